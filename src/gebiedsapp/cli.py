@@ -1,0 +1,167 @@
+"""Command-line entry points over the services: headless use, scripts, tests and benchmarks.
+
+`gebiedsapp` without a subcommand starts the window (see __main__); everything here runs
+without Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from gebiedsapp import __version__
+from gebiedsapp.domain import Role
+from gebiedsapp.identity import current_actor
+from gebiedsapp.paths import AppPaths, app_paths, database_url
+from gebiedsapp.services import demo_data
+from gebiedsapp.services.areas import area_tree
+from gebiedsapp.services.errors import NotFoundError, ValidationError
+from gebiedsapp.services.teams import team_overview
+from gebiedsapp.startup import open_database
+from gebiedsapp.storage.backup import backup_sqlite_file
+from gebiedsapp.storage.database import Database
+from gebiedsapp.storage.errors import StorageError
+from gebiedsapp.storage.migrate import check_database, head_revision
+
+log = logging.getLogger(__name__)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="gebiedsapp",
+        description="Gebiedsapp: gebiedsgericht werken in Oldambt. "
+        "Zonder opdracht start het venster.",
+    )
+    parser.add_argument("--version", action="version", version=f"gebiedsapp {__version__}")
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", help="meer meldingen in het logboek"
+    )
+    parser.add_argument(
+        "--database",
+        metavar="URL",
+        help="database-URL of pad naar een databasebestand (standaard: de ingebouwde database; "
+        "ook via GEBIEDSAPP_DATABASE_URL)",
+    )
+    parser.add_argument(
+        "--data-dir",
+        metavar="MAP",
+        help="map voor database, reservekopieën en logboek (ook via GEBIEDSAPP_DATA_DIR)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="OPDRACHT")
+    sub.add_parser("gui", help="start het venster (standaard)")
+
+    db = sub.add_parser("db", help="database bijwerken, versie tonen of reservekopie maken")
+    db_sub = db.add_subparsers(dest="db_command", metavar="ACTIE", required=True)
+    db_sub.add_parser("upgrade", help="reservekopie maken en database bijwerken naar deze versie")
+    db_sub.add_parser("current", help="schemaversie van de database tonen (wijzigt niets)")
+    backup = db_sub.add_parser("backup", help="reservekopie maken")
+    backup.add_argument("--to", metavar="MAP", help="map voor de kopie (standaard: backups/)")
+
+    demo = sub.add_parser("demo-data", help="database vullen met verzonnen voorbeeldgegevens")
+    demo.add_argument("--size", choices=["small", "large"], default="small")
+    demo.add_argument("--seed", type=int, default=1)
+
+    sub.add_parser("areas", help="de gebiedsindeling tonen")
+    team = sub.add_parser("team", help="'Wie werkt waar' tonen")
+    team.add_argument("--date", type=date.fromisoformat, default=None, help="peildatum JJJJ-MM-DD")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    paths = app_paths(args.data_dir)
+    url = database_url(args.database, paths)
+    try:
+        return _dispatch(args, url, paths)
+    except StorageError as exc:
+        log.error("%s", exc)
+        print(exc.user_message, file=sys.stderr)
+        return 2
+    except (ValidationError, NotFoundError) as exc:
+        print(exc.message, file=sys.stderr)
+        return 2
+
+
+def _dispatch(args: argparse.Namespace, url: str, paths: AppPaths) -> int:
+    actor = current_actor()
+    if args.command == "db" and args.db_command == "current":
+        return _db_current(url)
+    opened = open_database(url, paths, actor=actor)
+    database = opened.database
+    try:
+        if args.command == "db":
+            if args.db_command == "upgrade":
+                result = opened.upgrade
+                if result.from_revision == result.to_revision:
+                    print(f"Database is al bij: {result.to_revision}")
+                else:
+                    before = result.from_revision or "leeg"
+                    print(f"Database bijgewerkt van {before} naar {result.to_revision}")
+                if result.backup:
+                    print(f"Reservekopie: {result.backup}")
+                return 0
+            return _db_backup(database, Path(args.to) if args.to else paths.backup_dir)
+        if args.command == "demo-data":
+            with database.unit_of_work(actor) as session:
+                counts = demo_data.generate(session, size=args.size, seed=args.seed)
+            total = sum(counts.values())
+            print(f"Voorbeeldgegevens ({args.size}, seed {args.seed}): {total} records")
+            for table, count in sorted(counts.items()):
+                print(f"  {table:<28} {count:>8}")
+            return 0
+        if args.command == "areas":
+            return _print_areas(database)
+        if args.command == "team":
+            return _print_team(database, args.date or date.today())
+        raise AssertionError(f"unhandled command {args.command}")
+    finally:
+        database.dispose()
+
+
+def _db_current(url: str) -> int:
+    state = check_database(url)
+    print(f"Schemaversie van de database: {state.revision or 'leeg'}")
+    print(f"Schemaversie van deze app:    {head_revision()}")
+    return 0
+
+
+def _db_backup(database: Database, target: Path) -> int:
+    path = database.file
+    if path is None:
+        print(
+            "Reservekopieën kunnen alleen van een databasebestand worden gemaakt.", file=sys.stderr
+        )
+        return 2
+    copy = backup_sqlite_file(path, target, reason="handmatig")
+    print(f"Reservekopie: {copy}")
+    return 0
+
+
+def _print_areas(database: Database) -> int:
+    with database.read_session() as session:
+        for node in area_tree(session):
+            codes = f"  [{', '.join(node.buurt_codes)}]" if node.buurt_codes else ""
+            print(f"{'  ' * node.depth}{node.name} ({node.kind.label.lower()}){codes}")
+    return 0
+
+
+def _print_team(database: Database, day: date) -> int:
+    print(f"Wie werkt waar op {day:%d-%m-%Y}")
+    with database.read_session() as session:
+        for row in team_overview(session, on=day):
+            cells = [", ".join(row.for_role(role)) or "-" for role in Role]
+            print(
+                f"{'  ' * row.depth}{row.area_name}: "
+                + " | ".join(
+                    f"{role.label}: {cell}" for role, cell in zip(Role, cells, strict=True)
+                )
+            )
+    return 0

@@ -1,0 +1,43 @@
+"""What things are: typed SQLAlchemy models and enums. No I/O beyond the ORM, no Qt.
+
+Importing this package registers every model on `Base.metadata` (Alembic and tests rely on it).
+"""
+
+from gebiedsapp.domain.areas import Area, CbsBuurt, CbsWijk, area_buurt
+from gebiedsapp.domain.base import Base, Tracked, reference_id, utcnow
+from gebiedsapp.domain.enums import AreaKind, Handling, PartnerKind, Role, TermUnit
+from gebiedsapp.domain.koffiekar import (
+    Conversation,
+    KoffiekarSession,
+    conversation_theme,
+    session_staff,
+)
+from gebiedsapp.domain.settings import AppSetting
+from gebiedsapp.domain.taxonomy import Partner, SignalCategory, Theme
+from gebiedsapp.domain.teams import Assignment, TeamMember
+
+__all__ = [
+    "AppSetting",
+    "Area",
+    "AreaKind",
+    "Assignment",
+    "Base",
+    "CbsBuurt",
+    "CbsWijk",
+    "Conversation",
+    "Handling",
+    "KoffiekarSession",
+    "Partner",
+    "PartnerKind",
+    "Role",
+    "SignalCategory",
+    "TeamMember",
+    "TermUnit",
+    "Theme",
+    "Tracked",
+    "area_buurt",
+    "conversation_theme",
+    "reference_id",
+    "session_staff",
+    "utcnow",
+]

@@ -1,0 +1,78 @@
+"""Enumerations of the domain, with the Dutch words the users use for them.
+
+Values are stored as plain strings (not native database enums), so that adding a value later is a
+data change, not a schema change on every laptop.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class LabeledEnum(StrEnum):
+    """A StrEnum whose members carry the Dutch label shown in the UI and in reports."""
+
+    @property
+    def label(self) -> str:
+        return _LABELS[self]
+
+
+class AreaKind(LabeledEnum):
+    GEMEENTE = "gemeente"
+    KERN = "kern"
+    WIJK = "wijk"
+    BUURTSCHAP = "buurtschap"
+    GEBIED = "gebied"  # an area defined by the municipality itself
+
+
+class Role(LabeledEnum):
+    GEBIEDSREGISSEUR = "gebiedsregisseur"
+    OPBOUWWERKER = "opbouwwerker"
+    GEBIEDSWETHOUDER = "gebiedswethouder"
+
+
+class TermUnit(LabeledEnum):
+    WERKDAGEN = "werkdagen"
+    KALENDERDAGEN = "kalenderdagen"
+
+
+class PartnerKind(LabeledEnum):
+    GEMEENTE = "gemeente"
+    POLITIE = "politie"
+    WONINGCORPORATIE = "woningcorporatie"
+    WELZIJN = "welzijn"
+    ZORG = "zorg"
+    BEWONERSORGANISATIE = "bewonersorganisatie"
+    OVERHEID = "overheid"
+    OVERIG = "overig"
+
+
+class Handling(LabeledEnum):
+    TER_PLEKKE = "ter_plekke"
+    DOORVERWIJZEN = "doorverwijzen"
+    ACTIE_NODIG = "actie_nodig"
+
+
+_LABELS: dict[StrEnum, str] = {
+    AreaKind.GEMEENTE: "Gemeente",
+    AreaKind.KERN: "Kern",
+    AreaKind.WIJK: "Wijk",
+    AreaKind.BUURTSCHAP: "Buurtschap",
+    AreaKind.GEBIED: "Gebied (eigen indeling)",
+    Role.GEBIEDSREGISSEUR: "Gebiedsregisseur",
+    Role.OPBOUWWERKER: "Opbouwwerker",
+    Role.GEBIEDSWETHOUDER: "Gebiedswethouder",
+    TermUnit.WERKDAGEN: "werkdagen",
+    TermUnit.KALENDERDAGEN: "kalenderdagen",
+    PartnerKind.GEMEENTE: "Gemeente",
+    PartnerKind.POLITIE: "Politie",
+    PartnerKind.WONINGCORPORATIE: "Woningcorporatie",
+    PartnerKind.WELZIJN: "Welzijn en opbouwwerk",
+    PartnerKind.ZORG: "Zorg",
+    PartnerKind.BEWONERSORGANISATIE: "Dorps- of wijkvereniging",
+    PartnerKind.OVERHEID: "Andere overheid",
+    PartnerKind.OVERIG: "Overig",
+    Handling.TER_PLEKKE: "Ter plekke beantwoord",
+    Handling.DOORVERWIJZEN: "Doorverwijzen",
+    Handling.ACTIE_NODIG: "Actie nodig",
+}

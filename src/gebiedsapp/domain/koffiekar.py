@@ -1,0 +1,75 @@
+"""Koffiekar sessions and the short conversations held during them.
+
+The capture screens, drafts and edit history come with the koffiekar issue; the tables are laid now
+so that demo data and the start-up benchmark run on a database of realistic size.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, time
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Table,
+    Text,
+    Time,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from gebiedsapp.domain.areas import Area
+from gebiedsapp.domain.base import Base, Tracked, str_enum
+from gebiedsapp.domain.enums import Handling
+from gebiedsapp.domain.taxonomy import Theme
+from gebiedsapp.domain.teams import TeamMember
+
+session_staff = Table(
+    "koffiekar_session_staff",
+    Base.metadata,
+    Column("session_id", ForeignKey("koffiekar_session.id", ondelete="CASCADE"), primary_key=True),
+    Column("member_id", ForeignKey("team_member.id"), primary_key=True),
+)
+
+conversation_theme = Table(
+    "conversation_theme",
+    Base.metadata,
+    Column("conversation_id", ForeignKey("conversation.id", ondelete="CASCADE"), primary_key=True),
+    Column("theme_id", ForeignKey("theme.id"), primary_key=True, index=True),
+)
+
+
+class KoffiekarSession(Tracked, Base):
+    __tablename__ = "koffiekar_session"
+    __table_args__ = (Index("ix_koffiekar_session_area_date", "area_id", "date"),)
+
+    area_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("area.id"))
+    buurt_code: Mapped[str | None] = mapped_column(ForeignKey("cbs_buurt.code"), default=None)
+    place: Mapped[str] = mapped_column(String(200), default="")
+    date: Mapped[date] = mapped_column(Date, index=True)
+    start_time: Mapped[time | None] = mapped_column(Time, default=None)
+    end_time: Mapped[time | None] = mapped_column(Time, default=None)
+    weather: Mapped[str] = mapped_column(String(80), default="")
+    passers_by: Mapped[int] = mapped_column(Integer, default=0)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    area: Mapped[Area] = relationship(lazy="raise")
+    staff: Mapped[list[TeamMember]] = relationship(secondary=session_staff, lazy="raise")
+
+
+class Conversation(Tracked, Base):
+    __tablename__ = "conversation"
+
+    session_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("koffiekar_session.id"), index=True)
+    summary: Mapped[str] = mapped_column(Text, default="")
+    quote: Mapped[str] = mapped_column(Text, default="")
+    quote_reportable: Mapped[bool] = mapped_column(Boolean, default=False)
+    handling: Mapped[Handling] = mapped_column(str_enum(Handling), default=Handling.TER_PLEKKE)
+
+    session: Mapped[KoffiekarSession] = relationship(lazy="raise")
+    themes: Mapped[list[Theme]] = relationship(secondary=conversation_theme, lazy="raise")

@@ -1,0 +1,130 @@
+"""Editing the taxonomies: themes, partner organisations and signal categories.
+
+Nothing here deletes: a theme, partner or category that was ever offered may be in use on records
+made on another laptop, so it is retired (kept on old records, not offered for new ones).
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import TypeVar
+
+from sqlalchemy.orm import Session
+
+from gebiedsapp.domain import Partner, PartnerKind, SignalCategory, TermUnit, Theme
+from gebiedsapp.services.errors import NotFoundError, ValidationError
+
+T = TypeVar("T", Theme, Partner, SignalCategory)
+Tree = TypeVar("Tree", Theme, SignalCategory)
+
+_WHAT = {Theme: "Dit thema", Partner: "Deze partner", SignalCategory: "Deze categorie"}
+
+
+def _get(session: Session, model: type[T], item_id: uuid.UUID) -> T:
+    item = session.get(model, item_id)
+    if item is None or item.is_deleted:
+        raise NotFoundError(f"{_WHAT[model]} bestaat niet (meer).")
+    return item
+
+
+def _clean_name(name: str, limit: int) -> str:
+    name = " ".join(name.split())
+    if not name:
+        raise ValidationError("Vul een naam in.", field="name")
+    if len(name) > limit:
+        raise ValidationError(f"De naam is te lang (hoogstens {limit} tekens).", field="name")
+    return name
+
+
+def _check_parent(
+    session: Session, model: type[Tree], parent_id: uuid.UUID | None, item_id: uuid.UUID | None
+) -> None:
+    """Two levels only: a parent must itself be a top-level item, and not the item itself."""
+    if parent_id is None:
+        return
+    if parent_id == item_id:
+        raise ValidationError("Een onderdeel kan niet onder zichzelf hangen.", field="parent")
+    parent = _get(session, model, parent_id)
+    if parent.parent_id is not None:
+        raise ValidationError(
+            "Er zijn maar twee niveaus: kies een hoofdonderdeel als bovenliggend.", field="parent"
+        )
+
+
+def save_theme(
+    session: Session,
+    *,
+    theme_id: uuid.UUID | None,
+    name: str,
+    parent_id: uuid.UUID | None,
+    description: str = "",
+) -> Theme:
+    _check_parent(session, Theme, parent_id, theme_id)
+    theme = Theme() if theme_id is None else _get(session, Theme, theme_id)
+    theme.name = _clean_name(name, 120)
+    theme.parent_id = parent_id
+    theme.description = description.strip()
+    if theme_id is None:
+        session.add(theme)
+    session.flush()
+    return theme
+
+
+def save_partner(
+    session: Session,
+    *,
+    partner_id: uuid.UUID | None,
+    name: str,
+    kind: PartnerKind,
+    email: str = "",
+    phone: str = "",
+    description: str = "",
+) -> Partner:
+    partner = Partner() if partner_id is None else _get(session, Partner, partner_id)
+    partner.name = _clean_name(name, 160)
+    partner.kind = kind
+    partner.email = email.strip()
+    partner.phone = phone.strip()
+    partner.description = description.strip()
+    if partner_id is None:
+        session.add(partner)
+    session.flush()
+    return partner
+
+
+def save_category(
+    session: Session,
+    *,
+    category_id: uuid.UUID | None,
+    name: str,
+    parent_id: uuid.UUID | None,
+    term: int,
+    term_unit: TermUnit,
+    default_partner_id: uuid.UUID | None,
+    description: str = "",
+) -> SignalCategory:
+    _check_parent(session, SignalCategory, parent_id, category_id)
+    if not 1 <= term <= 365:
+        raise ValidationError("De afhandeltermijn moet tussen 1 en 365 dagen liggen.", field="term")
+    if default_partner_id is not None:
+        _get(session, Partner, default_partner_id)
+    category = (
+        SignalCategory() if category_id is None else _get(session, SignalCategory, category_id)
+    )
+    category.name = _clean_name(name, 160)
+    category.parent_id = parent_id
+    category.term = term
+    category.term_unit = term_unit
+    category.default_partner_id = default_partner_id
+    category.description = description.strip()
+    if category_id is None:
+        session.add(category)
+    session.flush()
+    return category
+
+
+def set_retired(session: Session, model: type[T], item_id: uuid.UUID, *, retired: bool) -> T:
+    item = _get(session, model, item_id)
+    item.retired = retired
+    session.flush()
+    return item

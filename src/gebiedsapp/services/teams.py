@@ -1,0 +1,202 @@
+"""Team members, their assignments to areas, and the 'Wie werkt waar' overview."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from gebiedsapp.domain import Assignment, Role, TeamMember
+from gebiedsapp.services.areas import area_tree
+from gebiedsapp.services.errors import NotFoundError, ValidationError
+from gebiedsapp.storage.repositories.areas import AreaRepository
+from gebiedsapp.storage.repositories.teams import TeamRepository
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def _clean_member_fields(name: str, email: str, phone: str) -> tuple[str, str, str]:
+    name = " ".join(name.split())
+    if not name:
+        raise ValidationError("Vul een naam in.", field="name")
+    email = email.strip()
+    if email and not _EMAIL.match(email):
+        raise ValidationError(f"'{email}' is geen geldig e-mailadres.", field="email")
+    phone = phone.strip()
+    if phone and not re.fullmatch(r"[0-9+()\- ]{6,20}", phone):
+        raise ValidationError(f"'{phone}' is geen geldig telefoonnummer.", field="phone")
+    return name, email, phone
+
+
+def add_member(
+    session: Session, *, name: str, organisation: str = "", email: str = "", phone: str = ""
+) -> TeamMember:
+    name, email, phone = _clean_member_fields(name, email, phone)
+    member = TeamMember(
+        name=name, organisation=organisation.strip(), email=email, phone=phone, active=True
+    )
+    session.add(member)
+    session.flush()
+    return member
+
+
+def update_member(
+    session: Session,
+    member_id: uuid.UUID,
+    *,
+    name: str,
+    organisation: str,
+    email: str,
+    phone: str,
+    active: bool,
+) -> TeamMember:
+    member = TeamRepository(session).member(member_id)
+    if member is None or member.is_deleted:
+        raise NotFoundError("Dit teamlid bestaat niet (meer).")
+    member.name, member.email, member.phone = _clean_member_fields(name, email, phone)
+    member.organisation = organisation.strip()
+    member.active = active
+    session.flush()
+    return member
+
+
+def assign(
+    session: Session,
+    *,
+    member_id: uuid.UUID,
+    area_id: uuid.UUID,
+    role: Role,
+    start_date: date,
+    end_date: date | None = None,
+    note: str = "",
+) -> Assignment:
+    """Link a member to an area in a role for a period; refuses an overlapping duplicate."""
+    teams = TeamRepository(session)
+    member = teams.member(member_id)
+    if member is None or member.is_deleted:
+        raise NotFoundError("Dit teamlid bestaat niet (meer).")
+    area = AreaRepository(session).get(area_id)
+    if area is None or area.is_deleted:
+        raise NotFoundError("Dit gebied bestaat niet (meer).")
+    if end_date is not None and end_date < start_date:
+        raise ValidationError("De einddatum ligt vóór de begindatum.", field="end_date")
+    for other in teams.assignments(area_id=area_id, member_id=member_id):
+        if other.role == role and _overlaps(other, start_date, end_date):
+            raise ValidationError(
+                f"{member.name} is in die periode al {role.label.lower()} van {area.name}.",
+                field="start_date",
+            )
+    assignment = Assignment(
+        member_id=member_id,
+        area_id=area_id,
+        role=role,
+        start_date=start_date,
+        end_date=end_date,
+        note=note.strip(),
+    )
+    session.add(assignment)
+    session.flush()
+    return assignment
+
+
+def _overlaps(other: Assignment, start: date, end: date | None) -> bool:
+    other_end = other.end_date or date.max
+    return start <= other_end and other.start_date <= (end or date.max)
+
+
+def end_assignment(session: Session, assignment_id: uuid.UUID, end_date: date) -> Assignment:
+    assignment = TeamRepository(session).assignment(assignment_id)
+    if assignment is None or assignment.is_deleted:
+        raise NotFoundError("Deze koppeling bestaat niet (meer).")
+    if end_date < assignment.start_date:
+        raise ValidationError("De einddatum ligt vóór de begindatum.", field="end_date")
+    assignment.end_date = end_date
+    session.flush()
+    return assignment
+
+
+def remove_assignment(session: Session, assignment_id: uuid.UUID) -> None:
+    """For an assignment entered by mistake; a real change of person uses `end_assignment`."""
+    assignment = TeamRepository(session).assignment(assignment_id)
+    if assignment is None or assignment.is_deleted:
+        raise NotFoundError("Deze koppeling bestaat niet (meer).")
+    assignment.soft_delete()
+    session.flush()
+
+
+@dataclass(frozen=True)
+class TeamRow:
+    """One area in 'Wie werkt waar': the names per role on the chosen day."""
+
+    area_id: uuid.UUID
+    area_name: str
+    depth: int
+    names: dict[Role, tuple[str, ...]] = field(default_factory=dict)
+
+    def for_role(self, role: Role) -> tuple[str, ...]:
+        return self.names.get(role, ())
+
+
+def team_overview(session: Session, *, on: date) -> list[TeamRow]:
+    """Every area in tree order with who fills each role on `on` (empty tuples where nobody)."""
+    names: dict[uuid.UUID, dict[Role, list[str]]] = {}
+    for assignment in TeamRepository(session).assignments(on=on):
+        per_role = names.setdefault(assignment.area_id, {})
+        per_role.setdefault(assignment.role, []).append(assignment.member.name)
+    return [
+        TeamRow(
+            area_id=node.id,
+            area_name=node.name,
+            depth=node.depth,
+            names={role: tuple(sorted(v)) for role, v in names.get(node.id, {}).items()},
+        )
+        for node in area_tree(session)
+    ]
+
+
+@dataclass(frozen=True)
+class WethouderRow:
+    name: str
+    areas: tuple[str, ...]
+
+
+def wethouder_overview(session: Session, *, on: date) -> list[WethouderRow]:
+    """Which wethouder is linked to which areas on `on` (the question the seed page asks)."""
+    areas: dict[str, list[str]] = {}
+    for assignment in TeamRepository(session).assignments(on=on):
+        if assignment.role is Role.GEBIEDSWETHOUDER:
+            areas.setdefault(assignment.member.name, []).append(assignment.area.name)
+    return [WethouderRow(name, tuple(sorted(a))) for name, a in sorted(areas.items())]
+
+
+@dataclass(frozen=True)
+class AssignmentView:
+    id: uuid.UUID
+    member_id: uuid.UUID
+    member_name: str
+    area_id: uuid.UUID
+    area_name: str
+    role: Role
+    start_date: date
+    end_date: date | None
+
+
+def list_assignments(
+    session: Session, *, area_id: uuid.UUID | None = None, on: date | None = None
+) -> list[AssignmentView]:
+    return [
+        AssignmentView(
+            id=a.id,
+            member_id=a.member_id,
+            member_name=a.member.name,
+            area_id=a.area_id,
+            area_name=a.area.name,
+            role=a.role,
+            start_date=a.start_date,
+            end_date=a.end_date,
+        )
+        for a in TeamRepository(session).assignments(area_id=area_id, on=on)
+    ]

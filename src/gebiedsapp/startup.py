@@ -1,0 +1,43 @@
+"""Opening the app's database: check it, back it up, migrate it, load reference data.
+
+Shared by the window and the CLI, so both refuse the same files and upgrade the same way.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from dataclasses import dataclass, field
+
+from gebiedsapp.paths import AppPaths
+from gebiedsapp.services.reference_data import load_reference_data
+from gebiedsapp.storage.database import Database
+from gebiedsapp.storage.migrate import UpgradeResult, check_database, upgrade
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class OpenedDatabase:
+    database: Database
+    upgrade: UpgradeResult
+    reference_counts: Counter[str] = field(default_factory=Counter)
+
+
+def open_database(url: str, paths: AppPaths, *, actor: str) -> OpenedDatabase:
+    """Open `url` for use; raises a `StorageError` (Dutch `user_message`) and changes nothing
+    when the file is not ours, not a database, or from a newer version.
+    """
+    check_database(url)
+    paths.ensure()
+    database = Database.connect(url)
+    try:
+        result = upgrade(database.engine, backup_dir=paths.backup_dir)
+        with database.unit_of_work(actor) as session:
+            counts = load_reference_data(session)
+    except BaseException:
+        database.dispose()
+        raise
+    if counts:
+        log.info("reference data loaded: %s", dict(counts))
+    return OpenedDatabase(database=database, upgrade=result, reference_counts=counts)

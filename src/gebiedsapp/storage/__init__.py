@@ -1,0 +1,1 @@
+"""How things are kept: engine, migrations, repositories, backups."""

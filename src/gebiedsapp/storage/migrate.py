@@ -1,0 +1,183 @@
+"""Checking, backing up and upgrading a database before the app uses it.
+
+Order matters: a file is inspected read-only first (header, schema revision), so that a file that
+is not ours, not a database, or from a newer app is refused without a single byte changed. Only
+then is a backup made and the schema upgraded.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, inspect
+from sqlalchemy.engine import make_url
+
+from gebiedsapp.storage.backup import backup_sqlite_file
+from gebiedsapp.storage.database import sqlite_file
+from gebiedsapp.storage.errors import (
+    DatabaseTooNewError,
+    DatabaseUnavailableError,
+    ForeignDatabaseError,
+    NotADatabaseError,
+)
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return config
+
+
+@cache
+def script_directory() -> ScriptDirectory:
+    return ScriptDirectory.from_config(alembic_config())
+
+
+def head_revision() -> str:
+    head = script_directory().get_current_head()
+    assert head is not None, "no migrations shipped"
+    return head
+
+
+@dataclass(frozen=True)
+class DatabaseState:
+    """What a read-only look at a database found."""
+
+    exists: bool  # holds any tables at all
+    revision: str | None
+
+    @property
+    def is_current(self) -> bool:
+        return self.revision == head_revision()
+
+
+def inspect_sqlite_file(path: Path) -> DatabaseState:
+    """Look at an SQLite file without changing it; raise when it is not one we may open."""
+    if not path.exists() or path.stat().st_size == 0:
+        if not path.parent.is_dir():
+            raise DatabaseUnavailableError(
+                f"folder {path.parent} does not exist",
+                f"De map {path.parent} bestaat niet. Kies een bestaande map voor de database.",
+            )
+        return DatabaseState(exists=False, revision=None)
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise DatabaseUnavailableError(
+            f"cannot read {path}: {exc}",
+            f"Het bestand {path} kan niet worden gelezen: {exc.strerror or exc}.",
+        ) from exc
+    if header != SQLITE_HEADER:
+        raise NotADatabaseError(
+            f"{path} is not an SQLite database (header {header[:16]!r})",
+            f"Het bestand {path} is geen Gebiedsapp-database (of het is beschadigd). "
+            "Het bestand is niet gewijzigd.",
+        )
+    try:
+        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        try:
+            tables = {
+                row[0]
+                for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            }
+            revision = None
+            if "alembic_version" in tables:
+                row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+                revision = row[0] if row else None
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as exc:
+        raise NotADatabaseError(
+            f"{path} cannot be read as SQLite: {exc}",
+            f"Het bestand {path} is beschadigd of geen Gebiedsapp-database. "
+            "Het bestand is niet gewijzigd.",
+        ) from exc
+    _check_revision(str(path), tables - {"alembic_version"}, revision)
+    return DatabaseState(exists=bool(tables), revision=revision)
+
+
+def inspect_engine(engine: Engine) -> DatabaseState:
+    """The same check for a database reached through an engine (PostgreSQL, in-memory SQLite)."""
+    with engine.connect() as connection:
+        tables = set(inspect(connection).get_table_names())
+        revision = MigrationContext.configure(connection).get_current_revision()
+    _check_revision(engine.url.render_as_string(hide_password=True), tables, revision)
+    return DatabaseState(exists=bool(tables), revision=revision)
+
+
+def _check_revision(where: str, tables: set[str], revision: str | None) -> None:
+    if revision is None:
+        if tables - {"alembic_version"}:
+            raise ForeignDatabaseError(
+                f"{where} holds tables {sorted(tables)[:5]} but no Gebiedsapp schema version",
+                f"{where} is een database van een ander programma. Gebiedsapp opent hem niet en "
+                "heeft niets gewijzigd.",
+            )
+        return
+    known = {rev.revision for rev in script_directory().walk_revisions()}
+    if revision not in known:
+        raise DatabaseTooNewError(
+            f"{where} has schema revision {revision}, unknown to this version",
+            f"Deze database is gemaakt met een nieuwere versie van Gebiedsapp. Werk Gebiedsapp "
+            f"bij om hem te openen. De database is niet gewijzigd ({where}).",
+        )
+
+
+def check_database(url: str) -> DatabaseState:
+    path = sqlite_file(make_url(url))
+    if path is not None:
+        return inspect_sqlite_file(path)
+    from gebiedsapp.storage.database import create_app_engine
+
+    engine = create_app_engine(url)
+    try:
+        return inspect_engine(engine)
+    finally:
+        engine.dispose()
+
+
+@dataclass(frozen=True)
+class UpgradeResult:
+    from_revision: str | None
+    to_revision: str
+    backup: Path | None
+
+
+def upgrade(engine: Engine, *, backup_dir: Path | None) -> UpgradeResult:
+    """Bring the schema to head; back up first when an existing database will change.
+
+    Call `check_database` before opening the engine: this assumes the database is ours.
+    """
+    state = inspect_engine(engine)
+    head = head_revision()
+    backup = None
+    if state.revision == head:
+        return UpgradeResult(state.revision, head, None)
+    path = sqlite_file(engine.url)
+    if state.exists and path is not None and backup_dir is not None:
+        backup = backup_sqlite_file(path, backup_dir, reason=f"voor-upgrade-{state.revision}")
+    config = alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+    log.info("database upgraded from %s to %s", state.revision, head)
+    return UpgradeResult(state.revision, head, backup)
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()

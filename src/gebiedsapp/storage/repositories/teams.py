@@ -1,0 +1,58 @@
+"""Queries on team members and their assignments."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from datetime import date
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session, joinedload
+
+from gebiedsapp.domain import Assignment, TeamMember
+
+
+class TeamRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def members(self, *, active_only: bool = False) -> Sequence[TeamMember]:
+        query = select(TeamMember).where(TeamMember.deleted_at.is_(None)).order_by(TeamMember.name)
+        if active_only:
+            query = query.where(TeamMember.active.is_(True))
+        return self.session.scalars(query).all()
+
+    def member(self, member_id: uuid.UUID) -> TeamMember | None:
+        return self.session.get(TeamMember, member_id)
+
+    def assignment(self, assignment_id: uuid.UUID) -> Assignment | None:
+        return self.session.scalars(
+            select(Assignment)
+            .options(joinedload(Assignment.member), joinedload(Assignment.area))
+            .where(Assignment.id == assignment_id)
+        ).one_or_none()
+
+    def assignments(
+        self,
+        *,
+        on: date | None = None,
+        area_id: uuid.UUID | None = None,
+        member_id: uuid.UUID | None = None,
+    ) -> Sequence[Assignment]:
+        """Assignments with member and area loaded; `on` keeps those active on that day."""
+        query = (
+            select(Assignment)
+            .options(joinedload(Assignment.member), joinedload(Assignment.area))
+            .where(Assignment.deleted_at.is_(None))
+            .order_by(Assignment.start_date)
+        )
+        if on is not None:
+            query = query.where(
+                Assignment.start_date <= on,
+                or_(Assignment.end_date.is_(None), Assignment.end_date >= on),
+            )
+        if area_id is not None:
+            query = query.where(Assignment.area_id == area_id)
+        if member_id is not None:
+            query = query.where(Assignment.member_id == member_id)
+        return self.session.scalars(query).all()
