@@ -1,0 +1,89 @@
+"""The figures on an area's start page: its team, its CBS buurten and what was heard lately."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy.orm import Session
+
+from gebiedsapp.domain import AreaKind, Role
+from gebiedsapp.services.areas import AreaNode, area_tree
+from gebiedsapp.services.errors import NotFoundError
+from gebiedsapp.storage.repositories.areas import AreaRepository
+from gebiedsapp.storage.repositories.koffiekar import KoffiekarRepository
+from gebiedsapp.storage.repositories.teams import TeamRepository
+
+
+@dataclass(frozen=True)
+class RecentSession:
+    day: date
+    area_name: str
+    place: str
+    conversations: int
+
+
+@dataclass(frozen=True)
+class AreaOverview:
+    area: AreaNode
+    path: tuple[str, ...]  # names from the root down to the area's parent
+    sub_areas: int
+    buurten: tuple[tuple[str, str], ...]  # (code, name)
+    team: dict[Role, tuple[str, ...]]
+    team_members_total: int  # in the whole database: 0 means the teams were never filled in
+    period_start: date
+    period_end: date
+    sessions: int
+    conversations: int
+    top_themes: tuple[tuple[str, int], ...]
+    recent: tuple[RecentSession, ...]
+
+
+def subtree_ids(nodes: list[AreaNode], area_id: uuid.UUID) -> set[uuid.UUID]:
+    ids = {area_id}
+    for node in nodes:  # tree order: parents come before their children
+        if node.parent_id in ids:
+            ids.add(node.id)
+    return ids
+
+
+def area_overview(session: Session, area_id: uuid.UUID, *, today: date) -> AreaOverview:
+    """Everything the area page shows; figures cover the area and all its sub-areas."""
+    nodes = area_tree(session)
+    by_id = {node.id: node for node in nodes}
+    node = by_id.get(area_id)
+    if node is None:
+        raise NotFoundError("Dit gebied bestaat niet (meer).")
+    path: list[str] = []
+    parent = by_id.get(node.parent_id) if node.parent_id else None
+    while parent is not None:
+        path.insert(0, parent.name)
+        parent = by_id.get(parent.parent_id) if parent.parent_id else None
+    ids = subtree_ids(nodes, area_id)
+    if node.kind is AreaKind.GEMEENTE:
+        ids = set(by_id)
+    start = today - timedelta(days=365)
+    repo = KoffiekarRepository(session)
+    names = {b.code: b.name for b in AreaRepository(session).buurten_by_code(node.buurt_codes)}
+    team: dict[Role, list[str]] = {}
+    teams = TeamRepository(session)
+    for assignment in teams.assignments(on=today, area_id=area_id):
+        team.setdefault(assignment.role, []).append(assignment.member.name)
+    return AreaOverview(
+        area=node,
+        path=tuple(path),
+        sub_areas=len(ids) - 1,
+        buurten=tuple((code, names.get(code, "")) for code in node.buurt_codes),
+        team={role: tuple(sorted(v)) for role, v in team.items()},
+        team_members_total=len(teams.members()),
+        period_start=start,
+        period_end=today,
+        sessions=repo.count_sessions(ids, start, today),
+        conversations=repo.count_conversations(ids, start, today),
+        top_themes=tuple((name, n) for name, n in repo.theme_counts(ids, start, today, limit=5)),
+        recent=tuple(
+            RecentSession(day, name, place, n)
+            for day, name, place, n in repo.recent_sessions(ids, limit=8)
+        ),
+    )

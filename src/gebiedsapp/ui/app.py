@@ -1,0 +1,72 @@
+"""Starting the window: QApplication, Dutch translations, the database, the main window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from logging.handlers import RotatingFileHandler
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from gebiedsapp.identity import current_actor
+from gebiedsapp.paths import APP_AUTHOR, APP_NAME, AppPaths, app_paths, database_url
+from gebiedsapp.startup import OpenedDatabase, open_database
+from gebiedsapp.storage.errors import StorageError
+from gebiedsapp.ui.context import AppContext, ChangeHub
+from gebiedsapp.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+def _setup_logging(paths: AppPaths) -> None:
+    handler = RotatingFileHandler(
+        paths.log_dir / "gebiedsapp.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+def _install_dutch(app: QApplication) -> None:
+    """Dutch for Qt's own dialogs (OK/Annuleren, calendar), whatever the system language is."""
+    QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load("qtbase_nl", folder):
+        app.installTranslator(translator)
+
+
+def create_main_window(
+    opened: OpenedDatabase, paths: AppPaths, *, actor: str, settings: QSettings | None = None
+) -> MainWindow:
+    context = AppContext(database=opened.database, actor=actor, paths=paths, hub=ChangeHub())
+    return MainWindow(context, settings or QSettings(APP_AUTHOR, APP_NAME))
+
+
+def run_gui(*, database: str | None = None, data_dir: str | None = None) -> int:
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setOrganizationName(APP_AUTHOR)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName("Gebiedsapp")
+    _install_dutch(app)
+    paths = app_paths(data_dir).ensure()
+    _setup_logging(paths)
+    url = database_url(database, paths)
+    actor = current_actor()
+    try:
+        opened = open_database(url, paths, actor=actor)
+    except StorageError as exc:
+        log.error("cannot open database: %s", exc)
+        QMessageBox.critical(None, "Database kan niet worden geopend", exc.user_message)
+        return 2
+    if opened.upgrade.backup is not None:
+        log.info("backup before upgrade: %s", opened.upgrade.backup)
+    window = create_main_window(opened, paths, actor=actor)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        opened.database.dispose()

@@ -1,0 +1,201 @@
+"""An area's start page: who the team is, what was heard lately, which CBS buurten it covers."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gebiedsapp.domain import Role
+from gebiedsapp.services.overview import AreaOverview, area_overview
+from gebiedsapp.ui.context import AREAS, TEAM, AppContext
+from gebiedsapp.ui.formatting import format_date, format_number
+
+
+def _clear(layout: QGridLayout | QVBoxLayout) -> None:
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget()
+        if widget is not None:
+            widget.deleteLater()
+
+
+class AreaPage(QScrollArea):
+    """Shows `AreaOverview` for the selected area; refreshes when areas or teams change."""
+
+    edit_team_requested = Signal()
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.area_id: uuid.UUID | None = None
+        self.overview: AreaOverview | None = None
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+
+        body = QWidget(self)
+        self.setWidget(body)
+        outer = QVBoxLayout(body)
+        outer.setContentsMargins(24, 16, 24, 16)
+        outer.setSpacing(12)
+
+        self.title = QLabel(body)
+        self.title.setObjectName("pageTitle")
+        self.title.setStyleSheet("font-size: 20pt; font-weight: 600;")
+        self.subtitle = QLabel(body)
+        self.subtitle.setStyleSheet("color: palette(placeholder-text);")
+        self.subtitle.setWordWrap(True)
+        outer.addWidget(self.title)
+        outer.addWidget(self.subtitle)
+
+        self.hint = QFrame(body)
+        self.hint.setFrameShape(QFrame.Shape.StyledPanel)
+        self.hint.setStyleSheet("QFrame { background: #fff4d6; border: 1px solid #e0c36a; }")
+        hint_layout = QHBoxLayout(self.hint)
+        self.hint_text = QLabel(self.hint)
+        self.hint_text.setWordWrap(True)
+        self.hint_button = QPushButton(self.tr("Teams invullen…"), self.hint)
+        self.hint_button.clicked.connect(self.edit_team_requested)
+        hint_layout.addWidget(self.hint_text, 1)
+        hint_layout.addWidget(self.hint_button)
+        outer.addWidget(self.hint)
+
+        grid = QGridLayout()
+        grid.setSpacing(12)
+        outer.addLayout(grid)
+
+        self.team_box = QGroupBox(self.tr("Team van dit gebied"), body)
+        self.team_layout = QGridLayout(self.team_box)
+        grid.addWidget(self.team_box, 0, 0)
+
+        self.figures_box = QGroupBox(self.tr("Koffiekar, afgelopen 12 maanden"), body)
+        self.figures_layout = QGridLayout(self.figures_box)
+        grid.addWidget(self.figures_box, 0, 1)
+
+        self.themes_box = QGroupBox(self.tr("Waar inwoners over praten"), body)
+        self.themes_layout = QVBoxLayout(self.themes_box)
+        grid.addWidget(self.themes_box, 1, 0)
+
+        self.buurten_box = QGroupBox(self.tr("CBS-buurten"), body)
+        self.buurten_layout = QVBoxLayout(self.buurten_box)
+        grid.addWidget(self.buurten_box, 1, 1)
+
+        self.recent_box = QGroupBox(self.tr("Laatste koffiekarrondes"), body)
+        recent_layout = QVBoxLayout(self.recent_box)
+        self.recent = QTableWidget(0, 4, self.recent_box)
+        self.recent.setHorizontalHeaderLabels(
+            [self.tr("Datum"), self.tr("Gebied"), self.tr("Plek"), self.tr("Gesprekken")]
+        )
+        self.recent.verticalHeader().setVisible(False)
+        self.recent.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.recent.horizontalHeader().setStretchLastSection(True)
+        self.recent.setMinimumHeight(180)
+        recent_layout.addWidget(self.recent)
+        grid.addWidget(self.recent_box, 2, 0, 1, 2)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        outer.addStretch(1)
+
+        context.hub.changed.connect(self._on_changes)
+
+    def show_area(self, area_id: uuid.UUID, *, today: date | None = None) -> None:
+        self.area_id = area_id
+        with self.context.read() as session:
+            self.overview = area_overview(session, area_id, today=today or date.today())
+        self._render(self.overview)
+
+    def _on_changes(self, kinds: frozenset[str]) -> None:
+        if self.area_id is not None and kinds & {AREAS, TEAM}:
+            self.show_area(self.area_id)
+
+    def _render(self, view: AreaOverview) -> None:
+        self.title.setText(view.area.name)
+        parts = [view.area.kind.label]
+        if view.path:
+            parts.append(self.tr("in %s") % " › ".join(view.path))
+        if view.sub_areas:
+            parts.append(self.tr("%s deelgebieden") % view.sub_areas)
+        self.subtitle.setText(" · ".join(parts))
+        if view.area.description:
+            self.subtitle.setText(self.subtitle.text() + "\n" + view.area.description)
+
+        self.hint.setVisible(view.team_members_total == 0)
+        self.hint_text.setText(
+            self.tr(
+                "Er zijn nog geen teamleden vastgelegd. Vul per dorp en wijk in wie "
+                "gebiedsregisseur, opbouwwerker en gebiedswethouder is; dan toont "
+                "'Wie werkt waar' het overzicht."
+            )
+        )
+
+        _clear(self.team_layout)
+        for row, role in enumerate(Role):
+            names = view.team.get(role, ())
+            label = QLabel(f"<b>{role.label}</b>")
+            value = QLabel(", ".join(names) if names else self.tr("nog niet ingevuld"))
+            value.setWordWrap(True)
+            if not names:
+                value.setStyleSheet("color: palette(placeholder-text);")
+            self.team_layout.addWidget(label, row, 0, Qt.AlignmentFlag.AlignTop)
+            self.team_layout.addWidget(value, row, 1)
+        self.team_layout.setColumnStretch(1, 1)
+
+        _clear(self.figures_layout)
+        figures = [
+            (self.tr("Rondes"), view.sessions),
+            (self.tr("Gesprekken"), view.conversations),
+        ]
+        for column, (caption, value) in enumerate(figures):
+            number = QLabel(format_number(value))
+            number.setStyleSheet("font-size: 22pt; font-weight: 600;")
+            self.figures_layout.addWidget(number, 0, column)
+            self.figures_layout.addWidget(QLabel(caption), 1, column)
+        period = QLabel(
+            self.tr("%s t/m %s") % (format_date(view.period_start), format_date(view.period_end))
+        )
+        period.setStyleSheet("color: palette(placeholder-text);")
+        self.figures_layout.addWidget(period, 2, 0, 1, 2)
+
+        _clear(self.themes_layout)
+        if view.top_themes:
+            for name, count in view.top_themes:
+                self.themes_layout.addWidget(
+                    QLabel(self.tr("%s — %s gesprekken") % (name, format_number(count)))
+                )
+        else:
+            self.themes_layout.addWidget(QLabel(self.tr("Nog geen gesprekken in deze periode.")))
+
+        _clear(self.buurten_layout)
+        if view.buurten:
+            for code, name in view.buurten:
+                self.buurten_layout.addWidget(QLabel(f"{name} ({code})"))
+        else:
+            none = QLabel(self.tr("Niet aan een CBS-buurt gekoppeld."))
+            none.setWordWrap(True)
+            self.buurten_layout.addWidget(none)
+
+        self.recent.setRowCount(len(view.recent))
+        for row, session in enumerate(view.recent):
+            cells = [
+                format_date(session.day),
+                session.area_name,
+                session.place,
+                format_number(session.conversations),
+            ]
+            for column, text in enumerate(cells):
+                self.recent.setItem(row, column, QTableWidgetItem(text))
+        self.recent_box.setVisible(bool(view.recent))

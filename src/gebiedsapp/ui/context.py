@@ -1,0 +1,91 @@
+"""What every screen gets handed: the open database, who is working, and the change hub.
+
+Passed explicitly to each screen (no main-window singleton reached from everywhere). `perform()`
+is the one way a screen changes data: one unit of work per user action, a Dutch message for
+input the user can correct, and a broadcast of what changed so other screens can refresh.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TypeVar
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+
+from gebiedsapp.paths import AppPaths
+from gebiedsapp.services.errors import NotFoundError, ValidationError
+from gebiedsapp.storage.database import Database
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+# What can change; screens listen for the kinds they show.
+AREAS = "areas"
+TEAM = "team"
+THEMES = "themes"
+PARTNERS = "partners"
+CATEGORIES = "categories"
+
+
+class ChangeHub(QObject):
+    """Broadcasts which kinds of data changed after a successful action (Anki's OpChanges)."""
+
+    changed = Signal(frozenset)
+
+    def announce(self, *kinds: str) -> None:
+        self.changed.emit(frozenset(kinds))
+
+
+@dataclass
+class AppContext:
+    database: Database
+    actor: str
+    paths: AppPaths
+    hub: ChangeHub
+
+    def read(self) -> Session:
+        """A session for loading what a screen shows (use as a context manager)."""
+        return self.database.read_session(self.actor)
+
+    def perform(
+        self,
+        parent: QWidget | None,
+        action: Callable[[Session], T],
+        *,
+        changes: tuple[str, ...],
+        title: str = "Niet opgeslagen",
+    ) -> T | None:
+        """Run `action` in one unit of work; on bad input show why and change nothing."""
+        try:
+            with self.database.unit_of_work(self.actor) as session:
+                result = action(session)
+        except (ValidationError, NotFoundError) as exc:
+            QMessageBox.warning(parent, title, exc.message)
+            return None
+        except StaleDataError:
+            log.warning("stale update refused", exc_info=True)
+            QMessageBox.warning(
+                parent,
+                title,
+                "Iemand anders heeft dit intussen gewijzigd. De nieuwste gegevens worden getoond; "
+                "breng je wijziging opnieuw aan.",
+            )
+            self.hub.announce(*changes)
+            return None
+        except SQLAlchemyError as exc:
+            log.exception("database error during a user action")
+            QMessageBox.critical(
+                parent,
+                title,
+                "De wijziging kon niet in de database worden opgeslagen. Er is niets gewijzigd.\n\n"
+                f"Technische melding: {exc.__class__.__name__}",
+            )
+            return None
+        self.hub.announce(*changes)
+        return result

@@ -1,0 +1,216 @@
+"""The main window: area navigator on the left, the chosen screen on the right, status bar.
+
+Screens of later issues (koffiekar, contacts, signals, summaries) slot into `self.screens`
+and the 'Scherm' toolbar the same way as the ones here.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from gebiedsapp import __version__
+from gebiedsapp.storage.backup import backup_sqlite_file
+from gebiedsapp.storage.errors import BackupError
+from gebiedsapp.ui.admin import AdminScreen
+from gebiedsapp.ui.area_page import AreaPage
+from gebiedsapp.ui.area_tree import AreaNavigator
+from gebiedsapp.ui.context import AppContext
+from gebiedsapp.ui.team_overview import TeamOverviewScreen
+
+GEOMETRY_KEY = "mainwindow/geometry"
+STATE_KEY = "mainwindow/state"
+SPLITTER_KEY = "mainwindow/splitter"
+SCREEN_KEY = "mainwindow/screen"
+
+AREA, TEAM_OVERVIEW, ADMIN = "area", "team", "admin"
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self, context: AppContext, settings: QSettings, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.settings = settings
+        self.setWindowTitle(self.tr("Gebiedsapp – gebiedsgericht werken in Oldambt"))
+        self.setMinimumSize(900, 560)
+
+        self.navigator = AreaNavigator(context, self)
+        self.area_page = AreaPage(context, self)
+        self.team_screen = TeamOverviewScreen(context, self)
+        self.admin_screen = AdminScreen(context, self)
+        self.stack = QStackedWidget(self)
+        self.screens: dict[str, QWidget] = {
+            AREA: self.area_page,
+            TEAM_OVERVIEW: self.team_screen,
+            ADMIN: self.admin_screen,
+        }
+        for screen in self.screens.values():
+            self.stack.addWidget(screen)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.navigator)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([260, 1100])
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+
+        self._build_actions()
+        self._build_status_bar()
+
+        self.navigator.area_selected.connect(self._on_area_selected)
+        self.area_page.edit_team_requested.connect(lambda: self.open_admin("team"))
+        self.team_screen.edit_team_requested.connect(lambda: self.open_admin("team"))
+
+        current = self.navigator.current_area()
+        if current is not None:
+            self.area_page.show_area(current)
+        self._restore()
+
+    # -- layout -----------------------------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        toolbar = QToolBar(self.tr("Schermen"), self)
+        toolbar.setObjectName("screensToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.addToolBar(toolbar)
+        group = QActionGroup(self)
+        self.screen_actions: dict[str, QAction] = {}
+        for key, text, shortcut in (
+            (AREA, self.tr("Gebied"), "Ctrl+1"),
+            (TEAM_OVERVIEW, self.tr("Wie werkt waar"), "Ctrl+2"),
+            (ADMIN, self.tr("Beheer"), "Ctrl+3"),
+        ):
+            action = QAction(text, self, checkable=True)
+            action.setShortcut(QKeySequence(shortcut))
+            action.setToolTip(f"{text} ({shortcut})")
+            action.triggered.connect(lambda _checked=False, k=key: self.show_screen(k))
+            group.addAction(action)
+            toolbar.addAction(action)
+            self.screen_actions[key] = action
+        self.screen_actions[AREA].setChecked(True)
+
+        file_menu = self.menuBar().addMenu(self.tr("&Bestand"))
+        backup = file_menu.addAction(self.tr("&Reservekopie maken"))
+        backup.triggered.connect(self.make_backup)
+        file_menu.addSeparator()
+        quit_action = file_menu.addAction(self.tr("&Afsluiten"))
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+
+        view_menu = self.menuBar().addMenu(self.tr("Bee&ld"))
+        for action in self.screen_actions.values():
+            view_menu.addAction(action)
+
+        admin_menu = self.menuBar().addMenu(self.tr("B&eheer"))
+        for name, text in (
+            ("areas", self.tr("Gebieden")),
+            ("team", self.tr("Teams")),
+            ("themes", self.tr("Thema's")),
+            ("categories", self.tr("Signaalcategorieën")),
+            ("partners", self.tr("Partners")),
+        ):
+            action = admin_menu.addAction(text)
+            action.triggered.connect(lambda _checked=False, n=name: self.open_admin(n))
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = help_menu.addAction(self.tr("&Over Gebiedsapp"))
+        about.triggered.connect(self.show_about)
+
+    def _build_status_bar(self) -> None:
+        self.database_label = QLabel(
+            self.tr("Database: %s") % self.context.database.describe(), self
+        )
+        self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.user_label = QLabel(self.tr("Medewerker: %s") % self.context.actor, self)
+        self.statusBar().addPermanentWidget(self.database_label, 1)
+        self.statusBar().addPermanentWidget(self.user_label)
+
+    # -- behaviour --------------------------------------------------------------------------
+
+    def show_screen(self, key: str) -> None:
+        self.stack.setCurrentWidget(self.screens[key])
+        self.screen_actions[key].setChecked(True)
+
+    def open_admin(self, tab: str) -> None:
+        self.admin_screen.show_tab(tab)
+        self.show_screen(ADMIN)
+
+    def _on_area_selected(self, area_id: uuid.UUID) -> None:
+        self.area_page.show_area(area_id)
+        if self.stack.currentWidget() is not self.area_page and self.isVisible():
+            self.show_screen(AREA)
+
+    def make_backup(self) -> None:
+        path = self.context.database.file
+        if path is None:
+            QMessageBox.information(
+                self,
+                self.tr("Reservekopie"),
+                self.tr("Van deze database kan de app geen reservekopie maken."),
+            )
+            return
+        try:
+            copy = backup_sqlite_file(path, self.context.paths.backup_dir, reason="handmatig")
+        except BackupError as exc:
+            QMessageBox.warning(self, self.tr("Reservekopie mislukt"), exc.user_message)
+            return
+        self.statusBar().showMessage(self.tr("Reservekopie gemaakt: %s") % copy, 8000)
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("Over Gebiedsapp"),
+            self.tr(
+                "<h3>Gebiedsapp %s</h3>"
+                "<p>Voor gebiedsgericht werken in de gemeente Oldambt: koffiekargesprekken, "
+                "contacten, signalen en samenvattingen voor de gebiedswethouder.</p>"
+                "<p>Gebiedsgrenzen: CBS / Kadaster, Wijk- en buurtkaart 2024 "
+                "(gegeneraliseerd), CC BY 4.0, via cartomap/nl.</p>"
+            )
+            % __version__,
+        )
+
+    # -- persistence ------------------------------------------------------------------------
+
+    def _restore(self) -> None:
+        geometry = self.settings.value(GEOMETRY_KEY)
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 720)
+        state = self.settings.value(STATE_KEY)
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        splitter = self.settings.value(SPLITTER_KEY)
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+        screen = self.settings.value(SCREEN_KEY)
+        if isinstance(screen, str) and screen in self.screens:
+            self.show_screen(screen)
+
+    def save_settings(self) -> None:
+        self.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        self.settings.setValue(STATE_KEY, self.saveState())
+        self.settings.setValue(SPLITTER_KEY, self.splitter.saveState())
+        current = next(k for k, w in self.screens.items() if w is self.stack.currentWidget())
+        self.settings.setValue(SCREEN_KEY, current)
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_settings()
+        super().closeEvent(event)

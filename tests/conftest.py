@@ -1,0 +1,76 @@
+"""Shared fixtures for the core tests (and the UI tests): a fresh, migrated database per test.
+
+Nothing here imports Qt: the core tests prove that the core stands alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy.orm import Session
+
+from gebiedsapp.domain import Area, AreaKind, TeamMember
+from gebiedsapp.paths import AppPaths
+from gebiedsapp.paths import app_paths as _app_paths
+from gebiedsapp.services import areas as area_service
+from gebiedsapp.services import teams as team_service
+from gebiedsapp.startup import OpenedDatabase, open_database
+from gebiedsapp.storage.database import Database
+
+
+@pytest.fixture
+def app_paths(tmp_path: Path) -> AppPaths:
+    """Data folder (database, backups, logs) inside the test's own temp folder."""
+    return _app_paths(tmp_path / "data")
+
+
+@pytest.fixture
+def db_url(tmp_path: Path) -> str:
+    """A real file, so that WAL, locking and backups behave as on a laptop."""
+    return f"sqlite:///{tmp_path / 'test.db'}"
+
+
+@pytest.fixture
+def opened(db_url: str, app_paths: AppPaths) -> Iterator[OpenedDatabase]:
+    """The database as the app opens it: checked, migrated through Alembic, reference data in."""
+    result = open_database(db_url, app_paths, actor="test")
+    yield result
+    result.database.dispose()
+
+
+@pytest.fixture
+def database(opened: OpenedDatabase) -> Database:
+    return opened.database
+
+
+@pytest.fixture
+def session(database: Database) -> Iterator[Session]:
+    """A session acting as "test"; tests flush or commit themselves."""
+    with database.sessions() as session:
+        session.info["actor"] = "test"
+        yield session
+
+
+@pytest.fixture
+def make_member(session: Session) -> Callable[..., TeamMember]:
+    def make(**overrides: Any) -> TeamMember:
+        fields: dict[str, Any] = {"name": "Tessa Testema", "organisation": "Gemeente Oldambt"}
+        fields.update(overrides)
+        return team_service.add_member(session, **fields)
+
+    return make
+
+
+@pytest.fixture
+def make_area(session: Session) -> Callable[..., Area]:
+    def make(**overrides: Any) -> Area:
+        fields: dict[str, Any] = {"name": "Testgebied", "kind": AreaKind.GEBIED}
+        fields.update(overrides)
+        if "parent_id" not in fields:
+            fields["parent_id"] = area_service.find_area(session, "oldambt").id
+        return area_service.create_area(session, **fields)
+
+    return make

@@ -1,0 +1,33 @@
+"""UI fixtures: an AppContext on a real, migrated SQLite file and a main window on it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from gebiedsapp.paths import AppPaths
+from gebiedsapp.startup import OpenedDatabase
+from gebiedsapp.ui.context import AppContext, ChangeHub
+
+
+@pytest.fixture
+def context(opened: OpenedDatabase, app_paths: AppPaths) -> AppContext:
+    return AppContext(database=opened.database, actor="test", paths=app_paths, hub=ChangeHub())
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def window(qtbot, context: AppContext, settings: QSettings):  # type: ignore[no-untyped-def]
+    from gebiedsapp.ui.main_window import MainWindow
+
+    main = MainWindow(context, settings)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    return main

@@ -1,0 +1,23 @@
+"""Starting the window on a file that is not ours: a Dutch message, exit code 2, file untouched."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox
+
+from gebiedsapp.ui.app import run_gui
+
+
+def test_refuses_a_file_that_is_not_a_database(qtbot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "brief.db"
+    target.write_bytes(b"Beste inwoner, dit is een brief en geen database.\n" * 20)
+    before = target.read_bytes()
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text: shown.append(text))
+    code = run_gui(database=str(target), data_dir=str(tmp_path / "data"))
+    assert code == 2
+    assert shown
+    assert "geen Gebiedsapp-database" in shown[0]
+    assert target.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["brief.db", "data"]

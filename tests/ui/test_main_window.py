@@ -1,0 +1,142 @@
+"""The main window as a user meets it: area tree, area page, status bar, remembered layout."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QLabel, QMessageBox
+
+from gebiedsapp.domain import Role
+from gebiedsapp.services import teams
+from gebiedsapp.services.areas import find_area
+from gebiedsapp.ui.context import TEAM
+from gebiedsapp.ui.main_window import ADMIN, AREA, TEAM_OVERVIEW, MainWindow
+
+KERNEN = [
+    "Winschoten", "Bad Nieuweschans", "Beerta", "Blauwestad", "Drieborg", "Finsterwolde",
+    "Heiligerlee", "Midwolda", "Nieuw-Beerta", "Nieuw-Scheemda", "Nieuwolda", "Oostwold",
+    "Scheemda", "'t Waar", "Westerlee",
+]  # fmt: skip
+
+
+def _tree_names(window: MainWindow) -> list[str]:
+    model = window.navigator.model
+    names: list[str] = []
+
+    def walk(parent) -> None:  # type: ignore[no-untyped-def]
+        for row in range(model.rowCount(parent)):
+            index = model.index(row, 0, parent)
+            names.append(index.data())
+            walk(index)
+
+    from PySide6.QtCore import QModelIndex
+
+    walk(QModelIndex())
+    return names
+
+
+def test_window_shows_oldambt_tree_and_database(window: MainWindow, context) -> None:  # type: ignore[no-untyped-def]
+    names = _tree_names(window)
+    assert names[0] == "Oldambt"
+    for kern in KERNEN:
+        assert kern in names
+    assert "Zeeheldenbuurt" in names  # a Winschoten wijk people name in speech
+    assert str(context.database.file) in window.database_label.text()
+    assert "test" in window.user_label.text()
+    # the start page shows the whole municipality, never an empty grey window
+    assert window.area_page.title.text() == "Oldambt"
+    assert window.stack.currentWidget() is window.area_page
+
+
+def test_area_tree_model_is_consistent(window: MainWindow, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    qtmodeltester.check(window.navigator.model)
+    qtmodeltester.check(window.navigator.proxy)
+
+
+def test_selecting_an_area_shows_its_page(window: MainWindow, qtbot, context) -> None:  # type: ignore[no-untyped-def]
+    with context.read() as session:
+        beerta = find_area(session, "Beerta").id
+    with qtbot.waitSignal(window.navigator.area_selected) as blocker:
+        assert window.navigator.select(beerta)
+    assert blocker.args == [beerta]
+    assert window.area_page.title.text() == "Beerta"
+    buurten = [label.text() for label in window.area_page.buurten_box.findChildren(QLabel)]
+    assert "Beerta-Centrum (BU18950300)" in buurten
+
+
+def test_filter_narrows_the_tree(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    qtbot.keyClicks(window.navigator.filter, "schans")
+    proxy = window.navigator.proxy
+    visible: list[str] = []
+
+    def walk(parent) -> None:  # type: ignore[no-untyped-def]
+        for row in range(proxy.rowCount(parent)):
+            index = proxy.index(row, 0, parent)
+            visible.append(index.data())
+            walk(index)
+
+    from PySide6.QtCore import QModelIndex
+
+    walk(QModelIndex())
+    assert visible == ["Oldambt", "Bad Nieuweschans"]
+
+
+def test_empty_machine_hint_disappears_once_a_team_exists(window: MainWindow, context) -> None:  # type: ignore[no-untyped-def]
+    assert window.area_page.hint.isVisibleTo(window)
+    assert "nog geen teamleden" in window.area_page.hint_text.text()
+    with context.database.unit_of_work("test") as session:
+        teams.add_member(session, name="Anna Testema")
+    context.hub.announce(TEAM)
+    assert not window.area_page.hint.isVisibleTo(window)
+
+
+def test_team_on_area_page_follows_assignments(window: MainWindow, context) -> None:  # type: ignore[no-untyped-def]
+    with context.database.unit_of_work("test") as session:
+        member = teams.add_member(session, name="Bram Voorbeeldstra")
+        oldambt = find_area(session, "oldambt")
+        teams.assign(
+            session, member_id=member.id, area_id=oldambt.id,
+            role=Role.GEBIEDSWETHOUDER, start_date=date(2020, 1, 1),
+        )  # fmt: skip
+    context.hub.announce(TEAM)
+    texts = [label.text() for label in window.area_page.team_box.findChildren(QLabel)]
+    assert "Bram Voorbeeldstra" in texts
+
+
+def test_screens_switch_by_shortcut_and_menu(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.screens[TEAM_OVERVIEW]
+    window.open_admin("team")
+    assert window.stack.currentWidget() is window.screens[ADMIN]
+    window.show_screen(AREA)
+    assert window.stack.currentWidget() is window.area_page
+
+
+def test_geometry_and_screen_are_remembered(qtbot, context, settings: QSettings) -> None:  # type: ignore[no-untyped-def]
+    first = MainWindow(context, settings)
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(1000, 640)
+    first.show_screen(TEAM_OVERVIEW)
+    first.close()
+    second = MainWindow(context, settings)
+    qtbot.addWidget(second)
+    second.show()
+    assert (second.width(), second.height()) == (1000, 640)
+    assert second.stack.currentWidget() is second.screens[TEAM_OVERVIEW]
+
+
+def test_backup_from_menu_writes_a_copy(window: MainWindow, context) -> None:  # type: ignore[no-untyped-def]
+    window.make_backup()
+    copies = list(context.paths.backup_dir.glob("*-handmatig.db"))
+    assert len(copies) == 1
+    assert "Reservekopie gemaakt" in window.statusBar().currentMessage()
+
+
+def test_about_names_the_cbs_source(window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "about", lambda _p, _t, text: shown.append(text))
+    window.show_about()
+    assert "CBS" in shown[0]
+    assert "CC BY 4.0" in shown[0]
