@@ -28,8 +28,8 @@ def open_database(url: str, paths: AppPaths, *, actor: str) -> OpenedDatabase:
     """Open `url` for use; raises a `StorageError` (Dutch `user_message`) and changes nothing
     when the file is not ours, not a database, or from a newer version.
     """
+    paths.ensure()  # the default database lives in the data dir: make it before looking
     check_database(url)
-    paths.ensure()
     database = Database.connect(url)
     try:
         result = upgrade(database.engine, backup_dir=paths.backup_dir)

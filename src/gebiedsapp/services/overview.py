@@ -30,6 +30,8 @@ class AreaOverview:
     path: tuple[str, ...]  # names from the root down to the area's parent
     sub_areas: int
     buurten: tuple[tuple[str, str], ...]  # (code, name)
+    cbs_wijken_total: int
+    cbs_buurten_total: int
     team: dict[Role, tuple[str, ...]]
     team_members_total: int  # in the whole database: 0 means the teams were never filled in
     period_start: date
@@ -65,7 +67,8 @@ def area_overview(session: Session, area_id: uuid.UUID, *, today: date) -> AreaO
         ids = set(by_id)
     start = today - timedelta(days=365)
     repo = KoffiekarRepository(session)
-    names = {b.code: b.name for b in AreaRepository(session).buurten_by_code(node.buurt_codes)}
+    areas = AreaRepository(session)
+    names = {b.code: b.name for b in areas.buurten_by_code(node.buurt_codes)}
     team: dict[Role, list[str]] = {}
     teams = TeamRepository(session)
     for assignment in teams.assignments(on=today, area_id=area_id):
@@ -75,6 +78,8 @@ def area_overview(session: Session, area_id: uuid.UUID, *, today: date) -> AreaO
         path=tuple(path),
         sub_areas=len(ids) - 1,
         buurten=tuple((code, names.get(code, "")) for code in node.buurt_codes),
+        cbs_wijken_total=areas.count_wijken(),
+        cbs_buurten_total=areas.count_buurten(),
         team={role: tuple(sorted(v)) for role, v in team.items()},
         team_members_total=len(teams.members()),
         period_start=start,

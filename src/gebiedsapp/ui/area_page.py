@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gebiedsapp.domain import Role
+from gebiedsapp.domain import AreaKind, Role
 from gebiedsapp.services.overview import AreaOverview, area_overview
 from gebiedsapp.ui.context import AREAS, TEAM, AppContext
 from gebiedsapp.ui.formatting import format_date, format_number
@@ -29,7 +30,7 @@ from gebiedsapp.ui.formatting import format_date, format_number
 def _clear(layout: QGridLayout | QVBoxLayout) -> None:
     while layout.count():
         item = layout.takeAt(0)
-        widget = item.widget()
+        widget = item.widget() if item is not None else None
         if widget is not None:
             widget.deleteLater()
 
@@ -102,7 +103,9 @@ class AreaPage(QScrollArea):
         )
         self.recent.verticalHeader().setVisible(False)
         self.recent.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.recent.horizontalHeader().setStretchLastSection(True)
+        header = self.recent.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # at most 8 rows
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.recent.setMinimumHeight(180)
         recent_layout.addWidget(self.recent)
         grid.addWidget(self.recent_box, 2, 0, 1, 2)
@@ -143,7 +146,16 @@ class AreaPage(QScrollArea):
         )
 
         _clear(self.team_layout)
-        for row, role in enumerate(Role):
+        if view.area.kind is AreaKind.GEMEENTE and not view.team:
+            note = QLabel(
+                self.tr(
+                    "Elk dorp en elke wijk heeft een eigen team. Kies een gebied links, of open "
+                    "'Wie werkt waar' (Ctrl+2) voor het overzicht van de hele gemeente."
+                )
+            )
+            note.setWordWrap(True)
+            self.team_layout.addWidget(note, 0, 0)
+        for row, role in enumerate(Role if view.area.kind is not AreaKind.GEMEENTE else ()):
             names = view.team.get(role, ())
             label = QLabel(f"<b>{role.label}</b>")
             value = QLabel(", ".join(names) if names else self.tr("nog niet ingevuld"))
@@ -159,8 +171,8 @@ class AreaPage(QScrollArea):
             (self.tr("Rondes"), view.sessions),
             (self.tr("Gesprekken"), view.conversations),
         ]
-        for column, (caption, value) in enumerate(figures):
-            number = QLabel(format_number(value))
+        for column, (caption, count) in enumerate(figures):
+            number = QLabel(format_number(count))
             number.setStyleSheet("font-size: 22pt; font-weight: 600;")
             self.figures_layout.addWidget(number, 0, column)
             self.figures_layout.addWidget(QLabel(caption), 1, column)
@@ -180,7 +192,14 @@ class AreaPage(QScrollArea):
             self.themes_layout.addWidget(QLabel(self.tr("Nog geen gesprekken in deze periode.")))
 
         _clear(self.buurten_layout)
-        if view.buurten:
+        if view.area.kind is AreaKind.GEMEENTE:
+            self.buurten_layout.addWidget(
+                QLabel(
+                    self.tr("Heel Oldambt: %s CBS-wijken en %s CBS-buurten.")
+                    % (view.cbs_wijken_total, view.cbs_buurten_total)
+                )
+            )
+        elif view.buurten:
             for code, name in view.buurten:
                 self.buurten_layout.addWidget(QLabel(f"{name} ({code})"))
         else:

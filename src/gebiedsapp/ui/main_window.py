@@ -191,8 +191,10 @@ class MainWindow(QMainWindow):
         geometry = self.settings.value(GEOMETRY_KEY)
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 720)
+        else:  # first start: municipal laptops have small screens; use all of it
+            screen = self.screen()
+            self.setGeometry(screen.availableGeometry() if screen else self.geometry())
+            self.setWindowState(Qt.WindowState.WindowMaximized)
         state = self.settings.value(STATE_KEY)
         if isinstance(state, QByteArray):
             self.restoreState(state)

@@ -66,6 +66,12 @@ class AreaRepository:
             return []
         return self.session.scalars(select(CbsBuurt).where(CbsBuurt.code.in_(codes))).all()
 
+    def count_wijken(self) -> int:
+        return self.session.scalar(select(func.count()).select_from(CbsWijk)) or 0
+
+    def count_buurten(self) -> int:
+        return self.session.scalar(select(func.count()).select_from(CbsBuurt)) or 0
+
     def count(self) -> int:
         return (
             self.session.scalar(

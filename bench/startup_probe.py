@@ -1,0 +1,64 @@
+"""Child process for the start-up benchmark: start, show a window, print 'painted' on first paint.
+
+    python bench/startup_probe.py app DATABASE_URL DATA_DIR   the real main window
+    python bench/startup_probe.py bare                         a bare PySide6 window with a table
+
+The parent times from spawning this process to reading 'painted', so interpreter start-up and
+imports count for both alike.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+
+
+class FirstPaint(QObject):
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            print("painted", flush=True)
+            QTimer.singleShot(0, QApplication.quit)
+            self.deleteLater()
+        return False
+
+
+def bare_window() -> QMainWindow:
+    window = QMainWindow()
+    model = QStandardItemModel(100, 4, window)
+    for row in range(100):
+        for column in range(4):
+            model.setItem(row, column, QStandardItem(f"{row}:{column}"))
+    table = QTableView(window)
+    table.setModel(model)
+    window.setCentralWidget(table)
+    window.resize(1280, 720)
+    return window
+
+
+def app_window(url: str, data_dir: str) -> QMainWindow:
+    from PySide6.QtCore import QSettings
+
+    from gebiedsapp.paths import app_paths
+    from gebiedsapp.startup import open_database
+    from gebiedsapp.ui.app import create_main_window
+
+    paths = app_paths(data_dir)
+    opened = open_database(url, paths, actor="bench")
+    settings = QSettings(f"{data_dir}/bench-settings.ini", QSettings.Format.IniFormat)
+    return create_main_window(opened, paths, actor="bench", settings=settings)
+
+
+def main() -> int:
+    app = QApplication(sys.argv[:1])
+    window = bare_window() if sys.argv[1] == "bare" else app_window(sys.argv[2], sys.argv[3])
+    painter = FirstPaint()
+    window.installEventFilter(painter)
+    window.show()
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
