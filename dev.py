@@ -31,7 +31,7 @@ def _requirements_hash() -> str:
 
 def ensure_venv() -> None:
     """Create .venv and install the project with its test extras when pyproject.toml changed."""
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - dev.py may be started by an older python3
         sys.exit("Gebiedsapp heeft Python 3.11 of nieuwer nodig.")
     if not PY.exists():
         print("dev.py: creating .venv", flush=True)
@@ -66,9 +66,10 @@ def run_tests(extra: list[str]) -> int:
     env = dict(os.environ)
     env["QT_QPA_PLATFORM"] = "offscreen"
     env.setdefault("PYTHONHASHSEED", "0")
+    lint = ["src", "tests", "bench", "packaging", "dev.py"]
     steps: list[tuple[str, list[str]]] = [
-        ("ruff check", [str(BIN / "ruff"), "check", "src", "tests", "bench", "dev.py"]),
-        ("ruff format", [str(BIN / "ruff"), "format", "--check", "src", "tests", "bench", "dev.py"]),
+        ("ruff check", [str(BIN / "ruff"), "check", *lint]),
+        ("ruff format", [str(BIN / "ruff"), "format", "--check", *lint]),
         ("mypy", [str(BIN / "mypy")]),
         ("import contracts", [str(BIN / "lint-imports")]),
     ]

@@ -19,10 +19,10 @@ from gebiedsapp.identity import current_actor
 from gebiedsapp.paths import AppPaths, app_paths, database_url
 from gebiedsapp.services import demo_data
 from gebiedsapp.services.areas import area_tree
+from gebiedsapp.services.backups import make_backup
 from gebiedsapp.services.errors import NotFoundError, ValidationError
 from gebiedsapp.services.teams import team_overview
 from gebiedsapp.startup import open_database
-from gebiedsapp.storage.backup import backup_sqlite_file
 from gebiedsapp.storage.database import Database
 from gebiedsapp.storage.errors import StorageError
 from gebiedsapp.storage.migrate import check_database, head_revision
@@ -134,13 +134,7 @@ def _db_current(url: str) -> int:
 
 
 def _db_backup(database: Database, target: Path) -> int:
-    path = database.file
-    if path is None:
-        print(
-            "Reservekopieën kunnen alleen van een databasebestand worden gemaakt.", file=sys.stderr
-        )
-        return 2
-    copy = backup_sqlite_file(path, target, reason="handmatig")
+    copy = make_backup(database, target)
     print(f"Reservekopie: {copy}")
     return 0
 

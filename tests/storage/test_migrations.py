@@ -12,7 +12,8 @@ from alembic.script import Script
 from sqlalchemy import Engine, inspect, text
 
 from gebiedsapp.domain import Base
-from gebiedsapp.paths import AppPaths
+from gebiedsapp.paths import AppPaths, sqlite_url
+from gebiedsapp.paths import app_paths as make_app_paths
 from gebiedsapp.startup import OpenedDatabase, open_database
 from gebiedsapp.storage.database import Database
 from gebiedsapp.storage.migrate import (
@@ -82,7 +83,9 @@ def test_schema_check_can_fail(tmp_path: Path) -> None:
         differences = _schema_differences(database.engine)
     finally:
         database.dispose()
-    added = {diff[1].name for diff in differences if isinstance(diff, tuple) and diff[0] == "add_table"}
+    added = {
+        diff[1].name for diff in differences if isinstance(diff, tuple) and diff[0] == "add_table"
+    }
     assert added == set(Base.metadata.tables)
 
 
@@ -149,3 +152,17 @@ def test_upgrade_from_previous_revision(script: Script, tmp_path: Path) -> None:
             assert result.backup is None
     finally:
         database.dispose()
+
+
+def test_first_start_with_the_default_database(tmp_path: Path) -> None:
+    """A new laptop: neither the data folder nor the database exists yet."""
+    paths = make_app_paths(tmp_path / "nieuw" / "gebiedsapp")
+    opened = open_database(sqlite_url(paths.default_database), paths, actor="test")
+    try:
+        assert opened.upgrade.from_revision is None
+        assert opened.reference_counts["area"] > 0
+        assert opened.database.file == paths.default_database
+    finally:
+        opened.database.dispose()
+    assert paths.backup_dir.is_dir()
+    assert paths.log_dir.is_dir()

@@ -117,13 +117,16 @@ def test_geometry_and_screen_are_remembered(qtbot, context, settings: QSettings)
     first = MainWindow(context, settings)
     qtbot.addWidget(first)
     first.show()
-    first.resize(1000, 640)
+    first.setWindowState(Qt.WindowState.WindowNoState)  # the first start opens maximised
+    first.resize(800, 580)  # the offscreen screen is 800x600: stay inside it
     first.show_screen(TEAM_OVERVIEW)
+    size = first.size()
     first.close()
     second = MainWindow(context, settings)
     qtbot.addWidget(second)
     second.show()
-    assert (second.width(), second.height()) == (1000, 640)
+    assert (size.width(), size.height()) == (800, 580)
+    assert second.size() == size
     assert second.stack.currentWidget() is second.screens[TEAM_OVERVIEW]
 
 

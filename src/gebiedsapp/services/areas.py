@@ -5,12 +5,15 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy.orm import Session
 
 from gebiedsapp.domain import Area, AreaKind
 from gebiedsapp.services.errors import NotFoundError, ValidationError
+from gebiedsapp.services.validation import clean_name
 from gebiedsapp.storage.repositories.areas import AreaRepository
+from gebiedsapp.storage.repositories.teams import TeamRepository
 
 
 @dataclass(frozen=True)
@@ -69,12 +72,20 @@ def find_area(session: Session, text: str) -> Area:
 
 
 def _clean_name(name: str) -> str:
-    name = " ".join(name.split())
-    if not name:
-        raise ValidationError("Geef het gebied een naam.", field="name")
-    if len(name) > 120:
-        raise ValidationError("De naam is te lang (hoogstens 120 tekens).", field="name")
-    return name
+    return clean_name(name, limit=120, message="Geef het gebied een naam.")
+
+
+def _check_parent(repo: AreaRepository, kind: AreaKind, parent_id: uuid.UUID | None) -> None:
+    if parent_id is None:
+        if kind is not AreaKind.GEMEENTE:
+            raise ValidationError(
+                "Kies een bovenliggend gebied; alleen de gemeente zelf staat bovenaan.",
+                field="parent",
+            )
+        return
+    parent = repo.get(parent_id)
+    if parent is None or parent.is_deleted:
+        raise NotFoundError("Het bovenliggende gebied bestaat niet (meer).")
 
 
 def _check_buurten(session: Session, codes: Sequence[str]) -> list[str]:
@@ -96,8 +107,7 @@ def create_area(
     description: str = "",
 ) -> Area:
     repo = AreaRepository(session)
-    if parent_id is not None and repo.get(parent_id) is None:
-        raise NotFoundError("Het bovenliggende gebied bestaat niet (meer).")
+    _check_parent(repo, kind, parent_id)
     area = Area(
         name=_clean_name(name),
         kind=kind,
@@ -125,6 +135,7 @@ def update_area(
     area = repo.get(area_id)
     if area is None or area.is_deleted:
         raise NotFoundError("Dit gebied bestaat niet (meer).")
+    _check_parent(repo, kind, parent_id)
     if parent_id is not None:
         ancestor = repo.get(parent_id)
         while ancestor is not None:
@@ -153,5 +164,24 @@ def remove_area(session: Session, area_id: uuid.UUID) -> None:
         raise ValidationError(
             "Dit gebied heeft nog deelgebieden. Verplaats of verwijder die eerst."
         )
+    running = TeamRepository(session).assignments(area_id=area_id, on=date.today())
+    if running:
+        names = ", ".join(sorted({a.member.name for a in running}))
+        raise ValidationError(
+            f"Aan dit gebied zijn nog teamleden gekoppeld ({names}). Beëindig die koppelingen "
+            "eerst (Beheer → Teams)."
+        )
     area.soft_delete()
     session.flush()
+
+
+@dataclass(frozen=True)
+class BuurtView:
+    code: str
+    name: str
+    wijk_code: str
+
+
+def list_buurten(session: Session) -> list[BuurtView]:
+    """All CBS buurten, by code."""
+    return [BuurtView(b.code, b.name, b.wijk_code) for b in AreaRepository(session).buurten()]

@@ -266,10 +266,15 @@ def generate(session: Session, *, size: str, seed: int, anchor: date | None = No
         raise ValidationError("Er zijn geen gebieden; laad eerst de referentiegegevens.")
     staff = _team(session, rng, areas, anchor, counts)
     buurten: dict[uuid.UUID, list[str]] = {}
-    for area_id, code in session.execute(select(area_buurt.c.area_id, area_buurt.c.buurt_code)):
+    links = select(area_buurt.c.area_id, area_buurt.c.buurt_code).order_by(
+        area_buurt.c.area_id, area_buurt.c.buurt_code
+    )
+    for area_id, code in session.execute(links):
         buurten.setdefault(area_id, []).append(code)
     themes = session.execute(
-        select(Theme.id, Theme.key).where(Theme.parent_id.is_not(None), Theme.retired.is_(False))
+        select(Theme.id, Theme.key)
+        .where(Theme.parent_id.is_not(None), Theme.retired.is_(False))
+        .order_by(Theme.id)
     ).all()
     if not themes:
         raise ValidationError("Er zijn geen thema's; laad eerst de referentiegegevens.")

@@ -13,6 +13,8 @@ from sqlalchemy.orm import Session
 
 from gebiedsapp.domain import Partner, PartnerKind, SignalCategory, TermUnit, Theme
 from gebiedsapp.services.errors import NotFoundError, ValidationError
+from gebiedsapp.services.validation import clean_email, clean_name, clean_phone
+from gebiedsapp.storage.repositories.taxonomy import TaxonomyRepository
 
 T = TypeVar("T", Theme, Partner, SignalCategory)
 Tree = TypeVar("Tree", Theme, SignalCategory)
@@ -28,12 +30,7 @@ def _get(session: Session, model: type[T], item_id: uuid.UUID) -> T:
 
 
 def _clean_name(name: str, limit: int) -> str:
-    name = " ".join(name.split())
-    if not name:
-        raise ValidationError("Vul een naam in.", field="name")
-    if len(name) > limit:
-        raise ValidationError(f"De naam is te lang (hoogstens {limit} tekens).", field="name")
-    return name
+    return clean_name(name, limit=limit)
 
 
 def _check_parent(
@@ -44,6 +41,11 @@ def _check_parent(
         return
     if parent_id == item_id:
         raise ValidationError("Een onderdeel kan niet onder zichzelf hangen.", field="parent")
+    if item_id is not None and TaxonomyRepository(session).has_children(model, item_id):
+        raise ValidationError(
+            "Dit onderdeel heeft zelf onderdelen; er zijn maar twee niveaus. Verplaats die eerst.",
+            field="parent",
+        )
     parent = _get(session, model, parent_id)
     if parent.parent_id is not None:
         raise ValidationError(
@@ -83,8 +85,8 @@ def save_partner(
     partner = Partner() if partner_id is None else _get(session, Partner, partner_id)
     partner.name = _clean_name(name, 160)
     partner.kind = kind
-    partner.email = email.strip()
-    partner.phone = phone.strip()
+    partner.email = clean_email(email)
+    partner.phone = clean_phone(phone)
     partner.description = description.strip()
     if partner_id is None:
         session.add(partner)
@@ -128,3 +130,16 @@ def set_retired(session: Session, model: type[T], item_id: uuid.UUID, *, retired
     item.retired = retired
     session.flush()
     return item
+
+
+def list_themes(session: Session, *, include_retired: bool = True) -> list[Theme]:
+    """Themes in tree order; with include_retired=False also without children of retired ones."""
+    return list(TaxonomyRepository(session).themes(include_retired=include_retired))
+
+
+def list_partners(session: Session, *, include_retired: bool = True) -> list[Partner]:
+    return list(TaxonomyRepository(session).partners(include_retired=include_retired))
+
+
+def list_categories(session: Session, *, include_retired: bool = True) -> list[SignalCategory]:
+    return list(TaxonomyRepository(session).categories(include_retired=include_retired))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import uuid
 from dataclasses import dataclass, field
 from datetime import date
@@ -12,23 +11,13 @@ from sqlalchemy.orm import Session
 from gebiedsapp.domain import Assignment, Role, TeamMember
 from gebiedsapp.services.areas import area_tree
 from gebiedsapp.services.errors import NotFoundError, ValidationError
+from gebiedsapp.services.validation import clean_email, clean_name, clean_phone
 from gebiedsapp.storage.repositories.areas import AreaRepository
 from gebiedsapp.storage.repositories.teams import TeamRepository
 
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-
 
 def _clean_member_fields(name: str, email: str, phone: str) -> tuple[str, str, str]:
-    name = " ".join(name.split())
-    if not name:
-        raise ValidationError("Vul een naam in.", field="name")
-    email = email.strip()
-    if email and not _EMAIL.match(email):
-        raise ValidationError(f"'{email}' is geen geldig e-mailadres.", field="email")
-    phone = phone.strip()
-    if phone and not re.fullmatch(r"[0-9+()\- ]{6,20}", phone):
-        raise ValidationError(f"'{phone}' is geen geldig telefoonnummer.", field="phone")
-    return name, email, phone
+    return clean_name(name, limit=120), clean_email(email), clean_phone(phone)
 
 
 def add_member(
@@ -185,7 +174,11 @@ class AssignmentView:
 
 
 def list_assignments(
-    session: Session, *, area_id: uuid.UUID | None = None, on: date | None = None
+    session: Session,
+    *,
+    area_id: uuid.UUID | None = None,
+    member_id: uuid.UUID | None = None,
+    on: date | None = None,
 ) -> list[AssignmentView]:
     return [
         AssignmentView(
@@ -198,5 +191,22 @@ def list_assignments(
             start_date=a.start_date,
             end_date=a.end_date,
         )
-        for a in TeamRepository(session).assignments(area_id=area_id, on=on)
+        for a in TeamRepository(session).assignments(area_id=area_id, member_id=member_id, on=on)
+    ]
+
+
+@dataclass(frozen=True)
+class MemberView:
+    id: uuid.UUID
+    name: str
+    organisation: str
+    email: str
+    phone: str
+    active: bool
+
+
+def list_members(session: Session, *, active_only: bool = False) -> list[MemberView]:
+    return [
+        MemberView(m.id, m.name, m.organisation, m.email, m.phone, m.active)
+        for m in TeamRepository(session).members(active_only=active_only)
     ]

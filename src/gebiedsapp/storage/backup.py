@@ -7,6 +7,7 @@ a plain file copy would not. Copies rotate: the newest `keep` per database are k
 from __future__ import annotations
 
 import logging
+import re
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -51,10 +52,13 @@ def backup_sqlite_file(
 
 
 def list_backups(backup_dir: Path, stem: str) -> list[Path]:
-    """Backups of the database called `stem`, newest first."""
+    """Backups of the database called `stem`, newest first (not those of `stem-2.db`)."""
     if not backup_dir.is_dir():
         return []
-    return sorted(backup_dir.glob(f"{stem}-*.db"), reverse=True)
+    pattern = re.compile(rf"{re.escape(stem)}-\d{{8}}-\d{{6}}-\d{{6}}-[^/]*\.db")
+    return sorted(
+        (p for p in backup_dir.glob(f"{stem}-*.db") if pattern.fullmatch(p.name)), reverse=True
+    )
 
 
 def _rotate(backup_dir: Path, stem: str, keep: int) -> None:

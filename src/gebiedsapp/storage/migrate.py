@@ -87,8 +87,13 @@ def inspect_sqlite_file(path: Path) -> DatabaseState:
             f"Het bestand {path} is geen Gebiedsapp-database (of het is beschadigd). "
             "Het bestand is niet gewijzigd.",
         )
+    # A WAL database opened even read-only makes -wal/-shm files next to it. Without a -wal
+    # file there is nothing in flight, and `immutable=1` reads the file without creating any;
+    # with one (another instance is running, or it crashed), the log must be read too.
+    wal = path.with_name(path.name + "-wal")
+    flags = "mode=ro" if wal.exists() else "mode=ro&immutable=1"
     try:
-        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        connection = sqlite3.connect(f"{path.as_uri()}?{flags}", uri=True)
         try:
             tables = {
                 row[0]

@@ -146,7 +146,8 @@ class AreaPage(QScrollArea):
         )
 
         _clear(self.team_layout)
-        if view.area.kind is AreaKind.GEMEENTE and not view.team:
+        municipality_wide = view.area.kind is AreaKind.GEMEENTE and not view.team
+        if municipality_wide:
             note = QLabel(
                 self.tr(
                     "Elk dorp en elke wijk heeft een eigen team. Kies een gebied links, of open "
@@ -155,7 +156,7 @@ class AreaPage(QScrollArea):
             )
             note.setWordWrap(True)
             self.team_layout.addWidget(note, 0, 0)
-        for row, role in enumerate(Role if view.area.kind is not AreaKind.GEMEENTE else ()):
+        for row, role in enumerate(() if municipality_wide else Role):
             names = view.team.get(role, ())
             label = QLabel(f"<b>{role.label}</b>")
             value = QLabel(", ".join(names) if names else self.tr("nog niet ingevuld"))

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from gebiedsapp import __version__
-from gebiedsapp.storage.backup import backup_sqlite_file
+from gebiedsapp.services.backups import make_backup
 from gebiedsapp.storage.errors import BackupError
 from gebiedsapp.ui.admin import AdminScreen
 from gebiedsapp.ui.area_page import AreaPage
@@ -45,7 +45,7 @@ class MainWindow(QMainWindow):
         self.context = context
         self.settings = settings
         self.setWindowTitle(self.tr("Gebiedsapp – gebiedsgericht werken in Oldambt"))
-        self.setMinimumSize(900, 560)
+        self.setMinimumSize(800, 520)
 
         self.navigator = AreaNavigator(context, self)
         self.area_page = AreaPage(context, self)
@@ -156,16 +156,8 @@ class MainWindow(QMainWindow):
             self.show_screen(AREA)
 
     def make_backup(self) -> None:
-        path = self.context.database.file
-        if path is None:
-            QMessageBox.information(
-                self,
-                self.tr("Reservekopie"),
-                self.tr("Van deze database kan de app geen reservekopie maken."),
-            )
-            return
         try:
-            copy = backup_sqlite_file(path, self.context.paths.backup_dir, reason="handmatig")
+            copy = make_backup(self.context.database, self.context.paths.backup_dir)
         except BackupError as exc:
             QMessageBox.warning(self, self.tr("Reservekopie mislukt"), exc.user_message)
             return

@@ -9,7 +9,7 @@ from datetime import date
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, joinedload
 
-from gebiedsapp.domain import Assignment, TeamMember
+from gebiedsapp.domain import Area, Assignment, TeamMember
 
 
 class TeamRepository:
@@ -42,8 +42,14 @@ class TeamRepository:
         """Assignments with member and area loaded; `on` keeps those active on that day."""
         query = (
             select(Assignment)
+            .join(Area, Area.id == Assignment.area_id)
+            .join(TeamMember, TeamMember.id == Assignment.member_id)
             .options(joinedload(Assignment.member), joinedload(Assignment.area))
-            .where(Assignment.deleted_at.is_(None))
+            .where(
+                Assignment.deleted_at.is_(None),
+                Area.deleted_at.is_(None),
+                TeamMember.deleted_at.is_(None),
+            )
             .order_by(Assignment.start_date)
         )
         if on is not None:

@@ -26,9 +26,14 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from gebiedsapp.domain import AreaKind
-from gebiedsapp.services.areas import AreaNode, area_tree, create_area, remove_area, update_area
-from gebiedsapp.services.errors import ValidationError
-from gebiedsapp.storage.repositories.areas import AreaRepository
+from gebiedsapp.services.areas import (
+    AreaNode,
+    area_tree,
+    create_area,
+    list_buurten,
+    remove_area,
+    update_area,
+)
 from gebiedsapp.ui.admin.common import (
     ID_ROLE,
     button_row,
@@ -143,7 +148,7 @@ class AreasTab(QWidget):
     def _load_buurten(self) -> None:
         """CBS buurten are shipped reference data: loaded once, never edited here."""
         with self.context.read() as session:
-            buurten = [(b.code, b.name) for b in AreaRepository(session).buurten()]
+            buurten = [(b.code, b.name) for b in list_buurten(session)]
         self.buurt_list.blockSignals(True)
         for code, name in buurten:
             item = QListWidgetItem(f"{name} ({code})", self.buurt_list)
@@ -262,13 +267,8 @@ class AreasTab(QWidget):
         parent_id = current_id(self.parent_combo)
         codes = self.checked_buurten()
         description = self.description_edit.toPlainText()
-        top_message = self.tr(
-            "Alleen de gemeente staat bovenaan de indeling. Kies een bovenliggend gebied."
-        )
 
         def action(session: Session) -> None:
-            if parent_id is None and kind is not AreaKind.GEMEENTE:
-                raise ValidationError(top_message, field="parent")
             update_area(
                 session,
                 area_id,

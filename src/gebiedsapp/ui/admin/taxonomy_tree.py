@@ -28,8 +28,6 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from gebiedsapp.domain import SignalCategory, Theme
-from gebiedsapp.services.taxonomy import set_retired
 from gebiedsapp.ui.admin.common import (
     ID_ROLE,
     MUTED,
@@ -110,7 +108,6 @@ class TaxonomyEditor(QWidget, Generic[ItemT]):
 
     KINDS: frozenset[str] = frozenset()
     CHANGES: tuple[str, ...] = ()
-    MODEL: type[Theme] | type[SignalCategory] = Theme
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -209,6 +206,9 @@ class TaxonomyEditor(QWidget, Generic[ItemT]):
     ) -> uuid.UUID:
         raise NotImplementedError
 
+    def set_item_retired(self, session: Session, item_id: uuid.UUID, *, retired: bool) -> None:
+        raise NotImplementedError
+
     # ---- loading and showing ---------------------------------------------------------------
 
     def reload(self) -> None:
@@ -224,8 +224,8 @@ class TaxonomyEditor(QWidget, Generic[ItemT]):
         if creating:
             self._fill_parents(None, keep_selection=True)
             return
-        if keep not in self.by_id:
-            keep = items[0].id if items else None
+        if keep not in self.by_id:  # start at the top of the tree, not at the first child
+            keep = next((item.id for item in items if item.parent_id is None), None)
         if keep is None:
             self.new_item()
         else:
@@ -319,10 +319,9 @@ class TaxonomyEditor(QWidget, Generic[ItemT]):
         item = self.current
         if item is None:
             return
-        model = self.MODEL
         self.context.perform(
             self,
-            lambda session: set_retired(session, model, item.id, retired=not item.retired),
+            lambda session: self.set_item_retired(session, item.id, retired=not item.retired),
             changes=self.CHANGES,
         )
 

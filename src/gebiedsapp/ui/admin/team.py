@@ -28,10 +28,10 @@ from gebiedsapp.services.teams import (
     assign,
     end_assignment,
     list_assignments,
+    list_members,
     remove_assignment,
     update_member,
 )
-from gebiedsapp.storage.repositories.teams import TeamRepository
 from gebiedsapp.ui.admin.common import MUTED, button_row, confirm, heading, make_table
 from gebiedsapp.ui.admin.team_dialogs import AssignDialog, EndDateDialog
 from gebiedsapp.ui.context import AREAS, TEAM, AppContext
@@ -110,9 +110,11 @@ class TeamTab(QWidget):
         self.areas: list[AreaNode] = []
 
         self.members = MemberTableModel(self)
-        self.member_table = make_table(self.members, self, stretch_column=MemberTableModel.COL_NAME)
+        self.member_table = make_table(
+            self.members, self, stretch_column=MemberTableModel.COL_EMAIL
+        )
         self.member_table.setAccessibleName(self.tr("Teamleden"))
-        for column, width in ((1, 150), (2, 190), (3, 110), (4, 60)):
+        for column, width in ((0, 170), (1, 170), (3, 100), (4, 50)):
             self.member_table.setColumnWidth(column, width)
 
         form_box = QWidget(self)
@@ -123,7 +125,10 @@ class TeamTab(QWidget):
         self.organisation_edit.setPlaceholderText(self.tr("bijv. Gemeente Oldambt"))
         self.email_edit = QLineEdit(form_box)
         self.phone_edit = QLineEdit(form_box)
-        self.active_check = QCheckBox(self.tr("Actief (te kiezen bij nieuwe rondes en koppelingen)"))
+        self.active_check = QCheckBox(self.tr("Actief"), form_box)
+        self.active_check.setToolTip(
+            self.tr("Alleen actieve teamleden worden aangeboden bij nieuwe rondes.")
+        )
         self.new_member_button = QPushButton(self.tr("Nieuw teamlid"), form_box)
         self.save_member_button = QPushButton(self.tr("Opslaan"), form_box)
         self.save_member_button.setDefault(True)
@@ -194,7 +199,7 @@ class TeamTab(QWidget):
         with self.context.read() as session:
             rows = [
                 MemberRow(m.id, m.name, m.organisation, m.email, m.phone, m.active)
-                for m in TeamRepository(session).members()
+                for m in list_members(session)
             ]
             self.areas = area_tree(session)
         keep = self.member_id
@@ -244,9 +249,8 @@ class TeamTab(QWidget):
             self.assignments.set_rows([])
             self.assignment_box.setTitle(self.tr("Koppelingen aan gebieden"))
         else:
-            # list_assignments has no member filter; the whole list is a few hundred rows.
             with self.context.read() as session:
-                views = [v for v in list_assignments(session) if v.member_id == member_id]
+                views = list_assignments(session, member_id=member_id)
             self.assignments.set_rows(views)
             self.assignment_box.setTitle(
                 self.tr("Koppelingen van %s aan gebieden") % self.name_edit.text()

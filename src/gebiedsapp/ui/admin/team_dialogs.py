@@ -59,6 +59,7 @@ class AssignDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Koppelen aan gebied"))
+        self.setMinimumWidth(420)
         intro = QLabel(self.tr("Koppel %s aan een gebied in een rol.") % member_name, self)
         intro.setWordWrap(True)
         self.area_combo = QComboBox(self)
@@ -111,6 +112,7 @@ class EndDateDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Koppeling beëindigen"))
+        self.setMinimumWidth(360)
         text = QLabel(
             self.tr("%s\n\nLaatste dag (de koppeling liep vanaf %s):")
             % (description, format_date(start)),

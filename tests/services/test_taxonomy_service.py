@@ -1,0 +1,190 @@
+"""Editing themes, partners and signal categories: two levels, sane terms, retire not delete."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+from sqlalchemy.orm import Session
+
+from gebiedsapp.domain import Partner, PartnerKind, SignalCategory, TermUnit, Theme, reference_id
+from gebiedsapp.services import taxonomy
+from gebiedsapp.services.errors import NotFoundError, ValidationError
+from gebiedsapp.storage.repositories.taxonomy import TaxonomyRepository
+
+SOCIALE_SAMENHANG = reference_id("theme", "sociale-samenhang")
+EENZAAMHEID = reference_id("theme", "eenzaamheid")
+AFVAL = reference_id("signal_category", "afval")
+GEMEENTE_AFVAL = reference_id("partner", "gemeente-afval")
+
+
+def _category(session: Session, **overrides: object) -> SignalCategory:
+    fields: dict[str, object] = {
+        "category_id": None,
+        "name": "Glasbak vol",
+        "parent_id": AFVAL,
+        "term": 3,
+        "term_unit": TermUnit.WERKDAGEN,
+        "default_partner_id": GEMEENTE_AFVAL,
+    }
+    fields.update(overrides)
+    return taxonomy.save_category(session, **fields)  # type: ignore[arg-type]
+
+
+def test_new_theme_under_a_dimension(session: Session) -> None:
+    theme = taxonomy.save_theme(
+        session, theme_id=None, name=" Buurtkamer ", parent_id=SOCIALE_SAMENHANG, description=" x "
+    )
+    assert (theme.name, theme.parent_id, theme.description, theme.retired) == (
+        "Buurtkamer",
+        SOCIALE_SAMENHANG,
+        "x",
+        False,
+    )
+    assert theme in TaxonomyRepository(session).themes(include_retired=False)
+
+
+def test_new_top_level_theme(session: Session) -> None:
+    theme = taxonomy.save_theme(session, theme_id=None, name="Nieuw hoofdthema", parent_id=None)
+    assert theme.parent_id is None
+    child = taxonomy.save_theme(session, theme_id=None, name="Eronder", parent_id=theme.id)
+    assert child.parent_id == theme.id
+
+
+def test_third_level_theme_is_refused(session: Session) -> None:
+    with pytest.raises(ValidationError) as caught:
+        taxonomy.save_theme(session, theme_id=None, name="Te diep", parent_id=EENZAAMHEID)
+    assert caught.value.field == "parent"
+    assert "twee niveaus" in caught.value.message
+
+
+def test_theme_under_itself_is_refused(session: Session) -> None:
+    with pytest.raises(ValidationError, match="onder zichzelf"):
+        taxonomy.save_theme(
+            session,
+            theme_id=SOCIALE_SAMENHANG,
+            name="Sociale samenhang",
+            parent_id=SOCIALE_SAMENHANG,
+        )
+
+
+def test_moving_a_dimension_with_children_under_another_is_refused(session: Session) -> None:
+    with pytest.raises(ValidationError):
+        taxonomy.save_theme(
+            session,
+            theme_id=SOCIALE_SAMENHANG,
+            name="Sociale samenhang",
+            parent_id=reference_id("theme", "woningvoorraad"),
+        )
+
+
+def test_unknown_theme_or_parent(session: Session) -> None:
+    with pytest.raises(NotFoundError, match="Dit thema bestaat niet"):
+        taxonomy.save_theme(session, theme_id=uuid.uuid4(), name="x", parent_id=None)
+    with pytest.raises(NotFoundError):
+        taxonomy.save_theme(session, theme_id=None, name="x", parent_id=uuid.uuid4())
+
+
+def test_rename_theme_keeps_its_id(session: Session) -> None:
+    theme = taxonomy.save_theme(
+        session,
+        theme_id=EENZAAMHEID,
+        name="Eenzaamheid",
+        parent_id=SOCIALE_SAMENHANG,
+        description="Ook: sociaal isolement.",
+    )
+    assert theme.id == EENZAAMHEID
+    assert session.get_one(Theme, EENZAAMHEID).description == "Ook: sociaal isolement."
+    assert theme.version == 2
+
+
+def test_empty_theme_name_is_refused(session: Session) -> None:
+    with pytest.raises(ValidationError) as caught:
+        taxonomy.save_theme(session, theme_id=None, name=" ", parent_id=None)
+    assert (caught.value.field, caught.value.message) == ("name", "Vul een naam in.")
+
+
+@pytest.mark.parametrize("term", [1, 365])
+def test_category_term_bounds_accepted(session: Session, term: int) -> None:
+    category = _category(session, term=term, term_unit=TermUnit.KALENDERDAGEN)
+    assert (category.term, category.term_unit) == (term, TermUnit.KALENDERDAGEN)
+    assert category.default_partner_id == GEMEENTE_AFVAL
+
+
+@pytest.mark.parametrize("term", [0, -5, 366])
+def test_category_term_out_of_bounds_refused(session: Session, term: int) -> None:
+    with pytest.raises(ValidationError) as caught:
+        _category(session, term=term)
+    assert caught.value.field == "term"
+    assert caught.value.message == "De afhandeltermijn moet tussen 1 en 365 dagen liggen."
+
+
+def test_category_with_unknown_partner_refused(session: Session) -> None:
+    with pytest.raises(NotFoundError, match="Deze partner bestaat niet"):
+        _category(session, default_partner_id=uuid.uuid4())
+
+
+def test_category_without_partner(session: Session) -> None:
+    assert _category(session, default_partner_id=None).default_partner_id is None
+
+
+def test_third_level_category_is_refused(session: Session) -> None:
+    child = _category(session)
+    with pytest.raises(ValidationError, match="twee niveaus"):
+        _category(session, name="Nog dieper", parent_id=child.id)
+
+
+def test_save_partner(session: Session) -> None:
+    partner = taxonomy.save_partner(
+        session,
+        partner_id=None,
+        name="  Dorpsvereniging Testdorp ",
+        kind=PartnerKind.BEWONERSORGANISATIE,
+        email=" info@testdorp.invalid ",
+    )
+    assert (partner.name, partner.kind, partner.email) == (
+        "Dorpsvereniging Testdorp",
+        PartnerKind.BEWONERSORGANISATIE,
+        "info@testdorp.invalid",
+    )
+    with pytest.raises(ValidationError, match="te lang"):
+        taxonomy.save_partner(session, partner_id=None, name="x" * 161, kind=PartnerKind.OVERIG)
+
+
+@pytest.mark.parametrize(
+    ("model", "item_id", "lister"),
+    [
+        (Theme, EENZAAMHEID, "themes"),
+        (Partner, GEMEENTE_AFVAL, "partners"),
+        (SignalCategory, AFVAL, "categories"),
+    ],
+    ids=["theme", "partner", "category"],
+)
+def test_retired_items_are_offered_no_more(
+    session: Session, model: type[Theme | Partner | SignalCategory], item_id: uuid.UUID, lister: str
+) -> None:
+    repo = TaxonomyRepository(session)
+
+    def ids(*, include_retired: bool) -> set[uuid.UUID]:
+        return {i.id for i in getattr(repo, lister)(include_retired=include_retired)}
+
+    assert item_id in ids(include_retired=False)
+    retired = taxonomy.set_retired(session, model, item_id, retired=True)
+    assert retired.retired
+    assert item_id not in ids(include_retired=False)
+    assert item_id in ids(include_retired=True)
+    assert session.get(model, item_id) is not None  # retired, never deleted
+
+    taxonomy.set_retired(session, model, item_id, retired=False)
+    assert item_id in ids(include_retired=False)
+
+
+def test_set_retired_unknown(session: Session) -> None:
+    with pytest.raises(NotFoundError, match="Deze categorie bestaat niet"):
+        taxonomy.set_retired(session, SignalCategory, uuid.uuid4(), retired=True)
+
+
+def test_partners_are_listed_by_name(session: Session) -> None:
+    names = [p.name for p in TaxonomyRepository(session).partners()]
+    assert names == sorted(names)
+    assert len(names) > 1

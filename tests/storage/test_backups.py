@@ -1,0 +1,96 @@
+"""Backup copies through SQLite's online backup API, and their rotation."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from gebiedsapp.services import teams
+from gebiedsapp.storage.backup import backup_sqlite_file, list_backups
+from gebiedsapp.storage.database import Database
+from gebiedsapp.storage.errors import BackupError
+
+TABLES = ("area", "area_buurt", "cbs_buurt", "cbs_wijk", "theme", "team_member", "alembic_version")
+
+
+def _counts_via_sqlite(path: Path) -> dict[str, int]:
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        return {t: connection.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
+    finally:
+        connection.close()
+
+
+def _counts_via_engine(database: Database) -> dict[str, int]:
+    with database.engine.connect() as connection:
+        return {
+            t: connection.execute(text(f"SELECT count(*) FROM {t}")).scalar_one() for t in TABLES
+        }
+
+
+def _make_db_file(path: Path) -> Path:
+    connection = sqlite3.connect(path)
+    try:
+        connection.execute("CREATE TABLE t (x)")
+        connection.commit()
+    finally:
+        connection.close()
+    return path
+
+
+def test_backup_is_a_readable_copy_with_the_same_rows(
+    database: Database, session: Session, tmp_path: Path
+) -> None:
+    teams.add_member(session, name="Bram Voorbeeldstra")
+    session.commit()  # in WAL mode this row sits in test.db-wal, not yet in test.db
+    source = database.file
+    assert source is not None
+
+    copy = backup_sqlite_file(source, tmp_path / "copies", reason="test")
+
+    assert copy.parent == tmp_path / "copies"
+    assert copy.name.startswith("test-")
+    assert copy.name.endswith("-test.db")
+    counts = _counts_via_sqlite(copy)
+    assert counts == _counts_via_engine(database)
+    assert counts["team_member"] == 1
+    assert counts["cbs_buurt"] == 50
+
+
+def test_rotation_keeps_the_newest(tmp_path: Path) -> None:
+    source = _make_db_file(tmp_path / "demo.db")
+    backups = tmp_path / "backups"
+    made = [backup_sqlite_file(source, backups, reason=f"r{i}", keep=3) for i in range(5)]
+
+    kept = list_backups(backups, "demo")
+
+    assert kept == list(reversed(made[-3:]))
+    assert [p.exists() for p in made] == [False, False, True, True, True]
+
+
+def test_rotation_leaves_other_databases_alone(tmp_path: Path) -> None:
+    backups = tmp_path / "backups"
+    other = backup_sqlite_file(_make_db_file(tmp_path / "demo-2.db"), backups, reason="x")
+    source = _make_db_file(tmp_path / "demo.db")
+    for i in range(2):
+        backup_sqlite_file(source, backups, reason=f"r{i}", keep=1)
+
+    assert other.exists()
+    assert other not in list_backups(backups, "demo")
+
+
+def test_backup_of_missing_file_fails_in_dutch(tmp_path: Path) -> None:
+    target = tmp_path / "backups"
+    with pytest.raises(BackupError) as caught:
+        backup_sqlite_file(tmp_path / "weg.db", target, reason="test")
+    assert "Er is geen database om te bewaren" in caught.value.user_message
+    assert not target.exists()
+
+
+def test_list_backups_of_missing_folder_is_empty(tmp_path: Path) -> None:
+    assert list_backups(tmp_path / "nergens", "demo") == []

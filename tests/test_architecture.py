@@ -1,0 +1,182 @@
+"""Nothing outside `ui/` imports Qt or the UI: checked on the source, at run time and by
+import-linter, so the rule cannot quietly leak (see ARCHITECTURE.md, "The shape").
+"""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+import gebiedsapp
+
+PACKAGE_DIR = Path(gebiedsapp.__file__).resolve().parent
+PROJECT_ROOT = PACKAGE_DIR.parent.parent
+FORBIDDEN = ("PySide6", "shiboken6", "gebiedsapp.ui")
+# The entry point chooses between window and CLI; it may import the UI, but only inside a
+# function, so that `python -m gebiedsapp db upgrade` never loads Qt.
+ENTRY_POINT = "gebiedsapp.__main__"
+
+
+@dataclass(frozen=True)
+class Violation:
+    module: str
+    line: int
+    imported: str
+    top_level: bool
+
+
+def _is_forbidden(name: str) -> bool:
+    return any(name == f or name.startswith(f + ".") for f in FORBIDDEN)
+
+
+def _resolve(module: str, is_package: bool, node: ast.ImportFrom) -> str:
+    if node.level == 0:
+        return node.module or ""
+    parts = module.split(".")
+    base = parts if is_package else parts[:-1]
+    base = base[: len(base) - (node.level - 1)]
+    return ".".join([*base, node.module] if node.module else base)
+
+
+def forbidden_imports(source: str, module: str, *, is_package: bool = False) -> list[Violation]:
+    """Every import of Qt or the UI in `source`, including relative and lazy ones."""
+    tree = ast.parse(source)
+    top_level_nodes = set(map(id, tree.body))
+    found: list[Violation] = []
+    for node in ast.walk(tree):
+        names: list[str] = []
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = _resolve(module, is_package, node)
+            names = [base, *(f"{base}.{alias.name}" for alias in node.names)]
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute | ast.Name)
+            and (node.func.attr if isinstance(node.func, ast.Attribute) else node.func.id)
+            in {"import_module", "__import__"}
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+            and isinstance(node.args[0].value, str)
+        ):
+            names = [node.args[0].value]
+        hits = sorted({n for n in names if _is_forbidden(n)})
+        if hits:
+            found.append(
+                Violation(module, node.lineno, hits[0], top_level=id(node) in top_level_nodes)
+            )
+    return found
+
+
+def _core_modules() -> list[tuple[str, Path]]:
+    modules = []
+    for path in sorted(PACKAGE_DIR.rglob("*.py")):
+        relative = path.relative_to(PACKAGE_DIR.parent).with_suffix("")
+        parts = relative.parts
+        if parts[1:2] == ("ui",):
+            continue
+        if parts[-1] == "__init__":
+            parts = parts[:-1]
+        modules.append((".".join(parts), path))
+    return modules
+
+
+def test_checker_finds_violations() -> None:
+    """The check below can fail: each way of importing Qt or the UI is caught."""
+    source = textwrap.dedent(
+        """
+        import os
+        import PySide6.QtCore
+        from shiboken6 import isValid
+        from gebiedsapp.ui.main_window import MainWindow
+        from gebiedsapp import ui
+        from ..ui import app
+        import importlib
+        importlib.import_module("PySide6.QtWidgets")
+
+        def later():
+            from PySide6 import QtGui
+        from gebiedsapp.uitleg import x  # a name that merely starts with 'ui'
+        """
+    )
+    found = forbidden_imports(source, "gebiedsapp.services.example")
+    assert [(v.line, v.imported, v.top_level) for v in found] == [
+        (3, "PySide6.QtCore", True),
+        (4, "shiboken6", True),
+        (5, "gebiedsapp.ui.main_window", True),
+        (6, "gebiedsapp.ui", True),
+        (7, "gebiedsapp.ui", True),
+        (9, "PySide6.QtWidgets", False),
+        (12, "PySide6", False),
+    ]
+
+
+def test_core_modules_are_found() -> None:
+    names = {name for name, _ in _core_modules()}
+    assert {"gebiedsapp.cli", "gebiedsapp.storage.migrate", "gebiedsapp.domain"} <= names
+    assert not any(name.startswith("gebiedsapp.ui") for name in names)
+    assert len(names) > 25
+
+
+def test_core_does_not_import_qt_or_ui() -> None:
+    violations = []
+    for name, path in _core_modules():
+        found = forbidden_imports(
+            path.read_text(encoding="utf-8"), name, is_package=path.name == "__init__.py"
+        )
+        if name == ENTRY_POINT:
+            found = [v for v in found if v.top_level or not v.imported.startswith("gebiedsapp.ui")]
+        violations.extend(found)
+    assert violations == []
+
+
+def test_entry_point_imports_the_ui_only_lazily() -> None:
+    path = PACKAGE_DIR / "__main__.py"
+    found = forbidden_imports(path.read_text(encoding="utf-8"), ENTRY_POINT)
+    assert found, "the entry point is expected to start the window"
+    assert not any(v.top_level for v in found)
+
+
+def test_core_runs_without_qt_loaded() -> None:
+    """At run time too: importing the whole core (and the CLI) pulls in no Qt."""
+    # Alembic's env.py and revision files only run inside Alembic; everything else imports.
+    modules = [name for name, _ in _core_modules() if ".migrations." not in name]
+    code = textwrap.dedent(
+        f"""
+        import importlib, sys
+        for name in {modules!r}:
+            importlib.import_module(name)
+        bad = sorted(m for m in sys.modules if m.split(".")[0] in ("PySide6", "shiboken6")
+                     or m == "gebiedsapp.ui" or m.startswith("gebiedsapp.ui."))
+        print(bad)
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
+
+
+LINT_IMPORTS = Path(sys.executable).parent / "lint-imports"
+
+
+def test_import_linter_contracts_are_kept() -> None:
+    if not LINT_IMPORTS.exists():
+        pytest.skip(f"{LINT_IMPORTS} is not installed")
+    result = subprocess.run(
+        [str(LINT_IMPORTS), "--no-cache", "--no-logo"],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "BROKEN" not in result.stdout
