@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,8 +14,10 @@ from gebiedsapp.ui.context import AppContext, ChangeHub
 
 
 @pytest.fixture
-def context(opened: OpenedDatabase, app_paths: AppPaths) -> AppContext:
-    return AppContext(database=opened.database, actor="test", paths=app_paths, hub=ChangeHub())
+def context(opened: OpenedDatabase, app_paths: AppPaths) -> Iterator[AppContext]:
+    ctx = AppContext(database=opened.database, actor="test", paths=app_paths, hub=ChangeHub())
+    yield ctx
+    assert ctx.background.wait(), "background work still running after the test"
 
 
 @pytest.fixture

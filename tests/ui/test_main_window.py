@@ -143,3 +143,36 @@ def test_about_names_the_cbs_source(window: MainWindow, monkeypatch) -> None:  #
     window.show_about()
     assert "CBS" in shown[0]
     assert "CC BY 4.0" in shown[0]
+
+
+def test_area_figures_arrive_from_the_worker_and_match_the_database(
+    qtbot, context, settings: QSettings
+) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import func, select
+
+    from gebiedsapp.domain import Conversation, KoffiekarSession
+    from gebiedsapp.services.demo_data import generate
+
+    with context.database.unit_of_work("test") as session:
+        generate(session, size="small", seed=5, anchor=date.today())
+    with context.read() as session:
+        since = date.today().replace(year=date.today().year - 1)
+        sessions = session.scalar(
+            select(func.count()).where(KoffiekarSession.date.between(since, date.today()))
+        )
+        conversations = session.scalar(
+            select(func.count(Conversation.id))
+            .join(KoffiekarSession, KoffiekarSession.id == Conversation.session_id)
+            .where(KoffiekarSession.date.between(since, date.today()))
+        )
+    main = MainWindow(context, settings)
+    qtbot.addWidget(main)
+    main.show()
+    page = main.area_page
+    qtbot.waitUntil(lambda: page.figures is not None, timeout=10_000)
+    assert page.figures is not None
+    assert (page.figures.sessions, page.figures.conversations) == (sessions, conversations)
+    shown = [label.text() for label in page.figures_box.findChildren(QLabel)]
+    assert f"{conversations:,}".replace(",", ".") in shown  # Dutch thousands separator
+    assert page.recent_box.isVisibleTo(main)
+    assert len(page.figures.top_themes) == 5

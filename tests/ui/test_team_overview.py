@@ -18,6 +18,8 @@ from gebiedsapp.ui.team_overview import NOBODY, TeamOverviewModel, TeamOverviewS
 def screen(qtbot, context: AppContext) -> TeamOverviewScreen:  # type: ignore[no-untyped-def]
     widget = TeamOverviewScreen(context)
     qtbot.addWidget(widget)
+    assert widget.area_model.rowCount() == 0  # nothing loaded while hidden
+    widget.show()
     return widget
 
 
@@ -84,3 +86,17 @@ def test_edit_button_asks_for_the_team_editor(screen: TeamOverviewScreen, qtbot)
 
     with qtbot.waitSignal(screen.edit_team_requested):
         qtbot.mouseClick(screen.edit_button, Qt.MouseButton.LeftButton)
+
+
+def test_hidden_screen_reloads_when_shown_again(
+    screen: TeamOverviewScreen, context: AppContext
+) -> None:
+    screen.hide()
+    with context.database.unit_of_work("test") as session:
+        member = teams.add_member(session, name="Eline Nepkema")
+        teams.assign(session, member_id=member.id, area_id=find_area(session, "Beerta").id,
+                     role=Role.OPBOUWWERKER, start_date=date(2020, 1, 1))  # fmt: skip
+    context.hub.announce(TEAM)
+    assert _cell(screen, "Beerta", TeamOverviewModel.COL_OPBOUWWERKER) == NOBODY  # still stale
+    screen.show()
+    assert _cell(screen, "Beerta", TeamOverviewModel.COL_OPBOUWWERKER) == "Eline Nepkema"

@@ -1,4 +1,7 @@
-"""The figures on an area's start page: its team, its CBS buurten and what was heard lately."""
+"""What an area's start page shows: who the team is (fast) and what was heard lately (figures,
+computed over the area and all its sub-areas; on a large database this is the slow part, so the
+page asks for it separately, off the GUI thread).
+"""
 
 from __future__ import annotations
 
@@ -17,6 +20,22 @@ from gebiedsapp.storage.repositories.teams import TeamRepository
 
 
 @dataclass(frozen=True)
+class AreaHeader:
+    area: AreaNode
+    path: tuple[str, ...]  # names from the root down to the area's parent
+    area_ids: frozenset[uuid.UUID]  # the area and all its sub-areas
+    buurten: tuple[tuple[str, str], ...]  # (code, name)
+    cbs_wijken_total: int
+    cbs_buurten_total: int
+    team: dict[Role, tuple[str, ...]]
+    team_members_total: int  # in the whole database: 0 means the teams were never filled in
+
+    @property
+    def sub_areas(self) -> int:
+        return len(self.area_ids) - 1
+
+
+@dataclass(frozen=True)
 class RecentSession:
     day: date
     area_name: str
@@ -25,15 +44,7 @@ class RecentSession:
 
 
 @dataclass(frozen=True)
-class AreaOverview:
-    area: AreaNode
-    path: tuple[str, ...]  # names from the root down to the area's parent
-    sub_areas: int
-    buurten: tuple[tuple[str, str], ...]  # (code, name)
-    cbs_wijken_total: int
-    cbs_buurten_total: int
-    team: dict[Role, tuple[str, ...]]
-    team_members_total: int  # in the whole database: 0 means the teams were never filled in
+class AreaFigures:
     period_start: date
     period_end: date
     sessions: int
@@ -50,8 +61,7 @@ def subtree_ids(nodes: list[AreaNode], area_id: uuid.UUID) -> set[uuid.UUID]:
     return ids
 
 
-def area_overview(session: Session, area_id: uuid.UUID, *, today: date) -> AreaOverview:
-    """Everything the area page shows; figures cover the area and all its sub-areas."""
+def area_header(session: Session, area_id: uuid.UUID, *, today: date) -> AreaHeader:
     nodes = area_tree(session)
     by_id = {node.id: node for node in nodes}
     node = by_id.get(area_id)
@@ -62,33 +72,37 @@ def area_overview(session: Session, area_id: uuid.UUID, *, today: date) -> AreaO
     while parent is not None:
         path.insert(0, parent.name)
         parent = by_id.get(parent.parent_id) if parent.parent_id else None
-    ids = subtree_ids(nodes, area_id)
-    if node.kind is AreaKind.GEMEENTE:
-        ids = set(by_id)
-    start = today - timedelta(days=365)
-    repo = KoffiekarRepository(session)
+    ids = set(by_id) if node.kind is AreaKind.GEMEENTE else subtree_ids(nodes, area_id)
     areas = AreaRepository(session)
     names = {b.code: b.name for b in areas.buurten_by_code(node.buurt_codes)}
-    team: dict[Role, list[str]] = {}
     teams = TeamRepository(session)
+    team: dict[Role, list[str]] = {}
     for assignment in teams.assignments(on=today, area_id=area_id):
         team.setdefault(assignment.role, []).append(assignment.member.name)
-    return AreaOverview(
+    return AreaHeader(
         area=node,
         path=tuple(path),
-        sub_areas=len(ids) - 1,
+        area_ids=frozenset(ids),
         buurten=tuple((code, names.get(code, "")) for code in node.buurt_codes),
         cbs_wijken_total=areas.count_wijken(),
         cbs_buurten_total=areas.count_buurten(),
         team={role: tuple(sorted(v)) for role, v in team.items()},
         team_members_total=len(teams.members()),
+    )
+
+
+def area_figures(session: Session, area_ids: frozenset[uuid.UUID], *, today: date) -> AreaFigures:
+    """Koffiekar figures of the last 12 months for these areas."""
+    start = today - timedelta(days=365)
+    repo = KoffiekarRepository(session)
+    return AreaFigures(
         period_start=start,
         period_end=today,
-        sessions=repo.count_sessions(ids, start, today),
-        conversations=repo.count_conversations(ids, start, today),
-        top_themes=tuple((name, n) for name, n in repo.theme_counts(ids, start, today, limit=5)),
+        sessions=repo.count_sessions(area_ids, start, today),
+        conversations=repo.count_conversations(area_ids, start, today),
+        top_themes=tuple(repo.theme_counts(area_ids, start, today, limit=5)),
         recent=tuple(
             RecentSession(day, name, place, n)
-            for day, name, place, n in repo.recent_sessions(ids, limit=8)
+            for day, name, place, n in repo.recent_sessions(area_ids, limit=8)
         ),
     )

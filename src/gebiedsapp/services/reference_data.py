@@ -7,6 +7,7 @@ left as they are. A second load changes nothing.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import uuid
 from collections import Counter
@@ -30,9 +31,26 @@ from gebiedsapp.domain import (
     area_buurt,
     reference_id,
 )
-from gebiedsapp.resources import load_json
+from gebiedsapp.resources import load_json, resource_path
 
 CBS_YEAR_SETTING = "reference.cbs_year"
+FINGERPRINT_SETTING = "reference.fingerprint"
+REFERENCE_FILES = (
+    ("geo", "wijken.geojson"),
+    ("geo", "buurten.geojson"),
+    ("reference", "areas.json"),
+    ("reference", "themes.json"),
+    ("reference", "partners.json"),
+    ("reference", "signal_categories.json"),
+)
+
+
+def shipped_fingerprint() -> str:
+    """A hash of the shipped reference files: equal means there is nothing new to load."""
+    digest = hashlib.sha256()
+    for parts in REFERENCE_FILES:
+        digest.update(resource_path(*parts).read_bytes())
+    return digest.hexdigest()
 
 
 def _walk(
@@ -179,12 +197,24 @@ def _load_categories(session: Session, counts: Counter[str]) -> None:
 
 
 def load_reference_data(session: Session) -> Counter[str]:
-    """Insert whatever shipped reference data the database lacks; return counts per table."""
+    """Insert whatever shipped reference data the database lacks; return counts per table.
+
+    Skipped when these very files were loaded before (the usual start), which keeps start-up
+    from running a dozen queries for nothing.
+    """
     counts: Counter[str] = Counter()
+    fingerprint = shipped_fingerprint()
+    stored = session.get(AppSetting, FINGERPRINT_SETTING)
+    if stored is not None and stored.value == fingerprint:
+        return counts
     _load_cbs(session, counts)
     session.flush()
     _load_areas(session, counts)
     _load_themes(session, counts)
     _load_partners(session, counts)
     _load_categories(session, counts)
+    if stored is None:
+        session.add(AppSetting(key=FINGERPRINT_SETTING, value=fingerprint))
+    else:
+        stored.value = fingerprint
     return +counts  # drop the zero counts: an empty result means nothing was missing

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from gebiedsapp.domain import AreaKind, Role
-from gebiedsapp.services.overview import AreaOverview, area_overview
+from gebiedsapp.services.overview import AreaFigures, AreaHeader, area_figures, area_header
 from gebiedsapp.ui.context import AREAS, TEAM, AppContext
 from gebiedsapp.ui.formatting import format_date, format_number
 
@@ -44,7 +44,8 @@ class AreaPage(QScrollArea):
         super().__init__(parent)
         self.context = context
         self.area_id: uuid.UUID | None = None
-        self.overview: AreaOverview | None = None
+        self.header: AreaHeader | None = None
+        self.figures: AreaFigures | None = None
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
 
@@ -116,16 +117,43 @@ class AreaPage(QScrollArea):
         context.hub.changed.connect(self._on_changes)
 
     def show_area(self, area_id: uuid.UUID, *, today: date | None = None) -> None:
+        """Show the team at once; the figures follow from the worker thread."""
+        day = today or date.today()
         self.area_id = area_id
         with self.context.read() as session:
-            self.overview = area_overview(session, area_id, today=today or date.today())
-        self._render(self.overview)
+            self.header = area_header(session, area_id, today=day)
+        self._render_header(self.header)
+        self.figures = None
+        self._render_pending()
+        ids = self.header.area_ids
+
+        def work() -> AreaFigures:
+            with self.context.read() as session:
+                return area_figures(session, ids, today=day)
+
+        self.context.background.submit(
+            "area-figures",
+            work,
+            owner=self,
+            on_done=self._on_figures,
+            on_error=self._on_figures_failed,
+        )
+
+    def _on_figures(self, figures: AreaFigures) -> None:
+        self.figures = figures
+        self._render_figures(figures)
+
+    def _on_figures_failed(self, error: Exception) -> None:
+        _clear(self.figures_layout)
+        failed = QLabel(self.tr("De cijfers konden niet worden berekend. Zie het logboek."))
+        failed.setWordWrap(True)
+        self.figures_layout.addWidget(failed, 0, 0)
 
     def _on_changes(self, kinds: frozenset[str]) -> None:
         if self.area_id is not None and kinds & {AREAS, TEAM}:
             self.show_area(self.area_id)
 
-    def _render(self, view: AreaOverview) -> None:
+    def _render_header(self, view: AreaHeader) -> None:
         self.title.setText(view.area.name)
         parts = [view.area.kind.label]
         if view.path:
@@ -167,6 +195,30 @@ class AreaPage(QScrollArea):
             self.team_layout.addWidget(value, row, 1)
         self.team_layout.setColumnStretch(1, 1)
 
+        _clear(self.buurten_layout)
+        if view.area.kind is AreaKind.GEMEENTE:
+            self.buurten_layout.addWidget(
+                QLabel(
+                    self.tr("Heel Oldambt: %s CBS-wijken en %s CBS-buurten.")
+                    % (view.cbs_wijken_total, view.cbs_buurten_total)
+                )
+            )
+        elif view.buurten:
+            for code, name in view.buurten:
+                self.buurten_layout.addWidget(QLabel(f"{name} ({code})"))
+        else:
+            none = QLabel(self.tr("Niet aan een CBS-buurt gekoppeld."))
+            none.setWordWrap(True)
+            self.buurten_layout.addWidget(none)
+
+    def _render_pending(self) -> None:
+        _clear(self.figures_layout)
+        _clear(self.themes_layout)
+        for layout in (self.figures_layout, self.themes_layout):
+            layout.addWidget(QLabel(self.tr("Cijfers worden berekend…")))
+        self.recent_box.setVisible(False)
+
+    def _render_figures(self, view: AreaFigures) -> None:
         _clear(self.figures_layout)
         figures = [
             (self.tr("Rondes"), view.sessions),
@@ -191,22 +243,6 @@ class AreaPage(QScrollArea):
                 )
         else:
             self.themes_layout.addWidget(QLabel(self.tr("Nog geen gesprekken in deze periode.")))
-
-        _clear(self.buurten_layout)
-        if view.area.kind is AreaKind.GEMEENTE:
-            self.buurten_layout.addWidget(
-                QLabel(
-                    self.tr("Heel Oldambt: %s CBS-wijken en %s CBS-buurten.")
-                    % (view.cbs_wijken_total, view.cbs_buurten_total)
-                )
-            )
-        elif view.buurten:
-            for code, name in view.buurten:
-                self.buurten_layout.addWidget(QLabel(f"{name} ({code})"))
-        else:
-            none = QLabel(self.tr("Niet aan een CBS-buurt gekoppeld."))
-            none.setWordWrap(True)
-            self.buurten_layout.addWidget(none)
 
         self.recent.setRowCount(len(view.recent))
         for row, session in enumerate(view.recent):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal
@@ -21,6 +21,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from gebiedsapp.paths import AppPaths
 from gebiedsapp.services.errors import NotFoundError, ValidationError
 from gebiedsapp.storage.database import Database
+from gebiedsapp.ui.background import Background
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -48,6 +49,7 @@ class AppContext:
     actor: str
     paths: AppPaths
     hub: ChangeHub
+    background: Background = field(default_factory=Background)
 
     def read(self) -> Session:
         """A session for loading what a screen shows (use as a context manager)."""

@@ -7,6 +7,7 @@ and the 'Scherm' toolbar the same way as the ones here.
 from __future__ import annotations
 
 import uuid
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -23,11 +24,13 @@ from PySide6.QtWidgets import (
 from gebiedsapp import __version__
 from gebiedsapp.services.backups import make_backup
 from gebiedsapp.storage.errors import BackupError
-from gebiedsapp.ui.admin import AdminScreen
 from gebiedsapp.ui.area_page import AreaPage
 from gebiedsapp.ui.area_tree import AreaNavigator
 from gebiedsapp.ui.context import AppContext
 from gebiedsapp.ui.team_overview import TeamOverviewScreen
+
+if TYPE_CHECKING:
+    from gebiedsapp.ui.admin import AdminScreen
 
 GEOMETRY_KEY = "mainwindow/geometry"
 STATE_KEY = "mainwindow/state"
@@ -50,15 +53,11 @@ class MainWindow(QMainWindow):
         self.navigator = AreaNavigator(context, self)
         self.area_page = AreaPage(context, self)
         self.team_screen = TeamOverviewScreen(context, self)
-        self.admin_screen = AdminScreen(context, self)
         self.stack = QStackedWidget(self)
-        self.screens: dict[str, QWidget] = {
-            AREA: self.area_page,
-            TEAM_OVERVIEW: self.team_screen,
-            ADMIN: self.admin_screen,
-        }
+        self.screens: dict[str, QWidget] = {AREA: self.area_page, TEAM_OVERVIEW: self.team_screen}
         for screen in self.screens.values():
             self.stack.addWidget(screen)
+        self._admin: AdminScreen | None = None  # built on first use: five editors, rarely opened
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.navigator)
@@ -142,8 +141,19 @@ class MainWindow(QMainWindow):
 
     # -- behaviour --------------------------------------------------------------------------
 
+    @property
+    def admin_screen(self) -> AdminScreen:
+        if self._admin is None:
+            from gebiedsapp.ui.admin import AdminScreen  # imported on first use: start-up time
+
+            self._admin = AdminScreen(self.context, self)
+            self.screens[ADMIN] = self._admin
+            self.stack.addWidget(self._admin)
+        return self._admin
+
     def show_screen(self, key: str) -> None:
-        self.stack.setCurrentWidget(self.screens[key])
+        screen = self.admin_screen if key == ADMIN else self.screens[key]
+        self.stack.setCurrentWidget(screen)
         self.screen_actions[key].setChecked(True)
 
     def open_admin(self, tab: str) -> None:
@@ -194,7 +204,7 @@ class MainWindow(QMainWindow):
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)
         screen = self.settings.value(SCREEN_KEY)
-        if isinstance(screen, str) and screen in self.screens:
+        if isinstance(screen, str) and screen in (AREA, TEAM_OVERVIEW, ADMIN):
             self.show_screen(screen)
 
     def save_settings(self) -> None:

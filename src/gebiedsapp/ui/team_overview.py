@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any, ClassVar
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -117,7 +117,7 @@ class TeamOverviewScreen(QWidget):
 
         self.date_edit.dateChanged.connect(lambda _d: self.reload())
         context.hub.changed.connect(self._on_changes)
-        self.reload()
+        self._stale = True  # loaded when first shown: start-up does not pay for hidden screens
 
     def _table(self, model: RowTableModel[Any]) -> QTableView:
         table = QTableView(self)
@@ -135,10 +135,19 @@ class TeamOverviewScreen(QWidget):
         return from_qdate(self.date_edit.date())
 
     def reload(self) -> None:
+        self._stale = False
         with self.context.read() as session:
             self.area_model.set_rows(team_overview(session, on=self.day))
             self.wethouder_model.set_rows(wethouder_overview(session, on=self.day))
 
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self.reload()
+        super().showEvent(event)
+
     def _on_changes(self, kinds: frozenset[str]) -> None:
         if kinds & {AREAS, TEAM}:
-            self.reload()
+            if self.isVisible():
+                self.reload()
+            else:
+                self._stale = True

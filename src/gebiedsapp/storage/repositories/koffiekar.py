@@ -38,21 +38,33 @@ class KoffiekarRepository:
 
     def theme_counts(
         self, area_ids: Collection[uuid.UUID], start: date, end: date, *, limit: int
-    ) -> Sequence[Row[str, int]]:
-        """Themes by number of conversations in the period, most talked about first."""
-        query = (
-            select(Theme.name, func.count().label("n"))
-            .join(conversation_theme, conversation_theme.c.theme_id == Theme.id)
-            .join(Conversation, Conversation.id == conversation_theme.c.conversation_id)
+    ) -> list[tuple[str, int]]:
+        """Themes by number of conversations in the period, most talked about first.
+
+        Driven from the sessions in the period (index on area and date), then their
+        conversations and theme links: starting from the link table scans all of it.
+        """
+        counts = (
+            select(conversation_theme.c.theme_id, func.count().label("n"))
+            .select_from(KoffiekarSession)
+            .join(Conversation, Conversation.session_id == KoffiekarSession.id)
+            .join(conversation_theme, conversation_theme.c.conversation_id == Conversation.id)
             .where(
-                Conversation.session_id.in_(self._sessions_in(area_ids, start, end)),
+                KoffiekarSession.area_id.in_(area_ids),
+                KoffiekarSession.date.between(start, end),
+                KoffiekarSession.deleted_at.is_(None),
                 Conversation.deleted_at.is_(None),
             )
-            .group_by(Theme.id, Theme.name)
-            .order_by(func.count().desc(), Theme.name)
+            .group_by(conversation_theme.c.theme_id)
+            .subquery()
+        )
+        query = (
+            select(Theme.name, counts.c.n)
+            .join(counts, counts.c.theme_id == Theme.id)
+            .order_by(counts.c.n.desc(), Theme.name)
             .limit(limit)
         )
-        return self.session.execute(query).all()
+        return [(name, int(n)) for name, n in self.session.execute(query)]
 
     def recent_sessions(
         self, area_ids: Collection[uuid.UUID], *, limit: int

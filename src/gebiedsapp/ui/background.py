@@ -1,0 +1,91 @@
+"""Running database work off the GUI thread (Anki's QueryOp idea, in small).
+
+One worker thread for the whole app, so background reads never compete with each other; the
+result or the error comes back on the GUI thread through a queued signal. The work function gets
+no widgets: it takes its own session and returns plain data. A newer request for the same
+`key` makes the older result stale, so a fast click through the area tree shows only the last
+area's figures.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+log = logging.getLogger(__name__)
+
+
+class _Relay(QObject):
+    finished = Signal(object, object, int)  # result, error, ticket
+
+
+class _Job(QRunnable):
+    def __init__(self, work: Callable[[], Any], relay: _Relay, ticket: int) -> None:
+        super().__init__()
+        self.work = work
+        self.relay = relay
+        self.ticket = ticket
+
+    def run(self) -> None:
+        try:
+            result = self.work()
+        except Exception as exc:  # reported on the GUI thread; nothing may escape a worker
+            log.exception("background work failed")
+            self.relay.finished.emit(None, exc, self.ticket)
+        else:
+            self.relay.finished.emit(result, None, self.ticket)
+
+
+_Callbacks = tuple[str, QObject, Callable[[Any], None], Callable[[Exception], None]]
+
+
+class Background(QObject):
+    """Owns the single worker thread; `submit()` runs work there, callbacks run here."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self._tickets: dict[str, int] = {}
+        self._callbacks: dict[int, _Callbacks] = {}
+        self._next = 0
+        self._relay = _Relay(self)
+        self._relay.finished.connect(self._deliver)
+
+    def submit(
+        self,
+        key: str,
+        work: Callable[[], Any],
+        *,
+        owner: QObject,
+        on_done: Callable[[Any], None],
+        on_error: Callable[[Exception], None],
+    ) -> None:
+        """Run `work` on the worker; call back on the GUI thread unless `owner` is gone."""
+        self._next += 1
+        self._tickets[key] = self._next
+        self._callbacks[self._next] = (key, owner, on_done, on_error)
+        self.pool.start(_Job(work, self._relay, self._next))
+
+    def _deliver(self, result: Any, error: Exception | None, ticket: int) -> None:
+        key, owner, on_done, on_error = self._callbacks.pop(ticket)
+        if self._tickets.get(key) != ticket:
+            return  # a newer request for the same thing is under way
+        del self._tickets[key]
+        if not shiboken6.isValid(owner):
+            return  # the screen that asked was closed meanwhile
+        if error is not None:
+            on_error(error)
+        else:
+            on_done(result)
+
+    def busy(self) -> bool:
+        return bool(self._tickets)
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        """Block until the worker is idle (tests, shutdown); the results still arrive queued."""
+        return self.pool.waitForDone(msecs)
