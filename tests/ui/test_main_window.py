@@ -109,8 +109,10 @@ def test_screens_switch_by_shortcut_and_menu(window: MainWindow, qtbot) -> None:
     assert window.stack.currentWidget() is window.screens[TEAM_OVERVIEW]
     window.open_admin("team")
     assert window.stack.currentWidget() is window.screens[ADMIN]
+    assert not window.navigator.isVisible()
     window.show_screen(AREA)
     assert window.stack.currentWidget() is window.area_page
+    assert window.navigator.isVisible()
 
 
 def test_geometry_and_screen_are_remembered(qtbot, context, settings: QSettings) -> None:  # type: ignore[no-untyped-def]

@@ -154,6 +154,8 @@ class MainWindow(QMainWindow):
     def show_screen(self, key: str) -> None:
         screen = self.admin_screen if key == ADMIN else self.screens[key]
         self.stack.setCurrentWidget(screen)
+        # Beheer has its own area tree; two trees side by side only confuse
+        self.navigator.setVisible(key != ADMIN)
         self.screen_actions[key].setChecked(True)
 
     def open_admin(self, tab: str) -> None:
