@@ -23,6 +23,7 @@ from gebiedsapp.storage.migrate import (
     script_directory,
     upgrade,
 )
+from gebiedsapp.storage.search import is_search_table
 
 REVISIONS: list[Script] = list(script_directory().walk_revisions())
 
@@ -36,7 +37,12 @@ def _schema_differences(engine: Engine) -> list[object]:
     """
     with engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": True})
-        return list(compare_metadata(context, Base.metadata))
+        return [
+            diff
+            for diff in compare_metadata(context, Base.metadata)
+            # the FTS5 tables are made by SQL in migration 0002, not by the models
+            if not (diff[0] == "remove_table" and is_search_table(diff[1].name))
+        ]
 
 
 def _upgrade_to(engine: Engine, target: str) -> None:
@@ -67,7 +73,7 @@ def test_upgrade_from_empty_reaches_head(opened: OpenedDatabase) -> None:
     assert current_revision(engine) == head_revision()
     with engine.connect() as connection:
         versions = connection.execute(text("SELECT version_num FROM alembic_version")).all()
-        tables = set(inspect(connection).get_table_names())
+        tables = {t for t in inspect(connection).get_table_names() if not is_search_table(t)}
     assert versions == [(head_revision(),)]
     assert tables == set(Base.metadata.tables) | {"alembic_version"}
 

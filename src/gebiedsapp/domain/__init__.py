@@ -5,18 +5,33 @@ Importing this package registers every model on `Base.metadata` (Alembic and tes
 
 from gebiedsapp.domain.areas import Area, CbsBuurt, CbsWijk, area_buurt
 from gebiedsapp.domain.base import Base, Tracked, reference_id, utcnow
-from gebiedsapp.domain.enums import AreaKind, Handling, PartnerKind, Role, TermUnit
+from gebiedsapp.domain.contacts import Contact, FollowUp, contact_theme
+from gebiedsapp.domain.drafts import Draft, RecordVersion
+from gebiedsapp.domain.enums import (
+    ActionStatus,
+    AreaKind,
+    ConsentPurpose,
+    ContactType,
+    ContactWith,
+    DraftKind,
+    Handling,
+    PartnerKind,
+    Role,
+    TermUnit,
+)
 from gebiedsapp.domain.koffiekar import (
     Conversation,
     KoffiekarSession,
     conversation_theme,
     session_staff,
 )
+from gebiedsapp.domain.people import Consent, Meedenker, Resident, meedenker_theme
 from gebiedsapp.domain.settings import AppSetting
 from gebiedsapp.domain.taxonomy import Partner, SignalCategory, Theme
 from gebiedsapp.domain.teams import Assignment, TeamMember
 
 __all__ = [
+    "ActionStatus",
     "AppSetting",
     "Area",
     "AreaKind",
@@ -24,11 +39,22 @@ __all__ = [
     "Base",
     "CbsBuurt",
     "CbsWijk",
+    "Consent",
+    "ConsentPurpose",
+    "Contact",
+    "ContactType",
+    "ContactWith",
     "Conversation",
+    "Draft",
+    "DraftKind",
+    "FollowUp",
     "Handling",
     "KoffiekarSession",
+    "Meedenker",
     "Partner",
     "PartnerKind",
+    "RecordVersion",
+    "Resident",
     "Role",
     "SignalCategory",
     "TeamMember",
@@ -36,7 +62,9 @@ __all__ = [
     "Theme",
     "Tracked",
     "area_buurt",
+    "contact_theme",
     "conversation_theme",
+    "meedenker_theme",
     "reference_id",
     "session_staff",
     "utcnow",

@@ -53,6 +53,41 @@ class Handling(LabeledEnum):
     ACTIE_NODIG = "actie_nodig"
 
 
+class ContactType(LabeledEnum):
+    HUISBEZOEK = "huisbezoek"
+    TELEFOON = "telefoon"
+    BIJEENKOMST = "bijeenkomst"
+    EMAIL = "e-mail"
+    SPREEKUUR = "spreekuur"
+    ANDERS = "anders"
+
+
+class ContactWith(LabeledEnum):
+    """With whom a contact was: never more than needed (an anonymous resident by default)."""
+
+    ANONIEM = "anoniem"
+    MEEDENKER = "meedenker"
+    GROEP = "groep"
+    ORGANISATIE = "organisatie"
+
+
+class ActionStatus(LabeledEnum):
+    OPEN = "open"
+    GEDAAN = "gedaan"
+    VERVALLEN = "vervallen"
+
+
+class ConsentPurpose(LabeledEnum):
+    CONTACT = "contact"  # the resident wants to be contacted (about this question)
+    MEEDENKEN = "meedenken"  # the resident wants to think or work along on plans
+
+
+class DraftKind(LabeledEnum):
+    CONVERSATION = "conversation"
+    CONTACT = "contact"
+    SESSION = "session"
+
+
 _LABELS: dict[StrEnum, str] = {
     AreaKind.GEMEENTE: "Gemeente",
     AreaKind.KERN: "Kern",
@@ -75,4 +110,22 @@ _LABELS: dict[StrEnum, str] = {
     Handling.TER_PLEKKE: "Ter plekke beantwoord",
     Handling.DOORVERWIJZEN: "Doorverwijzen",
     Handling.ACTIE_NODIG: "Actie nodig",
+    ContactType.HUISBEZOEK: "Huisbezoek",
+    ContactType.TELEFOON: "Telefoon",
+    ContactType.BIJEENKOMST: "Bijeenkomst",
+    ContactType.EMAIL: "E-mail",
+    ContactType.SPREEKUUR: "Spreekuur",
+    ContactType.ANDERS: "Anders",
+    ContactWith.ANONIEM: "Bewoner (anoniem)",
+    ContactWith.MEEDENKER: "Geregistreerde meedenker",
+    ContactWith.GROEP: "Groep bewoners",
+    ContactWith.ORGANISATIE: "Organisatie",
+    ActionStatus.OPEN: "Open",
+    ActionStatus.GEDAAN: "Gedaan",
+    ActionStatus.VERVALLEN: "Vervallen",
+    ConsentPurpose.CONTACT: "Wil contact",
+    ConsentPurpose.MEEDENKEN: "Wil meedenken of meewerken",
+    DraftKind.CONVERSATION: "Gesprek",
+    DraftKind.CONTACT: "Contact",
+    DraftKind.SESSION: "Koffiekarronde",
 }

@@ -1,8 +1,4 @@
-"""Koffiekar sessions and the short conversations held during them.
-
-The capture screens, drafts and edit history come with the koffiekar issue; the tables are laid now
-so that demo data and the start-up benchmark run on a database of realistic size.
-"""
+"""Koffiekar sessions and the short conversations held during them."""
 
 from __future__ import annotations
 
@@ -70,6 +66,10 @@ class Conversation(Tracked, Base):
     quote: Mapped[str] = mapped_column(Text, default="")
     quote_reportable: Mapped[bool] = mapped_column(Boolean, default=False)
     handling: Mapped[Handling] = mapped_column(str_enum(Handling), default=Handling.TER_PLEKKE)
+    # personal data lives in `resident`, reached only through this id (see domain.people)
+    resident_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("resident.id"), default=None, index=True
+    )
 
     session: Mapped[KoffiekarSession] = relationship(lazy="raise")
     themes: Mapped[list[Theme]] = relationship(secondary=conversation_theme, lazy="raise")

@@ -22,6 +22,9 @@ class TeamMember(Tracked, Base):
     organisation: Mapped[str] = mapped_column(String(120), default="")
     email: Mapped[str] = mapped_column(String(200), default="")
     phone: Mapped[str] = mapped_column(String(40), default="")
+    # the sign-in (for now: operating-system account) of this member, so the app knows whose
+    # "Mijn acties" to show; empty for wethouders and others who do not use the app
+    account: Mapped[str | None] = mapped_column(String(120), unique=True, default=None)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
 
     def __repr__(self) -> str:

@@ -41,10 +41,20 @@ def update_member(
     email: str,
     phone: str,
     active: bool,
+    account: str | None = None,
 ) -> TeamMember:
+    """Change a member; `account` (the sign-in whose 'Mijn acties' this is) only when given."""
     member = TeamRepository(session).member(member_id)
     if member is None or member.is_deleted:
         raise NotFoundError("Dit teamlid bestaat niet (meer).")
+    if account is not None:
+        account = account.strip() or None
+        other = TeamRepository(session).member_by_account(account) if account else None
+        if other is not None and other.id != member_id:
+            raise ValidationError(
+                f"Het account '{account}' hoort al bij {other.name}.", field="account"
+            )
+        member.account = account
     member.name, member.email, member.phone = _clean_member_fields(name, email, phone)
     member.organisation = organisation.strip()
     member.active = active
@@ -203,10 +213,11 @@ class MemberView:
     email: str
     phone: str
     active: bool
+    account: str | None = None
 
 
 def list_members(session: Session, *, active_only: bool = False) -> list[MemberView]:
     return [
-        MemberView(m.id, m.name, m.organisation, m.email, m.phone, m.active)
+        MemberView(m.id, m.name, m.organisation, m.email, m.phone, m.active, m.account)
         for m in TeamRepository(session).members(active_only=active_only)
     ]

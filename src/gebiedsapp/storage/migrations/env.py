@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 
 from gebiedsapp.domain import Base
+from gebiedsapp.storage.search import is_search_table
 
 config = context.config
 connection = config.attributes.get("connection")
@@ -16,6 +17,10 @@ context.configure(
     target_metadata=Base.metadata,
     render_as_batch=True,  # SQLite cannot ALTER most things; batch mode copies the table
     compare_type=True,
+    # FTS5 tables are made by hand in SQL; autogenerate must not offer to drop them
+    include_name=lambda name, type_, _parent: (
+        not (type_ == "table" and name is not None and is_search_table(name))
+    ),
 )
 with context.begin_transaction():
     context.run_migrations()

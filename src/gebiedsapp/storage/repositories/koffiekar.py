@@ -7,7 +7,7 @@ from collections.abc import Collection, Sequence
 from datetime import date
 
 from sqlalchemy import Row, Select, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from gebiedsapp.domain import Area, Conversation, KoffiekarSession, Theme, conversation_theme
 
@@ -15,6 +15,58 @@ from gebiedsapp.domain import Area, Conversation, KoffiekarSession, Theme, conve
 class KoffiekarRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
+
+    def get_session(self, session_id: uuid.UUID) -> KoffiekarSession | None:
+        return self.session.get(KoffiekarSession, session_id)
+
+    def session_with_staff(self, session_id: uuid.UUID) -> KoffiekarSession | None:
+        return self.session.scalars(
+            select(KoffiekarSession)
+            .options(selectinload(KoffiekarSession.staff), joinedload(KoffiekarSession.area))
+            .where(KoffiekarSession.id == session_id)
+        ).one_or_none()
+
+    def recent_places(self, area_id: uuid.UUID, *, limit: int) -> Sequence[str]:
+        latest = func.max(KoffiekarSession.date)
+        return self.session.scalars(
+            select(KoffiekarSession.place)
+            .where(
+                KoffiekarSession.area_id == area_id,
+                KoffiekarSession.place != "",
+                KoffiekarSession.deleted_at.is_(None),
+            )
+            .group_by(KoffiekarSession.place)
+            .order_by(latest.desc(), KoffiekarSession.place)
+            .limit(limit)
+        ).all()
+
+    def _conversations(self) -> Select[Conversation]:
+        return select(Conversation).options(
+            selectinload(Conversation.themes),
+            joinedload(Conversation.session).joinedload(KoffiekarSession.area),
+        )
+
+    def conversation_with_themes(self, conversation_id: uuid.UUID) -> Conversation | None:
+        return self.session.scalars(
+            self._conversations().where(Conversation.id == conversation_id)
+        ).one_or_none()
+
+    def conversations_of(self, session_id: uuid.UUID) -> Sequence[Conversation]:
+        return self.session.scalars(
+            self._conversations()
+            .where(Conversation.session_id == session_id, Conversation.deleted_at.is_(None))
+            .order_by(Conversation.created_at.desc())
+        ).all()
+
+    def count_conversations_of(self, session_id: uuid.UUID) -> int:
+        return (
+            self.session.scalar(
+                select(func.count(Conversation.id)).where(
+                    Conversation.session_id == session_id, Conversation.deleted_at.is_(None)
+                )
+            )
+            or 0
+        )
 
     def _sessions_in(
         self, area_ids: Collection[uuid.UUID], start: date, end: date

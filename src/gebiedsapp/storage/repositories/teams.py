@@ -25,6 +25,11 @@ class TeamRepository:
     def member(self, member_id: uuid.UUID) -> TeamMember | None:
         return self.session.get(TeamMember, member_id)
 
+    def member_by_account(self, account: str) -> TeamMember | None:
+        return self.session.scalars(
+            select(TeamMember).where(TeamMember.account == account, TeamMember.deleted_at.is_(None))
+        ).one_or_none()
+
     def assignment(self, assignment_id: uuid.UUID) -> Assignment | None:
         return self.session.scalars(
             select(Assignment)

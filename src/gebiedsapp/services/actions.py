@@ -1,0 +1,118 @@
+"""Follow-up actions (acties) agreed in conversations and contacts, and 'Mijn acties'."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from gebiedsapp.domain import ActionStatus, Contact, Conversation, FollowUp, TeamMember
+from gebiedsapp.services.errors import NotFoundError, ValidationError
+from gebiedsapp.storage.repositories.areas import AreaRepository
+from gebiedsapp.storage.repositories.contacts import ContactRepository
+from gebiedsapp.storage.repositories.teams import TeamRepository
+
+MAX_DESCRIPTION = 2_000
+
+
+def create_follow_up(
+    session: Session,
+    *,
+    description: str,
+    area_id: uuid.UUID,
+    owner_id: uuid.UUID | None,
+    due_date: date | None,
+    conversation_id: uuid.UUID | None = None,
+    contact_id: uuid.UUID | None = None,
+) -> FollowUp:
+    text = description.strip()
+    if not text:
+        raise ValidationError("Beschrijf wat er moet gebeuren.", field="description")
+    if len(text) > MAX_DESCRIPTION:
+        raise ValidationError("De beschrijving van de actie is te lang.", field="description")
+    area = AreaRepository(session).get(area_id)
+    if area is None or area.is_deleted:
+        raise NotFoundError("Dit gebied bestaat niet (meer).")
+    if owner_id is not None:
+        owner = session.get(TeamMember, owner_id)
+        if owner is None or owner.is_deleted:
+            raise ValidationError("Kies wie de actie oppakt.", field="owner")
+    if conversation_id is not None and session.get(Conversation, conversation_id) is None:
+        raise NotFoundError("Het gesprek van deze actie bestaat niet (meer).")
+    if contact_id is not None and session.get(Contact, contact_id) is None:
+        raise NotFoundError("Het contact van deze actie bestaat niet (meer).")
+    action = FollowUp(
+        description=text,
+        area_id=area_id,
+        owner_id=owner_id,
+        due_date=due_date,
+        conversation_id=conversation_id,
+        contact_id=contact_id,
+    )
+    session.add(action)
+    session.flush()
+    return action
+
+
+def set_done(session: Session, action_id: uuid.UUID, *, done: bool, today: date) -> FollowUp:
+    """Mark an action done (or open again): one keystroke in 'Mijn acties'."""
+    action = ContactRepository(session).follow_up(action_id)
+    if action is None or action.is_deleted:
+        raise NotFoundError("Deze actie bestaat niet (meer).")
+    action.status = ActionStatus.GEDAAN if done else ActionStatus.OPEN
+    action.done_on = today if done else None
+    session.flush()
+    return action
+
+
+@dataclass(frozen=True)
+class ActionView:
+    id: uuid.UUID
+    description: str
+    area_name: str
+    owner_name: str
+    due_date: date | None
+    status: ActionStatus
+    overdue: bool
+    source: str  # "gesprek", "contact" or ""
+
+
+def _view(action: FollowUp, today: date) -> ActionView:
+    open_ = action.status is ActionStatus.OPEN
+    return ActionView(
+        id=action.id,
+        description=action.description,
+        area_name=action.area.name,
+        owner_name=action.owner.name if action.owner else "",
+        due_date=action.due_date,
+        status=action.status,
+        overdue=open_ and action.due_date is not None and action.due_date < today,
+        source="gesprek" if action.conversation_id else "contact" if action.contact_id else "",
+    )
+
+
+def my_actions(session: Session, *, account: str, today: date) -> list[ActionView]:
+    """The open actions of the team member signed in as `account`, soonest due first."""
+    rows = ContactRepository(session).follow_ups(
+        owner_account=account, statuses=(ActionStatus.OPEN,)
+    )
+    return [_view(a, today) for a in rows]
+
+
+def list_actions(
+    session: Session,
+    *,
+    area_ids: set[uuid.UUID] | None,
+    include_closed: bool,
+    today: date,
+) -> list[ActionView]:
+    statuses = None if include_closed else (ActionStatus.OPEN,)
+    rows = ContactRepository(session).follow_ups(area_ids=area_ids, statuses=statuses)
+    return [_view(a, today) for a in rows]
+
+
+def member_for_account(session: Session, account: str) -> TeamMember | None:
+    """The team member whose sign-in is `account` (set in Beheer → Teams)."""
+    return TeamRepository(session).member_by_account(account)

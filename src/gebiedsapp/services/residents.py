@@ -1,0 +1,106 @@
+"""Residents who want contact or want to think along: personal data only with consent.
+
+The details are stored in `resident`, apart from the content of conversations and contacts, and
+only together with a `Consent` (purpose, date, recorded by). A meedenker is entered in the
+participation register of the area, with the themes they care about.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from gebiedsapp.domain import Consent, ConsentPurpose, Meedenker, Resident, Theme
+from gebiedsapp.services.errors import ValidationError
+from gebiedsapp.services.validation import clean_email, clean_name, clean_phone
+
+
+@dataclass(frozen=True)
+class ResidentInput:
+    """What the form holds about a resident who wants contact and/or to think along."""
+
+    name: str = ""
+    phone: str = ""
+    email: str = ""
+    wants_contact: bool = False
+    wants_meedenken: bool = False
+    consent: bool = False  # the resident agreed that these details are kept for this purpose
+    theme_ids: Sequence[uuid.UUID] = field(default_factory=tuple)
+
+    @property
+    def wanted(self) -> bool:
+        return self.wants_contact or self.wants_meedenken
+
+    @property
+    def has_details(self) -> bool:
+        return bool(self.name.strip() or self.phone.strip() or self.email.strip())
+
+
+def check_resident(data: ResidentInput) -> None:
+    """Refuse personal data without purpose and consent, and a purpose without a way to reach."""
+    if data.has_details and not data.wanted:
+        raise ValidationError(
+            "Contactgegevens worden alleen bewaard als de bewoner contact wil of wil meedenken.",
+            field="resident",
+        )
+    if not data.wanted:
+        return
+    if not data.consent:
+        raise ValidationError(
+            "Leg vast dat de bewoner toestemming geeft om naam en telefoon of e-mail te "
+            "bewaren; zonder toestemming worden geen persoonsgegevens opgeslagen.",
+            field="consent",
+        )
+    clean_name(data.name, limit=160, message="Vul de naam van de bewoner in.")
+    clean_phone(data.phone)
+    clean_email(data.email)
+    if not data.phone.strip() and not data.email.strip():
+        raise ValidationError(
+            "Vul een telefoonnummer of e-mailadres in, zodat de bewoner bereikt kan worden.",
+            field="phone",
+        )
+
+
+def register_resident(
+    session: Session, data: ResidentInput, *, area_id: uuid.UUID, today: date
+) -> Resident | None:
+    """Store the resident with a consent per purpose (and a meedenker entry); None if not wanted."""
+    check_resident(data)
+    if not data.wanted:
+        return None
+    actor = str(session.info.get("actor", ""))
+    resident = Resident(
+        name=clean_name(data.name, limit=160),
+        phone=clean_phone(data.phone),
+        email=clean_email(data.email),
+    )
+    session.add(resident)
+    session.flush()
+    purposes = [
+        purpose
+        for purpose, wanted in (
+            (ConsentPurpose.CONTACT, data.wants_contact),
+            (ConsentPurpose.MEEDENKEN, data.wants_meedenken),
+        )
+        if wanted
+    ]
+    for purpose in purposes:
+        consent = Consent(
+            resident_id=resident.id, purpose=purpose, given_on=today, recorded_by=actor
+        )
+        session.add(consent)
+        session.flush()
+        if purpose is ConsentPurpose.MEEDENKEN:
+            meedenker = Meedenker(
+                resident_id=resident.id, area_id=area_id, consent_id=consent.id, since=today
+            )
+            meedenker.themes = [
+                theme for t in data.theme_ids if (theme := session.get(Theme, t)) is not None
+            ]
+            session.add(meedenker)
+    session.flush()
+    return resident

@@ -1,0 +1,141 @@
+"""Full-text and list queries over conversations, contacts and sessions (see storage.search)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Collection, Sequence
+from datetime import date
+
+from sqlalchemy import (
+    ColumnElement,
+    Row,
+    Select,
+    and_,
+    column,
+    func,
+    literal_column,
+    select,
+    table,
+    text,
+)
+from sqlalchemy.orm import Session
+
+from gebiedsapp.domain import (
+    Area,
+    Contact,
+    Conversation,
+    Handling,
+    KoffiekarSession,
+    Theme,
+    Tracked,
+    conversation_theme,
+)
+from gebiedsapp.storage.search import SEARCH_TABLES, fold, fts_query, words
+
+_MODELS: dict[str, type[Tracked]] = {
+    "conversation": Conversation,
+    "contact": Contact,
+    "koffiekar_session": KoffiekarSession,
+}
+
+
+class SearchRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    @property
+    def has_fts(self) -> bool:
+        bind = self.session.get_bind()
+        return bind.dialect.name == "sqlite"
+
+    def matching_ids(self, kind: str, query: str) -> Select[uuid.UUID] | None:
+        """A subquery of the ids of `kind` records matching every word; None for no words."""
+        model = _MODELS[kind]
+        if self.has_fts:
+            match = fts_query(query)
+            if match is None:
+                return None
+            fts = table(f"{kind}_fts", column("rowid"))
+            return (
+                select(model.id)
+                .select_from(fts)
+                .join(model, literal_column(f"{kind}.rowid") == fts.c.rowid)
+                .where(text(f"{kind}_fts MATCH :match").bindparams(match=match))
+            )
+        found = words(query)
+        if not found:
+            return None
+        columns = [getattr(model, name) for name in SEARCH_TABLES[kind]]
+        haystack: ColumnElement[str] = func.lower(func.coalesce(columns[0], ""))
+        for extra in columns[1:]:
+            haystack = haystack + " " + func.lower(func.coalesce(extra, ""))
+        conditions: list[ColumnElement[bool]] = [
+            haystack.like(f"%{fold(w)}%", escape="\\") for w in found
+        ]
+        return select(model.id).where(and_(*conditions))
+
+    def conversations(
+        self,
+        *,
+        area_ids: Collection[uuid.UUID] | None,
+        start: date | None,
+        end: date | None,
+        theme_id: uuid.UUID | None,
+        author: str | None,
+        handling: Handling | None,
+        matching: Select[uuid.UUID] | None,
+        limit: int,
+    ) -> Sequence[Row[uuid.UUID, date, str, str, str, Handling, str, bool]]:
+        query = (
+            select(
+                Conversation.id,
+                KoffiekarSession.date,
+                Area.name,
+                Conversation.summary,
+                Conversation.quote,
+                Conversation.handling,
+                Conversation.created_by,
+                Conversation.quote_reportable,
+            )
+            .join(KoffiekarSession, KoffiekarSession.id == Conversation.session_id)
+            .join(Area, Area.id == KoffiekarSession.area_id)
+            .where(Conversation.deleted_at.is_(None), KoffiekarSession.deleted_at.is_(None))
+        )
+        if area_ids is not None:
+            query = query.where(KoffiekarSession.area_id.in_(area_ids))
+        if start is not None:
+            query = query.where(KoffiekarSession.date >= start)
+        if end is not None:
+            query = query.where(KoffiekarSession.date <= end)
+        if theme_id is not None:
+            themed = select(conversation_theme.c.conversation_id).where(
+                conversation_theme.c.theme_id == theme_id
+            )
+            query = query.where(Conversation.id.in_(themed))
+        if author:
+            query = query.where(Conversation.created_by == author)
+        if handling is not None:
+            query = query.where(Conversation.handling == handling)
+        if matching is not None:
+            query = query.where(Conversation.id.in_(matching))
+        query = query.order_by(KoffiekarSession.date.desc(), Conversation.created_at.desc())
+        return self.session.execute(query.limit(limit)).all()
+
+    def theme_names(self, conversation_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, list[str]]:
+        names: dict[uuid.UUID, list[str]] = {}
+        for start in range(0, len(conversation_ids), 500):  # stay under SQLite's variable limit
+            chunk = conversation_ids[start : start + 500]
+            rows = self.session.execute(
+                select(conversation_theme.c.conversation_id, Theme.name)
+                .join(Theme, Theme.id == conversation_theme.c.theme_id)
+                .where(conversation_theme.c.conversation_id.in_(chunk))
+                .order_by(Theme.name)
+            )
+            for conversation_id, name in rows:
+                names.setdefault(conversation_id, []).append(name)
+        return names
+
+    def authors(self) -> Sequence[str]:
+        return self.session.scalars(
+            select(Conversation.created_by).distinct().order_by(Conversation.created_by)
+        ).all()
