@@ -578,3 +578,25 @@ def test_add_a_partner_and_retire_it(
     assert found[0].id not in offered
     row = next(i for i, r in enumerate(tab.partners.rows) if r.id == found[0].id)
     assert tab.partners.index(row, tab.partners.COL_STATUS).data() == "buiten gebruik"
+
+
+def test_account_links_a_member_to_a_sign_in(
+    qtbot: QtBot, screen: AdminScreen, context: AppContext, messages: list[str]
+) -> None:
+    from gebiedsapp.services.actions import member_for_account
+
+    tab = screen.team_tab
+    screen.show_tab("team")
+    for name, account in (("Bram Testema", "bram"), ("Carla Demoer", "bram")):
+        qtbot.mouseClick(tab.new_member_button, Qt.MouseButton.LeftButton)
+        qtbot.keyClicks(tab.name_edit, name)
+        qtbot.keyClicks(tab.account_edit, account)
+        qtbot.mouseClick(tab.save_member_button, Qt.MouseButton.LeftButton)
+    with context.read() as session:
+        member = member_for_account(session, "bram")
+        names = sorted(m.name for m in TeamRepository(session).members())
+    assert member is not None
+    assert member.name == "Bram Testema"
+    # the second member with the same account is refused as a whole: no half-saved member
+    assert names == ["Bram Testema"]
+    assert messages == ["Het account 'bram' hoort al bij Bram Testema."]

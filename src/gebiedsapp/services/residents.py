@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from gebiedsapp.domain import Consent, ConsentPurpose, Meedenker, Resident, Theme
 from gebiedsapp.services.errors import ValidationError
 from gebiedsapp.services.validation import clean_email, clean_name, clean_phone
+from gebiedsapp.storage.repositories.contacts import ContactRepository
 
 
 @dataclass(frozen=True)
@@ -104,3 +105,35 @@ def register_resident(
             session.add(meedenker)
     session.flush()
     return resident
+
+
+@dataclass(frozen=True)
+class MeedenkerView:
+    """An entry of the participation register. Carries the resident's name: for staff screens
+    only (never for reports or the wethouder role)."""
+
+    id: uuid.UUID
+    resident_id: uuid.UUID
+    name: str
+    area_id: uuid.UUID
+    area_name: str
+    since: date
+    themes: tuple[str, ...]
+
+
+def list_meedenkers(
+    session: Session, *, area_ids: frozenset[uuid.UUID] | None = None
+) -> list[MeedenkerView]:
+    """Active meedenkers (of these areas), newest first."""
+    return [
+        MeedenkerView(
+            id=m.id,
+            resident_id=m.resident_id,
+            name=m.resident.name or "(geanonimiseerd)",
+            area_id=m.area_id,
+            area_name=m.area.name,
+            since=m.since,
+            themes=tuple(sorted(t.name for t in m.themes)),
+        )
+        for m in ContactRepository(session).meedenkers(area_ids=area_ids)
+    ]

@@ -53,6 +53,7 @@ class MemberRow:
     email: str
     phone: str
     active: bool
+    account: str = ""
 
 
 class MemberTableModel(RowTableModel[MemberRow]):
@@ -125,6 +126,14 @@ class TeamTab(QWidget):
         self.organisation_edit.setPlaceholderText(self.tr("bijv. Gemeente Oldambt"))
         self.email_edit = QLineEdit(form_box)
         self.phone_edit = QLineEdit(form_box)
+        self.account_edit = QLineEdit(form_box)
+        self.account_edit.setPlaceholderText(self.tr("aanmeldnaam op deze laptop"))
+        self.account_edit.setToolTip(
+            self.tr(
+                "De naam waarmee dit teamlid zich aanmeldt (nu: de gebruikersnaam van de "
+                "computer). Zo toont 'Mijn acties' de acties van dit teamlid."
+            )
+        )
         self.active_check = QCheckBox(self.tr("Actief"), form_box)
         self.active_check.setToolTip(
             self.tr("Alleen actieve teamleden worden aangeboden bij nieuwe rondes.")
@@ -137,6 +146,7 @@ class TeamTab(QWidget):
         form.addRow(self.tr("Organisatie:"), self.organisation_edit)
         form.addRow(self.tr("E-mail:"), self.email_edit)
         form.addRow(self.tr("Telefoon:"), self.phone_edit)
+        form.addRow(self.tr("Account:"), self.account_edit)
         form.addRow("", self.active_check)
         form_layout = QVBoxLayout(form_box)
         form_layout.setContentsMargins(8, 0, 0, 0)
@@ -198,7 +208,7 @@ class TeamTab(QWidget):
     def reload(self) -> None:
         with self.context.read() as session:
             rows = [
-                MemberRow(m.id, m.name, m.organisation, m.email, m.phone, m.active)
+                MemberRow(m.id, m.name, m.organisation, m.email, m.phone, m.active, m.account or "")
                 for m in list_members(session)
             ]
             self.areas = area_tree(session)
@@ -239,6 +249,7 @@ class TeamTab(QWidget):
         self.organisation_edit.setText(member.organisation if member else "")
         self.email_edit.setText(member.email if member else "")
         self.phone_edit.setText(member.phone if member else "")
+        self.account_edit.setText(member.account if member else "")
         self.active_check.setChecked(member.active if member else True)
         self.active_check.setEnabled(member is not None)
         self._load_assignments()
@@ -280,12 +291,23 @@ class TeamTab(QWidget):
         organisation = self.organisation_edit.text()
         email = self.email_edit.text()
         phone = self.phone_edit.text()
+        account = self.account_edit.text()
         active = self.active_check.isChecked()
 
         def action(session: Session) -> uuid.UUID:
             if member_id is None:
                 fields = {"organisation": organisation, "email": email, "phone": phone}
-                return add_member(session, name=name, **fields).id
+                created = add_member(session, name=name, **fields).id
+                if account.strip():
+                    update_member(
+                        session,
+                        created,
+                        name=name,
+                        active=True,
+                        account=account,
+                        **fields,
+                    )
+                return created
             update_member(
                 session,
                 member_id,
@@ -294,6 +316,7 @@ class TeamTab(QWidget):
                 email=email,
                 phone=phone,
                 active=active,
+                account=account,
             )
             return member_id
 
