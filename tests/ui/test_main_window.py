@@ -105,7 +105,7 @@ def test_team_on_area_page_follows_assignments(window: MainWindow, context) -> N
 
 
 def test_screens_switch_by_shortcut_and_menu(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
-    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is window.screens[TEAM_OVERVIEW]
     window.open_admin("team")
     assert window.stack.currentWidget() is window.screens[ADMIN]
@@ -178,3 +178,78 @@ def test_area_figures_arrive_from_the_worker_and_match_the_database(
     assert f"{conversations:,}".replace(",", ".") in shown  # Dutch thousands separator
     assert page.recent_box.isVisibleTo(main)
     assert len(page.figures.top_themes) == 5
+
+
+def test_every_screen_opens_from_its_shortcut(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from gebiedsapp.ui.main_window import ACTIONS, CONTACTS, KOFFIEKAR, LISTS
+
+    for key, number in (
+        (KOFFIEKAR, Qt.Key.Key_2),
+        (CONTACTS, Qt.Key.Key_3),
+        (ACTIONS, Qt.Key.Key_4),
+        (LISTS, Qt.Key.Key_5),
+        (TEAM_OVERVIEW, Qt.Key.Key_6),
+        (ADMIN, Qt.Key.Key_7),
+        (AREA, Qt.Key.Key_1),
+    ):
+        qtbot.keyClick(window, number, Qt.KeyboardModifier.ControlModifier)
+        assert window.stack.currentWidget() is window.screens[key]
+    window.context.background.wait()
+
+
+def test_ctrl_n_starts_a_round_in_the_chosen_area(window: MainWindow, qtbot, context) -> None:  # type: ignore[no-untyped-def]
+    from gebiedsapp.services.koffiekar import recent_places
+    from gebiedsapp.ui.main_window import KOFFIEKAR
+
+    with context.read() as session:
+        beerta = find_area(session, "Beerta").id
+    window.navigator.select(beerta)
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.screens[KOFFIEKAR]
+    with context.read() as session:
+        from sqlalchemy import func, select
+
+        from gebiedsapp.domain import KoffiekarSession
+
+        rounds = session.scalar(select(func.count()).where(KoffiekarSession.area_id == beerta))
+        assert recent_places(session, beerta) == []
+    assert rounds == 1
+    window.context.background.wait()
+
+
+def test_start_offers_to_restore_a_draft_left_by_a_crash(
+    window: MainWindow, qtbot, context, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from gebiedsapp.domain import DraftKind
+    from gebiedsapp.services.drafts import save_draft
+    from gebiedsapp.services.koffiekar import SessionInput, start_session
+    from gebiedsapp.ui.main_window import CONTACTS, KOFFIEKAR
+    from gebiedsapp.ui.recovery import RecoveryDialog, pending_drafts
+
+    with context.database.unit_of_work("test") as session:
+        beerta = find_area(session, "Beerta").id
+        round_ = start_session(session, SessionInput(area_id=beerta, day=date.today()))
+        save_draft(session, draft_id=None, kind=DraftKind.CONVERSATION, session_id=round_.id,
+                   payload={"summary": "Halfgetypt gesprek over de bus"})  # fmt: skip
+        save_draft(session, draft_id=None, kind=DraftKind.CONTACT,
+                   payload={"subject": "Bezoek dorpshuis"})  # fmt: skip
+    offered: list[int] = []
+
+    def fake_exec(dialog: RecoveryDialog) -> int:
+        offered.append(len(dialog.drafts))
+        conversation = next(d for d in dialog.drafts if d.kind is DraftKind.CONVERSATION)
+        dialog.restore_requested.emit(conversation)
+        return 0
+
+    monkeypatch.setattr(RecoveryDialog, "exec", fake_exec)
+    window.offer_recovery()
+    assert offered == [2]
+    assert window.stack.currentWidget() is window.screens[KOFFIEKAR]
+    form = window.screens[KOFFIEKAR].form  # type: ignore[attr-defined]
+    assert form.summary.text() == "Halfgetypt gesprek over de bus"
+    # the contact draft stays for later: nothing is thrown away without asking
+    window.restore_draft(next(d for d in pending_drafts(context) if d.kind is DraftKind.CONTACT))
+    assert window.stack.currentWidget() is window.screens[CONTACTS]
+    contacts = window.screens[CONTACTS]
+    assert contacts.form.subject_edit.text() == "Bezoek dorpshuis"  # type: ignore[attr-defined]
+    window.context.background.wait()

@@ -13,6 +13,7 @@ from gebiedsapp.services.errors import NotFoundError, ValidationError
 from gebiedsapp.storage.repositories.areas import AreaRepository
 from gebiedsapp.storage.repositories.contacts import ContactRepository
 from gebiedsapp.storage.repositories.teams import TeamRepository
+from gebiedsapp.storage.search import words
 
 MAX_DESCRIPTION = 2_000
 
@@ -77,6 +78,12 @@ class ActionView:
     status: ActionStatus
     overdue: bool
     source: str  # "gesprek", "contact" or ""
+    owner_id: uuid.UUID | None = None
+    created_on: date | None = None
+    done_on: date | None = None
+    conversation_id: uuid.UUID | None = None
+    contact_id: uuid.UUID | None = None
+    author: str = ""
 
 
 def _view(action: FollowUp, today: date) -> ActionView:
@@ -90,13 +97,64 @@ def _view(action: FollowUp, today: date) -> ActionView:
         status=action.status,
         overdue=open_ and action.due_date is not None and action.due_date < today,
         source="gesprek" if action.conversation_id else "contact" if action.contact_id else "",
+        owner_id=action.owner_id,
+        created_on=action.created_at.date(),
+        done_on=action.done_on,
+        conversation_id=action.conversation_id,
+        contact_id=action.contact_id,
+        author=action.created_by,
     )
 
 
-def my_actions(session: Session, *, account: str, today: date) -> list[ActionView]:
-    """The open actions of the team member signed in as `account`, soonest due first."""
+def my_actions(
+    session: Session, *, account: str, today: date, include_closed: bool = False
+) -> list[ActionView]:
+    """The actions of the team member signed in as `account` (open ones unless asked),
+    soonest due first."""
+    statuses = None if include_closed else (ActionStatus.OPEN,)
+    rows = ContactRepository(session).follow_ups(owner_account=account, statuses=statuses)
+    return [_view(a, today) for a in rows]
+
+
+def actions_of(
+    session: Session,
+    *,
+    contact_id: uuid.UUID | None = None,
+    conversation_id: uuid.UUID | None = None,
+    today: date,
+) -> list[ActionView]:
+    """The actions agreed in one contact or conversation."""
+    if contact_id is None and conversation_id is None:
+        return []
     rows = ContactRepository(session).follow_ups(
-        owner_account=account, statuses=(ActionStatus.OPEN,)
+        contact_id=contact_id, conversation_id=conversation_id
+    )
+    return [_view(a, today) for a in rows]
+
+
+def filter_actions(
+    session: Session,
+    *,
+    area_ids: frozenset[uuid.UUID] | None,
+    start: date | None,
+    end: date | None,
+    text: str,
+    author: str | None,
+    include_closed: bool,
+    today: date,
+) -> list[ActionView]:
+    """Actions for the lists screen: made in the period, every typed word in the description."""
+    found = words(text)
+    if text.strip() and not found:
+        return []  # only punctuation typed: nothing can match
+    statuses = None if include_closed else (ActionStatus.OPEN,)
+    rows = ContactRepository(session).follow_ups(
+        area_ids=area_ids,
+        statuses=statuses,
+        created_from=start,
+        created_to=end,
+        words=found,
+        author=author,
     )
     return [_view(a, today) for a in rows]
 

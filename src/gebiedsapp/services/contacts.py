@@ -153,16 +153,21 @@ class ContactView:
     theme_ids: tuple[uuid.UUID, ...]
     author: str
     version: int
+    group_name: str = ""
+    partner_id: uuid.UUID | None = None
+    meedenker_id: uuid.UUID | None = None  # the register entry (of the contact's area)
 
 
 def get_contact(session: Session, contact_id: uuid.UUID) -> ContactView:
-    row = ContactRepository(session).get(contact_id)
+    repo = ContactRepository(session)
+    row = repo.get(contact_id)
     if row is None or row.is_deleted:
         raise NotFoundError("Dit contact bestaat niet (meer).")
-    return contact_view(row)
+    entry = repo.meedenker_of(row.resident_id, row.area_id) if row.resident_id else None
+    return contact_view(row, entry.id if entry else None)
 
 
-def contact_view(row: Contact) -> ContactView:
+def contact_view(row: Contact, meedenker_id: uuid.UUID | None = None) -> ContactView:
     with_whom = row.group_name or (row.partner.name if row.partner else "")
     return ContactView(
         id=row.id,
@@ -178,4 +183,7 @@ def contact_view(row: Contact) -> ContactView:
         theme_ids=tuple(t.id for t in row.themes),
         author=row.created_by,
         version=row.version,
+        group_name=row.group_name,
+        partner_id=row.partner_id,
+        meedenker_id=meedenker_id,
     )

@@ -81,7 +81,13 @@ def start_session(
     return row
 
 
-def update_session(session: Session, session_id: uuid.UUID, data: SessionInput) -> KoffiekarSession:
+def update_session(
+    session: Session,
+    session_id: uuid.UUID,
+    data: SessionInput,
+    *,
+    draft_id: uuid.UUID | None = None,
+) -> KoffiekarSession:
     row = KoffiekarRepository(session).session_with_staff(session_id)
     if row is None or row.is_deleted:
         raise NotFoundError("Deze koffiekarronde bestaat niet (meer).")
@@ -95,6 +101,8 @@ def update_session(session: Session, session_id: uuid.UUID, data: SessionInput) 
         version=row.version,
         changes=changed_fields(before, _session_fields(row)),
     )
+    if draft_id is not None:
+        DraftRepository(session).delete(draft_id)
     session.flush()
     return row
 

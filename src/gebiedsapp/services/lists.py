@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from gebiedsapp.domain import Handling
 from gebiedsapp.services.contacts import ContactView, contact_view
+from gebiedsapp.services.taxonomy import theme_with_children
 from gebiedsapp.storage.repositories.contacts import ContactRepository
 from gebiedsapp.storage.repositories.search import SearchRepository
 
@@ -53,7 +54,7 @@ def list_conversations(
         area_ids=filters.area_ids,
         start=filters.start,
         end=filters.end,
-        theme_id=filters.theme_id,
+        theme_ids=_themes(session, filters),
         author=filters.author,
         handling=filters.handling,
         matching=matching,
@@ -76,22 +77,63 @@ def list_conversations(
     ]
 
 
-def list_contacts(session: Session, filters: ListFilter) -> list[ContactView]:
-    ids = None
+def _themes(session: Session, filters: ListFilter) -> set[uuid.UUID] | None:
+    """A chosen top-level theme also matches its sub-themes."""
+    if filters.theme_id is None:
+        return None
+    return theme_with_children(session, filters.theme_id)
+
+
+def list_contacts(
+    session: Session, filters: ListFilter, *, limit: int = DEFAULT_LIMIT
+) -> list[ContactView]:
+    matching = None
     if filters.text.strip():
         matching = SearchRepository(session).matching_ids("contact", filters.text)
         if matching is None:
             return []
-        ids = set(session.scalars(matching))
     rows = ContactRepository(session).contacts(
-        area_ids=filters.area_ids, start=filters.start, end=filters.end, ids=ids
+        area_ids=filters.area_ids,
+        start=filters.start,
+        end=filters.end,
+        ids=matching,
+        theme_ids=_themes(session, filters),
+        author=filters.author,
+        limit=limit,
     )
-    views = [contact_view(row) for row in rows]
-    if filters.theme_id is not None:
-        views = [v for v in views if filters.theme_id in v.theme_ids]
-    if filters.author:
-        views = [v for v in views if v.author == filters.author]
-    return views
+    return [contact_view(row) for row in rows]
+
+
+@dataclass(frozen=True)
+class SessionRow:
+    id: uuid.UUID
+    day: date
+    area_name: str
+    place: str
+    passers_by: int
+    conversations: int
+
+
+def list_sessions(
+    session: Session, filters: ListFilter, *, limit: int = DEFAULT_LIMIT
+) -> list[SessionRow]:
+    """Koffiekar rounds; text searches place and notes, theme means 'a conversation about it'."""
+    repo = SearchRepository(session)
+    matching = None
+    if filters.text.strip():
+        matching = repo.matching_ids("koffiekar_session", filters.text)
+        if matching is None:
+            return []
+    rows = repo.sessions(
+        area_ids=filters.area_ids,
+        start=filters.start,
+        end=filters.end,
+        theme_ids=_themes(session, filters),
+        author=filters.author,
+        matching=matching,
+        limit=limit,
+    )
+    return [SessionRow(*row) for row in rows]
 
 
 def authors(session: Session) -> list[str]:

@@ -132,9 +132,29 @@ def set_retired(session: Session, model: type[T], item_id: uuid.UUID, *, retired
     return item
 
 
+def _tree_order(items: list[Tree]) -> list[Tree]:
+    """Each top-level item followed by its children (both in sort order)."""
+    children: dict[uuid.UUID | None, list[Tree]] = {}
+    for item in items:
+        children.setdefault(item.parent_id, []).append(item)
+    known = {item.id for item in items}
+    ordered: list[Tree] = []
+    for top in children.get(None, []):
+        ordered.append(top)
+        ordered.extend(children.get(top.id, []))
+    # children whose parent is not in the list (retired or removed parent) keep their place last
+    ordered.extend(i for i in items if i.parent_id is not None and i.parent_id not in known)
+    return ordered
+
+
 def list_themes(session: Session, *, include_retired: bool = True) -> list[Theme]:
     """Themes in tree order; with include_retired=False also without children of retired ones."""
-    return list(TaxonomyRepository(session).themes(include_retired=include_retired))
+    return _tree_order(list(TaxonomyRepository(session).themes(include_retired=include_retired)))
+
+
+def theme_with_children(session: Session, theme_id: uuid.UUID) -> set[uuid.UUID]:
+    """A theme and, for a top-level theme, all its sub-themes (for filters)."""
+    return {theme_id} | {t.id for t in list_themes(session) if t.parent_id == theme_id}
 
 
 def list_partners(session: Session, *, include_retired: bool = True) -> list[Partner]:
@@ -142,4 +162,5 @@ def list_partners(session: Session, *, include_retired: bool = True) -> list[Par
 
 
 def list_categories(session: Session, *, include_retired: bool = True) -> list[SignalCategory]:
-    return list(TaxonomyRepository(session).categories(include_retired=include_retired))
+    categories = TaxonomyRepository(session).categories(include_retired=include_retired)
+    return _tree_order(list(categories))

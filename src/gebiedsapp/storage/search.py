@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from sqlalchemy import Connection, text
+from sqlalchemy import ColumnElement, ColumnExpressionArgument, Connection, func, text
 
 SEARCH_TABLES = {
     "conversation": ("summary", "quote"),
@@ -43,6 +43,30 @@ def fold(value: str) -> str:
     """Lower case without diacritics, as FTS5's remove_diacritics does, for the LIKE path."""
     decomposed = unicodedata.normalize("NFKD", value.lower())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+# The diacritics of Dutch text, folded by nested replace(): plain SQL, so the LIKE path works on
+# any database. Kept short on purpose: SQLite's parser has a limited nesting depth. SQLite's
+# lower() only folds ASCII, hence the capital É (as in "Één") is listed too.
+_FOLDS = (
+    ("é", "e"), ("è", "e"), ("ë", "e"), ("ê", "e"), ("É", "e"),
+    ("á", "a"), ("à", "a"), ("ä", "a"),
+    ("ï", "i"), ("ó", "o"), ("ö", "o"), ("ü", "u"), ("ç", "c"),
+)  # fmt: skip
+
+
+def folded(expression: ColumnExpressionArgument[str]) -> ColumnElement[str]:
+    """The SQL counterpart of `fold` for Dutch text: lower case, diacritics replaced."""
+    result: ColumnElement[str] = func.lower(func.coalesce(expression, ""))
+    for accented, plain in _FOLDS:
+        result = func.replace(result, accented, plain)
+    return result
+
+
+def like_pattern(word: str) -> str:
+    """'%word%' with LIKE's own wildcards escaped (use with escape='\\'), folded."""
+    escaped = fold(word).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
 
 
 def rebuild_search_index(connection: Connection) -> None:

@@ -6,7 +6,7 @@ import logging
 import sys
 from logging.handlers import RotatingFileHandler
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from gebiedsapp.identity import current_actor
@@ -66,6 +66,7 @@ def run_gui(*, database: str | None = None, data_dir: str | None = None) -> int:
         log.info("backup before upgrade: %s", opened.upgrade.backup)
     window = create_main_window(opened, paths, actor=actor)
     window.show()
+    QTimer.singleShot(0, window.offer_recovery)  # 'Herstel je werk?' after a crash
     try:
         return app.exec()
     finally:

@@ -32,6 +32,10 @@ TEAM = "team"
 THEMES = "themes"
 PARTNERS = "partners"
 CATEGORIES = "categories"
+KOFFIEKAR = "koffiekar"  # rounds, conversations and their drafts
+CONTACTS = "contacts"
+ACTIONS = "actions"
+DRAFTS = "drafts"  # a draft was thrown away
 
 
 class ChangeHub(QObject):

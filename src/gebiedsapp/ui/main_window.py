@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from gebiedsapp import __version__
+from gebiedsapp.domain import DraftKind
 from gebiedsapp.services.backups import make_backup
+from gebiedsapp.services.drafts import DraftView
 from gebiedsapp.storage.errors import BackupError
 from gebiedsapp.ui.area_page import AreaPage
 from gebiedsapp.ui.area_tree import AreaNavigator
@@ -37,7 +39,16 @@ STATE_KEY = "mainwindow/state"
 SPLITTER_KEY = "mainwindow/splitter"
 SCREEN_KEY = "mainwindow/screen"
 
-AREA, TEAM_OVERVIEW, ADMIN = "area", "team", "admin"
+AREA, KOFFIEKAR, CONTACTS, ACTIONS, LISTS, TEAM_OVERVIEW, ADMIN = (
+    "area",
+    "koffiekar",
+    "contacts",
+    "actions",
+    "lists",
+    "team",
+    "admin",
+)
+SCREEN_KEYS = (AREA, KOFFIEKAR, CONTACTS, ACTIONS, LISTS, TEAM_OVERVIEW, ADMIN)
 
 
 class MainWindow(QMainWindow):
@@ -52,12 +63,10 @@ class MainWindow(QMainWindow):
 
         self.navigator = AreaNavigator(context, self)
         self.area_page = AreaPage(context, self)
-        self.team_screen = TeamOverviewScreen(context, self)
         self.stack = QStackedWidget(self)
-        self.screens: dict[str, QWidget] = {AREA: self.area_page, TEAM_OVERVIEW: self.team_screen}
-        for screen in self.screens.values():
-            self.stack.addWidget(screen)
-        self._admin: AdminScreen | None = None  # built on first use: five editors, rarely opened
+        self.stack.addWidget(self.area_page)
+        # Every other screen is built when first opened: start-up does not pay for them.
+        self.screens: dict[str, QWidget] = {AREA: self.area_page}
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.navigator)
@@ -72,7 +81,6 @@ class MainWindow(QMainWindow):
 
         self.navigator.area_selected.connect(self._on_area_selected)
         self.area_page.edit_team_requested.connect(lambda: self.open_admin("team"))
-        self.team_screen.edit_team_requested.connect(lambda: self.open_admin("team"))
 
         current = self.navigator.current_area()
         if current is not None:
@@ -91,8 +99,12 @@ class MainWindow(QMainWindow):
         self.screen_actions: dict[str, QAction] = {}
         for key, text, shortcut in (
             (AREA, self.tr("Gebied"), "Ctrl+1"),
-            (TEAM_OVERVIEW, self.tr("Wie werkt waar"), "Ctrl+2"),
-            (ADMIN, self.tr("Beheer"), "Ctrl+3"),
+            (KOFFIEKAR, self.tr("Koffiekar"), "Ctrl+2"),
+            (CONTACTS, self.tr("Contacten"), "Ctrl+3"),
+            (ACTIONS, self.tr("Mijn acties"), "Ctrl+4"),
+            (LISTS, self.tr("Lijsten"), "Ctrl+5"),
+            (TEAM_OVERVIEW, self.tr("Wie werkt waar"), "Ctrl+6"),
+            (ADMIN, self.tr("Beheer"), "Ctrl+7"),
         ):
             action = QAction(text, self, checkable=True)
             action.setShortcut(QKeySequence(shortcut))
@@ -104,6 +116,15 @@ class MainWindow(QMainWindow):
         self.screen_actions[AREA].setChecked(True)
 
         file_menu = self.menuBar().addMenu(self.tr("&Bestand"))
+        new_session = file_menu.addAction(self.tr("Nieuwe &koffiekarronde"))
+        new_session.setShortcut(QKeySequence("Ctrl+N"))
+        new_session.triggered.connect(self.new_koffiekar_session)
+        new_contact = file_menu.addAction(self.tr("Nieuw &contact"))
+        new_contact.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        new_contact.triggered.connect(self.new_contact)
+        recover = file_menu.addAction(self.tr("&Concepten herstellen…"))
+        recover.triggered.connect(lambda: self.offer_recovery(always=True))
+        file_menu.addSeparator()
         backup = file_menu.addAction(self.tr("&Reservekopie maken"))
         backup.triggered.connect(self.make_backup)
         file_menu.addSeparator()
@@ -141,18 +162,66 @@ class MainWindow(QMainWindow):
 
     # -- behaviour --------------------------------------------------------------------------
 
+    def _create(self, key: str) -> QWidget:
+        """Build a screen on first use; its module is imported only then (start-up time)."""
+        context = self.context
+        if key == KOFFIEKAR:
+            from gebiedsapp.ui.koffiekar import KoffiekarScreen
+
+            koffiekar = KoffiekarScreen(context, self)
+            # Ctrl+N is the window's (File menu): one owner, or Qt calls it ambiguous
+            koffiekar.new_round_action.setShortcut(QKeySequence())
+            koffiekar.area_shown.connect(self.navigator.select)
+            return koffiekar
+        if key == CONTACTS:
+            from gebiedsapp.ui.contacts import ContactsScreen
+
+            return ContactsScreen(context, self)
+        if key == ACTIONS:
+            from gebiedsapp.ui.actions import MyActionsScreen
+
+            return MyActionsScreen(context, self)
+        if key == LISTS:
+            from gebiedsapp.ui.lists import ListsScreen
+
+            return ListsScreen(context, self)
+        if key == TEAM_OVERVIEW:
+            team = TeamOverviewScreen(context, self)
+            team.edit_team_requested.connect(lambda: self.open_admin("team"))
+            return team
+        if key == ADMIN:
+            from gebiedsapp.ui.admin import AdminScreen
+
+            return AdminScreen(context, self)
+        raise KeyError(key)
+
+    def screen_widget(self, key: str) -> QWidget:
+        if key not in self.screens:
+            widget = self._create(key)
+            self.screens[key] = widget
+            self.stack.addWidget(widget)
+            current = self.navigator.current_area()
+            set_area = getattr(widget, "set_area", None)
+            if current is not None and set_area is not None:
+                set_area(current)
+        return self.screens[key]
+
     @property
     def admin_screen(self) -> AdminScreen:
-        if self._admin is None:
-            from gebiedsapp.ui.admin import AdminScreen  # imported on first use: start-up time
+        from gebiedsapp.ui.admin import AdminScreen
 
-            self._admin = AdminScreen(self.context, self)
-            self.screens[ADMIN] = self._admin
-            self.stack.addWidget(self._admin)
-        return self._admin
+        screen = self.screen_widget(ADMIN)
+        assert isinstance(screen, AdminScreen)
+        return screen
+
+    @property
+    def team_screen(self) -> TeamOverviewScreen:
+        screen = self.screen_widget(TEAM_OVERVIEW)
+        assert isinstance(screen, TeamOverviewScreen)
+        return screen
 
     def show_screen(self, key: str) -> None:
-        screen = self.admin_screen if key == ADMIN else self.screens[key]
+        screen = self.screen_widget(key)
         self.stack.setCurrentWidget(screen)
         # Beheer has its own area tree; two trees side by side only confuse
         self.navigator.setVisible(key != ADMIN)
@@ -163,9 +232,44 @@ class MainWindow(QMainWindow):
         self.show_screen(ADMIN)
 
     def _on_area_selected(self, area_id: uuid.UUID) -> None:
+        """The area page always follows; screens that work per area follow too."""
         self.area_page.show_area(area_id)
-        if self.stack.currentWidget() is not self.area_page and self.isVisible():
+        for widget in self.screens.values():
+            set_area = getattr(widget, "set_area", None)
+            if set_area is not None:
+                set_area(area_id)
+        current = self.stack.currentWidget()
+        per_area = getattr(current, "set_area", None) is not None
+        if not per_area and current is not self.area_page and self.isVisible():
             self.show_screen(AREA)
+
+    def new_koffiekar_session(self) -> None:
+        self.show_screen(KOFFIEKAR)
+        self.screen_widget(KOFFIEKAR).new_session()  # type: ignore[attr-defined]
+
+    def new_contact(self) -> None:
+        self.show_screen(CONTACTS)
+        self.screen_widget(CONTACTS).new_contact()  # type: ignore[attr-defined]
+
+    def offer_recovery(self, *, always: bool = False) -> None:
+        """'Herstel je werk?': drafts left by a crash, a kill or an empty battery."""
+        from gebiedsapp.ui.recovery import RecoveryDialog, pending_drafts
+
+        drafts = pending_drafts(self.context)
+        if not drafts:
+            if always:
+                QMessageBox.information(
+                    self, self.tr("Concepten"), self.tr("Er zijn geen bewaarde concepten.")
+                )
+            return
+        dialog = RecoveryDialog(self.context, drafts, self)
+        dialog.restore_requested.connect(self.restore_draft)
+        dialog.exec()
+
+    def restore_draft(self, draft: DraftView) -> None:
+        key = CONTACTS if draft.kind is DraftKind.CONTACT else KOFFIEKAR
+        self.show_screen(key)
+        self.screen_widget(key).restore_draft(draft)  # type: ignore[attr-defined]
 
     def make_backup(self) -> None:
         try:
@@ -206,7 +310,7 @@ class MainWindow(QMainWindow):
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)
         screen = self.settings.value(SCREEN_KEY)
-        if isinstance(screen, str) and screen in (AREA, TEAM_OVERVIEW, ADMIN):
+        if isinstance(screen, str) and screen in SCREEN_KEYS:
             self.show_screen(screen)
 
     def save_settings(self) -> None:
@@ -218,5 +322,9 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        for widget in self.screens.values():  # write what is still being typed
+            flush = getattr(widget, "flush", None)
+            if flush is not None:
+                flush()
         self.save_settings()
         super().closeEvent(event)

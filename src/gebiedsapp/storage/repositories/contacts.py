@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Collection, Sequence
-from datetime import date
+from datetime import UTC, date, datetime, time, timedelta
 
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, joinedload, selectinload
@@ -15,7 +15,13 @@ from gebiedsapp.domain import (
     FollowUp,
     Meedenker,
     TeamMember,
+    contact_theme,
 )
+from gebiedsapp.storage.search import folded, like_pattern
+
+
+def _start_of(day: date) -> datetime:
+    return datetime.combine(day, time(0), tzinfo=UTC)
 
 
 class ContactRepository:
@@ -36,9 +42,19 @@ class ContactRepository:
         area_ids: Collection[uuid.UUID] | None,
         start: date | None,
         end: date | None,
-        ids: Collection[uuid.UUID] | None = None,
+        ids: Select[uuid.UUID] | None = None,
+        theme_ids: Collection[uuid.UUID] | None = None,
+        author: str | None = None,
+        limit: int | None = None,
     ) -> Sequence[Contact]:
         query = self._contacts().where(Contact.deleted_at.is_(None))
+        if theme_ids is not None:
+            themed = select(contact_theme.c.contact_id).where(
+                contact_theme.c.theme_id.in_(theme_ids)
+            )
+            query = query.where(Contact.id.in_(themed))
+        if author:
+            query = query.where(Contact.created_by == author)
         if area_ids is not None:
             query = query.where(Contact.area_id.in_(area_ids))
         if start is not None:
@@ -47,7 +63,10 @@ class ContactRepository:
             query = query.where(Contact.date <= end)
         if ids is not None:
             query = query.where(Contact.id.in_(ids))
-        return self.session.scalars(query.order_by(Contact.date.desc())).all()
+        query = query.order_by(Contact.date.desc(), Contact.created_at.desc())
+        if limit is not None:
+            query = query.limit(limit)
+        return self.session.scalars(query).all()
 
     def follow_up(self, action_id: uuid.UUID) -> FollowUp | None:
         return self.session.scalars(
@@ -62,6 +81,12 @@ class ContactRepository:
         owner_account: str | None = None,
         area_ids: Collection[uuid.UUID] | None = None,
         statuses: Collection[ActionStatus] | None = None,
+        conversation_id: uuid.UUID | None = None,
+        contact_id: uuid.UUID | None = None,
+        created_from: date | None = None,
+        created_to: date | None = None,
+        words: Sequence[str] = (),
+        author: str | None = None,
     ) -> Sequence[FollowUp]:
         query = (
             select(FollowUp)
@@ -76,8 +101,28 @@ class ContactRepository:
             query = query.where(FollowUp.area_id.in_(area_ids))
         if statuses is not None:
             query = query.where(FollowUp.status.in_(statuses))
+        if conversation_id is not None:
+            query = query.where(FollowUp.conversation_id == conversation_id)
+        if contact_id is not None:
+            query = query.where(FollowUp.contact_id == contact_id)
+        if created_from is not None:
+            query = query.where(FollowUp.created_at >= _start_of(created_from))
+        if created_to is not None:
+            query = query.where(FollowUp.created_at < _start_of(created_to + timedelta(days=1)))
+        for word in words:
+            query = query.where(folded(FollowUp.description).like(like_pattern(word), escape="\\"))
+        if author:
+            query = query.where(FollowUp.created_by == author)
         query = query.order_by(FollowUp.due_date.is_(None), FollowUp.due_date, FollowUp.created_at)
         return self.session.scalars(query).all()
+
+    def meedenker_of(self, resident_id: uuid.UUID, area_id: uuid.UUID) -> Meedenker | None:
+        return self.session.scalars(
+            select(Meedenker)
+            .where(Meedenker.resident_id == resident_id, Meedenker.deleted_at.is_(None))
+            .order_by((Meedenker.area_id == area_id).desc(), Meedenker.since.desc())
+            .limit(1)
+        ).one_or_none()
 
     def meedenkers(self, *, area_ids: Collection[uuid.UUID] | None = None) -> Sequence[Meedenker]:
         query = (

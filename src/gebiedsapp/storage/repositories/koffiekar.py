@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Collection, Sequence
 from datetime import date
 
-from sqlalchemy import Row, Select, func, select
+from sqlalchemy import Row, Select, String, cast, func, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from gebiedsapp.domain import Area, Conversation, KoffiekarSession, Theme, conversation_theme
@@ -27,7 +27,14 @@ class KoffiekarRepository:
         ).one_or_none()
 
     def recent_places(self, area_id: uuid.UUID, *, limit: int) -> Sequence[str]:
-        latest = func.max(KoffiekarSession.date)
+        # the place of the latest round first: by date, then start time, then when recorded
+        latest = (
+            cast(KoffiekarSession.date, String)
+            + " "
+            + func.coalesce(cast(KoffiekarSession.start_time, String), "")
+            + " "
+            + cast(KoffiekarSession.created_at, String)
+        )
         return self.session.scalars(
             select(KoffiekarSession.place)
             .where(
@@ -36,7 +43,7 @@ class KoffiekarRepository:
                 KoffiekarSession.deleted_at.is_(None),
             )
             .group_by(KoffiekarSession.place)
-            .order_by(latest.desc(), KoffiekarSession.place)
+            .order_by(func.max(latest).desc(), KoffiekarSession.place)
             .limit(limit)
         ).all()
 

@@ -30,7 +30,7 @@ from gebiedsapp.domain import (
     Tracked,
     conversation_theme,
 )
-from gebiedsapp.storage.search import SEARCH_TABLES, fold, fts_query, words
+from gebiedsapp.storage.search import SEARCH_TABLES, folded, fts_query, like_pattern, words
 
 _MODELS: dict[str, type[Tracked]] = {
     "conversation": Conversation,
@@ -66,11 +66,11 @@ class SearchRepository:
         if not found:
             return None
         columns = [getattr(model, name) for name in SEARCH_TABLES[kind]]
-        haystack: ColumnElement[str] = func.lower(func.coalesce(columns[0], ""))
+        haystack = folded(columns[0])
         for extra in columns[1:]:
-            haystack = haystack + " " + func.lower(func.coalesce(extra, ""))
+            haystack = haystack + " " + folded(extra)
         conditions: list[ColumnElement[bool]] = [
-            haystack.like(f"%{fold(w)}%", escape="\\") for w in found
+            haystack.like(like_pattern(w), escape="\\") for w in found
         ]
         return select(model.id).where(and_(*conditions))
 
@@ -80,7 +80,7 @@ class SearchRepository:
         area_ids: Collection[uuid.UUID] | None,
         start: date | None,
         end: date | None,
-        theme_id: uuid.UUID | None,
+        theme_ids: Collection[uuid.UUID] | None,
         author: str | None,
         handling: Handling | None,
         matching: Select[uuid.UUID] | None,
@@ -107,9 +107,9 @@ class SearchRepository:
             query = query.where(KoffiekarSession.date >= start)
         if end is not None:
             query = query.where(KoffiekarSession.date <= end)
-        if theme_id is not None:
+        if theme_ids is not None:
             themed = select(conversation_theme.c.conversation_id).where(
-                conversation_theme.c.theme_id == theme_id
+                conversation_theme.c.theme_id.in_(theme_ids)
             )
             query = query.where(Conversation.id.in_(themed))
         if author:
@@ -136,6 +136,69 @@ class SearchRepository:
         return names
 
     def authors(self) -> Sequence[str]:
-        return self.session.scalars(
-            select(Conversation.created_by).distinct().order_by(Conversation.created_by)
-        ).all()
+        """Everyone who recorded conversations, contacts or rounds."""
+        union = (
+            select(Conversation.created_by.label("name"))
+            .union(select(Contact.created_by), select(KoffiekarSession.created_by))
+            .subquery()
+        )
+        return self.session.scalars(select(union.c.name).order_by(union.c.name)).all()
+
+    def sessions(
+        self,
+        *,
+        area_ids: Collection[uuid.UUID] | None,
+        start: date | None,
+        end: date | None,
+        theme_ids: Collection[uuid.UUID] | None,
+        author: str | None,
+        matching: Select[uuid.UUID] | None,
+        limit: int,
+    ) -> Sequence[Row[uuid.UUID, date, str, str, int, int]]:
+        """Rounds: id, date, area name, place, passers-by, number of conversations."""
+        conversations = (
+            select(func.count(Conversation.id))
+            .where(
+                Conversation.session_id == KoffiekarSession.id,
+                Conversation.deleted_at.is_(None),
+            )
+            .scalar_subquery()
+        )
+        query = (
+            select(
+                KoffiekarSession.id,
+                KoffiekarSession.date,
+                Area.name,
+                KoffiekarSession.place,
+                KoffiekarSession.passers_by,
+                conversations,
+            )
+            .join(Area, Area.id == KoffiekarSession.area_id)
+            .where(KoffiekarSession.deleted_at.is_(None))
+        )
+        if area_ids is not None:
+            query = query.where(KoffiekarSession.area_id.in_(area_ids))
+        if start is not None:
+            query = query.where(KoffiekarSession.date >= start)
+        if end is not None:
+            query = query.where(KoffiekarSession.date <= end)
+        if theme_ids is not None:
+            themed = (
+                select(Conversation.session_id)
+                .join(
+                    conversation_theme,
+                    conversation_theme.c.conversation_id == Conversation.id,
+                )
+                .where(conversation_theme.c.theme_id.in_(theme_ids))
+            )
+            query = query.where(KoffiekarSession.id.in_(themed))
+        if author:
+            query = query.where(KoffiekarSession.created_by == author)
+        if matching is not None:
+            query = query.where(KoffiekarSession.id.in_(matching))
+        query = query.order_by(
+            KoffiekarSession.date.desc(),
+            KoffiekarSession.start_time.desc(),
+            KoffiekarSession.created_at.desc(),
+        )
+        return self.session.execute(query.limit(limit)).all()

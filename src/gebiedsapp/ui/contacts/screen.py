@@ -1,0 +1,552 @@
+"""The contact log (opbouwwerk): the contacts of the area on the left, the form on the right.
+
+Same rules as the koffiekar conversations: the form autosaves a draft on every change and on
+focus loss; saving deletes that draft in the same transaction that writes the contact and its
+agreed actions; Escape never throws typed text away without asking; editing a logged contact
+keeps the earlier version ('Geschiedenis…').
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, timedelta
+from enum import Enum
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from gebiedsapp.domain import ContactType, ContactWith, DraftKind
+from gebiedsapp.services.actions import create_follow_up, member_for_account
+from gebiedsapp.services.areas import area_tree
+from gebiedsapp.services.contacts import (
+    ContactInput,
+    ContactView,
+    edit_contact,
+    get_contact,
+    record_contact,
+)
+from gebiedsapp.services.drafts import DraftView
+from gebiedsapp.services.errors import ValidationError
+from gebiedsapp.services.history import history
+from gebiedsapp.services.lists import ListFilter, list_contacts
+from gebiedsapp.services.overview import area_header
+from gebiedsapp.services.residents import MeedenkerView, list_meedenkers
+from gebiedsapp.services.taxonomy import list_partners, list_themes
+from gebiedsapp.services.teams import list_members
+from gebiedsapp.ui.admin.common import make_table
+from gebiedsapp.ui.contacts.form import ContactForm, PartnerOption
+from gebiedsapp.ui.contacts.history import HistoryDialog, history_lines
+from gebiedsapp.ui.contacts.models import ContactsModel, PendingAction
+from gebiedsapp.ui.contacts.themes import theme_options
+from gebiedsapp.ui.context import (
+    ACTIONS,
+    AREAS,
+    CONTACTS,
+    KOFFIEKAR,
+    PARTNERS,
+    TEAM,
+    THEMES,
+    AppContext,
+)
+from gebiedsapp.ui.drafting import DraftAutosaver
+from gebiedsapp.ui.formatting import format_date, format_number
+
+LOG_DAYS = 365
+CHOOSE_MEEDENKER_AGAIN = (
+    "Dit contact was met een meedenker uit het register: kies die meedenker opnieuw bij 'Met wie' "
+    "voordat je opslaat."
+)
+FIELD_LABELS = {
+    "date": "Datum",
+    "area_id": "Gebied",
+    "contact_type": "Soort",
+    "with_kind": "Met wie",
+    "subject": "Onderwerp",
+    "notes": "Aantekeningen",
+    "group_name": "Groep",
+    "partner_id": "Organisatie",
+    "resident_id": "Meedenker",
+    "themes": "Thema's",
+}
+
+
+class Leave(Enum):
+    """The answer to 'what about the text you typed?'."""
+
+    KEEP = "keep"  # keep the draft (default: never lose anything by pressing Enter)
+    DISCARD = "discard"
+    CANCEL = "cancel"  # go on typing
+
+
+def ask_leave(parent: QWidget) -> Leave:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(parent.tr("Contact niet opgeslagen"))
+    box.setText(parent.tr("Je hebt dit contact nog niet opgeslagen. Wat wil je doen?"))
+    box.setInformativeText(
+        parent.tr(
+            "Een bewaard concept kun je later herstellen; weggooien kun je niet ongedaan maken."
+        )
+    )
+    keep = box.addButton(parent.tr("Concept bewaren"), QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton(parent.tr("Weggooien"), QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton(parent.tr("Annuleren"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(keep)
+    box.setEscapeButton(cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is discard:
+        return Leave.DISCARD
+    if clicked is keep:
+        return Leave.KEEP
+    return Leave.CANCEL
+
+
+class ContactsScreen(QWidget):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.area_id: uuid.UUID | None = None
+        self.area_ids: frozenset[uuid.UUID] | None = None
+        self.editing_id: uuid.UUID | None = None
+        self._baseline: dict[str, Any] = {}
+        self._loaded = False
+        self._list_stale = True
+
+        title = QLabel(self.tr("Contacten"), self)
+        title.setStyleSheet("font-size: 20pt; font-weight: 600;")
+        self.subtitle = QLabel(self)
+        self.subtitle.setStyleSheet("color: palette(placeholder-text);")
+        self.subtitle.setWordWrap(True)
+
+        # left: what was logged in this area
+        self.model = ContactsModel(self)
+        self.table = make_table(self.model, self, stretch_column=ContactsModel.COL_SUBJECT)
+        self.table.setAccessibleName(self.tr("Gelogde contacten"))
+        for column in (
+            ContactsModel.COL_AREA,
+            ContactsModel.COL_WITH,
+            ContactsModel.COL_THEMES,
+            ContactsModel.COL_AUTHOR,
+        ):
+            self.table.setColumnHidden(column, True)  # in the subject's tooltip
+        header = self.table.horizontalHeader()
+        header.resizeSection(ContactsModel.COL_DATE, 85)
+        header.resizeSection(ContactsModel.COL_TYPE, 95)
+        self.list_label = QLabel(self)
+        self.list_label.setWordWrap(True)
+        list_panel = QWidget(self)
+        list_layout = QVBoxLayout(list_panel)
+        list_layout.setContentsMargins(0, 0, 8, 0)
+        list_layout.addWidget(self.list_label)
+        list_layout.addWidget(self.table, 1)
+        hint = QLabel(self.tr("Dubbelklik (of Enter) om een contact te bewerken."), list_panel)
+        hint.setStyleSheet("color: palette(placeholder-text);")
+        list_layout.addWidget(hint)
+
+        # right: the form, scrollable on a small laptop screen
+        self.form = ContactForm(self)
+        self.save_button = QPushButton(self.tr("Opslaan (Ctrl+Enter)"), self)
+        self.save_button.setDefault(False)
+        self.history_button = QPushButton(self.tr("Geschiedenis…"), self)
+        self.history_button.setToolTip(self.tr("Eerdere versies van dit contact"))
+        self.new_button = QPushButton(self.tr("Nieuw contact"), self)
+        self.new_button.setToolTip(self.tr("Begin een nieuw contact (Ctrl+Shift+N)"))
+        self.cancel_button = QPushButton(self.tr("Annuleren (Esc)"), self)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.history_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.cancel_button)
+        form_body = QWidget(self)
+        form_layout = QVBoxLayout(form_body)
+        form_layout.setContentsMargins(8, 0, 8, 0)
+        form_layout.addWidget(self.form)
+        form_layout.addLayout(buttons)
+        form_layout.addWidget(self.status)
+        form_layout.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(form_body)
+        QWidget.setTabOrder(self.form.remove_action_button, self.save_button)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(list_panel)
+        self.splitter.addWidget(scroll)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([400, 650])
+        self.splitter.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.addWidget(title)
+        layout.addWidget(self.subtitle)
+        layout.addWidget(self.splitter, 1)
+
+        self.autosaver = DraftAutosaver(
+            context,
+            kind=DraftKind.CONTACT,
+            payload=self.form.payload,
+            is_empty=self.form.is_empty,
+            parent=self,
+        )
+        self.autosaver.watch(form_body)
+        self.autosaver.failed.connect(self.status.setText)
+        self.form.changed.connect(self.autosaver.changed)
+        self.form.area_combo.currentIndexChanged.connect(self._load_meedenkers)
+
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            save = QShortcut(QKeySequence(keys), form_body)
+            save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            save.activated.connect(self.save)
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), form_body)
+        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.activated.connect(self.leave_form)
+
+        self.save_button.clicked.connect(self.save)
+        self.history_button.clicked.connect(self.show_history)
+        self.new_button.clicked.connect(self.new_contact)
+        self.cancel_button.clicked.connect(self.leave_form)
+        self.table.activated.connect(self._on_activated)
+        context.hub.changed.connect(self._on_changes)
+        self._update_mode()
+
+    # -- public contract --------------------------------------------------------------------
+
+    def set_area(self, area_id: uuid.UUID) -> None:
+        """The area of the navigator: the list shows it with its sub-areas; new contacts get it."""
+        self.area_id = area_id
+        with self.context.read() as session:
+            header = area_header(session, area_id, today=date.today())
+        self.area_ids = header.area_ids
+        name = header.area.name
+        if header.sub_areas:
+            name = self.tr("%s en %s deelgebieden") % (name, header.sub_areas)
+        self.subtitle.setText(
+            self.tr("Contacten van de opbouwwerker in %s: huisbezoeken, telefoon, bijeenkomsten.")
+            % name
+        )
+        self._ensure_loaded()
+        if self.editing_id is None and not self._is_dirty():
+            self._reset_form()
+        self._list_stale = True
+        if self.isVisible():
+            self.reload_list()
+
+    def new_contact(self) -> None:
+        """Start a blank contact (asks first when the form holds unsaved text)."""
+        self._ensure_loaded()
+        if not self._may_leave():
+            return
+        self._reset_form()
+        self.status.setText("")
+        self.form.focus_first()
+
+    def restore_draft(self, draft: DraftView) -> None:
+        """Continue a draft exactly as it was typed ('Herstel je werk?')."""
+        self._ensure_loaded()
+        if draft.kind is not DraftKind.CONTACT:
+            return
+        if self.autosaver.draft_id not in (None, draft.id):
+            self.autosaver.save_now()  # the work in the form stays recoverable too
+        self.autosaver.suspended = True
+        try:
+            self.form.load_payload(
+                draft.payload, today=date.today(), editing=draft.target_id is not None
+            )
+        finally:
+            self.autosaver.suspended = False
+        self.autosaver.start(draft_id=draft.id, target_id=draft.target_id)
+        self.editing_id = draft.target_id
+        self._baseline = {}  # a restored draft always counts as unsaved work
+        self._update_mode()
+        self.status.setText(self.tr("Concept hersteld. Sla het op met Ctrl+Enter."))
+        self.form.focus_first()
+
+    def edit_contact(self, contact_id: uuid.UUID) -> None:
+        """Open a logged contact in the form; saving keeps the earlier version."""
+        self._ensure_loaded()
+        if not self._may_leave():
+            return
+        with self.context.read() as session:
+            view = get_contact(session, contact_id)
+        self._load_contact(view)
+
+    # -- loading ----------------------------------------------------------------------------
+
+    def _ensure_loaded(self) -> None:
+        if self._loaded:
+            return
+        self._loaded = True
+        self._load_reference_data(AREAS, THEMES, PARTNERS, TEAM)
+        if self.editing_id is None and not self._is_dirty():
+            self._reset_form()
+        self._load_meedenkers()
+
+    def _load_reference_data(self, *kinds: str) -> None:
+        self.autosaver.suspended = True
+        try:
+            with self.context.read() as session:
+                if AREAS in kinds:
+                    self.form.set_areas(area_tree(session))
+                if THEMES in kinds:
+                    self.form.set_theme_options(
+                        theme_options(list_themes(session, include_retired=False))
+                    )
+                if PARTNERS in kinds:
+                    self.form.set_partners(
+                        [
+                            PartnerOption(p.id, p.name, p.retired)
+                            for p in list_partners(session, include_retired=True)
+                        ]
+                    )
+                if TEAM in kinds:
+                    me = member_for_account(session, self.context.actor)
+                    self.form.set_members(
+                        list_members(session, active_only=True),
+                        default_owner=me.id if me is not None else None,
+                    )
+        finally:
+            self.autosaver.suspended = False
+
+    def _load_meedenkers(self, *_args: object) -> None:
+        """The register entries of the area chosen in the form (and its sub-areas)."""
+        area_id = self.form.area_id
+        entries: list[MeedenkerView] = []
+        if area_id is not None:
+            with self.context.read() as session:
+                ids = area_header(session, area_id, today=date.today()).area_ids
+                entries = list_meedenkers(session, area_ids=ids)
+        self.form.set_meedenkers(entries)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._ensure_loaded()
+        if self._list_stale:
+            self.reload_list()
+        super().showEvent(event)
+
+    def reload_list(self) -> None:
+        """Load the area's contacts of the last year off the GUI thread."""
+        self._list_stale = False
+        ids = self.area_ids
+        start = date.today() - timedelta(days=LOG_DAYS)
+        self.list_label.setText(self.tr("Contacten laden…"))
+
+        def work() -> list[ContactView]:
+            with self.context.read() as session:
+                return list_contacts(session, ListFilter(area_ids=ids, start=start))
+
+        self.context.background.submit(
+            "contacts-log",
+            work,
+            owner=self,
+            on_done=self._on_list,
+            on_error=self._on_list_failed,
+        )
+
+    def _on_list(self, rows: list[ContactView]) -> None:
+        self.model.set_rows(rows)
+        self.list_label.setText(
+            self.tr("%s contacten sinds %s")
+            % (format_number(len(rows)), format_date(date.today() - timedelta(days=LOG_DAYS)))
+        )
+
+    def _on_list_failed(self, _error: Exception) -> None:
+        self.list_label.setText(
+            self.tr("De contacten konden niet worden geladen. Zie het logboek.")
+        )
+
+    def _on_changes(self, kinds: frozenset[str]) -> None:
+        reference = kinds & {AREAS, THEMES, PARTNERS, TEAM}
+        if reference and self._loaded:
+            self._load_reference_data(*reference)
+        if kinds & {AREAS, KOFFIEKAR} and self._loaded:  # conversations add meedenkers
+            self._load_meedenkers()
+        if kinds & {CONTACTS, AREAS}:
+            if self.isVisible():
+                self.reload_list()
+            else:
+                self._list_stale = True
+
+    # -- form state -------------------------------------------------------------------------
+
+    def _reset_form(self) -> None:
+        self.autosaver.suspended = True
+        try:
+            self.form.clear(area_id=self.area_id, today=date.today())
+        finally:
+            self.autosaver.suspended = False
+        self.autosaver.start()
+        self.editing_id = None
+        self._baseline = self.form.payload()
+        self._update_mode()
+
+    def _load_contact(self, view: ContactView) -> None:
+        self.autosaver.suspended = True
+        try:
+            self.form.load_contact(view, today=date.today())
+        finally:
+            self.autosaver.suspended = False
+        self.autosaver.start(target_id=view.id)
+        self.editing_id = view.id
+        self._baseline = self.form.payload()
+        self._update_mode()
+        if view.with_kind is ContactWith.MEEDENKER and view.meedenker_id is None:
+            self.status.setText(self.tr(CHOOSE_MEEDENKER_AGAIN))
+            self.form.meedenker_combo.setFocus()
+        else:
+            self.status.setText("")
+            self.form.subject_edit.setFocus()
+
+    def _update_mode(self) -> None:
+        self.history_button.setEnabled(self.editing_id is not None)
+
+    def _is_dirty(self) -> bool:
+        if self.autosaver.draft_id is not None:
+            return True
+        return self.form.payload() != self._baseline and not (
+            self.editing_id is None and self.form.is_empty()
+        )
+
+    def _may_leave(self) -> bool:
+        """True when the form may be emptied: nothing typed, or the user chose what to do."""
+        if not self._is_dirty():
+            return True
+        answer = ask_leave(self)
+        if answer is Leave.CANCEL:
+            return False
+        if answer is Leave.DISCARD:
+            self.autosaver.discard()
+            self.status.setText(self.tr("Concept weggegooid."))
+        else:
+            self.autosaver.save_now()
+            self.autosaver.start()  # the draft stays in the database; the form starts fresh
+            self.status.setText(self.tr("Concept bewaard; je kunt het later herstellen."))
+        return True
+
+    def leave_form(self) -> None:
+        """Escape: stop with this contact, asking what to do with typed text."""
+        if not self._may_leave():
+            return
+        self._reset_form()
+        self.form.focus_first()
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        row = self.model.row_at(index)
+        if row is not None:
+            self.edit_contact(row.id)
+
+    # -- saving -----------------------------------------------------------------------------
+
+    def save(self) -> None:
+        """Ctrl+Enter: write the contact and its agreed actions in one unit of work."""
+        self._ensure_loaded()
+        data = self.form.to_input()
+        if data is None:
+            QMessageBox.warning(self, self.tr("Niet opgeslagen"), self.tr("Kies een gebied."))
+            return
+        actions = self.form.actions_to_create()
+        draft_id = self.autosaver.save_now()
+        editing = self.editing_id
+        failed_field: list[str | None] = []
+
+        def work(session: Session) -> uuid.UUID:
+            try:
+                return _write(session, data, actions, editing=editing, draft_id=draft_id)
+            except ValidationError as exc:
+                failed_field.append(exc.field)
+                raise
+
+        changes = (CONTACTS, ACTIONS) if actions else (CONTACTS,)
+        saved = self.context.perform(self, work, changes=changes)
+        if saved is None:
+            self.form.focus_field(failed_field[0] if failed_field else None)
+            return
+        self.autosaver.finished()
+        what = self.tr("Wijziging opgeslagen") if editing else self.tr("Contact opgeslagen")
+        if actions:
+            what += self.tr(", met %s actie(s)") % len(actions)
+        self._reset_form()
+        self.status.setText(f"{what}: {data.subject.strip()}")
+        self.form.focus_first()
+
+    def show_history(self) -> None:
+        contact_id = self.editing_id
+        if contact_id is None:
+            return
+        with self.context.read() as session:
+            entries = history(session, "contact", contact_id)
+            names: dict[str, str] = {str(n.id): n.name for n in area_tree(session)}
+            names.update({str(t.id): t.name for t in list_themes(session)})
+            names.update({str(p.id): p.name for p in list_partners(session)})
+
+        def describe(field: str, value: Any) -> str:
+            if value in (None, "", []):
+                return "—"
+            if field == "themes" and isinstance(value, list):
+                return ", ".join(sorted(names.get(str(v), "?") for v in value))
+            if field == "date":
+                try:
+                    return format_date(date.fromisoformat(str(value)))
+                except ValueError:
+                    return str(value)
+            if field == "contact_type":
+                return _label(ContactType, value)
+            if field == "with_kind":
+                return _label(ContactWith, value)
+            if field == "resident_id":
+                return self.tr("(een meedenker)")  # never a resident's name here
+            return names.get(str(value), str(value))
+
+        lines = history_lines(entries, labels=FIELD_LABELS, describe=describe)
+        dialog = HistoryDialog(self.tr("Geschiedenis van dit contact"), lines, self)
+        dialog.exec()
+
+
+def _label(enum: type[ContactType] | type[ContactWith], value: Any) -> str:
+    try:
+        return enum(value).label
+    except ValueError:
+        return str(value)
+
+
+def _write(
+    session: Session,
+    data: ContactInput,
+    actions: list[PendingAction],
+    *,
+    editing: uuid.UUID | None,
+    draft_id: uuid.UUID | None,
+) -> uuid.UUID:
+    if editing is not None:
+        row = edit_contact(session, editing, data, draft_id=draft_id)
+    else:
+        row = record_contact(session, data, draft_id=draft_id)
+    for action in actions:
+        create_follow_up(
+            session,
+            description=action.description,
+            area_id=data.area_id,
+            owner_id=action.owner_id,
+            due_date=action.due_date,
+            contact_id=row.id,
+        )
+    return row.id

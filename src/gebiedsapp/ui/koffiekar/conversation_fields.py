@@ -1,0 +1,254 @@
+"""The widgets of the conversation form, laid out in Tab order (the view; no data access).
+
+The controller (`conversation_form.ConversationForm`) reads and fills these fields and saves.
+"""
+
+from __future__ import annotations
+
+import itertools
+from datetime import date, timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QTimeEdit,
+    QWidget,
+)
+
+from gebiedsapp.domain import Handling
+from gebiedsapp.ui.formatting import to_qdate
+from gebiedsapp.ui.koffiekar.theme_picker import ThemePicker
+
+HANDLINGS = (Handling.TER_PLEKKE, Handling.DOORVERWIJZEN, Handling.ACTIE_NODIG)
+DEFAULT_DUE_DAYS = 14
+
+
+class DateEdit(QDateEdit):
+    """dd-mm-jjjj where Tab leaves the field (typing moves through day, month and year)."""
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, next)
+
+
+class TimeEdit(QTimeEdit):
+    """uu:mm where Tab leaves the field, like every other field of the form."""
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, next)
+
+
+def _row(*widgets: QWidget, stretch_last: bool = False) -> QHBoxLayout:
+    row = QHBoxLayout()
+    row.setContentsMargins(0, 0, 0, 0)
+    for widget in widgets:
+        row.addWidget(widget)
+    if not stretch_last:
+        row.addStretch(1)
+    return row
+
+
+class ConversationFields(QFrame):
+    """Samenvatting, thema's, afhandeling, citaat, bewoner, actie; the buttons last."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("conversationForm")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.set_edit_look(False)
+
+        self.title = QLabel(self.tr("Nieuw gesprek"), self)
+        self.title.setStyleSheet("font-size: 13pt; font-weight: 600;")
+        self.round_label = QLabel(self)
+        self.round_label.setStyleSheet("color: palette(placeholder-text);")
+        self.draft_label = QLabel(self)
+        self.draft_label.setStyleSheet("color: #3d7a3d;")
+
+        self.summary = QLineEdit(self)
+        self.summary.setPlaceholderText(self.tr("Waar ging het gesprek over? (één regel)"))
+        self.summary.setAccessibleName(self.tr("Samenvatting"))
+        self.summary.setStyleSheet("QLineEdit { font-size: 11pt; padding: 3px; }")
+        self.themes = ThemePicker(self)
+
+        self.handling_group = QButtonGroup(self)
+        self.handling_buttons: list[QRadioButton] = []
+        handling_row = QWidget(self)
+        for number, handling in enumerate(HANDLINGS):
+            button = QRadioButton(handling.label, handling_row)
+            self.handling_group.addButton(button, number)
+            self.handling_buttons.append(button)
+        self.handling_buttons[0].setChecked(True)
+        handling_row.setLayout(_row(*self.handling_buttons))
+
+        self.quote = QLineEdit(self)
+        self.quote.setPlaceholderText(self.tr("letterlijke uitspraak (optioneel)"))
+        self.quote.setAccessibleName(self.tr("Citaat"))
+        self.quote_reportable = QCheckBox(self.tr("bruikbaar voor rapportage (anoniem)"), self)
+
+        self.wants_contact = QCheckBox(self.tr("wil contact"), self)
+        self.wants_meedenken = QCheckBox(self.tr("wil meedenken"), self)
+        self.resident_note = QLabel(self)
+        self.resident_note.setWordWrap(False)
+        self.resident_note.setStyleSheet("color: palette(placeholder-text);")
+        self.resident_box = QWidget(self)
+        self.name = QLineEdit(self.resident_box)
+        self.name.setPlaceholderText(self.tr("naam"))
+        self.name.setAccessibleName(self.tr("Naam van de bewoner"))
+        self.phone = QLineEdit(self.resident_box)
+        self.phone.setPlaceholderText(self.tr("telefoon"))
+        self.phone.setAccessibleName(self.tr("Telefoon"))
+        self.email = QLineEdit(self.resident_box)
+        self.email.setPlaceholderText(self.tr("e-mail"))
+        self.email.setAccessibleName(self.tr("E-mail"))
+        self.consent = QCheckBox(self.tr("toestemming vastgelegd"), self.resident_box)
+        self.consent.setToolTip(
+            self.tr(
+                "De bewoner geeft toestemming om naam en telefoon of e-mail te bewaren voor dit "
+                "doel. Zonder toestemming worden geen persoonsgegevens opgeslagen."
+            )
+        )
+        resident_row = _row(self.name, self.phone, self.email, self.consent, stretch_last=True)
+        resident_row.setStretch(0, 3)
+        resident_row.setStretch(1, 2)
+        resident_row.setStretch(2, 3)
+        self.resident_box.setLayout(resident_row)
+
+        self.make_action = QCheckBox(self.tr("actie aanmaken"), self)
+        self.action_box = QWidget(self)
+        self.action_description = QLineEdit(self.action_box)
+        self.action_description.setPlaceholderText(self.tr("wat moet er gebeuren?"))
+        self.action_description.setAccessibleName(self.tr("Omschrijving van de actie"))
+        self.action_owner = QComboBox(self.action_box)
+        self.action_owner.setAccessibleName(self.tr("Eigenaar"))
+        self.action_owner.setMinimumContentsLength(14)
+        self.action_owner.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.action_due = DateEdit(self.action_box)
+        self.action_due.setCalendarPopup(True)
+        self.action_due.setDisplayFormat("dd-MM-yyyy")
+        self.action_due.setDate(to_qdate(date.today() + timedelta(days=DEFAULT_DUE_DAYS)))
+        self.action_due.setAccessibleName(self.tr("Uiterlijk"))
+        action_row = _row(
+            self.action_description,
+            QLabel(self.tr("eigenaar"), self.action_box),
+            self.action_owner,
+            QLabel(self.tr("uiterlijk"), self.action_box),
+            self.action_due,
+            stretch_last=True,
+        )
+        action_row.setStretch(0, 1)
+        self.action_box.setLayout(action_row)
+
+        self.save_button = QPushButton(self.tr("Opslaan  (Ctrl+Enter)"), self)
+        self.save_button.setStyleSheet("font-weight: 600;")
+        self.clear_button = QPushButton(self.tr("Leegmaken  (Esc)"), self)
+        self.history_button = QPushButton(self.tr("Geschiedenis…"), self)
+        self.history_button.setVisible(False)
+        keys = QLabel(
+            self.tr("Tab: volgend veld · Enter: thema kiezen · Backspace: thema weghalen"),
+            self,
+        )
+        keys.setStyleSheet("color: palette(placeholder-text);")
+
+        grid = QGridLayout(self)
+        grid.setContentsMargins(12, 8, 12, 8)
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(6)
+        heading = QHBoxLayout()
+        heading.addWidget(self.title)
+        heading.addWidget(self.round_label, 1)
+        heading.addWidget(self.draft_label)
+        grid.addLayout(heading, 0, 0, 1, 2)
+        rows: list[tuple[str, QWidget | QHBoxLayout]] = [
+            (self.tr("Samenvatting"), self.summary),
+            (self.tr("Thema's"), self.themes),
+            (self.tr("Afhandeling"), handling_row),
+            (self.tr("Citaat"), _row(self.quote, self.quote_reportable, stretch_last=True)),
+            (
+                self.tr("Bewoner"),
+                _row(self.wants_contact, self.wants_meedenken, self.resident_note),
+            ),
+            ("", self.resident_box),
+            (self.tr("Actie"), _row(self.make_action)),
+            ("", self.action_box),
+        ]
+        for number, (text, field) in enumerate(rows, start=1):
+            if text:
+                label = QLabel(text, self)
+                label.setStyleSheet("font-weight: 600;")
+                grid.addWidget(label, number, 0, Qt.AlignmentFlag.AlignVCenter)
+            if isinstance(field, QWidget):
+                grid.addWidget(field, number, 1)
+            else:
+                grid.addLayout(field, number, 1)
+        buttons = _row(self.save_button, self.clear_button, self.history_button, keys)
+        grid.addLayout(buttons, len(rows) + 1, 0, 1, 2)
+        grid.setColumnStretch(1, 1)
+
+        self.resident_box.setVisible(False)
+        self.resident_note.setVisible(False)
+        self.action_box.setVisible(False)
+        self.wants_contact.toggled.connect(self._reveal)
+        self.wants_meedenken.toggled.connect(self._reveal)
+        self.make_action.toggled.connect(self._reveal)
+        self._chain_tab_order()
+
+    def set_edit_look(self, edit: bool) -> None:
+        """Blue for a new conversation, amber while correcting a saved one."""
+        background, border = ("#fff8e6", "#e0b84f") if edit else ("#f7fbff", "#a9c8e8")
+        self.setStyleSheet(
+            f"QFrame#conversationForm {{ background: {background}; border: 1px solid {border};"
+            " border-radius: 6px; }"
+        )
+
+    def _reveal(self, *_args: object) -> None:
+        wanted = self.wants_contact.isChecked() or self.wants_meedenken.isChecked()
+        self.resident_box.setVisible(wanted and self.wants_contact.isEnabled())
+        self.action_box.setVisible(self.make_action.isChecked())
+
+    def _chain_tab_order(self) -> None:
+        chain: list[QWidget] = [
+            self.summary,
+            self.themes.edit,
+            *self.handling_buttons,
+            self.quote,
+            self.quote_reportable,
+            self.wants_contact,
+            self.wants_meedenken,
+            self.name,
+            self.phone,
+            self.email,
+            self.consent,
+            self.make_action,
+            self.action_description,
+            self.action_owner,
+            self.action_due,
+            self.save_button,
+            self.clear_button,
+            self.history_button,
+        ]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    # -- values -----------------------------------------------------------------------------
+
+    @property
+    def handling(self) -> Handling:
+        return HANDLINGS[max(self.handling_group.checkedId(), 0)]
+
+    @handling.setter
+    def handling(self, value: Handling) -> None:
+        self.handling_buttons[HANDLINGS.index(value)].setChecked(True)
+
+    def reset_due_date(self) -> None:
+        self.action_due.setDate(to_qdate(date.today() + timedelta(days=DEFAULT_DUE_DAYS)))

@@ -1,0 +1,429 @@
+"""The koffiekar screen: an area's rounds on the left; the chosen round on the right (its
+header, the form for the next conversation, and the conversations recorded so far).
+
+Ctrl+N starts a round for "today, here" and puts the cursor in the summary field, so a
+regisseur at the cart can type the first conversation straight away. Nothing typed is lost when
+switching rounds or areas: the header is finalised, a half-typed conversation stays a draft and
+comes back when its round is chosen again.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QHideEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from gebiedsapp.domain import AreaKind, DraftKind
+from gebiedsapp.services.actions import member_for_account
+from gebiedsapp.services.areas import AreaNode, area_tree, list_buurten
+from gebiedsapp.services.drafts import DraftView, list_drafts
+from gebiedsapp.services.errors import NotFoundError
+from gebiedsapp.services.koffiekar import (
+    get_conversation,
+    get_session,
+    quick_session,
+    recent_places,
+    session_conversations,
+)
+from gebiedsapp.services.lists import ListFilter, SessionRow, list_sessions
+from gebiedsapp.services.teams import list_assignments, list_members
+from gebiedsapp.ui.context import AREAS, KOFFIEKAR, TEAM, THEMES, AppContext
+from gebiedsapp.ui.koffiekar.conversation_form import ConversationForm, parse_uuid
+from gebiedsapp.ui.koffiekar.conversation_list import ConversationList
+from gebiedsapp.ui.koffiekar.history_dialog import HistoryDialog
+from gebiedsapp.ui.koffiekar.models import RoundListModel, make_table
+from gebiedsapp.ui.koffiekar.session_form import SessionForm
+from gebiedsapp.ui.koffiekar.theme_picker import theme_choices
+
+MAX_ROUNDS = 1_000  # years of rounds of one area; the lists screen searches further back
+
+
+def area_rounds(session: Session, area_id: uuid.UUID) -> list[SessionRow]:
+    """The rounds held in this one area (not its sub-areas), newest first."""
+    return list_sessions(session, ListFilter(area_ids=frozenset({area_id})), limit=MAX_ROUNDS)
+
+
+class KoffiekarScreen(QWidget):
+    area_shown = Signal(object)  # the area id, also when a restored draft switched the area
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.area: AreaNode | None = None
+        self.round_id: uuid.UUID | None = None
+        self._refreshing = False
+
+        left = QWidget(self)
+        self.title = QLabel(self.tr("Koffiekar"), left)
+        self.title.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        self.title.setWordWrap(True)
+        self.new_round_action = QAction(self.tr("Nieuwe ronde"), self)
+        self.new_round_action.setShortcut(QKeySequence("Ctrl+N"))
+        self.new_round_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.new_round_action.triggered.connect(self.new_session)
+        self.addAction(self.new_round_action)
+        self.new_button = QPushButton(self.tr("Nieuwe ronde, vandaag hier  (Ctrl+N)"), left)
+        self.new_button.setStyleSheet("font-weight: 600; padding: 5px;")
+        self.new_button.clicked.connect(self.new_session)
+        self.rounds_model = RoundListModel(self)
+        self.rounds = make_table(self.rounds_model, left)
+        header = self.rounds.horizontalHeader()
+        header.setSectionResizeMode(RoundListModel.COL_PLACE, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(RoundListModel.COL_DATE, 96)
+        header.resizeSection(RoundListModel.COL_CONVERSATIONS, 82)
+        self.rounds_hint = QLabel(left)
+        self.rounds_hint.setWordWrap(True)
+        self.rounds_hint.setStyleSheet("color: palette(placeholder-text);")
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(12, 10, 6, 10)
+        left_layout.addWidget(self.title)
+        left_layout.addWidget(self.new_button)
+        left_layout.addWidget(self.rounds, 1)
+        left_layout.addWidget(self.rounds_hint)
+
+        right = QWidget(self)
+        self.session_form = SessionForm(context, right)
+        self.form = ConversationForm(context, right)
+        self.conversation_list = ConversationList(right)
+        self.conversations = self.conversation_list.table
+        self.conversations_model = self.conversation_list.model
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(6, 10, 12, 10)
+        right_layout.setSpacing(8)
+        right_layout.addWidget(self.session_form)
+        right_layout.addWidget(self.form)
+        right_layout.addWidget(self.conversation_list, 1)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([380, 980])
+        splitter.setChildrenCollapsible(False)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+        save_header = QShortcut(QKeySequence("Ctrl+S"), self)
+        save_header.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        save_header.activated.connect(self.session_form.finalise)
+        self.rounds.selectionModel().currentRowChanged.connect(self._on_round_row)
+        self.session_form.finalised.connect(self._on_header_saved)
+        self.conversation_list.edit_requested.connect(self.edit_conversation)
+        self.conversation_list.history_requested.connect(self.show_history)
+        self.form.history_requested.connect(self.show_history)
+        context.hub.changed.connect(self._on_changes)
+        self._show_hint()
+
+    # -- the area ---------------------------------------------------------------------------
+
+    def set_area(self, area_id: uuid.UUID) -> None:
+        """Show this area's rounds; what was typed for the previous round is kept first."""
+        same_area = self.area is not None and self.area.id == area_id
+        if not same_area:
+            self._leave_round()
+        if not self._load_choices(area_id):
+            return
+        assert self.area is not None
+        self.title.setText(self.tr("Koffiekar · %s") % self.area.name)
+        with self.context.read() as session:
+            rounds = area_rounds(session, area_id)
+        self._set_rounds(rounds, select=self.round_id if same_area else None)
+        if same_area:
+            keep = self.round_id
+        else:
+            newest = rounds[0] if rounds else None
+            keep = newest.id if newest and newest.day == date.today() else None
+        self._select_round(keep)
+        self._show_hint()
+        self.area_shown.emit(area_id)
+
+    def _load_choices(self, area_id: uuid.UUID) -> bool:
+        """What the forms offer in this area: places, buurten, members, themes."""
+        with self.context.read() as session:
+            node = next((n for n in area_tree(session) if n.id == area_id), None)
+            if node is None:
+                return False
+            names = {b.code: b.name for b in list_buurten(session)}
+            places = recent_places(session, area_id)
+            members = list_members(session)
+            team = frozenset(
+                a.member_id for a in list_assignments(session, area_id=area_id, on=date.today())
+            )
+            me = member_for_account(session, self.context.actor)
+            my_id = me.id if me else None
+            themes = theme_choices(session)
+        self.area = node
+        self.session_form.set_area(
+            area_id,
+            places=places,
+            buurten=[(code, names.get(code, "")) for code in node.buurt_codes],
+            members=members,
+            team=team,
+        )
+        self.form.themes.set_choices(themes)
+        self.form.set_members([m for m in members if m.active], my_id)
+        return True
+
+    def _can_hold_rounds(self) -> bool:
+        return self.area is not None and self.area.kind is not AreaKind.GEMEENTE
+
+    def _show_hint(self) -> None:
+        if self.area is None:
+            text = self.tr("Kies links een dorp of wijk.")
+        elif not self._can_hold_rounds():
+            text = self.tr("Een koffiekarronde hoort bij een dorp of wijk: kies er links een.")
+        elif not self.rounds_model.rows:
+            text = self.tr("Nog geen rondes hier. Ctrl+N start een ronde voor vandaag.")
+        elif self.round_id is None:
+            text = self.tr("Kies een ronde, of start met Ctrl+N een ronde voor vandaag.")
+        else:
+            text = ""
+        self.rounds_hint.setText(text)
+        self.rounds_hint.setVisible(bool(text))
+        self.new_button.setEnabled(self._can_hold_rounds())
+        self.new_round_action.setEnabled(self._can_hold_rounds())
+
+    # -- rounds -----------------------------------------------------------------------------
+
+    def new_session(self) -> None:
+        """'Nieuwe ronde' (Ctrl+N): a round for today at the last place, with me present."""
+        if self.area is None or not self._can_hold_rounds():
+            self._show_hint()
+            return
+        self._leave_round()
+        area_id, actor = self.area.id, self.context.actor
+
+        def work(session: Session) -> uuid.UUID:
+            me = member_for_account(session, actor)
+            row = quick_session(
+                session, area_id=area_id, staff_ids=[me.id] if me else [], now=datetime.now()
+            )
+            return row.id
+
+        new_id = self.context.perform(self, work, changes=(KOFFIEKAR,))
+        if new_id is None:
+            return
+        self._select_round(new_id)
+        self.form.summary.setFocus()
+
+    def reload_rounds(self) -> None:
+        if self.area is None:
+            return
+        with self.context.read() as session:
+            rows = area_rounds(session, self.area.id)
+        self._set_rounds(rows, select=self.round_id)
+
+    def _set_rounds(self, rows: list[SessionRow], select: uuid.UUID | None) -> None:
+        self._refreshing = True
+        try:
+            self.rounds_model.set_rows(rows)
+            self._highlight_round(select)
+        finally:
+            self._refreshing = False
+
+    def _highlight_round(self, round_id: uuid.UUID | None) -> None:
+        row = self.rounds_model.index_of(round_id) if round_id else -1
+        if row < 0:
+            self.rounds.selectionModel().clear()
+            return
+        index = self.rounds_model.index(row, 0)
+        self.rounds.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.rounds.scrollTo(index)
+
+    def _on_round_row(self, current: object, _previous: object) -> None:
+        if self._refreshing:
+            return
+        row = self.rounds_model.row_at(current)  # type: ignore[arg-type]
+        self._select_round(row.id if row else None)
+
+    def _select_round(self, round_id: uuid.UUID | None) -> None:
+        """Show a round: its header, a blank form (or its pending draft), its conversations."""
+        if round_id == self.round_id and round_id is not None:
+            return
+        self._leave_round()
+        self.round_id = round_id
+        self._refreshing = True
+        try:
+            self._highlight_round(round_id)
+        finally:
+            self._refreshing = False
+        view = None
+        header_draft = conversation_draft = None
+        if round_id is not None:
+            with self.context.read() as session:
+                try:
+                    view = get_session(session, round_id)
+                except NotFoundError:
+                    view = None
+                drafts = list_drafts(session)
+            header_draft = next(
+                (
+                    d
+                    for d in reversed(drafts)
+                    if d.kind is DraftKind.SESSION and d.target_id == round_id
+                ),
+                None,
+            )
+            conversation_draft = next(
+                (
+                    d
+                    for d in reversed(drafts)
+                    if d.kind is DraftKind.CONVERSATION
+                    and d.session_id == round_id
+                    and d.target_id is None
+                ),
+                None,
+            )
+        if view is None:
+            self.round_id = None
+        self.session_form.load(view)
+        if header_draft is not None:
+            self.session_form.restore(header_draft)
+        self.form.set_round(self.round_id, view.area_id if view else None)
+        if conversation_draft is not None:
+            self.form.restore(conversation_draft, None)
+        self.load_conversations()
+        self._show_hint()
+
+    def _leave_round(self) -> None:
+        """Before another round or area is shown: finalise the header, keep the typing."""
+        if self.session_form.new_round:  # never started silently: stays a draft
+            self.session_form.autosaver.save_now()
+        if self.round_id is None:
+            return
+        self.session_form.finalise()
+        self.form.keep_draft()
+
+    def flush(self) -> None:
+        """Write every open draft now (the main window calls this before quitting)."""
+        self.form.keep_draft()
+        if self.session_form.dirty:
+            self.session_form.autosaver.save_now()
+
+    # -- conversations ----------------------------------------------------------------------
+
+    def load_conversations(self) -> None:
+        rows = []
+        if self.round_id is not None:
+            with self.context.read() as session:
+                rows = session_conversations(session, self.round_id)
+        self.conversation_list.set_rows(rows, in_round=self.round_id is not None)
+
+    def edit_conversation(self, conversation_id: uuid.UUID) -> None:
+        """Load a finalised conversation into the form; Ctrl+Enter then saves the correction."""
+        if not self.form.set_aside():
+            return
+        with self.context.read() as session:
+            try:
+                view = get_conversation(session, conversation_id)
+            except NotFoundError as exc:
+                QMessageBox.warning(self, self.tr("Niet gevonden"), exc.message)
+                return
+        self.form.start_edit(view)
+        self.form.summary.setFocus()
+
+    def show_history(self, conversation_id: uuid.UUID) -> None:
+        HistoryDialog(self.context, conversation_id, self).exec()
+
+    # -- restoring --------------------------------------------------------------------------
+
+    def restore_draft(self, draft: DraftView) -> None:
+        """Open the form that holds this draft (from 'Herstel je werk?')."""
+        if draft.kind not in (DraftKind.SESSION, DraftKind.CONVERSATION):
+            return  # a contact draft: the contacts screen restores it
+        if draft.kind is DraftKind.SESSION and draft.target_id is None:
+            self._restore_new_round(draft)
+            return
+        round_id = draft.target_id if draft.kind is DraftKind.SESSION else draft.session_id
+        editing = None
+        with self.context.read() as session:
+            try:
+                view = get_session(session, round_id) if round_id else None
+                if draft.kind is DraftKind.CONVERSATION and draft.target_id is not None:
+                    editing = get_conversation(session, draft.target_id)
+            except NotFoundError:
+                view = None
+        if view is None:
+            self._cannot_restore()
+            return
+        if self.area is None or self.area.id != view.area_id:
+            self.set_area(view.area_id)
+        self._select_round(view.id)
+        if draft.kind is DraftKind.SESSION:
+            self.session_form.restore(draft)
+            self.session_form.toggle.setChecked(True)
+            self.session_form.place.setFocus()
+        else:
+            self.form.keep_draft()
+            self.form.restore(draft, editing)
+            self.form.summary.setFocus()
+
+    def _restore_new_round(self, draft: DraftView) -> None:
+        """A round that was being planned but never started: its header, Ctrl+S starts it."""
+        area_id = parse_uuid(draft.payload.get("area_id"))
+        if area_id is None:
+            self._cannot_restore()
+            return
+        self.set_area(area_id)
+        if self.area is None or self.area.id != area_id:
+            self._cannot_restore()
+            return
+        self._select_round(None)
+        self.session_form.restore(draft)
+        self.session_form.toggle.setChecked(True)
+        self.session_form.place.setFocus()
+
+    def _cannot_restore(self) -> None:
+        QMessageBox.warning(
+            self,
+            self.tr("Niet te herstellen"),
+            self.tr(
+                "Het gebied of de koffiekarronde van dit concept bestaat niet meer. Het concept "
+                "blijft bewaard."
+            ),
+        )
+
+    def _on_header_saved(self, round_id: uuid.UUID) -> None:
+        if round_id != self.round_id:  # a restored new round was just started
+            self._select_round(round_id)
+            self.form.summary.setFocus()
+
+    # -- refreshing -------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self.reload_rounds()
+        self.load_conversations()
+
+    def _on_changes(self, kinds: frozenset[str]) -> None:
+        if self.area is None:
+            return
+        if kinds & {AREAS, TEAM, THEMES}:
+            self._load_choices(self.area.id)
+        if KOFFIEKAR in kinds:
+            self.refresh()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.flush()
+        super().hideEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.flush()
+        super().closeEvent(event)

@@ -1,0 +1,467 @@
+"""Lists of rounds, conversations, contacts and actions per area and period, with filters and
+search.
+
+On the large database a query takes a noticeable moment, so typing never waits for it: the
+search field is debounced, and every query runs on the background worker with its own session,
+handing back plain rows. A newer query makes the older result stale (the worker drops it).
+"""
+
+from __future__ import annotations
+
+import functools
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QTimer, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gebiedsapp.domain import Handling
+from gebiedsapp.services.actions import filter_actions
+from gebiedsapp.services.lists import (
+    DEFAULT_LIMIT,
+    ListFilter,
+    authors,
+    list_contacts,
+    list_conversations,
+    list_sessions,
+)
+from gebiedsapp.services.overview import area_header
+from gebiedsapp.services.taxonomy import list_themes
+from gebiedsapp.ui.actions import ActionsModel, sort_soonest_first
+from gebiedsapp.ui.admin.common import INDENT, current_id, make_table, select_data
+from gebiedsapp.ui.contacts.models import ContactsModel
+from gebiedsapp.ui.contacts.themes import theme_options
+from gebiedsapp.ui.context import ACTIONS, AREAS, CONTACTS, KOFFIEKAR, THEMES, AppContext
+from gebiedsapp.ui.formatting import format_number, from_qdate, to_qdate
+from gebiedsapp.ui.lists.models import ConversationsModel, SessionsModel
+from gebiedsapp.ui.table_model import RowTableModel
+
+DEBOUNCE_MS = 250
+SESSIONS, CONVERSATIONS, CONTACTS_TAB, ACTIONS_TAB = (
+    "sessions",
+    "conversations",
+    "contacts",
+    "actions",
+)
+
+
+@dataclass
+class _Tab:
+    key: str
+    model: RowTableModel[Any]
+    table: QTableView
+    one: str
+    many: str
+    stale: bool = True
+    busy: bool = False
+    summary: str = ""
+    uses: frozenset[str] = field(default_factory=frozenset)  # which filters apply
+
+
+class ListsScreen(QWidget):
+    """Tabs 'Rondes', 'Gesprekken', 'Contacten', 'Acties' for the chosen area and sub-areas."""
+
+    session_activated = Signal(object)  # uuid.UUID of a koffiekar round
+    conversation_activated = Signal(object)  # uuid.UUID of a conversation
+    contact_activated = Signal(object)  # uuid.UUID of a contact
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.area_ids: frozenset[uuid.UUID] | None = None
+        self._choices_loaded = False
+
+        title = QLabel(self.tr("Lijsten"), self)
+        title.setStyleSheet("font-size: 20pt; font-weight: 600;")
+        self.subtitle = QLabel(self.tr("Heel Oldambt"), self)
+        self.subtitle.setStyleSheet("color: palette(placeholder-text);")
+
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(
+            self.tr("Zoek in samenvattingen, citaten, onderwerpen en aantekeningen")
+        )
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("Zoeken"))
+        self.status = QLabel(self)
+        self.status.setMinimumWidth(220)
+        self.start_edit = self._date_edit(self.tr("Van"))
+        self.end_edit = self._date_edit(self.tr("Tot en met"))
+        today = to_qdate(date.today())
+        self.start_edit.setDate(today.addYears(-1).addDays(1))
+        self.end_edit.setDate(today)
+        self.theme_combo = self._combo(self.tr("Thema"))
+        self.author_combo = self._combo(self.tr("Auteur"))
+        self.handling_combo = self._combo(self.tr("Afhandeling"))
+        self.handling_combo.addItem(self.tr("(alle)"), "")
+        for handling in Handling:
+            self.handling_combo.addItem(handling.label, handling.value)
+
+        search_row = QHBoxLayout()
+        search_row.addWidget(self._label(self.tr("&Zoeken:"), self.search))
+        search_row.addWidget(self.search, 1)
+        search_row.addSpacing(12)
+        search_row.addWidget(self.status)
+        filter_row = QHBoxLayout()
+        for text, widget in (
+            (self.tr("&Van:"), self.start_edit),
+            (self.tr("&t/m:"), self.end_edit),
+            (self.tr("T&hema:"), self.theme_combo),
+            (self.tr("A&uteur:"), self.author_combo),
+            (self.tr("Afh&andeling:"), self.handling_combo),
+        ):
+            filter_row.addWidget(self._label(text, widget))
+            filter_row.addWidget(widget)
+            filter_row.addSpacing(8)
+        filter_row.addStretch(1)
+
+        self.sessions_model = SessionsModel(self)
+        self.conversations_model = ConversationsModel(self)
+        self.contacts_model = ContactsModel(self)
+        self.actions_model = ActionsModel(self)
+        self.tabs = QTabWidget(self)
+        self._tabs: list[_Tab] = [
+            self._add_tab(
+                SESSIONS,
+                self.sessions_model,
+                self.tr("&Rondes"),
+                stretch=SessionsModel.COL_PLACE,
+                widths={
+                    SessionsModel.COL_DATE: 85,
+                    SessionsModel.COL_AREA: 160,
+                    SessionsModel.COL_CONVERSATIONS: 100,
+                    SessionsModel.COL_PASSERS_BY: 120,
+                },
+                nouns=(self.tr("ronde"), self.tr("rondes")),
+                uses=frozenset({"theme", "author"}),
+            ),
+            self._add_tab(
+                CONVERSATIONS,
+                self.conversations_model,
+                self.tr("&Gesprekken"),
+                stretch=ConversationsModel.COL_SUMMARY,
+                widths={
+                    ConversationsModel.COL_DATE: 85,
+                    ConversationsModel.COL_AREA: 115,
+                    ConversationsModel.COL_QUOTE: 150,
+                    ConversationsModel.COL_THEMES: 170,
+                    ConversationsModel.COL_HANDLING: 145,
+                    ConversationsModel.COL_AUTHOR: 85,
+                },
+                nouns=(self.tr("gesprek"), self.tr("gesprekken")),
+                uses=frozenset({"theme", "author", "handling"}),
+            ),
+            self._add_tab(
+                CONTACTS_TAB,
+                self.contacts_model,
+                self.tr("&Contacten"),
+                stretch=ContactsModel.COL_SUBJECT,
+                widths={
+                    ContactsModel.COL_DATE: 85,
+                    ContactsModel.COL_AREA: 115,
+                    ContactsModel.COL_TYPE: 95,
+                    ContactsModel.COL_WITH: 190,
+                    ContactsModel.COL_THEMES: 170,
+                    ContactsModel.COL_AUTHOR: 85,
+                },
+                nouns=(self.tr("contact"), self.tr("contacten")),
+                uses=frozenset({"theme", "author"}),
+            ),
+            self._add_tab(
+                ACTIONS_TAB,
+                self.actions_model,
+                self.tr("&Acties"),
+                stretch=ActionsModel.COL_DESCRIPTION,
+                widths={
+                    ActionsModel.COL_DUE: 150,
+                    ActionsModel.COL_AREA: 130,
+                    ActionsModel.COL_OWNER: 150,
+                    ActionsModel.COL_SOURCE: 130,
+                    ActionsModel.COL_STATUS: 80,
+                },
+                nouns=(self.tr("actie"), self.tr("acties")),
+                uses=frozenset({"author"}),
+            ),
+        ]
+
+        self.tabs.setTabToolTip(
+            0, self.tr("Koffiekarrondes; een thema betekent: er was een gesprek over.")
+        )
+        self.tabs.setCurrentIndex(1)  # conversations: what the lists are opened for most
+        self.tabs.setTabToolTip(
+            3,
+            self.tr(
+                "Acties die in de periode zijn afgesproken, open en afgerond. Thema en "
+                "afhandeling gelden hier niet."
+            ),
+        )
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.addWidget(title)
+        layout.addWidget(self.subtitle)
+        layout.addLayout(search_row)
+        layout.addLayout(filter_row)
+        layout.addWidget(self.tabs, 1)
+
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(DEBOUNCE_MS)
+        self.timer.timeout.connect(self.refresh)
+        self.search.textChanged.connect(self._filters_changed)
+        self.start_edit.dateChanged.connect(self._filters_changed)
+        self.end_edit.dateChanged.connect(self._filters_changed)
+        for combo in (self.theme_combo, self.author_combo, self.handling_combo):
+            combo.currentIndexChanged.connect(self._filters_changed)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        context.hub.changed.connect(self._on_changes)
+        self._update_filter_widgets()
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _date_edit(self, name: str) -> QDateEdit:
+        edit = QDateEdit(self)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("dd-MM-yyyy")
+        edit.setAccessibleName(name)
+        return edit
+
+    def _combo(self, name: str) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setAccessibleName(name)
+        combo.setMinimumContentsLength(12)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        return combo
+
+    def _label(self, text: str, buddy: QWidget) -> QLabel:
+        label = QLabel(text, self)
+        label.setBuddy(buddy)
+        return label
+
+    def _add_tab(
+        self,
+        key: str,
+        model: RowTableModel[Any],
+        title: str,
+        *,
+        stretch: int,
+        widths: dict[int, int],
+        nouns: tuple[str, str],
+        uses: frozenset[str],
+    ) -> _Tab:
+        table = make_table(model, self, stretch_column=stretch)
+        table.setAccessibleName(title.replace("&", ""))
+        header = table.horizontalHeader()
+        for column, width in widths.items():
+            header.resizeSection(column, width)
+        table.activated.connect(lambda index, k=key: self._on_activated(k, index))
+        self.tabs.addTab(table, title)
+        return _Tab(key, model, table, nouns[0], nouns[1], uses=uses)
+
+    # -- public contract --------------------------------------------------------------------
+
+    def set_area(self, area_id: uuid.UUID) -> None:
+        """Show this area and all its sub-areas."""
+        with self.context.read() as session:
+            header = area_header(session, area_id, today=date.today())
+        self.area_ids = header.area_ids
+        text = header.area.name
+        if header.sub_areas:
+            text = self.tr("%s en %s deelgebieden") % (text, header.sub_areas)
+        self.subtitle.setText(text)
+        self._mark_stale()
+        if self.isVisible():
+            self.refresh()
+
+    def is_busy(self) -> bool:
+        return self.timer.isActive() or any(tab.busy for tab in self._tabs)
+
+    def current_filter(self) -> ListFilter:
+        handling = self.handling_combo.currentData()
+        start, end = from_qdate(self.start_edit.date()), from_qdate(self.end_edit.date())
+        return ListFilter(
+            area_ids=self.area_ids,
+            start=min(start, end),
+            end=max(start, end),
+            theme_id=current_id(self.theme_combo),
+            author=self.author_combo.currentData() or None,
+            handling=Handling(handling) if handling else None,
+            text=self.search.text(),
+        )
+
+    # -- loading ----------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._choices_loaded:
+            self._load_choices()
+        if self._current_tab().stale:
+            self.refresh()
+        super().showEvent(event)
+
+    def _load_choices(self) -> None:
+        """The theme and author filters; what was chosen stays chosen."""
+        self._choices_loaded = True
+        with self.context.read() as session:
+            themes = [
+                (t.id, t.name, t.parent_id is not None) for t in theme_options(list_themes(session))
+            ]
+            names = authors(session)
+        for combo, items in (
+            (self.theme_combo, [(str(i), (INDENT if sub else "") + n) for i, n, sub in themes]),
+            (self.author_combo, [(n, n) for n in names]),
+        ):
+            keep = combo.currentData()
+            combo.blockSignals(True)
+            try:
+                combo.clear()
+                combo.addItem(self.tr("(alle)"), "")
+                for data, text in items:
+                    combo.addItem(text, data)
+                select_data(combo, keep or "")
+            finally:
+                combo.blockSignals(False)
+
+    def _current_tab(self) -> _Tab:
+        return self._tabs[max(0, self.tabs.currentIndex())]
+
+    def _mark_stale(self) -> None:
+        for tab in self._tabs:
+            tab.stale = True
+
+    def _filters_changed(self, *_args: object) -> None:
+        self._mark_stale()
+        self.status.setText(self.tr("Zoeken…"))
+        self.timer.start()  # typing on: the query waits until the user pauses
+
+    def _on_tab_changed(self, _index: int) -> None:
+        self._update_filter_widgets()
+        tab = self._current_tab()
+        if tab.stale:
+            self.refresh()
+        else:
+            self.status.setText(self.tr("Zoeken…") if tab.busy else tab.summary)
+
+    def _update_filter_widgets(self) -> None:
+        uses = self._current_tab().uses
+        note = self.tr("Dit filter geldt niet voor deze lijst.")
+        for name, combo in (
+            ("theme", self.theme_combo),
+            ("author", self.author_combo),
+            ("handling", self.handling_combo),
+        ):
+            combo.setEnabled(name in uses)
+            combo.setToolTip("" if name in uses else note)
+
+    def _on_changes(self, kinds: frozenset[str]) -> None:
+        if kinds & {THEMES, KOFFIEKAR, CONTACTS} and self._choices_loaded:
+            self._load_choices()
+        if kinds & {KOFFIEKAR, CONTACTS, ACTIONS, AREAS, THEMES}:
+            self._mark_stale()
+            if self.isVisible():
+                self.refresh()
+
+    def refresh(self) -> None:
+        """Query the visible tab with the current filters, off the GUI thread."""
+        self.timer.stop()
+        tab = self._current_tab()
+        tab.stale = False
+        tab.busy = True
+        self.status.setText(self.tr("Zoeken…"))
+        filters = self.current_filter()
+        work = self._work(tab.key, filters)
+        self.context.background.submit(
+            f"lists-{tab.key}",
+            work,
+            owner=self,
+            on_done=functools.partial(self._on_rows, tab),
+            on_error=functools.partial(self._on_failed, tab),
+        )
+
+    def _work(self, key: str, filters: ListFilter) -> Callable[[], list[Any]]:
+        context = self.context
+        today = date.today()
+
+        def sessions() -> list[Any]:
+            with context.read() as session:
+                return list_sessions(session, filters, limit=DEFAULT_LIMIT + 1)
+
+        def conversations() -> list[Any]:
+            with context.read() as session:
+                return list_conversations(session, filters, limit=DEFAULT_LIMIT + 1)
+
+        def contacts() -> list[Any]:
+            with context.read() as session:
+                return list_contacts(session, filters)
+
+        def actions() -> list[Any]:
+            with context.read() as session:
+                rows = filter_actions(
+                    session,
+                    area_ids=filters.area_ids,
+                    start=filters.start,
+                    end=filters.end,
+                    text=filters.text,
+                    author=filters.author,
+                    include_closed=True,
+                    today=today,
+                )
+            return sort_soonest_first(rows)
+
+        return {
+            SESSIONS: sessions,
+            CONVERSATIONS: conversations,
+            CONTACTS_TAB: contacts,
+            ACTIONS_TAB: actions,
+        }[key]
+
+    def _on_rows(self, tab: _Tab, rows: list[Any]) -> None:
+        tab.busy = False
+        more = tab.key in (SESSIONS, CONVERSATIONS) and len(rows) > DEFAULT_LIMIT
+        if more:
+            rows = rows[:DEFAULT_LIMIT]
+        tab.model.set_rows(rows)
+        count = format_number(len(rows))
+        tab.summary = f"{count} {tab.one if len(rows) == 1 else tab.many}"
+        if more:
+            tab.summary = self.tr("meer dan %s %s; verfijn het filter") % (count, tab.many)
+        if tab is self._current_tab() and not self.timer.isActive():
+            self.status.setText(tab.summary)
+
+    def _on_failed(self, tab: _Tab, _error: Exception) -> None:
+        tab.busy = False
+        tab.stale = True
+        tab.summary = self.tr("Zoeken mislukt; zie het logboek.")
+        if tab is self._current_tab():
+            self.status.setText(tab.summary)
+
+    def _on_activated(self, key: str, index: QModelIndex) -> None:
+        if key == SESSIONS:
+            round_ = self.sessions_model.row_at(index)
+            if round_ is not None:
+                self.session_activated.emit(round_.id)
+        elif key == CONVERSATIONS:
+            row = self.conversations_model.row_at(index)
+            if row is not None:
+                self.conversation_activated.emit(row.id)
+        elif key == CONTACTS_TAB:
+            contact = self.contacts_model.row_at(index)
+            if contact is not None:
+                self.contact_activated.emit(contact.id)
+
+    def set_period(self, start: date, end: date) -> None:
+        """For the caller (and tests): another period than the last twelve months."""
+        self.start_edit.setDate(to_qdate(start))
+        self.end_edit.setDate(to_qdate(end))
