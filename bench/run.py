@@ -18,10 +18,14 @@ import subprocess
 import sys
 import tempfile
 import time
+import uuid
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
+from datetime import time as dt_time
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 ANCHOR = date(2026, 6, 1)  # fixed, so every run builds the same database
@@ -101,14 +105,11 @@ def _fresh_database(path: Path) -> str:
     return url
 
 
-DEMO_TABLES = (
-    "team_member",
-    "assignment",
-    "koffiekar_session",
-    "koffiekar_session_staff",
-    "conversation",
-    "conversation_theme",
-)
+def _demo_tables() -> tuple[str, ...]:
+    """Every table `demo-data` fills, in foreign-key order (the team first)."""
+    from gebiedsapp.services.demo_data import INSERT_ORDER
+
+    return ("team_member", "assignment", *(table.name for table in INSERT_ORDER))
 
 
 def bench_demo_data(workdir: Path, repeat: int) -> Result:
@@ -127,7 +128,7 @@ def bench_demo_data(workdir: Path, repeat: int) -> Result:
         database.dispose()
 
         source = sqlite3.connect(target)
-        rows = {t: source.execute(f"SELECT * FROM {t}").fetchall() for t in DEMO_TABLES}
+        rows = {t: source.execute(f"SELECT * FROM {t}").fetchall() for t in _demo_tables()}
         source.close()
         raw_path = workdir / f"raw-{attempt}.db"
         _fresh_database(raw_path)
@@ -137,6 +138,8 @@ def bench_demo_data(workdir: Path, repeat: int) -> Result:
         raw.execute("PRAGMA foreign_keys = ON")
         start = time.perf_counter()
         for table, table_rows in rows.items():
+            if not table_rows:
+                continue
             marks = ", ".join("?" * len(table_rows[0]))
             raw.executemany(f"INSERT INTO {table} VALUES ({marks})", table_rows)
         raw.commit()
@@ -146,9 +149,190 @@ def bench_demo_data(workdir: Path, repeat: int) -> Result:
     return Result("demo_data_large", value, baseline, value / baseline, 5.0, "s")
 
 
+def _raw_connection(path: Path) -> sqlite3.Connection:
+    """sqlite3 with the pragmas the app's engine sets (WAL, synchronous NORMAL, foreign keys)."""
+    raw = sqlite3.connect(path, timeout=5)
+    raw.execute("PRAGMA journal_mode = WAL")
+    raw.execute("PRAGMA synchronous = NORMAL")
+    raw.execute("PRAGMA foreign_keys = ON")
+    return raw
+
+
+def _interleaved(
+    repeat: int, number: int, measured: Callable[[], object], baseline: Callable[[], object]
+) -> tuple[float, float]:
+    """Median over `repeat` of the mean time of `number` calls, each side in turn (after one
+    warm-up call each), so drift on a shared machine hits both alike."""
+    measured()
+    baseline()
+    values: list[float] = []
+    baselines: list[float] = []
+    for _ in range(repeat):
+        for side, times in ((measured, values), (baseline, baselines)):
+            start = time.perf_counter()
+            for _ in range(number):
+                side()
+            times.append((time.perf_counter() - start) / number)
+    return statistics.median(values), statistics.median(baselines)
+
+
+def bench_save_conversation(workdir: Path, repeat: int) -> Result:
+    """One conversation through `record_conversation` in a unit of work (session, checks,
+    flush, commit) vs raw sqlite3 INSERTs of the same rows (conversation and its theme link)
+    + COMMIT, on the same WAL database file."""
+    from gebiedsapp.domain import Handling, reference_id
+    from gebiedsapp.services import koffiekar
+    from gebiedsapp.storage.database import Database
+
+    path = workdir / "save.db"
+    database = Database.connect(_fresh_database(path))
+    with database.unit_of_work("bench") as session:
+        round_id = koffiekar.start_session(
+            session,
+            koffiekar.SessionInput(
+                area_id=reference_id("area", "beerta"), day=ANCHOR, start_time=dt_time(10)
+            ),
+        ).id
+    theme_id = reference_id("theme", "openbaar-vervoer")
+    summary = "De bus rijdt 's avonds niet meer, dus ik kom nergens."
+    data = koffiekar.ConversationInput(summary=summary, theme_ids=[theme_id])
+
+    def service() -> None:
+        with database.unit_of_work("bench") as session:
+            koffiekar.record_conversation(session, session_id=round_id, data=data)
+
+    raw = _raw_connection(path)
+
+    def baseline() -> None:
+        conversation_id = uuid.uuid4().hex
+        stamp = datetime.now(UTC).replace(tzinfo=None).isoformat(sep=" ")
+        raw.execute(
+            "INSERT INTO conversation (id, session_id, summary, quote, quote_reportable, "
+            "handling, resident_id, created_at, updated_at, created_by, updated_by, version, "
+            "deleted_at) VALUES (?, ?, ?, '', 0, ?, NULL, ?, ?, 'bench', 'bench', 1, NULL)",
+            (conversation_id, round_id.hex, summary, Handling.TER_PLEKKE.value, stamp, stamp),
+        )
+        raw.execute(
+            "INSERT INTO conversation_theme (conversation_id, theme_id) VALUES (?, ?)",
+            (conversation_id, theme_id.hex),
+        )
+        raw.commit()
+
+    try:
+        value, base = _interleaved(repeat, 200, service, baseline)
+    finally:
+        raw.close()
+        database.dispose()
+    return Result("save_conversation", value * 1000, base * 1000, value / base, 3.0, "ms")
+
+
+# The conversation list's query written by hand: the same rows, columns, order and limit as
+# services.lists.list_conversations, theme names included.
+RAW_LIST = """
+SELECT c.id, s.date, a.name, c.summary, c.quote, c.handling, c.created_by, c.quote_reportable,
+       (SELECT group_concat(name, ', ') FROM (
+            SELECT t.name FROM conversation_theme ct JOIN theme t ON t.id = ct.theme_id
+            WHERE ct.conversation_id = c.id ORDER BY t.name))
+FROM {source}
+JOIN koffiekar_session s ON s.id = c.session_id
+JOIN area a ON a.id = s.area_id
+WHERE c.deleted_at IS NULL AND s.deleted_at IS NULL AND {where}
+ORDER BY s.date DESC, c.created_at DESC
+LIMIT 5000
+"""
+
+
+def _same_rows(name: str, ours: list[tuple[str, str]], raw: list[Any]) -> None:
+    """The raw query must give the service's rows. Conversations of one round share date and
+    stamp, so their order (and which of them the limit cuts off on the last day) may differ."""
+    theirs = [(row[0], row[1]) for row in raw]
+    last = ours[-1][1] if ours else ""
+    if (
+        not ours
+        or Counter(day for _, day in ours) != Counter(day for _, day in theirs)
+        or {i for i, day in ours if day != last} != {i for i, day in theirs if day != last}
+    ):
+        raise RuntimeError(f"{name}: the raw query does not give the service's rows")
+
+
+def _bench_list(
+    workdir: Path, repeat: int, *, name: str, target: float, text: str, where: str, source: str
+) -> Result:
+    from gebiedsapp.domain import reference_id
+    from gebiedsapp.services.areas import area_tree
+    from gebiedsapp.services.lists import ListFilter, list_conversations
+    from gebiedsapp.services.overview import subtree_ids
+    from gebiedsapp.storage.database import Database
+
+    url, data_dir = _large_database(workdir)
+    database = Database.connect(url)
+    with database.read_session() as session:
+        area_ids = subtree_ids(area_tree(session), reference_id("area", "winschoten"))
+    start = ANCHOR - timedelta(days=365)
+    filters = (
+        ListFilter(text=text)
+        if text
+        else ListFilter(area_ids=frozenset(area_ids), start=start, end=ANCHOR)
+    )
+    parameters: list[object] = (
+        [f'"{text}"*'] if text else [*(a.hex for a in sorted(area_ids)), start, ANCHOR]
+    )
+    marks = ", ".join("?" * len(area_ids))
+    sql = RAW_LIST.format(source=source, where=where.format(marks=marks))
+
+    def service() -> list[Any]:
+        with database.read_session("bench") as session:
+            return list_conversations(session, filters)
+
+    raw = _raw_connection(data_dir / "large.db")
+    arguments = [str(p) for p in parameters]
+
+    def baseline() -> list[Any]:
+        return raw.execute(sql, arguments).fetchall()
+
+    try:
+        _same_rows(name, [(r.id.hex, r.day.isoformat()) for r in service()], baseline())
+        value, base = _interleaved(repeat, 5, service, baseline)
+    finally:
+        raw.close()
+        database.dispose()
+    return Result(name, value * 1000, base * 1000, value / base, target, "ms")
+
+
+def bench_filter_conversations(workdir: Path, repeat: int) -> Result:
+    """The conversation list of Winschoten (kern and wijken) over one year on `large`."""
+    return _bench_list(
+        workdir,
+        repeat,
+        name="filter_conversations",
+        target=3.0,
+        text="",
+        source="conversation c",
+        where="s.area_id IN ({marks}) AND s.date >= ? AND s.date <= ?",
+    )
+
+
+def bench_search(workdir: Path, repeat: int) -> Result:
+    """Full-text search of a common word over all conversations on `large`, vs raw FTS5."""
+    return _bench_list(
+        workdir,
+        repeat,
+        name="search",
+        target=2.0,
+        text=SEARCH_WORD,
+        source="conversation_fts f JOIN conversation c ON c.rowid = f.rowid",
+        where="conversation_fts MATCH ?",
+    )
+
+
+SEARCH_WORD = "bus"  # in several demo sayings ("bus", "bushalte"): a few thousand matches
+
 BENCHMARKS: dict[str, Callable[[Path, int], Result]] = {
     "startup": bench_startup,
     "demo_data": bench_demo_data,
+    "save_conversation": bench_save_conversation,
+    "filter_conversations": bench_filter_conversations,
+    "search": bench_search,
 }
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import uuid
 from collections import Counter
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
@@ -12,10 +14,27 @@ import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
-from gebiedsapp.domain import Conversation, Handling, TeamMember
+from gebiedsapp.domain import (
+    ActionStatus,
+    Consent,
+    ConsentPurpose,
+    Contact,
+    ContactWith,
+    Conversation,
+    DraftKind,
+    FollowUp,
+    Handling,
+    Meedenker,
+    Resident,
+    TeamMember,
+    contact_theme,
+    meedenker_theme,
+)
 from gebiedsapp.paths import app_paths
 from gebiedsapp.services import demo_data
+from gebiedsapp.services.drafts import list_drafts
 from gebiedsapp.services.errors import ValidationError
+from gebiedsapp.services.lists import ListFilter, list_contacts, list_conversations
 from gebiedsapp.startup import open_database
 from gebiedsapp.storage.database import Database
 
@@ -25,8 +44,29 @@ DEMO_TABLES = (
     "assignment",
     "koffiekar_session",
     "koffiekar_session_staff",
+    "resident",
+    "consent",
+    "meedenker",
+    "meedenker_theme",
     "conversation",
     "conversation_theme",
+    "contact",
+    "contact_theme",
+    "follow_up",
+    "draft",
+)
+# the records a user would count (not the link tables)
+RECORD_TABLES = (
+    "team_member",
+    "assignment",
+    "koffiekar_session",
+    "resident",
+    "consent",
+    "meedenker",
+    "conversation",
+    "contact",
+    "follow_up",
+    "draft",
 )
 
 
@@ -74,8 +114,8 @@ def test_same_seed_gives_identical_rows(fresh_database: Callable[[str], Database
 
     assert counts_first == counts_second
     rows = _rows(first)
-    assert rows == _rows(second)  # ids, stamps and text included
-    assert len(rows["conversation"]) > 0
+    assert rows == _rows(second)  # ids, stamps and text included, in every table
+    assert all(len(rows[table]) > 0 for table in DEMO_TABLES)
 
 
 def test_different_seed_gives_different_rows(fresh_database: Callable[[str], Database]) -> None:
@@ -83,8 +123,8 @@ def test_different_seed_gives_different_rows(fresh_database: Callable[[str], Dat
     _generate(first, seed=7)
     _generate(second, seed=8)
     one, other = _rows(first), _rows(second)
-    for table in ("team_member", "koffiekar_session", "conversation"):
-        assert one[table] != other[table]
+    for table in DEMO_TABLES:
+        assert one[table] != other[table], table
 
 
 def test_counts_match_the_tables(database: Database) -> None:
@@ -92,9 +132,15 @@ def test_counts_match_the_tables(database: Database) -> None:
     counts = _generate(database, seed=7)
     assert set(counts) == set(DEMO_TABLES)
     assert dict(counts) == _table_counts(database)
-    assert counts["koffiekar_session"] == demo_data.SIZES["small"].sessions
-    low, high = demo_data.SIZES["small"].conversations_per_session
-    assert low * 150 <= counts["conversation"] <= high * 150
+    small = demo_data.SIZES["small"]
+    assert counts["koffiekar_session"] == small.sessions
+    low, high = small.conversations_per_session
+    assert low * small.sessions <= counts["conversation"] <= high * small.sessions
+    assert counts["contact"] == small.contacts
+    assert counts["meedenker"] == small.meedenkers
+    assert counts["resident"] == small.meedenkers + small.meedenkers // 2
+    assert counts["draft"] == small.drafts
+    assert sum(counts[t] for t in RECORD_TABLES) < 6_000  # small stays small: tests use it
 
 
 def test_second_generation_is_refused(database: Database) -> None:
@@ -150,5 +196,113 @@ def test_rows_read_back_through_the_models(database: Database) -> None:
 @pytest.mark.slow
 def test_large_generation(database: Database) -> None:
     counts = _generate(database, seed=1, size="large")
-    assert counts["conversation"] + counts["koffiekar_session"] >= 90_000
+    assert 90_000 <= sum(counts[t] for t in RECORD_TABLES) <= 115_000
+    assert counts["contact"] >= 10_000
+    assert counts["follow_up"] >= 10_000
     assert dict(counts) == _table_counts(database)
+
+
+def test_residents_are_fake_and_kept_only_with_consent(database: Database) -> None:
+    _generate(database, seed=7)
+    with database.read_session() as session:
+        residents = session.scalars(select(Resident)).all()
+        consents = session.scalars(select(Consent)).all()
+        meedenkers = session.scalars(select(Meedenker)).all()
+        register_themes = session.scalar(select(func.count()).select_from(meedenker_theme)) or 0
+        linked = (
+            session.scalar(
+                select(func.count())
+                .select_from(Conversation)
+                .where(Conversation.resident_id.is_not(None))
+            )
+            or 0
+        )
+    for resident in residents:
+        first, last = resident.name.split()
+        assert first in demo_data.FIRST_NAMES
+        assert last in demo_data.FAKE_SURNAMES
+        assert resident.phone or resident.email
+        assert resident.phone == "" or re.fullmatch(r"06-\d{8}", resident.phone)
+        assert resident.email == "" or resident.email.endswith("@voorbeeld.invalid")
+    purposes: dict[uuid.UUID, set[ConsentPurpose]] = {}
+    for consent in consents:
+        purposes.setdefault(consent.resident_id, set()).add(consent.purpose)
+        assert consent.recorded_by == demo_data.DEMO_ACTOR
+        assert consent.given_on <= ANCHOR
+    assert set(purposes) == {r.id for r in residents}  # no personal data without consent
+    for entry in meedenkers:
+        assert ConsentPurpose.MEEDENKEN in purposes[entry.resident_id]
+        consent = next(c for c in consents if c.id == entry.consent_id)
+        assert consent.purpose is ConsentPurpose.MEEDENKEN
+        assert entry.active == (consent.withdrawn_on is None)
+    assert register_themes >= len(meedenkers)
+    assert 0 < linked < len(residents)  # some were met at the koffiekar, not all
+
+
+def test_contacts_name_their_group_partner_or_meedenker(database: Database) -> None:
+    _generate(database, seed=7)
+    with database.read_session() as session:
+        contacts = session.scalars(select(Contact)).all()
+        registered = set(session.scalars(select(Meedenker.resident_id)))
+        themed = set(session.scalars(select(contact_theme.c.contact_id)))
+    kinds = Counter(c.with_kind for c in contacts)
+    assert set(kinds) == set(ContactWith)
+    assert kinds[ContactWith.ANONIEM] == max(kinds.values())
+    assert len({c.contact_type for c in contacts}) >= 5
+    for contact in contacts:
+        assert contact.subject
+        assert ANCHOR - timedelta(days=731) <= contact.date <= ANCHOR
+        assert (contact.group_name != "") == (contact.with_kind is ContactWith.GROEP)
+        assert (contact.partner_id is not None) == (contact.with_kind is ContactWith.ORGANISATIE)
+        assert (contact.resident_id is not None) == (contact.with_kind is ContactWith.MEEDENKER)
+        assert contact.resident_id is None or contact.resident_id in registered
+    assert themed == {c.id for c in contacts}
+
+
+def test_actions_come_from_conversations_and_contacts(database: Database) -> None:
+    _generate(database, seed=7)
+    with database.read_session() as session:
+        actions = session.scalars(select(FollowUp)).all()
+        members = set(session.scalars(select(TeamMember.id)))
+        needing = set(
+            session.scalars(
+                select(Conversation.id).where(Conversation.handling == Handling.ACTIE_NODIG)
+            )
+        )
+    from_conversations = {a.conversation_id for a in actions if a.conversation_id}
+    assert from_conversations == needing
+    assert any(a.contact_id for a in actions)
+    statuses = Counter(a.status for a in actions)
+    assert statuses[ActionStatus.GEDAAN] > 0
+    assert all(a.due_date is not None for a in actions)
+    due = {a.id: a.due_date or ANCHOR for a in actions}
+    assert any(a.status is ActionStatus.OPEN and due[a.id] < ANCHOR for a in actions)  # overdue
+    assert any(a.status is ActionStatus.OPEN and due[a.id] >= ANCHOR for a in actions)
+    for action in actions:
+        assert action.owner_id in members
+        assert (action.done_on is not None) == (action.status is ActionStatus.GEDAAN)
+        assert action.done_on is None or action.done_on <= ANCHOR
+
+
+def test_drafts_read_back_as_recoverable_forms(database: Database) -> None:
+    _generate(database, seed=7)
+    with database.read_session(demo_data.DEMO_ACTOR) as session:
+        drafts = list_drafts(session)
+    assert {d.kind for d in drafts} == set(DraftKind)
+    for draft in drafts:
+        assert draft.payload  # valid JSON objects, not the empty fallback
+        assert draft.summary() != "(nog leeg)"
+        assert draft.updated_at.date() <= ANCHOR
+    assert all(d.session_id for d in drafts if d.kind is DraftKind.CONVERSATION)
+    with database.read_session("someone-else") as session:
+        assert list_drafts(session) == []  # never offered to a real user at start-up
+
+
+def test_demo_data_is_searchable(database: Database) -> None:
+    _generate(database, seed=7)
+    with database.read_session() as session:
+        found = list_conversations(session, ListFilter(text="bus"))
+        contacts = list_contacts(session, ListFilter(text="speeltuin"))
+    assert found
+    assert all("bus" in f"{row.summary} {row.quote}".lower() for row in found)
+    assert contacts

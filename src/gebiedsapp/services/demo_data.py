@@ -1,17 +1,20 @@
 """Deterministic, obviously fake demo data for demos, tests and benchmarks.
 
 The same `seed` and `anchor` give the same rows, byte for byte. People get names nobody has
-(Testema, Voorbeeldstra, ...). Bulk rows go in through Core `insert()` with lists of dicts, not
-ORM objects: for 100,000 rows that is the difference between seconds and minutes.
+(Testema, Voorbeeldstra, ...), phone numbers like 06-12345678 and addresses @voorbeeld.invalid.
+Bulk rows go in through Core `insert()` with lists of dicts, not ORM objects: for 100,000 rows
+that is the difference between seconds and minutes. On SQLite the FTS triggers of migration 0002
+index every inserted conversation, contact and round, so search works on demo data too.
 """
 
 from __future__ import annotations
 
+import json
 import random
 import uuid
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
@@ -19,17 +22,31 @@ from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
 from gebiedsapp.domain import (
+    ActionStatus,
     Area,
     AreaKind,
     Assignment,
+    Consent,
+    ConsentPurpose,
+    Contact,
+    ContactType,
+    ContactWith,
     Conversation,
+    Draft,
+    DraftKind,
+    FollowUp,
     Handling,
     KoffiekarSession,
+    Meedenker,
+    Partner,
+    Resident,
     Role,
     TeamMember,
     Theme,
     area_buurt,
+    contact_theme,
     conversation_theme,
+    meedenker_theme,
     session_staff,
 )
 from gebiedsapp.services.errors import ValidationError
@@ -41,35 +58,30 @@ DEMO_ACTOR = "demo-data"
 class DemoSize:
     sessions: int
     conversations_per_session: tuple[int, int]
+    contacts: int
+    meedenkers: int  # each also a resident with consent; half as many want contact only
+    drafts: int
 
 
+# `large` is about 100,000 records: ~4,000 rounds, ~60,000 conversations, 15,000 contacts,
+# ~16,500 actions, ~6,000 residents, consents and register entries.
 SIZES = {
-    "small": DemoSize(sessions=150, conversations_per_session=(4, 12)),
-    "large": DemoSize(sessions=5_000, conversations_per_session=(12, 26)),
+    "small": DemoSize(
+        sessions=150, conversations_per_session=(4, 12), contacts=120, meedenkers=24, drafts=3
+    ),
+    "large": DemoSize(
+        sessions=4_000,
+        conversations_per_session=(10, 20),
+        contacts=15_000,
+        meedenkers=1_500,
+        drafts=12,
+    ),
 }
 
 FIRST_NAMES = (
-    "Anna",
-    "Bram",
-    "Carla",
-    "Daan",
-    "Eline",
-    "Freek",
-    "Gerda",
-    "Hidde",
-    "Ineke",
-    "Jelle",
-    "Karin",
-    "Luuk",
-    "Marieke",
-    "Niels",
-    "Olga",
-    "Pieter",
-    "Roelie",
-    "Sjoerd",
-    "Tineke",
-    "Wubbo",
-)
+    "Anna", "Bram", "Carla", "Daan", "Eline", "Freek", "Gerda", "Hidde", "Ineke", "Jelle",
+    "Karin", "Luuk", "Marieke", "Niels", "Olga", "Pieter", "Roelie", "Sjoerd", "Tineke", "Wubbo",
+)  # fmt: skip
 FAKE_SURNAMES = (
     "Testema",
     "Voorbeeldstra",
@@ -139,6 +151,56 @@ QUOTES = (
     "Je ziet de gemeente eindelijk weer eens in het dorp.",
     "Als de bakker verdwijnt, verdwijnt het hart van het dorp.",
     "Wij willen best helpen, maar vraag het ons dan ook.",
+)
+
+
+# The opbouwwerker's contact log: what contacts of each type are typically about.
+CONTACT_SUBJECTS: dict[ContactType, tuple[str, ...]] = {
+    ContactType.HUISBEZOEK: (
+        "Kennismaking na verhuizing",
+        "Huisbezoek na zorgen van de buren",
+        "Vervolgbezoek",
+        "Keukentafelgesprek",
+    ),
+    ContactType.TELEFOON: ("Terugbellen over een vraag", "Vraag over energietoeslag", "Afspraak"),
+    ContactType.BIJEENKOMST: (
+        "Overleg met het bestuur",
+        "Bewonersavond",
+        "Werkgroep speeltuin",
+        "Plannen voor het dorpsfeest",
+    ),
+    ContactType.EMAIL: ("Vraag over subsidie voor een bewonersinitiatief", "Verslag toegestuurd"),
+    ContactType.SPREEKUUR: ("Inloopspreekuur in het dorpshuis", "Vraag over wonen en zorg"),
+    ContactType.ANDERS: ("Ontmoeting op straat", "Gesprek bij de supermarkt"),
+}
+CONTACT_TYPE_WEIGHTS = (30, 25, 15, 12, 12, 6)  # in the order of ContactType
+CONTACT_WITH_WEIGHTS = (50, 10, 20, 20)  # in the order of ContactWith
+GROUPS = (
+    "Dorpsvereniging {area}",
+    "Buurtvereniging {area}",
+    "Speeltuinvereniging {area}",
+    "Moestuinclub {area}",
+    "Jongerengroep {area}",
+    "Ouderensoos {area}",
+    "Werkgroep verkeer {area}",
+    "Bewonerscommissie {area}",
+)
+NOTES = (
+    "",
+    "Afgesproken om over twee weken terug te bellen.",
+    "Doorverwezen naar het sociaal team.",
+    "Bewoners willen zelf iets organiseren.",
+    "Vraag uitgezet bij de gemeente.",
+)
+ACTIONS = (
+    "Terugbellen met antwoord",
+    "Navragen bij de gemeente",
+    "Melding doorzetten naar beheer openbare ruimte",
+    "Afspraak maken voor een huisbezoek",
+    "Informatie over subsidie sturen",
+    "Contact leggen met de woningcorporatie",
+    "Bespreken in het gebiedsteam",
+    "Wijkagent inlichten",
 )
 
 
@@ -248,8 +310,343 @@ def _team(
     return staff
 
 
+def _working_day(rng: random.Random, anchor: date) -> date:
+    """A working day in the two years up to `anchor`."""
+    day = anchor - timedelta(days=rng.randrange(0, 730))
+    while day.weekday() >= 5:
+        day -= timedelta(days=1)
+    return day
+
+
+@dataclass
+class _World:
+    """What the generators share; rows are collected per table and inserted at the end."""
+
+    rng: random.Random
+    anchor: date
+    areas: list[Area]
+    weights: list[int]
+    staff: dict[uuid.UUID, list[uuid.UUID]]  # [regisseur, opbouwwerker] per area
+    buurten: dict[uuid.UUID, list[str]]
+    theme_ids: list[uuid.UUID]
+    theme_keys: list[str]
+    partner_ids: list[uuid.UUID]
+    rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    said: list[tuple[uuid.UUID, date, Handling]] = field(default_factory=list)  # per conversation
+    by_area: dict[uuid.UUID, list[int]] = field(default_factory=dict)  # conversation indexes
+    meedenkers: dict[uuid.UUID, list[tuple[uuid.UUID, date]]] = field(default_factory=dict)
+
+    def add(self, table: str, row: dict[str, Any]) -> dict[str, Any]:
+        self.rows.setdefault(table, []).append(row)
+        return row
+
+    def area(self) -> Area:
+        return self.rng.choices(self.areas, weights=self.weights)[0]
+
+    def themes(self, owner: str, owner_id: uuid.UUID, table: str, k: int) -> list[int]:
+        picked = self.rng.sample(range(len(self.theme_ids)), k=k)
+        for i in picked:
+            self.add(table, {owner: owner_id, "theme_id": self.theme_ids[i]})
+        return picked
+
+
+def _rounds(world: _World, spec: DemoSize) -> None:
+    """Koffiekar rounds on working days, each with a handful of conversations."""
+    rng = world.rng
+    handlings = (Handling.TER_PLEKKE, Handling.DOORVERWIJZEN, Handling.ACTIE_NODIG)
+    for area in rng.choices(world.areas, weights=world.weights, k=spec.sessions):
+        day = _working_day(rng, world.anchor)
+        start = time(rng.choice((9, 10, 13, 14)), rng.choice((0, 30)))
+        row = world.add("koffiekar_session", _tracked(rng, day, start))
+        row.update(
+            area_id=area.id,
+            buurt_code=rng.choice(world.buurten[area.id]) if world.buurten.get(area.id) else None,
+            place=rng.choice(PLACES),
+            date=day,
+            start_time=start,
+            end_time=time(start.hour + 2, start.minute),
+            weather=rng.choice(WEATHER),
+            passers_by=rng.randrange(10, 80),
+            notes="",
+        )
+        for member in world.staff[area.id]:
+            world.add("koffiekar_session_staff", {"session_id": row["id"], "member_id": member})
+        for _ in range(rng.randint(*spec.conversations_per_session)):
+            conversation = _tracked(rng, day, start)
+            picked = world.themes(
+                "conversation_id", conversation["id"], "conversation_theme",
+                k=rng.choice((1, 1, 1, 2, 2, 3)),
+            )  # fmt: skip
+            saying_key = next(
+                (world.theme_keys[i] for i in picked if world.theme_keys[i] in SAYINGS), None
+            )
+            summary = (
+                rng.choice(SAYINGS[saying_key])
+                if saying_key
+                else f"Gesprek over {world.theme_keys[picked[0]].replace('-', ' ')}."
+            )
+            quoted = rng.random() < 0.08
+            handling = rng.choices(handlings, weights=(6, 2, 2))[0]
+            conversation.update(
+                session_id=row["id"],
+                summary=summary,
+                quote=rng.choice(QUOTES) if quoted else "",
+                quote_reportable=quoted,
+                handling=handling.value,
+                resident_id=None,
+            )
+            world.by_area.setdefault(area.id, []).append(len(world.said))
+            world.said.append((area.id, day, handling))
+            world.add("conversation", conversation)
+
+
+def _residents(world: _World, spec: DemoSize) -> None:
+    """Meedenkers (with consent, themes, mostly met at the koffiekar) and residents who only
+    wanted to be called back; fake names, 06-numbers and @voorbeeld.invalid addresses."""
+    rng, anchor = world.rng, world.anchor
+    linked: set[int] = set()
+    for number in range(spec.meedenkers + spec.meedenkers // 2):
+        meedenken = number < spec.meedenkers
+        area = world.area()
+        candidates = world.by_area.get(area.id, [])
+        index = None
+        if candidates and (not meedenken or rng.random() < 0.6):
+            index = rng.choice(candidates)
+            if index in linked or (not meedenken and world.said[index][2] is Handling.TER_PLEKKE):
+                index = None  # keep it simple: no second resident, no call-back on the spot
+        since = world.said[index][1] if index is not None else _working_day(rng, anchor)
+        first, last = rng.choice(FIRST_NAMES), rng.choice(FAKE_SURNAMES)
+        phone = f"06-{rng.randrange(10_000_000, 100_000_000)}" if rng.random() < 0.8 else ""
+        email = f"{first}.{last}{number}@voorbeeld.invalid".lower()
+        resident = world.add("resident", _tracked(rng, since))
+        resident.update(
+            name=f"{first} {last}",
+            phone=phone,
+            email=email if not phone or rng.random() < 0.6 else "",
+            anonymised_at=None,
+        )
+        if index is not None:
+            linked.add(index)
+            world.rows["conversation"][index]["resident_id"] = resident["id"]
+        purposes = [ConsentPurpose.CONTACT]
+        if meedenken:
+            purposes = [ConsentPurpose.MEEDENKEN]
+            if rng.random() < 0.3:  # some meedenkers also want to be called back
+                purposes.append(ConsentPurpose.CONTACT)
+        withdrawn = (
+            min(anchor, since + timedelta(days=rng.randrange(30, 400)))
+            if meedenken and rng.random() < 0.03
+            else None
+        )
+        for purpose in purposes:
+            consent = world.add("consent", _tracked(rng, since))
+            consent.update(
+                resident_id=resident["id"],
+                purpose=purpose.value,
+                given_on=since,
+                recorded_by=DEMO_ACTOR,
+                note="",
+                withdrawn_on=withdrawn if purpose is ConsentPurpose.MEEDENKEN else None,
+            )
+            if purpose is not ConsentPurpose.MEEDENKEN:
+                continue
+            entry = world.add("meedenker", _tracked(rng, since))
+            entry.update(
+                resident_id=resident["id"],
+                area_id=area.id,
+                consent_id=consent["id"],
+                since=since,
+                active=withdrawn is None,
+            )
+            world.themes("meedenker_id", entry["id"], "meedenker_theme", k=rng.randint(1, 3))
+            if withdrawn is None:
+                world.meedenkers.setdefault(area.id, []).append((resident["id"], since))
+
+
+def _follow_up(
+    world: _World,
+    *,
+    area_id: uuid.UUID,
+    day: date,
+    owner_id: uuid.UUID,
+    conversation_id: uuid.UUID | None = None,
+    contact_id: uuid.UUID | None = None,
+) -> None:
+    """An agreed action: most old ones done, some overdue, recent ones mostly open."""
+    rng, anchor = world.rng, world.anchor
+    due = day + timedelta(days=rng.choice((7, 14, 14, 21, 28, 42)))
+    roll = rng.random()
+    if due < anchor - timedelta(days=60):
+        status = (
+            ActionStatus.GEDAAN
+            if roll < 0.92
+            else ActionStatus.VERVALLEN
+            if roll < 0.97
+            else ActionStatus.OPEN
+        )
+    elif due < anchor:
+        status = ActionStatus.GEDAAN if roll < 0.55 else ActionStatus.OPEN  # open: overdue
+    else:
+        status = ActionStatus.GEDAAN if roll < 0.1 else ActionStatus.OPEN
+    done_on = None
+    row = world.add("follow_up", _tracked(rng, day))
+    if status is ActionStatus.GEDAAN:
+        done_on = min(anchor, day + timedelta(days=rng.randrange(1, (due - day).days + 10)))
+        row["updated_at"] = _stamp(done_on)
+    row.update(
+        description=rng.choice(ACTIONS),
+        area_id=area_id,
+        owner_id=owner_id,
+        due_date=due,
+        status=status.value,
+        done_on=done_on,
+        conversation_id=conversation_id,
+        contact_id=contact_id,
+    )
+
+
+def _conversation_actions(world: _World) -> None:
+    for index, (area_id, day, handling) in enumerate(world.said):
+        if handling is Handling.ACTIE_NODIG:
+            regisseur, opbouwwerker = world.staff[area_id]
+            _follow_up(
+                world,
+                area_id=area_id,
+                day=day,
+                owner_id=regisseur if world.rng.random() < 0.6 else opbouwwerker,
+                conversation_id=world.rows["conversation"][index]["id"],
+            )
+
+
+def _contacts(world: _World, spec: DemoSize) -> None:
+    """The opbouwwerkers' contact log, with themes and, for some, an agreed action."""
+    rng, anchor = world.rng, world.anchor
+    types, withs = tuple(ContactType), tuple(ContactWith)
+    for _ in range(spec.contacts):
+        area = world.area()
+        day = _working_day(rng, anchor)
+        contact_type = rng.choices(types, weights=CONTACT_TYPE_WEIGHTS)[0]
+        with_kind = rng.choices(withs, weights=CONTACT_WITH_WEIGHTS)[0]
+        resident_id, group, partner_id = None, "", None
+        if with_kind is ContactWith.MEEDENKER and world.meedenkers.get(area.id):
+            resident_id, since = rng.choice(world.meedenkers[area.id])
+            day = max(day, since)
+        elif with_kind is ContactWith.GROEP:
+            group = rng.choice(GROUPS).format(area=area.name)
+        elif with_kind is ContactWith.ORGANISATIE and world.partner_ids:
+            partner_id = rng.choice(world.partner_ids)
+        else:
+            with_kind = ContactWith.ANONIEM
+        row = _tracked(rng, day, time(rng.choice((9, 11, 14, 16, 19))))
+        picked = world.themes("contact_id", row["id"], "contact_theme", k=rng.choice((1, 1, 2)))
+        key = world.theme_keys[picked[0]]
+        notes = rng.choice(SAYINGS[key]) if key in SAYINGS and rng.random() < 0.5 else ""
+        row.update(
+            date=day,
+            area_id=area.id,
+            contact_type=contact_type.value,
+            with_kind=with_kind.value,
+            resident_id=resident_id,
+            group_name=group,
+            partner_id=partner_id,
+            subject=rng.choice(CONTACT_SUBJECTS[contact_type]),
+            notes=" ".join(filter(None, (notes, rng.choice(NOTES)))),
+        )
+        world.add("contact", row)
+        if rng.random() < 0.3:
+            regisseur, opbouwwerker = world.staff[area.id]
+            _follow_up(
+                world,
+                area_id=area.id,
+                day=day,
+                owner_id=opbouwwerker if rng.random() < 0.75 else regisseur,
+                contact_id=row["id"],
+            )
+
+
+def _drafts(world: _World, spec: DemoSize) -> None:
+    """A few forms left half typed, as the UI saves them (see ui/*/…form.py payload())."""
+    rng, anchor = world.rng, world.anchor
+    latest = sorted(world.rows["koffiekar_session"], key=lambda r: (r["date"], r["id"]))[-5:]
+    evening = datetime.combine(anchor, time(17), tzinfo=UTC)
+    for number in range(spec.drafts):
+        kind = (DraftKind.CONVERSATION, DraftKind.CONTACT, DraftKind.SESSION)[number % 3]
+        moment = evening - timedelta(minutes=rng.randrange(10, 14 * 24 * 60))
+        area = world.area()
+        session_id = None
+        payload: dict[str, Any]
+        if kind is DraftKind.CONVERSATION:
+            round_ = rng.choice(latest)
+            session_id = round_["id"]
+            saying = rng.choice(rng.choice(list(SAYINGS.values())))
+            payload = {
+                "summary": saying[: rng.randint(12, len(saying))],
+                "theme_ids": [],
+                "handling": Handling.TER_PLEKKE.value,
+                "quote": "",
+                "quote_reportable": False,
+                "wants_contact": False,
+                "wants_meedenken": False,
+                "consent": False,
+            }
+        elif kind is DraftKind.CONTACT:
+            contact_type = rng.choice(tuple(ContactType))
+            payload = {
+                "day": moment.date().isoformat(),
+                "area_id": str(area.id),
+                "contact_type": contact_type.value,
+                "with_kind": ContactWith.ANONIEM.value,
+                "subject": rng.choice(CONTACT_SUBJECTS[contact_type]),
+                "notes": "Nog uitwerken",
+                "theme_ids": [],
+            }
+        else:
+            payload = {
+                "area_id": str(area.id),
+                "place": rng.choice(PLACES),
+                "day": moment.date().isoformat(),
+                "start_time": "10:00:00",
+                "staff_ids": [str(m) for m in world.staff[area.id]],
+                "weather": rng.choice(WEATHER),
+                "notes": "",
+            }
+        world.add(
+            "draft",
+            {
+                "id": _uuid(rng),
+                "kind": kind.value,
+                "actor": DEMO_ACTOR,
+                "target_id": None,
+                "session_id": session_id,
+                "payload": json.dumps(payload, ensure_ascii=False, sort_keys=True),
+                "created_at": moment,
+                "updated_at": moment,
+            },
+        )
+
+
+# Tables generate() fills after the team, in foreign-key order.
+INSERT_ORDER: tuple[Table, ...] = (
+    _table(KoffiekarSession),
+    session_staff,
+    _table(Resident),
+    _table(Consent),
+    _table(Meedenker),
+    meedenker_theme,
+    _table(Conversation),
+    conversation_theme,
+    _table(Contact),
+    contact_theme,
+    _table(FollowUp),
+    _table(Draft),
+)
+
+
 def generate(session: Session, *, size: str, seed: int, anchor: date | None = None) -> Counter[str]:
-    """Fill the database with fake data for two years up to `anchor` (default: today)."""
+    """Fill the database with fake data for two years up to `anchor` (default: today).
+
+    Returns the number of rows per table.
+    """
     if size not in SIZES:
         raise ValidationError(f"Onbekende omvang '{size}': kies small of large.")
     if session.scalar(select(TeamMember.id).where(TeamMember.created_by == DEMO_ACTOR).limit(1)):
@@ -278,65 +675,34 @@ def generate(session: Session, *, size: str, seed: int, anchor: date | None = No
     ).all()
     if not themes:
         raise ValidationError("Er zijn geen thema's; laad eerst de referentiegegevens.")
-    theme_keys = [key or "" for _, key in themes]
-    theme_ids = [theme_id for theme_id, _ in themes]
-    # Winschoten and its wijken get more sessions than a small village, as in real life.
-    weights = [
-        3 if area.kind is AreaKind.GEBIED else 2 if area.key == "winschoten" else 1
-        for area in areas
-    ]
-
-    sessions: list[dict[str, Any]] = []
-    staff_links: list[dict[str, Any]] = []
-    conversations: list[dict[str, Any]] = []
-    theme_links: list[dict[str, Any]] = []
-    handlings = (Handling.TER_PLEKKE, Handling.DOORVERWIJZEN, Handling.ACTIE_NODIG)
-    for area in rng.choices(areas, weights=weights, k=spec.sessions):
-        day = anchor - timedelta(days=rng.randrange(0, 730))
-        while day.weekday() >= 5:  # koffiekar rounds are on working days
-            day -= timedelta(days=1)
-        start = time(rng.choice((9, 10, 13, 14)), rng.choice((0, 30)))
-        row = _tracked(rng, day, start)
-        row.update(
-            area_id=area.id,
-            buurt_code=rng.choice(buurten[area.id]) if buurten.get(area.id) else None,
-            place=f"{rng.choice(PLACES)}",
-            date=day,
-            start_time=start,
-            end_time=time(start.hour + 2, start.minute),
-            weather=rng.choice(WEATHER),
-            passers_by=rng.randrange(10, 80),
-            notes="",
-        )
-        sessions.append(row)
-        staff_links.extend({"session_id": row["id"], "member_id": m} for m in staff[area.id])
-        for _ in range(rng.randint(*spec.conversations_per_session)):
-            picked = rng.sample(range(len(theme_ids)), k=rng.choice((1, 1, 1, 2, 2, 3)))
-            saying_key = next((theme_keys[i] for i in picked if theme_keys[i] in SAYINGS), None)
-            summary = (
-                rng.choice(SAYINGS[saying_key])
-                if saying_key
-                else f"Gesprek over {theme_keys[picked[0]].replace('-', ' ')}."
-            )
-            quoted = rng.random() < 0.08
-            conversation = _tracked(rng, day, start)
-            conversation.update(
-                session_id=row["id"],
-                summary=summary,
-                quote=rng.choice(QUOTES) if quoted else "",
-                quote_reportable=quoted,
-                handling=rng.choices(handlings, weights=(6, 2, 2))[0].value,
-            )
-            conversations.append(conversation)
-            theme_links.extend(
-                {"conversation_id": conversation["id"], "theme_id": theme_ids[i]} for i in picked
-            )
-    session.execute(insert(_table(KoffiekarSession)), sessions)
-    session.execute(insert(session_staff), staff_links)
-    session.execute(insert(_table(Conversation)), conversations)
-    session.execute(insert(conversation_theme), theme_links)
-    counts["koffiekar_session"] += len(sessions)
-    counts["koffiekar_session_staff"] += len(staff_links)
-    counts["conversation"] += len(conversations)
-    counts["conversation_theme"] += len(theme_links)
+    partners = session.scalars(
+        select(Partner.id)
+        .where(Partner.deleted_at.is_(None), Partner.retired.is_(False))
+        .order_by(Partner.id)
+    ).all()
+    world = _World(
+        rng=rng,
+        anchor=anchor,
+        areas=areas,
+        # Winschoten and its wijken see more activity than a small village, as in real life.
+        weights=[
+            3 if area.kind is AreaKind.GEBIED else 2 if area.key == "winschoten" else 1
+            for area in areas
+        ],
+        staff=staff,
+        buurten=buurten,
+        theme_ids=[theme_id for theme_id, _ in themes],
+        theme_keys=[key or "" for _, key in themes],
+        partner_ids=list(partners),
+    )
+    _rounds(world, spec)
+    _residents(world, spec)
+    _conversation_actions(world)
+    _contacts(world, spec)
+    _drafts(world, spec)
+    for table in INSERT_ORDER:
+        rows = world.rows.get(table.name, [])
+        if rows:
+            session.execute(insert(table), rows)
+        counts[table.name] += len(rows)
     return counts
