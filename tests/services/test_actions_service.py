@@ -203,12 +203,6 @@ def test_list_actions_by_area_with_or_without_closed(
     assert everything[0].status is ActionStatus.GEDAAN
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="create_follow_up accepts a removed (soft-deleted) conversation or contact: "
-    "services/actions.py:43 and :45 check only `session.get(...) is None`, not is_deleted, "
-    "although the message says 'bestaat niet (meer)'",
-)
 def test_an_action_for_a_removed_conversation_or_contact_is_refused(session: Session) -> None:
     round_ = koffiekar.start_session(
         session, koffiekar.SessionInput(area_id=BEERTA, day=TODAY, start_time=time(10))

@@ -179,11 +179,6 @@ def test_a_removed_contact_cannot_be_edited_or_shown(session: Session) -> None:
         contacts.get_contact(session, uuid.uuid4())
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a retired theme is accepted for a new contact (services/contacts.py:65 checks only "
-    "is_deleted), while record_conversation refuses it for a new conversation",
-)
 def test_a_retired_theme_is_refused_for_a_new_contact_but_kept_on_edit(session: Session) -> None:
     row = contacts.record_contact(session, replace(BASE, theme_ids=(OUDEREN,)))
     taxonomy.set_retired(session, Theme, OUDEREN, retired=True)

@@ -40,10 +40,14 @@ def create_follow_up(
         owner = session.get(TeamMember, owner_id)
         if owner is None or owner.is_deleted:
             raise ValidationError("Kies wie de actie oppakt.", field="owner")
-    if conversation_id is not None and session.get(Conversation, conversation_id) is None:
-        raise NotFoundError("Het gesprek van deze actie bestaat niet (meer).")
-    if contact_id is not None and session.get(Contact, contact_id) is None:
-        raise NotFoundError("Het contact van deze actie bestaat niet (meer).")
+    if conversation_id is not None:
+        conversation = session.get(Conversation, conversation_id)
+        if conversation is None or conversation.is_deleted:
+            raise NotFoundError("Het gesprek van deze actie bestaat niet (meer).")
+    if contact_id is not None:
+        contact = session.get(Contact, contact_id)
+        if contact is None or contact.is_deleted:
+            raise NotFoundError("Het contact van deze actie bestaat niet (meer).")
     action = FollowUp(
         description=text,
         area_id=area_id,

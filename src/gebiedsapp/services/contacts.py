@@ -34,7 +34,10 @@ class ContactInput:
     meedenker_id: uuid.UUID | None = None  # with_kind MEEDENKER: an entry of the register
 
 
-def _check(session: Session, data: ContactInput) -> tuple[list[Theme], uuid.UUID | None]:
+def _check(
+    session: Session, data: ContactInput, *, new: bool
+) -> tuple[list[Theme], uuid.UUID | None]:
+    """Validate; `new` refuses retired themes and partners (an edit may keep them)."""
     area = AreaRepository(session).get(data.area_id)
     if area is None or area.is_deleted:
         raise NotFoundError("Dit gebied bestaat niet (meer).")
@@ -52,7 +55,7 @@ def _check(session: Session, data: ContactInput) -> tuple[list[Theme], uuid.UUID
         raise ValidationError("Vul in met welke groep het contact was.", field="group")
     if data.with_kind is ContactWith.ORGANISATIE:
         partner = session.get(Partner, data.partner_id) if data.partner_id else None
-        if partner is None or partner.is_deleted:
+        if partner is None or partner.is_deleted or (new and partner.retired):
             raise ValidationError("Kies de organisatie waarmee het contact was.", field="partner")
     if data.with_kind is ContactWith.MEEDENKER:
         entry = session.get(Meedenker, data.meedenker_id) if data.meedenker_id else None
@@ -62,7 +65,7 @@ def _check(session: Session, data: ContactInput) -> tuple[list[Theme], uuid.UUID
     themes = []
     for theme_id in dict.fromkeys(data.theme_ids):
         theme = session.get(Theme, theme_id)
-        if theme is None or theme.is_deleted:
+        if theme is None or theme.is_deleted or (new and theme.retired):
             raise ValidationError("Een gekozen thema bestaat niet (meer).", field="themes")
         themes.append(theme)
     return themes, resident_id
@@ -86,7 +89,7 @@ def _apply(
 def record_contact(
     session: Session, data: ContactInput, *, draft_id: uuid.UUID | None = None
 ) -> Contact:
-    themes, resident_id = _check(session, data)
+    themes, resident_id = _check(session, data, new=True)
     row = Contact()
     _apply(row, data, themes, resident_id)
     session.add(row)
@@ -122,7 +125,7 @@ def edit_contact(
     row = ContactRepository(session).get(contact_id)
     if row is None or row.is_deleted:
         raise NotFoundError("Dit contact bestaat niet (meer).")
-    themes, resident_id = _check(session, data)
+    themes, resident_id = _check(session, data, new=False)
     before, old_version = _fields(row), row.version
     _apply(row, data, themes, resident_id)
     keep_version(

@@ -14,7 +14,7 @@ from gebiedsapp.domain import Handling
 from gebiedsapp.services.contacts import ContactView, contact_view
 from gebiedsapp.services.taxonomy import theme_with_children
 from gebiedsapp.storage.repositories.contacts import ContactRepository
-from gebiedsapp.storage.repositories.search import SearchRepository
+from gebiedsapp.storage.repositories.search import THEME_SEPARATOR, SearchRepository
 
 DEFAULT_LIMIT = 5_000
 
@@ -60,7 +60,6 @@ def list_conversations(
         matching=matching,
         limit=limit,
     )
-    names = repo.theme_names([row[0] for row in rows])
     return [
         ConversationRow(
             id=cid,
@@ -68,12 +67,12 @@ def list_conversations(
             area_name=area,
             summary=summary,
             quote=quote,
-            themes=", ".join(names.get(cid, [])),
+            themes=", ".join(sorted(themes.split(THEME_SEPARATOR))) if themes else "",
             handling=handling,
             author=author,
             quote_reportable=reportable,
         )
-        for cid, day, area, summary, quote, handling, author, reportable in rows
+        for cid, day, area, summary, quote, handling, author, reportable, themes in rows
     ]
 
 

@@ -30,3 +30,7 @@ class DatabaseUnavailableError(StorageError):
 
 class BackupError(StorageError):
     """A backup could not be made; nothing that depends on it was done."""
+
+
+class MigrationError(StorageError):
+    """A schema upgrade failed; it was rolled back."""

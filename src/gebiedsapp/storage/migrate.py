@@ -12,7 +12,7 @@ import sqlite3
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.engine import make_url
@@ -23,6 +23,7 @@ from gebiedsapp.storage.errors import (
     DatabaseTooNewError,
     DatabaseUnavailableError,
     ForeignDatabaseError,
+    MigrationError,
     NotADatabaseError,
 )
 
@@ -190,14 +191,49 @@ def upgrade(engine: Engine, *, backup_dir: Path | None) -> UpgradeResult:
     path = sqlite_file(engine.url)
     if state.exists and path is not None and backup_dir is not None:
         backup = backup_sqlite_file(path, backup_dir, reason=f"voor-upgrade-{state.revision}")
+    _run_migrations(engine, "head")
+    log.info("database upgraded from %s to %s", state.revision, head)
+    return UpgradeResult(state.revision, head, backup)
+
+
+def _run_migrations(engine: Engine, target: str) -> None:
+    """Run Alembic in one transaction.
+
+    On SQLite, foreign keys are off while migrating: batch mode rebuilds a table by copying it
+    and dropping the original, and with foreign keys on that drop would fail, or worse, cascade
+    deletes into the tables that point at it (conversation_theme lost its links before this).
+    `PRAGMA foreign_key_check` afterwards refuses a migration that left a dangling reference;
+    the transaction is then rolled back and the database stays as it was.
+    """
     from alembic import command
 
     config = alembic_config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
-    log.info("database upgraded from %s to %s", state.revision, head)
-    return UpgradeResult(state.revision, head, backup)
+    sqlite = engine.dialect.name == "sqlite"
+    with engine.connect() as connection:
+        raw: Any = connection.connection.dbapi_connection  # sqlite3.Connection on SQLite
+        if sqlite:
+            # Python's sqlite3 (before 3.12) runs DDL outside any transaction, so a failing
+            # migration would leave half its tables behind: take over, and BEGIN explicitly.
+            raw.isolation_level = None
+            raw.execute("PRAGMA foreign_keys = OFF")  # honoured only outside a transaction
+        try:
+            with connection.begin():
+                if sqlite:
+                    raw.execute("BEGIN")  # committed or rolled back by connection.begin()
+                config.attributes["connection"] = connection
+                command.upgrade(config, target)
+                if sqlite:
+                    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
+                    if broken:
+                        raise MigrationError(
+                            f"migration to {target} left dangling references: {broken[:5]}",
+                            "Het bijwerken van de database is mislukt en teruggedraaid; de "
+                            "database is niet gewijzigd. Neem contact op met de beheerder.",
+                        )
+        finally:
+            if sqlite:
+                raw.execute("PRAGMA foreign_keys = ON")
+                raw.isolation_level = ""  # back to the driver's default for the pool
 
 
 def current_revision(engine: Engine) -> str | None:

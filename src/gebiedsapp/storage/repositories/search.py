@@ -32,6 +32,8 @@ from gebiedsapp.domain import (
 )
 from gebiedsapp.storage.search import SEARCH_TABLES, folded, fts_query, like_pattern, words
 
+THEME_SEPARATOR = "\x1f"  # cannot occur in a theme name (", " does: "Sport, cultuur en ...")
+
 _MODELS: dict[str, type[Tracked]] = {
     "conversation": Conversation,
     "contact": Contact,
@@ -85,7 +87,16 @@ class SearchRepository:
         handling: Handling | None,
         matching: Select[uuid.UUID] | None,
         limit: int,
-    ) -> Sequence[Row[uuid.UUID, date, str, str, str, Handling, str, bool]]:
+    ) -> Sequence[Row[uuid.UUID, date, str, str, str, Handling, str, bool, str | None]]:
+        """Rows for the list; the last column holds the theme names joined by THEME_SEPARATOR
+        (one statement: a query per chunk of ids cost as much as the search itself)."""
+        theme_names = (
+            select(func.aggregate_strings(Theme.name, THEME_SEPARATOR))
+            .join(conversation_theme, conversation_theme.c.theme_id == Theme.id)
+            .where(conversation_theme.c.conversation_id == Conversation.id)
+            .correlate(Conversation)
+            .scalar_subquery()
+        )
         query = (
             select(
                 Conversation.id,
@@ -96,6 +107,7 @@ class SearchRepository:
                 Conversation.handling,
                 Conversation.created_by,
                 Conversation.quote_reportable,
+                theme_names,
             )
             .join(KoffiekarSession, KoffiekarSession.id == Conversation.session_id)
             .join(Area, Area.id == KoffiekarSession.area_id)
@@ -120,20 +132,6 @@ class SearchRepository:
             query = query.where(Conversation.id.in_(matching))
         query = query.order_by(KoffiekarSession.date.desc(), Conversation.created_at.desc())
         return self.session.execute(query.limit(limit)).all()
-
-    def theme_names(self, conversation_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, list[str]]:
-        names: dict[uuid.UUID, list[str]] = {}
-        for start in range(0, len(conversation_ids), 500):  # stay under SQLite's variable limit
-            chunk = conversation_ids[start : start + 500]
-            rows = self.session.execute(
-                select(conversation_theme.c.conversation_id, Theme.name)
-                .join(Theme, Theme.id == conversation_theme.c.theme_id)
-                .where(conversation_theme.c.conversation_id.in_(chunk))
-                .order_by(Theme.name)
-            )
-            for conversation_id, name in rows:
-                names.setdefault(conversation_id, []).append(name)
-        return names
 
     def authors(self) -> Sequence[str]:
         """Everyone who recorded conversations, contacts or rounds."""
