@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from gebiedsapp.domain import (
     ActionStatus,
     ContactType,
+    Conversation,
     FollowUp,
     TeamMember,
     reference_id,
@@ -218,7 +219,7 @@ def test_an_action_for_a_removed_conversation_or_contact_is_refused(session: Ses
             day=TODAY, area_id=BEERTA, contact_type=ContactType.TELEFOON, subject="Bankje"
         ),
     )
-    conversation.soft_delete()
+    session.get_one(Conversation, conversation.id).soft_delete()
     contact.soft_delete()
     session.flush()
     for link in ({"conversation_id": conversation.id}, {"contact_id": contact.id}):

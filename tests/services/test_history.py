@@ -83,7 +83,7 @@ def test_an_edit_that_changes_nothing_writes_no_version(session: Session) -> Non
     )
     assert _versions(session) == 0
     assert history.history(session, "conversation", conversation.id) == []
-    assert conversation.version == 1
+    assert koffiekar.get_conversation(session, conversation.id).version == 1
 
 
 def test_history_is_oldest_first_and_per_record(session: Session) -> None:

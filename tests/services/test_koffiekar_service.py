@@ -201,7 +201,7 @@ def test_session_conversations_newest_first_without_removed(session: Session) ->
     first = _record(session, row.id, ConversationInput("eerste", theme_ids=[EENZAAMHEID]))
     _record(session, row.id, ConversationInput("tweede", theme_ids=[EENZAAMHEID]))
     _record(session, row.id, ConversationInput("derde", theme_ids=[EENZAAMHEID]))
-    first.soft_delete()
+    session.get_one(Conversation, first.id).soft_delete()
     session.flush()
     listed = koffiekar.session_conversations(session, row.id)
     assert [c.summary for c in listed] == ["derde", "tweede"]

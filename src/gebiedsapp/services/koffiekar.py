@@ -154,7 +154,7 @@ class ConversationInput:
     resident: ResidentInput = field(default_factory=ResidentInput)
 
 
-def _clean_conversation(session: Session, data: ConversationInput, *, new: bool) -> list[Theme]:
+def _check_text(data: ConversationInput) -> None:
     summary = data.summary.strip()
     if not summary:
         raise ValidationError(
@@ -172,6 +172,10 @@ def _clean_conversation(session: Session, data: ConversationInput, *, new: bool)
         raise ValidationError("Een citaat voor de rapportage kan niet leeg zijn.", field="quote")
     if not data.theme_ids:
         raise ValidationError("Kies ten minste één thema.", field="themes")
+
+
+def _clean_conversation(session: Session, data: ConversationInput, *, new: bool) -> list[Theme]:
+    _check_text(data)
     themes = []
     for theme_id in dict.fromkeys(data.theme_ids):
         theme = session.get(Theme, theme_id)
@@ -181,6 +185,13 @@ def _clean_conversation(session: Session, data: ConversationInput, *, new: bool)
     return themes
 
 
+@dataclass(frozen=True)
+class Recorded:
+    """What finalising returns: the new record's id (load it with get_conversation)."""
+
+    id: uuid.UUID
+
+
 def record_conversation(
     session: Session,
     *,
@@ -188,30 +199,36 @@ def record_conversation(
     data: ConversationInput,
     draft_id: uuid.UUID | None = None,
     today: date | None = None,
-) -> Conversation:
-    """Finalise a conversation (and its draft) in one go; nothing is written on bad input."""
-    koffiekar = KoffiekarRepository(session).get_session(session_id)
-    if koffiekar is None or koffiekar.is_deleted:
+) -> Recorded:
+    """Finalise a conversation (and its draft) in one go; nothing is written on bad input.
+
+    This is the hot path of a koffiekar afternoon, so it checks and writes with a few plain
+    statements instead of loading the round and themes as ORM objects (bench: save_conversation).
+    """
+    repo = KoffiekarRepository(session)
+    theme_ids = list(dict.fromkeys(data.theme_ids))
+    found = repo.session_area(session_id, theme_ids)
+    if found is None:
         raise NotFoundError("Deze koffiekarronde bestaat niet (meer).")
-    themes = _clean_conversation(session, data, new=True)
+    area_id, day, offered = found
+    _check_text(data)
+    if offered != len(theme_ids):
+        raise ValidationError("Een gekozen thema bestaat niet (meer).", field="themes")
     check_resident(data.resident)
-    resident = register_resident(
-        session, data.resident, area_id=koffiekar.area_id, today=today or koffiekar.date
-    )
-    conversation = Conversation(
+    resident = register_resident(session, data.resident, area_id=area_id, today=today or day)
+    conversation_id = repo.insert_conversation(
         session_id=session_id,
         summary=data.summary.strip(),
         quote=data.quote.strip(),
         quote_reportable=data.quote_reportable,
         handling=data.handling,
         resident_id=resident.id if resident else None,
+        theme_ids=theme_ids,
+        actor=str(session.info.get("actor", "")),
     )
-    conversation.themes = themes
-    session.add(conversation)
     if draft_id is not None:
         DraftRepository(session).delete(draft_id)
-    session.flush()
-    return conversation
+    return Recorded(conversation_id)
 
 
 def _conversation_fields(row: Conversation) -> dict[str, object]:

@@ -6,10 +6,41 @@ import uuid
 from collections.abc import Collection, Sequence
 from datetime import date
 
-from sqlalchemy import Row, Select, String, cast, func, select
+from sqlalchemy import Row, Select, String, Table, bindparam, cast, func, insert, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
-from gebiedsapp.domain import Area, Conversation, KoffiekarSession, Theme, conversation_theme
+from gebiedsapp.domain import (
+    Area,
+    Conversation,
+    Handling,
+    KoffiekarSession,
+    Theme,
+    conversation_theme,
+    utcnow,
+)
+
+
+def _table(model: type[Conversation]) -> Table:
+    table = model.__table__
+    assert isinstance(table, Table)
+    return table
+
+
+# Built once: constructing a statement costs more than running it on this path.
+_OFFERED_THEMES = (
+    select(func.count())
+    .where(
+        Theme.id.in_(bindparam("ids", expanding=True)),
+        Theme.deleted_at.is_(None),
+        Theme.retired.is_(False),
+    )
+    .scalar_subquery()
+)
+_SESSION_AREA = select(KoffiekarSession.area_id, KoffiekarSession.date, _OFFERED_THEMES).where(
+    KoffiekarSession.id == bindparam("sid"), KoffiekarSession.deleted_at.is_(None)
+)
+_INSERT_CONVERSATION = insert(_table(Conversation))
+_INSERT_CONVERSATION_THEME = insert(conversation_theme)
 
 
 class KoffiekarRepository:
@@ -18,6 +49,59 @@ class KoffiekarRepository:
 
     def get_session(self, session_id: uuid.UUID) -> KoffiekarSession | None:
         return self.session.get(KoffiekarSession, session_id)
+
+    def session_area(
+        self, session_id: uuid.UUID, theme_ids: Collection[uuid.UUID]
+    ) -> tuple[uuid.UUID, date, int] | None:
+        """Area and date of a round that exists (not removed), and how many of `theme_ids` may
+        be offered (exist, not removed, not retired): one light query for both checks."""
+        row = (
+            self.session.connection()
+            .execute(_SESSION_AREA, {"sid": session_id, "ids": list(theme_ids)})
+            .first()
+        )
+        return (row[0], row[1], int(row[2])) if row is not None else None
+
+    def insert_conversation(
+        self,
+        *,
+        session_id: uuid.UUID,
+        summary: str,
+        quote: str,
+        quote_reportable: bool,
+        handling: Handling,
+        resident_id: uuid.UUID | None,
+        theme_ids: Sequence[uuid.UUID],
+        actor: str,
+    ) -> uuid.UUID:
+        """Insert a conversation and its theme links as plain rows: prepared statements on the
+        session's connection, no ORM unit of work (the koffiekar's hot path)."""
+        conversation_id = uuid.uuid4()
+        now = utcnow()
+        connection = self.session.connection()
+        connection.execute(
+            _INSERT_CONVERSATION,
+            {
+                "id": conversation_id,
+                "session_id": session_id,
+                "summary": summary,
+                "quote": quote,
+                "quote_reportable": quote_reportable,
+                "handling": handling,
+                "resident_id": resident_id,
+                "created_at": now,
+                "updated_at": now,
+                "created_by": actor,
+                "updated_by": actor,
+                "version": 1,
+                "deleted_at": None,
+            },
+        )
+        connection.execute(
+            _INSERT_CONVERSATION_THEME,
+            [{"conversation_id": conversation_id, "theme_id": t} for t in theme_ids],
+        )
+        return conversation_id
 
     def session_with_staff(self, session_id: uuid.UUID) -> KoffiekarSession | None:
         return self.session.scalars(

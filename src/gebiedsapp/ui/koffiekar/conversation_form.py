@@ -328,11 +328,11 @@ class ConversationForm(ConversationFields):
 
         def work(session: Session) -> uuid.UUID:
             if editing is not None:
-                row = edit_conversation(session, editing.id, data, draft_id=draft_id)
+                saved_id = edit_conversation(session, editing.id, data, draft_id=draft_id).id
             else:
-                row = record_conversation(
+                saved_id = record_conversation(
                     session, session_id=session_id, data=data, draft_id=draft_id
-                )
+                ).id
             if action and area_id is not None:
                 create_follow_up(
                     session,
@@ -340,9 +340,9 @@ class ConversationForm(ConversationFields):
                     area_id=area_id,
                     owner_id=owner_id,
                     due_date=due,
-                    conversation_id=row.id,
+                    conversation_id=saved_id,
                 )
-            return row.id
+            return saved_id
 
         conversation_id = self.context.perform(self, work, changes=(KOFFIEKAR,))
         if conversation_id is None:
