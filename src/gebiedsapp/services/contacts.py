@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from gebiedsapp.domain import Contact, ContactType, ContactWith, Meedenker, Partner, Theme
 from gebiedsapp.services.errors import NotFoundError, ValidationError
-from gebiedsapp.services.history import changed_fields, keep_version
+from gebiedsapp.services.history import finish_edit
 from gebiedsapp.storage.repositories.areas import AreaRepository
 from gebiedsapp.storage.repositories.contacts import ContactRepository
 from gebiedsapp.storage.repositories.drafts import DraftRepository
@@ -128,16 +128,15 @@ def edit_contact(
     themes, resident_id = _check(session, data, new=False)
     before, old_version = _fields(row), row.version
     _apply(row, data, themes, resident_id)
-    keep_version(
+    finish_edit(
         session,
         record_type="contact",
         record_id=row.id,
         version=old_version,
-        changes=changed_fields(before, _fields(row)),
+        before=before,
+        after=_fields(row),
+        draft_id=draft_id,
     )
-    if draft_id is not None:
-        DraftRepository(session).delete(draft_id)
-    session.flush()
     return row
 
 

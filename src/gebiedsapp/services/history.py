@@ -62,6 +62,30 @@ def keep_version(
     return entry
 
 
+def finish_edit(
+    session: Session,
+    *,
+    record_type: str,
+    record_id: uuid.UUID,
+    version: int,
+    before: Mapping[str, Any],
+    after: Mapping[str, Any],
+    draft_id: uuid.UUID | None,
+) -> None:
+    """The end of every edit of a finalised record: keep what changed, drop the form's draft
+    (in the same transaction), write."""
+    keep_version(
+        session,
+        record_type=record_type,
+        record_id=record_id,
+        version=version,
+        changes=changed_fields(before, after),
+    )
+    if draft_id is not None:
+        DraftRepository(session).delete(draft_id)
+    session.flush()
+
+
 @dataclass(frozen=True)
 class HistoryEntry:
     version: int

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from gebiedsapp.domain import Conversation, Handling, KoffiekarSession, Theme
 from gebiedsapp.services.errors import NotFoundError, ValidationError
-from gebiedsapp.services.history import changed_fields, keep_version
+from gebiedsapp.services.history import finish_edit
 from gebiedsapp.services.residents import ResidentInput, check_resident, register_resident
 from gebiedsapp.storage.repositories.areas import AreaRepository
 from gebiedsapp.storage.repositories.drafts import DraftRepository
@@ -94,16 +94,15 @@ def update_session(
     _check_session(session, data)
     before = _session_fields(row)
     _apply_session(session, row, data)
-    keep_version(
+    finish_edit(
         session,
         record_type="koffiekar_session",
         record_id=row.id,
         version=row.version,
-        changes=changed_fields(before, _session_fields(row)),
+        before=before,
+        after=_session_fields(row),
+        draft_id=draft_id,
     )
-    if draft_id is not None:
-        DraftRepository(session).delete(draft_id)
-    session.flush()
     return row
 
 
@@ -260,16 +259,15 @@ def edit_conversation(
     row.quote_reportable = data.quote_reportable
     row.handling = data.handling
     row.themes = themes
-    keep_version(
+    finish_edit(
         session,
         record_type="conversation",
         record_id=row.id,
         version=old_version,
-        changes=changed_fields(before, _conversation_fields(row)),
+        before=before,
+        after=_conversation_fields(row),
+        draft_id=draft_id,
     )
-    if draft_id is not None:
-        DraftRepository(session).delete(draft_id)
-    session.flush()
     return row
 
 

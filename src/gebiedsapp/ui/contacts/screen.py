@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, timedelta
-from enum import Enum
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
@@ -63,6 +62,8 @@ from gebiedsapp.ui.context import (
 )
 from gebiedsapp.ui.drafting import DraftAutosaver
 from gebiedsapp.ui.formatting import format_date, format_number
+from gebiedsapp.ui.prompts import Leave
+from gebiedsapp.ui.prompts import ask_leave as ask_question
 
 LOG_DAYS = 365
 CHOOSE_MEEDENKER_AGAIN = (
@@ -83,36 +84,15 @@ FIELD_LABELS = {
 }
 
 
-class Leave(Enum):
-    """The answer to 'what about the text you typed?'."""
-
-    KEEP = "keep"  # keep the draft (default: never lose anything by pressing Enter)
-    DISCARD = "discard"
-    CANCEL = "cancel"  # go on typing
-
-
 def ask_leave(parent: QWidget) -> Leave:
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(parent.tr("Contact niet opgeslagen"))
-    box.setText(parent.tr("Je hebt dit contact nog niet opgeslagen. Wat wil je doen?"))
-    box.setInformativeText(
-        parent.tr(
+    return ask_question(
+        parent,
+        title=parent.tr("Contact niet opgeslagen"),
+        text=parent.tr("Je hebt dit contact nog niet opgeslagen. Wat wil je doen?"),
+        detail=parent.tr(
             "Een bewaard concept kun je later herstellen; weggooien kun je niet ongedaan maken."
-        )
+        ),
     )
-    keep = box.addButton(parent.tr("Concept bewaren"), QMessageBox.ButtonRole.AcceptRole)
-    discard = box.addButton(parent.tr("Weggooien"), QMessageBox.ButtonRole.DestructiveRole)
-    cancel = box.addButton(parent.tr("Annuleren"), QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(keep)
-    box.setEscapeButton(cancel)
-    box.exec()
-    clicked = box.clickedButton()
-    if clicked is discard:
-        return Leave.DISCARD
-    if clicked is keep:
-        return Leave.KEEP
-    return Leave.CANCEL
 
 
 class ContactsScreen(QWidget):
