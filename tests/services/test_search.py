@@ -166,7 +166,7 @@ def test_contacts_and_sessions_are_searched(session: Session) -> None:
     repo = SearchRepository(session)
     matching = repo.matching_ids("koffiekar_session", "cafe leeuw")
     assert matching is not None
-    assert len(session.scalars(matching).all()) == 1
+    assert len(session.scalars(matching.ids).all()) == 1
     assert repo.matching_ids("koffiekar_session", "!?") is None
 
 

@@ -95,7 +95,7 @@ def list_contacts(
         area_ids=filters.area_ids,
         start=filters.start,
         end=filters.end,
-        ids=matching,
+        ids=matching.ids if matching else None,
         theme_ids=_themes(session, filters),
         author=filters.author,
         limit=limit,

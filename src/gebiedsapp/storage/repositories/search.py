@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
@@ -41,6 +43,15 @@ _MODELS: dict[str, type[Tracked]] = {
 }
 
 
+@dataclass(frozen=True)
+class Match:
+    """What a search text selects: the ids of `kind`, and the FTS query when there is one."""
+
+    kind: str
+    ids: Select[uuid.UUID]
+    fts: str | None
+
+
 class SearchRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -50,7 +61,18 @@ class SearchRepository:
         bind = self.session.get_bind()
         return bind.dialect.name == "sqlite"
 
-    def matching_ids(self, kind: str, query: str) -> Select[uuid.UUID] | None:
+    @staticmethod
+    def _restrict(query: Select[Any], matching: Match) -> Select[Any]:
+        """Keep the rows that match. With FTS, join the index directly: an `id IN (subquery)`
+        looked every match up again by its (text) primary key."""
+        if matching.fts is not None:
+            fts = table(f"{matching.kind}_fts", column("rowid"))
+            return query.join(fts, literal_column(f"{matching.kind}.rowid") == fts.c.rowid).where(
+                text(f"{matching.kind}_fts MATCH :match").bindparams(match=matching.fts)
+            )
+        return query.where(_MODELS[matching.kind].id.in_(matching.ids))
+
+    def matching_ids(self, kind: str, query: str) -> Match | None:
         """A subquery of the ids of `kind` records matching every word; None for no words."""
         model = _MODELS[kind]
         if self.has_fts:
@@ -58,12 +80,13 @@ class SearchRepository:
             if match is None:
                 return None
             fts = table(f"{kind}_fts", column("rowid"))
-            return (
+            ids = (
                 select(model.id)
                 .select_from(fts)
                 .join(model, literal_column(f"{kind}.rowid") == fts.c.rowid)
                 .where(text(f"{kind}_fts MATCH :match").bindparams(match=match))
             )
+            return Match(kind, ids, match)
         found = words(query)
         if not found:
             return None
@@ -74,7 +97,7 @@ class SearchRepository:
         conditions: list[ColumnElement[bool]] = [
             haystack.like(like_pattern(w), escape="\\") for w in found
         ]
-        return select(model.id).where(and_(*conditions))
+        return Match(kind, select(model.id).where(and_(*conditions)), None)
 
     def conversations(
         self,
@@ -85,7 +108,7 @@ class SearchRepository:
         theme_ids: Collection[uuid.UUID] | None,
         author: str | None,
         handling: Handling | None,
-        matching: Select[uuid.UUID] | None,
+        matching: Match | None,
         limit: int,
     ) -> Sequence[Row[uuid.UUID, date, str, str, str, Handling, str, bool, str | None]]:
         """Rows for the list; the last column holds the theme names joined by THEME_SEPARATOR
@@ -129,7 +152,7 @@ class SearchRepository:
         if handling is not None:
             query = query.where(Conversation.handling == handling)
         if matching is not None:
-            query = query.where(Conversation.id.in_(matching))
+            query = self._restrict(query, matching)
         query = query.order_by(KoffiekarSession.date.desc(), Conversation.created_at.desc())
         return self.session.execute(query.limit(limit)).all()
 
@@ -150,7 +173,7 @@ class SearchRepository:
         end: date | None,
         theme_ids: Collection[uuid.UUID] | None,
         author: str | None,
-        matching: Select[uuid.UUID] | None,
+        matching: Match | None,
         limit: int,
     ) -> Sequence[Row[uuid.UUID, date, str, str, int, int]]:
         """Rounds: id, date, area name, place, passers-by, number of conversations."""
@@ -193,7 +216,7 @@ class SearchRepository:
         if author:
             query = query.where(KoffiekarSession.created_by == author)
         if matching is not None:
-            query = query.where(KoffiekarSession.id.in_(matching))
+            query = self._restrict(query, matching)
         query = query.order_by(
             KoffiekarSession.date.desc(),
             KoffiekarSession.start_time.desc(),
