@@ -13,10 +13,15 @@ from gebiedsapp.domain.enums import (
     ConsentPurpose,
     ContactType,
     ContactWith,
+    DeadlineLabel,
     DraftKind,
     Handling,
     PartnerKind,
+    Priority,
     Role,
+    SignalField,
+    SignalSource,
+    SignalStatus,
     TermUnit,
 )
 from gebiedsapp.domain.koffiekar import (
@@ -27,6 +32,7 @@ from gebiedsapp.domain.koffiekar import (
 )
 from gebiedsapp.domain.people import Consent, Meedenker, Resident, meedenker_theme
 from gebiedsapp.domain.settings import AppSetting
+from gebiedsapp.domain.signals import Signal, SignalFeedback, SignalHistory
 from gebiedsapp.domain.taxonomy import Partner, SignalCategory, Theme
 from gebiedsapp.domain.teams import Assignment, TeamMember
 
@@ -45,6 +51,7 @@ __all__ = [
     "ContactType",
     "ContactWith",
     "Conversation",
+    "DeadlineLabel",
     "Draft",
     "DraftKind",
     "FollowUp",
@@ -53,10 +60,17 @@ __all__ = [
     "Meedenker",
     "Partner",
     "PartnerKind",
+    "Priority",
     "RecordVersion",
     "Resident",
     "Role",
+    "Signal",
     "SignalCategory",
+    "SignalFeedback",
+    "SignalField",
+    "SignalHistory",
+    "SignalSource",
+    "SignalStatus",
     "TeamMember",
     "TermUnit",
     "Theme",

@@ -88,6 +88,54 @@ class DraftKind(LabeledEnum):
     SESSION = "session"
 
 
+class SignalSource(LabeledEnum):
+    """How a signal reached the team."""
+
+    KOFFIEKAR = "koffiekar"
+    CONTACT = "contact"
+    TELEFOON = "telefoon"
+    EMAIL = "e-mail"
+    BEWONERSAVOND = "bewonersavond"
+    ENQUETE = "enquete"
+    EIGEN_WAARNEMING = "eigen_waarneming"
+
+
+class Priority(LabeledEnum):
+    LAAG = "laag"
+    NORMAAL = "normaal"
+    HOOG = "hoog"
+
+
+class SignalStatus(LabeledEnum):
+    """The states of a signal; the allowed moves are in `domain.signal_workflow`."""
+
+    GEMELD = "gemeld"
+    IN_BEHANDELING = "in_behandeling"
+    DOORGEZET = "doorgezet"
+    INGEPLAND = "ingepland"
+    ON_HOLD = "on_hold"
+    AFGEHANDELD = "afgehandeld"
+    GEANNULEERD = "geannuleerd"
+    HEROPEND = "heropend"
+
+
+class SignalField(LabeledEnum):
+    """What a signal history entry records a change of."""
+
+    STATUS = "status"
+    CATEGORY = "category"
+    PARTNER = "partner"
+    PRIORITY = "priority"
+    DEADLINE = "deadline"
+    SPLIT = "split"
+
+
+class DeadlineLabel(LabeledEnum):
+    BINNEN = "binnen"
+    BUITEN = "buiten"
+    RUIM_BUITEN = "ruim_buiten"
+
+
 _LABELS: dict[StrEnum, str] = {
     AreaKind.GEMEENTE: "Gemeente",
     AreaKind.KERN: "Kern",
@@ -128,4 +176,31 @@ _LABELS: dict[StrEnum, str] = {
     DraftKind.CONVERSATION: "Gesprek",
     DraftKind.CONTACT: "Contact",
     DraftKind.SESSION: "Koffiekarronde",
+    SignalSource.KOFFIEKAR: "Koffiekar",
+    SignalSource.CONTACT: "Contact",
+    SignalSource.TELEFOON: "Telefoon",
+    SignalSource.EMAIL: "E-mail",
+    SignalSource.BEWONERSAVOND: "Bewonersavond",
+    SignalSource.ENQUETE: "Enquête",
+    SignalSource.EIGEN_WAARNEMING: "Eigen waarneming",
+    Priority.LAAG: "Laag",
+    Priority.NORMAAL: "Normaal",
+    Priority.HOOG: "Hoog",
+    SignalStatus.GEMELD: "Gemeld",
+    SignalStatus.IN_BEHANDELING: "In behandeling",
+    SignalStatus.DOORGEZET: "Doorgezet naar partner",
+    SignalStatus.INGEPLAND: "Ingepland",
+    SignalStatus.ON_HOLD: "On hold",
+    SignalStatus.AFGEHANDELD: "Afgehandeld",
+    SignalStatus.GEANNULEERD: "Geannuleerd",
+    SignalStatus.HEROPEND: "Heropend",
+    SignalField.STATUS: "Status",
+    SignalField.CATEGORY: "Categorie",
+    SignalField.PARTNER: "Partner",
+    SignalField.PRIORITY: "Prioriteit",
+    SignalField.DEADLINE: "Termijn",
+    SignalField.SPLIT: "Gesplitst",
+    DeadlineLabel.BINNEN: "binnen de termijn",
+    DeadlineLabel.BUITEN: "buiten de termijn",
+    DeadlineLabel.RUIM_BUITEN: "ruim buiten de termijn",
 }

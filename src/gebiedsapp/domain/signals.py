@@ -1,0 +1,109 @@
+"""Signals (signalen): what reduces liveability, routed to whoever can act and followed until done.
+
+The status moves only along `domain.signal_workflow.ALLOWED`; every change of status, category,
+partner, priority or deadline is appended to `SignalHistory`, which is never edited. Feedback to
+the resident (terugkoppeling) is kept per occasion in `SignalFeedback`.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    Uuid,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from gebiedsapp.domain.areas import Area
+from gebiedsapp.domain.base import Base, Tracked, UTCDateTime, str_enum, utcnow
+from gebiedsapp.domain.enums import Priority, SignalField, SignalSource, SignalStatus
+from gebiedsapp.domain.taxonomy import Partner, SignalCategory
+
+
+class Signal(Tracked, Base):
+    __tablename__ = "signal"
+    __table_args__ = (
+        Index("ix_signal_area_status", "area_id", "status"),
+        Index("ix_signal_status_deadline", "status", "deadline"),
+    )
+
+    area_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("area.id"))
+    buurt_code: Mapped[str | None] = mapped_column(
+        ForeignKey("cbs_buurt.code"), default=None, index=True
+    )
+    location: Mapped[str] = mapped_column(String(300), default="")  # address or description
+    latitude: Mapped[float | None] = mapped_column(Float, default=None)
+    longitude: Mapped[float | None] = mapped_column(Float, default=None)
+    description: Mapped[str] = mapped_column(Text)
+    category_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("signal_category.id"), index=True)
+    source: Mapped[SignalSource] = mapped_column(str_enum(SignalSource))
+    conversation_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("conversation.id"), default=None, index=True
+    )
+    contact_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("contact.id"), default=None, index=True
+    )
+    priority: Mapped[Priority] = mapped_column(str_enum(Priority), default=Priority.NORMAAL)
+    partner_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("partner.id"), default=None, index=True
+    )
+    status: Mapped[SignalStatus] = mapped_column(
+        str_enum(SignalStatus), default=SignalStatus.GEMELD
+    )
+    reported_on: Mapped[date] = mapped_column(Date)
+    deadline: Mapped[date] = mapped_column(Date)
+    # the day it was last closed (afgehandeld or geannuleerd); None while open
+    closed_on: Mapped[date | None] = mapped_column(Date, default=None)
+    parent_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("signal.id"), default=None, index=True
+    )
+    wants_feedback: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    area: Mapped[Area] = relationship(lazy="raise")
+    category: Mapped[SignalCategory] = relationship(lazy="raise")
+    partner: Mapped[Partner | None] = relationship(lazy="raise")
+
+
+class SignalHistory(Base):
+    """One change of a signal: append-only, so it has no version and no soft delete.
+
+    `seq` numbers a signal's entries (1, 2, ...): entries written in one transaction can share a
+    timestamp, and replaying the status needs their exact order.
+    """
+
+    __tablename__ = "signal_history"
+    __table_args__ = (UniqueConstraint("signal_id", "seq", name="uq_signal_history_signal_seq"),)
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    signal_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("signal.id"))  # indexed by the uq
+    seq: Mapped[int] = mapped_column(Integer)
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    by: Mapped[str] = mapped_column(String(120), default="")
+    field: Mapped[SignalField] = mapped_column(str_enum(SignalField))
+    old: Mapped[str] = mapped_column(Text, default="")
+    new: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class SignalFeedback(Base):
+    """Terugkoppeling: when, how and by whom the resident heard what happened."""
+
+    __tablename__ = "signal_feedback"
+
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
+    signal_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("signal.id"), index=True)
+    given_on: Mapped[date] = mapped_column(Date)
+    how: Mapped[str] = mapped_column(String(40))  # telefoon, e-mail, brief, persoonlijk
+    by: Mapped[str] = mapped_column(String(120), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -1,0 +1,600 @@
+"""Signals: creating them (also from a conversation or contact), moving them through their
+workflow, rerouting, splitting, and feedback to the resident.
+
+Every change of status, category, partner, priority or deadline appends to the signal's history
+(who from the session's actor, when, from, to, note); nothing here edits or deletes history.
+Input is checked before anything changes, so bad input writes nothing. Services never commit.
+
+Parent and child signals (a split): a parent cannot be closed (afgehandeld or geannuleerd) while
+one of its children is open. When the last open child closes, the parent closes by itself, with a
+note: Afgehandeld when at least one child was afgehandeld, Geannuleerd when all were cancelled.
+When a child of a closed parent is reopened, the parent is reopened too. So a closed parent never
+has an open child.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import NamedTuple
+
+from sqlalchemy.orm import Session
+
+from gebiedsapp.domain import (
+    Priority,
+    Signal,
+    SignalCategory,
+    SignalFeedback,
+    SignalField,
+    SignalHistory,
+    SignalSource,
+    SignalStatus,
+)
+from gebiedsapp.domain.deadlines import deadline as compute_deadline
+from gebiedsapp.domain.signal_workflow import (
+    ALLOWED,
+    CLOSED,
+    OPEN,
+    TransitionNotAllowedError,
+    check_transition,
+    replay,
+)
+from gebiedsapp.services.errors import NotFoundError, ValidationError
+from gebiedsapp.storage.repositories.areas import AreaRepository
+from gebiedsapp.storage.repositories.signals import SignalRepository
+
+__all__ = [
+    "FEEDBACK_WAYS",
+    "SignalInput",
+    "SplitPart",
+    "awaiting_feedback",
+    "change_category",
+    "change_deadline",
+    "change_partner",
+    "change_priority",
+    "create_signal",
+    "get_signal",
+    "record_feedback",
+    "replay",
+    "replay_status",
+    "signal_history",
+    "signal_input_from_contact",
+    "signal_input_from_conversation",
+    "split",
+    "transition",
+]
+
+MAX_DESCRIPTION = 4_000
+MAX_LOCATION = 300
+MAX_NOTE = 2_000
+FEEDBACK_WAYS = ("telefoon", "e-mail", "brief", "persoonlijk")
+
+
+@dataclass(frozen=True)
+class SignalInput:
+    area_id: uuid.UUID
+    description: str
+    source: SignalSource
+    reported_on: date
+    category_id: uuid.UUID | None = None
+    buurt_code: str | None = None
+    location: str = ""
+    latitude: float | None = None
+    longitude: float | None = None
+    conversation_id: uuid.UUID | None = None
+    contact_id: uuid.UUID | None = None
+    priority: Priority = Priority.NORMAAL
+    partner_id: uuid.UUID | None = None  # None: the category's default partner
+    wants_feedback: bool = False
+
+
+class SplitPart(NamedTuple):
+    category_id: uuid.UUID
+    partner_id: uuid.UUID | None  # None: the category's default partner
+    description: str
+
+
+def _today(today: date | None) -> date:
+    return today if today is not None else date.today()
+
+
+def _actor(session: Session) -> str:
+    return str(session.info.get("actor", ""))
+
+
+# --- prefill from where it was heard --------------------------------------------------------
+
+
+def signal_input_from_conversation(session: Session, conversation_id: uuid.UUID) -> SignalInput:
+    """A new signal pre-filled from a koffiekar conversation (category still to choose).
+
+    The reporter wants feedback by default when they left contact details with the conversation.
+    """
+    found = SignalRepository(session).conversation_with_session(conversation_id)
+    if found is None:
+        raise NotFoundError("Dit gesprek bestaat niet (meer).")
+    conversation, round_ = found
+    return SignalInput(
+        area_id=round_.area_id,
+        buurt_code=round_.buurt_code,
+        location=round_.place,
+        description=conversation.summary,
+        source=SignalSource.KOFFIEKAR,
+        reported_on=round_.date,
+        conversation_id=conversation.id,
+        wants_feedback=conversation.resident_id is not None,
+    )
+
+
+def signal_input_from_contact(session: Session, contact_id: uuid.UUID) -> SignalInput:
+    contact = SignalRepository(session).contact(contact_id)
+    if contact is None:
+        raise NotFoundError("Dit contact bestaat niet (meer).")
+    text = "\n\n".join(part for part in (contact.subject.strip(), contact.notes.strip()) if part)
+    return SignalInput(
+        area_id=contact.area_id,
+        description=text,
+        source=SignalSource.CONTACT,
+        reported_on=contact.date,
+        contact_id=contact.id,
+        partner_id=contact.partner_id,
+        wants_feedback=contact.resident_id is not None,
+    )
+
+
+# --- creating -------------------------------------------------------------------------------
+
+
+def _offered_category(repo: SignalRepository, category_id: uuid.UUID | None) -> SignalCategory:
+    if category_id is None:
+        raise ValidationError("Kies een categorie.", field="category")
+    category = repo.category(category_id)
+    if category is None or category.retired:
+        raise ValidationError("Die categorie bestaat niet (meer).", field="category")
+    return category
+
+
+def _partner_for(
+    repo: SignalRepository, partner_id: uuid.UUID | None, category: SignalCategory
+) -> uuid.UUID | None:
+    """The chosen partner (checked), or else the category's default while it is offered."""
+    if partner_id is not None:
+        partner = repo.partner(partner_id)
+        if partner is None or partner.retired:
+            raise ValidationError("Die partner bestaat niet (meer).", field="partner")
+        return partner.id
+    if category.default_partner_id is None:
+        return None
+    default = repo.partner(category.default_partner_id)
+    return default.id if default is not None and not default.retired else None
+
+
+def _clean_description(text: str) -> str:
+    description = text.strip()
+    if not description:
+        raise ValidationError(
+            "Beschrijf in een paar woorden wat er gemeld is.", field="description"
+        )
+    if len(description) > MAX_DESCRIPTION:
+        raise ValidationError(
+            f"De beschrijving is te lang (hoogstens {MAX_DESCRIPTION} tekens).",
+            field="description",
+        )
+    return description
+
+
+def _check_input(session: Session, repo: SignalRepository, data: SignalInput, today: date) -> None:
+    area = AreaRepository(session).get(data.area_id)
+    if area is None or area.is_deleted:
+        raise NotFoundError("Dit gebied bestaat niet (meer).")
+    if data.buurt_code and data.buurt_code not in {b.code for b in area.buurten}:
+        raise ValidationError("Die CBS-buurt hoort niet bij dit gebied.", field="buurt")
+    if len(data.location.strip()) > MAX_LOCATION:
+        raise ValidationError(
+            f"De locatie is te lang (hoogstens {MAX_LOCATION} tekens).", field="location"
+        )
+    if (data.latitude is None) != (data.longitude is None):
+        raise ValidationError(
+            "Geef zowel de breedte- als de lengtegraad, of geen van beide.", field="coordinates"
+        )
+    if (
+        data.latitude is not None
+        and data.longitude is not None
+        and not (-90 <= data.latitude <= 90 and -180 <= data.longitude <= 180)
+    ):
+        raise ValidationError("De coördinaten kloppen niet.", field="coordinates")
+    if data.reported_on > today:
+        raise ValidationError("De meldingsdatum ligt in de toekomst.", field="reported_on")
+    if data.conversation_id is not None and data.contact_id is not None:
+        raise ValidationError(
+            "Een signaal komt uit één gesprek of uit één contact, niet uit beide.", field="link"
+        )
+    if (
+        data.conversation_id is not None
+        and repo.conversation_with_session(data.conversation_id) is None
+    ):
+        raise NotFoundError("Dit gesprek bestaat niet (meer).")
+    if data.contact_id is not None and repo.contact(data.contact_id) is None:
+        raise NotFoundError("Dit contact bestaat niet (meer).")
+
+
+def create_signal(session: Session, data: SignalInput, *, today: date | None = None) -> Signal:
+    """A new signal (Gemeld) with its deadline from the category's term and, unless chosen,
+    the category's default partner. Nothing is written on bad input."""
+    repo = SignalRepository(session)
+    now = _today(today)
+    _check_input(session, repo, data, now)
+    description = _clean_description(data.description)
+    category = _offered_category(repo, data.category_id)
+    partner_id = _partner_for(repo, data.partner_id, category)
+    row = Signal(
+        area_id=data.area_id,
+        buurt_code=data.buurt_code or None,
+        location=" ".join(data.location.split()),
+        latitude=data.latitude,
+        longitude=data.longitude,
+        description=description,
+        category_id=category.id,
+        source=data.source,
+        conversation_id=data.conversation_id,
+        contact_id=data.contact_id,
+        priority=data.priority,
+        partner_id=partner_id,
+        status=SignalStatus.GEMELD,
+        reported_on=data.reported_on,
+        deadline=compute_deadline(data.reported_on, category.term, category.term_unit),
+        wants_feedback=data.wants_feedback,
+    )
+    session.add(row)
+    session.flush()
+    return row
+
+
+def get_signal(session: Session, signal_id: uuid.UUID) -> Signal:
+    row = SignalRepository(session).get(signal_id)
+    if row is None:
+        raise NotFoundError("Dit signaal bestaat niet (meer).")
+    return row
+
+
+# --- history --------------------------------------------------------------------------------
+
+
+def _log(
+    session: Session,
+    repo: SignalRepository,
+    signal: Signal,
+    field: SignalField,
+    old: object,
+    new: object,
+    note: str,
+) -> None:
+    session.add(
+        SignalHistory(
+            signal_id=signal.id,
+            seq=repo.next_seq(signal.id),
+            by=_actor(session),
+            field=field,
+            old=_text(old),
+            new=_text(new),
+            note=note,
+        )
+    )
+    session.flush()
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def _clean_note(note: str) -> str:
+    text = note.strip()
+    if len(text) > MAX_NOTE:
+        raise ValidationError(f"De notitie is te lang (hoogstens {MAX_NOTE} tekens).", field="note")
+    return text
+
+
+def signal_history(session: Session, signal_id: uuid.UUID) -> list[SignalHistory]:
+    get_signal(session, signal_id)
+    return list(SignalRepository(session).history(signal_id))
+
+
+def replay_status(session: Session, signal_id: uuid.UUID) -> SignalStatus:
+    """The status the signal's history replays to (from Gemeld); equals its status."""
+    return replay(signal_history(session, signal_id))
+
+
+# --- the workflow ---------------------------------------------------------------------------
+
+
+def _check_move(repo: SignalRepository, signal: Signal, new: SignalStatus) -> None:
+    try:
+        check_transition(signal.status, new)
+    except TransitionNotAllowedError as exc:
+        raise ValidationError(exc.message, field="status") from exc
+    if new in CLOSED and repo.count_children(signal.id, statuses=OPEN):
+        raise ValidationError(
+            f"Dit signaal heeft nog open deelsignalen; het kan pas naar '{new.label}' "
+            "als die zijn afgesloten.",
+            field="status",
+        )
+
+
+def _move(
+    session: Session,
+    repo: SignalRepository,
+    signal: Signal,
+    new: SignalStatus,
+    note: str,
+    today: date,
+) -> None:
+    old = signal.status
+    signal.status = new
+    if new in CLOSED:
+        signal.closed_on = today
+    elif old in CLOSED:
+        signal.closed_on = None
+    _log(session, repo, signal, SignalField.STATUS, old, new, note)
+    if signal.parent_id is not None:
+        _follow_parent(session, repo, signal.parent_id, today)
+
+
+def _follow_parent(
+    session: Session, repo: SignalRepository, parent_id: uuid.UUID, today: date
+) -> None:
+    """Keep a parent in step with its children (see the module docstring)."""
+    parent = repo.get(parent_id)
+    if parent is None:
+        return
+    if parent.status in CLOSED:
+        if repo.count_children(parent.id, statuses=OPEN):
+            _move(
+                session, repo, parent, SignalStatus.HEROPEND, "Een deelsignaal is heropend.", today
+            )
+        return
+    if repo.count_children(parent.id, statuses=OPEN):
+        return
+    done = repo.count_children(parent.id, statuses={SignalStatus.AFGEHANDELD})
+    target = SignalStatus.AFGEHANDELD if done else SignalStatus.GEANNULEERD
+    if target in ALLOWED[parent.status]:
+        _move(session, repo, parent, target, "Alle deelsignalen zijn afgesloten.", today)
+
+
+def transition(
+    session: Session,
+    signal_id: uuid.UUID,
+    new_status: SignalStatus,
+    *,
+    note: str = "",
+    today: date | None = None,
+) -> Signal:
+    """Move a signal to `new_status` if the table allows it; otherwise a ValidationError that
+    says why, and nothing written."""
+    repo = SignalRepository(session)
+    signal = get_signal(session, signal_id)
+    text = _clean_note(note)
+    _check_move(repo, signal, new_status)
+    _move(session, repo, signal, new_status, text, _today(today))
+    return signal
+
+
+def _open_signal(session: Session, signal_id: uuid.UUID) -> Signal:
+    signal = get_signal(session, signal_id)
+    if signal.status in CLOSED:
+        raise ValidationError(
+            f"Dit signaal is '{signal.status.label}'; heropen het eerst om het te wijzigen."
+        )
+    return signal
+
+
+def change_category(
+    session: Session, signal_id: uuid.UUID, category_id: uuid.UUID, *, note: str = ""
+) -> Signal:
+    """Another category: the deadline is recomputed from the report date with the new term, and
+    a partner that was the old category's default follows to the new default. Each change is
+    recorded; choosing the same category changes nothing."""
+    repo = SignalRepository(session)
+    signal = _open_signal(session, signal_id)
+    text = _clean_note(note)
+    category = _offered_category(repo, category_id)
+    if category.id == signal.category_id:
+        return signal
+    old_category = repo.category(signal.category_id)
+    follows = old_category is not None and signal.partner_id == old_category.default_partner_id
+    new_partner = _partner_for(repo, None, category) if follows else signal.partner_id
+    new_deadline = compute_deadline(signal.reported_on, category.term, category.term_unit)
+
+    old_id, signal.category_id = signal.category_id, category.id
+    _log(session, repo, signal, SignalField.CATEGORY, old_id, category.id, text)
+    if new_deadline != signal.deadline:
+        old_deadline, signal.deadline = signal.deadline, new_deadline
+        _log(
+            session,
+            repo,
+            signal,
+            SignalField.DEADLINE,
+            old_deadline,
+            new_deadline,
+            "Termijn van de nieuwe categorie.",
+        )
+    if new_partner != signal.partner_id:
+        old_partner, signal.partner_id = signal.partner_id, new_partner
+        _log(
+            session,
+            repo,
+            signal,
+            SignalField.PARTNER,
+            old_partner,
+            new_partner,
+            "Standaardpartner van de nieuwe categorie.",
+        )
+    return signal
+
+
+def change_partner(
+    session: Session, signal_id: uuid.UUID, partner_id: uuid.UUID | None, *, note: str = ""
+) -> Signal:
+    """Route to another partner (None: nobody outside the team)."""
+    repo = SignalRepository(session)
+    signal = _open_signal(session, signal_id)
+    text = _clean_note(note)
+    if partner_id is not None:
+        partner = repo.partner(partner_id)
+        if partner is None or partner.retired:
+            raise ValidationError("Die partner bestaat niet (meer).", field="partner")
+    if partner_id == signal.partner_id:
+        return signal
+    old, signal.partner_id = signal.partner_id, partner_id
+    _log(session, repo, signal, SignalField.PARTNER, old, partner_id, text)
+    return signal
+
+
+def change_priority(
+    session: Session, signal_id: uuid.UUID, priority: Priority, *, note: str = ""
+) -> Signal:
+    repo = SignalRepository(session)
+    signal = _open_signal(session, signal_id)
+    text = _clean_note(note)
+    if priority == signal.priority:
+        return signal
+    old, signal.priority = signal.priority, priority
+    _log(session, repo, signal, SignalField.PRIORITY, old, priority, text)
+    return signal
+
+
+def change_deadline(
+    session: Session, signal_id: uuid.UUID, new_deadline: date, *, note: str
+) -> Signal:
+    """Set the deadline by hand; a reason is required, since it changes the deadline label."""
+    repo = SignalRepository(session)
+    signal = _open_signal(session, signal_id)
+    text = _clean_note(note)
+    if not text:
+        raise ValidationError("Geef aan waarom de termijn verandert.", field="note")
+    if new_deadline < signal.reported_on:
+        raise ValidationError("De termijn ligt vóór de meldingsdatum.", field="deadline")
+    if new_deadline == signal.deadline:
+        return signal
+    old, signal.deadline = signal.deadline, new_deadline
+    _log(session, repo, signal, SignalField.DEADLINE, old, new_deadline, text)
+    return signal
+
+
+# --- splitting ------------------------------------------------------------------------------
+
+
+def split(
+    session: Session,
+    signal_id: uuid.UUID,
+    children: Sequence[SplitPart | tuple[uuid.UUID, uuid.UUID | None, str]],
+    *,
+    note: str = "",
+    today: date | None = None,
+) -> list[Signal]:
+    """Split an open signal into child signals, each with its own category and partner.
+
+    Children copy where and how it was reported (area, buurt, location, source, link, priority)
+    and keep the parent's report date, so their deadlines run from when the resident reported
+    it, not from the split. Feedback stays with the parent (children do not ask for it). A parent
+    still Gemeld moves to In behandeling first: it is being handled, through its children.
+    """
+    repo = SignalRepository(session)
+    now = _today(today)
+    parent = _open_signal(session, signal_id)
+    text = _clean_note(note)
+    if not children:
+        raise ValidationError("Geef ten minste één deelsignaal op.", field="children")
+    planned = []
+    for raw in children:
+        part = SplitPart(*raw)
+        category = _offered_category(repo, part.category_id)
+        planned.append((category, _partner_for(repo, part.partner_id, category), part.description))
+    descriptions = [_clean_description(description) for _c, _p, description in planned]
+
+    if parent.status == SignalStatus.GEMELD:
+        _move(session, repo, parent, SignalStatus.IN_BEHANDELING, "Gesplitst.", now)
+    made = []
+    for (category, partner_id, _d), description in zip(planned, descriptions, strict=True):
+        child = Signal(
+            area_id=parent.area_id,
+            buurt_code=parent.buurt_code,
+            location=parent.location,
+            latitude=parent.latitude,
+            longitude=parent.longitude,
+            description=description,
+            category_id=category.id,
+            source=parent.source,
+            conversation_id=parent.conversation_id,
+            contact_id=parent.contact_id,
+            priority=parent.priority,
+            partner_id=partner_id,
+            status=SignalStatus.GEMELD,
+            reported_on=parent.reported_on,
+            deadline=compute_deadline(parent.reported_on, category.term, category.term_unit),
+            parent_id=parent.id,
+            wants_feedback=False,
+        )
+        session.add(child)
+        made.append(child)
+    session.flush()
+    _log(
+        session,
+        repo,
+        parent,
+        SignalField.SPLIT,
+        "",
+        ",".join(str(c.id) for c in made),
+        text,
+    )
+    return made
+
+
+# --- feedback -------------------------------------------------------------------------------
+
+
+def record_feedback(
+    session: Session,
+    signal_id: uuid.UUID,
+    *,
+    given_on: date,
+    how: str,
+    note: str = "",
+    by: str | None = None,
+    today: date | None = None,
+) -> SignalFeedback:
+    """Terugkoppeling given to the resident: when, how (telefoon, e-mail, brief, persoonlijk),
+    by whom (the current user unless said otherwise)."""
+    signal = get_signal(session, signal_id)
+    text = _clean_note(note)
+    way = how.strip().lower()
+    if way not in FEEDBACK_WAYS:
+        raise ValidationError(
+            "Kies hoe de bewoner is teruggekoppeld: " + ", ".join(FEEDBACK_WAYS) + ".",
+            field="how",
+        )
+    if given_on > _today(today):
+        raise ValidationError("De datum van de terugkoppeling ligt in de toekomst.", field="date")
+    if given_on < signal.reported_on:
+        raise ValidationError(
+            "De terugkoppeling ligt vóór de meldingsdatum van het signaal.", field="date"
+        )
+    who = (by if by is not None else _actor(session)).strip()[:120]
+    if not who:
+        raise ValidationError("Vul in wie de bewoner heeft teruggekoppeld.", field="by")
+    row = SignalFeedback(signal_id=signal.id, given_on=given_on, how=way, by=who, note=text)
+    session.add(row)
+    session.flush()
+    return row
+
+
+def awaiting_feedback(
+    session: Session, *, area_ids: Sequence[uuid.UUID] | None = None
+) -> list[Signal]:
+    """Closed signals whose reporter wants feedback and has not had any since it was closed."""
+    return list(SignalRepository(session).awaiting_feedback(closed=CLOSED, area_ids=area_ids))
