@@ -325,6 +325,58 @@ def bench_search(workdir: Path, repeat: int) -> Result:
     )
 
 
+# The signal list's queries written by hand: the rows and the counts per status that
+# services.signal_views.list_signals reads for the whole municipality, open signals only.
+RAW_OPEN_SIGNALS = """
+SELECT s.id, s.reported_on, c.name, s.buurt_code, b.name, s.status, s.priority, p.name,
+       s.deadline, s.closed_on, a.name, s.description, s.parent_id
+FROM signal s
+JOIN signal_category c ON c.id = s.category_id
+JOIN area a ON a.id = s.area_id
+LEFT JOIN partner p ON p.id = s.partner_id
+LEFT JOIN cbs_buurt b ON b.code = s.buurt_code
+WHERE s.deleted_at IS NULL AND s.status IN ({marks})
+ORDER BY s.deadline, s.reported_on
+"""
+RAW_STATUS_COUNTS = "SELECT status, count(*) FROM signal WHERE deleted_at IS NULL GROUP BY status"
+
+
+def bench_open_signals(workdir: Path, repeat: int) -> Result:
+    """The open-signals list of the whole municipality on `large` through
+    services.signal_views.list_signals (rows with deadline labels, overdue first, and the counts
+    per status for the header) vs the same two queries in raw sqlite3."""
+    from gebiedsapp.domain.signal_workflow import OPEN
+    from gebiedsapp.services.signal_views import SignalFilter, list_signals
+    from gebiedsapp.storage.database import Database
+
+    url, data_dir = _large_database(workdir)
+    database = Database.connect(url)
+    filters = SignalFilter(statuses=frozenset(OPEN))
+    statuses = sorted(status.value for status in OPEN)
+    sql = RAW_OPEN_SIGNALS.format(marks=", ".join("?" * len(statuses)))
+
+    def service() -> list[Any]:
+        with database.read_session("bench") as session:
+            return list_signals(session, filters, today=ANCHOR).rows
+
+    raw = _raw_connection(data_dir / "large.db")
+
+    def baseline() -> list[Any]:
+        rows = raw.execute(sql, statuses).fetchall()
+        raw.execute(RAW_STATUS_COUNTS).fetchall()
+        return rows
+
+    try:
+        ours = {row.id.hex for row in service()}
+        if not ours or ours != {row[0] for row in baseline()}:
+            raise RuntimeError("open_signals: the raw query does not give the service's rows")
+        value, base = _interleaved(repeat, 5, service, baseline)
+    finally:
+        raw.close()
+        database.dispose()
+    return Result("open_signals", value * 1000, base * 1000, value / base, 3.0, "ms")
+
+
 SEARCH_WORD = "bus"  # in several demo sayings ("bus", "bushalte"): a few thousand matches
 
 BENCHMARKS: dict[str, Callable[[Path, int], Result]] = {
@@ -333,6 +385,7 @@ BENCHMARKS: dict[str, Callable[[Path, int], Result]] = {
     "save_conversation": bench_save_conversation,
     "filter_conversations": bench_filter_conversations,
     "search": bench_search,
+    "open_signals": bench_open_signals,
 }
 
 

@@ -17,7 +17,7 @@ from gebiedsapp import __version__
 from gebiedsapp.domain import Role
 from gebiedsapp.identity import current_actor
 from gebiedsapp.paths import AppPaths, app_paths, database_url
-from gebiedsapp.services import demo_data
+from gebiedsapp.services import demo_data, signal_import
 from gebiedsapp.services.areas import area_tree
 from gebiedsapp.services.backups import make_backup
 from gebiedsapp.services.errors import NotFoundError, ValidationError
@@ -64,6 +64,32 @@ def build_parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo-data", help="database vullen met verzonnen voorbeeldgegevens")
     demo.add_argument("--size", choices=["small", "large"], default="small")
     demo.add_argument("--seed", type=int, default=1)
+
+    signals = sub.add_parser("signals", help="signalen")
+    signals_sub = signals.add_subparsers(dest="signals_command", metavar="ACTIE", required=True)
+    importing = signals_sub.add_parser(
+        "import",
+        help="signalen importeren uit een CSV-export van een ander systeem",
+        description="Leest het CSV-bestand, controleert elke regel en importeert de geldige. "
+        "Velden: " + ", ".join(f"{k} ({v})" for k, v in signal_import.FIELDS.items()) + ".",
+    )
+    importing.add_argument("file", metavar="BESTAND", type=Path)
+    importing.add_argument(
+        "--map",
+        dest="mapping",
+        metavar="VELD=KOLOM",
+        action="append",
+        default=[],
+        help="koppel een veld aan een kolomnaam uit het bestand (herhaalbaar)",
+    )
+    importing.add_argument(
+        "--dry-run", action="store_true", help="alleen controleren, niets importeren"
+    )
+    importing.add_argument(
+        "--accept-valid",
+        action="store_true",
+        help="bij ongeldige regels toch de geldige regels importeren",
+    )
 
     sub.add_parser("areas", help="de gebiedsindeling tonen")
     team = sub.add_parser("team", help="'Wie werkt waar' tonen")
@@ -117,6 +143,8 @@ def _dispatch(args: argparse.Namespace, url: str, paths: AppPaths) -> int:
             for table, count in sorted(counts.items()):
                 print(f"  {table:<28} {count:>8}")
             return 0
+        if args.command == "signals":
+            return _import_signals(database, actor, args)
         if args.command == "areas":
             return _print_areas(database)
         if args.command == "team":
@@ -124,6 +152,38 @@ def _dispatch(args: argparse.Namespace, url: str, paths: AppPaths) -> int:
         raise AssertionError(f"unhandled command {args.command}")
     finally:
         database.dispose()
+
+
+def _import_signals(database: Database, actor: str, args: argparse.Namespace) -> int:
+    """Exit 0 when the valid rows were imported (or would be, with --dry-run) and no row was
+    refused without consent; 2 when nothing was written because of invalid rows or bad input."""
+    mapping = signal_import.parse_mapping(args.mapping)
+    try:
+        data = args.file.read_bytes()
+    except OSError as exc:
+        print(f"Kan het bestand niet lezen: {args.file} ({exc.strerror})", file=sys.stderr)
+        return 2
+    table = signal_import.read_csv(data)
+    with database.unit_of_work(actor) as session:
+        preview = signal_import.preview_import(session, table, mapping)
+        print(
+            f"{preview.total} regels: {len(preview.valid)} geldig, {len(preview.invalid)} ongeldig."
+        )
+        for row in preview.invalid:
+            print(f"  regel {row.line}: {row.reason}")
+        if args.dry_run:
+            print("Proefrun: er is niets geïmporteerd.")
+            return 0 if not preview.invalid else 2
+        if preview.invalid and not args.accept_valid:
+            print(
+                "Er is niets geïmporteerd. Gebruik --accept-valid om alleen de geldige regels "
+                "te importeren.",
+                file=sys.stderr,
+            )
+            return 2
+        written = signal_import.import_signals(session, preview, accept_valid=args.accept_valid)
+    print(f"{written} signalen geïmporteerd.")
+    return 0
 
 
 def _db_current(url: str) -> int:

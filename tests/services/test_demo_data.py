@@ -25,13 +25,25 @@ from gebiedsapp.domain import (
     FollowUp,
     Handling,
     Meedenker,
+    Partner,
+    Priority,
     Resident,
+    Signal,
+    SignalCategory,
+    SignalFeedback,
+    SignalField,
+    SignalHistory,
+    SignalSource,
+    SignalStatus,
     TeamMember,
     contact_theme,
     meedenker_theme,
 )
+from gebiedsapp.domain.deadlines import deadline as compute_deadline
+from gebiedsapp.domain.signal_workflow import CLOSED, OPEN, replay
 from gebiedsapp.paths import app_paths
 from gebiedsapp.services import demo_data
+from gebiedsapp.services import signals as signal_service
 from gebiedsapp.services.drafts import list_drafts
 from gebiedsapp.services.errors import ValidationError
 from gebiedsapp.services.lists import ListFilter, list_contacts, list_conversations
@@ -54,6 +66,9 @@ DEMO_TABLES = (
     "contact_theme",
     "follow_up",
     "draft",
+    "signal",
+    "signal_history",
+    "signal_feedback",
 )
 # the records a user would count (not the link tables)
 RECORD_TABLES = (
@@ -67,6 +82,9 @@ RECORD_TABLES = (
     "contact",
     "follow_up",
     "draft",
+    "signal",
+    "signal_history",
+    "signal_feedback",
 )
 
 
@@ -199,6 +217,7 @@ def test_large_generation(database: Database) -> None:
     assert 90_000 <= sum(counts[t] for t in RECORD_TABLES) <= 115_000
     assert counts["contact"] >= 10_000
     assert counts["follow_up"] >= 10_000
+    assert 8_000 <= counts["signal"] <= 10_000
     assert dict(counts) == _table_counts(database)
 
 
@@ -306,3 +325,100 @@ def test_demo_data_is_searchable(database: Database) -> None:
     assert found
     assert all("bus" in f"{row.summary} {row.quote}".lower() for row in found)
     assert contacts
+
+
+def _signal_world(database: Database) -> tuple[list[Signal], dict[uuid.UUID, list[SignalHistory]]]:
+    _generate(database, seed=7)
+    with database.read_session() as session:
+        signals = list(session.scalars(select(Signal)))
+        history: dict[uuid.UUID, list[SignalHistory]] = {}
+        for entry in session.scalars(
+            select(SignalHistory).order_by(SignalHistory.signal_id, SignalHistory.seq)
+        ):
+            history.setdefault(entry.signal_id, []).append(entry)
+    return signals, history
+
+
+def test_every_signal_history_replays_to_its_status(database: Database) -> None:
+    signals, history = _signal_world(database)
+    assert signals
+    for signal in signals:
+        entries = history.get(signal.id, [])
+        assert [e.seq for e in entries] == list(range(1, len(entries) + 1))
+        assert [e.at for e in entries] == sorted(e.at for e in entries)
+        assert replay(entries) is signal.status, signal.id
+        status_days = [e.at.date() for e in entries if e.field is SignalField.STATUS]
+        assert all(signal.reported_on <= day <= ANCHOR for day in status_days)
+        if signal.status in CLOSED:
+            assert signal.closed_on == status_days[-1]
+        else:
+            assert signal.closed_on is None
+    assert set(SignalStatus) == {s.status for s in signals}
+
+
+def test_signal_deadlines_follow_the_category_term(database: Database) -> None:
+    signals, _history = _signal_world(database)
+    with database.read_session() as session:
+        categories = {c.id: c for c in session.scalars(select(SignalCategory))}
+        partners = set(session.scalars(select(Partner.id)))
+    for signal in signals:
+        category = categories[signal.category_id]
+        assert not category.retired
+        assert signal.deadline == compute_deadline(
+            signal.reported_on, category.term, category.term_unit
+        )
+        assert signal.partner_id is None or signal.partner_id in partners
+    parents = {c.parent_id for c in categories.values()}
+    leaves = {c.id for c in categories.values() if c.id not in parents and not c.retired}
+    assert {s.category_id for s in signals} == leaves  # every category
+    assert len({s.partner_id for s in signals}) >= 10
+    assert {s.priority for s in signals} == set(Priority)
+    overdue = [s for s in signals if s.status in OPEN and s.deadline < ANCHOR]
+    assert overdue
+    assert any(s.status in OPEN and s.deadline >= ANCHOR for s in signals)
+
+
+def test_signals_link_to_conversations_contacts_and_children(database: Database) -> None:
+    signals, history = _signal_world(database)
+    with database.read_session() as session:
+        handling = {
+            row.id: row.handling
+            for row in session.execute(select(Conversation.id, Conversation.handling))
+        }
+        contacts = set(session.scalars(select(Contact.id)))
+        feedback = list(session.scalars(select(SignalFeedback)))
+        waiting = signal_service.awaiting_feedback(session)
+    top = [s for s in signals if s.parent_id is None]
+    linked = [s for s in top if s.conversation_id is not None]
+    assert len(linked) > len(top) // 3  # many come from the koffiekar
+    for signal in linked:
+        assert handling[signal.conversation_id] in (Handling.ACTIE_NODIG, Handling.DOORVERWIJZEN)
+        assert signal.source is SignalSource.KOFFIEKAR
+    from_contacts = [s for s in top if s.contact_id is not None]
+    assert from_contacts
+    assert all(s.contact_id in contacts for s in from_contacts)
+    assert len({s.conversation_id for s in linked}) == len(linked)  # one signal per conversation
+
+    by_id = {s.id: s for s in signals}
+    children: dict[uuid.UUID, list[Signal]] = {}
+    for signal in signals:
+        if signal.parent_id is not None:
+            children.setdefault(signal.parent_id, []).append(signal)
+    assert children
+    for parent_id, kids in children.items():
+        parent = by_id[parent_id]
+        splits = [e for e in history[parent_id] if e.field is SignalField.SPLIT]
+        assert len(splits) == 1
+        assert set(splits[0].new.split(",")) == {str(k.id) for k in kids}
+        assert all(k.reported_on == parent.reported_on and not k.wants_feedback for k in kids)
+        if parent.status in CLOSED:  # a closed parent never has an open child
+            assert all(k.status in CLOSED for k in kids)
+        else:
+            assert any(k.status in OPEN for k in kids)
+
+    assert feedback
+    for entry in feedback:
+        signal = by_id[entry.signal_id]
+        assert signal.wants_feedback
+        assert signal.reported_on <= entry.given_on <= ANCHOR
+    assert waiting  # some residents still wait to hear what happened

@@ -3,13 +3,27 @@
 from __future__ import annotations
 
 import uuid
+from datetime import date
 
 import pytest
+from sqlalchemy import func, select, text
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from gebiedsapp.domain import Partner, PartnerKind, SignalCategory, TermUnit, Theme, reference_id
-from gebiedsapp.services import taxonomy
+from gebiedsapp.domain import (
+    Partner,
+    PartnerKind,
+    Signal,
+    SignalCategory,
+    SignalSource,
+    SignalStatus,
+    TermUnit,
+    Theme,
+    reference_id,
+)
+from gebiedsapp.services import signals, taxonomy
 from gebiedsapp.services.errors import NotFoundError, ValidationError
+from gebiedsapp.services.signals import SignalInput, SplitPart
 from gebiedsapp.storage.repositories.taxonomy import TaxonomyRepository
 
 SOCIALE_SAMENHANG = reference_id("theme", "sociale-samenhang")
@@ -188,3 +202,78 @@ def test_partners_are_listed_by_name(session: Session) -> None:
     names = [p.name for p in TaxonomyRepository(session).partners()]
     assert names == sorted(names)
     assert len(names) > 1
+
+
+# --- a category in use: retired, never deleted ------------------------------------------------
+
+ZWERFVUIL = reference_id("signal_category", "afval/zwerfvuil")
+GRAFFITI = reference_id("signal_category", "overlast-in-de-openbare-ruimte/graffiti")
+BEERTA = reference_id("area", "beerta")
+REPORTED = date(2026, 11, 23)
+
+
+def _signal(session: Session, category_id: uuid.UUID) -> Signal:
+    return signals.create_signal(
+        session,
+        SignalInput(
+            area_id=BEERTA,
+            description="Zwerfvuil langs het fietspad",
+            source=SignalSource.TELEFOON,
+            reported_on=REPORTED,
+            category_id=category_id,
+        ),
+        today=REPORTED,
+    )
+
+
+def test_the_taxonomy_service_offers_no_delete() -> None:
+    public = {name for name in dir(taxonomy) if not name.startswith("_")}
+    assert not {n for n in public if any(w in n for w in ("delete", "remove", "drop"))}
+    assert "set_retired" in public
+
+
+def test_a_category_in_use_cannot_be_deleted_even_in_the_database(session: Session) -> None:
+    signal = _signal(session, ZWERFVUIL)
+    with pytest.raises(IntegrityError), session.begin_nested():
+        session.execute(text("DELETE FROM signal_category WHERE id = :id"), {"id": ZWERFVUIL.hex})
+    assert session.get(SignalCategory, ZWERFVUIL) is not None
+    assert signal.category_id == ZWERFVUIL
+
+
+def test_a_retired_category_stays_on_old_signals_and_is_not_offered_for_new_ones(
+    session: Session,
+) -> None:
+    old = _signal(session, ZWERFVUIL)
+    other = _signal(session, GRAFFITI)
+    taxonomy.set_retired(session, SignalCategory, ZWERFVUIL, retired=True)
+
+    session.expire_all()
+    kept = signals.get_signal(session, old.id)
+    assert kept.category_id == ZWERFVUIL  # kept on the old signal, which still works
+    signals.transition(session, old.id, SignalStatus.IN_BEHANDELING, today=REPORTED)
+    assert signals.replay_status(session, old.id) is SignalStatus.IN_BEHANDELING
+    offered = {c.id for c in taxonomy.list_categories(session, include_retired=False)}
+    assert ZWERFVUIL not in offered
+    assert ZWERFVUIL in {c.id for c in taxonomy.list_categories(session)}
+
+    before = session.scalar(select(func.count()).select_from(Signal))
+    with pytest.raises(ValidationError, match="bestaat niet"):
+        _signal(session, ZWERFVUIL)
+    with pytest.raises(ValidationError, match="bestaat niet"):
+        signals.change_category(session, other.id, ZWERFVUIL)
+    with pytest.raises(ValidationError, match="bestaat niet"):
+        signals.split(session, other.id, [SplitPart(ZWERFVUIL, None, "Ook zwerfvuil")])
+    assert session.scalar(select(func.count()).select_from(Signal)) == before
+    assert signals.get_signal(session, other.id).category_id == GRAFFITI
+
+    taxonomy.set_retired(session, SignalCategory, ZWERFVUIL, retired=False)
+    assert _signal(session, ZWERFVUIL).category_id == ZWERFVUIL  # offered again
+
+
+def test_the_children_of_a_retired_parent_are_not_offered_for_new_signals(
+    session: Session,
+) -> None:
+    taxonomy.set_retired(session, SignalCategory, AFVAL, retired=True)
+    assert ZWERFVUIL not in {c.id for c in taxonomy.list_categories(session, include_retired=False)}
+    with pytest.raises(ValidationError):
+        _signal(session, ZWERFVUIL)

@@ -105,7 +105,7 @@ def test_team_on_area_page_follows_assignments(window: MainWindow, context) -> N
 
 
 def test_screens_switch_by_shortcut_and_menu(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
-    qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is window.screens[TEAM_OVERVIEW]
     window.open_admin("team")
     assert window.stack.currentWidget() is window.screens[ADMIN]
@@ -181,15 +181,16 @@ def test_area_figures_arrive_from_the_worker_and_match_the_database(
 
 
 def test_every_screen_opens_from_its_shortcut(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
-    from gebiedsapp.ui.main_window import ACTIONS, CONTACTS, KOFFIEKAR, LISTS
+    from gebiedsapp.ui.main_window import ACTIONS, CONTACTS, KOFFIEKAR, LISTS, SIGNALS
 
     for key, number in (
         (KOFFIEKAR, Qt.Key.Key_2),
         (CONTACTS, Qt.Key.Key_3),
-        (ACTIONS, Qt.Key.Key_4),
-        (LISTS, Qt.Key.Key_5),
-        (TEAM_OVERVIEW, Qt.Key.Key_6),
-        (ADMIN, Qt.Key.Key_7),
+        (SIGNALS, Qt.Key.Key_4),
+        (ACTIONS, Qt.Key.Key_5),
+        (LISTS, Qt.Key.Key_6),
+        (TEAM_OVERVIEW, Qt.Key.Key_7),
+        (ADMIN, Qt.Key.Key_8),
         (AREA, Qt.Key.Key_1),
     ):
         qtbot.keyClick(window, number, Qt.KeyboardModifier.ControlModifier)

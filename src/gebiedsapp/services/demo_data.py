@@ -39,9 +39,18 @@ from gebiedsapp.domain import (
     KoffiekarSession,
     Meedenker,
     Partner,
+    Priority,
     Resident,
     Role,
+    Signal,
+    SignalCategory,
+    SignalFeedback,
+    SignalField,
+    SignalHistory,
+    SignalSource,
+    SignalStatus,
     TeamMember,
+    TermUnit,
     Theme,
     area_buurt,
     contact_theme,
@@ -49,6 +58,8 @@ from gebiedsapp.domain import (
     meedenker_theme,
     session_staff,
 )
+from gebiedsapp.domain.deadlines import deadline as compute_deadline
+from gebiedsapp.domain.signal_workflow import CLOSED, START
 from gebiedsapp.services.errors import ValidationError
 
 DEMO_ACTOR = "demo-data"
@@ -61,20 +72,28 @@ class DemoSize:
     contacts: int
     meedenkers: int  # each also a resident with consent; half as many want contact only
     drafts: int
+    signals: int  # top-level signals; some are split into two or three children
 
 
-# `large` is about 100,000 records: ~4,000 rounds, ~60,000 conversations, 15,000 contacts,
-# ~16,500 actions, ~6,000 residents, consents and register entries.
+# `large` is about 100,000 records: ~2,800 rounds, ~42,000 conversations, 10,500 contacts,
+# ~11,500 actions, ~6,500 residents, consents and register entries, ~8,900 signals (children
+# included) with ~22,000 history entries and ~1,300 feedback entries.
 SIZES = {
     "small": DemoSize(
-        sessions=150, conversations_per_session=(4, 12), contacts=120, meedenkers=24, drafts=3
+        sessions=150,
+        conversations_per_session=(4, 12),
+        contacts=120,
+        meedenkers=24,
+        drafts=3,
+        signals=400,
     ),
     "large": DemoSize(
-        sessions=4_000,
+        sessions=2_800,
         conversations_per_session=(10, 20),
-        contacts=15_000,
+        contacts=10_500,
         meedenkers=1_500,
         drafts=12,
+        signals=8_200,
     ),
 }
 
@@ -625,6 +644,362 @@ def _drafts(world: _World, spec: DemoSize) -> None:
         )
 
 
+# --- signals --------------------------------------------------------------------------------
+
+_S = SignalStatus
+# Routes from Gemeld to the current status, each step allowed by domain.signal_workflow.
+SIGNAL_ROUTES: tuple[tuple[SignalStatus, ...], ...] = (
+    (),
+    (_S.IN_BEHANDELING,),
+    (_S.IN_BEHANDELING, _S.DOORGEZET),
+    (_S.IN_BEHANDELING, _S.INGEPLAND),
+    (_S.IN_BEHANDELING, _S.DOORGEZET, _S.INGEPLAND),
+    (_S.IN_BEHANDELING, _S.ON_HOLD),
+    (_S.IN_BEHANDELING, _S.INGEPLAND, _S.ON_HOLD),
+    (_S.IN_BEHANDELING, _S.AFGEHANDELD, _S.HEROPEND),
+    (_S.IN_BEHANDELING, _S.AFGEHANDELD, _S.HEROPEND, _S.IN_BEHANDELING),
+    (_S.IN_BEHANDELING, _S.AFGEHANDELD),
+    (_S.IN_BEHANDELING, _S.DOORGEZET, _S.AFGEHANDELD),
+    (_S.IN_BEHANDELING, _S.INGEPLAND, _S.AFGEHANDELD),
+    (_S.IN_BEHANDELING, _S.DOORGEZET, _S.INGEPLAND, _S.AFGEHANDELD),
+    (_S.GEANNULEERD,),
+    (_S.IN_BEHANDELING, _S.GEANNULEERD),
+    (_S.IN_BEHANDELING, _S.AFGEHANDELD, _S.HEROPEND, _S.AFGEHANDELD),
+)
+# weights per route: recent signals are mostly open, old ones mostly closed (the rest: overdue)
+_RECENT_WEIGHTS = (20, 20, 12, 8, 3, 4, 2, 1, 1, 14, 5, 5, 2, 2, 2, 1)
+_OLD_WEIGHTS = (1, 2, 1, 1, 1, 1, 1, 1, 1, 40, 15, 15, 6, 5, 5, 3)
+OTHER_SOURCES = (
+    SignalSource.TELEFOON,
+    SignalSource.EMAIL,
+    SignalSource.BEWONERSAVOND,
+    SignalSource.ENQUETE,
+    SignalSource.EIGEN_WAARNEMING,
+)
+FEEDBACK_WAYS = ("telefoon", "e-mail", "brief", "persoonlijk")
+
+
+@dataclass(frozen=True)
+class _Category:
+    id: uuid.UUID
+    name: str
+    term: int
+    unit: TermUnit
+    partner_id: uuid.UUID | None  # the default partner while it is offered
+
+
+@dataclass
+class _Event:
+    day: date
+    field: SignalField
+    old: str
+    new: str
+    note: str = ""
+
+
+def _signal_categories(session: Session) -> list[_Category]:
+    """The categories offered for new signals that have no offered subcategories."""
+    rows = session.execute(
+        select(
+            SignalCategory.id,
+            SignalCategory.parent_id,
+            SignalCategory.name,
+            SignalCategory.term,
+            SignalCategory.term_unit,
+            SignalCategory.default_partner_id,
+        )
+        .where(SignalCategory.deleted_at.is_(None), SignalCategory.retired.is_(False))
+        .order_by(SignalCategory.id)
+    ).all()
+    offered_partners = set(
+        session.scalars(
+            select(Partner.id).where(Partner.deleted_at.is_(None), Partner.retired.is_(False))
+        )
+    )
+    parents = {row.parent_id for row in rows if row.parent_id is not None}
+    return [
+        _Category(
+            id=row.id,
+            name=row.name,
+            term=row.term,
+            unit=row.term_unit,
+            partner_id=row.default_partner_id
+            if row.default_partner_id in offered_partners
+            else None,
+        )
+        for row in rows
+        if row.id not in parents
+    ]
+
+
+def _route_days(
+    rng: random.Random, start: date, steps: int, *, deadline: date, anchor: date, closes: bool
+) -> list[date]:
+    """Sorted days for `steps` status changes from `start`, never after `anchor`."""
+    if not steps:
+        return []
+    term = max((deadline - start).days, 1)
+    if closes:
+        roll = rng.random()
+        span = term if roll < 0.7 else 3 * term if roll < 0.9 else 6 * term
+    else:
+        span = max((anchor - start).days, 0)
+    last = min(anchor, start + timedelta(days=rng.randint(0, span)))
+    width = (last - start).days
+    return sorted(start + timedelta(days=rng.randint(0, width)) for _ in range(steps))
+
+
+def _status_events(route: Sequence[SignalStatus], days: Sequence[date]) -> list[_Event]:
+    events = []
+    old = START
+    for new, day in zip(route, days, strict=True):
+        note = "Opnieuw gemeld door de bewoner." if new is _S.HEROPEND else ""
+        events.append(_Event(day, SignalField.STATUS, old.value, new.value, note))
+        old = new
+    return events
+
+
+class _SignalMaker:
+    """Builds signal rows with their history and feedback into the world's rows."""
+
+    def __init__(self, world: _World, categories: list[_Category]) -> None:
+        self.world = world
+        self.categories = categories
+        self.rng = world.rng
+        rounds = {row["id"]: row for row in world.rows.get("koffiekar_session", [])}
+        self.conversations: dict[uuid.UUID, list[tuple[dict[str, Any], dict[str, Any]]]] = {}
+        for conversation in world.rows.get("conversation", []):
+            if conversation["handling"] in (
+                Handling.ACTIE_NODIG.value,
+                Handling.DOORVERWIJZEN.value,
+            ):
+                round_ = rounds[conversation["session_id"]]
+                self.conversations.setdefault(round_["area_id"], []).append((conversation, round_))
+        self.contacts: dict[uuid.UUID, list[dict[str, Any]]] = {}
+        for contact in world.rows.get("contact", []):
+            self.contacts.setdefault(contact["area_id"], []).append(contact)
+        self.number = 0
+
+    def _take(self, pool: list[Any]) -> Any:
+        """A random element, removed (each conversation or contact yields one signal)."""
+        index = self.rng.randrange(len(pool))
+        pool[index], pool[-1] = pool[-1], pool[index]
+        return pool.pop()
+
+    def top_level(self) -> None:
+        world, rng = self.world, self.rng
+        area = world.area()
+        category = self.categories[self.number % len(self.categories)]
+        if self.number >= len(self.categories):
+            category = rng.choice(self.categories)
+        buurten: list[str | None] = [*world.buurten.get(area.id, [])] or [None]
+        roll = rng.random()
+        row = _tracked(rng, world.anchor)
+        wants = rng.random() < 0.2
+        if roll < 0.5 and self.conversations.get(area.id):
+            conversation, round_ = self._take(self.conversations[area.id])
+            reported_on, source = round_["date"], SignalSource.KOFFIEKAR
+            row.update(
+                buurt_code=round_["buurt_code"],
+                location=round_["place"],
+                description=conversation["summary"],
+                conversation_id=conversation["id"],
+                contact_id=None,
+            )
+            wants = conversation["resident_id"] is not None or wants
+        elif roll < 0.7 and self.contacts.get(area.id):
+            contact = self._take(self.contacts[area.id])
+            reported_on, source = contact["date"], SignalSource.CONTACT
+            text = "\n\n".join(p for p in (contact["subject"], contact["notes"]) if p)
+            row.update(
+                buurt_code=rng.choice(buurten),
+                location="",
+                description=text,
+                conversation_id=None,
+                contact_id=contact["id"],
+            )
+            wants = contact["resident_id"] is not None or wants
+        else:
+            reported_on, source = _working_day(rng, world.anchor), rng.choice(OTHER_SOURCES)
+            place = rng.choice(PLACES)
+            row.update(
+                buurt_code=rng.choice(buurten),
+                location=place,
+                description=f"{category.name} {place}.",
+                conversation_id=None,
+                contact_id=None,
+            )
+        row.update(area_id=area.id, source=source, wants_feedback=wants)
+        split = self.number >= len(SIGNAL_ROUTES) and rng.random() < 0.04
+        route_index = self.number if self.number < len(SIGNAL_ROUTES) else None
+        self.number += 1
+        self._signal(row, category, reported_on, route_index=route_index, split=split)
+
+    def _signal(
+        self,
+        row: dict[str, Any],
+        category: _Category,
+        reported_on: date,
+        *,
+        route_index: int | None = None,
+        split: bool = False,
+        start: date | None = None,
+        parent_id: uuid.UUID | None = None,
+    ) -> list[_Event]:
+        world, rng, anchor = self.world, self.rng, self.world.anchor
+        deadline = compute_deadline(reported_on, category.term, category.unit)
+        priority = rng.choices(tuple(Priority), weights=(2, 6, 2))[0]
+        partner_id = category.partner_id
+        row.update(
+            latitude=None,
+            longitude=None,
+            description=row["description"][:4_000] or category.name,
+            category_id=category.id,
+            reported_on=reported_on,
+            deadline=deadline,
+            parent_id=parent_id,
+            created_at=_stamp(reported_on, time(9)),
+            updated_at=_stamp(reported_on, time(9)),
+        )
+        world.add("signal", row)
+        begin = start or reported_on
+        if split:
+            route: tuple[SignalStatus, ...] = (_S.IN_BEHANDELING,)
+        elif route_index is not None:
+            route = SIGNAL_ROUTES[route_index]
+        else:
+            recent = (anchor - reported_on).days < 60
+            weights = list(_RECENT_WEIGHTS if recent else _OLD_WEIGHTS)
+            if parent_id is not None:  # reopening a child would reopen its parent too
+                weights[7] = weights[8] = weights[15] = 0
+            route = rng.choices(SIGNAL_ROUTES, weights=weights)[0]
+        closes = bool(route) and route[-1] in CLOSED
+        days = _route_days(rng, begin, len(route), deadline=deadline, anchor=anchor, closes=closes)
+        events = _status_events(route, days)
+        if events and rng.random() < 0.06:
+            new_priority = rng.choice([p for p in Priority if p is not priority])
+            events.insert(
+                0,
+                _Event(
+                    events[0].day,
+                    SignalField.PRIORITY,
+                    priority.value,
+                    new_priority.value,
+                    "Bewoner belde nog eens.",
+                ),
+            )
+            priority = new_priority
+        for index, event in enumerate(events):
+            if event.new == _S.DOORGEZET.value and world.partner_ids and rng.random() < 0.4:
+                other = rng.choice(world.partner_ids)
+                if other != partner_id:
+                    note = "Doorgezet naar de juiste partner."
+                    old = "" if partner_id is None else str(partner_id)
+                    events.insert(
+                        index + 1, _Event(event.day, SignalField.PARTNER, old, str(other), note)
+                    )
+                    partner_id = other
+                break
+        if split:
+            self._children(row, reported_on, days[0], events)
+        status = next(
+            (SignalStatus(e.new) for e in reversed(events) if e.field is SignalField.STATUS),
+            START,
+        )
+        closed_on = (
+            max(e.day for e in events if e.field is SignalField.STATUS)
+            if status in CLOSED
+            else None
+        )
+        row.update(priority=priority, partner_id=partner_id, status=status, closed_on=closed_on)
+        self._history(row, events)
+        if row["wants_feedback"]:
+            self._feedback(row, closed_on, route)
+        return events
+
+    def _children(
+        self, parent: dict[str, Any], reported_on: date, day: date, events: list[_Event]
+    ) -> None:
+        """Two or three children from the day the parent was taken into handling; when all are
+        closed the parent closes with them, as services.signals does."""
+        rng = self.rng
+        made: list[dict[str, Any]] = []
+        closing: list[tuple[SignalStatus, date]] = []
+        for category in rng.sample(self.categories, k=rng.choice((2, 2, 3))):
+            child = _tracked(rng, reported_on)
+            copied = ("area_id", "buurt_code", "location", "source", "conversation_id")
+            child.update({key: parent[key] for key in (*copied, "contact_id")})
+            child.update(description=f"{category.name}: {parent['description']}"[:4_000])
+            child["wants_feedback"] = False
+            self._signal(child, category, reported_on, start=day, parent_id=parent["id"])
+            made.append(child)
+            status = child["status"]
+            if status in CLOSED:
+                closing.append((status, child["closed_on"]))
+        ids = ",".join(str(child["id"]) for child in made)
+        events.append(_Event(day, SignalField.SPLIT, "", ids))
+        if len(closing) == len(made):
+            done = any(status is _S.AFGEHANDELD for status, _ in closing)
+            target = _S.AFGEHANDELD if done else _S.GEANNULEERD
+            last = max(day for _, day in closing)
+            note = "Alle deelsignalen zijn afgesloten."
+            old = _S.IN_BEHANDELING.value
+            events.append(_Event(last, SignalField.STATUS, old, target.value, note))
+
+    def _history(self, row: dict[str, Any], events: list[_Event]) -> None:
+        for seq, event in enumerate(events, start=1):
+            at = _stamp(event.day, time(9)) + timedelta(minutes=7 * seq)
+            self.world.add(
+                "signal_history",
+                {
+                    "id": _uuid(self.rng),
+                    "signal_id": row["id"],
+                    "seq": seq,
+                    "at": at,
+                    "by": DEMO_ACTOR,
+                    "field": event.field,
+                    "old": event.old,
+                    "new": event.new,
+                    "note": event.note,
+                },
+            )
+        if events:
+            row["updated_at"] = _stamp(events[-1].day, time(9)) + timedelta(minutes=7 * len(events))
+
+    def _feedback(
+        self, row: dict[str, Any], closed_on: date | None, route: Sequence[SignalStatus]
+    ) -> None:
+        rng, anchor = self.rng, self.world.anchor
+        given: list[tuple[date, str]] = []
+        if _S.DOORGEZET in route and rng.random() < 0.3:
+            given.append((row["reported_on"], "We hebben uw melding doorgezet."))
+        if closed_on is not None and rng.random() < 0.75:
+            day = min(anchor, closed_on + timedelta(days=rng.randint(0, 10)))
+            given.append((day, "Laten weten hoe het is afgehandeld."))
+        for day, note in given:
+            self.world.add(
+                "signal_feedback",
+                {
+                    "id": _uuid(rng),
+                    "signal_id": row["id"],
+                    "given_on": day,
+                    "how": rng.choice(FEEDBACK_WAYS),
+                    "by": DEMO_ACTOR,
+                    "note": note,
+                    "created_at": _stamp(day, time(15)),
+                },
+            )
+
+
+def _signals(world: _World, spec: DemoSize, categories: list[_Category]) -> None:
+    """Signals in every category and status, many heard at the koffiekar or in a contact."""
+    if not categories:
+        return
+    maker = _SignalMaker(world, categories)
+    for _ in range(spec.signals):
+        maker.top_level()
+
+
 # Tables generate() fills after the team, in foreign-key order.
 INSERT_ORDER: tuple[Table, ...] = (
     _table(KoffiekarSession),
@@ -639,6 +1014,9 @@ INSERT_ORDER: tuple[Table, ...] = (
     contact_theme,
     _table(FollowUp),
     _table(Draft),
+    _table(Signal),
+    _table(SignalHistory),
+    _table(SignalFeedback),
 )
 
 
@@ -700,6 +1078,7 @@ def generate(session: Session, *, size: str, seed: int, anchor: date | None = No
     _conversation_actions(world)
     _contacts(world, spec)
     _drafts(world, spec)
+    _signals(world, spec, _signal_categories(session))
     for table in INSERT_ORDER:
         rows = world.rows.get(table.name, [])
         if rows:

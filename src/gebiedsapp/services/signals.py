@@ -151,7 +151,9 @@ def _offered_category(repo: SignalRepository, category_id: uuid.UUID | None) -> 
     if category_id is None:
         raise ValidationError("Kies een categorie.", field="category")
     category = repo.category(category_id)
-    if category is None or category.retired:
+    parent = repo.category(category.parent_id) if category and category.parent_id else None
+    if category is None or category.retired or (parent is not None and parent.retired):
+        # a retired main category retires its sub-categories too (as the lists show it)
         raise ValidationError("Die categorie bestaat niet (meer).", field="category")
     return category
 

@@ -36,6 +36,7 @@ KOFFIEKAR = "koffiekar"  # rounds, conversations and their drafts
 CONTACTS = "contacts"
 ACTIONS = "actions"
 DRAFTS = "drafts"  # a draft was thrown away
+SIGNALS = "signals"
 
 
 class ChangeHub(QObject):

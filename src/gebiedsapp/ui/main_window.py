@@ -39,16 +39,17 @@ STATE_KEY = "mainwindow/state"
 SPLITTER_KEY = "mainwindow/splitter"
 SCREEN_KEY = "mainwindow/screen"
 
-AREA, KOFFIEKAR, CONTACTS, ACTIONS, LISTS, TEAM_OVERVIEW, ADMIN = (
+AREA, KOFFIEKAR, CONTACTS, SIGNALS, ACTIONS, LISTS, TEAM_OVERVIEW, ADMIN = (
     "area",
     "koffiekar",
     "contacts",
+    "signals",
     "actions",
     "lists",
     "team",
     "admin",
 )
-SCREEN_KEYS = (AREA, KOFFIEKAR, CONTACTS, ACTIONS, LISTS, TEAM_OVERVIEW, ADMIN)
+SCREEN_KEYS = (AREA, KOFFIEKAR, CONTACTS, SIGNALS, ACTIONS, LISTS, TEAM_OVERVIEW, ADMIN)
 
 
 class MainWindow(QMainWindow):
@@ -101,10 +102,11 @@ class MainWindow(QMainWindow):
             (AREA, self.tr("Gebied"), "Ctrl+1"),
             (KOFFIEKAR, self.tr("Koffiekar"), "Ctrl+2"),
             (CONTACTS, self.tr("Contacten"), "Ctrl+3"),
-            (ACTIONS, self.tr("Mijn acties"), "Ctrl+4"),
-            (LISTS, self.tr("Lijsten"), "Ctrl+5"),
-            (TEAM_OVERVIEW, self.tr("Wie werkt waar"), "Ctrl+6"),
-            (ADMIN, self.tr("Beheer"), "Ctrl+7"),
+            (SIGNALS, self.tr("Signalen"), "Ctrl+4"),
+            (ACTIONS, self.tr("Mijn acties"), "Ctrl+5"),
+            (LISTS, self.tr("Lijsten"), "Ctrl+6"),
+            (TEAM_OVERVIEW, self.tr("Wie werkt waar"), "Ctrl+7"),
+            (ADMIN, self.tr("Beheer"), "Ctrl+8"),
         ):
             action = QAction(text, self, checkable=True)
             action.setShortcut(QKeySequence(shortcut))
@@ -172,11 +174,18 @@ class MainWindow(QMainWindow):
             # Ctrl+N is the window's (File menu): one owner, or Qt calls it ambiguous
             koffiekar.new_round_action.setShortcut(QKeySequence())
             koffiekar.area_shown.connect(self.navigator.select)
+            koffiekar.signal_requested.connect(self.new_signal_from_conversation)
             return koffiekar
         if key == CONTACTS:
             from gebiedsapp.ui.contacts import ContactsScreen
 
-            return ContactsScreen(context, self)
+            contacts = ContactsScreen(context, self)
+            contacts.signal_requested.connect(self.new_signal_from_contact)
+            return contacts
+        if key == SIGNALS:
+            from gebiedsapp.ui.signals import SignalsScreen
+
+            return SignalsScreen(context, self)
         if key == ACTIONS:
             from gebiedsapp.ui.actions import MyActionsScreen
 
@@ -246,6 +255,14 @@ class MainWindow(QMainWindow):
     def new_koffiekar_session(self) -> None:
         self.show_screen(KOFFIEKAR)
         self.screen_widget(KOFFIEKAR).new_session()  # type: ignore[attr-defined]
+
+    def new_signal_from_conversation(self, conversation_id: uuid.UUID) -> None:
+        self.show_screen(SIGNALS)
+        self.screen_widget(SIGNALS).new_signal_from_conversation(conversation_id)  # type: ignore[attr-defined]
+
+    def new_signal_from_contact(self, contact_id: uuid.UUID) -> None:
+        self.show_screen(SIGNALS)
+        self.screen_widget(SIGNALS).new_signal_from_contact(contact_id)  # type: ignore[attr-defined]
 
     def new_contact(self) -> None:
         self.show_screen(CONTACTS)

@@ -12,7 +12,7 @@ import uuid
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -96,6 +96,8 @@ def ask_leave(parent: QWidget) -> Leave:
 
 
 class ContactsScreen(QWidget):
+    signal_requested = Signal(object)  # a contact id: the window opens a new signal for it
+
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
@@ -143,6 +145,10 @@ class ContactsScreen(QWidget):
         self.save_button.setDefault(False)
         self.history_button = QPushButton(self.tr("Geschiedenis…"), self)
         self.history_button.setToolTip(self.tr("Eerdere versies van dit contact"))
+        self.signal_button = QPushButton(self.tr("Signaal maken…"), self)
+        self.signal_button.setToolTip(
+            self.tr("Een signaal voor dit contact, vooraf ingevuld en eraan gekoppeld")
+        )
         self.new_button = QPushButton(self.tr("Nieuw contact"), self)
         self.new_button.setToolTip(self.tr("Begin een nieuw contact (Ctrl+Shift+N)"))
         self.cancel_button = QPushButton(self.tr("Annuleren (Esc)"), self)
@@ -151,6 +157,7 @@ class ContactsScreen(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.history_button)
+        buttons.addWidget(self.signal_button)
         buttons.addStretch(1)
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.cancel_button)
@@ -203,6 +210,9 @@ class ContactsScreen(QWidget):
 
         self.save_button.clicked.connect(self.save)
         self.history_button.clicked.connect(self.show_history)
+        self.signal_button.clicked.connect(
+            lambda: self.signal_requested.emit(self.editing_id) if self.editing_id else None
+        )
         self.new_button.clicked.connect(self.new_contact)
         self.cancel_button.clicked.connect(self.leave_form)
         self.table.activated.connect(self._on_activated)
@@ -398,6 +408,7 @@ class ContactsScreen(QWidget):
 
     def _update_mode(self) -> None:
         self.history_button.setEnabled(self.editing_id is not None)
+        self.signal_button.setEnabled(self.editing_id is not None)
 
     def _is_dirty(self) -> bool:
         if self.autosaver.draft_id is not None:

@@ -15,6 +15,7 @@ from gebiedsapp.ui.koffiekar.models import ConversationListModel, make_table
 class ConversationList(QWidget):
     edit_requested = Signal(object)  # the conversation id
     history_requested = Signal(object)  # the conversation id
+    signal_requested = Signal(object)  # the conversation id: make a signal of it
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -31,10 +32,15 @@ class ConversationList(QWidget):
         self.label.setStyleSheet("font-weight: 600;")
         self.edit_button = QPushButton(self.tr("Bewerken (Enter)"), self)
         self.history_button = QPushButton(self.tr("Geschiedenis…"), self)
+        self.signal_button = QPushButton(self.tr("Signaal maken…"), self)
+        self.signal_button.setToolTip(
+            self.tr("Een signaal voor dit gesprek, vooraf ingevuld en eraan gekoppeld")
+        )
         bar = QHBoxLayout()
         bar.addWidget(self.label, 1)
         bar.addWidget(self.edit_button)
         bar.addWidget(self.history_button)
+        bar.addWidget(self.signal_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
@@ -47,6 +53,7 @@ class ConversationList(QWidget):
             edit.activated.connect(lambda: self._request(self.edit_requested))
         self.edit_button.clicked.connect(lambda: self._request(self.edit_requested))
         self.history_button.clicked.connect(lambda: self._request(self.history_requested))
+        self.signal_button.clicked.connect(lambda: self._request(self.signal_requested))
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self._update_buttons()
 
@@ -72,3 +79,4 @@ class ConversationList(QWidget):
         has = self.selected_id() is not None
         self.edit_button.setEnabled(has)
         self.history_button.setEnabled(has)
+        self.signal_button.setEnabled(has)

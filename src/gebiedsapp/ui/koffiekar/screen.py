@@ -58,6 +58,7 @@ def area_rounds(session: Session, area_id: uuid.UUID) -> list[SessionRow]:
 
 class KoffiekarScreen(QWidget):
     area_shown = Signal(object)  # the area id, also when a restored draft switched the area
+    signal_requested = Signal(object)  # a conversation id: the window opens a new signal for it
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -124,6 +125,7 @@ class KoffiekarScreen(QWidget):
         self.session_form.finalised.connect(self._on_header_saved)
         self.conversation_list.edit_requested.connect(self.edit_conversation)
         self.conversation_list.history_requested.connect(self.show_history)
+        self.conversation_list.signal_requested.connect(self.signal_requested)
         self.form.history_requested.connect(self.show_history)
         context.hub.changed.connect(self._on_changes)
         self._show_hint()

@@ -1,0 +1,537 @@
+"""Importing signals from a CSV export of another system: read, map, preview, then import.
+
+The file is treated as hostile. It is read as text (UTF-8 with or without BOM, else cp1252), the
+delimiter (; or ,) is taken from the header line, and every cell stays plain text: a cell such as
+`=cmd|' /C calc'!A0` is stored as those characters and never evaluated. A file that cannot be
+read at all (empty, no header, a field of more than `MAX_FIELD` characters, too many rows) gives
+one ValidationError with a Dutch message; a row that cannot be used is listed with its reason and
+never written.
+
+    table = read_csv(data)                         # ValidationError when unreadable
+    preview = preview_import(session, table, mapping, today=...)  # writes nothing
+    import_signals(session, preview, accept_valid=True)           # only the valid rows
+
+`mapping` is {our field: their column name}; `FIELDS` lists our fields, `REQUIRED` the ones that
+must be mapped. Nothing is written by the preview. `import_signals` writes the valid rows in one
+bulk insert (the caller's unit of work is the one transaction), and refuses when the preview has
+invalid rows unless the caller accepts the valid part with `accept_valid=True`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TypeVar, cast
+
+from sqlalchemy import Table, insert, select
+from sqlalchemy.orm import Session
+
+from gebiedsapp.domain import (
+    Area,
+    CbsBuurt,
+    Partner,
+    Priority,
+    Signal,
+    SignalCategory,
+    SignalSource,
+    SignalStatus,
+    TermUnit,
+    area_buurt,
+)
+from gebiedsapp.domain.base import utcnow
+from gebiedsapp.domain.deadlines import deadline as compute_deadline
+from gebiedsapp.services.errors import ValidationError
+from gebiedsapp.services.signals import MAX_DESCRIPTION, MAX_LOCATION
+
+__all__ = [
+    "FIELDS",
+    "MAX_BYTES",
+    "MAX_FIELD",
+    "MAX_ROWS",
+    "REQUIRED",
+    "CsvTable",
+    "ImportPreview",
+    "ImportRow",
+    "InvalidRow",
+    "import_signals",
+    "parse_mapping",
+    "preview_import",
+    "read_csv",
+]
+
+MAX_BYTES = 50_000_000
+MAX_ROWS = 200_000
+MAX_FIELD = 100_000  # csv's own default limit is 131,072; a real export has no such cell
+MAX_BUURT = 120
+
+# our field -> what it means (Dutch, for the dialog and the CLI help)
+FIELDS: dict[str, str] = {
+    "description": "beschrijving",
+    "category": "categorie (naam of 'Hoofd / Sub')",
+    "area": "gebied (naam)",
+    "buurt": "CBS-buurt (code of naam)",
+    "location": "locatie of adres",
+    "reported_on": "meldingsdatum (dd-mm-jjjj of jjjj-mm-dd)",
+    "priority": "prioriteit (laag, normaal, hoog)",
+    "source": "bron",
+    "wants_feedback": "wil terugkoppeling (ja/nee)",
+}
+REQUIRED = ("description", "category", "area")
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_DUTCH_DATE = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
+_YES = {"ja", "j", "yes", "y", "true", "waar", "1", "x"}
+_NO = {"nee", "n", "no", "false", "onwaar", "0", ""}
+
+
+@dataclass(frozen=True)
+class CsvTable:
+    header: list[str]
+    rows: list[tuple[int, list[str]]]  # (line number in the file, cells)
+    delimiter: str
+    encoding: str
+
+
+@dataclass(frozen=True)
+class ImportRow:
+    """A valid row, resolved to our ids and values."""
+
+    line: int
+    area_id: uuid.UUID
+    category_id: uuid.UUID
+    description: str
+    reported_on: date
+    buurt_code: str | None = None
+    location: str = ""
+    priority: Priority = Priority.NORMAAL
+    source: SignalSource = SignalSource.TELEFOON
+    wants_feedback: bool = False
+
+
+@dataclass(frozen=True)
+class InvalidRow:
+    line: int
+    reason: str  # Dutch sentences, one per problem
+    cells: dict[str, str]  # our field -> their value (shortened), to show next to the reason
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    valid: list[ImportRow] = field(default_factory=list)
+    invalid: list[InvalidRow] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return len(self.valid) + len(self.invalid)
+
+
+# --- reading --------------------------------------------------------------------------------
+
+
+def _decode(data: bytes) -> tuple[str, str]:
+    bom = data.startswith(b"\xef\xbb\xbf")
+    body = data[3:] if bom else data
+    try:
+        return body.decode("utf-8"), "utf-8-sig" if bom else "utf-8"
+    except UnicodeDecodeError:  # also a BOM followed by no UTF-8: read the rest as cp1252
+        return body.decode("cp1252", errors="replace"), "cp1252"
+
+
+def _delimiter(first_line: str) -> str:
+    return ";" if first_line.count(";") >= first_line.count(",") else ","
+
+
+def read_csv(data: bytes) -> CsvTable:
+    """The header and rows of a CSV file; a ValidationError (Dutch) when it cannot be read."""
+    if len(data) > MAX_BYTES:
+        raise ValidationError(
+            f"Het bestand is te groot (meer dan {MAX_BYTES // 1_000_000} MB).", field="file"
+        )
+    text, encoding = _decode(data)
+    text = text.lstrip("\ufeff")
+    if not text.strip():
+        raise ValidationError("Het bestand is leeg.", field="file")
+    first_line = text.split("\n", 1)[0]
+    delimiter = _delimiter(first_line)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
+    header: list[str] | None = None
+    rows: list[tuple[int, list[str]]] = []
+    start = 1
+    try:
+        for record in reader:
+            line, start = start, reader.line_num + 1
+            if any(len(cell) > MAX_FIELD for cell in record):
+                raise ValidationError(
+                    f"Regel {line} bevat een veld van meer dan {MAX_FIELD} tekens; "
+                    "dit lijkt geen export van meldingen.",
+                    field="file",
+                )
+            if not any(cell.strip() for cell in record):
+                continue
+            if header is None:
+                header = [_clean(cell) for cell in record]
+                continue
+            rows.append((line, record))
+            if len(rows) > MAX_ROWS:
+                raise ValidationError(
+                    f"Het bestand heeft meer dan {MAX_ROWS} regels; splits het op.", field="file"
+                )
+    except csv.Error as exc:
+        raise ValidationError(
+            f"Het bestand is geen leesbaar CSV-bestand (regel {reader.line_num}).", field="file"
+        ) from exc
+    if header is None:
+        raise ValidationError("Het bestand heeft geen kopregel met kolomnamen.", field="file")
+    if not any(header):
+        raise ValidationError("De kopregel van het bestand heeft geen kolomnamen.", field="file")
+    return CsvTable(header=header, rows=rows, delimiter=delimiter, encoding=encoding)
+
+
+def _clean(cell: str) -> str:
+    """Plain text: control characters out, surrounding space off. Never evaluated."""
+    return _CONTROL.sub("", cell).strip()
+
+
+def parse_mapping(pairs: Sequence[str]) -> dict[str, str]:
+    """`our=their` pairs (the CLI's --map) into a mapping; ValidationError on a bad pair."""
+    mapping: dict[str, str] = {}
+    for pair in pairs:
+        ours, sep, theirs = pair.partition("=")
+        if not sep or not ours.strip() or not theirs.strip():
+            raise ValidationError(f"Koppeling '{pair}' moet de vorm veld=kolom hebben.")
+        mapping[ours.strip()] = theirs.strip()
+    return mapping
+
+
+def _columns(table: CsvTable, mapping: Mapping[str, str]) -> dict[str, int]:
+    unknown = sorted(set(mapping) - set(FIELDS))
+    if unknown:
+        raise ValidationError(
+            f"Onbekend veld '{unknown[0]}'. Velden: {', '.join(FIELDS)}.", field="mapping"
+        )
+    missing = [name for name in REQUIRED if name not in mapping]
+    if missing:
+        raise ValidationError(
+            "Koppel ook: " + ", ".join(f"{name} ({FIELDS[name]})" for name in missing) + ".",
+            field="mapping",
+        )
+    by_name = {name.casefold(): index for index, name in reversed(list(enumerate(table.header)))}
+    columns: dict[str, int] = {}
+    for ours, theirs in mapping.items():
+        index = by_name.get(theirs.strip().casefold())
+        if index is None:
+            shown = ", ".join(f"'{name[:40]}'" for name in table.header[:20])
+            raise ValidationError(
+                f"Kolom '{theirs[:80]}' staat niet in het bestand. Kolommen: {shown}.",
+                field="mapping",
+            )
+        columns[ours] = index
+    return columns
+
+
+# --- looking up names -----------------------------------------------------------------------
+
+
+@dataclass
+class _Lookups:
+    areas: dict[str, list[uuid.UUID]]
+    area_names: dict[uuid.UUID, str]
+    buurten: dict[uuid.UUID, dict[str, str]]  # per area: code or name (casefolded) -> code
+    categories: dict[str, list[tuple[uuid.UUID, bool]]]  # name or "hoofd/sub" -> (id, retired)
+    leaves: set[uuid.UUID]
+    terms: dict[uuid.UUID, tuple[int, TermUnit]]
+    retired: set[uuid.UUID]
+    partners: dict[uuid.UUID, uuid.UUID | None]  # category -> offered default partner
+
+
+def _key(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _lookups(session: Session) -> _Lookups:
+    areas: dict[str, list[uuid.UUID]] = {}
+    names: dict[uuid.UUID, str] = {}
+    for area_id, name, key in session.execute(
+        select(Area.id, Area.name, Area.key).where(Area.deleted_at.is_(None))
+    ):
+        names[area_id] = name
+        areas.setdefault(_key(name), []).append(area_id)
+        if key and _key(key) != _key(name):
+            areas.setdefault(_key(key), []).append(area_id)
+    buurten: dict[uuid.UUID, dict[str, str]] = {}
+    for area_id, code, name in session.execute(
+        select(area_buurt.c.area_id, CbsBuurt.code, CbsBuurt.name).join(
+            CbsBuurt, CbsBuurt.code == area_buurt.c.buurt_code
+        )
+    ):
+        known = buurten.setdefault(area_id, {})
+        known[_key(code)] = code
+        known.setdefault(_key(name), code)
+    offered = set(
+        session.scalars(
+            select(Partner.id).where(Partner.deleted_at.is_(None), Partner.retired.is_(False))
+        )
+    )
+    rows = session.execute(
+        select(
+            SignalCategory.id,
+            SignalCategory.parent_id,
+            SignalCategory.name,
+            SignalCategory.retired,
+            SignalCategory.term,
+            SignalCategory.term_unit,
+            SignalCategory.default_partner_id,
+        ).where(SignalCategory.deleted_at.is_(None))
+    ).all()
+    by_id = {row.id: row for row in rows}
+    categories: dict[str, list[tuple[uuid.UUID, bool]]] = {}
+    for row in rows:
+        parent = by_id.get(row.parent_id) if row.parent_id else None
+        retired = row.retired or (parent is not None and parent.retired)
+        categories.setdefault(_key(row.name), []).append((row.id, retired))
+        if parent is not None:
+            path = f"{_key(parent.name)}/{_key(row.name)}"
+            categories.setdefault(path, []).append((row.id, retired))
+    parents = {row.parent_id for row in rows if row.parent_id}
+    return _Lookups(
+        areas=areas,
+        area_names=names,
+        buurten=buurten,
+        categories=categories,
+        leaves={row.id for row in rows if row.id not in parents},
+        retired={row.id for row in rows if row.retired},
+        terms={row.id: (row.term, row.term_unit) for row in rows},
+        partners={
+            row.id: row.default_partner_id if row.default_partner_id in offered else None
+            for row in rows
+        },
+    )
+
+
+def _category(lookups: _Lookups, text: str) -> tuple[uuid.UUID | None, str | None]:
+    parts = [_key(part) for part in text.split("/")]
+    if len(parts) > 2 or not all(parts):
+        return None, f"Onbekende categorie '{_short(text)}'."
+    found = lookups.categories.get("/".join(parts), [])
+    if len(found) > 1:  # a name used on both levels ("Overig"): the subcategory is meant
+        found = [item for item in found if item[0] in lookups.leaves] or found
+    if not found:
+        return None, f"Onbekende categorie '{_short(text)}'."
+    if len(found) > 1:
+        return None, f"De categorie '{_short(text)}' is niet eenduidig; gebruik 'Hoofd / Sub'."
+    category_id, retired = found[0]
+    if retired:
+        return None, f"De categorie '{_short(text)}' wordt niet meer gebruikt."
+    return category_id, None
+
+
+def _date(text: str) -> date | None:
+    try:
+        if match := _DUTCH_DATE.fullmatch(text):
+            day, month, year = (int(group) for group in match.groups())
+            return date(year, month, day)
+        if match := _ISO_DATE.fullmatch(text):
+            year, month, day = (int(group) for group in match.groups())
+            return date(year, month, day)
+    except ValueError:
+        return None
+    return None
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+E = TypeVar("E", Priority, SignalSource)
+
+
+def _enum_value(kind: type[E], text: str) -> E | None:
+    wanted = _key(text).replace(" ", "_").replace("-", "_")
+    for member in kind:
+        if wanted in (_key(member.value).replace("-", "_"), _key(member.label).replace(" ", "_")):
+            return member
+    return None
+
+
+# --- preview and import ---------------------------------------------------------------------
+
+
+def preview_import(
+    session: Session,
+    table: CsvTable,
+    mapping: Mapping[str, str],
+    *,
+    today: date | None = None,
+    default_source: SignalSource = SignalSource.TELEFOON,
+) -> ImportPreview:
+    """Check every row; nothing is written. Rows without a mapped date get `today`."""
+    now = today or date.today()
+    columns = _columns(table, mapping)
+    lookups = _lookups(session)
+    width = len(table.header)
+    preview = ImportPreview()
+    for line, record in table.rows:
+        cells = {ours: _clean(record[i]) if i < len(record) else "" for ours, i in columns.items()}
+        reasons: list[str] = []
+        if len(record) < width:
+            reasons.append(f"De regel is onvolledig ({len(record)} van {width} kolommen).")
+        elif len(record) > width:
+            reasons.append(f"De regel heeft meer kolommen ({len(record)}) dan de kopregel.")
+        description = cells["description"]
+        if not description:
+            reasons.append("De beschrijving is leeg.")
+        elif len(description) > MAX_DESCRIPTION:
+            reasons.append(f"De beschrijving is te lang (hoogstens {MAX_DESCRIPTION} tekens).")
+        category_id = None
+        if not cells["category"]:
+            reasons.append("De categorie ontbreekt.")
+        else:
+            category_id, why = _category(lookups, cells["category"])
+            if why:
+                reasons.append(why)
+        area_id = None
+        found = lookups.areas.get(_key(cells["area"]), []) if cells["area"] else []
+        if not cells["area"]:
+            reasons.append("Het gebied ontbreekt.")
+        elif not found:
+            reasons.append(f"Onbekend gebied '{_short(cells['area'])}'.")
+        elif len(found) > 1:
+            reasons.append(f"Het gebied '{_short(cells['area'])}' is niet eenduidig.")
+        else:
+            area_id = found[0]
+        buurt_code = None
+        buurt = cells.get("buurt", "")
+        if len(buurt) > MAX_BUURT:
+            reasons.append("De buurt is te lang.")
+        elif buurt and area_id is not None:
+            buurt_code = lookups.buurten.get(area_id, {}).get(_key(buurt))
+            if buurt_code is None:
+                reasons.append(
+                    f"Onbekende buurt '{_short(buurt)}' in gebied '{lookups.area_names[area_id]}'."
+                )
+        location = " ".join(cells.get("location", "").split())
+        if len(location) > MAX_LOCATION:
+            reasons.append(f"De locatie is te lang (hoogstens {MAX_LOCATION} tekens).")
+        reported_on: date | None = now
+        if "reported_on" in cells:
+            reported_on = _date(cells["reported_on"])
+            if not cells["reported_on"]:
+                reasons.append("De meldingsdatum ontbreekt.")
+            elif reported_on is None:
+                reasons.append(
+                    f"Ongeldige datum '{_short(cells['reported_on'])}' "
+                    "(gebruik dd-mm-jjjj of jjjj-mm-dd)."
+                )
+            elif reported_on > now:
+                reasons.append("De meldingsdatum ligt in de toekomst.")
+            elif reported_on.year < 1900:
+                reasons.append(f"Ongeldige datum '{_short(cells['reported_on'])}'.")
+        priority: Priority | None = Priority.NORMAAL
+        if cells.get("priority"):
+            priority = _enum_value(Priority, cells["priority"])
+            if priority is None:
+                reasons.append(
+                    f"Onbekende prioriteit '{_short(cells['priority'])}' (laag, normaal, hoog)."
+                )
+        source: SignalSource | None = default_source
+        if cells.get("source"):
+            source = _enum_value(SignalSource, cells["source"])
+            if source is None:
+                reasons.append(f"Onbekende bron '{_short(cells['source'])}'.")
+        wants = _key(cells.get("wants_feedback", ""))
+        if wants not in _YES | _NO:
+            reasons.append(f"Terugkoppeling '{_short(wants)}' is geen ja of nee.")
+        if (
+            reasons
+            or area_id is None
+            or category_id is None
+            or reported_on is None
+            or priority is None
+            or source is None
+        ):
+            shown = {ours: _short(value, 80) for ours, value in cells.items()}
+            preview.invalid.append(InvalidRow(line, " ".join(reasons), shown))
+            continue
+        preview.valid.append(
+            ImportRow(
+                line=line,
+                area_id=area_id,
+                category_id=category_id,
+                description=description,
+                reported_on=reported_on,
+                buurt_code=buurt_code,
+                location=location,
+                priority=priority,
+                source=source,
+                wants_feedback=wants in _YES,
+            )
+        )
+    return preview
+
+
+def import_signals(session: Session, preview: ImportPreview, *, accept_valid: bool = False) -> int:
+    """Write the valid rows of `preview` as new signals (Gemeld) in one bulk insert.
+
+    With invalid rows in the preview nothing is written unless `accept_valid` is True. Returns
+    the number of signals written. Does not commit: the caller's unit of work is the transaction.
+    """
+    if preview.invalid and not accept_valid:
+        raise ValidationError(
+            f"{len(preview.invalid)} van de {preview.total} regels zijn ongeldig; er is niets "
+            "geïmporteerd. Accepteer het geldige deel om alleen de geldige regels te importeren."
+        )
+    if not preview.valid:
+        return 0
+    lookups = _lookups(session)
+    for row in preview.valid:  # still offered now? (the preview may be older than this session)
+        category = lookups.terms.get(row.category_id)
+        if category is None or row.category_id in lookups.retired:
+            raise ValidationError(
+                f"Regel {row.line}: die categorie wordt niet meer gebruikt; maak een nieuw "
+                "voorbeeld."
+            )
+        if row.area_id not in lookups.area_names:
+            raise ValidationError(
+                f"Regel {row.line}: dat gebied bestaat niet meer; maak een nieuw voorbeeld."
+            )
+    actor = str(session.info.get("actor", ""))
+    stamp = utcnow()
+    values = []
+    for row in preview.valid:
+        term, unit = lookups.terms[row.category_id]
+        values.append(
+            {
+                "id": uuid.uuid4(),
+                "created_at": stamp,
+                "updated_at": stamp,
+                "created_by": actor,
+                "updated_by": actor,
+                "version": 1,
+                "area_id": row.area_id,
+                "buurt_code": row.buurt_code,
+                "location": row.location,
+                "latitude": None,
+                "longitude": None,
+                "description": row.description,
+                "category_id": row.category_id,
+                "source": row.source,
+                "conversation_id": None,
+                "contact_id": None,
+                "priority": row.priority,
+                "partner_id": lookups.partners.get(row.category_id),
+                "status": SignalStatus.GEMELD,
+                "reported_on": row.reported_on,
+                "deadline": compute_deadline(row.reported_on, term, unit),
+                "closed_on": None,
+                "parent_id": None,
+                "wants_feedback": row.wants_feedback,
+            }
+        )
+    session.execute(insert(cast(Table, Signal.__table__)), values)
+    return len(values)

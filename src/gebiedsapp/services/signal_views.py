@@ -1,0 +1,298 @@
+"""What the signals screen shows: the filtered list (overdue first, with counts per status)
+and one signal's detail with its history in words. Read-only; plain, detached data."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from sqlalchemy.orm import Session
+
+from gebiedsapp.domain import (
+    Partner,
+    Priority,
+    SignalCategory,
+    SignalField,
+    SignalSource,
+    SignalStatus,
+)
+from gebiedsapp.domain.deadlines import deadline_label
+from gebiedsapp.domain.enums import DeadlineLabel
+from gebiedsapp.domain.signal_workflow import ALLOWED, CLOSED, OPEN
+from gebiedsapp.services.signals import get_signal
+from gebiedsapp.services.taxonomy import list_categories
+from gebiedsapp.storage.repositories.signal_views import SignalViewRepository
+from gebiedsapp.storage.repositories.signals import SignalRepository
+
+# The order in which the list shows signals: worst deadline label first.
+_LABEL_ORDER = {DeadlineLabel.RUIM_BUITEN: 0, DeadlineLabel.BUITEN: 1, DeadlineLabel.BINNEN: 2}
+
+
+@dataclass(frozen=True)
+class SignalFilter:
+    area_ids: frozenset[uuid.UUID] | None = None
+    statuses: frozenset[SignalStatus] | None = None  # None: all
+    category_id: uuid.UUID | None = None  # a top-level category includes its children
+    partner_id: uuid.UUID | None = None
+    priority: Priority | None = None
+    label: DeadlineLabel | None = None
+    start: date | None = None
+    end: date | None = None
+    buurt_code: str | None = None
+    awaiting_feedback: bool = False  # closed signals whose reporter still waits
+
+
+@dataclass(frozen=True)
+class SignalRow:
+    key: str  # the id as text (cheap to load in bulk); `id` turns it into a UUID
+    reported_on: date
+    category: str
+    buurt_code: str | None
+    buurt_name: str
+    status: SignalStatus
+    priority: Priority
+    partner: str
+    deadline: date
+    closed_on: date | None
+    label: DeadlineLabel
+    area_name: str
+    description: str
+    is_child: bool
+
+    @property
+    def id(self) -> uuid.UUID:
+        return uuid.UUID(self.key)
+
+
+@dataclass(frozen=True)
+class SignalList:
+    rows: list[SignalRow]
+    counts: dict[SignalStatus, int]  # per status, with every filter but status and label
+
+
+def _category_ids(session: Session, category_id: uuid.UUID | None) -> set[uuid.UUID] | None:
+    if category_id is None:
+        return None
+    return {category_id} | {c.id for c in list_categories(session) if c.parent_id == category_id}
+
+
+def sort_overdue_first(rows: list[SignalRow]) -> list[SignalRow]:
+    """Ruim buiten de termijn, then buiten, then the rest; each by deadline, oldest first."""
+    return sorted(rows, key=lambda r: (_LABEL_ORDER[r.label], r.deadline, r.reported_on))
+
+
+def list_signals(session: Session, filters: SignalFilter, *, today: date) -> SignalList:
+    repo = SignalViewRepository(session)
+    common = {
+        "area_ids": filters.area_ids,
+        "category_ids": _category_ids(session, filters.category_id),
+        "partner_id": filters.partner_id,
+        "priority": filters.priority,
+        "start": filters.start,
+        "end": filters.end,
+        "buurt_code": filters.buurt_code,
+        "awaiting_feedback": CLOSED if filters.awaiting_feedback else None,
+    }
+    rows = []
+    for (
+        key,
+        reported_on,
+        category,
+        buurt_code,
+        buurt_name,
+        status,
+        priority,
+        partner,
+        deadline,
+        closed_on,
+        area_name,
+        description,
+        is_child,
+    ) in repo.rows(statuses=filters.statuses, **common):
+        label = deadline_label(reported_on, deadline, today, closed_on)
+        if filters.label is not None and label != filters.label:
+            continue
+        rows.append(
+            SignalRow(
+                key=key,
+                reported_on=reported_on,
+                category=category,
+                buurt_code=buurt_code,
+                buurt_name=buurt_name or "",
+                status=status,
+                priority=priority,
+                partner=partner or "",
+                deadline=deadline,
+                closed_on=closed_on,
+                label=label,
+                area_name=area_name,
+                description=description,
+                is_child=bool(is_child),
+            )
+        )
+    return SignalList(rows=sort_overdue_first(rows), counts=repo.status_counts(**common))
+
+
+# --- detail ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HistoryLine:
+    at: datetime
+    by: str
+    what: str  # the field, in Dutch
+    old: str
+    new: str
+    note: str
+
+
+@dataclass(frozen=True)
+class FeedbackLine:
+    given_on: date
+    how: str
+    by: str
+    note: str
+
+
+@dataclass(frozen=True)
+class SignalDetail:
+    id: uuid.UUID
+    area_id: uuid.UUID
+    area_name: str
+    buurt: str
+    location: str
+    coordinates: tuple[float, float] | None
+    description: str
+    category_id: uuid.UUID
+    category: str
+    source: SignalSource
+    priority: Priority
+    partner_id: uuid.UUID | None
+    partner: str
+    status: SignalStatus
+    reported_on: date
+    deadline: date
+    closed_on: date | None
+    label: DeadlineLabel
+    wants_feedback: bool
+    origin: str  # the conversation or contact it came from, in one line; "" when none
+    parent_id: uuid.UUID | None
+    parent: str
+    allowed: tuple[SignalStatus, ...]  # next statuses the workflow allows, in enum order
+    children: list[SignalRow] = field(default_factory=list)
+    feedback: list[FeedbackLine] = field(default_factory=list)
+    history: list[HistoryLine] = field(default_factory=list)  # newest first
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN
+
+
+def _value_text(
+    what: SignalField, value: str, names: dict[uuid.UUID, str], children: int | None = None
+) -> str:
+    if not value:
+        return "—" if what is not SignalField.SPLIT else ""
+    if what is SignalField.STATUS:
+        return SignalStatus(value).label
+    if what is SignalField.PRIORITY:
+        return Priority(value).label
+    if what is SignalField.DEADLINE:
+        return date.fromisoformat(value).strftime("%d-%m-%Y")
+    if what is SignalField.SPLIT:
+        return f"{children} deelsignalen" if children != 1 else "1 deelsignaal"
+    try:
+        return names.get(uuid.UUID(value), value)
+    except ValueError:
+        return value
+
+
+def signal_detail(session: Session, signal_id: uuid.UUID, *, today: date) -> SignalDetail:
+    signal = get_signal(session, signal_id)
+    views = SignalViewRepository(session)
+    repo = SignalRepository(session)
+    names = views.names(SignalCategory) | views.names(Partner)
+    origin = ""
+    if signal.conversation_id is not None:
+        found = views.conversation(signal.conversation_id)
+        if found is not None:
+            day, place, summary = found
+            where = f" ({place})" if place else ""
+            origin = f"Koffiekargesprek {day.strftime('%d-%m-%Y')}{where}: {summary}"
+    elif signal.contact_id is not None:
+        contact = views.contact(signal.contact_id)
+        if contact is not None:
+            day, subject = contact
+            origin = f"Contact {day.strftime('%d-%m-%Y')}: {subject}"
+    parent = ""
+    if signal.parent_id is not None:
+        above = repo.get(signal.parent_id)
+        if above is not None:
+            parent = f"{names.get(above.category_id, '')}: {above.description}"
+    history = []
+    for entry in reversed(repo.history(signal.id)):
+        count = len(entry.new.split(",")) if entry.field is SignalField.SPLIT else None
+        history.append(
+            HistoryLine(
+                at=entry.at,
+                by=entry.by,
+                what=entry.field.label,
+                old=_value_text(entry.field, entry.old, names),
+                new=_value_text(entry.field, entry.new, names, count),
+                note=entry.note,
+            )
+        )
+    children = [
+        SignalRow(
+            key=str(c.id),
+            reported_on=c.reported_on,
+            category=names.get(c.category_id, ""),
+            buurt_code=c.buurt_code,
+            buurt_name="",
+            status=c.status,
+            priority=c.priority,
+            partner=names.get(c.partner_id, "") if c.partner_id else "",
+            deadline=c.deadline,
+            closed_on=c.closed_on,
+            label=deadline_label(c.reported_on, c.deadline, today, c.closed_on),
+            area_name="",
+            description=c.description,
+            is_child=True,
+        )
+        for c in repo.children(signal.id)
+    ]
+    buurt = ""
+    if signal.buurt_code:
+        buurt = f"{views.buurt_name(signal.buurt_code)} ({signal.buurt_code})"
+    coordinates = None
+    if signal.latitude is not None and signal.longitude is not None:
+        coordinates = (signal.latitude, signal.longitude)
+    return SignalDetail(
+        id=signal.id,
+        area_id=signal.area_id,
+        area_name=views.area_name(signal.area_id),
+        buurt=buurt,
+        location=signal.location,
+        coordinates=coordinates,
+        description=signal.description,
+        category_id=signal.category_id,
+        category=names.get(signal.category_id, ""),
+        source=signal.source,
+        priority=signal.priority,
+        partner_id=signal.partner_id,
+        partner=names.get(signal.partner_id, "") if signal.partner_id else "",
+        status=signal.status,
+        reported_on=signal.reported_on,
+        deadline=signal.deadline,
+        closed_on=signal.closed_on,
+        label=deadline_label(signal.reported_on, signal.deadline, today, signal.closed_on),
+        wants_feedback=signal.wants_feedback,
+        origin=origin,
+        parent_id=signal.parent_id,
+        parent=parent,
+        allowed=tuple(s for s in SignalStatus if s in ALLOWED[signal.status]),
+        children=children,
+        feedback=[FeedbackLine(f.given_on, f.how, f.by, f.note) for f in repo.feedback(signal.id)],
+        history=history,
+    )

@@ -1,0 +1,366 @@
+"""A map of CBS buurten coloured by open signals (drawn locally: no network, no tiles).
+
+The view only draws and reports clicks; the signals screen feeds it shapes from
+`services.geo.buurt_shapes`, counts per buurt code and points, and filters its list on
+`buurt_clicked`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRect, QRectF, QSizeF, Qt, Signal
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QResizeEvent,
+    QShowEvent,
+    QTransform,
+)
+from PySide6.QtWidgets import (
+    QFrame,
+    QGraphicsEllipseItem,
+    QGraphicsItem,
+    QGraphicsPathItem,
+    QGraphicsScene,
+    QGraphicsSceneHoverEvent,
+    QGraphicsSimpleTextItem,
+    QGraphicsView,
+    QWidget,
+)
+
+from gebiedsapp.services.geo import BuurtShape, project
+
+# Sequential scale (ColorBrewer OrRd, 4 classes): lightness falls with every class, so the order
+# survives grey printing. (lowest count of the class, legend text, colour)
+CLASSES: tuple[tuple[int, str, str], ...] = (
+    (0, "0", "#fef0d9"),
+    (1, "1–2", "#fdcc8a"),
+    (3, "3–5", "#fc8d59"),
+    (6, "6+", "#d7301f"),
+)
+NO_DATA = "#e3e3e3"
+BORDER = "#ffffff"
+OUTLINE = "#1f2d3d"
+POINT = "#1f2d3d"
+MARGIN = 0.04  # share of the map's size kept free around it
+LEGEND_PADDING = 8
+SWATCH = 14
+
+
+def class_colour(count: int | None) -> QColor:
+    """The fill for a buurt with `count` open signals; None means no data."""
+    if count is None:
+        return QColor(NO_DATA)
+    colour = CLASSES[0][2]
+    for lowest, _text, fill in CLASSES:
+        if count >= lowest:
+            colour = fill
+    return QColor(colour)
+
+
+def _pen(colour: str, width: float) -> QPen:
+    pen = QPen(QColor(colour), width)
+    pen.setCosmetic(True)  # the same width in pixels at every zoom level
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    return pen
+
+
+def _path(shape: BuurtShape) -> QPainterPath:
+    path = QPainterPath()
+    path.setFillRule(Qt.FillRule.OddEvenFill)
+    for ring in shape.rings:
+        # scene y runs down, map y runs north
+        path.moveTo(ring[0][0], -ring[0][1])
+        for x, y in ring[1:]:
+            path.lineTo(x, -y)
+        path.closeSubpath()
+    return path
+
+
+class _BuurtItem(QGraphicsPathItem):
+    def __init__(self, shape: BuurtShape) -> None:
+        super().__init__(_path(shape))
+        self.shape_data = shape
+        self.setPen(_pen(BORDER, 1.0))
+        self.setBrush(QBrush(class_colour(None)))
+        self.setAcceptHoverEvents(True)
+
+    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self.setPen(_pen(OUTLINE, 1.5))
+        self.setZValue(1)  # above the neighbours, so the whole border shows
+        super().hoverEnterEvent(event)
+
+    def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self.setPen(_pen(BORDER, 1.0))
+        self.setZValue(0)
+        super().hoverLeaveEvent(event)
+
+
+class BuurtMap(QGraphicsView):
+    """CBS buurten coloured by their number of open signals; click a buurt to select it.
+
+    `buurt_clicked` carries the buurt code, or "" when the selected buurt is clicked again.
+    """
+
+    buurt_clicked = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setScene(QGraphicsScene(self))
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setBackgroundBrush(QColor("#ffffff"))
+        self.setMinimumSize(240, 180)
+        self._items: dict[str, _BuurtItem] = {}
+        self._labels: dict[str, QGraphicsSimpleTextItem] = {}
+        self._points: list[QGraphicsEllipseItem] = []
+        self._counts: dict[str, int] = {}
+        self._selected = ""
+        self._outline = QGraphicsPathItem()
+        self._outline.setPen(_pen(OUTLINE, 2.5))
+        self._outline.setZValue(10)
+        self._outline.setVisible(False)
+        self.scene().addItem(self._outline)
+        self._map_rect = QRectF()
+
+    # --- what the screen sets ---------------------------------------------------------------
+
+    def set_buurten(self, shapes: list[BuurtShape]) -> None:
+        """Draw these buurten (replacing the previous ones); counts and selection are kept."""
+        scene = self.scene()
+        for item in [*self._items.values(), *self._labels.values()]:
+            scene.removeItem(item)
+        self._items.clear()
+        self._labels.clear()
+        font = QFont(self.font())
+        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
+        for shape in shapes:
+            item = _BuurtItem(shape)
+            scene.addItem(item)
+            self._items[shape.code] = item
+            label = QGraphicsSimpleTextItem(shape.name)
+            label.setFont(font)
+            label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+            label.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+            label.setZValue(5)
+            x, y = shape.label_point()
+            label.setPos(x, -y)
+            scene.addItem(label)
+            self._labels[shape.code] = label
+        if self._selected not in self._items:
+            self._selected = ""
+        self._map_rect = QRectF()
+        for item in self._items.values():
+            self._map_rect = self._map_rect.united(item.boundingRect())
+        if not self._map_rect.isNull():
+            grow_x = self._map_rect.width() * MARGIN
+            grow_y = self._map_rect.height() * MARGIN
+            self._map_rect.adjust(-grow_x, -grow_y, grow_x, grow_y)
+        self._restyle()
+        self._update_outline()
+        self._fit()
+
+    def set_counts(self, counts: dict[str, int]) -> None:
+        """Open signals per buurt code; buurten not in `counts` are shown as having no data."""
+        self._counts = dict(counts)
+        self._restyle()
+
+    def set_points(self, points: list[tuple[float, float, str]]) -> None:
+        """Signals with coordinates: (lon, lat, tooltip)."""
+        scene = self.scene()
+        for dot in self._points:
+            scene.removeItem(dot)
+        self._points.clear()
+        pen = _pen("#ffffff", 1.2)
+        for lon, lat, tip in points:
+            x, y = project(lon, lat)
+            dot = QGraphicsEllipseItem(-3.5, -3.5, 7.0, 7.0)
+            dot.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+            dot.setPos(x, -y)
+            dot.setPen(pen)
+            dot.setBrush(QColor(POINT))
+            dot.setToolTip(tip)
+            dot.setZValue(20)
+            scene.addItem(dot)
+            self._points.append(dot)
+
+    def select(self, code: str) -> None:
+        """Outline this buurt ("" clears) without emitting `buurt_clicked`."""
+        self._selected = code if code in self._items else ""
+        self._update_outline()
+
+    # --- what tests and the screen may read --------------------------------------------------
+
+    @property
+    def selected(self) -> str:
+        return self._selected
+
+    def codes(self) -> list[str]:
+        return list(self._items)
+
+    def fill_colour(self, code: str) -> QColor:
+        return self._items[code].brush().color()
+
+    def tooltip(self, code: str) -> str:
+        return self._items[code].toolTip()
+
+    def label_visible(self, code: str) -> bool:
+        return self._labels[code].isVisible()
+
+    def point_count(self) -> int:
+        return len(self._points)
+
+    def buurt_at(self, pos: QPointF) -> str:
+        """The code of the buurt under a viewport position, or ""."""
+        for item in self.items(pos.toPoint()):
+            if isinstance(item, _BuurtItem):
+                return item.shape_data.code
+        return ""
+
+    # --- drawing -----------------------------------------------------------------------------
+
+    def _tooltip_text(self, shape: BuurtShape) -> str:
+        count = self._counts.get(shape.code)
+        if count is None:
+            what = self.tr("geen gegevens")
+        elif count == 1:
+            what = self.tr("1 open signaal")
+        else:
+            what = self.tr("%n open signalen", "", count)
+        return f"{shape.name} ({shape.code}): {what}"
+
+    def _restyle(self) -> None:
+        for code, item in self._items.items():
+            count = self._counts.get(code)
+            fill = class_colour(count)
+            item.setBrush(QBrush(fill))
+            item.setToolTip(self._tooltip_text(item.shape_data))
+            label = self._labels[code]
+            label.setBrush(QColor("#ffffff") if fill.lightnessF() < 0.55 else QColor("#2b2b2b"))
+        self.viewport().update()
+
+    def _update_outline(self) -> None:
+        item = self._items.get(self._selected)
+        if item is None:
+            self._outline.setVisible(False)
+            return
+        self._outline.setPath(item.path())
+        self._outline.setVisible(True)
+
+    def _fit(self) -> None:
+        """Fit the map to the view, keeping a strip on the left free for the legend."""
+        if self._map_rect.isNull():
+            return
+        view_w = max(1, self.viewport().width())
+        view_h = max(1, self.viewport().height())
+        legend_w = self._legend_size().width() + 20
+        rect = QRectF(self._map_rect)
+        if view_w - legend_w >= view_w * 0.6:
+            scale = min((view_w - legend_w) / rect.width(), view_h / rect.height())
+            rect.adjust(-legend_w / scale, 0, 0, 0)
+        self.scene().setSceneRect(rect)
+        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+        self._place_labels()
+
+    def _place_labels(self) -> None:
+        """Show a name only where the buurt is wide and tall enough on screen for it."""
+        scale = self.transform().m11()
+        for code, label in self._labels.items():
+            rect = self._items[code].boundingRect()
+            metrics = QFontMetrics(label.font())
+            text_w = metrics.horizontalAdvance(label.text())
+            text_h = metrics.height()
+            label.setTransform(QTransform.fromTranslate(-text_w / 2, -text_h / 2))
+            fits = rect.width() * scale >= text_w + 6 and rect.height() * scale >= text_h * 2
+            inside = self._items[code].contains(label.pos() + QPointF(-text_w / 2 / scale, 0))
+            inside = inside and self._items[code].contains(
+                label.pos() + QPointF(text_w / 2 / scale, 0)
+            )
+            label.setVisible(fits and inside)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            super().mousePressEvent(event)
+            return
+        event.accept()  # the map is not dragged; a press outside the buurten does nothing
+        code = self.buurt_at(event.position())
+        if not code:
+            return
+        self._selected = "" if code == self._selected else code
+        self._update_outline()
+        self.buurt_clicked.emit(self._selected)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            super().mouseReleaseEvent(event)
+            return
+        event.accept()
+
+    def _legend_entries(self) -> list[tuple[str, QColor]]:
+        entries = [(text, QColor(fill)) for _low, text, fill in CLASSES]
+        entries.append((self.tr("geen gegevens"), QColor(NO_DATA)))
+        return entries
+
+    def _legend_size(self) -> QSizeF:
+        metrics = QFontMetrics(self._bold_font())
+        entries = self._legend_entries()
+        line = max(SWATCH, metrics.height()) + 4
+        width = max(
+            metrics.horizontalAdvance(self.tr("Open signalen")),
+            *(SWATCH + 6 + metrics.horizontalAdvance(text) for text, _c in entries),
+        )
+        return QSizeF(width + 2 * LEGEND_PADDING, 2 * LEGEND_PADDING + line * (len(entries) + 1))
+
+    def _bold_font(self) -> QFont:
+        bold = QFont(self.font())
+        bold.setBold(True)
+        return bold
+
+    def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
+        """The legend, in viewport pixels at the bottom left."""
+        if not self._items:
+            return
+        painter.save()
+        painter.resetTransform()
+        size = self._legend_size()
+        box = QRectF(QPointF(10, self.viewport().height() - 10 - size.height()), size)
+        line = (size.height() - 2 * LEGEND_PADDING) / (len(self._legend_entries()) + 1)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(QColor("#c8c8c8"), 1))
+        painter.setBrush(QColor(255, 255, 255, 235))
+        painter.drawRoundedRect(box, 4, 4)
+        x = box.left() + LEGEND_PADDING
+        y = box.top() + LEGEND_PADDING
+        text_w = size.width() - 2 * LEGEND_PADDING
+        painter.setPen(QColor("#2b2b2b"))
+        painter.setFont(self._bold_font())
+        painter.drawText(
+            QRectF(x, y, text_w, line), Qt.AlignmentFlag.AlignVCenter, self.tr("Open signalen")
+        )
+        painter.setFont(self.font())
+        for text, colour in self._legend_entries():
+            y += line
+            swatch = QRectF(x, y + (line - SWATCH) / 2, SWATCH, SWATCH)
+            painter.setPen(QPen(QColor("#9a9a9a"), 1))
+            painter.setBrush(colour)
+            painter.drawRect(swatch)
+            painter.setPen(QColor("#2b2b2b"))
+            painter.drawText(
+                QRectF(x + SWATCH + 6, y, text_w, line), Qt.AlignmentFlag.AlignVCenter, text
+            )
+        painter.restore()

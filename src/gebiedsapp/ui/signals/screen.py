@@ -1,0 +1,407 @@
+"""Signalen: the list of an area (or all of Oldambt) with filters, overdue first, and the
+detail of the chosen signal beside it.
+
+Queries run on the background worker after a short pause (debounce), so clicking through the
+filters stays smooth on a large database; the detail of one signal loads directly.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from PySide6.QtCore import QItemSelection, Qt, QTimer
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from gebiedsapp.domain import Priority, SignalStatus
+from gebiedsapp.domain.enums import DeadlineLabel
+from gebiedsapp.domain.signal_workflow import OPEN
+from gebiedsapp.services.errors import NotFoundError
+from gebiedsapp.services.overview import area_header
+from gebiedsapp.services.signal_views import SignalFilter, SignalList, list_signals
+from gebiedsapp.services.signals import (
+    SignalInput,
+    signal_input_from_contact,
+    signal_input_from_conversation,
+)
+from gebiedsapp.ui.admin.common import current_id, make_table, select_data
+from gebiedsapp.ui.context import AREAS, CATEGORIES, PARTNERS, SIGNALS, AppContext
+from gebiedsapp.ui.formatting import format_number
+from gebiedsapp.ui.signals.detail import SignalDetailPane, category_choices, partner_choices
+from gebiedsapp.ui.signals.dialogs import fill_choices
+from gebiedsapp.ui.signals.form import SignalForm
+from gebiedsapp.ui.signals.models import SignalsModel
+
+DEBOUNCE_MS = 200
+SHOWN_LIMIT = 5_000
+_OPEN, _ALL = "open", "alle"
+PERIODS = (  # (key, text, days back; None: no limit)
+    ("", "Altijd", None),
+    ("30", "Laatste 30 dagen", 30),
+    ("90", "Laatste 3 maanden", 91),
+    ("365", "Laatste 12 maanden", 365),
+)
+
+
+class SignalsScreen(QWidget):
+    """The list of signals of an area with filters and counts, and one signal's detail."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.area_id: uuid.UUID | None = None
+        self.area_ids: frozenset[uuid.UUID] | None = None
+        self.buurt_code: str | None = None
+        self.busy = False
+        self.stale = True
+        self.form: SignalForm | None = None
+        self._select_after: uuid.UUID | None = None
+        self._choices_loaded = False
+
+        title = QLabel(self.tr("Signalen"), self)
+        title.setStyleSheet("font-size: 20pt; font-weight: 600;")
+        self.subtitle = QLabel(self.tr("Heel Oldambt"), self)
+        self.subtitle.setStyleSheet("color: palette(placeholder-text);")
+        self.new_button = QPushButton(self.tr("&Nieuw signaal…"), self)
+        self.new_button.clicked.connect(self.new_signal)
+        top = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.addWidget(title)
+        titles.addWidget(self.subtitle)
+        top.addLayout(titles, 1)
+        top.addWidget(self.new_button, 0, Qt.AlignmentFlag.AlignBottom)
+
+        self.status_combo = self._combo(self.tr("Status"), 11)
+        self.status_combo.addItem(self.tr("Open"), _OPEN)
+        self.status_combo.addItem(self.tr("(alle)"), _ALL)
+        for status in SignalStatus:
+            self.status_combo.addItem(status.label, status.value)
+        self.category_combo = self._combo(self.tr("Categorie"), 16)
+        self.partner_combo = self._combo(self.tr("Partner"), 14)
+        self.priority_combo = self._combo(self.tr("Prioriteit"), 7)
+        self.priority_combo.addItem(self.tr("(alle)"), "")
+        for priority in Priority:
+            self.priority_combo.addItem(priority.label, priority.value)
+        self.label_combo = self._combo(self.tr("Termijn"), 14)
+        self.label_combo.addItem(self.tr("(alle)"), "")
+        for label in DeadlineLabel:
+            self.label_combo.addItem(label.label, label.value)
+        self.period_combo = self._combo(self.tr("Periode"), 12)
+        for key, text, _days in PERIODS:
+            self.period_combo.addItem(self.tr(text), key)
+        self.waiting = QCheckBox(self.tr("&Wacht op terugkoppeling"), self)
+        self.waiting.setToolTip(
+            self.tr("Afgesloten signalen waarvan de melder nog terugkoppeling verwacht.")
+        )
+        self.buurt_chip = QPushButton(self)
+        self.buurt_chip.setToolTip(self.tr("Buurtfilter opheffen"))
+        self.buurt_chip.clicked.connect(lambda: self.set_buurt_filter(None))
+        self.buurt_chip.hide()
+
+        filters = QHBoxLayout()
+        for text, widget in (
+            (self.tr("&Status:"), self.status_combo),
+            (self.tr("&Categorie:"), self.category_combo),
+            (self.tr("&Partner:"), self.partner_combo),
+            (self.tr("P&rioriteit:"), self.priority_combo),
+            (self.tr("&Termijn:"), self.label_combo),
+            (self.tr("P&eriode:"), self.period_combo),
+        ):
+            buddy = QLabel(text, self)
+            buddy.setBuddy(widget)
+            filters.addWidget(buddy)
+            filters.addWidget(widget)
+            filters.addSpacing(6)
+        filters.addStretch(1)
+        second = QHBoxLayout()
+        self.counts = QLabel(self)
+        self.counts.setTextFormat(Qt.TextFormat.RichText)
+        self.counts.setAccessibleName(self.tr("Aantallen per status"))
+        second.addWidget(self.waiting)
+        second.addWidget(self.buurt_chip)
+        second.addSpacing(12)
+        second.addWidget(self.counts, 1)
+
+        self.model = SignalsModel(self)
+        self.table = make_table(self.model, self, stretch_column=SignalsModel.COL_CATEGORY)
+        self.table.setAccessibleName(self.tr("Signalen"))
+        header = self.table.horizontalHeader()
+        for column, width in {
+            SignalsModel.COL_DATE: 82,
+            SignalsModel.COL_BUURT: 95,
+            SignalsModel.COL_STATUS: 125,
+            SignalsModel.COL_PRIORITY: 68,
+            SignalsModel.COL_PARTNER: 125,
+            SignalsModel.COL_DEADLINE: 82,
+            SignalsModel.COL_LABEL: 82,
+        }.items():
+            header.resizeSection(column, width)
+        self.table.selectionModel().selectionChanged.connect(self._on_selected)
+        self.status_line = QLabel(self)
+        self.status_line.setStyleSheet("color: palette(placeholder-text);")
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.status_line)
+
+        self.detail = SignalDetailPane(context, self)
+        self.detail.open_signal.connect(self.show_signal)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([880, 420])
+        self.splitter.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.addLayout(top)
+        layout.addLayout(filters)
+        layout.addLayout(second)
+        layout.addWidget(self.splitter, 1)
+
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(DEBOUNCE_MS)
+        self.timer.timeout.connect(self.refresh)
+        for combo in (
+            self.status_combo,
+            self.category_combo,
+            self.partner_combo,
+            self.priority_combo,
+            self.label_combo,
+            self.period_combo,
+        ):
+            combo.currentIndexChanged.connect(self._filters_changed)
+        self.waiting.toggled.connect(self._on_waiting)
+        context.hub.changed.connect(self._on_changes)
+
+    def _combo(self, name: str, length: int) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setAccessibleName(name)
+        combo.setMinimumContentsLength(length)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        return combo
+
+    # -- public contract --------------------------------------------------------------------
+
+    def set_area(self, area_id: uuid.UUID) -> None:
+        """This area and its sub-areas; the gemeente root shows the whole municipality."""
+        with self.context.read() as session:
+            header = area_header(session, area_id, today=date.today())
+        self.area_id = area_id
+        self.area_ids = header.area_ids
+        text = header.area.name
+        if header.sub_areas:
+            text = self.tr("%s en %s deelgebieden") % (text, header.sub_areas)
+        self.subtitle.setText(text)
+        self.buurt_code = None
+        self._show_buurt_chip()
+        self._filters_changed()
+
+    def set_buurt_filter(self, code: str | None) -> None:
+        """Only signals in this CBS buurt (None: the whole area again)."""
+        self.buurt_code = code or None
+        self._show_buurt_chip()
+        self._filters_changed()
+
+    def new_signal(self, prefill: SignalInput | None = None) -> SignalForm:
+        """Open the form (window-modal, not blocking); the new signal is selected after."""
+        form = SignalForm(self.context, area_id=self.area_id, prefill=prefill, parent=self)
+        form.accepted.connect(lambda: self._created(form))
+        form.finished.connect(form.deleteLater)
+        self.form = form
+        form.open()
+        return form
+
+    def new_signal_from_conversation(self, conversation_id: uuid.UUID) -> SignalForm | None:
+        return self._prefilled(lambda s: signal_input_from_conversation(s, conversation_id))
+
+    def new_signal_from_contact(self, contact_id: uuid.UUID) -> SignalForm | None:
+        return self._prefilled(lambda s: signal_input_from_contact(s, contact_id))
+
+    def show_signal(self, signal_id: uuid.UUID) -> None:
+        """Show this signal's detail (and select it when it is in the list)."""
+        for row, item in enumerate(self.model.rows):
+            if item.id == signal_id:
+                self.table.selectRow(row)
+                self.table.scrollTo(self.model.index(row, 0))
+                return
+        self.table.clearSelection()
+        self.detail.show_signal(signal_id)
+
+    def current_filter(self) -> SignalFilter:
+        status = self.status_combo.currentData()
+        statuses: frozenset[SignalStatus] | None
+        if self.waiting.isChecked():
+            statuses = None  # the waiting list is closed signals by definition
+        elif status == _OPEN:
+            statuses = OPEN
+        elif status == _ALL:
+            statuses = None
+        else:
+            statuses = frozenset({SignalStatus(status)})
+        days = {key: d for key, _t, d in PERIODS}[self.period_combo.currentData() or ""]
+        label = self.label_combo.currentData()
+        priority = self.priority_combo.currentData()
+        return SignalFilter(
+            area_ids=self.area_ids,
+            statuses=statuses,
+            category_id=current_id(self.category_combo),
+            partner_id=current_id(self.partner_combo),
+            priority=Priority(priority) if priority else None,
+            label=DeadlineLabel(label) if label else None,
+            start=date.today() - timedelta(days=days) if days is not None else None,
+            buurt_code=self.buurt_code,
+            awaiting_feedback=self.waiting.isChecked(),
+        )
+
+    def is_busy(self) -> bool:
+        return self.timer.isActive() or self.busy
+
+    # -- loading ----------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._choices_loaded:
+            self._load_choices()
+        if self.stale:
+            self.refresh()
+        super().showEvent(event)
+
+    def _load_choices(self) -> None:
+        self._choices_loaded = True
+        for combo, choices in (
+            (self.category_combo, category_choices(self.context)),
+            (self.partner_combo, partner_choices(self.context)),
+        ):
+            keep = combo.currentData() or ""
+            combo.blockSignals(True)
+            try:
+                fill_choices(combo, [("", self.tr("(alle)")), *choices], keep)
+            finally:
+                combo.blockSignals(False)
+
+    def _show_buurt_chip(self) -> None:
+        self.buurt_chip.setVisible(self.buurt_code is not None)
+        if self.buurt_code is not None:
+            self.buurt_chip.setText(self.tr("Buurt %s  ✕") % self.buurt_code)
+
+    def _on_waiting(self, checked: bool) -> None:
+        self.status_combo.setEnabled(not checked)
+        self.status_combo.setToolTip(
+            self.tr("De lijst 'wacht op terugkoppeling' bevat alleen afgesloten signalen.")
+            if checked
+            else ""
+        )
+        self._filters_changed()
+
+    def _filters_changed(self, *_args: object) -> None:
+        self.stale = True
+        self.status_line.setText(self.tr("Zoeken…"))
+        if self.isVisible():  # a hidden screen queries when it is shown
+            self.timer.start()
+
+    def _on_changes(self, kinds: frozenset[str]) -> None:
+        if kinds & {CATEGORIES, PARTNERS} and self._choices_loaded:
+            self._load_choices()
+        if kinds & {SIGNALS, CATEGORIES, PARTNERS, AREAS}:
+            self.detail.reload()
+            self.stale = True
+            if self.isVisible():
+                self.refresh()
+
+    def refresh(self) -> None:
+        """Query the list with the current filters, off the GUI thread."""
+        self.timer.stop()
+        self.stale = False
+        self.busy = True
+        self.status_line.setText(self.tr("Zoeken…"))
+        filters = self.current_filter()
+        context = self.context
+        today = date.today()
+
+        def work() -> SignalList:
+            with context.read() as session:
+                return list_signals(session, filters, today=today)
+
+        self.context.background.submit(
+            "signals-list", work, owner=self, on_done=self._on_rows, on_error=self._on_failed
+        )
+
+    def _on_rows(self, result: SignalList) -> None:
+        self.busy = False
+        keep = self._select_after or (self.detail.detail.id if self.detail.detail else None)
+        self._select_after = None
+        rows = result.rows
+        shown = rows[:SHOWN_LIMIT]
+        self.model.set_rows(shown)
+        total = len(rows)
+        noun = self.tr("signaal") if total == 1 else self.tr("signalen")
+        text = f"{format_number(total)} {noun}"
+        if total > SHOWN_LIMIT:
+            text += self.tr("; de eerste %s worden getoond, verfijn het filter") % format_number(
+                SHOWN_LIMIT
+            )
+        self.status_line.setText(text)
+        self.counts.setText(self._counts_text(result.counts))
+        if keep is not None:
+            self.show_signal(keep)
+
+    def _counts_text(self, counts: dict[SignalStatus, int]) -> str:
+        parts = []
+        for status in SignalStatus:
+            count = counts.get(status, 0)
+            if count:
+                text = f"{format_number(count)} {status.label.lower()}"
+                parts.append(f"<b>{text}</b>" if status in OPEN else text)
+        if not parts:
+            return self.tr("Geen signalen met deze filters.")
+        return " · ".join(parts)
+
+    def _on_failed(self, _error: Exception) -> None:
+        self.busy = False
+        self.stale = True
+        self.status_line.setText(self.tr("Laden mislukt; zie het logboek."))
+
+    def _on_selected(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        row = self.model.row_at(rows[0]) if rows else None
+        if row is not None and (self.detail.detail is None or self.detail.detail.id != row.id):
+            self.detail.show_signal(row.id)
+
+    # -- new signals ------------------------------------------------------------------------
+
+    def _prefilled(self, load: Callable[[Session], SignalInput]) -> SignalForm | None:
+        try:
+            with self.context.read() as session:
+                prefill = load(session)
+        except NotFoundError as exc:
+            QMessageBox.warning(self, self.tr("Nieuw signaal"), exc.message)
+            return None
+        return self.new_signal(prefill)
+
+    def _created(self, form: SignalForm) -> None:
+        if form.created is None:
+            return
+        self._select_after = form.created
+        self.detail.show_signal(form.created)
+        if self.waiting.isChecked() or self.status_combo.currentData() not in (_OPEN, _ALL):
+            select_data(self.status_combo, _OPEN)  # so the new signal shows in the list
+            self.waiting.setChecked(False)
+        self.stale = True
+        self.refresh()

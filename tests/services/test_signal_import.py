@@ -1,0 +1,254 @@
+"""CSV import of signals: hostile files read safely, every row checked, only valid rows written."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from gebiedsapp.domain import Priority, Signal, SignalCategory, SignalSource, SignalStatus
+from gebiedsapp.domain.deadlines import deadline as compute_deadline
+from gebiedsapp.services import signal_import
+from gebiedsapp.services import signals as signal_service
+from gebiedsapp.services.errors import ValidationError
+from gebiedsapp.services.taxonomy import set_retired
+
+TODAY = date(2026, 6, 1)
+MAPPING = {
+    "description": "Omschrijving",
+    "category": "Categorie",
+    "area": "Dorp",
+    "buurt": "Buurt",
+    "reported_on": "Datum",
+    "priority": "Urgentie",
+    "wants_feedback": "Terugmelden",
+}
+HEADER = "Omschrijving;Categorie;Dorp;Buurt;Datum;Urgentie;Terugmelden\n"
+
+
+def _preview(session: Session, text: str) -> signal_import.ImportPreview:
+    table = signal_import.read_csv(text.encode("utf-8"))
+    return signal_import.preview_import(session, table, MAPPING, today=TODAY)
+
+
+def _count(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(Signal)) or 0
+
+
+def _category(session: Session, name: str) -> SignalCategory:
+    return session.scalars(
+        select(SignalCategory).where(
+            SignalCategory.name == name, SignalCategory.parent_id.is_not(None)
+        )
+    ).one()
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+def test_reads_semicolons_with_bom_and_commas_in_cp1252() -> None:
+    semicolons = signal_import.read_csv(b"\xef\xbb\xbfA;B\r\n1;twee, drie\r\n")
+    assert semicolons.header == ["A", "B"]
+    assert semicolons.rows == [(2, ["1", "twee, drie"])]
+    assert (semicolons.delimiter, semicolons.encoding) == (";", "utf-8-sig")
+
+    commas = signal_import.read_csv('A,B\nCafé,"x;y"\n'.encode("cp1252"))
+    assert commas.rows == [(2, ["Café", "x;y"])]
+    assert (commas.delimiter, commas.encoding) == (",", "cp1252")
+
+
+def test_line_numbers_follow_the_file_including_multiline_cells() -> None:
+    table = signal_import.read_csv(b'A;B\n"een\ntwee";1\n\n3;4\n')
+    assert table.rows == [(2, ["een\ntwee", "1"]), (5, ["3", "4"])]
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "leeg"),
+        (b" \n\n ", "leeg"),
+        (b";;;\n", "geen kopregel"),
+        (b"A;B\n" + b"x" * (signal_import.MAX_FIELD + 1) + b";1\n", "meer dan 100000 tekens"),
+    ],
+)
+def test_unreadable_files_give_one_dutch_error(data: bytes, message: str) -> None:
+    with pytest.raises(ValidationError, match=message):
+        signal_import.read_csv(data)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=2_000))
+def test_random_bytes_give_rows_or_a_clear_error(data: bytes) -> None:
+    message: str | None
+    try:
+        table = signal_import.read_csv(data)
+    except ValidationError as exc:
+        message = exc.message
+    else:
+        message = None
+        assert table.delimiter in ";,"
+        assert all(isinstance(cell, str) for _line, row in table.rows for cell in row)
+    assert message is None or message.startswith(("Het bestand", "De kopregel", "Regel "))
+
+
+# --- mapping ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("mapping", "message"),
+    [
+        ({**MAPPING, "kleur": "Dorp"}, "Onbekend veld 'kleur'"),
+        ({"description": "Omschrijving", "area": "Dorp"}, "Koppel ook: category"),
+        ({**MAPPING, "area": "Kern"}, "Kolom 'Kern' staat niet in het bestand"),
+    ],
+)
+def test_bad_mappings_are_refused(session: Session, mapping: dict[str, str], message: str) -> None:
+    table = signal_import.read_csv(HEADER.encode())
+    with pytest.raises(ValidationError, match=message):
+        signal_import.preview_import(session, table, mapping, today=TODAY)
+
+
+def test_parse_mapping() -> None:
+    assert signal_import.parse_mapping(["area=Dorp", " category = Soort melding "]) == {
+        "area": "Dorp",
+        "category": "Soort melding",
+    }
+    with pytest.raises(ValidationError, match="veld=kolom"):
+        signal_import.parse_mapping(["area"])
+
+
+# --- preview ---------------------------------------------------------------------------------
+
+
+def test_preview_lists_every_invalid_row_with_its_reason(session: Session) -> None:
+    text = HEADER + (
+        "Zwerfvuil bij de school;Afval / Zwerfvuil;Beerta;BU18950300;03-02-2026;hoog;ja\n"
+        "Lamp kapot;straatverlichting;beerta;beerta-centrum;2026-02-03;;nee\n"
+        "Veel troep;overig;Midwolda;;2026-01-05T10:15:00;Normaal;\n"
+        "Iets;Vliegende schotels;Beerta;;03-02-2026;;\n"
+        "Iets;Zwerfvuil;Atlantis;;03-02-2026;;\n"
+        "Iets;Zwerfvuil;Beerta;BU00000000;03-02-2026;;\n"
+        "Iets;Zwerfvuil;Beerta;;31-02-2026;;\n"
+        "Iets;Zwerfvuil;Beerta;;gisteren;;\n"
+        ";Zwerfvuil;Beerta;;03-02-2026;;\n"
+        + "x"
+        * (signal_service.MAX_DESCRIPTION + 1)
+        + ";Zwerfvuil;Beerta;;03-02-2026;;\n"
+        "Iets;Zwerfvuil;Beerta;;03-02-2027;;\n"
+        "Iets;Zwerfvuil;Beerta;;03-02-2026;dringend;misschien\n"
+        "Afgebroken regel;Zwerfvuil\n"
+    )
+    preview = _preview(session, text)
+    assert [row.line for row in preview.valid] == [2, 3, 4]
+    first, second, third = preview.valid
+    assert first.priority is Priority.HOOG
+    assert first.wants_feedback
+    assert first.buurt_code == "BU18950300"
+    assert first.reported_on == date(2026, 2, 3)
+    assert second.buurt_code == "BU18950300"  # by name, case-insensitive
+    assert second.category_id == _category(session, "Straatverlichting").id
+    assert third.category_id == _category(session, "Overig").id  # the subcategory is meant
+    assert third.reported_on == date(2026, 1, 5)
+    reasons = {row.line: row.reason for row in preview.invalid}
+    assert reasons == {
+        5: "Onbekende categorie 'Vliegende schotels'.",
+        6: "Onbekend gebied 'Atlantis'.",
+        7: "Onbekende buurt 'BU00000000' in gebied 'Beerta'.",
+        8: "Ongeldige datum '31-02-2026' (gebruik dd-mm-jjjj of jjjj-mm-dd).",
+        9: "Ongeldige datum 'gisteren' (gebruik dd-mm-jjjj of jjjj-mm-dd).",
+        10: "De beschrijving is leeg.",
+        11: f"De beschrijving is te lang (hoogstens {signal_service.MAX_DESCRIPTION} tekens).",
+        12: "De meldingsdatum ligt in de toekomst.",
+        13: "Onbekende prioriteit 'dringend' (laag, normaal, hoog). "
+        "Terugkoppeling 'misschien' is geen ja of nee.",
+        14: "De regel is onvolledig (2 van 7 kolommen). Het gebied ontbreekt. "
+        "De meldingsdatum ontbreekt.",
+    }
+    assert _count(session) == 0  # the preview writes nothing
+
+
+def test_retired_category_is_not_offered_for_import(session: Session) -> None:
+    zwerfvuil = _category(session, "Zwerfvuil")
+    set_retired(session, SignalCategory, zwerfvuil.id, retired=True)
+    preview = _preview(session, HEADER + "Troep;Afval / Zwerfvuil;Beerta;;03-02-2026;;\n")
+    assert not preview.valid
+    assert preview.invalid[0].reason == "De categorie 'Afval / Zwerfvuil' wordt niet meer gebruikt."
+
+
+# --- import ----------------------------------------------------------------------------------
+
+
+def test_nothing_is_written_unless_the_valid_part_is_accepted(session: Session) -> None:
+    text = HEADER + (
+        "=cmd|' /C calc'!A0;Afval / Zwerfvuil;Beerta;;03-02-2026;;ja\n"
+        "Iets;Vliegende schotels;Beerta;;03-02-2026;;\n"
+    )
+    preview = _preview(session, text)
+    with pytest.raises(ValidationError, match="1 van de 2 regels zijn ongeldig"):
+        signal_import.import_signals(session, preview)
+    assert _count(session) == 0
+
+    assert signal_import.import_signals(session, preview, accept_valid=True) == 1
+    signal = session.scalars(select(Signal)).one()
+    zwerfvuil = _category(session, "Zwerfvuil")
+    assert signal.description == "=cmd|' /C calc'!A0"  # stored as text, never evaluated
+    assert signal.status is SignalStatus.GEMELD
+    assert signal.source is SignalSource.TELEFOON
+    assert signal.category_id == zwerfvuil.id
+    assert signal.partner_id == zwerfvuil.default_partner_id
+    assert signal.deadline == compute_deadline(
+        date(2026, 2, 3), zwerfvuil.term, zwerfvuil.term_unit
+    )
+    assert signal.wants_feedback
+    assert signal.created_by == "test"
+    assert signal_service.replay_status(session, signal.id) is SignalStatus.GEMELD
+
+
+def test_a_fully_valid_file_imports_without_asking(session: Session) -> None:
+    text = HEADER + "".join(
+        f"Melding {i};Zwerfvuil;Beerta;;0{i}-02-2026;laag;\n" for i in range(1, 6)
+    )
+    preview = _preview(session, text)
+    assert (len(preview.valid), preview.invalid) == (5, [])
+    assert signal_import.import_signals(session, preview) == 5
+    assert _count(session) == 5
+
+
+_CELL = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=40
+) | st.sampled_from(["Zwerfvuil", "Beerta", "03-02-2026", "Afval / Zwerfvuil", '"', ";", "\n"])
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(st.lists(_CELL, max_size=9), max_size=8),
+    st.sampled_from([";", ","]),
+    st.sampled_from(["utf-8", "utf-8-sig", "cp1252"]),
+    st.binary(max_size=200),
+)
+def test_fuzzed_rows_are_previewed_without_writing(
+    session: Session, rows: list[list[str]], delimiter: str, encoding: str, tail: bytes
+) -> None:
+    before = _count(session)
+    body = HEADER.replace(";", delimiter) + "\n".join(delimiter.join(row) for row in rows)
+    data = body.encode(encoding, errors="replace") + tail
+    try:
+        table = signal_import.read_csv(data)
+        preview = signal_import.preview_import(session, table, MAPPING, today=TODAY)
+    except ValidationError as exc:
+        message: str | None = exc.message
+    else:
+        message = None
+        assert preview.total == len(table.rows)
+        assert all(row.reason for row in preview.invalid)
+        assert all(row.description for row in preview.valid)
+    assert message is None or message.startswith(("Het bestand", "De kopregel", "Regel "))
+    assert _count(session) == before
+    assert not session.new
+    assert not session.dirty

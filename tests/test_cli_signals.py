@@ -1,0 +1,120 @@
+"""`gebiedsapp signals import`: counts, every invalid row with its reason, exit 0 or 2."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from gebiedsapp import cli
+from gebiedsapp.paths import DATA_DIR_ENV, DATABASE_URL_ENV
+
+MAPS = (
+    "--map",
+    "description=Omschrijving",
+    "--map",
+    "category=Categorie",
+    "--map",
+    "area=Dorp",
+    "--map",
+    "reported_on=Datum",
+)
+GOOD = "Zwerfvuil bij de school;Afval / Zwerfvuil;Beerta;03-02-2025\n"
+BAD = "Iets;Vliegende schotels;Beerta;03-02-2025\n"
+
+
+@pytest.fixture(autouse=True)
+def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(DATABASE_URL_ENV, raising=False)
+    monkeypatch.delenv(DATA_DIR_ENV, raising=False)
+    monkeypatch.setenv("GEBIEDSAPP_USER", "cli-test")
+
+
+def _csv(tmp_path: Path, *rows: str) -> Path:
+    path = tmp_path / "export.csv"
+    path.write_bytes(("\ufeffOmschrijving;Categorie;Dorp;Datum\n" + "".join(rows)).encode())
+    return path
+
+
+def _run(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, *args: str
+) -> tuple[int, str, str, int]:
+    db = tmp_path / "cli.db"
+    code = cli.main(["--data-dir", str(tmp_path / "data"), "--database", str(db), *args])
+    captured = capsys.readouterr()
+    connection = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        (count,) = connection.execute("SELECT count(*) FROM signal").fetchone()
+    finally:
+        connection.close()
+    return code, captured.out, captured.err, count
+
+
+def test_dry_run_lists_invalid_rows_and_writes_nothing(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = _csv(tmp_path, GOOD, BAD)
+    code, out, _err, count = _run(
+        capsys, tmp_path, "signals", "import", str(path), *MAPS, "--dry-run"
+    )
+    assert (code, count) == (2, 0)
+    assert out.splitlines() == [
+        "2 regels: 1 geldig, 1 ongeldig.",
+        "  regel 3: Onbekende categorie 'Vliegende schotels'.",
+        "Proefrun: er is niets geïmporteerd.",
+    ]
+
+
+def test_invalid_rows_block_the_import_until_the_valid_part_is_accepted(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = _csv(tmp_path, GOOD, BAD, GOOD)
+    code, _out, err, count = _run(capsys, tmp_path, "signals", "import", str(path), *MAPS)
+    assert (code, count) == (2, 0)
+    assert "--accept-valid" in err
+
+    code, out, err, count = _run(
+        capsys, tmp_path, "signals", "import", str(path), *MAPS, "--accept-valid"
+    )
+    assert (code, err, count) == (0, "", 2)
+    assert out.splitlines()[-1] == "2 signalen geïmporteerd."
+
+
+def test_a_valid_file_imports(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = _csv(tmp_path, GOOD, GOOD)
+    code, out, err, count = _run(capsys, tmp_path, "signals", "import", str(path), *MAPS)
+    assert (code, err, count) == (0, "", 2)
+    assert out.splitlines() == ["2 regels: 2 geldig, 0 ongeldig.", "2 signalen geïmporteerd."]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--map", "description"), "moet de vorm veld=kolom hebben"),
+        (("--map", "area=Kern"), "Koppel ook: description"),
+        ((*MAPS, "--map", "buurt=Wijk"), "Kolom 'Wijk' staat niet in het bestand"),
+    ],
+)
+def test_bad_mappings_exit_2_with_a_dutch_message(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, args: tuple[str, ...], message: str
+) -> None:
+    path = _csv(tmp_path, GOOD)
+    code, out, err, count = _run(capsys, tmp_path, "signals", "import", str(path), *args)
+    assert (code, out, count) == (2, "", 0)
+    assert message in err
+
+
+def test_unreadable_or_missing_file_exits_2(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    empty = tmp_path / "leeg.csv"
+    empty.write_bytes(b"")
+    code, _out, err, count = _run(capsys, tmp_path, "signals", "import", str(empty), *MAPS)
+    assert (code, count) == (2, 0)
+    assert "Het bestand is leeg." in err
+    code, _out, err, _count = _run(
+        capsys, tmp_path, "signals", "import", str(tmp_path / "weg.csv"), *MAPS
+    )
+    assert code == 2
+    assert "Kan het bestand niet lezen" in err

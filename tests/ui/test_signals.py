@@ -1,0 +1,334 @@
+"""The signals screen: a signal from a conversation, its workflow through the buttons (only the
+allowed moves offered), splitting, feedback, and the overdue and waiting-for-feedback filters."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from datetime import date, time, timedelta
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QMessageBox
+
+from gebiedsapp.domain import SignalSource, SignalStatus
+from gebiedsapp.domain.base import reference_id
+from gebiedsapp.domain.enums import DeadlineLabel
+from gebiedsapp.domain.signal_workflow import ALLOWED
+from gebiedsapp.services import koffiekar, signals
+from gebiedsapp.services.koffiekar import ConversationInput, SessionInput
+from gebiedsapp.services.signals import SignalInput
+from gebiedsapp.ui.admin.common import select_data
+from gebiedsapp.ui.context import SIGNALS, AppContext
+from gebiedsapp.ui.signals import SignalsScreen
+from gebiedsapp.ui.signals.detail import SignalDetailPane
+from gebiedsapp.ui.signals.dialogs import ChoiceDialog, FeedbackDialog, NoteDialog, SplitDialog
+
+S = SignalStatus
+BEERTA = reference_id("area", "beerta")
+OLDAMBT = reference_id("area", "oldambt")
+EENZAAMHEID_THEME = reference_id("theme", "eenzaamheid")
+EENZAAMHEID = reference_id("signal_category", "sociaal/eenzaamheid")  # welzijn-ouderenwerk
+ZWERFVUIL = reference_id("signal_category", "afval/zwerfvuil")
+LICHT = reference_id("signal_category", "wegen-verkeer-straatmeubilair/straatverlichting")
+GLADHEID = reference_id("signal_category", "wegen-verkeer-straatmeubilair/gladheid")  # 1 kal.
+WELZIJN = reference_id("partner", "welzijn-ouderenwerk")
+NETBEHEERDER = reference_id("partner", "netbeheerder")
+ACCEPTED = QDialog.DialogCode.Accepted
+
+
+def _conversation(context: AppContext) -> uuid.UUID:
+    with context.database.unit_of_work("test") as session:
+        round_ = koffiekar.start_session(
+            session,
+            SessionInput(
+                area_id=BEERTA,
+                day=date.today() - timedelta(days=2),
+                start_time=time(10),
+                place="Dorpsplein",
+            ),
+        )
+        data = ConversationInput(
+            summary="Buurvrouw komt de deur niet meer uit", theme_ids=[EENZAAMHEID_THEME]
+        )
+        return koffiekar.record_conversation(session, session_id=round_.id, data=data).id
+
+
+def _signal(context: AppContext, **fields: Any) -> uuid.UUID:
+    values: dict[str, Any] = {
+        "area_id": BEERTA,
+        "description": "Lantaarnpaal kapot",
+        "source": SignalSource.TELEFOON,
+        "reported_on": date.today(),
+        "category_id": LICHT,
+    }
+    values.update(fields)
+    with context.database.unit_of_work("test") as session:
+        signal_id = signals.create_signal(session, SignalInput(**values)).id
+    context.hub.announce(SIGNALS)  # as context.perform would
+    return signal_id
+
+
+@pytest.fixture
+def screen(qtbot: Any, context: AppContext) -> SignalsScreen:
+    widget = SignalsScreen(context)
+    qtbot.addWidget(widget)
+    widget.resize(1300, 760)
+    widget.set_area(BEERTA)
+    widget.show()
+    qtbot.waitExposed(widget)
+    _settle(qtbot, widget)
+    return widget
+
+
+def _settle(qtbot: Any, screen: SignalsScreen) -> None:
+    qtbot.waitUntil(lambda: not screen.timer.isActive(), timeout=5_000)
+    screen.context.background.wait()
+    qtbot.waitUntil(lambda: not screen.is_busy(), timeout=5_000)
+
+
+def _ids(screen: SignalsScreen) -> list[uuid.UUID]:
+    return [row.id for row in screen.model.rows]
+
+
+def _accept(
+    monkeypatch: pytest.MonkeyPatch, cls: type[QDialog], fill: Callable[[Any], None]
+) -> None:
+    def fake_exec(dialog: Any) -> QDialog.DialogCode:
+        fill(dialog)
+        return ACCEPTED
+
+    monkeypatch.setattr(cls, "exec", fake_exec)
+
+
+def _move(
+    qtbot: Any,
+    monkeypatch: pytest.MonkeyPatch,
+    screen: SignalsScreen,
+    status: SignalStatus,
+    note: str = "",
+) -> None:
+    pane = screen.detail
+    before = pane.detail
+    assert before is not None
+    assert set(pane.move_buttons) == ALLOWED[before.status], before.status
+    _accept(monkeypatch, NoteDialog, lambda d: d.note.setText(note))
+    qtbot.mouseClick(pane.move_buttons[status], Qt.MouseButton.LeftButton)
+    assert pane.detail is not None
+    assert pane.detail.status == status
+    _settle(qtbot, screen)
+
+
+def _status(pane: SignalDetailPane) -> SignalStatus | None:
+    return pane.detail.status if pane.detail is not None else None
+
+
+def _warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    shown: list[str] = []
+
+    def record(_parent: object, _title: str, text: str, *_a: object) -> None:
+        shown.append(text)
+
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(record))
+    return shown
+
+
+def test_a_signal_from_a_conversation_through_its_workflow(
+    qtbot: Any, monkeypatch: pytest.MonkeyPatch, context: AppContext, screen: SignalsScreen
+) -> None:
+    conversation_id = _conversation(context)
+    form = screen.new_signal_from_conversation(conversation_id)
+    assert form is not None
+    assert form.description.toPlainText() == "Buurvrouw komt de deur niet meer uit"
+    assert form.location.text() == "Dorpsplein"
+    assert form.source.currentData() == SignalSource.KOFFIEKAR.value
+    assert form.area.currentData() == str(BEERTA)
+
+    warnings = _warnings(monkeypatch)
+    form.save()  # no category yet: the service says so and nothing is written
+    assert warnings == ["Kies een categorie."]
+    assert form.isVisible()
+
+    select_data(form.category, str(EENZAAMHEID))
+    assert form.partner.currentData() == str(WELZIJN)  # the category's default partner
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert form.created is not None
+    _settle(qtbot, screen)
+    assert _ids(screen) == [form.created]
+    pane = screen.detail
+    assert pane.detail is not None
+    assert pane.detail.id == form.created
+    assert "Koffiekargesprek" in pane.origin.text()
+
+    # through the workflow; each step offers exactly the moves the table allows
+    for status in (S.IN_BEHANDELING, S.DOORGEZET, S.INGEPLAND, S.AFGEHANDELD, S.HEROPEND):
+        _move(qtbot, monkeypatch, screen, status, note=f"naar {status.value}")
+    assert set(pane.move_buttons) == ALLOWED[S.HEROPEND]
+    assert S.GEMELD not in pane.move_buttons
+    history = pane.history.text()
+    assert "naar afgehandeld" in history
+    assert history.index("Heropend") < history.index("Ingepland")  # newest first
+
+    # change the priority through its dialog, recorded in the history
+    _accept(monkeypatch, ChoiceDialog, lambda d: select_data(d.combo, "hoog"))
+    qtbot.mouseClick(pane.priority_button, Qt.MouseButton.LeftButton)
+    assert pane.detail is not None
+    assert pane.detail.priority.value == "hoog"
+    assert "Prioriteit" in pane.history.text()
+
+    _accept(monkeypatch, ChoiceDialog, lambda d: select_data(d.combo, str(ZWERFVUIL)))
+    qtbot.mouseClick(pane.category_button, Qt.MouseButton.LeftButton)
+    assert pane.detail is not None
+    assert pane.detail.category == "Zwerfvuil"
+    assert "Categorie</b>: Eenzaamheid → Zwerfvuil" in pane.history.text()
+    _settle(qtbot, screen)
+    assert screen.model.rows[0].category == "Zwerfvuil"
+
+
+def test_split_and_feedback_and_the_waiting_list(
+    qtbot: Any, monkeypatch: pytest.MonkeyPatch, context: AppContext, screen: SignalsScreen
+) -> None:
+    parent_id = _signal(context, description="Donker en vies pad", wants_feedback=True)
+    _settle(qtbot, screen)
+    screen.show_signal(parent_id)
+    pane = screen.detail
+    assert pane.detail is not None
+    assert pane.detail.id == parent_id
+
+    def fill(dialog: SplitDialog) -> None:
+        (c1, p1, t1), (c2, _p2, t2) = dialog.rows
+        select_data(c1, str(LICHT))
+        select_data(p1, str(NETBEHEERDER))
+        t1.setText("Lamp vervangen")
+        select_data(c2, str(ZWERFVUIL))
+        t2.setText("Pad schoonmaken")
+
+    _accept(monkeypatch, SplitDialog, fill)
+    qtbot.mouseClick(pane.split_button, Qt.MouseButton.LeftButton)
+    assert pane.detail is not None
+    children = pane.detail.children
+    assert [c.description for c in children] == ["Lamp vervangen", "Pad schoonmaken"]
+    assert pane.detail.status == S.IN_BEHANDELING
+    assert "Lamp vervangen" not in pane.history.text()
+    assert "2 deelsignalen" in pane.history.text()
+    _settle(qtbot, screen)
+    assert set(_ids(screen)) == {parent_id, *(c.id for c in children)}
+
+    # the parent cannot close while children are open: the service says why
+    warnings = _warnings(monkeypatch)
+    _accept(monkeypatch, NoteDialog, lambda d: None)
+    qtbot.mouseClick(pane.move_buttons[S.AFGEHANDELD], Qt.MouseButton.LeftButton)
+    assert len(warnings) == 1
+    assert "deelsignalen" in warnings[0]
+
+    # close both children; the parent follows
+    for child in children:
+        screen.show_signal(child.id)
+        _move(qtbot, monkeypatch, screen, S.IN_BEHANDELING)
+        _move(qtbot, monkeypatch, screen, S.AFGEHANDELD)
+    screen.show_signal(parent_id)
+    assert _status(pane) == S.AFGEHANDELD
+
+    screen.waiting.setChecked(True)
+    _settle(qtbot, screen)
+    assert not screen.status_combo.isEnabled()
+    assert _ids(screen) == [parent_id]
+
+    def feedback(dialog: FeedbackDialog) -> None:
+        select_data(dialog.how, "telefoon")
+        dialog.note.setPlainText("Gebeld: pad is schoon en verlicht.")
+
+    screen.show_signal(parent_id)
+    _accept(monkeypatch, FeedbackDialog, feedback)
+    qtbot.mouseClick(pane.feedback_button, Qt.MouseButton.LeftButton)
+    assert "Gebeld: pad is schoon" in pane.feedback.text()
+    assert "telefoon · test" in pane.feedback.text()
+    _settle(qtbot, screen)
+    assert _ids(screen) == []
+
+
+def test_an_overdue_signal_comes_first_and_leaves_the_overdue_filter_when_closed(
+    qtbot: Any, monkeypatch: pytest.MonkeyPatch, context: AppContext, screen: SignalsScreen
+) -> None:
+    on_time = _signal(context, description="Nieuw")
+    late = _signal(
+        context,
+        description="Gladde stoep",
+        category_id=GLADHEID,
+        reported_on=date.today() - timedelta(days=20),
+    )
+    _settle(qtbot, screen)
+    assert _ids(screen) == [late, on_time]  # ruim buiten de termijn first
+    assert screen.model.rows[0].label == DeadlineLabel.RUIM_BUITEN
+    assert "2 gemeld" in screen.counts.text()
+
+    select_data(screen.label_combo, DeadlineLabel.RUIM_BUITEN.value)
+    _settle(qtbot, screen)
+    assert _ids(screen) == [late]
+
+    screen.show_signal(late)
+    _move(qtbot, monkeypatch, screen, S.IN_BEHANDELING)
+    assert _ids(screen) == [late]
+    assert "1 in behandeling" in screen.counts.text()
+    _move(qtbot, monkeypatch, screen, S.AFGEHANDELD)
+    assert _ids(screen) == []  # closed: off the (open) overdue list
+    assert "1 afgehandeld" in screen.counts.text()
+
+
+def test_filters_area_and_buurt(qtbot: Any, context: AppContext, screen: SignalsScreen) -> None:
+    beerta = _signal(context)
+    elsewhere = _signal(context, area_id=reference_id("area", "finsterwolde"))
+    _settle(qtbot, screen)
+    assert _ids(screen) == [beerta]
+    screen.set_area(OLDAMBT)
+    _settle(qtbot, screen)
+    assert set(_ids(screen)) == {beerta, elsewhere}
+
+    top = reference_id("signal_category", "wegen-verkeer-straatmeubilair")
+    select_data(screen.category_combo, str(top))  # a top level includes its children
+    _settle(qtbot, screen)
+    assert set(_ids(screen)) == {beerta, elsewhere}
+    select_data(screen.category_combo, str(ZWERFVUIL))
+    _settle(qtbot, screen)
+    assert _ids(screen) == []
+    select_data(screen.category_combo, "")
+
+    screen.set_buurt_filter("BU00000000")
+    _settle(qtbot, screen)
+    assert _ids(screen) == []
+    assert screen.buurt_chip.isVisible()
+    qtbot.mouseClick(screen.buurt_chip, Qt.MouseButton.LeftButton)
+    _settle(qtbot, screen)
+    assert set(_ids(screen)) == {beerta, elsewhere}
+
+
+def test_ctrl_enter_saves_a_new_signal(
+    qtbot: Any, context: AppContext, screen: SignalsScreen
+) -> None:
+    form = screen.new_signal()
+    qtbot.waitExposed(form)
+    form.description.setPlainText("Hondenpoep op het schoolplein")
+    select_data(form.category, str(ZWERFVUIL))
+    form.description.setFocus()
+    qtbot.waitUntil(form.description.hasFocus)
+    qtbot.keyClick(form.description, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: form.created is not None, timeout=5_000)
+    _settle(qtbot, screen)
+    assert _ids(screen) == [form.created]
+
+
+def test_models(qtbot: Any, qtmodeltester: Any, context: AppContext, screen: SignalsScreen) -> None:
+    _signal(context)
+    _signal(context, category_id=GLADHEID, reported_on=date.today() - timedelta(days=10))
+    _settle(qtbot, screen)
+    assert screen.model.rowCount() == 2
+    qtmodeltester.check(screen.model)
+
+
+def test_the_detail_pane_without_a_signal(qtbot: Any, context: AppContext) -> None:
+    pane = SignalDetailPane(context)
+    qtbot.addWidget(pane)
+    pane.show_signal(uuid.uuid4())
+    assert pane.detail is None
+    assert pane.move_buttons == {}
