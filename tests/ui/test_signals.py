@@ -332,3 +332,36 @@ def test_the_detail_pane_without_a_signal(qtbot: Any, context: AppContext) -> No
     pane.show_signal(uuid.uuid4())
     assert pane.detail is None
     assert pane.move_buttons == {}
+
+
+def test_the_map_counts_open_signals_per_buurt_and_filters_on_click(
+    qtbot: Any, context: AppContext
+) -> None:
+    beerta = reference_id("area", "beerta")
+    with context.database.unit_of_work("test") as session:
+        for _ in range(2):
+            signals.create_signal(
+                session,
+                SignalInput(
+                    area_id=beerta,
+                    buurt_code="BU18950300",
+                    description="Losliggende stoeptegels",
+                    source=SignalSource.KOFFIEKAR,
+                    reported_on=date.today(),
+                    category_id=reference_id(
+                        "signal_category", "wegen-verkeer-straatmeubilair/speelplaats"
+                    ),
+                ),
+            )
+    screen = SignalsScreen(context)
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.set_area(beerta)
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 2, timeout=10_000)
+    assert sorted(screen.map.codes()) == ["BU18950300", "BU18950301", "BU18950302", "BU18950309"]
+    assert "2 open signalen" in screen.map.tooltip("BU18950300")
+    assert "0 open signalen" in screen.map.tooltip("BU18950301")
+    screen.map.buurt_clicked.emit("BU18950301")  # as a click on that buurt does
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 0, timeout=10_000)
+    assert screen.map.selected == "BU18950301"
+    context.background.wait()

@@ -16,7 +16,9 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -26,11 +28,12 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from gebiedsapp.domain import Priority, SignalStatus
+from gebiedsapp.domain import AreaKind, Priority, SignalStatus
 from gebiedsapp.domain.enums import DeadlineLabel
 from gebiedsapp.domain.signal_workflow import OPEN
 from gebiedsapp.services.errors import NotFoundError
-from gebiedsapp.services.overview import area_header
+from gebiedsapp.services.geo import buurt_shapes
+from gebiedsapp.services.overview import AreaHeader, area_header
 from gebiedsapp.services.signal_views import SignalFilter, SignalList, list_signals
 from gebiedsapp.services.signals import (
     SignalInput,
@@ -40,6 +43,7 @@ from gebiedsapp.services.signals import (
 from gebiedsapp.ui.admin.common import current_id, make_table, select_data
 from gebiedsapp.ui.context import AREAS, CATEGORIES, PARTNERS, SIGNALS, AppContext
 from gebiedsapp.ui.formatting import format_number
+from gebiedsapp.ui.signal_map import BuurtMap
 from gebiedsapp.ui.signals.detail import SignalDetailPane, category_choices, partner_choices
 from gebiedsapp.ui.signals.dialogs import fill_choices
 from gebiedsapp.ui.signals.form import SignalForm
@@ -111,24 +115,29 @@ class SignalsScreen(QWidget):
         self.buurt_chip.clicked.connect(lambda: self.set_buurt_filter(None))
         self.buurt_chip.hide()
 
-        filters = QHBoxLayout()
-        for text, widget in (
-            (self.tr("&Status:"), self.status_combo),
-            (self.tr("&Categorie:"), self.category_combo),
-            (self.tr("&Partner:"), self.partner_combo),
-            (self.tr("P&rioriteit:"), self.priority_combo),
-            (self.tr("&Termijn:"), self.label_combo),
-            (self.tr("P&eriode:"), self.period_combo),
+        # two rows of three: fits a 1366 px laptop beside the area tree
+        filters = QGridLayout()
+        filters.setHorizontalSpacing(6)
+        for position, (text, widget) in enumerate(
+            (
+                (self.tr("&Status:"), self.status_combo),
+                (self.tr("&Categorie:"), self.category_combo),
+                (self.tr("&Partner:"), self.partner_combo),
+                (self.tr("P&rioriteit:"), self.priority_combo),
+                (self.tr("&Termijn:"), self.label_combo),
+                (self.tr("P&eriode:"), self.period_combo),
+            )
         ):
             buddy = QLabel(text, self)
             buddy.setBuddy(widget)
-            filters.addWidget(buddy)
-            filters.addWidget(widget)
-            filters.addSpacing(6)
-        filters.addStretch(1)
+            row, column = divmod(position, 3)
+            filters.addWidget(buddy, row, column * 2)
+            filters.addWidget(widget, row, column * 2 + 1)
+        filters.setColumnStretch(6, 1)
         second = QHBoxLayout()
         self.counts = QLabel(self)
         self.counts.setTextFormat(Qt.TextFormat.RichText)
+        self.counts.setWordWrap(True)
         self.counts.setAccessibleName(self.tr("Aantallen per status"))
         second.addWidget(self.waiting)
         second.addWidget(self.buurt_chip)
@@ -149,14 +158,25 @@ class SignalsScreen(QWidget):
             SignalsModel.COL_LABEL: 82,
         }.items():
             header.resizeSection(column, width)
+        header.setSectionResizeMode(SignalsModel.COL_CATEGORY, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(self._on_selected)
         self.status_line = QLabel(self)
         self.status_line.setStyleSheet("color: palette(placeholder-text);")
-        left = QWidget(self)
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.table, 1)
-        left_layout.addWidget(self.status_line)
+        self.map = BuurtMap(self)
+        self.map.setMinimumHeight(160)
+        self.map.setToolTip(self.tr("Klik op een buurt om alleen de signalen daar te zien"))
+        self.map.buurt_clicked.connect(lambda code: self.set_buurt_filter(code or None))
+        table_box = QWidget(self)
+        table_layout = QVBoxLayout(table_box)
+        table_layout.setContentsMargins(0, 0, 0, 0)
+        table_layout.addWidget(self.table, 1)
+        table_layout.addWidget(self.status_line)
+        left = QSplitter(Qt.Orientation.Vertical, self)
+        left.addWidget(self.map)
+        left.addWidget(table_box)
+        left.setStretchFactor(1, 1)
+        left.setSizes([230, 400])
+        left.setChildrenCollapsible(False)
 
         self.detail = SignalDetailPane(context, self)
         self.detail.open_signal.connect(self.show_signal)
@@ -212,11 +232,22 @@ class SignalsScreen(QWidget):
         self.subtitle.setText(text)
         self.buurt_code = None
         self._show_buurt_chip()
+        self._show_map(header)
         self._filters_changed()
+
+    def _show_map(self, header: AreaHeader) -> None:
+        """The area's CBS buurten (all of Oldambt for the gemeente), coloured when rows come."""
+        whole = header.area.kind is AreaKind.GEMEENTE
+        codes = None if whole else [code for code, _name in header.buurten]
+        with self.context.read() as session:
+            shapes = buurt_shapes(session, codes) if whole or codes else []
+        self.map.set_buurten(shapes)
+        self.map.setVisible(bool(shapes))
 
     def set_buurt_filter(self, code: str | None) -> None:
         """Only signals in this CBS buurt (None: the whole area again)."""
         self.buurt_code = code or None
+        self.map.select(self.buurt_code or "")
         self._show_buurt_chip()
         self._filters_changed()
 
@@ -348,6 +379,12 @@ class SignalsScreen(QWidget):
         keep = self._select_after or (self.detail.detail.id if self.detail.detail else None)
         self._select_after = None
         rows = result.rows
+        if self.buurt_code is None:  # with a buurt chosen, the map keeps the whole area's view
+            counts = dict.fromkeys(self.map.codes(), 0)
+            for row in rows:
+                if row.buurt_code in counts and row.closed_on is None:
+                    counts[row.buurt_code] += 1
+            self.map.set_counts(counts)
         shown = rows[:SHOWN_LIMIT]
         self.model.set_rows(shown)
         total = len(rows)
