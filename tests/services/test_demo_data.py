@@ -46,9 +46,12 @@ from gebiedsapp.services import demo_data
 from gebiedsapp.services import signals as signal_service
 from gebiedsapp.services.drafts import list_drafts
 from gebiedsapp.services.errors import ValidationError
+from gebiedsapp.services.geo import parse_rings, point_in_rings
 from gebiedsapp.services.lists import ListFilter, list_contacts, list_conversations
+from gebiedsapp.services.signals import check_coordinates
 from gebiedsapp.startup import open_database
 from gebiedsapp.storage.database import Database
+from gebiedsapp.storage.repositories.geo import GeoRepository
 
 ANCHOR = date(2026, 6, 1)
 DEMO_TABLES = (
@@ -112,7 +115,11 @@ def _generate(database: Database, *, seed: int, size: str = "small") -> Counter[
 def _rows(database: Database) -> dict[str, list[tuple[Any, ...]]]:
     with database.engine.connect() as connection:
         return {
-            table: sorted(tuple(row) for row in connection.execute(text(f"SELECT * FROM {table}")))
+            # by repr: a column may hold None next to numbers (coordinates)
+            table: sorted(
+                (tuple(row) for row in connection.execute(text(f"SELECT * FROM {table}"))),
+                key=repr,
+            )
             for table in DEMO_TABLES
         }
 
@@ -422,3 +429,31 @@ def test_signals_link_to_conversations_contacts_and_children(database: Database)
         assert signal.wants_feedback
         assert signal.reported_on <= entry.given_on <= ANCHOR
     assert waiting  # some residents still wait to hear what happened
+
+
+def test_a_third_of_the_signals_lie_inside_their_buurt(database: Database) -> None:
+    signals, _history = _signal_world(database)
+    with database.read_session() as session:
+        rings = {
+            code: parse_rings(geometry)
+            for code, _name, geometry in GeoRepository(session).buurt_geometries()
+        }
+    top = [s for s in signals if s.parent_id is None and s.buurt_code in rings]
+    placed = [s for s in top if s.latitude is not None]
+    assert 0.25 <= len(placed) / len(top) <= 0.42, (len(placed), len(top))
+    for signal in signals:
+        if signal.latitude is None:
+            assert signal.longitude is None
+            continue
+        assert signal.longitude is not None
+        assert signal.buurt_code is not None
+        assert point_in_rings(signal.longitude, signal.latitude, rings[signal.buurt_code]), (
+            signal.buurt_code,
+            signal.longitude,
+            signal.latitude,
+        )
+        check_coordinates(signal.latitude, signal.longitude)  # the service would accept them
+    by_id = {s.id: s for s in signals}
+    for child in (s for s in signals if s.parent_id is not None):
+        parent = by_id[child.parent_id]  # type: ignore[index]
+        assert (child.latitude, child.longitude) == (parent.latitude, parent.longitude)

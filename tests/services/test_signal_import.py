@@ -252,3 +252,50 @@ def test_fuzzed_rows_are_previewed_without_writing(
     assert _count(session) == before
     assert not session.new
     assert not session.dirty
+
+
+def test_suggest_mapping_matches_names_and_synonyms_once_each() -> None:
+    header = ["Nr", "Omschrijving", "Sub-categorie", "Dorp", "Buurt", "Datum", "Datum", "x", ""]
+    assert signal_import.suggest_mapping(header) == {
+        "description": "Omschrijving",
+        "category": "Sub-categorie",
+        "area": "Dorp",
+        "buurt": "Buurt",
+        "reported_on": "Datum",
+    }
+    assert signal_import.suggest_mapping(["description", "AREA", "category"]) == {
+        "description": "description",
+        "category": "category",
+        "area": "AREA",
+    }
+    assert signal_import.suggest_mapping([]) == {}
+
+
+def test_coordinates_are_imported_when_mapped_and_checked(session: Session) -> None:
+    text = (
+        "Omschrijving;Categorie;Dorp;Lat;Lon\n"
+        "Lamp kapot;Zwerfvuil;Beerta;53,1712;7,0341\n"  # decimal comma
+        "Vuil;Zwerfvuil;Beerta;53.17;7.03\n"  # decimal point
+        "Zonder plek;Zwerfvuil;Beerta;;\n"  # none: fine
+        "Half;Zwerfvuil;Beerta;53,17;\n"
+        "Amsterdam;Zwerfvuil;Beerta;52,37;4,89\n"
+        "Omgedraaid;Zwerfvuil;Beerta;7,03;53,17\n"
+        "Tekst;Zwerfvuil;Beerta;noord;7,03\n"
+    )
+    table = signal_import.read_csv(text.encode())
+    mapping = signal_import.suggest_mapping(table.header)
+    assert (mapping["latitude"], mapping["longitude"]) == ("Lat", "Lon")
+    preview = signal_import.preview_import(session, table, mapping, today=TODAY)
+    assert [(r.latitude, r.longitude) for r in preview.valid] == [
+        (53.1712, 7.0341),
+        (53.17, 7.03),
+        (None, None),
+    ]
+    reasons = [r.reason for r in preview.invalid]
+    assert "zowel de breedte- als de lengtegraad" in reasons[0]
+    assert "niet in of bij Oldambt" in reasons[1]
+    assert "verwisseld" in reasons[2]
+    assert "'noord' is geen getal" in reasons[3]
+    assert signal_import.import_signals(session, preview, accept_valid=True) == 3
+    stored = session.scalars(select(Signal).where(Signal.description == "Lamp kapot")).one()
+    assert (stored.latitude, stored.longitude) == (53.1712, 7.0341)

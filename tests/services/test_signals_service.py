@@ -115,7 +115,16 @@ def test_create_skips_a_retired_default_partner(session: Session) -> None:
         ({"partner_id": uuid.uuid4()}, "Die partner bestaat niet (meer)."),
         ({"buurt_code": "BU00000000"}, "Die CBS-buurt hoort niet bij dit gebied."),
         ({"latitude": 53.1}, "Geef zowel de breedte- als de lengtegraad, of geen van beide."),
-        ({"latitude": 91.0, "longitude": 7.0}, "De coördinaten kloppen niet."),
+        (
+            {"latitude": 91.0, "longitude": 7.0},
+            "Deze coördinaten liggen niet in of bij Oldambt (breedtegraad ongeveer 53,2, "
+            "lengtegraad ongeveer 7,0).",
+        ),
+        (
+            {"latitude": 7.03, "longitude": 53.17},
+            "De breedte- en lengtegraad zijn verwisseld: in Oldambt is de breedtegraad "
+            "ongeveer 53,2 en de lengtegraad ongeveer 7,0.",
+        ),
         ({"reported_on": date(2026, 11, 27)}, "De meldingsdatum ligt in de toekomst."),
         ({"location": "x" * 301}, "De locatie is te lang (hoogstens 300 tekens)."),
         (
@@ -166,6 +175,81 @@ def test_create_with_coordinates_and_a_buurt_of_the_area(session: Session) -> No
     assert codes, "Beerta has CBS buurten"
     row = _new(session, buurt_code=codes[0], latitude=53.17, longitude=7.1)
     assert (row.buurt_code, row.latitude, row.longitude) == (codes[0], 53.17, 7.1)
+
+
+@pytest.mark.parametrize(
+    ("latitude", "longitude", "expected"),
+    [
+        ("53,1712", "7,0341", (53.1712, 7.0341)),
+        (" 53.1712 ", "7.0341°", (53.1712, 7.0341)),
+        ("53.1712, 7.0341", "", (53.1712, 7.0341)),  # pasted from a map site
+        ("53,1712; 7,0341", "", (53.1712, 7.0341)),
+        ("", "  ", (None, None)),
+    ],
+)
+def test_parse_coordinates_takes_a_decimal_comma(
+    latitude: str, longitude: str, expected: tuple[float | None, float | None]
+) -> None:
+    assert signals.parse_coordinates(latitude, longitude) == expected
+
+
+@pytest.mark.parametrize(
+    ("latitude", "longitude", "message"),
+    [
+        ("53,17", "", "Geef zowel de breedte- als de lengtegraad, of geen van beide."),
+        ("", "7,03", "Geef zowel de breedte- als de lengtegraad, of geen van beide."),
+        ("noord", "7,03", "De breedtegraad 'noord' is geen getal; schrijf bijvoorbeeld 53,1712."),
+        ("53,17", "7,0,3", "De lengtegraad '7,0,3' is geen getal; schrijf bijvoorbeeld 7,0341."),
+    ],
+)
+def test_parse_coordinates_refuses_half_or_bad_input(
+    latitude: str, longitude: str, message: str
+) -> None:
+    with pytest.raises(ValidationError) as info:
+        signals.parse_coordinates(latitude, longitude)
+    assert info.value.message == message
+
+
+@pytest.mark.parametrize(
+    ("latitude", "longitude", "ok"),
+    [
+        (53.17, 7.03, True),  # Winschoten
+        (53.0, 6.75, True),  # the corners of the accepted box
+        (53.4, 7.4, True),
+        (52.37, 4.89, False),  # Amsterdam
+        (53.22, 6.57, False),  # Groningen city
+        (53.5, 7.03, False),  # the Wadden Sea
+        (0.0, 0.0, False),
+    ],
+)
+def test_coordinates_must_lie_in_or_near_oldambt(
+    session: Session, latitude: float, longitude: float, ok: bool
+) -> None:
+    if ok:
+        row = _new(session, latitude=latitude, longitude=longitude)
+        assert (row.latitude, row.longitude) == (latitude, longitude)
+    else:
+        with pytest.raises(ValidationError, match="niet in of bij Oldambt"):
+            _new(session, latitude=latitude, longitude=longitude)
+        assert _count(session, Signal) == 0
+
+
+def test_signal_points_are_the_open_signals_with_coordinates(session: Session) -> None:
+    placed = _new(session, latitude=53.17, longitude=7.1, location="Hoofdstraat 1")
+    _new(session)  # no coordinates: not on the map
+    closed = _new(session, latitude=53.18, longitude=7.1)
+    signals.transition(session, closed.id, S.GEANNULEERD, today=TODAY)
+    points = signals.signal_points(session, {BEERTA})
+    assert [(uuid.UUID(p.key), p.longitude, p.latitude) for p in points] == [
+        (placed.id, 7.1, 53.17)
+    ]
+    assert (points[0].category, points[0].location, points[0].status) == (
+        "Zwerfvuil",
+        "Hoofdstraat 1",
+        S.GEMELD,
+    )
+    assert signals.signal_points(session, {uuid.uuid4()}) == []
+    assert len(signals.signal_points(session)) == 1
 
 
 def test_prefill_from_a_conversation(session: Session) -> None:

@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from gebiedsapp.services.geo import BuurtShape, buurt_shapes, project
 from gebiedsapp.ui.context import AppContext
-from gebiedsapp.ui.signal_map import CLASSES, NO_DATA, BuurtMap
+from gebiedsapp.ui.signal_map import CLASSES, NO_DATA, BuurtMap, MapPoint
 
 CENTRUM = "BU18950000"  # Winschoten-Centrum
 SCHEEMDA = "BU18950600"
@@ -131,6 +131,28 @@ def test_click_on_a_signal_point_still_selects_its_buurt(
     assert blocker.args == [CENTRUM]
     view.set_points([])
     assert view.point_count() == 0
+
+
+def test_click_on_a_keyed_point_reports_the_signal_not_the_buurt(
+    qtbot: QtBot, view: BuurtMap
+) -> None:
+    view.set_points(
+        [MapPoint(7.033, 53.144, "Zwerfvuil · Markt · Gemeld", "abc123"), (7.1, 53.2, "x")]
+    )
+    assert view.points() == [
+        (7.033, 53.144, "Zwerfvuil · Markt · Gemeld", "abc123"),
+        (7.1, 53.2, "x", ""),
+    ]
+    x, y = project(7.033, 53.144)
+    point = view.mapFromScene(QPointF(x, -y))
+    assert view.point_at(QPointF(point)) == "abc123"
+    with (
+        qtbot.waitSignal(view.point_clicked) as blocker,
+        qtbot.assertNotEmitted(view.buurt_clicked),
+    ):
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert blocker.args == ["abc123"]
+    assert view.selected == ""
 
 
 def test_a_subset_of_buurten_fills_the_view_and_drops_a_lost_selection(

@@ -32,7 +32,7 @@ from gebiedsapp.domain.koffiekar import (
 )
 from gebiedsapp.domain.people import Consent, Meedenker, Resident, meedenker_theme
 from gebiedsapp.domain.settings import AppSetting
-from gebiedsapp.domain.signals import Signal, SignalFeedback, SignalHistory
+from gebiedsapp.domain.signals import Signal, SignalFeedback, SignalHistory, SignalPhoto
 from gebiedsapp.domain.taxonomy import Partner, SignalCategory, Theme
 from gebiedsapp.domain.teams import Assignment, TeamMember
 
@@ -69,6 +69,7 @@ __all__ = [
     "SignalFeedback",
     "SignalField",
     "SignalHistory",
+    "SignalPhoto",
     "SignalSource",
     "SignalStatus",
     "TeamMember",

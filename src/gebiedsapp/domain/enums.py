@@ -128,6 +128,7 @@ class SignalField(LabeledEnum):
     PRIORITY = "priority"
     DEADLINE = "deadline"
     SPLIT = "split"
+    PHOTO = "photo"
 
 
 class DeadlineLabel(LabeledEnum):
@@ -200,6 +201,7 @@ _LABELS: dict[StrEnum, str] = {
     SignalField.PRIORITY: "Prioriteit",
     SignalField.DEADLINE: "Termijn",
     SignalField.SPLIT: "Gesplitst",
+    SignalField.PHOTO: "Foto",
     DeadlineLabel.BINNEN: "binnen de termijn",
     DeadlineLabel.BUITEN: "buiten de termijn",
     DeadlineLabel.RUIM_BUITEN: "ruim buiten de termijn",

@@ -2,7 +2,8 @@
 
 The status moves only along `domain.signal_workflow.ALLOWED`; every change of status, category,
 partner, priority or deadline is appended to `SignalHistory`, which is never edited. Feedback to
-the resident (terugkoppeling) is kept per occasion in `SignalFeedback`.
+the resident (terugkoppeling) is kept per occasion in `SignalFeedback`. Photos live in the
+database itself (`SignalPhoto`), so backups and encryption at rest cover them with the rest.
 """
 
 from __future__ import annotations
@@ -17,12 +18,13 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
     Uuid,
 )
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, deferred, mapped_column, relationship
 
 from gebiedsapp.domain.areas import Area
 from gebiedsapp.domain.base import Base, Tracked, UTCDateTime, str_enum, utcnow
@@ -107,3 +109,25 @@ class SignalFeedback(Base):
     by: Mapped[str] = mapped_column(String(120), default="")
     note: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class SignalPhoto(Tracked, Base):
+    """A photo of a signal, stored in the database (the bytes are loaded only when asked for).
+
+    A photo can show people, so removing one deletes the row (and its bytes) for real instead of
+    marking it deleted; the signal's history keeps that a photo was added or removed, by file name.
+    """
+
+    __tablename__ = "signal_photo"
+
+    signal_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("signal.id"), index=True)
+    file_name: Mapped[str] = mapped_column(String(255))
+    media_type: Mapped[str] = mapped_column(String(40))  # image/jpeg, image/png, ...
+    size: Mapped[int] = mapped_column(Integer)  # bytes of `data`
+    sha256: Mapped[str] = mapped_column(String(64))
+    width: Mapped[int | None] = mapped_column(Integer, default=None)
+    height: Mapped[int | None] = mapped_column(Integer, default=None)
+    caption: Mapped[str] = mapped_column(String(300), default="")
+    data: Mapped[bytes] = deferred(mapped_column(LargeBinary, nullable=False))
+    # a small JPEG for lists, made by whoever added the photo (None: make it when shown)
+    thumbnail: Mapped[bytes | None] = deferred(mapped_column(LargeBinary, default=None))

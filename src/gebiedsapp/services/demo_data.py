@@ -61,8 +61,11 @@ from gebiedsapp.domain import (
 from gebiedsapp.domain.deadlines import deadline as compute_deadline
 from gebiedsapp.domain.signal_workflow import CLOSED, START
 from gebiedsapp.services.errors import ValidationError
+from gebiedsapp.services.geo import Point, bbox, interior_point, parse_rings, point_in_rings
+from gebiedsapp.storage.repositories.geo import GeoRepository
 
 DEMO_ACTOR = "demo-data"
+COORDINATE_SHARE = 1 / 3  # of the top-level signals with a buurt; children share the parent's
 
 
 @dataclass(frozen=True)
@@ -762,9 +765,15 @@ def _status_events(route: Sequence[SignalStatus], days: Sequence[date]) -> list[
 class _SignalMaker:
     """Builds signal rows with their history and feedback into the world's rows."""
 
-    def __init__(self, world: _World, categories: list[_Category]) -> None:
+    def __init__(
+        self,
+        world: _World,
+        categories: list[_Category],
+        rings: dict[str, list[list[Point]]] | None = None,
+    ) -> None:
         self.world = world
         self.categories = categories
+        self.rings = rings or {}
         self.rng = world.rng
         rounds = {row["id"]: row for row in world.rows.get("koffiekar_session", [])}
         self.conversations: dict[uuid.UUID, list[tuple[dict[str, Any], dict[str, Any]]]] = {}
@@ -779,6 +788,24 @@ class _SignalMaker:
         for contact in world.rows.get("contact", []):
             self.contacts.setdefault(contact["area_id"], []).append(contact)
         self.number = 0
+
+    def _place(self, signal_id: uuid.UUID, buurt_code: str | None) -> tuple[Any, Any]:
+        """(lon, lat) inside the buurt for about a third of the signals, else (None, None).
+
+        Drawn from the signal's own id, so the main random stream (and with it every other
+        demo row) is the same with or without coordinates."""
+        rings = self.rings.get(buurt_code or "")
+        rng = random.Random(signal_id.int)
+        if not rings or rng.random() >= COORDINATE_SHARE:
+            return None, None
+        min_lon, min_lat, max_lon, max_lat = bbox(rings)
+        for _ in range(40):
+            lon = round(rng.uniform(min_lon, max_lon), 6)
+            lat = round(rng.uniform(min_lat, max_lat), 6)
+            if point_in_rings(lon, lat, rings):
+                return lon, lat
+        lon, lat = interior_point(rings)  # a very thin buurt: its widest middle
+        return lon, lat
 
     def _take(self, pool: list[Any]) -> Any:
         """A random element, removed (each conversation or contact yields one signal)."""
@@ -829,7 +856,14 @@ class _SignalMaker:
                 conversation_id=None,
                 contact_id=None,
             )
-        row.update(area_id=area.id, source=source, wants_feedback=wants)
+        longitude, latitude = self._place(row["id"], row["buurt_code"])
+        row.update(
+            area_id=area.id,
+            source=source,
+            wants_feedback=wants,
+            latitude=latitude,
+            longitude=longitude,
+        )
         split = self.number >= len(SIGNAL_ROUTES) and rng.random() < 0.04
         route_index = self.number if self.number < len(SIGNAL_ROUTES) else None
         self.number += 1
@@ -851,8 +885,8 @@ class _SignalMaker:
         priority = rng.choices(tuple(Priority), weights=(2, 6, 2))[0]
         partner_id = category.partner_id
         row.update(
-            latitude=None,
-            longitude=None,
+            latitude=row.get("latitude"),
+            longitude=row.get("longitude"),
             description=row["description"][:4_000] or category.name,
             category_id=category.id,
             reported_on=reported_on,
@@ -927,8 +961,8 @@ class _SignalMaker:
         closing: list[tuple[SignalStatus, date]] = []
         for category in rng.sample(self.categories, k=rng.choice((2, 2, 3))):
             child = _tracked(rng, reported_on)
-            copied = ("area_id", "buurt_code", "location", "source", "conversation_id")
-            child.update({key: parent[key] for key in (*copied, "contact_id")})
+            copied = ("area_id", "buurt_code", "location", "latitude", "longitude", "source")
+            child.update({key: parent[key] for key in (*copied, "conversation_id", "contact_id")})
             child.update(description=f"{category.name}: {parent['description']}"[:4_000])
             child["wants_feedback"] = False
             self._signal(child, category, reported_on, start=day, parent_id=parent["id"])
@@ -991,11 +1025,17 @@ class _SignalMaker:
             )
 
 
-def _signals(world: _World, spec: DemoSize, categories: list[_Category]) -> None:
-    """Signals in every category and status, many heard at the koffiekar or in a contact."""
+def _signals(
+    world: _World,
+    spec: DemoSize,
+    categories: list[_Category],
+    rings: dict[str, list[list[Point]]] | None = None,
+) -> None:
+    """Signals in every category and status, many heard at the koffiekar or in a contact;
+    about a third has coordinates inside its buurt."""
     if not categories:
         return
-    maker = _SignalMaker(world, categories)
+    maker = _SignalMaker(world, categories, rings)
     for _ in range(spec.signals):
         maker.top_level()
 
@@ -1078,7 +1118,11 @@ def generate(session: Session, *, size: str, seed: int, anchor: date | None = No
     _conversation_actions(world)
     _contacts(world, spec)
     _drafts(world, spec)
-    _signals(world, spec, _signal_categories(session))
+    rings = {
+        code: parse_rings(geometry)
+        for code, _name, geometry in GeoRepository(session).buurt_geometries()
+    }
+    _signals(world, spec, _signal_categories(session), {k: v for k, v in rings.items() if v})
     for table in INSERT_ORDER:
         rows = world.rows.get(table.name, [])
         if rows:

@@ -46,7 +46,12 @@ from gebiedsapp.domain import (
 from gebiedsapp.domain.base import utcnow
 from gebiedsapp.domain.deadlines import deadline as compute_deadline
 from gebiedsapp.services.errors import ValidationError
-from gebiedsapp.services.signals import MAX_DESCRIPTION, MAX_LOCATION
+from gebiedsapp.services.signals import (
+    MAX_DESCRIPTION,
+    MAX_LOCATION,
+    check_coordinates,
+    parse_coordinates,
+)
 
 __all__ = [
     "FIELDS",
@@ -62,6 +67,7 @@ __all__ = [
     "parse_mapping",
     "preview_import",
     "read_csv",
+    "suggest_mapping",
 ]
 
 MAX_BYTES = 50_000_000
@@ -76,12 +82,29 @@ FIELDS: dict[str, str] = {
     "area": "gebied (naam)",
     "buurt": "CBS-buurt (code of naam)",
     "location": "locatie of adres",
+    "latitude": "breedtegraad (bijv. 53,1712)",
+    "longitude": "lengtegraad (bijv. 7,0341)",
     "reported_on": "meldingsdatum (dd-mm-jjjj of jjjj-mm-dd)",
     "priority": "prioriteit (laag, normaal, hoog)",
     "source": "bron",
     "wants_feedback": "wil terugkoppeling (ja/nee)",
 }
 REQUIRED = ("description", "category", "area")
+# Column names other systems use for our fields (normalised: lower case, letters and digits);
+# `suggest_mapping` pre-fills the import dialog with them.
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "description": ("beschrijving", "omschrijving", "melding", "tekst", "toelichting"),
+    "category": ("categorie", "subcategorie", "soort", "rubriek", "type", "onderwerp"),
+    "area": ("gebied", "dorp", "kern", "wijk", "woonplaats", "plaats"),
+    "buurt": ("buurt", "cbsbuurt", "buurtcode", "buurtnaam"),
+    "location": ("locatie", "adres", "plek", "straat", "locatieomschrijving"),
+    "latitude": ("breedtegraad", "lat", "breedte", "coordinatenlat", "locatielat"),
+    "longitude": ("lengtegraad", "lon", "lng", "lengte", "coordinatenlon", "locatielon"),
+    "reported_on": ("meldingsdatum", "datum", "gemeldop", "datummelding", "aangemaakt"),
+    "priority": ("prioriteit", "urgentie"),
+    "source": ("bron", "kanaal", "meldkanaal"),
+    "wants_feedback": ("terugkoppeling", "terugmelden", "wilterugkoppeling", "feedback"),
+}
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _DUTCH_DATE = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
@@ -109,6 +132,8 @@ class ImportRow:
     reported_on: date
     buurt_code: str | None = None
     location: str = ""
+    latitude: float | None = None
+    longitude: float | None = None
     priority: Priority = Priority.NORMAAL
     source: SignalSource = SignalSource.TELEFOON
     wants_feedback: bool = False
@@ -206,6 +231,28 @@ def parse_mapping(pairs: Sequence[str]) -> dict[str, str]:
         if not sep or not ours.strip() or not theirs.strip():
             raise ValidationError(f"Koppeling '{pair}' moet de vorm veld=kolom hebben.")
         mapping[ours.strip()] = theirs.strip()
+    return mapping
+
+
+def _normal(name: str) -> str:
+    return "".join(ch for ch in name.casefold() if ch.isalnum())
+
+
+def suggest_mapping(header: Sequence[str]) -> dict[str, str]:
+    """A first guess of {our field: their column} from the column names; each column once.
+
+    Case, spaces and punctuation do not matter; our own field name first, then the synonyms in
+    their order. The user checks and corrects the guess in the dialog."""
+    columns = [(index, _normal(name)) for index, name in enumerate(header) if name.strip()]
+    used: set[int] = set()
+    mapping: dict[str, str] = {}
+    for ours in FIELDS:
+        for wanted in (_normal(ours), *SYNONYMS.get(ours, ())):
+            index = next((i for i, name in columns if name == wanted and i not in used), None)
+            if index is not None:
+                used.add(index)
+                mapping[ours] = header[index]
+                break
     return mapping
 
 
@@ -418,6 +465,14 @@ def preview_import(
         location = " ".join(cells.get("location", "").split())
         if len(location) > MAX_LOCATION:
             reasons.append(f"De locatie is te lang (hoogstens {MAX_LOCATION} tekens).")
+        latitude = longitude = None
+        try:
+            latitude, longitude = parse_coordinates(
+                cells.get("latitude", "")[:40], cells.get("longitude", "")[:40]
+            )
+            check_coordinates(latitude, longitude)
+        except ValidationError as error:
+            reasons.append(error.message)
         reported_on: date | None = now
         if "reported_on" in cells:
             reported_on = _date(cells["reported_on"])
@@ -467,6 +522,8 @@ def preview_import(
                 reported_on=reported_on,
                 buurt_code=buurt_code,
                 location=location,
+                latitude=latitude,
+                longitude=longitude,
                 priority=priority,
                 source=source,
                 wants_feedback=wants in _YES,
@@ -516,8 +573,8 @@ def import_signals(session: Session, preview: ImportPreview, *, accept_valid: bo
                 "area_id": row.area_id,
                 "buurt_code": row.buurt_code,
                 "location": row.location,
-                "latitude": None,
-                "longitude": None,
+                "latitude": row.latitude,
+                "longitude": row.longitude,
                 "description": row.description,
                 "category_id": row.category_id,
                 "source": row.source,

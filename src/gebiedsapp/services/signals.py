@@ -14,8 +14,9 @@ has an open child.
 
 from __future__ import annotations
 
+import re
 import uuid
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
@@ -48,20 +49,24 @@ from gebiedsapp.storage.repositories.signals import SignalRepository
 __all__ = [
     "FEEDBACK_WAYS",
     "SignalInput",
+    "SignalPoint",
     "SplitPart",
     "awaiting_feedback",
     "change_category",
     "change_deadline",
     "change_partner",
     "change_priority",
+    "check_coordinates",
     "create_signal",
     "get_signal",
+    "parse_coordinates",
     "record_feedback",
     "replay",
     "replay_status",
     "signal_history",
     "signal_input_from_contact",
     "signal_input_from_conversation",
+    "signal_points",
     "split",
     "transition",
 ]
@@ -144,6 +149,91 @@ def signal_input_from_contact(session: Session, contact_id: uuid.UUID) -> Signal
     )
 
 
+# --- coordinates ----------------------------------------------------------------------------
+
+# Oldambt lies within about lat 53.11-53.27, lon 6.90-7.22 (the shipped CBS buurten); a margin
+# of a few kilometres keeps a point just over the municipal border acceptable.
+LATITUDE_RANGE = (53.0, 53.4)
+LONGITUDE_RANGE = (6.75, 7.4)
+_NUMBER = re.compile(r"[+-]?\d{1,3}(?:[.,]\d+)?")
+_PAIR = re.compile(r"\s*([+-]?\d{1,3}(?:[.,]\d+)?)\s*(?:;|,\s|\s)\s*([+-]?\d{1,3}(?:[.,]\d+)?)\s*")
+_HALF = "Geef zowel de breedte- als de lengtegraad, of geen van beide."
+
+
+def _degrees(text: str, what: str) -> float:
+    cleaned = text.strip().rstrip("°").strip()
+    if not _NUMBER.fullmatch(cleaned):
+        raise ValidationError(
+            f"De {what} '{text.strip()[:40]}' is geen getal; schrijf bijvoorbeeld "
+            f"{'53,1712' if what == 'breedtegraad' else '7,0341'}.",
+            field="coordinates",
+        )
+    return float(cleaned.replace(",", "."))
+
+
+def parse_coordinates(latitude: str, longitude: str) -> tuple[float | None, float | None]:
+    """Typed breedte- and lengtegraad (decimal comma or point) as numbers; both empty: none.
+
+    A pair pasted into the first field ("53.1712, 7.0341", as map sites copy it) is split.
+    Whether the point lies in Oldambt is `check_coordinates`' job (create_signal calls it)."""
+    if not longitude.strip() and (pair := _PAIR.fullmatch(latitude)):
+        latitude, longitude = pair.group(1), pair.group(2)
+    if not latitude.strip() and not longitude.strip():
+        return None, None
+    if not latitude.strip() or not longitude.strip():
+        raise ValidationError(_HALF, field="coordinates")
+    return _degrees(latitude, "breedtegraad"), _degrees(longitude, "lengtegraad")
+
+
+def _inside(value: float, bounds: tuple[float, float]) -> bool:
+    return bounds[0] <= value <= bounds[1]
+
+
+def check_coordinates(latitude: float | None, longitude: float | None) -> None:
+    """Both or neither, and in or near Oldambt; a Dutch ValidationError otherwise."""
+    if (latitude is None) != (longitude is None):
+        raise ValidationError(_HALF, field="coordinates")
+    if latitude is None or longitude is None:
+        return
+    if _inside(latitude, LATITUDE_RANGE) and _inside(longitude, LONGITUDE_RANGE):
+        return
+    if _inside(longitude, LATITUDE_RANGE) and _inside(latitude, LONGITUDE_RANGE):
+        raise ValidationError(
+            "De breedte- en lengtegraad zijn verwisseld: in Oldambt is de breedtegraad "
+            "ongeveer 53,2 en de lengtegraad ongeveer 7,0.",
+            field="coordinates",
+        )
+    raise ValidationError(
+        "Deze coördinaten liggen niet in of bij Oldambt (breedtegraad ongeveer 53,2, "
+        "lengtegraad ongeveer 7,0).",
+        field="coordinates",
+    )
+
+
+@dataclass(frozen=True)
+class SignalPoint:
+    """An open signal with coordinates, for the map."""
+
+    key: str  # the id as text, as `SignalRow.key`
+    longitude: float
+    latitude: float
+    category: str
+    location: str
+    status: SignalStatus
+
+
+def signal_points(
+    session: Session, area_ids: Collection[uuid.UUID] | None = None
+) -> list[SignalPoint]:
+    """The open signals with coordinates in these areas (all areas when None)."""
+    return [
+        SignalPoint(key, lon, lat, category, location, status)
+        for key, lon, lat, category, location, status in SignalRepository(session).points(
+            statuses=OPEN, area_ids=area_ids
+        )
+    ]
+
+
 # --- creating -------------------------------------------------------------------------------
 
 
@@ -197,16 +287,7 @@ def _check_input(session: Session, repo: SignalRepository, data: SignalInput, to
         raise ValidationError(
             f"De locatie is te lang (hoogstens {MAX_LOCATION} tekens).", field="location"
         )
-    if (data.latitude is None) != (data.longitude is None):
-        raise ValidationError(
-            "Geef zowel de breedte- als de lengtegraad, of geen van beide.", field="coordinates"
-        )
-    if (
-        data.latitude is not None
-        and data.longitude is not None
-        and not (-90 <= data.latitude <= 90 and -180 <= data.longitude <= 180)
-    ):
-        raise ValidationError("De coördinaten kloppen niet.", field="coordinates")
+    check_coordinates(data.latitude, data.longitude)
     if data.reported_on > today:
         raise ValidationError("De meldingsdatum ligt in de toekomst.", field="reported_on")
     if data.conversation_id is not None and data.contact_id is not None:
@@ -285,6 +366,13 @@ def _log(
         )
     )
     session.flush()
+
+
+def log_change(
+    session: Session, signal: Signal, field: SignalField, old: object, new: object, note: str
+) -> None:
+    """Append one entry to the signal's history, for changes made by other services (photos)."""
+    _log(session, SignalRepository(session), signal, field, old, new, note)
 
 
 def _text(value: object) -> str:

@@ -7,6 +7,9 @@ The view only draws and reports clicks; the signals screen feeds it shapes from
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import NamedTuple
+
 from PySide6.QtCore import QPointF, QRect, QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
@@ -50,6 +53,13 @@ POINT = "#1f2d3d"
 MARGIN = 0.04  # share of the map's size kept free around it
 LEGEND_PADDING = 8
 SWATCH = 14
+
+
+class MapPoint(NamedTuple):
+    lon: float
+    lat: float
+    tooltip: str
+    key: str = ""  # the signal's id as text; "" for a point that is not clickable
 
 
 def class_colour(count: int | None) -> QColor:
@@ -104,10 +114,12 @@ class _BuurtItem(QGraphicsPathItem):
 class BuurtMap(QGraphicsView):
     """CBS buurten coloured by their number of open signals; click a buurt to select it.
 
-    `buurt_clicked` carries the buurt code, or "" when the selected buurt is clicked again.
+    `buurt_clicked` carries the buurt code, or "" when the selected buurt is clicked again;
+    a click on a signal point that has a key emits `point_clicked` with it instead.
     """
 
     buurt_clicked = Signal(str)
+    point_clicked = Signal(str)  # the key of a signal point
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -121,6 +133,7 @@ class BuurtMap(QGraphicsView):
         self._items: dict[str, _BuurtItem] = {}
         self._labels: dict[str, QGraphicsSimpleTextItem] = {}
         self._points: list[QGraphicsEllipseItem] = []
+        self._point_data: list[MapPoint] = []
         self._counts: dict[str, int] = {}
         self._selected = ""
         self._outline = QGraphicsPathItem()
@@ -172,14 +185,16 @@ class BuurtMap(QGraphicsView):
         self._counts = dict(counts)
         self._restyle()
 
-    def set_points(self, points: list[tuple[float, float, str]]) -> None:
-        """Signals with coordinates: (lon, lat, tooltip)."""
+    def set_points(self, points: Sequence[tuple[float, float, str] | MapPoint]) -> None:
+        """Signals with coordinates: (lon, lat, tooltip) or a `MapPoint` with the signal's key,
+        which a click on the point reports through `point_clicked`."""
         scene = self.scene()
         for dot in self._points:
             scene.removeItem(dot)
         self._points.clear()
+        self._point_data = [MapPoint(*point) for point in points]
         pen = _pen("#ffffff", 1.2)
-        for lon, lat, tip in points:
+        for lon, lat, tip, key in self._point_data:
             x, y = project(lon, lat)
             dot = QGraphicsEllipseItem(-3.5, -3.5, 7.0, 7.0)
             dot.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
@@ -187,6 +202,9 @@ class BuurtMap(QGraphicsView):
             dot.setPen(pen)
             dot.setBrush(QColor(POINT))
             dot.setToolTip(tip)
+            dot.setData(0, key)
+            if key:
+                dot.setCursor(Qt.CursorShape.PointingHandCursor)
             dot.setZValue(20)
             scene.addItem(dot)
             self._points.append(dot)
@@ -216,6 +234,16 @@ class BuurtMap(QGraphicsView):
 
     def point_count(self) -> int:
         return len(self._points)
+
+    def points(self) -> list[MapPoint]:
+        return list(self._point_data)
+
+    def point_at(self, pos: QPointF) -> str:
+        """The key of the signal point under a viewport position, or ""."""
+        for item in self.items(pos.toPoint()):
+            if isinstance(item, QGraphicsEllipseItem) and item.data(0):
+                return str(item.data(0))
+        return ""
 
     def buurt_at(self, pos: QPointF) -> str:
         """The code of the buurt under a viewport position, or ""."""
@@ -298,6 +326,10 @@ class BuurtMap(QGraphicsView):
             super().mousePressEvent(event)
             return
         event.accept()  # the map is not dragged; a press outside the buurten does nothing
+        key = self.point_at(event.position())
+        if key:
+            self.point_clicked.emit(key)
+            return
         code = self.buurt_at(event.position())
         if not code:
             return

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Collection, Sequence
 
-from sqlalchemy import and_, exists, func, select
+from sqlalchemy import Row, String, and_, exists, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from gebiedsapp.domain import (
@@ -113,3 +113,32 @@ class SignalRepository:
         if area_ids is not None:
             query = query.where(Signal.area_id.in_(list(area_ids)))
         return self.session.scalars(query.order_by(Signal.closed_on, Signal.id)).all()
+
+    def points(
+        self,
+        *,
+        statuses: Collection[SignalStatus],
+        area_ids: Collection[uuid.UUID] | None = None,
+    ) -> Sequence[Row[str, float, float, str, str, SignalStatus]]:
+        """(id as text, longitude, latitude, category, location, status) of the signals with
+        coordinates, for the map; the id as text as the signal list has it."""
+        query = (
+            select(
+                type_coerce(Signal.id, String),
+                Signal.longitude,
+                Signal.latitude,
+                SignalCategory.name,
+                Signal.location,
+                Signal.status,
+            )
+            .join(SignalCategory, SignalCategory.id == Signal.category_id)
+            .where(
+                Signal.deleted_at.is_(None),
+                Signal.latitude.is_not(None),
+                Signal.longitude.is_not(None),
+                Signal.status.in_(list(statuses)),
+            )
+        )
+        if area_ids is not None:
+            query = query.where(Signal.area_id.in_(list(area_ids)))
+        return self.session.connection().execute(query).all()  # type: ignore[return-value]

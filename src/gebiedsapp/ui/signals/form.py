@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 from datetime import date
 
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -13,16 +14,18 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from gebiedsapp.domain import Priority, SignalSource
 from gebiedsapp.services.areas import AreaNode, area_tree, list_buurten
-from gebiedsapp.services.signals import SignalInput, create_signal
+from gebiedsapp.services.signals import SignalInput, create_signal, parse_coordinates
 from gebiedsapp.services.taxonomy import list_categories
 from gebiedsapp.ui.admin.common import (
     current_enum,
@@ -35,6 +38,11 @@ from gebiedsapp.ui.context import SIGNALS, AppContext
 from gebiedsapp.ui.formatting import from_qdate, to_qdate
 from gebiedsapp.ui.signals.detail import category_choices, partner_choices
 from gebiedsapp.ui.signals.dialogs import fill_choices
+
+
+def _degrees(value: float) -> str:
+    """Degrees as typed in Dutch: a decimal comma, no trailing zeros."""
+    return f"{value:.6f}".rstrip("0").rstrip(".").replace(".", ",")
 
 
 class SignalForm(QDialog):
@@ -66,6 +74,22 @@ class SignalForm(QDialog):
         self.buurt = QComboBox(self)
         self.location = QLineEdit(self)
         self.location.setPlaceholderText(self.tr("Adres of omschrijving van de plek"))
+        self.latitude = QLineEdit(self)
+        self.latitude.setPlaceholderText(self.tr("breedtegraad, bv. 53,1712"))
+        self.latitude.setAccessibleName(self.tr("Breedtegraad"))
+        self.latitude.setToolTip(
+            self.tr(
+                "Niet verplicht. Breedte- en lengtegraad in graden, met komma of punt; "
+                "een geplakt paar als '53.1712, 7.0341' mag ook in dit veld."
+            )
+        )
+        self.longitude = QLineEdit(self)
+        self.longitude.setPlaceholderText(self.tr("lengtegraad, bv. 7,0341"))
+        self.longitude.setAccessibleName(self.tr("Lengtegraad"))
+        self.longitude.setToolTip(self.latitude.toolTip())
+        coordinates = QHBoxLayout()
+        coordinates.addWidget(self.latitude)
+        coordinates.addWidget(self.longitude)
         self.description = QPlainTextEdit(self)
         self.description.setTabChangesFocus(True)
         self.description.setMaximumHeight(140)
@@ -96,6 +120,9 @@ class SignalForm(QDialog):
         form.addRow(self.tr("&Gebied:"), self.area)
         form.addRow(self.tr("CBS-&buurt:"), self.buurt)
         form.addRow(self.tr("&Locatie:"), self.location)
+        coordinates_label = QLabel(self.tr("C&oördinaten:"), self)
+        coordinates_label.setBuddy(self.latitude)
+        form.addRow(coordinates_label, coordinates)
         form.addRow(self.tr("B&eschrijving:"), self.description)
         form.addRow(self.tr("&Categorie:"), self.category)
         form.addRow(self.tr("&Partner:"), self.partner)
@@ -127,13 +154,16 @@ class SignalForm(QDialog):
         if prefill is not None:
             self._apply(prefill)
         self.origin.setVisible(bool(self.origin.text()))
-        self.resize(560, 480)
+        self.resize(560, 520)
 
     def _apply(self, data: SignalInput) -> None:
         select_data(self.area, str(data.area_id))
         self._fill_buurten()
         select_data(self.buurt, data.buurt_code or "")
         self.location.setText(data.location)
+        if data.latitude is not None and data.longitude is not None:
+            self.latitude.setText(_degrees(data.latitude))
+            self.longitude.setText(_degrees(data.longitude))
         self.description.setPlainText(data.description)
         if data.category_id is not None:
             select_data(self.category, str(data.category_id))
@@ -182,15 +212,20 @@ class SignalForm(QDialog):
             wants_feedback=self.wants_feedback.isChecked(),
             conversation_id=prefill.conversation_id if prefill else None,
             contact_id=prefill.contact_id if prefill else None,
+            # typed coordinates are read (and checked) by save()
             latitude=prefill.latitude if prefill else None,
             longitude=prefill.longitude if prefill else None,
         )
 
     def save(self) -> None:
         data = self.signal_input()
-        created = self.context.perform(
-            self, lambda s: create_signal(s, data).id, changes=(SIGNALS,)
-        )
+        latitude, longitude = self.latitude.text(), self.longitude.text()
+
+        def action(session: Session) -> uuid.UUID:
+            lat, lon = parse_coordinates(latitude, longitude)  # a Dutch message when wrong
+            return create_signal(session, replace(data, latitude=lat, longitude=lon)).id
+
+        created = self.context.perform(self, action, changes=(SIGNALS,))
         if created is not None:
             self.created = created
             self.accept()
