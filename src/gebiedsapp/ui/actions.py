@@ -26,8 +26,10 @@ from PySide6.QtWidgets import (
 from gebiedsapp.domain import ActionStatus
 from gebiedsapp.services.actions import ActionView, member_for_account, my_actions
 from gebiedsapp.services.actions import set_done as set_action_done
+from gebiedsapp.services.list_exports import my_actions_table
 from gebiedsapp.ui.admin.common import make_table
 from gebiedsapp.ui.context import ACTIONS, AREAS, KOFFIEKAR, TEAM, AppContext
+from gebiedsapp.ui.export import Exporter, ExportJob
 from gebiedsapp.ui.formatting import format_date, format_number
 from gebiedsapp.ui.table_model import RowTableModel
 
@@ -138,6 +140,8 @@ class MyActionsScreen(QWidget):
         bar.addWidget(self.show_closed)
         bar.addStretch(1)
         bar.addWidget(self.count_label)
+        self.exporter = Exporter(context, self, self.export_job)
+        bar.addWidget(self.exporter.button)
 
         self.model = ActionsModel(self)
         self.table: QTableView = make_table(
@@ -170,6 +174,13 @@ class MyActionsScreen(QWidget):
         context.hub.changed.connect(self._on_changes)
         self._stale = True
         self._update_buttons()
+
+    def export_job(self) -> ExportJob:
+        closed = self.show_closed.isChecked()
+        return ExportJob(
+            "mijn-acties",
+            lambda session, options: [my_actions_table(session, options, include_closed=closed)],
+        )
 
     # -- loading ----------------------------------------------------------------------------
 

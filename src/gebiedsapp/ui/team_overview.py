@@ -21,8 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from gebiedsapp.domain import Role
+from gebiedsapp.services.list_exports import team_tables
 from gebiedsapp.services.teams import TeamRow, WethouderRow, team_overview, wethouder_overview
 from gebiedsapp.ui.context import AREAS, TEAM, AppContext
+from gebiedsapp.ui.export import Exporter, ExportJob
 from gebiedsapp.ui.formatting import from_qdate, to_qdate
 from gebiedsapp.ui.table_model import RowTableModel
 
@@ -98,6 +100,8 @@ class TeamOverviewScreen(QWidget):
         bar.addWidget(self.date_edit)
         bar.addWidget(today)
         bar.addStretch(1)
+        self.exporter = Exporter(context, self, self.export_job)
+        bar.addWidget(self.exporter.button)
         bar.addWidget(self.edit_button)
 
         self.area_model = TeamOverviewModel(self)
@@ -133,6 +137,13 @@ class TeamOverviewScreen(QWidget):
     @property
     def day(self) -> date:
         return from_qdate(self.date_edit.date())
+
+    def export_job(self) -> ExportJob:
+        """Both tabs (per area, per wethouder) on the chosen day."""
+        day = self.day
+        return ExportJob(
+            "wie-werkt-waar", lambda session, options: team_tables(session, options, on=day)
+        )
 
     def reload(self) -> None:
         self._stale = False

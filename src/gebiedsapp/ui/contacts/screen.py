@@ -40,6 +40,7 @@ from gebiedsapp.services.contacts import (
 from gebiedsapp.services.drafts import DraftView
 from gebiedsapp.services.errors import ValidationError
 from gebiedsapp.services.history import history
+from gebiedsapp.services.list_exports import contacts_table
 from gebiedsapp.services.lists import ListFilter, list_contacts
 from gebiedsapp.services.overview import area_header
 from gebiedsapp.services.residents import MeedenkerView, list_meedenkers
@@ -61,6 +62,7 @@ from gebiedsapp.ui.context import (
     AppContext,
 )
 from gebiedsapp.ui.drafting import DraftAutosaver
+from gebiedsapp.ui.export import Exporter, ExportJob
 from gebiedsapp.ui.formatting import format_date, format_number
 from gebiedsapp.ui.prompts import Leave
 from gebiedsapp.ui.prompts import ask_leave as ask_question
@@ -137,7 +139,11 @@ class ContactsScreen(QWidget):
         list_layout.addWidget(self.table, 1)
         hint = QLabel(self.tr("Dubbelklik (of Enter) om een contact te bewerken."), list_panel)
         hint.setStyleSheet("color: palette(placeholder-text);")
-        list_layout.addWidget(hint)
+        self.exporter = Exporter(context, self, self.export_job)
+        hint_row = QHBoxLayout()
+        hint_row.addWidget(hint, 1)
+        hint_row.addWidget(self.exporter.button)
+        list_layout.addLayout(hint_row)
 
         # right: the form, scrollable on a small laptop screen
         self.form = ContactForm(self)
@@ -240,6 +246,15 @@ class ContactsScreen(QWidget):
         self._list_stale = True
         if self.isVisible():
             self.reload_list()
+
+    def export_job(self) -> ExportJob:
+        """The list as shown: the area with its sub-areas, the last LOG_DAYS days."""
+        filters = ListFilter(area_ids=self.area_ids, start=date.today() - timedelta(days=LOG_DAYS))
+        return ExportJob(
+            "contacten",
+            lambda session, options: [contacts_table(session, filters, options)],
+            personal_data=True,
+        )
 
     def new_contact(self) -> None:
         """Start a blank contact (asks first when the form holds unsaved text)."""

@@ -31,6 +31,12 @@ from PySide6.QtWidgets import (
 
 from gebiedsapp.domain import Handling
 from gebiedsapp.services.actions import filter_actions
+from gebiedsapp.services.list_exports import (
+    actions_table,
+    contacts_table,
+    conversations_table,
+    sessions_table,
+)
 from gebiedsapp.services.lists import (
     DEFAULT_LIMIT,
     ListFilter,
@@ -46,6 +52,7 @@ from gebiedsapp.ui.admin.common import INDENT, current_id, make_table, select_da
 from gebiedsapp.ui.contacts.models import ContactsModel
 from gebiedsapp.ui.contacts.themes import theme_options
 from gebiedsapp.ui.context import ACTIONS, AREAS, CONTACTS, KOFFIEKAR, THEMES, AppContext
+from gebiedsapp.ui.export import Exporter, ExportJob
 from gebiedsapp.ui.formatting import format_number, from_qdate, to_qdate
 from gebiedsapp.ui.lists.models import ConversationsModel, SessionsModel
 from gebiedsapp.ui.table_model import RowTableModel
@@ -115,6 +122,8 @@ class ListsScreen(QWidget):
         search_row.addWidget(self.search, 1)
         search_row.addSpacing(12)
         search_row.addWidget(self.status)
+        self.exporter = Exporter(context, self, self.export_job)
+        search_row.addWidget(self.exporter.button)
         filter_row = QHBoxLayout()
         for text, widget in (
             (self.tr("&Van:"), self.start_edit),
@@ -300,6 +309,19 @@ class ListsScreen(QWidget):
             author=self.author_combo.currentData() or None,
             handling=Handling(handling) if handling else None,
             text=self.search.text(),
+        )
+
+    def export_job(self) -> ExportJob:
+        """The visible tab, whole, with the filters as they are set now."""
+        filters = self.current_filter()
+        name, build, personal = {
+            SESSIONS: ("rondes", sessions_table, False),
+            CONVERSATIONS: ("gesprekken", conversations_table, True),
+            CONTACTS_TAB: ("contacten", contacts_table, True),
+            ACTIONS_TAB: ("acties", actions_table, False),
+        }[self._current_tab().key]
+        return ExportJob(
+            name, lambda session, options: [build(session, filters, options)], personal
         )
 
     # -- loading ----------------------------------------------------------------------------

@@ -1,0 +1,42 @@
+"""Who may do what with residents' personal data.
+
+Until real sign-in and roles arrive (the privacy issue), "who" is the account the app runs
+under (`identity.current_actor`: the OS account or GEBIEDSAPP_USER), matched on
+`TeamMember.account`, and the role comes from that member's assignments on the day. This module
+is the one place to change when sign-in lands; screens and services ask here, never decide
+themselves.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from gebiedsapp.domain import Role
+from gebiedsapp.storage.repositories.teams import TeamRepository
+
+# Roles that work with residents directly and so may take their contact details along.
+PERSONAL_DATA_ROLES = frozenset({Role.GEBIEDSREGISSEUR, Role.OPBOUWWERKER})
+# Roles that never see personal data, whatever else the same person does (DOMAIN.md).
+NO_PERSONAL_DATA_ROLES = frozenset({Role.GEBIEDSWETHOUDER})
+
+PERSONAL_DATA_REFUSED = (
+    "Je mag geen persoonsgegevens van bewoners exporteren. Dat mogen alleen "
+    "gebiedsregisseurs en opbouwwerkers met een lopende toewijzing aan een gebied."
+)
+
+
+def may_export_personal_data(session: Session, actor: str, *, today: date) -> bool:
+    """True only for an active team member, signed in as `actor`, who is gebiedsregisseur or
+    opbouwwerker somewhere on `today` and not also a gebiedswethouder; False for unknown
+    accounts."""
+    account = actor.strip()
+    if not account:
+        return False
+    repo = TeamRepository(session)
+    member = repo.member_by_account(account)
+    if member is None or not member.active:
+        return False
+    roles = {a.role for a in repo.assignments(member_id=member.id, on=today)}
+    return bool(roles & PERSONAL_DATA_ROLES) and not roles & NO_PERSONAL_DATA_ROLES
