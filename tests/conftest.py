@@ -20,6 +20,9 @@ from gebiedsapp.services import teams as team_service
 from gebiedsapp.startup import OpenedDatabase, open_database
 from gebiedsapp.storage.database import Database
 
+# `summary_world`: the known data set of the summary tests (figures, PDF, CLI, dashboard)
+pytest_plugins = ["support.summary_world"]
+
 
 @pytest.fixture
 def app_paths(tmp_path: Path) -> AppPaths:

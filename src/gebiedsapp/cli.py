@@ -17,10 +17,11 @@ from gebiedsapp import __version__
 from gebiedsapp.domain import Role
 from gebiedsapp.identity import current_actor
 from gebiedsapp.paths import AppPaths, app_paths, database_url
-from gebiedsapp.services import demo_data, signal_import
-from gebiedsapp.services.areas import area_tree
+from gebiedsapp.services import demo_data, reports, signal_import
+from gebiedsapp.services.areas import area_tree, find_area
 from gebiedsapp.services.backups import make_backup
 from gebiedsapp.services.errors import NotFoundError, ValidationError
+from gebiedsapp.services.summary import Period
 from gebiedsapp.services.teams import team_overview
 from gebiedsapp.startup import open_database
 from gebiedsapp.storage.database import Database
@@ -91,10 +92,44 @@ def build_parser() -> argparse.ArgumentParser:
         help="bij ongeldige regels toch de geldige regels importeren",
     )
 
+    report = sub.add_parser("report", help="samenvatting voor de wethouder als PDF maken")
+    report_sub = report.add_subparsers(dest="report_command", metavar="SOORT", required=True)
+    area_report = report_sub.add_parser(
+        "area",
+        help="samenvatting van één gebied (of meer, met --area herhaald)",
+        description="Samenvatting voor de wethouder van een gebied over een periode, met de "
+        "vorige periode van dezelfde lengte ernaast.",
+    )
+    area_report.add_argument(
+        "--area",
+        dest="areas",
+        metavar="NAAM-OF-CODE",
+        action="append",
+        required=True,
+        help="gebied: naam, sleutel of CBS-code (herhaalbaar voor een groep gebieden)",
+    )
+    municipality_report = report_sub.add_parser(
+        "municipality",
+        help="samenvatting van de hele gemeente: overzicht en een deel per gebied",
+    )
+    for each in (area_report, municipality_report):
+        each.add_argument("--from", dest="start", metavar="JJJJ-MM-DD", type=_day, required=True)
+        each.add_argument("--to", dest="end", metavar="JJJJ-MM-DD", type=_day, required=True)
+        each.add_argument("-o", "--output", metavar="BESTAND.pdf", type=Path, required=True)
+
     sub.add_parser("areas", help="de gebiedsindeling tonen")
     team = sub.add_parser("team", help="'Wie werkt waar' tonen")
     team.add_argument("--date", type=date.fromisoformat, default=None, help="peildatum JJJJ-MM-DD")
     return parser
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is geen datum; schrijf die als JJJJ-MM-DD, bijvoorbeeld 2026-01-31"
+        ) from None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -145,6 +180,8 @@ def _dispatch(args: argparse.Namespace, url: str, paths: AppPaths) -> int:
             return 0
         if args.command == "signals":
             return _import_signals(database, actor, args)
+        if args.command == "report":
+            return _report(database, args)
         if args.command == "areas":
             return _print_areas(database)
         if args.command == "team":
@@ -183,6 +220,24 @@ def _import_signals(database: Database, actor: str, args: argparse.Namespace) ->
             return 2
         written = signal_import.import_signals(session, preview, accept_valid=args.accept_valid)
     print(f"{written} signalen geïmporteerd.")
+    return 0
+
+
+def _report(database: Database, args: argparse.Namespace) -> int:
+    period = Period(args.start, args.end)
+    output: Path = args.output
+    if output.suffix.lower() != ".pdf":
+        raise ValidationError(f"Het uitvoerbestand moet op .pdf eindigen: {output}")
+    if not output.parent.is_dir():
+        raise ValidationError(f"De map {output.parent} bestaat niet.")
+    today = date.today()
+    with database.read_session() as session:
+        if args.report_command == "municipality":
+            pages = reports.municipality_report(session, period, output, today=today)
+        else:
+            area_ids = [find_area(session, text).id for text in args.areas]
+            pages = reports.area_report(session, area_ids, period, output, today=today)
+    print(f"Samenvatting opgeslagen: {output} ({pages} pagina's)")
     return 0
 
 

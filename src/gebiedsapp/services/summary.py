@@ -5,20 +5,43 @@ An `AreaSummary` is computed for one area (with its sub-areas) or a group of are
 areas, buurten, categories, partners and team members, and quotes marked reportable: never a
 resident's name, address, phone, e-mail or notes. The PDF writer and the dashboard render it;
 neither queries the database itself.
+
+What the figures mean (all over the areas with their sub-areas; removed records never count):
+
+- "Open at the end of the period" is measured on `AreaSummary.as_of`: the period's end, or the
+  day the summary is made while the period still runs. A signal is open then when it was
+  reported on or before that day and not closed on or before it. `closed_on` is the day a
+  signal was last closed and a reopened signal has none, so a signal closed and reopened counts
+  as open all along (and not as closed in the period): the history is not replayed for this.
+- Overdue: open and past its deadline on that day, i.e. not "binnen de termijn" by
+  `deadline_label`. Median days to close: closed_on - reported_on of the signals closed in the
+  period. Split signals count as their parent and each child.
+- An agreed action is open on a day when it was made (created_at) on or before it and was not
+  done by then; a "vervallen" action has no date of lapsing and never counts as open.
+- Themes count conversations (by their round's date) plus contacts with the theme.
+- Initiatives have no model yet and are left out.
 """
 
 from __future__ import annotations
 
 import calendar
 import uuid
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, fields
 from datetime import date, timedelta
+from statistics import median
+from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
-from gebiedsapp.domain import DeadlineLabel, Priority, Role, SignalStatus
-from gebiedsapp.services.errors import ValidationError
+from gebiedsapp.domain import AreaKind, DeadlineLabel, Priority, Role, SignalStatus
+from gebiedsapp.domain.deadlines import deadline_label
+from gebiedsapp.services.areas import area_tree
+from gebiedsapp.services.errors import NotFoundError, ValidationError
+from gebiedsapp.services.overview import subtree_ids
+from gebiedsapp.storage.repositories.reports import AreaIds, ReportRepository
+from gebiedsapp.storage.repositories.teams import TeamRepository
 
 
 @dataclass(frozen=True)
@@ -116,8 +139,8 @@ class OpenSignal:
     since: date  # reported on
     partner: str
     deadline: date
-    label: DeadlineLabel
-    status: SignalStatus
+    label: DeadlineLabel  # on the summary's `as_of` day
+    status: SignalStatus  # its status now: it may have been closed since the period's end
     priority: Priority
 
 
@@ -167,6 +190,12 @@ class AreaSummary:
     open_action_list: tuple[OpenAction, ...]  # due first, then without a date
 
     @property
+    def as_of(self) -> date:
+        """The day "open" and "overdue" are measured on: the period's end, or the day the
+        summary was made while the period is still running (the previous period likewise)."""
+        return min(self.period.end, self.made_on)
+
+    @property
     def rising_themes(self) -> tuple[ThemeCount, ...]:
         return tuple(
             sorted((t for t in self.themes if t.change > 0), key=lambda t: (-t.change, t.theme))
@@ -187,12 +216,277 @@ class MunicipalitySummary:
     areas: tuple[AreaSummary, ...]  # one per area right below the municipality, by name
 
 
+# --- computing ------------------------------------------------------------------------------
+
+# The order of the open-signals table: worst deadline label first (as the signals screen).
+_LABEL_ORDER = {DeadlineLabel.RUIM_BUITEN: 0, DeadlineLabel.BUITEN: 1, DeadlineLabel.BINNEN: 2}
+_FIGURES = tuple(f.name for f in fields(KeyFigures))
+K = TypeVar("K")
+
+
+@dataclass(frozen=True)
+class _Facts:
+    """What the summaries need, per area, for every area asked (one set of queries): a summary
+    of any group of those areas is then a sum over its area ids."""
+
+    current: dict[uuid.UUID, Counter[str]]  # KeyFigures field name -> count
+    previous: dict[uuid.UUID, Counter[str]]
+    themes: dict[uuid.UUID, Counter[str]]
+    previous_themes: dict[uuid.UUID, Counter[str]]
+    categories: dict[uuid.UUID, Counter[str]]
+    statuses: dict[uuid.UUID, Counter[SignalStatus]]
+    days_to_close: dict[uuid.UUID, list[int]]
+    buurten: dict[uuid.UUID, dict[str, str]]  # code -> name
+    open_by_buurt: dict[uuid.UUID, Counter[str]]
+    open_signals: list[tuple[uuid.UUID, OpenSignal]]  # in table order
+    quotes: list[tuple[uuid.UUID, Quote]]  # newest first
+    actions: list[tuple[uuid.UUID, OpenAction]]  # due first
+    team: dict[uuid.UUID, list[tuple[Role, str]]]
+
+
+def _as_of(period: Period, today: date) -> date:
+    return min(period.end, today)
+
+
+def _figures(
+    repo: ReportRepository, scope: AreaIds, period: Period, today: date
+) -> dict[uuid.UUID, Counter[str]]:
+    as_of = _as_of(period, today)
+    start, end = period.start, period.end
+    result: defaultdict[uuid.UUID, Counter[str]] = defaultdict(Counter)
+    for area_id, (sessions, conversations) in repo.session_counts(scope, start, end).items():
+        result[area_id].update(sessions=sessions, conversations=conversations)
+    for area_id, n in repo.contact_counts(scope, start, end).items():
+        result[area_id]["contacts"] = n
+    for area_id, n in repo.meedenkers_added(scope, start, end).items():
+        result[area_id]["meedenkers_added"] = n
+    for area_id, (new, closed, open_, late) in repo.signal_counts(scope, start, end, as_of).items():
+        result[area_id].update(
+            signals_new=new, signals_closed=closed, signals_open=open_, signals_overdue=late
+        )
+    for area_id, n in repo.open_action_counts(scope, as_of).items():
+        result[area_id]["open_actions"] = n
+    return dict(result)
+
+
+def _themes(
+    repo: ReportRepository, scope: AreaIds, period: Period
+) -> dict[uuid.UUID, Counter[str]]:
+    result: defaultdict[uuid.UUID, Counter[str]] = defaultdict(Counter)
+    for area_id, name, n in repo.theme_counts(scope, period.start, period.end):
+        result[area_id][name] += n
+    return dict(result)
+
+
+def _table_order(row: OpenSignal) -> tuple[int, date, date, str, str]:
+    """Overdue first (ruim buiten, then buiten), then the oldest."""
+    return (_LABEL_ORDER[row.label], row.since, row.deadline, row.area, row.category)
+
+
+def _open_signals(
+    repo: ReportRepository, scope: AreaIds, as_of: date
+) -> list[tuple[uuid.UUID, OpenSignal]]:
+    rows = []
+    for (
+        area_id,
+        area,
+        main,
+        sub,
+        buurt,
+        since,
+        partner,
+        deadline,
+        status,
+        priority,
+    ) in repo.open_signals(scope, as_of):
+        row = OpenSignal(
+            category=f"{main} › {sub}" if sub else main,
+            buurt=buurt,
+            area=area,
+            since=since,
+            partner=partner,
+            deadline=deadline,
+            label=deadline_label(since, deadline, as_of),
+            status=status,
+            priority=priority,
+        )
+        rows.append((area_id, row))
+    rows.sort(key=lambda r: _table_order(r[1]))
+    return rows
+
+
+def _facts(
+    session: Session, scope: AreaIds, period: Period, previous: Period, today: date
+) -> _Facts:
+    repo = ReportRepository(session)
+    as_of = _as_of(period, today)
+    categories: defaultdict[uuid.UUID, Counter[str]] = defaultdict(Counter)
+    for area_id, name, n in repo.by_main_category(scope, period.start, period.end):
+        categories[area_id][name] += n
+    statuses: defaultdict[uuid.UUID, Counter[SignalStatus]] = defaultdict(Counter)
+    for area_id, status, n in repo.by_status(scope, period.start, period.end):
+        statuses[area_id][status] += n
+    days: defaultdict[uuid.UUID, list[int]] = defaultdict(list)
+    for area_id, reported_on, closed_on in repo.closed_in(scope, period.start, period.end):
+        days[area_id].append((closed_on - reported_on).days)
+    buurten: defaultdict[uuid.UUID, dict[str, str]] = defaultdict(dict)
+    for area_id, code, name in repo.buurten(scope):
+        buurten[area_id][code] = name
+    by_buurt: defaultdict[uuid.UUID, Counter[str]] = defaultdict(Counter)
+    for area_id, code, n in repo.open_by_buurt(scope, as_of):
+        by_buurt[area_id][code] += n
+    team: defaultdict[uuid.UUID, list[tuple[Role, str]]] = defaultdict(list)
+    for assignment in TeamRepository(session).assignments(on=period.end):
+        team[assignment.area_id].append((assignment.role, assignment.member.name))
+    return _Facts(
+        current=_figures(repo, scope, period, today),
+        previous=_figures(repo, scope, previous, today),
+        themes=_themes(repo, scope, period),
+        previous_themes=_themes(repo, scope, previous),
+        categories=dict(categories),
+        statuses=dict(statuses),
+        days_to_close=dict(days),
+        buurten=dict(buurten),
+        open_by_buurt=dict(by_buurt),
+        open_signals=_open_signals(repo, scope, as_of),
+        quotes=[
+            (area_id, Quote(text=text, day=day, area=area, buurt=buurt))
+            for area_id, text, day, area, buurt in repo.quotes(scope, period.start, period.end)
+        ],
+        actions=[
+            (
+                area_id,
+                OpenAction(
+                    what=what,
+                    owner=owner,
+                    due=due,
+                    area=area,
+                    overdue=due is not None and due < as_of,
+                ),
+            )
+            for area_id, what, owner, due, area in repo.open_actions(scope, as_of)
+        ],
+        team=dict(team),
+    )
+
+
+def _total(counters: Iterable[Counter[K]]) -> Counter[K]:
+    total: Counter[K] = Counter()
+    for counter in counters:
+        total.update(counter)
+    return total
+
+
+def _key_figures(per_area: dict[uuid.UUID, Counter[str]], ids: frozenset[uuid.UUID]) -> KeyFigures:
+    total = _total(per_area[a] for a in ids if a in per_area)
+    return KeyFigures(**{name: total[name] for name in _FIGURES})
+
+
+def _summary(
+    facts: _Facts,
+    *,
+    title: str,
+    roots: Sequence[uuid.UUID],
+    ids: frozenset[uuid.UUID],
+    period: Period,
+    made_on: date,
+) -> AreaSummary:
+    """Add up the facts of the areas `ids`; the team is that of the `roots` themselves."""
+
+    def picked(mapping: dict[uuid.UUID, Counter[K]]) -> Counter[K]:
+        return _total(mapping[a] for a in ids if a in mapping)
+
+    now, before = picked(facts.themes), picked(facts.previous_themes)
+    themes = sorted(
+        (ThemeCount(name, now[name], before[name]) for name in now.keys() | before.keys()),
+        key=lambda t: (-t.current, t.theme),
+    )
+    categories = picked(facts.categories)
+    statuses = picked(facts.statuses)
+    days = [d for a in ids for d in facts.days_to_close.get(a, ())]
+    names: dict[str, str] = {}
+    for area_id in ids:
+        names.update(facts.buurten.get(area_id, {}))
+    open_by_buurt = picked(facts.open_by_buurt)
+    members: dict[Role, set[str]] = {}
+    for root in roots:
+        for role, name in facts.team.get(root, ()):
+            members.setdefault(role, set()).add(name)
+    return AreaSummary(
+        title=title,
+        area_ids=ids,
+        period=period,
+        previous_period=period.previous(),
+        made_on=made_on,
+        team={role: tuple(sorted(members[role])) for role in Role if role in members},
+        current=_key_figures(facts.current, ids),
+        previous=_key_figures(facts.previous, ids),
+        themes=tuple(themes),
+        signals_by_category=tuple(sorted(categories.items(), key=lambda c: (-c[1], c[0]))),
+        signals_by_status=tuple((s, statuses[s]) for s in SignalStatus if statuses[s]),
+        open_signals=tuple(row for a, row in facts.open_signals if a in ids),
+        median_days_to_close=float(median(days)) if days else None,
+        buurten=tuple(
+            BuurtCount(code, name, open_by_buurt[code])
+            for code, name in sorted(names.items(), key=lambda b: (b[1], b[0]))
+        ),
+        quotes=tuple(row for a, row in facts.quotes if a in ids),
+        open_action_list=tuple(row for a, row in facts.actions if a in ids),
+    )
+
+
 def area_summary(
     session: Session, area_ids: Sequence[uuid.UUID], period: Period, *, today: date
 ) -> AreaSummary:
     """The summary of these areas (each with its sub-areas) over `period`."""
-    raise NotImplementedError  # filled in by the summary computation (issue 5)
+    roots = list(dict.fromkeys(area_ids))
+    if not roots:
+        raise ValidationError("Kies ten minste één gebied.")
+    nodes = area_tree(session)
+    by_id = {node.id: node for node in nodes}
+    ids: set[uuid.UUID] = set()
+    for root in roots:
+        node = by_id.get(root)
+        if node is None:
+            raise NotFoundError("Dit gebied bestaat niet (meer).")
+        ids |= set(by_id) if node.kind is AreaKind.GEMEENTE else subtree_ids(nodes, root)
+    scope = None if ids == set(by_id) else ids  # everything: no area filter in the queries
+    facts = _facts(session, scope, period, period.previous(), today)
+    return _summary(
+        facts,
+        title=", ".join(by_id[root].name for root in roots),
+        roots=roots,
+        ids=frozenset(ids),
+        period=period,
+        made_on=today,
+    )
 
 
 def municipality_summary(session: Session, period: Period, *, today: date) -> MunicipalitySummary:
-    raise NotImplementedError  # filled in by the summary computation (issue 5)
+    """The whole municipality and each area right below it, from one set of queries."""
+    nodes = area_tree(session)
+    root = next((n for n in nodes if n.parent_id is None and n.kind is AreaKind.GEMEENTE), None)
+    if root is None:
+        raise NotFoundError("De gebiedsindeling heeft geen gemeente.")
+    facts = _facts(session, None, period, period.previous(), today)
+    total = _summary(
+        facts,
+        title=root.name,
+        roots=[root.id],
+        ids=frozenset(n.id for n in nodes),
+        period=period,
+        made_on=today,
+    )
+    below = sorted((n for n in nodes if n.parent_id == root.id), key=lambda n: n.name.casefold())
+    areas = tuple(
+        _summary(
+            facts,
+            title=node.name,
+            roots=[node.id],
+            ids=frozenset(subtree_ids(nodes, node.id)),
+            period=period,
+            made_on=today,
+        )
+        for node in below
+    )
+    return MunicipalitySummary(period=period, made_on=today, total=total, areas=areas)

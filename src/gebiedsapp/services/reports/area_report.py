@@ -1,0 +1,589 @@
+"""The summary for the wethouder as a PDF: one area (or group), or the whole municipality.
+
+Renders only what `services.summary` computed (one source of numbers with the dashboard) and
+never queries the database. Every chart and table has a sentence under it saying what it shows,
+and every empty part says so in words, so a reader who never opened the app can follow it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    LongTable,
+    PageBreak,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from gebiedsapp.domain import DeadlineLabel, Role
+from gebiedsapp.domain.signal_workflow import CLOSED
+from gebiedsapp.services.geo import BuurtShape
+from gebiedsapp.services.report_text import (
+    KEY_FIGURES,
+    difference,
+    figure,
+    long_date,
+    number,
+    period_range,
+    period_text,
+)
+from gebiedsapp.services.reports.charts import Bar, bar_chart, buurt_map
+from gebiedsapp.services.reports.pdf_base import (
+    BOLD,
+    FRAME_WIDTH,
+    INK,
+    ITALIC,
+    MUTED,
+    REGULAR,
+    ZEBRA,
+    PageInfo,
+    bold_cells,
+    build,
+    explained,
+    grid,
+    heading,
+    keep,
+    para,
+    printable,
+    styles,
+)
+from gebiedsapp.services.summary import AreaSummary
+
+MAX_THEME_BARS = 12
+MAX_CHANGES = 6
+FONT_SIZE = 8.5
+META_SIZE = 7.5  # the date and buurt beside a quote
+
+
+def short_date(day: date) -> str:
+    return day.strftime("%d-%m-%Y")
+
+
+def days_text(value: float) -> str:
+    """'1 dag', '4 dagen', '3,5 dagen'."""
+    whole = value == int(value)
+    shown = number(value, 0 if whole else 1)
+    return f"{shown} dag" if whole and int(value) == 1 else f"{shown} dagen"
+
+
+def count(n: int, one: str, many: str) -> str:
+    """'1 signaal was', '3 signalen waren'."""
+    return f"{number(n)} {one if n == 1 else many}"
+
+
+def lines(value: str, width: float, *, font: str = REGULAR, size: float = FONT_SIZE) -> str:
+    """Wrap plain text for a table cell (much cheaper than a Paragraph in long tables)."""
+    if not value:
+        return ""
+    avail = width - 8
+    value = printable(value)
+    if "\n" not in value and stringWidth(value, font, size) <= avail:
+        return value  # most cells: one line, one measurement
+    out: list[str] = []
+    for line in simpleSplit(value, font, size, avail):
+        # simpleSplit breaks at spaces: only a line that is one long word can be too wide
+        fits = " " in line.strip() or stringWidth(line, font, size) <= avail
+        out += [line] if fits else _hard_wrap(line, font, avail, size)
+    return "\n".join(out)
+
+
+def _hard_wrap(line: str, font: str, avail: float, size: float = FONT_SIZE) -> list[str]:
+    """A word too long for the column ("Winschoten-Bomenbuurt"): break it, after a hyphen if
+    there is one, rather than let it run into the next column."""
+    out: list[str] = []
+    current = ""
+    for char in line:
+        if current and stringWidth(current + char, font, size) > avail:
+            cut = current.rfind("-") + 1 or len(current)
+            out.append(current[:cut])
+            current = current[cut:]
+        current += char
+    out.append(current)
+    return out
+
+
+def footer(made_on: date) -> str:
+    return f"Samenvatting voor de wethouder · gemaakt op {long_date(made_on)}"
+
+
+def as_of_sentence(summary: AreaSummary) -> str:
+    if summary.as_of < summary.period.end:
+        return (
+            f"De periode loopt nog: open signalen en open acties zijn geteld op "
+            f"{long_date(summary.as_of)}, de dag dat deze samenvatting is gemaakt."
+        )
+    return (
+        f"Open signalen en open acties: de stand op {long_date(summary.period.end)}, "
+        "het einde van de periode."
+    )
+
+
+# --- the parts of a section -----------------------------------------------------------------
+
+
+def cover(summary: AreaSummary) -> list[Flowable]:
+    s = styles()
+    team_rows: list[list[str]] = [["Rol", "Naam"]]
+    for role in Role:
+        names = summary.team.get(role, ())
+        shown = ", ".join(names) if names else "niet ingevuld"
+        team_rows.append([role.label, lines(shown, FRAME_WIDTH - 45 * mm)])
+    facts = [
+        ["Gebied", summary.title],
+        ["Periode", period_range(summary.period)],
+        ["Vergeleken met", f"{period_range(summary.previous_period)} (de periode ervoor)"],
+        ["Gemaakt op", long_date(summary.made_on)],
+    ]
+    facts_table = Table(
+        [[row[0], lines(row[1], FRAME_WIDTH - 40 * mm)] for row in facts],
+        colWidths=[40 * mm, FRAME_WIDTH - 40 * mm],
+    )
+    facts_table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (0, -1), BOLD, 9.5, 13),
+                ("FONT", (1, 0), (1, -1), REGULAR, 9.5, 13),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
+    return [
+        para("Samenvatting voor de wethouder", s.subtitle),
+        Spacer(1, 2 * mm),
+        para(summary.title, s.title),
+        para(period_text(summary.period), s.subtitle),
+        Spacer(1, 6 * mm),
+        facts_table,
+        *heading("Het team van dit gebied"),
+        grid(team_rows, [45 * mm, FRAME_WIDTH - 45 * mm]),
+        para(
+            "Gebiedsregisseur en opbouwwerker werken in het gebied; de gebiedswethouder is het "
+            "aanspreekpunt in het college. Zo stond het team op de laatste dag van de periode.",
+            s.note,
+        ),
+        Spacer(1, 3 * mm),
+        para(
+            "Deze samenvatting laat zien waar bewoners over praten, welke signalen er zijn "
+            "gemeld en wat daarmee gebeurt, en welke afspraken nog openstaan. Ze bevat geen "
+            "namen of andere persoonsgegevens van bewoners.",
+            s.body,
+        ),
+    ]
+
+
+def key_figures(summary: AreaSummary) -> list[Flowable]:
+    s = styles()
+    explain_width = FRAME_WIDTH - 50 * mm - 3 * 22 * mm
+    header = [
+        "Kengetal",
+        para("Deze periode", s.cell_bold),
+        para("Vorige periode", s.cell_bold),
+        para("Verschil", s.cell_bold),
+        "Wat telt mee",
+    ]
+    rows: list[list[Any]] = [header]
+    for field, label, explanation in KEY_FIGURES:
+        now = figure(summary.current, field)
+        before = figure(summary.previous, field)
+        rows.append(
+            [label, number(now), number(before), difference(now, before), para(explanation, s.cell)]
+        )
+    table = grid(rows, [50 * mm, 22 * mm, 22 * mm, 22 * mm, explain_width])
+    table.setStyle(TableStyle([("ALIGN", (1, 0), (3, -1), "RIGHT")]))
+    return [
+        *heading("Kerncijfers"),
+        *explained(
+            table,
+            f"Aantallen in deze periode ({period_range(summary.period)}) naast die van de "
+            f"periode ervoor ({period_range(summary.previous_period)}). " + as_of_sentence(summary),
+        ),
+    ]
+
+
+def themes(summary: AreaSummary) -> list[Flowable]:
+    s = styles()
+    out: list[Flowable] = [
+        *heading("Waar bewoners over praten"),
+    ]
+    shown = [t for t in summary.themes if t.current or t.previous][:MAX_THEME_BARS]
+    if not any(t.current or t.previous for t in summary.themes):
+        out.append(para("Geen gesprekken of contacten met een thema in deze periode.", s.empty))
+        return out
+    chart = bar_chart([Bar(t.theme, t.current, t.previous) for t in shown], FRAME_WIDTH)
+    note = (
+        "Aantal koffiekargesprekken en contacten per thema in deze periode (donkere balk), "
+        "met de vorige periode eronder (lichte balk). Een gesprek kan over meer thema’s gaan."
+    )
+    rest = [t for t in summary.themes if t not in shown and t.current]
+    if rest:
+        note += (
+            f" Nog {count(len(rest), 'ander thema kwam', 'andere thema’s kwamen')} samen "
+            f"{number(sum(t.current for t in rest))} keer ter sprake."
+        )
+    out += [keep(explained(chart, note))]
+    out.append(_changes(summary))
+    return out
+
+
+def _changes(summary: AreaSummary) -> Flowable:
+    """Rising and falling themes side by side."""
+    s = styles()
+    half = (FRAME_WIDTH - 6 * mm) / 2
+
+    def table(rows: Sequence[Any], title: str, empty: str) -> list[Flowable]:
+        items: list[Flowable] = [para(title, s.cell_bold), Spacer(1, 1 * mm)]
+        if not rows:
+            items.append(para(empty, s.empty))
+            return items
+        data: list[list[str]] = [["Thema", "Nu", "Vorige", "Verschil"]]
+        for t in rows[:MAX_CHANGES]:
+            data.append(
+                [
+                    lines(t.theme, half - 45 * mm),
+                    number(t.current),
+                    number(t.previous),
+                    difference(t.current, t.previous),
+                ]
+            )
+        items.append(grid(data, [half - 45 * mm, 13 * mm, 14 * mm, 18 * mm], numeric_from=1))
+        return items
+
+    rising = table(
+        summary.rising_themes,
+        "Vaker genoemd dan in de vorige periode",
+        "Geen thema’s die vaker genoemd werden.",
+    )
+    falling = table(
+        summary.falling_themes,
+        "Minder vaak genoemd dan in de vorige periode",
+        "Geen thema’s die minder vaak genoemd werden.",
+    )
+    outer = Table([[rising, falling]], colWidths=[half + 6 * mm, half])
+    outer.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), REGULAR),  # else Helvetica is named, unembedded
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (0, 0), 6 * mm),
+                ("RIGHTPADDING", (1, 0), (1, 0), 0),
+            ]
+        )
+    )
+    return keep(
+        [
+            Spacer(1, 4 * mm),
+            outer,
+            para(
+                "Stijgers en dalers: thema’s met de grootste verandering ten opzichte van de "
+                f"vorige periode (ten hoogste {MAX_CHANGES} per kant).",
+                s.note,
+            ),
+        ]
+    )
+
+
+def signals(summary: AreaSummary) -> list[Flowable]:
+    s = styles()
+    out: list[Flowable] = [*heading("Signalen")]
+    out.append(
+        para(
+            "Een signaal is iets dat de leefbaarheid aantast (zwerfvuil, te hard rijden, een "
+            "eenzame buurtgenoot...). Het team zet het door naar wie er iets aan kan doen en "
+            "volgt het tot het is afgehandeld.",
+            s.body,
+        )
+    )
+    out.append(Spacer(1, 2 * mm))
+    if summary.signals_by_category:
+        chart = bar_chart([Bar(name, n) for name, n in summary.signals_by_category], FRAME_WIDTH)
+        out.append(
+            keep(
+                [
+                    para("Nieuwe signalen per categorie", s.cell_bold),
+                    *explained(chart, "Aantal signalen dat in deze periode is gemeld, per soort."),
+                ]
+            )
+        )
+        out.append(Spacer(1, 3 * mm))
+        chart = bar_chart(
+            [Bar(status.label, n) for status, n in summary.signals_by_status], FRAME_WIDTH
+        )
+        out.append(
+            keep(
+                [
+                    para("Nieuwe signalen per status", s.cell_bold),
+                    *explained(
+                        chart,
+                        "Waar de signalen die in deze periode zijn gemeld nu staan in de "
+                        "afhandeling.",
+                    ),
+                ]
+            )
+        )
+    else:
+        out.append(para("Geen nieuwe signalen gemeld in deze periode.", s.empty))
+    out.append(Spacer(1, 3 * mm))
+    if summary.median_days_to_close is None:
+        median = "Geen signalen afgesloten in deze periode, dus geen doorlooptijd."
+    else:
+        median = (
+            f"Mediane doorlooptijd: {days_text(summary.median_days_to_close)}. De helft van de "
+            "signalen die in deze periode zijn afgesloten, was binnen die tijd na de melding "
+            "klaar; de andere helft deed er langer over."
+        )
+    out.append(para(median, s.body))
+    return out
+
+
+def open_signals(summary: AreaSummary) -> list[Flowable]:
+    s = styles()
+    out: list[Flowable] = [
+        CondPageBreak(40 * mm),
+        *heading("Open signalen"),
+    ]
+    rows = summary.open_signals
+    if not rows:
+        out.append(para("Geen open signalen.", s.empty))
+        return out
+    overdue = sum(1 for r in rows if r.label is not DeadlineLabel.BINNEN)
+    several_areas = len({r.area for r in rows}) > 1
+    widths = [43 * mm, 35 * mm, 19 * mm, 35 * mm, FRAME_WIDTH - 132 * mm]
+    header = ["Categorie", "Buurt (gebied)" if several_areas else "Buurt", "Gemeld", "Partner"]
+    header.append("Termijn")
+    data: list[list[str]] = [header]
+    bold: list[int] = []
+    for index, r in enumerate(rows, start=1):
+        where = r.buurt or "buurt onbekend"
+        if several_areas:
+            where += f" ({r.area})"
+        term = f"{r.label.label}\nuiterlijk {short_date(r.deadline)}"
+        if r.status in CLOSED:
+            term += f"\n(inmiddels {r.status.label.lower()})"
+        if r.label is not DeadlineLabel.BINNEN:
+            bold.append(index)
+        data.append(
+            [
+                lines(r.category, widths[0]),
+                lines(where, widths[1]),
+                short_date(r.since),
+                lines(r.partner or "geen partner", widths[3]),
+                term,
+            ]
+        )
+    table = grid(data, widths)
+    table.setStyle(TableStyle(bold_cells(bold, 4, 4)))
+    out.append(table)
+    out.append(
+        para(
+            f"{count(len(rows), 'signaal was', 'signalen waren')} nog niet afgesloten, waarvan "
+            f"{number(overdue)} over de termijn (vetgedrukt; eerst de ergste, dan de oudste). "
+            "De termijn is de afgesproken tijd voor afhandeling; ‘ruim buiten de termijn’ "
+            "betekent meer dan drie keer zo lang. " + as_of_sentence(summary),
+            s.note,
+        )
+    )
+    return out
+
+
+def buurt_section(summary: AreaSummary, shapes: Sequence[BuurtShape]) -> list[Flowable]:
+    s = styles()
+    out: list[Flowable] = [CondPageBreak(90 * mm), *heading("Open signalen per buurt")]
+    counts = {b.code: b.open_signals for b in summary.buurten}
+    drawn = [shape for shape in shapes if shape.code in counts]
+    if drawn:
+        out.append(
+            keep(
+                explained(
+                    buurt_map(drawn, counts, FRAME_WIDTH, 120 * mm),
+                    "De CBS-buurten van dit gebied; hoe donkerder, hoe meer signalen er aan het "
+                    "eind van de periode openstonden. Het getal is het aantal open signalen; "
+                    "een buurt zonder getal had er geen.",
+                )
+            )
+        )
+    elif summary.buurten:
+        out.append(para("Geen kaart: van deze buurten zijn geen grenzen bekend.", s.empty))
+    if not summary.buurten:
+        out.append(para("Dit gebied heeft geen CBS-buurten, dus geen kaart.", s.empty))
+        return out
+    listed = sorted(summary.buurten, key=lambda b: (-b.open_signals, b.name))
+    widths = [46 * mm, 21 * mm, 16 * mm]
+    data = [["Buurt", "CBS-code", "Open\nsignalen"]]
+    data += [[lines(b.name, widths[0]), b.code, number(b.open_signals)] for b in listed]
+    half = _two_columns(data, widths)
+    out.append(Spacer(1, 2 * mm))
+    out.append(half)
+    without = sum(1 for r in summary.open_signals if not r.buurt)
+    if without:
+        out.append(
+            para(
+                count(
+                    without,
+                    "open signaal heeft geen buurt en telt daarom",
+                    "open signalen hebben geen buurt en tellen daarom",
+                )
+                + " niet mee op de kaart.",
+                s.note,
+            )
+        )
+    return out
+
+
+def _two_columns(data: list[list[str]], widths: list[float]) -> Flowable:
+    """A long, narrow list in two columns side by side (header repeated)."""
+    header, body = data[0], data[1:]
+    if len(body) <= 8:
+        table = grid(data, widths, numeric_from=2)
+        table.hAlign = "LEFT"
+        return table
+    middle = (len(body) + 1) // 2
+    left = grid([header, *body[:middle]], widths, numeric_from=2)
+    right = grid([header, *body[middle:]], widths, numeric_from=2)
+    outer = Table([[left, right]], colWidths=[sum(widths) + 6 * mm, sum(widths)])
+    outer.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), REGULAR),  # else Helvetica is named, unembedded
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    outer.hAlign = "LEFT"
+    return outer
+
+
+def quotes(summary: AreaSummary) -> list[Flowable]:
+    s = styles()
+    out: list[Flowable] = [
+        *heading(
+            "Wat bewoners zeiden",
+            note="Uitspraken die het team bij de koffiekar optekende en aanmerkte als bruikbaar "
+            "voor rapportage; met datum en buurt, nooit met een naam.",
+        )
+    ]
+    if not summary.quotes:
+        out.append(para("Geen citaten voor de rapportage in deze periode.", s.empty))
+        return out
+    # Each quote a row of a borderless table: the words (wrapped here, in italics) with date and
+    # buurt beside them. A row never splits over two pages, and plain wrapped strings lay out
+    # far faster than a Paragraph per quote (a busy area has a thousand quotes a year).
+    meta_width = 50 * mm
+    quote_width = FRAME_WIDTH - meta_width
+    rows: list[list[str]] = []
+    for q in summary.quotes:
+        where = q.buurt or q.area
+        if q.buurt and q.area and q.area not in q.buurt:
+            where = f"{q.buurt} ({q.area})"
+        rows.append(
+            [
+                lines(f"“{q.text}”", quote_width - 5 * mm, font=ITALIC),
+                lines(f"{long_date(q.day)}\n{where}", meta_width, size=META_SIZE),
+            ]
+        )
+    style = TableStyle(
+        [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("FONT", (0, 0), (0, -1), ITALIC, FONT_SIZE, 11),
+            ("FONT", (1, 0), (1, -1), REGULAR, META_SIZE, 9.5),
+            ("TEXTCOLOR", (0, 0), (0, -1), INK),
+            ("TEXTCOLOR", (1, 0), (1, -1), MUTED),
+            ("LEFTPADDING", (0, 0), (0, -1), 5 * mm),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.25, ZEBRA),
+        ]
+    )
+    out.append(LongTable(rows, colWidths=[quote_width, meta_width], style=style))
+    return out
+
+
+def actions(summary: AreaSummary) -> list[Flowable]:
+    s = styles()
+    out: list[Flowable] = [CondPageBreak(30 * mm), *heading("Afgesproken acties die nog openstaan")]
+    rows = summary.open_action_list
+    if not rows:
+        out.append(para("Geen open acties.", s.empty))
+    else:
+        several_areas = len({a.area for a in rows}) > 1
+        widths = [FRAME_WIDTH - 88 * mm, 40 * mm, 24 * mm, 24 * mm]
+        if not several_areas:
+            widths = [FRAME_WIDTH - 64 * mm, 40 * mm, 24 * mm]
+        header = ["Wat", "Wie (team)", "Uiterlijk"] + (["Gebied"] if several_areas else [])
+        late = 0
+        data: list[list[str]] = [header]
+        bold: list[int] = []
+        for index, a in enumerate(rows, start=1):
+            due = short_date(a.due) if a.due else "geen datum"
+            if a.overdue:
+                due += "\n(te laat)"
+                bold.append(index)
+                late += 1
+            row = [lines(a.what, widths[0]), lines(a.owner or "niemand", widths[1]), due]
+            if several_areas:
+                row.append(lines(a.area, widths[3]))
+            data.append(row)
+        table = grid(data, widths)
+        table.setStyle(TableStyle(bold_cells(bold, 2, 2)))
+        out.append(table)
+        out.append(
+            para(
+                f"{count(len(rows), 'actie', 'acties')} die het team met bewoners of partners "
+                f"afsprak en die nog niet gedaan {'is' if len(rows) == 1 else 'zijn'}; "
+                f"{count(late, 'daarvan is', 'daarvan zijn')} over de datum "
+                "(vetgedrukt). Eerst die met een datum, de vroegste bovenaan.",
+                s.note,
+            )
+        )
+    out.append(Spacer(1, 4 * mm))
+    out.append(
+        para(
+            "Bewonersinitiatieven worden nog niet in de app bijgehouden en staan daarom niet in "
+            "deze samenvatting.",
+            s.small,
+        )
+    )
+    return out
+
+
+def area_body(summary: AreaSummary, shapes: Sequence[BuurtShape]) -> list[Flowable]:
+    """Everything after the cover: the same for one area and for a section of the municipality."""
+    return [
+        *themes(summary),
+        PageBreak(),
+        *signals(summary),
+        *open_signals(summary),
+        *buurt_section(summary, shapes),
+        CondPageBreak(50 * mm),
+        *quotes(summary),
+        *actions(summary),
+    ]
+
+
+def write_area_summary(
+    summary: AreaSummary, shapes: Sequence[BuurtShape], out: BinaryIO | Path
+) -> int:
+    """The summary of one area (or group) as a PDF; the number of pages."""
+    story: list[Flowable] = [
+        *cover(summary),
+        Spacer(1, 4 * mm),
+        *key_figures(summary),
+        PageBreak(),
+        *area_body(summary, shapes),
+    ]
+    info = PageInfo(summary.title, period_range(summary.period), footer(summary.made_on))
+    return build(out, story, info, title=f"Samenvatting {summary.title}")

@@ -1,0 +1,55 @@
+"""The summary for the wethouder as one call: compute the figures, fetch the buurt shapes and
+write the PDF. The CLI and the app's 'Opslaan als PDF' both come through here, so a report made
+either way is the same document."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import BinaryIO
+
+from sqlalchemy.orm import Session
+
+from gebiedsapp.domain import AreaKind
+from gebiedsapp.services.areas import area_tree
+from gebiedsapp.services.geo import buurt_shapes
+from gebiedsapp.services.reports.area_report import write_area_summary
+from gebiedsapp.services.reports.municipality_report import write_municipality_summary
+from gebiedsapp.services.reports.pdf_base import Progress
+from gebiedsapp.services.summary import Period, area_summary, municipality_summary
+
+
+def is_municipality(session: Session, area_id: uuid.UUID) -> bool:
+    """True for the root of the area tree (the municipality gets the overview-plus-sections
+    report rather than a single-area summary)."""
+    return any(n.id == area_id and n.kind is AreaKind.GEMEENTE for n in area_tree(session))
+
+
+def area_report(
+    session: Session,
+    area_ids: Sequence[uuid.UUID],
+    period: Period,
+    out: BinaryIO | Path,
+    *,
+    today: date,
+) -> int:
+    """The summary of these areas (a group when several) over `period`; the pages written."""
+    summary = area_summary(session, area_ids, period, today=today)
+    shapes = buurt_shapes(session, [b.code for b in summary.buurten])
+    return write_area_summary(summary, shapes, out)
+
+
+def municipality_report(
+    session: Session,
+    period: Period,
+    out: BinaryIO | Path,
+    *,
+    today: date,
+    progress: Progress | None = None,
+) -> int:
+    """Overview of all areas, then a section per area; the pages written."""
+    summary = municipality_summary(session, period, today=today)
+    shapes = buurt_shapes(session, [b.code for b in summary.total.buurten])
+    return write_municipality_summary(summary, shapes, out, progress)

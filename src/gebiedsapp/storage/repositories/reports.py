@@ -1,0 +1,367 @@
+"""Aggregate queries for the summaries (services.summary).
+
+Every figure is counted in SQL and grouped by area, so one query serves one area, a group of
+areas or every area of the municipality at once (`area_ids=None`: no area filter at all, which
+lets SQLite use the date indexes). The service adds the per-area numbers up over a subtree.
+Soft-deleted rows never count; lists carry names only, never a resident's data.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Collection
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, case, func, or_, select, union_all
+from sqlalchemy.orm import Session, aliased
+
+from gebiedsapp.domain import (
+    ActionStatus,
+    Area,
+    CbsBuurt,
+    Contact,
+    Conversation,
+    FollowUp,
+    KoffiekarSession,
+    Meedenker,
+    Partner,
+    Priority,
+    Signal,
+    SignalCategory,
+    SignalStatus,
+    TeamMember,
+    Theme,
+    area_buurt,
+    contact_theme,
+    conversation_theme,
+)
+
+AreaIds = Collection[uuid.UUID] | None  # None: every area
+
+
+def _in(column: Any, area_ids: AreaIds) -> list[ColumnElement[bool]]:
+    return [] if area_ids is None else [column.in_(list(area_ids))]
+
+
+def _counts(rows: Any) -> dict[uuid.UUID, int]:
+    return {area_id: int(n) for area_id, n in rows}
+
+
+def _is_open(as_of: date) -> ColumnElement[bool]:
+    """Reported on or before `as_of` and not closed on or before it (closed_on is the last day
+    it was closed; a reopened signal has none, so it counts as open all along)."""
+    return and_(
+        Signal.reported_on <= as_of, or_(Signal.closed_on.is_(None), Signal.closed_on > as_of)
+    )
+
+
+def _action_open(as_of: date) -> ColumnElement[bool]:
+    """Made on or before `as_of` and not done by then. A 'vervallen' action has no date of
+    lapsing, so it never counts as open."""
+    next_day = datetime.combine(as_of + timedelta(days=1), time(0), tzinfo=UTC)
+    return and_(
+        FollowUp.deleted_at.is_(None),
+        FollowUp.created_at < next_day,
+        or_(
+            FollowUp.status == ActionStatus.OPEN,
+            and_(FollowUp.status == ActionStatus.GEDAAN, FollowUp.done_on > as_of),
+        ),
+    )
+
+
+class ReportRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    # --- koffiekar, contacts, register ------------------------------------------------------
+
+    def session_counts(
+        self, area_ids: AreaIds, start: date, end: date
+    ) -> dict[uuid.UUID, tuple[int, int]]:
+        """(rounds, conversations) per area for rounds held from `start` to `end`."""
+        query = (
+            select(
+                KoffiekarSession.area_id,
+                func.count(func.distinct(KoffiekarSession.id)),
+                func.count(Conversation.id),
+            )
+            .outerjoin(
+                Conversation,
+                and_(
+                    Conversation.session_id == KoffiekarSession.id,
+                    Conversation.deleted_at.is_(None),
+                ),
+            )
+            .where(
+                KoffiekarSession.date.between(start, end),
+                KoffiekarSession.deleted_at.is_(None),
+                *_in(KoffiekarSession.area_id, area_ids),
+            )
+            .group_by(KoffiekarSession.area_id)
+        )
+        return {a: (int(s), int(c)) for a, s, c in self.session.execute(query)}
+
+    def contact_counts(self, area_ids: AreaIds, start: date, end: date) -> dict[uuid.UUID, int]:
+        query = (
+            select(Contact.area_id, func.count())
+            .where(
+                Contact.date.between(start, end),
+                Contact.deleted_at.is_(None),
+                *_in(Contact.area_id, area_ids),
+            )
+            .group_by(Contact.area_id)
+        )
+        return _counts(self.session.execute(query))
+
+    def meedenkers_added(self, area_ids: AreaIds, start: date, end: date) -> dict[uuid.UUID, int]:
+        """Register entries with `since` in the period (also those no longer active)."""
+        query = (
+            select(Meedenker.area_id, func.count())
+            .where(
+                Meedenker.since.between(start, end),
+                Meedenker.deleted_at.is_(None),
+                *_in(Meedenker.area_id, area_ids),
+            )
+            .group_by(Meedenker.area_id)
+        )
+        return _counts(self.session.execute(query))
+
+    def theme_counts(
+        self, area_ids: AreaIds, start: date, end: date
+    ) -> list[tuple[uuid.UUID, str, int]]:
+        """(area, theme name, conversations + contacts with that theme) in the period."""
+        said = (
+            select(KoffiekarSession.area_id.label("area_id"), conversation_theme.c.theme_id)
+            .select_from(KoffiekarSession)
+            .join(Conversation, Conversation.session_id == KoffiekarSession.id)
+            .join(conversation_theme, conversation_theme.c.conversation_id == Conversation.id)
+            .where(
+                KoffiekarSession.date.between(start, end),
+                KoffiekarSession.deleted_at.is_(None),
+                Conversation.deleted_at.is_(None),
+                *_in(KoffiekarSession.area_id, area_ids),
+            )
+        )
+        contacted = (
+            select(Contact.area_id.label("area_id"), contact_theme.c.theme_id)
+            .select_from(Contact)
+            .join(contact_theme, contact_theme.c.contact_id == Contact.id)
+            .where(
+                Contact.date.between(start, end),
+                Contact.deleted_at.is_(None),
+                *_in(Contact.area_id, area_ids),
+            )
+        )
+        links = union_all(said, contacted).subquery()
+        counts = (
+            select(links.c.area_id, links.c.theme_id, func.count().label("n"))
+            .group_by(links.c.area_id, links.c.theme_id)
+            .subquery()
+        )
+        query = select(counts.c.area_id, Theme.name, counts.c.n).join(
+            Theme, Theme.id == counts.c.theme_id
+        )
+        return [(a, name, int(n)) for a, name, n in self.session.execute(query)]
+
+    def quotes(
+        self, area_ids: AreaIds, start: date, end: date
+    ) -> list[tuple[uuid.UUID, str, date, str, str]]:
+        """(area, quote, day, area name, buurt name or "") of the quotes marked reportable in
+        rounds of the period, newest first. Nothing about who said it."""
+        query = (
+            select(
+                KoffiekarSession.area_id,
+                Conversation.quote,
+                KoffiekarSession.date,
+                Area.name,
+                func.coalesce(CbsBuurt.name, ""),
+            )
+            .select_from(KoffiekarSession)
+            .join(Conversation, Conversation.session_id == KoffiekarSession.id)
+            .join(Area, Area.id == KoffiekarSession.area_id)
+            .outerjoin(CbsBuurt, CbsBuurt.code == KoffiekarSession.buurt_code)
+            .where(
+                KoffiekarSession.date.between(start, end),
+                KoffiekarSession.deleted_at.is_(None),
+                Conversation.deleted_at.is_(None),
+                Conversation.quote_reportable.is_(True),
+                Conversation.quote != "",
+                *_in(KoffiekarSession.area_id, area_ids),
+            )
+            .order_by(
+                KoffiekarSession.date.desc(),
+                KoffiekarSession.start_time.desc(),
+                Conversation.created_at.desc(),
+            )
+        )
+        return [(a, q, d, n, b) for a, q, d, n, b in self.session.execute(query)]
+
+    # --- signals ----------------------------------------------------------------------------
+
+    def signal_counts(
+        self, area_ids: AreaIds, start: date, end: date, as_of: date
+    ) -> dict[uuid.UUID, tuple[int, int, int, int]]:
+        """(new, closed, open, overdue) per area: reported in the period, closed in the period,
+        open on `as_of` and, of those, past their deadline on `as_of`."""
+
+        def flag(condition: ColumnElement[bool]) -> Any:
+            return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+        is_open = _is_open(as_of)
+        query = (
+            select(
+                Signal.area_id,
+                flag(Signal.reported_on.between(start, end)),
+                flag(Signal.closed_on.between(start, end)),
+                flag(is_open),
+                flag(and_(is_open, Signal.deadline < as_of)),
+            )
+            .where(
+                Signal.deleted_at.is_(None),
+                Signal.reported_on <= max(end, as_of),
+                *_in(Signal.area_id, area_ids),
+            )
+            .group_by(Signal.area_id)
+        )
+        return {
+            a: (int(new), int(closed), int(open_), int(late))
+            for a, new, closed, open_, late in self.session.execute(query)
+        }
+
+    def closed_in(
+        self, area_ids: AreaIds, start: date, end: date
+    ) -> list[tuple[uuid.UUID, date, date]]:
+        """(area, reported on, closed on) of the signals closed in the period."""
+        query = select(Signal.area_id, Signal.reported_on, Signal.closed_on).where(
+            Signal.deleted_at.is_(None),
+            Signal.closed_on.between(start, end),
+            *_in(Signal.area_id, area_ids),
+        )
+        return [(a, r, c) for a, r, c in self.session.execute(query) if c is not None]
+
+    def by_main_category(
+        self, area_ids: AreaIds, start: date, end: date
+    ) -> list[tuple[uuid.UUID, str, int]]:
+        """(area, main category name, signals reported in the period)."""
+        parent = aliased(SignalCategory)
+        main = func.coalesce(parent.name, SignalCategory.name)
+        query = (
+            select(Signal.area_id, main, func.count())
+            .join(SignalCategory, SignalCategory.id == Signal.category_id)
+            .outerjoin(parent, parent.id == SignalCategory.parent_id)
+            .where(
+                Signal.deleted_at.is_(None),
+                Signal.reported_on.between(start, end),
+                *_in(Signal.area_id, area_ids),
+            )
+            .group_by(Signal.area_id, main)
+        )
+        return [(a, name, int(n)) for a, name, n in self.session.execute(query)]
+
+    def by_status(
+        self, area_ids: AreaIds, start: date, end: date
+    ) -> list[tuple[uuid.UUID, SignalStatus, int]]:
+        """(area, current status, signals reported in the period)."""
+        query = (
+            select(Signal.area_id, Signal.status, func.count())
+            .where(
+                Signal.deleted_at.is_(None),
+                Signal.reported_on.between(start, end),
+                *_in(Signal.area_id, area_ids),
+            )
+            .group_by(Signal.area_id, Signal.status)
+        )
+        return [(a, SignalStatus(s), int(n)) for a, s, n in self.session.execute(query)]
+
+    def open_signals(
+        self, area_ids: AreaIds, as_of: date
+    ) -> list[tuple[uuid.UUID, str, str, str | None, str, date, str, date, SignalStatus, Priority]]:
+        """(area, area name, main category, sub category or None, buurt name or "", reported on,
+        partner or "", deadline, status, priority) of the signals open on `as_of`."""
+        category = aliased(SignalCategory)
+        parent = aliased(SignalCategory)
+        query = (
+            select(
+                Signal.area_id,
+                Area.name,
+                func.coalesce(parent.name, category.name),
+                case((parent.id.is_(None), None), else_=category.name),
+                func.coalesce(CbsBuurt.name, ""),
+                Signal.reported_on,
+                func.coalesce(Partner.name, ""),
+                Signal.deadline,
+                Signal.status,
+                Signal.priority,
+            )
+            .join(Area, Area.id == Signal.area_id)
+            .join(category, category.id == Signal.category_id)
+            .outerjoin(parent, parent.id == category.parent_id)
+            .outerjoin(CbsBuurt, CbsBuurt.code == Signal.buurt_code)
+            .outerjoin(Partner, Partner.id == Signal.partner_id)
+            .where(Signal.deleted_at.is_(None), _is_open(as_of), *_in(Signal.area_id, area_ids))
+        )
+        return [
+            (a, an, main, sub, buurt, rep, partner, dl, SignalStatus(st), Priority(pr))
+            for a, an, main, sub, buurt, rep, partner, dl, st, pr in self.session.execute(query)
+        ]
+
+    def open_by_buurt(self, area_ids: AreaIds, as_of: date) -> list[tuple[uuid.UUID, str, int]]:
+        """(area, buurt code, signals open on `as_of`) for signals with a buurt."""
+        query = (
+            select(Signal.area_id, Signal.buurt_code, func.count())
+            .where(
+                Signal.deleted_at.is_(None),
+                Signal.buurt_code.is_not(None),
+                _is_open(as_of),
+                *_in(Signal.area_id, area_ids),
+            )
+            .group_by(Signal.area_id, Signal.buurt_code)
+        )
+        return [(a, code, int(n)) for a, code, n in self.session.execute(query) if code]
+
+    def buurten(self, area_ids: AreaIds) -> list[tuple[uuid.UUID, str, str]]:
+        """(area, CBS buurt code, buurt name) of every buurt linked to the areas."""
+        query = (
+            select(area_buurt.c.area_id, CbsBuurt.code, CbsBuurt.name)
+            .join(CbsBuurt, CbsBuurt.code == area_buurt.c.buurt_code)
+            .where(*_in(area_buurt.c.area_id, area_ids))
+        )
+        return [(a, code, name) for a, code, name in self.session.execute(query)]
+
+    # --- agreed actions ---------------------------------------------------------------------
+
+    def open_action_counts(self, area_ids: AreaIds, as_of: date) -> dict[uuid.UUID, int]:
+        query = (
+            select(FollowUp.area_id, func.count())
+            .where(_action_open(as_of), *_in(FollowUp.area_id, area_ids))
+            .group_by(FollowUp.area_id)
+        )
+        return _counts(self.session.execute(query))
+
+    def open_actions(
+        self, area_ids: AreaIds, as_of: date
+    ) -> list[tuple[uuid.UUID, str, str, date | None, str]]:
+        """(area, what, owner's name or "", due date, area name) of the actions open on
+        `as_of`, due first, then those without a date. The owner is a team member."""
+        query = (
+            select(
+                FollowUp.area_id,
+                FollowUp.description,
+                func.coalesce(TeamMember.name, ""),
+                FollowUp.due_date,
+                Area.name,
+            )
+            .join(Area, Area.id == FollowUp.area_id)
+            .outerjoin(TeamMember, TeamMember.id == FollowUp.owner_id)
+            .where(_action_open(as_of), *_in(FollowUp.area_id, area_ids))
+            .order_by(
+                FollowUp.due_date.is_(None),
+                FollowUp.due_date,
+                Area.name,
+                FollowUp.created_at,
+            )
+        )
+        return [
+            (a, what, who, due, name) for a, what, who, due, name in self.session.execute(query)
+        ]

@@ -1,0 +1,571 @@
+"""The PDF writers: what is printed, on which line, on how many pages, with which fonts; and
+what is never printed (a resident's name, phone, e-mail; notes and conversation summaries).
+
+Summaries are built by hand here (the writer renders only the dataclasses); the one-page prints
+of a signal and a koffiekar round come from a real database through the services."""
+
+from __future__ import annotations
+
+import io
+import uuid
+from collections.abc import Callable, Sequence
+from datetime import date, time, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+from sqlalchemy.orm import Session
+
+from gebiedsapp.domain import (
+    DeadlineLabel,
+    Handling,
+    Priority,
+    Role,
+    SignalSource,
+    SignalStatus,
+    TeamMember,
+    reference_id,
+)
+from gebiedsapp.services import actions, koffiekar, signals
+from gebiedsapp.services.areas import find_area
+from gebiedsapp.services.geo import BuurtShape, buurt_shapes
+from gebiedsapp.services.report_text import KEY_FIGURES, difference, number
+from gebiedsapp.services.reports import (
+    ReportCancelledError,
+    session_sheet,
+    write_area_summary,
+    write_municipality_summary,
+    write_session_sheet,
+    write_signal_sheet,
+)
+from gebiedsapp.services.residents import ResidentInput
+from gebiedsapp.services.signal_views import signal_detail
+from gebiedsapp.services.summary import (
+    AreaSummary,
+    BuurtCount,
+    KeyFigures,
+    MunicipalitySummary,
+    OpenAction,
+    OpenSignal,
+    Period,
+    Quote,
+    ThemeCount,
+    area_summary,
+)
+from support.pdf_text import all_lines, line_starting, pages_text
+
+PERIOD = Period.year(2025)
+MADE_ON = date(2026, 1, 12)
+# distinct numbers, so that a figure found on a line cannot be another figure by accident
+CURRENT = KeyFigures(12, 1234, 87, 5, 64, 58, 4, 3, 9)
+PREVIOUS = KeyFigures(10, 980, 91, 2, 70, 49, 18, 6, 11)
+
+
+def build_summary(
+    shapes: Sequence[BuurtShape],
+    *,
+    title: str = "Midwolda",
+    empty: bool = False,
+    current: KeyFigures = CURRENT,
+    previous: KeyFigures = PREVIOUS,
+) -> AreaSummary:
+    """A summary of `title` over 2025 (compared with 2024); `empty` leaves every list empty."""
+    counts = [2, 1, 0, 1]
+    buurten = tuple(
+        BuurtCount(s.code, s.name, counts[i % len(counts)]) for i, s in enumerate(shapes)
+    )
+    open_signals = (
+        OpenSignal(
+            category="Afval › Zwerfvuil",
+            buurt=shapes[0].name,
+            area=title,
+            since=date(2025, 6, 14),
+            partner="Gemeente Oldambt",
+            deadline=date(2025, 6, 28),
+            label=DeadlineLabel.RUIM_BUITEN,
+            status=SignalStatus.DOORGEZET,
+            priority=Priority.HOOG,
+        ),
+        OpenSignal(
+            category="Sociaal › Eenzaamheid",
+            buurt="",
+            area=title,
+            since=date(2025, 12, 20),
+            partner="Welzijn Oldambt",
+            deadline=date(2026, 1, 20),
+            label=DeadlineLabel.BINNEN,
+            status=SignalStatus.GEMELD,
+            priority=Priority.NORMAAL,
+        ),
+    )
+    return AreaSummary(
+        title=title,
+        area_ids=frozenset({uuid.uuid4()}),
+        period=PERIOD,
+        previous_period=PERIOD.previous(),
+        made_on=MADE_ON,
+        team={
+            Role.GEBIEDSREGISSEUR: ("Anneke Ploeg",),
+            Role.OPBOUWWERKER: ("Jeroen de Vrïes",),
+            Role.GEBIEDSWETHOUDER: ("Renée Smit",),
+        },
+        current=current,
+        previous=previous,
+        themes=()
+        if empty
+        else (
+            ThemeCount("Sociale samenhang", 31, 24),
+            ThemeCount("Eenzaamheid", 17, 9),
+            ThemeCount("Aardbevingen en versterking", 9, 15),
+        ),
+        signals_by_category=() if empty else (("Afval", 21), ("Sociaal", 12)),
+        signals_by_status=()
+        if empty
+        else ((SignalStatus.GEMELD, 4), (SignalStatus.AFGEHANDELD, 29)),
+        open_signals=() if empty else open_signals,
+        median_days_to_close=None if empty else 3.5,
+        buurten=buurten,
+        quotes=()
+        if empty
+        else (
+            Quote(
+                "De bus rijdt ’s avonds niet meer; naïef om te denken dat dat goed komt.",
+                date(2025, 11, 3),
+                title,
+                shapes[0].name,
+            ),
+            Quote("Het café is dicht.", date(2025, 2, 1), title, ""),
+        ),
+        open_action_list=()
+        if empty
+        else (
+            OpenAction(
+                "Terugbellen over de straatverlichting",
+                "Anneke Ploeg",
+                date(2025, 12, 1),
+                title,
+                True,
+            ),
+        ),
+    )
+
+
+@pytest.fixture
+def shapes(session: Session) -> list[BuurtShape]:
+    """The shipped boundaries of a few real buurten (Midwolda's, from the migrated database)."""
+    found = [s for s in buurt_shapes(session) if s.code.startswith("BU1895")]
+    assert len(found) > 4
+    return found[:6]
+
+
+# --- the area summary -----------------------------------------------------------------------
+
+
+def test_every_key_figure_is_printed_on_its_own_line_beside_the_previous_period(
+    tmp_path: Path, shapes: list[BuurtShape]
+) -> None:
+    target = tmp_path / "samenvatting.pdf"
+    pages = write_area_summary(build_summary(shapes), shapes, target)
+    texts = pages_text(target)
+    assert pages == len(texts)
+    for field, label, _explanation in KEY_FIGURES:
+        now, before = getattr(CURRENT, field), getattr(PREVIOUS, field)
+        expected = f"{label} {number(now)} {number(before)} {difference(now, before)}"
+        assert line_starting(texts, f"{label} ").startswith(expected)
+    # Dutch thousands separator and a real minus sign
+    assert line_starting(texts, "Koffiekargesprekken ").startswith("Koffiekargesprekken 1.234 980")
+    assert line_starting(texts, "Contacten ").startswith("Contacten 87 91 \u22124")
+
+
+def test_period_in_words_and_page_numbers_on_every_page(
+    tmp_path: Path, shapes: list[BuurtShape]
+) -> None:
+    target = tmp_path / "samenvatting.pdf"
+    pages = write_area_summary(build_summary(shapes), shapes, target)
+    texts = pages_text(target)
+    assert pages >= 3
+    for number_, text in enumerate(texts, start=1):
+        assert any(line.endswith(f"Pagina {number_} van {pages}") for line in all_lines([text]))
+        assert "1 januari 2025 t/m 31 december 2025" in text  # the header
+        assert "Midwolda" in text.splitlines()[0] or "Midwolda" in text
+    cover = texts[0]
+    assert "Samenvatting voor de wethouder" in cover
+    assert "1 januari 2024 t/m 31 december 2024 (de periode ervoor)" in cover
+    assert "Gemaakt op 12 januari 2026" in all_lines([cover])
+    assert "Gebiedsregisseur Anneke Ploeg" in all_lines([cover])
+
+
+def test_accented_letters_round_trip_and_every_font_is_embedded(
+    tmp_path: Path, shapes: list[BuurtShape]
+) -> None:
+    target = tmp_path / "samenvatting.pdf"
+    write_area_summary(build_summary(shapes), shapes, target)
+    text = "\n".join(pages_text(target))
+    assert "Renée Smit" in text
+    assert "Jeroen de Vrïes" in text
+    assert "’s avonds" in text
+    assert "naïef" in text
+    assert "Het café is dicht." in text
+    reader = PdfReader(target)
+    seen = set()
+    for page in reader.pages:
+        fonts = page["/Resources"]["/Font"]
+        for ref in fonts.values():
+            font = ref.get_object()
+            seen.add(str(font["/BaseFont"]))
+            descriptor = font["/FontDescriptor"].get_object()
+            assert "/FontFile2" in descriptor, f"{font['/BaseFont']} is not embedded"
+    assert seen, "no fonts at all"
+    assert not any("Helvetica" in name for name in seen)
+
+
+def test_the_lists_print_what_a_reader_needs_and_say_why(
+    tmp_path: Path, shapes: list[BuurtShape]
+) -> None:
+    target = tmp_path / "samenvatting.pdf"
+    write_area_summary(build_summary(shapes), shapes, target)
+    texts = pages_text(target)
+    text = "\n".join(texts)
+    row = line_starting(texts, "Afval › Zwerfvuil ")
+    assert (
+        row
+        == f"Afval › Zwerfvuil {shapes[0].name} 14-06-2025 Gemeente Oldambt ruim buiten de termijn"
+    )
+    assert "uiterlijk 28-06-2025" in text
+    assert line_starting(texts, "Sociaal › Eenzaamheid ").startswith(
+        "Sociaal › Eenzaamheid buurt onbekend 20-12-2025 Welzijn Oldambt binnen de termijn"
+    )
+    assert "Mediane doorlooptijd: 3,5 dagen." in text
+    assert "Aantal koffiekargesprekken en contacten per thema" in " ".join(all_lines(texts))
+    assert line_starting(texts, "Sociale samenhang ").startswith("Sociale samenhang 31")
+    # each quote with its date beside it and its buurt (or area) under the date
+    said = all_lines(texts)
+    first = said.index(
+        "“De bus rijdt ’s avonds niet meer; naïef om te denken dat dat goed komt.” 3 november 2025"
+    )
+    assert said[first + 1] == f"{shapes[0].name} (Midwolda)"
+    second = said.index("“Het café is dicht.” 1 februari 2025")
+    assert said[second + 1] == "Midwolda"
+    assert line_starting(texts, "Terugbellen over de straatverlichting").startswith(
+        "Terugbellen over de straatverlichting Anneke Ploeg 01-12-2025"
+    )
+    # the map's legend and the list of buurten beside it
+    assert "Open signalen per buurt:" in text
+    for shape in shapes:
+        assert shape.code in text
+
+
+def test_empty_sections_say_so_in_words(tmp_path: Path, shapes: list[BuurtShape]) -> None:
+    zero = KeyFigures(0, 0, 0, 0, 0, 0, 0, 0, 0)
+    target = tmp_path / "leeg.pdf"
+    write_area_summary(build_summary(shapes, empty=True, current=zero, previous=zero), [], target)
+    text = " ".join(all_lines(pages_text(target)))
+    for sentence in (
+        "Geen gesprekken of contacten met een thema in deze periode.",
+        "Geen nieuwe signalen gemeld in deze periode.",
+        "Geen signalen afgesloten in deze periode, dus geen doorlooptijd.",
+        "Geen open signalen.",
+        "Geen kaart: van deze buurten zijn geen grenzen bekend.",
+        "Geen citaten voor de rapportage in deze periode.",
+        "Geen open acties.",
+    ):
+        assert sentence in text
+
+
+def test_writes_to_an_open_stream_too(shapes: list[BuurtShape]) -> None:
+    out = io.BytesIO()
+    pages = write_area_summary(build_summary(shapes), shapes, out)
+    assert out.getvalue().startswith(b"%PDF")
+    assert len(pages_text(out.getvalue())) == pages
+
+
+def test_a_summary_of_the_database_never_prints_personal_data(
+    tmp_path: Path, summary_world: Any
+) -> None:
+    """The known data set of test_summary: figures as the database says, and none of the
+    residents' details, notes, summaries, descriptions or unmarked quotes."""
+    target = tmp_path / "midwolda.pdf"
+    with summary_world.database.sessions() as session:
+        summary = area_summary(
+            session, [summary_world.midwolda], summary_world.period, today=summary_world.today
+        )
+        write_area_summary(summary, buurt_shapes(session), target)
+    texts = pages_text(target)
+    expected = summary_world.expected["Midwolda"]
+    for field, label, _explanation in KEY_FIGURES:
+        now, before = getattr(expected.current, field), getattr(expected.previous, field)
+        assert line_starting(texts, f"{label} ").startswith(
+            f"{label} {number(now)} {number(before)} {difference(now, before)}"
+        )
+    text = "\n".join(texts)
+    flat = " ".join(all_lines(texts))
+    for quote in expected.quotes:
+        assert " ".join(quote.split()) in flat
+    for secret in summary_world.never_printed:
+        assert secret not in text
+        assert secret not in flat
+
+
+# --- the municipality -----------------------------------------------------------------------
+
+
+def _municipality(shapes: list[BuurtShape]) -> MunicipalitySummary:
+    areas = (
+        build_summary(shapes[:3], title="Beerta", current=KeyFigures(1, 2, 3, 4, 5, 6, 7, 8, 9)),
+        build_summary(shapes[3:], title="Midwolda"),
+        build_summary(shapes[:2], title="Winschoten", empty=True),
+    )
+    total = build_summary(shapes, title="Oldambt")
+    return MunicipalitySummary(period=PERIOD, made_on=MADE_ON, total=total, areas=areas)
+
+
+def test_municipality_has_an_overview_row_and_a_section_per_area(
+    tmp_path: Path, shapes: list[BuurtShape]
+) -> None:
+    municipality = _municipality(shapes)
+    calls: list[tuple[int, int]] = []
+
+    def progress(done: int, total: int) -> bool:
+        calls.append((done, total))
+        return True
+
+    target = tmp_path / "gemeente.pdf"
+    pages = write_municipality_summary(municipality, shapes, target, progress=progress)
+    texts = pages_text(target)
+    assert pages == len(texts)
+    assert calls == [(0, 4), (1, 4), (2, 4), (3, 4), (4, 4)]
+    fields = [f for f, _label, _explanation in KEY_FIGURES]
+    for area in municipality.areas:
+        figures = " ".join(number(getattr(area.current, f)) for f in fields)
+        assert line_starting(texts, f"{area.title} ") == f"{area.title} {figures}"
+    # one section per area: its name in the header of its pages, its own title, its figures
+    firsts = [text.splitlines()[0] for text in texts]
+    for area in municipality.areas:
+        own = [i for i, first in enumerate(firsts) if first.startswith(f"{area.title} ")]
+        assert own, f"no pages headed {area.title}"
+        assert own == list(range(own[0], own[-1] + 1)), "a section's pages are together"
+        section = texts[own[0] : own[-1] + 1]
+        label = KEY_FIGURES[0][1]
+        assert line_starting(section, f"{label} ").startswith(
+            f"{label} {number(area.current.sessions)} {number(area.previous.sessions)}"
+        )
+    winschoten = next(i for i, first in enumerate(firsts) if first.startswith("Winschoten "))
+    assert "Geen open signalen." in " ".join(all_lines(texts[winschoten:]))
+    for number_, text in enumerate(texts, start=1):
+        assert any(line.endswith(f"Pagina {number_} van {pages}") for line in all_lines([text]))
+
+
+def test_cancelling_leaves_no_file(tmp_path: Path, shapes: list[BuurtShape]) -> None:
+    folder = tmp_path / "rapporten"
+    folder.mkdir()
+    target = folder / "gemeente.pdf"
+    target_before = folder / "bestaand.pdf"
+    target_before.write_bytes(b"oud")
+
+    def stop_at_second_area(done: int, _total: int) -> bool:
+        return done < 2
+
+    with pytest.raises(ReportCancelledError):
+        write_municipality_summary(_municipality(shapes), shapes, target, stop_at_second_area)
+    assert not target.exists()
+    with pytest.raises(ReportCancelledError):
+        write_municipality_summary(
+            _municipality(shapes), shapes, target_before, lambda _d, _t: False
+        )
+    assert target_before.read_bytes() == b"oud"  # an existing file is left as it was
+    assert sorted(p.name for p in folder.iterdir()) == ["bestaand.pdf"]
+
+
+# --- the one-page prints --------------------------------------------------------------------
+
+SECRETS = ("Geheime Bewoonster", "06-98765432", "geheim@bewoner.example")
+ZWERFVUIL = reference_id("signal_category", "afval/zwerfvuil")
+EENZAAM = reference_id("theme", "eenzaamheid")
+OUDEREN = reference_id("theme", "ouderen")
+
+
+@pytest.fixture
+def koffiekar_round(
+    session: Session, make_member: Callable[..., TeamMember]
+) -> tuple[uuid.UUID, uuid.UUID, uuid.UUID]:
+    """A round in Midwolda with three conversations (one with a resident's details and a
+    reportable quote), a signal and an action from it: (round, conversation, signal)."""
+    area = find_area(session, "Midwolda")
+    staff = make_member(name="Tessa Testema")
+    row = koffiekar.start_session(
+        session,
+        koffiekar.SessionInput(
+            area_id=area.id,
+            day=date(2025, 5, 13),
+            start_time=time(10),
+            end_time=time(12, 30),
+            place="bij de supermarkt",
+            staff_ids=(staff.id,),
+            weather="zonnig",
+            passers_by=40,
+            notes="Aantekening: mevrouw Geheimsma belt terug",
+        ),
+    )
+    said = [
+        ("Gesprek met Geheime Bewoonster", [EENZAAM, OUDEREN], "De bus is weg, ’t is stil.", True),
+        ("Praatje over de buurt", [EENZAAM], "Niet voor de rapportage bedoeld", False),
+        ("Vraag over afval", [OUDEREN], "", False),
+    ]  # fmt: skip
+    ids = []
+    for number_, (summary, themes, quote, reportable) in enumerate(said):
+        resident = (
+            ResidentInput(
+                name=SECRETS[0],
+                phone=SECRETS[1],
+                email=SECRETS[2],
+                wants_contact=True,
+                consent=True,
+            )
+            if number_ == 0
+            else ResidentInput()
+        )
+        data = koffiekar.ConversationInput(
+            summary=summary,
+            theme_ids=themes,
+            quote=quote,
+            quote_reportable=reportable,
+            handling=Handling.ACTIE_NODIG if number_ == 0 else Handling.TER_PLEKKE,
+            resident=resident,
+        )
+        ids.append(koffiekar.record_conversation(session, session_id=row.id, data=data).id)
+    signal = signals.create_signal(
+        session,
+        signals.SignalInput(
+            area_id=area.id,
+            description="Zwerfvuil bij de glasbak, al wéken.",
+            source=SignalSource.KOFFIEKAR,
+            reported_on=date(2025, 5, 13),
+            category_id=ZWERFVUIL,
+            location="Hoofdweg 12",
+            conversation_id=ids[0],
+            priority=Priority.HOOG,
+            wants_feedback=True,
+        ),
+        today=date(2025, 5, 13),
+    )
+    signals.transition(
+        session, signal.id, SignalStatus.IN_BEHANDELING, today=date(2025, 5, 14), note="Opgepakt"
+    )
+    actions.create_follow_up(
+        session,
+        description="Informatie over de buurtbus opsturen",
+        area_id=area.id,
+        owner_id=staff.id,
+        due_date=date(2025, 5, 30),
+        conversation_id=ids[0],
+    )
+    session.flush()
+    return row.id, ids[0], signal.id
+
+
+def test_signal_sheet_is_one_work_order_page_without_personal_data(
+    tmp_path: Path, session: Session, koffiekar_round: tuple[uuid.UUID, uuid.UUID, uuid.UUID]
+) -> None:
+    _round, _conversation, signal_id = koffiekar_round
+    detail = signal_detail(session, signal_id, today=date(2025, 6, 20))
+    target = tmp_path / "signaal.pdf"
+    assert write_signal_sheet(detail, target, printed_on=date(2025, 6, 20)) == 1
+    texts = pages_text(target)
+    assert len(texts) == 1
+    lines = all_lines(texts)
+    text = " ".join(lines)
+    assert f"Categorie {detail.category}" in lines
+    assert "Gebied Midwolda" in lines
+    assert "Locatie Hoofdweg 12" in lines
+    assert "Prioriteit Hoog" in lines
+    assert detail.partner
+    assert f"Partner {detail.partner}" in lines
+    assert "Status In behandeling" in lines
+    assert "Zwerfvuil bij de glasbak, al wéken." in text
+    assert (
+        "Gemeld op 13 mei 2025 via Koffiekar — Koffiekargesprek 13-05-2025 (bij de supermarkt)"
+        in text
+    )
+    assert f"uiterlijk {detail.deadline.day}" in text
+    assert detail.label.label in text
+    assert "Status: Gemeld › In behandeling" in text
+    assert "Opgepakt" in text
+    assert lines[-1].endswith("Pagina 1 van 1")
+    for secret in (*SECRETS, "Gesprek met Geheime Bewoonster"):
+        assert secret not in text
+
+
+def test_session_sheet_shows_what_was_heard_without_personal_data(
+    tmp_path: Path, session: Session, koffiekar_round: tuple[uuid.UUID, uuid.UUID, uuid.UUID]
+) -> None:
+    round_id, _conversation, _signal = koffiekar_round
+    sheet = session_sheet(session, round_id, today=date(2025, 6, 20))
+    assert sheet.themes == (("Eenzaamheid", 2), ("Ouderen", 2))
+    target = tmp_path / "ronde.pdf"
+    assert write_session_sheet(sheet, target, printed_on=date(2025, 6, 20)) == 1
+    texts = pages_text(target)
+    assert len(texts) == 1
+    lines = all_lines(texts)
+    text = " ".join(lines)
+    for expected in (
+        "Datum dinsdag 13 mei 2025",
+        "Tijd 10:00 tot 12:30",
+        "Plek bij de supermarkt",
+        "Gebied Midwolda",
+        "Team Tessa Testema",
+        "Weer zonnig",
+        "Voorbijgangers 40",
+        "Gesprekken 3",
+        "Eenzaamheid 2",
+        "Ouderen 2",
+    ):
+        assert expected in lines
+    assert "“De bus is weg, ’t is stil.”" in text
+    assert "Afval › Zwerfvuil" in text or "Zwerfvuil" in text
+    assert "In behandeling" in text
+    assert line_starting(texts, "Informatie over de buurtbus opsturen").startswith(
+        "Informatie over de buurtbus opsturen Tessa Testema 30-05-2025 Open"
+    )
+    for secret in (
+        *SECRETS,
+        "Geheimsma",  # the round's notes
+        "Gesprek met",  # a conversation's summary
+        "Praatje over de buurt",
+        "Niet voor de rapportage bedoeld",  # a quote not marked reportable
+        "Hoofdweg 12",  # the signal's location and description
+        "glasbak",
+    ):
+        assert secret not in text
+
+
+def test_empty_round_says_so(
+    tmp_path: Path, session: Session, make_member: Callable[..., TeamMember]
+) -> None:
+    area = find_area(session, "Beerta")
+    row = koffiekar.start_session(
+        session, koffiekar.SessionInput(area_id=area.id, day=date(2025, 3, 1))
+    )
+    session.flush()
+    target = tmp_path / "leeg.pdf"
+    write_session_sheet(session_sheet(session, row.id, today=date(2025, 3, 2)), target)
+    text = " ".join(all_lines(pages_text(target)))
+    for sentence in (
+        "Geen gesprekken vastgelegd in deze ronde.",
+        "Geen citaten voor de rapportage in deze ronde.",
+        "Geen signalen uit deze ronde.",
+        "Geen acties afgesproken in deze ronde.",
+        "Tijd niet vastgelegd",
+    ):
+        assert sentence in text
+    _ = timedelta, make_member
+
+
+def test_bold_rows_become_one_command_per_run() -> None:
+    from gebiedsapp.services.reports.pdf_base import BOLD, bold_cells
+
+    assert bold_cells([3, 1, 2, 7], 4, 4) == [
+        ("FONT", (4, 1), (4, 3), BOLD, 8.5, 10.5),
+        ("FONT", (4, 7), (4, 7), BOLD, 8.5, 10.5),
+    ]
+    assert bold_cells([], 0, -1) == []
