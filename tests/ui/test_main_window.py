@@ -11,7 +11,7 @@ from gebiedsapp.domain import Role
 from gebiedsapp.services import teams
 from gebiedsapp.services.areas import find_area
 from gebiedsapp.ui.context import TEAM
-from gebiedsapp.ui.main_window import ADMIN, AREA, TEAM_OVERVIEW, MainWindow
+from gebiedsapp.ui.main_window import ADMIN, AREA, SUMMARY, TEAM_OVERVIEW, MainWindow
 
 KERNEN = [
     "Winschoten", "Bad Nieuweschans", "Beerta", "Blauwestad", "Drieborg", "Finsterwolde",
@@ -105,8 +105,10 @@ def test_team_on_area_page_follows_assignments(window: MainWindow, context) -> N
 
 
 def test_screens_switch_by_shortcut_and_menu(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
-    qtbot.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_8, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is window.screens[TEAM_OVERVIEW]
+    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.screens[SUMMARY]
     window.open_admin("team")
     assert window.stack.currentWidget() is window.screens[ADMIN]
     assert not window.navigator.isVisible()
@@ -181,16 +183,17 @@ def test_area_figures_arrive_from_the_worker_and_match_the_database(
 
 
 def test_every_screen_opens_from_its_shortcut(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
-    from gebiedsapp.ui.main_window import ACTIONS, CONTACTS, KOFFIEKAR, LISTS, SIGNALS
+    from gebiedsapp.ui.main_window import ACTIONS, CONTACTS, KOFFIEKAR, LISTS, SIGNALS, SUMMARY
 
     for key, number in (
         (KOFFIEKAR, Qt.Key.Key_2),
         (CONTACTS, Qt.Key.Key_3),
         (SIGNALS, Qt.Key.Key_4),
-        (ACTIONS, Qt.Key.Key_5),
-        (LISTS, Qt.Key.Key_6),
-        (TEAM_OVERVIEW, Qt.Key.Key_7),
-        (ADMIN, Qt.Key.Key_8),
+        (SUMMARY, Qt.Key.Key_5),
+        (ACTIONS, Qt.Key.Key_6),
+        (LISTS, Qt.Key.Key_7),
+        (TEAM_OVERVIEW, Qt.Key.Key_8),
+        (ADMIN, Qt.Key.Key_9),
         (AREA, Qt.Key.Key_1),
     ):
         qtbot.keyClick(window, number, Qt.KeyboardModifier.ControlModifier)

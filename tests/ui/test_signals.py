@@ -6,6 +6,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from datetime import date, time, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -365,3 +366,103 @@ def test_the_map_counts_open_signals_per_buurt_and_filters_on_click(
     qtbot.waitUntil(lambda: screen.model.rowCount() == 0, timeout=10_000)
     assert screen.map.selected == "BU18950301"
     context.background.wait()
+
+
+def test_the_form_takes_coordinates_with_a_decimal_comma_and_refuses_bad_ones(
+    qtbot: Any, monkeypatch: pytest.MonkeyPatch, context: AppContext, screen: SignalsScreen
+) -> None:
+    shown = _warnings(monkeypatch)
+    form = screen.new_signal()
+    qtbot.waitExposed(form)
+    form.description.setPlainText("Losliggende stoeptegel")
+    select_data(form.category, str(ZWERFVUIL))
+    form.latitude.setText("53,1712")
+    form.save()  # half filled
+    assert shown == ["Geef zowel de breedte- als de lengtegraad, of geen van beide."]
+    form.longitude.setText("4,89")  # Amsterdam's longitude
+    form.save()
+    assert "niet in of bij Oldambt" in shown[-1]
+    assert form.created is None
+    form.longitude.setText("7,0341")
+    form.save()
+    assert form.created is not None
+    assert len(shown) == 2
+    with context.read() as session:
+        row = signals.get_signal(session, form.created)
+        assert (row.latitude, row.longitude) == (53.1712, 7.0341)
+
+
+def test_open_signals_with_coordinates_are_points_on_the_map(
+    qtbot: Any, context: AppContext, screen: SignalsScreen
+) -> None:
+    placed = _signal(context, latitude=53.1712, longitude=7.0341, location="Hoofdstraat 1")
+    _signal(context, description="Zonder plek")  # no coordinates: no point
+    done = _signal(context, latitude=53.18, longitude=7.05)
+    with context.database.unit_of_work("test") as session:
+        signals.transition(session, done, SignalStatus.GEANNULEERD)
+    elsewhere = _signal(
+        context,
+        area_id=reference_id("area", "midwolda"),
+        latitude=53.19,
+        longitude=7.0,
+    )
+    _settle(qtbot, screen)
+    assert len(screen.map.points()) == 1
+    point = screen.map.points()[0]
+    assert (point.lon, point.lat, point.tooltip) == (
+        7.0341,
+        53.1712,
+        "Straatverlichting · Hoofdstraat 1 · Gemeld",
+    )
+    assert uuid.UUID(point.key) == placed
+
+    # the whole municipality shows the point in Midwolda too
+    screen.set_area(OLDAMBT)
+    _settle(qtbot, screen)
+    assert {uuid.UUID(p.key) for p in screen.map.points()} == {placed, elsewhere}
+
+    # the filters apply: another category leaves no points
+    select_data(screen.category_combo, str(ZWERFVUIL))
+    _settle(qtbot, screen)
+    assert screen.map.points() == []
+    select_data(screen.category_combo, "")
+    _settle(qtbot, screen)
+
+    # a click on a point opens that signal
+    screen.map.point_clicked.emit(point.key)
+    assert screen.detail.detail is not None
+    assert screen.detail.detail.id == placed
+    assert screen.detail.detail.coordinates == (53.1712, 7.0341)
+    assert "(53,17120; 7,03410)" in screen.detail.values["location"].text()
+
+
+def test_the_export_holds_the_filtered_list_in_the_screens_order(
+    qtbot: Any,
+    context: AppContext,
+    screen: SignalsScreen,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from gebiedsapp.services.export import CSV_ENCODING, ExportFormat
+
+    told: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "information", staticmethod(lambda _p, _t, text, *_a: told.append(text))
+    )
+    first = _signal(context, description="Lamp bij de kerk")
+    second = _signal(context, description="Zwerfvuil op het plein", category_id=ZWERFVUIL)
+    _signal(context, area_id=reference_id("area", "finsterwolde"), description="Elders")
+    _settle(qtbot, screen)
+    assert set(_ids(screen)) == {first, second}
+    select_data(screen.category_combo, str(ZWERFVUIL))
+    _settle(qtbot, screen)
+    assert _ids(screen) == [second]
+    target = tmp_path / "signalen.csv"
+    with qtbot.waitSignal(screen.exporter.exported, timeout=15_000) as done:
+        assert screen.exporter.export_to(target, fmt=ExportFormat.CSV)
+    assert done.args == [target, 1]
+    text = target.read_bytes().decode(CSV_ENCODING)
+    assert "Zwerfvuil op het plein" in text
+    assert "Lamp bij de kerk" not in text
+    assert "Elders" not in text
+    assert told == [f"1 rij opgeslagen in:\n{target}"]

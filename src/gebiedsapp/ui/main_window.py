@@ -39,17 +39,18 @@ STATE_KEY = "mainwindow/state"
 SPLITTER_KEY = "mainwindow/splitter"
 SCREEN_KEY = "mainwindow/screen"
 
-AREA, KOFFIEKAR, CONTACTS, SIGNALS, ACTIONS, LISTS, TEAM_OVERVIEW, ADMIN = (
+AREA, KOFFIEKAR, CONTACTS, SIGNALS, SUMMARY, ACTIONS, LISTS, TEAM_OVERVIEW, ADMIN = (
     "area",
     "koffiekar",
     "contacts",
     "signals",
+    "summary",
     "actions",
     "lists",
     "team",
     "admin",
 )
-SCREEN_KEYS = (AREA, KOFFIEKAR, CONTACTS, SIGNALS, ACTIONS, LISTS, TEAM_OVERVIEW, ADMIN)
+SCREEN_KEYS = (AREA, KOFFIEKAR, CONTACTS, SIGNALS, SUMMARY, ACTIONS, LISTS, TEAM_OVERVIEW, ADMIN)
 
 
 class MainWindow(QMainWindow):
@@ -103,10 +104,11 @@ class MainWindow(QMainWindow):
             (KOFFIEKAR, self.tr("Koffiekar"), "Ctrl+2"),
             (CONTACTS, self.tr("Contacten"), "Ctrl+3"),
             (SIGNALS, self.tr("Signalen"), "Ctrl+4"),
-            (ACTIONS, self.tr("Mijn acties"), "Ctrl+5"),
-            (LISTS, self.tr("Lijsten"), "Ctrl+6"),
-            (TEAM_OVERVIEW, self.tr("Wie werkt waar"), "Ctrl+7"),
-            (ADMIN, self.tr("Beheer"), "Ctrl+8"),
+            (SUMMARY, self.tr("Samenvatting"), "Ctrl+5"),
+            (ACTIONS, self.tr("Mijn acties"), "Ctrl+6"),
+            (LISTS, self.tr("Lijsten"), "Ctrl+7"),
+            (TEAM_OVERVIEW, self.tr("Wie werkt waar"), "Ctrl+8"),
+            (ADMIN, self.tr("Beheer"), "Ctrl+9"),
         ):
             action = QAction(text, self, checkable=True)
             action.setShortcut(QKeySequence(shortcut))
@@ -186,6 +188,10 @@ class MainWindow(QMainWindow):
             from gebiedsapp.ui.signals import SignalsScreen
 
             return SignalsScreen(context, self)
+        if key == SUMMARY:
+            from gebiedsapp.ui.summary import SummaryScreen
+
+            return SummaryScreen(context, self)
         if key == ACTIONS:
             from gebiedsapp.ui.actions import MyActionsScreen
 

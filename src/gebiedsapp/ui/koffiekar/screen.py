@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
+from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QHideEvent, QKeySequence, QShortcut
@@ -38,15 +39,19 @@ from gebiedsapp.services.koffiekar import (
     recent_places,
     session_conversations,
 )
+from gebiedsapp.services.list_exports import koffiekar_tables
 from gebiedsapp.services.lists import ListFilter, SessionRow, list_sessions
+from gebiedsapp.services.reports import Progress, session_sheet, write_session_sheet
 from gebiedsapp.services.teams import list_assignments, list_members
 from gebiedsapp.ui.context import AREAS, KOFFIEKAR, TEAM, THEMES, AppContext
+from gebiedsapp.ui.export import Exporter, ExportJob
 from gebiedsapp.ui.koffiekar.conversation_form import ConversationForm, parse_uuid
 from gebiedsapp.ui.koffiekar.conversation_list import ConversationList
 from gebiedsapp.ui.koffiekar.history_dialog import HistoryDialog
 from gebiedsapp.ui.koffiekar.models import RoundListModel, make_table
 from gebiedsapp.ui.koffiekar.session_form import SessionForm
 from gebiedsapp.ui.koffiekar.theme_picker import theme_choices
+from gebiedsapp.ui.pdf import Build, PdfActions, pdf_name
 
 MAX_ROUNDS = 1_000  # years of rounds of one area; the lists screen searches further back
 
@@ -94,6 +99,20 @@ class KoffiekarScreen(QWidget):
         left_layout.addWidget(self.new_button)
         left_layout.addWidget(self.rounds, 1)
         left_layout.addWidget(self.rounds_hint)
+        self.exporter = Exporter(context, self, self.export_job)
+        self.exporter.button.setToolTip(
+            self.tr("Alle rondes en gesprekken van dit dorp of deze wijk opslaan als bestand")
+        )
+        self.pdf = PdfActions(context, self, self.sheet_job)
+        self.sheet_button = self.pdf.menu_button(self.tr("&Verslag van de ronde"), left)
+        self.sheet_button.setToolTip(
+            self.tr("Wat er in deze ronde is gehoord, op één A4 (zonder persoonsgegevens)")
+        )
+        self.sheet_button.setEnabled(False)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.sheet_button)
+        bottom.addWidget(self.exporter.button)
+        left_layout.addLayout(bottom)
 
         right = QWidget(self)
         self.session_form = SessionForm(context, right)
@@ -180,6 +199,17 @@ class KoffiekarScreen(QWidget):
         self.form.set_members([m for m in members if m.active], my_id)
         return True
 
+    def export_job(self) -> ExportJob | None:
+        """Every round of the area shown, and every conversation in them."""
+        if self.area is None:
+            return None
+        area_id = self.area.id
+        return ExportJob(
+            f"koffiekar-{self.area.name}",
+            lambda session, options: koffiekar_tables(session, area_id, options),
+            personal_data=True,
+        )
+
     def _can_hold_rounds(self) -> bool:
         return self.area is not None and self.area.kind is not AreaKind.GEMEENTE
 
@@ -197,6 +227,7 @@ class KoffiekarScreen(QWidget):
         self.rounds_hint.setText(text)
         self.rounds_hint.setVisible(bool(text))
         self.new_button.setEnabled(self._can_hold_rounds())
+        self.exporter.button.setEnabled(self.area is not None and not self.exporter.busy)
         self.new_round_action.setEnabled(self._can_hold_rounds())
 
     # -- rounds -----------------------------------------------------------------------------
@@ -250,6 +281,19 @@ class KoffiekarScreen(QWidget):
         )
         self.rounds.scrollTo(index)
 
+    def sheet_job(self) -> tuple[str, str, Build] | None:
+        """The one-page print of the round shown."""
+        round_id = self.round_id
+        if round_id is None or self.area is None:
+            return None
+        today = date.today()
+
+        def build(session: Session, path: Path, _progress: Progress) -> int:
+            return write_session_sheet(session_sheet(session, round_id, today=today), path)
+
+        name = pdf_name("koffiekar", self.area.name, today.isoformat())
+        return name, self.tr("Verslag van de koffiekarronde"), build
+
     def _on_round_row(self, current: object, _previous: object) -> None:
         if self._refreshing:
             return
@@ -296,6 +340,7 @@ class KoffiekarScreen(QWidget):
             )
         if view is None:
             self.round_id = None
+        self.sheet_button.setEnabled(self.round_id is not None)
         self.session_form.load(view)
         if header_draft is not None:
             self.session_form.restore(header_draft)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import uuid
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -19,15 +20,18 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from gebiedsapp.domain import Priority, SignalStatus
 from gebiedsapp.services import signals as signal_service
 from gebiedsapp.services.errors import NotFoundError
+from gebiedsapp.services.reports import Progress, write_signal_sheet
 from gebiedsapp.services.signal_views import SignalDetail, signal_detail
 from gebiedsapp.services.taxonomy import list_categories, list_partners
 from gebiedsapp.ui.admin.common import INDENT, heading
 from gebiedsapp.ui.context import SIGNALS, AppContext
 from gebiedsapp.ui.formatting import format_date
+from gebiedsapp.ui.pdf import Build, PdfActions, pdf_name
 from gebiedsapp.ui.signals.common import LABEL_COLOURS
 from gebiedsapp.ui.signals.dialogs import (
     Choice,
@@ -37,6 +41,7 @@ from gebiedsapp.ui.signals.dialogs import (
     SplitDialog,
     uuid_or_none,
 )
+from gebiedsapp.ui.signals.photos import PhotoStrip
 
 MUTED = "color: palette(placeholder-text);"
 
@@ -79,6 +84,8 @@ class SignalDetailPane(QScrollArea):
         self.detail: SignalDetail | None = None
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
+        # everything wraps or stacks to the pane's width: scrolling sideways only hides buttons
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QWidget(self)
         self.body = body
         self.setWidget(body)
@@ -125,6 +132,14 @@ class SignalDetailPane(QScrollArea):
         more = QHBoxLayout()
         more.addWidget(self.split_button)
         more.addWidget(self.feedback_button)
+        self.pdf = PdfActions(context, self, self.sheet_job)
+        self.sheet_button = self.pdf.menu_button(self.tr("&Werkbon (PDF)"), body)
+        self.sheet_button.setToolTip(
+            self.tr("Dit signaal op één A4, als werkbon voor de partner (zonder persoonsgegevens)")
+        )
+        prints = QHBoxLayout()
+        prints.addWidget(self.sheet_button)
+        prints.addStretch(1)
         more.addStretch(1)
 
         self.origin = _text(body)
@@ -134,6 +149,7 @@ class SignalDetailPane(QScrollArea):
         self.children_text.linkActivated.connect(self._link)
         self.children_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.feedback = _text(body)
+        self.photos = PhotoStrip(self.context, body)
         self.history = _text(body)
 
         layout = QVBoxLayout(body)
@@ -147,6 +163,7 @@ class SignalDetailPane(QScrollArea):
         layout.addWidget(_section(self.tr("Wijzigen"), body))
         layout.addLayout(changes)
         layout.addLayout(more)
+        layout.addLayout(prints)
         self.origin_label = _section(self.tr("Herkomst"), body)
         layout.addWidget(self.origin_label)
         layout.addWidget(self.origin)
@@ -154,6 +171,8 @@ class SignalDetailPane(QScrollArea):
         self.children_label = _section(self.tr("Deelsignalen"), body)
         layout.addWidget(self.children_label)
         layout.addWidget(self.children_text)
+        layout.addWidget(_section(self.tr("Foto's"), body))
+        layout.addWidget(self.photos)
         layout.addWidget(_section(self.tr("Terugkoppeling aan de bewoner"), body))
         layout.addWidget(self.feedback)
         layout.addWidget(_section(self.tr("Geschiedenis (nieuwste eerst)"), body))
@@ -162,6 +181,17 @@ class SignalDetailPane(QScrollArea):
         self.show_signal(None)
 
     # -- showing ----------------------------------------------------------------------------
+
+    def sheet_job(self) -> tuple[str, str, Build] | None:
+        d = self.detail
+        if d is None:
+            return None
+        today = date.today()
+
+        def build(_session: Session, path: Path, _progress: Progress) -> int:
+            return write_signal_sheet(d, path, printed_on=today)
+
+        return pdf_name("werkbon", d.category, today.isoformat()), self.tr("Werkbon"), build
 
     def show_signal(self, signal_id: uuid.UUID | None) -> None:
         detail = None
@@ -172,6 +202,7 @@ class SignalDetailPane(QScrollArea):
                 except NotFoundError:
                     detail = None
         self.detail = detail
+        self.photos.show_photos(detail.id if detail is not None else None)
         self._render()
 
     def reload(self) -> None:
@@ -181,7 +212,7 @@ class SignalDetailPane(QScrollArea):
         d = self.detail
         body = self.body
         for child in body.findChildren(QWidget):
-            if child is not body:
+            if child is not body and not child.isWindow():
                 child.setVisible(d is not None or child is self.title)
         if d is None:
             self.title.setText(self.tr("Geen signaal gekozen"))
@@ -197,8 +228,8 @@ class SignalDetailPane(QScrollArea):
         self.values["area"].setText(where)
         location = html.escape(d.location) or "—"
         if d.coordinates is not None:
-            location += f" <span style='{MUTED}'>({d.coordinates[0]:.5f}, {d.coordinates[1]:.5f})"
-            location += "</span>"
+            lat, lon = (f"{value:.5f}".replace(".", ",") for value in d.coordinates)
+            location += f" <span style='{MUTED}'>({lat}; {lon})</span>"
         self.values["location"].setText(location)
         self.values["category"].setText(html.escape(d.category))
         self.values["partner"].setText(html.escape(d.partner) or self.tr("(geen)"))
@@ -278,7 +309,7 @@ class SignalDetailPane(QScrollArea):
             button.setObjectName(f"move-{status.value}")
             button.setToolTip(self.tr("Zet het signaal op '%s'") % status.label)
             button.clicked.connect(lambda _checked=False, s=status: self.move_to(s))
-            self.moves.addWidget(button, number // 3, number % 3)
+            self.moves.addWidget(button, number // 2, number % 2)  # fits the narrow pane
             self.move_buttons[status] = button
 
     def _link(self, target: str) -> None:

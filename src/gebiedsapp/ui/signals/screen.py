@@ -33,20 +33,25 @@ from gebiedsapp.domain.enums import DeadlineLabel
 from gebiedsapp.domain.signal_workflow import OPEN
 from gebiedsapp.services.errors import NotFoundError
 from gebiedsapp.services.geo import buurt_shapes
+from gebiedsapp.services.list_exports import signals_table
 from gebiedsapp.services.overview import AreaHeader, area_header
-from gebiedsapp.services.signal_views import SignalFilter, SignalList, list_signals
+from gebiedsapp.services.signal_views import SignalFilter, SignalList, SignalRow, list_signals
 from gebiedsapp.services.signals import (
     SignalInput,
+    SignalPoint,
     signal_input_from_contact,
     signal_input_from_conversation,
+    signal_points,
 )
 from gebiedsapp.ui.admin.common import current_id, make_table, select_data
 from gebiedsapp.ui.context import AREAS, CATEGORIES, PARTNERS, SIGNALS, AppContext
+from gebiedsapp.ui.export import Exporter, ExportJob
 from gebiedsapp.ui.formatting import format_number
-from gebiedsapp.ui.signal_map import BuurtMap
+from gebiedsapp.ui.signal_map import BuurtMap, MapPoint
 from gebiedsapp.ui.signals.detail import SignalDetailPane, category_choices, partner_choices
 from gebiedsapp.ui.signals.dialogs import fill_choices
 from gebiedsapp.ui.signals.form import SignalForm
+from gebiedsapp.ui.signals.import_dialog import SignalImportDialog
 from gebiedsapp.ui.signals.models import SignalsModel
 
 DEBOUNCE_MS = 200
@@ -72,6 +77,7 @@ class SignalsScreen(QWidget):
         self.busy = False
         self.stale = True
         self.form: SignalForm | None = None
+        self.import_dialog: SignalImportDialog | None = None
         self._select_after: uuid.UUID | None = None
         self._choices_loaded = False
 
@@ -81,11 +87,17 @@ class SignalsScreen(QWidget):
         self.subtitle.setStyleSheet("color: palette(placeholder-text);")
         self.new_button = QPushButton(self.tr("&Nieuw signaal…"), self)
         self.new_button.clicked.connect(self.new_signal)
+        self.import_button = QPushButton(self.tr("&Importeren…"), self)
+        self.import_button.setToolTip(self.tr("Signalen importeren uit een CSV-export"))
+        self.import_button.clicked.connect(self.import_signals)
         top = QHBoxLayout()
         titles = QVBoxLayout()
         titles.addWidget(title)
         titles.addWidget(self.subtitle)
         top.addLayout(titles, 1)
+        self.exporter = Exporter(context, self, self.export_job)
+        top.addWidget(self.exporter.button, 0, Qt.AlignmentFlag.AlignBottom)
+        top.addWidget(self.import_button, 0, Qt.AlignmentFlag.AlignBottom)
         top.addWidget(self.new_button, 0, Qt.AlignmentFlag.AlignBottom)
 
         self.status_combo = self._combo(self.tr("Status"), 11)
@@ -164,8 +176,14 @@ class SignalsScreen(QWidget):
         self.status_line.setStyleSheet("color: palette(placeholder-text);")
         self.map = BuurtMap(self)
         self.map.setMinimumHeight(160)
-        self.map.setToolTip(self.tr("Klik op een buurt om alleen de signalen daar te zien"))
+        self.map.setToolTip(
+            self.tr(
+                "Klik op een buurt om alleen de signalen daar te zien, of op een punt om dat "
+                "signaal te openen"
+            )
+        )
         self.map.buurt_clicked.connect(lambda code: self.set_buurt_filter(code or None))
+        self.map.point_clicked.connect(self._point_clicked)
         table_box = QWidget(self)
         table_layout = QVBoxLayout(table_box)
         table_layout.setContentsMargins(0, 0, 0, 0)
@@ -260,6 +278,26 @@ class SignalsScreen(QWidget):
         form.open()
         return form
 
+    def import_signals(self) -> SignalImportDialog:
+        """Open the CSV import (window-modal); the list refreshes through the change hub."""
+        dialog = SignalImportDialog(self.context, parent=self)
+        dialog.accepted.connect(lambda: self._imported(dialog))
+        dialog.finished.connect(dialog.deleteLater)
+        self.import_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _imported(self, dialog: SignalImportDialog) -> None:
+        if dialog.imported is None:
+            return
+        count = dialog.imported
+        noun = self.tr("signaal") if count == 1 else self.tr("signalen")
+        QMessageBox.information(
+            self,
+            self.tr("Importeren"),
+            self.tr("%s %s geïmporteerd (status Gemeld).") % (format_number(count), noun),
+        )
+
     def new_signal_from_conversation(self, conversation_id: uuid.UUID) -> SignalForm | None:
         return self._prefilled(lambda s: signal_input_from_conversation(s, conversation_id))
 
@@ -275,6 +313,15 @@ class SignalsScreen(QWidget):
                 return
         self.table.clearSelection()
         self.detail.show_signal(signal_id)
+
+    def export_job(self) -> ExportJob:
+        """The list as filtered now (read here, on the GUI thread), in the same order."""
+        filters = self.current_filter()
+        return ExportJob(
+            "signalen",
+            lambda session, options: [signals_table(session, filters, options)],
+            personal_data=True,
+        )
 
     def current_filter(self) -> SignalFilter:
         status = self.status_combo.currentData()
@@ -366,19 +413,22 @@ class SignalsScreen(QWidget):
         context = self.context
         today = date.today()
 
-        def work() -> SignalList:
+        def work() -> tuple[SignalList, list[SignalPoint]]:
             with context.read() as session:
-                return list_signals(session, filters, today=today)
+                found = list_signals(session, filters, today=today)
+                return found, signal_points(session, filters.area_ids)
 
         self.context.background.submit(
             "signals-list", work, owner=self, on_done=self._on_rows, on_error=self._on_failed
         )
 
-    def _on_rows(self, result: SignalList) -> None:
+    def _on_rows(self, found: tuple[SignalList, list[SignalPoint]]) -> None:
         self.busy = False
+        result, points = found
         keep = self._select_after or (self.detail.detail.id if self.detail.detail else None)
         self._select_after = None
         rows = result.rows
+        self._show_points(rows, points)
         if self.buurt_code is None:  # with a buurt chosen, the map keeps the whole area's view
             counts = dict.fromkeys(self.map.codes(), 0)
             for row in rows:
@@ -398,6 +448,32 @@ class SignalsScreen(QWidget):
         self.counts.setText(self._counts_text(result.counts))
         if keep is not None:
             self.show_signal(keep)
+
+    def _show_points(self, rows: list[SignalRow], points: list[SignalPoint]) -> None:
+        """The open signals with coordinates that the list shows (so the filters apply)."""
+        listed = {row.key for row in rows if row.closed_on is None}
+        self.map.set_points(
+            [
+                MapPoint(
+                    point.longitude,
+                    point.latitude,
+                    " · ".join(
+                        part
+                        for part in (point.category, point.location, point.status.label)
+                        if part
+                    ),
+                    point.key,
+                )
+                for point in points
+                if point.key in listed
+            ]
+        )
+
+    def _point_clicked(self, key: str) -> None:
+        try:
+            self.show_signal(uuid.UUID(key))
+        except ValueError:
+            return
 
     def _counts_text(self, counts: dict[SignalStatus, int]) -> str:
         parts = []

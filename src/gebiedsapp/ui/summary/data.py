@@ -1,0 +1,30 @@
+"""What the Samenvatting screen shows, loaded on the worker thread (no widgets here)."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date
+
+from gebiedsapp.services.geo import BuurtShape, buurt_shapes
+from gebiedsapp.services.reports import is_municipality
+from gebiedsapp.services.summary import AreaSummary, Period, area_summary
+from gebiedsapp.ui.context import AppContext
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    area_id: uuid.UUID
+    summary: AreaSummary
+    shapes: list[BuurtShape]
+    municipality: bool  # the root area: its PDF is the municipality-wide report
+
+
+def load_dashboard(
+    context: AppContext, area_id: uuid.UUID, period: Period, *, today: date
+) -> Dashboard:
+    with context.read() as session:
+        summary = area_summary(session, [area_id], period, today=today)
+        shapes = buurt_shapes(session, [b.code for b in summary.buurten])
+        municipality = is_municipality(session, area_id)
+    return Dashboard(area_id, summary, shapes, municipality)

@@ -1,0 +1,471 @@
+"""Samenvatting: the figures, charts and map of the wethouder's summary on screen, so users look
+before they print. The numbers come from `services.summary`, the same code that fills the PDF."""
+
+from __future__ import annotations
+
+import html
+import uuid
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gebiedsapp.domain import Role
+from gebiedsapp.services.errors import ValidationError
+from gebiedsapp.services.report_text import (
+    KEY_FIGURES,
+    difference,
+    figure,
+    number,
+    period_range,
+    period_text,
+)
+from gebiedsapp.services.summary import (
+    OpenAction,
+    OpenSignal,
+)
+from gebiedsapp.ui.admin.common import heading
+from gebiedsapp.ui.context import (
+    ACTIONS,
+    AREAS,
+    CATEGORIES,
+    CONTACTS,
+    KOFFIEKAR,
+    PARTNERS,
+    SIGNALS,
+    TEAM,
+    THEMES,
+    AppContext,
+)
+from gebiedsapp.ui.formatting import format_date
+from gebiedsapp.ui.pdf import Build, PdfActions
+from gebiedsapp.ui.signal_map import BuurtMap
+from gebiedsapp.ui.signals.common import LABEL_BRUSHES
+from gebiedsapp.ui.summary.charts import BarChart
+from gebiedsapp.ui.summary.data import Dashboard, load_dashboard
+from gebiedsapp.ui.summary.period import PeriodPicker
+from gebiedsapp.ui.summary.printing import summary_pdf_job
+from gebiedsapp.ui.table_model import RowTableModel
+
+MUTED = "color: palette(placeholder-text);"
+WATCHED = frozenset(
+    {AREAS, TEAM, THEMES, CATEGORIES, PARTNERS, KOFFIEKAR, CONTACTS, ACTIONS, SIGNALS}
+)
+
+
+class OpenSignalsModel(RowTableModel[OpenSignal]):
+    headers = ("Categorie", "Buurt", "Gemeld op", "Partner", "Uiterlijk", "Termijn")
+
+    def cell(self, row: OpenSignal, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (
+                row.category,
+                row.buurt or "—",
+                format_date(row.since),
+                row.partner or "—",
+                format_date(row.deadline),
+                row.label.label,
+            )[column]
+        if role == Qt.ItemDataRole.ForegroundRole and column == 5:
+            return LABEL_BRUSHES.get(row.label)
+        return None
+
+
+class OpenActionsModel(RowTableModel[OpenAction]):
+    headers = ("Actie", "Wie", "Uiterlijk", "Gebied")
+
+    def cell(self, row: OpenAction, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (
+                row.what,
+                row.owner or "—",
+                format_date(row.due) if row.due else "—",
+                row.area,
+            )[column]
+        if role == Qt.ItemDataRole.ForegroundRole and row.overdue and column == 2:
+            return LABEL_BRUSHES.get(next(iter(LABEL_BRUSHES)))
+        return None
+
+
+def _section(text: str, explanation: str, parent: QWidget) -> QWidget:
+    box = QWidget(parent)
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 14, 0, 2)
+    layout.setSpacing(2)
+    title = QLabel(text, box)
+    title.setStyleSheet("font-size: 11pt; font-weight: 600;")
+    layout.addWidget(title)
+    if explanation:
+        why = QLabel(explanation, box)
+        why.setStyleSheet(MUTED)
+        why.setWordWrap(True)
+        layout.addWidget(why)
+    return box
+
+
+def _table(model: RowTableModel[Any], parent: QWidget) -> QTableView:
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().hide()
+    view.setAlternatingRowColors(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.setMinimumHeight(160)
+    return view
+
+
+class SummaryScreen(QWidget):
+    """The dashboard of one area over a chosen period, with the buttons to print it."""
+
+    def __init__(
+        self, context: AppContext, parent: QWidget | None = None, *, today: date | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.today = today or date.today()
+        self.area_id: uuid.UUID | None = None
+        self.data: Dashboard | None = None
+        self.stale = True
+        self._busy = False
+
+        self.title = heading(self.tr("Samenvatting"), self)
+        self.period = PeriodPicker(self.today, self)
+        self.period.changed.connect(self._period_changed)
+        self.preview_button = QPushButton(self.tr("&Voorbeeld PDF"), self)
+        self.print_button = QPushButton(self.tr("Af&drukken…"), self)
+        self.save_button = QPushButton(self.tr("&Opslaan als PDF…"), self)
+        self.preview_button.setToolTip(
+            self.tr("De samenvatting voor de wethouder als PDF bekijken")
+        )
+        self.pdf = PdfActions(context, self, self.pdf_job)
+        self.preview_button.clicked.connect(self.preview_pdf)
+        self.print_button.clicked.connect(self.print_pdf)
+        self.save_button.clicked.connect(self.save_pdf)
+        self.state = QLabel(self)
+        self.state.setStyleSheet(MUTED)
+        self.state.setWordWrap(True)
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Periode:"), self))
+        top.addWidget(self.period)
+        top.addStretch(1)
+        for button in (self.preview_button, self.print_button, self.save_button):
+            top.addWidget(button)
+
+        body = QWidget(self)
+        self.body = body
+        self.team = QLabel(body)
+        self.team.setWordWrap(True)
+        self.figures = QGridLayout()
+        self.figures.setHorizontalSpacing(18)
+        self.figure_labels: dict[str, tuple[QLabel, QLabel, QLabel]] = {}
+        for column, text in enumerate(
+            (
+                self.tr("Cijfer"),
+                self.tr("Deze periode"),
+                self.tr("Vorige periode"),
+                self.tr("Verschil"),
+            )
+        ):
+            label = QLabel(f"<b>{text}</b>", body)
+            self.figures.addWidget(
+                label,
+                0,
+                column,
+                Qt.AlignmentFlag.AlignRight if column else Qt.AlignmentFlag.AlignLeft,
+            )
+        for row, (field, text, why) in enumerate(KEY_FIGURES, start=1):
+            name = QLabel(text, body)
+            name.setToolTip(why)
+            self.figures.addWidget(name, row, 0)
+            cells = (QLabel(body), QLabel(body), QLabel(body))
+            for column, cell in enumerate(cells, start=1):
+                cell.setAlignment(Qt.AlignmentFlag.AlignRight)
+                self.figures.addWidget(cell, row, column)
+            self.figure_labels[field] = cells
+        self.figures.setColumnStretch(4, 1)
+
+        self.themes = BarChart(
+            body, empty_text=self.tr("Geen gesprekken of contacten met een thema.")
+        )
+        self.theme_moves = QLabel(body)
+        self.theme_moves.setWordWrap(True)
+        self.map = BuurtMap(body)
+        self.map.setMinimumSize(320, 260)
+        self.map_note = QLabel(body)
+        self.map_note.setStyleSheet(MUTED)
+        self.map_note.setWordWrap(True)
+        self.by_category = BarChart(body, empty_text=self.tr("Geen nieuwe signalen."))
+        self.by_status = BarChart(body, empty_text=self.tr("Geen nieuwe signalen."))
+        self.median = QLabel(body)
+        self.open_model = OpenSignalsModel(self)
+        self.open_table = _table(self.open_model, body)
+        self.quotes = QLabel(body)
+        self.quotes.setWordWrap(True)
+        self.quotes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.actions_model = OpenActionsModel(self)
+        self.actions_table = _table(self.actions_model, body)
+
+        figures_box = QVBoxLayout()
+        figures_box.addWidget(
+            _section(
+                self.tr("Kerncijfers"),
+                self.tr("Deze periode naast de vorige periode van dezelfde lengte."),
+                body,
+            )
+        )
+        figures_box.addLayout(self.figures)
+        figures_box.addWidget(self.team)
+        figures_box.addStretch(1)
+        map_box = QVBoxLayout()
+        map_box.addWidget(
+            _section(
+                self.tr("Open signalen per buurt"),
+                self.tr("CBS-buurten van het gebied; hoe donkerder, hoe meer open signalen."),
+                body,
+            )
+        )
+        map_box.addWidget(self.map, 1)
+        map_box.addWidget(self.map_note)
+        first = QHBoxLayout()
+        first.addLayout(figures_box, 3)
+        first.addLayout(map_box, 2)
+
+        themes_box = QVBoxLayout()
+        themes_box.addWidget(
+            _section(
+                self.tr("Waar bewoners over praten"),
+                self.tr(
+                    "Gesprekken en contacten per thema; het dunne grijze streepje is de vorige "
+                    "periode."
+                ),
+                body,
+            )
+        )
+        themes_box.addWidget(self.themes)
+        themes_box.addWidget(self.theme_moves)
+        themes_box.addStretch(1)  # the heading stays on its chart when the other column is taller
+        signals_box = QVBoxLayout()
+        signals_box.addWidget(
+            _section(
+                self.tr("Nieuwe signalen per categorie"),
+                self.tr("Signalen gemeld in deze periode, per hoofdcategorie."),
+                body,
+            )
+        )
+        signals_box.addWidget(self.by_category)
+        signals_box.addWidget(
+            _section(
+                self.tr("… en waar ze nu staan"),
+                self.tr("De status van die signalen op dit moment."),
+                body,
+            )
+        )
+        signals_box.addWidget(self.by_status)
+        signals_box.addWidget(self.median)
+        signals_box.addStretch(1)
+        second = QHBoxLayout()
+        second.addLayout(themes_box, 1)
+        second.addLayout(signals_box, 1)
+
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 0, 12, 12)
+        layout.addLayout(first)
+        layout.addLayout(second)
+        layout.addWidget(
+            _section(
+                self.tr("Open signalen"),
+                self.tr("Nog niet afgesloten aan het eind van de periode; over de termijn eerst."),
+                body,
+            )
+        )
+        layout.addWidget(self.open_table)
+        layout.addWidget(
+            _section(
+                self.tr("Wat bewoners zeiden"),
+                self.tr(
+                    "Uitspraken die als bruikbaar voor rapportage zijn gemarkeerd; zonder namen."
+                ),
+                body,
+            )
+        )
+        layout.addWidget(self.quotes)
+        layout.addWidget(_section(self.tr("Afgesproken acties die nog open staan"), "", body))
+        layout.addWidget(self.actions_table)
+
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.title)
+        outer.addLayout(top)
+        outer.addWidget(self.state)
+        outer.addWidget(scroll, 1)
+        context.hub.changed.connect(self._on_changes)
+        self._show_empty()
+
+    # -- loading ----------------------------------------------------------------------------
+
+    def set_area(self, area_id: uuid.UUID) -> None:
+        if area_id == self.area_id:
+            return
+        self.area_id = area_id
+        self._invalidate()
+
+    def _period_changed(self) -> None:
+        self._invalidate()
+
+    def _on_changes(self, kinds: frozenset[str]) -> None:
+        if kinds & WATCHED:
+            self._invalidate()
+
+    def _invalidate(self) -> None:
+        self.stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if self.stale:
+            self.refresh()
+
+    def is_busy(self) -> bool:
+        return self._busy
+
+    def refresh(self) -> None:
+        area_id = self.area_id
+        if area_id is None:
+            return
+        try:
+            period = self.period.period()
+        except ValidationError as error:
+            self.state.setText(error.message)
+            self._set_buttons(False)
+            return
+        self.stale = False
+        self._busy = True
+        self._set_buttons(False)
+        self.state.setText(self.tr("Cijfers berekenen…"))
+        context, today = self.context, self.today
+        self.context.background.submit(
+            "summary-dashboard",
+            lambda: load_dashboard(context, area_id, period, today=today),
+            owner=self,
+            on_done=self._loaded,
+            on_error=self._failed,
+        )
+
+    def _failed(self, error: Exception) -> None:
+        self._busy = False
+        message = error.message if isinstance(error, ValidationError) else str(error)
+        self.state.setText(self.tr("De cijfers konden niet worden berekend: %s") % message)
+
+    def _set_buttons(self, enabled: bool) -> None:
+        for button in (self.preview_button, self.print_button, self.save_button):
+            button.setEnabled(enabled)
+
+    # -- showing ----------------------------------------------------------------------------
+
+    def _show_empty(self) -> None:
+        self.title.setText(self.tr("Samenvatting"))
+        self.state.setText(self.tr("Kies links een gebied."))
+        self._set_buttons(False)
+
+    def _loaded(self, data: Dashboard) -> None:
+        self._busy = False
+        self.data = data
+        s = data.summary
+        self._set_buttons(True)
+        self.title.setText(self.tr("Samenvatting voor de wethouder: %s") % s.title)
+        self.state.setText(
+            self.tr("%s (%s), vergeleken met %s.")
+            % (period_text(s.period), period_range(s.period), period_range(s.previous_period))
+        )
+        for field, _text, _why in KEY_FIGURES:
+            now, before = figure(s.current, field), figure(s.previous, field)
+            current, previous, change = self.figure_labels[field]
+            current.setText(f"<b>{number(now)}</b>")
+            previous.setText(number(before))
+            change.setText(difference(now, before))
+        team = [
+            f"{role.label}: {html.escape(', '.join(s.team[role]))}"
+            for role in Role
+            if s.team.get(role)
+        ]
+        self.team.setText(
+            "<br>".join(team)
+            if team
+            else f"<span style='{MUTED}'>{self.tr('Geen team vastgelegd.')}</span>"
+        )
+        self.themes.set_rows([(t.theme, t.current, t.previous) for t in s.themes[:10]])
+        moves = []
+        if s.rising_themes:
+            moves.append(
+                self.tr("Meer dan vorige periode: ")
+                + ", ".join(
+                    f"{t.theme} ({difference(t.current, t.previous)})" for t in s.rising_themes[:5]
+                )
+            )
+        if s.falling_themes:
+            moves.append(
+                self.tr("Minder: ")
+                + ", ".join(
+                    f"{t.theme} ({difference(t.current, t.previous)})" for t in s.falling_themes[:5]
+                )
+            )
+        self.theme_moves.setText("<br>".join(html.escape(m) for m in moves))
+        self.by_category.set_rows(list(s.signals_by_category))
+        self.by_status.set_rows([(status.label, n) for status, n in s.signals_by_status])
+        self.median.setText(
+            self.tr("Mediane doorlooptijd van afgesloten signalen: %s dagen")
+            % number(s.median_days_to_close, 1)
+            if s.median_days_to_close is not None
+            else self.tr("In deze periode is geen signaal afgesloten.")
+        )
+        self.map.set_buurten(data.shapes)
+        self.map.set_counts({b.code: b.open_signals for b in s.buurten})
+        self.map.setVisible(bool(data.shapes))
+        self.map_note.setText(
+            "" if data.shapes else self.tr("Aan dit gebied zijn geen CBS-buurten gekoppeld.")
+        )
+        self.open_model.set_rows(s.open_signals)
+        self.quotes.setText(
+            "<br><br>".join(
+                f"“{html.escape(q.text)}”<br><span style='{MUTED}'>{format_date(q.day)} · "
+                f"{html.escape(q.buurt or q.area)}</span>"
+                for q in s.quotes
+            )
+            or f"<span style='{MUTED}'>{self.tr('Geen uitspraken voor rapportage.')}</span>"
+        )
+        self.actions_model.set_rows(s.open_action_list)
+
+    # -- printing ---------------------------------------------------------------------------
+
+    def pdf_job(self) -> tuple[str, str, Build] | None:
+        return None if self.data is None else summary_pdf_job(self.data, self.today)
+
+    def preview_pdf(self) -> None:
+        self.pdf.show_preview()
+
+    def print_pdf(self) -> None:
+        self.pdf.print()
+
+    def save_pdf(self) -> None:
+        self.pdf.save()

@@ -1,0 +1,191 @@
+"""Samenvatting: the dashboard shows the figures of `services.summary` for the known data set,
+follows the period picker, and its PDF buttons make, show and print the same summary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtPrintSupport import QPrinter
+
+from gebiedsapp.services.areas import find_area
+from gebiedsapp.services.report_text import KEY_FIGURES, difference, number
+from gebiedsapp.ui.context import AppContext
+from gebiedsapp.ui.pdf import PdfPreview, render_to_printer
+from gebiedsapp.ui.summary import SummaryScreen
+from gebiedsapp.ui.summary.period import MONTH
+from support.pdf_text import all_lines, line_starting, pages_text
+
+
+@pytest.fixture
+def screen(qtbot, context: AppContext, summary_world: Any) -> SummaryScreen:  # type: ignore[no-untyped-def]
+    widget = SummaryScreen(context, today=summary_world.today)
+    qtbot.addWidget(widget)
+    widget.resize(1300, 760)
+    widget.period.set_period(MONTH, year=2024, number=3)
+    widget.set_area(summary_world.midwolda)
+    widget.show()
+    _wait_loaded(qtbot, widget)
+    return widget
+
+
+def _wait_loaded(qtbot, widget: SummaryScreen) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: not widget.is_busy() and widget.data is not None, timeout=10_000)
+    widget.context.background.wait()
+    qtbot.waitUntil(lambda: not widget.is_busy(), timeout=10_000)
+
+
+def _shown(widget: SummaryScreen) -> dict[str, tuple[str, str, str]]:
+    return {
+        field: (now.text(), before.text(), change.text())
+        for field, (now, before, change) in widget.figure_labels.items()
+    }
+
+
+def _expected(current: Any, previous: Any) -> dict[str, tuple[str, str, str]]:
+    return {
+        field: (
+            f"<b>{number(getattr(current, field))}</b>",
+            number(getattr(previous, field)),
+            difference(getattr(current, field), getattr(previous, field)),
+        )
+        for field, _label, _why in KEY_FIGURES
+    }
+
+
+def test_dashboard_shows_the_figures_of_the_database(
+    screen: SummaryScreen, summary_world: Any
+) -> None:
+    expected = summary_world.expected["Midwolda"]
+    assert _shown(screen) == _expected(expected.current, expected.previous)
+    assert "maart 2024" in screen.state.text()
+    assert screen.save_button.isEnabled()
+    quotes = screen.quotes.text()
+    for quote in expected.quotes:
+        assert quote.replace("'", "&#x27;") in quotes or quote in quotes
+    assert screen.themes.rows, "the theme chart has bars"
+    assert sum(b.open_signals for b in screen.data.summary.buurten) > 0  # type: ignore[union-attr]
+
+
+def test_another_period_or_area_recomputes(
+    qtbot, screen: SummaryScreen, summary_world: Any
+) -> None:  # type: ignore[no-untyped-def]
+    screen.period.set_period(MONTH, year=2024, number=2)
+    qtbot.waitUntil(lambda: "februari 2024" in screen.state.text(), timeout=10_000)
+    _wait_loaded(qtbot, screen)
+    february = summary_world.expected["Midwolda"].previous
+    for field, _label, _why in KEY_FIGURES:
+        assert screen.figure_labels[field][0].text() == f"<b>{number(getattr(february, field))}</b>"
+    screen.period.set_period(MONTH, year=2024, number=3)
+    screen.set_area(summary_world.beerta)
+    qtbot.waitUntil(lambda: "Beerta" in screen.title.text(), timeout=10_000)
+    _wait_loaded(qtbot, screen)
+    beerta = summary_world.expected["Beerta"]
+    assert _shown(screen) == _expected(beerta.current, beerta.previous)
+
+
+def test_a_backwards_range_says_why_and_keeps_the_buttons_off(
+    qtbot,
+    screen: SummaryScreen,  # type: ignore[no-untyped-def]
+) -> None:
+    from datetime import date
+
+    screen.period.set_range(date(2024, 3, 31), date(2024, 3, 1))
+    qtbot.waitUntil(lambda: "vóór de begindatum" in screen.state.text(), timeout=5_000)
+    assert not screen.save_button.isEnabled()
+    assert not screen.print_button.isEnabled()
+
+
+def test_save_as_pdf_prints_the_figures_shown(
+    qtbot,
+    screen: SummaryScreen,
+    summary_world: Any,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    target = tmp_path / "midwolda.pdf"
+    asked: list[str] = []
+    saved: list[Path] = []
+    screen.pdf.ask_path = lambda _parent, name: asked.append(name) or target
+    screen.pdf.after_save = lambda _parent, path: saved.append(path)
+    screen.save_button.click()
+    qtbot.waitUntil(lambda: bool(saved), timeout=15_000)
+    assert asked == ["samenvatting-midwolda-maart-2024.pdf"]
+    assert saved == [target]
+    texts = pages_text(target)
+    for field, label, _why in KEY_FIGURES:
+        now, before, change = (
+            t.replace("<b>", "").replace("</b>", "") for t in _shown(screen)[field]
+        )
+        assert line_starting(texts, f"{label} ").startswith(f"{label} {now} {before} {change}")
+    flat = " ".join(all_lines(texts))
+    for secret in summary_world.never_printed:
+        assert secret not in flat
+
+
+def test_preview_shows_every_page_and_print_renders_them(
+    qtbot,
+    screen: SummaryScreen,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    printed: list[Path] = []
+    screen.pdf.printer = lambda _parent, path: printed.append(path) or 0
+    screen.preview_button.click()
+    qtbot.waitUntil(lambda: screen.pdf.preview is not None, timeout=15_000)
+    preview = screen.pdf.preview
+    assert isinstance(preview, PdfPreview)
+    source = preview.path
+    assert preview.page_count == len(pages_text(source)) > 1
+    preview.close()
+
+    screen.print_button.click()
+    qtbot.waitUntil(lambda: bool(printed), timeout=15_000)
+    # what print_pdf does after the printer dialog, to a PDF printer instead of paper
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    out = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(out))
+    steps: list[tuple[int, int]] = []
+    pages = render_to_printer(
+        printed[0], printer, lambda done, total: steps.append((done, total)) or True
+    )
+    assert pages == len(pages_text(printed[0]))
+    assert steps == [(page, pages) for page in range(pages)]
+    assert len(pages_text(out)) == pages  # one printed page per PDF page
+    assert out.stat().st_size > 10_000
+
+
+def test_the_municipality_gets_the_overview_report_and_can_be_cancelled(
+    qtbot,
+    screen: SummaryScreen,
+    context: AppContext,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    with context.read() as session:
+        oldambt = find_area(session, "Oldambt").id
+    screen.set_area(oldambt)
+    qtbot.waitUntil(lambda: screen.data is not None and screen.data.municipality, timeout=10_000)
+    _wait_loaded(qtbot, screen)
+    job = screen.pdf_job()
+    assert job is not None
+    name, _title, build = job
+    assert name == "samenvatting-oldambt-maart-2024.pdf"
+
+    failures: list[str] = []
+    screen.pdf.maker.failed.connect(failures.append)
+    stopped = tmp_path / "stopped.pdf"
+    assert screen.pdf.maker.make(stopped, build)
+    screen.pdf.maker.cancel()  # before the first section: nothing is written
+    qtbot.waitUntil(lambda: bool(failures), timeout=15_000)
+    assert "Geannuleerd" in failures[0]
+    assert not stopped.exists()
+    assert list(tmp_path.glob("*.pdf")) == []
+
+    made: list[int] = []
+    screen.pdf.maker.made.connect(lambda _path, pages: made.append(pages))
+    whole = tmp_path / "oldambt.pdf"
+    assert screen.pdf.maker.make(whole, build)
+    qtbot.waitUntil(lambda: bool(made), timeout=30_000)
+    texts = pages_text(whole)
+    assert made == [len(texts)]
+    assert "Overzicht per gebied" in " ".join(all_lines(texts))
