@@ -433,7 +433,7 @@ def bench_report_area(workdir: Path, repeat: int) -> Result:
     """The PDF summary of a year of Winschoten (the largest area: kern and its wijken) on `large`,
     figures computed and laid out, vs static ReportLab pages of the same number."""
     from gebiedsapp.services.areas import find_area
-    from gebiedsapp.services.reports import area_report
+    from gebiedsapp.services.reports import area_summary_pdf
     from gebiedsapp.services.summary import Period
     from gebiedsapp.storage.database import Database
 
@@ -447,7 +447,7 @@ def bench_report_area(workdir: Path, repeat: int) -> Result:
         def ours() -> bytes:
             out = io.BytesIO()
             with database.read_session("bench") as session:
-                area_report(session, [area_id], period, out, today=ANCHOR)
+                area_summary_pdf(session, [area_id], period, out, today=ANCHOR)
             return out.getvalue()
 
         pages = _page_count(ours())
@@ -469,7 +469,7 @@ def bench_report_municipality(workdir: Path, repeat: int) -> Result:
     untimed run)."""
     import tracemalloc
 
-    from gebiedsapp.services.reports import municipality_report
+    from gebiedsapp.services.reports import municipality_summary_pdf
     from gebiedsapp.services.summary import Period
     from gebiedsapp.storage.database import Database
 
@@ -481,7 +481,7 @@ def bench_report_municipality(workdir: Path, repeat: int) -> Result:
 
         def ours() -> None:
             with database.read_session("bench") as session:
-                municipality_report(session, period, target, today=ANCHOR)
+                municipality_summary_pdf(session, period, target, today=ANCHOR)
 
         def baseline() -> None:
             _static_pages(pages, str(workdir / "static.pdf"))

@@ -60,8 +60,11 @@ class KoffiekarSession(Tracked, Base):
 
 class Conversation(Tracked, Base):
     __tablename__ = "conversation"
+    # Covering: the summaries count a round's live conversations (and join their themes)
+    # without reading the rows, which hold the long texts.
+    __table_args__ = (Index("ix_conversation_session_live", "session_id", "deleted_at", "id"),)
 
-    session_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("koffiekar_session.id"), index=True)
+    session_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("koffiekar_session.id"))
     summary: Mapped[str] = mapped_column(Text, default="")
     quote: Mapped[str] = mapped_column(Text, default="")
     quote_reportable: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -327,8 +327,8 @@ def _facts(
     for area_id, status, n in repo.by_status(scope, period.start, period.end):
         statuses[area_id][status] += n
     days: defaultdict[uuid.UUID, list[int]] = defaultdict(list)
-    for area_id, reported_on, closed_on in repo.closed_in(scope, period.start, period.end):
-        days[area_id].append((closed_on - reported_on).days)
+    for area_id, took, n in repo.closed_in(scope, period.start, period.end):
+        days[area_id].extend([took] * n)
     buurten: defaultdict[uuid.UUID, dict[str, str]] = defaultdict(dict)
     for area_id, code, name in repo.buurten(scope):
         buurten[area_id][code] = name

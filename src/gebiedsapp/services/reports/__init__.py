@@ -4,7 +4,11 @@ no personal data of residents."""
 
 from gebiedsapp.services.reports.area_report import write_area_summary
 from gebiedsapp.services.reports.koffiekar_sheet import write_session_sheet
-from gebiedsapp.services.reports.make import area_report, is_municipality, municipality_report
+from gebiedsapp.services.reports.make import (
+    area_summary_pdf,
+    is_municipality,
+    municipality_summary_pdf,
+)
 from gebiedsapp.services.reports.municipality_report import write_municipality_summary
 from gebiedsapp.services.reports.pdf_base import Progress, ReportCancelledError
 from gebiedsapp.services.reports.session_data import SessionSheet, session_sheet
@@ -14,9 +18,9 @@ __all__ = [
     "Progress",
     "ReportCancelledError",
     "SessionSheet",
-    "area_report",
+    "area_summary_pdf",
     "is_municipality",
-    "municipality_report",
+    "municipality_summary_pdf",
     "session_sheet",
     "write_area_summary",
     "write_municipality_summary",

@@ -27,7 +27,7 @@ def is_municipality(session: Session, area_id: uuid.UUID) -> bool:
     return any(n.id == area_id and n.kind is AreaKind.GEMEENTE for n in area_tree(session))
 
 
-def area_report(
+def area_summary_pdf(
     session: Session,
     area_ids: Sequence[uuid.UUID],
     period: Period,
@@ -41,7 +41,7 @@ def area_report(
     return write_area_summary(summary, shapes, out)
 
 
-def municipality_report(
+def municipality_summary_pdf(
     session: Session,
     period: Period,
     out: BinaryIO | Path,

@@ -154,14 +154,20 @@ def _glyphs() -> frozenset[int]:
     return frozenset(font.face.charToGlyph)
 
 
+@cache
+def _characters() -> frozenset[str]:
+    """The characters the font has, as strings (one set test per text instead of a loop)."""
+    return frozenset(chr(code) for code in _glyphs())
+
+
 def printable(value: str) -> str:
     """Text the embedded font can show: a character it lacks becomes its base letter (without
     the accent) or a question mark, never an empty box."""
     if value.isascii():
         return value
-    have = _glyphs()
-    if all(ord(c) in have for c in value):
+    if _characters().issuperset(value):
         return value
+    have = _glyphs()
     out = []
     for c in value:
         if ord(c) in have:

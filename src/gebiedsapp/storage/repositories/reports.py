@@ -13,8 +13,10 @@ from collections.abc import Collection
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, or_, select, union_all
+from sqlalchemy import ColumnElement, Integer, and_, case, func, or_, select, union_all
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, aliased
+from sqlalchemy.sql.functions import FunctionElement
 
 from gebiedsapp.domain import (
     ActionStatus,
@@ -38,6 +40,29 @@ from gebiedsapp.domain import (
 )
 
 AreaIds = Collection[uuid.UUID] | None  # None: every area
+
+
+class days_between(FunctionElement[int]):  # noqa: N801 - reads as the SQL function it is
+    """Whole days from the first date column to the second, in SQL (no portable form exists):
+    SQLite's julianday difference, PostgreSQL's date subtraction."""
+
+    type = Integer()
+    inherit_cache = True
+
+
+@compiles(days_between)
+def _days_between_default(element: days_between, compiler: Any, **kw: Any) -> str:
+    start, end = list(element.clauses)
+    return f"({compiler.process(end, **kw)} - {compiler.process(start, **kw)})"
+
+
+@compiles(days_between, "sqlite")
+def _days_between_sqlite(element: days_between, compiler: Any, **kw: Any) -> str:
+    start, end = list(element.clauses)
+    return (
+        f"CAST(julianday({compiler.process(end, **kw)}) - "
+        f"julianday({compiler.process(start, **kw)}) AS INTEGER)"
+    )
 
 
 def _in(column: Any, area_ids: AreaIds) -> list[ColumnElement[bool]]:
@@ -231,14 +256,20 @@ class ReportRepository:
 
     def closed_in(
         self, area_ids: AreaIds, start: date, end: date
-    ) -> list[tuple[uuid.UUID, date, date]]:
-        """(area, reported on, closed on) of the signals closed in the period."""
-        query = select(Signal.area_id, Signal.reported_on, Signal.closed_on).where(
-            Signal.deleted_at.is_(None),
-            Signal.closed_on.between(start, end),
-            *_in(Signal.area_id, area_ids),
+    ) -> list[tuple[uuid.UUID, int, int]]:
+        """(area, days from report to close, how many signals) of the signals closed in the
+        period; counted per number of days in SQL (thousands of signals, a few hundred rows)."""
+        days = days_between(Signal.reported_on, Signal.closed_on)
+        query = (
+            select(Signal.area_id, days, func.count())
+            .where(
+                Signal.deleted_at.is_(None),
+                Signal.closed_on.between(start, end),
+                *_in(Signal.area_id, area_ids),
+            )
+            .group_by(Signal.area_id, days)
         )
-        return [(a, r, c) for a, r, c in self.session.execute(query) if c is not None]
+        return [(a, int(d), int(n)) for a, d, n in self.session.execute(query)]
 
     def by_main_category(
         self, area_ids: AreaIds, start: date, end: date

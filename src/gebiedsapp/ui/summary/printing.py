@@ -13,7 +13,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from gebiedsapp.services.report_text import period_text
-from gebiedsapp.services.reports import Progress, municipality_report, write_area_summary
+from gebiedsapp.services.reports import Progress, municipality_summary_pdf, write_area_summary
 from gebiedsapp.ui.pdf import Build, pdf_name
 from gebiedsapp.ui.summary.data import Dashboard
 
@@ -27,7 +27,7 @@ def summary_pdf_job(data: Dashboard, today: date) -> tuple[str, str, Build]:
     if data.municipality:
 
         def build_municipality(session: Session, path: Path, progress: Progress) -> int:
-            return municipality_report(
+            return municipality_summary_pdf(
                 session, summary.period, path, today=today, progress=progress
             )
 
