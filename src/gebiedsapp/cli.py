@@ -14,10 +14,10 @@ from datetime import date
 from pathlib import Path
 
 from gebiedsapp import __version__
-from gebiedsapp.domain import Role
+from gebiedsapp.domain import AuditAction, Role
 from gebiedsapp.identity import current_actor
 from gebiedsapp.paths import AppPaths, app_paths, database_url
-from gebiedsapp.services import demo_data, reports, signal_import
+from gebiedsapp.services import audit, demo_data, reports, signal_import
 from gebiedsapp.services.areas import area_tree, find_area
 from gebiedsapp.services.backups import make_backup
 from gebiedsapp.services.errors import NotFoundError, ValidationError
@@ -117,6 +117,15 @@ def build_parser() -> argparse.ArgumentParser:
         each.add_argument("--to", dest="end", metavar="JJJJ-MM-DD", type=_day, required=True)
         each.add_argument("-o", "--output", metavar="BESTAND.pdf", type=Path, required=True)
 
+    audit_parser = sub.add_parser("audit", help="het auditlog controleren")
+    audit_sub = audit_parser.add_subparsers(dest="audit_command", metavar="ACTIE", required=True)
+    audit_sub.add_parser(
+        "verify",
+        help="controleren dat geen regel van het auditlog is gewijzigd of verwijderd",
+        description="Loopt de keten van het auditlog na; meldt de eerste regel die niet past. "
+        "Uitgang 0: in orde; 1: beschadigd.",
+    )
+
     sub.add_parser("areas", help="de gebiedsindeling tonen")
     team = sub.add_parser("team", help="'Wie werkt waar' tonen")
     team.add_argument("--date", type=date.fromisoformat, default=None, help="peildatum JJJJ-MM-DD")
@@ -158,6 +167,10 @@ def _dispatch(args: argparse.Namespace, url: str, paths: AppPaths) -> int:
     opened = open_database(url, paths, actor=actor)
     database = opened.database
     try:
+        if args.command == "audit":
+            return _verify_audit(database)
+        with database.unit_of_work(actor) as session:
+            audit.note(session, AuditAction.OPEN, detail=f"opdrachtregel: {args.command or 'gui'}")
         if args.command == "db":
             if args.db_command == "upgrade":
                 result = opened.upgrade
@@ -173,6 +186,12 @@ def _dispatch(args: argparse.Namespace, url: str, paths: AppPaths) -> int:
         if args.command == "demo-data":
             with database.unit_of_work(actor) as session:
                 counts = demo_data.generate(session, size=args.size, seed=args.seed)
+                audit.note(
+                    session,
+                    AuditAction.IMPORT,
+                    detail=f"voorbeeldgegevens ({args.size}, seed {args.seed}): "
+                    f"{sum(counts.values())} records",
+                )
             total = sum(counts.values())
             print(f"Voorbeeldgegevens ({args.size}, seed {args.seed}): {total} records")
             for table, count in sorted(counts.items()):
@@ -237,8 +256,26 @@ def _report(database: Database, args: argparse.Namespace) -> int:
         else:
             area_ids = [find_area(session, text).id for text in args.areas]
             pages = reports.area_summary_pdf(session, area_ids, period, output, today=today)
+    with database.unit_of_work(current_actor()) as session:
+        what = "gemeente" if args.report_command == "municipality" else ", ".join(args.areas)
+        audit.note(
+            session,
+            AuditAction.PRINT,
+            record_type="samenvatting",
+            detail=f"samenvatting {what}, {period.start} t/m {period.end}, {pages} pagina's",
+        )
     print(f"Samenvatting opgeslagen: {output} ({pages} pagina's)")
     return 0
+
+
+def _verify_audit(database: Database) -> int:
+    with database.read_session() as session:
+        check = audit.verify_chain(session)
+    if check.ok:
+        print(f"Auditlog in orde: {check.entries} regels, de keten is heel.")
+        return 0
+    print(f"Auditlog beschadigd: {check.reason}", file=sys.stderr)
+    return 1
 
 
 def _db_current(url: str) -> int:

@@ -13,8 +13,9 @@ import pytest
 from openpyxl import load_workbook
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
-from gebiedsapp.domain import ContactType, Role, reference_id
+from gebiedsapp.domain import AuditAction, AuditEntry, ContactType, Role, reference_id
 from gebiedsapp.services import contacts, koffiekar, teams
 from gebiedsapp.services.actions import create_follow_up
 from gebiedsapp.services.export import CSV_ENCODING, ExportFormat
@@ -218,6 +219,15 @@ def test_the_button_asks_format_and_file_then_writes_the_whole_filtered_list(
     assert RESIDENT not in target.read_text(encoding=CSV_ENCODING)
     assert messages == [("information", f"3 rijen opgeslagen in:\n{target}")]
     assert lists.exporter.button.isEnabled()
+    with context.read() as session:  # entered in the audit log, without the file's name
+        entry = session.scalars(select(AuditEntry).order_by(AuditEntry.seq.desc())).first()
+    assert entry is not None
+    assert (entry.action, entry.actor, entry.record_type, entry.detail) == (
+        AuditAction.EXPORT,
+        "test",
+        "gesprekken",
+        "csv, 3 rijen, zonder persoonsgegevens",
+    )
 
 
 def test_xlsx_with_personal_data_for_a_regisseur(

@@ -7,7 +7,9 @@ from datetime import date, time, timedelta
 from pathlib import Path
 from typing import Any
 
-from gebiedsapp.domain import SignalSource
+from sqlalchemy import select
+
+from gebiedsapp.domain import AuditAction, AuditEntry, SignalSource
 from gebiedsapp.domain.base import reference_id
 from gebiedsapp.services import koffiekar, signals
 from gebiedsapp.services.koffiekar import ConversationInput, SessionInput
@@ -20,6 +22,14 @@ from support.pdf_text import all_lines, pages_text
 BEERTA = reference_id("area", "beerta")
 LICHT = reference_id("signal_category", "wegen-verkeer-straatmeubilair/straatverlichting")
 EENZAAMHEID = reference_id("theme", "eenzaamheid")
+
+
+def _last_audit(context: AppContext) -> tuple[AuditAction, str]:
+    """Making a PDF is entered in the audit log as a print."""
+    with context.read() as session:
+        entry = session.scalars(select(AuditEntry).order_by(AuditEntry.seq.desc())).first()
+        assert entry is not None
+        return entry.action, entry.detail
 
 
 def _save(qtbot: Any, actions: Any, target: Path) -> list[str]:
@@ -54,6 +64,7 @@ def test_the_work_order_of_a_signal(qtbot: Any, context: AppContext, tmp_path: P
     assert job[0] == f"werkbon-straatverlichting-{date.today().isoformat()}.pdf"
     texts = _save(qtbot, pane.pdf, tmp_path / "werkbon.pdf")
     assert len(texts) == 1
+    assert _last_audit(context) == (AuditAction.PRINT, "Werkbon, 1 pagina")
     flat = " ".join(all_lines(texts))
     assert "Lantaarnpaal bij de kerk brandt niet" in flat
     assert "Straatverlichting" in flat

@@ -4,12 +4,14 @@ Importing this package registers every model on `Base.metadata` (Alembic and tes
 """
 
 from gebiedsapp.domain.areas import Area, CbsBuurt, CbsWijk, area_buurt
+from gebiedsapp.domain.audit import AuditEntry, AuditHead
 from gebiedsapp.domain.base import Base, Tracked, reference_id, utcnow
 from gebiedsapp.domain.contacts import Contact, FollowUp, contact_theme
 from gebiedsapp.domain.drafts import Draft, RecordVersion
 from gebiedsapp.domain.enums import (
     ActionStatus,
     AreaKind,
+    AuditAction,
     ConsentPurpose,
     ContactType,
     ContactWith,
@@ -42,6 +44,9 @@ __all__ = [
     "Area",
     "AreaKind",
     "Assignment",
+    "AuditAction",
+    "AuditEntry",
+    "AuditHead",
     "Base",
     "CbsBuurt",
     "CbsWijk",

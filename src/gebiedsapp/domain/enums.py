@@ -82,6 +82,22 @@ class ConsentPurpose(LabeledEnum):
     MEEDENKEN = "meedenken"  # the resident wants to think or work along on plans
 
 
+class AuditAction(LabeledEnum):
+    CREATE = "create"
+    UPDATE = "update"
+    DELETE = "delete"
+    EXPORT = "export"  # a list written to a file
+    PRINT = "print"  # a PDF made (for paper or to save)
+    IMPORT = "import"  # records read in from a file
+    ERASE = "erase"  # a person's data removed on request (what, is not said)
+    OPEN = "open"  # the app (or CLI) opened the database: the login of a laptop app
+
+    @property
+    def label(self) -> str:
+        # not in _LABELS: that table is keyed by value, and "open" is also ActionStatus.OPEN
+        return _AUDIT_LABELS[self.value]
+
+
 class DraftKind(LabeledEnum):
     CONVERSATION = "conversation"
     CONTACT = "contact"
@@ -136,6 +152,17 @@ class DeadlineLabel(LabeledEnum):
     BUITEN = "buiten"
     RUIM_BUITEN = "ruim_buiten"
 
+
+_AUDIT_LABELS = {
+    "create": "aangemaakt",
+    "update": "gewijzigd",
+    "delete": "verwijderd",
+    "export": "geëxporteerd",
+    "print": "afgedrukt of als PDF opgeslagen",
+    "import": "geïmporteerd",
+    "erase": "persoonsgegevens gewist",
+    "open": "database geopend",
+}
 
 _LABELS: dict[StrEnum, str] = {
     AreaKind.GEMEENTE: "Gemeente",

@@ -15,7 +15,8 @@ from datetime import date, datetime, time
 
 from sqlalchemy.orm import Session
 
-from gebiedsapp.domain import Conversation, Handling, KoffiekarSession, Theme
+from gebiedsapp.domain import AuditAction, Conversation, Handling, KoffiekarSession, Theme
+from gebiedsapp.services import audit
 from gebiedsapp.services.errors import NotFoundError, ValidationError
 from gebiedsapp.services.history import finish_edit
 from gebiedsapp.services.residents import ResidentInput, check_resident, register_resident
@@ -224,6 +225,22 @@ def record_conversation(
         resident_id=resident.id if resident else None,
         theme_ids=theme_ids,
         actor=str(session.info.get("actor", "")),
+    )
+    # plain statements pass the session hook: enter the new conversation here
+    written = {
+        "summary": bool(data.summary.strip()),
+        "quote": bool(data.quote.strip()),
+        "quote_reportable": data.quote_reportable,
+        "handling": True,
+        "resident_id": resident is not None,
+        "themes": bool(theme_ids),
+    }
+    audit.note(
+        session,
+        AuditAction.CREATE,
+        record_type="conversation",
+        record_id=conversation_id.hex,
+        fields=[name for name, present in written.items() if present] + ["session_id"],
     )
     if draft_id is not None:
         DraftRepository(session).delete(draft_id)

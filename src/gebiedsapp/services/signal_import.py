@@ -33,6 +33,7 @@ from sqlalchemy.orm import Session
 
 from gebiedsapp.domain import (
     Area,
+    AuditAction,
     CbsBuurt,
     Partner,
     Priority,
@@ -45,6 +46,7 @@ from gebiedsapp.domain import (
 )
 from gebiedsapp.domain.base import utcnow
 from gebiedsapp.domain.deadlines import deadline as compute_deadline
+from gebiedsapp.services import audit
 from gebiedsapp.services.errors import ValidationError
 from gebiedsapp.services.signals import (
     MAX_DESCRIPTION,
@@ -591,4 +593,12 @@ def import_signals(session: Session, preview: ImportPreview, *, accept_valid: bo
             }
         )
     session.execute(insert(cast(Table, Signal.__table__)), values)
+    # a bulk insert passes the session hook: one entry for the lot
+    audit.note(
+        session,
+        AuditAction.IMPORT,
+        record_type="signal",
+        detail=f"{len(values)} signalen uit een CSV-bestand"
+        + (f", {len(preview.invalid)} ongeldige regels overgeslagen" if preview.invalid else ""),
+    )
     return len(values)

@@ -16,6 +16,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from gebiedsapp.domain.base import Tracked
+from gebiedsapp.storage.audit import record_changes
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -77,6 +78,7 @@ class Database:
         engine = create_app_engine(url)
         sessions = sessionmaker(engine, expire_on_commit=False)
         event.listen(sessions, "before_flush", _stamp_author)
+        event.listen(sessions, "before_flush", record_changes)  # after the stamps
         return cls(url=engine.url, engine=engine, sessions=sessions)
 
     @property

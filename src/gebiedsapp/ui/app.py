@@ -8,9 +8,12 @@ from logging.handlers import RotatingFileHandler
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
+from sqlalchemy.exc import SQLAlchemyError
 
+from gebiedsapp.domain import AuditAction
 from gebiedsapp.identity import current_actor
 from gebiedsapp.paths import APP_AUTHOR, APP_NAME, AppPaths, app_paths, database_url
+from gebiedsapp.services import audit
 from gebiedsapp.startup import OpenedDatabase, open_database
 from gebiedsapp.storage.errors import StorageError
 from gebiedsapp.ui.context import AppContext, ChangeHub
@@ -64,6 +67,11 @@ def run_gui(*, database: str | None = None, data_dir: str | None = None) -> int:
         return 2
     if opened.upgrade.backup is not None:
         log.info("backup before upgrade: %s", opened.upgrade.backup)
+    try:
+        with opened.database.unit_of_work(actor) as session:
+            audit.note(session, AuditAction.OPEN, detail="venster")
+    except SQLAlchemyError:  # locked by another instance, read-only folder: say so, go on
+        log.exception("could not enter the start in the audit log")
     window = create_main_window(opened, paths, actor=actor)
     window.show()
     QTimer.singleShot(0, window.offer_recovery)  # 'Herstel je werk?' after a crash

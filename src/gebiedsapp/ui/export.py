@@ -32,6 +32,8 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from gebiedsapp.domain import AuditAction
+from gebiedsapp.services import audit
 from gebiedsapp.services.errors import NotFoundError, ValidationError
 from gebiedsapp.services.export import (
     ExportCancelledError,
@@ -231,7 +233,20 @@ class Exporter(QObject):
         def work() -> int:
             with context.read() as session:
                 tables = job.build(session, options)
-                return write_file(path, tables, fmt=fmt, progress=progress)
+                rows = write_file(path, tables, fmt=fmt, progress=progress)
+            try:  # an export nobody can account for is not kept
+                with context.database.unit_of_work(context.actor) as session:
+                    audit.note(
+                        session,
+                        AuditAction.EXPORT,
+                        record_type=job.name,
+                        detail=f"{fmt.value}, {rows} rijen, "
+                        + ("met persoonsgegevens" if personal else "zonder persoonsgegevens"),
+                    )
+            except BaseException:
+                path.unlink(missing_ok=True)
+                raise
+            return rows
 
         dialog = QProgressDialog(
             self.widget.tr("Exporteren…"), self.widget.tr("Annuleren"), 0, 0, self.widget

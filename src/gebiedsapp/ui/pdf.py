@@ -35,6 +35,8 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from gebiedsapp.domain import AuditAction
+from gebiedsapp.services import audit
 from gebiedsapp.services.errors import NotFoundError, ValidationError
 from gebiedsapp.services.reports import Progress, ReportCancelledError
 from gebiedsapp.ui.context import AppContext
@@ -90,8 +92,16 @@ class PdfMaker(QObject):
         self._dialog: QProgressDialog | None = None
         self._cancel = threading.Event()
 
-    def make(self, path: Path, build: Build, then: Callable[[Path], None] | None = None) -> bool:
-        """Write the PDF to `path`; `then(path)` on success. False when one is being made."""
+    def make(
+        self,
+        path: Path,
+        build: Build,
+        then: Callable[[Path], None] | None = None,
+        *,
+        what: str = "PDF",
+    ) -> bool:
+        """Write the PDF to `path`; `then(path)` on success. False when one is being made.
+        `what` (e.g. "Werkbon") goes into the audit log, as a print."""
         if self.busy:
             return False
         self.busy = True
@@ -104,7 +114,15 @@ class PdfMaker(QObject):
 
         def work() -> int:
             with context.read() as session:
-                return build(session, path, progress)
+                pages = build(session, path, progress)
+            try:  # a print nobody can account for is not kept
+                with context.database.unit_of_work(context.actor) as session:
+                    pages_text = "1 pagina" if pages == 1 else f"{pages} pagina's"
+                    audit.note(session, AuditAction.PRINT, detail=f"{what}, {pages_text}")
+            except BaseException:
+                path.unlink(missing_ok=True)
+                raise
+            return pages
 
         dialog = QProgressDialog(
             self.widget.tr("PDF maken…"), self.widget.tr("Annuleren"), 0, 0, self.widget
@@ -376,25 +394,27 @@ class PdfActions(QObject):
         def opened(path: Path) -> None:
             self.preview = show_pdf(self.widget, path, title)
 
-        return self.maker.make(temp_pdf(name), build, opened)
+        return self.maker.make(temp_pdf(name), build, opened, what=title)
 
     def print(self) -> bool:
         job = self.job()
         if job is None:
             return False
-        name, _title, build = job
+        name, title, build = job
 
         def send(path: Path) -> None:
             self.printer(self.widget, path)
 
-        return self.maker.make(temp_pdf(name), build, send)
+        return self.maker.make(temp_pdf(name), build, send, what=title)
 
     def save(self) -> bool:
         job = self.job()
         if job is None:
             return False
-        name, _title, build = job
+        name, title, build = job
         path = self.ask_path(self.widget, name)
         if path is None:
             return False
-        return self.maker.make(path, build, lambda path: self.after_save(self.widget, path))
+        return self.maker.make(
+            path, build, lambda path: self.after_save(self.widget, path), what=title
+        )
