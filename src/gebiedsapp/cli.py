@@ -17,7 +17,7 @@ from gebiedsapp import __version__
 from gebiedsapp.domain import AuditAction, Role
 from gebiedsapp.identity import current_actor
 from gebiedsapp.paths import AppPaths, app_paths, database_url
-from gebiedsapp.services import audit, demo_data, reports, signal_import
+from gebiedsapp.services import audit, demo_data, reports, retention, signal_import
 from gebiedsapp.services.areas import area_tree, find_area
 from gebiedsapp.services.backups import make_backup
 from gebiedsapp.services.errors import NotFoundError, ValidationError
@@ -126,6 +126,24 @@ def build_parser() -> argparse.ArgumentParser:
         "Uitgang 0: in orde; 1: beschadigd.",
     )
 
+    privacy = sub.add_parser("privacy", help="bewaartermijnen van persoonsgegevens")
+    privacy_sub = privacy.add_subparsers(dest="privacy_command", metavar="ACTIE", required=True)
+    retention_parser = privacy_sub.add_parser(
+        "retention",
+        help="persoonsgegevens anonimiseren en oude concepten verwijderen na hun termijn",
+        description="Anonimiseert naam, telefoon en e-mail van bewoners bij wie niets meer "
+        "openstaat en van wie het laatste langer dan de bewaartermijn geleden is afgesloten; "
+        "verwijdert concepten ouder dan hun termijn. Gebeurt ook bij elke start van de app.",
+    )
+    retention_parser.add_argument(
+        "--dry-run", action="store_true", help="alleen tonen wat er zou gebeuren"
+    )
+    settings_parser = privacy_sub.add_parser(
+        "settings", help="bewaartermijnen tonen of instellen (in dagen)"
+    )
+    settings_parser.add_argument("--retention-days", type=int, metavar="DAGEN")
+    settings_parser.add_argument("--draft-days", type=int, metavar="DAGEN")
+
     sub.add_parser("areas", help="de gebiedsindeling tonen")
     team = sub.add_parser("team", help="'Wie werkt waar' tonen")
     team.add_argument("--date", type=date.fromisoformat, default=None, help="peildatum JJJJ-MM-DD")
@@ -201,6 +219,8 @@ def _dispatch(args: argparse.Namespace, url: str, paths: AppPaths) -> int:
             return _import_signals(database, actor, args)
         if args.command == "report":
             return _report(database, args)
+        if args.command == "privacy":
+            return _privacy(database, actor, args)
         if args.command == "areas":
             return _print_areas(database)
         if args.command == "team":
@@ -265,6 +285,36 @@ def _report(database: Database, args: argparse.Namespace) -> int:
             detail=f"samenvatting {what}, {period.start} t/m {period.end}, {pages} pagina's",
         )
     print(f"Samenvatting opgeslagen: {output} ({pages} pagina's)")
+    return 0
+
+
+def _privacy(database: Database, actor: str, args: argparse.Namespace) -> int:
+    if args.privacy_command == "settings":
+        with database.unit_of_work(actor) as session:
+            current = retention.get_settings(session)
+            wanted = retention.RetentionSettings(
+                args.retention_days if args.retention_days is not None else current.retention_days,
+                args.draft_days if args.draft_days is not None else current.draft_days,
+            )
+            if wanted != current:
+                retention.save_settings(session, wanted)
+        print(f"Bewaartermijn persoonsgegevens: {wanted.retention_days} dagen na afsluiten")
+        print(f"Bewaartermijn concepten: {wanted.draft_days} dagen")
+        return 0
+    today = date.today()
+    if args.dry_run:
+        with database.read_session(actor) as session:
+            planned = retention.plan(session, today=today)
+        print(f"Proefdraai (er verandert niets): {planned.summary()}.")
+        for item in planned.residents:
+            print(
+                f"  bewoner {item.resident_id.hex[:8]}: afgesloten {item.closed_on}, "
+                f"termijn verstreken op {item.due_on}"
+            )
+        return 0
+    with database.unit_of_work(actor) as session:
+        done = retention.apply(session, today=today)
+    print(f"Bewaartermijn toegepast: {done.summary(done=True)}.")
     return 0
 
 

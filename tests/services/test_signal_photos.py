@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-import struct
-import zlib
 from datetime import date
 from pathlib import Path
 
@@ -18,6 +16,7 @@ from gebiedsapp.services.errors import NotFoundError, ValidationError
 from gebiedsapp.services.signals import SignalInput
 from gebiedsapp.storage.backup import backup_sqlite_file
 from gebiedsapp.storage.database import Database
+from support.images import png
 
 BEERTA = reference_id("area", "beerta")
 ZWERFVUIL = reference_id("signal_category", "afval/zwerfvuil")
@@ -26,24 +25,6 @@ GIF = (
     b"GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff!\xf9\x04\x01\x00\x00"
     b"\x00\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;"
 )
-
-
-def png(width: int, height: int, shade: int = 0) -> bytes:
-    """A real, valid greyscale PNG (different shades give different bytes)."""
-
-    def chunk(kind: bytes, body: bytes) -> bytes:
-        return (
-            struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
-        )
-
-    raw = b"".join(b"\x00" + bytes([shade % 256]) * width for _ in range(height))
-    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(raw))
-        + chunk(b"IEND", b"")
-    )
 
 
 @pytest.fixture

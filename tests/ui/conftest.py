@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,6 +12,21 @@ from PySide6.QtCore import QSettings
 from gebiedsapp.paths import AppPaths
 from gebiedsapp.startup import OpenedDatabase
 from gebiedsapp.ui.context import AppContext, ChangeHub
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _collect_on_the_gui_thread() -> Iterator[None]:
+    """As the app does (ui.gc_guard): no automatic collection, which could run on the
+    background worker and destroy a Qt object of an earlier test there."""
+    gc.disable()
+    yield
+    gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def _collect_after_each_test() -> Iterator[None]:
+    yield
+    gc.collect()
 
 
 @pytest.fixture

@@ -91,6 +91,7 @@ class AuditAction(LabeledEnum):
     IMPORT = "import"  # records read in from a file
     ERASE = "erase"  # a person's data removed on request (what, is not said)
     OPEN = "open"  # the app (or CLI) opened the database: the login of a laptop app
+    RETENTION = "retention"  # personal data anonymised and drafts purged after their term
 
     @property
     def label(self) -> str:
@@ -162,6 +163,7 @@ _AUDIT_LABELS = {
     "import": "geïmporteerd",
     "erase": "persoonsgegevens gewist",
     "open": "database geopend",
+    "retention": "bewaartermijn toegepast",
 }
 
 _LABELS: dict[StrEnum, str] = {

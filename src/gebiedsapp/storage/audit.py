@@ -227,6 +227,11 @@ def _changes(session: Session) -> Iterator[Event]:
 
 
 def record_changes(session: Session, _context: Any, _instances: Any) -> None:
-    """The before_flush hook: every record created, changed or deleted in this flush."""
+    """The before_flush hook: every record created, changed or deleted in this flush.
+
+    An erasure on request (services.subject_access) sets `audit_suppress` for its own flushes:
+    the log then says that an erasure happened, not which records it touched."""
+    if session.info.get("audit_suppress"):
+        return
     with session.no_autoflush:
         append(session, list(_changes(session)))

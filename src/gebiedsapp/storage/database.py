@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from gebiedsapp.domain.base import Tracked
 from gebiedsapp.storage.audit import record_changes
+from gebiedsapp.storage.search import rebuild_search_index
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -39,6 +40,8 @@ def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = NORMAL")
+        # deleted and changed content is overwritten, not left in free pages (erasure, AVG)
+        cursor.execute("PRAGMA secure_delete = ON")
     finally:
         cursor.close()
 
@@ -110,6 +113,18 @@ class Database:
         session = self.sessions()
         session.info["actor"] = actor
         return session
+
+    def purge_traces(self) -> None:
+        """After an erasure: rebuild the search index (FTS keeps old terms in its segments
+        until they merge) and move the WAL into the database file, so the erased words are
+        left nowhere in the database's own files. Backups made before keep them until they
+        rotate out."""
+        if self.url.get_backend_name() != "sqlite":
+            return
+        with self.engine.begin() as connection:
+            rebuild_search_index(connection)
+        with self.engine.connect() as connection:
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from datetime import date
 from logging.handlers import RotatingFileHandler
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
@@ -13,10 +14,11 @@ from sqlalchemy.exc import SQLAlchemyError
 from gebiedsapp.domain import AuditAction
 from gebiedsapp.identity import current_actor
 from gebiedsapp.paths import APP_AUTHOR, APP_NAME, AppPaths, app_paths, database_url
-from gebiedsapp.services import audit
+from gebiedsapp.services import audit, retention
 from gebiedsapp.startup import OpenedDatabase, open_database
 from gebiedsapp.storage.errors import StorageError
 from gebiedsapp.ui.context import AppContext, ChangeHub
+from gebiedsapp.ui.gc_guard import GarbageCollector
 from gebiedsapp.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -55,6 +57,7 @@ def run_gui(*, database: str | None = None, data_dir: str | None = None) -> int:
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName("Gebiedsapp")
     _install_dutch(app)
+    GarbageCollector(app)  # owned by app; cycles holding Qt objects die on the GUI thread
     paths = app_paths(data_dir).ensure()
     _setup_logging(paths)
     url = database_url(database, paths)
@@ -70,8 +73,11 @@ def run_gui(*, database: str | None = None, data_dir: str | None = None) -> int:
     try:
         with opened.database.unit_of_work(actor) as session:
             audit.note(session, AuditAction.OPEN, detail="venster")
-    except SQLAlchemyError:  # locked by another instance, read-only folder: say so, go on
-        log.exception("could not enter the start in the audit log")
+        with opened.database.unit_of_work(actor) as session:
+            done = retention.apply(session, today=date.today())
+        log.info("retention on start: %s", done.summary(done=True))
+    except SQLAlchemyError:  # locked by another instance, read-only folder: log it, go on
+        log.exception("could not enter the start in the audit log or apply retention")
     window = create_main_window(opened, paths, actor=actor)
     window.show()
     QTimer.singleShot(0, window.offer_recovery)  # 'Herstel je werk?' after a crash

@@ -150,10 +150,18 @@ class MainWindow(QMainWindow):
         ):
             action = admin_menu.addAction(text)
             action.triggered.connect(lambda _checked=False, n=name: self.open_admin(n))
+        admin_menu.addSeparator()
+        privacy = admin_menu.addAction(self.tr("&Inzage en verwijdering…"))
+        privacy.triggered.connect(self.open_privacy)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = help_menu.addAction(self.tr("&Over Gebiedsapp"))
         about.triggered.connect(self.show_about)
+
+    def open_privacy(self) -> None:
+        from gebiedsapp.ui.privacy import PrivacyDialog
+
+        PrivacyDialog(self.context, self).exec()
 
     def _build_status_bar(self) -> None:
         self.database_label = QLabel(

@@ -1,0 +1,190 @@
+"""Retention of residents' personal data (AVG): anonymise what is no longer needed.
+
+A resident's name, phone and e-mail are kept while something they are part of is still open: an
+agreed action not yet done, a signal not yet closed, or a place in the participation register
+under a consent that was not withdrawn. Once all of that is closed, the details are kept for
+`retention_days` (default 365, as Dutch municipal signal platforms do) after the last of it,
+then anonymised: the fields are emptied, the row and every link to it stay, so the figures and
+the history of the conversations, contacts and signals do not change. Drafts (forms being
+typed, which may hold personal data) are purged after `draft_days` (default 30).
+
+`plan` is the dry run: what would be anonymised and purged today, and why. `apply` does it in
+the caller's unit of work and enters it in the audit log. The app runs `apply` on every start;
+`gebiedsapp privacy retention [--dry-run]` runs either by hand.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+
+from sqlalchemy.orm import Session
+
+from gebiedsapp.domain import AppSetting, AuditAction
+from gebiedsapp.domain.base import utcnow
+from gebiedsapp.services import audit
+from gebiedsapp.services.errors import ValidationError
+from gebiedsapp.storage.repositories.retention import RetentionRepository
+
+RETENTION_DAYS_KEY = "privacy.retention_days"
+DRAFT_DAYS_KEY = "privacy.draft_days"
+DEFAULT_RETENTION_DAYS = 365
+DEFAULT_DRAFT_DAYS = 30
+MAX_DAYS = 3650  # ten years: anything longer is a typing error, not a policy
+
+
+@dataclass(frozen=True)
+class RetentionSettings:
+    retention_days: int = DEFAULT_RETENTION_DAYS
+    draft_days: int = DEFAULT_DRAFT_DAYS
+
+
+def _check_days(value: int, what: str, minimum: int) -> int:
+    if not minimum <= value <= MAX_DAYS:
+        raise ValidationError(
+            f"De {what} moet tussen {minimum} en {MAX_DAYS} dagen liggen (nu: {value})."
+        )
+    return value
+
+
+def get_settings(session: Session) -> RetentionSettings:
+    def read(key: str, default: int) -> int:
+        row = session.get(AppSetting, key)
+        try:
+            return int(row.value) if row is not None else default
+        except ValueError:  # a hand-edited database: fall back, never skip retention
+            return default
+
+    return RetentionSettings(
+        read(RETENTION_DAYS_KEY, DEFAULT_RETENTION_DAYS), read(DRAFT_DAYS_KEY, DEFAULT_DRAFT_DAYS)
+    )
+
+
+def save_settings(session: Session, settings: RetentionSettings) -> None:
+    """The beheerder's choice; refused (Dutch) when out of range."""
+    _check_days(settings.retention_days, "bewaartermijn", 1)
+    _check_days(settings.draft_days, "bewaartermijn van concepten", 1)
+    for key, value in (
+        (RETENTION_DAYS_KEY, settings.retention_days),
+        (DRAFT_DAYS_KEY, settings.draft_days),
+    ):
+        row = session.get(AppSetting, key)
+        if row is None:
+            session.add(AppSetting(key=key, value=str(value)))
+        else:
+            row.value = str(value)
+    session.flush()
+
+
+@dataclass(frozen=True)
+class ResidentDue:
+    """A resident whose details are due: by id only (the plan is shown and logged)."""
+
+    resident_id: uuid.UUID
+    closed_on: date  # the day the last related thing was closed
+    due_on: date  # closed_on + retention days
+
+
+@dataclass(frozen=True)
+class RetentionPlan:
+    today: date
+    settings: RetentionSettings
+    residents: tuple[ResidentDue, ...]
+    kept_open: int  # residents kept because something is still open
+    kept_in_term: int  # residents whose term has not passed yet
+    drafts: tuple[uuid.UUID, ...]
+
+    @property
+    def empty(self) -> bool:
+        return not self.residents and not self.drafts
+
+    def summary(self, *, done: bool = False) -> str:
+        """One Dutch sentence for the CLI, the log and the audit entry (no personal data)."""
+        anonymise, remove = (
+            ("geanonimiseerd", "verwijderd")
+            if done
+            else (
+                "te anonimiseren",
+                "te verwijderen",
+            )
+        )
+        return (
+            f"{len(self.residents)} bewoner(s) {anonymise}, {len(self.drafts)} concept(en) "
+            f"{remove}; {self.kept_open} bewoner(s) bewaard omdat er nog iets openstaat, "
+            f"{self.kept_in_term} binnen de bewaartermijn van {self.settings.retention_days} "
+            f"dagen"
+        )
+
+
+def plan(
+    session: Session, *, today: date, settings: RetentionSettings | None = None
+) -> RetentionPlan:
+    """The dry run: nothing is changed."""
+    settings = settings or get_settings(session)
+    repo = RetentionRepository(session)
+    last: dict[uuid.UUID, date] = {}
+    still_open: set[uuid.UUID] = set()
+
+    def later(resident: uuid.UUID, day: date | None) -> None:
+        if day is not None and (resident not in last or day > last[resident]):
+            last[resident] = day
+
+    for resident, day in repo.last_contact().items():
+        later(resident, day)
+    for source in (repo.actions(), repo.signals(), repo.participation()):
+        for resident, open_count, closed in source:
+            if open_count:
+                still_open.add(resident)
+            later(resident, closed)
+    for resident, day in repo.withdrawn().items():
+        later(resident, day)
+    due: list[ResidentDue] = []
+    kept_open = kept_in_term = 0
+    for resident, recorded in repo.residents():
+        if resident in still_open:
+            kept_open += 1
+            continue
+        # the term runs from the last related thing; the day the details were recorded only
+        # counts for a resident nothing refers to (any more)
+        closed_on = last.get(resident, recorded)
+        due_on = closed_on + timedelta(days=settings.retention_days)
+        if due_on <= today:
+            due.append(ResidentDue(resident, closed_on, due_on))
+        else:
+            kept_in_term += 1
+    cutoff = datetime.combine(today - timedelta(days=settings.draft_days), time(0), tzinfo=UTC)
+    drafts = tuple(draft for draft, _updated in repo.old_drafts(cutoff))
+    return RetentionPlan(
+        today=today,
+        settings=settings,
+        residents=tuple(sorted(due, key=lambda d: (d.closed_on, d.resident_id.hex))),
+        kept_open=kept_open,
+        kept_in_term=kept_in_term,
+        drafts=drafts,
+    )
+
+
+def apply(
+    session: Session, *, today: date, settings: RetentionSettings | None = None
+) -> RetentionPlan:
+    """Anonymise and purge what `plan` lists, in the caller's unit of work; the plan done."""
+    done = plan(session, today=today, settings=settings)
+    if done.empty:
+        return done
+    repo = RetentionRepository(session)
+    stamp = utcnow()
+    for item in done.residents:
+        resident = repo.get(item.resident_id)
+        if resident is None:
+            continue
+        resident.name = ""
+        resident.phone = ""
+        resident.email = ""
+        resident.anonymised_at = stamp
+        for meedenker in repo.meedenkers_of(item.resident_id):
+            meedenker.active = False
+    repo.delete_drafts(list(done.drafts))
+    session.flush()
+    audit.note(session, AuditAction.RETENTION, detail=done.summary(done=True))
+    return done

@@ -1,0 +1,174 @@
+"""Queries for the retention of personal data (services.retention): per resident, what is still
+open and when the last related thing was closed.
+
+A resident is reached from the conversations and contacts that name them, the actions agreed
+in those, the signals made from those, and their consents and register entries. Each query is
+grouped by resident, so the whole database takes a handful of statements.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import case, cast, func, or_, select, union_all
+from sqlalchemy.orm import Session
+
+from gebiedsapp.domain import (
+    ActionStatus,
+    Consent,
+    ConsentPurpose,
+    Contact,
+    Conversation,
+    Draft,
+    FollowUp,
+    KoffiekarSession,
+    Meedenker,
+    Resident,
+    Signal,
+)
+
+
+def _links() -> Any:
+    """(resident_id, conversation_id, contact_id, day) of every live conversation and contact
+    that names a resident."""
+    said = (
+        select(
+            Conversation.resident_id.label("resident_id"),
+            Conversation.id.label("conversation_id"),
+            cast(None, Conversation.id.type).label("contact_id"),
+            KoffiekarSession.date.label("day"),
+        )
+        .join(KoffiekarSession, KoffiekarSession.id == Conversation.session_id)
+        .where(Conversation.resident_id.is_not(None), Conversation.deleted_at.is_(None))
+    )
+    met = select(
+        Contact.resident_id.label("resident_id"),
+        cast(None, Contact.id.type).label("conversation_id"),
+        Contact.id.label("contact_id"),
+        Contact.date.label("day"),
+    ).where(Contact.resident_id.is_not(None), Contact.deleted_at.is_(None))
+    return union_all(said, met).subquery("links")
+
+
+def _day(value: Any) -> date | None:
+    if value is None or (isinstance(value, date) and not isinstance(value, datetime)):
+        return value
+    if isinstance(value, datetime):
+        return value.date()
+    return date.fromisoformat(str(value)[:10])
+
+
+class RetentionRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def residents(self) -> list[tuple[uuid.UUID, date]]:
+        """(id, day recorded) of every resident whose details have not been anonymised."""
+        query = select(Resident.id, Resident.created_at).where(
+            Resident.anonymised_at.is_(None), Resident.deleted_at.is_(None)
+        )
+        return [(r, c.date()) for r, c in self.session.execute(query)]
+
+    def last_contact(self) -> dict[uuid.UUID, date]:
+        """The last conversation or contact that names each resident."""
+        links = _links()
+        query = select(links.c.resident_id, func.max(links.c.day)).group_by(links.c.resident_id)
+        return {r: day for r, d in self.session.execute(query) if (day := _day(d)) is not None}
+
+    def actions(self) -> Iterator[tuple[uuid.UUID, int, date | None]]:
+        """(resident, open actions, last done_on) over the actions of their conversations and
+        contacts."""
+        links = _links()
+        open_ = func.sum(case((FollowUp.status == ActionStatus.OPEN, 1), else_=0))
+        query = (
+            select(links.c.resident_id, open_, func.max(FollowUp.done_on))
+            .join(
+                FollowUp,
+                or_(
+                    FollowUp.conversation_id == links.c.conversation_id,
+                    FollowUp.contact_id == links.c.contact_id,
+                ),
+            )
+            .where(FollowUp.deleted_at.is_(None))
+            .group_by(links.c.resident_id)
+        )
+        for resident, n, done in self.session.execute(query):
+            yield resident, int(n or 0), _day(done)
+
+    def signals(self) -> Iterator[tuple[uuid.UUID, int, date | None]]:
+        """(resident, open signals, last closed_on) of the signals made from their
+        conversations and contacts."""
+        links = _links()
+        open_ = func.sum(case((Signal.closed_on.is_(None), 1), else_=0))
+        query = (
+            select(links.c.resident_id, open_, func.max(Signal.closed_on))
+            .join(
+                Signal,
+                or_(
+                    Signal.conversation_id == links.c.conversation_id,
+                    Signal.contact_id == links.c.contact_id,
+                ),
+            )
+            .where(Signal.deleted_at.is_(None))
+            .group_by(links.c.resident_id)
+        )
+        for resident, n, closed in self.session.execute(query):
+            yield resident, int(n or 0), _day(closed)
+
+    def participation(self) -> Iterator[tuple[uuid.UUID, int, date | None]]:
+        """(resident, active register entries under a consent still given, the last day one
+        ended: its consent withdrawn, or the entry made inactive)."""
+        query = (
+            select(
+                Meedenker.resident_id,
+                Meedenker.active,
+                Meedenker.updated_at,
+                Consent.withdrawn_on,
+            )
+            .join(Consent, Consent.id == Meedenker.consent_id)
+            .where(Meedenker.deleted_at.is_(None))
+        )
+        running: dict[uuid.UUID, int] = {}
+        ended: dict[uuid.UUID, date | None] = {}
+        for resident, active, updated_at, withdrawn_on in self.session.execute(query):
+            running.setdefault(resident, 0)
+            ended.setdefault(resident, None)
+            if active and withdrawn_on is None:
+                running[resident] += 1
+                continue
+            day = withdrawn_on or updated_at.date()
+            last = ended[resident]
+            ended[resident] = day if last is None or day > last else last
+        for resident, n in running.items():
+            yield resident, n, ended[resident]
+
+    def withdrawn(self) -> dict[uuid.UUID, date]:
+        """The last day a contact consent of each resident was withdrawn."""
+        query = (
+            select(Consent.resident_id, func.max(Consent.withdrawn_on))
+            .where(
+                Consent.purpose == ConsentPurpose.CONTACT,
+                Consent.withdrawn_on.is_not(None),
+                Consent.deleted_at.is_(None),
+            )
+            .group_by(Consent.resident_id)
+        )
+        return {r: d for r, d in self.session.execute(query) if d is not None}
+
+    def get(self, resident_id: uuid.UUID) -> Resident | None:
+        return self.session.get(Resident, resident_id)
+
+    def meedenkers_of(self, resident_id: uuid.UUID) -> list[Meedenker]:
+        query = select(Meedenker).where(Meedenker.resident_id == resident_id)
+        return list(self.session.scalars(query))
+
+    def old_drafts(self, before: datetime) -> list[tuple[uuid.UUID, datetime]]:
+        query = select(Draft.id, Draft.updated_at).where(Draft.updated_at < before)
+        return [(d, u) for d, u in self.session.execute(query)]
+
+    def delete_drafts(self, ids: list[uuid.UUID]) -> None:
+        for draft in self.session.scalars(select(Draft).where(Draft.id.in_(ids))):
+            self.session.delete(draft)

@@ -1,0 +1,255 @@
+"""Inzage and verwijdering (issue 6): find a resident by name, phone or e-mail; everything
+stored about them as PDF and JSON; erase them everywhere in one action, leaving one audit
+entry that says an erasure happened and no trace of them in the database's files."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import date, time
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from gebiedsapp.domain import (
+    AuditAction,
+    AuditEntry,
+    Consent,
+    ConsentPurpose,
+    ContactType,
+    ContactWith,
+    Conversation,
+    Draft,
+    DraftKind,
+    Meedenker,
+    Resident,
+    Signal,
+    SignalPhoto,
+    SignalSource,
+    reference_id,
+)
+from gebiedsapp.services import (
+    actions,
+    audit,
+    contacts,
+    drafts,
+    koffiekar,
+    signal_photos,
+    signals,
+    subject_access,
+)
+from gebiedsapp.services.errors import NotFoundError, ValidationError
+from gebiedsapp.services.koffiekar import ConversationInput, SessionInput
+from gebiedsapp.services.reports.person_report import write_person_data
+from gebiedsapp.services.residents import ResidentInput, register_resident
+from gebiedsapp.services.signals import SignalInput
+from gebiedsapp.storage.database import Database
+from support.images import png
+from support.pdf_text import all_lines, pages_text
+
+BEERTA = reference_id("area", "beerta")
+NAME = "Jantje Bewonérsma"
+PHONE = "06-12 34 56 78"
+EMAIL = "jantje.bewonersma@example.nl"
+OTHER = "Pietje Anders"
+
+
+class Person:
+    def __init__(self, database: Database) -> None:
+        with database.unit_of_work("anna") as s:
+            round_ = koffiekar.start_session(
+                s, SessionInput(area_id=BEERTA, day=date(2026, 3, 2), start_time=time(10),
+                                place="Dorpsplein")
+            )  # fmt: skip
+            said = koffiekar.record_conversation(
+                s,
+                session_id=round_.id,
+                data=ConversationInput(
+                    f"{NAME} vertelde dat de lantaarn kapot is; bel {PHONE}",
+                    theme_ids=[reference_id("theme", "eenzaamheid")],
+                    quote="Het is hier donker",
+                    resident=ResidentInput(
+                        name=NAME, phone=PHONE, email=EMAIL, wants_contact=True,
+                        wants_meedenken=True, consent=True,
+                        theme_ids=[reference_id("theme", "eenzaamheid")],
+                    ),
+                ),
+            )  # fmt: skip
+            self.conversation = said.id
+            self.resident = s.get(Conversation, said.id).resident_id  # type: ignore[union-attr]
+            actions.create_follow_up(
+                s, description="Terugbellen over de lamp", area_id=BEERTA, owner_id=None,
+                due_date=None, conversation_id=said.id,
+            )  # fmt: skip
+            signal = signals.create_signal(
+                s,
+                SignalInput(
+                    area_id=BEERTA, description=f"Lamp kapot bij {NAME}",
+                    source=SignalSource.KOFFIEKAR, reported_on=date(2026, 3, 2),
+                    category_id=reference_id(
+                        "signal_category", "wegen-verkeer-straatmeubilair/straatverlichting"
+                    ),
+                    conversation_id=said.id,
+                ),
+                today=date(2026, 3, 2),
+            )  # fmt: skip
+            self.signal = signal.id
+            self.photo = signal_photos.add_photo(
+                s, signal.id, file_name="lamp.png", data=png(8, 8), caption="de lamp"
+            )
+            meedenker = s.scalars(
+                select(Meedenker).where(Meedenker.resident_id == self.resident)
+            ).one()
+            contact = contacts.record_contact(
+                s,
+                contacts.ContactInput(
+                    day=date(2026, 4, 1), area_id=BEERTA, contact_type=ContactType.HUISBEZOEK,
+                    with_kind=ContactWith.MEEDENKER, meedenker_id=meedenker.id,
+                    subject=f"Op bezoek bij {NAME}",
+                ),
+            )  # fmt: skip
+            self.contact = contact.id
+            self.draft = drafts.save_draft(
+                s, draft_id=None, kind=DraftKind.CONTACT, payload={"notes": f"bellen: {PHONE}"}
+            )
+            other = register_resident(
+                s, ResidentInput(name=OTHER, phone="0611111111", wants_contact=True,
+                                 consent=True), area_id=BEERTA, today=date(2026, 3, 2),
+            )  # fmt: skip
+            assert other is not None
+            self.other = other.id
+
+
+@pytest.fixture
+def person(database: Database) -> Person:
+    return Person(database)
+
+
+@pytest.mark.parametrize(
+    "query", ["bewonersma", "JANTJE", "0612345678", "06 1234 5678", "Jantje.Bewonersma@Example.NL"]
+)
+def test_found_by_name_phone_or_email(database: Database, person: Person, query: str) -> None:
+    with database.sessions() as s:
+        found = subject_access.find_people(s, query)
+    assert [m.resident_id for m in found] == [person.resident]
+    assert found[0].name == NAME
+
+
+def test_a_too_short_search_is_refused_in_dutch(database: Database) -> None:
+    with database.sessions() as s, pytest.raises(ValidationError) as refused:
+        subject_access.find_people(s, " j ")
+    assert "ten minste twee tekens" in refused.value.message
+
+
+def test_inzage_holds_everything_about_the_person(
+    database: Database, person: Person, tmp_path: Path
+) -> None:
+    with database.sessions() as s:
+        data = subject_access.person_data(s, person.resident, today=date(2026, 11, 27))
+    sections = {section.key: section.rows for section in data.sections}
+    assert sections["persoonsgegevens"][0]["naam"] == NAME
+    assert {row["doel"] for row in sections["toestemmingen"]} == {
+        ConsentPurpose.CONTACT.label,
+        ConsentPurpose.MEEDENKEN.label,
+    }
+    assert sections["meedenken"][0]["gebied"] == "Beerta"
+    assert sections["gesprekken"][0]["plek"] == "Dorpsplein"
+    assert sections["contacten"][0]["onderwerp"] == f"Op bezoek bij {NAME}"
+    assert sections["acties"][0]["actie"] == "Terugbellen over de lamp"
+    assert sections["signalen"][0]["omschrijving"] == f"Lamp kapot bij {NAME}"
+    assert sections["fotos"][0]["bestand"] == "lamp.png"
+    assert len(sections["concepten"]) == 1
+    assert sections["auditlog"][0]["wat"] == "aangemaakt"
+    document = json.loads(data.as_json())
+    assert document["persoonsgegevens"][0]["e-mail"] == EMAIL
+    assert document["gesprekken"][0]["datum"] == "2026-03-02"
+    assert OTHER not in data.as_json()
+    target = tmp_path / "inzage.pdf"
+    pages = write_person_data(data, target)
+    flat = " ".join(all_lines(pages_text(target)))
+    assert pages == len(pages_text(target))
+    for expected in (NAME, EMAIL, "Toestemmingen", "Dorpsplein", "Terugbellen over de lamp"):
+        assert expected in flat
+    assert "Niets vastgelegd." in flat  # terugkoppeling: none given
+    assert OTHER not in flat
+
+
+def test_erasure_removes_the_person_everywhere_in_one_audited_action(
+    database: Database, person: Person
+) -> None:
+    with database.sessions() as s:
+        before = s.scalar(select(func.count()).select_from(AuditEntry))
+    with database.unit_of_work("beheer") as s:
+        done = subject_access.erase_person(s, person.resident)
+    database.purge_traces()
+    assert (done.conversations, done.contacts, done.photos, done.drafts) == (1, 1, 1, 1)
+    with database.sessions() as s:
+        assert s.get(Resident, person.resident) is None
+        assert s.scalar(select(func.count()).select_from(Consent).where(
+            Consent.resident_id == person.resident)) == 0  # fmt: skip
+        assert s.scalar(select(func.count()).select_from(Meedenker).where(
+            Meedenker.resident_id == person.resident)) == 0  # fmt: skip
+        conversation = s.get(Conversation, person.conversation)
+        assert conversation is not None
+        assert conversation.resident_id is None
+        assert conversation.summary == "[gewist] vertelde dat de lantaarn kapot is; bel [gewist]"
+        assert conversation.quote == "Het is hier donker"  # content stays
+        signal = s.get(Signal, person.signal)
+        assert signal is not None
+        assert signal.description == "Lamp kapot bij [gewist]"
+        assert s.get(SignalPhoto, person.photo) is None
+        assert s.get(Draft, person.draft) is None
+        assert s.get(Resident, person.other) is not None  # somebody else: untouched
+        entries = list(s.scalars(select(AuditEntry).order_by(AuditEntry.seq)))
+        assert audit.verify_chain(s).ok
+    new = entries[before:]
+    assert [(e.action, e.record_type, e.record_id, e.fields) for e in new] == [
+        (AuditAction.ERASE, "resident", "", "")
+    ]
+    assert new[0].detail == "verzoek tot verwijdering van persoonsgegevens uitgevoerd"
+    with database.sessions() as s:
+        assert subject_access.find_people(s, "bewonersma") == []
+        with pytest.raises(NotFoundError):
+            subject_access.person_data(s, person.resident, today=date(2026, 11, 27))
+    # nowhere in the database's own files any more (secure_delete, FTS rebuilt, WAL merged)
+    path = Path(str(database.url.database))
+    database.dispose()
+    for file in (path, path.with_name(path.name + "-wal")):
+        if file.exists():
+            content = file.read_bytes()
+            for needle in (NAME, EMAIL, "bewonersma", PHONE):
+                assert needle.encode() not in content, (file.name, needle)
+
+
+def test_erasing_nobody_changes_nothing(database: Database) -> None:
+    with database.unit_of_work("beheer") as s, pytest.raises(NotFoundError):
+        subject_access.erase_person(s, uuid.uuid4())
+
+
+def test_several_records_of_one_person_are_one_overview_and_one_erasure(
+    database: Database, person: Person
+) -> None:
+    with database.unit_of_work("anna") as s:  # recorded again at another conversation
+        again = register_resident(
+            s, ResidentInput(name=NAME, phone="0699999999", wants_contact=True, consent=True),
+            area_id=BEERTA, today=date(2026, 5, 1),
+        )  # fmt: skip
+        assert again is not None
+        found = subject_access.find_people(s, "bewonersma")
+    ids = [m.resident_id for m in found]
+    assert set(ids) == {person.resident, again.id}
+    with database.sessions() as s:
+        data = subject_access.person_data(s, ids, today=date(2026, 11, 27))
+        before = s.scalar(select(func.count()).select_from(AuditEntry))
+    details = {section.key: section.rows for section in data.sections}
+    assert {row["telefoon"] for row in details["persoonsgegevens"]} == {PHONE, "0699999999"}
+    assert len(details["toestemmingen"]) == 3
+    assert json.loads(data.as_json())["bewoner_ids"] == [str(i) for i in ids]
+    with database.unit_of_work("beheer") as s:
+        done = subject_access.erase_people(s, ids)
+    assert done.conversations == 1
+    with database.sessions() as s:
+        assert subject_access.find_people(s, "bewonersma") == []
+        new = list(s.scalars(select(AuditEntry).order_by(AuditEntry.seq)))[before:]
+    assert [e.action for e in new] == [AuditAction.ERASE]
