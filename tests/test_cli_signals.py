@@ -85,7 +85,17 @@ def test_a_valid_file_imports(capsys: pytest.CaptureFixture[str], tmp_path: Path
     path = _csv(tmp_path, GOOD, GOOD)
     code, out, err, count = _run(capsys, tmp_path, "signals", "import", str(path), *MAPS)
     assert (code, err, count) == (0, "", 2)
-    assert out.splitlines() == ["2 regels: 2 geldig, 0 ongeldig.", "2 signalen geïmporteerd."]
+    lines = out.splitlines()
+    assert lines[0] == "2 regels: 2 geldig, 0 ongeldig."
+    assert lines[2] == "2 signalen geïmporteerd."
+    # before every import a backup, holding the database as it was (no signals yet)
+    backup = Path(lines[1].removeprefix("Reservekopie: "))
+    assert backup.name.endswith("-voor-import.db")
+    connection = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    try:
+        assert connection.execute("SELECT count(*) FROM signal").fetchone() == (0,)
+    finally:
+        connection.close()
 
 
 @pytest.mark.parametrize(

@@ -13,18 +13,21 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+from sqlalchemy.engine import make_url
+
 from gebiedsapp import __version__
 from gebiedsapp.domain import AuditAction, Role
 from gebiedsapp.identity import current_actor
 from gebiedsapp.paths import AppPaths, app_paths, database_url
-from gebiedsapp.services import audit, demo_data, reports, retention, signal_import
+from gebiedsapp.services import audit, backups, demo_data, reports, retention, signal_import
 from gebiedsapp.services.areas import area_tree, find_area
 from gebiedsapp.services.backups import make_backup
 from gebiedsapp.services.errors import NotFoundError, ValidationError
 from gebiedsapp.services.summary import Period
 from gebiedsapp.services.teams import team_overview
 from gebiedsapp.startup import open_database
-from gebiedsapp.storage.database import Database
+from gebiedsapp.storage.backup import BackupInfo, inspect_backup
+from gebiedsapp.storage.database import Database, sqlite_file
 from gebiedsapp.storage.errors import StorageError
 from gebiedsapp.storage.migrate import check_database, head_revision
 
@@ -61,6 +64,16 @@ def build_parser() -> argparse.ArgumentParser:
     db_sub.add_parser("current", help="schemaversie van de database tonen (wijzigt niets)")
     backup = db_sub.add_parser("backup", help="reservekopie maken")
     backup.add_argument("--to", metavar="MAP", help="map voor de kopie (standaard: backups/)")
+    restore = db_sub.add_parser(
+        "restore",
+        help="reservekopieën tonen, of er een terugzetten",
+        description="Zonder KOPIE: de reservekopieën met datum, reden en aantallen. Met KOPIE "
+        "(een pad, of het nummer uit die lijst): die kopie terugzetten, na een reservekopie "
+        "van de huidige database. Werkt ook als de database beschadigd is.",
+    )
+    restore.add_argument("backup", nargs="?", metavar="KOPIE")
+    restore.add_argument("--from", dest="source", metavar="MAP", help="map met de kopieën")
+    restore.add_argument("--yes", action="store_true", help="zonder verdere vraag terugzetten")
 
     demo = sub.add_parser("demo-data", help="database vullen met verzonnen voorbeeldgegevens")
     demo.add_argument("--size", choices=["small", "large"], default="small")
@@ -182,6 +195,8 @@ def _dispatch(args: argparse.Namespace, url: str, paths: AppPaths) -> int:
     actor = current_actor()
     if args.command == "db" and args.db_command == "current":
         return _db_current(url)
+    if args.command == "db" and args.db_command == "restore":
+        return _db_restore(url, Path(args.source) if args.source else paths.backup_dir, args)
     opened = open_database(url, paths, actor=actor)
     database = opened.database
     try:
@@ -200,7 +215,9 @@ def _dispatch(args: argparse.Namespace, url: str, paths: AppPaths) -> int:
                 if result.backup:
                     print(f"Reservekopie: {result.backup}")
                 return 0
-            return _db_backup(database, Path(args.to) if args.to else paths.backup_dir)
+            with database.read_session(actor) as session:
+                folder = backups.backup_dir_of(session, paths.backup_dir)
+            return _db_backup(database, Path(args.to) if args.to else folder)
         if args.command == "demo-data":
             with database.unit_of_work(actor) as session:
                 counts = demo_data.generate(session, size=args.size, seed=args.seed)
@@ -216,7 +233,9 @@ def _dispatch(args: argparse.Namespace, url: str, paths: AppPaths) -> int:
                 print(f"  {table:<28} {count:>8}")
             return 0
         if args.command == "signals":
-            return _import_signals(database, actor, args)
+            with database.read_session(actor) as session:
+                folder = backups.backup_dir_of(session, paths.backup_dir)
+            return _import_signals(database, actor, args, folder)
         if args.command == "report":
             return _report(database, args)
         if args.command == "privacy":
@@ -230,7 +249,9 @@ def _dispatch(args: argparse.Namespace, url: str, paths: AppPaths) -> int:
         database.dispose()
 
 
-def _import_signals(database: Database, actor: str, args: argparse.Namespace) -> int:
+def _import_signals(
+    database: Database, actor: str, args: argparse.Namespace, backup_dir: Path
+) -> int:
     """Exit 0 when the valid rows were imported (or would be, with --dry-run) and no row was
     refused without consent; 2 when nothing was written because of invalid rows or bad input."""
     mapping = signal_import.parse_mapping(args.mapping)
@@ -257,6 +278,10 @@ def _import_signals(database: Database, actor: str, args: argparse.Namespace) ->
                 file=sys.stderr,
             )
             return 2
+        if database.file is not None:  # before every import: a copy to go back to
+            print(
+                f"Reservekopie: {backups.make_backup(database, backup_dir, reason='voor-import')}"
+            )
         written = signal_import.import_signals(session, preview, accept_valid=args.accept_valid)
     print(f"{written} signalen geïmporteerd.")
     return 0
@@ -332,6 +357,49 @@ def _db_current(url: str) -> int:
     state = check_database(url)
     print(f"Schemaversie van de database: {state.revision or 'leeg'}")
     print(f"Schemaversie van deze app:    {head_revision()}")
+    return 0
+
+
+def _describe_backup(number: int, info: BackupInfo) -> str:
+    counts = ", ".join(f"{n} {word}" for word, n in info.counts)
+    state = f"NIET BRUIKBAAR: {info.problem}" if info.problem else counts
+    return (
+        f"{number:>3}. {info.made_at:%d-%m-%Y %H:%M} ({info.reason or 'onbekend'}, "
+        f"versie {info.revision or '?'}): {state}\n     {info.path}"
+    )
+
+
+def _db_restore(url: str, source: Path, args: argparse.Namespace) -> int:
+    target = sqlite_file(make_url(url))
+    if target is None:
+        print(
+            "Alleen een SQLite-database kan uit een reservekopie worden teruggezet.",
+            file=sys.stderr,
+        )
+        return 2
+    found = backups.backups(target, source)
+    if args.backup is None:
+        if not found:
+            print(f"Geen reservekopieën van {target.name} in {source}.")
+            return 0
+        print(f"Reservekopieën van {target.name} in {source} (nieuwste eerst):")
+        for number, info in enumerate(found, start=1):
+            print(_describe_backup(number, info))
+        return 0
+    chosen = (
+        found[int(args.backup) - 1].path
+        if args.backup.isdigit() and 0 < int(args.backup) <= len(found)
+        else Path(args.backup)
+    )
+    info = inspect_backup(chosen)
+    print(_describe_backup(1, info).split(". ", 1)[1])
+    if not args.yes:
+        print("Voeg --yes toe om deze kopie terug te zetten.", file=sys.stderr)
+        return 2
+    safety = backups.restore_backup(target, chosen, source)
+    if safety is not None:
+        print(f"De database van daarvoor staat in: {safety}")
+    print(f"Teruggezet: {chosen.name}")
     return 0
 
 

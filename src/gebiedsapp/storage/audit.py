@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sqlite3
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from datetime import UTC, datetime
 from typing import Any, NamedTuple, cast
 
 from sqlalchemy import Table, bindparam, insert, update
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import instance_state
 
@@ -157,14 +159,16 @@ _SQLITE_MOVE = "UPDATE audit_head SET entries = ?, hash = ? WHERE id = 1"
 
 def _append_sqlite(driver: Any, items: Sequence[Event], actor: str, at: datetime) -> int:
     cursor = driver.cursor()
+    statement = _SQLITE_TAKE
     try:
-        head = cursor.execute(_SQLITE_TAKE).fetchone()
+        head = cursor.execute(statement).fetchone()
         if head is None:
             raise RuntimeError(NO_HEAD)
         rows = _chained(items, str(head[1]), actor, at)
         stamp = at.astimezone(UTC).replace(tzinfo=None).strftime("%Y-%m-%d %H:%M:%S.%f")
+        statement = _SQLITE_INSERT
         cursor.executemany(
-            _SQLITE_INSERT,
+            statement,
             [
                 (
                     stamp,
@@ -180,7 +184,12 @@ def _append_sqlite(driver: Any, items: Sequence[Event], actor: str, at: datetime
                 for r in rows
             ],
         )
-        cursor.execute(_SQLITE_MOVE, (int(head[0]) + len(rows), rows[-1].hash))
+        statement = _SQLITE_MOVE
+        cursor.execute(statement, (int(head[0]) + len(rows), rows[-1].hash))
+    except sqlite3.Error as error:
+        # as SQLAlchemy would have raised it: callers handle OperationalError and kin (locked
+        # database, disk full, read-only file) the same way for every statement
+        raise DBAPIError.instance(statement, None, error, sqlite3.Error) from error
     finally:
         cursor.close()
     return len(rows)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import re
 import sqlite3
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -68,3 +69,118 @@ def _rotate(backup_dir: Path, stem: str, keep: int) -> None:
             log.info("old backup %s removed (keeping %d)", old, keep)
         except OSError as exc:  # a locked old copy must not stop the app
             log.warning("could not remove old backup %s: %s", old, exc)
+
+
+# What the preview of a backup counts: the records users know (table -> Dutch word).
+COUNTED = (
+    ("koffiekar_session", "koffiekarrondes"),
+    ("conversation", "gesprekken"),
+    ("contact", "contacten"),
+    ("signal", "signalen"),
+    ("resident", "bewoners"),
+)
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    """A backup as the restore dialog shows it; `problem` is set when it cannot be restored."""
+
+    path: Path
+    made_at: datetime
+    reason: str
+    size: int
+    revision: str | None
+    counts: tuple[tuple[str, int], ...]  # (Dutch word, live rows)
+    problem: str = ""
+
+    @property
+    def usable(self) -> bool:
+        return not self.problem
+
+
+_NAME = re.compile(r".*-(\d{8}-\d{6})-\d{6}-(?P<reason>[^/]*)\.db")
+
+
+def inspect_backup(path: Path) -> BackupInfo:
+    """Read a backup without changing it: when it was made, why, its schema version and its
+    counts. A file that is not a sound Gebiedsapp database gets a Dutch `problem`."""
+    match = _NAME.fullmatch(path.name)
+    try:
+        made_at = (
+            datetime.strptime(match.group(1), "%Y%m%d-%H%M%S")
+            if match
+            else datetime.fromtimestamp(path.stat().st_mtime)
+        )
+        size = path.stat().st_size
+    except OSError as exc:
+        return BackupInfo(path, datetime.min, "", 0, None, (), f"Niet te lezen: {exc}")
+    reason = match.group("reason") if match else ""
+    try:
+        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro&immutable=1", uri=True)
+    except sqlite3.Error as exc:
+        return BackupInfo(path, made_at, reason, size, None, (), f"Niet te openen: {exc}")
+    try:
+        check = connection.execute("PRAGMA quick_check").fetchone()
+        if not check or check[0] != "ok":
+            return BackupInfo(path, made_at, reason, size, None, (), "Beschadigd.")
+        tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master")}
+        if "alembic_version" not in tables:
+            return BackupInfo(
+                path, made_at, reason, size, None, (), "Geen reservekopie van de Gebiedsapp."
+            )
+        row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        counts = tuple(
+            (
+                word,
+                int(
+                    connection.execute(
+                        f"SELECT count(*) FROM {table} WHERE deleted_at IS NULL"
+                    ).fetchone()[0]
+                ),
+            )
+            for table, word in COUNTED
+            if table in tables
+        )
+    except sqlite3.DatabaseError as exc:
+        return BackupInfo(path, made_at, reason, size, None, (), f"Beschadigd: {exc}")
+    finally:
+        connection.close()
+    return BackupInfo(path, made_at, reason, size, row[0] if row else None, counts)
+
+
+def restore_sqlite_file(backup: Path, target: Path) -> None:
+    """Copy `backup` over the database at `target` with the online backup API (page by page,
+    in one transaction on the target), then drop the target's stale WAL. The caller has closed
+    every connection to `target` and made a backup of it first."""
+    try:
+        src = sqlite3.connect(f"{backup.as_uri()}?mode=ro&immutable=1", uri=True)
+        try:
+            dst = sqlite3.connect(target)
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                dst.close()
+        finally:
+            src.close()
+    except (OSError, sqlite3.Error) as exc:
+        raise BackupError(
+            f"restore of {backup} onto {target} failed: {exc}",
+            f"De reservekopie kon niet worden teruggezet: {exc}. De database is niet gewijzigd.",
+        ) from exc
+    log.info("backup %s restored onto %s", backup, target)
+
+
+def quick_check(path: Path) -> str:
+    """'ok', or what SQLite's quick integrity check found wrong (first line), read-only."""
+    wal = path.with_name(path.name + "-wal")
+    flags = "mode=ro" if wal.exists() else "mode=ro&immutable=1"
+    try:
+        connection = sqlite3.connect(f"{path.as_uri()}?{flags}", uri=True)
+        try:
+            row = connection.execute("PRAGMA quick_check").fetchone()
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    return str(row[0]) if row else "geen antwoord"

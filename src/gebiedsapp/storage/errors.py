@@ -34,3 +34,47 @@ class BackupError(StorageError):
 
 class MigrationError(StorageError):
     """A schema upgrade failed; it was rolled back."""
+
+
+class DamagedDatabaseError(NotADatabaseError):
+    """An SQLite file (its header is sound) that cannot be read whole: SQLite reports it
+    malformed, or its quick integrity check found damage. Nothing was written to it."""
+
+    def __init__(self, log_message: str, user_message: str, path: object = None) -> None:
+        super().__init__(log_message, user_message)
+        self.path = path
+
+
+# What SQLite says when a write cannot happen, and what the user can do about it. The unit of
+# work is rolled back, so nothing was written; forms keep what was typed as a draft.
+_WRITE_PROBLEMS = (
+    (
+        ("database is locked", "database table is locked", "busy"),
+        "De database is bezet: een ander venster of programma schrijft er nu in (is de "
+        "Gebiedsapp twee keer geopend?). Probeer het over een ogenblik opnieuw.",
+    ),
+    (
+        ("database or disk is full", "disk is full", "no space"),
+        "De schijf is vol. Maak ruimte vrij (bijvoorbeeld oude bestanden of reservekopieën "
+        "verwijderen) en probeer het opnieuw.",
+    ),
+    (
+        ("readonly database", "read-only", "read only"),
+        "De database kan niet worden beschreven: de map of het bestand is alleen-lezen. Kies "
+        "een map waarin u mag schrijven, of vraag de beheerder om schrijfrechten.",
+    ),
+    (
+        ("disk i/o error", "unable to open database file"),
+        "De database kon niet worden gelezen of geschreven (schijf- of netwerkfout). Controleer "
+        "of de schijf of netwerkmap bereikbaar is en probeer het opnieuw.",
+    ),
+)
+
+
+def explain_write_error(error: BaseException) -> str:
+    """A Dutch sentence for a failed write (locked, disk full, read-only, I/O), else ""."""
+    text = str(getattr(error, "orig", None) or error).lower()
+    for needles, message in _WRITE_PROBLEMS:
+        if any(needle in text for needle in needles):
+            return message
+    return ""

@@ -20,6 +20,7 @@ from sqlalchemy.engine import make_url
 from gebiedsapp.storage.backup import backup_sqlite_file
 from gebiedsapp.storage.database import sqlite_file
 from gebiedsapp.storage.errors import (
+    DamagedDatabaseError,
     DatabaseTooNewError,
     DatabaseUnavailableError,
     ForeignDatabaseError,
@@ -59,6 +60,16 @@ def script_directory() -> ScriptDirectory:
 
 def head_revision() -> str:
     return SCHEMA_HEAD
+
+
+@cache
+def known_revisions() -> frozenset[str]:
+    """Every schema revision this version knows (a database or backup at one of them can be
+    brought to head)."""
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(alembic_config())
+    return frozenset(rev.revision for rev in script.walk_revisions())
 
 
 @dataclass(frozen=True)
@@ -115,10 +126,18 @@ def inspect_sqlite_file(path: Path) -> DatabaseState:
         finally:
             connection.close()
     except sqlite3.DatabaseError as exc:
-        raise NotADatabaseError(
+        if getattr(exc, "sqlite_errorname", "") != "SQLITE_CORRUPT":
+            raise NotADatabaseError(
+                f"{path} cannot be read as SQLite: {exc}",
+                f"Het bestand {path} is beschadigd of geen Gebiedsapp-database. "
+                "Het bestand is niet gewijzigd.",
+            ) from exc
+        raise DamagedDatabaseError(
             f"{path} cannot be read as SQLite: {exc}",
-            f"Het bestand {path} is beschadigd of geen Gebiedsapp-database. "
-            "Het bestand is niet gewijzigd.",
+            f"De database {path} is beschadigd ({exc}). Er is niets aan gewijzigd. Zet de "
+            "nieuwste goede reservekopie terug (Bestand → Reservekopie terugzetten, of "
+            "'gebiedsapp db restore').",
+            path,
         ) from exc
     _check_revision(str(path), tables - {"alembic_version"}, revision)
     return DatabaseState(exists=bool(tables), revision=revision)

@@ -6,6 +6,7 @@ import logging
 import sys
 from datetime import date
 from logging.handlers import RotatingFileHandler
+from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -14,12 +15,13 @@ from sqlalchemy.exc import SQLAlchemyError
 from gebiedsapp.domain import AuditAction
 from gebiedsapp.identity import current_actor
 from gebiedsapp.paths import APP_AUTHOR, APP_NAME, AppPaths, app_paths, database_url
-from gebiedsapp.services import audit, retention
+from gebiedsapp.services import audit, backups, retention
 from gebiedsapp.startup import OpenedDatabase, open_database
-from gebiedsapp.storage.errors import StorageError
+from gebiedsapp.storage.errors import DamagedDatabaseError, StorageError
 from gebiedsapp.ui.context import AppContext, ChangeHub
 from gebiedsapp.ui.gc_guard import GarbageCollector
 from gebiedsapp.ui.main_window import MainWindow
+from gebiedsapp.ui.restore import offer_restore_of_damaged
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +65,15 @@ def run_gui(*, database: str | None = None, data_dir: str | None = None) -> int:
     url = database_url(database, paths)
     actor = current_actor()
     try:
-        opened = open_database(url, paths, actor=actor)
+        try:
+            opened = open_database(url, paths, actor=actor)
+        except DamagedDatabaseError as damaged:
+            log.error("damaged database: %s", damaged)
+            if not isinstance(damaged.path, Path) or not offer_restore_of_damaged(
+                damaged.path, paths.backup_dir, damaged.user_message
+            ):
+                return 2
+            opened = open_database(url, paths, actor=actor)
     except StorageError as exc:
         log.error("cannot open database: %s", exc)
         QMessageBox.critical(None, "Database kan niet worden geopend", exc.user_message)
@@ -76,8 +86,12 @@ def run_gui(*, database: str | None = None, data_dir: str | None = None) -> int:
         with opened.database.unit_of_work(actor) as session:
             done = retention.apply(session, today=date.today())
         log.info("retention on start: %s", done.summary(done=True))
-    except SQLAlchemyError:  # locked by another instance, read-only folder: log it, go on
-        log.exception("could not enter the start in the audit log or apply retention")
+        if opened.database.file is not None:  # a rotating backup at every start
+            with opened.database.read_session(actor) as session:
+                folder = backups.backup_dir_of(session, paths.backup_dir)
+            backups.make_backup(opened.database, folder, reason="start")
+    except (SQLAlchemyError, StorageError):  # locked, read-only folder, share gone: go on
+        log.exception("start: audit entry, retention or backup failed")
     window = create_main_window(opened, paths, actor=actor)
     window.show()
     QTimer.singleShot(0, window.offer_recovery)  # 'Herstel je werk?' after a crash

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TypeVar
 
 from PySide6.QtCore import QObject, Signal
@@ -21,6 +22,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from gebiedsapp.paths import AppPaths
 from gebiedsapp.services.errors import NotFoundError, ValidationError
 from gebiedsapp.storage.database import Database
+from gebiedsapp.storage.errors import explain_write_error
 from gebiedsapp.ui.background import Background
 
 log = logging.getLogger(__name__)
@@ -56,6 +58,13 @@ class AppContext:
     hub: ChangeHub
     background: Background = field(default_factory=Background)
 
+    def backup_dir(self) -> Path:
+        """The folder the user chose for backups (a network share, say), else the default."""
+        from gebiedsapp.services.backups import backup_dir_of
+
+        with self.read() as session:
+            return backup_dir_of(session, self.paths.backup_dir)
+
     def read(self) -> Session:
         """A session for loading what a screen shows (use as a context manager)."""
         return self.database.read_session(self.actor)
@@ -87,11 +96,13 @@ class AppContext:
             return None
         except SQLAlchemyError as exc:
             log.exception("database error during a user action")
+            why = explain_write_error(exc)
             QMessageBox.critical(
                 parent,
                 title,
-                "De wijziging kon niet in de database worden opgeslagen. Er is niets gewijzigd.\n\n"
-                f"Technische melding: {exc.__class__.__name__}",
+                "De wijziging kon niet in de database worden opgeslagen. Er is niets gewijzigd; "
+                "wat u typte staat nog in het formulier.\n\n"
+                + (why or f"Technische melding: {exc.__class__.__name__}"),
             )
             return None
         self.hub.announce(*changes)

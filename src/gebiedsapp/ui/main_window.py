@@ -131,6 +131,10 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         backup = file_menu.addAction(self.tr("&Reservekopie maken"))
         backup.triggered.connect(self.make_backup)
+        restore = file_menu.addAction(self.tr("Reservekopie &terugzetten…"))
+        restore.triggered.connect(self.open_restore)
+        backup_folder = file_menu.addAction(self.tr("&Map voor reservekopieën…"))
+        backup_folder.triggered.connect(self.choose_backup_dir)
         file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("&Afsluiten"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -304,11 +308,23 @@ class MainWindow(QMainWindow):
 
     def make_backup(self) -> None:
         try:
-            copy = make_backup(self.context.database, self.context.paths.backup_dir)
+            copy = make_backup(self.context.database, self.context.backup_dir())
         except BackupError as exc:
             QMessageBox.warning(self, self.tr("Reservekopie mislukt"), exc.user_message)
             return
         self.statusBar().showMessage(self.tr("Reservekopie gemaakt: %s") % copy, 8000)
+
+    def open_restore(self) -> None:
+        from gebiedsapp.ui.restore import RestoreDialog
+
+        dialog = RestoreDialog(self.context, self)
+        if dialog.exec() == RestoreDialog.DialogCode.Accepted and dialog.restored:
+            self.close()  # the database was replaced under the app: start again
+
+    def choose_backup_dir(self) -> None:
+        from gebiedsapp.ui.restore import choose_backup_dir
+
+        choose_backup_dir(self.context, self)
 
     def show_about(self) -> None:
         QMessageBox.about(

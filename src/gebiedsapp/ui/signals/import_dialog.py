@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from gebiedsapp.services.areas import area_tree
+from gebiedsapp.services.backups import make_backup
 from gebiedsapp.services.errors import ValidationError
 from gebiedsapp.services.signal_import import (
     FIELDS,
@@ -47,6 +49,7 @@ from gebiedsapp.services.signal_import import (
     suggest_mapping,
 )
 from gebiedsapp.services.taxonomy import list_categories
+from gebiedsapp.storage.errors import BackupError
 from gebiedsapp.ui.admin.common import make_table, select_data
 from gebiedsapp.ui.context import SIGNALS, AppContext
 from gebiedsapp.ui.formatting import format_date, format_number
@@ -436,6 +439,12 @@ class SignalImportDialog(QDialog):
         preview = self.preview
         if preview is None or not preview.valid or self.busy:
             return
+        if self.context.database.file is not None:  # before every import: a copy to go back to
+            try:
+                make_backup(self.context.database, self.context.backup_dir(), reason="voor-import")
+            except BackupError as error:
+                QMessageBox.warning(self, self.tr("Niet geïmporteerd"), error.user_message)
+                return
         written = self.context.perform(
             self,
             lambda session: import_signals(session, preview, accept_valid=True),

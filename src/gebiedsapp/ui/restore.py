@@ -1,0 +1,215 @@
+"""Bestand → Reservekopie terugzetten…, the choice of the backup folder, and the offer to
+restore when the database is damaged at start.
+
+Restoring replaces the database file: the app closes its connections first, backs up the
+current file, puts the chosen copy in place and then closes (the next start opens the restored
+database, migrating it when the copy is older).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gebiedsapp.services import backups
+from gebiedsapp.storage.backup import BackupInfo
+from gebiedsapp.storage.errors import BackupError
+from gebiedsapp.ui.context import AppContext
+from gebiedsapp.ui.formatting import format_number
+
+
+def describe(info: BackupInfo) -> str:
+    """'12 gesprekken, 3 signalen …' or why it cannot be used."""
+    if info.problem:
+        return info.problem
+    return ", ".join(f"{format_number(n)} {word}" for word, n in info.counts)
+
+
+_REASONS = {
+    "start": "bij het starten",
+    "handmatig": "met de hand",
+    "voor-import": "voor een import",
+    "voor-terugzetten": "voor het terugzetten van een andere kopie",
+}
+
+
+def reason_text(reason: str) -> str:
+    if reason.startswith("voor-upgrade"):
+        return "voor het bijwerken van de app"
+    return _REASONS.get(reason, reason or "onbekend")
+
+
+class RestoreDialog(QDialog):
+    """The backups with what they hold; the chosen one is put back after a confirmation."""
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.restored = False
+        self.setWindowTitle(self.tr("Reservekopie terugzetten"))
+        self.folder = context.backup_dir()
+        database = context.database.file
+        self.infos = backups.backups(database, self.folder) if database is not None else []
+        intro = QLabel(
+            self.tr(
+                "Kies de reservekopie die u wilt terugzetten. De huidige database wordt eerst "
+                "zelf als reservekopie bewaard; daarna sluit de app. Reservekopieën staan in %s."
+            )
+            % self.folder,
+            self,
+        )
+        intro.setWordWrap(True)
+        self.table = QTableWidget(len(self.infos), 3, self)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Gemaakt"), self.tr("Waarom"), self.tr("Bevat")]
+        )
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        for row, info in enumerate(self.infos):
+            cells = (
+                info.made_at.strftime("%d-%m-%Y %H:%M"),
+                reason_text(info.reason),
+                describe(info),
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(str(info.path))
+                self.table.setItem(row, column, item)
+        self.empty = QLabel(self.tr("Er zijn nog geen reservekopieën in deze map."), self)
+        self.empty.setVisible(not self.infos)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.restore_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.restore_button.setText(self.tr("&Terugzetten…"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuleren"))
+        self.buttons.accepted.connect(self.restore_selected)
+        self.buttons.rejected.connect(self.reject)
+        self.table.itemSelectionChanged.connect(self._update)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.buttons)
+        self.resize(760, 420)
+        good = next((row for row, info in enumerate(self.infos) if info.usable), None)
+        if good is not None:
+            self.table.selectRow(good)
+        self._update()
+        # tests replace these
+        self.confirm: Callable[[str], bool] = self._confirm
+        self.tell: Callable[[str, str], None] = self._tell
+
+    def selected(self) -> BackupInfo | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.infos[rows[0].row()] if rows else None
+
+    def _update(self) -> None:
+        info = self.selected()
+        self.restore_button.setEnabled(info is not None and info.usable)
+
+    def restore_selected(self) -> None:
+        info = self.selected()
+        database = self.context.database.file
+        if info is None or not info.usable or database is None:
+            return
+        question = self.tr(
+            "De reservekopie van %s (%s) terugzetten?\n\nAlles wat daarna is vastgelegd, is "
+            "dan niet meer in de database; de huidige database wordt eerst als reservekopie "
+            "bewaard. De app sluit daarna."
+        ) % (info.made_at.strftime("%d-%m-%Y %H:%M"), describe(info))
+        if not self.confirm(question):
+            return
+        self.context.background.wait()
+        self.context.database.dispose()  # no connection may hold the file while it is replaced
+        try:
+            safety = backups.restore_backup(database, info.path, self.folder)
+        except BackupError as error:
+            QMessageBox.warning(self, self.tr("Niet teruggezet"), error.user_message)
+            return
+        self.restored = True
+        self.tell(
+            self.tr("Teruggezet"),
+            self.tr("De reservekopie is teruggezet. De app sluit nu; start hem opnieuw.")
+            + (self.tr("\n\nDe database van daarvoor staat in:\n%s") % safety if safety else ""),
+        )
+        self.accept()
+
+    def _tell(self, title: str, text: str) -> None:
+        QMessageBox.information(self, title, text)
+
+    def _confirm(self, question: str) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Reservekopie terugzetten"),
+            question,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+
+def choose_backup_dir(context: AppContext, parent: QWidget) -> Path | None:
+    """Let the user point backups at another folder (a network share, say)."""
+    chosen = QFileDialog.getExistingDirectory(
+        parent, parent.tr("Map voor reservekopieën"), str(context.backup_dir())
+    )
+    if not chosen:
+        return None
+    folder = Path(chosen)
+    return context.perform(
+        parent,
+        lambda session: backups.set_backup_dir(session, folder),
+        changes=(),
+        title=parent.tr("Map niet gekozen"),
+    )
+
+
+def offer_restore_of_damaged(database_file: Path, backup_dir: Path, message: str) -> bool:
+    """At start, the database failed its integrity check: offer the newest good backup. True
+    when it was restored (the caller opens the database again)."""
+    good = backups.newest_good(database_file, backup_dir)
+    if good is None:
+        QMessageBox.critical(
+            None,
+            "Database beschadigd",
+            message + "\n\nEr is geen bruikbare reservekopie gevonden in " + str(backup_dir),
+        )
+        return False
+    answer = QMessageBox.question(
+        None,
+        "Database beschadigd",
+        f"{message}\n\nNieuwste goede reservekopie: {good.made_at:%d-%m-%Y %H:%M} "
+        f"({describe(good)}).\n\nDeze terugzetten? De beschadigde database wordt niet "
+        "overschreven zonder dat eerst te bewaren waar dat kan.",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.Yes,
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    try:
+        backups.restore_backup(database_file, good.path, backup_dir)
+    except BackupError as error:
+        QMessageBox.critical(None, "Niet teruggezet", error.user_message)
+        return False
+    return True
