@@ -23,12 +23,11 @@ from gebiedsapp.domain import ActionStatus, ContactWith, Role
 from gebiedsapp.services.actions import ActionView, filter_actions, my_actions
 from gebiedsapp.services.errors import ValidationError
 from gebiedsapp.services.export import Cell, ExportTable
-from gebiedsapp.services.lists import ListFilter, _themes
+from gebiedsapp.services.lists import ListFilter, criteria, search_match, themes_text
 from gebiedsapp.services.permissions import PERSONAL_DATA_REFUSED, may_export_personal_data
 from gebiedsapp.services.signal_views import SignalFilter, list_signals
 from gebiedsapp.services.teams import team_overview, wethouder_overview
 from gebiedsapp.storage.repositories.exports import ExportRepository
-from gebiedsapp.storage.repositories.search import THEME_SEPARATOR, Match, SearchRepository
 
 RESIDENT_HEADERS = ("Naam bewoner", "Telefoon bewoner", "E-mail bewoner")
 REPORTER_HEADERS = ("Locatie", "Naam melder", "Telefoon melder", "E-mail melder")
@@ -53,20 +52,8 @@ def check_personal(session: Session, options: ExportOptions) -> bool:
     return True
 
 
-def _themes_text(joined: str | None) -> str:
-    return ", ".join(sorted(joined.split(THEME_SEPARATOR))) if joined else ""
-
-
 def _time(value: time | None) -> str:
     return value.strftime("%H:%M") if value is not None else ""
-
-
-def _matching(session: Session, kind: str, text: str) -> tuple[bool, Match | None]:
-    """(anything can match, the text match); only punctuation typed matches nothing."""
-    if not text.strip():
-        return True, None
-    found = SearchRepository(session).matching_ids(kind, text)
-    return found is not None, found
 
 
 def _nothing() -> Iterator[Sequence[Cell]]:
@@ -102,15 +89,11 @@ CONVERSATION_HEADERS = (
 def sessions_table(session: Session, filters: ListFilter, options: ExportOptions) -> ExportTable:
     """Koffiekar rounds (they hold no personal data; asking for it is still checked)."""
     check_personal(session, options)
-    possible, matching = _matching(session, "koffiekar_session", filters.text)
+    possible, matching = search_match(session, "koffiekar_session", filters.text)
     rows: Iterable[Sequence[Cell]] = _nothing()
     if possible:
         found = ExportRepository(session).sessions(
-            area_ids=filters.area_ids,
-            start=filters.start,
-            end=filters.end,
-            theme_ids=_themes(session, filters),
-            author=filters.author,
+            **criteria(session, filters),
             matching=matching,
         )
         rows = (
@@ -124,15 +107,11 @@ def conversations_table(
     session: Session, filters: ListFilter, options: ExportOptions
 ) -> ExportTable:
     personal = check_personal(session, options)
-    possible, matching = _matching(session, "conversation", filters.text)
+    possible, matching = search_match(session, "conversation", filters.text)
     rows: Iterable[Sequence[Cell]] = _nothing()
     if possible:
         found = ExportRepository(session).conversations(
-            area_ids=filters.area_ids,
-            start=filters.start,
-            end=filters.end,
-            theme_ids=_themes(session, filters),
-            author=filters.author,
+            **criteria(session, filters),
             handling=filters.handling,
             matching=matching,
             personal=personal,
@@ -152,7 +131,7 @@ def _conversation_row(row: Sequence[Any]) -> tuple[Cell, ...]:
         summary,
         quote,
         bool(reportable) if quote else None,
-        _themes_text(themes),
+        themes_text(themes),
         handling.label,
         author,
     )
@@ -186,16 +165,12 @@ CONTACT_HEADERS = (
 
 def contacts_table(session: Session, filters: ListFilter, options: ExportOptions) -> ExportTable:
     personal = check_personal(session, options)
-    possible, matching = _matching(session, "contact", filters.text)
+    possible, matching = search_match(session, "contact", filters.text)
     rows: Iterable[Sequence[Cell]] = _nothing()
     if possible:
         found = ExportRepository(session).contacts(
-            area_ids=filters.area_ids,
-            start=filters.start,
-            end=filters.end,
+            **criteria(session, filters),
             ids=matching.ids if matching else None,
-            theme_ids=_themes(session, filters),
-            author=filters.author,
             personal=personal,
         )
         rows = (_contact_row(row) for row in found)
@@ -217,7 +192,7 @@ def _contact_row(row: Sequence[Any]) -> tuple[Cell, ...]:
         with_whom,
         subject,
         notes,
-        _themes_text(themes),
+        themes_text(themes),
         author,
     )
     return cells + tuple(resident)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import date
+from typing import TypedDict
 
 from sqlalchemy.orm import Session
 
@@ -14,7 +15,7 @@ from gebiedsapp.domain import Handling
 from gebiedsapp.services.contacts import ContactView, contact_view
 from gebiedsapp.services.taxonomy import theme_with_children
 from gebiedsapp.storage.repositories.contacts import ContactRepository
-from gebiedsapp.storage.repositories.search import THEME_SEPARATOR, SearchRepository
+from gebiedsapp.storage.repositories.search import THEME_SEPARATOR, Match, SearchRepository
 
 DEFAULT_LIMIT = 5_000
 
@@ -28,6 +29,44 @@ class ListFilter:
     author: str | None = None
     handling: Handling | None = None
     text: str = ""
+
+
+def search_match(session: Session, kind: str, text: str) -> tuple[bool, Match | None]:
+    """(anything can match, the match of `text` among the `kind` records); no text matches
+    everything, only punctuation typed matches nothing."""
+    if not text.strip():
+        return True, None
+    found = SearchRepository(session).matching_ids(kind, text)
+    return found is not None, found
+
+
+class Criteria(TypedDict):
+    """The part of a ListFilter every list query (and its export) takes alike."""
+
+    area_ids: frozenset[uuid.UUID] | None
+    start: date | None
+    end: date | None
+    theme_ids: set[uuid.UUID] | None
+    author: str | None
+
+
+def criteria(session: Session, filters: ListFilter) -> Criteria:
+    """`filters` for the queries: a chosen top-level theme also matches its sub-themes."""
+    themes = None
+    if filters.theme_id is not None:
+        themes = theme_with_children(session, filters.theme_id)
+    return Criteria(
+        area_ids=filters.area_ids,
+        start=filters.start,
+        end=filters.end,
+        theme_ids=themes,
+        author=filters.author,
+    )
+
+
+def themes_text(joined: str | None) -> str:
+    """Theme names joined by THEME_SEPARATOR as the lists show them: sorted, comma-separated."""
+    return ", ".join(sorted(joined.split(THEME_SEPARATOR))) if joined else ""
 
 
 @dataclass(frozen=True)
@@ -46,16 +85,11 @@ class ConversationRow:
 def list_conversations(
     session: Session, filters: ListFilter, *, limit: int = DEFAULT_LIMIT
 ) -> list[ConversationRow]:
-    repo = SearchRepository(session)
-    matching = repo.matching_ids("conversation", filters.text) if filters.text.strip() else None
-    if filters.text.strip() and matching is None:
-        return []  # only punctuation typed: nothing can match
-    rows = repo.conversations(
-        area_ids=filters.area_ids,
-        start=filters.start,
-        end=filters.end,
-        theme_ids=_themes(session, filters),
-        author=filters.author,
+    possible, matching = search_match(session, "conversation", filters.text)
+    if not possible:
+        return []
+    rows = SearchRepository(session).conversations(
+        **criteria(session, filters),
         handling=filters.handling,
         matching=matching,
         limit=limit,
@@ -67,7 +101,7 @@ def list_conversations(
             area_name=area,
             summary=summary,
             quote=quote,
-            themes=", ".join(sorted(themes.split(THEME_SEPARATOR))) if themes else "",
+            themes=themes_text(themes),
             handling=handling,
             author=author,
             quote_reportable=reportable,
@@ -76,28 +110,15 @@ def list_conversations(
     ]
 
 
-def _themes(session: Session, filters: ListFilter) -> set[uuid.UUID] | None:
-    """A chosen top-level theme also matches its sub-themes."""
-    if filters.theme_id is None:
-        return None
-    return theme_with_children(session, filters.theme_id)
-
-
 def list_contacts(
     session: Session, filters: ListFilter, *, limit: int = DEFAULT_LIMIT
 ) -> list[ContactView]:
-    matching = None
-    if filters.text.strip():
-        matching = SearchRepository(session).matching_ids("contact", filters.text)
-        if matching is None:
-            return []
+    possible, matching = search_match(session, "contact", filters.text)
+    if not possible:
+        return []
     rows = ContactRepository(session).contacts(
-        area_ids=filters.area_ids,
-        start=filters.start,
-        end=filters.end,
+        **criteria(session, filters),
         ids=matching.ids if matching else None,
-        theme_ids=_themes(session, filters),
-        author=filters.author,
         limit=limit,
     )
     return [contact_view(row) for row in rows]
@@ -117,18 +138,11 @@ def list_sessions(
     session: Session, filters: ListFilter, *, limit: int = DEFAULT_LIMIT
 ) -> list[SessionRow]:
     """Koffiekar rounds; text searches place and notes, theme means 'a conversation about it'."""
-    repo = SearchRepository(session)
-    matching = None
-    if filters.text.strip():
-        matching = repo.matching_ids("koffiekar_session", filters.text)
-        if matching is None:
-            return []
-    rows = repo.sessions(
-        area_ids=filters.area_ids,
-        start=filters.start,
-        end=filters.end,
-        theme_ids=_themes(session, filters),
-        author=filters.author,
+    possible, matching = search_match(session, "koffiekar_session", filters.text)
+    if not possible:
+        return []
+    rows = SearchRepository(session).sessions(
+        **criteria(session, filters),
         matching=matching,
         limit=limit,
     )

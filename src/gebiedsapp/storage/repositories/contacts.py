@@ -15,8 +15,8 @@ from gebiedsapp.domain import (
     FollowUp,
     Meedenker,
     TeamMember,
-    contact_theme,
 )
+from gebiedsapp.storage.repositories.search import filtered_contacts
 from gebiedsapp.storage.search import folded, like_pattern
 
 
@@ -47,23 +47,16 @@ class ContactRepository:
         author: str | None = None,
         limit: int | None = None,
     ) -> Sequence[Contact]:
-        query = self._contacts().where(Contact.deleted_at.is_(None))
-        if theme_ids is not None:
-            themed = select(contact_theme.c.contact_id).where(
-                contact_theme.c.theme_id.in_(theme_ids)
-            )
-            query = query.where(Contact.id.in_(themed))
-        if author:
-            query = query.where(Contact.created_by == author)
-        if area_ids is not None:
-            query = query.where(Contact.area_id.in_(area_ids))
-        if start is not None:
-            query = query.where(Contact.date >= start)
-        if end is not None:
-            query = query.where(Contact.date <= end)
-        if ids is not None:
-            query = query.where(Contact.id.in_(ids))
-        query = query.order_by(Contact.date.desc(), Contact.created_at.desc())
+        # the same filters and order as the export of this list (storage.repositories.search)
+        query = filtered_contacts(
+            self._contacts(),
+            area_ids=area_ids,
+            start=start,
+            end=end,
+            ids=ids,
+            theme_ids=theme_ids,
+            author=author,
+        )
         if limit is not None:
             query = query.limit(limit)
         return self.session.scalars(query).all()

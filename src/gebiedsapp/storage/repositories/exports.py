@@ -1,4 +1,4 @@
-"""Streaming queries for exports: the same filters as the list screens, without their row cap.
+"""Streaming queries for exports: the list screens' queries (repositories.search), no row cap.
 
 Rows come from the cursor in batches (`yield_per`), so exporting 100k conversations never holds
 them all. Residents' contact details are selected only when the caller asks for them (the
@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
 from gebiedsapp.domain import (
     Area,
@@ -24,25 +24,39 @@ from gebiedsapp.domain import (
     Partner,
     Resident,
     Signal,
-    Theme,
-    contact_theme,
-    conversation_theme,
 )
-from gebiedsapp.storage.repositories.search import THEME_SEPARATOR, Match, SearchRepository
+from gebiedsapp.storage.repositories.search import (
+    Match,
+    contact_theme_names,
+    conversation_count,
+    conversation_theme_names,
+    filtered_contacts,
+    filtered_conversations,
+    filtered_sessions,
+)
 
 BATCH = 1_000
 LOOKUP_CHUNK = 500  # ids per IN (...) (SQLite allows many more; this keeps statements small)
+
+Query = Select[*tuple[Any, ...]]  # rows of any width: personal columns come and go
 
 
 def _resident_columns(resident: Any) -> list[ColumnElement[Any]]:
     return [resident.name, resident.phone, resident.email]
 
 
+def _with_resident(query: Query, resident_id: InstrumentedAttribute[uuid.UUID | None]) -> Query:
+    """`query` with the name, phone and e-mail of the resident `resident_id` refers to."""
+    return query.add_columns(*_resident_columns(Resident)).outerjoin(
+        Resident, Resident.id == resident_id
+    )
+
+
 class ExportRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
 
-    def _stream(self, query: Select[Any]) -> Iterator[Sequence[Any]]:
+    def _stream(self, query: Query) -> Iterator[Sequence[Any]]:
         yield from self.session.execute(query.execution_options(yield_per=BATCH))
 
     def conversations(
@@ -59,53 +73,28 @@ class ExportRepository:
     ) -> Iterator[Sequence[Any]]:
         """(date, area, place, summary, quote, reportable, themes joined by THEME_SEPARATOR,
         handling, author[, resident name, phone, email]), newest first as in the list."""
-        theme_names = (
-            select(func.aggregate_strings(Theme.name, THEME_SEPARATOR))
-            .join(conversation_theme, conversation_theme.c.theme_id == Theme.id)
-            .where(conversation_theme.c.conversation_id == Conversation.id)
-            .correlate(Conversation)
-            .scalar_subquery()
-        )
-        columns: list[Any] = [
-            KoffiekarSession.date,
-            Area.name,
-            KoffiekarSession.place,
-            Conversation.summary,
-            Conversation.quote,
-            Conversation.quote_reportable,
-            theme_names,
-            Conversation.handling,
-            Conversation.created_by,
-        ]
-        if personal:
-            columns += _resident_columns(Resident)
-        query = (
-            select(*columns)
-            .select_from(Conversation)
-            .join(KoffiekarSession, KoffiekarSession.id == Conversation.session_id)
-            .join(Area, Area.id == KoffiekarSession.area_id)
-            .where(Conversation.deleted_at.is_(None), KoffiekarSession.deleted_at.is_(None))
+        query: Query = filtered_conversations(
+            select(
+                KoffiekarSession.date,
+                Area.name,
+                KoffiekarSession.place,
+                Conversation.summary,
+                Conversation.quote,
+                Conversation.quote_reportable,
+                conversation_theme_names(),
+                Conversation.handling,
+                Conversation.created_by,
+            ),
+            area_ids=area_ids,
+            start=start,
+            end=end,
+            theme_ids=theme_ids,
+            author=author,
+            handling=handling,
+            matching=matching,
         )
         if personal:
-            query = query.outerjoin(Resident, Resident.id == Conversation.resident_id)
-        if area_ids is not None:
-            query = query.where(KoffiekarSession.area_id.in_(list(area_ids)))
-        if start is not None:
-            query = query.where(KoffiekarSession.date >= start)
-        if end is not None:
-            query = query.where(KoffiekarSession.date <= end)
-        if theme_ids is not None:
-            themed = select(conversation_theme.c.conversation_id).where(
-                conversation_theme.c.theme_id.in_(list(theme_ids))
-            )
-            query = query.where(Conversation.id.in_(themed))
-        if author:
-            query = query.where(Conversation.created_by == author)
-        if handling is not None:
-            query = query.where(Conversation.handling == handling)
-        if matching is not None:
-            query = SearchRepository._restrict(query, matching)
-        query = query.order_by(KoffiekarSession.date.desc(), Conversation.created_at.desc())
+            query = _with_resident(query, Conversation.resident_id)
         return self._stream(query)
 
     def sessions(
@@ -119,15 +108,7 @@ class ExportRepository:
         matching: Match | None,
     ) -> Iterator[Sequence[Any]]:
         """(date, start, end, area, place, weather, passers-by, conversations, author)."""
-        conversations = (
-            select(func.count(Conversation.id))
-            .where(
-                Conversation.session_id == KoffiekarSession.id,
-                Conversation.deleted_at.is_(None),
-            )
-            .scalar_subquery()
-        )
-        query = (
+        query = filtered_sessions(
             select(
                 KoffiekarSession.date,
                 KoffiekarSession.start_time,
@@ -136,34 +117,15 @@ class ExportRepository:
                 KoffiekarSession.place,
                 KoffiekarSession.weather,
                 KoffiekarSession.passers_by,
-                conversations,
+                conversation_count(),
                 KoffiekarSession.created_by,
-            )
-            .select_from(KoffiekarSession)
-            .join(Area, Area.id == KoffiekarSession.area_id)
-            .where(KoffiekarSession.deleted_at.is_(None))
-        )
-        if area_ids is not None:
-            query = query.where(KoffiekarSession.area_id.in_(list(area_ids)))
-        if start is not None:
-            query = query.where(KoffiekarSession.date >= start)
-        if end is not None:
-            query = query.where(KoffiekarSession.date <= end)
-        if theme_ids is not None:
-            themed = (
-                select(Conversation.session_id)
-                .join(conversation_theme, conversation_theme.c.conversation_id == Conversation.id)
-                .where(conversation_theme.c.theme_id.in_(list(theme_ids)))
-            )
-            query = query.where(KoffiekarSession.id.in_(themed))
-        if author:
-            query = query.where(KoffiekarSession.created_by == author)
-        if matching is not None:
-            query = SearchRepository._restrict(query, matching)
-        query = query.order_by(
-            KoffiekarSession.date.desc(),
-            KoffiekarSession.start_time.desc(),
-            KoffiekarSession.created_at.desc(),
+            ),
+            area_ids=area_ids,
+            start=start,
+            end=end,
+            theme_ids=theme_ids,
+            author=author,
+            matching=matching,
         )
         return self._stream(query)
 
@@ -180,52 +142,31 @@ class ExportRepository:
     ) -> Iterator[Sequence[Any]]:
         """(date, area, type, with kind, group, organisation, subject, notes, themes, author
         [, resident name, phone, email]), newest first."""
-        theme_names = (
-            select(func.aggregate_strings(Theme.name, THEME_SEPARATOR))
-            .join(contact_theme, contact_theme.c.theme_id == Theme.id)
-            .where(contact_theme.c.contact_id == Contact.id)
-            .correlate(Contact)
-            .scalar_subquery()
-        )
-        columns: list[Any] = [
-            Contact.date,
-            Area.name,
-            Contact.contact_type,
-            Contact.with_kind,
-            Contact.group_name,
-            Partner.name,
-            Contact.subject,
-            Contact.notes,
-            theme_names,
-            Contact.created_by,
-        ]
-        if personal:
-            columns += _resident_columns(Resident)
-        query = (
-            select(*columns)
+        query: Query = filtered_contacts(
+            select(
+                Contact.date,
+                Area.name,
+                Contact.contact_type,
+                Contact.with_kind,
+                Contact.group_name,
+                Partner.name,
+                Contact.subject,
+                Contact.notes,
+                contact_theme_names(),
+                Contact.created_by,
+            )
             .select_from(Contact)
             .join(Area, Area.id == Contact.area_id)
-            .outerjoin(Partner, Partner.id == Contact.partner_id)
-            .where(Contact.deleted_at.is_(None))
+            .outerjoin(Partner, Partner.id == Contact.partner_id),
+            area_ids=area_ids,
+            start=start,
+            end=end,
+            ids=ids,
+            theme_ids=theme_ids,
+            author=author,
         )
         if personal:
-            query = query.outerjoin(Resident, Resident.id == Contact.resident_id)
-        if theme_ids is not None:
-            themed = select(contact_theme.c.contact_id).where(
-                contact_theme.c.theme_id.in_(list(theme_ids))
-            )
-            query = query.where(Contact.id.in_(themed))
-        if author:
-            query = query.where(Contact.created_by == author)
-        if area_ids is not None:
-            query = query.where(Contact.area_id.in_(list(area_ids)))
-        if start is not None:
-            query = query.where(Contact.date >= start)
-        if end is not None:
-            query = query.where(Contact.date <= end)
-        if ids is not None:
-            query = query.where(Contact.id.in_(ids))
-        query = query.order_by(Contact.date.desc(), Contact.created_at.desc())
+            query = _with_resident(query, Contact.resident_id)
         return self._stream(query)
 
     def signal_extras(

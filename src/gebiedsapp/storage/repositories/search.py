@@ -6,12 +6,14 @@ import uuid
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TypeVarTuple
 
 from sqlalchemy import (
     ColumnElement,
     Row,
+    ScalarSelect,
     Select,
+    Table,
     and_,
     column,
     func,
@@ -20,7 +22,7 @@ from sqlalchemy import (
     table,
     text,
 )
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from gebiedsapp.domain import (
     Area,
@@ -30,11 +32,14 @@ from gebiedsapp.domain import (
     KoffiekarSession,
     Theme,
     Tracked,
+    contact_theme,
     conversation_theme,
 )
 from gebiedsapp.storage.search import SEARCH_TABLES, folded, fts_query, like_pattern, words
 
 THEME_SEPARATOR = "\x1f"  # cannot occur in a theme name (", " does: "Sport, cultuur en ...")
+
+Ts = TypeVarTuple("Ts")
 
 _MODELS: dict[str, type[Tracked]] = {
     "conversation": Conversation,
@@ -52,6 +57,173 @@ class Match:
     fts: str | None
 
 
+def _restrict(query: Select[*Ts], matching: Match) -> Select[*Ts]:
+    """Keep the rows that match. With FTS, join the index directly: an `id IN (subquery)`
+    looked every match up again by its (text) primary key."""
+    if matching.fts is not None:
+        fts = table(f"{matching.kind}_fts", column("rowid"))
+        return query.join(fts, literal_column(f"{matching.kind}.rowid") == fts.c.rowid).where(
+            text(f"{matching.kind}_fts MATCH :match").bindparams(match=matching.fts)
+        )
+    return query.where(_MODELS[matching.kind].id.in_(matching.ids))
+
+
+# The list screens' queries, shared with the exports (storage.repositories.exports): an export
+# holds exactly what its screen lists. Each takes a select of whatever columns the caller wants.
+
+
+def _theme_names(
+    link: Table, link_owner: ColumnElement[uuid.UUID], owner: type[Tracked]
+) -> ScalarSelect[str]:
+    return (
+        select(func.aggregate_strings(Theme.name, THEME_SEPARATOR))
+        .join(link, link.c.theme_id == Theme.id)
+        .where(link_owner == owner.id)
+        .correlate(owner)
+        .scalar_subquery()
+    )
+
+
+def conversation_theme_names() -> ScalarSelect[str]:
+    """A conversation's theme names joined by THEME_SEPARATOR (NULL without themes)."""
+    return _theme_names(conversation_theme, conversation_theme.c.conversation_id, Conversation)
+
+
+def contact_theme_names() -> ScalarSelect[str]:
+    """A contact's theme names joined by THEME_SEPARATOR (NULL without themes)."""
+    return _theme_names(contact_theme, contact_theme.c.contact_id, Contact)
+
+
+def conversation_count() -> ScalarSelect[int]:
+    """The number of (not deleted) conversations of a round."""
+    return (
+        select(func.count(Conversation.id))
+        .where(
+            Conversation.session_id == KoffiekarSession.id,
+            Conversation.deleted_at.is_(None),
+        )
+        .scalar_subquery()
+    )
+
+
+def _in_areas_and_period(
+    query: Select[*Ts],
+    area_id: InstrumentedAttribute[uuid.UUID],
+    day: InstrumentedAttribute[date],
+    area_ids: Collection[uuid.UUID] | None,
+    start: date | None,
+    end: date | None,
+) -> Select[*Ts]:
+    """Within the areas (None: any) and the period (either end open)."""
+    if area_ids is not None:
+        query = query.where(area_id.in_(list(area_ids)))
+    if start is not None:
+        query = query.where(day >= start)
+    if end is not None:
+        query = query.where(day <= end)
+    return query
+
+
+def filtered_conversations(
+    query: Select[*Ts],
+    *,
+    area_ids: Collection[uuid.UUID] | None,
+    start: date | None,
+    end: date | None,
+    theme_ids: Collection[uuid.UUID] | None,
+    author: str | None,
+    handling: Handling | None,
+    matching: Match | None,
+) -> Select[*Ts]:
+    """The conversations list: from the conversations with their round and its area (none of
+    them deleted), filtered, newest first."""
+    query = (
+        query.select_from(Conversation)
+        .join(KoffiekarSession, KoffiekarSession.id == Conversation.session_id)
+        .join(Area, Area.id == KoffiekarSession.area_id)
+        .where(Conversation.deleted_at.is_(None), KoffiekarSession.deleted_at.is_(None))
+    )
+    query = _in_areas_and_period(
+        query, KoffiekarSession.area_id, KoffiekarSession.date, area_ids, start, end
+    )
+    if theme_ids is not None:
+        themed = select(conversation_theme.c.conversation_id).where(
+            conversation_theme.c.theme_id.in_(list(theme_ids))
+        )
+        query = query.where(Conversation.id.in_(themed))
+    if author:
+        query = query.where(Conversation.created_by == author)
+    if handling is not None:
+        query = query.where(Conversation.handling == handling)
+    if matching is not None:
+        query = _restrict(query, matching)
+    return query.order_by(KoffiekarSession.date.desc(), Conversation.created_at.desc())
+
+
+def filtered_sessions(
+    query: Select[*Ts],
+    *,
+    area_ids: Collection[uuid.UUID] | None,
+    start: date | None,
+    end: date | None,
+    theme_ids: Collection[uuid.UUID] | None,
+    author: str | None,
+    matching: Match | None,
+) -> Select[*Ts]:
+    """The rounds list: from the rounds with their area (not deleted), filtered (a theme means
+    'a conversation about it'), newest first."""
+    query = (
+        query.select_from(KoffiekarSession)
+        .join(Area, Area.id == KoffiekarSession.area_id)
+        .where(KoffiekarSession.deleted_at.is_(None))
+    )
+    query = _in_areas_and_period(
+        query, KoffiekarSession.area_id, KoffiekarSession.date, area_ids, start, end
+    )
+    if theme_ids is not None:
+        themed = (
+            select(Conversation.session_id)
+            .join(conversation_theme, conversation_theme.c.conversation_id == Conversation.id)
+            .where(conversation_theme.c.theme_id.in_(list(theme_ids)))
+        )
+        query = query.where(KoffiekarSession.id.in_(themed))
+    if author:
+        query = query.where(KoffiekarSession.created_by == author)
+    if matching is not None:
+        query = _restrict(query, matching)
+    return query.order_by(
+        KoffiekarSession.date.desc(),
+        KoffiekarSession.start_time.desc(),
+        KoffiekarSession.created_at.desc(),
+    )
+
+
+def filtered_contacts(
+    query: Select[*Ts],
+    *,
+    area_ids: Collection[uuid.UUID] | None,
+    start: date | None,
+    end: date | None,
+    ids: Select[uuid.UUID] | None,
+    theme_ids: Collection[uuid.UUID] | None,
+    author: str | None,
+) -> Select[*Ts]:
+    """The contacts list: the contacts (not deleted), filtered, newest first. Joins nothing:
+    `query` brings whatever it selects besides the contact (area, partner, ...)."""
+    query = query.where(Contact.deleted_at.is_(None))
+    if theme_ids is not None:
+        themed = select(contact_theme.c.contact_id).where(
+            contact_theme.c.theme_id.in_(list(theme_ids))
+        )
+        query = query.where(Contact.id.in_(themed))
+    if author:
+        query = query.where(Contact.created_by == author)
+    query = _in_areas_and_period(query, Contact.area_id, Contact.date, area_ids, start, end)
+    if ids is not None:
+        query = query.where(Contact.id.in_(ids))
+    return query.order_by(Contact.date.desc(), Contact.created_at.desc())
+
+
 class SearchRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -60,17 +232,6 @@ class SearchRepository:
     def has_fts(self) -> bool:
         bind = self.session.get_bind()
         return bind.dialect.name == "sqlite"
-
-    @staticmethod
-    def _restrict(query: Select[Any], matching: Match) -> Select[Any]:
-        """Keep the rows that match. With FTS, join the index directly: an `id IN (subquery)`
-        looked every match up again by its (text) primary key."""
-        if matching.fts is not None:
-            fts = table(f"{matching.kind}_fts", column("rowid"))
-            return query.join(fts, literal_column(f"{matching.kind}.rowid") == fts.c.rowid).where(
-                text(f"{matching.kind}_fts MATCH :match").bindparams(match=matching.fts)
-            )
-        return query.where(_MODELS[matching.kind].id.in_(matching.ids))
 
     def matching_ids(self, kind: str, query: str) -> Match | None:
         """A subquery of the ids of `kind` records matching every word; None for no words."""
@@ -113,14 +274,7 @@ class SearchRepository:
     ) -> Sequence[Row[uuid.UUID, date, str, str, str, Handling, str, bool, str | None]]:
         """Rows for the list; the last column holds the theme names joined by THEME_SEPARATOR
         (one statement: a query per chunk of ids cost as much as the search itself)."""
-        theme_names = (
-            select(func.aggregate_strings(Theme.name, THEME_SEPARATOR))
-            .join(conversation_theme, conversation_theme.c.theme_id == Theme.id)
-            .where(conversation_theme.c.conversation_id == Conversation.id)
-            .correlate(Conversation)
-            .scalar_subquery()
-        )
-        query = (
+        query = filtered_conversations(
             select(
                 Conversation.id,
                 KoffiekarSession.date,
@@ -130,30 +284,16 @@ class SearchRepository:
                 Conversation.handling,
                 Conversation.created_by,
                 Conversation.quote_reportable,
-                theme_names,
-            )
-            .join(KoffiekarSession, KoffiekarSession.id == Conversation.session_id)
-            .join(Area, Area.id == KoffiekarSession.area_id)
-            .where(Conversation.deleted_at.is_(None), KoffiekarSession.deleted_at.is_(None))
+                conversation_theme_names(),
+            ),
+            area_ids=area_ids,
+            start=start,
+            end=end,
+            theme_ids=theme_ids,
+            author=author,
+            handling=handling,
+            matching=matching,
         )
-        if area_ids is not None:
-            query = query.where(KoffiekarSession.area_id.in_(area_ids))
-        if start is not None:
-            query = query.where(KoffiekarSession.date >= start)
-        if end is not None:
-            query = query.where(KoffiekarSession.date <= end)
-        if theme_ids is not None:
-            themed = select(conversation_theme.c.conversation_id).where(
-                conversation_theme.c.theme_id.in_(theme_ids)
-            )
-            query = query.where(Conversation.id.in_(themed))
-        if author:
-            query = query.where(Conversation.created_by == author)
-        if handling is not None:
-            query = query.where(Conversation.handling == handling)
-        if matching is not None:
-            query = self._restrict(query, matching)
-        query = query.order_by(KoffiekarSession.date.desc(), Conversation.created_at.desc())
         return self.session.execute(query.limit(limit)).all()
 
     def authors(self) -> Sequence[str]:
@@ -177,49 +317,20 @@ class SearchRepository:
         limit: int,
     ) -> Sequence[Row[uuid.UUID, date, str, str, int, int]]:
         """Rounds: id, date, area name, place, passers-by, number of conversations."""
-        conversations = (
-            select(func.count(Conversation.id))
-            .where(
-                Conversation.session_id == KoffiekarSession.id,
-                Conversation.deleted_at.is_(None),
-            )
-            .scalar_subquery()
-        )
-        query = (
+        query = filtered_sessions(
             select(
                 KoffiekarSession.id,
                 KoffiekarSession.date,
                 Area.name,
                 KoffiekarSession.place,
                 KoffiekarSession.passers_by,
-                conversations,
-            )
-            .join(Area, Area.id == KoffiekarSession.area_id)
-            .where(KoffiekarSession.deleted_at.is_(None))
-        )
-        if area_ids is not None:
-            query = query.where(KoffiekarSession.area_id.in_(area_ids))
-        if start is not None:
-            query = query.where(KoffiekarSession.date >= start)
-        if end is not None:
-            query = query.where(KoffiekarSession.date <= end)
-        if theme_ids is not None:
-            themed = (
-                select(Conversation.session_id)
-                .join(
-                    conversation_theme,
-                    conversation_theme.c.conversation_id == Conversation.id,
-                )
-                .where(conversation_theme.c.theme_id.in_(theme_ids))
-            )
-            query = query.where(KoffiekarSession.id.in_(themed))
-        if author:
-            query = query.where(KoffiekarSession.created_by == author)
-        if matching is not None:
-            query = self._restrict(query, matching)
-        query = query.order_by(
-            KoffiekarSession.date.desc(),
-            KoffiekarSession.start_time.desc(),
-            KoffiekarSession.created_at.desc(),
+                conversation_count(),
+            ),
+            area_ids=area_ids,
+            start=start,
+            end=end,
+            theme_ids=theme_ids,
+            author=author,
+            matching=matching,
         )
         return self.session.execute(query.limit(limit)).all()
