@@ -88,3 +88,33 @@ def test_erase_only_after_confirming(qtbot: Any, context: AppContext) -> None:
     assert told[-1].startswith("Gewist: De bewoner is gewist.")
     assert dialog.table.rowCount() == 0
     assert _last_audit(context).action is AuditAction.ERASE
+
+
+def test_a_wethouder_is_not_shown_the_dialog(
+    qtbot: Any, context: AppContext, monkeypatch: Any
+) -> None:
+    from datetime import timedelta
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from gebiedsapp.domain import Role
+    from gebiedsapp.services import teams
+    from gebiedsapp.ui.privacy import refused_to
+
+    told: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "information", staticmethod(lambda _p, _t, text, *_a: told.append(text))
+    )
+    assert not refused_to(context, None)  # an account not linked to a wethouder
+    with context.database.unit_of_work("beheer") as s:
+        member = teams.add_member(s, name="Wim Wethouder")
+        teams.update_member(
+            s, member.id, name=member.name, organisation="", email="", phone="", active=True,
+            account=context.actor,
+        )  # fmt: skip
+        teams.assign(
+            s, member_id=member.id, area_id=reference_id("area", "beerta"),
+            role=Role.GEBIEDSWETHOUDER, start_date=date.today() - timedelta(days=10),
+        )  # fmt: skip
+    assert refused_to(context, None)
+    assert "Als gebiedswethouder ziet u geen persoonsgegevens" in told[0]

@@ -40,3 +40,21 @@ def may_export_personal_data(session: Session, actor: str, *, today: date) -> bo
         return False
     roles = {a.role for a in repo.assignments(member_id=member.id, on=today)}
     return bool(roles & PERSONAL_DATA_ROLES) and not roles & NO_PERSONAL_DATA_ROLES
+
+
+PERSONAL_DATA_HIDDEN = "(afgeschermd)"  # shown instead of a resident's name to a wethouder
+
+
+def may_see_personal_data(session: Session, actor: str, *, today: date) -> bool:
+    """False for a gebiedswethouder (a running wethouder assignment on `today`): that role never
+    sees residents' names, phone numbers or e-mail addresses, on screen or in files. Everyone
+    else working in the app may see them where their work needs them."""
+    account = actor.strip()
+    if not account:
+        return True
+    repo = TeamRepository(session)
+    member = repo.member_by_account(account)
+    if member is None:
+        return True
+    roles = {a.role for a in repo.assignments(member_id=member.id, on=today)}
+    return not roles & NO_PERSONAL_DATA_ROLES

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from gebiedsapp.domain import Consent, ConsentPurpose, Meedenker, Resident, Theme
 from gebiedsapp.services.errors import ValidationError
+from gebiedsapp.services.permissions import PERSONAL_DATA_HIDDEN
 from gebiedsapp.services.validation import clean_email, clean_name, clean_phone
 from gebiedsapp.storage.repositories.contacts import ContactRepository
 
@@ -122,14 +123,15 @@ class MeedenkerView:
 
 
 def list_meedenkers(
-    session: Session, *, area_ids: frozenset[uuid.UUID] | None = None
+    session: Session, *, area_ids: frozenset[uuid.UUID] | None = None, names: bool = True
 ) -> list[MeedenkerView]:
-    """Active meedenkers (of these areas), newest first."""
+    """Active meedenkers (of these areas), newest first; without `names` (a wethouder, see
+    services.permissions) the name is hidden."""
     return [
         MeedenkerView(
             id=m.id,
             resident_id=m.resident_id,
-            name=m.resident.name or "(geanonimiseerd)",
+            name=(m.resident.name or "(geanonimiseerd)") if names else PERSONAL_DATA_HIDDEN,
             area_id=m.area_id,
             area_name=m.area.name,
             since=m.since,

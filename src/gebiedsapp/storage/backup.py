@@ -33,15 +33,7 @@ def backup_sqlite_file(
         backup_dir.mkdir(parents=True, exist_ok=True)
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
         target = backup_dir / f"{source.stem}-{stamp}-{reason}.db"
-        src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-        try:
-            dst = sqlite3.connect(target)
-            try:
-                src.backup(dst)
-            finally:
-                dst.close()
-        finally:
-            src.close()
+        _copy(f"file:{source}?mode=ro", target)
     except (OSError, sqlite3.Error) as exc:
         raise BackupError(
             f"backup of {source} to {backup_dir} failed: {exc}",
@@ -50,6 +42,21 @@ def backup_sqlite_file(
     log.info("backup of %s written to %s", source, target)
     _rotate(backup_dir, source.stem, keep)
     return target
+
+
+def _copy(source_uri: str, target: Path, *, checkpoint: bool = False) -> None:
+    """The online backup API from a read-only source onto `target` (whole, consistent)."""
+    src = sqlite3.connect(source_uri, uri=True)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+            if checkpoint:  # a restore: leave no stale log of the replaced database
+                dst.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            dst.close()
+    finally:
+        src.close()
 
 
 def list_backups(backup_dir: Path, stem: str) -> list[Path]:
@@ -153,16 +160,7 @@ def restore_sqlite_file(backup: Path, target: Path) -> None:
     in one transaction on the target), then drop the target's stale WAL. The caller has closed
     every connection to `target` and made a backup of it first."""
     try:
-        src = sqlite3.connect(f"{backup.as_uri()}?mode=ro&immutable=1", uri=True)
-        try:
-            dst = sqlite3.connect(target)
-            try:
-                src.backup(dst)
-                dst.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            finally:
-                dst.close()
-        finally:
-            src.close()
+        _copy(f"{backup.as_uri()}?mode=ro&immutable=1", target, checkpoint=True)
     except (OSError, sqlite3.Error) as exc:
         raise BackupError(
             f"restore of {backup} onto {target} failed: {exc}",

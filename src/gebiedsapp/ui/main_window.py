@@ -163,8 +163,10 @@ class MainWindow(QMainWindow):
         about.triggered.connect(self.show_about)
 
     def open_privacy(self) -> None:
-        from gebiedsapp.ui.privacy import PrivacyDialog
+        from gebiedsapp.ui.privacy import PrivacyDialog, refused_to
 
+        if refused_to(self.context, self):
+            return
         PrivacyDialog(self.context, self).exec()
 
     def _build_status_bar(self) -> None:

@@ -35,11 +35,26 @@ from sqlalchemy.orm import Session
 from gebiedsapp.domain import AuditAction
 from gebiedsapp.services import audit, subject_access
 from gebiedsapp.services.errors import NotFoundError, ValidationError
+from gebiedsapp.services.permissions import may_see_personal_data
 from gebiedsapp.services.reports.person_report import write_person_data
 from gebiedsapp.services.subject_access import PersonData, PersonMatch
 from gebiedsapp.ui.context import CONTACTS, KOFFIEKAR, SIGNALS, AppContext
 from gebiedsapp.ui.export import file_stem
 from gebiedsapp.ui.formatting import format_date
+
+
+def refused_to(context: AppContext, parent: QWidget | None) -> bool:
+    """A gebiedswethouder never sees residents' personal data: say so and do not open."""
+    with context.read() as session:
+        allowed = may_see_personal_data(session, context.actor, today=date.today())
+    if not allowed:
+        QMessageBox.information(
+            parent,
+            "Inzage en verwijdering",
+            "Als gebiedswethouder ziet u geen persoonsgegevens van bewoners. Vraag de "
+            "gebiedsregisseur of de beheerder om een verzoek van een bewoner af te handelen.",
+        )
+    return not allowed
 
 
 class PrivacyDialog(QDialog):

@@ -43,6 +43,7 @@ from gebiedsapp.services.history import history
 from gebiedsapp.services.list_exports import contacts_table
 from gebiedsapp.services.lists import ListFilter, list_contacts
 from gebiedsapp.services.overview import area_header
+from gebiedsapp.services.permissions import may_see_personal_data
 from gebiedsapp.services.residents import MeedenkerView, list_meedenkers
 from gebiedsapp.services.taxonomy import list_partners, list_themes
 from gebiedsapp.services.teams import list_members
@@ -339,7 +340,8 @@ class ContactsScreen(QWidget):
         if area_id is not None:
             with self.context.read() as session:
                 ids = area_header(session, area_id, today=date.today()).area_ids
-                entries = list_meedenkers(session, area_ids=ids)
+                names = may_see_personal_data(session, self.context.actor, today=date.today())
+                entries = list_meedenkers(session, area_ids=ids, names=names)
         self.form.set_meedenkers(entries)
 
     def showEvent(self, event: QShowEvent) -> None:
