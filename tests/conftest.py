@@ -77,3 +77,17 @@ def make_area(session: Session) -> Callable[..., Area]:
         return area_service.create_area(session, **fields)
 
     return make
+
+
+CLI_USER = "cli-test"
+
+
+@pytest.fixture
+def cli_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The CLI as on a clean machine: no database or data folder from the environment, and a
+    known user name for what it records."""
+    from gebiedsapp.paths import DATA_DIR_ENV, DATABASE_URL_ENV
+
+    monkeypatch.delenv(DATABASE_URL_ENV, raising=False)
+    monkeypatch.delenv(DATA_DIR_ENV, raising=False)
+    monkeypatch.setenv("GEBIEDSAPP_USER", CLI_USER)

@@ -12,7 +12,7 @@ from sqlalchemy import select
 
 from gebiedsapp import __version__, cli
 from gebiedsapp.domain import TeamMember
-from gebiedsapp.paths import DATA_DIR_ENV, DATABASE_URL_ENV, app_paths
+from gebiedsapp.paths import DATABASE_URL_ENV, app_paths
 from gebiedsapp.services import demo_data
 from gebiedsapp.startup import open_database
 from gebiedsapp.storage.migrate import head_revision
@@ -20,11 +20,7 @@ from gebiedsapp.storage.migrate import head_revision
 CLI_USER = "cli-test"
 
 
-@pytest.fixture(autouse=True)
-def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv(DATABASE_URL_ENV, raising=False)
-    monkeypatch.delenv(DATA_DIR_ENV, raising=False)
-    monkeypatch.setenv("GEBIEDSAPP_USER", CLI_USER)
+pytestmark = pytest.mark.usefixtures("cli_environment")
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from gebiedsapp import cli
-from gebiedsapp.paths import DATA_DIR_ENV, DATABASE_URL_ENV
 
 MAPS = (
     "--map",
@@ -24,11 +23,7 @@ GOOD = "Zwerfvuil bij de school;Afval / Zwerfvuil;Beerta;03-02-2025\n"
 BAD = "Iets;Vliegende schotels;Beerta;03-02-2025\n"
 
 
-@pytest.fixture(autouse=True)
-def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv(DATABASE_URL_ENV, raising=False)
-    monkeypatch.delenv(DATA_DIR_ENV, raising=False)
-    monkeypatch.setenv("GEBIEDSAPP_USER", "cli-test")
+pytestmark = pytest.mark.usefixtures("cli_environment")
 
 
 def _csv(tmp_path: Path, *rows: str) -> Path:

@@ -23,7 +23,6 @@ from gebiedsapp.domain import (
     ContactType,
     reference_id,
 )
-from gebiedsapp.paths import DATA_DIR_ENV, DATABASE_URL_ENV
 from gebiedsapp.services import areas, audit, contacts, koffiekar, signal_import
 from gebiedsapp.services.koffiekar import ConversationInput, SessionInput
 from gebiedsapp.services.residents import ResidentInput
@@ -248,14 +247,7 @@ def _verify_in(session: Session) -> audit.ChainCheck:
 # --- the command line -----------------------------------------------------------------------
 
 
-@pytest.fixture
-def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv(DATABASE_URL_ENV, raising=False)
-    monkeypatch.delenv(DATA_DIR_ENV, raising=False)
-    monkeypatch.setenv("GEBIEDSAPP_USER", "cli-test")
-
-
-@pytest.mark.usefixtures("_clean_environment")
+@pytest.mark.usefixtures("cli_environment")
 def test_audit_verify_from_the_command_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from gebiedsapp import cli
 from gebiedsapp.domain import reference_id
-from gebiedsapp.paths import DATA_DIR_ENV, DATABASE_URL_ENV, AppPaths
+from gebiedsapp.paths import AppPaths
 from gebiedsapp.services import audit, backups, koffiekar
 from gebiedsapp.services.errors import ValidationError
 from gebiedsapp.services.koffiekar import SessionInput
@@ -188,14 +188,7 @@ def test_random_bytes_as_a_backup_never_crash_and_are_never_restored(
 # --- the command line -----------------------------------------------------------------------
 
 
-@pytest.fixture
-def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv(DATABASE_URL_ENV, raising=False)
-    monkeypatch.delenv(DATA_DIR_ENV, raising=False)
-    monkeypatch.setenv("GEBIEDSAPP_USER", "cli-test")
-
-
-@pytest.mark.usefixtures("_clean_environment")
+@pytest.mark.usefixtures("cli_environment")
 def test_restore_from_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db = tmp_path / "cli.db"
     base = ["--data-dir", str(tmp_path / "data"), "--database", str(db)]

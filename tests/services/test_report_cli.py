@@ -9,7 +9,6 @@ from typing import Any
 import pytest
 
 from gebiedsapp import cli
-from gebiedsapp.paths import DATA_DIR_ENV, DATABASE_URL_ENV
 from gebiedsapp.services.report_text import KEY_FIGURES, difference, number
 from support.pdf_text import all_lines, line_starting, pages_text
 
@@ -17,11 +16,7 @@ MARCH_2024 = ("--from", "2024-03-01", "--to", "2024-03-31")
 FIELDS = [field for field, _label, _explanation in KEY_FIGURES]
 
 
-@pytest.fixture(autouse=True)
-def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv(DATABASE_URL_ENV, raising=False)
-    monkeypatch.delenv(DATA_DIR_ENV, raising=False)
-    monkeypatch.setenv("GEBIEDSAPP_USER", "cli-test")
+pytestmark = pytest.mark.usefixtures("cli_environment")
 
 
 def _report(world: Any, tmp_path: Path, *args: str) -> int:

@@ -25,7 +25,6 @@ from gebiedsapp.domain import (
     SignalStatus,
     reference_id,
 )
-from gebiedsapp.paths import DATA_DIR_ENV, DATABASE_URL_ENV
 from gebiedsapp.services import actions, audit, contacts, drafts, koffiekar, retention, signals
 from gebiedsapp.services.errors import ValidationError
 from gebiedsapp.services.koffiekar import ConversationInput, SessionInput
@@ -234,14 +233,7 @@ def test_settings_out_of_range_are_refused_in_dutch(
     assert "moet tussen 1 en 3650 dagen liggen" in refused.value.message
 
 
-@pytest.fixture
-def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv(DATABASE_URL_ENV, raising=False)
-    monkeypatch.delenv(DATA_DIR_ENV, raising=False)
-    monkeypatch.setenv("GEBIEDSAPP_USER", "cli-test")
-
-
-@pytest.mark.usefixtures("_clean_environment")
+@pytest.mark.usefixtures("cli_environment")
 def test_the_command_line_dry_run_and_run(
     world: World, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
