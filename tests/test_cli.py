@@ -216,3 +216,24 @@ def test_db_needs_an_action(capsys: pytest.CaptureFixture[str]) -> None:
         cli.main(["db"])
     assert caught.value.code == 2
     assert "ACTIE" in capsys.readouterr().err
+
+
+def test_a_locked_database_is_explained_and_nothing_changes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from gebiedsapp.storage import database as storage_database
+
+    db = tmp_path / "locked.db"
+    base = ["--data-dir", str(tmp_path / "data"), "--database", str(db)]
+    assert cli.main([*base, "areas"]) == 0  # made and migrated
+    capsys.readouterr()
+    monkeypatch.setattr(storage_database, "BUSY_TIMEOUT_MS", 100)  # not the app's 5 s
+    holder = sqlite3.connect(db, timeout=0)
+    holder.execute("BEGIN EXCLUSIVE")  # another instance writing, and holding on
+    try:
+        code = cli.main([*base, "privacy", "settings", "--retention-days", "400"])
+    finally:
+        holder.rollback()
+        holder.close()
+    assert code == 2
+    assert "ander venster of programma" in capsys.readouterr().err

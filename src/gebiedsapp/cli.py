@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
 
 from gebiedsapp import __version__
 from gebiedsapp.domain import AuditAction, Role
@@ -28,7 +29,7 @@ from gebiedsapp.services.teams import team_overview
 from gebiedsapp.startup import open_database
 from gebiedsapp.storage.backup import BackupInfo, inspect_backup
 from gebiedsapp.storage.database import Database, sqlite_file
-from gebiedsapp.storage.errors import StorageError
+from gebiedsapp.storage.errors import StorageError, explain_write_error
 from gebiedsapp.storage.migrate import check_database, head_revision
 
 log = logging.getLogger(__name__)
@@ -188,6 +189,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except (ValidationError, NotFoundError) as exc:
         print(exc.message, file=sys.stderr)
+        return 2
+    except SQLAlchemyError as exc:  # locked by the app, disk full, read-only folder
+        log.error("database error: %s", exc)
+        why = explain_write_error(exc) or f"Technische melding: {exc.__class__.__name__}"
+        print(
+            f"De database kon niet worden gebruikt; er is niets gewijzigd. {why}", file=sys.stderr
+        )
         return 2
 
 

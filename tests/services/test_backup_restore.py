@@ -209,3 +209,38 @@ def test_restore_from_the_command_line(tmp_path: Path, capsys: pytest.CaptureFix
     assert "Teruggezet:" in out
     assert "De database van daarvoor staat in:" in out
     assert _count(db) == 0
+
+
+def test_the_oldest_of_a_full_rotation_can_be_restored(
+    database: Database, app_paths: AppPaths
+) -> None:
+    folder = app_paths.backup_dir
+    oldest = backups.make_backup(database, folder)
+    for _ in range(10):  # the rotation is full: the next copy would push the oldest out
+        backups.make_backup(database, folder)
+    path = database.file
+    assert path is not None
+    database.dispose()
+    if not oldest.exists():  # rotated out by the manual copies themselves: take the oldest left
+        oldest = backups.backups(path, folder)[-1].path
+    assert backups.restore_backup(path, oldest, folder) is not None
+    assert oldest.exists()
+
+
+def test_no_restore_without_a_safety_copy_unless_damaged(
+    database: Database, app_paths: AppPaths, tmp_path: Path
+) -> None:
+    copy = backups.make_backup(database, app_paths.backup_dir)
+    _rounds(database, 2)
+    path = database.file
+    assert path is not None
+    database.dispose()
+    not_a_folder = tmp_path / "bestand"
+    not_a_folder.write_text("geen map")
+    before = _digest(path)
+    with pytest.raises(BackupError) as refused:
+        backups.restore_backup(path, copy, not_a_folder)
+    assert refused.value.user_message.startswith("Er is niets teruggezet")
+    assert _digest(path) == before
+    assert backups.restore_backup(path, copy, not_a_folder, damaged=True) is None
+    assert _count(path) == 0

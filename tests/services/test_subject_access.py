@@ -22,6 +22,7 @@ from gebiedsapp.domain import (
     Conversation,
     Draft,
     DraftKind,
+    FollowUp,
     Meedenker,
     Resident,
     Signal,
@@ -253,3 +254,41 @@ def test_several_records_of_one_person_are_one_overview_and_one_erasure(
         assert subject_access.find_people(s, "bewonersma") == []
         new = list(s.scalars(select(AuditEntry).order_by(AuditEntry.seq)))[before:]
     assert [e.action for e in new] == [AuditAction.ERASE]
+
+
+def test_erasure_matches_whole_words_and_leaves_other_peoples_drafts(
+    database: Database, person: Person
+) -> None:
+    with database.unit_of_work("anna") as s:
+        short = register_resident(
+            s, ResidentInput(name="Ann", phone="0611223344", wants_contact=True, consent=True),
+            area_id=BEERTA, today=date(2026, 3, 2),
+        )  # fmt: skip
+        assert short is not None
+        round_ = koffiekar.start_session(
+            s, SessionInput(area_id=BEERTA, day=date(2026, 3, 3), start_time=time(10))
+        )
+        said = koffiekar.record_conversation(
+            s, session_id=round_.id,
+            data=ConversationInput(
+                "Ann wil plannen maken in januari", theme_ids=[reference_id("theme", "eenzaamheid")]
+            ),
+        )  # fmt: skip
+        s.get(Conversation, said.id).resident_id = short.id  # type: ignore[union-attr]
+        actions.create_follow_up(
+            s, description="Ann terugbellen", area_id=BEERTA, owner_id=None, due_date=None,
+            conversation_id=said.id,
+        )  # fmt: skip
+        unrelated = drafts.save_draft(
+            s, draft_id=None, kind=DraftKind.CONTACT, payload={"notes": "plannen voor Annie"}
+        )
+    with database.unit_of_work("beheer") as s:
+        subject_access.erase_person(s, short.id)
+    with database.sessions() as s:
+        conversation = s.get(Conversation, said.id)
+        assert conversation is not None
+        assert conversation.summary == "[gewist] wil plannen maken in januari"
+        assert s.get(Draft, unrelated) is not None  # "Annie" is not "Ann"
+        action = s.scalars(select(FollowUp).where(FollowUp.conversation_id == said.id)).one()
+        assert action.description == "[gewist] terugbellen"
+        assert s.get(Resident, person.resident) is not None  # the other person: untouched

@@ -62,15 +62,19 @@ def test_backup_is_a_readable_copy_with_the_same_rows(
     assert counts["cbs_buurt"] == 50
 
 
-def test_rotation_keeps_the_newest(tmp_path: Path) -> None:
+def test_rotation_keeps_the_newest_per_reason(tmp_path: Path) -> None:
     source = _make_db_file(tmp_path / "demo.db")
     backups = tmp_path / "backups"
-    made = [backup_sqlite_file(source, backups, reason=f"r{i}", keep=3) for i in range(5)]
+    upgrade = backup_sqlite_file(source, backups, reason="voor-upgrade-0005", keep=3)
+    made = [backup_sqlite_file(source, backups, reason="start", keep=3) for _ in range(5)]
+    restore = backup_sqlite_file(source, backups, reason="voor-terugzetten", keep=1, rotate=False)
+    again = backup_sqlite_file(source, backups, reason="voor-terugzetten", keep=1, rotate=False)
 
     kept = list_backups(backups, "demo")
 
-    assert kept == list(reversed(made[-3:]))
+    assert kept == [again, restore, *reversed(made[-3:]), upgrade]
     assert [p.exists() for p in made] == [False, False, True, True, True]
+    assert upgrade.exists()  # a day of starts does not push out the copy before an upgrade
 
 
 def test_rotation_leaves_other_databases_alone(tmp_path: Path) -> None:

@@ -48,11 +48,21 @@ class ChainCheck:
 
 def verify_chain(session: Session) -> ChainCheck:
     """Walk the log in order: each entry must name the hash of the one before it and hash to
-    its own; the head must name the last entry and count them all."""
+    its own; the head must name the last entry and count them all.
+
+    The head is read first and only the entries it counts are checked: another instance may
+    append while this runs, and its new entries are not damage."""
+    head = session.get(AuditHead, 1)
+    head_entries, head_hash = (head.entries, head.hash) if head else (0, GENESIS)
     previous = GENESIS
     last_seq = 0
     count = 0
-    query = select(AuditEntry).order_by(AuditEntry.seq).execution_options(yield_per=_BATCH)
+    query = (
+        select(AuditEntry)
+        .order_by(AuditEntry.seq)
+        .limit(head_entries)
+        .execution_options(yield_per=_BATCH)
+    )
     for entry in session.scalars(query):
         count += 1
         if entry.prev_hash != previous:
@@ -76,8 +86,6 @@ def verify_chain(session: Session) -> ChainCheck:
             return ChainCheck(count, entry.seq, f"Regel {entry.seq} is na het schrijven gewijzigd.")
         previous = entry.hash
         last_seq = entry.seq
-    head = session.get(AuditHead, 1)
-    head_entries, head_hash = (head.entries, head.hash) if head else (0, GENESIS)
     if head_entries != count or head_hash != previous:
         missing = head_entries - count
         reason = (

@@ -97,9 +97,13 @@ def newest_good(database_file: Path, backup_dir: Path) -> BackupInfo | None:
     return next((b for b in backups(database_file, backup_dir) if b.usable), None)
 
 
-def restore_backup(database_file: Path, backup: Path, backup_dir: Path) -> Path | None:
+def restore_backup(
+    database_file: Path, backup: Path, backup_dir: Path, *, damaged: bool = False
+) -> Path | None:
     """Put `backup` back in place of `database_file` (every connection to it closed). The
-    current file is backed up first when it can be read; that copy's path is returned."""
+    current file is backed up first, and the copy's path returned; when that copy cannot be
+    made nothing is restored, unless the database is `damaged` (then it may not copy at all,
+    and None is returned)."""
     info = inspect_backup(backup)
     if not info.usable:
         raise BackupError(
@@ -114,8 +118,17 @@ def restore_backup(database_file: Path, backup: Path, backup_dir: Path) -> Path 
     safety = None
     if database_file.exists() and database_file.stat().st_size:
         try:
-            safety = backup_sqlite_file(database_file, backup_dir, reason="voor-terugzetten")
-        except BackupError:  # a damaged database may not copy; it is restored over all the same
-            log.warning("could not back up %s before restoring", database_file, exc_info=True)
+            # not rotated: rotation could delete the very copy about to be restored
+            safety = backup_sqlite_file(
+                database_file, backup_dir, reason="voor-terugzetten", rotate=False
+            )
+        except BackupError as error:
+            if not damaged:
+                raise BackupError(
+                    f"no safety copy before restoring: {error}",
+                    "Er is niets teruggezet: eerst moet de huidige database als reservekopie "
+                    f"worden bewaard, en dat lukte niet. {error.user_message}",
+                ) from error
+            log.warning("damaged %s could not be copied before restoring", database_file)
     restore_sqlite_file(backup, database_file)
     return safety

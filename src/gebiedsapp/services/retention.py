@@ -25,6 +25,7 @@ from gebiedsapp.domain import AppSetting, AuditAction
 from gebiedsapp.domain.base import utcnow
 from gebiedsapp.services import audit
 from gebiedsapp.services.errors import ValidationError
+from gebiedsapp.storage.audit import take_write_lock
 from gebiedsapp.storage.repositories.retention import RetentionRepository
 
 RETENTION_DAYS_KEY = "privacy.retention_days"
@@ -168,7 +169,10 @@ def plan(
 def apply(
     session: Session, *, today: date, settings: RetentionSettings | None = None
 ) -> RetentionPlan:
-    """Anonymise and purge what `plan` lists, in the caller's unit of work; the plan done."""
+    """Anonymise and purge what `plan` lists, in the caller's unit of work; the plan done.
+    The write lock is taken first, so the plan is made on what will be changed (another
+    instance cannot add an open action in between)."""
+    take_write_lock(session)
     done = plan(session, today=today, settings=settings)
     if done.empty:
         return done

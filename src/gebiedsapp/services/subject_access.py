@@ -274,6 +274,7 @@ def _record_sections(session: Session, resident_id: uuid.UUID) -> tuple[str, tup
             tuple(
                 {"bijgewerkt op": d.updated_at, "door": d.actor, "soort": d.kind.label}
                 for d in repo.drafts_mentioning(needles)
+                if _mentions(d.payload, _pattern(needles))
             ),
         ),
         Section(
@@ -299,6 +300,19 @@ def _record_sections(session: Session, resident_id: uuid.UUID) -> tuple[str, tup
 
 def _needles(*values: str) -> list[str]:
     return [v for v in (value.strip() for value in values) if len(v) >= 3]
+
+
+def _pattern(needles: Sequence[str]) -> re.Pattern[str] | None:
+    """The name, phone and e-mail as whole words (case ignored): erasing "Ann" leaves
+    "plannen" alone, and "Jan" does not touch "januari" or "Jansen"."""
+    if not needles:
+        return None
+    alternatives = "|".join(re.escape(n) for n in sorted(needles, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+def _mentions(text: str, pattern: re.Pattern[str] | None) -> bool:
+    return pattern is not None and bool(pattern.search(text))
 
 
 def _scrub(text: str, pattern: re.Pattern[str] | None) -> str:
@@ -350,11 +364,7 @@ def erase_person(session: Session, resident_id: uuid.UUID, *, enter: bool = True
     if resident is None:
         raise NotFoundError("Deze bewoner staat niet (meer) in de database.")
     needles = _needles(resident.name, resident.phone, resident.email)
-    pattern = (
-        re.compile("|".join(re.escape(n) for n in sorted(needles, key=len, reverse=True)), re.I)
-        if needles
-        else None
-    )
+    pattern = _pattern(needles)
     conversations = [c for c, _s, _a in repo.conversations(resident_id)]
     contacts = [c for c, _a in repo.contacts(resident_id)]
     signals = [s for s, _c in repo.signals([c.id for c in conversations], [c.id for c in contacts])]
@@ -377,13 +387,26 @@ def erase_person(session: Session, resident_id: uuid.UUID, *, enter: bool = True
             scrubbed += (signal.description, signal.location) != before
         for feedback in repo.feedback(signal_ids):
             feedback.note = _scrub(feedback.note, pattern)
+        for action in repo.actions([c.id for c in conversations], [c.id for c in contacts]):
+            action.description = _scrub(action.description, pattern)
+        # the signals' history is otherwise never edited; an erasure on request is the one
+        # exception, and only the erased words change
+        for entry in repo.signal_history(signal_ids):
+            entry.note = _scrub(entry.note, pattern)
+            entry.old = _scrub(entry.old, pattern)
+            entry.new = _scrub(entry.new, pattern)
         photos = repo.photos(signal_ids)
         for photo in photos:
             session.delete(photo)
-        drafts = repo.drafts_mentioning(needles)
+        drafts = [d for d in repo.drafts_mentioning(needles) if _mentions(d.payload, pattern)]
         for draft in drafts:
             session.delete(draft)
-        versions = repo.versions_mentioning(needles)
+        own = {c.id for c in conversations} | {c.id for c in contacts}
+        versions = [
+            v
+            for v in repo.versions_mentioning(needles)
+            if v.record_id in own and _mentions(v.changes, pattern)
+        ]
         for version in versions:
             version.changes = json.dumps(
                 _scrub_json(json.loads(version.changes), pattern), ensure_ascii=False

@@ -81,6 +81,14 @@ def entry_hash(
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
+def take_write_lock(session: Session) -> None:
+    """Start writing now (a no-op update of the audit head): in SQLite this takes the write
+    lock, so what the caller reads next is not changed by another instance before it writes."""
+    session.connection().execute(
+        update(_head).where(_head.c.id == 1).values(entries=_head.c.entries)
+    )
+
+
 def append(session: Session, events: Iterable[Event]) -> int:
     """Enter `events` at the end of the chain, in the session's transaction; how many."""
     items = list(events)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from gebiedsapp.storage.errors import BackupError
+from gebiedsapp.storage.errors import BackupError, DatabaseUnavailableError
 
 log = logging.getLogger(__name__)
 
@@ -21,9 +21,13 @@ DEFAULT_KEEP = 10
 
 
 def backup_sqlite_file(
-    source: Path, backup_dir: Path, *, reason: str, keep: int = DEFAULT_KEEP
+    source: Path, backup_dir: Path, *, reason: str, keep: int = DEFAULT_KEEP, rotate: bool = True
 ) -> Path:
-    """Copy `source` into `backup_dir` as `<stem>-<timestamp>-<reason>.db`; return the copy."""
+    """Copy `source` into `backup_dir` as `<stem>-<timestamp>-<reason>.db`; return the copy.
+
+    Copies rotate per reason: the newest `keep` made for the same reason stay, so a day of
+    starts cannot push out the copy made before an upgrade or an import. `rotate=False` keeps
+    every copy (the one made before a restore, which must not delete the copy being restored)."""
     if not source.exists():
         raise BackupError(
             f"cannot back up {source}: file does not exist",
@@ -40,7 +44,8 @@ def backup_sqlite_file(
             f"De reservekopie kon niet worden gemaakt in {backup_dir}: {exc}",
         ) from exc
     log.info("backup of %s written to %s", source, target)
-    _rotate(backup_dir, source.stem, keep)
+    if rotate:
+        _rotate(backup_dir, source.stem, keep, reason)
     return target
 
 
@@ -69,8 +74,9 @@ def list_backups(backup_dir: Path, stem: str) -> list[Path]:
     )
 
 
-def _rotate(backup_dir: Path, stem: str, keep: int) -> None:
-    for old in list_backups(backup_dir, stem)[keep:]:
+def _rotate(backup_dir: Path, stem: str, keep: int, reason: str) -> None:
+    same = [p for p in list_backups(backup_dir, stem) if p.name.endswith(f"-{reason}.db")]
+    for old in same[keep:]:
         try:
             old.unlink()
             log.info("old backup %s removed (keeping %d)", old, keep)
@@ -170,7 +176,11 @@ def restore_sqlite_file(backup: Path, target: Path) -> None:
 
 
 def quick_check(path: Path) -> str:
-    """'ok', or what SQLite's quick integrity check found wrong (first line), read-only."""
+    """'ok', or what SQLite's quick integrity check found wrong (first line), read-only.
+
+    Only damage is reported: an error that says nothing about the file's state (locked,
+    an I/O error on a flaky network share, no permission) raises DatabaseUnavailableError,
+    so nobody is offered a restore over a sound file."""
     wal = path.with_name(path.name + "-wal")
     flags = "mode=ro" if wal.exists() else "mode=ro&immutable=1"
     try:
@@ -180,5 +190,11 @@ def quick_check(path: Path) -> str:
         finally:
             connection.close()
     except sqlite3.DatabaseError as exc:
-        return str(exc)
+        if getattr(exc, "sqlite_errorname", "") in ("SQLITE_CORRUPT", "SQLITE_NOTADB"):
+            return str(exc)
+        raise DatabaseUnavailableError(
+            f"integrity check of {path} could not run: {exc}",
+            f"De database {path} kon niet worden gecontroleerd ({exc}). Is de schijf of "
+            "netwerkmap bereikbaar, en is de Gebiedsapp niet al geopend? Er is niets gewijzigd.",
+        ) from exc
     return str(row[0]) if row else "geen antwoord"

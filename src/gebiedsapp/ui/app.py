@@ -17,7 +17,7 @@ from gebiedsapp.identity import current_actor
 from gebiedsapp.paths import APP_AUTHOR, APP_NAME, AppPaths, app_paths, database_url
 from gebiedsapp.services import audit, backups, retention
 from gebiedsapp.startup import OpenedDatabase, open_database
-from gebiedsapp.storage.errors import DamagedDatabaseError, StorageError
+from gebiedsapp.storage.errors import DamagedDatabaseError, StorageError, explain_write_error
 from gebiedsapp.ui.context import AppContext, ChangeHub
 from gebiedsapp.ui.gc_guard import GarbageCollector
 from gebiedsapp.ui.main_window import MainWindow
@@ -77,6 +77,15 @@ def run_gui(*, database: str | None = None, data_dir: str | None = None) -> int:
     except StorageError as exc:
         log.error("cannot open database: %s", exc)
         QMessageBox.critical(None, "Database kan niet worden geopend", exc.user_message)
+        return 2
+    except SQLAlchemyError as exc:  # locked by another instance while upgrading, say
+        log.exception("cannot open database")
+        QMessageBox.critical(
+            None,
+            "Database kan niet worden geopend",
+            "De database kon niet worden geopend. Er is niets gewijzigd.\n\n"
+            + (explain_write_error(exc) or f"Technische melding: {exc.__class__.__name__}"),
+        )
         return 2
     if opened.upgrade.backup is not None:
         log.info("backup before upgrade: %s", opened.upgrade.backup)

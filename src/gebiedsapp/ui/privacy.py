@@ -8,6 +8,7 @@ an erasure, without saying of whom.
 
 from __future__ import annotations
 
+import logging
 import uuid
 from collections.abc import Callable
 from datetime import date
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from gebiedsapp.domain import AuditAction
@@ -38,6 +40,7 @@ from gebiedsapp.services.errors import NotFoundError, ValidationError
 from gebiedsapp.services.permissions import may_see_personal_data
 from gebiedsapp.services.reports.person_report import write_person_data
 from gebiedsapp.services.subject_access import PersonData, PersonMatch
+from gebiedsapp.storage.errors import explain_write_error
 from gebiedsapp.ui.context import CONTACTS, KOFFIEKAR, SIGNALS, AppContext
 from gebiedsapp.ui.export import file_stem
 from gebiedsapp.ui.formatting import format_date
@@ -55,6 +58,9 @@ def refused_to(context: AppContext, parent: QWidget | None) -> bool:
             "gebiedsregisseur of de beheerder om een verzoek van een bewoner af te handelen.",
         )
     return not allowed
+
+
+log = logging.getLogger(__name__)
 
 
 class PrivacyDialog(QDialog):
@@ -202,6 +208,17 @@ class PrivacyDialog(QDialog):
                 self.tr("Het bestand kon niet worden opgeslagen (%s).") % (error.strerror or error),
             )
             return None
+        except SQLAlchemyError as error:  # the audit entry could not be written: no file
+            log.exception("inzage not entered in the audit log")
+            path.unlink(missing_ok=True)
+            self.tell(
+                self.tr("Geen overzicht"),
+                self.tr(
+                    "Het overzicht kon niet in het auditlog worden vastgelegd en is niet bewaard. "
+                )
+                + (explain_write_error(error) or error.__class__.__name__),
+            )
+            return None
         self.tell(
             self.tr("Opgeslagen"),
             self.tr(
@@ -251,7 +268,10 @@ class PrivacyDialog(QDialog):
         )
         if done is None:
             return False
-        self.context.database.purge_traces()
+        try:
+            self.context.database.purge_traces()
+        except SQLAlchemyError:  # the erasure itself is done; the index follows next time
+            log.exception("purge after erasure failed")
         self.tell(
             self.tr("Gewist"),
             self.tr(
@@ -281,7 +301,10 @@ class PrivacyDialog(QDialog):
 def _write(data: PersonData, path: Path, kind: str) -> None:
     if kind == "pdf":
         write_person_data(data, path)
-    else:
-        temporary = path.with_name(f".{path.name}.tmp")
+        return
+    temporary = path.with_name(f".{path.name}.tmp")
+    try:
         temporary.write_text(data.as_json(), encoding="utf-8")
         temporary.replace(path)
+    finally:
+        temporary.unlink(missing_ok=True)  # never a half file with personal data left behind

@@ -203,12 +203,12 @@ def offer_restore_of_damaged(database_file: Path, backup_dir: Path, message: str
         f"({describe(good)}).\n\nDeze terugzetten? De beschadigde database wordt niet "
         "overschreven zonder dat eerst te bewaren waar dat kan.",
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.Yes,
+        QMessageBox.StandardButton.No,  # replacing a database is never the default
     )
     if answer != QMessageBox.StandardButton.Yes:
         return False
     try:
-        backups.restore_backup(database_file, good.path, backup_dir)
+        backups.restore_backup(database_file, good.path, backup_dir, damaged=True)
     except BackupError as error:
         QMessageBox.critical(None, "Niet teruggezet", error.user_message)
         return False

@@ -24,6 +24,7 @@ from gebiedsapp.domain import (
     Signal,
     SignalCategory,
     SignalFeedback,
+    SignalHistory,
     SignalPhoto,
     Theme,
     meedenker_theme,
@@ -147,6 +148,12 @@ class PeopleRepository:
             return []
         query = select(SignalFeedback).where(SignalFeedback.signal_id.in_(list(signal_ids)))
         return list(self.session.scalars(query.order_by(SignalFeedback.given_on)))
+
+    def signal_history(self, signal_ids: Sequence[uuid.UUID]) -> list[SignalHistory]:
+        if not signal_ids:
+            return []
+        query = select(SignalHistory).where(SignalHistory.signal_id.in_(list(signal_ids)))
+        return list(self.session.scalars(query))
 
     def photos(self, signal_ids: Sequence[uuid.UUID]) -> list[SignalPhoto]:
         if not signal_ids:
