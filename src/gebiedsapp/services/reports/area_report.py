@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -85,6 +86,13 @@ def lines(value: str, width: float, *, font: str = REGULAR, size: float = FONT_S
     """Wrap plain text for a table cell (much cheaper than a Paragraph in long tables)."""
     if not value:
         return ""
+    return _wrapped(value, width, font, size)
+
+
+@lru_cache(maxsize=8192)
+def _wrapped(value: str, width: float, font: str, size: float) -> str:
+    """`lines` for one text: long lists repeat their categories, buurten and partners row
+    after row, so each distinct text is measured once per report."""
     avail = width - 8
     value = printable(value)
     if "\n" not in value and stringWidth(value, font, size) <= avail:
@@ -95,6 +103,11 @@ def lines(value: str, width: float, *, font: str = REGULAR, size: float = FONT_S
         fits = " " in line.strip() or stringWidth(line, font, size) <= avail
         out += [line] if fits else _hard_wrap(line, font, avail, size)
     return "\n".join(out)
+
+
+def new_report() -> None:
+    """Forget the wrapped texts of an earlier report (the cache serves one report's repeats)."""
+    _wrapped.cache_clear()
 
 
 def _hard_wrap(line: str, font: str, avail: float, size: float = FONT_SIZE) -> list[str]:
@@ -578,6 +591,7 @@ def write_area_summary(
     summary: AreaSummary, shapes: Sequence[BuurtShape], out: BinaryIO | Path
 ) -> int:
     """The summary of one area (or group) as a PDF; the number of pages."""
+    new_report()
     story: list[Flowable] = [
         *cover(summary),
         Spacer(1, 4 * mm),

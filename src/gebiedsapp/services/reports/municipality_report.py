@@ -23,6 +23,7 @@ from gebiedsapp.services.reports.area_report import (
     footer,
     key_figures,
     lines,
+    new_report,
     signals,
     themes,
 )
@@ -141,6 +142,7 @@ def write_municipality_summary(
     summary, one section's flowables and the pages. `progress(done, total)` is called before
     each section; when it returns False the work stops with `ReportCancelledError` and no
     file is left."""
+    new_report()
     total_steps = len(municipality.areas) + 1
     total = municipality.total
 
