@@ -368,11 +368,11 @@ def _db_current(url: str) -> int:
     return 0
 
 
-def _describe_backup(number: int, info: BackupInfo) -> str:
+def _describe_backup(info: BackupInfo) -> str:
     counts = ", ".join(f"{n} {word}" for word, n in info.counts)
     state = f"NIET BRUIKBAAR: {info.problem}" if info.problem else counts
     return (
-        f"{number:>3}. {info.made_at:%d-%m-%Y %H:%M} ({info.reason or 'onbekend'}, "
+        f"{info.made_at:%d-%m-%Y %H:%M} ({info.reason or 'onbekend'}, "
         f"versie {info.revision or '?'}): {state}\n     {info.path}"
     )
 
@@ -392,7 +392,7 @@ def _db_restore(url: str, source: Path, args: argparse.Namespace) -> int:
             return 0
         print(f"Reservekopieën van {target.name} in {source} (nieuwste eerst):")
         for number, info in enumerate(found, start=1):
-            print(_describe_backup(number, info))
+            print(f"{number:>3}. {_describe_backup(info)}")
         return 0
     chosen = (
         found[int(args.backup) - 1].path
@@ -400,7 +400,7 @@ def _db_restore(url: str, source: Path, args: argparse.Namespace) -> int:
         else Path(args.backup)
     )
     info = inspect_backup(chosen)
-    print(_describe_backup(1, info).split(". ", 1)[1])
+    print(_describe_backup(info))
     if not args.yes:
         print("Voeg --yes toe om deze kopie terug te zetten.", file=sys.stderr)
         return 2

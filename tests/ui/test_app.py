@@ -21,3 +21,14 @@ def test_refuses_a_file_that_is_not_a_database(qtbot, tmp_path: Path, monkeypatc
     assert "geen Gebiedsapp-database" in shown[0]
     assert target.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["brief.db", "data"]
+
+
+def test_start_maintenance_applies_retention_and_backs_up(context, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from gebiedsapp.services.backups import backups as list_backups
+    from gebiedsapp.ui.app import start_maintenance
+
+    summary = start_maintenance(context.database, context.paths, context.actor)
+    assert summary.startswith("0 bewoner(s) geanonimiseerd")
+    assert context.database.file is not None
+    made = list_backups(context.database.file, context.paths.backup_dir)
+    assert [b.reason for b in made] == ["start"]

@@ -138,6 +138,7 @@ def _record_sections(session: Session, resident_id: uuid.UUID) -> tuple[str, tup
     if resident is None or resident.anonymised_at is not None:
         raise NotFoundError("Deze bewoner staat niet (meer) in de database.")
     needles = _needles(resident.name, resident.phone, resident.email)
+    pattern = _pattern(needles)
     conversations = repo.conversations(resident_id)
     contacts = repo.contacts(resident_id)
     conversation_ids = [c.id for c, _s, _a in conversations]
@@ -274,7 +275,7 @@ def _record_sections(session: Session, resident_id: uuid.UUID) -> tuple[str, tup
             tuple(
                 {"bijgewerkt op": d.updated_at, "door": d.actor, "soort": d.kind.label}
                 for d in repo.drafts_mentioning(needles)
-                if _mentions(d.payload, _pattern(needles))
+                if _mentions(d.payload, pattern)
             ),
         ),
         Section(

@@ -28,7 +28,7 @@ import calendar
 import uuid
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import date, timedelta
 from statistics import median
 from typing import TypeVar
@@ -188,6 +188,7 @@ class AreaSummary:
     buurten: tuple[BuurtCount, ...]  # every CBS buurt of the areas, with its open signals
     quotes: tuple[Quote, ...]  # reportable quotes of the period, newest first
     open_action_list: tuple[OpenAction, ...]  # due first, then without a date
+    municipality: bool = False  # the whole municipality (its root area was asked for)
 
     @property
     def as_of(self) -> date:
@@ -452,7 +453,7 @@ def area_summary(
         ids |= set(by_id) if node.kind is AreaKind.GEMEENTE else subtree_ids(nodes, root)
     scope = None if ids == set(by_id) else ids  # everything: no area filter in the queries
     facts = _facts(session, scope, period, period.previous(), today)
-    return _summary(
+    summary = _summary(
         facts,
         title=", ".join(by_id[root].name for root in roots),
         roots=roots,
@@ -460,6 +461,8 @@ def area_summary(
         period=period,
         made_on=today,
     )
+    whole = any(by_id[root].kind is AreaKind.GEMEENTE for root in roots)
+    return replace(summary, municipality=True) if whole else summary
 
 
 def municipality_summary(session: Session, period: Period, *, today: date) -> MunicipalitySummary:
@@ -469,13 +472,16 @@ def municipality_summary(session: Session, period: Period, *, today: date) -> Mu
     if root is None:
         raise NotFoundError("De gebiedsindeling heeft geen gemeente.")
     facts = _facts(session, None, period, period.previous(), today)
-    total = _summary(
-        facts,
-        title=root.name,
-        roots=[root.id],
-        ids=frozenset(n.id for n in nodes),
-        period=period,
-        made_on=today,
+    total = replace(
+        _summary(
+            facts,
+            title=root.name,
+            roots=[root.id],
+            ids=frozenset(n.id for n in nodes),
+            period=period,
+            made_on=today,
+        ),
+        municipality=True,
     )
     below = sorted((n for n in nodes if n.parent_id == root.id), key=lambda n: n.name.casefold())
     areas = tuple(

@@ -17,6 +17,7 @@ from gebiedsapp.identity import current_actor
 from gebiedsapp.paths import APP_AUTHOR, APP_NAME, AppPaths, app_paths, database_url
 from gebiedsapp.services import audit, backups, retention
 from gebiedsapp.startup import OpenedDatabase, open_database
+from gebiedsapp.storage.database import Database
 from gebiedsapp.storage.errors import DamagedDatabaseError, StorageError, explain_write_error
 from gebiedsapp.ui.context import AppContext, ChangeHub
 from gebiedsapp.ui.gc_guard import GarbageCollector
@@ -50,6 +51,18 @@ def create_main_window(
 ) -> MainWindow:
     context = AppContext(database=opened.database, actor=actor, paths=paths, hub=ChangeHub())
     return MainWindow(context, settings or QSettings(APP_AUTHOR, APP_NAME))
+
+
+def start_maintenance(database: Database, paths: AppPaths, actor: str) -> str:
+    """What every start does besides opening: apply retention and make a rotating backup.
+    Runs on the worker (neither needs the window); raises on failure, which is logged."""
+    with database.unit_of_work(actor) as session:
+        done = retention.apply(session, today=date.today())
+    if database.file is not None:
+        with database.read_session(actor) as session:
+            folder = backups.backup_dir_of(session, paths.backup_dir)
+        backups.make_backup(database, folder, reason="start")
+    return done.summary(done=True)
 
 
 def run_gui(*, database: str | None = None, data_dir: str | None = None) -> int:
@@ -92,19 +105,21 @@ def run_gui(*, database: str | None = None, data_dir: str | None = None) -> int:
     try:
         with opened.database.unit_of_work(actor) as session:
             audit.note(session, AuditAction.OPEN, detail="venster")
-        with opened.database.unit_of_work(actor) as session:
-            done = retention.apply(session, today=date.today())
-        log.info("retention on start: %s", done.summary(done=True))
-        if opened.database.file is not None:  # a rotating backup at every start
-            with opened.database.read_session(actor) as session:
-                folder = backups.backup_dir_of(session, paths.backup_dir)
-            backups.make_backup(opened.database, folder, reason="start")
-    except (SQLAlchemyError, StorageError):  # locked, read-only folder, share gone: go on
-        log.exception("start: audit entry, retention or backup failed")
+    except SQLAlchemyError:  # locked by another instance, read-only folder: go on
+        log.exception("start: could not enter the opening in the audit log")
     window = create_main_window(opened, paths, actor=actor)
     window.show()
     QTimer.singleShot(0, window.offer_recovery)  # 'Herstel je werk?' after a crash
+    # retention and the start backup: on the worker once the window is up, not before it
+    window.context.background.submit(
+        "start-maintenance",
+        lambda: start_maintenance(opened.database, paths, actor),
+        owner=window,
+        on_done=lambda summary: log.info("start maintenance: %s", summary),
+        on_error=lambda error: log.error("start maintenance failed: %s", error),
+    )
     try:
         return app.exec()
     finally:
+        window.context.background.wait()  # a start backup may still be copying
         opened.database.dispose()

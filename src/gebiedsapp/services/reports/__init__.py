@@ -6,7 +6,6 @@ from gebiedsapp.services.reports.area_report import write_area_summary
 from gebiedsapp.services.reports.koffiekar_sheet import write_session_sheet
 from gebiedsapp.services.reports.make import (
     area_summary_pdf,
-    is_municipality,
     municipality_summary_pdf,
 )
 from gebiedsapp.services.reports.municipality_report import write_municipality_summary
@@ -19,7 +18,6 @@ __all__ = [
     "ReportCancelledError",
     "SessionSheet",
     "area_summary_pdf",
-    "is_municipality",
     "municipality_summary_pdf",
     "session_sheet",
     "write_area_summary",

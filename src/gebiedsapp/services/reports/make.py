@@ -12,19 +12,11 @@ from typing import BinaryIO
 
 from sqlalchemy.orm import Session
 
-from gebiedsapp.domain import AreaKind
-from gebiedsapp.services.areas import area_tree
 from gebiedsapp.services.geo import buurt_shapes
 from gebiedsapp.services.reports.area_report import write_area_summary
 from gebiedsapp.services.reports.municipality_report import write_municipality_summary
 from gebiedsapp.services.reports.pdf_base import Progress
 from gebiedsapp.services.summary import Period, area_summary, municipality_summary
-
-
-def is_municipality(session: Session, area_id: uuid.UUID) -> bool:
-    """True for the root of the area tree (the municipality gets the overview-plus-sections
-    report rather than a single-area summary)."""
-    return any(n.id == area_id and n.kind is AreaKind.GEMEENTE for n in area_tree(session))
 
 
 def area_summary_pdf(

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from gebiedsapp.services.geo import BuurtShape, buurt_shapes
-from gebiedsapp.services.reports import is_municipality
 from gebiedsapp.services.summary import AreaSummary, Period, area_summary
 from gebiedsapp.ui.context import AppContext
 
@@ -26,5 +25,4 @@ def load_dashboard(
     with context.read() as session:
         summary = area_summary(session, [area_id], period, today=today)
         shapes = buurt_shapes(session, [b.code for b in summary.buurten])
-        municipality = is_municipality(session, area_id)
-    return Dashboard(area_id, summary, shapes, municipality)
+    return Dashboard(area_id, summary, shapes, summary.municipality)
