@@ -12,6 +12,7 @@ summary.pdf (and the one-page prints of a sample signal and koffiekar round) to 
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
@@ -45,6 +46,7 @@ from gebiedsapp.services.summary import (  # noqa: E402
     Quote,
     ThemeCount,
 )
+from gebiedsapp.storage.crypto import DatabaseKey  # noqa: E402
 
 THEMES = (
     ("Sociale samenhang", 31, 24),
@@ -163,12 +165,19 @@ def sample_summary(
     )
 
 
+def _sample_key() -> DatabaseKey:
+    """The throw-away sample databases are encrypted like any other (they hold names)."""
+    return DatabaseKey.new(f"render {os.getpid()} {os.urandom(8).hex()}")
+
+
 def _shapes_from_fresh_database(workdir: Path) -> list[BuurtShape]:
     from gebiedsapp.paths import app_paths, sqlite_url
     from gebiedsapp.startup import open_database
 
     paths = app_paths(workdir / "data")
-    opened = open_database(sqlite_url(workdir / "sample.db"), paths, actor="render")
+    opened = open_database(
+        sqlite_url(workdir / "sample.db"), paths, actor="render", key=_sample_key()
+    )
     try:
         with opened.database.sessions() as session:
             return buurt_shapes(session)
@@ -178,6 +187,7 @@ def _shapes_from_fresh_database(workdir: Path) -> list[BuurtShape]:
 
 def _from_database(args: argparse.Namespace, out: Path) -> Path:
     from gebiedsapp.paths import app_paths, sqlite_url
+    from gebiedsapp.services import encryption
     from gebiedsapp.services.areas import area_tree, find_area
     from gebiedsapp.services.summary import area_summary, municipality_summary
     from gebiedsapp.startup import open_database
@@ -185,7 +195,10 @@ def _from_database(args: argparse.Namespace, out: Path) -> Path:
     today = date.today()
     period = Period(args.start or today - timedelta(days=364), args.end or today)
     paths = app_paths(out / "data")
-    opened = open_database(sqlite_url(Path(args.database)), paths, actor="render")
+    url = sqlite_url(Path(args.database))
+    passphrase = encryption.passphrase_from_environment()  # GEBIEDSAPP_PASSPHRASE
+    key = encryption.key_for(url, passphrase) if passphrase else None
+    opened = open_database(url, paths, actor="render", key=key)
     target = out / "summary.pdf"
     try:
         with opened.database.sessions() as session:
@@ -252,7 +265,7 @@ def _sheets(out: Path) -> list[Path]:
     from gebiedsapp.startup import open_database
 
     paths = app_paths(out / "sheets-data")
-    opened = open_database(sqlite_url(out / "sheets.db"), paths, actor="render")
+    opened = open_database(sqlite_url(out / "sheets.db"), paths, actor="render", key=_sample_key())
     day = date(2025, 5, 13)
     try:
         with opened.database.sessions() as session:

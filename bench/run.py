@@ -13,7 +13,6 @@ import argparse
 import io
 import json
 import os
-import sqlite3
 import statistics
 import subprocess
 import sys
@@ -30,6 +29,17 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 ANCHOR = date(2026, 6, 1)  # fixed, so every run builds the same database
+# The app runs on encrypted databases, so the benchmarks do too; every baseline reads and
+# writes through SQLCipher with the same key, so a ratio shows what the app adds, not what
+# encryption costs. The start-up probe derives the key from the passphrase, as a start does.
+BENCH_PASSPHRASE = "bench: paard kaas fiets lantaarn"
+BENCH_SALT = b"gebiedsapp-bench"
+
+
+def _key() -> Any:
+    from gebiedsapp.storage.crypto import DatabaseKey
+
+    return DatabaseKey.derive(BENCH_PASSPHRASE, BENCH_SALT)
 
 
 @dataclass(frozen=True)
@@ -59,7 +69,7 @@ def _large_database(workdir: Path) -> tuple[str, Path]:
     if (data_dir / "large.db").exists():
         return url, data_dir
     data_dir.mkdir(parents=True)
-    opened = open_database(url, app_paths(data_dir), actor="bench")
+    opened = open_database(url, app_paths(data_dir), actor="bench", key=_key())
     with opened.database.unit_of_work("bench") as session:
         generate(session, size="large", seed=1, anchor=ANCHOR)
     opened.database.dispose()
@@ -67,7 +77,11 @@ def _large_database(workdir: Path) -> tuple[str, Path]:
 
 
 def _time_child(args: list[str]) -> float:
-    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+        GEBIEDSAPP_PASSPHRASE=BENCH_PASSPHRASE,
+    )
     start = time.perf_counter()
     child = subprocess.Popen(
         [sys.executable, str(HERE / "startup_probe.py"), *args],
@@ -103,7 +117,8 @@ def _fresh_database(path: Path) -> str:
     from gebiedsapp.startup import open_database
 
     url = sqlite_url(path)
-    opened = open_database(url, app_paths(path.parent / f"{path.stem}-data"), actor="bench")
+    paths = app_paths(path.parent / f"{path.stem}-data")
+    opened = open_database(url, paths, actor="bench", key=_key())
     opened.database.dispose()
     return url
 
@@ -123,22 +138,19 @@ def bench_demo_data(workdir: Path, repeat: int) -> Result:
     values, baselines = [], []
     for attempt in range(repeat):
         target = workdir / f"demo-{attempt}.db"
-        database = Database.connect(_fresh_database(target))
+        database = Database.connect(_fresh_database(target), _key())
         start = time.perf_counter()
         with database.unit_of_work("bench") as session:
             generate(session, size="large", seed=1, anchor=ANCHOR)
         values.append(time.perf_counter() - start)
         database.dispose()
 
-        source = sqlite3.connect(target)
+        source = _raw_connection(target)
         rows = {t: source.execute(f"SELECT * FROM {t}").fetchall() for t in _demo_tables()}
         source.close()
         raw_path = workdir / f"raw-{attempt}.db"
         _fresh_database(raw_path)
-        raw = sqlite3.connect(raw_path)
-        raw.execute("PRAGMA journal_mode = WAL")
-        raw.execute("PRAGMA synchronous = NORMAL")
-        raw.execute("PRAGMA foreign_keys = ON")
+        raw = _raw_connection(raw_path)
         start = time.perf_counter()
         for table, table_rows in rows.items():
             if not table_rows:
@@ -152,9 +164,12 @@ def bench_demo_data(workdir: Path, repeat: int) -> Result:
     return Result("demo_data_large", value, baseline, value / baseline, 5.0, "s")
 
 
-def _raw_connection(path: Path) -> sqlite3.Connection:
-    """sqlite3 with the pragmas the app's engine sets (WAL, synchronous NORMAL, foreign keys)."""
-    raw = sqlite3.connect(path, timeout=5)
+def _raw_connection(path: Path) -> Any:
+    """The driver (SQLCipher, keyed) with the pragmas the app's engine sets (WAL, synchronous
+    NORMAL, foreign keys)."""
+    from gebiedsapp.storage.crypto import connect_file
+
+    raw = connect_file(path, _key())
     raw.execute("PRAGMA journal_mode = WAL")
     raw.execute("PRAGMA synchronous = NORMAL")
     raw.execute("PRAGMA foreign_keys = ON")
@@ -188,7 +203,7 @@ def bench_save_conversation(workdir: Path, repeat: int) -> Result:
     from gebiedsapp.storage.database import Database
 
     path = workdir / "save.db"
-    database = Database.connect(_fresh_database(path))
+    database = Database.connect(_fresh_database(path), _key())
     with database.unit_of_work("bench") as session:
         round_id = koffiekar.start_session(
             session,
@@ -268,7 +283,7 @@ def _bench_list(
     from gebiedsapp.storage.database import Database
 
     url, data_dir = _large_database(workdir)
-    database = Database.connect(url)
+    database = Database.connect(url, _key())
     with database.read_session() as session:
         area_ids = subtree_ids(area_tree(session), reference_id("area", "winschoten"))
     start = ANCHOR - timedelta(days=365)
@@ -353,7 +368,7 @@ def bench_open_signals(workdir: Path, repeat: int) -> Result:
     from gebiedsapp.storage.database import Database
 
     url, data_dir = _large_database(workdir)
-    database = Database.connect(url)
+    database = Database.connect(url, _key())
     filters = SignalFilter(statuses=frozenset(OPEN))
     statuses = sorted(status.value for status in OPEN)
     sql = RAW_OPEN_SIGNALS.format(marks=", ".join("?" * len(statuses)))
@@ -438,7 +453,7 @@ def bench_report_area(workdir: Path, repeat: int) -> Result:
     from gebiedsapp.storage.database import Database
 
     url, _data_dir = _large_database(workdir)
-    database = Database.connect(url)
+    database = Database.connect(url, _key())
     period = Period.year(REPORT_YEAR)
     try:
         with database.read_session("bench") as session:
@@ -474,7 +489,7 @@ def bench_report_municipality(workdir: Path, repeat: int) -> Result:
     from gebiedsapp.storage.database import Database
 
     url, _data_dir = _large_database(workdir)
-    database = Database.connect(url)
+    database = Database.connect(url, _key())
     period = Period.year(REPORT_YEAR)
     target = workdir / "gemeente.pdf"
     try:

@@ -42,11 +42,14 @@ def app_window(url: str, data_dir: str) -> QMainWindow:
     from PySide6.QtCore import QSettings
 
     from gebiedsapp.paths import app_paths
+    from gebiedsapp.services import encryption
     from gebiedsapp.startup import open_database
     from gebiedsapp.ui.app import create_main_window
 
     paths = app_paths(data_dir)
-    opened = open_database(url, paths, actor="bench")
+    passphrase = encryption.passphrase_from_environment()  # as a start with the keyring
+    key = encryption.key_for(url, passphrase) if passphrase else None
+    opened = open_database(url, paths, actor="bench", key=key)
     settings = QSettings(f"{data_dir}/bench-settings.ini", QSettings.Format.IniFormat)
     return create_main_window(opened, paths, actor="bench", settings=settings)
 

@@ -9,7 +9,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import keyring
 import pytest
+from keyring.backend import KeyringBackend
 from sqlalchemy.orm import Session
 
 from gebiedsapp.domain import Area, AreaKind, TeamMember
@@ -19,6 +21,7 @@ from gebiedsapp.services import areas as area_service
 from gebiedsapp.services import teams as team_service
 from gebiedsapp.startup import OpenedDatabase, open_database
 from gebiedsapp.storage.database import Database
+from support.dbfile import TEST_KEY, TEST_PASSPHRASE  # the tests run on encrypted databases
 
 # `summary_world`: the known data set of the summary tests (figures, PDF, CLI, dashboard)
 pytest_plugins = ["support.summary_world"]
@@ -39,7 +42,7 @@ def db_url(tmp_path: Path) -> str:
 @pytest.fixture
 def opened(db_url: str, app_paths: AppPaths) -> Iterator[OpenedDatabase]:
     """The database as the app opens it: checked, migrated through Alembic, reference data in."""
-    result = open_database(db_url, app_paths, actor="test")
+    result = open_database(db_url, app_paths, actor="test", key=TEST_KEY)
     yield result
     result.database.dispose()
 
@@ -84,10 +87,40 @@ CLI_USER = "cli-test"
 
 @pytest.fixture
 def cli_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The CLI as on a clean machine: no database or data folder from the environment, and a
-    known user name for what it records."""
+    """The CLI as on a clean machine: no database or data folder from the environment, a known
+    user name for what it records, and the passphrase of the (encrypted) database."""
     from gebiedsapp.paths import DATA_DIR_ENV, DATABASE_URL_ENV
 
     monkeypatch.delenv(DATABASE_URL_ENV, raising=False)
     monkeypatch.delenv(DATA_DIR_ENV, raising=False)
     monkeypatch.setenv("GEBIEDSAPP_USER", CLI_USER)
+    monkeypatch.setenv("GEBIEDSAPP_PASSPHRASE", TEST_PASSPHRASE)
+
+
+class MemoryKeyring(KeyringBackend):
+    """The OS keyring's API, kept in memory: no test reads or writes a developer's own."""
+
+    priority = 1
+
+    def __init__(self) -> None:  # no settings from the environment, as the base class reads
+        self.secrets: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.secrets.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.secrets[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.secrets.pop((service, username), None)
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring(monkeypatch: pytest.MonkeyPatch) -> Iterator[MemoryKeyring]:
+    """Every test: an empty keyring, and no passphrase from the developer's environment."""
+    monkeypatch.delenv("GEBIEDSAPP_PASSPHRASE", raising=False)
+    previous = keyring.get_keyring()
+    ring = MemoryKeyring()
+    keyring.set_keyring(ring)
+    yield ring
+    keyring.set_keyring(previous)

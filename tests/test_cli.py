@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import sqlite3
 from datetime import date
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from gebiedsapp.paths import DATABASE_URL_ENV, app_paths
 from gebiedsapp.services import demo_data
 from gebiedsapp.startup import open_database
 from gebiedsapp.storage.migrate import head_revision
+from support import dbfile
 
 CLI_USER = "cli-test"
 
@@ -42,7 +42,7 @@ def run(
 
 
 def _revision(path: Path) -> str:
-    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    connection = dbfile.connect(path, read_only=True)
     try:
         return str(connection.execute("SELECT version_num FROM alembic_version").fetchone()[0])
     finally:
@@ -84,7 +84,7 @@ def test_records_are_stamped_with_the_cli_user(
     capsys: pytest.CaptureFixture[str], data_dir: Path, db_path: Path
 ) -> None:
     assert run(capsys, data_dir, db_path, "db", "upgrade")[0] == 0
-    connection = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    connection = dbfile.connect(db_path, read_only=True)
     try:
         stamps = set(connection.execute("SELECT DISTINCT created_by FROM area").fetchall())
     finally:
@@ -172,7 +172,7 @@ def test_demo_data_prints_counts(
     printed = {name: int(count) for name, count in (line.split() for line in lines[1:])}
     assert sum(printed.values()) == int(header.group(1))
     assert printed["koffiekar_session"] == 150
-    connection = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    connection = dbfile.connect(db_path, read_only=True)
     try:
         for table, count in printed.items():
             assert connection.execute(f"SELECT count(*) FROM {table}").fetchone() == (count,)
@@ -228,7 +228,7 @@ def test_a_locked_database_is_explained_and_nothing_changes(
     assert cli.main([*base, "areas"]) == 0  # made and migrated
     capsys.readouterr()
     monkeypatch.setattr(storage_database, "BUSY_TIMEOUT_MS", 100)  # not the app's 5 s
-    holder = sqlite3.connect(db, timeout=0)
+    holder = dbfile.connect(db, timeout=0)
     holder.execute("BEGIN EXCLUSIVE")  # another instance writing, and holding on
     try:
         code = cli.main([*base, "privacy", "settings", "--retention-days", "400"])

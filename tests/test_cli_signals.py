@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 from gebiedsapp import cli
+from support import dbfile
 
 MAPS = (
     "--map",
@@ -38,7 +38,7 @@ def _run(
     db = tmp_path / "cli.db"
     code = cli.main(["--data-dir", str(tmp_path / "data"), "--database", str(db), *args])
     captured = capsys.readouterr()
-    connection = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    connection = dbfile.connect(db, read_only=True)
     try:
         (count,) = connection.execute("SELECT count(*) FROM signal").fetchone()
     finally:
@@ -86,7 +86,7 @@ def test_a_valid_file_imports(capsys: pytest.CaptureFixture[str], tmp_path: Path
     # before every import a backup, holding the database as it was (no signals yet)
     backup = Path(lines[1].removeprefix("Reservekopie: "))
     assert backup.name.endswith("-voor-import.db")
-    connection = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    connection = dbfile.connect(backup, read_only=True)
     try:
         assert connection.execute("SELECT count(*) FROM signal").fetchone() == (0,)
     finally:

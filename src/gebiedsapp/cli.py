@@ -7,7 +7,9 @@ without Qt.
 from __future__ import annotations
 
 import argparse
+import getpass
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from datetime import date
@@ -20,16 +22,25 @@ from gebiedsapp import __version__
 from gebiedsapp.domain import AuditAction, Role
 from gebiedsapp.identity import current_actor
 from gebiedsapp.paths import AppPaths, app_paths, database_url
-from gebiedsapp.services import audit, backups, demo_data, reports, retention, signal_import
+from gebiedsapp.services import (
+    audit,
+    backups,
+    demo_data,
+    encryption,
+    reports,
+    retention,
+    signal_import,
+)
 from gebiedsapp.services.areas import area_tree, find_area
 from gebiedsapp.services.backups import make_backup
 from gebiedsapp.services.errors import NotFoundError, ValidationError
 from gebiedsapp.services.summary import Period
 from gebiedsapp.services.teams import team_overview
 from gebiedsapp.startup import open_database
-from gebiedsapp.storage.backup import BackupInfo, inspect_backup
+from gebiedsapp.storage.backup import BackupInfo
+from gebiedsapp.storage.crypto import EMPTY, PLAIN, DatabaseKey, cipher_available
 from gebiedsapp.storage.database import Database, sqlite_file
-from gebiedsapp.storage.errors import StorageError, explain_write_error
+from gebiedsapp.storage.errors import StorageError, WrongPassphraseError, explain_write_error
 from gebiedsapp.storage.migrate import check_database, head_revision
 
 log = logging.getLogger(__name__)
@@ -63,6 +74,20 @@ def build_parser() -> argparse.ArgumentParser:
     db_sub = db.add_subparsers(dest="db_command", metavar="ACTIE", required=True)
     db_sub.add_parser("upgrade", help="reservekopie maken en database bijwerken naar deze versie")
     db_sub.add_parser("current", help="schemaversie van de database tonen (wijzigt niets)")
+    db_sub.add_parser(
+        "encrypt",
+        help="een onversleutelde database versleutelen (met zijn reservekopieën)",
+        description="Versleutelt de database en zijn onversleutelde reservekopieën met "
+        f"SQLCipher; de onversleutelde bestanden worden overschreven en verwijderd. Het "
+        f"wachtwoord komt uit {encryption.PASSPHRASE_ENV} of wordt gevraagd.",
+    )
+    db_sub.add_parser(
+        "passphrase",
+        help="het wachtwoord van de database wijzigen",
+        description="Versleutelt de database en zijn reservekopieën opnieuw met een nieuw "
+        f"wachtwoord. Het huidige komt uit {encryption.PASSPHRASE_ENV} (of de sleutelhanger), "
+        f"het nieuwe uit {NEW_PASSPHRASE_ENV}; anders worden ze gevraagd.",
+    )
     backup = db_sub.add_parser("backup", help="reservekopie maken")
     backup.add_argument("--to", metavar="MAP", help="map voor de kopie (standaard: backups/)")
     restore = db_sub.add_parser(
@@ -199,13 +224,79 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
 
 
+NEW_PASSPHRASE_ENV = "GEBIEDSAPP_NEW_PASSPHRASE"
+
+
+def _ask(prompt: str, *, twice: bool = False) -> str | None:
+    """A passphrase typed at the terminal (not echoed); None when there is no terminal."""
+    if not sys.stdin.isatty():
+        return None
+    first = getpass.getpass(prompt)
+    if twice and getpass.getpass("Nogmaals: ") != first:
+        raise StorageError(
+            "passphrases typed differ", "De twee wachtwoorden zijn niet gelijk; er is niets gedaan."
+        )
+    return first
+
+
+def _new_passphrase(environ_name: str) -> str:
+    passphrase = os.environ.get(environ_name) or _ask("Nieuw wachtwoord: ", twice=True)
+    if not passphrase:
+        raise StorageError(
+            "no new passphrase given",
+            f"Geef het nieuwe wachtwoord in {environ_name} of start vanaf een terminal.",
+        )
+    problem = encryption.check_new_passphrase(passphrase, passphrase)
+    if problem:
+        raise StorageError("new passphrase refused", problem)
+    return passphrase
+
+
+def _cli_key(url: str) -> DatabaseKey | None:
+    """The key for the database at `url`: from GEBIEDSAPP_PASSPHRASE, the keyring, or typed at
+    the terminal. A plain database and a server need none. A new file is encrypted when
+    SQLCipher is here (and refused without a passphrase); without it, made plain."""
+    state = encryption.database_state(url)
+    if state in ("", PLAIN):
+        return None
+    path = sqlite_file(make_url(url))
+    assert path is not None
+    if state == EMPTY:
+        if not cipher_available():
+            print(
+                "Let op: SQLCipher ontbreekt; de nieuwe database wordt niet versleuteld en "
+                "neemt geen namen, telefoonnummers of e-mailadressen van bewoners op.",
+                file=sys.stderr,
+            )
+            return None
+        return encryption.key_for(url, _new_passphrase(encryption.PASSPHRASE_ENV))
+    passphrase = (
+        encryption.passphrase_from_environment()
+        or encryption.remembered_passphrase(path)
+        or _ask("Wachtwoord van de database: ")
+    )
+    if not passphrase:
+        raise WrongPassphraseError(
+            "no passphrase for an encrypted database",
+            f"{path} is versleuteld (of geen Gebiedsapp-database). Geef het wachtwoord in "
+            f"{encryption.PASSPHRASE_ENV} of start vanaf een terminal. Er is niets gewijzigd.",
+        )
+    return encryption.key_for(url, passphrase)
+
+
 def _dispatch(args: argparse.Namespace, url: str, paths: AppPaths) -> int:
     actor = current_actor()
+    if args.command == "db" and args.db_command == "encrypt":
+        return _db_encrypt(url, paths, actor)
+    key = _cli_key(url)
     if args.command == "db" and args.db_command == "current":
-        return _db_current(url)
+        return _db_current(url, key)
     if args.command == "db" and args.db_command == "restore":
-        return _db_restore(url, Path(args.source) if args.source else paths.backup_dir, args)
-    opened = open_database(url, paths, actor=actor)
+        source = Path(args.source) if args.source else paths.backup_dir
+        return _db_restore(url, source, args, key)
+    if args.command == "db" and args.db_command == "passphrase":
+        return _db_passphrase(url, paths, actor, key)
+    opened = open_database(url, paths, actor=actor, key=key)
     database = opened.database
     try:
         if args.command == "audit":
@@ -361,8 +452,51 @@ def _verify_audit(database: Database) -> int:
     return 1
 
 
-def _db_current(url: str) -> int:
-    state = check_database(url)
+def _db_encrypt(url: str, paths: AppPaths, actor: str) -> int:
+    path = sqlite_file(make_url(url))
+    if path is None or encryption.database_state(url) != PLAIN:
+        print("Alleen een onversleuteld databasebestand kan worden versleuteld.", file=sys.stderr)
+        return 2
+    encryption.require_cipher()
+    opened = open_database(url, paths, actor=actor)  # checked and brought up to date first
+    with opened.database.read_session(actor) as session:
+        folder = backups.backup_dir_of(session, paths.backup_dir)
+    opened.database.dispose()
+    key = encryption.encrypt_database(path, _new_passphrase(encryption.PASSPHRASE_ENV), folder)
+    database = Database.connect(url, key)
+    try:
+        with database.unit_of_work(actor) as session:
+            audit.note(session, AuditAction.ENCRYPT, detail="database versleuteld")
+    finally:
+        database.dispose()
+    print(f"Versleuteld: {path} (en de reservekopieën in {folder})")
+    return 0
+
+
+def _db_passphrase(url: str, paths: AppPaths, actor: str, key: DatabaseKey | None) -> int:
+    path = sqlite_file(make_url(url))
+    if path is None or key is None:
+        print(
+            "Deze database is niet versleuteld; versleutel hem eerst (db encrypt).", file=sys.stderr
+        )
+        return 2
+    opened = open_database(url, paths, actor=actor, key=key)  # proves the current passphrase
+    with opened.database.read_session(actor) as session:
+        folder = backups.backup_dir_of(session, paths.backup_dir)
+    opened.database.dispose()
+    new = encryption.change_passphrase(path, key, _new_passphrase(NEW_PASSPHRASE_ENV), folder)
+    database = Database.connect(url, new)
+    try:
+        with database.unit_of_work(actor) as session:
+            audit.note(session, AuditAction.ENCRYPT, detail="wachtwoord gewijzigd")
+    finally:
+        database.dispose()
+    print("Het wachtwoord is gewijzigd, ook van de reservekopieën.")
+    return 0
+
+
+def _db_current(url: str, key: DatabaseKey | None) -> int:
+    state = check_database(url, key)
     print(f"Schemaversie van de database: {state.revision or 'leeg'}")
     print(f"Schemaversie van deze app:    {head_revision()}")
     return 0
@@ -377,7 +511,7 @@ def _describe_backup(info: BackupInfo) -> str:
     )
 
 
-def _db_restore(url: str, source: Path, args: argparse.Namespace) -> int:
+def _db_restore(url: str, source: Path, args: argparse.Namespace, key: DatabaseKey | None) -> int:
     target = sqlite_file(make_url(url))
     if target is None:
         print(
@@ -385,7 +519,7 @@ def _db_restore(url: str, source: Path, args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
-    found = backups.backups(target, source)
+    found = backups.backups(target, source, key)
     if args.backup is None:
         if not found:
             print(f"Geen reservekopieën van {target.name} in {source}.")
@@ -399,12 +533,12 @@ def _db_restore(url: str, source: Path, args: argparse.Namespace) -> int:
         if args.backup.isdigit() and 0 < int(args.backup) <= len(found)
         else Path(args.backup)
     )
-    info = inspect_backup(chosen)
+    info = backups.preview(chosen, key)
     print(_describe_backup(info))
     if not args.yes:
         print("Voeg --yes toe om deze kopie terug te zetten.", file=sys.stderr)
         return 2
-    safety = backups.restore_backup(target, chosen, source)
+    safety = backups.restore_backup(target, chosen, source, key=key)
     if safety is not None:
         print(f"De database van daarvoor staat in: {safety}")
     print(f"Teruggezet: {chosen.name}")

@@ -12,10 +12,12 @@ from dataclasses import dataclass, field
 from sqlalchemy.engine import make_url
 
 from gebiedsapp.paths import AppPaths
+from gebiedsapp.services.encryption import finish_pending_removals
 from gebiedsapp.services.reference_data import load_reference_data
 from gebiedsapp.storage.backup import quick_check
+from gebiedsapp.storage.crypto import PLAIN, DatabaseKey, WrongKeyError, file_state
 from gebiedsapp.storage.database import Database, sqlite_file
-from gebiedsapp.storage.errors import DamagedDatabaseError
+from gebiedsapp.storage.errors import DamagedDatabaseError, WrongPassphraseError
 from gebiedsapp.storage.migrate import UpgradeResult, check_database, upgrade
 
 log = logging.getLogger(__name__)
@@ -28,13 +30,13 @@ class OpenedDatabase:
     reference_counts: Counter[str] = field(default_factory=Counter)
 
 
-def check_integrity(url: str) -> None:
+def check_integrity(url: str, key: DatabaseKey | None = None) -> None:
     """SQLite's quick check (read-only; about 0.1 s for the `large` demo database). Damage
     raises DamagedDatabaseError before anything writes to the file."""
     path = sqlite_file(make_url(url))
     if path is None or not path.exists() or not path.stat().st_size:
         return
-    problem = quick_check(path)
+    problem = quick_check(path, key)
     if problem != "ok":
         raise DamagedDatabaseError(
             f"{path} failed the integrity check: {problem}",
@@ -42,19 +44,33 @@ def check_integrity(url: str) -> None:
             "Zet de nieuwste goede reservekopie terug (Bestand → Reservekopie terugzetten, of "
             "'gebiedsapp db restore').",
             path,
+            key,
         )
 
 
-def open_database(url: str, paths: AppPaths, *, actor: str) -> OpenedDatabase:
+def open_database(
+    url: str, paths: AppPaths, *, actor: str, key: DatabaseKey | None = None
+) -> OpenedDatabase:
     """Open `url` for use; raises a `StorageError` (Dutch `user_message`) and changes nothing
-    when the file is not ours, not a database, or from a newer version.
+    when the file is not ours, not a database, or from a newer version, or when `key` does not
+    open it (WrongPassphraseError). `key` is for an encrypted file, or a new one to encrypt;
+    it is ignored for a plain file (which then takes no personal data).
     """
     paths.ensure()  # the default database lives in the data dir: make it before looking
-    check_database(url)
-    check_integrity(url)
-    database = Database.connect(url)
+    path = sqlite_file(make_url(url))
+    if path is not None:
+        finish_pending_removals(path)
+        if key is not None and file_state(path) == PLAIN:
+            log.warning("%s is not encrypted; opened without its key", path)
+            key = None
+    check_database(url, key)
+    check_integrity(url, key)
     try:
-        result = upgrade(database.engine, backup_dir=paths.backup_dir)
+        database = Database.connect(url, key)
+    except WrongKeyError as exc:  # the file changed under us since the check
+        raise WrongPassphraseError(str(exc), "Het wachtwoord is onjuist.") from exc
+    try:
+        result = upgrade(database.engine, backup_dir=paths.backup_dir, key=key)
         with database.unit_of_work(actor) as session:
             counts = load_reference_data(session)
     except BaseException:

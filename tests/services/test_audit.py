@@ -27,6 +27,7 @@ from gebiedsapp.services import areas, audit, contacts, koffiekar, signal_import
 from gebiedsapp.services.koffiekar import ConversationInput, SessionInput
 from gebiedsapp.services.residents import ResidentInput
 from gebiedsapp.storage.database import Database
+from support import dbfile
 
 BEERTA = reference_id("area", "beerta")
 SECRET_NAME = "Geheimnaam Qwertyzx"
@@ -257,7 +258,7 @@ def test_audit_verify_from_the_command_line(
     capsys.readouterr()
     assert cli.main([*base, "audit", "verify"]) == 0
     assert "Auditlog in orde" in capsys.readouterr().out
-    database = Database.connect(f"sqlite:///{db}")
+    database = Database.connect(f"sqlite:///{db}", dbfile.key_of(db))
     try:
         with database.sessions() as session:
             opened = _entries(session)[-1]

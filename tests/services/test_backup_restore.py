@@ -24,6 +24,8 @@ from gebiedsapp.startup import open_database
 from gebiedsapp.storage.backup import inspect_backup
 from gebiedsapp.storage.database import Database
 from gebiedsapp.storage.errors import BackupError, DamagedDatabaseError
+from support import dbfile
+from support.dbfile import TEST_KEY
 
 BEERTA = reference_id("area", "beerta")
 
@@ -37,7 +39,7 @@ def _rounds(database: Database, n: int) -> None:
 
 
 def _count(path: Path) -> int:
-    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    connection = dbfile.connect(path, read_only=True)
     try:
         return int(
             connection.execute(
@@ -61,7 +63,7 @@ def test_backups_are_listed_newest_first_with_what_they_hold(
     _rounds(database, 3)
     second = backups.make_backup(database, folder, reason="voor-import")
     assert database.file is not None
-    found = backups.backups(database.file, folder)
+    found = backups.backups(database.file, folder, TEST_KEY)
     assert [b.path for b in found[:2]] == [second, first]
     assert dict(found[0].counts)["koffiekarrondes"] == 5
     assert dict(found[1].counts)["koffiekarrondes"] == 2
@@ -79,11 +81,11 @@ def test_restore_puts_the_copy_back_and_keeps_the_current_one(
     path = database.file
     assert path is not None
     database.dispose()
-    safety = backups.restore_backup(path, copy, folder)
+    safety = backups.restore_backup(path, copy, folder, key=TEST_KEY)
     assert _count(path) == 2
     assert safety is not None
     assert _count(safety) == 6
-    reopened = open_database(db_url, app_paths, actor="anna")
+    reopened = open_database(db_url, app_paths, actor="anna", key=TEST_KEY)
     try:
         with reopened.database.sessions() as s:
             assert audit.verify_chain(s).ok
@@ -100,8 +102,9 @@ def test_a_damaged_database_is_refused_untouched_and_can_be_restored(
     path = database.file
     assert path is not None
     database.dispose()
-    with sqlite3.connect(path) as connection:
-        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    connection = dbfile.connect(path)
+    connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    connection.close()
     data = bytearray(path.read_bytes())
     page = 4096
     for offset in range(page * 3, len(data) - page, page * 2):  # garble b-tree pages
@@ -109,15 +112,21 @@ def test_a_damaged_database_is_refused_untouched_and_can_be_restored(
     path.write_bytes(bytes(data))
     before = _digest(path)
     with pytest.raises(DamagedDatabaseError) as refused:
-        open_database(db_url, app_paths, actor="anna")
+        open_database(db_url, app_paths, actor="anna", key=TEST_KEY)
     assert "is beschadigd" in refused.value.user_message
     assert "Reservekopie terugzetten" in refused.value.user_message
     assert _digest(path) == before  # nothing written
-    good = backups.newest_good(path, folder)
+    good = backups.newest_good(path, folder, TEST_KEY)
     assert good is not None
     assert good.path == copy
-    backups.restore_backup(path, good.path, folder)
-    reopened = open_database(db_url, app_paths, actor="anna")
+    with pytest.raises(BackupError, match="no safety copy"):  # not without asking: damaged=True
+        backups.restore_backup(path, good.path, folder, key=TEST_KEY)
+    assert _digest(path) == before
+    kept = backups.restore_backup(path, good.path, folder, key=TEST_KEY, damaged=True)
+    assert kept is not None
+    assert kept.name.endswith("-beschadigd.db")
+    assert _digest(kept) == before  # the damaged file, byte for byte
+    reopened = open_database(db_url, app_paths, actor="anna", key=TEST_KEY)
     reopened.database.dispose()
     assert _count(path) == 3
 
@@ -152,7 +161,7 @@ def test_a_database_of_another_program_is_not_restored(
     database.dispose()
     before = _digest(path)
     with pytest.raises(BackupError):
-        backups.restore_backup(path, foreign, app_paths.backup_dir)
+        backups.restore_backup(path, foreign, app_paths.backup_dir, key=TEST_KEY)
     assert _digest(path) == before
 
 
@@ -193,7 +202,7 @@ def test_restore_from_the_command_line(tmp_path: Path, capsys: pytest.CaptureFix
     db = tmp_path / "cli.db"
     base = ["--data-dir", str(tmp_path / "data"), "--database", str(db)]
     assert cli.main([*base, "db", "backup"]) == 0
-    database = Database.connect(f"sqlite:///{db}")
+    database = Database.connect(f"sqlite:///{db}", dbfile.key_of(db))
     _rounds(database, 2)
     database.dispose()
     capsys.readouterr()
@@ -222,8 +231,8 @@ def test_the_oldest_of_a_full_rotation_can_be_restored(
     assert path is not None
     database.dispose()
     if not oldest.exists():  # rotated out by the manual copies themselves: take the oldest left
-        oldest = backups.backups(path, folder)[-1].path
-    assert backups.restore_backup(path, oldest, folder) is not None
+        oldest = backups.backups(path, folder, TEST_KEY)[-1].path
+    assert backups.restore_backup(path, oldest, folder, key=TEST_KEY) is not None
     assert oldest.exists()
 
 
@@ -239,8 +248,8 @@ def test_no_restore_without_a_safety_copy_unless_damaged(
     not_a_folder.write_text("geen map")
     before = _digest(path)
     with pytest.raises(BackupError) as refused:
-        backups.restore_backup(path, copy, not_a_folder)
+        backups.restore_backup(path, copy, not_a_folder, key=TEST_KEY)
     assert refused.value.user_message.startswith("Er is niets teruggezet")
     assert _digest(path) == before
-    assert backups.restore_backup(path, copy, not_a_folder, damaged=True) is None
+    assert backups.restore_backup(path, copy, not_a_folder, damaged=True, key=TEST_KEY) is None
     assert _count(path) == 0

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from gebiedsapp.services.errors import NotFoundError, ValidationError
 from gebiedsapp.services.signals import SignalInput
 from gebiedsapp.storage.backup import backup_sqlite_file
 from gebiedsapp.storage.database import Database
+from support import dbfile
 from support.images import png
 
 BEERTA = reference_id("area", "beerta")
@@ -160,9 +160,9 @@ def test_a_backup_holds_the_photo(
     session.commit()
     assert database.file is not None
 
-    copy = backup_sqlite_file(database.file, tmp_path / "copies", reason="test")
+    copy = backup_sqlite_file(database.file, tmp_path / "copies", reason="test", key=database.key)
 
-    connection = sqlite3.connect(f"file:{copy}?mode=ro", uri=True)
+    connection = dbfile.connect(copy, read_only=True)
     try:
         row = connection.execute(
             "SELECT file_name, data FROM signal_photo WHERE id = ?", (photo_id.hex,)

@@ -13,12 +13,13 @@ from gebiedsapp.services import teams
 from gebiedsapp.storage.backup import backup_sqlite_file, list_backups
 from gebiedsapp.storage.database import Database
 from gebiedsapp.storage.errors import BackupError
+from support import dbfile
 
 TABLES = ("area", "area_buurt", "cbs_buurt", "cbs_wijk", "theme", "team_member", "alembic_version")
 
 
 def _counts_via_sqlite(path: Path) -> dict[str, int]:
-    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    connection = dbfile.connect(path, read_only=True)
     try:
         assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         return {t: connection.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
@@ -51,7 +52,7 @@ def test_backup_is_a_readable_copy_with_the_same_rows(
     source = database.file
     assert source is not None
 
-    copy = backup_sqlite_file(source, tmp_path / "copies", reason="test")
+    copy = backup_sqlite_file(source, tmp_path / "copies", reason="test", key=database.key)
 
     assert copy.parent == tmp_path / "copies"
     assert copy.name.startswith("test-")

@@ -104,7 +104,7 @@ def test_upgrade_of_a_current_database_changes_nothing(
     before = path.read_bytes()
     mtime = path.stat().st_mtime_ns
 
-    database = Database.connect(db_url)
+    database = Database.connect(db_url, opened.database.key)
     try:
         result = upgrade(database.engine, backup_dir=app_paths.backup_dir)
     finally:
@@ -124,7 +124,7 @@ def test_reopening_a_current_database_neither_backs_up_nor_reloads(
     opened: OpenedDatabase, db_url: str, app_paths: AppPaths
 ) -> None:
     opened.database.dispose()
-    again = open_database(db_url, app_paths, actor="test")
+    again = open_database(db_url, app_paths, actor="test", key=opened.database.key)
     try:
         assert again.upgrade.backup is None
         assert again.upgrade.from_revision == head_revision()

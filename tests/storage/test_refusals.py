@@ -13,6 +13,7 @@ from gebiedsapp import cli
 from gebiedsapp.paths import AppPaths
 from gebiedsapp.paths import app_paths as make_app_paths
 from gebiedsapp.startup import open_database
+from gebiedsapp.storage.crypto import SQLITE_HEADER
 from gebiedsapp.storage.errors import (
     DatabaseTooNewError,
     DatabaseUnavailableError,
@@ -20,7 +21,7 @@ from gebiedsapp.storage.errors import (
     NotADatabaseError,
     StorageError,
 )
-from gebiedsapp.storage.migrate import SQLITE_HEADER, check_database
+from gebiedsapp.storage.migrate import check_database
 
 
 def _text_file(path: Path) -> None:

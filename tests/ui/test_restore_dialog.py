@@ -3,7 +3,6 @@ back only after a confirmation, the current database kept first."""
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date, time
 from pathlib import Path
 from typing import Any
@@ -13,6 +12,7 @@ from gebiedsapp.services import backups, koffiekar
 from gebiedsapp.services.koffiekar import SessionInput
 from gebiedsapp.ui.context import AppContext
 from gebiedsapp.ui.restore import RestoreDialog
+from support import dbfile
 
 
 def _rounds(context: AppContext, n: int) -> None:
@@ -29,7 +29,7 @@ def _rounds(context: AppContext, n: int) -> None:
 
 
 def _rows(path: Path) -> int:
-    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    connection = dbfile.connect(path, read_only=True)
     try:
         return int(connection.execute("SELECT count(*) FROM koffiekar_session").fetchone()[0])
     finally:

@@ -20,7 +20,7 @@ def test_a_read_only_database_says_so(
 ) -> None:
     path = context.database.file
     assert path is not None
-    read_only = Database.connect(f"sqlite:///file:{path}?mode=ro&uri=true")
+    read_only = Database.connect(f"sqlite:///file:{path}?mode=ro&uri=true", context.database.key)
     shown: list[str] = []
     monkeypatch.setattr(
         QMessageBox, "critical", staticmethod(lambda _p, _t, text, *_a: shown.append(text))

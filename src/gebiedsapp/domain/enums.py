@@ -92,6 +92,7 @@ class AuditAction(LabeledEnum):
     ERASE = "erase"  # a person's data removed on request (what, is not said)
     OPEN = "open"  # the app (or CLI) opened the database: the login of a laptop app
     RETENTION = "retention"  # personal data anonymised and drafts purged after their term
+    ENCRYPT = "encrypt"  # the database encrypted, or its passphrase changed
 
     @property
     def label(self) -> str:
@@ -164,6 +165,7 @@ _AUDIT_LABELS = {
     "erase": "persoonsgegevens gewist",
     "open": "database geopend",
     "retention": "bewaartermijn toegepast",
+    "encrypt": "versleuteling gewijzigd",
 }
 
 _LABELS: dict[StrEnum, str] = {

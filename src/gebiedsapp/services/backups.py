@@ -9,6 +9,9 @@ itself be undone.
 from __future__ import annotations
 
 import logging
+import shutil
+from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy.orm import Session
@@ -22,6 +25,7 @@ from gebiedsapp.storage.backup import (
     list_backups,
     restore_sqlite_file,
 )
+from gebiedsapp.storage.crypto import DatabaseKey
 from gebiedsapp.storage.database import Database
 from gebiedsapp.storage.errors import BackupError
 from gebiedsapp.storage.migrate import known_revisions
@@ -40,7 +44,7 @@ def make_backup(database: Database, backup_dir: Path, *, reason: str = "handmati
             "Van deze database kan de app geen reservekopie maken; vraag de beheerder van de "
             "databaseserver.",
         )
-    return backup_sqlite_file(path, backup_dir, reason=reason)
+    return backup_sqlite_file(path, backup_dir, reason=reason, key=database.key)
 
 
 def backup_dir_of(session: Session, default: Path) -> Path:
@@ -74,53 +78,55 @@ def set_backup_dir(session: Session, folder: Path | None) -> Path | None:
     return folder
 
 
-def backups(database_file: Path, backup_dir: Path) -> list[BackupInfo]:
+def preview(backup: Path, key: DatabaseKey | None) -> BackupInfo:
+    """A backup as the restore dialog shows it; `problem` says why it cannot go back in place
+    of the database that `key` opens (None: a plain database)."""
+    info = inspect_backup(backup, key)
+    problem = ""
+    if info.usable and info.revision not in known_revisions():
+        problem = "Gemaakt door een nieuwere Gebiedsapp; werk de app eerst bij."
+    elif info.usable and key is not None and not info.encrypted:
+        problem = "Niet versleuteld, en de database wel: zo'n kopie wordt niet teruggezet."
+    return replace(info, problem=problem) if problem else info
+
+
+def backups(
+    database_file: Path, backup_dir: Path, key: DatabaseKey | None = None
+) -> list[BackupInfo]:
     """The backups of this database, newest first, each with its preview."""
-    infos = []
-    for path in list_backups(backup_dir, database_file.stem):
-        info = inspect_backup(path)
-        if info.usable and info.revision not in known_revisions():
-            info = BackupInfo(
-                info.path,
-                info.made_at,
-                info.reason,
-                info.size,
-                info.revision,
-                info.counts,
-                "Gemaakt door een nieuwere Gebiedsapp; werk de app eerst bij.",
-            )
-        infos.append(info)
-    return infos
+    return [preview(path, key) for path in list_backups(backup_dir, database_file.stem)]
 
 
-def newest_good(database_file: Path, backup_dir: Path) -> BackupInfo | None:
-    return next((b for b in backups(database_file, backup_dir) if b.usable), None)
+def newest_good(
+    database_file: Path, backup_dir: Path, key: DatabaseKey | None = None
+) -> BackupInfo | None:
+    return next((b for b in backups(database_file, backup_dir, key) if b.usable), None)
 
 
 def restore_backup(
-    database_file: Path, backup: Path, backup_dir: Path, *, damaged: bool = False
+    database_file: Path,
+    backup: Path,
+    backup_dir: Path,
+    *,
+    damaged: bool = False,
+    key: DatabaseKey | None = None,
 ) -> Path | None:
-    """Put `backup` back in place of `database_file` (every connection to it closed). The
-    current file is backed up first, and the copy's path returned; when that copy cannot be
-    made nothing is restored, unless the database is `damaged` (then it may not copy at all,
-    and None is returned)."""
-    info = inspect_backup(backup)
+    """Put `backup` back in place of `database_file` (every connection to it closed; `key`
+    opens both when the database is encrypted). The current file is backed up first, and the
+    copy's path returned; when that copy cannot be made nothing is restored, unless the
+    database is `damaged` (then it may not copy at all, and None is returned)."""
+    info = preview(backup, key)
     if not info.usable:
         raise BackupError(
             f"backup {backup} cannot be restored: {info.problem}",
             f"Deze reservekopie kan niet worden teruggezet: {info.problem}",
-        )
-    if info.revision not in known_revisions():
-        raise BackupError(
-            f"backup {backup} has unknown revision {info.revision}",
-            "Deze reservekopie is gemaakt door een nieuwere Gebiedsapp; werk de app eerst bij.",
         )
     safety = None
     if database_file.exists() and database_file.stat().st_size:
         try:
             # not rotated: rotation could delete the very copy about to be restored
             safety = backup_sqlite_file(
-                database_file, backup_dir, reason="voor-terugzetten", rotate=False
+                database_file, backup_dir, reason="voor-terugzetten", rotate=False, key=key
             )
         except BackupError as error:
             if not damaged:
@@ -129,6 +135,24 @@ def restore_backup(
                     "Er is niets teruggezet: eerst moet de huidige database als reservekopie "
                     f"worden bewaard, en dat lukte niet. {error.user_message}",
                 ) from error
-            log.warning("damaged %s could not be copied before restoring", database_file)
-    restore_sqlite_file(backup, database_file)
+            safety = _copy_damaged(database_file, backup_dir)
+    restore_sqlite_file(backup, database_file, key)
     return safety
+
+
+def _copy_damaged(database_file: Path, backup_dir: Path) -> Path | None:
+    """A damaged file that SQLite cannot read whole (an encrypted one fails on its first bad
+    page) is kept byte for byte, still encrypted, for whoever can rescue pages from it."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    target = backup_dir / f"{database_file.stem}-{stamp}-beschadigd.db"
+    try:
+        backup_dir.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(database_file, target)
+        wal = database_file.with_name(database_file.name + "-wal")
+        if wal.exists():
+            shutil.copy2(wal, target.with_name(target.name + "-wal"))
+    except OSError as exc:
+        log.warning("damaged %s could not be copied before restoring: %s", database_file, exc)
+        return None
+    log.info("damaged %s copied as it is to %s", database_file, target)
+    return target

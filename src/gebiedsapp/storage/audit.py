@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -26,6 +25,7 @@ from sqlalchemy.orm.attributes import instance_state
 from gebiedsapp.domain.audit import AuditEntry, AuditHead
 from gebiedsapp.domain.base import Tracked, utcnow
 from gebiedsapp.domain.enums import AuditAction
+from gebiedsapp.storage.crypto import driver_errors
 
 # Not entered: the log itself, drafts (typing in progress, saved every few seconds) and the
 # earlier versions of records (themselves a trail of the edits that are entered).
@@ -194,10 +194,11 @@ def _append_sqlite(driver: Any, items: Sequence[Event], actor: str, at: datetime
         )
         statement = _SQLITE_MOVE
         cursor.execute(statement, (int(head[0]) + len(rows), rows[-1].hash))
-    except sqlite3.Error as error:
+    except driver_errors() as error:
         # as SQLAlchemy would have raised it: callers handle OperationalError and kin (locked
         # database, disk full, read-only file) the same way for every statement
-        raise DBAPIError.instance(statement, None, error, sqlite3.Error) from error
+        base = next(kind for kind in driver_errors() if isinstance(error, kind))
+        raise DBAPIError.instance(statement, None, error, base) from error
     finally:
         cursor.close()
     return len(rows)

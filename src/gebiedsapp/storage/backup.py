@@ -1,18 +1,29 @@
 """Backup copies of an SQLite database through SQLite's online backup API.
 
 The online API gives a consistent copy even while the app has the database open in WAL mode;
-a plain file copy would not. Copies rotate: the newest `keep` per database are kept.
+a plain file copy would not. Copies rotate: the newest `keep` per database are kept. The copy of
+an encrypted database is encrypted with the same key (and salt), so the same passphrase opens it.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import re
-import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from gebiedsapp.storage.crypto import (
+    ENCRYPTED,
+    PLAIN,
+    DatabaseKey,
+    WrongKeyError,
+    connect_file,
+    database_errors,
+    driver_errors,
+    file_state,
+)
 from gebiedsapp.storage.errors import BackupError, DatabaseUnavailableError
 
 log = logging.getLogger(__name__)
@@ -21,7 +32,13 @@ DEFAULT_KEEP = 10
 
 
 def backup_sqlite_file(
-    source: Path, backup_dir: Path, *, reason: str, keep: int = DEFAULT_KEEP, rotate: bool = True
+    source: Path,
+    backup_dir: Path,
+    *,
+    reason: str,
+    keep: int = DEFAULT_KEEP,
+    rotate: bool = True,
+    key: DatabaseKey | None = None,
 ) -> Path:
     """Copy `source` into `backup_dir` as `<stem>-<timestamp>-<reason>.db`; return the copy.
 
@@ -37,8 +54,8 @@ def backup_sqlite_file(
         backup_dir.mkdir(parents=True, exist_ok=True)
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
         target = backup_dir / f"{source.stem}-{stamp}-{reason}.db"
-        _copy(f"file:{source}?mode=ro", target)
-    except (OSError, sqlite3.Error) as exc:
+        _copy(f"{source.as_uri()}?mode=ro", target, key)
+    except _copy_errors() as exc:
         raise BackupError(
             f"backup of {source} to {backup_dir} failed: {exc}",
             f"De reservekopie kon niet worden gemaakt in {backup_dir}: {exc}",
@@ -49,11 +66,18 @@ def backup_sqlite_file(
     return target
 
 
-def _copy(source_uri: str, target: Path, *, checkpoint: bool = False) -> None:
-    """The online backup API from a read-only source onto `target` (whole, consistent)."""
-    src = sqlite3.connect(source_uri, uri=True)
+def _copy_errors() -> tuple[type[BaseException], ...]:
+    return (OSError, WrongKeyError, *driver_errors())
+
+
+def _copy(
+    source_uri: str, target: Path, key: DatabaseKey | None, *, checkpoint: bool = False
+) -> None:
+    """The online backup API from a read-only source onto `target` (whole, consistent); both
+    with `key` when the database is encrypted."""
+    src = connect_file(source_uri, key, uri=True)
     try:
-        dst = sqlite3.connect(target)
+        dst = connect_file(target, key)
         try:
             src.backup(dst)
             if checkpoint:  # a restore: leave no stale log of the replaced database
@@ -105,6 +129,7 @@ class BackupInfo:
     revision: str | None
     counts: tuple[tuple[str, int], ...]  # (Dutch word, live rows)
     problem: str = ""
+    encrypted: bool = False
 
     @property
     def usable(self) -> bool:
@@ -114,9 +139,10 @@ class BackupInfo:
 _NAME = re.compile(r".*-(\d{8}-\d{6})-\d{6}-(?P<reason>[^/]*)\.db")
 
 
-def inspect_backup(path: Path) -> BackupInfo:
+def inspect_backup(path: Path, key: DatabaseKey | None = None) -> BackupInfo:
     """Read a backup without changing it: when it was made, why, its schema version and its
-    counts. A file that is not a sound Gebiedsapp database gets a Dutch `problem`."""
+    counts. A file that is not a sound Gebiedsapp database, or that `key` (the database's)
+    does not open, gets a Dutch `problem`. A plain backup is read without the key."""
     match = _NAME.fullmatch(path.name)
     try:
         made_at = (
@@ -129,17 +155,48 @@ def inspect_backup(path: Path) -> BackupInfo:
         return BackupInfo(path, datetime.min, "", 0, None, (), f"Niet te lezen: {exc}")
     reason = match.group("reason") if match else ""
     try:
-        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro&immutable=1", uri=True)
-    except sqlite3.Error as exc:
+        state = file_state(path)
+    except OSError as exc:
+        return BackupInfo(path, made_at, reason, size, None, (), f"Niet te lezen: {exc}")
+    encrypted = state == ENCRYPTED
+    if state not in (PLAIN, ENCRYPTED):
+        return BackupInfo(path, made_at, reason, size, None, (), "Geen database.")
+    if encrypted and key is None:
+        return BackupInfo(
+            path, made_at, reason, size, None, (), "Versleuteld; deze database is dat niet.", True
+        )
+    try:
+        connection = connect_file(
+            f"{path.as_uri()}?mode=ro&immutable=1", key if encrypted else None, uri=True
+        )
+    except WrongKeyError:
+        return BackupInfo(
+            path,
+            made_at,
+            reason,
+            size,
+            None,
+            (),
+            "Met een ander wachtwoord versleuteld dan deze database.",
+            True,
+        )
+    except driver_errors() as exc:
         return BackupInfo(path, made_at, reason, size, None, (), f"Niet te openen: {exc}")
     try:
         check = connection.execute("PRAGMA quick_check").fetchone()
         if not check or check[0] != "ok":
-            return BackupInfo(path, made_at, reason, size, None, (), "Beschadigd.")
+            return BackupInfo(path, made_at, reason, size, None, (), "Beschadigd.", encrypted)
         tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master")}
         if "alembic_version" not in tables:
             return BackupInfo(
-                path, made_at, reason, size, None, (), "Geen reservekopie van de Gebiedsapp."
+                path,
+                made_at,
+                reason,
+                size,
+                None,
+                (),
+                "Geen reservekopie van de Gebiedsapp.",
+                encrypted,
             )
         row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
         counts = tuple(
@@ -154,20 +211,32 @@ def inspect_backup(path: Path) -> BackupInfo:
             for table, word in COUNTED
             if table in tables
         )
-    except sqlite3.DatabaseError as exc:
-        return BackupInfo(path, made_at, reason, size, None, (), f"Beschadigd: {exc}")
+    except database_errors() as exc:
+        return BackupInfo(path, made_at, reason, size, None, (), f"Beschadigd: {exc}", encrypted)
     finally:
         connection.close()
-    return BackupInfo(path, made_at, reason, size, row[0] if row else None, counts)
+    return BackupInfo(
+        path, made_at, reason, size, row[0] if row else None, counts, encrypted=encrypted
+    )
 
 
-def restore_sqlite_file(backup: Path, target: Path) -> None:
-    """Copy `backup` over the database at `target` with the online backup API (page by page,
-    in one transaction on the target), then drop the target's stale WAL. The caller has closed
-    every connection to `target` and made a backup of it first."""
+def restore_sqlite_file(backup: Path, target: Path, key: DatabaseKey | None = None) -> None:
+    """Put `backup` in place of the database at `target`: the online backup API writes it to a
+    new file beside the target, which then replaces the target in one rename, after its stale
+    WAL is removed. Nothing is read from the target, so a damaged one (which SQLCipher cannot
+    even open) is replaced as well. The caller has closed every connection to `target`, made a
+    backup of it first, and checked that `key` opens the backup."""
+    fresh = target.with_name(target.name + ".terugzetten")
     try:
-        _copy(f"{backup.as_uri()}?mode=ro&immutable=1", target, checkpoint=True)
-    except (OSError, sqlite3.Error) as exc:
+        fresh.unlink(missing_ok=True)  # left by an interrupted earlier restore
+        _copy(f"{backup.as_uri()}?mode=ro&immutable=1", fresh, key, checkpoint=True)
+        with fresh.open("rb") as handle:
+            os.fsync(handle.fileno())
+        for suffix in ("-wal", "-shm"):  # a stale log would be replayed onto the new file
+            target.with_name(target.name + suffix).unlink(missing_ok=True)
+        os.replace(fresh, target)
+    except _copy_errors() as exc:
+        fresh.unlink(missing_ok=True)
         raise BackupError(
             f"restore of {backup} onto {target} failed: {exc}",
             f"De reservekopie kon niet worden teruggezet: {exc}. De database is niet gewijzigd.",
@@ -175,7 +244,7 @@ def restore_sqlite_file(backup: Path, target: Path) -> None:
     log.info("backup %s restored onto %s", backup, target)
 
 
-def quick_check(path: Path) -> str:
+def quick_check(path: Path, key: DatabaseKey | None = None) -> str:
     """'ok', or what SQLite's quick integrity check found wrong (first line), read-only.
 
     Only damage is reported: an error that says nothing about the file's state (locked,
@@ -184,12 +253,12 @@ def quick_check(path: Path) -> str:
     wal = path.with_name(path.name + "-wal")
     flags = "mode=ro" if wal.exists() else "mode=ro&immutable=1"
     try:
-        connection = sqlite3.connect(f"{path.as_uri()}?{flags}", uri=True)
+        connection = connect_file(f"{path.as_uri()}?{flags}", key, uri=True)
         try:
             row = connection.execute("PRAGMA quick_check").fetchone()
         finally:
             connection.close()
-    except sqlite3.DatabaseError as exc:
+    except database_errors() as exc:
         if getattr(exc, "sqlite_errorname", "") in ("SQLITE_CORRUPT", "SQLITE_NOTADB"):
             return str(exc)
         raise DatabaseUnavailableError(

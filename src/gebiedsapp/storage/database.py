@@ -4,7 +4,6 @@ URL otherwise (PostgreSQL comes with the sync issue).
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -14,9 +13,13 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 from gebiedsapp.domain.base import Tracked
+from gebiedsapp.domain.people import Resident
 from gebiedsapp.storage.audit import record_changes
+from gebiedsapp.storage.crypto import DatabaseKey, WrongKeyError, cipher_module, database_errors
+from gebiedsapp.storage.errors import PersonalDataRefusedError
 from gebiedsapp.storage.search import rebuild_search_index
 
 BUSY_TIMEOUT_MS = 5000
@@ -33,7 +36,6 @@ def sqlite_file(url: URL) -> Path | None:
 
 
 def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    assert isinstance(dbapi_connection, sqlite3.Connection)
     cursor = dbapi_connection.cursor()
     try:
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -46,13 +48,44 @@ def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
         cursor.close()
 
 
-def create_app_engine(url: str | URL) -> Engine:
+def create_app_engine(url: str | URL, key: DatabaseKey | None = None) -> Engine:
+    """An engine with the app's settings. With a `key` the SQLite file is opened through
+    SQLCipher (the `sqlite+pysqlcipher` dialect, the raw key as its password).
+
+    `hide_parameters`: an error's message names the statement, never the values, so a
+    resident's name cannot reach a log file through a failed insert."""
     url = make_url(url)
     if url.get_backend_name() == "sqlite":
-        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        url = url.set(drivername="sqlite", password=None)  # as given, or as a keyed engine had it
+        options: dict[str, Any] = {"timeout": BUSY_TIMEOUT_MS / 1000}
+        if key is not None:
+            if sqlite_file(url) is None:
+                raise ValueError("only an SQLite file can be encrypted")
+            if cipher_module() is None:
+                raise RuntimeError("SQLCipher (sqlcipher3) is not installed")
+            url = url.set(drivername="sqlite+pysqlcipher", password=key.pragma_value)
+            # the dialect's default (one connection per thread) would pin a connection to the
+            # worker thread for good; the pool of a plain file serves both the same way
+            engine = create_engine(
+                url, connect_args=options, poolclass=QueuePool, hide_parameters=True
+            )
+            event.listen(engine, "connect", _check_key)
+        else:
+            engine = create_engine(url, connect_args=options, hide_parameters=True)
         event.listen(engine, "connect", _set_sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(url, pool_pre_ping=True, hide_parameters=True)
+
+
+def _check_key(dbapi_connection: Any, _record: Any) -> None:
+    """After the dialect's `PRAGMA key`: read page 1, so a key that does not fit fails here,
+    as WrongKeyError, and not later as a puzzling error in some query."""
+    try:
+        dbapi_connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except database_errors() as exc:
+        if getattr(exc, "sqlite_errorname", "") == "SQLITE_NOTADB":
+            raise WrongKeyError(str(exc)) from exc
+        raise
 
 
 def _stamp_author(session: Session, _context: Any, _instances: Any) -> None:
@@ -68,6 +101,20 @@ def _stamp_author(session: Session, _context: Any, _instances: Any) -> None:
             obj.updated_by = actor
 
 
+def refuse_personal_data(session: Session, _context: Any, _instances: Any) -> None:
+    """The before_flush hook of an unencrypted database file: a resident's name, phone or
+    e-mail is not written (PersonalDataRefusedError, Dutch); the flush, and with it the unit of
+    work, fails and nothing is stored."""
+    for obj in (*session.new, *session.dirty):
+        if isinstance(obj, Resident) and (obj.name or obj.phone or obj.email):
+            raise PersonalDataRefusedError(
+                "personal data refused: the database file is not encrypted",
+                "Deze database is niet versleuteld. Namen, telefoonnummers en e-mailadressen "
+                "van bewoners worden daarom niet opgeslagen. Versleutel de database eerst "
+                "(Beheer → Database versleutelen…) of laat de contactgegevens leeg.",
+            )
+
+
 @dataclass
 class Database:
     """An open database: its URL, engine and the factory for units of work."""
@@ -76,13 +123,41 @@ class Database:
     engine: Engine
     sessions: sessionmaker[Session]
 
+    key: DatabaseKey | None = None
+
     @classmethod
-    def connect(cls, url: str | URL) -> Database:
-        engine = create_app_engine(url)
+    def connect(cls, url: str | URL, key: DatabaseKey | None = None) -> Database:
+        engine = create_app_engine(url, key)
         sessions = sessionmaker(engine, expire_on_commit=False)
+        database = cls(url=engine.url, engine=engine, sessions=sessions, key=key)
         event.listen(sessions, "before_flush", _stamp_author)
+        if not database.keeps_personal_data:
+            event.listen(sessions, "before_flush", refuse_personal_data)
         event.listen(sessions, "before_flush", record_changes)  # after the stamps
-        return cls(url=engine.url, engine=engine, sessions=sessions)
+        return database
+
+    @property
+    def encrypted(self) -> bool:
+        return self.key is not None
+
+    @property
+    def keeps_personal_data(self) -> bool:
+        """Whether residents' contact details may be stored: never in a plain file on this
+        laptop's disk. An encrypted file may, and so may an in-memory database (nothing on
+        disk) and a database server (encrypted at rest by its own administrators)."""
+        return self.file is None or self.encrypted
+
+    def reopen(self, key: DatabaseKey | None) -> None:
+        """Go on with the same file under another key, after it was encrypted or re-keyed
+        while closed: a new engine, bound to the same session factory, so everyone holding
+        this Database keeps using it. No session may be open meanwhile."""
+        self.engine.dispose()
+        engine = create_app_engine(self.url, key)
+        self.sessions.configure(bind=engine)
+        self.engine, self.url, self.key = engine, engine.url, key
+        guarded = event.contains(self.sessions, "before_flush", refuse_personal_data)
+        if self.keeps_personal_data and guarded:
+            event.remove(self.sessions, "before_flush", refuse_personal_data)
 
     @property
     def file(self) -> Path | None:

@@ -40,9 +40,12 @@ class DamagedDatabaseError(NotADatabaseError):
     """An SQLite file (its header is sound) that cannot be read whole: SQLite reports it
     malformed, or its quick integrity check found damage. Nothing was written to it."""
 
-    def __init__(self, log_message: str, user_message: str, path: object = None) -> None:
+    def __init__(
+        self, log_message: str, user_message: str, path: object = None, key: object = None
+    ) -> None:
         super().__init__(log_message, user_message)
         self.path = path
+        self.key = key  # the database's key (a DatabaseKey), to open its backups with
 
 
 # What SQLite says when a write cannot happen, and what the user can do about it. The unit of
@@ -78,3 +81,16 @@ def explain_write_error(error: BaseException) -> str:
         if any(needle in text for needle in needles):
             return message
     return ""
+
+
+class PersonalDataRefusedError(StorageError):
+    """Residents' contact details were about to be written to an unencrypted database file;
+    nothing was written."""
+
+
+class WrongPassphraseError(StorageError):
+    """The passphrase (or key) does not open the encrypted database; nothing was changed."""
+
+
+class EncryptionUnavailableError(StorageError):
+    """SQLCipher is not installed here, and the database asks for it."""

@@ -8,7 +8,6 @@ then is a backup made and the schema upgraded.
 from __future__ import annotations
 
 import logging
-import sqlite3
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -18,6 +17,15 @@ from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.engine import make_url
 
 from gebiedsapp.storage.backup import backup_sqlite_file
+from gebiedsapp.storage.crypto import (
+    ENCRYPTED,
+    PLAIN,
+    DatabaseKey,
+    WrongKeyError,
+    connect_file,
+    database_errors,
+    file_state,
+)
 from gebiedsapp.storage.database import sqlite_file
 from gebiedsapp.storage.errors import (
     DamagedDatabaseError,
@@ -26,6 +34,7 @@ from gebiedsapp.storage.errors import (
     ForeignDatabaseError,
     MigrationError,
     NotADatabaseError,
+    WrongPassphraseError,
 )
 
 if TYPE_CHECKING:
@@ -40,7 +49,6 @@ log = logging.getLogger(__name__)
 SCHEMA_HEAD = "0006"
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 def alembic_config() -> Config:
@@ -84,8 +92,9 @@ class DatabaseState:
         return self.revision == head_revision()
 
 
-def inspect_sqlite_file(path: Path) -> DatabaseState:
-    """Look at an SQLite file without changing it; raise when it is not one we may open."""
+def inspect_sqlite_file(path: Path, key: DatabaseKey | None = None) -> DatabaseState:
+    """Look at an SQLite file without changing it; raise when it is not one we may open.
+    An encrypted (SQLCipher) file is read with `key`; a plain one without."""
     if not path.exists() or path.stat().st_size == 0:
         if not path.parent.is_dir():
             raise DatabaseUnavailableError(
@@ -94,18 +103,17 @@ def inspect_sqlite_file(path: Path) -> DatabaseState:
             )
         return DatabaseState(exists=False, revision=None)
     try:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
+        state = file_state(path)
     except OSError as exc:
         raise DatabaseUnavailableError(
             f"cannot read {path}: {exc}",
             f"Het bestand {path} kan niet worden gelezen: {exc.strerror or exc}.",
         ) from exc
-    if header != SQLITE_HEADER:
+    if state not in (PLAIN, ENCRYPTED) or (state == ENCRYPTED and key is None):
         raise NotADatabaseError(
-            f"{path} is not an SQLite database (header {header[:16]!r})",
-            f"Het bestand {path} is geen Gebiedsapp-database (of het is beschadigd). "
-            "Het bestand is niet gewijzigd.",
+            f"{path} is not an SQLite database (state {state})",
+            f"Het bestand {path} is geen Gebiedsapp-database (of het is beschadigd, of "
+            "versleuteld zonder dat er een wachtwoord is gegeven). Het bestand is niet gewijzigd.",
         )
     # A WAL database opened even read-only makes -wal/-shm files next to it. Without a -wal
     # file there is nothing in flight, and `immutable=1` reads the file without creating any;
@@ -113,7 +121,9 @@ def inspect_sqlite_file(path: Path) -> DatabaseState:
     wal = path.with_name(path.name + "-wal")
     flags = "mode=ro" if wal.exists() else "mode=ro&immutable=1"
     try:
-        connection = sqlite3.connect(f"{path.as_uri()}?{flags}", uri=True)
+        connection = connect_file(
+            f"{path.as_uri()}?{flags}", key if state == ENCRYPTED else None, uri=True
+        )
         try:
             tables = {
                 row[0]
@@ -125,7 +135,13 @@ def inspect_sqlite_file(path: Path) -> DatabaseState:
                 revision = row[0] if row else None
         finally:
             connection.close()
-    except sqlite3.DatabaseError as exc:
+    except WrongKeyError as exc:
+        raise WrongPassphraseError(
+            f"{path}: the key does not open it",
+            f"Het wachtwoord is onjuist, of {path} is geen Gebiedsapp-database. Er is niets "
+            "gewijzigd.",
+        ) from exc
+    except database_errors() as exc:
         if getattr(exc, "sqlite_errorname", "") != "SQLITE_CORRUPT":
             raise NotADatabaseError(
                 f"{path} cannot be read as SQLite: {exc}",
@@ -177,10 +193,10 @@ def _check_revision(where: str, tables: set[str], revision: str | None) -> None:
         )
 
 
-def check_database(url: str) -> DatabaseState:
+def check_database(url: str, key: DatabaseKey | None = None) -> DatabaseState:
     path = sqlite_file(make_url(url))
     if path is not None:
-        return inspect_sqlite_file(path)
+        return inspect_sqlite_file(path, key)
     from gebiedsapp.storage.database import create_app_engine
 
     engine = create_app_engine(url)
@@ -197,7 +213,9 @@ class UpgradeResult:
     backup: Path | None
 
 
-def upgrade(engine: Engine, *, backup_dir: Path | None) -> UpgradeResult:
+def upgrade(
+    engine: Engine, *, backup_dir: Path | None, key: DatabaseKey | None = None
+) -> UpgradeResult:
     """Bring the schema to head; back up first when an existing database will change.
 
     Call `check_database` before opening the engine: this assumes the database is ours.
@@ -209,7 +227,9 @@ def upgrade(engine: Engine, *, backup_dir: Path | None) -> UpgradeResult:
         return UpgradeResult(state.revision, head, None)
     path = sqlite_file(engine.url)
     if state.exists and path is not None and backup_dir is not None:
-        backup = backup_sqlite_file(path, backup_dir, reason=f"voor-upgrade-{state.revision}")
+        backup = backup_sqlite_file(
+            path, backup_dir, reason=f"voor-upgrade-{state.revision}", key=key
+        )
     _run_migrations(engine, "head")
     log.info("database upgraded from %s to %s", state.revision, head)
     return UpgradeResult(state.revision, head, backup)

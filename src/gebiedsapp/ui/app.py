@@ -17,12 +17,14 @@ from gebiedsapp.identity import current_actor
 from gebiedsapp.paths import APP_AUTHOR, APP_NAME, AppPaths, app_paths, database_url
 from gebiedsapp.services import audit, backups, retention
 from gebiedsapp.startup import OpenedDatabase, open_database
+from gebiedsapp.storage.crypto import DatabaseKey
 from gebiedsapp.storage.database import Database
 from gebiedsapp.storage.errors import DamagedDatabaseError, StorageError, explain_write_error
 from gebiedsapp.ui.context import AppContext, ChangeHub
 from gebiedsapp.ui.gc_guard import GarbageCollector
 from gebiedsapp.ui.main_window import MainWindow
 from gebiedsapp.ui.restore import offer_restore_of_damaged
+from gebiedsapp.ui.unlock import open_with_passphrase
 
 log = logging.getLogger(__name__)
 
@@ -79,14 +81,18 @@ def run_gui(*, database: str | None = None, data_dir: str | None = None) -> int:
     actor = current_actor()
     try:
         try:
-            opened = open_database(url, paths, actor=actor)
+            unlocked = open_with_passphrase(url, paths, actor)
+            if unlocked is None:
+                return 1  # no passphrase given: nothing opened, nothing changed
+            opened, _key = unlocked
         except DamagedDatabaseError as damaged:
             log.error("damaged database: %s", damaged)
+            key = damaged.key if isinstance(damaged.key, DatabaseKey) else None
             if not isinstance(damaged.path, Path) or not offer_restore_of_damaged(
-                damaged.path, paths.backup_dir, damaged.user_message
+                damaged.path, paths.backup_dir, damaged.user_message, key
             ):
                 return 2
-            opened = open_database(url, paths, actor=actor)
+            opened = open_database(url, paths, actor=actor, key=key)
     except StorageError as exc:
         log.error("cannot open database: %s", exc)
         QMessageBox.critical(None, "Database kan niet worden geopend", exc.user_message)
@@ -110,6 +116,7 @@ def run_gui(*, database: str | None = None, data_dir: str | None = None) -> int:
     window = create_main_window(opened, paths, actor=actor)
     window.show()
     QTimer.singleShot(0, window.offer_recovery)  # 'Herstel je werk?' after a crash
+    QTimer.singleShot(0, window.offer_encryption)  # a plain database file: encrypt it now?
     # retention and the start backup: on the worker once the window is up, not before it
     window.context.background.submit(
         "start-maintenance",

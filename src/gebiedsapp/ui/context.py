@@ -22,7 +22,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from gebiedsapp.paths import AppPaths
 from gebiedsapp.services.errors import NotFoundError, ValidationError
 from gebiedsapp.storage.database import Database
-from gebiedsapp.storage.errors import explain_write_error
+from gebiedsapp.storage.errors import StorageError, explain_write_error
 from gebiedsapp.ui.background import Background
 
 log = logging.getLogger(__name__)
@@ -83,6 +83,10 @@ class AppContext:
                 result = action(session)
         except (ValidationError, NotFoundError) as exc:
             QMessageBox.warning(parent, title, exc.message)
+            return None
+        except StorageError as exc:  # contact details refused by an unencrypted database
+            log.warning("user action refused: %s", exc)
+            QMessageBox.warning(parent, title, exc.user_message)
             return None
         except StaleDataError:
             log.warning("stale update refused", exc_info=True)

@@ -157,6 +157,11 @@ class MainWindow(QMainWindow):
         admin_menu.addSeparator()
         privacy = admin_menu.addAction(self.tr("&Inzage en verwijdering…"))
         privacy.triggered.connect(self.open_privacy)
+        admin_menu.addSeparator()
+        self.encrypt_action = admin_menu.addAction(self.tr("Database &versleutelen…"))
+        self.encrypt_action.triggered.connect(self.encrypt_database)
+        self.passphrase_action = admin_menu.addAction(self.tr("&Wachtwoord wijzigen…"))
+        self.passphrase_action.triggered.connect(self.change_passphrase)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = help_menu.addAction(self.tr("&Over Gebiedsapp"))
@@ -175,8 +180,39 @@ class MainWindow(QMainWindow):
         )
         self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.user_label = QLabel(self.tr("Medewerker: %s") % self.context.actor, self)
+        self.protection_label = QLabel(self)
+        self.protection_label.setObjectName("protection")
         self.statusBar().addPermanentWidget(self.database_label, 1)
+        self.statusBar().addPermanentWidget(self.protection_label)
         self.statusBar().addPermanentWidget(self.user_label)
+        self._show_protection()
+
+    def _show_protection(self) -> None:
+        from gebiedsapp.ui.unlock import describe_protection
+
+        database = self.context.database
+        self.protection_label.setText(describe_protection(self.context))
+        plain = database.file is not None and not database.encrypted
+        self.protection_label.setStyleSheet("color: #a4000f; font-weight: bold;" if plain else "")
+        self.encrypt_action.setEnabled(plain)
+        self.passphrase_action.setEnabled(database.encrypted)
+
+    def offer_encryption(self) -> None:
+        from gebiedsapp.ui.unlock import offer_encryption
+
+        offer_encryption(self.context, self)
+        self._show_protection()
+
+    def encrypt_database(self) -> None:
+        from gebiedsapp.ui.unlock import encrypt_database
+
+        encrypt_database(self.context, self)
+        self._show_protection()
+
+    def change_passphrase(self) -> None:
+        from gebiedsapp.ui.unlock import change_passphrase
+
+        change_passphrase(self.context, self)
 
     # -- behaviour --------------------------------------------------------------------------
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from gebiedsapp.services import backups
 from gebiedsapp.storage.backup import BackupInfo
+from gebiedsapp.storage.crypto import DatabaseKey
 from gebiedsapp.storage.errors import BackupError
 from gebiedsapp.ui.context import AppContext
 from gebiedsapp.ui.formatting import format_number
@@ -63,7 +64,10 @@ class RestoreDialog(QDialog):
         self.setWindowTitle(self.tr("Reservekopie terugzetten"))
         self.folder = context.backup_dir()
         database = context.database.file
-        self.infos = backups.backups(database, self.folder) if database is not None else []
+        self.key = context.database.key
+        self.infos = (
+            backups.backups(database, self.folder, self.key) if database is not None else []
+        )
         intro = QLabel(
             self.tr(
                 "Kies de reservekopie die u wilt terugzetten. De huidige database wordt eerst "
@@ -143,7 +147,7 @@ class RestoreDialog(QDialog):
         self.context.background.wait()
         self.context.database.dispose()  # no connection may hold the file while it is replaced
         try:
-            safety = backups.restore_backup(database, info.path, self.folder)
+            safety = backups.restore_backup(database, info.path, self.folder, key=self.key)
         except BackupError as error:
             QMessageBox.warning(self, self.tr("Niet teruggezet"), error.user_message)
             return
@@ -185,10 +189,12 @@ def choose_backup_dir(context: AppContext, parent: QWidget) -> Path | None:
     )
 
 
-def offer_restore_of_damaged(database_file: Path, backup_dir: Path, message: str) -> bool:
-    """At start, the database failed its integrity check: offer the newest good backup. True
-    when it was restored (the caller opens the database again)."""
-    good = backups.newest_good(database_file, backup_dir)
+def offer_restore_of_damaged(
+    database_file: Path, backup_dir: Path, message: str, key: DatabaseKey | None = None
+) -> bool:
+    """At start, the database failed its integrity check: offer the newest good backup (that
+    `key`, the database's, opens). True when it was restored (the caller opens it again)."""
+    good = backups.newest_good(database_file, backup_dir, key)
     if good is None:
         QMessageBox.critical(
             None,
@@ -208,7 +214,7 @@ def offer_restore_of_damaged(database_file: Path, backup_dir: Path, message: str
     if answer != QMessageBox.StandardButton.Yes:
         return False
     try:
-        backups.restore_backup(database_file, good.path, backup_dir, damaged=True)
+        backups.restore_backup(database_file, good.path, backup_dir, damaged=True, key=key)
     except BackupError as error:
         QMessageBox.critical(None, "Niet teruggezet", error.user_message)
         return False

@@ -1,0 +1,317 @@
+"""Passphrases and encrypted databases: where a passphrase comes from, how strong it is,
+encrypting a plain database and changing the passphrase.
+
+Policy (documented in the README):
+- A new database is encrypted with SQLCipher from its first start. The passphrase comes from
+  `GEBIEDSAPP_PASSPHRASE` (scripts, the CLI), the OS keyring when the user asked the app to
+  remember it, or a dialog. It is never a command-line argument, and there is no back door:
+  without the passphrase the data cannot be read.
+- A plain database (from before encryption, or made where SQLCipher is missing) opens, but does
+  not take residents' names, phone numbers or e-mail addresses (storage.database refuses them)
+  until it is encrypted on request, which also encrypts its plain backups and overwrites and
+  removes the plain files.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy.engine import make_url
+
+from gebiedsapp.storage.backup import list_backups
+from gebiedsapp.storage.crypto import (
+    EMPTY,
+    ENCRYPTED,
+    PLAIN,
+    DatabaseKey,
+    WrongKeyError,
+    cipher_available,
+    connect_file,
+    export_encrypted,
+    file_state,
+    overwrite_and_remove,
+    read_salt,
+    rekey,
+)
+from gebiedsapp.storage.database import sqlite_file
+from gebiedsapp.storage.errors import (
+    EncryptionUnavailableError,
+    StorageError,
+    WrongPassphraseError,
+)
+
+log = logging.getLogger(__name__)
+
+PASSPHRASE_ENV = "GEBIEDSAPP_PASSPHRASE"
+KEYRING_SERVICE = "Gebiedsapp"
+MIN_LENGTH = 10
+MIN_SCORE = 3  # zxcvbn: "safely unguessable" against offline attacks on a slow hash
+PENDING_SUFFIX = ".onversleuteld-wissen"
+
+# words an attacker tries first against a laptop of this municipality
+_LOCAL_WORDS = (
+    "gebiedsapp", "oldambt", "gemeente", "winschoten", "finsterwolde", "bad nieuweschans",
+    "beerta", "blauwestad", "drieborg", "heiligerlee", "midwolda", "nieuw-beerta",
+    "nieuwolda", "oostwold", "scheemda", "westerlee", "wethouder", "koffiekar", "welkom",
+    "wachtwoord", "groningen",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Strength:
+    score: int  # 0 (zwak) .. 4 (sterk)
+    label: str
+    hint: str
+
+    @property
+    def acceptable(self) -> bool:
+        return self.score >= MIN_SCORE
+
+
+_LABELS = ("Heel zwak", "Zwak", "Matig", "Sterk", "Heel sterk")
+
+
+def strength(passphrase: str, *, extra_words: tuple[str, ...] = ()) -> Strength:
+    """How hard the passphrase is to guess (zxcvbn), with a Dutch hint what to do about it."""
+    if len(passphrase) < MIN_LENGTH:
+        hint = f"Gebruik minstens {MIN_LENGTH} tekens; een zin van vier woorden werkt goed."
+        return Strength(0, _LABELS[0], hint)
+    from zxcvbn import zxcvbn
+
+    result = zxcvbn(passphrase[:100], user_inputs=[*_LOCAL_WORDS, *extra_words])
+    score = int(result["score"])
+    if score >= 4:
+        hint = "Goed: dit raadt niemand."
+    elif score == 3:
+        hint = "Sterk genoeg. Een extra woord maakt het nog beter."
+    elif result["sequence"] and any(
+        m.get("pattern") in ("dictionary", "repeat", "sequence", "date", "spatial")
+        and len(m.get("token", "")) >= len(passphrase) * 0.6
+        for m in result["sequence"]
+    ):
+        hint = (
+            "Te voorspelbaar: een bekend woord, plaatsnaam, datum of toetsenbordreeks. "
+            "Gebruik een zin van vier of meer losse woorden."
+        )
+    else:
+        hint = "Te makkelijk te raden. Voeg een paar ongewone woorden toe."
+    return Strength(score, _LABELS[score], hint)
+
+
+def check_new_passphrase(passphrase: str, repeated: str) -> str:
+    """'' when the new passphrase may be used, else why not (Dutch)."""
+    if passphrase != repeated:
+        return "De twee wachtwoorden zijn niet gelijk."
+    found = strength(passphrase)
+    if not found.acceptable:
+        return f"Het wachtwoord is te zwak ({found.label.lower()}). {found.hint}"
+    return ""
+
+
+def passphrase_from_environment(environ: Mapping[str, str] = os.environ) -> str | None:
+    value = environ.get(PASSPHRASE_ENV)
+    return value if value else None
+
+
+def _keyring_user(database_file: Path) -> str:
+    return str(database_file.resolve())
+
+
+def remembered_passphrase(database_file: Path) -> str | None:
+    """The passphrase the user let the OS keyring remember for this database, if any (and if
+    this computer has a keyring at all; any failure there just means: ask)."""
+    try:
+        import keyring
+
+        return keyring.get_password(KEYRING_SERVICE, _keyring_user(database_file))
+    except Exception as exc:  # keyring backends raise many kinds; none may stop the start
+        log.info("no passphrase from the keyring: %s", exc.__class__.__name__)
+        return None
+
+
+def remember_passphrase(database_file: Path, passphrase: str) -> bool:
+    """Store the passphrase in the OS keyring (per user); False where there is no keyring."""
+    try:
+        import keyring
+
+        keyring.set_password(KEYRING_SERVICE, _keyring_user(database_file), passphrase)
+    except Exception as exc:
+        log.warning("passphrase not stored in the keyring: %s", exc.__class__.__name__)
+        return False
+    return True
+
+
+def forget_passphrase(database_file: Path) -> None:
+    try:
+        import keyring
+
+        keyring.delete_password(KEYRING_SERVICE, _keyring_user(database_file))
+    except Exception as exc:
+        log.info("no passphrase removed from the keyring: %s", exc.__class__.__name__)
+
+
+def database_state(url: str) -> str:
+    """EMPTY, PLAIN or ENCRYPTED for an SQLite file (ENCRYPTED: whole pages of what looks like
+    noise; only a key can tell it from garbage); '' for a server, memory, or a file that cannot
+    be either (the check that follows explains it)."""
+    path = sqlite_file(make_url(url))
+    if path is None:
+        return ""
+    try:
+        state = file_state(path)
+    except OSError:
+        return ""
+    return state if state in (EMPTY, PLAIN, ENCRYPTED) else ""
+
+
+def key_for(url: str, passphrase: str) -> DatabaseKey:
+    """The key that `passphrase` gives for the database at `url` (new or encrypted). Whether it
+    fits is found when the database is checked (WrongPassphraseError)."""
+    path = sqlite_file(make_url(url))
+    if path is None:
+        raise ValueError("only an SQLite file is encrypted")
+    require_cipher()
+    return DatabaseKey.for_file(passphrase, path)
+
+
+def require_cipher() -> None:
+    if not cipher_available():
+        raise EncryptionUnavailableError(
+            "sqlcipher3 is not installed",
+            "Versleuteling (SQLCipher) is op deze computer niet beschikbaar. Een versleutelde "
+            "database kan hier niet worden geopend of gemaakt; vraag de beheerder om de "
+            "Gebiedsapp opnieuw te installeren.",
+        )
+
+
+def _encrypt_file(plain: Path, key: DatabaseKey) -> None:
+    """Replace the plain SQLite file `plain` by an encrypted copy: export, check that every
+    table has the same rows, swap in, then overwrite and remove the plain original (and its
+    WAL). A crash before the swap leaves the plain file as it was; a crash after it leaves the
+    plain file under PENDING_SUFFIX, removed by `finish_pending_removals` on the next start."""
+    encrypted = plain.with_name(plain.name + ".versleuteld")
+    if encrypted.exists():  # left by an interrupted earlier attempt: never in place, so unused
+        encrypted.unlink()
+    export_encrypted(plain, encrypted, key)
+    try:
+        _same_rows(plain, encrypted, key)
+        with encrypted.open("rb") as handle:
+            os.fsync(handle.fileno())
+    except BaseException:
+        encrypted.unlink(missing_ok=True)
+        raise
+    pending = plain.with_name(plain.name + PENDING_SUFFIX)
+    os.replace(plain, pending)
+    os.replace(encrypted, plain)
+    _remove_plain(pending, plain)
+
+
+def _remove_plain(pending: Path, original: Path) -> None:
+    overwrite_and_remove(pending)
+    for suffix in ("-wal", "-shm", "-journal"):
+        overwrite_and_remove(original.with_name(original.name + suffix))
+        overwrite_and_remove(pending.with_name(pending.name + suffix))
+
+
+def finish_pending_removals(database_file: Path) -> None:
+    """Remove what an interrupted encryption left: the plain original beside the encrypted
+    database (only once the encrypted file is in place)."""
+    pending = database_file.with_name(database_file.name + PENDING_SUFFIX)
+    if pending.exists() and file_state(database_file) == ENCRYPTED:
+        _remove_plain(pending, pending)
+        log.info("plain original %s of an earlier encryption removed", pending)
+
+
+def _same_rows(plain: Path, encrypted: Path, key: DatabaseKey) -> None:
+    source = connect_file(plain, None)
+    target = connect_file(encrypted, key)
+    try:
+        tables = [
+            row[0]
+            for row in source.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE "
+                "'CREATE VIRTUAL TABLE%'"
+            )
+        ]
+        for table in tables:
+            count = f'SELECT count(*) FROM "{table}"'
+            if source.execute(count).fetchone() != target.execute(count).fetchone():
+                raise StorageError(
+                    f"encrypted copy of {plain} differs in table {table}",
+                    "Het versleutelen is mislukt; de database is niet gewijzigd.",
+                )
+        check = target.execute("PRAGMA quick_check").fetchone()
+        if not check or check[0] != "ok":
+            raise StorageError(
+                f"encrypted copy of {plain} fails the integrity check: {check}",
+                "Het versleutelen is mislukt; de database is niet gewijzigd.",
+            )
+    finally:
+        source.close()
+        target.close()
+
+
+def encrypt_database(database_file: Path, passphrase: str, backup_dir: Path) -> DatabaseKey:
+    """Encrypt the closed plain database at `database_file` with `passphrase`, and its plain
+    backups in `backup_dir` with the same key; the plain files are overwritten and removed.
+    Returns the key the database now opens with."""
+    require_cipher()
+    if file_state(database_file) != PLAIN:
+        raise StorageError(
+            f"{database_file} is not a plain SQLite database",
+            "Deze database is al versleuteld (of geen Gebiedsapp-database); er is niets gewijzigd.",
+        )
+    problem = check_new_passphrase(passphrase, passphrase)
+    if problem:
+        raise WrongPassphraseError("passphrase too weak", problem)
+    key = DatabaseKey.new(passphrase)
+    _encrypt_file(database_file, key)
+    log.info("database %s encrypted", database_file)
+    for backup in list_backups(backup_dir, database_file.stem):
+        try:
+            if file_state(backup) == PLAIN:
+                _encrypt_file(backup, key)
+                log.info("backup %s encrypted", backup)
+        except Exception:  # one unreadable old backup must not undo the encryption
+            log.exception("backup %s could not be encrypted; overwriting it", backup)
+            overwrite_and_remove(backup)
+    return key
+
+
+def change_passphrase(
+    database_file: Path, current: DatabaseKey, new_passphrase: str, backup_dir: Path
+) -> DatabaseKey:
+    """Re-key the closed encrypted database, and every backup of it that the current key
+    opens, with `new_passphrase`; the old passphrase then opens none of them. Returns the new
+    key. A remembered passphrase is updated in the keyring."""
+    require_cipher()
+    if read_salt(database_file) != current.salt:
+        raise WrongPassphraseError(
+            f"{database_file}: the current key is not this file's",
+            "Het huidige wachtwoord hoort niet bij deze database; er is niets gewijzigd.",
+        )
+    new = DatabaseKey.derive(new_passphrase, current.salt)
+    _rekey_file(database_file, current, new)
+    log.info("database %s re-keyed", database_file)
+    for backup in list_backups(backup_dir, database_file.stem):
+        try:
+            if read_salt(backup) == current.salt:
+                _rekey_file(backup, current, new)
+        except (WrongKeyError, OSError, StorageError) as exc:
+            log.warning("backup %s not re-keyed: %s", backup, exc)
+    if remembered_passphrase(database_file) is not None:
+        remember_passphrase(database_file, new_passphrase)
+    return new
+
+
+def _rekey_file(path: Path, current: DatabaseKey, new: DatabaseKey) -> None:
+    connection = connect_file(path, current)
+    try:
+        rekey(connection, new)
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        connection.close()

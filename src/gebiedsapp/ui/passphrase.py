@@ -1,0 +1,192 @@
+"""Asking for the database passphrase: to open an encrypted database, to choose one for a new
+or a plain database, and to change it. The strength of a new one is shown while typing."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gebiedsapp.services import encryption
+
+
+class Purpose(Enum):
+    UNLOCK = "unlock"  # open an encrypted database
+    NEW = "new"  # first start: choose the passphrase of the new database
+    ENCRYPT = "encrypt"  # encrypt a plain database
+    CHANGE = "change"  # change the passphrase
+
+
+_TITLES = {
+    Purpose.UNLOCK: "Database openen",
+    Purpose.NEW: "Wachtwoord kiezen",
+    Purpose.ENCRYPT: "Database versleutelen",
+    Purpose.CHANGE: "Wachtwoord wijzigen",
+}
+
+_INTRO = {
+    Purpose.UNLOCK: "De database is versleuteld. Geef het wachtwoord om hem te openen.",
+    Purpose.NEW: "De gegevens van bewoners worden versleuteld op deze laptop bewaard. Kies een "
+    "wachtwoord voor de database.",
+    Purpose.ENCRYPT: "Deze database is nog niet versleuteld, dus neemt hij geen namen, "
+    "telefoonnummers of e-mailadressen van bewoners op. Kies een wachtwoord om hem te "
+    "versleutelen. De onversleutelde bestanden (ook de reservekopieën) worden daarna "
+    "overschreven en verwijderd.",
+    Purpose.CHANGE: "De database en zijn reservekopieën worden opnieuw versleuteld met het "
+    "nieuwe wachtwoord. Het oude wachtwoord opent ze daarna niet meer.",
+}
+
+_NO_BACK_DOOR = (
+    "Zonder dit wachtwoord is niets meer te lezen, ook niet door de beheerder: er is geen "
+    "achterdeur. Een zin van vier of meer losse woorden is sterk en goed te onthouden."
+)
+
+
+class PassphraseDialog(QDialog):
+    """One dialog for the four purposes; `passphrase()` and `remember()` after accept."""
+
+    def __init__(
+        self,
+        purpose: Purpose,
+        parent: QWidget | None = None,
+        *,
+        where: str = "",
+        problem: str = "",
+        keyring_offered: bool = True,
+    ) -> None:
+        super().__init__(parent)
+        self.purpose = purpose
+        self.setWindowTitle(_TITLES[purpose])
+        self.setMinimumWidth(520)
+        layout = QVBoxLayout(self)
+        intro = QLabel(_INTRO[purpose])
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        if where:
+            place = QLabel(f"Database: {where}")
+            place.setWordWrap(True)
+            place.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            place.setStyleSheet("color: palette(placeholder-text);")
+            layout.addWidget(place)
+        form = QFormLayout()
+        layout.addLayout(form)
+        self.current = self._field("current")
+        self.first = self._field("new")
+        self.second = self._field("repeat")
+        choosing = purpose is not Purpose.UNLOCK
+        if purpose in (Purpose.UNLOCK, Purpose.CHANGE):
+            label = "Huidig wachtwoord:" if purpose is Purpose.CHANGE else "Wachtwoord:"
+            form.addRow(label, self.current)
+        if choosing:
+            form.addRow("Nieuw wachtwoord:", self.first)
+            form.addRow("Nogmaals:", self.second)
+            self.meter = QProgressBar()
+            self.meter.setRange(0, 4)
+            self.meter.setTextVisible(True)
+            self.meter.setFormat("")
+            self.meter.setObjectName("strength")
+            form.addRow("Sterkte:", self.meter)
+            self.hint = QLabel()
+            self.hint.setWordWrap(True)
+            self.hint.setObjectName("hint")
+            form.addRow("", self.hint)
+            warning = QLabel(_NO_BACK_DOOR)
+            warning.setWordWrap(True)
+            layout.addWidget(warning)
+        self.keep = QCheckBox("Wachtwoord onthouden op deze computer (in de sleutelhanger)")
+        self.keep.setToolTip(
+            "Alleen voor uw eigen account op deze computer. Wie uw account kan gebruiken, kan "
+            "dan ook de database openen."
+        )
+        self._keyring_offered = keyring_offered and purpose is not Purpose.CHANGE
+        self.keep.setVisible(self._keyring_offered)
+        layout.addWidget(self.keep)
+        self.problem = QLabel(problem)
+        self.problem.setObjectName("problem")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #a4000f; font-weight: bold;")
+        self.problem.setVisible(bool(problem))
+        layout.addWidget(self.problem)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        ok_text = {
+            Purpose.UNLOCK: "Openen",
+            Purpose.NEW: "Database maken",
+            Purpose.ENCRYPT: "Versleutelen",
+            Purpose.CHANGE: "Wijzigen",
+        }[purpose]
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(ok_text)
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setText("Afsluiten" if purpose in (Purpose.UNLOCK, Purpose.NEW) else "Annuleren")
+        self.buttons.accepted.connect(self._accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        for field in (self.current, self.first, self.second):
+            field.textChanged.connect(self._update)
+        self._update()
+        (self.first if purpose in (Purpose.NEW, Purpose.ENCRYPT) else self.current).setFocus()
+
+    def _field(self, name: str) -> QLineEdit:
+        field = QLineEdit()
+        field.setObjectName(name)
+        field.setEchoMode(QLineEdit.EchoMode.Password)
+        field.setMaxLength(200)
+        return field
+
+    def _update(self) -> None:
+        if self.purpose is Purpose.UNLOCK:
+            self.ok_button.setEnabled(bool(self.current.text()))
+            return
+        text = self.first.text()
+        found = encryption.strength(text)
+        self.meter.setValue(found.score if text else 0)
+        self.meter.setFormat(found.label if text else "")
+        colour = "#a4000f" if not found.acceptable else "#1a7f37"
+        self.meter.setStyleSheet(f"QProgressBar::chunk {{ background: {colour}; }}")
+        self.hint.setText(found.hint if text else _first_hint())
+        ready = found.acceptable and self.second.text() == text
+        if self.purpose is Purpose.CHANGE:
+            ready = ready and bool(self.current.text())
+        self.ok_button.setEnabled(ready)
+
+    def _accept(self) -> None:
+        if self.purpose is not Purpose.UNLOCK:
+            problem = encryption.check_new_passphrase(self.first.text(), self.second.text())
+            if problem:
+                self.show_problem(problem)
+                return
+        self.accept()
+
+    def show_problem(self, text: str) -> None:
+        self.problem.setText(text)
+        self.problem.setVisible(bool(text))
+
+    def passphrase(self) -> str:
+        """The new passphrase (choosing), or the one typed to open."""
+        return self.current.text() if self.purpose is Purpose.UNLOCK else self.first.text()
+
+    def current_passphrase(self) -> str:
+        return self.current.text()
+
+    def remember(self) -> bool:
+        return self._keyring_offered and self.keep.isChecked()
+
+
+def _first_hint() -> str:
+    return (
+        f"Minstens {encryption.MIN_LENGTH} tekens. Bijvoorbeeld: vier woorden die niet bij "
+        "elkaar horen."
+    )

@@ -1,0 +1,254 @@
+"""Opening the database with its passphrase, encrypting a plain one and changing the
+passphrase, from the window. The rules live in services.encryption; this asks the user."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from sqlalchemy.engine import make_url
+
+from gebiedsapp.domain import AuditAction
+from gebiedsapp.paths import AppPaths
+from gebiedsapp.services import audit, encryption
+from gebiedsapp.startup import OpenedDatabase, open_database
+from gebiedsapp.storage.crypto import EMPTY, ENCRYPTED, DatabaseKey, cipher_available
+from gebiedsapp.storage.database import sqlite_file
+from gebiedsapp.storage.errors import StorageError, WrongPassphraseError
+from gebiedsapp.ui.context import AppContext
+from gebiedsapp.ui.passphrase import PassphraseDialog, Purpose
+
+log = logging.getLogger(__name__)
+
+WRONG = (
+    "Het wachtwoord is onjuist. Let op hoofdletters en de Caps Lock-toets. Zonder het juiste "
+    "wachtwoord is de database niet te openen; er is geen achterdeur."
+)
+
+
+def open_with_passphrase(
+    url: str,
+    paths: AppPaths,
+    actor: str,
+    *,
+    ask: Callable[[PassphraseDialog], bool] | None = None,
+) -> tuple[OpenedDatabase, DatabaseKey | None] | None:
+    """Open the database at `url`, asking for its passphrase where it needs one: for an
+    encrypted file (from GEBIEDSAPP_PASSPHRASE, the keyring, or the dialog, again after a wrong
+    one) and for a new file (chosen in the dialog). None when the user gives up. StorageError
+    for everything else (the caller shows it). `ask` runs a dialog (tests answer it)."""
+    run = ask or (lambda dialog: dialog.exec() == PassphraseDialog.DialogCode.Accepted)
+    state = encryption.database_state(url)
+    path = sqlite_file(make_url(url))
+
+    def opened_with(key: DatabaseKey | None) -> tuple[OpenedDatabase, DatabaseKey | None]:
+        return open_database(url, paths, actor=actor, key=key), key
+
+    if state == ENCRYPTED:
+        assert path is not None
+        encryption.require_cipher()
+        for given in (
+            encryption.passphrase_from_environment(),
+            encryption.remembered_passphrase(path),
+        ):
+            if given:
+                try:
+                    return opened_with(encryption.key_for(url, given))
+                except WrongPassphraseError:
+                    log.warning("the stored or given passphrase does not open %s", path)
+        problem = ""
+        while True:
+            dialog = PassphraseDialog(Purpose.UNLOCK, where=str(path), problem=problem)
+            if not run(dialog):
+                return None
+            passphrase = dialog.passphrase()
+            try:
+                result = opened_with(encryption.key_for(url, passphrase))
+            except WrongPassphraseError:
+                problem = WRONG
+                continue
+            if dialog.remember():
+                encryption.remember_passphrase(path, passphrase)
+            return result
+    if state == EMPTY:
+        assert path is not None
+        if not cipher_available():
+            QMessageBox.warning(
+                None,
+                "Geen versleuteling",
+                "Versleuteling (SQLCipher) is op deze computer niet beschikbaar. De nieuwe "
+                "database wordt niet versleuteld en neemt daarom geen namen, telefoonnummers "
+                "of e-mailadressen van bewoners op. Vraag de beheerder om de Gebiedsapp opnieuw "
+                "te installeren.",
+            )
+            return opened_with(None)
+        given = encryption.passphrase_from_environment()
+        if given:
+            return opened_with(encryption.key_for(url, given))
+        dialog = PassphraseDialog(Purpose.NEW, where=str(path))
+        if not run(dialog):
+            return None
+        passphrase = dialog.passphrase()
+        result = opened_with(encryption.key_for(url, passphrase))
+        if dialog.remember():
+            encryption.remember_passphrase(path, passphrase)
+        return result
+    return opened_with(None)  # plain (offered encryption once the window is up) or a server
+
+
+def encrypt_database(
+    context: AppContext,
+    parent: QWidget | None,
+    *,
+    ask: Callable[[PassphraseDialog], bool] | None = None,
+) -> bool:
+    """Beheer → Database versleutelen…: choose a passphrase, then encrypt the open plain
+    database and its plain backups in place; the app goes on with the encrypted file."""
+    run = ask or (lambda dialog: dialog.exec() == PassphraseDialog.DialogCode.Accepted)
+    database = context.database
+    path = database.file
+    if path is None or database.encrypted:
+        QMessageBox.information(
+            parent,
+            "Versleutelen",
+            "Deze database is al versleuteld."
+            if database.encrypted
+            else "Alleen een databasebestand op deze computer wordt versleuteld.",
+        )
+        return False
+    if not cipher_available():
+        QMessageBox.warning(parent, "Versleutelen", _unavailable())
+        return False
+    dialog = PassphraseDialog(Purpose.ENCRYPT, parent, where=str(path))
+    if not run(dialog):
+        return False
+    folder = context.backup_dir()
+    key = _while_closed(
+        context,
+        parent,
+        lambda: encryption.encrypt_database(path, dialog.passphrase(), folder),
+        "Niet versleuteld",
+    )
+    if key is None:
+        return False
+    if dialog.remember():
+        encryption.remember_passphrase(path, dialog.passphrase())
+    _note(context, "database versleuteld")
+    QMessageBox.information(
+        parent,
+        "Versleuteld",
+        "De database en zijn reservekopieën zijn versleuteld; de onversleutelde bestanden zijn "
+        "overschreven en verwijderd. Bewaar het wachtwoord goed: zonder is niets te lezen.",
+    )
+    return True
+
+
+def change_passphrase(
+    context: AppContext,
+    parent: QWidget | None,
+    *,
+    ask: Callable[[PassphraseDialog], bool] | None = None,
+) -> bool:
+    """Beheer → Wachtwoord wijzigen…: the current passphrase, then the new one twice."""
+    run = ask or (lambda dialog: dialog.exec() == PassphraseDialog.DialogCode.Accepted)
+    database = context.database
+    path, current = database.file, database.key
+    if path is None or current is None:
+        QMessageBox.information(
+            parent,
+            "Wachtwoord wijzigen",
+            "Deze database is niet versleuteld; versleutel hem eerst.",
+        )
+        return False
+    problem = ""
+    while True:
+        dialog = PassphraseDialog(Purpose.CHANGE, parent, where=str(path), problem=problem)
+        if not run(dialog):
+            return False
+        if DatabaseKey.derive(dialog.current_passphrase(), current.salt) == current:
+            break
+        problem = "Het huidige wachtwoord is onjuist; er is niets gewijzigd."
+    folder = context.backup_dir()
+    new = _while_closed(
+        context,
+        parent,
+        lambda: encryption.change_passphrase(path, current, dialog.passphrase(), folder),
+        "Wachtwoord niet gewijzigd",
+    )
+    if new is None:
+        return False
+    _note(context, "wachtwoord gewijzigd")
+    QMessageBox.information(
+        parent,
+        "Wachtwoord gewijzigd",
+        "Het wachtwoord is gewijzigd, ook van de reservekopieën. Het oude wachtwoord opent ze "
+        "niet meer.",
+    )
+    return True
+
+
+def _while_closed(
+    context: AppContext, parent: QWidget | None, work: Callable[[], DatabaseKey], title: str
+) -> DatabaseKey | None:
+    """Run `work` (which rewrites the database file) with every connection closed, then go on
+    with the key it returns; on failure go on as before, unchanged."""
+    database = context.database
+    context.background.wait()  # a start backup may be copying the file
+    database.engine.dispose()
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        key = work()
+    except (StorageError, OSError) as exc:
+        log.exception("%s", title)
+        message = exc.user_message if isinstance(exc, StorageError) else str(exc)
+        QMessageBox.critical(parent, title, f"{message}\n\nEr is niets gewijzigd.")
+        return None
+    finally:
+        QApplication.restoreOverrideCursor()
+    database.reopen(key)
+    return key
+
+
+def _note(context: AppContext, detail: str) -> None:
+    try:
+        with context.database.unit_of_work(context.actor) as session:
+            audit.note(session, AuditAction.ENCRYPT, detail=detail)
+    except Exception:
+        log.exception("could not enter %r in the audit log", detail)
+
+
+def _unavailable() -> str:
+    return (
+        "Versleuteling (SQLCipher) is op deze computer niet beschikbaar; vraag de beheerder om "
+        "de Gebiedsapp opnieuw te installeren."
+    )
+
+
+def describe_protection(context: AppContext) -> str:
+    """For the status bar."""
+    database = context.database
+    if database.encrypted:
+        return "Versleuteld"
+    if database.file is not None:
+        return "Niet versleuteld: geen contactgegevens van bewoners"
+    return ""
+
+
+def offer_encryption(context: AppContext, parent: QWidget) -> bool:
+    """Once, after the window is up, for a plain database file where SQLCipher is here."""
+    database = context.database
+    if database.encrypted or database.file is None or not cipher_available():
+        return False
+    answer = QMessageBox.question(
+        parent,
+        "Database niet versleuteld",
+        "Deze database is niet versleuteld. Zolang dat zo is, neemt de Gebiedsapp geen namen, "
+        "telefoonnummers of e-mailadressen van bewoners op.\n\nNu versleutelen?",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.Yes,
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    return encrypt_database(context, parent)
