@@ -32,3 +32,27 @@ def test_start_maintenance_applies_retention_and_backs_up(context, tmp_path: Pat
     assert context.database.file is not None
     made = list_backups(context.database.file, context.paths.backup_dir)
     assert [b.reason for b in made] == ["start"]
+
+
+def test_preview_folders_left_by_a_crash_are_removed(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import os
+    import tempfile
+    import time
+
+    from gebiedsapp.ui import pdf
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    old = tmp_path / f"{pdf.PREVIEW_PREFIX}oud"
+    old.mkdir()
+    (old / "samenvatting.pdf").write_bytes(b"%PDF")
+    day_ago = time.time() - 2 * 24 * 3600
+    os.utime(old / "samenvatting.pdf", (day_ago, day_ago))
+    os.utime(old, (day_ago, day_ago))
+    recent = tmp_path / f"{pdf.PREVIEW_PREFIX}in-gebruik"  # another instance's, in use
+    recent.mkdir()
+    (recent / "werkbon.pdf").write_bytes(b"%PDF")
+    other = tmp_path / "iets-anders"
+    other.mkdir()
+    os.utime(other, (day_ago, day_ago))
+    assert pdf.remove_stale_previews() == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == [recent.name, "iets-anders"]

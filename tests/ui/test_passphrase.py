@@ -63,11 +63,12 @@ def test_the_strength_is_shown_and_a_weak_passphrase_cannot_be_chosen(qtbot: Any
     assert not dialog.ok_button.isEnabled()
     dialog.first.setText("welkom01")
     dialog.second.setText("welkom01")
-    assert dialog.meter.format() in ("Heel zwak", "Zwak")
+    assert dialog.verdict.text() in ("Heel zwak", "Zwak")
     assert not dialog.ok_button.isEnabled()
     assert dialog.hint.text()
     dialog.first.setText(STRONG)
     assert dialog.meter.value() >= 3
+    assert dialog.verdict.text() in ("Sterk", "Heel sterk")
     assert not dialog.ok_button.isEnabled()  # not yet repeated
     dialog.second.setText(STRONG)
     assert dialog.ok_button.isEnabled()

@@ -121,6 +121,19 @@ def _keyring_user(database_file: Path) -> str:
     return str(database_file.resolve())
 
 
+def keyring_available() -> bool:
+    """Whether this computer has a keyring to remember a passphrase in (Windows Credential
+    Manager, macOS Keychain, Secret Service); not on a bare Linux without a desktop."""
+    try:
+        import keyring
+        from keyring.backends import fail
+
+        return not isinstance(keyring.get_keyring(), fail.Keyring)
+    except Exception as exc:
+        log.info("no keyring: %s", exc.__class__.__name__)
+        return False
+
+
 def remembered_passphrase(database_file: Path) -> str | None:
     """The passphrase the user let the OS keyring remember for this database, if any (and if
     this computer has a keyring at all; any failure there just means: ask)."""

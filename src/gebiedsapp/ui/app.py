@@ -23,6 +23,7 @@ from gebiedsapp.storage.errors import DamagedDatabaseError, StorageError, explai
 from gebiedsapp.ui.context import AppContext, ChangeHub
 from gebiedsapp.ui.gc_guard import GarbageCollector
 from gebiedsapp.ui.main_window import MainWindow
+from gebiedsapp.ui.pdf import remove_stale_previews
 from gebiedsapp.ui.restore import offer_restore_of_damaged
 from gebiedsapp.ui.unlock import open_with_passphrase
 
@@ -77,6 +78,7 @@ def run_gui(*, database: str | None = None, data_dir: str | None = None) -> int:
     GarbageCollector(app)  # owned by app; cycles holding Qt objects die on the GUI thread
     paths = app_paths(data_dir).ensure()
     _setup_logging(paths)
+    remove_stale_previews()  # left by a crash; a summary preview may quote free text
     url = database_url(database, paths)
     actor = current_actor()
     try:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QProgressBar,
@@ -63,7 +64,7 @@ class PassphraseDialog(QDialog):
         *,
         where: str = "",
         problem: str = "",
-        keyring_offered: bool = True,
+        keyring_offered: bool | None = None,
     ) -> None:
         super().__init__(parent)
         self.purpose = purpose
@@ -93,10 +94,16 @@ class PassphraseDialog(QDialog):
             form.addRow("Nogmaals:", self.second)
             self.meter = QProgressBar()
             self.meter.setRange(0, 4)
-            self.meter.setTextVisible(True)
-            self.meter.setFormat("")
+            self.meter.setTextVisible(False)
+            self.meter.setMaximumHeight(10)
             self.meter.setObjectName("strength")
-            form.addRow("Sterkte:", self.meter)
+            self.verdict = QLabel()
+            self.verdict.setObjectName("verdict")
+            self.verdict.setMinimumWidth(90)
+            strength_row = QHBoxLayout()
+            strength_row.addWidget(self.meter, 1)
+            strength_row.addWidget(self.verdict)
+            form.addRow("Sterkte:", strength_row)
             self.hint = QLabel()
             self.hint.setWordWrap(True)
             self.hint.setObjectName("hint")
@@ -109,6 +116,8 @@ class PassphraseDialog(QDialog):
             "Alleen voor uw eigen account op deze computer. Wie uw account kan gebruiken, kan "
             "dan ook de database openen."
         )
+        if keyring_offered is None:
+            keyring_offered = encryption.keyring_available()
         self._keyring_offered = keyring_offered and purpose is not Purpose.CHANGE
         self.keep.setVisible(self._keyring_offered)
         layout.addWidget(self.keep)
@@ -152,10 +161,11 @@ class PassphraseDialog(QDialog):
             return
         text = self.first.text()
         found = encryption.strength(text)
-        self.meter.setValue(found.score if text else 0)
-        self.meter.setFormat(found.label if text else "")
+        self.meter.setValue(max(found.score, 1) if text else 0)  # even "heel zwak" shows red
         colour = "#a4000f" if not found.acceptable else "#1a7f37"
         self.meter.setStyleSheet(f"QProgressBar::chunk {{ background: {colour}; }}")
+        self.verdict.setText(found.label if text else "")
+        self.verdict.setStyleSheet(f"color: {colour}; font-weight: bold;")
         self.hint.setText(found.hint if text else _first_hint())
         ready = found.acceptable and self.second.text() == text
         if self.purpose is Purpose.CHANGE:

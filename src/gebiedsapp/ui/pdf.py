@@ -13,8 +13,10 @@ Preview and print use a file in a private temporary folder that is removed when 
 from __future__ import annotations
 
 import logging
+import shutil
 import tempfile
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -50,11 +52,33 @@ Build = Callable[[Session, Path, Progress], int]
 _temp_dir: tempfile.TemporaryDirectory[str] | None = None
 
 
+PREVIEW_PREFIX = "gebiedsapp-pdf-"
+
+
+def remove_stale_previews(max_age: float = 24 * 3600) -> int:
+    """Remove preview folders that a crashed run left in the temp folder (a normal exit removes
+    its own); those not touched for `max_age` seconds, so another running instance keeps its
+    own. Returns how many were removed."""
+    removed = 0
+    now = time.time()
+    for folder in Path(tempfile.gettempdir()).glob(f"{PREVIEW_PREFIX}*"):
+        try:
+            newest = max(
+                (p.stat().st_mtime for p in folder.iterdir()), default=folder.stat().st_mtime
+            )
+            if now - newest > max_age:
+                shutil.rmtree(folder)
+                removed += 1
+        except OSError as exc:  # another user's folder, or in use: leave it
+            log.info("stale preview folder %s left: %s", folder, exc)
+    return removed
+
+
 def temp_pdf(name: str) -> Path:
     """A path in the app's own temporary folder (removed at exit) for a preview or a print."""
     global _temp_dir
     if _temp_dir is None:
-        _temp_dir = tempfile.TemporaryDirectory(prefix="gebiedsapp-pdf-")
+        _temp_dir = tempfile.TemporaryDirectory(prefix=PREVIEW_PREFIX)  # private (0700)
     return Path(_temp_dir.name) / name
 
 
