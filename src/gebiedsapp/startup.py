@@ -10,15 +10,28 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
 
 from gebiedsapp.paths import AppPaths
 from gebiedsapp.services.encryption import finish_pending_removals
 from gebiedsapp.services.reference_data import load_reference_data
 from gebiedsapp.storage.backup import quick_check
-from gebiedsapp.storage.crypto import PLAIN, DatabaseKey, WrongKeyError, file_state
-from gebiedsapp.storage.database import Database, sqlite_file
+from gebiedsapp.storage.crypto import (
+    PLAIN,
+    DatabaseKey,
+    WrongKeyError,
+    database_errors,
+    file_state,
+)
+from gebiedsapp.storage.database import Database, read_only_url, sqlite_file
 from gebiedsapp.storage.errors import DamagedDatabaseError, WrongPassphraseError
-from gebiedsapp.storage.migrate import UpgradeResult, check_database, upgrade
+from gebiedsapp.storage.migrate import (
+    UpgradeResult,
+    check_database,
+    current_revision,
+    head_revision,
+    upgrade,
+)
 
 log = logging.getLogger(__name__)
 
@@ -79,3 +92,38 @@ def open_database(
     if counts:
         log.info("reference data loaded: %s", dict(counts))
     return OpenedDatabase(database=database, upgrade=result, reference_counts=counts)
+
+
+def open_read_only(url: str, *, key: DatabaseKey | None = None) -> OpenedDatabase:
+    """A damaged database file, opened to look at and to export from, where SQLite can still
+    read it: no check, upgrade or reference data, and SQLite refuses every write, so nothing
+    in the file changes. Raises DamagedDatabaseError when it cannot be read at all, or when it
+    is from another version (its schema would not match)."""
+    path = sqlite_file(make_url(url))
+    if path is None:
+        raise ValueError("only an SQLite file is opened read-only")
+    unreadable = DamagedDatabaseError(
+        f"{path} cannot be opened read-only",
+        f"De database {path} is te zwaar beschadigd om hem alleen-lezen te openen. Zet een "
+        "reservekopie terug.",
+        path,
+        key,
+    )
+    try:
+        database = Database.connect(read_only_url(path), key)
+    except WrongKeyError as exc:
+        raise unreadable from exc
+    failures: tuple[type[BaseException], ...] = (SQLAlchemyError, *database_errors())
+    try:
+        revision = current_revision(database.engine)
+        with database.engine.connect() as connection:  # the tables a screen opens with
+            for table in ("area", "koffiekar_session", "signal"):
+                connection.exec_driver_sql(f"SELECT count(*) FROM {table}").scalar()
+    except failures as exc:
+        database.dispose()
+        raise unreadable from exc
+    if revision != head_revision():
+        database.dispose()
+        raise unreadable
+    log.warning("damaged database %s opened read-only", path)
+    return OpenedDatabase(database=database, upgrade=UpgradeResult(revision, revision, None))

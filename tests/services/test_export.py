@@ -13,10 +13,12 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from gebiedsapp.domain import (
+    Consent,
+    ConsentPurpose,
     ContactType,
     ContactWith,
     Conversation,
@@ -58,7 +60,7 @@ from gebiedsapp.services.lists import (
     list_sessions,
 )
 from gebiedsapp.services.permissions import may_export_personal_data
-from gebiedsapp.services.residents import ResidentInput
+from gebiedsapp.services.residents import ResidentInput, list_meedenkers
 from gebiedsapp.services.signal_views import SignalFilter, list_signals
 from gebiedsapp.services.signals import SignalInput
 
@@ -578,3 +580,30 @@ def test_asking_for_personal_data_without_permission_is_refused(
         signals_table(session, SignalFilter(), asked)
     with pytest.raises(ValidationError, match="geen persoonsgegevens"):
         koffiekar_tables(session, BEERTA, asked)
+
+
+def test_contact_details_only_while_the_consent_for_that_purpose_stands(
+    session: Session, filled: dict[str, uuid.UUID]
+) -> None:
+    """Purpose limitation: a withdrawn consent empties the columns; consent to think along does
+    not serve a follow-up of a conversation."""
+    _member(session, "regisseur", Role.GEBIEDSREGISSEUR)
+    asked = ExportOptions(actor="regisseur", today=TODAY, personal=True)
+    session.execute(
+        update(Consent).where(Consent.purpose == ConsentPurpose.CONTACT).values(withdrawn_on=TODAY)
+    )
+    rows = _rows(conversations_table(session, ListFilter(handling=Handling.ACTIE_NODIG), asked))
+    assert rows[0][-3:] == (None, None, None)  # the resident's contact consent is gone
+    (signal,) = _rows(signals_table(session, SignalFilter(), asked))
+    assert signal[-4:] == (MARKERS["location"], None, None, None)
+    (contact,) = _rows(contacts_table(session, ListFilter(area_ids=frozenset({BEERTA})), asked))
+    assert contact[-3:] == (MARKERS["meedenker"], MARKERS["meedenker_phone"], "")  # meedenken
+    assert [m.name for m in list_meedenkers(session)] == [MARKERS["meedenker"]]
+
+    session.execute(update(Consent).values(withdrawn_on=TODAY))
+    (contact,) = _rows(contacts_table(session, ListFilter(area_ids=frozenset({BEERTA})), asked))
+    assert contact[-3:] == (None, None, None)
+    assert list_meedenkers(session) == []  # off the register with the consent
+    text = _everything(session, asked).decode(CSV_ENCODING)
+    for key, marker in MARKERS.items():
+        assert (marker in text) is (key == "location"), key

@@ -13,9 +13,9 @@ import pytest
 import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import func, select
 
-from gebiedsapp.domain import AuditEntry, Resident, reference_id
+from gebiedsapp.domain import AuditEntry, DraftKind, Resident, reference_id
 from gebiedsapp.paths import AppPaths
-from gebiedsapp.services import audit, backups, encryption
+from gebiedsapp.services import audit, backups, drafts, encryption
 from gebiedsapp.services.residents import ResidentInput, register_resident
 from gebiedsapp.startup import open_database
 from gebiedsapp.storage import crypto
@@ -149,6 +149,16 @@ def test_a_plain_database_file_takes_no_contact_details(
                 register_resident(session, ResidentInput(), area_id=BEERTA, today=date.today())
                 is None
             )
+            draft_id = drafts.save_draft(  # a form being typed: the draft keeps the rest
+                session,
+                draft_id=None,
+                kind=DraftKind.CONVERSATION,
+                payload={"summary": "Over de bus", "name": NAME, "phone": PHONE, "email": EMAIL},
+            )
+        with database.read_session("anna") as session:
+            draft = drafts.get_draft(session, draft_id)
+            assert draft is not None
+            assert draft.payload == {"summary": "Over de bus", "name": "", "phone": "", "email": ""}
     finally:
         database.dispose()
     assert _files_with_markers(tmp_path) == []

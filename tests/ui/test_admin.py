@@ -600,3 +600,47 @@ def test_account_links_a_member_to_a_sign_in(
     # the second member with the same account is refused as a whole: no half-saved member
     assert names == ["Bram Testema"]
     assert messages == ["Het account 'bram' hoort al bij Bram Testema."]
+
+
+def test_naming_a_beheerder_keeps_everyone_else_out_of_beheer(
+    qtbot: QtBot, context: AppContext, messages: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QSettings
+
+    from gebiedsapp.services.permissions import MANAGE_REFUSED
+    from gebiedsapp.services.teams import list_members
+    from gebiedsapp.ui.main_window import ADMIN, MainWindow
+
+    screen = AdminScreen(context)
+    qtbot.addWidget(screen)
+    tab = screen.team_tab
+    tab.new_member()
+    tab.name_edit.setText("Anna Beheerstra")
+    tab.account_edit.setText("test")  # the account of this context: the user names herself
+    tab.beheerder_check.setChecked(True)
+    tab.save_member()
+    assert messages == []
+    with context.read() as session:
+        assert [(m.name, m.beheerder) for m in list_members(session)] == [("Anna Beheerstra", True)]
+    assert "beheerder" in tab.members.data(tab.members.index(0, tab.members.COL_ACTIVE))
+
+    told: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "information", staticmethod(lambda _p, _t, text, *_a: told.append(text))
+    )
+    bob = AppContext(database=context.database, actor="bob", paths=context.paths, hub=ChangeHub())
+    settings = QSettings(str(context.paths.data_dir / "bob.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(bob, settings)
+    qtbot.addWidget(window)
+    before = window.stack.currentWidget()
+    window.show_screen(ADMIN)
+    window.open_admin("team")
+    assert window.stack.currentWidget() is before
+    assert told == [MANAGE_REFUSED, MANAGE_REFUSED]
+    assert not window.screen_actions[ADMIN].isChecked()
+
+    anna = MainWindow(context, settings)
+    qtbot.addWidget(anna)
+    anna.open_admin("team")
+    assert anna.stack.currentWidget() is anna.screen_widget(ADMIN)
+    assert len(told) == 2

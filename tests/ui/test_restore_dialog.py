@@ -4,15 +4,24 @@ back only after a confirmation, the current database kept first."""
 from __future__ import annotations
 
 from datetime import date, time
+from functools import partial
 from pathlib import Path
 from typing import Any
 
+import pytest
+from PySide6.QtWidgets import QAbstractButton, QMessageBox
+
 from gebiedsapp.domain import reference_id
+from gebiedsapp.paths import AppPaths
 from gebiedsapp.services import backups, koffiekar
 from gebiedsapp.services.koffiekar import SessionInput
+from gebiedsapp.startup import open_database, open_read_only
+from gebiedsapp.storage.backup import quick_check
 from gebiedsapp.ui.context import AppContext
-from gebiedsapp.ui.restore import RestoreDialog
+from gebiedsapp.ui.restore import Damaged, RestoreDialog, offer_restore_of_damaged
 from support import dbfile
+from support.damage import damaged_database
+from support.dbfile import TEST_KEY
 
 
 def _rounds(context: AppContext, n: int) -> None:
@@ -62,3 +71,81 @@ def test_restore_after_confirming(qtbot: Any, context: AppContext) -> None:
     assert _rows(path) == 1
     assert told[0].startswith("De reservekopie is teruggezet.")
     assert "De database van daarvoor staat in:" in told[0]
+
+
+def _press(label: str | None) -> Any:
+    """Answers the box of a damaged database by the button with this text (None: Escape)."""
+
+    def ask(box: QMessageBox) -> QAbstractButton | None:
+        if label is None:
+            return box.escapeButton()
+        (button,) = [b for b in box.buttons() if b.text() == label]
+        return button
+
+    return ask
+
+
+def test_a_damaged_database_quit_read_only_or_restored(
+    qtbot: Any, tmp_path: Path, app_paths: AppPaths
+) -> None:
+    path = damaged_database(tmp_path / "kapot.db", app_paths)
+    before = path.read_bytes()
+    offer = partial(offer_restore_of_damaged, path, app_paths.backup_dir, "Beschadigd.", TEST_KEY)
+    # no backup yet: no restore button at all
+    offered: list[str] = []
+
+    def look(box: QMessageBox) -> QAbstractButton | None:
+        offered.extend(b.text() for b in box.buttons())
+        return box.escapeButton()
+
+    assert offer(ask=look) is Damaged.QUIT
+    assert sorted(offered) == ["Afsluiten", "Alleen-lezen openen"]
+    assert offer(ask=_press("Alleen-lezen openen")) is Damaged.READ_ONLY
+    assert path.read_bytes() == before  # none of these touched the file
+
+    good = tmp_path / "goed.db"
+    opened = open_database(f"sqlite:///{good}", app_paths, actor="x", key=TEST_KEY)
+    backups.make_backup(opened.database, app_paths.backup_dir)
+    opened.database.dispose()
+    (copy,) = app_paths.backup_dir.glob("goed-*.db")
+    copy.rename(app_paths.backup_dir / copy.name.replace("goed-", "kapot-"))
+    assert offer(ask=_press("Reservekopie terugzetten")) is Damaged.RESTORED
+    assert quick_check(path, TEST_KEY) == "ok"
+    kept = [*app_paths.backup_dir.glob("kapot-*-voor-terugzetten.db"),
+            *app_paths.backup_dir.glob("kapot-*-beschadigd.db")]  # fmt: skip
+    assert len(kept) == 1  # the damaged database, kept before it was replaced
+
+
+def test_the_window_on_a_read_only_database(
+    qtbot: Any, tmp_path: Path, app_paths: AppPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QSettings
+
+    from gebiedsapp.ui.context import ChangeHub
+    from gebiedsapp.ui.main_window import MainWindow
+
+    path = damaged_database(tmp_path / "kapot.db", app_paths)
+    opened = open_read_only(f"sqlite:///{path}", key=TEST_KEY)
+    context = AppContext(database=opened.database, actor="anna", paths=app_paths, hub=ChangeHub())
+    shown: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "critical", staticmethod(lambda _p, _t, text, *_a: shown.append(text))
+    )
+    window = MainWindow(context, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    try:
+        assert window.protection_label.text() == "Alleen-lezen: de database is beschadigd"
+        assert not window.encrypt_action.isEnabled()
+        assert not window.passphrase_action.isEnabled()
+        assert "(alleen-lezen)" in window.database_label.text()
+        _rounds_refused = context.perform(
+            None, lambda s: koffiekar.start_session(
+                s, SessionInput(area_id=reference_id("area", "beerta"), day=date(2026, 3, 1),
+                                start_time=time(10)),
+            ), changes=(),
+        )  # fmt: skip
+        assert _rounds_refused is None
+        assert "alleen-lezen" in shown[-1]
+    finally:
+        context.background.wait()
+        context.database.dispose()

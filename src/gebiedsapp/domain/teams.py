@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from sqlalchemy import Boolean, CheckConstraint, Date, ForeignKey, String, Text
+from sqlalchemy import Boolean, CheckConstraint, Date, ForeignKey, String, Text, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from gebiedsapp.domain.areas import Area
@@ -26,6 +26,9 @@ class TeamMember(Tracked, Base):
     # "Mijn acties" to show; empty for wethouders and others who do not use the app
     account: Mapped[str | None] = mapped_column(String(120), unique=True, default=None)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # the beheerder role: manages areas, teams, reference data, backups and retention, and
+    # handles AVG requests (services.permissions.may_manage)
+    beheerder: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     def __repr__(self) -> str:
         return f"TeamMember({self.name!r})"

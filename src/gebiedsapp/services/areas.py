@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from gebiedsapp.domain import Area, AreaKind
 from gebiedsapp.services.errors import NotFoundError, ValidationError
+from gebiedsapp.services.permissions import manages
 from gebiedsapp.services.validation import clean_name
 from gebiedsapp.storage.repositories.areas import AreaRepository
 from gebiedsapp.storage.repositories.teams import TeamRepository
@@ -97,6 +98,7 @@ def _check_buurten(session: Session, codes: Sequence[str]) -> list[str]:
     return wanted
 
 
+@manages
 def create_area(
     session: Session,
     *,
@@ -121,6 +123,7 @@ def create_area(
     return area
 
 
+@manages
 def update_area(
     session: Session,
     area_id: uuid.UUID,
@@ -154,6 +157,7 @@ def update_area(
     return area
 
 
+@manages
 def remove_area(session: Session, area_id: uuid.UUID) -> None:
     """Soft-delete an area without sub-areas; its records keep pointing at it."""
     repo = AreaRepository(session)

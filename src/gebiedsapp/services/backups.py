@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from gebiedsapp.domain import AppSetting
 from gebiedsapp.services.errors import ValidationError
+from gebiedsapp.services.permissions import manages
 from gebiedsapp.storage.backup import (
     BackupInfo,
     backup_sqlite_file,
@@ -53,6 +54,7 @@ def backup_dir_of(session: Session, default: Path) -> Path:
     return Path(row.value) if row is not None and row.value.strip() else default
 
 
+@manages
 def set_backup_dir(session: Session, folder: Path | None) -> Path | None:
     """Choose the backup folder (None: back to the default). It must exist and be writable."""
     row = session.get(AppSetting, BACKUP_DIR_KEY)

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from gebiedsapp.domain import Draft, DraftKind, utcnow
 from gebiedsapp.services.errors import ValidationError
+from gebiedsapp.storage.database import KEEPS_PERSONAL_DATA
 from gebiedsapp.storage.repositories.drafts import DraftRepository
 
 MAX_PAYLOAD = 200_000  # characters; a form never legitimately holds more
@@ -56,6 +57,9 @@ def _view(draft: Draft) -> DraftView:
     )
 
 
+CONTACT_DETAILS = frozenset({"name", "phone", "email"})  # a resident's, in a conversation form
+
+
 def save_draft(
     session: Session,
     *,
@@ -66,6 +70,10 @@ def save_draft(
     session_id: uuid.UUID | None = None,
 ) -> uuid.UUID:
     """Create or overwrite a draft of the current actor; returns its id."""
+    if not session.info.get(KEEPS_PERSONAL_DATA, True):
+        # an unencrypted database file: the resident's contact details typed so far are not
+        # kept in the draft either (storage.database refuses them in the record itself)
+        payload = {k: "" if k in CONTACT_DETAILS else v for k, v in payload.items()}
     text = json.dumps(payload, ensure_ascii=False, sort_keys=True, default=str)
     if len(text) > MAX_PAYLOAD:
         raise ValidationError("Dit concept is te groot om te bewaren; kort de tekst in.")

@@ -9,11 +9,15 @@ themselves.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from datetime import date
+from typing import Concatenate, ParamSpec, TypeVar
 
 from sqlalchemy.orm import Session
 
 from gebiedsapp.domain import Role
+from gebiedsapp.services.errors import ValidationError
 from gebiedsapp.storage.repositories.teams import TeamRepository
 
 # Roles that work with residents directly and so may take their contact details along.
@@ -58,3 +62,44 @@ def may_see_personal_data(session: Session, actor: str, *, today: date) -> bool:
         return True
     roles = {a.role for a in repo.assignments(member_id=member.id, on=today)}
     return not roles & NO_PERSONAL_DATA_ROLES
+
+
+MANAGE_REFUSED = (
+    "Dit mag alleen een beheerder van de Gebiedsapp (instellingen, gebieden, teams, "
+    "reservekopieën, bewaartermijnen en AVG-verzoeken). Vraag een beheerder."
+)
+
+
+def may_manage(session: Session, actor: str) -> bool:
+    """The beheerder role: an active team member marked beheerder, signed in as `actor`.
+    Until a beheerder is named (a new installation), everyone may, so that the first one can
+    be named (Beheer → Teams)."""
+    repo = TeamRepository(session)
+    beheerders = repo.beheerders()
+    if not beheerders:
+        return True
+    account = actor.strip()
+    return bool(account) and any(m.account == account for m in beheerders)
+
+
+def require_manage(session: Session, actor: str) -> None:
+    """Raise ValidationError (Dutch) unless `actor` may manage the settings."""
+    if not may_manage(session, actor):
+        raise ValidationError(MANAGE_REFUSED, field="beheerder")
+
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def manages(service: Callable[Concatenate[Session, P], R]) -> Callable[Concatenate[Session, P], R]:
+    """A service only the beheerder may call (areas, teams, reference data, backup folder,
+    retention, AVG requests): checked against the session's actor, for the window and the
+    CLI alike, before anything changes."""
+
+    @functools.wraps(service)
+    def checked(session: Session, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        require_manage(session, str(session.info.get("actor", "")))
+        return service(session, *args, **kwargs)
+
+    return checked

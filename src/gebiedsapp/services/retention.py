@@ -25,6 +25,7 @@ from gebiedsapp.domain import AppSetting, AuditAction
 from gebiedsapp.domain.base import utcnow
 from gebiedsapp.services import audit
 from gebiedsapp.services.errors import ValidationError
+from gebiedsapp.services.permissions import manages
 from gebiedsapp.storage.audit import take_write_lock
 from gebiedsapp.storage.repositories.retention import RetentionRepository
 
@@ -62,6 +63,7 @@ def get_settings(session: Session) -> RetentionSettings:
     )
 
 
+@manages
 def save_settings(session: Session, settings: RetentionSettings) -> None:
     """The beheerder's choice; refused (Dutch) when out of range."""
     _check_days(settings.retention_days, "bewaartermijn", 1)

@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 from gebiedsapp.domain import AuditAction
 from gebiedsapp.services import audit
 from gebiedsapp.services.errors import NotFoundError, ValidationError
+from gebiedsapp.services.permissions import manages
 from gebiedsapp.storage.repositories.people import PeopleRepository
 
 ERASED = "[gewist]"
@@ -56,6 +57,7 @@ def _parts(text: str) -> tuple[str, str, str]:
     return cleaned, "", ""
 
 
+@manages
 def find_people(session: Session, text: str) -> list[PersonMatch]:
     """Residents (not anonymised) matching a name, phone number or e-mail address."""
     if len(text.strip()) < MIN_QUERY:
@@ -114,6 +116,7 @@ class PersonData:
         return json.dumps(document, ensure_ascii=False, indent=2)
 
 
+@manages
 def person_data(
     session: Session, resident_ids: uuid.UUID | Sequence[uuid.UUID], *, today: date
 ) -> PersonData:
@@ -342,6 +345,7 @@ class Erasure:
     versions: int
 
 
+@manages
 def erase_people(session: Session, resident_ids: Sequence[uuid.UUID]) -> Erasure:
     """Erase several records of one person (see `person_data`), with one audit entry."""
     done = [erase_person(session, r, enter=False) for r in dict.fromkeys(resident_ids)]
@@ -358,6 +362,7 @@ def _enter_erasure(session: Session) -> None:
     )
 
 
+@manages
 def erase_person(session: Session, resident_id: uuid.UUID, *, enter: bool = True) -> Erasure:
     """Erase one resident everywhere, in the caller's unit of work (all or nothing)."""
     repo = PeopleRepository(session)

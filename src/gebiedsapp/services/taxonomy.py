@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from gebiedsapp.domain import Partner, PartnerKind, SignalCategory, TermUnit, Theme
 from gebiedsapp.services.errors import NotFoundError, ValidationError
+from gebiedsapp.services.permissions import manages
 from gebiedsapp.services.validation import clean_email, clean_name, clean_phone
 from gebiedsapp.storage.repositories.taxonomy import TaxonomyRepository
 
@@ -53,6 +54,7 @@ def _check_parent(
         )
 
 
+@manages
 def save_theme(
     session: Session,
     *,
@@ -72,6 +74,7 @@ def save_theme(
     return theme
 
 
+@manages
 def save_partner(
     session: Session,
     *,
@@ -94,6 +97,7 @@ def save_partner(
     return partner
 
 
+@manages
 def save_category(
     session: Session,
     *,
@@ -125,6 +129,7 @@ def save_category(
     return category
 
 
+@manages
 def set_retired(session: Session, model: type[T], item_id: uuid.UUID, *, retired: bool) -> T:
     item = _get(session, model, item_id)
     item.retired = retired

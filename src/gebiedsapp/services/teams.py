@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from gebiedsapp.domain import Assignment, Role, TeamMember
 from gebiedsapp.services.areas import area_tree
 from gebiedsapp.services.errors import NotFoundError, ValidationError
+from gebiedsapp.services.permissions import manages
 from gebiedsapp.services.validation import clean_email, clean_name, clean_phone
 from gebiedsapp.storage.repositories.areas import AreaRepository
 from gebiedsapp.storage.repositories.teams import TeamRepository
@@ -20,6 +21,7 @@ def _clean_member_fields(name: str, email: str, phone: str) -> tuple[str, str, s
     return clean_name(name, limit=120), clean_email(email), clean_phone(phone)
 
 
+@manages
 def add_member(
     session: Session, *, name: str, organisation: str = "", email: str = "", phone: str = ""
 ) -> TeamMember:
@@ -32,6 +34,7 @@ def add_member(
     return member
 
 
+@manages
 def update_member(
     session: Session,
     member_id: uuid.UUID,
@@ -57,11 +60,42 @@ def update_member(
         member.account = account
     member.name, member.email, member.phone = _clean_member_fields(name, email, phone)
     member.organisation = organisation.strip()
+    if not active and member.beheerder:
+        _keep_a_beheerder(session, member)
     member.active = active
     session.flush()
     return member
 
 
+@manages
+def set_beheerder(session: Session, member_id: uuid.UUID, beheerder: bool) -> TeamMember:
+    """Give or take the beheerder role. A beheerder needs an account (to be recognised by);
+    the last beheerder cannot be taken off: someone must be able to manage the settings."""
+    member = TeamRepository(session).member(member_id)
+    if member is None or member.is_deleted:
+        raise NotFoundError("Dit teamlid bestaat niet (meer).")
+    if beheerder and not (member.account or "").strip():
+        raise ValidationError(
+            f"{member.name} heeft geen account; een beheerder moet de app zelf gebruiken.",
+            field="beheerder",
+        )
+    if not beheerder and member.beheerder:
+        _keep_a_beheerder(session, member)
+    member.beheerder = beheerder
+    session.flush()
+    return member
+
+
+def _keep_a_beheerder(session: Session, leaving: TeamMember) -> None:
+    others = [m for m in TeamRepository(session).beheerders() if m.id != leaving.id]
+    if not others:
+        raise ValidationError(
+            f"{leaving.name} is de laatste beheerder. Maak eerst iemand anders beheerder.",
+            field="beheerder",
+        )
+
+
+@manages
 def assign(
     session: Session,
     *,
@@ -106,6 +140,7 @@ def _overlaps(other: Assignment, start: date, end: date | None) -> bool:
     return start <= other_end and other.start_date <= (end or date.max)
 
 
+@manages
 def end_assignment(session: Session, assignment_id: uuid.UUID, end_date: date) -> Assignment:
     assignment = TeamRepository(session).assignment(assignment_id)
     if assignment is None or assignment.is_deleted:
@@ -117,6 +152,7 @@ def end_assignment(session: Session, assignment_id: uuid.UUID, end_date: date) -
     return assignment
 
 
+@manages
 def remove_assignment(session: Session, assignment_id: uuid.UUID) -> None:
     """For an assignment entered by mistake; a real change of person uses `end_assignment`."""
     assignment = TeamRepository(session).assignment(assignment_id)
@@ -214,10 +250,11 @@ class MemberView:
     phone: str
     active: bool
     account: str | None = None
+    beheerder: bool = False
 
 
 def list_members(session: Session, *, active_only: bool = False) -> list[MemberView]:
     return [
-        MemberView(m.id, m.name, m.organisation, m.email, m.phone, m.active, m.account)
+        MemberView(m.id, m.name, m.organisation, m.email, m.phone, m.active, m.account, m.beheerder)
         for m in TeamRepository(session).members(active_only=active_only)
     ]

@@ -32,7 +32,17 @@ def sqlite_file(url: URL) -> Path | None:
     database = url.database or ""
     if database in {"", ":memory:"} or database.startswith("file::memory:"):
         return None
+    if url.query.get("uri") == "true" and database.startswith("file:"):
+        return Path(database.removeprefix("file:"))  # a URI filename (read-only opening)
     return Path(database)
+
+
+def read_only_url(path: Path) -> str:
+    """An SQLite URL that opens `path` read-only: SQLite refuses every write. Without a WAL
+    beside it, `immutable` also keeps SQLite from making -wal and -shm files."""
+    wal = path.with_name(path.name + "-wal")
+    flags = "mode=ro" if wal.exists() else "mode=ro&immutable=1"
+    return f"sqlite:///file:{path}?{flags}&uri=true"
 
 
 def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -101,6 +111,9 @@ def _stamp_author(session: Session, _context: Any, _instances: Any) -> None:
             obj.updated_by = actor
 
 
+KEEPS_PERSONAL_DATA = "keeps_personal_data"  # in session.info: may contact details be written?
+
+
 def refuse_personal_data(session: Session, _context: Any, _instances: Any) -> None:
     """The before_flush hook of an unencrypted database file: a resident's name, phone or
     e-mail is not written (PersonalDataRefusedError, Dutch); the flush, and with it the unit of
@@ -124,12 +137,16 @@ class Database:
     sessions: sessionmaker[Session]
 
     key: DatabaseKey | None = None
+    read_only: bool = False  # a damaged database opened to look at (startup.open_read_only)
 
     @classmethod
     def connect(cls, url: str | URL, key: DatabaseKey | None = None) -> Database:
         engine = create_app_engine(url, key)
         sessions = sessionmaker(engine, expire_on_commit=False)
-        database = cls(url=engine.url, engine=engine, sessions=sessions, key=key)
+        read_only = make_url(url).query.get("mode") == "ro"
+        database = cls(
+            url=engine.url, engine=engine, sessions=sessions, key=key, read_only=read_only
+        )
         event.listen(sessions, "before_flush", _stamp_author)
         if not database.keeps_personal_data:
             event.listen(sessions, "before_flush", refuse_personal_data)
@@ -167,7 +184,7 @@ class Database:
         """Where the data lives, for the status bar: a path, or the URL without password."""
         path = self.file
         if path is not None:
-            return str(path)
+            return f"{path} (alleen-lezen)" if self.read_only else str(path)
         if self.url.get_backend_name() == "sqlite":
             return "tijdelijke database in het geheugen"
         return self.url.render_as_string(hide_password=True)
@@ -177,6 +194,7 @@ class Database:
         """One user action: commits when the block ends normally, rolls back on any error."""
         with self.sessions() as session:
             session.info["actor"] = actor
+            session.info[KEEPS_PERSONAL_DATA] = self.keeps_personal_data
             try:
                 yield session
                 session.commit()

@@ -16,7 +16,7 @@ from gebiedsapp.domain import AuditAction
 from gebiedsapp.identity import current_actor
 from gebiedsapp.paths import APP_AUTHOR, APP_NAME, AppPaths, app_paths, database_url
 from gebiedsapp.services import audit, backups, retention
-from gebiedsapp.startup import OpenedDatabase, open_database
+from gebiedsapp.startup import OpenedDatabase, open_database, open_read_only
 from gebiedsapp.storage.crypto import DatabaseKey
 from gebiedsapp.storage.database import Database
 from gebiedsapp.storage.errors import DamagedDatabaseError, StorageError, explain_write_error
@@ -24,7 +24,7 @@ from gebiedsapp.ui.context import AppContext, ChangeHub
 from gebiedsapp.ui.gc_guard import GarbageCollector
 from gebiedsapp.ui.main_window import MainWindow
 from gebiedsapp.ui.pdf import remove_stale_previews
-from gebiedsapp.ui.restore import offer_restore_of_damaged
+from gebiedsapp.ui.restore import Damaged, offer_restore_of_damaged
 from gebiedsapp.ui.unlock import open_with_passphrase
 
 log = logging.getLogger(__name__)
@@ -90,11 +90,17 @@ def run_gui(*, database: str | None = None, data_dir: str | None = None) -> int:
         except DamagedDatabaseError as damaged:
             log.error("damaged database: %s", damaged)
             key = damaged.key if isinstance(damaged.key, DatabaseKey) else None
-            if not isinstance(damaged.path, Path) or not offer_restore_of_damaged(
+            if not isinstance(damaged.path, Path):
+                raise
+            choice = offer_restore_of_damaged(
                 damaged.path, paths.backup_dir, damaged.user_message, key
-            ):
+            )
+            if choice is Damaged.QUIT:
                 return 2
-            opened = open_database(url, paths, actor=actor, key=key)
+            if choice is Damaged.READ_ONLY:
+                opened = open_read_only(url, key=key)
+            else:
+                opened = open_database(url, paths, actor=actor, key=key)
     except StorageError as exc:
         log.error("cannot open database: %s", exc)
         QMessageBox.critical(None, "Database kan niet worden geopend", exc.user_message)
@@ -110,23 +116,27 @@ def run_gui(*, database: str | None = None, data_dir: str | None = None) -> int:
         return 2
     if opened.upgrade.backup is not None:
         log.info("backup before upgrade: %s", opened.upgrade.backup)
-    try:
-        with opened.database.unit_of_work(actor) as session:
-            audit.note(session, AuditAction.OPEN, detail="venster")
-    except SQLAlchemyError:  # locked by another instance, read-only folder: go on
-        log.exception("start: could not enter the opening in the audit log")
-    window = create_main_window(opened, paths, actor=actor)
-    window.show()
-    QTimer.singleShot(0, window.offer_recovery)  # 'Herstel je werk?' after a crash
-    QTimer.singleShot(0, window.offer_encryption)  # a plain database file: encrypt it now?
-    # retention and the start backup: on the worker once the window is up, not before it
-    window.context.background.submit(
-        "start-maintenance",
-        lambda: start_maintenance(opened.database, paths, actor),
-        owner=window,
-        on_done=lambda summary: log.info("start maintenance: %s", summary),
-        on_error=lambda error: log.error("start maintenance failed: %s", error),
-    )
+    if opened.database.read_only:  # damaged, to look at: nothing is written, nothing offered
+        window = create_main_window(opened, paths, actor=actor)
+        window.show()
+    else:
+        try:
+            with opened.database.unit_of_work(actor) as session:
+                audit.note(session, AuditAction.OPEN, detail="venster")
+        except SQLAlchemyError:  # locked by another instance, read-only folder: go on
+            log.exception("start: could not enter the opening in the audit log")
+        window = create_main_window(opened, paths, actor=actor)
+        window.show()
+        QTimer.singleShot(0, window.offer_recovery)  # 'Herstel je werk?' after a crash
+        QTimer.singleShot(0, window.offer_encryption)  # a plain database file: encrypt it?
+        # retention and the start backup: on the worker once the window is up, not before
+        window.context.background.submit(
+            "start-maintenance",
+            lambda: start_maintenance(opened.database, paths, actor),
+            owner=window,
+            on_done=lambda summary: log.info("start maintenance: %s", summary),
+            on_error=lambda error: log.error("start maintenance failed: %s", error),
+        )
     try:
         return app.exec()
     finally:

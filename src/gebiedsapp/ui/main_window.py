@@ -170,7 +170,7 @@ class MainWindow(QMainWindow):
     def open_privacy(self) -> None:
         from gebiedsapp.ui.privacy import PrivacyDialog, refused_to
 
-        if refused_to(self.context, self):
+        if refused_to(self.context, self) or not self.may_manage():
             return
         PrivacyDialog(self.context, self).exec()
 
@@ -193,9 +193,10 @@ class MainWindow(QMainWindow):
         database = self.context.database
         self.protection_label.setText(describe_protection(self.context))
         plain = database.file is not None and not database.encrypted
-        self.protection_label.setStyleSheet("color: #a4000f; font-weight: bold;" if plain else "")
-        self.encrypt_action.setEnabled(plain)
-        self.passphrase_action.setEnabled(database.encrypted)
+        warn = plain or database.read_only
+        self.protection_label.setStyleSheet("color: #a4000f; font-weight: bold;" if warn else "")
+        self.encrypt_action.setEnabled(plain and not database.read_only)
+        self.passphrase_action.setEnabled(database.encrypted and not database.read_only)
 
     def offer_encryption(self) -> None:
         from gebiedsapp.ui.unlock import offer_encryption
@@ -285,7 +286,21 @@ class MainWindow(QMainWindow):
         assert isinstance(screen, TeamOverviewScreen)
         return screen
 
+    def may_manage(self, *, tell: bool = True) -> bool:
+        """The beheerder role (services.permissions); says why not when not and `tell`."""
+        from gebiedsapp.services.permissions import MANAGE_REFUSED, may_manage
+
+        with self.context.read() as session:
+            allowed = may_manage(session, self.context.actor)
+        if not allowed and tell:
+            QMessageBox.information(self, self.tr("Alleen voor beheerders"), MANAGE_REFUSED)
+        return allowed
+
     def show_screen(self, key: str) -> None:
+        if key == ADMIN and not self.may_manage():
+            current = next(k for k, w in self.screens.items() if w is self.stack.currentWidget())
+            self.screen_actions[current].setChecked(True)
+            return
         screen = self.screen_widget(key)
         self.stack.setCurrentWidget(screen)
         # Beheer has its own area tree; two trees side by side only confuse
@@ -293,6 +308,8 @@ class MainWindow(QMainWindow):
         self.screen_actions[key].setChecked(True)
 
     def open_admin(self, tab: str) -> None:
+        if not self.may_manage():
+            return
         self.admin_screen.show_tab(tab)
         self.show_screen(ADMIN)
 
@@ -362,7 +379,8 @@ class MainWindow(QMainWindow):
     def choose_backup_dir(self) -> None:
         from gebiedsapp.ui.restore import choose_backup_dir
 
-        choose_backup_dir(self.context, self)
+        if self.may_manage():
+            choose_backup_dir(self.context, self)
 
     def show_about(self) -> None:
         QMessageBox.about(
@@ -395,7 +413,11 @@ class MainWindow(QMainWindow):
         if isinstance(splitter, QByteArray):
             self.splitter.restoreState(splitter)
         screen = self.settings.value(SCREEN_KEY)
-        if isinstance(screen, str) and screen in SCREEN_KEYS:
+        if (
+            isinstance(screen, str)
+            and screen in SCREEN_KEYS
+            and (screen != ADMIN or self.may_manage(tell=False))
+        ):
             self.show_screen(screen)
 
     def save_settings(self) -> None:

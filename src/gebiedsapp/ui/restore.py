@@ -9,9 +9,11 @@ database, migrating it when the copy is older).
 from __future__ import annotations
 
 from collections.abc import Callable
+from enum import Enum
 from pathlib import Path
 
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
@@ -189,33 +191,55 @@ def choose_backup_dir(context: AppContext, parent: QWidget) -> Path | None:
     )
 
 
+class Damaged(Enum):
+    """What the user chose for a database that failed its check at start."""
+
+    RESTORED = "restored"  # the newest good backup is back: open it
+    READ_ONLY = "read-only"  # open the damaged file read-only, to look and export
+    QUIT = "quit"
+
+
 def offer_restore_of_damaged(
-    database_file: Path, backup_dir: Path, message: str, key: DatabaseKey | None = None
-) -> bool:
+    database_file: Path,
+    backup_dir: Path,
+    message: str,
+    key: DatabaseKey | None = None,
+    *,
+    ask: Callable[[QMessageBox], QAbstractButton | None] | None = None,
+) -> Damaged:
     """At start, the database failed its integrity check: offer the newest good backup (that
-    `key`, the database's, opens). True when it was restored (the caller opens it again)."""
+    `key`, the database's, opens), opening it read-only, or quitting. Nothing is replaced
+    without the user's choice; quitting is the default. `ask` runs the box (tests answer)."""
     good = backups.newest_good(database_file, backup_dir, key)
+    box = QMessageBox(QMessageBox.Icon.Critical, "Database beschadigd", message)
     if good is None:
-        QMessageBox.critical(
-            None,
-            "Database beschadigd",
-            message + "\n\nEr is geen bruikbare reservekopie gevonden in " + str(backup_dir),
+        box.setInformativeText(
+            f"Er is geen bruikbare reservekopie gevonden in {backup_dir}. U kunt de database "
+            "alleen-lezen openen om te bekijken en te exporteren wat er nog in staat."
         )
-        return False
-    answer = QMessageBox.question(
-        None,
-        "Database beschadigd",
-        f"{message}\n\nNieuwste goede reservekopie: {good.made_at:%d-%m-%Y %H:%M} "
-        f"({describe(good)}).\n\nDeze terugzetten? De beschadigde database wordt niet "
-        "overschreven zonder dat eerst te bewaren waar dat kan.",
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,  # replacing a database is never the default
+    else:
+        box.setInformativeText(
+            f"Nieuwste goede reservekopie: {good.made_at:%d-%m-%Y %H:%M} ({describe(good)}).\n\n"
+            "Terugzetten bewaart eerst de beschadigde database. Alleen-lezen openen verandert "
+            "niets: bekijken en exporteren kan, opslaan niet."
+        )
+    restore = (
+        box.addButton("Reservekopie terugzetten", QMessageBox.ButtonRole.AcceptRole)
+        if good is not None
+        else None
     )
-    if answer != QMessageBox.StandardButton.Yes:
-        return False
+    read_only = box.addButton("Alleen-lezen openen", QMessageBox.ButtonRole.ActionRole)
+    quit_button = box.addButton("Afsluiten", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(quit_button)  # replacing a database is never the default
+    box.setEscapeButton(quit_button)
+    clicked = ask(box) if ask is not None else (box.exec(), box.clickedButton())[1]
+    if clicked is read_only:
+        return Damaged.READ_ONLY
+    if clicked is not restore or good is None:
+        return Damaged.QUIT
     try:
         backups.restore_backup(database_file, good.path, backup_dir, damaged=True, key=key)
     except BackupError as error:
         QMessageBox.critical(None, "Niet teruggezet", error.user_message)
-        return False
-    return True
+        return Damaged.QUIT
+    return Damaged.RESTORED

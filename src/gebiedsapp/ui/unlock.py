@@ -229,6 +229,8 @@ def _unavailable() -> str:
 def describe_protection(context: AppContext) -> str:
     """For the status bar."""
     database = context.database
+    if database.read_only:
+        return "Alleen-lezen: de database is beschadigd"
     if database.encrypted:
         return "Versleuteld"
     if database.file is not None:
@@ -239,7 +241,9 @@ def describe_protection(context: AppContext) -> str:
 def offer_encryption(context: AppContext, parent: QWidget) -> bool:
     """Once, after the window is up, for a plain database file where SQLCipher is here."""
     database = context.database
-    if database.encrypted or database.file is None or not cipher_available():
+    if database.encrypted or database.read_only or database.file is None:
+        return False
+    if not cipher_available():
         return False
     answer = QMessageBox.question(
         parent,

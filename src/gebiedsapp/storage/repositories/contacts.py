@@ -11,6 +11,8 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 
 from gebiedsapp.domain import (
     ActionStatus,
+    Consent,
+    ConsentPurpose,
     Contact,
     FollowUp,
     Meedenker,
@@ -126,6 +128,13 @@ class ContactRepository:
                 selectinload(Meedenker.themes),
             )
             .where(Meedenker.deleted_at.is_(None), Meedenker.active.is_(True))
+            # purpose limitation: on the register only while the consent to think along stands
+            .join(Consent, Consent.id == Meedenker.consent_id)
+            .where(
+                Consent.purpose == ConsentPurpose.MEEDENKEN,
+                Consent.withdrawn_on.is_(None),
+                Consent.deleted_at.is_(None),
+            )
         )
         if area_ids is not None:
             query = query.where(Meedenker.area_id.in_(area_ids))

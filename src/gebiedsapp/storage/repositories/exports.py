@@ -12,11 +12,13 @@ from collections.abc import Collection, Iterator, Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy import ColumnElement, Select, case, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
 from gebiedsapp.domain import (
     Area,
+    Consent,
+    ConsentPurpose,
     Contact,
     Conversation,
     Handling,
@@ -41,13 +43,40 @@ LOOKUP_CHUNK = 500  # ids per IN (...) (SQLite allows many more; this keeps stat
 Query = Select[*tuple[Any, ...]]  # rows of any width: personal columns come and go
 
 
-def _resident_columns(resident: Any) -> list[ColumnElement[Any]]:
-    return [resident.name, resident.phone, resident.email]
+# Purpose limitation (AVG): contact details go into a working export only where the resident
+# consented to be contacted, and that consent still stands; a meedenker's details also serve a
+# contact with them. Without such a consent the columns stay empty.
+FOLLOW_UP = (ConsentPurpose.CONTACT,)
+WITH_MEEDENKER = (ConsentPurpose.CONTACT, ConsentPurpose.MEEDENKEN)
 
 
-def _with_resident(query: Query, resident_id: InstrumentedAttribute[uuid.UUID | None]) -> Query:
-    """`query` with the name, phone and e-mail of the resident `resident_id` refers to."""
-    return query.add_columns(*_resident_columns(Resident)).outerjoin(
+def _resident_columns(
+    resident: Any, purposes: Sequence[ConsentPurpose]
+) -> list[ColumnElement[Any]]:
+    consented = (
+        select(Consent.id)
+        .where(
+            Consent.resident_id == resident.id,
+            Consent.purpose.in_(purposes),
+            Consent.withdrawn_on.is_(None),
+            Consent.deleted_at.is_(None),
+        )
+        .exists()
+    )
+    return [
+        case((consented, column), else_=None)
+        for column in (resident.name, resident.phone, resident.email)
+    ]
+
+
+def _with_resident(
+    query: Query,
+    resident_id: InstrumentedAttribute[uuid.UUID | None],
+    purposes: Sequence[ConsentPurpose],
+) -> Query:
+    """`query` with the name, phone and e-mail of the resident `resident_id` refers to, where
+    a standing consent for one of `purposes` allows it."""
+    return query.add_columns(*_resident_columns(Resident, purposes)).outerjoin(
         Resident, Resident.id == resident_id
     )
 
@@ -94,7 +123,7 @@ class ExportRepository:
             matching=matching,
         )
         if personal:
-            query = _with_resident(query, Conversation.resident_id)
+            query = _with_resident(query, Conversation.resident_id, FOLLOW_UP)
         return self._stream(query)
 
     def sessions(
@@ -166,7 +195,7 @@ class ExportRepository:
             author=author,
         )
         if personal:
-            query = _with_resident(query, Contact.resident_id)
+            query = _with_resident(query, Contact.resident_id, WITH_MEEDENKER)
         return self._stream(query)
 
     def signal_extras(
@@ -184,8 +213,8 @@ class ExportRepository:
                 *(
                     func.coalesce(a, b)
                     for a, b in zip(
-                        _resident_columns(via_conversation),
-                        _resident_columns(via_contact),
+                        _resident_columns(via_conversation, FOLLOW_UP),
+                        _resident_columns(via_contact, WITH_MEEDENKER),
                         strict=True,
                     )
                 ),

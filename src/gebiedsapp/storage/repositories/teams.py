@@ -30,6 +30,16 @@ class TeamRepository:
             select(TeamMember).where(TeamMember.account == account, TeamMember.deleted_at.is_(None))
         ).one_or_none()
 
+    def beheerders(self) -> Sequence[TeamMember]:
+        """Active members with the beheerder role."""
+        return self.session.scalars(
+            select(TeamMember).where(
+                TeamMember.beheerder.is_(True),
+                TeamMember.active.is_(True),
+                TeamMember.deleted_at.is_(None),
+            )
+        ).all()
+
     def assignment(self, assignment_id: uuid.UUID) -> Assignment | None:
         return self.session.scalars(
             select(Assignment)

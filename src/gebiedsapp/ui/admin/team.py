@@ -30,6 +30,7 @@ from gebiedsapp.services.teams import (
     list_assignments,
     list_members,
     remove_assignment,
+    set_beheerder,
     update_member,
 )
 from gebiedsapp.ui.admin.common import MUTED, button_row, confirm, heading, make_table
@@ -54,6 +55,7 @@ class MemberRow:
     phone: str
     active: bool
     account: str = ""
+    beheerder: bool = False
 
 
 class MemberTableModel(RowTableModel[MemberRow]):
@@ -67,7 +69,8 @@ class MemberTableModel(RowTableModel[MemberRow]):
                 row.organisation,
                 row.email,
                 row.phone,
-                _tr("ja") if row.active else _tr("nee"),
+                (_tr("ja") if row.active else _tr("nee"))
+                + (_tr(" · beheerder") if row.beheerder else ""),
             )
             return values[column]
         if role == Qt.ItemDataRole.ForegroundRole and not row.active:
@@ -138,6 +141,14 @@ class TeamTab(QWidget):
         self.active_check.setToolTip(
             self.tr("Alleen actieve teamleden worden aangeboden bij nieuwe rondes.")
         )
+        self.beheerder_check = QCheckBox(self.tr("Beheerder"), form_box)
+        self.beheerder_check.setToolTip(
+            self.tr(
+                "Een beheerder beheert gebieden, teams, thema's, categorieën en partners, de map "
+                "voor reservekopieën en de bewaartermijnen, en handelt AVG-verzoeken af. Zolang "
+                "er geen beheerder is, mag iedereen dat. Vraagt een account."
+            )
+        )
         self.new_member_button = QPushButton(self.tr("Nieuw teamlid"), form_box)
         self.save_member_button = QPushButton(self.tr("Opslaan"), form_box)
         self.save_member_button.setDefault(True)
@@ -148,6 +159,7 @@ class TeamTab(QWidget):
         form.addRow(self.tr("Telefoon:"), self.phone_edit)
         form.addRow(self.tr("Account:"), self.account_edit)
         form.addRow("", self.active_check)
+        form.addRow("", self.beheerder_check)
         form_layout = QVBoxLayout(form_box)
         form_layout.setContentsMargins(8, 0, 0, 0)
         form_layout.addWidget(self.form_title)
@@ -208,7 +220,16 @@ class TeamTab(QWidget):
     def reload(self) -> None:
         with self.context.read() as session:
             rows = [
-                MemberRow(m.id, m.name, m.organisation, m.email, m.phone, m.active, m.account or "")
+                MemberRow(
+                    m.id,
+                    m.name,
+                    m.organisation,
+                    m.email,
+                    m.phone,
+                    m.active,
+                    m.account or "",
+                    m.beheerder,
+                )
                 for m in list_members(session)
             ]
             self.areas = area_tree(session)
@@ -252,6 +273,7 @@ class TeamTab(QWidget):
         self.account_edit.setText(member.account if member else "")
         self.active_check.setChecked(member.active if member else True)
         self.active_check.setEnabled(member is not None)
+        self.beheerder_check.setChecked(member.beheerder if member else False)
         self._load_assignments()
 
     def _load_assignments(self) -> None:
@@ -293,6 +315,9 @@ class TeamTab(QWidget):
         phone = self.phone_edit.text()
         account = self.account_edit.text()
         active = self.active_check.isChecked()
+        beheerder = self.beheerder_check.isChecked()
+        selected = self.selected_member()
+        was_beheerder = selected is not None and selected.beheerder
 
         def action(session: Session) -> uuid.UUID:
             if member_id is None:
@@ -307,7 +332,23 @@ class TeamTab(QWidget):
                         account=account,
                         **fields,
                     )
+                if beheerder:
+                    set_beheerder(session, created, True)
                 return created
+            if beheerder and not was_beheerder:  # before a change of `active`: it may need one
+                update_member(
+                    session,
+                    member_id,
+                    name=name,
+                    organisation=organisation,
+                    email=email,
+                    phone=phone,
+                    active=True,
+                    account=account,
+                )
+                set_beheerder(session, member_id, True)
+            elif was_beheerder and not beheerder:
+                set_beheerder(session, member_id, False)
             update_member(
                 session,
                 member_id,
