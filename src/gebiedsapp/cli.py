@@ -27,6 +27,7 @@ from gebiedsapp.services import (
     backups,
     demo_data,
     encryption,
+    permissions,
     reports,
     retention,
     signal_import,
@@ -36,11 +37,24 @@ from gebiedsapp.services.backups import make_backup
 from gebiedsapp.services.errors import NotFoundError, ValidationError
 from gebiedsapp.services.summary import Period
 from gebiedsapp.services.teams import team_overview
-from gebiedsapp.startup import open_database
-from gebiedsapp.storage.backup import BackupInfo
-from gebiedsapp.storage.crypto import EMPTY, PLAIN, DatabaseKey, cipher_available
+from gebiedsapp.startup import check_integrity, open_database
+from gebiedsapp.storage.backup import BackupInfo, list_backups
+from gebiedsapp.storage.crypto import (
+    EMPTY,
+    ENCRYPTED,
+    PLAIN,
+    DatabaseKey,
+    cipher_available,
+    file_state,
+    read_salt,
+)
 from gebiedsapp.storage.database import Database, sqlite_file
-from gebiedsapp.storage.errors import StorageError, WrongPassphraseError, explain_write_error
+from gebiedsapp.storage.errors import (
+    NotADatabaseError,
+    StorageError,
+    WrongPassphraseError,
+    explain_write_error,
+)
 from gebiedsapp.storage.migrate import check_database, head_revision
 
 log = logging.getLogger(__name__)
@@ -256,10 +270,12 @@ def _cli_key(url: str) -> DatabaseKey | None:
     """The key for the database at `url`: from GEBIEDSAPP_PASSPHRASE, the keyring, or typed at
     the terminal. A plain database and a server need none. A new file is encrypted when
     SQLCipher is here (and refused without a passphrase); without it, made plain."""
+    path = sqlite_file(make_url(url))
+    if path is not None:
+        encryption.recover_interrupted(path)  # before its state is read
     state = encryption.database_state(url)
     if state in ("", PLAIN):
         return None
-    path = sqlite_file(make_url(url))
     assert path is not None
     if state == EMPTY:
         if not cipher_available():
@@ -270,30 +286,40 @@ def _cli_key(url: str) -> DatabaseKey | None:
             )
             return None
         return encryption.key_for(url, _new_passphrase(encryption.PASSPHRASE_ENV))
+    passphrase = _passphrase(
+        path,
+        "Wachtwoord van de database: ",
+        f"{path} is versleuteld (of geen Gebiedsapp-database).",
+    )
+    return encryption.key_for(url, passphrase)
+
+
+def _passphrase(path: Path, prompt: str, what: str) -> str:
+    """The passphrase from GEBIEDSAPP_PASSPHRASE, the keyring, or typed at the terminal."""
     passphrase = (
         encryption.passphrase_from_environment()
         or encryption.remembered_passphrase(path)
-        or _ask("Wachtwoord van de database: ")
+        or _ask(prompt)
     )
     if not passphrase:
         raise WrongPassphraseError(
-            "no passphrase for an encrypted database",
-            f"{path} is versleuteld (of geen Gebiedsapp-database). Geef het wachtwoord in "
-            f"{encryption.PASSPHRASE_ENV} of start vanaf een terminal. Er is niets gewijzigd.",
+            "no passphrase given",
+            f"{what} Geef het wachtwoord in {encryption.PASSPHRASE_ENV} of start vanaf een "
+            "terminal. Er is niets gewijzigd.",
         )
-    return encryption.key_for(url, passphrase)
+    return passphrase
 
 
 def _dispatch(args: argparse.Namespace, url: str, paths: AppPaths) -> int:
     actor = current_actor()
     if args.command == "db" and args.db_command == "encrypt":
         return _db_encrypt(url, paths, actor)
+    if args.command == "db" and args.db_command == "restore":
+        source = Path(args.source) if args.source else paths.backup_dir
+        return _db_restore(url, source, args, actor)
     key = _cli_key(url)
     if args.command == "db" and args.db_command == "current":
         return _db_current(url, key)
-    if args.command == "db" and args.db_command == "restore":
-        source = Path(args.source) if args.source else paths.backup_dir
-        return _db_restore(url, source, args, key)
     if args.command == "db" and args.db_command == "passphrase":
         return _db_passphrase(url, paths, actor, key)
     opened = open_database(url, paths, actor=actor, key=key)
@@ -462,14 +488,17 @@ def _db_encrypt(url: str, paths: AppPaths, actor: str) -> int:
     with opened.database.read_session(actor) as session:
         folder = backups.backup_dir_of(session, paths.backup_dir)
     opened.database.dispose()
-    key = encryption.encrypt_database(path, _new_passphrase(encryption.PASSPHRASE_ENV), folder)
-    database = Database.connect(url, key)
+    folders = (paths.backup_dir, folder)
+    done = encryption.encrypt_database(path, _new_passphrase(encryption.PASSPHRASE_ENV), folders)
+    database = Database.connect(url, done.key)
     try:
         with database.unit_of_work(actor) as session:
             audit.note(session, AuditAction.ENCRYPT, detail="database versleuteld")
     finally:
         database.dispose()
-    print(f"Versleuteld: {path} (en de reservekopieën in {folder})")
+    print(f"Versleuteld: {path}, met de reservekopieën in {', '.join(map(str, set(folders)))}")
+    if done.skipped:
+        print(done.summary(), file=sys.stderr)
     return 0
 
 
@@ -484,14 +513,18 @@ def _db_passphrase(url: str, paths: AppPaths, actor: str, key: DatabaseKey | Non
     with opened.database.read_session(actor) as session:
         folder = backups.backup_dir_of(session, paths.backup_dir)
     opened.database.dispose()
-    new = encryption.change_passphrase(path, key, _new_passphrase(NEW_PASSPHRASE_ENV), folder)
-    database = Database.connect(url, new)
+    done = encryption.change_passphrase(
+        path, key, _new_passphrase(NEW_PASSPHRASE_ENV), (paths.backup_dir, folder)
+    )
+    database = Database.connect(url, done.key)
     try:
         with database.unit_of_work(actor) as session:
             audit.note(session, AuditAction.ENCRYPT, detail="wachtwoord gewijzigd")
     finally:
         database.dispose()
     print("Het wachtwoord is gewijzigd, ook van de reservekopieën.")
+    if done.skipped:
+        print(done.summary(), file=sys.stderr)
     return 0
 
 
@@ -511,7 +544,35 @@ def _describe_backup(info: BackupInfo) -> str:
     )
 
 
-def _db_restore(url: str, source: Path, args: argparse.Namespace, key: DatabaseKey | None) -> int:
+def _restore_keys(target: Path, source: Path) -> tuple[DatabaseKey | None, str | None]:
+    """The database's key (None when it is plain or missing) and the passphrase, which also
+    opens backups with another salt (a database lost and made anew): from the environment,
+    the keyring, or typed, only where something is encrypted."""
+    encryption.recover_interrupted(target)
+    state = file_state(target) if target.exists() else EMPTY
+    encrypted_backups = any(read_salt(p) is not None for p in list_backups(source, target.stem))
+    if state != ENCRYPTED and not encrypted_backups:
+        return None, None
+    encryption.require_cipher()
+    passphrase = _passphrase(
+        target,
+        "Wachtwoord van de database (en de reservekopieën): ",
+        "De database of de reservekopieën zijn versleuteld.",
+    )
+    key = DatabaseKey.for_file(passphrase, target) if state == ENCRYPTED else None
+    return key, passphrase
+
+
+def _is_damaged(url: str, key: DatabaseKey | None) -> bool:
+    try:
+        check_database(url, key)
+        check_integrity(url, key)
+    except (NotADatabaseError, WrongPassphraseError):  # damaged (or page 1 unreadable)
+        return True
+    return False
+
+
+def _db_restore(url: str, source: Path, args: argparse.Namespace, actor: str) -> int:
     target = sqlite_file(make_url(url))
     if target is None:
         print(
@@ -519,7 +580,8 @@ def _db_restore(url: str, source: Path, args: argparse.Namespace, key: DatabaseK
             file=sys.stderr,
         )
         return 2
-    found = backups.backups(target, source, key)
+    key, passphrase = _restore_keys(target, source)
+    found = backups.backups(target, source, key, passphrase)
     if args.backup is None:
         if not found:
             print(f"Geen reservekopieën van {target.name} in {source}.")
@@ -533,12 +595,22 @@ def _db_restore(url: str, source: Path, args: argparse.Namespace, key: DatabaseK
         if args.backup.isdigit() and 0 < int(args.backup) <= len(found)
         else Path(args.backup)
     )
-    info = backups.preview(chosen, key)
+    info = backups.preview(chosen, key, passphrase)
     print(_describe_backup(info))
     if not args.yes:
         print("Voeg --yes toe om deze kopie terug te zetten.", file=sys.stderr)
         return 2
-    safety = backups.restore_backup(target, chosen, source, key=key)
+    damaged = target.exists() and target.stat().st_size > 0 and _is_damaged(url, key)
+    if target.exists() and target.stat().st_size and not damaged:
+        database = Database.connect(url, key)  # a sound database: only a beheerder restores
+        try:
+            with database.read_session(actor) as session:
+                permissions.require_manage(session, actor)
+        finally:
+            database.dispose()
+    safety = backups.restore_backup(
+        target, chosen, source, damaged=damaged, key=key, passphrase=passphrase
+    )
     if safety is not None:
         print(f"De database van daarvoor staat in: {safety}")
     print(f"Teruggezet: {chosen.name}")

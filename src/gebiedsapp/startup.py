@@ -8,20 +8,23 @@ from __future__ import annotations
 import logging
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from gebiedsapp.paths import AppPaths
-from gebiedsapp.services.encryption import finish_pending_removals
+from gebiedsapp.services.encryption import finish_pending_removals, recover_interrupted
 from gebiedsapp.services.reference_data import load_reference_data
-from gebiedsapp.storage.backup import quick_check
+from gebiedsapp.storage.backup import list_backups, quick_check
 from gebiedsapp.storage.crypto import (
     PLAIN,
     DatabaseKey,
     WrongKeyError,
+    connect_file,
     database_errors,
     file_state,
+    read_salt,
 )
 from gebiedsapp.storage.database import Database, read_only_url, sqlite_file
 from gebiedsapp.storage.errors import DamagedDatabaseError, WrongPassphraseError
@@ -43,6 +46,35 @@ class OpenedDatabase:
     reference_counts: Counter[str] = field(default_factory=Counter)
 
 
+def _UNREADABLE() -> tuple[type[BaseException], ...]:
+    return (OSError, WrongKeyError, *database_errors())
+
+
+def _opens_a_backup(path: Path, key: DatabaseKey, paths: AppPaths) -> bool:
+    """Whether `key` opens a backup of this very database (same salt): then a file it does not
+    open is damaged on its first page, not locked with another passphrase."""
+    for backup in list_backups(paths.backup_dir, path.stem):
+        try:
+            if read_salt(backup) != key.salt:
+                continue
+            connect_file(f"{backup.as_uri()}?mode=ro&immutable=1", key, uri=True).close()
+        except _UNREADABLE():
+            continue
+        return True
+    return False
+
+
+def _damaged(path: Path, key: DatabaseKey | None, problem: str) -> DamagedDatabaseError:
+    return DamagedDatabaseError(
+        f"{path} failed the integrity check: {problem}",
+        f"De database {path} is beschadigd ({problem[:120]}). Er is niets aan gewijzigd. "
+        "Zet de nieuwste goede reservekopie terug (Bestand → Reservekopie terugzetten, of "
+        "'gebiedsapp db restore').",
+        path,
+        key,
+    )
+
+
 def check_integrity(url: str, key: DatabaseKey | None = None) -> None:
     """SQLite's quick check (read-only; about 0.1 s for the `large` demo database). Damage
     raises DamagedDatabaseError before anything writes to the file."""
@@ -51,14 +83,7 @@ def check_integrity(url: str, key: DatabaseKey | None = None) -> None:
         return
     problem = quick_check(path, key)
     if problem != "ok":
-        raise DamagedDatabaseError(
-            f"{path} failed the integrity check: {problem}",
-            f"De database {path} is beschadigd ({problem[:120]}). Er is niets aan gewijzigd. "
-            "Zet de nieuwste goede reservekopie terug (Bestand → Reservekopie terugzetten, of "
-            "'gebiedsapp db restore').",
-            path,
-            key,
-        )
+        raise _damaged(path, key, problem)
 
 
 def open_database(
@@ -72,12 +97,19 @@ def open_database(
     paths.ensure()  # the default database lives in the data dir: make it before looking
     path = sqlite_file(make_url(url))
     if path is not None:
-        finish_pending_removals(path)
+        recover_interrupted(path)  # an encryption that stopped half-way: nothing is lost
         if key is not None and file_state(path) == PLAIN:
             log.warning("%s is not encrypted; opened without its key", path)
             key = None
-    check_database(url, key)
+    try:
+        check_database(url, key)
+    except WrongPassphraseError:
+        if path is not None and key is not None and _opens_a_backup(path, key, paths):
+            raise _damaged(path, key, "its first page fails its check") from None
+        raise
     check_integrity(url, key)
+    if path is not None and key is not None:
+        finish_pending_removals(path)  # the key opened it: the converted copy, and sound
     try:
         database = Database.connect(url, key)
     except WrongKeyError as exc:  # the file changed under us since the check

@@ -19,7 +19,7 @@ from support.dbfile import key_of
 
 
 def _name_beheerder(database: Database, account: str = "anna") -> None:
-    with database.unit_of_work("installateur") as session:
+    with database.unit_of_work(account) as session:  # the first beheerder names herself
         member = teams.add_member(session, name="Anna Beheerstra")
         teams.update_member(
             session, member.id, name=member.name, organisation="Gemeente Oldambt", email="",
@@ -114,3 +114,35 @@ def test_the_cli_refuses_a_settings_change_by_someone_else(
     assert "alleen een beheerder" in capsys.readouterr().err
     monkeypatch.setenv("GEBIEDSAPP_USER", "anna")
     assert cli.main([*base, "privacy", "settings", "--retention-days", "400"]) == 0
+
+
+def test_nobody_is_locked_out_of_the_settings(database: Database) -> None:
+    """The first beheerder is whoever names one; the last one's account stays reachable; the
+    account compares without case (Windows)."""
+    with database.unit_of_work("bob") as session:
+        anna = teams.add_member(session, name="Anna Beheerstra")
+        teams.update_member(
+            session, anna.id, name=anna.name, organisation="", email="", phone="", active=True,
+            account="anna",
+        )  # fmt: skip
+    with (  # a typo, or someone else: refused
+        pytest.raises(ValidationError, match="Maak eerst uzelf"),
+        database.unit_of_work("bob") as session,
+    ):
+        teams.set_beheerder(session, anna.id, True)
+    with database.unit_of_work("ANNA") as session:  # her Windows account, other case
+        teams.set_beheerder(session, anna.id, True)
+    with database.read_session() as session:
+        assert may_manage(session, "Anna")
+        assert not may_manage(session, "bob")
+    for account in ("", "anne"):  # cleared, or a typo: nobody could manage any more
+        with (
+            pytest.raises(ValidationError, match="laatste beheerder"),
+            database.unit_of_work("anna") as session,
+        ):
+            teams.update_member(
+                session, anna.id, name=anna.name, organisation="", email="", phone="",
+                active=True, account=account,
+            )  # fmt: skip
+    with database.read_session() as session:
+        assert may_manage(session, "anna")

@@ -5,9 +5,11 @@ removed, the passphrase can be changed, and without encryption no contact detail
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 import sqlcipher3.dbapi2 as sqlcipher
@@ -21,7 +23,11 @@ from gebiedsapp.startup import open_database
 from gebiedsapp.storage import crypto
 from gebiedsapp.storage.crypto import DatabaseKey
 from gebiedsapp.storage.database import Database
-from gebiedsapp.storage.errors import PersonalDataRefusedError, WrongPassphraseError
+from gebiedsapp.storage.errors import (
+    DamagedDatabaseError,
+    PersonalDataRefusedError,
+    WrongPassphraseError,
+)
 from support.people import EMAIL, NAME, OTHER, PHONE, Person
 
 PASSPHRASE = "paard kaas fiets lantaarn"
@@ -199,7 +205,7 @@ def test_a_plain_database_is_encrypted_on_request_and_the_plain_files_removed(
     assert _files_with_markers(tmp_path)  # the test can fail: the name is there in plain text
     counts = _table_counts(path, None)
 
-    key = encryption.encrypt_database(path, PASSPHRASE, app_paths.backup_dir)
+    key = encryption.encrypt_database(path, PASSPHRASE, [app_paths.backup_dir]).key
 
     assert _files_with_markers(tmp_path) == []  # database and backup: no plain name anywhere
     assert crypto.file_state(path) == crypto.ENCRYPTED
@@ -246,7 +252,7 @@ def test_changing_the_passphrase_rekeys_the_database_and_its_backups(
     backups.make_backup(database, app_paths.backup_dir, reason="test")
     database.dispose()
 
-    new = encryption.change_passphrase(path, key, NEW_PASSPHRASE, app_paths.backup_dir)
+    new = encryption.change_passphrase(path, key, NEW_PASSPHRASE, [app_paths.backup_dir]).key
 
     assert new != key
     assert new.salt == key.salt
@@ -270,7 +276,7 @@ def test_reopen_swaps_the_key_under_the_same_database_object(
     path = tmp_path / "ter-plekke.db"
     database = open_database(_url(path), app_paths, actor="anna").database
     database.engine.dispose()
-    key = encryption.encrypt_database(path, PASSPHRASE, app_paths.backup_dir)
+    key = encryption.encrypt_database(path, PASSPHRASE, [app_paths.backup_dir]).key
     database.reopen(key)
     try:
         assert database.encrypted
@@ -331,3 +337,177 @@ def _table_counts(path: Path, key: DatabaseKey | None) -> dict[str, int]:
         return {t: connection.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
     finally:
         connection.close()
+
+
+# --- what the review of the first version found ------------------------------------------
+
+
+def _plain_rows(path: Path) -> int:
+    connection = sqlite3.connect(path)
+    try:
+        return int(connection.execute("SELECT count(*) FROM resident").fetchone()[0])
+    finally:
+        connection.close()
+
+
+@pytest.mark.parametrize("left", ["path-gone", "swap-failed"])
+def test_a_crash_before_the_swap_loses_nothing(
+    tmp_path: Path, app_paths: AppPaths, left: str
+) -> None:
+    """Step 2 done (the plain original linked under the pending name), step 3 not: the next
+    start has the plain database back, with its data, and no pending name beside it."""
+    path = tmp_path / "half.db"
+    _plain_database_with_a_name(path, app_paths)
+    pending = path.with_name(path.name + encryption.PENDING_SUFFIX)
+    os.link(path, pending)
+    if left == "path-gone":  # the earlier, unsafe order: moved away, crashed before the swap
+        path.unlink()
+    database = open_database(_url(path), app_paths, actor="anna").database
+    database.dispose()
+    assert not pending.exists()
+    assert crypto.file_state(path) == crypto.PLAIN
+    assert _plain_rows(path) == 1  # the name is still there: nothing was zeroed
+
+
+def test_the_plain_original_waits_for_the_right_passphrase(
+    tmp_path: Path, app_paths: AppPaths
+) -> None:
+    path = tmp_path / "wacht.db"
+    _plain_database_with_a_name(path, app_paths)
+    pending = path.with_name(path.name + encryption.PENDING_SUFFIX)
+    key = DatabaseKey.new(PASSPHRASE)
+    crypto.export_encrypted(path, tmp_path / "copy.db", key)
+    os.link(path, pending)
+    os.replace(tmp_path / "copy.db", path)
+    with pytest.raises(WrongPassphraseError):
+        open_database(_url(path), app_paths, actor="x", key=DatabaseKey.derive("fout", key.salt))
+    assert _plain_rows(pending) == 1  # untouched by a wrong passphrase
+    open_database(_url(path), app_paths, actor="x", key=key).database.dispose()
+    assert not pending.exists()
+
+
+def test_backups_in_the_default_and_the_chosen_folder_are_encrypted(
+    tmp_path: Path, app_paths: AppPaths
+) -> None:
+    path = tmp_path / "twee.db"
+    _plain_database_with_a_name(path, app_paths)  # a plain backup in the default folder
+    share = tmp_path / "netwerkschijf"
+    database = open_database(_url(path), app_paths, actor="anna").database
+    backups.make_backup(database, share, reason="handmatig")
+    database.dispose()
+    done = encryption.encrypt_database(path, PASSPHRASE, [app_paths.backup_dir, share])
+    assert done.skipped == ()
+    assert _files_with_markers(tmp_path) == []
+    for folder in (app_paths.backup_dir, share):
+        (copy,) = folder.glob("twee-*.db")
+        assert crypto.file_state(copy) == crypto.ENCRYPTED
+
+
+def test_a_backup_that_cannot_be_encrypted_is_kept_and_named(
+    tmp_path: Path, app_paths: AppPaths
+) -> None:
+    path = tmp_path / "rest.db"
+    _plain_database_with_a_name(path, app_paths)
+    broken = app_paths.backup_dir / "rest-20260101-120000-000000-handmatig.db"
+    broken.write_bytes(crypto.SQLITE_HEADER + b"\xee" * 8000)  # plain, and unreadable
+    before = broken.read_bytes()
+    done = encryption.encrypt_database(path, PASSPHRASE, [app_paths.backup_dir])
+    assert done.skipped == (broken.resolve(),)
+    assert broken.name in done.summary()
+    assert broken.read_bytes() == before  # kept as it was, not zeroed
+    assert crypto.file_state(path) == crypto.ENCRYPTED
+
+
+def test_a_backup_that_cannot_be_rekeyed_does_not_undo_the_change(
+    tmp_path: Path, app_paths: AppPaths, memory_keyring: Any
+) -> None:
+    path = tmp_path / "deels.db"
+    database = _open(path, app_paths)
+    key = database.key
+    assert key is not None
+    good = backups.make_backup(database, app_paths.backup_dir, reason="goed")
+    bad = backups.make_backup(database, app_paths.backup_dir, reason="kapot")
+    database.dispose()
+    data = bytearray(bad.read_bytes())
+    data[4096 + 100 : 4096 + 140] = b"\xff" * 40  # its second page fails its HMAC
+    bad.write_bytes(bytes(data))
+    encryption.remember_passphrase(path, PASSPHRASE)
+
+    done = encryption.change_passphrase(path, key, NEW_PASSPHRASE, [app_paths.backup_dir])
+
+    assert done.skipped == (bad.resolve(),)
+    assert encryption.remembered_passphrase(path) == NEW_PASSPHRASE
+    _open(path, app_paths, passphrase=NEW_PASSPHRASE).dispose()
+    assert backups.preview(good, done.key).usable
+
+
+def test_damage_on_the_first_page_is_damage_not_a_wrong_passphrase(
+    tmp_path: Path, app_paths: AppPaths
+) -> None:
+    path = tmp_path / "kop.db"
+    database = _open(path, app_paths)
+    backups.make_backup(database, app_paths.backup_dir, reason="start")
+    database.dispose()
+    data = bytearray(path.read_bytes())
+    data[200:240] = b"\x00" * 40
+    path.write_bytes(bytes(data))
+    with pytest.raises(DamagedDatabaseError) as refused:
+        _open(path, app_paths)
+    assert refused.value.key is not None  # so the restore can open the backups
+    with pytest.raises(WrongPassphraseError):  # a wrong passphrase is still that
+        _open(path, app_paths, passphrase="niet het goede wachtwoord")
+
+
+@pytest.mark.usefixtures("cli_environment")
+def test_a_lost_database_comes_back_from_its_backup_on_the_cli(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from gebiedsapp import cli
+
+    db = tmp_path / "weg.db"
+    base = ["--data-dir", str(tmp_path / "data"), "--database", str(db)]
+    assert cli.main([*base, "db", "backup"]) == 0
+    db.unlink()  # the laptop's disk failed; the backups were on a share
+    for suffix in ("-wal", "-shm"):
+        db.with_name(db.name + suffix).unlink(missing_ok=True)
+    capsys.readouterr()
+    assert cli.main([*base, "db", "restore"]) == 0
+    assert "NIET BRUIKBAAR" not in capsys.readouterr().out
+    assert cli.main([*base, "db", "restore", "1", "--yes"]) == 0
+    assert "Teruggezet" in capsys.readouterr().out
+    assert cli.main([*base, "areas"]) == 0  # the same passphrase opens it again
+    assert "Oldambt" in capsys.readouterr().out
+
+
+@pytest.mark.usefixtures("cli_environment")
+def test_without_sqlcipher_a_new_database_is_plain_and_takes_no_contact_details(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A computer where the SQLCipher module is missing (a broken installation): the app says
+    so, makes a plain database, refuses residents' contact details in it, and refuses to open
+    an encrypted one rather than guess."""
+    from gebiedsapp import cli
+
+    encrypted = tmp_path / "versleuteld.db"
+    _open(encrypted, app_paths_for(tmp_path)).dispose()
+    monkeypatch.setattr(crypto, "cipher_module", lambda: None)
+    db = tmp_path / "zonder.db"
+    base = ["--data-dir", str(tmp_path / "data"), "--database", str(db)]
+    assert cli.main([*base, "areas"]) == 0
+    assert "SQLCipher ontbreekt" in capsys.readouterr().err
+    assert crypto.file_state(db) == crypto.PLAIN
+    database = open_database(_url(db), app_paths_for(tmp_path), actor="anna").database
+    try:
+        assert not database.keeps_personal_data
+    finally:
+        database.dispose()
+    assert (
+        cli.main(["--data-dir", str(tmp_path / "data"), "--database", str(encrypted), "areas"]) == 2
+    )
+    assert "niet beschikbaar" in capsys.readouterr().err
+
+
+def app_paths_for(tmp_path: Path) -> AppPaths:
+    from gebiedsapp.paths import app_paths
+
+    return app_paths(tmp_path / "data")

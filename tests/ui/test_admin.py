@@ -644,3 +644,30 @@ def test_naming_a_beheerder_keeps_everyone_else_out_of_beheer(
     anna.open_admin("team")
     assert anna.stack.currentWidget() is anna.screen_widget(ADMIN)
     assert len(told) == 2
+
+
+def test_a_beheerder_hands_over_and_steps_down_in_one_form(
+    qtbot: QtBot, context: AppContext, messages: list[str]
+) -> None:
+    from gebiedsapp.services.teams import list_members
+
+    screen = AdminScreen(context)
+    qtbot.addWidget(screen)
+    tab = screen.team_tab
+    for name, account in (("Anna Beheerstra", "test"), ("Bert Opvolger", "bert")):
+        tab.new_member()
+        tab.name_edit.setText(name)
+        tab.account_edit.setText(account)
+        tab.beheerder_check.setChecked(True)
+        tab.save_member()
+    assert messages == []
+    (anna,) = [m for m in tab.members.rows if m.name == "Anna Beheerstra"]
+    tab.select_member(anna.id)
+    tab.beheerder_check.setChecked(False)  # steps down, Bert stays
+    tab.save_member()
+    assert messages == []
+    with context.read() as session:
+        assert {m.name: m.beheerder for m in list_members(session)} == {
+            "Anna Beheerstra": False,
+            "Bert Opvolger": True,
+        }

@@ -4,6 +4,7 @@ encrypted from the Beheer menu; the passphrase changed."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -123,10 +124,11 @@ def test_the_passphrase_from_the_environment_opens_without_a_dialog(
     qtbot: Any, tmp_path: Path, app_paths: AppPaths, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     url = f"sqlite:///{tmp_path / 'script.db'}"
-    monkeypatch.setenv(encryption.PASSPHRASE_ENV, STRONG)
     ask, seen = _answer()
     for _ in range(2):  # made, then opened
+        monkeypatch.setenv(encryption.PASSPHRASE_ENV, STRONG)
         result = open_with_passphrase(url, app_paths, "anna", ask=ask)
+        assert encryption.PASSPHRASE_ENV not in os.environ  # not passed on to child processes
         assert result is not None
         assert result[0].database.encrypted
         result[0].database.dispose()
@@ -213,3 +215,37 @@ def _settings(tmp_path: Path) -> Any:
     from PySide6.QtCore import QSettings
 
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+def test_a_weak_passphrase_from_the_environment_makes_no_database(
+    qtbot: Any, tmp_path: Path, app_paths: AppPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from gebiedsapp.storage.errors import WrongPassphraseError
+
+    monkeypatch.setenv(encryption.PASSPHRASE_ENV, "welkom01")
+    with pytest.raises(WrongPassphraseError) as refused:
+        open_with_passphrase(f"sqlite:///{tmp_path / 'zwak.db'}", app_paths, "anna")
+    assert "te zwak" in refused.value.user_message
+    assert not (tmp_path / "zwak.db").exists()
+
+
+def test_nothing_is_encrypted_while_a_start_backup_still_runs(
+    qtbot: Any, tmp_path: Path, app_paths: AppPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "warning", staticmethod(lambda _p, _t, text, *_a: shown.append(text))
+    )
+    opened = open_database(f"sqlite:///{tmp_path / 'bezig.db'}", app_paths, actor="anna")
+    context = AppContext(database=opened.database, actor="anna", paths=app_paths, hub=ChangeHub())
+    monkeypatch.setattr(context.background, "wait", lambda *_a, **_k: False)
+    try:
+        ask, _seen = _answer({"first": STRONG, "second": STRONG})
+        assert not encrypt_database(context, None, ask=ask)
+        assert "nog bezig" in shown[-1]
+        assert crypto.file_state(tmp_path / "bezig.db") == crypto.PLAIN
+        assert _count(context) == 0  # the database still works, unchanged
+    finally:
+        monkeypatch.undo()
+        context.background.wait()
+        context.database.dispose()

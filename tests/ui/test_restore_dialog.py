@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QMessageBox
+from PySide6.QtWidgets import QAbstractButton, QDialog, QMessageBox
 
 from gebiedsapp.domain import reference_id
 from gebiedsapp.paths import AppPaths
@@ -149,3 +149,51 @@ def test_the_window_on_a_read_only_database(
     finally:
         context.background.wait()
         context.database.dispose()
+
+
+def test_a_backup_under_another_passphrase_asks_for_it(
+    qtbot: Any, context: AppContext, tmp_path: Path
+) -> None:
+    """A backup of an earlier database (lost, made anew: another salt, or another passphrase
+    then) opens with the passphrase of that time, asked in the dialog."""
+    from gebiedsapp.paths import app_paths as make_paths
+    from gebiedsapp.storage.crypto import DatabaseKey, read_salt
+    from gebiedsapp.ui.passphrase import PassphraseDialog
+
+    earlier_key = DatabaseKey.new("kroket wolk trombone dijk")
+    earlier = tmp_path / "vroeger" / "test.db"
+    earlier.parent.mkdir()
+    opened = open_database(
+        f"sqlite:///{earlier}", make_paths(tmp_path / "vroeger"), actor="x", key=earlier_key
+    )
+    with opened.database.unit_of_work("anna") as s:
+        koffiekar.start_session(
+            s, SessionInput(area_id=reference_id("area", "beerta"), day=date(2025, 1, 6),
+                            start_time=time(10)),
+        )  # fmt: skip
+    backups.make_backup(opened.database, context.backup_dir(), reason="handmatig")
+    opened.database.dispose()
+    path = context.database.file
+    assert path is not None
+
+    dialog = RestoreDialog(context)
+    qtbot.addWidget(dialog)
+    (row,) = [i for i, info in enumerate(dialog.infos) if info.other_key]
+    dialog.table.selectRow(row)
+    assert dialog.restore_button.isEnabled()
+    typed = iter(["fout wachtwoord", "kroket wolk trombone dijk"])
+    problems: list[str] = []
+
+    def answer(box: QDialog) -> bool:
+        assert isinstance(box, PassphraseDialog)
+        problems.append(box.problem.text())
+        box.current.setText(next(typed))
+        return True
+
+    dialog.ask_passphrase = answer
+    dialog.confirm = lambda _question: True
+    dialog.tell = lambda _title, _text: None
+    dialog.restore_selected()
+    assert dialog.restored
+    assert problems == ["", "Dit wachtwoord opent deze reservekopie niet."]
+    assert read_salt(path) == earlier_key.salt  # the database now is that earlier one

@@ -26,7 +26,7 @@ from gebiedsapp.storage.backup import (
     list_backups,
     restore_sqlite_file,
 )
-from gebiedsapp.storage.crypto import DatabaseKey
+from gebiedsapp.storage.crypto import DatabaseKey, read_salt
 from gebiedsapp.storage.database import Database
 from gebiedsapp.storage.errors import BackupError
 from gebiedsapp.storage.migrate import known_revisions
@@ -80,10 +80,24 @@ def set_backup_dir(session: Session, folder: Path | None) -> Path | None:
     return folder
 
 
-def preview(backup: Path, key: DatabaseKey | None) -> BackupInfo:
+def backup_key(
+    backup: Path, key: DatabaseKey | None, passphrase: str | None = None
+) -> DatabaseKey | None:
+    """The key to read `backup` with: the database's `key` when the backup has its salt (the
+    usual case), else the `passphrase` with the backup's own salt (the database was lost and
+    made anew, so it has another salt), else `key` (which will not open it)."""
+    salt = read_salt(backup) if backup.exists() else None
+    if salt is None or (key is not None and key.salt == salt) or not passphrase:
+        return key
+    return DatabaseKey.derive(passphrase, salt)
+
+
+def preview(backup: Path, key: DatabaseKey | None, passphrase: str | None = None) -> BackupInfo:
     """A backup as the restore dialog shows it; `problem` says why it cannot go back in place
-    of the database that `key` opens (None: a plain database)."""
-    info = inspect_backup(backup, key)
+    of the database that `key` opens (None: a plain or a missing database). With the
+    `passphrase`, a backup with another salt than the database is read too."""
+    own = backup_key(backup, key, passphrase)
+    info = inspect_backup(backup, own)
     problem = ""
     if info.usable and info.revision not in known_revisions():
         problem = "Gemaakt door een nieuwere Gebiedsapp; werk de app eerst bij."
@@ -93,10 +107,13 @@ def preview(backup: Path, key: DatabaseKey | None) -> BackupInfo:
 
 
 def backups(
-    database_file: Path, backup_dir: Path, key: DatabaseKey | None = None
+    database_file: Path,
+    backup_dir: Path,
+    key: DatabaseKey | None = None,
+    passphrase: str | None = None,
 ) -> list[BackupInfo]:
     """The backups of this database, newest first, each with its preview."""
-    return [preview(path, key) for path in list_backups(backup_dir, database_file.stem)]
+    return [preview(path, key, passphrase) for path in list_backups(backup_dir, database_file.stem)]
 
 
 def newest_good(
@@ -112,12 +129,14 @@ def restore_backup(
     *,
     damaged: bool = False,
     key: DatabaseKey | None = None,
+    passphrase: str | None = None,
 ) -> Path | None:
     """Put `backup` back in place of `database_file` (every connection to it closed; `key`
     opens both when the database is encrypted). The current file is backed up first, and the
     copy's path returned; when that copy cannot be made nothing is restored, unless the
-    database is `damaged` (then it may not copy at all, and None is returned)."""
-    info = preview(backup, key)
+    database is `damaged` (then it may not copy at all, and None is returned). With the
+    `passphrase`, a backup with its own salt is restored with that salt (see backup_key)."""
+    info = preview(backup, key, passphrase)
     if not info.usable:
         raise BackupError(
             f"backup {backup} cannot be restored: {info.problem}",
@@ -138,7 +157,7 @@ def restore_backup(
                     f"worden bewaard, en dat lukte niet. {error.user_message}",
                 ) from error
             safety = _copy_damaged(database_file, backup_dir)
-    restore_sqlite_file(backup, database_file, key)
+    restore_sqlite_file(backup, database_file, backup_key(backup, key, passphrase))
     return safety
 
 

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Mapping
+import shutil
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,13 +27,14 @@ from gebiedsapp.storage.backup import list_backups
 from gebiedsapp.storage.crypto import (
     EMPTY,
     ENCRYPTED,
+    FOREIGN,
     PLAIN,
     DatabaseKey,
-    WrongKeyError,
     cipher_available,
     connect_file,
     export_encrypted,
     file_state,
+    fsync_file,
     overwrite_and_remove,
     read_salt,
     rekey,
@@ -49,6 +51,7 @@ log = logging.getLogger(__name__)
 PASSPHRASE_ENV = "GEBIEDSAPP_PASSPHRASE"
 KEYRING_SERVICE = "Gebiedsapp"
 MIN_LENGTH = 10
+MAX_LENGTH = 200
 MIN_SCORE = 3  # zxcvbn: "safely unguessable" against offline attacks on a slow hash
 PENDING_SUFFIX = ".onversleuteld-wissen"
 
@@ -106,6 +109,8 @@ def check_new_passphrase(passphrase: str, repeated: str) -> str:
     """'' when the new passphrase may be used, else why not (Dutch)."""
     if passphrase != repeated:
         return "De twee wachtwoorden zijn niet gelijk."
+    if len(passphrase) > MAX_LENGTH:  # the dialog takes no more: it must be typed there too
+        return f"Gebruik hoogstens {MAX_LENGTH} tekens."
     found = strength(passphrase)
     if not found.acceptable:
         return f"Het wachtwoord is te zwak ({found.label.lower()}). {found.hint}"
@@ -202,25 +207,55 @@ def require_cipher() -> None:
 
 
 def _encrypt_file(plain: Path, key: DatabaseKey) -> None:
-    """Replace the plain SQLite file `plain` by an encrypted copy: export, check that every
-    table has the same rows, swap in, then overwrite and remove the plain original (and its
-    WAL). A crash before the swap leaves the plain file as it was; a crash after it leaves the
-    plain file under PENDING_SUFFIX, removed by `finish_pending_removals` on the next start."""
+    """Replace the plain SQLite file `plain` by an encrypted copy, so that a file is at the
+    path at every moment and a crash at any step loses nothing:
+
+    1. export to `<name>.versleuteld` and check it (same rows in every table, quick check);
+    2. keep the plain original under PENDING_SUFFIX: a hard link (the same data, no copy), or
+       a copy where the file system has no links;
+    3. move the encrypted copy over the path in one atomic rename;
+    4. overwrite and remove the plain original (through the pending name).
+
+    A crash before 3 leaves the plain database in place (`recover_interrupted` drops the
+    pending name); after 3, the encrypted one, and the next start that opens it with its key
+    removes the plain original (`finish_pending_removals`)."""
+    pending = plain.with_name(plain.name + PENDING_SUFFIX)
+    if pending.exists():
+        raise StorageError(
+            f"{pending} exists: an earlier encryption was interrupted",
+            "Een eerdere versleuteling is onderbroken; start de Gebiedsapp opnieuw om die af te "
+            "ronden. Er is niets gewijzigd.",
+        )
     encrypted = plain.with_name(plain.name + ".versleuteld")
-    if encrypted.exists():  # left by an interrupted earlier attempt: never in place, so unused
-        encrypted.unlink()
+    encrypted.unlink(missing_ok=True)  # left by an attempt that never got to step 3
     export_encrypted(plain, encrypted, key)
     try:
         _same_rows(plain, encrypted, key)
-        with encrypted.open("rb") as handle:
-            os.fsync(handle.fileno())
+        fsync_file(encrypted)
+        try:
+            os.link(plain, pending)
+        except OSError:  # FAT, some network shares: no hard links
+            shutil.copy2(plain, pending)
+            fsync_file(pending)
+        os.replace(encrypted, plain)
     except BaseException:
         encrypted.unlink(missing_ok=True)
+        if pending.exists() and file_state(plain) == PLAIN:
+            _drop_pending(pending, plain)
         raise
-    pending = plain.with_name(plain.name + PENDING_SUFFIX)
-    os.replace(plain, pending)
-    os.replace(encrypted, plain)
-    _remove_plain(pending, plain)
+    try:
+        _remove_plain(pending, plain)
+    except OSError as exc:  # in place and encrypted; the next start tries the removal again
+        log.warning("plain original %s not removed yet: %s", pending, exc)
+
+
+def _drop_pending(pending: Path, live: Path) -> None:
+    """Remove the pending name of a plain original that is still in use at `live`: only the
+    name when it is a link to the same file, the copy (overwritten) when it is one."""
+    if live.exists() and os.path.samefile(pending, live):
+        pending.unlink()
+    else:
+        overwrite_and_remove(pending)
 
 
 def _remove_plain(pending: Path, original: Path) -> None:
@@ -230,9 +265,25 @@ def _remove_plain(pending: Path, original: Path) -> None:
         overwrite_and_remove(pending.with_name(pending.name + suffix))
 
 
+def recover_interrupted(database_file: Path) -> None:
+    """Before anything looks at the database: undo an encryption that stopped before its
+    encrypted copy took the path (the plain original goes back), or drop a pending name that
+    a failed swap left beside the plain database. Destroys nothing."""
+    pending = database_file.with_name(database_file.name + PENDING_SUFFIX)
+    if not pending.exists():
+        return
+    state = file_state(database_file)
+    if state in (EMPTY, FOREIGN):
+        os.replace(pending, database_file)
+        log.warning("interrupted encryption: plain %s put back", database_file)
+    elif state == PLAIN:
+        _drop_pending(pending, database_file)
+
+
 def finish_pending_removals(database_file: Path) -> None:
-    """Remove what an interrupted encryption left: the plain original beside the encrypted
-    database (only once the encrypted file is in place)."""
+    """Remove the plain original that an interrupted encryption left beside the encrypted
+    database; call only once its key has opened the encrypted file (so it is the converted
+    copy, and sound)."""
     pending = database_file.with_name(database_file.name + PENDING_SUFFIX)
     if pending.exists() and file_state(database_file) == ENCRYPTED:
         _remove_plain(pending, pending)
@@ -268,11 +319,41 @@ def _same_rows(plain: Path, encrypted: Path, key: DatabaseKey) -> None:
         target.close()
 
 
-def encrypt_database(database_file: Path, passphrase: str, backup_dir: Path) -> DatabaseKey:
+@dataclass(frozen=True)
+class Outcome:
+    """What encrypting or re-keying did: the key the database opens with now, and the backups
+    it could not handle (left as they were, said to the user)."""
+
+    key: DatabaseKey
+    skipped: tuple[Path, ...] = ()
+
+    def summary(self) -> str:
+        if not self.skipped:
+            return ""
+        names = ", ".join(p.name for p in self.skipped[:5])
+        more = f" en {len(self.skipped) - 5} meer" if len(self.skipped) > 5 else ""
+        return (
+            f"Deze reservekopieën zijn niet bijgewerkt en staan er nog zoals ze waren: "
+            f"{names}{more}. Controleer of de map bereikbaar is en de schijf niet vol, en "
+            "probeer het opnieuw; of verwijder ze zelf."
+        )
+
+
+def _backups_in(folders: Iterable[Path], stem: str) -> list[Path]:
+    seen: dict[Path, None] = {}
+    for folder in folders:
+        for backup in list_backups(folder, stem):
+            seen.setdefault(backup.resolve(), None)
+    return list(seen)
+
+
+def encrypt_database(database_file: Path, passphrase: str, backup_dirs: Iterable[Path]) -> Outcome:
     """Encrypt the closed plain database at `database_file` with `passphrase`, and its plain
-    backups in `backup_dir` with the same key; the plain files are overwritten and removed.
-    Returns the key the database now opens with."""
+    backups in `backup_dirs` (the default folder and the chosen one) with the same key; the
+    plain files are overwritten and removed. A backup that fails is left as it was and named
+    in the outcome: its failure (a full disk, an unreachable share) does not undo the rest."""
     require_cipher()
+    recover_interrupted(database_file)
     if file_state(database_file) != PLAIN:
         raise StorageError(
             f"{database_file} is not a plain SQLite database",
@@ -284,41 +365,48 @@ def encrypt_database(database_file: Path, passphrase: str, backup_dir: Path) -> 
     key = DatabaseKey.new(passphrase)
     _encrypt_file(database_file, key)
     log.info("database %s encrypted", database_file)
-    for backup in list_backups(backup_dir, database_file.stem):
+    skipped = []
+    for backup in _backups_in(backup_dirs, database_file.stem):
         try:
             if file_state(backup) == PLAIN:
                 _encrypt_file(backup, key)
                 log.info("backup %s encrypted", backup)
-        except Exception:  # one unreadable old backup must not undo the encryption
-            log.exception("backup %s could not be encrypted; overwriting it", backup)
-            overwrite_and_remove(backup)
-    return key
+        except Exception:  # after the database itself: best effort, said to the user
+            log.exception("backup %s could not be encrypted; left as it was", backup)
+            skipped.append(backup)
+    return Outcome(key, tuple(skipped))
 
 
 def change_passphrase(
-    database_file: Path, current: DatabaseKey, new_passphrase: str, backup_dir: Path
-) -> DatabaseKey:
-    """Re-key the closed encrypted database, and every backup of it that the current key
-    opens, with `new_passphrase`; the old passphrase then opens none of them. Returns the new
-    key. A remembered passphrase is updated in the keyring."""
+    database_file: Path, current: DatabaseKey, new_passphrase: str, backup_dirs: Iterable[Path]
+) -> Outcome:
+    """Re-key the closed encrypted database, and every backup of it in `backup_dirs` that the
+    current key opens, with `new_passphrase`; the old passphrase then opens none of them. A
+    remembered passphrase is updated in the keyring at once. A backup that fails is left as
+    it was and named in the outcome."""
     require_cipher()
     if read_salt(database_file) != current.salt:
         raise WrongPassphraseError(
             f"{database_file}: the current key is not this file's",
             "Het huidige wachtwoord hoort niet bij deze database; er is niets gewijzigd.",
         )
+    problem = check_new_passphrase(new_passphrase, new_passphrase)
+    if problem:
+        raise WrongPassphraseError("new passphrase too weak", problem)
     new = DatabaseKey.derive(new_passphrase, current.salt)
     _rekey_file(database_file, current, new)
     log.info("database %s re-keyed", database_file)
-    for backup in list_backups(backup_dir, database_file.stem):
+    if remembered_passphrase(database_file) is not None:
+        remember_passphrase(database_file, new_passphrase)
+    skipped = []
+    for backup in _backups_in(backup_dirs, database_file.stem):
         try:
             if read_salt(backup) == current.salt:
                 _rekey_file(backup, current, new)
-        except (WrongKeyError, OSError, StorageError) as exc:
-            log.warning("backup %s not re-keyed: %s", backup, exc)
-    if remembered_passphrase(database_file) is not None:
-        remember_passphrase(database_file, new_passphrase)
-    return new
+        except Exception:  # after the database itself: best effort, said to the user
+            log.exception("backup %s not re-keyed; left as it was", backup)
+            skipped.append(backup)
+    return Outcome(new, tuple(skipped))
 
 
 def _rekey_file(path: Path, current: DatabaseKey, new: DatabaseKey) -> None:

@@ -78,8 +78,12 @@ def may_manage(session: Session, actor: str) -> bool:
     beheerders = repo.beheerders()
     if not beheerders:
         return True
-    account = actor.strip()
-    return bool(account) and any(m.account == account for m in beheerders)
+    return bool(actor.strip()) and any(same_account(m.account, actor) for m in beheerders)
+
+
+def same_account(one: str | None, other: str | None) -> bool:
+    """Accounts compare without case and spaces (Windows user names are case-insensitive)."""
+    return (one or "").strip().casefold() == (other or "").strip().casefold()
 
 
 def require_manage(session: Session, actor: str) -> None:

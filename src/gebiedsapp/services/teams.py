@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from gebiedsapp.domain import Assignment, Role, TeamMember
 from gebiedsapp.services.areas import area_tree
 from gebiedsapp.services.errors import NotFoundError, ValidationError
-from gebiedsapp.services.permissions import manages
+from gebiedsapp.services.permissions import manages, same_account
 from gebiedsapp.services.validation import clean_email, clean_name, clean_phone
 from gebiedsapp.storage.repositories.areas import AreaRepository
 from gebiedsapp.storage.repositories.teams import TeamRepository
@@ -52,6 +52,8 @@ def update_member(
         raise NotFoundError("Dit teamlid bestaat niet (meer).")
     if account is not None:
         account = account.strip() or None
+        if member.beheerder and not same_account(account, member.account):
+            _keep_a_beheerder_reachable(session, member, account)
         other = TeamRepository(session).member_by_account(account) if account else None
         if other is not None and other.id != member_id:
             raise ValidationError(
@@ -79,11 +81,32 @@ def set_beheerder(session: Session, member_id: uuid.UUID, beheerder: bool) -> Te
             f"{member.name} heeft geen account; een beheerder moet de app zelf gebruiken.",
             field="beheerder",
         )
+    actor = str(session.info.get("actor", ""))
+    first = beheerder and not TeamRepository(session).beheerders()
+    if first and not same_account(member.account, actor):  # whoever names the first, is it
+        raise ValidationError(
+            f"Maak eerst uzelf beheerder (het teamlid met account '{actor}'); anders kan "
+            "niemand op deze computer de instellingen nog beheren.",
+            field="beheerder",
+        )
     if not beheerder and member.beheerder:
         _keep_a_beheerder(session, member)
     member.beheerder = beheerder
     session.flush()
     return member
+
+
+def _keep_a_beheerder_reachable(session: Session, member: TeamMember, account: str | None) -> None:
+    """The account of the last beheerder may change only to the acting user's own: otherwise
+    nobody could manage the settings any more."""
+    others = [m for m in TeamRepository(session).beheerders() if m.id != member.id]
+    actor = str(session.info.get("actor", ""))
+    if not others and not (account and same_account(account, actor)):
+        raise ValidationError(
+            f"{member.name} is de laatste beheerder: dat account kan alleen uw eigen account "
+            f"('{actor}') worden. Maak eerst iemand anders beheerder.",
+            field="account",
+        )
 
 
 def _keep_a_beheerder(session: Session, leaving: TeamMember) -> None:

@@ -23,6 +23,8 @@ from gebiedsapp.storage.crypto import (
     database_errors,
     driver_errors,
     file_state,
+    fsync_file,
+    read_salt,
 )
 from gebiedsapp.storage.errors import BackupError, DatabaseUnavailableError
 
@@ -62,7 +64,7 @@ def backup_sqlite_file(
         ) from exc
     log.info("backup of %s written to %s", source, target)
     if rotate:
-        _rotate(backup_dir, source.stem, keep, reason)
+        _rotate(backup_dir, source.stem, keep, reason, key)
     return target
 
 
@@ -98,14 +100,29 @@ def list_backups(backup_dir: Path, stem: str) -> list[Path]:
     )
 
 
-def _rotate(backup_dir: Path, stem: str, keep: int, reason: str) -> None:
-    same = [p for p in list_backups(backup_dir, stem) if p.name.endswith(f"-{reason}.db")]
+def _rotate(backup_dir: Path, stem: str, keep: int, reason: str, key: DatabaseKey | None) -> None:
+    """Keep the newest `keep` copies made for `reason` with this key (its salt; or plain ones
+    for a plain database). Copies under another key (the database was lost and made anew) are
+    never rotated away: they may be the only copy of the old data."""
+    salt = key.salt if key is not None else None
+    same = [
+        p
+        for p in list_backups(backup_dir, stem)
+        if p.name.endswith(f"-{reason}.db") and _salt_or_none(p) == salt
+    ]
     for old in same[keep:]:
         try:
             old.unlink()
             log.info("old backup %s removed (keeping %d)", old, keep)
         except OSError as exc:  # a locked old copy must not stop the app
             log.warning("could not remove old backup %s: %s", old, exc)
+
+
+def _salt_or_none(path: Path) -> bytes | None:
+    try:
+        return read_salt(path)
+    except OSError:
+        return b"?"  # unreadable now: not ours to remove
 
 
 # What the preview of a backup counts: the records users know (table -> Dutch word).
@@ -116,6 +133,9 @@ COUNTED = (
     ("signal", "signalen"),
     ("resident", "bewoners"),
 )
+
+
+OTHER_KEY = "Met een ander wachtwoord versleuteld dan deze database."
 
 
 @dataclass(frozen=True)
@@ -134,6 +154,11 @@ class BackupInfo:
     @property
     def usable(self) -> bool:
         return not self.problem
+
+    @property
+    def other_key(self) -> bool:
+        """Encrypted under another key: the passphrase of the time may still open it."""
+        return self.problem == OTHER_KEY
 
 
 _NAME = re.compile(r".*-(\d{8}-\d{6})-\d{6}-(?P<reason>[^/]*)\.db")
@@ -177,7 +202,7 @@ def inspect_backup(path: Path, key: DatabaseKey | None = None) -> BackupInfo:
             size,
             None,
             (),
-            "Met een ander wachtwoord versleuteld dan deze database.",
+            OTHER_KEY,
             True,
         )
     except driver_errors() as exc:
@@ -230,8 +255,7 @@ def restore_sqlite_file(backup: Path, target: Path, key: DatabaseKey | None = No
     try:
         fresh.unlink(missing_ok=True)  # left by an interrupted earlier restore
         _copy(f"{backup.as_uri()}?mode=ro&immutable=1", fresh, key, checkpoint=True)
-        with fresh.open("rb") as handle:
-            os.fsync(handle.fileno())
+        fsync_file(fresh)
         for suffix in ("-wal", "-shm"):  # a stale log would be replayed onto the new file
             target.with_name(target.name + suffix).unlink(missing_ok=True)
         os.replace(fresh, target)

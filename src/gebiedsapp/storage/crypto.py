@@ -195,6 +195,16 @@ def read_salt_of(connection: Any) -> bytes:
     return bytes.fromhex(str(row[0]))
 
 
+def fsync_file(path: Path) -> None:
+    """Flush a written file to the disk (opened for writing: Windows refuses to flush a file
+    opened only for reading)."""
+    handle = os.open(path, os.O_RDWR | getattr(os, "O_BINARY", 0))
+    try:
+        os.fsync(handle)
+    finally:
+        os.close(handle)
+
+
 def overwrite_and_remove(path: Path) -> None:
     """Remove a file that held plain personal data: overwrite it with zeros, flush to the
     disk, then unlink. (On SSDs and copy-on-write file systems the drive may still keep old

@@ -9,6 +9,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote, urlsplit
+from urllib.request import url2pathname
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
@@ -23,6 +25,7 @@ from gebiedsapp.storage.errors import PersonalDataRefusedError
 from gebiedsapp.storage.search import rebuild_search_index
 
 BUSY_TIMEOUT_MS = 5000
+PAGE_CACHE_KIB = 64 * 1024
 
 
 def sqlite_file(url: URL) -> Path | None:
@@ -33,7 +36,8 @@ def sqlite_file(url: URL) -> Path | None:
     if database in {"", ":memory:"} or database.startswith("file::memory:"):
         return None
     if url.query.get("uri") == "true" and database.startswith("file:"):
-        return Path(database.removeprefix("file:"))  # a URI filename (read-only opening)
+        # a URI filename (read-only opening): file:///C:/x%20y.db -> C:\x y.db
+        return Path(url2pathname(urlsplit(database).path))
     return Path(database)
 
 
@@ -42,7 +46,8 @@ def read_only_url(path: Path) -> str:
     beside it, `immutable` also keeps SQLite from making -wal and -shm files."""
     wal = path.with_name(path.name + "-wal")
     flags = "mode=ro" if wal.exists() else "mode=ro&immutable=1"
-    return f"sqlite:///file:{path}?{flags}&uri=true"
+    # as_uri escapes ? # % and spaces for SQLite; quote once more, as the URL unquotes once
+    return f"sqlite:///{quote(path.resolve().as_uri(), safe=':/')}?{flags}&uri=true"
 
 
 def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -54,6 +59,10 @@ def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
         cursor.execute("PRAGMA synchronous = NORMAL")
         # deleted and changed content is overwritten, not left in free pages (erasure, AVG)
         cursor.execute("PRAGMA secure_delete = ON")
+        # SQLCipher decrypts each page it reads into this cache: keep up to 64 MiB of them (the
+        # `large` demo database is 60 MB), so a screen or report that reads again reads from
+        # memory, as a plain file would from the OS cache. Filled only as pages are read.
+        cursor.execute(f"PRAGMA cache_size = -{PAGE_CACHE_KIB}")
     finally:
         cursor.close()
 

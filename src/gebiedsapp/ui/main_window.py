@@ -194,7 +194,9 @@ class MainWindow(QMainWindow):
         self.protection_label.setText(describe_protection(self.context))
         plain = database.file is not None and not database.encrypted
         warn = plain or database.read_only
-        self.protection_label.setStyleSheet("color: #a4000f; font-weight: bold;" if warn else "")
+        self.protection_label.setStyleSheet(
+            "padding: 0 12px; " + ("color: #a4000f; font-weight: bold;" if warn else "")
+        )
         self.encrypt_action.setEnabled(plain and not database.read_only)
         self.passphrase_action.setEnabled(database.encrypted and not database.read_only)
 
@@ -372,6 +374,8 @@ class MainWindow(QMainWindow):
     def open_restore(self) -> None:
         from gebiedsapp.ui.restore import RestoreDialog
 
+        if not self.may_manage():
+            return
         dialog = RestoreDialog(self.context, self)
         if dialog.exec() == RestoreDialog.DialogCode.Accepted and dialog.restored:
             self.close()  # the database was replaced under the app: start again

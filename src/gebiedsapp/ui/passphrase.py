@@ -27,6 +27,7 @@ class Purpose(Enum):
     NEW = "new"  # first start: choose the passphrase of the new database
     ENCRYPT = "encrypt"  # encrypt a plain database
     CHANGE = "change"  # change the passphrase
+    BACKUP = "backup"  # open a backup made under another passphrase or database
 
 
 _TITLES = {
@@ -34,6 +35,7 @@ _TITLES = {
     Purpose.NEW: "Wachtwoord kiezen",
     Purpose.ENCRYPT: "Database versleutelen",
     Purpose.CHANGE: "Wachtwoord wijzigen",
+    Purpose.BACKUP: "Wachtwoord van de reservekopie",
 }
 
 _INTRO = {
@@ -46,6 +48,9 @@ _INTRO = {
     "overschreven en verwijderd.",
     Purpose.CHANGE: "De database en zijn reservekopieën worden opnieuw versleuteld met het "
     "nieuwe wachtwoord. Het oude wachtwoord opent ze daarna niet meer.",
+    Purpose.BACKUP: "Deze reservekopie is versleuteld met een ander wachtwoord dan de "
+    "database nu heeft (van vóór een wachtwoordwijziging, of van een database die verloren "
+    "ging). Geef het wachtwoord van toen.",
 }
 
 _NO_BACK_DOOR = (
@@ -85,8 +90,8 @@ class PassphraseDialog(QDialog):
         self.current = self._field("current")
         self.first = self._field("new")
         self.second = self._field("repeat")
-        choosing = purpose is not Purpose.UNLOCK
-        if purpose in (Purpose.UNLOCK, Purpose.CHANGE):
+        choosing = purpose not in (Purpose.UNLOCK, Purpose.BACKUP)
+        if purpose in (Purpose.UNLOCK, Purpose.CHANGE, Purpose.BACKUP):
             label = "Huidig wachtwoord:" if purpose is Purpose.CHANGE else "Wachtwoord:"
             form.addRow(label, self.current)
         if choosing:
@@ -118,7 +123,11 @@ class PassphraseDialog(QDialog):
         )
         if keyring_offered is None:
             keyring_offered = encryption.keyring_available()
-        self._keyring_offered = keyring_offered and purpose is not Purpose.CHANGE
+        self._keyring_offered = keyring_offered and purpose in (
+            Purpose.UNLOCK,
+            Purpose.NEW,
+            Purpose.ENCRYPT,
+        )
         self.keep.setVisible(self._keyring_offered)
         layout.addWidget(self.keep)
         self.problem = QLabel(problem)
@@ -135,6 +144,7 @@ class PassphraseDialog(QDialog):
             Purpose.NEW: "Database maken",
             Purpose.ENCRYPT: "Versleutelen",
             Purpose.CHANGE: "Wijzigen",
+            Purpose.BACKUP: "Openen",
         }[purpose]
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(ok_text)
@@ -152,11 +162,11 @@ class PassphraseDialog(QDialog):
         field = QLineEdit()
         field.setObjectName(name)
         field.setEchoMode(QLineEdit.EchoMode.Password)
-        field.setMaxLength(200)
+        field.setMaxLength(encryption.MAX_LENGTH)
         return field
 
     def _update(self) -> None:
-        if self.purpose is Purpose.UNLOCK:
+        if self.purpose in (Purpose.UNLOCK, Purpose.BACKUP):
             self.ok_button.setEnabled(bool(self.current.text()))
             return
         text = self.first.text()
@@ -173,7 +183,7 @@ class PassphraseDialog(QDialog):
         self.ok_button.setEnabled(ready)
 
     def _accept(self) -> None:
-        if self.purpose is not Purpose.UNLOCK:
+        if self.purpose not in (Purpose.UNLOCK, Purpose.BACKUP):
             problem = encryption.check_new_passphrase(self.first.text(), self.second.text())
             if problem:
                 self.show_problem(problem)
@@ -186,7 +196,8 @@ class PassphraseDialog(QDialog):
 
     def passphrase(self) -> str:
         """The new passphrase (choosing), or the one typed to open."""
-        return self.current.text() if self.purpose is Purpose.UNLOCK else self.first.text()
+        opening = self.purpose in (Purpose.UNLOCK, Purpose.BACKUP)
+        return self.current.text() if opening else self.first.text()
 
     def current_passphrase(self) -> str:
         return self.current.text()

@@ -125,6 +125,7 @@ class RestoreDialog(QDialog):
         # tests replace these
         self.confirm: Callable[[str], bool] = self._confirm
         self.tell: Callable[[str, str], None] = self._tell
+        self.ask_passphrase: Callable[[QDialog], bool] = lambda dialog: bool(dialog.exec())
 
     def selected(self) -> BackupInfo | None:
         rows = self.table.selectionModel().selectedRows()
@@ -132,12 +133,36 @@ class RestoreDialog(QDialog):
 
     def _update(self) -> None:
         info = self.selected()
-        self.restore_button.setEnabled(info is not None and info.usable)
+        self.restore_button.setEnabled(info is not None and (info.usable or info.other_key))
+
+    def _ask_backup_passphrase(self, info: BackupInfo) -> tuple[BackupInfo, str | None]:
+        """A backup under another key: its passphrase of the time, asked until it opens the
+        backup or the user gives up (then the info is returned unusable)."""
+        from gebiedsapp.ui.passphrase import PassphraseDialog, Purpose
+
+        problem = ""
+        while True:
+            dialog = PassphraseDialog(Purpose.BACKUP, self, where=str(info.path), problem=problem)
+            if not self.ask_passphrase(dialog):
+                return info, None
+            opened = backups.preview(info.path, self.key, dialog.passphrase())
+            if opened.usable:
+                return opened, dialog.passphrase()
+            if not opened.other_key:
+                return opened, None
+            problem = self.tr("Dit wachtwoord opent deze reservekopie niet.")
 
     def restore_selected(self) -> None:
         info = self.selected()
         database = self.context.database.file
-        if info is None or not info.usable or database is None:
+        if info is None or database is None:
+            return
+        passphrase = None
+        if info.other_key:
+            info, passphrase = self._ask_backup_passphrase(info)
+        if not info.usable:
+            if info.problem and not info.other_key:
+                QMessageBox.warning(self, self.tr("Niet teruggezet"), info.problem)
             return
         question = self.tr(
             "De reservekopie van %s (%s) terugzetten?\n\nAlles wat daarna is vastgelegd, is "
@@ -149,7 +174,9 @@ class RestoreDialog(QDialog):
         self.context.background.wait()
         self.context.database.dispose()  # no connection may hold the file while it is replaced
         try:
-            safety = backups.restore_backup(database, info.path, self.folder, key=self.key)
+            safety = backups.restore_backup(
+                database, info.path, self.folder, key=self.key, passphrase=passphrase
+            )
         except BackupError as error:
             QMessageBox.warning(self, self.tr("Niet teruggezet"), error.user_message)
             return

@@ -4,6 +4,7 @@ passphrase, from the window. The rules live in services.encryption; this asks th
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
@@ -14,7 +15,13 @@ from gebiedsapp.domain import AuditAction
 from gebiedsapp.paths import AppPaths
 from gebiedsapp.services import audit, encryption
 from gebiedsapp.startup import OpenedDatabase, open_database
-from gebiedsapp.storage.crypto import EMPTY, ENCRYPTED, DatabaseKey, cipher_available
+from gebiedsapp.storage.crypto import (
+    EMPTY,
+    ENCRYPTED,
+    DatabaseKey,
+    cipher_available,
+    database_errors,
+)
 from gebiedsapp.storage.database import sqlite_file
 from gebiedsapp.storage.errors import StorageError, WrongPassphraseError
 from gebiedsapp.ui.context import AppContext
@@ -40,8 +47,13 @@ def open_with_passphrase(
     one) and for a new file (chosen in the dialog). None when the user gives up. StorageError
     for everything else (the caller shows it). `ask` runs a dialog (tests answer it)."""
     run = ask or (lambda dialog: dialog.exec() == PassphraseDialog.DialogCode.Accepted)
-    state = encryption.database_state(url)
     path = sqlite_file(make_url(url))
+    if path is not None:
+        encryption.recover_interrupted(path)  # before its state is read
+    state = encryption.database_state(url)
+    # the window's children (a PDF viewer, Explorer) do not inherit it
+    from_environment = encryption.passphrase_from_environment()
+    os.environ.pop(encryption.PASSPHRASE_ENV, None)
 
     def opened_with(key: DatabaseKey | None) -> tuple[OpenedDatabase, DatabaseKey | None]:
         return open_database(url, paths, actor=actor, key=key), key
@@ -49,10 +61,7 @@ def open_with_passphrase(
     if state == ENCRYPTED:
         assert path is not None
         encryption.require_cipher()
-        for given in (
-            encryption.passphrase_from_environment(),
-            encryption.remembered_passphrase(path),
-        ):
+        for given in (from_environment, encryption.remembered_passphrase(path)):
             if given:
                 try:
                     return opened_with(encryption.key_for(url, given))
@@ -84,9 +93,11 @@ def open_with_passphrase(
                 "te installeren.",
             )
             return opened_with(None)
-        given = encryption.passphrase_from_environment()
-        if given:
-            return opened_with(encryption.key_for(url, given))
+        if from_environment:
+            problem = encryption.check_new_passphrase(from_environment, from_environment)
+            if problem:
+                raise WrongPassphraseError(f"{encryption.PASSPHRASE_ENV} too weak", problem)
+            return opened_with(encryption.key_for(url, from_environment))
         dialog = PassphraseDialog(Purpose.NEW, where=str(path))
         if not run(dialog):
             return None
@@ -124,14 +135,14 @@ def encrypt_database(
     dialog = PassphraseDialog(Purpose.ENCRYPT, parent, where=str(path))
     if not run(dialog):
         return False
-    folder = context.backup_dir()
-    key = _while_closed(
+    folders = (context.paths.backup_dir, context.backup_dir())
+    done = _while_closed(
         context,
         parent,
-        lambda: encryption.encrypt_database(path, dialog.passphrase(), folder),
+        lambda: encryption.encrypt_database(path, dialog.passphrase(), folders),
         "Niet versleuteld",
     )
-    if key is None:
+    if done is None:
         return False
     if dialog.remember():
         encryption.remember_passphrase(path, dialog.passphrase())
@@ -140,7 +151,8 @@ def encrypt_database(
         parent,
         "Versleuteld",
         "De database en zijn reservekopieën zijn versleuteld; de onversleutelde bestanden zijn "
-        "overschreven en verwijderd. Bewaar het wachtwoord goed: zonder is niets te lezen.",
+        "overschreven en verwijderd. Bewaar het wachtwoord goed: zonder is niets te lezen."
+        + (f"\n\n{done.summary()}" if done.skipped else ""),
     )
     return True
 
@@ -170,45 +182,58 @@ def change_passphrase(
         if DatabaseKey.derive(dialog.current_passphrase(), current.salt) == current:
             break
         problem = "Het huidige wachtwoord is onjuist; er is niets gewijzigd."
-    folder = context.backup_dir()
-    new = _while_closed(
+    folders = (context.paths.backup_dir, context.backup_dir())
+    done = _while_closed(
         context,
         parent,
-        lambda: encryption.change_passphrase(path, current, dialog.passphrase(), folder),
+        lambda: encryption.change_passphrase(path, current, dialog.passphrase(), folders),
         "Wachtwoord niet gewijzigd",
     )
-    if new is None:
+    if done is None:
         return False
     _note(context, "wachtwoord gewijzigd")
     QMessageBox.information(
         parent,
         "Wachtwoord gewijzigd",
         "Het wachtwoord is gewijzigd, ook van de reservekopieën. Het oude wachtwoord opent ze "
-        "niet meer.",
+        "niet meer." + (f"\n\n{done.summary()}" if done.skipped else ""),
     )
     return True
 
 
 def _while_closed(
-    context: AppContext, parent: QWidget | None, work: Callable[[], DatabaseKey], title: str
-) -> DatabaseKey | None:
+    context: AppContext,
+    parent: QWidget | None,
+    work: Callable[[], encryption.Outcome],
+    title: str,
+) -> encryption.Outcome | None:
     """Run `work` (which rewrites the database file) with every connection closed, then go on
-    with the key it returns; on failure go on as before, unchanged."""
+    with the key it returns. When it fails it changed nothing (what could fail after the
+    database itself, the backups, is reported in the outcome instead): go on as before."""
     database = context.database
-    context.background.wait()  # a start backup may be copying the file
+    if not context.background.wait():  # a start backup still copying the file
+        QMessageBox.warning(
+            parent,
+            title,
+            "De app is nog bezig met een reservekopie. Probeer het over een minuut opnieuw; er "
+            "is niets gewijzigd.",
+        )
+        return None
     database.engine.dispose()
+    failures: tuple[type[BaseException], ...] = (StorageError, OSError, *database_errors())
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        key = work()
-    except (StorageError, OSError) as exc:
+        done = work()
+    except failures as exc:
+        QApplication.restoreOverrideCursor()
         log.exception("%s", title)
+        database.reopen(database.key)  # nothing changed: the same file, the same key
         message = exc.user_message if isinstance(exc, StorageError) else str(exc)
         QMessageBox.critical(parent, title, f"{message}\n\nEr is niets gewijzigd.")
         return None
-    finally:
-        QApplication.restoreOverrideCursor()
-    database.reopen(key)
-    return key
+    QApplication.restoreOverrideCursor()
+    database.reopen(done.key)
+    return done
 
 
 def _note(context: AppContext, detail: str) -> None:

@@ -347,8 +347,6 @@ class TeamTab(QWidget):
                     account=account,
                 )
                 set_beheerder(session, member_id, True)
-            elif was_beheerder and not beheerder:
-                set_beheerder(session, member_id, False)
             update_member(
                 session,
                 member_id,
@@ -359,6 +357,8 @@ class TeamTab(QWidget):
                 active=active,
                 account=account,
             )
+            if was_beheerder and not beheerder:  # last: the check needs the role till here
+                set_beheerder(session, member_id, False)
             return member_id
 
         saved = self.context.perform(self, action, changes=(TEAM,))
