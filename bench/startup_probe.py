@@ -49,7 +49,7 @@ def app_window(url: str, data_dir: str) -> QMainWindow:
     paths = app_paths(data_dir)
     passphrase = encryption.passphrase_from_environment()  # as a start with the keyring
     key = encryption.key_for(url, passphrase) if passphrase else None
-    opened = open_database(url, paths, actor="bench", key=key)
+    opened = open_database(url, paths, actor="bench", key=key, check_beside=True)  # as run_gui
     settings = QSettings(f"{data_dir}/bench-settings.ini", QSettings.Format.IniFormat)
     return create_main_window(opened, paths, actor="bench", settings=settings)
 

@@ -14,7 +14,11 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from gebiedsapp.paths import AppPaths
-from gebiedsapp.services.encryption import finish_pending_removals, recover_interrupted
+from gebiedsapp.services.encryption import (
+    PENDING_SUFFIX,
+    finish_pending_removals,
+    recover_interrupted,
+)
 from gebiedsapp.services.reference_data import load_reference_data
 from gebiedsapp.storage.backup import list_backups, quick_check
 from gebiedsapp.storage.crypto import (
@@ -26,7 +30,7 @@ from gebiedsapp.storage.crypto import (
     file_state,
     read_salt,
 )
-from gebiedsapp.storage.database import Database, read_only_url, sqlite_file
+from gebiedsapp.storage.database import Database, IntegrityGate, read_only_url, sqlite_file
 from gebiedsapp.storage.errors import DamagedDatabaseError, WrongPassphraseError
 from gebiedsapp.storage.migrate import (
     UpgradeResult,
@@ -87,12 +91,22 @@ def check_integrity(url: str, key: DatabaseKey | None = None) -> None:
 
 
 def open_database(
-    url: str, paths: AppPaths, *, actor: str, key: DatabaseKey | None = None
+    url: str,
+    paths: AppPaths,
+    *,
+    actor: str,
+    key: DatabaseKey | None = None,
+    check_beside: bool = False,
 ) -> OpenedDatabase:
     """Open `url` for use; raises a `StorageError` (Dutch `user_message`) and changes nothing
     when the file is not ours, not a database, or from a newer version, or when `key` does not
     open it (WrongPassphraseError). `key` is for an encrypted file, or a new one to encrypt;
     it is ignored for a plain file (which then takes no personal data).
+
+    `check_beside` (the window): an up-to-date database is opened while its integrity check
+    still runs (about half a second for the `large` demo database, encrypted); the first
+    write waits for it and fails, writing nothing, when it finds damage. A database to
+    upgrade is always checked first.
     """
     paths.ensure()  # the default database lives in the data dir: make it before looking
     path = sqlite_file(make_url(url))
@@ -102,18 +116,24 @@ def open_database(
             log.warning("%s is not encrypted; opened without its key", path)
             key = None
     try:
-        check_database(url, key)
+        state = check_database(url, key)
     except WrongPassphraseError:
         if path is not None and key is not None and _opens_a_backup(path, key, paths):
             raise _damaged(path, key, "its first page fails its check") from None
         raise
-    check_integrity(url, key)
+    gate = None
+    pending = path is not None and path.with_name(path.name + PENDING_SUFFIX).exists()
+    if check_beside and state.is_current and not pending:
+        gate = IntegrityGate(lambda: check_integrity(url, key))
+    else:
+        check_integrity(url, key)
     if path is not None and key is not None:
-        finish_pending_removals(path)  # the key opened it: the converted copy, and sound
+        finish_pending_removals(path)  # the key opened it: the converted copy
     try:
         database = Database.connect(url, key)
     except WrongKeyError as exc:  # the file changed under us since the check
         raise WrongPassphraseError(str(exc), "Het wachtwoord is onjuist.") from exc
+    database.gate = gate
     try:
         result = upgrade(database.engine, backup_dir=paths.backup_dir, key=key)
         with database.unit_of_work(actor) as session:

@@ -7,7 +7,7 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.exc import OperationalError
 
 from gebiedsapp.domain import Area, AreaKind, reference_id
@@ -60,3 +60,45 @@ def test_what_cannot_be_read_at_all_is_refused(tmp_path: Path, app_paths: AppPat
     with pytest.raises(DamagedDatabaseError) as refused:
         open_read_only(f"sqlite:///{path}", key=TEST_KEY)
     assert "te zwaar beschadigd" in refused.value.user_message
+
+
+def test_the_check_beside_the_start_holds_every_write_and_refuses_on_damage(
+    tmp_path: Path, app_paths: AppPaths
+) -> None:
+    """The window starts while the integrity check runs; the first write waits for it, and on
+    a damaged database fails without writing (ORM flushes and bulk statements alike)."""
+    path = damaged_database(tmp_path / "kapot.db", app_paths)
+    before = _digest(path)
+    opened = open_database(
+        f"sqlite:///{path}", app_paths, actor="x", key=TEST_KEY, check_beside=True
+    )
+    database = opened.database
+    try:
+        with database.read_session("anna") as session:  # reading does not wait
+            assert session.scalars(select(Area.name).where(Area.name == "Beerta")).one()
+        with pytest.raises(DamagedDatabaseError), database.unit_of_work("anna") as s:
+            areas.create_area(
+                s, name="Nieuw", kind=AreaKind.GEBIED, parent_id=reference_id("area", "oldambt")
+            )
+        with pytest.raises(DamagedDatabaseError), database.unit_of_work("anna") as s:
+            s.execute(update(Area).values(description="overschreven"))
+    finally:
+        database.dispose()
+    assert _digest(path) == before
+
+
+def test_on_a_sound_database_the_first_write_just_waits(
+    tmp_path: Path, app_paths: AppPaths
+) -> None:
+    url = f"sqlite:///{tmp_path / 'goed.db'}"
+    open_database(url, app_paths, actor="x", key=TEST_KEY).database.dispose()
+    database = open_database(url, app_paths, actor="x", key=TEST_KEY, check_beside=True).database
+    try:
+        assert database.gate is not None
+        with database.unit_of_work("anna") as s:
+            areas.create_area(
+                s, name="Nieuw", kind=AreaKind.GEBIED, parent_id=reference_id("area", "oldambt")
+            )
+        assert database.gate is None  # checked once, then out of the way
+    finally:
+        database.dispose()

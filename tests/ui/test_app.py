@@ -56,3 +56,28 @@ def test_preview_folders_left_by_a_crash_are_removed(tmp_path: Path, monkeypatch
     os.utime(other, (day_ago, day_ago))
     assert pdf.remove_stale_previews() == 1
     assert sorted(p.name for p in tmp_path.iterdir()) == [recent.name, "iets-anders"]
+
+
+def test_damage_found_beside_the_start_closes_the_window_with_a_message(  # type: ignore[no-untyped-def]
+    qtbot, context, monkeypatch
+) -> None:
+    from PySide6.QtCore import QSettings
+
+    from gebiedsapp.startup import OpenedDatabase
+    from gebiedsapp.storage.errors import DamagedDatabaseError
+    from gebiedsapp.storage.migrate import UpgradeResult
+    from gebiedsapp.ui.app import create_main_window, found_damaged
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: shown.append(text))
+    opened = OpenedDatabase(context.database, UpgradeResult("0007", "0007", None))
+    settings = QSettings(str(context.paths.data_dir / "s.ini"), QSettings.Format.IniFormat)
+    window = create_main_window(opened, context.paths, actor="anna", settings=settings)
+    qtbot.addWidget(window)
+    window.show()
+    found_damaged(window, RuntimeError("locked"))  # not damage: logged, the window stays
+    assert window.isVisible()
+    assert shown == []
+    found_damaged(window, DamagedDatabaseError("x", "De database is beschadigd."))
+    assert not window.isVisible()
+    assert "Er is niets opgeslagen" in shown[0]

@@ -4,7 +4,9 @@ URL otherwise (PostgreSQL comes with the sync issue).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import threading
+import weakref
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,7 +16,7 @@ from urllib.request import url2pathname
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import ORMExecuteState, Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
 from gebiedsapp.domain.base import Tracked
@@ -137,6 +139,49 @@ def refuse_personal_data(session: Session, _context: Any, _instances: Any) -> No
             )
 
 
+DATABASE = "database"  # in session.info: a weak reference to the Database of the session
+
+
+def _database_of(session: Session) -> Database | None:
+    ref = session.info.get(DATABASE)
+    return ref() if ref is not None else None
+
+
+def _checked_before_writing(session: Session, _context: Any, _instances: Any) -> None:
+    database = _database_of(session)
+    if database is not None:
+        database.wait_until_checked()
+
+
+def _checked_before_dml(state: ORMExecuteState) -> None:
+    if state.is_insert or state.is_update or state.is_delete:
+        database = _database_of(state.session)
+        if database is not None:
+            database.wait_until_checked()
+
+
+class IntegrityGate:
+    """The start's integrity check, run beside building the window: every write waits for it
+    (`wait`), and none happens on a database it found damaged. Reading does not wait."""
+
+    def __init__(self, check: Callable[[], None]) -> None:
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, args=(check,), daemon=True)
+        self._thread.start()
+
+    def _run(self, check: Callable[[], None]) -> None:
+        try:
+            check()
+        except BaseException as error:  # handed to whoever writes first
+            self._error = error
+
+    def wait(self) -> None:
+        """Return once the check passed; raise what it found (DamagedDatabaseError, say)."""
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+
+
 @dataclass
 class Database:
     """An open database: its URL, engine and the factory for units of work."""
@@ -147,6 +192,7 @@ class Database:
 
     key: DatabaseKey | None = None
     read_only: bool = False  # a damaged database opened to look at (startup.open_read_only)
+    gate: IntegrityGate | None = None  # the start's integrity check, if still running
 
     @classmethod
     def connect(cls, url: str | URL, key: DatabaseKey | None = None) -> Database:
@@ -156,11 +202,22 @@ class Database:
         database = cls(
             url=engine.url, engine=engine, sessions=sessions, key=key, read_only=read_only
         )
+        # module-level listeners that find the database through a weak reference: a bound
+        # method here would tie the database to the session class's event registry for good
+        sessions.configure(info={DATABASE: weakref.ref(database)})
+        event.listen(sessions, "before_flush", _checked_before_writing)
+        event.listen(sessions, "do_orm_execute", _checked_before_dml)
         event.listen(sessions, "before_flush", _stamp_author)
         if not database.keeps_personal_data:
             event.listen(sessions, "before_flush", refuse_personal_data)
         event.listen(sessions, "before_flush", record_changes)  # after the stamps
         return database
+
+    def wait_until_checked(self) -> None:
+        """Before a write: wait for the start's integrity check; raise what it found."""
+        if self.gate is not None:
+            self.gate.wait()  # raises, and so nothing is written, when the check failed
+            self.gate = None
 
     @property
     def encrypted(self) -> bool:

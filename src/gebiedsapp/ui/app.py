@@ -57,8 +57,12 @@ def create_main_window(
 
 
 def start_maintenance(database: Database, paths: AppPaths, actor: str) -> str:
-    """What every start does besides opening: apply retention and make a rotating backup.
-    Runs on the worker (neither needs the window); raises on failure, which is logged."""
+    """What every start does besides opening: enter the opening in the audit log, apply
+    retention and make a rotating backup. Runs on the worker (none needs the window), after
+    the integrity check that runs beside the window's start (its first write waits for it);
+    raises on failure."""
+    with database.unit_of_work(actor) as session:
+        audit.note(session, AuditAction.OPEN, detail="venster")
     with database.unit_of_work(actor) as session:
         done = retention.apply(session, today=date.today())
     if database.file is not None:
@@ -66,6 +70,20 @@ def start_maintenance(database: Database, paths: AppPaths, actor: str) -> str:
             folder = backups.backup_dir_of(session, paths.backup_dir)
         backups.make_backup(database, folder, reason="start")
     return done.summary(done=True)
+
+
+def found_damaged(window: MainWindow, error: BaseException) -> None:
+    """The start's maintenance failed. When the integrity check found damage, nothing was
+    written: say so and close, so that the next start offers a backup or read-only."""
+    log.error("start maintenance failed: %s", error)
+    if isinstance(error, DamagedDatabaseError):
+        QMessageBox.critical(
+            window,
+            "Database beschadigd",
+            error.user_message + "\n\nEr is niets opgeslagen. De app sluit; start hem opnieuw "
+            "om een reservekopie terug te zetten of de database alleen-lezen te openen.",
+        )
+        window.close()
 
 
 def run_gui(*, database: str | None = None, data_dir: str | None = None) -> int:
@@ -83,7 +101,7 @@ def run_gui(*, database: str | None = None, data_dir: str | None = None) -> int:
     actor = current_actor()
     try:
         try:
-            unlocked = open_with_passphrase(url, paths, actor)
+            unlocked = open_with_passphrase(url, paths, actor, check_beside=True)
             if unlocked is None:
                 return 1  # no passphrase given: nothing opened, nothing changed
             opened, _key = unlocked
@@ -120,22 +138,18 @@ def run_gui(*, database: str | None = None, data_dir: str | None = None) -> int:
         window = create_main_window(opened, paths, actor=actor)
         window.show()
     else:
-        try:
-            with opened.database.unit_of_work(actor) as session:
-                audit.note(session, AuditAction.OPEN, detail="venster")
-        except SQLAlchemyError:  # locked by another instance, read-only folder: go on
-            log.exception("start: could not enter the opening in the audit log")
         window = create_main_window(opened, paths, actor=actor)
         window.show()
         QTimer.singleShot(0, window.offer_recovery)  # 'Herstel je werk?' after a crash
         QTimer.singleShot(0, window.offer_encryption)  # a plain database file: encrypt it?
-        # retention and the start backup: on the worker once the window is up, not before
+        # the audit entry, retention and the start backup: on the worker once the window is
+        # up, after the integrity check (the first write waits for it)
         window.context.background.submit(
             "start-maintenance",
             lambda: start_maintenance(opened.database, paths, actor),
             owner=window,
             on_done=lambda summary: log.info("start maintenance: %s", summary),
-            on_error=lambda error: log.error("start maintenance failed: %s", error),
+            on_error=lambda error: found_damaged(window, error),
         )
     try:
         return app.exec()

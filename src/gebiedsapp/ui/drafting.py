@@ -19,6 +19,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from gebiedsapp.domain import DraftKind
 from gebiedsapp.services.drafts import discard_draft, save_draft
 from gebiedsapp.services.errors import ValidationError
+from gebiedsapp.storage.errors import StorageError
 from gebiedsapp.ui.context import AppContext
 
 log = logging.getLogger(__name__)
@@ -101,7 +102,7 @@ class DraftAutosaver(QObject):
                     target_id=self.target_id,
                     session_id=self.session_id,
                 )
-        except (SQLAlchemyError, ValidationError, OSError) as exc:
+        except (SQLAlchemyError, ValidationError, StorageError, OSError) as exc:
             log.warning("draft could not be saved: %s", exc)
             self.failed.emit(
                 self.tr(

@@ -41,11 +41,13 @@ def open_with_passphrase(
     actor: str,
     *,
     ask: Callable[[PassphraseDialog], bool] | None = None,
+    check_beside: bool = False,
 ) -> tuple[OpenedDatabase, DatabaseKey | None] | None:
     """Open the database at `url`, asking for its passphrase where it needs one: for an
     encrypted file (from GEBIEDSAPP_PASSPHRASE, the keyring, or the dialog, again after a wrong
     one) and for a new file (chosen in the dialog). None when the user gives up. StorageError
-    for everything else (the caller shows it). `ask` runs a dialog (tests answer it)."""
+    for everything else (the caller shows it). `ask` runs a dialog (tests answer it);
+    `check_beside`: see startup.open_database."""
     run = ask or (lambda dialog: dialog.exec() == PassphraseDialog.DialogCode.Accepted)
     path = sqlite_file(make_url(url))
     if path is not None:
@@ -56,7 +58,8 @@ def open_with_passphrase(
     os.environ.pop(encryption.PASSPHRASE_ENV, None)
 
     def opened_with(key: DatabaseKey | None) -> tuple[OpenedDatabase, DatabaseKey | None]:
-        return open_database(url, paths, actor=actor, key=key), key
+        opened = open_database(url, paths, actor=actor, key=key, check_beside=check_beside)
+        return opened, key
 
     if state == ENCRYPTED:
         assert path is not None
