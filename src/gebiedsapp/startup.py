@@ -29,6 +29,7 @@ from gebiedsapp.storage.crypto import (
     database_errors,
     file_state,
     read_salt,
+    unreadable_errors,
 )
 from gebiedsapp.storage.database import Database, IntegrityGate, read_only_url, sqlite_file
 from gebiedsapp.storage.errors import DamagedDatabaseError, WrongPassphraseError
@@ -50,10 +51,6 @@ class OpenedDatabase:
     reference_counts: Counter[str] = field(default_factory=Counter)
 
 
-def _UNREADABLE() -> tuple[type[BaseException], ...]:
-    return (OSError, WrongKeyError, *database_errors())
-
-
 def _opens_a_backup(path: Path, key: DatabaseKey, paths: AppPaths) -> bool:
     """Whether `key` opens a backup of this very database (same salt): then a file it does not
     open is damaged on its first page, not locked with another passphrase."""
@@ -62,7 +59,7 @@ def _opens_a_backup(path: Path, key: DatabaseKey, paths: AppPaths) -> bool:
             if read_salt(backup) != key.salt:
                 continue
             connect_file(f"{backup.as_uri()}?mode=ro&immutable=1", key, uri=True).close()
-        except _UNREADABLE():
+        except unreadable_errors():
             continue
         return True
     return False

@@ -25,6 +25,7 @@ from gebiedsapp.storage.crypto import (
     file_state,
     fsync_file,
     read_salt,
+    unreadable_errors,
 )
 from gebiedsapp.storage.errors import BackupError, DatabaseUnavailableError
 
@@ -57,7 +58,7 @@ def backup_sqlite_file(
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
         target = backup_dir / f"{source.stem}-{stamp}-{reason}.db"
         _copy(f"{source.as_uri()}?mode=ro", target, key)
-    except _copy_errors() as exc:
+    except unreadable_errors() as exc:
         raise BackupError(
             f"backup of {source} to {backup_dir} failed: {exc}",
             f"De reservekopie kon niet worden gemaakt in {backup_dir}: {exc}",
@@ -66,10 +67,6 @@ def backup_sqlite_file(
     if rotate:
         _rotate(backup_dir, source.stem, keep, reason, key)
     return target
-
-
-def _copy_errors() -> tuple[type[BaseException], ...]:
-    return (OSError, WrongKeyError, *driver_errors())
 
 
 def _copy(
@@ -259,7 +256,7 @@ def restore_sqlite_file(backup: Path, target: Path, key: DatabaseKey | None = No
         for suffix in ("-wal", "-shm"):  # a stale log would be replayed onto the new file
             target.with_name(target.name + suffix).unlink(missing_ok=True)
         os.replace(fresh, target)
-    except _copy_errors() as exc:
+    except unreadable_errors() as exc:
         fresh.unlink(missing_ok=True)
         raise BackupError(
             f"restore of {backup} onto {target} failed: {exc}",

@@ -50,6 +50,11 @@ def driver_errors() -> tuple[type[Exception], ...]:
     return (sqlite3.Error,) if driver is None else (sqlite3.Error, driver.Error)
 
 
+def unreadable_errors() -> tuple[type[BaseException], ...]:
+    """What reading a database file can raise: the OS, a key that does not fit, the drivers."""
+    return (OSError, WrongKeyError, *driver_errors())
+
+
 def database_errors() -> tuple[type[Exception], ...]:
     driver = cipher_module()
     if driver is None:
@@ -157,6 +162,13 @@ def apply_key(connection: Any, key: DatabaseKey) -> None:
     """`PRAGMA key` on a fresh SQLCipher connection, then read page 1 to prove the key fits."""
     connection.execute("PRAGMA cipher_log_level = NONE")  # a wrong key is our message, not stderr
     connection.execute(f'PRAGMA key = "{key.pragma_value}"')
+    check_key(connection)
+
+
+def check_key(connection: Any, *_event_args: Any) -> None:
+    """Read page 1 of a keyed connection, so that a key that does not fit fails here, as
+    WrongKeyError, and not later as a puzzling error in some query. Also the engine's
+    "connect" listener, after the dialect's `PRAGMA key`."""
     try:
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except database_errors() as exc:

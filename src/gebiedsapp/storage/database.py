@@ -22,7 +22,7 @@ from sqlalchemy.pool import QueuePool
 from gebiedsapp.domain.base import Tracked
 from gebiedsapp.domain.people import Resident
 from gebiedsapp.storage.audit import record_changes
-from gebiedsapp.storage.crypto import DatabaseKey, WrongKeyError, cipher_module, database_errors
+from gebiedsapp.storage.crypto import DatabaseKey, check_key, cipher_module
 from gebiedsapp.storage.errors import PersonalDataRefusedError
 from gebiedsapp.storage.search import rebuild_search_index
 
@@ -90,23 +90,12 @@ def create_app_engine(url: str | URL, key: DatabaseKey | None = None) -> Engine:
             engine = create_engine(
                 url, connect_args=options, poolclass=QueuePool, hide_parameters=True
             )
-            event.listen(engine, "connect", _check_key)
+            event.listen(engine, "connect", check_key)
         else:
             engine = create_engine(url, connect_args=options, hide_parameters=True)
         event.listen(engine, "connect", _set_sqlite_pragmas)
         return engine
     return create_engine(url, pool_pre_ping=True, hide_parameters=True)
-
-
-def _check_key(dbapi_connection: Any, _record: Any) -> None:
-    """After the dialect's `PRAGMA key`: read page 1, so a key that does not fit fails here,
-    as WrongKeyError, and not later as a puzzling error in some query."""
-    try:
-        dbapi_connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except database_errors() as exc:
-        if getattr(exc, "sqlite_errorname", "") == "SQLITE_NOTADB":
-            raise WrongKeyError(str(exc)) from exc
-        raise
 
 
 def _stamp_author(session: Session, _context: Any, _instances: Any) -> None:

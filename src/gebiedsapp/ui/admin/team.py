@@ -335,18 +335,6 @@ class TeamTab(QWidget):
                 if beheerder:
                     set_beheerder(session, created, True)
                 return created
-            if beheerder and not was_beheerder:  # before a change of `active`: it may need one
-                update_member(
-                    session,
-                    member_id,
-                    name=name,
-                    organisation=organisation,
-                    email=email,
-                    phone=phone,
-                    active=True,
-                    account=account,
-                )
-                set_beheerder(session, member_id, True)
             update_member(
                 session,
                 member_id,
@@ -357,8 +345,8 @@ class TeamTab(QWidget):
                 active=active,
                 account=account,
             )
-            if was_beheerder and not beheerder:  # last: the check needs the role till here
-                set_beheerder(session, member_id, False)
+            if beheerder != was_beheerder:  # after: stepping down needs the role till here
+                set_beheerder(session, member_id, beheerder)
             return member_id
 
         saved = self.context.perform(self, action, changes=(TEAM,))
