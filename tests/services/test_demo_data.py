@@ -24,9 +24,11 @@ from gebiedsapp.domain import (
     DraftKind,
     FollowUp,
     Handling,
+    InitiativeStatus,
     Meedenker,
     Partner,
     Priority,
+    RecordVersion,
     Resident,
     Signal,
     SignalCategory,
@@ -42,7 +44,7 @@ from gebiedsapp.domain import (
 from gebiedsapp.domain.deadlines import deadline as compute_deadline
 from gebiedsapp.domain.signal_workflow import CLOSED, OPEN, replay
 from gebiedsapp.paths import app_paths
-from gebiedsapp.services import demo_data
+from gebiedsapp.services import demo_data, initiatives
 from gebiedsapp.services import signals as signal_service
 from gebiedsapp.services.drafts import list_drafts
 from gebiedsapp.services.errors import ValidationError
@@ -68,6 +70,10 @@ DEMO_TABLES = (
     "contact",
     "contact_theme",
     "follow_up",
+    "initiative",
+    "initiative_theme",
+    "initiative_partner",
+    "initiative_milestone",
     "draft",
     "signal",
     "signal_history",
@@ -84,6 +90,8 @@ RECORD_TABLES = (
     "conversation",
     "contact",
     "follow_up",
+    "initiative",
+    "initiative_milestone",
     "draft",
     "signal",
     "signal_history",
@@ -457,3 +465,46 @@ def test_a_third_of_the_signals_lie_inside_their_buurt(database: Database) -> No
     for child in (s for s in signals if s.parent_id is not None):
         parent = by_id[child.parent_id]  # type: ignore[index]
         assert (child.latitude, child.longitude) == (parent.latitude, parent.longitude)
+
+
+def test_initiatives_are_consistent_and_pass_the_service_checks(database: Database) -> None:
+    _generate(database, seed=7)
+    with database.unit_of_work("test") as session:
+        views = initiatives.list_initiatives(session, area_ids=None, include_ended=True)
+        statuses = Counter(v.status for v in views)
+        assert len(views) == demo_data.SIZES["small"].initiatives
+        for view in views:
+            assert (view.ended_on is not None) == view.status.ended
+            assert view.started_on <= (view.ended_on or ANCHOR) <= ANCHOR
+            assert view.milestones
+            assert all(
+                view.started_on <= (m.reached_on or ANCHOR) <= ANCHOR for m in view.milestones
+            )
+            # what the generator wrote, the service accepts unchanged as an edit
+            initiatives.edit_initiative(
+                session,
+                view.id,
+                initiatives.InitiativeInput(
+                    area_id=view.area_id,
+                    title=view.title,
+                    started_on=view.started_on,
+                    status=view.status,
+                    ended_on=view.ended_on,
+                    carried_by=view.carried_by,
+                    supporter_id=view.supporter_id,
+                    support=view.support,
+                    budget_requested=view.budget_requested,
+                    budget_granted=view.budget_granted,
+                    budget_source=view.budget_source,
+                    theme_ids=view.theme_ids,
+                    partner_ids=view.partner_ids,
+                    milestones=[
+                        initiatives.MilestoneInput(m.description, m.due_on, m.reached_on, m.id)
+                        for m in view.milestones
+                    ],
+                ),
+                today=ANCHOR,
+            )
+        assert session.scalar(select(func.count()).select_from(RecordVersion)) == 0  # no change
+    assert statuses[InitiativeStatus.AFGEROND] > 0
+    assert statuses[InitiativeStatus.IDEE] + statuses[InitiativeStatus.VOORBEREIDING] > 0

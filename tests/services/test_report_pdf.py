@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from gebiedsapp.domain import (
     DeadlineLabel,
     Handling,
+    InitiativeStatus,
     Priority,
     Role,
     SignalSource,
@@ -44,6 +45,7 @@ from gebiedsapp.services.signal_views import signal_detail
 from gebiedsapp.services.summary import (
     AreaSummary,
     BuurtCount,
+    InitiativeRow,
     KeyFigures,
     MunicipalitySummary,
     OpenAction,
@@ -58,8 +60,8 @@ from support.pdf_text import all_lines, line_starting, pages_text
 PERIOD = Period.year(2025)
 MADE_ON = date(2026, 1, 12)
 # distinct numbers, so that a figure found on a line cannot be another figure by accident
-CURRENT = KeyFigures(12, 1234, 87, 5, 64, 58, 4, 3, 9)
-PREVIOUS = KeyFigures(10, 980, 91, 2, 70, 49, 18, 6, 11)
+CURRENT = KeyFigures(12, 1234, 87, 5, 64, 58, 4, 3, 15, 21, 8, 9)
+PREVIOUS = KeyFigures(10, 980, 91, 2, 70, 49, 18, 6, 13, 19, 1, 11)
 
 
 def build_summary(
@@ -146,6 +148,30 @@ def build_summary(
                 date(2025, 12, 1),
                 title,
                 True,
+            ),
+        ),
+        initiatives=()
+        if empty
+        else (
+            InitiativeRow(
+                "Moestuin bij ’t dorpshuis",
+                title,
+                InitiativeStatus.UITVOERING,
+                date(2025, 3, 5),
+                None,
+                "Eerste oogst",
+                date(2026, 6, 1),
+                1_250_000,
+            ),
+            InitiativeRow(
+                "Speeltuin Hoofdweg",
+                title,
+                InitiativeStatus.AFGEROND,
+                date(2024, 9, 1),
+                date(2025, 10, 20),
+                "",
+                None,
+                None,
             ),
         ),
     )
@@ -257,7 +283,7 @@ def test_the_lists_print_what_a_reader_needs_and_say_why(
 
 
 def test_empty_sections_say_so_in_words(tmp_path: Path, shapes: list[BuurtShape]) -> None:
-    zero = KeyFigures(0, 0, 0, 0, 0, 0, 0, 0, 0)
+    zero = KeyFigures(*[0] * 12)
     target = tmp_path / "leeg.pdf"
     write_area_summary(build_summary(shapes, empty=True, current=zero, previous=zero), [], target)
     text = " ".join(all_lines(pages_text(target)))
@@ -312,7 +338,7 @@ def test_a_summary_of_the_database_never_prints_personal_data(
 
 def _municipality(shapes: list[BuurtShape]) -> MunicipalitySummary:
     areas = (
-        build_summary(shapes[:3], title="Beerta", current=KeyFigures(1, 2, 3, 4, 5, 6, 7, 8, 9)),
+        build_summary(shapes[:3], title="Beerta", current=KeyFigures(*range(1, 13))),
         build_summary(shapes[3:], title="Midwolda"),
         build_summary(shapes[:2], title="Winschoten", empty=True),
     )

@@ -8,12 +8,14 @@ from typing import TYPE_CHECKING
 import pytest
 
 from gebiedsapp.domain import DeadlineLabel, Priority, Role, reference_id
+from gebiedsapp.domain import InitiativeStatus as I
 from gebiedsapp.domain import SignalStatus as S
 from gebiedsapp.services.areas import area_tree
 from gebiedsapp.services.errors import NotFoundError, ValidationError
 from gebiedsapp.services.summary import (
     AreaSummary,
     BuurtCount,
+    InitiativeRow,
     KeyFigures,
     OpenAction,
     OpenSignal,
@@ -216,6 +218,42 @@ def test_quotes_and_open_actions(summary_world: SummaryWorld) -> None:
     assert beerta.open_action_list == ()
 
 
+def test_initiatives_running_in_the_period_with_their_next_milestone(
+    summary_world: SummaryWorld,
+) -> None:
+    summary = _summary(summary_world, "midwolda")
+    assert summary.initiatives == (
+        # not ended first, by start; then the ended ones (the one stopped on 31 March too)
+        InitiativeRow(
+            "Bankje bij de brink", "Ekamp", I.IDEE, date(2024, 2, 20), None, "Plek kiezen",
+            None, None,
+        ),
+        InitiativeRow(
+            "Moestuin bij het dorpshuis", "Midwolda", I.UITVOERING, date(2024, 3, 5), None,
+            "Eerste oogst", date(2024, 6, 1), None,  # the milestone reached on 10 March is past
+        ),
+        InitiativeRow(
+            "Speeltuin Hoofdweg", "Midwolda", I.AFGEROND, date(2024, 1, 15), date(2024, 3, 20),
+            "", None, 1_250_000,
+        ),
+        InitiativeRow(
+            "Buurtfeest", "Midwolda", I.GESTOPT, date(2024, 2, 1), date(2024, 3, 31), "", None,
+            None,
+        ),
+    )  # fmt: skip
+    # in February the moestuin had not started and the zomerkamp (April) is in neither
+    february = _summary(summary_world, "midwolda", period=Period.month(2024, 2))
+    assert [i.title for i in february.initiatives] == [
+        "Bankje bij de brink",
+        "Speeltuin Hoofdweg",
+        "Buurtfeest",
+    ]
+    beerta = _summary(summary_world, "beerta")
+    assert [(i.title, i.budget_granted) for i in beerta.initiatives] == [
+        ("Dorpshuis verduurzamen", 250_000)
+    ]
+
+
 def test_a_running_period_is_measured_on_the_day_the_summary_is_made(
     summary_world: SummaryWorld,
 ) -> None:
@@ -271,7 +309,7 @@ def test_the_municipality_has_a_total_and_one_summary_per_area_below_it(
     by_title = {a.title: a for a in result.areas}
     assert by_title["Midwolda"] == _summary(summary_world, "midwolda")
     assert by_title["Beerta"] == _summary(summary_world, "beerta")
-    zero = KeyFigures(0, 0, 0, 0, 0, 0, 0, 0, 0)
+    zero = KeyFigures(*[0] * 12)
     westerlee = by_title["Westerlee"]  # only removed records, in its sub-area
     assert summary_world.westerlee in westerlee.area_ids
     assert (westerlee.current, westerlee.previous) == (zero, zero)

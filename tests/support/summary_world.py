@@ -28,6 +28,7 @@ from gebiedsapp.domain import (
     ContactType,
     Conversation,
     FollowUp,
+    InitiativeStatus,
     Meedenker,
     Role,
     Signal,
@@ -35,7 +36,15 @@ from gebiedsapp.domain import (
     SignalStatus,
     reference_id,
 )
-from gebiedsapp.services import actions, contacts, koffiekar, residents, signals, teams
+from gebiedsapp.services import (
+    actions,
+    contacts,
+    initiatives,
+    koffiekar,
+    residents,
+    signals,
+    teams,
+)
 from gebiedsapp.services.areas import create_area
 from gebiedsapp.services.summary import KeyFigures, Period
 from gebiedsapp.storage.database import Database
@@ -228,6 +237,40 @@ class _Builder:
             row.soft_delete()
         self.session.flush()
 
+    def initiative(
+        self,
+        area: uuid.UUID,
+        title: str,
+        started: date,
+        *,
+        status: InitiativeStatus = InitiativeStatus.UITVOERING,
+        ended: date | None = None,
+        steps: Sequence[tuple[str, date | None, date | None]] = (),
+        granted: int | None = None,
+        deleted: bool = False,
+    ) -> None:
+        row = initiatives.create_initiative(
+            self.session,
+            initiatives.InitiativeInput(
+                area_id=area,
+                title=title,
+                started_on=started,
+                status=status,
+                ended_on=ended,
+                carried_by="Bewonersgroep",
+                description=self.secret(f"initiatiefomschrijving {title}"),
+                support=self.secret(f"ondersteuning {title}"),
+                budget_granted=granted,
+                milestones=[
+                    initiatives.MilestoneInput(text, due_on=due, reached_on=reached)
+                    for text, due, reached in steps
+                ],
+            ),
+            today=TODAY,
+        )
+        if deleted:
+            initiatives.remove_initiative(self.session, row.id)
+
 
 def d(month: int, day: int) -> date:
     """A day in 2024 (the data set's year)."""
@@ -378,29 +421,59 @@ def _build(session: Session, database: Database) -> SummaryWorld:
     b.action(beerta, d(2, 15), owner=wim, due=d(3, 30), done=d(3, 2))
     b.action(beerta, d(3, 20), owner=wim, done=d(3, 31))  # done on the last day: not open
 
+    # --- initiatives (running on 31 March, resp. 29 February) ----------------------------------
+    b.initiative(
+        midwolda, "Moestuin bij het dorpshuis", d(3, 5),  # new now, running now
+        steps=[("Eerste oogst", d(6, 1), None), ("Grond gehuurd", d(3, 8), d(3, 10))],
+    )  # fmt: skip
+    b.initiative(
+        midwolda, "Speeltuin Hoofdweg", d(1, 15), status=InitiativeStatus.AFGEROND,
+        ended=d(3, 20), granted=12_500_00,  # done now; running before
+    )  # fmt: skip
+    b.initiative(
+        midwolda, "Buurtfeest", d(2, 1), status=InitiativeStatus.GESTOPT,
+        ended=d(3, 31),  # stopped on the last day: not running now, not done; new before
+    )  # fmt: skip
+    b.initiative(midwolda, "Vergissing", d(3, 2), deleted=True)  # counts nowhere
+    b.initiative(midwolda, "Zomerkamp", d(4, 2), status=InitiativeStatus.IDEE)  # after
+    b.initiative(
+        ekamp, "Bankje bij de brink", d(2, 20), status=InitiativeStatus.IDEE,
+        steps=[("Plek kiezen", None, None)],  # new before, running in both
+    )  # fmt: skip
+    b.initiative(
+        beerta, "Dorpshuis verduurzamen", date(2023, 11, 1),
+        status=InitiativeStatus.VOORBEREIDING, granted=2_500_00,  # running in both
+    )  # fmt: skip
+
     midwolda_now = KeyFigures(
         sessions=2, conversations=5, contacts=2, meedenkers_added=1,
         signals_new=6, signals_closed=3, signals_open=5, signals_overdue=3, open_actions=3,
+        initiatives_new=1, initiatives_running=2, initiatives_done=1,
     )  # fmt: skip
     midwolda_before = KeyFigures(
         sessions=1, conversations=3, contacts=1, meedenkers_added=1,
         signals_new=2, signals_closed=1, signals_open=2, signals_overdue=2, open_actions=1,
+        initiatives_new=2, initiatives_running=3, initiatives_done=0,
     )  # fmt: skip
     ekamp_now = KeyFigures(
         sessions=1, conversations=1, contacts=1, meedenkers_added=0,
         signals_new=1, signals_closed=0, signals_open=1, signals_overdue=1, open_actions=1,
+        initiatives_new=0, initiatives_running=1, initiatives_done=0,
     )  # fmt: skip
     ekamp_before = KeyFigures(
         sessions=0, conversations=0, contacts=0, meedenkers_added=1,
         signals_new=0, signals_closed=0, signals_open=0, signals_overdue=0, open_actions=0,
+        initiatives_new=1, initiatives_running=1, initiatives_done=0,
     )  # fmt: skip
     beerta_now = KeyFigures(
         sessions=1, conversations=2, contacts=1, meedenkers_added=1,
         signals_new=2, signals_closed=2, signals_open=1, signals_overdue=1, open_actions=0,
+        initiatives_new=0, initiatives_running=1, initiatives_done=0,
     )  # fmt: skip
     beerta_before = KeyFigures(
         sessions=1, conversations=1, contacts=0, meedenkers_added=0,
         signals_new=1, signals_closed=0, signals_open=1, signals_overdue=1, open_actions=1,
+        initiatives_new=0, initiatives_running=1, initiatives_done=0,
     )  # fmt: skip
     return SummaryWorld(
         database=database,

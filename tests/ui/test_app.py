@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox
 
+from gebiedsapp.storage.migrate import SCHEMA_HEAD
 from gebiedsapp.ui.app import run_gui
 
 
@@ -70,7 +71,7 @@ def test_damage_found_beside_the_start_closes_the_window_with_a_message(  # type
 
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text: shown.append(text))
-    opened = OpenedDatabase(context.database, UpgradeResult("0007", "0007", None))
+    opened = OpenedDatabase(context.database, UpgradeResult(SCHEMA_HEAD, SCHEMA_HEAD, None))
     settings = QSettings(str(context.paths.data_dir / "s.ini"), QSettings.Format.IniFormat)
     window = create_main_window(opened, context.paths, actor="anna", settings=settings)
     qtbot.addWidget(window)

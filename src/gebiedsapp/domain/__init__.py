@@ -18,6 +18,7 @@ from gebiedsapp.domain.enums import (
     DeadlineLabel,
     DraftKind,
     Handling,
+    InitiativeStatus,
     PartnerKind,
     Priority,
     Role,
@@ -25,6 +26,12 @@ from gebiedsapp.domain.enums import (
     SignalSource,
     SignalStatus,
     TermUnit,
+)
+from gebiedsapp.domain.initiatives import (
+    Initiative,
+    InitiativeMilestone,
+    initiative_partner,
+    initiative_theme,
 )
 from gebiedsapp.domain.koffiekar import (
     Conversation,
@@ -61,6 +68,9 @@ __all__ = [
     "DraftKind",
     "FollowUp",
     "Handling",
+    "Initiative",
+    "InitiativeMilestone",
+    "InitiativeStatus",
     "KoffiekarSession",
     "Meedenker",
     "Partner",
@@ -84,6 +94,8 @@ __all__ = [
     "area_buurt",
     "contact_theme",
     "conversation_theme",
+    "initiative_partner",
+    "initiative_theme",
     "meedenker_theme",
     "reference_id",
     "session_staff",

@@ -77,6 +77,20 @@ class ActionStatus(LabeledEnum):
     VERVALLEN = "vervallen"
 
 
+class InitiativeStatus(LabeledEnum):
+    """Where a residents' initiative (bewonersinitiatief) stands; the last two are ends."""
+
+    IDEE = "idee"
+    VOORBEREIDING = "voorbereiding"
+    UITVOERING = "uitvoering"
+    AFGEROND = "afgerond"
+    GESTOPT = "gestopt"
+
+    @property
+    def ended(self) -> bool:
+        return self in (InitiativeStatus.AFGEROND, InitiativeStatus.GESTOPT)
+
+
 class ConsentPurpose(LabeledEnum):
     CONTACT = "contact"  # the resident wants to be contacted (about this question)
     MEEDENKEN = "meedenken"  # the resident wants to think or work along on plans
@@ -203,6 +217,11 @@ _LABELS: dict[StrEnum, str] = {
     ActionStatus.OPEN: "Open",
     ActionStatus.GEDAAN: "Gedaan",
     ActionStatus.VERVALLEN: "Vervallen",
+    InitiativeStatus.IDEE: "Idee",
+    InitiativeStatus.VOORBEREIDING: "In voorbereiding",
+    InitiativeStatus.UITVOERING: "In uitvoering",
+    InitiativeStatus.AFGEROND: "Afgerond",
+    InitiativeStatus.GESTOPT: "Gestopt",
     ConsentPurpose.CONTACT: "Wil contact",
     ConsentPurpose.MEEDENKEN: "Wil meedenken of meewerken",
     DraftKind.CONVERSATION: "Gesprek",

@@ -36,6 +36,8 @@ from gebiedsapp.domain import (
     DraftKind,
     FollowUp,
     Handling,
+    Initiative,
+    InitiativeMilestone,
     KoffiekarSession,
     Meedenker,
     Partner,
@@ -55,11 +57,14 @@ from gebiedsapp.domain import (
     area_buurt,
     contact_theme,
     conversation_theme,
+    initiative_partner,
+    initiative_theme,
     meedenker_theme,
     session_staff,
 )
 from gebiedsapp.domain.deadlines import deadline as compute_deadline
 from gebiedsapp.domain.signal_workflow import CLOSED, START
+from gebiedsapp.services.demo_initiatives import add_initiatives
 from gebiedsapp.services.errors import ValidationError
 from gebiedsapp.services.geo import Point, bbox, interior_point, parse_rings, point_in_rings
 from gebiedsapp.storage.repositories.geo import GeoRepository
@@ -76,6 +81,7 @@ class DemoSize:
     meedenkers: int  # each also a resident with consent; half as many want contact only
     drafts: int
     signals: int  # top-level signals; some are split into two or three children
+    initiatives: int  # residents' initiatives, each with two or three milestones
 
 
 # `large` is about 100,000 records: ~2,800 rounds, ~42,000 conversations, 10,500 contacts,
@@ -89,6 +95,7 @@ SIZES = {
         meedenkers=24,
         drafts=3,
         signals=400,
+        initiatives=24,
     ),
     "large": DemoSize(
         sessions=2_800,
@@ -97,6 +104,7 @@ SIZES = {
         meedenkers=1_500,
         drafts=12,
         signals=8_200,
+        initiatives=400,
     ),
 }
 
@@ -1053,6 +1061,10 @@ INSERT_ORDER: tuple[Table, ...] = (
     _table(Contact),
     contact_theme,
     _table(FollowUp),
+    _table(Initiative),
+    initiative_theme,
+    initiative_partner,
+    _table(InitiativeMilestone),
     _table(Draft),
     _table(Signal),
     _table(SignalHistory),
@@ -1117,6 +1129,7 @@ def generate(session: Session, *, size: str, seed: int, anchor: date | None = No
     _residents(world, spec)
     _conversation_actions(world)
     _contacts(world, spec)
+    add_initiatives(world, spec.initiatives, _tracked)
     _drafts(world, spec)
     rings = {
         code: parse_rings(geometry)

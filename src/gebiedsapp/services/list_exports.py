@@ -15,6 +15,7 @@ import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, time
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -23,6 +24,7 @@ from gebiedsapp.domain import ActionStatus, ContactWith, Role
 from gebiedsapp.services.actions import ActionView, filter_actions, my_actions
 from gebiedsapp.services.errors import ValidationError
 from gebiedsapp.services.export import Cell, ExportTable
+from gebiedsapp.services.initiatives import list_initiatives
 from gebiedsapp.services.lists import ListFilter, criteria, search_match, themes_text
 from gebiedsapp.services.permissions import PERSONAL_DATA_REFUSED, may_export_personal_data
 from gebiedsapp.services.signal_views import SignalFilter, list_signals
@@ -271,6 +273,87 @@ def my_actions_table(
         session, account=options.actor, today=options.today, include_closed=include_closed
     )
     return _actions_table("Mijn acties", rows)
+
+
+# --- initiatives ----------------------------------------------------------------------------
+
+INITIATIVE_HEADERS = (
+    "Naam",
+    "Gebied",
+    "Status",
+    "Gestart op",
+    "Afgerond of gestopt op",
+    "Gedragen door",
+    "Begeleider (team)",
+    "Thema's",
+    "Partners",
+    "Budget aangevraagd (€)",
+    "Budget toegekend (€)",
+    "Bron van het budget",
+    "Omschrijving",
+    "Ondersteuning door het team",
+    "Mijlpalen bereikt",
+    "Mijlpalen totaal",
+    "Volgende mijlpaal",
+    "Streefdatum volgende mijlpaal",
+    "Auteur",
+)
+MILESTONE_HEADERS = ("Initiatief", "Gebied", "Mijlpaal", "Streefdatum", "Bereikt op")
+
+
+def _euros(cents: int | None) -> Decimal | None:
+    return None if cents is None else Decimal(cents).scaleb(-2)
+
+
+def initiatives_tables(
+    session: Session,
+    options: ExportOptions,
+    *,
+    area_ids: frozenset[uuid.UUID] | None,
+    include_ended: bool,
+) -> list[ExportTable]:
+    """The initiatives screen's list, and their milestones on a second sheet (an initiative
+    is carried by a group, never a named resident: there is no personal data to add)."""
+    check_personal(session, options)
+    views = list_initiatives(session, area_ids=area_ids, include_ended=include_ended)
+    rows = []
+    for v in views:
+        step = v.next_milestone
+        rows.append(
+            (
+                v.title,
+                v.area_name,
+                v.status.label,
+                v.started_on,
+                v.ended_on,
+                v.carried_by,
+                v.supporter_name,
+                ", ".join(v.themes),
+                ", ".join(v.partners),
+                _euros(v.budget_requested),
+                _euros(v.budget_granted),
+                v.budget_source,
+                v.description,
+                v.support,
+                v.reached,
+                len(v.milestones),
+                step.description if step else "",
+                step.due_on if step else None,
+                v.author,
+            )
+        )
+    steps = [
+        (v.title, v.area_name, m.description, m.due_on, m.reached_on)
+        for v in views
+        for m in v.milestones
+    ]
+    widths = (36, 18, 16, 12, 12, 26, 22, 30, 30, 12, 12, 22, 60, 60, 10, 10, 36, 12, 14)
+    return [
+        ExportTable("Initiatieven", INITIATIVE_HEADERS, rows, widths=widths, total=len(rows)),
+        ExportTable(
+            "Mijlpalen", MILESTONE_HEADERS, steps, widths=(36, 18, 40, 12, 12), total=len(steps)
+        ),
+    ]
 
 
 # --- teams ----------------------------------------------------------------------------------

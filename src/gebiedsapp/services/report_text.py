@@ -32,6 +32,9 @@ KEY_FIGURES: tuple[tuple[str, str, str], ...] = (
     ("signals_closed", "Afgesloten signalen", "afgehandeld of geannuleerd in deze periode"),
     ("signals_open", "Open signalen", "nog niet afgesloten aan het eind van de periode"),
     ("signals_overdue", "Waarvan over de termijn", "open signalen voorbij hun afhandeltermijn"),
+    ("initiatives_new", "Nieuwe initiatieven", "bewonersinitiatieven gestart in deze periode"),
+    ("initiatives_running", "Lopende initiatieven", "nog niet afgerond of gestopt aan het eind"),
+    ("initiatives_done", "Afgeronde initiatieven", "met succes afgerond in deze periode"),
     ("open_actions", "Open acties", "afgesproken acties die nog niet gedaan zijn"),
 )
 

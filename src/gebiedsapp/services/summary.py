@@ -19,7 +19,10 @@ What the figures mean (all over the areas with their sub-areas; removed records 
 - An agreed action is open on a day when it was made (created_at) on or before it and was not
   done by then; a "vervallen" action has no date of lapsing and never counts as open.
 - Themes count conversations (by their round's date) plus contacts with the theme.
-- Initiatives have no model yet and are left out.
+- Initiatives: started in the period (started_on), running on `as_of` (started on or before it
+  and not ended on or before it) and completed in the period (afgerond, ended_on in it; a
+  stopped initiative is not completed). The table lists every initiative running on some day
+  of the period, with its status now and its first milestone not reached yet.
 """
 
 from __future__ import annotations
@@ -35,11 +38,19 @@ from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
-from gebiedsapp.domain import AreaKind, DeadlineLabel, Priority, Role, SignalStatus
+from gebiedsapp.domain import (
+    AreaKind,
+    DeadlineLabel,
+    InitiativeStatus,
+    Priority,
+    Role,
+    SignalStatus,
+)
 from gebiedsapp.domain.deadlines import deadline_label
 from gebiedsapp.services.areas import area_tree
 from gebiedsapp.services.errors import NotFoundError, ValidationError
 from gebiedsapp.services.overview import subtree_ids
+from gebiedsapp.storage.repositories.initiatives import InitiativeRepository
 from gebiedsapp.storage.repositories.reports import AreaIds, ReportRepository
 from gebiedsapp.storage.repositories.teams import TeamRepository
 
@@ -115,6 +126,9 @@ class KeyFigures:
     signals_closed: int  # signals closed (afgehandeld or geannuleerd) in the period
     signals_open: int  # signals open at the end of the period
     signals_overdue: int  # of those, past their deadline at the end of the period
+    initiatives_new: int  # residents' initiatives started in the period
+    initiatives_running: int  # initiatives running at the end of the period
+    initiatives_done: int  # initiatives completed (afgerond) in the period
     open_actions: int  # agreed actions (follow-ups) still open at the end of the period
 
 
@@ -164,6 +178,20 @@ class OpenAction:
 
 
 @dataclass(frozen=True)
+class InitiativeRow:
+    """A row of the initiatives table: what, where, how far; no description, no people."""
+
+    title: str
+    area: str
+    status: InitiativeStatus  # its status now
+    since: date  # started on
+    ended: date | None  # afgerond or gestopt on
+    next_step: str  # the first milestone not reached yet, "" when none
+    next_due: date | None  # that milestone's day, if it has one
+    budget_granted: int | None  # cents
+
+
+@dataclass(frozen=True)
 class BuurtCount:
     code: str
     name: str
@@ -188,6 +216,7 @@ class AreaSummary:
     buurten: tuple[BuurtCount, ...]  # every CBS buurt of the areas, with its open signals
     quotes: tuple[Quote, ...]  # reportable quotes of the period, newest first
     open_action_list: tuple[OpenAction, ...]  # due first, then without a date
+    initiatives: tuple[InitiativeRow, ...]  # running in the period; not ended first, by start
     municipality: bool = False  # the whole municipality (its root area was asked for)
 
     @property
@@ -242,6 +271,7 @@ class _Facts:
     open_signals: list[tuple[uuid.UUID, OpenSignal]]  # in table order
     quotes: list[tuple[uuid.UUID, Quote]]  # newest first
     actions: list[tuple[uuid.UUID, OpenAction]]  # due first
+    initiatives: list[tuple[uuid.UUID, InitiativeRow]]  # in table order
     team: dict[uuid.UUID, list[tuple[Role, str]]]
 
 
@@ -267,6 +297,11 @@ def _figures(
         )
     for area_id, n in repo.open_action_counts(scope, as_of).items():
         result[area_id]["open_actions"] = n
+    initiatives = InitiativeRepository(repo.session)
+    for area_id, (new, running, done) in initiatives.counts(scope, start, end, as_of).items():
+        result[area_id].update(
+            initiatives_new=new, initiatives_running=running, initiatives_done=done
+        )
     return dict(result)
 
 
@@ -313,6 +348,22 @@ def _open_signals(
         )
         rows.append((area_id, row))
     rows.sort(key=lambda r: _table_order(r[1]))
+    return rows
+
+
+def _initiatives(
+    session: Session, scope: AreaIds, period: Period, as_of: date
+) -> list[tuple[uuid.UUID, InitiativeRow]]:
+    repo = InitiativeRepository(session)
+    found = repo.in_period(scope, period.start, as_of)
+    steps: dict[uuid.UUID, tuple[str, date | None]] = {}
+    for initiative_id, text, due in repo.open_milestones([row[1] for row in found]):
+        steps.setdefault(initiative_id, (text, due))  # the first not reached
+    rows = []
+    for area_id, initiative_id, title, area, status, since, ended, granted in found:
+        step, due = steps.get(initiative_id, ("", None))
+        row = InitiativeRow(title, area, status, since, ended, step, due, granted)
+        rows.append((area_id, row))
     return rows
 
 
@@ -367,6 +418,7 @@ def _facts(
             )
             for area_id, what, owner, due, area in repo.open_actions(scope, as_of)
         ],
+        initiatives=_initiatives(session, scope, period, as_of),
         team=dict(team),
     )
 
@@ -433,6 +485,7 @@ def _summary(
         ),
         quotes=tuple(row for a, row in facts.quotes if a in ids),
         open_action_list=tuple(row for a, row in facts.actions if a in ids),
+        initiatives=tuple(row for a, row in facts.initiatives if a in ids),
     )
 
 

@@ -1,0 +1,344 @@
+"""Residents' initiatives (bewonersinitiatieven): record, follow, end, with their milestones.
+
+An initiative is carried by a group of residents or an organisation; the team supports it with
+advice, contacts and sometimes money. Its status runs from idee via voorbereiding and uitvoering
+to afgerond, or it stops (gestopt); an ended one has the day it ended and can be taken up again
+(the end day is then cleared). Editing keeps the earlier version in the record's history.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from gebiedsapp.domain import (
+    Initiative,
+    InitiativeMilestone,
+    InitiativeStatus,
+    Partner,
+    TeamMember,
+    Theme,
+    utcnow,
+)
+from gebiedsapp.services.errors import NotFoundError, ValidationError
+from gebiedsapp.services.history import finish_edit
+from gebiedsapp.storage.repositories.areas import AreaRepository
+from gebiedsapp.storage.repositories.initiatives import InitiativeRepository
+
+RECORD_TYPE = "initiative"
+MAX_TITLE = 200
+MAX_GROUP = 200
+MAX_TEXT = 20_000
+MAX_MILESTONE = 300
+MAX_MILESTONES = 50
+
+
+@dataclass(frozen=True)
+class MilestoneInput:
+    description: str
+    due_on: date | None = None
+    reached_on: date | None = None
+    id: uuid.UUID | None = None  # an existing milestone of this initiative; None for a new one
+
+
+@dataclass(frozen=True)
+class InitiativeInput:
+    area_id: uuid.UUID
+    title: str
+    started_on: date
+    status: InitiativeStatus = InitiativeStatus.IDEE
+    ended_on: date | None = None  # required when the status is afgerond or gestopt
+    carried_by: str = ""  # the group or organisation, never one resident's name
+    supporter_id: uuid.UUID | None = None
+    description: str = ""
+    support: str = ""
+    budget_requested: int | None = None  # cents
+    budget_granted: int | None = None  # cents
+    budget_source: str = ""
+    theme_ids: Sequence[uuid.UUID] = field(default_factory=tuple)
+    partner_ids: Sequence[uuid.UUID] = field(default_factory=tuple)
+    milestones: Sequence[MilestoneInput] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class _Checked:
+    themes: list[Theme]
+    partners: list[Partner]
+    milestones: list[MilestoneInput]
+
+
+def _text(value: str, limit: int, *, what: str, name: str) -> str:
+    value = value.strip()
+    if len(value) > limit:
+        raise ValidationError(f"{what} is te lang (hoogstens {limit} tekens).", field=name)
+    return value
+
+
+def _check(session: Session, data: InitiativeInput, *, today: date, new: bool) -> _Checked:
+    """Validate everything before anything changes; `new` refuses retired themes/partners."""
+    area = AreaRepository(session).get(data.area_id)
+    if area is None or area.is_deleted:
+        raise NotFoundError("Dit gebied bestaat niet (meer).")
+    if not data.title.strip():
+        raise ValidationError("Geef het initiatief een naam.", field="title")
+    _text(data.title, MAX_TITLE, what="De naam", name="title")
+    _text(data.carried_by, MAX_GROUP, what="Wie het draagt", name="carried_by")
+    _text(data.budget_source, MAX_GROUP, what="De bron van het budget", name="budget_source")
+    _text(data.description, MAX_TEXT, what="De omschrijving", name="description")
+    _text(data.support, MAX_TEXT, what="De ondersteuning", name="support")
+    if data.started_on > today:
+        raise ValidationError("De startdatum ligt in de toekomst.", field="started_on")
+    if data.status.ended:
+        if data.ended_on is None:
+            raise ValidationError(
+                f"Vul in wanneer het initiatief is {data.status.label.lower()}.", field="ended_on"
+            )
+        if data.ended_on < data.started_on:
+            raise ValidationError("De einddatum ligt vóór de startdatum.", field="ended_on")
+        if data.ended_on > today:
+            raise ValidationError("De einddatum ligt in de toekomst.", field="ended_on")
+    for amount, name in (
+        (data.budget_requested, "budget_requested"),
+        (data.budget_granted, "budget_granted"),
+    ):
+        if amount is not None and amount < 0:
+            raise ValidationError("Een bedrag kan niet negatief zijn.", field=name)
+    if data.supporter_id is not None:
+        member = session.get(TeamMember, data.supporter_id)
+        if member is None or member.is_deleted:
+            raise ValidationError("Kies wie het initiatief begeleidt.", field="supporter")
+    themes: list[Theme] = []
+    for theme_id in dict.fromkeys(data.theme_ids):
+        theme = session.get(Theme, theme_id)
+        if theme is None or theme.is_deleted or (new and theme.retired):
+            raise ValidationError("Een gekozen thema bestaat niet (meer).", field="themes")
+        themes.append(theme)
+    partners: list[Partner] = []
+    for partner_id in dict.fromkeys(data.partner_ids):
+        partner = session.get(Partner, partner_id)
+        if partner is None or partner.is_deleted or (new and partner.retired):
+            raise ValidationError("Een gekozen partner bestaat niet (meer).", field="partners")
+        partners.append(partner)
+    if len(data.milestones) > MAX_MILESTONES:
+        raise ValidationError(
+            f"Hoogstens {MAX_MILESTONES} mijlpalen per initiatief.", field="milestones"
+        )
+    milestones = []
+    for step in data.milestones:
+        text = step.description.strip()
+        if not text:
+            raise ValidationError("Beschrijf elke mijlpaal.", field="milestones")
+        if len(text) > MAX_MILESTONE:
+            raise ValidationError(
+                f"Een mijlpaal is te lang (hoogstens {MAX_MILESTONE} tekens).", field="milestones"
+            )
+        if step.reached_on is not None and step.reached_on > today:
+            raise ValidationError(
+                f"Mijlpaal '{text}' is bereikt op een dag in de toekomst.", field="milestones"
+            )
+        milestones.append(
+            MilestoneInput(text, due_on=step.due_on, reached_on=step.reached_on, id=step.id)
+        )
+    return _Checked(themes, partners, milestones)
+
+
+def _apply(session: Session, row: Initiative, data: InitiativeInput, checked: _Checked) -> None:
+    row.area_id = data.area_id
+    row.title = " ".join(data.title.split())
+    row.status = data.status
+    row.started_on = data.started_on
+    row.ended_on = data.ended_on if data.status.ended else None
+    row.carried_by = " ".join(data.carried_by.split())
+    row.supporter_id = data.supporter_id
+    row.description = data.description.strip()
+    row.support = data.support.strip()
+    row.budget_requested = data.budget_requested
+    row.budget_granted = data.budget_granted
+    row.budget_source = " ".join(data.budget_source.split())
+    row.themes = checked.themes
+    row.partners = checked.partners
+    existing = {m.id: m for m in row.milestones if not m.is_deleted}
+    kept: set[uuid.UUID] = set()
+    for step in checked.milestones:
+        milestone = existing.get(step.id) if step.id is not None else None
+        if milestone is None:
+            if step.id is not None:
+                raise NotFoundError("Een mijlpaal van dit initiatief bestaat niet (meer).")
+            milestone = InitiativeMilestone(initiative=row)
+            session.add(milestone)
+        else:
+            kept.add(milestone.id)
+        milestone.description = step.description
+        milestone.due_on = step.due_on
+        milestone.reached_on = step.reached_on
+    for milestone_id, milestone in existing.items():
+        if milestone_id not in kept:
+            milestone.deleted_at = utcnow()  # a tombstone, as every removed record
+
+
+def create_initiative(session: Session, data: InitiativeInput, *, today: date) -> Initiative:
+    checked = _check(session, data, today=today, new=True)
+    row = Initiative(milestones=[])
+    _apply(session, row, data, checked)
+    session.add(row)
+    session.flush()
+    return row
+
+
+def _fields(row: Initiative) -> dict[str, object]:
+    return {
+        "title": row.title,
+        "area_id": row.area_id,
+        "status": row.status,
+        "started_on": row.started_on,
+        "ended_on": row.ended_on,
+        "carried_by": row.carried_by,
+        "supporter_id": row.supporter_id,
+        "description": row.description,
+        "support": row.support,
+        "budget_requested": row.budget_requested,
+        "budget_granted": row.budget_granted,
+        "budget_source": row.budget_source,
+        "themes": [t.id for t in row.themes],
+        "partners": [p.id for p in row.partners],
+        "milestones": [
+            f"{m.description} | {m.due_on or ''} | {m.reached_on or ''}"
+            for m in row.milestones
+            if not m.is_deleted
+        ],
+    }
+
+
+def _existing(session: Session, initiative_id: uuid.UUID) -> Initiative:
+    row = InitiativeRepository(session).get(initiative_id)
+    if row is None or row.is_deleted:
+        raise NotFoundError("Dit initiatief bestaat niet (meer).")
+    return row
+
+
+def edit_initiative(
+    session: Session, initiative_id: uuid.UUID, data: InitiativeInput, *, today: date
+) -> Initiative:
+    """Change an initiative; what changed is kept in its history."""
+    row = _existing(session, initiative_id)
+    checked = _check(session, data, today=today, new=False)
+    before, old_version = _fields(row), row.version
+    _apply(session, row, data, checked)
+    session.flush()
+    finish_edit(
+        session,
+        record_type=RECORD_TYPE,
+        record_id=row.id,
+        version=old_version,
+        before=before,
+        after=_fields(row),
+        draft_id=None,
+    )
+    return row
+
+
+def remove_initiative(session: Session, initiative_id: uuid.UUID) -> None:
+    """Remove an initiative entered by mistake (a tombstone; its history stays)."""
+    row = _existing(session, initiative_id)
+    row.deleted_at = utcnow()
+    session.flush()
+
+
+# --- reading ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MilestoneView:
+    id: uuid.UUID
+    description: str
+    due_on: date | None
+    reached_on: date | None
+
+    def late(self, today: date) -> bool:
+        return self.reached_on is None and self.due_on is not None and self.due_on < today
+
+
+@dataclass(frozen=True)
+class InitiativeView:
+    id: uuid.UUID
+    title: str
+    area_id: uuid.UUID
+    area_name: str
+    status: InitiativeStatus
+    started_on: date
+    ended_on: date | None
+    carried_by: str
+    supporter_id: uuid.UUID | None
+    supporter_name: str
+    description: str
+    support: str
+    budget_requested: int | None
+    budget_granted: int | None
+    budget_source: str
+    themes: tuple[str, ...]
+    theme_ids: tuple[uuid.UUID, ...]
+    partners: tuple[str, ...]
+    partner_ids: tuple[uuid.UUID, ...]
+    milestones: tuple[MilestoneView, ...]  # by due day (undated last), then as entered
+    author: str
+    version: int
+
+    @property
+    def next_milestone(self) -> MilestoneView | None:
+        """The first milestone not reached yet (by due day), if any."""
+        return next((m for m in self.milestones if m.reached_on is None), None)
+
+    @property
+    def reached(self) -> int:
+        return sum(1 for m in self.milestones if m.reached_on is not None)
+
+
+def _milestone_order(m: InitiativeMilestone) -> tuple[bool, date, object]:
+    return (m.due_on is None, m.due_on or date.min, m.created_at)
+
+
+def initiative_view(row: Initiative) -> InitiativeView:
+    steps = sorted((m for m in row.milestones if not m.is_deleted), key=_milestone_order)
+    return InitiativeView(
+        id=row.id,
+        title=row.title,
+        area_id=row.area_id,
+        area_name=row.area.name,
+        status=row.status,
+        started_on=row.started_on,
+        ended_on=row.ended_on,
+        carried_by=row.carried_by,
+        supporter_id=row.supporter_id,
+        supporter_name=row.supporter.name if row.supporter else "",
+        description=row.description,
+        support=row.support,
+        budget_requested=row.budget_requested,
+        budget_granted=row.budget_granted,
+        budget_source=row.budget_source,
+        themes=tuple(sorted(t.name for t in row.themes)),
+        theme_ids=tuple(t.id for t in row.themes),
+        partners=tuple(sorted(p.name for p in row.partners)),
+        partner_ids=tuple(p.id for p in row.partners),
+        milestones=tuple(MilestoneView(m.id, m.description, m.due_on, m.reached_on) for m in steps),
+        author=row.created_by,
+        version=row.version,
+    )
+
+
+def get_initiative(session: Session, initiative_id: uuid.UUID) -> InitiativeView:
+    return initiative_view(_existing(session, initiative_id))
+
+
+def list_initiatives(
+    session: Session,
+    *,
+    area_ids: frozenset[uuid.UUID] | set[uuid.UUID] | None,
+    include_ended: bool,
+) -> list[InitiativeView]:
+    """The initiatives of these areas (None: all), newest start first."""
+    rows = InitiativeRepository(session).initiatives(area_ids=area_ids, include_ended=include_ended)
+    return [initiative_view(r) for r in rows]

@@ -1,0 +1,151 @@
+"""Queries on residents' initiatives and their milestones."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Collection, Sequence
+from datetime import date
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
+from sqlalchemy.orm import Session, joinedload, selectinload
+
+from gebiedsapp.domain import Area, Initiative, InitiativeMilestone, InitiativeStatus
+
+
+class InitiativeRepository:
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    def _initiatives(self) -> Select[Initiative]:
+        return select(Initiative).options(
+            joinedload(Initiative.area),
+            joinedload(Initiative.supporter),
+            selectinload(Initiative.themes),
+            selectinload(Initiative.partners),
+            selectinload(Initiative.milestones),
+        )
+
+    def get(self, initiative_id: uuid.UUID) -> Initiative | None:
+        return self.session.scalars(
+            self._initiatives().where(Initiative.id == initiative_id)
+        ).one_or_none()
+
+    def initiatives(
+        self,
+        *,
+        area_ids: Collection[uuid.UUID] | None,
+        include_ended: bool = True,
+        active_from: date | None = None,
+        active_to: date | None = None,
+    ) -> Sequence[Initiative]:
+        """Not removed; of these areas (None: all); with `include_ended` False only those not
+        ended; with `active_from`/`active_to` only those running at some day of that span
+        (started on or before its end, not ended before its start). Newest start first."""
+        query = self._initiatives().where(Initiative.deleted_at.is_(None), *_in(area_ids))
+        if not include_ended:
+            ends = [InitiativeStatus.AFGEROND, InitiativeStatus.GESTOPT]
+            query = query.where(Initiative.status.not_in(ends))
+        if active_to is not None:
+            query = query.where(Initiative.started_on <= active_to)
+        if active_from is not None:
+            query = query.where(
+                or_(Initiative.ended_on.is_(None), Initiative.ended_on >= active_from)
+            )
+        query = query.order_by(Initiative.started_on.desc(), Initiative.title)
+        return self.session.scalars(query).all()
+
+    # --- for the summaries (services.summary): grouped by area, names only ------------------
+
+    def counts(
+        self, area_ids: Collection[uuid.UUID] | None, start: date, end: date, as_of: date
+    ) -> dict[uuid.UUID, tuple[int, int, int]]:
+        """Per area: (started in the period, running on `as_of`, completed in the period).
+
+        Running: started on or before `as_of` and not ended on or before it. Completed: ended
+        in the period with the status afgerond (a stopped one is not completed)."""
+        started = and_(Initiative.started_on >= start, Initiative.started_on <= end)
+        running = and_(
+            Initiative.started_on <= as_of,
+            or_(Initiative.ended_on.is_(None), Initiative.ended_on > as_of),
+        )
+        done = and_(
+            Initiative.status == InitiativeStatus.AFGEROND,
+            Initiative.ended_on >= start,
+            Initiative.ended_on <= end,
+        )
+
+        def flag(condition: ColumnElement[bool]) -> Any:
+            return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+        query = (
+            select(Initiative.area_id, flag(started), flag(running), flag(done))
+            .where(Initiative.deleted_at.is_(None), *_in(area_ids))
+            .group_by(Initiative.area_id)
+        )
+        return {a: (int(s), int(r), int(d)) for a, s, r, d in self.session.execute(query)}
+
+    def in_period(
+        self, area_ids: Collection[uuid.UUID] | None, start: date, as_of: date
+    ) -> list[
+        tuple[uuid.UUID, uuid.UUID, str, str, InitiativeStatus, date, date | None, int | None]
+    ]:
+        """(area, id, title, area name, status, started, ended, budget granted) of every
+        initiative running on some day from `start` to `as_of`: not yet ended ones first, then
+        by start."""
+        query = (
+            select(
+                Initiative.area_id,
+                Initiative.id,
+                Initiative.title,
+                Area.name,
+                Initiative.status,
+                Initiative.started_on,
+                Initiative.ended_on,
+                Initiative.budget_granted,
+            )
+            .join(Area, Area.id == Initiative.area_id)
+            .where(
+                Initiative.deleted_at.is_(None),
+                Initiative.started_on <= as_of,
+                or_(Initiative.ended_on.is_(None), Initiative.ended_on >= start),
+                *_in(area_ids),
+            )
+            .order_by(
+                Initiative.ended_on.is_not(None),
+                Initiative.started_on,
+                Initiative.title,
+            )
+        )
+        return [tuple(row) for row in self.session.execute(query)]  # type: ignore[misc]
+
+    def open_milestones(
+        self, initiative_ids: Collection[uuid.UUID]
+    ) -> list[tuple[uuid.UUID, str, date | None]]:
+        """(initiative, description, due) of the milestones not reached yet, per initiative
+        the first due first (undated last)."""
+        if not initiative_ids:
+            return []
+        query = (
+            select(
+                InitiativeMilestone.initiative_id,
+                InitiativeMilestone.description,
+                InitiativeMilestone.due_on,
+            )
+            .where(
+                InitiativeMilestone.deleted_at.is_(None),
+                InitiativeMilestone.reached_on.is_(None),
+                InitiativeMilestone.initiative_id.in_(list(initiative_ids)),
+            )
+            .order_by(
+                InitiativeMilestone.initiative_id,
+                InitiativeMilestone.due_on.is_(None),
+                InitiativeMilestone.due_on,
+                InitiativeMilestone.created_at,
+            )
+        )
+        return [(i, text, due) for i, text, due in self.session.execute(query)]
+
+
+def _in(area_ids: Collection[uuid.UUID] | None) -> list[ColumnElement[bool]]:
+    return [] if area_ids is None else [Initiative.area_id.in_(list(area_ids))]
