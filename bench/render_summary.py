@@ -26,6 +26,7 @@ sys.path.insert(0, str(HERE.parent / "src"))
 
 from gebiedsapp.domain import (  # noqa: E402
     DeadlineLabel,
+    InitiativeStatus,
     Priority,
     Role,
     SignalStatus,
@@ -38,6 +39,7 @@ from gebiedsapp.services.reports import (  # noqa: E402
 from gebiedsapp.services.summary import (  # noqa: E402
     AreaSummary,
     BuurtCount,
+    InitiativeRow,
     KeyFigures,
     MunicipalitySummary,
     OpenAction,
@@ -108,8 +110,8 @@ def sample_summary(
             Role.OPBOUWWERKER: ("Jeroen de Vrïes", "Eline Bos"),
             Role.GEBIEDSWETHOUDER: ("Wethouder Smit",),
         },
-        current=KeyFigures(12, 1234, 87, 5, 64, 58, len(open_signals), overdue, 9),
-        previous=KeyFigures(10, 980, 91, 2, 70, 49, 18, 6, 11),
+        current=KeyFigures(12, 1234, 87, 5, 64, 58, len(open_signals), overdue, 2, 4, 1, 9),
+        previous=KeyFigures(10, 980, 91, 2, 70, 49, 18, 6, 1, 3, 0, 11),
         themes=tuple(ThemeCount(*t) for t in THEMES),
         signals_by_category=(
             ("Afval", 21),
@@ -161,6 +163,38 @@ def sample_summary(
                 False,
             ),
             OpenAction("Nagaan of de speeltuin gerepareerd is", "", None, title, False),
+        ),
+        initiatives=(
+            InitiativeRow(
+                "Moestuin bij de school",
+                title,
+                InitiativeStatus.UITVOERING,
+                period.start + timedelta(days=30),
+                None,
+                "Oogstfeest",
+                period.end + timedelta(days=60),
+                1_500_00,
+            ),
+            InitiativeRow(
+                "Ontmoetingsplek in het dorpshuis",
+                title,
+                InitiativeStatus.VOORBEREIDING,
+                period.end - timedelta(days=40),
+                None,
+                "Vrijwilligers gevonden",
+                None,
+                None,
+            ),
+            InitiativeRow(
+                "Buurtfeest ’t Oosterhoekje",
+                title,
+                InitiativeStatus.AFGEROND,
+                period.start - timedelta(days=100),
+                period.start + timedelta(days=120),
+                "",
+                None,
+                750_00,
+            ),
         ),
     )
 

@@ -10,10 +10,11 @@ import pytest
 
 from gebiedsapp import cli
 from gebiedsapp.services.report_text import KEY_FIGURES, difference, number
+from gebiedsapp.services.reports.municipality_report import OVERVIEW_FIELDS
 from support.pdf_text import all_lines, line_starting, pages_text
 
 MARCH_2024 = ("--from", "2024-03-01", "--to", "2024-03-31")
-FIELDS = [field for field, _label, _explanation in KEY_FIGURES]
+FIELDS = OVERVIEW_FIELDS  # the overview table's columns
 
 
 pytestmark = pytest.mark.usefixtures("cli_environment")

@@ -40,6 +40,7 @@ from gebiedsapp.services.reports import (
     write_session_sheet,
     write_signal_sheet,
 )
+from gebiedsapp.services.reports.municipality_report import OVERVIEW_FIELDS
 from gebiedsapp.services.residents import ResidentInput
 from gebiedsapp.services.signal_views import signal_detail
 from gebiedsapp.services.summary import (
@@ -58,6 +59,7 @@ from gebiedsapp.services.summary import (
 from support.pdf_text import all_lines, line_starting, pages_text
 
 PERIOD = Period.year(2025)
+KEY_FIGURES_SHOWN = [field for field, _label, _explanation in KEY_FIGURES]
 MADE_ON = date(2026, 1, 12)
 # distinct numbers, so that a figure found on a line cannot be another figure by accident
 CURRENT = KeyFigures(12, 1234, 87, 5, 64, 58, 4, 3, 15, 21, 8, 9)
@@ -276,6 +278,16 @@ def test_the_lists_print_what_a_reader_needs_and_say_why(
     assert line_starting(texts, "Terugbellen over de straatverlichting").startswith(
         "Terugbellen over de straatverlichting Anneke Ploeg 01-12-2025"
     )
+    # initiatives: status now, since, next step or end, budget granted
+    assert line_starting(texts, "Moestuin bij ’t dorpshuis ") == (
+        "Moestuin bij ’t dorpshuis In uitvoering 05-03-2025 Eerste oogst (01-06-2026) € 12.500"
+    )
+    assert line_starting(texts, "Speeltuin Hoofdweg ") == (
+        "Speeltuin Hoofdweg Afgerond 01-09-2024 afgerond op 20-10-2025 —"
+    )
+    flat = " ".join(all_lines(texts))
+    assert "2 initiatieven van bewoners liepen in deze periode; 1 loopt nog." in flat
+    assert "Samen kregen ze € 12.500 toegekend." in flat
     # the map's legend and the list of buurten beside it
     assert "Open signalen per buurt:" in text
     for shape in shapes:
@@ -295,6 +307,7 @@ def test_empty_sections_say_so_in_words(tmp_path: Path, shapes: list[BuurtShape]
         "Geen kaart: van deze buurten zijn geen grenzen bekend.",
         "Geen citaten voor de rapportage in deze periode.",
         "Geen open acties.",
+        "In deze periode liep geen bewonersinitiatief.",
     ):
         assert sentence in text
 
@@ -361,9 +374,10 @@ def test_municipality_has_an_overview_row_and_a_section_per_area(
     texts = pages_text(target)
     assert pages == len(texts)
     assert calls == [(0, 4), (1, 4), (2, 4), (3, 4), (4, 4)]
-    fields = [f for f, _label, _explanation in KEY_FIGURES]
+    # the overview shows every key figure but the initiatives started and completed
+    assert set(KEY_FIGURES_SHOWN) - set(OVERVIEW_FIELDS) == {"initiatives_new", "initiatives_done"}
     for area in municipality.areas:
-        figures = " ".join(number(getattr(area.current, f)) for f in fields)
+        figures = " ".join(number(getattr(area.current, f)) for f in OVERVIEW_FIELDS)
         assert line_starting(texts, f"{area.title} ") == f"{area.title} {figures}"
     # one section per area: its name in the header of its pages, its own title, its figures
     firsts = [text.splitlines()[0] for text in texts]

@@ -66,6 +66,23 @@ def test_dashboard_shows_the_figures_of_the_database(
         assert quote.replace("'", "&#x27;") in quotes or quote in quotes
     assert screen.themes.rows, "the theme chart has bars"
     assert sum(b.open_signals for b in screen.data.summary.buurten) > 0  # type: ignore[union-attr]
+    model = screen.initiatives_model
+    shown = [
+        [model.index(row, column).data() for column in range(model.columnCount())]
+        for row in range(model.rowCount())
+    ]
+    assert shown == [
+        ["Bankje bij de brink", "Idee", "20-02-2024", "Plek kiezen", "—", "Ekamp"],
+        [
+            "Moestuin bij het dorpshuis", "In uitvoering", "05-03-2024",
+            "Eerste oogst (01-06-2024)", "—", "Midwolda",
+        ],
+        [
+            "Speeltuin Hoofdweg", "Afgerond", "15-01-2024", "afgerond op 20-03-2024",
+            "€ 12.500", "Midwolda",
+        ],
+        ["Buurtfeest", "Gestopt", "01-02-2024", "gestopt op 31-03-2024", "—", "Midwolda"],
+    ]  # fmt: skip
 
 
 def test_another_period_or_area_recomputes(

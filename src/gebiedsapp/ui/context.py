@@ -39,6 +39,7 @@ CONTACTS = "contacts"
 ACTIONS = "actions"
 DRAFTS = "drafts"  # a draft was thrown away
 SIGNALS = "signals"
+INITIATIVES = "initiatives"  # bewonersinitiatieven and their milestones
 
 
 class ChangeHub(QObject):

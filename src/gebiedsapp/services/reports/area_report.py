@@ -9,13 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from reportlab.lib.units import mm
-from reportlab.lib.utils import simpleSplit
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -38,7 +35,16 @@ from gebiedsapp.services.report_text import (
     period_range,
     period_text,
 )
+from gebiedsapp.services.reports.cells import (
+    FONT_SIZE,
+    count,
+    days_text,
+    lines,
+    new_report,
+    short_date,
+)
 from gebiedsapp.services.reports.charts import Bar, bar_chart, buurt_map
+from gebiedsapp.services.reports.initiatives_section import initiatives
 from gebiedsapp.services.reports.pdf_base import (
     BOLD,
     FRAME_WIDTH,
@@ -55,74 +61,13 @@ from gebiedsapp.services.reports.pdf_base import (
     heading,
     keep,
     para,
-    printable,
     styles,
 )
 from gebiedsapp.services.summary import AreaSummary
 
 MAX_THEME_BARS = 12
 MAX_CHANGES = 6
-FONT_SIZE = 8.5
 META_SIZE = 7.5  # the date and buurt beside a quote
-
-
-def short_date(day: date) -> str:
-    return day.strftime("%d-%m-%Y")
-
-
-def days_text(value: float) -> str:
-    """'1 dag', '4 dagen', '3,5 dagen'."""
-    whole = value == int(value)
-    shown = number(value, 0 if whole else 1)
-    return f"{shown} dag" if whole and int(value) == 1 else f"{shown} dagen"
-
-
-def count(n: int, one: str, many: str) -> str:
-    """'1 signaal was', '3 signalen waren'."""
-    return f"{number(n)} {one if n == 1 else many}"
-
-
-def lines(value: str, width: float, *, font: str = REGULAR, size: float = FONT_SIZE) -> str:
-    """Wrap plain text for a table cell (much cheaper than a Paragraph in long tables)."""
-    if not value:
-        return ""
-    return _wrapped(value, width, font, size)
-
-
-@lru_cache(maxsize=8192)
-def _wrapped(value: str, width: float, font: str, size: float) -> str:
-    """`lines` for one text: long lists repeat their categories, buurten and partners row
-    after row, so each distinct text is measured once per report."""
-    avail = width - 8
-    value = printable(value)
-    if "\n" not in value and stringWidth(value, font, size) <= avail:
-        return value  # most cells: one line, one measurement
-    out: list[str] = []
-    for line in simpleSplit(value, font, size, avail):
-        # simpleSplit breaks at spaces: only a line that is one long word can be too wide
-        fits = " " in line.strip() or stringWidth(line, font, size) <= avail
-        out += [line] if fits else _hard_wrap(line, font, avail, size)
-    return "\n".join(out)
-
-
-def new_report() -> None:
-    """Forget the wrapped texts of an earlier report (the cache serves one report's repeats)."""
-    _wrapped.cache_clear()
-
-
-def _hard_wrap(line: str, font: str, avail: float, size: float = FONT_SIZE) -> list[str]:
-    """A word too long for the column ("Winschoten-Bomenbuurt"): break it, after a hyphen if
-    there is one, rather than let it run into the next column."""
-    out: list[str] = []
-    current = ""
-    for char in line:
-        if current and stringWidth(current + char, font, size) > avail:
-            cut = current.rfind("-") + 1 or len(current)
-            out.append(current[:cut])
-            current = current[cut:]
-        current += char
-    out.append(current)
-    return out
 
 
 def footer(made_on: date) -> str:
@@ -189,7 +134,8 @@ def cover(summary: AreaSummary) -> list[Flowable]:
         Spacer(1, 3 * mm),
         para(
             "Deze samenvatting laat zien waar bewoners over praten, welke signalen er zijn "
-            "gemeld en wat daarmee gebeurt, en welke afspraken nog openstaan. Ze bevat geen "
+            "gemeld en wat daarmee gebeurt, welke afspraken nog openstaan en hoe het met de "
+            "initiatieven van bewoners gaat. Ze bevat geen "
             "namen of andere persoonsgegevens van bewoners.",
             s.body,
         ),
@@ -198,7 +144,7 @@ def cover(summary: AreaSummary) -> list[Flowable]:
 
 def key_figures(summary: AreaSummary) -> list[Flowable]:
     s = styles()
-    explain_width = FRAME_WIDTH - 50 * mm - 3 * 22 * mm
+    explain_width = FRAME_WIDTH - 46 * mm - 3 * 19 * mm
     header = [
         "Kengetal",
         para("Deze periode", s.cell_bold),
@@ -213,7 +159,7 @@ def key_figures(summary: AreaSummary) -> list[Flowable]:
         rows.append(
             [label, number(now), number(before), difference(now, before), para(explanation, s.cell)]
         )
-    table = grid(rows, [50 * mm, 22 * mm, 22 * mm, 22 * mm, explain_width])
+    table = grid(rows, [46 * mm, 19 * mm, 19 * mm, 19 * mm, explain_width])
     table.setStyle(TableStyle([("ALIGN", (1, 0), (3, -1), "RIGHT")]))
     return [
         *heading("Kerncijfers"),
@@ -563,13 +509,6 @@ def actions(summary: AreaSummary) -> list[Flowable]:
             )
         )
     out.append(Spacer(1, 4 * mm))
-    out.append(
-        para(
-            "Bewonersinitiatieven worden nog niet in de app bijgehouden en staan daarom niet in "
-            "deze samenvatting.",
-            s.small,
-        )
-    )
     return out
 
 
@@ -584,6 +523,7 @@ def area_body(summary: AreaSummary, shapes: Sequence[BuurtShape]) -> list[Flowab
         CondPageBreak(50 * mm),
         *quotes(summary),
         *actions(summary),
+        *initiatives(summary),
     ]
 
 

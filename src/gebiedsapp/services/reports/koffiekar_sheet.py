@@ -12,7 +12,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from gebiedsapp.services.report_text import long_date, number
-from gebiedsapp.services.reports.area_report import count, lines, short_date
+from gebiedsapp.services.reports.cells import count, lines, short_date
 from gebiedsapp.services.reports.charts import Bar, bar_chart
 from gebiedsapp.services.reports.pdf_base import (
     FRAME_WIDTH,

@@ -22,11 +22,10 @@ from gebiedsapp.services.reports.area_report import (
     cover,
     footer,
     key_figures,
-    lines,
-    new_report,
     signals,
     themes,
 )
+from gebiedsapp.services.reports.cells import lines, new_report
 from gebiedsapp.services.reports.pdf_base import (
     ACCENT,
     BOLD,
@@ -47,26 +46,29 @@ from gebiedsapp.services.summary import AreaSummary, MunicipalitySummary
 
 # -----------------------------------------------------------------------
 
-# Short column heads for the overview (the legend under it gives the full names); in the
-# order of KEY_FIGURES.
-_OVERVIEW_HEADERS = (
-    "Rondes",
-    "Gesprek-\nken",
-    "Contac-\nten",
-    "Nieuwe\nmee-\ndenkers",
-    "Nieuwe\nsignalen",
-    "Afge-\nsloten\nsignalen",
-    "Open\nsignalen",
-    "Over de\ntermijn",
-    "Open\nacties",
+# The overview's columns: a short head each (the legend under the table gives the full names);
+# of the initiatives only the running ones, so that the table fits the page.
+OVERVIEW = (
+    ("sessions", "Rondes"),
+    ("conversations", "Gesprek-\nken"),
+    ("contacts", "Contac-\nten"),
+    ("meedenkers_added", "Nieuwe\nmee-\ndenkers"),
+    ("signals_new", "Nieuwe\nsignalen"),
+    ("signals_closed", "Afge-\nsloten\nsignalen"),
+    ("signals_open", "Open\nsignalen"),
+    ("signals_overdue", "Over de\ntermijn"),
+    ("initiatives_running", "Lopende\ninitia-\ntieven"),
+    ("open_actions", "Open\nacties"),
 )
+OVERVIEW_FIELDS = tuple(field for field, _head in OVERVIEW)
+_COLUMN = 14 * mm
 
 
 def overview(municipality: MunicipalitySummary) -> list[Flowable]:
-    name_width = FRAME_WIDTH - 9 * 15.5 * mm
-    header: list[Any] = ["Gebied", *_OVERVIEW_HEADERS]
+    name_width = FRAME_WIDTH - len(OVERVIEW) * _COLUMN
+    header: list[Any] = ["Gebied", *(head for _field, head in OVERVIEW)]
     data: list[list[Any]] = [header]
-    fields = [f for f, _label, _explanation in KEY_FIGURES]
+    fields = [field for field, _head in OVERVIEW]
     for area in municipality.areas:
         data.append(
             [lines(area.title, name_width), *(number(figure(area.current, f)) for f in fields)]
@@ -80,9 +82,22 @@ def overview(municipality: MunicipalitySummary) -> list[Flowable]:
         [lines("Vorige periode (totaal)", name_width)]
         + [number(figure(total.previous, f)) for f in fields]
     )
-    table = grid(data, [name_width] + [15.5 * mm] * 9, numeric_from=1, bold_rows=[len(data) - 2])
-    table.setStyle(TableStyle([("LINEABOVE", (0, -2), (-1, -2), 0.8, ACCENT)]))
-    legend = "; ".join(f"{label}: {explanation}" for _f, label, explanation in KEY_FIGURES)
+    table = grid(
+        data, [name_width] + [_COLUMN] * len(OVERVIEW), numeric_from=1, bold_rows=[len(data) - 2]
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("LINEABOVE", (0, -2), (-1, -2), 0.8, ACCENT),
+                # ten narrow columns: a smaller head, so that 'signalen' fits its column
+                ("FONT", (0, 0), (-1, 0), BOLD, 7, 8.5),
+            ]
+        )
+    )
+    shown = {field for field, _head in OVERVIEW}
+    legend = "; ".join(
+        f"{label}: {explanation}" for f, label, explanation in KEY_FIGURES if f in shown
+    )
     return [
         *heading("Overzicht per gebied"),
         *explained(

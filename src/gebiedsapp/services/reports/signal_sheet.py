@@ -12,7 +12,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from gebiedsapp.services.report_text import long_date
-from gebiedsapp.services.reports.area_report import lines, short_date
+from gebiedsapp.services.reports.cells import lines, short_date
 from gebiedsapp.services.reports.pdf_base import FRAME_WIDTH, PageInfo, grid, heading, para, styles
 from gebiedsapp.services.reports.sheets import fields, one_page, write_lines
 from gebiedsapp.services.signal_views import SignalDetail

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from gebiedsapp.domain import Role
 from gebiedsapp.services.errors import ValidationError
+from gebiedsapp.services.money import format_euros
 from gebiedsapp.services.report_text import (
     KEY_FIGURES,
     difference,
@@ -34,6 +35,7 @@ from gebiedsapp.services.report_text import (
     period_text,
 )
 from gebiedsapp.services.summary import (
+    InitiativeRow,
     OpenAction,
     OpenSignal,
 )
@@ -43,6 +45,7 @@ from gebiedsapp.ui.context import (
     AREAS,
     CATEGORIES,
     CONTACTS,
+    INITIATIVES,
     KOFFIEKAR,
     PARTNERS,
     SIGNALS,
@@ -62,7 +65,7 @@ from gebiedsapp.ui.table_model import RowTableModel
 
 MUTED = "color: palette(placeholder-text);"
 WATCHED = frozenset(
-    {AREAS, TEAM, THEMES, CATEGORIES, PARTNERS, KOFFIEKAR, CONTACTS, ACTIONS, SIGNALS}
+    {AREAS, TEAM, THEMES, CATEGORIES, PARTNERS, KOFFIEKAR, CONTACTS, ACTIONS, SIGNALS, INITIATIVES}
 )
 
 
@@ -97,6 +100,31 @@ class OpenActionsModel(RowTableModel[OpenAction]):
             )[column]
         if role == Qt.ItemDataRole.ForegroundRole and row.overdue and column == 2:
             return LABEL_BRUSHES.get(next(iter(LABEL_BRUSHES)))
+        return None
+
+
+class InitiativesModel(RowTableModel[InitiativeRow]):
+    headers = ("Initiatief", "Status", "Sinds", "Volgende mijlpaal", "Budget toegekend", "Gebied")
+
+    def cell(self, row: InitiativeRow, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            if row.ended is not None:
+                step = f"{row.status.label.lower()} op {format_date(row.ended)}"
+            elif row.next_step:
+                due = f" ({format_date(row.next_due)})" if row.next_due else ""
+                step = row.next_step + due
+            else:
+                step = "—"
+            return (
+                row.title,
+                row.status.label,
+                format_date(row.since),
+                step,
+                format_euros(row.budget_granted, blank="—"),
+                row.area,
+            )[column]
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 4:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
 
@@ -220,6 +248,8 @@ class SummaryScreen(QWidget):
         self.quotes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.actions_model = OpenActionsModel(self)
         self.actions_table = _table(self.actions_model, body)
+        self.initiatives_model = InitiativesModel(self)
+        self.initiatives_table = _table(self.initiatives_model, body)
 
         figures_box = QVBoxLayout()
         figures_box.addWidget(
@@ -307,6 +337,16 @@ class SummaryScreen(QWidget):
         layout.addWidget(self.quotes)
         layout.addWidget(_section(self.tr("Afgesproken acties die nog open staan"), "", body))
         layout.addWidget(self.actions_table)
+        layout.addWidget(
+            _section(
+                self.tr("Bewonersinitiatieven"),
+                self.tr(
+                    "Initiatieven die in deze periode liepen, met hun status nu: lopende eerst."
+                ),
+                body,
+            )
+        )
+        layout.addWidget(self.initiatives_table)
 
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -455,6 +495,7 @@ class SummaryScreen(QWidget):
             or f"<span style='{MUTED}'>{self.tr('Geen uitspraken voor rapportage.')}</span>"
         )
         self.actions_model.set_rows(s.open_action_list)
+        self.initiatives_model.set_rows(s.initiatives)
 
     # -- printing ---------------------------------------------------------------------------
 

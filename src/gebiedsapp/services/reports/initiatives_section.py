@@ -1,0 +1,65 @@
+"""The summary's part on residents' initiatives: what ran in the period, how far it got.
+
+Prints the title, the area, the status now, since when, the next milestone or the end, and the
+budget granted; never the description or the support notes (free text, which may name people).
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, TableStyle
+
+from gebiedsapp.services.money import format_euros
+from gebiedsapp.services.reports.cells import count, lines, short_date
+from gebiedsapp.services.reports.pdf_base import FRAME_WIDTH, grid, heading, para, styles
+from gebiedsapp.services.summary import AreaSummary, InitiativeRow
+
+
+def _progress(row: InitiativeRow) -> str:
+    if row.ended is not None:
+        return f"{row.status.label.lower()} op {short_date(row.ended)}"
+    if row.next_step:
+        return row.next_step + (f" ({short_date(row.next_due)})" if row.next_due else "")
+    return "geen mijlpaal gepland"
+
+
+def initiatives(summary: AreaSummary) -> list[Flowable]:
+    s = styles()
+    out: list[Flowable] = [CondPageBreak(30 * mm), *heading("Bewonersinitiatieven")]
+    rows = summary.initiatives
+    if not rows:
+        out.append(para("In deze periode liep geen bewonersinitiatief.", s.empty))
+        return out
+    several_areas = len({r.area for r in rows}) > 1
+    widths = [FRAME_WIDTH - 116 * mm, 27 * mm, 19 * mm, 49 * mm, 21 * mm]
+    if several_areas:
+        widths = [FRAME_WIDTH - 140 * mm, 27 * mm, 19 * mm, 49 * mm, 20 * mm, 25 * mm]
+    header = ["Initiatief", "Status nu", "Sinds", "Volgende stap of einde", "Toegekend"]
+    data: list[list[str]] = [header + (["Gebied"] if several_areas else [])]
+    for r in rows:
+        row = [
+            lines(r.title, widths[0]),
+            lines(r.status.label, widths[1]),
+            short_date(r.since),
+            lines(_progress(r), widths[3]),
+            format_euros(r.budget_granted, blank="—"),
+        ]
+        if several_areas:
+            row.append(lines(r.area, widths[5]))
+        data.append(row)
+    table = grid(data, widths)
+    table.setStyle(TableStyle([("ALIGN", (4, 0), (4, -1), "RIGHT")]))
+    out.append(table)
+    running = sum(1 for r in rows if r.ended is None)
+    granted = sum(r.budget_granted or 0 for r in rows)
+    ran = count(len(rows), "initiatief van bewoners liep", "initiatieven van bewoners liepen")
+    out.append(
+        para(
+            f"{ran} in deze periode; {count(running, 'loopt', 'lopen')} nog. "
+            "De status is die van vandaag; de volgende stap is de eerste mijlpaal die nog niet "
+            "bereikt is, met de datum waarop die gepland staat. "
+            f"Samen kregen ze {format_euros(granted)} toegekend.",
+            s.note,
+        )
+    )
+    return out
