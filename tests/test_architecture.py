@@ -180,3 +180,17 @@ def test_import_linter_contracts_are_kept() -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "BROKEN" not in result.stdout
+
+
+def test_the_window_starts_without_loading_the_pdf_and_spreadsheet_libraries() -> None:
+    """ReportLab and openpyxl cost about 0.4 s to import; a start pays them only when a PDF or
+    an XLSX is made (the start-up benchmark measures the rest)."""
+    code = (
+        "import sys; import gebiedsapp.ui.app, gebiedsapp.services.reports; "
+        "import gebiedsapp.services.export; "
+        "print(sorted(m for m in ('reportlab', 'openpyxl') if m in sys.modules))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert done.stdout.strip() == "[]"

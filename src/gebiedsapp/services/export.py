@@ -30,12 +30,10 @@ from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
+if TYPE_CHECKING:
+    from openpyxl import Workbook
 
 Cell = str | int | float | Decimal | bool | date | datetime | None
 
@@ -183,6 +181,8 @@ def write_xlsx_stream(
     stream: IO[bytes], tables: Sequence[ExportTable], *, progress: Progress | None = None
 ) -> int:
     """Write a workbook with one sheet per table; returns the rows written."""
+    from openpyxl import Workbook  # here: the window's start does not need openpyxl
+
     workbook = Workbook(write_only=True)
     try:
         rows = _fill_workbook(workbook, tables, progress)
@@ -208,6 +208,10 @@ def _discard(workbook: Workbook) -> None:
 def _fill_workbook(
     workbook: Workbook, tables: Sequence[ExportTable], progress: Progress | None
 ) -> int:
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
     bold = Font(bold=True)
     counter = _Counter(progress)
     taken: set[str] = set()
@@ -235,6 +239,8 @@ def _fill_workbook(
 
 
 def _xlsx_cells(sheet: object, row: Sequence[Cell]) -> Iterator[object]:
+    from openpyxl.cell import WriteOnlyCell
+
     for raw in row:
         value = _xlsx_value(raw)
         if isinstance(value, datetime | date) or (isinstance(value, str) and value[:1] == "="):

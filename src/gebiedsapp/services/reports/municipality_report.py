@@ -32,8 +32,6 @@ from gebiedsapp.services.reports.pdf_base import (
     FRAME_WIDTH,
     Deferred,
     PageInfo,
-    Progress,
-    ReportCancelledError,
     SetHeader,
     build,
     explained,
@@ -42,6 +40,7 @@ from gebiedsapp.services.reports.pdf_base import (
     para,
     styles,
 )
+from gebiedsapp.services.reports.progress import Progress, ReportCancelledError
 from gebiedsapp.services.summary import AreaSummary, MunicipalitySummary
 
 # -----------------------------------------------------------------------

@@ -65,13 +65,6 @@ TINT = colors.HexColor("#e6ecf2")
 ZEBRA = colors.HexColor("#f3f3f3")
 
 
-class ReportCancelledError(Exception):
-    """The user cancelled while the PDF was made; no file was written."""
-
-
-Progress = Callable[[int, int], bool]  # (done, total) -> False to cancel
-
-
 @cache
 def fonts() -> tuple[str, str, str, str]:
     """Register the embedded TrueType family once; (regular, bold, italic, bold italic)."""
