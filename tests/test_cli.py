@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -10,9 +11,10 @@ import pytest
 from sqlalchemy import select
 
 from gebiedsapp import __version__, cli
-from gebiedsapp.domain import TeamMember
+from gebiedsapp.domain import InitiativeStatus, TeamMember, reference_id
 from gebiedsapp.paths import DATABASE_URL_ENV, app_paths
-from gebiedsapp.services import demo_data
+from gebiedsapp.services import demo_data, initiatives
+from gebiedsapp.services.initiatives import InitiativeInput, MilestoneInput
 from gebiedsapp.startup import open_database
 from gebiedsapp.storage.migrate import head_revision
 from support import dbfile
@@ -237,3 +239,46 @@ def test_a_locked_database_is_explained_and_nothing_changes(
         holder.close()
     assert code == 2
     assert "ander venster of programma" in capsys.readouterr().err
+
+
+def test_initiatives_lists_running_ones_of_an_area_and_all_with_the_option(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, db_path: Path
+) -> None:
+    opened = open_database(f"sqlite:///{db_path}", app_paths(data_dir), actor="test")
+    beerta = reference_id("area", "beerta")
+    base = InitiativeInput(area_id=beerta, title="Speeltuin", started_on=date(2026, 3, 1))
+    try:
+        with opened.database.unit_of_work("test") as session:
+            initiatives.create_initiative(
+                session,
+                replace(base, milestones=[MilestoneInput("Opening", due_on=date(2026, 9, 1))]),
+                today=date(2026, 6, 1),
+            )
+            initiatives.create_initiative(
+                session,
+                replace(
+                    base,
+                    title="Buurtfeest",
+                    status=InitiativeStatus.AFGEROND,
+                    ended_on=date(2026, 5, 2),
+                ),
+                today=date(2026, 6, 1),
+            )
+            initiatives.create_initiative(
+                session,
+                replace(base, title="Elders", area_id=reference_id("area", "scheemda")),
+                today=date(2026, 6, 1),
+            )
+    finally:
+        opened.database.dispose()
+
+    code, out, err = run(capsys, data_dir, db_path, "initiatives", "--area", "Beerta")
+    assert (code, err) == (0, "")
+    assert out.splitlines() == [
+        "Speeltuin | Beerta | Idee | sinds 01-03-2026 | Opening (01-09-2026)",
+        "1 initiatief",
+    ]
+    code, out, err = run(capsys, data_dir, db_path, "initiatives", "--area", "Beerta", "--all")
+    assert "Buurtfeest | Beerta | Afgerond | sinds 01-03-2026 | afgerond op 02-05-2026" in out
+    code, out, err = run(capsys, data_dir, db_path, "initiatives")
+    assert "Elders | Scheemda" in out

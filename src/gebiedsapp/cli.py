@@ -27,6 +27,7 @@ from gebiedsapp.services import (
     backups,
     demo_data,
     encryption,
+    initiatives,
     permissions,
     reports,
     retention,
@@ -35,6 +36,7 @@ from gebiedsapp.services import (
 from gebiedsapp.services.areas import area_tree, find_area
 from gebiedsapp.services.backups import make_backup
 from gebiedsapp.services.errors import NotFoundError, ValidationError
+from gebiedsapp.services.overview import area_header
 from gebiedsapp.services.summary import Period
 from gebiedsapp.services.teams import team_overview
 from gebiedsapp.startup import check_integrity, open_database
@@ -197,6 +199,15 @@ def build_parser() -> argparse.ArgumentParser:
     settings_parser.add_argument("--retention-days", type=int, metavar="DAGEN")
     settings_parser.add_argument("--draft-days", type=int, metavar="DAGEN")
 
+    initiatives_parser = sub.add_parser(
+        "initiatives", help="bewonersinitiatieven tonen: status, sinds, volgende mijlpaal"
+    )
+    initiatives_parser.add_argument(
+        "--area", metavar="NAAM-OF-CODE", help="alleen dit gebied (met zijn deelgebieden)"
+    )
+    initiatives_parser.add_argument(
+        "--all", action="store_true", help="ook afgeronde en gestopte initiatieven"
+    )
     sub.add_parser("areas", help="de gebiedsindeling tonen")
     team = sub.add_parser("team", help="'Wie werkt waar' tonen")
     team.add_argument("--date", type=date.fromisoformat, default=None, help="peildatum JJJJ-MM-DD")
@@ -365,6 +376,8 @@ def _dispatch(args: argparse.Namespace, url: str, paths: AppPaths) -> int:
             return _report(database, args)
         if args.command == "privacy":
             return _privacy(database, actor, args)
+        if args.command == "initiatives":
+            return _print_initiatives(database, args.area, include_ended=args.all)
         if args.command == "areas":
             return _print_areas(database)
         if args.command == "team":
@@ -620,6 +633,29 @@ def _db_restore(url: str, source: Path, args: argparse.Namespace, actor: str) ->
 def _db_backup(database: Database, target: Path) -> int:
     copy = make_backup(database, target)
     print(f"Reservekopie: {copy}")
+    return 0
+
+
+def _print_initiatives(database: Database, area: str | None, *, include_ended: bool) -> int:
+    today = date.today()
+    with database.read_session() as session:
+        area_ids = None
+        if area is not None:
+            area_ids = area_header(session, find_area(session, area).id, today=today).area_ids
+        rows = initiatives.list_initiatives(session, area_ids=area_ids, include_ended=include_ended)
+    for row in rows:
+        if row.ended_on is not None:
+            step = f"{row.status.label.lower()} op {row.ended_on:%d-%m-%Y}"
+        elif row.next_milestone is not None:
+            due = row.next_milestone.due_on
+            step = row.next_milestone.description + (f" ({due:%d-%m-%Y})" if due else "")
+        else:
+            step = "geen mijlpaal gepland"
+        print(
+            f"{row.title} | {row.area_name} | {row.status.label} | sinds "
+            f"{row.started_on:%d-%m-%Y} | {step}"
+        )
+    print(f"{len(rows)} {'initiatief' if len(rows) == 1 else 'initiatieven'}")
     return 0
 
 
