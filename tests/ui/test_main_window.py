@@ -105,9 +105,9 @@ def test_team_on_area_page_follows_assignments(window: MainWindow, context) -> N
 
 
 def test_screens_switch_by_shortcut_and_menu(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
-    qtbot.keyClick(window, Qt.Key.Key_8, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_9, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is window.screens[TEAM_OVERVIEW]
-    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is window.screens[SUMMARY]
     window.open_admin("team")
     assert window.stack.currentWidget() is window.screens[ADMIN]
@@ -183,17 +183,26 @@ def test_area_figures_arrive_from_the_worker_and_match_the_database(
 
 
 def test_every_screen_opens_from_its_shortcut(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
-    from gebiedsapp.ui.main_window import ACTIONS, CONTACTS, KOFFIEKAR, LISTS, SIGNALS, SUMMARY
+    from gebiedsapp.ui.main_window import (
+        ACTIONS,
+        CONTACTS,
+        INITIATIVES,
+        KOFFIEKAR,
+        LISTS,
+        SIGNALS,
+        SUMMARY,
+    )
 
     for key, number in (
         (KOFFIEKAR, Qt.Key.Key_2),
         (CONTACTS, Qt.Key.Key_3),
         (SIGNALS, Qt.Key.Key_4),
-        (SUMMARY, Qt.Key.Key_5),
-        (ACTIONS, Qt.Key.Key_6),
-        (LISTS, Qt.Key.Key_7),
-        (TEAM_OVERVIEW, Qt.Key.Key_8),
-        (ADMIN, Qt.Key.Key_9),
+        (INITIATIVES, Qt.Key.Key_5),
+        (SUMMARY, Qt.Key.Key_6),
+        (ACTIONS, Qt.Key.Key_7),
+        (LISTS, Qt.Key.Key_8),
+        (TEAM_OVERVIEW, Qt.Key.Key_9),
+        (ADMIN, Qt.Key.Key_0),
         (AREA, Qt.Key.Key_1),
     ):
         qtbot.keyClick(window, number, Qt.KeyboardModifier.ControlModifier)

@@ -179,7 +179,7 @@ class AreaPage(QScrollArea):
             note = QLabel(
                 self.tr(
                     "Elk dorp en elke wijk heeft een eigen team. Kies een gebied links, of open "
-                    "'Wie werkt waar' (Ctrl+8) voor het overzicht van de hele gemeente."
+                    "'Wie werkt waar' (Ctrl+9) voor het overzicht van de hele gemeente."
                 )
             )
             note.setWordWrap(True)

@@ -39,18 +39,26 @@ STATE_KEY = "mainwindow/state"
 SPLITTER_KEY = "mainwindow/splitter"
 SCREEN_KEY = "mainwindow/screen"
 
-AREA, KOFFIEKAR, CONTACTS, SIGNALS, SUMMARY, ACTIONS, LISTS, TEAM_OVERVIEW, ADMIN = (
+AREA, KOFFIEKAR, CONTACTS, SIGNALS, INITIATIVES = (
     "area",
     "koffiekar",
     "contacts",
     "signals",
-    "summary",
-    "actions",
-    "lists",
-    "team",
-    "admin",
+    "initiatives",
 )
-SCREEN_KEYS = (AREA, KOFFIEKAR, CONTACTS, SIGNALS, SUMMARY, ACTIONS, LISTS, TEAM_OVERVIEW, ADMIN)
+SUMMARY, ACTIONS, LISTS, TEAM_OVERVIEW, ADMIN = ("summary", "actions", "lists", "team", "admin")
+SCREEN_KEYS = (
+    AREA,
+    KOFFIEKAR,
+    CONTACTS,
+    SIGNALS,
+    INITIATIVES,
+    SUMMARY,
+    ACTIONS,
+    LISTS,
+    TEAM_OVERVIEW,
+    ADMIN,
+)
 
 
 class MainWindow(QMainWindow):
@@ -104,11 +112,12 @@ class MainWindow(QMainWindow):
             (KOFFIEKAR, self.tr("Koffiekar"), "Ctrl+2"),
             (CONTACTS, self.tr("Contacten"), "Ctrl+3"),
             (SIGNALS, self.tr("Signalen"), "Ctrl+4"),
-            (SUMMARY, self.tr("Samenvatting"), "Ctrl+5"),
-            (ACTIONS, self.tr("Mijn acties"), "Ctrl+6"),
-            (LISTS, self.tr("Lijsten"), "Ctrl+7"),
-            (TEAM_OVERVIEW, self.tr("Wie werkt waar"), "Ctrl+8"),
-            (ADMIN, self.tr("Beheer"), "Ctrl+9"),
+            (INITIATIVES, self.tr("Initiatieven"), "Ctrl+5"),
+            (SUMMARY, self.tr("Samenvatting"), "Ctrl+6"),
+            (ACTIONS, self.tr("Mijn acties"), "Ctrl+7"),
+            (LISTS, self.tr("Lijsten"), "Ctrl+8"),
+            (TEAM_OVERVIEW, self.tr("Wie werkt waar"), "Ctrl+9"),
+            (ADMIN, self.tr("Beheer"), "Ctrl+0"),
         ):
             action = QAction(text, self, checkable=True)
             action.setShortcut(QKeySequence(shortcut))
@@ -241,6 +250,10 @@ class MainWindow(QMainWindow):
             from gebiedsapp.ui.signals import SignalsScreen
 
             return SignalsScreen(context, self)
+        if key == INITIATIVES:
+            from gebiedsapp.ui.initiatives import InitiativesScreen
+
+            return InitiativesScreen(context, self)
         if key == SUMMARY:
             from gebiedsapp.ui.summary import SummaryScreen
 

@@ -1,0 +1,282 @@
+"""Table models of the initiatives screen: the area's initiatives, and the milestones being edited.
+
+Milestone dates are kept as the text the user typed (dd-mm-jjjj) until saving, so that a typing
+error is shown with a Dutch message and stays in the cell to be corrected, never silently lost.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from gebiedsapp.services.errors import ValidationError
+from gebiedsapp.services.initiatives import InitiativeView, MilestoneInput, MilestoneView
+from gebiedsapp.services.money import format_euros
+from gebiedsapp.ui.formatting import format_date
+from gebiedsapp.ui.table_model import RowTableModel
+
+Index = QModelIndex | QPersistentModelIndex
+LATE = QBrush(QColor("#a4000f"))
+MUTED = QBrush(QColor("#6d6d6d"))
+NONE = "—"
+_DAY = re.compile(r"(\d{1,2})[-/. ](\d{1,2})[-/. ](\d{2}|\d{4})")
+
+
+def _bold() -> QFont:
+    font = QFont()
+    font.setBold(True)
+    return font
+
+
+def parse_day(text: str) -> date | None:
+    """'1-9-2026', '01-09-2026', '1/9/26' → a date; '' → None; ValueError for anything else."""
+    text = text.strip()
+    if not text:
+        return None
+    match = _DAY.fullmatch(text)
+    if match is None:
+        raise ValueError(f"geen datum: {text}")
+    day, month, year = (int(part) for part in match.groups())
+    if year < 100:
+        year += 2000
+    try:
+        return date(year, month, day)
+    except ValueError:  # 31-02-2026
+        raise ValueError(f"geen datum: {text}") from None
+
+
+def milestone_text(step: MilestoneView | None) -> str:
+    """'01-09-2026 · Opening' for the list (the date first: a narrow column elides the text,
+    never the date); '—' when there is none."""
+    if step is None:
+        return NONE
+    if step.due_on is None:
+        return step.description
+    return f"{format_date(step.due_on)} · {step.description}"
+
+
+class InitiativesModel(RowTableModel[InitiativeView]):
+    COL_TITLE, COL_STATUS, COL_AREA, COL_SINCE, COL_NEXT, COL_GRANTED = range(6)
+    headers = ("Naam", "Status", "Gebied", "Sinds", "Volgende mijlpaal", "Toegekend")
+    header_tips = (
+        "",
+        "",
+        "",
+        "Gestart op",
+        "De eerste mijlpaal die nog niet bereikt is",
+        "Budget toegekend",
+    )
+
+    def __init__(self, parent: QObject | None = None, *, today: date | None = None) -> None:
+        super().__init__(parent)
+        self.today = today or date.today()
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.ToolTipRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self.header_tips)
+            and self.header_tips[section]
+        ):
+            return QCoreApplication.translate(type(self).__name__, self.header_tips[section])
+        return super().headerData(section, orientation, role)
+
+    def set_rows(self, rows: Any) -> None:
+        self.today = date.today()  # a screen left open overnight marks the right ones late
+        super().set_rows(rows)
+
+    def _late(self, row: InitiativeView) -> bool:
+        step = row.next_milestone
+        return step is not None and step.late(self.today) and not row.status.ended
+
+    def cell(self, row: InitiativeView, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
+        if role == Qt.ItemDataRole.FontRole and column == self.COL_NEXT and self._late(row):
+            return _bold()
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column == self.COL_NEXT and self._late(row):
+                return LATE
+            if row.status.ended:
+                return MUTED
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.COL_GRANTED:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _text(self, row: InitiativeView, column: int) -> str | None:
+        if column == self.COL_TITLE:
+            return row.title
+        if column == self.COL_STATUS:
+            return row.status.label
+        if column == self.COL_AREA:
+            return row.area_name
+        if column == self.COL_SINCE:
+            return format_date(row.started_on)
+        if column == self.COL_NEXT:
+            return milestone_text(row.next_milestone)
+        if column == self.COL_GRANTED:
+            return format_euros(row.budget_granted)
+        return None
+
+    def _tooltip(self, row: InitiativeView, column: int) -> str | None:
+        if column == self.COL_NEXT:
+            step = row.next_milestone
+            if step is None:
+                return self.tr("Geen open mijlpaal (%s van %s bereikt)") % (
+                    row.reached,
+                    len(row.milestones),
+                )
+            text = milestone_text(step)
+            if self._late(row):
+                text = self.tr("Te laat: %s (streefdatum voorbij, nog niet bereikt)") % text
+            return (
+                text
+                + "\n"
+                + self.tr("%s van %s mijlpalen bereikt")
+                % (
+                    row.reached,
+                    len(row.milestones),
+                )
+            )
+        if column == self.COL_TITLE:
+            lines = [row.title, f"{row.status.label} · {row.area_name}"]
+            if row.carried_by:
+                lines.append(self.tr("Gedragen door: %s") % row.carried_by)
+            if row.supporter_name:
+                lines.append(self.tr("Begeleider: %s") % row.supporter_name)
+            if row.themes:
+                lines.append(", ".join(row.themes))
+            if row.ended_on is not None:
+                lines.append(f"{row.status.label} op {format_date(row.ended_on)}")
+            return "\n".join(lines)
+        return self._text(row, column)
+
+
+@dataclass(frozen=True)
+class MilestoneRow:
+    """One milestone as typed in the form; `id` is the stored milestone's (None when new)."""
+
+    description: str = ""
+    due: str = ""  # dd-mm-jjjj as typed
+    reached: str = ""
+    id: uuid.UUID | None = None
+
+    @classmethod
+    def of(cls, view: MilestoneView) -> MilestoneRow:
+        return cls(
+            view.description, format_date(view.due_on), format_date(view.reached_on), view.id
+        )
+
+    def is_blank(self) -> bool:
+        return not (self.description.strip() or self.due.strip() or self.reached.strip())
+
+
+class MilestonesModel(RowTableModel[MilestoneRow]):
+    """An editable list: every cell is text; `to_inputs()` turns it into MilestoneInputs."""
+
+    COL_DESCRIPTION, COL_DUE, COL_REACHED = range(3)
+    headers = ("Mijlpaal", "Streefdatum", "Bereikt op")
+    _fields = ("description", "due", "reached")
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+
+    def cell(self, row: MilestoneRow, column: int, role: int) -> Any:
+        text = getattr(row, self._fields[column])
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return text
+        late = column == self.COL_DUE and self._late(row)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if late:
+                return self.tr("Te laat: de streefdatum is voorbij en de mijlpaal is niet bereikt")
+            if column != self.COL_DESCRIPTION:
+                return self.tr("Typ een datum als dd-mm-jjjj; leeg laten mag")
+            return text or self.tr("Typ wat er bereikt moet worden")
+        if late and role == Qt.ItemDataRole.FontRole:
+            return _bold()
+        if late and role == Qt.ItemDataRole.ForegroundRole:
+            return LATE
+        return None
+
+    @staticmethod
+    def _late(row: MilestoneRow) -> bool:
+        try:
+            due = parse_day(row.due)
+        except ValueError:
+            return False
+        return due is not None and not row.reached.strip() and due < date.today()
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        row = self.row_at(index)
+        if row is None or role != Qt.ItemDataRole.EditRole:
+            return False
+        name = self._fields[index.column()]
+        if getattr(row, name) == str(value):
+            return True
+        text = str(value)
+        if index.column() == self.COL_DESCRIPTION:
+            row = replace(row, description=text)
+        elif index.column() == self.COL_DUE:
+            row = replace(row, due=text)
+        else:
+            row = replace(row, reached=text)
+        self.rows[index.row()] = row
+        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), 2))
+        return True
+
+    def append(self, row: MilestoneRow) -> int:
+        position = len(self.rows)
+        self.beginInsertRows(QModelIndex(), position, position)
+        self.rows.append(row)
+        self.endInsertRows()
+        return position
+
+    def remove(self, position: int) -> None:
+        if 0 <= position < len(self.rows):
+            self.beginRemoveRows(QModelIndex(), position, position)
+            del self.rows[position]
+            self.endRemoveRows()
+
+    def to_inputs(self) -> list[MilestoneInput]:
+        """MilestoneInputs (blank rows skipped); ValidationError for a date that is not one."""
+        inputs = []
+        for row in self.rows:
+            if row.is_blank():
+                continue
+            days = []
+            for text, what in ((row.due, "streefdatum"), (row.reached, "datum van bereiken")):
+                try:
+                    days.append(parse_day(text))
+                except ValueError:
+                    name = row.description.strip() or "zonder naam"
+                    message = self.tr(
+                        "De %s van mijlpaal '%s' is geen datum: '%s'. "
+                        "Schrijf die als dd-mm-jjjj (bijvoorbeeld 01-09-2026)."
+                    ) % (self.tr(what), name, text.strip())
+                    raise ValidationError(message, field="milestones") from None
+            inputs.append(
+                MilestoneInput(row.description, due_on=days[0], reached_on=days[1], id=row.id)
+            )
+        return inputs
+
+    def bad_cell(self) -> tuple[int, int] | None:
+        """The first cell whose date is not one (to put the cursor there)."""
+        for position, row in enumerate(self.rows):
+            for column, text in ((self.COL_DUE, row.due), (self.COL_REACHED, row.reached)):
+                try:
+                    parse_day(text)
+                except ValueError:
+                    return position, column
+        return None

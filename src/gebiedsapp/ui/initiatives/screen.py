@@ -1,0 +1,440 @@
+"""Bewonersinitiatieven: the initiatives of the area on the left, the form on the right.
+
+An initiative lives for months, so after saving it stays open in the form (its milestones now
+have their ids, so a second save edits them instead of adding them again). Escape never throws
+typed text away without asking; editing keeps the earlier version ('Geschiedenis…').
+There is no draft kind for initiatives: unsaved input is either saved, thrown away, or kept on
+screen to go on typing.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from gebiedsapp.services.areas import area_tree
+from gebiedsapp.services.errors import ValidationError
+from gebiedsapp.services.initiatives import (
+    InitiativeInput,
+    InitiativeView,
+    create_initiative,
+    edit_initiative,
+    get_initiative,
+    list_initiatives,
+    remove_initiative,
+)
+from gebiedsapp.services.list_exports import initiatives_tables
+from gebiedsapp.services.overview import area_header
+from gebiedsapp.services.taxonomy import list_partners, list_themes
+from gebiedsapp.services.teams import list_members
+from gebiedsapp.ui.admin.common import confirm, make_table
+from gebiedsapp.ui.contacts.form import PartnerOption
+from gebiedsapp.ui.contacts.themes import theme_options
+from gebiedsapp.ui.context import AREAS, INITIATIVES, PARTNERS, TEAM, THEMES, AppContext
+from gebiedsapp.ui.export import Exporter, ExportJob
+from gebiedsapp.ui.formatting import format_number
+from gebiedsapp.ui.initiatives.form import InitiativeForm
+from gebiedsapp.ui.initiatives.history import show_history
+from gebiedsapp.ui.initiatives.models import InitiativesModel
+from gebiedsapp.ui.initiatives.widgets import ask_leave
+from gebiedsapp.ui.prompts import Leave
+
+NOT_SAVED = "Niet opgeslagen"
+
+
+class InitiativesScreen(QWidget):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.area_id: uuid.UUID | None = None
+        self.area_ids: frozenset[uuid.UUID] | None = None
+        self.editing_id: uuid.UUID | None = None
+        self._baseline: dict[str, Any] = {}
+        self._loaded = False
+        self._list_stale = True
+
+        title = QLabel(self.tr("Initiatieven"), self)
+        title.setStyleSheet("font-size: 20pt; font-weight: 600;")
+        self.subtitle = QLabel(self)
+        self.subtitle.setStyleSheet("color: palette(placeholder-text);")
+        self.subtitle.setWordWrap(True)
+
+        # left: the initiatives of this area
+        self.model = InitiativesModel(self)
+        self.table = make_table(self.model, self, stretch_column=InitiativesModel.COL_TITLE)
+        self.table.setAccessibleName(self.tr("Initiatieven van het gebied"))
+        header = self.table.horizontalHeader()
+        header.setMinimumSectionSize(60)
+        for column, width in (
+            (InitiativesModel.COL_STATUS, 108),
+            (InitiativesModel.COL_AREA, 85),
+            (InitiativesModel.COL_SINCE, 82),
+            (InitiativesModel.COL_NEXT, 135),
+            (InitiativesModel.COL_GRANTED, 72),
+        ):
+            header.resizeSection(column, width)
+        self.list_label = QLabel(self)
+        self.ended_check = QCheckBox(self.tr("Ook afgeronde en gestopte"), self)
+        self.ended_check.setToolTip(self.tr("Toon ook de initiatieven die klaar of gestopt zijn"))
+        top_row = QHBoxLayout()
+        top_row.addWidget(self.list_label, 1)
+        top_row.addWidget(self.ended_check)
+        hint = QLabel(self.tr("Dubbelklik (of Enter) om te openen."), self)
+        hint.setStyleSheet("color: palette(placeholder-text);")
+        self.exporter = Exporter(context, self, self.export_job)
+        self.new_button = QPushButton(self.tr("Nieuw initiatief"), self)
+        self.new_button.setToolTip(self.tr("Begin een nieuw initiatief in het formulier"))
+        bottom_row = QHBoxLayout()
+        bottom_row.addWidget(hint, 1)
+        bottom_row.addWidget(self.new_button)
+        bottom_row.addWidget(self.exporter.button)
+        list_panel = QWidget(self)
+        list_layout = QVBoxLayout(list_panel)
+        list_layout.setContentsMargins(0, 0, 8, 0)
+        list_layout.addLayout(top_row)
+        list_layout.addWidget(self.table, 1)
+        list_layout.addLayout(bottom_row)
+
+        # right: the form, scrollable on a small laptop screen
+        self.form = InitiativeForm(self)
+        self.save_button = QPushButton(self.tr("Opslaan (Ctrl+Enter)"), self)
+        self.history_button = QPushButton(self.tr("Geschiedenis…"), self)
+        self.history_button.setToolTip(self.tr("Eerdere versies van dit initiatief"))
+        self.remove_button = QPushButton(self.tr("Verwijderen…"), self)
+        self.remove_button.setToolTip(self.tr("Verwijder dit initiatief (na een vraag)"))
+        self.cancel_button = QPushButton(self.tr("Annuleren (Esc)"), self)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        buttons = QHBoxLayout()
+        for button in (self.save_button, self.cancel_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.form.heading_row.addWidget(self.history_button)  # about this record, not the input
+        self.form.heading_row.addWidget(self.remove_button)
+        form_body = QWidget(self)
+        form_layout = QVBoxLayout(form_body)
+        form_layout.setContentsMargins(8, 0, 4, 0)
+        form_layout.addWidget(self.form, 1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(form_body)
+        # Opslaan and Annuleren stay in sight below the scrolling form
+        form_panel = QWidget(self)
+        panel_layout = QVBoxLayout(form_panel)
+        panel_layout.setContentsMargins(0, 0, 0, 0)
+        panel_layout.addWidget(scroll, 1)
+        buttons.setContentsMargins(8, 0, 4, 0)
+        panel_layout.addLayout(buttons)
+        self.status.setContentsMargins(8, 0, 4, 0)
+        panel_layout.addWidget(self.status)
+        QWidget.setTabOrder(self.form.partners, self.save_button)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(list_panel)
+        self.splitter.addWidget(form_panel)
+        self.splitter.setStretchFactor(0, 5)
+        self.splitter.setStretchFactor(1, 4)
+        self.splitter.setSizes([590, 475])
+        self.splitter.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addWidget(title)
+        layout.addWidget(self.subtitle)
+        layout.addWidget(self.splitter, 1)
+
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            save = QShortcut(QKeySequence(keys), form_panel)
+            save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            save.activated.connect(self.save)
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), form_panel)
+        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.activated.connect(self.leave_form)
+
+        self.save_button.clicked.connect(self.save)
+        self.history_button.clicked.connect(self.show_history)
+        self.remove_button.clicked.connect(self.remove)
+        self.new_button.clicked.connect(self.new_initiative)
+        self.cancel_button.clicked.connect(self.leave_form)
+        self.ended_check.toggled.connect(self.reload_list)
+        self.table.activated.connect(self._on_activated)
+        context.hub.changed.connect(self._on_changes)
+        self._update_mode()
+
+    # -- public contract --------------------------------------------------------------------
+
+    def set_area(self, area_id: uuid.UUID) -> None:
+        """The navigator's area: the list shows it with its sub-areas; new ones get it."""
+        self.area_id = area_id
+        with self.context.read() as session:
+            header = area_header(session, area_id, today=date.today())
+        self.area_ids = header.area_ids
+        name = header.area.name
+        if header.sub_areas:
+            name = self.tr("%s en %s deelgebieden") % (name, header.sub_areas)
+        self.subtitle.setText(
+            self.tr("Bewonersinitiatieven in %s: status, mijlpalen, ondersteuning en budget.")
+            % name
+        )
+        self.table.setColumnHidden(InitiativesModel.COL_AREA, len(header.area_ids) <= 1)
+        self._ensure_loaded()
+        if self.editing_id is None and not self._is_dirty():
+            self._reset_form()
+        self._list_stale = True
+        if self.isVisible():
+            self.reload_list()
+
+    def export_job(self) -> ExportJob:
+        """The list as shown: the area with its sub-areas, ended ones only when ticked."""
+        ids, ended = self.area_ids, self.ended_check.isChecked()
+        return ExportJob(
+            "initiatieven",
+            lambda session, options: initiatives_tables(
+                session, options, area_ids=ids, include_ended=ended
+            ),
+        )
+
+    def new_initiative(self) -> None:
+        """Start a blank initiative (asks first when the form holds unsaved input)."""
+        self._ensure_loaded()
+        if not self._may_leave():
+            return
+        self._reset_form()
+        self.status.setText("")
+        self.form.focus_first()
+
+    def edit_initiative(self, initiative_id: uuid.UUID) -> None:
+        self._ensure_loaded()
+        if initiative_id == self.editing_id and self._is_dirty():
+            self.form.focus_first()  # already open, with changes: keep them
+            return
+        if initiative_id != self.editing_id and not self._may_leave():
+            return
+        with self.context.read() as session:
+            view = get_initiative(session, initiative_id)
+        self._load(view)
+        self.status.setText("")
+        self.form.focus_first()
+
+    # -- loading ----------------------------------------------------------------------------
+
+    def _ensure_loaded(self) -> None:
+        if self._loaded:
+            return
+        self._loaded = True
+        self._load_choices(AREAS, THEMES, PARTNERS, TEAM)
+        if self.editing_id is None:
+            self._reset_form()
+
+    def _load_choices(self, *kinds: str) -> None:
+        """The areas, themes, partners and team members the form offers."""
+        with self.context.read() as session:
+            if AREAS in kinds:
+                self.form.set_areas(area_tree(session))
+            if THEMES in kinds:
+                self.form.theme_names = {t.id: t.name for t in list_themes(session)}
+                self.form.set_theme_options(
+                    theme_options(list_themes(session, include_retired=False))
+                )
+            if PARTNERS in kinds:
+                self.form.set_partners(
+                    [
+                        PartnerOption(p.id, p.name, p.retired)
+                        for p in list_partners(session, include_retired=True)
+                    ]
+                )
+            if TEAM in kinds:
+                self.form.set_members(list_members(session))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._ensure_loaded()
+        if self._list_stale:
+            self.reload_list()
+        super().showEvent(event)
+
+    def reload_list(self) -> None:
+        """Load the area's initiatives off the GUI thread."""
+        self._list_stale = False
+        ids, ended = self.area_ids, self.ended_check.isChecked()
+        self.list_label.setText(self.tr("Initiatieven laden…"))
+
+        def work() -> list[InitiativeView]:
+            with self.context.read() as session:
+                return list_initiatives(session, area_ids=ids, include_ended=ended)
+
+        self.context.background.submit(
+            "initiatives-list",
+            work,
+            owner=self,
+            on_done=self._on_list,
+            on_error=self._on_list_failed,
+        )
+
+    def _on_list(self, rows: list[InitiativeView]) -> None:
+        keep = self.editing_id
+        self.model.set_rows(rows)
+        count = format_number(len(rows))
+        if self.ended_check.isChecked():
+            text = self.tr("%s initiatieven") % count
+        else:
+            text = self.tr("%s lopende initiatieven") % count
+        self.list_label.setText(text)
+        for position, row in enumerate(rows):
+            if row.id == keep:
+                self.table.selectRow(position)
+
+    def _on_list_failed(self, _error: Exception) -> None:
+        self.list_label.setText(self.tr("De initiatieven konden niet worden geladen."))
+
+    def _on_changes(self, kinds: frozenset[str]) -> None:
+        choices = kinds & {AREAS, THEMES, PARTNERS, TEAM}
+        if choices and self._loaded:
+            keep_clean = not self._is_dirty()
+            self._load_choices(*choices)
+            if keep_clean:  # a new choice offered is not unsaved input
+                self._baseline = self.form.snapshot()
+        if kinds & {INITIATIVES, AREAS}:
+            if self.isVisible():
+                self.reload_list()
+            else:
+                self._list_stale = True
+
+    # -- form state -------------------------------------------------------------------------
+
+    def _reset_form(self) -> None:
+        self.form.clear(area_id=self.area_id, today=date.today())
+        self.editing_id = None
+        self._baseline = self.form.snapshot()
+        self._update_mode()
+        self.table.clearSelection()
+
+    def _load(self, view: InitiativeView) -> None:
+        self.form.load(view)
+        self.editing_id = view.id
+        self._baseline = self.form.snapshot()
+        self._update_mode()
+
+    def _update_mode(self) -> None:
+        self.history_button.setEnabled(self.editing_id is not None)
+        self.remove_button.setEnabled(self.editing_id is not None)
+
+    def _is_dirty(self) -> bool:
+        if self.editing_id is None and self.form.is_empty():
+            return False
+        return self.form.snapshot() != self._baseline
+
+    def _may_leave(self) -> bool:
+        """True when the form may be emptied: nothing unsaved, or the user chose what to do."""
+        self.form.milestones.delegate.commit_open_editors()
+        if not self._is_dirty():
+            return True
+        answer = ask_leave(self)
+        if answer is Leave.CANCEL:
+            return False
+        if answer is Leave.KEEP:
+            return self.save()
+        self.status.setText(self.tr("Wijzigingen weggegooid."))
+        return True
+
+    def leave_form(self) -> None:
+        """Escape: stop with this initiative, asking what to do with unsaved input."""
+        if not self._may_leave():
+            return
+        self._reset_form()
+        self.form.focus_first()
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        row = self.model.row_at(index)
+        if row is not None:
+            self.edit_initiative(row.id)
+
+    # -- saving -----------------------------------------------------------------------------
+
+    def save(self) -> bool:
+        """Ctrl+Enter: check what is typed, then write it in one unit of work."""
+        self._ensure_loaded()
+        self.form.milestones.delegate.commit_open_editors()
+        try:
+            data = self.form.to_input()
+        except ValidationError as exc:  # an amount or a date that is not one: nothing written
+            QMessageBox.warning(self, self.tr(NOT_SAVED), exc.message)
+            self.form.focus_field(exc.field)
+            return False
+        editing = self.editing_id
+        failed_field: list[str | None] = []
+
+        def work(session: Session) -> uuid.UUID:
+            try:
+                return _write(session, data, editing=editing)
+            except ValidationError as exc:
+                failed_field.append(exc.field)
+                raise
+
+        saved = self.context.perform(self, work, changes=(INITIATIVES,))
+        if saved is None:
+            self.form.focus_field(failed_field[0] if failed_field else None)
+            return False
+        with self.context.read() as session:
+            view = get_initiative(session, saved)
+        self._load(view)
+        what = self.tr("Wijziging opgeslagen") if editing else self.tr("Initiatief opgeslagen")
+        self.status.setText(f"{what}: {view.title}")
+        return True
+
+    def remove(self) -> None:
+        """'Verwijderen…': for an initiative entered by mistake; asks first (No is default)."""
+        initiative_id = self.editing_id
+        if initiative_id is None:
+            return
+        name = self.form.title_edit.text().strip() or self.tr("dit initiatief")
+        question = (
+            self.tr(
+                "'%s' verwijderen? Het verdwijnt uit de lijsten en de samenvatting; de "
+                "geschiedenis blijft bewaard. Is het initiatief gestopt, kies dan liever de "
+                "status 'Gestopt'."
+            )
+            % name
+        )
+        if not confirm(self, self.tr("Initiatief verwijderen"), question):
+            return
+
+        def work(session: Session) -> bool:
+            remove_initiative(session, initiative_id)
+            return True
+
+        removed = self.context.perform(
+            self, work, changes=(INITIATIVES,), title=self.tr("Niet verwijderd")
+        )
+        if removed is None:
+            return
+        self._reset_form()
+        self.status.setText(self.tr("Initiatief verwijderd: %s") % name)
+        self.form.focus_first()
+
+    def show_history(self) -> None:
+        if self.editing_id is not None:
+            show_history(self.context, self.editing_id, self)
+
+
+def _write(session: Session, data: InitiativeInput, *, editing: uuid.UUID | None) -> uuid.UUID:
+    if editing is not None:
+        return edit_initiative(session, editing, data, today=date.today()).id
+    return create_initiative(session, data, today=date.today()).id
