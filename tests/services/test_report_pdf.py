@@ -609,3 +609,31 @@ def test_bold_rows_become_one_command_per_run() -> None:
         ("FONT", (4, 7), (4, 7), BOLD, 8.5, 10.5),
     ]
     assert bold_cells([], 0, -1) == []
+
+
+def test_list_tables_measure_their_rows_as_reportlab_does() -> None:
+    """`ListTable` fixes the heights of plain-text rows itself (a linear pass instead of
+    ReportLab's quadratic one); they must equal what ReportLab computes, also after a split,
+    or a ReportLab upgrade has changed its formula."""
+    from reportlab.platypus import LongTable, Paragraph
+
+    from gebiedsapp.services.reports.pdf_base import ListTable, grid, styles
+
+    rows: list[list[Any]] = [["Kop", "Tweede"]] + [
+        ["regel\n" * (i % 4) + "einde", "x" if i % 5 else "een\ntwee"] for i in range(60)
+    ]
+    rows[7][1] = Paragraph("een alinea die ReportLab zelf meet", styles().cell)
+    ours = grid(rows, [60, 60])
+    assert isinstance(ours, ListTable)
+    theirs = grid(rows, [60, 60])  # the same table and style, measured by ReportLab itself
+    theirs.__class__ = LongTable
+    ours.wrap(200, 5000)
+    theirs.wrap(200, 5000)
+    heights = ours._rowHeights
+    assert heights == pytest.approx(theirs._rowHeights)  # to the order of float additions
+    assert len(set(heights)) > 2  # one, two, three and four lines, and the paragraph
+    ours_parts = ours.split(200, 300)
+    theirs_parts = theirs.split(200, 300)
+    assert len(ours_parts) == len(theirs_parts) > 1
+    for mine, reportlab in zip(ours_parts, theirs_parts, strict=True):
+        assert mine._rowHeights == pytest.approx(reportlab._rowHeights)

@@ -16,7 +16,6 @@ from reportlab.lib.units import mm
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
-    LongTable,
     PageBreak,
     Spacer,
     Table,
@@ -53,6 +52,7 @@ from gebiedsapp.services.reports.pdf_base import (
     MUTED,
     REGULAR,
     ZEBRA,
+    ListTable,
     PageInfo,
     bold_cells,
     build,
@@ -467,7 +467,7 @@ def quotes(summary: AreaSummary) -> list[Flowable]:
             ("LINEBELOW", (0, 0), (-1, -1), 0.25, ZEBRA),
         ]
     )
-    out.append(LongTable(rows, colWidths=[quote_width, meta_width], style=style))
+    out.append(ListTable(rows, colWidths=[quote_width, meta_width], style=style))
     return out
 
 

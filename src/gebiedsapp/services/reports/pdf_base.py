@@ -196,6 +196,40 @@ def heading(value: str, *, note: str = "") -> list[Flowable]:
     return items
 
 
+class ListTable(LongTable):  # type: ignore[misc]  # reportlab is untyped
+    """A LongTable that measures its rows of plain text in one linear pass.
+
+    ReportLab (5.x) measures the rows of a LongTable without spans by searching the list of
+    heights from its start for every row, and measures a table again when it splits it: a
+    list of a thousand rows cost tens of milliseconds per measurement, the larger part of a
+    report's layout. A row whose cells are all text gets here exactly the height ReportLab
+    gives it (per cell: its leading times its lines plus its top and bottom padding; the
+    tallest cell counts), fixed as if passed as `rowHeights`, so the parts a page break makes
+    keep them. Rows with a flowable in a cell are left to ReportLab."""
+
+    def _calc_height(self, *args: Any, **kwargs: Any) -> None:
+        _measure_text_rows(self)
+        super()._calc_height(*args, **kwargs)
+
+
+def _measure_text_rows(table: Any) -> None:
+    """Fix the height of every row of plain text of `table` that has none yet, the way
+    ReportLab's Table._calc_height computes it (tables with spans or minimum row heights are
+    left to ReportLab)."""
+    if table._spanCmds or table._minRowHeights or None not in table._argH:
+        return
+    heights = list(table._argH)
+    rows = zip(table._argH, table._cellvalues, table._cellStyles, strict=True)
+    for index, (given, values, cell_styles) in enumerate(rows):
+        if given is not None or not all(isinstance(v, str) for v in values):
+            continue
+        heights[index] = max(
+            (s.leading or 1.2 * s.fontsize) * (v.count("\n") + 1) + s.bottomPadding + s.topPadding
+            for v, s in zip(values, cell_styles, strict=True)
+        )
+    table._argH = table._rowHeights = heights
+
+
 def grid(
     rows: Sequence[Sequence[Any]],
     widths: Sequence[float],
@@ -206,9 +240,9 @@ def grid(
 ) -> Table:
     """A table in the house style: a tinted header row repeated on every page, light zebra
     rows, hairlines; columns from `numeric_from` on right-aligned."""
-    # LongTable: splits a list of hundreds of rows over pages in linear time, with the header
+    # A LongTable (ListTable): splits a list of hundreds of rows over pages, with the header
     # row repeated at the top of each page (and nowhere else)
-    table = LongTable(list(rows), colWidths=list(widths), repeatRows=1 if header else 0)
+    table = ListTable(list(rows), colWidths=list(widths), repeatRows=1 if header else 0)
     commands: list[tuple[Any, ...]] = [
         ("FONT", (0, 0), (-1, -1), REGULAR, 8.5, 10.5),
         ("TEXTCOLOR", (0, 0), (-1, -1), INK),
