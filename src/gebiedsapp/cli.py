@@ -650,7 +650,7 @@ def _print_initiatives(database: Database, area: str | None, *, include_ended: b
             due = row.next_milestone.due_on
             step = row.next_milestone.description + (f" ({due:%d-%m-%Y})" if due else "")
         else:
-            step = "geen mijlpaal gepland"
+            step = "geen open mijlpaal"
         print(
             f"{row.title} | {row.area_name} | {row.status.label} | sinds "
             f"{row.started_on:%d-%m-%Y} | {step}"

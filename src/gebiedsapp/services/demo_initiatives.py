@@ -18,42 +18,42 @@ if TYPE_CHECKING:
 # (title, what the team does, the milestones in order)
 INITIATIVES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     (
-        "Speeltuin {area} opknappen",
+        "Speeltuin opknappen",
         "Meedenken over het ontwerp; contact met de afdeling openbare ruimte.",
         ("Ontwerp met de kinderen", "Aanvraag leefbaarheidsbudget", "Opening"),
     ),
     (
-        "Moestuin bij de school in {area}",
+        "Moestuin bij de school",
         "Hulp bij de aanvraag en bij het vinden van vrijwilligers.",
         ("Grond geregeld", "Eerste zaaidag", "Oogstfeest"),
     ),
     (
-        "Buurtfeest {area}",
+        "Buurtfeest",
         "Vergunning aanvragen samen met de organisatoren.",
         ("Vergunning rond", "Feest"),
     ),
     (
-        "Jeu-de-boulesbaan in {area}",
+        "Jeu-de-boulesbaan",
         "Contact met de woningcorporatie over de plek.",
         ("Plek gekozen", "Baan aangelegd"),
     ),
     (
-        "Ontmoetingsplek in het dorpshuis van {area}",
+        "Ontmoetingsplek in het dorpshuis",
         "Ondersteuning bij het opzetten van een wekelijkse inloop.",
         ("Vrijwilligers gevonden", "Eerste inloopochtend", "Evaluatie na drie maanden"),
     ),
     (
-        "Bloembakken langs de hoofdstraat van {area}",
+        "Bloembakken langs de hoofdstraat",
         "Afspraken over onderhoud met de gemeente.",
         ("Bakken besteld", "Planten"),
     ),
     (
-        "Energiecafé {area}",
+        "Energiecafé",
         "Energiecoach geregeld; zaal en koffie betaald.",
         ("Eerste avond", "Tweede avond"),
     ),
     (
-        "AED en reanimatiecursus in {area}",
+        "AED en reanimatiecursus",
         "Aanvraag bij het dorpsfonds begeleid.",
         ("AED opgehangen", "Cursus gegeven"),
     ),
@@ -79,7 +79,7 @@ def add_initiatives(
         if requested is not None and status is not InitiativeStatus.IDEE and rng.random() < 0.8:
             granted = requested if rng.random() < 0.6 else requested // 2
         row.update(
-            title=title.format(area=area.name),
+            title=title,
             area_id=area.id,
             status=status.value,
             started_on=started,

@@ -479,7 +479,7 @@ def actions(summary: AreaSummary) -> list[Flowable]:
         out.append(para("Geen open acties.", s.empty))
     else:
         several_areas = len({a.area for a in rows}) > 1
-        widths = [FRAME_WIDTH - 88 * mm, 40 * mm, 24 * mm, 24 * mm]
+        widths = [FRAME_WIDTH - 94 * mm, 40 * mm, 24 * mm, 30 * mm]
         if not several_areas:
             widths = [FRAME_WIDTH - 64 * mm, 40 * mm, 24 * mm]
         header = ["Wat", "Wie (team)", "Uiterlijk"] + (["Gebied"] if several_areas else [])

@@ -20,7 +20,7 @@ def _progress(row: InitiativeRow) -> str:
         return f"{row.status.label.lower()} op {short_date(row.ended)}"
     if row.next_step:
         return row.next_step + (f" ({short_date(row.next_due)})" if row.next_due else "")
-    return "geen mijlpaal gepland"
+    return "geen open mijlpaal"
 
 
 def initiatives(summary: AreaSummary) -> list[Flowable]:
@@ -30,23 +30,22 @@ def initiatives(summary: AreaSummary) -> list[Flowable]:
     if not rows:
         out.append(para("In deze periode liep geen bewonersinitiatief.", s.empty))
         return out
+    # with several areas, the area follows the name (a column of its own leaves too little room)
     several_areas = len({r.area for r in rows}) > 1
-    widths = [FRAME_WIDTH - 116 * mm, 27 * mm, 19 * mm, 49 * mm, 21 * mm]
-    if several_areas:
-        widths = [FRAME_WIDTH - 140 * mm, 27 * mm, 19 * mm, 49 * mm, 20 * mm, 25 * mm]
-    header = ["Initiatief", "Status nu", "Sinds", "Volgende stap of einde", "Toegekend"]
-    data: list[list[str]] = [header + (["Gebied"] if several_areas else [])]
+    widths = [FRAME_WIDTH - 117 * mm, 30 * mm, 19 * mm, 47 * mm, 21 * mm]
+    first = "Initiatief (gebied)" if several_areas else "Initiatief"
+    data: list[list[str]] = [[first, "Status nu", "Sinds", "Volgende stap of einde", "Toegekend"]]
     for r in rows:
-        row = [
-            lines(r.title, widths[0]),
-            lines(r.status.label, widths[1]),
-            short_date(r.since),
-            lines(_progress(r), widths[3]),
-            format_euros(r.budget_granted, blank="—"),
-        ]
-        if several_areas:
-            row.append(lines(r.area, widths[5]))
-        data.append(row)
+        name = f"{r.title} ({r.area})" if several_areas else r.title
+        data.append(
+            [
+                lines(name, widths[0]),
+                lines(r.status.label, widths[1]),
+                short_date(r.since),
+                lines(_progress(r), widths[3]),
+                format_euros(r.budget_granted, blank="—"),
+            ]
+        )
     table = grid(data, widths)
     table.setStyle(TableStyle([("ALIGN", (4, 0), (4, -1), "RIGHT")]))
     out.append(table)
