@@ -187,6 +187,29 @@ def test_an_edit_that_fails_changes_nothing(session: Session) -> None:
     assert _count(session, RecordVersion) == 0
 
 
+def test_a_milestone_of_another_initiative_is_refused_before_anything_changes(
+    session: Session,
+) -> None:
+    other = initiatives.create_initiative(
+        session, replace(BASE, title="Ander", milestones=(MilestoneInput("Van een ander"),)),
+        today=TODAY,
+    )  # fmt: skip
+    row = initiatives.create_initiative(session, BASE, today=TODAY)
+    session.commit()
+    foreign = initiatives.get_initiative(session, other.id).milestones[0]
+    changed = replace(
+        BASE,
+        title="Nieuwe naam",
+        milestones=(MilestoneInput("Gestolen", id=foreign.id), MilestoneInput("Nieuw")),
+    )
+    with pytest.raises(NotFoundError):
+        initiatives.edit_initiative(session, row.id, changed, today=TODAY)
+    assert initiatives.get_initiative(session, row.id).title == BASE.title  # untouched
+    assert session.get(InitiativeMilestone, foreign.id).description == "Van een ander"  # type: ignore[union-attr]
+    assert _count(session, InitiativeMilestone) == 1
+    session.rollback()
+
+
 def test_ending_and_taking_up_again(session: Session) -> None:
     row = initiatives.create_initiative(session, BASE, today=TODAY)
     ended = replace(BASE, status=InitiativeStatus.AFGEROND, ended_on=date(2026, 6, 1))

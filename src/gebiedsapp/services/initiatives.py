@@ -78,8 +78,16 @@ def _text(value: str, limit: int, *, what: str, name: str) -> str:
     return value
 
 
-def _check(session: Session, data: InitiativeInput, *, today: date, new: bool) -> _Checked:
-    """Validate everything before anything changes; `new` refuses retired themes/partners."""
+def _check(
+    session: Session,
+    data: InitiativeInput,
+    *,
+    today: date,
+    new: bool,
+    milestone_ids: frozenset[uuid.UUID] = frozenset(),
+) -> _Checked:
+    """Validate everything before anything changes; `new` refuses retired themes/partners;
+    a milestone with an id must be one of `milestone_ids` (the initiative's own)."""
     area = AreaRepository(session).get(data.area_id)
     if area is None or area.is_deleted:
         raise NotFoundError("Dit gebied bestaat niet (meer).")
@@ -129,6 +137,8 @@ def _check(session: Session, data: InitiativeInput, *, today: date, new: bool) -
         )
     milestones = []
     for step in data.milestones:
+        if step.id is not None and step.id not in milestone_ids:
+            raise NotFoundError("Een mijlpaal van dit initiatief bestaat niet (meer).")
         text = step.description.strip()
         if not text:
             raise ValidationError("Beschrijf elke mijlpaal.", field="milestones")
@@ -165,9 +175,7 @@ def _apply(session: Session, row: Initiative, data: InitiativeInput, checked: _C
     kept: set[uuid.UUID] = set()
     for step in checked.milestones:
         milestone = existing.get(step.id) if step.id is not None else None
-        if milestone is None:
-            if step.id is not None:
-                raise NotFoundError("Een mijlpaal van dit initiatief bestaat niet (meer).")
+        if milestone is None:  # a new one (_check refused unknown ids)
             milestone = InitiativeMilestone(initiative=row)
             session.add(milestone)
         else:
@@ -225,7 +233,8 @@ def edit_initiative(
 ) -> Initiative:
     """Change an initiative; what changed is kept in its history."""
     row = _existing(session, initiative_id)
-    checked = _check(session, data, today=today, new=False)
+    own = frozenset(m.id for m in row.milestones if not m.is_deleted)
+    checked = _check(session, data, today=today, new=False, milestone_ids=own)
     before, old_version = _fields(row), row.version
     _apply(session, row, data, checked)
     session.flush()
