@@ -31,6 +31,7 @@ from gebiedsapp.ui.admin.common import make_table
 from gebiedsapp.ui.context import ACTIONS, AREAS, KOFFIEKAR, TEAM, AppContext
 from gebiedsapp.ui.export import Exporter, ExportJob
 from gebiedsapp.ui.formatting import format_date, format_number
+from gebiedsapp.ui.page import page_title
 from gebiedsapp.ui.table_model import RowTableModel
 
 # Change kinds (move to ui.context): actions changed; koffiekar rounds or conversations changed.
@@ -106,8 +107,7 @@ class MyActionsScreen(QWidget):
         self.member_name: str | None = None
         self.last_done: ActionView | None = None
 
-        title = QLabel(self.tr("Mijn acties"), self)
-        title.setStyleSheet("font-size: 20pt; font-weight: 600;")
+        title = page_title(self.tr("Mijn acties"), self)
         self.intro = QLabel(
             self.tr(
                 "Wat je hebt afgesproken in gesprekken en contacten, wat het eerst moet bovenaan. "

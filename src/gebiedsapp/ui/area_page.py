@@ -25,6 +25,7 @@ from gebiedsapp.domain import AreaKind, Role
 from gebiedsapp.services.overview import AreaFigures, AreaHeader, area_figures, area_header
 from gebiedsapp.ui.context import AREAS, TEAM, AppContext
 from gebiedsapp.ui.formatting import format_date, format_number
+from gebiedsapp.ui.page import page_title
 
 
 def _clear(layout: QGridLayout | QVBoxLayout) -> None:
@@ -55,9 +56,8 @@ class AreaPage(QScrollArea):
         outer.setContentsMargins(24, 16, 24, 16)
         outer.setSpacing(12)
 
-        self.title = QLabel(body)
+        self.title = page_title("", body)
         self.title.setObjectName("pageTitle")
-        self.title.setStyleSheet("font-size: 20pt; font-weight: 600;")
         self.subtitle = QLabel(body)
         self.subtitle.setStyleSheet("color: palette(placeholder-text);")
         self.subtitle.setWordWrap(True)

@@ -26,6 +26,7 @@ from gebiedsapp.services.teams import TeamRow, WethouderRow, team_overview, weth
 from gebiedsapp.ui.context import AREAS, TEAM, AppContext
 from gebiedsapp.ui.export import Exporter, ExportJob
 from gebiedsapp.ui.formatting import from_qdate, to_qdate
+from gebiedsapp.ui.page import page_title
 from gebiedsapp.ui.table_model import RowTableModel
 
 NOBODY = "—"
@@ -74,8 +75,7 @@ class TeamOverviewScreen(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        title = QLabel(self.tr("Wie werkt waar"), self)
-        title.setStyleSheet("font-size: 20pt; font-weight: 600;")
+        title = page_title(self.tr("Wie werkt waar"), self)
         intro = QLabel(
             self.tr(
                 "Per dorp en wijk het team van gebiedsregisseur, opbouwwerker en "

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -65,6 +65,7 @@ from gebiedsapp.ui.context import (
 from gebiedsapp.ui.drafting import DraftAutosaver
 from gebiedsapp.ui.export import Exporter, ExportJob
 from gebiedsapp.ui.formatting import format_date, format_number
+from gebiedsapp.ui.page import form_keys, muted_label, page_title
 from gebiedsapp.ui.prompts import Leave
 from gebiedsapp.ui.prompts import ask_leave as ask_question
 
@@ -111,11 +112,8 @@ class ContactsScreen(QWidget):
         self._loaded = False
         self._list_stale = True
 
-        title = QLabel(self.tr("Contacten"), self)
-        title.setStyleSheet("font-size: 20pt; font-weight: 600;")
-        self.subtitle = QLabel(self)
-        self.subtitle.setStyleSheet("color: palette(placeholder-text);")
-        self.subtitle.setWordWrap(True)
+        title = page_title(self.tr("Contacten"), self)
+        self.subtitle = muted_label(self)
 
         # left: what was logged in this area
         self.model = ContactsModel(self)
@@ -207,13 +205,7 @@ class ContactsScreen(QWidget):
         self.form.changed.connect(self.autosaver.changed)
         self.form.area_combo.currentIndexChanged.connect(self._load_meedenkers)
 
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            save = QShortcut(QKeySequence(keys), form_body)
-            save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            save.activated.connect(self.save)
-        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), form_body)
-        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        escape.activated.connect(self.leave_form)
+        form_keys(form_body, save=self.save, leave=self.leave_form)
 
         self.save_button.clicked.connect(self.save)
         self.history_button.clicked.connect(self.show_history)

@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -54,6 +54,7 @@ from gebiedsapp.ui.initiatives.form import InitiativeForm
 from gebiedsapp.ui.initiatives.history import show_history
 from gebiedsapp.ui.initiatives.models import InitiativesModel
 from gebiedsapp.ui.initiatives.widgets import ask_leave
+from gebiedsapp.ui.page import form_keys, muted_label, page_title
 from gebiedsapp.ui.prompts import Leave
 
 NOT_SAVED = "Niet opgeslagen"
@@ -70,11 +71,8 @@ class InitiativesScreen(QWidget):
         self._loaded = False
         self._list_stale = True
 
-        title = QLabel(self.tr("Initiatieven"), self)
-        title.setStyleSheet("font-size: 20pt; font-weight: 600;")
-        self.subtitle = QLabel(self)
-        self.subtitle.setStyleSheet("color: palette(placeholder-text);")
-        self.subtitle.setWordWrap(True)
+        title = page_title(self.tr("Initiatieven"), self)
+        self.subtitle = muted_label(self)
 
         # left: the initiatives of this area
         self.model = InitiativesModel(self)
@@ -161,13 +159,7 @@ class InitiativesScreen(QWidget):
         layout.addWidget(self.subtitle)
         layout.addWidget(self.splitter, 1)
 
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            save = QShortcut(QKeySequence(keys), form_panel)
-            save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            save.activated.connect(self.save)
-        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), form_panel)
-        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        escape.activated.connect(self.leave_form)
+        form_keys(form_panel, save=self.save, leave=self.leave_form)
 
         self.save_button.clicked.connect(self.save)
         self.history_button.clicked.connect(self.show_history)

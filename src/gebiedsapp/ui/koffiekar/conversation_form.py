@@ -12,8 +12,7 @@ import uuid
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 from sqlalchemy.orm import Session
 
@@ -33,6 +32,7 @@ from gebiedsapp.ui.drafting import DraftAutosaver
 from gebiedsapp.ui.formatting import from_qdate, to_qdate
 from gebiedsapp.ui.koffiekar.conversation_fields import ConversationFields
 from gebiedsapp.ui.koffiekar.prompts import DISCARD, KEEP, ask_keep_or_discard
+from gebiedsapp.ui.page import form_keys
 
 
 def parse_uuid(value: object) -> uuid.UUID | None:
@@ -88,13 +88,7 @@ class ConversationForm(ConversationFields):
         self.make_action.toggled.connect(self._on_make_action)
         self.autosaver.watch(self)
 
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(self.save)
-        escape = QShortcut(QKeySequence("Escape"), self)
-        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        escape.activated.connect(self.escape)
+        form_keys(self, save=self.save, leave=self.escape)
         self.summary.returnPressed.connect(self.themes.edit.setFocus)  # Enter works like Tab
         self.themes.submit_requested.connect(self.save)
         self.save_button.clicked.connect(self.save)

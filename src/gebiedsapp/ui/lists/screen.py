@@ -55,6 +55,7 @@ from gebiedsapp.ui.context import ACTIONS, AREAS, CONTACTS, KOFFIEKAR, THEMES, A
 from gebiedsapp.ui.export import Exporter, ExportJob
 from gebiedsapp.ui.formatting import format_number, from_qdate, to_qdate
 from gebiedsapp.ui.lists.models import ConversationsModel, SessionsModel
+from gebiedsapp.ui.page import page_title
 from gebiedsapp.ui.table_model import RowTableModel
 
 DEBOUNCE_MS = 250
@@ -92,8 +93,7 @@ class ListsScreen(QWidget):
         self.area_ids: frozenset[uuid.UUID] | None = None
         self._choices_loaded = False
 
-        title = QLabel(self.tr("Lijsten"), self)
-        title.setStyleSheet("font-size: 20pt; font-weight: 600;")
+        title = page_title(self.tr("Lijsten"), self)
         self.subtitle = QLabel(self.tr("Heel Oldambt"), self)
         self.subtitle.setStyleSheet("color: palette(placeholder-text);")
 

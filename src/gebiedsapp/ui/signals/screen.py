@@ -47,6 +47,7 @@ from gebiedsapp.ui.admin.common import current_id, make_table, select_data
 from gebiedsapp.ui.context import AREAS, CATEGORIES, PARTNERS, SIGNALS, AppContext
 from gebiedsapp.ui.export import Exporter, ExportJob
 from gebiedsapp.ui.formatting import format_number
+from gebiedsapp.ui.page import page_title
 from gebiedsapp.ui.signal_map import BuurtMap, MapPoint
 from gebiedsapp.ui.signals.detail import SignalDetailPane, category_choices, partner_choices
 from gebiedsapp.ui.signals.dialogs import fill_choices
@@ -81,8 +82,7 @@ class SignalsScreen(QWidget):
         self._select_after: uuid.UUID | None = None
         self._choices_loaded = False
 
-        title = QLabel(self.tr("Signalen"), self)
-        title.setStyleSheet("font-size: 20pt; font-weight: 600;")
+        title = page_title(self.tr("Signalen"), self)
         self.subtitle = QLabel(self.tr("Heel Oldambt"), self)
         self.subtitle.setStyleSheet("color: palette(placeholder-text);")
         self.new_button = QPushButton(self.tr("&Nieuw signaal…"), self)

@@ -1,0 +1,41 @@
+"""Parts every screen shares: its title, the muted line under it, and the keys of a form."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QLabel, QWidget
+
+TITLE_STYLE = "font-size: 20pt; font-weight: 600;"
+MUTED_STYLE = "color: palette(placeholder-text);"
+
+
+def page_title(text: str, parent: QWidget) -> QLabel:
+    """The large title at the top of a screen."""
+    label = QLabel(text, parent)
+    label.setStyleSheet(TITLE_STYLE)
+    return label
+
+
+def muted_label(parent: QWidget, text: str = "", *, wrap: bool = True) -> QLabel:
+    """A grey line of explanation (a screen's subtitle, a hint under a list)."""
+    label = QLabel(text, parent)
+    label.setStyleSheet(MUTED_STYLE)
+    label.setWordWrap(wrap)
+    return label
+
+
+def form_keys(
+    owner: QWidget, *, save: Callable[[], object], leave: Callable[[], object] | None = None
+) -> None:
+    """Ctrl+Enter saves and Escape leaves, while the focus is anywhere inside `owner`."""
+    for keys in ("Ctrl+Return", "Ctrl+Enter"):
+        shortcut = QShortcut(QKeySequence(keys), owner)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(save)
+    if leave is not None:
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), owner)
+        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.activated.connect(leave)
