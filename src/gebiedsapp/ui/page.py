@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QWidget
+
+from gebiedsapp.services.overview import AreaHeader
 
 TITLE_STYLE = "font-size: 20pt; font-weight: 600;"
 MUTED_STYLE = "color: palette(placeholder-text);"
@@ -39,3 +41,13 @@ def form_keys(
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), owner)
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         escape.activated.connect(leave)
+
+
+def scope_name(header: AreaHeader) -> str:
+    """The area a screen shows, with its sub-areas: 'Winschoten en 10 deelgebieden'."""
+    if not header.sub_areas:
+        return header.area.name
+    return QCoreApplication.translate("page", "%s en %s deelgebieden") % (
+        header.area.name,
+        header.sub_areas,
+    )

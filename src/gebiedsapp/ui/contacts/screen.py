@@ -65,7 +65,7 @@ from gebiedsapp.ui.context import (
 from gebiedsapp.ui.drafting import DraftAutosaver
 from gebiedsapp.ui.export import Exporter, ExportJob
 from gebiedsapp.ui.formatting import format_date, format_number
-from gebiedsapp.ui.page import form_keys, muted_label, page_title
+from gebiedsapp.ui.page import form_keys, muted_label, page_title, scope_name
 from gebiedsapp.ui.prompts import Leave
 from gebiedsapp.ui.prompts import ask_leave as ask_question
 
@@ -226,9 +226,7 @@ class ContactsScreen(QWidget):
         with self.context.read() as session:
             header = area_header(session, area_id, today=date.today())
         self.area_ids = header.area_ids
-        name = header.area.name
-        if header.sub_areas:
-            name = self.tr("%s en %s deelgebieden") % (name, header.sub_areas)
+        name = scope_name(header)
         self.subtitle.setText(
             self.tr("Contacten van de opbouwwerker in %s: huisbezoeken, telefoon, bijeenkomsten.")
             % name

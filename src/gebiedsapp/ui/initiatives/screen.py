@@ -54,7 +54,7 @@ from gebiedsapp.ui.initiatives.form import InitiativeForm
 from gebiedsapp.ui.initiatives.history import show_history
 from gebiedsapp.ui.initiatives.models import InitiativesModel
 from gebiedsapp.ui.initiatives.widgets import ask_leave
-from gebiedsapp.ui.page import form_keys, muted_label, page_title
+from gebiedsapp.ui.page import form_keys, muted_label, page_title, scope_name
 from gebiedsapp.ui.prompts import Leave
 
 NOT_SAVED = "Niet opgeslagen"
@@ -179,9 +179,7 @@ class InitiativesScreen(QWidget):
         with self.context.read() as session:
             header = area_header(session, area_id, today=date.today())
         self.area_ids = header.area_ids
-        name = header.area.name
-        if header.sub_areas:
-            name = self.tr("%s en %s deelgebieden") % (name, header.sub_areas)
+        name = scope_name(header)
         self.subtitle.setText(
             self.tr("Bewonersinitiatieven in %s: status, mijlpalen, ondersteuning en budget.")
             % name

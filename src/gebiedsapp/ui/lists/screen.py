@@ -55,7 +55,7 @@ from gebiedsapp.ui.context import ACTIONS, AREAS, CONTACTS, KOFFIEKAR, THEMES, A
 from gebiedsapp.ui.export import Exporter, ExportJob
 from gebiedsapp.ui.formatting import format_number, from_qdate, to_qdate
 from gebiedsapp.ui.lists.models import ConversationsModel, SessionsModel
-from gebiedsapp.ui.page import page_title
+from gebiedsapp.ui.page import page_title, scope_name
 from gebiedsapp.ui.table_model import RowTableModel
 
 DEBOUNCE_MS = 250
@@ -287,9 +287,7 @@ class ListsScreen(QWidget):
         with self.context.read() as session:
             header = area_header(session, area_id, today=date.today())
         self.area_ids = header.area_ids
-        text = header.area.name
-        if header.sub_areas:
-            text = self.tr("%s en %s deelgebieden") % (text, header.sub_areas)
+        text = scope_name(header)
         self.subtitle.setText(text)
         self._mark_stale()
         if self.isVisible():

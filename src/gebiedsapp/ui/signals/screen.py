@@ -47,7 +47,7 @@ from gebiedsapp.ui.admin.common import current_id, make_table, select_data
 from gebiedsapp.ui.context import AREAS, CATEGORIES, PARTNERS, SIGNALS, AppContext
 from gebiedsapp.ui.export import Exporter, ExportJob
 from gebiedsapp.ui.formatting import format_number
-from gebiedsapp.ui.page import page_title
+from gebiedsapp.ui.page import page_title, scope_name
 from gebiedsapp.ui.signal_map import BuurtMap, MapPoint
 from gebiedsapp.ui.signals.detail import SignalDetailPane, category_choices, partner_choices
 from gebiedsapp.ui.signals.dialogs import fill_choices
@@ -244,9 +244,7 @@ class SignalsScreen(QWidget):
             header = area_header(session, area_id, today=date.today())
         self.area_id = area_id
         self.area_ids = header.area_ids
-        text = header.area.name
-        if header.sub_areas:
-            text = self.tr("%s en %s deelgebieden") % (text, header.sub_areas)
+        text = scope_name(header)
         self.subtitle.setText(text)
         self.buurt_code = None
         self._show_buurt_chip()
