@@ -210,6 +210,46 @@ def test_a_milestone_of_another_initiative_is_refused_before_anything_changes(
     session.rollback()
 
 
+def test_a_change_to_milestones_only_gives_a_new_version(session: Session) -> None:
+    row = initiatives.create_initiative(session, BASE, today=TODAY)
+    assert initiatives.get_initiative(session, row.id).version == 1
+    initiatives.edit_initiative(
+        session, row.id, replace(BASE, milestones=(MilestoneInput("Opening"),)), today=TODAY
+    )
+    assert initiatives.get_initiative(session, row.id).version == 2
+    initiatives.edit_initiative(
+        session,
+        row.id,
+        replace(BASE, milestones=(MilestoneInput("Opening"),), theme_ids=(OUDEREN,)),
+        today=TODAY,
+    )
+    assert initiatives.get_initiative(session, row.id).version == 3
+    # the same input again changes nothing: no new version, no history entry
+    view = initiatives.get_initiative(session, row.id)
+    same = replace(
+        BASE,
+        milestones=(MilestoneInput("Opening", id=view.milestones[0].id),),
+        theme_ids=(OUDEREN,),
+    )
+    initiatives.edit_initiative(session, row.id, same, today=TODAY)
+    assert initiatives.get_initiative(session, row.id).version == 3
+    assert [e.version for e in history.history(session, "initiative", row.id)] == [1, 2]
+
+
+def test_one_milestone_twice_or_reached_before_the_start_is_refused(session: Session) -> None:
+    row = initiatives.create_initiative(
+        session, replace(BASE, milestones=(MilestoneInput("Opening"),)), today=TODAY
+    )
+    step = initiatives.get_initiative(session, row.id).milestones[0]
+    twice = (MilestoneInput("Opening", id=step.id), MilestoneInput("Opening", id=step.id))
+    with pytest.raises(ValidationError):
+        initiatives.edit_initiative(session, row.id, replace(BASE, milestones=twice), today=TODAY)
+    early = (MilestoneInput("Opening", reached_on=date(2026, 2, 1)),)
+    with pytest.raises(ValidationError) as refused:
+        initiatives.create_initiative(session, replace(BASE, milestones=early), today=TODAY)
+    assert "vóór de start" in refused.value.args[0]
+
+
 def test_ending_and_taking_up_again(session: Session) -> None:
     row = initiatives.create_initiative(session, BASE, today=TODAY)
     ended = replace(BASE, status=InitiativeStatus.AFGEROND, ended_on=date(2026, 6, 1))

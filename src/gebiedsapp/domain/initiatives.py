@@ -11,12 +11,12 @@ import uuid
 from datetime import date
 
 from sqlalchemy import (
+    BigInteger,
     CheckConstraint,
     Column,
     Date,
     ForeignKey,
     Index,
-    Integer,
     String,
     Table,
     Text,
@@ -69,8 +69,9 @@ class Initiative(Tracked, Base):
     )  # who in the team supports it (begeleider)
     description: Mapped[str] = mapped_column(Text, default="")
     support: Mapped[str] = mapped_column(Text, default="")  # what the team gives: advice, help
-    budget_requested: Mapped[int | None] = mapped_column(Integer, default=None)  # cents
-    budget_granted: Mapped[int | None] = mapped_column(Integer, default=None)  # cents
+    # cents; 64 bits, as a PostgreSQL integer would end at about 21 million euros
+    budget_requested: Mapped[int | None] = mapped_column(BigInteger, default=None)
+    budget_granted: Mapped[int | None] = mapped_column(BigInteger, default=None)
     budget_source: Mapped[str] = mapped_column(String(200), default="")  # e.g. leefbaarheidsfonds
 
     area: Mapped[Area] = relationship(lazy="raise")

@@ -130,8 +130,8 @@ def edit_contact(
     _apply(row, data, themes, resident_id)
     finish_edit(
         session,
+        row,
         record_type="contact",
-        record_id=row.id,
         version=old_version,
         before=before,
         after=_fields(row),

@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from gebiedsapp.domain import RecordVersion
+from gebiedsapp.domain import RecordVersion, Tracked, utcnow
 from gebiedsapp.storage.repositories.drafts import DraftRepository
 
 
@@ -64,23 +64,23 @@ def keep_version(
 
 def finish_edit(
     session: Session,
+    row: Tracked,
     *,
     record_type: str,
-    record_id: uuid.UUID,
     version: int,
     before: Mapping[str, Any],
     after: Mapping[str, Any],
     draft_id: uuid.UUID | None,
 ) -> None:
     """The end of every edit of a finalised record: keep what changed, drop the form's draft
-    (in the same transaction), write."""
+    (in the same transaction), write. A change only to linked rows (themes, milestones) still
+    gives the record a new version and time of change, so sync and the form see it changed."""
+    changes = changed_fields(before, after)
     keep_version(
-        session,
-        record_type=record_type,
-        record_id=record_id,
-        version=version,
-        changes=changed_fields(before, after),
+        session, record_type=record_type, record_id=row.id, version=version, changes=changes
     )
+    if changes:
+        row.updated_at = utcnow()  # an UPDATE of the row itself, which raises its version
     if draft_id is not None:
         DraftRepository(session).delete(draft_id)
     session.flush()

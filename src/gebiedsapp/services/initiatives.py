@@ -94,7 +94,7 @@ def _check(
     if not data.title.strip():
         raise ValidationError("Geef het initiatief een naam.", field="title")
     _text(data.title, MAX_TITLE, what="De naam", name="title")
-    _text(data.carried_by, MAX_GROUP, what="Wie het draagt", name="carried_by")
+    _text(data.carried_by, MAX_GROUP, what="'Gedragen door'", name="carried_by")
     _text(data.budget_source, MAX_GROUP, what="De bron van het budget", name="budget_source")
     _text(data.description, MAX_TEXT, what="De omschrijving", name="description")
     _text(data.support, MAX_TEXT, what="De ondersteuning", name="support")
@@ -136,6 +136,9 @@ def _check(
             f"Hoogstens {MAX_MILESTONES} mijlpalen per initiatief.", field="milestones"
         )
     milestones = []
+    ids = [step.id for step in data.milestones if step.id is not None]
+    if len(ids) != len(set(ids)):
+        raise ValidationError("Een mijlpaal staat twee keer in de lijst.", field="milestones")
     for step in data.milestones:
         if step.id is not None and step.id not in milestone_ids:
             raise NotFoundError("Een mijlpaal van dit initiatief bestaat niet (meer).")
@@ -149,6 +152,11 @@ def _check(
         if step.reached_on is not None and step.reached_on > today:
             raise ValidationError(
                 f"Mijlpaal '{text}' is bereikt op een dag in de toekomst.", field="milestones"
+            )
+        if step.reached_on is not None and step.reached_on < data.started_on:
+            raise ValidationError(
+                f"Mijlpaal '{text}' is bereikt vóór de start van het initiatief.",
+                field="milestones",
             )
         milestones.append(
             MilestoneInput(text, due_on=step.due_on, reached_on=step.reached_on, id=step.id)
@@ -237,11 +245,10 @@ def edit_initiative(
     checked = _check(session, data, today=today, new=False, milestone_ids=own)
     before, old_version = _fields(row), row.version
     _apply(session, row, data, checked)
-    session.flush()
     finish_edit(
         session,
+        row,
         record_type=RECORD_TYPE,
-        record_id=row.id,
         version=old_version,
         before=before,
         after=_fields(row),

@@ -97,8 +97,8 @@ def update_session(
     _apply_session(session, row, data)
     finish_edit(
         session,
+        row,
         record_type="koffiekar_session",
-        record_id=row.id,
         version=row.version,
         before=before,
         after=_session_fields(row),
@@ -278,8 +278,8 @@ def edit_conversation(
     row.themes = themes
     finish_edit(
         session,
+        row,
         record_type="conversation",
-        record_id=row.id,
         version=old_version,
         before=before,
         after=_conversation_fields(row),

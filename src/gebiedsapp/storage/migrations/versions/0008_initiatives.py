@@ -40,8 +40,8 @@ def upgrade() -> None:
         sa.Column("supporter_id", sa.Uuid(), nullable=True),
         sa.Column("description", sa.Text(), nullable=False),
         sa.Column("support", sa.Text(), nullable=False),
-        sa.Column("budget_requested", sa.Integer(), nullable=True),
-        sa.Column("budget_granted", sa.Integer(), nullable=True),
+        sa.Column("budget_requested", sa.BigInteger(), nullable=True),
+        sa.Column("budget_granted", sa.BigInteger(), nullable=True),
         sa.Column("budget_source", sa.String(length=200), nullable=False),
         *_tracked(),
         sa.CheckConstraint(
