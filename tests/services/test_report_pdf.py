@@ -286,8 +286,11 @@ def test_the_lists_print_what_a_reader_needs_and_say_why(
         "Speeltuin Hoofdweg Afgerond 01-09-2024 afgerond op 20-10-2025 —"
     )
     flat = " ".join(all_lines(texts))
-    assert "2 initiatieven van bewoners liepen in deze periode; 1 loopt nog." in flat
-    assert "Samen kregen ze € 12.500 toegekend." in flat
+    assert (
+        "2 initiatieven van bewoners liepen in deze periode of eindigden daarin; daarvan loopt "
+        "er nog 1." in flat
+    )
+    assert "Aan deze initiatieven is samen € 12.500 toegekend, wanneer dan ook" in flat
     # the map's legend and the list of buurten beside it
     assert "Open signalen per buurt:" in text
     for shape in shapes:

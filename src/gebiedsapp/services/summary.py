@@ -21,8 +21,10 @@ What the figures mean (all over the areas with their sub-areas; removed records 
 - Themes count conversations (by their round's date) plus contacts with the theme.
 - Initiatives: started in the period (started_on), running on `as_of` (started on or before it
   and not ended on or before it) and completed in the period (afgerond, ended_on in it; a
-  stopped initiative is not completed). The table lists every initiative running on some day
-  of the period, with its status now and its first milestone not reached yet.
+  stopped initiative is not completed). The table lists every initiative started on or
+  before `as_of` and not ended before the period (so running in it, or ended in it: one
+  completed on its first day is listed too), with its status now and its first milestone not
+  reached yet.
 """
 
 from __future__ import annotations
@@ -216,7 +218,7 @@ class AreaSummary:
     buurten: tuple[BuurtCount, ...]  # every CBS buurt of the areas, with its open signals
     quotes: tuple[Quote, ...]  # reportable quotes of the period, newest first
     open_action_list: tuple[OpenAction, ...]  # due first, then without a date
-    initiatives: tuple[InitiativeRow, ...]  # running in the period; not ended first, by start
+    initiatives: tuple[InitiativeRow, ...]  # running or ended in the period; running first
     municipality: bool = False  # the whole municipality (its root area was asked for)
 
     @property

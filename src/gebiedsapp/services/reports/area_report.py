@@ -77,11 +77,13 @@ def footer(made_on: date) -> str:
 def as_of_sentence(summary: AreaSummary) -> str:
     if summary.as_of < summary.period.end:
         return (
-            f"De periode loopt nog: open signalen en open acties zijn geteld op "
+            f"De periode loopt nog: open signalen, open acties en lopende initiatieven zijn "
+            f"geteld op "
             f"{long_date(summary.as_of)}, de dag dat deze samenvatting is gemaakt."
         )
     return (
-        f"Open signalen en open acties: de stand op {long_date(summary.period.end)}, "
+        "Open signalen, open acties en lopende initiatieven: de stand op "
+        f"{long_date(summary.period.end)}, "
         "het einde van de periode."
     )
 

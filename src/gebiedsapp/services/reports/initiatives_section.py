@@ -10,6 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, TableStyle
 
 from gebiedsapp.services.money import format_euros
+from gebiedsapp.services.report_text import number
 from gebiedsapp.services.reports.cells import count, lines, short_date
 from gebiedsapp.services.reports.pdf_base import FRAME_WIDTH, grid, heading, para, styles
 from gebiedsapp.services.summary import AreaSummary, InitiativeRow
@@ -51,13 +52,21 @@ def initiatives(summary: AreaSummary) -> list[Flowable]:
     out.append(table)
     running = sum(1 for r in rows if r.ended is None)
     granted = sum(r.budget_granted or 0 for r in rows)
-    ran = count(len(rows), "initiatief van bewoners liep", "initiatieven van bewoners liepen")
+    ran = count(
+        len(rows),
+        "initiatief van bewoners liep in deze periode of eindigde daarin",
+        "initiatieven van bewoners liepen in deze periode of eindigden daarin",
+    )
+    if running == 0:
+        still = "daarvan loopt er geen meer"
+    else:
+        still = f"daarvan {'loopt' if running == 1 else 'lopen'} er nog {number(running)}"
     out.append(
         para(
-            f"{ran} in deze periode; {count(running, 'loopt', 'lopen')} nog. "
-            "De status is die van vandaag; de volgende stap is de eerste mijlpaal die nog niet "
-            "bereikt is, met de datum waarop die gepland staat. "
-            f"Samen kregen ze {format_euros(granted)} toegekend.",
+            f"{ran}; {still}. De status is die van vandaag; "
+            "de volgende stap is de eerste mijlpaal die nog niet bereikt is, met de datum "
+            "waarop die gepland staat. Aan deze initiatieven is samen "
+            f"{format_euros(granted)} toegekend, wanneer dan ook (niet alleen in deze periode).",
             s.note,
         )
     )

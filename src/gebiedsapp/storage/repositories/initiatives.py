@@ -91,8 +91,8 @@ class InitiativeRepository:
         tuple[uuid.UUID, uuid.UUID, str, str, InitiativeStatus, date, date | None, int | None]
     ]:
         """(area, id, title, area name, status, started, ended, budget granted) of every
-        initiative running on some day from `start` to `as_of`: not yet ended ones first, then
-        by start."""
+        initiative started on or before `as_of` and not ended before `start` (running in the
+        period, or ended in it): not yet ended ones first, then by start."""
         query = (
             select(
                 Initiative.area_id,

@@ -41,7 +41,8 @@ from gebiedsapp.services.koffiekar import (
 )
 from gebiedsapp.services.list_exports import koffiekar_tables
 from gebiedsapp.services.lists import ListFilter, SessionRow, list_sessions
-from gebiedsapp.services.reports import Progress, session_sheet, write_session_sheet
+from gebiedsapp.services.reports import Progress
+from gebiedsapp.services.reports.session_data import session_sheet
 from gebiedsapp.services.teams import list_assignments, list_members
 from gebiedsapp.ui.context import AREAS, KOFFIEKAR, TEAM, THEMES, AppContext
 from gebiedsapp.ui.export import Exporter, ExportJob
@@ -289,6 +290,8 @@ class KoffiekarScreen(QWidget):
         today = date.today()
 
         def build(session: Session, path: Path, _progress: Progress) -> int:
+            from gebiedsapp.services.reports.koffiekar_sheet import write_session_sheet
+
             return write_session_sheet(session_sheet(session, round_id, today=today), path)
 
         name = pdf_name("koffiekar", self.area.name, today.isoformat())

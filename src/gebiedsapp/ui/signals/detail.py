@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from gebiedsapp.domain import Priority, SignalStatus
 from gebiedsapp.services import signals as signal_service
 from gebiedsapp.services.errors import NotFoundError
-from gebiedsapp.services.reports import Progress, write_signal_sheet
+from gebiedsapp.services.reports import Progress
 from gebiedsapp.services.signal_views import SignalDetail, signal_detail
 from gebiedsapp.services.taxonomy import list_categories, list_partners
 from gebiedsapp.ui.admin.common import INDENT, heading
@@ -189,6 +189,8 @@ class SignalDetailPane(QScrollArea):
         today = date.today()
 
         def build(_session: Session, path: Path, _progress: Progress) -> int:
+            from gebiedsapp.services.reports.signal_sheet import write_signal_sheet  # ReportLab
+
             return write_signal_sheet(d, path, printed_on=today)
 
         return pdf_name("werkbon", d.category, today.isoformat()), self.tr("Werkbon"), build

@@ -13,7 +13,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from gebiedsapp.services.report_text import period_text
-from gebiedsapp.services.reports import Progress, municipality_summary_pdf, write_area_summary
+from gebiedsapp.services.reports import Progress
 from gebiedsapp.ui.pdf import Build, pdf_name
 from gebiedsapp.ui.summary.data import Dashboard
 
@@ -27,6 +27,8 @@ def summary_pdf_job(data: Dashboard, today: date) -> tuple[str, str, Build]:
     if data.municipality:
 
         def build_municipality(session: Session, path: Path, progress: Progress) -> int:
+            from gebiedsapp.services.reports.make import municipality_summary_pdf  # ReportLab
+
             return municipality_summary_pdf(
                 session, summary.period, path, today=today, progress=progress
             )
@@ -34,6 +36,8 @@ def summary_pdf_job(data: Dashboard, today: date) -> tuple[str, str, Build]:
         return name, title, build_municipality
 
     def build_area(_session: Session, path: Path, _progress: Progress) -> int:
+        from gebiedsapp.services.reports.area_report import write_area_summary  # ReportLab
+
         return write_area_summary(summary, data.shapes, path)
 
     return name, title, build_area

@@ -341,7 +341,8 @@ class SummaryScreen(QWidget):
             _section(
                 self.tr("Bewonersinitiatieven"),
                 self.tr(
-                    "Initiatieven die in deze periode liepen, met hun status nu: lopende eerst."
+                    "Initiatieven die in deze periode liepen of eindigden, met hun status nu: "
+                    "lopende eerst."
                 ),
                 body,
             )
