@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QMessageBox, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -36,6 +36,8 @@ from gebiedsapp.ui.initiatives import screen as screen_module
 from gebiedsapp.ui.initiatives.history import initiative_history
 from gebiedsapp.ui.initiatives.models import InitiativesModel, MilestonesModel, parse_day
 from gebiedsapp.ui.initiatives.widgets import NO_DATE
+from gebiedsapp.ui.main_window import INITIATIVES as INITIATIVES_SCREEN
+from gebiedsapp.ui.main_window import MainWindow
 from gebiedsapp.ui.prompts import Leave
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
@@ -229,7 +231,7 @@ def test_a_new_initiative_is_recorded_by_keyboard(
     assert screen.form.granted_edit.text() == "€ 750"
     assert screen.form.requested_edit.text() == "€ 1.250,50"
     qtbot.waitUntil(lambda: titles(screen) == ["Moestuin achter het dorpshuis"])
-    assert screen.list_label.text() == "1 lopende initiatieven"
+    assert screen.list_label.text() == "1 lopend initiatief"
 
 
 def test_editing_keeps_the_milestone_and_its_history(
@@ -341,6 +343,14 @@ def test_an_end_status_enables_and_requires_the_end_date(
     [row] = stored(context)
     assert (row.status, row.ended_on) == (InitiativeStatus.AFGEROND, TODAY - timedelta(days=1))
 
+    # stepping through the statuses with the arrow keys keeps the stored end day
+    form.status_combo.setFocus()
+    press(qtbot, Qt.Key.Key_Up)  # In uitvoering: the end day goes off
+    assert not form.ended_edit.isEnabled()
+    press(qtbot, Qt.Key.Key_Down)  # Afgerond again
+    assert form.ended_edit.date() == to_qdate(TODAY - timedelta(days=1))
+    assert not screen._is_dirty()
+
     # taken up again: the end date goes off and is cleared
     form.status_combo.setCurrentIndex(form.status_combo.findData("uitvoering"))
     assert not form.ended_edit.isEnabled()
@@ -434,6 +444,31 @@ def test_escape_with_unsaved_input_asks_and_cancel_keeps_it(
     assert screen.form.title_edit.text() == ""
 
 
+def test_closing_the_window_asks_about_unsaved_input(
+    qtbot: QtBot,
+    context: AppContext,
+    beerta: uuid.UUID,
+    answer: Callable[[Leave], list[Leave]],
+) -> None:
+    settings = QSettings(str(context.paths.data_dir / "close.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(context, settings)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_screen(INITIATIVES_SCREEN)
+    screen = window.screen_widget(INITIATIVES_SCREEN)
+    assert isinstance(screen, InitiativesScreen)
+    screen.set_area(beerta)
+    screen.new_initiative()
+    screen.form.title_edit.setText("Kerstmarkt")
+    asked = answer(Leave.CANCEL)
+    assert not window.close()  # Annuleren: the window stays, with the input
+    assert asked == [Leave.CANCEL]
+    assert screen.form.title_edit.text() == "Kerstmarkt"
+    asked = answer(Leave.KEEP)  # Opslaan: saved, then the window closes
+    assert window.close()
+    assert [r.title for r in stored(context)] == ["Kerstmarkt"]
+
+
 def test_escape_in_a_milestone_cell_only_cancels_that_cell(
     qtbot: QtBot, screen: InitiativesScreen, answer: Callable[[Leave], list[Leave]]
 ) -> None:
@@ -504,7 +539,7 @@ def test_the_list_hides_ended_ones_unless_ticked(
         ),
     )
     qtbot.waitUntil(lambda: titles(screen) == ["Speeltuin"])
-    assert screen.list_label.text() == "1 lopende initiatieven"
+    assert screen.list_label.text() == "1 lopend initiatief"
     row = screen.model.rows[0]
     assert screen.model.index(0, InitiativesModel.COL_GRANTED).data() == "€ 1.000"
     assert screen.model.index(0, InitiativesModel.COL_NEXT).data() == "—"
@@ -547,8 +582,32 @@ def test_the_milestones_model_passes_the_model_tester(
     qtmodeltester.check(milestones.model)
     milestones.table.setFocus()
     milestones.table.setCurrentIndex(milestones.model.index(0, 0))
-    press(qtbot, Qt.Key.Key_Delete)
+    press(qtbot, Qt.Key.Key_Delete)  # as in a spreadsheet: the cell is emptied
+    assert [r.description for r in milestones.model.rows] == ["", "Tweede"]
+    press(qtbot, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)  # the milestone goes
     assert [r.description for r in milestones.model.rows] == ["Tweede"]
+
+
+def test_tab_past_the_last_milestone_cell_leaves_the_table_and_changes_nothing(
+    qtbot: QtBot, screen: InitiativesScreen
+) -> None:
+    milestones = screen.form.milestones
+    screen.new_initiative()
+    for text in ("Eerste", "Tweede"):
+        milestones.add()
+        type_text(qtbot, text)
+        press(qtbot, Qt.Key.Key_Return)
+        qtbot.waitUntil(
+            lambda: milestones.table.state() is not QAbstractItemView.State.EditingState
+        )
+    last = milestones.model.index(1, MilestonesModel.COL_REACHED)
+    milestones.table.setCurrentIndex(last)
+    milestones.table.edit(last)
+    qtbot.waitUntil(lambda: milestones.table.state() is QAbstractItemView.State.EditingState)
+    press(qtbot, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: focused() is milestones.add_button)
+    type_text(qtbot, "X")  # before the fix this replaced the first milestone's text
+    assert [r.description for r in milestones.model.rows] == ["Eerste", "Tweede"]
 
 
 def test_dates_are_read_as_dutch_users_type_them() -> None:

@@ -446,6 +446,13 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        # a screen without drafts asks what to do with unsaved input; Annuleren keeps it open
+        for key, widget in self.screens.items():
+            may_close = getattr(widget, "may_close", None)
+            if may_close is not None and not may_close():
+                self.show_screen(key)
+                event.ignore()
+                return
         for widget in self.screens.values():  # write what is still being typed
             flush = getattr(widget, "flush", None)
             if flush is not None:

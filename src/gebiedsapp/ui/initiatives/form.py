@@ -65,6 +65,9 @@ class InitiativeForm(QWidget):
         self.title_edit.setMaxLength(MAX_TITLE)
         self.title_edit.setAccessibleName(self.tr("Naam van het initiatief"))
         self.title_edit.setPlaceholderText(self.tr("bijv. 'Speeltuin Hoofdstraat' (verplicht)"))
+        self.title_edit.setToolTip(
+            self.tr("De naam staat in de samenvatting voor de wethouder: noem er geen bewoner in.")
+        )
         self.area_combo = QComboBox(self)
         self.area_combo.setAccessibleName(self.tr("Gebied"))
         self.area_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -87,7 +90,7 @@ class InitiativeForm(QWidget):
         self.carried_edit.setToolTip(
             self.tr(
                 "Een groep bewoners of een organisatie. Schrijf hier nooit de naam van één "
-                "bewoner: initiatieven komen in de samenvatting voor de wethouder."
+                "bewoner: een initiatief bewaart geen persoonsgegevens."
             )
         )
         self.supporter_combo = QComboBox(self)
@@ -258,12 +261,11 @@ class InitiativeForm(QWidget):
         self.changed.emit()
 
     def _on_status(self, *_args: object) -> None:
-        """An end status asks for the end day (today unless given); another clears it."""
-        if self.status.ended:
-            if self.ended_edit.date() == NO_DATE:
-                self.ended_edit.setDate(to_qdate(date.today()))
-        else:
-            self.ended_edit.setDate(NO_DATE)
+        """An end status asks for the end day (today unless one is there). Another status only
+        disables it and saving ignores it: stepping through the statuses with the arrow keys
+        must not replace a stored end day with today."""
+        if self.status.ended and self.ended_edit.date() == NO_DATE:
+            self.ended_edit.setDate(to_qdate(date.today()))
         self._show_end()
 
     def _show_end(self) -> None:
@@ -345,7 +347,10 @@ class InitiativeForm(QWidget):
             "area": self.area_combo.currentData(),
             "status": self.status_combo.currentData(),
             "started": self.started_edit.date().toString(Qt.DateFormat.ISODate),
-            "ended": self.ended_edit.date().toString(Qt.DateFormat.ISODate),
+            # the end day counts only with an end status (saving ignores it otherwise)
+            "ended": self.ended_edit.date().toString(Qt.DateFormat.ISODate)
+            if self.status.ended
+            else "",
             "supporter": self.supporter_combo.currentData(),
             "themes": sorted(str(i) for i in self.themes.checked_ids()),
             "partners": sorted(str(i) for i in self.partners.checked_ids()),
@@ -402,6 +407,12 @@ class InitiativeForm(QWidget):
     def load(self, view: InitiativeView) -> None:
         """Fill the form with a stored initiative, to edit it."""
         self.heading.setText(self.tr("Bewerken (versie %s)") % view.version)
+        if self.area_combo.findData(str(view.area_id)) < 0:
+            # its area was removed: show that, rather than quietly moving it to the first one
+            # (saving then asks for another area)
+            self.area_combo.addItem(
+                self.tr("%s (verwijderd gebied)") % view.area_name, str(view.area_id)
+            )
         select_data(self.area_combo, str(view.area_id))
         select_data(self.status_combo, view.status.value)
         self.started_edit.setDate(to_qdate(view.started_on))

@@ -44,7 +44,9 @@ class MilestoneDelegate(QStyledItemDelegate):
         if isinstance(editor, QLineEdit):
             if index.column() == MilestonesModel.COL_DESCRIPTION:
                 editor.setMaxLength(MAX_MILESTONE)
-                editor.setPlaceholderText(self.tr("Wat moet er bereikt worden?"))
+                editor.setPlaceholderText(
+                    self.tr("Wat moet er bereikt worden? (geen namen van bewoners)")
+                )
             else:
                 editor.setPlaceholderText(self.tr("dd-mm-jjjj"))
         self.editors.append(editor)
@@ -55,6 +57,10 @@ class MilestoneDelegate(QStyledItemDelegate):
         if editor in self.editors:
             self.editors.remove(editor)
 
+    # emitted when Tab leaves the last cell (or Shift+Tab the first): the editor is closed and
+    # the focus should go on, not wrap around to the other end of the table
+    left_table = Signal(bool)  # True: forwards
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
             event.type() == QEvent.Type.ShortcutOverride
@@ -63,7 +69,29 @@ class MilestoneDelegate(QStyledItemDelegate):
         ):
             event.accept()  # Escape cancels this cell, not the whole form
             return True
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+            and isinstance(watched, QWidget)
+            and self._at_the_end(forwards=event.key() == Qt.Key.Key_Tab)
+        ):
+            self.commitData.emit(watched)
+            self.closeEditor.emit(watched, QAbstractItemDelegate.EndEditHint.NoHint)
+            self.left_table.emit(event.key() == Qt.Key.Key_Tab)
+            return True
         return super().eventFilter(watched, event)
+
+    def _at_the_end(self, *, forwards: bool) -> bool:
+        """Whether the cell being edited is the table's last (or, backwards, its first)."""
+        view = self.parent()
+        if not isinstance(view, QAbstractItemView):
+            return False
+        index, model = view.currentIndex(), view.model()
+        if forwards:
+            last_row, last_column = model.rowCount() - 1, model.columnCount() - 1
+            return index.row() == last_row and index.column() == last_column
+        return index.row() == 0 and index.column() == 0
 
     def commit_open_editors(self) -> None:
         """Write what is typed in an open cell to the model (Ctrl+Enter while editing)."""
@@ -89,7 +117,10 @@ class MilestonesEditor(QWidget):
         )
         self.table.setTabKeyNavigation(False)  # Tab leaves the table when no cell is open
         self.table.setToolTip(
-            self.tr("Typ in een cel om die te wijzigen; F2 of dubbelklik ook. Delete verwijdert.")
+            self.tr(
+                "Typ in een cel om die te wijzigen; F2 of dubbelklik ook. Delete maakt de cel "
+                "leeg; Ctrl+Delete verwijdert de mijlpaal."
+            )
         )
         header = self.table.horizontalHeader()
         header.resizeSection(MilestonesModel.COL_DUE, 92)
@@ -102,7 +133,7 @@ class MilestonesEditor(QWidget):
             self.tr("Zet de gekozen mijlpaal op bereikt (vandaag), of haal dat weer weg")
         )
         self.remove_button = QPushButton(self.tr("Verwijderen"), self)
-        self.remove_button.setToolTip(self.tr("Verwijder de gekozen mijlpaal (Delete)"))
+        self.remove_button.setToolTip(self.tr("Verwijder de gekozen mijlpaal (Ctrl+Delete)"))
         buttons = QVBoxLayout()
         buttons.setSpacing(4)
         buttons.addWidget(self.add_button)
@@ -125,6 +156,13 @@ class MilestonesEditor(QWidget):
         ):
             signal.connect(self._emit_changed)
         self.table.installEventFilter(self)
+        self.delegate.left_table.connect(self._left_table)
+
+    def _left_table(self, forwards: bool) -> None:
+        if forwards:
+            self.add_button.setFocus(Qt.FocusReason.TabFocusReason)
+        else:
+            self.table.setFocus(Qt.FocusReason.BacktabFocusReason)
 
     def _emit_changed(self, *_args: object) -> None:
         self.changed.emit()
@@ -137,7 +175,11 @@ class MilestonesEditor(QWidget):
             and event.key() == Qt.Key.Key_Delete
             and self.table.state() != QAbstractItemView.State.EditingState
         ):
-            self.remove()
+            # as in a spreadsheet, Delete empties the cell; Ctrl+Delete removes the milestone
+            if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+                self.remove()
+            else:
+                self.clear_cell()
             return True
         return super().eventFilter(watched, event)
 
@@ -182,6 +224,11 @@ class MilestonesEditor(QWidget):
         row = self.model.rows[position]
         value = "" if row.reached.strip() else format_date(date.today())
         self.model.setData(self.model.index(position, MilestonesModel.COL_REACHED), value)
+
+    def clear_cell(self) -> None:
+        index = self.table.currentIndex()
+        if index.isValid():
+            self.model.setData(index, "")
 
     def remove(self) -> None:
         self.delegate.commit_open_editors()

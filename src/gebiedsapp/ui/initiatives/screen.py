@@ -205,10 +205,12 @@ class InitiativesScreen(QWidget):
     def new_initiative(self) -> None:
         """Start a blank initiative (asks first when the form holds unsaved input)."""
         self._ensure_loaded()
+        said = self.status.text()
         if not self._may_leave():
             return
         self._reset_form()
-        self.status.setText("")
+        if self.status.text() == said:  # keep what the question's answer just reported
+            self.status.setText("")
         self.form.focus_first()
 
     def edit_initiative(self, initiative_id: uuid.UUID) -> None:
@@ -282,10 +284,13 @@ class InitiativesScreen(QWidget):
         keep = self.editing_id
         self.model.set_rows(rows)
         count = format_number(len(rows))
+        one = len(rows) == 1
         if self.ended_check.isChecked():
-            text = self.tr("%s initiatieven") % count
+            text = (self.tr("%s initiatief") if one else self.tr("%s initiatieven")) % count
         else:
-            text = self.tr("%s lopende initiatieven") % count
+            text = (
+                self.tr("%s lopend initiatief") if one else self.tr("%s lopende initiatieven")
+            ) % count
         self.list_label.setText(text)
         for position, row in enumerate(rows):
             if row.id == keep:
@@ -343,6 +348,10 @@ class InitiativesScreen(QWidget):
             return self.save()
         self.status.setText(self.tr("Wijzigingen weggegooid."))
         return True
+
+    def may_close(self) -> bool:
+        """The window closes: unsaved input is saved, thrown away or kept (then it stays)."""
+        return self._may_leave()
 
     def leave_form(self) -> None:
         """Escape: stop with this initiative, asking what to do with unsaved input."""
