@@ -681,3 +681,12 @@ def test_export_takes_the_list_as_shown(
     screen.ended_check.setChecked(True)
     assert exported() == ["Buurtfeest", "Speeltuin"]
     idle(qtbot, context)
+
+
+def test_a_milestone_in_the_history_reads_back_even_with_a_bar_in_its_text() -> None:
+    from gebiedsapp.ui.initiatives.history import _milestone
+
+    assert _milestone("Opening | 2026-09-01 | ") == "Opening (streefdatum 01-09-2026)"
+    assert _milestone("Zaal A | zaal B | 2026-09-01 | 2026-09-02") == (
+        "Zaal A | zaal B (streefdatum 01-09-2026, bereikt 02-09-2026)"
+    )

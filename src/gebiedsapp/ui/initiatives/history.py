@@ -52,8 +52,9 @@ def _day(value: Any) -> str:
 
 def _milestone(text: str) -> str:
     """'Opening | 2026-09-01 | ' (as the service keeps it) → 'Opening (streefdatum 01-09-2026)'."""
-    description, _, rest = str(text).partition(" | ")
-    due, _, reached = rest.partition(" | ")
+    # from the right: the two days never hold " | ", a description may
+    rest, _, reached = str(text).rpartition(" | ")
+    description, _, due = rest.rpartition(" | ")
     details = []
     if due.strip():
         details.append(_tr("streefdatum %s") % _day(due.strip()))
