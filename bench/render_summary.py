@@ -32,6 +32,7 @@ from gebiedsapp.domain import (  # noqa: E402
     SignalStatus,
 )
 from gebiedsapp.services.geo import BuurtShape, buurt_shapes  # noqa: E402
+from gebiedsapp.services.period import Period  # noqa: E402
 from gebiedsapp.services.reports import (  # noqa: E402
     write_area_summary,
     write_municipality_summary,
@@ -44,7 +45,6 @@ from gebiedsapp.services.summary import (  # noqa: E402
     MunicipalitySummary,
     OpenAction,
     OpenSignal,
-    Period,
     Quote,
     ThemeCount,
 )

@@ -454,8 +454,8 @@ def bench_report_area(workdir: Path, repeat: int) -> Result:
     """The PDF summary of a year of Winschoten (the largest area: kern and its wijken) on `large`,
     figures computed and laid out, vs static ReportLab pages of the same number."""
     from gebiedsapp.services.areas import find_area
+    from gebiedsapp.services.period import Period
     from gebiedsapp.services.reports import area_summary_pdf
-    from gebiedsapp.services.summary import Period
     from gebiedsapp.storage.database import Database
 
     url, _data_dir = _large_database(workdir)
@@ -490,8 +490,8 @@ def bench_report_municipality(workdir: Path, repeat: int) -> Result:
     untimed run)."""
     import tracemalloc
 
+    from gebiedsapp.services.period import Period
     from gebiedsapp.services.reports import municipality_summary_pdf
-    from gebiedsapp.services.summary import Period
     from gebiedsapp.storage.database import Database
 
     url, _data_dir = _large_database(workdir)

@@ -37,7 +37,7 @@ from gebiedsapp.services.areas import area_tree, find_area
 from gebiedsapp.services.backups import make_backup
 from gebiedsapp.services.errors import NotFoundError, ValidationError
 from gebiedsapp.services.overview import area_header
-from gebiedsapp.services.summary import Period
+from gebiedsapp.services.period import Period
 from gebiedsapp.services.teams import team_overview
 from gebiedsapp.startup import check_integrity, open_database
 from gebiedsapp.storage.backup import BackupInfo, list_backups

@@ -31,6 +31,7 @@ from gebiedsapp.domain import (
 from gebiedsapp.services import actions, koffiekar, signals
 from gebiedsapp.services.areas import find_area
 from gebiedsapp.services.geo import BuurtShape, buurt_shapes
+from gebiedsapp.services.period import Period
 from gebiedsapp.services.report_text import KEY_FIGURES, difference, number
 from gebiedsapp.services.reports import (
     ReportCancelledError,
@@ -51,7 +52,6 @@ from gebiedsapp.services.summary import (
     MunicipalitySummary,
     OpenAction,
     OpenSignal,
-    Period,
     Quote,
     ThemeCount,
     area_summary,

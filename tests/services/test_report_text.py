@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from gebiedsapp.services.period import Period
 from gebiedsapp.services.report_text import (
     KEY_FIGURES,
     difference,
@@ -14,7 +15,7 @@ from gebiedsapp.services.report_text import (
     period_range,
     period_text,
 )
-from gebiedsapp.services.summary import KeyFigures, Period
+from gebiedsapp.services.summary import KeyFigures
 
 
 @pytest.mark.parametrize(

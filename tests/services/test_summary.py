@@ -12,6 +12,7 @@ from gebiedsapp.domain import InitiativeStatus as I
 from gebiedsapp.domain import SignalStatus as S
 from gebiedsapp.services.areas import area_tree
 from gebiedsapp.services.errors import NotFoundError, ValidationError
+from gebiedsapp.services.period import Period
 from gebiedsapp.services.summary import (
     AreaSummary,
     BuurtCount,
@@ -19,7 +20,6 @@ from gebiedsapp.services.summary import (
     KeyFigures,
     OpenAction,
     OpenSignal,
-    Period,
     Quote,
     ThemeCount,
     area_summary,

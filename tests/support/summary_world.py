@@ -46,7 +46,8 @@ from gebiedsapp.services import (
     teams,
 )
 from gebiedsapp.services.areas import create_area
-from gebiedsapp.services.summary import KeyFigures, Period
+from gebiedsapp.services.period import Period
+from gebiedsapp.services.summary import KeyFigures
 from gebiedsapp.storage.database import Database
 
 PERIOD = Period.month(2024, 3)

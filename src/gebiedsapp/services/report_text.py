@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from gebiedsapp.services.summary import KeyFigures, Period
+from gebiedsapp.services.period import Period
+from gebiedsapp.services.summary import KeyFigures
 
 MONTHS = (
     "januari",

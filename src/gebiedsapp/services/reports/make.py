@@ -13,10 +13,11 @@ from typing import BinaryIO
 from sqlalchemy.orm import Session
 
 from gebiedsapp.services.geo import buurt_shapes
+from gebiedsapp.services.period import Period
 from gebiedsapp.services.reports.area_report import write_area_summary
 from gebiedsapp.services.reports.municipality_report import write_municipality_summary
 from gebiedsapp.services.reports.progress import Progress
-from gebiedsapp.services.summary import Period, area_summary, municipality_summary
+from gebiedsapp.services.summary import area_summary, municipality_summary
 
 
 def area_summary_pdf(

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from gebiedsapp.services.geo import BuurtShape, buurt_shapes
-from gebiedsapp.services.summary import AreaSummary, Period, area_summary
+from gebiedsapp.services.period import Period
+from gebiedsapp.services.summary import AreaSummary, area_summary
 from gebiedsapp.ui.context import AppContext
 
 

@@ -7,8 +7,8 @@ from datetime import date
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QSpinBox, QWidget
 
+from gebiedsapp.services.period import Period
 from gebiedsapp.services.report_text import MONTHS
-from gebiedsapp.services.summary import Period
 from gebiedsapp.ui.formatting import from_qdate, to_qdate
 
 MONTH, QUARTER, YEAR, RANGE = "maand", "kwartaal", "jaar", "periode"
