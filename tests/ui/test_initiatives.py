@@ -397,6 +397,35 @@ def test_a_milestone_date_that_is_not_one_is_reported_on_its_cell(
     assert screen.form.milestones.model.rows[0].due == "31-02-2030"
 
 
+def test_a_milestone_reached_in_the_future_is_refused_on_its_cell(
+    qtbot: QtBot, screen: InitiativesScreen, context: AppContext, messages: list[str]
+) -> None:
+    screen.new_initiative()
+    type_text(qtbot, "Dorpsommetje")
+    milestones = screen.form.milestones
+    for text, reached in (
+        ("Route gekozen", ""),
+        ("Route klaar", format_date(TODAY + timedelta(days=3))),
+    ):
+        milestones.add()
+        type_text(qtbot, text)
+        press(qtbot, Qt.Key.Key_Return)
+        qtbot.waitUntil(
+            lambda: milestones.table.state() is not QAbstractItemView.State.EditingState
+        )
+        if reached:
+            milestones.model.setData(
+                milestones.model.index(len(milestones.model.rows) - 1, MilestonesModel.COL_REACHED),
+                reached,
+            )
+    assert not screen.save()
+    assert len(messages) == 1
+    assert "in de toekomst" in messages[0]
+    assert count(context) == 0
+    index = milestones.table.currentIndex()
+    assert (index.row(), index.column()) == (1, MilestonesModel.COL_REACHED)
+
+
 def test_service_refusal_focuses_the_field_named(
     qtbot: QtBot, screen: InitiativesScreen, context: AppContext, messages: list[str]
 ) -> None:

@@ -437,7 +437,7 @@ class InitiativeForm(QWidget):
     def focus_field(self, name: str | None) -> None:
         """Put the cursor where a ValidationError's `field` points, keeping what is typed."""
         if name == "milestones":
-            self.milestones.focus_bad_cell()
+            self.milestones.focus_bad_cell(started=from_qdate(self.started_edit.date()))
             return
         widget: QWidget | None = {
             "title": self.title_edit,

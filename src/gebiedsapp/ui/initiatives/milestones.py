@@ -239,9 +239,9 @@ class MilestonesEditor(QWidget):
         if self.model.rows:
             self.table.setCurrentIndex(self.model.index(min(position, len(self.model.rows) - 1), 0))
 
-    def focus_bad_cell(self) -> None:
-        """Put the cursor on the first date that is not one (after a message about it)."""
-        cell = self.model.bad_cell()
+    def focus_bad_cell(self, *, started: date | None = None) -> None:
+        """Put the cursor on the first cell that was refused (after a message about it)."""
+        cell = self.model.bad_cell(today=date.today(), started=started)
         self.table.setFocus()
         if cell is not None:
             self.table.setCurrentIndex(self.model.index(*cell))

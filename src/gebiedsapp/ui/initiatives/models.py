@@ -271,12 +271,20 @@ class MilestonesModel(RowTableModel[MilestoneRow]):
             )
         return inputs
 
-    def bad_cell(self) -> tuple[int, int] | None:
-        """The first cell whose date is not one (to put the cursor there)."""
+    def bad_cell(self, *, today: date, started: date | None = None) -> tuple[int, int] | None:
+        """The first cell the service or the form would refuse (to put the cursor there): a
+        milestone without a description, a date that is not one, or a 'bereikt op' in the
+        future or before the initiative started."""
         for position, row in enumerate(self.rows):
+            if not row.is_blank() and not row.description.strip():
+                return position, self.COL_DESCRIPTION
             for column, text in ((self.COL_DUE, row.due), (self.COL_REACHED, row.reached)):
                 try:
-                    parse_day(text)
+                    day = parse_day(text)
                 except ValueError:
+                    return position, column
+                too_late = day is not None and day > today
+                too_early = day is not None and started is not None and day < started
+                if column == self.COL_REACHED and (too_late or too_early):
                     return position, column
         return None
