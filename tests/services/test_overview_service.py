@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, time
 
 from sqlalchemy.orm import Session
@@ -83,3 +84,30 @@ def test_removed_conversations_do_not_count(session: Session) -> None:
     figures = area_figures(session, beerta.area_ids, today=TODAY)
     assert figures.conversations == 1
     assert len(figures.top_themes) == 1
+
+
+def test_figures_count_the_initiatives_running_today_in_the_subtree(session: Session) -> None:
+    from gebiedsapp.domain import InitiativeStatus
+    from gebiedsapp.services.initiatives import (
+        InitiativeInput,
+        create_initiative,
+        remove_initiative,
+    )
+
+    def add(area_key: str, title: str, **changes: object) -> None:
+        data = InitiativeInput(
+            area_id=reference_id("area", area_key), title=title, started_on=date(2026, 3, 1)
+        )
+        row = create_initiative(session, replace(data, **changes), today=TODAY)  # type: ignore[arg-type]
+        if title == "Vergissing":
+            remove_initiative(session, row.id)
+
+    add("winschoten-centrum", "Moestuin")  # in a sub-area: counts for Winschoten
+    add("winschoten", "Speeltuin", status=InitiativeStatus.UITVOERING)
+    add("winschoten", "Feest", status=InitiativeStatus.AFGEROND, ended_on=date(2026, 5, 1))
+    add("winschoten", "Vergissing")  # removed
+    add("beerta", "Bankje")  # another kern
+    winschoten = area_header(session, reference_id("area", "winschoten"), today=TODAY)
+    assert area_figures(session, winschoten.area_ids, today=TODAY).initiatives_running == 2
+    everything = area_header(session, reference_id("area", "oldambt"), today=TODAY)
+    assert area_figures(session, everything.area_ids, today=TODAY).initiatives_running == 3

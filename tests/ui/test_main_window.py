@@ -156,6 +156,7 @@ def test_area_figures_arrive_from_the_worker_and_match_the_database(
 
     from gebiedsapp.domain import Conversation, KoffiekarSession
     from gebiedsapp.services.demo_data import generate
+    from gebiedsapp.services.initiatives import list_initiatives
 
     with context.database.unit_of_work("test") as session:
         generate(session, size="small", seed=5, anchor=date.today())
@@ -180,6 +181,11 @@ def test_area_figures_arrive_from_the_worker_and_match_the_database(
     assert f"{conversations:,}".replace(",", ".") in shown  # Dutch thousands separator
     assert page.recent_box.isVisibleTo(main)
     assert len(page.figures.top_themes) == 5
+    with context.read() as session:
+        running = len(list_initiatives(session, area_ids=None, include_ended=False))
+    assert running > 0
+    assert page.figures.initiatives_running == running
+    assert str(running) in shown
 
 
 def test_every_screen_opens_from_its_shortcut(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]

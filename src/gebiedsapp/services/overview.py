@@ -15,6 +15,7 @@ from gebiedsapp.domain import AreaKind, Role
 from gebiedsapp.services.areas import AreaNode, area_tree
 from gebiedsapp.services.errors import NotFoundError
 from gebiedsapp.storage.repositories.areas import AreaRepository
+from gebiedsapp.storage.repositories.initiatives import InitiativeRepository
 from gebiedsapp.storage.repositories.koffiekar import KoffiekarRepository
 from gebiedsapp.storage.repositories.teams import TeamRepository
 
@@ -51,6 +52,7 @@ class AreaFigures:
     conversations: int
     top_themes: tuple[tuple[str, int], ...]
     recent: tuple[RecentSession, ...]
+    initiatives_running: int = 0  # residents' initiatives running today (not ended)
 
 
 def subtree_ids(nodes: list[AreaNode], area_id: uuid.UUID) -> set[uuid.UUID]:
@@ -92,9 +94,10 @@ def area_header(session: Session, area_id: uuid.UUID, *, today: date) -> AreaHea
 
 
 def area_figures(session: Session, area_ids: frozenset[uuid.UUID], *, today: date) -> AreaFigures:
-    """Koffiekar figures of the last 12 months for these areas."""
+    """Koffiekar figures of the last 12 months for these areas, and the initiatives running."""
     start = today - timedelta(days=365)
     repo = KoffiekarRepository(session)
+    initiatives = InitiativeRepository(session).counts(area_ids, today, today, today)
     return AreaFigures(
         period_start=start,
         period_end=today,
@@ -105,4 +108,5 @@ def area_figures(session: Session, area_ids: frozenset[uuid.UUID], *, today: dat
             RecentSession(day, name, place, n)
             for day, name, place, n in repo.recent_sessions(area_ids, limit=8)
         ),
+        initiatives_running=sum(running for _new, running, _done in initiatives.values()),
     )

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from gebiedsapp.domain import AreaKind, Role
 from gebiedsapp.services.overview import AreaFigures, AreaHeader, area_figures, area_header
-from gebiedsapp.ui.context import AREAS, TEAM, AppContext
+from gebiedsapp.ui.context import AREAS, INITIATIVES, TEAM, AppContext
 from gebiedsapp.ui.formatting import format_date, format_number
 from gebiedsapp.ui.page import page_title
 
@@ -84,7 +84,9 @@ class AreaPage(QScrollArea):
         self.team_layout = QGridLayout(self.team_box)
         grid.addWidget(self.team_box, 0, 0)
 
-        self.figures_box = QGroupBox(self.tr("Koffiekar, afgelopen 12 maanden"), body)
+        self.figures_box = QGroupBox(
+            self.tr("Koffiekar (afgelopen 12 maanden) en initiatieven"), body
+        )
         self.figures_layout = QGridLayout(self.figures_box)
         grid.addWidget(self.figures_box, 0, 1)
 
@@ -150,7 +152,7 @@ class AreaPage(QScrollArea):
         self.figures_layout.addWidget(failed, 0, 0)
 
     def _on_changes(self, kinds: frozenset[str]) -> None:
-        if self.area_id is not None and kinds & {AREAS, TEAM}:
+        if self.area_id is not None and kinds & {AREAS, TEAM, INITIATIVES}:
             self.show_area(self.area_id)
 
     def _render_header(self, view: AreaHeader) -> None:
@@ -223,6 +225,7 @@ class AreaPage(QScrollArea):
         figures = [
             (self.tr("Rondes"), view.sessions),
             (self.tr("Gesprekken"), view.conversations),
+            (self.tr("Lopende initiatieven\n(vandaag)"), view.initiatives_running),
         ]
         for column, (caption, count) in enumerate(figures):
             number = QLabel(format_number(count))
