@@ -51,3 +51,25 @@ def scope_name(header: AreaHeader) -> str:
         header.area.name,
         header.sub_areas,
     )
+
+
+class StaleList:
+    """A screen's list that reloads at once while the screen is visible, or else the next
+    time it is shown (a hidden screen does not query for nothing)."""
+
+    def __init__(self, screen: QWidget, reload: Callable[[], object]) -> None:
+        self.screen = screen
+        self.reload = reload
+        self.stale = True
+
+    def changed(self) -> None:
+        """What the list shows has changed (another area, a saved record)."""
+        if self.screen.isVisible():
+            self.reload()
+        else:
+            self.stale = True
+
+    def shown(self) -> None:
+        """The screen is being shown: load the list if it missed a change."""
+        if self.stale:
+            self.reload()

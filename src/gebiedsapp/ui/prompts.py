@@ -15,21 +15,26 @@ class Leave(Enum):
     CANCEL = "cancel"  # go on typing
 
 
-def ask_leave(parent: QWidget, *, title: str, text: str, detail: str) -> Leave:
-    """'Concept bewaren' (default, also on Enter) / 'Weggooien' / 'Annuleren' (Escape)."""
+def ask_leave(
+    parent: QWidget, *, title: str, text: str, detail: str, keep: str | None = None
+) -> Leave:
+    """'Concept bewaren' (default, also on Enter) / 'Weggooien' / 'Annuleren' (Escape).
+    `keep` names the first answer otherwise (a form without drafts: 'Opslaan')."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(title)
     box.setText(text)
     box.setInformativeText(detail)
-    keep = box.addButton(parent.tr("Concept bewaren"), QMessageBox.ButtonRole.AcceptRole)
+    keep_button = box.addButton(
+        keep or parent.tr("Concept bewaren"), QMessageBox.ButtonRole.AcceptRole
+    )
     discard = box.addButton(parent.tr("Weggooien"), QMessageBox.ButtonRole.DestructiveRole)
     cancel = box.addButton(parent.tr("Annuleren"), QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(keep)
+    box.setDefaultButton(keep_button)
     box.setEscapeButton(cancel)
     box.exec()
     clicked = box.clickedButton()
-    if clicked is keep:
+    if clicked is keep_button:
         return Leave.KEEP
     if clicked is discard:
         return Leave.DISCARD

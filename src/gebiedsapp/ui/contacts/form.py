@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gebiedsapp.domain import ContactType, ContactWith
+from gebiedsapp.domain import ContactType, ContactWith, Partner
 from gebiedsapp.services.areas import AreaNode
 from gebiedsapp.services.contacts import MAX_SUBJECT, ContactInput, ContactView
 from gebiedsapp.services.residents import MeedenkerView
@@ -54,6 +55,11 @@ class PartnerOption:
     id: uuid.UUID
     name: str
     retired: bool
+
+
+def partner_options(partners: Iterable[Partner]) -> list[PartnerOption]:
+    """What a form offers of the partners (retired ones stay, to show an older choice)."""
+    return [PartnerOption(p.id, p.name, p.retired) for p in partners]
 
 
 def _date_edit(parent: QWidget, name: str) -> QDateEdit:

@@ -48,7 +48,7 @@ from gebiedsapp.services.residents import MeedenkerView, list_meedenkers
 from gebiedsapp.services.taxonomy import list_partners, list_themes
 from gebiedsapp.services.teams import list_members
 from gebiedsapp.ui.admin.common import make_table
-from gebiedsapp.ui.contacts.form import ContactForm, PartnerOption
+from gebiedsapp.ui.contacts.form import ContactForm, partner_options
 from gebiedsapp.ui.contacts.history import HistoryDialog, history_lines
 from gebiedsapp.ui.contacts.models import ContactsModel, PendingAction
 from gebiedsapp.ui.contacts.themes import theme_options
@@ -65,7 +65,7 @@ from gebiedsapp.ui.context import (
 from gebiedsapp.ui.drafting import DraftAutosaver
 from gebiedsapp.ui.export import Exporter, ExportJob
 from gebiedsapp.ui.formatting import format_date, format_number
-from gebiedsapp.ui.page import form_keys, muted_label, page_title, scope_name
+from gebiedsapp.ui.page import StaleList, form_keys, muted_label, page_title, scope_name
 from gebiedsapp.ui.prompts import Leave
 from gebiedsapp.ui.prompts import ask_leave as ask_question
 
@@ -110,7 +110,7 @@ class ContactsScreen(QWidget):
         self.editing_id: uuid.UUID | None = None
         self._baseline: dict[str, Any] = {}
         self._loaded = False
-        self._list_stale = True
+        self.list_state = StaleList(self, self.reload_list)
 
         title = page_title(self.tr("Contacten"), self)
         self.subtitle = muted_label(self)
@@ -234,9 +234,7 @@ class ContactsScreen(QWidget):
         self._ensure_loaded()
         if self.editing_id is None and not self._is_dirty():
             self._reset_form()
-        self._list_stale = True
-        if self.isVisible():
-            self.reload_list()
+        self.list_state.changed()
 
     def export_job(self) -> ExportJob:
         """The list as shown: the area with its sub-areas, the last LOG_DAYS days."""
@@ -309,10 +307,7 @@ class ContactsScreen(QWidget):
                     )
                 if PARTNERS in kinds:
                     self.form.set_partners(
-                        [
-                            PartnerOption(p.id, p.name, p.retired)
-                            for p in list_partners(session, include_retired=True)
-                        ]
+                        partner_options(list_partners(session, include_retired=True))
                     )
                 if TEAM in kinds:
                     me = member_for_account(session, self.context.actor)
@@ -336,13 +331,12 @@ class ContactsScreen(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         self._ensure_loaded()
-        if self._list_stale:
-            self.reload_list()
+        self.list_state.shown()
         super().showEvent(event)
 
     def reload_list(self) -> None:
         """Load the area's contacts of the last year off the GUI thread."""
-        self._list_stale = False
+        self.list_state.stale = False
         ids = self.area_ids
         start = date.today() - timedelta(days=LOG_DAYS)
         self.list_label.setText(self.tr("Contacten laden…"))
@@ -378,10 +372,7 @@ class ContactsScreen(QWidget):
         if kinds & {AREAS, KOFFIEKAR} and self._loaded:  # conversations add meedenkers
             self._load_meedenkers()
         if kinds & {CONTACTS, AREAS}:
-            if self.isVisible():
-                self.reload_list()
-            else:
-                self._list_stale = True
+            self.list_state.changed()
 
     # -- form state -------------------------------------------------------------------------
 

@@ -45,7 +45,7 @@ from gebiedsapp.services.overview import area_header
 from gebiedsapp.services.taxonomy import list_partners, list_themes
 from gebiedsapp.services.teams import list_members
 from gebiedsapp.ui.admin.common import confirm, make_table
-from gebiedsapp.ui.contacts.form import PartnerOption
+from gebiedsapp.ui.contacts.form import partner_options
 from gebiedsapp.ui.contacts.themes import theme_options
 from gebiedsapp.ui.context import AREAS, INITIATIVES, PARTNERS, TEAM, THEMES, AppContext
 from gebiedsapp.ui.export import Exporter, ExportJob
@@ -54,7 +54,7 @@ from gebiedsapp.ui.initiatives.form import InitiativeForm
 from gebiedsapp.ui.initiatives.history import show_history
 from gebiedsapp.ui.initiatives.models import InitiativesModel
 from gebiedsapp.ui.initiatives.widgets import ask_leave
-from gebiedsapp.ui.page import form_keys, muted_label, page_title, scope_name
+from gebiedsapp.ui.page import StaleList, form_keys, muted_label, page_title, scope_name
 from gebiedsapp.ui.prompts import Leave
 
 NOT_SAVED = "Niet opgeslagen"
@@ -69,7 +69,7 @@ class InitiativesScreen(QWidget):
         self.editing_id: uuid.UUID | None = None
         self._baseline: dict[str, Any] = {}
         self._loaded = False
-        self._list_stale = True
+        self.list_state = StaleList(self, self.reload_list)
 
         title = page_title(self.tr("Initiatieven"), self)
         self.subtitle = muted_label(self)
@@ -188,9 +188,7 @@ class InitiativesScreen(QWidget):
         self._ensure_loaded()
         if self.editing_id is None and not self._is_dirty():
             self._reset_form()
-        self._list_stale = True
-        if self.isVisible():
-            self.reload_list()
+        self.list_state.changed()
 
     def export_job(self) -> ExportJob:
         """The list as shown: the area with its sub-areas, ended ones only when ticked."""
@@ -248,23 +246,19 @@ class InitiativesScreen(QWidget):
                 )
             if PARTNERS in kinds:
                 self.form.set_partners(
-                    [
-                        PartnerOption(p.id, p.name, p.retired)
-                        for p in list_partners(session, include_retired=True)
-                    ]
+                    partner_options(list_partners(session, include_retired=True))
                 )
             if TEAM in kinds:
                 self.form.set_members(list_members(session))
 
     def showEvent(self, event: QShowEvent) -> None:
         self._ensure_loaded()
-        if self._list_stale:
-            self.reload_list()
+        self.list_state.shown()
         super().showEvent(event)
 
     def reload_list(self) -> None:
         """Load the area's initiatives off the GUI thread."""
-        self._list_stale = False
+        self.list_state.stale = False
         ids, ended = self.area_ids, self.ended_check.isChecked()
         self.list_label.setText(self.tr("Initiatieven laden…"))
 
@@ -307,10 +301,7 @@ class InitiativesScreen(QWidget):
             if keep_clean:  # a new choice offered is not unsaved input
                 self._baseline = self.form.snapshot()
         if kinds & {INITIATIVES, AREAS}:
-            if self.isVisible():
-                self.reload_list()
-            else:
-                self._list_stale = True
+            self.list_state.changed()
 
     # -- form state -------------------------------------------------------------------------
 

@@ -11,11 +11,11 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPlainTextEdit,
     QWidget,
 )
 
+from gebiedsapp.ui import prompts
 from gebiedsapp.ui.contacts.form import PartnerOption
 from gebiedsapp.ui.prompts import Leave
 
@@ -106,21 +106,12 @@ class PartnerPicker(QListWidget):
 
 
 def ask_leave(parent: QWidget) -> Leave:
-    """'Opslaan' (default, also on Enter) / 'Weggooien' / 'Annuleren' (Escape: go on typing)."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(parent.tr("Initiatief niet opgeslagen"))
-    box.setText(parent.tr("Je hebt wijzigingen in dit initiatief nog niet opgeslagen."))
-    box.setInformativeText(parent.tr("Wil je ze opslaan? Weggooien kun je niet ongedaan maken."))
-    save = box.addButton(parent.tr("Opslaan"), QMessageBox.ButtonRole.AcceptRole)
-    discard = box.addButton(parent.tr("Weggooien"), QMessageBox.ButtonRole.DestructiveRole)
-    cancel = box.addButton(parent.tr("Annuleren"), QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(save)
-    box.setEscapeButton(cancel)
-    box.exec()
-    clicked = box.clickedButton()
-    if clicked is save:
-        return Leave.KEEP
-    if clicked is discard:
-        return Leave.DISCARD
-    return Leave.CANCEL
+    """'Opslaan' (default, also on Enter) / 'Weggooien' / 'Annuleren' (Escape: go on typing):
+    initiatives have no drafts, so the first answer saves."""
+    return prompts.ask_leave(
+        parent,
+        title=parent.tr("Initiatief niet opgeslagen"),
+        text=parent.tr("Je hebt wijzigingen in dit initiatief nog niet opgeslagen."),
+        detail=parent.tr("Wil je ze opslaan? Weggooien kun je niet ongedaan maken."),
+        keep=parent.tr("Opslaan"),
+    )
