@@ -5,6 +5,8 @@ Nothing here imports Qt: the core tests prove that the core stands alone.
 
 from __future__ import annotations
 
+import faulthandler
+import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -33,10 +35,30 @@ def app_paths(tmp_path: Path) -> AppPaths:
     return _app_paths(tmp_path / "data")
 
 
+@pytest.fixture(scope="session")
+def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One database migrated through Alembic with the reference data in, made once per run:
+    migrating an encrypted database took most of a test's set-up time."""
+    folder = tmp_path_factory.mktemp("template")
+    path = folder / "template.db"
+    opened = open_database(
+        f"sqlite:///{path}", _app_paths(folder / "data"), actor="test", key=TEST_KEY
+    )
+    opened.database.dispose()
+    leftovers = [p.name for p in folder.iterdir() if p.name.startswith("template.db-")]
+    assert not leftovers, f"the template was not closed cleanly: {leftovers}"
+    return path
+
+
 @pytest.fixture
-def db_url(tmp_path: Path) -> str:
-    """A real file, so that WAL, locking and backups behave as on a laptop."""
-    return f"sqlite:///{tmp_path / 'test.db'}"
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A real file, so that WAL, locking and backups behave as on a laptop: a copy of the
+    migrated template, or an empty file for a test marked `fresh_database` (first start,
+    migrations), which the app then creates and migrates itself."""
+    target = tmp_path / "test.db"
+    if request.node.get_closest_marker("fresh_database") is None:
+        shutil.copyfile(request.getfixturevalue("migrated_template"), target)
+    return f"sqlite:///{target}"
 
 
 @pytest.fixture
@@ -80,6 +102,21 @@ def make_area(session: Session) -> Callable[..., Area]:
         return area_service.create_area(session, **fields)
 
     return make
+
+
+# A blocked modal dialog or a hung worker fails the run in minutes, with every thread's stack,
+# instead of at CI's limit. (pytest's own faulthandler_timeout only prints the stacks, and
+# a signal-based timeout never fires while Qt's event loop holds the main thread.)
+HANG_LIMIT_S = 300
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> Iterator[None]:
+    faulthandler.dump_traceback_later(HANG_LIMIT_S, exit=True)
+    try:
+        yield
+    finally:
+        faulthandler.cancel_dump_traceback_later()
 
 
 CLI_USER = "cli-test"

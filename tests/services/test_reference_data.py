@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
+import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -111,6 +112,7 @@ def _row_stamps(session: Session) -> dict[str, list[tuple[Any, ...]]]:
     }
 
 
+@pytest.mark.fresh_database
 def test_first_load_inserts_everything(opened: OpenedDatabase, session: Session) -> None:
     expected = _expected_counts()
     assert expected["cbs_wijk"] == 11

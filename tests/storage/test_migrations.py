@@ -65,6 +65,7 @@ def test_there_is_exactly_one_head() -> None:
     assert REVISIONS, "no migrations shipped"
 
 
+@pytest.mark.fresh_database
 def test_upgrade_from_empty_reaches_head(opened: OpenedDatabase) -> None:
     engine = opened.database.engine
     assert opened.upgrade.from_revision is None
