@@ -6,7 +6,10 @@ Nothing here imports Qt: the core tests prove that the core stands alone.
 from __future__ import annotations
 
 import faulthandler
+import os
 import shutil
+import sys
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -105,18 +108,30 @@ def make_area(session: Session) -> Callable[..., Area]:
 
 
 # A blocked modal dialog or a hung worker fails the run in minutes, with every thread's stack,
-# instead of at CI's limit. (pytest's own faulthandler_timeout only prints the stacks, and
-# a signal-based timeout never fires while Qt's event loop holds the main thread.)
-HANG_LIMIT_S = 300
+# instead of at CI's limit. (pytest's own faulthandler_timeout only prints the stacks, and a
+# signal-based timeout never fires while Qt's event loop holds the main thread: a thread does.)
+HANG_LIMIT_S = float(os.environ.get("GEBIEDSAPP_TEST_HANG_LIMIT_S", "300"))
 
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> Iterator[None]:
-    faulthandler.dump_traceback_later(HANG_LIMIT_S, exit=True)
+    capture = item.config.pluginmanager.getplugin("capturemanager")
+
+    def fail_the_run() -> None:
+        if capture is not None:
+            capture.suspend_global_capture(in_=False)
+        sys.stderr.write(f"\nTimeout: {item.nodeid} ran over {HANG_LIMIT_S:g} s; the stacks:\n")
+        faulthandler.dump_traceback(file=sys.stderr, all_threads=True)
+        sys.stderr.flush()
+        os._exit(1)
+
+    guard = threading.Timer(HANG_LIMIT_S, fail_the_run)
+    guard.daemon = True
+    guard.start()
     try:
         yield
     finally:
-        faulthandler.cancel_dump_traceback_later()
+        guard.cancel()
 
 
 CLI_USER = "cli-test"
