@@ -3,15 +3,24 @@
 from __future__ import annotations
 
 import gc
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
+from gebiedsapp.domain import ActionStatus, FollowUp, TeamMember
 from gebiedsapp.paths import AppPaths
-from gebiedsapp.startup import OpenedDatabase
+from gebiedsapp.paths import app_paths as _app_paths
+from gebiedsapp.services import demo_data
+from gebiedsapp.services import teams as team_service
+from gebiedsapp.startup import OpenedDatabase, open_database
 from gebiedsapp.ui.context import AppContext, ChangeHub
+from support.dbfile import TEST_KEY
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -50,3 +59,64 @@ def window(qtbot, context: AppContext, settings: QSettings):  # type: ignore[no-
     main.show()
     qtbot.waitExposed(main)
     return main
+
+
+DEMO_SIZE, DEMO_SEED = "small", 1
+
+
+@pytest.fixture(scope="session")
+def demo_template(migrated_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The migrated template with `gebiedsapp demo-data --size small --seed 1` in it (through
+    the same service as the CLI), made once per run: screens full of rows, as users see them."""
+    folder = tmp_path_factory.mktemp("demo")
+    path = folder / "demo.db"
+    shutil.copyfile(migrated_template, path)
+    opened = open_database(
+        f"sqlite:///{path}", _app_paths(folder / "data"), actor="test", key=TEST_KEY
+    )
+    with opened.database.unit_of_work("test") as session:
+        demo_data.generate(session, size=DEMO_SIZE, seed=DEMO_SEED)
+        _sign_in_as_busiest(session, account="test")
+    opened.database.dispose()
+    leftovers = [p.name for p in folder.iterdir() if p.name.startswith("demo.db-")]
+    assert not leftovers, f"the demo template was not closed cleanly: {leftovers}"
+    return path
+
+
+def _sign_in_as_busiest(session: Session, *, account: str) -> None:
+    """Demo members have no account: give the one with the most open actions the tests'
+    account, so that 'Mijn acties' has rows to click."""
+    busiest = session.scalar(
+        select(FollowUp.owner_id)
+        .where(FollowUp.status == ActionStatus.OPEN, FollowUp.owner_id.is_not(None))
+        .group_by(FollowUp.owner_id)
+        .order_by(func.count().desc(), FollowUp.owner_id)
+        .limit(1)
+    )
+    assert busiest is not None, "the demo data has no open actions"
+    member = session.get(TeamMember, busiest)
+    assert member is not None
+    team_service.update_member(
+        session,
+        member.id,
+        name=member.name,
+        organisation=member.organisation,
+        email=member.email or "",
+        phone=member.phone or "",
+        active=member.active,
+        account=account,
+    )
+
+
+@pytest.fixture
+def messages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every warning or error box shown, recorded instead of a modal box that would block."""
+    shown: list[str] = []
+
+    def record(_parent: object, _title: str, text: str, *_args: object) -> object:
+        shown.append(text)
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(record))
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(record))
+    return shown
