@@ -2,10 +2,11 @@
 
 A role mixes the palette's own colours with an accent, so a light palette stays light, a dark
 one stays dark and a high-contrast one keeps its contrast: a note's background is the palette's
-Base with a trace of blue, a warning is red made light or dark enough to read (WCAG contrast
-4.5:1 for text, 3:1 for bars and map lines) on every background the app puts text on. Screens
-never write a hex colour; a style sheet names roles (`style(label, "color: $muted;")`) and is
-set again when the palette changes while the app runs (dark mode switched on, say).
+Base (its Window on a dark palette) with a trace of blue, a warning is red made light or dark
+enough to read (WCAG contrast 4.5:1 for text, 3:1 for bars and map lines) on every background
+the app puts text on. Screens never write a hex colour; a style sheet names roles
+(`style(label, "color: $muted;")`) and is set again when the palette changes while the app runs
+(dark mode switched on, say).
 
 Data colours that mean the same on any background (the map's scale) and white paper for
 printing also live here, so a test can keep every other module free of hard-coded colours.
@@ -38,7 +39,7 @@ _WHITE = QColor("#ffffff")
 class ColourRole(StrEnum):
     """What a colour is for; the value is its name in a style sheet template (`$muted`)."""
 
-    # backgrounds and their borders: the palette's Base with a trace of an accent
+    # backgrounds and their borders: the palette's Base (or Window) with a trace of an accent
     NOTE = "note"  # a new conversation being typed
     NOTE_BORDER = "note_border"
     EDITING = "editing"  # a saved record being corrected
@@ -69,7 +70,7 @@ class ColourRole(StrEnum):
     MAP_LEGEND_TEXT = "map_legend_text"
 
 
-# (accent, share of the accent mixed into Base): close to the light design on a white Base
+# (accent, share of the accent mixed into the ground): the light design on a white Base
 _TINTS: dict[ColourRole, tuple[str, float]] = {
     ColourRole.NOTE: ("#2f80d0", 0.04),
     ColourRole.NOTE_BORDER: ("#2f80d0", 0.42),
@@ -165,7 +166,10 @@ def _derive(palette: QPalette) -> dict[ColourRole, QColor]:
     placeholder = over(palette.color(group, QPalette.ColorRole.PlaceholderText), window)
     dark = luminance(base) < 0.18
 
-    roles = {role: mix(base, QColor(accent), share) for role, (accent, share) in _TINTS.items()}
+    # tint the lighter of the two grounds: white Base on a light palette (the design), the
+    # Window on a dark one, so fields and check boxes (drawn in Base) still stand out
+    ground = base if luminance(base) >= luminance(window) else window
+    roles = {role: mix(ground, QColor(accent), share) for role, (accent, share) in _TINTS.items()}
     behind_text = [
         window,
         base,
