@@ -15,13 +15,14 @@ from gebiedsapp.domain import ActionStatus, FollowUp
 from gebiedsapp.services import teams
 from gebiedsapp.services.actions import create_follow_up, member_for_account
 from gebiedsapp.services.areas import find_area
+from gebiedsapp.ui import palette
 from gebiedsapp.ui.actions import (
     NO_ACCOUNT_HINT,
-    OVERDUE,
     ActionsModel,
     MyActionsScreen,
 )
 from gebiedsapp.ui.context import ACTIONS, TEAM, AppContext
+from gebiedsapp.ui.palette import ColourRole
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 
@@ -100,7 +101,7 @@ def test_open_actions_soonest_first_with_overdue_in_red(
     assert "te laat" in due.data()
     colour = due.data(Qt.ItemDataRole.ForegroundRole)
     assert isinstance(colour, QBrush)
-    assert colour.color() == OVERDUE.color()
+    assert colour.color() == palette.colour(ColourRole.OVERDUE)
     font = due.data(Qt.ItemDataRole.FontRole)
     assert isinstance(font, QFont)
     assert font.bold()

@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QShowEvent
+from PySide6.QtGui import QFont, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -32,12 +32,11 @@ from gebiedsapp.ui.context import ACTIONS, AREAS, KOFFIEKAR, TEAM, AppContext
 from gebiedsapp.ui.export import Exporter, ExportJob
 from gebiedsapp.ui.formatting import format_date, format_number
 from gebiedsapp.ui.page import page_title
+from gebiedsapp.ui.palette import ColourRole, brush, style
 from gebiedsapp.ui.table_model import RowTableModel
 
 # Change kinds (move to ui.context): actions changed; koffiekar rounds or conversations changed.
 
-OVERDUE = QBrush(QColor("#b00020"))
-MUTED = QBrush(QColor("#8a8a8a"))
 NO_ACCOUNT_HINT = "Koppel je account aan je teamlid in Beheer → Teams om je acties te zien"
 SOURCE_LABELS = {"gesprek": "Koffiekargesprek", "contact": "Contact", "": "—"}
 
@@ -71,9 +70,9 @@ class ActionsModel(RowTableModel[ActionView]):
             return self._text(row, column, tooltip=role == Qt.ItemDataRole.ToolTipRole)
         if role == Qt.ItemDataRole.ForegroundRole:
             if row.overdue:
-                return OVERDUE
+                return brush(ColourRole.OVERDUE)
             if row.status is not ActionStatus.OPEN:
-                return MUTED
+                return brush(ColourRole.MUTED)
             return None
         if role == Qt.ItemDataRole.FontRole and row.overdue and column == self.COL_DUE:
             return _bold()
@@ -119,7 +118,7 @@ class MyActionsScreen(QWidget):
 
         self.hint = QFrame(self)
         self.hint.setFrameShape(QFrame.Shape.StyledPanel)
-        self.hint.setStyleSheet("QFrame { background: #fff4d6; border: 1px solid #e0c36a; }")
+        style(self.hint, "QFrame { background: $hint; border: 1px solid $hint_border; }")
         hint_layout = QHBoxLayout(self.hint)
         self.hint_text = QLabel(self.tr(NO_ACCOUNT_HINT), self.hint)
         self.hint_text.setWordWrap(True)

@@ -26,6 +26,7 @@ from gebiedsapp.services.overview import AreaFigures, AreaHeader, area_figures, 
 from gebiedsapp.ui.context import AREAS, INITIATIVES, TEAM, AppContext
 from gebiedsapp.ui.formatting import format_date, format_number
 from gebiedsapp.ui.page import page_title
+from gebiedsapp.ui.palette import style
 
 
 def _clear(layout: QGridLayout | QVBoxLayout) -> None:
@@ -59,14 +60,14 @@ class AreaPage(QScrollArea):
         self.title = page_title("", body)
         self.title.setObjectName("pageTitle")
         self.subtitle = QLabel(body)
-        self.subtitle.setStyleSheet("color: palette(placeholder-text);")
+        style(self.subtitle, "color: $muted;")
         self.subtitle.setWordWrap(True)
         outer.addWidget(self.title)
         outer.addWidget(self.subtitle)
 
         self.hint = QFrame(body)
         self.hint.setFrameShape(QFrame.Shape.StyledPanel)
-        self.hint.setStyleSheet("QFrame { background: #fff4d6; border: 1px solid #e0c36a; }")
+        style(self.hint, "QFrame { background: $hint; border: 1px solid $hint_border; }")
         hint_layout = QHBoxLayout(self.hint)
         self.hint_text = QLabel(self.hint)
         self.hint_text.setWordWrap(True)
@@ -192,7 +193,7 @@ class AreaPage(QScrollArea):
             value = QLabel(", ".join(names) if names else self.tr("nog niet ingevuld"))
             value.setWordWrap(True)
             if not names:
-                value.setStyleSheet("color: palette(placeholder-text);")
+                style(value, "color: $muted;")
             self.team_layout.addWidget(label, row, 0, Qt.AlignmentFlag.AlignTop)
             self.team_layout.addWidget(value, row, 1)
         self.team_layout.setColumnStretch(1, 1)
@@ -235,7 +236,7 @@ class AreaPage(QScrollArea):
         period = QLabel(
             self.tr("%s t/m %s") % (format_date(view.period_start), format_date(view.period_end))
         )
-        period.setStyleSheet("color: palette(placeholder-text);")
+        style(period, "color: $muted;")
         self.figures_layout.addWidget(period, 2, 0, 1, 2)
 
         _clear(self.themes_layout)

@@ -45,6 +45,7 @@ from gebiedsapp.services.list_exports import ExportOptions
 from gebiedsapp.services.permissions import may_export_personal_data
 from gebiedsapp.ui.context import AppContext
 from gebiedsapp.ui.formatting import format_number
+from gebiedsapp.ui.palette import style
 
 log = logging.getLogger(__name__)
 
@@ -96,7 +97,7 @@ class ExportDialog(QDialog):
         self.personal.setChecked(False)
         self.note = QLabel(self)
         self.note.setWordWrap(True)
-        self.note.setStyleSheet("color: palette(placeholder-text);")
+        style(self.note, "color: $muted;")
         if not personal_data:
             self.personal.setEnabled(False)
             self.note.setText(self.tr(NO_PERSONAL_DATA))

@@ -29,6 +29,7 @@ from gebiedsapp.storage.errors import BackupError
 from gebiedsapp.ui.area_page import AreaPage
 from gebiedsapp.ui.area_tree import AreaNavigator
 from gebiedsapp.ui.context import AppContext
+from gebiedsapp.ui.palette import style
 from gebiedsapp.ui.team_overview import TeamOverviewScreen
 
 if TYPE_CHECKING:
@@ -203,8 +204,9 @@ class MainWindow(QMainWindow):
         self.protection_label.setText(describe_protection(self.context))
         plain = database.file is not None and not database.encrypted
         warn = plain or database.read_only
-        self.protection_label.setStyleSheet(
-            "padding: 0 12px; " + ("color: #a4000f; font-weight: bold;" if warn else "")
+        style(
+            self.protection_label,
+            "padding: 0 12px; " + ("color: $warning; font-weight: bold;" if warn else ""),
         )
         self.encrypt_action.setEnabled(plain and not database.read_only)
         self.passphrase_action.setEnabled(database.encrypted and not database.read_only)

@@ -9,9 +9,10 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QWidget
 
 from gebiedsapp.services.overview import AreaHeader
+from gebiedsapp.ui.palette import style
 
 TITLE_STYLE = "font-size: 20pt; font-weight: 600;"
-MUTED_STYLE = "color: palette(placeholder-text);"
+MUTED_STYLE = "color: $muted;"
 
 
 def page_title(text: str, parent: QWidget) -> QLabel:
@@ -24,7 +25,7 @@ def page_title(text: str, parent: QWidget) -> QLabel:
 def muted_label(parent: QWidget, text: str = "", *, wrap: bool = True) -> QLabel:
     """A grey line of explanation (a screen's subtitle, a hint under a list)."""
     label = QLabel(text, parent)
-    label.setStyleSheet(MUTED_STYLE)
+    style(label, MUTED_STYLE)
     label.setWordWrap(wrap)
     return label
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from gebiedsapp.services import encryption
+from gebiedsapp.ui.palette import style
 
 
 class Purpose(Enum):
@@ -83,7 +84,7 @@ class PassphraseDialog(QDialog):
             place = QLabel(f"Database: {where}")
             place.setWordWrap(True)
             place.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            place.setStyleSheet("color: palette(placeholder-text);")
+            style(place, "color: $muted;")
             layout.addWidget(place)
         form = QFormLayout()
         layout.addLayout(form)
@@ -133,7 +134,7 @@ class PassphraseDialog(QDialog):
         self.problem = QLabel(problem)
         self.problem.setObjectName("problem")
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #a4000f; font-weight: bold;")
+        style(self.problem, "color: $warning; font-weight: bold;")
         self.problem.setVisible(bool(problem))
         layout.addWidget(self.problem)
         self.buttons = QDialogButtonBox(
@@ -172,10 +173,10 @@ class PassphraseDialog(QDialog):
         text = self.first.text()
         found = encryption.strength(text)
         self.meter.setValue(max(found.score, 1) if text else 0)  # even "heel zwak" shows red
-        colour = "#a4000f" if not found.acceptable else "#1a7f37"
-        self.meter.setStyleSheet(f"QProgressBar::chunk {{ background: {colour}; }}")
+        colour = "$warning" if not found.acceptable else "$success"
+        style(self.meter, f"QProgressBar::chunk {{ background: {colour}; }}")
         self.verdict.setText(found.label if text else "")
-        self.verdict.setStyleSheet(f"color: {colour}; font-weight: bold;")
+        style(self.verdict, f"color: {colour}; font-weight: bold;")
         self.hint.setText(found.hint if text else _first_hint())
         ready = found.acceptable and self.second.text() == text
         if self.purpose is Purpose.CHANGE:

@@ -43,6 +43,7 @@ from gebiedsapp.services.errors import NotFoundError, ValidationError
 from gebiedsapp.services.reports import Progress, ReportCancelledError
 from gebiedsapp.ui.context import AppContext
 from gebiedsapp.ui.export import file_stem
+from gebiedsapp.ui.palette import PAPER
 
 log = logging.getLogger(__name__)
 
@@ -324,7 +325,7 @@ def render_to_printer(path: Path, printer: Any, progress: Callable[[int, int], b
                 printer.newPage()
             points = document.pagePointSize(page)
             size = QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72))
-            image = document.render(page, size, fillColor=Qt.GlobalColor.white)
+            image = document.render(page, size, fillColor=PAPER)
             target = painter.viewport()
             scaled = size.scaled(target.size(), Qt.AspectRatioMode.KeepAspectRatio)
             painter.drawImage(target.topLeft(), image.scaled(scaled))

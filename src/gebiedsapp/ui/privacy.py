@@ -44,6 +44,7 @@ from gebiedsapp.storage.errors import explain_write_error
 from gebiedsapp.ui.context import CONTACTS, KOFFIEKAR, SIGNALS, AppContext
 from gebiedsapp.ui.export import file_stem
 from gebiedsapp.ui.formatting import format_date
+from gebiedsapp.ui.palette import style
 
 
 def refused_to(context: AppContext, parent: QWidget | None) -> bool:
@@ -84,7 +85,7 @@ class PrivacyDialog(QDialog):
         self.search_button = QPushButton(self.tr("&Zoeken"), self)
         self.search_button.clicked.connect(self.search)
         self.state = QLabel(self)
-        self.state.setStyleSheet("color: palette(placeholder-text);")
+        style(self.state, "color: $muted;")
         self.state.setWordWrap(True)
         self.table = QTableWidget(0, 4, self)
         self.table.setHorizontalHeaderLabels(

@@ -32,6 +32,7 @@ from gebiedsapp.services.errors import NotFoundError
 from gebiedsapp.services.koffiekar import get_session
 from gebiedsapp.ui.context import DRAFTS, AppContext
 from gebiedsapp.ui.formatting import format_date
+from gebiedsapp.ui.palette import style
 
 
 def pending_drafts(context: AppContext) -> list[DraftView]:
@@ -149,7 +150,7 @@ class RecoveryDialog(QDialog):
         place_label = QLabel(place, frame)
         place_label.setTextFormat(Qt.TextFormat.PlainText)
         when = QLabel(self.tr("laatst bewaard %s") % saved_at(draft), frame)
-        when.setStyleSheet("color: palette(placeholder-text);")
+        style(when, "color: $muted;")
         summary = QLabel(draft.summary(), frame)
         summary.setWordWrap(True)
         summary.setTextFormat(Qt.TextFormat.PlainText)

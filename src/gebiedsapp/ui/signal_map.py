@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from PySide6.QtCore import QPointF, QRect, QRectF, QSizeF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -37,19 +37,16 @@ from PySide6.QtWidgets import (
 )
 
 from gebiedsapp.services.geo import BuurtShape, project
+from gebiedsapp.ui.palette import MAP_SCALE, ColourRole, colour, text_on
 
-# Sequential scale (ColorBrewer OrRd, 4 classes): lightness falls with every class, so the order
+# Sequential scale (ui.palette.MAP_SCALE): lightness falls with every class, so the order
 # survives grey printing. (lowest count of the class, legend text, colour)
 CLASSES: tuple[tuple[int, str, str], ...] = (
-    (0, "0", "#fef0d9"),
-    (1, "1–2", "#fdcc8a"),
-    (3, "3–5", "#fc8d59"),
-    (6, "6+", "#d7301f"),
+    (0, "0", MAP_SCALE[0]),
+    (1, "1–2", MAP_SCALE[1]),
+    (3, "3–5", MAP_SCALE[2]),
+    (6, "6+", MAP_SCALE[3]),
 )
-NO_DATA = "#e3e3e3"
-BORDER = "#ffffff"
-OUTLINE = "#1f2d3d"
-POINT = "#1f2d3d"
 MARGIN = 0.04  # share of the map's size kept free around it
 LEGEND_PADDING = 8
 SWATCH = 14
@@ -63,18 +60,19 @@ class MapPoint(NamedTuple):
 
 
 def class_colour(count: int | None) -> QColor:
-    """The fill for a buurt with `count` open signals; None means no data."""
+    """The fill for a buurt with `count` open signals; None means no data (a shade of the
+    palette's Base, so a map without counts is not a light blot on a dark window)."""
     if count is None:
-        return QColor(NO_DATA)
-    colour = CLASSES[0][2]
+        return colour(ColourRole.MAP_NO_DATA)
+    chosen = CLASSES[0][2]
     for lowest, _text, fill in CLASSES:
         if count >= lowest:
-            colour = fill
-    return QColor(colour)
+            chosen = fill
+    return QColor(chosen)
 
 
-def _pen(colour: str, width: float) -> QPen:
-    pen = QPen(QColor(colour), width)
+def _pen(role: ColourRole, width: float) -> QPen:
+    pen = QPen(colour(role), width)
     pen.setCosmetic(True)  # the same width in pixels at every zoom level
     pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
     return pen
@@ -96,17 +94,17 @@ class _BuurtItem(QGraphicsPathItem):
     def __init__(self, shape: BuurtShape) -> None:
         super().__init__(_path(shape))
         self.shape_data = shape
-        self.setPen(_pen(BORDER, 1.0))
+        self.setPen(_pen(ColourRole.MAP_BORDER, 1.0))
         self.setBrush(QBrush(class_colour(None)))
         self.setAcceptHoverEvents(True)
 
     def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
-        self.setPen(_pen(OUTLINE, 1.5))
+        self.setPen(_pen(ColourRole.MAP_OUTLINE, 1.5))
         self.setZValue(1)  # above the neighbours, so the whole border shows
         super().hoverEnterEvent(event)
 
     def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
-        self.setPen(_pen(BORDER, 1.0))
+        self.setPen(_pen(ColourRole.MAP_BORDER, 1.0))
         self.setZValue(0)
         super().hoverLeaveEvent(event)
 
@@ -128,7 +126,7 @@ class BuurtMap(QGraphicsView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setBackgroundBrush(QColor("#ffffff"))
+        self.setBackgroundBrush(colour(ColourRole.MAP_BACKGROUND))
         self.setMinimumSize(240, 180)
         self._items: dict[str, _BuurtItem] = {}
         self._labels: dict[str, QGraphicsSimpleTextItem] = {}
@@ -137,7 +135,7 @@ class BuurtMap(QGraphicsView):
         self._counts: dict[str, int] = {}
         self._selected = ""
         self._outline = QGraphicsPathItem()
-        self._outline.setPen(_pen(OUTLINE, 2.5))
+        self._outline.setPen(_pen(ColourRole.MAP_OUTLINE, 2.5))
         self._outline.setZValue(10)
         self._outline.setVisible(False)
         self.scene().addItem(self._outline)
@@ -193,14 +191,14 @@ class BuurtMap(QGraphicsView):
             scene.removeItem(dot)
         self._points.clear()
         self._point_data = [MapPoint(*point) for point in points]
-        pen = _pen("#ffffff", 1.2)
+        pen = _pen(ColourRole.MAP_POINT_RING, 1.2)
         for lon, lat, tip, key in self._point_data:
             x, y = project(lon, lat)
             dot = QGraphicsEllipseItem(-3.5, -3.5, 7.0, 7.0)
             dot.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
             dot.setPos(x, -y)
             dot.setPen(pen)
-            dot.setBrush(QColor(POINT))
+            dot.setBrush(colour(ColourRole.MAP_POINT))
             dot.setToolTip(tip)
             dot.setData(0, key)
             if key:
@@ -265,13 +263,19 @@ class BuurtMap(QGraphicsView):
         return f"{shape.name} ({shape.code}): {what}"
 
     def _restyle(self) -> None:
+        self.setBackgroundBrush(colour(ColourRole.MAP_BACKGROUND))
+        self._outline.setPen(_pen(ColourRole.MAP_OUTLINE, 2.5))
+        for dot in self._points:
+            dot.setPen(_pen(ColourRole.MAP_POINT_RING, 1.2))
+            dot.setBrush(colour(ColourRole.MAP_POINT))
         for code, item in self._items.items():
             count = self._counts.get(code)
             fill = class_colour(count)
             item.setBrush(QBrush(fill))
+            item.setPen(_pen(ColourRole.MAP_BORDER, 1.0))
             item.setToolTip(self._tooltip_text(item.shape_data))
             label = self._labels[code]
-            label.setBrush(QColor("#ffffff") if fill.lightnessF() < 0.55 else QColor("#2b2b2b"))
+            label.setBrush(text_on(fill))
         self.viewport().update()
 
     def _update_outline(self) -> None:
@@ -313,6 +317,11 @@ class BuurtMap(QGraphicsView):
             )
             label.setVisible(fits and inside)
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # dark mode switched on, say
+            self._restyle()
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit()
@@ -345,7 +354,7 @@ class BuurtMap(QGraphicsView):
 
     def _legend_entries(self) -> list[tuple[str, QColor]]:
         entries = [(text, QColor(fill)) for _low, text, fill in CLASSES]
-        entries.append((self.tr("geen gegevens"), QColor(NO_DATA)))
+        entries.append((self.tr("geen gegevens"), class_colour(None)))
         return entries
 
     def _legend_size(self) -> QSizeF:
@@ -373,25 +382,25 @@ class BuurtMap(QGraphicsView):
         box = QRectF(QPointF(10, self.viewport().height() - 10 - size.height()), size)
         line = (size.height() - 2 * LEGEND_PADDING) / (len(self._legend_entries()) + 1)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(QColor("#c8c8c8"), 1))
-        painter.setBrush(QColor(255, 255, 255, 235))
+        painter.setPen(QPen(colour(ColourRole.MAP_LEGEND_FRAME), 1))
+        painter.setBrush(colour(ColourRole.MAP_LEGEND))
         painter.drawRoundedRect(box, 4, 4)
         x = box.left() + LEGEND_PADDING
         y = box.top() + LEGEND_PADDING
         text_w = size.width() - 2 * LEGEND_PADDING
-        painter.setPen(QColor("#2b2b2b"))
+        painter.setPen(colour(ColourRole.MAP_LEGEND_TEXT))
         painter.setFont(self._bold_font())
         painter.drawText(
             QRectF(x, y, text_w, line), Qt.AlignmentFlag.AlignVCenter, self.tr("Open signalen")
         )
         painter.setFont(self.font())
-        for text, colour in self._legend_entries():
+        for text, fill in self._legend_entries():
             y += line
             swatch = QRectF(x, y + (line - SWATCH) / 2, SWATCH, SWATCH)
-            painter.setPen(QPen(QColor("#9a9a9a"), 1))
-            painter.setBrush(colour)
+            painter.setPen(QPen(colour(ColourRole.MAP_LEGEND_FRAME), 1))
+            painter.setBrush(fill)
             painter.drawRect(swatch)
-            painter.setPen(QColor("#2b2b2b"))
+            painter.setPen(colour(ColourRole.MAP_LEGEND_TEXT))
             painter.drawText(
                 QRectF(x + SWATCH + 6, y, text_w, line), Qt.AlignmentFlag.AlignVCenter, text
             )

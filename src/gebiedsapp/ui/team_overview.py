@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any, ClassVar
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QShowEvent
+from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -27,10 +27,10 @@ from gebiedsapp.ui.context import AREAS, TEAM, AppContext
 from gebiedsapp.ui.export import Exporter, ExportJob
 from gebiedsapp.ui.formatting import from_qdate, to_qdate
 from gebiedsapp.ui.page import page_title
+from gebiedsapp.ui.palette import ColourRole, brush
 from gebiedsapp.ui.table_model import RowTableModel
 
 NOBODY = "—"
-_MUTED = QBrush(QColor("#8a8a8a"))
 
 
 class TeamOverviewModel(RowTableModel[TeamRow]):
@@ -55,7 +55,7 @@ class TeamOverviewModel(RowTableModel[TeamRow]):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return ", ".join(names) if names else NOBODY
         if role == Qt.ItemDataRole.ForegroundRole and not names:
-            return _MUTED
+            return brush(ColourRole.MUTED)
         return None
 
 

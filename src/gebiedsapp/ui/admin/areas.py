@@ -49,6 +49,7 @@ from gebiedsapp.ui.admin.common import (
 )
 from gebiedsapp.ui.area_tree import AREA_ID_ROLE, AreaTreeModel
 from gebiedsapp.ui.context import AREAS, AppContext
+from gebiedsapp.ui.palette import style
 
 # What a new sub-area usually is, given its parent's kind.
 _CHILD_KIND = {AreaKind.GEMEENTE: AreaKind.KERN, AreaKind.KERN: AreaKind.GEBIED}
@@ -89,7 +90,7 @@ class AreasTab(QWidget):
         self.buurt_list = QListWidget(form_widget)
         self.buurt_list.setAccessibleName(self.tr("CBS-buurten"))
         self.buurt_count = QLabel(form_widget)
-        self.buurt_count.setStyleSheet("color: palette(placeholder-text);")
+        style(self.buurt_count, "color: $muted;")
         self.description_edit = QPlainTextEdit(form_widget)
         self.description_edit.setMaximumHeight(72)
         self.description_edit.setTabChangesFocus(True)

@@ -8,7 +8,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 from PySide6.QtCore import QAbstractItemModel, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QStandardItemModel
+from PySide6.QtGui import QFont, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,7 +26,6 @@ from gebiedsapp.services.areas import AreaNode
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 E = TypeVar("E", bound=StrEnum)
-MUTED = QBrush(QColor("#8a8a8a"))
 INDENT = "    "
 
 

@@ -24,7 +24,6 @@ from gebiedsapp.domain import Partner, PartnerKind
 from gebiedsapp.services import taxonomy
 from gebiedsapp.services.taxonomy import save_partner, set_retired
 from gebiedsapp.ui.admin.common import (
-    MUTED,
     button_row,
     current_enum,
     fill_enum_combo,
@@ -34,6 +33,7 @@ from gebiedsapp.ui.admin.common import (
     select_data,
 )
 from gebiedsapp.ui.context import PARTNERS, AppContext
+from gebiedsapp.ui.palette import ColourRole, brush, style
 from gebiedsapp.ui.table_model import RowTableModel
 
 
@@ -62,7 +62,7 @@ class PartnerTableModel(RowTableModel[PartnerRow]):
             values = (row.name, row.kind.label, row.email, row.phone, status)
             return values[column]
         if row.retired and role == Qt.ItemDataRole.ForegroundRole:
-            return MUTED
+            return brush(ColourRole.MUTED)
         if row.retired and role == Qt.ItemDataRole.FontRole:
             return italic_font()
         return None
@@ -102,7 +102,7 @@ class PartnersTab(QWidget):
             form_widget,
         )
         self.status.setWordWrap(True)
-        self.status.setStyleSheet("color: palette(placeholder-text);")
+        style(self.status, "color: $muted;")
 
         self.save_button = QPushButton(self.tr("Opslaan"), form_widget)
         self.save_button.setDefault(True)

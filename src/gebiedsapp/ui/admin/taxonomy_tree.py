@@ -30,7 +30,6 @@ from sqlalchemy.orm import Session
 
 from gebiedsapp.ui.admin.common import (
     ID_ROLE,
-    MUTED,
     button_row,
     current_id,
     heading,
@@ -39,6 +38,7 @@ from gebiedsapp.ui.admin.common import (
     select_data,
 )
 from gebiedsapp.ui.context import AppContext
+from gebiedsapp.ui.palette import ColourRole, brush, style
 
 
 @dataclass(frozen=True)
@@ -86,7 +86,7 @@ class TaxonomyTreeModel(QStandardItemModel):
         row.setEditable(False)
         row.setData(str(item.id), ID_ROLE)
         if item.retired:
-            row.setForeground(MUTED)
+            row.setForeground(brush(ColourRole.MUTED))
             row.setFont(italic_font())
         if tooltip:
             row.setToolTip(tooltip)
@@ -133,7 +133,7 @@ class TaxonomyEditor(QWidget, Generic[ItemT]):
         self.description_edit.setTabChangesFocus(True)
         self.status = QLabel(form_widget)
         self.status.setWordWrap(True)
-        self.status.setStyleSheet("color: palette(placeholder-text);")
+        style(self.status, "color: $muted;")
 
         self.new_button = QPushButton(self.texts()["new"], form_widget)
         self.save_button = QPushButton(self.tr("Opslaan"), form_widget)

@@ -33,10 +33,11 @@ from gebiedsapp.services.teams import (
     set_beheerder,
     update_member,
 )
-from gebiedsapp.ui.admin.common import MUTED, button_row, confirm, heading, make_table
+from gebiedsapp.ui.admin.common import button_row, confirm, heading, make_table
 from gebiedsapp.ui.admin.team_dialogs import AssignDialog, EndDateDialog
 from gebiedsapp.ui.context import AREAS, TEAM, AppContext
 from gebiedsapp.ui.formatting import format_date
+from gebiedsapp.ui.palette import ColourRole, brush
 from gebiedsapp.ui.table_model import RowTableModel
 
 NO_END = "—"
@@ -74,7 +75,7 @@ class MemberTableModel(RowTableModel[MemberRow]):
             )
             return values[column]
         if role == Qt.ItemDataRole.ForegroundRole and not row.active:
-            return MUTED
+            return brush(ColourRole.MUTED)
         return None
 
 
@@ -97,7 +98,7 @@ class AssignmentTableModel(RowTableModel[AssignmentView]):
             return values[column]
         ended = row.end_date is not None and row.end_date < self.today
         if role == Qt.ItemDataRole.ForegroundRole and ended:
-            return MUTED
+            return brush(ColourRole.MUTED)
         if role == Qt.ItemDataRole.ToolTipRole and ended:
             return _tr("Afgelopen koppeling")
         return None

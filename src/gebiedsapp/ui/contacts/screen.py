@@ -66,6 +66,7 @@ from gebiedsapp.ui.drafting import DraftAutosaver
 from gebiedsapp.ui.export import Exporter, ExportJob
 from gebiedsapp.ui.formatting import format_date, format_number
 from gebiedsapp.ui.page import StaleList, form_keys, muted_label, page_title, scope_name
+from gebiedsapp.ui.palette import style
 from gebiedsapp.ui.prompts import Leave
 from gebiedsapp.ui.prompts import ask_leave as ask_question
 
@@ -137,7 +138,7 @@ class ContactsScreen(QWidget):
         list_layout.addWidget(self.list_label)
         list_layout.addWidget(self.table, 1)
         hint = QLabel(self.tr("Dubbelklik (of Enter) om een contact te bewerken."), list_panel)
-        hint.setStyleSheet("color: palette(placeholder-text);")
+        style(hint, "color: $muted;")
         self.exporter = Exporter(context, self, self.export_job)
         hint_row = QHBoxLayout()
         hint_row.addWidget(hint, 1)

@@ -16,6 +16,7 @@ from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from gebiedsapp.domain import Theme
+from gebiedsapp.ui.palette import style
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -64,7 +65,7 @@ class ThemePicker(QWidget):
         self.list.setUniformItemSizes(True)
         self.chosen = QLabel(self)
         self.chosen.setWordWrap(True)
-        self.chosen.setStyleSheet("color: palette(placeholder-text);")
+        style(self.chosen, "color: $muted;")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)

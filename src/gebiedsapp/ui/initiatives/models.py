@@ -13,17 +13,16 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QFont
 
 from gebiedsapp.services.errors import ValidationError
 from gebiedsapp.services.initiatives import InitiativeView, MilestoneInput, MilestoneView
 from gebiedsapp.services.money import format_euros
 from gebiedsapp.ui.formatting import format_date
+from gebiedsapp.ui.palette import ColourRole, brush
 from gebiedsapp.ui.table_model import RowTableModel
 
 Index = QModelIndex | QPersistentModelIndex
-LATE = QBrush(QColor("#a4000f"))
-MUTED = QBrush(QColor("#6d6d6d"))
 NONE = "—"
 _DAY = re.compile(r"(\d{1,2})[-/. ](\d{1,2})[-/. ](\d{2}|\d{4})")
 
@@ -106,9 +105,9 @@ class InitiativesModel(RowTableModel[InitiativeView]):
             return _bold()
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == self.COL_NEXT and self._late(row):
-                return LATE
+                return brush(ColourRole.OVERDUE)
             if row.status.ended:
-                return MUTED
+                return brush(ColourRole.MUTED)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.COL_GRANTED:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -207,7 +206,7 @@ class MilestonesModel(RowTableModel[MilestoneRow]):
         if late and role == Qt.ItemDataRole.FontRole:
             return _bold()
         if late and role == Qt.ItemDataRole.ForegroundRole:
-            return LATE
+            return brush(ColourRole.OVERDUE)
         return None
 
     @staticmethod

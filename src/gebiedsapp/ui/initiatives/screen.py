@@ -55,6 +55,7 @@ from gebiedsapp.ui.initiatives.history import show_history
 from gebiedsapp.ui.initiatives.models import InitiativesModel
 from gebiedsapp.ui.initiatives.widgets import ask_leave
 from gebiedsapp.ui.page import StaleList, form_keys, muted_label, page_title, scope_name
+from gebiedsapp.ui.palette import style
 from gebiedsapp.ui.prompts import Leave
 
 NOT_SAVED = "Niet opgeslagen"
@@ -95,7 +96,7 @@ class InitiativesScreen(QWidget):
         top_row.addWidget(self.list_label, 1)
         top_row.addWidget(self.ended_check)
         hint = QLabel(self.tr("Dubbelklik (of Enter) om te openen."), self)
-        hint.setStyleSheet("color: palette(placeholder-text);")
+        style(hint, "color: $muted;")
         self.exporter = Exporter(context, self, self.export_job)
         self.new_button = QPushButton(self.tr("Nieuw initiatief"), self)
         self.new_button.setToolTip(self.tr("Begin een nieuw initiatief in het formulier"))

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from gebiedsapp.domain import Handling
 from gebiedsapp.ui.formatting import to_qdate
 from gebiedsapp.ui.koffiekar.theme_picker import ThemePicker
+from gebiedsapp.ui.palette import style
 
 HANDLINGS = (Handling.TER_PLEKKE, Handling.DOORVERWIJZEN, Handling.ACTIE_NODIG)
 DEFAULT_DUE_DAYS = 14
@@ -69,9 +70,9 @@ class ConversationFields(QFrame):
         self.title = QLabel(self.tr("Nieuw gesprek"), self)
         self.title.setStyleSheet("font-size: 13pt; font-weight: 600;")
         self.round_label = QLabel(self)
-        self.round_label.setStyleSheet("color: palette(placeholder-text);")
+        style(self.round_label, "color: $muted;")
         self.draft_label = QLabel(self)
-        self.draft_label.setStyleSheet("color: #3d7a3d;")
+        style(self.draft_label, "color: $success;")
 
         self.summary = QLineEdit(self)
         self.summary.setPlaceholderText(self.tr("Waar ging het gesprek over? (één regel)"))
@@ -98,7 +99,7 @@ class ConversationFields(QFrame):
         self.wants_meedenken = QCheckBox(self.tr("wil meedenken"), self)
         self.resident_note = QLabel(self)
         self.resident_note.setWordWrap(False)
-        self.resident_note.setStyleSheet("color: palette(placeholder-text);")
+        style(self.resident_note, "color: $muted;")
         self.resident_box = QWidget(self)
         self.name = QLineEdit(self.resident_box)
         self.name.setPlaceholderText(self.tr("naam"))
@@ -158,7 +159,7 @@ class ConversationFields(QFrame):
             self.tr("Tab: volgend veld · Enter: thema kiezen · Backspace: thema weghalen"),
             self,
         )
-        keys.setStyleSheet("color: palette(placeholder-text);")
+        style(keys, "color: $muted;")
 
         grid = QGridLayout(self)
         grid.setContentsMargins(12, 8, 12, 8)
@@ -205,10 +206,11 @@ class ConversationFields(QFrame):
 
     def set_edit_look(self, edit: bool) -> None:
         """Blue for a new conversation, amber while correcting a saved one."""
-        background, border = ("#fff8e6", "#e0b84f") if edit else ("#f7fbff", "#a9c8e8")
-        self.setStyleSheet(
+        background, border = ("$editing", "$editing_border") if edit else ("$note", "$note_border")
+        style(
+            self,
             f"QFrame#conversationForm {{ background: {background}; border: 1px solid {border};"
-            " border-radius: 6px; }"
+            " border-radius: 6px; }",
         )
 
     def _reveal(self, *_args: object) -> None:

@@ -33,6 +33,7 @@ from gebiedsapp.ui.formatting import from_qdate, to_qdate
 from gebiedsapp.ui.koffiekar.conversation_fields import ConversationFields
 from gebiedsapp.ui.koffiekar.prompts import DISCARD, KEEP, ask_keep_or_discard
 from gebiedsapp.ui.page import form_keys
+from gebiedsapp.ui.palette import style
 
 
 def parse_uuid(value: object) -> uuid.UUID | None:
@@ -269,11 +270,11 @@ class ConversationForm(ConversationFields):
             self.handling = Handling.ACTIE_NODIG
 
     def _on_draft_saved(self, _draft_id: object) -> None:
-        self.draft_label.setStyleSheet("color: #3d7a3d;")
+        style(self.draft_label, "color: $success;")
         self.draft_label.setText(self.tr("Concept bewaard %s") % f"{datetime.now():%H:%M:%S}")
 
     def _on_draft_failed(self, message: str) -> None:
-        self.draft_label.setStyleSheet("color: #b00020; font-weight: 600;")
+        style(self.draft_label, "color: $warning; font-weight: 600;")
         self.draft_label.setText(message)
 
     # -- saving -----------------------------------------------------------------------------

@@ -52,6 +52,7 @@ from gebiedsapp.ui.koffiekar.history_dialog import HistoryDialog
 from gebiedsapp.ui.koffiekar.models import RoundListModel, make_table
 from gebiedsapp.ui.koffiekar.session_form import SessionForm
 from gebiedsapp.ui.koffiekar.theme_picker import theme_choices
+from gebiedsapp.ui.palette import style
 from gebiedsapp.ui.pdf import Build, PdfActions, pdf_name
 
 MAX_ROUNDS = 1_000  # years of rounds of one area; the lists screen searches further back
@@ -93,7 +94,7 @@ class KoffiekarScreen(QWidget):
         header.resizeSection(RoundListModel.COL_CONVERSATIONS, 82)
         self.rounds_hint = QLabel(left)
         self.rounds_hint.setWordWrap(True)
-        self.rounds_hint.setStyleSheet("color: palette(placeholder-text);")
+        style(self.rounds_hint, "color: $muted;")
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(12, 10, 6, 10)
         left_layout.addWidget(self.title)

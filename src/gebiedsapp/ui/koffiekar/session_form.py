@@ -46,6 +46,7 @@ from gebiedsapp.ui.drafting import DraftAutosaver
 from gebiedsapp.ui.formatting import format_date, from_qdate, to_qdate
 from gebiedsapp.ui.koffiekar.conversation_fields import DateEdit, TimeEdit
 from gebiedsapp.ui.koffiekar.conversation_form import parse_uuid
+from gebiedsapp.ui.palette import style
 
 WEATHER = ("zonnig", "half bewolkt", "bewolkt", "regen", "buien", "wind", "koud", "warm")
 NO_TIME = QTime(0, 0)  # shown as "--:--": nobody runs a koffiekar at midnight
@@ -102,7 +103,7 @@ class SessionForm(QFrame):
         )
         self.toggle.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.summary = QLabel(self)
-        self.summary.setStyleSheet("color: palette(placeholder-text);")
+        style(self.summary, "color: $muted;")
         self.state = QLabel(self)
         self.save_button = QPushButton(self.tr("Ronde opslaan (Ctrl+S)"), self)
 

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from gebiedsapp.services.taxonomy import list_themes
+from gebiedsapp.ui.palette import style
 
 
 @dataclass(frozen=True)
@@ -208,10 +209,12 @@ class ThemePicker(QWidget):
         )
         chip.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes straight on to the next field
         chip.setObjectName("themeChip")
-        chip.setStyleSheet(
-            "QToolButton#themeChip { background: #dcebfa; border: 1px solid #8fb6e0;"
+        style(
+            chip,
+            "QToolButton#themeChip { background: $chip; border: 1px solid $chip_border;"
             " border-radius: 9px; padding: 1px 8px; }"
-            "QToolButton#themeChip:hover { background: #f6d5d5; border-color: #d08c8c; }"
+            "QToolButton#themeChip:hover { background: $chip_hover;"
+            " border-color: $chip_hover_border; }",
         )
         chip.clicked.connect(lambda _checked=False, t=theme_id: self.remove(t))
         self.layout_.insertWidget(len(self.chips), chip)

@@ -56,6 +56,7 @@ from gebiedsapp.ui.export import Exporter, ExportJob
 from gebiedsapp.ui.formatting import format_number, from_qdate, to_qdate
 from gebiedsapp.ui.lists.models import ConversationsModel, SessionsModel
 from gebiedsapp.ui.page import page_title, scope_name
+from gebiedsapp.ui.palette import style
 from gebiedsapp.ui.table_model import RowTableModel
 
 DEBOUNCE_MS = 250
@@ -95,7 +96,7 @@ class ListsScreen(QWidget):
 
         title = page_title(self.tr("Lijsten"), self)
         self.subtitle = QLabel(self.tr("Heel Oldambt"), self)
-        self.subtitle.setStyleSheet("color: palette(placeholder-text);")
+        style(self.subtitle, "color: $muted;")
 
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(

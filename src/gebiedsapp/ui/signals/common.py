@@ -3,13 +3,18 @@ label, and small formatting helpers."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 
 from gebiedsapp.domain.enums import DeadlineLabel
+from gebiedsapp.ui.palette import ColourRole, brush
 
-LABEL_COLOURS = {
-    DeadlineLabel.RUIM_BUITEN: "#b3261e",
-    DeadlineLabel.BUITEN: "#b35c00",
-    DeadlineLabel.BINNEN: "",
+LABEL_ROLES = {
+    DeadlineLabel.RUIM_BUITEN: ColourRole.OVERDUE,
+    DeadlineLabel.BUITEN: ColourRole.LATE,
 }
-LABEL_BRUSHES = {label: QBrush(QColor(colour)) for label, colour in LABEL_COLOURS.items() if colour}
+
+
+def label_brush(label: DeadlineLabel) -> QBrush | None:
+    """The text colour of a deadline label in a list (None: the list's own)."""
+    role = LABEL_ROLES.get(label)
+    return brush(role) if role is not None else None

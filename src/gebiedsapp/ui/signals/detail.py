@@ -31,8 +31,9 @@ from gebiedsapp.services.taxonomy import list_categories, list_partners
 from gebiedsapp.ui.admin.common import INDENT, heading
 from gebiedsapp.ui.context import SIGNALS, AppContext
 from gebiedsapp.ui.formatting import format_date
+from gebiedsapp.ui.palette import css, sheet
 from gebiedsapp.ui.pdf import Build, PdfActions, pdf_name
-from gebiedsapp.ui.signals.common import LABEL_COLOURS
+from gebiedsapp.ui.signals.common import LABEL_ROLES
 from gebiedsapp.ui.signals.dialogs import (
     Choice,
     ChoiceDialog,
@@ -43,7 +44,7 @@ from gebiedsapp.ui.signals.dialogs import (
 )
 from gebiedsapp.ui.signals.photos import PhotoStrip
 
-MUTED = "color: palette(placeholder-text);"
+MUTED = "color: $muted;"
 
 
 def category_choices(context: AppContext) -> list[Choice]:
@@ -220,7 +221,8 @@ class SignalDetailPane(QScrollArea):
             self.title.setText(self.tr("Geen signaal gekozen"))
             return
         self.title.setText(html.escape(d.category))
-        colour = LABEL_COLOURS[d.label] or "inherit"
+        role = LABEL_ROLES.get(d.label)
+        colour = css(role) if role is not None else "inherit"
         self.state.setText(
             f"<b>{html.escape(d.status.label)}</b> · "
             f"<span style='color:{colour}'>{html.escape(d.label.label)}</span>"
@@ -231,7 +233,7 @@ class SignalDetailPane(QScrollArea):
         location = html.escape(d.location) or "—"
         if d.coordinates is not None:
             lat, lon = (f"{value:.5f}".replace(".", ",") for value in d.coordinates)
-            location += f" <span style='{MUTED}'>({lat}; {lon})</span>"
+            location += f" <span style='{sheet(MUTED)}'>({lat}; {lon})</span>"
         self.values["location"].setText(location)
         self.values["category"].setText(html.escape(d.category))
         self.values["partner"].setText(html.escape(d.partner) or self.tr("(geen)"))
@@ -270,7 +272,7 @@ class SignalDetailPane(QScrollArea):
             "<br>".join(
                 f"<a href='{c.id}'>{html.escape(c.category)}</a> · {c.status.label}"
                 f" · {html.escape(c.partner or '—')}"
-                f"<br><span style='{MUTED}'>{html.escape(c.description)}</span>"
+                f"<br><span style='{sheet(MUTED)}'>{html.escape(c.description)}</span>"
                 for c in d.children
             )
         )
@@ -278,25 +280,31 @@ class SignalDetailPane(QScrollArea):
             self.feedback.setText(
                 "<br>".join(
                     f"{format_date(f.given_on)} · {html.escape(f.how)} · {html.escape(f.by)}"
-                    + (f"<br><span style='{MUTED}'>{html.escape(f.note)}</span>" if f.note else "")
+                    + (
+                        f"<br><span style='{sheet(MUTED)}'>{html.escape(f.note)}</span>"
+                        if f.note
+                        else ""
+                    )
                     for f in d.feedback
                 )
             )
         else:
-            self.feedback.setText(f"<span style='{MUTED}'>{self.tr('Nog niet gegeven.')}</span>")
+            self.feedback.setText(
+                f"<span style='{sheet(MUTED)}'>{self.tr('Nog niet gegeven.')}</span>"
+            )
         lines = []
         for h in d.history:
             when = h.at.astimezone().strftime("%d-%m-%Y %H:%M")
             change = f"{html.escape(h.old)} → {html.escape(h.new)}" if h.old else html.escape(h.new)
             line = (
-                f"<span style='{MUTED}'>{when} · {html.escape(h.by or '?')}</span><br>"
+                f"<span style='{sheet(MUTED)}'>{when} · {html.escape(h.by or '?')}</span><br>"
                 f"<b>{html.escape(h.what)}</b>: {change}"
             )
             if h.note:
                 line += f"<br><i>{html.escape(h.note)}</i>"
             lines.append(line)
         lines.append(
-            f"<span style='{MUTED}'>{format_date(d.reported_on)}</span><br>"
+            f"<span style='{sheet(MUTED)}'>{format_date(d.reported_on)}</span><br>"
             f"<b>{self.tr('Gemeld')}</b> ({html.escape(d.source.label)})"
         )
         self.history.setText("<br><br>".join(lines))

@@ -36,6 +36,7 @@ from gebiedsapp.ui.admin.common import (
 )
 from gebiedsapp.ui.context import SIGNALS, AppContext
 from gebiedsapp.ui.formatting import from_qdate, to_qdate
+from gebiedsapp.ui.palette import style
 from gebiedsapp.ui.signals.detail import category_choices, partner_choices
 from gebiedsapp.ui.signals.dialogs import fill_choices
 
@@ -114,7 +115,7 @@ class SignalForm(QDialog):
         self.wants_feedback = QCheckBox(self.tr("De melder wil &terugkoppeling"), self)
         self.origin = QLabel(self)
         self.origin.setWordWrap(True)
-        self.origin.setStyleSheet("color: palette(placeholder-text);")
+        style(self.origin, "color: $muted;")
 
         form = QFormLayout()
         form.addRow(self.tr("&Gebied:"), self.area)

@@ -53,6 +53,7 @@ from gebiedsapp.storage.errors import BackupError
 from gebiedsapp.ui.admin.common import make_table, select_data
 from gebiedsapp.ui.context import SIGNALS, AppContext
 from gebiedsapp.ui.formatting import format_date, format_number
+from gebiedsapp.ui.palette import style
 from gebiedsapp.ui.table_model import RowTableModel
 
 PREVIEW_ROWS = 200  # the preview shows the first rows; the counts cover the whole file
@@ -158,7 +159,7 @@ class SignalImportDialog(QDialog):
         self.browse_button = QPushButton(self.tr("&Bestand kiezen…"), self)
         self.browse_button.clicked.connect(self.choose_file)
         self.file_info = QLabel(self)
-        self.file_info.setStyleSheet("color: palette(placeholder-text);")
+        style(self.file_info, "color: $muted;")
         file_row = QHBoxLayout()
         file_row.addWidget(QLabel(self.tr("Bestand:"), self))
         file_row.addWidget(self.path, 1)
@@ -195,7 +196,7 @@ class SignalImportDialog(QDialog):
             self,
         )
         note.setWordWrap(True)
-        note.setStyleSheet("color: palette(placeholder-text);")
+        style(note, "color: $muted;")
         grid.addWidget(note, len(FIELDS), 0, 1, 2)
         grid.setRowStretch(len(FIELDS) + 1, 1)
         mapping_box.setMinimumWidth(330)
@@ -384,7 +385,7 @@ class SignalImportDialog(QDialog):
         self.message.setText(message)
         self.message.setVisible(bool(message))
         error = bool(message) and not self.busy
-        self.message.setStyleSheet("color: #b00020;" if error else "")
+        style(self.message, "color: $warning;" if error else "")
         if preview is None:
             self.valid_model.set_rows([])
             self.invalid_model.set_rows([])

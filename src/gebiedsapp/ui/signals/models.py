@@ -8,9 +8,9 @@ from PySide6.QtCore import Qt
 
 from gebiedsapp.domain.enums import DeadlineLabel
 from gebiedsapp.services.signal_views import SignalRow
-from gebiedsapp.ui.admin.common import MUTED
 from gebiedsapp.ui.formatting import format_date
-from gebiedsapp.ui.signals.common import LABEL_BRUSHES
+from gebiedsapp.ui.palette import ColourRole, brush
+from gebiedsapp.ui.signals.common import label_brush
 from gebiedsapp.ui.table_model import RowTableModel
 
 SHORT_LABELS = {  # the column is narrow; the tooltip says it in full
@@ -44,9 +44,10 @@ class SignalsModel(RowTableModel[SignalRow]):
 
     def cell(self, row: SignalRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ForegroundRole and column == self.COL_LABEL:
-            return LABEL_BRUSHES.get(row.label)
+            return label_brush(row.label)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.COL_BUURT:
-            return None if row.buurt_name else MUTED  # no buurt known: the area instead
+            # no buurt known: the area instead, muted
+            return None if row.buurt_name else brush(ColourRole.MUTED)
         if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_LABEL:
             return SHORT_LABELS[row.label]
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -34,6 +34,7 @@ from gebiedsapp.services.errors import ValidationError
 from gebiedsapp.services.signal_photos import PhotoInfo, media_type_of
 from gebiedsapp.ui.context import SIGNALS, AppContext
 from gebiedsapp.ui.formatting import format_date
+from gebiedsapp.ui.palette import style
 
 MAX_SIDE = 2560  # longer side of a stored photo; enough to read a licence plate or a crack
 THUMB = QSize(160, 120)
@@ -130,7 +131,7 @@ class PhotoViewer(QDialog):
             self.tr("toegevoegd %s door %s") % (format_date(info.added_at.date()), info.added_by)
         )
         about = QLabel(" · ".join(facts), self)
-        about.setStyleSheet("color: palette(placeholder-text);")
+        style(about, "color: $muted;")
         caption = QLabel(info.caption, self)
         caption.setWordWrap(True)
         caption.setVisible(bool(info.caption))
@@ -203,7 +204,7 @@ class PhotoStrip(QWidget):
         self.list.itemDoubleClicked.connect(lambda _item: self.view_selected())
         self.list.itemSelectionChanged.connect(self._update_buttons)
         self.empty = QLabel(self.tr("Nog geen foto's."), self)
-        self.empty.setStyleSheet("color: palette(placeholder-text);")
+        style(self.empty, "color: $muted;")
         self.add_button = QPushButton(self.tr("Foto &toevoegen…"), self)
         self.view_button = QPushButton(self.tr("&Bekijken"), self)
         self.save_button = QPushButton(self.tr("Opslaan &als…"), self)

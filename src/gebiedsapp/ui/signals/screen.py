@@ -48,6 +48,7 @@ from gebiedsapp.ui.context import AREAS, CATEGORIES, PARTNERS, SIGNALS, AppConte
 from gebiedsapp.ui.export import Exporter, ExportJob
 from gebiedsapp.ui.formatting import format_number
 from gebiedsapp.ui.page import page_title, scope_name
+from gebiedsapp.ui.palette import style
 from gebiedsapp.ui.signal_map import BuurtMap, MapPoint
 from gebiedsapp.ui.signals.detail import SignalDetailPane, category_choices, partner_choices
 from gebiedsapp.ui.signals.dialogs import fill_choices
@@ -84,7 +85,7 @@ class SignalsScreen(QWidget):
 
         title = page_title(self.tr("Signalen"), self)
         self.subtitle = QLabel(self.tr("Heel Oldambt"), self)
-        self.subtitle.setStyleSheet("color: palette(placeholder-text);")
+        style(self.subtitle, "color: $muted;")
         self.new_button = QPushButton(self.tr("&Nieuw signaal…"), self)
         self.new_button.clicked.connect(self.new_signal)
         self.import_button = QPushButton(self.tr("&Importeren…"), self)
@@ -173,7 +174,7 @@ class SignalsScreen(QWidget):
         header.setSectionResizeMode(SignalsModel.COL_CATEGORY, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(self._on_selected)
         self.status_line = QLabel(self)
-        self.status_line.setStyleSheet("color: palette(placeholder-text);")
+        style(self.status_line, "color: $muted;")
         self.map = BuurtMap(self)
         self.map.setMinimumHeight(160)
         self.map.setToolTip(

@@ -6,13 +6,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QFontMetrics, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from gebiedsapp.services.report_text import number
+from gebiedsapp.ui.palette import ColourRole, colour
 
-BAR = QColor("#2a6f97")
-PREVIOUS = QColor("#a9b4bd")
 ROW = 26
 GAP = 6
 
@@ -51,6 +50,8 @@ class BarChart(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         text_colour = self.palette().color(QPalette.ColorRole.WindowText)
+        bar = colour(ColourRole.CHART_BAR, self.palette())
+        previous_bar = colour(ColourRole.CHART_PREVIOUS, self.palette())
         painter.setPen(text_colour)
         if not self.rows:
             painter.drawText(
@@ -78,11 +79,11 @@ class BarChart(QWidget):
             )
             bar_height = ROW - 12 if previous is None else ROW - 15
             width = room * value / top_value
-            painter.fillRect(QRectF(label_width, y + 2, width, bar_height), BAR)
+            painter.fillRect(QRectF(label_width, y + 2, width, bar_height), bar)
             if previous is not None:
                 painter.fillRect(
                     QRectF(label_width, y + 3 + bar_height, room * previous / top_value, 4),
-                    PREVIOUS,
+                    previous_bar,
                 )
             painter.setPen(text_colour)
             painter.drawText(

@@ -54,16 +54,17 @@ from gebiedsapp.ui.context import (
     AppContext,
 )
 from gebiedsapp.ui.formatting import format_date
+from gebiedsapp.ui.palette import ColourRole, brush, sheet, style
 from gebiedsapp.ui.pdf import Build, PdfActions
 from gebiedsapp.ui.signal_map import BuurtMap
-from gebiedsapp.ui.signals.common import LABEL_BRUSHES
+from gebiedsapp.ui.signals.common import label_brush
 from gebiedsapp.ui.summary.charts import BarChart
 from gebiedsapp.ui.summary.data import Dashboard, load_dashboard
 from gebiedsapp.ui.summary.period import PeriodPicker
 from gebiedsapp.ui.summary.printing import summary_pdf_job
 from gebiedsapp.ui.table_model import RowTableModel
 
-MUTED = "color: palette(placeholder-text);"
+MUTED = "color: $muted;"
 WATCHED = frozenset(
     {AREAS, TEAM, THEMES, CATEGORIES, PARTNERS, KOFFIEKAR, CONTACTS, ACTIONS, SIGNALS, INITIATIVES}
 )
@@ -83,7 +84,7 @@ class OpenSignalsModel(RowTableModel[OpenSignal]):
                 row.label.label,
             )[column]
         if role == Qt.ItemDataRole.ForegroundRole and column == 5:
-            return LABEL_BRUSHES.get(row.label)
+            return label_brush(row.label)
         return None
 
 
@@ -99,7 +100,7 @@ class OpenActionsModel(RowTableModel[OpenAction]):
                 row.area,
             )[column]
         if role == Qt.ItemDataRole.ForegroundRole and row.overdue and column == 2:
-            return LABEL_BRUSHES.get(next(iter(LABEL_BRUSHES)))
+            return brush(ColourRole.OVERDUE)
         return None
 
 
@@ -138,7 +139,7 @@ def _section(text: str, explanation: str, parent: QWidget) -> QWidget:
     layout.addWidget(title)
     if explanation:
         why = QLabel(explanation, box)
-        why.setStyleSheet(MUTED)
+        style(why, MUTED)
         why.setWordWrap(True)
         layout.addWidget(why)
     return box
@@ -185,7 +186,7 @@ class SummaryScreen(QWidget):
         self.print_button.clicked.connect(self.print_pdf)
         self.save_button.clicked.connect(self.save_pdf)
         self.state = QLabel(self)
-        self.state.setStyleSheet(MUTED)
+        style(self.state, MUTED)
         self.state.setWordWrap(True)
 
         top = QHBoxLayout()
@@ -236,7 +237,7 @@ class SummaryScreen(QWidget):
         self.map = BuurtMap(body)
         self.map.setMinimumSize(320, 260)
         self.map_note = QLabel(body)
-        self.map_note.setStyleSheet(MUTED)
+        style(self.map_note, MUTED)
         self.map_note.setWordWrap(True)
         self.by_category = BarChart(body, empty_text=self.tr("Geen nieuwe signalen."))
         self.by_status = BarChart(body, empty_text=self.tr("Geen nieuwe signalen."))
@@ -453,7 +454,7 @@ class SummaryScreen(QWidget):
         self.team.setText(
             "<br>".join(team)
             if team
-            else f"<span style='{MUTED}'>{self.tr('Geen team vastgelegd.')}</span>"
+            else f"<span style='{sheet(MUTED)}'>{self.tr('Geen team vastgelegd.')}</span>"
         )
         self.themes.set_rows([(t.theme, t.current, t.previous) for t in s.themes[:10]])
         moves = []
@@ -489,11 +490,11 @@ class SummaryScreen(QWidget):
         self.open_model.set_rows(s.open_signals)
         self.quotes.setText(
             "<br><br>".join(
-                f"“{html.escape(q.text)}”<br><span style='{MUTED}'>{format_date(q.day)} · "
+                f"“{html.escape(q.text)}”<br><span style='{sheet(MUTED)}'>{format_date(q.day)} · "
                 f"{html.escape(q.buurt or q.area)}</span>"
                 for q in s.quotes
             )
-            or f"<span style='{MUTED}'>{self.tr('Geen uitspraken voor rapportage.')}</span>"
+            or f"<span style='{sheet(MUTED)}'>{self.tr('Geen uitspraken voor rapportage.')}</span>"
         )
         self.actions_model.set_rows(s.open_action_list)
         self.initiatives_model.set_rows(s.initiatives)
