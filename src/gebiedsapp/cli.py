@@ -356,7 +356,7 @@ def _dispatch(args: argparse.Namespace, url: str, paths: AppPaths) -> int:
             return _db_backup(database, Path(args.to) if args.to else folder)
         if args.command == "demo-data":
             with database.unit_of_work(actor) as session:
-                counts = demo_data.generate(session, size=args.size, seed=args.seed)
+                counts = demo_data.generate(session, size=args.size, seed=args.seed, account=actor)
                 audit.note(
                     session,
                     AuditAction.IMPORT,

@@ -22,7 +22,10 @@ from gebiedsapp.ui.actions import (
     MyActionsScreen,
 )
 from gebiedsapp.ui.context import ACTIONS, TEAM, AppContext
+from gebiedsapp.ui.main_window import ACTIONS as ACTIONS_SCREEN
+from gebiedsapp.ui.main_window import MainWindow
 from gebiedsapp.ui.palette import ColourRole
+from support.clicks import activate, click_row, focused, tick
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 
@@ -119,8 +122,7 @@ def test_space_marks_the_selected_action_done(
     qtbot: QtBot, screen: MyActionsScreen, mine: dict[str, uuid.UUID], context: AppContext
 ) -> None:
     _show(qtbot, screen)
-    screen.table.selectRow(1)
-    screen.table.setFocus()
+    click_row(qtbot, screen.table, 1)
     assert screen.selected_action() is not None
     assert screen.selected_action().id == mine["later"]  # type: ignore[union-attr]
     with qtbot.waitSignal(context.hub.changed):
@@ -141,12 +143,12 @@ def test_done_button_and_show_closed(
     qtbot: QtBot, screen: MyActionsScreen, mine: dict[str, uuid.UUID], context: AppContext
 ) -> None:
     _show(qtbot, screen)
-    screen.table.selectRow(0)
+    click_row(qtbot, screen.table, 0)
     qtbot.mouseClick(screen.done_button, Qt.MouseButton.LeftButton)
     assert _status(context, mine["overdue"])[0] is ActionStatus.GEDAAN
     assert [row.id for row in screen.model.rows] == [mine["later"]]
 
-    screen.show_closed.setChecked(True)
+    tick(qtbot, screen.show_closed)
     assert not screen.table.isColumnHidden(ActionsModel.COL_STATUS)
     ids = [row.id for row in screen.model.rows]
     assert ids == [mine["later"], mine["overdue"]]  # open first; never a colleague's
@@ -155,7 +157,7 @@ def test_done_button_and_show_closed(
     assert done.data(Qt.ItemDataRole.ForegroundRole) is not None  # muted
 
     # Space on a done one opens it again
-    screen.table.selectRow(1)
+    click_row(qtbot, screen.table, 1)
     qtbot.keyClick(screen.table, Qt.Key.Key_Space)
     assert _status(context, mine["overdue"]) == (ActionStatus.OPEN, None)
 
@@ -204,3 +206,17 @@ def test_hidden_screen_reloads_when_shown(
     assert len(screen.model.rows) == 2  # not reloaded while hidden
     _show(qtbot, screen)
     assert len(screen.model.rows) == 3
+
+
+def test_space_ticks_off_the_first_action_on_the_first_visit(
+    qtbot: QtBot, window: MainWindow, mine: dict[str, uuid.UUID], context: AppContext
+) -> None:
+    activate(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
+    screen = window.screens[ACTIONS_SCREEN]
+    assert isinstance(screen, MyActionsScreen)
+    assert focused() is screen.table  # not a button or the 'Toon ook afgeronde' box
+    with qtbot.waitSignal(context.hub.changed):
+        qtbot.keyClick(focused(), Qt.Key.Key_Space)
+    assert _status(context, mine["overdue"]) == (ActionStatus.GEDAAN, TODAY)  # the top one
+    assert not screen.show_closed.isChecked()

@@ -590,7 +590,7 @@ def test_account_links_a_member_to_a_sign_in(
     for name, account in (("Bram Testema", "bram"), ("Carla Demoer", "bram")):
         qtbot.mouseClick(tab.new_member_button, Qt.MouseButton.LeftButton)
         qtbot.keyClicks(tab.name_edit, name)
-        qtbot.keyClicks(tab.account_edit, account)
+        retype(qtbot, tab.account_edit, account)  # the first is offered the login ('test')
         qtbot.mouseClick(tab.save_member_button, Qt.MouseButton.LeftButton)
     with context.read() as session:
         member = member_for_account(session, "bram")
@@ -671,3 +671,35 @@ def test_a_beheerder_hands_over_and_steps_down_in_one_form(
             "Anna Beheerstra": False,
             "Bert Opvolger": True,
         }
+
+
+def test_the_first_member_is_offered_the_login_and_later_dat_ben_ik_fills_it(
+    qtbot: QtBot, screen: AdminScreen, context: AppContext, messages: list[str]
+) -> None:
+    from gebiedsapp.services.actions import member_for_account
+
+    tab = screen.team_tab
+    screen.show_tab("team")
+    # a fresh install: the form for the first member holds the login, and says why
+    assert tab.account_edit.text() == "test"
+    assert tab.account_note.isVisible()
+    assert not tab.me_button.isVisible()
+    retype(qtbot, tab.account_edit, "")  # this first member is someone else
+    assert not tab.account_note.isVisible()
+    qtbot.keyClicks(tab.name_edit, "Bram Voorbeeldstra")
+    qtbot.mouseClick(tab.save_member_button, Qt.MouseButton.LeftButton)
+
+    qtbot.mouseClick(tab.new_member_button, Qt.MouseButton.LeftButton)
+    assert tab.account_edit.text() == ""  # not the first: nothing filled in unasked
+    assert not tab.account_note.isVisible()
+    assert tab.me_button.isVisible()  # but offered, as long as no member has this login
+    qtbot.keyClicks(tab.name_edit, "Tessa Testema")
+    qtbot.mouseClick(tab.me_button, Qt.MouseButton.LeftButton)
+    assert tab.account_edit.text() == "test"
+    qtbot.mouseClick(tab.save_member_button, Qt.MouseButton.LeftButton)
+    assert messages == []
+    with context.read() as session:
+        me = member_for_account(session, "test")
+        assert me is not None
+        assert me.name == "Tessa Testema"
+    assert not tab.me_button.isVisible()  # linked now

@@ -43,18 +43,18 @@ from gebiedsapp.services.teams import add_member, update_member
 from gebiedsapp.ui.context import AppContext
 from gebiedsapp.ui.koffiekar import KOFFIEKAR, KoffiekarScreen
 from gebiedsapp.ui.koffiekar import conversation_form as form_module
+from gebiedsapp.ui.koffiekar.area_choice import ChooseAreaDialog
 from gebiedsapp.ui.koffiekar.history_dialog import HistoryDialog
 from gebiedsapp.ui.koffiekar.prompts import CANCEL, DISCARD, KEEP
 from gebiedsapp.ui.koffiekar.theme_picker import ThemeChoice, rank
 from gebiedsapp.ui.recovery import RecoveryDialog, pending_drafts
+from support.clicks import CTRL, Keyboard, click, click_empty, click_row, focused, tick
 
 # The offscreen platform of the test run says these when a window or the completer's popup is
 # shown; they are about the platform plugin, not about this code.
 pytestmark = pytest.mark.qt_log_ignore(
     r"This plugin does not support (propagateSizeHints|raise|grabbing the keyboard)"
 )
-
-CTRL = Qt.KeyboardModifier.ControlModifier
 
 # ---- fixtures and keyboard helpers -------------------------------------------------------------
 
@@ -134,41 +134,9 @@ def screen(qtbot: QtBot, context: AppContext) -> KoffiekarScreen:
     return make_screen(qtbot, context)
 
 
-def focused() -> QWidget:
-    widget = QApplication.focusWidget()
-    assert widget is not None, "nothing has the keyboard focus"
-    return widget
-
-
-class Keyboard:
-    """Types into the focused widget and counts the keystrokes that are not the text itself."""
-
-    def __init__(self, qtbot: QtBot) -> None:
-        self.qtbot = qtbot
-        self.extra = 0
-
-    def type(self, text: str, *, counts: bool = False) -> None:
-        self.qtbot.keyClicks(focused(), text)
-        if counts:
-            self.extra += len(text)
-
-    def press(
-        self, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
-    ) -> None:
-        self.qtbot.keyClick(focused(), key, modifier)
-        self.extra += 1
-
-    def tab_to(self, widget: QWidget, *, limit: int = 12) -> None:
-        for _ in range(limit):
-            if focused() is widget:
-                return
-            self.press(Qt.Key.Key_Tab)
-        assert focused() is widget, f"Tab never reached {widget.accessibleName() or widget}"
-
-
 def start_round(qtbot: QtBot, screen: KoffiekarScreen, area_id: uuid.UUID) -> Keyboard:
-    screen.set_area(area_id)
-    screen.rounds.setFocus()  # the user is somewhere in the screen
+    screen.set_area(area_id)  # chosen in the window's area tree
+    click_empty(qtbot, screen.rounds)  # the user is somewhere in the screen
     keys = Keyboard(qtbot)
     keys.press(Qt.Key.Key_N, CTRL)
     assert screen.round_id is not None
@@ -301,7 +269,7 @@ def test_a_whole_round_by_keyboard_then_a_crash_then_a_correction(
     assert again.form.title.text() == "Nieuw gesprek"
 
     # finishing the restored draft saves it and deletes the draft
-    again.form.themes.edit.setFocus()
+    click(qtbot, again.form.themes.edit)
     keys.press(Qt.Key.Key_Return)
     keys.press(Qt.Key.Key_Return, CTRL)
     assert messages == []
@@ -313,13 +281,12 @@ def test_a_whole_round_by_keyboard_then_a_crash_then_a_correction(
     # -- a correction of a finalised conversation keeps the earlier version ------------------
     first = by_summary["Gesprek 1 over eenz"]
     row = next(i for i, r in enumerate(again.conversations_model.rows) if r.id == first.id)
-    again.conversations.setFocus()
-    again.conversations.setCurrentIndex(again.conversations_model.index(row, 0))
+    click_row(qtbot, again.conversations, row)
     keys.press(Qt.Key.Key_Return)
     assert again.form.title.text() == "Gesprek bewerken"
     assert focused() is again.form.summary
     assert again.form.summary.text() == "Gesprek 1 over eenz"
-    again.form.summary.selectAll()
+    keys.press(Qt.Key.Key_A, CTRL)  # select all, then type over it
     keys.type("Gesprek 1: mevrouw voelt zich alleen sinds haar man overleed")
     keys.press(Qt.Key.Key_Tab)
     keys.type("ouder")
@@ -381,11 +348,12 @@ def test_tab_reaches_every_field_in_order(
 ) -> None:
     start_round(qtbot, screen, beerta)
     form = screen.form
-    form.wants_contact.setChecked(True)
-    form.make_action.setChecked(True)
+    tick(qtbot, form.wants_contact)
+    tick(qtbot, form.make_action)
+    click(qtbot, form.summary)
     keys = Keyboard(qtbot)
     seen = [focused()]
-    for _ in range(18):
+    for _ in range(22):
         keys.press(Qt.Key.Key_Tab)
         seen.append(focused())
     expected = [
@@ -400,6 +368,10 @@ def test_tab_reaches_every_field_in_order(
         form.phone,
         form.email,
         form.consent,
+        form.callback,  # the call-back 'wil contact' proposes
+        form.callback_description,
+        form.callback_owner,
+        form.callback_due,
         form.make_action,
         form.action_description,
         form.action_owner,
@@ -437,8 +409,9 @@ def test_theme_picker_matches_anywhere_and_backspace_removes_the_last_chip(
     assert picker.chip_labels() == ["Armoede en schulden", "Ouderen"]
     keys.type("ouder")  # a chosen theme is not offered again
     assert [c.label for c in rank(picker._open_choices(), "ouder")] == []
-    picker.edit.clear()
-    keys.press(Qt.Key.Key_Backspace)
+    keys.press(Qt.Key.Key_A, CTRL)  # the typed text away...
+    keys.press(Qt.Key.Key_Delete)
+    keys.press(Qt.Key.Key_Backspace)  # ...then Backspace in the empty field
     assert picker.chip_labels() == ["Armoede en schulden"]
     assert focused() is picker.edit
 
@@ -476,9 +449,13 @@ def test_rank_puts_names_starting_with_the_text_first() -> None:
                 keys.press(Qt.Key.Key_Tab),
                 keys.type("eenz"),
                 keys.press(Qt.Key.Key_Return),
-                form.wants_contact.setChecked(True),
-                form.name.setText("Piet"),
-                form.phone.setText("06-12345678"),
+                keys.tab_to(form.wants_contact),
+                keys.press(Qt.Key.Key_Space),
+                keys.press(Qt.Key.Key_Tab),
+                keys.press(Qt.Key.Key_Tab),
+                keys.type("Piet"),
+                keys.press(Qt.Key.Key_Tab),
+                keys.type("06-12345678"),
             ),
             "toestemming",
         ),
@@ -496,7 +473,8 @@ def test_rank_puts_names_starting_with_the_text_first() -> None:
                 keys.press(Qt.Key.Key_Tab),
                 keys.type("openbare"),
                 keys.press(Qt.Key.Key_Return),
-                form.make_action.setChecked(True),
+                keys.tab_to(form.make_action),
+                keys.press(Qt.Key.Key_Space),
             ),
             "Beschrijf wat er moet gebeuren",
         ),
@@ -596,7 +574,7 @@ def test_autosave_shows_when_the_draft_was_saved(
     assert screen.form.draft_label.text().startswith("Concept bewaard ")
     keys.press(Qt.Key.Key_Tab)  # focus loss saves at once, without waiting for the timer
     keys.type("x")
-    screen.form.summary.setFocus()
+    click(qtbot, screen.form.summary)
     assert pending_drafts(context)[0].payload["theme_text"] == "x"
 
 
@@ -610,14 +588,11 @@ def test_switching_round_keeps_the_typing_and_brings_it_back(
     keys = start_round(qtbot, screen, beerta)
     first = screen.round_id
     keys.type("Begonnen in de eerste ronde")
-    screen.rounds.setFocus()
     keys.press(Qt.Key.Key_N, CTRL)  # another round
     assert screen.round_id != first
     assert screen.form.summary.text() == ""
     # both rounds started this minute, so which is listed first is not defined: pick by id
-    screen.rounds.setFocus()
-    row = screen.rounds_model.index_of(first)
-    screen.rounds.setCurrentIndex(screen.rounds_model.index(row, 0))
+    click_row(qtbot, screen.rounds, screen.rounds_model.index_of(first))
     assert screen.round_id == first
     assert screen.form.summary.text() == "Begonnen in de eerste ronde"
     assert len(pending_drafts(context)) == 1
@@ -636,10 +611,10 @@ def test_header_edits_autosave_and_are_finalised_with_ctrl_s(
     start_round(qtbot, screen, beerta)
     header = screen.session_form
     keys = Keyboard(qtbot)
-    header.place.setFocus()
+    click(qtbot, header.place)
     keys.type("Bij de Spar")
-    header.passers_by.setFocus()
-    header.passers_by.selectAll()
+    click(qtbot, header.passers_by)
+    keys.press(Qt.Key.Key_A, CTRL)
     keys.type("35")
     wait_for_draft(qtbot, context, lambda p: p.get("passers_by") == 35)
     drafts = list_drafts_of(context, DraftKind.SESSION)
@@ -665,9 +640,11 @@ def test_choosing_another_round_finalises_the_header(
         )
     start_round(qtbot, screen, beerta)
     new = screen.round_id
-    screen.session_form.weather.setCurrentText("regen")
-    screen.rounds.setFocus()
-    Keyboard(qtbot).press(Qt.Key.Key_End, CTRL)  # the oldest round
+    keys = Keyboard(qtbot)
+    click(qtbot, screen.session_form.weather.lineEdit())
+    keys.type("regen")
+    click_row(qtbot, screen.rounds, 0)  # the new round, then to the oldest one
+    keys.press(Qt.Key.Key_End, CTRL)
     with context.read() as session:
         assert get_session(session, new).weather == "regen"  # type: ignore[arg-type]
     assert list_drafts_of(context, DraftKind.SESSION) == []
@@ -737,21 +714,33 @@ def test_restoring_a_header_draft_opens_its_round(
 ) -> None:
     start_round(qtbot, screen, beerta)
     round_id = screen.round_id
-    screen.session_form.place.setFocus()
+    click(qtbot, screen.session_form.place)
     Keyboard(qtbot).type("Voor de school")
     wait_for_draft(qtbot, context, lambda p: p.get("place", "").endswith("Voor de school"))  # type: ignore[union-attr]
-    draft = pending_drafts(context)[0]
     scheemda = find_area_id(context, "Scheemda")
     screen.session_form.dirty = False  # as after a crash: the edit only lives in the draft
     screen.set_area(scheemda)
     assert screen.round_id is None
-    screen.restore_draft(draft)
+    restore_first_draft(qtbot, context, screen)
     assert screen.area is not None
     assert screen.area.id == beerta
     assert screen.round_id == round_id
     assert screen.session_form.place.text().endswith("Voor de school")
     assert screen.session_form.dirty
     assert focused() is screen.session_form.place
+
+
+def restore_first_draft(qtbot: QtBot, context: AppContext, screen: KoffiekarScreen) -> None:
+    """'Herstel je werk?' with the first draft's 'Herstellen' clicked (the window's wiring)."""
+    dialog = RecoveryDialog(context, pending_drafts(context), screen)
+    qtbot.addWidget(dialog)
+    dialog.restore_requested.connect(screen.restore_draft)
+    with qtbot.waitExposed(dialog):
+        dialog.show()
+    click(qtbot, dialog.restore_buttons[0])
+    assert not dialog.isVisible()
+    screen.activateWindow()  # the window manager's part: the screen is in front again
+    qtbot.waitUntil(screen.isActiveWindow)
 
 
 def find_area_id(context: AppContext, name: str) -> uuid.UUID:
@@ -765,7 +754,18 @@ def test_the_municipality_itself_holds_no_rounds(
     screen.set_area(find_area_id(context, "Oldambt"))
     assert not screen.new_button.isEnabled()
     assert "dorp of wijk" in screen.rounds_hint.text()
-    screen.new_session()
+    asked: list[str] = []
+
+    def cancel() -> None:  # Ctrl+N asks which village; Escape says: none
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, ChooseAreaDialog)
+        asked.append(dialog.windowTitle())
+        qtbot.keyClick(dialog.filter, Qt.Key.Key_Escape)
+
+    click_empty(qtbot, screen.rounds)
+    QTimer.singleShot(0, cancel)
+    Keyboard(qtbot).press(Qt.Key.Key_N, CTRL)
+    assert asked == ["Nieuwe koffiekarronde"]
     assert screen.round_id is None
 
 
@@ -802,7 +802,7 @@ def test_a_draft_of_a_round_never_started_is_started_with_ctrl_s(
             },
         )
     screen.set_area(find_area_id(context, "Scheemda"))
-    screen.restore_draft(pending_drafts(context)[0])
+    restore_first_draft(qtbot, context, screen)
     header = screen.session_form
     assert screen.area is not None
     assert screen.area.id == beerta
@@ -854,7 +854,7 @@ def test_restoring_an_edit_draft_continues_the_correction(
             session_id=round_id,
             payload={"summary": "Over de buurtbus", "theme_ids": [str(themes["Openbaar vervoer"])]},
         )
-    screen.restore_draft(pending_drafts(context)[0])
+    restore_first_draft(qtbot, context, screen)
     assert screen.form.title.text() == "Gesprek bewerken"
     assert screen.form.summary.text() == "Over de buurtbus"
     Keyboard(qtbot).press(Qt.Key.Key_Return, CTRL)

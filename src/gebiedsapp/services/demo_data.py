@@ -269,9 +269,19 @@ def _working_areas(session: Session) -> list[Area]:
 
 
 def _team(
-    session: Session, rng: random.Random, areas: Sequence[Area], anchor: date, counts: Counter[str]
+    session: Session,
+    rng: random.Random,
+    areas: Sequence[Area],
+    anchor: date,
+    counts: Counter[str],
+    *,
+    account: str | None = None,
 ) -> dict[uuid.UUID, list[uuid.UUID]]:
-    """Fake staff with current and past assignments; returns the current staff per area."""
+    """Fake staff with current and past assignments; returns the current staff per area.
+
+    Every member has an account (the local part of their address); the first regisseur has
+    `account` instead, the login of whoever made the demo, so their 'Mijn acties' and koffiekar
+    rounds show that regisseur's work."""
     people = [f"{first} {last}" for last in FAKE_SURNAMES for first in FIRST_NAMES]
     rng.shuffle(people)
     members: list[dict[str, Any]] = []
@@ -286,6 +296,7 @@ def _team(
             email=f"{local}@voorbeeld.invalid",
             phone=f"06-{rng.randrange(10_000_000, 99_999_999)}",
             active=True,
+            account=local,
         )
         members.append(row)
         member_id: uuid.UUID = row["id"]
@@ -295,6 +306,12 @@ def _team(
     regisseurs = [new_member("Gemeente Oldambt") for _ in range(5)]
     opbouwwerkers = [new_member("Welzijnsorganisatie") for _ in range(7)]
     former = [new_member("Gemeente Oldambt") for _ in range(2)]
+    if account and account.strip():
+        mine = account.strip()
+        for row in members:  # accounts are unique: a fake one equal to the login gives way
+            if str(row["account"]).casefold() == mine.casefold():
+                row["account"] = None
+        next(row for row in members if row["id"] == regisseurs[0])["account"] = mine
     assignments: list[dict[str, Any]] = []
     staff: dict[uuid.UUID, list[uuid.UUID]] = {}
     start = anchor - timedelta(days=730)
@@ -1072,10 +1089,18 @@ INSERT_ORDER: tuple[Table, ...] = (
 )
 
 
-def generate(session: Session, *, size: str, seed: int, anchor: date | None = None) -> Counter[str]:
+def generate(
+    session: Session,
+    *,
+    size: str,
+    seed: int,
+    anchor: date | None = None,
+    account: str | None = None,
+) -> Counter[str]:
     """Fill the database with fake data for two years up to `anchor` (default: today).
 
-    Returns the number of rows per table.
+    `account` (the login of whoever runs the demo) becomes the account of one regisseur, so
+    'Mijn acties' shows their actions. Returns the number of rows per table.
     """
     if size not in SIZES:
         raise ValidationError(f"Onbekende omvang '{size}': kies small of large.")
@@ -1091,7 +1116,7 @@ def generate(session: Session, *, size: str, seed: int, anchor: date | None = No
     areas = _working_areas(session)
     if not areas:
         raise ValidationError("Er zijn geen gebieden; laad eerst de referentiegegevens.")
-    staff = _team(session, rng, areas, anchor, counts)
+    staff = _team(session, rng, areas, anchor, counts, account=account)
     buurten: dict[uuid.UUID, list[str]] = {}
     links = select(area_buurt.c.area_id, area_buurt.c.buurt_code).order_by(
         area_buurt.c.area_id, area_buurt.c.buurt_code

@@ -207,6 +207,8 @@ class MyActionsScreen(QWidget):
         if self._stale:
             self.reload()
         super().showEvent(event)
+        if not event.spontaneous():
+            self.table.setFocus()  # Space ticks off the selected action, also on the first visit
 
     def _on_changes(self, kinds: frozenset[str]) -> None:
         if kinds & {ACTIONS, KOFFIEKAR, TEAM, AREAS}:

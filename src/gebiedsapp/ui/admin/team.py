@@ -1,4 +1,9 @@
-"""Beheer › Teams: team members, and for the chosen member the areas they are linked to."""
+"""Beheer › Teams: team members, and for the chosen member the areas they are linked to.
+
+The Account field links a member to a sign-in, so 'Mijn acties' and the default owner of a new
+action know who is working. On a fresh install the first member gets the login of whoever adds
+them (said beside the field); later 'Dat ben ik' fills in the login for the member chosen.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +18,8 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
@@ -22,6 +29,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from gebiedsapp.services.areas import AreaNode, area_tree
+from gebiedsapp.services.permissions import same_account
 from gebiedsapp.services.teams import (
     AssignmentView,
     add_member,
@@ -37,7 +45,7 @@ from gebiedsapp.ui.admin.common import button_row, confirm, heading, make_table
 from gebiedsapp.ui.admin.team_dialogs import AssignDialog, EndDateDialog
 from gebiedsapp.ui.context import AREAS, TEAM, AppContext
 from gebiedsapp.ui.formatting import format_date
-from gebiedsapp.ui.palette import ColourRole, brush
+from gebiedsapp.ui.palette import ColourRole, brush, style
 from gebiedsapp.ui.table_model import RowTableModel
 
 NO_END = "—"
@@ -138,6 +146,27 @@ class TeamTab(QWidget):
                 "computer). Zo toont 'Mijn acties' de acties van dit teamlid."
             )
         )
+        self.me_button = QPushButton(self.tr("Dat ben ik"), form_box)
+        self.me_button.setToolTip(
+            self.tr("Vul uw eigen aanmeldnaam op deze computer in ('%s')") % context.actor
+        )
+        self.me_button.clicked.connect(self._fill_my_account)
+        self.account_note = QLabel(
+            self.tr(
+                "Ingevuld met uw aanmeldnaam ('%s'): het eerste teamlid bent u meestal zelf. "
+                "Wis het als dit teamlid iemand anders is."
+            )
+            % context.actor,
+            form_box,
+        )
+        self.account_note.setWordWrap(True)
+        style(self.account_note, "color: $muted;")
+        self.account_note.setVisible(False)
+        self.account_edit.textEdited.connect(lambda _t: self.account_note.setVisible(False))
+        account_row = QHBoxLayout()
+        account_row.setContentsMargins(0, 0, 0, 0)
+        account_row.addWidget(self.account_edit, 1)
+        account_row.addWidget(self.me_button)
         self.active_check = QCheckBox(self.tr("Actief"), form_box)
         self.active_check.setToolTip(
             self.tr("Alleen actieve teamleden worden aangeboden bij nieuwe rondes.")
@@ -158,7 +187,8 @@ class TeamTab(QWidget):
         form.addRow(self.tr("Organisatie:"), self.organisation_edit)
         form.addRow(self.tr("E-mail:"), self.email_edit)
         form.addRow(self.tr("Telefoon:"), self.phone_edit)
-        form.addRow(self.tr("Account:"), self.account_edit)
+        form.addRow(self.tr("Account:"), account_row)
+        form.addRow("", self.account_note)
         form.addRow("", self.active_check)
         form.addRow("", self.beheerder_check)
         form_layout = QVBoxLayout(form_box)
@@ -271,7 +301,12 @@ class TeamTab(QWidget):
         self.organisation_edit.setText(member.organisation if member else "")
         self.email_edit.setText(member.email if member else "")
         self.phone_edit.setText(member.phone if member else "")
-        self.account_edit.setText(member.account if member else "")
+        # a fresh install: whoever adds the first member is, most likely, that member
+        first = member is None and not self.members.rows and bool(self.context.actor.strip())
+        self.account_edit.setText(member.account if member else self.context.actor if first else "")
+        self.account_note.setVisible(first)
+        linked = any(same_account(row.account, self.context.actor) for row in self.members.rows)
+        self.me_button.setVisible(not first and not linked and bool(self.context.actor.strip()))
         self.active_check.setChecked(member.active if member else True)
         self.active_check.setEnabled(member is not None)
         self.beheerder_check.setChecked(member.beheerder if member else False)
@@ -300,6 +335,10 @@ class TeamTab(QWidget):
         has_assignment = self.selected_assignment() is not None
         self.end_button.setEnabled(has_assignment)
         self.remove_button.setEnabled(has_assignment)
+
+    def _fill_my_account(self) -> None:
+        self.account_edit.setText(self.context.actor)
+        self.account_edit.setFocus()
 
     # member actions
 

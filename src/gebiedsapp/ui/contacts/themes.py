@@ -1,7 +1,10 @@
 """A keyboard-friendly multi-select over the theme taxonomy: type to filter, Enter or Space to tick.
 
 Typing 'eenz' and Enter ticks 'Eenzaamheid' and clears the filter for the next one; Down moves into
-the list, where Space ticks the current theme. Matching ignores case and accents.
+the list, where Space ticks the current theme. Matching ignores case and accents. Saving
+(Ctrl+Enter) with text left in the filter takes the theme it names when there is one; text that
+fits several themes ('openb') or none is neither guessed nor dropped: the save waits and the
+filter is marked.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from gebiedsapp.domain import Theme
 from gebiedsapp.ui.palette import style
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+MARKED = "QLineEdit { border: 2px solid $warning; border-radius: 3px; }"  # a choice is awaited
 
 
 @dataclass(frozen=True)
@@ -75,6 +79,7 @@ class ThemePicker(QWidget):
         self.setFocusProxy(self.filter)
 
         self.filter.textChanged.connect(self._apply_filter)
+        self.filter.textChanged.connect(lambda _t: self._unmark())
         self.filter.installEventFilter(self)
         self.list.itemChanged.connect(self._on_item_changed)
         self._options: list[ThemeOption] = []
@@ -170,6 +175,19 @@ class ThemePicker(QWidget):
             self.list.setCurrentItem(visible[0])
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.filter
+            and event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress)
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            if event.type() == QEvent.Type.KeyPress:
+                return True  # the save was held back (below); the message is shown
+            if self.settle_filter():
+                return False  # settled: the form's Ctrl+Enter saves
+            event.accept()  # no save now: the key comes here as a key press instead
+            return True
         if watched is self.filter and event.type() == QEvent.Type.KeyPress:
             assert isinstance(event, QKeyEvent)
             key = event.key()
@@ -198,7 +216,43 @@ class ThemePicker(QWidget):
             visible[0].setCheckState(Qt.CheckState.Checked)
         self.filter.clear()
 
+    def settle_filter(self) -> bool:
+        """Before saving: tick the theme the filter names, if it names exactly one. False (and
+        the filter marked) when the text fits several themes or none: nothing is guessed."""
+        text = self.filter.text().strip()
+        if not text:
+            return True
+        needle = fold(text)
+        visible = self._visible_items()
+        open_ = [i for i in visible if i.checkState() != Qt.CheckState.Checked]
+        exact = [i for i in open_ if i.data(Qt.ItemDataRole.UserRole + 2) == needle]
+        if exact or len(open_) == 1:
+            (exact or open_)[0].setCheckState(Qt.CheckState.Checked)
+            self.filter.clear()
+            return True
+        if visible and not open_:  # what it fits is ticked already
+            self.filter.clear()
+            return True
+        if open_:
+            problem = self.tr(
+                "'%s' past bij %s thema's: kies er een (Enter kiest het bovenste, ↓ en Spatie "
+                "een ander)"
+            ) % (text, len(open_))
+        else:
+            problem = self.tr("Geen thema past bij '%s'") % text
+        style(self.filter, MARKED)
+        style(self.chosen, "color: $warning; font-weight: 600;")
+        self.chosen.setText(problem)
+        return False
+
+    def _unmark(self) -> None:
+        if self.filter.styleSheet():
+            style(self.filter, "")
+            style(self.chosen, "color: $muted;")
+            self._update_chosen()
+
     def _on_item_changed(self, _item: QListWidgetItem) -> None:
+        self._unmark()
         self._update_chosen()
         self.changed.emit()
 

@@ -32,6 +32,7 @@ from gebiedsapp.ui.palette import style
 
 HANDLINGS = (Handling.TER_PLEKKE, Handling.DOORVERWIJZEN, Handling.ACTIE_NODIG)
 DEFAULT_DUE_DAYS = 14
+CALLBACK_DUE_DAYS = 7  # a resident who asked to be called should not wait two weeks
 
 
 class DateEdit(QDateEdit):
@@ -123,6 +124,37 @@ class ConversationFields(QFrame):
         resident_row.setStretch(2, 3)
         self.resident_box.setLayout(resident_row)
 
+        # 'wil contact' proposes a call-back; untick it (or change it) before saving
+        self.callback_box = QWidget(self)
+        self.callback = QCheckBox(self.tr("terugbelactie"), self.callback_box)
+        self.callback.setToolTip(
+            self.tr("Wordt met het gesprek opgeslagen als actie; vink uit als het niet nodig is")
+        )
+        self.callback_description = QLineEdit(self.callback_box)
+        self.callback_description.setAccessibleName(self.tr("Omschrijving van de terugbelactie"))
+        self.callback_owner = QComboBox(self.callback_box)
+        self.callback_owner.setAccessibleName(self.tr("Eigenaar van de terugbelactie"))
+        self.callback_owner.setMinimumContentsLength(10)
+        self.callback_owner.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.callback_due = DateEdit(self.callback_box)
+        self.callback_due.setCalendarPopup(True)
+        self.callback_due.setDisplayFormat("dd-MM-yyyy")
+        self.callback_due.setAccessibleName(self.tr("Terugbellen uiterlijk"))
+        callback_row = _row(
+            self.callback,
+            self.callback_description,
+            QLabel(self.tr("eigenaar"), self.callback_box),
+            self.callback_owner,
+            QLabel(self.tr("uiterlijk"), self.callback_box),
+            self.callback_due,
+            stretch_last=True,
+        )
+        callback_row.setStretch(1, 1)
+        self.callback_box.setLayout(callback_row)
+        self.callback.toggled.connect(self._enable_callback)
+
         self.make_action = QCheckBox(self.tr("actie aanmaken"), self)
         self.action_box = QWidget(self)
         self.action_description = QLineEdit(self.action_box)
@@ -180,6 +212,7 @@ class ConversationFields(QFrame):
                 _row(self.wants_contact, self.wants_meedenken, self.resident_note),
             ),
             ("", self.resident_box),
+            ("", self.callback_box),
             (self.tr("Actie"), _row(self.make_action)),
             ("", self.action_box),
         ]
@@ -197,6 +230,7 @@ class ConversationFields(QFrame):
         grid.setColumnStretch(1, 1)
 
         self.resident_box.setVisible(False)
+        self.callback_box.setVisible(False)
         self.resident_note.setVisible(False)
         self.action_box.setVisible(False)
         self.wants_contact.toggled.connect(self._reveal)
@@ -216,6 +250,7 @@ class ConversationFields(QFrame):
     def _reveal(self, *_args: object) -> None:
         wanted = self.wants_contact.isChecked() or self.wants_meedenken.isChecked()
         self.resident_box.setVisible(wanted and self.wants_contact.isEnabled())
+        self.callback_box.setVisible(self.wants_callback_row())
         self.action_box.setVisible(self.make_action.isChecked())
 
     def _chain_tab_order(self) -> None:
@@ -231,6 +266,10 @@ class ConversationFields(QFrame):
             self.phone,
             self.email,
             self.consent,
+            self.callback,
+            self.callback_description,
+            self.callback_owner,
+            self.callback_due,
             self.make_action,
             self.action_description,
             self.action_owner,
@@ -254,3 +293,19 @@ class ConversationFields(QFrame):
 
     def reset_due_date(self) -> None:
         self.action_due.setDate(to_qdate(date.today() + timedelta(days=DEFAULT_DUE_DAYS)))
+
+    def wants_callback_row(self) -> bool:
+        """The call-back row belongs to a new conversation with a resident who wants contact."""
+        return self.wants_contact.isChecked() and self.wants_contact.isEnabled()
+
+    def reset_callback(self) -> None:
+        """The proposal: call the resident back within a week (the owner is set by the form)."""
+        self.callback.setChecked(True)
+        self.callback_description.setText(self.tr("Bewoner terugbellen"))
+        self.callback_description.setCursorPosition(0)  # the start shows when it is narrow
+        self.callback_due.setDate(to_qdate(date.today() + timedelta(days=CALLBACK_DUE_DAYS)))
+        self._enable_callback(True)
+
+    def _enable_callback(self, on: bool) -> None:
+        for widget in (self.callback_description, self.callback_owner, self.callback_due):
+            widget.setEnabled(on)

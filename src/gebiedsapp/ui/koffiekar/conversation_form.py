@@ -2,23 +2,26 @@
 
 A new conversation is recorded with `record_conversation`; a finalised one loaded from the list
 is changed with `edit_conversation` (the service keeps the earlier version). Both delete the
-form's draft in the same transaction, and a follow-up action ("actie aanmaken") is created in
-that same unit of work, so a refused input writes nothing at all.
+form's draft in the same transaction, and a follow-up action ("actie aanmaken") and the
+proposed call-back of a resident who wants contact are created in that same unit of work, so a
+refused input writes nothing at all (and the cursor goes to the field the message is about).
 """
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QComboBox, QMessageBox, QWidget
 from sqlalchemy.orm import Session
 
 from gebiedsapp.domain import DraftKind, Handling
 from gebiedsapp.services.actions import create_follow_up
 from gebiedsapp.services.drafts import DraftView
+from gebiedsapp.services.errors import ValidationError
 from gebiedsapp.services.koffiekar import (
     ConversationInput,
     ConversationView,
@@ -31,9 +34,12 @@ from gebiedsapp.ui.context import KOFFIEKAR, AppContext
 from gebiedsapp.ui.drafting import DraftAutosaver
 from gebiedsapp.ui.formatting import from_qdate, to_qdate
 from gebiedsapp.ui.koffiekar.conversation_fields import ConversationFields
-from gebiedsapp.ui.koffiekar.prompts import DISCARD, KEEP, ask_keep_or_discard
+from gebiedsapp.ui.koffiekar.prompts import DISCARD, KEEP, ask_keep_or_discard, ask_which_theme
 from gebiedsapp.ui.page import form_keys
 from gebiedsapp.ui.palette import style
+
+T = TypeVar("T")
+MAX_ASKED = 5  # more themes than this fit the text: typing on is quicker than choosing
 
 
 def parse_uuid(value: object) -> uuid.UUID | None:
@@ -72,6 +78,7 @@ class ConversationForm(ConversationFields):
             self.phone,
             self.email,
             self.action_description,
+            self.callback_description,
         ):
             line.textChanged.connect(self.autosaver.changed)
         for box in (
@@ -80,12 +87,15 @@ class ConversationForm(ConversationFields):
             self.wants_meedenken,
             self.consent,
             self.make_action,
+            self.callback,
         ):
             box.toggled.connect(self.autosaver.changed)
         self.themes.changed.connect(self.autosaver.changed)
         self.handling_group.idToggled.connect(self.autosaver.changed)
         self.action_owner.currentIndexChanged.connect(self.autosaver.changed)
         self.action_due.dateChanged.connect(self.autosaver.changed)
+        self.callback_owner.currentIndexChanged.connect(self.autosaver.changed)
+        self.callback_due.dateChanged.connect(self.autosaver.changed)
         self.make_action.toggled.connect(self._on_make_action)
         self.autosaver.watch(self)
 
@@ -105,6 +115,7 @@ class ConversationForm(ConversationFields):
 
     def payload(self) -> dict[str, Any]:
         owner = self.action_owner.currentData()
+        callback_owner = self.callback_owner.currentData()
         return {
             "summary": self.summary.text(),
             "theme_ids": [str(t) for t in self.themes.theme_ids()],
@@ -122,6 +133,10 @@ class ConversationForm(ConversationFields):
             "action_description": self.action_description.text(),
             "action_owner_id": owner or None,
             "action_due": from_qdate(self.action_due.date()).isoformat(),
+            "callback": self.callback.isChecked(),
+            "callback_description": self.callback_description.text(),
+            "callback_owner_id": callback_owner or None,
+            "callback_due": from_qdate(self.callback_due.date()).isoformat(),
         }
 
     def is_empty(self) -> bool:
@@ -169,8 +184,22 @@ class ConversationForm(ConversationFields):
                     self.reset_due_date()
             else:
                 self.reset_due_date()
+            self._fill_callback(data)
         finally:
             self.autosaver.suspended = False
+
+    def _fill_callback(self, data: dict[str, Any]) -> None:
+        self.reset_callback()
+        self.callback.setChecked(bool(data.get("callback", True)))
+        if "callback_description" in data:
+            self.callback_description.setText(str(data["callback_description"]))
+            self.callback_description.setCursorPosition(0)
+        self._select_owner(data.get("callback_owner_id"), combo=self.callback_owner)
+        try:
+            due = date.fromisoformat(str(data["callback_due"]))
+        except (KeyError, ValueError):
+            return
+        self.callback_due.setDate(to_qdate(due))
 
     def blank(self) -> None:
         self.fill({})
@@ -179,21 +208,24 @@ class ConversationForm(ConversationFields):
 
     def set_members(self, members: list[MemberView], default: uuid.UUID | None) -> None:
         self.default_owner = default
-        keep = self.action_owner.currentData()
         self.autosaver.suspended = True
         try:
-            self.action_owner.clear()
-            self.action_owner.addItem(self.tr("(nog niemand)"), "")
-            for member in members:
-                self.action_owner.addItem(member.name, str(member.id))
+            for combo in (self.action_owner, self.callback_owner):
+                keep = combo.currentData()
+                combo.clear()
+                combo.addItem(self.tr("(nog niemand)"), "")
+                for member in members:
+                    combo.addItem(member.name, str(member.id))
+                self._select_owner(keep if keep else None, combo=combo)
         finally:
             self.autosaver.suspended = False
-        self._select_owner(keep if keep else None)
 
-    def _select_owner(self, owner_id: object) -> None:
+    def _select_owner(self, owner_id: object, *, combo: QComboBox | None = None) -> None:
+        """The given owner, else the signed-in user's team member, else '(nog niemand)'."""
+        combo = combo or self.action_owner
         wanted = str(owner_id) if owner_id else str(self.default_owner or "")
-        index = self.action_owner.findData(wanted)
-        self.action_owner.setCurrentIndex(max(index, 0))
+        index = combo.findData(wanted)
+        combo.setCurrentIndex(max(index, 0))
 
     # -- modes ------------------------------------------------------------------------------
 
@@ -299,48 +331,116 @@ class ConversationForm(ConversationFields):
             resident=resident if not edit else ResidentInput(),
         )
 
+    def take_typed_theme(self) -> bool:
+        """Before saving: the theme still typed in the field becomes a chip. Text that fits
+        several themes is never guessed: the user is asked which one (Annuleren: back to the
+        marked field). False when nothing may be saved yet."""
+        picker = self.themes
+        text = picker.pending_text().strip()
+        if not text:
+            return True
+        matches = picker.pending_matches()
+        if len(matches) == 1:
+            picker.take(matches[0])
+            return True
+        if not matches:
+            QMessageBox.warning(
+                self,
+                self.tr("Niet opgeslagen"),
+                self.tr("Er is geen thema dat past bij '%s'. Kies een thema uit de lijst.") % text,
+            )
+        elif len(matches) > MAX_ASKED:
+            QMessageBox.warning(
+                self,
+                self.tr("Welk thema?"),
+                self.tr(
+                    "'%s' past bij %s thema's. Typ meer van de naam, of kies er een met ↓ en Enter."
+                )
+                % (text, len(matches)),
+            )
+        else:
+            chosen = ask_which_theme(self, text, matches)
+            if chosen is not None:
+                picker.take(chosen)
+                return True
+        picker.edit.setFocus()
+        picker.show_matches()
+        picker.mark(bool(matches))
+        return False
+
     def save(self) -> uuid.UUID | None:
         """Ctrl+Enter: finalise, then a blank form for the next resident."""
         if self.session_id is None or not self.isEnabled():
             return None
-        if not self.themes.commit_pending():
-            QMessageBox.warning(
-                self,
-                self.tr("Niet opgeslagen"),
-                self.tr("Er is geen thema dat past bij '%s'. Kies een thema uit de lijst.")
-                % self.themes.pending_text().strip(),
-            )
-            self.themes.edit.setFocus()
+        if not self.take_typed_theme():
             return None
         data = self.conversation_input()
         action = self.make_action.isChecked()
         description = self.action_description.text()
         owner_id = parse_uuid(self.action_owner.currentData())
         due = from_qdate(self.action_due.date())
+        callback = self.callback.isChecked() and self.wants_callback_row()
+        callback_text = self.callback_description.text()
+        callback_owner = parse_uuid(self.callback_owner.currentData())
+        callback_due = from_qdate(self.callback_due.date())
         session_id, area_id = self.session_id, self.area_id
         editing = self.editing
         draft_id = self.autosaver.save_now() or self.autosaver.draft_id
+        failed: list[QWidget] = []  # the field a refusal is about, for the cursor
+
+        def blame(fields: dict[str, QWidget], call: Callable[[], T]) -> T:
+            try:
+                return call()
+            except ValidationError as exc:
+                if (widget := fields.get(exc.field or "")) is not None:
+                    failed.append(widget)
+                raise
 
         def work(session: Session) -> uuid.UUID:
             if editing is not None:
-                saved_id = edit_conversation(session, editing.id, data, draft_id=draft_id).id
+                saved_id = blame(
+                    self._conversation_fields(),
+                    lambda: edit_conversation(session, editing.id, data, draft_id=draft_id).id,
+                )
             else:
-                saved_id = record_conversation(
-                    session, session_id=session_id, data=data, draft_id=draft_id
-                ).id
+                saved_id = blame(
+                    self._conversation_fields(),
+                    lambda: (
+                        record_conversation(
+                            session, session_id=session_id, data=data, draft_id=draft_id
+                        ).id
+                    ),
+                )
             if action and area_id is not None:
-                create_follow_up(
-                    session,
-                    description=description,
-                    area_id=area_id,
-                    owner_id=owner_id,
-                    due_date=due,
-                    conversation_id=saved_id,
+                blame(
+                    {"description": self.action_description, "owner": self.action_owner},
+                    lambda: create_follow_up(
+                        session,
+                        description=description,
+                        area_id=area_id,
+                        owner_id=owner_id,
+                        due_date=due,
+                        conversation_id=saved_id,
+                    ),
+                )
+            if callback and area_id is not None:
+                blame(
+                    {"description": self.callback_description, "owner": self.callback_owner},
+                    lambda: create_follow_up(
+                        session,
+                        description=callback_text,
+                        area_id=area_id,
+                        owner_id=callback_owner,
+                        due_date=callback_due,
+                        conversation_id=saved_id,
+                    ),
                 )
             return saved_id
 
         conversation_id = self.context.perform(self, work, changes=(KOFFIEKAR,))
         if conversation_id is None:
+            if failed:  # e.g. the consent box after 'toestemming', not the phone field
+                failed[0].setFocus()
             return None  # the message was shown; everything typed stays, the draft too
         self.autosaver.finished()
         self.start_new()
@@ -348,6 +448,19 @@ class ConversationForm(ConversationFields):
         self.summary.setFocus()
         self.saved.emit(conversation_id)
         return conversation_id
+
+    def _conversation_fields(self) -> dict[str, QWidget]:
+        """The widget behind each field name a ValidationError of the services can carry."""
+        return {
+            "summary": self.summary,
+            "themes": self.themes.edit,
+            "quote": self.quote,
+            "resident": self.wants_contact,
+            "consent": self.consent,
+            "name": self.name,
+            "phone": self.phone,
+            "email": self.email,
+        }
 
     def escape(self) -> None:
         """Escape: a blank form, but typed text is never thrown away without asking."""

@@ -2,7 +2,9 @@
 header, the form for the next conversation, and the conversations recorded so far).
 
 Ctrl+N starts a round for "today, here" and puts the cursor in the summary field, so a
-regisseur at the cart can type the first conversation straight away. Nothing typed is lost when
+regisseur at the cart can type the first conversation straight away (with the whole municipality
+chosen it asks which village or wijk first). Coming back to the screen puts the cursor in the
+summary again, wherever it was left (a button, another screen). Nothing typed is lost when
 switching rounds or areas: the header is finalised, a half-typed conversation stays a draft and
 comes back when its round is chosen again.
 """
@@ -14,7 +16,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QHideEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -46,6 +48,7 @@ from gebiedsapp.services.reports.session_data import session_sheet
 from gebiedsapp.services.teams import list_assignments, list_members
 from gebiedsapp.ui.context import AREAS, KOFFIEKAR, TEAM, THEMES, AppContext
 from gebiedsapp.ui.export import Exporter, ExportJob
+from gebiedsapp.ui.koffiekar.area_choice import ask_round_area
 from gebiedsapp.ui.koffiekar.conversation_form import ConversationForm, parse_uuid
 from gebiedsapp.ui.koffiekar.conversation_list import ConversationList
 from gebiedsapp.ui.koffiekar.history_dialog import HistoryDialog
@@ -230,15 +233,15 @@ class KoffiekarScreen(QWidget):
         self.rounds_hint.setVisible(bool(text))
         self.new_button.setEnabled(self._can_hold_rounds())
         self.exporter.button.setEnabled(self.area is not None and not self.exporter.busy)
-        self.new_round_action.setEnabled(self._can_hold_rounds())
 
     # -- rounds -----------------------------------------------------------------------------
 
     def new_session(self) -> None:
         """'Nieuwe ronde' (Ctrl+N): a round for today at the last place, with me present."""
-        if self.area is None or not self._can_hold_rounds():
+        if (self.area is None or not self._can_hold_rounds()) and not self._choose_area():
             self._show_hint()
             return
+        assert self.area is not None
         self._leave_round()
         area_id, actor = self.area.id, self.context.actor
 
@@ -254,6 +257,14 @@ class KoffiekarScreen(QWidget):
             return
         self._select_round(new_id)
         self.form.summary.setFocus()
+
+    def _choose_area(self) -> bool:
+        """No village or wijk chosen (the whole municipality is): ask where, then show it."""
+        area_id = ask_round_area(self.context, self)
+        if area_id is None:
+            return False
+        self.set_area(area_id)  # the window's area tree follows (area_shown)
+        return self._can_hold_rounds()
 
     def reload_rounds(self) -> None:
         if self.area is None:
@@ -470,6 +481,22 @@ class KoffiekarScreen(QWidget):
             self._load_choices(self.area.id)
         if KOFFIEKAR in kinds:
             self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Back on this screen (Ctrl+2, or after 'Signaal maken…'): ready for the next
+        conversation, not on the button that was pressed last."""
+        super().showEvent(event)
+        if event.spontaneous() or not self.form.isEnabled():
+            return
+        last = self.focusWidget()
+        typing = (
+            last is not None
+            and not isinstance(last, QPushButton)
+            and (self.form.isAncestorOf(last) or self.session_form.isAncestorOf(last))
+            and last.isEnabled()
+            and last.isVisibleTo(self)
+        )
+        (last if typing and last is not None else self.form.summary).setFocus()
 
     def hideEvent(self, event: QHideEvent) -> None:
         self.flush()

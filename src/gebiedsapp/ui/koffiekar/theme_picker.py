@@ -1,8 +1,10 @@
 """Type-ahead theme picker: type part of a name, Enter makes it a chip, Backspace takes it back.
 
 The completer offers the active themes whose name contains what was typed (case- and
-accent-insensitive), those starting with it first. Enter takes the highlighted suggestion, or
-the first one; the popup never has to be opened or navigated for the common case.
+accent-insensitive), those starting with it first, with the one Enter takes highlighted; a label
+beside the field names it too. Enter takes the highlighted suggestion; the popup never has to be
+navigated for the common case. Saving with text that fits several themes ('openb': Openbare
+ruimte en groen, Openbaar vervoer) is never a silent guess: the form asks which one was meant.
 """
 
 from __future__ import annotations
@@ -11,11 +13,12 @@ import unicodedata
 import uuid
 from dataclasses import dataclass
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, QStringListModel, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCompleter,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QSizePolicy,
     QToolButton,
@@ -25,6 +28,8 @@ from sqlalchemy.orm import Session
 
 from gebiedsapp.services.taxonomy import list_themes
 from gebiedsapp.ui.palette import style
+
+MARKED = "QLineEdit { border: 2px solid $warning; border-radius: 3px; }"  # a choice is awaited
 
 
 @dataclass(frozen=True)
@@ -131,13 +136,24 @@ class ThemePicker(QWidget):
         self.completer.setWidget(self.edit)
         self.completer.activated.connect(self._take_label)
         self.setFocusProxy(self.edit)
+        self.picked = False  # the user moved the highlight: the highlighted theme is meant
+        self._highlighting = False
+        selection = self.popup.selectionModel()
+        assert selection is not None
+        selection.currentChanged.connect(self._on_highlight)
+        # what Enter would take, named beside the field (the popup may cover the form)
+        self.preview = QLabel(self)
+        style(self.preview, "color: $muted;")
+        self.preview.setAccessibleName(self.tr("Thema dat Enter kiest"))
 
         self.layout_ = QHBoxLayout(self)
         self.layout_.setContentsMargins(0, 0, 0, 0)
         self.layout_.setSpacing(4)
         self.layout_.addWidget(self.edit, 1)
+        self.layout_.addWidget(self.preview)
 
         self.edit.textEdited.connect(self._suggest)
+        self.edit.textChanged.connect(self._show_preview)
         self.edit.textChanged.connect(lambda _t: self.changed.emit())
         self.edit.commit.connect(self.commit_pending)
         self.edit.remove_last.connect(self.remove_last)
@@ -150,13 +166,53 @@ class ThemePicker(QWidget):
         self.by_id = {c.id: c for c in self.choices}
 
     def _suggest(self, text: str) -> None:
+        self.mark(False)
         matches = [c.label for c in rank(self._open_choices(), text)]
-        self.suggestions.setStringList(matches)
-        if matches:
-            self.completer.setCompletionPrefix("")
-            self.completer.complete()
+        self._highlighting = True
+        try:
+            self.suggestions.setStringList(matches)
+            self.picked = False
+            if matches:
+                self.completer.setCompletionPrefix("")
+                self.completer.complete()
+                # highlight what Enter takes, so the choice is plain to see
+                self.popup.setCurrentIndex(self.completer.completionModel().index(0, 0))
+            else:
+                self.popup.hide()
+        finally:
+            self._highlighting = False
+        self._show_preview()
+
+    def _on_highlight(self, _current: QModelIndex, _previous: QModelIndex) -> None:
+        if not self._highlighting:
+            self.picked = True  # moved with the arrow keys or the mouse
+            self.mark(False)
+        self._show_preview()
+
+    def _show_preview(self, *_args: object) -> None:
+        text = self.edit.text().strip()
+        if not text:
+            self.preview.clear()
+            return
+        matches = rank(self._open_choices(), text)
+        choice = self.best_match()
+        if choice is None:
+            self.preview.setText(self.tr("geen thema past"))
+        elif len(matches) > 1 and not self.picked and fold(choice.label) != fold(text):
+            self.preview.setText(
+                self.tr("Enter kiest: %s (%s passen, ↓ voor een ander)")
+                % (choice.label, len(matches))
+            )
         else:
-            self.popup.hide()
+            self.preview.setText(self.tr("Enter kiest: %s") % choice.label)
+
+    def show_matches(self) -> None:
+        """Open the suggestions for the text in the field again (after a refused save)."""
+        self._suggest(self.edit.text())
+
+    def mark(self, on: bool) -> None:
+        """A red border while the typed text awaits a choice (it fits several themes)."""
+        style(self.edit, MARKED if on else "")
 
     def _take_label(self, label: str) -> None:
         """A suggestion was clicked in the popup."""
@@ -183,6 +239,28 @@ class ThemePicker(QWidget):
         ranked = rank(candidates, text)
         return ranked[0] if ranked else None
 
+    def pending_matches(self) -> list[ThemeChoice]:
+        """The themes the typed text could mean, for saving: one when it is settled (an exact
+        name, a single match, or a suggestion the user moved to), else every match."""
+        text = self.edit.text().strip()
+        if not text:
+            return []
+        candidates = self._open_choices()
+        exact = [c for c in candidates if fold(c.label) == fold(text)]
+        if exact:
+            return exact[:1]
+        if self.picked and self.popup.isVisible():
+            chosen = self.best_match()
+            return [chosen] if chosen is not None else []
+        return rank(candidates, text)
+
+    def take(self, choice: ThemeChoice) -> None:
+        """Make this theme a chip and empty the field (a choice made outside the popup)."""
+        self.add(choice.id)
+        self.edit.clear()
+        self.popup.hide()
+        self.mark(False)
+
     # -- chips ------------------------------------------------------------------------------
 
     def commit_pending(self) -> bool:
@@ -196,6 +274,7 @@ class ThemePicker(QWidget):
         self.add(choice.id)
         self.edit.clear()
         self.popup.hide()
+        self.mark(False)
         return True
 
     def add(self, theme_id: uuid.UUID) -> None:
@@ -254,9 +333,11 @@ class ThemePicker(QWidget):
         return self.edit.text()
 
     def set_pending_text(self, text: str) -> None:
+        self.picked = False
         self.edit.setText(text)
 
     def clear(self) -> None:
         self.set_theme_ids([])
         self.edit.clear()
         self.popup.hide()
+        self.mark(False)
