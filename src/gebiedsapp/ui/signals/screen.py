@@ -86,7 +86,7 @@ class SignalsScreen(QWidget):
         self.subtitle = QLabel(self.tr("Heel Oldambt"), self)
         self.subtitle.setStyleSheet("color: palette(placeholder-text);")
         self.new_button = QPushButton(self.tr("&Nieuw signaal…"), self)
-        self.new_button.clicked.connect(self.new_signal)
+        self.new_button.clicked.connect(self.new_signal)  # prefill is keyword-only: not `checked`
         self.import_button = QPushButton(self.tr("&Importeren…"), self)
         self.import_button.setToolTip(self.tr("Signalen importeren uit een CSV-export"))
         self.import_button.clicked.connect(self.import_signals)
@@ -267,7 +267,7 @@ class SignalsScreen(QWidget):
         self._show_buurt_chip()
         self._filters_changed()
 
-    def new_signal(self, prefill: SignalInput | None = None) -> SignalForm:
+    def new_signal(self, *, prefill: SignalInput | None = None) -> SignalForm:
         """Open the form (window-modal, not blocking); the new signal is selected after."""
         form = SignalForm(self.context, area_id=self.area_id, prefill=prefill, parent=self)
         form.accepted.connect(lambda: self._created(form))
@@ -504,7 +504,7 @@ class SignalsScreen(QWidget):
         except NotFoundError as exc:
             QMessageBox.warning(self, self.tr("Nieuw signaal"), exc.message)
             return None
-        return self.new_signal(prefill)
+        return self.new_signal(prefill=prefill)
 
     def _created(self, form: SignalForm) -> None:
         if form.created is None:
