@@ -218,6 +218,7 @@ class SignalDetailPane(QScrollArea):
                 child.setVisible(d is not None or child is self.title)
         if d is None:
             self.title.setText(self.tr("Geen signaal gekozen"))
+            self._clear_moves()  # no buttons left that change a signal no longer shown
             return
         self.title.setText(html.escape(d.category))
         colour = LABEL_COLOURS[d.label] or "inherit"
@@ -301,11 +302,14 @@ class SignalDetailPane(QScrollArea):
         )
         self.history.setText("<br><br>".join(lines))
 
-    def _render_moves(self, d: SignalDetail) -> None:
+    def _clear_moves(self) -> None:
         for button in self.move_buttons.values():
             self.moves.removeWidget(button)
             button.deleteLater()
         self.move_buttons = {}
+
+    def _render_moves(self, d: SignalDetail) -> None:
+        self._clear_moves()
         for number, status in enumerate(d.allowed):
             button = QPushButton(status.label, self.body)
             button.setObjectName(f"move-{status.value}")

@@ -80,6 +80,9 @@ class SignalsScreen(QWidget):
         self.form: SignalForm | None = None
         self.import_dialog: SignalImportDialog | None = None
         self._select_after: uuid.UUID | None = None
+        # what the list holds changes with the area and filters; the detail then follows it
+        self._filters_version = 0
+        self._asked_version = self._shown_version = -1
         self._choices_loaded = False
 
         title = page_title(self.tr("Signalen"), self)
@@ -387,6 +390,7 @@ class SignalsScreen(QWidget):
         self._filters_changed()
 
     def _filters_changed(self, *_args: object) -> None:
+        self._filters_version += 1
         self.stale = True
         self.status_line.setText(self.tr("Zoeken…"))
         if self.isVisible():  # a hidden screen queries when it is shown
@@ -408,6 +412,7 @@ class SignalsScreen(QWidget):
         self.busy = True
         self.status_line.setText(self.tr("Zoeken…"))
         filters = self.current_filter()
+        self._asked_version = self._filters_version  # a newer request drops this one's answer
         context = self.context
         today = date.today()
 
@@ -423,8 +428,10 @@ class SignalsScreen(QWidget):
     def _on_rows(self, found: tuple[SignalList, list[SignalPoint]]) -> None:
         self.busy = False
         result, points = found
-        keep = self._select_after or (self.detail.detail.id if self.detail.detail else None)
-        self._select_after = None
+        created, self._select_after = self._select_after, None
+        keep = created or (self.detail.detail.id if self.detail.detail else None)
+        other_list = self._asked_version != self._shown_version
+        self._shown_version = self._asked_version
         rows = result.rows
         self._show_points(rows, points)
         if self.buurt_code is None:  # with a buurt chosen, the map keeps the whole area's view
@@ -444,8 +451,12 @@ class SignalsScreen(QWidget):
             )
         self.status_line.setText(text)
         self.counts.setText(self._counts_text(result.counts))
-        if keep is not None:
+        if keep is None:
+            return
+        if created or not other_list or any(row.id == keep for row in shown):
             self.show_signal(keep)
+        else:  # another area or filter: a signal that left the list is not changed by mistake
+            self.detail.show_signal(None)
 
     def _show_points(self, rows: list[SignalRow], points: list[SignalPoint]) -> None:
         """The open signals with coordinates that the list shows (so the filters apply)."""
