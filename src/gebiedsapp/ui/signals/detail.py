@@ -42,15 +42,25 @@ from gebiedsapp.ui.signals.dialogs import (
     uuid_or_none,
 )
 from gebiedsapp.ui.signals.photos import PhotoStrip
+from gebiedsapp.ui.signals.picker import PATH, Pick
 
 MUTED = "color: palette(placeholder-text);"
 
 
-def category_choices(context: AppContext) -> list[Choice]:
-    """Offered categories in tree order, children indented."""
+def category_choices(context: AppContext) -> list[Pick]:
+    """Offered categories in tree order: listed indented under their parent, shown and found
+    by their full name ("Hoofd › Sub")."""
     with context.read() as session:
         rows = list_categories(session, include_retired=False)
-    return [(str(c.id), (INDENT if c.parent_id else "") + c.name) for c in rows]
+    names = {c.id: c.name for c in rows}
+    return [
+        Pick(
+            str(c.id),
+            (INDENT if c.parent_id else "") + c.name,
+            f"{names[c.parent_id]}{PATH}{c.name}" if c.parent_id in names else c.name,
+        )
+        for c in rows
+    ]
 
 
 def partner_choices(context: AppContext) -> list[Choice]:

@@ -54,6 +54,7 @@ from gebiedsapp.ui.signals.dialogs import fill_choices
 from gebiedsapp.ui.signals.form import SignalForm
 from gebiedsapp.ui.signals.import_dialog import SignalImportDialog
 from gebiedsapp.ui.signals.models import SignalsModel
+from gebiedsapp.ui.signals.picker import Pick, category_picker
 
 DEBOUNCE_MS = 200
 SHOWN_LIMIT = 5_000
@@ -108,7 +109,8 @@ class SignalsScreen(QWidget):
         self.status_combo.addItem(self.tr("(alle)"), _ALL)
         for status in SignalStatus:
             self.status_combo.addItem(status.label, status.value)
-        self.category_combo = self._combo(self.tr("Categorie"), 16)
+        self.category_combo = category_picker(self, [], revert=True)  # typing finds a category
+        self._combo(self.tr("Categorie"), 16, self.category_combo)
         self.partner_combo = self._combo(self.tr("Partner"), 14)
         self.priority_combo = self._combo(self.tr("Prioriteit"), 7)
         self.priority_combo.addItem(self.tr("(alle)"), "")
@@ -232,8 +234,8 @@ class SignalsScreen(QWidget):
         self.waiting.toggled.connect(self._on_waiting)
         context.hub.changed.connect(self._on_changes)
 
-    def _combo(self, name: str, length: int) -> QComboBox:
-        combo = QComboBox(self)
+    def _combo(self, name: str, length: int, combo: QComboBox | None = None) -> QComboBox:
+        combo = combo or QComboBox(self)
         combo.setAccessibleName(name)
         combo.setMinimumContentsLength(length)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -364,15 +366,18 @@ class SignalsScreen(QWidget):
 
     def _load_choices(self) -> None:
         self._choices_loaded = True
-        for combo, choices in (
-            (self.category_combo, category_choices(self.context)),
-            (self.partner_combo, partner_choices(self.context)),
-        ):
-            keep = combo.currentData() or ""
+        everything = self.tr("(alle)")
+        categories, partners = self.category_combo, self.partner_combo
+        keep = (categories.currentData() or "", partners.currentData() or "")
+        for combo in (categories, partners):
             combo.blockSignals(True)
-            try:
-                fill_choices(combo, [("", self.tr("(alle)")), *choices], keep)
-            finally:
+        try:
+            categories.set_picks(
+                [Pick("", everything, ""), *category_choices(self.context)], keep[0]
+            )
+            fill_choices(partners, [("", everything), *partner_choices(self.context)], keep[1])
+        finally:
+            for combo in (categories, partners):
                 combo.blockSignals(False)
 
     def _show_buurt_chip(self) -> None:
