@@ -8,7 +8,7 @@ import uuid
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -154,6 +154,7 @@ class SignalDetailPane(QScrollArea):
 
         self.origin = _text(body)
         self.parent_link = QLabel(body)
+        self.parent_link.setWordWrap(True)  # a long parent name widened the pane
         self.parent_link.linkActivated.connect(self._link)
         self.children_text = _text(body)
         self.children_text.linkActivated.connect(self._link)
@@ -188,6 +189,8 @@ class SignalDetailPane(QScrollArea):
         layout.addWidget(_section(self.tr("Geschiedenis (nieuwste eerst)"), body))
         layout.addWidget(self.history)
         layout.addStretch(1)
+        margins = layout.contentsMargins()
+        self._least_width = self._widest_row() + margins.left() + margins.right()
         self.show_signal(None)
 
     # -- showing ----------------------------------------------------------------------------
@@ -216,6 +219,26 @@ class SignalDetailPane(QScrollArea):
         self.detail = detail
         self.photos.show_photos(detail.id if detail is not None else None)
         self._render()
+
+    def minimumSizeHint(self) -> QSize:
+        """As wide as its widest row of buttons, with or without a signal (so the list beside
+        it does not jump): the pane does not scroll sideways, and a narrower one cut its
+        status buttons off (issue 13, at 1366 px)."""
+        hint = super().minimumSizeHint()
+        return QSize(max(hint.width(), self._least_width), hint.height())
+
+    def _widest_row(self) -> int:
+        def width(*texts: str) -> int:
+            return sum(QPushButton(text).sizeHint().width() + 6 for text in texts)
+
+        labels = sorted((s.label for s in SignalStatus), key=self.fontMetrics().horizontalAdvance)
+        changes = (self.category_button, self.partner_button, self.priority_button)
+        rows = (
+            width(*labels[-2:]),  # the status moves, two side by side
+            width(*(button.text() for button in changes)),
+            width(self.split_button.text(), self.feedback_button.text()),
+        )
+        return max(rows) + self.verticalScrollBar().sizeHint().width()
 
     def reload(self) -> None:
         self.show_signal(self.detail.id if self.detail is not None else None)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -53,7 +52,7 @@ from gebiedsapp.ui.signals.detail import SignalDetailPane, category_choices, par
 from gebiedsapp.ui.signals.dialogs import fill_choices
 from gebiedsapp.ui.signals.form import SignalForm
 from gebiedsapp.ui.signals.import_dialog import SignalImportDialog
-from gebiedsapp.ui.signals.models import SignalsModel
+from gebiedsapp.ui.signals.models import ColumnWidths, SignalsModel
 from gebiedsapp.ui.signals.picker import Pick, category_picker
 
 DEBOUNCE_MS = 200
@@ -164,18 +163,7 @@ class SignalsScreen(QWidget):
         self.model = SignalsModel(self)
         self.table = make_table(self.model, self, stretch_column=SignalsModel.COL_CATEGORY)
         self.table.setAccessibleName(self.tr("Signalen"))
-        header = self.table.horizontalHeader()
-        for column, width in {
-            SignalsModel.COL_DATE: 82,
-            SignalsModel.COL_BUURT: 95,
-            SignalsModel.COL_STATUS: 125,
-            SignalsModel.COL_PRIORITY: 68,
-            SignalsModel.COL_PARTNER: 125,
-            SignalsModel.COL_DEADLINE: 82,
-            SignalsModel.COL_LABEL: 82,
-        }.items():
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(SignalsModel.COL_CATEGORY, QHeaderView.ResizeMode.Stretch)
+        self.columns = ColumnWidths(self.table)
         self.table.selectionModel().selectionChanged.connect(self._on_selected)
         self.status_line = QLabel(self)
         self.status_line.setStyleSheet("color: palette(placeholder-text);")
@@ -208,7 +196,7 @@ class SignalsScreen(QWidget):
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([880, 420])
+        self.splitter.setSizes([900, 400])  # at 1366 px: the detail at about its least width
         self.splitter.setChildrenCollapsible(False)
 
         layout = QVBoxLayout(self)
