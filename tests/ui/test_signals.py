@@ -5,23 +5,38 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from datetime import date, time, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
+from signal_steps import (
+    buurt_point,
+    click_area,
+    click_map,
+    click_signal,
+    ids,
+    make_conversation,
+    make_signal,
+    map_point,
+    new_form,
+    open_screen,
+    settle,
+    signal_from_conversation,
+    type_choice,
+)
 
 from gebiedsapp.domain import SignalSource, SignalStatus
 from gebiedsapp.domain.base import reference_id
 from gebiedsapp.domain.enums import DeadlineLabel
 from gebiedsapp.domain.signal_workflow import ALLOWED
-from gebiedsapp.services import koffiekar, signals
-from gebiedsapp.services.koffiekar import ConversationInput, SessionInput
-from gebiedsapp.services.signals import SignalInput
+from gebiedsapp.services import signals
 from gebiedsapp.ui.admin.common import select_data
-from gebiedsapp.ui.context import SIGNALS, AppContext
+from gebiedsapp.ui.context import AppContext
+from gebiedsapp.ui.main_window import SIGNALS as SIGNALS_SCREEN
+from gebiedsapp.ui.main_window import MainWindow
 from gebiedsapp.ui.signals import SignalsScreen
 from gebiedsapp.ui.signals.detail import SignalDetailPane
 from gebiedsapp.ui.signals.dialogs import ChoiceDialog, FeedbackDialog, NoteDialog, SplitDialog
@@ -29,7 +44,6 @@ from gebiedsapp.ui.signals.dialogs import ChoiceDialog, FeedbackDialog, NoteDial
 S = SignalStatus
 BEERTA = reference_id("area", "beerta")
 OLDAMBT = reference_id("area", "oldambt")
-EENZAAMHEID_THEME = reference_id("theme", "eenzaamheid")
 EENZAAMHEID = reference_id("signal_category", "sociaal/eenzaamheid")  # welzijn-ouderenwerk
 ZWERFVUIL = reference_id("signal_category", "afval/zwerfvuil")
 LICHT = reference_id("signal_category", "wegen-verkeer-straatmeubilair/straatverlichting")
@@ -37,38 +51,11 @@ GLADHEID = reference_id("signal_category", "wegen-verkeer-straatmeubilair/gladhe
 WELZIJN = reference_id("partner", "welzijn-ouderenwerk")
 NETBEHEERDER = reference_id("partner", "netbeheerder")
 ACCEPTED = QDialog.DialogCode.Accepted
+SCHEEMDA = "BU18950600"
 
 
-def _conversation(context: AppContext) -> uuid.UUID:
-    with context.database.unit_of_work("test") as session:
-        round_ = koffiekar.start_session(
-            session,
-            SessionInput(
-                area_id=BEERTA,
-                day=date.today() - timedelta(days=2),
-                start_time=time(10),
-                place="Dorpsplein",
-            ),
-        )
-        data = ConversationInput(
-            summary="Buurvrouw komt de deur niet meer uit", theme_ids=[EENZAAMHEID_THEME]
-        )
-        return koffiekar.record_conversation(session, session_id=round_.id, data=data).id
-
-
-def _signal(context: AppContext, **fields: Any) -> uuid.UUID:
-    values: dict[str, Any] = {
-        "area_id": BEERTA,
-        "description": "Lantaarnpaal kapot",
-        "source": SignalSource.TELEFOON,
-        "reported_on": date.today(),
-        "category_id": LICHT,
-    }
-    values.update(fields)
-    with context.database.unit_of_work("test") as session:
-        signal_id = signals.create_signal(session, SignalInput(**values)).id
-    context.hub.announce(SIGNALS)  # as context.perform would
-    return signal_id
+_signal = make_signal
+_settle = settle
 
 
 @pytest.fixture
@@ -76,21 +63,24 @@ def screen(qtbot: Any, context: AppContext) -> SignalsScreen:
     widget = SignalsScreen(context)
     qtbot.addWidget(widget)
     widget.resize(1300, 760)
-    widget.set_area(BEERTA)
+    widget.set_area(BEERTA)  # as the main window does when it builds the screen
     widget.show()
     qtbot.waitExposed(widget)
     _settle(qtbot, widget)
     return widget
 
 
-def _settle(qtbot: Any, screen: SignalsScreen) -> None:
-    qtbot.waitUntil(lambda: not screen.timer.isActive(), timeout=5_000)
-    screen.context.background.wait()
-    qtbot.waitUntil(lambda: not screen.is_busy(), timeout=5_000)
+@pytest.fixture
+def in_window(qtbot: Any, window: MainWindow) -> SignalsScreen:
+    """Signalen in the main window (its toolbar button)."""
+    open_screen(qtbot, window, SIGNALS_SCREEN)
+    screen = window.screens[SIGNALS_SCREEN]
+    assert isinstance(screen, SignalsScreen)
+    _settle(qtbot, screen)
+    return screen
 
 
-def _ids(screen: SignalsScreen) -> list[uuid.UUID]:
-    return [row.id for row in screen.model.rows]
+_ids = ids
 
 
 def _accept(
@@ -136,22 +126,25 @@ def _warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def test_a_signal_from_a_conversation_through_its_workflow(
-    qtbot: Any, monkeypatch: pytest.MonkeyPatch, context: AppContext, screen: SignalsScreen
+    qtbot: Any, monkeypatch: pytest.MonkeyPatch, context: AppContext, window: MainWindow
 ) -> None:
-    conversation_id = _conversation(context)
-    form = screen.new_signal_from_conversation(conversation_id)
-    assert form is not None
+    make_conversation(context)
+    form = signal_from_conversation(qtbot, window)
+    screen = window.screens[SIGNALS_SCREEN]
+    assert isinstance(screen, SignalsScreen)
     assert form.description.toPlainText() == "Buurvrouw komt de deur niet meer uit"
     assert form.location.text() == "Dorpsplein"
     assert form.source.currentData() == SignalSource.KOFFIEKAR.value
     assert form.area.currentData() == str(BEERTA)
 
     warnings = _warnings(monkeypatch)
-    form.save()  # no category yet: the service says so and nothing is written
+    # no category yet: the service says so and nothing is written
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     assert warnings == ["Kies een categorie."]
     assert form.isVisible()
 
-    select_data(form.category, str(EENZAAMHEID))
+    type_choice(qtbot, form.category, "eenzaam")
+    assert form.category.currentData() == str(EENZAAMHEID)
     assert form.partner.currentData() == str(WELZIJN)  # the category's default partner
     qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     assert form.created is not None
@@ -192,7 +185,7 @@ def test_split_and_feedback_and_the_waiting_list(
 ) -> None:
     parent_id = _signal(context, description="Donker en vies pad", wants_feedback=True)
     _settle(qtbot, screen)
-    screen.show_signal(parent_id)
+    click_signal(qtbot, screen, parent_id)
     pane = screen.detail
     assert pane.detail is not None
     assert pane.detail.id == parent_id
@@ -225,22 +218,22 @@ def test_split_and_feedback_and_the_waiting_list(
 
     # close both children; the parent follows
     for child in children:
-        screen.show_signal(child.id)
+        click_signal(qtbot, screen, child.id)
         _move(qtbot, monkeypatch, screen, S.IN_BEHANDELING)
         _move(qtbot, monkeypatch, screen, S.AFGEHANDELD)
-    screen.show_signal(parent_id)
-    assert _status(pane) == S.AFGEHANDELD
 
-    screen.waiting.setChecked(True)
+    qtbot.mouseClick(screen.waiting, Qt.MouseButton.LeftButton)
+    assert screen.waiting.isChecked()
     _settle(qtbot, screen)
     assert not screen.status_combo.isEnabled()
     assert _ids(screen) == [parent_id]
+    click_signal(qtbot, screen, parent_id)
+    assert _status(pane) == S.AFGEHANDELD
 
     def feedback(dialog: FeedbackDialog) -> None:
         select_data(dialog.how, "telefoon")
         dialog.note.setPlainText("Gebeld: pad is schoon en verlicht.")
 
-    screen.show_signal(parent_id)
     _accept(monkeypatch, FeedbackDialog, feedback)
     qtbot.mouseClick(pane.feedback_button, Qt.MouseButton.LeftButton)
     assert "Gebeld: pad is schoon" in pane.feedback.text()
@@ -268,7 +261,7 @@ def test_an_overdue_signal_comes_first_and_leaves_the_overdue_filter_when_closed
     _settle(qtbot, screen)
     assert _ids(screen) == [late]
 
-    screen.show_signal(late)
+    click_signal(qtbot, screen, late)
     _move(qtbot, monkeypatch, screen, S.IN_BEHANDELING)
     assert _ids(screen) == [late]
     assert "1 in behandeling" in screen.counts.text()
@@ -277,26 +270,34 @@ def test_an_overdue_signal_comes_first_and_leaves_the_overdue_filter_when_closed
     assert "1 afgehandeld" in screen.counts.text()
 
 
-def test_filters_area_and_buurt(qtbot: Any, context: AppContext, screen: SignalsScreen) -> None:
+def test_filters_area_and_buurt(
+    qtbot: Any, window: MainWindow, context: AppContext, in_window: SignalsScreen
+) -> None:
+    screen = in_window
     beerta = _signal(context)
     elsewhere = _signal(context, area_id=reference_id("area", "finsterwolde"))
+    click_area(qtbot, window, BEERTA)
     _settle(qtbot, screen)
     assert _ids(screen) == [beerta]
-    screen.set_area(OLDAMBT)
+    click_area(qtbot, window, OLDAMBT)
     _settle(qtbot, screen)
     assert set(_ids(screen)) == {beerta, elsewhere}
 
     top = reference_id("signal_category", "wegen-verkeer-straatmeubilair")
-    select_data(screen.category_combo, str(top))  # a top level includes its children
+    type_choice(qtbot, screen.category_combo, "wegen")  # a top level includes its children
+    assert screen.category_combo.currentData() == str(top)
     _settle(qtbot, screen)
     assert set(_ids(screen)) == {beerta, elsewhere}
-    select_data(screen.category_combo, str(ZWERFVUIL))
+    type_choice(qtbot, screen.category_combo, "zwerfvuil")
+    assert screen.category_combo.currentData() == str(ZWERFVUIL)
     _settle(qtbot, screen)
     assert _ids(screen) == []
-    select_data(screen.category_combo, "")
+    type_choice(qtbot, screen.category_combo, "")  # empty: (alle)
+    assert screen.category_combo.currentData() == ""
 
-    screen.set_buurt_filter("BU00000000")
+    click_map(qtbot, screen, buurt_point(screen, SCHEEMDA))  # neither signal has a buurt
     _settle(qtbot, screen)
+    assert screen.buurt_code == SCHEEMDA
     assert _ids(screen) == []
     assert screen.buurt_chip.isVisible()
     qtbot.mouseClick(screen.buurt_chip, Qt.MouseButton.LeftButton)
@@ -307,10 +308,10 @@ def test_filters_area_and_buurt(qtbot: Any, context: AppContext, screen: Signals
 def test_ctrl_enter_saves_a_new_signal(
     qtbot: Any, context: AppContext, screen: SignalsScreen
 ) -> None:
-    form = screen.new_signal()
-    qtbot.waitExposed(form)
-    form.description.setPlainText("Hondenpoep op het schoolplein")
-    select_data(form.category, str(ZWERFVUIL))
+    form = new_form(qtbot, screen)
+    qtbot.keyClicks(form.description, "Hondenpoep op het schoolplein")
+    type_choice(qtbot, form.category, "zwerfvuil")
+    assert form.isVisible()  # Enter in the category field chooses; it does not save
     form.description.setFocus()
     qtbot.waitUntil(form.description.hasFocus)
     qtbot.keyClick(form.description, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
@@ -336,33 +337,23 @@ def test_the_detail_pane_without_a_signal(qtbot: Any, context: AppContext) -> No
 
 
 def test_the_map_counts_open_signals_per_buurt_and_filters_on_click(
-    qtbot: Any, context: AppContext
+    qtbot: Any, context: AppContext, screen: SignalsScreen
 ) -> None:
-    beerta = reference_id("area", "beerta")
-    with context.database.unit_of_work("test") as session:
-        for _ in range(2):
-            signals.create_signal(
-                session,
-                SignalInput(
-                    area_id=beerta,
-                    buurt_code="BU18950300",
-                    description="Losliggende stoeptegels",
-                    source=SignalSource.KOFFIEKAR,
-                    reported_on=date.today(),
-                    category_id=reference_id(
-                        "signal_category", "wegen-verkeer-straatmeubilair/speelplaats"
-                    ),
-                ),
-            )
-    screen = SignalsScreen(context)
-    qtbot.addWidget(screen)
-    screen.show()
-    screen.set_area(beerta)
+    speelplaats = reference_id("signal_category", "wegen-verkeer-straatmeubilair/speelplaats")
+    for _ in range(2):
+        _signal(
+            context,
+            buurt_code="BU18950300",
+            description="Losliggende stoeptegels",
+            source=SignalSource.KOFFIEKAR,
+            category_id=speelplaats,
+        )
     qtbot.waitUntil(lambda: screen.model.rowCount() == 2, timeout=10_000)
+    _settle(qtbot, screen)
     assert sorted(screen.map.codes()) == ["BU18950300", "BU18950301", "BU18950302", "BU18950309"]
     assert "2 open signalen" in screen.map.tooltip("BU18950300")
     assert "0 open signalen" in screen.map.tooltip("BU18950301")
-    screen.map.buurt_clicked.emit("BU18950301")  # as a click on that buurt does
+    click_map(qtbot, screen, buurt_point(screen, "BU18950301"))
     qtbot.waitUntil(lambda: screen.model.rowCount() == 0, timeout=10_000)
     assert screen.map.selected == "BU18950301"
     context.background.wait()
@@ -372,19 +363,20 @@ def test_the_form_takes_coordinates_with_a_decimal_comma_and_refuses_bad_ones(
     qtbot: Any, monkeypatch: pytest.MonkeyPatch, context: AppContext, screen: SignalsScreen
 ) -> None:
     shown = _warnings(monkeypatch)
-    form = screen.new_signal()
-    qtbot.waitExposed(form)
-    form.description.setPlainText("Losliggende stoeptegel")
-    select_data(form.category, str(ZWERFVUIL))
-    form.latitude.setText("53,1712")
-    form.save()  # half filled
+    form = new_form(qtbot, screen)
+    qtbot.keyClicks(form.description, "Losliggende stoeptegel")
+    type_choice(qtbot, form.category, "zwerfvuil")
+    assert form.category.currentData() == str(ZWERFVUIL)
+    qtbot.keyClicks(form.latitude, "53,1712")
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)  # half filled
     assert shown == ["Geef zowel de breedte- als de lengtegraad, of geen van beide."]
-    form.longitude.setText("4,89")  # Amsterdam's longitude
-    form.save()
+    qtbot.keyClicks(form.longitude, "4,89")  # Amsterdam's longitude
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     assert "niet in of bij Oldambt" in shown[-1]
     assert form.created is None
-    form.longitude.setText("7,0341")
-    form.save()
+    form.longitude.selectAll()
+    qtbot.keyClicks(form.longitude, "7,0341")
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
     assert form.created is not None
     assert len(shown) == 2
     with context.read() as session:
@@ -393,8 +385,10 @@ def test_the_form_takes_coordinates_with_a_decimal_comma_and_refuses_bad_ones(
 
 
 def test_open_signals_with_coordinates_are_points_on_the_map(
-    qtbot: Any, context: AppContext, screen: SignalsScreen
+    qtbot: Any, window: MainWindow, context: AppContext, in_window: SignalsScreen
 ) -> None:
+    screen = in_window
+    click_area(qtbot, window, BEERTA)
     placed = _signal(context, latitude=53.1712, longitude=7.0341, location="Hoofdstraat 1")
     _signal(context, description="Zonder plek")  # no coordinates: no point
     done = _signal(context, latitude=53.18, longitude=7.05)
@@ -417,19 +411,19 @@ def test_open_signals_with_coordinates_are_points_on_the_map(
     assert uuid.UUID(point.key) == placed
 
     # the whole municipality shows the point in Midwolda too
-    screen.set_area(OLDAMBT)
+    click_area(qtbot, window, OLDAMBT)
     _settle(qtbot, screen)
     assert {uuid.UUID(p.key) for p in screen.map.points()} == {placed, elsewhere}
 
     # the filters apply: another category leaves no points
-    select_data(screen.category_combo, str(ZWERFVUIL))
+    type_choice(qtbot, screen.category_combo, "zwerfvuil")
     _settle(qtbot, screen)
     assert screen.map.points() == []
-    select_data(screen.category_combo, "")
+    type_choice(qtbot, screen.category_combo, "")
     _settle(qtbot, screen)
 
     # a click on a point opens that signal
-    screen.map.point_clicked.emit(point.key)
+    click_map(qtbot, screen, map_point(screen, point.lon, point.lat))
     assert screen.detail.detail is not None
     assert screen.detail.detail.id == placed
     assert screen.detail.detail.coordinates == (53.1712, 7.0341)
@@ -454,7 +448,7 @@ def test_the_export_holds_the_filtered_list_in_the_screens_order(
     _signal(context, area_id=reference_id("area", "finsterwolde"), description="Elders")
     _settle(qtbot, screen)
     assert set(_ids(screen)) == {first, second}
-    select_data(screen.category_combo, str(ZWERFVUIL))
+    type_choice(qtbot, screen.category_combo, "zwerfvuil")
     _settle(qtbot, screen)
     assert _ids(screen) == [second]
     target = tmp_path / "signalen.csv"

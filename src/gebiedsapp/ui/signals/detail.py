@@ -8,7 +8,7 @@ import uuid
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -43,15 +43,25 @@ from gebiedsapp.ui.signals.dialogs import (
     uuid_or_none,
 )
 from gebiedsapp.ui.signals.photos import PhotoStrip
+from gebiedsapp.ui.signals.picker import PATH, Pick
 
 MUTED = "color: $muted;"
 
 
-def category_choices(context: AppContext) -> list[Choice]:
-    """Offered categories in tree order, children indented."""
+def category_choices(context: AppContext) -> list[Pick]:
+    """Offered categories in tree order: listed indented under their parent, shown and found
+    by their full name ("Hoofd › Sub")."""
     with context.read() as session:
         rows = list_categories(session, include_retired=False)
-    return [(str(c.id), (INDENT if c.parent_id else "") + c.name) for c in rows]
+    names = {c.id: c.name for c in rows}
+    return [
+        Pick(
+            str(c.id),
+            (INDENT if c.parent_id else "") + c.name,
+            f"{names[c.parent_id]}{PATH}{c.name}" if c.parent_id in names else c.name,
+        )
+        for c in rows
+    ]
 
 
 def partner_choices(context: AppContext) -> list[Choice]:
@@ -145,6 +155,7 @@ class SignalDetailPane(QScrollArea):
 
         self.origin = _text(body)
         self.parent_link = QLabel(body)
+        self.parent_link.setWordWrap(True)  # a long parent name widened the pane
         self.parent_link.linkActivated.connect(self._link)
         self.children_text = _text(body)
         self.children_text.linkActivated.connect(self._link)
@@ -179,6 +190,8 @@ class SignalDetailPane(QScrollArea):
         layout.addWidget(_section(self.tr("Geschiedenis (nieuwste eerst)"), body))
         layout.addWidget(self.history)
         layout.addStretch(1)
+        margins = layout.contentsMargins()
+        self._least_width = self._widest_row() + margins.left() + margins.right()
         self.show_signal(None)
 
     # -- showing ----------------------------------------------------------------------------
@@ -208,6 +221,26 @@ class SignalDetailPane(QScrollArea):
         self.photos.show_photos(detail.id if detail is not None else None)
         self._render()
 
+    def minimumSizeHint(self) -> QSize:
+        """As wide as its widest row of buttons, with or without a signal (so the list beside
+        it does not jump): the pane does not scroll sideways, and a narrower one cut its
+        status buttons off (issue 13, at 1366 px)."""
+        hint = super().minimumSizeHint()
+        return QSize(max(hint.width(), self._least_width), hint.height())
+
+    def _widest_row(self) -> int:
+        def width(*texts: str) -> int:
+            return sum(QPushButton(text).sizeHint().width() + 6 for text in texts)
+
+        labels = sorted((s.label for s in SignalStatus), key=self.fontMetrics().horizontalAdvance)
+        changes = (self.category_button, self.partner_button, self.priority_button)
+        rows = (
+            width(*labels[-2:]),  # the status moves, two side by side
+            width(*(button.text() for button in changes)),
+            width(self.split_button.text(), self.feedback_button.text()),
+        )
+        return max(rows) + self.verticalScrollBar().sizeHint().width()
+
     def reload(self) -> None:
         self.show_signal(self.detail.id if self.detail is not None else None)
 
@@ -219,6 +252,7 @@ class SignalDetailPane(QScrollArea):
                 child.setVisible(d is not None or child is self.title)
         if d is None:
             self.title.setText(self.tr("Geen signaal gekozen"))
+            self._clear_moves()  # no buttons left that change a signal no longer shown
             return
         self.title.setText(html.escape(d.category))
         role = LABEL_ROLES.get(d.label)
@@ -309,11 +343,14 @@ class SignalDetailPane(QScrollArea):
         )
         self.history.setText("<br><br>".join(lines))
 
-    def _render_moves(self, d: SignalDetail) -> None:
+    def _clear_moves(self) -> None:
         for button in self.move_buttons.values():
             self.moves.removeWidget(button)
             button.deleteLater()
         self.move_buttons = {}
+
+    def _render_moves(self, d: SignalDetail) -> None:
+        self._clear_moves()
         for number, status in enumerate(d.allowed):
             button = QPushButton(status.label, self.body)
             button.setObjectName(f"move-{status.value}")

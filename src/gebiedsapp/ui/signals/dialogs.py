@@ -6,6 +6,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from datetime import date
+from typing import cast
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
 from gebiedsapp.services.signals import FEEDBACK_WAYS, SplitPart
 from gebiedsapp.ui.admin.common import current_id, select_data
 from gebiedsapp.ui.formatting import from_qdate, to_qdate
+from gebiedsapp.ui.signals.picker import ChoicePicker, Pick, category_picker
 
 Choice = tuple[str, str]  # (data, text); data "" means none
 
@@ -45,6 +48,17 @@ def fill_choices(combo: QComboBox, choices: Sequence[Choice], current: str = "")
     for data, text in choices:
         combo.addItem(text, data)
     select_data(combo, current)
+
+
+def refused(dialog: QDialog, fields: Sequence[QComboBox]) -> bool:
+    """True (and said why, the field focused) when a typed choice names no single entry:
+    a dialog never goes on with something other than what the field shows."""
+    for field in fields:
+        if isinstance(field, ChoicePicker) and not field.commit():
+            QMessageBox.warning(dialog, dialog.windowTitle(), field.problem)
+            field.setFocus()
+            return True
+    return False
 
 
 class NoteDialog(QDialog):
@@ -72,15 +86,19 @@ class ChoiceDialog(QDialog):
         self,
         title: str,
         label: str,
-        choices: Sequence[Choice],
+        choices: Sequence[Choice] | Sequence[Pick],
         current: str,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.combo = QComboBox(self)
+        self.combo: QComboBox
+        if choices and all(isinstance(choice, Pick) for choice in choices):
+            self.combo = category_picker(self, cast(Sequence[Pick], choices), current=current)
+        else:
+            self.combo = QComboBox(self)
+            fill_choices(self.combo, cast(Sequence[Choice], choices), current)
         self.combo.setAccessibleName(label.replace("&", "").rstrip(":"))
-        fill_choices(self.combo, choices, current)
         self.note = QLineEdit(self)
         self.note.setPlaceholderText(self.tr("Waarom? (niet verplicht)"))
         form = QFormLayout()
@@ -94,13 +112,18 @@ class ChoiceDialog(QDialog):
     def value(self) -> str:
         return str(self.combo.currentData() or "")
 
+    def accept(self) -> None:
+        if refused(self, [self.combo]):
+            return
+        super().accept()
+
 
 class SplitDialog(QDialog):
     """One row per child signal: category, partner (empty: the category's default), text."""
 
     def __init__(
         self,
-        categories: Sequence[Choice],
+        categories: Sequence[Pick],
         partners: Sequence[Choice],
         description: str,
         parent: QWidget | None = None,
@@ -110,7 +133,7 @@ class SplitDialog(QDialog):
         self._categories = categories
         self._partners = partners
         self._description = description
-        self.rows: list[tuple[QComboBox, QComboBox, QLineEdit]] = []
+        self.rows: list[tuple[ChoicePicker, QComboBox, QLineEdit]] = []
         intro = QLabel(
             self.tr(
                 "Elk deelsignaal krijgt een eigen categorie en partner. Het signaal zelf is "
@@ -141,9 +164,9 @@ class SplitDialog(QDialog):
         self.resize(820, self.sizeHint().height())
 
     def add_row(self) -> None:
-        category = QComboBox(self)
-        category.setAccessibleName(self.tr("Categorie"))
-        fill_choices(category, [("", self.tr("(kies een categorie)")), *self._categories])
+        category = category_picker(
+            self, [Pick("", self.tr("(kies een categorie)"), ""), *self._categories]
+        )
         partner = QComboBox(self)
         partner.setAccessibleName(self.tr("Partner"))
         fill_choices(partner, [("", self.tr("(standaard van de categorie)")), *self._partners])
@@ -153,6 +176,11 @@ class SplitDialog(QDialog):
         for column, widget in enumerate((category, partner, text)):
             self.grid.addWidget(widget, row, column)
         self.rows.append((category, partner, text))
+
+    def accept(self) -> None:
+        if refused(self, [category for category, _partner, _text in self.rows]):
+            return
+        super().accept()
 
     def parts(self) -> list[SplitPart]:
         """The filled-in rows; a row without a category is skipped (the service says when

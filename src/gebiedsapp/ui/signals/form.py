@@ -38,7 +38,8 @@ from gebiedsapp.ui.context import SIGNALS, AppContext
 from gebiedsapp.ui.formatting import from_qdate, to_qdate
 from gebiedsapp.ui.palette import style
 from gebiedsapp.ui.signals.detail import category_choices, partner_choices
-from gebiedsapp.ui.signals.dialogs import fill_choices
+from gebiedsapp.ui.signals.dialogs import fill_choices, refused
+from gebiedsapp.ui.signals.picker import Pick, category_picker
 
 
 def _degrees(value: float) -> str:
@@ -95,9 +96,8 @@ class SignalForm(QDialog):
         self.description.setTabChangesFocus(True)
         self.description.setMaximumHeight(140)
         self.description.setPlaceholderText(self.tr("Wat is er gemeld of gezien?"))
-        self.category = QComboBox(self)
-        fill_choices(
-            self.category, [("", self.tr("(kies een categorie)")), *category_choices(context)]
+        self.category = category_picker(
+            self, [Pick("", self.tr("(kies een categorie)"), ""), *category_choices(context)]
         )
         self.partner = QComboBox(self)
         fill_choices(
@@ -219,6 +219,8 @@ class SignalForm(QDialog):
         )
 
     def save(self) -> None:
+        if refused(self, [self.category]):
+            return
         data = self.signal_input()
         latitude, longitude = self.latitude.text(), self.longitude.text()
 

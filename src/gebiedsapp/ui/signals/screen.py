@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -54,7 +53,8 @@ from gebiedsapp.ui.signals.detail import SignalDetailPane, category_choices, par
 from gebiedsapp.ui.signals.dialogs import fill_choices
 from gebiedsapp.ui.signals.form import SignalForm
 from gebiedsapp.ui.signals.import_dialog import SignalImportDialog
-from gebiedsapp.ui.signals.models import SignalsModel
+from gebiedsapp.ui.signals.models import ColumnWidths, SignalsModel
+from gebiedsapp.ui.signals.picker import Pick, category_picker
 
 DEBOUNCE_MS = 200
 SHOWN_LIMIT = 5_000
@@ -81,13 +81,16 @@ class SignalsScreen(QWidget):
         self.form: SignalForm | None = None
         self.import_dialog: SignalImportDialog | None = None
         self._select_after: uuid.UUID | None = None
+        # what the list holds changes with the area and filters; the detail then follows it
+        self._filters_version = 0
+        self._asked_version = self._shown_version = -1
         self._choices_loaded = False
 
         title = page_title(self.tr("Signalen"), self)
         self.subtitle = QLabel(self.tr("Heel Oldambt"), self)
         style(self.subtitle, "color: $muted;")
         self.new_button = QPushButton(self.tr("&Nieuw signaal…"), self)
-        self.new_button.clicked.connect(self.new_signal)
+        self.new_button.clicked.connect(self.new_signal)  # prefill is keyword-only: not `checked`
         self.import_button = QPushButton(self.tr("&Importeren…"), self)
         self.import_button.setToolTip(self.tr("Signalen importeren uit een CSV-export"))
         self.import_button.clicked.connect(self.import_signals)
@@ -106,7 +109,8 @@ class SignalsScreen(QWidget):
         self.status_combo.addItem(self.tr("(alle)"), _ALL)
         for status in SignalStatus:
             self.status_combo.addItem(status.label, status.value)
-        self.category_combo = self._combo(self.tr("Categorie"), 16)
+        self.category_combo = category_picker(self, [], revert=True)  # typing finds a category
+        self._combo(self.tr("Categorie"), 16, self.category_combo)
         self.partner_combo = self._combo(self.tr("Partner"), 14)
         self.priority_combo = self._combo(self.tr("Prioriteit"), 7)
         self.priority_combo.addItem(self.tr("(alle)"), "")
@@ -160,18 +164,7 @@ class SignalsScreen(QWidget):
         self.model = SignalsModel(self)
         self.table = make_table(self.model, self, stretch_column=SignalsModel.COL_CATEGORY)
         self.table.setAccessibleName(self.tr("Signalen"))
-        header = self.table.horizontalHeader()
-        for column, width in {
-            SignalsModel.COL_DATE: 82,
-            SignalsModel.COL_BUURT: 95,
-            SignalsModel.COL_STATUS: 125,
-            SignalsModel.COL_PRIORITY: 68,
-            SignalsModel.COL_PARTNER: 125,
-            SignalsModel.COL_DEADLINE: 82,
-            SignalsModel.COL_LABEL: 82,
-        }.items():
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(SignalsModel.COL_CATEGORY, QHeaderView.ResizeMode.Stretch)
+        self.columns = ColumnWidths(self.table)
         self.table.selectionModel().selectionChanged.connect(self._on_selected)
         self.status_line = QLabel(self)
         style(self.status_line, "color: $muted;")
@@ -204,7 +197,7 @@ class SignalsScreen(QWidget):
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([880, 420])
+        self.splitter.setSizes([900, 400])  # at 1366 px: the detail at about its least width
         self.splitter.setChildrenCollapsible(False)
 
         layout = QVBoxLayout(self)
@@ -230,8 +223,8 @@ class SignalsScreen(QWidget):
         self.waiting.toggled.connect(self._on_waiting)
         context.hub.changed.connect(self._on_changes)
 
-    def _combo(self, name: str, length: int) -> QComboBox:
-        combo = QComboBox(self)
+    def _combo(self, name: str, length: int, combo: QComboBox | None = None) -> QComboBox:
+        combo = combo or QComboBox(self)
         combo.setAccessibleName(name)
         combo.setMinimumContentsLength(length)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -268,7 +261,7 @@ class SignalsScreen(QWidget):
         self._show_buurt_chip()
         self._filters_changed()
 
-    def new_signal(self, prefill: SignalInput | None = None) -> SignalForm:
+    def new_signal(self, *, prefill: SignalInput | None = None) -> SignalForm:
         """Open the form (window-modal, not blocking); the new signal is selected after."""
         form = SignalForm(self.context, area_id=self.area_id, prefill=prefill, parent=self)
         form.accepted.connect(lambda: self._created(form))
@@ -362,15 +355,18 @@ class SignalsScreen(QWidget):
 
     def _load_choices(self) -> None:
         self._choices_loaded = True
-        for combo, choices in (
-            (self.category_combo, category_choices(self.context)),
-            (self.partner_combo, partner_choices(self.context)),
-        ):
-            keep = combo.currentData() or ""
+        everything = self.tr("(alle)")
+        categories, partners = self.category_combo, self.partner_combo
+        keep = (categories.currentData() or "", partners.currentData() or "")
+        for combo in (categories, partners):
             combo.blockSignals(True)
-            try:
-                fill_choices(combo, [("", self.tr("(alle)")), *choices], keep)
-            finally:
+        try:
+            categories.set_picks(
+                [Pick("", everything, ""), *category_choices(self.context)], keep[0]
+            )
+            fill_choices(partners, [("", everything), *partner_choices(self.context)], keep[1])
+        finally:
+            for combo in (categories, partners):
                 combo.blockSignals(False)
 
     def _show_buurt_chip(self) -> None:
@@ -388,6 +384,7 @@ class SignalsScreen(QWidget):
         self._filters_changed()
 
     def _filters_changed(self, *_args: object) -> None:
+        self._filters_version += 1
         self.stale = True
         self.status_line.setText(self.tr("Zoeken…"))
         if self.isVisible():  # a hidden screen queries when it is shown
@@ -409,6 +406,7 @@ class SignalsScreen(QWidget):
         self.busy = True
         self.status_line.setText(self.tr("Zoeken…"))
         filters = self.current_filter()
+        self._asked_version = self._filters_version  # a newer request drops this one's answer
         context = self.context
         today = date.today()
 
@@ -424,8 +422,10 @@ class SignalsScreen(QWidget):
     def _on_rows(self, found: tuple[SignalList, list[SignalPoint]]) -> None:
         self.busy = False
         result, points = found
-        keep = self._select_after or (self.detail.detail.id if self.detail.detail else None)
-        self._select_after = None
+        created, self._select_after = self._select_after, None
+        keep = created or (self.detail.detail.id if self.detail.detail else None)
+        other_list = self._asked_version != self._shown_version
+        self._shown_version = self._asked_version
         rows = result.rows
         self._show_points(rows, points)
         if self.buurt_code is None:  # with a buurt chosen, the map keeps the whole area's view
@@ -445,8 +445,12 @@ class SignalsScreen(QWidget):
             )
         self.status_line.setText(text)
         self.counts.setText(self._counts_text(result.counts))
-        if keep is not None:
+        if keep is None:
+            return
+        if created or not other_list or any(row.id == keep for row in shown):
             self.show_signal(keep)
+        else:  # another area or filter: a signal that left the list is not changed by mistake
+            self.detail.show_signal(None)
 
     def _show_points(self, rows: list[SignalRow], points: list[SignalPoint]) -> None:
         """The open signals with coordinates that the list shows (so the filters apply)."""
@@ -505,7 +509,7 @@ class SignalsScreen(QWidget):
         except NotFoundError as exc:
             QMessageBox.warning(self, self.tr("Nieuw signaal"), exc.message)
             return None
-        return self.new_signal(prefill)
+        return self.new_signal(prefill=prefill)
 
     def _created(self, form: SignalForm) -> None:
         if form.created is None:
