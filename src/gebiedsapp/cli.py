@@ -27,6 +27,7 @@ from gebiedsapp.services import (
     backups,
     demo_data,
     encryption,
+    erasure,
     initiatives,
     permissions,
     reports,
@@ -340,6 +341,9 @@ def _dispatch(args: argparse.Namespace, url: str, paths: AppPaths) -> int:
             return _verify_audit(database)
         with database.unit_of_work(actor) as session:
             audit.note(session, AuditAction.OPEN, detail=f"opdrachtregel: {args.command or 'gui'}")
+        pending = erasure.finish_pending(database)  # an erasure's clean-up left for this start
+        if pending:
+            print(pending, file=sys.stderr)
         if args.command == "db":
             if args.db_command == "upgrade":
                 result = opened.upgrade

@@ -15,7 +15,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from gebiedsapp.domain import AuditAction
 from gebiedsapp.identity import current_actor
 from gebiedsapp.paths import APP_AUTHOR, APP_NAME, AppPaths, app_paths, database_url
-from gebiedsapp.services import audit, backups, retention
+from gebiedsapp.services import audit, backups, erasure, retention
 from gebiedsapp.startup import OpenedDatabase, open_database, open_read_only
 from gebiedsapp.storage.crypto import DatabaseKey
 from gebiedsapp.storage.database import Database
@@ -65,6 +65,9 @@ def start_maintenance(database: Database, paths: AppPaths, actor: str) -> str:
         audit.note(session, AuditAction.OPEN, detail="venster")
     with database.unit_of_work(actor) as session:
         done = retention.apply(session, today=date.today())
+    pending = erasure.finish_pending(database)  # an erasure's clean-up left for this start
+    if pending:
+        log.warning("clean-up after an erasure still pending: other connections read")
     if database.file is not None:
         with database.read_session(actor) as session:
             folder = backups.backup_dir_of(session, paths.backup_dir)
