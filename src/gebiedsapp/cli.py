@@ -233,7 +233,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     paths = app_paths(args.data_dir)
     url = database_url(args.database, paths)
     try:
-        return _dispatch(args, url, paths)
+        with audit.damage_notices(lambda message: print(message, file=sys.stderr)):
+            return _dispatch(args, url, paths)
     except StorageError as exc:
         log.error("%s", exc)
         print(exc.user_message, file=sys.stderr)
@@ -486,12 +487,25 @@ def _privacy(database: Database, actor: str, args: argparse.Namespace) -> int:
 
 
 def _verify_audit(database: Database) -> int:
+    """0 when the chain is whole and was never found damaged; 1 otherwise (an auditor's
+    script should stop at an earlier, recorded damage as well)."""
     with database.read_session() as session:
         check = audit.verify_chain(session)
     if check.ok:
         print(f"Auditlog in orde: {check.entries} regels, de keten is heel.")
         return 0
-    print(f"Auditlog beschadigd: {check.reason}", file=sys.stderr)
+    if check.whole:
+        print(
+            f"Auditlog: de keten is heel ({check.entries} regels), maar eerder is het auditlog "
+            "beschadigd aangetroffen; dat is vastgelegd in:",
+            file=sys.stderr,
+        )
+    else:
+        print(f"Auditlog beschadigd: {check.reason}", file=sys.stderr)
+        if check.damage:
+            print("Eerder vastgelegde beschadiging:", file=sys.stderr)
+    for line in check.damage:
+        print(f"  {line}", file=sys.stderr)
     return 1
 
 

@@ -20,6 +20,7 @@ from gebiedsapp.startup import OpenedDatabase, open_database, open_read_only
 from gebiedsapp.storage.crypto import DatabaseKey
 from gebiedsapp.storage.database import Database
 from gebiedsapp.storage.errors import DamagedDatabaseError, StorageError, explain_write_error
+from gebiedsapp.ui.audit_notice import AuditDamageNotice
 from gebiedsapp.ui.context import AppContext, ChangeHub
 from gebiedsapp.ui.gc_guard import GarbageCollector
 from gebiedsapp.ui.main_window import MainWindow
@@ -53,7 +54,9 @@ def create_main_window(
     opened: OpenedDatabase, paths: AppPaths, *, actor: str, settings: QSettings | None = None
 ) -> MainWindow:
     context = AppContext(database=opened.database, actor=actor, paths=paths, hub=ChangeHub())
-    return MainWindow(context, settings or QSettings(APP_AUTHOR, APP_NAME))
+    window = MainWindow(context, settings or QSettings(APP_AUTHOR, APP_NAME))
+    AuditDamageNotice(window)  # a damaged audit log found by a save: say so
+    return window
 
 
 def start_maintenance(database: Database, paths: AppPaths, actor: str) -> str:
