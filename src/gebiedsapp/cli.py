@@ -231,6 +231,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         format="%(levelname)s %(name)s: %(message)s",
     )
     paths = app_paths(args.data_dir)
+    for problem in paths.problems():  # a read-only data folder: say what that means
+        print(f"Let op: {problem.message()}", file=sys.stderr)
     url = database_url(args.database, paths)
     try:
         with audit.damage_notices(lambda message: print(message, file=sys.stderr)):

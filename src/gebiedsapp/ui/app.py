@@ -32,9 +32,14 @@ log = logging.getLogger(__name__)
 
 
 def _setup_logging(paths: AppPaths) -> None:
-    handler = RotatingFileHandler(
-        paths.log_dir / "gebiedsapp.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-    )
+    """The log file in the data folder; where it cannot be written, the console only."""
+    handler: logging.Handler
+    try:
+        handler = RotatingFileHandler(
+            paths.log_dir / "gebiedsapp.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+        )
+    except OSError:  # a read-only data folder: said in a message box (run_gui)
+        handler = logging.StreamHandler() if sys.stderr is not None else logging.NullHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)
@@ -102,6 +107,14 @@ def run_gui(*, database: str | None = None, data_dir: str | None = None) -> int:
     GarbageCollector(app)  # owned by app; cycles holding Qt objects die on the GUI thread
     paths = app_paths(data_dir).ensure()
     _setup_logging(paths)
+    problems = paths.problems()
+    if problems:  # a read-only data folder, say: go on where possible, but say what is missing
+        QMessageBox.warning(
+            None,
+            "Gegevensmap niet beschrijfbaar",
+            "\n\n".join(p.message() for p in problems)
+            + "\n\nDe Gebiedsapp gaat verder waar dat kan.",
+        )
     remove_stale_previews()  # left by a crash; a summary preview may quote free text
     url = database_url(database, paths)
     actor = current_actor()
