@@ -59,6 +59,7 @@ from gebiedsapp.storage.errors import (
     explain_write_error,
 )
 from gebiedsapp.storage.migrate import check_database, head_revision
+from gebiedsapp.storage.text_guard import BROKEN, readable
 
 log = logging.getLogger(__name__)
 
@@ -224,8 +225,30 @@ def _day(text: str) -> date:
         ) from None
 
 
+# options that name files or folders: any bytes are a valid name there
+_PATH_OPTIONS = frozenset({"database", "data_dir", "to", "source", "backup", "file", "output"})
+
+
+def _broken_argument(args: argparse.Namespace) -> str:
+    """A text option (a name, a mapping) with bytes that are no text (the shell passes them
+    on as lone surrogates), shown with U+FFFD; "" when there is none."""
+    for name, value in vars(args).items():
+        for item in value if isinstance(value, list) else [value]:
+            if name not in _PATH_OPTIONS and isinstance(item, str) and BROKEN.search(item):
+                return readable(item)
+    return ""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    broken = _broken_argument(args)
+    if broken:
+        print(
+            f"'{broken}' bevat een teken dat niet kan worden gelezen (geen geldige tekst). "
+            "Er is niets gedaan.",
+            file=sys.stderr,
+        )
+        return 2
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",

@@ -23,7 +23,7 @@ import logging
 import threading
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any, NamedTuple, cast
 
@@ -36,6 +36,7 @@ from gebiedsapp.domain.audit import GENESIS, AuditEntry, AuditHead
 from gebiedsapp.domain.base import Tracked, utcnow
 from gebiedsapp.domain.enums import AuditAction
 from gebiedsapp.storage.crypto import driver_errors
+from gebiedsapp.storage.text_guard import readable
 
 # Not entered: the log itself, drafts (typing in progress, saved every few seconds) and the
 # earlier versions of records (themselves a trail of the edits that are entered).
@@ -203,6 +204,8 @@ class _Row(NamedTuple):
 def _chained(items: Sequence[Event], previous: str, actor: str, at: datetime) -> list[_Row]:
     rows: list[_Row] = []
     for event in items:
+        if not event.detail.isascii():  # a file name the system could not decode, say
+            event = replace(event, detail=readable(event.detail))
         fields = ",".join(sorted(set(event.fields)))
         digest = entry_hash(
             previous,
