@@ -118,9 +118,9 @@ def test_every_mention_is_found_and_shown_to_confirm(database: Database, world: 
     assert f"naam:{NAME}:True" in by_kind["Koffiekarronde"]  # round notes
     assert f"naam:{NAME.upper()}:True" in by_kind["Koffiekargesprek"]  # not linked to them
     assert "telefoonnummer:+31 6 12345678:True" in by_kind["Koffiekargesprek"]
-    assert "deel van de naam:Jantje:True" in by_kind["Koffiekargesprek"]  # linked: them
-    assert "deel van de naam:Jantje:False" in by_kind["Koffiekargesprek"]  # another Jantje?
-    assert "deel van de naam:Jantje:True" in by_kind["Terugkoppeling"]
+    assert "voornaam of achternaam:Jantje:True" in by_kind["Koffiekargesprek"]  # linked: them
+    assert "voornaam of achternaam:Jantje:False" in by_kind["Koffiekargesprek"]  # another Jantje?
+    assert "voornaam of achternaam:Jantje:True" in by_kind["Terugkoppeling"]
     assert f"telefoonnummer:{PHONE}:True" in by_kind["Eerdere versie"]  # the edit
     assert f"telefoonnummer:{PHONE}:True" in by_kind["Concept"]
     assert f"naam:{NAME}:True" in by_kind["Signaal"]

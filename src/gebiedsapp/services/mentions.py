@@ -43,7 +43,7 @@ _COMMON = frozenset(
 _SEP = r"[\s\-./()]*"  # what people type between the digits of a phone number
 _COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
-FULL_NAME, PART, PHONE, EMAIL = "naam", "deel van de naam", "telefoonnummer", "e-mailadres"
+FULL_NAME, PART, PHONE, EMAIL = "naam", "voornaam of achternaam", "telefoonnummer", "e-mailadres"
 
 
 def fold(text: str) -> str:
