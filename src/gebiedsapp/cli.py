@@ -27,6 +27,7 @@ from gebiedsapp.services import (
     backups,
     demo_data,
     encryption,
+    erasure,
     initiatives,
     permissions,
     reports,
@@ -58,6 +59,7 @@ from gebiedsapp.storage.errors import (
     explain_write_error,
 )
 from gebiedsapp.storage.migrate import check_database, head_revision
+from gebiedsapp.storage.text_guard import BROKEN, readable
 
 log = logging.getLogger(__name__)
 
@@ -223,16 +225,41 @@ def _day(text: str) -> date:
         ) from None
 
 
+# options that name files or folders: any bytes are a valid name there
+_PATH_OPTIONS = frozenset({"database", "data_dir", "to", "source", "backup", "file", "output"})
+
+
+def _broken_argument(args: argparse.Namespace) -> str:
+    """A text option (a name, a mapping) with bytes that are no text (the shell passes them
+    on as lone surrogates), shown with U+FFFD; "" when there is none."""
+    for name, value in vars(args).items():
+        for item in value if isinstance(value, list) else [value]:
+            if name not in _PATH_OPTIONS and isinstance(item, str) and BROKEN.search(item):
+                return readable(item)
+    return ""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    broken = _broken_argument(args)
+    if broken:
+        print(
+            f"'{broken}' bevat een teken dat niet kan worden gelezen (geen geldige tekst). "
+            "Er is niets gedaan.",
+            file=sys.stderr,
+        )
+        return 2
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
     paths = app_paths(args.data_dir)
+    for problem in paths.problems():  # a read-only data folder: say what that means
+        print(f"Let op: {problem.message()}", file=sys.stderr)
     url = database_url(args.database, paths)
     try:
-        return _dispatch(args, url, paths)
+        with audit.damage_notices(lambda message: print(message, file=sys.stderr)):
+            return _dispatch(args, url, paths)
     except StorageError as exc:
         log.error("%s", exc)
         print(exc.user_message, file=sys.stderr)
@@ -340,6 +367,9 @@ def _dispatch(args: argparse.Namespace, url: str, paths: AppPaths) -> int:
             return _verify_audit(database)
         with database.unit_of_work(actor) as session:
             audit.note(session, AuditAction.OPEN, detail=f"opdrachtregel: {args.command or 'gui'}")
+        pending = erasure.finish_pending(database)  # an erasure's clean-up left for this start
+        if pending:
+            print(pending, file=sys.stderr)
         if args.command == "db":
             if args.db_command == "upgrade":
                 result = opened.upgrade
@@ -482,12 +512,25 @@ def _privacy(database: Database, actor: str, args: argparse.Namespace) -> int:
 
 
 def _verify_audit(database: Database) -> int:
+    """0 when the chain is whole and was never found damaged; 1 otherwise (an auditor's
+    script should stop at an earlier, recorded damage as well)."""
     with database.read_session() as session:
         check = audit.verify_chain(session)
     if check.ok:
         print(f"Auditlog in orde: {check.entries} regels, de keten is heel.")
         return 0
-    print(f"Auditlog beschadigd: {check.reason}", file=sys.stderr)
+    if check.whole:
+        print(
+            f"Auditlog: de keten is heel ({check.entries} regels), maar eerder is het auditlog "
+            "beschadigd aangetroffen; dat is vastgelegd in:",
+            file=sys.stderr,
+        )
+    else:
+        print(f"Auditlog beschadigd: {check.reason}", file=sys.stderr)
+        if check.damage:
+            print("Eerder vastgelegde beschadiging:", file=sys.stderr)
+    for line in check.damage:
+        print(f"  {line}", file=sys.stderr)
     return 1
 
 

@@ -23,9 +23,11 @@ from gebiedsapp.domain import (
     ContactType,
     reference_id,
 )
+from gebiedsapp.domain.base import utcnow
 from gebiedsapp.services import areas, audit, contacts, koffiekar, signal_import
 from gebiedsapp.services.koffiekar import ConversationInput, SessionInput
 from gebiedsapp.services.residents import ResidentInput
+from gebiedsapp.storage.audit import entry_hash
 from gebiedsapp.storage.database import Database
 from support import dbfile
 
@@ -281,3 +283,113 @@ def test_audit_labels_do_not_clash_with_other_enums() -> None:
     assert ActionStatus.OPEN.label == "Open"
     assert AuditAction.OPEN.label == "database geopend"
     assert {a.label for a in AuditAction} >= {"aangemaakt", "geëxporteerd"}
+
+
+# --- a damaged head (issue 14, item 5) --------------------------------------------------------
+
+
+def _slip_in(database: Database) -> int:
+    """A well-chained entry added behind the app's back, the head left as it was."""
+    with database.sessions() as session:
+        last = _entries(session)[-1]
+        at = utcnow()
+        fields = ("iemand", "export", "signalen", "", "", "stilletjes")
+        session.add(
+            AuditEntry(
+                at=at, actor=fields[0], action=AuditAction.EXPORT, record_type=fields[2],
+                detail=fields[5], prev_hash=last.hash,
+                hash=entry_hash(last.hash, at, *fields),
+            )
+        )  # fmt: skip
+        session.commit()
+        return last.seq + 1
+
+
+def _delete_head(database: Database) -> int:
+    with database.sessions() as session:
+        session.execute(delete(AuditHead))
+        session.commit()
+        return len(_entries(session))
+
+
+def test_a_deleted_head_is_not_in_orde(worked: Database) -> None:
+    rows = _delete_head(worked)
+    check = _verify(worked)
+    assert not check.ok
+    assert check.entries == rows  # every row was read, not "0 regels"
+    assert check.reason.startswith(f"De kop van het auditlog ontbreekt (er zijn {rows} regels)")
+
+
+def test_an_entry_slipped_in_after_the_head_is_found_at_once(worked: Database) -> None:
+    seq = _slip_in(worked)
+    check = _verify(worked)
+    assert check.broken_at == seq
+    assert "1 regel(s) die de kop niet kent" in check.reason
+
+
+def test_writing_after_a_deleted_head_goes_on_and_enters_the_damage(worked: Database) -> None:
+    rows = _delete_head(worked)
+    told: list[str] = []
+    with audit.damage_notices(told.append), worked.unit_of_work("anna") as session:
+        areas.create_area(session, name="Na de schade", kind=AreaKind.GEBIED, parent_id=BEERTA)
+    with worked.sessions() as session:
+        damage, created = _entries(session)[-2:]
+    assert (damage.action, damage.actor, damage.record_type) == (
+        AuditAction.DAMAGE, "anna", "audit_log",
+    )  # fmt: skip
+    assert damage.detail == f"de kop ontbrak; er zijn {rows} regel(s), de laatste is regel {rows}"
+    assert created.action is AuditAction.CREATE  # the save itself went through
+    assert told == [
+        f"Het auditlog is beschadigd aangetroffen: {damage.detail}. Dit is in het auditlog "
+        "vastgelegd en het werk gaat gewoon door. Meld het aan de beheerder: die kan met "
+        "'gebiedsapp audit verify' nagaan wat er is gebeurd."
+    ]
+    check = _verify(worked)
+    assert check.whole  # the chain goes on from the last real entry ...
+    assert not check.ok  # ... and the damage is reported for good
+    assert check.damage == (f"regel {damage.seq} ({_when(damage)}): {damage.detail}",)
+
+
+def _when(entry: AuditEntry) -> str:
+    return entry.at.astimezone().strftime("%d-%m-%Y %H:%M")
+
+
+def test_the_next_write_after_a_slipped_in_entry_enters_the_damage(worked: Database) -> None:
+    seq = _slip_in(worked)
+    with worked.unit_of_work("anna") as session:
+        audit.note(session, AuditAction.EXPORT, detail="lijst")
+    with worked.sessions() as session:
+        damage = _entries(session)[-2]
+    assert damage.action is AuditAction.DAMAGE
+    assert f"de kop telde {seq - 1} regel(s)" in damage.detail
+    assert f"maar er zijn {seq} regel(s) en de laatste, regel {seq}" in damage.detail
+    check = _verify(worked)
+    assert check.whole
+    assert [line.split(" (")[0] for line in check.damage] == [f"regel {damage.seq}"]
+
+
+@pytest.mark.usefixtures("cli_environment")
+def test_a_deleted_head_from_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "cli.db"
+    base = ["--data-dir", str(tmp_path / "data"), "--database", str(db)]
+    assert cli.main([*base, "areas"]) == 0
+    database = Database.connect(f"sqlite:///{db}", dbfile.key_of(db))
+    try:
+        rows = _delete_head(database)
+    finally:
+        database.dispose()
+    capsys.readouterr()
+    assert cli.main([*base, "audit", "verify"]) == 1
+    err = capsys.readouterr().err
+    assert f"Auditlog beschadigd: De kop van het auditlog ontbreekt (er zijn {rows} regels)" in err
+    assert cli.main([*base, "areas"]) == 0  # writes the opening: goes on, and says why
+    out = capsys.readouterr()
+    assert "Het auditlog is beschadigd aangetroffen: de kop ontbrak" in out.err
+    assert "Traceback" not in out.err
+    assert cli.main([*base, "audit", "verify"]) == 1
+    err = capsys.readouterr().err
+    assert "de keten is heel" in err
+    assert "eerder is het auditlog beschadigd aangetroffen" in err
+    assert f"de kop ontbrak; er zijn {rows} regel(s)" in err

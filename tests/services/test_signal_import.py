@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 from datetime import date
 
 import pytest
@@ -61,6 +62,64 @@ def test_reads_semicolons_with_bom_and_commas_in_cp1252() -> None:
     assert (commas.delimiter, commas.encoding) == (",", "cp1252")
 
 
+UNICODE_TEXT = (
+    "beschrijving\tcategorie\tgebied\nLamp kapot ☀ bij Ωmega\tStraatverlichting\tBeerta\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (codecs.BOM_UTF16_LE + UNICODE_TEXT.encode("utf-16-le"), "utf-16-le"),  # Excel
+        (codecs.BOM_UTF16_BE + UNICODE_TEXT.encode("utf-16-be"), "utf-16-be"),
+        (codecs.BOM_UTF8 + UNICODE_TEXT.encode(), "utf-8-sig"),
+        (codecs.BOM_UTF32_LE + UNICODE_TEXT.encode("utf-32-le"), "utf-32-le"),
+    ],
+)
+def test_excel_unicode_text_is_read_by_its_byte_order_mark_and_tabs(
+    data: bytes, encoding: str
+) -> None:
+    """Excel's "Unicode-tekst": UTF-16 LE with a BOM, tab separated (issue 14, item 9)."""
+    table = signal_import.read_csv(data)
+    assert table.header == ["beschrijving", "categorie", "gebied"]
+    assert table.rows == [(2, ["Lamp kapot ☀ bij Ωmega", "Straatverlichting", "Beerta"])]
+    assert (table.delimiter, table.encoding) == ("\t", encoding)
+    assert signal_import.suggest_mapping(table.header) == {
+        "description": "beschrijving", "category": "categorie", "area": "gebied",
+    }  # fmt: skip
+
+
+def test_a_broken_character_refuses_its_row_in_dutch_and_nothing_else(session: Session) -> None:
+    """A lone surrogate (half a UTF-16 pair) never reaches the database or the screen as it is:
+    its row is refused with a reason, shown as U+FFFD; the other rows are read as usual."""
+    text = (
+        "Omschrijving\tCategorie\tDorp\n"
+        "Lamp kapot \ud83d bij de kerk\tStraatverlichting\tBeerta\n"
+        "Zwerfvuil bij de school\tZwerfvuil\tBeerta\n"
+    )
+    data = codecs.BOM_UTF16_LE + text.encode("utf-16-le", errors="surrogatepass")
+    table = signal_import.read_csv(data)
+    mapping = signal_import.suggest_mapping(table.header)
+    preview = signal_import.preview_import(session, table, mapping, today=date(2026, 3, 2))
+    assert [row.line for row in preview.valid] == [3]
+    (refused,) = preview.invalid
+    assert refused.line == 2
+    assert refused.reason == (
+        "De regel bevat een teken dat niet kan worden gelezen (hier getoond als \ufffd); "
+        "verbeter de tekst in het bronbestand."
+    )
+    assert refused.cells["description"] == "Lamp kapot \ufffd bij de kerk"
+    (refused.reason + "".join(refused.cells.values())).encode("utf-8")  # printable anywhere
+    assert signal_import.import_signals(session, preview, accept_valid=True) == 1
+
+
+def test_a_broken_character_in_utf8_is_not_read_as_cp1252() -> None:
+    data = "A;B\nkapot \ud800;één\n".encode(errors="surrogatepass")
+    table = signal_import.read_csv(data)
+    assert table.encoding == "utf-8"
+    assert table.rows[0][1][1] == "één"
+
+
 def test_line_numbers_follow_the_file_including_multiline_cells() -> None:
     table = signal_import.read_csv(b'A;B\n"een\ntwee";1\n\n3;4\n')
     assert table.rows == [(2, ["een\ntwee", "1"]), (5, ["3", "4"])]
@@ -90,7 +149,7 @@ def test_random_bytes_give_rows_or_a_clear_error(data: bytes) -> None:
         message = exc.message
     else:
         message = None
-        assert table.delimiter in ";,"
+        assert table.delimiter in ";\t,"
         assert all(isinstance(cell, str) for _line, row in table.rows for cell in row)
     assert message is None or message.startswith(("Het bestand", "De kopregel", "Regel "))
 

@@ -31,6 +31,7 @@ from gebiedsapp.services import (
     actions,
     audit,
     drafts,
+    erasure,
     koffiekar,
     subject_access,
 )
@@ -39,6 +40,8 @@ from gebiedsapp.services.koffiekar import ConversationInput, SessionInput
 from gebiedsapp.services.reports.person_report import write_person_data
 from gebiedsapp.services.residents import ResidentInput, register_resident
 from gebiedsapp.storage.database import Database
+from support.dbfile import key_of
+from support.pages import readable
 from support.pdf_text import all_lines, pages_text
 from support.people import BEERTA, EMAIL, NAME, OTHER, PHONE, Person
 
@@ -81,7 +84,9 @@ def test_inzage_holds_everything_about_the_person(
     assert sections["acties"][0]["actie"] == "Terugbellen over de lamp"
     assert sections["signalen"][0]["omschrijving"] == f"Lamp kapot bij {NAME}"
     assert sections["fotos"][0]["bestand"] == "lamp.png"
-    assert len(sections["concepten"]) == 1
+    assert [row["soort"] for row in sections["vermeldingen"]] == [
+        "Koffiekargesprek", "Koffiekargesprek", "Signaal", "Contact", "Concept"
+    ]  # name and phone in the conversation; the phone in the draft  # fmt: skip
     assert sections["auditlog"][0]["wat"] == "aangemaakt"
     document = json.loads(data.as_json())
     assert document["persoonsgegevens"][0]["e-mail"] == EMAIL
@@ -103,8 +108,9 @@ def test_erasure_removes_the_person_everywhere_in_one_audited_action(
     with database.sessions() as s:
         before = s.scalar(select(func.count()).select_from(AuditEntry))
     with database.unit_of_work("beheer") as s:
-        done = subject_access.erase_person(s, person.resident)
-    database.purge_traces()
+        erasure.prepare(database)
+        done = erasure.erase_person(s, person.resident)
+    assert erasure.purge(database) == ""
     assert (done.conversations, done.contacts, done.photos, done.drafts) == (1, 1, 1, 1)
     with database.sessions() as s:
         assert s.get(Resident, person.resident) is None
@@ -121,7 +127,9 @@ def test_erasure_removes_the_person_everywhere_in_one_audited_action(
         assert signal is not None
         assert signal.description == "Lamp kapot bij [gewist]"
         assert s.get(SignalPhoto, person.photo) is None
-        assert s.get(Draft, person.draft) is None
+        draft = s.get(Draft, person.draft)
+        assert draft is not None  # somebody's typing is kept, without the phone number
+        assert draft.payload == '{"notes": "bellen: [gewist]"}'
         assert s.get(Resident, person.other) is not None  # somebody else: untouched
         entries = list(s.scalars(select(AuditEntry).order_by(AuditEntry.seq)))
         assert audit.verify_chain(s).ok
@@ -134,19 +142,19 @@ def test_erasure_removes_the_person_everywhere_in_one_audited_action(
         assert subject_access.find_people(s, "bewonersma") == []
         with pytest.raises(NotFoundError):
             subject_access.person_data(s, person.resident, today=date(2026, 11, 27))
-    # nowhere in the database's own files any more (secure_delete, FTS rebuilt, WAL merged)
+    # nowhere in the database's own files any more (secure_delete, FTS rebuilt, WAL merged):
+    # every page decrypted (tests/services/test_erasure.py does more)
     path = Path(str(database.url.database))
     database.dispose()
-    for file in (path, path.with_name(path.name + "-wal")):
-        if file.exists():
-            content = file.read_bytes()
-            for needle in (NAME, EMAIL, "bewonersma", PHONE):
-                assert needle.encode() not in content, (file.name, needle)
+    pages = readable(path, key_of(path))
+    for needle in (NAME, EMAIL, "bewonersma", PHONE):
+        assert needle.encode() not in pages, needle
+    assert OTHER.encode() in pages
 
 
 def test_erasing_nobody_changes_nothing(database: Database) -> None:
     with database.unit_of_work("beheer") as s, pytest.raises(NotFoundError):
-        subject_access.erase_person(s, uuid.uuid4())
+        erasure.erase_person(s, uuid.uuid4())
 
 
 def test_several_records_of_one_person_are_one_overview_and_one_erasure(
@@ -169,7 +177,7 @@ def test_several_records_of_one_person_are_one_overview_and_one_erasure(
     assert len(details["toestemmingen"]) == 3
     assert json.loads(data.as_json())["bewoner_ids"] == [str(i) for i in ids]
     with database.unit_of_work("beheer") as s:
-        done = subject_access.erase_people(s, ids)
+        done = erasure.erase_people(s, ids)
     assert done.conversations == 1
     with database.sessions() as s:
         assert subject_access.find_people(s, "bewonersma") == []
@@ -204,7 +212,7 @@ def test_erasure_matches_whole_words_and_leaves_other_peoples_drafts(
             s, draft_id=None, kind=DraftKind.CONTACT, payload={"notes": "plannen voor Annie"}
         )
     with database.unit_of_work("beheer") as s:
-        subject_access.erase_person(s, short.id)
+        erasure.erase_person(s, short.id)
     with database.sessions() as s:
         conversation = s.get(Conversation, said.id)
         assert conversation is not None

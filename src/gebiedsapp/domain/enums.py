@@ -107,6 +107,7 @@ class AuditAction(LabeledEnum):
     OPEN = "open"  # the app (or CLI) opened the database: the login of a laptop app
     RETENTION = "retention"  # personal data anonymised and drafts purged after their term
     ENCRYPT = "encrypt"  # the database encrypted, or its passphrase changed
+    DAMAGE = "damage"  # the log's head did not fit its rows: found, entered, the chain goes on
 
     @property
     def label(self) -> str:
@@ -180,6 +181,7 @@ _AUDIT_LABELS = {
     "open": "database geopend",
     "retention": "bewaartermijn toegepast",
     "encrypt": "versleuteling gewijzigd",
+    "damage": "beschadiging van het auditlog gevonden",
 }
 
 _LABELS: dict[StrEnum, str] = {

@@ -7,16 +7,19 @@ flush, so no service can forget them. Entries never hold the values of fields, o
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from gebiedsapp.domain import AuditAction, AuditEntry, AuditHead
+from gebiedsapp.domain import AuditAction, AuditEntry
 from gebiedsapp.domain.audit import GENESIS
-from gebiedsapp.storage.audit import Event, append, entry_hash
+from gebiedsapp.storage.audit import Event, append, entry_hash, on_damage
+
+__all__ = ["on_damage"]  # re-exported: the window and the command line listen through here
 
 # how many entries `verify_chain` reads per round trip
 _BATCH = 2000
@@ -35,32 +38,63 @@ def note(
     append(session, [Event(action, record_type, record_id, tuple(fields), detail)])
 
 
+@contextmanager
+def damage_notices(listener: Callable[[str], None]) -> Iterator[None]:
+    """While the block runs, tell `listener` (Dutch) when a write finds the log damaged."""
+    stop = on_damage(listener)
+    try:
+        yield
+    finally:
+        stop()
+
+
 @dataclass(frozen=True)
 class ChainCheck:
     entries: int  # entries read
     broken_at: int | None  # seq of the first entry that does not fit; None when whole
     reason: str  # Dutch, for the user; "" when whole
+    damage: tuple[str, ...] = ()  # damage found by an earlier write and entered (Dutch)
+
+    @property
+    def whole(self) -> bool:
+        return self.broken_at is None
 
     @property
     def ok(self) -> bool:
-        return self.broken_at is None
+        """Whole, and never found damaged: what an auditor may sign off without asking."""
+        return self.whole and not self.damage
+
+
+# Head and rows read in one statement: one snapshot, also while another instance appends.
+_SNAPSHOT = text(
+    "SELECT (SELECT entries FROM audit_head WHERE id = 1), "
+    "(SELECT hash FROM audit_head WHERE id = 1), (SELECT max(seq) FROM audit_log)"
+)
+
+
+def _damage_line(entry: AuditEntry) -> str:
+    when = entry.at.astimezone().strftime("%d-%m-%Y %H:%M")
+    return f"regel {entry.seq} ({when}): {entry.detail}"
 
 
 def verify_chain(session: Session) -> ChainCheck:
     """Walk the log in order: each entry must name the hash of the one before it and hash to
-    its own; the head must name the last entry and count them all.
+    its own; the head must be there, count every entry and name the last one. Entries that
+    an earlier write made when it found the log damaged are reported as well.
 
-    The head is read first and only the entries it counts are checked: another instance may
-    append while this runs, and its new entries are not damage."""
-    head = session.get(AuditHead, 1)
-    head_entries, head_hash = (head.entries, head.hash) if head else (0, GENESIS)
+    The head and the last entry are read in one snapshot and only the entries up to it are
+    checked: another instance may append while this runs, and its new entries are no damage.
+    """
+    head_entries, head_hash, last = session.execute(_SNAPSHOT).one()
     previous = GENESIS
     last_seq = 0
     count = 0
+    at_head: int | None = None  # the seq of the entry the head counts up to
+    damage: list[str] = []
     query = (
         select(AuditEntry)
+        .where(AuditEntry.seq <= (last or 0))
         .order_by(AuditEntry.seq)
-        .limit(head_entries)
         .execution_options(yield_per=_BATCH)
     )
     for entry in session.scalars(query):
@@ -68,10 +102,9 @@ def verify_chain(session: Session) -> ChainCheck:
         if entry.prev_hash != previous:
             what = "de regel ervoor ontbreekt of is gewijzigd" if count > 1 else "het begin"
             return ChainCheck(
-                count,
-                entry.seq,
-                f"Regel {entry.seq} past niet op de vorige ({what}).",
-            )
+                count, entry.seq, f"Regel {entry.seq} past niet op de vorige ({what}).",
+                tuple(damage),
+            )  # fmt: skip
         expected = entry_hash(
             entry.prev_hash,
             entry.at,
@@ -83,18 +116,46 @@ def verify_chain(session: Session) -> ChainCheck:
             entry.detail,
         )
         if expected != entry.hash:
-            return ChainCheck(count, entry.seq, f"Regel {entry.seq} is na het schrijven gewijzigd.")
+            return ChainCheck(
+                count,
+                entry.seq,
+                f"Regel {entry.seq} is na het schrijven gewijzigd.",
+                tuple(damage),
+            )
+        if entry.action is AuditAction.DAMAGE:
+            damage.append(_damage_line(entry))
         previous = entry.hash
         last_seq = entry.seq
-    if head_entries != count or head_hash != previous:
-        missing = head_entries - count
-        reason = (
-            f"Na regel {last_seq} ontbreken {missing} regel(s)."
-            if missing > 0
-            else "Het einde van het auditlog klopt niet met de kop."
+        if count == head_entries:
+            at_head = entry.seq
+    found = tuple(damage)
+    if head_entries is None:
+        return ChainCheck(
+            count,
+            last_seq + 1,
+            f"De kop van het auditlog ontbreekt (er zijn {count} regels); de keten kan niet "
+            "worden nagelopen tot het einde.",
+            found,
         )
-        return ChainCheck(count, last_seq + 1, reason)
-    return ChainCheck(count, None, "")
+    if head_entries < count:
+        extra = count - head_entries
+        return ChainCheck(
+            count,
+            (at_head or 0) + 1,
+            f"Na regel {at_head or 0} staan {extra} regel(s) die de kop niet kent: buiten de "
+            "app om toegevoegd.",
+            found,
+        )
+    if head_entries > count:
+        missing = head_entries - count
+        return ChainCheck(
+            count, last_seq + 1, f"Na regel {last_seq} ontbreken {missing} regel(s).", found
+        )
+    if head_hash != previous:
+        return ChainCheck(
+            count, last_seq + 1, "Het einde van het auditlog klopt niet met de kop.", found
+        )
+    return ChainCheck(count, None, "", found)
 
 
 @dataclass(frozen=True)

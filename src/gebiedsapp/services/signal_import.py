@@ -1,7 +1,8 @@
 """Importing signals from a CSV export of another system: read, map, preview, then import.
 
-The file is treated as hostile. It is read as text (UTF-8 with or without BOM, else cp1252), the
-delimiter (; or ,) is taken from the header line, and every cell stays plain text: a cell such as
+The file is treated as hostile. It is read as text (UTF-8, or the UTF-16 or UTF-32 its byte order
+mark names, as Excel's "Unicode-tekst" is; else cp1252), the delimiter (; tab or ,) is taken
+from the header line, and every cell stays plain text: a cell such as
 `=cmd|' /C calc'!A0` is stored as those characters and never evaluated. A file that cannot be
 read at all (empty, no header, a field of more than `MAX_FIELD` characters, too many rows) gives
 one ValidationError with a Dutch message; a row that cannot be used is listed with its reason and
@@ -19,6 +20,7 @@ invalid rows unless the caller accepts the valid part with `accept_valid=True`.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import re
@@ -161,17 +163,47 @@ class ImportPreview:
 # --- reading --------------------------------------------------------------------------------
 
 
+# A byte order mark says how the file is written: Excel's "Unicode-tekst" is UTF-16 LE, tab
+# separated, with a BOM. UTF-32 first: its LE mark starts with UTF-16 LE's.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+BROKEN = "\ufffd"  # shown where a broken character (a lone surrogate) was
+
+
 def _decode(data: bytes) -> tuple[str, str]:
-    bom = data.startswith(b"\xef\xbb\xbf")
-    body = data[3:] if bom else data
+    """The text and the encoding it was read in. A broken character (half of a UTF-16 pair)
+    is kept as a lone surrogate, so the row that holds it can be refused by name."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            body = data[len(bom) :]
+            codec = "utf-8" if encoding == "utf-8-sig" else encoding
+            try:
+                return body.decode(codec, errors="surrogatepass"), encoding
+            except UnicodeDecodeError:
+                if codec != "utf-8":  # a cut-off UTF-16 or UTF-32 file: keep what is there
+                    return body.decode(codec, errors="replace"), encoding
+            # a UTF-8 mark followed by no UTF-8: read the rest as cp1252
+            return body.decode("cp1252", errors="replace"), "cp1252"
     try:
-        return body.decode("utf-8"), "utf-8-sig" if bom else "utf-8"
-    except UnicodeDecodeError:  # also a BOM followed by no UTF-8: read the rest as cp1252
-        return body.decode("cp1252", errors="replace"), "cp1252"
+        return data.decode("utf-8", errors="surrogatepass"), "utf-8"
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace"), "cp1252"
 
 
 def _delimiter(first_line: str) -> str:
-    return ";" if first_line.count(";") >= first_line.count(",") else ","
+    """The one of ; tab , that the header uses most (in that order when equal)."""
+    return max((";", "\t", ","), key=first_line.count)
+
+
+def _readable(text: str) -> str:
+    """A broken character shown as U+FFFD (it cannot be printed or stored as it is)."""
+    return _SURROGATE.sub(BROKEN, text)
 
 
 def read_csv(data: bytes) -> CsvTable:
@@ -202,7 +234,7 @@ def read_csv(data: bytes) -> CsvTable:
             if not any(cell.strip() for cell in record):
                 continue
             if header is None:
-                header = [_clean(cell) for cell in record]
+                header = [_readable(_clean(cell)) for cell in record]
                 continue
             rows.append((line, record))
             if len(rows) > MAX_ROWS:
@@ -428,6 +460,12 @@ def preview_import(
     for line, record in table.rows:
         cells = {ours: _clean(record[i]) if i < len(record) else "" for ours, i in columns.items()}
         reasons: list[str] = []
+        if any(_SURROGATE.search(value) for value in cells.values()):
+            cells = {ours: _readable(value) for ours, value in cells.items()}
+            reasons.append(
+                f"De regel bevat een teken dat niet kan worden gelezen (hier getoond als "
+                f"{BROKEN}); verbeter de tekst in het bronbestand."
+            )
         if len(record) < width:
             reasons.append(f"De regel is onvolledig ({len(record)} van {width} kolommen).")
         elif len(record) > width:

@@ -3,36 +3,35 @@ readable PDF and as JSON, and erasing that resident everywhere in one action.
 
 A resident is found by (part of) their name, their phone number or their e-mail address. What
 is "about" them: their details, consents and register entries, the conversations and contacts
-that name them, the actions agreed there, the signals made from those (with feedback and
-photos), drafts and earlier versions in which their name, phone or e-mail was typed, and the
-audit log of their record.
+that recorded them, the actions agreed there, the signals made from those (with feedback and
+photos), the audit log of their record, and every text anywhere in the database (records,
+earlier versions, signal history, drafts) that mentions their name, phone or e-mail
+(services.mentions). Those mentions are shown to the user, who confirms each one: they go into
+the overview and are scrubbed by the erasure.
 
 Erasure removes the details, consents and register entries, unlinks the conversations and
-contacts (their content stays, anonymous, so the figures do not change), replaces the name,
-phone and e-mail wherever they were typed in that content with "[gewist]", removes the photos
-of the signals made from them and the drafts that mention them, and scrubs earlier versions.
-The audit log gets one entry saying that an erasure was done, not what was erased.
+contacts (their content stays, anonymous, so the figures do not change), replaces each
+confirmed mention with "[gewist]", and removes the photos of the signals made from them. The
+audit log gets one entry saying that an erasure was done, not what was erased. Afterwards
+`purge_traces` leaves the erased words nowhere in the database's own files (storage.traces).
 """
 
 from __future__ import annotations
 
 import json
-import re
 import uuid
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy.orm import Session
 
-from gebiedsapp.domain import AuditAction
-from gebiedsapp.services import audit
+from gebiedsapp.services import mentions
 from gebiedsapp.services.errors import NotFoundError, ValidationError
 from gebiedsapp.services.permissions import manages
 from gebiedsapp.storage.repositories.people import PeopleRepository
 
-ERASED = "[gewist]"
 MIN_QUERY = 2
 MAX_MATCHES = 200
 
@@ -118,11 +117,17 @@ class PersonData:
 
 @manages
 def person_data(
-    session: Session, resident_ids: uuid.UUID | Sequence[uuid.UUID], *, today: date
+    session: Session,
+    resident_ids: uuid.UUID | Sequence[uuid.UUID],
+    *,
+    today: date,
+    confirmed: Collection[str] | None = None,
 ) -> PersonData:
     """Everything stored about one person: one resident record, or several records of the same
-    person (every conversation may have recorded them anew), merged section by section.
-    NotFoundError when a record does not exist (any more)."""
+    person (every conversation may have recorded them anew), merged section by section, and
+    the mentions of them in texts that the user confirmed (`confirmed`: keys of
+    `mentions_of`; None: the hits checked by default). NotFoundError when a record does not
+    exist (any more)."""
     ids = [resident_ids] if isinstance(resident_ids, uuid.UUID) else list(resident_ids)
     if not ids:
         raise ValidationError("Kies ten minste één bewoner.")
@@ -132,7 +137,20 @@ def person_data(
         replace(section, rows=tuple(row for _n, sections in parts for row in sections[i].rows))
         for i, section in enumerate(parts[0][1])
     )
-    return PersonData(ids[0], name, today, merged, tuple(ids))
+    found = mentions_of(session, ids)
+    chosen = found.default_keys() if confirmed is None else frozenset(confirmed)
+    texts = Section(
+        "vermeldingen",
+        "Vermeldingen in teksten",
+        "Teksten waarin de naam, het telefoonnummer of het e-mailadres van de bewoner staat "
+        "(ook buiten de gesprekken en contacten met de bewoner), zoals gecontroleerd.",
+        tuple(
+            {"soort": m.kind, "datum": m.day, "gevonden": m.what, "fragment": m.snippet}
+            for m in found.hits
+            if m.key in chosen
+        ),
+    )
+    return PersonData(ids[0], name, today, (*merged, texts), tuple(ids))
 
 
 def _record_sections(session: Session, resident_id: uuid.UUID) -> tuple[str, tuple[Section, ...]]:
@@ -140,8 +158,6 @@ def _record_sections(session: Session, resident_id: uuid.UUID) -> tuple[str, tup
     resident = repo.get(resident_id)
     if resident is None or resident.anonymised_at is not None:
         raise NotFoundError("Deze bewoner staat niet (meer) in de database.")
-    needles = _needles(resident.name, resident.phone, resident.email)
-    pattern = _pattern(needles)
     conversations = repo.conversations(resident_id)
     contacts = repo.contacts(resident_id)
     conversation_ids = [c.id for c, _s, _a in conversations]
@@ -271,17 +287,6 @@ def _record_sections(session: Session, resident_id: uuid.UUID) -> tuple[str, tup
             ),
         ),
         Section(
-            "concepten",
-            "Concepten",
-            "Formulieren die nog werden getypt en de naam, het telefoonnummer of het "
-            "e-mailadres bevatten.",
-            tuple(
-                {"bijgewerkt op": d.updated_at, "door": d.actor, "soort": d.kind.label}
-                for d in repo.drafts_mentioning(needles)
-                if _mentions(d.payload, pattern)
-            ),
-        ),
-        Section(
             "auditlog",
             "Auditlog van het persoonsrecord",
             "Wie wanneer de gegevens van de bewoner vastlegde of wijzigde (zonder waarden).",
@@ -299,143 +304,46 @@ def _record_sections(session: Session, resident_id: uuid.UUID) -> tuple[str, tup
     return resident.name, sections
 
 
-# --- verwijdering ---------------------------------------------------------------------------
+# --- vermeldingen ---------------------------------------------------------------------------
 
 
-def _needles(*values: str) -> list[str]:
-    return [v for v in (value.strip() for value in values) if len(v) >= 3]
-
-
-def _pattern(needles: Sequence[str]) -> re.Pattern[str] | None:
-    """The name, phone and e-mail as whole words (case ignored): erasing "Ann" leaves
-    "plannen" alone, and "Jan" does not touch "januari" or "Jansen"."""
-    if not needles:
-        return None
-    alternatives = "|".join(re.escape(n) for n in sorted(needles, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
-
-
-def _mentions(text: str, pattern: re.Pattern[str] | None) -> bool:
-    return pattern is not None and bool(pattern.search(text))
-
-
-def _scrub(text: str, pattern: re.Pattern[str] | None) -> str:
-    return text if pattern is None or not text else pattern.sub(ERASED, text)
-
-
-def _scrub_json(value: Any, pattern: re.Pattern[str] | None) -> Any:
-    if isinstance(value, str):
-        return _scrub(value, pattern)
-    if isinstance(value, list):
-        return [_scrub_json(v, pattern) for v in value]
-    if isinstance(value, dict):
-        return {k: _scrub_json(v, pattern) for k, v in value.items()}
-    return value
-
-
-@dataclass(frozen=True)
-class Erasure:
-    """What was done, in counts (shown to the user; the audit log gets none of it)."""
-
-    conversations: int
-    contacts: int
-    signals_scrubbed: int
-    photos: int
-    drafts: int
-    versions: int
-
-
-@manages
-def erase_people(session: Session, resident_ids: Sequence[uuid.UUID]) -> Erasure:
-    """Erase several records of one person (see `person_data`), with one audit entry."""
-    done = [erase_person(session, r, enter=False) for r in dict.fromkeys(resident_ids)]
-    _enter_erasure(session)
-    return Erasure(*(sum(getattr(d, f) for d in done) for f in Erasure.__dataclass_fields__))
-
-
-def _enter_erasure(session: Session) -> None:
-    audit.note(
-        session,
-        AuditAction.ERASE,
-        record_type="resident",
-        detail="verzoek tot verwijdering van persoonsgegevens uitgevoerd",
-    )
-
-
-@manages
-def erase_person(session: Session, resident_id: uuid.UUID, *, enter: bool = True) -> Erasure:
-    """Erase one resident everywhere, in the caller's unit of work (all or nothing)."""
+def scope_of(session: Session, resident_ids: Sequence[uuid.UUID]) -> mentions.Scope:
+    """The records made with these residents (hits there are checked by default) and those an
+    erasure removes whole (not listed: their consents, the photos of their signals)."""
     repo = PeopleRepository(session)
-    resident = repo.get(resident_id)
-    if resident is None:
-        raise NotFoundError("Deze bewoner staat niet (meer) in de database.")
-    needles = _needles(resident.name, resident.phone, resident.email)
-    pattern = _pattern(needles)
-    conversations = [c for c, _s, _a in repo.conversations(resident_id)]
-    contacts = [c for c, _a in repo.contacts(resident_id)]
-    signals = [s for s, _c in repo.signals([c.id for c in conversations], [c.id for c in contacts])]
-    signal_ids = [s.id for s in signals]
-    session.info["audit_suppress"] = True  # one entry below says an erasure happened
-    try:
-        for conversation in conversations:
-            conversation.resident_id = None
-            conversation.summary = _scrub(conversation.summary, pattern)
-            conversation.quote = _scrub(conversation.quote, pattern)
-        for contact in contacts:
-            contact.resident_id = None
-            contact.subject = _scrub(contact.subject, pattern)
-            contact.notes = _scrub(contact.notes, pattern)
-        scrubbed = 0
-        for signal in signals:
-            before = (signal.description, signal.location)
-            signal.description = _scrub(signal.description, pattern)
-            signal.location = _scrub(signal.location, pattern)
-            scrubbed += (signal.description, signal.location) != before
-        for feedback in repo.feedback(signal_ids):
-            feedback.note = _scrub(feedback.note, pattern)
-        for action in repo.actions([c.id for c in conversations], [c.id for c in contacts]):
-            action.description = _scrub(action.description, pattern)
-        # the signals' history is otherwise never edited; an erasure on request is the one
-        # exception, and only the erased words change
-        for entry in repo.signal_history(signal_ids):
-            entry.note = _scrub(entry.note, pattern)
-            entry.old = _scrub(entry.old, pattern)
-            entry.new = _scrub(entry.new, pattern)
-        photos = repo.photos(signal_ids)
-        for photo in photos:
-            session.delete(photo)
-        drafts = [d for d in repo.drafts_mentioning(needles) if _mentions(d.payload, pattern)]
-        for draft in drafts:
-            session.delete(draft)
-        own = {c.id for c in conversations} | {c.id for c in contacts}
-        versions = [
-            v
-            for v in repo.versions_mentioning(needles)
-            if v.record_id in own and _mentions(v.changes, pattern)
-        ]
-        for version in versions:
-            version.changes = json.dumps(
-                _scrub_json(json.loads(version.changes), pattern), ensure_ascii=False
-            )
-        session.flush()  # the links are gone before the rows they pointed at
-        repo.delete_meedenkers(resident_id)
-        for consent in repo.consents(resident_id):
-            session.delete(consent)
-        session.flush()
-        session.delete(resident)
-        session.flush()
-    finally:
-        session.info.pop("audit_suppress", None)
-    if enter:
-        _enter_erasure(session)
-    return Erasure(
-        conversations=len(conversations),
-        contacts=len(contacts),
-        signals_scrubbed=scrubbed,
-        photos=len(photos),
-        drafts=len(drafts),
-        versions=len(versions),
+    conversations = [c.id for i in resident_ids for c, _s, _a in repo.conversations(i)]
+    contacts = [c.id for i in resident_ids for c, _a in repo.contacts(i)]
+    signals = [s.id for s, _c in repo.signals(conversations, contacts)]
+    linked = {
+        *conversations,
+        *contacts,
+        *(a.id for a in repo.actions(conversations, contacts)),
+        *signals,
+    }
+    return mentions.Scope(
+        linked=frozenset(linked),
+        removed=frozenset(p.id for p in repo.photos(signals)),
+        owners_removed=frozenset(resident_ids),
     )
+
+
+def person_of(session: Session, resident_ids: Sequence[uuid.UUID]) -> mentions.Person:
+    """What to look for; NotFoundError when a record does not exist (any more)."""
+    repo = PeopleRepository(session)
+    details = []
+    for resident_id in resident_ids:
+        resident = repo.get(resident_id)
+        if resident is None:
+            raise NotFoundError("Deze bewoner staat niet (meer) in de database.")
+        details.append((resident.name, resident.phone, resident.email))
+    return mentions.Person.of(details)
+
+
+@manages
+def mentions_of(session: Session, resident_ids: Sequence[uuid.UUID]) -> mentions.Mentions:
+    """Every text that mentions the person, for the user to confirm (services.mentions)."""
+    ids = list(dict.fromkeys(resident_ids))
+    return mentions.find(session, person_of(session, ids), scope_of(session, ids))
 
 
 def matches_text(matches: Sequence[PersonMatch]) -> str:

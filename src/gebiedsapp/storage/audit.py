@@ -5,27 +5,38 @@
 values. `append` is the one writer: it takes the chain's head row first (in SQLite that is the
 write lock, so no other process extends the chain meanwhile), then inserts the entries, each
 hashed over the one before, and moves the head on, all in the caller's transaction.
+
+A head that does not fit the rows (deleted, rewritten, or rows slipped in after it outside the
+app) is damage. Writing then goes on: refusing every save would stop the team's work (and its
+logging) until someone repairs the file by hand, which is what an auditor wants least. Instead
+the first entry written is a DAMAGE entry that says what was found (the head's count and hash
+against the rows'), chained onto the last row that is really there, and the head is set on
+it; `services.audit.verify_chain` reports that entry for good, so the damage can never be
+healed quietly, and the listeners of `on_damage` (the window, the command line) tell the user.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
+import threading
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any, NamedTuple, cast
 
-from sqlalchemy import Table, bindparam, insert, update
+from sqlalchemy import Table, bindparam, func, insert, select, update
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import instance_state
 
-from gebiedsapp.domain.audit import AuditEntry, AuditHead
+from gebiedsapp.domain.audit import GENESIS, AuditEntry, AuditHead
 from gebiedsapp.domain.base import Tracked, utcnow
 from gebiedsapp.domain.enums import AuditAction
 from gebiedsapp.storage.crypto import driver_errors
+from gebiedsapp.storage.text_guard import readable
 
 # Not entered: the log itself, drafts (typing in progress, saved every few seconds) and the
 # earlier versions of records (themselves a trail of the edits that are entered).
@@ -33,7 +44,7 @@ NOT_AUDITED = frozenset({"audit_log", "audit_head", "draft", "record_version"})
 # Bookkeeping columns every record has: changing them is not what anybody did.
 BOOKKEEPING = frozenset({"id", "created_at", "updated_at", "created_by", "updated_by", "version"})
 
-NO_HEAD = "audit_head has no row: the database was not migrated (0006 makes it)"
+log = logging.getLogger(__name__)
 _log = cast(Table, AuditEntry.__table__)
 _head = cast(Table, AuditHead.__table__)
 # Built once: this runs on every save (the koffiekar hot path included).
@@ -49,6 +60,64 @@ _MOVE_HEAD = (
     .where(_head.c.id == 1)
     .values(entries=bindparam("new_entries"), hash=bindparam("new_hash"))
 )
+_LAST = select(_log.c.seq, _log.c.hash).order_by(_log.c.seq.desc()).limit(1)
+_COUNT = select(func.count()).select_from(_log)
+MISSING = -1  # the entries of the placeholder head written when the head row is gone
+
+_listeners: list[Callable[[str], None]] = []
+_listeners_lock = threading.Lock()
+
+
+def on_damage(listener: Callable[[str], None]) -> Callable[[], None]:
+    """Call `listener` with a Dutch message when a write finds the log damaged (from the
+    writing thread, inside its flush: keep it short); returns the function that stops it."""
+    with _listeners_lock:
+        _listeners.append(listener)
+
+    def stop() -> None:
+        with _listeners_lock:
+            if listener in _listeners:
+                _listeners.remove(listener)
+
+    return stop
+
+
+def damage_message(found: str) -> str:
+    return (
+        f"Het auditlog is beschadigd aangetroffen: {found}. Dit is in het auditlog vastgelegd "
+        "en het werk gaat gewoon door. Meld het aan de beheerder: die kan met 'gebiedsapp "
+        "audit verify' nagaan wat er is gebeurd."
+    )
+
+
+def _tell(found: str) -> None:
+    log.warning("audit log damaged: %s", found)
+    with _listeners_lock:
+        listeners = list(_listeners)
+    for listener in listeners:
+        try:
+            listener(damage_message(found))
+        except Exception:  # a listener never stops the write that found the damage
+            log.exception("audit damage listener failed")
+
+
+def _check_head(
+    head: tuple[Any, Any], last: tuple[Any, Any] | None, count: Callable[[], int]
+) -> tuple[int, str, str]:
+    """(entries, hash) to chain on, and what is wrong with the head ("" when it fits)."""
+    entries, head_hash = int(head[0]), str(head[1])
+    last_seq, last_hash = (int(last[0]), str(last[1])) if last is not None else (0, GENESIS)
+    if entries != MISSING and head_hash == last_hash:
+        return entries, head_hash, ""
+    total = count()
+    if entries == MISSING:
+        found = f"de kop ontbrak; er zijn {total} regel(s), de laatste is regel {last_seq}"
+    else:
+        found = (
+            f"de kop telde {entries} regel(s) tot hash {head_hash[:12]}, maar er zijn {total} "
+            f"regel(s) en de laatste, regel {last_seq}, heeft hash {last_hash[:12]}"
+        )
+    return total, last_hash, found
 
 
 @dataclass(frozen=True)
@@ -101,13 +170,22 @@ def append(session: Session, events: Iterable[Event]) -> int:
         return _append_sqlite(connection.connection.driver_connection, items, actor, at)
     # one statement takes the write lock and reads the head under it
     head = connection.execute(_TAKE_HEAD).first()
-    if head is None:
-        raise RuntimeError(NO_HEAD)
-    rows = _chained(items, str(head[1]), actor, at)
-    connection.execute(_INSERT_ENTRIES, [row._asdict() for row in rows])
-    connection.execute(
-        _MOVE_HEAD, {"new_entries": int(head[0]) + len(rows), "new_hash": rows[-1].hash}
+    if head is None:  # the head row is gone: a placeholder, which also takes the lock
+        connection.execute(insert(_head).values(id=1, entries=MISSING, hash=""))
+        head = connection.execute(_TAKE_HEAD).one()
+    last = connection.execute(_LAST).first()
+    entries, previous, found = _check_head(
+        (head[0], head[1]),
+        None if last is None else (last[0], last[1]),
+        lambda: int(connection.execute(_COUNT).scalar_one()),
     )
+    if found:
+        items = [Event(AuditAction.DAMAGE, "audit_log", detail=found), *items]
+    rows = _chained(items, previous, actor, at)
+    connection.execute(_INSERT_ENTRIES, [row._asdict() for row in rows])
+    connection.execute(_MOVE_HEAD, {"new_entries": entries + len(rows), "new_hash": rows[-1].hash})
+    if found:
+        _tell(found)
     return len(rows)
 
 
@@ -126,6 +204,8 @@ class _Row(NamedTuple):
 def _chained(items: Sequence[Event], previous: str, actor: str, at: datetime) -> list[_Row]:
     rows: list[_Row] = []
     for event in items:
+        if not event.detail.isascii():  # a file name the system could not decode, say
+            event = replace(event, detail=readable(event.detail))
         fields = ",".join(sorted(set(event.fields)))
         digest = entry_hash(
             previous,
@@ -163,16 +243,33 @@ _SQLITE_INSERT = (
     "prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 _SQLITE_MOVE = "UPDATE audit_head SET entries = ?, hash = ? WHERE id = 1"
+_SQLITE_LAST = "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"
+_SQLITE_COUNT = "SELECT count(*) FROM audit_log"
+_SQLITE_PLACEHOLDER = (
+    f"INSERT OR IGNORE INTO audit_head (id, entries, hash) VALUES (1, {MISSING}, '')"
+)
 
 
 def _append_sqlite(driver: Any, items: Sequence[Event], actor: str, at: datetime) -> int:
     cursor = driver.cursor()
     statement = _SQLITE_TAKE
+    found = ""
     try:
         head = cursor.execute(statement).fetchone()
-        if head is None:
-            raise RuntimeError(NO_HEAD)
-        rows = _chained(items, str(head[1]), actor, at)
+        if head is None:  # the head row is gone: a placeholder, which also takes the lock
+            statement = _SQLITE_PLACEHOLDER
+            cursor.execute(statement)
+            statement = _SQLITE_TAKE
+            head = cursor.execute(statement).fetchone()
+        statement = _SQLITE_LAST
+        last = cursor.execute(statement).fetchone()
+        statement = _SQLITE_COUNT
+        entries, previous, found = _check_head(
+            head, last, lambda: int(cursor.execute(_SQLITE_COUNT).fetchone()[0])
+        )
+        if found:
+            items = [Event(AuditAction.DAMAGE, "audit_log", detail=found), *items]
+        rows = _chained(items, previous, actor, at)
         stamp = at.astimezone(UTC).replace(tzinfo=None).strftime("%Y-%m-%d %H:%M:%S.%f")
         statement = _SQLITE_INSERT
         cursor.executemany(
@@ -193,7 +290,7 @@ def _append_sqlite(driver: Any, items: Sequence[Event], actor: str, at: datetime
             ],
         )
         statement = _SQLITE_MOVE
-        cursor.execute(statement, (int(head[0]) + len(rows), rows[-1].hash))
+        cursor.execute(statement, (entries + len(rows), rows[-1].hash))
     except driver_errors() as error:
         # as SQLAlchemy would have raised it: callers handle OperationalError and kin (locked
         # database, disk full, read-only file) the same way for every statement
@@ -201,6 +298,8 @@ def _append_sqlite(driver: Any, items: Sequence[Event], actor: str, at: datetime
         raise DBAPIError.instance(statement, None, error, base) from error
     finally:
         cursor.close()
+    if found:
+        _tell(found)
     return len(rows)
 
 

@@ -25,6 +25,7 @@ from gebiedsapp.storage.audit import record_changes
 from gebiedsapp.storage.crypto import DatabaseKey, check_key, cipher_module
 from gebiedsapp.storage.errors import PersonalDataRefusedError
 from gebiedsapp.storage.search import rebuild_search_index
+from gebiedsapp.storage.text_guard import keep_drafts, refuse_broken_parameters
 
 BUSY_TIMEOUT_MS = 5000
 PAGE_CACHE_KIB = 64 * 1024
@@ -94,6 +95,7 @@ def create_app_engine(url: str | URL, key: DatabaseKey | None = None) -> Engine:
         else:
             engine = create_engine(url, connect_args=options, hide_parameters=True)
         event.listen(engine, "connect", _set_sqlite_pragmas)
+        event.listen(engine, "before_cursor_execute", refuse_broken_parameters)
         return engine
     return create_engine(url, pool_pre_ping=True, hide_parameters=True)
 
@@ -197,6 +199,7 @@ class Database:
         event.listen(sessions, "before_flush", _checked_before_writing)
         event.listen(sessions, "do_orm_execute", _checked_before_dml)
         event.listen(sessions, "before_flush", _stamp_author)
+        event.listen(sessions, "before_flush", keep_drafts)  # storage.text_guard
         if not database.keeps_personal_data:
             event.listen(sessions, "before_flush", refuse_personal_data)
         event.listen(sessions, "before_flush", record_changes)  # after the stamps

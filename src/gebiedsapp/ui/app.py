@@ -15,11 +15,12 @@ from sqlalchemy.exc import SQLAlchemyError
 from gebiedsapp.domain import AuditAction
 from gebiedsapp.identity import current_actor
 from gebiedsapp.paths import APP_AUTHOR, APP_NAME, AppPaths, app_paths, database_url
-from gebiedsapp.services import audit, backups, retention
+from gebiedsapp.services import audit, backups, erasure, retention
 from gebiedsapp.startup import OpenedDatabase, open_database, open_read_only
 from gebiedsapp.storage.crypto import DatabaseKey
 from gebiedsapp.storage.database import Database
 from gebiedsapp.storage.errors import DamagedDatabaseError, StorageError, explain_write_error
+from gebiedsapp.ui.audit_notice import AuditDamageNotice
 from gebiedsapp.ui.context import AppContext, ChangeHub
 from gebiedsapp.ui.gc_guard import GarbageCollector
 from gebiedsapp.ui.main_window import MainWindow
@@ -31,9 +32,14 @@ log = logging.getLogger(__name__)
 
 
 def _setup_logging(paths: AppPaths) -> None:
-    handler = RotatingFileHandler(
-        paths.log_dir / "gebiedsapp.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-    )
+    """The log file in the data folder; where it cannot be written, the console only."""
+    handler: logging.Handler
+    try:
+        handler = RotatingFileHandler(
+            paths.log_dir / "gebiedsapp.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+        )
+    except OSError:  # a read-only data folder: said in a message box (run_gui)
+        handler = logging.StreamHandler() if sys.stderr is not None else logging.NullHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)
@@ -53,7 +59,9 @@ def create_main_window(
     opened: OpenedDatabase, paths: AppPaths, *, actor: str, settings: QSettings | None = None
 ) -> MainWindow:
     context = AppContext(database=opened.database, actor=actor, paths=paths, hub=ChangeHub())
-    return MainWindow(context, settings or QSettings(APP_AUTHOR, APP_NAME))
+    window = MainWindow(context, settings or QSettings(APP_AUTHOR, APP_NAME))
+    AuditDamageNotice(window)  # a damaged audit log found by a save: say so
+    return window
 
 
 def start_maintenance(database: Database, paths: AppPaths, actor: str) -> str:
@@ -65,6 +73,9 @@ def start_maintenance(database: Database, paths: AppPaths, actor: str) -> str:
         audit.note(session, AuditAction.OPEN, detail="venster")
     with database.unit_of_work(actor) as session:
         done = retention.apply(session, today=date.today())
+    pending = erasure.finish_pending(database)  # an erasure's clean-up left for this start
+    if pending:
+        log.warning("clean-up after an erasure still pending: other connections read")
     if database.file is not None:
         with database.read_session(actor) as session:
             folder = backups.backup_dir_of(session, paths.backup_dir)
@@ -96,6 +107,14 @@ def run_gui(*, database: str | None = None, data_dir: str | None = None) -> int:
     GarbageCollector(app)  # owned by app; cycles holding Qt objects die on the GUI thread
     paths = app_paths(data_dir).ensure()
     _setup_logging(paths)
+    problems = paths.problems()
+    if problems:  # a read-only data folder, say: go on where possible, but say what is missing
+        QMessageBox.warning(
+            None,
+            "Gegevensmap niet beschrijfbaar",
+            "\n\n".join(p.message() for p in problems)
+            + "\n\nDe Gebiedsapp gaat verder waar dat kan.",
+        )
     remove_stale_previews()  # left by a crash; a summary preview may quote free text
     url = database_url(database, paths)
     actor = current_actor()

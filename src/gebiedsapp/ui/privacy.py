@@ -1,9 +1,13 @@
 """Beheer → Inzage en verwijdering…: find a resident, give them everything stored about them
 (PDF to read, JSON to take along), or erase them on their request.
 
-The work is done by `services.subject_access`; this dialog asks, confirms and reports. Making
-an overview is entered in the audit log as an export (it holds personal data); an erasure as
-an erasure, without saying of whom.
+The work is done by `services.subject_access` and `services.erasure`; this dialog asks,
+confirms and reports. Choosing a resident lists every text that mentions them (on the worker:
+every free-text column is searched), each with a checkbox: the exact hits (full name, phone,
+e-mail) and a name alone in their own records are checked, a name alone elsewhere is not. What
+is checked goes into the overview and is scrubbed by the erasure. Making an overview is
+entered in the audit log as an export (it holds personal data); an erasure as an erasure,
+without saying of whom.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -35,13 +39,22 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from gebiedsapp.domain import AuditAction
-from gebiedsapp.services import audit, subject_access
+from gebiedsapp.services import audit, erasure, subject_access
 from gebiedsapp.services.errors import NotFoundError, ValidationError
+from gebiedsapp.services.mentions import Mention, Mentions
 from gebiedsapp.services.permissions import may_see_personal_data
 from gebiedsapp.services.reports.person_report import write_person_data
 from gebiedsapp.services.subject_access import PersonData, PersonMatch
 from gebiedsapp.storage.errors import explain_write_error
-from gebiedsapp.ui.context import CONTACTS, KOFFIEKAR, SIGNALS, AppContext
+from gebiedsapp.ui.context import (
+    ACTIONS,
+    CONTACTS,
+    DRAFTS,
+    INITIATIVES,
+    KOFFIEKAR,
+    SIGNALS,
+    AppContext,
+)
 from gebiedsapp.ui.export import file_stem
 from gebiedsapp.ui.formatting import format_date
 from gebiedsapp.ui.palette import style
@@ -110,7 +123,33 @@ class PrivacyDialog(QDialog):
             )
         ):
             header.setSectionResizeMode(column, mode)
-        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.table.itemSelectionChanged.connect(self._find_mentions)
+        self.mentions: list[Mention] = []
+        self._mentions_for: tuple[uuid.UUID, ...] | None = None  # whose mentions are shown
+        self.mentions_state = QLabel(self)
+        self.mentions_state.setWordWrap(True)
+        self.hits = QTableWidget(0, 4, self)
+        self.hits.setHorizontalHeaderLabels(
+            [self.tr("Soort"), self.tr("Datum"), self.tr("Gevonden"), self.tr("Fragment")]
+        )
+        self.hits.setToolTip(
+            self.tr(
+                "Vink aan wat over deze bewoner gaat: dat komt in het overzicht en wordt bij "
+                "wissen vervangen door [gewist]. Alleen een voornaam of achternaam kan iemand "
+                "anders zijn."
+            )
+        )
+        self.hits.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.hits.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.hits.verticalHeader().setVisible(False)
+        hits_header = self.hits.horizontalHeader()
+        for column in range(3):
+            hits_header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        hits_header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        self.check_all = QPushButton(self.tr("Alle &aanvinken"), self)
+        self.check_none = QPushButton(self.tr("&Geen aanvinken"), self)
+        self.check_all.clicked.connect(lambda: self._check_every(checked=True))
+        self.check_none.clicked.connect(lambda: self._check_every(checked=False))
         self.pdf_button = QPushButton(self.tr("Inzage als &PDF…"), self)
         self.json_button = QPushButton(self.tr("Inzage als &JSON…"), self)
         self.erase_button = QPushButton(self.tr("&Wissen…"), self)
@@ -126,6 +165,10 @@ class PrivacyDialog(QDialog):
         search_row = QHBoxLayout()
         search_row.addWidget(self.query, 1)
         search_row.addWidget(self.search_button)
+        hits_row = QHBoxLayout()
+        hits_row.addWidget(self.mentions_state, 1)
+        hits_row.addWidget(self.check_all)
+        hits_row.addWidget(self.check_none)
         buttons_row = QHBoxLayout()
         for button in (self.pdf_button, self.json_button):
             buttons_row.addWidget(button)
@@ -138,10 +181,13 @@ class PrivacyDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(search_row)
         layout.addWidget(self.state)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.table, 2)
+        layout.addWidget(QLabel(self.tr("<b>Vermeldingen in teksten</b>"), self))
+        layout.addLayout(hits_row)
+        layout.addWidget(self.hits, 3)
         layout.addLayout(buttons_row)
         layout.addWidget(close)
-        self.resize(760, 480)
+        self.resize(940, 640)
         self._update_buttons()
 
     # -- finding ------------------------------------------------------------------------------
@@ -169,9 +215,102 @@ class PrivacyDialog(QDialog):
         return [self.matches[row] for row in rows]
 
     def _update_buttons(self) -> None:
-        chosen = bool(self.selected())
+        ready = bool(self.selected()) and self._mentions_for == self._chosen_ids()
         for button in (self.pdf_button, self.json_button, self.erase_button):
-            button.setEnabled(chosen)
+            button.setEnabled(ready)
+        for button in (self.check_all, self.check_none):
+            button.setEnabled(ready and bool(self.mentions))
+
+    def _chosen_ids(self) -> tuple[uuid.UUID, ...]:
+        return tuple(match.resident_id for match in self.selected())
+
+    # -- vermeldingen --------------------------------------------------------------------------
+
+    def _find_mentions(self) -> None:
+        """Every text that mentions the chosen person, searched on the worker."""
+        ids = self._chosen_ids()
+        self._mentions_for = None
+        self.mentions = []
+        self.hits.setRowCount(0)
+        self._update_buttons()
+        if not ids:
+            self.mentions_state.setText("")
+            return
+        self.mentions_state.setText(self.tr("Teksten doorzoeken…"))
+
+        def work() -> Mentions:
+            with self.context.read() as session:
+                return subject_access.mentions_of(session, list(ids))
+
+        self.context.background.submit(
+            "privacy-mentions",
+            work,
+            owner=self,
+            on_done=lambda found: self._show_mentions(ids, found),
+            on_error=self._mentions_failed,
+        )
+
+    def _mentions_failed(self, error: Exception) -> None:
+        message = error.message if isinstance(error, NotFoundError | ValidationError) else ""
+        self.mentions_state.setText(
+            message or self.tr("De teksten konden niet worden doorzocht; probeer het opnieuw.")
+        )
+
+    def _show_mentions(self, ids: tuple[uuid.UUID, ...], found: Mentions) -> None:
+        if ids != self._chosen_ids():
+            return  # another choice was made meanwhile; its search follows
+        self.mentions = list(found.hits)
+        self.hits.setRowCount(len(self.mentions))
+        for row, mention in enumerate(self.mentions):
+            kind = QTableWidgetItem(mention.kind)
+            kind.setFlags(kind.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            kind.setCheckState(
+                Qt.CheckState.Checked if mention.checked else Qt.CheckState.Unchecked
+            )
+            snippet = QTableWidgetItem(mention.snippet)
+            snippet.setToolTip(mention.snippet)
+            self.hits.setItem(row, 0, kind)
+            self.hits.setItem(row, 1, QTableWidgetItem(format_date(mention.day)))
+            self.hits.setItem(row, 2, QTableWidgetItem(mention.what))
+            self.hits.setItem(row, 3, snippet)
+        checked = sum(m.checked for m in self.mentions)
+        text = (
+            self.tr("Geen andere teksten noemen deze bewoner.")
+            if not self.mentions
+            else self.tr(
+                "%d vermelding(en) gevonden, %d aangevinkt. Vink aan wat over deze bewoner "
+                "gaat; alleen een voornaam of achternaam kan iemand anders zijn."
+            )
+            % (len(self.mentions), checked)
+        )
+        if found.left_off:
+            text += (
+                " "
+                + self.tr(
+                    "Nog %d vermelding(en) van alleen een voornaam of achternaam staan hier niet; "
+                    "zoek die zo nodig op in de schermen zelf."
+                )
+                % found.left_off
+            )
+        self.mentions_state.setText(text)
+        self._mentions_for = ids
+        self._update_buttons()
+
+    def _check_every(self, *, checked: bool) -> None:
+        state = Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked
+        for row in range(self.hits.rowCount()):
+            item = self.hits.item(row, 0)
+            if item is not None:
+                item.setCheckState(state)
+
+    def confirmed(self) -> list[str]:
+        """The keys of the mentions that are checked."""
+        keys = []
+        for row, mention in enumerate(self.mentions):
+            item = self.hits.item(row, 0)
+            if item is not None and item.checkState() == Qt.CheckState.Checked:
+                keys.append(mention.key)
+        return keys
 
     # -- inzage --------------------------------------------------------------------------------
 
@@ -185,9 +324,12 @@ class PrivacyDialog(QDialog):
         if path is None:
             return None
         resident_ids = [match.resident_id for match in chosen]
+        confirmed = self.confirmed()
 
         def make(session: Session) -> None:
-            data = subject_access.person_data(session, resident_ids, today=today)
+            data = subject_access.person_data(
+                session, resident_ids, today=today, confirmed=confirmed
+            )
             _write(data, path, kind)
             audit.note(
                 session,
@@ -248,42 +390,60 @@ class PrivacyDialog(QDialog):
 
     def erase(self) -> bool:
         chosen = self.selected()
-        if not chosen:
+        if not chosen or self._mentions_for != self._chosen_ids():
             return False
         names = ", ".join(dict.fromkeys(m.name or self.tr("(zonder naam)") for m in chosen))
+        confirmed = self.confirmed()
         question = self.tr(
             "Alle gegevens van %s (%d vastgelegde keer/keren) worden gewist: naam, telefoon, "
-            "e-mail, toestemmingen en meedenkersregister; in gesprekken, contacten en signalen "
-            "wordt de naam vervangen door [gewist] en de koppeling verbroken; foto's bij die "
-            "signalen en concepten worden verwijderd.\n\nDit kan niet ongedaan worden "
-            "gemaakt. Doorgaan?"
-        ) % (names, len(chosen))
+            "e-mail, toestemmingen en meedenkersregister; gesprekken en contacten worden "
+            "losgekoppeld, foto's bij de signalen daaruit verwijderd, en %d aangevinkte "
+            "vermelding(en) in teksten vervangen door [gewist].\n\nDit kan niet ongedaan "
+            "worden gemaakt. Doorgaan?"
+        ) % (names, len(chosen), len(confirmed))
         if not self.confirm(question):
             return False
         resident_ids: list[uuid.UUID] = [m.resident_id for m in chosen]
+        database = self.context.database
+        erasure.prepare(database)  # a crash before the clean-up: the next start does it
         done = self.context.perform(
             self,
-            lambda session: subject_access.erase_people(session, resident_ids),
-            changes=(KOFFIEKAR, CONTACTS, SIGNALS),
+            lambda session: erasure.erase_people(session, resident_ids, confirmed=confirmed),
+            changes=(KOFFIEKAR, CONTACTS, SIGNALS, ACTIONS, INITIATIVES, DRAFTS),
             title=self.tr("Niet gewist"),
         )
         if done is None:
+            self._find_mentions()  # the texts may have changed: show them again
             return False
-        try:
-            self.context.database.purge_traces()
-        except SQLAlchemyError:  # the erasure itself is done; the index follows next time
-            log.exception("purge after erasure failed")
+        report = self.tr(
+            "De bewoner is gewist. Losgekoppeld: %d gesprek(ken) en %d contact(en); "
+            "verwijderd: %d foto('s); %d vermelding(en) in %d tekst(en) vervangen door "
+            "[gewist]. Oudere reservekopieën bevatten de gegevens nog tot ze worden opgeruimd."
+        ) % (done.conversations, done.contacts, done.photos, done.mentions, done.texts)
+        self.search()
+        # the clean-up of the database's files may wait for other readers: on the worker
+        self.context.background.submit(
+            "privacy-purge",
+            lambda: erasure.purge(database),
+            owner=self,
+            on_done=lambda pending: self.tell(
+                self.tr("Gewist"), report + (f"\n\n{pending}" if pending else "")
+            ),
+            on_error=lambda error: self._purge_failed(report, error),
+        )
+        return True
+
+    def _purge_failed(self, report: str, error: Exception) -> None:
+        log.error("purge after erasure failed: %s", error)
         self.tell(
             self.tr("Gewist"),
-            self.tr(
-                "De bewoner is gewist. Losgekoppeld: %d gesprek(ken) en %d contact(en); "
-                "verwijderd: %d foto('s) en %d concept(en). Oudere reservekopieën bevatten de "
-                "gegevens nog tot ze worden opgeruimd."
-            )
-            % (done.conversations, done.contacts, done.photos, done.drafts),
+            report
+            + "\n\n"
+            + self.tr(
+                "Het opruimen van de database na het wissen is niet gelukt; het wordt bij de "
+                "volgende start opnieuw geprobeerd."
+            ),
         )
-        self.search()
-        return True
 
     def _confirm(self, question: str) -> bool:
         answer = QMessageBox.warning(

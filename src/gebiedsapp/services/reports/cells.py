@@ -10,7 +10,8 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from gebiedsapp.services.report_text import number
-from gebiedsapp.services.reports.pdf_base import REGULAR, printable
+from gebiedsapp.services.reports.pdf_base import REGULAR, prepared
+from gebiedsapp.services.reports.scripts import visual
 
 FONT_SIZE = 8.5
 
@@ -43,15 +44,15 @@ def _wrapped(value: str, width: float, font: str, size: float) -> str:
     """`lines` for one text: long lists repeat their categories, buurten and partners row
     after row, so each distinct text is measured once per report."""
     avail = width - 8
-    value = printable(value)
+    value = prepared(value)  # in typing order: lines are broken first, then reordered
     if "\n" not in value and stringWidth(value, font, size) <= avail:
-        return value  # most cells: one line, one measurement
+        return visual(value)  # most cells: one line, one measurement
     out: list[str] = []
     for line in simpleSplit(value, font, size, avail):
         # simpleSplit breaks at spaces: only a line that is one long word can be too wide
         fits = " " in line.strip() or stringWidth(line, font, size) <= avail
         out += [line] if fits else _hard_wrap(line, font, avail, size)
-    return "\n".join(out)
+    return "\n".join(visual(line) for line in out)
 
 
 def new_report() -> None:

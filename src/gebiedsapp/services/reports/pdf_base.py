@@ -1,9 +1,12 @@
 """What every PDF of the app shares: embedded fonts, paragraph styles, the A4 page with header
 and footer ("Pagina 3 van 7"), and writing to a file without leaving half a file behind.
 
-ReportLab ships the Bitstream Vera TrueType fonts; registered as `TTFont` they are embedded (as
-subsets) in every PDF, so é, ë, ï and ’ print the same on every printer. Nothing is registered
-at import time: `fonts()` does it once, on first use.
+The fonts are DejaVu Sans, shipped in resources/fonts (with its licence): Bitstream Vera's
+Latin letters plus Arabic, Hebrew, Greek, Cyrillic and monochrome symbols and emoticons.
+Registered as `TTFont` they are embedded (as subsets) in every PDF, so é, ë, ’, שלום and مرحبا
+print the same on every printer. Text in other scripts is prepared by `scripts`: Arabic joined,
+right-to-left runs in display order per line, a visible placeholder for what the font lacks.
+Nothing is registered at import time: `fonts()` does it once, on first use.
 """
 
 from __future__ import annotations
@@ -11,14 +14,12 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any, BinaryIO
 
-import reportlab
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4
@@ -40,13 +41,23 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.flowables import KeepTogether
 
+from gebiedsapp.resources import resource_path
+from gebiedsapp.services.reports.scripts import BidiParagraph, covered, has_rtl, joined, visual
+
 REGULAR = "GebiedsSans"
 BOLD = "GebiedsSans-Bold"
 ITALIC = "GebiedsSans-Italic"
 BOLD_ITALIC = "GebiedsSans-BoldItalic"
-_FILES = {REGULAR: "Vera.ttf", BOLD: "VeraBd.ttf", ITALIC: "VeraIt.ttf", BOLD_ITALIC: "VeraBI.ttf"}
-# Characters Dutch text in this app needs beyond ASCII; `fonts()` checks the font has them.
-NEEDED = "éëïöüèáóúàçÉËÏ’‘“”–—−›•…·×½€"
+_FILES = {
+    REGULAR: "DejaVuSans.ttf",
+    BOLD: "DejaVuSans-Bold.ttf",
+    ITALIC: "DejaVuSans-Oblique.ttf",
+    BOLD_ITALIC: "DejaVuSans-BoldOblique.ttf",
+}
+_UPRIGHT = {ITALIC: REGULAR, BOLD_ITALIC: BOLD}  # for the letters the oblique faces lack
+# Characters text in this app needs beyond ASCII; `fonts()` checks the font has them.
+NEEDED = "éëïöüèáóúàçÉËÏ’‘“”–—−›•…·×½€\ufffd"
+NEEDED_UPRIGHT = "שלוםمرحباﻣﺮﺣﺒﺎ😀☺"  # Hebrew, Arabic and its joined forms, emoticons
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 18 * mm
@@ -68,10 +79,10 @@ ZEBRA = colors.HexColor("#f3f3f3")
 @cache
 def fonts() -> tuple[str, str, str, str]:
     """Register the embedded TrueType family once; (regular, bold, italic, bold italic)."""
-    folder = Path(reportlab.__file__).parent / "fonts"
     for name, file in _FILES.items():
-        font = TTFont(name, str(folder / file))
-        missing = [c for c in NEEDED if ord(c) not in font.face.charToGlyph]
+        font = TTFont(name, str(resource_path("fonts", file)))
+        needed = NEEDED if name in _UPRIGHT else NEEDED + NEEDED_UPRIGHT
+        missing = [c for c in needed if ord(c) not in font.face.charToGlyph]
         if missing:  # a different ReportLab build: better to fail than print boxes
             raise RuntimeError(f"font {file} lacks {''.join(missing)!r}")
         pdfmetrics.registerFont(font)
@@ -141,10 +152,9 @@ def styles() -> Styles:
 
 
 @cache
-def _glyphs() -> frozenset[int]:
+def _glyphs(font: str = REGULAR) -> frozenset[int]:
     fonts()
-    font = pdfmetrics.getFont(REGULAR)
-    return frozenset(font.face.charToGlyph)
+    return frozenset(pdfmetrics.getFont(font).face.charToGlyph)
 
 
 @cache
@@ -153,31 +163,66 @@ def _characters() -> frozenset[str]:
     return frozenset(chr(code) for code in _glyphs())
 
 
-def printable(value: str) -> str:
-    """Text the embedded font can show: a character it lacks becomes its base letter (without
-    the accent) or a question mark, never an empty box."""
+def prepared(value: str) -> str:
+    """Text the embedded font can show, still in typing order: Arabic joined; a character it
+    lacks its base letter, "[emoji]" or "�" (see `scripts`), never an empty box or a "?"."""
     if value.isascii():
         return value
-    if _characters().issuperset(value):
-        return value
-    have = _glyphs()
-    out = []
-    for c in value:
-        if ord(c) in have:
-            out.append(c)
-            continue
-        base = "".join(b for b in unicodedata.normalize("NFKD", c) if ord(b) in have)
-        out.append(base if base.strip() else "?")
+    if not _characters().issuperset(value):
+        value = covered(value, _glyphs())  # emoji sequences are still whole here
+    value = joined(value)
+    if not _characters().issuperset(value):
+        value = covered(value, _glyphs())  # a joined form the font lacks: its base letter
+    return value
+
+
+def printable(value: str) -> str:
+    """`prepared`, in display order: for text on one line (headers, chart labels)."""
+    return visual(prepared(value))
+
+
+def _escaped(value: str) -> str:
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _markup(value: str, font: str) -> str:
+    """Escaped for a Paragraph (which reads a little XML); in an oblique face the letters it
+    lacks (Arabic) are set upright."""
+    upright = _UPRIGHT.get(font)
+    if upright is None or value.isascii() or _glyphs(font).issuperset(map(ord, value)):
+        return _escaped(value)
+    have = _glyphs(font)
+    out: list[str] = []
+    for lacking, run in _runs(value, lambda c: ord(c) not in have and not c.isspace()):
+        out.append(f'<font name="{upright}">{_escaped(run)}</font>' if lacking else _escaped(run))
     return "".join(out)
 
 
+def _runs(value: str, test: Callable[[str], bool]) -> list[tuple[bool, str]]:
+    runs: list[tuple[bool, str]] = []
+    for char in value:
+        flag = test(char)
+        if runs and runs[-1][0] == flag:
+            runs[-1] = (flag, runs[-1][1] + char)
+        else:
+            runs.append((flag, char))
+    return runs
+
+
 def text(value: str) -> str:
-    """User text for a Paragraph (which reads a little XML), in glyphs the font has."""
-    return printable(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    """User text for a Paragraph, in glyphs the font has, in display order."""
+    return _escaped(printable(value))
 
 
-def para(value: str, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(text(value), style)
+def para(value: str, style: ParagraphStyle) -> Flowable:
+    """User text as a paragraph; with right-to-left text, one that breaks its lines first."""
+    fonts()
+    logical = prepared(value)
+    font = str(style.fontName)
+    if not has_rtl(logical):
+        return Paragraph(_markup(logical, font), style)
+    measure = _UPRIGHT.get(font, font)
+    return BidiParagraph(logical, style, lambda line: _markup(line, font), measure)
 
 
 def explained(block: Flowable | Sequence[Flowable], note: str) -> list[Flowable]:

@@ -15,16 +15,13 @@ from gebiedsapp.domain import (
     Consent,
     Contact,
     Conversation,
-    Draft,
     FollowUp,
     KoffiekarSession,
     Meedenker,
-    RecordVersion,
     Resident,
     Signal,
     SignalCategory,
     SignalFeedback,
-    SignalHistory,
     SignalPhoto,
     Theme,
     meedenker_theme,
@@ -149,35 +146,10 @@ class PeopleRepository:
         query = select(SignalFeedback).where(SignalFeedback.signal_id.in_(list(signal_ids)))
         return list(self.session.scalars(query.order_by(SignalFeedback.given_on)))
 
-    def signal_history(self, signal_ids: Sequence[uuid.UUID]) -> list[SignalHistory]:
-        if not signal_ids:
-            return []
-        query = select(SignalHistory).where(SignalHistory.signal_id.in_(list(signal_ids)))
-        return list(self.session.scalars(query))
-
     def photos(self, signal_ids: Sequence[uuid.UUID]) -> list[SignalPhoto]:
         if not signal_ids:
             return []
         query = select(SignalPhoto).where(SignalPhoto.signal_id.in_(list(signal_ids)))
-        return list(self.session.scalars(query))
-
-    def drafts_mentioning(self, needles: Sequence[str]) -> list[Draft]:
-        """Drafts whose typed text contains one of `needles` (name, phone, e-mail)."""
-        wanted = [n for n in needles if len(n) >= 3]
-        if not wanted:
-            return []
-        query = select(Draft).where(
-            or_(*(Draft.payload.contains(n, autoescape=True) for n in wanted))
-        )
-        return list(self.session.scalars(query))
-
-    def versions_mentioning(self, needles: Sequence[str]) -> list[RecordVersion]:
-        wanted = [n for n in needles if len(n) >= 3]
-        if not wanted:
-            return []
-        query = select(RecordVersion).where(
-            or_(*(RecordVersion.changes.contains(n, autoescape=True) for n in wanted))
-        )
         return list(self.session.scalars(query))
 
     def audit_of(self, record_type: str, record_id: uuid.UUID) -> list[AuditEntry]:

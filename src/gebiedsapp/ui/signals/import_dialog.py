@@ -57,8 +57,16 @@ from gebiedsapp.ui.palette import style
 from gebiedsapp.ui.table_model import RowTableModel
 
 PREVIEW_ROWS = 200  # the preview shows the first rows; the counts cover the whole file
-ENCODINGS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 (met BOM)", "cp1252": "Windows-1252"}
-DELIMITERS = {";": "puntkomma", ",": "komma"}
+ENCODINGS = {
+    "utf-8": "UTF-8",
+    "utf-8-sig": "UTF-8 (met BOM)",
+    "utf-16-le": "Unicode (UTF-16)",
+    "utf-16-be": "Unicode (UTF-16 BE)",
+    "utf-32-le": "Unicode (UTF-32)",
+    "utf-32-be": "Unicode (UTF-32 BE)",
+    "cp1252": "Windows-1252",
+}
+DELIMITERS = {";": "puntkomma", ",": "komma", "\t": "tab"}
 
 
 def _first_upper(text: str) -> str:
