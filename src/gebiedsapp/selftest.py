@@ -301,7 +301,8 @@ CHECKS: tuple[tuple[str, Check, tuple[str, ...]], ...] = (
 
 
 def _reason(exc: BaseException) -> str:
-    """The Dutch message a service gave, else the technical one (for IT, not for users)."""
+    """The Dutch message a service gave, else a Dutch sentence around the technical cause (IT
+    needs the cause: 'No translation file found for domain: NL' names the missing file)."""
     from sqlalchemy.exc import SQLAlchemyError
 
     from gebiedsapp.storage.errors import explain_write_error
@@ -316,8 +317,8 @@ def _reason(exc: BaseException) -> str:
         return str(exc)
     if isinstance(exc, OSError) and exc.strerror:
         where = f": {exc.filename}" if exc.filename else ""
-        return f"{exc.strerror}{where}"
-    return f"{exc.__class__.__name__}: {exc}"
+        return f"bestand of map niet te gebruiken ({exc.strerror}{where})"
+    return f"onverwachte fout ({exc.__class__.__name__}: {exc})"
 
 
 def run_checks(*, parent: Path | None = None, keep: bool = False, out: TextIO) -> int:
