@@ -18,7 +18,7 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
-from gebiedsapp import __version__
+from gebiedsapp import __version__, selftest
 from gebiedsapp.domain import AuditAction, Role
 from gebiedsapp.identity import current_actor
 from gebiedsapp.paths import AppPaths, app_paths, database_url
@@ -210,6 +210,7 @@ def build_parser() -> argparse.ArgumentParser:
     initiatives_parser.add_argument(
         "--all", action="store_true", help="ook afgeronde en gestopte initiatieven"
     )
+    selftest.add_parser(sub)
     sub.add_parser("areas", help="de gebiedsindeling tonen")
     team = sub.add_parser("team", help="'Wie werkt waar' tonen")
     team.add_argument("--date", type=date.fromisoformat, default=None, help="peildatum JJJJ-MM-DD")
@@ -253,6 +254,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=logging.INFO if args.verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
+    if args.command == "selftest":  # never the user's database: a temporary one
+        return selftest.run(args)
     paths = app_paths(args.data_dir)
     for problem in paths.problems():  # a read-only data folder: say what that means
         print(f"Let op: {problem.message()}", file=sys.stderr)
