@@ -42,20 +42,6 @@ def context(tmp_path: Path) -> Iterator[AppContext]:
 
 
 @pytest.fixture
-def messages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Every warning or error box the screens show, instead of a modal box that would block."""
-    shown: list[str] = []
-
-    def record(_parent: object, _title: str, text: str, *_args: object) -> object:
-        shown.append(text)
-        return QMessageBox.StandardButton.Ok
-
-    monkeypatch.setattr(QMessageBox, "warning", staticmethod(record))
-    monkeypatch.setattr(QMessageBox, "critical", staticmethod(record))
-    return shown
-
-
-@pytest.fixture
 def answer_yes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     asked: list[str] = []
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
@@ -74,19 +74,6 @@ def screen(qtbot: QtBot, context: AppContext, beerta: uuid.UUID, me: uuid.UUID) 
     qtbot.waitUntil(widget.isActiveWindow)
     qtbot.waitUntil(lambda: not context.background.busy())
     return widget
-
-
-@pytest.fixture
-def messages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    shown: list[str] = []
-
-    def record(_parent: object, _title: str, text: str, *_args: object) -> object:
-        shown.append(text)
-        return QMessageBox.StandardButton.Ok
-
-    monkeypatch.setattr(QMessageBox, "warning", staticmethod(record))
-    monkeypatch.setattr(QMessageBox, "critical", staticmethod(record))
-    return shown
 
 
 @pytest.fixture

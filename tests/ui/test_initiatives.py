@@ -77,19 +77,6 @@ def screen(
 
 
 @pytest.fixture
-def messages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    shown: list[str] = []
-
-    def record(_parent: object, _title: str, text: str, *_args: object) -> object:
-        shown.append(text)
-        return QMessageBox.StandardButton.Ok
-
-    monkeypatch.setattr(QMessageBox, "warning", staticmethod(record))
-    monkeypatch.setattr(QMessageBox, "critical", staticmethod(record))
-    return shown
-
-
-@pytest.fixture
 def answer(monkeypatch: pytest.MonkeyPatch) -> Callable[[Leave], list[Leave]]:
     """Answer 'Opslaan / Weggooien / Annuleren' without a modal box."""
 

@@ -90,20 +90,6 @@ def themes(context: AppContext) -> dict[str, uuid.UUID]:
 
 
 @pytest.fixture
-def messages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Every warning the screen shows, instead of a modal box that would block the test."""
-    shown: list[str] = []
-
-    def record(_parent: object, _title: str, text: str, *_args: object) -> object:
-        shown.append(text)
-        return QMessageBox.StandardButton.Ok
-
-    monkeypatch.setattr(QMessageBox, "warning", staticmethod(record))
-    monkeypatch.setattr(QMessageBox, "critical", staticmethod(record))
-    return shown
-
-
-@pytest.fixture
 def answers(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Answers for 'Concept bewaren / Weggooien / Annuleren', first in first out; each question
     asked is recorded by taking its answer out of the list."""
