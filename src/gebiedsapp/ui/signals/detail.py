@@ -8,11 +8,10 @@ import uuid
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -31,6 +30,7 @@ from gebiedsapp.services.taxonomy import list_categories, list_partners
 from gebiedsapp.ui.admin.common import INDENT, heading
 from gebiedsapp.ui.context import SIGNALS, AppContext
 from gebiedsapp.ui.formatting import format_date
+from gebiedsapp.ui.layout import FlowLayout
 from gebiedsapp.ui.pdf import Build, PdfActions, pdf_name
 from gebiedsapp.ui.signals.common import LABEL_COLOURS
 from gebiedsapp.ui.signals.dialogs import (
@@ -113,7 +113,7 @@ class SignalDetailPane(QScrollArea):
             self.fields.addRow(text + ":", value)
 
         self.moves_label = _section(self.tr("Status wijzigen naar"), body)
-        self.moves = QGridLayout()
+        self.moves = FlowLayout()  # as many a line as the pane's width holds
         self.move_buttons: dict[SignalStatus, QPushButton] = {}
         self.category_button = QPushButton(self.tr("&Categorie…"), body)
         self.partner_button = QPushButton(self.tr("&Partner…"), body)
@@ -125,11 +125,10 @@ class SignalDetailPane(QScrollArea):
         self.priority_button.clicked.connect(self.change_priority)
         self.split_button.clicked.connect(self.split)
         self.feedback_button.clicked.connect(self.record_feedback)
-        changes = QHBoxLayout()
+        changes = FlowLayout()
         for button in (self.category_button, self.partner_button, self.priority_button):
             changes.addWidget(button)
-        changes.addStretch(1)
-        more = QHBoxLayout()
+        more = FlowLayout()
         more.addWidget(self.split_button)
         more.addWidget(self.feedback_button)
         self.pdf = PdfActions(context, self, self.sheet_job)
@@ -140,7 +139,6 @@ class SignalDetailPane(QScrollArea):
         prints = QHBoxLayout()
         prints.addWidget(self.sheet_button)
         prints.addStretch(1)
-        more.addStretch(1)
 
         self.origin = _text(body)
         self.parent_link = QLabel(body)
@@ -179,6 +177,13 @@ class SignalDetailPane(QScrollArea):
         layout.addWidget(self.history)
         layout.addStretch(1)
         self.show_signal(None)
+
+    def minimumSizeHint(self) -> QSize:
+        """As wide as the body needs, since the pane does not scroll sideways: a splitter or
+        a small screen cannot squeeze its buttons out of view."""
+        hint = super().minimumSizeHint()
+        width = self.body.minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width()
+        return QSize(max(hint.width(), width), hint.height())
 
     # -- showing ----------------------------------------------------------------------------
 
@@ -306,13 +311,14 @@ class SignalDetailPane(QScrollArea):
             self.moves.removeWidget(button)
             button.deleteLater()
         self.move_buttons = {}
-        for number, status in enumerate(d.allowed):
+        for status in d.allowed:
             button = QPushButton(status.label, self.body)
             button.setObjectName(f"move-{status.value}")
             button.setToolTip(self.tr("Zet het signaal op '%s'") % status.label)
             button.clicked.connect(lambda _checked=False, s=status: self.move_to(s))
-            self.moves.addWidget(button, number // 2, number % 2)  # fits the narrow pane
+            self.moves.addWidget(button)
             self.move_buttons[status] = button
+        self.updateGeometry()  # its minimum width follows the widest button
 
     def _link(self, target: str) -> None:
         self.open_signal.emit(uuid.UUID(target))
