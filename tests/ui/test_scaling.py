@@ -19,14 +19,17 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QRect, QSettings, Qt
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from gebiedsapp.ui.context import AppContext
+from gebiedsapp.ui.koffiekar.theme_picker import ThemePicker, theme_choices
 from gebiedsapp.ui.main_window import MainWindow
 from support.dbfile import TEST_PASSPHRASE
 
 PROBE = Path(__file__).parents[1] / "support" / "layout_probe.py"
 SCALES = ("1", "1.25", "1.5")
 COMFORTABLE = ("1", "1.25")  # at 150% a form may scroll sideways; at 125% not
+FIELD_WIDTH = 420  # the conversation form's field column at 150% scaling
 # the offscreen platform's screen: a laptop of 1366x768 device pixels at 96 dpi
 LAPTOP = {
     "screens": [
@@ -146,3 +149,34 @@ def test_a_window_saved_larger_than_the_screen_opens_inside_it(
     qtbot.waitExposed(second)
     assert not second.isMaximized()
     assert available.contains(second.frameGeometry()), (second.frameGeometry(), available)
+
+
+def test_chosen_themes_continue_on_a_next_line(qtbot, context: AppContext) -> None:  # type: ignore[no-untyped-def]
+    """Four chips in a row were wider than the conversation form at 125%: the form scrolled
+    sideways and the Thema's field was cut off. They wrap; the field keeps its width."""
+    with context.read() as session:
+        choices = theme_choices(session)
+    form = QWidget()
+    qtbot.addWidget(form)
+    picker = ThemePicker(form)
+    picker.set_choices(choices)
+    layout = QVBoxLayout(form)
+    layout.addWidget(picker)
+    layout.addStretch(1)
+    form.resize(FIELD_WIDTH, 200)
+    form.show()
+    qtbot.waitExposed(form)
+    for name in ("ontmoetingsplekken", "bereikbaarheid", "betaalbaarheid", "duurzaamheid"):
+        qtbot.keyClicks(picker.edit, name)
+        qtbot.keyClick(picker.edit, Qt.Key.Key_Return)
+    assert len(picker.chip_labels()) == 4, picker.chip_labels()
+    qtbot.waitUntil(lambda: all(chip.isVisible() for chip in picker.chips))
+    assert picker.minimumSizeHint().width() <= FIELD_WIDTH
+    layout.activate()  # lay the chips out now, as the next paint would
+    picker.layout().activate()
+    assert form.width() == FIELD_WIDTH  # not widened by a row of chips
+    assert form.rect().contains(picker.geometry())
+    assert all(picker.rect().contains(w.geometry()) for w in (*picker.chips, picker.edit))
+    assert picker.edit.width() >= picker.edit.minimumWidth()
+    assert all(chip.width() >= chip.sizeHint().width() for chip in picker.chips)  # names whole
+    assert picker.edit.y() > picker.chips[0].y()  # on a line of its own below the chips

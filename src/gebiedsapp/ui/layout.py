@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QTableView,
     QWidget,
+    QWidgetItem,
 )
 
 from gebiedsapp.ui.table_model import RowTableModel
@@ -108,15 +109,22 @@ def together(*widgets: QWidget, parent: QWidget) -> QWidget:
 
 class FlowLayout(QLayout):
     """A row of buttons that continues on a next line when the screen is too narrow for it,
-    instead of making the whole form as wide as the row."""
+    instead of making the whole form as wide as the row. With `fill_last` the last item (the
+    theme picker's line edit after its chips) takes the rest of its line."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, fill_last: bool = False) -> None:
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
+        self.fill_last = fill_last
         self.setContentsMargins(0, 0, 0, 0)
 
     def addItem(self, item: QLayoutItem) -> None:
         self._items.append(item)
+
+    def insertWidget(self, index: int, widget: QWidget) -> None:
+        self.addChildWidget(widget)
+        self._items.insert(index, QWidgetItem(widget))
+        self.invalidate()
 
     def count(self) -> int:
         return len(self._items)
@@ -175,12 +183,16 @@ class FlowLayout(QLayout):
         area = rect.marginsRemoved(margins)
         gap = self._gap()
         x, y, line = area.x(), area.y(), 0
-        for item in self._items:
-            if item.isEmpty():  # a hidden button
-                continue
+        shown = [item for item in self._items if not item.isEmpty()]  # not a hidden button
+        for item in shown:
             size = item.sizeHint()
+            filling = self.fill_last and item is shown[-1]
+            if filling:
+                size.setWidth(max(item.minimumSize().width(), 1))
             if x > area.x() and x + size.width() > area.x() + area.width():
                 x, y, line = area.x(), y + line + gap, 0
+            if filling:
+                size.setWidth(max(size.width(), area.x() + area.width() - x))
             if apply:
                 item.setGeometry(QRect(QPoint(x, y), size))
             x += size.width() + gap

@@ -15,7 +15,6 @@ from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCompleter,
-    QHBoxLayout,
     QLineEdit,
     QSizePolicy,
     QToolButton,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from gebiedsapp.services.taxonomy import list_themes
+from gebiedsapp.ui.layout import FlowLayout
 
 
 @dataclass(frozen=True)
@@ -131,10 +131,9 @@ class ThemePicker(QWidget):
         self.completer.activated.connect(self._take_label)
         self.setFocusProxy(self.edit)
 
-        self.layout_ = QHBoxLayout(self)
-        self.layout_.setContentsMargins(0, 0, 0, 0)
+        self.layout_ = FlowLayout(self, fill_last=True)  # many chips: a second line
         self.layout_.setSpacing(4)
-        self.layout_.addWidget(self.edit, 1)
+        self.layout_.addWidget(self.edit)
 
         self.edit.textEdited.connect(self._suggest)
         self.edit.textChanged.connect(lambda _t: self.changed.emit())
