@@ -75,6 +75,7 @@ def scrolling(widget: QWidget, parent: QWidget | None = None) -> QScrollArea:
     """`widget` in a frameless scroll area: it gets all the room there is, and scroll bars
     instead of squashed fields when there is less room than it needs."""
     area = QScrollArea(parent)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from field to field, not to it
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidgetResizable(True)
     area.setWidget(widget)
