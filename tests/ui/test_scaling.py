@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QRect, QSettings, Qt
+from PySide6.QtCore import QPoint, QRect, QSettings, Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from gebiedsapp.ui.context import AppContext
@@ -176,7 +176,11 @@ def test_chosen_themes_continue_on_a_next_line(qtbot, context: AppContext) -> No
     picker.layout().activate()
     assert form.width() == FIELD_WIDTH  # not widened by a row of chips
     assert form.rect().contains(picker.geometry())
-    assert all(picker.rect().contains(w.geometry()) for w in (*picker.chips, picker.edit))
+
+    def place(widget: QWidget) -> QRect:
+        return QRect(widget.mapTo(picker, QPoint(0, 0)), widget.size())
+
+    assert all(picker.rect().contains(place(w)) for w in (*picker.chips, picker.edit))
     assert picker.edit.width() >= picker.edit.minimumWidth()
     assert all(chip.width() >= chip.sizeHint().width() for chip in picker.chips)  # names whole
-    assert picker.edit.y() > picker.chips[0].y()  # on a line of its own below the chips
+    assert place(picker.edit).y() > place(picker.chips[0]).y()  # a line below the chips
