@@ -242,3 +242,31 @@ def test_more_conversations_than_the_limit_says_so(
     wait_done(qtbot, screen)
     assert screen.conversations_model.rowCount() == 10
     assert screen.status.text() == "meer dan 10 gesprekken; verfijn het filter"
+
+
+def test_columns_that_would_say_nothing_give_their_width_away(
+    qtbot: QtBot, screen: ListsScreen, data: dict[str, Any]
+) -> None:
+    """On a laptop at 125-150% the summary got about 50 px beside a 'Gebied' column that
+    repeated the one area chosen and a 'Citaat' column that was empty on every row."""
+    table = screen._tabs[1].table
+    header = table.horizontalHeader()
+    area, quote = ConversationsModel.COL_AREA, ConversationsModel.COL_QUOTE
+    assert not header.isSectionHidden(area)  # Oldambt: its villages and wijken differ
+
+    qtbot.keyClicks(screen.search, "een bankje")  # the one conversation, without a quote
+    wait_done(qtbot, screen)
+    assert shown_ids(screen) == [data["conversation"]]
+    assert header.isSectionHidden(quote)
+    screen.search.clear()
+    wait_done(qtbot, screen)
+    assert not header.isSectionHidden(quote)  # other conversations have a quote
+
+    screen.set_area(data["beerta"])  # a village without areas of its own
+    wait_done(qtbot, screen)
+    assert header.isSectionHidden(area)
+
+    screen.resize(620, 500)  # what 1366x768 at 150% leaves beside the area tree
+    qtbot.waitUntil(lambda: table.viewport().width() < 600)
+    summary = header.sectionSize(ConversationsModel.COL_SUMMARY)
+    assert summary >= table.fontMetrics().averageCharWidth() * 30, summary

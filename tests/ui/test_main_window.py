@@ -122,14 +122,14 @@ def test_geometry_and_screen_are_remembered(qtbot, context, settings: QSettings)
     qtbot.addWidget(first)
     first.show()
     first.setWindowState(Qt.WindowState.WindowNoState)  # the first start opens maximised
-    first.resize(800, 580)  # the offscreen screen is 800x600: stay inside it
+    first.resize(760, 560)  # the offscreen screen is 800x800: stay inside it, borders too
     first.show_screen(TEAM_OVERVIEW)
     size = first.size()
     first.close()
     second = MainWindow(context, settings)
     qtbot.addWidget(second)
     second.show()
-    assert (size.width(), size.height()) == (800, 580)
+    assert (size.width(), size.height()) == (760, 560)
     assert second.size() == size
     assert second.stack.currentWidget() is second.screens[TEAM_OVERVIEW]
 

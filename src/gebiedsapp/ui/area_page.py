@@ -242,9 +242,9 @@ class AreaPage(QScrollArea):
         _clear(self.themes_layout)
         if view.top_themes:
             for name, count in view.top_themes:
-                self.themes_layout.addWidget(
-                    QLabel(self.tr("%s — %s gesprekken") % (name, format_number(count)))
-                )
+                line = QLabel(self.tr("%s — %s gesprekken") % (name, format_number(count)))
+                line.setWordWrap(True)  # two lines on a narrow screen, not a wider page
+                self.themes_layout.addWidget(line)
         else:
             self.themes_layout.addWidget(QLabel(self.tr("Nog geen gesprekken in deze periode.")))
 

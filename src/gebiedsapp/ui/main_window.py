@@ -9,14 +9,13 @@ from __future__ import annotations
 import uuid
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QRect, QSettings, QSize, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
-    QStackedWidget,
     QToolBar,
     QWidget,
 )
@@ -29,6 +28,7 @@ from gebiedsapp.storage.errors import BackupError
 from gebiedsapp.ui.area_page import AreaPage
 from gebiedsapp.ui.area_tree import AreaNavigator
 from gebiedsapp.ui.context import AppContext
+from gebiedsapp.ui.layout import ScreenStack, fit_into, scrolling, text_width
 from gebiedsapp.ui.palette import style
 from gebiedsapp.ui.team_overview import TeamOverviewScreen
 
@@ -39,6 +39,8 @@ GEOMETRY_KEY = "mainwindow/geometry"
 STATE_KEY = "mainwindow/state"
 SPLITTER_KEY = "mainwindow/splitter"
 SCREEN_KEY = "mainwindow/screen"
+MINIMUM_SIZE = QSize(560, 380)
+NAVIGATOR_CHARACTERS = 26  # 'Winschoten-Zuid' two levels deep
 
 AREA, KOFFIEKAR, CONTACTS, SIGNALS, INITIATIVES = (
     "area",
@@ -70,20 +72,22 @@ class MainWindow(QMainWindow):
         self.context = context
         self.settings = settings
         self.setWindowTitle(self.tr("Gebiedsapp – gebiedsgericht werken in Oldambt"))
-        self.setMinimumSize(800, 520)
+        # small enough for 1366x768 at 150% (911x512 less the taskbar); screens scroll instead
+        self.setMinimumSize(MINIMUM_SIZE)
+        self._fitted = False
 
         self.navigator = AreaNavigator(context, self)
         self.area_page = AreaPage(context, self)
-        self.stack = QStackedWidget(self)
+        self.stack = ScreenStack(self)
         self.stack.addWidget(self.area_page)
         # Every other screen is built when first opened: start-up does not pay for them.
         self.screens: dict[str, QWidget] = {AREA: self.area_page}
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.navigator)
-        self.splitter.addWidget(self.stack)
+        self.splitter.addWidget(scrolling(self.stack, self))
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([260, 1100])
+        self.navigator.setMinimumWidth(text_width(self.navigator, NAVIGATOR_CHARACTERS))
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
 
@@ -419,12 +423,14 @@ class MainWindow(QMainWindow):
 
     def _restore(self) -> None:
         geometry = self.settings.value(GEOMETRY_KEY)
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
+        restored = isinstance(geometry, QByteArray) and not geometry.isEmpty()
+        if restored and self.restoreGeometry(geometry):
+            self._fit_to_screen()
         else:  # first start: municipal laptops have small screens; use all of it
             screen = self.screen()
             self.setGeometry(screen.availableGeometry() if screen else self.geometry())
             self.setWindowState(Qt.WindowState.WindowMaximized)
+        self._size_navigator()
         state = self.settings.value(STATE_KEY)
         if isinstance(state, QByteArray):
             self.restoreState(state)
@@ -438,6 +444,34 @@ class MainWindow(QMainWindow):
             and (screen != ADMIN or self.may_manage(tell=False))
         ):
             self.show_screen(screen)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._fitted:  # once shown, the title bar and borders are known
+            self._fitted = True
+            self._fit_to_screen()
+
+    def _fit_to_screen(self) -> None:
+        """A window saved on a larger screen, or at a smaller display scaling, opens inside
+        the screen it is on, title bar and borders included."""
+        screen = self.screen()
+        if screen is None or self.isMaximized() or self.isFullScreen():
+            return
+        available = screen.availableGeometry()
+        frame = self.frameGeometry()
+        if available.contains(frame):
+            return
+        fitted = fit_into(frame, available)
+        offset = self.geometry().topLeft() - frame.topLeft()  # the title bar and border
+        borders = frame.size() - self.geometry().size()
+        self.setGeometry(QRect(fitted.topLeft() + offset, fitted.size() - borders))
+
+    def _size_navigator(self) -> None:
+        """The area tree takes a fifth of the window, at most 260 px, at least its minimum;
+        the splitter's saved state (restored after this) keeps what the user dragged."""
+        width = self.width()
+        tree = max(self.navigator.minimumWidth(), min(260, width // 5))
+        self.splitter.setSizes([tree, max(width - tree, 1)])
 
     def save_settings(self) -> None:
         self.settings.setValue(GEOMETRY_KEY, self.saveGeometry())

@@ -192,8 +192,8 @@ class ContactForm(QWidget):
         notes.addWidget(self._label(self.tr("&Aantekeningen:"), self.notes_edit))
         notes.addWidget(self.notes_edit, 1)
         middle = QHBoxLayout()
-        middle.addLayout(themes, 2)
-        middle.addLayout(notes, 3)
+        middle.addLayout(themes, 1)  # theme names stay readable on a narrow screen
+        middle.addLayout(notes, 1)
 
         new_action = QHBoxLayout()
         new_action.addWidget(self.action_edit, 1)

@@ -65,6 +65,7 @@ from gebiedsapp.ui.context import (
 from gebiedsapp.ui.drafting import DraftAutosaver
 from gebiedsapp.ui.export import Exporter, ExportJob
 from gebiedsapp.ui.formatting import format_date, format_number
+from gebiedsapp.ui.layout import ColumnFit, FlowLayout, text_width
 from gebiedsapp.ui.page import StaleList, form_keys, muted_label, page_title, scope_name
 from gebiedsapp.ui.palette import style
 from gebiedsapp.ui.prompts import Leave
@@ -130,6 +131,7 @@ class ContactsScreen(QWidget):
         header = self.table.horizontalHeader()
         header.resizeSection(ContactsModel.COL_DATE, 85)
         header.resizeSection(ContactsModel.COL_TYPE, 95)
+        self.column_fit = ColumnFit(self.table, minimum=text_width(self.table, 18))
         self.list_label = QLabel(self)
         self.list_label.setWordWrap(True)
         list_panel = QWidget(self)
@@ -139,6 +141,7 @@ class ContactsScreen(QWidget):
         list_layout.addWidget(self.table, 1)
         hint = QLabel(self.tr("Dubbelklik (of Enter) om een contact te bewerken."), list_panel)
         style(hint, "color: $muted;")
+        hint.setWordWrap(True)
         self.exporter = Exporter(context, self, self.export_job)
         hint_row = QHBoxLayout()
         hint_row.addWidget(hint, 1)
@@ -160,32 +163,38 @@ class ContactsScreen(QWidget):
         self.cancel_button = QPushButton(self.tr("Annuleren (Esc)"), self)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
-        buttons = QHBoxLayout()
+        # the buttons stay in view below the form, which scrolls; a narrow screen wraps them
+        buttons = FlowLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.history_button)
         buttons.addWidget(self.signal_button)
-        buttons.addStretch(1)
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.cancel_button)
         form_body = QWidget(self)
         form_layout = QVBoxLayout(form_body)
         form_layout.setContentsMargins(8, 0, 8, 0)
         form_layout.addWidget(self.form)
-        form_layout.addLayout(buttons)
-        form_layout.addWidget(self.status)
         form_layout.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(form_body)
         QWidget.setTabOrder(self.form.remove_action_button, self.save_button)
+        form_panel = QWidget(self)
+        panel_layout = QVBoxLayout(form_panel)
+        panel_layout.setContentsMargins(0, 0, 0, 0)
+        panel_layout.addWidget(scroll, 1)
+        buttons.setContentsMargins(8, 0, 8, 0)
+        panel_layout.addLayout(buttons)
+        self.status.setContentsMargins(8, 0, 8, 0)
+        panel_layout.addWidget(self.status)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(list_panel)
-        self.splitter.addWidget(scroll)
+        self.splitter.addWidget(form_panel)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([400, 650])
+        self.splitter.setSizes([280, 560])  # the form its width first; the list the rest
         self.splitter.setChildrenCollapsible(False)
 
         layout = QVBoxLayout(self)

@@ -54,6 +54,7 @@ from gebiedsapp.ui.initiatives.form import InitiativeForm
 from gebiedsapp.ui.initiatives.history import show_history
 from gebiedsapp.ui.initiatives.models import InitiativesModel
 from gebiedsapp.ui.initiatives.widgets import ask_leave
+from gebiedsapp.ui.layout import ColumnFit, text_width
 from gebiedsapp.ui.page import StaleList, form_keys, muted_label, page_title, scope_name
 from gebiedsapp.ui.palette import style
 from gebiedsapp.ui.prompts import Leave
@@ -89,6 +90,7 @@ class InitiativesScreen(QWidget):
             (InitiativesModel.COL_GRANTED, 72),
         ):
             header.resizeSection(column, width)
+        self.column_fit = ColumnFit(self.table, minimum=text_width(self.table, 20))
         self.list_label = QLabel(self)
         self.ended_check = QCheckBox(self.tr("Ook afgeronde en gestopte"), self)
         self.ended_check.setToolTip(self.tr("Toon ook de initiatieven die klaar of gestopt zijn"))
@@ -97,6 +99,7 @@ class InitiativesScreen(QWidget):
         top_row.addWidget(self.ended_check)
         hint = QLabel(self.tr("Dubbelklik (of Enter) om te openen."), self)
         style(hint, "color: $muted;")
+        hint.setWordWrap(True)
         self.exporter = Exporter(context, self, self.export_job)
         self.new_button = QPushButton(self.tr("Nieuw initiatief"), self)
         self.new_button.setToolTip(self.tr("Begin een nieuw initiatief in het formulier"))
@@ -149,9 +152,9 @@ class InitiativesScreen(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(list_panel)
         self.splitter.addWidget(form_panel)
-        self.splitter.setStretchFactor(0, 5)
-        self.splitter.setStretchFactor(1, 4)
-        self.splitter.setSizes([590, 475])
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
+        self.splitter.setSizes([380, 480])  # the form its width first; the list the rest
         self.splitter.setChildrenCollapsible(False)
 
         layout = QVBoxLayout(self)

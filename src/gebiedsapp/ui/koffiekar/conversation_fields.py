@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from gebiedsapp.domain import Handling
 from gebiedsapp.ui.formatting import to_qdate
 from gebiedsapp.ui.koffiekar.theme_picker import ThemePicker
+from gebiedsapp.ui.layout import FlowLayout
 from gebiedsapp.ui.palette import style
 
 HANDLINGS = (Handling.TER_PLEKKE, Handling.DOORVERWIJZEN, Handling.ACTIE_NODIG)
@@ -89,7 +90,9 @@ class ConversationFields(QFrame):
             self.handling_group.addButton(button, number)
             self.handling_buttons.append(button)
         self.handling_buttons[0].setChecked(True)
-        handling_row.setLayout(_row(*self.handling_buttons))
+        handling_flow = FlowLayout(handling_row)  # under each other on a narrow screen
+        for button in self.handling_buttons:
+            handling_flow.addWidget(button)
 
         self.quote = QLineEdit(self)
         self.quote.setPlaceholderText(self.tr("letterlijke uitspraak (optioneel)"))
@@ -192,6 +195,7 @@ class ConversationFields(QFrame):
             self,
         )
         style(keys, "color: $muted;")
+        keys.setWordWrap(True)  # on a narrow screen it takes two lines, not the form's width
 
         grid = QGridLayout(self)
         grid.setContentsMargins(12, 8, 12, 8)
@@ -225,7 +229,10 @@ class ConversationFields(QFrame):
                 grid.addWidget(field, number, 1)
             else:
                 grid.addLayout(field, number, 1)
-        buttons = _row(self.save_button, self.clear_button, self.history_button, keys)
+        buttons = _row(
+            self.save_button, self.clear_button, self.history_button, keys, stretch_last=True
+        )
+        buttons.setStretch(3, 1)  # the key hint takes the room there is, on one line if it can
         grid.addLayout(buttons, len(rows) + 1, 0, 1, 2)
         grid.setColumnStretch(1, 1)
 

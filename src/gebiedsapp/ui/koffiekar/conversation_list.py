@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QVB
 
 from gebiedsapp.services.koffiekar import ConversationView
 from gebiedsapp.ui.koffiekar.models import ConversationListModel, make_table
+from gebiedsapp.ui.layout import ColumnFit, FlowLayout, text_width
 
 
 class ConversationList(QWidget):
@@ -28,19 +29,23 @@ class ConversationList(QWidget):
         header.resizeSection(ConversationListModel.COL_THEMES, 220)
         header.resizeSection(ConversationListModel.COL_HANDLING, 160)
         header.resizeSection(ConversationListModel.COL_AUTHOR, 90)
+        self.fit = ColumnFit(self.table, minimum=text_width(self.table, 24))
         self.label = QLabel(self.tr("Gesprekken"), self)
         self.label.setStyleSheet("font-weight: 600;")
+        self.label.setWordWrap(True)
         self.edit_button = QPushButton(self.tr("Bewerken (Enter)"), self)
         self.history_button = QPushButton(self.tr("Geschiedenis…"), self)
         self.signal_button = QPushButton(self.tr("Signaal maken…"), self)
         self.signal_button.setToolTip(
             self.tr("Een signaal voor dit gesprek, vooraf ingevuld en eraan gekoppeld")
         )
+        buttons = FlowLayout()  # under each other on a narrow screen
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.history_button)
+        buttons.addWidget(self.signal_button)
         bar = QHBoxLayout()
         bar.addWidget(self.label, 1)
-        bar.addWidget(self.edit_button)
-        bar.addWidget(self.history_button)
-        bar.addWidget(self.signal_button)
+        bar.addLayout(buttons)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)

@@ -55,6 +55,7 @@ from gebiedsapp.ui.koffiekar.history_dialog import HistoryDialog
 from gebiedsapp.ui.koffiekar.models import RoundListModel, make_table
 from gebiedsapp.ui.koffiekar.session_form import SessionForm
 from gebiedsapp.ui.koffiekar.theme_picker import theme_choices
+from gebiedsapp.ui.layout import FlowLayout, scrolling
 from gebiedsapp.ui.palette import style
 from gebiedsapp.ui.pdf import Build, PdfActions, pdf_name
 
@@ -114,29 +115,38 @@ class KoffiekarScreen(QWidget):
             self.tr("Wat er in deze ronde is gehoord, op één A4 (zonder persoonsgegevens)")
         )
         self.sheet_button.setEnabled(False)
-        bottom = QHBoxLayout()
+        bottom = FlowLayout()
         bottom.addWidget(self.sheet_button)
         bottom.addWidget(self.exporter.button)
         left_layout.addLayout(bottom)
 
-        right = QWidget(self)
-        self.session_form = SessionForm(context, right)
-        self.form = ConversationForm(context, right)
-        self.conversation_list = ConversationList(right)
+        forms = QWidget(self)
+        self.session_form = SessionForm(context, forms)
+        self.form = ConversationForm(context, forms)
+        self.conversation_list = ConversationList(self)
         self.conversations = self.conversation_list.table
         self.conversations_model = self.conversation_list.model
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(6, 10, 12, 10)
-        right_layout.setSpacing(8)
-        right_layout.addWidget(self.session_form)
-        right_layout.addWidget(self.form)
-        right_layout.addWidget(self.conversation_list, 1)
+        forms_layout = QVBoxLayout(forms)
+        forms_layout.setContentsMargins(6, 8, 6, 4)
+        forms_layout.setSpacing(8)
+        forms_layout.addWidget(self.session_form)
+        forms_layout.addWidget(self.form)
+        forms_layout.addStretch(1)
+        # on a short screen (125-150% scaling) the forms scroll and the list keeps some rows;
+        # the user drags the handle between them, or folds the round's header
+        right = QSplitter(Qt.Orientation.Vertical, self)
+        right.addWidget(scrolling(forms, right))
+        right.addWidget(self.conversation_list)
+        right.setChildrenCollapsible(False)
+        right.setStretchFactor(1, 1)
+        right.setSizes([forms.sizeHint().height(), self.conversation_list.sizeHint().height()])
+        self.conversation_list.setContentsMargins(6, 0, 6, 10)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([380, 980])
+        splitter.setSizes([300, 800])  # the round's forms get what a small screen has left
         splitter.setChildrenCollapsible(False)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

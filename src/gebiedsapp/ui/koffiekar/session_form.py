@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
+    QStyle,
     QTimeEdit,
     QToolButton,
     QWidget,
@@ -51,6 +52,7 @@ from gebiedsapp.ui.palette import style
 WEATHER = ("zonnig", "half bewolkt", "bewolkt", "regen", "buien", "wind", "koud", "warm")
 NO_TIME = QTime(0, 0)  # shown as "--:--": nobody runs a koffiekar at midnight
 MEMBER_ROLE = Qt.ItemDataRole.UserRole + 1
+STAFF_ROWS = 3  # rows of names the 'Aanwezig' grid shows whole; more scroll
 
 
 def _time_edit(parent: QWidget, name: str) -> QTimeEdit:
@@ -104,6 +106,7 @@ class SessionForm(QFrame):
         self.toggle.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.summary = QLabel(self)
         style(self.summary, "color: $muted;")
+        self.summary.setWordWrap(True)  # a narrow screen: two lines, not a wider form
         self.state = QLabel(self)
         self.save_button = QPushButton(self.tr("Ronde opslaan (Ctrl+S)"), self)
 
@@ -124,6 +127,11 @@ class SessionForm(QFrame):
         self.end = _time_edit(self.details, self.tr("Eindtijd"))
         self.buurt = QComboBox(self.details)
         self.buurt.setAccessibleName(self.tr("CBS-buurt"))
+        # long buurt names widen the list that opens, not the form
+        self.buurt.setMinimumContentsLength(10)
+        self.buurt.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.weather = QComboBox(self.details)
         self.weather.setEditable(True)
         self.weather.addItems(["", *WEATHER])
@@ -136,37 +144,39 @@ class SessionForm(QFrame):
         self.staff.setWrapping(True)
         self.staff.setResizeMode(QListView.ResizeMode.Adjust)
         self.staff.setSpacing(2)
-        self.staff.setFixedHeight(52)
+        self.staff.setFixedHeight(self._staff_height(STAFF_ROWS))
         self.staff.setAccessibleName(self.tr("Aanwezige teamleden"))
         self.staff.setToolTip(self.tr("Spatie vinkt het gekozen teamlid aan of uit"))
         self.notes = QPlainTextEdit(self.details)
         self.notes.setTabChangesFocus(True)
-        self.notes.setFixedHeight(44)
+        self.notes.setFixedHeight(
+            max(self.notes.minimumSizeHint().height(), self.notes.fontMetrics().lineSpacing() * 3)
+        )
         self.notes.setPlaceholderText(self.tr("notities bij de ronde"))
         self.notes.setAccessibleName(self.tr("Notities"))
 
         grid = QGridLayout(self.details)
         grid.setContentsMargins(0, 0, 0, 0)
-        grid.setHorizontalSpacing(8)
+        grid.setHorizontalSpacing(6)
         grid.setVerticalSpacing(4)
+        # two pairs a row, so that the round fits beside the list at 125-150% scaling
         cells: list[tuple[int, int, str, QWidget, int]] = [
-            (0, 0, self.tr("Plek"), self.place, 3),
-            (0, 4, self.tr("Datum"), self.day, 1),
-            (0, 6, self.tr("Van"), self.start, 1),
-            (0, 8, self.tr("tot"), self.end, 1),
-            (1, 0, self.tr("CBS-buurt"), self.buurt, 3),
-            (1, 4, self.tr("Weer"), self.weather, 1),
-            (1, 6, self.tr("Voorbijgangers"), self.passers_by, 3),
-            (2, 0, self.tr("Aanwezig"), self.staff, 9),
-            (3, 0, self.tr("Notities"), self.notes, 9),
+            (0, 0, self.tr("Plek"), self.place, 1),
+            (0, 2, self.tr("Datum"), self.day, 3),
+            (1, 0, self.tr("CBS-buurt"), self.buurt, 1),
+            (1, 2, self.tr("Van"), self.start, 1),
+            (1, 4, self.tr("tot"), self.end, 1),
+            (2, 0, self.tr("Weer"), self.weather, 1),
+            (2, 2, self.tr("Voorbijgangers"), self.passers_by, 3),
+            (3, 0, self.tr("Aanwezig"), self.staff, 5),
+            (4, 0, self.tr("Notities"), self.notes, 5),
         ]
         for row, column, text, widget, span in cells:
             label = QLabel(text, self.details)
             label.setBuddy(widget)
             grid.addWidget(label, row, column)
             grid.addWidget(widget, row, column + 1, 1, span)
-        grid.setColumnStretch(1, 2)
-        grid.setColumnStretch(2, 1)
+        grid.setColumnStretch(1, 1)
 
         top = QHBoxLayout()
         top.addWidget(self.toggle)
@@ -233,6 +243,16 @@ class SessionForm(QFrame):
         finally:
             self._loading = False
 
+    def _staff_height(self, rows: int) -> int:
+        """The height that shows `rows` whole rows of check boxes, never a cut-off one."""
+        if self.staff.count():
+            row = self.staff.sizeHintForRow(0)
+        else:
+            indicator = self.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorHeight)
+            row = max(self.staff.fontMetrics().height(), indicator) + 2
+        frame = self.staff.frameWidth()
+        return rows * (row + 2 * self.staff.spacing()) + 2 * frame
+
     def _fill_staff(self, chosen: set[uuid.UUID]) -> None:
         self.staff.clear()
         ordered = sorted(
@@ -247,6 +267,7 @@ class SessionForm(QFrame):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             checked = member.id in chosen
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self.staff.setFixedHeight(self._staff_height(STAFF_ROWS))
 
     # -- values -----------------------------------------------------------------------------
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from gebiedsapp.services.taxonomy import list_themes
+from gebiedsapp.ui.layout import FlowLayout
 from gebiedsapp.ui.palette import style
 
 MARKED = "QLineEdit { border: 2px solid $warning; border-radius: 3px; }"  # a choice is awaited
@@ -146,11 +147,15 @@ class ThemePicker(QWidget):
         style(self.preview, "color: $muted;")
         self.preview.setAccessibleName(self.tr("Thema dat Enter kiest"))
 
-        self.layout_ = QHBoxLayout(self)
-        self.layout_.setContentsMargins(0, 0, 0, 0)
+        self.layout_ = FlowLayout(self, fill_last=True)  # many chips: a second line
         self.layout_.setSpacing(4)
-        self.layout_.addWidget(self.edit, 1)
-        self.layout_.addWidget(self.preview)
+        entry = QWidget(self)  # the field and what Enter would take: the flow's last item
+        entry_row = QHBoxLayout(entry)
+        entry_row.setContentsMargins(0, 0, 0, 0)
+        entry_row.setSpacing(4)
+        entry_row.addWidget(self.edit, 1)
+        entry_row.addWidget(self.preview)
+        self.layout_.addWidget(entry)
 
         self.edit.textEdited.connect(self._suggest)
         self.edit.textChanged.connect(self._show_preview)

@@ -54,18 +54,27 @@ from gebiedsapp.ui.contacts.themes import theme_options
 from gebiedsapp.ui.context import ACTIONS, AREAS, CONTACTS, KOFFIEKAR, THEMES, AppContext
 from gebiedsapp.ui.export import Exporter, ExportJob
 from gebiedsapp.ui.formatting import format_number, from_qdate, to_qdate
+from gebiedsapp.ui.layout import ColumnFit, FlowLayout, text_width, together
 from gebiedsapp.ui.lists.models import ConversationsModel, SessionsModel
 from gebiedsapp.ui.page import page_title, scope_name
 from gebiedsapp.ui.palette import style
 from gebiedsapp.ui.table_model import RowTableModel
 
 DEBOUNCE_MS = 250
+READ_COLUMN_CHARACTERS = 32  # the summary or subject column keeps room for this much text
 SESSIONS, CONVERSATIONS, CONTACTS_TAB, ACTIONS_TAB = (
     "sessions",
     "conversations",
     "contacts",
     "actions",
 )
+
+AREA_COLUMNS = {
+    SESSIONS: SessionsModel.COL_AREA,
+    CONVERSATIONS: ConversationsModel.COL_AREA,
+    CONTACTS_TAB: ContactsModel.COL_AREA,
+    ACTIONS_TAB: ActionsModel.COL_AREA,
+}
 
 
 @dataclass
@@ -79,6 +88,7 @@ class _Tab:
     busy: bool = False
     summary: str = ""
     uses: frozenset[str] = field(default_factory=frozenset)  # which filters apply
+    fit: ColumnFit | None = None
 
 
 class ListsScreen(QWidget):
@@ -125,7 +135,7 @@ class ListsScreen(QWidget):
         search_row.addWidget(self.status)
         self.exporter = Exporter(context, self, self.export_job)
         search_row.addWidget(self.exporter.button)
-        filter_row = QHBoxLayout()
+        filter_row = FlowLayout()  # a second line on a narrow screen, not a wider screen
         for text, widget in (
             (self.tr("&Van:"), self.start_edit),
             (self.tr("&t/m:"), self.end_edit),
@@ -133,10 +143,7 @@ class ListsScreen(QWidget):
             (self.tr("A&uteur:"), self.author_combo),
             (self.tr("Afh&andeling:"), self.handling_combo),
         ):
-            filter_row.addWidget(self._label(text, widget))
-            filter_row.addWidget(widget)
-            filter_row.addSpacing(8)
-        filter_row.addStretch(1)
+            filter_row.addWidget(together(self._label(text, widget), widget, parent=self))
 
         self.sessions_model = SessionsModel(self)
         self.conversations_model = ConversationsModel(self)
@@ -166,7 +173,7 @@ class ListsScreen(QWidget):
                 widths={
                     ConversationsModel.COL_DATE: 85,
                     ConversationsModel.COL_AREA: 115,
-                    ConversationsModel.COL_QUOTE: 150,
+                    ConversationsModel.COL_QUOTE: 90,  # few conversations have a quote
                     ConversationsModel.COL_THEMES: 170,
                     ConversationsModel.COL_HANDLING: 145,
                     ConversationsModel.COL_AUTHOR: 85,
@@ -279,7 +286,8 @@ class ListsScreen(QWidget):
             header.resizeSection(column, width)
         table.activated.connect(lambda index, k=key: self._on_activated(k, index))
         self.tabs.addTab(table, title)
-        return _Tab(key, model, table, nouns[0], nouns[1], uses=uses)
+        fit = ColumnFit(table, minimum=text_width(table, READ_COLUMN_CHARACTERS))
+        return _Tab(key, model, table, nouns[0], nouns[1], uses=uses, fit=fit)
 
     # -- public contract --------------------------------------------------------------------
 
@@ -288,6 +296,8 @@ class ListsScreen(QWidget):
         with self.context.read() as session:
             header = area_header(session, area_id, today=date.today())
         self.area_ids = header.area_ids
+        for tab in self._tabs:
+            self._fit_columns(tab)
         text = scope_name(header)
         self.subtitle.setText(text)
         self._mark_stale()
@@ -454,12 +464,20 @@ class ListsScreen(QWidget):
         if more:
             rows = rows[:DEFAULT_LIMIT]
         tab.model.set_rows(rows)
+        self._fit_columns(tab)
         count = format_number(len(rows))
         tab.summary = f"{count} {tab.one if len(rows) == 1 else tab.many}"
         if more:
             tab.summary = self.tr("meer dan %s %s; verfijn het filter") % (count, tab.many)
         if tab is self._current_tab() and not self.timer.isActive():
             self.status.setText(tab.summary)
+
+    def _fit_columns(self, tab: _Tab) -> None:
+        """One area chosen: a 'Gebied' column would only repeat it; it gives its width away,
+        as does a column empty on every row."""
+        single = self.area_ids is not None and len(self.area_ids) == 1
+        if tab.fit is not None:
+            tab.fit.show_columns(tab.model, hidden={AREA_COLUMNS[tab.key]} if single else set())
 
     def _on_failed(self, tab: _Tab, _error: Exception) -> None:
         tab.busy = False

@@ -110,7 +110,7 @@ class SignalsScreen(QWidget):
         for status in SignalStatus:
             self.status_combo.addItem(status.label, status.value)
         self.category_combo = category_picker(self, [], revert=True)  # typing finds a category
-        self._combo(self.tr("Categorie"), 16, self.category_combo)
+        self._combo(self.tr("Categorie"), 14, self.category_combo)  # 150%: fits beside the tree
         self.partner_combo = self._combo(self.tr("Partner"), 14)
         self.priority_combo = self._combo(self.tr("Prioriteit"), 7)
         self.priority_combo.addItem(self.tr("(alle)"), "")

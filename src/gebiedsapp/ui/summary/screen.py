@@ -201,7 +201,7 @@ class SummaryScreen(QWidget):
         self.team = QLabel(body)
         self.team.setWordWrap(True)
         self.figures = QGridLayout()
-        self.figures.setHorizontalSpacing(18)
+        self.figures.setHorizontalSpacing(10)  # with the map beside it at 150% scaling
         self.figure_labels: dict[str, tuple[QLabel, QLabel, QLabel]] = {}
         for column, text in enumerate(
             (
@@ -235,7 +235,7 @@ class SummaryScreen(QWidget):
         self.theme_moves = QLabel(body)
         self.theme_moves.setWordWrap(True)
         self.map = BuurtMap(body)
-        self.map.setMinimumSize(320, 260)
+        self.map.setMinimumSize(240, 240)  # beside the figures at 150% scaling too
         self.map_note = QLabel(body)
         style(self.map_note, MUTED)
         self.map_note.setWordWrap(True)
