@@ -48,6 +48,11 @@ class DamagedDatabaseError(NotADatabaseError):
         self.key = key  # the database's key (a DatabaseKey), to open its backups with
 
 
+class EmptyDatabaseFileError(DamagedDatabaseError):
+    """The database file is there but holds zero bytes (emptied by a disk or sync fault); it
+    is never silently replaced by a new, empty database."""
+
+
 # What SQLite says when a write cannot happen, and what the user can do about it. The unit of
 # work is rolled back, so nothing was written; forms keep what was typed as a draft.
 _WRITE_PROBLEMS = (
@@ -90,6 +95,11 @@ class PersonalDataRefusedError(StorageError):
 
 class WrongPassphraseError(StorageError):
     """The passphrase (or key) does not open the encrypted database; nothing was changed."""
+
+
+class OtherPassphraseError(WrongPassphraseError):
+    """The passphrase opens a backup of this database but not the database: the passphrase
+    was changed (or a change was undone), so it is the other one, old or new."""
 
 
 class EncryptionUnavailableError(StorageError):
