@@ -35,8 +35,10 @@ from gebiedsapp.storage.crypto import (
 from gebiedsapp.storage.database import Database, IntegrityGate, read_only_url, sqlite_file
 from gebiedsapp.storage.errors import (
     DamagedDatabaseError,
+    DatabaseUnavailableError,
     OtherPassphraseError,
     WrongPassphraseError,
+    read_only_folder,
 )
 from gebiedsapp.storage.migrate import (
     UpgradeResult,
@@ -76,6 +78,19 @@ def _opens_a_backup(path: Path, key: DatabaseKey, paths: AppPaths) -> bool:
             continue
         return True
     return False
+
+
+def _refuse_read_only(path: Path) -> None:
+    """SQLite cannot open a database in WAL mode where it cannot write its -shm beside it; it
+    then says only 'unable to open database file'. Say what it is: read-only."""
+    if path.exists() and read_only_folder(path.parent):
+        raise DatabaseUnavailableError(
+            f"{path.parent} is read-only",
+            f"De database {path} staat in een map die alleen-lezen is (of op een schijf die "
+            "alleen-lezen is aangekoppeld): de Gebiedsapp kan hem daar niet openen. Zet de "
+            "database in een map waarin u mag schrijven, of vraag de beheerder om schrijfrechten. "
+            "Er is niets gewijzigd.",
+        )
 
 
 def _damaged(path: Path, key: DatabaseKey | None, problem: str) -> DamagedDatabaseError:
@@ -121,6 +136,7 @@ def open_database(
     paths.ensure()  # the default database lives in the data dir: make it before looking
     path = sqlite_file(make_url(url))
     if path is not None:
+        _refuse_read_only(path)
         recover_interrupted(path)  # an encryption that stopped half-way: nothing is lost
         if key is not None and file_state(path) == PLAIN:
             log.warning("%s is not encrypted; opened without its key", path)

@@ -228,6 +228,7 @@ def _read_marker(marker: Path) -> tuple[str, list[tuple[Path, Path]]]:
 
 def _unlink_quietly(path: Path) -> None:
     try:
-        path.unlink(missing_ok=True)
+        if path.exists():  # a read-only file system refuses even to remove nothing
+            path.unlink()
     except OSError as exc:
         log.warning("%s not removed: %s", path, exc)

@@ -27,11 +27,15 @@ from gebiedsapp.storage.crypto import (
     file_state,
     fsync_file,
     fsync_folder,
-    read_only_file_system,
     read_salt,
     unreadable_errors,
 )
-from gebiedsapp.storage.errors import BackupError, DatabaseUnavailableError, explain_write_error
+from gebiedsapp.storage.errors import (
+    BackupError,
+    DatabaseUnavailableError,
+    explain_write_error,
+    read_only_folder,
+)
 
 log = logging.getLogger(__name__)
 
@@ -90,7 +94,7 @@ def backup_sqlite_file(
 
 def _why(error: BaseException, folder: Path) -> str:
     """Why writing in `folder` failed, in Dutch (a full disk, a read-only folder, ...)."""
-    if not os.access(folder, os.W_OK) or read_only_file_system(folder):
+    if read_only_folder(folder):
         return (
             "De map is alleen-lezen: de app mag er niet schrijven. Kies een map waarin u mag "
             "schrijven, of vraag de beheerder om schrijfrechten."

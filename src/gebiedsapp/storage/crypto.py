@@ -262,14 +262,6 @@ def fsync_folder(folder: Path) -> None:
         os.close(handle)
 
 
-def read_only_file_system(path: Path) -> bool:
-    """Whether `path` (a file or folder that exists) lies on a file system mounted read-only."""
-    try:
-        return bool(os.statvfs(path).f_flag & getattr(os, "ST_RDONLY", 1))
-    except (AttributeError, OSError):  # Windows has no statvfs
-        return False
-
-
 def fsync_file(path: Path) -> None:
     """Flush a written file to the disk (opened for writing: Windows refuses to flush a file
     opened only for reading)."""

@@ -5,6 +5,9 @@ Each carries a Dutch message for the user (`user_message`) and an English one fo
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 
 class StorageError(Exception):
     def __init__(self, log_message: str, user_message: str) -> None:
@@ -79,13 +82,28 @@ _WRITE_PROBLEMS = (
 )
 
 
-def explain_write_error(error: BaseException) -> str:
-    """A Dutch sentence for a failed write (locked, disk full, read-only, I/O), else ""."""
+def explain_write_error(error: BaseException, where: Path | None = None) -> str:
+    """A Dutch sentence for a failed write (locked, disk full, read-only, I/O), else "".
+    `where`: the database file; on a read-only file system SQLite reports only an I/O error
+    or 'unable to open', which is then said to be read-only."""
     text = str(getattr(error, "orig", None) or error).lower()
+    if where is not None and read_only_folder(where.parent):
+        return _WRITE_PROBLEMS[2][1]
     for needles, message in _WRITE_PROBLEMS:
         if any(needle in text for needle in needles):
             return message
     return ""
+
+
+def read_only_folder(folder: Path) -> bool:
+    """Whether nothing can be written in `folder`: a read-only file system (also for root, and
+    also where no permission says so), or no write permission."""
+    try:
+        if os.statvfs(folder).f_flag & getattr(os, "ST_RDONLY", 1):
+            return True
+    except (AttributeError, OSError):  # Windows has no statvfs; a missing folder is not ours
+        pass
+    return folder.is_dir() and not os.access(folder, os.W_OK)
 
 
 class PersonalDataRefusedError(StorageError):

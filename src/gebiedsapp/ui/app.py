@@ -19,7 +19,13 @@ from gebiedsapp.services import audit, backups, retention
 from gebiedsapp.startup import OpenedDatabase, open_database, open_read_only
 from gebiedsapp.storage.crypto import DatabaseKey
 from gebiedsapp.storage.database import Database
-from gebiedsapp.storage.errors import DamagedDatabaseError, StorageError, explain_write_error
+from gebiedsapp.storage.errors import (
+    BackupError,
+    DamagedDatabaseError,
+    StorageError,
+    explain_write_error,
+)
+from gebiedsapp.ui.backup_notice import show_backup_problem
 from gebiedsapp.ui.context import AppContext, ChangeHub
 from gebiedsapp.ui.gc_guard import GarbageCollector
 from gebiedsapp.ui.main_window import MainWindow
@@ -65,17 +71,30 @@ def start_maintenance(database: Database, paths: AppPaths, actor: str) -> str:
         audit.note(session, AuditAction.OPEN, detail="venster")
     with database.unit_of_work(actor) as session:
         done = retention.apply(session, today=date.today())
-    if database.file is not None:
+    if database.file is not None:  # a chosen folder that is offline is never made here
         with database.read_session(actor) as session:
-            folder = backups.backup_dir_of(session, paths.backup_dir)
-        backups.make_backup(database, folder, reason="start")
+            backups.backup_in_folder(database, session, paths.backup_dir, reason="start")
     return done.summary(done=True)
+
+
+def begin_maintenance(window: MainWindow, database: Database, paths: AppPaths, actor: str) -> None:
+    """The audit entry, retention and the start backup: on the worker once the window is up,
+    after the integrity check (the first write waits for it); a failure is shown."""
+    window.context.background.submit(
+        "start-maintenance",
+        lambda: start_maintenance(database, paths, actor),
+        owner=window,
+        on_done=lambda summary: log.info("start maintenance: %s", summary),
+        on_error=lambda error: found_damaged(window, error),
+    )
 
 
 def found_damaged(window: MainWindow, error: BaseException) -> None:
     """The start's maintenance failed. When the integrity check found damage, nothing was
     written: say so and close, so that the next start offers a backup or read-only."""
     log.error("start maintenance failed: %s", error)
+    if isinstance(error, BackupError):  # the user must see it: a share offline, a full disk
+        show_backup_problem(window, window.settings, error.user_message)
     if isinstance(error, DamagedDatabaseError):
         QMessageBox.critical(
             window,
@@ -142,15 +161,7 @@ def run_gui(*, database: str | None = None, data_dir: str | None = None) -> int:
         window.show()
         QTimer.singleShot(0, window.offer_recovery)  # 'Herstel je werk?' after a crash
         QTimer.singleShot(0, window.offer_encryption)  # a plain database file: encrypt it?
-        # the audit entry, retention and the start backup: on the worker once the window is
-        # up, after the integrity check (the first write waits for it)
-        window.context.background.submit(
-            "start-maintenance",
-            lambda: start_maintenance(opened.database, paths, actor),
-            owner=window,
-            on_done=lambda summary: log.info("start maintenance: %s", summary),
-            on_error=lambda error: found_damaged(window, error),
-        )
+        begin_maintenance(window, opened.database, paths, actor)
     try:
         return app.exec()
     finally:
