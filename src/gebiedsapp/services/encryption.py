@@ -296,8 +296,9 @@ def _recover_file(path: Path) -> None:
             log.warning("interrupted encryption: plain %s put back", path)
         elif state == PLAIN:
             _drop_pending(pending, path)
-    if file_state(path) == PLAIN:  # its encrypted copy never took the path
-        path.with_name(path.name + EXPORT_SUFFIX).unlink(missing_ok=True)
+    export = path.with_name(path.name + EXPORT_SUFFIX)
+    if export.exists() and file_state(path) == PLAIN:  # it never took the path
+        export.unlink()
 
 
 def finish_pending_removals(
