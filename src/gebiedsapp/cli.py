@@ -352,11 +352,10 @@ def _dispatch(args: argparse.Namespace, url: str, paths: AppPaths) -> int:
     try:
         if args.command == "audit":
             return _verify_audit(database)
-        if not _reads_only(args):  # a dry run or a listing leaves the file as it was
-            with database.unit_of_work(actor) as session:
-                audit.note(
-                    session, AuditAction.OPEN, detail=f"opdrachtregel: {args.command or 'gui'}"
-                )
+        if _reads_only(args):  # a dry run or a listing: no audit row, the file stays as it was
+            return _dispatch_read_only(database, actor, args, paths)
+        with database.unit_of_work(actor) as session:
+            audit.note(session, AuditAction.OPEN, detail=f"opdrachtregel: {args.command or 'gui'}")
         if args.command == "db":
             if args.db_command == "upgrade":
                 result = opened.upgrade
@@ -415,6 +414,20 @@ def _reads_only(args: argparse.Namespace) -> bool:
         and args.retention_days is None
         and args.draft_days is None
     )
+
+
+def _dispatch_read_only(
+    database: Database, actor: str, args: argparse.Namespace, paths: AppPaths
+) -> int:
+    if args.command == "signals":
+        return _import_signals(database, actor, args, paths.backup_dir)
+    if args.command == "privacy":
+        return _privacy(database, actor, args)
+    if args.command == "initiatives":
+        return _print_initiatives(database, args.area, include_ended=args.all)
+    if args.command == "areas":
+        return _print_areas(database)
+    return _print_team(database, args.date or date.today())
 
 
 def _import_signals(

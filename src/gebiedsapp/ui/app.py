@@ -19,13 +19,7 @@ from gebiedsapp.services import audit, backups, retention
 from gebiedsapp.startup import OpenedDatabase, open_database, open_read_only
 from gebiedsapp.storage.crypto import DatabaseKey
 from gebiedsapp.storage.database import Database
-from gebiedsapp.storage.errors import (
-    BackupError,
-    DamagedDatabaseError,
-    StorageError,
-    explain_write_error,
-)
-from gebiedsapp.ui.backup_notice import show_backup_problem
+from gebiedsapp.storage.errors import DamagedDatabaseError, StorageError, explain_write_error
 from gebiedsapp.ui.context import AppContext, ChangeHub
 from gebiedsapp.ui.gc_guard import GarbageCollector
 from gebiedsapp.ui.main_window import MainWindow
@@ -71,8 +65,8 @@ def start_maintenance(database: Database, paths: AppPaths, actor: str) -> str:
         audit.note(session, AuditAction.OPEN, detail="venster")
     with database.unit_of_work(actor) as session:
         done = retention.apply(session, today=date.today())
-    if database.file is not None:  # a chosen folder that is offline is never made here
-        with database.read_session(actor) as session:
+    if database.file is not None:
+        with database.read_session(actor) as session:  # an offline chosen folder: not made
             backups.backup_in_folder(database, session, paths.backup_dir, reason="start")
     return done.summary(done=True)
 
@@ -93,6 +87,9 @@ def found_damaged(window: MainWindow, error: BaseException) -> None:
     """The start's maintenance failed. When the integrity check found damage, nothing was
     written: say so and close, so that the next start offers a backup or read-only."""
     log.error("start maintenance failed: %s", error)
+    from gebiedsapp.storage.errors import BackupError
+    from gebiedsapp.ui.backup_notice import show_backup_problem
+
     if isinstance(error, BackupError):  # the user must see it: a share offline, a full disk
         show_backup_problem(window, window.settings, error.user_message)
     if isinstance(error, DamagedDatabaseError):
