@@ -169,15 +169,15 @@ def bench_demo_data(workdir: Path, repeat: int) -> Result:
 
 
 def _raw_connection(path: Path) -> Any:
-    """The driver (SQLCipher, keyed) with the pragmas the app's engine sets (WAL, synchronous
-    NORMAL, foreign keys, the page cache)."""
+    """The driver (SQLCipher, keyed) with the pragmas the app's engine sets (WAL, the same
+    `synchronous` as the app, foreign keys, the page cache)."""
     from gebiedsapp.storage.crypto import connect_file
-    from gebiedsapp.storage.database import PAGE_CACHE_KIB
+    from gebiedsapp.storage.database import PAGE_CACHE_KIB, SYNCHRONOUS
 
     raw = connect_file(path, _key())
     raw.execute(f"PRAGMA cache_size = -{PAGE_CACHE_KIB}")
     raw.execute("PRAGMA journal_mode = WAL")
-    raw.execute("PRAGMA synchronous = NORMAL")
+    raw.execute(f"PRAGMA synchronous = {SYNCHRONOUS}")
     raw.execute("PRAGMA foreign_keys = ON")
     return raw
 

@@ -118,6 +118,18 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("backup", nargs="?", metavar="KOPIE")
     restore.add_argument("--from", dest="source", metavar="MAP", help="map met de kopieën")
     restore.add_argument("--yes", action="store_true", help="zonder verdere vraag terugzetten")
+    restore.add_argument(
+        "--replace-newer",
+        action="store_true",
+        help="ook terugzetten als de huidige database nieuwere gegevens heeft (die gaan dan "
+        "verloren uit de database; hij wordt eerst als reservekopie bewaard)",
+    )
+    restore.add_argument(
+        "--remove-plain",
+        action="store_true",
+        help="onversleutelde reservekopieën van een versleutelde database overschrijven en "
+        "verwijderen",
+    )
 
     demo = sub.add_parser("demo-data", help="database vullen met verzonnen voorbeeldgegevens")
     demo.add_argument("--size", choices=["small", "large"], default="small")
@@ -313,7 +325,9 @@ def _cli_key(url: str) -> DatabaseKey | None:
     SQLCipher is here (and refused without a passphrase); without it, made plain."""
     path = sqlite_file(make_url(url))
     if path is not None:
-        encryption.recover_interrupted(path)  # before its state is read
+        notice = encryption.recover_interrupted(path)  # before its state is read
+        if notice:
+            print(notice, file=sys.stderr)
     state = encryption.database_state(url)
     if state in ("", PLAIN):
         return None
@@ -368,6 +382,8 @@ def _dispatch(args: argparse.Namespace, url: str, paths: AppPaths) -> int:
     try:
         if args.command == "audit":
             return _verify_audit(database)
+        if _reads_only(args):  # a dry run or a listing: no audit row, the file stays as it was
+            return _dispatch_read_only(database, actor, args, paths)
         with database.unit_of_work(actor) as session:
             audit.note(session, AuditAction.OPEN, detail=f"opdrachtregel: {args.command or 'gui'}")
         pending = erasure.finish_pending(database)  # an erasure's clean-up left for this start
@@ -402,9 +418,7 @@ def _dispatch(args: argparse.Namespace, url: str, paths: AppPaths) -> int:
                 print(f"  {table:<28} {count:>8}")
             return 0
         if args.command == "signals":
-            with database.read_session(actor) as session:
-                folder = backups.backup_dir_of(session, paths.backup_dir)
-            return _import_signals(database, actor, args, folder)
+            return _import_signals(database, actor, args, paths.backup_dir)
         if args.command == "report":
             return _report(database, args)
         if args.command == "privacy":
@@ -420,10 +434,40 @@ def _dispatch(args: argparse.Namespace, url: str, paths: AppPaths) -> int:
         database.dispose()
 
 
+def _reads_only(args: argparse.Namespace) -> bool:
+    """Commands that change nothing in the database: not even an 'open' row in the audit log
+    (a dry run must leave the file byte for byte as it was)."""
+    if args.command in ("areas", "team", "initiatives"):
+        return True
+    if getattr(args, "dry_run", False):
+        return True
+    return (
+        args.command == "privacy"
+        and args.privacy_command == "settings"
+        and args.retention_days is None
+        and args.draft_days is None
+    )
+
+
+def _dispatch_read_only(
+    database: Database, actor: str, args: argparse.Namespace, paths: AppPaths
+) -> int:
+    if args.command == "signals":
+        return _import_signals(database, actor, args, paths.backup_dir)
+    if args.command == "privacy":
+        return _privacy(database, actor, args)
+    if args.command == "initiatives":
+        return _print_initiatives(database, args.area, include_ended=args.all)
+    if args.command == "areas":
+        return _print_areas(database)
+    return _print_team(database, args.date or date.today())
+
+
 def _import_signals(
     database: Database, actor: str, args: argparse.Namespace, backup_dir: Path
 ) -> int:
-    """Exit 0 when the valid rows were imported (or would be, with --dry-run) and no row was
+    """`backup_dir`: the default folder for backups (the chosen one is read from the database).
+    Exit 0 when the valid rows were imported (or would be, with --dry-run) and no row was
     refused without consent; 2 when nothing was written because of invalid rows or bad input."""
     mapping = signal_import.parse_mapping(args.mapping)
     try:
@@ -450,9 +494,8 @@ def _import_signals(
             )
             return 2
         if database.file is not None:  # before every import: a copy to go back to
-            print(
-                f"Reservekopie: {backups.make_backup(database, backup_dir, reason='voor-import')}"
-            )
+            copy = backups.backup_in_folder(database, session, backup_dir, reason="voor-import")
+            print(f"Reservekopie: {copy}")
         written = signal_import.import_signals(session, preview, accept_valid=args.accept_valid)
     print(f"{written} signalen geïmporteerd.")
     return 0
@@ -539,7 +582,12 @@ def _verify_audit(database: Database) -> int:
 
 def _db_encrypt(url: str, paths: AppPaths, actor: str) -> int:
     path = sqlite_file(make_url(url))
-    if path is None or encryption.database_state(url) != PLAIN:
+    if path is not None:
+        encryption.recover_interrupted(path)
+    state = encryption.database_state(url)
+    if path is not None and state == ENCRYPTED:
+        return _finish_encryption(url, path, paths, actor)
+    if path is None or state != PLAIN:
         print("Alleen een onversleuteld databasebestand kan worden versleuteld.", file=sys.stderr)
         return 2
     encryption.require_cipher()
@@ -558,6 +606,27 @@ def _db_encrypt(url: str, paths: AppPaths, actor: str) -> int:
     print(f"Versleuteld: {path}, met de reservekopieën in {', '.join(map(str, set(folders)))}")
     if done.skipped:
         print(done.summary(), file=sys.stderr)
+    return 0
+
+
+def _finish_encryption(url: str, path: Path, paths: AppPaths, actor: str) -> int:
+    """`db encrypt` on an encrypted database: finish what an interrupted encryption left (its
+    plain backups encrypted, plain leftovers overwritten and removed)."""
+    key = _cli_key(url)
+    opened = open_database(url, paths, actor=actor, key=key)  # proves the passphrase
+    with opened.database.read_session(actor) as session:
+        folder = backups.backup_dir_of(session, paths.backup_dir)
+    opened.database.dispose()
+    assert key is not None
+    plain = encryption.plain_backups(path, (paths.backup_dir, folder))
+    done = encryption.finish_encryption(path, key, (paths.backup_dir, folder))
+    print(
+        f"De database was al versleuteld; {len(plain) - len(done.skipped)} onversleutelde "
+        "reservekopieën zijn nu ook versleuteld."
+    )
+    if done.skipped:
+        print(done.summary(), file=sys.stderr)
+        return 2
     return 0
 
 
@@ -640,6 +709,11 @@ def _db_restore(url: str, source: Path, args: argparse.Namespace, actor: str) ->
         )
         return 2
     key, passphrase = _restore_keys(target, source)
+    plain = encryption.plain_backups(target, (source,))
+    if args.remove_plain:
+        removed = encryption.remove_plain_backups(plain)
+        print(f"{len(removed)} onversleutelde reservekopieën overschreven en verwijderd.")
+        return 0
     found = backups.backups(target, source, key, passphrase)
     if args.backup is None:
         if not found:
@@ -648,6 +722,12 @@ def _db_restore(url: str, source: Path, args: argparse.Namespace, actor: str) ->
         print(f"Reservekopieën van {target.name} in {source} (nieuwste eerst):")
         for number, info in enumerate(found, start=1):
             print(f"{number:>3}. {_describe_backup(info)}")
+        if plain:
+            print(
+                f"Let op: {len(plain)} van deze reservekopieën zijn niet versleuteld, terwijl de "
+                "database dat wel is: de gegevens van bewoners staan er leesbaar in. Verwijder "
+                "ze met: gebiedsapp db restore --remove-plain"
+            )
         return 0
     chosen = (
         found[int(args.backup) - 1].path
@@ -656,8 +736,18 @@ def _db_restore(url: str, source: Path, args: argparse.Namespace, actor: str) ->
     )
     info = backups.preview(chosen, key, passphrase)
     print(_describe_backup(info))
+    loss = backups.what_would_be_lost(target, info, key) if info.usable else None
+    if loss is not None:
+        print(loss.text())
     if not args.yes:
         print("Voeg --yes toe om deze kopie terug te zetten.", file=sys.stderr)
+        return 2
+    if loss is not None and not args.replace_newer:
+        print(
+            "Er is niets teruggezet. Voeg ook --replace-newer toe als u deze gegevens echt uit "
+            "de database wilt laten verdwijnen.",
+            file=sys.stderr,
+        )
         return 2
     damaged = target.exists() and target.stat().st_size > 0 and _is_damaged(url, key)
     if target.exists() and target.stat().st_size and not damaged:
@@ -668,7 +758,13 @@ def _db_restore(url: str, source: Path, args: argparse.Namespace, actor: str) ->
         finally:
             database.dispose()
     safety = backups.restore_backup(
-        target, chosen, source, damaged=damaged, key=key, passphrase=passphrase
+        target,
+        chosen,
+        source,
+        damaged=damaged,
+        key=key,
+        passphrase=passphrase,
+        replace_newer=args.replace_newer,
     )
     if safety is not None:
         print(f"De database van daarvoor staat in: {safety}")

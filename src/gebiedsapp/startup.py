@@ -28,20 +28,35 @@ from gebiedsapp.storage.crypto import (
     connect_file,
     database_errors,
     file_state,
+    key_fits_other_pages,
     read_salt,
     unreadable_errors,
 )
 from gebiedsapp.storage.database import Database, IntegrityGate, read_only_url, sqlite_file
-from gebiedsapp.storage.errors import DamagedDatabaseError, WrongPassphraseError
+from gebiedsapp.storage.errors import (
+    DamagedDatabaseError,
+    DatabaseUnavailableError,
+    OtherPassphraseError,
+    WrongPassphraseError,
+    read_only_folder,
+)
 from gebiedsapp.storage.migrate import (
     UpgradeResult,
     check_database,
+    creating_marker,
     current_revision,
     head_revision,
     upgrade,
 )
 
 log = logging.getLogger(__name__)
+
+
+OTHER = (
+    "Dit wachtwoord opent de database niet, wel een reservekopie ervan: het wachtwoord is "
+    "gewijzigd. Gebruik het nieuwe wachtwoord (of, als die wijziging is teruggedraaid, het "
+    "oude). De database is niet beschadigd en er is niets gewijzigd."
+)
 
 
 @dataclass
@@ -52,8 +67,8 @@ class OpenedDatabase:
 
 
 def _opens_a_backup(path: Path, key: DatabaseKey, paths: AppPaths) -> bool:
-    """Whether `key` opens a backup of this very database (same salt): then a file it does not
-    open is damaged on its first page, not locked with another passphrase."""
+    """Whether `key` opens a backup of this very database (same salt) that it does not open:
+    the passphrase was changed since (or a change was rolled back), so it is the other one."""
     for backup in list_backups(paths.backup_dir, path.stem):
         try:
             if read_salt(backup) != key.salt:
@@ -63,6 +78,19 @@ def _opens_a_backup(path: Path, key: DatabaseKey, paths: AppPaths) -> bool:
             continue
         return True
     return False
+
+
+def _refuse_read_only(path: Path) -> None:
+    """SQLite cannot open a database in WAL mode where it cannot write its -shm beside it; it
+    then says only 'unable to open database file'. Say what it is: read-only."""
+    if path.exists() and read_only_folder(path.parent):
+        raise DatabaseUnavailableError(
+            f"{path.parent} is read-only",
+            f"De database {path} staat in een map die alleen-lezen is (of op een schijf die "
+            "alleen-lezen is aangekoppeld): de Gebiedsapp kan hem daar niet openen. Zet de "
+            "database in een map waarin u mag schrijven, of vraag de beheerder om schrijfrechten. "
+            "Er is niets gewijzigd.",
+        )
 
 
 def _damaged(path: Path, key: DatabaseKey | None, problem: str) -> DamagedDatabaseError:
@@ -108,6 +136,7 @@ def open_database(
     paths.ensure()  # the default database lives in the data dir: make it before looking
     path = sqlite_file(make_url(url))
     if path is not None:
+        _refuse_read_only(path)
         recover_interrupted(path)  # an encryption that stopped half-way: nothing is lost
         if key is not None and file_state(path) == PLAIN:
             log.warning("%s is not encrypted; opened without its key", path)
@@ -115,8 +144,10 @@ def open_database(
     try:
         state = check_database(url, key)
     except WrongPassphraseError:
-        if path is not None and key is not None and _opens_a_backup(path, key, paths):
+        if path is not None and key is not None and key_fits_other_pages(path, key):
             raise _damaged(path, key, "its first page fails its check") from None
+        if path is not None and key is not None and _opens_a_backup(path, key, paths):
+            raise OtherPassphraseError(f"{path}: the key opens a backup only", OTHER) from None
         raise
     gate = None
     pending = path is not None and path.with_name(path.name + PENDING_SUFFIX).exists()
@@ -124,8 +155,14 @@ def open_database(
         gate = IntegrityGate(lambda: check_integrity(url, key))
     else:
         check_integrity(url, key)
-    if path is not None and key is not None:
-        finish_pending_removals(path)  # the key opened it: the converted copy
+    if path is not None and key is not None:  # the key opened it: the converted copy
+        left = finish_pending_removals(path, key)
+        if left:
+            log.warning("plain backups not encrypted yet: %s", [str(p) for p in left])
+    creating = path is not None and not path.exists()
+    if creating:
+        assert path is not None
+        creating_marker(path).touch()  # an empty file beside it is then ours to go on with
     try:
         database = Database.connect(url, key)
     except WrongKeyError as exc:  # the file changed under us since the check
@@ -138,6 +175,8 @@ def open_database(
     except BaseException:
         database.dispose()
         raise
+    if path is not None:
+        creating_marker(path).unlink(missing_ok=True)
     if counts:
         log.info("reference data loaded: %s", dict(counts))
     return OpenedDatabase(database=database, upgrade=result, reference_counts=counts)

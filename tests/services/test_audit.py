@@ -256,7 +256,7 @@ def test_audit_verify_from_the_command_line(
 ) -> None:
     db = tmp_path / "cli.db"
     base = ["--data-dir", str(tmp_path / "data"), "--database", str(db)]
-    assert cli.main([*base, "areas"]) == 0  # creates the database; enters the opening
+    assert cli.main([*base, "db", "upgrade"]) == 0  # creates the database; enters the opening
     capsys.readouterr()
     assert cli.main([*base, "audit", "verify"]) == 0
     assert "Auditlog in orde" in capsys.readouterr().out
@@ -267,7 +267,7 @@ def test_audit_verify_from_the_command_line(
             assert (opened.action, opened.actor, opened.detail) == (
                 AuditAction.OPEN,
                 "cli-test",
-                "opdrachtregel: areas",
+                "opdrachtregel: db",
             )
             session.execute(delete(AuditEntry).where(AuditEntry.seq == 3))
             session.commit()

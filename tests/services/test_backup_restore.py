@@ -81,7 +81,7 @@ def test_restore_puts_the_copy_back_and_keeps_the_current_one(
     path = database.file
     assert path is not None
     database.dispose()
-    safety = backups.restore_backup(path, copy, folder, key=TEST_KEY)
+    safety = backups.restore_backup(path, copy, folder, key=TEST_KEY, replace_newer=True)
     assert _count(path) == 2
     assert safety is not None
     assert _count(safety) == 6
@@ -213,7 +213,12 @@ def test_restore_from_the_command_line(tmp_path: Path, capsys: pytest.CaptureFix
     assert cli.main([*base, "db", "restore", "1"]) == 2  # asks for --yes
     assert "Voeg --yes toe" in capsys.readouterr().err
     assert _count(db) == 2
-    assert cli.main([*base, "db", "restore", "1", "--yes"]) == 0
+    assert cli.main([*base, "db", "restore", "1", "--yes"]) == 2  # newer records: say which
+    refused = capsys.readouterr()
+    assert "2 koffiekarrondes meer dan deze reservekopie" in refused.out
+    assert "--replace-newer" in refused.err
+    assert _count(db) == 2
+    assert cli.main([*base, "db", "restore", "1", "--yes", "--replace-newer"]) == 0
     out = capsys.readouterr().out
     assert "Teruggezet:" in out
     assert "De database van daarvoor staat in:" in out
@@ -248,8 +253,13 @@ def test_no_restore_without_a_safety_copy_unless_damaged(
     not_a_folder.write_text("geen map")
     before = _digest(path)
     with pytest.raises(BackupError) as refused:
-        backups.restore_backup(path, copy, not_a_folder, key=TEST_KEY)
+        backups.restore_backup(path, copy, not_a_folder, key=TEST_KEY, replace_newer=True)
     assert refused.value.user_message.startswith("Er is niets teruggezet")
     assert _digest(path) == before
-    assert backups.restore_backup(path, copy, not_a_folder, damaged=True, key=TEST_KEY) is None
+    assert (
+        backups.restore_backup(
+            path, copy, not_a_folder, damaged=True, key=TEST_KEY, replace_newer=True
+        )
+        is None
+    )
     assert _count(path) == 0

@@ -99,3 +99,28 @@ def test_backup_of_missing_file_fails_in_dutch(tmp_path: Path) -> None:
 
 def test_list_backups_of_missing_folder_is_empty(tmp_path: Path) -> None:
     assert list_backups(tmp_path / "nergens", "demo") == []
+
+
+# --- issue 14: a full disk, a synchronous commit ----------------------------------------------
+
+
+def test_a_full_disk_leaves_no_backup_and_says_so_in_dutch(
+    database: Database, tmp_path: Path
+) -> None:
+    from support.mounts import small_disk
+
+    source = database.file
+    assert source is not None
+    assert source.stat().st_size > 64 * 1024  # the test can fail: the copy does not fit
+    with small_disk(tmp_path / "vol", size="64k") as folder:
+        with pytest.raises(BackupError) as failed:
+            backup_sqlite_file(source, folder, reason="start", key=database.key)
+        assert "De schijf is vol" in failed.value.user_message
+        assert list(folder.iterdir()) == []  # no 0-byte or half backup, no journal
+
+
+def test_the_working_database_commits_to_the_disk(database: Database) -> None:
+    """synchronous=FULL: a commit is on the disk before it returns (an empty battery loses
+    nothing reported saved); NORMAL (1) in WAL mode may roll back the last commits."""
+    with database.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA synchronous").scalar_one() == 2

@@ -17,11 +17,12 @@ from gebiedsapp.storage.crypto import SQLITE_HEADER
 from gebiedsapp.storage.errors import (
     DatabaseTooNewError,
     DatabaseUnavailableError,
+    EmptyDatabaseFileError,
     ForeignDatabaseError,
     NotADatabaseError,
     StorageError,
 )
-from gebiedsapp.storage.migrate import check_database
+from gebiedsapp.storage.migrate import check_database, creating_marker
 
 
 def _text_file(path: Path) -> None:
@@ -161,8 +162,13 @@ def test_missing_folder_is_refused(tmp_path: Path) -> None:
     assert not path.parent.exists()
 
 
-def test_new_empty_file_is_accepted_as_empty(tmp_path: Path) -> None:
+def test_an_empty_file_is_new_only_when_the_app_was_making_it(tmp_path: Path) -> None:
+    """Zero bytes: a database emptied by a fault is refused (tests/storage/test_empty_file.py);
+    the app's own new database, whose first start stopped, is accepted as empty."""
     path = tmp_path / "x.db"
     path.touch()
+    with pytest.raises(EmptyDatabaseFileError):
+        check_database(f"sqlite:///{path}")
+    creating_marker(path).touch()
     state = check_database(f"sqlite:///{path}")
     assert (state.exists, state.revision, state.is_current) == (False, None, False)

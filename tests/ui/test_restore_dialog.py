@@ -68,6 +68,9 @@ def test_restore_after_confirming(qtbot: Any, context: AppContext) -> None:
     dialog.restore_selected()
     assert dialog.restored
     assert "De app sluit daarna." in questions[0]
+    # what would be lost is in the question (issue 14): two rounds made after the copy
+    assert questions[0].startswith("Let op: de huidige database bevat 2 koffiekarrondes meer")
+    assert "laatste wijziging" in questions[0]
     assert _rows(path) == 1
     assert told[0].startswith("De reservekopie is teruggezet.")
     assert "De database van daarvoor staat in:" in told[0]

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import logging
 import shutil
-from dataclasses import replace
-from datetime import datetime
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy.orm import Session
@@ -36,8 +36,12 @@ log = logging.getLogger(__name__)
 BACKUP_DIR_KEY = "backup.dir"
 
 
-def make_backup(database: Database, backup_dir: Path, *, reason: str = "handmatig") -> Path:
-    """A consistent copy of the open database in `backup_dir`; BackupError (Dutch) otherwise."""
+def make_backup(
+    database: Database, backup_dir: Path, *, reason: str = "handmatig", create_folder: bool = True
+) -> Path:
+    """A consistent copy of the open database in `backup_dir`; BackupError (Dutch) otherwise.
+    `create_folder=False` for a folder the user chose: when it is missing (a network share
+    that is offline) that is said, and no local folder is made in its place."""
     path = database.file
     if path is None:
         raise BackupError(
@@ -45,7 +49,16 @@ def make_backup(database: Database, backup_dir: Path, *, reason: str = "handmati
             "Van deze database kan de app geen reservekopie maken; vraag de beheerder van de "
             "databaseserver.",
         )
-    return backup_sqlite_file(path, backup_dir, reason=reason, key=database.key)
+    return backup_sqlite_file(
+        path, backup_dir, reason=reason, key=database.key, create_folder=create_folder
+    )
+
+
+def backup_in_folder(database: Database, session: Session, default: Path, *, reason: str) -> Path:
+    """A backup in the folder for backups: the chosen one (which must be there: it is never
+    made behind the user's back), else the default one (made when missing)."""
+    folder = backup_dir_of(session, default)
+    return make_backup(database, folder, reason=reason, create_folder=folder == default)
 
 
 def backup_dir_of(session: Session, default: Path) -> Path:
@@ -130,17 +143,26 @@ def restore_backup(
     damaged: bool = False,
     key: DatabaseKey | None = None,
     passphrase: str | None = None,
+    replace_newer: bool = False,
 ) -> Path | None:
     """Put `backup` back in place of `database_file` (every connection to it closed; `key`
     opens both when the database is encrypted). The current file is backed up first, and the
     copy's path returned; when that copy cannot be made nothing is restored, unless the
     database is `damaged` (then it may not copy at all, and None is returned). With the
-    `passphrase`, a backup with its own salt is restored with that salt (see backup_key)."""
+    `passphrase`, a backup with its own salt is restored with that salt (see backup_key).
+    A database that holds records the backup lacks (what_would_be_lost) is only replaced with
+    `replace_newer`, after the user saw what would be lost."""
     info = preview(backup, key, passphrase)
     if not info.usable:
         raise BackupError(
             f"backup {backup} cannot be restored: {info.problem}",
             f"Deze reservekopie kan niet worden teruggezet: {info.problem}",
+        )
+    loss = what_would_be_lost(database_file, info, key)
+    if loss is not None and not replace_newer:
+        raise BackupError(
+            f"restore of {backup} refused: the database holds newer records",
+            f"{loss.text()} Er is niets teruggezet; de huidige database is gebleven.",
         )
     safety = None
     if database_file.exists() and database_file.stat().st_size:
@@ -159,6 +181,73 @@ def restore_backup(
             safety = _copy_damaged(database_file, backup_dir)
     restore_sqlite_file(backup, database_file, backup_key(backup, key, passphrase))
     return safety
+
+
+@dataclass(frozen=True)
+class Loss:
+    """What the database holds that a backup lacks: put the backup back, and this is gone."""
+
+    more: tuple[tuple[str, int], ...]  # (Dutch word, how many more in the database)
+    last_change: datetime | None  # the database's newest change (UTC)
+    backup_change: datetime | None  # the backup's newest change (UTC)
+    modified: datetime | None = None  # when the file was last written (local time)
+    unreadable: bool = False  # the database could not be read with this key
+
+    def text(self) -> str:
+        """Dutch, for the confirmation before a restore."""
+        if self.unreadable:
+            when = f" (laatst gewijzigd {self.modified:%d-%m-%Y %H:%M})" if self.modified else ""
+            return (
+                f"Let op: de huidige database{when} is met dit wachtwoord niet te lezen, dus "
+                "niet te zien wat erin staat. Misschien heeft hij een ander (nieuwer) "
+                "wachtwoord en nieuwere gegevens dan deze reservekopie. Terugzetten vervangt "
+                "hem; hij wordt eerst onveranderd als reservekopie bewaard."
+            )
+        parts = [f"{n} {word}" for word, n in self.more]
+        what = f"{_join(parts)} meer dan deze reservekopie" if parts else "nieuwere wijzigingen"
+        when = f"; laatste wijziging {_local(self.last_change)}" if self.last_change else ""
+        then = f" (in de kopie: {_local(self.backup_change)})" if self.backup_change else ""
+        return (
+            f"Let op: de huidige database bevat {what}{when}{then}. Die gaan bij terugzetten "
+            "verloren uit de database; de huidige database wordt eerst als reservekopie "
+            "bewaard."
+        )
+
+
+def _join(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " en " + parts[-1]
+
+
+def _local(moment: datetime) -> str:
+    return f"{moment.replace(tzinfo=UTC).astimezone():%d-%m-%Y %H:%M}"
+
+
+def what_would_be_lost(
+    database_file: Path, backup: BackupInfo, key: DatabaseKey | None
+) -> Loss | None:
+    """What the current database holds that `backup` lacks (more records of a kind, or a
+    change after the backup's last one), or None when nothing would be lost (a missing or
+    empty database, one that holds nothing newer, or a damaged one, which is kept byte for
+    byte)."""
+    try:
+        if not database_file.exists() or database_file.stat().st_size == 0:
+            return None
+        modified = datetime.fromtimestamp(database_file.stat().st_mtime)
+    except OSError:
+        return None
+    current = inspect_backup(database_file, key, live=True)
+    if current.other_key or (current.encrypted and key is None):  # another passphrase
+        return Loss((), None, backup.last_change, modified, unreadable=True)
+    if not current.usable:  # damaged: restoring keeps its bytes (see _copy_damaged)
+        return None
+    had = dict(backup.counts)
+    more = tuple((word, n - had.get(word, 0)) for word, n in current.counts if n > had.get(word, 0))
+    newer = current.last_change is not None and (
+        backup.last_change is None or current.last_change > backup.last_change
+    )
+    if not more and not newer:
+        return None
+    return Loss(more, current.last_change, backup.last_change, modified)
 
 
 def _copy_damaged(database_file: Path, backup_dir: Path) -> Path | None:

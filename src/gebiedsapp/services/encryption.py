@@ -14,6 +14,7 @@ Policy (documented in the README):
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import shutil
@@ -23,7 +24,8 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
-from gebiedsapp.storage.backup import list_backups
+from gebiedsapp.services import rekey
+from gebiedsapp.storage.crash_point import crash_point
 from gebiedsapp.storage.crypto import (
     EMPTY,
     ENCRYPTED,
@@ -37,7 +39,6 @@ from gebiedsapp.storage.crypto import (
     fsync_file,
     overwrite_and_remove,
     read_salt,
-    rekey,
 )
 from gebiedsapp.storage.database import sqlite_file
 from gebiedsapp.storage.errors import (
@@ -45,6 +46,7 @@ from gebiedsapp.storage.errors import (
     StorageError,
     WrongPassphraseError,
 )
+from gebiedsapp.storage.migrate import refuse_empty_file
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +56,8 @@ MIN_LENGTH = 10
 MAX_LENGTH = 200
 MIN_SCORE = 3  # zxcvbn: "safely unguessable" against offline attacks on a slow hash
 PENDING_SUFFIX = ".onversleuteld-wissen"
+ENCRYPTING_SUFFIX = ".versleutelen"  # beside the database until its backups are encrypted too
+EXPORT_SUFFIX = ".versleuteld"  # the encrypted copy being written
 
 # words an attacker tries first against a laptop of this municipality
 _LOCAL_WORDS = (
@@ -179,6 +183,7 @@ def database_state(url: str) -> str:
     path = sqlite_file(make_url(url))
     if path is None:
         return ""
+    refuse_empty_file(path)
     try:
         state = file_state(path)
     except OSError:
@@ -226,10 +231,11 @@ def _encrypt_file(plain: Path, key: DatabaseKey) -> None:
             "Een eerdere versleuteling is onderbroken; start de Gebiedsapp opnieuw om die af te "
             "ronden. Er is niets gewijzigd.",
         )
-    encrypted = plain.with_name(plain.name + ".versleuteld")
+    encrypted = plain.with_name(plain.name + EXPORT_SUFFIX)
     encrypted.unlink(missing_ok=True)  # left by an attempt that never got to step 3
     export_encrypted(plain, encrypted, key)
     try:
+        crash_point("encrypt:exported")
         _same_rows(plain, encrypted, key)
         fsync_file(encrypted)
         try:
@@ -238,6 +244,7 @@ def _encrypt_file(plain: Path, key: DatabaseKey) -> None:
             shutil.copy2(plain, pending)
             fsync_file(pending)
         os.replace(encrypted, plain)
+        crash_point("encrypt:swapped")
     except BaseException:
         encrypted.unlink(missing_ok=True)
         if pending.exists() and file_state(plain) == PLAIN:
@@ -265,29 +272,104 @@ def _remove_plain(pending: Path, original: Path) -> None:
         overwrite_and_remove(pending.with_name(pending.name + suffix))
 
 
-def recover_interrupted(database_file: Path) -> None:
+def recover_interrupted(database_file: Path) -> str:
     """Before anything looks at the database: undo an encryption that stopped before its
-    encrypted copy took the path (the plain original goes back), or drop a pending name that
-    a failed swap left beside the plain database. Destroys nothing."""
-    pending = database_file.with_name(database_file.name + PENDING_SUFFIX)
-    if not pending.exists():
-        return
-    state = file_state(database_file)
-    if state in (EMPTY, FOREIGN):
-        os.replace(pending, database_file)
-        log.warning("interrupted encryption: plain %s put back", database_file)
-    elif state == PLAIN:
-        _drop_pending(pending, database_file)
+    encrypted copy took the path (the plain original goes back, a partial encrypted copy is
+    removed), drop a pending name that a failed swap left beside the plain database, and
+    finish or roll back an interrupted change of passphrase. Destroys no data. Returns what
+    the user should know about the passphrase (Dutch), or ''."""
+    notice = rekey.finish_interrupted(database_file)
+    _recover_file(database_file)
+    marker = _encrypting_marker(database_file)
+    if marker.exists() and file_state(database_file) == PLAIN:
+        marker.unlink()  # stopped before the database was swapped: nothing to finish
+        log.warning("interrupted encryption of %s rolled back", database_file)
+    return notice
 
 
-def finish_pending_removals(database_file: Path) -> None:
+def _recover_file(path: Path) -> None:
+    pending = path.with_name(path.name + PENDING_SUFFIX)
+    if pending.exists():
+        state = file_state(path)
+        if state in (EMPTY, FOREIGN):
+            os.replace(pending, path)
+            log.warning("interrupted encryption: plain %s put back", path)
+        elif state == PLAIN:
+            _drop_pending(pending, path)
+    export = path.with_name(path.name + EXPORT_SUFFIX)
+    if export.exists() and file_state(path) == PLAIN:  # it never took the path
+        export.unlink()
+
+
+def finish_pending_removals(
+    database_file: Path, key: DatabaseKey | None = None
+) -> tuple[Path, ...]:
     """Remove the plain original that an interrupted encryption left beside the encrypted
-    database; call only once its key has opened the encrypted file (so it is the converted
-    copy, and sound)."""
+    database, and (with its `key`) encrypt the plain backups it had not reached yet; call
+    only once the key has opened the encrypted file (so it is the converted copy, and
+    sound). Returns the backups that are still plain (said to the user)."""
     pending = database_file.with_name(database_file.name + PENDING_SUFFIX)
     if pending.exists() and file_state(database_file) == ENCRYPTED:
         _remove_plain(pending, pending)
         log.info("plain original %s of an earlier encryption removed", pending)
+    marker = _encrypting_marker(database_file)
+    if key is None or not marker.exists() or file_state(database_file) != ENCRYPTED:
+        return ()
+    try:
+        folders = [Path(f) for f in json.loads(marker.read_text(encoding="utf-8"))]
+    except (OSError, ValueError):  # cut off while written: the default folder at least
+        folders = [database_file.parent / "backups"]
+    done = finish_encryption(database_file, key, folders)
+    log.warning("interrupted encryption of %s finished", database_file)
+    return done.skipped
+
+
+def finish_encryption(database_file: Path, key: DatabaseKey, folders: Iterable[Path]) -> Outcome:
+    """Encrypt with `key` every plain backup of the encrypted database in `folders` and remove
+    what interrupted encryptions left there (plain originals, partial encrypted copies, logs
+    beside backups), overwriting every plain file. The marker goes when nothing is left."""
+    folders = list(folders)
+    skipped = []
+    for backup in rekey.backups_in(folders, database_file.stem):
+        try:
+            _recover_file(backup)
+            finish_pending_removals(backup)
+            if file_state(backup) == PLAIN:
+                _encrypt_file(backup, key)
+                log.info("backup %s encrypted", backup)
+            for suffix in ("-wal", "-shm", "-journal", EXPORT_SUFFIX):
+                overwrite_and_remove(backup.with_name(backup.name + suffix))
+        except Exception:  # best effort, said to the user
+            log.exception("backup %s could not be encrypted; left as it was", backup)
+            skipped.append(backup)
+    marker = _encrypting_marker(database_file)
+    if not skipped:
+        marker.unlink(missing_ok=True)
+    return Outcome(key, tuple(skipped))
+
+
+def plain_backups(database_file: Path, folders: Iterable[Path]) -> list[Path]:
+    """The unencrypted backups of an encrypted database in `folders` (left by an encryption
+    that was interrupted, or by an older version): residents' details in plain text."""
+    if file_state(database_file) != ENCRYPTED:
+        return []
+    return [b for b in rekey.backups_in(folders, database_file.stem) if file_state(b) == PLAIN]
+
+
+def remove_plain_backups(found: Iterable[Path]) -> list[Path]:
+    """Overwrite and remove the given plain backups, with their logs; returns those removed."""
+    removed = []
+    for backup in found:
+        if file_state(backup) != PLAIN:
+            continue
+        for suffix in ("", "-wal", "-shm", "-journal", PENDING_SUFFIX):
+            overwrite_and_remove(backup.with_name(backup.name + suffix))
+        removed.append(backup)
+    return removed
+
+
+def _encrypting_marker(database_file: Path) -> Path:
+    return database_file.with_name(database_file.name + ENCRYPTING_SUFFIX)
 
 
 def _same_rows(plain: Path, encrypted: Path, key: DatabaseKey) -> None:
@@ -339,19 +421,13 @@ class Outcome:
         )
 
 
-def _backups_in(folders: Iterable[Path], stem: str) -> list[Path]:
-    seen: dict[Path, None] = {}
-    for folder in folders:
-        for backup in list_backups(folder, stem):
-            seen.setdefault(backup.resolve(), None)
-    return list(seen)
-
-
 def encrypt_database(database_file: Path, passphrase: str, backup_dirs: Iterable[Path]) -> Outcome:
     """Encrypt the closed plain database at `database_file` with `passphrase`, and its plain
     backups in `backup_dirs` (the default folder and the chosen one) with the same key; the
     plain files are overwritten and removed. A backup that fails is left as it was and named
-    in the outcome: its failure (a full disk, an unreachable share) does not undo the rest."""
+    in the outcome: its failure (a full disk, an unreachable share) does not undo the rest.
+    A marker beside the database lists the folders until every backup is done, so that the
+    start after a crash (or a second `db encrypt`) finishes the backups."""
     require_cipher()
     recover_interrupted(database_file)
     if file_state(database_file) != PLAIN:
@@ -363,18 +439,14 @@ def encrypt_database(database_file: Path, passphrase: str, backup_dirs: Iterable
     if problem:
         raise WrongPassphraseError("passphrase too weak", problem)
     key = DatabaseKey.new(passphrase)
+    folders = list(dict.fromkeys(Path(f) for f in backup_dirs))
+    marker = _encrypting_marker(database_file)
+    marker.write_text(json.dumps([str(f) for f in folders]), encoding="utf-8")
+    fsync_file(marker)
     _encrypt_file(database_file, key)
     log.info("database %s encrypted", database_file)
-    skipped = []
-    for backup in _backups_in(backup_dirs, database_file.stem):
-        try:
-            if file_state(backup) == PLAIN:
-                _encrypt_file(backup, key)
-                log.info("backup %s encrypted", backup)
-        except Exception:  # after the database itself: best effort, said to the user
-            log.exception("backup %s could not be encrypted; left as it was", backup)
-            skipped.append(backup)
-    return Outcome(key, tuple(skipped))
+    crash_point("encrypt:database-done")
+    return finish_encryption(database_file, key, folders)
 
 
 def change_passphrase(
@@ -382,8 +454,9 @@ def change_passphrase(
 ) -> Outcome:
     """Re-key the closed encrypted database, and every backup of it in `backup_dirs` that the
     current key opens, with `new_passphrase`; the old passphrase then opens none of them. A
-    remembered passphrase is updated in the keyring at once. A backup that fails is left as
-    it was and named in the outcome."""
+    crash at any moment leaves every file under one passphrase (services.rekey). A remembered
+    passphrase is updated in the keyring at once. A backup that fails is left as it was and
+    named in the outcome."""
     require_cipher()
     if read_salt(database_file) != current.salt:
         raise WrongPassphraseError(
@@ -394,25 +467,8 @@ def change_passphrase(
     if problem:
         raise WrongPassphraseError("new passphrase too weak", problem)
     new = DatabaseKey.derive(new_passphrase, current.salt)
-    _rekey_file(database_file, current, new)
+    skipped = rekey.rekey_files(database_file, current, new, backup_dirs)
     log.info("database %s re-keyed", database_file)
     if remembered_passphrase(database_file) is not None:
         remember_passphrase(database_file, new_passphrase)
-    skipped = []
-    for backup in _backups_in(backup_dirs, database_file.stem):
-        try:
-            if read_salt(backup) == current.salt:
-                _rekey_file(backup, current, new)
-        except Exception:  # after the database itself: best effort, said to the user
-            log.exception("backup %s not re-keyed; left as it was", backup)
-            skipped.append(backup)
-    return Outcome(new, tuple(skipped))
-
-
-def _rekey_file(path: Path, current: DatabaseKey, new: DatabaseKey) -> None:
-    connection = connect_file(path, current)
-    try:
-        rekey(connection, new)
-        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    finally:
-        connection.close()
+    return Outcome(new, skipped)

@@ -13,7 +13,9 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
+from gebiedsapp.storage.crash_point import crash_point
 from gebiedsapp.storage.crypto import (
     ENCRYPTED,
     PLAIN,
@@ -24,14 +26,23 @@ from gebiedsapp.storage.crypto import (
     driver_errors,
     file_state,
     fsync_file,
+    fsync_folder,
     read_salt,
     unreadable_errors,
 )
-from gebiedsapp.storage.errors import BackupError, DatabaseUnavailableError
+from gebiedsapp.storage.errors import (
+    BackupError,
+    DatabaseUnavailableError,
+    explain_write_error,
+    read_only_folder,
+)
 
 log = logging.getLogger(__name__)
 
 DEFAULT_KEEP = 10
+PARTIAL_SUFFIX = ".deel"  # a backup being written; renamed to its real name once complete
+_SIDE_FILES = ("-journal", "-wal", "-shm")
+_writing: set[Path] = set()  # partial copies this process is writing now
 
 
 def backup_sqlite_file(
@@ -42,31 +53,125 @@ def backup_sqlite_file(
     keep: int = DEFAULT_KEEP,
     rotate: bool = True,
     key: DatabaseKey | None = None,
+    create_folder: bool = True,
 ) -> Path:
     """Copy `source` into `backup_dir` as `<stem>-<timestamp>-<reason>.db`; return the copy.
 
+    The copy is written under a temporary name (PARTIAL_SUFFIX), flushed to the disk and only
+    then renamed: a kill or a full disk never leaves a file that looks like a backup.
     Copies rotate per reason: the newest `keep` made for the same reason stay, so a day of
     starts cannot push out the copy made before an upgrade or an import. `rotate=False` keeps
-    every copy (the one made before a restore, which must not delete the copy being restored)."""
+    every copy (the one made before a restore, which must not delete the copy being restored).
+    `create_folder=False` (a folder the user chose, a network share): a missing folder is an
+    error, never made here behind the user's back."""
     if not source.exists():
         raise BackupError(
             f"cannot back up {source}: file does not exist",
             f"Er is geen database om te bewaren op {source}.",
         )
+    if not create_folder and not backup_dir.is_dir():
+        raise BackupError(
+            f"backup folder {backup_dir} does not exist (offline?)",
+            f"De map voor reservekopieën {backup_dir} is niet bereikbaar (is de netwerkmap "
+            "verbonden?). Er is geen reservekopie gemaakt. Verbind de map, of kies een andere "
+            "map (Bestand → Map voor reservekopieën…).",
+        )
     try:
         backup_dir.mkdir(parents=True, exist_ok=True)
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
         target = backup_dir / f"{source.stem}-{stamp}-{reason}.db"
-        _copy(f"{source.as_uri()}?mode=ro", target, key)
+        _write_whole(f"{source.as_uri()}?mode=ro", target, key)
     except unreadable_errors() as exc:
         raise BackupError(
             f"backup of {source} to {backup_dir} failed: {exc}",
-            f"De reservekopie kon niet worden gemaakt in {backup_dir}: {exc}",
+            f"De reservekopie kon niet worden gemaakt in {backup_dir}. {_why(exc, backup_dir)}",
         ) from exc
     log.info("backup of %s written to %s", source, target)
     if rotate:
         _rotate(backup_dir, source.stem, keep, reason, key)
     return target
+
+
+def _why(error: BaseException, folder: Path) -> str:
+    """Why writing in `folder` failed, in Dutch (a full disk, a read-only folder, ...)."""
+    if read_only_folder(folder):
+        return (
+            "De map is alleen-lezen: de app mag er niet schrijven. Kies een map waarin u mag "
+            "schrijven, of vraag de beheerder om schrijfrechten."
+        )
+    return explain_write_error(error) or f"Technische melding: {error}"
+
+
+def _write_whole(source_uri: str, target: Path, key: DatabaseKey | None) -> None:
+    """The copy under a temporary name beside `target`, flushed, then renamed to `target`;
+    whatever fails (a full disk, a kill of this process) leaves no file under `target`'s name,
+    and a failure here removes the partial copy too."""
+    partial = target.with_name(target.name + PARTIAL_SUFFIX)
+    _writing.add(partial)
+    try:
+        _copy(source_uri, partial, key)
+        fsync_file(partial)
+        crash_point("backup:written")
+        os.replace(partial, target)
+        fsync_folder(target.parent)
+    except BaseException:
+        _remove_partial(partial)
+        raise
+    finally:
+        _writing.discard(partial)
+
+
+def _remove_partial(partial: Path) -> None:
+    for leftover in (partial, *(partial.with_name(partial.name + s) for s in _SIDE_FILES)):
+        try:
+            leftover.unlink(missing_ok=True)
+        except OSError as exc:
+            log.warning("partial backup %s not removed: %s", leftover, exc)
+
+
+def _in_use(path: Path) -> bool:
+    """Whether a backup is being written now: by this process, or (POSIX) by another one that
+    holds SQLite's lock on it. On Windows an open file cannot be removed anyway."""
+    if path in _writing:
+        return True
+    try:
+        import fcntl
+    except ImportError:
+        return False
+    try:
+        with path.open("rb") as handle:
+            fcntl.lockf(handle, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except OSError:
+        return path.exists()
+    return False
+
+
+def remove_leftovers(backup_dir: Path, stem: str) -> list[Path]:
+    """Remove what killed backups left in `backup_dir`: partial copies (PARTIAL_SUFFIX) and
+    copies with a rollback journal beside them (an earlier version wrote under the final
+    name). Never a copy being written now. Returns what was removed."""
+    if not backup_dir.is_dir():
+        return []
+    removed = []
+    listed = _backup_name(stem)
+    for path in backup_dir.glob(f"{stem}-*"):
+        name = path.name
+        partial = name.endswith(PARTIAL_SUFFIX) and listed.fullmatch(name[: -len(PARTIAL_SUFFIX)])
+        unfinished = listed.fullmatch(name) and _unfinished(path)
+        if not (partial or unfinished) or _in_use(path):
+            continue
+        _remove_partial(path)
+        log.info("leftover of an interrupted backup %s removed", path)
+        removed.append(path)
+    return removed
+
+
+def _backup_name(stem: str) -> re.Pattern[str]:
+    return re.compile(rf"{re.escape(stem)}-\d{{8}}-\d{{6}}-\d{{6}}-[^/]*\.db")
+
+
+def _unfinished(path: Path) -> bool:
+    return path.with_name(path.name + "-journal").exists()
 
 
 def _copy(
@@ -88,12 +193,19 @@ def _copy(
 
 
 def list_backups(backup_dir: Path, stem: str) -> list[Path]:
-    """Backups of the database called `stem`, newest first (not those of `stem-2.db`)."""
+    """Backups of the database called `stem`, newest first (not those of `stem-2.db`, nor
+    copies that were never finished: a partial one, or one with a rollback journal beside it,
+    which an earlier version left when it was killed while copying)."""
     if not backup_dir.is_dir():
         return []
-    pattern = re.compile(rf"{re.escape(stem)}-\d{{8}}-\d{{6}}-\d{{6}}-[^/]*\.db")
+    pattern = _backup_name(stem)
     return sorted(
-        (p for p in backup_dir.glob(f"{stem}-*.db") if pattern.fullmatch(p.name)), reverse=True
+        (
+            p
+            for p in backup_dir.glob(f"{stem}-*.db")
+            if pattern.fullmatch(p.name) and not _unfinished(p)
+        ),
+        reverse=True,
     )
 
 
@@ -113,6 +225,7 @@ def _rotate(backup_dir: Path, stem: str, keep: int, reason: str, key: DatabaseKe
             log.info("old backup %s removed (keeping %d)", old, keep)
         except OSError as exc:  # a locked old copy must not stop the app
             log.warning("could not remove old backup %s: %s", old, exc)
+    remove_leftovers(backup_dir, stem)
 
 
 def _salt_or_none(path: Path) -> bytes | None:
@@ -147,6 +260,7 @@ class BackupInfo:
     counts: tuple[tuple[str, int], ...]  # (Dutch word, live rows)
     problem: str = ""
     encrypted: bool = False
+    last_change: datetime | None = None  # the newest change of a counted record (UTC)
 
     @property
     def usable(self) -> bool:
@@ -161,10 +275,11 @@ class BackupInfo:
 _NAME = re.compile(r".*-(\d{8}-\d{6})-\d{6}-(?P<reason>[^/]*)\.db")
 
 
-def inspect_backup(path: Path, key: DatabaseKey | None = None) -> BackupInfo:
-    """Read a backup without changing it: when it was made, why, its schema version and its
-    counts. A file that is not a sound Gebiedsapp database, or that `key` (the database's)
-    does not open, gets a Dutch `problem`. A plain backup is read without the key."""
+def inspect_backup(path: Path, key: DatabaseKey | None = None, *, live: bool = False) -> BackupInfo:
+    """Read a backup without changing it: when it was made, why, its schema version, its
+    counts and its last change. A file that is not a sound Gebiedsapp database, or that `key`
+    (the database's) does not open, gets a Dutch `problem`. A plain backup is read without the
+    key. `live`: the database itself, whose log (-wal) is read too."""
     match = _NAME.fullmatch(path.name)
     try:
         made_at = (
@@ -187,10 +302,10 @@ def inspect_backup(path: Path, key: DatabaseKey | None = None) -> BackupInfo:
         return BackupInfo(
             path, made_at, reason, size, None, (), "Versleuteld; deze database is dat niet.", True
         )
+    wal = path.with_name(path.name + "-wal")
+    flags = "mode=ro" if live and wal.exists() else "mode=ro&immutable=1"
     try:
-        connection = connect_file(
-            f"{path.as_uri()}?mode=ro&immutable=1", key if encrypted else None, uri=True
-        )
+        connection = connect_file(f"{path.as_uri()}?{flags}", key if encrypted else None, uri=True)
     except WrongKeyError:
         return BackupInfo(
             path,
@@ -233,13 +348,32 @@ def inspect_backup(path: Path, key: DatabaseKey | None = None) -> BackupInfo:
             for table, word in COUNTED
             if table in tables
         )
+        last_change = _last_change(connection, tables)
     except database_errors() as exc:
         return BackupInfo(path, made_at, reason, size, None, (), f"Beschadigd: {exc}", encrypted)
     finally:
         connection.close()
     return BackupInfo(
-        path, made_at, reason, size, row[0] if row else None, counts, encrypted=encrypted
+        path,
+        made_at,
+        reason,
+        size,
+        row[0] if row else None,
+        counts,
+        encrypted=encrypted,
+        last_change=last_change,
     )
+
+
+def _last_change(connection: Any, tables: set[str]) -> datetime | None:
+    """The newest `updated_at` of the counted records (a deletion is a change too)."""
+    found = []
+    for table, _word in COUNTED:
+        if table in tables:
+            value = connection.execute(f"SELECT max(updated_at) FROM {table}").fetchone()[0]
+            if value:
+                found.append(datetime.fromisoformat(str(value)).replace(tzinfo=None))
+    return max(found, default=None)
 
 
 def restore_sqlite_file(backup: Path, target: Path, key: DatabaseKey | None = None) -> None:

@@ -29,6 +29,7 @@ KDF_ITERATIONS = 256_000  # SQLCipher 4 default
 KEY_BYTES = 32
 SALT_BYTES = 16
 SQLITE_HEADER = b"SQLite format 3\x00"
+PAGE_SIZE = 4096  # SQLCipher 4's default, which every file of the app has
 PLAIN, ENCRYPTED, EMPTY, FOREIGN = "plain", "encrypted", "empty", "foreign"
 
 
@@ -205,6 +206,60 @@ def rekey(connection: Any, new: DatabaseKey) -> None:
 def read_salt_of(connection: Any) -> bytes:
     row = connection.execute("PRAGMA cipher_salt").fetchone()
     return bytes.fromhex(str(row[0]))
+
+
+def rekeyed_copy(source: Path, target: Path, current: DatabaseKey, new: DatabaseKey) -> None:
+    """Write a copy of the encrypted database `source` (opened with `current`) to the new file
+    `target`, encrypted with `new` and the same salt (sqlcipher_export: every table, index,
+    trigger and virtual table in one transaction), and flush it to the disk. The source is
+    only read."""
+    if new.salt != current.salt:
+        raise ValueError("re-keying keeps the file's salt")
+    if target.exists():
+        raise FileExistsError(target)
+    connection = connect_file(source, current)
+    try:
+        connection.execute("ATTACH DATABASE ? AS rekeyed KEY ?", (str(target), new.pragma_value))
+        connection.execute("SELECT sqlcipher_export('rekeyed')")
+        connection.execute("DETACH DATABASE rekeyed")
+    finally:
+        connection.close()
+    fsync_file(target)
+
+
+def key_fits_other_pages(path: Path, key: DatabaseKey) -> bool:
+    """Whether `key` is this file's key although it does not open it: every page carries its
+    own HMAC, so when a page after the first checks out, the key is right and the first page
+    is damaged. False when no page checks out (another key: an old or a new passphrase) or the
+    file has no second page to tell by."""
+    driver = cipher_module()
+    if driver is None:
+        return False
+    try:
+        pages = path.stat().st_size // PAGE_SIZE
+        if pages < 2:
+            return False
+        connection = driver.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        try:
+            connection.execute("PRAGMA cipher_log_level = NONE")
+            connection.execute(f'PRAGMA key = "{key.pragma_value}"')
+            failed = connection.execute("PRAGMA cipher_integrity_check").fetchall()
+        finally:
+            connection.close()
+    except unreadable_errors():
+        return False
+    return len(failed) < pages
+
+
+def fsync_folder(folder: Path) -> None:
+    """Flush a folder's entries (a rename in it) to the disk; Windows has no such call."""
+    if os.name != "posix":
+        return
+    handle = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(handle)
+    finally:
+        os.close(handle)
 
 
 def fsync_file(path: Path) -> None:

@@ -29,6 +29,10 @@ from gebiedsapp.storage.text_guard import keep_drafts, refuse_broken_parameters
 
 BUSY_TIMEOUT_MS = 5000
 PAGE_CACHE_KIB = 64 * 1024
+# FULL: a commit is on the disk before it returns, so an empty battery or a power cut loses
+# nothing that was reported saved (NORMAL, in WAL mode, may roll back the last commits);
+# bench/run.py measures what it costs, against a baseline with the same setting
+SYNCHRONOUS = "FULL"
 
 
 def sqlite_file(url: URL) -> Path | None:
@@ -59,7 +63,7 @@ def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute("PRAGMA journal_mode = WAL")
-        cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.execute(f"PRAGMA synchronous = {SYNCHRONOUS}")
         # deleted and changed content is overwritten, not left in free pages (erasure, AVG)
         cursor.execute("PRAGMA secure_delete = ON")
         # SQLCipher decrypts each page it reads into this cache: keep up to 64 MiB of them (the

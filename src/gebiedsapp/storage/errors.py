@@ -5,6 +5,9 @@ Each carries a Dutch message for the user (`user_message`) and an English one fo
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 
 class StorageError(Exception):
     def __init__(self, log_message: str, user_message: str) -> None:
@@ -48,6 +51,11 @@ class DamagedDatabaseError(NotADatabaseError):
         self.key = key  # the database's key (a DatabaseKey), to open its backups with
 
 
+class EmptyDatabaseFileError(DamagedDatabaseError):
+    """The database file is there but holds zero bytes (emptied by a disk or sync fault); it
+    is never silently replaced by a new, empty database."""
+
+
 # What SQLite says when a write cannot happen, and what the user can do about it. The unit of
 # work is rolled back, so nothing was written; forms keep what was typed as a draft.
 _WRITE_PROBLEMS = (
@@ -74,13 +82,28 @@ _WRITE_PROBLEMS = (
 )
 
 
-def explain_write_error(error: BaseException) -> str:
-    """A Dutch sentence for a failed write (locked, disk full, read-only, I/O), else ""."""
+def explain_write_error(error: BaseException, where: Path | None = None) -> str:
+    """A Dutch sentence for a failed write (locked, disk full, read-only, I/O), else "".
+    `where`: the database file; on a read-only file system SQLite reports only an I/O error
+    or 'unable to open', which is then said to be read-only."""
     text = str(getattr(error, "orig", None) or error).lower()
+    if where is not None and read_only_folder(where.parent):
+        return _WRITE_PROBLEMS[2][1]
     for needles, message in _WRITE_PROBLEMS:
         if any(needle in text for needle in needles):
             return message
     return ""
+
+
+def read_only_folder(folder: Path) -> bool:
+    """Whether nothing can be written in `folder`: a read-only file system (also for root, and
+    also where no permission says so), or no write permission."""
+    try:
+        if os.statvfs(folder).f_flag & getattr(os, "ST_RDONLY", 1):
+            return True
+    except (AttributeError, OSError):  # Windows has no statvfs; a missing folder is not ours
+        pass
+    return folder.is_dir() and not os.access(folder, os.W_OK)
 
 
 class PersonalDataRefusedError(StorageError):
@@ -90,6 +113,11 @@ class PersonalDataRefusedError(StorageError):
 
 class WrongPassphraseError(StorageError):
     """The passphrase (or key) does not open the encrypted database; nothing was changed."""
+
+
+class OtherPassphraseError(WrongPassphraseError):
+    """The passphrase opens a backup of this database but not the database: the passphrase
+    was changed (or a change was undone), so it is the other one, old or new."""
 
 
 class EncryptionUnavailableError(StorageError):

@@ -31,6 +31,7 @@ from gebiedsapp.storage.errors import (
     DamagedDatabaseError,
     DatabaseTooNewError,
     DatabaseUnavailableError,
+    EmptyDatabaseFileError,
     ForeignDatabaseError,
     MigrationError,
     NotADatabaseError,
@@ -92,9 +93,38 @@ class DatabaseState:
         return self.revision == head_revision()
 
 
+CREATING_SUFFIX = ".wordt-gemaakt"  # beside a new database until its first start completes
+
+
+def creating_marker(path: Path) -> Path:
+    return path.with_name(path.name + CREATING_SUFFIX)
+
+
+def refuse_empty_file(path: Path) -> None:
+    """A database file of zero bytes is refused (EmptyDatabaseFileError, Dutch), unless it is
+    the app's own new database whose first start was interrupted (its marker is beside it):
+    a disk, sync or copy fault emptied it, and a new empty database in its place would hide
+    that every record is gone. A missing file is a new database."""
+    try:
+        empty = path.exists() and path.stat().st_size == 0
+    except OSError:
+        return  # the check that follows explains it
+    if empty and not creating_marker(path).exists():
+        raise EmptyDatabaseFileError(
+            f"{path} is an empty file (0 bytes); refused rather than replaced",
+            f"Het databasebestand {path} is leeg (0 bytes): de gegevens zijn verloren gegaan, "
+            "bijvoorbeeld door een schijf- of synchronisatiefout. De Gebiedsapp maakt er geen "
+            "nieuwe, lege database van. Zet de nieuwste reservekopie terug ('gebiedsapp db "
+            "restore', of vraag de beheerder); die kopie staat in de map met reservekopieën. "
+            "Er is niets gewijzigd.",
+            path,
+        )
+
+
 def inspect_sqlite_file(path: Path, key: DatabaseKey | None = None) -> DatabaseState:
     """Look at an SQLite file without changing it; raise when it is not one we may open.
     An encrypted (SQLCipher) file is read with `key`; a plain one without."""
+    refuse_empty_file(path)
     if not path.exists() or path.stat().st_size == 0:
         if not path.parent.is_dir():
             raise DatabaseUnavailableError(

@@ -77,16 +77,32 @@ def start_maintenance(database: Database, paths: AppPaths, actor: str) -> str:
     if pending:
         log.warning("clean-up after an erasure still pending: other connections read")
     if database.file is not None:
-        with database.read_session(actor) as session:
-            folder = backups.backup_dir_of(session, paths.backup_dir)
-        backups.make_backup(database, folder, reason="start")
+        with database.read_session(actor) as session:  # an offline chosen folder: not made
+            backups.backup_in_folder(database, session, paths.backup_dir, reason="start")
     return done.summary(done=True)
+
+
+def begin_maintenance(window: MainWindow, database: Database, paths: AppPaths, actor: str) -> None:
+    """The audit entry, retention and the start backup: on the worker once the window is up,
+    after the integrity check (the first write waits for it); a failure is shown."""
+    window.context.background.submit(
+        "start-maintenance",
+        lambda: start_maintenance(database, paths, actor),
+        owner=window,
+        on_done=lambda summary: log.info("start maintenance: %s", summary),
+        on_error=lambda error: found_damaged(window, error),
+    )
 
 
 def found_damaged(window: MainWindow, error: BaseException) -> None:
     """The start's maintenance failed. When the integrity check found damage, nothing was
     written: say so and close, so that the next start offers a backup or read-only."""
     log.error("start maintenance failed: %s", error)
+    from gebiedsapp.storage.errors import BackupError
+    from gebiedsapp.ui.backup_notice import show_backup_problem
+
+    if isinstance(error, BackupError):  # the user must see it: a share offline, a full disk
+        show_backup_problem(window, window.settings, error.user_message)
     if isinstance(error, DamagedDatabaseError):
         QMessageBox.critical(
             window,
@@ -161,15 +177,7 @@ def run_gui(*, database: str | None = None, data_dir: str | None = None) -> int:
         window.show()
         QTimer.singleShot(0, window.offer_recovery)  # 'Herstel je werk?' after a crash
         QTimer.singleShot(0, window.offer_encryption)  # a plain database file: encrypt it?
-        # the audit entry, retention and the start backup: on the worker once the window is
-        # up, after the integrity check (the first write waits for it)
-        window.context.background.submit(
-            "start-maintenance",
-            lambda: start_maintenance(opened.database, paths, actor),
-            owner=window,
-            on_done=lambda summary: log.info("start maintenance: %s", summary),
-            on_error=lambda error: found_damaged(window, error),
-        )
+        begin_maintenance(window, opened.database, paths, actor)
     try:
         return app.exec()
     finally:

@@ -101,7 +101,7 @@ class AppContext:
             return None
         except SQLAlchemyError as exc:
             log.exception("database error during a user action")
-            why = explain_write_error(exc)
+            why = explain_write_error(exc, self.database.file)
             QMessageBox.critical(
                 parent,
                 title,

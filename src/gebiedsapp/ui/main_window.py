@@ -383,11 +383,16 @@ class MainWindow(QMainWindow):
         self.screen_widget(key).restore_draft(draft)  # type: ignore[attr-defined]
 
     def make_backup(self) -> None:
+        from gebiedsapp.ui.backup_notice import clear_backup_problem
+
+        folder = self.context.backup_dir()  # a chosen one that is offline is not made here
+        default = folder == self.context.paths.backup_dir
         try:
-            copy = make_backup(self.context.database, self.context.backup_dir())
+            copy = make_backup(self.context.database, folder, create_folder=default)
         except BackupError as exc:
             QMessageBox.warning(self, self.tr("Reservekopie mislukt"), exc.user_message)
             return
+        clear_backup_problem(self)
         self.statusBar().showMessage(self.tr("Reservekopie gemaakt: %s") % copy, 8000)
 
     def open_restore(self) -> None:

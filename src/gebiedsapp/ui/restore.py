@@ -169,13 +169,21 @@ class RestoreDialog(QDialog):
             "dan niet meer in de database; de huidige database wordt eerst als reservekopie "
             "bewaard. De app sluit daarna."
         ) % (info.made_at.strftime("%d-%m-%Y %H:%M"), describe(info))
+        loss = backups.what_would_be_lost(database, info, self.key)
+        if loss is not None:  # what the user would lose, before the question
+            question = f"{loss.text()}\n\n{question}"
         if not self.confirm(question):
             return
         self.context.background.wait()
         self.context.database.dispose()  # no connection may hold the file while it is replaced
         try:
             safety = backups.restore_backup(
-                database, info.path, self.folder, key=self.key, passphrase=passphrase
+                database,
+                info.path,
+                self.folder,
+                key=self.key,
+                passphrase=passphrase,
+                replace_newer=True,  # the loss was in the question the user answered
             )
         except BackupError as error:
             QMessageBox.warning(self, self.tr("Niet teruggezet"), error.user_message)

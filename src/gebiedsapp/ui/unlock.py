@@ -23,7 +23,7 @@ from gebiedsapp.storage.crypto import (
     database_errors,
 )
 from gebiedsapp.storage.database import sqlite_file
-from gebiedsapp.storage.errors import StorageError, WrongPassphraseError
+from gebiedsapp.storage.errors import OtherPassphraseError, StorageError, WrongPassphraseError
 from gebiedsapp.ui.context import AppContext
 from gebiedsapp.ui.passphrase import PassphraseDialog, Purpose
 
@@ -50,8 +50,9 @@ def open_with_passphrase(
     `check_beside`: see startup.open_database."""
     run = ask or (lambda dialog: dialog.exec() == PassphraseDialog.DialogCode.Accepted)
     path = sqlite_file(make_url(url))
+    notice = ""  # an interrupted change of passphrase: which one holds now
     if path is not None:
-        encryption.recover_interrupted(path)  # before its state is read
+        notice = encryption.recover_interrupted(path)  # before its state is read
     state = encryption.database_state(url)
     # the window's children (a PDF viewer, Explorer) do not inherit it
     from_environment = encryption.passphrase_from_environment()
@@ -70,7 +71,7 @@ def open_with_passphrase(
                     return opened_with(encryption.key_for(url, given))
                 except WrongPassphraseError:
                     log.warning("the stored or given passphrase does not open %s", path)
-        problem = ""
+        problem = notice
         while True:
             dialog = PassphraseDialog(Purpose.UNLOCK, where=str(path), problem=problem)
             if not run(dialog):
@@ -78,6 +79,9 @@ def open_with_passphrase(
             passphrase = dialog.passphrase()
             try:
                 result = opened_with(encryption.key_for(url, passphrase))
+            except OtherPassphraseError as other:  # the old one, after a change (or the new)
+                problem = other.user_message
+                continue
             except WrongPassphraseError:
                 problem = WRONG
                 continue
