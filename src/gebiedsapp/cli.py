@@ -382,13 +382,14 @@ def _dispatch(args: argparse.Namespace, url: str, paths: AppPaths) -> int:
     try:
         if args.command == "audit":
             return _verify_audit(database)
+        # an erasure's clean-up left for this start (writes only when one is pending)
+        pending = erasure.finish_pending(database)
+        if pending:
+            print(pending, file=sys.stderr)
         if _reads_only(args):  # a dry run or a listing: no audit row, the file stays as it was
             return _dispatch_read_only(database, actor, args, paths)
         with database.unit_of_work(actor) as session:
             audit.note(session, AuditAction.OPEN, detail=f"opdrachtregel: {args.command or 'gui'}")
-        pending = erasure.finish_pending(database)  # an erasure's clean-up left for this start
-        if pending:
-            print(pending, file=sys.stderr)
         if args.command == "db":
             if args.db_command == "upgrade":
                 result = opened.upgrade

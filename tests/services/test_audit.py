@@ -374,7 +374,7 @@ def test_a_deleted_head_from_the_command_line(
 ) -> None:
     db = tmp_path / "cli.db"
     base = ["--data-dir", str(tmp_path / "data"), "--database", str(db)]
-    assert cli.main([*base, "areas"]) == 0
+    assert cli.main([*base, "db", "upgrade"]) == 0
     database = Database.connect(f"sqlite:///{db}", dbfile.key_of(db))
     try:
         rows = _delete_head(database)
@@ -384,7 +384,7 @@ def test_a_deleted_head_from_the_command_line(
     assert cli.main([*base, "audit", "verify"]) == 1
     err = capsys.readouterr().err
     assert f"Auditlog beschadigd: De kop van het auditlog ontbreekt (er zijn {rows} regels)" in err
-    assert cli.main([*base, "areas"]) == 0  # writes the opening: goes on, and says why
+    assert cli.main([*base, "db", "upgrade"]) == 0  # writes the opening: goes on, and says why
     out = capsys.readouterr()
     assert "Het auditlog is beschadigd aangetroffen: de kop ontbrak" in out.err
     assert "Traceback" not in out.err
