@@ -431,7 +431,10 @@ def _import_signals(
     except OSError as exc:
         print(f"Kan het bestand niet lezen: {args.file} ({exc.strerror})", file=sys.stderr)
         return 2
-    table = signal_import.read_csv(data)
+    table = signal_import.read_table(data)
+    if not mapping:  # no --map: the columns by their names (a Signalen export needs none)
+        mapping = signal_import.suggest_mapping(table.header)
+        print("Koppeling: " + ", ".join(f"{ours}={theirs}" for ours, theirs in mapping.items()))
     with database.unit_of_work(actor) as session:
         preview = signal_import.preview_import(session, table, mapping)
         print(

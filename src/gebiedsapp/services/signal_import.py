@@ -48,14 +48,16 @@ from gebiedsapp.domain import (
 )
 from gebiedsapp.domain.base import utcnow
 from gebiedsapp.domain.deadlines import deadline as compute_deadline
-from gebiedsapp.services import audit
+from gebiedsapp.services import audit, signalen
 from gebiedsapp.services.errors import ValidationError
+from gebiedsapp.services.signal_places import Places
 from gebiedsapp.services.signals import (
     MAX_DESCRIPTION,
     MAX_LOCATION,
     check_coordinates,
     parse_coordinates,
 )
+from gebiedsapp.services.xlsx_read import looks_like_xlsx, read_xlsx_rows
 
 __all__ = [
     "FIELDS",
@@ -71,6 +73,7 @@ __all__ = [
     "parse_mapping",
     "preview_import",
     "read_csv",
+    "read_table",
     "suggest_mapping",
 ]
 
@@ -83,36 +86,54 @@ MAX_BUURT = 120
 FIELDS: dict[str, str] = {
     "description": "beschrijving",
     "category": "categorie (naam of 'Hoofd / Sub')",
-    "area": "gebied (naam)",
+    "category_main": "hoofdcategorie (als het bestand die apart heeft)",
+    "area": "gebied (naam; zonder gebied: uit de coördinaten)",
     "buurt": "CBS-buurt (code of naam)",
     "location": "locatie of adres",
     "latitude": "breedtegraad (bijv. 53,1712)",
     "longitude": "lengtegraad (bijv. 7,0341)",
-    "reported_on": "meldingsdatum (dd-mm-jjjj of jjjj-mm-dd)",
+    "reported_on": "meldingsdatum (dd-mm-jjjj, jjjj-mm-dd of ISO 8601 met tijd)",
     "priority": "prioriteit (laag, normaal, hoog)",
     "source": "bron",
     "wants_feedback": "wil terugkoppeling (ja/nee)",
 }
-REQUIRED = ("description", "category", "area")
+REQUIRED = ("description", "category", "area")  # area: unless both coordinates are mapped
 # Column names other systems use for our fields (normalised: lower case, letters and digits);
 # `suggest_mapping` pre-fills the import dialog with them.
 SYNONYMS: dict[str, tuple[str, ...]] = {
-    "description": ("beschrijving", "omschrijving", "melding", "tekst", "toelichting"),
-    "category": ("categorie", "subcategorie", "soort", "rubriek", "type", "onderwerp"),
+    "description": ("beschrijving", "omschrijving", "melding", "tekst", "text", "toelichting"),
+    "category": (
+        "categorie",
+        "subcategorie",
+        "categorysub",
+        "subcategory",
+        "soort",
+        "rubriek",
+        "type",
+        "onderwerp",
+    ),
+    "category_main": ("hoofdcategorie", "categorymain", "maincategory", "hoofdrubriek"),
     "area": ("gebied", "dorp", "kern", "wijk", "woonplaats", "plaats"),
     "buurt": ("buurt", "cbsbuurt", "buurtcode", "buurtnaam"),
-    "location": ("locatie", "adres", "plek", "straat", "locatieomschrijving"),
+    "location": ("locatie", "adres", "address", "plek", "straat", "locatieomschrijving"),
     "latitude": ("breedtegraad", "lat", "breedte", "coordinatenlat", "locatielat"),
     "longitude": ("lengtegraad", "lon", "lng", "lengte", "coordinatenlon", "locatielon"),
-    "reported_on": ("meldingsdatum", "datum", "gemeldop", "datummelding", "aangemaakt"),
-    "priority": ("prioriteit", "urgentie"),
+    "reported_on": (
+        "meldingsdatum",
+        "datum",
+        "gemeldop",
+        "datummelding",
+        "aangemaakt",
+        "createdat",
+        "aangemaaktop",
+    ),
+    "priority": ("prioriteit", "urgentie", "urgency"),
     "source": ("bron", "kanaal", "meldkanaal"),
     "wants_feedback": ("terugkoppeling", "terugmelden", "wilterugkoppeling", "feedback"),
 }
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _DUTCH_DATE = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
-_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
 _YES = {"ja", "j", "yes", "y", "true", "waar", "1", "x"}
 _NO = {"nee", "n", "no", "false", "onwaar", "0", ""}
 
@@ -196,8 +217,24 @@ def _decode(data: bytes) -> tuple[str, str]:
         return data.decode("cp1252", errors="replace"), "cp1252"
 
 
-def _delimiter(first_line: str) -> str:
-    """The one of ; tab , that the header uses most (in that order when equal)."""
+SNIFF_CHARS = 64_000
+
+
+def _delimiter(text: str) -> str:
+    """The delimiter (; tab or ,) as `csv.Sniffer` finds it in the first lines; where it cannot
+    tell, or names one the header does not use, the one the header uses most (in that order
+    when equal). The quote character stays ": the sniffer would take the apostrophe in
+    "'t Waar" for one."""
+    first_line = text.split("\n", 1)[0]
+    sample = text[:SNIFF_CHARS]
+    if len(text) > SNIFF_CHARS and "\n" in sample:
+        sample = sample[: sample.rindex("\n")]
+    try:
+        found = csv.Sniffer().sniff(sample, delimiters=";\t,").delimiter
+    except csv.Error:
+        found = ""
+    if found and found in first_line:
+        return found
     return max((";", "\t", ","), key=first_line.count)
 
 
@@ -216,8 +253,7 @@ def read_csv(data: bytes) -> CsvTable:
     text = text.lstrip("\ufeff")
     if not text.strip():
         raise ValidationError("Het bestand is leeg.", field="file")
-    first_line = text.split("\n", 1)[0]
-    delimiter = _delimiter(first_line)
+    delimiter = _delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
     header: list[str] | None = None
     rows: list[tuple[int, list[str]]] = []
@@ -250,6 +286,23 @@ def read_csv(data: bytes) -> CsvTable:
     if not any(header):
         raise ValidationError("De kopregel van het bestand heeft geen kolomnamen.", field="file")
     return CsvTable(header=header, rows=rows, delimiter=delimiter, encoding=encoding)
+
+
+def read_table(data: bytes) -> CsvTable:
+    """A CSV file or an Excel workbook (.xlsx, told by its first bytes), as one table."""
+    if not looks_like_xlsx(data):
+        return read_csv(data)
+    if len(data) > MAX_BYTES:
+        raise ValidationError(
+            f"Het bestand is te groot (meer dan {MAX_BYTES // 1_000_000} MB).", field="file"
+        )
+    header, rows = read_xlsx_rows(data, max_rows=MAX_ROWS, max_field=MAX_FIELD)
+    if header is None:
+        raise ValidationError("Het bestand heeft geen kopregel met kolomnamen.", field="file")
+    header = [_readable(_clean(cell)) for cell in header]
+    if not any(header):
+        raise ValidationError("De kopregel van het bestand heeft geen kolomnamen.", field="file")
+    return CsvTable(header=header, rows=rows, delimiter="", encoding="xlsx")
 
 
 def _clean(cell: str) -> str:
@@ -296,12 +349,16 @@ def _columns(table: CsvTable, mapping: Mapping[str, str]) -> dict[str, int]:
         raise ValidationError(
             f"Onbekend veld '{unknown[0]}'. Velden: {', '.join(FIELDS)}.", field="mapping"
         )
-    missing = [name for name in REQUIRED if name not in mapping]
+    located = "latitude" in mapping and "longitude" in mapping
+    missing = [
+        f"{name} ({FIELDS[name]})"
+        for name in REQUIRED
+        if name not in mapping and not (name == "area" and located)
+    ]
+    if missing and "area" not in mapping and not located:
+        missing[-1] = "area (gebied) of de coördinaten (latitude en longitude)"
     if missing:
-        raise ValidationError(
-            "Koppel ook: " + ", ".join(f"{name} ({FIELDS[name]})" for name in missing) + ".",
-            field="mapping",
-        )
+        raise ValidationError("Koppel ook: " + ", ".join(missing) + ".", field="mapping")
     by_name = {name.casefold(): index for index, name in reversed(list(enumerate(table.header)))}
     columns: dict[str, int] = {}
     for ours, theirs in mapping.items():
@@ -325,6 +382,7 @@ class _Lookups:
     area_names: dict[uuid.UUID, str]
     buurten: dict[uuid.UUID, dict[str, str]]  # per area: code or name (casefolded) -> code
     categories: dict[str, list[tuple[uuid.UUID, bool]]]  # name or "hoofd/sub" -> (id, retired)
+    keys: dict[str, tuple[uuid.UUID, bool]]  # our key ("afval/grofvuil") -> (id, retired)
     leaves: set[uuid.UUID]
     terms: dict[uuid.UUID, tuple[int, TermUnit]]
     retired: set[uuid.UUID]
@@ -364,6 +422,7 @@ def _lookups(session: Session) -> _Lookups:
             SignalCategory.id,
             SignalCategory.parent_id,
             SignalCategory.name,
+            SignalCategory.key,
             SignalCategory.retired,
             SignalCategory.term,
             SignalCategory.term_unit,
@@ -372,9 +431,12 @@ def _lookups(session: Session) -> _Lookups:
     ).all()
     by_id = {row.id: row for row in rows}
     categories: dict[str, list[tuple[uuid.UUID, bool]]] = {}
+    keys: dict[str, tuple[uuid.UUID, bool]] = {}
     for row in rows:
         parent = by_id.get(row.parent_id) if row.parent_id else None
         retired = row.retired or (parent is not None and parent.retired)
+        if row.key:
+            keys[row.key] = (row.id, retired)
         categories.setdefault(_key(row.name), []).append((row.id, retired))
         if parent is not None:
             path = f"{_key(parent.name)}/{_key(row.name)}"
@@ -385,6 +447,7 @@ def _lookups(session: Session) -> _Lookups:
         area_names=names,
         buurten=buurten,
         categories=categories,
+        keys=keys,
         leaves={row.id for row in rows if row.id not in parents},
         retired={row.id for row in rows if row.retired},
         terms={row.id: (row.term, row.term_unit) for row in rows},
@@ -412,17 +475,42 @@ def _category(lookups: _Lookups, text: str) -> tuple[uuid.UUID | None, str | Non
     return category_id, None
 
 
+def _signalen_category(
+    lookups: _Lookups, main: str, sub: str
+) -> tuple[uuid.UUID | None, str | None]:
+    """Signalen's main and sub category: our 'Hoofd / Sub' by name, else its mapping table."""
+    if main and sub:
+        category_id, why = _category(lookups, f"{main}/{sub}")
+        if category_id is not None or "niet meer gebruikt" in (why or ""):
+            return category_id, why
+    elif not main:
+        return _category(lookups, sub)
+    shown = f"{_short(main, 40)} / {_short(sub, 40)}" if sub else _short(main)
+    key = signalen.category_key(main, sub)
+    found = lookups.keys.get(key) if key else None
+    if found is None:
+        by_name, _why = _category(lookups, sub) if sub else (None, None)
+        if by_name is not None:
+            return by_name, None
+        return None, (
+            f"Geen koppeling voor de categorie '{shown}' uit het bestand; kies in het bestand "
+            "een van onze categorieën ('Hoofd / Sub')."
+        )
+    category_id, retired = found
+    if retired:
+        return None, f"De categorie voor '{shown}' wordt niet meer gebruikt."
+    return category_id, None
+
+
 def _date(text: str) -> date | None:
-    try:
-        if match := _DUTCH_DATE.fullmatch(text):
-            day, month, year = (int(group) for group in match.groups())
+    """A Dutch date, or an ISO 8601 date or timestamp with or without a time zone."""
+    if match := _DUTCH_DATE.fullmatch(text):
+        day, month, year = (int(group) for group in match.groups())
+        try:
             return date(year, month, day)
-        if match := _ISO_DATE.fullmatch(text):
-            year, month, day = (int(group) for group in match.groups())
-            return date(year, month, day)
-    except ValueError:
-        return None
-    return None
+        except ValueError:
+            return None
+    return signalen.parse_timestamp(text)
 
 
 def _short(text: str, limit: int = 60) -> str:
@@ -455,6 +543,7 @@ def preview_import(
     now = today or date.today()
     columns = _columns(table, mapping)
     lookups = _lookups(session)
+    places = Places(session)
     width = len(table.header)
     preview = ImportPreview()
     for line, record in table.rows:
@@ -476,23 +565,40 @@ def preview_import(
         elif len(description) > MAX_DESCRIPTION:
             reasons.append(f"De beschrijving is te lang (hoogstens {MAX_DESCRIPTION} tekens).")
         category_id = None
-        if not cells["category"]:
+        if not cells["category"] and not cells.get("category_main"):
             reasons.append("De categorie ontbreekt.")
         else:
-            category_id, why = _category(lookups, cells["category"])
+            category_id, why = _signalen_category(
+                lookups, cells.get("category_main", ""), cells["category"]
+            )
             if why:
                 reasons.append(why)
+        latitude = longitude = None
+        try:
+            latitude, longitude = parse_coordinates(
+                cells.get("latitude", "")[:40], cells.get("longitude", "")[:40]
+            )
+            check_coordinates(latitude, longitude)
+        except ValidationError as error:
+            reasons.append(error.message)
+            latitude = longitude = None
         area_id = None
-        found = lookups.areas.get(_key(cells["area"]), []) if cells["area"] else []
-        if not cells["area"]:
+        buurt_code = None
+        area = cells.get("area", "")
+        found = lookups.areas.get(_key(area), []) if area else []
+        if not area and latitude is not None and longitude is not None:
+            place = places.of(latitude, longitude)  # the buurt around the point, and its area
+            area_id, buurt_code = place.area_id, place.buurt_code
+            if place.reason:
+                reasons.append(place.reason)
+        elif not area:
             reasons.append("Het gebied ontbreekt.")
         elif not found:
-            reasons.append(f"Onbekend gebied '{_short(cells['area'])}'.")
+            reasons.append(f"Onbekend gebied '{_short(area)}'.")
         elif len(found) > 1:
-            reasons.append(f"Het gebied '{_short(cells['area'])}' is niet eenduidig.")
+            reasons.append(f"Het gebied '{_short(area)}' is niet eenduidig.")
         else:
             area_id = found[0]
-        buurt_code = None
         buurt = cells.get("buurt", "")
         if len(buurt) > MAX_BUURT:
             reasons.append("De buurt is te lang.")
@@ -502,17 +608,12 @@ def preview_import(
                 reasons.append(
                     f"Onbekende buurt '{_short(buurt)}' in gebied '{lookups.area_names[area_id]}'."
                 )
+        elif area and area_id is not None and latitude is not None and longitude is not None:
+            at = places.buurt_at(latitude, longitude)  # the point's buurt, when in that area
+            buurt_code = at if at in lookups.buurten.get(area_id, {}).values() else None
         location = " ".join(cells.get("location", "").split())
         if len(location) > MAX_LOCATION:
             reasons.append(f"De locatie is te lang (hoogstens {MAX_LOCATION} tekens).")
-        latitude = longitude = None
-        try:
-            latitude, longitude = parse_coordinates(
-                cells.get("latitude", "")[:40], cells.get("longitude", "")[:40]
-            )
-            check_coordinates(latitude, longitude)
-        except ValidationError as error:
-            reasons.append(error.message)
         reported_on: date | None = now
         if "reported_on" in cells:
             reported_on = _date(cells["reported_on"])
@@ -529,14 +630,18 @@ def preview_import(
                 reasons.append(f"Ongeldige datum '{_short(cells['reported_on'])}'.")
         priority: Priority | None = Priority.NORMAAL
         if cells.get("priority"):
-            priority = _enum_value(Priority, cells["priority"])
+            priority = _enum_value(Priority, cells["priority"]) or signalen.PRIORITIES.get(
+                _key(cells["priority"])
+            )
             if priority is None:
                 reasons.append(
                     f"Onbekende prioriteit '{_short(cells['priority'])}' (laag, normaal, hoog)."
                 )
         source: SignalSource | None = default_source
         if cells.get("source"):
-            source = _enum_value(SignalSource, cells["source"])
+            source = _enum_value(SignalSource, cells["source"]) or signalen.source_of(
+                cells["source"]
+            )
             if source is None:
                 reasons.append(f"Onbekende bron '{_short(cells['source'])}'.")
         wants = _key(cells.get("wants_feedback", ""))
