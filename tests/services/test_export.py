@@ -457,20 +457,15 @@ def test_signals_export_the_screens_list_with_full_descriptions(
     table = signals_table(session, filters, ME)
     rows = _rows(table)
     assert len(rows) == len(list_signals(session, filters, today=TODAY).rows) == 1
-    assert rows[0][:4] == (str(_signal_id(session)), DAY, "Zwerfvuil", "Beerta")
-    assert table.headers[:8] == (
-        "ID",
-        "Gemeld op",
-        "Categorie",
-        "Gebied",
-        "Buurt",
-        "Buurtcode",
-        "Breedtegraad",
-        "Lengtegraad",
+    assert rows[0][:3] == (DAY, "Zwerfvuil", "Beerta")
+    assert table.headers[3:7] == ("Buurt", "Buurtcode", "Breedtegraad", "Lengtegraad")
+    assert rows[0][5:7] == (None, None)  # no coordinates given
+    assert rows[0][-3:] == (
+        "Koffiekar",
+        "Bus rijdt te hard door de Hoofdstraat",
+        str(_signal_id(session)),
     )
-    assert rows[0][6:8] == (None, None)  # no coordinates given
-    assert rows[0][-2:] == ("Koffiekar", "Bus rijdt te hard door de Hoofdstraat")
-    assert table.headers[-1] == "Omschrijving"
+    assert table.headers[-2:] == ("Omschrijving", "ID")
     assert _rows(signals_table(session, SignalFilter(area_ids=frozenset()), ME)) == []
 
 
@@ -483,7 +478,7 @@ def test_the_signals_export_carries_ids_and_coordinates(
 ) -> None:
     session.execute(update(Signal).values(latitude=53.1765, longitude=7.09996))
     (row,) = _rows(signals_table(session, SignalFilter(), ME))
-    assert (row[0], row[6], row[7]) == (str(_signal_id(session)), 53.1765, 7.09996)
+    assert (row[-1], row[5], row[6]) == (str(_signal_id(session)), 53.1765, 7.09996)
 
 
 def _every_csv_export(session: Session, options: ExportOptions) -> dict[str, list[ExportTable]]:

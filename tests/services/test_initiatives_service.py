@@ -355,4 +355,4 @@ def test_the_export_has_every_initiative_and_its_milestones(session: Session) ->
         session, options, area_ids=frozenset({BEERTA}), include_ended=True
     )
     # the same start day: by name
-    assert [row[1] for row in everything.rows] == ["Oud feest", "Speeltuin aan de Hoofdstraat"]
+    assert [row[0] for row in everything.rows] == ["Oud feest", "Speeltuin aan de Hoofdstraat"]

@@ -278,7 +278,6 @@ def my_actions_table(
 # --- initiatives ----------------------------------------------------------------------------
 
 INITIATIVE_HEADERS = (
-    "ID",
     "Naam",
     "Gebied",
     "Status",
@@ -298,14 +297,15 @@ INITIATIVE_HEADERS = (
     "Volgende mijlpaal",
     "Streefdatum volgende mijlpaal",
     "Auteur",
+    "ID",
 )
 MILESTONE_HEADERS = (
-    "Initiatief-ID",
     "Initiatief",
     "Gebied",
     "Mijlpaal",
     "Streefdatum",
     "Bereikt op",
+    "Initiatief-ID",
 )
 
 
@@ -330,7 +330,6 @@ def initiatives_tables(
         step = v.next_milestone
         rows.append(
             (
-                str(v.id),
                 v.title,
                 v.area_name,
                 v.status.label,
@@ -350,21 +349,22 @@ def initiatives_tables(
                 step.description if step else "",
                 step.due_on if step else None,
                 v.author,
+                str(v.id),
             )
         )
     steps = [
-        (str(v.id), v.title, v.area_name, m.description, m.due_on, m.reached_on)
+        (v.title, v.area_name, m.description, m.due_on, m.reached_on, str(v.id))
         for v in views
         for m in v.milestones
     ]
-    widths = (38, 36, 18, 16, 12, 12, 26, 22, 30, 30, 12, 12, 22, 60, 60, 10, 10, 36, 12, 14)
+    widths = (36, 18, 16, 12, 12, 26, 22, 30, 30, 12, 12, 22, 60, 60, 10, 10, 36, 12, 14, 38)
     return [
         ExportTable("Initiatieven", INITIATIVE_HEADERS, rows, widths=widths, total=len(rows)),
         ExportTable(
             "Mijlpalen",
             MILESTONE_HEADERS,
             steps,
-            widths=(38, 36, 18, 40, 12, 12),
+            widths=(36, 18, 40, 12, 12, 38),
             total=len(steps),
         ),
     ]
@@ -408,7 +408,6 @@ def team_tables(session: Session, options: ExportOptions, *, on: date) -> list[E
 # --- signals --------------------------------------------------------------------------------
 
 SIGNAL_HEADERS = (
-    "ID",
     "Gemeld op",
     "Categorie",
     "Gebied",
@@ -425,6 +424,7 @@ SIGNAL_HEADERS = (
     "Deelsignaal",
     "Bron",
     "Omschrijving",
+    "ID",
 )
 
 
@@ -433,7 +433,7 @@ def signals_table(session: Session, filters: SignalFilter, options: ExportOption
     personal = check_personal(session, options)
     listed = list_signals(session, filters, today=options.today).rows
     headers = SIGNAL_HEADERS + (REPORTER_HEADERS if personal else ())
-    widths: tuple[int, ...] = (38, 12, 26, 18, 22, 12, 12, 12, 18, 10, 24, 12, 22, 12, 10, 14, 60)
+    widths: tuple[int, ...] = (12, 26, 18, 22, 12, 12, 12, 18, 10, 24, 12, 22, 12, 10, 14, 60, 38)
     widths += (30, 24, 16, 28) if personal else ()
 
     def rows() -> Iterator[tuple[Cell, ...]]:
@@ -446,7 +446,6 @@ def signals_table(session: Session, filters: SignalFilter, options: ExportOption
                 found = extras.get(r.id, (r.description, None, None, None))
                 description, source, latitude, longitude, *reporter = found
                 yield (
-                    str(r.id),
                     r.reported_on,
                     r.category,
                     r.area_name,
@@ -463,6 +462,7 @@ def signals_table(session: Session, filters: SignalFilter, options: ExportOption
                     r.is_child,
                     source.label if source is not None else "",
                     description,
+                    str(r.id),
                     *reporter,
                 )
 
