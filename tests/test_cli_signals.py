@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 from gebiedsapp import cli
-from support import dbfile
+from support import dbfile, signalen_file
 
 MAPS = (
     "--map",
@@ -123,3 +124,60 @@ def test_unreadable_or_missing_file_exits_2(
     )
     assert code == 2
     assert "Kan het bestand niet lezen" in err
+
+
+def test_a_signalen_export_imports_without_any_map(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = signalen_file.write_csv(tmp_path / "signalen.csv", outside=True)
+    code, out, err, count = _run(capsys, tmp_path, "signals", "import", str(path), "--dry-run")
+    assert (code, count) == (2, 0)
+    lines = out.splitlines()
+    assert lines[0].startswith("Koppeling: description=text, category=category_sub, ")
+    assert lines[1] == "4 regels: 3 geldig, 1 ongeldig."
+    assert lines[2].startswith("  regel 5: Het punt (53,17000; 7,30000) ligt buiten Oldambt")
+
+    path = signalen_file.write_csv(tmp_path / "signalen.csv")
+    code, out, err, count = _run(capsys, tmp_path, "signals", "import", str(path))
+    assert (code, err, count) == (0, "", 3)
+    assert out.splitlines()[-1] == "3 signalen geïmporteerd."
+
+
+def test_an_xlsx_export_imports_through_the_cli(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = signalen_file.write_xlsx(tmp_path / "signalen.xlsx")
+    code, out, err, count = _run(capsys, tmp_path, "signals", "import", str(path))
+    assert (code, err, count) == (0, "", 3)
+    assert "3 regels: 3 geldig, 0 ongeldig." in out
+
+
+def test_imported_signals_export_as_geojson_points(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = signalen_file.write_csv(tmp_path / "signalen.csv")
+    assert _run(capsys, tmp_path, "signals", "import", str(path))[0] == 0
+    target = tmp_path / "signalen.geojson"
+    code, out, err, _count = _run(
+        capsys, tmp_path, "signals", "export", "--geojson", str(target), "--area", "Winschoten"
+    )
+    assert (code, err) == (0, "")
+    assert out.splitlines() == [f"2 signalen opgeslagen als GeoJSON: {target}"]
+    collection = json.loads(target.read_text(encoding="utf-8"))
+    assert collection["type"] == "FeatureCollection"
+    points = sorted(
+        (f["properties"]["gebied"], f["properties"]["buurtcode"], *f["geometry"]["coordinates"])
+        for f in collection["features"]
+    )
+    assert points == [  # Centrum lies in Winschoten; Beerta is left out
+        ("Centrum", "BU18950000", 7.0329, 53.143),
+        ("Winschoten", "BU18950007", 7.01361, 53.14),
+    ]
+    text = target.read_text(encoding="utf-8")
+    assert "Grofvuil naast de container" not in text  # descriptions are not exported
+
+    code, _out, err, _count = _run(
+        capsys, tmp_path, "signals", "export", "--geojson", str(tmp_path / "weg" / "x.geojson")
+    )
+    assert code == 2
+    assert "bestaat niet" in err

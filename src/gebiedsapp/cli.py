@@ -11,6 +11,7 @@ import getpass
 import logging
 import os
 import sys
+import uuid
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -20,6 +21,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from gebiedsapp import __version__, selftest
 from gebiedsapp.domain import AuditAction, Role
+from gebiedsapp.domain.signal_workflow import OPEN
 from gebiedsapp.identity import current_actor
 from gebiedsapp.paths import AppPaths, app_paths, database_url
 from gebiedsapp.services import (
@@ -37,8 +39,10 @@ from gebiedsapp.services import (
 from gebiedsapp.services.areas import area_tree, find_area
 from gebiedsapp.services.backups import make_backup
 from gebiedsapp.services.errors import NotFoundError, ValidationError
-from gebiedsapp.services.overview import area_header
+from gebiedsapp.services.geojson_export import signals_geojson, write_geojson
+from gebiedsapp.services.overview import area_header, subtree_ids
 from gebiedsapp.services.period import Period
+from gebiedsapp.services.signal_views import SignalFilter
 from gebiedsapp.services.teams import team_overview
 from gebiedsapp.startup import check_integrity, open_database
 from gebiedsapp.storage.backup import BackupInfo, list_backups
@@ -159,6 +163,27 @@ def build_parser() -> argparse.ArgumentParser:
         "--accept-valid",
         action="store_true",
         help="bij ongeldige regels toch de geldige regels importeren",
+    )
+
+    geo_export = signals_sub.add_parser(
+        "export",
+        help="signalen met coördinaten exporteren als GeoJSON voor GIS (zoals QGIS)",
+        description="Schrijft de signalen met coördinaten als GeoJSON-punten (WGS84, RFC 7946): "
+        "id, categorie, status, prioriteit, gebied, buurt en datums; nooit persoonsgegevens.",
+    )
+    geo_export.add_argument(
+        "--geojson", metavar="BESTAND", type=Path, required=True, help="het GeoJSON-bestand"
+    )
+    geo_export.add_argument(
+        "--area",
+        dest="areas",
+        metavar="GEBIED",
+        action="append",
+        default=[],
+        help="alleen dit gebied en zijn deelgebieden (herhaalbaar); standaard heel Oldambt",
+    )
+    geo_export.add_argument(
+        "--open", action="store_true", help="alleen open signalen (niet afgehandeld of geannuleerd)"
     )
 
     report = sub.add_parser("report", help="samenvatting voor de wethouder als PDF maken")
@@ -418,6 +443,8 @@ def _dispatch(args: argparse.Namespace, url: str, paths: AppPaths) -> int:
             for table, count in sorted(counts.items()):
                 print(f"  {table:<28} {count:>8}")
             return 0
+        if args.command == "signals" and args.signals_command == "export":
+            return _export_geojson(database, actor, args)
         if args.command == "signals":
             return _import_signals(database, actor, args, paths.backup_dir)
         if args.command == "report":
@@ -476,7 +503,10 @@ def _import_signals(
     except OSError as exc:
         print(f"Kan het bestand niet lezen: {args.file} ({exc.strerror})", file=sys.stderr)
         return 2
-    table = signal_import.read_csv(data)
+    table = signal_import.read_table(data)
+    if not mapping:  # no --map: the columns by their names (a Signalen export needs none)
+        mapping = signal_import.suggest_mapping(table.header)
+        print("Koppeling: " + ", ".join(f"{ours}={theirs}" for ours, theirs in mapping.items()))
     with database.unit_of_work(actor) as session:
         preview = signal_import.preview_import(session, table, mapping)
         print(
@@ -499,6 +529,38 @@ def _import_signals(
             print(f"Reservekopie: {copy}")
         written = signal_import.import_signals(session, preview, accept_valid=args.accept_valid)
     print(f"{written} signalen geïmporteerd.")
+    return 0
+
+
+def _export_geojson(database: Database, actor: str, args: argparse.Namespace) -> int:
+    """The signals with coordinates as GeoJSON points (no personal data); exit 0."""
+    output: Path = args.geojson
+    if not output.parent.is_dir():
+        raise ValidationError(f"De map {output.parent} bestaat niet.")
+    today = date.today()
+    with database.read_session(actor) as session:
+        area_ids: set[uuid.UUID] | None = None
+        if args.areas:
+            nodes = area_tree(session)
+            area_ids = set()
+            for text in args.areas:
+                area_ids |= subtree_ids(nodes, find_area(session, text).id)
+        filters = SignalFilter(
+            area_ids=frozenset(area_ids) if area_ids is not None else None,
+            statuses=OPEN if args.open else None,
+        )
+        export = signals_geojson(session, filters, today=today)
+        written = write_geojson(output, export)
+    with database.unit_of_work(actor) as session:
+        audit.note(
+            session,
+            AuditAction.EXPORT,
+            record_type="signalen",
+            detail=f"geojson, {written} rijen, zonder persoonsgegevens",
+        )
+    print(f"{written} signalen opgeslagen als GeoJSON: {output}")
+    if export.without_coordinates:
+        print(f"{export.without_coordinates} signalen zonder coördinaten staan er niet in.")
     return 0
 
 

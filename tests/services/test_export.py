@@ -23,14 +23,16 @@ from gebiedsapp.domain import (
     ContactWith,
     Conversation,
     Handling,
+    InitiativeStatus,
     KoffiekarSession,
     Meedenker,
     Role,
+    Signal,
     SignalSource,
     conversation_theme,
     reference_id,
 )
-from gebiedsapp.services import contacts, koffiekar, residents, signals, teams
+from gebiedsapp.services import contacts, initiatives, koffiekar, residents, signals, teams
 from gebiedsapp.services.errors import ValidationError
 from gebiedsapp.services.export import (
     CSV_ENCODING,
@@ -38,14 +40,17 @@ from gebiedsapp.services.export import (
     ExportFormat,
     ExportTable,
     csv_bytes,
+    csv_paths,
     write_file,
 )
+from gebiedsapp.services.initiatives import InitiativeInput, MilestoneInput
 from gebiedsapp.services.koffiekar import ConversationInput, SessionInput
 from gebiedsapp.services.list_exports import (
     ExportOptions,
     actions_table,
     contacts_table,
     conversations_table,
+    initiatives_tables,
     koffiekar_tables,
     my_actions_table,
     sessions_table,
@@ -113,7 +118,7 @@ SAMPLE = ExportTable(
 
 
 def test_csv_has_a_bom_semicolons_and_dutch_values() -> None:
-    data = csv_bytes([SAMPLE])
+    data = csv_bytes(SAMPLE)
     assert data.startswith(b"\xef\xbb\xbf")
     assert data.split(b"\r\n")[0] == "\ufeffDatum;Tekst;Aantal;Bedrag;Ja/nee;Moment;Leeg".encode()
     assert _read_csv(data) == [
@@ -147,7 +152,7 @@ def test_csv_has_a_bom_semicolons_and_dutch_values() -> None:
 )
 def test_csv_guards_against_formula_injection(text: str, written: str) -> None:
     table = ExportTable("T", ("=Kop",), [(text,)])
-    assert _read_csv(csv_bytes([table])) == [["'=Kop"], [written]]
+    assert _read_csv(csv_bytes(table)) == [["'=Kop"], [written]]
 
 
 def test_xlsx_has_a_sheet_per_table_bold_frozen_headers_and_real_dates(tmp_path: Path) -> None:
@@ -177,7 +182,7 @@ def test_xlsx_has_a_sheet_per_table_bold_frozen_headers_and_real_dates(tmp_path:
     assert other["A3"].value == "ab"  # a control character XML cannot hold is dropped
 
 
-@pytest.mark.parametrize("fmt", list(ExportFormat))
+@pytest.mark.parametrize("fmt", [ExportFormat.CSV, ExportFormat.XLSX])
 def test_cancel_leaves_no_file_and_keeps_an_old_one(tmp_path: Path, fmt: ExportFormat) -> None:
     many = ExportTable("Veel", ("Nummer",), ((n,) for n in range(5_000)))
     target = tmp_path / f"lijst.{fmt.value}"
@@ -453,9 +458,113 @@ def test_signals_export_the_screens_list_with_full_descriptions(
     rows = _rows(table)
     assert len(rows) == len(list_signals(session, filters, today=TODAY).rows) == 1
     assert rows[0][:3] == (DAY, "Zwerfvuil", "Beerta")
-    assert rows[0][-2:] == ("Koffiekar", "Bus rijdt te hard door de Hoofdstraat")
-    assert table.headers[-1] == "Omschrijving"
+    assert table.headers[3:7] == ("Buurt", "Buurtcode", "Breedtegraad", "Lengtegraad")
+    assert rows[0][5:7] == (None, None)  # no coordinates given
+    assert rows[0][-3:] == (
+        "Koffiekar",
+        "Bus rijdt te hard door de Hoofdstraat",
+        str(_signal_id(session)),
+    )
+    assert table.headers[-2:] == ("Omschrijving", "ID")
     assert _rows(signals_table(session, SignalFilter(area_ids=frozenset()), ME)) == []
+
+
+def _signal_id(session: Session) -> uuid.UUID:
+    return session.scalars(select(Signal.id)).one()
+
+
+def test_the_signals_export_carries_ids_and_coordinates(
+    session: Session, filled: dict[str, uuid.UUID]
+) -> None:
+    session.execute(update(Signal).values(latitude=53.1765, longitude=7.09996))
+    (row,) = _rows(signals_table(session, SignalFilter(), ME))
+    assert (row[-1], row[5], row[6]) == (str(_signal_id(session)), 53.1765, 7.09996)
+
+
+def _every_csv_export(session: Session, options: ExportOptions) -> dict[str, list[ExportTable]]:
+    everything = ListFilter()
+    return {
+        "rondes": [sessions_table(session, everything, options)],
+        "gesprekken": [conversations_table(session, everything, options)],
+        "contacten": [contacts_table(session, everything, options)],
+        "acties": [actions_table(session, everything, options)],
+        "mijn-acties": [my_actions_table(session, options, include_closed=True)],
+        "signalen": [signals_table(session, SignalFilter(), options)],
+        "koffiekar": koffiekar_tables(session, BEERTA, options),
+        "wie-werkt-waar": team_tables(session, options, on=TODAY),
+        "initiatieven": initiatives_tables(session, options, area_ids=None, include_ended=True),
+    }
+
+
+def test_every_csv_export_loads_as_one_table_per_file_with_the_header_on_line_1(
+    session: Session, filled: dict[str, uuid.UUID], tmp_path: Path
+) -> None:
+    initiatives.create_initiative(
+        session,
+        InitiativeInput(
+            area_id=BEERTA,
+            title="Speeltuin aan de Hoofdstraat",
+            started_on=date(2026, 3, 1),
+            status=InitiativeStatus.VOORBEREIDING,
+            milestones=(
+                MilestoneInput("Subsidie aangevraagd", due_on=date(2026, 5, 1)),
+                MilestoneInput("Opening", due_on=date(2026, 9, 1)),
+            ),
+        ),
+        today=TODAY,
+    )
+    session.flush()
+    written: dict[str, list[dict[str, str]]] = {}
+    for name, tables in _every_csv_export(session, ME).items():
+        target = tmp_path / f"{name}.csv"
+        headers = [t.headers for t in tables]
+        write_file(target, tables, fmt=ExportFormat.CSV)
+        paths = csv_paths(target, tables)
+        for path, header in zip(paths, headers, strict=True):
+            text = path.read_bytes().decode(CSV_ENCODING)
+            assert text.split("\r\n", 1)[0] == ";".join(header), path.name  # nothing above it
+            with path.open(encoding=CSV_ENCODING, newline="") as stream:
+                rows = list(csv.DictReader(stream, delimiter=";"))
+            for row in rows:  # every row as wide as the header: no second table below
+                assert None not in row, path.name
+                assert list(row) == list(header), path.name
+            written[path.name] = rows
+    assert sorted(written) == sorted(
+        [
+            "rondes.csv",
+            "gesprekken.csv",
+            "contacten.csv",
+            "acties.csv",
+            "mijn-acties.csv",
+            "signalen.csv",
+            "koffiekar.csv",
+            "koffiekar-gesprekken.csv",
+            "wie-werkt-waar.csv",
+            "wie-werkt-waar-per-wethouder.csv",
+            "initiatieven.csv",
+            "initiatieven-mijlpalen.csv",
+        ]
+    )
+    (initiative,) = written["initiatieven.csv"]
+    steps = written["initiatieven-mijlpalen.csv"]
+    assert [s["Mijlpaal"] for s in steps] == ["Subsidie aangevraagd", "Opening"]
+    assert {s["Initiatief-ID"] for s in steps} == {initiative["ID"]}  # joinable by ID
+    assert len(written["koffiekar-gesprekken.csv"]) == 2
+
+
+def test_csv_paths_name_each_further_table_after_its_title() -> None:
+    tables = [
+        ExportTable("Initiatieven", ("A",), []),
+        ExportTable("Mijlpalen", ("A",), []),
+        ExportTable("Per wethouder / gebied", ("A",), []),
+        ExportTable("Mijlpalen", ("A",), []),
+    ]
+    assert [p.name for p in csv_paths(Path("x/lijst.csv"), tables)] == [
+        "lijst.csv",
+        "lijst-mijlpalen.csv",
+        "lijst-per-wethouder-gebied.csv",
+        "lijst-mijlpalen-2.csv",
+    ]
 
 
 # --- personal data --------------------------------------------------------------------------
@@ -534,7 +643,7 @@ def _everything(session: Session, options: ExportOptions) -> bytes:
         signals_table(session, SignalFilter(), options),
         *team_tables(session, options, on=TODAY),
     ]
-    return csv_bytes(tables)
+    return b"".join(csv_bytes(table) for table in tables)
 
 
 def test_no_personal_data_by_default_not_even_for_a_regisseur(

@@ -344,7 +344,7 @@ def test_the_export_has_every_initiative_and_its_milestones(session: Session) ->
     running, steps = initiatives_tables(
         session, options, area_ids=frozenset({BEERTA}), include_ended=False
     )
-    text = csv_bytes([running, steps]).decode("utf-8-sig")
+    text = (csv_bytes(running) + csv_bytes(steps)).decode("utf-8-sig")
     assert (
         "Speeltuin aan de Hoofdstraat;Beerta;In voorbereiding;01-03-2026;;Dorpsvereniging" in text
     )

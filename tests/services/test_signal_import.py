@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 from datetime import date
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -11,12 +12,13 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from gebiedsapp.domain import Priority, Signal, SignalCategory, SignalSource, SignalStatus
+from gebiedsapp.domain import Area, Priority, Signal, SignalCategory, SignalSource, SignalStatus
 from gebiedsapp.domain.deadlines import deadline as compute_deadline
 from gebiedsapp.services import signal_import
 from gebiedsapp.services import signals as signal_service
 from gebiedsapp.services.errors import ValidationError
 from gebiedsapp.services.taxonomy import set_retired
+from support import signalen_file
 
 TODAY = date(2026, 6, 1)
 MAPPING = {
@@ -358,3 +360,173 @@ def test_coordinates_are_imported_when_mapped_and_checked(session: Session) -> N
     assert signal_import.import_signals(session, preview, accept_valid=True) == 3
     stored = session.scalars(select(Signal).where(Signal.description == "Lamp kapot")).one()
     assert (stored.latitude, stored.longitude) == (53.1712, 7.0341)
+
+
+# --- Signalen-style files, sniffed dialects, XLSX --------------------------------------------
+
+
+def _names(session: Session, row: signal_import.ImportRow) -> tuple[str, str, str]:
+    category = session.get(SignalCategory, row.category_id)
+    assert category is not None
+    assert category.parent_id is not None
+    parent = session.get(SignalCategory, category.parent_id)
+    area = session.get(Area, row.area_id)
+    assert parent is not None
+    assert area is not None
+    return area.name, parent.name, category.name
+
+
+def _check_signalen_rows(session: Session, preview: signal_import.ImportPreview) -> None:
+    assert preview.invalid == []
+    assert len(preview.valid) == 3
+    for row, area, buurt, day, (main, sub) in zip(
+        preview.valid,
+        signalen_file.AREAS,
+        signalen_file.BUURTEN,
+        signalen_file.DAYS,
+        signalen_file.CATEGORIES,
+        strict=True,
+    ):
+        assert _names(session, row) == (area, main, sub)
+        assert (row.buurt_code, row.reported_on) == (buurt, day)
+    assert [r.priority for r in preview.valid] == [
+        Priority.NORMAAL,
+        Priority.HOOG,
+        Priority.NORMAAL,
+    ]
+    assert [r.source for r in preview.valid] == [
+        SignalSource.ONLINE,
+        SignalSource.TELEFOON,
+        SignalSource.TELEFOON,
+    ]
+    assert (preview.valid[0].latitude, preview.valid[0].longitude) == (53.143, 7.0329)
+
+
+def test_a_signalen_export_imports_3_of_3_without_any_mapping(
+    session: Session, tmp_path: Path
+) -> None:
+    path = signalen_file.write_csv(tmp_path / "signalen.csv")
+    table = signal_import.read_table(path.read_bytes())
+    mapping = signal_import.suggest_mapping(table.header)
+    assert mapping == {
+        "description": "text",
+        "category": "category_sub",
+        "category_main": "category_main",
+        "latitude": "lat",
+        "longitude": "lng",
+        "reported_on": "created_at",
+        "priority": "priority",
+        "source": "source",
+    }
+    preview = signal_import.preview_import(session, table, mapping, today=TODAY)
+    _check_signalen_rows(session, preview)
+    assert signal_import.import_signals(session, preview) == 3
+    assert _count(session) == 3
+
+
+def test_a_point_outside_oldambt_is_a_dutch_row_error(session: Session, tmp_path: Path) -> None:
+    path = signalen_file.write_csv(tmp_path / "signalen.csv", outside=True)
+    table = signal_import.read_table(path.read_bytes())
+    preview = signal_import.preview_import(
+        session, table, signal_import.suggest_mapping(table.header), today=TODAY
+    )
+    assert len(preview.valid) == 3
+    assert [(row.line, row.reason) for row in preview.invalid] == [
+        (
+            5,
+            "Het punt (53,17000; 7,30000) ligt buiten Oldambt (in geen enkele CBS-buurt van de "
+            "gemeente); verbeter de coördinaten of vul het gebied in.",
+        )
+    ]
+
+
+def test_signalen_categories_without_a_mapping_are_named_in_the_row_error(
+    session: Session,
+) -> None:
+    text = (
+        "text;category_main;category_sub;lat;lng\n"
+        "Kerstboom op straat;Afval;Kerstbomen;53,143;7,0329\n"
+        "Wrak;overlast-in-de-openbare-ruimte;fietswrak;53,143;7,0329\n"
+    )
+    table = signal_import.read_csv(text.encode())
+    preview = signal_import.preview_import(
+        session, table, signal_import.suggest_mapping(table.header), today=TODAY
+    )
+    assert [row.line for row in preview.valid] == [3]
+    assert _names(session, preview.valid[0]) == (
+        "Centrum",
+        "Overlast in de openbare ruimte",
+        "Fietswrakken",
+    )
+    assert preview.invalid[0].reason == (
+        "Geen koppeling voor de categorie 'Afval / Kerstbomen' uit het bestand; kies in het "
+        "bestand een van onze categorieën ('Hoofd / Sub')."
+    )
+
+
+def test_without_area_or_coordinates_the_mapping_asks_for_either(session: Session) -> None:
+    table = signal_import.read_csv(b"text;categorie\nIets;Zwerfvuil\n")
+    with pytest.raises(ValidationError, match=r"area \(gebied\) of de coördinaten"):
+        signal_import.preview_import(
+            session, table, {"description": "text", "category": "categorie"}, today=TODAY
+        )
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("2025-11-03 09:12:44.123456+01", date(2025, 11, 3)),
+        ("2025-11-03T10:00:00+01:00", date(2025, 11, 3)),
+        ("2025-11-03T23:30:00-05:00", date(2025, 11, 3)),  # the day as written, not in UTC
+        ("2025-11-03T10:00:00Z", date(2025, 11, 3)),
+        ("2025-11-03", date(2025, 11, 3)),
+        ("03-11-2025", date(2025, 11, 3)),
+        ("2025-11-31T10:00:00+01", None),
+        ("gisteren", None),
+    ],
+)
+def test_timestamps_with_time_zones_are_read(text: str, day: date | None) -> None:
+    assert signal_import._date(text) == day
+
+
+def test_a_tab_separated_signalen_file_is_sniffed(session: Session, tmp_path: Path) -> None:
+    path = signalen_file.write_csv(tmp_path / "signalen.txt", delimiter="\t")
+    table = signal_import.read_table(path.read_bytes())
+    assert table.delimiter == "\t"
+    preview = signal_import.preview_import(
+        session, table, signal_import.suggest_mapping(table.header), today=TODAY
+    )
+    _check_signalen_rows(session, preview)
+
+
+def test_the_sniffer_is_not_fooled_by_delimiters_inside_quoted_column_names() -> None:
+    # the header alone has as many ; as , (the old count took ;); the quoting tells
+    text = 'id,"tekst; kort; bondig",categorie\n1,"Lamp; kapot",Straatverlichting\n'
+    table = signal_import.read_csv(text.encode())
+    assert table.delimiter == ","
+    assert table.header == ["id", "tekst; kort; bondig", "categorie"]
+    assert table.rows == [(2, ["1", "Lamp; kapot", "Straatverlichting"])]
+
+
+def test_an_xlsx_signalen_export_imports_3_of_3(session: Session, tmp_path: Path) -> None:
+    path = signalen_file.write_xlsx(tmp_path / "signalen.xlsx")
+    table = signal_import.read_table(path.read_bytes())
+    assert table.encoding == "xlsx"
+    assert table.rows[0][1][1] == "2025-11-03 09:12:44.123000"  # a date-time cell (to the ms)
+    preview = signal_import.preview_import(
+        session, table, signal_import.suggest_mapping(table.header), today=TODAY
+    )
+    _check_signalen_rows(session, preview)
+    assert signal_import.import_signals(session, preview) == 3
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"PK\x03\x04 not really a zip", "geen leesbaar Excel-bestand"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100), r"oud Excel-bestand \(\.xls\)"),
+    ],
+)
+def test_unreadable_workbooks_give_one_dutch_error(data: bytes, message: str) -> None:
+    with pytest.raises(ValidationError, match=message):
+        signal_import.read_table(data)

@@ -8,16 +8,17 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 from sqlalchemy import func, select
 
-from gebiedsapp.domain import Priority, Signal, SignalStatus
+from gebiedsapp.domain import Area, Priority, Signal, SignalStatus
 from gebiedsapp.domain.base import reference_id
 from gebiedsapp.services.signal_import import FIELDS
 from gebiedsapp.ui.admin.common import select_data
 from gebiedsapp.ui.context import SIGNALS, AppContext
 from gebiedsapp.ui.signals import SignalsScreen
 from gebiedsapp.ui.signals.import_dialog import InvalidRowsModel, SignalImportDialog
+from support import signalen_file
 
 BEERTA = reference_id("area", "beerta")
 ZWERFVUIL = reference_id("signal_category", "afval/zwerfvuil")
@@ -219,4 +220,81 @@ def test_the_screen_opens_the_import_and_shows_the_new_signals(
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert told == ["3 signalen geïmporteerd (status Gemeld)."]
     qtbot.waitUntil(lambda: screen.model.rowCount() == 3, timeout=10_000)
+    context.background.wait()
+
+
+def _choose(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
+    """The file the user picks in the open-file dialog."""
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *_a, **_k: (str(path), ""))
+    )
+
+
+def _open_import(qtbot: Any, context: AppContext) -> tuple[SignalsScreen, SignalImportDialog]:
+    screen = SignalsScreen(context)
+    qtbot.addWidget(screen)
+    screen.resize(1300, 760)
+    screen.show()
+    qtbot.waitExposed(screen)
+    qtbot.waitUntil(lambda: not screen.is_busy(), timeout=10_000)
+    qtbot.mouseClick(screen.import_button, Qt.MouseButton.LeftButton)
+    dialog = screen.import_dialog
+    assert dialog is not None
+    return screen, dialog
+
+
+def _imported_places(context: AppContext) -> list[tuple[str, str | None]]:
+    with context.read() as session:
+        rows = session.execute(
+            select(Area.name, Signal.buurt_code)
+            .join(Area, Area.id == Signal.area_id)
+            .order_by(Signal.reported_on, Signal.description)
+        )
+        return [(name, code) for name, code in rows]
+
+
+def test_a_signalen_export_imports_with_clicks_and_no_mapping_work(
+    qtbot: Any, context: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    told: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "information", lambda _parent, _title, text, *_a: told.append(text)
+    )
+    _choose(monkeypatch, signalen_file.write_csv(tmp_path / "signalen.csv", outside=True))
+    _screen, dialog = _open_import(qtbot, context)
+    qtbot.mouseClick(dialog.browse_button, Qt.MouseButton.LeftButton)
+    _settle(qtbot, dialog)
+    assert dialog.mapping() == {
+        "description": "text",
+        "category": "category_sub",
+        "category_main": "category_main",
+        "latitude": "lat",
+        "longitude": "lng",
+        "reported_on": "created_at",
+        "priority": "priority",
+        "source": "source",
+    }
+    assert dialog.counts.text() == "3 geldig, 1 afgekeurd"
+    reason = dialog.invalid_model.index(0, InvalidRowsModel.COL_REASON).data()
+    assert reason.startswith("Het punt (53,17000; 7,30000) ligt buiten Oldambt")
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert told == ["3 signalen geïmporteerd (status Gemeld)."]
+    assert sorted(_imported_places(context)) == sorted(
+        zip(signalen_file.AREAS, signalen_file.BUURTEN, strict=True)
+    )
+    context.background.wait()
+
+
+def test_an_xlsx_file_is_chosen_and_imported_in_the_dialog(
+    qtbot: Any, context: AppContext, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(QMessageBox, "information", lambda *_a: None)
+    _choose(monkeypatch, signalen_file.write_xlsx(tmp_path / "signalen.xlsx"))
+    _screen, dialog = _open_import(qtbot, context)
+    qtbot.mouseClick(dialog.browse_button, Qt.MouseButton.LeftButton)
+    _settle(qtbot, dialog)
+    assert dialog.file_info.text() == "3 regels · 10 kolommen · Excel-werkmap (eerste blad)"
+    assert dialog.counts.text() == "3 geldig, 0 afgekeurd"
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert _count(context) == 3
     context.background.wait()

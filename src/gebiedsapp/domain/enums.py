@@ -131,6 +131,7 @@ class SignalSource(LabeledEnum):
     BEWONERSAVOND = "bewonersavond"
     ENQUETE = "enquete"
     EIGEN_WAARNEMING = "eigen_waarneming"
+    ONLINE = "online"  # a web form or app, as Signalen calls it
 
 
 class Priority(LabeledEnum):
@@ -236,6 +237,7 @@ _LABELS: dict[StrEnum, str] = {
     SignalSource.BEWONERSAVOND: "Bewonersavond",
     SignalSource.ENQUETE: "Enquête",
     SignalSource.EIGEN_WAARNEMING: "Eigen waarneming",
+    SignalSource.ONLINE: "Online (webformulier of app)",
     Priority.LAAG: "Laag",
     Priority.NORMAAL: "Normaal",
     Priority.HOOG: "Hoog",

@@ -12,6 +12,10 @@ as a formula (CSV injection, OWASP), and residents' words end up in these files.
 XLSX: openpyxl's write-only workbook (rows go to disk as they come), one sheet per table, a bold
 frozen header row, real date cells shown as dd-mm-jjjj.
 
+One table per file or sheet, the header on line 1, so Power Query, pandas and QGIS load it as it
+is: a CSV export of several tables writes one file per table (`initiatieven.csv` and
+`initiatieven-mijlpalen.csv`), never title lines or a second table below the first.
+
 Writing to a path goes through a temporary file in the same folder that replaces the target
 only when complete, so a failed or cancelled export leaves no half file behind.
 """
@@ -58,6 +62,7 @@ Progress = Callable[[int], bool]
 class ExportFormat(StrEnum):
     CSV = "csv"
     XLSX = "xlsx"
+    GEOJSON = "geojson"  # signals on a map (services.geojson_export), not tables
 
 
 class ExportCancelledError(Exception):
@@ -123,32 +128,45 @@ class _Counter:
 
 
 def write_csv_stream(
-    stream: IO[str], tables: Sequence[ExportTable], *, progress: Progress | None = None
+    stream: IO[str], table: ExportTable, *, progress: Progress | None = None, done: int = 0
 ) -> int:
-    """Write to an open text stream (opened with newline=""); returns the rows written.
-
-    More than one table: each gets its title on a line of its own and an empty line between
-    (one table is the usual case: a CSV file has no sheets)."""
+    """Write one table to an open text stream (opened with newline=""): the header on line 1,
+    nothing above it, nothing below the rows. Returns `done` plus the rows written."""
     writer = csv.writer(stream, delimiter=CSV_DELIMITER, lineterminator="\r\n")
     counter = _Counter(progress)
-    for number, table in enumerate(tables):
-        if len(tables) > 1:
-            if number:
-                writer.writerow([])
-            writer.writerow([guard_text(table.title)])
-        writer.writerow([guard_text(h) for h in table.headers])
-        for row in table.rows:
-            writer.writerow([csv_text(value) for value in row])
-            counter.tick()
+    counter.rows = done
+    writer.writerow([guard_text(h) for h in table.headers])
+    for row in table.rows:
+        writer.writerow([csv_text(value) for value in row])
+        counter.tick()
     counter.check()
     return counter.rows
 
 
-def csv_bytes(tables: Sequence[ExportTable]) -> bytes:
-    """The whole CSV in memory (small lists, tests)."""
+def csv_bytes(table: ExportTable) -> bytes:
+    """One table's CSV in memory (small lists, tests)."""
     buffer = io.StringIO(newline="")
-    write_csv_stream(buffer, tables)
+    write_csv_stream(buffer, table)
     return buffer.getvalue().encode(CSV_ENCODING)
+
+
+def _file_word(title: str) -> str:
+    """'Per wethouder' -> 'per-wethouder' (a safe part of a file name)."""
+    return "-".join("".join(ch if ch.isalnum() else " " for ch in title.lower()).split())
+
+
+def csv_paths(path: Path, tables: Sequence[ExportTable]) -> list[Path]:
+    """Where a CSV export of `tables` goes: the first table at `path`, each further one beside
+    it with its title added (`initiatieven.csv`, `initiatieven-mijlpalen.csv`)."""
+    paths = [path]
+    for table in tables[1:]:
+        candidate = path.with_name(f"{path.stem}-{_file_word(table.title) or 'tabel'}")
+        number = 2
+        while candidate.with_suffix(path.suffix) in paths:
+            candidate = path.with_name(f"{candidate.name}-{number}")
+            number += 1
+        paths.append(candidate.with_suffix(path.suffix))
+    return paths
 
 
 # --- XLSX -----------------------------------------------------------------------------------
@@ -259,6 +277,13 @@ def _xlsx_cells(sheet: object, row: Sequence[Cell]) -> Iterator[object]:
 # --- files ----------------------------------------------------------------------------------
 
 
+def _temp_for(path: Path) -> tuple[int, Path]:
+    handle, name = tempfile.mkstemp(
+        prefix=f".{path.name}.", suffix=".part", dir=path.parent or Path(".")
+    )
+    return handle, Path(name)
+
+
 def write_file(
     path: Path,
     tables: Sequence[ExportTable],
@@ -268,20 +293,30 @@ def write_file(
 ) -> int:
     """Write `tables` to `path` all at once or not at all; returns the rows written.
 
-    Raises ExportCancelledError when `progress` returns False (the target is then untouched)."""
-    handle, temp_name = tempfile.mkstemp(
-        prefix=f".{path.name}.", suffix=".part", dir=path.parent or Path(".")
-    )
-    temp = Path(temp_name)
+    CSV: one file per table (`csv_paths`), all replaced only when every one is complete.
+    Raises ExportCancelledError when `progress` returns False (the targets are then untouched)."""
+    if fmt is ExportFormat.GEOJSON:
+        raise ValueError("GeoJSON is written by services.geojson_export")
+    temps: list[Path] = []
     try:
         if fmt is ExportFormat.CSV:
-            with os.fdopen(handle, "w", encoding=CSV_ENCODING, newline="") as text:
-                rows = write_csv_stream(text, tables, progress=progress)
+            targets = csv_paths(path, tables)
+            rows = 0
+            for table, target in zip(tables or [ExportTable("", (), ())], targets, strict=False):
+                handle, temp = _temp_for(target)
+                temps.append(temp)
+                with os.fdopen(handle, "w", encoding=CSV_ENCODING, newline="") as text:
+                    rows = write_csv_stream(text, table, progress=progress, done=rows)
         else:
+            targets = [path]
+            handle, temp = _temp_for(path)
+            temps.append(temp)
             with os.fdopen(handle, "wb") as binary:
                 rows = write_xlsx_stream(binary, tables, progress=progress)
-        os.replace(temp, path)
+        for temp, target in zip(temps, targets, strict=True):
+            os.replace(temp, target)
     except BaseException:
-        temp.unlink(missing_ok=True)
+        for temp in temps:
+            temp.unlink(missing_ok=True)
         raise
     return rows

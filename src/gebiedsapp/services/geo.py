@@ -150,3 +150,36 @@ def buurt_shapes(session: Session, codes: Collection[str] | None = None) -> list
         if rings:
             shapes.append(BuurtShape(code=code, name=name, rings=rings))
     return shapes
+
+
+class BuurtLocator:
+    """Which CBS buurt a WGS84 point lies in, over the shipped (stored) buurt polygons.
+
+    The test runs on plain lon/lat: over a buurt the even-odd rule needs no projection. Built
+    once per import (50 polygons), then each point costs a few bounding-box checks."""
+
+    def __init__(self, outlines: Iterable[tuple[str, str]]) -> None:
+        self._shapes: list[tuple[str, tuple[float, float, float, float], list[list[Point]]]] = []
+        for code, geometry in outlines:
+            rings = parse_rings(geometry)
+            if rings:
+                self._shapes.append((code, bbox(rings), rings))
+
+    @classmethod
+    def of(cls, session: Session) -> BuurtLocator:
+        return cls((code, geometry) for code, _name, geometry in buurt_geometries(session))
+
+    def __bool__(self) -> bool:
+        return bool(self._shapes)
+
+    def locate(self, longitude: float, latitude: float) -> str | None:
+        """The code of the buurt holding the point; None when it lies in none of them."""
+        for code, (min_x, min_y, max_x, max_y), rings in self._shapes:
+            inside_box = min_x <= longitude <= max_x and min_y <= latitude <= max_y
+            if inside_box and point_in_rings(longitude, latitude, rings):
+                return code
+        return None
+
+
+def buurt_geometries(session: Session) -> Sequence[tuple[str, str, str]]:
+    return GeoRepository(session).buurt_geometries()

@@ -297,8 +297,16 @@ INITIATIVE_HEADERS = (
     "Volgende mijlpaal",
     "Streefdatum volgende mijlpaal",
     "Auteur",
+    "ID",
 )
-MILESTONE_HEADERS = ("Initiatief", "Gebied", "Mijlpaal", "Streefdatum", "Bereikt op")
+MILESTONE_HEADERS = (
+    "Initiatief",
+    "Gebied",
+    "Mijlpaal",
+    "Streefdatum",
+    "Bereikt op",
+    "Initiatief-ID",
+)
 
 
 def _euros(cents: int | None) -> Decimal | None:
@@ -312,8 +320,9 @@ def initiatives_tables(
     area_ids: frozenset[uuid.UUID] | None,
     include_ended: bool,
 ) -> list[ExportTable]:
-    """The initiatives screen's list, and their milestones on a second sheet (an initiative
-    is carried by a group, never a named resident: there is no personal data to add)."""
+    """The initiatives screen's list, and their milestones on a second sheet or in a second
+    CSV file, joined by the initiative's ID (an initiative is carried by a group, never a named
+    resident: there is no personal data to add)."""
     check_personal(session, options)
     views = list_initiatives(session, area_ids=area_ids, include_ended=include_ended)
     rows = []
@@ -340,18 +349,23 @@ def initiatives_tables(
                 step.description if step else "",
                 step.due_on if step else None,
                 v.author,
+                str(v.id),
             )
         )
     steps = [
-        (v.title, v.area_name, m.description, m.due_on, m.reached_on)
+        (v.title, v.area_name, m.description, m.due_on, m.reached_on, str(v.id))
         for v in views
         for m in v.milestones
     ]
-    widths = (36, 18, 16, 12, 12, 26, 22, 30, 30, 12, 12, 22, 60, 60, 10, 10, 36, 12, 14)
+    widths = (36, 18, 16, 12, 12, 26, 22, 30, 30, 12, 12, 22, 60, 60, 10, 10, 36, 12, 14, 38)
     return [
         ExportTable("Initiatieven", INITIATIVE_HEADERS, rows, widths=widths, total=len(rows)),
         ExportTable(
-            "Mijlpalen", MILESTONE_HEADERS, steps, widths=(36, 18, 40, 12, 12), total=len(steps)
+            "Mijlpalen",
+            MILESTONE_HEADERS,
+            steps,
+            widths=(36, 18, 40, 12, 12, 38),
+            total=len(steps),
         ),
     ]
 
@@ -399,6 +413,8 @@ SIGNAL_HEADERS = (
     "Gebied",
     "Buurt",
     "Buurtcode",
+    "Breedtegraad",
+    "Lengtegraad",
     "Status",
     "Prioriteit",
     "Partner",
@@ -408,6 +424,7 @@ SIGNAL_HEADERS = (
     "Deelsignaal",
     "Bron",
     "Omschrijving",
+    "ID",
 )
 
 
@@ -416,7 +433,7 @@ def signals_table(session: Session, filters: SignalFilter, options: ExportOption
     personal = check_personal(session, options)
     listed = list_signals(session, filters, today=options.today).rows
     headers = SIGNAL_HEADERS + (REPORTER_HEADERS if personal else ())
-    widths: tuple[int, ...] = (12, 26, 18, 22, 12, 18, 10, 24, 12, 22, 12, 10, 14, 60)
+    widths: tuple[int, ...] = (12, 26, 18, 22, 12, 12, 12, 18, 10, 24, 12, 22, 12, 10, 14, 60, 38)
     widths += (30, 24, 16, 28) if personal else ()
 
     def rows() -> Iterator[tuple[Cell, ...]]:
@@ -426,13 +443,16 @@ def signals_table(session: Session, filters: SignalFilter, options: ExportOption
             part = listed[first : first + step]
             extras = repo.signal_extras([r.id for r in part], personal=personal)
             for r in part:
-                description, source, *reporter = extras.get(r.id, (r.description, None))
+                found = extras.get(r.id, (r.description, None, None, None))
+                description, source, latitude, longitude, *reporter = found
                 yield (
                     r.reported_on,
                     r.category,
                     r.area_name,
                     r.buurt_name,
                     r.buurt_code,
+                    latitude,
+                    longitude,
                     r.status.label,
                     r.priority.label,
                     r.partner,
@@ -442,6 +462,7 @@ def signals_table(session: Session, filters: SignalFilter, options: ExportOption
                     r.is_child,
                     source.label if source is not None else "",
                     description,
+                    str(r.id),
                     *reporter,
                 )
 

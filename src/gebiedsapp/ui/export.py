@@ -39,8 +39,10 @@ from gebiedsapp.services.export import (
     ExportCancelledError,
     ExportFormat,
     ExportTable,
+    csv_paths,
     write_file,
 )
+from gebiedsapp.services.geojson_export import GeoJsonExport, write_geojson
 from gebiedsapp.services.list_exports import ExportOptions
 from gebiedsapp.services.permissions import may_export_personal_data
 from gebiedsapp.ui.context import AppContext
@@ -62,6 +64,7 @@ PERSONAL_WARNING = (
 _FILTERS = {
     ExportFormat.XLSX: "Excel-werkmap (*.xlsx)",
     ExportFormat.CSV: "CSV voor Excel (*.csv)",
+    ExportFormat.GEOJSON: "GeoJSON voor GIS (*.geojson)",
 }
 
 
@@ -72,6 +75,8 @@ class ExportJob:
     name: str  # e.g. "gesprekken": the file becomes gesprekken-2026-11-26.xlsx
     build: Callable[[Session, ExportOptions], Sequence[ExportTable]]
     personal_data: bool = False  # the list has residents' details to offer
+    # the list as points for GIS (GeoJSON), where the list has coordinates
+    geojson: Callable[[Session], GeoJsonExport] | None = None
 
 
 def file_stem(text: str) -> str:
@@ -87,11 +92,23 @@ def default_file_name(name: str, fmt: ExportFormat, today: date) -> str:
 class ExportDialog(QDialog):
     """Format and the personal-data choice (unchecked; disabled when not allowed)."""
 
-    def __init__(self, parent: QWidget | None, *, allowed: bool, personal_data: bool) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None,
+        *,
+        allowed: bool,
+        personal_data: bool,
+        geojson: bool = False,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Exporteren"))
         self.xlsx_button = QRadioButton(self.tr("Excel-werkmap (.xlsx)"), self)
         self.csv_button = QRadioButton(self.tr("CSV voor Excel (.csv, puntkomma's)"), self)
+        self.geojson_button = QRadioButton(
+            self.tr("GeoJSON voor GIS, zoals QGIS (.geojson; kaartpunten zonder persoonsgegevens)"),
+            self,
+        )
+        self.geojson_button.setVisible(geojson)
         self.xlsx_button.setChecked(True)
         self.personal = QCheckBox(self.tr("Persoonsgegevens opnemen"), self)
         self.personal.setChecked(False)
@@ -109,6 +126,10 @@ class ExportDialog(QDialog):
             self.note.setVisible(False)
             self.personal.toggled.connect(self.note.setVisible)
         self.personal.setToolTip(self.note.text())
+        if self.personal.isEnabled():  # GeoJSON never holds personal data
+            self.geojson_button.toggled.connect(
+                lambda checked: self.personal.setEnabled(not checked)
+            )
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -120,6 +141,7 @@ class ExportDialog(QDialog):
         layout.addWidget(QLabel(self.tr("Bestandsformaat:"), self))
         layout.addWidget(self.xlsx_button)
         layout.addWidget(self.csv_button)
+        layout.addWidget(self.geojson_button)
         layout.addSpacing(8)
         layout.addWidget(self.personal)
         layout.addWidget(self.note)
@@ -127,6 +149,8 @@ class ExportDialog(QDialog):
 
     @property
     def fmt(self) -> ExportFormat:
+        if self.geojson_button.isChecked():
+            return ExportFormat.GEOJSON
         return ExportFormat.CSV if self.csv_button.isChecked() else ExportFormat.XLSX
 
     @property
@@ -174,7 +198,12 @@ class Exporter(QObject):
 
     def make_dialog(self, job: ExportJob) -> ExportDialog:
         allowed = job.personal_data and self.may_include_personal_data()
-        return ExportDialog(self.widget, allowed=allowed, personal_data=job.personal_data)
+        return ExportDialog(
+            self.widget,
+            allowed=allowed,
+            personal_data=job.personal_data,
+            geojson=job.geojson is not None,
+        )
 
     def start(self) -> None:
         """The button: dialog, save-as, export."""
@@ -231,10 +260,21 @@ class Exporter(QObject):
             relay.rows.emit(rows)
             return not cancel.is_set()
 
+        written: list[Path] = []  # every file made (a CSV of several tables: one per table)
+        missing = [0]  # GeoJSON: listed signals without coordinates
+
         def work() -> int:
             with context.read() as session:
-                tables = job.build(session, options)
-                rows = write_file(path, tables, fmt=fmt, progress=progress)
+                if fmt is ExportFormat.GEOJSON and job.geojson is not None:
+                    points = job.geojson(session)
+                    rows = write_geojson(path, points)
+                    written.append(path)
+                    missing[0] = points.without_coordinates
+                else:
+                    tables = job.build(session, options)
+                    rows = write_file(path, tables, fmt=fmt, progress=progress)
+                    fmt_csv = fmt is ExportFormat.CSV
+                    written.extend(csv_paths(path, tables) if fmt_csv else [path])
             try:  # an export nobody can account for is not kept
                 with context.database.unit_of_work(context.actor) as session:
                     audit.note(
@@ -245,7 +285,8 @@ class Exporter(QObject):
                         + ("met persoonsgegevens" if personal else "zonder persoonsgegevens"),
                     )
             except BaseException:
-                path.unlink(missing_ok=True)
+                for made in written:
+                    made.unlink(missing_ok=True)
                 raise
             return rows
 
@@ -262,7 +303,7 @@ class Exporter(QObject):
             f"export-{id(self)}",
             work,
             owner=self,
-            on_done=lambda rows: self._finished(path, rows),
+            on_done=lambda rows: self._finished(path, rows, written, missing[0]),
             on_error=lambda error: self._failed(path, error),
         )
         return True
@@ -283,19 +324,27 @@ class Exporter(QObject):
             self._progress.deleteLater()
             self._progress = None
 
-    def _finished(self, path: Path, rows: int) -> None:
+    def _finished(
+        self, path: Path, rows: int, written: Sequence[Path] = (), missing: int = 0
+    ) -> None:
         self._done()
         Exporter._last_dir = path.parent
         self.exported.emit(path, rows)
-        QMessageBox.information(
-            self.widget,
-            self.widget.tr("Geëxporteerd"),
-            (
-                self.widget.tr("1 rij opgeslagen in:\n%s") % path
-                if rows == 1
-                else self.widget.tr("%s rijen opgeslagen in:\n%s") % (format_number(rows), path)
-            ),
+        files = "\n".join(str(p) for p in written) if len(written) > 1 else str(path)
+        text = (
+            self.widget.tr("1 rij opgeslagen in:\n%s") % files
+            if rows == 1
+            else self.widget.tr("%s rijen opgeslagen in:\n%s") % (format_number(rows), files)
         )
+        if len(written) > 1:
+            text += "\n\n" + self.widget.tr(
+                "Elke tabel staat in een eigen bestand, met de kolomnamen op de eerste regel."
+            )
+        if missing:
+            text += "\n\n" + self.widget.tr(
+                "%s signalen zonder coördinaten staan niet op de kaart en niet in het bestand."
+            ) % format_number(missing)
+        QMessageBox.information(self.widget, self.widget.tr("Geëxporteerd"), text)
 
     def _failed(self, path: Path, error: Exception) -> None:
         self._done()

@@ -201,12 +201,19 @@ class ExportRepository:
     def signal_extras(
         self, ids: Sequence[uuid.UUID], *, personal: bool
     ) -> dict[uuid.UUID, tuple[Any, ...]]:
-        """Per signal id: (full description, source[, location, reporter name, phone, email]).
+        """Per signal id: (full description, source, latitude, longitude[, location, reporter
+        name, phone, email]).
 
         The reporter is the resident of the conversation or contact the signal came from."""
         via_conversation = aliased(Resident)
         via_contact = aliased(Resident)
-        columns: list[Any] = [Signal.id, Signal.description, Signal.source]
+        columns: list[Any] = [
+            Signal.id,
+            Signal.description,
+            Signal.source,
+            Signal.latitude,
+            Signal.longitude,
+        ]
         if personal:
             columns += [
                 Signal.location,

@@ -1,5 +1,6 @@
-"""Signalen importeren uit een CSV-export van een ander systeem: kies het bestand, koppel de
-kolommen, bekijk het voorbeeld en de afgekeurde regels, en importeer alleen het geldige deel.
+"""Signalen importeren uit een CSV- of Excel-export van een ander systeem (zoals Signalen): kies
+het bestand, koppel de kolommen, bekijk het voorbeeld en de afgekeurde regels, en importeer
+alleen het geldige deel.
 
 The dialog only shows what services.signal_import says: reading, checking and writing are the
 service's. Reading and checking run on the background worker, so a file of thousands of rows
@@ -45,7 +46,7 @@ from gebiedsapp.services.signal_import import (
     InvalidRow,
     import_signals,
     preview_import,
-    read_csv,
+    read_table,
     suggest_mapping,
 )
 from gebiedsapp.services.taxonomy import list_categories
@@ -143,7 +144,7 @@ class SignalImportDialog(QDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.setWindowTitle(self.tr("Signalen importeren uit CSV"))
+        self.setWindowTitle(self.tr("Signalen importeren uit CSV of Excel"))
         self.table: CsvTable | None = None
         self.preview: ImportPreview | None = None
         self.imported: int | None = None
@@ -198,8 +199,9 @@ class SignalImportDialog(QDialog):
             self.combos[field_name] = combo
         note = QLabel(
             self.tr(
-                "* verplicht. Zonder datum krijgen de signalen de datum van vandaag; zonder "
-                "bron wordt het 'telefoon'."
+                "* verplicht; zonder gebied volgen gebied en buurt uit de coördinaten. Zonder "
+                "datum krijgen de signalen de datum van vandaag; zonder bron wordt het "
+                "'telefoon'."
             ),
             self,
         )
@@ -277,9 +279,12 @@ class SignalImportDialog(QDialog):
         start = str(Path(self.path.text()).parent) if self.path.text() else str(Path.home())
         chosen, _filter = QFileDialog.getOpenFileName(
             self,
-            self.tr("CSV-bestand kiezen"),
+            self.tr("CSV- of Excel-bestand kiezen"),
             start,
-            self.tr("CSV-bestanden (*.csv *.txt);;Alle bestanden (*)"),
+            self.tr(
+                "CSV- en Excel-bestanden (*.csv *.txt *.tsv *.xlsx);;CSV-bestanden (*.csv *.txt "
+                "*.tsv);;Excel-werkmappen (*.xlsx);;Alle bestanden (*)"
+            ),
         )
         if chosen:
             self.load_file(Path(chosen))
@@ -299,7 +304,7 @@ class SignalImportDialog(QDialog):
                 reason = exc.strerror or exc.__class__.__name__
                 return _Loaded(path, None, f"Kan het bestand niet lezen ({reason}).")
             try:
-                return _Loaded(path, read_csv(data), "")
+                return _Loaded(path, read_table(data), "")
             except ValidationError as exc:
                 return _Loaded(path, None, exc.message)
 
@@ -314,15 +319,20 @@ class SignalImportDialog(QDialog):
         if loaded.table is None:
             self._show_state(loaded.error)
             return
-        self.file_info.setText(
-            self.tr("%s regels · %s kolommen · scheidingsteken: %s · tekenset: %s")
-            % (
-                format_number(len(loaded.table.rows)),
-                format_number(len(loaded.table.header)),
-                DELIMITERS.get(loaded.table.delimiter, loaded.table.delimiter),
-                ENCODINGS.get(loaded.table.encoding, loaded.table.encoding),
+        counts = (format_number(len(loaded.table.rows)), format_number(len(loaded.table.header)))
+        if loaded.table.encoding == "xlsx":
+            self.file_info.setText(
+                self.tr("%s regels · %s kolommen · Excel-werkmap (eerste blad)") % counts
             )
-        )
+        else:
+            self.file_info.setText(
+                self.tr("%s regels · %s kolommen · scheidingsteken: %s · tekenset: %s")
+                % (
+                    *counts,
+                    DELIMITERS.get(loaded.table.delimiter, loaded.table.delimiter),
+                    ENCODINGS.get(loaded.table.encoding, loaded.table.encoding),
+                )
+            )
         self.check()
 
     def _fill_combos(self) -> None:
@@ -398,7 +408,9 @@ class SignalImportDialog(QDialog):
             self.valid_model.set_rows([])
             self.invalid_model.set_rows([])
             self.counts.setText(
-                "" if self.table is not None or self.busy else self.tr("Kies een CSV-bestand.")
+                ""
+                if self.table is not None or self.busy
+                else self.tr("Kies een CSV- of Excel-bestand.")
             )
             self.tabs.setTabText(0, self.tr("Voorbeeld"))
             self.tabs.setTabText(1, self.tr("Afgekeurd"))

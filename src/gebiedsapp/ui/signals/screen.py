@@ -32,6 +32,7 @@ from gebiedsapp.domain.enums import DeadlineLabel
 from gebiedsapp.domain.signal_workflow import OPEN
 from gebiedsapp.services.errors import NotFoundError
 from gebiedsapp.services.geo import buurt_shapes
+from gebiedsapp.services.geojson_export import signals_geojson
 from gebiedsapp.services.list_exports import signals_table
 from gebiedsapp.services.overview import AreaHeader, area_header
 from gebiedsapp.services.signal_views import SignalFilter, SignalList, SignalRow, list_signals
@@ -92,7 +93,9 @@ class SignalsScreen(QWidget):
         self.new_button = QPushButton(self.tr("&Nieuw signaal…"), self)
         self.new_button.clicked.connect(self.new_signal)  # prefill is keyword-only: not `checked`
         self.import_button = QPushButton(self.tr("&Importeren…"), self)
-        self.import_button.setToolTip(self.tr("Signalen importeren uit een CSV-export"))
+        self.import_button.setToolTip(
+            self.tr("Signalen importeren uit een CSV- of Excel-export (bijv. uit Signalen)")
+        )
         self.import_button.clicked.connect(self.import_signals)
         top = QHBoxLayout()
         titles = QVBoxLayout()
@@ -309,10 +312,12 @@ class SignalsScreen(QWidget):
     def export_job(self) -> ExportJob:
         """The list as filtered now (read here, on the GUI thread), in the same order."""
         filters = self.current_filter()
+        today = date.today()
         return ExportJob(
             "signalen",
             lambda session, options: [signals_table(session, filters, options)],
             personal_data=True,
+            geojson=lambda session: signals_geojson(session, filters, today=today),
         )
 
     def current_filter(self) -> SignalFilter:
