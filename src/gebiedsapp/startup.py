@@ -38,6 +38,7 @@ from gebiedsapp.storage.errors import (
     DatabaseUnavailableError,
     OtherPassphraseError,
     WrongPassphraseError,
+    explain_write_error,
     read_only_folder,
 )
 from gebiedsapp.storage.migrate import (
@@ -162,7 +163,14 @@ def open_database(
     creating = path is not None and not path.exists()
     if creating:
         assert path is not None
-        creating_marker(path).touch()  # an empty file beside it is then ours to go on with
+        try:
+            creating_marker(path).touch()  # an empty file beside it is then ours to go on with
+        except OSError as exc:  # a read-only or unreachable folder: nothing is made
+            why = explain_write_error(exc, path) or "De map van de database is niet bereikbaar."
+            raise DatabaseUnavailableError(
+                f"cannot create {path}: {exc}",
+                f"De database kon niet worden gebruikt; er is niets gewijzigd. {why}",
+            ) from exc
     try:
         database = Database.connect(url, key)
     except WrongKeyError as exc:  # the file changed under us since the check

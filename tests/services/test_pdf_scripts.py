@@ -96,7 +96,9 @@ def test_the_fonts_ship_with_their_licence() -> None:
     }
     assert "Bitstream Vera Fonts Copyright" in (fonts / "LICENSE").read_text(encoding="utf-8")
     spec = (ROOT / "build_installer.spec").read_text(encoding="utf-8")
-    assert 'datas = [(str(RESOURCES), "resources")' in spec  # resources/fonts goes along
+    assert '(str(RESOURCES), "resources")' in spec  # resources/fonts goes along
+    check = (ROOT / "packaging" / "check_bundle.py").read_text(encoding="utf-8")
+    assert '"resources/fonts/DejaVuSans.ttf"' in check  # and the built bundle is checked for it
 
 
 @pytest.mark.parametrize("style", ["body", "note", "h2", "cell_bold", "quote"])
