@@ -22,6 +22,7 @@ REQUIRED = [
     ("resources/reference/areas.json", "reference data"),
     ("resources/geo/buurten.geojson", "CBS buurt boundaries (maps in the summary)"),
     ("resources/icons/gebiedsapp.png", "the app icon"),
+    ("resources/words/nl.txt", "Dutch words for the passphrase strength check"),
     ("gebiedsapp/storage/migrations/env.py", "Alembic migrations"),
     ("gebiedsapp/storage/migrations/versions/0001_*.py", "the first migration"),
     ("resources/fonts/DejaVuSans.ttf", "the font embedded in every PDF"),
