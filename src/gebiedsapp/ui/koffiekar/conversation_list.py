@@ -21,6 +21,7 @@ class ConversationList(QWidget):
         super().__init__(parent)
         self.model = ConversationListModel(self)
         self.table = make_table(self.model, self)
+        self.table.setAccessibleName(self.tr("Gesprekken"))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(
             ConversationListModel.COL_SUMMARY, QHeaderView.ResizeMode.Stretch

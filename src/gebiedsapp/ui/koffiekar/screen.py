@@ -91,6 +91,7 @@ class KoffiekarScreen(QWidget):
         self.new_button.clicked.connect(self.new_session)
         self.rounds_model = RoundListModel(self)
         self.rounds = make_table(self.rounds_model, left)
+        self.rounds.setAccessibleName(self.tr("Koffiekarrondes"))
         header = self.rounds.horizontalHeader()
         header.setSectionResizeMode(RoundListModel.COL_PLACE, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(RoundListModel.COL_DATE, 96)
