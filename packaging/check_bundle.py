@@ -35,6 +35,8 @@ REQUIRED = [
     ("PySide6/Qt/translations/qtbase_nl.qm", "Qt's own dialogs in Dutch"),
     ("PySide6/QtPdf*", "in-app PDF preview"),
     ("PySide6/QtPdfWidgets*", "in-app PDF preview"),
+    ("docs/handleiding.md", "the user guide (F1)"),
+    ("docs/img/gebied.png", "the user guide's screenshots"),
     ("LICENSE", "the EUPL-1.2 licence"),
     ("THIRD_PARTY_NOTICES.md", "third-party notices"),
     ("licenses/LGPL-3.0.txt", "Qt's licence"),

@@ -52,6 +52,7 @@ class ConversationList(QWidget):
             edit = QShortcut(QKeySequence(keys), self.table)
             edit.setContext(Qt.ShortcutContext.WidgetShortcut)
             edit.activated.connect(lambda: self._request(self.edit_requested))
+            edit.setWhatsThis(self.tr("Gekozen gesprek bewerken"))
         self.edit_button.clicked.connect(lambda: self._request(self.edit_requested))
         self.history_button.clicked.connect(lambda: self._request(self.history_requested))
         self.signal_button.clicked.connect(lambda: self._request(self.signal_requested))

@@ -146,6 +146,7 @@ class KoffiekarScreen(QWidget):
         save_header = QShortcut(QKeySequence("Ctrl+S"), self)
         save_header.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         save_header.activated.connect(self.session_form.finalise)
+        save_header.setWhatsThis(self.tr("Ronde opslaan"))
         self.rounds.selectionModel().currentRowChanged.connect(self._on_round_row)
         self.session_form.finalised.connect(self._on_header_saved)
         self.conversation_list.edit_requested.connect(self.edit_conversation)
