@@ -24,7 +24,6 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
-from gebiedsapp.resources import resource_path
 from gebiedsapp.storage.backup import list_backups
 from gebiedsapp.storage.crypto import (
     EMPTY,
@@ -85,6 +84,8 @@ def _load_dutch() -> None:
     """Teach zxcvbn Dutch once: months, seasons, the places of Oldambt and common words
     (resources/words, see its SOURCE.md); by itself it knows English only."""
     from zxcvbn import matching
+
+    from gebiedsapp.resources import resource_path
 
     words = resource_path("words", "nl.txt").read_text(encoding="utf-8").split("\n")
     matching.add_frequency_lists({"nederlands": [w for w in words if w]})
