@@ -302,7 +302,14 @@ def test_reopen_swaps_the_key_under_the_same_database_object(
         ("oldambt123456", False),
         ("aaaaaaaaaaaa", False),
         ("qwertyuiop123", False),
+        # Dutch words, which zxcvbn does not know by itself (issue 17)
+        ("Zomer2026!", False),
+        ("Winschoten1!", False),
+        ("Oktober2025", False),
+        ("Maandag2026!", False),
+        ("Heiligerlee2024", False),
         (PASSPHRASE, True),
+        ("fiets regenjas molen zevenblad", True),
         ("Mijn-fiets_staat*bij*de-Blauwe.Stad", True),
     ],
 )

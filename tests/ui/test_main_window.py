@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QLabel, QMessageBox
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLabel
 
 from gebiedsapp.domain import Role
 from gebiedsapp.services import teams
@@ -141,9 +141,18 @@ def test_backup_from_menu_writes_a_copy(window: MainWindow, context) -> None:  #
     assert "Reservekopie gemaakt" in window.statusBar().currentMessage()
 
 
-def test_about_names_the_cbs_source(window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_about_names_the_cbs_source(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from gebiedsapp.ui.help import AboutDialog
+
     shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "about", lambda _p, _t, text: shown.append(text))
+
+    def read_and_close() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, AboutDialog)
+        shown.append(dialog.summary.text())
+        dialog.reject()
+
+    QTimer.singleShot(0, read_and_close)
     window.show_about()
     assert "CBS" in shown[0]
     assert "CC BY 4.0" in shown[0]

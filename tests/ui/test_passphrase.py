@@ -76,6 +76,15 @@ def test_the_strength_is_shown_and_a_weak_passphrase_cannot_be_chosen(qtbot: Any
     assert dialog.passphrase() == STRONG
 
 
+def test_a_dutch_word_with_a_year_is_rated_weak_and_refused(qtbot: Any) -> None:
+    dialog = PassphraseDialog(Purpose.NEW)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.first, "Zomer2026!")
+    qtbot.keyClicks(dialog.second, "Zomer2026!")
+    assert dialog.verdict.text() in ("Heel zwak", "Zwak", "Matig")
+    assert not dialog.ok_button.isEnabled()
+
+
 def test_first_start_chooses_a_passphrase_and_the_database_is_encrypted(
     qtbot: Any, tmp_path: Path, app_paths: AppPaths
 ) -> None:

@@ -7,12 +7,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrinter
 
 from gebiedsapp.services.areas import find_area
 from gebiedsapp.services.report_text import KEY_FIGURES, difference, number
 from gebiedsapp.ui.context import AppContext
-from gebiedsapp.ui.pdf import PdfPreview, render_to_printer
+from gebiedsapp.ui.pdf import MAX_PRINT_DPI, PdfPreview, render_to_printer
 from gebiedsapp.ui.summary import SummaryScreen
 from gebiedsapp.ui.summary.period import MONTH
 from support.pdf_text import all_lines, line_starting, pages_text
@@ -157,19 +158,50 @@ def test_preview_shows_every_page_and_print_renders_them(
 
     screen.print_button.click()
     qtbot.waitUntil(lambda: bool(printed), timeout=15_000)
-    # what print_pdf does after the printer dialog, to a PDF printer instead of paper
-    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    source = printed[0]
+    pages = len(pages_text(source))
+
+    # what print_pdf does after the printer dialog, to a PDF file ("Afdrukken naar bestand"):
+    # the PDF itself, vector, not a picture of it
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     out = tmp_path / "printed.pdf"
     printer.setOutputFileName(str(out))
+    assert render_to_printer(source, printer, lambda _done, _total: True) == pages
+    assert len(pages_text(out)) == pages
+    assert out.read_bytes() == source.read_bytes()
+
+    # paper: pages rasterised at no more than 300 dpi, whatever the printer's resolution
+    # (1200 dpi here); the user chose the pages 1 to the last in the dialog
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    assert printer.resolution() > MAX_PRINT_DPI
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    paper = tmp_path / "paper.pdf"
+    printer.setOutputFileName(str(paper))
+    printer.setPrintRange(QPrinter.PrintRange.PageRange)
+    printer.setFromTo(1, pages)
     steps: list[tuple[int, int]] = []
-    pages = render_to_printer(
-        printed[0], printer, lambda done, total: steps.append((done, total)) or True
+    printed_pages = render_to_printer(
+        source, printer, lambda done, total: steps.append((done, total)) or True
     )
-    assert pages == len(pages_text(printed[0]))
+    assert printed_pages == pages
     assert steps == [(page, pages) for page in range(pages)]
-    assert len(pages_text(out)) == pages  # one printed page per PDF page
-    assert out.stat().st_size > 10_000
+    assert len(PdfReader(paper).pages) == pages  # one printed page per PDF page
+    widths = _image_widths(paper)
+    assert len(widths) == pages
+    a4_at_300_dpi = round(595.3 * MAX_PRINT_DPI / 72)
+    assert max(widths) <= a4_at_300_dpi
+    assert paper.stat().st_size < pages * 1_000_000  # was 3 MB a page at 600 dpi
+
+
+def _image_widths(pdf: Path) -> list[int]:
+    """The pixel width of every image in the PDF."""
+    return [
+        int(image.image.width)
+        for page in PdfReader(pdf).pages
+        for image in page.images
+        if image.image is not None
+    ]
 
 
 def test_the_municipality_gets_the_overview_report_and_can_be_cancelled(

@@ -20,6 +20,7 @@ import os
 import shutil
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from sqlalchemy.engine import make_url
@@ -82,6 +83,18 @@ class Strength:
 _LABELS = ("Heel zwak", "Zwak", "Matig", "Sterk", "Heel sterk")
 
 
+@cache
+def _load_dutch() -> None:
+    """Teach zxcvbn Dutch once: months, seasons, the places of Oldambt and common words
+    (resources/words, see its SOURCE.md); by itself it knows English only."""
+    from zxcvbn import matching
+
+    from gebiedsapp.resources import resource_path
+
+    words = resource_path("words", "nl.txt").read_text(encoding="utf-8").split("\n")
+    matching.add_frequency_lists({"nederlands": [w for w in words if w]})
+
+
 def strength(passphrase: str, *, extra_words: tuple[str, ...] = ()) -> Strength:
     """How hard the passphrase is to guess (zxcvbn), with a Dutch hint what to do about it."""
     if len(passphrase) < MIN_LENGTH:
@@ -89,6 +102,7 @@ def strength(passphrase: str, *, extra_words: tuple[str, ...] = ()) -> Strength:
         return Strength(0, _LABELS[0], hint)
     from zxcvbn import zxcvbn
 
+    _load_dutch()
     result = zxcvbn(passphrase[:100], user_inputs=[*_LOCAL_WORDS, *extra_words])
     score = int(result["score"])
     if score >= 4:

@@ -23,6 +23,7 @@ from gebiedsapp.storage.errors import DamagedDatabaseError, StorageError, explai
 from gebiedsapp.ui.audit_notice import AuditDamageNotice
 from gebiedsapp.ui.context import AppContext, ChangeHub
 from gebiedsapp.ui.gc_guard import GarbageCollector
+from gebiedsapp.ui.help import app_icon
 from gebiedsapp.ui.main_window import MainWindow
 from gebiedsapp.ui.pdf import remove_stale_previews
 from gebiedsapp.ui.restore import Damaged, offer_restore_of_damaged
@@ -119,6 +120,7 @@ def run_gui(*, database: str | None = None, data_dir: str | None = None) -> int:
     app.setOrganizationName(APP_AUTHOR)
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName("Gebiedsapp")
+    app.setWindowIcon(app_icon())  # title bar and task bar, every window
     _install_dutch(app)
     GarbageCollector(app)  # owned by app; cycles holding Qt objects die on the GUI thread
     paths = app_paths(data_dir).ensure()

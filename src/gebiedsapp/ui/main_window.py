@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gebiedsapp import __version__
 from gebiedsapp.domain import DraftKind
 from gebiedsapp.services.backups import make_backup
 from gebiedsapp.services.drafts import DraftView
 from gebiedsapp.storage.errors import BackupError
+from gebiedsapp.ui import help as app_help
 from gebiedsapp.ui.area_page import AreaPage
 from gebiedsapp.ui.area_tree import AreaNavigator
 from gebiedsapp.ui.context import AppContext
@@ -178,6 +178,11 @@ class MainWindow(QMainWindow):
         self.passphrase_action.triggered.connect(self.change_passphrase)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        guide = help_menu.addAction(self.tr("&Handleiding"))
+        guide.setShortcut(QKeySequence(Qt.Key.Key_F1))
+        guide.triggered.connect(lambda: app_help.show_guide(self))
+        shortcuts = help_menu.addAction(self.tr("&Sneltoetsen"))
+        shortcuts.triggered.connect(lambda: app_help.show_shortcuts(self))
         about = help_menu.addAction(self.tr("&Over Gebiedsapp"))
         about.triggered.connect(self.show_about)
 
@@ -411,18 +416,7 @@ class MainWindow(QMainWindow):
             choose_backup_dir(self.context, self)
 
     def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("Over Gebiedsapp"),
-            self.tr(
-                "<h3>Gebiedsapp %s</h3>"
-                "<p>Voor gebiedsgericht werken in de gemeente Oldambt: koffiekargesprekken, "
-                "contacten, signalen en samenvattingen voor de gebiedswethouder.</p>"
-                "<p>Gebiedsgrenzen: CBS / Kadaster, Wijk- en buurtkaart 2024 "
-                "(gegeneraliseerd), CC BY 4.0, via cartomap/nl.</p>"
-            )
-            % __version__,
-        )
+        app_help.show_about(self)
 
     # -- persistence ------------------------------------------------------------------------
 

@@ -38,10 +38,16 @@ def form_keys(
         shortcut = QShortcut(QKeySequence(keys), owner)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(save)
+        shortcut.setWhatsThis(QCoreApplication.translate("page", "Opslaan"))
     if leave is not None:
         escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), owner)
         escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         escape.activated.connect(leave)
+        escape.setWhatsThis(
+            QCoreApplication.translate(
+                "page", "Terug (vraagt eerst wat er met getypte tekst moet gebeuren)"
+            )
+        )
 
 
 def scope_name(header: AreaHeader) -> str:

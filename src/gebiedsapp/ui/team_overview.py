@@ -108,6 +108,8 @@ class TeamOverviewScreen(QWidget):
         self.wethouder_model = WethouderModel(self)
         self.area_table = self._table(self.area_model)
         self.wethouder_table = self._table(self.wethouder_model)
+        self.area_table.setAccessibleName(self.tr("Per gebied"))
+        self.wethouder_table.setAccessibleName(self.tr("Per wethouder"))
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.area_table, self.tr("Per gebied"))
         self.tabs.addTab(self.wethouder_table, self.tr("Per wethouder"))

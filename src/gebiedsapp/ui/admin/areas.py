@@ -84,6 +84,7 @@ class AreasTab(QWidget):
             self.tr("Alleen de gemeente zelf heeft geen bovenliggend gebied.")
         )
         self.buurt_filter = QLineEdit(form_widget)
+        self.buurt_filter.setAccessibleName(self.tr("Zoek een buurt of code"))
         self.buurt_filter.setPlaceholderText(self.tr("Zoek een buurt of code…"))
         self.buurt_filter.setClearButtonEnabled(True)
         self.only_linked = QCheckBox(self.tr("Alleen gekoppelde"), form_widget)

@@ -45,6 +45,7 @@ class CategoriesTab(TaxonomyEditor[CategoryItem]):
 
     def texts(self) -> dict[str, str]:
         return {
+            "tree": self.tr("Signaalcategorieën"),
             "new": self.tr("Nieuwe categorie"),
             "new_title": self.tr("Nieuwe categorie"),
             "parent": self.tr("Hoofdcategorie:"),

@@ -123,6 +123,7 @@ class TaxonomyEditor(QWidget, Generic[ItemT]):
         self.tree.setHeaderHidden(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.setAccessibleName(self.texts()["tree"])
 
         form_widget = QWidget(self)
         self.title = heading("", form_widget)

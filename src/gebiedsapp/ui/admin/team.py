@@ -139,6 +139,7 @@ class TeamTab(QWidget):
         self.email_edit = QLineEdit(form_box)
         self.phone_edit = QLineEdit(form_box)
         self.account_edit = QLineEdit(form_box)
+        self.account_edit.setAccessibleName(self.tr("Account"))
         self.account_edit.setPlaceholderText(self.tr("aanmeldnaam op deze laptop"))
         self.account_edit.setToolTip(
             self.tr(

@@ -20,6 +20,7 @@ class ThemesTab(TaxonomyEditor[TaxonomyItem]):
 
     def texts(self) -> dict[str, str]:
         return {
+            "tree": self.tr("Thema's"),
             "new": self.tr("Nieuw thema"),
             "new_title": self.tr("Nieuw thema"),
             "parent": self.tr("Hoofdthema:"),

@@ -22,6 +22,7 @@ class ConversationList(QWidget):
         super().__init__(parent)
         self.model = ConversationListModel(self)
         self.table = make_table(self.model, self)
+        self.table.setAccessibleName(self.tr("Gesprekken"))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(
             ConversationListModel.COL_SUMMARY, QHeaderView.ResizeMode.Stretch
@@ -56,6 +57,7 @@ class ConversationList(QWidget):
             edit = QShortcut(QKeySequence(keys), self.table)
             edit.setContext(Qt.ShortcutContext.WidgetShortcut)
             edit.activated.connect(lambda: self._request(self.edit_requested))
+            edit.setWhatsThis(self.tr("Gekozen gesprek bewerken"))
         self.edit_button.clicked.connect(lambda: self._request(self.edit_requested))
         self.history_button.clicked.connect(lambda: self._request(self.history_requested))
         self.signal_button.clicked.connect(lambda: self._request(self.signal_requested))

@@ -244,13 +244,16 @@ class SummaryScreen(QWidget):
         self.median = QLabel(body)
         self.open_model = OpenSignalsModel(self)
         self.open_table = _table(self.open_model, body)
+        self.open_table.setAccessibleName(self.tr("Open signalen"))
         self.quotes = QLabel(body)
         self.quotes.setWordWrap(True)
         self.quotes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.actions_model = OpenActionsModel(self)
         self.actions_table = _table(self.actions_model, body)
+        self.actions_table.setAccessibleName(self.tr("Afgesproken acties die nog open staan"))
         self.initiatives_model = InitiativesModel(self)
         self.initiatives_table = _table(self.initiatives_model, body)
+        self.initiatives_table.setAccessibleName(self.tr("Bewonersinitiatieven"))
 
         figures_box = QVBoxLayout()
         figures_box.addWidget(
