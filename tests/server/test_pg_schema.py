@@ -57,11 +57,13 @@ EENZAAMHEID = reference_id("theme", "eenzaamheid")
 ZWERFVUIL = reference_id("signal_category", "afval/zwerfvuil")
 
 
-def _cli(capsys: pytest.CaptureFixture[str], data_dir: Path, url: str, *args: str) -> str:
-    code = cli.main(["--data-dir", str(data_dir), "--database", url, *args])
+def _cli(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, url: str, *args: str, code: int = 0
+) -> str:
+    returned = cli.main(["--data-dir", str(data_dir), "--database", url, *args])
     out, err = capsys.readouterr()
-    assert code == 0, err
-    return out
+    assert returned == code, err
+    return out + err
 
 
 def _tables(engine: Engine) -> set[str]:
@@ -103,6 +105,11 @@ def test_db_upgrade_builds_the_server_schema_from_empty(
     )
     again = _cli(capsys, data_dir, pg_url, "db", "upgrade")
     assert f"Database is al bij: {head_revision()}" in again
+    # the audit chain (hashes over the rows as stored) holds on the server as on a laptop
+    assert "de keten is heel" in _cli(capsys, data_dir, pg_url, "audit", "verify")
+    # a server's copies are its administrators' (pg_dump): no file copy of it is attempted
+    refused = _cli(capsys, data_dir, pg_url, "db", "backup", code=2)
+    assert "pg_dump" in refused
     database = Database.connect(pg_url)
     try:
         assert database.engine.dialect.name == "postgresql"
