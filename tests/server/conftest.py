@@ -8,6 +8,7 @@ failure instead, so CI can never pass without having run them.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 from collections.abc import Iterator
@@ -26,13 +27,14 @@ _numbers = itertools.count(1)
 
 @pytest.fixture(scope="session")
 def pg_server() -> Iterator[PostgresServer]:
-    try:
-        with running_server() as server:
-            yield server
-    except ServerUnavailableError as exc:
-        if postgres_required():
-            pytest.fail(f"CI: no PostgreSQL server for the server tests: {exc}")
-        pytest.skip(f"server tests skipped: {exc}")
+    with contextlib.ExitStack() as stack:
+        try:
+            server = stack.enter_context(running_server())
+        except ServerUnavailableError as exc:
+            if postgres_required():
+                pytest.fail(f"CI: no PostgreSQL server for the server tests: {exc}")
+            pytest.skip(f"server tests skipped: {exc}")
+        yield server
 
 
 @pytest.fixture

@@ -5,14 +5,17 @@ driver. None of these needs a server."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
 from gebiedsapp import cli
 from gebiedsapp.storage.database import Database
+from support import pg_server
 from support.dbfile import TEST_KEY
 from support.pg_server import BIN_ENV, REQUIRE_ENV, postgres_required
 
@@ -103,3 +106,32 @@ def test_without_the_driver_the_cli_says_which_extra_to_install(
     assert "pip install 'gebiedsapp[server]'" in err
     assert "Er is niets gewijzigd." in err
     assert not (tmp_path / "data").exists() or not list((tmp_path / "data").glob("**/*.db"))
+
+
+def test_initdb_is_found_under_usr_lib_postgresql_newest_first(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Debian puts only psql on PATH; initdb and pg_ctl live in /usr/lib/postgresql/N/bin."""
+    monkeypatch.delenv(BIN_ENV, raising=False)
+    monkeypatch.setattr(pg_server.shutil, "which", lambda _name, path=None: None)
+    found = [f"/usr/lib/postgresql/{v}/bin/initdb" for v in ("9.6", "15", "16", "13")]
+    monkeypatch.setattr(pg_server.glob, "glob", lambda _pattern: found)
+    assert pg_server.find_bin_dir() == Path("/usr/lib/postgresql/16/bin")
+    monkeypatch.setattr(pg_server.glob, "glob", lambda _pattern: [])
+    assert pg_server.find_bin_dir() is None
+
+
+def test_a_killed_runs_cluster_is_cleared_and_a_running_ones_kept() -> None:
+    dead = Path(tempfile.mkdtemp(prefix="gebiedsapp-pg-"))
+    alive = Path(tempfile.mkdtemp(prefix="gebiedsapp-pg-"))
+    try:
+        dead_pid = subprocess.Popen(["true"])  # a process id that no longer runs
+        dead_pid.wait()
+        (dead / pg_server.OWNER).write_text(str(dead_pid.pid))
+        (alive / pg_server.OWNER).write_text(str(os.getpid()))
+        pg_server._sweep_stale(Path("/nonexistent"), None)  # no server to stop in either
+        assert not dead.exists()
+        assert alive.exists()
+    finally:
+        shutil.rmtree(dead, ignore_errors=True)
+        shutil.rmtree(alive, ignore_errors=True)

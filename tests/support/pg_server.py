@@ -118,8 +118,54 @@ def _checked(command: list[str], account: pwd.struct_passwd | None, what: str) -
         env={**os.environ, "LC_ALL": "C", "LANG": "C"},
     )
     if result.returncode != 0:
-        problem = result.stderr[-2000:]
+        problem = (result.stdout + result.stderr)[-2000:]
         raise ServerUnavailableError(f"{what} failed ({result.returncode}): {problem}")
+
+
+OWNER = "owner.pid"  # in a cluster's folder: the test process that made it
+
+
+def _sweep_stale(bin_dir: Path, account: pwd.struct_passwd | None) -> None:
+    """Stop and remove the clusters of test runs that were killed before their clean-up: a
+    server outlives a SIGKILLed pytest (it is not its child's child for long)."""
+    for folder in Path(tempfile.gettempdir()).glob("gebiedsapp-pg-*"):
+        try:
+            owner = int((folder / OWNER).read_text())
+        except (OSError, ValueError):
+            continue  # being made right now, or not ours
+        try:
+            os.kill(owner, 0)
+            continue  # that run is still going
+        except ProcessLookupError:
+            pass
+        except PermissionError:
+            continue  # another user's live process
+        with contextlib.suppress(ServerUnavailableError, subprocess.TimeoutExpired, OSError):
+            stop = [str(bin_dir / "pg_ctl"), "stop", "--mode=immediate", f"-D{folder / 'data'}"]
+            _checked(stop, account, "pg_ctl stop")
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _start(bin_dir: Path, account: pwd.struct_passwd | None, folder: Path) -> int:
+    """Start the cluster on a free port (another one when that was taken meanwhile)."""
+    for attempt in range(3):
+        port = _free_port()
+        options = (
+            f"-h 127.0.0.1 -p {port} -k {folder} -c fsync=off "
+            "-c synchronous_commit=off -c full_page_writes=off"
+        )
+        command = [str(bin_dir / "pg_ctl"), "start", "--wait", f"--timeout={START_TIMEOUT_S}"]
+        command += [f"--pgdata={folder / 'data'}", f"--log={folder / 'server.log'}"]
+        try:
+            _checked([*command, f"--options={options}"], account, "pg_ctl start")
+        except ServerUnavailableError as exc:
+            log = folder / "server.log"
+            told = log.read_text(errors="replace")[-2000:] if log.exists() else ""
+            if attempt == 2 or "could not bind" not in told:
+                raise ServerUnavailableError(f"{exc}\nserver log:\n{told}") from exc
+            continue
+        return port
+    raise AssertionError("unreachable")
 
 
 @contextlib.contextmanager
@@ -130,16 +176,18 @@ def running_server() -> Iterator[PostgresServer]:
     if bin_dir is None:
         raise ServerUnavailableError(HOW_TO_ENABLE)
     account = _run_as()
+    _sweep_stale(bin_dir, account)
     # not under pytest's tmp_path: its folders are private to root, which the server's
     # account cannot enter; a short path also keeps the socket's name under its 107 bytes
     folder = Path(tempfile.mkdtemp(prefix="gebiedsapp-pg-"))
+    (folder / OWNER).write_text(str(os.getpid()))
     data, password = folder / "data", secrets.token_hex(16)
     password_file = folder / "password"
+    password_file.touch(mode=0o600)
     password_file.write_text(password + "\n")
     if account is not None:
         os.chown(folder, account.pw_uid, account.pw_gid)
         os.chown(password_file, account.pw_uid, account.pw_gid)
-    port = _free_port()
     started = False
     try:
         _checked(
@@ -156,23 +204,7 @@ def running_server() -> Iterator[PostgresServer]:
             account,
             "initdb",
         )
-        options = (
-            f"-h 127.0.0.1 -p {port} -k {folder} -c fsync=off "
-            "-c synchronous_commit=off -c full_page_writes=off"
-        )
-        _checked(
-            [
-                str(bin_dir / "pg_ctl"),
-                "start",
-                "--wait",
-                f"--timeout={START_TIMEOUT_S}",
-                f"--pgdata={data}",
-                f"--log={folder / 'server.log'}",
-                f"--options={options}",
-            ],
-            account,
-            "pg_ctl start",
-        )
+        port = _start(bin_dir, account, folder)
         started = True
         yield PostgresServer(folder=folder, port=port, password=password)
     finally:
