@@ -17,12 +17,13 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import Script
-from sqlalchemy import Engine, inspect, select
+from sqlalchemy import Engine, Table, delete, insert, inspect, select
 from sqlalchemy.orm import Session
 
 from gebiedsapp import cli
 from gebiedsapp.domain import (
     Area,
+    AuditHead,
     Base,
     Conversation,
     Handling,
@@ -37,7 +38,7 @@ from gebiedsapp.domain import (
     reference_id,
 )
 from gebiedsapp.paths import AppPaths
-from gebiedsapp.services import koffiekar, signals
+from gebiedsapp.services import demo_data, koffiekar, signals
 from gebiedsapp.services.koffiekar import ConversationInput, SessionInput
 from gebiedsapp.services.residents import ResidentInput
 from gebiedsapp.services.signals import SignalInput
@@ -218,6 +219,41 @@ def test_records_round_trip_through_the_services(pg_url: str, app_paths: AppPath
             assert session.scalar(select(KoffiekarSession.place)) == "Dorpsplein"
             assert session.scalars(select(Conversation.id)).all() == [written[1].id]
             assert session.scalars(select(Signal.id)).all() == [written[3].id]
+    finally:
+        server.dispose()
+
+
+def _rows(engine: Engine, table: Table) -> dict[tuple[Any, ...], tuple[Any, ...]]:
+    """A table's rows by primary key, in the order the database hands them out (parents
+    before children in the self-referencing trees: the order they were inserted)."""
+    key = [table.columns.keys().index(c.name) for c in table.primary_key.columns]
+    with engine.connect() as connection:
+        rows = [tuple(row) for row in connection.execute(select(table))]
+    return {tuple(row[i] for i in key): row for row in rows}
+
+
+def test_a_laptops_whole_database_fits_the_server_schema(pg_url: str, database: Database) -> None:
+    """Every row of a filled laptop database (demo data: residents, rounds, signals, audit)
+    goes into the server's tables as it is, and reads back the same: no text too long for a
+    column, no type or constraint that only SQLite lets through. What sync will move."""
+    with database.unit_of_work("regisseur") as session:
+        counts = demo_data.generate(session, size="small", seed=16, anchor=date(2026, 11, 30))
+    assert sum(counts.values()) > 1000
+    server = Database.connect(pg_url)
+    try:
+        upgrade(server.engine, backup_dir=None)
+        with server.engine.begin() as connection:
+            connection.execute(delete(AuditHead))  # the laptop's head comes with its log
+            for table in Base.metadata.sorted_tables:
+                names = table.columns.keys()
+                rows = [
+                    dict(zip(names, row, strict=True))
+                    for row in _rows(database.engine, table).values()
+                ]
+                if rows:
+                    connection.execute(insert(table), rows)
+        for table in Base.metadata.sorted_tables:
+            assert _rows(server.engine, table) == _rows(database.engine, table), table.name
     finally:
         server.dispose()
 
