@@ -12,6 +12,7 @@ from datetime import date, time
 from pathlib import Path
 from typing import Any
 
+import psycopg
 import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
@@ -51,6 +52,7 @@ from gebiedsapp.storage.migrate import (
     script_directory,
     upgrade,
 )
+from support.pg_server import PostgresServer
 
 REVISIONS: list[Script] = list(script_directory().walk_revisions())
 BEERTA = reference_id("area", "beerta")
@@ -122,6 +124,27 @@ def test_db_upgrade_builds_the_server_schema_from_empty(
     finally:
         database.dispose()
     assert not list(data_dir.glob("**/*.db"))  # no local file was made instead
+
+
+@pytest.mark.usefixtures("cli_environment")
+def test_a_wrong_password_or_another_programs_database_is_refused(
+    pg_server: PostgresServer, pg_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data_dir = tmp_path / "data"
+    wrong = pg_url.replace(f":{pg_server.password}@", ":fout@")
+    refused = _cli(capsys, data_dir, wrong, "db", "upgrade", code=2)
+    assert "niet bereikbaar of weigert de verbinding" in refused
+    assert "password authentication failed" in refused
+
+    with psycopg.connect(pg_url, autocommit=True) as connection:
+        connection.execute("CREATE TABLE klant (nummer integer PRIMARY KEY)")
+    foreign = _cli(capsys, data_dir, pg_url, "db", "upgrade", code=2)
+    assert "een database van een ander programma" in foreign
+    server = Database.connect(pg_url)
+    try:
+        assert _tables(server.engine) == {"klant"}  # nothing was added
+    finally:
+        server.dispose()
 
 
 def test_reference_data_has_the_same_ids_as_on_a_laptop(

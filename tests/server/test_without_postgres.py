@@ -135,3 +135,15 @@ def test_a_killed_runs_cluster_is_cleared_and_a_running_ones_kept() -> None:
     finally:
         shutil.rmtree(dead, ignore_errors=True)
         shutil.rmtree(alive, ignore_errors=True)
+
+
+@pytest.mark.usefixtures("cli_environment")
+def test_an_unreachable_server_is_said_in_dutch_without_the_password(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = cli.main(["--data-dir", str(tmp_path / "data"), "--database", URL, "db", "current"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "De databaseserver is niet bereikbaar of weigert de verbinding" in err
+    assert "127.0.0.1:1/gebiedsapp" in err
+    assert "geheim" not in err
