@@ -46,7 +46,8 @@ def make_backup(
     if path is None:
         raise BackupError(
             f"no backup of {database.describe()}: not an SQLite file",
-            "Van deze database kan de app geen reservekopie maken; vraag de beheerder van de "
+            "Van deze database kan de app geen reservekopie maken: een databaseserver maakt "
+            "zijn eigen reservekopieën (bijvoorbeeld met pg_dump). Vraag de beheerder van de "
             "databaseserver.",
         )
     return backup_sqlite_file(

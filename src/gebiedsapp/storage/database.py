@@ -1,5 +1,5 @@
-"""Engine and session factory: SQLite by default (WAL, foreign keys, busy timeout), any SQLAlchemy
-URL otherwise (PostgreSQL comes with the sync issue).
+"""Engine and session factory: SQLite by default (WAL, foreign keys, busy timeout), PostgreSQL
+(psycopg 3, the optional `server` extra) for the team's shared store, any SQLAlchemy URL otherwise.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from gebiedsapp.domain.base import Tracked
 from gebiedsapp.domain.people import Resident
 from gebiedsapp.storage.audit import record_changes
 from gebiedsapp.storage.crypto import DatabaseKey, check_key, cipher_module
-from gebiedsapp.storage.errors import PersonalDataRefusedError
+from gebiedsapp.storage.errors import DatabaseUnavailableError, PersonalDataRefusedError
 from gebiedsapp.storage.search import rebuild_search_index
 from gebiedsapp.storage.text_guard import keep_drafts, refuse_broken_parameters
 
@@ -101,7 +101,27 @@ def create_app_engine(url: str | URL, key: DatabaseKey | None = None) -> Engine:
         event.listen(engine, "connect", _set_sqlite_pragmas)
         event.listen(engine, "before_cursor_execute", refuse_broken_parameters)
         return engine
-    return create_engine(url, pool_pre_ping=True, hide_parameters=True)
+    if key is not None:
+        raise ValueError("only an SQLite file can be encrypted (a server encrypts its own disks)")
+    return _server_engine(url)
+
+
+SERVER_DRIVERS = {"postgresql": "postgresql+psycopg"}  # what a bare `postgresql://` means here
+
+
+def _server_engine(url: URL) -> Engine:
+    """A database server's engine: `postgresql://` is psycopg 3 whatever SQLAlchemy's default
+    driver is. Without the driver installed, a Dutch message says which extra to install."""
+    url = url.set(drivername=SERVER_DRIVERS.get(url.drivername, url.drivername))
+    try:
+        return create_engine(url, pool_pre_ping=True, hide_parameters=True)
+    except ImportError as exc:
+        raise DatabaseUnavailableError(
+            f"no driver for {url.drivername}: {exc}",
+            f"Gebiedsapp kan geen verbinding maken met {url.get_backend_name()}: het "
+            "stuurprogramma ontbreekt. Installeer het met: pip install 'gebiedsapp[server]' "
+            "(psycopg 3). Er is niets gewijzigd.",
+        ) from exc
 
 
 def _stamp_author(session: Session, _context: Any, _instances: Any) -> None:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 
 from gebiedsapp.storage.backup import backup_sqlite_file
 from gebiedsapp.storage.crypto import (
@@ -232,6 +233,17 @@ def check_database(url: str, key: DatabaseKey | None = None) -> DatabaseState:
     engine = create_app_engine(url)
     try:
         return inspect_engine(engine)
+    except OperationalError as exc:  # the first contact with a server: say what failed
+        if engine.dialect.name == "sqlite":
+            raise
+        where = engine.url.render_as_string(hide_password=True)
+        told = str(exc.orig or exc).strip().splitlines()[0][:300]
+        raise DatabaseUnavailableError(
+            f"cannot reach {where}: {told}",
+            f"De databaseserver is niet bereikbaar of weigert de verbinding ({where}). "
+            "Controleer het adres, de poort, de gebruikersnaam en het wachtwoord, en of de "
+            f"server draait. Er is niets gewijzigd. Technische melding: {told}",
+        ) from exc
     finally:
         engine.dispose()
 
