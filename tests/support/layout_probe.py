@@ -147,6 +147,10 @@ def problems(window: QWidget, screen: QRect) -> list[str]:
     return found
 
 
+LIST_ROWS = 4  # a list that shows fewer rows than this is hard to work through
+INSIDE_A_FORM = {"Afgesproken acties"}  # a form's own short table: it grows with its rows
+
+
 def characters(widget: QWidget, count: int) -> int:
     return QFontMetrics(widget.font()).averageCharWidth() * count
 
@@ -172,7 +176,12 @@ def discomfort(window: Any) -> list[str]:
     if tree.isVisible() and tree.width() < characters(tree, AREA_TREE_CHARACTERS):
         found.append(f"the area tree is {tree.width()} px wide")
     for table in page.findChildren(QTableView):
-        if not table.isVisibleTo(window) or table.accessibleName() in COLUMNS_OF_OTHERS:
+        if not table.isVisibleTo(window):
+            continue
+        rows = table.viewport().height() // max(1, table.verticalHeader().defaultSectionSize())
+        if rows < LIST_ROWS and table.accessibleName() not in INSIDE_A_FORM:
+            found.append(f"{table.accessibleName()!r} shows {rows} rows")
+        if table.accessibleName() in COLUMNS_OF_OTHERS:
             continue
         header = table.horizontalHeader()
         for column in range(header.count()):

@@ -140,6 +140,13 @@ class KoffiekarScreen(QWidget):
         right.addWidget(self.conversation_list)
         right.setChildrenCollapsible(False)
         right.setStretchFactor(1, 1)
+        table = self.conversations  # at least four rows to read, whatever the scaling
+        table.setMinimumHeight(
+            table.horizontalHeader().sizeHint().height()
+            + 4 * table.verticalHeader().defaultSectionSize()
+            + table.horizontalScrollBar().sizeHint().height()
+            + 2 * table.frameWidth()
+        )
         right.setSizes([forms.sizeHint().height(), self.conversation_list.sizeHint().height()])
         self.conversation_list.setContentsMargins(6, 0, 6, 10)
 

@@ -189,7 +189,9 @@ class SignalsScreen(QWidget):
         left = QSplitter(Qt.Orientation.Vertical, self)
         left.addWidget(self.map)
         left.addWidget(table_box)
-        left.setStretchFactor(1, 1)
+        # a short screen (125-150% scaling) takes height from both, so the list keeps its rows
+        left.setStretchFactor(0, 2)
+        left.setStretchFactor(1, 3)
         left.setSizes([230, 400])
         left.setChildrenCollapsible(False)
 
