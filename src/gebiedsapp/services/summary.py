@@ -10,9 +10,11 @@ What the figures mean (all over the areas with their sub-areas; removed records 
 
 - "Open at the end of the period" is measured on `AreaSummary.as_of`: the period's end, or the
   day the summary is made while the period still runs. A signal is open then when it was
-  reported on or before that day and not closed on or before it. `closed_on` is the day a
-  signal was last closed and a reopened signal has none, so a signal closed and reopened counts
-  as open all along (and not as closed in the period): the history is not replayed for this.
+  reported on or before that day and not closed at the end of it: its status history is
+  replayed up to Dutch local midnight, so a signal closed in the period and reopened after it
+  counts as closed at the period's end. "Closed in the period" is `closed_on` (the last day a
+  signal was closed): a signal closed and reopened since does not count as closed there.
+- Days are Dutch days: timestamps (actions made, history) cut at Europe/Amsterdam midnight.
 - Overdue: open and past its deadline on that day, i.e. not "binnen de termijn" by
   `deadline_label`. Median days to close: closed_on - reported_on of the signals closed in the
   period. Split signals count as their parent and each child.
@@ -23,8 +25,8 @@ What the figures mean (all over the areas with their sub-areas; removed records 
   and not ended on or before it) and completed in the period (afgerond, ended_on in it; a
   stopped initiative is not completed). The table lists every initiative started on or
   before `as_of` and not ended before the period (so running in it, or ended in it: one
-  completed on its first day is listed too), with its status now and its first milestone not
-  reached yet.
+  completed on its first day is listed too), with its status at the period's end (one that
+  ended after it is shown as still running) and its first milestone not reached yet.
 """
 
 from __future__ import annotations
@@ -128,10 +130,19 @@ class InitiativeRow:
     area: str
     status: InitiativeStatus  # its status now
     since: date  # started on
-    ended: date | None  # afgerond or gestopt on
+    ended: date | None  # afgerond or gestopt on, when on or before the summary's `as_of`
     next_step: str  # the first milestone not reached yet, "" when none
     next_due: date | None  # that milestone's day, if it has one
     budget_granted: int | None  # cents
+    ended_later: date | None = None  # ended after `as_of`: it still ran at the period's end
+
+    @property
+    def status_label(self) -> str:
+        """Its status at the period's end: an initiative that ended after it still ran then
+        (which phase it was in is not recorded, so that is not guessed)."""
+        if self.ended_later is not None:
+            return "Liep nog"
+        return self.status.label
 
 
 @dataclass(frozen=True)
@@ -305,7 +316,10 @@ def _initiatives(
     rows = []
     for area_id, initiative_id, title, area, status, since, ended, granted in found:
         step, due = steps.get(initiative_id, ("", None))
-        row = InitiativeRow(title, area, status, since, ended, step, due, granted)
+        later = ended if ended is not None and ended > as_of else None
+        if later is not None:
+            ended = None  # at the period's end it still ran
+        row = InitiativeRow(title, area, status, since, ended, step, due, granted, later)
         rows.append((area_id, row))
     return rows
 

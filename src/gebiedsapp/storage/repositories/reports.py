@@ -12,6 +12,7 @@ import uuid
 from collections.abc import Collection
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import ColumnElement, Integer, and_, case, func, or_, select, union_all
 from sqlalchemy.ext.compiler import compiles
@@ -31,6 +32,8 @@ from gebiedsapp.domain import (
     Priority,
     Signal,
     SignalCategory,
+    SignalField,
+    SignalHistory,
     SignalStatus,
     TeamMember,
     Theme,
@@ -40,6 +43,16 @@ from gebiedsapp.domain import (
 )
 
 AreaIds = Collection[uuid.UUID] | None  # None: every area
+
+# The municipality's days: "open at the end of a day" cuts at Dutch local midnight, not UTC's
+# (on Windows the time zone data comes from the `tzdata` package).
+LOCAL = ZoneInfo("Europe/Amsterdam")
+
+
+def day_end(day: date) -> datetime:
+    """The first moment after `day` in Dutch time, in UTC: a timestamp before it lies on or before
+    `day` (an action made on 30 September 22:30 UTC was made on 1 October)."""
+    return datetime.combine(day + timedelta(days=1), time(0), tzinfo=LOCAL).astimezone(UTC)
 
 
 class days_between(FunctionElement[int]):  # noqa: N801 - reads as the SQL function it is
@@ -73,18 +86,36 @@ def _counts(rows: Any) -> dict[uuid.UUID, int]:
     return {area_id: int(n) for area_id, n in rows}
 
 
+_CLOSED_VALUES = [SignalStatus.AFGEHANDELD.value, SignalStatus.GEANNULEERD.value]
+
+
 def _is_open(as_of: date) -> ColumnElement[bool]:
-    """Reported on or before `as_of` and not closed on or before it (closed_on is the last day
-    it was closed; a reopened signal has none, so it counts as open all along)."""
-    return and_(
-        Signal.reported_on <= as_of, or_(Signal.closed_on.is_(None), Signal.closed_on > as_of)
+    """Reported on or before `as_of` and not closed at the end of that (Dutch) day.
+
+    `closed_on` is the last day a signal was closed, so a signal closed then is closed on
+    `as_of`. Otherwise its history is replayed: the last status it was moved to before the end
+    of `as_of` decides, so a signal closed in the period and reopened after it counts as closed
+    at the period's end (and one reopened before it as open)."""
+    last_status = (
+        select(SignalHistory.new)
+        .where(
+            SignalHistory.signal_id == Signal.id,
+            SignalHistory.field == SignalField.STATUS,
+            SignalHistory.at < day_end(as_of),
+        )
+        .order_by(SignalHistory.seq.desc())
+        .limit(1)
+        .correlate(Signal)
+        .scalar_subquery()
     )
+    closed_then = or_(Signal.closed_on <= as_of, last_status.in_(_CLOSED_VALUES))
+    return and_(Signal.reported_on <= as_of, ~func.coalesce(closed_then, False))
 
 
 def _action_open(as_of: date) -> ColumnElement[bool]:
-    """Made on or before `as_of` and not done by then. A 'vervallen' action has no date of
-    lapsing, so it never counts as open."""
-    next_day = datetime.combine(as_of + timedelta(days=1), time(0), tzinfo=UTC)
+    """Made on or before `as_of` (a Dutch day) and not done by then. A 'vervallen' action has no
+    date of lapsing, so it never counts as open."""
+    next_day: datetime = day_end(as_of)
     return and_(
         FollowUp.deleted_at.is_(None),
         FollowUp.created_at < next_day,

@@ -118,7 +118,7 @@ class InitiativesModel(RowTableModel[InitiativeRow]):
                 step = "—"
             return (
                 row.title,
-                row.status.label,
+                row.status_label,
                 format_date(row.since),
                 step,
                 format_euros(row.budget_granted, blank="—"),
