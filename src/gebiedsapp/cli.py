@@ -173,6 +173,12 @@ def build_parser() -> argparse.ArgumentParser:
         each.add_argument("--from", dest="start", metavar="JJJJ-MM-DD", type=_day, required=True)
         each.add_argument("--to", dest="end", metavar="JJJJ-MM-DD", type=_day, required=True)
         each.add_argument("-o", "--output", metavar="BESTAND.pdf", type=Path, required=True)
+        each.add_argument(
+            "--appendix",
+            action="store_true",
+            help="met een bijlage met alle cijfers en volledige lijsten (standaard: alleen de "
+            "samenvatting)",
+        )
 
     audit_parser = sub.add_parser("audit", help="het auditlog controleren")
     audit_sub = audit_parser.add_subparsers(dest="audit_command", metavar="ACTIE", required=True)
@@ -471,7 +477,9 @@ def _report(database: Database, args: argparse.Namespace) -> int:
             pages = reports.municipality_summary_pdf(session, period, output, today=today)
         else:
             area_ids = [find_area(session, text).id for text in args.areas]
-            pages = reports.area_summary_pdf(session, area_ids, period, output, today=today)
+            pages = reports.area_summary_pdf(
+                session, area_ids, period, output, today=today, appendix=args.appendix
+            )
     with database.unit_of_work(current_actor()) as session:
         what = "gemeente" if args.report_command == "municipality" else ", ".join(args.areas)
         audit.note(

@@ -66,6 +66,12 @@ CURRENT = KeyFigures(12, 1234, 87, 5, 64, 58, 4, 3, 15, 21, 8, 9)
 PREVIOUS = KeyFigures(10, 980, 91, 2, 70, 49, 18, 6, 13, 19, 1, 11)
 
 
+def _appendix(texts: list[str]) -> list[str]:
+    """The pages from the appendix on (after the brief)."""
+    start = next(i for i, t in enumerate(texts) if "Bijlage: alle cijfers en lijsten" in t)
+    return texts[start:]
+
+
 def build_summary(
     shapes: Sequence[BuurtShape],
     *,
@@ -194,11 +200,15 @@ def test_every_key_figure_is_printed_on_its_own_line_beside_the_previous_period(
     tmp_path: Path, shapes: list[BuurtShape]
 ) -> None:
     target = tmp_path / "samenvatting.pdf"
-    pages = write_area_summary(build_summary(shapes), shapes, target)
+    pages = write_area_summary(build_summary(shapes), shapes, target, appendix=True)
     texts = pages_text(target)
     assert pages == len(texts)
+    brief, texts = texts[:2], _appendix(texts)
     for field, label, _explanation in KEY_FIGURES:
         now, before = getattr(CURRENT, field), getattr(PREVIOUS, field)
+        assert line_starting(brief, f"{label} ").startswith(
+            f"{label} {number(now)} {number(before)}"
+        )
         expected = f"{label} {number(now)} {number(before)} {difference(now, before)}"
         assert line_starting(texts, f"{label} ").startswith(expected)
     # Dutch thousands separator and a real minus sign
@@ -210,15 +220,15 @@ def test_period_in_words_and_page_numbers_on_every_page(
     tmp_path: Path, shapes: list[BuurtShape]
 ) -> None:
     target = tmp_path / "samenvatting.pdf"
-    pages = write_area_summary(build_summary(shapes), shapes, target)
+    pages = write_area_summary(build_summary(shapes), shapes, target, appendix=True)
     texts = pages_text(target)
     assert pages >= 3
     for number_, text in enumerate(texts, start=1):
         assert any(line.endswith(f"Pagina {number_} van {pages}") for line in all_lines([text]))
         assert "1 januari 2025 t/m 31 december 2025" in text  # the header
         assert "Midwolda" in text.splitlines()[0] or "Midwolda" in text
-    cover = texts[0]
-    assert "Samenvatting voor de wethouder" in cover
+    assert "Samenvatting voor de wethouder" in texts[0]
+    cover = _appendix(texts)[0]
     assert "1 januari 2024 t/m 31 december 2024 (de periode ervoor)" in cover
     assert "Gemaakt op 12 januari 2026" in all_lines([cover])
     assert "Gebiedsregisseur Anneke Ploeg" in all_lines([cover])
@@ -228,7 +238,7 @@ def test_accented_letters_round_trip_and_every_font_is_embedded(
     tmp_path: Path, shapes: list[BuurtShape]
 ) -> None:
     target = tmp_path / "samenvatting.pdf"
-    write_area_summary(build_summary(shapes), shapes, target)
+    write_area_summary(build_summary(shapes), shapes, target, appendix=True)
     text = "\n".join(pages_text(target))
     assert "Renée Smit" in text
     assert "Jeroen de Vrïes" in text
@@ -252,7 +262,7 @@ def test_the_lists_print_what_a_reader_needs_and_say_why(
     tmp_path: Path, shapes: list[BuurtShape]
 ) -> None:
     target = tmp_path / "samenvatting.pdf"
-    write_area_summary(build_summary(shapes), shapes, target)
+    write_area_summary(build_summary(shapes), shapes, target, appendix=True)
     texts = pages_text(target)
     text = "\n".join(texts)
     row = line_starting(texts, "Afval › Zwerfvuil ")
@@ -300,7 +310,9 @@ def test_the_lists_print_what_a_reader_needs_and_say_why(
 def test_empty_sections_say_so_in_words(tmp_path: Path, shapes: list[BuurtShape]) -> None:
     zero = KeyFigures(*[0] * 12)
     target = tmp_path / "leeg.pdf"
-    write_area_summary(build_summary(shapes, empty=True, current=zero, previous=zero), [], target)
+    write_area_summary(
+        build_summary(shapes, empty=True, current=zero, previous=zero), [], target, appendix=True
+    )
     text = " ".join(all_lines(pages_text(target)))
     for sentence in (
         "Geen gesprekken of contacten met een thema in deze periode.",
@@ -332,12 +344,12 @@ def test_a_summary_of_the_database_never_prints_personal_data(
         summary = area_summary(
             session, [summary_world.midwolda], summary_world.period, today=summary_world.today
         )
-        write_area_summary(summary, buurt_shapes(session), target)
+        write_area_summary(summary, buurt_shapes(session), target, appendix=True)
     texts = pages_text(target)
     expected = summary_world.expected["Midwolda"]
     for field, label, _explanation in KEY_FIGURES:
         now, before = getattr(expected.current, field), getattr(expected.previous, field)
-        assert line_starting(texts, f"{label} ").startswith(
+        assert line_starting(_appendix(texts), f"{label} ").startswith(
             f"{label} {number(now)} {number(before)} {difference(now, before)}"
         )
     text = "\n".join(texts)

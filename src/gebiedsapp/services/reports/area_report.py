@@ -34,6 +34,7 @@ from gebiedsapp.services.report_text import (
     period_range,
     period_text,
 )
+from gebiedsapp.services.reports.brief import empty_page, nothing_recorded, page_one, page_two
 from gebiedsapp.services.reports.cells import (
     count,
     days_text,
@@ -437,17 +438,39 @@ def area_body(summary: AreaSummary, shapes: Sequence[BuurtShape]) -> list[Flowab
     ]
 
 
-def write_area_summary(
-    summary: AreaSummary, shapes: Sequence[BuurtShape], out: BinaryIO | Path
-) -> int:
-    """The summary of one area (or group) as a PDF; the number of pages."""
-    new_report()
-    story: list[Flowable] = [
-        *cover(summary),
+def appendix_story(summary: AreaSummary, shapes: Sequence[BuurtShape]) -> list[Flowable]:
+    """The full sections and lists, behind the brief, when the user asks for them."""
+    s = styles()
+    return [
+        PageBreak(),
+        para("Bijlage: alle cijfers en lijsten", s.title),
+        para(summary.title, s.subtitle),
+        *cover(summary)[5:],
         Spacer(1, 4 * mm),
         *key_figures(summary),
         PageBreak(),
         *area_body(summary, shapes),
     ]
+
+
+def brief_story(summary: AreaSummary) -> list[Flowable]:
+    if nothing_recorded(summary):
+        return empty_page(summary)
+    return [*page_one(summary), *page_two(summary)]
+
+
+def write_area_summary(
+    summary: AreaSummary,
+    shapes: Sequence[BuurtShape],
+    out: BinaryIO | Path,
+    *,
+    appendix: bool = False,
+) -> int:
+    """The summary of one area (or group) as a PDF: the brief of two pages, and the full lists
+    in an appendix when asked; the number of pages."""
+    new_report()
+    story: list[Flowable] = brief_story(summary)
+    if appendix:
+        story += appendix_story(summary, shapes)
     info = PageInfo(summary.title, period_range(summary.period), footer(summary.made_on))
     return build(out, story, info, title=f"Samenvatting {summary.title}")

@@ -27,11 +27,12 @@ def area_summary_pdf(
     out: BinaryIO | Path,
     *,
     today: date,
+    appendix: bool = False,
 ) -> int:
     """The summary of these areas (a group when several) over `period`; the pages written."""
     summary = area_summary(session, area_ids, period, today=today)
     shapes = buurt_shapes(session, [b.code for b in summary.buurten])
-    return write_area_summary(summary, shapes, out)
+    return write_area_summary(summary, shapes, out, appendix=appendix)
 
 
 def municipality_summary_pdf(

@@ -32,6 +32,7 @@ from gebiedsapp.domain import (
     Priority,
     Signal,
     SignalCategory,
+    SignalFeedback,
     SignalField,
     SignalHistory,
     SignalStatus,
@@ -284,6 +285,28 @@ class ReportRepository:
             a: (int(new), int(closed), int(open_), int(late))
             for a, new, closed, open_, late in self.session.execute(query)
         }
+
+    def feedback_counts(
+        self, area_ids: AreaIds, start: date, end: date
+    ) -> dict[uuid.UUID, tuple[int, int]]:
+        """(asked, given) per area: signals closed in the period whose reporter asked for
+        feedback, and of those the ones with feedback recorded (closing the loop)."""
+        given = select(SignalFeedback.id).where(SignalFeedback.signal_id == Signal.id).exists()
+        query = (
+            select(
+                Signal.area_id,
+                func.count(),
+                func.coalesce(func.sum(case((given, 1), else_=0)), 0),
+            )
+            .where(
+                Signal.deleted_at.is_(None),
+                Signal.wants_feedback.is_(True),
+                Signal.closed_on.between(start, end),
+                *_in(Signal.area_id, area_ids),
+            )
+            .group_by(Signal.area_id)
+        )
+        return {a: (int(n), int(g)) for a, n, g in self.session.execute(query)}
 
     def closed_in(
         self, area_ids: AreaIds, start: date, end: date

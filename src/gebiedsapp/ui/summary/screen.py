@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -181,6 +182,10 @@ class SummaryScreen(QWidget):
         self.preview_button.setToolTip(
             self.tr("De samenvatting voor de wethouder als PDF bekijken")
         )
+        self.appendix = QCheckBox(self.tr("Met &bijlage"), self)
+        self.appendix.setToolTip(
+            self.tr("De PDF met een bijlage met alle cijfers en volledige lijsten")
+        )
         self.pdf = PdfActions(context, self, self.pdf_job)
         self.preview_button.clicked.connect(self.preview_pdf)
         self.print_button.clicked.connect(self.print_pdf)
@@ -193,6 +198,7 @@ class SummaryScreen(QWidget):
         top.addWidget(QLabel(self.tr("Periode:"), self))
         top.addWidget(self.period)
         top.addStretch(1)
+        top.addWidget(self.appendix)
         for button in (self.preview_button, self.print_button, self.save_button):
             top.addWidget(button)
 
@@ -502,7 +508,9 @@ class SummaryScreen(QWidget):
     # -- printing ---------------------------------------------------------------------------
 
     def pdf_job(self) -> tuple[str, str, Build] | None:
-        return None if self.data is None else summary_pdf_job(self.data, self.today)
+        if self.data is None:
+            return None
+        return summary_pdf_job(self.data, self.today, appendix=self.appendix.isChecked())
 
     def preview_pdf(self) -> None:
         self.pdf.show_preview()
