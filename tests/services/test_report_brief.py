@@ -5,11 +5,13 @@ in the appendix the user asks for."""
 from __future__ import annotations
 
 import re
-from datetime import date
+import uuid
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import text
 
 from gebiedsapp import cli
 from gebiedsapp.services import demo_data
@@ -116,3 +118,51 @@ def test_a_year_of_winschoten_in_the_large_demo_data_is_two_pages(
     assert pages == len(texts) <= 2
     flat = " ".join(all_lines(texts))
     assert "De 10 signalen die het langst over de termijn zijn" in flat
+    open_, late = _open_at_end_of_2025(database, winschoten)
+    word = "signaal" if open_ == 1 else "signalen"
+    assert f"{number(open_)} {word} open; {number(late)} daarvan" in flat
+
+
+def _open_at_end_of_2025(database: Database, root: uuid.UUID) -> tuple[int, int]:
+    """Independent of the repository: plain SQL, the history replayed here in Python up to
+    Dutch midnight (31 December 2025 23:00 UTC); a signal without status history before then
+    counts by its `closed_on`."""
+    cutoff = datetime(2025, 12, 31, 23, 0)  # stored as naive UTC
+    with database.read_session() as session:
+        parents = dict(session.execute(text("SELECT id, parent_id FROM area")).all())
+        history = session.execute(
+            text(
+                "SELECT signal_id, seq, at, new FROM signal_history WHERE field = 'status' "
+                "ORDER BY signal_id, seq"
+            )
+        ).all()
+        rows = session.execute(
+            text(
+                "SELECT id, area_id, reported_on, closed_on, deadline FROM signal "
+                "WHERE deleted_at IS NULL"
+            )
+        ).all()
+    last: dict[Any, str] = {}
+    for signal_id, _seq, at, new in history:
+        if datetime.fromisoformat(str(at)) < cutoff:
+            last[signal_id] = new
+
+    def inside(area: Any) -> bool:
+        while area is not None:
+            if str(area).replace("-", "") == root.hex:
+                return True
+            area = parents.get(area)
+        return False
+
+    open_ = late = 0
+    for signal_id, area, reported, closed, deadline in rows:
+        if not inside(area) or date.fromisoformat(str(reported)) > date(2025, 12, 31):
+            continue
+        if signal_id in last:
+            is_closed = last[signal_id] in ("afgehandeld", "geannuleerd")
+        else:
+            is_closed = closed is not None and date.fromisoformat(str(closed)) <= date(2025, 12, 31)
+        if not is_closed:
+            open_ += 1
+            late += date.fromisoformat(str(deadline)) < date(2025, 12, 31)
+    return open_, late
