@@ -474,7 +474,9 @@ def _report(database: Database, args: argparse.Namespace) -> int:
     today = date.today()
     with database.read_session() as session:
         if args.report_command == "municipality":
-            pages = reports.municipality_summary_pdf(session, period, output, today=today)
+            pages = reports.municipality_summary_pdf(
+                session, period, output, today=today, appendix=args.appendix
+            )
         else:
             area_ids = [find_area(session, text).id for text in args.areas]
             pages = reports.area_summary_pdf(

@@ -384,17 +384,23 @@ def test_municipality_has_an_overview_row_and_a_section_per_area(
         calls.append((done, total))
         return True
 
+    brief = tmp_path / "kort.pdf"
+    pages = write_municipality_summary(municipality, shapes, brief)
+    assert pages == 1 + len(municipality.areas), "an overview page, then a page per area"
     target = tmp_path / "gemeente.pdf"
-    pages = write_municipality_summary(municipality, shapes, target, progress=progress)
+    pages = write_municipality_summary(
+        municipality, shapes, target, progress=progress, appendix=True
+    )
     texts = pages_text(target)
     assert pages == len(texts)
-    assert calls == [(0, 4), (1, 4), (2, 4), (3, 4), (4, 4)]
+    assert calls == [(0, 7), (1, 7), (2, 7), (3, 7), (4, 7), (5, 7), (6, 7), (7, 7)]
     # the overview shows every key figure but the initiatives started and completed
     assert set(KEY_FIGURES_SHOWN) - set(OVERVIEW_FIELDS) == {"initiatives_new", "initiatives_done"}
     for area in municipality.areas:
         figures = " ".join(number(getattr(area.current, f)) for f in OVERVIEW_FIELDS)
         assert line_starting(texts, f"{area.title} ") == f"{area.title} {figures}"
     # one section per area: its name in the header of its pages, its own title, its figures
+    texts = _appendix(texts)
     firsts = [text.splitlines()[0] for text in texts]
     for area in municipality.areas:
         own = [i for i, first in enumerate(firsts) if first.startswith(f"{area.title} ")]
@@ -407,7 +413,7 @@ def test_municipality_has_an_overview_row_and_a_section_per_area(
         )
     winschoten = next(i for i, first in enumerate(firsts) if first.startswith("Winschoten "))
     assert "Geen open signalen." in " ".join(all_lines(texts[winschoten:]))
-    for number_, text in enumerate(texts, start=1):
+    for number_, text in enumerate(pages_text(target), start=1):
         assert any(line.endswith(f"Pagina {number_} van {pages}") for line in all_lines([text]))
 
 

@@ -172,6 +172,28 @@ def _figures_table(summary: AreaSummary) -> list[Flowable]:
     return [table, para(" ".join(notes), s.note)]
 
 
+def compact_page(summary: AreaSummary) -> list[Flowable]:
+    """One page for an area within the municipality's summary: what matters and its figures."""
+    s = styles()
+    if nothing_recorded(summary):
+        return [
+            para(summary.title, s.title),
+            para(
+                "In deze periode is voor dit gebied niets vastgelegd en stond er aan het eind "
+                "niets open.",
+                s.body,
+            ),
+        ]
+    out: list[Flowable] = [para(summary.title, s.title), *heading("Wat opvalt")]
+    out += [para(f"• {line}", s.body) for line in sentences(summary)]
+    out += [*heading("Kerncijfers"), *_figures_table(summary), *_actions(summary)]
+    return out
+
+
+def missing_roles(summary: AreaSummary) -> list[str]:
+    return [role.label.lower() for role in Role if not summary.team.get(role)]
+
+
 def page_one(summary: AreaSummary) -> list[Flowable]:
     s = styles()
     out: list[Flowable] = [
@@ -182,7 +204,7 @@ def page_one(summary: AreaSummary) -> list[Flowable]:
     ]
     out += [para(f"• {line}", s.body) for line in sentences(summary)]
     out += [*heading("Kerncijfers"), *_figures_table(summary), *_actions(summary)]
-    missing = [role.label.lower() for role in Role if not summary.team.get(role)]
+    missing = missing_roles(summary)
     team = "; ".join(
         f"{role.label}: {', '.join(names)}" for role, names in summary.team.items() if names
     )

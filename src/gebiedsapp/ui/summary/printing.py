@@ -33,7 +33,7 @@ def summary_pdf_job(
             from gebiedsapp.services.reports.make import municipality_summary_pdf  # ReportLab
 
             return municipality_summary_pdf(
-                session, summary.period, path, today=today, progress=progress
+                session, summary.period, path, today=today, progress=progress, appendix=appendix
             )
 
         return name, title, build_municipality
