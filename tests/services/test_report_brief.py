@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from datetime import date, datetime
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -14,9 +14,11 @@ import pytest
 from sqlalchemy import text
 
 from gebiedsapp import cli
-from gebiedsapp.services import demo_data
+from gebiedsapp.domain import reference_id
+from gebiedsapp.services import actions, demo_data, koffiekar, residents
 from gebiedsapp.services.areas import find_area
 from gebiedsapp.services.geo import buurt_shapes
+from gebiedsapp.services.masking import mask
 from gebiedsapp.services.period import Period
 from gebiedsapp.services.report_text import number
 from gebiedsapp.services.reports import area_summary_pdf, write_area_summary
@@ -24,6 +26,7 @@ from gebiedsapp.services.reports.brief import sentences, thin
 from gebiedsapp.services.summary import KeyFigures, area_summary
 from gebiedsapp.storage.database import Database
 from support.pdf_text import all_lines, pages_text
+from support.summary_world import OUDEREN
 
 MARCH_2024 = ("--from", "2024-03-01", "--to", "2024-03-31")
 ZERO = KeyFigures(*([0] * 12))
@@ -166,3 +169,80 @@ def _open_at_end_of_2025(database: Database, root: uuid.UUID) -> tuple[int, int]
             open_ += 1
             late += date.fromisoformat(str(deadline)) < date(2025, 12, 31)
     return open_, late
+
+
+# --- no personal data, also in free text ----------------------------------------------------
+
+
+def test_mask_hides_email_phone_and_the_residents_name_but_keeps_dates_and_numbers() -> None:
+    text = (
+        "Hendrika de Vries (06-12345678, +31 597 123 456) vraagt of Hendrika gebeld kan worden; "
+        "mail h.devries@example.nl. Op 12-03-2025 kwamen 25 mensen, huisnummer 112."
+    )
+    masked = mask(text, ["Hendrika de Vries"])
+    for gone in ("Hendrika", "Vries", "12345678", "123 456", "example.nl"):
+        assert gone not in masked
+    assert "12-03-2025" in masked
+    assert "25 mensen" in masked
+    assert "112" in masked
+    assert masked.startswith("[naam] ([telefoon], [telefoon])")
+
+
+@pytest.mark.usefixtures("cli_environment")
+def test_free_text_with_a_residents_data_is_masked_in_every_summary(
+    database: Database, tmp_path: Path
+) -> None:
+    """Unique markers in the quote and the action text: the resident's name, phone and e-mail
+    end up in no PDF, with or without the appendix, for the area or the municipality."""
+    midwolda = reference_id("area", "midwolda")
+    name, phone, email = "Wubbina Zwartkruis", "06-98765432", "wubbina@zwartkruis.example"
+    with database.unit_of_work("test") as session:
+        round_ = koffiekar.start_session(
+            session,
+            koffiekar.SessionInput(area_id=midwolda, day=date(2024, 3, 5), start_time=time(10)),
+        )
+        resident = residents.ResidentInput(
+            name=name,
+            phone=phone,
+            email=email,
+            consent=True,
+            wants_meedenken=True,
+            theme_ids=(OUDEREN,),
+        )
+        said = koffiekar.record_conversation(
+            session,
+            session_id=round_.id,
+            data=koffiekar.ConversationInput(
+                summary="Over de bushalte",
+                theme_ids=[OUDEREN],
+                quote=f"Zwartkruis zegt: bel me op {phone} of {email}, de bus is nooit op tijd.",
+                quote_reportable=True,
+                resident=resident,
+            ),
+        )
+        action = actions.create_follow_up(
+            session,
+            description=f"Wubbina terugbellen ({phone}) over de bushalte",
+            area_id=midwolda,
+            owner_id=None,
+            due_date=date(2024, 3, 20),
+            conversation_id=said.id,
+        )
+        action.created_at = datetime(2024, 3, 5, 12, tzinfo=UTC)  # agreed that day
+    url = str(database.engine.url)
+    outputs = []
+    for what in (["area", "--area", "Midwolda"], ["municipality"]):
+        for extra in ([], ["--appendix"]):
+            target = tmp_path / f"{what[0]}{len(extra)}.pdf"
+            args = [*what, "--from", "2024-03-01", "--to", "2024-03-31", "-o", str(target)]
+            data_dir = str(tmp_path / "data")
+            assert (
+                cli.main(["--data-dir", data_dir, "--database", url, "report", *args, *extra]) == 0
+            )
+            outputs.append(" ".join(all_lines(pages_text(target))))
+    flat = " ".join(outputs)
+    assert "de bus is nooit op tijd" in flat  # the quote is printed, masked
+    assert "[naam] terugbellen ([telefoon])" in flat
+    assert "bel me op [telefoon] of [e-mail]" in flat
+    for marker in ("Wubbina", "Zwartkruis", "98765432", "zwartkruis.example"):
+        assert marker not in flat

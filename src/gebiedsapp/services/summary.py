@@ -3,8 +3,9 @@
 An `AreaSummary` is computed for one area (with its sub-areas) or a group of areas, over a
 `Period`, with the previous period of equal length beside it. It holds only counts, names of
 areas, buurten, categories, partners and team members, and quotes marked reportable: never a
-resident's name, address, phone, e-mail or notes. The PDF writer and the dashboard render it;
-neither queries the database itself.
+resident's name, address, phone, e-mail or notes. Free text (quotes, actions) is masked
+(`services.masking`): e-mail addresses, phone numbers and the linked resident's name. The PDF
+writer and the dashboard render it; neither queries the database itself.
 
 What the figures mean (all over the areas with their sub-areas; removed records never count):
 
@@ -52,6 +53,7 @@ from gebiedsapp.domain import (
 from gebiedsapp.domain.deadlines import deadline_label
 from gebiedsapp.services.areas import area_tree
 from gebiedsapp.services.errors import NotFoundError, ValidationError
+from gebiedsapp.services.masking import mask
 from gebiedsapp.services.overview import subtree_ids
 from gebiedsapp.services.period import Period
 from gebiedsapp.storage.repositories.initiatives import InitiativeRepository
@@ -371,21 +373,23 @@ def _facts(
         open_by_buurt=dict(by_buurt),
         open_signals=_open_signals(repo, scope, as_of),
         quotes=[
-            (area_id, Quote(text=text, day=day, area=area, buurt=buurt))
-            for area_id, text, day, area, buurt in repo.quotes(scope, period.start, period.end)
+            (area_id, Quote(text=mask(text, [resident]), day=day, area=area, buurt=buurt))
+            for area_id, text, day, area, buurt, resident in repo.quotes(
+                scope, period.start, period.end
+            )
         ],
         actions=[
             (
                 area_id,
                 OpenAction(
-                    what=what,
+                    what=mask(what, [resident]),
                     owner=owner,
                     due=due,
                     area=area,
                     overdue=due is not None and due < as_of,
                 ),
             )
-            for area_id, what, owner, due, area in repo.open_actions(scope, as_of)
+            for area_id, what, owner, due, area, resident in repo.open_actions(scope, as_of)
         ],
         initiatives=_initiatives(session, scope, period, as_of),
         team=dict(team),

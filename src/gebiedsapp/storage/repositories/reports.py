@@ -30,6 +30,7 @@ from gebiedsapp.domain import (
     Meedenker,
     Partner,
     Priority,
+    Resident,
     Signal,
     SignalCategory,
     SignalFeedback,
@@ -223,9 +224,10 @@ class ReportRepository:
 
     def quotes(
         self, area_ids: AreaIds, start: date, end: date
-    ) -> list[tuple[uuid.UUID, str, date, str, str]]:
-        """(area, quote, day, area name, buurt name or "") of the quotes marked reportable in
-        rounds of the period, newest first. Nothing about who said it."""
+    ) -> list[tuple[uuid.UUID, str, date, str, str, str]]:
+        """(area, quote, day, area name, buurt name or "", the linked resident's name or "") of
+        the quotes marked reportable in rounds of the period, newest first. The name is only
+        there to be masked in the quote; it is never printed."""
         query = (
             select(
                 KoffiekarSession.area_id,
@@ -233,11 +235,13 @@ class ReportRepository:
                 KoffiekarSession.date,
                 Area.name,
                 func.coalesce(CbsBuurt.name, ""),
+                func.coalesce(Resident.name, ""),
             )
             .select_from(KoffiekarSession)
             .join(Conversation, Conversation.session_id == KoffiekarSession.id)
             .join(Area, Area.id == KoffiekarSession.area_id)
             .outerjoin(CbsBuurt, CbsBuurt.code == KoffiekarSession.buurt_code)
+            .outerjoin(Resident, Resident.id == Conversation.resident_id)
             .where(
                 KoffiekarSession.date.between(start, end),
                 KoffiekarSession.deleted_at.is_(None),
@@ -252,7 +256,7 @@ class ReportRepository:
                 Conversation.created_at.desc(),
             )
         )
-        return [(a, q, d, n, b) for a, q, d, n, b in self.session.execute(query)]
+        return [(a, q, d, n, b, r) for a, q, d, n, b, r in self.session.execute(query)]
 
     # --- signals ----------------------------------------------------------------------------
 
@@ -426,9 +430,11 @@ class ReportRepository:
 
     def open_actions(
         self, area_ids: AreaIds, as_of: date
-    ) -> list[tuple[uuid.UUID, str, str, date | None, str]]:
-        """(area, what, owner's name or "", due date, area name) of the actions open on
-        `as_of`, due first, then those without a date. The owner is a team member."""
+    ) -> list[tuple[uuid.UUID, str, str, date | None, str, str]]:
+        """(area, what, owner's name or "", due date, area name, the linked resident's name or
+        "") of the actions open on `as_of`, due first, then those without a date. The owner is a
+        team member; the resident's name is only there to be masked in the text."""
+        said, met = aliased(Resident), aliased(Resident)
         query = (
             select(
                 FollowUp.area_id,
@@ -436,9 +442,14 @@ class ReportRepository:
                 func.coalesce(TeamMember.name, ""),
                 FollowUp.due_date,
                 Area.name,
+                func.coalesce(said.name, met.name, ""),
             )
             .join(Area, Area.id == FollowUp.area_id)
             .outerjoin(TeamMember, TeamMember.id == FollowUp.owner_id)
+            .outerjoin(Conversation, Conversation.id == FollowUp.conversation_id)
+            .outerjoin(said, said.id == Conversation.resident_id)
+            .outerjoin(Contact, Contact.id == FollowUp.contact_id)
+            .outerjoin(met, met.id == Contact.resident_id)
             .where(_action_open(as_of), *_in(FollowUp.area_id, area_ids))
             .order_by(
                 FollowUp.due_date.is_(None),
@@ -448,5 +459,6 @@ class ReportRepository:
             )
         )
         return [
-            (a, what, who, due, name) for a, what, who, due, name in self.session.execute(query)
+            (a, what, who, due, name, resident)
+            for a, what, who, due, name, resident in self.session.execute(query)
         ]
