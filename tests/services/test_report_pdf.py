@@ -18,11 +18,13 @@ from pypdf import PdfReader
 from sqlalchemy.orm import Session
 
 from gebiedsapp.domain import (
+    Conversation,
     DeadlineLabel,
     Handling,
     InitiativeStatus,
     Priority,
     Role,
+    Signal,
     SignalSource,
     SignalStatus,
     TeamMember,
@@ -658,3 +660,21 @@ def test_list_tables_measure_their_rows_as_reportlab_does() -> None:
     assert len(ours_parts) == len(theirs_parts) > 1
     for mine, reportlab in zip(ours_parts, theirs_parts, strict=True):
         assert mine._rowHeights == pytest.approx(reportlab._rowHeights)
+
+
+def test_werkbon_and_round_report_mask_phone_and_email_typed_into_free_text(
+    tmp_path: Path, session: Session, koffiekar_round: tuple[uuid.UUID, uuid.UUID, uuid.UUID]
+) -> None:
+    round_id, conversation_id, signal_id = koffiekar_round
+    session.get_one(Signal, signal_id).description = "Glasbak vol, bel 06-11223344 of a@b.example"
+    said = session.get_one(Conversation, conversation_id)
+    said.quote, said.quote_reportable = "Mail mij op quote@marker.example, of 0597-556677.", True
+    session.flush()
+    sheet, werkbon = tmp_path / "ronde.pdf", tmp_path / "werkbon.pdf"
+    write_signal_sheet(signal_detail(session, signal_id, today=date(2025, 6, 20)), werkbon)
+    write_session_sheet(session_sheet(session, round_id, today=date(2025, 6, 20)), sheet)
+    text = " ".join(all_lines([*pages_text(werkbon), *pages_text(sheet)]))
+    assert "Glasbak vol, bel [telefoon] of [e-mail]" in text
+    assert "Mail mij op [e-mail], of [telefoon]." in text
+    for marker in ("11223344", "b.example", "marker.example", "556677"):
+        assert marker not in text

@@ -11,6 +11,7 @@ from typing import BinaryIO
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
+from gebiedsapp.services.masking import mask
 from gebiedsapp.services.report_text import long_date
 from gebiedsapp.services.reports.cells import lines, short_date
 from gebiedsapp.services.reports.pdf_base import FRAME_WIDTH, PageInfo, grid, heading, para, styles
@@ -80,7 +81,7 @@ def _history(detail: SignalDetail) -> list[Flowable]:
                 line.at.strftime("%d-%m-%Y %H:%M"),
                 lines(line.by, widths[1]),
                 lines(change, widths[2]),
-                lines(line.note, widths[3]),
+                lines(mask(line.note), widths[3]),
             ]
         )
     items.append(grid(data, widths))
@@ -121,7 +122,7 @@ def write_signal_sheet(
     """One page; returns 1."""
     s = styles()
     printed = printed_on or date.today()
-    description = detail.description
+    description = mask(detail.description)  # e-mail and phone numbers typed into it
     if len(description) > MAX_DESCRIPTION:
         description = description[:MAX_DESCRIPTION].rstrip() + " … (verder in de app)"
     rows = [
