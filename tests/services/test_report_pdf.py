@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import uuid
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -273,9 +274,9 @@ def test_the_lists_print_what_a_reader_needs_and_say_why(
         == f"Afval › Zwerfvuil {shapes[0].name} 14-06-2025 Gemeente Oldambt ruim buiten de termijn"
     )
     assert "uiterlijk 28-06-2025" in text
-    assert line_starting(texts, "Sociaal › Eenzaamheid ").startswith(
-        "Sociaal › Eenzaamheid buurt onbekend 20-12-2025 Welzijn Oldambt binnen de termijn"
-    )
+    # a social signal only as a count per area and month
+    assert "Sociaal › Eenzaamheid" not in text
+    assert "Midwolda december 2025 1" in all_lines(texts)
     assert "Mediane doorlooptijd: 3,5 dagen." in text
     assert "Aantal koffiekargesprekken en contacten per thema" in " ".join(all_lines(texts))
     assert line_starting(texts, "Sociale samenhang ").startswith("Sociale samenhang 31")
@@ -678,3 +679,29 @@ def test_werkbon_and_round_report_mask_phone_and_email_typed_into_free_text(
     assert "Mail mij op [e-mail], of [telefoon]." in text
     for marker in ("11223344", "b.example", "marker.example", "556677"):
         assert marker not in text
+
+
+def test_social_signals_are_only_counted_per_area_and_month(
+    tmp_path: Path, shapes: list[BuurtShape]
+) -> None:
+    summary = build_summary(shapes)
+    household = OpenSignal(
+        category="Sociaal › Vermoeden van huiselijk geweld",
+        buurt="Piepklein Hofje",
+        area="Midwolda",
+        since=date(2025, 3, 17),
+        partner="Veilig Thuis Groningen",
+        deadline=date(2025, 3, 20),
+        label=DeadlineLabel.RUIM_BUITEN,
+        status=SignalStatus.GEMELD,
+        priority=Priority.HOOG,
+    )
+    summary = replace(summary, open_signals=(household, *summary.open_signals))
+    for appendix in (False, True):
+        target = tmp_path / f"sociaal{appendix}.pdf"
+        write_area_summary(summary, shapes, target, appendix=appendix)
+        text = " ".join(all_lines(pages_text(target)))
+        assert "Piepklein Hofje" not in text
+        assert "17-03-2025" not in text
+        assert "Vermoeden van huiselijk geweld" not in text
+    assert "Midwolda maart 2025 1" in all_lines(pages_text(target))

@@ -90,6 +90,9 @@ class ThemeCount:
         return self.current - self.previous
 
 
+SENSITIVE_MAIN_CATEGORIES = frozenset({"Sociaal"})
+
+
 @dataclass(frozen=True)
 class OpenSignal:
     """A row of the open-signals table: no description, no reporter, nothing personal."""
@@ -103,6 +106,13 @@ class OpenSignal:
     label: DeadlineLabel  # on the summary's `as_of` day
     status: SignalStatus  # its status now: it may have been closed since the period's end
     priority: Priority
+
+    @property
+    def sensitive(self) -> bool:
+        """A social signal (a lonely neighbour, suspected domestic violence...): with a small
+        buurt and an exact date it can point at one household, so it is printed only as a count
+        per area and month."""
+        return self.category.split(" › ")[0] in SENSITIVE_MAIN_CATEGORIES
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ and every empty part says so in words, so a reader who never opened the app can 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -27,6 +28,7 @@ from gebiedsapp.domain.signal_workflow import CLOSED
 from gebiedsapp.services.geo import BuurtShape
 from gebiedsapp.services.report_text import (
     KEY_FIGURES,
+    MONTHS,
     difference,
     figure,
     long_date,
@@ -310,10 +312,13 @@ def open_signals(summary: AreaSummary) -> list[Flowable]:
         CondPageBreak(40 * mm),
         *heading("Open signalen"),
     ]
-    rows = summary.open_signals
-    if not rows:
+    if not summary.open_signals:
         out.append(para("Geen open signalen.", s.empty))
         return out
+    rows = tuple(r for r in summary.open_signals if not r.sensitive)
+    sensitive = sensitive_counts(summary)
+    if not rows:
+        return [*out, *sensitive]
     overdue = sum(1 for r in rows if r.label is not DeadlineLabel.BINNEN)
     several_areas = len({r.area for r in rows}) > 1
     widths = [43 * mm, 35 * mm, 19 * mm, 35 * mm, FRAME_WIDTH - 132 * mm]
@@ -351,7 +356,34 @@ def open_signals(summary: AreaSummary) -> list[Flowable]:
             s.note,
         )
     )
-    return out
+    return [*out, *sensitive]
+
+
+def sensitive_counts(summary: AreaSummary) -> list[Flowable]:
+    """Social signals only as counts per area and month of reporting: a buurt and a day could
+    point at one household."""
+    s = styles()
+    counted = Counter(
+        (r.area, r.since.year, r.since.month) for r in summary.open_signals if r.sensitive
+    )
+    if not counted:
+        return []
+    data = [["Gebied", "Gemeld in", "Open"]]
+    for (area, year, month), n in sorted(counted.items()):
+        data.append([area, f"{MONTHS[month - 1]} {year}", number(n)])
+    table = grid(data, [60 * mm, 35 * mm, 16 * mm], numeric_from=2)
+    table.hAlign = "LEFT"
+    return [
+        Spacer(1, 3 * mm),
+        para("Open signalen in de categorie Sociaal", s.cell_bold),
+        table,
+        para(
+            "Sociale signalen (zorgen om een bewoner, een vermoeden van huiselijk geweld...) "
+            "staan niet in de lijst hierboven: met een buurt en een datum kunnen ze naar één "
+            "huishouden wijzen. Ze zijn alleen geteld, per gebied en maand van melding.",
+            s.note,
+        ),
+    ]
 
 
 def buurt_section(summary: AreaSummary, shapes: Sequence[BuurtShape]) -> list[Flowable]:

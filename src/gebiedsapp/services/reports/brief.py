@@ -250,7 +250,11 @@ def _open_signals(summary: AreaSummary) -> list[Flowable]:
         return [*heading("Open signalen"), para("Geen open signalen.", s.empty)]
     width = FRAME_WIDTH / 3
     several = len({r.area for r in rows}) > 1
-    place = Counter((r.area if several else r.buurt) or "buurt onbekend" for r in rows)
+    place = Counter(
+        "sociaal (niet per buurt)" if r.sensitive else (r.area if several else r.buurt)
+        for r in rows
+    )
+    place = Counter({name or "buurt onbekend": n for name, n in place.items()})
     tops = _side_by_side(
         [
             _top(Counter(r.category.split(" › ")[0] for r in rows), "Categorie", width),
@@ -260,7 +264,7 @@ def _open_signals(summary: AreaSummary) -> list[Flowable]:
         width,
     )
     late = sorted(
-        (r for r in rows if r.label is not DeadlineLabel.BINNEN),
+        (r for r in rows if r.label is not DeadlineLabel.BINNEN and not r.sensitive),
         key=lambda r: (r.deadline, r.since, r.category),
     )[:LONGEST]
     out: list[Flowable] = [*heading("Open signalen aan het eind van de periode"), tops]
