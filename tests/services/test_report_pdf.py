@@ -274,6 +274,8 @@ def test_the_lists_print_what_a_reader_needs_and_say_why(
         == f"Afval › Zwerfvuil {shapes[0].name} 14-06-2025 Gemeente Oldambt ruim buiten de termijn"
     )
     assert "uiterlijk 28-06-2025" in text
+    # the open signals without a CBS buurt: per area, since the map cannot show them
+    assert "niet op de kaart; per gebied: Midwolda 1." in " ".join(all_lines(texts))
     # a social signal only as a count per area and month
     assert "Sociaal › Eenzaamheid" not in text
     assert "Midwolda december 2025 1" in all_lines(texts)

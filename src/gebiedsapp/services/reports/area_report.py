@@ -414,16 +414,20 @@ def buurt_section(summary: AreaSummary, shapes: Sequence[BuurtShape]) -> list[Fl
     half = _two_columns(data, widths)
     out.append(Spacer(1, 2 * mm))
     out.append(half)
-    without = sum(1 for r in summary.open_signals if not r.buurt)
+    without = Counter(r.area for r in summary.open_signals if not r.buurt)
     if without:
+        per_area = ", ".join(
+            f"{area} {number(n)}" for area, n in sorted(without.items(), key=lambda a: -a[1])
+        )
         out.append(
             para(
                 count(
-                    without,
-                    "open signaal heeft geen buurt en telt daarom",
-                    "open signalen hebben geen buurt en tellen daarom",
+                    sum(without.values()),
+                    "open signaal heeft geen CBS-buurt en staat daarom",
+                    "open signalen hebben geen CBS-buurt en staan daarom",
                 )
-                + " niet mee op de kaart.",
+                + f" niet op de kaart; per gebied: {per_area}. Gebieden die de gemeente zelf "
+                "heeft ingedeeld (zoals een nieuwbouwwijk) vallen niet samen met een CBS-buurt.",
                 s.note,
             )
         )
