@@ -416,3 +416,22 @@ def test_an_initiative_that_ended_after_the_period_still_ran_at_its_end(
         date(2024, 5, 10),
         "Afgerond",
     )
+
+
+def test_the_12_month_trend_ends_with_the_period_and_its_months_match_the_figures(
+    summary_world: SummaryWorld,
+) -> None:
+    summary = _summary(summary_world, "midwolda")
+    expected = summary_world.expected["Midwolda"]
+    assert [p.month for p in summary.trend] == [
+        *(date(2023, m, 1) for m in range(4, 13)),
+        *(date(2024, m, 1) for m in (1, 2, 3)),
+    ]
+    march, february = summary.trend[-1], summary.trend[-2]
+    for point, figures in ((march, expected.current), (february, expected.previous)):
+        assert (point.conversations, point.signals_new, point.signals_open) == (
+            figures.conversations,
+            figures.signals_new,
+            figures.signals_open,
+        )
+    assert all(p.conversations == p.signals_new == 0 for p in summary.trend[:9])

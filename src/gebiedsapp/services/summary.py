@@ -165,6 +165,16 @@ class BuurtCount:
 
 
 @dataclass(frozen=True)
+class MonthPoint:
+    """One month of the 12-month trend up to the period's end."""
+
+    month: date  # its first day
+    conversations: int  # koffiekar conversations in the month
+    signals_new: int  # signals reported in the month
+    signals_open: int  # signals open at the month's end (or on `as_of` for the last one)
+
+
+@dataclass(frozen=True)
 class AreaSummary:
     title: str  # the area's name, or the names of a group joined with ", "
     area_ids: frozenset[uuid.UUID]  # the areas and all their sub-areas
@@ -187,6 +197,7 @@ class AreaSummary:
     year_before: KeyFigures | None = None  # the same period a year earlier
     feedback_asked: int = 0  # signals closed in the period whose reporter asked for feedback
     feedback_given: int = 0  # of those, the ones with feedback recorded
+    trend: tuple[MonthPoint, ...] = ()  # the 12 months up to the period's end, oldest first
 
     @property
     def as_of(self) -> date:
@@ -232,6 +243,7 @@ class _Facts:
     previous: dict[uuid.UUID, Counter[str]]
     year_before: dict[uuid.UUID, Counter[str]]
     feedback: dict[uuid.UUID, Counter[str]]  # "asked", "given"
+    trend: list[tuple[Period, dict[uuid.UUID, Counter[str]]]]  # per month, oldest first
     themes: dict[uuid.UUID, Counter[str]]
     previous_themes: dict[uuid.UUID, Counter[str]]
     categories: dict[uuid.UUID, Counter[str]]
@@ -274,6 +286,37 @@ def _figures(
             initiatives_new=new, initiatives_running=running, initiatives_done=done
         )
     return dict(result)
+
+
+def trend_months(period: Period) -> list[Period]:
+    """The 12 calendar months up to and including the one the period ends in."""
+    last = Period.month(period.end.year, period.end.month)
+    months = [last]
+    for _ in range(11):
+        months.append(months[-1].previous())
+    return months[::-1]
+
+
+def _trend(
+    repo: ReportRepository, scope: AreaIds, period: Period, today: date
+) -> list[tuple[Period, dict[uuid.UUID, Counter[str]]]]:
+    """Per month: conversations and new signals in it, signals open at its end (two small
+    queries a month, on the same indexes as the period's figures)."""
+    out = []
+    for month in trend_months(period):
+        end = min(month.end, period.end)
+        as_of = min(end, today)
+        per_area: defaultdict[uuid.UUID, Counter[str]] = defaultdict(Counter)
+        for area_id, (_sessions, conversations) in repo.session_counts(
+            scope, month.start, end
+        ).items():
+            per_area[area_id]["conversations"] = conversations
+        for area_id, (new, _closed, open_, _late) in repo.signal_counts(
+            scope, month.start, end, as_of
+        ).items():
+            per_area[area_id].update(signals_new=new, signals_open=open_)
+        out.append((Period(month.start, end), dict(per_area)))
+    return out
 
 
 def _themes(
@@ -368,6 +411,7 @@ def _facts(
         current=_figures(repo, scope, period, today),
         previous=_figures(repo, scope, previous, today),
         year_before=_figures(repo, scope, period.year_earlier(), today),
+        trend=_trend(repo, scope, period, today),
         feedback={
             area_id: Counter(asked=asked, given=given)
             for area_id, (asked, given) in repo.feedback_counts(
@@ -458,6 +502,15 @@ def _summary(
         current=_key_figures(facts.current, ids),
         previous=_key_figures(facts.previous, ids),
         year_before=_key_figures(facts.year_before, ids),
+        trend=tuple(
+            MonthPoint(
+                month.start,
+                (total := picked(counts))["conversations"],
+                total["signals_new"],
+                total["signals_open"],
+            )
+            for month, counts in facts.trend
+        ),
         feedback_asked=picked(facts.feedback)["asked"],
         feedback_given=picked(facts.feedback)["given"],
         themes=tuple(themes),

@@ -11,13 +11,22 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 
 from gebiedsapp.domain import DeadlineLabel, Role
-from gebiedsapp.services.report_text import KEY_FIGURES, figure, number, period_range, period_text
+from gebiedsapp.services.report_text import (
+    KEY_FIGURES,
+    MONTHS,
+    figure,
+    number,
+    period_range,
+    period_text,
+)
 from gebiedsapp.services.reports.cells import count, lines, short_date
+from gebiedsapp.services.reports.charts import sparkline
 from gebiedsapp.services.reports.pdf_base import (
     FRAME_WIDTH,
     REGULAR,
@@ -141,33 +150,49 @@ def _figures_table(summary: AreaSummary) -> list[Flowable]:
     header = ["Kengetal", "Deze periode", "Vorige periode"]
     if year is not None:
         header.append("Jaar eerder")
-    rows: list[list[str]] = [header]
+    trend = {
+        field: [getattr(point, field) for point in summary.trend]
+        for field in ("conversations", "signals_new", "signals_open")
+    }
+    spark = 40 * mm
+    if summary.trend:
+        header.append("12 maanden")
+    rows: list[list[Any]] = [header]
     for field, label, _explanation in KEY_FIGURES:
-        row = [
+        row: list[Any] = [
             label,
             number(figure(summary.current, field)),
             number(figure(summary.previous, field)),
         ]
         if year is not None:
             row.append(number(figure(year, field)))
+        if summary.trend:
+            row.append(sparkline(trend[field], spark, 9) if field in trend else "")
         rows.append(row)
-    table = grid(rows, [70 * mm] + [30 * mm] * (len(header) - 1), numeric_from=1)
+    numeric = [27 * mm] * (len(header) - 1 - bool(summary.trend))
+    table = grid(rows, [52 * mm, *numeric, *([spark + 4 * mm] if summary.trend else [])],
+                 numeric_from=1)  # fmt: skip
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
     table.hAlign = "LEFT"
     compared = f"Vorige periode: {period_range(summary.previous_period)}"
     if year is not None:
         compared += f"; jaar eerder: {period_range(year_period)}"
-    notes = [
-        compared + ". Open signalen, acties en lopende initiatieven: de stand aan het eind "
-        "van elke periode."
-    ]
+    if summary.trend:
+        first = summary.trend[0].month
+        last = summary.trend[-1].month
+        compared += (
+            f". Lijntjes: per maand, {MONTHS[first.month - 1]} {first.year} t/m "
+            f"{MONTHS[last.month - 1]} {last.year} (open signalen: aan het eind van de maand)"
+        )
+    notes = [compared + ". Open en lopend: de stand aan het eind van elke periode."]
     checked = [("De vorige periode", summary.previous)]
     if year is not None:
         checked.append(("Het jaar ervoor", year))
     for name, before in checked:
         if thin(before, summary.current):
             notes.append(
-                f"{name} bevat weinig of geen registraties (de app werd toen nog niet of maar "
-                "deels gebruikt): vergelijk er niet mee."
+                f"Let op: {name.lower()} bevat weinig of geen registraties (de app werd toen nog "
+                "niet volledig gebruikt); vergelijk er niet mee."
             )
     return [table, para(" ".join(notes), s.note)]
 
@@ -349,7 +374,7 @@ def _actions(summary: AreaSummary) -> list[Flowable]:
         )
     data.append(["Totaal", number(len(rows)), number(sum(late.values()))])
     oldest = sorted((r for r in rows if r.due is not None), key=lambda r: r.due or summary.as_of)
-    note = "Afgesproken acties die aan het eind van de periode nog niet gedaan waren."
+    note = "Open aan het eind van de periode."
     if oldest:
         first = oldest[0]
         note += f" De oudste: ‘{first.what[:80]}’ ({first.owner or 'geen eigenaar'}), "
