@@ -315,6 +315,11 @@ def _open_signals(summary: AreaSummary) -> list[Flowable]:
                         f"De {len(late)} signalen die het langst over de termijn zijn", s.cell_bold
                     ),
                     grid(data, widths, numeric_from=4),
+                    para(
+                        "Sociale signalen staan hier niet apart (met een buurt en een datum "
+                        "kunnen ze naar één huishouden wijzen); ze tellen mee in de totalen.",
+                        s.note,
+                    ),
                 ]
             ),
         ]
@@ -348,7 +353,9 @@ def _quotes(summary: AreaSummary) -> list[Flowable]:
         items.append(para(f"“{text}” — {where}, {short_date(quote.day)}", s.quote))
     shown = len(picked)
     note = f"{shown} van de {number(len(summary.quotes))} uitspraken die voor de rapportage zijn"
-    note += " gemarkeerd (de nieuwste, uit zo veel mogelijk verschillende buurten)."
+    note += (
+        " gemarkeerd: de nieuwste, zonder herhalingen, uit zo veel mogelijk verschillende buurten."
+    )
     return [*heading("Wat bewoners zeiden"), *items, para(note, s.note)]
 
 
