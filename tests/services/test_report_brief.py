@@ -62,6 +62,8 @@ def test_the_brief_says_what_matters_with_the_numbers_of_the_known_world(
     assert f"sprak daar {number(now.conversations)} bewoner" in said[1]
     assert f"{number(now.contacts)} andere contact" in said[1]
     assert "Wat opvalt" in flat
+    # the partners' table: open and overdue per partner, summed to the figures
+    assert f"Totaal {number(open_)} {number(late)}" in flat
     assert "Bijlage" not in flat
     for line in said:
         assert re.search(r"\d", line), line  # each sentence carries its number

@@ -398,7 +398,8 @@ def buurt_section(summary: AreaSummary, shapes: Sequence[BuurtShape]) -> list[Fl
                     buurt_map(drawn, counts, FRAME_WIDTH, 120 * mm),
                     "De CBS-buurten van dit gebied; hoe donkerder, hoe meer signalen er aan het "
                     "eind van de periode openstonden. Het getal is het aantal open signalen; "
-                    "een buurt zonder getal had er geen.",
+                    "een buurt zonder getal had er geen. Kaart: CBS en Kadaster, wijk- en "
+                    "buurtkaart, CC BY 4.0.",
                 )
             )
         )

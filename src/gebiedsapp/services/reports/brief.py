@@ -240,21 +240,35 @@ def page_one(summary: AreaSummary) -> list[Flowable]:
     return out
 
 
-def _top(counter: Counter[str], title: str, width: float) -> Flowable:
-    rows: list[list[str]] = [[title, "Open"]]
+def _top(
+    counter: Counter[str], title: str, width: float, late: Counter[str] | None = None
+) -> Flowable:
+    """The most frequent few with their count (and how many of those are overdue), the rest
+    summed up, and the total: the whole list is in the appendix."""
+    extra = [] if late is None else ["Te laat"]
+    rows: list[list[str]] = [[title, "Open", *extra]]
+    numbers = 14 * mm * (1 + len(extra))
     ranked = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))
-    for name, n in ranked[:TOP]:
-        rows.append([lines(name, width - 16 * mm), number(n)])
-    rest = ranked[TOP:]
+
+    def row(name: str, keys: list[str]) -> list[str]:
+        cells = [name, number(sum(counter[k] for k in keys))]
+        if late is not None:
+            cells.append(number(sum(late[k] for k in keys)))
+        return cells
+
+    for name, _n in ranked[:TOP]:
+        rows.append(row(lines(name, width - numbers - 2 * mm), [name]))
+    rest = [name for name, _n in ranked[TOP:]]
     if rest:
-        rows.append([f"{len(rest)} andere", number(sum(n for _, n in rest))])
-    rows.append(["Totaal", number(sum(counter.values()))])
-    return grid(rows, [width - 16 * mm, 14 * mm], numeric_from=1)
+        rows.append(row(f"{len(rest)} andere", rest))
+    rows.append(row("Totaal", list(counter)))
+    widths = [width - numbers - 2 * mm, *([14 * mm] * (1 + len(extra)))]
+    return grid(rows, widths, numeric_from=1)
 
 
-def _side_by_side(blocks: Iterable[Flowable], width: float) -> Table:
+def _side_by_side(blocks: Iterable[Flowable], widths: list[float]) -> Table:
     cells = list(blocks)
-    outer = Table([cells], colWidths=[width] * len(cells))
+    outer = Table([cells], colWidths=widths)
     outer.setStyle(
         TableStyle(
             [
@@ -273,20 +287,24 @@ def _open_signals(summary: AreaSummary) -> list[Flowable]:
     rows = summary.open_signals
     if not rows:
         return [*heading("Open signalen"), para("Geen open signalen.", s.empty)]
-    width = FRAME_WIDTH / 3
     several = len({r.area for r in rows}) > 1
     place = Counter(
         "sociaal (niet per buurt)" if r.sensitive else (r.area if several else r.buurt)
         for r in rows
     )
     place = Counter({name or "buurt onbekend": n for name, n in place.items()})
+    partner = Counter(r.partner or "geen partner" for r in rows)
+    partner_late = Counter(
+        r.partner or "geen partner" for r in rows if r.label is not DeadlineLabel.BINNEN
+    )
+    side = (FRAME_WIDTH - 72 * mm) / 2
     tops = _side_by_side(
         [
-            _top(Counter(r.category.split(" › ")[0] for r in rows), "Categorie", width),
-            _top(Counter(r.partner or "geen partner" for r in rows), "Partner", width),
-            _top(place, "Gebied" if several else "Buurt", width),
+            _top(Counter(r.category.split(" › ")[0] for r in rows), "Categorie", side),
+            _top(partner, "Partner", 72 * mm, late=partner_late),
+            _top(place, "Gebied" if several else "Buurt", side),
         ],
-        width,
+        [side, 72 * mm, side],
     )
     late = sorted(
         (r for r in rows if r.label is not DeadlineLabel.BINNEN and not r.sensitive),
