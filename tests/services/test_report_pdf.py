@@ -707,3 +707,20 @@ def test_social_signals_are_only_counted_per_area_and_month(
         assert "17-03-2025" not in text
         assert "Vermoeden van huiselijk geweld" not in text
     assert "Midwolda maart 2025 1" in all_lines(pages_text(target))
+
+
+def test_a_previous_period_with_nearly_nothing_recorded_shows_no_differences(
+    tmp_path: Path, shapes: list[BuurtShape]
+) -> None:
+    """Not '+901': the first year of the app compared with the months before it."""
+    barely = KeyFigures(1, 9, 2, 0, 1, 0, 0, 0, 0, 0, 0, 0)
+    target = tmp_path / "eerste-jaar.pdf"
+    write_area_summary(build_summary(shapes, previous=barely), shapes, target, appendix=True)
+    texts = pages_text(target)
+    flat = " ".join(all_lines(texts))
+    assert "vergelijk er niet mee" in " ".join(all_lines(texts[:2]))
+    assert line_starting(_appendix(texts), "Koffiekargesprekken ").startswith(
+        "Koffiekargesprekken 1.234 9 —"
+    )
+    assert "Geen stijgers en dalers" in flat
+    assert "+1.225" not in flat

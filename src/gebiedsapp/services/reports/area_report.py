@@ -36,7 +36,13 @@ from gebiedsapp.services.report_text import (
     period_range,
     period_text,
 )
-from gebiedsapp.services.reports.brief import empty_page, nothing_recorded, page_one, page_two
+from gebiedsapp.services.reports.brief import (
+    empty_page,
+    nothing_recorded,
+    page_one,
+    page_two,
+    thin,
+)
 from gebiedsapp.services.reports.cells import (
     count,
     days_text,
@@ -152,12 +158,12 @@ def key_figures(summary: AreaSummary) -> list[Flowable]:
         "Wat telt mee",
     ]
     rows: list[list[Any]] = [header]
+    unfair = thin(summary.previous, summary.current)
     for field, label, explanation in KEY_FIGURES:
         now = figure(summary.current, field)
         before = figure(summary.previous, field)
-        rows.append(
-            [label, number(now), number(before), difference(now, before), para(explanation, s.cell)]
-        )
+        change = "—" if unfair else difference(now, before)
+        rows.append([label, number(now), number(before), change, para(explanation, s.cell)])
     table = grid(rows, [46 * mm, 19 * mm, 19 * mm, 19 * mm, explain_width])
     table.setStyle(TableStyle([("ALIGN", (1, 0), (3, -1), "RIGHT")]))
     return [
@@ -165,7 +171,14 @@ def key_figures(summary: AreaSummary) -> list[Flowable]:
         *explained(
             table,
             f"Aantallen in deze periode ({period_range(summary.period)}) naast die van de "
-            f"periode ervoor ({period_range(summary.previous_period)}). " + as_of_sentence(summary),
+            f"periode ervoor ({period_range(summary.previous_period)}). "
+            + as_of_sentence(summary)
+            + (
+                " De vorige periode bevat weinig of geen registraties (de app werd toen nog niet "
+                "volledig gebruikt), dus er staat geen verschil."
+                if unfair
+                else ""
+            ),
         ),
     ]
 
@@ -191,7 +204,16 @@ def themes(summary: AreaSummary) -> list[Flowable]:
             f"{number(sum(t.current for t in rest))} keer ter sprake."
         )
     out += [keep(explained(chart, note))]
-    out.append(_changes(summary))
+    if thin(summary.previous, summary.current):
+        out.append(
+            para(
+                "Geen stijgers en dalers: de vorige periode bevat weinig of geen registraties, "
+                "dus een vergelijking zou misleiden.",
+                s.note,
+            )
+        )
+    else:
+        out.append(_changes(summary))
     return out
 
 
