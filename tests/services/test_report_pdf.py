@@ -724,3 +724,17 @@ def test_a_previous_period_with_nearly_nothing_recorded_shows_no_differences(
     )
     assert "Geen stijgers en dalers" in flat
     assert "+1.225" not in flat
+
+
+def test_themes_rise_and_fall_as_a_share_of_the_conversations_not_as_raw_counts(
+    tmp_path: Path, shapes: list[BuurtShape]
+) -> None:
+    """40 of 1,321 now against 35 of 1,071 before: more often, but a smaller share (3,0 against
+    3,3 per 100), so it is a faller, not a riser."""
+    summary = replace(build_summary(shapes), themes=(ThemeCount("Groen", 40, 35),))
+    target = tmp_path / "thema.pdf"
+    write_area_summary(summary, shapes, target, appendix=True)
+    flat = " ".join(all_lines(_appendix(pages_text(target))))
+    assert "Geen thema’s die vaker genoemd werden." in flat
+    assert "Geen thema’s die minder vaak genoemd werden." not in flat
+    assert "\u22120,2" in flat  # 3,03 - 3,27 per 100

@@ -67,7 +67,7 @@ from gebiedsapp.services.reports.pdf_base import (
     styles,
 )
 from gebiedsapp.services.reports.said_and_agreed import actions, quotes
-from gebiedsapp.services.summary import AreaSummary
+from gebiedsapp.services.summary import AreaSummary, ThemeCount
 
 MAX_THEME_BARS = 12
 MAX_CHANGES = 6
@@ -217,36 +217,56 @@ def themes(summary: AreaSummary) -> list[Flowable]:
     return out
 
 
+def _per_hundred(summary: AreaSummary) -> tuple[int, int]:
+    """Conversations and contacts now and before: what a theme's share is taken of."""
+    now, before = summary.current, summary.previous
+    return now.conversations + now.contacts, before.conversations + before.contacts
+
+
 def _changes(summary: AreaSummary) -> Flowable:
-    """Rising and falling themes side by side."""
+    """Rising and falling themes side by side, as a share of the conversations and contacts
+    (per 100), so that a period with more conversations does not make every theme rise."""
     s = styles()
     half = (FRAME_WIDTH - 6 * mm) / 2
+    talks, talked = _per_hundred(summary)
 
-    def table(rows: Sequence[Any], title: str, empty: str) -> list[Flowable]:
+    def share(t: ThemeCount) -> tuple[float, float]:
+        return (100 * t.current / talks if talks else 0.0), (
+            100 * t.previous / talked if talked else 0.0
+        )
+
+    moved = sorted(summary.themes, key=lambda t: (share(t)[1] - share(t)[0], t.theme))
+    rising_rows = [t for t in moved if share(t)[0] > share(t)[1]]
+    falling_rows = [t for t in reversed(moved) if share(t)[0] < share(t)[1]]
+
+    def table(rows: Sequence[ThemeCount], title: str, empty: str) -> list[Flowable]:
         items: list[Flowable] = [para(title, s.cell_bold), Spacer(1, 1 * mm)]
         if not rows:
             items.append(para(empty, s.empty))
             return items
-        data: list[list[str]] = [["Thema", "Nu", "Vorige", "Verschil"]]
+        data: list[list[str]] = [["Thema", "Nu", "Vorige", "Per 100\nverschil"]]
         for t in rows[:MAX_CHANGES]:
+            now, before = share(t)
+            change = now - before
+            sign = "+" if change > 0 else "\u2212"
             data.append(
                 [
-                    lines(t.theme, half - 45 * mm),
-                    number(t.current),
-                    number(t.previous),
-                    difference(t.current, t.previous),
+                    lines(t.theme, half - 50 * mm),
+                    f"{number(t.current)}\n({number(now)})",
+                    f"{number(t.previous)}\n({number(before)})",
+                    f"{sign}{number(abs(change), 1)}",
                 ]
             )
-        items.append(grid(data, [half - 45 * mm, 13 * mm, 14 * mm, 18 * mm], numeric_from=1))
+        items.append(grid(data, [half - 50 * mm, 15 * mm, 15 * mm, 18 * mm], numeric_from=1))
         return items
 
     rising = table(
-        summary.rising_themes,
+        rising_rows,
         "Vaker genoemd dan in de vorige periode",
         "Geen thema’s die vaker genoemd werden.",
     )
     falling = table(
-        summary.falling_themes,
+        falling_rows,
         "Minder vaak genoemd dan in de vorige periode",
         "Geen thema’s die minder vaak genoemd werden.",
     )
@@ -267,8 +287,11 @@ def _changes(summary: AreaSummary) -> Flowable:
             Spacer(1, 4 * mm),
             outer,
             para(
-                "Stijgers en dalers: thema’s met de grootste verandering ten opzichte van de "
-                f"vorige periode (ten hoogste {MAX_CHANGES} per kant).",
+                "Stijgers en dalers: thema’s waarvan het aandeel het meest veranderde ten opzichte "
+                f"van de vorige periode (ten hoogste {MAX_CHANGES} per kant). Het aantal keer, "
+                "met tussen haakjes per 100 gesprekken en contacten "
+                f"(nu {number(talks)}, vorige periode {number(talked)}); het verschil is dat "
+                "per 100.",
                 s.note,
             ),
         ]
