@@ -23,7 +23,6 @@ from gebiedsapp.services.reports.area_report import (
     footer,
     key_figures,
     signals,
-    themes,
 )
 from gebiedsapp.services.reports.brief import (
     SOURCE,
@@ -48,6 +47,7 @@ from gebiedsapp.services.reports.pdf_base import (
     styles,
 )
 from gebiedsapp.services.reports.progress import Progress, ReportCancelledError
+from gebiedsapp.services.reports.themes_section import themes
 from gebiedsapp.services.summary import AreaSummary, MunicipalitySummary
 
 # -----------------------------------------------------------------------
