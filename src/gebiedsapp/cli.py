@@ -165,6 +165,12 @@ def build_parser() -> argparse.ArgumentParser:
         required=True,
         help="gebied: naam, sleutel of CBS-code (herhaalbaar voor een groep gebieden)",
     )
+    area_report.add_argument(
+        "--xlsx",
+        metavar="BESTAND.xlsx",
+        type=Path,
+        help="ook alle lijsten (open signalen, uitspraken, acties...) naar Excel",
+    )
     municipality_report = report_sub.add_parser(
         "municipality",
         help="samenvatting van de hele gemeente: overzicht en een deel per gebied",
@@ -482,6 +488,13 @@ def _report(database: Database, args: argparse.Namespace) -> int:
             pages = reports.area_summary_pdf(
                 session, area_ids, period, output, today=today, appendix=args.appendix
             )
+            if args.xlsx is not None:
+                from gebiedsapp.services.summary import area_summary
+                from gebiedsapp.services.summary_export import write_summary_xlsx
+
+                summary = area_summary(session, area_ids, period, today=today)
+                rows = write_summary_xlsx(summary, args.xlsx)
+                print(f"Lijsten opgeslagen: {args.xlsx} ({rows} regels)")
     with database.unit_of_work(current_actor()) as session:
         what = "gemeente" if args.report_command == "municipality" else ", ".join(args.areas)
         audit.note(

@@ -248,3 +248,28 @@ def test_free_text_with_a_residents_data_is_masked_in_every_summary(
     assert "bel me op [telefoon] of [e-mail]" in flat
     for marker in ("Wubbina", "Zwartkruis", "98765432", "zwartkruis.example"):
         assert marker not in flat
+
+
+@pytest.mark.usefixtures("cli_environment")
+def test_every_list_goes_to_excel_with_the_brief(summary_world: Any, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    pdf, xlsx = tmp_path / "beerta.pdf", tmp_path / "beerta.xlsx"
+    args = ("area", "--area", "Midwolda", *MARCH_2024, "-o", str(pdf), "--xlsx", str(xlsx))
+    assert _report(summary_world, tmp_path, *args) == 0
+    book = load_workbook(xlsx, read_only=True)
+    expected = summary_world.expected["Midwolda"]
+    sheets = {name: list(book[name].iter_rows(values_only=True)) for name in book.sheetnames}
+    figures = {row[0]: row[1:3] for row in sheets["Kerncijfers"][1:]}
+    assert figures["Open signalen"] == (
+        expected.current.signals_open,
+        expected.previous.signals_open,
+    )
+    assert (
+        len(sheets["Open signalen"]) - 1 + sum(row[2] for row in sheets["Sociale signalen"][1:])
+        == expected.current.signals_open
+    )
+    assert [row[0] for row in sheets["Uitspraken"][1:]] == list(expected.quotes)
+    assert len(sheets["Open acties"]) - 1 == expected.current.open_actions
+    assert len(sheets["Per maand"]) == 13
+    book.close()
