@@ -162,6 +162,36 @@ def test_the_appendix_checkbox_adds_the_full_lists_to_the_pdf(
     assert "Bijlage: alle cijfers en lijsten" in " ".join(all_lines(full))
 
 
+def test_the_export_button_writes_every_list_of_the_summary_to_excel(
+    qtbot,
+    screen: SummaryScreen,
+    summary_world: Any,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+) -> None:
+    from openpyxl import load_workbook
+    from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+
+    from gebiedsapp.ui.export import ExportDialog
+
+    suggested: list[str] = []
+
+    def save_as(_parent: object, _title: str, name: str, filter_: str) -> tuple[str, str]:
+        suggested.append(name)
+        return str(tmp_path / "lijsten.xlsx"), filter_
+
+    monkeypatch.setattr(ExportDialog, "exec", lambda _d: QDialog.DialogCode.Accepted.value)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_as))
+    monkeypatch.setattr(QMessageBox, "information", lambda *_a: QMessageBox.StandardButton.Ok)
+    with qtbot.waitSignal(screen.exporter.exported, timeout=15_000):
+        qtbot.mouseClick(screen.exporter.button, Qt.MouseButton.LeftButton)
+    assert Path(suggested[0]).name.startswith("samenvatting-midwolda-")
+    book = load_workbook(tmp_path / "lijsten.xlsx", read_only=True)
+    quotes = [row[0] for row in list(book["Uitspraken"].iter_rows(values_only=True))[1:]]
+    assert quotes == list(summary_world.expected["Midwolda"].quotes)
+    book.close()
+
+
 def test_preview_shows_every_page_and_print_renders_them(
     qtbot,
     screen: SummaryScreen,

@@ -40,6 +40,7 @@ from gebiedsapp.services.summary import (
     OpenAction,
     OpenSignal,
 )
+from gebiedsapp.services.summary_export import summary_tables
 from gebiedsapp.ui.admin.common import heading
 from gebiedsapp.ui.context import (
     ACTIONS,
@@ -54,6 +55,7 @@ from gebiedsapp.ui.context import (
     THEMES,
     AppContext,
 )
+from gebiedsapp.ui.export import Exporter, ExportJob, file_stem
 from gebiedsapp.ui.formatting import format_date
 from gebiedsapp.ui.palette import ColourRole, brush, sheet, style
 from gebiedsapp.ui.pdf import Build, PdfActions
@@ -187,6 +189,11 @@ class SummaryScreen(QWidget):
             self.tr("De PDF met een bijlage met alle cijfers en volledige lijsten")
         )
         self.pdf = PdfActions(context, self, self.pdf_job)
+        self.exporter = Exporter(context, self, self.export_job)
+        self.exporter.button.setToolTip(
+            self.tr("Alle lijsten achter de samenvatting (open signalen, uitspraken, acties...) ")
+            + self.tr("opslaan als Excel- of CSV-bestand")
+        )
         self.preview_button.clicked.connect(self.preview_pdf)
         self.print_button.clicked.connect(self.print_pdf)
         self.save_button.clicked.connect(self.save_pdf)
@@ -199,7 +206,12 @@ class SummaryScreen(QWidget):
         top.addWidget(self.period)
         top.addStretch(1)
         top.addWidget(self.appendix)
-        for button in (self.preview_button, self.print_button, self.save_button):
+        for button in (
+            self.preview_button,
+            self.print_button,
+            self.save_button,
+            self.exporter.button,
+        ):
             top.addWidget(button)
 
         body = QWidget(self)
@@ -426,7 +438,12 @@ class SummaryScreen(QWidget):
         self.state.setText(self.tr("De cijfers konden niet worden berekend: %s") % message)
 
     def _set_buttons(self, enabled: bool) -> None:
-        for button in (self.preview_button, self.print_button, self.save_button):
+        for button in (
+            self.preview_button,
+            self.print_button,
+            self.save_button,
+            self.exporter.button,
+        ):
             button.setEnabled(enabled)
 
     # -- showing ----------------------------------------------------------------------------
@@ -511,6 +528,16 @@ class SummaryScreen(QWidget):
         if self.data is None:
             return None
         return summary_pdf_job(self.data, self.today, appendix=self.appendix.isChecked())
+
+    def export_job(self) -> ExportJob | None:
+        """The full lists of the summary shown (the brief prints only the top few)."""
+        if self.data is None:
+            return None
+        summary = self.data.summary
+        return ExportJob(
+            file_stem(f"samenvatting {summary.title}"),
+            lambda _session, _options: summary_tables(summary),
+        )
 
     def preview_pdf(self) -> None:
         self.pdf.show_preview()
