@@ -738,3 +738,15 @@ def test_themes_rise_and_fall_as_a_share_of_the_conversations_not_as_raw_counts(
     assert "Geen thema’s die vaker genoemd werden." in flat
     assert "Geen thema’s die minder vaak genoemd werden." not in flat
     assert "\u22120,2" in flat  # 3,03 - 3,27 per 100
+
+
+def test_no_english_on_paper_not_even_on_hold(tmp_path: Path, shapes: list[BuurtShape]) -> None:
+    summary = replace(
+        build_summary(shapes),
+        signals_by_status=((SignalStatus.ON_HOLD, 3), (SignalStatus.GEMELD, 4)),
+    )
+    target = tmp_path / "status.pdf"
+    write_area_summary(summary, shapes, target, appendix=True)
+    flat = " ".join(all_lines(pages_text(target)))
+    assert "On hold" not in flat
+    assert "Aangehouden" in flat

@@ -35,6 +35,7 @@ from gebiedsapp.services.report_text import (
     number,
     period_range,
     period_text,
+    status_text,
 )
 from gebiedsapp.services.reports.brief import (
     empty_page,
@@ -205,7 +206,7 @@ def signals(summary: AreaSummary) -> list[Flowable]:
         )
         out.append(Spacer(1, 3 * mm))
         chart = bar_chart(
-            [Bar(status.label, n) for status, n in summary.signals_by_status], FRAME_WIDTH
+            [Bar(status_text(status), n) for status, n in summary.signals_by_status], FRAME_WIDTH
         )
         out.append(
             keep(
@@ -260,7 +261,7 @@ def open_signals(summary: AreaSummary) -> list[Flowable]:
             where += f" ({r.area})"
         term = f"{r.label.label}\nuiterlijk {short_date(r.deadline)}"
         if r.status in CLOSED:
-            term += f"\n(inmiddels {r.status.label.lower()})"
+            term += f"\n(inmiddels {status_text(r.status).lower()})"
         if r.label is not DeadlineLabel.BINNEN:
             bold.append(index)
         data.append(
