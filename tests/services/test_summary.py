@@ -435,3 +435,29 @@ def test_the_12_month_trend_ends_with_the_period_and_its_months_match_the_figure
             figures.signals_open,
         )
     assert all(p.conversations == p.signals_new == 0 for p in summary.trend[:9])
+
+
+def test_passers_by_of_the_rounds_in_the_period_are_summed_and_said(session: Session) -> None:
+    from gebiedsapp.services import koffiekar
+    from gebiedsapp.services.reports.brief import sentences
+
+    midwolda = reference_id("area", "midwolda")
+    for day, passers, deleted in [(5, 30, False), (19, 12, False), (20, 100, True)]:
+        row = koffiekar.start_session(
+            session,
+            koffiekar.SessionInput(
+                area_id=midwolda, day=date(2024, 3, day), start_time=time(10), passers_by=passers
+            ),
+        )
+        if deleted:
+            row.soft_delete()
+    koffiekar.start_session(
+        session,
+        koffiekar.SessionInput(
+            area_id=midwolda, day=date(2024, 4, 2), start_time=time(10), passers_by=50
+        ),
+    )
+    session.flush()
+    summary = area_summary(session, [midwolda], Period.month(2024, 3), today=date(2024, 5, 1))
+    assert summary.passers_by == 42
+    assert "2 keer met de koffiekar in het gebied, telde 42 voorbijgangers" in sentences(summary)[1]

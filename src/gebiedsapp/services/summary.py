@@ -109,6 +109,7 @@ class _Facts:
     year_before: dict[uuid.UUID, Counter[str]]
     feedback: dict[uuid.UUID, Counter[str]]  # "asked", "given"
     trend: list[tuple[Period, dict[uuid.UUID, Counter[str]]]]  # per month, oldest first
+    passers_by: dict[uuid.UUID, Counter[str]]  # "passers_by"
     themes: dict[uuid.UUID, Counter[str]]
     previous_themes: dict[uuid.UUID, Counter[str]]
     categories: dict[uuid.UUID, Counter[str]]
@@ -277,6 +278,10 @@ def _facts(
         previous=_figures(repo, scope, previous, today),
         year_before=_figures(repo, scope, period.year_earlier(), today),
         trend=_trend(repo, scope, period, today),
+        passers_by={
+            area_id: Counter(passers_by=n)
+            for area_id, n in repo.passers_by(scope, period.start, period.end).items()
+        },
         feedback={
             area_id: Counter(asked=asked, given=given)
             for area_id, (asked, given) in repo.feedback_counts(
@@ -376,6 +381,7 @@ def _summary(
             )
             for month, counts in facts.trend
         ),
+        passers_by=picked(facts.passers_by)["passers_by"],
         feedback_asked=picked(facts.feedback)["asked"],
         feedback_given=picked(facts.feedback)["given"],
         themes=tuple(themes),

@@ -149,6 +149,7 @@ class AreaSummary:
     feedback_asked: int = 0  # signals closed in the period whose reporter asked for feedback
     feedback_given: int = 0  # of those, the ones with feedback recorded
     trend: tuple[MonthPoint, ...] = ()  # the 12 months up to the period's end, oldest first
+    passers_by: int = 0  # passers-by counted at the rounds of the period
 
     @property
     def as_of(self) -> date:

@@ -92,10 +92,13 @@ def sentences(summary: AreaSummary) -> list[str]:
         )
     else:
         out.append("Aan het eind van de periode stond geen enkel signaal open.")
+    reached = ""
+    if summary.passers_by:
+        reached = f", telde {count(summary.passers_by, 'voorbijganger', 'voorbijgangers')}"
     out.append(
-        f"Het team stond {count(c.sessions, 'keer', 'keer')} met de koffiekar in het gebied en "
-        f"sprak daar {count(c.conversations, 'bewoner', 'bewoners')}; daarnaast waren er "
-        f"{count(c.contacts, 'ander contact', 'andere contacten')}."
+        f"Het team stond {count(c.sessions, 'keer', 'keer')} met de koffiekar in het gebied"
+        f"{reached} en sprak daar {count(c.conversations, 'bewoner', 'bewoners')}; daarnaast "
+        f"waren er {count(c.contacts, 'ander contact', 'andere contacten')}."
     )
     talks = c.conversations + c.contacts
     if summary.themes and summary.themes[0].current:

@@ -160,6 +160,21 @@ class ReportRepository:
         )
         return {a: (int(s), int(c)) for a, s, c in self.session.execute(query)}
 
+    def passers_by(self, area_ids: AreaIds, start: date, end: date) -> dict[uuid.UUID, int]:
+        """Passers-by counted at the rounds held from `start` to `end`, per area."""
+        query = (
+            select(
+                KoffiekarSession.area_id, func.coalesce(func.sum(KoffiekarSession.passers_by), 0)
+            )
+            .where(
+                KoffiekarSession.date.between(start, end),
+                KoffiekarSession.deleted_at.is_(None),
+                *_in(KoffiekarSession.area_id, area_ids),
+            )
+            .group_by(KoffiekarSession.area_id)
+        )
+        return _counts(self.session.execute(query))
+
     def contact_counts(self, area_ids: AreaIds, start: date, end: date) -> dict[uuid.UUID, int]:
         query = (
             select(Contact.area_id, func.count())
