@@ -73,7 +73,7 @@ from gebiedsapp.services.summary import AreaSummary
 
 
 def footer(made_on: date) -> str:
-    return f"Samenvatting voor de wethouder · gemaakt op {long_date(made_on)}"
+    return f"Samenvatting voor de wethouder, {long_date(made_on)} · bron: registraties gebiedsteam"
 
 
 def as_of_sentence(summary: AreaSummary) -> str:

@@ -233,13 +233,11 @@ def page_one(summary: AreaSummary) -> list[Flowable]:
     out += [para(f"• {line}", s.body) for line in sentences(summary)]
     out += [*heading("Kerncijfers"), *_figures_table(summary), *_actions(summary)]
     missing = missing_roles(summary)
-    team = "; ".join(
-        f"{role.label}: {', '.join(names)}" for role, names in summary.team.items() if names
-    )
-    note = f"Het team: {team}." if team else ""
+    note = SOURCE  # the team's names are in the appendix; here only what is missing
     if missing:
-        note += f" Niet ingevuld in de app: {', '.join(missing)}."
-    out += [para(f"{note.strip()} {SOURCE}".strip(), s.note)]
+        note = f"Over de gegevens: het team is niet ingevuld in de app ({', '.join(missing)}). "
+        note += SOURCE
+    out += [para(note, s.note)]
     return out
 
 
