@@ -123,6 +123,19 @@ def test_a_year_of_winschoten_in_the_large_demo_data_is_two_pages(
     assert pages == len(texts) <= 2
     flat = " ".join(all_lines(texts))
     assert "De 10 signalen die het langst over de termijn zijn" in flat
+    with database.read_session() as session:  # a group of areas, and a quiet quarter
+        group = [find_area(session, name).id for name in ("Winschoten", "Scheemda", "Midwolda")]
+        assert (
+            area_summary_pdf(
+                session, group, Period.year(2025), tmp_path / "groep.pdf", today=date(2026, 6, 1)
+            )
+            <= 2
+        )
+        quiet = [find_area(session, "'t Waar").id]
+        assert area_summary_pdf(
+            session, quiet, Period.quarter(2025, 3), tmp_path / "t-waar.pdf",
+            today=date(2026, 6, 1),
+        ) <= 2  # fmt: skip
     open_, late = _open_at_end_of_2025(database, winschoten)
     word = "signaal" if open_ == 1 else "signalen"
     assert f"{number(open_)} {word} open; {number(late)} daarvan" in flat
