@@ -1,7 +1,13 @@
 """Make a sample summary PDF and page images, to look at the layout (not a test).
 
     python bench/render_summary.py [--database PATH] [--area NAME] [--from YYYY-MM-DD]
-                                   [--to YYYY-MM-DD] [--municipality] [-o OUT_DIR]
+                                   [--to YYYY-MM-DD] [--municipality] [--appendix] [--time]
+                                   [-o OUT_DIR]
+
+With --time (and --database) it also measures: the figures, the PDF, and the static ReportLab
+baseline of the same pages (each page's text written again as plain preformatted text, in the
+same fonts): the issue's targets are the area brief of a year of `large` in at most 1 s and
+both PDFs at most twice their baseline.
 
 With --database it summarises that database (a year back from today unless --from/--to are
 given); without, a hand-built sample of Midwolda with the shipped buurt boundaries. Writes
@@ -17,6 +23,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time as time_module
 import uuid
 from datetime import date, time, timedelta
 from pathlib import Path
@@ -236,20 +243,54 @@ def _from_database(args: argparse.Namespace, out: Path) -> Path:
     target = out / "summary.pdf"
     try:
         with opened.database.sessions() as session:
-            shapes = buurt_shapes(session)
+            started = time_module.perf_counter()
             if args.municipality:
                 summary = municipality_summary(session, period, today=today)
+                shapes = buurt_shapes(session, [b.code for b in summary.total.buurten])
+                figured = time_module.perf_counter()
                 pages = write_municipality_summary(
-                    summary, shapes, target, progress=_print_progress
+                    summary, shapes, target, progress=_print_progress, appendix=args.appendix
                 )
             else:
                 area = find_area(session, args.area) if args.area else area_tree(session)[1]
                 one = area_summary(session, [area.id], period, today=today)
-                pages = write_area_summary(one, shapes, target)
+                shapes = buurt_shapes(session, [b.code for b in one.buurten])
+                figured = time_module.perf_counter()
+                pages = write_area_summary(one, shapes, target, appendix=args.appendix)
+            written = time_module.perf_counter()
     finally:
         opened.database.dispose()
     print(f"{target}: {pages} pagina's")
+    if args.time:
+        baseline = _static_baseline(target, out / "baseline.pdf")
+        pdf = written - figured
+        print(
+            f"cijfers {figured - started:.2f} s, pdf {pdf:.2f} s, samen {written - started:.2f} s;"
+            f" statische ReportLab-basislijn van dezelfde pagina's {baseline:.2f} s "
+            f"(pdf/basislijn {pdf / baseline:.1f}x, alles/basislijn "
+            f"{(written - started) / baseline:.1f}x)"
+        )
     return target
+
+
+def _static_baseline(pdf: Path, target: Path) -> float:
+    """Seconds to write the same pages' text as static preformatted text with ReportLab."""
+    from pypdf import PdfReader
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import PageBreak, Preformatted, SimpleDocTemplate
+
+    from gebiedsapp.services.reports.pdf_base import REGULAR, fonts
+
+    texts = [page.extract_text() or "" for page in PdfReader(pdf).pages]
+    fonts()
+    style = ParagraphStyle("base", fontName=REGULAR, fontSize=8, leading=9.6)
+    started = time_module.perf_counter()
+    story: list[object] = []
+    for text in texts:
+        story += [Preformatted(text, style), PageBreak()]
+    SimpleDocTemplate(str(target), pagesize=A4).build(story)  # type: ignore[arg-type]
+    return time_module.perf_counter() - started
 
 
 def _print_progress(done: int, total: int) -> bool:
@@ -371,6 +412,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--to", dest="end", type=date.fromisoformat)
     parser.add_argument("--municipality", action="store_true", help="the whole municipality")
     parser.add_argument("--sheets", action="store_true", help="also the one-page prints")
+    parser.add_argument("--appendix", action="store_true", help="with the appendix")
+    parser.add_argument("--time", action="store_true", help="time it against a baseline")
     parser.add_argument("-o", "--out", type=Path, help="folder for the PDF and images")
     args = parser.parse_args(argv)
     out = args.out or Path(tempfile.mkdtemp(prefix="gebiedsapp-render-"))

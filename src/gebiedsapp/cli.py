@@ -202,6 +202,12 @@ def build_parser() -> argparse.ArgumentParser:
         required=True,
         help="gebied: naam, sleutel of CBS-code (herhaalbaar voor een groep gebieden)",
     )
+    area_report.add_argument(
+        "--xlsx",
+        metavar="BESTAND.xlsx",
+        type=Path,
+        help="ook alle lijsten (open signalen, uitspraken, acties...) naar Excel",
+    )
     municipality_report = report_sub.add_parser(
         "municipality",
         help="samenvatting van de hele gemeente: overzicht en een deel per gebied",
@@ -210,6 +216,12 @@ def build_parser() -> argparse.ArgumentParser:
         each.add_argument("--from", dest="start", metavar="JJJJ-MM-DD", type=_day, required=True)
         each.add_argument("--to", dest="end", metavar="JJJJ-MM-DD", type=_day, required=True)
         each.add_argument("-o", "--output", metavar="BESTAND.pdf", type=Path, required=True)
+        each.add_argument(
+            "--appendix",
+            action="store_true",
+            help="met een bijlage met alle cijfers en volledige lijsten (standaard: alleen de "
+            "samenvatting)",
+        )
 
     audit_parser = sub.add_parser("audit", help="het auditlog controleren")
     audit_sub = audit_parser.add_subparsers(dest="audit_command", metavar="ACTIE", required=True)
@@ -574,10 +586,21 @@ def _report(database: Database, args: argparse.Namespace) -> int:
     today = date.today()
     with database.read_session() as session:
         if args.report_command == "municipality":
-            pages = reports.municipality_summary_pdf(session, period, output, today=today)
+            pages = reports.municipality_summary_pdf(
+                session, period, output, today=today, appendix=args.appendix
+            )
         else:
             area_ids = [find_area(session, text).id for text in args.areas]
-            pages = reports.area_summary_pdf(session, area_ids, period, output, today=today)
+            pages = reports.area_summary_pdf(
+                session, area_ids, period, output, today=today, appendix=args.appendix
+            )
+            if args.xlsx is not None:
+                from gebiedsapp.services.summary import area_summary
+                from gebiedsapp.services.summary_export import write_summary_xlsx
+
+                summary = area_summary(session, area_ids, period, today=today)
+                rows = write_summary_xlsx(summary, args.xlsx)
+                print(f"Lijsten opgeslagen: {args.xlsx} ({rows} regels)")
     with database.unit_of_work(current_actor()) as session:
         what = "gemeente" if args.report_command == "municipality" else ", ".join(args.areas)
         audit.note(

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import uuid
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -18,11 +19,13 @@ from pypdf import PdfReader
 from sqlalchemy.orm import Session
 
 from gebiedsapp.domain import (
+    Conversation,
     DeadlineLabel,
     Handling,
     InitiativeStatus,
     Priority,
     Role,
+    Signal,
     SignalSource,
     SignalStatus,
     TeamMember,
@@ -64,6 +67,12 @@ MADE_ON = date(2026, 1, 12)
 # distinct numbers, so that a figure found on a line cannot be another figure by accident
 CURRENT = KeyFigures(12, 1234, 87, 5, 64, 58, 4, 3, 15, 21, 8, 9)
 PREVIOUS = KeyFigures(10, 980, 91, 2, 70, 49, 18, 6, 13, 19, 1, 11)
+
+
+def _appendix(texts: list[str]) -> list[str]:
+    """The pages from the appendix on (after the brief)."""
+    start = next(i for i, t in enumerate(texts) if "Bijlage: alle cijfers en lijsten" in t)
+    return texts[start:]
 
 
 def build_summary(
@@ -194,11 +203,15 @@ def test_every_key_figure_is_printed_on_its_own_line_beside_the_previous_period(
     tmp_path: Path, shapes: list[BuurtShape]
 ) -> None:
     target = tmp_path / "samenvatting.pdf"
-    pages = write_area_summary(build_summary(shapes), shapes, target)
+    pages = write_area_summary(build_summary(shapes), shapes, target, appendix=True)
     texts = pages_text(target)
     assert pages == len(texts)
+    brief, texts = texts[:2], _appendix(texts)
     for field, label, _explanation in KEY_FIGURES:
         now, before = getattr(CURRENT, field), getattr(PREVIOUS, field)
+        assert line_starting(brief, f"{label} ").startswith(
+            f"{label} {number(now)} {number(before)}"
+        )
         expected = f"{label} {number(now)} {number(before)} {difference(now, before)}"
         assert line_starting(texts, f"{label} ").startswith(expected)
     # Dutch thousands separator and a real minus sign
@@ -210,15 +223,15 @@ def test_period_in_words_and_page_numbers_on_every_page(
     tmp_path: Path, shapes: list[BuurtShape]
 ) -> None:
     target = tmp_path / "samenvatting.pdf"
-    pages = write_area_summary(build_summary(shapes), shapes, target)
+    pages = write_area_summary(build_summary(shapes), shapes, target, appendix=True)
     texts = pages_text(target)
     assert pages >= 3
     for number_, text in enumerate(texts, start=1):
         assert any(line.endswith(f"Pagina {number_} van {pages}") for line in all_lines([text]))
         assert "1 januari 2025 t/m 31 december 2025" in text  # the header
         assert "Midwolda" in text.splitlines()[0] or "Midwolda" in text
-    cover = texts[0]
-    assert "Samenvatting voor de wethouder" in cover
+    assert "Samenvatting voor de wethouder" in texts[0]
+    cover = _appendix(texts)[0]
     assert "1 januari 2024 t/m 31 december 2024 (de periode ervoor)" in cover
     assert "Gemaakt op 12 januari 2026" in all_lines([cover])
     assert "Gebiedsregisseur Anneke Ploeg" in all_lines([cover])
@@ -228,7 +241,7 @@ def test_accented_letters_round_trip_and_every_font_is_embedded(
     tmp_path: Path, shapes: list[BuurtShape]
 ) -> None:
     target = tmp_path / "samenvatting.pdf"
-    write_area_summary(build_summary(shapes), shapes, target)
+    write_area_summary(build_summary(shapes), shapes, target, appendix=True)
     text = "\n".join(pages_text(target))
     assert "Renée Smit" in text
     assert "Jeroen de Vrïes" in text
@@ -252,7 +265,7 @@ def test_the_lists_print_what_a_reader_needs_and_say_why(
     tmp_path: Path, shapes: list[BuurtShape]
 ) -> None:
     target = tmp_path / "samenvatting.pdf"
-    write_area_summary(build_summary(shapes), shapes, target)
+    write_area_summary(build_summary(shapes), shapes, target, appendix=True)
     texts = pages_text(target)
     text = "\n".join(texts)
     row = line_starting(texts, "Afval › Zwerfvuil ")
@@ -261,9 +274,11 @@ def test_the_lists_print_what_a_reader_needs_and_say_why(
         == f"Afval › Zwerfvuil {shapes[0].name} 14-06-2025 Gemeente Oldambt ruim buiten de termijn"
     )
     assert "uiterlijk 28-06-2025" in text
-    assert line_starting(texts, "Sociaal › Eenzaamheid ").startswith(
-        "Sociaal › Eenzaamheid buurt onbekend 20-12-2025 Welzijn Oldambt binnen de termijn"
-    )
+    # the open signals without a CBS buurt: per area, since the map cannot show them
+    assert "niet op de kaart; per gebied: Midwolda 1." in " ".join(all_lines(texts))
+    # a social signal only as a count per area and month
+    assert "Sociaal › Eenzaamheid" not in text
+    assert "Midwolda december 2025 1" in all_lines(texts)
     assert "Mediane doorlooptijd: 3,5 dagen." in text
     assert "Aantal koffiekargesprekken en contacten per thema" in " ".join(all_lines(texts))
     assert line_starting(texts, "Sociale samenhang ").startswith("Sociale samenhang 31")
@@ -300,7 +315,9 @@ def test_the_lists_print_what_a_reader_needs_and_say_why(
 def test_empty_sections_say_so_in_words(tmp_path: Path, shapes: list[BuurtShape]) -> None:
     zero = KeyFigures(*[0] * 12)
     target = tmp_path / "leeg.pdf"
-    write_area_summary(build_summary(shapes, empty=True, current=zero, previous=zero), [], target)
+    write_area_summary(
+        build_summary(shapes, empty=True, current=zero, previous=zero), [], target, appendix=True
+    )
     text = " ".join(all_lines(pages_text(target)))
     for sentence in (
         "Geen gesprekken of contacten met een thema in deze periode.",
@@ -332,12 +349,12 @@ def test_a_summary_of_the_database_never_prints_personal_data(
         summary = area_summary(
             session, [summary_world.midwolda], summary_world.period, today=summary_world.today
         )
-        write_area_summary(summary, buurt_shapes(session), target)
+        write_area_summary(summary, buurt_shapes(session), target, appendix=True)
     texts = pages_text(target)
     expected = summary_world.expected["Midwolda"]
     for field, label, _explanation in KEY_FIGURES:
         now, before = getattr(expected.current, field), getattr(expected.previous, field)
-        assert line_starting(texts, f"{label} ").startswith(
+        assert line_starting(_appendix(texts), f"{label} ").startswith(
             f"{label} {number(now)} {number(before)} {difference(now, before)}"
         )
     text = "\n".join(texts)
@@ -372,17 +389,23 @@ def test_municipality_has_an_overview_row_and_a_section_per_area(
         calls.append((done, total))
         return True
 
+    brief = tmp_path / "kort.pdf"
+    pages = write_municipality_summary(municipality, shapes, brief)
+    assert pages == 1 + len(municipality.areas), "an overview page, then a page per area"
     target = tmp_path / "gemeente.pdf"
-    pages = write_municipality_summary(municipality, shapes, target, progress=progress)
+    pages = write_municipality_summary(
+        municipality, shapes, target, progress=progress, appendix=True
+    )
     texts = pages_text(target)
     assert pages == len(texts)
-    assert calls == [(0, 4), (1, 4), (2, 4), (3, 4), (4, 4)]
+    assert calls == [(0, 7), (1, 7), (2, 7), (3, 7), (4, 7), (5, 7), (6, 7), (7, 7)]
     # the overview shows every key figure but the initiatives started and completed
     assert set(KEY_FIGURES_SHOWN) - set(OVERVIEW_FIELDS) == {"initiatives_new", "initiatives_done"}
     for area in municipality.areas:
         figures = " ".join(number(getattr(area.current, f)) for f in OVERVIEW_FIELDS)
         assert line_starting(texts, f"{area.title} ") == f"{area.title} {figures}"
     # one section per area: its name in the header of its pages, its own title, its figures
+    texts = _appendix(texts)
     firsts = [text.splitlines()[0] for text in texts]
     for area in municipality.areas:
         own = [i for i, first in enumerate(firsts) if first.startswith(f"{area.title} ")]
@@ -395,7 +418,7 @@ def test_municipality_has_an_overview_row_and_a_section_per_area(
         )
     winschoten = next(i for i, first in enumerate(firsts) if first.startswith("Winschoten "))
     assert "Geen open signalen." in " ".join(all_lines(texts[winschoten:]))
-    for number_, text in enumerate(texts, start=1):
+    for number_, text in enumerate(pages_text(target), start=1):
         assert any(line.endswith(f"Pagina {number_} van {pages}") for line in all_lines([text]))
 
 
@@ -640,3 +663,90 @@ def test_list_tables_measure_their_rows_as_reportlab_does() -> None:
     assert len(ours_parts) == len(theirs_parts) > 1
     for mine, reportlab in zip(ours_parts, theirs_parts, strict=True):
         assert mine._rowHeights == pytest.approx(reportlab._rowHeights)
+
+
+def test_werkbon_and_round_report_mask_phone_and_email_typed_into_free_text(
+    tmp_path: Path, session: Session, koffiekar_round: tuple[uuid.UUID, uuid.UUID, uuid.UUID]
+) -> None:
+    round_id, conversation_id, signal_id = koffiekar_round
+    session.get_one(Signal, signal_id).description = "Glasbak vol, bel 06-11223344 of a@b.example"
+    said = session.get_one(Conversation, conversation_id)
+    said.quote, said.quote_reportable = "Mail mij op quote@marker.example, of 0597-556677.", True
+    session.flush()
+    sheet, werkbon = tmp_path / "ronde.pdf", tmp_path / "werkbon.pdf"
+    write_signal_sheet(signal_detail(session, signal_id, today=date(2025, 6, 20)), werkbon)
+    write_session_sheet(session_sheet(session, round_id, today=date(2025, 6, 20)), sheet)
+    text = " ".join(all_lines([*pages_text(werkbon), *pages_text(sheet)]))
+    assert "Glasbak vol, bel [telefoon] of [e-mail]" in text
+    assert "Mail mij op [e-mail], of [telefoon]." in text
+    for marker in ("11223344", "b.example", "marker.example", "556677"):
+        assert marker not in text
+
+
+def test_social_signals_are_only_counted_per_area_and_month(
+    tmp_path: Path, shapes: list[BuurtShape]
+) -> None:
+    summary = build_summary(shapes)
+    household = OpenSignal(
+        category="Sociaal › Vermoeden van huiselijk geweld",
+        buurt="Piepklein Hofje",
+        area="Midwolda",
+        since=date(2025, 3, 17),
+        partner="Veilig Thuis Groningen",
+        deadline=date(2025, 3, 20),
+        label=DeadlineLabel.RUIM_BUITEN,
+        status=SignalStatus.GEMELD,
+        priority=Priority.HOOG,
+    )
+    summary = replace(summary, open_signals=(household, *summary.open_signals))
+    for appendix in (False, True):
+        target = tmp_path / f"sociaal{appendix}.pdf"
+        write_area_summary(summary, shapes, target, appendix=appendix)
+        text = " ".join(all_lines(pages_text(target)))
+        assert "Piepklein Hofje" not in text
+        assert "17-03-2025" not in text
+        assert "Vermoeden van huiselijk geweld" not in text
+    assert "Midwolda maart 2025 1" in all_lines(pages_text(target))
+
+
+def test_a_previous_period_with_nearly_nothing_recorded_shows_no_differences(
+    tmp_path: Path, shapes: list[BuurtShape]
+) -> None:
+    """Not '+901': the first year of the app compared with the months before it."""
+    barely = KeyFigures(1, 9, 2, 0, 1, 0, 0, 0, 0, 0, 0, 0)
+    target = tmp_path / "eerste-jaar.pdf"
+    write_area_summary(build_summary(shapes, previous=barely), shapes, target, appendix=True)
+    texts = pages_text(target)
+    flat = " ".join(all_lines(texts))
+    assert "vergelijk er niet mee" in " ".join(all_lines(texts[:2]))
+    assert line_starting(_appendix(texts), "Koffiekargesprekken ").startswith(
+        "Koffiekargesprekken 1.234 9 —"
+    )
+    assert "Geen stijgers en dalers" in flat
+    assert "+1.225" not in flat
+
+
+def test_themes_rise_and_fall_as_a_share_of_the_conversations_not_as_raw_counts(
+    tmp_path: Path, shapes: list[BuurtShape]
+) -> None:
+    """40 of 1,321 now against 35 of 1,071 before: more often, but a smaller share (3,0 against
+    3,3 per 100), so it is a faller, not a riser."""
+    summary = replace(build_summary(shapes), themes=(ThemeCount("Groen", 40, 35),))
+    target = tmp_path / "thema.pdf"
+    write_area_summary(summary, shapes, target, appendix=True)
+    flat = " ".join(all_lines(_appendix(pages_text(target))))
+    assert "Geen thema’s die vaker genoemd werden." in flat
+    assert "Geen thema’s die minder vaak genoemd werden." not in flat
+    assert "\u22120,2" in flat  # 3,03 - 3,27 per 100
+
+
+def test_no_english_on_paper_not_even_on_hold(tmp_path: Path, shapes: list[BuurtShape]) -> None:
+    summary = replace(
+        build_summary(shapes),
+        signals_by_status=((SignalStatus.ON_HOLD, 3), (SignalStatus.GEMELD, 4)),
+    )
+    target = tmp_path / "status.pdf"
+    write_area_summary(summary, shapes, target, appendix=True)
+    flat = " ".join(all_lines(pages_text(target)))
+    assert "On hold" not in flat
+    assert "Aangehouden" in flat

@@ -52,3 +52,12 @@ def test_dutch_numbers_and_differences() -> None:
 def test_every_key_figure_has_a_label() -> None:
     fields = list(KeyFigures.__dataclass_fields__)
     assert [field for field, _label, _why in KEY_FIGURES] == fields
+
+
+def test_every_printed_status_is_dutch() -> None:
+    from gebiedsapp.domain import SignalStatus
+    from gebiedsapp.services.report_text import status_text
+
+    assert status_text(SignalStatus.ON_HOLD) == "Aangehouden"
+    assert status_text(SignalStatus.IN_BEHANDELING) == SignalStatus.IN_BEHANDELING.label
+    assert all("hold" not in status_text(s).lower() for s in SignalStatus)

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime, time
 from typing import TYPE_CHECKING
 
 import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from gebiedsapp.domain import DeadlineLabel, Priority, Role, reference_id
+from gebiedsapp.domain import DeadlineLabel, FollowUp, Priority, Role, reference_id
 from gebiedsapp.domain import InitiativeStatus as I
 from gebiedsapp.domain import SignalStatus as S
+from gebiedsapp.services import signals
 from gebiedsapp.services.areas import area_tree
 from gebiedsapp.services.errors import NotFoundError, ValidationError
 from gebiedsapp.services.period import Period
@@ -25,6 +28,7 @@ from gebiedsapp.services.summary import (
     area_summary,
     municipality_summary,
 )
+from support.summary_world import ZWERFVUIL, Builder
 
 if TYPE_CHECKING:  # the fixture lives in tests/services/conftest.py
     from conftest import SummaryWorld
@@ -338,3 +342,122 @@ def test_areas_must_exist(summary_world: SummaryWorld) -> None:
                 summary_world.period,
                 today=summary_world.today,
             )
+
+
+# --- the state at the end of a period, on Dutch days --------------------------------------------
+
+
+def _on(day: date, hour: int, minute: int = 0) -> datetime:
+    return datetime.combine(day, time(hour, minute), tzinfo=UTC)
+
+
+def test_a_signal_closed_in_the_period_and_reopened_after_it_counts_closed_at_its_end(
+    session: Session,
+) -> None:
+    """Replaying the history: closed on 8 March, reopened on 3 April (so `closed_on` is empty
+    today); at the end of March it was closed, at the end of April open and overdue."""
+    b = Builder(session)
+    midwolda = reference_id("area", "midwolda")
+    signal = b.signal(midwolda, date(2024, 3, 4), ZWERFVUIL, date(2024, 3, 11))
+    for status, day in [(S.IN_BEHANDELING, 6), (S.AFGEHANDELD, 8)]:
+        signals.transition(session, signal, status, today=date(2024, 3, day))
+        b.backdate_last_move(signal, _on(date(2024, 3, day), 9))
+    signals.transition(session, signal, S.HEROPEND, today=date(2024, 4, 3))
+    b.backdate_last_move(signal, _on(date(2024, 4, 3), 9))
+    session.flush()
+
+    def figures(period: Period) -> KeyFigures:
+        return area_summary(session, [midwolda], period, today=date(2024, 5, 15)).current
+
+    march, april = figures(Period.month(2024, 3)), figures(Period.month(2024, 4))
+    assert (march.signals_open, march.signals_overdue) == (0, 0)
+    assert (april.signals_open, april.signals_overdue) == (1, 1)
+    listed = area_summary(session, [midwolda], Period.month(2024, 3), today=date(2024, 5, 15))
+    assert listed.open_signals == ()
+
+
+def test_a_day_ends_at_dutch_midnight_not_at_utc_midnight(session: Session) -> None:
+    """An action made on 30 September 22:30 UTC was made on 1 October (00:30 in Oldambt); a
+    signal reopened on 31 March 22:30 UTC was reopened on 1 April (summer time: 00:30)."""
+    b = Builder(session)
+    midwolda = reference_id("area", "midwolda")
+    b.action(midwolda, date(2024, 9, 30))
+    made = session.scalars(select(FollowUp).where(FollowUp.deleted_at.is_(None))).one()
+    made.created_at = _on(date(2024, 9, 30), 22, 30)
+    signal = b.signal(midwolda, date(2024, 3, 4), ZWERFVUIL, date(2024, 5, 11))
+    for status, day, hour in [(S.IN_BEHANDELING, 6, 9), (S.AFGEHANDELD, 8, 9)]:
+        signals.transition(session, signal, status, today=date(2024, 3, day))
+        b.backdate_last_move(signal, _on(date(2024, 3, day), hour))
+    signals.transition(session, signal, S.HEROPEND, today=date(2024, 4, 1))
+    b.backdate_last_move(signal, _on(date(2024, 3, 31), 22, 30))
+    session.flush()
+
+    def figures(period: Period) -> KeyFigures:
+        return area_summary(session, [midwolda], period, today=date(2025, 1, 1)).current
+
+    assert figures(Period.month(2024, 9)).open_actions == 0
+    assert figures(Period.month(2024, 10)).open_actions == 1
+    assert figures(Period.month(2024, 3)).signals_open == 0
+    assert figures(Period.month(2024, 4)).signals_open == 1
+
+
+def test_an_initiative_that_ended_after_the_period_still_ran_at_its_end(
+    session: Session,
+) -> None:
+    b = Builder(session)
+    midwolda = reference_id("area", "midwolda")
+    b.initiative(midwolda, "Moestuin", date(2024, 2, 1), status=I.AFGEROND, ended=date(2024, 5, 10))
+    session.flush()
+    march = area_summary(session, [midwolda], Period.month(2024, 3), today=date(2024, 5, 15))
+    (row,) = march.initiatives
+    assert (row.ended, row.ended_later, row.status_label) == (None, date(2024, 5, 10), "Liep nog")
+    may = area_summary(session, [midwolda], Period.month(2024, 5), today=date(2024, 5, 15))
+    assert (may.initiatives[0].ended, may.initiatives[0].status_label) == (
+        date(2024, 5, 10),
+        "Afgerond",
+    )
+
+
+def test_the_12_month_trend_ends_with_the_period_and_its_months_match_the_figures(
+    summary_world: SummaryWorld,
+) -> None:
+    summary = _summary(summary_world, "midwolda")
+    expected = summary_world.expected["Midwolda"]
+    assert [p.month for p in summary.trend] == [
+        *(date(2023, m, 1) for m in range(4, 13)),
+        *(date(2024, m, 1) for m in (1, 2, 3)),
+    ]
+    march, february = summary.trend[-1], summary.trend[-2]
+    for point, figures in ((march, expected.current), (february, expected.previous)):
+        assert (point.conversations, point.signals_new, point.signals_open) == (
+            figures.conversations,
+            figures.signals_new,
+            figures.signals_open,
+        )
+    assert all(p.conversations == p.signals_new == 0 for p in summary.trend[:9])
+
+
+def test_passers_by_of_the_rounds_in_the_period_are_summed_and_said(session: Session) -> None:
+    from gebiedsapp.services import koffiekar
+    from gebiedsapp.services.reports.brief import sentences
+
+    midwolda = reference_id("area", "midwolda")
+    for day, passers, deleted in [(5, 30, False), (19, 12, False), (20, 100, True)]:
+        row = koffiekar.start_session(
+            session,
+            koffiekar.SessionInput(
+                area_id=midwolda, day=date(2024, 3, day), start_time=time(10), passers_by=passers
+            ),
+        )
+        if deleted:
+            row.soft_delete()
+    koffiekar.start_session(
+        session,
+        koffiekar.SessionInput(
+            area_id=midwolda, day=date(2024, 4, 2), start_time=time(10), passers_by=50
+        ),
+    )
+    session.flush()
+    summary = area_summary(session, [midwolda], Period.month(2024, 3), today=date(2024, 5, 1))
+    assert summary.passers_by == 42
+    assert "2 keer met de koffiekar in het gebied, telde 42 voorbijgangers" in sentences(summary)[1]

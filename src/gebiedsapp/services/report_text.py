@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from gebiedsapp.domain import SignalStatus
 from gebiedsapp.services.period import Period
 from gebiedsapp.services.summary import KeyFigures
 
@@ -85,3 +86,12 @@ def figure(figures: KeyFigures, field: str) -> int:
     value = getattr(figures, field)
     assert isinstance(value, int)
     return value
+
+
+# On paper for the wethouder every word is Dutch, also where the team's own jargon is not
+_PRINTED_STATUS = {SignalStatus.ON_HOLD: "Aangehouden"}
+
+
+def status_text(status: SignalStatus) -> str:
+    """A signal's status as printed: its label, in Dutch ('On hold' is 'Aangehouden')."""
+    return _PRINTED_STATUS.get(status, status.label)

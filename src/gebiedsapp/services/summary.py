@@ -3,16 +3,19 @@
 An `AreaSummary` is computed for one area (with its sub-areas) or a group of areas, over a
 `Period`, with the previous period of equal length beside it. It holds only counts, names of
 areas, buurten, categories, partners and team members, and quotes marked reportable: never a
-resident's name, address, phone, e-mail or notes. The PDF writer and the dashboard render it;
-neither queries the database itself.
+resident's name, address, phone, e-mail or notes. Free text (quotes, actions) is masked
+(`services.masking`): e-mail addresses, phone numbers and the linked resident's name. The PDF
+writer and the dashboard render it; neither queries the database itself.
 
 What the figures mean (all over the areas with their sub-areas; removed records never count):
 
 - "Open at the end of the period" is measured on `AreaSummary.as_of`: the period's end, or the
   day the summary is made while the period still runs. A signal is open then when it was
-  reported on or before that day and not closed on or before it. `closed_on` is the day a
-  signal was last closed and a reopened signal has none, so a signal closed and reopened counts
-  as open all along (and not as closed in the period): the history is not replayed for this.
+  reported on or before that day and not closed at the end of it: its status history is
+  replayed up to Dutch local midnight, so a signal closed in the period and reopened after it
+  counts as closed at the period's end. "Closed in the period" is `closed_on` (the last day a
+  signal was closed): a signal closed and reopened since does not count as closed there.
+- Days are Dutch days: timestamps (actions made, history) cut at Europe/Amsterdam midnight.
 - Overdue: open and past its deadline on that day, i.e. not "binnen de termijn" by
   `deadline_label`. Median days to close: closed_on - reported_on of the signals closed in the
   period. Split signals count as their parent and each child.
@@ -23,8 +26,8 @@ What the figures mean (all over the areas with their sub-areas; removed records 
   and not ended on or before it) and completed in the period (afgerond, ended_on in it; a
   stopped initiative is not completed). The table lists every initiative started on or
   before `as_of` and not ended before the period (so running in it, or ended in it: one
-  completed on its first day is listed too), with its status now and its first milestone not
-  reached yet.
+  completed on its first day is listed too), with its status at the period's end (one that
+  ended after it is shown as still running) and its first milestone not reached yet.
 """
 
 from __future__ import annotations
@@ -42,152 +45,51 @@ from sqlalchemy.orm import Session
 from gebiedsapp.domain import (
     AreaKind,
     DeadlineLabel,
-    InitiativeStatus,
-    Priority,
     Role,
     SignalStatus,
 )
 from gebiedsapp.domain.deadlines import deadline_label
 from gebiedsapp.services.areas import area_tree
 from gebiedsapp.services.errors import NotFoundError, ValidationError
+from gebiedsapp.services.masking import mask
 from gebiedsapp.services.overview import subtree_ids
 from gebiedsapp.services.period import Period
+from gebiedsapp.services.summary_model import (
+    SENSITIVE_MAIN_CATEGORIES as SENSITIVE_MAIN_CATEGORIES,
+)
+from gebiedsapp.services.summary_model import (
+    AreaSummary as AreaSummary,
+)
+from gebiedsapp.services.summary_model import (
+    BuurtCount as BuurtCount,
+)
+from gebiedsapp.services.summary_model import (
+    InitiativeRow as InitiativeRow,
+)
+from gebiedsapp.services.summary_model import (
+    KeyFigures as KeyFigures,
+)
+from gebiedsapp.services.summary_model import (
+    MonthPoint as MonthPoint,
+)
+from gebiedsapp.services.summary_model import (
+    MunicipalitySummary as MunicipalitySummary,
+)
+from gebiedsapp.services.summary_model import (
+    OpenAction as OpenAction,
+)
+from gebiedsapp.services.summary_model import (
+    OpenSignal as OpenSignal,
+)
+from gebiedsapp.services.summary_model import (
+    Quote as Quote,
+)
+from gebiedsapp.services.summary_model import (
+    ThemeCount as ThemeCount,
+)
 from gebiedsapp.storage.repositories.initiatives import InitiativeRepository
 from gebiedsapp.storage.repositories.reports import AreaIds, ReportRepository
 from gebiedsapp.storage.repositories.teams import TeamRepository
-
-
-@dataclass(frozen=True)
-class KeyFigures:
-    """Counts over one period, for the areas of the summary."""
-
-    sessions: int  # koffiekar sessions held in the period
-    conversations: int  # koffiekar conversations in those sessions
-    contacts: int  # contacts (huisbezoek, telefoon, ...) in the period
-    meedenkers_added: int  # entries in the participation register with `since` in the period
-    signals_new: int  # signals reported in the period
-    signals_closed: int  # signals closed (afgehandeld or geannuleerd) in the period
-    signals_open: int  # signals open at the end of the period
-    signals_overdue: int  # of those, past their deadline at the end of the period
-    initiatives_new: int  # residents' initiatives started in the period
-    initiatives_running: int  # initiatives running at the end of the period
-    initiatives_done: int  # initiatives completed (afgerond) in the period
-    open_actions: int  # agreed actions (follow-ups) still open at the end of the period
-
-
-@dataclass(frozen=True)
-class ThemeCount:
-    theme: str
-    current: int  # conversations + contacts with this theme in the period
-    previous: int  # the same in the previous period
-
-    @property
-    def change(self) -> int:
-        return self.current - self.previous
-
-
-@dataclass(frozen=True)
-class OpenSignal:
-    """A row of the open-signals table: no description, no reporter, nothing personal."""
-
-    category: str  # "Hoofdcategorie › subcategorie"
-    buurt: str  # buurt name, or "" when not known
-    area: str
-    since: date  # reported on
-    partner: str
-    deadline: date
-    label: DeadlineLabel  # on the summary's `as_of` day
-    status: SignalStatus  # its status now: it may have been closed since the period's end
-    priority: Priority
-
-
-@dataclass(frozen=True)
-class Quote:
-    text: str
-    day: date
-    area: str
-    buurt: str  # "" when the session's place has no buurt
-
-
-@dataclass(frozen=True)
-class OpenAction:
-    """An agreed action (follow-up) still open: what, who in the team, by when."""
-
-    what: str
-    owner: str  # team member, never a resident
-    due: date | None
-    area: str
-    overdue: bool
-
-
-@dataclass(frozen=True)
-class InitiativeRow:
-    """A row of the initiatives table: what, where, how far; no description, no people."""
-
-    title: str
-    area: str
-    status: InitiativeStatus  # its status now
-    since: date  # started on
-    ended: date | None  # afgerond or gestopt on
-    next_step: str  # the first milestone not reached yet, "" when none
-    next_due: date | None  # that milestone's day, if it has one
-    budget_granted: int | None  # cents
-
-
-@dataclass(frozen=True)
-class BuurtCount:
-    code: str
-    name: str
-    open_signals: int
-
-
-@dataclass(frozen=True)
-class AreaSummary:
-    title: str  # the area's name, or the names of a group joined with ", "
-    area_ids: frozenset[uuid.UUID]  # the areas and all their sub-areas
-    period: Period
-    previous_period: Period
-    made_on: date
-    team: dict[Role, tuple[str, ...]]  # names per role, assigned on the period's end
-    current: KeyFigures
-    previous: KeyFigures
-    themes: tuple[ThemeCount, ...]  # most talked about first (by current, then name)
-    signals_by_category: tuple[tuple[str, int], ...]  # main category, signals new in the period
-    signals_by_status: tuple[tuple[SignalStatus, int], ...]  # of the signals new in the period
-    open_signals: tuple[OpenSignal, ...]  # open at the period's end; overdue first, then oldest
-    median_days_to_close: float | None  # of signals closed in the period; None when none
-    buurten: tuple[BuurtCount, ...]  # every CBS buurt of the areas, with its open signals
-    quotes: tuple[Quote, ...]  # reportable quotes of the period, newest first
-    open_action_list: tuple[OpenAction, ...]  # due first, then without a date
-    initiatives: tuple[InitiativeRow, ...]  # running or ended in the period; running first
-    municipality: bool = False  # the whole municipality (its root area was asked for)
-
-    @property
-    def as_of(self) -> date:
-        """The day "open" and "overdue" are measured on: the period's end, or the day the
-        summary was made while the period is still running (the previous period likewise)."""
-        return min(self.period.end, self.made_on)
-
-    @property
-    def rising_themes(self) -> tuple[ThemeCount, ...]:
-        return tuple(
-            sorted((t for t in self.themes if t.change > 0), key=lambda t: (-t.change, t.theme))
-        )
-
-    @property
-    def falling_themes(self) -> tuple[ThemeCount, ...]:
-        return tuple(
-            sorted((t for t in self.themes if t.change < 0), key=lambda t: (t.change, t.theme))
-        )
-
-
-@dataclass(frozen=True)
-class MunicipalitySummary:
-    period: Period
-    made_on: date
-    total: AreaSummary  # the whole municipality
-    areas: tuple[AreaSummary, ...]  # one per area right below the municipality, by name
-
 
 # --- computing ------------------------------------------------------------------------------
 
@@ -204,6 +106,10 @@ class _Facts:
 
     current: dict[uuid.UUID, Counter[str]]  # KeyFigures field name -> count
     previous: dict[uuid.UUID, Counter[str]]
+    year_before: dict[uuid.UUID, Counter[str]]
+    feedback: dict[uuid.UUID, Counter[str]]  # "asked", "given"
+    trend: list[tuple[Period, dict[uuid.UUID, Counter[str]]]]  # per month, oldest first
+    passers_by: dict[uuid.UUID, Counter[str]]  # "passers_by"
     themes: dict[uuid.UUID, Counter[str]]
     previous_themes: dict[uuid.UUID, Counter[str]]
     categories: dict[uuid.UUID, Counter[str]]
@@ -246,6 +152,37 @@ def _figures(
             initiatives_new=new, initiatives_running=running, initiatives_done=done
         )
     return dict(result)
+
+
+def trend_months(period: Period) -> list[Period]:
+    """The 12 calendar months up to and including the one the period ends in."""
+    last = Period.month(period.end.year, period.end.month)
+    months = [last]
+    for _ in range(11):
+        months.append(months[-1].previous())
+    return months[::-1]
+
+
+def _trend(
+    repo: ReportRepository, scope: AreaIds, period: Period, today: date
+) -> list[tuple[Period, dict[uuid.UUID, Counter[str]]]]:
+    """Per month: conversations and new signals in it, signals open at its end (two small
+    queries a month, on the same indexes as the period's figures)."""
+    out = []
+    for month in trend_months(period):
+        end = min(month.end, period.end)
+        as_of = min(end, today)
+        per_area: defaultdict[uuid.UUID, Counter[str]] = defaultdict(Counter)
+        for area_id, (_sessions, conversations) in repo.session_counts(
+            scope, month.start, end
+        ).items():
+            per_area[area_id]["conversations"] = conversations
+        for area_id, (new, _closed, open_, _late) in repo.signal_counts(
+            scope, month.start, end, as_of
+        ).items():
+            per_area[area_id].update(signals_new=new, signals_open=open_)
+        out.append((Period(month.start, end), dict(per_area)))
+    return out
 
 
 def _themes(
@@ -305,7 +242,10 @@ def _initiatives(
     rows = []
     for area_id, initiative_id, title, area, status, since, ended, granted in found:
         step, due = steps.get(initiative_id, ("", None))
-        row = InitiativeRow(title, area, status, since, ended, step, due, granted)
+        later = ended if ended is not None and ended > as_of else None
+        if later is not None:
+            ended = None  # at the period's end it still ran
+        row = InitiativeRow(title, area, status, since, ended, step, due, granted, later)
         rows.append((area_id, row))
     return rows
 
@@ -336,6 +276,18 @@ def _facts(
     return _Facts(
         current=_figures(repo, scope, period, today),
         previous=_figures(repo, scope, previous, today),
+        year_before=_figures(repo, scope, period.year_earlier(), today),
+        trend=_trend(repo, scope, period, today),
+        passers_by={
+            area_id: Counter(passers_by=n)
+            for area_id, n in repo.passers_by(scope, period.start, period.end).items()
+        },
+        feedback={
+            area_id: Counter(asked=asked, given=given)
+            for area_id, (asked, given) in repo.feedback_counts(
+                scope, period.start, period.end
+            ).items()
+        },
         themes=_themes(repo, scope, period),
         previous_themes=_themes(repo, scope, previous),
         categories=dict(categories),
@@ -345,21 +297,23 @@ def _facts(
         open_by_buurt=dict(by_buurt),
         open_signals=_open_signals(repo, scope, as_of),
         quotes=[
-            (area_id, Quote(text=text, day=day, area=area, buurt=buurt))
-            for area_id, text, day, area, buurt in repo.quotes(scope, period.start, period.end)
+            (area_id, Quote(text=mask(text, [resident]), day=day, area=area, buurt=buurt))
+            for area_id, text, day, area, buurt, resident in repo.quotes(
+                scope, period.start, period.end
+            )
         ],
         actions=[
             (
                 area_id,
                 OpenAction(
-                    what=what,
+                    what=mask(what, [resident]),
                     owner=owner,
                     due=due,
                     area=area,
                     overdue=due is not None and due < as_of,
                 ),
             )
-            for area_id, what, owner, due, area in repo.open_actions(scope, as_of)
+            for area_id, what, owner, due, area, resident in repo.open_actions(scope, as_of)
         ],
         initiatives=_initiatives(session, scope, period, as_of),
         team=dict(team),
@@ -417,6 +371,19 @@ def _summary(
         team={role: tuple(sorted(members[role])) for role in Role if role in members},
         current=_key_figures(facts.current, ids),
         previous=_key_figures(facts.previous, ids),
+        year_before=_key_figures(facts.year_before, ids),
+        trend=tuple(
+            MonthPoint(
+                month.start,
+                (total := picked(counts))["conversations"],
+                total["signals_new"],
+                total["signals_open"],
+            )
+            for month, counts in facts.trend
+        ),
+        passers_by=picked(facts.passers_by)["passers_by"],
+        feedback_asked=picked(facts.feedback)["asked"],
+        feedback_given=picked(facts.feedback)["given"],
         themes=tuple(themes),
         signals_by_category=tuple(sorted(categories.items(), key=lambda c: (-c[1], c[0]))),
         signals_by_status=tuple((s, statuses[s]) for s in SignalStatus if statuses[s]),

@@ -7,6 +7,7 @@ and every empty part says so in words, so a reader who never opened the app can 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -27,12 +28,21 @@ from gebiedsapp.domain.signal_workflow import CLOSED
 from gebiedsapp.services.geo import BuurtShape
 from gebiedsapp.services.report_text import (
     KEY_FIGURES,
+    MONTHS,
     difference,
     figure,
     long_date,
     number,
     period_range,
     period_text,
+    status_text,
+)
+from gebiedsapp.services.reports.brief import (
+    empty_page,
+    nothing_recorded,
+    page_one,
+    page_two,
+    thin,
 )
 from gebiedsapp.services.reports.cells import (
     count,
@@ -58,14 +68,12 @@ from gebiedsapp.services.reports.pdf_base import (
     styles,
 )
 from gebiedsapp.services.reports.said_and_agreed import actions, quotes
+from gebiedsapp.services.reports.themes_section import themes
 from gebiedsapp.services.summary import AreaSummary
-
-MAX_THEME_BARS = 12
-MAX_CHANGES = 6
 
 
 def footer(made_on: date) -> str:
-    return f"Samenvatting voor de wethouder · gemaakt op {long_date(made_on)}"
+    return f"Samenvatting voor de wethouder, {long_date(made_on)} · bron: registraties gebiedsteam"
 
 
 def as_of_sentence(summary: AreaSummary) -> str:
@@ -149,12 +157,12 @@ def key_figures(summary: AreaSummary) -> list[Flowable]:
         "Wat telt mee",
     ]
     rows: list[list[Any]] = [header]
+    unfair = thin(summary.previous, summary.current)
     for field, label, explanation in KEY_FIGURES:
         now = figure(summary.current, field)
         before = figure(summary.previous, field)
-        rows.append(
-            [label, number(now), number(before), difference(now, before), para(explanation, s.cell)]
-        )
+        change = "—" if unfair else difference(now, before)
+        rows.append([label, number(now), number(before), change, para(explanation, s.cell)])
     table = grid(rows, [46 * mm, 19 * mm, 19 * mm, 19 * mm, explain_width])
     table.setStyle(TableStyle([("ALIGN", (1, 0), (3, -1), "RIGHT")]))
     return [
@@ -162,92 +170,16 @@ def key_figures(summary: AreaSummary) -> list[Flowable]:
         *explained(
             table,
             f"Aantallen in deze periode ({period_range(summary.period)}) naast die van de "
-            f"periode ervoor ({period_range(summary.previous_period)}). " + as_of_sentence(summary),
+            f"periode ervoor ({period_range(summary.previous_period)}). "
+            + as_of_sentence(summary)
+            + (
+                " De vorige periode bevat weinig of geen registraties (de app werd toen nog niet "
+                "volledig gebruikt), dus er staat geen verschil."
+                if unfair
+                else ""
+            ),
         ),
     ]
-
-
-def themes(summary: AreaSummary) -> list[Flowable]:
-    s = styles()
-    out: list[Flowable] = [
-        *heading("Waar bewoners over praten"),
-    ]
-    shown = [t for t in summary.themes if t.current or t.previous][:MAX_THEME_BARS]
-    if not any(t.current or t.previous for t in summary.themes):
-        out.append(para("Geen gesprekken of contacten met een thema in deze periode.", s.empty))
-        return out
-    chart = bar_chart([Bar(t.theme, t.current, t.previous) for t in shown], FRAME_WIDTH)
-    note = (
-        "Aantal koffiekargesprekken en contacten per thema in deze periode (donkere balk), "
-        "met de vorige periode eronder (lichte balk). Een gesprek kan over meer thema’s gaan."
-    )
-    rest = [t for t in summary.themes if t not in shown and t.current]
-    if rest:
-        note += (
-            f" Nog {count(len(rest), 'ander thema kwam', 'andere thema’s kwamen')} samen "
-            f"{number(sum(t.current for t in rest))} keer ter sprake."
-        )
-    out += [keep(explained(chart, note))]
-    out.append(_changes(summary))
-    return out
-
-
-def _changes(summary: AreaSummary) -> Flowable:
-    """Rising and falling themes side by side."""
-    s = styles()
-    half = (FRAME_WIDTH - 6 * mm) / 2
-
-    def table(rows: Sequence[Any], title: str, empty: str) -> list[Flowable]:
-        items: list[Flowable] = [para(title, s.cell_bold), Spacer(1, 1 * mm)]
-        if not rows:
-            items.append(para(empty, s.empty))
-            return items
-        data: list[list[str]] = [["Thema", "Nu", "Vorige", "Verschil"]]
-        for t in rows[:MAX_CHANGES]:
-            data.append(
-                [
-                    lines(t.theme, half - 45 * mm),
-                    number(t.current),
-                    number(t.previous),
-                    difference(t.current, t.previous),
-                ]
-            )
-        items.append(grid(data, [half - 45 * mm, 13 * mm, 14 * mm, 18 * mm], numeric_from=1))
-        return items
-
-    rising = table(
-        summary.rising_themes,
-        "Vaker genoemd dan in de vorige periode",
-        "Geen thema’s die vaker genoemd werden.",
-    )
-    falling = table(
-        summary.falling_themes,
-        "Minder vaak genoemd dan in de vorige periode",
-        "Geen thema’s die minder vaak genoemd werden.",
-    )
-    outer = Table([[rising, falling]], colWidths=[half + 6 * mm, half])
-    outer.setStyle(
-        TableStyle(
-            [
-                ("FONT", (0, 0), (-1, -1), REGULAR),  # else Helvetica is named, unembedded
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (0, 0), 6 * mm),
-                ("RIGHTPADDING", (1, 0), (1, 0), 0),
-            ]
-        )
-    )
-    return keep(
-        [
-            Spacer(1, 4 * mm),
-            outer,
-            para(
-                "Stijgers en dalers: thema’s met de grootste verandering ten opzichte van de "
-                f"vorige periode (ten hoogste {MAX_CHANGES} per kant).",
-                s.note,
-            ),
-        ]
-    )
 
 
 def signals(summary: AreaSummary) -> list[Flowable]:
@@ -274,7 +206,7 @@ def signals(summary: AreaSummary) -> list[Flowable]:
         )
         out.append(Spacer(1, 3 * mm))
         chart = bar_chart(
-            [Bar(status.label, n) for status, n in summary.signals_by_status], FRAME_WIDTH
+            [Bar(status_text(status), n) for status, n in summary.signals_by_status], FRAME_WIDTH
         )
         out.append(
             keep(
@@ -309,10 +241,13 @@ def open_signals(summary: AreaSummary) -> list[Flowable]:
         CondPageBreak(40 * mm),
         *heading("Open signalen"),
     ]
-    rows = summary.open_signals
-    if not rows:
+    if not summary.open_signals:
         out.append(para("Geen open signalen.", s.empty))
         return out
+    rows = tuple(r for r in summary.open_signals if not r.sensitive)
+    sensitive = sensitive_counts(summary)
+    if not rows:
+        return [*out, *sensitive]
     overdue = sum(1 for r in rows if r.label is not DeadlineLabel.BINNEN)
     several_areas = len({r.area for r in rows}) > 1
     widths = [43 * mm, 35 * mm, 19 * mm, 35 * mm, FRAME_WIDTH - 132 * mm]
@@ -326,7 +261,7 @@ def open_signals(summary: AreaSummary) -> list[Flowable]:
             where += f" ({r.area})"
         term = f"{r.label.label}\nuiterlijk {short_date(r.deadline)}"
         if r.status in CLOSED:
-            term += f"\n(inmiddels {r.status.label.lower()})"
+            term += f"\n(inmiddels {status_text(r.status).lower()})"
         if r.label is not DeadlineLabel.BINNEN:
             bold.append(index)
         data.append(
@@ -350,7 +285,34 @@ def open_signals(summary: AreaSummary) -> list[Flowable]:
             s.note,
         )
     )
-    return out
+    return [*out, *sensitive]
+
+
+def sensitive_counts(summary: AreaSummary) -> list[Flowable]:
+    """Social signals only as counts per area and month of reporting: a buurt and a day could
+    point at one household."""
+    s = styles()
+    counted = Counter(
+        (r.area, r.since.year, r.since.month) for r in summary.open_signals if r.sensitive
+    )
+    if not counted:
+        return []
+    data = [["Gebied", "Gemeld in", "Open"]]
+    for (area, year, month), n in sorted(counted.items()):
+        data.append([area, f"{MONTHS[month - 1]} {year}", number(n)])
+    table = grid(data, [60 * mm, 35 * mm, 16 * mm], numeric_from=2)
+    table.hAlign = "LEFT"
+    return [
+        Spacer(1, 3 * mm),
+        para("Open signalen in de categorie Sociaal", s.cell_bold),
+        table,
+        para(
+            "Sociale signalen (zorgen om een bewoner, een vermoeden van huiselijk geweld...) "
+            "staan niet in de lijst hierboven: met een buurt en een datum kunnen ze naar één "
+            "huishouden wijzen. Ze zijn alleen geteld, per gebied en maand van melding.",
+            s.note,
+        ),
+    ]
 
 
 def buurt_section(summary: AreaSummary, shapes: Sequence[BuurtShape]) -> list[Flowable]:
@@ -365,7 +327,8 @@ def buurt_section(summary: AreaSummary, shapes: Sequence[BuurtShape]) -> list[Fl
                     buurt_map(drawn, counts, FRAME_WIDTH, 120 * mm),
                     "De CBS-buurten van dit gebied; hoe donkerder, hoe meer signalen er aan het "
                     "eind van de periode openstonden. Het getal is het aantal open signalen; "
-                    "een buurt zonder getal had er geen.",
+                    "een buurt zonder getal had er geen. Kaart: CBS en Kadaster, wijk- en "
+                    "buurtkaart, CC BY 4.0.",
                 )
             )
         )
@@ -381,16 +344,20 @@ def buurt_section(summary: AreaSummary, shapes: Sequence[BuurtShape]) -> list[Fl
     half = _two_columns(data, widths)
     out.append(Spacer(1, 2 * mm))
     out.append(half)
-    without = sum(1 for r in summary.open_signals if not r.buurt)
+    without = Counter(r.area for r in summary.open_signals if not r.buurt)
     if without:
+        per_area = ", ".join(
+            f"{area} {number(n)}" for area, n in sorted(without.items(), key=lambda a: -a[1])
+        )
         out.append(
             para(
                 count(
-                    without,
-                    "open signaal heeft geen buurt en telt daarom",
-                    "open signalen hebben geen buurt en tellen daarom",
+                    sum(without.values()),
+                    "open signaal heeft geen CBS-buurt en staat daarom",
+                    "open signalen hebben geen CBS-buurt en staan daarom",
                 )
-                + " niet mee op de kaart.",
+                + f" niet op de kaart; per gebied: {per_area}. Gebieden die de gemeente zelf "
+                "heeft ingedeeld (zoals een nieuwbouwwijk) vallen niet samen met een CBS-buurt.",
                 s.note,
             )
         )
@@ -437,17 +404,39 @@ def area_body(summary: AreaSummary, shapes: Sequence[BuurtShape]) -> list[Flowab
     ]
 
 
-def write_area_summary(
-    summary: AreaSummary, shapes: Sequence[BuurtShape], out: BinaryIO | Path
-) -> int:
-    """The summary of one area (or group) as a PDF; the number of pages."""
-    new_report()
-    story: list[Flowable] = [
-        *cover(summary),
+def appendix_story(summary: AreaSummary, shapes: Sequence[BuurtShape]) -> list[Flowable]:
+    """The full sections and lists, behind the brief, when the user asks for them."""
+    s = styles()
+    return [
+        PageBreak(),
+        para("Bijlage: alle cijfers en lijsten", s.title),
+        para(summary.title, s.subtitle),
+        *cover(summary)[5:],
         Spacer(1, 4 * mm),
         *key_figures(summary),
         PageBreak(),
         *area_body(summary, shapes),
     ]
+
+
+def brief_story(summary: AreaSummary) -> list[Flowable]:
+    if nothing_recorded(summary):
+        return empty_page(summary)
+    return [*page_one(summary), *page_two(summary)]
+
+
+def write_area_summary(
+    summary: AreaSummary,
+    shapes: Sequence[BuurtShape],
+    out: BinaryIO | Path,
+    *,
+    appendix: bool = False,
+) -> int:
+    """The summary of one area (or group) as a PDF: the brief of two pages, and the full lists
+    in an appendix when asked; the number of pages."""
+    new_report()
+    story: list[Flowable] = brief_story(summary)
+    if appendix:
+        story += appendix_story(summary, shapes)
     info = PageInfo(summary.title, period_range(summary.period), footer(summary.made_on))
     return build(out, story, info, title=f"Samenvatting {summary.title}")

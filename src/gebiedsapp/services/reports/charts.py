@@ -233,3 +233,30 @@ def _legend(drawing: Drawing, ranges: Sequence[tuple[int, int]]) -> None:
         drawing.add(Rect(x, y, 16, 9, fillColor=fill, strokeColor=INK, strokeWidth=0.4))
         drawing.add(String(x + 20, y + 1.5, label, fontName=REGULAR, fontSize=8, fillColor=INK))
         x += 20 + stringWidth(label, REGULAR, 8) + 12
+
+
+def sparkline(values: Sequence[int], width: float, height: float) -> Drawing:
+    """A small line of monthly values (oldest left), its highest value written at the right, so
+    a single odd month shows as one; reads in black and white."""
+    label_width = 36.0
+    drawing = Drawing(width, height)
+    if not values:
+        return drawing
+    most = max(values) or 1
+    plot = width - label_width
+    step = plot / max(len(values) - 1, 1)
+    points: list[float] = []
+    for i, value in enumerate(values):
+        points += [i * step, 1.5 + (height - 3) * value / most]
+    drawing.add(Line(0, 1.5, plot, 1.5, strokeColor=RULE, strokeWidth=0.3))
+    path = Path(strokeColor=ACCENT, strokeWidth=0.9, fillColor=None)
+    path.moveTo(points[0], points[1])
+    for x, y in zip(points[2::2], points[3::2], strict=True):
+        path.lineTo(x, y)
+    drawing.add(path)
+    drawing.add(Rect(points[-2] - 1, points[-1] - 1, 2, 2, fillColor=ACCENT, strokeColor=None))
+    drawing.add(
+        String(width, 1.5, f"max {number(max(values))}", fontName=REGULAR, fontSize=6,
+               fillColor=MUTED, textAnchor="end")
+    )  # fmt: skip
+    return drawing

@@ -35,13 +35,13 @@ def initiatives(summary: AreaSummary) -> list[Flowable]:
     several_areas = len({r.area for r in rows}) > 1
     widths = [FRAME_WIDTH - 117 * mm, 30 * mm, 19 * mm, 47 * mm, 21 * mm]
     first = "Initiatief (gebied)" if several_areas else "Initiatief"
-    data: list[list[str]] = [[first, "Status nu", "Sinds", "Volgende stap of einde", "Toegekend"]]
+    data: list[list[str]] = [[first, "Status", "Sinds", "Volgende stap of einde", "Toegekend"]]
     for r in rows:
         name = f"{r.title} ({r.area})" if several_areas else r.title
         data.append(
             [
                 lines(name, widths[0]),
-                lines(r.status.label, widths[1]),
+                lines(r.status_label, widths[1]),
                 short_date(r.since),
                 lines(_progress(r), widths[3]),
                 format_euros(r.budget_granted, blank="—"),
@@ -63,7 +63,7 @@ def initiatives(summary: AreaSummary) -> list[Flowable]:
         still = f"daarvan {'loopt' if running == 1 else 'lopen'} er nog {number(running)}"
     out.append(
         para(
-            f"{ran}; {still}. De status is die van vandaag; "
+            f"{ran}; {still}. De status is die aan het eind van de periode; "
             "de volgende stap is de eerste mijlpaal die nog niet bereikt is, met de datum "
             "waarop die gepland staat. Aan deze initiatieven is samen "
             f"{format_euros(granted)} toegekend, wanneer dan ook (niet alleen in deze periode).",

@@ -11,7 +11,7 @@ from typing import BinaryIO
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from gebiedsapp.services.report_text import long_date, number
+from gebiedsapp.services.report_text import long_date, number, status_text
 from gebiedsapp.services.reports.cells import count, lines, short_date
 from gebiedsapp.services.reports.charts import Bar, bar_chart
 from gebiedsapp.services.reports.pdf_base import (
@@ -83,7 +83,7 @@ def _signals(sheet: SessionSheet) -> list[Flowable]:
                 lines(signal.category, widths[0]),
                 lines(signal.buurt or "onbekend", widths[1]),
                 lines(signal.partner or "geen partner", widths[2]),
-                lines(signal.status.label, widths[3]),
+                lines(status_text(signal.status), widths[3]),
                 lines(f"uiterlijk {short_date(signal.deadline)}, {signal.label.label}", widths[4]),
             ]
         )

@@ -27,11 +27,12 @@ def area_summary_pdf(
     out: BinaryIO | Path,
     *,
     today: date,
+    appendix: bool = False,
 ) -> int:
     """The summary of these areas (a group when several) over `period`; the pages written."""
     summary = area_summary(session, area_ids, period, today=today)
     shapes = buurt_shapes(session, [b.code for b in summary.buurten])
-    return write_area_summary(summary, shapes, out)
+    return write_area_summary(summary, shapes, out, appendix=appendix)
 
 
 def municipality_summary_pdf(
@@ -41,8 +42,10 @@ def municipality_summary_pdf(
     *,
     today: date,
     progress: Progress | None = None,
+    appendix: bool = False,
 ) -> int:
-    """Overview of all areas, then a section per area; the pages written."""
+    """Overview of all areas, then a page per area (and the full sections in the appendix when
+    asked); the pages written."""
     summary = municipality_summary(session, period, today=today)
     shapes = buurt_shapes(session, [b.code for b in summary.total.buurten])
-    return write_municipality_summary(summary, shapes, out, progress)
+    return write_municipality_summary(summary, shapes, out, progress, appendix=appendix)

@@ -14,7 +14,7 @@ from reportlab.platypus import Flowable, PageBreak, Spacer, TableStyle
 
 from gebiedsapp.domain import Role
 from gebiedsapp.services.geo import BuurtShape
-from gebiedsapp.services.report_text import KEY_FIGURES, figure, number, period_range, period_text
+from gebiedsapp.services.report_text import figure, number, period_range, period_text
 from gebiedsapp.services.reports.area_report import (
     area_body,
     as_of_sentence,
@@ -23,7 +23,13 @@ from gebiedsapp.services.reports.area_report import (
     footer,
     key_figures,
     signals,
-    themes,
+)
+from gebiedsapp.services.reports.brief import (
+    SOURCE,
+    compact_page,
+    missing_roles,
+    sentences,
+    thin,
 )
 from gebiedsapp.services.reports.cells import lines, new_report
 from gebiedsapp.services.reports.pdf_base import (
@@ -41,6 +47,7 @@ from gebiedsapp.services.reports.pdf_base import (
     styles,
 )
 from gebiedsapp.services.reports.progress import Progress, ReportCancelledError
+from gebiedsapp.services.reports.themes_section import themes
 from gebiedsapp.services.summary import AreaSummary, MunicipalitySummary
 
 # -----------------------------------------------------------------------
@@ -63,12 +70,23 @@ OVERVIEW_FIELDS = tuple(field for field, _head in OVERVIEW)
 _COLUMN = 14 * mm
 
 
+def by_activity(areas: Sequence[AreaSummary]) -> list[AreaSummary]:
+    """Busiest first: rounds, contacts and new signals together, then by name."""
+    return sorted(
+        areas,
+        key=lambda a: (
+            -(a.current.sessions + a.current.contacts + a.current.signals_new),
+            a.title.casefold(),
+        ),
+    )
+
+
 def overview(municipality: MunicipalitySummary) -> list[Flowable]:
     name_width = FRAME_WIDTH - len(OVERVIEW) * _COLUMN
     header: list[Any] = ["Gebied", *(head for _field, head in OVERVIEW)]
     data: list[list[Any]] = [header]
     fields = [field for field, _head in OVERVIEW]
-    for area in municipality.areas:
+    for area in by_activity(municipality.areas):
         data.append(
             [lines(area.title, name_width), *(number(figure(area.current, f)) for f in fields)]
         )
@@ -93,18 +111,13 @@ def overview(municipality: MunicipalitySummary) -> list[Flowable]:
             ]
         )
     )
-    shown = {field for field, _head in OVERVIEW}
-    legend = "; ".join(
-        f"{label}: {explanation}" for f, label, explanation in KEY_FIGURES if f in shown
-    )
     return [
         *heading("Overzicht per gebied"),
         *explained(
             table,
-            f"De kerncijfers van elk gebied in {period_text(municipality.period)}, met "
-            "onderaan het totaal van de gemeente en dat van de periode ervoor. "
-            "Per gebied staat de vergelijking met de vorige periode in het eigen hoofdstuk. "
-            f"{legend}. " + as_of_sentence(total),
+            f"De kerncijfers van elk gebied in {period_text(municipality.period)}, het drukste "
+            "gebied eerst, met onderaan het totaal van de gemeente en dat van de periode "
+            "ervoor; wat elk kengetal telt, staat in de bijlage. " + as_of_sentence(total),
         ),
     ]
 
@@ -144,25 +157,72 @@ def _team_line(area: AreaSummary) -> str:
     return " · ".join(parts) if parts else "Geen team ingevuld."
 
 
+def _front(municipality: MunicipalitySummary) -> list[Flowable]:
+    """The overview page: what matters for the whole municipality, the areas side by side,
+    and once, as a note on the data, the areas whose team is not filled in."""
+    s = styles()
+    total = municipality.total
+    out: list[Flowable] = [
+        para("Samenvatting voor de wethouder", s.subtitle),
+        para(total.title, s.title),
+        para(period_text(municipality.period), s.subtitle),
+        *heading("Wat opvalt"),
+        *(para(f"• {line}", s.body) for line in sentences(total)),
+        *overview(municipality),
+    ]
+    if thin(total.previous, total.current):
+        out.append(
+            para(
+                "De vorige periode bevat weinig of geen registraties (de app werd toen nog niet "
+                "of maar deels gebruikt): vergelijk er niet mee.",
+                s.note,
+            )
+        )
+    incomplete = [a.title for a in municipality.areas if missing_roles(a)]
+    if incomplete:
+        out.append(
+            para(
+                "Over de gegevens: bij "
+                + ", ".join(incomplete)
+                + " is het team (gebiedsregisseur, opbouwwerker of gebiedswethouder) niet of "
+                "niet helemaal ingevuld in de app.",
+                s.note,
+            )
+        )
+    out.append(para(SOURCE, s.note))
+    return out
+
+
 def write_municipality_summary(
     municipality: MunicipalitySummary,
     shapes: Sequence[BuurtShape],
     out: BinaryIO | Path,
     progress: Progress | None = None,
+    *,
+    appendix: bool = False,
 ) -> int:
-    """The whole municipality: an overview table of all areas, then a section per area.
+    """The whole municipality: an overview page, then one page per area (busiest first); the
+    municipality as a whole and the full section of every area only in the appendix.
 
     Sections are made only when the layout reaches them (`Deferred`), so memory holds the
     summary, one section's flowables and the pages. `progress(done, total)` is called before
-    each section; when it returns False the work stops with `ReportCancelledError` and no
+    each area; when it returns False the work stops with `ReportCancelledError` and no
     file is left."""
     new_report()
-    total_steps = len(municipality.areas) + 1
+    areas = by_activity(municipality.areas)
+    total_steps = 2 * len(areas) + 1 if appendix else len(areas) + 1
     total = municipality.total
 
     def step(done: int) -> None:
         if progress is not None and progress(done, total_steps) is False:
             raise ReportCancelledError("Het maken van de samenvatting is afgebroken.")
+
+    def page(index: int, area: AreaSummary) -> Deferred:
+        def make() -> list[Flowable]:
+            step(index)
+            return [PageBreak(), SetHeader(area.title), *compact_page(area)]
+
+        return Deferred(make)
 
     def section(index: int, area: AreaSummary) -> Deferred:
         def make() -> list[Flowable]:
@@ -173,12 +233,19 @@ def write_municipality_summary(
 
     step(0)
     story: list[Flowable] = [
-        *cover(total),
-        Spacer(1, 4 * mm),
-        *overview(municipality),
-        *_municipality_total(total, shapes),
-        *(section(i, area) for i, area in enumerate(municipality.areas, start=1)),
+        *_front(municipality),
+        *(page(i, area) for i, area in enumerate(areas, start=1)),
     ]
+    if appendix:
+        s = styles()
+        story += [
+            PageBreak(),
+            SetHeader(total.title),
+            para("Bijlage: alle cijfers en lijsten", s.title),
+            *cover(total)[5:],
+            *_municipality_total(total, shapes),
+            *(section(len(areas) + i, area) for i, area in enumerate(areas, start=1)),
+        ]
 
     def finish() -> list[Flowable]:
         step(total_steps)  # every section laid out; only saving is left

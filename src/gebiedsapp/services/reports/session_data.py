@@ -17,6 +17,7 @@ from gebiedsapp.domain import ActionStatus, Handling, Priority, SignalStatus
 from gebiedsapp.domain.deadlines import deadline_label
 from gebiedsapp.domain.enums import DeadlineLabel
 from gebiedsapp.services.koffiekar import get_session, session_conversations
+from gebiedsapp.services.masking import mask
 from gebiedsapp.storage.repositories.session_sheet import SessionSheetRepository
 
 
@@ -85,7 +86,7 @@ def session_sheet(session: Session, session_id: uuid.UUID, *, today: date) -> Se
         )
     )
     actions = tuple(
-        SheetAction(what=what, owner=owner or "", due=due, status=status)
+        SheetAction(what=mask(what), owner=owner or "", due=due, status=status)
         for what, owner, due, status in repo.actions(session_id)
     )
     return SessionSheet(
@@ -101,7 +102,9 @@ def session_sheet(session: Session, session_id: uuid.UUID, *, today: date) -> Se
         conversations=view.conversations,
         themes=tuple(sorted(themes.items(), key=lambda t: (-t[1], t[0]))),
         handling=tuple((h, handling[h]) for h in Handling if handling[h]),
-        quotes=tuple(c.quote for c in conversations if c.quote_reportable and c.quote.strip()),
+        quotes=tuple(
+            mask(c.quote) for c in conversations if c.quote_reportable and c.quote.strip()
+        ),
         signals=signals,
         actions=actions,
     )

@@ -11,7 +11,8 @@ from typing import BinaryIO
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from gebiedsapp.services.report_text import long_date
+from gebiedsapp.services.masking import mask
+from gebiedsapp.services.report_text import long_date, status_text
 from gebiedsapp.services.reports.cells import lines, short_date
 from gebiedsapp.services.reports.pdf_base import FRAME_WIDTH, PageInfo, grid, heading, para, styles
 from gebiedsapp.services.reports.sheets import fields, one_page, write_lines
@@ -80,7 +81,7 @@ def _history(detail: SignalDetail) -> list[Flowable]:
                 line.at.strftime("%d-%m-%Y %H:%M"),
                 lines(line.by, widths[1]),
                 lines(change, widths[2]),
-                lines(line.note, widths[3]),
+                lines(mask(line.note), widths[3]),
             ]
         )
     items.append(grid(data, widths))
@@ -101,7 +102,7 @@ def _children(detail: SignalDetail) -> list[Flowable]:
             [
                 lines(child.category, widths[0]),
                 lines(child.partner or "geen partner", widths[1]),
-                child.status.label,
+                status_text(child.status),
                 f"{short_date(child.deadline)}\n{child.label.label}",
             ]
         )
@@ -121,7 +122,7 @@ def write_signal_sheet(
     """One page; returns 1."""
     s = styles()
     printed = printed_on or date.today()
-    description = detail.description
+    description = mask(detail.description)  # e-mail and phone numbers typed into it
     if len(description) > MAX_DESCRIPTION:
         description = description[:MAX_DESCRIPTION].rstrip() + " … (verder in de app)"
     rows = [
@@ -131,7 +132,7 @@ def write_signal_sheet(
         ("Locatie", _location(detail) or "niet opgegeven"),
         ("Prioriteit", detail.priority.label),
         ("Partner", detail.partner or "nog geen partner"),
-        ("Status", detail.status.label),
+        ("Status", status_text(detail.status)),
         ("Gemeld op", f"{long_date(detail.reported_on)} via {_origin(detail)}"),
         ("Termijn", _term(detail)),
         ("Terugkoppeling", _feedback(detail)),

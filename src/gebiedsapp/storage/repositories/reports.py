@@ -12,6 +12,7 @@ import uuid
 from collections.abc import Collection
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import ColumnElement, Integer, and_, case, func, or_, select, union_all
 from sqlalchemy.ext.compiler import compiles
@@ -29,8 +30,12 @@ from gebiedsapp.domain import (
     Meedenker,
     Partner,
     Priority,
+    Resident,
     Signal,
     SignalCategory,
+    SignalFeedback,
+    SignalField,
+    SignalHistory,
     SignalStatus,
     TeamMember,
     Theme,
@@ -40,6 +45,16 @@ from gebiedsapp.domain import (
 )
 
 AreaIds = Collection[uuid.UUID] | None  # None: every area
+
+# The municipality's days: "open at the end of a day" cuts at Dutch local midnight, not UTC's
+# (on Windows the time zone data comes from the `tzdata` package).
+LOCAL = ZoneInfo("Europe/Amsterdam")
+
+
+def day_end(day: date) -> datetime:
+    """The first moment after `day` in Dutch time, in UTC: a timestamp before it lies on or before
+    `day` (an action made on 30 September 22:30 UTC was made on 1 October)."""
+    return datetime.combine(day + timedelta(days=1), time(0), tzinfo=LOCAL).astimezone(UTC)
 
 
 class days_between(FunctionElement[int]):  # noqa: N801 - reads as the SQL function it is
@@ -73,18 +88,36 @@ def _counts(rows: Any) -> dict[uuid.UUID, int]:
     return {area_id: int(n) for area_id, n in rows}
 
 
+_CLOSED_VALUES = [SignalStatus.AFGEHANDELD.value, SignalStatus.GEANNULEERD.value]
+
+
 def _is_open(as_of: date) -> ColumnElement[bool]:
-    """Reported on or before `as_of` and not closed on or before it (closed_on is the last day
-    it was closed; a reopened signal has none, so it counts as open all along)."""
-    return and_(
-        Signal.reported_on <= as_of, or_(Signal.closed_on.is_(None), Signal.closed_on > as_of)
+    """Reported on or before `as_of` and not closed at the end of that (Dutch) day.
+
+    `closed_on` is the last day a signal was closed, so a signal closed then is closed on
+    `as_of`. Otherwise its history is replayed: the last status it was moved to before the end
+    of `as_of` decides, so a signal closed in the period and reopened after it counts as closed
+    at the period's end (and one reopened before it as open)."""
+    last_status = (
+        select(SignalHistory.new)
+        .where(
+            SignalHistory.signal_id == Signal.id,
+            SignalHistory.field == SignalField.STATUS,
+            SignalHistory.at < day_end(as_of),
+        )
+        .order_by(SignalHistory.seq.desc())
+        .limit(1)
+        .correlate(Signal)
+        .scalar_subquery()
     )
+    closed_then = or_(Signal.closed_on <= as_of, last_status.in_(_CLOSED_VALUES))
+    return and_(Signal.reported_on <= as_of, ~func.coalesce(closed_then, False))
 
 
 def _action_open(as_of: date) -> ColumnElement[bool]:
-    """Made on or before `as_of` and not done by then. A 'vervallen' action has no date of
-    lapsing, so it never counts as open."""
-    next_day = datetime.combine(as_of + timedelta(days=1), time(0), tzinfo=UTC)
+    """Made on or before `as_of` (a Dutch day) and not done by then. A 'vervallen' action has no
+    date of lapsing, so it never counts as open."""
+    next_day: datetime = day_end(as_of)
     return and_(
         FollowUp.deleted_at.is_(None),
         FollowUp.created_at < next_day,
@@ -126,6 +159,21 @@ class ReportRepository:
             .group_by(KoffiekarSession.area_id)
         )
         return {a: (int(s), int(c)) for a, s, c in self.session.execute(query)}
+
+    def passers_by(self, area_ids: AreaIds, start: date, end: date) -> dict[uuid.UUID, int]:
+        """Passers-by counted at the rounds held from `start` to `end`, per area."""
+        query = (
+            select(
+                KoffiekarSession.area_id, func.coalesce(func.sum(KoffiekarSession.passers_by), 0)
+            )
+            .where(
+                KoffiekarSession.date.between(start, end),
+                KoffiekarSession.deleted_at.is_(None),
+                *_in(KoffiekarSession.area_id, area_ids),
+            )
+            .group_by(KoffiekarSession.area_id)
+        )
+        return _counts(self.session.execute(query))
 
     def contact_counts(self, area_ids: AreaIds, start: date, end: date) -> dict[uuid.UUID, int]:
         query = (
@@ -191,9 +239,10 @@ class ReportRepository:
 
     def quotes(
         self, area_ids: AreaIds, start: date, end: date
-    ) -> list[tuple[uuid.UUID, str, date, str, str]]:
-        """(area, quote, day, area name, buurt name or "") of the quotes marked reportable in
-        rounds of the period, newest first. Nothing about who said it."""
+    ) -> list[tuple[uuid.UUID, str, date, str, str, str]]:
+        """(area, quote, day, area name, buurt name or "", the linked resident's name or "") of
+        the quotes marked reportable in rounds of the period, newest first. The name is only
+        there to be masked in the quote; it is never printed."""
         query = (
             select(
                 KoffiekarSession.area_id,
@@ -201,11 +250,13 @@ class ReportRepository:
                 KoffiekarSession.date,
                 Area.name,
                 func.coalesce(CbsBuurt.name, ""),
+                func.coalesce(Resident.name, ""),
             )
             .select_from(KoffiekarSession)
             .join(Conversation, Conversation.session_id == KoffiekarSession.id)
             .join(Area, Area.id == KoffiekarSession.area_id)
             .outerjoin(CbsBuurt, CbsBuurt.code == KoffiekarSession.buurt_code)
+            .outerjoin(Resident, Resident.id == Conversation.resident_id)
             .where(
                 KoffiekarSession.date.between(start, end),
                 KoffiekarSession.deleted_at.is_(None),
@@ -220,7 +271,7 @@ class ReportRepository:
                 Conversation.created_at.desc(),
             )
         )
-        return [(a, q, d, n, b) for a, q, d, n, b in self.session.execute(query)]
+        return [(a, q, d, n, b, r) for a, q, d, n, b, r in self.session.execute(query)]
 
     # --- signals ----------------------------------------------------------------------------
 
@@ -240,7 +291,7 @@ class ReportRepository:
                 flag(Signal.reported_on.between(start, end)),
                 flag(Signal.closed_on.between(start, end)),
                 flag(is_open),
-                flag(and_(is_open, Signal.deadline < as_of)),
+                flag(and_(Signal.deadline < as_of, is_open)),  # the cheap test first
             )
             .where(
                 Signal.deleted_at.is_(None),
@@ -253,6 +304,28 @@ class ReportRepository:
             a: (int(new), int(closed), int(open_), int(late))
             for a, new, closed, open_, late in self.session.execute(query)
         }
+
+    def feedback_counts(
+        self, area_ids: AreaIds, start: date, end: date
+    ) -> dict[uuid.UUID, tuple[int, int]]:
+        """(asked, given) per area: signals closed in the period whose reporter asked for
+        feedback, and of those the ones with feedback recorded (closing the loop)."""
+        given = select(SignalFeedback.id).where(SignalFeedback.signal_id == Signal.id).exists()
+        query = (
+            select(
+                Signal.area_id,
+                func.count(),
+                func.coalesce(func.sum(case((given, 1), else_=0)), 0),
+            )
+            .where(
+                Signal.deleted_at.is_(None),
+                Signal.wants_feedback.is_(True),
+                Signal.closed_on.between(start, end),
+                *_in(Signal.area_id, area_ids),
+            )
+            .group_by(Signal.area_id)
+        )
+        return {a: (int(n), int(g)) for a, n, g in self.session.execute(query)}
 
     def closed_in(
         self, area_ids: AreaIds, start: date, end: date
@@ -372,9 +445,11 @@ class ReportRepository:
 
     def open_actions(
         self, area_ids: AreaIds, as_of: date
-    ) -> list[tuple[uuid.UUID, str, str, date | None, str]]:
-        """(area, what, owner's name or "", due date, area name) of the actions open on
-        `as_of`, due first, then those without a date. The owner is a team member."""
+    ) -> list[tuple[uuid.UUID, str, str, date | None, str, str]]:
+        """(area, what, owner's name or "", due date, area name, the linked resident's name or
+        "") of the actions open on `as_of`, due first, then those without a date. The owner is a
+        team member; the resident's name is only there to be masked in the text."""
+        said, met = aliased(Resident), aliased(Resident)
         query = (
             select(
                 FollowUp.area_id,
@@ -382,9 +457,14 @@ class ReportRepository:
                 func.coalesce(TeamMember.name, ""),
                 FollowUp.due_date,
                 Area.name,
+                func.coalesce(said.name, met.name, ""),
             )
             .join(Area, Area.id == FollowUp.area_id)
             .outerjoin(TeamMember, TeamMember.id == FollowUp.owner_id)
+            .outerjoin(Conversation, Conversation.id == FollowUp.conversation_id)
+            .outerjoin(said, said.id == Conversation.resident_id)
+            .outerjoin(Contact, Contact.id == FollowUp.contact_id)
+            .outerjoin(met, met.id == Contact.resident_id)
             .where(_action_open(as_of), *_in(FollowUp.area_id, area_ids))
             .order_by(
                 FollowUp.due_date.is_(None),
@@ -394,5 +474,6 @@ class ReportRepository:
             )
         )
         return [
-            (a, what, who, due, name) for a, what, who, due, name in self.session.execute(query)
+            (a, what, who, due, name, resident)
+            for a, what, who, due, name, resident in self.session.execute(query)
         ]

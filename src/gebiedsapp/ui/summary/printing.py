@@ -18,8 +18,11 @@ from gebiedsapp.ui.pdf import Build, pdf_name
 from gebiedsapp.ui.summary.data import Dashboard
 
 
-def summary_pdf_job(data: Dashboard, today: date) -> tuple[str, str, Build]:
-    """(file name, window title, build) for the PDF of what the screen shows."""
+def summary_pdf_job(
+    data: Dashboard, today: date, *, appendix: bool = False
+) -> tuple[str, str, Build]:
+    """(file name, window title, build) for the PDF of what the screen shows: the brief, with
+    the full lists in an appendix when the user ticked it."""
     summary = data.summary
     when = period_text(summary.period)
     name = pdf_name("samenvatting", summary.title, when)
@@ -30,7 +33,7 @@ def summary_pdf_job(data: Dashboard, today: date) -> tuple[str, str, Build]:
             from gebiedsapp.services.reports.make import municipality_summary_pdf  # ReportLab
 
             return municipality_summary_pdf(
-                session, summary.period, path, today=today, progress=progress
+                session, summary.period, path, today=today, progress=progress, appendix=appendix
             )
 
         return name, title, build_municipality
@@ -38,6 +41,6 @@ def summary_pdf_job(data: Dashboard, today: date) -> tuple[str, str, Build]:
     def build_area(_session: Session, path: Path, _progress: Progress) -> int:
         from gebiedsapp.services.reports.area_report import write_area_summary  # ReportLab
 
-        return write_area_summary(summary, data.shapes, path)
+        return write_area_summary(summary, data.shapes, path, appendix=appendix)
 
     return name, title, build_area

@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -39,6 +40,7 @@ from gebiedsapp.services.summary import (
     OpenAction,
     OpenSignal,
 )
+from gebiedsapp.services.summary_export import summary_tables
 from gebiedsapp.ui.admin.common import heading
 from gebiedsapp.ui.context import (
     ACTIONS,
@@ -53,6 +55,7 @@ from gebiedsapp.ui.context import (
     THEMES,
     AppContext,
 )
+from gebiedsapp.ui.export import Exporter, ExportJob, file_stem
 from gebiedsapp.ui.formatting import format_date
 from gebiedsapp.ui.palette import ColourRole, brush, sheet, style
 from gebiedsapp.ui.pdf import Build, PdfActions
@@ -118,7 +121,7 @@ class InitiativesModel(RowTableModel[InitiativeRow]):
                 step = "—"
             return (
                 row.title,
-                row.status.label,
+                row.status_label,
                 format_date(row.since),
                 step,
                 format_euros(row.budget_granted, blank="—"),
@@ -181,7 +184,16 @@ class SummaryScreen(QWidget):
         self.preview_button.setToolTip(
             self.tr("De samenvatting voor de wethouder als PDF bekijken")
         )
+        self.appendix = QCheckBox(self.tr("Met &bijlage"), self)
+        self.appendix.setToolTip(
+            self.tr("De PDF met een bijlage met alle cijfers en volledige lijsten")
+        )
         self.pdf = PdfActions(context, self, self.pdf_job)
+        self.exporter = Exporter(context, self, self.export_job)
+        self.exporter.button.setToolTip(
+            self.tr("Alle lijsten achter de samenvatting (open signalen, uitspraken, acties...) ")
+            + self.tr("opslaan als Excel- of CSV-bestand")
+        )
         self.preview_button.clicked.connect(self.preview_pdf)
         self.print_button.clicked.connect(self.print_pdf)
         self.save_button.clicked.connect(self.save_pdf)
@@ -193,7 +205,13 @@ class SummaryScreen(QWidget):
         top.addWidget(QLabel(self.tr("Periode:"), self))
         top.addWidget(self.period)
         top.addStretch(1)
-        for button in (self.preview_button, self.print_button, self.save_button):
+        top.addWidget(self.appendix)
+        for button in (
+            self.preview_button,
+            self.print_button,
+            self.save_button,
+            self.exporter.button,
+        ):
             top.addWidget(button)
 
         body = QWidget(self)
@@ -423,7 +441,12 @@ class SummaryScreen(QWidget):
         self.state.setText(self.tr("De cijfers konden niet worden berekend: %s") % message)
 
     def _set_buttons(self, enabled: bool) -> None:
-        for button in (self.preview_button, self.print_button, self.save_button):
+        for button in (
+            self.preview_button,
+            self.print_button,
+            self.save_button,
+            self.exporter.button,
+        ):
             button.setEnabled(enabled)
 
     # -- showing ----------------------------------------------------------------------------
@@ -505,7 +528,19 @@ class SummaryScreen(QWidget):
     # -- printing ---------------------------------------------------------------------------
 
     def pdf_job(self) -> tuple[str, str, Build] | None:
-        return None if self.data is None else summary_pdf_job(self.data, self.today)
+        if self.data is None:
+            return None
+        return summary_pdf_job(self.data, self.today, appendix=self.appendix.isChecked())
+
+    def export_job(self) -> ExportJob | None:
+        """The full lists of the summary shown (the brief prints only the top few)."""
+        if self.data is None:
+            return None
+        summary = self.data.summary
+        return ExportJob(
+            file_stem(f"samenvatting {summary.title}"),
+            lambda _session, _options: summary_tables(summary),
+        )
 
     def preview_pdf(self) -> None:
         self.pdf.show_preview()

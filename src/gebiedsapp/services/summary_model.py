@@ -1,0 +1,178 @@
+"""What a summary holds: the dataclasses `services.summary` fills and the PDF, the dashboard and
+the Excel export render. Only counts, names of areas, buurten, categories, partners and team
+members, and masked free text: never a resident's personal data."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date
+
+from gebiedsapp.domain import DeadlineLabel, InitiativeStatus, Priority, Role, SignalStatus
+from gebiedsapp.services.period import Period
+
+
+@dataclass(frozen=True)
+class KeyFigures:
+    """Counts over one period, for the areas of the summary."""
+
+    sessions: int  # koffiekar sessions held in the period
+    conversations: int  # koffiekar conversations in those sessions
+    contacts: int  # contacts (huisbezoek, telefoon, ...) in the period
+    meedenkers_added: int  # entries in the participation register with `since` in the period
+    signals_new: int  # signals reported in the period
+    signals_closed: int  # signals closed (afgehandeld or geannuleerd) in the period
+    signals_open: int  # signals open at the end of the period
+    signals_overdue: int  # of those, past their deadline at the end of the period
+    initiatives_new: int  # residents' initiatives started in the period
+    initiatives_running: int  # initiatives running at the end of the period
+    initiatives_done: int  # initiatives completed (afgerond) in the period
+    open_actions: int  # agreed actions (follow-ups) still open at the end of the period
+
+
+@dataclass(frozen=True)
+class ThemeCount:
+    theme: str
+    current: int  # conversations + contacts with this theme in the period
+    previous: int  # the same in the previous period
+
+    @property
+    def change(self) -> int:
+        return self.current - self.previous
+
+
+SENSITIVE_MAIN_CATEGORIES = frozenset({"Sociaal"})
+
+
+@dataclass(frozen=True)
+class OpenSignal:
+    """A row of the open-signals table: no description, no reporter, nothing personal."""
+
+    category: str  # "Hoofdcategorie › subcategorie"
+    buurt: str  # buurt name, or "" when not known
+    area: str
+    since: date  # reported on
+    partner: str
+    deadline: date
+    label: DeadlineLabel  # on the summary's `as_of` day
+    status: SignalStatus  # its status now: it may have been closed since the period's end
+    priority: Priority
+
+    @property
+    def sensitive(self) -> bool:
+        """A social signal (a lonely neighbour, suspected domestic violence...): with a small
+        buurt and an exact date it can point at one household, so it is printed only as a count
+        per area and month."""
+        return self.category.split(" › ")[0] in SENSITIVE_MAIN_CATEGORIES
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str
+    day: date
+    area: str
+    buurt: str  # "" when the session's place has no buurt
+
+
+@dataclass(frozen=True)
+class OpenAction:
+    """An agreed action (follow-up) still open: what, who in the team, by when."""
+
+    what: str
+    owner: str  # team member, never a resident
+    due: date | None
+    area: str
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class InitiativeRow:
+    """A row of the initiatives table: what, where, how far; no description, no people."""
+
+    title: str
+    area: str
+    status: InitiativeStatus  # its status now
+    since: date  # started on
+    ended: date | None  # afgerond or gestopt on, when on or before the summary's `as_of`
+    next_step: str  # the first milestone not reached yet, "" when none
+    next_due: date | None  # that milestone's day, if it has one
+    budget_granted: int | None  # cents
+    ended_later: date | None = None  # ended after `as_of`: it still ran at the period's end
+
+    @property
+    def status_label(self) -> str:
+        """Its status at the period's end: an initiative that ended after it still ran then
+        (which phase it was in is not recorded, so that is not guessed)."""
+        if self.ended_later is not None:
+            return "Liep nog"
+        return self.status.label
+
+
+@dataclass(frozen=True)
+class BuurtCount:
+    code: str
+    name: str
+    open_signals: int
+
+
+@dataclass(frozen=True)
+class MonthPoint:
+    """One month of the 12-month trend up to the period's end."""
+
+    month: date  # its first day
+    conversations: int  # koffiekar conversations in the month
+    signals_new: int  # signals reported in the month
+    signals_open: int  # signals open at the month's end (or on `as_of` for the last one)
+
+
+@dataclass(frozen=True)
+class AreaSummary:
+    title: str  # the area's name, or the names of a group joined with ", "
+    area_ids: frozenset[uuid.UUID]  # the areas and all their sub-areas
+    period: Period
+    previous_period: Period
+    made_on: date
+    team: dict[Role, tuple[str, ...]]  # names per role, assigned on the period's end
+    current: KeyFigures
+    previous: KeyFigures
+    themes: tuple[ThemeCount, ...]  # most talked about first (by current, then name)
+    signals_by_category: tuple[tuple[str, int], ...]  # main category, signals new in the period
+    signals_by_status: tuple[tuple[SignalStatus, int], ...]  # of the signals new in the period
+    open_signals: tuple[OpenSignal, ...]  # open at the period's end; overdue first, then oldest
+    median_days_to_close: float | None  # of signals closed in the period; None when none
+    buurten: tuple[BuurtCount, ...]  # every CBS buurt of the areas, with its open signals
+    quotes: tuple[Quote, ...]  # reportable quotes of the period, newest first
+    open_action_list: tuple[OpenAction, ...]  # due first, then without a date
+    initiatives: tuple[InitiativeRow, ...]  # running or ended in the period; running first
+    municipality: bool = False  # the whole municipality (its root area was asked for)
+    year_before: KeyFigures | None = None  # the same period a year earlier
+    feedback_asked: int = 0  # signals closed in the period whose reporter asked for feedback
+    feedback_given: int = 0  # of those, the ones with feedback recorded
+    trend: tuple[MonthPoint, ...] = ()  # the 12 months up to the period's end, oldest first
+    passers_by: int = 0  # passers-by counted at the rounds of the period
+
+    @property
+    def as_of(self) -> date:
+        """The day "open" and "overdue" are measured on: the period's end, or the day the
+        summary was made while the period is still running (the previous period likewise)."""
+        return min(self.period.end, self.made_on)
+
+    @property
+    def rising_themes(self) -> tuple[ThemeCount, ...]:
+        return tuple(
+            sorted((t for t in self.themes if t.change > 0), key=lambda t: (-t.change, t.theme))
+        )
+
+    @property
+    def falling_themes(self) -> tuple[ThemeCount, ...]:
+        return tuple(
+            sorted((t for t in self.themes if t.change < 0), key=lambda t: (t.change, t.theme))
+        )
+
+
+@dataclass(frozen=True)
+class MunicipalitySummary:
+    period: Period
+    made_on: date
+    total: AreaSummary  # the whole municipality
+    areas: tuple[AreaSummary, ...]  # one per area right below the municipality, by name
