@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QWizard
+from PySide6.QtCore import QProcess, QSettings, Qt
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWizard
 
 from gebiedsapp.domain import Role
 from gebiedsapp.paths import AppPaths
@@ -86,6 +87,46 @@ def test_walking_it_adds_me_with_my_login_and_my_areas_in_my_role(  # type: igno
     assert {a.role for a in assignments} == {Role.OPBOUWWERKER}
     assert {a.start_date for a in assignments} == {date.today()}
     assert settings.value(SERVER_KEY) == "postgresql://teamserver.oldambt.local:5432/gebied"
+    assert not (context.paths.data_dir / "demo.db").exists()  # not asked for: not made
+
+
+def test_demo_data_goes_into_a_separate_database_opened_beside(  # type: ignore[no-untyped-def]
+    qtbot, window, context: AppContext, settings: QSettings, monkeypatch
+) -> None:
+    asked: list[str] = []
+    started: list[tuple[str, list[str]]] = []
+
+    def answer(_parent: object, _title: str, text: str, *_args: object) -> object:
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    def start(program: str, arguments: list[str]) -> tuple[bool, int]:
+        started.append((program, arguments))
+        return True, 4242
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(answer))
+    monkeypatch.setattr(QProcess, "startDetached", staticmethod(start))
+    wizard = _offered(qtbot, window, context, settings)
+    _fill_me(qtbot, wizard)
+    _next(qtbot, wizard)  # no areas
+    assert "verzonnen" in wizard.demo.findChild(QLabel).text()
+    qtbot.mouseClick(wizard.demo.demo_check, Qt.MouseButton.LeftButton)
+    assert wizard.demo.demo_check.isChecked()
+    _next(qtbot, wizard)
+    _click(qtbot, wizard, QWizard.WizardButton.FinishButton)
+    qtbot.waitUntil(lambda: bool(asked), timeout=30_000)
+
+    demo = context.paths.data_dir / "demo.db"
+    assert str(demo) in asked[0]
+    assert started == [(sys.executable, ["-m", "gebiedsapp", "--database", str(demo)])]
+    with context.read() as session:  # the real database: only the wizard's own member
+        assert [m.name for m in list_members(session)] == ["Anna de Vries"]
+    practice = open_database(f"sqlite:///{demo}", context.paths, actor="test", key=TEST_KEY)
+    try:
+        with practice.database.read_session("test") as session:
+            assert len(list_members(session)) > 5
+    finally:
+        practice.database.dispose()
 
 
 def test_skipping_it_changes_nothing(qtbot, window, context: AppContext, settings) -> None:  # type: ignore[no-untyped-def]

@@ -41,6 +41,7 @@ from gebiedsapp.services.teams import (
 )
 from gebiedsapp.startup import OpenedDatabase
 from gebiedsapp.ui.context import TEAM, AppContext
+from gebiedsapp.ui.demo_database import DemoPage, start_demo
 from gebiedsapp.ui.palette import style
 
 OFFERED_KEY = "eerste_keer/aangeboden"  # set once the wizard was shown at a start
@@ -230,30 +231,6 @@ class AreasPage(QWizardPage):
         )
 
 
-class DemoPage(QWizardPage):
-    """Demo data goes in a separate database, never in this one: the wizard only says how."""
-
-    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setTitle(self.tr("Oefenen met voorbeeldgegevens"))
-        demo = context.paths.data_dir / "demo.db"
-        layout = QVBoxLayout(self)
-        layout.addWidget(
-            _text(
-                self,
-                self.tr(
-                    "Wilt u eerst oefenen? Voorbeeldgegevens zijn verzonnen (nep) en komen nooit "
-                    "in uw echte database: ze horen in een aparte oefendatabase. Daarom vult "
-                    "deze stap niets in. Uw beheerder of IT maakt er een met:\n\n"
-                    'gebiedsapp --database "%s" demo-data\n\n'
-                    "en start de app met dezelfde --database om ermee te oefenen."
-                )
-                % demo,
-            )
-        )
-        layout.addStretch(1)
-
-
 class ServerPage(QWizardPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -347,6 +324,9 @@ class FirstRunWizard(QWizard):
         else:
             self.settings.remove(SERVER_KEY)
         self.settings.sync()
+        demo = self.demo.wanted()
+        if demo is not None:  # fake data: only ever in its own file, after the real save
+            start_demo(self.parentWidget() or self, self.context, demo)
         super().accept()
 
 
