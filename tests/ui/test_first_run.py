@@ -11,7 +11,12 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWizard
 
 from gebiedsapp.domain import Role
 from gebiedsapp.paths import AppPaths
-from gebiedsapp.services.teams import list_assignments, list_members
+from gebiedsapp.services.teams import (
+    add_member,
+    list_assignments,
+    list_members,
+    update_member,
+)
 from gebiedsapp.startup import open_database
 from gebiedsapp.ui.context import AppContext
 from gebiedsapp.ui.first_run import SERVER_KEY, FirstRunWizard, is_fresh, offer_first_run
@@ -163,7 +168,21 @@ def test_a_database_is_fresh_only_at_the_start_that_made_it(
             opened.database.dispose()
 
 
-def test_the_help_menu_opens_it_again(qtbot, window, context: AppContext) -> None:  # type: ignore[no-untyped-def]
+def test_the_help_menu_opens_it_again_with_who_i_am_filled_in(  # type: ignore[no-untyped-def]
+    qtbot, window, context: AppContext
+) -> None:
+    with context.database.unit_of_work("test") as session:
+        me = add_member(session, name="Anna de Vries")
+        update_member(
+            session,
+            me.id,
+            name=me.name,
+            organisation="",
+            email="",
+            phone="",
+            active=True,
+            account="test",
+        )
     menu = next(a.menu() for a in window.menuBar().actions() if a.text().replace("&", "") == "Help")
     action = next(
         a for a in menu.actions() if a.text().replace("&", "") == "Eerste keer instellen…"
@@ -172,6 +191,7 @@ def test_the_help_menu_opens_it_again(qtbot, window, context: AppContext) -> Non
     qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), FirstRunWizard))
     wizard = QApplication.activeModalWidget()
     assert isinstance(wizard, FirstRunWizard)
+    assert wizard.me.name_edit.text() == "Anna de Vries"
     _click(qtbot, wizard, QWizard.WizardButton.CancelButton)
     qtbot.waitUntil(lambda: not wizard.isVisible())
 

@@ -74,7 +74,8 @@ def open_in_second_window(path: Path) -> bool:
 class DemoPage(QWizardPage):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setTitle(self.tr("Oefenen met voorbeeldgegevens (mag overgeslagen worden)"))
+        self.setTitle(self.tr("Oefenen met voorbeeldgegevens"))
+        self.setSubTitle(self.tr("Mag overgeslagen worden."))
         self.path = demo_path(context)
         layout = QVBoxLayout(self)
         self.demo_check = QCheckBox(

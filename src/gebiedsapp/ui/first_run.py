@@ -126,6 +126,7 @@ class WelcomePage(QWizardPage):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Welkom bij de Gebiedsapp"))
+        self.setSubTitle(self.tr("Eerste keer instellen: vijf korte stappen."))
         if context.database.encrypted:
             done = self.tr(
                 "✓ Het wachtwoord van de database is ingesteld. Zonder dat wachtwoord is de "
@@ -164,6 +165,10 @@ class MePage(QWizardPage):
         self.name_edit = QLineEdit(self)
         self.name_edit.setMaxLength(120)
         self.name_edit.setAccessibleName(self.tr("Naam"))
+        with context.read() as session:  # again from the menu: who I already am
+            members = list_members(session)
+        mine = [m.name for m in members if same_account(m.account, context.actor)]
+        self.name_edit.setText(mine[0] if mine else "")
         self.account_edit = QLineEdit(context.actor, self)
         self.account_edit.setAccessibleName(self.tr("Account"))
         self.account_edit.setToolTip(
