@@ -74,6 +74,9 @@ def test_walking_it_adds_me_with_my_login_and_my_areas_in_my_role(  # type: igno
     _nothing_in_the_team(context)
     wizard = _offered(qtbot, window, context, settings)
     assert "wachtwoord" in wizard.welcome.passphrase_label.text()
+    _next(qtbot, wizard)
+    assert "beheerder" in wizard.me.subTitle()  # said before it happens
+    _click(qtbot, wizard, QWizard.WizardButton.BackButton)
     _fill_me(qtbot, wizard)
     assert wizard.currentPage() is wizard.areas
     chosen = _check_areas(qtbot, wizard, (0, 2))

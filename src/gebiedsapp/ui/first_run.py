@@ -161,12 +161,17 @@ class MePage(QWizardPage):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Wie bent u?"))
-        self.setSubTitle(self.tr("U wordt als teamlid opgenomen, met uw aanmelding als account."))
+        with context.read() as session:  # again from the menu: who I already am
+            members = list_members(session)
+        subtitle = self.tr("U wordt als teamlid opgenomen, met uw aanmelding als account.")
+        if not any(m.beheerder for m in members):
+            subtitle += " " + self.tr(
+                "Als eerste teamlid wordt u ook beheerder (te wijzigen via Beheer → Teams)."
+            )
+        self.setSubTitle(subtitle)
         self.name_edit = QLineEdit(self)
         self.name_edit.setMaxLength(120)
         self.name_edit.setAccessibleName(self.tr("Naam"))
-        with context.read() as session:  # again from the menu: who I already am
-            members = list_members(session)
         mine = [m.name for m in members if same_account(m.account, context.actor)]
         self.name_edit.setText(mine[0] if mine else "")
         self.account_edit = QLineEdit(context.actor, self)
