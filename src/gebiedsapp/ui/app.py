@@ -22,6 +22,7 @@ from gebiedsapp.storage.database import Database
 from gebiedsapp.storage.errors import DamagedDatabaseError, StorageError, explain_write_error
 from gebiedsapp.ui.audit_notice import AuditDamageNotice
 from gebiedsapp.ui.context import AppContext, ChangeHub
+from gebiedsapp.ui.first_run import is_fresh, offer_first_run
 from gebiedsapp.ui.gc_guard import GarbageCollector
 from gebiedsapp.ui.help import app_icon
 from gebiedsapp.ui.main_window import MainWindow
@@ -179,6 +180,10 @@ def run_gui(*, database: str | None = None, data_dir: str | None = None) -> int:
         window.show()
         QTimer.singleShot(0, window.offer_recovery)  # 'Herstel je werk?' after a crash
         QTimer.singleShot(0, window.offer_encryption)  # a plain database file: encrypt it?
+        fresh = is_fresh(opened)  # a new database: 'Eerste keer instellen' (once)
+        QTimer.singleShot(
+            0, lambda: offer_first_run(window, window.context, window.settings, fresh=fresh)
+        )
         begin_maintenance(window, opened.database, paths, actor)
     try:
         return app.exec()

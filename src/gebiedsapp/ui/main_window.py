@@ -24,6 +24,7 @@ from gebiedsapp.domain import DraftKind
 from gebiedsapp.services.backups import make_backup
 from gebiedsapp.services.drafts import DraftView
 from gebiedsapp.storage.errors import BackupError
+from gebiedsapp.ui import first_run
 from gebiedsapp.ui import help as app_help
 from gebiedsapp.ui.area_page import AreaPage
 from gebiedsapp.ui.area_tree import AreaNavigator
@@ -183,6 +184,9 @@ class MainWindow(QMainWindow):
         guide.triggered.connect(lambda: app_help.show_guide(self))
         shortcuts = help_menu.addAction(self.tr("&Sneltoetsen"))
         shortcuts.triggered.connect(lambda: app_help.show_shortcuts(self))
+        help_menu.addAction(self.tr("&Eerste keer instellen…")).triggered.connect(
+            lambda: first_run.open_first_run(self, self.context, self.settings)
+        )
         about = help_menu.addAction(self.tr("&Over Gebiedsapp"))
         about.triggered.connect(self.show_about)
 
