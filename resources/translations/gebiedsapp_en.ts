@@ -3263,6 +3263,81 @@ The previous database is in:
     </message>
 </context>
 <context>
+    <name>TableHeader</name>
+    <message>
+        <source>Bereikt op</source>
+        <translation>Reached on</translation>
+    </message>
+    <message>
+        <source>Buurt</source>
+        <translation>Neighbourhood</translation>
+    </message>
+    <message>
+        <source>De eerste mijlpaal die nog niet bereikt is</source>
+        <translation>The first milestone not yet reached</translation>
+    </message>
+    <message>
+        <source>Gebiedsregisseur</source>
+        <translation>Area director</translation>
+    </message>
+    <message>
+        <source>Gebiedswethouder</source>
+        <translation>Area alderman</translation>
+    </message>
+    <message>
+        <source>Gemeld</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <source>Initiatief</source>
+        <translation>Initiative</translation>
+    </message>
+    <message>
+        <source>Mijlpaal</source>
+        <translation>Milestone</translation>
+    </message>
+    <message>
+        <source>Opbouwwerker</source>
+        <translation>Community worker</translation>
+    </message>
+    <message>
+        <source>Reden</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Regel</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>Rol</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Sinds</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <source>Streefdatum</source>
+        <translation>Target date</translation>
+    </message>
+    <message>
+        <source>Toegekend</source>
+        <translation>Granted</translation>
+    </message>
+    <message>
+        <source>Vanaf</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Volgende mijlpaal</source>
+        <translation>Next milestone</translation>
+    </message>
+    <message>
+        <source>Wie</source>
+        <translation>Who</translation>
+    </message>
+</context>
+<context>
     <name>TaxonomyEditor</name>
     <message>
         <source>Opslaan</source>

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import logging
 import os
+import xml.etree.ElementTree as ET
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QAction, QActionGroup
@@ -28,6 +30,40 @@ DUTCH, ENGLISH = "nl", "en"
 NAMES = {DUTCH: "&Nederlands", ENGLISH: "&English"}
 
 
+class _Translator(QTranslator):
+    """The .qm, and for a miss the same Dutch text's translation from any context.
+
+    lupdate names a context after the code (`parent.tr(...)` gives "parent") where Qt looks
+    the string up under the class at run time, and table headers are translated under their
+    model's class by QCoreApplication.translate with a text lupdate never sees. One Dutch text
+    has one English translation here, so the text alone is enough.
+    """
+
+    def __init__(self, parent: QCoreApplication, by_text: dict[str, str]) -> None:
+        super().__init__(parent)
+        self.by_text = by_text
+
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        found = super().translate(context, source, disambiguation, n)
+        # None, not "": Qt takes an empty string for a translation and would show nothing
+        return found or self.by_text.get(source)
+
+
+def _by_text(ts: Path) -> dict[str, str]:
+    """Dutch -> English for every finished, singular message of the shipped .ts."""
+    found: dict[str, str] = {}
+    for message in ET.parse(ts).getroot().iter("message"):
+        translation = message.find("translation")
+        source = message.findtext("source")
+        if translation is None or not source or message.get("numerus") == "yes":
+            continue
+        if translation.get("type") is None and translation.text:
+            found.setdefault(source, translation.text)
+    return found
+
+
 def chosen_language(settings: QSettings) -> str:
     """The environment variable, else the setting, else Dutch; anything unknown is Dutch."""
     value = os.environ.get(ENV) or settings.value(SETTING, DUTCH)
@@ -39,10 +75,13 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
     installed: list[QTranslator] = []
     if language == ENGLISH:
-        translator = QTranslator(app)
-        ours = str(resources_root() / "translations")
-        if translator.load("gebiedsapp_en", ours):
-            installed.append(translator)
+        ours = resources_root() / "translations"
+        try:
+            english = _Translator(app, _by_text(ours / "gebiedsapp_en.ts"))
+        except (OSError, ET.ParseError):
+            english = _Translator(app, {})
+        if english.load("gebiedsapp_en", str(ours)):
+            installed.append(english)
         else:
             log.warning("English translation not found in %s: the UI stays Dutch", ours)
     else:
