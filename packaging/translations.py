@@ -48,7 +48,7 @@ def update_ts(ts: Path = TS) -> None:
     """Add new source strings to `ts` (unfinished), keep the translated ones."""
     command = [tool("pyside6-lupdate"), *map(str, ui_sources())]
     command += ["-source-language", "nl_NL", "-target-language", "en_GB"]
-    command += ["-locations", "none", "-no-obsolete", "-silent", "-ts", str(ts)]
+    command += ["-locations", "none", "-silent", "-ts", str(ts)]
     subprocess.run(command, check=True, capture_output=True)
 
 

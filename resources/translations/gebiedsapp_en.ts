@@ -129,7 +129,7 @@
     </message>
     <message>
         <source>Er zijn nog geen teamleden vastgelegd. Vul per dorp en wijk in wie gebiedsregisseur, opbouwwerker en gebiedswethouder is; dan toont &apos;Wie werkt waar&apos; het overzicht.</source>
-        <translation>No team members have been recorded yet. Fill in for each village and district who the area director, community worker and area alderman are; &apos;Who works where&apos; then shows the overview.</translation>
+        <translation>No team members have been recorded yet. Fill in for each village and district who the area coordinator, community worker and area alderman are; &apos;Who works where&apos; then shows the overview.</translation>
     </message>
     <message>
         <source>Elk dorp en elke wijk heeft een eigen team. Kies een gebied links, of open &apos;Wie werkt waar&apos; (Ctrl+9) voor het overzicht van de hele gemeente.</source>
@@ -179,6 +179,25 @@
     <message>
         <source>Gebied</source>
         <translation>Area</translation>
+    </message>
+</context>
+<context>
+    <name>AreasPage</name>
+    <message>
+        <source>In welke gebieden werkt u?</source>
+        <translation type="vanished">Which areas do you work in?</translation>
+    </message>
+    <message>
+        <source>Vink de gebieden aan; u wordt daar gekoppeld in de gekozen rol, vanaf vandaag.</source>
+        <translation type="vanished">Tick the areas; you will be linked to them in the chosen role, from today.</translation>
+    </message>
+    <message>
+        <source>Gebieden</source>
+        <translation type="vanished">Areas</translation>
+    </message>
+    <message>
+        <source>Geen gebied gekozen? Dat kan later via Beheer → Teams.</source>
+        <translation type="vanished">No area chosen? That can be done later via Administration → Teams.</translation>
     </message>
 </context>
 <context>
@@ -954,6 +973,35 @@ Conversations and other data belonging to this area are kept, but the area can n
     </message>
 </context>
 <context>
+    <name>DemoPage</name>
+    <message>
+        <source>Oefenen met voorbeeldgegevens</source>
+        <translation type="vanished">Practise with sample data</translation>
+    </message>
+    <message>
+        <source>Mag overgeslagen worden.</source>
+        <translation type="vanished">May be skipped.</translation>
+    </message>
+    <message>
+        <source>Een oefendatabase met verzonnen gegevens maken en openen</source>
+        <translation type="vanished">Create and open a practice database with made-up data</translation>
+    </message>
+    <message>
+        <source>Voorbeeldgegevens zijn verzonnen en komen nooit in uw echte database. Hier kan geen aparte oefendatabase naast worden gemaakt; vraag uw beheerder.</source>
+        <translation type="vanished">Sample data is made up and never goes into your real database. A separate practice database cannot be created here; ask your administrator.</translation>
+    </message>
+    <message>
+        <source>Wilt u eerst oefenen? De voorbeeldgegevens zijn verzonnen (nep: geen echte bewoners of gesprekken) en komen nooit in uw echte database, maar in een aparte oefendatabase:
+%s
+
+Die opent in een tweede venster, met hetzelfde wachtwoord. Uw echte database blijft leeg tot u zelf iets vastlegt.</source>
+        <translation type="vanished">Would you like to practise first? The sample data is made up (fake: no real residents or conversations) and never goes into your real database, but into a separate practice database:
+%s
+
+It opens in a second window, with the same passphrase. Your real database stays empty until you record something yourself.</translation>
+    </message>
+</context>
+<context>
     <name>DraftAutosaver</name>
     <message>
         <source>Let op: je concept kon niet worden bewaard. Niets weggooien; probeer het straks opnieuw.</source>
@@ -1043,6 +1091,29 @@ Last day (the link ran from %s):</translation>
     <message>
         <source>Vastleggen</source>
         <translation>Record</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunWizard</name>
+    <message>
+        <source>Eerste keer instellen</source>
+        <translation type="vanished">First-time setup</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Vorige</source>
+        <translation type="vanished">&lt; &amp;Back</translation>
+    </message>
+    <message>
+        <source>&amp;Volgende &gt;</source>
+        <translation type="vanished">&amp;Next &gt;</translation>
+    </message>
+    <message>
+        <source>Vol&amp;tooien</source>
+        <translation type="vanished">&amp;Finish</translation>
+    </message>
+    <message>
+        <source>&amp;Overslaan</source>
+        <translation type="vanished">&amp;Skip</translation>
     </message>
 </context>
 <context>
@@ -1765,6 +1836,10 @@ Last day (the link ran from %s):</translation>
         <translation>&amp;Keyboard shortcuts</translation>
     </message>
     <message>
+        <source>&amp;Eerste keer instellen…</source>
+        <translation type="vanished">&amp;First-time setup…</translation>
+    </message>
+    <message>
         <source>&amp;Over Gebiedsapp</source>
         <translation>&amp;About Gebiedsapp</translation>
     </message>
@@ -1795,6 +1870,57 @@ Last day (the link ran from %s):</translation>
     <message>
         <source>Reservekopie gemaakt: %s</source>
         <translation>Backup made: %s</translation>
+    </message>
+</context>
+<context>
+    <name>MePage</name>
+    <message>
+        <source>Wie bent u?</source>
+        <translation type="vanished">Who are you?</translation>
+    </message>
+    <message>
+        <source>U wordt als teamlid opgenomen, met uw aanmelding als account.</source>
+        <translation type="vanished">You are added as a team member, with your sign-in as the account.</translation>
+    </message>
+    <message>
+        <source>Als eerste teamlid wordt u ook beheerder (te wijzigen via Beheer → Teams).</source>
+        <translation type="vanished">As the first team member you also become administrator (can be changed via Administration → Teams).</translation>
+    </message>
+    <message>
+        <source>Naam</source>
+        <translation type="vanished">Name</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="vanished">Account</translation>
+    </message>
+    <message>
+        <source>Uw aanmeldnaam op deze computer; daaraan herkent de app uw &apos;Mijn acties&apos;.</source>
+        <translation type="vanished">Your sign-in name on this computer; the app uses it to recognise your &apos;My actions&apos;.</translation>
+    </message>
+    <message>
+        <source>Rol</source>
+        <translation type="vanished">Role</translation>
+    </message>
+    <message>
+        <source>&amp;Naam:</source>
+        <translation type="vanished">&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Account:</source>
+        <translation type="vanished">&amp;Account:</translation>
+    </message>
+    <message>
+        <source>&amp;Rol:</source>
+        <translation type="vanished">&amp;Role:</translation>
+    </message>
+    <message>
+        <source>Vul uw naam in.</source>
+        <translation type="vanished">Fill in your name.</translation>
+    </message>
+    <message>
+        <source>Vul uw account in (uw aanmeldnaam op deze computer).</source>
+        <translation type="vanished">Fill in your account (your sign-in name on this computer).</translation>
     </message>
 </context>
 <context>
@@ -2380,6 +2506,37 @@ De database van daarvoor staat in:
 
 The previous database is in:
 %s</translation>
+    </message>
+</context>
+<context>
+    <name>ServerPage</name>
+    <message>
+        <source>Teamserver (mag leeg blijven)</source>
+        <translation type="vanished">Team server (may be left empty)</translation>
+    </message>
+    <message>
+        <source>Het adres van de teamserver wordt bewaard voor het samenwerken met uw team; dat synchroniseren komt in een latere versie. Er wordt geen wachtwoord bewaard.</source>
+        <translation type="vanished">The team server address is kept for working with your team; synchronising comes in a later version. No password is kept.</translation>
+    </message>
+    <message>
+        <source>Adres van de teamserver</source>
+        <translation type="vanished">Team server address</translation>
+    </message>
+    <message>
+        <source>postgresql://server:5432/gebiedsapp</source>
+        <translation type="vanished">postgresql://server:5432/gebiedsapp</translation>
+    </message>
+    <message>
+        <source>&amp;Adres:</source>
+        <translation type="vanished">&amp;Address:</translation>
+    </message>
+    <message>
+        <source>Zet geen gebruikersnaam of wachtwoord in het adres; die worden hier niet bewaard. Gebruik de vorm postgresql://server[:poort]/database.</source>
+        <translation type="vanished">Do not put a user name or password in the address; they are not kept here. Use the form postgresql://server[:port]/database.</translation>
+    </message>
+    <message>
+        <source>&apos;%s&apos; is geen geldig adres van een teamserver. Gebruik de vorm postgresql://server[:poort]/database, bijvoorbeeld postgresql://gebiedsapp.oldambt.local:5432/gebiedsapp.</source>
+        <translation type="vanished">&apos;%s&apos; is not a valid team server address. Use the form postgresql://server[:port]/database, for example postgresql://gebiedsapp.oldambt.local:5432/gebiedsapp.</translation>
     </message>
 </context>
 <context>
@@ -3126,6 +3283,22 @@ The previous database is in:
         <translation>View the summary for the alderman as a PDF</translation>
     </message>
     <message>
+        <source>Met &amp;bijlage</source>
+        <translation type="vanished">With &amp;appendix</translation>
+    </message>
+    <message>
+        <source>De PDF met een bijlage met alle cijfers en volledige lijsten</source>
+        <translation type="vanished">The PDF with an appendix of all figures and complete lists</translation>
+    </message>
+    <message>
+        <source>Alle lijsten achter de samenvatting (open signalen, uitspraken, acties...) </source>
+        <translation type="vanished">All lists behind the summary (open signals, statements, actions...) </translation>
+    </message>
+    <message>
+        <source>opslaan als Excel- of CSV-bestand</source>
+        <translation type="vanished">save as an Excel or CSV file</translation>
+    </message>
+    <message>
         <source>Periode:</source>
         <translation>Period:</translation>
     </message>
@@ -3278,7 +3451,7 @@ The previous database is in:
     </message>
     <message>
         <source>Gebiedsregisseur</source>
-        <translation>Area director</translation>
+        <translation>Area coordinator</translation>
     </message>
     <message>
         <source>Gebiedswethouder</source>
@@ -3375,7 +3548,7 @@ The previous database is in:
     </message>
     <message>
         <source>Per dorp en wijk het team van gebiedsregisseur, opbouwwerker en gebiedswethouder op de gekozen datum.</source>
-        <translation>For each village and district the team of area director, community worker and area alderman on the chosen date.</translation>
+        <translation>For each village and district the team of area coordinator, community worker and area alderman on the chosen date.</translation>
     </message>
     <message>
         <source>Peildatum</source>
@@ -3613,6 +3786,33 @@ Only do this for a mistake; if someone changes area, end the link instead, so th
     <message>
         <source>Buiten gebruik: bestaande gesprekken houden dit thema, bij nieuwe gesprekken wordt het niet meer aangeboden.</source>
         <translation>Retired: existing conversations keep this theme, new conversations no longer offer it.</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Welkom bij de Gebiedsapp</source>
+        <translation type="vanished">Welcome to Gebiedsapp</translation>
+    </message>
+    <message>
+        <source>Eerste keer instellen: vijf korte stappen.</source>
+        <translation type="vanished">First-time setup: five short steps.</translation>
+    </message>
+    <message>
+        <source>✓ Het wachtwoord van de database is ingesteld. Zonder dat wachtwoord is de database niet te openen; bewaar het goed.</source>
+        <translation type="vanished">✓ The database passphrase has been set. Without that passphrase the database cannot be opened; keep it safe.</translation>
+    </message>
+    <message>
+        <source>De database is niet versleuteld en neemt daarom geen namen, telefoonnummers of e-mailadressen van bewoners op. Versleutel hem later via Beheer → Database versleutelen…</source>
+        <translation type="vanished">The database is not encrypted and therefore does not record names, phone numbers or email addresses of residents. Encrypt it later via Administration → Encrypt database…</translation>
+    </message>
+    <message>
+        <source>De database staat op een server; daar is geen wachtwoord voor nodig.</source>
+        <translation type="vanished">The database is on a server; no passphrase is needed for it.</translation>
+    </message>
+    <message>
+        <source>In een paar stappen: wie u bent, in welke gebieden u werkt, oefenen met voorbeeldgegevens en de teamserver. Alles kunt u later wijzigen; met &apos;Overslaan&apos; slaat u dit over. U vindt het terug onder Help → Eerste keer instellen…</source>
+        <translation type="vanished">In a few steps: who you are, which areas you work in, practising with sample data and the team server. You can change everything later; &apos;Skip&apos; skips this. You can find it again under Help → First-time setup…</translation>
     </message>
 </context>
 <context>
