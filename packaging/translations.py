@@ -10,8 +10,9 @@ After adding or changing a `tr()` string:
     # translate them (Qt Linguist: `pyside6-linguist resources/translations/gebiedsapp_en.ts`)
     python packaging/translations.py          # again: lrelease builds the .qm
 
-lupdate keeps existing translations and drops strings no longer in the source (-no-obsolete);
-locations are left out so that moving code does not churn the .ts.
+lupdate keeps existing translations; a string no longer (or not yet, as when translations are
+made ahead of a merge) in the source stays as "vanished": left out of the .qm, revived with its
+translation when the string returns. Locations are left out so moving code does not churn.
 """
 
 from __future__ import annotations
