@@ -33,6 +33,8 @@ REQUIRED = [
     ("holidays/locale/nl/LC_MESSAGES/NL.mo", "Dutch holiday names (signal deadlines)"),
     ("holidays/locale/en_US/LC_MESSAGES/NL.mo", "holiday names the deadline code asks for"),
     ("PySide6/Qt/translations/qtbase_nl.qm", "Qt's own dialogs in Dutch"),
+    ("resources/translations/gebiedsapp_en.qm", "the English UI (Beeld → Taal)"),
+    ("resources/translations/gebiedsapp_en.ts", "English by Dutch text (ui.language)"),
     ("PySide6/QtPdf*", "in-app PDF preview"),
     ("PySide6/QtPdfWidgets*", "in-app PDF preview"),
     ("docs/handleiding.md", "the user guide (F1)"),

@@ -8,7 +8,7 @@ from datetime import date
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -25,6 +25,7 @@ from gebiedsapp.ui.context import AppContext, ChangeHub
 from gebiedsapp.ui.first_run import is_fresh, offer_first_run
 from gebiedsapp.ui.gc_guard import GarbageCollector
 from gebiedsapp.ui.help import app_icon
+from gebiedsapp.ui.language import chosen_language, install_translators
 from gebiedsapp.ui.main_window import MainWindow
 from gebiedsapp.ui.pdf import remove_stale_previews
 from gebiedsapp.ui.restore import Damaged, offer_restore_of_damaged
@@ -49,12 +50,9 @@ def _setup_logging(paths: AppPaths) -> None:
 
 
 def _install_dutch(app: QApplication) -> None:
-    """Dutch for Qt's own dialogs (OK/Annuleren, calendar), whatever the system language is."""
-    QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
-    translator = QTranslator(app)
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if translator.load("qtbase_nl", folder):
-        app.installTranslator(translator)
+    """Dutch (Qt's own dialogs too, whatever the system language is) unless the user chose
+    English in Beeld → Taal / Language (ui.language)."""
+    install_translators(app, chosen_language(QSettings(APP_AUTHOR, APP_NAME)))
 
 
 def create_main_window(

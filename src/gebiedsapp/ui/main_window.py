@@ -29,6 +29,7 @@ from gebiedsapp.ui import help as app_help
 from gebiedsapp.ui.area_page import AreaPage
 from gebiedsapp.ui.area_tree import AreaNavigator
 from gebiedsapp.ui.context import AppContext
+from gebiedsapp.ui.language import add_language_menu
 from gebiedsapp.ui.layout import ScreenStack, fit_into, scrolling, text_width
 from gebiedsapp.ui.palette import style
 from gebiedsapp.ui.team_overview import TeamOverviewScreen
@@ -158,6 +159,8 @@ class MainWindow(QMainWindow):
         view_menu = self.menuBar().addMenu(self.tr("Bee&ld"))
         for action in self.screen_actions.values():
             view_menu.addAction(action)
+        view_menu.addSeparator()
+        add_language_menu(view_menu, self.settings, self)
 
         admin_menu = self.menuBar().addMenu(self.tr("B&eheer"))
         for name, text in (
