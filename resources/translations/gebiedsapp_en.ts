@@ -185,19 +185,19 @@
     <name>AreasPage</name>
     <message>
         <source>In welke gebieden werkt u?</source>
-        <translation type="vanished">Which areas do you work in?</translation>
+        <translation>Which areas do you work in?</translation>
     </message>
     <message>
         <source>Vink de gebieden aan; u wordt daar gekoppeld in de gekozen rol, vanaf vandaag.</source>
-        <translation type="vanished">Tick the areas; you will be linked to them in the chosen role, from today.</translation>
+        <translation>Tick the areas; you will be linked to them in the chosen role, from today.</translation>
     </message>
     <message>
         <source>Gebieden</source>
-        <translation type="vanished">Areas</translation>
+        <translation>Areas</translation>
     </message>
     <message>
         <source>Geen gebied gekozen? Dat kan later via Beheer → Teams.</source>
-        <translation type="vanished">No area chosen? That can be done later via Administration → Teams.</translation>
+        <translation>No area chosen? That can be done later via Administration → Teams.</translation>
     </message>
 </context>
 <context>
@@ -976,26 +976,26 @@ Conversations and other data belonging to this area are kept, but the area can n
     <name>DemoPage</name>
     <message>
         <source>Oefenen met voorbeeldgegevens</source>
-        <translation type="vanished">Practise with sample data</translation>
+        <translation>Practise with sample data</translation>
     </message>
     <message>
         <source>Mag overgeslagen worden.</source>
-        <translation type="vanished">May be skipped.</translation>
+        <translation>May be skipped.</translation>
     </message>
     <message>
         <source>Een oefendatabase met verzonnen gegevens maken en openen</source>
-        <translation type="vanished">Create and open a practice database with made-up data</translation>
+        <translation>Create and open a practice database with made-up data</translation>
     </message>
     <message>
         <source>Voorbeeldgegevens zijn verzonnen en komen nooit in uw echte database. Hier kan geen aparte oefendatabase naast worden gemaakt; vraag uw beheerder.</source>
-        <translation type="vanished">Sample data is made up and never goes into your real database. A separate practice database cannot be created here; ask your administrator.</translation>
+        <translation>Sample data is made up and never goes into your real database. A separate practice database cannot be created here; ask your administrator.</translation>
     </message>
     <message>
         <source>Wilt u eerst oefenen? De voorbeeldgegevens zijn verzonnen (nep: geen echte bewoners of gesprekken) en komen nooit in uw echte database, maar in een aparte oefendatabase:
 %s
 
 Die opent in een tweede venster, met hetzelfde wachtwoord. Uw echte database blijft leeg tot u zelf iets vastlegt.</source>
-        <translation type="vanished">Would you like to practise first? The sample data is made up (fake: no real residents or conversations) and never goes into your real database, but into a separate practice database:
+        <translation>Would you like to practise first? The sample data is made up (fake: no real residents or conversations) and never goes into your real database, but into a separate practice database:
 %s
 
 It opens in a second window, with the same passphrase. Your real database stays empty until you record something yourself.</translation>
@@ -1097,23 +1097,23 @@ Last day (the link ran from %s):</translation>
     <name>FirstRunWizard</name>
     <message>
         <source>Eerste keer instellen</source>
-        <translation type="vanished">First-time setup</translation>
+        <translation>First-time setup</translation>
     </message>
     <message>
         <source>&lt; &amp;Vorige</source>
-        <translation type="vanished">&lt; &amp;Back</translation>
+        <translation>&lt; &amp;Back</translation>
     </message>
     <message>
         <source>&amp;Volgende &gt;</source>
-        <translation type="vanished">&amp;Next &gt;</translation>
+        <translation>&amp;Next &gt;</translation>
     </message>
     <message>
         <source>Vol&amp;tooien</source>
-        <translation type="vanished">&amp;Finish</translation>
+        <translation>&amp;Finish</translation>
     </message>
     <message>
         <source>&amp;Overslaan</source>
-        <translation type="vanished">&amp;Skip</translation>
+        <translation>&amp;Skip</translation>
     </message>
 </context>
 <context>
@@ -1837,7 +1837,7 @@ Last day (the link ran from %s):</translation>
     </message>
     <message>
         <source>&amp;Eerste keer instellen…</source>
-        <translation type="vanished">&amp;First-time setup…</translation>
+        <translation>&amp;First-time setup…</translation>
     </message>
     <message>
         <source>&amp;Over Gebiedsapp</source>
@@ -1876,51 +1876,51 @@ Last day (the link ran from %s):</translation>
     <name>MePage</name>
     <message>
         <source>Wie bent u?</source>
-        <translation type="vanished">Who are you?</translation>
+        <translation>Who are you?</translation>
     </message>
     <message>
         <source>U wordt als teamlid opgenomen, met uw aanmelding als account.</source>
-        <translation type="vanished">You are added as a team member, with your sign-in as the account.</translation>
+        <translation>You are added as a team member, with your sign-in as the account.</translation>
     </message>
     <message>
         <source>Als eerste teamlid wordt u ook beheerder (te wijzigen via Beheer → Teams).</source>
-        <translation type="vanished">As the first team member you also become administrator (can be changed via Administration → Teams).</translation>
+        <translation>As the first team member you also become administrator (can be changed via Administration → Teams).</translation>
     </message>
     <message>
         <source>Naam</source>
-        <translation type="vanished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Account</source>
-        <translation type="vanished">Account</translation>
+        <translation>Account</translation>
     </message>
     <message>
         <source>Uw aanmeldnaam op deze computer; daaraan herkent de app uw &apos;Mijn acties&apos;.</source>
-        <translation type="vanished">Your sign-in name on this computer; the app uses it to recognise your &apos;My actions&apos;.</translation>
+        <translation>Your sign-in name on this computer; the app uses it to recognise your &apos;My actions&apos;.</translation>
     </message>
     <message>
         <source>Rol</source>
-        <translation type="vanished">Role</translation>
+        <translation>Role</translation>
     </message>
     <message>
         <source>&amp;Naam:</source>
-        <translation type="vanished">&amp;Name:</translation>
+        <translation>&amp;Name:</translation>
     </message>
     <message>
         <source>&amp;Account:</source>
-        <translation type="vanished">&amp;Account:</translation>
+        <translation>&amp;Account:</translation>
     </message>
     <message>
         <source>&amp;Rol:</source>
-        <translation type="vanished">&amp;Role:</translation>
+        <translation>&amp;Role:</translation>
     </message>
     <message>
         <source>Vul uw naam in.</source>
-        <translation type="vanished">Fill in your name.</translation>
+        <translation>Fill in your name.</translation>
     </message>
     <message>
         <source>Vul uw account in (uw aanmeldnaam op deze computer).</source>
-        <translation type="vanished">Fill in your account (your sign-in name on this computer).</translation>
+        <translation>Fill in your account (your sign-in name on this computer).</translation>
     </message>
 </context>
 <context>
@@ -2512,31 +2512,31 @@ The previous database is in:
     <name>ServerPage</name>
     <message>
         <source>Teamserver (mag leeg blijven)</source>
-        <translation type="vanished">Team server (may be left empty)</translation>
+        <translation>Team server (may be left empty)</translation>
     </message>
     <message>
         <source>Het adres van de teamserver wordt bewaard voor het samenwerken met uw team; dat synchroniseren komt in een latere versie. Er wordt geen wachtwoord bewaard.</source>
-        <translation type="vanished">The team server address is kept for working with your team; synchronising comes in a later version. No password is kept.</translation>
+        <translation>The team server address is kept for working with your team; synchronising comes in a later version. No password is kept.</translation>
     </message>
     <message>
         <source>Adres van de teamserver</source>
-        <translation type="vanished">Team server address</translation>
+        <translation>Team server address</translation>
     </message>
     <message>
         <source>postgresql://server:5432/gebiedsapp</source>
-        <translation type="vanished">postgresql://server:5432/gebiedsapp</translation>
+        <translation>postgresql://server:5432/gebiedsapp</translation>
     </message>
     <message>
         <source>&amp;Adres:</source>
-        <translation type="vanished">&amp;Address:</translation>
+        <translation>&amp;Address:</translation>
     </message>
     <message>
         <source>Zet geen gebruikersnaam of wachtwoord in het adres; die worden hier niet bewaard. Gebruik de vorm postgresql://server[:poort]/database.</source>
-        <translation type="vanished">Do not put a user name or password in the address; they are not kept here. Use the form postgresql://server[:port]/database.</translation>
+        <translation>Do not put a user name or password in the address; they are not kept here. Use the form postgresql://server[:port]/database.</translation>
     </message>
     <message>
         <source>&apos;%s&apos; is geen geldig adres van een teamserver. Gebruik de vorm postgresql://server[:poort]/database, bijvoorbeeld postgresql://gebiedsapp.oldambt.local:5432/gebiedsapp.</source>
-        <translation type="vanished">&apos;%s&apos; is not a valid team server address. Use the form postgresql://server[:port]/database, for example postgresql://gebiedsapp.oldambt.local:5432/gebiedsapp.</translation>
+        <translation>&apos;%s&apos; is not a valid team server address. Use the form postgresql://server[:port]/database, for example postgresql://gebiedsapp.oldambt.local:5432/gebiedsapp.</translation>
     </message>
 </context>
 <context>
@@ -3284,19 +3284,19 @@ The previous database is in:
     </message>
     <message>
         <source>Met &amp;bijlage</source>
-        <translation type="vanished">With &amp;appendix</translation>
+        <translation>With &amp;appendix</translation>
     </message>
     <message>
         <source>De PDF met een bijlage met alle cijfers en volledige lijsten</source>
-        <translation type="vanished">The PDF with an appendix of all figures and complete lists</translation>
+        <translation>The PDF with an appendix of all figures and complete lists</translation>
     </message>
     <message>
         <source>Alle lijsten achter de samenvatting (open signalen, uitspraken, acties...) </source>
-        <translation type="vanished">All lists behind the summary (open signals, statements, actions...) </translation>
+        <translation>All lists behind the summary (open signals, statements, actions...) </translation>
     </message>
     <message>
         <source>opslaan als Excel- of CSV-bestand</source>
-        <translation type="vanished">save as an Excel or CSV file</translation>
+        <translation>save as an Excel or CSV file</translation>
     </message>
     <message>
         <source>Periode:</source>
@@ -3792,27 +3792,27 @@ Only do this for a mistake; if someone changes area, end the link instead, so th
     <name>WelcomePage</name>
     <message>
         <source>Welkom bij de Gebiedsapp</source>
-        <translation type="vanished">Welcome to Gebiedsapp</translation>
+        <translation>Welcome to Gebiedsapp</translation>
     </message>
     <message>
         <source>Eerste keer instellen: vijf korte stappen.</source>
-        <translation type="vanished">First-time setup: five short steps.</translation>
+        <translation>First-time setup: five short steps.</translation>
     </message>
     <message>
         <source>✓ Het wachtwoord van de database is ingesteld. Zonder dat wachtwoord is de database niet te openen; bewaar het goed.</source>
-        <translation type="vanished">✓ The database passphrase has been set. Without that passphrase the database cannot be opened; keep it safe.</translation>
+        <translation>✓ The database passphrase has been set. Without that passphrase the database cannot be opened; keep it safe.</translation>
     </message>
     <message>
         <source>De database is niet versleuteld en neemt daarom geen namen, telefoonnummers of e-mailadressen van bewoners op. Versleutel hem later via Beheer → Database versleutelen…</source>
-        <translation type="vanished">The database is not encrypted and therefore does not record names, phone numbers or email addresses of residents. Encrypt it later via Administration → Encrypt database…</translation>
+        <translation>The database is not encrypted and therefore does not record names, phone numbers or email addresses of residents. Encrypt it later via Administration → Encrypt database…</translation>
     </message>
     <message>
         <source>De database staat op een server; daar is geen wachtwoord voor nodig.</source>
-        <translation type="vanished">The database is on a server; no passphrase is needed for it.</translation>
+        <translation>The database is on a server; no passphrase is needed for it.</translation>
     </message>
     <message>
         <source>In een paar stappen: wie u bent, in welke gebieden u werkt, oefenen met voorbeeldgegevens en de teamserver. Alles kunt u later wijzigen; met &apos;Overslaan&apos; slaat u dit over. U vindt het terug onder Help → Eerste keer instellen…</source>
-        <translation type="vanished">In a few steps: who you are, which areas you work in, practising with sample data and the team server. You can change everything later; &apos;Skip&apos; skips this. You can find it again under Help → First-time setup…</translation>
+        <translation>In a few steps: who you are, which areas you work in, practising with sample data and the team server. You can change everything later; &apos;Skip&apos; skips this. You can find it again under Help → First-time setup…</translation>
     </message>
 </context>
 <context>
