@@ -13,7 +13,7 @@ from datetime import date
 
 from sqlalchemy import inspect, text
 
-from gebiedsapp.services import demo_data as demo
+from gebiedsapp.services import demo
 from gebiedsapp.storage.database import Database
 
 ANCHOR = date(2026, 6, 1)  # fixed: with today's date every stamp would move
