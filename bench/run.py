@@ -61,7 +61,7 @@ class Result:
 def _large_database(workdir: Path) -> tuple[str, Path]:
     """A migrated database with `demo-data --size large` (built once per run)."""
     from gebiedsapp.paths import app_paths, sqlite_url
-    from gebiedsapp.services.demo_data import generate
+    from gebiedsapp.services.demo import generate
     from gebiedsapp.startup import open_database
 
     data_dir = workdir / "large"
@@ -129,14 +129,14 @@ def _fresh_database(path: Path) -> str:
 
 def _demo_tables() -> tuple[str, ...]:
     """Every table `demo-data` fills, in foreign-key order (the team first)."""
-    from gebiedsapp.services.demo_data import INSERT_ORDER
+    from gebiedsapp.services.demo import INSERT_ORDER
 
     return ("team_member", "assignment", *(table.name for table in INSERT_ORDER))
 
 
 def bench_demo_data(workdir: Path, repeat: int) -> Result:
     """`demo-data --size large` vs raw sqlite3 executemany of the very same rows."""
-    from gebiedsapp.services.demo_data import generate
+    from gebiedsapp.services.demo import generate
     from gebiedsapp.storage.database import Database
 
     values, baselines = [], []

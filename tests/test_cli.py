@@ -13,7 +13,7 @@ from sqlalchemy import select
 from gebiedsapp import __version__, cli
 from gebiedsapp.domain import InitiativeStatus, TeamMember, reference_id
 from gebiedsapp.paths import DATABASE_URL_ENV, app_paths
-from gebiedsapp.services import demo_data, initiatives
+from gebiedsapp.services import demo, initiatives
 from gebiedsapp.services.initiatives import InitiativeInput, MilestoneInput
 from gebiedsapp.startup import open_database
 from gebiedsapp.storage.migrate import head_revision
@@ -142,7 +142,7 @@ def test_team_after_demo_data_shows_fake_names(
     opened = open_database(f"sqlite:///{db_path}", app_paths(data_dir), actor="test")
     try:
         with opened.database.unit_of_work("test") as session:
-            demo_data.generate(session, size="small", seed=3, anchor=date(2026, 6, 1))
+            demo.generate(session, size="small", seed=3, anchor=date(2026, 6, 1))
         with opened.database.read_session() as session:
             members = session.scalars(select(TeamMember)).all()
             former = {m.name for m in members if not m.active}
@@ -155,7 +155,7 @@ def test_team_after_demo_data_shows_fake_names(
     assert (code, err) == (0, "")
     lines = out.splitlines()
     assert lines[0] == "Wie werkt waar op 01-06-2026"
-    assert any(surname in out for surname in demo_data.FAKE_SURNAMES)
+    assert any(surname in out for surname in demo.FAKE_SURNAMES)
     beerta = next(line for line in lines if line.strip().startswith("Beerta:"))
     assert "Gebiedsregisseur: " in beerta
     assert "Gebiedsregisseur: -" not in beerta

@@ -27,7 +27,6 @@ from gebiedsapp.paths import AppPaths, app_paths, database_url
 from gebiedsapp.services import (
     audit,
     backups,
-    demo_data,
     encryption,
     erasure,
     initiatives,
@@ -36,6 +35,7 @@ from gebiedsapp.services import (
     retention,
     signal_import,
 )
+from gebiedsapp.services import demo as demo_data
 from gebiedsapp.services.areas import area_tree, find_area
 from gebiedsapp.services.backups import make_backup
 from gebiedsapp.services.errors import NotFoundError, ValidationError

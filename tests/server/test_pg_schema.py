@@ -39,7 +39,7 @@ from gebiedsapp.domain import (
     reference_id,
 )
 from gebiedsapp.paths import AppPaths
-from gebiedsapp.services import demo_data, koffiekar, signals
+from gebiedsapp.services import demo, koffiekar, signals
 from gebiedsapp.services.koffiekar import ConversationInput, SessionInput
 from gebiedsapp.services.residents import ResidentInput
 from gebiedsapp.services.signals import SignalInput
@@ -260,7 +260,7 @@ def test_a_laptops_whole_database_fits_the_server_schema(pg_url: str, database: 
     goes into the server's tables as it is, and reads back the same: no text too long for a
     column, no type or constraint that only SQLite lets through. What sync will move."""
     with database.unit_of_work("regisseur") as session:
-        counts = demo_data.generate(session, size="small", seed=16, anchor=date(2026, 11, 30))
+        counts = demo.generate(session, size="small", seed=16, anchor=date(2026, 11, 30))
     assert sum(counts.values()) > 1000
     server = Database.connect(pg_url)
     try:

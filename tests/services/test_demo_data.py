@@ -44,7 +44,8 @@ from gebiedsapp.domain import (
 from gebiedsapp.domain.deadlines import deadline as compute_deadline
 from gebiedsapp.domain.signal_workflow import CLOSED, OPEN, replay
 from gebiedsapp.paths import app_paths
-from gebiedsapp.services import demo_data, initiatives
+from gebiedsapp.services import demo as demo_data
+from gebiedsapp.services import initiatives
 from gebiedsapp.services import signals as signal_service
 from gebiedsapp.services.drafts import list_drafts
 from gebiedsapp.services.errors import ValidationError

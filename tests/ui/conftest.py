@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from gebiedsapp.domain import ActionStatus, FollowUp, TeamMember
 from gebiedsapp.paths import AppPaths
 from gebiedsapp.paths import app_paths as _app_paths
-from gebiedsapp.services import demo_data
+from gebiedsapp.services import demo
 from gebiedsapp.services import teams as team_service
 from gebiedsapp.startup import OpenedDatabase, open_database
 from gebiedsapp.ui.context import AppContext, ChangeHub
@@ -75,7 +75,7 @@ def demo_template(migrated_template: Path, tmp_path_factory: pytest.TempPathFact
         f"sqlite:///{path}", _app_paths(folder / "data"), actor="test", key=TEST_KEY
     )
     with opened.database.unit_of_work("test") as session:
-        demo_data.generate(session, size=DEMO_SIZE, seed=DEMO_SEED)
+        demo.generate(session, size=DEMO_SIZE, seed=DEMO_SEED)
         _sign_in_as_busiest(session, account="test")
     opened.database.dispose()
     leftovers = [p.name for p in folder.iterdir() if p.name.startswith("demo.db-")]

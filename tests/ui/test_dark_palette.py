@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from gebiedsapp.services.areas import find_area
-from gebiedsapp.services.demo_data import generate
+from gebiedsapp.services.demo import generate
 from gebiedsapp.ui.context import AppContext
 from support.palettes import (
     SCHEMES,

@@ -12,7 +12,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from gebiedsapp.domain import ContactType, ContactWith, Handling
-from gebiedsapp.services import demo_data
+from gebiedsapp.services import demo
 from gebiedsapp.services.actions import create_follow_up
 from gebiedsapp.services.areas import find_area
 from gebiedsapp.services.contacts import ContactInput, record_contact
@@ -40,7 +40,7 @@ ACCENTED = "Er is maar één bankje bij de kerk; ideeën genoeg"
 def data(context: AppContext) -> dict[str, Any]:
     """The small demo set, plus one conversation, contact and action with Dutch accents."""
     with context.database.unit_of_work("test") as session:
-        demo_data.generate(session, size="small", seed=1, anchor=TODAY)
+        demo.generate(session, size="small", seed=1, anchor=TODAY)
         beerta = find_area(session, "Beerta").id
         oldambt = find_area(session, "Oldambt").id
         ouderen = next(t.id for t in list_themes(session) if t.name == "Ouderen")

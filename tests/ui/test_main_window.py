@@ -164,7 +164,7 @@ def test_area_figures_arrive_from_the_worker_and_match_the_database(
     from sqlalchemy import func, select
 
     from gebiedsapp.domain import Conversation, KoffiekarSession
-    from gebiedsapp.services.demo_data import generate
+    from gebiedsapp.services.demo import generate
     from gebiedsapp.services.initiatives import list_initiatives
 
     with context.database.unit_of_work("test") as session:

@@ -1,19 +1,13 @@
-"""Demo residents' initiatives for `demo_data.generate`: older ones mostly ended, recent ones
-still being prepared or carried out, with milestones, budgets, themes and partners.
-
-Kept apart from `demo_data` (already long); it only adds rows to the generator's world.
-"""
+"""Demo residents' initiatives: older ones mostly ended, recent ones still being prepared or
+carried out, with milestones, budgets, themes and partners."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, time, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from gebiedsapp.domain import InitiativeStatus
-
-if TYPE_CHECKING:
-    from gebiedsapp.services.demo_data import _World
+from gebiedsapp.services.demo.world import World, tracked
 
 # (title, what the team does, the milestones in order)
 INITIATIVES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
@@ -61,9 +55,7 @@ INITIATIVES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 BUDGET_SOURCES = ("Leefbaarheidsbudget", "Dorpsfonds", "Initiatievenfonds Oldambt", "")
 
 
-def add_initiatives(
-    world: _World, count: int, tracked: Callable[[Any, date, time | None], dict[str, Any]]
-) -> None:
+def add_initiatives(world: World, count: int) -> None:
     """`count` initiatives over the two years before the world's anchor."""
     rng, anchor = world.rng, world.anchor
     for _ in range(count):
@@ -99,7 +91,7 @@ def add_initiatives(
         if world.partner_ids and rng.random() < 0.5:
             partner = {"initiative_id": row["id"], "partner_id": rng.choice(world.partner_ids)}
             world.add("initiative_partner", partner)
-        _milestones(world, row, steps, tracked)
+        _milestones(world, row, steps)
 
 
 def _status(roll: float, age: int) -> tuple[InitiativeStatus, int | None]:
@@ -119,12 +111,9 @@ def _status(roll: float, age: int) -> tuple[InitiativeStatus, int | None]:
     return (InitiativeStatus.IDEE if roll < 0.4 else InitiativeStatus.VOORBEREIDING), None
 
 
-def _milestones(
-    world: _World,
-    initiative: dict[str, Any],
-    steps: tuple[str, ...],
-    tracked: Callable[[Any, date, time | None], dict[str, Any]],
-) -> None:
+def _milestones(world: World, initiative: dict[str, Any], steps: tuple[str, ...]) -> None:
+    """The steps in order, each one to four months after the last; reached ones not after the
+    initiative ended."""
     rng, anchor = world.rng, world.anchor
     started: date = initiative["started_on"]
     ended: date | None = initiative["ended_on"]
