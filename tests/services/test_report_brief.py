@@ -15,7 +15,8 @@ from sqlalchemy import text
 
 from gebiedsapp import cli
 from gebiedsapp.domain import reference_id
-from gebiedsapp.services import actions, demo_data, koffiekar, residents
+from gebiedsapp.services import actions, koffiekar, residents
+from gebiedsapp.services import demo as demo_data
 from gebiedsapp.services.areas import find_area
 from gebiedsapp.services.geo import buurt_shapes
 from gebiedsapp.services.masking import mask

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from gebiedsapp.paths import AppPaths
-from gebiedsapp.services import demo_data
+from gebiedsapp.services import demo as demo_data
 from gebiedsapp.startup import open_database
 from gebiedsapp.storage.crypto import DatabaseKey
 from gebiedsapp.ui.context import AppContext
