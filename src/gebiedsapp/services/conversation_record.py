@@ -45,6 +45,7 @@ class FieldDef:
     name: str | None = None  # in audit and history when not the column (themes: a link table)
     placeholder: str = ""  # Dutch, shown in an empty line
     accessible: str = ""  # Dutch, for a screen reader when the label is not next to it
+    caption: str = ""  # Dutch, the text on a check box when it is not the label
     required: str = ""  # Dutch refusal when left empty; "" when optional
     max_length: int | None = None
     too_long: str = ""  # Dutch refusal when longer than max_length ({n}: the maximum)
@@ -93,7 +94,7 @@ QUOTE_REPORTABLE = FieldDef(
     "Bruikbaar voor rapportage",
     InputKind.FLAG,
     column="quote_reportable",
-    accessible="bruikbaar voor rapportage (anoniem)",
+    caption="bruikbaar voor rapportage (anoniem)",
 )
 
 # What the conversation record itself holds, in the order the form shows them.

@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from gebiedsapp.domain import Conversation, Handling, KoffiekarSession, Theme
-from gebiedsapp.services.conversation_record import RECORD_FIELDS
+from gebiedsapp.services.conversation_record import RECORD_FIELDS, ConversationDraft
 from gebiedsapp.services.conversation_write import write_conversation
 from gebiedsapp.services.errors import NotFoundError, ValidationError
 from gebiedsapp.services.history import finish_edit
@@ -151,6 +151,23 @@ class ConversationInput:
     quote: str = ""
     quote_reportable: bool = False
     resident: ResidentInput = field(default_factory=ResidentInput)
+
+
+def conversation_input(draft: ConversationDraft, *, new: bool) -> ConversationInput:
+    """What finalising the form's draft asks for; an edit never changes the resident."""
+    resident = ResidentInput(
+        name=draft.name,
+        phone=draft.phone,
+        email=draft.email,
+        wants_contact=draft.wants_contact,
+        wants_meedenken=draft.wants_meedenken,
+        consent=draft.consent,
+        theme_ids=draft.theme_ids,
+    )
+    return ConversationInput(
+        **{d.key: getattr(draft, d.key) for d in RECORD_FIELDS},
+        resident=resident if new else ResidentInput(),
+    )
 
 
 def _check_text(data: ConversationInput) -> None:
