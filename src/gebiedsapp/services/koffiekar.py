@@ -271,6 +271,9 @@ def _themes(session: Session, theme_ids: Sequence[uuid.UUID]) -> list[Theme]:
 
 @dataclass(frozen=True)
 class ConversationView:
+    """A conversation as screens show it; its record fields (the columns of RECORD_FIELDS)
+    are filled from their definitions, so a new field is one line here."""
+
     id: uuid.UUID
     session_id: uuid.UUID
     day: date
@@ -306,15 +309,12 @@ def _conversation_view(c: Conversation) -> ConversationView:
         session_id=c.session_id,
         day=c.session.date,
         area_name=c.session.area.name,
-        summary=c.summary,
-        quote=c.quote,
-        quote_reportable=c.quote_reportable,
-        handling=c.handling,
         themes=tuple(t.name for t in c.themes),
         theme_ids=tuple(t.id for t in c.themes),
         author=c.created_by,
         has_resident=c.resident_id is not None,
         version=c.version,
+        **{d.key: getattr(c, d.column) for d in RECORD_FIELDS if d.column is not None},
     )
 
 
