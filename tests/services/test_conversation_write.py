@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, time
 
+import pytest
 from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
@@ -13,7 +14,7 @@ from gebiedsapp.services import audit, koffiekar
 from gebiedsapp.services.conversation_record import RECORD_FIELDS, record_labels
 from gebiedsapp.services.conversation_write import write_conversation
 from gebiedsapp.services.koffiekar import ConversationInput, SessionInput
-from gebiedsapp.storage.database import Database
+from gebiedsapp.storage.database import Database, IntegrityGate
 from gebiedsapp.storage.repositories.koffiekar import KoffiekarRepository
 
 BEERTA = reference_id("area", "beerta")
@@ -123,3 +124,34 @@ def test_the_write_path_takes_every_column_of_the_definitions(session: Session) 
         (EENZAAMHEID,),
     )
     assert set(record_labels()) == {d.record_name for d in RECORD_FIELDS}
+
+
+def test_neither_create_nor_edit_writes_before_the_start_check_passed(
+    database: Database,
+) -> None:
+    """The plain statements wait for the start's integrity check, as every ORM write does."""
+    with database.unit_of_work("anna") as session:
+        round_ = koffiekar.start_session(
+            session, SessionInput(area_id=BEERTA, day=date(2026, 5, 4), start_time=time(10))
+        )
+        recorded = koffiekar.record_conversation(
+            session, session_id=round_.id, data=ConversationInput("Eerst", [EENZAAMHEID])
+        )
+
+    def damaged() -> None:
+        raise DamageFoundError("the check found damage")
+
+    database.gate = IntegrityGate(damaged)
+    with pytest.raises(DamageFoundError), database.unit_of_work("anna") as session:
+        koffiekar.record_conversation(
+            session, session_id=round_.id, data=ConversationInput("Nieuw", [EENZAAMHEID])
+        )
+    with pytest.raises(DamageFoundError), database.unit_of_work("anna") as session:
+        koffiekar.edit_conversation(session, recorded.id, ConversationInput("Later", [OUDEREN]))
+    database.gate = None
+    with database.read_session() as session:
+        assert [v.summary for v in koffiekar.session_conversations(session, round_.id)] == ["Eerst"]
+
+
+class DamageFoundError(Exception):
+    pass

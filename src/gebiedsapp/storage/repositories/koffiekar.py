@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import (
+    CursorResult,
     Row,
     Select,
     String,
@@ -86,9 +87,9 @@ class KoffiekarRepository:
         self, values: Mapping[str, Any], theme_ids: Sequence[uuid.UUID]
     ) -> None:
         """Insert a conversation (every column in `values`) and its theme links as plain rows:
-        prepared statements on the session's connection, no ORM unit of work."""
-        connection = self.session.connection()
-        connection.execute(_INSERT_CONVERSATION, dict(values))
+        prepared statements, no ORM unit of work. Through the session, so that the start's
+        integrity check is waited for as before any write (storage.database)."""
+        self.session.execute(_INSERT_CONVERSATION, dict(values))
         self.link_themes(values["id"], theme_ids)
 
     def link_themes(self, conversation_id: uuid.UUID, theme_ids: Collection[uuid.UUID]) -> None:
@@ -132,10 +133,10 @@ class KoffiekarRepository:
     ) -> bool:
         """Set `values` on the conversation if it is still at `version` (optimistic: False when
         someone else wrote it in between, or it was removed)."""
-        result = self.session.connection().execute(
+        result = self.session.execute(
             _UPDATE_CONVERSATION, {**values, "b_id": conversation_id, "b_version": version}
         )
-        return bool(result.rowcount == 1)
+        return isinstance(result, CursorResult) and result.rowcount == 1
 
     def session_with_staff(self, session_id: uuid.UUID) -> KoffiekarSession | None:
         return self.session.scalars(
