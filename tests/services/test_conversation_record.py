@@ -12,8 +12,10 @@ from gebiedsapp.services.conversation_record import (
     RECORD_FIELDS,
     ConversationDraft,
     draft_keys,
+    record_labels,
 )
 from gebiedsapp.services.koffiekar import ConversationInput, conversation_input
+from gebiedsapp.services.list_exports import CONVERSATION_HEADERS, EXPORTED
 
 EENZAAMHEID = reference_id("theme", "eenzaamheid")
 
@@ -84,3 +86,9 @@ def test_finalising_a_draft_asks_for_its_record_fields_and_a_new_resident_only()
     edited = conversation_input(draft, new=False)
     assert edited.resident.name == ""
     assert not edited.resident.wanted
+
+
+def test_the_export_shows_every_field_of_the_record_under_its_label() -> None:
+    assert {d.key for d, _width in EXPORTED} == {d.key for d in RECORD_FIELDS}
+    assert set(CONVERSATION_HEADERS) >= {d.export_label or d.label for d in RECORD_FIELDS}
+    assert set(record_labels().values()) == {d.label for d in RECORD_FIELDS}

@@ -46,6 +46,7 @@ class FieldDef:
     placeholder: str = ""  # Dutch, shown in an empty line
     accessible: str = ""  # Dutch, for a screen reader when the label is not next to it
     caption: str = ""  # Dutch, the text on a check box when it is not the label
+    export_label: str = ""  # Dutch, the export's column header when it is not the label
     required: str = ""  # Dutch refusal when left empty; "" when optional
     max_length: int | None = None
     too_long: str = ""  # Dutch refusal when longer than max_length ({n}: the maximum)
@@ -95,6 +96,7 @@ QUOTE_REPORTABLE = FieldDef(
     InputKind.FLAG,
     column="quote_reportable",
     caption="bruikbaar voor rapportage (anoniem)",
+    export_label="Citaat bruikbaar voor rapportage",
 )
 
 # What the conversation record itself holds, in the order the form shows them.
