@@ -64,7 +64,6 @@ from gebiedsapp.domain import (
 )
 from gebiedsapp.domain.deadlines import deadline as compute_deadline
 from gebiedsapp.domain.signal_workflow import CLOSED, START
-from gebiedsapp.services.conversation_record import ConversationDraft
 from gebiedsapp.services.demo_initiatives import add_initiatives
 from gebiedsapp.services.errors import ValidationError
 from gebiedsapp.services.geo import Point, bbox, interior_point, parse_rings, point_in_rings
@@ -613,8 +612,7 @@ def _contacts(world: _World, spec: DemoSize) -> None:
 
 
 def _drafts(world: _World, spec: DemoSize) -> None:
-    """A few forms left half typed, as the UI saves them (a conversation's through its typed
-    draft, services.conversation_record; the others see ui/*/…form.py payload())."""
+    """A few forms left half typed, as the UI saves them (see ui/*/…form.py payload())."""
     rng, anchor = world.rng, world.anchor
     latest = sorted(world.rows["koffiekar_session"], key=lambda r: (r["date"], r["id"]))[-5:]
     evening = datetime.combine(anchor, time(17), tzinfo=UTC)
@@ -628,7 +626,16 @@ def _drafts(world: _World, spec: DemoSize) -> None:
             round_ = rng.choice(latest)
             session_id = round_["id"]
             saying = rng.choice(rng.choice(list(SAYINGS.values())))
-            payload = ConversationDraft(summary=saying[: rng.randint(12, len(saying))]).to_json()
+            payload = {
+                "summary": saying[: rng.randint(12, len(saying))],
+                "theme_ids": [],
+                "handling": Handling.TER_PLEKKE.value,
+                "quote": "",
+                "quote_reportable": False,
+                "wants_contact": False,
+                "wants_meedenken": False,
+                "consent": False,
+            }
         elif kind is DraftKind.CONTACT:
             contact_type = rng.choice(tuple(ContactType))
             payload = {
