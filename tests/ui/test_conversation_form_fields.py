@@ -19,6 +19,7 @@ from gebiedsapp.services.conversation_record import (
 )
 from gebiedsapp.ui.context import AppContext
 from gebiedsapp.ui.koffiekar import KoffiekarScreen
+from gebiedsapp.ui.koffiekar.field_texts import TEXTS
 from gebiedsapp.ui.recovery import pending_drafts
 from support.clicks import CTRL, Keyboard, click, click_empty, tick
 
@@ -99,3 +100,15 @@ def test_an_unknown_owner_in_a_draft_falls_back_to_nobody(screen: KoffiekarScree
     form.fill(ConversationDraft(summary="Bus", action=True, action_owner_id=uuid.uuid4()))
     assert form.draft().action_owner_id is None
     assert form.action_owner.currentIndex() == 0
+
+
+def test_every_text_the_form_takes_from_a_definition_is_listed_for_translation() -> None:
+    shown = {d.label for d in RECORD_FIELDS if d.kind is not InputKind.FLAG}
+    for definition in DRAFT_FIELDS:
+        if definition.kind is InputKind.LINE:
+            shown |= {definition.accessible or definition.label, definition.placeholder}
+        elif definition.kind is InputKind.FLAG:
+            shown.add(definition.caption or definition.label)
+        elif definition.kind in (InputKind.OWNER, InputKind.DAY):
+            shown.add(definition.label)
+    assert shown - {""} <= set(TEXTS)

@@ -180,10 +180,10 @@ class ConversationFields(QFrame):
         heading.addWidget(self.draft_label)
         grid.addLayout(heading, 0, 0, 1, 2)
         rows: list[tuple[str, QWidget | QHBoxLayout]] = [
-            (SUMMARY.label, self.summary),
-            (THEMES.label, self.themes),
-            (HANDLING.label, handling_row),
-            (QUOTE.label, _row(self.quote, self.quote_reportable, stretch_last=True)),
+            (self.tr(SUMMARY.label), self.summary),
+            (self.tr(THEMES.label), self.themes),
+            (self.tr(HANDLING.label), handling_row),
+            (self.tr(QUOTE.label), _row(self.quote, self.quote_reportable, stretch_last=True)),
             (
                 self.tr("Bewoner"),
                 _row(self.wants_contact, self.wants_meedenken, self.resident_note),
@@ -218,25 +218,25 @@ class ConversationFields(QFrame):
         self.make_action.toggled.connect(self._reveal)
         self._chain_tab_order()
 
-    # -- inputs made from their field definitions ---------------------------------------------
+    # -- inputs made from their field definitions (texts listed for lupdate in field_texts) ---
 
     def _line(self, key: str, parent: QWidget) -> QLineEdit:
         definition = BY_KEY[key]
         line = QLineEdit(parent)
-        line.setPlaceholderText(definition.placeholder)
-        line.setAccessibleName(definition.accessible or definition.label)
+        line.setPlaceholderText(self.tr(definition.placeholder) if definition.placeholder else "")
+        line.setAccessibleName(self.tr(definition.accessible or definition.label))
         self.inputs[key] = line
         return line
 
     def _flag(self, key: str, parent: QWidget) -> QCheckBox:
         definition = BY_KEY[key]
-        box = QCheckBox(definition.caption or definition.label, parent)
+        box = QCheckBox(self.tr(definition.caption or definition.label), parent)
         self.inputs[key] = box
         return box
 
     def _owner(self, key: str, parent: QWidget, *, width: int) -> QComboBox:
         combo = QComboBox(parent)
-        combo.setAccessibleName(BY_KEY[key].label)
+        combo.setAccessibleName(self.tr(BY_KEY[key].label))
         combo.setMinimumContentsLength(width)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.inputs[key] = combo
@@ -246,7 +246,7 @@ class ConversationFields(QFrame):
         day = DateEdit(parent)
         day.setCalendarPopup(True)
         day.setDisplayFormat("dd-MM-yyyy")
-        day.setAccessibleName(BY_KEY[key].label)
+        day.setAccessibleName(self.tr(BY_KEY[key].label))
         self.inputs[key] = day
         return day
 
