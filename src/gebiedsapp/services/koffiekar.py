@@ -12,11 +12,13 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from typing import Any
 
 from sqlalchemy.orm import Session
 
-from gebiedsapp.domain import AuditAction, Conversation, Handling, KoffiekarSession, Theme
-from gebiedsapp.services import audit
+from gebiedsapp.domain import Conversation, Handling, KoffiekarSession, Theme
+from gebiedsapp.services.conversation_record import RECORD_FIELDS, ConversationDraft
+from gebiedsapp.services.conversation_write import write_conversation
 from gebiedsapp.services.errors import NotFoundError, ValidationError
 from gebiedsapp.services.history import finish_edit
 from gebiedsapp.services.residents import ResidentInput, check_resident, register_resident
@@ -24,9 +26,6 @@ from gebiedsapp.storage.repositories.areas import AreaRepository
 from gebiedsapp.storage.repositories.drafts import DraftRepository
 from gebiedsapp.storage.repositories.koffiekar import KoffiekarRepository
 from gebiedsapp.storage.repositories.teams import TeamRepository
-
-MAX_SUMMARY = 2_000
-MAX_QUOTE = 1_000
 
 
 @dataclass(frozen=True)
@@ -154,35 +153,45 @@ class ConversationInput:
     resident: ResidentInput = field(default_factory=ResidentInput)
 
 
+def conversation_input(draft: ConversationDraft, *, new: bool) -> ConversationInput:
+    """What finalising the form's draft asks for; an edit never changes the resident."""
+    resident = ResidentInput(
+        name=draft.name,
+        phone=draft.phone,
+        email=draft.email,
+        wants_contact=draft.wants_contact,
+        wants_meedenken=draft.wants_meedenken,
+        consent=draft.consent,
+        theme_ids=draft.theme_ids,
+    )
+    return ConversationInput(
+        **{d.key: getattr(draft, d.key) for d in RECORD_FIELDS},
+        resident=resident if new else ResidentInput(),
+    )
+
+
 def _check_text(data: ConversationInput) -> None:
-    summary = data.summary.strip()
-    if not summary:
-        raise ValidationError(
-            "Schrijf in een paar woorden waar het gesprek over ging.", field="summary"
-        )
-    if len(summary) > MAX_SUMMARY:
-        raise ValidationError(
-            f"De samenvatting is te lang (hoogstens {MAX_SUMMARY} tekens).", field="summary"
-        )
-    if len(data.quote) > MAX_QUOTE:
-        raise ValidationError(
-            f"Het citaat is te lang (hoogstens {MAX_QUOTE} tekens).", field="quote"
-        )
+    """Each field's own check, from its definition, then what depends on two fields."""
+    for definition in RECORD_FIELDS:
+        value = getattr(data, definition.key)
+        text = value.strip() if isinstance(value, str) else value
+        name = definition.record_name
+        if definition.required and not text:
+            raise ValidationError(definition.required, field=name)
+        if definition.max_length is not None and len(text) > definition.max_length:
+            raise ValidationError(definition.too_long.format(n=definition.max_length), field=name)
     if data.quote_reportable and not data.quote.strip():
         raise ValidationError("Een citaat voor de rapportage kan niet leeg zijn.", field="quote")
-    if not data.theme_ids:
-        raise ValidationError("Kies ten minste één thema.", field="themes")
 
 
-def _clean_conversation(session: Session, data: ConversationInput, *, new: bool) -> list[Theme]:
-    _check_text(data)
-    themes = []
-    for theme_id in dict.fromkeys(data.theme_ids):
-        theme = session.get(Theme, theme_id)
-        if theme is None or theme.is_deleted or (new and theme.retired):
-            raise ValidationError("Een gekozen thema bestaat niet (meer).", field="themes")
-        themes.append(theme)
-    return themes
+def _values(data: ConversationInput) -> dict[str, Any]:
+    """The record's columns from the input, cleaned as they are stored."""
+    values: dict[str, Any] = {}
+    for definition in RECORD_FIELDS:
+        if definition.column is not None:
+            value = getattr(data, definition.key)
+            values[definition.column] = value.strip() if isinstance(value, str) else value
+    return values
 
 
 @dataclass(frozen=True)
@@ -202,8 +211,9 @@ def record_conversation(
 ) -> Recorded:
     """Finalise a conversation (and its draft) in one go; nothing is written on bad input.
 
-    This is the hot path of a koffiekar afternoon, so it checks and writes with a few plain
-    statements instead of loading the round and themes as ORM objects (bench: save_conversation).
+    This is the hot path of a koffiekar afternoon, so it checks with one light query instead of
+    loading the round and themes as ORM objects (bench: save_conversation); the write is the
+    same as an edit's (`conversation_write`).
     """
     repo = KoffiekarRepository(session)
     theme_ids = list(dict.fromkeys(data.theme_ids))
@@ -216,45 +226,15 @@ def record_conversation(
         raise ValidationError("Een gekozen thema bestaat niet (meer).", field="themes")
     check_resident(data.resident)
     resident = register_resident(session, data.resident, area_id=area_id, today=today or day)
-    conversation_id = repo.insert_conversation(
-        session_id=session_id,
-        summary=data.summary.strip(),
-        quote=data.quote.strip(),
-        quote_reportable=data.quote_reportable,
-        handling=data.handling,
-        resident_id=resident.id if resident else None,
-        theme_ids=theme_ids,
-        actor=str(session.info.get("actor", "")),
-    )
-    # plain statements pass the session hook: enter the new conversation here
-    written = {
-        "summary": bool(data.summary.strip()),
-        "quote": bool(data.quote.strip()),
-        "quote_reportable": data.quote_reportable,
-        "handling": True,
-        "resident_id": resident is not None,
-        "themes": bool(theme_ids),
-    }
-    audit.note(
+    written = write_conversation(
         session,
-        AuditAction.CREATE,
-        record_type="conversation",
-        record_id=conversation_id.hex,
-        fields=[name for name, present in written.items() if present] + ["session_id"],
+        conversation_id=None,
+        values=_values(data),
+        theme_ids=theme_ids,
+        links={"session_id": session_id, "resident_id": resident.id if resident else None},
+        draft_id=draft_id,
     )
-    if draft_id is not None:
-        DraftRepository(session).delete(draft_id)
-    return Recorded(conversation_id)
-
-
-def _conversation_fields(row: Conversation) -> dict[str, object]:
-    return {
-        "summary": row.summary,
-        "quote": row.quote,
-        "quote_reportable": row.quote_reportable,
-        "handling": row.handling,
-        "themes": [t.id for t in row.themes],
-    }
+    return Recorded(written.id)
 
 
 def edit_conversation(
@@ -263,33 +243,37 @@ def edit_conversation(
     data: ConversationInput,
     *,
     draft_id: uuid.UUID | None = None,
-) -> Conversation:
-    """Change a finalised conversation; the earlier version is kept in its history."""
-    row = KoffiekarRepository(session).conversation_with_themes(conversation_id)
-    if row is None or row.is_deleted:
-        raise NotFoundError("Dit gesprek bestaat niet (meer).")
-    themes = _clean_conversation(session, data, new=False)
-    before = _conversation_fields(row)
-    old_version = row.version
-    row.summary = data.summary.strip()
-    row.quote = data.quote.strip()
-    row.quote_reportable = data.quote_reportable
-    row.handling = data.handling
-    row.themes = themes
-    finish_edit(
+) -> ConversationView:
+    """Change a finalised conversation; the earlier version is kept in its history.
+
+    A theme retired since stays allowed: the conversation was about it."""
+    _check_text(data)
+    theme_ids = [t.id for t in _themes(session, data.theme_ids)]
+    write_conversation(
         session,
-        row,
-        record_type="conversation",
-        version=old_version,
-        before=before,
-        after=_conversation_fields(row),
+        conversation_id=conversation_id,
+        values=_values(data),
+        theme_ids=theme_ids,
         draft_id=draft_id,
     )
-    return row
+    return get_conversation(session, conversation_id)
+
+
+def _themes(session: Session, theme_ids: Sequence[uuid.UUID]) -> list[Theme]:
+    themes = []
+    for theme_id in dict.fromkeys(theme_ids):
+        theme = session.get(Theme, theme_id)
+        if theme is None or theme.is_deleted:
+            raise ValidationError("Een gekozen thema bestaat niet (meer).", field="themes")
+        themes.append(theme)
+    return themes
 
 
 @dataclass(frozen=True)
 class ConversationView:
+    """A conversation as screens show it; its record fields (the columns of RECORD_FIELDS)
+    are filled from their definitions, so a new field is one line here."""
+
     id: uuid.UUID
     session_id: uuid.UUID
     day: date
@@ -325,15 +309,12 @@ def _conversation_view(c: Conversation) -> ConversationView:
         session_id=c.session_id,
         day=c.session.date,
         area_name=c.session.area.name,
-        summary=c.summary,
-        quote=c.quote,
-        quote_reportable=c.quote_reportable,
-        handling=c.handling,
         themes=tuple(t.name for t in c.themes),
         theme_ids=tuple(t.id for t in c.themes),
         author=c.created_by,
         has_resident=c.resident_id is not None,
         version=c.version,
+        **{d.key: getattr(c, d.column) for d in RECORD_FIELDS if d.column is not None},
     )
 
 

@@ -22,6 +22,15 @@ from sqlalchemy.orm import Session
 
 from gebiedsapp.domain import ActionStatus, ContactWith, Role
 from gebiedsapp.services.actions import ActionView, filter_actions, my_actions
+from gebiedsapp.services.conversation_record import (
+    HANDLING,
+    QUOTE,
+    QUOTE_REPORTABLE,
+    SUMMARY,
+    THEMES,
+    FieldDef,
+    InputKind,
+)
 from gebiedsapp.services.errors import ValidationError
 from gebiedsapp.services.export import Cell, ExportTable
 from gebiedsapp.services.initiatives import list_initiatives
@@ -75,15 +84,20 @@ SESSION_HEADERS = (
     "Gesprekken",
     "Auteur",
 )
+# A conversation's own fields in the export, in this order, with their column widths: the
+# headers, the query and the cells follow from their definitions (services.conversation_record).
+EXPORTED: tuple[tuple[FieldDef, int], ...] = (
+    (SUMMARY, 60),
+    (QUOTE, 40),
+    (QUOTE_REPORTABLE, 12),
+    (THEMES, 30),
+    (HANDLING, 22),
+)
 CONVERSATION_HEADERS = (
     "Datum",
     "Gebied",
     "Plek",
-    "Samenvatting",
-    "Citaat",
-    "Citaat bruikbaar voor rapportage",
-    "Thema's",
-    "Afhandeling",
+    *(d.export_label or d.label for d, _width in EXPORTED),
     "Auteur",
 )
 
@@ -117,27 +131,33 @@ def conversations_table(
             handling=filters.handling,
             matching=matching,
             personal=personal,
+            columns=[d.column for d, _width in EXPORTED],
         )
         rows = (_conversation_row(row) for row in found)
     headers = CONVERSATION_HEADERS + (RESIDENT_HEADERS if personal else ())
-    widths = (12, 18, 24, 60, 40, 12, 30, 22, 14) + ((24, 16, 28) if personal else ())
+    own = tuple(width for _d, width in EXPORTED)
+    widths = (12, 18, 24, *own, 14) + ((24, 16, 28) if personal else ())
     return ExportTable("Gesprekken", headers, rows, widths=widths)
 
 
 def _conversation_row(row: Sequence[Any]) -> tuple[Cell, ...]:
-    day, area, place, summary, quote, reportable, themes, handling, author, *resident = row
-    cells: tuple[Cell, ...] = (
-        day,
-        area,
-        place,
-        summary,
-        quote,
-        bool(reportable) if quote else None,
-        themes_text(themes),
-        handling.label,
-        author,
-    )
-    return cells + tuple(resident)
+    day, area, place, *rest = row
+    own = dict(zip((d.key for d, _width in EXPORTED), rest, strict=False))
+    cells = tuple(_cell(d, own[d.key], own) for d, _width in EXPORTED)
+    return (day, area, place, *cells, *rest[len(EXPORTED) :])
+
+
+def _cell(definition: FieldDef, value: Any, row: dict[str, Any]) -> Cell:
+    """One field's value as the export shows it, by the kind of field."""
+    if definition is QUOTE_REPORTABLE:
+        return bool(value) if row.get(QUOTE.key) else None  # says something only with a quote
+    if definition.kind is InputKind.THEMES:
+        return themes_text(value)
+    if definition.kind is InputKind.HANDLING:
+        return str(value.label)
+    if definition.kind is InputKind.FLAG:
+        return bool(value)
+    return value  # type: ignore[no-any-return]
 
 
 def koffiekar_tables(

@@ -99,19 +99,17 @@ class ExportRepository:
         handling: Handling | None,
         matching: Match | None,
         personal: bool,
+        columns: Sequence[str | None],
     ) -> Iterator[Sequence[Any]]:
-        """(date, area, place, summary, quote, reportable, themes joined by THEME_SEPARATOR,
-        handling, author[, resident name, phone, email]), newest first as in the list."""
+        """(date, area, place, each of `columns` (None: the themes joined by THEME_SEPARATOR),
+        author[, resident name, phone, email]), newest first as in the list."""
+        table = Conversation.__table__
         query: Query = filtered_conversations(
             select(
                 KoffiekarSession.date,
                 Area.name,
                 KoffiekarSession.place,
-                Conversation.summary,
-                Conversation.quote,
-                Conversation.quote_reportable,
-                conversation_theme_names(),
-                Conversation.handling,
+                *(conversation_theme_names() if c is None else table.c[c] for c in columns),
                 Conversation.created_by,
             ),
             area_ids=area_ids,

@@ -3,20 +3,32 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from datetime import date
+from typing import Any
 
-from sqlalchemy import Row, Select, String, Table, bindparam, cast, func, insert, select
+from sqlalchemy import (
+    CursorResult,
+    Row,
+    Select,
+    String,
+    Table,
+    bindparam,
+    cast,
+    delete,
+    func,
+    insert,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from gebiedsapp.domain import (
     Area,
     Conversation,
-    Handling,
     KoffiekarSession,
     Theme,
     conversation_theme,
-    utcnow,
 )
 
 
@@ -41,6 +53,15 @@ _SESSION_AREA = select(KoffiekarSession.area_id, KoffiekarSession.date, _OFFERED
 )
 _INSERT_CONVERSATION = insert(_table(Conversation))
 _INSERT_CONVERSATION_THEME = insert(conversation_theme)
+_UPDATE_CONVERSATION = (
+    update(_table(Conversation))
+    .where(
+        _table(Conversation).c.id == bindparam("b_id"),
+        _table(Conversation).c.version == bindparam("b_version"),
+        _table(Conversation).c.deleted_at.is_(None),
+    )
+    .execution_options(synchronize_session=False)
+)
 
 
 class KoffiekarRepository:
@@ -63,45 +84,59 @@ class KoffiekarRepository:
         return (row[0], row[1], int(row[2])) if row is not None else None
 
     def insert_conversation(
-        self,
-        *,
-        session_id: uuid.UUID,
-        summary: str,
-        quote: str,
-        quote_reportable: bool,
-        handling: Handling,
-        resident_id: uuid.UUID | None,
-        theme_ids: Sequence[uuid.UUID],
-        actor: str,
-    ) -> uuid.UUID:
-        """Insert a conversation and its theme links as plain rows: prepared statements on the
-        session's connection, no ORM unit of work (the koffiekar's hot path)."""
-        conversation_id = uuid.uuid4()
-        now = utcnow()
+        self, values: Mapping[str, Any], theme_ids: Sequence[uuid.UUID]
+    ) -> None:
+        """Insert a conversation (every column in `values`) and its theme links as plain rows:
+        prepared statements, no ORM unit of work. Through the session, so that the start's
+        integrity check is waited for as before any write (storage.database)."""
+        self.session.execute(_INSERT_CONVERSATION, dict(values))
+        self.link_themes(values["id"], theme_ids)
+
+    def link_themes(self, conversation_id: uuid.UUID, theme_ids: Collection[uuid.UUID]) -> None:
+        if theme_ids:
+            self.session.connection().execute(
+                _INSERT_CONVERSATION_THEME,
+                [{"conversation_id": conversation_id, "theme_id": t} for t in theme_ids],
+            )
+
+    def unlink_themes(self, conversation_id: uuid.UUID, theme_ids: Collection[uuid.UUID]) -> None:
+        if theme_ids:
+            self.session.connection().execute(
+                delete(conversation_theme).where(
+                    conversation_theme.c.conversation_id == conversation_id,
+                    conversation_theme.c.theme_id.in_(list(theme_ids)),
+                )
+            )
+
+    def conversation_values(
+        self, conversation_id: uuid.UUID, columns: Sequence[str]
+    ) -> tuple[int, dict[str, Any], list[uuid.UUID]] | None:
+        """(version, {column: value}, theme ids) of a live conversation, read as plain rows."""
+        table = _table(Conversation)
         connection = self.session.connection()
-        connection.execute(
-            _INSERT_CONVERSATION,
-            {
-                "id": conversation_id,
-                "session_id": session_id,
-                "summary": summary,
-                "quote": quote,
-                "quote_reportable": quote_reportable,
-                "handling": handling,
-                "resident_id": resident_id,
-                "created_at": now,
-                "updated_at": now,
-                "created_by": actor,
-                "updated_by": actor,
-                "version": 1,
-                "deleted_at": None,
-            },
+        row = connection.execute(
+            select(table.c.version, *(table.c[c] for c in columns)).where(
+                table.c.id == conversation_id, table.c.deleted_at.is_(None)
+            )
+        ).first()
+        if row is None:
+            return None
+        themes = connection.execute(
+            select(conversation_theme.c.theme_id).where(
+                conversation_theme.c.conversation_id == conversation_id
+            )
+        ).scalars()
+        return int(row[0]), dict(zip(columns, row[1:], strict=True)), list(themes)
+
+    def update_conversation(
+        self, conversation_id: uuid.UUID, *, version: int, values: Mapping[str, Any]
+    ) -> bool:
+        """Set `values` on the conversation if it is still at `version` (optimistic: False when
+        someone else wrote it in between, or it was removed)."""
+        result = self.session.execute(
+            _UPDATE_CONVERSATION, {**values, "b_id": conversation_id, "b_version": version}
         )
-        connection.execute(
-            _INSERT_CONVERSATION_THEME,
-            [{"conversation_id": conversation_id, "theme_id": t} for t in theme_ids],
-        )
-        return conversation_id
+        return isinstance(result, CursorResult) and result.rowcount == 1
 
     def session_with_staff(self, session_id: uuid.UUID) -> KoffiekarSession | None:
         return self.session.scalars(

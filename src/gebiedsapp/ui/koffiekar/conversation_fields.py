@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from gebiedsapp.domain import Handling
+from gebiedsapp.services.conversation_record import BY_KEY, HANDLING, QUOTE, SUMMARY, THEMES
 from gebiedsapp.ui.formatting import to_qdate
 from gebiedsapp.ui.koffiekar.theme_picker import ThemePicker
 from gebiedsapp.ui.layout import FlowLayout
@@ -76,9 +77,8 @@ class ConversationFields(QFrame):
         self.draft_label = QLabel(self)
         style(self.draft_label, "color: $success;")
 
-        self.summary = QLineEdit(self)
-        self.summary.setPlaceholderText(self.tr("Waar ging het gesprek over? (één regel)"))
-        self.summary.setAccessibleName(self.tr("Samenvatting"))
+        self.inputs: dict[str, QWidget] = {}  # per draft key (services.conversation_record)
+        self.summary = self._line("summary", self)
         self.summary.setStyleSheet("QLineEdit { font-size: 11pt; padding: 3px; }")
         self.themes = ThemePicker(self)
 
@@ -94,27 +94,19 @@ class ConversationFields(QFrame):
         for button in self.handling_buttons:
             handling_flow.addWidget(button)
 
-        self.quote = QLineEdit(self)
-        self.quote.setPlaceholderText(self.tr("letterlijke uitspraak (optioneel)"))
-        self.quote.setAccessibleName(self.tr("Citaat"))
-        self.quote_reportable = QCheckBox(self.tr("bruikbaar voor rapportage (anoniem)"), self)
+        self.quote = self._line("quote", self)
+        self.quote_reportable = self._flag("quote_reportable", self)
 
-        self.wants_contact = QCheckBox(self.tr("wil contact"), self)
-        self.wants_meedenken = QCheckBox(self.tr("wil meedenken"), self)
+        self.wants_contact = self._flag("wants_contact", self)
+        self.wants_meedenken = self._flag("wants_meedenken", self)
         self.resident_note = QLabel(self)
         self.resident_note.setWordWrap(False)
         style(self.resident_note, "color: $muted;")
         self.resident_box = QWidget(self)
-        self.name = QLineEdit(self.resident_box)
-        self.name.setPlaceholderText(self.tr("naam"))
-        self.name.setAccessibleName(self.tr("Naam van de bewoner"))
-        self.phone = QLineEdit(self.resident_box)
-        self.phone.setPlaceholderText(self.tr("telefoon"))
-        self.phone.setAccessibleName(self.tr("Telefoon"))
-        self.email = QLineEdit(self.resident_box)
-        self.email.setPlaceholderText(self.tr("e-mail"))
-        self.email.setAccessibleName(self.tr("E-mail"))
-        self.consent = QCheckBox(self.tr("toestemming vastgelegd"), self.resident_box)
+        self.name = self._line("name", self.resident_box)
+        self.phone = self._line("phone", self.resident_box)
+        self.email = self._line("email", self.resident_box)
+        self.consent = self._flag("consent", self.resident_box)
         self.consent.setToolTip(
             self.tr(
                 "De bewoner geeft toestemming om naam en telefoon of e-mail te bewaren voor dit "
@@ -129,22 +121,13 @@ class ConversationFields(QFrame):
 
         # 'wil contact' proposes a call-back; untick it (or change it) before saving
         self.callback_box = QWidget(self)
-        self.callback = QCheckBox(self.tr("terugbelactie"), self.callback_box)
+        self.callback = self._flag("callback", self.callback_box)
         self.callback.setToolTip(
             self.tr("Wordt met het gesprek opgeslagen als actie; vink uit als het niet nodig is")
         )
-        self.callback_description = QLineEdit(self.callback_box)
-        self.callback_description.setAccessibleName(self.tr("Omschrijving van de terugbelactie"))
-        self.callback_owner = QComboBox(self.callback_box)
-        self.callback_owner.setAccessibleName(self.tr("Eigenaar van de terugbelactie"))
-        self.callback_owner.setMinimumContentsLength(10)
-        self.callback_owner.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.callback_due = DateEdit(self.callback_box)
-        self.callback_due.setCalendarPopup(True)
-        self.callback_due.setDisplayFormat("dd-MM-yyyy")
-        self.callback_due.setAccessibleName(self.tr("Terugbellen uiterlijk"))
+        self.callback_description = self._line("callback_description", self.callback_box)
+        self.callback_owner = self._owner("callback_owner_id", self.callback_box, width=10)
+        self.callback_due = self._day("callback_due", self.callback_box)
         callback_row = _row(
             self.callback,
             self.callback_description,
@@ -158,22 +141,12 @@ class ConversationFields(QFrame):
         self.callback_box.setLayout(callback_row)
         self.callback.toggled.connect(self._enable_callback)
 
-        self.make_action = QCheckBox(self.tr("actie aanmaken"), self)
+        self.make_action = self._flag("action", self)
         self.action_box = QWidget(self)
-        self.action_description = QLineEdit(self.action_box)
-        self.action_description.setPlaceholderText(self.tr("wat moet er gebeuren?"))
-        self.action_description.setAccessibleName(self.tr("Omschrijving van de actie"))
-        self.action_owner = QComboBox(self.action_box)
-        self.action_owner.setAccessibleName(self.tr("Eigenaar"))
-        self.action_owner.setMinimumContentsLength(14)
-        self.action_owner.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.action_due = DateEdit(self.action_box)
-        self.action_due.setCalendarPopup(True)
-        self.action_due.setDisplayFormat("dd-MM-yyyy")
+        self.action_description = self._line("action_description", self.action_box)
+        self.action_owner = self._owner("action_owner_id", self.action_box, width=14)
+        self.action_due = self._day("action_due", self.action_box)
         self.action_due.setDate(to_qdate(date.today() + timedelta(days=DEFAULT_DUE_DAYS)))
-        self.action_due.setAccessibleName(self.tr("Uiterlijk"))
         action_row = _row(
             self.action_description,
             QLabel(self.tr("eigenaar"), self.action_box),
@@ -207,10 +180,10 @@ class ConversationFields(QFrame):
         heading.addWidget(self.draft_label)
         grid.addLayout(heading, 0, 0, 1, 2)
         rows: list[tuple[str, QWidget | QHBoxLayout]] = [
-            (self.tr("Samenvatting"), self.summary),
-            (self.tr("Thema's"), self.themes),
-            (self.tr("Afhandeling"), handling_row),
-            (self.tr("Citaat"), _row(self.quote, self.quote_reportable, stretch_last=True)),
+            (self.tr(SUMMARY.label), self.summary),
+            (self.tr(THEMES.label), self.themes),
+            (self.tr(HANDLING.label), handling_row),
+            (self.tr(QUOTE.label), _row(self.quote, self.quote_reportable, stretch_last=True)),
             (
                 self.tr("Bewoner"),
                 _row(self.wants_contact, self.wants_meedenken, self.resident_note),
@@ -244,6 +217,38 @@ class ConversationFields(QFrame):
         self.wants_meedenken.toggled.connect(self._reveal)
         self.make_action.toggled.connect(self._reveal)
         self._chain_tab_order()
+
+    # -- inputs made from their field definitions (texts listed for lupdate in field_texts) ---
+
+    def _line(self, key: str, parent: QWidget) -> QLineEdit:
+        definition = BY_KEY[key]
+        line = QLineEdit(parent)
+        line.setPlaceholderText(self.tr(definition.placeholder) if definition.placeholder else "")
+        line.setAccessibleName(self.tr(definition.accessible or definition.label))
+        self.inputs[key] = line
+        return line
+
+    def _flag(self, key: str, parent: QWidget) -> QCheckBox:
+        definition = BY_KEY[key]
+        box = QCheckBox(self.tr(definition.caption or definition.label), parent)
+        self.inputs[key] = box
+        return box
+
+    def _owner(self, key: str, parent: QWidget, *, width: int) -> QComboBox:
+        combo = QComboBox(parent)
+        combo.setAccessibleName(self.tr(BY_KEY[key].label))
+        combo.setMinimumContentsLength(width)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.inputs[key] = combo
+        return combo
+
+    def _day(self, key: str, parent: QWidget) -> DateEdit:
+        day = DateEdit(parent)
+        day.setCalendarPopup(True)
+        day.setDisplayFormat("dd-MM-yyyy")
+        day.setAccessibleName(self.tr(BY_KEY[key].label))
+        self.inputs[key] = day
+        return day
 
     def set_edit_look(self, edit: bool) -> None:
         """Blue for a new conversation, amber while correcting a saved one."""

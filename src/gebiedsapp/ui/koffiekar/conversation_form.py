@@ -11,24 +11,31 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any, TypeVar
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QMessageBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLineEdit, QMessageBox, QWidget
 from sqlalchemy.orm import Session
 
 from gebiedsapp.domain import DraftKind, Handling
 from gebiedsapp.services.actions import create_follow_up
+from gebiedsapp.services.conversation_record import (
+    DRAFT_FIELDS,
+    RECORD_FIELDS,
+    ConversationDraft,
+    FieldDef,
+    InputKind,
+)
 from gebiedsapp.services.drafts import DraftView
 from gebiedsapp.services.errors import ValidationError
 from gebiedsapp.services.koffiekar import (
     ConversationInput,
     ConversationView,
+    conversation_input,
     edit_conversation,
     record_conversation,
 )
-from gebiedsapp.services.residents import ResidentInput
 from gebiedsapp.services.teams import MemberView
 from gebiedsapp.ui.context import KOFFIEKAR, AppContext
 from gebiedsapp.ui.drafting import DraftAutosaver
@@ -71,31 +78,7 @@ class ConversationForm(ConversationFields):
         self.autosaver.saved.connect(self._on_draft_saved)
         self.autosaver.failed.connect(self._on_draft_failed)
 
-        for line in (
-            self.summary,
-            self.quote,
-            self.name,
-            self.phone,
-            self.email,
-            self.action_description,
-            self.callback_description,
-        ):
-            line.textChanged.connect(self.autosaver.changed)
-        for box in (
-            self.quote_reportable,
-            self.wants_contact,
-            self.wants_meedenken,
-            self.consent,
-            self.make_action,
-            self.callback,
-        ):
-            box.toggled.connect(self.autosaver.changed)
-        self.themes.changed.connect(self.autosaver.changed)
-        self.handling_group.idToggled.connect(self.autosaver.changed)
-        self.action_owner.currentIndexChanged.connect(self.autosaver.changed)
-        self.action_due.dateChanged.connect(self.autosaver.changed)
-        self.callback_owner.currentIndexChanged.connect(self.autosaver.changed)
-        self.callback_due.dateChanged.connect(self.autosaver.changed)
+        self._watch_inputs()
         self.make_action.toggled.connect(self._on_make_action)
         self.autosaver.watch(self)
 
@@ -113,96 +96,90 @@ class ConversationForm(ConversationFields):
 
     # -- what the form holds ----------------------------------------------------------------
 
+    def _watch_inputs(self) -> None:
+        """Every field's change starts the autosave's timer, by the kind of its input."""
+        for definition in DRAFT_FIELDS:
+            widget = self.inputs.get(definition.key)
+            if isinstance(widget, QLineEdit):
+                widget.textChanged.connect(self.autosaver.changed)
+            elif isinstance(widget, QCheckBox):
+                widget.toggled.connect(self.autosaver.changed)
+            elif isinstance(widget, QComboBox):
+                widget.currentIndexChanged.connect(self.autosaver.changed)
+            elif isinstance(widget, QDateEdit):
+                widget.dateChanged.connect(self.autosaver.changed)
+        self.themes.changed.connect(self.autosaver.changed)  # chips and the typed name
+        self.handling_group.idToggled.connect(self.autosaver.changed)
+
+    def draft(self) -> ConversationDraft:
+        """What the form holds, read field by field as its definition says."""
+        return ConversationDraft(**{d.key: self._read(d) for d in DRAFT_FIELDS})
+
+    def _read(self, definition: FieldDef) -> Any:
+        widget = self.inputs.get(definition.key)
+        kind = definition.kind
+        if kind is InputKind.THEMES:
+            return tuple(self.themes.theme_ids())
+        if kind is InputKind.THEME_TEXT:
+            return self.themes.pending_text()
+        if kind is InputKind.HANDLING:
+            return self.handling
+        if isinstance(widget, QLineEdit):
+            return widget.text()
+        if isinstance(widget, QCheckBox):
+            return widget.isChecked()
+        if isinstance(widget, QComboBox):
+            return parse_uuid(widget.currentData())
+        if isinstance(widget, QDateEdit):
+            return from_qdate(widget.date())
+        raise LookupError(f"no input for the field {definition.key}")
+
+    def _write(self, definition: FieldDef, value: Any) -> None:
+        """Put one value in its input; None leaves the form's proposal (set before)."""
+        widget = self.inputs.get(definition.key)
+        kind = definition.kind
+        if kind is InputKind.THEMES:
+            self.themes.set_theme_ids(list(value))
+        elif kind is InputKind.THEME_TEXT:
+            self.themes.set_pending_text(value)
+        elif kind is InputKind.HANDLING:
+            self.handling = value
+        elif isinstance(widget, QComboBox):
+            self._select_owner(value, combo=widget)
+        elif value is None:
+            return
+        elif isinstance(widget, QLineEdit):
+            widget.setText(value)
+            widget.setCursorPosition(0 if widget is self.callback_description else len(value))
+        elif isinstance(widget, QCheckBox):
+            widget.setChecked(value)
+        elif isinstance(widget, QDateEdit):
+            widget.setDate(to_qdate(value))
+
     def payload(self) -> dict[str, Any]:
-        owner = self.action_owner.currentData()
-        callback_owner = self.callback_owner.currentData()
-        return {
-            "summary": self.summary.text(),
-            "theme_ids": [str(t) for t in self.themes.theme_ids()],
-            "theme_text": self.themes.pending_text(),
-            "handling": self.handling.value,
-            "quote": self.quote.text(),
-            "quote_reportable": self.quote_reportable.isChecked(),
-            "wants_contact": self.wants_contact.isChecked(),
-            "wants_meedenken": self.wants_meedenken.isChecked(),
-            "name": self.name.text(),
-            "phone": self.phone.text(),
-            "email": self.email.text(),
-            "consent": self.consent.isChecked(),
-            "action": self.make_action.isChecked(),
-            "action_description": self.action_description.text(),
-            "action_owner_id": owner or None,
-            "action_due": from_qdate(self.action_due.date()).isoformat(),
-            "callback": self.callback.isChecked(),
-            "callback_description": self.callback_description.text(),
-            "callback_owner_id": callback_owner or None,
-            "callback_due": from_qdate(self.callback_due.date()).isoformat(),
-        }
+        return self.draft().to_json()
 
     def is_empty(self) -> bool:
-        texts = (self.summary, self.quote, self.name, self.phone, self.email)
-        return (
-            not any(w.text().strip() for w in texts)
-            and not self.action_description.text().strip()
-            and not self.themes.theme_ids()
-            and not self.themes.pending_text().strip()
-        )
+        return self.draft().is_empty()
 
     def has_unsaved_changes(self) -> bool:
         if self.editing is not None:
             return self.payload() != self._loaded
         return not self.is_empty()
 
-    def fill(self, data: dict[str, Any]) -> None:
-        """Put a payload in the fields without autosaving it again."""
+    def fill(self, draft: ConversationDraft) -> None:
+        """Put a draft in the fields without autosaving it again."""
         self.autosaver.suspended = True
         try:
-            self.summary.setText(str(data.get("summary", "")))
-            ids = [i for t in data.get("theme_ids", []) if (i := parse_uuid(t)) is not None]
-            self.themes.set_theme_ids(ids)
-            self.themes.set_pending_text(str(data.get("theme_text", "")))
-            try:
-                self.handling = Handling(data.get("handling", Handling.TER_PLEKKE.value))
-            except ValueError:
-                self.handling = Handling.TER_PLEKKE
-            self.quote.setText(str(data.get("quote", "")))
-            self.quote_reportable.setChecked(bool(data.get("quote_reportable")))
-            self.wants_contact.setChecked(bool(data.get("wants_contact")))
-            self.wants_meedenken.setChecked(bool(data.get("wants_meedenken")))
-            self.name.setText(str(data.get("name", "")))
-            self.phone.setText(str(data.get("phone", "")))
-            self.email.setText(str(data.get("email", "")))
-            self.consent.setChecked(bool(data.get("consent")))
-            self.make_action.setChecked(bool(data.get("action")))
-            self.action_description.setText(str(data.get("action_description", "")))
-            self._select_owner(data.get("action_owner_id"))
-            due = data.get("action_due")
-            if due:
-                try:
-                    self.action_due.setDate(to_qdate(date.fromisoformat(str(due))))
-                except ValueError:
-                    self.reset_due_date()
-            else:
-                self.reset_due_date()
-            self._fill_callback(data)
+            self.reset_due_date()
+            self.reset_callback()
+            for definition in DRAFT_FIELDS:
+                self._write(definition, getattr(draft, definition.key))
         finally:
             self.autosaver.suspended = False
 
-    def _fill_callback(self, data: dict[str, Any]) -> None:
-        self.reset_callback()
-        self.callback.setChecked(bool(data.get("callback", True)))
-        if "callback_description" in data:
-            self.callback_description.setText(str(data["callback_description"]))
-            self.callback_description.setCursorPosition(0)
-        self._select_owner(data.get("callback_owner_id"), combo=self.callback_owner)
-        try:
-            due = date.fromisoformat(str(data["callback_due"]))
-        except (KeyError, ValueError):
-            return
-        self.callback_due.setDate(to_qdate(due))
-
     def blank(self) -> None:
-        self.fill({})
+        self.fill(ConversationDraft())
 
     # -- members for the action's owner -----------------------------------------------------
 
@@ -247,28 +224,25 @@ class ConversationForm(ConversationFields):
     def start_edit(self, view: ConversationView) -> None:
         self.editing = view
         self.blank()
-        self.fill(self._view_payload(view))
+        self.fill(self._view_draft(view))
         self._loaded = self.payload()
         self._set_mode(edit=True, has_resident=view.has_resident)
         self.autosaver.start(target_id=view.id, session_id=view.session_id)
         self.draft_label.clear()
 
     @staticmethod
-    def _view_payload(view: ConversationView) -> dict[str, Any]:
-        return {
-            "summary": view.summary,
-            "theme_ids": [str(t) for t in view.theme_ids],
-            "handling": view.handling.value,
-            "quote": view.quote,
-            "quote_reportable": view.quote_reportable,
-        }
+    def _view_draft(view: ConversationView) -> ConversationDraft:
+        """The saved conversation as the form shows it (its record's fields)."""
+        return ConversationDraft(**{d.key: getattr(view, d.key) for d in RECORD_FIELDS})
 
     def restore(self, draft: DraftView, editing: ConversationView | None) -> None:
         """Continue a saved draft exactly as it was typed."""
         self.editing = editing
         self.blank()
-        base = self._view_payload(editing) if editing is not None else {}
-        self.fill({**base, **draft.payload})  # a field the draft lacks keeps the saved value
+        base = self._view_draft(editing).to_json() if editing is not None else {}
+        saved = {d.key: base[d.key] for d in RECORD_FIELDS if d.key in base}
+        # a field the draft lacks keeps the saved value
+        self.fill(ConversationDraft.from_json({**saved, **draft.payload}))
         self._loaded = None if editing is None else {}
         self._set_mode(
             edit=editing is not None, has_resident=bool(editing and editing.has_resident)
@@ -312,24 +286,7 @@ class ConversationForm(ConversationFields):
     # -- saving -----------------------------------------------------------------------------
 
     def conversation_input(self) -> ConversationInput:
-        edit = self.editing is not None
-        resident = ResidentInput(
-            name=self.name.text(),
-            phone=self.phone.text(),
-            email=self.email.text(),
-            wants_contact=self.wants_contact.isChecked() and not edit,
-            wants_meedenken=self.wants_meedenken.isChecked() and not edit,
-            consent=self.consent.isChecked(),
-            theme_ids=tuple(self.themes.theme_ids()),
-        )
-        return ConversationInput(
-            summary=self.summary.text(),
-            theme_ids=tuple(self.themes.theme_ids()),
-            handling=self.handling,
-            quote=self.quote.text(),
-            quote_reportable=self.quote_reportable.isChecked(),
-            resident=resident if not edit else ResidentInput(),
-        )
+        return conversation_input(self.draft(), new=self.editing is None)
 
     def take_typed_theme(self) -> bool:
         """Before saving: the theme still typed in the field becomes a chip. Text that fits
@@ -374,15 +331,16 @@ class ConversationForm(ConversationFields):
             return None
         if not self.take_typed_theme():
             return None
-        data = self.conversation_input()
-        action = self.make_action.isChecked()
-        description = self.action_description.text()
-        owner_id = parse_uuid(self.action_owner.currentData())
-        due = from_qdate(self.action_due.date())
-        callback = self.callback.isChecked() and self.wants_callback_row()
-        callback_text = self.callback_description.text()
-        callback_owner = parse_uuid(self.callback_owner.currentData())
-        callback_due = from_qdate(self.callback_due.date())
+        typed = self.draft()
+        data = conversation_input(typed, new=self.editing is None)
+        action = typed.action
+        description = typed.action_description
+        owner_id = typed.action_owner_id
+        due = typed.action_due
+        callback = typed.callback and self.wants_callback_row()
+        callback_text = typed.callback_description or ""
+        callback_owner = typed.callback_owner_id
+        callback_due = typed.callback_due
         session_id, area_id = self.session_id, self.area_id
         editing = self.editing
         draft_id = self.autosaver.save_now() or self.autosaver.draft_id
@@ -451,16 +409,9 @@ class ConversationForm(ConversationFields):
 
     def _conversation_fields(self) -> dict[str, QWidget]:
         """The widget behind each field name a ValidationError of the services can carry."""
-        return {
-            "summary": self.summary,
-            "themes": self.themes.edit,
-            "quote": self.quote,
-            "resident": self.wants_contact,
-            "consent": self.consent,
-            "name": self.name,
-            "phone": self.phone,
-            "email": self.email,
-        }
+        named = {(d.record_name or d.key): self.inputs.get(d.key) for d in DRAFT_FIELDS}
+        fields = {name: widget for name, widget in named.items() if widget is not None}
+        return {**fields, "themes": self.themes.edit, "resident": self.wants_contact}
 
     def escape(self) -> None:
         """Escape: a blank form, but typed text is never thrown away without asking."""

@@ -18,18 +18,13 @@ from PySide6.QtWidgets import (
 )
 
 from gebiedsapp.domain import Handling
+from gebiedsapp.services.conversation_record import record_labels
 from gebiedsapp.services.history import HistoryEntry, history
 from gebiedsapp.services.koffiekar import get_conversation
 from gebiedsapp.services.taxonomy import list_themes
 from gebiedsapp.ui.context import AppContext
 
-FIELD_LABELS = {
-    "summary": "Samenvatting",
-    "quote": "Citaat",
-    "quote_reportable": "Bruikbaar voor rapportage",
-    "handling": "Afhandeling",
-    "themes": "Thema's",
-}
+FIELD_LABELS = record_labels()  # {field name in the history: label}, from its definition
 
 
 def describe(value: Any, theme_names: dict[str, str]) -> str:
