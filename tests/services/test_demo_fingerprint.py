@@ -63,7 +63,7 @@ COUNTS = {
     "signal_history": 1082,
     "signal_feedback": 54,
 }
-SHA256 = "c3eb39bd2efafbec1d0d95db6989c5283e87caa7a25c898d8e67673d0465069a"
+SHA256 = "cd156b6d371c8f77b304904b1821510acef0b2ce65799cc98b8ac87cc107e334"
 
 
 def fingerprint(database: Database) -> tuple[dict[str, int], str]:

@@ -8,7 +8,8 @@ import uuid
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from gebiedsapp.domain import Area, ContactType, ContactWith, DraftKind, Handling
+from gebiedsapp.domain import Area, ContactType, ContactWith, DraftKind
+from gebiedsapp.services.conversation_record import ConversationDraft
 from gebiedsapp.services.demo.texts import CONTACT_SUBJECTS, PLACES, SAYINGS, WEATHER
 from gebiedsapp.services.demo.world import DEMO_ACTOR, DemoSize, World, new_uuid
 
@@ -49,20 +50,11 @@ def add_drafts(world: World, spec: DemoSize) -> None:
 def conversation_draft(
     rng: random.Random, latest: list[dict[str, Any]]
 ) -> tuple[uuid.UUID, dict[str, Any]]:
-    """(round id, payload) of a conversation half typed in one of the `latest` rounds; the
-    payload has the shape the conversation form saves."""
+    """(round id, payload) of a conversation half typed in one of the `latest` rounds, in the
+    form's own draft type."""
     round_ = rng.choice(latest)
     saying = rng.choice(rng.choice(list(SAYINGS.values())))
-    payload = {
-        "summary": saying[: rng.randint(12, len(saying))],
-        "theme_ids": [],
-        "handling": Handling.TER_PLEKKE.value,
-        "quote": "",
-        "quote_reportable": False,
-        "wants_contact": False,
-        "wants_meedenken": False,
-        "consent": False,
-    }
+    payload = ConversationDraft(summary=saying[: rng.randint(12, len(saying))]).to_json()
     session_id: uuid.UUID = round_["id"]
     return session_id, payload
 
