@@ -152,6 +152,11 @@ class MainWindow(QMainWindow):
         view_menu = self.menuBar().addMenu(self.tr("Bee&ld"))
         for action in self.screen_actions.values():
             view_menu.addAction(action)
+        view_menu.addSeparator()
+        # Ctrl+L as in a browser's address bar: 'go to'; Ctrl+F stays free for a screen's search
+        self.search_area_action = view_menu.addAction(self.tr("Gebied &zoeken"))
+        self.search_area_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.search_area_action.triggered.connect(self.search_area)
 
         admin_menu = self.menuBar().addMenu(self.tr("B&eheer"))
         for name, text in (
@@ -321,6 +326,12 @@ class MainWindow(QMainWindow):
         # Beheer has its own area tree; two trees side by side only confuse
         self.navigator.setVisible(key != ADMIN)
         self.screen_actions[key].setChecked(True)
+
+    def search_area(self) -> None:
+        """Ctrl+L: to the area search (Enter there chooses the first match)."""
+        if not self.navigator.isVisible():  # Beheer hides the tree
+            self.show_screen(AREA)
+        self.navigator.focus_search()
 
     def open_admin(self, tab: str) -> None:
         if not self.may_manage():
