@@ -19,8 +19,10 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from gebiedsapp import __version__
+from gebiedsapp.argparse_nl import DutchArgumentParser
 from gebiedsapp.domain import AuditAction, Role
 from gebiedsapp.identity import current_actor
+from gebiedsapp.logs import close_logging, setup_logging
 from gebiedsapp.paths import AppPaths, app_paths, database_url
 from gebiedsapp.services import (
     audit,
@@ -56,21 +58,31 @@ from gebiedsapp.storage.errors import (
     StorageError,
     WrongPassphraseError,
     explain_write_error,
+    os_words,
 )
+from gebiedsapp.storage.lock import DatabaseLock
 from gebiedsapp.storage.migrate import check_database, head_revision
 
 log = logging.getLogger(__name__)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = DutchArgumentParser(
         prog="gebiedsapp",
         description="Gebiedsapp: gebiedsgericht werken in Oldambt. "
         "Zonder opdracht start het venster.",
     )
-    parser.add_argument("--version", action="version", version=f"gebiedsapp {__version__}")
     parser.add_argument(
-        "-v", "--verbose", action="store_true", help="meer meldingen in het logboek"
+        "--version",
+        action="version",
+        version=f"gebiedsapp {__version__}",
+        help="het versienummer tonen en stoppen",
+    )
+    parser.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="meer details in het logboek (ook voor het venster)",
     )
     parser.add_argument(
         "--database",
@@ -225,13 +237,43 @@ def _day(text: str) -> date:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(
-        level=logging.INFO if args.verbose else logging.WARNING,
-        format="%(levelname)s %(name)s: %(message)s",
-    )
     paths = app_paths(args.data_dir)
+    # the English detail goes to the log file; the terminal shows the Dutch message only
+    setup_logging(paths, verbose=args.verbose, program=_program(args))
+    try:
+        return _main(args, paths)
+    finally:
+        close_logging()
+
+
+def _program(args: argparse.Namespace) -> str:
+    """'gebiedsapp db restore': the command, as the lock file and the log name it."""
+    words = [args.command or "gui"]
+    for sub in ("db_command", "signals_command", "report_command", "privacy_command"):
+        if getattr(args, sub, None):
+            words.append(getattr(args, sub))
+    return " ".join(["gebiedsapp", *words])
+
+
+# Commands that replace or rewrite the database file, or change its schema: never while a
+# window (or another such command) has it open. The others write through SQLite's own
+# locking, like a second user would, and the window shows their rows on its next refresh.
+REWRITES = frozenset({"restore", "encrypt", "passphrase", "upgrade"})
+
+
+def _rewrites(args: argparse.Namespace) -> bool:
+    if args.command != "db" or args.db_command not in REWRITES:
+        return False
+    return args.db_command != "restore" or args.backup is not None  # the list only reads
+
+
+def _main(args: argparse.Namespace, paths: AppPaths) -> int:
     url = database_url(args.database, paths)
     try:
+        path = sqlite_file(make_url(url))
+        if path is not None and _rewrites(args):
+            with DatabaseLock(path, program=_program(args), user=current_actor()):
+                return _dispatch(args, url, paths)
         return _dispatch(args, url, paths)
     except StorageError as exc:
         log.error("%s", exc)
@@ -396,7 +438,8 @@ def _import_signals(
     try:
         data = args.file.read_bytes()
     except OSError as exc:
-        print(f"Kan het bestand niet lezen: {args.file} ({exc.strerror})", file=sys.stderr)
+        log.warning("cannot read %s: %s", args.file, exc)
+        print(f"Kan het bestand niet lezen: {args.file} ({os_words(exc.errno)})", file=sys.stderr)
         return 2
     table = signal_import.read_csv(data)
     with database.unit_of_work(actor) as session:
