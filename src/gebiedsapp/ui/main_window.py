@@ -464,9 +464,13 @@ class MainWindow(QMainWindow):
                 self.show_screen(key)
                 event.ignore()
                 return
-        for widget in self.screens.values():  # write what is still being typed
+        self.flush_drafts()
+        self.save_settings()
+        super().closeEvent(event)
+
+    def flush_drafts(self) -> None:
+        """Write what is still being typed as drafts (on closing, and after an error)."""
+        for widget in self.screens.values():
             flush = getattr(widget, "flush", None)
             if flush is not None:
                 flush()
-        self.save_settings()
-        super().closeEvent(event)
