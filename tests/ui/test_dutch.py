@@ -71,3 +71,41 @@ def test_a_signal_on_hold_is_in_de_wacht(window: MainWindow, qtbot) -> None:  # 
     assert "In de wacht" in statuses
     assert "On hold" not in statuses
     window.context.background.wait()
+
+
+def test_a_file_that_cannot_be_written_is_explained_in_dutch(  # type: ignore[no-untyped-def]
+    window: MainWindow, qtbot, tmp_path, monkeypatch
+) -> None:
+    """Exporteren… to a name that is a folder: the message ended in Python's 'Is a
+    directory'."""
+    from PySide6.QtWidgets import QDialog
+
+    from gebiedsapp.ui import export as export_ui
+    from gebiedsapp.ui.export import ExportDialog
+    from gebiedsapp.ui.main_window import LISTS
+
+    folder = tmp_path / "gesprekken.csv"
+    folder.mkdir()
+
+    def choose_csv(dialog: ExportDialog) -> int:
+        dialog.csv_button.setChecked(True)
+        return QDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(ExportDialog, "exec", choose_csv)
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *_a: (str(folder), "CSV (*.csv)"))
+    )
+    shown: list[str] = []
+    for kind in ("information", "warning", "critical"):
+        monkeypatch.setattr(
+            export_ui.QMessageBox, kind, staticmethod(lambda _p, _t, text, *_a: shown.append(text))
+        )
+    qtbot.keyClick(window, Qt.Key.Key_8, Qt.KeyboardModifier.ControlModifier)  # Lijsten
+    lists = window.screens[LISTS]
+    qtbot.waitUntil(lambda: not lists.is_busy(), timeout=15_000)  # type: ignore[attr-defined]
+    qtbot.mouseClick(lists.exporter.button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: bool(shown), timeout=15_000)
+    assert shown[0].startswith("Het bestand gesprekken.csv kon niet worden opgeslagen (dat is ")
+    assert "directory" not in shown[0]
+    assert "Error" not in shown[0]
+    window.context.background.wait()
