@@ -186,6 +186,7 @@ def test_an_error_in_a_slot_is_logged_and_explained_once(  # type: ignore[no-unt
         if QApplication.activeWindow() is not window():  # the message gave the focus back
             window().activateWindow()
             return False
+        seen["contacts unchecked"] = not window().screen_actions[CONTACTS].isChecked()
         QTest.keyClick(window(), Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
         return True
 
@@ -227,3 +228,4 @@ def test_an_error_in_a_slot_is_logged_and_explained_once(  # type: ignore[no-unt
     assert str(seen["log again"]).count("uncaught exception") == 2  # and logged each time
     assert seen["signals shown"] is True
     assert seen["no contacts"] is True
+    assert seen["contacts unchecked"] is True  # the toolbar does not claim a screen it lacks

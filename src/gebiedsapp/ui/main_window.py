@@ -321,7 +321,12 @@ class MainWindow(QMainWindow):
             current = next(k for k, w in self.screens.items() if w is self.stack.currentWidget())
             self.screen_actions[current].setChecked(True)
             return
-        screen = self.screen_widget(key)
+        try:
+            screen = self.screen_widget(key)
+        except Exception:  # the error handler tells; the toolbar shows what is really shown
+            current = next(k for k, w in self.screens.items() if w is self.stack.currentWidget())
+            self.screen_actions[current].setChecked(True)
+            raise
         self.stack.setCurrentWidget(screen)
         # Beheer has its own area tree; two trees side by side only confuse
         self.navigator.setVisible(key != ADMIN)
