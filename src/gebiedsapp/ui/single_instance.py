@@ -120,12 +120,17 @@ def claim(path: Path, *, user: str, parent: QObject) -> InstanceGuard | int:
         return 0
     log.info("%s is in use (%s): start refused", path, holder)
     where = holder.describe() if holder is not None else "in een ander venster"
+    if holder is None or holder.program == WINDOW:
+        what_now = (
+            "Op één database kan maar één Gebiedsapp tegelijk werken, anders zou je werk van "
+            "het andere venster door elkaar lopen. Ga naar dat venster, of sluit het en start "
+            "de app dan opnieuw."
+        )
+    else:
+        what_now = "Wacht tot die opdracht klaar is en start de app dan opnieuw."
     QMessageBox.information(
         None,
         "Gebiedsapp is al geopend",
-        f"De database {path} is al geopend {where}.\n\n"
-        "Op één database kan maar één Gebiedsapp tegelijk werken, anders zou je werk van het "
-        "andere venster door elkaar lopen. Ga naar dat venster, of sluit het en start de app "
-        "dan opnieuw. Er is niets gewijzigd.",
+        f"De database {path} is al geopend {where}.\n\n{what_now} Er is niets gewijzigd.",
     )
     return 1
