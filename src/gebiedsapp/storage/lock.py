@@ -88,7 +88,8 @@ class DatabaseLock:
         (a read-only folder: SQLite cannot write there either); False when another holds it."""
         for _attempt in range(5):
             try:
-                fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+                flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0)  # Windows: no \r\n
+                fd = os.open(self.path, flags, 0o644)
             except OSError as exc:
                 log.warning("no lock beside %s: %s", self.database, exc)
                 return True
