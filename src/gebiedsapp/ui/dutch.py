@@ -4,48 +4,39 @@ system language is.
 Qt's Dutch catalogue (qtbase_nl.qm, shipped with PySide6) is loaded, but it lags behind Qt 6:
 its file dialog still knows 'Look in:' and 'Files of type:', while Qt 6 asks for '&Look in:'
 and 'Files of &type:' (with their keyboard mnemonics), so those two labels stayed English.
-`QtGaps` answers the strings the catalogue misses. Qt asks the translator installed last
-first, so QtGaps is installed before the catalogue and is asked only when the catalogue has no
-answer; for anything else it answers the source text, as Qt itself would. (It cannot answer
-"nothing": PySide turns a returned None into a refcount error.)
+resources/translations/qt_extra_nl.ts (built into qt_extra_nl.qm) fills those gaps.
+
+Not a QTranslator subclass in Python: PySide6 6.12 loses a reference to None on every call of
+an overridden translate() (its `disambiguation` argument), and after some thousands of
+lookups the app aborts ('Fatal Python error: none_dealloc'); tests/ui/test_dutch.py shows it.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
+import logging
 
-# (context, source text) -> Dutch; only what qtbase_nl.qm lacks (tests/ui/test_dutch.py)
-MISSING = {
-    ("QFileDialog", "&Look in:"): "&Zoeken in:",
-    ("QFileDialog", "Files of &type:"): "Bestands&type:",
-}
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from gebiedsapp.resources import resources_root
 
-class QtGaps(QTranslator):
-    def translate(
-        self,
-        context: str,
-        source_text: str,
-        disambiguation: str | None = None,
-        n: int = -1,
-    ) -> str:
-        return MISSING.get((context, source_text), source_text)
+log = logging.getLogger(__name__)
 
-    def isEmpty(self) -> bool:
-        return False  # else Qt skips it
+EXTRA = "qt_extra_nl"
 
 
 def install_dutch(app: QCoreApplication) -> list[QTranslator]:
     """Qt's Dutch catalogue plus its gaps, and Dutch number and date formats; returns the
     installed translators (a test removes them again)."""
     QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    parent: QObject = app
-    gaps = QtGaps(parent)
-    app.installTranslator(gaps)
-    installed: list[QTranslator] = [gaps]
-    catalogue = QTranslator(parent)
-    if catalogue.load("qtbase_nl", folder):
-        app.installTranslator(catalogue)
+    installed: list[QTranslator] = []
+    catalogue = QTranslator(app)
+    if catalogue.load("qtbase_nl", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         installed.append(catalogue)
+    extra = QTranslator(app)
+    if extra.load(EXTRA, str(resources_root() / "translations")):
+        installed.append(extra)  # installed last, so asked first
+    else:
+        log.warning("%s.qm not found: Qt's file dialog keeps two English labels", EXTRA)
+    for translator in installed:
+        app.installTranslator(translator)
     return installed
