@@ -23,6 +23,7 @@ from gebiedsapp.services.encryption import PASSPHRASE_ENV
 from gebiedsapp.ui import app as app_module
 from gebiedsapp.ui.crash import ExceptionReporter
 from gebiedsapp.ui.main_window import CONTACTS, KOFFIEKAR, SIGNALS, MainWindow
+from gebiedsapp.ui.none_guard import HEADROOM
 from support import dbfile
 from support.dbfile import TEST_PASSPHRASE
 
@@ -103,7 +104,7 @@ def log_of(tmp_path: Path) -> str:
     return (tmp_path / "data" / "logs" / "gebiedsapp.log").read_text(encoding="utf-8")
 
 
-def test_the_start_installs_the_handler_and_v_details_the_log(start, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_start_installs_the_handlers_and_v_details_the_log(start, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     before = sys.excepthook
     during: list[object] = []
 
@@ -112,6 +113,7 @@ def test_the_start_installs_the_handler_and_v_details_the_log(start, tmp_path: P
         if window is None:
             return False
         during.append(sys.excepthook)
+        during.append(sys.getrefcount(None))
         window.close()
         return True
 
@@ -121,6 +123,8 @@ def test_the_start_installs_the_handler_and_v_details_the_log(start, tmp_path: P
     hook = during[0]
     assert isinstance(getattr(hook, "__self__", None), ExceptionReporter)
     assert sys.excepthook is before  # put back when the window closed
+    if sys.version_info < (3, 12):  # PySide6's lost references to None (ui/none_guard.py)
+        assert int(during[1]) > HEADROOM
     log = log_of(tmp_path)
     assert f"Gebiedsapp {__version__} starts" in log
     assert " DEBUG " in log  # -v: the window's log is detailed too

@@ -29,6 +29,7 @@ from gebiedsapp.ui.crash import ExceptionReporter
 from gebiedsapp.ui.dutch import install_dutch
 from gebiedsapp.ui.gc_guard import GarbageCollector
 from gebiedsapp.ui.main_window import MainWindow
+from gebiedsapp.ui.none_guard import keep_none_alive
 from gebiedsapp.ui.pdf import remove_stale_previews
 from gebiedsapp.ui.restore import Damaged, offer_restore_of_damaged
 from gebiedsapp.ui.single_instance import InstanceGuard, claim
@@ -138,6 +139,7 @@ def _open(url: str, paths: AppPaths, actor: str) -> OpenedDatabase | int:
 def run_gui(
     *, database: str | None = None, data_dir: str | None = None, verbose: bool = False
 ) -> int:
+    keep_none_alive()  # before Qt paints anything: PySide6 loses references to None
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setOrganizationName(APP_AUTHOR)
