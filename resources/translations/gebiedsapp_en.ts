@@ -62,7 +62,15 @@
     <name>AreaNavigator</name>
     <message>
         <source>Zoek een dorp of wijk…</source>
-        <translation>Search for a village or district…</translation>
+        <translation type="vanished">Search for a village or district…</translation>
+    </message>
+    <message>
+        <source>Zoek een dorp of wijk…  (Ctrl+L)</source>
+        <translation>Find a village or neighbourhood…  (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Typ een naam en druk op Enter om dat gebied te kiezen</source>
+        <translation>Type a name and press Enter to choose that area</translation>
     </message>
     <message>
         <source>Gebied zoeken</source>
@@ -1786,6 +1794,10 @@ Last day (the link ran from %s):</translation>
     <message>
         <source>Bee&amp;ld</source>
         <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>Gebied &amp;zoeken</source>
+        <translation>&amp;Find area</translation>
     </message>
     <message>
         <source>B&amp;eheer</source>

@@ -14,7 +14,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if parsed.command in (None, "gui"):
         from gebiedsapp.ui.app import run_gui
 
-        return run_gui(database=parsed.database, data_dir=parsed.data_dir)
+        return run_gui(database=parsed.database, data_dir=parsed.data_dir, verbose=parsed.verbose)
     from gebiedsapp.cli import main as cli_main
 
     return cli_main(args)

@@ -20,9 +20,11 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from gebiedsapp import __version__, selftest
+from gebiedsapp.argparse_nl import DutchArgumentParser
 from gebiedsapp.domain import AuditAction, Role
 from gebiedsapp.domain.signal_workflow import OPEN
 from gebiedsapp.identity import current_actor
+from gebiedsapp.logs import close_logging, setup_logging
 from gebiedsapp.paths import AppPaths, app_paths, database_url
 from gebiedsapp.services import (
     audit,
@@ -61,7 +63,9 @@ from gebiedsapp.storage.errors import (
     StorageError,
     WrongPassphraseError,
     explain_write_error,
+    os_words,
 )
+from gebiedsapp.storage.lock import DatabaseLock
 from gebiedsapp.storage.migrate import check_database, head_revision
 from gebiedsapp.storage.text_guard import BROKEN, readable
 
@@ -69,14 +73,22 @@ log = logging.getLogger(__name__)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = DutchArgumentParser(
         prog="gebiedsapp",
         description="Gebiedsapp: gebiedsgericht werken in Oldambt. "
         "Zonder opdracht start het venster.",
     )
-    parser.add_argument("--version", action="version", version=f"gebiedsapp {__version__}")
     parser.add_argument(
-        "-v", "--verbose", action="store_true", help="meer meldingen in het logboek"
+        "--version",
+        action="version",
+        version=f"gebiedsapp {__version__}",
+        help="het versienummer tonen en stoppen",
+    )
+    parser.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="meer details in het logboek (ook voor het venster)",
     )
     parser.add_argument(
         "--database",
@@ -299,18 +311,48 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
-    logging.basicConfig(
-        level=logging.INFO if args.verbose else logging.WARNING,
-        format="%(levelname)s %(name)s: %(message)s",
-    )
     if args.command == "selftest":  # never the user's database: a temporary one
         return selftest.run(args)
     paths = app_paths(args.data_dir)
     for problem in paths.problems():  # a read-only data folder: say what that means
         print(f"Let op: {problem.message()}", file=sys.stderr)
+    # the English detail goes to the log file; the terminal shows the Dutch message only
+    setup_logging(paths, verbose=args.verbose, program=_program(args))
+    try:
+        return _main(args, paths)
+    finally:
+        close_logging()
+
+
+def _program(args: argparse.Namespace) -> str:
+    """'gebiedsapp db restore': the command, as the lock file and the log name it."""
+    words = [args.command or "gui"]
+    for sub in ("db_command", "signals_command", "report_command", "privacy_command"):
+        if getattr(args, sub, None):
+            words.append(getattr(args, sub))
+    return " ".join(["gebiedsapp", *words])
+
+
+# Commands that replace or rewrite the database file, or change its schema: never while a
+# window (or another such command) has it open. The others write through SQLite's own
+# locking, like a second user would, and the window shows their rows on its next refresh.
+REWRITES = frozenset({"restore", "encrypt", "passphrase", "upgrade"})
+
+
+def _rewrites(args: argparse.Namespace) -> bool:
+    if args.command != "db" or args.db_command not in REWRITES:
+        return False
+    return args.db_command != "restore" or args.backup is not None  # the list only reads
+
+
+def _main(args: argparse.Namespace, paths: AppPaths) -> int:
     url = database_url(args.database, paths)
     try:
         with audit.damage_notices(lambda message: print(message, file=sys.stderr)):
+            path = sqlite_file(make_url(url))
+            if path is not None and _rewrites(args):
+                with DatabaseLock(path, program=_program(args), user=current_actor()):
+                    return _dispatch(args, url, paths)
             return _dispatch(args, url, paths)
     except StorageError as exc:
         log.error("%s", exc)
@@ -513,7 +555,8 @@ def _import_signals(
     try:
         data = args.file.read_bytes()
     except OSError as exc:
-        print(f"Kan het bestand niet lezen: {args.file} ({exc.strerror})", file=sys.stderr)
+        log.warning("cannot read %s: %s", args.file, exc)
+        print(f"Kan het bestand niet lezen: {args.file} ({os_words(exc.errno)})", file=sys.stderr)
         return 2
     table = signal_import.read_table(data)
     if not mapping:  # no --map: the columns by their names (a Signalen export needs none)

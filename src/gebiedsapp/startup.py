@@ -94,10 +94,14 @@ def _refuse_read_only(path: Path) -> None:
         )
 
 
-def _damaged(path: Path, key: DatabaseKey | None, problem: str) -> DamagedDatabaseError:
+def _damaged(
+    path: Path, key: DatabaseKey | None, problem: str, *, what: str = ""
+) -> DamagedDatabaseError:
+    """SQLite's `problem` (English) goes to the log; the user reads `what`, in Dutch."""
+    what = what or "de controle van de database vond fouten; de details staan in het logboek"
     return DamagedDatabaseError(
         f"{path} failed the integrity check: {problem}",
-        f"De database {path} is beschadigd ({problem[:120]}). Er is niets aan gewijzigd. "
+        f"De database {path} is beschadigd ({what}). Er is niets aan gewijzigd. "
         "Zet de nieuwste goede reservekopie terug (Bestand → Reservekopie terugzetten, of "
         "'gebiedsapp db restore').",
         path,
@@ -146,7 +150,13 @@ def open_database(
         state = check_database(url, key)
     except WrongPassphraseError:
         if path is not None and key is not None and key_fits_other_pages(path, key):
-            raise _damaged(path, key, "its first page fails its check") from None
+            raise _damaged(
+                path,
+                key,
+                "its first page fails its check",
+                what="de eerste pagina is onleesbaar, terwijl het wachtwoord de andere pagina's "
+                "wel opent",
+            ) from None
         if path is not None and key is not None and _opens_a_backup(path, key, paths):
             raise OtherPassphraseError(f"{path}: the key opens a backup only", OTHER) from None
         raise

@@ -91,7 +91,7 @@ def test_every_status_is_reachable_from_gemeld() -> None:
             "Van 'Afgehandeld' kan een signaal niet naar 'In behandeling'; eerst 'Heropend'.",
         ),
         (S.IN_BEHANDELING, S.GEMELD, "Een signaal kan niet terug naar 'Gemeld'."),
-        (S.ON_HOLD, S.ON_HOLD, "Het signaal staat al op 'On hold'."),
+        (S.ON_HOLD, S.ON_HOLD, "Het signaal staat al op 'In de wacht'."),
     ],
 )
 def test_a_refused_transition_says_why_in_dutch(

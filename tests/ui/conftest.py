@@ -26,7 +26,11 @@ from support.dbfile import TEST_KEY
 @pytest.fixture(autouse=True, scope="session")
 def _collect_on_the_gui_thread() -> Iterator[None]:
     """As the app does (ui.gc_guard): no automatic collection, which could run on the
-    background worker and destroy a Qt object of an earlier test there."""
+    background worker and destroy a Qt object of an earlier test there. And as its start
+    does (ui.none_guard): None outlives the references PySide6 loses."""
+    from gebiedsapp.ui.none_guard import keep_none_alive
+
+    keep_none_alive()
     gc.disable()
     yield
     gc.enable()

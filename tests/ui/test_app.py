@@ -82,3 +82,37 @@ def test_damage_found_beside_the_start_closes_the_window_with_a_message(  # type
     found_damaged(window, DamagedDatabaseError("x", "De database is beschadigd."))
     assert not window.isVisible()
     assert "Er is niets opgeslagen" in shown[0]
+
+
+def test_a_start_while_a_command_restores_the_file_says_so_and_opens_nothing(  # type: ignore[no-untyped-def]
+    qtbot, db_url: str, tmp_path: Path, monkeypatch
+) -> None:
+    """Issue 13: one Gebiedsapp per database. The holder here cannot be asked to come
+    forward (it is a command), so the start says who has the file and stops, before any
+    passphrase or 'Herstel je werk?'."""
+    import socket
+
+    from gebiedsapp.storage.lock import DatabaseLock
+    from gebiedsapp.ui import app as app_module
+
+    database = Path(db_url.removeprefix("sqlite:///"))
+    holder = DatabaseLock(database, program="gebiedsapp db restore", user="bert")
+    assert holder.acquire()
+    opened: list[str] = []
+    monkeypatch.setattr(app_module, "_open", lambda url, *_a: opened.append(url) or 2)
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        QMessageBox, "information", lambda _p, title, text: shown.append((title, text))
+    )
+    try:
+        code = run_gui(database=str(database), data_dir=str(tmp_path / "data"))
+    finally:
+        holder.release()
+    assert code == 1
+    assert opened == []
+    assert shown[0][0] == "Gebiedsapp is al geopend"
+    assert shown[0][1].startswith(
+        f"De database {database} is al geopend door 'gebiedsapp db restore' van bert op "
+        f"{socket.gethostname()}"
+    )
+    assert "Er is niets gewijzigd." in shown[0][1]

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QToolBar
 
 from gebiedsapp.domain import Role
 from gebiedsapp.services import teams
@@ -36,6 +37,30 @@ def _tree_names(window: MainWindow) -> list[str]:
     return names
 
 
+def menu_action(window: MainWindow, menu: str, text: str) -> QAction:
+    """The action a user clicks in the menu bar: menu 'Bestand', item 'Reservekopie maken'."""
+    for top in window.menuBar().actions():
+        if top.text().replace("&", "") == menu and top.menu() is not None:
+            for action in top.menu().actions():
+                if action.text().replace("&", "") == text:
+                    return action
+    raise AssertionError(f"no {menu} → {text}")
+
+
+def click_area(window: MainWindow, qtbot, name: str) -> None:  # type: ignore[no-untyped-def]
+    """Click an area in the tree, as a user does."""
+    tree = window.navigator.tree
+    proxy = window.navigator.proxy
+    matches = proxy.match(
+        proxy.index(0, 0), Qt.ItemDataRole.DisplayRole, name, 1,
+        Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive,
+    )  # fmt: skip
+    assert matches, name
+    tree.scrollTo(matches[0])
+    rect = tree.visualRect(matches[0])
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
 def test_window_shows_oldambt_tree_and_database(window: MainWindow, context) -> None:  # type: ignore[no-untyped-def]
     names = _tree_names(window)
     assert names[0] == "Oldambt"
@@ -58,7 +83,7 @@ def test_selecting_an_area_shows_its_page(window: MainWindow, qtbot, context) ->
     with context.read() as session:
         beerta = find_area(session, "Beerta").id
     with qtbot.waitSignal(window.navigator.area_selected) as blocker:
-        assert window.navigator.select(beerta)
+        click_area(window, qtbot, "Beerta")
     assert blocker.args == [beerta]
     assert window.area_page.title.text() == "Beerta"
     buurten = [label.text() for label in window.area_page.buurten_box.findChildren(QLabel)]
@@ -109,10 +134,10 @@ def test_screens_switch_by_shortcut_and_menu(window: MainWindow, qtbot) -> None:
     assert window.stack.currentWidget() is window.screens[TEAM_OVERVIEW]
     qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is window.screens[SUMMARY]
-    window.open_admin("team")
+    menu_action(window, "Beheer", "Teams").trigger()
     assert window.stack.currentWidget() is window.screens[ADMIN]
     assert not window.navigator.isVisible()
-    window.show_screen(AREA)
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is window.area_page
     assert window.navigator.isVisible()
 
@@ -123,7 +148,9 @@ def test_geometry_and_screen_are_remembered(qtbot, context, settings: QSettings)
     first.show()
     first.setWindowState(Qt.WindowState.WindowNoState)  # the first start opens maximised
     first.resize(760, 560)  # the offscreen screen is 800x800: stay inside it, borders too
-    first.show_screen(TEAM_OVERVIEW)
+    toolbar = first.findChild(QToolBar, "screensToolbar")
+    button = toolbar.widgetForAction(first.screen_actions[TEAM_OVERVIEW])
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # 'Wie werkt waar' in the toolbar
     size = first.size()
     first.close()
     second = MainWindow(context, settings)
@@ -135,7 +162,7 @@ def test_geometry_and_screen_are_remembered(qtbot, context, settings: QSettings)
 
 
 def test_backup_from_menu_writes_a_copy(window: MainWindow, context) -> None:  # type: ignore[no-untyped-def]
-    window.make_backup()
+    menu_action(window, "Bestand", "Reservekopie maken").trigger()
     copies = list(context.paths.backup_dir.glob("*-handmatig.db"))
     assert len(copies) == 1
     assert "Reservekopie gemaakt" in window.statusBar().currentMessage()
@@ -153,7 +180,7 @@ def test_about_names_the_cbs_source(window: MainWindow, qtbot) -> None:  # type:
         dialog.reject()
 
     QTimer.singleShot(0, read_and_close)
-    window.show_about()
+    menu_action(window, "Help", "Over Gebiedsapp").trigger()
     assert "CBS" in shown[0]
     assert "CC BY 4.0" in shown[0]
 
@@ -231,7 +258,7 @@ def test_ctrl_n_starts_a_round_in_the_chosen_area(window: MainWindow, qtbot, con
 
     with context.read() as session:
         beerta = find_area(session, "Beerta").id
-    window.navigator.select(beerta)
+    click_area(window, qtbot, "Beerta")
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentWidget() is window.screens[KOFFIEKAR]
     with context.read() as session:
@@ -245,8 +272,8 @@ def test_ctrl_n_starts_a_round_in_the_chosen_area(window: MainWindow, qtbot, con
     window.context.background.wait()
 
 
-def test_start_offers_to_restore_a_draft_left_by_a_crash(
-    window: MainWindow, qtbot, context, monkeypatch
+def test_drafts_left_by_a_crash_are_restored_from_the_file_menu(
+    window: MainWindow, qtbot, context
 ) -> None:  # type: ignore[no-untyped-def]
     from gebiedsapp.domain import DraftKind
     from gebiedsapp.services.drafts import save_draft
@@ -263,21 +290,72 @@ def test_start_offers_to_restore_a_draft_left_by_a_crash(
                    payload={"subject": "Bezoek dorpshuis"})  # fmt: skip
     offered: list[int] = []
 
-    def fake_exec(dialog: RecoveryDialog) -> int:
-        offered.append(len(dialog.drafts))
-        conversation = next(d for d in dialog.drafts if d.kind is DraftKind.CONVERSATION)
-        dialog.restore_requested.emit(conversation)
-        return 0
+    def restore(kind: DraftKind) -> None:
+        """Bestand → Concepten herstellen…, then 'Herstellen' on the draft of this kind."""
 
-    monkeypatch.setattr(RecoveryDialog, "exec", fake_exec)
-    window.offer_recovery()
+        def click() -> None:
+            dialog = QApplication.activeModalWidget()
+            if not isinstance(dialog, RecoveryDialog) or not dialog.isVisible():
+                QTimer.singleShot(20, click)
+                return
+            offered.append(len(dialog.drafts))
+            draft = next(d for d in dialog.drafts if d.kind is kind)
+            button = dialog.rows[draft.id].findChild(QPushButton, "restore")
+            qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+        QTimer.singleShot(0, click)
+        menu_action(window, "Bestand", "Concepten herstellen…").trigger()
+
+    restore(DraftKind.CONVERSATION)
     assert offered == [2]
     assert window.stack.currentWidget() is window.screens[KOFFIEKAR]
     form = window.screens[KOFFIEKAR].form  # type: ignore[attr-defined]
     assert form.summary.text() == "Halfgetypt gesprek over de bus"
     # the contact draft stays for later: nothing is thrown away without asking
-    window.restore_draft(next(d for d in pending_drafts(context) if d.kind is DraftKind.CONTACT))
+    assert [d.kind for d in pending_drafts(context)].count(DraftKind.CONTACT) == 1
+    restore(DraftKind.CONTACT)
     assert window.stack.currentWidget() is window.screens[CONTACTS]
     contacts = window.screens[CONTACTS]
     assert contacts.form.subject_edit.text() == "Bezoek dorpshuis"  # type: ignore[attr-defined]
+    window.context.background.wait()
+
+
+def test_ctrl_l_and_enter_choose_an_area_and_the_screens_follow(  # type: ignore[no-untyped-def]
+    window: MainWindow, qtbot, context
+) -> None:
+    """Issue 13: the area search had no shortcut, and Enter in it did nothing."""
+    from gebiedsapp.ui.main_window import KOFFIEKAR
+
+    with context.read() as session:
+        beerta = find_area(session, "Beerta").id
+        scheemda = find_area(session, "Scheemda").id
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)  # Koffiekar
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    search = window.navigator.filter
+    assert QApplication.focusWidget() is search
+    qtbot.keyClicks(search, "beerta")  # also matches Nieuw-Beerta, which comes first in the tree
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    assert window.navigator.current_area() == beerta
+    assert window.area_page.title.text() == "Beerta"
+    koffiekar = window.screens[KOFFIEKAR]
+    assert window.stack.currentWidget() is koffiekar
+    assert koffiekar.title.text() == "Koffiekar · Beerta"  # type: ignore[attr-defined]
+    assert QApplication.focusWidget() is window.navigator.tree  # arrow keys go on from here
+
+    # from Beheer, which hides the tree, Ctrl+L brings it back; the typed text is replaced
+    qtbot.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert not window.navigator.isVisible()
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.navigator.isVisible()
+    qtbot.keyClicks(search, "scheemda")
+    assert search.text() == "scheemda"
+    qtbot.keyClick(search, Qt.Key.Key_Enter)
+    assert window.navigator.current_area() == scheemda
+    assert window.area_page.title.text() == "Scheemda"
+
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(search, "bestaat niet")
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    assert window.area_page.title.text() == "Scheemda"  # nothing found: nothing changes
+    assert QApplication.focusWidget() is search
     window.context.background.wait()

@@ -8,14 +8,17 @@ import uuid
 from datetime import UTC, date, datetime
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMessageBox
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from gebiedsapp.domain import DraftKind
+from gebiedsapp.paths import AppPaths
 from gebiedsapp.services.areas import find_area
-from gebiedsapp.services.drafts import DraftView, save_draft
+from gebiedsapp.services.drafts import DraftView, list_drafts, save_draft
 from gebiedsapp.services.koffiekar import SessionInput, start_session
+from gebiedsapp.startup import OpenedDatabase
+from gebiedsapp.ui.app import show_window
 from gebiedsapp.ui.context import AppContext
 from gebiedsapp.ui.recovery import RecoveryDialog, pending_drafts, saved_at
 
@@ -25,6 +28,11 @@ pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateS
 def make_draft(context: AppContext, kind: DraftKind, payload: dict[str, object]) -> uuid.UUID:
     with context.database.unit_of_work("test") as session:
         return save_draft(session, draft_id=None, kind=kind, payload=payload)
+
+
+def make_draft_as(opened: OpenedDatabase, actor: str, payload: dict[str, object]) -> None:
+    with opened.database.unit_of_work(actor) as session:
+        save_draft(session, draft_id=None, kind=DraftKind.CONVERSATION, payload=payload)
 
 
 @pytest.fixture
@@ -128,6 +136,12 @@ def test_restore_emits_the_draft_and_keeps_it_until_finalised(
     assert len(pending_drafts(context)) == 2  # the form that finalises it deletes it
 
 
+def discard_button(dialog: RecoveryDialog, draft: DraftView) -> QPushButton:
+    button = dialog.rows[draft.id].findChild(QPushButton, "discard")
+    assert isinstance(button, QPushButton)
+    return button
+
+
 def test_discard_asks_first_and_no_keeps_the_draft(
     qtbot: QtBot,
     context: AppContext,
@@ -135,13 +149,14 @@ def test_discard_asks_first_and_no_keeps_the_draft(
     drafts: list[DraftView],
     answer: list[QMessageBox.StandardButton],
 ) -> None:
+    dialog.show()
     answer.append(QMessageBox.StandardButton.No)
-    assert not dialog.discard(drafts[0])
+    qtbot.mouseClick(discard_button(dialog, drafts[0]), Qt.MouseButton.LeftButton)
     assert answer == []  # it asked
     assert len(pending_drafts(context)) == 2
 
     answer.append(QMessageBox.StandardButton.Yes)
-    assert dialog.discard(drafts[0])
+    qtbot.mouseClick(discard_button(dialog, drafts[0]), Qt.MouseButton.LeftButton)
     assert [d.id for d in pending_drafts(context)] == [drafts[1].id]
     assert list(dialog.rows) == [drafts[1].id]
 
@@ -156,10 +171,55 @@ def test_discarding_the_last_draft_closes_the_dialog(
     dialog.show()
     answer.extend([QMessageBox.StandardButton.Yes] * 2)
     for draft in drafts:
-        dialog.discard(draft)
+        qtbot.mouseClick(discard_button(dialog, draft), Qt.MouseButton.LeftButton)
     assert pending_drafts(context) == []
     assert dialog.result() == RecoveryDialog.DialogCode.Accepted
     assert not dialog.isVisible()
+
+
+def test_weggooien_and_ja_at_start_leave_the_app_running(
+    qtbot: QtBot, opened: OpenedDatabase, app_paths: AppPaths, settings: QSettings
+) -> None:
+    """Issue 13: after 'Herstel je werk?' → Weggooien… → Ja on the last draft, the app died
+    (segmentation fault): the dialog's last Python reference was a lambda on the row's own
+    button, so deleting the row freed the dialog inside the row's destructor, which deleted
+    the row again. Clicked here on the real dialog and the real question, as the start
+    shows them. Without the fix the dialog outlives the start's offer, held by its own
+    button, and this test fails (in a real event loop the app crashes: test_app_process)."""
+    make_draft_as(opened, "test", {"summary": "Halfgetypt over de bus"})
+    clicked: list[str] = []
+
+    def answer_ja() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox) or not box.isVisible():
+            QTimer.singleShot(20, answer_ja)
+            return
+        clicked.append(box.windowTitle())
+        qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+
+    def weggooien() -> None:
+        found = QApplication.activeModalWidget()
+        if not isinstance(found, RecoveryDialog) or not found.isVisible():
+            QTimer.singleShot(20, weggooien)
+            return
+        button = found.findChild(QPushButton, "discard")
+        assert isinstance(button, QPushButton)
+        assert button.text() == "Weggooien…"
+        clicked.append(found.windowTitle())
+        QTimer.singleShot(0, answer_ja)  # the click opens the question and waits for it
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, weggooien)
+    window = show_window(opened, app_paths, actor="test", settings=settings)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: clicked == ["Herstel je werk?", "Concept weggooien?"])
+    # the dialog is gone (and the row it deleted with it) while the app goes on
+    qtbot.waitUntil(lambda: not window.findChildren(RecoveryDialog))
+    assert window.isVisible()
+    with opened.database.read_session("test") as session:
+        assert list_drafts(session) == []
+    qtbot.waitUntil(lambda: window.context.background.wait(0))
+    window.close()
 
 
 def test_the_discard_button_goes_through_the_question(

@@ -245,7 +245,7 @@ _LABELS: dict[StrEnum, str] = {
     SignalStatus.IN_BEHANDELING: "In behandeling",
     SignalStatus.DOORGEZET: "Doorgezet naar partner",
     SignalStatus.INGEPLAND: "Ingepland",
-    SignalStatus.ON_HOLD: "On hold",
+    SignalStatus.ON_HOLD: "In de wacht",
     SignalStatus.AFGEHANDELD: "Afgehandeld",
     SignalStatus.GEANNULEERD: "Geannuleerd",
     SignalStatus.HEROPEND: "Heropend",

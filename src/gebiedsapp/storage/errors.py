@@ -5,14 +5,17 @@ Each carries a Dutch message for the user (`user_message`) and an English one fo
 
 from __future__ import annotations
 
+import errno
 import os
+import re
 from pathlib import Path
 
 
 class StorageError(Exception):
     def __init__(self, log_message: str, user_message: str) -> None:
         super().__init__(log_message)
-        self.user_message = user_message
+        # whoever built it may have quoted the system's English ('Is a directory'): Dutch
+        self.user_message = in_dutch(user_message)
 
 
 class NotADatabaseError(StorageError):
@@ -122,3 +125,65 @@ class OtherPassphraseError(WrongPassphraseError):
 
 class EncryptionUnavailableError(StorageError):
     """SQLCipher is not installed here, and the database asks for it."""
+
+
+class DatabaseInUseError(StorageError):
+    """Another Gebiedsapp (a window, or a command that rewrites the file) holds the database."""
+
+
+# The operating system's and SQLite's own words, which reach a message when it quotes an
+# exception. The English stays in the log (str of the error); the user reads Dutch.
+_OS_WORDS = {
+    errno.ENOENT: "het bestand of de map bestaat niet",
+    errno.EISDIR: "dat is een map, geen bestand",
+    errno.ENOTDIR: "een deel van het pad is geen map",
+    errno.EACCES: "geen toegang (onvoldoende rechten)",
+    errno.EPERM: "dat is niet toegestaan",
+    errno.EEXIST: "er bestaat al een bestand met die naam",
+    errno.ENOSPC: "de schijf is vol",
+    errno.EROFS: "de schijf is alleen-lezen",
+    errno.EIO: "lees- of schrijffout van de schijf",
+    errno.ENAMETOOLONG: "de naam is te lang",
+    errno.EBUSY: "het bestand is in gebruik",
+    errno.ENOTEMPTY: "de map is niet leeg",
+    errno.EXDEV: "verplaatsen naar een andere schijf kan zo niet",
+}
+_SQLITE_WORDS = {
+    "database or disk is full": "de schijf is vol",
+    "unable to open database file": "het databasebestand kan niet worden geopend",
+    "file is not a database": "het bestand is geen (leesbare) database",
+    "file is encrypted or is not a database": "het bestand is versleuteld of geen database",
+    "database disk image is malformed": "het databasebestand is beschadigd",
+    "disk i/o error": "lees- of schrijffout van de schijf",
+    "database is locked": "de database is bezet",
+    "attempt to write a readonly database": "de database is alleen-lezen",
+    "no such table": "een tabel ontbreekt",
+}
+_ERRNO = re.compile(r"\[(?:Errno|WinError) (\d+)\] ([^:\]\n]+)(?::\s*'[^']*')?")
+
+
+def os_words(code: int | None, fallback: str = "") -> str:
+    """Dutch for an OSError's errno (as `strerror`, in the words users understand)."""
+    return _OS_WORDS.get(code or 0, fallback or "fout van het besturingssysteem")
+
+
+def in_dutch(text: str) -> str:
+    """`text` with the English that Python, the OS and SQLite add to messages replaced by
+    Dutch: '[Errno 21] Is a directory: '/tmp'' and a bare 'Is a directory' alike."""
+
+    def errno_words(match: re.Match[str]) -> str:
+        return os_words(int(match[1]), match[2])
+
+    text = _ERRNO.sub(errno_words, text)
+    for code, words in _OS_WORDS.items():
+        english = os.strerror(code)
+        if english and english in text:
+            text = text.replace(english, words)
+    lowered = text.lower()
+    for english, words in _SQLITE_WORDS.items():
+        start = lowered.find(english)
+        while start >= 0:
+            text = text[:start] + words + text[start + len(english) :]
+            lowered = text.lower()
+            start = lowered.find(english, start + len(words))
+    return text

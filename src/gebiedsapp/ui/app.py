@@ -1,58 +1,44 @@
-"""Starting the window: QApplication, Dutch translations, the database, the main window."""
+"""Starting the window: QApplication, Dutch translations, the log file and the handler of
+uncaught errors, one window per database, the database, the main window."""
 
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from datetime import date
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
+from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
+from gebiedsapp import __version__
 from gebiedsapp.domain import AuditAction
 from gebiedsapp.identity import current_actor
+from gebiedsapp.logs import close_logging, setup_logging
 from gebiedsapp.paths import APP_AUTHOR, APP_NAME, AppPaths, app_paths, database_url
 from gebiedsapp.services import audit, backups, erasure, retention
 from gebiedsapp.startup import OpenedDatabase, open_database, open_read_only
 from gebiedsapp.storage.crypto import DatabaseKey
-from gebiedsapp.storage.database import Database
+from gebiedsapp.storage.database import Database, sqlite_file
 from gebiedsapp.storage.errors import DamagedDatabaseError, StorageError, explain_write_error
 from gebiedsapp.ui.audit_notice import AuditDamageNotice
 from gebiedsapp.ui.context import AppContext, ChangeHub
+from gebiedsapp.ui.crash import ExceptionReporter
 from gebiedsapp.ui.first_run import is_fresh, offer_first_run
 from gebiedsapp.ui.gc_guard import GarbageCollector
 from gebiedsapp.ui.help import app_icon
 from gebiedsapp.ui.language import chosen_language, install_translators
 from gebiedsapp.ui.main_window import MainWindow
+from gebiedsapp.ui.none_guard import keep_none_alive
 from gebiedsapp.ui.pdf import remove_stale_previews
 from gebiedsapp.ui.restore import Damaged, offer_restore_of_damaged
+from gebiedsapp.ui.single_instance import InstanceGuard, claim
 from gebiedsapp.ui.unlock import open_with_passphrase
 
 log = logging.getLogger(__name__)
-
-
-def _setup_logging(paths: AppPaths) -> None:
-    """The log file in the data folder; where it cannot be written, the console only."""
-    handler: logging.Handler
-    try:
-        handler = RotatingFileHandler(
-            paths.log_dir / "gebiedsapp.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-        )
-    except OSError:  # a read-only data folder: said in a message box (run_gui)
-        handler = logging.StreamHandler() if sys.stderr is not None else logging.NullHandler()
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger()
-    root.addHandler(handler)
-    root.setLevel(logging.INFO)
-
-
-def _install_dutch(app: QApplication) -> None:
-    """Dutch (Qt's own dialogs too, whatever the system language is) unless the user chose
-    English in Beeld → Taal / Language (ui.language)."""
-    install_translators(app, chosen_language(QSettings(APP_AUTHOR, APP_NAME)))
 
 
 def create_main_window(
@@ -113,34 +99,35 @@ def found_damaged(window: MainWindow, error: BaseException) -> None:
         window.close()
 
 
-def run_gui(*, database: str | None = None, data_dir: str | None = None) -> int:
-    app = QApplication.instance() or QApplication(sys.argv)
-    assert isinstance(app, QApplication)
-    app.setOrganizationName(APP_AUTHOR)
-    app.setApplicationName(APP_NAME)
-    app.setApplicationDisplayName("Gebiedsapp")
-    app.setWindowIcon(app_icon())  # title bar and task bar, every window
-    _install_dutch(app)
-    GarbageCollector(app)  # owned by app; cycles holding Qt objects die on the GUI thread
-    paths = app_paths(data_dir).ensure()
-    _setup_logging(paths)
-    problems = paths.problems()
-    if problems:  # a read-only data folder, say: go on where possible, but say what is missing
-        QMessageBox.warning(
-            None,
-            "Gegevensmap niet beschrijfbaar",
-            "\n\n".join(p.message() for p in problems)
-            + "\n\nDe Gebiedsapp gaat verder waar dat kan.",
-        )
-    remove_stale_previews()  # left by a crash; a summary preview may quote free text
-    url = database_url(database, paths)
-    actor = current_actor()
+def show_window(
+    opened: OpenedDatabase, paths: AppPaths, *, actor: str, settings: QSettings | None = None
+) -> MainWindow:
+    """The window on an opened database, as every start shows it: then 'Herstel je werk?'
+    for drafts left by a crash, the offer to encrypt a plain file, and the start's
+    maintenance on the worker."""
+    window = create_main_window(opened, paths, actor=actor, settings=settings)
+    window.show()
+    if opened.database.read_only:  # damaged, to look at: nothing is written, nothing offered
+        return window
+    QTimer.singleShot(0, window.offer_recovery)  # 'Herstel je werk?' after a crash
+    QTimer.singleShot(0, window.offer_encryption)  # a plain database file: encrypt it?
+    fresh = is_fresh(opened)  # a new database: 'Eerste keer instellen' (once)
+    QTimer.singleShot(
+        0, lambda: offer_first_run(window, window.context, window.settings, fresh=fresh)
+    )
+    begin_maintenance(window, opened.database, paths, actor)
+    return window
+
+
+def _open(url: str, paths: AppPaths, actor: str) -> OpenedDatabase | int:
+    """The database at `url`, unlocked, checked and up to date; or the exit code after the
+    user gave up or was told why it cannot be opened."""
     try:
         try:
             unlocked = open_with_passphrase(url, paths, actor, check_beside=True)
             if unlocked is None:
                 return 1  # no passphrase given: nothing opened, nothing changed
-            opened, _key = unlocked
+            return unlocked[0]
         except DamagedDatabaseError as damaged:
             log.error("damaged database: %s", damaged)
             key = damaged.key if isinstance(damaged.key, DatabaseKey) else None
@@ -152,9 +139,8 @@ def run_gui(*, database: str | None = None, data_dir: str | None = None) -> int:
             if choice is Damaged.QUIT:
                 return 2
             if choice is Damaged.READ_ONLY:
-                opened = open_read_only(url, key=key)
-            else:
-                opened = open_database(url, paths, actor=actor, key=key)
+                return open_read_only(url, key=key)
+            return open_database(url, paths, actor=actor, key=key)
     except StorageError as exc:
         log.error("cannot open database: %s", exc)
         QMessageBox.critical(None, "Database kan niet worden geopend", exc.user_message)
@@ -165,26 +151,73 @@ def run_gui(*, database: str | None = None, data_dir: str | None = None) -> int:
             None,
             "Database kan niet worden geopend",
             "De database kon niet worden geopend. Er is niets gewijzigd.\n\n"
-            + (explain_write_error(exc) or f"Technische melding: {exc.__class__.__name__}"),
+            + (explain_write_error(exc) or "Technische melding: " + exc.__class__.__name__),
         )
         return 2
-    if opened.upgrade.backup is not None:
-        log.info("backup before upgrade: %s", opened.upgrade.backup)
-    if opened.database.read_only:  # damaged, to look at: nothing is written, nothing offered
-        window = create_main_window(opened, paths, actor=actor)
-        window.show()
-    else:
-        window = create_main_window(opened, paths, actor=actor)
-        window.show()
-        QTimer.singleShot(0, window.offer_recovery)  # 'Herstel je werk?' after a crash
-        QTimer.singleShot(0, window.offer_encryption)  # a plain database file: encrypt it?
-        fresh = is_fresh(opened)  # a new database: 'Eerste keer instellen' (once)
-        QTimer.singleShot(
-            0, lambda: offer_first_run(window, window.context, window.settings, fresh=fresh)
+
+
+def run_gui(
+    *, database: str | None = None, data_dir: str | None = None, verbose: bool = False
+) -> int:
+    keep_none_alive()  # before Qt paints anything: PySide6 loses references to None
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setOrganizationName(APP_AUTHOR)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName("Gebiedsapp")
+    app.setWindowIcon(app_icon())  # title bar and task bar, every window
+    # Dutch (Qt's own dialogs too) unless the user chose English in Beeld → Taal / Language
+    translators = install_translators(app, chosen_language(QSettings(APP_AUTHOR, APP_NAME)))
+    GarbageCollector(app)  # owned by app; cycles holding Qt objects die on the GUI thread
+    paths = app_paths(data_dir).ensure()
+    log_path = setup_logging(paths, verbose=verbose, program="venster")
+    problems = paths.problems()
+    if problems:  # a read-only data folder, say: go on where possible, but say what is missing
+        QMessageBox.warning(
+            None,
+            "Gegevensmap niet beschrijfbaar",
+            "\n\n".join(p.message() for p in problems)
+            + "\n\nDe Gebiedsapp gaat verder waar dat kan.",
         )
-        begin_maintenance(window, opened.database, paths, actor)
+    log.info("Gebiedsapp %s starts (pid %d)", __version__, os.getpid())
+    reporter = ExceptionReporter(log_path, parent=app)
+    reporter.install()  # from here on nothing uncaught vanishes
+    guard: InstanceGuard | None = None
     try:
-        return app.exec()
+        remove_stale_previews()  # left by a crash; a summary preview may quote free text
+        url = database_url(database, paths)
+        actor = current_actor()
+        try:
+            path = sqlite_file(make_url(url))
+        except SQLAlchemyError:  # not a URL at all: _open says so in Dutch
+            path = None
+        if path is not None:  # one window per database file, before any passphrase or draft
+            claimed = claim(path, user=actor, parent=app)
+            if isinstance(claimed, int):
+                return claimed
+            guard = claimed
+        opened = _open(url, paths, actor)
+        if isinstance(opened, int):
+            return opened
+        if opened.upgrade.backup is not None:
+            log.info("backup before upgrade: %s", opened.upgrade.backup)
+        window = show_window(opened, paths, actor=actor)
+        reporter.flush = window.flush_drafts
+        if guard is not None:
+            guard.window = window
+        try:
+            return app.exec()
+        finally:
+            window.context.background.wait()  # a start backup may still be copying
+            opened.database.dispose()
     finally:
-        window.context.background.wait()  # a start backup may still be copying
-        opened.database.dispose()
+        if guard is not None:
+            guard.release()
+            guard.window = None
+            guard.deleteLater()
+        reporter.uninstall()
+        reporter.flush = None  # lets the window go
+        reporter.deleteLater()
+        close_logging()
+        for translator in translators:  # as found: a test starts the window in its process
+            app.removeTranslator(translator)

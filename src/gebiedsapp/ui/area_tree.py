@@ -60,6 +60,8 @@ class AreaNavigator(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        self._area: uuid.UUID | None = None  # the chosen area, also while the search hides it
+        self._filtering = False
         self.model = AreaTreeModel(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -67,7 +69,8 @@ class AreaNavigator(QWidget):
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
 
         self.filter = QLineEdit(self)
-        self.filter.setPlaceholderText(self.tr("Zoek een dorp of wijk…"))
+        self.filter.setPlaceholderText(self.tr("Zoek een dorp of wijk…  (Ctrl+L)"))
+        self.filter.setToolTip(self.tr("Typ een naam en druk op Enter om dat gebied te kiezen"))
         self.filter.setClearButtonEnabled(True)
         self.filter.setAccessibleName(self.tr("Gebied zoeken"))
         self.tree = QTreeView(self)
@@ -82,6 +85,7 @@ class AreaNavigator(QWidget):
         layout.addWidget(self.tree)
 
         self.filter.textChanged.connect(self._on_filter)
+        self.filter.returnPressed.connect(self.choose_first_match)
         self.tree.selectionModel().currentChanged.connect(self._on_current)
         context.hub.changed.connect(self._on_changes)
         self.reload()
@@ -98,28 +102,67 @@ class AreaNavigator(QWidget):
             self.select(current)
 
     def current_area(self) -> uuid.UUID | None:
-        index = self.tree.currentIndex()
-        value = index.data(AREA_ID_ROLE) if index.isValid() else None
-        return uuid.UUID(value) if value else None
+        return self._area
 
     def select(self, area_id: uuid.UUID) -> bool:
         source = self.model.index_of(area_id)
         if not source.isValid():
             return False
         index = self.proxy.mapFromSource(source)
-        self.tree.setCurrentIndex(index)
+        self.tree.setCurrentIndex(index)  # emits area_selected when the tree's row changes
         self.tree.scrollTo(index)
+        if self._area != area_id:  # hidden by the search, or the row was already current
+            self._area = area_id
+            self.area_selected.emit(area_id)
+        return True
+
+    def focus_search(self) -> None:
+        """The search field, its text selected so typing replaces it (the window's Ctrl+L)."""
+        self.filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter.selectAll()
+
+    def choose_first_match(self) -> bool:
+        """Enter in the search field: the first area whose name starts with the text (else the
+        first that contains it) becomes the current one, so the screens follow."""
+        text = self.filter.text().strip().casefold()
+        if not text:
+            return False
+        found: list[QModelIndex] = []
+
+        def walk(parent: QModelIndex) -> None:
+            for row in range(self.proxy.rowCount(parent)):
+                index = self.proxy.index(row, 0, parent)
+                if text in str(index.data()).casefold():
+                    found.append(index)
+                walk(index)
+
+        walk(QModelIndex())
+        if not found:
+            return False
+        best = next((i for i in found if str(i.data()).casefold().startswith(text)), found[0])
+        self.tree.setCurrentIndex(best)
+        self.tree.scrollTo(best)
+        self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
         return True
 
     def _on_filter(self, text: str) -> None:
-        self.proxy.setFilterFixedString(text.strip())
-        if text.strip():
-            self.tree.expandAll()
+        """Narrow the tree. Typing never changes the chosen area (the tree's current row
+        jumps about as rows disappear); Enter or a click does."""
+        self._filtering = True
+        try:
+            self.proxy.setFilterFixedString(text.strip())
+            if text.strip():
+                self.tree.expandAll()
+            if self._area is not None:
+                self.tree.setCurrentIndex(self.proxy.mapFromSource(self.model.index_of(self._area)))
+        finally:
+            self._filtering = False
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         value = current.data(AREA_ID_ROLE) if current.isValid() else None
-        if value:
-            self.area_selected.emit(uuid.UUID(value))
+        if value and not self._filtering:
+            self._area = uuid.UUID(value)
+            self.area_selected.emit(self._area)
 
     def _on_changes(self, kinds: frozenset[str]) -> None:
         if AREAS in kinds:

@@ -45,6 +45,7 @@ from gebiedsapp.services.export import (
 from gebiedsapp.services.geojson_export import GeoJsonExport, write_geojson
 from gebiedsapp.services.list_exports import ExportOptions
 from gebiedsapp.services.permissions import may_export_personal_data
+from gebiedsapp.storage.errors import os_words
 from gebiedsapp.ui.context import AppContext
 from gebiedsapp.ui.formatting import format_number
 from gebiedsapp.ui.palette import style
@@ -359,7 +360,7 @@ class Exporter(QObject):
             message = self.widget.tr(
                 "Het bestand %s kon niet worden opgeslagen (%s). Kies een andere map of sluit "
                 "het bestand als het in Excel openstaat."
-            ) % (path.name, error.strerror or error.__class__.__name__)
+            ) % (path.name, os_words(error.errno))
         else:
             message = (
                 self.widget.tr(

@@ -15,11 +15,12 @@ import os
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from gebiedsapp.resources import resources_root
+from gebiedsapp.ui.dutch import install_dutch
 
 log = logging.getLogger(__name__)
 
@@ -84,11 +85,8 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
             installed.append(english)
         else:
             log.warning("English translation not found in %s: the UI stays Dutch", ours)
-    else:
-        translator = QTranslator(app)
-        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        if translator.load("qtbase_nl", folder):
-            installed.append(translator)
+    else:  # Qt's Dutch catalogue and its gaps (ui.dutch), installed there
+        return install_dutch(app)
     for translator in installed:
         app.installTranslator(translator)
     return installed

@@ -160,6 +160,10 @@ class MainWindow(QMainWindow):
         for action in self.screen_actions.values():
             view_menu.addAction(action)
         view_menu.addSeparator()
+        # Ctrl+L as in a browser's address bar: 'go to'; Ctrl+F stays free for a screen's search
+        self.search_area_action = view_menu.addAction(self.tr("Gebied &zoeken"))
+        self.search_area_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.search_area_action.triggered.connect(self.search_area)
         add_language_menu(view_menu, self.settings, self)
 
         admin_menu = self.menuBar().addMenu(self.tr("B&eheer"))
@@ -334,11 +338,22 @@ class MainWindow(QMainWindow):
             current = next(k for k, w in self.screens.items() if w is self.stack.currentWidget())
             self.screen_actions[current].setChecked(True)
             return
-        screen = self.screen_widget(key)
+        try:
+            screen = self.screen_widget(key)
+        except Exception:  # the error handler tells; the toolbar shows what is really shown
+            current = next(k for k, w in self.screens.items() if w is self.stack.currentWidget())
+            self.screen_actions[current].setChecked(True)
+            raise
         self.stack.setCurrentWidget(screen)
         # Beheer has its own area tree; two trees side by side only confuse
         self.navigator.setVisible(key != ADMIN)
         self.screen_actions[key].setChecked(True)
+
+    def search_area(self) -> None:
+        """Ctrl+L: to the area search (Enter there chooses the first match)."""
+        if not self.navigator.isVisible():  # Beheer hides the tree
+            self.show_screen(AREA)
+        self.navigator.focus_search()
 
     def open_admin(self, tab: str) -> None:
         if not self.may_manage():
@@ -495,9 +510,13 @@ class MainWindow(QMainWindow):
                 self.show_screen(key)
                 event.ignore()
                 return
-        for widget in self.screens.values():  # write what is still being typed
+        self.flush_drafts()
+        self.save_settings()
+        super().closeEvent(event)
+
+    def flush_drafts(self) -> None:
+        """Write what is still being typed as drafts (on closing, and after an error)."""
+        for widget in self.screens.values():
             flush = getattr(widget, "flush", None)
             if flush is not None:
                 flush()
-        self.save_settings()
-        super().closeEvent(event)

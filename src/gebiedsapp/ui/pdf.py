@@ -42,6 +42,7 @@ from gebiedsapp.domain import AuditAction
 from gebiedsapp.services import audit
 from gebiedsapp.services.errors import NotFoundError, ValidationError
 from gebiedsapp.services.reports import Progress, ReportCancelledError
+from gebiedsapp.storage.errors import os_words
 from gebiedsapp.ui.context import AppContext
 from gebiedsapp.ui.export import file_stem
 from gebiedsapp.ui.palette import PAPER
@@ -204,7 +205,7 @@ class PdfMaker(QObject):
             message = self.widget.tr(
                 "De PDF %s kon niet worden opgeslagen (%s). Kies een andere map, of sluit het "
                 "bestand als het in een PDF-lezer openstaat."
-            ) % (path.name, error.strerror or error.__class__.__name__)
+            ) % (path.name, os_words(error.errno))
         else:
             log.error("pdf failed", exc_info=error)
             message = self.widget.tr(

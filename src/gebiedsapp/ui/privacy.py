@@ -45,7 +45,7 @@ from gebiedsapp.services.mentions import Mention, Mentions
 from gebiedsapp.services.permissions import may_see_personal_data
 from gebiedsapp.services.reports.person_report import write_person_data
 from gebiedsapp.services.subject_access import PersonData, PersonMatch
-from gebiedsapp.storage.errors import explain_write_error
+from gebiedsapp.storage.errors import explain_write_error, os_words
 from gebiedsapp.ui.context import (
     ACTIONS,
     CONTACTS,
@@ -348,7 +348,7 @@ class PrivacyDialog(QDialog):
             path.unlink(missing_ok=True)
             self.tell(
                 self.tr("Geen overzicht"),
-                self.tr("Het bestand kon niet worden opgeslagen (%s).") % (error.strerror or error),
+                self.tr("Het bestand kon niet worden opgeslagen (%s).") % os_words(error.errno),
             )
             return None
         except SQLAlchemyError as error:  # the audit entry could not be written: no file

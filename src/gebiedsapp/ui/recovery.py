@@ -34,6 +34,8 @@ from gebiedsapp.ui.context import DRAFTS, AppContext
 from gebiedsapp.ui.formatting import format_date
 from gebiedsapp.ui.palette import style
 
+DRAFT_ID = "draft_id"  # the property naming a row button's draft
+
 
 def pending_drafts(context: AppContext) -> list[DraftView]:
     """The current user's drafts, newest first."""
@@ -162,8 +164,10 @@ class RecoveryDialog(QDialog):
         discard = QPushButton(self.tr("Weggooien…"), frame)
         discard.setObjectName("discard")
         discard.setAutoDefault(False)
-        restore.clicked.connect(lambda _checked=False, d=draft: self.restore(d))
-        discard.clicked.connect(lambda _checked=False, d=draft: self.discard(d))
+        for button in (restore, discard):
+            button.setProperty(DRAFT_ID, str(draft.id))
+        restore.clicked.connect(self._on_restore_clicked)
+        discard.clicked.connect(self._on_discard_clicked)
         grid = QGridLayout(frame)
         heading = QHBoxLayout()
         heading.addWidget(kind)
@@ -175,6 +179,26 @@ class RecoveryDialog(QDialog):
         grid.addWidget(discard, 1, 2)
         grid.setColumnStretch(0, 1)
         return frame
+
+    # The buttons are connected to bound methods, never to lambdas over `self`: once exec()
+    # has returned, PySide hands the dialog to Python, and a lambda held by a row's button was
+    # then its last reference. Discarding the last draft deletes that row; the row's
+    # destructor freed the lambda, the lambda freed the dialog, and the dialog deleted the row
+    # a second time, in the middle of its own destructor: a segmentation fault (issue 13).
+    def _clicked_draft(self) -> DraftView | None:
+        sender = self.sender()
+        wanted = sender.property(DRAFT_ID) if sender is not None else None
+        return next((d for d in self.drafts if str(d.id) == wanted), None)
+
+    def _on_restore_clicked(self) -> None:
+        draft = self._clicked_draft()
+        if draft is not None:
+            self.restore(draft)
+
+    def _on_discard_clicked(self) -> None:
+        draft = self._clicked_draft()
+        if draft is not None:
+            self.discard(draft)
 
     def restore(self, draft: DraftView) -> None:
         """Open this draft's form; the other drafts stay and are offered again next time."""

@@ -32,6 +32,7 @@ from sqlalchemy.orm import Session
 from gebiedsapp.services import signal_photos
 from gebiedsapp.services.errors import ValidationError
 from gebiedsapp.services.signal_photos import PhotoInfo, media_type_of
+from gebiedsapp.storage.errors import os_words
 from gebiedsapp.ui.context import SIGNALS, AppContext
 from gebiedsapp.ui.formatting import format_date
 from gebiedsapp.ui.palette import style
@@ -70,7 +71,7 @@ def prepare_photo(path: Path) -> PreparedPhoto:
     try:
         data = path.read_bytes()
     except OSError as error:
-        message = f"'{path.name}' kan niet worden gelezen: {error.strerror}."
+        message = f"'{path.name}' kan niet worden gelezen: {os_words(error.errno)}."
         raise ValidationError(message) from error
     reader = QImageReader(str(path))
     reader.setAutoTransform(True)  # phones store portrait photos sideways plus an EXIF hint
@@ -178,7 +179,7 @@ def save_photo_as(
         QMessageBox.warning(
             parent,
             parent.tr("Opslaan mislukt"),
-            parent.tr("De foto kon niet worden opgeslagen: %s") % (error.strerror or error),
+            parent.tr("De foto kon niet worden opgeslagen: %s") % os_words(error.errno),
         )
         return False
     return True
