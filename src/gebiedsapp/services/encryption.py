@@ -34,7 +34,6 @@ from gebiedsapp.storage.crypto import (
     PLAIN,
     DatabaseKey,
     cipher_available,
-    connect_file,
     export_encrypted,
     file_state,
     fsync_file,
@@ -387,32 +386,14 @@ def _encrypting_marker(database_file: Path) -> Path:
 
 
 def _same_rows(plain: Path, encrypted: Path, key: DatabaseKey) -> None:
-    source = connect_file(plain, None)
-    target = connect_file(encrypted, key)
-    try:
-        tables = [
-            row[0]
-            for row in source.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE "
-                "'CREATE VIRTUAL TABLE%'"
-            )
-        ]
-        for table in tables:
-            count = f'SELECT count(*) FROM "{table}"'
-            if source.execute(count).fetchone() != target.execute(count).fetchone():
-                raise StorageError(
-                    f"encrypted copy of {plain} differs in table {table}",
-                    "Het versleutelen is mislukt; de database is niet gewijzigd.",
-                )
-        check = target.execute("PRAGMA quick_check").fetchone()
-        if not check or check[0] != "ok":
-            raise StorageError(
-                f"encrypted copy of {plain} fails the integrity check: {check}",
-                "Het versleutelen is mislukt; de database is niet gewijzigd.",
-            )
-    finally:
-        source.close()
-        target.close()
+    rekey.check_copy(
+        plain,
+        None,
+        encrypted,
+        key,
+        what="encrypted",
+        failure="Het versleutelen is mislukt; de database is niet gewijzigd.",
+    )
 
 
 @dataclass(frozen=True)

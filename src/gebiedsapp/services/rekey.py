@@ -180,7 +180,28 @@ def _checkpoint(path: Path, key: DatabaseKey) -> None:
 
 
 def _same_counts(source: Path, key: DatabaseKey, copy: Path, new: DatabaseKey) -> None:
-    original, fresh = connect_file(source, key), connect_file(copy, new)
+    check_copy(
+        source,
+        key,
+        copy,
+        new,
+        what="re-keyed",
+        failure="Het wijzigen van het wachtwoord is mislukt; er is niets gewijzigd.",
+    )
+
+
+def check_copy(
+    source: Path,
+    key: DatabaseKey | None,
+    copy: Path,
+    copy_key: DatabaseKey | None,
+    *,
+    what: str,
+    failure: str,
+) -> None:
+    """Raise a StorageError (`failure` for the user) unless the `what` copy (encrypted,
+    re-keyed) holds as many rows per table as `source` and passes SQLite's quick check."""
+    original, fresh = connect_file(source, key), connect_file(copy, copy_key)
     try:
         tables = [
             row[0]
@@ -192,15 +213,11 @@ def _same_counts(source: Path, key: DatabaseKey, copy: Path, new: DatabaseKey) -
         for table in tables:
             count = f'SELECT count(*) FROM "{table}"'
             if original.execute(count).fetchone() != fresh.execute(count).fetchone():
-                raise StorageError(
-                    f"re-keyed copy of {source} differs in table {table}",
-                    "Het wijzigen van het wachtwoord is mislukt; er is niets gewijzigd.",
-                )
+                raise StorageError(f"{what} copy of {source} differs in table {table}", failure)
         check = fresh.execute("PRAGMA quick_check").fetchone()
         if not check or check[0] != "ok":
             raise StorageError(
-                f"re-keyed copy of {source} fails the integrity check: {check}",
-                "Het wijzigen van het wachtwoord is mislukt; er is niets gewijzigd.",
+                f"{what} copy of {source} fails the integrity check: {check}", failure
             )
     finally:
         original.close()
