@@ -393,7 +393,7 @@ def _actions(summary: AreaSummary) -> list[Flowable]:
         rest = ranked[OWNERS:]
         data.append(
             [
-                f"{len(rest)} anderen",
+                f"nog {len(rest)} {'eigenaar' if len(rest) == 1 else 'eigenaren'}",
                 number(sum(n for _, n in rest)),
                 number(sum(late[o] for o, _ in rest)),
             ]
