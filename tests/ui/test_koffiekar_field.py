@@ -443,3 +443,18 @@ def test_ctrl_n_on_the_municipality_asks_which_village(
 def find_id(context: AppContext, name: str) -> uuid.UUID:
     with context.read() as session:
         return find_area(session, name).id
+
+
+def test_the_note_of_what_enter_takes_never_widens_the_form(
+    qtbot: QtBot, screen: KoffiekarScreen, beerta: uuid.UUID
+) -> None:
+    """At 125% scaling the long 'Enter kiest: …' note (its whole text as its least width) made
+    the round's forms scroll sideways under X11; it wraps instead."""
+    keys = start_round(qtbot, screen, beerta)
+    picker = screen.form.themes
+    keys.type("Stoep")
+    keys.press(Qt.Key.Key_Tab)
+    keys.type("openb")
+    note = picker.preview
+    assert "Openbare ruimte en groen" in note.text()
+    assert note.minimumSizeHint().width() < note.fontMetrics().horizontalAdvance(note.text()) // 2

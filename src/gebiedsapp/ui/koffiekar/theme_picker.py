@@ -146,6 +146,7 @@ class ThemePicker(QWidget):
         self.preview = QLabel(self)
         style(self.preview, "color: $muted;")
         self.preview.setAccessibleName(self.tr("Thema dat Enter kiest"))
+        self.preview.setWordWrap(True)  # a long theme name wraps; it never widens the form
 
         self.layout_ = FlowLayout(self, fill_last=True)  # many chips: a second line
         self.layout_.setSpacing(4)
