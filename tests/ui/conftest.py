@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import shutil
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from gebiedsapp.paths import AppPaths
 from gebiedsapp.paths import app_paths as _app_paths
 from gebiedsapp.services import demo
 from gebiedsapp.services import teams as team_service
+from gebiedsapp.services.areas import find_area
 from gebiedsapp.startup import OpenedDatabase, open_database
 from gebiedsapp.ui.context import AppContext, ChangeHub
 from support.dbfile import TEST_KEY
@@ -110,6 +112,13 @@ def _sign_in_as_busiest(session: Session, *, account: str) -> None:
         active=member.active,
         account=account,
     )
+
+
+@pytest.fixture
+def beerta(context: AppContext) -> uuid.UUID:
+    """The id of the village Beerta, which the screen tests record their work in."""
+    with context.read() as session:
+        return find_area(session, "Beerta").id
 
 
 @pytest.fixture

@@ -57,12 +57,6 @@ def me(context: AppContext) -> uuid.UUID:
 
 
 @pytest.fixture
-def beerta(context: AppContext) -> uuid.UUID:
-    with context.read() as session:
-        return find_area(session, "Beerta").id
-
-
-@pytest.fixture
 def screen(qtbot: QtBot, context: AppContext, beerta: uuid.UUID, me: uuid.UUID) -> ContactsScreen:
     widget = ContactsScreen(context)
     qtbot.addWidget(widget)

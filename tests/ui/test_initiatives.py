@@ -49,12 +49,6 @@ TODAY = date.today()
 
 
 @pytest.fixture
-def beerta(context: AppContext) -> uuid.UUID:
-    with context.read() as session:
-        return find_area(session, "Beerta").id
-
-
-@pytest.fixture
 def anna(context: AppContext) -> uuid.UUID:
     with context.database.unit_of_work("test") as session:
         return teams.add_member(session, name="Anna Opbouw").id

@@ -78,12 +78,6 @@ def member_id(context: AppContext) -> uuid.UUID:
 
 
 @pytest.fixture
-def beerta(context: AppContext) -> uuid.UUID:
-    with context.read() as session:
-        return find_area(session, "Beerta").id
-
-
-@pytest.fixture
 def themes(context: AppContext) -> dict[str, uuid.UUID]:
     with context.read() as session:
         return {t.name: t.id for t in list_themes(session)}

@@ -60,24 +60,6 @@ def me(context: AppContext) -> uuid.UUID:
 
 
 @pytest.fixture
-def beerta(context: AppContext) -> uuid.UUID:
-    with context.read() as session:
-        return find_area(session, "Beerta").id
-
-
-@pytest.fixture
-def messages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    shown: list[str] = []
-
-    def record(_parent: object, _title: str, text: str, *_args: object) -> object:
-        shown.append(text)
-        return QMessageBox.StandardButton.Ok
-
-    monkeypatch.setattr(QMessageBox, "warning", staticmethod(record))
-    return shown
-
-
-@pytest.fixture
 def screen(qtbot: QtBot, context: AppContext) -> KoffiekarScreen:
     widget = KoffiekarScreen(context)
     qtbot.addWidget(widget)
