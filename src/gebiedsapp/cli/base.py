@@ -51,7 +51,6 @@ class Run:
         return self.opened.database
 
 
-
 def never(args: argparse.Namespace) -> bool:
     return False
 
