@@ -108,5 +108,5 @@ def area_figures(session: Session, area_ids: frozenset[uuid.UUID], *, today: dat
             RecentSession(day, name, place, n)
             for day, name, place, n in repo.recent_sessions(area_ids, limit=8)
         ),
-        initiatives_running=sum(running for _new, running, _done in initiatives.values()),
+        initiatives_running=sum(tally.running for tally in initiatives.values()),
     )

@@ -87,7 +87,7 @@ from gebiedsapp.services.summary_model import (
 from gebiedsapp.services.summary_model import (
     ThemeCount as ThemeCount,
 )
-from gebiedsapp.storage.repositories.initiatives import InitiativeRepository
+from gebiedsapp.storage.repositories.initiatives import InitiativeRepository, OpenMilestone
 from gebiedsapp.storage.repositories.report_rows import OpenActionRow, QuoteRow
 from gebiedsapp.storage.repositories.reports import AreaIds, ReportRepository
 from gebiedsapp.storage.repositories.teams import TeamRepository
@@ -151,9 +151,11 @@ def _figures(
     for area_id, n in repo.open_action_counts(scope, as_of).items():
         result[area_id]["open_actions"] = n
     initiatives = InitiativeRepository(repo.session)
-    for area_id, (new, running, done) in initiatives.counts(scope, start, end, as_of).items():
+    for area_id, tally in initiatives.counts(scope, start, end, as_of).items():
         result[area_id].update(
-            initiatives_new=new, initiatives_running=running, initiatives_done=done
+            initiatives_new=tally.started,
+            initiatives_running=tally.running,
+            initiatives_done=tally.completed,
         )
     return dict(result)
 
@@ -226,17 +228,26 @@ def _initiatives(
 ) -> list[tuple[uuid.UUID, InitiativeRow]]:
     repo = InitiativeRepository(session)
     found = repo.in_period(scope, period.start, as_of)
-    steps: dict[uuid.UUID, tuple[str, date | None]] = {}
-    for initiative_id, text, due in repo.open_milestones([row[1] for row in found]):
-        steps.setdefault(initiative_id, (text, due))  # the first not reached
+    steps: dict[uuid.UUID, OpenMilestone] = {}
+    for milestone in repo.open_milestones([initiative.id for initiative in found]):
+        steps.setdefault(milestone.initiative_id, milestone)  # the first not reached
     rows = []
-    for area_id, initiative_id, title, area, status, since, ended, granted in found:
-        step, due = steps.get(initiative_id, ("", None))
+    for initiative in found:
+        step = steps.get(initiative.id)
+        ended = initiative.ended_on
         later = ended if ended is not None and ended > as_of else None
-        if later is not None:
-            ended = None  # at the period's end it still ran
-        row = InitiativeRow(title, area, status, since, ended, step, due, granted, later)
-        rows.append((area_id, row))
+        row = InitiativeRow(
+            title=initiative.title,
+            area=initiative.area_name,
+            status=initiative.status,
+            since=initiative.started_on,
+            ended=None if later is not None else ended,  # ended later: at the period's end it ran
+            next_step=step.description if step is not None else "",
+            next_due=step.due_on if step is not None else None,
+            budget_granted=initiative.budget_granted,
+            ended_later=later,
+        )
+        rows.append((initiative.area_id, row))
     return rows
 
 
