@@ -49,9 +49,9 @@ class _Run:
     signal_id: Any = None
 
 
-def add_parser(sub: Any) -> None:
-    """The `selftest` subcommand (sub: the CLI's subparsers)."""
-    parser = sub.add_parser(
+def add_parser(sub: Any) -> argparse.ArgumentParser:
+    """The `selftest` subcommand (sub: the CLI's subparsers); its handler is set in cli/."""
+    parser: argparse.ArgumentParser = sub.add_parser(
         "selftest",
         help="controleren of deze installatie werkt (voor IT-beheer, na het uitrollen)",
         description="Maakt een tijdelijke versleutelde proefdatabase (nooit die van de "
@@ -71,6 +71,7 @@ def add_parser(sub: Any) -> None:
         action="store_true",
         help="de proefmap met de gemaakte PDF's en het Excel-bestand laten staan",
     )
+    return parser
 
 
 def run(args: argparse.Namespace, out: TextIO | None = None) -> int:

@@ -217,6 +217,10 @@ def test_area_figures_arrive_from_the_worker_and_match_the_database(
     assert f"{conversations:,}".replace(",", ".") in shown  # Dutch thousands separator
     assert page.recent_box.isVisibleTo(main)
     assert len(page.figures.top_themes) == 5
+    top = page.figures.top_themes[0]  # by name: the theme and its number of conversations
+    assert f"{top.name} — {top.conversations} gesprekken" in [
+        label.text() for label in page.findChildren(QLabel)
+    ]
     with context.read() as session:
         running = len(list_initiatives(session, area_ids=None, include_ended=False))
     assert running > 0

@@ -107,8 +107,8 @@ def _change(
     found = repo.conversation_values(conversation_id, COLUMNS)
     if found is None:
         raise NotFoundError("Dit gesprek bestaat niet (meer).")
-    version, before, linked = found
-    before[THEMES_NAME] = linked
+    version, before = found.version, found.values
+    before[THEMES_NAME] = found.theme_ids
     changes = changed_fields(before, after)
     if not changes:
         return Written(conversation_id, version, ())

@@ -96,9 +96,11 @@ def erase_people(
         scrubbed = mentions.scrub(session, chosen)
         conversations = contacts = photos = 0
         for resident_id in ids:
-            linked = [c for c, _s, _a in repo.conversations(resident_id)]
-            met = [c for c, _a in repo.contacts(resident_id)]
-            signals = [s.id for s, _c in repo.signals([c.id for c in linked], [c.id for c in met])]
+            linked = [heard.conversation for heard in repo.conversations(resident_id)]
+            met = [row.contact for row in repo.contacts(resident_id)]
+            signals = [
+                row.signal.id for row in repo.signals([c.id for c in linked], [c.id for c in met])
+            ]
             for conversation in linked:
                 conversation.resident_id = None
             for contact in met:

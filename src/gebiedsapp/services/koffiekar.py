@@ -220,9 +220,9 @@ def record_conversation(
     found = repo.session_area(session_id, theme_ids)
     if found is None:
         raise NotFoundError("Deze koffiekarronde bestaat niet (meer).")
-    area_id, day, offered = found
+    area_id, day = found.area_id, found.day
     _check_text(data)
-    if offered != len(theme_ids):
+    if found.offered_themes != len(theme_ids):
         raise ValidationError("Een gekozen thema bestaat niet (meer).", field="themes")
     check_resident(data.resident)
     resident = register_resident(session, data.resident, area_id=area_id, today=today or day)

@@ -96,17 +96,17 @@ def list_conversations(
     )
     return [
         ConversationRow(
-            id=cid,
-            day=day,
-            area_name=area,
-            summary=summary,
-            quote=quote,
-            themes=themes_text(themes),
-            handling=handling,
-            author=author,
-            quote_reportable=reportable,
+            id=row.id,
+            day=row.day,
+            area_name=row.area_name,
+            summary=row.summary,
+            quote=row.quote,
+            themes=themes_text(row.theme_names),
+            handling=row.handling,
+            author=row.author,
+            quote_reportable=row.quote_reportable,
         )
-        for cid, day, area, summary, quote, handling, author, reportable, themes in rows
+        for row in rows
     ]
 
 
@@ -146,7 +146,17 @@ def list_sessions(
         matching=matching,
         limit=limit,
     )
-    return [SessionRow(*row) for row in rows]
+    return [
+        SessionRow(
+            id=row.id,
+            day=row.day,
+            area_name=row.area_name,
+            place=row.place,
+            passers_by=row.passers_by,
+            conversations=row.conversations,
+        )
+        for row in rows
+    ]
 
 
 def authors(session: Session) -> list[str]:

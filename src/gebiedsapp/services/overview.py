@@ -8,6 +8,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from sqlalchemy.orm import Session
 
@@ -44,13 +45,18 @@ class RecentSession:
     conversations: int
 
 
+class TopTheme(NamedTuple):
+    name: str
+    conversations: int
+
+
 @dataclass(frozen=True)
 class AreaFigures:
     period_start: date
     period_end: date
     sessions: int
     conversations: int
-    top_themes: tuple[tuple[str, int], ...]
+    top_themes: tuple[TopTheme, ...]  # most talked about first
     recent: tuple[RecentSession, ...]
     initiatives_running: int = 0  # residents' initiatives running today (not ended)
 
@@ -103,10 +109,15 @@ def area_figures(session: Session, area_ids: frozenset[uuid.UUID], *, today: dat
         period_end=today,
         sessions=repo.count_sessions(area_ids, start, today),
         conversations=repo.count_conversations(area_ids, start, today),
-        top_themes=tuple(repo.theme_counts(area_ids, start, today, limit=5)),
-        recent=tuple(
-            RecentSession(day, name, place, n)
-            for day, name, place, n in repo.recent_sessions(area_ids, limit=8)
+        top_themes=tuple(
+            TopTheme(name=t.theme, conversations=t.conversations)
+            for t in repo.theme_counts(area_ids, start, today, limit=5)
         ),
-        initiatives_running=sum(running for _new, running, _done in initiatives.values()),
+        recent=tuple(
+            RecentSession(
+                day=r.day, area_name=r.area_name, place=r.place, conversations=r.conversations
+            )
+            for r in repo.recent_sessions(area_ids, limit=8)
+        ),
+        initiatives_running=sum(tally.running for tally in initiatives.values()),
     )

@@ -120,7 +120,7 @@ def signal_input_from_conversation(session: Session, conversation_id: uuid.UUID)
     found = SignalRepository(session).conversation_with_session(conversation_id)
     if found is None:
         raise NotFoundError("Dit gesprek bestaat niet (meer).")
-    conversation, round_ = found
+    conversation, round_ = found.conversation, found.round
     return SignalInput(
         area_id=round_.area_id,
         buurt_code=round_.buurt_code,
@@ -227,10 +227,15 @@ def signal_points(
 ) -> list[SignalPoint]:
     """The open signals with coordinates in these areas (all areas when None)."""
     return [
-        SignalPoint(key, lon, lat, category, location, status)
-        for key, lon, lat, category, location, status in SignalRepository(session).points(
-            statuses=OPEN, area_ids=area_ids
+        SignalPoint(
+            key=row.key,
+            longitude=row.longitude,
+            latitude=row.latitude,
+            category=row.category,
+            location=row.location,
+            status=row.status,
         )
+        for row in SignalRepository(session).points(statuses=OPEN, area_ids=area_ids)
     ]
 
 

@@ -160,11 +160,11 @@ def _record_sections(session: Session, resident_id: uuid.UUID) -> tuple[str, tup
         raise NotFoundError("Deze bewoner staat niet (meer) in de database.")
     conversations = repo.conversations(resident_id)
     contacts = repo.contacts(resident_id)
-    conversation_ids = [c.id for c, _s, _a in conversations]
-    contact_ids = [c.id for c, _a in contacts]
+    conversation_ids = [heard.conversation.id for heard in conversations]
+    contact_ids = [met.contact.id for met in contacts]
     actions = repo.actions(conversation_ids, contact_ids)
     signals = repo.signals(conversation_ids, contact_ids)
-    signal_ids = [s.id for s, _c in signals]
+    signal_ids = [linked.signal.id for linked in signals]
     sections = (
         Section(
             "persoonsgegevens",
@@ -200,12 +200,12 @@ def _record_sections(session: Session, resident_id: uuid.UUID) -> tuple[str, tup
             "Gebieden waarin de bewoner meedenkt, met de thema's.",
             tuple(
                 {
-                    "gebied": area,
-                    "sinds": entry.since,
-                    "actief": "ja" if entry.active else "nee",
-                    "thema's": ", ".join(themes),
+                    "gebied": row.area_name,
+                    "sinds": row.entry.since,
+                    "actief": "ja" if row.entry.active else "nee",
+                    "thema's": ", ".join(row.themes),
                 }
-                for entry, area, themes in repo.meedenkers(resident_id)
+                for row in repo.meedenkers(resident_id)
             ),
         ),
         Section(
@@ -214,14 +214,14 @@ def _record_sections(session: Session, resident_id: uuid.UUID) -> tuple[str, tup
             "Gesprekken bij de koffiekar waarbij de bewoner is vastgelegd.",
             tuple(
                 {
-                    "datum": round_.date,
-                    "gebied": area,
-                    "plek": round_.place,
-                    "samenvatting": c.summary,
-                    "uitspraak": c.quote,
-                    "verwijderd": "ja" if c.deleted_at else "nee",
+                    "datum": heard.round.date,
+                    "gebied": heard.area_name,
+                    "plek": heard.round.place,
+                    "samenvatting": heard.conversation.summary,
+                    "uitspraak": heard.conversation.quote,
+                    "verwijderd": "ja" if heard.conversation.deleted_at else "nee",
                 }
-                for c, round_, area in conversations
+                for heard in conversations
             ),
         ),
         Section(
@@ -230,13 +230,13 @@ def _record_sections(session: Session, resident_id: uuid.UUID) -> tuple[str, tup
             "Huisbezoeken, telefoontjes en andere contacten met de bewoner.",
             tuple(
                 {
-                    "datum": c.date,
-                    "gebied": area,
-                    "soort": c.contact_type.label,
-                    "onderwerp": c.subject,
-                    "aantekeningen": c.notes,
+                    "datum": met.contact.date,
+                    "gebied": met.area_name,
+                    "soort": met.contact.contact_type.label,
+                    "onderwerp": met.contact.subject,
+                    "aantekeningen": met.contact.notes,
                 }
-                for c, area in contacts
+                for met in contacts
             ),
         ),
         Section(
@@ -259,13 +259,13 @@ def _record_sections(session: Session, resident_id: uuid.UUID) -> tuple[str, tup
             "Signalen die uit een gesprek of contact met de bewoner voortkwamen.",
             tuple(
                 {
-                    "gemeld op": s.reported_on,
-                    "categorie": category,
-                    "omschrijving": s.description,
-                    "locatie": s.location,
-                    "status": s.status.label,
+                    "gemeld op": linked.signal.reported_on,
+                    "categorie": linked.category_name,
+                    "omschrijving": linked.signal.description,
+                    "locatie": linked.signal.location,
+                    "status": linked.signal.status.label,
                 }
-                for s, category in signals
+                for linked in signals
             ),
         ),
         Section(
@@ -311,9 +311,9 @@ def scope_of(session: Session, resident_ids: Sequence[uuid.UUID]) -> mentions.Sc
     """The records made with these residents (hits there are checked by default) and those an
     erasure removes whole (not listed: their consents, the photos of their signals)."""
     repo = PeopleRepository(session)
-    conversations = [c.id for i in resident_ids for c, _s, _a in repo.conversations(i)]
-    contacts = [c.id for i in resident_ids for c, _a in repo.contacts(i)]
-    signals = [s.id for s, _c in repo.signals(conversations, contacts)]
+    conversations = [h.conversation.id for i in resident_ids for h in repo.conversations(i)]
+    contacts = [m.contact.id for i in resident_ids for m in repo.contacts(i)]
+    signals = [linked.signal.id for linked in repo.signals(conversations, contacts)]
     linked = {
         *conversations,
         *contacts,

@@ -87,7 +87,8 @@ from gebiedsapp.services.summary_model import (
 from gebiedsapp.services.summary_model import (
     ThemeCount as ThemeCount,
 )
-from gebiedsapp.storage.repositories.initiatives import InitiativeRepository
+from gebiedsapp.storage.repositories.initiatives import InitiativeRepository, OpenMilestone
+from gebiedsapp.storage.repositories.report_rows import OpenActionRow, QuoteRow
 from gebiedsapp.storage.repositories.reports import AreaIds, ReportRepository
 from gebiedsapp.storage.repositories.teams import TeamRepository
 
@@ -134,22 +135,27 @@ def _figures(
     as_of = _as_of(period, today)
     start, end = period.start, period.end
     result: defaultdict[uuid.UUID, Counter[str]] = defaultdict(Counter)
-    for area_id, (sessions, conversations) in repo.session_counts(scope, start, end).items():
-        result[area_id].update(sessions=sessions, conversations=conversations)
+    for area_id, held in repo.session_counts(scope, start, end).items():
+        result[area_id].update(sessions=held.rounds, conversations=held.conversations)
     for area_id, n in repo.contact_counts(scope, start, end).items():
         result[area_id]["contacts"] = n
     for area_id, n in repo.meedenkers_added(scope, start, end).items():
         result[area_id]["meedenkers_added"] = n
-    for area_id, (new, closed, open_, late) in repo.signal_counts(scope, start, end, as_of).items():
+    for area_id, signals in repo.signal_counts(scope, start, end, as_of).items():
         result[area_id].update(
-            signals_new=new, signals_closed=closed, signals_open=open_, signals_overdue=late
+            signals_new=signals.new,
+            signals_closed=signals.closed,
+            signals_open=signals.open,
+            signals_overdue=signals.overdue,
         )
     for area_id, n in repo.open_action_counts(scope, as_of).items():
         result[area_id]["open_actions"] = n
     initiatives = InitiativeRepository(repo.session)
-    for area_id, (new, running, done) in initiatives.counts(scope, start, end, as_of).items():
+    for area_id, tally in initiatives.counts(scope, start, end, as_of).items():
         result[area_id].update(
-            initiatives_new=new, initiatives_running=running, initiatives_done=done
+            initiatives_new=tally.started,
+            initiatives_running=tally.running,
+            initiatives_done=tally.completed,
         )
     return dict(result)
 
@@ -173,14 +179,10 @@ def _trend(
         end = min(month.end, period.end)
         as_of = min(end, today)
         per_area: defaultdict[uuid.UUID, Counter[str]] = defaultdict(Counter)
-        for area_id, (_sessions, conversations) in repo.session_counts(
-            scope, month.start, end
-        ).items():
-            per_area[area_id]["conversations"] = conversations
-        for area_id, (new, _closed, open_, _late) in repo.signal_counts(
-            scope, month.start, end, as_of
-        ).items():
-            per_area[area_id].update(signals_new=new, signals_open=open_)
+        for area_id, held in repo.session_counts(scope, month.start, end).items():
+            per_area[area_id]["conversations"] = held.conversations
+        for area_id, signals in repo.signal_counts(scope, month.start, end, as_of).items():
+            per_area[area_id].update(signals_new=signals.new, signals_open=signals.open)
         out.append((Period(month.start, end), dict(per_area)))
     return out
 
@@ -189,8 +191,8 @@ def _themes(
     repo: ReportRepository, scope: AreaIds, period: Period
 ) -> dict[uuid.UUID, Counter[str]]:
     result: defaultdict[uuid.UUID, Counter[str]] = defaultdict(Counter)
-    for area_id, name, n in repo.theme_counts(scope, period.start, period.end):
-        result[area_id][name] += n
+    for tally in repo.theme_counts(scope, period.start, period.end):
+        result[tally.area_id][tally.theme] += tally.mentions
     return dict(result)
 
 
@@ -203,30 +205,20 @@ def _open_signals(
     repo: ReportRepository, scope: AreaIds, as_of: date
 ) -> list[tuple[uuid.UUID, OpenSignal]]:
     rows = []
-    for (
-        area_id,
-        area,
-        main,
-        sub,
-        buurt,
-        since,
-        partner,
-        deadline,
-        status,
-        priority,
-    ) in repo.open_signals(scope, as_of):
+    for found in repo.open_signals(scope, as_of):
+        main, sub = found.main_category, found.sub_category
         row = OpenSignal(
             category=f"{main} › {sub}" if sub else main,
-            buurt=buurt,
-            area=area,
-            since=since,
-            partner=partner,
-            deadline=deadline,
-            label=deadline_label(since, deadline, as_of),
-            status=status,
-            priority=priority,
+            buurt=found.buurt_name,
+            area=found.area_name,
+            since=found.reported_on,
+            partner=found.partner_name,
+            deadline=found.deadline,
+            label=deadline_label(found.reported_on, found.deadline, as_of),
+            status=found.status,
+            priority=found.priority,
         )
-        rows.append((area_id, row))
+        rows.append((found.area_id, row))
     rows.sort(key=lambda r: _table_order(r[1]))
     return rows
 
@@ -236,18 +228,47 @@ def _initiatives(
 ) -> list[tuple[uuid.UUID, InitiativeRow]]:
     repo = InitiativeRepository(session)
     found = repo.in_period(scope, period.start, as_of)
-    steps: dict[uuid.UUID, tuple[str, date | None]] = {}
-    for initiative_id, text, due in repo.open_milestones([row[1] for row in found]):
-        steps.setdefault(initiative_id, (text, due))  # the first not reached
+    steps: dict[uuid.UUID, OpenMilestone] = {}
+    for milestone in repo.open_milestones([initiative.id for initiative in found]):
+        steps.setdefault(milestone.initiative_id, milestone)  # the first not reached
     rows = []
-    for area_id, initiative_id, title, area, status, since, ended, granted in found:
-        step, due = steps.get(initiative_id, ("", None))
+    for initiative in found:
+        step = steps.get(initiative.id)
+        ended = initiative.ended_on
         later = ended if ended is not None and ended > as_of else None
-        if later is not None:
-            ended = None  # at the period's end it still ran
-        row = InitiativeRow(title, area, status, since, ended, step, due, granted, later)
-        rows.append((area_id, row))
+        row = InitiativeRow(
+            title=initiative.title,
+            area=initiative.area_name,
+            status=initiative.status,
+            since=initiative.started_on,
+            ended=None if later is not None else ended,  # ended later: at the period's end it ran
+            next_step=step.description if step is not None else "",
+            next_due=step.due_on if step is not None else None,
+            budget_granted=initiative.budget_granted,
+            ended_later=later,
+        )
+        rows.append((initiative.area_id, row))
     return rows
+
+
+def _quote(row: QuoteRow) -> Quote:
+    return Quote(
+        text=mask(row.quote, [row.resident_name]),
+        day=row.day,
+        area=row.area_name,
+        buurt=row.buurt_name,
+    )
+
+
+def _action(row: OpenActionRow, as_of: date) -> OpenAction:
+    due = row.due_date
+    return OpenAction(
+        what=mask(row.description, [row.resident_name]),
+        owner=row.owner_name,
+        due=due,
+        area=row.area_name,
+        overdue=due is not None and due < as_of,
+    )
 
 
 def _facts(
@@ -256,20 +277,20 @@ def _facts(
     repo = ReportRepository(session)
     as_of = _as_of(period, today)
     categories: defaultdict[uuid.UUID, Counter[str]] = defaultdict(Counter)
-    for area_id, name, n in repo.by_main_category(scope, period.start, period.end):
-        categories[area_id][name] += n
+    for category in repo.by_main_category(scope, period.start, period.end):
+        categories[category.area_id][category.main_category] += category.signals
     statuses: defaultdict[uuid.UUID, Counter[SignalStatus]] = defaultdict(Counter)
-    for area_id, status, n in repo.by_status(scope, period.start, period.end):
-        statuses[area_id][status] += n
+    for status in repo.by_status(scope, period.start, period.end):
+        statuses[status.area_id][status.status] += status.signals
     days: defaultdict[uuid.UUID, list[int]] = defaultdict(list)
-    for area_id, took, n in repo.closed_in(scope, period.start, period.end):
-        days[area_id].extend([took] * n)
+    for took in repo.closed_in(scope, period.start, period.end):
+        days[took.area_id].extend([took.days] * took.signals)
     buurten: defaultdict[uuid.UUID, dict[str, str]] = defaultdict(dict)
-    for area_id, code, name in repo.buurten(scope):
-        buurten[area_id][code] = name
+    for buurt in repo.buurten(scope):
+        buurten[buurt.area_id][buurt.buurt_code] = buurt.buurt_name
     by_buurt: defaultdict[uuid.UUID, Counter[str]] = defaultdict(Counter)
-    for area_id, code, n in repo.open_by_buurt(scope, as_of):
-        by_buurt[area_id][code] += n
+    for in_buurt in repo.open_by_buurt(scope, as_of):
+        by_buurt[in_buurt.area_id][in_buurt.buurt_code] += in_buurt.open_signals
     team: defaultdict[uuid.UUID, list[tuple[Role, str]]] = defaultdict(list)
     for assignment in TeamRepository(session).assignments(on=period.end):
         team[assignment.area_id].append((assignment.role, assignment.member.name))
@@ -283,10 +304,8 @@ def _facts(
             for area_id, n in repo.passers_by(scope, period.start, period.end).items()
         },
         feedback={
-            area_id: Counter(asked=asked, given=given)
-            for area_id, (asked, given) in repo.feedback_counts(
-                scope, period.start, period.end
-            ).items()
+            area_id: Counter(asked=loop.asked, given=loop.given)
+            for area_id, loop in repo.feedback_counts(scope, period.start, period.end).items()
         },
         themes=_themes(repo, scope, period),
         previous_themes=_themes(repo, scope, previous),
@@ -296,25 +315,8 @@ def _facts(
         buurten=dict(buurten),
         open_by_buurt=dict(by_buurt),
         open_signals=_open_signals(repo, scope, as_of),
-        quotes=[
-            (area_id, Quote(text=mask(text, [resident]), day=day, area=area, buurt=buurt))
-            for area_id, text, day, area, buurt, resident in repo.quotes(
-                scope, period.start, period.end
-            )
-        ],
-        actions=[
-            (
-                area_id,
-                OpenAction(
-                    what=mask(what, [resident]),
-                    owner=owner,
-                    due=due,
-                    area=area,
-                    overdue=due is not None and due < as_of,
-                ),
-            )
-            for area_id, what, owner, due, area, resident in repo.open_actions(scope, as_of)
-        ],
+        quotes=[(q.area_id, _quote(q)) for q in repo.quotes(scope, period.start, period.end)],
+        actions=[(a.area_id, _action(a, as_of)) for a in repo.open_actions(scope, as_of)],
         initiatives=_initiatives(session, scope, period, as_of),
         team=dict(team),
     )

@@ -241,8 +241,10 @@ class AreaPage(QScrollArea):
 
         _clear(self.themes_layout)
         if view.top_themes:
-            for name, count in view.top_themes:
-                line = QLabel(self.tr("%s — %s gesprekken") % (name, format_number(count)))
+            for theme in view.top_themes:
+                line = QLabel(
+                    self.tr("%s — %s gesprekken") % (theme.name, format_number(theme.conversations))
+                )
                 line.setWordWrap(True)  # two lines on a narrow screen, not a wider page
                 self.themes_layout.addWidget(line)
         else:

@@ -5,12 +5,37 @@ from __future__ import annotations
 import uuid
 from collections.abc import Collection, Sequence
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from gebiedsapp.domain import Area, Initiative, InitiativeMilestone, InitiativeStatus
+
+
+class InitiativeTally(NamedTuple):
+    """Started in the period, running on the day asked, completed (afgerond) in the period."""
+
+    started: int
+    running: int
+    completed: int
+
+
+class InitiativeInPeriod(NamedTuple):
+    area_id: uuid.UUID
+    id: uuid.UUID
+    title: str
+    area_name: str
+    status: InitiativeStatus
+    started_on: date
+    ended_on: date | None
+    budget_granted: int | None
+
+
+class OpenMilestone(NamedTuple):
+    initiative_id: uuid.UUID
+    description: str
+    due_on: date | None
 
 
 class InitiativeRepository:
@@ -59,8 +84,8 @@ class InitiativeRepository:
 
     def counts(
         self, area_ids: Collection[uuid.UUID] | None, start: date, end: date, as_of: date
-    ) -> dict[uuid.UUID, tuple[int, int, int]]:
-        """Per area: (started in the period, running on `as_of`, completed in the period).
+    ) -> dict[uuid.UUID, InitiativeTally]:
+        """Per area: started in the period, running on `as_of`, completed in the period.
 
         Running: started on or before `as_of` and not ended on or before it. Completed: ended
         in the period with the status afgerond (a stopped one is not completed)."""
@@ -83,16 +108,15 @@ class InitiativeRepository:
             .where(Initiative.deleted_at.is_(None), *_in(area_ids))
             .group_by(Initiative.area_id)
         )
-        return {a: (int(s), int(r), int(d)) for a, s, r, d in self.session.execute(query)}
+        return {
+            a: InitiativeTally(int(s), int(r), int(d)) for a, s, r, d in self.session.execute(query)
+        }
 
     def in_period(
         self, area_ids: Collection[uuid.UUID] | None, start: date, as_of: date
-    ) -> list[
-        tuple[uuid.UUID, uuid.UUID, str, str, InitiativeStatus, date, date | None, int | None]
-    ]:
-        """(area, id, title, area name, status, started, ended, budget granted) of every
-        initiative started on or before `as_of` and not ended before `start` (running in the
-        period, or ended in it): not yet ended ones first, then by start."""
+    ) -> list[InitiativeInPeriod]:
+        """Every initiative started on or before `as_of` and not ended before `start` (running
+        in the period, or ended in it): not yet ended ones first, then by start."""
         query = (
             select(
                 Initiative.area_id,
@@ -117,13 +141,10 @@ class InitiativeRepository:
                 Initiative.title,
             )
         )
-        return [tuple(row) for row in self.session.execute(query)]  # type: ignore[misc]
+        return [InitiativeInPeriod(*row) for row in self.session.execute(query)]
 
-    def open_milestones(
-        self, initiative_ids: Collection[uuid.UUID]
-    ) -> list[tuple[uuid.UUID, str, date | None]]:
-        """(initiative, description, due) of the milestones not reached yet, per initiative
-        the first due first (undated last)."""
+    def open_milestones(self, initiative_ids: Collection[uuid.UUID]) -> list[OpenMilestone]:
+        """The milestones not reached yet, per initiative the first due first (undated last)."""
         if not initiative_ids:
             return []
         query = (
@@ -144,7 +165,7 @@ class InitiativeRepository:
                 InitiativeMilestone.created_at,
             )
         )
-        return [(i, text, due) for i, text, due in self.session.execute(query)]
+        return [OpenMilestone(*row) for row in self.session.execute(query)]
 
 
 def _in(area_ids: Collection[uuid.UUID] | None) -> list[ColumnElement[bool]]:

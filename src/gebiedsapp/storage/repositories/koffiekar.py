@@ -5,11 +5,10 @@ from __future__ import annotations
 import uuid
 from collections.abc import Collection, Mapping, Sequence
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import (
     CursorResult,
-    Row,
     Select,
     String,
     Table,
@@ -64,6 +63,32 @@ _UPDATE_CONVERSATION = (
 )
 
 
+class RoundCheck(NamedTuple):
+    """A live round's area and day, and how many of the themes asked may be offered."""
+
+    area_id: uuid.UUID
+    day: date
+    offered_themes: int
+
+
+class StoredConversation(NamedTuple):
+    version: int
+    values: dict[str, Any]  # column name -> value, for the columns asked
+    theme_ids: list[uuid.UUID]
+
+
+class ThemeConversations(NamedTuple):
+    theme: str
+    conversations: int
+
+
+class RecentRound(NamedTuple):
+    day: date
+    area_name: str
+    place: str
+    conversations: int
+
+
 class KoffiekarRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -73,7 +98,7 @@ class KoffiekarRepository:
 
     def session_area(
         self, session_id: uuid.UUID, theme_ids: Collection[uuid.UUID]
-    ) -> tuple[uuid.UUID, date, int] | None:
+    ) -> RoundCheck | None:
         """Area and date of a round that exists (not removed), and how many of `theme_ids` may
         be offered (exist, not removed, not retired): one light query for both checks."""
         row = (
@@ -81,7 +106,7 @@ class KoffiekarRepository:
             .execute(_SESSION_AREA, {"sid": session_id, "ids": list(theme_ids)})
             .first()
         )
-        return (row[0], row[1], int(row[2])) if row is not None else None
+        return RoundCheck(row[0], row[1], int(row[2])) if row is not None else None
 
     def insert_conversation(
         self, values: Mapping[str, Any], theme_ids: Sequence[uuid.UUID]
@@ -110,8 +135,8 @@ class KoffiekarRepository:
 
     def conversation_values(
         self, conversation_id: uuid.UUID, columns: Sequence[str]
-    ) -> tuple[int, dict[str, Any], list[uuid.UUID]] | None:
-        """(version, {column: value}, theme ids) of a live conversation, read as plain rows."""
+    ) -> StoredConversation | None:
+        """A live conversation's version, `columns` and theme ids, read as plain rows."""
         table = _table(Conversation)
         connection = self.session.connection()
         row = connection.execute(
@@ -126,7 +151,9 @@ class KoffiekarRepository:
                 conversation_theme.c.conversation_id == conversation_id
             )
         ).scalars()
-        return int(row[0]), dict(zip(columns, row[1:], strict=True)), list(themes)
+        return StoredConversation(
+            int(row[0]), dict(zip(columns, row[1:], strict=True)), list(themes)
+        )
 
     def update_conversation(
         self, conversation_id: uuid.UUID, *, version: int, values: Mapping[str, Any]
@@ -216,7 +243,7 @@ class KoffiekarRepository:
 
     def theme_counts(
         self, area_ids: Collection[uuid.UUID], start: date, end: date, *, limit: int
-    ) -> list[tuple[str, int]]:
+    ) -> list[ThemeConversations]:
         """Themes by number of conversations in the period, most talked about first.
 
         Driven from the sessions in the period (index on area and date), then their
@@ -242,12 +269,10 @@ class KoffiekarRepository:
             .order_by(counts.c.n.desc(), Theme.name)
             .limit(limit)
         )
-        return [(name, int(n)) for name, n in self.session.execute(query)]
+        return [ThemeConversations(name, int(n)) for name, n in self.session.execute(query)]
 
-    def recent_sessions(
-        self, area_ids: Collection[uuid.UUID], *, limit: int
-    ) -> Sequence[Row[date, str, str, int]]:
-        """The latest sessions: date, area name, place, number of conversations."""
+    def recent_sessions(self, area_ids: Collection[uuid.UUID], *, limit: int) -> list[RecentRound]:
+        """The latest rounds, with their number of conversations."""
         conversations = (
             select(func.count(Conversation.id))
             .where(
@@ -262,4 +287,4 @@ class KoffiekarRepository:
             .order_by(KoffiekarSession.date.desc(), KoffiekarSession.start_time.desc())
             .limit(limit)
         )
-        return self.session.execute(query).all()
+        return [RecentRound(*row) for row in self.session.execute(query)]

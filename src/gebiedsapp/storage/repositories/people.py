@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from sqlalchemy import ColumnElement, delete, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
@@ -27,6 +28,28 @@ from gebiedsapp.domain import (
     meedenker_theme,
 )
 from gebiedsapp.storage.search import folded, like_pattern
+
+
+class RegisterEntry(NamedTuple):
+    entry: Meedenker
+    area_name: str
+    themes: list[str]  # names, alphabetical
+
+
+class HeardConversation(NamedTuple):
+    conversation: Conversation
+    round: KoffiekarSession
+    area_name: str
+
+
+class MetContact(NamedTuple):
+    contact: Contact
+    area_name: str
+
+
+class LinkedSignal(NamedTuple):
+    signal: Signal
+    category_name: str
 
 
 class PeopleRepository:
@@ -61,7 +84,7 @@ class PeopleRepository:
         query = select(Consent).where(Consent.resident_id == resident_id)
         return list(self.session.scalars(query.order_by(Consent.given_on)))
 
-    def meedenkers(self, resident_id: uuid.UUID) -> list[tuple[Meedenker, str, list[str]]]:
+    def meedenkers(self, resident_id: uuid.UUID) -> list[RegisterEntry]:
         query = (
             select(Meedenker, Area.name)
             .join(Area, Area.id == Meedenker.area_id)
@@ -76,7 +99,7 @@ class PeopleRepository:
                 .where(meedenker_theme.c.meedenker_id == entry.id)
                 .order_by(Theme.name)
             )
-            out.append((entry, area, list(themes)))
+            out.append(RegisterEntry(entry, area, list(themes)))
         return out
 
     def delete_meedenkers(self, resident_id: uuid.UUID) -> None:
@@ -88,9 +111,7 @@ class PeopleRepository:
         )
         self.session.execute(delete(Meedenker).where(Meedenker.resident_id == resident_id))
 
-    def conversations(
-        self, resident_id: uuid.UUID
-    ) -> list[tuple[Conversation, KoffiekarSession, str]]:
+    def conversations(self, resident_id: uuid.UUID) -> list[HeardConversation]:
         query = (
             select(Conversation, KoffiekarSession, Area.name)
             .join(KoffiekarSession, KoffiekarSession.id == Conversation.session_id)
@@ -98,16 +119,16 @@ class PeopleRepository:
             .where(Conversation.resident_id == resident_id)
             .order_by(KoffiekarSession.date, Conversation.created_at)
         )
-        return [(c, s, a) for c, s, a in self.session.execute(query)]
+        return [HeardConversation(c, s, a) for c, s, a in self.session.execute(query)]
 
-    def contacts(self, resident_id: uuid.UUID) -> list[tuple[Contact, str]]:
+    def contacts(self, resident_id: uuid.UUID) -> list[MetContact]:
         query = (
             select(Contact, Area.name)
             .join(Area, Area.id == Contact.area_id)
             .where(Contact.resident_id == resident_id)
             .order_by(Contact.date, Contact.created_at)
         )
-        return [(c, a) for c, a in self.session.execute(query)]
+        return [MetContact(c, a) for c, a in self.session.execute(query)]
 
     def actions(
         self, conversation_ids: Sequence[uuid.UUID], contact_ids: Sequence[uuid.UUID]
@@ -124,7 +145,7 @@ class PeopleRepository:
 
     def signals(
         self, conversation_ids: Sequence[uuid.UUID], contact_ids: Sequence[uuid.UUID]
-    ) -> list[tuple[Signal, str]]:
+    ) -> list[LinkedSignal]:
         if not conversation_ids and not contact_ids:
             return []
         query = (
@@ -138,7 +159,7 @@ class PeopleRepository:
             )
             .order_by(Signal.reported_on)
         )
-        return [(s, c) for s, c in self.session.execute(query)]
+        return [LinkedSignal(s, c) for s, c in self.session.execute(query)]
 
     def feedback(self, signal_ids: Sequence[uuid.UUID]) -> list[SignalFeedback]:
         if not signal_ids:

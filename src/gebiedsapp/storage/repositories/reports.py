@@ -43,6 +43,20 @@ from gebiedsapp.domain import (
     contact_theme,
     conversation_theme,
 )
+from gebiedsapp.storage.repositories.report_rows import (
+    AreaBuurtRow,
+    BuurtTally,
+    CategoryTally,
+    CloseTimes,
+    FeedbackTally,
+    OpenActionRow,
+    OpenSignalRow,
+    QuoteRow,
+    SessionTally,
+    SignalTally,
+    StatusTally,
+    ThemeTally,
+)
 
 AreaIds = Collection[uuid.UUID] | None  # None: every area
 
@@ -136,8 +150,8 @@ class ReportRepository:
 
     def session_counts(
         self, area_ids: AreaIds, start: date, end: date
-    ) -> dict[uuid.UUID, tuple[int, int]]:
-        """(rounds, conversations) per area for rounds held from `start` to `end`."""
+    ) -> dict[uuid.UUID, SessionTally]:
+        """Rounds and their conversations per area for rounds held from `start` to `end`."""
         query = (
             select(
                 KoffiekarSession.area_id,
@@ -158,7 +172,7 @@ class ReportRepository:
             )
             .group_by(KoffiekarSession.area_id)
         )
-        return {a: (int(s), int(c)) for a, s, c in self.session.execute(query)}
+        return {a: SessionTally(int(s), int(c)) for a, s, c in self.session.execute(query)}
 
     def passers_by(self, area_ids: AreaIds, start: date, end: date) -> dict[uuid.UUID, int]:
         """Passers-by counted at the rounds held from `start` to `end`, per area."""
@@ -200,10 +214,8 @@ class ReportRepository:
         )
         return _counts(self.session.execute(query))
 
-    def theme_counts(
-        self, area_ids: AreaIds, start: date, end: date
-    ) -> list[tuple[uuid.UUID, str, int]]:
-        """(area, theme name, conversations + contacts with that theme) in the period."""
+    def theme_counts(self, area_ids: AreaIds, start: date, end: date) -> list[ThemeTally]:
+        """Per area and theme: the conversations and contacts with that theme in the period."""
         said = (
             select(KoffiekarSession.area_id.label("area_id"), conversation_theme.c.theme_id)
             .select_from(KoffiekarSession)
@@ -235,14 +247,10 @@ class ReportRepository:
         query = select(counts.c.area_id, Theme.name, counts.c.n).join(
             Theme, Theme.id == counts.c.theme_id
         )
-        return [(a, name, int(n)) for a, name, n in self.session.execute(query)]
+        return [ThemeTally(a, name, int(n)) for a, name, n in self.session.execute(query)]
 
-    def quotes(
-        self, area_ids: AreaIds, start: date, end: date
-    ) -> list[tuple[uuid.UUID, str, date, str, str, str]]:
-        """(area, quote, day, area name, buurt name or "", the linked resident's name or "") of
-        the quotes marked reportable in rounds of the period, newest first. The name is only
-        there to be masked in the quote; it is never printed."""
+    def quotes(self, area_ids: AreaIds, start: date, end: date) -> list[QuoteRow]:
+        """The quotes marked reportable in rounds of the period, newest first."""
         query = (
             select(
                 KoffiekarSession.area_id,
@@ -271,15 +279,15 @@ class ReportRepository:
                 Conversation.created_at.desc(),
             )
         )
-        return [(a, q, d, n, b, r) for a, q, d, n, b, r in self.session.execute(query)]
+        return [QuoteRow(*row) for row in self.session.execute(query)]
 
     # --- signals ----------------------------------------------------------------------------
 
     def signal_counts(
         self, area_ids: AreaIds, start: date, end: date, as_of: date
-    ) -> dict[uuid.UUID, tuple[int, int, int, int]]:
-        """(new, closed, open, overdue) per area: reported in the period, closed in the period,
-        open on `as_of` and, of those, past their deadline on `as_of`."""
+    ) -> dict[uuid.UUID, SignalTally]:
+        """Per area: reported in the period, closed in the period, open on `as_of` and, of
+        those, past their deadline on `as_of`."""
 
         def flag(condition: ColumnElement[bool]) -> Any:
             return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
@@ -301,14 +309,14 @@ class ReportRepository:
             .group_by(Signal.area_id)
         )
         return {
-            a: (int(new), int(closed), int(open_), int(late))
+            a: SignalTally(int(new), int(closed), int(open_), int(late))
             for a, new, closed, open_, late in self.session.execute(query)
         }
 
     def feedback_counts(
         self, area_ids: AreaIds, start: date, end: date
-    ) -> dict[uuid.UUID, tuple[int, int]]:
-        """(asked, given) per area: signals closed in the period whose reporter asked for
+    ) -> dict[uuid.UUID, FeedbackTally]:
+        """Per area: signals closed in the period whose reporter asked for
         feedback, and of those the ones with feedback recorded (closing the loop)."""
         given = select(SignalFeedback.id).where(SignalFeedback.signal_id == Signal.id).exists()
         query = (
@@ -325,13 +333,11 @@ class ReportRepository:
             )
             .group_by(Signal.area_id)
         )
-        return {a: (int(n), int(g)) for a, n, g in self.session.execute(query)}
+        return {a: FeedbackTally(int(n), int(g)) for a, n, g in self.session.execute(query)}
 
-    def closed_in(
-        self, area_ids: AreaIds, start: date, end: date
-    ) -> list[tuple[uuid.UUID, int, int]]:
-        """(area, days from report to close, how many signals) of the signals closed in the
-        period; counted per number of days in SQL (thousands of signals, a few hundred rows)."""
+    def closed_in(self, area_ids: AreaIds, start: date, end: date) -> list[CloseTimes]:
+        """How long the signals closed in the period took, per area; counted per number of
+        days in SQL (thousands of signals, a few hundred rows)."""
         days = days_between(Signal.reported_on, Signal.closed_on)
         query = (
             select(Signal.area_id, days, func.count())
@@ -342,12 +348,10 @@ class ReportRepository:
             )
             .group_by(Signal.area_id, days)
         )
-        return [(a, int(d), int(n)) for a, d, n in self.session.execute(query)]
+        return [CloseTimes(a, int(d), int(n)) for a, d, n in self.session.execute(query)]
 
-    def by_main_category(
-        self, area_ids: AreaIds, start: date, end: date
-    ) -> list[tuple[uuid.UUID, str, int]]:
-        """(area, main category name, signals reported in the period)."""
+    def by_main_category(self, area_ids: AreaIds, start: date, end: date) -> list[CategoryTally]:
+        """Per area and main category: the signals reported in the period."""
         parent = aliased(SignalCategory)
         main = func.coalesce(parent.name, SignalCategory.name)
         query = (
@@ -361,12 +365,10 @@ class ReportRepository:
             )
             .group_by(Signal.area_id, main)
         )
-        return [(a, name, int(n)) for a, name, n in self.session.execute(query)]
+        return [CategoryTally(a, name, int(n)) for a, name, n in self.session.execute(query)]
 
-    def by_status(
-        self, area_ids: AreaIds, start: date, end: date
-    ) -> list[tuple[uuid.UUID, SignalStatus, int]]:
-        """(area, current status, signals reported in the period)."""
+    def by_status(self, area_ids: AreaIds, start: date, end: date) -> list[StatusTally]:
+        """Per area and current status: the signals reported in the period."""
         query = (
             select(Signal.area_id, Signal.status, func.count())
             .where(
@@ -376,13 +378,10 @@ class ReportRepository:
             )
             .group_by(Signal.area_id, Signal.status)
         )
-        return [(a, SignalStatus(s), int(n)) for a, s, n in self.session.execute(query)]
+        return [StatusTally(a, SignalStatus(s), int(n)) for a, s, n in self.session.execute(query)]
 
-    def open_signals(
-        self, area_ids: AreaIds, as_of: date
-    ) -> list[tuple[uuid.UUID, str, str, str | None, str, date, str, date, SignalStatus, Priority]]:
-        """(area, area name, main category, sub category or None, buurt name or "", reported on,
-        partner or "", deadline, status, priority) of the signals open on `as_of`."""
+    def open_signals(self, area_ids: AreaIds, as_of: date) -> list[OpenSignalRow]:
+        """The signals open on `as_of`."""
         category = aliased(SignalCategory)
         parent = aliased(SignalCategory)
         query = (
@@ -406,12 +405,12 @@ class ReportRepository:
             .where(Signal.deleted_at.is_(None), _is_open(as_of), *_in(Signal.area_id, area_ids))
         )
         return [
-            (a, an, main, sub, buurt, rep, partner, dl, SignalStatus(st), Priority(pr))
+            OpenSignalRow(a, an, main, sub, buurt, rep, partner, dl, SignalStatus(st), Priority(pr))
             for a, an, main, sub, buurt, rep, partner, dl, st, pr in self.session.execute(query)
         ]
 
-    def open_by_buurt(self, area_ids: AreaIds, as_of: date) -> list[tuple[uuid.UUID, str, int]]:
-        """(area, buurt code, signals open on `as_of`) for signals with a buurt."""
+    def open_by_buurt(self, area_ids: AreaIds, as_of: date) -> list[BuurtTally]:
+        """Per area and buurt: the signals open on `as_of` (those with a buurt)."""
         query = (
             select(Signal.area_id, Signal.buurt_code, func.count())
             .where(
@@ -422,16 +421,16 @@ class ReportRepository:
             )
             .group_by(Signal.area_id, Signal.buurt_code)
         )
-        return [(a, code, int(n)) for a, code, n in self.session.execute(query) if code]
+        return [BuurtTally(a, code, int(n)) for a, code, n in self.session.execute(query) if code]
 
-    def buurten(self, area_ids: AreaIds) -> list[tuple[uuid.UUID, str, str]]:
-        """(area, CBS buurt code, buurt name) of every buurt linked to the areas."""
+    def buurten(self, area_ids: AreaIds) -> list[AreaBuurtRow]:
+        """Every CBS buurt linked to the areas."""
         query = (
             select(area_buurt.c.area_id, CbsBuurt.code, CbsBuurt.name)
             .join(CbsBuurt, CbsBuurt.code == area_buurt.c.buurt_code)
             .where(*_in(area_buurt.c.area_id, area_ids))
         )
-        return [(a, code, name) for a, code, name in self.session.execute(query)]
+        return [AreaBuurtRow(a, code, name) for a, code, name in self.session.execute(query)]
 
     # --- agreed actions ---------------------------------------------------------------------
 
@@ -443,12 +442,8 @@ class ReportRepository:
         )
         return _counts(self.session.execute(query))
 
-    def open_actions(
-        self, area_ids: AreaIds, as_of: date
-    ) -> list[tuple[uuid.UUID, str, str, date | None, str, str]]:
-        """(area, what, owner's name or "", due date, area name, the linked resident's name or
-        "") of the actions open on `as_of`, due first, then those without a date. The owner is a
-        team member; the resident's name is only there to be masked in the text."""
+    def open_actions(self, area_ids: AreaIds, as_of: date) -> list[OpenActionRow]:
+        """The actions open on `as_of`, due first, then those without a date."""
         said, met = aliased(Resident), aliased(Resident)
         query = (
             select(
@@ -473,7 +468,4 @@ class ReportRepository:
                 FollowUp.created_at,
             )
         )
-        return [
-            (a, what, who, due, name, resident)
-            for a, what, who, due, name, resident in self.session.execute(query)
-        ]
+        return [OpenActionRow(*row) for row in self.session.execute(query)]

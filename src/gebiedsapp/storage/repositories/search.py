@@ -6,11 +6,10 @@ import uuid
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import TypeVarTuple
+from typing import NamedTuple, TypeVarTuple
 
 from sqlalchemy import (
     ColumnElement,
-    Row,
     ScalarSelect,
     Select,
     Table,
@@ -46,6 +45,27 @@ _MODELS: dict[str, type[Tracked]] = {
     "contact": Contact,
     "koffiekar_session": KoffiekarSession,
 }
+
+
+class ConversationListRow(NamedTuple):
+    id: uuid.UUID
+    day: date  # its round's
+    area_name: str
+    summary: str
+    quote: str
+    handling: Handling
+    author: str
+    quote_reportable: bool
+    theme_names: str | None  # joined by THEME_SEPARATOR; None without themes
+
+
+class RoundListRow(NamedTuple):
+    id: uuid.UUID
+    day: date
+    area_name: str
+    place: str
+    passers_by: int
+    conversations: int
 
 
 @dataclass(frozen=True)
@@ -271,9 +291,9 @@ class SearchRepository:
         handling: Handling | None,
         matching: Match | None,
         limit: int,
-    ) -> Sequence[Row[uuid.UUID, date, str, str, str, Handling, str, bool, str | None]]:
-        """Rows for the list; the last column holds the theme names joined by THEME_SEPARATOR
-        (one statement: a query per chunk of ids cost as much as the search itself)."""
+    ) -> list[ConversationListRow]:
+        """Rows for the list, with their theme names in the same statement (a query per chunk
+        of ids cost as much as the search itself)."""
         query = filtered_conversations(
             select(
                 Conversation.id,
@@ -294,7 +314,7 @@ class SearchRepository:
             handling=handling,
             matching=matching,
         )
-        return self.session.execute(query.limit(limit)).all()
+        return [ConversationListRow(*row) for row in self.session.execute(query.limit(limit))]
 
     def authors(self) -> Sequence[str]:
         """Everyone who recorded conversations, contacts or rounds."""
@@ -315,8 +335,8 @@ class SearchRepository:
         author: str | None,
         matching: Match | None,
         limit: int,
-    ) -> Sequence[Row[uuid.UUID, date, str, str, int, int]]:
-        """Rounds: id, date, area name, place, passers-by, number of conversations."""
+    ) -> list[RoundListRow]:
+        """Rounds, with their number of conversations."""
         query = filtered_sessions(
             select(
                 KoffiekarSession.id,
@@ -333,4 +353,4 @@ class SearchRepository:
             author=author,
             matching=matching,
         )
-        return self.session.execute(query.limit(limit)).all()
+        return [RoundListRow(*row) for row in self.session.execute(query.limit(limit))]

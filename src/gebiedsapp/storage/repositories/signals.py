@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Collection, Sequence
+from typing import NamedTuple
 
-from sqlalchemy import Row, String, and_, exists, func, select, type_coerce
+from sqlalchemy import String, and_, exists, func, select, type_coerce
 from sqlalchemy.orm import Session
 
 from gebiedsapp.domain import (
@@ -19,6 +20,24 @@ from gebiedsapp.domain import (
     SignalHistory,
     SignalStatus,
 )
+
+
+class HeardAt(NamedTuple):
+    """A conversation with the koffiekar round it was held in."""
+
+    conversation: Conversation
+    round: KoffiekarSession
+
+
+class PointRow(NamedTuple):
+    """A signal with coordinates, for the map."""
+
+    key: str  # the id as text, as the signal list has it
+    longitude: float
+    latitude: float
+    category: str
+    location: str
+    status: SignalStatus
 
 
 class SignalRepository:
@@ -38,15 +57,13 @@ class SignalRepository:
         row = self.session.get(Partner, partner_id)
         return None if row is None or row.is_deleted else row
 
-    def conversation_with_session(
-        self, conversation_id: uuid.UUID
-    ) -> tuple[Conversation, KoffiekarSession] | None:
+    def conversation_with_session(self, conversation_id: uuid.UUID) -> HeardAt | None:
         row = self.session.execute(
             select(Conversation, KoffiekarSession)
             .join(KoffiekarSession, Conversation.session_id == KoffiekarSession.id)
             .where(Conversation.id == conversation_id, Conversation.deleted_at.is_(None))
         ).first()
-        return (row[0], row[1]) if row is not None else None
+        return HeardAt(row[0], row[1]) if row is not None else None
 
     def contact(self, contact_id: uuid.UUID) -> Contact | None:
         row = self.session.get(Contact, contact_id)
@@ -119,9 +136,8 @@ class SignalRepository:
         *,
         statuses: Collection[SignalStatus],
         area_ids: Collection[uuid.UUID] | None = None,
-    ) -> Sequence[Row[str, float, float, str, str, SignalStatus]]:
-        """(id as text, longitude, latitude, category, location, status) of the signals with
-        coordinates, for the map; the id as text as the signal list has it."""
+    ) -> list[PointRow]:
+        """The signals with coordinates in these statuses (and areas), for the map."""
         query = (
             select(
                 type_coerce(Signal.id, String),
@@ -141,4 +157,10 @@ class SignalRepository:
         )
         if area_ids is not None:
             query = query.where(Signal.area_id.in_(list(area_ids)))
-        return self.session.connection().execute(query).all()  # type: ignore[return-value]
+        return [
+            PointRow(key, lon, lat, category, location, status)
+            for key, lon, lat, category, location, status in self.session.connection().execute(
+                query
+            )
+            if lon is not None and lat is not None  # always: the query asks for both
+        ]
