@@ -70,6 +70,7 @@ from gebiedsapp.ui.page import StaleList, form_keys, muted_label, page_title, sc
 from gebiedsapp.ui.palette import style
 from gebiedsapp.ui.prompts import Leave
 from gebiedsapp.ui.prompts import ask_leave as ask_question
+from gebiedsapp.ui.screen import ScreenDefaults
 
 LOG_DAYS = 365
 CHOOSE_MEEDENKER_AGAIN = (
@@ -101,7 +102,8 @@ def ask_leave(parent: QWidget) -> Leave:
     )
 
 
-class ContactsScreen(QWidget):
+class ContactsScreen(ScreenDefaults, QWidget):
+    follows_area = True  # the main window's contract (ui.screen.Screen)
     signal_requested = Signal(object)  # a contact id: the window opens a new signal for it
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:

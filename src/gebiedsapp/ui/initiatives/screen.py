@@ -58,11 +58,14 @@ from gebiedsapp.ui.layout import ColumnFit, text_width
 from gebiedsapp.ui.page import StaleList, form_keys, muted_label, page_title, scope_name
 from gebiedsapp.ui.palette import style
 from gebiedsapp.ui.prompts import Leave
+from gebiedsapp.ui.screen import ScreenDefaults
 
 NOT_SAVED = "Niet opgeslagen"
 
 
-class InitiativesScreen(QWidget):
+class InitiativesScreen(ScreenDefaults, QWidget):
+    follows_area = True  # the main window's contract (ui.screen.Screen)
+
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
