@@ -113,3 +113,62 @@ def test_choosing_an_area_keeps_a_screen_that_follows_it_and_leaves_one_that_doe
     assert window.area_page.title.text() == "Scheemda"
     assert contacts.area_id == _area(context, "Scheemda")  # type: ignore[attr-defined]
     window.context.background.wait()
+
+
+SHARED = (
+    "set_area",
+    "showEvent",
+    "reload_list",
+    "_on_list_failed",
+    "_ensure_loaded",
+    "_update_mode",
+    "leave_form",
+    "_on_activated",
+)
+
+
+def test_list_and_form_screens_share_one_helper_instead_of_copies() -> None:
+    from gebiedsapp.ui.contacts import ContactsScreen
+    from gebiedsapp.ui.initiatives import InitiativesScreen
+    from gebiedsapp.ui.list_form import ListFormScreen
+
+    for screen_class in (ContactsScreen, InitiativesScreen):
+        assert issubclass(screen_class, ListFormScreen)
+        copies = [name for name in SHARED if name in vars(screen_class)]
+        assert copies == [], f"{screen_class.__name__} has its own {copies}"
+
+
+def test_a_hidden_list_misses_a_change_and_loads_it_when_shown(  # type: ignore[no-untyped-def]
+    window: MainWindow, qtbot, context
+) -> None:
+    """The helper's showEvent: a change while the screen is hidden loads on showing it."""
+    from datetime import date
+
+    from gebiedsapp.services.initiatives import InitiativeInput, create_initiative
+    from gebiedsapp.ui.context import INITIATIVES as CHANGED_INITIATIVES
+
+    window.show()
+    qtbot.waitExposed(window)
+    click_area(window, qtbot, "Beerta")
+    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)  # Initiatieven
+    screen = window.screens[INITIATIVES]
+    qtbot.waitUntil(
+        lambda: screen.model.rowCount() == 0 and "laden" not in screen.list_label.text()
+    )  # type: ignore[attr-defined]
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)  # Gebied
+
+    data = InitiativeInput(
+        area_id=_area(context, "Beerta"), title="Moestuin", started_on=date.today()
+    )
+    context.perform(
+        None,
+        lambda s: create_initiative(s, data, today=date.today()).id,
+        changes=(CHANGED_INITIATIVES,),
+    )
+    assert screen.list_state.stale  # type: ignore[attr-defined]
+    assert screen.model.rowCount() == 0  # type: ignore[attr-defined]
+
+    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 1)  # type: ignore[attr-defined]
+    assert screen.list_label.text() == "1 lopend initiatief"  # type: ignore[attr-defined]
+    window.context.background.wait()
