@@ -198,3 +198,28 @@ def test_the_window_starts_without_loading_the_pdf_and_spreadsheet_libraries() -
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
     )
     assert done.stdout.strip() == "[]"
+
+
+def test_the_admin_screens_name_kinds_not_orm_classes() -> None:
+    """Issue 20: Beheer passed ORM classes to services (`set_retired(session, Theme, …)`); it
+    names a `TaxonomyKind` now, so what it imports from the domain is enums only."""
+    import importlib
+    from enum import Enum
+
+    not_enums: list[str] = []
+    seen = 0
+    for path in sorted((PACKAGE_DIR / "ui" / "admin").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (
+                isinstance(node, ast.ImportFrom)
+                and (node.module or "").startswith("gebiedsapp.domain")
+            ):
+                continue
+            module = importlib.import_module(node.module or "")
+            for alias in node.names:
+                seen += 1
+                found = getattr(module, alias.name)
+                if not (isinstance(found, type) and issubclass(found, Enum)):
+                    not_enums.append(f"{path.name}:{node.lineno} {alias.name}")
+    assert seen, "the admin screens are expected to use the domain's enums"
+    assert not_enums == []
