@@ -5,6 +5,8 @@ import-linter, so the rule cannot quietly leak (see ARCHITECTURE.md, "The shape"
 from __future__ import annotations
 
 import ast
+import os
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -180,6 +182,42 @@ def test_import_linter_contracts_are_kept() -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "BROKEN" not in result.stdout
+
+
+def test_the_ui_importing_storage_breaks_a_contract(tmp_path: Path) -> None:
+    """Issue 20: the UI reaches storage only through services. A direct import of storage in
+    a copy of the package breaks the contract; storage's error types are the one exception."""
+    if not LINT_IMPORTS.exists():
+        pytest.skip(f"{LINT_IMPORTS} is not installed")
+    copy = tmp_path / "src"
+    shutil.copytree(PACKAGE_DIR, copy / "gebiedsapp", ignore=shutil.ignore_patterns("__pycache__"))
+    page = copy / "gebiedsapp" / "ui" / "page.py"
+    page.write_text(
+        page.read_text(encoding="utf-8")
+        + "\nfrom gebiedsapp.storage.errors import StorageError\n"
+        + "from gebiedsapp.storage.database import Database\n",
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [
+            str(LINT_IMPORTS),
+            "--no-cache",
+            "--no-logo",
+            "--config",
+            str(PROJECT_ROOT / "pyproject.toml"),
+        ],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(copy)},
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert result.returncode == 1, result.stdout + result.stderr
+    broken = result.stdout.split("Broken contracts", 1)[-1]
+    assert "The UI reaches storage only through services" in broken
+    assert "gebiedsapp.ui.page -> gebiedsapp.storage.database" in broken
+    assert "gebiedsapp.storage.errors" not in broken
 
 
 def test_the_window_starts_without_loading_the_pdf_and_spreadsheet_libraries() -> None:
