@@ -5,6 +5,8 @@ import-linter, so the rule cannot quietly leak (see ARCHITECTURE.md, "The shape"
 from __future__ import annotations
 
 import ast
+import os
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -182,6 +184,42 @@ def test_import_linter_contracts_are_kept() -> None:
     assert "BROKEN" not in result.stdout
 
 
+def test_the_ui_importing_storage_breaks_a_contract(tmp_path: Path) -> None:
+    """Issue 20: the UI reaches storage only through services. A direct import of storage in
+    a copy of the package breaks the contract; storage's error types are the one exception."""
+    if not LINT_IMPORTS.exists():
+        pytest.skip(f"{LINT_IMPORTS} is not installed")
+    copy = tmp_path / "src"
+    shutil.copytree(PACKAGE_DIR, copy / "gebiedsapp", ignore=shutil.ignore_patterns("__pycache__"))
+    page = copy / "gebiedsapp" / "ui" / "page.py"
+    page.write_text(
+        page.read_text(encoding="utf-8")
+        + "\nfrom gebiedsapp.storage.errors import StorageError\n"
+        + "from gebiedsapp.storage.database import Database\n",
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [
+            str(LINT_IMPORTS),
+            "--no-cache",
+            "--no-logo",
+            "--config",
+            str(PROJECT_ROOT / "pyproject.toml"),
+        ],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(copy)},
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert result.returncode == 1, result.stdout + result.stderr
+    broken = result.stdout.split("Broken contracts", 1)[-1]
+    assert "The UI reaches storage only through services" in broken
+    assert "gebiedsapp.ui.page -> gebiedsapp.storage.database" in broken
+    assert "gebiedsapp.storage.errors" not in broken
+
+
 def test_the_window_starts_without_loading_the_pdf_and_spreadsheet_libraries() -> None:
     """ReportLab and openpyxl cost about 0.4 s to import; a start pays them only when a PDF or
     an XLSX is made (the start-up benchmark measures the rest), whichever screen it reopens."""
@@ -198,3 +236,28 @@ def test_the_window_starts_without_loading_the_pdf_and_spreadsheet_libraries() -
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
     )
     assert done.stdout.strip() == "[]"
+
+
+def test_the_admin_screens_name_kinds_not_orm_classes() -> None:
+    """Issue 20: Beheer passed ORM classes to services (`set_retired(session, Theme, …)`); it
+    names a `TaxonomyKind` now, so what it imports from the domain is enums only."""
+    import importlib
+    from enum import Enum
+
+    not_enums: list[str] = []
+    seen = 0
+    for path in sorted((PACKAGE_DIR / "ui" / "admin").glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not (
+                isinstance(node, ast.ImportFrom)
+                and (node.module or "").startswith("gebiedsapp.domain")
+            ):
+                continue
+            module = importlib.import_module(node.module or "")
+            for alias in node.names:
+                seen += 1
+                found = getattr(module, alias.name)
+                if not (isinstance(found, type) and issubclass(found, Enum)):
+                    not_enums.append(f"{path.name}:{node.lineno} {alias.name}")
+    assert seen, "the admin screens are expected to use the domain's enums"
+    assert not_enums == []

@@ -16,7 +16,6 @@ from gebiedsapp.domain import (
     ContactWith,
     Meedenker,
     Partner,
-    Theme,
     reference_id,
 )
 from gebiedsapp.services import contacts, history, residents, taxonomy
@@ -181,7 +180,7 @@ def test_a_removed_contact_cannot_be_edited_or_shown(session: Session) -> None:
 
 def test_a_retired_theme_is_refused_for_a_new_contact_but_kept_on_edit(session: Session) -> None:
     row = contacts.record_contact(session, replace(BASE, theme_ids=(OUDEREN,)))
-    taxonomy.set_retired(session, Theme, OUDEREN, retired=True)
+    taxonomy.set_retired(session, taxonomy.TaxonomyKind.THEME, OUDEREN, retired=True)
     edited = contacts.edit_contact(session, row.id, replace(BASE, subject="Nog steeds"))
     assert edited.subject == "Nog steeds"
     with pytest.raises(ValidationError, match="thema bestaat niet"):

@@ -20,7 +20,6 @@ from gebiedsapp.domain import (
     Meedenker,
     Resident,
     TeamMember,
-    Theme,
     reference_id,
 )
 from gebiedsapp.services import koffiekar, residents, taxonomy
@@ -250,7 +249,7 @@ def test_a_bad_conversation_is_refused_and_nothing_written(
 def test_a_retired_theme_is_refused_for_new_but_kept_on_edit(session: Session) -> None:
     row = _round(session)
     conversation = _record(session, row.id, ConversationInput("bus", theme_ids=[OUDEREN]))
-    taxonomy.set_retired(session, Theme, OUDEREN, retired=True)
+    taxonomy.set_retired(session, taxonomy.TaxonomyKind.THEME, OUDEREN, retired=True)
     with pytest.raises(ValidationError, match="thema bestaat niet"):
         _record(session, row.id, ConversationInput("nog een", theme_ids=[OUDEREN]))
     edited = koffiekar.edit_conversation(

@@ -177,7 +177,10 @@ def test_soft_deleted_record_is_not_resurrected(database: Database) -> None:
     with database.unit_of_work("beheerder") as session:
         areas.remove_area(session, hamlet_id)
         taxonomy.set_retired(
-            session, Partner, reference_id("partner", "gemeente-afval"), retired=True
+            session,
+            taxonomy.TaxonomyKind.PARTNER,
+            reference_id("partner", "gemeente-afval"),
+            retired=True,
         )
 
     with database.unit_of_work("tweede-start") as session:

@@ -17,7 +17,7 @@ from gebiedsapp.domain.deadlines import deadline as compute_deadline
 from gebiedsapp.services import signal_import
 from gebiedsapp.services import signals as signal_service
 from gebiedsapp.services.errors import ValidationError
-from gebiedsapp.services.taxonomy import set_retired
+from gebiedsapp.services.taxonomy import TaxonomyKind, set_retired
 from support import signalen_file
 
 TODAY = date(2026, 6, 1)
@@ -234,7 +234,7 @@ def test_preview_lists_every_invalid_row_with_its_reason(session: Session) -> No
 
 def test_retired_category_is_not_offered_for_import(session: Session) -> None:
     zwerfvuil = _category(session, "Zwerfvuil")
-    set_retired(session, SignalCategory, zwerfvuil.id, retired=True)
+    set_retired(session, TaxonomyKind.CATEGORY, zwerfvuil.id, retired=True)
     preview = _preview(session, HEADER + "Troep;Afval / Zwerfvuil;Beerta;;03-02-2026;;\n")
     assert not preview.valid
     assert preview.invalid[0].reason == "De categorie 'Afval / Zwerfvuil' wordt niet meer gebruikt."

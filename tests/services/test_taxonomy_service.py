@@ -165,6 +165,13 @@ def test_save_partner(session: Session) -> None:
         taxonomy.save_partner(session, partner_id=None, name="x" * 161, kind=PartnerKind.OVERIG)
 
 
+KINDS: dict[type[Theme | Partner | SignalCategory], taxonomy.TaxonomyKind] = {
+    Theme: taxonomy.TaxonomyKind.THEME,
+    Partner: taxonomy.TaxonomyKind.PARTNER,
+    SignalCategory: taxonomy.TaxonomyKind.CATEGORY,
+}
+
+
 @pytest.mark.parametrize(
     ("model", "item_id", "lister"),
     [
@@ -178,24 +185,25 @@ def test_retired_items_are_offered_no_more(
     session: Session, model: type[Theme | Partner | SignalCategory], item_id: uuid.UUID, lister: str
 ) -> None:
     repo = TaxonomyRepository(session)
+    kind = KINDS[model]  # the service is told the kind, never handed an ORM class
 
     def ids(*, include_retired: bool) -> set[uuid.UUID]:
         return {i.id for i in getattr(repo, lister)(include_retired=include_retired)}
 
     assert item_id in ids(include_retired=False)
-    retired = taxonomy.set_retired(session, model, item_id, retired=True)
+    retired = taxonomy.set_retired(session, kind, item_id, retired=True)
     assert retired.retired
     assert item_id not in ids(include_retired=False)
     assert item_id in ids(include_retired=True)
     assert session.get(model, item_id) is not None  # retired, never deleted
 
-    taxonomy.set_retired(session, model, item_id, retired=False)
+    taxonomy.set_retired(session, kind, item_id, retired=False)
     assert item_id in ids(include_retired=False)
 
 
 def test_set_retired_unknown(session: Session) -> None:
     with pytest.raises(NotFoundError, match="Deze categorie bestaat niet"):
-        taxonomy.set_retired(session, SignalCategory, uuid.uuid4(), retired=True)
+        taxonomy.set_retired(session, taxonomy.TaxonomyKind.CATEGORY, uuid.uuid4(), retired=True)
 
 
 def test_partners_are_listed_by_name(session: Session) -> None:
@@ -245,7 +253,7 @@ def test_a_retired_category_stays_on_old_signals_and_is_not_offered_for_new_ones
 ) -> None:
     old = _signal(session, ZWERFVUIL)
     other = _signal(session, GRAFFITI)
-    taxonomy.set_retired(session, SignalCategory, ZWERFVUIL, retired=True)
+    taxonomy.set_retired(session, taxonomy.TaxonomyKind.CATEGORY, ZWERFVUIL, retired=True)
 
     session.expire_all()
     kept = signals.get_signal(session, old.id)
@@ -266,14 +274,14 @@ def test_a_retired_category_stays_on_old_signals_and_is_not_offered_for_new_ones
     assert session.scalar(select(func.count()).select_from(Signal)) == before
     assert signals.get_signal(session, other.id).category_id == GRAFFITI
 
-    taxonomy.set_retired(session, SignalCategory, ZWERFVUIL, retired=False)
+    taxonomy.set_retired(session, taxonomy.TaxonomyKind.CATEGORY, ZWERFVUIL, retired=False)
     assert _signal(session, ZWERFVUIL).category_id == ZWERFVUIL  # offered again
 
 
 def test_the_children_of_a_retired_parent_are_not_offered_for_new_signals(
     session: Session,
 ) -> None:
-    taxonomy.set_retired(session, SignalCategory, AFVAL, retired=True)
+    taxonomy.set_retired(session, taxonomy.TaxonomyKind.CATEGORY, AFVAL, retired=True)
     assert ZWERFVUIL not in {c.id for c in taxonomy.list_categories(session, include_retired=False)}
     with pytest.raises(ValidationError):
         _signal(session, ZWERFVUIL)

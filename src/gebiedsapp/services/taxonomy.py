@@ -7,6 +7,7 @@ made on another laptop, so it is retired (kept on old records, not offered for n
 from __future__ import annotations
 
 import uuid
+from enum import StrEnum
 from typing import TypeVar
 
 from sqlalchemy.orm import Session
@@ -21,6 +22,14 @@ T = TypeVar("T", Theme, Partner, SignalCategory)
 Tree = TypeVar("Tree", Theme, SignalCategory)
 
 _WHAT = {Theme: "Dit thema", Partner: "Deze partner", SignalCategory: "Deze categorie"}
+
+
+class TaxonomyKind(StrEnum):
+    """Which list an item is on: callers (the window, the CLI) name it, never an ORM class."""
+
+    THEME = "theme"
+    PARTNER = "partner"
+    CATEGORY = "category"
 
 
 def _get(session: Session, model: type[T], item_id: uuid.UUID) -> T:
@@ -130,8 +139,17 @@ def save_category(
 
 
 @manages
-def set_retired(session: Session, model: type[T], item_id: uuid.UUID, *, retired: bool) -> T:
-    item = _get(session, model, item_id)
+def set_retired(
+    session: Session, kind: TaxonomyKind, item_id: uuid.UUID, *, retired: bool
+) -> Theme | Partner | SignalCategory:
+    """Retire an item (offered no more, kept on old records) or bring it back."""
+    item: Theme | Partner | SignalCategory
+    if kind is TaxonomyKind.THEME:
+        item = _get(session, Theme, item_id)
+    elif kind is TaxonomyKind.PARTNER:
+        item = _get(session, Partner, item_id)
+    else:
+        item = _get(session, SignalCategory, item_id)
     item.retired = retired
     session.flush()
     return item

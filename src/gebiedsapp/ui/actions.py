@@ -33,6 +33,7 @@ from gebiedsapp.ui.export import Exporter, ExportJob
 from gebiedsapp.ui.formatting import format_date, format_number
 from gebiedsapp.ui.page import page_title
 from gebiedsapp.ui.palette import ColourRole, brush, style
+from gebiedsapp.ui.screen import ScreenDefaults
 from gebiedsapp.ui.table_model import RowTableModel
 
 # Change kinds (move to ui.context): actions changed; koffiekar rounds or conversations changed.
@@ -97,7 +98,7 @@ class ActionsModel(RowTableModel[ActionView]):
         return None
 
 
-class MyActionsScreen(QWidget):
+class MyActionsScreen(ScreenDefaults, QWidget):
     """The signed-in user's actions; Space (or 'Gedaan') ticks off the selected one."""
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:

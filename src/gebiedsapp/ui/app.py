@@ -11,7 +11,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
-from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
 from gebiedsapp import __version__
@@ -20,10 +19,14 @@ from gebiedsapp.identity import current_actor
 from gebiedsapp.logs import close_logging, setup_logging
 from gebiedsapp.paths import APP_AUTHOR, APP_NAME, AppPaths, app_paths, database_url
 from gebiedsapp.services import audit, backups, erasure, retention
+from gebiedsapp.services.database_access import Database, database_file, key_of
 from gebiedsapp.startup import OpenedDatabase, open_database, open_read_only
-from gebiedsapp.storage.crypto import DatabaseKey
-from gebiedsapp.storage.database import Database, sqlite_file
-from gebiedsapp.storage.errors import DamagedDatabaseError, StorageError, explain_write_error
+from gebiedsapp.storage.errors import (
+    BackupError,
+    DamagedDatabaseError,
+    StorageError,
+    explain_write_error,
+)
 from gebiedsapp.ui.audit_notice import AuditDamageNotice
 from gebiedsapp.ui.context import AppContext, ChangeHub
 from gebiedsapp.ui.crash import ExceptionReporter
@@ -84,7 +87,6 @@ def found_damaged(window: MainWindow, error: BaseException) -> None:
     """The start's maintenance failed. When the integrity check found damage, nothing was
     written: say so and close, so that the next start offers a backup or read-only."""
     log.error("start maintenance failed: %s", error)
-    from gebiedsapp.storage.errors import BackupError
     from gebiedsapp.ui.backup_notice import show_backup_problem
 
     if isinstance(error, BackupError):  # the user must see it: a share offline, a full disk
@@ -130,7 +132,7 @@ def _open(url: str, paths: AppPaths, actor: str) -> OpenedDatabase | int:
             return unlocked[0]
         except DamagedDatabaseError as damaged:
             log.error("damaged database: %s", damaged)
-            key = damaged.key if isinstance(damaged.key, DatabaseKey) else None
+            key = key_of(damaged.key)
             if not isinstance(damaged.path, Path):
                 raise
             choice = offer_restore_of_damaged(
@@ -188,7 +190,7 @@ def run_gui(
         url = database_url(database, paths)
         actor = current_actor()
         try:
-            path = sqlite_file(make_url(url))
+            path = database_file(url)
         except SQLAlchemyError:  # not a URL at all: _open says so in Dutch
             path = None
         if path is not None:  # one window per database file, before any passphrase or draft

@@ -27,6 +27,7 @@ from gebiedsapp.ui.context import AREAS, INITIATIVES, TEAM, AppContext
 from gebiedsapp.ui.formatting import format_date, format_number
 from gebiedsapp.ui.page import page_title
 from gebiedsapp.ui.palette import style
+from gebiedsapp.ui.screen import ScreenDefaults
 
 
 def _clear(layout: QGridLayout | QVBoxLayout) -> None:
@@ -37,8 +38,10 @@ def _clear(layout: QGridLayout | QVBoxLayout) -> None:
             widget.deleteLater()
 
 
-class AreaPage(QScrollArea):
+class AreaPage(ScreenDefaults, QScrollArea):
     """Shows `AreaOverview` for the selected area; refreshes when areas or teams change."""
+
+    follows_area = True  # the main window's contract (ui.screen.Screen)
 
     edit_team_requested = Signal()
 
@@ -118,6 +121,10 @@ class AreaPage(QScrollArea):
         outer.addStretch(1)
 
         context.hub.changed.connect(self._on_changes)
+
+    def set_area(self, area_id: uuid.UUID) -> None:
+        """The navigator's area (the main window's contract)."""
+        self.show_area(area_id)
 
     def show_area(self, area_id: uuid.UUID, *, today: date | None = None) -> None:
         """Show the team at once; the figures follow from the worker thread."""

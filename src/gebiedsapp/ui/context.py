@@ -20,8 +20,8 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from gebiedsapp.paths import AppPaths
+from gebiedsapp.services.database_access import Database
 from gebiedsapp.services.errors import NotFoundError, ValidationError
-from gebiedsapp.storage.database import Database
 from gebiedsapp.storage.errors import StorageError, explain_write_error
 from gebiedsapp.ui.background import Background
 

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 
 from gebiedsapp.paths import AppPaths
 from gebiedsapp.services import demo as demo_data
+from gebiedsapp.services.database_access import DatabaseKey
 from gebiedsapp.startup import open_database
-from gebiedsapp.storage.crypto import DatabaseKey
 from gebiedsapp.ui.context import AppContext
 
 log = logging.getLogger(__name__)

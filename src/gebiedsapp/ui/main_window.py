@@ -32,6 +32,7 @@ from gebiedsapp.ui.context import AppContext
 from gebiedsapp.ui.language import add_language_menu
 from gebiedsapp.ui.layout import ScreenStack, fit_into, scrolling, text_width
 from gebiedsapp.ui.palette import style
+from gebiedsapp.ui.screen import Screen, widget_of
 from gebiedsapp.ui.team_overview import TeamOverviewScreen
 
 if TYPE_CHECKING:
@@ -83,7 +84,7 @@ class MainWindow(QMainWindow):
         self.stack = ScreenStack(self)
         self.stack.addWidget(self.area_page)
         # Every other screen is built when first opened: start-up does not pay for them.
-        self.screens: dict[str, QWidget] = {AREA: self.area_page}
+        self.screens: dict[str, Screen] = {AREA: self.area_page}
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.navigator)
@@ -250,7 +251,7 @@ class MainWindow(QMainWindow):
 
     # -- behaviour --------------------------------------------------------------------------
 
-    def _create(self, key: str) -> QWidget:
+    def _create(self, key: str) -> Screen:
         """Build a screen on first use; its module is imported only then (start-up time)."""
         context = self.context
         if key == KOFFIEKAR:
@@ -300,14 +301,17 @@ class MainWindow(QMainWindow):
 
     def screen_widget(self, key: str) -> QWidget:
         if key not in self.screens:
-            widget = self._create(key)
-            self.screens[key] = widget
-            self.stack.addWidget(widget)
+            screen = self._create(key)
+            self.screens[key] = screen
+            self.stack.addWidget(widget_of(screen))
             current = self.navigator.current_area()
-            set_area = getattr(widget, "set_area", None)
-            if current is not None and set_area is not None:
-                set_area(current)
-        return self.screens[key]
+            if current is not None and screen.follows_area:
+                screen.set_area(current)
+        return widget_of(self.screens[key])
+
+    def _current_key(self) -> str:
+        shown = self.stack.currentWidget()
+        return next(key for key, screen in self.screens.items() if widget_of(screen) is shown)
 
     @property
     def admin_screen(self) -> AdminScreen:
@@ -335,13 +339,13 @@ class MainWindow(QMainWindow):
 
     def show_screen(self, key: str) -> None:
         if key == ADMIN and not self.may_manage():
-            current = next(k for k, w in self.screens.items() if w is self.stack.currentWidget())
+            current = self._current_key()
             self.screen_actions[current].setChecked(True)
             return
         try:
             screen = self.screen_widget(key)
         except Exception:  # the error handler tells; the toolbar shows what is really shown
-            current = next(k for k, w in self.screens.items() if w is self.stack.currentWidget())
+            current = self._current_key()
             self.screen_actions[current].setChecked(True)
             raise
         self.stack.setCurrentWidget(screen)
@@ -363,14 +367,11 @@ class MainWindow(QMainWindow):
 
     def _on_area_selected(self, area_id: uuid.UUID) -> None:
         """The area page always follows; screens that work per area follow too."""
-        self.area_page.show_area(area_id)
-        for widget in self.screens.values():
-            set_area = getattr(widget, "set_area", None)
-            if set_area is not None:
-                set_area(area_id)
-        current = self.stack.currentWidget()
-        per_area = getattr(current, "set_area", None) is not None
-        if not per_area and current is not self.area_page and self.isVisible():
+        for screen in self.screens.values():  # the area page first: it was built first
+            if screen.follows_area:
+                screen.set_area(area_id)
+        current = self._current_key()
+        if not self.screens[current].follows_area and self.isVisible():
             self.show_screen(AREA)
 
     def new_koffiekar_session(self) -> None:
@@ -498,15 +499,14 @@ class MainWindow(QMainWindow):
         self.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
         self.settings.setValue(STATE_KEY, self.saveState())
         self.settings.setValue(SPLITTER_KEY, self.splitter.saveState())
-        current = next(k for k, w in self.screens.items() if w is self.stack.currentWidget())
+        current = self._current_key()
         self.settings.setValue(SCREEN_KEY, current)
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # a screen without drafts asks what to do with unsaved input; Annuleren keeps it open
-        for key, widget in self.screens.items():
-            may_close = getattr(widget, "may_close", None)
-            if may_close is not None and not may_close():
+        for key, screen in self.screens.items():
+            if not screen.may_close():
                 self.show_screen(key)
                 event.ignore()
                 return
@@ -516,7 +516,5 @@ class MainWindow(QMainWindow):
 
     def flush_drafts(self) -> None:
         """Write what is still being typed as drafts (on closing, and after an error)."""
-        for widget in self.screens.values():
-            flush = getattr(widget, "flush", None)
-            if flush is not None:
-                flush()
+        for screen in self.screens.values():
+            screen.flush()

@@ -28,8 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from gebiedsapp.services import backups
-from gebiedsapp.storage.backup import BackupInfo
-from gebiedsapp.storage.crypto import DatabaseKey
+from gebiedsapp.services.database_access import BackupInfo, DatabaseKey
 from gebiedsapp.storage.errors import BackupError
 from gebiedsapp.ui.context import AppContext
 from gebiedsapp.ui.formatting import format_number

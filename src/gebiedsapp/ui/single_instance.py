@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from gebiedsapp.storage.lock import WINDOW, DatabaseLock
+from gebiedsapp.services.database_access import WINDOW, DatabaseLock, window_lock
 
 log = logging.getLogger(__name__)
 
@@ -108,7 +108,7 @@ def ask_to_come_forward(name: str) -> bool:
 def claim(path: Path, *, user: str, parent: QObject) -> InstanceGuard | int:
     """This window's guard on the database at `path`; or, when another has it open, the exit
     code of this start (0: the first window came forward; 1: told the user who has it)."""
-    lock = DatabaseLock(path, program=WINDOW, user=user)
+    lock = window_lock(path, user=user)
     name = server_name(path, user)
     if lock.acquire():
         guard = InstanceGuard(lock, name, parent)

@@ -28,6 +28,7 @@ from gebiedsapp.ui.export import Exporter, ExportJob
 from gebiedsapp.ui.formatting import from_qdate, to_qdate
 from gebiedsapp.ui.page import page_title
 from gebiedsapp.ui.palette import ColourRole, brush
+from gebiedsapp.ui.screen import ScreenDefaults
 from gebiedsapp.ui.table_model import RowTableModel
 
 NOBODY = "—"
@@ -69,7 +70,7 @@ class WethouderModel(RowTableModel[WethouderRow]):
         return row.name if column == self.COL_NAME else ", ".join(row.areas)
 
 
-class TeamOverviewScreen(QWidget):
+class TeamOverviewScreen(ScreenDefaults, QWidget):
     edit_team_requested = Signal()
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:

@@ -9,20 +9,20 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
-from sqlalchemy.engine import make_url
 
 from gebiedsapp.domain import AuditAction
 from gebiedsapp.paths import AppPaths
 from gebiedsapp.services import audit, encryption
-from gebiedsapp.startup import OpenedDatabase, open_database
-from gebiedsapp.storage.crypto import (
+from gebiedsapp.services.database_access import (
     EMPTY,
     ENCRYPTED,
     DatabaseKey,
     cipher_available,
-    database_errors,
+    database_file,
+    file_errors,
+    passphrase_opens,
 )
-from gebiedsapp.storage.database import sqlite_file
+from gebiedsapp.startup import OpenedDatabase, open_database
 from gebiedsapp.storage.errors import OtherPassphraseError, StorageError, WrongPassphraseError
 from gebiedsapp.ui.context import AppContext
 from gebiedsapp.ui.passphrase import PassphraseDialog, Purpose
@@ -49,7 +49,7 @@ def open_with_passphrase(
     for everything else (the caller shows it). `ask` runs a dialog (tests answer it);
     `check_beside`: see startup.open_database."""
     run = ask or (lambda dialog: dialog.exec() == PassphraseDialog.DialogCode.Accepted)
-    path = sqlite_file(make_url(url))
+    path = database_file(url)
     notice = ""  # an interrupted change of passphrase: which one holds now
     if path is not None:
         notice = encryption.recover_interrupted(path)  # before its state is read
@@ -186,7 +186,7 @@ def change_passphrase(
         dialog = PassphraseDialog(Purpose.CHANGE, parent, where=str(path), problem=problem)
         if not run(dialog):
             return False
-        if DatabaseKey.derive(dialog.current_passphrase(), current.salt) == current:
+        if passphrase_opens(current, dialog.current_passphrase()):
             break
         problem = "Het huidige wachtwoord is onjuist; er is niets gewijzigd."
     folders = (context.paths.backup_dir, context.backup_dir())
@@ -227,7 +227,7 @@ def _while_closed(
         )
         return None
     database.engine.dispose()
-    failures: tuple[type[BaseException], ...] = (StorageError, OSError, *database_errors())
+    failures: tuple[type[BaseException], ...] = (StorageError, *file_errors())
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
         done = work()

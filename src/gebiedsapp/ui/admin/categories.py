@@ -9,9 +9,9 @@ from typing import Any
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QSpinBox, QWidget
 from sqlalchemy.orm import Session
 
-from gebiedsapp.domain import SignalCategory, TermUnit
+from gebiedsapp.domain import TermUnit
 from gebiedsapp.services import taxonomy
-from gebiedsapp.services.taxonomy import save_category, set_retired
+from gebiedsapp.services.taxonomy import TaxonomyKind, save_category, set_retired
 from gebiedsapp.ui.admin.common import (
     current_enum,
     current_id,
@@ -147,4 +147,4 @@ class CategoriesTab(TaxonomyEditor[CategoryItem]):
         return category.id
 
     def set_item_retired(self, session: Session, item_id: uuid.UUID, *, retired: bool) -> None:
-        set_retired(session, SignalCategory, item_id, retired=retired)
+        set_retired(session, TaxonomyKind.CATEGORY, item_id, retired=retired)

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from gebiedsapp.domain import Partner, PartnerKind
+from gebiedsapp.domain import PartnerKind
 from gebiedsapp.services import taxonomy
-from gebiedsapp.services.taxonomy import save_partner, set_retired
+from gebiedsapp.services.taxonomy import TaxonomyKind, save_partner, set_retired
 from gebiedsapp.ui.admin.common import (
     button_row,
     current_enum,
@@ -226,7 +226,9 @@ class PartnersTab(QWidget):
             return
         self.context.perform(
             self,
-            lambda session: set_retired(session, Partner, partner.id, retired=not partner.retired),
+            lambda session: set_retired(
+                session, TaxonomyKind.PARTNER, partner.id, retired=not partner.retired
+            ),
             changes=(PARTNERS,),
         )
 

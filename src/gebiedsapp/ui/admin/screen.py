@@ -10,9 +10,10 @@ from gebiedsapp.ui.admin.partners import PartnersTab
 from gebiedsapp.ui.admin.team import TeamTab
 from gebiedsapp.ui.admin.themes import ThemesTab
 from gebiedsapp.ui.context import AppContext
+from gebiedsapp.ui.screen import ScreenDefaults
 
 
-class AdminScreen(QWidget):
+class AdminScreen(ScreenDefaults, QWidget):
     """Tabs Gebieden, Teams, Thema's, Signaalcategorieën, Partners; `show_tab` picks one."""
 
     TAB_NAMES = ("areas", "team", "themes", "categories", "partners")

@@ -7,9 +7,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from gebiedsapp.domain import Theme
 from gebiedsapp.services import taxonomy
-from gebiedsapp.services.taxonomy import save_theme, set_retired
+from gebiedsapp.services.taxonomy import TaxonomyKind, save_theme, set_retired
 from gebiedsapp.ui.admin.taxonomy_tree import TaxonomyEditor, TaxonomyItem
 from gebiedsapp.ui.context import THEMES
 
@@ -56,4 +55,4 @@ class ThemesTab(TaxonomyEditor[TaxonomyItem]):
         return theme.id
 
     def set_item_retired(self, session: Session, item_id: uuid.UUID, *, retired: bool) -> None:
-        set_retired(session, Theme, item_id, retired=retired)
+        set_retired(session, TaxonomyKind.THEME, item_id, retired=retired)

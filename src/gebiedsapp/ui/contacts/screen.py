@@ -9,11 +9,11 @@ keeps the earlier version ('Geschiedenis…').
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -42,7 +42,7 @@ from gebiedsapp.services.errors import ValidationError
 from gebiedsapp.services.history import history
 from gebiedsapp.services.list_exports import contacts_table
 from gebiedsapp.services.lists import ListFilter, list_contacts
-from gebiedsapp.services.overview import area_header
+from gebiedsapp.services.overview import AreaHeader, area_header
 from gebiedsapp.services.permissions import may_see_personal_data
 from gebiedsapp.services.residents import MeedenkerView, list_meedenkers
 from gebiedsapp.services.taxonomy import list_partners, list_themes
@@ -66,7 +66,8 @@ from gebiedsapp.ui.drafting import DraftAutosaver
 from gebiedsapp.ui.export import Exporter, ExportJob
 from gebiedsapp.ui.formatting import format_date, format_number
 from gebiedsapp.ui.layout import ColumnFit, FlowLayout, text_width
-from gebiedsapp.ui.page import StaleList, form_keys, muted_label, page_title, scope_name
+from gebiedsapp.ui.list_form import ListFormScreen
+from gebiedsapp.ui.page import form_keys, muted_label, page_title, scope_name
 from gebiedsapp.ui.palette import style
 from gebiedsapp.ui.prompts import Leave
 from gebiedsapp.ui.prompts import ask_leave as ask_question
@@ -101,18 +102,13 @@ def ask_leave(parent: QWidget) -> Leave:
     )
 
 
-class ContactsScreen(QWidget):
+class ContactsScreen(ListFormScreen[ContactView, ContactForm], QWidget):
     signal_requested = Signal(object)  # a contact id: the window opens a new signal for it
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.context = context
-        self.area_id: uuid.UUID | None = None
-        self.area_ids: frozenset[uuid.UUID] | None = None
-        self.editing_id: uuid.UUID | None = None
-        self._baseline: dict[str, Any] = {}
-        self._loaded = False
-        self.list_state = StaleList(self, self.reload_list)
+        self._start_list_form(context)
+        self.list_job = "contacts-log"
 
         title = page_title(self.tr("Contacten"), self)
         self.subtitle = muted_label(self)
@@ -224,27 +220,18 @@ class ContactsScreen(QWidget):
         )
         self.new_button.clicked.connect(self.new_contact)
         self.cancel_button.clicked.connect(self.leave_form)
-        self.table.activated.connect(self._on_activated)
+        self._connect_list()
         context.hub.changed.connect(self._on_changes)
+        self.record_buttons = (self.history_button, self.signal_button)
         self._update_mode()
 
     # -- public contract --------------------------------------------------------------------
 
-    def set_area(self, area_id: uuid.UUID) -> None:
-        """The area of the navigator: the list shows it with its sub-areas; new contacts get it."""
-        self.area_id = area_id
-        with self.context.read() as session:
-            header = area_header(session, area_id, today=date.today())
-        self.area_ids = header.area_ids
-        name = scope_name(header)
+    def _show_scope(self, header: AreaHeader) -> None:
         self.subtitle.setText(
             self.tr("Contacten van de opbouwwerker in %s: huisbezoeken, telefoon, bijeenkomsten.")
-            % name
+            % scope_name(header)
         )
-        self._ensure_loaded()
-        if self.editing_id is None and not self._is_dirty():
-            self._reset_form()
-        self.list_state.changed()
 
     def export_job(self) -> ExportJob:
         """The list as shown: the area with its sub-areas, the last LOG_DAYS days."""
@@ -296,10 +283,10 @@ class ContactsScreen(QWidget):
 
     # -- loading ----------------------------------------------------------------------------
 
-    def _ensure_loaded(self) -> None:
-        if self._loaded:
-            return
-        self._loaded = True
+    def open_record(self, record_id: uuid.UUID) -> None:
+        self.edit_contact(record_id)
+
+    def _first_load(self) -> None:
         self._load_reference_data(AREAS, THEMES, PARTNERS, TEAM)
         if self.editing_id is None and not self._is_dirty():
             self._reset_form()
@@ -339,40 +326,22 @@ class ContactsScreen(QWidget):
                 entries = list_meedenkers(session, area_ids=ids, names=names)
         self.form.set_meedenkers(entries)
 
-    def showEvent(self, event: QShowEvent) -> None:
-        self._ensure_loaded()
-        self.list_state.shown()
-        super().showEvent(event)
+    def _list_query(self) -> Callable[[Session], list[ContactView]]:
+        """The area's contacts of the last year."""
+        filters = ListFilter(area_ids=self.area_ids, start=date.today() - timedelta(days=LOG_DAYS))
+        return lambda session: list_contacts(session, filters)
 
-    def reload_list(self) -> None:
-        """Load the area's contacts of the last year off the GUI thread."""
-        self.list_state.stale = False
-        ids = self.area_ids
-        start = date.today() - timedelta(days=LOG_DAYS)
-        self.list_label.setText(self.tr("Contacten laden…"))
+    def _loading_text(self) -> str:
+        return self.tr("Contacten laden…")
 
-        def work() -> list[ContactView]:
-            with self.context.read() as session:
-                return list_contacts(session, ListFilter(area_ids=ids, start=start))
-
-        self.context.background.submit(
-            "contacts-log",
-            work,
-            owner=self,
-            on_done=self._on_list,
-            on_error=self._on_list_failed,
-        )
+    def _failed_text(self) -> str:
+        return self.tr("De contacten konden niet worden geladen. Zie het logboek.")
 
     def _on_list(self, rows: list[ContactView]) -> None:
         self.model.set_rows(rows)
         self.list_label.setText(
             self.tr("%s contacten sinds %s")
             % (format_number(len(rows)), format_date(date.today() - timedelta(days=LOG_DAYS)))
-        )
-
-    def _on_list_failed(self, _error: Exception) -> None:
-        self.list_label.setText(
-            self.tr("De contacten konden niet worden geladen. Zie het logboek.")
         )
 
     def _on_changes(self, kinds: frozenset[str]) -> None:
@@ -414,10 +383,6 @@ class ContactsScreen(QWidget):
             self.status.setText("")
             self.form.subject_edit.setFocus()
 
-    def _update_mode(self) -> None:
-        self.history_button.setEnabled(self.editing_id is not None)
-        self.signal_button.setEnabled(self.editing_id is not None)
-
     def _is_dirty(self) -> bool:
         if self.autosaver.draft_id is not None:
             return True
@@ -440,18 +405,6 @@ class ContactsScreen(QWidget):
             self.autosaver.start()  # the draft stays in the database; the form starts fresh
             self.status.setText(self.tr("Concept bewaard; je kunt het later herstellen."))
         return True
-
-    def leave_form(self) -> None:
-        """Escape: stop with this contact, asking what to do with typed text."""
-        if not self._may_leave():
-            return
-        self._reset_form()
-        self.form.focus_first()
-
-    def _on_activated(self, index: QModelIndex) -> None:
-        row = self.model.row_at(index)
-        if row is not None:
-            self.edit_contact(row.id)
 
     # -- saving -----------------------------------------------------------------------------
 

@@ -10,11 +10,10 @@ screen to go on typing.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from datetime import date
-from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -41,7 +40,7 @@ from gebiedsapp.services.initiatives import (
     remove_initiative,
 )
 from gebiedsapp.services.list_exports import initiatives_tables
-from gebiedsapp.services.overview import area_header
+from gebiedsapp.services.overview import AreaHeader
 from gebiedsapp.services.taxonomy import list_partners, list_themes
 from gebiedsapp.services.teams import list_members
 from gebiedsapp.ui.admin.common import confirm, make_table
@@ -55,23 +54,19 @@ from gebiedsapp.ui.initiatives.history import show_history
 from gebiedsapp.ui.initiatives.models import InitiativesModel
 from gebiedsapp.ui.initiatives.widgets import ask_leave
 from gebiedsapp.ui.layout import ColumnFit, text_width
-from gebiedsapp.ui.page import StaleList, form_keys, muted_label, page_title, scope_name
+from gebiedsapp.ui.list_form import ListFormScreen
+from gebiedsapp.ui.page import form_keys, muted_label, page_title, scope_name
 from gebiedsapp.ui.palette import style
 from gebiedsapp.ui.prompts import Leave
 
 NOT_SAVED = "Niet opgeslagen"
 
 
-class InitiativesScreen(QWidget):
+class InitiativesScreen(ListFormScreen[InitiativeView, InitiativeForm], QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.context = context
-        self.area_id: uuid.UUID | None = None
-        self.area_ids: frozenset[uuid.UUID] | None = None
-        self.editing_id: uuid.UUID | None = None
-        self._baseline: dict[str, Any] = {}
-        self._loaded = False
-        self.list_state = StaleList(self, self.reload_list)
+        self._start_list_form(context)
+        self.list_job = "initiatives-list"
 
         title = page_title(self.tr("Initiatieven"), self)
         self.subtitle = muted_label(self)
@@ -171,28 +166,19 @@ class InitiativesScreen(QWidget):
         self.new_button.clicked.connect(self.new_initiative)
         self.cancel_button.clicked.connect(self.leave_form)
         self.ended_check.toggled.connect(self.reload_list)
-        self.table.activated.connect(self._on_activated)
+        self._connect_list()
         context.hub.changed.connect(self._on_changes)
+        self.record_buttons = (self.history_button, self.remove_button)
         self._update_mode()
 
     # -- public contract --------------------------------------------------------------------
 
-    def set_area(self, area_id: uuid.UUID) -> None:
-        """The navigator's area: the list shows it with its sub-areas; new ones get it."""
-        self.area_id = area_id
-        with self.context.read() as session:
-            header = area_header(session, area_id, today=date.today())
-        self.area_ids = header.area_ids
-        name = scope_name(header)
+    def _show_scope(self, header: AreaHeader) -> None:
         self.subtitle.setText(
             self.tr("Bewonersinitiatieven in %s: status, mijlpalen, ondersteuning en budget.")
-            % name
+            % scope_name(header)
         )
         self.table.setColumnHidden(InitiativesModel.COL_AREA, len(header.area_ids) <= 1)
-        self._ensure_loaded()
-        if self.editing_id is None and not self._is_dirty():
-            self._reset_form()
-        self.list_state.changed()
 
     def export_job(self) -> ExportJob:
         """The list as shown: the area with its sub-areas, ended ones only when ticked."""
@@ -230,10 +216,10 @@ class InitiativesScreen(QWidget):
 
     # -- loading ----------------------------------------------------------------------------
 
-    def _ensure_loaded(self) -> None:
-        if self._loaded:
-            return
-        self._loaded = True
+    def open_record(self, record_id: uuid.UUID) -> None:
+        self.edit_initiative(record_id)
+
+    def _first_load(self) -> None:
         self._load_choices(AREAS, THEMES, PARTNERS, TEAM)
         if self.editing_id is None:
             self._reset_form()
@@ -255,28 +241,16 @@ class InitiativesScreen(QWidget):
             if TEAM in kinds:
                 self.form.set_members(list_members(session))
 
-    def showEvent(self, event: QShowEvent) -> None:
-        self._ensure_loaded()
-        self.list_state.shown()
-        super().showEvent(event)
-
-    def reload_list(self) -> None:
-        """Load the area's initiatives off the GUI thread."""
-        self.list_state.stale = False
+    def _list_query(self) -> Callable[[Session], list[InitiativeView]]:
+        """The area's initiatives; the ended ones only when ticked."""
         ids, ended = self.area_ids, self.ended_check.isChecked()
-        self.list_label.setText(self.tr("Initiatieven laden…"))
+        return lambda session: list_initiatives(session, area_ids=ids, include_ended=ended)
 
-        def work() -> list[InitiativeView]:
-            with self.context.read() as session:
-                return list_initiatives(session, area_ids=ids, include_ended=ended)
+    def _loading_text(self) -> str:
+        return self.tr("Initiatieven laden…")
 
-        self.context.background.submit(
-            "initiatives-list",
-            work,
-            owner=self,
-            on_done=self._on_list,
-            on_error=self._on_list_failed,
-        )
+    def _failed_text(self) -> str:
+        return self.tr("De initiatieven konden niet worden geladen.")
 
     def _on_list(self, rows: list[InitiativeView]) -> None:
         keep = self.editing_id
@@ -293,9 +267,6 @@ class InitiativesScreen(QWidget):
         for position, row in enumerate(rows):
             if row.id == keep:
                 self.table.selectRow(position)
-
-    def _on_list_failed(self, _error: Exception) -> None:
-        self.list_label.setText(self.tr("De initiatieven konden niet worden geladen."))
 
     def _on_changes(self, kinds: frozenset[str]) -> None:
         choices = kinds & {AREAS, THEMES, PARTNERS, TEAM}
@@ -322,10 +293,6 @@ class InitiativesScreen(QWidget):
         self._baseline = self.form.snapshot()
         self._update_mode()
 
-    def _update_mode(self) -> None:
-        self.history_button.setEnabled(self.editing_id is not None)
-        self.remove_button.setEnabled(self.editing_id is not None)
-
     def _is_dirty(self) -> bool:
         if self.editing_id is None and self.form.is_empty():
             return False
@@ -347,18 +314,6 @@ class InitiativesScreen(QWidget):
     def may_close(self) -> bool:
         """The window closes: unsaved input is saved, thrown away or kept (then it stays)."""
         return self._may_leave()
-
-    def leave_form(self) -> None:
-        """Escape: stop with this initiative, asking what to do with unsaved input."""
-        if not self._may_leave():
-            return
-        self._reset_form()
-        self.form.focus_first()
-
-    def _on_activated(self, index: QModelIndex) -> None:
-        row = self.model.row_at(index)
-        if row is not None:
-            self.edit_initiative(row.id)
 
     # -- saving -----------------------------------------------------------------------------
 

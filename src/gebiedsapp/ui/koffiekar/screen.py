@@ -58,6 +58,7 @@ from gebiedsapp.ui.koffiekar.theme_picker import theme_choices
 from gebiedsapp.ui.layout import FlowLayout, scrolling
 from gebiedsapp.ui.palette import style
 from gebiedsapp.ui.pdf import Build, PdfActions, pdf_name
+from gebiedsapp.ui.screen import ScreenDefaults
 
 MAX_ROUNDS = 1_000  # years of rounds of one area; the lists screen searches further back
 
@@ -67,7 +68,8 @@ def area_rounds(session: Session, area_id: uuid.UUID) -> list[SessionRow]:
     return list_sessions(session, ListFilter(area_ids=frozenset({area_id})), limit=MAX_ROUNDS)
 
 
-class KoffiekarScreen(QWidget):
+class KoffiekarScreen(ScreenDefaults, QWidget):
+    follows_area = True  # the main window's contract (ui.screen.Screen)
     area_shown = Signal(object)  # the area id, also when a restored draft switched the area
     signal_requested = Signal(object)  # a conversation id: the window opens a new signal for it
 

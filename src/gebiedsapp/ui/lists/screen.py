@@ -58,6 +58,7 @@ from gebiedsapp.ui.layout import ColumnFit, FlowLayout, text_width, together
 from gebiedsapp.ui.lists.models import ConversationsModel, SessionsModel
 from gebiedsapp.ui.page import page_title, scope_name
 from gebiedsapp.ui.palette import style
+from gebiedsapp.ui.screen import ScreenDefaults
 from gebiedsapp.ui.table_model import RowTableModel
 
 DEBOUNCE_MS = 250
@@ -91,8 +92,10 @@ class _Tab:
     fit: ColumnFit | None = None
 
 
-class ListsScreen(QWidget):
+class ListsScreen(ScreenDefaults, QWidget):
     """Tabs 'Rondes', 'Gesprekken', 'Contacten', 'Acties' for the chosen area and sub-areas."""
+
+    follows_area = True  # the main window's contract (ui.screen.Screen)
 
     session_activated = Signal(object)  # uuid.UUID of a koffiekar round
     conversation_activated = Signal(object)  # uuid.UUID of a conversation

@@ -49,6 +49,7 @@ from gebiedsapp.ui.export import Exporter, ExportJob
 from gebiedsapp.ui.formatting import format_number
 from gebiedsapp.ui.page import page_title, scope_name
 from gebiedsapp.ui.palette import style
+from gebiedsapp.ui.screen import ScreenDefaults
 from gebiedsapp.ui.signal_map import BuurtMap, MapPoint
 from gebiedsapp.ui.signals.detail import SignalDetailPane, category_choices, partner_choices
 from gebiedsapp.ui.signals.dialogs import fill_choices
@@ -68,8 +69,10 @@ PERIODS = (  # (key, text, days back; None: no limit)
 )
 
 
-class SignalsScreen(QWidget):
+class SignalsScreen(ScreenDefaults, QWidget):
     """The list of signals of an area with filters and counts, and one signal's detail."""
+
+    follows_area = True  # the main window's contract (ui.screen.Screen)
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -59,6 +59,7 @@ from gebiedsapp.ui.export import Exporter, ExportJob, file_stem
 from gebiedsapp.ui.formatting import format_date
 from gebiedsapp.ui.palette import ColourRole, brush, sheet, style
 from gebiedsapp.ui.pdf import Build, PdfActions
+from gebiedsapp.ui.screen import ScreenDefaults
 from gebiedsapp.ui.signal_map import BuurtMap
 from gebiedsapp.ui.signals.common import label_brush
 from gebiedsapp.ui.summary.charts import BarChart
@@ -161,8 +162,10 @@ def _table(model: RowTableModel[Any], parent: QWidget) -> QTableView:
     return view
 
 
-class SummaryScreen(QWidget):
+class SummaryScreen(ScreenDefaults, QWidget):
     """The dashboard of one area over a chosen period, with the buttons to print it."""
+
+    follows_area = True  # the main window's contract (ui.screen.Screen)
 
     def __init__(
         self, context: AppContext, parent: QWidget | None = None, *, today: date | None = None

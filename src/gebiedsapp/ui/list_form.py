@@ -1,0 +1,172 @@
+"""A screen with the area's records on the left and one record's form on the right.
+
+Contacts and initiatives share the same rules: the list shows the navigator's area with its
+sub-areas, loads off the GUI thread (only when the screen is visible), and a double-click or Enter
+opens a record in the form; Escape leaves the form after asking about unsaved input. That
+behaviour lives here once; a screen says what differs (its list query, its texts, what counts as
+unsaved and what leaving asks) by defining the methods marked 'the screen's'.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
+
+from PySide6.QtCore import QModelIndex
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QLabel, QPushButton, QTableView, QWidget
+from sqlalchemy.orm import Session
+
+from gebiedsapp.services.overview import AreaHeader, area_header
+from gebiedsapp.ui.context import AppContext
+from gebiedsapp.ui.page import StaleList
+from gebiedsapp.ui.screen import ScreenDefaults
+from gebiedsapp.ui.table_model import RowTableModel
+
+if TYPE_CHECKING:  # mypy sees the widget this mixes into; at run time Qt's class comes after it
+    _Widget = QWidget
+else:
+    _Widget = object
+
+
+class _HasId(Protocol):
+    @property
+    def id(self) -> uuid.UUID: ...
+
+
+class _Form(Protocol):
+    def focus_first(self) -> None: ...
+
+
+R = TypeVar("R", bound=_HasId)
+F = TypeVar("F", bound=_Form)
+
+
+class ListFormScreen(ScreenDefaults, Generic[R, F], _Widget):
+    """Mix in before QWidget: `ContactsScreen(ListFormScreen[ContactView, ContactForm], QWidget)`
+    (the list's row type and the form's)."""
+
+    follows_area = True
+    context: AppContext
+    model: RowTableModel[R]
+    form: F
+    table: QTableView
+    list_label: QLabel
+    record_buttons: Sequence[QPushButton] = ()  # enabled only while a saved record is open
+    list_job = "list"  # the worker job's name (a newer load of the same name replaces it)
+
+    def _start_list_form(self, context: AppContext) -> None:
+        """The state every list-plus-form screen keeps; call first in __init__."""
+        self.context = context
+        self.area_id: uuid.UUID | None = None
+        self.area_ids: frozenset[uuid.UUID] | None = None
+        self.editing_id: uuid.UUID | None = None
+        self._baseline: dict[str, Any] = {}
+        self._loaded = False
+        self.list_state = StaleList(self, self.reload_list)
+
+    def _connect_list(self) -> None:
+        """Double-click or Enter on a row opens it; call once the table is built."""
+        self.table.activated.connect(self._on_activated)
+
+    # -- the screen's ------------------------------------------------------------------------
+
+    def _show_scope(self, header: AreaHeader) -> None:
+        """The screen's: say which area (and sub-areas) the list shows."""
+        raise NotImplementedError
+
+    def _first_load(self) -> None:
+        """The screen's: load the form's choices the first time the screen is needed."""
+        raise NotImplementedError
+
+    def _list_query(self) -> Callable[[Session], list[R]]:
+        """The screen's: the list's query, its filters read now (on the GUI thread)."""
+        raise NotImplementedError
+
+    def _loading_text(self) -> str:
+        raise NotImplementedError
+
+    def _failed_text(self) -> str:
+        raise NotImplementedError
+
+    def _on_list(self, rows: list[R]) -> None:
+        """The screen's: show the loaded rows."""
+        raise NotImplementedError
+
+    def open_record(self, record_id: uuid.UUID) -> None:
+        """The screen's: open a saved record in the form."""
+        raise NotImplementedError
+
+    def _reset_form(self) -> None:
+        raise NotImplementedError
+
+    def _is_dirty(self) -> bool:
+        raise NotImplementedError
+
+    def _may_leave(self) -> bool:
+        """The screen's: True when the form may be emptied (asks about unsaved input)."""
+        raise NotImplementedError
+
+    # -- shared ------------------------------------------------------------------------------
+
+    def set_area(self, area_id: uuid.UUID) -> None:
+        """The navigator's area: the list shows it with its sub-areas; new records get it."""
+        self.area_id = area_id
+        with self.context.read() as session:
+            header = area_header(session, area_id, today=date.today())
+        self.area_ids = header.area_ids
+        self._show_scope(header)
+        self._ensure_loaded()
+        if self.editing_id is None and not self._is_dirty():
+            self._reset_form()
+        self.list_state.changed()
+
+    def _ensure_loaded(self) -> None:
+        if self._loaded:
+            return
+        self._loaded = True
+        self._first_load()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._ensure_loaded()
+        self.list_state.shown()
+        super().showEvent(event)
+
+    def reload_list(self) -> None:
+        """Load the list off the GUI thread."""
+        self.list_state.stale = False
+        query = self._list_query()
+        self.list_label.setText(self._loading_text())
+
+        def work() -> list[R]:
+            with self.context.read() as session:
+                return query(session)
+
+        self.context.background.submit(
+            self.list_job,
+            work,
+            owner=self,
+            on_done=self._on_list,
+            on_error=self._on_list_failed,
+        )
+
+    def _on_list_failed(self, _error: Exception) -> None:
+        self.list_label.setText(self._failed_text())
+
+    def _update_mode(self) -> None:
+        for button in self.record_buttons:
+            button.setEnabled(self.editing_id is not None)
+
+    def leave_form(self) -> None:
+        """Escape: stop with this record, asking what to do with unsaved input."""
+        if not self._may_leave():
+            return
+        self._reset_form()
+        self.form.focus_first()
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        row = self.model.row_at(index)
+        if row is not None:
+            self.open_record(row.id)
