@@ -103,12 +103,12 @@ def ask_leave(parent: QWidget) -> Leave:
 
 
 class ContactsScreen(ListFormScreen[ContactView, ContactForm], QWidget):
+    list_job = "contacts-log"  # the worker job that loads the list
     signal_requested = Signal(object)  # a contact id: the window opens a new signal for it
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._start_list_form(context)
-        self.list_job = "contacts-log"
 
         title = page_title(self.tr("Contacten"), self)
         self.subtitle = muted_label(self)

@@ -63,10 +63,11 @@ NOT_SAVED = "Niet opgeslagen"
 
 
 class InitiativesScreen(ListFormScreen[InitiativeView, InitiativeForm], QWidget):
+    list_job = "initiatives-list"  # the worker job that loads the list
+
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._start_list_form(context)
-        self.list_job = "initiatives-list"
 
         title = page_title(self.tr("Initiatieven"), self)
         self.subtitle = muted_label(self)
