@@ -19,7 +19,7 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
-from gebiedsapp import __version__, selftest
+from gebiedsapp import __version__, cli_sync, selftest
 from gebiedsapp.argparse_nl import DutchArgumentParser
 from gebiedsapp.domain import AuditAction, Role
 from gebiedsapp.domain.signal_workflow import OPEN
@@ -272,6 +272,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--all", action="store_true", help="ook afgeronde en gestopte initiatieven"
     )
     selftest.add_parser(sub)
+    cli_sync.add_parser(sub)
     sub.add_parser("areas", help="de gebiedsindeling tonen")
     team = sub.add_parser("team", help="'Wie werkt waar' tonen")
     team.add_argument("--date", type=date.fromisoformat, default=None, help="peildatum JJJJ-MM-DD")
@@ -511,6 +512,8 @@ def _dispatch(args: argparse.Namespace, url: str, paths: AppPaths) -> int:
             return _print_areas(database)
         if args.command == "team":
             return _print_team(database, args.date or date.today())
+        if args.command == "sync":
+            return cli_sync.run(database, actor, args)
         raise AssertionError(f"unhandled command {args.command}")
     finally:
         database.dispose()
@@ -542,6 +545,8 @@ def _dispatch_read_only(
         return _print_initiatives(database, args.area, include_ended=args.all)
     if args.command == "areas":
         return _print_areas(database)
+    if args.command == "sync":
+        return cli_sync.run(database, actor, args)
     return _print_team(database, args.date or date.today())
 
 
