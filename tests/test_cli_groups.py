@@ -50,6 +50,7 @@ def test_the_groups_keep_the_order_of_the_help() -> None:
         "privacy",
         "initiatives",
         "selftest",
+        "sync",
         "areas",
         "team",
     ]

@@ -24,6 +24,7 @@ from gebiedsapp.cli import (
     report,
     selftest,
     signals,
+    sync,
 )
 from gebiedsapp.cli.base import Stage, Subparsers, never
 from gebiedsapp.cli.run import run
@@ -39,6 +40,7 @@ GROUPS: tuple[Callable[[Subparsers], None], ...] = (
     privacy.register,
     initiatives.register,
     selftest.register,
+    sync.register,
     areas.register,
 )
 

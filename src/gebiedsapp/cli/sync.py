@@ -1,0 +1,128 @@
+"""`gebiedsapp sync [--dry-run] [--server URL]`: exchange this laptop's changes with the team
+server (services.sync). The server's address comes from --server or the one stored for this
+database (app_setting, also the window's); the password from the keyring (service
+"gebiedsapp-teamserver", the user's account), GEBIEDSAPP_TEAMSERVER_PASSWORD, or typed at the
+terminal: never from an argument (an address with a password in it is refused)."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from typing import Any
+
+import keyring
+from keyring.errors import KeyringError
+
+from gebiedsapp.cli.base import Run, Subparsers, command
+from gebiedsapp.services import sync
+from gebiedsapp.storage.database import Database
+
+PASSWORD_ENV = "GEBIEDSAPP_TEAMSERVER_PASSWORD"
+
+
+def add_parser(sub: Any) -> None:
+    """The `sync` subcommand (sub: the CLI's subparsers)."""
+    parser = sub.add_parser(
+        "sync",
+        help="wijzigingen uitwisselen met de teamserver",
+        description="Haalt de wijzigingen van het team op van de teamserver en verstuurt die "
+        "van deze laptop. Het wachtwoord komt uit de sleutelhanger, uit "
+        f"{PASSWORD_ENV}, of wordt gevraagd; nooit als argument.",
+    )
+    parser.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="alleen tonen wat per tabel verstuurd en opgehaald zou worden (wijzigt niets)",
+    )
+    parser.add_argument(
+        "--server",
+        metavar="URL",
+        help="adres van de teamserver, postgresql://server[:poort]/database (zonder "
+        "wachtwoord; wordt onthouden voor deze database)",
+    )
+
+
+def _password(account: str) -> str:
+    try:
+        stored = keyring.get_password(sync.KEYRING_SERVICE, account)
+    except KeyringError:
+        stored = None
+    if stored:
+        return stored
+    from_environment = os.environ.get(PASSWORD_ENV)
+    if from_environment:
+        return from_environment
+    if sys.stdin.isatty():
+        typed = getpass.getpass(f"Wachtwoord voor de teamserver ({account}): ")
+        if typed:
+            return typed
+    raise sync.SyncError(
+        f"Geen wachtwoord voor de teamserver (gebruiker '{account}'). Bewaar het in de "
+        f"sleutelhanger (dienst {sync.KEYRING_SERVICE}), zet het in {PASSWORD_ENV} of start "
+        "vanaf een terminal. Er is niets uitgewisseld."
+    )
+
+
+def register(sub: Subparsers) -> None:
+    """The CLI's group entry (cli/__init__.py GROUPS); a --dry-run reads only."""
+    add_parser(sub)
+    command(sub.choices["sync"], _handle)
+
+
+def _handle(run_: Run) -> int:
+    return run(run_.database, run_.actor, run_.args)
+
+
+def run(database: Database, actor: str, args: argparse.Namespace) -> int:
+    try:
+        return _run(database, actor, args)
+    except sync.SyncError as exc:
+        print(exc.message, file=sys.stderr)
+        return 2
+
+
+def _run(database: Database, actor: str, args: argparse.Namespace) -> int:
+    with database.read_session(actor) as session:
+        address = (args.server or sync.saved_server(session)).strip()
+    if not address:
+        raise sync.SyncError(
+            "Er is geen teamserver ingesteld. Geef het adres met --server "
+            "postgresql://server[:poort]/database (het wordt onthouden)."
+        )
+    sync.server_url(address)  # a password in the address: refused before anything else
+    password = _password(sync.account(address))
+    result = sync.run_sync(database, server_url=address, password=password, dry_run=args.dry_run)
+    if args.dry_run:
+        print("Proefrun: er is niets gewijzigd. Per tabel:")
+        print(f"  {'tabel':<28} {'versturen':>10} {'ophalen':>10}")
+        for item in result.plan:
+            print(f"  {item.table:<28} {item.push:>10} {item.pull:>10}")
+        if not result.plan:
+            print("  (niets uit te wisselen)")
+        return 0
+    if args.server:
+        with database.unit_of_work(actor) as session:
+            sync.save_server(session, address)
+    print(
+        f"Gesynchroniseerd: {result.pulled} opgehaald, {result.pushed} verstuurd, "
+        f"{result.conflicts} nieuwe conflicten."
+    )
+    if result.skipped:
+        print(f"{result.skipped} records overgeslagen: u mag ze op de server niet zien.")
+    if result.refused:
+        print(
+            f"{result.refused} wijzigingen geweigerd door de server (geen rechten voor dat "
+            "gebied of die gegevens); ze blijven op deze laptop bewaard.",
+            file=sys.stderr,
+        )
+    status = sync.sync_status(database)
+    if status.pending:
+        print(f"Nog te versturen: {status.pending}.")
+    if status.open_conflicts:
+        print(
+            f"Open conflicten: {status.open_conflicts}. Los ze op in het venster "
+            "(scherm Conflicten)."
+        )
+    return 0

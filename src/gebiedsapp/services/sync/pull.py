@@ -1,0 +1,250 @@
+"""Pull: the server's changes into this laptop, table by table, in batches that each commit
+with their cursor (a kill loses at most one batch; the rerun does it again).
+
+One REPEATABLE READ, read-only server transaction for the whole pull (a consistent
+snapshot). Each batch is written with `sync_state.applying = 1`, so the triggers do not take
+it for a local change; rows changed here too are merged (services.sync.merge).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import uuid
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Connection, Table, delete, insert
+
+from gebiedsapp.domain import Base, utcnow
+from gebiedsapp.services.sync.context import BATCH, Run
+from gebiedsapp.services.sync.merge import merge
+from gebiedsapp.storage.crash_point import crash_point
+from gebiedsapp.storage.repositories import sync_local as local
+from gebiedsapp.storage.repositories import sync_server as server
+from gebiedsapp.storage.sync_tables import (
+    SyncTable,
+    by_name,
+    digests,
+    plain,
+    references_from,
+    references_to,
+)
+
+log = logging.getLogger(__name__)
+
+
+def pull(run: Run) -> None:
+    """Every table's changes since its cursor, parents' tables first."""
+    tables = run.tables()
+    with run.local.connect() as connection:
+        cursors = local.cursors(connection)
+    snapshot = run.server.connect().execution_options(isolation_level="REPEATABLE READ")
+    with snapshot as remote, remote.begin():
+        remote.exec_driver_sql("SET TRANSACTION READ ONLY")
+        for done, table in enumerate(tables):
+            _pull_table(run, remote, table, cursors.get(table.name, 0))
+            run.tell("ophalen", done + 1, len(tables), f"Ophalen: {table.name}")
+
+
+def _pull_table(run: Run, remote: Connection, table: SyncTable, cursor: int) -> None:
+    columns = run.columns(table)
+    while True:
+        run.check()
+        batch = server.changes(remote, table, columns, after=cursor, limit=BATCH)
+        if not batch:
+            return
+        with run.local.begin() as connection:
+            connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+            local.set_applying(connection, True)
+            Applier(run, remote, connection).apply(table, batch)
+            local.set_cursor(connection, table.name, batch[-1].seq)
+            local.set_applying(connection, False)
+        crash_point("sync:pulled")
+        cursor = batch[-1].seq
+
+
+class Applier:
+    """Writes server rows into the laptop's transaction: tombstones, new rows, overwrites and
+    merges; a parent missing here is fetched first from the same snapshot."""
+
+    def __init__(self, run: Run, remote: Connection, connection: Connection) -> None:
+        self.run, self.remote, self.connection = run, remote, connection
+
+    def apply(self, table: SyncTable, batch: Sequence[server.ServerRow]) -> set[str]:
+        """Apply `batch`; the keys now present here."""
+        keys = [r.row_key for r in batch]
+        bases = local.bases(self.connection, table.name, keys)
+        ticks = local.outbox_keys(self.connection, table.name, keys)
+        present = local.rows(self.connection, table, keys)
+        todo = []
+        for row in batch:
+            base = bases.get(row.row_key)
+            if base is not None and base[0] >= row.version:
+                continue  # this laptop has it already (its own push, or pulled before)
+            if row.erased:
+                self._tombstone(table, row, present.get(row.row_key), ticks)
+            elif row.data is None:
+                self.run.counts.skipped += 1  # hidden from this user: not a delete
+            else:
+                todo.append(row)
+        blocked = self._parents(table, [r.data for r in todo if r.data is not None])
+        for row in todo:
+            assert row.data is not None
+            if any(row.data.get(column) in values for column, values in blocked.items()):
+                log.info("sync: %s %s skipped, its parent is hidden", table.name, row.row_key)
+                self.run.counts.skipped += 1
+                continue
+            self._row(table, row, present.get(row.row_key), bases.get(row.row_key), ticks)
+        return set(present) | {r.row_key for r in todo}
+
+    # --- parents -------------------------------------------------------------------------
+
+    def _parents(self, table: SyncTable, rows: Sequence[dict[str, Any]]) -> dict[str, set[Any]]:
+        """Fetch the parents these rows need that are not here; {column: values} of the
+        parents that cannot be had (hidden from this user, or erased here: a required
+        reference to one of those blocks the row, a nullable one is emptied)."""
+        blocked: dict[str, set[Any]] = {}
+        for reference in references_from(table.name):
+            wanted = {r[reference.column] for r in rows if r.get(reference.column) is not None}
+            if not wanted:
+                continue
+            parent = by_name()[reference.target]
+            in_batch = {r[table.key[0]] for r in rows} if parent is table else set()
+            missing = wanted - in_batch - local.existing(self.connection, parent, list(wanted))
+            if not missing:
+                continue
+            keys = [parent.key_of({parent.key[0]: v}) for v in missing]
+            erased_here = set(local.outbox_keys(self.connection, parent.name, keys))
+            fetch = [k for k in keys if k not in erased_here]
+            got = server.rows_by_key(self.remote, parent, self.run.columns(parent), fetch)
+            found = self.apply(parent, [got[k] for k in fetch if k in got])
+            unavailable = {v for v in missing if parent.key_of({parent.key[0]: v}) not in found}
+            if not unavailable:
+                continue
+            if reference.nullable:
+                for r in rows:
+                    if r.get(reference.column) in unavailable:
+                        r[reference.column] = None
+            else:
+                blocked[reference.column] = unavailable
+        return blocked
+
+    # --- one row -------------------------------------------------------------------------
+
+    def _tombstone(
+        self, table: SyncTable, row: server.ServerRow, here: dict[str, Any] | None, ticks: Any
+    ) -> None:
+        if here is not None and row.row_key in ticks and table.association:
+            # a link removed there and made again here: this laptop's link goes out again
+            local.put_bases(self.connection, table.name, [(row.row_key, row.version, {})])
+            return
+        if here is not None:
+            erase_here(self.connection, table, row.row_key)
+            self.run.counts.pulled += 1
+        local.drop_outbox(self.connection, table.name, [row.row_key])
+        local.drop_bases(self.connection, table.name, [row.row_key])
+
+    def _row(
+        self,
+        table: SyncTable,
+        row: server.ServerRow,
+        here: dict[str, Any] | None,
+        base: tuple[int, dict[str, str]] | None,
+        ticks: dict[str, int],
+    ) -> None:
+        assert row.data is not None
+        columns = self.run.columns(table)
+        key = self.run.key
+        if here is None and row.row_key in ticks:
+            return  # deleted here (an erasure): that delete goes out, not this row in
+        values = dict(row.data)
+        if here is not None and row.row_key in ticks:
+            merged = merge(
+                table,
+                columns=columns,
+                base=base[1] if base else None,
+                local=here,
+                server=row.data,
+                key=key,
+            )
+            values = merged.row
+            if merged.clash:
+                self._conflict(table, row, here, merged.clash)
+            if merged.same_as_server:
+                local.drop_outbox(self.connection, table.name, [row.row_key])
+        if here is not None and table.tracked:
+            values["version"] = here["version"] + 1  # an open form sees the row changed
+        local.upsert(self.connection, table, [values])
+        local.put_bases(
+            self.connection,
+            table.name,
+            [(row.row_key, row.version, digests(key, row.data, columns))],
+        )
+        self.run.counts.pulled += 1
+
+    def _conflict(
+        self, table: SyncTable, row: server.ServerRow, here: dict[str, Any], fields: Sequence[str]
+    ) -> None:
+        """A conflict record (a tracked write: it goes to the server and the other laptops)."""
+        assert row.data is not None
+        local.set_applying(self.connection, False)
+        now = utcnow()
+        self.connection.execute(
+            insert(_conflicts()).values(
+                id=uuid.uuid4(),
+                table_name=table.name,
+                row_key=row.row_key,
+                area_id=row.data.get("area_id") if "area_id" in row.data else None,
+                fields=",".join(fields),
+                local_values=json.dumps(
+                    {f: plain(here.get(f)) for f in fields}, ensure_ascii=False
+                ),
+                server_values=json.dumps(
+                    {f: plain(row.data.get(f)) for f in fields}, ensure_ascii=False
+                ),
+                local_by=str(here.get("updated_by") or ""),
+                server_by=row.pushed_by or str(row.data.get("updated_by") or ""),
+                status="open",
+                resolution="",
+                resolved_by="",
+                created_at=now,
+                updated_at=now,
+                created_by=self.run.actor,
+                updated_by=self.run.actor,
+                version=1,
+            )
+        )
+        local.set_applying(self.connection, True)
+        self.run.counts.conflicts += 1
+
+
+def erase_here(connection: Connection, table: SyncTable, row_key: str) -> None:
+    """Apply an erasure's hard delete here as the erasure service does: rows that refer to it
+    lose the reference (nullable) or go too (required); its conflicts go (they may hold the
+    erased person's words). Not entered in the outbox: the server did the same."""
+    if len(table.key) == 1:
+        value = table.key_values(row_key)[0]
+        for reference in references_to(table.name):
+            child = by_name()[reference.table]
+            referring = local.keys_referring(connection, child, reference.column, [value])
+            if not referring:
+                continue
+            if reference.nullable:
+                local.set_null(connection, child, reference.column, [value])
+            else:
+                for child_key in referring:
+                    erase_here(connection, child, child_key)
+    conflicts = _conflicts()
+    connection.execute(
+        delete(conflicts).where(
+            conflicts.c.table_name == table.name, conflicts.c.row_key == row_key
+        )
+    )
+    local.delete_rows(connection, table, [row_key])
+    local.drop_outbox(connection, table.name, [row_key])
+    local.drop_bases(connection, table.name, [row_key])
+
+
+def _conflicts() -> Table:
+    return Base.metadata.tables["sync_conflict"]

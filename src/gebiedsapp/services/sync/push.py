@@ -1,0 +1,143 @@
+"""Push: this laptop's outbox to the server, parents' tables first, hard deletes last in
+reverse order, in batches. Each batch is one server transaction that takes the push lock
+first (so `seq` order is commit order) and writes each row in its own savepoint: a row the
+server refuses (rights) or finds stale stays in the outbox and the batch goes on. After the
+server's commit, one local transaction records the new base and clears the entries whose
+tick did not move meanwhile (a change made during the push goes out next time)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection
+from sqlalchemy.exc import DBAPIError
+
+from gebiedsapp.services.sync.context import BATCH, Run
+from gebiedsapp.storage.crash_point import crash_point
+from gebiedsapp.storage.repositories import sync_local as local
+from gebiedsapp.storage.repositories import sync_server as server
+from gebiedsapp.storage.sync_tables import SyncTable, digests
+
+log = logging.getLogger(__name__)
+
+REFUSED_STATES = frozenset({"42501", "23502", "23505", "23514", "22001", "22P02"})
+RETRY_STATES = frozenset({"23503", "40001", "40P01"})  # a reference to a row gone meanwhile
+
+
+@dataclass
+class Outgoing:
+    """One table's share of the outbox, read in one local read transaction."""
+
+    table: SyncTable
+    ticks: dict[str, int]
+    rows: dict[str, dict[str, Any]]  # the rows that exist here (the others: hard deletes)
+    bases: dict[str, tuple[int, dict[str, str]]]
+    upserts: list[str] = field(default_factory=list)
+    deletes: list[str] = field(default_factory=list)
+
+
+def outgoing(run: Run) -> list[Outgoing]:
+    """The outbox with the rows as they are now, per table in sorted order."""
+    result = []
+    with run.local.connect() as connection, connection.begin():
+        box = local.outbox(connection)
+        for table in run.tables():
+            ticks = box.get(table.name)
+            if not ticks:
+                continue
+            keys = sorted(ticks)
+            item = Outgoing(
+                table=table,
+                ticks=ticks,
+                rows=local.rows(connection, table, keys),
+                bases=local.bases(connection, table.name, keys),
+            )
+            item.upserts = [k for k in keys if k in item.rows]
+            item.deletes = [k for k in keys if k not in item.rows]
+            result.append(item)
+    return result
+
+
+def push(run: Run) -> None:
+    items = outgoing(run)
+    steps = [(item, item.upserts, False) for item in items]
+    steps += [(item, item.deletes, True) for item in reversed(items)]
+    total = sum(len(keys) for _item, keys, _deleting in steps)
+    done = 0
+    for item, keys, deleting in steps:
+        for start in range(0, len(keys), BATCH):
+            run.check()
+            part = keys[start : start + BATCH]
+            _push_batch(run, item, part, deleting=deleting)
+            done += len(part)
+            run.tell("versturen", done, total, f"Versturen: {item.table.name}")
+
+
+def _push_batch(run: Run, item: Outgoing, keys: Sequence[str], *, deleting: bool) -> None:
+    table = item.table
+    columns = run.columns(table)
+    confirmed: dict[str, int] = {}  # row_key -> the server's new version
+    with run.server.begin() as remote:
+        server.lock(remote)
+        current = server.versions(remote, table.name, keys)
+        changed: list[tuple[str, str, bool]] = []
+        for key in keys:
+            version, erased = current.get(key, (0, False))
+            if deleting:
+                if erased or key not in current:
+                    confirmed[key] = version  # gone there already, or never got there
+                    continue
+            elif version != item.bases.get(key, (0, {}))[0] or (erased and not table.association):
+                run.counts.stale += 1  # moved on there (or erased: the pull applies it)
+                continue
+            values = None if deleting else {c: item.rows[key][c] for c in columns}
+            changed.extend(_attempt(run, remote, table, key, values))
+        versions = server.record(remote, changed, device=run.device)
+        if changed:
+            server.log_push(remote, device=run.device, rows=len(changed))
+        for key in keys:
+            if (table.name, key) in versions:
+                confirmed[key] = versions[(table.name, key)]
+    crash_point("sync:pushed")  # committed on the server, not yet here
+    with run.local.begin() as connection:
+        if deleting:
+            local.drop_bases(connection, table.name, list(confirmed))
+        else:
+            local.put_bases(
+                connection,
+                table.name,
+                [
+                    (key, version, digests(run.key, item.rows[key], columns))
+                    for key, version in confirmed.items()
+                ],
+            )
+        local.clear_confirmed(connection, table.name, {key: item.ticks[key] for key in confirmed})
+    run.counts.pushed += len(confirmed)
+
+
+def _attempt(
+    run: Run, remote: Connection, table: SyncTable, key: str, values: dict[str, Any] | None
+) -> list[tuple[str, str, bool]]:
+    """One row's write (values) or erasure (None) in a savepoint: [(table, key, erased)] of
+    the rows changed; [] when the server refused it or must be pulled first (left waiting)."""
+    try:
+        with remote.begin_nested():
+            if values is None:
+                return server.erase(remote, table, key)
+            server.write_row(remote, table, values, insert_only=False)
+            return [(table.name, key, False)]
+    except DBAPIError as exc:
+        state = getattr(exc.orig, "sqlstate", None) or ""
+        if state in RETRY_STATES:
+            run.counts.stale += 1
+            log.info("sync: %s %s to retry after a pull (%s)", table.name, key, state)
+            return []
+        if state in REFUSED_STATES or state.startswith("42"):
+            run.counts.refused += 1
+            run.counts.refused_tables.add(table.name)
+            log.warning("sync: %s %s refused by the server (%s)", table.name, key, state)
+            return []
+        raise

@@ -1,0 +1,171 @@
+"""One sync run: connect, pull, push; again while the server moved on meanwhile (bounded)."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session
+
+from gebiedsapp.domain import AppSetting, SyncConflict, utcnow
+from gebiedsapp.identity import current_actor
+from gebiedsapp.services.sync.connect import Server, connect
+from gebiedsapp.services.sync.context import Run
+from gebiedsapp.services.sync.model import (
+    SyncError,
+    SyncProgress,
+    SyncResult,
+    SyncStatus,
+    TablePlan,
+)
+from gebiedsapp.services.sync.pull import pull
+from gebiedsapp.services.sync.push import push
+from gebiedsapp.storage.database import Database
+from gebiedsapp.storage.repositories import sync_local as local
+from gebiedsapp.storage.repositories import sync_server as server
+
+log = logging.getLogger(__name__)
+
+ROUNDS = 3  # pull and push again while rows were stale (somebody pushed meanwhile)
+SERVER_SETTING = "sync.server"  # app_setting: the team server's address (no password)
+
+
+def saved_server(session: Session) -> str:
+    row = session.get(AppSetting, SERVER_SETTING)
+    return row.value if row is not None else ""
+
+
+def save_server(session: Session, address: str) -> None:
+    """Remember the team server's address for this database (checked: no password in it)."""
+    from gebiedsapp.services.sync.connect import server_url
+
+    address = address.strip()
+    if address:
+        server_url(address)  # SyncError (Dutch) for a password or a malformed address
+    row = session.get(AppSetting, SERVER_SETTING)
+    if row is None:
+        session.add(AppSetting(key=SERVER_SETTING, value=address))
+    else:
+        row.value = address
+    session.flush()
+
+
+def sync_status(database: Database) -> SyncStatus:
+    with database.engine.connect() as connection:
+        last, address = local.state(connection)
+        waiting = local.pending(connection)
+        conflicts = connection.scalar(
+            select(func.count())
+            .select_from(SyncConflict)
+            .where(SyncConflict.status == "open", SyncConflict.deleted_at.is_(None))
+        )
+    if last is not None and last.tzinfo is None:
+        from datetime import UTC
+
+        last = last.replace(tzinfo=UTC)
+    return SyncStatus(
+        last_synced_at=last, pending=waiting, open_conflicts=int(conflicts or 0), server=address
+    )
+
+
+def run_sync(
+    database: Database,
+    *,
+    server_url: str,
+    password: str,
+    progress: Callable[[SyncProgress], None] | None = None,
+    cancel: threading.Event | None = None,
+    dry_run: bool = False,
+) -> SyncResult:
+    """Pull the server's changes, push this laptop's; resumable and idempotent (a rerun after
+    a kill or a cancel goes on, and duplicates nothing). SyncError (Dutch) when it cannot."""
+    if database.read_only:
+        raise SyncError("Deze database is alleen-lezen geopend; synchroniseren kan niet.")
+    if progress is not None:
+        progress(SyncProgress("verbinden", 0, 1, "Verbinden met de teamserver…"))
+    remote = connect(server_url, password)
+    try:
+        if dry_run:
+            return _plan(database, remote)
+        return _run(database, remote, progress, cancel)
+    except OperationalError as exc:
+        log.warning("sync: connection lost: %s", exc.orig)
+        raise SyncError(
+            "De verbinding met de teamserver viel weg. Wat al was uitgewisseld blijft "
+            "bewaard; synchroniseer later opnieuw.",
+            detail=str(exc.orig),
+        ) from exc
+    except DBAPIError as exc:
+        log.error("sync: server error: %s", exc.orig)
+        raise SyncError(
+            "De teamserver gaf een fout bij het synchroniseren. Wat al was uitgewisseld blijft "
+            "bewaard. Technische melding: " + exc.__class__.__name__,
+            detail=str(exc.orig),
+        ) from exc
+    finally:
+        remote.engine.dispose()
+
+
+def _run(
+    database: Database,
+    remote: Server,
+    progress: Callable[[SyncProgress], None] | None,
+    cancel: threading.Event | None,
+) -> SyncResult:
+    database.wait_until_checked()
+    with database.engine.begin() as connection:
+        device = local.device_id(connection)
+    run = Run(
+        local=database.engine,
+        server=remote.engine,
+        device=device,
+        actor=current_actor(),
+        readable=remote.readable,
+        progress=progress,
+        cancel=cancel,
+    )
+    for _round in range(ROUNDS):
+        stale = run.counts.stale
+        pull(run)
+        push(run)
+        if run.counts.stale == stale:
+            break
+    finished_at = utcnow()
+    with database.engine.begin() as connection:
+        local.finished(connection, at=finished_at, server=remote.shown)
+        waiting = local.pending(connection)
+    counts = run.counts
+    run.tell("klaar", 1, 1, "Synchroniseren klaar")
+    return SyncResult(
+        pulled=counts.pulled,
+        pushed=counts.pushed,
+        conflicts=counts.conflicts,
+        refused=counts.refused,
+        skipped=counts.skipped,
+        finished_at=finished_at,
+        waiting=waiting,
+    )
+
+
+def _plan(database: Database, remote: Server) -> SyncResult:
+    """A dry run: per table what would go out and come in; nothing changes anywhere."""
+    with database.engine.connect() as connection:
+        box = local.outbox(connection)
+        cursors = local.cursors(connection)
+    with remote.engine.connect() as connection:
+        incoming = server.count_changes(connection, cursors)
+    names = sorted(set(box) | set(incoming))
+    plan = tuple(TablePlan(n, len(box.get(n, {})), incoming.get(n, 0)) for n in names)
+    return SyncResult(
+        pulled=0,
+        pushed=0,
+        conflicts=0,
+        refused=0,
+        skipped=0,
+        finished_at=None,
+        plan=plan,
+        waiting=sum(len(v) for v in box.values()),
+    )

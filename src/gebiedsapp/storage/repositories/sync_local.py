@@ -1,0 +1,258 @@
+"""The laptop's side of team sync: its outbox, merge base, pull cursors and state, and the
+synced tables' rows read and written by key (Core, on one connection: the caller's
+transaction). See docs/sync-design.md."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, delete, func, insert, select, tuple_, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from gebiedsapp.storage.sync_tables import SyncTable
+from gebiedsapp.storage.sync_tracking import (
+    sync_base,
+    sync_cursor,
+    sync_outbox,
+    sync_state,
+)
+
+CHUNK = 400  # keys per IN (...): under SQLite's limit of bound parameters for any key width
+
+
+def chunks(items: Sequence[Any], size: int = CHUNK) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+# --- state -----------------------------------------------------------------------------------
+
+
+def device_id(connection: Connection) -> uuid.UUID:
+    """This laptop's id for the server's records, made at its first sync."""
+    found = connection.scalar(select(sync_state.c.device_id).where(sync_state.c.id == 1))
+    if found is None:
+        found = uuid.uuid4()
+        connection.execute(update(sync_state).where(sync_state.c.id == 1).values(device_id=found))
+    return found
+
+
+def state(connection: Connection) -> tuple[datetime | None, str]:
+    row = connection.execute(
+        select(sync_state.c.last_sync_at, sync_state.c.server).where(sync_state.c.id == 1)
+    ).one()
+    return row[0], row[1]
+
+
+def set_applying(connection: Connection, applying: bool) -> None:
+    """Inside a pull's own transaction only: what it writes is not a local change."""
+    connection.execute(
+        update(sync_state).where(sync_state.c.id == 1).values(applying=int(applying))
+    )
+
+
+def finished(connection: Connection, *, at: datetime, server: str) -> None:
+    connection.execute(
+        update(sync_state).where(sync_state.c.id == 1).values(last_sync_at=at, server=server)
+    )
+
+
+# --- outbox ----------------------------------------------------------------------------------
+
+
+def outbox(connection: Connection) -> dict[str, dict[str, int]]:
+    """{table: {row_key: tick}}: what this laptop changed since it last agreed."""
+    result: dict[str, dict[str, int]] = {}
+    rows = connection.execute(
+        select(sync_outbox.c.table_name, sync_outbox.c.row_key, sync_outbox.c.tick)
+    )
+    for table, key, tick in rows:
+        result.setdefault(table, {})[key] = tick
+    return result
+
+
+def outbox_keys(connection: Connection, table: str, keys: Sequence[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for part in chunks(keys):
+        rows = connection.execute(
+            select(sync_outbox.c.row_key, sync_outbox.c.tick).where(
+                sync_outbox.c.table_name == table, sync_outbox.c.row_key.in_(part)
+            )
+        )
+        found.update({row[0]: row[1] for row in rows})
+    return found
+
+
+def pending(connection: Connection) -> int:
+    return int(connection.scalar(select(func.count()).select_from(sync_outbox)) or 0)
+
+
+def clear_confirmed(connection: Connection, table: str, ticks: Mapping[str, int]) -> None:
+    """Remove the entries the server confirmed, unless changed since (their tick moved)."""
+    rows = [{"t": table, "k": key, "tick": tick} for key, tick in ticks.items()]
+    if rows:
+        from sqlalchemy import bindparam
+
+        connection.execute(
+            delete(sync_outbox).where(
+                sync_outbox.c.table_name == bindparam("t"),
+                sync_outbox.c.row_key == bindparam("k"),
+                sync_outbox.c.tick == bindparam("tick"),
+            ),
+            rows,
+        )
+
+
+def drop_outbox(connection: Connection, table: str, keys: Iterable[str]) -> None:
+    for part in chunks(list(keys)):
+        connection.execute(
+            delete(sync_outbox).where(
+                sync_outbox.c.table_name == table, sync_outbox.c.row_key.in_(part)
+            )
+        )
+
+
+# --- base ------------------------------------------------------------------------------------
+
+
+def bases(
+    connection: Connection, table: str, keys: Sequence[str]
+) -> dict[str, tuple[int, dict[str, str]]]:
+    """{row_key: (server version, {column: digest})} as last agreed with the server."""
+    found: dict[str, tuple[int, dict[str, str]]] = {}
+    for part in chunks(keys):
+        rows = connection.execute(
+            select(sync_base.c.row_key, sync_base.c.server_version, sync_base.c.data).where(
+                sync_base.c.table_name == table, sync_base.c.row_key.in_(part)
+            )
+        )
+        found.update({k: (v, json.loads(d)) for k, v, d in rows})
+    return found
+
+
+def put_bases(
+    connection: Connection, table: str, rows: Sequence[tuple[str, int, Mapping[str, str]]]
+) -> None:
+    if not rows:
+        return
+    statement = sqlite_insert(sync_base)
+    statement = statement.on_conflict_do_update(
+        index_elements=[sync_base.c.table_name, sync_base.c.row_key],
+        set_={
+            "server_version": statement.excluded.server_version,
+            "data": statement.excluded.data,
+        },
+    )
+    connection.execute(
+        statement,
+        [
+            {
+                "table_name": table,
+                "row_key": key,
+                "server_version": version,
+                "data": json.dumps(data, sort_keys=True),
+            }
+            for key, version, data in rows
+        ],
+    )
+
+
+def drop_bases(connection: Connection, table: str, keys: Iterable[str]) -> None:
+    for part in chunks(list(keys)):
+        connection.execute(
+            delete(sync_base).where(sync_base.c.table_name == table, sync_base.c.row_key.in_(part))
+        )
+
+
+# --- cursors ---------------------------------------------------------------------------------
+
+
+def cursors(connection: Connection) -> dict[str, int]:
+    query = select(sync_cursor.c.table_name, sync_cursor.c.seq)
+    return {row[0]: row[1] for row in connection.execute(query)}
+
+
+def set_cursor(connection: Connection, table: str, seq: int) -> None:
+    statement = sqlite_insert(sync_cursor).values(table_name=table, seq=seq)
+    connection.execute(
+        statement.on_conflict_do_update(
+            index_elements=[sync_cursor.c.table_name], set_={"seq": statement.excluded.seq}
+        )
+    )
+
+
+# --- the synced tables' rows -----------------------------------------------------------------
+
+
+def _where_keys(table: SyncTable, keys: Sequence[str]) -> Any:
+    values = [table.key_values(k) for k in keys]
+    columns = [table.table.c[name] for name in table.key]
+    if len(columns) == 1:
+        return columns[0].in_([v[0] for v in values])
+    return tuple_(*columns).in_(values)
+
+
+def rows(
+    connection: Connection, table: SyncTable, keys: Sequence[str]
+) -> dict[str, dict[str, Any]]:
+    """{row_key: {column: value}} of the rows that exist here."""
+    found: dict[str, dict[str, Any]] = {}
+    for part in chunks(keys):
+        for row in connection.execute(select(table.table).where(_where_keys(table, part))):
+            values = dict(row._mapping)
+            found[table.key_of(values)] = values
+    return found
+
+
+def keys_referring(
+    connection: Connection, table: SyncTable, column: str, values: Sequence[Any]
+) -> dict[str, dict[str, Any]]:
+    """The rows of `table` whose `column` is one of `values`."""
+    found: dict[str, dict[str, Any]] = {}
+    for part in chunks(list(values)):
+        query = select(table.table).where(table.table.c[column].in_(part))
+        for row in connection.execute(query):
+            mapping = dict(row._mapping)
+            found[table.key_of(mapping)] = mapping
+    return found
+
+
+def existing(connection: Connection, table: SyncTable, values: Sequence[Any]) -> set[Any]:
+    """Which of these single-column key values have a row here."""
+    column = table.table.c[table.key[0]]
+    found: set[Any] = set()
+    for part in chunks(list(values)):
+        found.update(connection.scalars(select(column).where(column.in_(part))))
+    return found
+
+
+def upsert(connection: Connection, table: SyncTable, values: Sequence[Mapping[str, Any]]) -> None:
+    """Write rows as given (insert, or update the columns given of an existing row)."""
+    for row in values:
+        statement = sqlite_insert(table.table).values(**row)
+        others = {c: statement.excluded[c] for c in row if c not in table.key}
+        if others:
+            statement = statement.on_conflict_do_update(index_elements=list(table.key), set_=others)
+        else:
+            statement = statement.on_conflict_do_nothing(index_elements=list(table.key))
+        connection.execute(statement)
+
+
+def set_null(connection: Connection, table: SyncTable, column: str, values: Sequence[Any]) -> None:
+    for part in chunks(list(values)):
+        connection.execute(
+            update(table.table).where(table.table.c[column].in_(part)).values({column: None})
+        )
+
+
+def delete_rows(connection: Connection, table: SyncTable, keys: Sequence[str]) -> None:
+    for part in chunks(keys):
+        connection.execute(delete(table.table).where(_where_keys(table, part)))
+
+
+def insert_row(connection: Connection, table: SyncTable, values: Mapping[str, Any]) -> None:
+    connection.execute(insert(table.table).values(**values))

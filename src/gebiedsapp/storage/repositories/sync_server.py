@@ -1,0 +1,277 @@
+"""The server's side of team sync (PostgreSQL): what changed since a cursor, the rows a push
+writes, `sync_row`'s versions and sequence, the push log. Core statements on the caller's
+connection and transaction. See docs/sync-design.md."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import (
+    Connection,
+    and_,
+    cast,
+    delete,
+    func,
+    insert,
+    select,
+    text,
+    update,
+)
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.exc import ProgrammingError
+
+from gebiedsapp.storage.repositories.sync_local import chunks
+from gebiedsapp.storage.sync_tables import SyncTable, by_name, references_to
+from gebiedsapp.storage.sync_tracking import KEY_SEPARATOR, sync_push_log, sync_row
+
+PUSH_LOCK = 0x6765626965  # pg_advisory_xact_lock's key: one push at a time, seq = commit order
+
+
+@dataclass(frozen=True)
+class ServerRow:
+    """One row of `sync_row` with its data row (None: erased, or hidden from this user)."""
+
+    seq: int
+    row_key: str
+    version: int
+    erased: bool
+    pushed_by: str
+    data: dict[str, Any] | None
+
+
+def revision(connection: Connection) -> str | None:
+    """The server's schema revision (None: no Gebiedsapp schema there)."""
+    try:
+        with connection.begin_nested():
+            found = connection.scalar(text("SELECT version_num FROM alembic_version"))
+            return None if found is None else str(found)
+    except ProgrammingError:
+        return None
+
+
+def readable_columns(connection: Connection) -> dict[str, frozenset[str]]:
+    """{table: the columns the connected role may read} (a wethouder's role lacks the
+    residents' personal columns: they are neither pulled nor pushed)."""
+    rows = connection.execute(
+        text(
+            "SELECT c.relname, a.attname FROM pg_attribute a "
+            "JOIN pg_class c ON c.oid = a.attrelid "
+            "JOIN pg_namespace n ON n.oid = c.relnamespace "
+            "WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') "
+            "AND a.attnum > 0 AND NOT a.attisdropped "
+            "AND has_column_privilege(c.oid, a.attnum, 'SELECT')"
+        )
+    )
+    found: dict[str, set[str]] = {}
+    for table, column in rows:
+        found.setdefault(table, set()).add(column)
+    return {table: frozenset(columns) for table, columns in found.items()}
+
+
+def _on_key(table: SyncTable) -> Any:
+    """sync_row.row_key = the data row's key (uuid hex, or parts joined with '|')."""
+    if len(table.key) == 1:
+        column = table.table.c[table.key[0]]
+        return column == cast(sync_row.c.row_key, column.type)
+    return and_(
+        *(
+            table.table.c[name]
+            == cast(
+                func.split_part(sync_row.c.row_key, KEY_SEPARATOR, index + 1),
+                table.table.c[name].type,
+            )
+            for index, name in enumerate(table.key)
+        )
+    )
+
+
+def _select(table: SyncTable, columns: Sequence[str]) -> Any:
+    data = [table.table.c[c].label(f"d_{c}") for c in columns]
+    marker = table.table.c[table.key[0]].label("d__present")
+    return select(
+        sync_row.c.seq,
+        sync_row.c.row_key,
+        sync_row.c.version,
+        sync_row.c.erased,
+        sync_row.c.pushed_by,
+        marker,
+        *data,
+    ).select_from(sync_row.outerjoin(table.table, _on_key(table)))
+
+
+def _server_row(row: Any, columns: Sequence[str]) -> ServerRow:
+    mapping = row._mapping
+    data = None
+    if mapping["d__present"] is not None:
+        data = {c: mapping[f"d_{c}"] for c in columns}
+    return ServerRow(
+        seq=mapping["seq"],
+        row_key=mapping["row_key"],
+        version=mapping["version"],
+        erased=mapping["erased"],
+        pushed_by=mapping["pushed_by"],
+        data=data,
+    )
+
+
+def changes(
+    connection: Connection,
+    table: SyncTable,
+    columns: Sequence[str],
+    *,
+    after: int,
+    limit: int,
+) -> list[ServerRow]:
+    """The next rows of `table` changed on the server after sequence `after`, oldest first."""
+    query = (
+        _select(table, columns)
+        .where(sync_row.c.table_name == table.name, sync_row.c.seq > after)
+        .order_by(sync_row.c.seq)
+        .limit(limit)
+    )
+    return [_server_row(row, columns) for row in connection.execute(query)]
+
+
+def count_changes(connection: Connection, cursors: Mapping[str, int]) -> dict[str, int]:
+    """{table: rows changed on the server after its cursor} (for a dry run)."""
+    found: dict[str, int] = {}
+    for name in by_name():
+        count = connection.scalar(
+            select(func.count())
+            .select_from(sync_row)
+            .where(sync_row.c.table_name == name, sync_row.c.seq > cursors.get(name, 0))
+        )
+        if count:
+            found[name] = int(count)
+    return found
+
+
+def rows_by_key(
+    connection: Connection, table: SyncTable, columns: Sequence[str], keys: Sequence[str]
+) -> dict[str, ServerRow]:
+    """The server's rows for these keys (a missing parent of a pulled row)."""
+    found: dict[str, ServerRow] = {}
+    for part in chunks(list(keys)):
+        query = _select(table, columns).where(
+            sync_row.c.table_name == table.name, sync_row.c.row_key.in_(part)
+        )
+        for row in connection.execute(query):
+            server_row = _server_row(row, columns)
+            found[server_row.row_key] = server_row
+    return found
+
+
+# --- push ------------------------------------------------------------------------------------
+
+
+def lock(connection: Connection) -> None:
+    connection.execute(select(func.pg_advisory_xact_lock(PUSH_LOCK)))
+
+
+def versions(
+    connection: Connection, table: str, keys: Sequence[str]
+) -> dict[str, tuple[int, bool]]:
+    """{row_key: (version, erased)} of these rows in `sync_row` (missing: never pushed)."""
+    found: dict[str, tuple[int, bool]] = {}
+    for part in chunks(list(keys)):
+        rows = connection.execute(
+            select(sync_row.c.row_key, sync_row.c.version, sync_row.c.erased).where(
+                sync_row.c.table_name == table, sync_row.c.row_key.in_(part)
+            )
+        )
+        found.update({k: (v, e) for k, v, e in rows})
+    return found
+
+
+def write_row(
+    connection: Connection, table: SyncTable, values: Mapping[str, Any], *, insert_only: bool
+) -> bool:
+    """Insert or overwrite a data row (only the columns given); False when `insert_only` and
+    the row was there already (somebody else made it: stale)."""
+    statement = pg_insert(table.table).values(**values)
+    others = {c: statement.excluded[c] for c in values if c not in table.key}
+    if insert_only or not others:
+        statement = statement.on_conflict_do_nothing(index_elements=list(table.key))
+        return bool(connection.execute(statement).rowcount) or not insert_only
+    connection.execute(statement.on_conflict_do_update(index_elements=list(table.key), set_=others))
+    return True
+
+
+def _key_clause(table: SyncTable, row_key: str) -> Any:
+    values = table.key_values(row_key)
+    return and_(
+        *(table.table.c[name] == value for name, value in zip(table.key, values, strict=True))
+    )
+
+
+def erase(connection: Connection, table: SyncTable, row_key: str) -> list[tuple[str, str, bool]]:
+    """Hard-delete a row as an erasure does: rows that refer to it lose the reference
+    (nullable) or go too (required). [(table, row_key, erased)] of every row changed."""
+    changed: list[tuple[str, str, bool]] = []
+    if len(table.key) == 1:
+        value = table.key_values(row_key)[0]
+        for reference in references_to(table.name):
+            child = by_name()[reference.table]
+            column = child.table.c[reference.column]
+            keys = [
+                child.key_of(dict(row._mapping))
+                for row in connection.execute(
+                    select(*(child.table.c[n] for n in child.key)).where(column == value)
+                )
+            ]
+            if not keys:
+                continue
+            if reference.nullable:
+                connection.execute(
+                    update(child.table).where(column == value).values({reference.column: None})
+                )
+                changed.extend((child.name, key, False) for key in keys)
+            else:
+                for key in keys:
+                    changed.extend(erase(connection, child, key))
+    connection.execute(delete(table.table).where(_key_clause(table, row_key)))
+    changed.append((table.name, row_key, True))
+    return changed
+
+
+def record(
+    connection: Connection, rows: Sequence[tuple[str, str, bool]], *, device: uuid.UUID
+) -> dict[tuple[str, str], int]:
+    """Enter accepted changes in `sync_row` (a new seq, version + 1); their new versions.
+    area_id and personal are left to the server's own trigger (rights)."""
+    result: dict[tuple[str, str], int] = {}
+    for table, key, erased in rows:
+        statement = pg_insert(sync_row).values(
+            table_name=table,
+            row_key=key,
+            seq=func.nextval("sync_seq"),
+            version=1,
+            erased=erased,
+            origin_device=device,
+            pushed_by=func.current_user(),
+            pushed_at=func.now(),
+        )
+        upsert = statement.on_conflict_do_update(
+            index_elements=[sync_row.c.table_name, sync_row.c.row_key],
+            set_={
+                "seq": statement.excluded.seq,
+                "version": sync_row.c.version + 1,
+                "erased": statement.excluded.erased,
+                "origin_device": statement.excluded.origin_device,
+                "pushed_by": statement.excluded.pushed_by,
+                "pushed_at": statement.excluded.pushed_at,
+            },
+        ).returning(sync_row.c.version)
+        result[(table, key)] = int(connection.execute(upsert).scalar_one())
+    return result
+
+
+def log_push(connection: Connection, *, device: uuid.UUID, rows: int) -> None:
+    connection.execute(
+        insert(sync_push_log).values(
+            at=func.now(), pushed_by=func.current_user(), device_id=device, rows=rows
+        )
+    )

@@ -1,0 +1,182 @@
+"""The synced tables as sync sees them: keys, kinds (tracked record, association, append-only),
+the references between them, and how a row's values are compared (docs/sync-design.md).
+
+A row's values travel as the models' own Python values (uuid, aware datetimes, enums) through
+Core statements on both dialects; they are compared through `plain` and kept in the merge
+base only as keyed digests (`digest`), so the base never holds a resident's words.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from enum import Enum
+from functools import cache
+from typing import Any
+
+from sqlalchemy import Column, Table, Uuid
+
+from gebiedsapp.domain import Base
+from gebiedsapp.storage.sync_tracking import KEY_SEPARATOR, NOT_SYNCED
+
+# Stamps of who changed a row and when, and the row's own counter: not merged field by field.
+BOOKKEEPING = frozenset({"version", "created_at", "created_by", "updated_at", "updated_by"})
+# Written once and never edited by the app: a clash there is no user's decision (the server's
+# values win, quietly). sync_conflict itself: two laptops resolving the same conflict.
+NEVER_CLASH = frozenset({"signal_history", "signal_feedback", "record_version", "sync_conflict"})
+# Anonymised (retention): the timestamp column and the personal columns it empties. Once
+# either side is anonymised, the merge keeps the emptied fields (never the older copy).
+ANONYMISED: dict[str, tuple[str, tuple[str, ...]]] = {
+    "resident": ("anonymised_at", ("name", "phone", "email")),
+}
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A single-column foreign key of `table.column` to `target`'s primary key."""
+
+    table: str
+    column: str
+    target: str
+    nullable: bool
+
+
+@dataclass(frozen=True)
+class SyncTable:
+    name: str
+    table: Table
+    key: tuple[str, ...]
+    tracked: bool  # a Tracked record: id, stamps, version, soft delete
+
+    @property
+    def association(self) -> bool:
+        """A link table whose columns are all its key (conversation_theme, ...)."""
+        return set(self.table.columns.keys()) == set(self.key)
+
+    @property
+    def never_clashes(self) -> bool:
+        return self.association or self.name in NEVER_CLASH
+
+    def key_of(self, row: Mapping[str, Any]) -> str:
+        return KEY_SEPARATOR.join(_key_text(row[c]) for c in self.key)
+
+    def key_values(self, row_key: str) -> tuple[Any, ...]:
+        """A row_key back to its key columns' Python values."""
+        parts = row_key.split(KEY_SEPARATOR)
+        return tuple(
+            uuid.UUID(part) if isinstance(self.table.c[name].type, Uuid) else part
+            for name, part in zip(self.key, parts, strict=True)
+        )
+
+
+def _key_text(value: Any) -> str:
+    return value.hex if isinstance(value, uuid.UUID) else str(value)
+
+
+@cache
+def synced_tables() -> tuple[SyncTable, ...]:
+    """Every synced table, parents before children (the models' sorted_tables order)."""
+    tracked = {"id", "created_at", "updated_at", "created_by", "updated_by", "version"}
+    result = []
+    for table in Base.metadata.sorted_tables:
+        if table.name in NOT_SYNCED:
+            continue
+        names = set(table.columns.keys())
+        result.append(
+            SyncTable(
+                name=table.name,
+                table=table,
+                key=tuple(c.name for c in table.primary_key.columns),
+                tracked=tracked | {"deleted_at"} <= names,
+            )
+        )
+    return tuple(result)
+
+
+@cache
+def by_name() -> dict[str, SyncTable]:
+    return {t.name: t for t in synced_tables()}
+
+
+@cache
+def references_to(target: str) -> tuple[Reference, ...]:
+    """The single-column foreign keys of synced tables that point at `target`."""
+    found = []
+    for table in synced_tables():
+        for fk in table.table.foreign_keys:
+            if fk.column.table.name == target and _single(fk):
+                parent: Column[Any] = fk.parent
+                found.append(Reference(table.name, parent.name, target, bool(parent.nullable)))
+    return tuple(found)
+
+
+@cache
+def references_from(table: str) -> tuple[Reference, ...]:
+    """The single-column foreign keys of `table` to other synced rows."""
+    return tuple(
+        Reference(table, fk.parent.name, fk.column.table.name, bool(fk.parent.nullable))
+        for fk in by_name()[table].table.foreign_keys
+        if fk.column.table.name in by_name() and _single(fk)
+    )
+
+
+def _single(fk: Any) -> bool:
+    return fk.constraint is not None and len(fk.constraint.columns) == 1
+
+
+def plain(value: Any) -> Any:
+    """A value as JSON can hold it, the same whichever database it was read from."""
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, uuid.UUID):
+        return value.hex
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, date | time):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, bytes | bytearray | memoryview):
+        return "b64:" + base64.b64encode(bytes(value)).decode("ascii")
+    return str(value)
+
+
+def from_plain(column: Column[Any], value: Any) -> Any:
+    """A plain value (as `plain` made it) back to the column's Python value."""
+    if value is None:
+        return None
+    python_type: type[Any] | None
+    try:
+        python_type = column.type.python_type
+    except NotImplementedError:
+        python_type = None
+    enum_class = getattr(column.type, "enum_class", None)
+    if enum_class is not None:
+        return enum_class(value)
+    if isinstance(column.type, Uuid) or python_type is uuid.UUID:
+        return uuid.UUID(str(value))
+    if python_type is datetime:
+        return datetime.fromisoformat(value)
+    if python_type is date:
+        return date.fromisoformat(value)
+    if python_type is time:
+        return time.fromisoformat(value)
+    if python_type is bytes and isinstance(value, str) and value.startswith("b64:"):
+        return base64.b64decode(value[4:])
+    return value
+
+
+def digest(key: bytes, value: Any) -> str:
+    """A keyed digest of one field's value: equal values, equal digests; the value itself
+    cannot be read back (the merge base of an erased or anonymised resident keeps no words)."""
+    text = json.dumps(plain(value), ensure_ascii=False, sort_keys=True)
+    return hashlib.blake2b(text.encode("utf-8"), key=key[:64], digest_size=12).hexdigest()
+
+
+def digests(key: bytes, row: Mapping[str, Any], columns: Sequence[str]) -> dict[str, str]:
+    return {c: digest(key, row[c]) for c in columns if c in row}

@@ -1,0 +1,101 @@
+"""Team sync (issue 16) against a real PostgreSQL server: laptops that edit offline and sync
+in different orders converge to the same content as the server, and a second sync moves
+nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, time
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select, update
+
+from gebiedsapp.domain import Area, Conversation, Handling, SignalSource, reference_id
+from gebiedsapp.services import koffiekar, signals
+from gebiedsapp.services.koffiekar import ConversationInput, SessionInput
+from gebiedsapp.services.signals import SignalInput
+from support.sync_world import Team, differences, make_team
+
+BEERTA = reference_id("area", "beerta")
+NIEUWOLDA = reference_id("area", "nieuwolda")
+EENZAAMHEID = reference_id("theme", "eenzaamheid")
+ZWERFVUIL = reference_id("signal_category", "afval/zwerfvuil")
+
+
+@pytest.fixture
+def team(tmp_path: Path, migrated_template: Path, pg_url: str) -> Iterator[Team]:
+    yield from make_team(tmp_path, migrated_template, pg_url)
+
+
+def record_round(team: Team, laptop: str, summary: str) -> None:
+    with team.laptop(laptop).unit_of_work(laptop) as session:
+        round_ = koffiekar.start_session(
+            session,
+            SessionInput(area_id=BEERTA, day=date(2026, 11, 23), start_time=time(9), place=laptop),
+        )
+        recorded = koffiekar.record_conversation(
+            session,
+            session_id=round_.id,
+            data=ConversationInput(
+                summary=summary, theme_ids=[EENZAAMHEID], handling=Handling.DOORVERWIJZEN
+            ),
+            today=date(2026, 11, 23),
+        )
+        signals.create_signal(
+            session,
+            SignalInput(
+                area_id=BEERTA,
+                description=f"Zwerfvuil ({laptop})",
+                source=SignalSource.KOFFIEKAR,
+                reported_on=date(2026, 11, 23),
+                category_id=ZWERFVUIL,
+                conversation_id=recorded.id,
+            ),
+            today=date(2026, 11, 24),
+        )
+
+
+def describe(team: Team, laptop: str, area: object, text: str) -> None:
+    with team.laptop(laptop).unit_of_work(laptop) as session:
+        session.execute(update(Area).where(Area.id == area).values(description=text))
+
+
+def assert_converged(team: Team) -> None:
+    assert team.server is not None
+    for name, database in team.laptops.items():
+        assert differences(database, team.server) == [], name
+
+
+def test_laptops_that_edit_offline_converge_whatever_the_order(team: Team) -> None:
+    record_round(team, "anna", "Mevrouw mist de bus")
+    record_round(team, "bert", "Meneer wil een bankje")
+    record_round(team, "carla", "Jongeren zoeken een plek")
+    describe(team, "bert", NIEUWOLDA, "Dorp aan het water")
+    describe(team, "carla", BEERTA, "Dorp met een plein")
+
+    first = team.sync("anna")
+    assert first.pushed > 0
+    assert first.conflicts == 0
+    team.sync("carla")
+    team.sync("bert")
+    team.sync("anna")
+    team.sync("carla")
+
+    assert_converged(team)
+    with team.laptop("anna").read_session() as session:
+        summaries = set(session.scalars(select(Conversation.summary)))
+    assert summaries == {"Mevrouw mist de bus", "Meneer wil een bankje", "Jongeren zoeken een plek"}
+
+
+def test_a_second_sync_moves_nothing(team: Team) -> None:
+    record_round(team, "anna", "Mevrouw mist de bus")
+    team.sync("anna")
+    team.sync("bert")
+
+    again = team.sync("anna")
+    other = team.sync("bert")
+
+    assert (again.pulled, again.pushed, again.conflicts, again.waiting) == (0, 0, 0, 0)
+    assert (other.pulled, other.pushed, other.conflicts, other.waiting) == (0, 0, 0, 0)
+    assert_converged(team)

@@ -1,0 +1,107 @@
+"""Laptops and a team server for the sync tests: each laptop a copy of the migrated template
+(an encrypted file of its own), the server a new database on the test cluster built as IT
+builds it (`open_database`: migrations and reference data)."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.engine import make_url
+
+from gebiedsapp.paths import app_paths
+from gebiedsapp.services import sync
+from gebiedsapp.startup import open_database
+from gebiedsapp.storage.database import Database
+from gebiedsapp.storage.sync_tables import plain, synced_tables
+from support.dbfile import TEST_KEY
+
+
+@dataclass
+class Team:
+    folder: Path
+    template: Path
+    server_url: str  # with its password, for the tests' own look at the server
+    laptops: dict[str, Database] = field(default_factory=dict)
+    server: Database | None = None
+
+    @property
+    def address(self) -> str:
+        """The address a user stores: no password."""
+        url = make_url(self.server_url)
+        return f"postgresql://{url.username}@{url.host}:{url.port}/{url.database}"
+
+    @property
+    def password(self) -> str:
+        return str(make_url(self.server_url).password)
+
+    def laptop(self, name: str) -> Database:
+        if name not in self.laptops:
+            path = self.folder / f"{name}.db"
+            shutil.copyfile(self.template, path)
+            opened = open_database(
+                f"sqlite:///{path}",
+                app_paths(self.folder / f"data-{name}"),
+                actor=name,
+                key=TEST_KEY,
+            )
+            self.laptops[name] = opened.database
+        return self.laptops[name]
+
+    def sync(self, name: str, **options: Any) -> sync.SyncResult:
+        return sync.run_sync(
+            self.laptop(name), server_url=self.address, password=self.password, **options
+        )
+
+    def close(self) -> None:
+        for database in self.laptops.values():
+            database.dispose()
+        if self.server is not None:
+            self.server.dispose()
+
+
+def make_team(folder: Path, template: Path, server_url: str) -> Iterator[Team]:
+    server = open_database(server_url, app_paths(folder / "data-server"), actor="it").database
+    team = Team(folder=folder, template=template, server_url=server_url, server=server)
+    try:
+        yield team
+    finally:
+        team.close()
+
+
+def content(database: Database) -> dict[str, dict[str, dict[str, Any]]]:
+    """Every synced table's rows by key, as plain values, without the local row counter."""
+    result: dict[str, dict[str, dict[str, Any]]] = {}
+    with database.engine.connect() as connection:
+        for table in synced_tables():
+            rows = {}
+            for row in connection.execute(select(table.table)):
+                values = {
+                    k: plain(v)
+                    for k, v in row._mapping.items()
+                    if not (table.tracked and k == "version")
+                }
+                rows[table.key_of(row._mapping)] = values
+            result[table.name] = rows
+    return result
+
+
+def differences(one: Database, other: Database) -> list[str]:
+    """What differs between two databases' synced content (empty: converged)."""
+    a, b = content(one), content(other)
+    found = []
+    for table in a:
+        for key in sorted(set(a[table]) | set(b[table])):
+            if a[table].get(key) != b[table].get(key):
+                left, right = a[table].get(key), b[table].get(key)
+                if left is None or right is None:
+                    found.append(f"{table} {key}: only in {'first' if right is None else 'second'}")
+                else:
+                    diff = sorted(c for c in left if left[c] != right.get(c))
+                    mine, theirs = [left[c] for c in diff], [right.get(c) for c in diff]
+                    found.append(f"{table} {key}: {diff} {mine} != {theirs}")
+    return found
