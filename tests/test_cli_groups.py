@@ -51,6 +51,7 @@ def test_the_groups_keep_the_order_of_the_help() -> None:
         "initiatives",
         "selftest",
         "sync",
+        "exchange",
         "areas",
         "team",
     ]

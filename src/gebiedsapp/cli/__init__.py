@@ -18,6 +18,7 @@ from gebiedsapp.cli import (
     audit,
     db,
     demo,
+    exchange,
     gui,
     initiatives,
     privacy,
@@ -41,6 +42,7 @@ GROUPS: tuple[Callable[[Subparsers], None], ...] = (
     initiatives.register,
     selftest.register,
     sync.register,
+    exchange.register,
     areas.register,
 )
 

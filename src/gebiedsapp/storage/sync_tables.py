@@ -19,7 +19,7 @@ from enum import Enum
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Column, Table, Uuid
+from sqlalchemy import Column, Table, TypeDecorator, Uuid
 
 from gebiedsapp.domain import Base
 from gebiedsapp.storage.sync_tracking import KEY_SEPARATOR, NOT_SYNCED
@@ -151,8 +151,11 @@ def from_plain(column: Column[Any], value: Any) -> Any:
     if value is None:
         return None
     python_type: type[Any] | None
+    kind = column.type
+    if isinstance(kind, TypeDecorator):  # UTCDateTime says 'object'; its impl says datetime
+        kind = kind.impl_instance
     try:
-        python_type = column.type.python_type
+        python_type = kind.python_type
     except NotImplementedError:
         python_type = None
     enum_class = getattr(column.type, "enum_class", None)

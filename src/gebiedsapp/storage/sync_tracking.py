@@ -38,6 +38,7 @@ NOT_SYNCED = frozenset(
         "draft",
         "sync_base",
         "sync_cursor",
+        "sync_exchange_base",
         "sync_outbox",
         "sync_push_log",
         "sync_row",
@@ -80,6 +81,14 @@ sync_cursor = Table(
     Column("table_name", String(64), primary_key=True),
     Column("seq", BigInteger, nullable=False),
 )
+sync_exchange_base = Table(
+    "sync_exchange_base",
+    BOOKKEEPING,
+    Column("device", String(32), primary_key=True),
+    Column("table_name", String(64), primary_key=True),
+    Column("row_key", String(200), primary_key=True),
+    Column("data", Text, nullable=False),
+)
 sync_row = Table(
     "sync_row",
     BOOKKEEPING,
@@ -103,7 +112,9 @@ sync_push_log = Table(
     Column("device_id", Uuid),
     Column("rows", Integer, nullable=False),
 )
-LAPTOP_TABLES = frozenset({"sync_state", "sync_outbox", "sync_base", "sync_cursor"})
+LAPTOP_TABLES = frozenset(
+    {"sync_state", "sync_outbox", "sync_base", "sync_cursor", "sync_exchange_base"}
+)
 SERVER_TABLES = frozenset({"sync_row", "sync_push_log"})
 
 

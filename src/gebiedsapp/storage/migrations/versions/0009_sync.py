@@ -97,6 +97,18 @@ def _laptop_tables() -> None:
         sa.Column("data", sa.Text(), nullable=False),
         sa.PrimaryKeyConstraint("table_name", "row_key", name=op.f("pk_sync_base")),
     )
+    # per laptop that sent exchange files: the rows as its last file had them (digests), the
+    # base of the next file's merge (services.sync.exchange)
+    op.create_table(
+        "sync_exchange_base",
+        sa.Column("device", sa.String(length=32), nullable=False),
+        sa.Column("table_name", sa.String(length=64), nullable=False),
+        sa.Column("row_key", sa.String(length=200), nullable=False),
+        sa.Column("data", sa.Text(), nullable=False),
+        sa.PrimaryKeyConstraint(
+            "device", "table_name", "row_key", name=op.f("pk_sync_exchange_base")
+        ),
+    )
     op.create_table(
         "sync_cursor",
         sa.Column("table_name", sa.String(length=64), nullable=False),
@@ -174,7 +186,13 @@ def downgrade() -> None:
     else:
         for table in TRACKED:
             untrack_table(op.execute, dialect, table)
-        for table in ("sync_cursor", "sync_base", "sync_outbox", "sync_state"):
+        for table in (
+            "sync_cursor",
+            "sync_exchange_base",
+            "sync_base",
+            "sync_outbox",
+            "sync_state",
+        ):
             op.drop_table(table)
     op.drop_index(op.f("ix_sync_conflict_row_key"), table_name="sync_conflict")
     op.drop_table("sync_conflict")
