@@ -7,6 +7,7 @@ made on another laptop, so it is retired (kept on old records, not offered for n
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from typing import TypeVar
 
 from sqlalchemy.orm import Session
@@ -19,6 +20,7 @@ from gebiedsapp.storage.repositories.taxonomy import TaxonomyRepository
 
 T = TypeVar("T", Theme, Partner, SignalCategory)
 Tree = TypeVar("Tree", Theme, SignalCategory)
+Node = TypeVar("Node", "ThemeView", "CategoryView")
 
 _WHAT = {Theme: "Dit thema", Partner: "Deze partner", SignalCategory: "Deze categorie"}
 
@@ -137,13 +139,71 @@ def set_retired(session: Session, model: type[T], item_id: uuid.UUID, *, retired
     return item
 
 
-def _tree_order(items: list[Tree]) -> list[Tree]:
+# --- what the screens read: plain copies, safe after the session closed --------------------
+
+
+@dataclass(frozen=True)
+class ThemeView:
+    id: uuid.UUID
+    parent_id: uuid.UUID | None
+    name: str
+    description: str
+    retired: bool
+
+    @classmethod
+    def of(cls, theme: Theme) -> ThemeView:
+        return cls(theme.id, theme.parent_id, theme.name, theme.description, theme.retired)
+
+
+@dataclass(frozen=True)
+class PartnerView:
+    id: uuid.UUID
+    name: str
+    kind: PartnerKind
+    email: str
+    phone: str
+    description: str
+    retired: bool
+
+    @classmethod
+    def of(cls, partner: Partner) -> PartnerView:
+        p = partner
+        return cls(p.id, p.name, p.kind, p.email, p.phone, p.description, p.retired)
+
+
+@dataclass(frozen=True)
+class CategoryView:
+    id: uuid.UUID
+    parent_id: uuid.UUID | None
+    name: str
+    description: str
+    retired: bool
+    term: int
+    term_unit: TermUnit
+    default_partner_id: uuid.UUID | None
+
+    @classmethod
+    def of(cls, category: SignalCategory) -> CategoryView:
+        c = category
+        return cls(
+            c.id,
+            c.parent_id,
+            c.name,
+            c.description,
+            c.retired,
+            c.term,
+            c.term_unit,
+            c.default_partner_id,
+        )
+
+
+def _tree_order(items: list[Node]) -> list[Node]:
     """Each top-level item followed by its children (both in sort order)."""
-    children: dict[uuid.UUID | None, list[Tree]] = {}
+    children: dict[uuid.UUID | None, list[Node]] = {}
     for item in items:
         children.setdefault(item.parent_id, []).append(item)
     known = {item.id for item in items}
-    ordered: list[Tree] = []
+    ordered: list[Node] = []
     for top in children.get(None, []):
         ordered.append(top)
         ordered.extend(children.get(top.id, []))
@@ -152,9 +212,10 @@ def _tree_order(items: list[Tree]) -> list[Tree]:
     return ordered
 
 
-def list_themes(session: Session, *, include_retired: bool = True) -> list[Theme]:
+def list_themes(session: Session, *, include_retired: bool = True) -> list[ThemeView]:
     """Themes in tree order; with include_retired=False also without children of retired ones."""
-    return _tree_order(list(TaxonomyRepository(session).themes(include_retired=include_retired)))
+    themes = TaxonomyRepository(session).themes(include_retired=include_retired)
+    return _tree_order([ThemeView.of(t) for t in themes])
 
 
 def theme_with_children(session: Session, theme_id: uuid.UUID) -> set[uuid.UUID]:
@@ -162,10 +223,11 @@ def theme_with_children(session: Session, theme_id: uuid.UUID) -> set[uuid.UUID]
     return {theme_id} | {t.id for t in list_themes(session) if t.parent_id == theme_id}
 
 
-def list_partners(session: Session, *, include_retired: bool = True) -> list[Partner]:
-    return list(TaxonomyRepository(session).partners(include_retired=include_retired))
+def list_partners(session: Session, *, include_retired: bool = True) -> list[PartnerView]:
+    partners = TaxonomyRepository(session).partners(include_retired=include_retired)
+    return [PartnerView.of(p) for p in partners]
 
 
-def list_categories(session: Session, *, include_retired: bool = True) -> list[SignalCategory]:
+def list_categories(session: Session, *, include_retired: bool = True) -> list[CategoryView]:
     categories = TaxonomyRepository(session).categories(include_retired=include_retired)
-    return _tree_order(list(categories))
+    return _tree_order([CategoryView.of(c) for c in categories])
