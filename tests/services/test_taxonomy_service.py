@@ -25,6 +25,7 @@ from gebiedsapp.domain import (
 from gebiedsapp.services import signals, taxonomy
 from gebiedsapp.services.errors import NotFoundError, ValidationError
 from gebiedsapp.services.signals import SignalInput, SplitPart
+from gebiedsapp.services.taxonomy_views import ThemeView
 from gebiedsapp.storage.repositories.taxonomy import TaxonomyRepository
 
 SOCIALE_SAMENHANG = reference_id("theme", "sociale-samenhang")
@@ -289,7 +290,7 @@ def test_the_lists_the_screens_read_are_plain_views_not_orm_rows(session: Sessio
     for items in (themes, partners, categories):
         assert items
         assert not any(isinstance(item, Base) for item in items)
-    assert isinstance(themes[0], taxonomy.ThemeView)
+    assert isinstance(themes[0], ThemeView)
     sociale = next(t for t in themes if t.id == SOCIALE_SAMENHANG)
     assert themes[themes.index(sociale) + 1].parent_id == SOCIALE_SAMENHANG  # tree order
     afval = next(c for c in categories if c.id == AFVAL)

@@ -7,7 +7,6 @@ made on another laptop, so it is retired (kept on old records, not offered for n
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
 from typing import TypeVar
 
 from sqlalchemy.orm import Session
@@ -15,12 +14,12 @@ from sqlalchemy.orm import Session
 from gebiedsapp.domain import Partner, PartnerKind, SignalCategory, TermUnit, Theme
 from gebiedsapp.services.errors import NotFoundError, ValidationError
 from gebiedsapp.services.permissions import manages
+from gebiedsapp.services.taxonomy_views import CategoryView, PartnerView, ThemeView
 from gebiedsapp.services.validation import clean_email, clean_name, clean_phone
 from gebiedsapp.storage.repositories.taxonomy import TaxonomyRepository
 
 T = TypeVar("T", Theme, Partner, SignalCategory)
 Tree = TypeVar("Tree", Theme, SignalCategory)
-Node = TypeVar("Node", "ThemeView", "CategoryView")
 
 _WHAT = {Theme: "Dit thema", Partner: "Deze partner", SignalCategory: "Deze categorie"}
 
@@ -139,71 +138,13 @@ def set_retired(session: Session, model: type[T], item_id: uuid.UUID, *, retired
     return item
 
 
-# --- what the screens read: plain copies, safe after the session closed --------------------
-
-
-@dataclass(frozen=True)
-class ThemeView:
-    id: uuid.UUID
-    parent_id: uuid.UUID | None
-    name: str
-    description: str
-    retired: bool
-
-    @classmethod
-    def of(cls, theme: Theme) -> ThemeView:
-        return cls(theme.id, theme.parent_id, theme.name, theme.description, theme.retired)
-
-
-@dataclass(frozen=True)
-class PartnerView:
-    id: uuid.UUID
-    name: str
-    kind: PartnerKind
-    email: str
-    phone: str
-    description: str
-    retired: bool
-
-    @classmethod
-    def of(cls, partner: Partner) -> PartnerView:
-        p = partner
-        return cls(p.id, p.name, p.kind, p.email, p.phone, p.description, p.retired)
-
-
-@dataclass(frozen=True)
-class CategoryView:
-    id: uuid.UUID
-    parent_id: uuid.UUID | None
-    name: str
-    description: str
-    retired: bool
-    term: int
-    term_unit: TermUnit
-    default_partner_id: uuid.UUID | None
-
-    @classmethod
-    def of(cls, category: SignalCategory) -> CategoryView:
-        c = category
-        return cls(
-            c.id,
-            c.parent_id,
-            c.name,
-            c.description,
-            c.retired,
-            c.term,
-            c.term_unit,
-            c.default_partner_id,
-        )
-
-
-def _tree_order(items: list[Node]) -> list[Node]:
+def _tree_order(items: list[Tree]) -> list[Tree]:
     """Each top-level item followed by its children (both in sort order)."""
-    children: dict[uuid.UUID | None, list[Node]] = {}
+    children: dict[uuid.UUID | None, list[Tree]] = {}
     for item in items:
         children.setdefault(item.parent_id, []).append(item)
     known = {item.id for item in items}
-    ordered: list[Node] = []
+    ordered: list[Tree] = []
     for top in children.get(None, []):
         ordered.append(top)
         ordered.extend(children.get(top.id, []))
@@ -215,7 +156,7 @@ def _tree_order(items: list[Node]) -> list[Node]:
 def list_themes(session: Session, *, include_retired: bool = True) -> list[ThemeView]:
     """Themes in tree order; with include_retired=False also without children of retired ones."""
     themes = TaxonomyRepository(session).themes(include_retired=include_retired)
-    return _tree_order([ThemeView.of(t) for t in themes])
+    return [ThemeView.of(t) for t in _tree_order(list(themes))]
 
 
 def theme_with_children(session: Session, theme_id: uuid.UUID) -> set[uuid.UUID]:
@@ -230,4 +171,4 @@ def list_partners(session: Session, *, include_retired: bool = True) -> list[Par
 
 def list_categories(session: Session, *, include_retired: bool = True) -> list[CategoryView]:
     categories = TaxonomyRepository(session).categories(include_retired=include_retired)
-    return _tree_order([CategoryView.of(c) for c in categories])
+    return [CategoryView.of(c) for c in _tree_order(list(categories))]

@@ -33,7 +33,7 @@ from gebiedsapp.domain import ContactType, ContactWith
 from gebiedsapp.services.areas import AreaNode
 from gebiedsapp.services.contacts import MAX_SUBJECT, ContactInput, ContactView
 from gebiedsapp.services.residents import MeedenkerView
-from gebiedsapp.services.taxonomy import PartnerView
+from gebiedsapp.services.taxonomy_views import PartnerView
 from gebiedsapp.services.teams import MemberView
 from gebiedsapp.ui.admin.common import (
     current_id,

@@ -18,7 +18,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from gebiedsapp.services.taxonomy import ThemeView
+from gebiedsapp.services.taxonomy_views import ThemeView
 from gebiedsapp.ui.palette import style
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
