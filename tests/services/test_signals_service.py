@@ -32,6 +32,7 @@ from gebiedsapp.services.contacts import ContactInput
 from gebiedsapp.services.errors import NotFoundError, ValidationError
 from gebiedsapp.services.koffiekar import ConversationInput, SessionInput
 from gebiedsapp.services.residents import ResidentInput
+from gebiedsapp.services.signal_views import signal_detail
 from gebiedsapp.services.signals import SignalInput, SplitPart
 from gebiedsapp.storage.repositories.areas import AreaRepository
 
@@ -320,6 +321,36 @@ def test_prefill_from_a_contact(session: Session) -> None:
     )
     with pytest.raises(NotFoundError, match="contact"):
         signals.signal_input_from_contact(session, uuid.uuid4())
+
+
+def test_the_detail_names_the_conversation_or_contact_it_came_from(session: Session) -> None:
+    round_ = koffiekar.start_session(
+        session, SessionInput(area_id=BEERTA, day=DAY, start_time=time(10), place="Dorpsplein")
+    )
+    heard = koffiekar.record_conversation(
+        session,
+        session_id=round_.id,
+        data=ConversationInput(summary="Buurman is erg alleen", theme_ids=[EENZAAMHEID_THEME]),
+    )
+    met = contacts.record_contact(
+        session,
+        ContactInput(
+            day=date(2026, 11, 24),
+            area_id=BEERTA,
+            contact_type=ContactType.TELEFOON,
+            subject="Overlast jongeren",
+            theme_ids=[EENZAAMHEID_THEME],
+        ),
+    )
+    from_conversation = _new(session, conversation_id=heard.id)
+    from_contact = _new(session, contact_id=met.id)
+    assert signal_detail(session, from_conversation.id, today=TODAY).origin == (
+        "Koffiekargesprek 23-11-2026 (Dorpsplein): Buurman is erg alleen"
+    )
+    assert signal_detail(session, from_contact.id, today=TODAY).origin == (
+        "Contact 24-11-2026: Overlast jongeren"
+    )
+    assert signal_detail(session, _new(session).id, today=TODAY).origin == ""
 
 
 # --- the workflow ---------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from gebiedsapp.domain import (
+    Base,
     Partner,
     PartnerKind,
     Signal,
@@ -24,6 +25,7 @@ from gebiedsapp.domain import (
 from gebiedsapp.services import signals, taxonomy
 from gebiedsapp.services.errors import NotFoundError, ValidationError
 from gebiedsapp.services.signals import SignalInput, SplitPart
+from gebiedsapp.services.taxonomy_views import ThemeView
 from gebiedsapp.storage.repositories.taxonomy import TaxonomyRepository
 
 SOCIALE_SAMENHANG = reference_id("theme", "sociale-samenhang")
@@ -285,3 +287,21 @@ def test_the_children_of_a_retired_parent_are_not_offered_for_new_signals(
     assert ZWERFVUIL not in {c.id for c in taxonomy.list_categories(session, include_retired=False)}
     with pytest.raises(ValidationError):
         _signal(session, ZWERFVUIL)
+
+
+def test_the_lists_the_screens_read_are_plain_views_not_orm_rows(session: Session) -> None:
+    """Issue 20, item 5: a screen reads these after the session closed (and may not load
+    anything through them), so they are plain copies in tree order."""
+    themes = taxonomy.list_themes(session)
+    partners = taxonomy.list_partners(session)
+    categories = taxonomy.list_categories(session)
+    for items in (themes, partners, categories):
+        assert items
+        assert not any(isinstance(item, Base) for item in items)
+    assert isinstance(themes[0], ThemeView)
+    sociale = next(t for t in themes if t.id == SOCIALE_SAMENHANG)
+    assert themes[themes.index(sociale) + 1].parent_id == SOCIALE_SAMENHANG  # tree order
+    afval = next(c for c in categories if c.id == AFVAL)
+    assert (afval.parent_id, afval.term_unit) == (None, TermUnit.WERKDAGEN)
+    gemeente = next(p for p in partners if p.id == GEMEENTE_AFVAL)
+    assert gemeente.kind is PartnerKind.GEMEENTE

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from gebiedsapp.domain import ActionStatus, Contact, Conversation, FollowUp, TeamMember
 from gebiedsapp.services.errors import NotFoundError, ValidationError
+from gebiedsapp.services.teams import MemberView
 from gebiedsapp.storage.repositories.areas import AreaRepository
 from gebiedsapp.storage.repositories.contacts import ContactRepository
 from gebiedsapp.storage.repositories.teams import TeamRepository
@@ -175,6 +176,7 @@ def list_actions(
     return [_view(a, today) for a in rows]
 
 
-def member_for_account(session: Session, account: str) -> TeamMember | None:
+def member_for_account(session: Session, account: str) -> MemberView | None:
     """The team member whose sign-in is `account` (set in Beheer → Teams)."""
-    return TeamRepository(session).member_by_account(account)
+    member = TeamRepository(session).member_by_account(account)
+    return MemberView.of(member) if member is not None else None

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from gebiedsapp.storage.repositories.geo import GeoRepository
+from gebiedsapp.storage.repositories.geo import BuurtGeometry, GeoRepository
 
 Point = tuple[float, float]
 Ring = tuple[Point, ...]
@@ -145,10 +145,10 @@ class BuurtShape:
 def buurt_shapes(session: Session, codes: Collection[str] | None = None) -> list[BuurtShape]:
     """The buurten with these codes (all when None), by code; buurten without geometry left out."""
     shapes: list[BuurtShape] = []
-    for code, name, geometry in GeoRepository(session).buurt_geometries(codes):
-        rings = project_rings(parse_rings(geometry))
+    for buurt in GeoRepository(session).buurt_geometries(codes):
+        rings = project_rings(parse_rings(buurt.geometry))
         if rings:
-            shapes.append(BuurtShape(code=code, name=name, rings=rings))
+            shapes.append(BuurtShape(code=buurt.code, name=buurt.name, rings=rings))
     return shapes
 
 
@@ -167,7 +167,7 @@ class BuurtLocator:
 
     @classmethod
     def of(cls, session: Session) -> BuurtLocator:
-        return cls((code, geometry) for code, _name, geometry in buurt_geometries(session))
+        return cls((buurt.code, buurt.geometry) for buurt in buurt_geometries(session))
 
     def __bool__(self) -> bool:
         return bool(self._shapes)
@@ -181,5 +181,5 @@ class BuurtLocator:
         return None
 
 
-def buurt_geometries(session: Session) -> Sequence[tuple[str, str, str]]:
+def buurt_geometries(session: Session) -> list[BuurtGeometry]:
     return GeoRepository(session).buurt_geometries()

@@ -136,28 +136,29 @@ def plan(
     for resident, day in repo.last_contact().items():
         later(resident, day)
     for source in (repo.actions(), repo.signals(), repo.participation()):
-        for resident, open_count, closed in source:
-            if open_count:
-                still_open.add(resident)
-            later(resident, closed)
+        for running in source:
+            if running.open_count:
+                still_open.add(running.resident_id)
+            later(running.resident_id, running.last_closed)
     for resident, day in repo.withdrawn().items():
         later(resident, day)
     due: list[ResidentDue] = []
     kept_open = kept_in_term = 0
-    for resident, recorded in repo.residents():
+    for person in repo.residents():
+        resident = person.resident_id
         if resident in still_open:
             kept_open += 1
             continue
         # the term runs from the last related thing; the day the details were recorded only
         # counts for a resident nothing refers to (any more)
-        closed_on = last.get(resident, recorded)
+        closed_on = last.get(resident, person.recorded_on)
         due_on = closed_on + timedelta(days=settings.retention_days)
         if due_on <= today:
             due.append(ResidentDue(resident, closed_on, due_on))
         else:
             kept_in_term += 1
     cutoff = datetime.combine(today - timedelta(days=settings.draft_days), time(0), tzinfo=UTC)
-    drafts = tuple(draft for draft, _updated in repo.old_drafts(cutoff))
+    drafts = tuple(draft.id for draft in repo.old_drafts(cutoff))
     return RetentionPlan(
         today=today,
         settings=settings,

@@ -215,16 +215,14 @@ def signal_detail(session: Session, signal_id: uuid.UUID, *, today: date) -> Sig
     names = views.names(SignalCategory) | views.names(Partner)
     origin = ""
     if signal.conversation_id is not None:
-        found = views.conversation(signal.conversation_id)
-        if found is not None:
-            day, place, summary = found
-            where = f" ({place})" if place else ""
-            origin = f"Koffiekargesprek {day.strftime('%d-%m-%Y')}{where}: {summary}"
+        heard = views.conversation(signal.conversation_id)
+        if heard is not None:
+            where = f" ({heard.place})" if heard.place else ""
+            origin = f"Koffiekargesprek {heard.day.strftime('%d-%m-%Y')}{where}: {heard.summary}"
     elif signal.contact_id is not None:
-        contact = views.contact(signal.contact_id)
-        if contact is not None:
-            day, subject = contact
-            origin = f"Contact {day.strftime('%d-%m-%Y')}: {subject}"
+        met = views.contact(signal.contact_id)
+        if met is not None:
+            origin = f"Contact {met.day.strftime('%d-%m-%Y')}: {met.subject}"
     parent = ""
     if signal.parent_id is not None:
         above = repo.get(signal.parent_id)

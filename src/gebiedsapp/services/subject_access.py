@@ -27,10 +27,16 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from gebiedsapp.domain import FollowUp, Resident
 from gebiedsapp.services import mentions
 from gebiedsapp.services.errors import NotFoundError, ValidationError
 from gebiedsapp.services.permissions import manages
-from gebiedsapp.storage.repositories.people import PeopleRepository
+from gebiedsapp.storage.repositories.people import (
+    HeardConversation,
+    LinkedSignal,
+    MetContact,
+    PeopleRepository,
+)
 
 MIN_QUERY = 2
 MAX_MATCHES = 200
@@ -164,8 +170,18 @@ def _record_sections(session: Session, resident_id: uuid.UUID) -> tuple[str, tup
     contact_ids = [met.contact.id for met in contacts]
     actions = repo.actions(conversation_ids, contact_ids)
     signals = repo.signals(conversation_ids, contact_ids)
-    signal_ids = [linked.signal.id for linked in signals]
-    sections = (
+    return resident.name, (
+        *_person_sections(repo, resident),
+        *_meeting_sections(conversations, contacts),
+        *_follow_up_sections(repo, actions, signals),
+        _audit_section(repo, resident_id),
+    )
+
+
+def _person_sections(repo: PeopleRepository, resident: Resident) -> tuple[Section, ...]:
+    """What is recorded about the person: details, consents, the register."""
+    resident_id = resident.id
+    return (
         Section(
             "persoonsgegevens",
             "Persoonsgegevens",
@@ -208,6 +224,14 @@ def _record_sections(session: Session, resident_id: uuid.UUID) -> tuple[str, tup
                 for row in repo.meedenkers(resident_id)
             ),
         ),
+    )
+
+
+def _meeting_sections(
+    conversations: Sequence[HeardConversation], contacts: Sequence[MetContact]
+) -> tuple[Section, ...]:
+    """Where the team met the person: koffiekar conversations and contacts."""
+    return (
         Section(
             "gesprekken",
             "Koffiekargesprekken",
@@ -239,6 +263,15 @@ def _record_sections(session: Session, resident_id: uuid.UUID) -> tuple[str, tup
                 for met in contacts
             ),
         ),
+    )
+
+
+def _follow_up_sections(
+    repo: PeopleRepository, actions: Sequence[FollowUp], signals: Sequence[LinkedSignal]
+) -> tuple[Section, ...]:
+    """What came of those meetings: actions, signals, the feedback and photos of the signals."""
+    signal_ids = [linked.signal.id for linked in signals]
+    return (
         Section(
             "acties",
             "Afgesproken acties",
@@ -286,22 +319,24 @@ def _record_sections(session: Session, resident_id: uuid.UUID) -> tuple[str, tup
                 for p in repo.photos(signal_ids)
             ),
         ),
-        Section(
-            "auditlog",
-            "Auditlog van het persoonsrecord",
-            "Wie wanneer de gegevens van de bewoner vastlegde of wijzigde (zonder waarden).",
-            tuple(
-                {
-                    "wanneer": e.at,
-                    "wie": e.actor,
-                    "wat": e.action.label,
-                    "velden": e.fields.replace(",", ", "),
-                }
-                for e in repo.audit_of("resident", resident_id)
-            ),
+    )
+
+
+def _audit_section(repo: PeopleRepository, resident_id: uuid.UUID) -> Section:
+    return Section(
+        "auditlog",
+        "Auditlog van het persoonsrecord",
+        "Wie wanneer de gegevens van de bewoner vastlegde of wijzigde (zonder waarden).",
+        tuple(
+            {
+                "wanneer": e.at,
+                "wie": e.actor,
+                "wat": e.action.label,
+                "velden": e.fields.replace(",", ", "),
+            }
+            for e in repo.audit_of("resident", resident_id)
         ),
     )
-    return resident.name, sections
 
 
 # --- vermeldingen ---------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from gebiedsapp.domain import Partner, PartnerKind, SignalCategory, TermUnit, Theme
 from gebiedsapp.services.errors import NotFoundError, ValidationError
 from gebiedsapp.services.permissions import manages
+from gebiedsapp.services.taxonomy_views import CategoryView, PartnerView, ThemeView
 from gebiedsapp.services.validation import clean_email, clean_name, clean_phone
 from gebiedsapp.storage.repositories.taxonomy import TaxonomyRepository
 
@@ -170,9 +171,10 @@ def _tree_order(items: list[Tree]) -> list[Tree]:
     return ordered
 
 
-def list_themes(session: Session, *, include_retired: bool = True) -> list[Theme]:
+def list_themes(session: Session, *, include_retired: bool = True) -> list[ThemeView]:
     """Themes in tree order; with include_retired=False also without children of retired ones."""
-    return _tree_order(list(TaxonomyRepository(session).themes(include_retired=include_retired)))
+    themes = TaxonomyRepository(session).themes(include_retired=include_retired)
+    return [ThemeView.of(t) for t in _tree_order(list(themes))]
 
 
 def theme_with_children(session: Session, theme_id: uuid.UUID) -> set[uuid.UUID]:
@@ -180,10 +182,11 @@ def theme_with_children(session: Session, theme_id: uuid.UUID) -> set[uuid.UUID]
     return {theme_id} | {t.id for t in list_themes(session) if t.parent_id == theme_id}
 
 
-def list_partners(session: Session, *, include_retired: bool = True) -> list[Partner]:
-    return list(TaxonomyRepository(session).partners(include_retired=include_retired))
+def list_partners(session: Session, *, include_retired: bool = True) -> list[PartnerView]:
+    partners = TaxonomyRepository(session).partners(include_retired=include_retired)
+    return [PartnerView.of(p) for p in partners]
 
 
-def list_categories(session: Session, *, include_retired: bool = True) -> list[SignalCategory]:
+def list_categories(session: Session, *, include_retired: bool = True) -> list[CategoryView]:
     categories = TaxonomyRepository(session).categories(include_retired=include_retired)
-    return _tree_order(list(categories))
+    return [CategoryView.of(c) for c in _tree_order(list(categories))]

@@ -275,9 +275,10 @@ class MemberView:
     account: str | None = None
     beheerder: bool = False
 
+    @classmethod
+    def of(cls, m: TeamMember) -> MemberView:
+        return cls(m.id, m.name, m.organisation, m.email, m.phone, m.active, m.account, m.beheerder)
+
 
 def list_members(session: Session, *, active_only: bool = False) -> list[MemberView]:
-    return [
-        MemberView(m.id, m.name, m.organisation, m.email, m.phone, m.active, m.account, m.beheerder)
-        for m in TeamRepository(session).members(active_only=active_only)
-    ]
+    return [MemberView.of(m) for m in TeamRepository(session).members(active_only=active_only)]

@@ -58,8 +58,8 @@ def generate(
     add_initiatives(world, spec.initiatives)
     add_drafts(world, spec)
     rings = {
-        code: parse_rings(geometry)
-        for code, _name, geometry in GeoRepository(session).buurt_geometries()
+        buurt.code: parse_rings(buurt.geometry)
+        for buurt in GeoRepository(session).buurt_geometries()
     }
     categories = leaf_categories(repository.offered_categories())
     add_signals(world, spec, categories=categories, rings={k: v for k, v in rings.items() if v})

@@ -72,22 +72,22 @@ def session_sheet(session: Session, session_id: uuid.UUID, *, today: date) -> Se
     repo = SessionSheetRepository(session)
     signals = tuple(
         SheetSignal(
-            category=category,
-            buurt=buurt or "",
-            status=status,
-            priority=priority,
-            partner=partner or "",
-            reported_on=reported_on,
-            deadline=deadline,
-            label=deadline_label(reported_on, deadline, today, closed_on),
+            category=s.category,
+            buurt=s.buurt_name or "",
+            status=s.status,
+            priority=s.priority,
+            partner=s.partner_name or "",
+            reported_on=s.reported_on,
+            deadline=s.deadline,
+            label=deadline_label(s.reported_on, s.deadline, today, s.closed_on),
         )
-        for category, buurt, status, priority, partner, reported_on, deadline, closed_on in (
-            repo.signals(session_id)
-        )
+        for s in repo.signals(session_id)
     )
     actions = tuple(
-        SheetAction(what=mask(what), owner=owner or "", due=due, status=status)
-        for what, owner, due, status in repo.actions(session_id)
+        SheetAction(
+            what=mask(a.description), owner=a.owner_name or "", due=a.due_date, status=a.status
+        )
+        for a in repo.actions(session_id)
     )
     return SessionSheet(
         area=view.area_name,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterator
 from datetime import date, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import case, cast, func, or_, select, union_all
 from sqlalchemy.orm import Session
@@ -61,16 +61,35 @@ def _day(value: Any) -> date | None:
     return date.fromisoformat(str(value)[:10])
 
 
+class RecordedResident(NamedTuple):
+    resident_id: uuid.UUID
+    recorded_on: date  # the day their details were recorded
+
+
+class StillOpen(NamedTuple):
+    """What runs for a resident (open actions, open signals, active register entries), and
+    the last day one of those ended."""
+
+    resident_id: uuid.UUID
+    open_count: int
+    last_closed: date | None
+
+
+class OldDraft(NamedTuple):
+    id: uuid.UUID
+    updated_at: datetime
+
+
 class RetentionRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
 
-    def residents(self) -> list[tuple[uuid.UUID, date]]:
-        """(id, day recorded) of every resident whose details have not been anonymised."""
+    def residents(self) -> list[RecordedResident]:
+        """Every resident whose details have not been anonymised."""
         query = select(Resident.id, Resident.created_at).where(
             Resident.anonymised_at.is_(None), Resident.deleted_at.is_(None)
         )
-        return [(r, c.date()) for r, c in self.session.execute(query)]
+        return [RecordedResident(r, c.date()) for r, c in self.session.execute(query)]
 
     def last_contact(self) -> dict[uuid.UUID, date]:
         """The last conversation or contact that names each resident."""
@@ -78,9 +97,9 @@ class RetentionRepository:
         query = select(links.c.resident_id, func.max(links.c.day)).group_by(links.c.resident_id)
         return {r: day for r, d in self.session.execute(query) if (day := _day(d)) is not None}
 
-    def actions(self) -> Iterator[tuple[uuid.UUID, int, date | None]]:
-        """(resident, open actions, last done_on) over the actions of their conversations and
-        contacts."""
+    def actions(self) -> Iterator[StillOpen]:
+        """Per resident: open actions and the last done_on, over the actions of their
+        conversations and contacts."""
         links = _links()
         open_ = func.sum(case((FollowUp.status == ActionStatus.OPEN, 1), else_=0))
         query = (
@@ -96,10 +115,10 @@ class RetentionRepository:
             .group_by(links.c.resident_id)
         )
         for resident, n, done in self.session.execute(query):
-            yield resident, int(n or 0), _day(done)
+            yield StillOpen(resident, int(n or 0), _day(done))
 
-    def signals(self) -> Iterator[tuple[uuid.UUID, int, date | None]]:
-        """(resident, open signals, last closed_on) of the signals made from their
+    def signals(self) -> Iterator[StillOpen]:
+        """Per resident: open signals and the last closed_on, of the signals made from their
         conversations and contacts."""
         links = _links()
         open_ = func.sum(case((Signal.closed_on.is_(None), 1), else_=0))
@@ -116,11 +135,11 @@ class RetentionRepository:
             .group_by(links.c.resident_id)
         )
         for resident, n, closed in self.session.execute(query):
-            yield resident, int(n or 0), _day(closed)
+            yield StillOpen(resident, int(n or 0), _day(closed))
 
-    def participation(self) -> Iterator[tuple[uuid.UUID, int, date | None]]:
-        """(resident, active register entries under a consent still given, the last day one
-        ended: its consent withdrawn, or the entry made inactive)."""
+    def participation(self) -> Iterator[StillOpen]:
+        """Per resident: active register entries under a consent still given, and the last day
+        one ended (its consent withdrawn, or the entry made inactive)."""
         query = (
             select(
                 Meedenker.resident_id,
@@ -143,7 +162,7 @@ class RetentionRepository:
             last = ended[resident]
             ended[resident] = day if last is None or day > last else last
         for resident, n in running.items():
-            yield resident, n, ended[resident]
+            yield StillOpen(resident, n, ended[resident])
 
     def withdrawn(self) -> dict[uuid.UUID, date]:
         """The last day a contact consent of each resident was withdrawn."""
@@ -165,9 +184,9 @@ class RetentionRepository:
         query = select(Meedenker).where(Meedenker.resident_id == resident_id)
         return list(self.session.scalars(query))
 
-    def old_drafts(self, before: datetime) -> list[tuple[uuid.UUID, datetime]]:
+    def old_drafts(self, before: datetime) -> list[OldDraft]:
         query = select(Draft.id, Draft.updated_at).where(Draft.updated_at < before)
-        return [(d, u) for d, u in self.session.execute(query)]
+        return [OldDraft(d, u) for d, u in self.session.execute(query)]
 
     def delete_drafts(self, ids: list[uuid.UUID]) -> None:
         for draft in self.session.scalars(select(Draft).where(Draft.id.in_(ids))):

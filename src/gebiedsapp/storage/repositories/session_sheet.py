@@ -5,10 +5,10 @@ resident's data, never a conversation's summary."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
 from datetime import date
+from typing import NamedTuple
 
-from sqlalchemy import Row, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from gebiedsapp.domain import (
@@ -25,17 +25,30 @@ from gebiedsapp.domain import (
 )
 
 
+class SheetSignalRow(NamedTuple):
+    category: str
+    buurt_name: str | None
+    status: SignalStatus
+    priority: Priority
+    partner_name: str | None
+    reported_on: date
+    deadline: date
+    closed_on: date | None
+
+
+class SheetActionRow(NamedTuple):
+    description: str
+    owner_name: str | None  # a team member's
+    due_date: date | None
+    status: ActionStatus
+
+
 class SessionSheetRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
 
-    def signals(
-        self, session_id: uuid.UUID
-    ) -> Sequence[
-        Row[str, str | None, SignalStatus, Priority, str | None, date, date, date | None]
-    ]:
-        """(category, buurt name, status, priority, partner, reported on, deadline, closed on)
-        of the signals made from the round's conversations, in the order they were reported."""
+    def signals(self, session_id: uuid.UUID) -> list[SheetSignalRow]:
+        """The signals made from the round's conversations, in the order they were reported."""
         query = (
             select(
                 SignalCategory.name,
@@ -58,12 +71,10 @@ class SessionSheetRepository:
             )
             .order_by(Signal.reported_on, Signal.created_at)
         )
-        return self.session.execute(query).all()
+        return [SheetSignalRow(*row) for row in self.session.execute(query)]
 
-    def actions(
-        self, session_id: uuid.UUID
-    ) -> Sequence[Row[str, str | None, date | None, ActionStatus]]:
-        """(what, owner, due, status) of the actions agreed in the round's conversations."""
+    def actions(self, session_id: uuid.UUID) -> list[SheetActionRow]:
+        """The actions agreed in the round's conversations, due first."""
         query = (
             select(FollowUp.description, TeamMember.name, FollowUp.due_date, FollowUp.status)
             .join(Conversation, Conversation.id == FollowUp.conversation_id)
@@ -75,7 +86,7 @@ class SessionSheetRepository:
             )
             .order_by(FollowUp.due_date.is_(None), FollowUp.due_date, FollowUp.created_at)
         )
-        return self.session.execute(query).all()
+        return [SheetActionRow(*row) for row in self.session.execute(query)]
 
     def buurt_name(self, code: str) -> str:
         return self.session.scalar(select(CbsBuurt.name).where(CbsBuurt.code == code)) or ""

@@ -29,10 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gebiedsapp.domain import ContactType, ContactWith, Partner
+from gebiedsapp.domain import ContactType, ContactWith
 from gebiedsapp.services.areas import AreaNode
 from gebiedsapp.services.contacts import MAX_SUBJECT, ContactInput, ContactView
 from gebiedsapp.services.residents import MeedenkerView
+from gebiedsapp.services.taxonomy_views import PartnerView
 from gebiedsapp.services.teams import MemberView
 from gebiedsapp.ui.admin.common import (
     current_id,
@@ -57,7 +58,7 @@ class PartnerOption:
     retired: bool
 
 
-def partner_options(partners: Iterable[Partner]) -> list[PartnerOption]:
+def partner_options(partners: Iterable[PartnerView]) -> list[PartnerOption]:
     """What a form offers of the partners (retired ones stay, to show an older choice)."""
     return [PartnerOption(p.id, p.name, p.retired) for p in partners]
 

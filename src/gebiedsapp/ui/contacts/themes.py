@@ -18,7 +18,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from gebiedsapp.domain import Theme
+from gebiedsapp.services.taxonomy_views import ThemeView
 from gebiedsapp.ui.palette import style
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -32,7 +32,7 @@ class ThemeOption:
     parent_id: uuid.UUID | None
 
 
-def theme_options(themes: Iterable[Theme]) -> list[ThemeOption]:
+def theme_options(themes: Iterable[ThemeView]) -> list[ThemeOption]:
     """Plain copies of the taxonomy in tree order (each dimension followed by its themes), safe
     to use after the session closed. `list_themes` sorts flat by sort order and name."""
     flat = [ThemeOption(t.id, t.name, t.parent_id) for t in themes]
