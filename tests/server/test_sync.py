@@ -99,3 +99,28 @@ def test_a_second_sync_moves_nothing(team: Team) -> None:
     assert (again.pulled, again.pushed, again.conflicts, again.waiting) == (0, 0, 0, 0)
     assert (other.pulled, other.pushed, other.conflicts, other.waiting) == (0, 0, 0, 0)
     assert_converged(team)
+
+
+def test_changes_that_travelled_by_file_reach_the_server_once(team: Team, tmp_path: Path) -> None:
+    """Anna never reaches the server: her round goes to Bert by an exchange file, Bert syncs;
+    when Anna syncs at last, her own copy of the same changes duplicates nothing."""
+    from gebiedsapp.services.sync import exchange
+
+    team.sync("anna")  # both laptops start from the server's picture
+    team.sync("bert")
+    record_round(team, "anna", "Mevrouw mist de bus")
+    describe(team, "anna", NIEUWOLDA, "Dorp aan het water")
+    file = exchange.export_changes(
+        team.laptop("anna"), tmp_path / "anna.gbu", "vier woorden wachtwoord", actor="anna"
+    ).path
+    exchange.import_changes(team.laptop("bert"), file, "vier woorden wachtwoord", actor="bert")
+    team.sync("bert")
+
+    result = team.sync("anna")
+
+    assert result.conflicts == 0
+    assert_converged(team)
+    assert team.server is not None
+    with team.server.read_session() as session:
+        summaries = list(session.scalars(select(Conversation.summary)))
+    assert summaries.count("Mevrouw mist de bus") == 1
