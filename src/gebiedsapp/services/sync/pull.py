@@ -19,6 +19,7 @@ from sqlalchemy import Connection, Table, delete, insert
 from gebiedsapp.domain import Base, utcnow
 from gebiedsapp.services.sync.context import BATCH, Run
 from gebiedsapp.services.sync.merge import merge
+from gebiedsapp.storage import traces
 from gebiedsapp.storage.crash_point import crash_point
 from gebiedsapp.storage.repositories import sync_local as local
 from gebiedsapp.storage.repositories import sync_server as server
@@ -140,7 +141,10 @@ class Applier:
             local.put_bases(self.connection, table.name, [(row.row_key, row.version, {})])
             return
         if here is not None:
+            if not self.run.counts.erased:
+                traces.mark_pending(self.run.local)  # purged after the run, or at next start
             erase_here(self.connection, table, row.row_key)
+            self.run.counts.erased += 1
             self.run.counts.pulled += 1
         local.drop_outbox(self.connection, table.name, [row.row_key])
         local.drop_bases(self.connection, table.name, [row.row_key])
