@@ -61,6 +61,7 @@ def _pull_table(run: Run, remote: Connection, table: SyncTable, cursor: int) -> 
             Applier(run, remote, connection).apply(table, batch)
             local.set_cursor(connection, table.name, batch[-1].seq)
             local.set_applying(connection, False)
+            crash_point("sync:pull-written")  # written here, not committed
         crash_point("sync:pulled")
         cursor = batch[-1].seq
 

@@ -101,6 +101,7 @@ def _push_batch(run: Run, item: Outgoing, keys: Sequence[str], *, deleting: bool
         for key in keys:
             if (table.name, key) in versions:
                 confirmed[key] = versions[(table.name, key)]
+        crash_point("sync:push-written")  # written on the server, not committed
     crash_point("sync:pushed")  # committed on the server, not yet here
     with run.local.begin() as connection:
         if deleting:
