@@ -50,7 +50,8 @@ class Team:
     def laptop(self, name: str) -> Database:
         if name not in self.laptops:
             path = self.folder / f"{name}.db"
-            shutil.copyfile(self.template, path)
+            if not path.exists():  # a laptop made before (a copy of a synced one) is kept
+                shutil.copyfile(self.template, path)
             opened = open_database(
                 f"sqlite:///{path}",
                 app_paths(self.folder / f"data-{name}"),
