@@ -5,17 +5,13 @@ nothing."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, time
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select, update
 
-from gebiedsapp.domain import Area, Conversation, Handling, SignalSource, reference_id
-from gebiedsapp.services import koffiekar, signals
-from gebiedsapp.services.koffiekar import ConversationInput, SessionInput
-from gebiedsapp.services.signals import SignalInput
-from support.sync_world import Team, differences, make_team
+from gebiedsapp.domain import Area, Conversation, reference_id
+from support.sync_world import Team, differences, make_team, record_round
 
 BEERTA = reference_id("area", "beerta")
 NIEUWOLDA = reference_id("area", "nieuwolda")
@@ -26,34 +22,6 @@ ZWERFVUIL = reference_id("signal_category", "afval/zwerfvuil")
 @pytest.fixture
 def team(tmp_path: Path, migrated_template: Path, pg_url: str) -> Iterator[Team]:
     yield from make_team(tmp_path, migrated_template, pg_url)
-
-
-def record_round(team: Team, laptop: str, summary: str) -> None:
-    with team.laptop(laptop).unit_of_work(laptop) as session:
-        round_ = koffiekar.start_session(
-            session,
-            SessionInput(area_id=BEERTA, day=date(2026, 11, 23), start_time=time(9), place=laptop),
-        )
-        recorded = koffiekar.record_conversation(
-            session,
-            session_id=round_.id,
-            data=ConversationInput(
-                summary=summary, theme_ids=[EENZAAMHEID], handling=Handling.DOORVERWIJZEN
-            ),
-            today=date(2026, 11, 23),
-        )
-        signals.create_signal(
-            session,
-            SignalInput(
-                area_id=BEERTA,
-                description=f"Zwerfvuil ({laptop})",
-                source=SignalSource.KOFFIEKAR,
-                reported_on=date(2026, 11, 23),
-                category_id=ZWERFVUIL,
-                conversation_id=recorded.id,
-            ),
-            today=date(2026, 11, 24),
-        )
 
 
 def describe(team: Team, laptop: str, area: object, text: str) -> None:

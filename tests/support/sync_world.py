@@ -7,18 +7,26 @@ from __future__ import annotations
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date, time
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.engine import make_url
 
+from gebiedsapp.domain import Handling, SignalSource, reference_id
 from gebiedsapp.paths import app_paths
-from gebiedsapp.services import sync
+from gebiedsapp.services import koffiekar, signals, sync
+from gebiedsapp.services.koffiekar import ConversationInput, SessionInput
+from gebiedsapp.services.signals import SignalInput
 from gebiedsapp.startup import open_database
 from gebiedsapp.storage.database import Database
 from gebiedsapp.storage.sync_tables import plain, synced_tables
 from support.dbfile import TEST_KEY
+
+BEERTA = reference_id("area", "beerta")
+EENZAAMHEID = reference_id("theme", "eenzaamheid")
+ZWERFVUIL = reference_id("signal_category", "afval/zwerfvuil")
 
 
 @dataclass
@@ -42,7 +50,8 @@ class Team:
     def laptop(self, name: str) -> Database:
         if name not in self.laptops:
             path = self.folder / f"{name}.db"
-            shutil.copyfile(self.template, path)
+            if not path.exists():  # a laptop made before (a copy of a synced one) is kept
+                shutil.copyfile(self.template, path)
             opened = open_database(
                 f"sqlite:///{path}",
                 app_paths(self.folder / f"data-{name}"),
@@ -105,3 +114,31 @@ def differences(one: Database, other: Database) -> list[str]:
                     mine, theirs = [left[c] for c in diff], [right.get(c) for c in diff]
                     found.append(f"{table} {key}: {diff} {mine} != {theirs}")
     return found
+
+
+def record_round(team: Team, laptop: str, summary: str) -> None:
+    with team.laptop(laptop).unit_of_work(laptop) as session:
+        round_ = koffiekar.start_session(
+            session,
+            SessionInput(area_id=BEERTA, day=date(2026, 11, 23), start_time=time(9), place=laptop),
+        )
+        recorded = koffiekar.record_conversation(
+            session,
+            session_id=round_.id,
+            data=ConversationInput(
+                summary=summary, theme_ids=[EENZAAMHEID], handling=Handling.DOORVERWIJZEN
+            ),
+            today=date(2026, 11, 23),
+        )
+        signals.create_signal(
+            session,
+            SignalInput(
+                area_id=BEERTA,
+                description=f"Zwerfvuil ({laptop})",
+                source=SignalSource.KOFFIEKAR,
+                reported_on=date(2026, 11, 23),
+                category_id=ZWERFVUIL,
+                conversation_id=recorded.id,
+            ),
+            today=date(2026, 11, 24),
+        )

@@ -112,6 +112,7 @@ def erase_people(
             contacts += len(met)
         session.flush()  # the links are gone before the rows they pointed at
         for resident_id in ids:
+            repo.delete_sync_conflicts(resident_id)
             repo.delete_meedenkers(resident_id)
             for consent in repo.consents(resident_id):
                 session.delete(consent)

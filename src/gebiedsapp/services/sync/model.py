@@ -92,4 +92,5 @@ class Counts:
     refused: int = 0
     skipped: int = 0
     stale: int = 0
+    erased: int = 0  # erasures applied here (their traces are purged after the run)
     refused_tables: set[str] = field(default_factory=set)

@@ -19,6 +19,7 @@ from sqlalchemy import Connection, Table, delete, insert
 from gebiedsapp.domain import Base, utcnow
 from gebiedsapp.services.sync.context import BATCH, Run
 from gebiedsapp.services.sync.merge import merge
+from gebiedsapp.storage import traces
 from gebiedsapp.storage.crash_point import crash_point
 from gebiedsapp.storage.repositories import sync_local as local
 from gebiedsapp.storage.repositories import sync_server as server
@@ -60,6 +61,7 @@ def _pull_table(run: Run, remote: Connection, table: SyncTable, cursor: int) -> 
             Applier(run, remote, connection).apply(table, batch)
             local.set_cursor(connection, table.name, batch[-1].seq)
             local.set_applying(connection, False)
+            crash_point("sync:pull-written")  # written here, not committed
         crash_point("sync:pulled")
         cursor = batch[-1].seq
 
@@ -74,6 +76,7 @@ class Applier:
     def apply(self, table: SyncTable, batch: Sequence[server.ServerRow]) -> set[str]:
         """Apply `batch`; the keys now present here."""
         keys = [r.row_key for r in batch]
+        columns = self.run.columns(table)
         bases = local.bases(self.connection, table.name, keys)
         ticks = local.outbox_keys(self.connection, table.name, keys)
         present = local.rows(self.connection, table, keys)
@@ -89,13 +92,20 @@ class Applier:
             else:
                 todo.append(row)
         blocked = self._parents(table, [r.data for r in todo if r.data is not None])
+        writes: list[dict[str, Any]] = []
+        agreed: list[tuple[str, int, dict[str, str]]] = []
         for row in todo:
             assert row.data is not None
             if any(row.data.get(column) in values for column, values in blocked.items()):
                 log.info("sync: %s %s skipped, its parent is hidden", table.name, row.row_key)
                 self.run.counts.skipped += 1
                 continue
-            self._row(table, row, present.get(row.row_key), bases.get(row.row_key), ticks)
+            values = self._row(table, row, present.get(row.row_key), bases.get(row.row_key), ticks)
+            if values is not None:
+                writes.append(values)
+                agreed.append((row.row_key, row.version, digests(self.run.key, row.data, columns)))
+        local.upsert(self.connection, table, writes)
+        local.put_bases(self.connection, table.name, agreed)
         return set(present) | {r.row_key for r in todo}
 
     # --- parents -------------------------------------------------------------------------
@@ -140,7 +150,10 @@ class Applier:
             local.put_bases(self.connection, table.name, [(row.row_key, row.version, {})])
             return
         if here is not None:
+            if not self.run.counts.erased:
+                traces.mark_pending(self.run.local)  # purged after the run, or at next start
             erase_here(self.connection, table, row.row_key)
+            self.run.counts.erased += 1
             self.run.counts.pulled += 1
         local.drop_outbox(self.connection, table.name, [row.row_key])
         local.drop_bases(self.connection, table.name, [row.row_key])
@@ -152,12 +165,13 @@ class Applier:
         here: dict[str, Any] | None,
         base: tuple[int, dict[str, str]] | None,
         ticks: dict[str, int],
-    ) -> None:
+    ) -> dict[str, Any] | None:
+        """The values to write for one server row (None: nothing to write here)."""
         assert row.data is not None
         columns = self.run.columns(table)
         key = self.run.key
         if here is None and row.row_key in ticks:
-            return  # deleted here (an erasure): that delete goes out, not this row in
+            return None  # deleted here (an erasure): that delete goes out, not this row in
         values = dict(row.data)
         if here is not None and row.row_key in ticks:
             merged = merge(
@@ -175,13 +189,8 @@ class Applier:
                 local.drop_outbox(self.connection, table.name, [row.row_key])
         if here is not None and table.tracked:
             values["version"] = here["version"] + 1  # an open form sees the row changed
-        local.upsert(self.connection, table, [values])
-        local.put_bases(
-            self.connection,
-            table.name,
-            [(row.row_key, row.version, digests(key, row.data, columns))],
-        )
         self.run.counts.pulled += 1
+        return values
 
     def _conflict(
         self, table: SyncTable, row: server.ServerRow, here: dict[str, Any], fields: Sequence[str]

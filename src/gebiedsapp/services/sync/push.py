@@ -84,6 +84,7 @@ def _push_batch(run: Run, item: Outgoing, keys: Sequence[str], *, deleting: bool
         server.lock(remote)
         current = server.versions(remote, table.name, keys)
         changed: list[tuple[str, str, bool]] = []
+        todo: list[tuple[str, dict[str, Any] | None]] = []
         for key in keys:
             version, erased = current.get(key, (0, False))
             if deleting:
@@ -93,14 +94,15 @@ def _push_batch(run: Run, item: Outgoing, keys: Sequence[str], *, deleting: bool
             elif version != item.bases.get(key, (0, {}))[0] or (erased and not table.association):
                 run.counts.stale += 1  # moved on there (or erased: the pull applies it)
                 continue
-            values = None if deleting else {c: item.rows[key][c] for c in columns}
-            changed.extend(_attempt(run, remote, table, key, values))
+            todo.append((key, None if deleting else {c: item.rows[key][c] for c in columns}))
+        changed = _write_all(run, remote, table, todo)
         versions = server.record(remote, changed, device=run.device)
         if changed:
             server.log_push(remote, device=run.device, rows=len(changed))
         for key in keys:
             if (table.name, key) in versions:
                 confirmed[key] = versions[(table.name, key)]
+        crash_point("sync:push-written")  # written on the server, not committed
     crash_point("sync:pushed")  # committed on the server, not yet here
     with run.local.begin() as connection:
         if deleting:
@@ -116,6 +118,25 @@ def _push_batch(run: Run, item: Outgoing, keys: Sequence[str], *, deleting: bool
             )
         local.clear_confirmed(connection, table.name, {key: item.ticks[key] for key in confirmed})
     run.counts.pushed += len(confirmed)
+
+
+def _write_all(
+    run: Run, remote: Connection, table: SyncTable, todo: list[tuple[str, dict[str, Any] | None]]
+) -> list[tuple[str, str, bool]]:
+    """Upserts in one statement when the server takes them all; else (and for erasures)
+    row by row, each in its own savepoint, so one refused row does not stop the others."""
+    upserts = [values for _key, values in todo if values is not None]
+    if upserts and len(upserts) == len(todo):
+        try:
+            with remote.begin_nested():
+                server.write_rows(remote, table, upserts)
+            return [(table.name, key, False) for key, _values in todo]
+        except DBAPIError as exc:
+            log.info("sync: %s batch refused (%s), row by row", table.name, exc.orig)
+    changed: list[tuple[str, str, bool]] = []
+    for key, values in todo:
+        changed.extend(_attempt(run, remote, table, key, values))
+    return changed
 
 
 def _attempt(

@@ -23,6 +23,7 @@ from gebiedsapp.services.sync.model import (
 )
 from gebiedsapp.services.sync.pull import pull
 from gebiedsapp.services.sync.push import push
+from gebiedsapp.storage import traces
 from gebiedsapp.storage.database import Database
 from gebiedsapp.storage.repositories import sync_local as local
 from gebiedsapp.storage.repositories import sync_server as server
@@ -133,6 +134,8 @@ def _run(
         push(run)
         if run.counts.stale == stale:
             break
+    if run.counts.erased:  # an erasure came in: its words go from the file's pages too
+        traces.purge(database.engine)
     finished_at = utcnow()
     with database.engine.begin() as connection:
         local.finished(connection, at=finished_at, server=remote.shown)

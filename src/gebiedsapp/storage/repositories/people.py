@@ -24,6 +24,7 @@ from gebiedsapp.domain import (
     SignalCategory,
     SignalFeedback,
     SignalPhoto,
+    SyncConflict,
     Theme,
     meedenker_theme,
 )
@@ -101,6 +102,24 @@ class PeopleRepository:
             )
             out.append(RegisterEntry(entry, area, list(themes)))
         return out
+
+    def delete_sync_conflicts(self, resident_id: uuid.UUID) -> None:
+        """Sync conflicts about the resident's own rows (they hold both sides' values of
+        their details): gone with them, here and, as a tracked delete, everywhere."""
+        keys = [resident_id.hex]
+        keys += [c.id.hex for c in self.consents(resident_id)]
+        keys += [
+            m.hex
+            for m in self.session.scalars(
+                select(Meedenker.id).where(Meedenker.resident_id == resident_id)
+            )
+        ]
+        self.session.execute(
+            delete(SyncConflict).where(
+                SyncConflict.table_name.in_(("resident", "consent", "meedenker")),
+                SyncConflict.row_key.in_(keys),
+            )
+        )
 
     def delete_meedenkers(self, resident_id: uuid.UUID) -> None:
         """The resident's register entries and their themes (plain statements: the ORM would

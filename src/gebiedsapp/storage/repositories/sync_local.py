@@ -231,15 +231,19 @@ def existing(connection: Connection, table: SyncTable, values: Sequence[Any]) ->
 
 
 def upsert(connection: Connection, table: SyncTable, values: Sequence[Mapping[str, Any]]) -> None:
-    """Write rows as given (insert, or update the columns given of an existing row)."""
+    """Write rows as given (insert, or update the columns given of an existing row); one
+    statement per set of columns."""
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
     for row in values:
-        statement = sqlite_insert(table.table).values(**row)
-        others = {c: statement.excluded[c] for c in row if c not in table.key}
+        groups.setdefault(tuple(row), []).append(dict(row))
+    for names, rows in groups.items():
+        statement = sqlite_insert(table.table)
+        others = {c: statement.excluded[c] for c in names if c not in table.key}
         if others:
-            statement = statement.on_conflict_do_update(index_elements=list(table.key), set_=others)
+            upsert = statement.on_conflict_do_update(index_elements=list(table.key), set_=others)
         else:
-            statement = statement.on_conflict_do_nothing(index_elements=list(table.key))
-        connection.execute(statement)
+            upsert = statement.on_conflict_do_nothing(index_elements=list(table.key))
+        connection.execute(upsert, rows)
 
 
 def set_null(connection: Connection, table: SyncTable, column: str, values: Sequence[Any]) -> None:

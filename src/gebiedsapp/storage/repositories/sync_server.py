@@ -237,35 +237,50 @@ def erase(connection: Connection, table: SyncTable, row_key: str) -> list[tuple[
     return changed
 
 
+def write_rows(connection: Connection, table: SyncTable, rows: Sequence[Mapping[str, Any]]) -> None:
+    """Insert or overwrite many data rows with the same columns, in one statement."""
+    if not rows:
+        return
+    statement = pg_insert(table.table)
+    others = {c: statement.excluded[c] for c in rows[0] if c not in table.key}
+    if others:
+        upsert = statement.on_conflict_do_update(index_elements=list(table.key), set_=others)
+    else:
+        upsert = statement.on_conflict_do_nothing(index_elements=list(table.key))
+    connection.execute(upsert, [dict(r) for r in rows])
+
+
 def record(
     connection: Connection, rows: Sequence[tuple[str, str, bool]], *, device: uuid.UUID
 ) -> dict[tuple[str, str], int]:
     """Enter accepted changes in `sync_row` (a new seq, version + 1); their new versions.
     area_id and personal are left to the server's own trigger (rights)."""
+    if not rows:
+        return {}
+    statement = pg_insert(sync_row).values(
+        seq=func.nextval("sync_seq"),
+        version=1,
+        origin_device=device,
+        pushed_by=func.current_user(),
+        pushed_at=func.now(),
+    )
+    upsert = statement.on_conflict_do_update(
+        index_elements=[sync_row.c.table_name, sync_row.c.row_key],
+        set_={
+            "seq": statement.excluded.seq,
+            "version": sync_row.c.version + 1,
+            "erased": statement.excluded.erased,
+            "origin_device": statement.excluded.origin_device,
+            "pushed_by": statement.excluded.pushed_by,
+            "pushed_at": statement.excluded.pushed_at,
+        },
+    )
+    unique = list(dict.fromkeys(rows))
+    connection.execute(upsert, [{"table_name": t, "row_key": k, "erased": e} for t, k, e in unique])
     result: dict[tuple[str, str], int] = {}
-    for table, key, erased in rows:
-        statement = pg_insert(sync_row).values(
-            table_name=table,
-            row_key=key,
-            seq=func.nextval("sync_seq"),
-            version=1,
-            erased=erased,
-            origin_device=device,
-            pushed_by=func.current_user(),
-            pushed_at=func.now(),
-        )
-        upsert = statement.on_conflict_do_update(
-            index_elements=[sync_row.c.table_name, sync_row.c.row_key],
-            set_={
-                "seq": statement.excluded.seq,
-                "version": sync_row.c.version + 1,
-                "erased": statement.excluded.erased,
-                "origin_device": statement.excluded.origin_device,
-                "pushed_by": statement.excluded.pushed_by,
-                "pushed_at": statement.excluded.pushed_at,
-            },
-        ).returning(sync_row.c.version)
-        result[(table, key)] = int(connection.execute(upsert).scalar_one())
+    for table in {t for t, _k, _e in unique}:
+        keys = [k for t, k, _e in unique if t == table]
+        result.update({(table, k): v for k, (v, _e) in versions(connection, table, keys).items()})
     return result
 
 
