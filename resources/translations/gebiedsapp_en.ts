@@ -1036,6 +1036,97 @@ Last day (the link ran from %s):</translation>
     </message>
 </context>
 <context>
+    <name>ExchangeDialog</name>
+    <message>
+        <source>Uitwisselingsbestand inlezen</source>
+        <translation>Read an exchange file</translation>
+    </message>
+    <message>
+        <source>Uitwisselingsbestand maken</source>
+        <translation>Make an exchange file</translation>
+    </message>
+    <message>
+        <source>Lees de wijzigingen in van een laptop die de teamserver niet bereikt. Wat op beide laptops is veranderd, wordt samengevoegd; verschillen die niet samen kunnen gaan komen in het scherm Conflicten. De wijzigingen gaan bij de volgende synchronisatie mee naar de teamserver.</source>
+        <translation>Read the changes of a laptop that does not reach the team server. What changed on both laptops is merged; differences that cannot go together appear on the Conflicts screen. The changes go along to the team server at the next sync.</translation>
+    </message>
+    <message>
+        <source>Schrijf de wijzigingen van deze laptop naar een versleuteld bestand, voor een collega of het kantoor als deze laptop de teamserver niet bereikt. De wijzigingen blijven ook hier klaarstaan voor de teamserver. Geef het wachtwoord apart door, niet in dezelfde e-mail als het bestand.</source>
+        <translation>Write this laptop&apos;s changes to an encrypted file, for a colleague or the office when this laptop does not reach the team server. The changes also stay ready here for the team server. Pass on the password separately, not in the same e-mail as the file.</translation>
+    </message>
+    <message>
+        <source>Bestand</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Kiezen…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <source>Bestand:</source>
+        <translation>File:</translation>
+    </message>
+    <message>
+        <source>Wachtwoord van het bestand</source>
+        <translation>Password of the file</translation>
+    </message>
+    <message>
+        <source>Wachtwoord:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <source>Wachtwoord nogmaals</source>
+        <translation>Password again</translation>
+    </message>
+    <message>
+        <source>Alle wijzigingen die nog naar de teamserver moeten (niet alleen die sinds het vorige bestand)</source>
+        <translation>All changes still waiting for the team server (not only those since the previous file)</translation>
+    </message>
+    <message>
+        <source>Nogmaals:</source>
+        <translation>Again:</translation>
+    </message>
+    <message>
+        <source>Inlezen</source>
+        <translation>Read</translation>
+    </message>
+    <message>
+        <source>Maken</source>
+        <translation>Make</translation>
+    </message>
+    <message>
+        <source>Uitwisselingsbestanden (*%s)</source>
+        <translation>Exchange files (*%s)</translation>
+    </message>
+    <message>
+        <source>Kies eerst een bestand.</source>
+        <translation>Choose a file first.</translation>
+    </message>
+    <message>
+        <source>De twee wachtwoorden zijn niet gelijk; er is niets gedaan.</source>
+        <translation>The two passwords differ; nothing was done.</translation>
+    </message>
+    <message>
+        <source>Bezig…</source>
+        <translation>Working…</translation>
+    </message>
+    <message>
+        <source>Ingelezen van %s: %d nieuw, %d bijgewerkt, %d gewist, %d al aanwezig, %d conflicten.</source>
+        <translation>Read from %s: %d new, %d updated, %d erased, %d already present, %d conflicts.</translation>
+    </message>
+    <message>
+        <source>Los de conflicten op in het scherm Conflicten.</source>
+        <translation>Resolve the conflicts on the Conflicts screen.</translation>
+    </message>
+    <message>
+        <source>%d wijzigingen geschreven naar %s.</source>
+        <translation>%d changes written to %s.</translation>
+    </message>
+    <message>
+        <source>Het lukte niet: %s. Er is niets gewijzigd.</source>
+        <translation>It did not work: %s. Nothing was changed.</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Exporteren</source>
@@ -1786,6 +1877,14 @@ Last day (the link ran from %s):</translation>
     <message>
         <source>&amp;Map voor reservekopieën…</source>
         <translation>Backup &amp;folder…</translation>
+    </message>
+    <message>
+        <source>&amp;Uitwisselingsbestand maken…</source>
+        <translation>Make an &amp;exchange file…</translation>
+    </message>
+    <message>
+        <source>Uitwisselingsbestand &amp;inlezen…</source>
+        <translation>&amp;Read an exchange file…</translation>
     </message>
     <message>
         <source>&amp;Afsluiten</source>

@@ -153,6 +153,11 @@ class MainWindow(QMainWindow):
         backup_folder = file_menu.addAction(self.tr("&Map voor reservekopieën…"))
         backup_folder.triggered.connect(self.choose_backup_dir)
         file_menu.addSeparator()
+        exchange_out = file_menu.addAction(self.tr("&Uitwisselingsbestand maken…"))
+        exchange_out.triggered.connect(lambda: self._exchange(reading=False))
+        exchange_in = file_menu.addAction(self.tr("Uitwisselingsbestand &inlezen…"))
+        exchange_in.triggered.connect(lambda: self._exchange(reading=True))
+        file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("&Afsluiten"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -197,6 +202,11 @@ class MainWindow(QMainWindow):
         )
         about = help_menu.addAction(self.tr("&Over Gebiedsapp"))
         about.triggered.connect(self.show_about)
+
+    def _exchange(self, *, reading: bool) -> None:
+        from gebiedsapp.ui.exchange import open_exchange
+
+        open_exchange(self.context, self, reading=reading)
 
     def open_privacy(self) -> None:
         from gebiedsapp.ui.privacy import PrivacyDialog, refused_to
