@@ -19,7 +19,7 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
-from gebiedsapp import __version__, selftest
+from gebiedsapp import __version__, cli_server, selftest
 from gebiedsapp.argparse_nl import DutchArgumentParser
 from gebiedsapp.domain import AuditAction, Role
 from gebiedsapp.domain.signal_workflow import OPEN
@@ -235,6 +235,7 @@ def build_parser() -> argparse.ArgumentParser:
             "samenvatting)",
         )
 
+    cli_server.add_parser(sub)
     audit_parser = sub.add_parser("audit", help="het auditlog controleren")
     audit_sub = audit_parser.add_subparsers(dest="audit_command", metavar="ACTIE", required=True)
     audit_sub.add_parser(
@@ -446,6 +447,8 @@ def _passphrase(path: Path, prompt: str, what: str) -> str:
 
 def _dispatch(args: argparse.Namespace, url: str, paths: AppPaths) -> int:
     actor = current_actor()
+    if args.command == "server":
+        return cli_server.handle(args, url)
     if args.command == "db" and args.db_command == "encrypt":
         return _db_encrypt(url, paths, actor)
     if args.command == "db" and args.db_command == "restore":
@@ -479,6 +482,8 @@ def _dispatch(args: argparse.Namespace, url: str, paths: AppPaths) -> int:
                     print(f"Database bijgewerkt van {before} naar {result.to_revision}")
                 if result.backup:
                     print(f"Reservekopie: {result.backup}")
+                if database.engine.dialect.name == "postgresql":
+                    print(cli_server.after_upgrade(database))
                 return 0
             with database.read_session(actor) as session:
                 folder = backups.backup_dir_of(session, paths.backup_dir)

@@ -127,7 +127,10 @@ def test_db_upgrade_builds_the_server_schema_from_empty(
         assert database.engine.dialect.name == "postgresql"
         assert database.engine.dialect.driver == "psycopg"
         # every model's table and nothing else: no FTS5 tables, no SQLite leftovers
-        assert _tables(database.engine) == set(Base.metadata.tables) | {"alembic_version"} | SERVER_TABLES
+        assert (
+            _tables(database.engine)
+            == set(Base.metadata.tables) | {"alembic_version"} | SERVER_TABLES
+        )
         assert _schema_differences(database.engine) == []
         assert current_revision(database.engine) == head_revision()
     finally:

@@ -1,0 +1,520 @@
+"""The team server's rights: which team role reads and writes which rows and columns
+(docs/sync-design.md, "Rights on the server"; the table of decisions is in docs/it-beheer.md).
+
+All server-side SQL of the rights lives here, generated from the models' metadata, so a table
+added later is covered by the same rules (its area from its own `area_id` or its parent's):
+
+- `gebiedsapp_my_areas()`: the areas the connected user is assigned to today, with the areas
+  below them (a beheerder: all); read from `team_member.account` = the login and `assignment`.
+- `gebiedsapp_scope_of(table, row_key)`: a row's area, resident, and whether it is reference
+  data or personal as a whole; `gebiedsapp_area_of` is its area. The policies of the history
+  and conflict tables and of `sync_row`, and the trigger that fills `sync_row.area_id` and
+  `personal`, all use it, so they agree.
+- row-level security on every synced table and on `sync_row`/`sync_push_log`; column
+  privileges keep residents' contact details from the wethouder's role.
+
+`statements(tables)` is the whole set-up as SQL; `storage.server_roles` runs it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import Table, Uuid
+
+from gebiedsapp.domain import Base
+from gebiedsapp.storage.sync_tracking import KEY_SEPARATOR, NOT_SYNCED
+
+STAFF = "gebiedsapp_staff"  # gebiedsregisseur, opbouwwerker (and beheerder)
+WETHOUDER = "gebiedsapp_wethouder"
+BEHEERDER = "gebiedsapp_beheerder"  # a member of STAFF too: manages the reference data
+GROUPS = (STAFF, WETHOUDER, BEHEERDER)
+TEAM = f"{STAFF}, {WETHOUDER}"
+
+# Shared by the whole team, written by beheerders only.
+REFERENCE_TABLES = frozenset(
+    {
+        "area",
+        "area_buurt",
+        "assignment",
+        "cbs_buurt",
+        "cbs_wijk",
+        "partner",
+        "signal_category",
+        "team_member",
+        "theme",
+    }
+)
+# Rows that belong to a resident, not to one area: the column that names the resident. Such a
+# row is seen where the resident is linked to a record of the user's areas.
+RESIDENT_TABLES = {"resident": "id", "consent": "resident_id"}
+# Rows about another row (table name + key columns): their area and resident are that row's.
+ABOUT_COLUMNS = {
+    "record_version": ("record_type", "record_id"),
+    "sync_conflict": ("table_name", "row_key"),
+}
+# Residents' personal data the wethouder's role has no column privilege on (DOMAIN.md,
+# "Personal data (AVG)"); each has a default, so a laptop stores a row without them.
+WETHOUDER_HIDDEN_COLUMNS = {
+    "resident": ("name", "phone", "email"),
+    "consent": ("note",),
+    "contact": ("notes",),
+    "signal_feedback": ("note",),
+}
+# Tables the wethouder's role cannot read at all (photos may show people, house fronts,
+# number plates).
+WETHOUDER_HIDDEN_TABLES = frozenset({"signal_photo"})
+# The history and conflicts of these records are personal as a whole: withheld from the
+# wethouder (their JSON holds the hidden columns' old and new values).
+PERSONAL_RECORD_TYPES = frozenset(WETHOUDER_HIDDEN_COLUMNS) | WETHOUDER_HIDDEN_TABLES
+
+
+class UnclassifiedTableError(RuntimeError):
+    """A synced table whose area the rules cannot find (a new table needs a decision)."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    """How a table's rows get their area: `own` (its `area_id`), `parent` (the area of the row
+    its column `via` points at), `reference`, `resident`, or `about` (another row's)."""
+
+    kind: str
+    via: str = ""
+    parent: str = ""
+
+
+def synced_tables() -> list[Table]:
+    return [t for t in Base.metadata.sorted_tables if t.name not in NOT_SYNCED]
+
+
+def rule_of(table: Table) -> Rule:
+    name = table.name
+    if name in REFERENCE_TABLES:
+        return Rule("reference")
+    if name in RESIDENT_TABLES:
+        return Rule("resident")
+    if name in ABOUT_COLUMNS:
+        return Rule("about")
+    if "area_id" in table.columns:
+        return Rule("own")
+    parents = [
+        (fk.parent, fk.column.table)
+        for fk in sorted(table.foreign_keys, key=lambda fk: fk.parent.name)
+        if fk.column.table.name not in REFERENCE_TABLES | set(RESIDENT_TABLES)
+        and fk.column.table.name != name
+    ]
+    required = [(column, parent) for column, parent in parents if not column.nullable]
+    if len(required) == 1:
+        column, parent = required[0]
+        return Rule("parent", via=column.name, parent=parent.name)
+    raise UnclassifiedTableError(
+        f"{name}: no area_id and not exactly one required parent with an area "
+        "(decide in storage.server_rights)"
+    )
+
+
+def area_sql(table: Table, alias: str) -> str:
+    """The SQL expression of the area of row `alias` of `table` (NULL when it has none)."""
+    rule = rule_of(table)
+    if rule.kind == "own":
+        return f"{alias}.area_id"
+    if rule.kind == "parent":
+        parent = Base.metadata.tables[rule.parent]
+        (key,) = parent.primary_key.columns
+        inner = f"{alias}p"
+        return (
+            f"(SELECT {area_sql(parent, inner)} FROM {parent.name} {inner} "
+            f"WHERE {inner}.{key.name} = {alias}.{rule.via})"
+        )
+    return "NULL::uuid"
+
+
+def _key_match(table: Table, alias: str, key: str) -> str:
+    parts = []
+    for index, column in enumerate(table.primary_key.columns, start=1):
+        value = f"split_part({key}, '{KEY_SEPARATOR}', {index})"
+        if isinstance(column.type, Uuid):
+            value = f"gebiedsapp_uuid({value})"
+        parts.append(f"{alias}.{column.name} = {value}")
+    return " AND ".join(parts)
+
+
+def _text_list(names: Iterable[str]) -> str:
+    return "ARRAY[" + ", ".join(f"'{n}'" for n in sorted(names)) + "]::text[]"
+
+
+def _hex(column: str) -> str:
+    """A uuid column as a row key (hex without dashes, as the laptops write it)."""
+    return f"replace({column}::text, '-', '')"
+
+
+def _scope_branch(table: Table) -> str:
+    rule = rule_of(table)
+    match = _key_match(table, "t", "p_key")
+    name = table.name
+    if rule.kind == "reference":
+        return (
+            f"WHEN '{name}' THEN reference := true; "
+            f"present := EXISTS (SELECT 1 FROM {name} t WHERE {match});"
+        )
+    personal = "true" if name in WETHOUDER_HIDDEN_TABLES else "false"
+    if rule.kind == "resident":
+        resident = f"t.{RESIDENT_TABLES[name]}"
+        return (
+            f"WHEN '{name}' THEN SELECT {resident}, {personal}, true INTO resident, personal, "
+            f"present FROM {name} t WHERE {match};"
+        )
+    if rule.kind == "about":
+        kind_column, key_column = ABOUT_COLUMNS[name]
+        key = key_column if name == "sync_conflict" else _hex(f"t.{key_column}")
+        own = "t.area_id" if "area_id" in table.columns else "NULL::uuid"
+        return (
+            f"WHEN '{name}' THEN SELECT t.{kind_column}, {key}, {own} INTO v_table, v_key, v_area "
+            f"FROM {name} t WHERE {match}; "
+            "IF FOUND THEN present := true; "
+            "SELECT s.area, s.resident, s.reference INTO area, resident, reference "
+            "FROM gebiedsapp_scope_of(v_table, v_key) s; "
+            "area := coalesce(v_area, area); "
+            f"personal := v_table = ANY ({_text_list(PERSONAL_RECORD_TYPES)}); "
+            "END IF;"
+        )
+    return (
+        f"WHEN '{name}' THEN SELECT {area_sql(table, 't')}, {personal}, true INTO area, personal, "
+        f"present FROM {name} t WHERE {match};"
+    )
+
+
+def _resident_links(tables: Sequence[Table]) -> list[str]:
+    """EXISTS clauses: the resident `p_resident` is linked to a row of one of `p_my` areas."""
+    links = []
+    for table in tables:
+        if rule_of(table).kind not in ("own", "parent"):
+            continue
+        for fk in sorted(table.foreign_keys, key=lambda fk: fk.parent.name):
+            if fk.column.table.name == "resident":
+                links.append(
+                    f"EXISTS (SELECT 1 FROM {table.name} t WHERE t.{fk.parent.name} = p_resident "
+                    f"AND {area_sql(table, 't')} = ANY (p_my))"
+                )
+    return links
+
+
+UUID_PATTERN = "^" + "-".join(f"[0-9a-fA-F]{{{n}}}" for n in (8, 4, 4, 4, 12)) + "$"
+
+
+def function_statements(tables: Sequence[Table], schema: str) -> list[str]:
+    """The helper functions. The SECURITY DEFINER ones read as the tables' owner (RLS does not
+    hold them back), and take the caller's areas and role as arguments: inside them
+    `current_user` is the owner."""
+    path = f"SET search_path = {schema}, pg_temp"
+    branches = "\n    ".join(_scope_branch(t) for t in tables)
+    links = "\n    OR ".join(_resident_links(tables)) or "false"
+    reference = _text_list(REFERENCE_TABLES)
+    residents = _text_list(RESIDENT_TABLES)
+    return [
+        f"""CREATE OR REPLACE FUNCTION gebiedsapp_uuid(p_text text) RETURNS uuid
+LANGUAGE sql IMMUTABLE {path} AS $$
+  SELECT CASE WHEN p_text ~ '^[0-9a-fA-F]{{32}}$' OR p_text ~ '{UUID_PATTERN}'
+    THEN p_text::uuid END
+$$""",
+        f"""CREATE OR REPLACE FUNCTION gebiedsapp_is_beheerder() RETURNS boolean
+LANGUAGE sql STABLE {path} AS $$ SELECT pg_has_role(current_user, '{BEHEERDER}', 'MEMBER') $$""",
+        f"""CREATE OR REPLACE FUNCTION gebiedsapp_is_staff() RETURNS boolean
+LANGUAGE sql STABLE {path} AS $$ SELECT pg_has_role(current_user, '{STAFF}', 'MEMBER') $$""",
+        # runs as the caller: current_user is the login; team_member, assignment and area are
+        # readable by every team role
+        f"""CREATE OR REPLACE FUNCTION gebiedsapp_my_areas() RETURNS SETOF uuid
+LANGUAGE sql STABLE {path} AS $$
+  WITH RECURSIVE mine(id) AS (
+    SELECT a.id FROM area a WHERE gebiedsapp_is_beheerder()
+    UNION
+    SELECT s.area_id FROM assignment s JOIN team_member m ON m.id = s.member_id
+    WHERE lower(m.account) = lower(current_user::text) AND m.active
+      AND m.deleted_at IS NULL AND s.deleted_at IS NULL
+      AND s.start_date <= current_date AND (s.end_date IS NULL OR s.end_date >= current_date)
+    UNION
+    SELECT a.id FROM area a JOIN mine ON a.parent_id = mine.id
+  )
+  SELECT id FROM mine
+$$""",
+        f"""CREATE OR REPLACE FUNCTION gebiedsapp_scope_of(
+  p_table text, p_key text,
+  OUT area uuid, OUT resident uuid, OUT reference boolean, OUT personal boolean,
+  OUT present boolean)
+LANGUAGE plpgsql STABLE SECURITY DEFINER {path} AS $$
+DECLARE v_table text; v_key text; v_area uuid;
+BEGIN
+  reference := false; personal := false; present := false;
+  CASE p_table
+    {branches}
+    ELSE NULL;
+  END CASE;
+  present := coalesce(present, false);
+  personal := coalesce(personal, false);
+  reference := coalesce(reference, false);
+END $$""",
+        f"""CREATE OR REPLACE FUNCTION gebiedsapp_area_of(p_table text, p_key text) RETURNS uuid
+LANGUAGE sql STABLE SECURITY DEFINER {path} AS $$
+  SELECT area FROM gebiedsapp_scope_of(p_table, p_key)
+$$""",
+        f"""CREATE OR REPLACE FUNCTION gebiedsapp_resident_visible(
+  p_resident uuid, p_my uuid[], p_creator text) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER {path} AS $$
+  SELECT p_resident IS NOT NULL AND (
+    {links}
+    -- pushed before the record that names them (same push): seen by who made it
+    OR (p_creator IS NOT NULL AND EXISTS (
+      SELECT 1 FROM resident r WHERE r.id = p_resident
+      AND lower(r.created_by) = lower(p_creator))))
+$$""",
+        # a row, by table and key, for the caller (areas `p_my`, staff or not, beheerder or
+        # not, login `p_user`); `p_writing`: may write it
+        f"""CREATE OR REPLACE FUNCTION gebiedsapp_may_see(
+  p_table text, p_key text, p_writing boolean, p_my uuid[], p_staff boolean,
+  p_beheerder boolean, p_user text) RETURNS boolean
+LANGUAGE plpgsql STABLE SECURITY DEFINER {path} AS $$
+DECLARE s record;
+BEGIN
+  SELECT * INTO s FROM gebiedsapp_scope_of(p_table, p_key);
+  IF s.personal AND NOT p_staff THEN RETURN false; END IF;
+  IF s.reference THEN RETURN NOT p_writing OR p_beheerder; END IF;
+  IF p_beheerder THEN RETURN true; END IF;
+  IF s.area IS NOT NULL THEN RETURN s.area = ANY (p_my); END IF;
+  IF s.resident IS NOT NULL THEN
+    RETURN gebiedsapp_resident_visible(s.resident, p_my, CASE WHEN p_staff THEN p_user END);
+  END IF;
+  -- not there (yet): a history row or a tombstone pushed before or after its record
+  RETURN p_writing AND NOT s.present;
+END $$""",
+        f"""CREATE OR REPLACE FUNCTION gebiedsapp_sync_row_visible(
+  p_table text, p_key text, p_area uuid, p_personal boolean, p_erased boolean,
+  p_writing boolean, p_my uuid[], p_staff boolean, p_beheerder boolean, p_user text)
+  RETURNS boolean
+LANGUAGE plpgsql STABLE SECURITY DEFINER {path} AS $$
+BEGIN
+  IF p_personal AND NOT p_staff THEN RETURN false; END IF;
+  IF p_table = ANY ({reference}) THEN RETURN NOT p_writing OR p_beheerder; END IF;
+  IF p_beheerder THEN RETURN true; END IF;
+  IF p_area IS NOT NULL THEN RETURN p_area = ANY (p_my); END IF;
+  -- an erased resident's tombstone reaches every laptop (it carries nothing but the key)
+  IF p_erased AND NOT p_writing AND p_table = ANY ({residents}) THEN RETURN true; END IF;
+  RETURN gebiedsapp_may_see(p_table, p_key, p_writing, p_my, p_staff, p_beheerder, p_user);
+END $$""",
+        # the server fills what it can know better than a laptop: the area, whether the row is
+        # personal as a whole, the order (seq) and who pushed it when
+        f"""CREATE OR REPLACE FUNCTION gebiedsapp_sync_row_stamp() RETURNS trigger
+LANGUAGE plpgsql {path} AS $$
+DECLARE s record;
+BEGIN
+  SELECT * INTO s FROM gebiedsapp_scope_of(NEW.table_name, NEW.row_key);
+  NEW.area_id := s.area;
+  NEW.personal := s.personal;
+  IF TG_OP = 'UPDATE' AND NOT s.present THEN  -- erased, or not written yet: keep what was known
+    NEW.area_id := coalesce(s.area, OLD.area_id);
+    NEW.personal := s.personal OR OLD.personal;
+  END IF;
+  NEW.seq := nextval('sync_seq');
+  NEW.pushed_by := current_user;
+  NEW.pushed_at := now();
+  RETURN NEW;
+END $$""",
+        f"""CREATE OR REPLACE FUNCTION gebiedsapp_push_log_stamp() RETURNS trigger
+LANGUAGE plpgsql {path} AS $$
+BEGIN
+  NEW.pushed_by := current_user;
+  NEW.at := now();
+  RETURN NEW;
+END $$""",
+    ]
+
+
+MY_AREAS = "ARRAY(SELECT gebiedsapp_my_areas())"
+CALLER = (
+    f"{MY_AREAS}, (SELECT gebiedsapp_is_staff()), (SELECT gebiedsapp_is_beheerder()), "
+    "current_user::text"
+)
+
+
+def _policy(table: str, name: str, command: str, roles: str, using: str, check: str) -> str:
+    sql = f"CREATE POLICY gebiedsapp_{name} ON {table} FOR {command} TO {roles}"
+    if using:
+        sql += f" USING ({using})"
+    if check:
+        sql += f" WITH CHECK ({check})"
+    return sql
+
+
+def _row_policies(table: str, read: str, write: str, *, readers: str = TEAM) -> list[str]:
+    return [
+        _policy(table, "read", "SELECT", readers, read, ""),
+        _policy(table, "insert", "INSERT", STAFF, "", write),
+        _policy(table, "update", "UPDATE", STAFF, write, write),
+        _policy(table, "delete", "DELETE", STAFF, write, ""),
+    ]
+
+
+def policy_statements(table: Table) -> list[str]:
+    """The policies of one synced table (after its old ones are dropped)."""
+    name = table.name
+    rule = rule_of(table)
+    readers = STAFF if name in WETHOUDER_HIDDEN_TABLES else TEAM
+    if rule.kind == "reference":
+        return [
+            _policy(name, "read", "SELECT", TEAM, "true", ""),
+            _policy(name, "manage", "ALL", BEHEERDER, "true", "true"),
+        ]
+    if rule.kind == "resident":
+        resident = RESIDENT_TABLES[name]
+        creator = "CASE WHEN (SELECT gebiedsapp_is_staff()) THEN current_user::text END"
+        visible = (
+            f"(SELECT gebiedsapp_is_beheerder()) OR gebiedsapp_resident_visible({resident}, "
+            f"{MY_AREAS}, {creator})"
+        )
+        policies = _row_policies(name, visible, visible, readers=readers)
+        if name == "resident":  # a new resident comes before the record that names them
+            policies[1] = _policy(name, "insert", "INSERT", STAFF, "", "true")
+        return policies
+    if rule.kind == "about":
+        kind_column, key_column = ABOUT_COLUMNS[name]
+        key = key_column if name == "sync_conflict" else _hex(key_column)
+
+        personal_ok = (
+            f"(({kind_column} <> ALL ({_text_list(PERSONAL_RECORD_TYPES)})) "
+            "OR (SELECT gebiedsapp_is_staff()))"
+        )
+
+        def about(writing: str) -> str:
+            where = f"gebiedsapp_may_see({kind_column}, {key}, {writing}, {CALLER})"
+            if "area_id" in table.columns:  # a conflict that knows its area
+                where = (
+                    f"CASE WHEN area_id IS NOT NULL THEN area_id = ANY ({MY_AREAS}) "
+                    f"ELSE {where} END"
+                )
+            return f"{personal_ok} AND {where}"
+
+        read, write = about("false"), about("true")
+        return _row_policies(name, read, write, readers=readers)
+    visible = f"{area_sql(table, name)} = ANY ({MY_AREAS})"
+    return _row_policies(name, visible, visible, readers=readers)
+
+
+def grant_statements(table: Table) -> list[str]:
+    """Privileges of one synced table (after REVOKE ALL): the wethouder reads all but the
+    personal columns, staff read and write, beheerders write reference data."""
+    name = table.name
+    statements = [f"REVOKE ALL ON {name} FROM {STAFF}, {WETHOUDER}, {BEHEERDER}"]
+    if name in REFERENCE_TABLES:
+        statements.append(f"GRANT SELECT ON {name} TO {STAFF}, {WETHOUDER}")
+        statements.append(f"GRANT INSERT, UPDATE, DELETE ON {name} TO {BEHEERDER}")
+        return statements
+    statements.append(f"GRANT SELECT, INSERT, UPDATE, DELETE ON {name} TO {STAFF}")
+    if name in WETHOUDER_HIDDEN_TABLES:
+        return statements
+    hidden = WETHOUDER_HIDDEN_COLUMNS.get(name, ())
+    if hidden:
+        readable = ", ".join(c.name for c in table.columns if c.name not in hidden)
+        statements.append(f"GRANT SELECT ({readable}) ON {name} TO {WETHOUDER}")
+    else:
+        statements.append(f"GRANT SELECT ON {name} TO {WETHOUDER}")
+    return statements
+
+
+def sync_statements() -> list[str]:
+    """`sync_row` and the push log: seen by area, stamped by the server, the log only grows."""
+    caller_read = f"false, {CALLER}"
+    caller_write = f"true, {CALLER}"
+    row = "table_name, row_key, area_id, personal, erased"
+    return [
+        f"REVOKE ALL ON sync_row, sync_push_log FROM {STAFF}, {WETHOUDER}, {BEHEERDER}",
+        f"GRANT SELECT ON sync_row TO {STAFF}, {WETHOUDER}",
+        f"GRANT INSERT, UPDATE ON sync_row TO {STAFF}",
+        f"GRANT USAGE, SELECT ON SEQUENCE sync_seq TO {STAFF}",
+        f"GRANT SELECT, INSERT ON sync_push_log TO {STAFF}, {WETHOUDER}",
+        "ALTER TABLE sync_row ENABLE ROW LEVEL SECURITY",
+        "ALTER TABLE sync_push_log ENABLE ROW LEVEL SECURITY",
+        _policy(
+            "sync_row",
+            "read",
+            "SELECT",
+            TEAM,
+            f"gebiedsapp_sync_row_visible({row}, {caller_read})",
+            "",
+        ),
+        _policy(
+            "sync_row",
+            "insert",
+            "INSERT",
+            STAFF,
+            "",
+            f"gebiedsapp_sync_row_visible({row}, {caller_write})",
+        ),
+        _policy(
+            "sync_row",
+            "update",
+            "UPDATE",
+            STAFF,
+            f"gebiedsapp_sync_row_visible({row}, {caller_write})",
+            f"gebiedsapp_sync_row_visible({row}, {caller_write})",
+        ),
+        _policy(
+            "sync_push_log",
+            "read",
+            "SELECT",
+            TEAM,
+            "pushed_by = current_user::text OR (SELECT gebiedsapp_is_beheerder())",
+            "",
+        ),
+        _policy("sync_push_log", "insert", "INSERT", TEAM, "", "pushed_by = current_user::text"),
+        "DROP TRIGGER IF EXISTS gebiedsapp_stamp ON sync_row",
+        "CREATE TRIGGER gebiedsapp_stamp BEFORE INSERT OR UPDATE ON sync_row "
+        "FOR EACH ROW EXECUTE FUNCTION gebiedsapp_sync_row_stamp()",
+        "DROP TRIGGER IF EXISTS gebiedsapp_stamp ON sync_push_log",
+        "CREATE TRIGGER gebiedsapp_stamp BEFORE INSERT ON sync_push_log "
+        "FOR EACH ROW EXECUTE FUNCTION gebiedsapp_push_log_stamp()",
+    ]
+
+
+# Made anew each time (a newer version may change a signature); CASCADE drops the policies
+# and triggers that use them, which are made anew after.
+DROP_OUR_FUNCTIONS = """DO $$
+DECLARE f record;
+BEGIN
+  FOR f IN SELECT p.oid::regprocedure AS signature FROM pg_proc p
+    WHERE p.pronamespace = current_schema()::regnamespace
+      AND starts_with(p.proname, 'gebiedsapp_')
+  LOOP
+    EXECUTE format('DROP FUNCTION %s CASCADE', f.signature);
+  END LOOP;
+END $$"""
+
+DROP_OUR_POLICIES = """DO $$
+DECLARE p record;
+BEGIN
+  FOR p IN SELECT policyname, tablename FROM pg_policies
+    WHERE schemaname = current_schema() AND starts_with(policyname, 'gebiedsapp_')
+  LOOP
+    EXECUTE format('DROP POLICY %I ON %I', p.policyname, p.tablename);
+  END LOOP;
+END $$"""
+
+
+def statements(tables: Sequence[Table], *, schema: str, database: str) -> list[str]:
+    """The whole set-up for the tables that exist on this server, in one transaction's
+    order; safe to run again (functions replaced, policies and grants made anew)."""
+    result = [
+        f'REVOKE ALL ON DATABASE "{database}" FROM PUBLIC',
+        f'GRANT CONNECT ON DATABASE "{database}" TO {STAFF}, {WETHOUDER}',
+        f"GRANT USAGE ON SCHEMA {schema} TO {STAFF}, {WETHOUDER}",
+        f"REVOKE ALL ON alembic_version FROM {STAFF}, {WETHOUDER}",
+        f"GRANT SELECT ON alembic_version TO {STAFF}, {WETHOUDER}",
+        DROP_OUR_POLICIES,
+        DROP_OUR_FUNCTIONS,
+        *function_statements(tables, schema),
+    ]
+    for table in tables:
+        result += grant_statements(table)
+        result.append(f"ALTER TABLE {table.name} ENABLE ROW LEVEL SECURITY")
+        result += policy_statements(table)
+    result += sync_statements()
+    return result

@@ -1,0 +1,234 @@
+"""Who sees what on the team server (issue 16): each user connects with their own role; RLS
+keeps them to the areas they are assigned to, column privileges keep residents' personal data
+from the wethouder. Against the real server, with the logins `gebiedsapp server` made."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import psycopg
+import pytest
+from psycopg import errors
+
+from gebiedsapp.paths import AppPaths
+from support.rights_world import BEERTA, EENZAAMHEID, PARKWIJK, World, build_world
+
+
+@pytest.fixture
+def world(pg_url: str, app_paths: AppPaths, tmp_path: Path, cli_environment: None) -> World:
+    return build_world(pg_url, app_paths, tmp_path / "cli")
+
+
+def _ids(connection: psycopg.Connection, query: str, *params: object) -> set[object]:
+    return {row[0] for row in connection.execute(query, params or None)}
+
+
+def _hex(value: object) -> str:
+    return str(value).replace("-", "")
+
+
+def test_an_opbouwwerker_of_beerta_cannot_read_or_change_winschoten(world: World) -> None:
+    beerta, winschoten = world.beerta, world.winschoten
+    with world.connect("opbouwwerker") as db:
+        assert _ids(db, "SELECT id FROM koffiekar_session") == {beerta.round_id}
+        assert _ids(db, "SELECT id FROM conversation") == {beerta.conversation_id}
+        assert _ids(db, "SELECT id FROM signal") == {beerta.signal_id}
+        assert _ids(db, "SELECT id FROM resident") == {beerta.resident_id}
+        assert _ids(db, "SELECT resident_id FROM consent") == {beerta.resident_id}
+        assert _ids(db, "SELECT conversation_id FROM conversation_theme") == {
+            beerta.conversation_id
+        }
+        assert _ids(db, "SELECT signal_id FROM signal_history") == {beerta.signal_id}
+        # the history of Winschoten's records is not theirs either
+        assert _ids(db, "SELECT record_id FROM record_version") == {
+            beerta.conversation_id,
+            beerta.resident_id,
+        }
+        # staff see the resident's contact details of their own area
+        assert db.execute("SELECT name FROM resident").fetchall() == [("Bewoner Beerta",)]
+
+        changed = db.execute(
+            "UPDATE conversation SET summary = 'overschreven' WHERE id = %s",
+            (winschoten.conversation_id,),
+        )
+        assert changed.rowcount == 0
+        assert db.execute("DELETE FROM signal WHERE id = %s", (winschoten.signal_id,)).rowcount == 0
+        with pytest.raises(errors.InsufficientPrivilege, match="row-level security"):
+            db.execute(
+                "INSERT INTO conversation (id, session_id, summary, quote, quote_reportable, "
+                "handling, created_at, updated_at, created_by, updated_by, version) VALUES "
+                "(gen_random_uuid(), %s, 'x', '', false, 'ter_plekke', now(), now(), 'a', 'a', 1)",
+                (winschoten.round_id,),
+            )
+        with pytest.raises(errors.InsufficientPrivilege, match="row-level security"):
+            db.execute(  # moving their own round into Winschoten is refused too
+                "UPDATE koffiekar_session SET area_id = %s WHERE id = %s",
+                (PARKWIJK, beerta.round_id),
+            )
+        # their own area: read and write
+        mine = db.execute(
+            "UPDATE conversation SET summary = 'aangevuld' WHERE id = %s",
+            (beerta.conversation_id,),
+        )
+        assert mine.rowcount == 1
+
+    with psycopg.connect(world.url) as owner:
+        summary = owner.execute(
+            "SELECT summary FROM conversation WHERE id = %s", (winschoten.conversation_id,)
+        ).fetchone()
+        assert summary is not None
+        assert summary[0].startswith("Gesprek in Parkwijk")
+
+
+def test_an_assignment_to_a_kern_covers_its_areas(world: World) -> None:
+    """The regisseur of Winschoten sees the round in Parkwijk (an area below Winschoten)."""
+    with world.connect("regisseur") as db:
+        assert _ids(db, "SELECT id FROM conversation") == {world.winschoten.conversation_id}
+        assert _ids(db, "SELECT id FROM resident") == {world.winschoten.resident_id}
+
+
+def test_a_wethouder_reads_the_area_but_no_personal_data(world: World) -> None:
+    beerta = world.beerta
+    with world.connect("wethouder") as db:
+        assert _ids(db, "SELECT summary FROM conversation") == {
+            "Gesprek in Beerta: de bus rijdt niet meer"
+        }
+        assert _ids(db, "SELECT id FROM resident") == {beerta.resident_id}  # the link only
+        for query in (
+            "SELECT name FROM resident",
+            "SELECT * FROM resident",
+            "SELECT note FROM consent",
+            "SELECT notes FROM contact",
+            "SELECT id FROM signal_photo",
+        ):
+            with pytest.raises(errors.InsufficientPrivilege, match="permission denied"):
+                db.execute(query)
+        readable = db.execute(
+            "SELECT has_column_privilege('resident', 'name', 'SELECT'), "
+            "has_column_privilege('resident', 'anonymised_at', 'SELECT'), "
+            "has_column_privilege('conversation', 'summary', 'SELECT')"
+        ).fetchone()
+        assert readable == (False, True, True)
+        # the history of a resident is theirs to keep from the wethouder as well
+        assert _ids(db, "SELECT record_id FROM record_version") == {beerta.conversation_id}
+        with pytest.raises(errors.InsufficientPrivilege, match="permission denied"):
+            db.execute(
+                "UPDATE conversation SET summary = 'x' WHERE id = %s", (beerta.conversation_id,)
+            )
+        assert _ids(db, "SELECT id FROM conversation") == {beerta.conversation_id}
+
+
+def test_only_a_beheerder_changes_reference_data(world: World) -> None:
+    rename = "UPDATE theme SET name = 'Eenzaam' WHERE key = 'eenzaamheid'"
+    for who in ("opbouwwerker", "regisseur", "wethouder"):
+        with world.connect(who) as db:
+            assert db.execute("SELECT count(*) FROM area").fetchone() == (
+                db.execute("SELECT count(*) FROM area").fetchone()
+            )
+            assert _ids(db, "SELECT key FROM theme WHERE key = 'eenzaamheid'") == {"eenzaamheid"}
+            with pytest.raises(errors.InsufficientPrivilege, match="permission denied"):
+                db.execute(rename)
+            with pytest.raises(errors.InsufficientPrivilege, match="permission denied"):
+                db.execute("UPDATE assignment SET end_date = NULL")  # nor their own rights
+    with world.connect("beheerder") as db:
+        assert db.execute(rename).rowcount == 1
+        # and, for the AVG requests they handle, sees every area's residents
+        assert _ids(db, "SELECT id FROM resident") == {
+            world.beerta.resident_id,
+            world.winschoten.resident_id,
+        }
+
+
+def _push(db: psycopg.Connection, table: str, key: str, **values: object) -> None:
+    """As the sync engine pushes a row's bookkeeping: the laptop's idea of area, pusher and
+    time is overruled by the server's trigger."""
+    columns = {"seq": 0, "version": 1, "area_id": None, "personal": False, "erased": False}
+    columns |= {"pushed_by": "iemand-anders", "pushed_at": "2000-01-01T00:00:00Z"} | values
+    names = ", ".join(["table_name", "row_key", *columns])
+    marks = ", ".join(["%s"] * (len(columns) + 2))
+    db.execute(
+        f"INSERT INTO sync_row ({names}) VALUES ({marks}) ON CONFLICT DO NOTHING",
+        (table, key, *columns.values()),
+    )
+
+
+def test_the_server_fills_sync_rows_area_and_pusher(world: World) -> None:
+    beerta, winschoten = world.beerta, world.winschoten
+    account = world.accounts["opbouwwerker"]
+    with world.connect("opbouwwerker") as db:
+        _push(db, "conversation", _hex(beerta.conversation_id), area_id=str(PARKWIJK))
+        _push(db, "conversation_theme", f"{_hex(beerta.conversation_id)}|{_hex(EENZAAMHEID)}")
+        _push(db, "signal_photo", _hex(world.photo_id))
+        _push(db, "resident", _hex(beerta.resident_id), personal=True)
+        with pytest.raises(errors.InsufficientPrivilege, match="row-level security"):
+            _push(db, "conversation", _hex(winschoten.conversation_id))
+        with pytest.raises(errors.InsufficientPrivilege, match="row-level security"):
+            _push(db, "theme", _hex(BEERTA))  # reference data: beheerders only
+        with pytest.raises(errors.InsufficientPrivilege, match="permission denied"):
+            db.execute("DELETE FROM sync_row")
+        rows = {
+            row[0]: row[1:]
+            for row in db.execute(
+                "SELECT table_name, area_id, personal, pushed_by, pushed_at > now() - "
+                "interval '1 hour', seq > 0 FROM sync_row"
+            )
+        }
+    assert rows["conversation"] == (BEERTA, False, account, True, True)
+    assert rows["signal_photo"] == (BEERTA, True, account, True, True)  # withheld: wethouder
+    assert rows["resident"] == (None, False, account, True, True)  # a resident has no one area
+    assert rows["conversation_theme"] == (BEERTA, False, account, True, True)  # its parent's
+    with world.connect("wethouder") as db:
+        seen = _ids(db, "SELECT table_name FROM sync_row")
+    assert seen == {"conversation", "conversation_theme", "resident"}  # not the photo
+    with world.connect("regisseur") as db:
+        assert _ids(db, "SELECT table_name FROM sync_row") == set()  # Beerta is not theirs
+
+
+def test_a_tombstone_keeps_its_area_and_each_change_a_new_seq(world: World) -> None:
+    """A hard delete (the link between a conversation and a theme) is pushed as the deleted
+    data row plus `erased`: the row is gone, its area is kept, so Beerta's laptops get it."""
+    key = f"{_hex(world.beerta.conversation_id)}|{_hex(EENZAAMHEID)}"
+    with world.connect("opbouwwerker") as db:
+        _push(db, "conversation_theme", key)
+        before = db.execute("SELECT seq FROM sync_row").fetchone()
+        deleted = db.execute(
+            "DELETE FROM conversation_theme WHERE conversation_id = %s",
+            (world.beerta.conversation_id,),
+        )
+        assert deleted.rowcount == 1
+        db.execute(
+            "UPDATE sync_row SET erased = true, version = version + 1, seq = 1, area_id = NULL "
+            "WHERE table_name = 'conversation_theme' AND row_key = %s",
+            (key,),
+        )
+        after = db.execute("SELECT seq, area_id, erased FROM sync_row").fetchone()
+    assert before is not None
+    assert after is not None
+    assert after[0] > before[0]
+    assert after[1:] == (BEERTA, True)
+    with world.connect("wethouder") as db:  # the wethouder's laptop drops it too
+        assert _ids(db, "SELECT row_key FROM sync_row WHERE erased") == {key}
+    with world.connect("regisseur") as db:
+        assert _ids(db, "SELECT row_key FROM sync_row") == set()
+
+
+def test_the_push_log_cannot_be_forged(world: World) -> None:
+    account = world.accounts["opbouwwerker"]
+    with world.connect("opbouwwerker") as db:
+        db.execute(
+            "INSERT INTO sync_push_log (at, pushed_by, device_id, rows) VALUES "
+            "('2000-01-01', 'wethouder', NULL, 3)"
+        )
+        logged = db.execute("SELECT pushed_by, at > now() - interval '1 hour' FROM sync_push_log")
+        assert logged.fetchall() == [(account, True)]
+        for statement in (
+            "UPDATE sync_push_log SET pushed_by = 'iemand'",
+            "DELETE FROM sync_push_log",
+            "TRUNCATE sync_push_log",
+        ):
+            with pytest.raises(errors.InsufficientPrivilege):
+                db.execute(statement)
+    with world.connect("regisseur") as db:
+        assert db.execute("SELECT count(*) FROM sync_push_log").fetchone() == (0,)  # not theirs
+    with psycopg.connect(world.url) as owner:
+        assert owner.execute("SELECT pushed_by FROM sync_push_log").fetchall() == [(account,)]
