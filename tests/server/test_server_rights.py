@@ -4,6 +4,7 @@ from the wethouder. Against the real server, with the logins `gebiedsapp server`
 
 from __future__ import annotations
 
+import uuid
 from pathlib import Path
 
 import psycopg
@@ -232,3 +233,56 @@ def test_the_push_log_cannot_be_forged(world: World) -> None:
         assert db.execute("SELECT count(*) FROM sync_push_log").fetchone() == (0,)  # not theirs
     with psycopg.connect(world.url) as owner:
         assert owner.execute("SELECT pushed_by FROM sync_push_log").fetchall() == [(account,)]
+
+
+def test_a_new_resident_is_pushed_before_the_conversation_that_names_them(world: World) -> None:
+    """As the engine pushes (parents first, one transaction): the resident and their consent
+    go in before the conversation that names them; then the area's team sees them, nobody
+    else does."""
+    resident, conversation = uuid.uuid4(), uuid.uuid4()
+    account = world.accounts["opbouwwerker"]
+    stamp = "now(), now(), %s, %s, 1"
+    with world.connect("opbouwwerker") as db, db.transaction():
+        db.execute(
+            "INSERT INTO resident (id, name, phone, email, created_at, updated_at, created_by, "
+            f"updated_by, version) VALUES (%s, 'Nieuwe Bewoner', '', '', {stamp})",
+            (resident, account.upper(), account),
+        )
+        db.execute(
+            "INSERT INTO consent (id, resident_id, purpose, given_on, recorded_by, note, "
+            f"created_at, updated_at, created_by, updated_by, version) VALUES "
+            f"(%s, %s, 'contact', '2026-11-25', 'ik', '', {stamp})",
+            (uuid.uuid4(), resident, account, account),
+        )
+        db.execute(
+            "INSERT INTO conversation (id, session_id, summary, quote, quote_reportable, "
+            f"handling, resident_id, created_at, updated_at, created_by, updated_by, version) "
+            f"VALUES (%s, %s, 'Nieuw gesprek', '', false, 'ter_plekke', %s, {stamp})",
+            (conversation, world.beerta.round_id, resident, account, account),
+        )
+    with world.connect("wethouder") as db:
+        assert resident in _ids(db, "SELECT id FROM resident")  # linked to Beerta now
+    with world.connect("regisseur") as db:
+        assert resident not in _ids(db, "SELECT id FROM resident")
+        assert _ids(db, "SELECT resident_id FROM consent") == {world.winschoten.resident_id}
+    # a resident someone else pushed, linked to nothing yet, is not seen
+    with psycopg.connect(world.url, autocommit=True) as owner:
+        owner.execute(
+            "INSERT INTO resident (id, name, phone, email, created_at, updated_at, created_by, "
+            "updated_by, version) VALUES (%s, 'Los', '', '', now(), now(), 'iemand', 'iemand', 1)",
+            (uuid.uuid4(),),
+        )
+    with world.connect("opbouwwerker") as db:
+        assert _ids(db, "SELECT name FROM resident") == {"Bewoner Beerta", "Nieuwe Bewoner"}
+
+
+def test_an_ended_assignment_ends_the_access(world: World) -> None:
+    with psycopg.connect(world.url, autocommit=True) as owner:
+        owner.execute(
+            "UPDATE assignment SET end_date = current_date - 1 WHERE member_id = %s",
+            (world.members["opbouwwerker"],),
+        )
+    with world.connect("opbouwwerker") as db:
+        assert _ids(db, "SELECT id FROM conversation") == set()
+        assert _ids(db, "SELECT id FROM resident") == set()
+        assert db.execute("SELECT count(*) FROM area").fetchone() == (29,)  # reference data
