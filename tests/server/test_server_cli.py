@@ -8,11 +8,14 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from alembic import command
 from psycopg import errors
 from sqlalchemy.engine import make_url
 
 from gebiedsapp import cli
 from gebiedsapp.paths import AppPaths
+from gebiedsapp.storage.database import Database
+from gebiedsapp.storage.migrate import alembic_config, upgrade
 from support.rights_world import PASSWORD, World, build_world
 
 
@@ -146,3 +149,36 @@ def test_what_is_refused_is_said_in_dutch_and_changes_nothing(
     )
     with psycopg.connect(pg_url) as db:
         assert db.execute("SELECT count(*) FROM pg_roles WHERE rolname = 'kort'").fetchone() == (0,)
+
+
+def test_an_upgrade_keeps_the_rights_in_the_same_transaction(
+    pg_url: str, app_paths: AppPaths, tmp_path: Path
+) -> None:
+    """PostgreSQL refuses to alter or drop a column a policy uses, so a migration lifts the
+    rights first and sets them up again after, in its own transaction: a server left at an
+    earlier revision reaches head with its rights whole, by `upgrade` alone."""
+    world = build_world(pg_url, app_paths, tmp_path / "data")
+    database = Database.connect(pg_url)
+    try:
+        with database.engine.begin() as connection:
+            config = alembic_config()
+            config.attributes["connection"] = connection
+            command.downgrade(config, "0008")  # the sync tables and their rights go
+        upgrade(database.engine, backup_dir=None)
+    finally:
+        database.dispose()
+    with world.connect("opbouwwerker") as db:
+        assert _count(db, "SELECT count(*) FROM conversation") == 1  # Beerta's only
+        with pytest.raises(errors.InsufficientPrivilege, match="row-level security"):
+            db.execute(
+                "INSERT INTO sync_row (table_name, row_key, seq, version, personal, erased, "
+                "pushed_by, pushed_at) VALUES ('conversation', %s, 0, 1, false, false, 'x', "
+                "now())",
+                (world.winschoten.conversation_id.hex,),
+            )
+
+
+def _count(db: psycopg.Connection, query: str) -> object:
+    row = db.execute(query).fetchone()
+    assert row is not None
+    return row[0]

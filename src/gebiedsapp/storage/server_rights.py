@@ -214,14 +214,14 @@ def function_statements(tables: Sequence[Table], schema: str) -> list[str]:
     residents = _text_list(RESIDENT_TABLES)
     return [
         f"""CREATE OR REPLACE FUNCTION gebiedsapp_uuid(p_text text) RETURNS uuid
-LANGUAGE sql IMMUTABLE {path} AS $$
+LANGUAGE sql IMMUTABLE AS $$
   SELECT CASE WHEN p_text ~ '^[0-9a-fA-F]{{32}}$' OR p_text ~ '{UUID_PATTERN}'
     THEN p_text::uuid END
 $$""",
         f"""CREATE OR REPLACE FUNCTION gebiedsapp_is_beheerder() RETURNS boolean
-LANGUAGE sql STABLE {path} AS $$ SELECT pg_has_role(current_user, '{BEHEERDER}', 'MEMBER') $$""",
+LANGUAGE sql STABLE AS $$ SELECT pg_has_role(current_user, '{BEHEERDER}', 'MEMBER') $$""",
         f"""CREATE OR REPLACE FUNCTION gebiedsapp_is_staff() RETURNS boolean
-LANGUAGE sql STABLE {path} AS $$ SELECT pg_has_role(current_user, '{STAFF}', 'MEMBER') $$""",
+LANGUAGE sql STABLE AS $$ SELECT pg_has_role(current_user, '{STAFF}', 'MEMBER') $$""",
         # runs as the caller: current_user is the login; team_member, assignment and area are
         # readable by every team role
         f"""CREATE OR REPLACE FUNCTION gebiedsapp_my_areas() RETURNS SETOF uuid
@@ -304,23 +304,23 @@ END $$""",
         # the server fills what it can know better than a laptop: the area, whether the row is
         # personal as a whole, the order (seq) and who pushed it when
         f"""CREATE OR REPLACE FUNCTION gebiedsapp_sync_row_stamp() RETURNS trigger
-LANGUAGE plpgsql {path} AS $$
+LANGUAGE plpgsql AS $$
 DECLARE s record;
 BEGIN
-  SELECT * INTO s FROM gebiedsapp_scope_of(NEW.table_name, NEW.row_key);
+  SELECT * INTO s FROM {schema}.gebiedsapp_scope_of(NEW.table_name, NEW.row_key);
   NEW.area_id := s.area;
   NEW.personal := s.personal;
   IF TG_OP = 'UPDATE' AND NOT s.present THEN  -- erased, or not written yet: keep what was known
     NEW.area_id := coalesce(s.area, OLD.area_id);
     NEW.personal := s.personal OR OLD.personal;
   END IF;
-  NEW.seq := nextval('sync_seq');
+  NEW.seq := nextval('{schema}.sync_seq');
   NEW.pushed_by := current_user;
   NEW.pushed_at := now();
   RETURN NEW;
 END $$""",
-        f"""CREATE OR REPLACE FUNCTION gebiedsapp_push_log_stamp() RETURNS trigger
-LANGUAGE plpgsql {path} AS $$
+        """CREATE OR REPLACE FUNCTION gebiedsapp_push_log_stamp() RETURNS trigger
+LANGUAGE plpgsql AS $$
 BEGIN
   NEW.pushed_by := current_user;
   NEW.at := now();

@@ -111,6 +111,21 @@ def set_up(connection: Connection) -> SetupReport:
     return SetupReport(tables=len(tables), policies=int(policies))
 
 
+def lift_rights(connection: Connection) -> bool:
+    """Drop our policies and functions (and with them the triggers) when they are there;
+    whether they were. For a migration, which then calls `set_up` in the same transaction."""
+    installed = _one(
+        connection,
+        "SELECT EXISTS (SELECT 1 FROM pg_proc WHERE proname = 'gebiedsapp_scope_of' "
+        "AND pronamespace = current_schema()::regnamespace)",
+    )
+    if installed:
+        raw = _raw(connection)
+        raw.execute(server_rights.DROP_OUR_POLICIES)
+        raw.execute(server_rights.DROP_OUR_FUNCTIONS)
+    return bool(installed)
+
+
 def groups_exist(connection: Connection) -> bool:
     return all(_one(connection, _ROLE_EXISTS, g) for g in GROUPS)
 
