@@ -66,6 +66,11 @@ def test_an_opbouwwerker_of_beerta_cannot_read_or_change_winschoten(world: World
                 "UPDATE koffiekar_session SET area_id = %s WHERE id = %s",
                 (PARKWIJK, beerta.round_id),
             )
+        with pytest.raises(errors.InsufficientPrivilege, match="row-level security"):
+            db.execute(  # nor can a known id link their way to Winschoten's resident
+                "UPDATE conversation SET resident_id = %s WHERE id = %s",
+                (winschoten.resident_id, beerta.conversation_id),
+            )
         # their own area: read and write
         mine = db.execute(
             "UPDATE conversation SET summary = 'aangevuld' WHERE id = %s",

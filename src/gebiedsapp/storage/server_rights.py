@@ -345,13 +345,29 @@ def _policy(table: str, name: str, command: str, roles: str, using: str, check: 
     return sql
 
 
-def _row_policies(table: str, read: str, write: str, *, readers: str = TEAM) -> list[str]:
+def _row_policies(
+    table: str, read: str, write: str, *, readers: str = TEAM, linked: str = ""
+) -> list[str]:
+    """`linked`: a further check on the new row (only residents the user may see)."""
+    new = f"({write}) AND {linked}" if linked else write
     return [
         _policy(table, "read", "SELECT", readers, read, ""),
-        _policy(table, "insert", "INSERT", STAFF, "", write),
-        _policy(table, "update", "UPDATE", STAFF, write, write),
+        _policy(table, "insert", "INSERT", STAFF, "", new),
+        _policy(table, "update", "UPDATE", STAFF, write, new),
         _policy(table, "delete", "DELETE", STAFF, write, ""),
     ]
+
+
+def _resident_links_visible(table: Table) -> str:
+    """A new row may point only at residents the user sees (or a new one of their own): no
+    linking one's way to another area's resident by knowing their id."""
+    checks = [
+        f"({fk.parent.name} IS NULL OR (SELECT gebiedsapp_is_beheerder()) OR "
+        f"gebiedsapp_resident_visible({fk.parent.name}, {MY_AREAS}, current_user::text))"
+        for fk in sorted(table.foreign_keys, key=lambda fk: fk.parent.name)
+        if fk.column.table.name == "resident"
+    ]
+    return " AND ".join(checks)
 
 
 def policy_statements(table: Table) -> list[str]:
@@ -396,7 +412,8 @@ def policy_statements(table: Table) -> list[str]:
         read, write = about("false"), about("true")
         return _row_policies(name, read, write, readers=readers)
     visible = f"{area_sql(table, name)} = ANY ({MY_AREAS})"
-    return _row_policies(name, visible, visible, readers=readers)
+    linked = _resident_links_visible(table)
+    return _row_policies(name, visible, visible, readers=readers, linked=linked)
 
 
 def grant_statements(table: Table) -> list[str]:
@@ -488,6 +505,19 @@ BEGIN
   END LOOP;
 END $$"""
 
+# Our functions are for the team's roles only (PostgreSQL lets PUBLIC run a new function).
+GRANT_OUR_FUNCTIONS = f"""DO $$
+DECLARE f record;
+BEGIN
+  FOR f IN SELECT p.oid::regprocedure AS signature FROM pg_proc p
+    WHERE p.pronamespace = current_schema()::regnamespace
+      AND starts_with(p.proname, 'gebiedsapp_')
+  LOOP
+    EXECUTE format('REVOKE ALL ON FUNCTION %s FROM PUBLIC', f.signature);
+    EXECUTE format('GRANT EXECUTE ON FUNCTION %s TO {STAFF}, {WETHOUDER}', f.signature);
+  END LOOP;
+END $$"""
+
 DROP_OUR_POLICIES = """DO $$
 DECLARE p record;
 BEGIN
@@ -511,6 +541,7 @@ def statements(tables: Sequence[Table], *, schema: str, database: str) -> list[s
         DROP_OUR_POLICIES,
         DROP_OUR_FUNCTIONS,
         *function_statements(tables, schema),
+        GRANT_OUR_FUNCTIONS,
     ]
     for table in tables:
         result += grant_statements(table)
