@@ -13,7 +13,8 @@ added later is covered by the same rules (its area from its own `area_id` or its
 - row-level security on every synced table and on `sync_row`/`sync_push_log`; column
   privileges keep residents' contact details from the wethouder's role.
 
-`statements(tables)` is the whole set-up as SQL; `storage.server_roles` runs it.
+`statements(tables)` is the whole set-up as SQL (the functions are in
+storage.server_functions); `storage.server_roles` runs it.
 """
 
 from __future__ import annotations
@@ -21,10 +22,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Table, Uuid
+from sqlalchemy import Table
 
 from gebiedsapp.domain import Base
-from gebiedsapp.storage.sync_tracking import KEY_SEPARATOR, NOT_SYNCED
+from gebiedsapp.storage.sync_tracking import NOT_SYNCED
 
 STAFF = "gebiedsapp_staff"  # gebiedsregisseur, opbouwwerker (and beheerder)
 WETHOUDER = "gebiedsapp_wethouder"
@@ -130,203 +131,13 @@ def area_sql(table: Table, alias: str) -> str:
     return "NULL::uuid"
 
 
-def _key_match(table: Table, alias: str, key: str) -> str:
-    parts = []
-    for index, column in enumerate(table.primary_key.columns, start=1):
-        value = f"split_part({key}, '{KEY_SEPARATOR}', {index})"
-        if isinstance(column.type, Uuid):
-            value = f"gebiedsapp_uuid({value})"
-        parts.append(f"{alias}.{column.name} = {value}")
-    return " AND ".join(parts)
-
-
-def _text_list(names: Iterable[str]) -> str:
+def text_list(names: Iterable[str]) -> str:
     return "ARRAY[" + ", ".join(f"'{n}'" for n in sorted(names)) + "]::text[]"
 
 
-def _hex(column: str) -> str:
+def hex_key(column: str) -> str:
     """A uuid column as a row key (hex without dashes, as the laptops write it)."""
     return f"replace({column}::text, '-', '')"
-
-
-def _scope_branch(table: Table) -> str:
-    rule = rule_of(table)
-    match = _key_match(table, "t", "p_key")
-    name = table.name
-    if rule.kind == "reference":
-        return (
-            f"WHEN '{name}' THEN reference := true; "
-            f"present := EXISTS (SELECT 1 FROM {name} t WHERE {match});"
-        )
-    personal = "true" if name in WETHOUDER_HIDDEN_TABLES else "false"
-    if rule.kind == "resident":
-        resident = f"t.{RESIDENT_TABLES[name]}"
-        return (
-            f"WHEN '{name}' THEN SELECT {resident}, {personal}, true INTO resident, personal, "
-            f"present FROM {name} t WHERE {match};"
-        )
-    if rule.kind == "about":
-        kind_column, key_column = ABOUT_COLUMNS[name]
-        key = key_column if name == "sync_conflict" else _hex(f"t.{key_column}")
-        own = "t.area_id" if "area_id" in table.columns else "NULL::uuid"
-        return (
-            f"WHEN '{name}' THEN SELECT t.{kind_column}, {key}, {own} INTO v_table, v_key, v_area "
-            f"FROM {name} t WHERE {match}; "
-            "IF FOUND THEN present := true; "
-            "SELECT s.area, s.resident, s.reference INTO area, resident, reference "
-            "FROM gebiedsapp_scope_of(v_table, v_key) s; "
-            "area := coalesce(v_area, area); "
-            f"personal := v_table = ANY ({_text_list(PERSONAL_RECORD_TYPES)}); "
-            "END IF;"
-        )
-    return (
-        f"WHEN '{name}' THEN SELECT {area_sql(table, 't')}, {personal}, true INTO area, personal, "
-        f"present FROM {name} t WHERE {match};"
-    )
-
-
-def _resident_links(tables: Sequence[Table]) -> list[str]:
-    """EXISTS clauses: the resident `p_resident` is linked to a row of one of `p_my` areas."""
-    links = []
-    for table in tables:
-        if rule_of(table).kind not in ("own", "parent"):
-            continue
-        for fk in sorted(table.foreign_keys, key=lambda fk: fk.parent.name):
-            if fk.column.table.name == "resident":
-                links.append(
-                    f"EXISTS (SELECT 1 FROM {table.name} t WHERE t.{fk.parent.name} = p_resident "
-                    f"AND {area_sql(table, 't')} = ANY (p_my))"
-                )
-    return links
-
-
-UUID_PATTERN = "^" + "-".join(f"[0-9a-fA-F]{{{n}}}" for n in (8, 4, 4, 4, 12)) + "$"
-
-
-def function_statements(tables: Sequence[Table], schema: str) -> list[str]:
-    """The helper functions. The SECURITY DEFINER ones read as the tables' owner (RLS does not
-    hold them back), and take the caller's areas and role as arguments: inside them
-    `current_user` is the owner."""
-    path = f"SET search_path = {schema}, pg_temp"
-    branches = "\n    ".join(_scope_branch(t) for t in tables)
-    links = "\n    OR ".join(_resident_links(tables)) or "false"
-    reference = _text_list(REFERENCE_TABLES)
-    residents = _text_list(RESIDENT_TABLES)
-    return [
-        f"""CREATE OR REPLACE FUNCTION gebiedsapp_uuid(p_text text) RETURNS uuid
-LANGUAGE sql IMMUTABLE AS $$
-  SELECT CASE WHEN p_text ~ '^[0-9a-fA-F]{{32}}$' OR p_text ~ '{UUID_PATTERN}'
-    THEN p_text::uuid END
-$$""",
-        f"""CREATE OR REPLACE FUNCTION gebiedsapp_is_beheerder() RETURNS boolean
-LANGUAGE sql STABLE AS $$ SELECT pg_has_role(current_user, '{BEHEERDER}', 'MEMBER') $$""",
-        f"""CREATE OR REPLACE FUNCTION gebiedsapp_is_staff() RETURNS boolean
-LANGUAGE sql STABLE AS $$ SELECT pg_has_role(current_user, '{STAFF}', 'MEMBER') $$""",
-        # runs as the caller: current_user is the login; team_member, assignment and area are
-        # readable by every team role
-        f"""CREATE OR REPLACE FUNCTION gebiedsapp_my_areas() RETURNS SETOF uuid
-LANGUAGE sql STABLE {path} AS $$
-  WITH RECURSIVE mine(id) AS (
-    SELECT a.id FROM area a WHERE gebiedsapp_is_beheerder()
-    UNION
-    SELECT s.area_id FROM assignment s JOIN team_member m ON m.id = s.member_id
-    WHERE lower(m.account) = lower(current_user::text) AND m.active
-      AND m.deleted_at IS NULL AND s.deleted_at IS NULL
-      AND s.start_date <= current_date AND (s.end_date IS NULL OR s.end_date >= current_date)
-    UNION
-    SELECT a.id FROM area a JOIN mine ON a.parent_id = mine.id
-  )
-  SELECT id FROM mine
-$$""",
-        f"""CREATE OR REPLACE FUNCTION gebiedsapp_scope_of(
-  p_table text, p_key text,
-  OUT area uuid, OUT resident uuid, OUT reference boolean, OUT personal boolean,
-  OUT present boolean)
-LANGUAGE plpgsql STABLE SECURITY DEFINER {path} AS $$
-DECLARE v_table text; v_key text; v_area uuid;
-BEGIN
-  reference := false; personal := false; present := false;
-  CASE p_table
-    {branches}
-    ELSE NULL;
-  END CASE;
-  present := coalesce(present, false);
-  personal := coalesce(personal, false);
-  reference := coalesce(reference, false);
-END $$""",
-        f"""CREATE OR REPLACE FUNCTION gebiedsapp_area_of(p_table text, p_key text) RETURNS uuid
-LANGUAGE sql STABLE SECURITY DEFINER {path} AS $$
-  SELECT area FROM gebiedsapp_scope_of(p_table, p_key)
-$$""",
-        f"""CREATE OR REPLACE FUNCTION gebiedsapp_resident_visible(
-  p_resident uuid, p_my uuid[], p_creator text) RETURNS boolean
-LANGUAGE sql STABLE SECURITY DEFINER {path} AS $$
-  SELECT p_resident IS NOT NULL AND (
-    {links}
-    -- pushed before the record that names them (same push): seen by who made it
-    OR (p_creator IS NOT NULL AND EXISTS (
-      SELECT 1 FROM resident r WHERE r.id = p_resident
-      AND lower(r.created_by) = lower(p_creator))))
-$$""",
-        # a row, by table and key, for the caller (areas `p_my`, staff or not, beheerder or
-        # not, login `p_user`); `p_writing`: may write it
-        f"""CREATE OR REPLACE FUNCTION gebiedsapp_may_see(
-  p_table text, p_key text, p_writing boolean, p_my uuid[], p_staff boolean,
-  p_beheerder boolean, p_user text) RETURNS boolean
-LANGUAGE plpgsql STABLE SECURITY DEFINER {path} AS $$
-DECLARE s record;
-BEGIN
-  SELECT * INTO s FROM gebiedsapp_scope_of(p_table, p_key);
-  IF s.personal AND NOT p_staff THEN RETURN false; END IF;
-  IF s.reference THEN RETURN NOT p_writing OR p_beheerder; END IF;
-  IF p_beheerder THEN RETURN true; END IF;
-  IF s.area IS NOT NULL THEN RETURN s.area = ANY (p_my); END IF;
-  IF s.resident IS NOT NULL THEN
-    RETURN gebiedsapp_resident_visible(s.resident, p_my, CASE WHEN p_staff THEN p_user END);
-  END IF;
-  -- not there (yet): a history row or a tombstone pushed before or after its record
-  RETURN p_writing AND NOT s.present;
-END $$""",
-        f"""CREATE OR REPLACE FUNCTION gebiedsapp_sync_row_visible(
-  p_table text, p_key text, p_area uuid, p_personal boolean, p_erased boolean,
-  p_writing boolean, p_my uuid[], p_staff boolean, p_beheerder boolean, p_user text)
-  RETURNS boolean
-LANGUAGE plpgsql STABLE SECURITY DEFINER {path} AS $$
-BEGIN
-  IF p_personal AND NOT p_staff THEN RETURN false; END IF;
-  IF p_table = ANY ({reference}) THEN RETURN NOT p_writing OR p_beheerder; END IF;
-  IF p_beheerder THEN RETURN true; END IF;
-  IF p_area IS NOT NULL THEN RETURN p_area = ANY (p_my); END IF;
-  -- an erased resident's tombstone reaches every laptop (it carries nothing but the key)
-  IF p_erased AND NOT p_writing AND p_table = ANY ({residents}) THEN RETURN true; END IF;
-  RETURN gebiedsapp_may_see(p_table, p_key, p_writing, p_my, p_staff, p_beheerder, p_user);
-END $$""",
-        # the server fills what it can know better than a laptop: the area, whether the row is
-        # personal as a whole, the order (seq) and who pushed it when
-        f"""CREATE OR REPLACE FUNCTION gebiedsapp_sync_row_stamp() RETURNS trigger
-LANGUAGE plpgsql AS $$
-DECLARE s record;
-BEGIN
-  SELECT * INTO s FROM {schema}.gebiedsapp_scope_of(NEW.table_name, NEW.row_key);
-  NEW.area_id := s.area;
-  NEW.personal := s.personal;
-  IF TG_OP = 'UPDATE' AND NOT s.present THEN  -- erased, or not written yet: keep what was known
-    NEW.area_id := coalesce(s.area, OLD.area_id);
-    NEW.personal := s.personal OR OLD.personal;
-  END IF;
-  NEW.seq := nextval('{schema}.sync_seq');
-  NEW.pushed_by := current_user;
-  NEW.pushed_at := now();
-  RETURN NEW;
-END $$""",
-        """CREATE OR REPLACE FUNCTION gebiedsapp_push_log_stamp() RETURNS trigger
-LANGUAGE plpgsql AS $$
-BEGIN
-  NEW.pushed_by := current_user;
-  NEW.at := now();
-  RETURN NEW;
-END $$""",
-    ]
 
 
 MY_AREAS = "ARRAY(SELECT gebiedsapp_my_areas())"
@@ -393,10 +204,10 @@ def policy_statements(table: Table) -> list[str]:
         return policies
     if rule.kind == "about":
         kind_column, key_column = ABOUT_COLUMNS[name]
-        key = key_column if name == "sync_conflict" else _hex(key_column)
+        key = key_column if name == "sync_conflict" else hex_key(key_column)
 
         personal_ok = (
-            f"(({kind_column} <> ALL ({_text_list(PERSONAL_RECORD_TYPES)})) "
+            f"(({kind_column} <> ALL ({text_list(PERSONAL_RECORD_TYPES)})) "
             "OR (SELECT gebiedsapp_is_staff()))"
         )
 
@@ -492,32 +303,6 @@ def sync_statements() -> list[str]:
     ]
 
 
-# Made anew each time (a newer version may change a signature); CASCADE drops the policies
-# and triggers that use them, which are made anew after.
-DROP_OUR_FUNCTIONS = """DO $$
-DECLARE f record;
-BEGIN
-  FOR f IN SELECT p.oid::regprocedure AS signature FROM pg_proc p
-    WHERE p.pronamespace = current_schema()::regnamespace
-      AND starts_with(p.proname, 'gebiedsapp_')
-  LOOP
-    EXECUTE format('DROP FUNCTION %s CASCADE', f.signature);
-  END LOOP;
-END $$"""
-
-# Our functions are for the team's roles only (PostgreSQL lets PUBLIC run a new function).
-GRANT_OUR_FUNCTIONS = f"""DO $$
-DECLARE f record;
-BEGIN
-  FOR f IN SELECT p.oid::regprocedure AS signature FROM pg_proc p
-    WHERE p.pronamespace = current_schema()::regnamespace
-      AND starts_with(p.proname, 'gebiedsapp_')
-  LOOP
-    EXECUTE format('REVOKE ALL ON FUNCTION %s FROM PUBLIC', f.signature);
-    EXECUTE format('GRANT EXECUTE ON FUNCTION %s TO {STAFF}, {WETHOUDER}', f.signature);
-  END LOOP;
-END $$"""
-
 DROP_OUR_POLICIES = """DO $$
 DECLARE p record;
 BEGIN
@@ -532,6 +317,8 @@ END $$"""
 def statements(tables: Sequence[Table], *, schema: str, database: str) -> list[str]:
     """The whole set-up for the tables that exist on this server, in one transaction's
     order; safe to run again (functions replaced, policies and grants made anew)."""
+    from gebiedsapp.storage import server_functions  # it builds on the rules here
+
     result = [
         f'REVOKE ALL ON DATABASE "{database}" FROM PUBLIC',
         f'GRANT CONNECT ON DATABASE "{database}" TO {STAFF}, {WETHOUDER}',
@@ -539,9 +326,9 @@ def statements(tables: Sequence[Table], *, schema: str, database: str) -> list[s
         f"REVOKE ALL ON alembic_version FROM {STAFF}, {WETHOUDER}",
         f"GRANT SELECT ON alembic_version TO {STAFF}, {WETHOUDER}",
         DROP_OUR_POLICIES,
-        DROP_OUR_FUNCTIONS,
-        *function_statements(tables, schema),
-        GRANT_OUR_FUNCTIONS,
+        server_functions.DROP_OUR_FUNCTIONS,
+        *server_functions.function_statements(tables, schema),
+        server_functions.GRANT_OUR_FUNCTIONS,
     ]
     for table in tables:
         result += grant_statements(table)

@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import Connection, inspect
 
-from gebiedsapp.storage import server_rights
+from gebiedsapp.storage import server_functions, server_rights
 from gebiedsapp.storage.server_rights import BEHEERDER, GROUPS, STAFF, WETHOUDER
 
 # --role of `gebiedsapp server user add` -> the groups the login joins
@@ -122,7 +122,7 @@ def lift_rights(connection: Connection) -> bool:
     if installed:
         raw = _raw(connection)
         raw.execute(server_rights.DROP_OUR_POLICIES)
-        raw.execute(server_rights.DROP_OUR_FUNCTIONS)
+        raw.execute(server_functions.DROP_OUR_FUNCTIONS)
     return bool(installed)
 
 
