@@ -12,6 +12,7 @@ import pytest
 from psycopg import errors
 
 from gebiedsapp.paths import AppPaths
+from gebiedsapp.storage.server_rights import synced_tables
 from support.rights_world import BEERTA, EENZAAMHEID, PARKWIJK, World, build_world
 
 
@@ -291,3 +292,39 @@ def test_an_ended_assignment_ends_the_access(world: World) -> None:
         assert _ids(db, "SELECT id FROM conversation") == set()
         assert _ids(db, "SELECT id FROM resident") == set()
         assert db.execute("SELECT count(*) FROM area").fetchone() == (29,)  # reference data
+
+
+@pytest.mark.parametrize("who", ["wethouder", "opbouwwerker"])
+def test_every_table_can_be_pulled_in_the_columns_the_role_may_read(world: World, who: str) -> None:
+    """As the sync engine pulls: per synced table, only the columns `has_column_privilege`
+    allows. No table refuses that; the wethouder gets no photo and no contact detail."""
+    readable: dict[str, list[str]] = {}
+    with world.connect(who) as db:
+        for table in synced_tables():
+            columns = [
+                c.name
+                for c in table.columns
+                if db.execute(
+                    "SELECT has_column_privilege(%s, %s, 'SELECT')", (table.name, c.name)
+                ).fetchone()
+                == (True,)
+            ]
+            if columns:
+                readable[table.name] = columns
+                db.execute(f"SELECT {', '.join(columns)} FROM {table.name}").fetchall()
+    if who == "wethouder":
+        assert "signal_photo" not in readable
+        assert readable["resident"] == [
+            "anonymised_at",
+            "id",
+            "created_at",
+            "updated_at",
+            "created_by",
+            "updated_by",
+            "version",
+            "deleted_at",
+        ]
+        assert "note" not in readable["consent"]
+    else:
+        assert len(readable) == len(synced_tables())
+        assert "name" in readable["resident"]

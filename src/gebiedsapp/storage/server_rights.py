@@ -1,8 +1,9 @@
 """The team server's rights: which team role reads and writes which rows and columns
 (docs/sync-design.md, "Rights on the server"; the table of decisions is in docs/it-beheer.md).
 
-All server-side SQL of the rights lives here, generated from the models' metadata, so a table
-added later is covered by the same rules (its area from its own `area_id` or its parent's):
+All server-side SQL of the rights lives here and in storage.server_functions, generated from
+the models' metadata, so a table added later is covered by the same rules (its area from its
+own `area_id` or its parent's):
 
 - `gebiedsapp_my_areas()`: the areas the connected user is assigned to today, with the areas
   below them (a beheerder: all); read from `team_member.account` = the login and `assignment`.
