@@ -328,3 +328,30 @@ def test_every_table_can_be_pulled_in_the_columns_the_role_may_read(world: World
     else:
         assert len(readable) == len(synced_tables())
         assert "name" in readable["resident"]
+
+
+def test_an_erasure_pushed_by_the_beheerder_reaches_every_laptop(world: World) -> None:
+    """Erasure (a beheerder's task): the conversation unlinked, consent and resident deleted,
+    their sync rows marked erased. The tombstone of a resident carries only the key, so every
+    team member's laptop gets it, whatever area the resident was seen in."""
+    beerta = world.beerta
+    key = _hex(beerta.resident_id)
+    with world.connect("beheerder") as db, db.transaction():
+        _push(db, "resident", key)
+        db.execute(
+            "UPDATE conversation SET resident_id = NULL WHERE resident_id = %s",
+            (beerta.resident_id,),
+        )
+        assert (
+            db.execute("DELETE FROM consent WHERE resident_id = %s", (beerta.resident_id,)).rowcount
+            == 1
+        )
+        assert db.execute("DELETE FROM resident WHERE id = %s", (beerta.resident_id,)).rowcount == 1
+        db.execute(
+            "UPDATE sync_row SET erased = true WHERE table_name = 'resident' AND row_key = %s",
+            (key,),
+        )
+    for who in ("opbouwwerker", "regisseur", "wethouder"):
+        with world.connect(who) as db:
+            assert _ids(db, "SELECT row_key FROM sync_row WHERE erased") == {key}, who
+            assert beerta.resident_id not in _ids(db, "SELECT id FROM resident")
