@@ -241,18 +241,23 @@ def test_the_push_log_cannot_be_forged(world: World) -> None:
         assert owner.execute("SELECT pushed_by FROM sync_push_log").fetchall() == [(account,)]
 
 
-def test_a_new_resident_is_pushed_before_the_conversation_that_names_them(world: World) -> None:
+@pytest.mark.parametrize("made_by", ["login", "other name"])
+def test_a_new_resident_is_pushed_before_the_conversation_that_names_them(
+    world: World, made_by: str
+) -> None:
     """As the engine pushes (parents first, one transaction): the resident and their consent
     go in before the conversation that names them; then the area's team sees them, nobody
-    else does."""
+    else does. Also when the laptop's user name is not the login's (a resident linked to
+    nothing yet may be linked to one's own area)."""
     resident, conversation = uuid.uuid4(), uuid.uuid4()
     account = world.accounts["opbouwwerker"]
+    creator = account.upper() if made_by == "login" else "laptop-naam"
     stamp = "now(), now(), %s, %s, 1"
     with world.connect("opbouwwerker") as db, db.transaction():
         db.execute(
             "INSERT INTO resident (id, name, phone, email, created_at, updated_at, created_by, "
             f"updated_by, version) VALUES (%s, 'Nieuwe Bewoner', '', '', {stamp})",
-            (resident, account.upper(), account),
+            (resident, creator, creator),
         )
         db.execute(
             "INSERT INTO consent (id, resident_id, purpose, given_on, recorded_by, note, "

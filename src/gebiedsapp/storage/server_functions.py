@@ -77,18 +77,19 @@ def _scope_branch(table: Table) -> str:
     )
 
 
-def _resident_links(tables: Sequence[Table]) -> list[str]:
-    """EXISTS clauses: the resident `p_resident` is linked to a row of one of `p_my` areas."""
+def _resident_links(tables: Sequence[Table], *, in_my_areas: bool = True) -> list[str]:
+    """EXISTS clauses: the resident `p_resident` is linked to a row of one of `p_my` areas
+    (or, `in_my_areas` False, to a row anywhere)."""
     links = []
     for table in tables:
         if rule_of(table).kind not in ("own", "parent"):
             continue
         for fk in sorted(table.foreign_keys, key=lambda fk: fk.parent.name):
             if fk.column.table.name == "resident":
-                links.append(
-                    f"EXISTS (SELECT 1 FROM {table.name} t WHERE t.{fk.parent.name} = p_resident "
-                    f"AND {area_sql(table, 't')} = ANY (p_my))"
-                )
+                where = f"t.{fk.parent.name} = p_resident"
+                if in_my_areas:
+                    where += f" AND {area_sql(table, 't')} = ANY (p_my)"
+                links.append(f"EXISTS (SELECT 1 FROM {table.name} t WHERE {where})")
     return links
 
 
@@ -102,6 +103,7 @@ def function_statements(tables: Sequence[Table], schema: str) -> list[str]:
     path = f"SET search_path = {schema}, pg_temp"
     branches = "\n    ".join(_scope_branch(t) for t in tables)
     links = "\n    OR ".join(_resident_links(tables)) or "false"
+    anywhere = "\n      OR ".join(_resident_links(tables, in_my_areas=False)) or "false"
     reference = text_list(REFERENCE_TABLES)
     residents = text_list(RESIDENT_TABLES)
     return [
@@ -151,14 +153,17 @@ LANGUAGE sql STABLE SECURITY DEFINER {path} AS $$
   SELECT area FROM gebiedsapp_scope_of(p_table, p_key)
 $$""",
         f"""CREATE OR REPLACE FUNCTION gebiedsapp_resident_visible(
-  p_resident uuid, p_my uuid[], p_creator text) RETURNS boolean
+  p_resident uuid, p_my uuid[], p_creator text, p_claim boolean) RETURNS boolean
 LANGUAGE sql STABLE SECURITY DEFINER {path} AS $$
   SELECT p_resident IS NOT NULL AND (
     {links}
     -- pushed before the record that names them (same push): seen by who made it
     OR (p_creator IS NOT NULL AND EXISTS (
       SELECT 1 FROM resident r WHERE r.id = p_resident
-      AND lower(r.created_by) = lower(p_creator))))
+      AND lower(r.created_by) = lower(p_creator)))
+    -- `p_claim` (a write): a resident linked to nothing yet may be linked to the user's area
+    OR (p_claim AND NOT (
+      {anywhere})))
 $$""",
         # a row, by table and key, for the caller (areas `p_my`, staff or not, beheerder or
         # not, login `p_user`); `p_writing`: may write it
@@ -174,7 +179,8 @@ BEGIN
   IF p_beheerder THEN RETURN true; END IF;
   IF s.area IS NOT NULL THEN RETURN s.area = ANY (p_my); END IF;
   IF s.resident IS NOT NULL THEN
-    RETURN gebiedsapp_resident_visible(s.resident, p_my, CASE WHEN p_staff THEN p_user END);
+    RETURN gebiedsapp_resident_visible(
+      s.resident, p_my, CASE WHEN p_staff THEN p_user END, p_writing);
   END IF;
   -- not there (yet): a history row or a tombstone pushed before or after its record
   RETURN p_writing AND NOT s.present;

@@ -175,7 +175,7 @@ def _resident_links_visible(table: Table) -> str:
     linking one's way to another area's resident by knowing their id."""
     checks = [
         f"({fk.parent.name} IS NULL OR (SELECT gebiedsapp_is_beheerder()) OR "
-        f"gebiedsapp_resident_visible({fk.parent.name}, {MY_AREAS}, current_user::text))"
+        f"gebiedsapp_resident_visible({fk.parent.name}, {MY_AREAS}, current_user::text, true))"
         for fk in sorted(table.foreign_keys, key=lambda fk: fk.parent.name)
         if fk.column.table.name == "resident"
     ]
@@ -195,14 +195,21 @@ def policy_statements(table: Table) -> list[str]:
     if rule.kind == "resident":
         resident = RESIDENT_TABLES[name]
         creator = "CASE WHEN (SELECT gebiedsapp_is_staff()) THEN current_user::text END"
-        visible = (
-            f"(SELECT gebiedsapp_is_beheerder()) OR gebiedsapp_resident_visible({resident}, "
-            f"{MY_AREAS}, {creator})"
-        )
-        policies = _row_policies(name, visible, visible, readers=readers)
-        if name == "resident":  # a new resident comes before the record that names them
-            policies[1] = _policy(name, "insert", "INSERT", STAFF, "", "true")
-        return policies
+
+        def seen(claim: str) -> str:
+            return (
+                f"(SELECT gebiedsapp_is_beheerder()) OR gebiedsapp_resident_visible({resident}, "
+                f"{MY_AREAS}, {creator}, {claim})"
+            )
+
+        # a new resident comes before the record that names them: anyone on staff adds one
+        added = "true" if name == "resident" else seen("true")
+        return [
+            _policy(name, "read", "SELECT", readers, seen("false"), ""),
+            _policy(name, "insert", "INSERT", STAFF, "", added),
+            _policy(name, "update", "UPDATE", STAFF, seen("false"), seen("true")),
+            _policy(name, "delete", "DELETE", STAFF, seen("false"), ""),
+        ]
     if rule.kind == "about":
         kind_column, key_column = ABOUT_COLUMNS[name]
         key = key_column if name == "sync_conflict" else hex_key(key_column)
