@@ -153,8 +153,11 @@ def _push(db: psycopg.Connection, table: str, key: str, **values: object) -> Non
     columns |= {"pushed_by": "iemand-anders", "pushed_at": "2000-01-01T00:00:00Z"} | values
     names = ", ".join(["table_name", "row_key", *columns])
     marks = ", ".join(["%s"] * (len(columns) + 2))
-    db.execute(
-        f"INSERT INTO sync_row ({names}) VALUES ({marks}) ON CONFLICT DO NOTHING",
+    db.execute(  # the engine's upsert (storage.repositories.sync_server.record)
+        f"INSERT INTO sync_row ({names}) VALUES ({marks}) "
+        "ON CONFLICT (table_name, row_key) DO UPDATE SET seq = excluded.seq, "
+        "version = sync_row.version + 1, erased = excluded.erased, "
+        "pushed_by = excluded.pushed_by, pushed_at = excluded.pushed_at",
         (table, key, *columns.values()),
     )
 
@@ -276,15 +279,23 @@ def test_a_new_resident_is_pushed_before_the_conversation_that_names_them(
     with world.connect("regisseur") as db:
         assert resident not in _ids(db, "SELECT id FROM resident")
         assert _ids(db, "SELECT resident_id FROM consent") == {world.winschoten.resident_id}
-    # a resident someone else pushed, linked to nothing yet, is not seen
+    # a resident someone else pushed, linked to nothing yet (the moment between the push of
+    # the resident and of the record that names them): staff may read the row on the server,
+    # as the push's upsert needs, but no laptop is sent it (its sync_row is not theirs), and
+    # the wethouder does not see it at all
+    loose = uuid.uuid4()
     with psycopg.connect(world.url, autocommit=True) as owner:
         owner.execute(
             "INSERT INTO resident (id, name, phone, email, created_at, updated_at, created_by, "
             "updated_by, version) VALUES (%s, 'Los', '', '', now(), now(), 'iemand', 'iemand', 1)",
-            (uuid.uuid4(),),
+            (loose,),
         )
+        _push(owner, "resident", _hex(loose))
     with world.connect("opbouwwerker") as db:
-        assert _ids(db, "SELECT name FROM resident") == {"Bewoner Beerta", "Nieuwe Bewoner"}
+        assert _ids(db, "SELECT name FROM resident") == {"Bewoner Beerta", "Nieuwe Bewoner", "Los"}
+        assert _hex(loose) not in _ids(db, "SELECT row_key FROM sync_row")
+    with world.connect("wethouder") as db:
+        assert loose not in _ids(db, "SELECT id FROM resident")
 
 
 def test_an_ended_assignment_ends_the_access(world: World) -> None:
@@ -360,3 +371,39 @@ def test_an_erasure_pushed_by_the_beheerder_reaches_every_laptop(world: World) -
         with world.connect(who) as db:
             assert _ids(db, "SELECT row_key FROM sync_row WHERE erased") == {key}, who
             assert beerta.resident_id not in _ids(db, "SELECT id FROM resident")
+
+
+def test_history_pushed_before_its_record_is_the_pushers_until_the_record_comes(
+    world: World,
+) -> None:
+    """The push sends `record_version` before the tables it is about (it has no foreign
+    key): the history of a conversation made and corrected offline arrives first. Its
+    pusher's upsert goes through; nobody else reads it until the conversation is there."""
+    history, conversation = uuid.uuid4(), uuid.uuid4()
+    account = world.accounts["opbouwwerker"]
+    with world.connect("opbouwwerker") as db, db.transaction():
+        db.execute(
+            "INSERT INTO record_version (id, record_type, record_id, version, changed_at, "
+            "changed_by, changes) VALUES (%s, 'conversation', %s, 1, now(), 'anna', "
+            '\'{"summary": ["a", "b"]}\') ON CONFLICT (id) DO UPDATE SET '
+            "changes = excluded.changes",
+            (history, conversation),
+        )
+        _push(db, "record_version", _hex(history))
+    with world.connect("regisseur") as db:
+        assert history not in _ids(db, "SELECT id FROM record_version")
+    with world.connect("wethouder") as db:
+        assert history not in _ids(db, "SELECT id FROM record_version")
+    with world.connect("opbouwwerker") as db, db.transaction():
+        db.execute(
+            "INSERT INTO conversation (id, session_id, summary, quote, quote_reportable, "
+            "handling, created_at, updated_at, created_by, updated_by, version) VALUES "
+            "(%s, %s, 'b', '', false, 'ter_plekke', now(), now(), %s, %s, 2)",
+            (conversation, world.beerta.round_id, account, account),
+        )
+        _push(db, "conversation", _hex(conversation))
+    with world.connect("wethouder") as db:  # now it is Beerta's
+        assert history in _ids(db, "SELECT id FROM record_version")
+        assert _hex(history) in _ids(db, "SELECT row_key FROM sync_row")
+    with world.connect("regisseur") as db:
+        assert history not in _ids(db, "SELECT id FROM record_version")

@@ -64,8 +64,10 @@ def _scope_branch(table: Table) -> str:
         return (
             f"WHEN '{name}' THEN SELECT t.{kind_column}, {key}, {own} INTO v_table, v_key, v_area "
             f"FROM {name} t WHERE {match}; "
-            "IF FOUND THEN present := true; "
-            "SELECT s.area, s.resident, s.reference INTO area, resident, reference "
+            # `present`: the record it is about (a history row may come before its record)
+            "IF FOUND THEN "
+            "SELECT s.area, s.resident, s.reference, s.present "
+            "INTO area, resident, reference, present "
             "FROM gebiedsapp_scope_of(v_table, v_key) s; "
             "area := coalesce(v_area, area); "
             f"personal := v_table = ANY ({text_list(PERSONAL_RECORD_TYPES)}); "
@@ -164,6 +166,12 @@ LANGUAGE sql STABLE SECURITY DEFINER {path} AS $$
     -- `p_claim` (a write): a resident linked to nothing yet may be linked to the user's area
     OR (p_claim AND NOT (
       {anywhere})))
+$$""",
+        f"""CREATE OR REPLACE FUNCTION gebiedsapp_pushed_by_other(
+  p_table text, p_key text, p_user text) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER {path} AS $$
+  SELECT EXISTS (SELECT 1 FROM sync_row s WHERE s.table_name = p_table
+    AND s.row_key = p_key AND s.pushed_by <> p_user)
 $$""",
         # a row, by table and key, for the caller (areas `p_my`, staff or not, beheerder or
         # not, login `p_user`); `p_writing`: may write it

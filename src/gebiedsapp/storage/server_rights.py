@@ -202,10 +202,12 @@ def policy_statements(table: Table) -> list[str]:
                 f"{MY_AREAS}, {creator}, {claim})"
             )
 
-        # a new resident comes before the record that names them: anyone on staff adds one
+        # a new resident comes before the record that names them: anyone on staff adds one,
+        # and staff see one linked to nothing yet (as the push writes it, the laptop's user
+        # name need not be the login); a wethouder only those linked to their areas
         added = "true" if name == "resident" else seen("true")
         return [
-            _policy(name, "read", "SELECT", readers, seen("false"), ""),
+            _policy(name, "read", "SELECT", readers, seen("(SELECT gebiedsapp_is_staff())"), ""),
             _policy(name, "insert", "INSERT", STAFF, "", added),
             _policy(name, "update", "UPDATE", STAFF, seen("false"), seen("true")),
             _policy(name, "delete", "DELETE", STAFF, seen("false"), ""),
@@ -228,8 +230,14 @@ def policy_statements(table: Table) -> list[str]:
                 )
             return f"{personal_ok} AND {where}"
 
-        read, write = about("false"), about("true")
-        return _row_policies(name, read, write, readers=readers)
+        # a history row pushed before its record (same push): seen by who pushed it, since
+        # the push's upsert reads its new row back (before its sync_row exists)
+        early = (
+            f"(NOT (gebiedsapp_scope_of({kind_column}, {key})).present AND NOT "
+            f"gebiedsapp_pushed_by_other('{name}', {hex_key('id')}, current_user::text))"
+        )
+        read = f"({about('false')}) OR ({personal_ok} AND {early})"
+        return _row_policies(name, read, about("true"), readers=readers)
     visible = f"{area_sql(table, name)} = ANY ({MY_AREAS})"
     linked = _resident_links_visible(table)
     return _row_policies(name, visible, visible, readers=readers, linked=linked)
@@ -274,7 +282,8 @@ def sync_statements() -> list[str]:
             "read",
             "SELECT",
             TEAM,
-            f"gebiedsapp_sync_row_visible({row}, {caller_read})",
+            # what one pushed oneself (the push's upsert reads its new row back)
+            f"pushed_by = current_user::text OR gebiedsapp_sync_row_visible({row}, {caller_read})",
             "",
         ),
         _policy(
