@@ -394,6 +394,10 @@ def test_history_pushed_before_its_record_is_the_pushers_until_the_record_comes(
         assert history not in _ids(db, "SELECT id FROM record_version")
     with world.connect("wethouder") as db:
         assert history not in _ids(db, "SELECT id FROM record_version")
+    with psycopg.connect(world.url) as owner:
+        before = owner.execute(
+            "SELECT seq, pushed_by FROM sync_row WHERE row_key = %s", (_hex(history),)
+        ).fetchone()
     with world.connect("opbouwwerker") as db, db.transaction():
         db.execute(
             "INSERT INTO conversation (id, session_id, summary, quote, quote_reportable, "
@@ -404,6 +408,17 @@ def test_history_pushed_before_its_record_is_the_pushers_until_the_record_comes(
         _push(db, "conversation", _hex(conversation))
     with world.connect("wethouder") as db:  # now it is Beerta's
         assert history in _ids(db, "SELECT id FROM record_version")
-        assert _hex(history) in _ids(db, "SELECT row_key FROM sync_row")
+        woken = db.execute(
+            "SELECT seq, pushed_by, area_id FROM sync_row WHERE row_key = %s", (_hex(history),)
+        ).fetchone()
+        conversation_seq = db.execute(
+            "SELECT seq FROM sync_row WHERE row_key = %s", (_hex(conversation),)
+        ).fetchone()
+    # a new seq, after the conversation's: a laptop that pulled in between gets it after all
+    assert before is not None
+    assert woken is not None
+    assert conversation_seq is not None
+    assert woken[0] > conversation_seq[0] > before[0]
+    assert woken[1:] == (account, BEERTA)  # still who pushed it
     with world.connect("regisseur") as db:
         assert history not in _ids(db, "SELECT id FROM record_version")

@@ -221,9 +221,27 @@ BEGIN
     NEW.personal := s.personal OR OLD.personal;
   END IF;
   NEW.seq := nextval('{schema}.sync_seq');
-  NEW.pushed_by := current_user;
-  NEW.pushed_at := now();
+  -- a team member's push is stamped with their name; the owner's own corrections
+  -- (gebiedsapp_sync_row_wake) keep the pusher
+  IF NOT EXISTS (SELECT 1 FROM pg_class c WHERE c.oid = '{schema}.sync_row'::regclass
+                 AND c.relowner = current_user::regrole::oid) THEN
+    NEW.pushed_by := current_user;
+    NEW.pushed_at := now();
+  END IF;
   RETURN NEW;
+END $$""",
+        # history pushed before its record (record_version has no foreign key, so it goes
+        # first): when the record comes, its history gets a new seq and the record's area,
+        # so the laptops that pulled in between get it after all
+        f"""CREATE OR REPLACE FUNCTION gebiedsapp_sync_row_wake() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER {path} AS $$
+BEGIN
+  UPDATE sync_row s SET version = s.version
+  WHERE s.table_name = 'record_version' AND s.area_id IS NULL AND NOT s.erased
+    AND s.row_key IN (
+      SELECT replace(r.id::text, '-', '') FROM record_version r
+      WHERE r.record_type = NEW.table_name AND r.record_id = gebiedsapp_uuid(NEW.row_key));
+  RETURN NULL;
 END $$""",
         """CREATE OR REPLACE FUNCTION gebiedsapp_push_log_stamp() RETURNS trigger
 LANGUAGE plpgsql AS $$
