@@ -46,6 +46,7 @@ def test_the_groups_keep_the_order_of_the_help() -> None:
         "demo-data",
         "signals",
         "report",
+        "server",
         "audit",
         "privacy",
         "initiatives",

@@ -24,6 +24,7 @@ from gebiedsapp.cli import (
     privacy,
     report,
     selftest,
+    server,
     signals,
     sync,
 )
@@ -37,6 +38,7 @@ GROUPS: tuple[Callable[[Subparsers], None], ...] = (
     demo.register,
     signals.register,
     report.register,
+    server.register,
     audit.register,
     privacy.register,
     initiatives.register,

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
+from gebiedsapp import cli_server
 from gebiedsapp.cli import db_restore
 from gebiedsapp.cli.base import Run, Stage, Subparsers, always, command
 from gebiedsapp.cli.keys import NEW_PASSPHRASE_ENV, cli_key, new_passphrase
@@ -68,6 +69,8 @@ def _upgrade(run: Run) -> int:
         print(f"Database bijgewerkt van {before} naar {result.to_revision}")
     if result.backup:
         print(f"Reservekopie: {result.backup}")
+    if run.database.engine.dialect.name == "postgresql":
+        print(cli_server.after_upgrade(run.database))
     return 0
 
 

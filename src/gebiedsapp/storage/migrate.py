@@ -302,7 +302,12 @@ def _run_migrations(engine: Engine, target: str) -> None:
                 if sqlite:
                     raw.execute("BEGIN")  # committed or rolled back by connection.begin()
                 config.attributes["connection"] = connection
+                rights = _lift_server_rights(connection)
                 command.upgrade(config, target)
+                if rights:  # in the same transaction: never a moment without them
+                    from gebiedsapp.storage import server_roles
+
+                    server_roles.set_up(connection)
                 if sqlite:
                     broken = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
                     if broken:
@@ -315,6 +320,17 @@ def _run_migrations(engine: Engine, target: str) -> None:
             if sqlite:
                 raw.execute("PRAGMA foreign_keys = ON")
                 raw.isolation_level = ""  # back to the driver's default for the pool
+
+
+def _lift_server_rights(connection: Connection) -> bool:
+    """On a team server with its rights set up (storage.server_rights): drop the policies
+    and functions before migrating, since PostgreSQL refuses to change or drop a column a
+    policy uses; True when they were there (and are to be set up again after)."""
+    if connection.dialect.name != "postgresql":
+        return False
+    from gebiedsapp.storage import server_roles
+
+    return server_roles.lift_rights(connection)
 
 
 def current_revision(engine: Engine) -> str | None:
