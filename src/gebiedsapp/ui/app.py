@@ -52,9 +52,9 @@ def create_main_window(
 
 def start_maintenance(database: Database, paths: AppPaths, actor: str) -> str:
     """What every start does besides opening: enter the opening in the audit log, apply
-    retention and make a rotating backup. Runs on the worker (none needs the window), after
-    the integrity check that runs beside the window's start (its first write waits for it);
-    raises on failure."""
+    retention and make a backup when the database changed since the last one. Runs on a
+    worker (none needs the window), after the integrity check that runs beside the window's
+    start (its first write waits for it); raises on failure."""
     with database.unit_of_work(actor) as session:
         audit.note(session, AuditAction.OPEN, detail="venster")
     with database.unit_of_work(actor) as session:
@@ -64,7 +64,8 @@ def start_maintenance(database: Database, paths: AppPaths, actor: str) -> str:
         log.warning("clean-up after an erasure still pending: other connections read")
     if database.file is not None:
         with database.read_session(actor) as session:  # an offline chosen folder: not made
-            backups.backup_in_folder(database, session, paths.backup_dir, reason="start")
+            copy = backups.start_backup_in_folder(database, session, paths.backup_dir)
+        log.info("start backup: %s", copy or "none needed (no change since the last one)")
     return done.summary(done=True)
 
 
