@@ -25,6 +25,7 @@ from gebiedsapp.storage.crypto import DatabaseKey
 from gebiedsapp.storage.database import Database, sqlite_file
 from gebiedsapp.storage.errors import DamagedDatabaseError, StorageError, explain_write_error
 from gebiedsapp.ui.audit_notice import AuditDamageNotice
+from gebiedsapp.ui.background import MAINTENANCE
 from gebiedsapp.ui.context import AppContext, ChangeHub
 from gebiedsapp.ui.crash import ExceptionReporter
 from gebiedsapp.ui.first_run import is_fresh, offer_first_run
@@ -70,14 +71,16 @@ def start_maintenance(database: Database, paths: AppPaths, actor: str) -> str:
 
 
 def begin_maintenance(window: MainWindow, database: Database, paths: AppPaths, actor: str) -> None:
-    """The audit entry, retention and the start backup: on the worker once the window is up,
-    after the integrity check (the first write waits for it); a failure is shown."""
+    """The audit entry, retention and the start backup: on the maintenance worker once the
+    window is up (never on the screens' worker: a screen opened at launch does not wait for a
+    backup), after the integrity check (the first write waits for it); a failure is shown."""
     window.context.background.submit(
         "start-maintenance",
         lambda: start_maintenance(database, paths, actor),
         owner=window,
         on_done=lambda summary: log.info("start maintenance: %s", summary),
         on_error=lambda error: found_damaged(window, error),
+        lane=MAINTENANCE,
     )
 
 
