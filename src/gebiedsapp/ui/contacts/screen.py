@@ -112,6 +112,8 @@ class ContactsScreen(QWidget):
         self.editing_id: uuid.UUID | None = None
         self._baseline: dict[str, Any] = {}
         self._loaded = False
+        self._meedenkers_stale = False  # the register was not read for the form's area yet
+        self._putting_record = False  # a contact or draft is being put in the form
         self.list_state = StaleList(self, self.reload_list)
 
         title = page_title(self.tr("Contacten"), self)
@@ -271,13 +273,15 @@ class ContactsScreen(QWidget):
             return
         if self.autosaver.draft_id not in (None, draft.id):
             self.autosaver.save_now()  # the work in the form stays recoverable too
-        self.autosaver.suspended = True
+        self.autosaver.suspended = self._putting_record = True
         try:
+            if self._meedenkers_stale:  # the form's area's register, before its choice
+                self._load_meedenkers()
             self.form.load_payload(
                 draft.payload, today=date.today(), editing=draft.target_id is not None
             )
         finally:
-            self.autosaver.suspended = False
+            self.autosaver.suspended = self._putting_record = False
         self.autosaver.start(draft_id=draft.id, target_id=draft.target_id)
         self.editing_id = draft.target_id
         self._baseline = {}  # a restored draft always counts as unsaved work
@@ -329,7 +333,13 @@ class ContactsScreen(QWidget):
             self.autosaver.suspended = False
 
     def _load_meedenkers(self, *_args: object) -> None:
-        """The register entries of the area chosen in the form (and its sub-areas)."""
+        """The register entries of the area chosen in the form (and its sub-areas). Hidden
+        (an area clicked, a conversation saved elsewhere): read when shown again, unless a
+        contact or draft is being put in the form (its meedenker must be there to choose)."""
+        if not self.isVisible() and not self._putting_record:
+            self._meedenkers_stale = True
+            return
+        self._meedenkers_stale = False
         area_id = self.form.area_id
         entries: list[MeedenkerView] = []
         if area_id is not None:
@@ -341,6 +351,8 @@ class ContactsScreen(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         self._ensure_loaded()
+        if self._meedenkers_stale:
+            self._load_meedenkers()
         self.list_state.shown()
         super().showEvent(event)
 
@@ -398,11 +410,13 @@ class ContactsScreen(QWidget):
         self._update_mode()
 
     def _load_contact(self, view: ContactView) -> None:
-        self.autosaver.suspended = True
+        self.autosaver.suspended = self._putting_record = True
         try:
+            if self._meedenkers_stale:  # the form's area's register, before its choice
+                self._load_meedenkers()
             self.form.load_contact(view, today=date.today())
         finally:
-            self.autosaver.suspended = False
+            self.autosaver.suspended = self._putting_record = False
         self.autosaver.start(target_id=view.id)
         self.editing_id = view.id
         self._baseline = self.form.payload()
