@@ -173,7 +173,6 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     import scale
-
     from gebiedsapp.ui.gc_guard import GarbageCollector
     from gebiedsapp.ui.none_guard import keep_none_alive
 
