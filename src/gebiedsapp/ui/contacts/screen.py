@@ -72,6 +72,7 @@ from gebiedsapp.ui.prompts import Leave
 from gebiedsapp.ui.prompts import ask_leave as ask_question
 
 LOG_DAYS = 365
+MEEDENKERS_FAILED = "Het register van meedenkers kon niet worden geladen. Zie het logboek."
 CHOOSE_MEEDENKER_AGAIN = (
     "Dit contact was met een meedenker uit het register: kies die meedenker opnieuw bij 'Met wie' "
     "voordat je opslaat."
@@ -333,21 +334,36 @@ class ContactsScreen(QWidget):
             self.autosaver.suspended = False
 
     def _load_meedenkers(self, *_args: object) -> None:
-        """The register entries of the area chosen in the form (and its sub-areas). Hidden
-        (an area clicked, a conversation saved elsewhere): read when shown again, unless a
-        contact or draft is being put in the form (its meedenker must be there to choose)."""
+        """The register entries of the area chosen in the form (and its sub-areas), read off
+        the GUI thread (the whole municipality's register takes seconds at ten times the
+        data). Hidden (an area clicked, a conversation saved elsewhere): read when shown
+        again. While a contact or draft is put in the form, read at once: its meedenker must
+        be there to choose."""
         if not self.isVisible() and not self._putting_record:
             self._meedenkers_stale = True
             return
         self._meedenkers_stale = False
-        area_id = self.form.area_id
-        entries: list[MeedenkerView] = []
-        if area_id is not None:
-            with self.context.read() as session:
+        area_id, context = self.form.area_id, self.context
+
+        def work() -> tuple[uuid.UUID | None, list[MeedenkerView]]:
+            if area_id is None:
+                return area_id, []
+            with context.read() as session:
                 ids = area_header(session, area_id, today=date.today()).area_ids
-                names = may_see_personal_data(session, self.context.actor, today=date.today())
-                entries = list_meedenkers(session, area_ids=ids, names=names)
-        self.form.set_meedenkers(entries)
+                names = may_see_personal_data(session, context.actor, today=date.today())
+                return area_id, list_meedenkers(session, area_ids=ids, names=names)
+
+        if self._putting_record:
+            self._on_meedenkers(work())
+            return
+        context.background.submit(
+            "contacts-meedenkers", work, owner=self, on_done=self._on_meedenkers,
+            on_error=lambda error: self.status.setText(self.tr(MEEDENKERS_FAILED)),
+        )  # fmt: skip
+
+    def _on_meedenkers(self, found: tuple[uuid.UUID | None, list[MeedenkerView]]) -> None:
+        if found[0] == self.form.area_id:  # else the form moved on to another area meanwhile
+            self.form.set_meedenkers(found[1])
 
     def showEvent(self, event: QShowEvent) -> None:
         self._ensure_loaded()
