@@ -163,6 +163,16 @@ def run_actions(window: Any) -> list[Block]:
     return blocks
 
 
+def _compiled() -> None:
+    """The app's bytecode written beforehand, as an installed app has it (pip and PyInstaller
+    compile it): opening a screen imports its modules, which must not count compiling them."""
+    import compileall
+
+    import gebiedsapp
+
+    compileall.compile_dir(Path(gebiedsapp.__file__).parent, quiet=1)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=int, default=1, help="10: ten times `large` (opt-in)")
@@ -170,6 +180,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print only the results, as JSON")
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    _compiled()
     from PySide6.QtWidgets import QApplication
 
     import scale
