@@ -556,7 +556,9 @@ def _more_benchmarks() -> None:
     """The benchmarks kept in their own modules (bench/ is not a package: imported by path)."""
     sys.path.insert(0, str(HERE))
     import backups
+    import run  # the module those import: run as a script, this file is __main__, a copy
 
+    run.SCALE, run.DATA = SCALE, DATA
     BENCHMARKS.update(
         {"db_backup": backups.bench_db_backup, "backup_total": backups.bench_backup_total}
     )
