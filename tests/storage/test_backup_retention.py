@@ -23,6 +23,7 @@ from gebiedsapp.storage.backup_retention import (
 )
 from gebiedsapp.storage.change_mark import mark_path, read_mark
 from gebiedsapp.storage.database import Database
+from support import dbfile
 
 BEERTA = reference_id("area", "beerta")
 
@@ -190,3 +191,33 @@ def test_a_daily_user_keeps_about_ten_copies_for_a_month() -> None:
     assert len({k.date() for k in kept if now - k < timedelta(days=7)}) == 7
     assert min(kept) >= now - timedelta(weeks=4)
     assert len(kept) <= 11
+
+
+def test_the_raw_copy_holds_what_is_committed_in_the_wal_and_nothing_uncommitted(
+    database: Database, tmp_path: Path
+) -> None:
+    """The copy is the file and its WAL under a read snapshot: commits still in the WAL are
+    in it, a transaction still open is not, and the copy is one sound file."""
+    assert database.file is not None
+    writer = dbfile.connect(database.file)
+    try:
+        writer.execute("PRAGMA wal_autocheckpoint = 0")  # the commits stay in the WAL
+        writer.execute("CREATE TABLE proef (x)")
+        writer.execute("INSERT INTO proef VALUES (1)")
+        writer.commit()
+        writer.execute("BEGIN IMMEDIATE")
+        writer.execute("INSERT INTO proef VALUES (2)")  # not committed while copying
+        assert database.file.with_name(database.file.name + "-wal").stat().st_size > 0
+
+        copy = backups.make_backup(database, tmp_path / "backups")
+    finally:
+        writer.rollback()
+        writer.close()
+
+    assert not copy.with_name(copy.name + "-wal").exists()
+    check = dbfile.connect(copy, read_only=True)
+    try:
+        assert check.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert check.execute("SELECT x FROM proef").fetchall() == [(1,)]
+    finally:
+        check.close()

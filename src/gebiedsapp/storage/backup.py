@@ -114,7 +114,7 @@ def _write_whole(source: Path, target: Path, key: DatabaseKey | None, *, fast: b
     partial = target.with_name(target.name + PARTIAL_SUFFIX)
     _writing.add(partial)
     try:
-        if fast:
+        if fast and _raw_copy_possible(source):
             mark = _copy_raw(source, partial, key)
         else:
             mark = _copy(f"{source.as_uri()}?mode=ro", partial, key)
@@ -184,6 +184,15 @@ def _backup_name(stem: str) -> re.Pattern[str]:
 
 def _unfinished(path: Path) -> bool:
     return path.with_name(path.name + "-journal").exists()
+
+
+LOCK_BYTE_OFFSET = 0x40000000  # SQLite's lock-byte page: 1 GiB into the file
+
+
+def _raw_copy_possible(source: Path) -> bool:
+    """Windows locks are mandatory: from 1 GiB on, a file read meets the bytes SQLite locks
+    while any connection reads, so a file that large is copied through SQLite there."""
+    return os.name != "nt" or source.stat().st_size < LOCK_BYTE_OFFSET
 
 
 def _copy_raw(source: Path, target: Path, key: DatabaseKey | None) -> str:
