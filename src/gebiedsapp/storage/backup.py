@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 import os
 import re
-import shutil
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -38,6 +37,7 @@ from gebiedsapp.storage.errors import (
     explain_write_error,
     read_only_folder,
 )
+from gebiedsapp.storage.raw_copy import copy_raw, raw_copy_possible
 
 log = logging.getLogger(__name__)
 
@@ -110,12 +110,12 @@ def _write_whole(source: Path, target: Path, key: DatabaseKey | None, *, fast: b
     """The copy under a temporary name beside `target`, flushed, then renamed to `target`;
     whatever fails (a full disk, a kill of this process) leaves no file under `target`'s name,
     and a failure here removes the partial copy too. `fast`: a raw copy of the file's bytes
-    (see _copy_raw); else SQLite's online backup API, which reads every page."""
+    (see storage.raw_copy); else SQLite's online backup API, which reads every page."""
     partial = target.with_name(target.name + PARTIAL_SUFFIX)
     _writing.add(partial)
     try:
-        if fast and _raw_copy_possible(source):
-            mark = _copy_raw(source, partial, key)
+        if fast and raw_copy_possible(source):
+            mark = copy_raw(source, partial, key)
         else:
             mark = _copy(f"{source.as_uri()}?mode=ro", partial, key)
         fsync_file(partial)
@@ -184,47 +184,6 @@ def _backup_name(stem: str) -> re.Pattern[str]:
 
 def _unfinished(path: Path) -> bool:
     return path.with_name(path.name + "-journal").exists()
-
-
-LOCK_BYTE_OFFSET = 0x40000000  # SQLite's lock-byte page: 1 GiB into the file
-
-
-def _raw_copy_possible(source: Path) -> bool:
-    """Windows locks are mandatory: from 1 GiB on, a file read meets the bytes SQLite locks
-    while any connection reads, so a file that large is copied through SQLite there."""
-    return os.name != "nt" or source.stat().st_size < LOCK_BYTE_OFFSET
-
-
-def _copy_raw(source: Path, target: Path, key: DatabaseKey | None) -> str:
-    """A consistent copy at the speed of a file copy: the bytes of the database and its WAL,
-    copied while a read transaction is open on it, then the copy's WAL applied to it.
-
-    Why this is consistent: while a reader holds its snapshot, SQLite's checkpoint never moves
-    a page newer than that snapshot into the database file, and never restarts the WAL under
-    it; so the file holds no page newer than the snapshot, and the WAL holds every frame up to
-    it (later commits may follow: replaying them gives a later committed state, never a torn
-    one, as a half-written frame fails its checksum). An encrypted file is copied encrypted, so
-    the copy has the same key and salt, as with the backup API, without decrypting and
-    encrypting every page (which made a backup nine times a file copy). Returns the change mark
-    of the snapshot (never newer than the copy)."""
-    wal = source.with_name(source.name + "-wal")
-    src = connect_file(f"{source.as_uri()}?mode=ro", key, uri=True)
-    try:
-        src.isolation_level = None  # BEGIN by hand: the snapshot stays for the whole copy
-        src.execute("BEGIN")
-        mark = change_mark(src, key.salt if key is not None else None)  # the first read
-        shutil.copyfile(source, target)
-        if wal.exists():  # our open snapshot keeps it from being removed meanwhile
-            shutil.copyfile(wal, target.with_name(target.name + "-wal"))
-        src.execute("COMMIT")
-    finally:
-        src.close()
-    dst = connect_file(target, key)  # opening replays the copied WAL
-    try:
-        dst.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    finally:
-        dst.close()  # the last connection: the copy's WAL and -shm go
-    return mark
 
 
 def _copy(
