@@ -116,3 +116,14 @@ def test_a_start_while_a_command_restores_the_file_says_so_and_opens_nothing(  #
         f"{socket.gethostname()}"
     )
     assert "Er is niets gewijzigd." in shown[0][1]
+
+
+def test_a_second_start_without_changes_makes_no_backup(context) -> None:  # type: ignore[no-untyped-def]
+    from gebiedsapp.services.backups import backups as list_backups
+    from gebiedsapp.ui.app import start_maintenance
+
+    start_maintenance(context.database, context.paths, context.actor)
+    start_maintenance(context.database, context.paths, context.actor)  # its opening only
+
+    made = list_backups(context.database.file, context.paths.backup_dir)
+    assert [b.reason for b in made] == ["start"]

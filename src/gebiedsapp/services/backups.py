@@ -26,6 +26,7 @@ from gebiedsapp.storage.backup import (
     list_backups,
     restore_sqlite_file,
 )
+from gebiedsapp.storage.backup_retention import start_backup
 from gebiedsapp.storage.crypto import DatabaseKey, read_salt
 from gebiedsapp.storage.database import Database
 from gebiedsapp.storage.errors import BackupError
@@ -60,6 +61,15 @@ def backup_in_folder(database: Database, session: Session, default: Path, *, rea
     made behind the user's back), else the default one (made when missing)."""
     folder = backup_dir_of(session, default)
     return make_backup(database, folder, reason=reason, create_folder=folder == default)
+
+
+def start_backup_in_folder(database: Database, session: Session, default: Path) -> Path | None:
+    """The start's backup in the folder for backups: only when the database changed since a
+    backup there (else None), and old start copies thinned by age (storage.backup_retention)."""
+    if database.file is None:
+        return None
+    folder = backup_dir_of(session, default)
+    return start_backup(database.file, folder, key=database.key, create_folder=folder == default)
 
 
 def backup_dir_of(session: Session, default: Path) -> Path:
@@ -170,7 +180,12 @@ def restore_backup(
         try:
             # not rotated: rotation could delete the very copy about to be restored
             safety = backup_sqlite_file(
-                database_file, backup_dir, reason="voor-terugzetten", rotate=False, key=key
+                database_file,
+                backup_dir,
+                reason="voor-terugzetten",
+                rotate=False,
+                key=key,
+                fast=False,  # read through SQLite: a damaged database fails, and is kept as is
             )
         except BackupError as error:
             if not damaged:

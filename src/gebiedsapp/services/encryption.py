@@ -26,6 +26,7 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 
 from gebiedsapp.services import rekey
+from gebiedsapp.storage.change_mark import MARK_SUFFIX
 from gebiedsapp.storage.crash_point import crash_point
 from gebiedsapp.storage.crypto import (
     EMPTY,
@@ -375,7 +376,7 @@ def remove_plain_backups(found: Iterable[Path]) -> list[Path]:
     for backup in found:
         if file_state(backup) != PLAIN:
             continue
-        for suffix in ("", "-wal", "-shm", "-journal", PENDING_SUFFIX):
+        for suffix in ("", "-wal", "-shm", "-journal", PENDING_SUFFIX, MARK_SUFFIX):
             overwrite_and_remove(backup.with_name(backup.name + suffix))
         removed.append(backup)
     return removed

@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from gebiedsapp.storage.change_mark import MARK_SUFFIX, change_mark, mark_path, write_mark
 from gebiedsapp.storage.crash_point import crash_point
 from gebiedsapp.storage.crypto import (
     ENCRYPTED,
@@ -36,6 +37,7 @@ from gebiedsapp.storage.errors import (
     explain_write_error,
     read_only_folder,
 )
+from gebiedsapp.storage.raw_copy import copy_raw, raw_copy_possible
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +56,7 @@ def backup_sqlite_file(
     rotate: bool = True,
     key: DatabaseKey | None = None,
     create_folder: bool = True,
+    fast: bool = True,
 ) -> Path:
     """Copy `source` into `backup_dir` as `<stem>-<timestamp>-<reason>.db`; return the copy.
 
@@ -63,7 +66,8 @@ def backup_sqlite_file(
     starts cannot push out the copy made before an upgrade or an import. `rotate=False` keeps
     every copy (the one made before a restore, which must not delete the copy being restored).
     `create_folder=False` (a folder the user chose, a network share): a missing folder is an
-    error, never made here behind the user's back."""
+    error, never made here behind the user's back. `fast=False` reads every page through
+    SQLite (a database that may be damaged: a damaged one then fails instead of being copied)."""
     if not source.exists():
         raise BackupError(
             f"cannot back up {source}: file does not exist",
@@ -80,7 +84,7 @@ def backup_sqlite_file(
         backup_dir.mkdir(parents=True, exist_ok=True)
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
         target = backup_dir / f"{source.stem}-{stamp}-{reason}.db"
-        _write_whole(f"{source.as_uri()}?mode=ro", target, key)
+        _write_whole(source, target, key, fast=fast)
     except unreadable_errors() as exc:
         raise BackupError(
             f"backup of {source} to {backup_dir} failed: {exc}",
@@ -102,18 +106,23 @@ def _why(error: BaseException, folder: Path) -> str:
     return explain_write_error(error) or f"Technische melding: {error}"
 
 
-def _write_whole(source_uri: str, target: Path, key: DatabaseKey | None) -> None:
+def _write_whole(source: Path, target: Path, key: DatabaseKey | None, *, fast: bool) -> None:
     """The copy under a temporary name beside `target`, flushed, then renamed to `target`;
     whatever fails (a full disk, a kill of this process) leaves no file under `target`'s name,
-    and a failure here removes the partial copy too."""
+    and a failure here removes the partial copy too. `fast`: a raw copy of the file's bytes
+    (see storage.raw_copy); else SQLite's online backup API, which reads every page."""
     partial = target.with_name(target.name + PARTIAL_SUFFIX)
     _writing.add(partial)
     try:
-        _copy(source_uri, partial, key)
+        if fast and raw_copy_possible(source):
+            mark = copy_raw(source, partial, key)
+        else:
+            mark = _copy(f"{source.as_uri()}?mode=ro", partial, key)
         fsync_file(partial)
         crash_point("backup:written")
         os.replace(partial, target)
         fsync_folder(target.parent)
+        write_mark(target, mark)  # after the rename: a mark never names a partial copy
     except BaseException:
         _remove_partial(partial)
         raise
@@ -158,6 +167,9 @@ def remove_leftovers(backup_dir: Path, stem: str) -> list[Path]:
         name = path.name
         partial = name.endswith(PARTIAL_SUFFIX) and listed.fullmatch(name[: -len(PARTIAL_SUFFIX)])
         unfinished = listed.fullmatch(name) and _unfinished(path)
+        if name.endswith(MARK_SUFFIX) and not path.with_name(name[: -len(MARK_SUFFIX)]).exists():
+            path.unlink(missing_ok=True)  # the mark of a copy removed by hand
+            continue
         if not (partial or unfinished) or _in_use(path):
             continue
         _remove_partial(path)
@@ -176,11 +188,15 @@ def _unfinished(path: Path) -> bool:
 
 def _copy(
     source_uri: str, target: Path, key: DatabaseKey | None, *, checkpoint: bool = False
-) -> None:
+) -> str:
     """The online backup API from a read-only source onto `target` (whole, consistent); both
-    with `key` when the database is encrypted."""
+    with `key` when the database is encrypted. Returns the change mark of what was copied:
+    read in the same read transaction as the copy, so it is never newer than the copy."""
     src = connect_file(source_uri, key, uri=True)
     try:
+        src.isolation_level = None  # BEGIN by hand: one snapshot for the mark and the copy
+        src.execute("BEGIN")
+        mark = change_mark(src, key.salt if key is not None else None)
         dst = connect_file(target, key)
         try:
             src.backup(dst)
@@ -188,8 +204,10 @@ def _copy(
                 dst.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             dst.close()
+        src.execute("COMMIT")
     finally:
         src.close()
+    return mark
 
 
 def list_backups(backup_dir: Path, stem: str) -> list[Path]:
@@ -220,12 +238,20 @@ def _rotate(backup_dir: Path, stem: str, keep: int, reason: str, key: DatabaseKe
         if p.name.endswith(f"-{reason}.db") and _salt_or_none(p) == salt
     ]
     for old in same[keep:]:
-        try:
-            old.unlink()
-            log.info("old backup %s removed (keeping %d)", old, keep)
-        except OSError as exc:  # a locked old copy must not stop the app
-            log.warning("could not remove old backup %s: %s", old, exc)
+        remove_backup(old, why=f"keeping {keep}")
     remove_leftovers(backup_dir, stem)
+
+
+def remove_backup(path: Path, *, why: str) -> bool:
+    """Remove an old backup and its mark; a locked copy stays (it must not stop the app)."""
+    try:
+        path.unlink()
+    except OSError as exc:
+        log.warning("could not remove old backup %s: %s", path, exc)
+        return False
+    mark_path(path).unlink(missing_ok=True)
+    log.info("old backup %s removed (%s)", path, why)
+    return True
 
 
 def _salt_or_none(path: Path) -> bytes | None:

@@ -28,6 +28,7 @@ from gebiedsapp.storage.errors import (
     explain_write_error,
 )
 from gebiedsapp.ui.audit_notice import AuditDamageNotice
+from gebiedsapp.ui.background import MAINTENANCE
 from gebiedsapp.ui.context import AppContext, ChangeHub
 from gebiedsapp.ui.crash import ExceptionReporter
 from gebiedsapp.ui.first_run import is_fresh, offer_first_run
@@ -55,9 +56,9 @@ def create_main_window(
 
 def start_maintenance(database: Database, paths: AppPaths, actor: str) -> str:
     """What every start does besides opening: enter the opening in the audit log, apply
-    retention and make a rotating backup. Runs on the worker (none needs the window), after
-    the integrity check that runs beside the window's start (its first write waits for it);
-    raises on failure."""
+    retention and make a backup when the database changed since the last one. Runs on a
+    worker (none needs the window), after the integrity check that runs beside the window's
+    start (its first write waits for it); raises on failure."""
     with database.unit_of_work(actor) as session:
         audit.note(session, AuditAction.OPEN, detail="venster")
     with database.unit_of_work(actor) as session:
@@ -67,19 +68,22 @@ def start_maintenance(database: Database, paths: AppPaths, actor: str) -> str:
         log.warning("clean-up after an erasure still pending: other connections read")
     if database.file is not None:
         with database.read_session(actor) as session:  # an offline chosen folder: not made
-            backups.backup_in_folder(database, session, paths.backup_dir, reason="start")
+            copy = backups.start_backup_in_folder(database, session, paths.backup_dir)
+        log.info("start backup: %s", copy or "none needed (no change since the last one)")
     return done.summary(done=True)
 
 
 def begin_maintenance(window: MainWindow, database: Database, paths: AppPaths, actor: str) -> None:
-    """The audit entry, retention and the start backup: on the worker once the window is up,
-    after the integrity check (the first write waits for it); a failure is shown."""
+    """The audit entry, retention and the start backup: on the maintenance worker once the
+    window is up (never on the screens' worker: a screen opened at launch does not wait for a
+    backup), after the integrity check (the first write waits for it); a failure is shown."""
     window.context.background.submit(
         "start-maintenance",
         lambda: start_maintenance(database, paths, actor),
         owner=window,
         on_done=lambda summary: log.info("start maintenance: %s", summary),
         on_error=lambda error: found_damaged(window, error),
+        lane=MAINTENANCE,
     )
 
 

@@ -1,7 +1,9 @@
 """Running database work off the GUI thread (Anki's QueryOp idea, in small).
 
-One worker thread for the whole app, so background reads never compete with each other; the
-result or the error comes back on the GUI thread through a queued signal. The work function gets
+One worker thread for the screens' reads, so they never compete with each other, and one
+for maintenance (the start's retention and backup, which may copy a 600 MB file): a screen
+opened at launch never waits behind it. The result or the error comes back on the GUI thread
+through a queued signal. The work function gets
 no widgets: it takes its own session and returns plain data. A newer request for the same
 `key` makes the older result stale, so a fast click through the area tree shows only the last
 area's figures.
@@ -43,13 +45,19 @@ class _Job(QRunnable):
 _Callbacks = tuple[str, QObject, Callable[[Any], None], Callable[[Exception], None]]
 
 
+READS = "reads"
+MAINTENANCE = "maintenance"
+
+
 class Background(QObject):
-    """Owns the single worker thread; `submit()` runs work there, callbacks run here."""
+    """Owns the worker threads (one per lane); `submit()` runs work there, callbacks run here."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.pool = QThreadPool(self)
+        self.pool = QThreadPool(self)  # READS: what screens show
         self.pool.setMaxThreadCount(1)
+        self.maintenance = QThreadPool(self)  # MAINTENANCE: long upkeep nobody looks at
+        self.maintenance.setMaxThreadCount(1)
         self._tickets: dict[str, int] = {}
         self._callbacks: dict[int, _Callbacks] = {}
         self._next = 0
@@ -64,12 +72,15 @@ class Background(QObject):
         owner: QObject,
         on_done: Callable[[Any], None],
         on_error: Callable[[Exception], None],
+        lane: str = READS,
     ) -> None:
-        """Run `work` on the worker; call back on the GUI thread unless `owner` is gone."""
+        """Run `work` on the `lane`'s worker; call back on the GUI thread unless `owner` is
+        gone."""
         self._next += 1
         self._tickets[key] = self._next
         self._callbacks[self._next] = (key, owner, on_done, on_error)
-        self.pool.start(_Job(work, self._relay, self._next))
+        pool = self.maintenance if lane == MAINTENANCE else self.pool
+        pool.start(_Job(work, self._relay, self._next))
 
     def _deliver(self, result: Any, error: Exception | None, ticket: int) -> None:
         key, owner, on_done, on_error = self._callbacks.pop(ticket)
@@ -87,5 +98,8 @@ class Background(QObject):
         return bool(self._tickets)
 
     def wait(self, msecs: int = 30_000) -> bool:
-        """Block until the worker is idle (tests, shutdown); the results still arrive queued."""
-        return self.pool.waitForDone(msecs)
+        """Block until both workers are idle (tests, shutdown, before a restore or a new
+        passphrase: a start backup may be copying the file); the results still arrive
+        queued."""
+        reads = self.pool.waitForDone(msecs)
+        return self.maintenance.waitForDone(msecs) and reads

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -73,6 +74,7 @@ from gebiedsapp.ui.prompts import Leave
 from gebiedsapp.ui.prompts import ask_leave as ask_question
 
 LOG_DAYS = 365
+MEEDENKERS_FAILED = "Het register van meedenkers kon niet worden geladen. Zie het logboek."
 CHOOSE_MEEDENKER_AGAIN = (
     "Dit contact was met een meedenker uit het register: kies die meedenker opnieuw bij 'Met wie' "
     "voordat je opslaat."
@@ -108,6 +110,8 @@ class ContactsScreen(ListFormScreen[ContactView, ContactForm], QWidget):
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._meedenkers_stale = False  # the register was not read for the form's area yet
+        self._putting_record = False  # a contact or draft is being put in the form
         self._start_list_form(context)
 
         title = page_title(self.tr("Contacten"), self)
@@ -258,13 +262,15 @@ class ContactsScreen(ListFormScreen[ContactView, ContactForm], QWidget):
             return
         if self.autosaver.draft_id not in (None, draft.id):
             self.autosaver.save_now()  # the work in the form stays recoverable too
-        self.autosaver.suspended = True
+        self.autosaver.suspended = self._putting_record = True
         try:
+            if self._meedenkers_stale:  # the form's area's register, before its choice
+                self._load_meedenkers()
             self.form.load_payload(
                 draft.payload, today=date.today(), editing=draft.target_id is not None
             )
         finally:
-            self.autosaver.suspended = False
+            self.autosaver.suspended = self._putting_record = False
         self.autosaver.start(draft_id=draft.id, target_id=draft.target_id)
         self.editing_id = draft.target_id
         self._baseline = {}  # a restored draft always counts as unsaved work
@@ -316,20 +322,46 @@ class ContactsScreen(ListFormScreen[ContactView, ContactForm], QWidget):
             self.autosaver.suspended = False
 
     def _load_meedenkers(self, *_args: object) -> None:
-        """The register entries of the area chosen in the form (and its sub-areas)."""
-        area_id = self.form.area_id
-        entries: list[MeedenkerView] = []
-        if area_id is not None:
-            with self.context.read() as session:
+        """The register entries of the area chosen in the form (and its sub-areas), read off
+        the GUI thread (the whole municipality's register takes seconds at ten times the
+        data). Hidden (an area clicked, a conversation saved elsewhere): read when shown
+        again. While a contact or draft is put in the form, read at once: its meedenker must
+        be there to choose."""
+        if not self.isVisible() and not self._putting_record:
+            self._meedenkers_stale = True
+            return
+        self._meedenkers_stale = False
+        area_id, context = self.form.area_id, self.context
+
+        def work() -> tuple[uuid.UUID | None, list[MeedenkerView]]:
+            if area_id is None:
+                return area_id, []
+            with context.read() as session:
                 ids = area_header(session, area_id, today=date.today()).area_ids
-                names = may_see_personal_data(session, self.context.actor, today=date.today())
-                entries = list_meedenkers(session, area_ids=ids, names=names)
-        self.form.set_meedenkers(entries)
+                names = may_see_personal_data(session, context.actor, today=date.today())
+                return area_id, list_meedenkers(session, area_ids=ids, names=names)
+
+        if self._putting_record:
+            self._on_meedenkers(work())
+            return
+        context.background.submit(
+            "contacts-meedenkers", work, owner=self, on_done=self._on_meedenkers,
+            on_error=lambda error: self.status.setText(self.tr(MEEDENKERS_FAILED)),
+        )  # fmt: skip
+
+    def _on_meedenkers(self, found: tuple[uuid.UUID | None, list[MeedenkerView]]) -> None:
+        if found[0] == self.form.area_id:  # else the form moved on to another area meanwhile
+            self.form.set_meedenkers(found[1])
 
     def _list_query(self) -> Callable[[Session], list[ContactView]]:
         """The area's contacts of the last year."""
         filters = ListFilter(area_ids=self.area_ids, start=date.today() - timedelta(days=LOG_DAYS))
         return lambda session: list_contacts(session, filters)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._meedenkers_stale:
+            self._load_meedenkers()
+        super().showEvent(event)
 
     def _loading_text(self) -> str:
         return self.tr("Contacten laden…")
@@ -367,11 +399,13 @@ class ContactsScreen(ListFormScreen[ContactView, ContactForm], QWidget):
         self._update_mode()
 
     def _load_contact(self, view: ContactView) -> None:
-        self.autosaver.suspended = True
+        self.autosaver.suspended = self._putting_record = True
         try:
+            if self._meedenkers_stale:  # the form's area's register, before its choice
+                self._load_meedenkers()
             self.form.load_contact(view, today=date.today())
         finally:
-            self.autosaver.suspended = False
+            self.autosaver.suspended = self._putting_record = False
         self.autosaver.start(target_id=view.id)
         self.editing_id = view.id
         self._baseline = self.form.payload()

@@ -9,6 +9,7 @@ handing back plain rows. A newer query makes the older result stale (the worker 
 from __future__ import annotations
 
 import functools
+import logging
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -61,6 +62,8 @@ from gebiedsapp.ui.palette import style
 from gebiedsapp.ui.screen import ScreenDefaults
 from gebiedsapp.ui.table_model import RowTableModel
 
+log = logging.getLogger(__name__)
+
 DEBOUNCE_MS = 250
 READ_COLUMN_CHARACTERS = 32  # the summary or subject column keeps room for this much text
 SESSIONS, CONVERSATIONS, CONTACTS_TAB, ACTIONS_TAB = (
@@ -106,6 +109,7 @@ class ListsScreen(ScreenDefaults, QWidget):
         self.context = context
         self.area_ids: frozenset[uuid.UUID] | None = None
         self._choices_loaded = False
+        self._authors: set[str] | None = None  # the author filter's names, once read
 
         title = page_title(self.tr("Lijsten"), self)
         self.subtitle = QLabel(self.tr("Heel Oldambt"), self)
@@ -346,27 +350,47 @@ class ListsScreen(ScreenDefaults, QWidget):
         super().showEvent(event)
 
     def _load_choices(self) -> None:
-        """The theme and author filters; what was chosen stays chosen."""
+        """The theme filter (a few rows), and the author filter: its names are read once,
+        off the GUI thread (every record's author), then kept up to date by _on_changes."""
         self._choices_loaded = True
         with self.context.read() as session:
             themes = [
                 (t.id, t.name, t.parent_id is not None) for t in theme_options(list_themes(session))
             ]
-            names = authors(session)
-        for combo, items in (
-            (self.theme_combo, [(str(i), (INDENT if sub else "") + n) for i, n, sub in themes]),
-            (self.author_combo, [(n, n) for n in names]),
-        ):
-            keep = combo.currentData()
-            combo.blockSignals(True)
-            try:
-                combo.clear()
-                combo.addItem(self.tr("(alle)"), "")
-                for data, text in items:
-                    combo.addItem(text, data)
-                select_data(combo, keep or "")
-            finally:
-                combo.blockSignals(False)
+        self._fill(
+            self.theme_combo, [(str(i), (INDENT if sub else "") + n) for i, n, sub in themes]
+        )
+        if self._authors is None:  # after the list's own query (the worker runs in turn)
+            QTimer.singleShot(0, self._read_authors)
+
+    def _read_authors(self) -> None:
+        context = self.context
+
+        def work() -> list[str]:
+            with context.read() as session:
+                return authors(session)
+
+        self.context.background.submit(
+            "lists-authors", work, owner=self, on_done=self._on_authors,
+            on_error=lambda error: log.error("authors not read: %s", error),
+        )  # fmt: skip
+
+    def _on_authors(self, names: list[str]) -> None:
+        self._authors = set(names)
+        self._fill(self.author_combo, [(n, n) for n in sorted(self._authors)])
+
+    def _fill(self, combo: QComboBox, items: list[tuple[str, str]]) -> None:
+        """(alle) and `items` (data, text); what was chosen stays chosen."""
+        keep = combo.currentData()
+        combo.blockSignals(True)
+        try:
+            combo.clear()
+            combo.addItem(self.tr("(alle)"), "")
+            for data, text in items:
+                combo.addItem(text, data)
+            select_data(combo, keep or "")
+        finally:
+            combo.blockSignals(False)
 
     def _current_tab(self) -> _Tab:
         return self._tabs[max(0, self.tabs.currentIndex())]
@@ -400,8 +424,11 @@ class ListsScreen(ScreenDefaults, QWidget):
             combo.setToolTip("" if name in uses else note)
 
     def _on_changes(self, kinds: frozenset[str]) -> None:
-        if kinds & {THEMES, KOFFIEKAR, CONTACTS} and self._choices_loaded:
+        if THEMES in kinds and self._choices_loaded:
             self._load_choices()
+        me, known = self.context.actor, self._authors
+        if kinds & {KOFFIEKAR, CONTACTS} and known is not None and me and me not in known:
+            self._on_authors([*known, me])  # a save here adds no author but its own
         if kinds & {KOFFIEKAR, CONTACTS, ACTIONS, AREAS, THEMES}:
             self._mark_stale()
             if self.isVisible():

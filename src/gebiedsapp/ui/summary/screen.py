@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -66,7 +65,7 @@ from gebiedsapp.ui.summary.charts import BarChart
 from gebiedsapp.ui.summary.data import Dashboard, load_dashboard
 from gebiedsapp.ui.summary.period import PeriodPicker
 from gebiedsapp.ui.summary.printing import summary_pdf_job
-from gebiedsapp.ui.table_model import RowTableModel
+from gebiedsapp.ui.table_model import RowTableModel, SampledColumns
 
 MUTED = "color: $muted;"
 WATCHED = frozenset(
@@ -156,8 +155,7 @@ def _table(model: RowTableModel[Any], parent: QWidget) -> QTableView:
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.verticalHeader().hide()
     view.setAlternatingRowColors(True)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
+    SampledColumns(view)  # widths from a sample of the rows, never from every row
     view.setMinimumHeight(160)
     return view
 

@@ -1,0 +1,214 @@
+"""How long the real main window freezes (issue 19): the longest GUI-thread block per action.
+
+    python bench/gui_blocks.py [--scale 10] [--data FOLDER] [--json]
+
+Opens the bench database (bench/scale.py builds it: `large`, or with --scale 10 ten `large`
+sets) as a start does, shows the real MainWindow offscreen with the start's maintenance on its
+worker, and then, as a user would, opens every screen, clicks areas in the tree while other
+screens are hidden, and shows screens again. A 2 ms precise QTimer ticks meanwhile: the longest
+lateness of a tick during an action (the action's own call included) is the longest block of
+the GUI thread. Also the time until the action's background reads are in (the first rows).
+Target (issue 19): no block over 100 ms; first rows within 500 ms on 10x.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+TICK_MS = 2
+QUIET_S = 0.3  # an action is over when the workers are idle and this long has passed
+LIMIT_MS = 100.0
+
+
+@dataclass(frozen=True)
+class Block:
+    action: str
+    worst_ms: float  # the longest GUI-thread block during the action
+    ready_ms: float  # until the workers were idle again (the screen's rows are in)
+
+
+class Meter:
+    """A precise timer's lateness: how long the GUI thread did not get round to it."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import Qt, QTimer
+
+        self.timer = QTimer()
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.setInterval(TICK_MS)
+        self.timer.timeout.connect(self._tick)
+        self.last = time.perf_counter()
+        self.worst = 0.0
+        self.timer.start()
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.worst = max(self.worst, now - self.last - TICK_MS / 1000)
+        self.last = now
+
+    def reset(self) -> None:
+        self.last = time.perf_counter()
+        self.worst = 0.0
+
+
+def _pump(seconds: float) -> None:
+    from PySide6.QtCore import QEventLoop
+    from PySide6.QtWidgets import QApplication
+
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+
+
+def measure(window: Any, meter: Meter, name: str, action: Callable[[], object]) -> Block:
+    """Run `action` (from the event loop, as a click would) and wait until all is quiet."""
+    from PySide6.QtCore import QEventLoop
+    from PySide6.QtWidgets import QApplication
+
+    background = window.context.background
+    _pump(0.05)
+    meter.reset()
+    start = time.perf_counter()
+    action()
+    ready = None
+    quiet_since = None
+    while True:
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+        now = time.perf_counter()
+        if _reads_busy(background):
+            quiet_since = None
+            continue
+        if ready is None:
+            ready = now - start
+        quiet_since = quiet_since or now
+        if now - quiet_since >= QUIET_S or now - start > 120:
+            break
+    return Block(name, meter.worst * 1000, (ready or 0.0) * 1000)
+
+
+def _reads_busy(background: Any) -> bool:
+    """A screen's read has not come back yet (the start's maintenance may go on: nobody
+    waits for it, unless a read is queued behind it on the one worker, as before issue 19)."""
+    return any(key != "start-maintenance" for key in background._tickets)
+
+
+def _open(data_dir: Path, url: str) -> tuple[Any, Any]:
+    from PySide6.QtCore import QSettings
+
+    from gebiedsapp.paths import app_paths
+    from gebiedsapp.startup import open_database
+    from gebiedsapp.ui.app import begin_maintenance, create_main_window
+    from run import _key
+
+    paths = app_paths(data_dir)
+    opened = open_database(url, paths, actor="bench", key=_key())
+    settings = QSettings(str(Path(tempfile.mkdtemp()) / "bench.ini"), QSettings.Format.IniFormat)
+    window = create_main_window(opened, paths, actor="bench", settings=settings)
+    window.resize(1366, 768)
+    window.show()
+    begin_maintenance(window, opened.database, paths, "bench")  # as every start does
+    return window, opened
+
+
+def _areas(window: Any) -> dict[str, Any]:
+    from gebiedsapp.services.areas import find_area
+
+    with window.context.read() as session:
+        return {n: find_area(session, n).id for n in ("Winschoten", "Beerta", "Finsterwolde")}
+
+
+def run_actions(window: Any) -> list[Block]:
+    from gebiedsapp.ui import main_window as mw
+
+    meter = Meter()
+    areas = _areas(window)
+    blocks = [measure(window, meter, "first paint, start maintenance on", lambda: None)]
+    screens = [
+        (mw.SIGNALS, "Signalen"),
+        (mw.CONTACTS, "Contacten"),
+        (mw.LISTS, "Lijsten"),
+        (mw.SUMMARY, "Samenvatting"),
+        (mw.INITIATIVES, "Initiatieven"),
+        (mw.ACTIONS, "Acties"),
+        (mw.KOFFIEKAR, "Koffiekar"),
+    ]
+    for key, label in screens:
+        blocks.append(measure(window, meter, f"open {label}", lambda k=key: window.show_screen(k)))
+    window.show_screen(mw.SIGNALS)
+    for name, area_id in areas.items():  # Contacten, Lijsten, ... hidden meanwhile
+        blocks.append(
+            measure(
+                window,
+                meter,
+                f"area click {name} (on Signalen)",
+                lambda a=area_id: window.navigator.select(a),
+            )
+        )
+    for key, label in screens:
+        blocks.append(
+            measure(window, meter, f"show {label} again", lambda k=key: window.show_screen(k))
+        )
+    return blocks
+
+
+def _compiled() -> None:
+    """The app's bytecode written beforehand, as an installed app has it (pip and PyInstaller
+    compile it): opening a screen imports its modules, which must not count compiling them."""
+    import compileall
+
+    import gebiedsapp
+
+    compileall.compile_dir(Path(gebiedsapp.__file__).parent, quiet=1)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", type=int, default=1, help="10: ten times `large` (opt-in)")
+    parser.add_argument("--data", type=Path, help="where bench databases are built and kept")
+    parser.add_argument("--json", action="store_true", help="print only the results, as JSON")
+    args = parser.parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    _compiled()
+    from PySide6.QtWidgets import QApplication
+
+    import scale
+    from gebiedsapp.ui.gc_guard import GarbageCollector
+    from gebiedsapp.ui.none_guard import keep_none_alive
+
+    keep_none_alive()  # as run_gui does: PySide6 loses references to None
+    app = QApplication.instance() or QApplication(sys.argv)
+    GarbageCollector(app)
+    folder = args.data or Path(tempfile.mkdtemp(prefix="gebiedsapp-gui-bench-"))
+    url, data_dir = scale.build(folder, scale=args.scale, quiet=args.json)
+    window, opened = _open(data_dir, url)
+    try:
+        blocks = run_actions(window)
+    finally:
+        window.context.background.wait(600_000)
+        window.close()
+        opened.database.dispose()
+        del app
+    if args.json:
+        print(json.dumps([asdict(b) for b in blocks], indent=2))
+    else:
+        print(f"{'action':<44} {'longest block':>14} {'rows in':>10}")
+        for b in blocks:
+            flag = "" if b.worst_ms <= LIMIT_MS else "  > 100 ms"
+            print(f"{b.action:<44} {b.worst_ms:>11.0f} ms {b.ready_ms:>7.0f} ms{flag}")
+    return 0 if all(b.worst_ms <= LIMIT_MS for b in blocks) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
