@@ -366,6 +366,14 @@ Conversations and other data belonging to this area are kept, but the area can n
         </translation>
     </message>
     <message>
+        <source>grens benaderd, geen CBS-buurt</source>
+        <translation>approximate boundary, no CBS buurt</translation>
+    </message>
+    <message>
+        <source>grens benaderd</source>
+        <translation>approximate boundary</translation>
+    </message>
+    <message>
         <source>Open signalen</source>
         <translation>Open signals</translation>
     </message>
@@ -3195,6 +3203,10 @@ The previous database is in:
     <message>
         <source>%s %s geïmporteerd (status Gemeld).</source>
         <translation>%s %s imported (status Gemeld).</translation>
+    </message>
+    <message>
+        <source>Gebied %s  ✕</source>
+        <translation>Area %s  ✕</translation>
     </message>
     <message>
         <source>Buurt %s  ✕</source>

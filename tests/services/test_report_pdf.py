@@ -307,7 +307,7 @@ def test_the_lists_print_what_a_reader_needs_and_say_why(
     )
     assert "Aan deze initiatieven is samen € 12.500 toegekend, wanneer dan ook" in flat
     # the map's legend and the list of buurten beside it
-    assert "Open signalen per buurt:" in text
+    assert "Open signalen:" in text
     for shape in shapes:
         assert shape.code in text
 

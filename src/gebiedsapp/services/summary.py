@@ -51,6 +51,7 @@ from gebiedsapp.domain import (
 from gebiedsapp.domain.deadlines import deadline_label
 from gebiedsapp.services.areas import area_tree
 from gebiedsapp.services.errors import NotFoundError, ValidationError
+from gebiedsapp.services.geo import area_code, area_outlines
 from gebiedsapp.services.masking import mask
 from gebiedsapp.services.overview import subtree_ids
 from gebiedsapp.services.period import Period
@@ -87,6 +88,7 @@ from gebiedsapp.services.summary_model import (
 from gebiedsapp.services.summary_model import (
     ThemeCount as ThemeCount,
 )
+from gebiedsapp.storage.repositories.geo import GeoRepository
 from gebiedsapp.storage.repositories.initiatives import InitiativeRepository
 from gebiedsapp.storage.repositories.reports import AreaIds, ReportRepository
 from gebiedsapp.storage.repositories.teams import TeamRepository
@@ -270,11 +272,19 @@ def _facts(
     by_buurt: defaultdict[uuid.UUID, Counter[str]] = defaultdict(Counter)
     for area_id, code, n in repo.open_by_buurt(scope, as_of):
         by_buurt[area_id][code] += n
+    current = _figures(repo, scope, period, today)
+    outlines = area_outlines()
+    for area_id, key, name in GeoRepository(session).areas_without_buurt(area_ids=scope):
+        # an area without a CBS buurt is drawn by its own (approximate) outline, which holds
+        # all its open signals: they have no buurt of their own
+        if key in outlines:
+            buurten[area_id][area_code(key)] = name
+            by_buurt[area_id][area_code(key)] = current.get(area_id, Counter())["signals_open"]
     team: defaultdict[uuid.UUID, list[tuple[Role, str]]] = defaultdict(list)
     for assignment in TeamRepository(session).assignments(on=period.end):
         team[assignment.area_id].append((assignment.role, assignment.member.name))
     return _Facts(
-        current=_figures(repo, scope, period, today),
+        current=current,
         previous=_figures(repo, scope, previous, today),
         year_before=_figures(repo, scope, period.year_earlier(), today),
         trend=_trend(repo, scope, period, today),
