@@ -2178,6 +2178,17 @@ Last day (the link ran from %s):</translation>
     </message>
 </context>
 <context>
+    <name>PersonalDataWarning</name>
+    <message>
+        <source>Waarschuwing persoonsgegevens</source>
+        <translation>Personal data warning</translation>
+    </message>
+    <message>
+        <source>Let op: %s lijkt een naam, telefoonnummer of e-mailadres te bevatten. Deze tekst komt in de rapportages; daar wordt het onleesbaar gemaakt, maar haal het liever hier al weg. Opslaan kan wel.</source>
+        <translation>Note: %s seems to contain a name, phone number or e-mail address. This text goes into the reports; it is masked there, but better remove it here. You can still save.</translation>
+    </message>
+</context>
+<context>
     <name>PhotoStrip</name>
     <message>
         <source>Dubbelklik om een foto groot te bekijken.</source>
