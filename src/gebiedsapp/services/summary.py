@@ -270,21 +270,27 @@ def _facts(
     for area_id, code, name in repo.buurten(scope):
         buurten[area_id][code] = name
     by_buurt: defaultdict[uuid.UUID, Counter[str]] = defaultdict(Counter)
-    for area_id, code, n in repo.open_by_buurt(scope, as_of):
+    # a sensitive signal (Sociaal) is printed only as a count per area and month: the buurt
+    # map leaves it out, since a tiny buurt can point at one household
+    for area_id, code, n in repo.open_by_buurt(
+        scope, as_of, leave_out_main=SENSITIVE_MAIN_CATEGORIES
+    ):
         by_buurt[area_id][code] += n
-    current = _figures(repo, scope, period, today)
+    open_rows = _open_signals(repo, scope, as_of)
     outlines = area_outlines()
     for area_id, key, name in GeoRepository(session).areas_without_buurt(area_ids=scope):
         # an area without a CBS buurt is drawn by its own (approximate) outline, which holds
         # all its open signals: they have no buurt of their own
         if key in outlines:
             buurten[area_id][area_code(key)] = name
-            by_buurt[area_id][area_code(key)] = current.get(area_id, Counter())["signals_open"]
+            by_buurt[area_id][area_code(key)] = sum(
+                1 for a, row in open_rows if a == area_id and not row.sensitive
+            )
     team: defaultdict[uuid.UUID, list[tuple[Role, str]]] = defaultdict(list)
     for assignment in TeamRepository(session).assignments(on=period.end):
         team[assignment.area_id].append((assignment.role, assignment.member.name))
     return _Facts(
-        current=current,
+        current=_figures(repo, scope, period, today),
         previous=_figures(repo, scope, previous, today),
         year_before=_figures(repo, scope, period.year_earlier(), today),
         trend=_trend(repo, scope, period, today),
@@ -305,7 +311,7 @@ def _facts(
         days_to_close=dict(days),
         buurten=dict(buurten),
         open_by_buurt=dict(by_buurt),
-        open_signals=_open_signals(repo, scope, as_of),
+        open_signals=open_rows,
         quotes=[
             (area_id, Quote(text=mask(text, [resident]), day=day, area=area, buurt=buurt))
             for area_id, text, day, area, buurt, resident in repo.quotes(

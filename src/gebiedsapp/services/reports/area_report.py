@@ -316,7 +316,7 @@ def sensitive_counts(summary: AreaSummary) -> list[Flowable]:
     ]
 
 
-def _map_caption(drawn: Sequence[BuurtShape], left_off: Sequence[str]) -> str:
+def _map_caption(drawn: Sequence[BuurtShape], left_off: Sequence[str], *, sensitive: bool) -> str:
     text = (
         "Hoe donkerder, hoe meer signalen er aan het eind van de periode openstonden; het getal "
         "is het aantal open signalen."
@@ -331,6 +331,11 @@ def _map_caption(drawn: Sequence[BuurtShape], left_off: Sequence[str]) -> str:
         )
     if left_off:
         text += f" Te klein voor een naam op de kaart: {', '.join(left_off)} (zie de tabel)."
+    if sensitive:
+        text += (
+            " Sociale signalen tellen hier niet mee: met een buurt kunnen ze naar één huishouden "
+            "wijzen, dus ze zijn alleen geteld per gebied en maand."
+        )
     return text + " Kaart: CBS en Kadaster, wijk- en buurtkaart 2024, CC BY 4.0."
 
 
@@ -343,7 +348,21 @@ def buurt_section(summary: AreaSummary, shapes: Sequence[BuurtShape]) -> list[Fl
     if drawn:
         drawing, labels = buurt_map(drawn, counts, FRAME_WIDTH, 120 * mm)
         # the heading goes with the map, never alone at the bottom of a page
-        out.append(keep([*title, *explained(drawing, _map_caption(drawn, labels.left_off))]))
+        out.append(
+            keep(
+                [
+                    *title,
+                    *explained(
+                        drawing,
+                        _map_caption(
+                            drawn,
+                            labels.left_off,
+                            sensitive=any(r.sensitive for r in summary.open_signals),
+                        ),
+                    ),
+                ]
+            )
+        )
     else:
         out += title
         if summary.buurten:

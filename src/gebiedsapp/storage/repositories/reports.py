@@ -410,10 +410,17 @@ class ReportRepository:
             for a, an, main, sub, buurt, rep, partner, dl, st, pr in self.session.execute(query)
         ]
 
-    def open_by_buurt(self, area_ids: AreaIds, as_of: date) -> list[tuple[uuid.UUID, str, int]]:
-        """(area, buurt code, signals open on `as_of`) for signals with a buurt."""
+    def open_by_buurt(
+        self, area_ids: AreaIds, as_of: date, *, leave_out_main: Collection[str] = ()
+    ) -> list[tuple[uuid.UUID, str, int]]:
+        """(area, buurt code, signals open on `as_of`) for signals with a buurt, without those
+        whose main category is one of `leave_out_main`."""
+        category = aliased(SignalCategory)
+        parent = aliased(SignalCategory)
         query = (
             select(Signal.area_id, Signal.buurt_code, func.count())
+            .join(category, category.id == Signal.category_id)
+            .outerjoin(parent, parent.id == category.parent_id)
             .where(
                 Signal.deleted_at.is_(None),
                 Signal.buurt_code.is_not(None),
@@ -422,6 +429,9 @@ class ReportRepository:
             )
             .group_by(Signal.area_id, Signal.buurt_code)
         )
+        if leave_out_main:
+            main = func.coalesce(parent.name, category.name)
+            query = query.where(main.not_in(list(leave_out_main)))
         return [(a, code, int(n)) for a, code, n in self.session.execute(query) if code]
 
     def buurten(self, area_ids: AreaIds) -> list[tuple[uuid.UUID, str, str]]:
