@@ -27,7 +27,7 @@ from gebiedsapp.services.reports.brief import sentences, thin
 from gebiedsapp.services.reports.map_chart import buurt_map
 from gebiedsapp.services.summary import KeyFigures, area_summary
 from gebiedsapp.storage.database import Database
-from support.pdf_text import all_lines, pages_text
+from support.pdf_text import all_lines, line_starting, pages_text
 from support.summary_world import OUDEREN
 
 MARCH_2024 = ("--from", "2024-03-01", "--to", "2024-03-31")
@@ -310,6 +310,9 @@ def test_a_signal_in_parkwijk_is_on_the_map_of_winschoten(session: Any, tmp_path
         appendix=True,
     )
     texts = pages_text(target)
+    # in the brief's list of the longest overdue, Parkwijk is the place, not 'buurt onbekend'
+    assert line_starting(texts, "Zwerfvuil ").startswith("Zwerfvuil Parkwijk 04-03-2024")
+    assert "buurt onbekend" not in " ".join(all_lines(texts))
     map_page = next(t for t in texts if "Open signalen per buurt" in t)
     flat = " ".join(all_lines([map_page]))
     assert "Parkwijk geen 3" in flat  # the table beside the map

@@ -403,7 +403,9 @@ def test_municipality_has_an_overview_row_and_a_section_per_area(
     assert set(KEY_FIGURES_SHOWN) - set(OVERVIEW_FIELDS) == {"initiatives_new", "initiatives_done"}
     for area in municipality.areas:
         figures = " ".join(number(getattr(area.current, f)) for f in OVERVIEW_FIELDS)
-        assert line_starting(texts, f"{area.title} ") == f"{area.title} {figures}"
+        # and a line of the new signals per month, its highest month written beside it
+        most = f" max {number(max(m.signals_new for m in area.trend))}" if area.trend else ""
+        assert line_starting(texts, f"{area.title} ") == f"{area.title} {figures}{most}"
     # one section per area: its name in the header of its pages, its own title, its figures
     texts = _appendix(texts)
     firsts = [text.splitlines()[0] for text in texts]

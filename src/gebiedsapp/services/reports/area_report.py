@@ -256,10 +256,14 @@ def open_signals(summary: AreaSummary) -> list[Flowable]:
     header.append("Termijn")
     data: list[list[str]] = [header]
     bold: list[int] = []
+    own = {b.name for b in summary.buurten if is_area_code(b.code)}  # areas without a buurt
     for index, r in enumerate(rows, start=1):
-        where = r.buurt or "buurt onbekend"
-        if several_areas:
-            where += f" ({r.area})"
+        if not r.buurt and r.area in own:
+            where = r.area  # Parkwijk is itself the place
+        else:
+            where = r.buurt or "buurt onbekend"
+            if several_areas:
+                where += f" ({r.area})"
         term = f"{r.label.label}\nuiterlijk {short_date(r.deadline)}"
         if r.status in CLOSED:
             term += f"\n(inmiddels {status_text(r.status).lower()})"

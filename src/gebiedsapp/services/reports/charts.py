@@ -117,10 +117,11 @@ def bar_chart(bars: Sequence[Bar], width: float, *, label_width: float = 150) ->
     return drawing
 
 
-def sparkline(values: Sequence[int], width: float, height: float) -> Drawing:
+def sparkline(
+    values: Sequence[int], width: float, height: float, *, label_width: float = 36.0
+) -> Drawing:
     """A small line of monthly values (oldest left), its highest value written at the right, so
     a single odd month shows as one; reads in black and white."""
-    label_width = 36.0
     drawing = Drawing(width, height)
     if not values:
         return drawing
