@@ -333,7 +333,9 @@ def _map_caption(drawn: Sequence[BuurtShape], left_off: Sequence[str], *, sensit
             "de CBS-buurt waarin ze liggen, geen officiële grens; ze tellen de open signalen "
             "van dat gebied."
         )
-    if left_off:
+    if len(left_off) > 8:
+        text += f" {len(left_off)} kleine buurten staan zonder naam op de kaart (zie de tabel)."
+    elif left_off:
         text += f" Te klein voor een naam op de kaart: {', '.join(left_off)} (zie de tabel)."
     if sensitive:
         text += (

@@ -31,6 +31,7 @@ CLASS_FILLS = (
 NAME_SIZES = (6.5, 5.5)  # a name too wide for its shape tries the smaller size
 COUNT_SIZE = 7.5
 LEGEND_HEIGHT = 22.0
+MAX_BESIDE = 6  # labels set beside their shape with a line; more make a tangle of lines
 
 Box = tuple[float, float, float, float]  # left, bottom, right, top
 
@@ -158,10 +159,10 @@ def _beside(anchor: Point) -> list[Point]:
 def place_labels(labels: Sequence[Wanted], bounds: Box) -> list[Spot | None]:
     """For each label where it goes, or None when it fits nowhere.
 
-    Greedy, most important first (the order given): the full name, then a shorter one (then
-    both in a smaller size), each at the anchor and then around it, wholly inside its own shape
-    (and out of shapes drawn over it), inside `bounds` and clear of the labels already placed.
-    What fits in no shape is then set beside it with a line to it, if there is room."""
+    Greedy, most important first (the order given): the name, then in a smaller size, at the
+    anchor and then around it, wholly inside its own shape (and out of shapes drawn over it),
+    inside `bounds` and clear of the labels already placed. The first few that fit in no shape
+    are then set beside it with a line to it, if there is room."""
     taken: list[Box] = []
     result: list[Spot | None] = []
     for label in labels:
@@ -177,9 +178,12 @@ def place_labels(labels: Sequence[Wanted], bounds: Box) -> list[Spot | None]:
             if found:
                 break
         result.append(found)
+    beside = 0
     for index, label in enumerate(labels):
         if result[index] is not None:
             continue
+        if beside >= MAX_BESIDE:
+            break
         text, size = label.texts[0], NAME_SIZES[0]
         width = _width(text, size)
         anchor = _free_anchor(label)
@@ -188,14 +192,14 @@ def place_labels(labels: Sequence[Wanted], bounds: Box) -> list[Spot | None]:
             if _in_bounds(box, bounds) and not _overlaps(box, taken):
                 taken.append(box)
                 result[index] = Spot(text, size, (cx, cy), leader=anchor)
+                beside += 1
                 break
     return result
 
 
 def _texts(name: str) -> tuple[str, ...]:
-    """The name, and without its first part when it has one ("Winschoten-Zuid" -> "Zuid")."""
-    head, dash, rest = name.partition("-")
-    return (name, rest) if dash and head and rest else (name,)
+    """The name as it is: a shortened one ("Zuid") would be ambiguous on a map of several."""
+    return (name,)
 
 
 def buurt_map(
