@@ -16,7 +16,6 @@ from sqlalchemy import text
 from gebiedsapp import cli
 from gebiedsapp.domain import reference_id
 from gebiedsapp.services import actions, koffiekar, residents
-from gebiedsapp.services import demo as demo_data
 from gebiedsapp.services.areas import find_area
 from gebiedsapp.services.geo import buurt_shapes, map_shapes
 from gebiedsapp.services.masking import mask
@@ -110,11 +109,11 @@ def test_the_appendix_only_when_asked_on_the_command_line(
 
 
 def test_a_year_of_winschoten_in_the_large_demo_data_is_two_pages(
-    database: Database, tmp_path: Path
+    large_database: Database, tmp_path: Path
 ) -> None:
-    """The volume the wethouder saw as 94 pages: the brief stays at two."""
-    with database.unit_of_work("test") as session:
-        demo_data.generate(session, size="large", seed=1, anchor=date(2026, 6, 1))
+    """The volume the wethouder saw as 94 pages: the brief stays at two. The `large` data
+    (seed 1, anchored on 1 June 2026) is generated once per run and shared."""
+    database = large_database
     target = tmp_path / "winschoten.pdf"
     with database.read_session() as session:
         winschoten = find_area(session, "Winschoten").id
