@@ -168,22 +168,17 @@ def trend_months(period: Period) -> list[Period]:
 def _trend(
     repo: ReportRepository, scope: AreaIds, period: Period, today: date
 ) -> list[tuple[Period, dict[uuid.UUID, Counter[str]]]]:
-    """Per month: conversations and new signals in it, signals open at its end (two small
-    queries a month, on the same indexes as the period's figures)."""
+    """Per month: conversations and new signals in it, signals open at its end (two queries
+    for the twelve months, on the same indexes as the period's figures)."""
+    months = [Period(month.start, min(month.end, period.end)) for month in trend_months(period)]
+    counted = repo.trend_counts(scope, [(m.start, m.end, min(m.end, today)) for m in months])
     out = []
-    for month in trend_months(period):
-        end = min(month.end, period.end)
-        as_of = min(end, today)
-        per_area: defaultdict[uuid.UUID, Counter[str]] = defaultdict(Counter)
-        for area_id, (_sessions, conversations) in repo.session_counts(
-            scope, month.start, end
-        ).items():
-            per_area[area_id]["conversations"] = conversations
-        for area_id, (new, _closed, open_, _late) in repo.signal_counts(
-            scope, month.start, end, as_of
-        ).items():
-            per_area[area_id].update(signals_new=new, signals_open=open_)
-        out.append((Period(month.start, end), dict(per_area)))
+    for month, counts in zip(months, counted, strict=True):
+        per_area: dict[uuid.UUID, Counter[str]] = {
+            area_id: Counter(conversations=talks, signals_new=new, signals_open=open_)
+            for area_id, (talks, new, open_) in counts.items()
+        }
+        out.append((month, per_area))
     return out
 
 
