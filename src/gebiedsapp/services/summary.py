@@ -183,12 +183,16 @@ def _trend(
 
 
 def _themes(
-    repo: ReportRepository, scope: AreaIds, period: Period
-) -> dict[uuid.UUID, Counter[str]]:
-    result: defaultdict[uuid.UUID, Counter[str]] = defaultdict(Counter)
-    for area_id, name, n in repo.theme_counts(scope, period.start, period.end):
-        result[area_id][name] += n
-    return dict(result)
+    repo: ReportRepository, scope: AreaIds, periods: Sequence[Period]
+) -> list[dict[uuid.UUID, Counter[str]]]:
+    """Per period, per area, conversations and contacts per theme (one query for all)."""
+    result: list[defaultdict[uuid.UUID, Counter[str]]] = [defaultdict(Counter) for _ in periods]
+    spans = [(period.start, period.end) for period in periods]
+    for area_id, name, counts in repo.theme_counts(scope, spans):
+        for index, n in enumerate(counts):
+            if n:
+                result[index][area_id][name] += n
+    return [dict(per_area) for per_area in result]
 
 
 def _table_order(row: OpenSignal) -> tuple[int, date, date, str, str]:
@@ -272,6 +276,7 @@ def _facts(
     ):
         by_buurt[area_id][code] += n
     open_rows = _open_signals(repo, scope, as_of)
+    themes_now, themes_before = _themes(repo, scope, [period, previous])
     outlines = area_outlines()
     for area_id, key, name in GeoRepository(session).areas_without_buurt(area_ids=scope):
         # an area without a CBS buurt is drawn by its own (approximate) outline, which holds
@@ -299,8 +304,8 @@ def _facts(
                 scope, period.start, period.end
             ).items()
         },
-        themes=_themes(repo, scope, period),
-        previous_themes=_themes(repo, scope, previous),
+        themes=themes_now,
+        previous_themes=themes_before,
         categories=dict(categories),
         statuses=dict(statuses),
         days_to_close=dict(days),

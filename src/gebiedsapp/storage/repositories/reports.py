@@ -252,41 +252,62 @@ class ReportRepository:
         return _counts(self.session.execute(query))
 
     def theme_counts(
-        self, area_ids: AreaIds, start: date, end: date
-    ) -> list[tuple[uuid.UUID, str, int]]:
-        """(area, theme name, conversations + contacts with that theme) in the period."""
+        self, area_ids: AreaIds, periods: Sequence[tuple[date, date]]
+    ) -> list[tuple[uuid.UUID, str, tuple[int, ...]]]:
+        """(area, theme name, conversations + contacts with that theme in each period), the
+        periods in one pass (the current and the previous period of a summary, say)."""
+        first = min(start for start, _end in periods)
+        last = max(end for _start, end in periods)
         said = (
-            select(KoffiekarSession.area_id.label("area_id"), conversation_theme.c.theme_id)
+            select(
+                KoffiekarSession.area_id.label("area_id"),
+                conversation_theme.c.theme_id,
+                KoffiekarSession.date.label("day"),
+            )
             .select_from(KoffiekarSession)
             .join(Conversation, Conversation.session_id == KoffiekarSession.id)
             .join(conversation_theme, conversation_theme.c.conversation_id == Conversation.id)
             .where(
-                KoffiekarSession.date.between(start, end),
+                KoffiekarSession.date.between(first, last),
                 KoffiekarSession.deleted_at.is_(None),
                 Conversation.deleted_at.is_(None),
                 *_in(KoffiekarSession.area_id, area_ids),
             )
         )
         contacted = (
-            select(Contact.area_id.label("area_id"), contact_theme.c.theme_id)
+            select(
+                Contact.area_id.label("area_id"),
+                contact_theme.c.theme_id,
+                Contact.date.label("day"),
+            )
             .select_from(Contact)
             .join(contact_theme, contact_theme.c.contact_id == Contact.id)
             .where(
-                Contact.date.between(start, end),
+                Contact.date.between(first, last),
                 Contact.deleted_at.is_(None),
                 *_in(Contact.area_id, area_ids),
             )
         )
         links = union_all(said, contacted).subquery()
         counts = (
-            select(links.c.area_id, links.c.theme_id, func.count().label("n"))
+            select(
+                links.c.area_id,
+                links.c.theme_id,
+                *(
+                    func.sum(case((links.c.day.between(start, end), 1), else_=0)).label(f"n{i}")
+                    for i, (start, end) in enumerate(periods)
+                ),
+            )
             .group_by(links.c.area_id, links.c.theme_id)
             .subquery()
         )
-        query = select(counts.c.area_id, Theme.name, counts.c.n).join(
-            Theme, Theme.id == counts.c.theme_id
-        )
-        return [(a, name, int(n)) for a, name, n in self.session.execute(query)]
+        query = select(
+            counts.c.area_id, Theme.name, *(counts.c[f"n{i}"] for i in range(len(periods)))
+        ).join(Theme, Theme.id == counts.c.theme_id)
+        return [
+            (area_id, name, tuple(int(n) for n in ns))
+            for area_id, name, *ns in self.session.execute(query)
+        ]
 
     def quotes(
         self, area_ids: AreaIds, start: date, end: date
