@@ -38,7 +38,7 @@ from gebiedsapp.domain import (  # noqa: E402
     Role,
     SignalStatus,
 )
-from gebiedsapp.services.geo import BuurtShape, buurt_shapes  # noqa: E402
+from gebiedsapp.services.geo import BuurtShape, buurt_shapes, map_shapes  # noqa: E402
 from gebiedsapp.services.period import Period  # noqa: E402
 from gebiedsapp.services.reports import (  # noqa: E402
     write_area_summary,
@@ -246,7 +246,7 @@ def _from_database(args: argparse.Namespace, out: Path) -> Path:
             started = time_module.perf_counter()
             if args.municipality:
                 summary = municipality_summary(session, period, today=today)
-                shapes = buurt_shapes(session, [b.code for b in summary.total.buurten])
+                shapes = map_shapes(session, [b.code for b in summary.total.buurten])
                 figured = time_module.perf_counter()
                 pages = write_municipality_summary(
                     summary, shapes, target, progress=_print_progress, appendix=args.appendix
@@ -254,7 +254,7 @@ def _from_database(args: argparse.Namespace, out: Path) -> Path:
             else:
                 area = find_area(session, args.area) if args.area else area_tree(session)[1]
                 one = area_summary(session, [area.id], period, today=today)
-                shapes = buurt_shapes(session, [b.code for b in one.buurten])
+                shapes = map_shapes(session, [b.code for b in one.buurten])
                 figured = time_module.perf_counter()
                 pages = write_area_summary(one, shapes, target, appendix=args.appendix)
             written = time_module.perf_counter()
