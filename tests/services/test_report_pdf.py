@@ -752,3 +752,23 @@ def test_no_english_on_paper_not_even_on_hold(tmp_path: Path, shapes: list[Buurt
     flat = " ".join(all_lines(pages_text(target)))
     assert "On hold" not in flat
     assert "Aangehouden" in flat
+
+
+def test_an_area_with_nothing_recorded_is_named_on_the_overview_not_given_a_page(
+    tmp_path: Path, shapes: list[BuurtShape]
+) -> None:
+    """Fifteen pages that each say 'nothing recorded' are no brief: one line on the overview."""
+    zero = KeyFigures(*[0] * 12)
+    quiet = build_summary(shapes[:2], title="Westerlee", empty=True, current=zero, previous=zero)
+    busy = _municipality(shapes)
+    municipality = replace(busy, areas=(*busy.areas, quiet))
+    target = tmp_path / "gemeente.pdf"
+    pages = write_municipality_summary(municipality, shapes, target)
+    texts = pages_text(target)
+    assert pages == len(texts) == 1 + len(busy.areas)
+    assert not any(text.splitlines()[0].startswith("Westerlee ") for text in texts)
+    assert (
+        "Niets vastgelegd in deze periode en niets open aan het eind: Westerlee. Deze gebieden "
+        "hebben daarom geen eigen pagina." in " ".join(all_lines(texts[:1]))
+    )
+    assert line_starting(texts, "Westerlee ").startswith("Westerlee 0 0 0")  # in the overview

@@ -28,6 +28,7 @@ from gebiedsapp.services.reports.brief import (
     SOURCE,
     compact_page,
     missing_roles,
+    nothing_recorded,
     sentences,
     thin,
 )
@@ -203,6 +204,16 @@ def _front(municipality: MunicipalitySummary) -> list[Flowable]:
                 s.note,
             )
         )
+    quiet = [a.title for a in by_activity(municipality.areas) if nothing_recorded(a)]
+    if quiet:
+        out.append(
+            para(
+                "Niets vastgelegd in deze periode en niets open aan het eind: "
+                + ", ".join(sorted(quiet, key=str.casefold))
+                + ". Deze gebieden hebben daarom geen eigen pagina.",
+                s.note,
+            )
+        )
     incomplete = [a.title for a in municipality.areas if missing_roles(a)]
     if incomplete:
         out.append(
@@ -226,15 +237,17 @@ def write_municipality_summary(
     *,
     appendix: bool = False,
 ) -> int:
-    """The whole municipality: an overview page, then one page per area (busiest first); the
-    municipality as a whole and the full section of every area only in the appendix.
+    """The whole municipality: an overview page, then one page per area (busiest first; an area
+    where nothing was recorded is only named on the overview); the municipality as a whole and
+    the full section of every such area only in the appendix.
 
     Sections are made only when the layout reaches them (`Deferred`), so memory holds the
     summary, one section's flowables and the pages. `progress(done, total)` is called before
     each area; when it returns False the work stops with `ReportCancelledError` and no
     file is left."""
     new_report()
-    areas = by_activity(municipality.areas)
+    # an area where nothing was recorded is named once on the overview, not given a page
+    areas = [area for area in by_activity(municipality.areas) if not nothing_recorded(area)]
     total_steps = 2 * len(areas) + 1 if appendix else len(areas) + 1
     total = municipality.total
 
