@@ -21,6 +21,7 @@ EXE = ".exe" if os.name == "nt" else ""
 REQUIRED = [
     ("resources/reference/areas.json", "reference data"),
     ("resources/geo/buurten.geojson", "CBS buurt boundaries (maps in the summary)"),
+    ("resources/geo/gebieden.geojson", "outlines of areas without a CBS buurt (maps)"),
     ("resources/icons/gebiedsapp.png", "the app icon"),
     ("resources/words/nl.txt", "Dutch words for the passphrase strength check"),
     ("gebiedsapp/storage/migrations/env.py", "Alembic migrations"),

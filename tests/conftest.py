@@ -28,8 +28,9 @@ from gebiedsapp.startup import OpenedDatabase, open_database
 from gebiedsapp.storage.database import Database
 from support.dbfile import TEST_KEY, TEST_PASSPHRASE  # the tests run on encrypted databases
 
-# `summary_world`: the known data set of the summary tests (figures, PDF, CLI, dashboard)
-pytest_plugins = ["support.summary_world"]
+# `summary_world`: the known data set of the summary tests (figures, PDF, CLI, dashboard);
+# `large_database`: the `large` demo data, generated once per run
+pytest_plugins = ["support.summary_world", "support.large_world"]
 
 
 @pytest.fixture

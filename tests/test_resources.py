@@ -53,7 +53,12 @@ def test_the_expected_files_are_shipped() -> None:
         "signal_categories.json",
         "themes.json",
     ]
-    assert GEO_FILES == ["buurten.geojson", "gemeente.geojson", "wijken.geojson"]
+    assert GEO_FILES == [
+        "buurten.geojson",
+        "gebieden.geojson",
+        "gemeente.geojson",
+        "wijken.geojson",
+    ]
 
 
 @pytest.mark.parametrize("name", REFERENCE_FILES)
@@ -78,6 +83,15 @@ def test_geojson_loads(name: str, features: int) -> None:
     for feature in data["features"]:
         assert set(feature["properties"]) == {"statcode", "statnaam", "jaar"}
         assert feature["geometry"]["type"] in {"Polygon", "MultiPolygon"}
+
+
+def test_the_project_drawn_outlines_are_called_approximations() -> None:
+    """gebieden.geojson is no CBS data: it and SOURCE.md say the outlines are approximations."""
+    data = load_json("geo", "gebieden.geojson")
+    assert data["type"] == "FeatureCollection"
+    assert {f["properties"]["grens"] for f in data["features"]} == {"benadering"}
+    source = resource_path("geo", "SOURCE.md").read_text(encoding="utf-8")
+    assert "approximations drawn by the project, not official boundaries" in source
 
 
 def test_geojson_attribution_is_kept() -> None:

@@ -366,6 +366,14 @@ Conversations and other data belonging to this area are kept, but the area can n
         </translation>
     </message>
     <message>
+        <source>grens benaderd, geen CBS-buurt</source>
+        <translation>approximate boundary, no CBS buurt</translation>
+    </message>
+    <message>
+        <source>grens benaderd</source>
+        <translation>approximate boundary</translation>
+    </message>
+    <message>
         <source>Open signalen</source>
         <translation>Open signals</translation>
     </message>
@@ -2269,6 +2277,17 @@ Last day (the link ran from %s):</translation>
     </message>
 </context>
 <context>
+    <name>PersonalDataWarning</name>
+    <message>
+        <source>Waarschuwing persoonsgegevens</source>
+        <translation>Personal data warning</translation>
+    </message>
+    <message>
+        <source>Let op: %s lijkt een naam, telefoonnummer of e-mailadres te bevatten. Deze tekst komt in de rapportages; daar wordt het onleesbaar gemaakt, maar haal het liever hier al weg. Opslaan kan wel.</source>
+        <translation>Note: %s seems to contain a name, phone number or e-mail address. This text goes into the reports; it is masked there, but better remove it here. You can still save.</translation>
+    </message>
+</context>
+<context>
     <name>PhotoStrip</name>
     <message>
         <source>Dubbelklik om een foto groot te bekijken.</source>
@@ -3294,6 +3313,10 @@ The previous database is in:
     <message>
         <source>%s %s geïmporteerd (status Gemeld).</source>
         <translation>%s %s imported (status Gemeld).</translation>
+    </message>
+    <message>
+        <source>Gebied %s  ✕</source>
+        <translation>Area %s  ✕</translation>
     </message>
     <message>
         <source>Buurt %s  ✕</source>

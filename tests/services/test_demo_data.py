@@ -55,6 +55,7 @@ from gebiedsapp.services.signals import check_coordinates
 from gebiedsapp.startup import open_database
 from gebiedsapp.storage.database import Database
 from gebiedsapp.storage.repositories.geo import GeoRepository
+from support.large_world import LARGE_ANCHOR, LargeDemo
 
 ANCHOR = date(2026, 6, 1)
 DEMO_TABLES = (
@@ -228,13 +229,16 @@ def test_rows_read_back_through_the_models(database: Database) -> None:
 
 
 @pytest.mark.slow
-def test_large_generation(database: Database) -> None:
-    counts = _generate(database, seed=1, size="large")
+def test_large_generation(large_demo: LargeDemo, large_database: Database) -> None:
+    """Generated once per run (`large_demo`, seed 1, this file's anchor) and shared with the
+    brief's two-page test."""
+    assert LARGE_ANCHOR == ANCHOR
+    counts = large_demo.counts
     assert 90_000 <= sum(counts[t] for t in RECORD_TABLES) <= 115_000
     assert counts["contact"] >= 10_000
     assert counts["follow_up"] >= 10_000
     assert 8_000 <= counts["signal"] <= 10_000
-    assert dict(counts) == _table_counts(database)
+    assert dict(counts) == _table_counts(large_database)
 
 
 def test_residents_are_fake_and_kept_only_with_consent(database: Database) -> None:

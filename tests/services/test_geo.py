@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import json
 import math
+import uuid
 
 import pytest
 from sqlalchemy.orm import Session
 
+from gebiedsapp.resources import load_json
+from gebiedsapp.services.areas import AreaNode, area_tree
 from gebiedsapp.services.geo import (
+    area_code,
     bbox,
     buurt_shapes,
+    drawable_shapes,
     interior_point,
+    map_shapes,
     parse_rings,
     point_in_rings,
     project,
@@ -104,3 +110,66 @@ def test_buurt_shapes_by_code(session: Session) -> None:
     assert buurt_shapes(session, []) == []
     shapes = buurt_shapes(session, {"BU18950600", "BU18950000", "BU00000000"})
     assert [s.code for s in shapes] == ["BU18950000", "BU18950600"]
+
+
+# --- areas without a CBS buurt: their own (approximate) outline -------------------------------
+
+
+def test_every_area_of_the_reference_data_has_a_drawable_geometry(session: Session) -> None:
+    """Parkwijk, Bloemenbuurt, Stadspark and Kloostervallei (and two buurtschappen) have no CBS
+    buurt: they are drawn by the outline shipped for them; every other area by its buurten."""
+    nodes = area_tree(session)
+    assert len(nodes) == 29
+    for node in nodes:
+        below = {node.id} | {n.id for n in nodes if _is_below(nodes, n.id, node.id)}
+        shapes = drawable_shapes(session, below)
+        assert shapes, node.name
+        for shape in shapes:
+            assert shape.rings, shape.code
+            assert all(len(ring) >= 3 for ring in shape.rings), shape.code
+    own = {
+        shape.name: shape
+        for shape in drawable_shapes(session, {n.id for n in nodes})
+        if shape.approximate
+    }
+    assert sorted(own) == [
+        "Bloemenbuurt",
+        "Hongerige Wolf",
+        "Kloostervallei",
+        "Oostwolderhamrik",
+        "Parkwijk",
+        "Stadspark",
+    ]
+    parkwijk = next(n for n in nodes if n.name == "Parkwijk")
+    assert drawable_shapes(session, {parkwijk.id}) == [own["Parkwijk"]]
+    assert own["Parkwijk"].area_id == parkwijk.id
+    assert own["Parkwijk"].code == area_code("winschoten-parkwijk")
+    assert map_shapes(session, [own["Parkwijk"].code, "BU18950002"]) == [
+        *buurt_shapes(session, ["BU18950002"]),
+        own["Parkwijk"],
+    ]
+
+
+def _is_below(nodes: list[AreaNode], area_id: uuid.UUID, root: uuid.UUID) -> bool:
+    parents = {n.id: n.parent_id for n in nodes}
+    parent = parents.get(area_id)
+    while parent is not None:
+        if parent == root:
+            return True
+        parent = parents.get(parent)
+    return False
+
+
+def test_the_shipped_outlines_lie_in_the_buurt_they_were_drawn_in_and_say_so() -> None:
+    data = load_json("geo", "gebieden.geojson")
+    assert "BENADERINGEN" in data["note"]
+    assert "geen officiële grenzen" in data["note"]
+    buurten = {
+        f["id"]: parse_rings(json.dumps(f["geometry"]))
+        for f in load_json("geo", "buurten.geojson")["features"]
+    }
+    for feature in data["features"]:
+        assert feature["properties"]["grens"] == "benadering"
+        (ring,) = parse_rings(json.dumps(feature["geometry"]))
+        inside = buurten[feature["properties"]["afgeleid_van"]]
+        assert point_in_rings(*interior_point([ring]), inside), feature["id"]

@@ -16,17 +16,17 @@ from sqlalchemy import text
 from gebiedsapp import cli
 from gebiedsapp.domain import reference_id
 from gebiedsapp.services import actions, koffiekar, residents
-from gebiedsapp.services import demo as demo_data
 from gebiedsapp.services.areas import find_area
-from gebiedsapp.services.geo import buurt_shapes
+from gebiedsapp.services.geo import buurt_shapes, map_shapes
 from gebiedsapp.services.masking import mask
 from gebiedsapp.services.period import Period
 from gebiedsapp.services.report_text import number
 from gebiedsapp.services.reports import area_summary_pdf, write_area_summary
 from gebiedsapp.services.reports.brief import sentences, thin
+from gebiedsapp.services.reports.map_chart import buurt_map
 from gebiedsapp.services.summary import KeyFigures, area_summary
 from gebiedsapp.storage.database import Database
-from support.pdf_text import all_lines, pages_text
+from support.pdf_text import all_lines, line_starting, pages_text
 from support.summary_world import OUDEREN
 
 MARCH_2024 = ("--from", "2024-03-01", "--to", "2024-03-31")
@@ -109,11 +109,11 @@ def test_the_appendix_only_when_asked_on_the_command_line(
 
 
 def test_a_year_of_winschoten_in_the_large_demo_data_is_two_pages(
-    database: Database, tmp_path: Path
+    large_database: Database, tmp_path: Path
 ) -> None:
-    """The volume the wethouder saw as 94 pages: the brief stays at two."""
-    with database.unit_of_work("test") as session:
-        demo_data.generate(session, size="large", seed=1, anchor=date(2026, 6, 1))
+    """The volume the wethouder saw as 94 pages: the brief stays at two. The `large` data
+    (seed 1, anchored on 1 June 2026) is generated once per run and shared."""
+    database = large_database
     target = tmp_path / "winschoten.pdf"
     with database.read_session() as session:
         winschoten = find_area(session, "Winschoten").id
@@ -287,3 +287,45 @@ def test_every_list_goes_to_excel_with_the_brief(summary_world: Any, tmp_path: P
     assert len(sheets["Open acties"]) - 1 == expected.current.open_actions
     assert len(sheets["Per maand"]) == 13
     book.close()
+
+
+def test_a_signal_in_parkwijk_is_on_the_map_of_winschoten(session: Any, tmp_path: Path) -> None:
+    """Parkwijk has no CBS buurt; its own outline (an approximation, said so under the map) is
+    drawn with its name and its open signals, and the table lists it."""
+    from support.summary_world import ZWERFVUIL, Builder
+
+    b = Builder(session)
+    parkwijk = reference_id("area", "winschoten-parkwijk")
+    for day in (4, 5, 6):
+        b.signal(parkwijk, date(2024, 3, day), ZWERFVUIL, date(2024, 3, 20))
+    session.flush()
+    target = tmp_path / "winschoten.pdf"
+    area_summary_pdf(
+        session,
+        [reference_id("area", "winschoten")],
+        Period.month(2024, 3),
+        target,
+        today=date(2024, 5, 1),
+        appendix=True,
+    )
+    texts = pages_text(target)
+    # in the brief's list of the longest overdue, Parkwijk is the place, not 'buurt onbekend'
+    assert line_starting(texts, "Zwerfvuil ").startswith("Zwerfvuil Parkwijk 04-03-2024")
+    assert "buurt onbekend" not in " ".join(all_lines(texts))
+    map_page = next(t for t in texts if "Open signalen per buurt" in t)
+    flat = " ".join(all_lines([map_page]))
+    assert "Parkwijk geen 3" in flat  # the table beside the map
+    assert "Gestippeld: Bloemenbuurt, Kloostervallei, Parkwijk, Stadspark" in flat
+    assert "geen officiële grens" in flat
+    assert "CC BY 4.0" in flat
+    assert "niet op de kaart" not in flat  # Parkwijk's signals are on it
+    # the map itself: Parkwijk named with its count (the table and the caption name it too)
+    assert flat.count("Parkwijk") == 3
+    assert "Parkwijk" not in flat.partition("Te klein")[2].partition("Kaart:")[0]
+    summary = area_summary(
+        session, [reference_id("area", "winschoten")], Period.month(2024, 3), today=date(2024, 5, 1)
+    )
+    counts = {b.code: b.open_signals for b in summary.buurten}
+    _drawing, labels = buurt_map(map_shapes(session, list(counts)), counts, 480, 340)
+    assert "Parkwijk" in labels.placed
+    assert counts["gebied:winschoten-parkwijk"] == 3

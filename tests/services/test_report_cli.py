@@ -11,6 +11,7 @@ import pytest
 from gebiedsapp import cli
 from gebiedsapp.services.report_text import KEY_FIGURES, difference, number
 from gebiedsapp.services.reports.municipality_report import OVERVIEW_FIELDS
+from gebiedsapp.services.summary import MonthPoint, municipality_summary
 from support.pdf_text import all_lines, line_starting, pages_text
 
 MARCH_2024 = ("--from", "2024-03-01", "--to", "2024-03-31")
@@ -71,13 +72,18 @@ def test_municipality_report_overview_and_sections_match_the_database(
     whole = summary_world.expected["Oldambt"]
     now = " ".join(number(getattr(whole.current, f)) for f in FIELDS)
     before = " ".join(number(getattr(whole.previous, f)) for f in FIELDS)
-    assert line_starting(texts, "Oldambt (totaal) ") == f"Oldambt (totaal) {now}"
+    # each row ends with its 12-month line of new signals, the highest month written beside it
+    trend = municipality_trend(summary_world)
+    assert line_starting(texts, "Oldambt (totaal) ") == (
+        f"Oldambt (totaal) {now} max {number(max(m.signals_new for m in trend['Oldambt']))}"
+    )
     # the label wraps onto a second line: "Vorige periode" / "(totaal)"
     assert line_starting(texts, "Vorige periode ") == f"Vorige periode {before}"
     for name in ("Midwolda", "Beerta"):
         area = summary_world.expected[name]
         figures = " ".join(number(getattr(area.current, f)) for f in FIELDS)
-        assert line_starting(texts, f"{name} ") == f"{name} {figures}"
+        most = number(max(m.signals_new for m in trend[name]))
+        assert line_starting(texts, f"{name} ") == f"{name} {figures} max {most}"
     # "Oldambt als geheel": the municipality's key figures beside the previous period
     start = next(i for i, t in enumerate(texts) if "Oldambt als geheel" in t)
     _assert_key_figures(texts[start:], whole.current, whole.previous)
@@ -90,6 +96,13 @@ def test_municipality_report_overview_and_sections_match_the_database(
         assert " ".join(quote.split()) in flat
     for secret in summary_world.never_printed:
         assert secret not in flat
+
+
+def municipality_trend(world: Any) -> dict[str, tuple[MonthPoint, ...]]:
+    """Each area's 12 months, from the figures the brief's own tests check against the data."""
+    with world.database.read_session() as session:
+        result = municipality_summary(session, world.period, today=world.today)
+    return {area.title: area.trend for area in (result.total, *result.areas)}
 
 
 @pytest.mark.parametrize(

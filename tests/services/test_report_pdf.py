@@ -307,7 +307,7 @@ def test_the_lists_print_what_a_reader_needs_and_say_why(
     )
     assert "Aan deze initiatieven is samen € 12.500 toegekend, wanneer dan ook" in flat
     # the map's legend and the list of buurten beside it
-    assert "Open signalen per buurt:" in text
+    assert "Open signalen:" in text
     for shape in shapes:
         assert shape.code in text
 
@@ -403,7 +403,9 @@ def test_municipality_has_an_overview_row_and_a_section_per_area(
     assert set(KEY_FIGURES_SHOWN) - set(OVERVIEW_FIELDS) == {"initiatives_new", "initiatives_done"}
     for area in municipality.areas:
         figures = " ".join(number(getattr(area.current, f)) for f in OVERVIEW_FIELDS)
-        assert line_starting(texts, f"{area.title} ") == f"{area.title} {figures}"
+        # and a line of the new signals per month, its highest month written beside it
+        most = f" max {number(max(m.signals_new for m in area.trend))}" if area.trend else ""
+        assert line_starting(texts, f"{area.title} ") == f"{area.title} {figures}{most}"
     # one section per area: its name in the header of its pages, its own title, its figures
     texts = _appendix(texts)
     firsts = [text.splitlines()[0] for text in texts]
@@ -750,3 +752,23 @@ def test_no_english_on_paper_not_even_on_hold(tmp_path: Path, shapes: list[Buurt
     flat = " ".join(all_lines(pages_text(target)))
     assert "On hold" not in flat
     assert "Aangehouden" in flat
+
+
+def test_an_area_with_nothing_recorded_is_named_on_the_overview_not_given_a_page(
+    tmp_path: Path, shapes: list[BuurtShape]
+) -> None:
+    """Fifteen pages that each say 'nothing recorded' are no brief: one line on the overview."""
+    zero = KeyFigures(*[0] * 12)
+    quiet = build_summary(shapes[:2], title="Westerlee", empty=True, current=zero, previous=zero)
+    busy = _municipality(shapes)
+    municipality = replace(busy, areas=(*busy.areas, quiet))
+    target = tmp_path / "gemeente.pdf"
+    pages = write_municipality_summary(municipality, shapes, target)
+    texts = pages_text(target)
+    assert pages == len(texts) == 1 + len(busy.areas)
+    assert not any(text.splitlines()[0].startswith("Westerlee ") for text in texts)
+    assert (
+        "Niets vastgelegd in deze periode en niets open aan het eind: Westerlee. Deze gebieden "
+        "hebben daarom geen eigen pagina." in " ".join(all_lines(texts[:1]))
+    )
+    assert line_starting(texts, "Westerlee ").startswith("Westerlee 0 0 0")  # in the overview

@@ -28,7 +28,7 @@ from gebiedsapp.services.summary import (
     area_summary,
     municipality_summary,
 )
-from support.summary_world import ZWERFVUIL, Builder
+from support.summary_world import CLOSE, SOCIAAL, TODAY, ZWERFVUIL, Builder
 
 if TYPE_CHECKING:  # the fixture lives in tests/services/conftest.py
     from conftest import SummaryWorld
@@ -306,7 +306,8 @@ def test_the_municipality_has_a_total_and_one_summary_per_area_below_it(
     assert result.total == whole
     assert result.total.title == "Oldambt"
     assert result.total.area_ids == {n.id for n in nodes}
-    assert len(result.total.buurten) == 50  # every CBS buurt is linked to some area
+    # every CBS buurt is linked to some area; six areas without one have their own outline
+    assert len(result.total.buurten) == 50 + 6
     assert sum(b.open_signals for b in result.total.buurten) == 5  # of 6: one has no buurt
     below = [n.name for n in nodes if n.depth == 1]
     assert [a.title for a in result.areas] == sorted(below, key=str.casefold)
@@ -461,3 +462,32 @@ def test_passers_by_of_the_rounds_in_the_period_are_summed_and_said(session: Ses
     summary = area_summary(session, [midwolda], Period.month(2024, 3), today=date(2024, 5, 1))
     assert summary.passers_by == 42
     assert "2 keer met de koffiekar in het gebied, telde 42 voorbijgangers" in sentences(summary)[1]
+
+
+def test_a_signal_in_an_area_without_a_cbs_buurt_counts_on_its_own_outline(
+    session: Session,
+) -> None:
+    """Parkwijk has no CBS buurt: its open signals are counted on its own (approximate)
+    outline, so the map of Winschoten shows them; a closed one is not counted, nor a sensitive
+    one (there or in a buurt)."""
+    b = Builder(session)
+    parkwijk = reference_id("area", "winschoten-parkwijk")
+    b.signal(parkwijk, date(2024, 3, 4), ZWERFVUIL, date(2024, 3, 11))
+    b.signal(parkwijk, date(2024, 3, 5), ZWERFVUIL, date(2024, 3, 12))
+    b.signal(parkwijk, date(2024, 3, 6), ZWERFVUIL, date(2024, 3, 13), [(CLOSE, date(2024, 3, 8))])
+    # a sensitive signal is only counted per area and month: on no buurt and no outline
+    b.signal(parkwijk, date(2024, 3, 7), SOCIAAL, date(2024, 3, 14))
+    centrum = reference_id("area", "winschoten-centrum")
+    b.signal(centrum, date(2024, 3, 7), SOCIAAL, date(2024, 3, 14), buurt="BU18950000")
+    b.signal(centrum, date(2024, 3, 8), ZWERFVUIL, date(2024, 3, 14), buurt="BU18950000")
+    session.flush()
+    summary = area_summary(
+        session, [reference_id("area", "winschoten")], Period.month(2024, 3), today=TODAY
+    )
+    counts = {b.name: (b.code, b.open_signals) for b in summary.buurten}
+    assert counts["Parkwijk"] == ("gebied:winschoten-parkwijk", 2)
+    assert counts["Stadspark"] == ("gebied:winschoten-stadspark", 0)
+    assert counts["Winschoten-Noord"] == ("BU18950002", 0)
+    assert counts["Winschoten-Centrum"] == ("BU18950000", 1)
+    assert summary.current.signals_open == 5
+    assert sum(b.open_signals for b in summary.buurten) == 5 - 2

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import json
 import math
+import uuid
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from sqlalchemy.orm import Session
 
+from gebiedsapp.resources import load_json
 from gebiedsapp.storage.repositories.geo import BuurtGeometry, GeoRepository
 
 Point = tuple[float, float]
@@ -123,13 +126,45 @@ def interior_point(rings: Sequence[Sequence[Point]]) -> Point:
     return best[1]
 
 
+# Areas the municipality defined itself (Parkwijk, Stadspark...) have no CBS buurt. They are
+# drawn from resources/geo/gebieden.geojson: outlines the project drew inside the CBS buurt they
+# lie in, approximations and not official boundaries. On the map they carry this code prefix.
+AREA_CODE_PREFIX = "gebied:"
+
+
+def area_code(key: str) -> str:
+    """The map code of an area's own outline (a CBS buurt's code is its statcode)."""
+    return AREA_CODE_PREFIX + key
+
+
+def is_area_code(code: str) -> bool:
+    return code.startswith(AREA_CODE_PREFIX)
+
+
+@cache
+def area_outlines() -> dict[str, tuple[tuple[Point, ...], ...]]:
+    """The shipped approximate outlines, lon/lat rings by area key (read once)."""
+    data = load_json("geo", "gebieden.geojson")
+    return {
+        str(feature["id"]): tuple(tuple(r) for r in parse_rings(json.dumps(feature["geometry"])))
+        for feature in data["features"]
+    }
+
+
 @dataclass(frozen=True)
 class BuurtShape:
-    """One CBS buurt ready to draw: rings projected to metres (x east, y north)."""
+    """One shape of the map ready to draw: a CBS buurt, or an area's own approximate outline
+    (`area_id` set); rings projected to metres (x east, y north)."""
 
     code: str
     name: str
     rings: tuple[Ring, ...]
+    area_id: uuid.UUID | None = None  # the area whose own outline this is
+
+    @property
+    def approximate(self) -> bool:
+        """Drawn by the project, not a CBS boundary."""
+        return self.area_id is not None
 
     @property
     def bbox(self) -> tuple[float, float, float, float]:
@@ -150,6 +185,43 @@ def buurt_shapes(session: Session, codes: Collection[str] | None = None) -> list
         if rings:
             shapes.append(BuurtShape(code=buurt.code, name=buurt.name, rings=rings))
     return shapes
+
+
+def area_shapes(
+    session: Session,
+    *,
+    area_ids: Collection[uuid.UUID] | None = None,
+    keys: Collection[str] | None = None,
+) -> list[BuurtShape]:
+    """The own outlines of the areas that have no CBS buurt (of these ids or keys), by name."""
+    outlines = area_outlines()
+    shapes = [
+        BuurtShape(area_code(key), name, project_rings(outlines[key]), area_id=area_id)
+        for area_id, key, name in GeoRepository(session).areas_without_buurt(
+            area_ids=area_ids, keys=keys
+        )
+        if key in outlines
+    ]
+    return sorted(shapes, key=lambda shape: (shape.name, shape.code))
+
+
+def map_shapes(session: Session, codes: Collection[str]) -> list[BuurtShape]:
+    """The shapes for these map codes: CBS buurten first, then areas' own outlines on top."""
+    buurten = [code for code in codes if not is_area_code(code)]
+    keys = [code.removeprefix(AREA_CODE_PREFIX) for code in codes if is_area_code(code)]
+    shapes = buurt_shapes(session, buurten)
+    if keys:
+        shapes += area_shapes(session, keys=keys)
+    return shapes
+
+
+def drawable_shapes(session: Session, area_ids: Collection[uuid.UUID]) -> list[BuurtShape]:
+    """What the map draws for these areas (an area with its sub-areas, say): the CBS buurten
+    linked to them, and on top the own outlines of those without a buurt."""
+    repo = GeoRepository(session)
+    return buurt_shapes(session, repo.buurt_codes(area_ids)) + area_shapes(
+        session, area_ids=area_ids
+    )
 
 
 class BuurtLocator:

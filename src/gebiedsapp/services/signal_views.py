@@ -4,7 +4,7 @@ and one signal's detail with its history in words. Read-only; plain, detached da
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from sqlalchemy.orm import Session
@@ -132,6 +132,19 @@ def list_signals(session: Session, filters: SignalFilter, *, today: date) -> Sig
             )
         )
     return SignalList(rows=sort_overdue_first(rows), counts=repo.status_counts(**common))
+
+
+def open_in_areas(
+    session: Session, filters: SignalFilter, areas: dict[str, uuid.UUID], *, today: date
+) -> dict[str, int]:
+    """Per map code, the open signals of that area (with these filters): what the map writes
+    on an area's own outline, as it counts the listed rows per buurt."""
+    counts: dict[str, int] = {}
+    for code, area_id in areas.items():
+        own = replace(filters, area_ids=frozenset({area_id}), buurt_code=None)
+        rows = list_signals(session, own, today=today).rows
+        counts[code] = sum(1 for row in rows if row.closed_on is None)
+    return counts
 
 
 # --- detail ---------------------------------------------------------------------------------

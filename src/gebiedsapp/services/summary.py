@@ -51,6 +51,7 @@ from gebiedsapp.domain import (
 from gebiedsapp.domain.deadlines import deadline_label
 from gebiedsapp.services.areas import area_tree
 from gebiedsapp.services.errors import NotFoundError, ValidationError
+from gebiedsapp.services.geo import area_code, area_outlines
 from gebiedsapp.services.masking import mask
 from gebiedsapp.services.overview import subtree_ids
 from gebiedsapp.services.period import Period
@@ -87,6 +88,7 @@ from gebiedsapp.services.summary_model import (
 from gebiedsapp.services.summary_model import (
     ThemeCount as ThemeCount,
 )
+from gebiedsapp.storage.repositories.geo import GeoRepository
 from gebiedsapp.storage.repositories.initiatives import InitiativeRepository, OpenMilestone
 from gebiedsapp.storage.repositories.report_rows import OpenActionRow, QuoteRow
 from gebiedsapp.storage.repositories.reports import AreaIds, ReportRepository
@@ -172,28 +174,31 @@ def trend_months(period: Period) -> list[Period]:
 def _trend(
     repo: ReportRepository, scope: AreaIds, period: Period, today: date
 ) -> list[tuple[Period, dict[uuid.UUID, Counter[str]]]]:
-    """Per month: conversations and new signals in it, signals open at its end (two small
-    queries a month, on the same indexes as the period's figures)."""
+    """Per month: conversations and new signals in it, signals open at its end (two queries
+    for the twelve months, on the same indexes as the period's figures)."""
+    months = [Period(month.start, min(month.end, period.end)) for month in trend_months(period)]
+    counted = repo.trend_counts(scope, [(m.start, m.end, min(m.end, today)) for m in months])
     out = []
-    for month in trend_months(period):
-        end = min(month.end, period.end)
-        as_of = min(end, today)
-        per_area: defaultdict[uuid.UUID, Counter[str]] = defaultdict(Counter)
-        for area_id, held in repo.session_counts(scope, month.start, end).items():
-            per_area[area_id]["conversations"] = held.conversations
-        for area_id, signals in repo.signal_counts(scope, month.start, end, as_of).items():
-            per_area[area_id].update(signals_new=signals.new, signals_open=signals.open)
-        out.append((Period(month.start, end), dict(per_area)))
+    for month, counts in zip(months, counted, strict=True):
+        per_area: dict[uuid.UUID, Counter[str]] = {
+            area_id: Counter(conversations=talks, signals_new=new, signals_open=open_)
+            for area_id, (talks, new, open_) in counts.items()
+        }
+        out.append((month, per_area))
     return out
 
 
 def _themes(
-    repo: ReportRepository, scope: AreaIds, period: Period
-) -> dict[uuid.UUID, Counter[str]]:
-    result: defaultdict[uuid.UUID, Counter[str]] = defaultdict(Counter)
-    for tally in repo.theme_counts(scope, period.start, period.end):
-        result[tally.area_id][tally.theme] += tally.mentions
-    return dict(result)
+    repo: ReportRepository, scope: AreaIds, periods: Sequence[Period]
+) -> list[dict[uuid.UUID, Counter[str]]]:
+    """Per period, per area, conversations and contacts per theme (one query for all)."""
+    result: list[defaultdict[uuid.UUID, Counter[str]]] = [defaultdict(Counter) for _ in periods]
+    spans = [(period.start, period.end) for period in periods]
+    for area_id, name, counts in repo.theme_counts(scope, spans):
+        for index, n in enumerate(counts):
+            if n:
+                result[index][area_id][name] += n
+    return [dict(per_area) for per_area in result]
 
 
 def _table_order(row: OpenSignal) -> tuple[int, date, date, str, str]:
@@ -289,8 +294,23 @@ def _facts(
     for buurt in repo.buurten(scope):
         buurten[buurt.area_id][buurt.buurt_code] = buurt.buurt_name
     by_buurt: defaultdict[uuid.UUID, Counter[str]] = defaultdict(Counter)
-    for in_buurt in repo.open_by_buurt(scope, as_of):
-        by_buurt[in_buurt.area_id][in_buurt.buurt_code] += in_buurt.open_signals
+    # a sensitive signal (Sociaal) is printed only as a count per area and month: the buurt
+    # map leaves it out, since a tiny buurt can point at one household
+    for area_id, code, n in repo.open_by_buurt(
+        scope, as_of, leave_out_main=SENSITIVE_MAIN_CATEGORIES
+    ):
+        by_buurt[area_id][code] += n
+    open_rows = _open_signals(repo, scope, as_of)
+    themes_now, themes_before = _themes(repo, scope, [period, previous])
+    outlines = area_outlines()
+    for area_id, key, name in GeoRepository(session).areas_without_buurt(area_ids=scope):
+        # an area without a CBS buurt is drawn by its own (approximate) outline, which holds
+        # all its open signals: they have no buurt of their own
+        if key in outlines:
+            buurten[area_id][area_code(key)] = name
+            by_buurt[area_id][area_code(key)] = sum(
+                1 for a, row in open_rows if a == area_id and not row.sensitive
+            )
     team: defaultdict[uuid.UUID, list[tuple[Role, str]]] = defaultdict(list)
     for assignment in TeamRepository(session).assignments(on=period.end):
         team[assignment.area_id].append((assignment.role, assignment.member.name))
@@ -307,14 +327,14 @@ def _facts(
             area_id: Counter(asked=loop.asked, given=loop.given)
             for area_id, loop in repo.feedback_counts(scope, period.start, period.end).items()
         },
-        themes=_themes(repo, scope, period),
-        previous_themes=_themes(repo, scope, previous),
+        themes=themes_now,
+        previous_themes=themes_before,
         categories=dict(categories),
         statuses=dict(statuses),
         days_to_close=dict(days),
         buurten=dict(buurten),
         open_by_buurt=dict(by_buurt),
-        open_signals=_open_signals(repo, scope, as_of),
+        open_signals=open_rows,
         quotes=[(q.area_id, _quote(q)) for q in repo.quotes(scope, period.start, period.end)],
         actions=[(a.area_id, _action(a, as_of)) for a in repo.open_actions(scope, as_of)],
         initiatives=_initiatives(session, scope, period, as_of),

@@ -1,12 +1,14 @@
 """A map of CBS buurten coloured by open signals (drawn locally: no network, no tiles).
 
 The view only draws and reports clicks; the signals screen feeds it shapes from
-`services.geo.buurt_shapes`, counts per buurt code and points, and filters its list on
-`buurt_clicked`.
+`services.geo.drawable_shapes`, counts per buurt code and points, and filters its list on
+`buurt_clicked`. An area without a CBS buurt (Parkwijk...) comes as its own outline, an
+approximation drawn by the project: dashed, on top of the buurt it lies in, its name first.
 """
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -71,10 +73,12 @@ def class_colour(count: int | None) -> QColor:
     return QColor(chosen)
 
 
-def _pen(role: ColourRole, width: float) -> QPen:
+def _pen(role: ColourRole, width: float, *, dashed: bool = False) -> QPen:
     pen = QPen(colour(role), width)
     pen.setCosmetic(True)  # the same width in pixels at every zoom level
     pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    if dashed:
+        pen.setStyle(Qt.PenStyle.DashLine)
     return pen
 
 
@@ -94,18 +98,23 @@ class _BuurtItem(QGraphicsPathItem):
     def __init__(self, shape: BuurtShape) -> None:
         super().__init__(_path(shape))
         self.shape_data = shape
-        self.setPen(_pen(ColourRole.MAP_BORDER, 1.0))
+        self.base_z = 2.0 if shape.approximate else 0.0  # an own outline lies on its buurt
+        self.setZValue(self.base_z)
+        self.setPen(self.border())
         self.setBrush(QBrush(class_colour(None)))
         self.setAcceptHoverEvents(True)
 
+    def border(self) -> QPen:
+        return _pen(ColourRole.MAP_BORDER, 1.0, dashed=self.shape_data.approximate)
+
     def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
-        self.setPen(_pen(ColourRole.MAP_OUTLINE, 1.5))
-        self.setZValue(1)  # above the neighbours, so the whole border shows
+        self.setPen(_pen(ColourRole.MAP_OUTLINE, 1.5, dashed=self.shape_data.approximate))
+        self.setZValue(self.base_z + 1)  # above the neighbours, so the whole border shows
         super().hoverEnterEvent(event)
 
     def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
-        self.setPen(_pen(ColourRole.MAP_BORDER, 1.0))
-        self.setZValue(0)
+        self.setPen(self.border())
+        self.setZValue(self.base_z)
         super().hoverLeaveEvent(event)
 
 
@@ -221,6 +230,26 @@ class BuurtMap(QGraphicsView):
     def codes(self) -> list[str]:
         return list(self._items)
 
+    def shape_of(self, code: str) -> BuurtShape | None:
+        """The shape drawn under this code (None when it is not on the map)."""
+        item = self._items.get(code)
+        return item.shape_data if item is not None else None
+
+    def own_outlines(self) -> dict[str, uuid.UUID]:
+        """Map code -> area of the areas drawn by their own outline (no CBS buurt)."""
+        return {
+            code: item.shape_data.area_id
+            for code, item in self._items.items()
+            if item.shape_data.area_id is not None
+        }
+
+    def label_rect(self, code: str) -> QRectF:
+        """Where the buurt's name is drawn, in viewport pixels (empty when hidden)."""
+        label = self._labels[code]
+        if not label.isVisible():
+            return QRectF()
+        return self._label_rect(label)
+
     def fill_colour(self, code: str) -> QColor:
         return self._items[code].brush().color()
 
@@ -260,6 +289,9 @@ class BuurtMap(QGraphicsView):
             what = self.tr("1 open signaal")
         else:
             what = self.tr("%n open signalen", "", count)
+        if shape.approximate:
+            where = self.tr("grens benaderd, geen CBS-buurt")
+            return f"{shape.name} ({where}): {what}"
         return f"{shape.name} ({shape.code}): {what}"
 
     def _restyle(self) -> None:
@@ -272,7 +304,7 @@ class BuurtMap(QGraphicsView):
             count = self._counts.get(code)
             fill = class_colour(count)
             item.setBrush(QBrush(fill))
-            item.setPen(_pen(ColourRole.MAP_BORDER, 1.0))
+            item.setPen(item.border())
             item.setToolTip(self._tooltip_text(item.shape_data))
             label = self._labels[code]
             label.setBrush(text_on(fill))
@@ -301,21 +333,42 @@ class BuurtMap(QGraphicsView):
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
         self._place_labels()
 
+    def _label_rect(self, label: QGraphicsSimpleTextItem) -> QRectF:
+        metrics = QFontMetrics(label.font())
+        width, height = metrics.horizontalAdvance(label.text()), metrics.height()
+        centre = QPointF(self.mapFromScene(label.pos()))
+        return QRectF(centre.x() - width / 2, centre.y() - height / 2, width, height)
+
     def _place_labels(self) -> None:
-        """Show a name only where the buurt is wide and tall enough on screen for it."""
+        """Show a name only where the buurt is wide and tall enough on screen for it, and never
+        over another name: own outlines first (they lie on top), then the largest buurten."""
         scale = self.transform().m11()
-        for code, label in self._labels.items():
+        outlines = [item for item in self._items.values() if item.shape_data.approximate]
+
+        def order(code: str) -> tuple[bool, float]:
             rect = self._items[code].boundingRect()
+            return (not self._items[code].shape_data.approximate, -rect.width() * rect.height())
+
+        shown: list[QRectF] = []
+        for code in sorted(self._labels, key=order):
+            label, item = self._labels[code], self._items[code]
+            rect = item.boundingRect()
             metrics = QFontMetrics(label.font())
             text_w = metrics.horizontalAdvance(label.text())
             text_h = metrics.height()
             label.setTransform(QTransform.fromTranslate(-text_w / 2, -text_h / 2))
             fits = rect.width() * scale >= text_w + 6 and rect.height() * scale >= text_h * 2
-            inside = self._items[code].contains(label.pos() + QPointF(-text_w / 2 / scale, 0))
-            inside = inside and self._items[code].contains(
-                label.pos() + QPointF(text_w / 2 / scale, 0)
-            )
-            label.setVisible(fits and inside)
+            ends = [label.pos() + QPointF(side * text_w / 2 / scale, 0) for side in (-1, 1)]
+            inside = all(item.contains(end) for end in ends)
+            if not item.shape_data.approximate:  # not on an own outline drawn over the buurt
+                inside = inside and not any(
+                    other.contains(end) for other in outlines for end in [label.pos(), *ends]
+                )
+            box = self._label_rect(label)
+            visible = fits and inside and not any(box.intersects(other) for other in shown)
+            label.setVisible(visible)
+            if visible:
+                shown.append(box)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -352,9 +405,14 @@ class BuurtMap(QGraphicsView):
             return
         event.accept()
 
-    def _legend_entries(self) -> list[tuple[str, QColor]]:
-        entries = [(text, QColor(fill)) for _low, text, fill in CLASSES]
+    def _legend_entries(self) -> list[tuple[str, QColor | None]]:
+        """(text, fill) per line; a fill of None is the dashed line of an own outline."""
+        entries: list[tuple[str, QColor | None]] = [
+            (text, QColor(fill)) for _low, text, fill in CLASSES
+        ]
         entries.append((self.tr("geen gegevens"), class_colour(None)))
+        if any(item.shape_data.approximate for item in self._items.values()):
+            entries.append((self.tr("grens benaderd"), None))
         return entries
 
     def _legend_size(self) -> QSizeF:
@@ -397,8 +455,11 @@ class BuurtMap(QGraphicsView):
         for text, fill in self._legend_entries():
             y += line
             swatch = QRectF(x, y + (line - SWATCH) / 2, SWATCH, SWATCH)
-            painter.setPen(QPen(colour(ColourRole.MAP_LEGEND_FRAME), 1))
-            painter.setBrush(fill)
+            frame = QPen(colour(ColourRole.MAP_LEGEND_FRAME), 1)
+            if fill is None:
+                frame.setStyle(Qt.PenStyle.DashLine)
+            painter.setPen(frame)
+            painter.setBrush(fill if fill is not None else Qt.BrushStyle.NoBrush)
             painter.drawRect(swatch)
             painter.setPen(colour(ColourRole.MAP_LEGEND_TEXT))
             painter.drawText(

@@ -25,7 +25,7 @@ from reportlab.platypus import (
 
 from gebiedsapp.domain import DeadlineLabel, Role
 from gebiedsapp.domain.signal_workflow import CLOSED
-from gebiedsapp.services.geo import BuurtShape
+from gebiedsapp.services.geo import BuurtShape, is_area_code
 from gebiedsapp.services.report_text import (
     KEY_FIGURES,
     MONTHS,
@@ -51,8 +51,9 @@ from gebiedsapp.services.reports.cells import (
     new_report,
     short_date,
 )
-from gebiedsapp.services.reports.charts import Bar, bar_chart, buurt_map
+from gebiedsapp.services.reports.charts import Bar, bar_chart
 from gebiedsapp.services.reports.initiatives_section import initiatives
+from gebiedsapp.services.reports.map_chart import buurt_map
 from gebiedsapp.services.reports.pdf_base import (
     BOLD,
     FRAME_WIDTH,
@@ -255,10 +256,14 @@ def open_signals(summary: AreaSummary) -> list[Flowable]:
     header.append("Termijn")
     data: list[list[str]] = [header]
     bold: list[int] = []
+    own = {b.name for b in summary.buurten if is_area_code(b.code)}  # areas without a buurt
     for index, r in enumerate(rows, start=1):
-        where = r.buurt or "buurt onbekend"
-        if several_areas:
-            where += f" ({r.area})"
+        if not r.buurt and r.area in own:
+            where = r.area  # Parkwijk is itself the place
+        else:
+            where = r.buurt or "buurt onbekend"
+            if several_areas:
+                where += f" ({r.area})"
         term = f"{r.label.label}\nuiterlijk {short_date(r.deadline)}"
         if r.status in CLOSED:
             term += f"\n(inmiddels {status_text(r.status).lower()})"
@@ -315,36 +320,80 @@ def sensitive_counts(summary: AreaSummary) -> list[Flowable]:
     ]
 
 
+def _map_caption(drawn: Sequence[BuurtShape], left_off: Sequence[str], *, sensitive: bool) -> str:
+    text = (
+        "Hoe donkerder, hoe meer signalen er aan het eind van de periode openstonden; het getal "
+        "is het aantal open signalen."
+    )
+    own = sorted(shape.name for shape in drawn if shape.approximate)
+    if own:
+        text += (
+            f" Gestippeld: {', '.join(own)}, gebieden die de gemeente zelf indeelt en die geen "
+            "CBS-buurt hebben. Hun grens is een benadering, door het project getekend binnen "
+            "de CBS-buurt waarin ze liggen, geen officiële grens; ze tellen de open signalen "
+            "van dat gebied."
+        )
+    if len(left_off) > 8:
+        text += f" {len(left_off)} kleine buurten staan zonder naam op de kaart (zie de tabel)."
+    elif left_off:
+        text += f" Te klein voor een naam op de kaart: {', '.join(left_off)} (zie de tabel)."
+    if sensitive:
+        text += (
+            " Sociale signalen tellen hier niet mee: met een buurt kunnen ze naar één huishouden "
+            "wijzen, dus ze zijn alleen geteld per gebied en maand."
+        )
+    return text + " Kaart: CBS en Kadaster, wijk- en buurtkaart 2024, CC BY 4.0."
+
+
 def buurt_section(summary: AreaSummary, shapes: Sequence[BuurtShape]) -> list[Flowable]:
     s = styles()
-    out: list[Flowable] = [CondPageBreak(90 * mm), *heading("Open signalen per buurt")]
+    title = heading("Open signalen per buurt")
     counts = {b.code: b.open_signals for b in summary.buurten}
     drawn = [shape for shape in shapes if shape.code in counts]
+    out: list[Flowable] = [CondPageBreak(90 * mm)]
     if drawn:
+        drawing, labels = buurt_map(drawn, counts, FRAME_WIDTH, 120 * mm)
+        # the heading goes with the map, never alone at the bottom of a page
         out.append(
             keep(
-                explained(
-                    buurt_map(drawn, counts, FRAME_WIDTH, 120 * mm),
-                    "De CBS-buurten van dit gebied; hoe donkerder, hoe meer signalen er aan het "
-                    "eind van de periode openstonden. Het getal is het aantal open signalen; "
-                    "een buurt zonder getal had er geen. Kaart: CBS en Kadaster, wijk- en "
-                    "buurtkaart, CC BY 4.0.",
-                )
+                [
+                    *title,
+                    *explained(
+                        drawing,
+                        _map_caption(
+                            drawn,
+                            labels.left_off,
+                            sensitive=any(r.sensitive for r in summary.open_signals),
+                        ),
+                    ),
+                ]
             )
         )
-    elif summary.buurten:
-        out.append(para("Geen kaart: van deze buurten zijn geen grenzen bekend.", s.empty))
+    else:
+        out += title
+        if summary.buurten:
+            out.append(para("Geen kaart: van deze buurten zijn geen grenzen bekend.", s.empty))
     if not summary.buurten:
         out.append(para("Dit gebied heeft geen CBS-buurten, dus geen kaart.", s.empty))
         return out
     listed = sorted(summary.buurten, key=lambda b: (-b.open_signals, b.name))
     widths = [46 * mm, 21 * mm, 16 * mm]
-    data = [["Buurt", "CBS-code", "Open\nsignalen"]]
-    data += [[lines(b.name, widths[0]), b.code, number(b.open_signals)] for b in listed]
+    data = [["Buurt of gebied", "CBS-code", "Open\nsignalen"]]
+    data += [
+        [
+            lines(b.name, widths[0]),
+            "geen" if is_area_code(b.code) else b.code,
+            number(b.open_signals),
+        ]
+        for b in listed
+    ]
     half = _two_columns(data, widths)
     out.append(Spacer(1, 2 * mm))
     out.append(half)
-    without = Counter(r.area for r in summary.open_signals if not r.buurt)
+    outlined = {b.name for b in summary.buurten if is_area_code(b.code)}
+    without = Counter(
+        r.area for r in summary.open_signals if not r.buurt and r.area not in outlined
+    )
     if without:
         per_area = ", ".join(
             f"{area} {number(n)}" for area, n in sorted(without.items(), key=lambda a: -a[1])
@@ -353,11 +402,10 @@ def buurt_section(summary: AreaSummary, shapes: Sequence[BuurtShape]) -> list[Fl
             para(
                 count(
                     sum(without.values()),
-                    "open signaal heeft geen CBS-buurt en staat daarom",
-                    "open signalen hebben geen CBS-buurt en staan daarom",
+                    "open signaal heeft geen buurt en staat daarom",
+                    "open signalen hebben geen buurt en staan daarom",
                 )
-                + f" niet op de kaart; per gebied: {per_area}. Gebieden die de gemeente zelf "
-                "heeft ingedeeld (zoals een nieuwbouwwijk) vallen niet samen met een CBS-buurt.",
+                + f" niet op de kaart; per gebied: {per_area}.",
                 s.note,
             )
         )

@@ -17,6 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 
 from gebiedsapp.domain import DeadlineLabel, Role
+from gebiedsapp.services.geo import is_area_code
 from gebiedsapp.services.report_text import (
     KEY_FIGURES,
     MONTHS,
@@ -289,8 +290,12 @@ def _open_signals(summary: AreaSummary) -> list[Flowable]:
     if not rows:
         return [*heading("Open signalen"), para("Geen open signalen.", s.empty)]
     several = len({r.area for r in rows}) > 1
+    # an area without a CBS buurt (Parkwijk) is itself the place of its signals
+    own = {b.name for b in summary.buurten if is_area_code(b.code)}
     place = Counter(
-        "sociaal (niet per buurt)" if r.sensitive else (r.area if several else r.buurt)
+        "sociaal (niet per buurt)"
+        if r.sensitive
+        else (r.area if several or (not r.buurt and r.area in own) else r.buurt)
         for r in rows
     )
     place = Counter({name or "buurt onbekend": n for name, n in place.items()})
@@ -316,7 +321,7 @@ def _open_signals(summary: AreaSummary) -> list[Flowable]:
         widths = [50 * mm, 40 * mm, 19 * mm, FRAME_WIDTH - 125 * mm, 16 * mm]
         data = [["Soort", "Buurt", "Gemeld", "Partner", "Dagen\nte laat"]]
         for r in late:
-            where = r.buurt or f"buurt onbekend ({r.area})"
+            where = r.buurt or (r.area if r.area in own else f"buurt onbekend ({r.area})")
             data.append(
                 [
                     lines(r.category.split(" › ")[-1], widths[0]),

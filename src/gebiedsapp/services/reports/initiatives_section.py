@@ -12,7 +12,14 @@ from reportlab.platypus import CondPageBreak, Flowable, TableStyle
 from gebiedsapp.services.money import format_euros
 from gebiedsapp.services.report_text import number
 from gebiedsapp.services.reports.cells import count, lines, short_date
-from gebiedsapp.services.reports.pdf_base import FRAME_WIDTH, grid, heading, para, styles
+from gebiedsapp.services.reports.pdf_base import (
+    FRAME_WIDTH,
+    explained,
+    grid,
+    heading,
+    para,
+    styles,
+)
 from gebiedsapp.services.summary import AreaSummary, InitiativeRow
 
 
@@ -49,7 +56,6 @@ def initiatives(summary: AreaSummary) -> list[Flowable]:
         )
     table = grid(data, widths)
     table.setStyle(TableStyle([("ALIGN", (4, 0), (4, -1), "RIGHT")]))
-    out.append(table)
     running = sum(1 for r in rows if r.ended is None)
     granted = sum(r.budget_granted or 0 for r in rows)
     ran = count(
@@ -61,13 +67,10 @@ def initiatives(summary: AreaSummary) -> list[Flowable]:
         still = "daarvan loopt er geen meer"
     else:
         still = f"daarvan {'loopt' if running == 1 else 'lopen'} er nog {number(running)}"
-    out.append(
-        para(
-            f"{ran}; {still}. De status is die aan het eind van de periode; "
-            "de volgende stap is de eerste mijlpaal die nog niet bereikt is, met de datum "
-            "waarop die gepland staat. Aan deze initiatieven is samen "
-            f"{format_euros(granted)} toegekend, wanneer dan ook (niet alleen in deze periode).",
-            s.note,
-        )
+    note = (
+        f"{ran}; {still}. De status is die aan het eind van de periode; "
+        "de volgende stap is de eerste mijlpaal die nog niet bereikt is, met de datum "
+        "waarop die gepland staat. Aan deze initiatieven is samen "
+        f"{format_euros(granted)} toegekend, wanneer dan ook (niet alleen in deze periode)."
     )
-    return out
+    return [*out, *explained(table, note)]

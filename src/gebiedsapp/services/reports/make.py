@@ -12,7 +12,7 @@ from typing import BinaryIO
 
 from sqlalchemy.orm import Session
 
-from gebiedsapp.services.geo import buurt_shapes
+from gebiedsapp.services.geo import map_shapes
 from gebiedsapp.services.period import Period
 from gebiedsapp.services.reports.area_report import write_area_summary
 from gebiedsapp.services.reports.municipality_report import write_municipality_summary
@@ -31,7 +31,7 @@ def area_summary_pdf(
 ) -> int:
     """The summary of these areas (a group when several) over `period`; the pages written."""
     summary = area_summary(session, area_ids, period, today=today)
-    shapes = buurt_shapes(session, [b.code for b in summary.buurten])
+    shapes = map_shapes(session, [b.code for b in summary.buurten])
     return write_area_summary(summary, shapes, out, appendix=appendix)
 
 
@@ -47,5 +47,5 @@ def municipality_summary_pdf(
     """Overview of all areas, then a page per area (and the full sections in the appendix when
     asked); the pages written."""
     summary = municipality_summary(session, period, today=today)
-    shapes = buurt_shapes(session, [b.code for b in summary.total.buurten])
+    shapes = map_shapes(session, [b.code for b in summary.total.buurten])
     return write_municipality_summary(summary, shapes, out, progress, appendix=appendix)

@@ -28,10 +28,12 @@ from gebiedsapp.services.reports.brief import (
     SOURCE,
     compact_page,
     missing_roles,
+    nothing_recorded,
     sentences,
     thin,
 )
 from gebiedsapp.services.reports.cells import lines, new_report
+from gebiedsapp.services.reports.charts import sparkline
 from gebiedsapp.services.reports.pdf_base import (
     ACCENT,
     BOLD,
@@ -58,16 +60,17 @@ OVERVIEW = (
     ("sessions", "Rondes"),
     ("conversations", "Gesprek-\nken"),
     ("contacts", "Contac-\nten"),
-    ("meedenkers_added", "Nieuwe\nmee-\ndenkers"),
-    ("signals_new", "Nieuwe\nsignalen"),
-    ("signals_closed", "Afge-\nsloten\nsignalen"),
-    ("signals_open", "Open\nsignalen"),
+    ("meedenkers_added", "Nieuwe\nmee-\nden-\nkers"),
+    ("signals_new", "Nieuwe\nsigna-\nlen"),
+    ("signals_closed", "Afge-\nsloten\nsigna-\nlen"),
+    ("signals_open", "Open\nsigna-\nlen"),
     ("signals_overdue", "Over de\ntermijn"),
     ("initiatives_running", "Lopende\ninitia-\ntieven"),
     ("open_actions", "Open\nacties"),
 )
 OVERVIEW_FIELDS = tuple(field for field, _head in OVERVIEW)
-_COLUMN = 14 * mm
+_COLUMN = 12 * mm
+_SPARK = 22 * mm  # each area's new signals per month: one odd month shows as one
 
 
 def by_activity(areas: Sequence[AreaSummary]) -> list[AreaSummary]:
@@ -81,33 +84,54 @@ def by_activity(areas: Sequence[AreaSummary]) -> list[AreaSummary]:
     )
 
 
+def _trend(area: AreaSummary) -> Flowable:
+    return sparkline([m.signals_new for m in area.trend], _SPARK - 3, 10, label_width=24)
+
+
 def overview(municipality: MunicipalitySummary) -> list[Flowable]:
-    name_width = FRAME_WIDTH - len(OVERVIEW) * _COLUMN
-    header: list[Any] = ["Gebied", *(head for _field, head in OVERVIEW)]
+    name_width = FRAME_WIDTH - len(OVERVIEW) * _COLUMN - _SPARK
+    header: list[Any] = [
+        "Gebied",
+        *(head for _field, head in OVERVIEW),
+        "Nieuwe signalen\nper maand,\n12 maanden",
+    ]
     data: list[list[Any]] = [header]
     fields = [field for field, _head in OVERVIEW]
     for area in by_activity(municipality.areas):
         data.append(
-            [lines(area.title, name_width), *(number(figure(area.current, f)) for f in fields)]
+            [
+                lines(area.title, name_width),
+                *(number(figure(area.current, f)) for f in fields),
+                _trend(area),
+            ]
         )
     total = municipality.total
     data.append(
         [lines(f"{total.title} (totaal)", name_width, font=BOLD)]
         + [number(figure(total.current, f)) for f in fields]
+        + [_trend(total)]
     )
     data.append(
         [lines("Vorige periode (totaal)", name_width)]
         + [number(figure(total.previous, f)) for f in fields]
+        + [""]
     )
     table = grid(
-        data, [name_width] + [_COLUMN] * len(OVERVIEW), numeric_from=1, bold_rows=[len(data) - 2]
+        data,
+        [name_width] + [_COLUMN] * len(OVERVIEW) + [_SPARK],
+        numeric_from=1,
+        bold_rows=[len(data) - 2],
     )
     table.setStyle(
         TableStyle(
             [
                 ("LINEABOVE", (0, -2), (-1, -2), 0.8, ACCENT),
-                # ten narrow columns: a smaller head, so that 'signalen' fits its column
+                # ten narrow columns: a smaller head and figures, narrow padding
                 ("FONT", (0, 0), (-1, 0), BOLD, 7, 8.5),
+                ("FONTSIZE", (1, 1), (-2, -1), 7.5),
+                ("LEFTPADDING", (1, 0), (-1, -1), 1.5),
+                ("RIGHTPADDING", (1, 0), (-1, -1), 2.5),
+                ("LEFTPADDING", (-1, 0), (-1, -1), 5),
             ]
         )
     )
@@ -117,7 +141,9 @@ def overview(municipality: MunicipalitySummary) -> list[Flowable]:
             table,
             f"De kerncijfers van elk gebied in {period_text(municipality.period)}, het drukste "
             "gebied eerst, met onderaan het totaal van de gemeente en dat van de periode "
-            "ervoor; wat elk kengetal telt, staat in de bijlage. " + as_of_sentence(total),
+            "ervoor; wat elk kengetal telt, staat in de bijlage. Het lijntje: de nieuwe signalen "
+            "per maand over de 12 maanden tot het einde van de periode, met het hoogste aantal "
+            "erbij (elk gebied op zijn eigen schaal). " + as_of_sentence(total),
         ),
     ]
 
@@ -178,6 +204,16 @@ def _front(municipality: MunicipalitySummary) -> list[Flowable]:
                 s.note,
             )
         )
+    quiet = [a.title for a in by_activity(municipality.areas) if nothing_recorded(a)]
+    if quiet:
+        out.append(
+            para(
+                "Niets vastgelegd in deze periode en niets open aan het eind: "
+                + ", ".join(sorted(quiet, key=str.casefold))
+                + ". Deze gebieden hebben daarom geen eigen pagina.",
+                s.note,
+            )
+        )
     incomplete = [a.title for a in municipality.areas if missing_roles(a)]
     if incomplete:
         out.append(
@@ -201,15 +237,17 @@ def write_municipality_summary(
     *,
     appendix: bool = False,
 ) -> int:
-    """The whole municipality: an overview page, then one page per area (busiest first); the
-    municipality as a whole and the full section of every area only in the appendix.
+    """The whole municipality: an overview page, then one page per area (busiest first; an area
+    where nothing was recorded is only named on the overview); the municipality as a whole and
+    the full section of every such area only in the appendix.
 
     Sections are made only when the layout reaches them (`Deferred`), so memory holds the
     summary, one section's flowables and the pages. `progress(done, total)` is called before
     each area; when it returns False the work stops with `ReportCancelledError` and no
     file is left."""
     new_report()
-    areas = by_activity(municipality.areas)
+    # an area where nothing was recorded is named once on the overview, not given a page
+    areas = [area for area in by_activity(municipality.areas) if not nothing_recorded(area)]
     total_steps = 2 * len(areas) + 1 if appendix else len(areas) + 1
     total = municipality.total
 

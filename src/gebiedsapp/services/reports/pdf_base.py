@@ -42,6 +42,7 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import KeepTogether
 
 from gebiedsapp.resources import resource_path
+from gebiedsapp.services.reports.flow import TableWithNote
 from gebiedsapp.services.reports.scripts import BidiParagraph, covered, has_rtl, joined, visual
 
 REGULAR = "GebiedsSans"
@@ -226,8 +227,11 @@ def para(value: str, style: ParagraphStyle) -> Flowable:
 
 
 def explained(block: Flowable | Sequence[Flowable], note: str) -> list[Flowable]:
-    """A chart or table with the sentence that says what it shows right under it."""
+    """A chart or table with the sentence that says what it shows right under it (a table
+    that splits over pages takes the note with its last rows)."""
     items = list(block) if isinstance(block, Sequence) else [block]
+    if len(items) == 1 and isinstance(items[0], Table):
+        return [TableWithNote(items[0], para(note, styles().note))]
     return [*items, para(note, styles().note)]
 
 

@@ -49,6 +49,20 @@ class StatusTally(NamedTuple):
     signals: int
 
 
+class ThemePeriods(NamedTuple):
+    """A theme's conversations and contacts in an area, in each of the periods asked."""
+
+    area_id: uuid.UUID
+    theme: str
+    mentions: tuple[int, ...]
+
+
+class MonthTally(NamedTuple):
+    conversations: int  # in rounds of the month
+    signals_new: int  # reported in the month
+    signals_open: int  # open at the month's end
+
+
 class BuurtTally(NamedTuple):
     area_id: uuid.UUID
     buurt_code: str

@@ -9,7 +9,7 @@ Soft-deleted rows never count; lists carry names only, never a resident's data.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -49,13 +49,14 @@ from gebiedsapp.storage.repositories.report_rows import (
     CategoryTally,
     CloseTimes,
     FeedbackTally,
+    MonthTally,
     OpenActionRow,
     OpenSignalRow,
     QuoteRow,
     SessionTally,
     SignalTally,
     StatusTally,
-    ThemeTally,
+    ThemePeriods,
 )
 
 AreaIds = Collection[uuid.UUID] | None  # None: every area
@@ -174,6 +175,57 @@ class ReportRepository:
         )
         return {a: SessionTally(int(s), int(c)) for a, s, c in self.session.execute(query)}
 
+    def trend_counts(
+        self, area_ids: AreaIds, months: Sequence[tuple[date, date, date]]
+    ) -> list[dict[uuid.UUID, MonthTally]]:
+        """Per (start, end, as_of) month, per area: (conversations in it, signals reported in it,
+        signals open on `as_of`), each counted as `session_counts` and `signal_counts` count
+        them, in two queries for all months: a query per month cost four times as much."""
+        if not months:
+            return []
+
+        def flag(condition: ColumnElement[bool]) -> Any:
+            return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+        said = (
+            select(
+                KoffiekarSession.area_id,
+                *(flag(KoffiekarSession.date.between(start, end)) for start, end, _ in months),
+            )
+            .join(Conversation, Conversation.session_id == KoffiekarSession.id)
+            .where(
+                Conversation.deleted_at.is_(None),
+                KoffiekarSession.deleted_at.is_(None),
+                KoffiekarSession.date.between(months[0][0], months[-1][1]),
+                *_in(KoffiekarSession.area_id, area_ids),
+            )
+            .group_by(KoffiekarSession.area_id)
+        )
+        last = max(max(end, as_of) for _start, end, as_of in months)
+        reported = (
+            select(
+                Signal.area_id,
+                *(flag(Signal.reported_on.between(start, end)) for start, end, _ in months),
+                *(flag(_is_open(as_of)) for _start, _end, as_of in months),
+            )
+            .where(
+                Signal.deleted_at.is_(None),
+                Signal.reported_on <= last,
+                *_in(Signal.area_id, area_ids),
+            )
+            .group_by(Signal.area_id)
+        )
+        n = len(months)
+        out: list[dict[uuid.UUID, list[int]]] = [{} for _ in months]
+        for area_id, *counts in self.session.execute(said):
+            for i in range(n):
+                out[i].setdefault(area_id, [0, 0, 0])[0] = int(counts[i])
+        for area_id, *counts in self.session.execute(reported):
+            for i in range(n):
+                row = out[i].setdefault(area_id, [0, 0, 0])
+                row[1], row[2] = int(counts[i]), int(counts[n + i])
+        return [{a: MonthTally(*c) for a, c in month.items() if any(c)} for month in out]
+
     def passers_by(self, area_ids: AreaIds, start: date, end: date) -> dict[uuid.UUID, int]:
         """Passers-by counted at the rounds held from `start` to `end`, per area."""
         query = (
@@ -214,40 +266,63 @@ class ReportRepository:
         )
         return _counts(self.session.execute(query))
 
-    def theme_counts(self, area_ids: AreaIds, start: date, end: date) -> list[ThemeTally]:
-        """Per area and theme: the conversations and contacts with that theme in the period."""
+    def theme_counts(
+        self, area_ids: AreaIds, periods: Sequence[tuple[date, date]]
+    ) -> list[ThemePeriods]:
+        """Per area and theme: conversations + contacts with that theme in each period, the
+        periods in one pass (the current and the previous period of a summary, say)."""
+        first = min(start for start, _end in periods)
+        last = max(end for _start, end in periods)
         said = (
-            select(KoffiekarSession.area_id.label("area_id"), conversation_theme.c.theme_id)
+            select(
+                KoffiekarSession.area_id.label("area_id"),
+                conversation_theme.c.theme_id,
+                KoffiekarSession.date.label("day"),
+            )
             .select_from(KoffiekarSession)
             .join(Conversation, Conversation.session_id == KoffiekarSession.id)
             .join(conversation_theme, conversation_theme.c.conversation_id == Conversation.id)
             .where(
-                KoffiekarSession.date.between(start, end),
+                KoffiekarSession.date.between(first, last),
                 KoffiekarSession.deleted_at.is_(None),
                 Conversation.deleted_at.is_(None),
                 *_in(KoffiekarSession.area_id, area_ids),
             )
         )
         contacted = (
-            select(Contact.area_id.label("area_id"), contact_theme.c.theme_id)
+            select(
+                Contact.area_id.label("area_id"),
+                contact_theme.c.theme_id,
+                Contact.date.label("day"),
+            )
             .select_from(Contact)
             .join(contact_theme, contact_theme.c.contact_id == Contact.id)
             .where(
-                Contact.date.between(start, end),
+                Contact.date.between(first, last),
                 Contact.deleted_at.is_(None),
                 *_in(Contact.area_id, area_ids),
             )
         )
         links = union_all(said, contacted).subquery()
         counts = (
-            select(links.c.area_id, links.c.theme_id, func.count().label("n"))
+            select(
+                links.c.area_id,
+                links.c.theme_id,
+                *(
+                    func.sum(case((links.c.day.between(start, end), 1), else_=0)).label(f"n{i}")
+                    for i, (start, end) in enumerate(periods)
+                ),
+            )
             .group_by(links.c.area_id, links.c.theme_id)
             .subquery()
         )
-        query = select(counts.c.area_id, Theme.name, counts.c.n).join(
-            Theme, Theme.id == counts.c.theme_id
-        )
-        return [ThemeTally(a, name, int(n)) for a, name, n in self.session.execute(query)]
+        query = select(
+            counts.c.area_id, Theme.name, *(counts.c[f"n{i}"] for i in range(len(periods)))
+        ).join(Theme, Theme.id == counts.c.theme_id)
+        return [
+            ThemePeriods(area_id, name, tuple(int(n) for n in ns))
+            for area_id, name, *ns in self.session.execute(query)
+        ]
 
     def quotes(self, area_ids: AreaIds, start: date, end: date) -> list[QuoteRow]:
         """The quotes marked reportable in rounds of the period, newest first."""
@@ -409,10 +484,17 @@ class ReportRepository:
             for a, an, main, sub, buurt, rep, partner, dl, st, pr in self.session.execute(query)
         ]
 
-    def open_by_buurt(self, area_ids: AreaIds, as_of: date) -> list[BuurtTally]:
-        """Per area and buurt: the signals open on `as_of` (those with a buurt)."""
+    def open_by_buurt(
+        self, area_ids: AreaIds, as_of: date, *, leave_out_main: Collection[str] = ()
+    ) -> list[BuurtTally]:
+        """Per area and buurt: the signals open on `as_of` (those with a buurt), without those
+        whose main category is one of `leave_out_main`."""
+        category = aliased(SignalCategory)
+        parent = aliased(SignalCategory)
         query = (
             select(Signal.area_id, Signal.buurt_code, func.count())
+            .join(category, category.id == Signal.category_id)
+            .outerjoin(parent, parent.id == category.parent_id)
             .where(
                 Signal.deleted_at.is_(None),
                 Signal.buurt_code.is_not(None),
@@ -421,6 +503,9 @@ class ReportRepository:
             )
             .group_by(Signal.area_id, Signal.buurt_code)
         )
+        if leave_out_main:
+            main = func.coalesce(parent.name, category.name)
+            query = query.where(main.not_in(list(leave_out_main)))
         return [BuurtTally(a, code, int(n)) for a, code, n in self.session.execute(query) if code]
 
     def buurten(self, area_ids: AreaIds) -> list[AreaBuurtRow]:

@@ -46,6 +46,7 @@ from gebiedsapp.ui.admin.common import make_table as _make_table
 from gebiedsapp.ui.contacts.models import PendingAction, PendingActionsModel
 from gebiedsapp.ui.contacts.themes import ThemeOption, ThemePicker
 from gebiedsapp.ui.formatting import from_qdate, to_qdate
+from gebiedsapp.ui.personal_data import PersonalDataWarning
 
 DEFAULT_DUE_DAYS = 14
 NO_MEEDENKERS = "(geen meedenkers in dit gebied)"
@@ -141,6 +142,11 @@ class ContactForm(QWidget):
         )
         self.due_edit = _date_edit(self, self.tr("Uiterlijk"))
         self.due_edit.setToolTip(self.tr("Uiterlijk klaar op"))
+        # an agreed action is printed in the summary and werkbon: warn when it names someone
+        self.privacy_warning = PersonalDataWarning(self)
+        self.privacy_warning.watch(self.action_edit)
+        self.privacy_warning.names_from(self._linked_names)
+        self._meedenker_names: dict[str, str] = {}
         self.add_action_button = QPushButton(self.tr("Toevoegen"), self)
         self.add_action_button.setToolTip(self.tr("Voeg de actie toe (Enter in de omschrijving)"))
         self.actions_model = PendingActionsModel(self)
@@ -208,6 +214,7 @@ class ContactForm(QWidget):
         actions.setSpacing(4)
         actions.addWidget(self._label(self.tr("Afgesproken a&cties:"), self.action_edit))
         actions.addLayout(new_action)
+        actions.addWidget(self.privacy_warning)
         actions.addLayout(table_row)
 
         layout = QVBoxLayout(self)
@@ -253,6 +260,8 @@ class ContactForm(QWidget):
         self.group_edit.textChanged.connect(self._emit_changed)
         self.partner_combo.currentIndexChanged.connect(self._emit_changed)
         self.meedenker_combo.currentIndexChanged.connect(self._emit_changed)
+        self.meedenker_combo.currentIndexChanged.connect(self.privacy_warning.check)
+        self.with_combo.currentIndexChanged.connect(self.privacy_warning.check)
         self.subject_edit.textChanged.connect(self._emit_changed)
         self.themes.changed.connect(self._emit_changed)
         self.notes_edit.textChanged.connect(self._emit_changed)
@@ -328,12 +337,20 @@ class ContactForm(QWidget):
                 self.meedenker_combo.addItem(self.tr("(kies een meedenker)"), "")
             else:
                 self.meedenker_combo.addItem(self.tr(NO_MEEDENKERS), "")
+            self._meedenker_names = {str(entry.id): entry.name for entry in entries}
             for entry in sorted(entries, key=lambda e: e.name.casefold()):
                 text = f"{entry.name} – {entry.area_name}"
                 self.meedenker_combo.addItem(text, str(entry.id))
             select_data(self.meedenker_combo, keep or "")
         finally:
             self.meedenker_combo.blockSignals(False)
+
+    def _linked_names(self) -> list[str]:
+        """The meedenker this contact is with (the resident an action's text must not name)."""
+        if self.with_kind is not ContactWith.MEEDENKER:
+            return []
+        name = self._meedenker_names.get(self.meedenker_combo.currentData() or "")
+        return [name] if name else []
 
     def select_meedenker(self, entry_id: str) -> None:
         select_data(self.meedenker_combo, entry_id)

@@ -31,6 +31,7 @@ from gebiedsapp.ui.formatting import to_qdate
 from gebiedsapp.ui.koffiekar.theme_picker import ThemePicker
 from gebiedsapp.ui.layout import FlowLayout
 from gebiedsapp.ui.palette import style
+from gebiedsapp.ui.personal_data import PersonalDataWarning
 
 HANDLINGS = (Handling.TER_PLEKKE, Handling.DOORVERWIJZEN, Handling.ACTIE_NODIG)
 DEFAULT_DUE_DAYS = 14
@@ -158,6 +159,19 @@ class ConversationFields(QFrame):
         action_row.setStretch(0, 1)
         self.action_box.setLayout(action_row)
 
+        # text that goes into the reports: warn (without blocking) when it names the resident
+        self.privacy_warning = PersonalDataWarning(self)
+        self.privacy_warning.names_from(lambda: [self.name.text()])
+        self.privacy_warning.watch(self.quote, reported=self.quote_reportable.isChecked)
+        self.privacy_warning.watch(self.action_description, reported=self.make_action.isChecked)
+        self.privacy_warning.watch(
+            self.callback_description,
+            reported=lambda: self.callback.isChecked() and self.wants_callback_row(),
+        )
+        for box in (self.quote_reportable, self.make_action, self.callback, self.wants_contact):
+            box.toggled.connect(self.privacy_warning.check)
+        self.name.textChanged.connect(self.privacy_warning.check)
+
         self.save_button = QPushButton(self.tr("Opslaan  (Ctrl+Enter)"), self)
         self.save_button.setStyleSheet("font-weight: 600;")
         self.clear_button = QPushButton(self.tr("Leegmaken  (Esc)"), self)
@@ -192,6 +206,7 @@ class ConversationFields(QFrame):
             ("", self.callback_box),
             (self.tr("Actie"), _row(self.make_action)),
             ("", self.action_box),
+            ("", self.privacy_warning),
         ]
         for number, (text, field) in enumerate(rows, start=1):
             if text:

@@ -27,15 +27,21 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from gebiedsapp.domain import AreaKind, Priority, SignalStatus
+from gebiedsapp.domain import Priority, SignalStatus
 from gebiedsapp.domain.enums import DeadlineLabel
 from gebiedsapp.domain.signal_workflow import OPEN
 from gebiedsapp.services.errors import NotFoundError
-from gebiedsapp.services.geo import buurt_shapes
+from gebiedsapp.services.geo import drawable_shapes, is_area_code
 from gebiedsapp.services.geojson_export import signals_geojson
 from gebiedsapp.services.list_exports import signals_table
 from gebiedsapp.services.overview import AreaHeader, area_header
-from gebiedsapp.services.signal_views import SignalFilter, SignalList, SignalRow, list_signals
+from gebiedsapp.services.signal_views import (
+    SignalFilter,
+    SignalList,
+    SignalRow,
+    list_signals,
+    open_in_areas,
+)
 from gebiedsapp.services.signals import (
     SignalInput,
     SignalPoint,
@@ -254,11 +260,10 @@ class SignalsScreen(ScreenDefaults, QWidget):
         self._filters_changed()
 
     def _show_map(self, header: AreaHeader) -> None:
-        """The area's CBS buurten (all of Oldambt for the gemeente), coloured when rows come."""
-        whole = header.area.kind is AreaKind.GEMEENTE
-        codes = None if whole else [code for code, _name in header.buurten]
+        """The area's CBS buurten and the own outlines of its areas without one (all of Oldambt
+        for the gemeente), coloured when rows come."""
         with self.context.read() as session:
-            shapes = buurt_shapes(session, codes) if whole or codes else []
+            shapes = drawable_shapes(session, header.area_ids)
         self.map.set_buurten(shapes)
         self.map.setVisible(bool(shapes))
 
@@ -339,15 +344,19 @@ class SignalsScreen(ScreenDefaults, QWidget):
         days = {key: d for key, _t, d in PERIODS}[self.period_combo.currentData() or ""]
         label = self.label_combo.currentData()
         priority = self.priority_combo.currentData()
+        area_ids, buurt_code = self.area_ids, self.buurt_code
+        outline = self.map.shape_of(buurt_code) if buurt_code and is_area_code(buurt_code) else None
+        if outline is not None and outline.area_id is not None:  # an area's own outline
+            area_ids, buurt_code = frozenset({outline.area_id}), None
         return SignalFilter(
-            area_ids=self.area_ids,
+            area_ids=area_ids,
             statuses=statuses,
             category_id=current_id(self.category_combo),
             partner_id=current_id(self.partner_combo),
             priority=Priority(priority) if priority else None,
             label=DeadlineLabel(label) if label else None,
             start=date.today() - timedelta(days=days) if days is not None else None,
-            buurt_code=self.buurt_code,
+            buurt_code=buurt_code,
             awaiting_feedback=self.waiting.isChecked(),
         )
 
@@ -382,7 +391,11 @@ class SignalsScreen(ScreenDefaults, QWidget):
     def _show_buurt_chip(self) -> None:
         self.buurt_chip.setVisible(self.buurt_code is not None)
         if self.buurt_code is not None:
-            self.buurt_chip.setText(self.tr("Buurt %s  ✕") % self.buurt_code)
+            outline = self.map.shape_of(self.buurt_code)
+            if outline is not None and outline.approximate:
+                self.buurt_chip.setText(self.tr("Gebied %s  ✕") % outline.name)
+            else:
+                self.buurt_chip.setText(self.tr("Buurt %s  ✕") % self.buurt_code)
 
     def _on_waiting(self, checked: bool) -> None:
         self.status_combo.setEnabled(not checked)
@@ -419,19 +432,21 @@ class SignalsScreen(ScreenDefaults, QWidget):
         self._asked_version = self._filters_version  # a newer request drops this one's answer
         context = self.context
         today = date.today()
+        outlined = {} if self.buurt_code else self.map.own_outlines()
 
-        def work() -> tuple[SignalList, list[SignalPoint]]:
+        def work() -> tuple[SignalList, list[SignalPoint], dict[str, int]]:
             with context.read() as session:
                 found = list_signals(session, filters, today=today)
-                return found, signal_points(session, filters.area_ids)
+                own = open_in_areas(session, filters, outlined, today=today)
+                return found, signal_points(session, filters.area_ids), own
 
         self.context.background.submit(
             "signals-list", work, owner=self, on_done=self._on_rows, on_error=self._on_failed
         )
 
-    def _on_rows(self, found: tuple[SignalList, list[SignalPoint]]) -> None:
+    def _on_rows(self, found: tuple[SignalList, list[SignalPoint], dict[str, int]]) -> None:
         self.busy = False
-        result, points = found
+        result, points, own = found
         created, self._select_after = self._select_after, None
         keep = created or (self.detail.detail.id if self.detail.detail else None)
         other_list = self._asked_version != self._shown_version
@@ -443,7 +458,7 @@ class SignalsScreen(ScreenDefaults, QWidget):
             for row in rows:
                 if row.buurt_code in counts and row.closed_on is None:
                     counts[row.buurt_code] += 1
-            self.map.set_counts(counts)
+            self.map.set_counts(counts | own)
         shown = rows[:SHOWN_LIMIT]
         self.model.set_rows(shown)
         total = len(rows)

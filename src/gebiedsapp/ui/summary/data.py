@@ -6,7 +6,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 
-from gebiedsapp.services.geo import BuurtShape, buurt_shapes
+from gebiedsapp.services.geo import BuurtShape, map_shapes
 from gebiedsapp.services.period import Period
 from gebiedsapp.services.summary import AreaSummary, area_summary
 from gebiedsapp.ui.context import AppContext
@@ -25,5 +25,5 @@ def load_dashboard(
 ) -> Dashboard:
     with context.read() as session:
         summary = area_summary(session, [area_id], period, today=today)
-        shapes = buurt_shapes(session, [b.code for b in summary.buurten])
+        shapes = map_shapes(session, [b.code for b in summary.buurten])
     return Dashboard(area_id, summary, shapes, summary.municipality)
