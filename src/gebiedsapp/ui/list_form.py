@@ -131,8 +131,12 @@ class ListFormScreen(ScreenDefaults, Generic[R, F], _Widget):
 
     def showEvent(self, event: QShowEvent) -> None:
         self._ensure_loaded()
+        self._on_shown()
         self.list_state.shown()
         super().showEvent(event)
+
+    def _on_shown(self) -> None:
+        """What else a screen reads again when shown after it missed a change while hidden."""
 
     def reload_list(self) -> None:
         """Load the list off the GUI thread."""

@@ -14,7 +14,6 @@ from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -358,10 +357,9 @@ class ContactsScreen(ListFormScreen[ContactView, ContactForm], QWidget):
         filters = ListFilter(area_ids=self.area_ids, start=date.today() - timedelta(days=LOG_DAYS))
         return lambda session: list_contacts(session, filters)
 
-    def showEvent(self, event: QShowEvent) -> None:
+    def _on_shown(self) -> None:
         if self._meedenkers_stale:
             self._load_meedenkers()
-        super().showEvent(event)
 
     def _loading_text(self) -> str:
         return self.tr("Contacten laden…")
