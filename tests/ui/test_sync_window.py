@@ -4,16 +4,22 @@ reads it too, and the background attempt stays quiet when it cannot sync."""
 
 from __future__ import annotations
 
-import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QToolButton
+import json
 
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QToolButton
+
+from gebiedsapp.domain import SyncConflict
 from gebiedsapp.services import sync
+from gebiedsapp.services.areas import find_area
 from gebiedsapp.ui.admin import AdminScreen
 from gebiedsapp.ui.context import AppContext
-from gebiedsapp.ui.main_window import ADMIN, MainWindow
+from gebiedsapp.ui.main_window import ADMIN, CONFLICTS, MainWindow
 from gebiedsapp.ui.sync import controller
+from gebiedsapp.ui.sync.conflicts import ConflictsModel, ConflictsScreen
 from gebiedsapp.ui.sync.controller import Outcome
+from gebiedsapp.ui.sync.merge_dialog import MergeDialog
 
 ADDRESS = "postgresql://127.0.0.1:9/gebiedsapp"  # the discard port: nobody answers
 
@@ -141,3 +147,83 @@ def test_the_interval_is_a_setting(qtbot, context: AppContext, settings) -> None
     window = MainWindow(context, settings)
     qtbot.addWidget(window)
     assert window.sync.interval_ms == 30_000
+
+
+def _clash_on_beerta(context: AppContext) -> None:
+    """A conflict as a pull leaves it (tests/ui/test_sync_team.py makes real ones with two
+    laptops and a server): Beerta's description, changed here and by bert."""
+    with context.database.unit_of_work("test") as session:
+        beerta = find_area(session, "Beerta")
+        beerta.description = "van bert"
+        session.add(
+            SyncConflict(
+                table_name="area",
+                row_key=beerta.id.hex,
+                area_id=beerta.id,
+                fields="description",
+                local_values=json.dumps({"description": "Dorp met een plein"}),
+                server_values=json.dumps({"description": "van bert"}),
+                local_by="test",
+                server_by="bert",
+            )
+        )
+
+
+def test_samenvoegen_keeps_what_the_user_typed(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, context: AppContext, said: list[str]
+) -> None:
+    _clash_on_beerta(context)
+    window.sync.refresh_status()
+    qtbot.waitUntil(window.sync.conflict_label.isVisible)
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_C,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    screen = window.screens[CONFLICTS]
+    assert isinstance(screen, ConflictsScreen)
+    assert window.stack.currentWidget() is screen
+    (row,) = screen.model.rows
+    assert (row.label, row.area) == ("Beerta", "Beerta")
+    assert screen.model.index(0, ConflictsModel.COL_FIELDS).data() == "Omschrijving"
+    assert screen.table.hasFocus()  # the keyboard starts in the list
+
+    def merge() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, MergeDialog)
+        edit = dialog.edits["description"]
+        assert edit.toPlainText() == "Dorp met een plein"  # prefilled: my version
+        qtbot.keyClick(edit, Qt.Key.Key_End)
+        qtbot.keyClicks(edit, " en een kerk")
+        ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, merge)
+    qtbot.mouseClick(screen.merge_button, Qt.MouseButton.LeftButton)
+
+    assert said == []
+    with context.read() as session:
+        assert find_area(session, "Beerta").description == "Dorp met een plein en een kerk"
+        (done,) = sync.list_conflicts(session, include_resolved=True)
+    assert (done.status, done.resolution, done.resolved_by) == ("resolved", "merged", "test")
+    assert screen.model.rows == []
+    qtbot.waitUntil(lambda: not window.sync.conflict_label.isVisible())
+
+
+def test_a_resolved_conflict_stays_visible_with_the_checkbox(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, context: AppContext, said: list[str]
+) -> None:
+    _clash_on_beerta(context)
+    window.show_screen(CONFLICTS)
+    screen = window.screens[CONFLICTS]
+    assert isinstance(screen, ConflictsScreen)
+    qtbot.mouseClick(screen.theirs_button, Qt.MouseButton.LeftButton)
+    assert screen.model.rows == []
+    assert not screen.mine_button.isEnabled()
+    qtbot.mouseClick(screen.show_resolved, Qt.MouseButton.LeftButton)
+    (row,) = screen.model.rows
+    assert row.conflict.resolution == "theirs"
+    assert "Opgelost: versie van de server (test" in screen.status.text()
+    assert not screen.mine_button.isEnabled()  # decided: nothing more to choose
+    with context.read() as session:
+        assert find_area(session, "Beerta").description == "van bert"

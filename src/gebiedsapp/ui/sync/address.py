@@ -31,24 +31,22 @@ def server_problem(address: str) -> str:
     return ""
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ServerAddress", text)
-
-
 def problem_text(address: str) -> str:
     """The Dutch explanation of what is wrong with `address` ('' when it is fine)."""
     problem = server_problem(address)
     if problem == "credentials":
-        return _tr(
+        return QCoreApplication.translate(
+            "ServerAddress",
             "Zet geen gebruikersnaam of wachtwoord in het adres; die worden hier niet "
-            "bewaard. Gebruik de vorm postgresql://server[:poort]/database."
+            "bewaard. Gebruik de vorm postgresql://server[:poort]/database.",
         )
     if problem:
         return (
-            _tr(
+            QCoreApplication.translate(
+                "ServerAddress",
                 "'%s' is geen geldig adres van een teamserver. Gebruik de vorm "
                 "postgresql://server[:poort]/database, bijvoorbeeld "
-                "postgresql://gebiedsapp.oldambt.local:5432/gebiedsapp."
+                "postgresql://gebiedsapp.oldambt.local:5432/gebiedsapp.",
             )
             % address.strip()
         )

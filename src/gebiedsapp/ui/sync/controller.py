@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressDialog, QToolButton
 
@@ -40,7 +40,11 @@ INTERVAL_MS = 5 * 60_000  # then every five minutes while changes wait
 INTERVAL_KEY = "teamserver/interval_minuten"  # QSettings: another interval (IT, tests)
 PROBE_TIMEOUT_S = 2.0  # the quick look whether the server answers at all
 DEFAULT_PORT = 5432
-STAGES = {"verbinden": "Verbinden", "ophalen": "Ophalen", "versturen": "Versturen"}
+STAGES = {
+    "verbinden": QT_TRANSLATE_NOOP("SyncController", "Verbinden"),
+    "ophalen": QT_TRANSLATE_NOOP("SyncController", "Ophalen"),
+    "versturen": QT_TRANSLATE_NOOP("SyncController", "Versturen"),
+}
 
 
 @dataclass(frozen=True)
@@ -312,7 +316,7 @@ class SyncController(QObject):
         self.status_label.setText(self.tr("Synchroniseren wordt afgebroken…"))
 
     def _on_progress(self, step: sync.SyncProgress) -> None:
-        stage = STAGES.get(step.stage, "")
+        stage = str(STAGES.get(step.stage, ""))
         if stage:
             self.status_label.setText(self.tr("Synchroniseren: %s…") % self.tr(stage).lower())
         if self.dialog is None or not self.dialog.isVisible():
@@ -322,7 +326,11 @@ class SyncController(QObject):
             return
         self.dialog.setLabelText(
             self.tr("%s: %s van %s")
-            % (self.tr(stage or "Bezig"), format_number(step.done), format_number(step.total))
+            % (
+                self.tr(stage) if stage else self.tr("Bezig"),
+                format_number(step.done),
+                format_number(step.total),
+            )
         )
         self.dialog.setRange(0, max(step.total, 1))
         self.dialog.setValue(min(step.done, max(step.total, 1)))

@@ -6,82 +6,88 @@ import re
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from gebiedsapp.services.sync import ConflictView
 
+CONTEXT = "SyncLabels"  # the texts below are translated when shown (_tr)
 KINDS = {
-    "area": "Gebied",
-    "assignment": "Teamtoewijzing",
-    "consent": "Toestemming",
-    "contact": "Contact",
-    "conversation": "Koffiekargesprek",
-    "follow_up": "Actie",
-    "initiative": "Initiatief",
-    "initiative_milestone": "Mijlpaal",
-    "koffiekar_session": "Koffiekarronde",
-    "meedenker": "Meedenker",
-    "partner": "Partner",
-    "resident": "Bewoner",
-    "signal": "Signaal",
-    "signal_category": "Signaalcategorie",
-    "signal_photo": "Foto bij een signaal",
-    "team_member": "Teamlid",
-    "theme": "Thema",
+    "area": QT_TRANSLATE_NOOP("SyncLabels", "Gebied"),
+    "assignment": QT_TRANSLATE_NOOP("SyncLabels", "Teamtoewijzing"),
+    "consent": QT_TRANSLATE_NOOP("SyncLabels", "Toestemming"),
+    "contact": QT_TRANSLATE_NOOP("SyncLabels", "Contact"),
+    "conversation": QT_TRANSLATE_NOOP("SyncLabels", "Koffiekargesprek"),
+    "follow_up": QT_TRANSLATE_NOOP("SyncLabels", "Actie"),
+    "initiative": QT_TRANSLATE_NOOP("SyncLabels", "Initiatief"),
+    "initiative_milestone": QT_TRANSLATE_NOOP("SyncLabels", "Mijlpaal"),
+    "koffiekar_session": QT_TRANSLATE_NOOP("SyncLabels", "Koffiekarronde"),
+    "meedenker": QT_TRANSLATE_NOOP("SyncLabels", "Meedenker"),
+    "partner": QT_TRANSLATE_NOOP("SyncLabels", "Partner"),
+    "resident": QT_TRANSLATE_NOOP("SyncLabels", "Bewoner"),
+    "signal": QT_TRANSLATE_NOOP("SyncLabels", "Signaal"),
+    "signal_category": QT_TRANSLATE_NOOP("SyncLabels", "Signaalcategorie"),
+    "signal_photo": QT_TRANSLATE_NOOP("SyncLabels", "Foto bij een signaal"),
+    "team_member": QT_TRANSLATE_NOOP("SyncLabels", "Teamlid"),
+    "theme": QT_TRANSLATE_NOOP("SyncLabels", "Thema"),
 }
 FIELDS = {
-    "account": "Account",
-    "active": "Actief",
-    "area_id": "Gebied",
-    "beheerder": "Beheerder",
-    "budget_granted": "Budget toegekend",
-    "budget_requested": "Budget aangevraagd",
-    "caption": "Onderschrift",
-    "category_id": "Categorie",
-    "closed_on": "Afgesloten op",
-    "date": "Datum",
-    "deadline": "Termijn",
-    "deleted_at": "Verwijderd",
-    "description": "Omschrijving",
-    "done_on": "Gedaan op",
-    "due_date": "Uiterlijk",
-    "due_on": "Streefdatum",
-    "email": "E-mail",
-    "end_date": "Einddatum",
-    "end_time": "Eindtijd",
-    "handling": "Afhandeling",
-    "location": "Locatie",
-    "member_id": "Teamlid",
-    "name": "Naam",
-    "note": "Notitie",
-    "notes": "Notities",
-    "organisation": "Organisatie",
-    "owner_id": "Eigenaar",
-    "partner_id": "Partner",
-    "passers_by": "Voorbijgangers",
-    "phone": "Telefoon",
-    "place": "Plek",
-    "priority": "Prioriteit",
-    "quote": "Citaat",
-    "quote_reportable": "Citaat bruikbaar in rapportage",
-    "reached_on": "Bereikt op",
-    "role": "Rol",
-    "start_date": "Begindatum",
-    "start_time": "Begintijd",
-    "status": "Status",
-    "subject": "Onderwerp",
-    "summary": "Samenvatting",
-    "support": "Ondersteuning",
-    "title": "Naam",
-    "weather": "Weer",
+    "account": QT_TRANSLATE_NOOP("SyncLabels", "Account"),
+    "active": QT_TRANSLATE_NOOP("SyncLabels", "Actief"),
+    "area_id": QT_TRANSLATE_NOOP("SyncLabels", "Gebied"),
+    "beheerder": QT_TRANSLATE_NOOP("SyncLabels", "Beheerder"),
+    "budget_granted": QT_TRANSLATE_NOOP("SyncLabels", "Budget toegekend"),
+    "budget_requested": QT_TRANSLATE_NOOP("SyncLabels", "Budget aangevraagd"),
+    "caption": QT_TRANSLATE_NOOP("SyncLabels", "Onderschrift"),
+    "category_id": QT_TRANSLATE_NOOP("SyncLabels", "Categorie"),
+    "closed_on": QT_TRANSLATE_NOOP("SyncLabels", "Afgesloten op"),
+    "date": QT_TRANSLATE_NOOP("SyncLabels", "Datum"),
+    "deadline": QT_TRANSLATE_NOOP("SyncLabels", "Termijn"),
+    "deleted_at": QT_TRANSLATE_NOOP("SyncLabels", "Verwijderd"),
+    "description": QT_TRANSLATE_NOOP("SyncLabels", "Omschrijving"),
+    "done_on": QT_TRANSLATE_NOOP("SyncLabels", "Gedaan op"),
+    "due_date": QT_TRANSLATE_NOOP("SyncLabels", "Uiterlijk"),
+    "due_on": QT_TRANSLATE_NOOP("SyncLabels", "Streefdatum"),
+    "email": QT_TRANSLATE_NOOP("SyncLabels", "E-mail"),
+    "end_date": QT_TRANSLATE_NOOP("SyncLabels", "Einddatum"),
+    "end_time": QT_TRANSLATE_NOOP("SyncLabels", "Eindtijd"),
+    "handling": QT_TRANSLATE_NOOP("SyncLabels", "Afhandeling"),
+    "location": QT_TRANSLATE_NOOP("SyncLabels", "Locatie"),
+    "member_id": QT_TRANSLATE_NOOP("SyncLabels", "Teamlid"),
+    "name": QT_TRANSLATE_NOOP("SyncLabels", "Naam"),
+    "note": QT_TRANSLATE_NOOP("SyncLabels", "Notitie"),
+    "notes": QT_TRANSLATE_NOOP("SyncLabels", "Notities"),
+    "organisation": QT_TRANSLATE_NOOP("SyncLabels", "Organisatie"),
+    "owner_id": QT_TRANSLATE_NOOP("SyncLabels", "Eigenaar"),
+    "partner_id": QT_TRANSLATE_NOOP("SyncLabels", "Partner"),
+    "passers_by": QT_TRANSLATE_NOOP("SyncLabels", "Voorbijgangers"),
+    "phone": QT_TRANSLATE_NOOP("SyncLabels", "Telefoon"),
+    "place": QT_TRANSLATE_NOOP("SyncLabels", "Plek"),
+    "priority": QT_TRANSLATE_NOOP("SyncLabels", "Prioriteit"),
+    "quote": QT_TRANSLATE_NOOP("SyncLabels", "Citaat"),
+    "quote_reportable": QT_TRANSLATE_NOOP("SyncLabels", "Citaat bruikbaar in rapportage"),
+    "reached_on": QT_TRANSLATE_NOOP("SyncLabels", "Bereikt op"),
+    "role": QT_TRANSLATE_NOOP("SyncLabels", "Rol"),
+    "start_date": QT_TRANSLATE_NOOP("SyncLabels", "Begindatum"),
+    "start_time": QT_TRANSLATE_NOOP("SyncLabels", "Begintijd"),
+    "status": QT_TRANSLATE_NOOP("SyncLabels", "Status"),
+    "subject": QT_TRANSLATE_NOOP("SyncLabels", "Onderwerp"),
+    "summary": QT_TRANSLATE_NOOP("SyncLabels", "Samenvatting"),
+    "support": QT_TRANSLATE_NOOP("SyncLabels", "Ondersteuning"),
+    "title": QT_TRANSLATE_NOOP("SyncLabels", "Naam"),
+    "weather": QT_TRANSLATE_NOOP("SyncLabels", "Weer"),
 }
-RESOLUTIONS = {"mine": "mijn versie", "theirs": "versie van de server", "merged": "samengevoegd"}
+RESOLUTIONS = {
+    "mine": QT_TRANSLATE_NOOP("SyncLabels", "mijn versie"),
+    "theirs": QT_TRANSLATE_NOOP("SyncLabels", "versie van de server"),
+    "merged": QT_TRANSLATE_NOOP("SyncLabels", "samengevoegd"),
+}
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SyncLabels", text)
+def _tr(text: object) -> str:
+    """A text marked with QT_TRANSLATE_NOOP above, translated now."""
+    return QCoreApplication.translate(CONTEXT, str(text))
 
 
 def kind_label(table: str) -> str:
@@ -95,9 +101,13 @@ def field_label(field: str) -> str:
 def show_value(field: str, value: Any, names: dict[str, str]) -> str:
     """A stored value as a user reads it: names for ids, dd-mm-jjjj for days, ja/nee."""
     if value is None or value == "":
-        return _tr("(verwijderd)") if field == "deleted_at" else "—"
+        if field == "deleted_at":
+            return QCoreApplication.translate("SyncLabels", "(verwijderd)")
+        return "—"
     if isinstance(value, bool):
-        return _tr("ja") if value else _tr("nee")
+        if value:
+            return QCoreApplication.translate("SyncLabels", "ja")
+        return QCoreApplication.translate("SyncLabels", "nee")
     text = str(value)
     if text in names:
         return names[text]
@@ -114,7 +124,8 @@ def show_value(field: str, value: Any, names: dict[str, str]) -> str:
 
 def resolution_label(conflict: ConflictView) -> str:
     if conflict.status == "open":
-        return _tr("Open")
+        return QCoreApplication.translate("SyncLabels", "Open")
     how = _tr(RESOLUTIONS.get(conflict.resolution, conflict.resolution))
     when = conflict.resolved_at.astimezone().strftime("%d-%m-%Y") if conflict.resolved_at else ""
-    return _tr("Opgelost: %s (%s, %s)") % (how, conflict.resolved_by or "?", when)
+    text = QCoreApplication.translate("SyncLabels", "Opgelost: %s (%s, %s)")
+    return text % (how, conflict.resolved_by or "?", when)
