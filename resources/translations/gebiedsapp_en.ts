@@ -3916,6 +3916,10 @@ The previous database is in:
         <translation>Active</translation>
     </message>
     <message>
+        <source>Geanonimiseerd op</source>
+        <translation>Anonymised on</translation>
+    </message>
+    <message>
         <source>Beheerder</source>
         <translation>Administrator</translation>
     </message>
@@ -3928,16 +3932,40 @@ The previous database is in:
         <translation>Budget requested</translation>
     </message>
     <message>
+        <source>Bron van het budget</source>
+        <translation>Source of the budget</translation>
+    </message>
+    <message>
+        <source>Buurt</source>
+        <translation>Neighbourhood</translation>
+    </message>
+    <message>
         <source>Onderschrift</source>
         <translation>Caption</translation>
+    </message>
+    <message>
+        <source>Gedragen door</source>
+        <translation>Carried by</translation>
     </message>
     <message>
         <source>Categorie</source>
         <translation>Category</translation>
     </message>
     <message>
+        <source>CBS-wijk</source>
+        <translation>CBS district</translation>
+    </message>
+    <message>
         <source>Afgesloten op</source>
         <translation>Closed on</translation>
+    </message>
+    <message>
+        <source>Soort contact</source>
+        <translation>Kind of contact</translation>
+    </message>
+    <message>
+        <source>Gesprek</source>
+        <translation>Conversation</translation>
     </message>
     <message>
         <source>Datum</source>
@@ -3946,6 +3974,10 @@ The previous database is in:
     <message>
         <source>Termijn</source>
         <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Standaardpartner</source>
+        <translation>Default partner</translation>
     </message>
     <message>
         <source>Verwijderd</source>
@@ -3980,12 +4012,44 @@ The previous database is in:
         <translation>End time</translation>
     </message>
     <message>
+        <source>Afgerond op</source>
+        <translation>Finished on</translation>
+    </message>
+    <message>
+        <source>Bestandsnaam</source>
+        <translation>File name</translation>
+    </message>
+    <message>
+        <source>Gegeven op</source>
+        <translation>Given on</translation>
+    </message>
+    <message>
+        <source>Groep</source>
+        <translation>Group</translation>
+    </message>
+    <message>
         <source>Afhandeling</source>
         <translation>Handling</translation>
     </message>
     <message>
+        <source>Sleutel</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <source>Soort</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Breedtegraad</source>
+        <translation>Latitude</translation>
+    </message>
+    <message>
         <source>Locatie</source>
         <translation>Location</translation>
+    </message>
+    <message>
+        <source>Lengtegraad</source>
+        <translation>Longitude</translation>
     </message>
     <message>
         <source>Naam</source>
@@ -4008,6 +4072,10 @@ The previous database is in:
         <translation>Owner</translation>
     </message>
     <message>
+        <source>Valt onder</source>
+        <translation>Falls under</translation>
+    </message>
+    <message>
         <source>Voorbijgangers</source>
         <translation>Passers-by</translation>
     </message>
@@ -4024,6 +4092,10 @@ The previous database is in:
         <translation>Priority</translation>
     </message>
     <message>
+        <source>Doel</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
         <source>Citaat</source>
         <translation>Quote</translation>
     </message>
@@ -4036,8 +4108,32 @@ The previous database is in:
         <translation>Reached on</translation>
     </message>
     <message>
+        <source>Vastgelegd door</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <source>Gemeld op</source>
+        <translation>Reported on</translation>
+    </message>
+    <message>
+        <source>Buiten gebruik</source>
+        <translation>Retired</translation>
+    </message>
+    <message>
         <source>Rol</source>
         <translation>Role</translation>
+    </message>
+    <message>
+        <source>Sinds</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <source>Volgorde</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>Bron</source>
+        <translation>Source</translation>
     </message>
     <message>
         <source>Begindatum</source>
@@ -4046,6 +4142,10 @@ The previous database is in:
     <message>
         <source>Begintijd</source>
         <translation>Start time</translation>
+    </message>
+    <message>
+        <source>Gestart op</source>
+        <translation>Started on</translation>
     </message>
     <message>
         <source>Status</source>
@@ -4064,8 +4164,28 @@ The previous database is in:
         <translation>Support</translation>
     </message>
     <message>
+        <source>Begeleider</source>
+        <translation>Supporter</translation>
+    </message>
+    <message>
+        <source>Eenheid van de termijn</source>
+        <translation>Unit of the term</translation>
+    </message>
+    <message>
+        <source>Wil terugkoppeling</source>
+        <translation>Wants feedback</translation>
+    </message>
+    <message>
         <source>Weer</source>
         <translation>Weather</translation>
+    </message>
+    <message>
+        <source>Met wie</source>
+        <translation>With whom</translation>
+    </message>
+    <message>
+        <source>Ingetrokken op</source>
+        <translation>Withdrawn on</translation>
     </message>
     <message>
         <source>mijn versie</source>

@@ -225,6 +225,21 @@ def test_a_wrong_typed_password_is_said_in_dutch_and_not_remembered(  # type: ig
     assert memory_keyring.secrets == {}
 
 
+def test_a_remembered_password_the_server_refuses_is_forgotten_so_the_next_click_asks(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, context: AppContext, team: Team, said: list[str], memory_keyring
+) -> None:
+    on_team(context, team, remembered=False)
+    account = sync.account(team.address)
+    memory_keyring.set_password(sync.KEYRING_SERVICE, account, "oud wachtwoord")
+    outcomes = follow(window)
+
+    click_sync(qtbot, window)
+    qtbot.waitUntil(lambda: bool(outcomes), timeout=LONG)
+
+    assert "weigert het wachtwoord" in said[-1]
+    assert (sync.KEYRING_SERVICE, account) not in memory_keyring.secrets
+
+
 def _conversation_on_both(context: AppContext, team: Team) -> None:
     record_round(team.laptop("bert"), "bert", "Mevrouw mist de bus")
     team.sync("bert")
