@@ -227,3 +227,48 @@ def test_a_resolved_conflict_stays_visible_with_the_checkbox(  # type: ignore[no
     assert not screen.mine_button.isEnabled()  # decided: nothing more to choose
     with context.read() as session:
         assert find_area(session, "Beerta").description == "van bert"
+
+
+def test_samenvoegen_of_a_number_refuses_text_in_dutch_and_keeps_the_dialog_open(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, context: AppContext, said: list[str]
+) -> None:
+    with context.database.unit_of_work("test") as session:
+        beerta = find_area(session, "Beerta")
+        session.add(
+            SyncConflict(
+                table_name="area",
+                row_key=beerta.id.hex,
+                area_id=beerta.id,
+                fields="sort_order",
+                local_values=json.dumps({"sort_order": 3}),
+                server_values=json.dumps({"sort_order": 5}),
+                local_by="test",
+                server_by="bert",
+            )
+        )
+    window.show_screen(CONFLICTS)
+    screen = window.screens[CONFLICTS]
+    assert isinstance(screen, ConflictsScreen)
+    problems: list[str] = []
+
+    def merge() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, MergeDialog)
+        edit = dialog.edits["sort_order"]
+        ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+        qtbot.keyClick(edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClicks(edit, "vier")
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+        assert dialog.isVisible()
+        problems.append(dialog.problem.text())
+        qtbot.keyClick(edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClicks(edit, "4")
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, merge)
+    qtbot.mouseClick(screen.merge_button, Qt.MouseButton.LeftButton)
+
+    assert problems == ["'vier' is geen geldige waarde voor Volgorde."]
+    assert said == []
+    with context.read() as session:
+        assert find_area(session, "Beerta").sort_order == 4
