@@ -332,3 +332,31 @@ def test_the_background_attempt_syncs_when_changes_wait(  # type: ignore[no-unty
     assert outcomes[1].skipped == "nothing"  # nothing waits: the server is left alone
     team.sync("bert")
     converged(context, team)
+
+
+def test_closing_the_window_during_a_sync_stops_it_and_loses_nothing(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, context: AppContext, team: Team, said: list[str]
+) -> None:
+    on_team(context, team)
+    record_round(context.database, "test", "Mevrouw mist de bus")
+    reached, go = threading.Event(), threading.Event()
+
+    def hold(step: sync.SyncProgress) -> None:
+        if step.stage == "ophalen" and not reached.is_set():
+            reached.set()
+            go.wait(60)
+
+    window.sync.relay.progress.connect(hold, Qt.ConnectionType.DirectConnection)
+    click_sync(qtbot, window)
+    qtbot.waitUntil(reached.is_set, timeout=LONG)
+    go.set()
+    window.close()  # waits for the run to stop between two batches
+
+    assert window.sync.worker.pool.activeThreadCount() == 0
+    QApplication.processEvents()  # the run's end arrives (queued) after the close
+    assert not window.sync.timer.isActive()  # no attempt after the window is gone
+    assert said == []
+    result = sync.run_sync(context.database, server_url=team.address, password=team.password)
+    assert result.waiting == 0  # the rerun sent the rest
+    team.sync("bert")
+    converged(context, team)

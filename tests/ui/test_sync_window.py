@@ -147,6 +147,11 @@ def test_the_interval_is_a_setting(qtbot, context: AppContext, settings) -> None
     window = MainWindow(context, settings)
     qtbot.addWidget(window)
     assert window.sync.interval_ms == 30_000
+    for hostile in ("0", "-3", "vijf"):
+        settings.setValue(controller.INTERVAL_KEY, hostile)
+        other = MainWindow(context, settings)
+        qtbot.addWidget(other)
+        assert other.sync.interval_ms in (controller.MINIMUM_INTERVAL_MS, controller.INTERVAL_MS)
 
 
 def _clash_on_beerta(context: AppContext) -> None:

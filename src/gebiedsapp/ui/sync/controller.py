@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import socket
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -38,6 +39,7 @@ SHORTCUT = "F9"  # Outlook's 'send/receive': what municipal users already know
 FIRST_ATTEMPT_MS = 30_000  # the first background attempt, soon after the start
 INTERVAL_MS = 5 * 60_000  # then every five minutes while changes wait
 INTERVAL_KEY = "teamserver/interval_minuten"  # QSettings: another interval (IT, tests)
+MINIMUM_INTERVAL_MS = 10_000  # a setting of 0 must not make the server a punching bag
 PROBE_TIMEOUT_S = 2.0  # the quick look whether the server answers at all
 DEFAULT_PORT = 5432
 STAGES = {
@@ -106,7 +108,7 @@ class SyncController(QObject):
         self.snapshot: Snapshot | None = None
         self.note: tuple[str, str] = ("", "")  # a background attempt's trouble: (short, why)
         self.dialog: QProgressDialog | None = None
-        self.open_conflicts: Any = None  # set by the window: shows the Conflicten screen
+        self.open_conflicts: Callable[[], None] | None = None  # the window's Conflicten
 
         self.action = QAction(self.tr("&Synchroniseren"), window)
         self.action.setShortcut(QKeySequence(SHORTCUT))
@@ -140,10 +142,12 @@ class SyncController(QObject):
         self.timer.timeout.connect(self.attempt)
         minutes = settings.value(INTERVAL_KEY, None)
         try:
-            self.interval_ms = int(float(str(minutes)) * 60_000) if minutes else INTERVAL_MS
+            chosen = int(float(str(minutes)) * 60_000) if minutes else INTERVAL_MS
         except ValueError:
-            self.interval_ms = INTERVAL_MS
+            chosen = INTERVAL_MS
+        self.interval_ms = max(chosen, MINIMUM_INTERVAL_MS)
         self.first = True  # the first attempt runs even when nothing waits: pull the team's
+        self.closed = False  # the window closed: no more attempts, no more messages
         context.hub.changed.connect(self._on_changes)
 
     def start(self) -> None:
@@ -346,6 +350,9 @@ class SyncController(QObject):
         manual, again = self.manual, self.again
         self.running, self.manual, self.again, self.cancel = False, False, False, None
         self._close_dialog()
+        if self.closed:  # stopped by the window's closing: nobody to tell
+            self.finished.emit(outcome)
+            return
         if outcome.result is not None:
             self.note = ("", "")
         elif outcome.skipped == "unreachable":
@@ -426,13 +433,15 @@ class SyncController(QObject):
     # -- attempts in the background ---------------------------------------------------------
 
     def _plan_next(self) -> None:
-        if not self.context.database.read_only:
+        if not self.context.database.read_only and not self.closed:
             self.timer.start(self.interval_ms)
 
     def attempt(self) -> None:
         """The timer: a quiet sync when a server is set, its password is in the keyring,
         changes wait (or it is the first attempt) and the server answers; never prompting,
         never beside a running sync."""
+        if self.closed:
+            return
         if self.running or self.context.database.read_only:
             self._plan_next()
             return
@@ -459,6 +468,7 @@ class SyncController(QObject):
 
     def shutdown(self) -> None:
         """The window closes: stop a running sync between batches and wait for it."""
+        self.closed = True
         self.timer.stop()
         if self.cancel is not None:
             self.cancel.set()
