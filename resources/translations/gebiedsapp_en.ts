@@ -57,6 +57,10 @@
         <source>Partners</source>
         <translation>Partners</translation>
     </message>
+    <message>
+        <source>Teamserver</source>
+        <translation>Team server</translation>
+    </message>
 </context>
 <context>
     <name>AreaNavigator</name>
@@ -492,6 +496,93 @@ Conversations and other data belonging to this area are kept, but the area can n
     <message>
         <source>Annuleren</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsScreen</name>
+    <message>
+        <source>Conflicten</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
+        <source>Hetzelfde veld is op twee laptops verschillend gewijzigd. Tot u kiest, toont elke laptop de versie van de server. Kies per conflict welke versie blijft; de geschiedenis van het record bewaart beide.</source>
+        <translation>The same field was changed differently on two laptops. Until you choose, every laptop shows the server&apos;s version. Choose per conflict which version stays; the record&apos;s history keeps both.</translation>
+    </message>
+    <message>
+        <source>Toon ook &amp;opgeloste</source>
+        <translation>Also show res&amp;olved</translation>
+    </message>
+    <message>
+        <source>&amp;Mijn versie houden</source>
+        <translation>Keep &amp;my version</translation>
+    </message>
+    <message>
+        <source>Versie van de &amp;server houden</source>
+        <translation>Keep the &amp;server&apos;s version</translation>
+    </message>
+    <message>
+        <source>Samen&amp;voegen…</source>
+        <translation>Mer&amp;ge…</translation>
+    </message>
+    <message>
+        <source>Zelf de waarden van de velden kiezen of typen</source>
+        <translation>Choose or type the values of the fields yourself</translation>
+    </message>
+    <message>
+        <source>Geen open conflicten</source>
+        <translation>No open conflicts</translation>
+    </message>
+    <message>
+        <source>1 open conflict</source>
+        <translation>1 open conflict</translation>
+    </message>
+    <message>
+        <source>%s open conflicten</source>
+        <translation>%s open conflicts</translation>
+    </message>
+    <message>
+        <source>Kies een conflict in de lijst.</source>
+        <translation>Choose a conflict in the list.</translation>
+    </message>
+    <message>
+        <source>%s (%s) — gevonden op %s</source>
+        <translation>%s (%s) — found on %s</translation>
+    </message>
+    <message>
+        <source>Veld</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Mijn versie (%s)</source>
+        <translation>My version (%s)</translation>
+    </message>
+    <message>
+        <source>deze laptop</source>
+        <translation>this laptop</translation>
+    </message>
+    <message>
+        <source>Versie van de server (%s)</source>
+        <translation>The server&apos;s version (%s)</translation>
+    </message>
+    <message>
+        <source>Mijn versie</source>
+        <translation>My version</translation>
+    </message>
+    <message>
+        <source>Versie van de server</source>
+        <translation>The server&apos;s version</translation>
+    </message>
+    <message>
+        <source>Het record bestaat niet meer op deze laptop.</source>
+        <translation>The record no longer exists on this laptop.</translation>
+    </message>
+    <message>
+        <source>Conflict niet opgelost</source>
+        <translation>Conflict not resolved</translation>
+    </message>
+    <message>
+        <source>Opgelost: %s. De keuze gaat bij de volgende synchronisatie naar het team.</source>
+        <translation>Resolved: %s. The choice goes to the team at the next synchronisation.</translation>
     </message>
 </context>
 <context>
@@ -1859,6 +1950,10 @@ Last day (the link ran from %s):</translation>
         <translation>Administration</translation>
     </message>
     <message>
+        <source>Conflicten</source>
+        <translation>Conflicts</translation>
+    </message>
+    <message>
         <source>&amp;Bestand</source>
         <translation>&amp;File</translation>
     </message>
@@ -1929,6 +2024,10 @@ Last day (the link ran from %s):</translation>
     <message>
         <source>Partners</source>
         <translation>Partners</translation>
+    </message>
+    <message>
+        <source>Teamserver</source>
+        <translation>Team server</translation>
     </message>
     <message>
         <source>&amp;Inzage en verwijdering…</source>
@@ -2040,6 +2139,33 @@ Last day (the link ran from %s):</translation>
     <message>
         <source>Vul uw account in (uw aanmeldnaam op deze computer).</source>
         <translation>Fill in your account (your sign-in name on this computer).</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Samenvoegen</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <source>Pas de velden aan tot ze kloppen; ze beginnen met uw versie. Onder elk veld staat de versie van de server.</source>
+        <translation>Edit the fields until they are right; they start with your version. Below each field is the server&apos;s version.</translation>
+    </message>
+    <message>
+        <source>Server: %s</source>
+        <translation>Server: %s</translation>
+    </message>
+    <message>
+        <source>Samengevoegd &amp;bewaren</source>
+        <translation>&amp;Save merged</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>&apos;%s&apos; is geen geldige waarde voor %s.</source>
+        <translation>&apos;%s&apos; is not a valid value for %s.</translation>
     </message>
 </context>
 <context>
@@ -2221,6 +2347,41 @@ Last day (the link ran from %s):</translation>
     <message>
         <source>Weer in gebruik nemen</source>
         <translation>Bring back into use</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Wachtwoord voor de teamserver</source>
+        <translation>Password for the team server</translation>
+    </message>
+    <message>
+        <source>Typ het wachtwoord van &apos;%s&apos; voor de teamserver %s.</source>
+        <translation>Type the password of &apos;%s&apos; for the team server %s.</translation>
+    </message>
+    <message>
+        <source>Wachtwoord</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>&amp;Onthouden op deze laptop</source>
+        <translation>&amp;Remember on this laptop</translation>
+    </message>
+    <message>
+        <source>Bewaart het wachtwoord in de sleutelhanger van Windows; dan kan de app ook op de achtergrond synchroniseren.</source>
+        <translation>Keeps the password in the Windows keyring; then the app can also synchronise in the background.</translation>
+    </message>
+    <message>
+        <source>&amp;Synchroniseren</source>
+        <translation>&amp;Synchronise</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>&amp;Wachtwoord:</source>
+        <translation>&amp;Password:</translation>
     </message>
 </context>
 <context>
@@ -2639,6 +2800,17 @@ The previous database is in:
     </message>
 </context>
 <context>
+    <name>ServerAddress</name>
+    <message>
+        <source>Zet geen gebruikersnaam of wachtwoord in het adres; die worden hier niet bewaard. Gebruik de vorm postgresql://server[:poort]/database.</source>
+        <translation>Do not put a user name or password in the address; they are not kept here. Use the form postgresql://server[:port]/database.</translation>
+    </message>
+    <message>
+        <source>&apos;%s&apos; is geen geldig adres van een teamserver. Gebruik de vorm postgresql://server[:poort]/database, bijvoorbeeld postgresql://gebiedsapp.oldambt.local:5432/gebiedsapp.</source>
+        <translation>&apos;%s&apos; is not a valid team server address. Use the form postgresql://server[:port]/database, for example postgresql://gebiedsapp.oldambt.local:5432/gebiedsapp.</translation>
+    </message>
+</context>
+<context>
     <name>ServerPage</name>
     <message>
         <source>Teamserver (mag leeg blijven)</source>
@@ -2646,7 +2818,11 @@ The previous database is in:
     </message>
     <message>
         <source>Het adres van de teamserver wordt bewaard voor het samenwerken met uw team; dat synchroniseren komt in een latere versie. Er wordt geen wachtwoord bewaard.</source>
-        <translation>The team server address is kept for working with your team; synchronising comes in a later version. No password is kept.</translation>
+        <translation type="vanished">The team server address is kept for working with your team; synchronising comes in a later version. No password is kept.</translation>
+    </message>
+    <message>
+        <source>Met het adres van de teamserver deelt u uw werk met uw team (Synchroniseren, F9). Het wachtwoord wordt bij de eerste keer gevraagd. Later te wijzigen via Beheer → Teamserver.</source>
+        <translation>With the team server address you share your work with your team (Synchronise, F9). The password is asked the first time. To change later via Administration → Team server.</translation>
     </message>
     <message>
         <source>Adres van de teamserver</source>
@@ -2662,11 +2838,66 @@ The previous database is in:
     </message>
     <message>
         <source>Zet geen gebruikersnaam of wachtwoord in het adres; die worden hier niet bewaard. Gebruik de vorm postgresql://server[:poort]/database.</source>
-        <translation>Do not put a user name or password in the address; they are not kept here. Use the form postgresql://server[:port]/database.</translation>
+        <translation type="vanished">Do not put a user name or password in the address; they are not kept here. Use the form postgresql://server[:port]/database.</translation>
     </message>
     <message>
         <source>&apos;%s&apos; is geen geldig adres van een teamserver. Gebruik de vorm postgresql://server[:poort]/database, bijvoorbeeld postgresql://gebiedsapp.oldambt.local:5432/gebiedsapp.</source>
-        <translation>&apos;%s&apos; is not a valid team server address. Use the form postgresql://server[:port]/database, for example postgresql://gebiedsapp.oldambt.local:5432/gebiedsapp.</translation>
+        <translation type="vanished">&apos;%s&apos; is not a valid team server address. Use the form postgresql://server[:port]/database, for example postgresql://gebiedsapp.oldambt.local:5432/gebiedsapp.</translation>
+    </message>
+</context>
+<context>
+    <name>ServerTab</name>
+    <message>
+        <source>Adres van de teamserver</source>
+        <translation>Team server address</translation>
+    </message>
+    <message>
+        <source>postgresql://server:5432/gebiedsapp</source>
+        <translation>postgresql://server:5432/gebiedsapp</translation>
+    </message>
+    <message>
+        <source>&amp;Opslaan</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Bewaard &amp;wachtwoord vergeten</source>
+        <translation>Forget the kept &amp;password</translation>
+    </message>
+    <message>
+        <source>Haalt het wachtwoord uit de sleutelhanger; de volgende keer wordt het gevraagd</source>
+        <translation>Removes the password from the keyring; it is asked the next time</translation>
+    </message>
+    <message>
+        <source>&amp;Adres:</source>
+        <translation>&amp;Address:</translation>
+    </message>
+    <message>
+        <source>Teamserver</source>
+        <translation>Team server</translation>
+    </message>
+    <message>
+        <source>Via de teamserver deelt het team één beeld van het gebied (Synchroniseren, F9). Vul het adres in dat IT heeft gegeven, in de vorm postgresql://server[:poort]/database; leeg: niet synchroniseren. Het wachtwoord staat nooit in het adres: het wordt bij de eerste keer synchroniseren gevraagd en desgewenst in de sleutelhanger van deze laptop bewaard.</source>
+        <translation>Through the team server the team shares one picture of the area (Synchronise, F9). Enter the address IT gave you, in the form postgresql://server[:port]/database; empty: no synchronising. The password is never in the address: it is asked at the first synchronisation and, if you wish, kept in this laptop&apos;s keyring.</translation>
+    </message>
+    <message>
+        <source>Op deze laptop is het wachtwoord van &apos;%s&apos; bewaard in de sleutelhanger.</source>
+        <translation>On this laptop the password of &apos;%s&apos; is kept in the keyring.</translation>
+    </message>
+    <message>
+        <source>Op deze laptop is geen wachtwoord voor de teamserver bewaard.</source>
+        <translation>No password for the team server is kept on this laptop.</translation>
+    </message>
+    <message>
+        <source>Adres niet opgeslagen</source>
+        <translation>Address not saved</translation>
+    </message>
+    <message>
+        <source>Opgeslagen.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <source>Opgeslagen: er wordt niet gesynchroniseerd.</source>
+        <translation>Saved: no synchronising.</translation>
     </message>
 </context>
 <context>
@@ -3570,6 +3801,548 @@ The previous database is in:
     </message>
 </context>
 <context>
+    <name>SyncController</name>
+    <message>
+        <source>Verbinden</source>
+        <translation>Connecting</translation>
+    </message>
+    <message>
+        <source>Ophalen</source>
+        <translation>Fetching</translation>
+    </message>
+    <message>
+        <source>Versturen</source>
+        <translation>Sending</translation>
+    </message>
+    <message>
+        <source>&amp;Synchroniseren</source>
+        <translation>&amp;Synchronise</translation>
+    </message>
+    <message>
+        <source>Wijzigingen uitwisselen met de teamserver (%s)</source>
+        <translation>Exchange changes with the team server (%s)</translation>
+    </message>
+    <message>
+        <source>Teamserver: %s</source>
+        <translation>Team server: %s</translation>
+    </message>
+    <message>
+        <source>1 conflict</source>
+        <translation>1 conflict</translation>
+    </message>
+    <message>
+        <source>%s conflicten</source>
+        <translation>%s conflicts</translation>
+    </message>
+    <message>
+        <source>Open het scherm Conflicten</source>
+        <translation>Open the Conflicts screen</translation>
+    </message>
+    <message>
+        <source>Nog niet gesynchroniseerd</source>
+        <translation>Not synchronised yet</translation>
+    </message>
+    <message>
+        <source>Gesynchroniseerd: %s</source>
+        <translation>Synchronised: %s</translation>
+    </message>
+    <message>
+        <source>1 wijziging wacht</source>
+        <translation>1 change waiting</translation>
+    </message>
+    <message>
+        <source>%s wijzigingen wachten</source>
+        <translation>%s changes waiting</translation>
+    </message>
+    <message>
+        <source>De vorige synchronisatie wordt nog afgebroken; even geduld.</source>
+        <translation>The previous synchronisation is still stopping; a moment please.</translation>
+    </message>
+    <message>
+        <source>Deze database is alleen-lezen geopend; synchroniseren kan niet.</source>
+        <translation>This database was opened read-only; synchronising is not possible.</translation>
+    </message>
+    <message>
+        <source>Geen teamserver ingesteld</source>
+        <translation>No team server set</translation>
+    </message>
+    <message>
+        <source>Er is nog geen teamserver ingesteld. Vul het adres in onder Beheer → Teamserver (of Help → Eerste keer instellen…) en synchroniseer daarna.</source>
+        <translation>No team server has been set yet. Enter its address under Administration → Team server (or Help → First-time setup…) and synchronise after that.</translation>
+    </message>
+    <message>
+        <source>Synchroniseren</source>
+        <translation>Synchronise</translation>
+    </message>
+    <message>
+        <source>Synchroniseren…</source>
+        <translation>Synchronising…</translation>
+    </message>
+    <message>
+        <source>Het wachtwoord kon niet in de sleutelhanger worden bewaard.</source>
+        <translation>The password could not be kept in the keyring.</translation>
+    </message>
+    <message>
+        <source>Synchroniseren mislukte door een onverwachte fout. Wat al was uitgewisseld blijft bewaard; probeer het later opnieuw.</source>
+        <translation>Synchronising failed through an unexpected error. What was already exchanged is kept; try again later.</translation>
+    </message>
+    <message>
+        <source>Verbinden met de teamserver…</source>
+        <translation>Connecting to the team server…</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Synchroniseren wordt afgebroken…</source>
+        <translation>Stopping the synchronisation…</translation>
+    </message>
+    <message>
+        <source>Synchroniseren: %s…</source>
+        <translation>Synchronising: %s…</translation>
+    </message>
+    <message>
+        <source>%s: %s van %s</source>
+        <translation>%s: %s of %s</translation>
+    </message>
+    <message>
+        <source>Bezig</source>
+        <translation>Working</translation>
+    </message>
+    <message>
+        <source>teamserver niet bereikbaar</source>
+        <translation>team server not reachable</translation>
+    </message>
+    <message>
+        <source>Op de achtergrond wordt het over een paar minuten opnieuw geprobeerd.</source>
+        <translation>It is tried again in the background in a few minutes.</translation>
+    </message>
+    <message>
+        <source>Synchroniseren mislukt</source>
+        <translation>Synchronising failed</translation>
+    </message>
+    <message>
+        <source>Gesynchroniseerd.</source>
+        <translation>Synchronised.</translation>
+    </message>
+    <message>
+        <source>Gesynchroniseerd</source>
+        <translation>Synchronised</translation>
+    </message>
+    <message>
+        <source>%s opgehaald, %s verstuurd.</source>
+        <translation>%s fetched, %s sent.</translation>
+    </message>
+    <message>
+        <source>1 nieuw conflict: kies in het scherm Conflicten (Ctrl+Shift+C) welke versie blijft.</source>
+        <translation>1 new conflict: choose in the Conflicts screen (Ctrl+Shift+C) which version stays.</translation>
+    </message>
+    <message>
+        <source>%s nieuwe conflicten: kies in het scherm Conflicten (Ctrl+Shift+C) welke versie blijft.</source>
+        <translation>%s new conflicts: choose in the Conflicts screen (Ctrl+Shift+C) which version stays.</translation>
+    </message>
+    <message>
+        <source>%s wijzigingen geweigerd door de server (geen rechten voor dat gebied of die gegevens); ze blijven op deze laptop bewaard.</source>
+        <translation>%s changes refused by the server (no rights for that area or those data); they are kept on this laptop.</translation>
+    </message>
+    <message>
+        <source>%s records overgeslagen: u mag ze op de server niet zien.</source>
+        <translation>%s records skipped: you may not see them on the server.</translation>
+    </message>
+    <message>
+        <source>Nog te versturen: %s.</source>
+        <translation>Still to send: %s.</translation>
+    </message>
+    <message>
+        <source>synchroniseren lukte niet</source>
+        <translation>synchronising failed</translation>
+    </message>
+</context>
+<context>
+    <name>SyncLabels</name>
+    <message>
+        <source>Gebied</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>Teamtoewijzing</source>
+        <translation>Team assignment</translation>
+    </message>
+    <message>
+        <source>Toestemming</source>
+        <translation>Consent</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Koffiekargesprek</source>
+        <translation>Coffee cart conversation</translation>
+    </message>
+    <message>
+        <source>Actie</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Initiatief</source>
+        <translation>Initiative</translation>
+    </message>
+    <message>
+        <source>Mijlpaal</source>
+        <translation>Milestone</translation>
+    </message>
+    <message>
+        <source>Koffiekarronde</source>
+        <translation>Coffee cart round</translation>
+    </message>
+    <message>
+        <source>Meedenker</source>
+        <translation>Sounding-board member</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <source>Bewoner</source>
+        <translation>Resident</translation>
+    </message>
+    <message>
+        <source>Signaal</source>
+        <translation>Signal</translation>
+    </message>
+    <message>
+        <source>Signaalcategorie</source>
+        <translation>Signal category</translation>
+    </message>
+    <message>
+        <source>Foto bij een signaal</source>
+        <translation>Photo of a signal</translation>
+    </message>
+    <message>
+        <source>Teamlid</source>
+        <translation>Team member</translation>
+    </message>
+    <message>
+        <source>Thema</source>
+        <translation>Theme</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Actief</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Geanonimiseerd op</source>
+        <translation>Anonymised on</translation>
+    </message>
+    <message>
+        <source>Beheerder</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>Budget toegekend</source>
+        <translation>Budget granted</translation>
+    </message>
+    <message>
+        <source>Budget aangevraagd</source>
+        <translation>Budget requested</translation>
+    </message>
+    <message>
+        <source>Bron van het budget</source>
+        <translation>Source of the budget</translation>
+    </message>
+    <message>
+        <source>Buurt</source>
+        <translation>Neighbourhood</translation>
+    </message>
+    <message>
+        <source>Onderschrift</source>
+        <translation>Caption</translation>
+    </message>
+    <message>
+        <source>Gedragen door</source>
+        <translation>Carried by</translation>
+    </message>
+    <message>
+        <source>Categorie</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>CBS-wijk</source>
+        <translation>CBS district</translation>
+    </message>
+    <message>
+        <source>Afgesloten op</source>
+        <translation>Closed on</translation>
+    </message>
+    <message>
+        <source>Soort contact</source>
+        <translation>Kind of contact</translation>
+    </message>
+    <message>
+        <source>Gesprek</source>
+        <translation>Conversation</translation>
+    </message>
+    <message>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Termijn</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Standaardpartner</source>
+        <translation>Default partner</translation>
+    </message>
+    <message>
+        <source>Verwijderd</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <source>Omschrijving</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Gedaan op</source>
+        <translation>Done on</translation>
+    </message>
+    <message>
+        <source>Uiterlijk</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Streefdatum</source>
+        <translation>Target date</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Einddatum</source>
+        <translation>End date</translation>
+    </message>
+    <message>
+        <source>Eindtijd</source>
+        <translation>End time</translation>
+    </message>
+    <message>
+        <source>Afgerond op</source>
+        <translation>Finished on</translation>
+    </message>
+    <message>
+        <source>Bestandsnaam</source>
+        <translation>File name</translation>
+    </message>
+    <message>
+        <source>Gegeven op</source>
+        <translation>Given on</translation>
+    </message>
+    <message>
+        <source>Groep</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <source>Afhandeling</source>
+        <translation>Handling</translation>
+    </message>
+    <message>
+        <source>Sleutel</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <source>Soort</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Breedtegraad</source>
+        <translation>Latitude</translation>
+    </message>
+    <message>
+        <source>Locatie</source>
+        <translation>Location</translation>
+    </message>
+    <message>
+        <source>Lengtegraad</source>
+        <translation>Longitude</translation>
+    </message>
+    <message>
+        <source>Naam</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Notitie</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Notities</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Organisatie</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Eigenaar</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Valt onder</source>
+        <translation>Falls under</translation>
+    </message>
+    <message>
+        <source>Voorbijgangers</source>
+        <translation>Passers-by</translation>
+    </message>
+    <message>
+        <source>Telefoon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Plek</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Prioriteit</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>Doel</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>Citaat</source>
+        <translation>Quote</translation>
+    </message>
+    <message>
+        <source>Citaat bruikbaar in rapportage</source>
+        <translation>Quote usable in reports</translation>
+    </message>
+    <message>
+        <source>Bereikt op</source>
+        <translation>Reached on</translation>
+    </message>
+    <message>
+        <source>Vastgelegd door</source>
+        <translation>Recorded by</translation>
+    </message>
+    <message>
+        <source>Gemeld op</source>
+        <translation>Reported on</translation>
+    </message>
+    <message>
+        <source>Buiten gebruik</source>
+        <translation>Retired</translation>
+    </message>
+    <message>
+        <source>Rol</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Sinds</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <source>Volgorde</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>Bron</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Begindatum</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <source>Begintijd</source>
+        <translation>Start time</translation>
+    </message>
+    <message>
+        <source>Gestart op</source>
+        <translation>Started on</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Onderwerp</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>Samenvatting</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Ondersteuning</source>
+        <translation>Support</translation>
+    </message>
+    <message>
+        <source>Begeleider</source>
+        <translation>Supporter</translation>
+    </message>
+    <message>
+        <source>Eenheid van de termijn</source>
+        <translation>Unit of the term</translation>
+    </message>
+    <message>
+        <source>Wil terugkoppeling</source>
+        <translation>Wants feedback</translation>
+    </message>
+    <message>
+        <source>Weer</source>
+        <translation>Weather</translation>
+    </message>
+    <message>
+        <source>Met wie</source>
+        <translation>With whom</translation>
+    </message>
+    <message>
+        <source>Ingetrokken op</source>
+        <translation>Withdrawn on</translation>
+    </message>
+    <message>
+        <source>mijn versie</source>
+        <translation>my version</translation>
+    </message>
+    <message>
+        <source>versie van de server</source>
+        <translation>the server&apos;s version</translation>
+    </message>
+    <message>
+        <source>samengevoegd</source>
+        <translation>merged</translation>
+    </message>
+    <message>
+        <source>(verwijderd)</source>
+        <translation>(deleted)</translation>
+    </message>
+    <message>
+        <source>ja</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>nee</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Opgelost: %s (%s, %s)</source>
+        <translation>Resolved: %s (%s, %s)</translation>
+    </message>
+</context>
+<context>
     <name>TableHeader</name>
     <message>
         <source>Bereikt op</source>
@@ -3578,6 +4351,10 @@ The previous database is in:
     <message>
         <source>Buurt</source>
         <translation>Neighbourhood</translation>
+    </message>
+    <message>
+        <source>Deze laptop</source>
+        <translation>This laptop</translation>
     </message>
     <message>
         <source>De eerste mijlpaal die nog niet bereikt is</source>
@@ -3596,6 +4373,10 @@ The previous database is in:
         <translation>Reported</translation>
     </message>
     <message>
+        <source>Gevonden</source>
+        <translation>Found</translation>
+    </message>
+    <message>
         <source>Initiatief</source>
         <translation>Initiative</translation>
     </message>
@@ -3606,6 +4387,10 @@ The previous database is in:
     <message>
         <source>Opbouwwerker</source>
         <translation>Community worker</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Record</translation>
     </message>
     <message>
         <source>Reden</source>
@@ -3620,8 +4405,16 @@ The previous database is in:
         <translation>Role</translation>
     </message>
     <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
         <source>Sinds</source>
         <translation>Since</translation>
+    </message>
+    <message>
+        <source>Soort</source>
+        <translation>Kind</translation>
     </message>
     <message>
         <source>Streefdatum</source>
@@ -3634,6 +4427,10 @@ The previous database is in:
     <message>
         <source>Vanaf</source>
         <translation>From</translation>
+    </message>
+    <message>
+        <source>Velden</source>
+        <translation>Fields</translation>
     </message>
     <message>
         <source>Volgende mijlpaal</source>

@@ -101,8 +101,16 @@ def kinds_include(kind: str) -> Callable[[frozenset[str]], bool]:
 
 def test_tabs_in_order_and_show_tab(screen: AdminScreen) -> None:
     titles = [screen.tabs.tabText(i) for i in range(screen.tabs.count())]
-    assert titles == ["Gebieden", "Teams", "Thema's", "Signaalcategorieën", "Partners"]
-    for position, name in enumerate(("areas", "team", "themes", "categories", "partners")):
+    assert titles == [
+        "Gebieden",
+        "Teams",
+        "Thema's",
+        "Signaalcategorieën",
+        "Partners",
+        "Teamserver",
+    ]
+    names = ("areas", "team", "themes", "categories", "partners", "server")
+    for position, name in enumerate(names):
         screen.show_tab(name)
         assert screen.tabs.currentIndex() == position
     with pytest.raises(ValueError, match="unknown admin tab"):

@@ -31,7 +31,7 @@ from support.walker import ROUNDS, SEP, Walker, plain
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 MAIN = "hoofdvenster"
-ADMIN_TABS = ("areas", "team", "themes", "categories", "partners")
+ADMIN_TABS = ("areas", "team", "themes", "categories", "partners", "server")
 WALKS = [key for key in SCREEN_KEYS if key != ADMIN] + [f"admin-{t}" for t in ADMIN_TABS] + [MAIN]
 
 # (walk, label) pairs that raise today: defects other branches are fixing. Each must STILL
@@ -70,6 +70,8 @@ MUST_REACH: dict[str, set[str]] = {
     "admin-themes": {"Nieuw thema"},
     "admin-categories": {"Nieuwe categorie"},
     "admin-partners": {"Nieuwe partner"},
+    "admin-server": {"Opslaan"},
+    "conflicts": {"Toon ook opgeloste"},  # the demo data has no conflicts to decide
     MAIN: {
         "Bestand" + SEP + "Concepten herstellen…",
         "Bestand" + SEP + "Reservekopie terugzetten…",

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWizard
 
 from gebiedsapp.domain import Role
 from gebiedsapp.paths import AppPaths
+from gebiedsapp.services import sync
 from gebiedsapp.services.teams import (
     add_member,
     list_assignments,
@@ -94,7 +95,9 @@ def test_walking_it_adds_me_with_my_login_and_my_areas_in_my_role(  # type: igno
     assert sorted(a.area_id for a in assignments) == sorted(chosen)  # type: ignore[type-var]
     assert {a.role for a in assignments} == {Role.OPBOUWWERKER}
     assert {a.start_date for a in assignments} == {date.today()}
-    assert settings.value(SERVER_KEY) == "postgresql://teamserver.oldambt.local:5432/gebied"
+    with context.read() as session:  # one setting, shared with `gebiedsapp sync`
+        assert sync.saved_server(session) == "postgresql://teamserver.oldambt.local:5432/gebied"
+    assert settings.value(SERVER_KEY) is None
     assert not (context.paths.data_dir / "demo.db").exists()  # not asked for: not made
 
 
@@ -218,4 +221,24 @@ def test_a_bad_server_address_is_refused_in_dutch_and_nothing_is_saved(  # type:
         assert wizard.server.problem.isVisible()
         assert said in wizard.server.problem.text()
     assert settings.value(SERVER_KEY) is None
+    with context.read() as session:
+        assert sync.saved_server(session) == ""
     _nothing_in_the_team(context)
+
+
+def test_an_address_an_earlier_version_kept_is_offered_and_moves_to_the_shared_setting(  # type: ignore[no-untyped-def]
+    qtbot, window, context: AppContext, settings: QSettings
+) -> None:
+    """Before sync the wizard kept the address in QSettings; the window and `gebiedsapp sync`
+    now share the database's setting: the old value is offered, and Voltooien moves it."""
+    settings.setValue(SERVER_KEY, "postgresql://oud.oldambt.local/gebied")
+    wizard = _offered(qtbot, window, context, settings)
+    assert wizard.server.server_edit.text() == "postgresql://oud.oldambt.local/gebied"
+    _fill_me(qtbot, wizard)
+    _next(qtbot, wizard)
+    _next(qtbot, wizard)
+    _click(qtbot, wizard, QWizard.WizardButton.FinishButton)
+    qtbot.waitUntil(lambda: not wizard.isVisible())
+    with context.read() as session:
+        assert sync.saved_server(session) == "postgresql://oud.oldambt.local/gebied"
+    assert settings.value(SERVER_KEY) is None

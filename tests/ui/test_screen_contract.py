@@ -17,6 +17,7 @@ from gebiedsapp.ui.main_window import (
     ACTIONS,
     ADMIN,
     AREA,
+    CONFLICTS,
     CONTACTS,
     INITIATIVES,
     KOFFIEKAR,
@@ -41,14 +42,17 @@ SHORTCUTS = {
     LISTS: Qt.Key.Key_8,
     TEAM_OVERVIEW: Qt.Key.Key_9,
     ADMIN: Qt.Key.Key_0,
+    CONFLICTS: Qt.Key.Key_C,  # with Shift: Ctrl+1..0 are taken
 }
+CTRL = Qt.KeyboardModifier.ControlModifier
+MODIFIERS = {CONFLICTS: CTRL | Qt.KeyboardModifier.ShiftModifier}
 FOLLOW_THE_AREA = {AREA, KOFFIEKAR, CONTACTS, SIGNALS, INITIATIVES, SUMMARY, LISTS}
 
 
 def test_every_screen_the_window_builds_keeps_the_contract(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
     assert set(SHORTCUTS) == set(SCREEN_KEYS)
     for key in SCREEN_KEYS:
-        qtbot.keyClick(window, SHORTCUTS[key], Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(window, SHORTCUTS[key], MODIFIERS.get(key, CTRL))
         assert window.stack.currentWidget() is window.screens[key]
     window.context.background.wait()
     assert set(window.screens) == set(SCREEN_KEYS)

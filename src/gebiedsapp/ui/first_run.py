@@ -8,7 +8,6 @@ Help menu; offered once per installation (a QSettings flag), never again by itse
 
 from __future__ import annotations
 
-import re
 import uuid
 from dataclasses import dataclass
 from datetime import date
@@ -40,29 +39,18 @@ from gebiedsapp.services.teams import (
     update_member,
 )
 from gebiedsapp.startup import OpenedDatabase
-from gebiedsapp.ui.context import TEAM, AppContext
+from gebiedsapp.ui.context import SYNC, TEAM, AppContext
 from gebiedsapp.ui.demo_database import DemoPage, start_demo
 from gebiedsapp.ui.palette import style
+from gebiedsapp.ui.sync.address import (
+    LEGACY_KEY,
+    current_address,
+    problem_text,
+    save_address,
+)
 
 OFFERED_KEY = "eerste_keer/aangeboden"  # set once the wizard was shown at a start
-SERVER_KEY = "teamserver/adres"  # the team server for the coming sync (no password)
-
-# postgresql://host[:port]/database; no user or password in it: those are never stored here
-_SERVER = re.compile(r"^postgresql://(?P<host>[A-Za-z0-9.\-]+)(?::(?P<port>\d{1,5}))?/[\w\-]+$")
-
-
-def server_problem(address: str) -> str:
-    """What is wrong with a team server address: '' (fine, or empty), 'credentials' (a user
-    or password in it: never stored here) or 'form' (not postgresql://host[:port]/db)."""
-    address = address.strip()
-    if not address:
-        return ""
-    if "@" in address:
-        return "credentials"
-    match = _SERVER.match(address)
-    if match is None or (match["port"] and not 0 < int(match["port"]) < 65536):
-        return "form"
-    return ""
+SERVER_KEY = LEGACY_KEY  # where an earlier version kept the address: read once, then the DB's
 
 
 @dataclass(frozen=True)
@@ -247,8 +235,9 @@ class ServerPage(QWizardPage):
         self.setTitle(self.tr("Teamserver (mag leeg blijven)"))
         self.setSubTitle(
             self.tr(
-                "Het adres van de teamserver wordt bewaard voor het samenwerken met uw team; "
-                "dat synchroniseren komt in een latere versie. Er wordt geen wachtwoord bewaard."
+                "Met het adres van de teamserver deelt u uw werk met uw team (Synchroniseren, "
+                "F9). Het wachtwoord wordt bij de eerste keer gevraagd. Later te wijzigen via "
+                "Beheer → Teamserver."
             )
         )
         self.server_edit = QLineEdit(self)
@@ -263,25 +252,10 @@ class ServerPage(QWizardPage):
         form.addRow("", self.problem)
 
     def validatePage(self) -> bool:
-        problem = server_problem(self.server_edit.text())
-        if problem == "credentials":
-            self.problem.setText(
-                self.tr(
-                    "Zet geen gebruikersnaam of wachtwoord in het adres; die worden hier niet "
-                    "bewaard. Gebruik de vorm postgresql://server[:poort]/database."
-                )
-            )
-        elif problem:
-            self.problem.setText(
-                self.tr(
-                    "'%s' is geen geldig adres van een teamserver. Gebruik de vorm "
-                    "postgresql://server[:poort]/database, bijvoorbeeld "
-                    "postgresql://gebiedsapp.oldambt.local:5432/gebiedsapp."
-                )
-                % self.server_edit.text().strip()
-            )
-        else:
+        problem = problem_text(self.server_edit.text())
+        if not problem:
             return True
+        self.problem.setText(problem)
         self.problem.setVisible(True)
         return False
 
@@ -307,7 +281,8 @@ class FirstRunWizard(QWizard):
         self.server = ServerPage(self)
         for page in (self.welcome, self.me, self.areas, self.demo, self.server):
             self.addPage(page)
-        self.server.server_edit.setText(str(settings.value(SERVER_KEY, "") or ""))
+        with context.read() as session:
+            self.server.server_edit.setText(current_address(session, settings))
         self.resize(620, 460)  # fits 1366x768 at 125%
 
     def accept(self) -> None:
@@ -321,19 +296,19 @@ class FirstRunWizard(QWizard):
             role=self.me.role(),
             area_ids=self.areas.chosen(),
         )
-        saved = self.context.perform(
-            self,
-            lambda session: save_answers(session, answers, today=date.today()),
-            changes=(TEAM,),
-        )
+        address = self.server.server_edit.text().strip()
+
+        def save(session: Session) -> uuid.UUID:
+            member_id = save_answers(session, answers, today=date.today())
+            save_address(session, address)  # the setting the CLI's sync reads too
+            return member_id
+
+        saved = self.context.perform(self, save, changes=(TEAM, SYNC))
         if saved is None:
             return
-        address = self.server.server_edit.text().strip()
-        if address:
-            self.settings.setValue(SERVER_KEY, address)
-        else:
+        if self.settings.contains(SERVER_KEY):  # kept in the database from now on
             self.settings.remove(SERVER_KEY)
-        self.settings.sync()
+            self.settings.sync()
         demo = self.demo.wanted()
         if demo is not None:  # fake data: only ever in its own file, after the real save
             start_demo(self.parentWidget() or self, self.context, demo)

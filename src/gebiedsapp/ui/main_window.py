@@ -33,6 +33,7 @@ from gebiedsapp.ui.language import add_language_menu
 from gebiedsapp.ui.layout import ScreenStack, fit_into, scrolling, text_width
 from gebiedsapp.ui.palette import style
 from gebiedsapp.ui.screen import Screen, widget_of
+from gebiedsapp.ui.sync.controller import SyncController
 from gebiedsapp.ui.team_overview import TeamOverviewScreen
 
 if TYPE_CHECKING:
@@ -53,6 +54,7 @@ AREA, KOFFIEKAR, CONTACTS, SIGNALS, INITIATIVES = (
     "initiatives",
 )
 SUMMARY, ACTIONS, LISTS, TEAM_OVERVIEW, ADMIN = ("summary", "actions", "lists", "team", "admin")
+CONFLICTS = "conflicts"  # sync conflicts: in the Beeld menu and the status bar, not the toolbar
 SCREEN_KEYS = (
     AREA,
     KOFFIEKAR,
@@ -64,6 +66,7 @@ SCREEN_KEYS = (
     LISTS,
     TEAM_OVERVIEW,
     ADMIN,
+    CONFLICTS,
 )
 
 
@@ -94,6 +97,8 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
 
+        self.sync = SyncController(context, self, settings)
+        self.sync.open_conflicts = lambda: self.show_screen(CONFLICTS)
         self._build_actions()
         self._build_status_bar()
 
@@ -104,6 +109,7 @@ class MainWindow(QMainWindow):
         if current is not None:
             self.area_page.show_area(current)
         self._restore()
+        self.sync.start()
 
     # -- layout -----------------------------------------------------------------------------
 
@@ -126,13 +132,15 @@ class MainWindow(QMainWindow):
             (LISTS, self.tr("Lijsten"), "Ctrl+8"),
             (TEAM_OVERVIEW, self.tr("Wie werkt waar"), "Ctrl+9"),
             (ADMIN, self.tr("Beheer"), "Ctrl+0"),
+            (CONFLICTS, self.tr("Conflicten"), "Ctrl+Shift+C"),
         ):
             action = QAction(text, self, checkable=True)
             action.setShortcut(QKeySequence(shortcut))
             action.setToolTip(f"{text} ({shortcut})")
             action.triggered.connect(lambda _checked=False, k=key: self.show_screen(k))
             group.addAction(action)
-            toolbar.addAction(action)
+            if key != CONFLICTS:  # rare: reached from the menu, its shortcut and the status bar
+                toolbar.addAction(action)
             self.screen_actions[key] = action
         self.screen_actions[AREA].setChecked(True)
 
@@ -143,6 +151,8 @@ class MainWindow(QMainWindow):
         new_contact = file_menu.addAction(self.tr("Nieuw &contact"))
         new_contact.setShortcut(QKeySequence("Ctrl+Shift+N"))
         new_contact.triggered.connect(self.new_contact)
+        file_menu.addAction(self.sync.action)
+        self.addAction(self.sync.action)  # F9 from anywhere in the window
         recover = file_menu.addAction(self.tr("&Concepten herstellen…"))
         recover.triggered.connect(lambda: self.offer_recovery(always=True))
         file_menu.addSeparator()
@@ -179,6 +189,7 @@ class MainWindow(QMainWindow):
             ("themes", self.tr("Thema's")),
             ("categories", self.tr("Signaalcategorieën")),
             ("partners", self.tr("Partners")),
+            ("server", self.tr("Teamserver")),
         ):
             action = admin_menu.addAction(text)
             action.triggered.connect(lambda _checked=False, n=name: self.open_admin(n))
@@ -224,6 +235,9 @@ class MainWindow(QMainWindow):
         self.protection_label = QLabel(self)
         self.protection_label.setObjectName("protection")
         self.statusBar().addPermanentWidget(self.database_label, 1)
+        self.statusBar().addPermanentWidget(self.sync.conflict_label)
+        self.statusBar().addPermanentWidget(self.sync.status_label)
+        self.statusBar().addPermanentWidget(self.sync.button)
         self.statusBar().addPermanentWidget(self.protection_label)
         self.statusBar().addPermanentWidget(self.user_label)
         self._show_protection()
@@ -306,7 +320,13 @@ class MainWindow(QMainWindow):
         if key == ADMIN:
             from gebiedsapp.ui.admin import AdminScreen
 
-            return AdminScreen(context, self)
+            admin = AdminScreen(context, self)
+            admin.server_tab.settings = self.settings  # an address kept before sync
+            return admin
+        if key == CONFLICTS:
+            from gebiedsapp.ui.sync.conflicts import ConflictsScreen
+
+            return ConflictsScreen(context, self)
         raise KeyError(key)
 
     def screen_widget(self, key: str) -> QWidget:
@@ -522,6 +542,7 @@ class MainWindow(QMainWindow):
                 return
         self.flush_drafts()
         self.save_settings()
+        self.sync.shutdown()
         super().closeEvent(event)
 
     def flush_drafts(self) -> None:
