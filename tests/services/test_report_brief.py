@@ -329,3 +329,28 @@ def test_a_signal_in_parkwijk_is_on_the_map_of_winschoten(session: Any, tmp_path
     _drawing, labels = buurt_map(map_shapes(session, list(counts)), counts, 480, 340)
     assert "Parkwijk" in labels.placed
     assert counts["gebied:winschoten-parkwijk"] == 3
+
+
+def test_page_one_says_until_when_the_laptop_was_synced(summary_world: Any, tmp_path: Path) -> None:
+    """Team sync (issue 16): a summary on a laptop says what it covers."""
+    from sqlalchemy import update
+
+    from gebiedsapp.storage.sync_tracking import sync_state
+
+    def page_one(name: str) -> str:
+        target = tmp_path / name
+        with summary_world.database.read_session() as session:
+            summary = area_summary(
+                session, [summary_world.beerta], summary_world.period, today=summary_world.today
+            )
+            write_area_summary(summary, [], target)
+        return " ".join(pages_text(target)[0].split())
+
+    assert "deze laptop is niet gesynchroniseerd" in page_one("nooit.pdf")
+    with summary_world.database.engine.begin() as connection:
+        connection.execute(
+            update(sync_state).values(last_sync_at=datetime(2026, 12, 6, 9, 15, tzinfo=UTC))
+        )
+    text = page_one("gesynchroniseerd.pdf")
+    assert "tot 06-12-2026 10:15 (laatste synchronisatie van deze laptop)" in text
+    assert "niet gesynchroniseerd" not in text

@@ -88,6 +88,7 @@ from gebiedsapp.services.summary_model import (
 from gebiedsapp.services.summary_model import (
     ThemeCount as ThemeCount,
 )
+from gebiedsapp.services.sync.coverage import coverage_note
 from gebiedsapp.storage.repositories.geo import GeoRepository
 from gebiedsapp.storage.repositories.initiatives import InitiativeRepository, OpenMilestone
 from gebiedsapp.storage.repositories.report_rows import OpenActionRow, QuoteRow
@@ -447,7 +448,7 @@ def area_summary(
         made_on=today,
     )
     whole = any(by_id[root].kind is AreaKind.GEMEENTE for root in roots)
-    return replace(summary, municipality=True) if whole else summary
+    return replace(summary, municipality=whole, coverage=coverage_note(session))
 
 
 def municipality_summary(session: Session, period: Period, *, today: date) -> MunicipalitySummary:
@@ -480,4 +481,10 @@ def municipality_summary(session: Session, period: Period, *, today: date) -> Mu
         )
         for node in below
     )
-    return MunicipalitySummary(period=period, made_on=today, total=total, areas=areas)
+    return MunicipalitySummary(
+        period=period,
+        made_on=today,
+        total=total,
+        areas=areas,
+        coverage=coverage_note(session),
+    )

@@ -150,6 +150,7 @@ class AreaSummary:
     feedback_given: int = 0  # of those, the ones with feedback recorded
     trend: tuple[MonthPoint, ...] = ()  # the 12 months up to the period's end, oldest first
     passers_by: int = 0  # passers-by counted at the rounds of the period
+    coverage: str = ""  # what the data covers (team sync), a sentence for page 1
 
     @property
     def as_of(self) -> date:
@@ -176,3 +177,4 @@ class MunicipalitySummary:
     made_on: date
     total: AreaSummary  # the whole municipality
     areas: tuple[AreaSummary, ...]  # one per area right below the municipality, by name
+    coverage: str = ""  # what the data covers (team sync), a sentence for page 1

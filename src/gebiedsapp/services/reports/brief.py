@@ -238,6 +238,8 @@ def page_one(summary: AreaSummary) -> list[Flowable]:
     if missing:
         note = f"Over de gegevens: het team is niet ingevuld in de app ({', '.join(missing)}). "
         note += SOURCE
+    if summary.coverage:
+        note += " " + summary.coverage
     out += [para(note, s.note)]
     return out
 

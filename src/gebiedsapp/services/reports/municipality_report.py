@@ -225,7 +225,7 @@ def _front(municipality: MunicipalitySummary) -> list[Flowable]:
                 s.note,
             )
         )
-    out.append(para(SOURCE, s.note))
+    out.append(para(f"{SOURCE} {municipality.coverage}".strip(), s.note))
     return out
 
 
