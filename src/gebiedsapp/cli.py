@@ -19,7 +19,7 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import SQLAlchemyError
 
-from gebiedsapp import __version__, selftest
+from gebiedsapp import __version__, cli_agenda, selftest
 from gebiedsapp.argparse_nl import DutchArgumentParser
 from gebiedsapp.domain import AuditAction, Role
 from gebiedsapp.domain.signal_workflow import OPEN
@@ -272,6 +272,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--all", action="store_true", help="ook afgeronde en gestopte initiatieven"
     )
     selftest.add_parser(sub)
+    cli_agenda.add_parser(sub)
     sub.add_parser("areas", help="de gebiedsindeling tonen")
     team = sub.add_parser("team", help="'Wie werkt waar' tonen")
     team.add_argument("--date", type=date.fromisoformat, default=None, help="peildatum JJJJ-MM-DD")
@@ -288,7 +289,9 @@ def _day(text: str) -> date:
 
 
 # options that name files or folders: any bytes are a valid name there
-_PATH_OPTIONS = frozenset({"database", "data_dir", "to", "source", "backup", "file", "output"})
+_PATH_OPTIONS = frozenset(
+    {"database", "data_dir", "to", "source", "backup", "file", "output", "ics"}
+)
 
 
 def _broken_argument(args: argparse.Namespace) -> str:
@@ -507,6 +510,8 @@ def _dispatch(args: argparse.Namespace, url: str, paths: AppPaths) -> int:
             return _privacy(database, actor, args)
         if args.command == "initiatives":
             return _print_initiatives(database, args.area, include_ended=args.all)
+        if args.command == "agenda":
+            return cli_agenda.run(database, args)
         if args.command == "areas":
             return _print_areas(database)
         if args.command == "team":
@@ -519,7 +524,7 @@ def _dispatch(args: argparse.Namespace, url: str, paths: AppPaths) -> int:
 def _reads_only(args: argparse.Namespace) -> bool:
     """Commands that change nothing in the database: not even an 'open' row in the audit log
     (a dry run must leave the file byte for byte as it was)."""
-    if args.command in ("areas", "team", "initiatives"):
+    if args.command in ("areas", "team", "initiatives", "agenda"):
         return True
     if getattr(args, "dry_run", False):
         return True
@@ -540,6 +545,8 @@ def _dispatch_read_only(
         return _privacy(database, actor, args)
     if args.command == "initiatives":
         return _print_initiatives(database, args.area, include_ended=args.all)
+    if args.command == "agenda":
+        return cli_agenda.run(database, args)
     if args.command == "areas":
         return _print_areas(database)
     return _print_team(database, args.date or date.today())

@@ -14,6 +14,7 @@ from gebiedsapp.domain import ActivityKind, reference_id
 from gebiedsapp.services import activities, agenda, ical
 from gebiedsapp.services.activities import ActivityInput
 from gebiedsapp.services.koffiekar import SessionInput, start_session
+from support.ics_reader import events, unescape, unfold
 
 BEERTA = reference_id("area", "beerta")
 SCHEEMDA = reference_id("area", "scheemda")
@@ -67,59 +68,6 @@ def test_the_agenda_of_an_area_lists_past_and_upcoming_rounds_and_activities(
     assert everything.scope_name == "Oldambt"
 
 
-# --- a small RFC 5545 reader, strict about what Outlook is strict about -----------------------
-
-
-def _unfold(data: bytes) -> list[str]:
-    text = data.decode("utf-8")
-    assert "\n" not in text.replace("\r\n", ""), "bare LF"
-    assert text.endswith("\r\n")
-    physical = text.split("\r\n")[:-1]
-    for line in physical:
-        assert len(line.encode("utf-8")) <= 75, line
-    logical: list[str] = []
-    for line in physical:
-        if line.startswith(" "):
-            logical[-1] += line[1:]
-        else:
-            logical.append(line)
-    return logical
-
-
-def _unescape(value: str) -> str:
-    out, i = "", 0
-    while i < len(value):
-        if value[i] == "\\":
-            nxt = value[i + 1]
-            out += "\n" if nxt in "nN" else nxt
-            i += 2
-        else:
-            assert value[i] not in ";,", f"unescaped {value[i]!r} in {value!r}"
-            out += value[i]
-            i += 1
-    return out
-
-
-def _events(data: bytes) -> tuple[dict[str, str], list[dict[str, str]]]:
-    calendar: dict[str, str] = {}
-    events: list[dict[str, str]] = []
-    stack: list[str] = []
-    for line in _unfold(data):
-        name, _, value = line.partition(":")
-        if name == "BEGIN":
-            stack.append(value)
-            if value == "VEVENT":
-                events.append({})
-        elif name == "END":
-            assert stack.pop() == value
-        elif stack == ["VCALENDAR"]:
-            calendar[name] = value
-        elif stack == ["VCALENDAR", "VEVENT"]:
-            events[-1][name] = value
-    assert stack == []
-    return calendar, events
-
-
 def test_the_ics_file_is_valid_rfc_5545_and_reads_back(session: Session, tmp_path: Path) -> None:
     subject = "Verkeer, parkeren; en de \\ brug – een héél lang onderwerp " + "é" * 40
     with_time = _activity(
@@ -137,23 +85,23 @@ def test_the_ics_file_is_valid_rfc_5545_and_reads_back(session: Session, tmp_pat
     path = tmp_path / "agenda.ics"
     now = datetime(2026, 11, 26, 10, 0, tzinfo=UTC)
     assert ical.write_ical(path, shown.items, name="Agenda Oldambt", now=now) == 2
-    calendar, events = _events(path.read_bytes())
+    calendar, found = events(path.read_bytes())
     assert calendar["VERSION"] == "2.0"
     assert calendar["PRODID"].startswith("-//")
-    by_uid = {e["UID"]: e for e in events}
+    by_uid = {e["UID"]: e for e in found}
     event = by_uid[f"activiteit-{with_time}@{ical.UID_DOMAIN}"]
-    assert _unescape(event["SUMMARY"]) == f"Bewonersavond Beerta: {subject}"
-    assert _unescape(event["LOCATION"]) == "Dorpshuis, zaal 2"
+    assert unescape(event["SUMMARY"]) == f"Bewonersavond Beerta: {subject}"
+    assert unescape(event["LOCATION"]) == "Dorpshuis, zaal 2"
     assert event["DTSTART;TZID=Europe/Amsterdam"] == "20261203T193000"
     assert event["DTEND;TZID=Europe/Amsterdam"] == "20261203T210000"
     assert event["DTSTAMP"] == "20261126T100000Z"
     whole_day = by_uid[f"koffiekar-{all_day}@{ical.UID_DOMAIN}"]
     assert whole_day["DTSTART;VALUE=DATE"] == "20261121"
     assert whole_day["DTEND;VALUE=DATE"] == "20261122"
-    assert "TZID:Europe/Amsterdam" in _unfold(path.read_bytes())  # the VTIMEZONE is there
+    assert "TZID:Europe/Amsterdam" in unfold(path.read_bytes())  # the VTIMEZONE is there
     # the same records give the same UIDs in a file made later (Outlook updates, not adds)
     again = ical.to_ical(shown.items, name="x", now=now + timedelta(days=1)).encode()
-    assert {e["UID"] for e in _events(again)[1]} == set(by_uid)
+    assert {e["UID"] for e in events(again)[1]} == set(by_uid)
 
 
 def test_folding_never_splits_a_character() -> None:
