@@ -399,8 +399,14 @@ def test_municipality_has_an_overview_row_and_a_section_per_area(
     texts = pages_text(target)
     assert pages == len(texts)
     assert calls == [(0, 7), (1, 7), (2, 7), (3, 7), (4, 7), (5, 7), (6, 7), (7, 7)]
-    # the overview shows every key figure but the initiatives started and completed
-    assert set(KEY_FIGURES_SHOWN) - set(OVERVIEW_FIELDS) == {"initiatives_new", "initiatives_done"}
+    # the overview shows every key figure but the initiatives started and completed and the
+    # activities (no room for more columns; each area's page has them)
+    assert set(KEY_FIGURES_SHOWN) - set(OVERVIEW_FIELDS) == {
+        "initiatives_new",
+        "initiatives_done",
+        "activities",
+        "activity_attendance",
+    }
     for area in municipality.areas:
         figures = " ".join(number(getattr(area.current, f)) for f in OVERVIEW_FIELDS)
         assert line_starting(texts, f"{area.title} ") == f"{area.title} {figures}"

@@ -22,6 +22,9 @@ What the figures mean (all over the areas with their sub-areas; removed records 
 - An agreed action is open on a day when it was made (created_at) on or before it and was not
   done by then; a "vervallen" action has no date of lapsing and never counts as open.
 - Themes count conversations (by their round's date) plus contacts with the theme.
+- Activities (bewonersavond, dorpsschouw, ...): held in the period (by their date; planned ones
+  after `as_of` count once held), their attendance added up (an activity without a count adds
+  nothing), and the themes heard there, kept apart from the conversations' themes.
 - Initiatives: started in the period (started_on), running on `as_of` (started on or before it
   and not ended on or before it) and completed in the period (afgerond, ended_on in it; a
   stopped initiative is not completed). The table lists every initiative started on or
@@ -87,6 +90,7 @@ from gebiedsapp.services.summary_model import (
 from gebiedsapp.services.summary_model import (
     ThemeCount as ThemeCount,
 )
+from gebiedsapp.storage.repositories.activities import ActivityRepository
 from gebiedsapp.storage.repositories.initiatives import InitiativeRepository
 from gebiedsapp.storage.repositories.reports import AreaIds, ReportRepository
 from gebiedsapp.storage.repositories.teams import TeamRepository
@@ -112,6 +116,7 @@ class _Facts:
     passers_by: dict[uuid.UUID, Counter[str]]  # "passers_by"
     themes: dict[uuid.UUID, Counter[str]]
     previous_themes: dict[uuid.UUID, Counter[str]]
+    activity_themes: dict[uuid.UUID, Counter[str]]
     categories: dict[uuid.UUID, Counter[str]]
     statuses: dict[uuid.UUID, Counter[SignalStatus]]
     days_to_close: dict[uuid.UUID, list[int]]
@@ -151,6 +156,9 @@ def _figures(
         result[area_id].update(
             initiatives_new=new, initiatives_running=running, initiatives_done=done
         )
+    held = ActivityRepository(repo.session)
+    for area_id, (n, people) in held.counts(scope, start, min(end, as_of)).items():
+        result[area_id].update(activities=n, activity_attendance=people)
     return dict(result)
 
 
@@ -190,6 +198,17 @@ def _themes(
 ) -> dict[uuid.UUID, Counter[str]]:
     result: defaultdict[uuid.UUID, Counter[str]] = defaultdict(Counter)
     for area_id, name, n in repo.theme_counts(scope, period.start, period.end):
+        result[area_id][name] += n
+    return dict(result)
+
+
+def _activity_themes(
+    session: Session, scope: AreaIds, period: Period, as_of: date
+) -> dict[uuid.UUID, Counter[str]]:
+    result: defaultdict[uuid.UUID, Counter[str]] = defaultdict(Counter)
+    for area_id, name, n in ActivityRepository(session).theme_counts(
+        scope, period.start, min(period.end, as_of)
+    ):
         result[area_id][name] += n
     return dict(result)
 
@@ -290,6 +309,7 @@ def _facts(
         },
         themes=_themes(repo, scope, period),
         previous_themes=_themes(repo, scope, previous),
+        activity_themes=_activity_themes(session, scope, period, as_of),
         categories=dict(categories),
         statuses=dict(statuses),
         days_to_close=dict(days),
@@ -351,6 +371,7 @@ def _summary(
         (ThemeCount(name, now[name], before[name]) for name in now.keys() | before.keys()),
         key=lambda t: (-t.current, t.theme),
     )
+    heard = picked(facts.activity_themes)
     categories = picked(facts.categories)
     statuses = picked(facts.statuses)
     days = [d for a in ids for d in facts.days_to_close.get(a, ())]
@@ -385,6 +406,7 @@ def _summary(
         feedback_asked=picked(facts.feedback)["asked"],
         feedback_given=picked(facts.feedback)["given"],
         themes=tuple(themes),
+        activity_themes=tuple(sorted(heard.items(), key=lambda t: (-t[1], t[0]))),
         signals_by_category=tuple(sorted(categories.items(), key=lambda c: (-c[1], c[0]))),
         signals_by_status=tuple((s, statuses[s]) for s in SignalStatus if statuses[s]),
         open_signals=tuple(row for a, row in facts.open_signals if a in ids),

@@ -99,6 +99,7 @@ def sentences(summary: AreaSummary) -> list[str]:
         f"Het team stond {count(c.sessions, 'keer', 'keer')} met de koffiekar in het gebied"
         f"{reached} en sprak daar {count(c.conversations, 'bewoner', 'bewoners')}; daarnaast "
         f"waren er {count(c.contacts, 'ander contact', 'andere contacten')}."
+        + _activities_said(summary)
     )
     talks = c.conversations + c.contacts
     if summary.themes and summary.themes[0].current:
@@ -143,6 +144,25 @@ def sentences(summary: AreaSummary) -> list[str]:
             f"{'werd' if c.initiatives_done == 1 else 'werden'} in de periode afgerond."
         )
     return out[:5]
+
+
+def _activities_said(summary: AreaSummary) -> str:
+    """' Bij 2 activiteiten (…) waren samen 60 mensen; daar ging het vooral over ‘X’.' or ''."""
+    c = summary.current
+    if not c.activities:
+        return ""
+    text = f" Bij {count(c.activities, 'activiteit', 'activiteiten')} (bewonersavond, schouw, "
+    text += "overleg)"
+    if c.activity_attendance:
+        text += f" {'was' if c.activity_attendance == 1 else 'waren'} samen "
+        text += f"{count(c.activity_attendance, 'aanwezige', 'aanwezigen')}"
+    else:
+        text += " werd niet geteld hoeveel mensen er waren"
+    heard = [f"‘{name}’" for name, _n in summary.activity_themes[:3]]
+    if heard:
+        listed = heard[0] if len(heard) == 1 else ", ".join(heard[:-1]) + " en " + heard[-1]
+        text += f"; daar ging het vooral over {listed}"
+    return text + "."
 
 
 def _figures_table(summary: AreaSummary) -> list[Flowable]:
