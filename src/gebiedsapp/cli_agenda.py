@@ -28,8 +28,10 @@ def _weeks(text: str) -> int:
         value = int(text)
     except ValueError:
         value = 0
-    if not 1 <= value <= 104:
-        raise argparse.ArgumentTypeError(f"'{text}' is geen aantal weken tussen 1 en 104")
+    if not 1 <= value <= agenda.MAX_WEEKS:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is geen aantal weken van 1 tot en met {agenda.MAX_WEEKS}"
+        )
     return value
 
 
@@ -51,9 +53,10 @@ def add_parser(sub: Any) -> None:
     parser.add_argument(
         "--weeks",
         type=_weeks,
-        default=agenda.DEFAULT_WEEKS,
+        default=None,
         metavar="WEKEN",
-        help=f"'lang niet geweest' na zoveel weken (standaard {agenda.DEFAULT_WEEKS})",
+        help="'lang niet geweest' na zoveel weken (standaard: zoals in het venster ingesteld, "
+        f"anders {agenda.DEFAULT_WEEKS})",
     )
 
 
@@ -71,7 +74,8 @@ def run(database: Database, args: argparse.Namespace, *, today: date | None = No
     day = today or date.today()
     with database.read_session() as session:
         area_id = find_area(session, args.area).id if args.area else None
-        shown = agenda.agenda(session, area_id=area_id, today=day, weeks=args.weeks)
+        weeks = args.weeks if args.weeks is not None else agenda.weeks_setting(session)
+        shown = agenda.agenda(session, area_id=area_id, today=day, weeks=weeks)
     print(f"Agenda van {shown.scope_name} ({shown.start:%d-%m-%Y} t/m {shown.end:%d-%m-%Y})")
     print(f"Komend ({len(shown.upcoming)}):")
     for item in shown.upcoming:

@@ -8,6 +8,7 @@ from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
+import pytest
 from sqlalchemy.orm import Session
 
 from gebiedsapp.domain import ActivityKind, reference_id
@@ -110,3 +111,14 @@ def test_folding_never_splits_a_character() -> None:
     pieces = folded.split("\r\n")
     assert all(len(p.encode("utf-8")) <= 75 for p in pieces)
     assert "".join(p[1:] if i else p for i, p in enumerate(pieces)) == line
+
+
+def test_the_threshold_is_kept_in_the_database_and_checked(session: Session) -> None:
+    from gebiedsapp.services.errors import ValidationError
+
+    assert agenda.weeks_setting(session) == agenda.DEFAULT_WEEKS
+    agenda.set_weeks_setting(session, 12)
+    assert agenda.weeks_setting(session) == 12
+    with pytest.raises(ValidationError, match="1 tot en met 104"):
+        agenda.set_weeks_setting(session, 0)
+    assert agenda.weeks_setting(session) == 12

@@ -16,16 +16,40 @@ from datetime import date, time, timedelta
 
 from sqlalchemy.orm import Session
 
-from gebiedsapp.domain import AreaKind
+from gebiedsapp.domain import AppSetting, AreaKind
 from gebiedsapp.services.areas import AreaNode, area_tree
+from gebiedsapp.services.errors import ValidationError
 from gebiedsapp.services.overview import subtree_ids
 from gebiedsapp.storage.repositories.activities import ActivityRepository
 
 DEFAULT_WEEKS = 8
+MAX_WEEKS = 104
+WEEKS_SETTING = "agenda.weeks_not_visited"
 PAST_DAYS = 90  # the agenda shows this far back by default
 AHEAD_DAYS = 180  # ... and this far ahead
 KOFFIEKAR, ACTIVITY = "koffiekar", "activiteit"
 VISITED_KINDS = frozenset({AreaKind.KERN, AreaKind.WIJK, AreaKind.GEBIED})
+
+
+def weeks_setting(session: Session) -> int:
+    """After how many weeks a village counts as 'lang niet geweest' (kept in the database)."""
+    row = session.get(AppSetting, WEEKS_SETTING)
+    try:
+        weeks = int(row.value) if row is not None else DEFAULT_WEEKS
+    except ValueError:
+        return DEFAULT_WEEKS
+    return weeks if 1 <= weeks <= MAX_WEEKS else DEFAULT_WEEKS
+
+
+def set_weeks_setting(session: Session, weeks: int) -> None:
+    if not 1 <= weeks <= MAX_WEEKS:
+        raise ValidationError(f"Kies een aantal weken van 1 tot en met {MAX_WEEKS}.", field="weeks")
+    row = session.get(AppSetting, WEEKS_SETTING)
+    if row is None:
+        session.add(AppSetting(key=WEEKS_SETTING, value=str(weeks)))
+    else:
+        row.value = str(weeks)
+    session.flush()
 
 
 @dataclass(frozen=True)
