@@ -40,6 +40,7 @@ ACTIONS = "actions"
 DRAFTS = "drafts"  # a draft was thrown away
 SIGNALS = "signals"
 INITIATIVES = "initiatives"  # bewonersinitiatieven and their milestones
+ACTIVITIES = "activities"  # bewonersavonden, dorpsschouwen, ... (and the agenda's threshold)
 
 
 class ChangeHub(QObject):
