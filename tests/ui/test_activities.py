@@ -140,12 +140,16 @@ def test_record_a_bewonersavond_with_its_outcomes(
     press(qtbot, Qt.Key.Key_Tab)
     assert focused() is form.outcomes_edit
     type_text(qtbot, "Gemeente plaatst een snelheidsdisplay.")
-    # the linked signal: click it in the Signalen tab, Space ticks it
-    item = form.signals_list.item(0)
-    rect = form.signals_list.visualItemRect(item)
-    qtbot.mouseClick(form.signals_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    # the linked signal, by keyboard: Tab to the links, Tab into the Signalen list, Space
+    press(qtbot, Qt.Key.Key_Tab)
+    assert focused() is form.links.tabBar()
+    press(qtbot, Qt.Key.Key_Tab)
+    assert focused() is form.signals_list
+    press(qtbot, Qt.Key.Key_Down)
     press(qtbot, Qt.Key.Key_Space)
     assert form.signals_list.checked_ids() == [signal.id]
+    press(qtbot, Qt.Key.Key_Tab)
+    assert focused() is screen.save_button
     form.place_edit.setFocus()
     type_text(qtbot, "Dorpshuis")
     with qtbot.waitSignal(context.hub.changed):
@@ -438,3 +442,27 @@ def test_the_dashboard_counts_activities_beside_the_previous_period(
     qtbot.waitUntil(lambda: labels["activities"][0].text() == "<b>2</b>", timeout=10_000)
     assert labels["activity_attendance"][0].text() == "<b>42</b>"
     assert labels["activities"][1].text() == "0"  # the previous period
+
+
+def test_the_links_follow_signals_made_elsewhere(
+    qtbot: QtBot, screen: ActivitiesScreen, context: AppContext, beerta: uuid.UUID
+) -> None:
+    """A signal made on Signalen while this screen is open can be linked at once (the
+    Signalen screen announces it, as every screen announces what it saved)."""
+    from gebiedsapp.ui.context import SIGNALS
+
+    assert screen.form.signals_list.count() == 0
+    with context.database.unit_of_work("test") as session:
+        create_signal(
+            session,
+            SignalInput(
+                area_id=beerta,
+                description="Lantaarnpaal kapot",
+                source=SignalSource.TELEFOON,
+                reported_on=TODAY,
+                category_id=ZWERFVUIL,
+            ),
+            today=TODAY,
+        )
+    context.hub.announce(SIGNALS)
+    assert screen.form.signals_list.count() == 1

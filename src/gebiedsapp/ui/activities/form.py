@@ -266,7 +266,10 @@ class ActivityForm(QWidget):
             self.themes.list,
             self.notes_edit,
             self.outcomes_edit,
-            self.links,
+            self.links,  # its tab bar: arrows choose Signalen, Acties or Initiatieven
+            self.signals_list,  # then the shown list (hidden ones are skipped)
+            self.actions_list,
+            self.initiatives_list,
         ]
         for before, after in itertools.pairwise(order):
             QWidget.setTabOrder(before, after)
@@ -434,6 +437,10 @@ class ActivityForm(QWidget):
         self.signals_list.set_checked(_ids(payload.get("signal_ids")))
         self.actions_list.set_checked(_ids(payload.get("action_ids")))
         self.initiatives_list.set_checked(_ids(payload.get("initiative_ids")))
+
+    @property
+    def last_field(self) -> QWidget:
+        return self.initiatives_list
 
     def focus_first(self) -> None:
         self.subject_edit.setFocus()

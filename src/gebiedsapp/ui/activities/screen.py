@@ -79,6 +79,7 @@ class ActivitiesScreen(QWidget):
         self._baseline: dict[str, Any] = {}
         self._loaded = False
         self.list_state = StaleList(self, self.reload_list)
+        self.links_state = StaleList(self, self._load_links)
 
         title = page_title(self.tr("Activiteiten"), self)
         self.subtitle = muted_label(self)
@@ -132,7 +133,7 @@ class ActivitiesScreen(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(form_body)
-        QWidget.setTabOrder(self.form.links, self.save_button)
+        QWidget.setTabOrder(self.form.last_field, self.save_button)
         form_panel = QWidget(self)
         panel_layout = QVBoxLayout(form_panel)
         panel_layout.setContentsMargins(0, 0, 0, 0)
@@ -199,7 +200,7 @@ class ActivitiesScreen(QWidget):
         self._ensure_loaded()
         if self.editing_id is None and not self._is_dirty():
             self._reset_form()
-        self._load_links()
+        self.links_state.changed()
         self.list_state.changed()
 
     def flush(self) -> None:
@@ -282,6 +283,7 @@ class ActivitiesScreen(QWidget):
 
     def _load_links(self) -> None:
         """The signals, actions and initiatives of the navigator's area, to link to."""
+        self.links_state.stale = False
         self.autosaver.suspended = True
         try:
             with self.context.read() as session:
@@ -292,6 +294,7 @@ class ActivitiesScreen(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         self._ensure_loaded()
+        self.links_state.shown()
         self.list_state.shown()
         super().showEvent(event)
 
@@ -338,7 +341,7 @@ class ActivitiesScreen(QWidget):
         if reference and self._loaded:
             self._load_reference_data(*reference)
         if kinds & {SIGNALS, ACTIONS, INITIATIVES, AREAS} and self.area_ids is not None:
-            self._load_links()
+            self.links_state.changed()
         if kinds & {ACTIVITIES, AREAS, KOFFIEKAR}:
             self.list_state.changed()
 
