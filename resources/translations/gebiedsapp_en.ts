@@ -165,6 +165,10 @@
         <translation>Activity saved</translation>
     </message>
     <message>
+        <source>, met %s nieuwe actie(s)</source>
+        <translation>, with %s new action(s)</translation>
+    </message>
+    <message>
         <source>Activiteit verwijderen</source>
         <translation>Remove activity</translation>
     </message>
@@ -260,6 +264,30 @@
         <translation>Linked initiatives</translation>
     </message>
     <message>
+        <source>Nieuwe afgesproken actie (Enter voegt toe)</source>
+        <translation>New agreed action (Enter adds it)</translation>
+    </message>
+    <message>
+        <source>Omschrijving van een nieuwe actie</source>
+        <translation>Description of a new action</translation>
+    </message>
+    <message>
+        <source>Eigenaar van de actie</source>
+        <translation>Owner of the action</translation>
+    </message>
+    <message>
+        <source>Uiterlijk</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Uiterlijk klaar op</source>
+        <translation>Due by</translation>
+    </message>
+    <message>
+        <source>Toevoegen</source>
+        <translation>Add</translation>
+    </message>
+    <message>
         <source>Koppelingen</source>
         <translation>Links</translation>
     </message>
@@ -322,6 +350,10 @@
     <message>
         <source>&amp;Koppelingen (aanvinken):</source>
         <translation>&amp;Links (tick them):</translation>
+    </message>
+    <message>
+        <source>(nog niemand)</source>
+        <translation>(nobody yet)</translation>
     </message>
     <message>
         <source>Activiteit bewerken (versie %s)</source>
@@ -1965,6 +1997,14 @@ Last day (the link ran from %s):</translation>
     <message>
         <source>(niet meer te kiezen)</source>
         <translation>(no longer offered)</translation>
+    </message>
+    <message>
+        <source>Nieuw: %s</source>
+        <translation>New: %s</translation>
+    </message>
+    <message>
+        <source>Wordt gemaakt bij het opslaan; uitvinken haalt hem weg</source>
+        <translation>Made when saving; untick to take it away</translation>
     </message>
 </context>
 <context>

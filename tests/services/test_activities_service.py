@@ -215,3 +215,40 @@ def test_the_draft_of_an_activity_is_searched_too(session: Session) -> None:
     found = mentions.find(session, person, mentions.Scope())
     assert [h.kind for h in found.hits] == ["Concept"]
     assert json.loads(json.dumps(found.hits[0].path)) == ["notes"]
+
+
+def test_actions_agreed_at_the_activity_are_made_with_it_and_linked(
+    session: Session, make_member: object
+) -> None:
+    from gebiedsapp.domain import FollowUp
+    from gebiedsapp.services.activities import NewAction
+
+    owner = make_member(name="Olga Oefenga")  # type: ignore[operator]
+    agreed = NewAction("Snelheidsdisplay aanvragen", owner.id, date(2026, 12, 10))
+    row = activities.record_activity(session, replace(BASE, new_actions=(agreed,)), today=TODAY)
+    [action] = session.scalars(select(FollowUp)).all()
+    assert (action.description, action.owner_id, action.area_id) == (
+        "Snelheidsdisplay aanvragen",
+        owner.id,
+        BEERTA,
+    )
+    assert [a.id for a in activities.get_activity(session, row.id).actions] == [action.id]
+    # an edit adds the next one beside it; the history names the change of links
+    activities.edit_activity(
+        session,
+        row.id,
+        replace(BASE, action_ids=(action.id,), new_actions=(NewAction("Terugkoppelen"),)),
+        today=TODAY,
+    )
+    assert len(activities.get_activity(session, row.id).actions) == 2
+    [entry] = history.history(session, "activity", row.id)
+    assert len(entry.changes["actions"][1]) == 2
+    # an empty description is refused before anything is made
+    with pytest.raises(ValidationError) as caught:
+        activities.record_activity(
+            session,
+            replace(BASE, new_actions=(NewAction("Goed"), NewAction("  "))),
+            today=TODAY,
+        )
+    assert caught.value.field == "new_actions"
+    assert len(session.scalars(select(FollowUp)).all()) == 2

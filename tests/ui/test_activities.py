@@ -243,6 +243,10 @@ def test_the_window_restores_an_activity_draft_into_this_screen(
         "signal_ids": [],
         "action_ids": [],
         "initiative_ids": [],
+        "new_actions": [
+            {"description": "Glas laten ruimen", "owner_id": "", "owner_name": "", "due_date": ""}
+        ],
+        "new_action": {},
     }
     with context.database.unit_of_work("test") as session:
         draft = get_draft(
@@ -466,3 +470,57 @@ def test_the_links_follow_signals_made_elsewhere(
         )
     context.hub.announce(SIGNALS)
     assert screen.form.signals_list.count() == 1
+
+
+def test_actions_agreed_at_the_evening_are_made_with_it(
+    qtbot: QtBot, window: MainWindow, context: AppContext, beerta: uuid.UUID
+) -> None:
+    from gebiedsapp.domain import FollowUp
+    from gebiedsapp.services import teams
+
+    with context.database.unit_of_work("test") as session:
+        member = teams.add_member(session, name="Olga Oefenga")
+        teams.update_member(
+            session, member.id, name=member.name, organisation="", email="", phone="",
+            active=True, account="test",
+        )  # fmt: skip
+    screen = open_activities(qtbot, window, context, beerta)
+    form = screen.form
+    qtbot.mouseClick(screen.new_button, Qt.MouseButton.LeftButton)
+    type_text(qtbot, "Bewonersavond over de brug")
+    form.outcomes_edit.setFocus()
+    press(qtbot, Qt.Key.Key_Tab)  # the links' tab bar
+    press(qtbot, Qt.Key.Key_Right)  # Acties
+    assert form.links.currentIndex() == 1
+    press(qtbot, Qt.Key.Key_Tab)  # the open actions of the area (none)
+    press(qtbot, Qt.Key.Key_Tab)
+    assert focused() is form.action_edit
+    type_text(qtbot, "Brief aan de provincie")
+    press(qtbot, Qt.Key.Key_Return)
+    type_text(qtbot, "Verkeerstelling aanvragen")
+    press(qtbot, Qt.Key.Key_Return)
+    assert [form.actions_list.item(i).text() for i in range(2)] == [
+        "Nieuw: Brief aan de provincie (Olga Oefenga)",
+        "Nieuw: Verkeerstelling aanvragen (Olga Oefenga)",
+    ]
+    # unticking a new one takes it away again
+    rect = form.actions_list.visualItemRect(form.actions_list.item(1))
+    qtbot.mouseClick(form.actions_list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    press(qtbot, Qt.Key.Key_Space)
+    assert form.actions_list.count() == 1
+    with qtbot.waitSignal(context.hub.changed):
+        press(qtbot, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert screen.status.text() == (
+        "Activiteit opgeslagen, met 1 nieuwe actie(s): Bewonersavond over de brug"
+    )
+    with context.read() as session:
+        [action] = session.scalars(select(FollowUp)).all()
+        [row] = session.scalars(select(Activity)).all()
+        view = activity_service.get_activity(session, row.id)
+    assert (action.description, action.owner_id, action.area_id) == (
+        "Brief aan de provincie",
+        member.id,
+        beerta,
+    )
+    assert action.due_date == TODAY + timedelta(days=14)
+    assert [a.id for a in view.actions] == [action.id]

@@ -27,6 +27,7 @@ from gebiedsapp.domain import (
     Theme,
     utcnow,
 )
+from gebiedsapp.services.actions import MAX_DESCRIPTION, create_follow_up
 from gebiedsapp.services.errors import NotFoundError, ValidationError
 from gebiedsapp.services.history import finish_edit
 from gebiedsapp.storage.repositories.activities import ActivityRepository
@@ -39,6 +40,15 @@ MAX_SUBJECT = 300
 MAX_TEXT = 20_000
 MAX_ATTENDANCE = 100_000
 SIGNALS_SINCE_DAYS = 180  # a form offers the open signals and those of the last half year
+
+
+@dataclass(frozen=True)
+class NewAction:
+    """An action agreed at the activity, made with it (and linked to it) when it is saved."""
+
+    description: str
+    owner_id: uuid.UUID | None = None
+    due_date: date | None = None
 
 
 @dataclass(frozen=True)
@@ -57,6 +67,7 @@ class ActivityInput:
     signal_ids: Sequence[uuid.UUID] = field(default_factory=tuple)
     action_ids: Sequence[uuid.UUID] = field(default_factory=tuple)
     initiative_ids: Sequence[uuid.UUID] = field(default_factory=tuple)
+    new_actions: Sequence[NewAction] = field(default_factory=tuple)
 
 
 @dataclass(frozen=True)
@@ -101,6 +112,11 @@ def _check(session: Session, data: ActivityInput, *, today: date, new: bool) -> 
                 "Het aantal aanwezigen vul je in na de activiteit, niet ervoor.",
                 field="attendance",
             )
+    for agreed in data.new_actions:  # before anything is made (create_follow_up flushes)
+        if not agreed.description.strip():
+            raise ValidationError("Beschrijf wat er moet gebeuren.", field="new_actions")
+        if len(agreed.description.strip()) > MAX_DESCRIPTION:
+            raise ValidationError("De beschrijving van de actie is te lang.", field="new_actions")
     themes: list[Theme] = []
     for theme_id in dict.fromkeys(data.theme_ids):
         theme = session.get(Theme, theme_id)
@@ -147,10 +163,25 @@ def _apply(row: Activity, data: ActivityInput, links: _Links) -> None:
     row.initiatives = links.initiatives
 
 
+def _agreed(session: Session, data: ActivityInput) -> list[FollowUp]:
+    """The new actions, made in the activity's area (each checked as any action is)."""
+    return [
+        create_follow_up(
+            session,
+            description=action.description,
+            area_id=data.area_id,
+            owner_id=action.owner_id,
+            due_date=action.due_date,
+        )
+        for action in data.new_actions
+    ]
+
+
 def record_activity(
     session: Session, data: ActivityInput, *, today: date, draft_id: uuid.UUID | None = None
 ) -> Activity:
     links = _check(session, data, today=today, new=True)
+    links.actions.extend(_agreed(session, data))
     row = Activity(themes=[], signals=[], actions=[], initiatives=[])
     _apply(row, data, links)
     session.add(row)
@@ -198,6 +229,7 @@ def edit_activity(
     row = _existing(session, activity_id)
     links = _check(session, data, today=today, new=False)
     before, old_version = _fields(row), row.version
+    links.actions.extend(_agreed(session, data))
     _apply(row, data, links)
     finish_edit(
         session,

@@ -7,10 +7,11 @@ import contextlib
 import itertools
 import uuid
 from collections.abc import Iterable, Sequence
-from datetime import date, time
+from datetime import date, time, timedelta
 from typing import Any
 
-from PySide6.QtCore import Qt, QTime, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTime, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
+    QPushButton,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -35,9 +37,18 @@ from gebiedsapp.services.activities import (
     ActivityView,
     LinkOption,
     LinkOptions,
+    NewAction,
 )
 from gebiedsapp.services.areas import AreaNode
-from gebiedsapp.ui.admin.common import current_id, fill_area_combo, fill_enum_combo, select_data
+from gebiedsapp.services.teams import MemberView
+from gebiedsapp.ui.admin.common import (
+    current_id,
+    fill_area_combo,
+    fill_enum_combo,
+    id_text,
+    select_data,
+)
+from gebiedsapp.ui.contacts.models import PendingAction
 from gebiedsapp.ui.contacts.themes import ThemeOption, ThemePicker
 from gebiedsapp.ui.formatting import from_qdate, to_qdate
 from gebiedsapp.ui.koffiekar.conversation_fields import DateEdit, TimeEdit
@@ -45,6 +56,8 @@ from gebiedsapp.ui.koffiekar.conversation_fields import DateEdit, TimeEdit
 NO_TIME = QTime(0, 0)  # shown as "--:--": no activity starts at midnight
 NOT_COUNTED = -1  # the attendance box's lowest value, shown as "niet geteld"
 ID_ROLE = Qt.ItemDataRole.UserRole
+NEW_ROLE = Qt.ItemDataRole.UserRole + 1  # an action agreed here, made when the form is saved
+DEFAULT_DUE_DAYS = 14
 
 
 def _time_edit(parent: QWidget, name: str) -> TimeEdit:
@@ -83,13 +96,27 @@ class LinkList(QListWidget):
     longer offered (closed since) stays listed, ticked."""
 
     changed = Signal()
+    new_unticked = Signal(int)  # the index of a new (not yet made) entry that was unticked
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName(name)
         self.setUniformItemSizes(True)
         self._options: list[LinkOption] = []
-        self.itemChanged.connect(lambda _item: self.changed.emit())
+        self._new: list[str] = []  # texts of entries made on saving, listed first, ticked
+        self.itemChanged.connect(self._on_item)
+
+    def _on_item(self, item: QListWidgetItem) -> None:
+        index = item.data(NEW_ROLE)
+        if isinstance(index, int) and item.checkState() != Qt.CheckState.Checked:
+            self.new_unticked.emit(index)  # unticking a new one takes it away
+            return
+        self.changed.emit()
+
+    def set_new(self, texts: Sequence[str]) -> None:
+        self._new = list(texts)
+        keep = {o.id: o for o in self._checked_options()}
+        self._fill(keep, set(keep))
 
     def set_options(self, options: Sequence[LinkOption]) -> None:
         keep = {o.id: o for o in self._checked_options()}
@@ -109,7 +136,7 @@ class LinkList(QListWidget):
         found = []
         for row in range(self.count()):
             item = self.item(row)
-            if item.checkState() == Qt.CheckState.Checked:
+            if item.data(NEW_ROLE) is None and item.checkState() == Qt.CheckState.Checked:
                 found.append(LinkOption(uuid.UUID(item.data(ID_ROLE)), item.text()))
         return found
 
@@ -117,6 +144,12 @@ class LinkList(QListWidget):
         self.blockSignals(True)
         try:
             self.clear()
+            for index, text in enumerate(self._new):
+                item = QListWidgetItem(self.tr("Nieuw: %s") % text, self)
+                item.setData(NEW_ROLE, index)
+                item.setToolTip(self.tr("Wordt gemaakt bij het opslaan; uitvinken haalt hem weg"))
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Checked)
             offered = {o.id for o in self._options}
             listed = [*(o for i, o in extra.items() if i not in offered), *self._options]
             for option in listed:
@@ -191,10 +224,38 @@ class ActivityForm(QWidget):
         self.signals_list = LinkList(self.tr("Gekoppelde signalen"), self)
         self.actions_list = LinkList(self.tr("Gekoppelde acties"), self)
         self.initiatives_list = LinkList(self.tr("Gekoppelde initiatieven"), self)
+        self.new_actions: list[PendingAction] = []
+        self.default_owner: uuid.UUID | None = None
+        self.action_edit = QLineEdit(self)
+        self.action_edit.setPlaceholderText(self.tr("Nieuwe afgesproken actie (Enter voegt toe)"))
+        self.action_edit.setAccessibleName(self.tr("Omschrijving van een nieuwe actie"))
+        self.owner_combo = QComboBox(self)
+        self.owner_combo.setAccessibleName(self.tr("Eigenaar van de actie"))
+        self.owner_combo.setMinimumContentsLength(10)
+        self.owner_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.due_edit = DateEdit(self)
+        self.due_edit.setCalendarPopup(True)
+        self.due_edit.setDisplayFormat("dd-MM-yyyy")
+        self.due_edit.setAccessibleName(self.tr("Uiterlijk"))
+        self.due_edit.setToolTip(self.tr("Uiterlijk klaar op"))
+        self.add_action_button = QPushButton(self.tr("Toevoegen"), self)
+        actions_page = QWidget(self)
+        actions_layout = QVBoxLayout(actions_page)
+        actions_layout.setContentsMargins(0, 0, 0, 0)
+        actions_layout.setSpacing(4)
+        actions_layout.addWidget(self.actions_list, 1)
+        actions_layout.addWidget(self.action_edit)
+        new_row = QHBoxLayout()
+        new_row.addWidget(self.owner_combo, 1)
+        new_row.addWidget(self.due_edit)
+        new_row.addWidget(self.add_action_button)
+        actions_layout.addLayout(new_row)
         self.links = QTabWidget(self)
         self.links.setAccessibleName(self.tr("Koppelingen"))
         self.links.addTab(self.signals_list, self.tr("Signalen"))
-        self.links.addTab(self.actions_list, self.tr("Acties"))
+        self.links.addTab(actions_page, self.tr("Acties"))
         self.links.addTab(self.initiatives_list, self.tr("Initiatieven"))
         self.links.setMinimumHeight(110)
         self._lay_out()
@@ -269,6 +330,10 @@ class ActivityForm(QWidget):
             self.links,  # its tab bar: arrows choose Signalen, Acties or Initiatieven
             self.signals_list,  # then the shown list (hidden ones are skipped)
             self.actions_list,
+            self.action_edit,
+            self.owner_combo,
+            self.due_edit,
+            self.add_action_button,
             self.initiatives_list,
         ]
         for before, after in itertools.pairwise(order):
@@ -290,8 +355,85 @@ class ActivityForm(QWidget):
             self.signals_list.changed,
             self.actions_list.changed,
             self.initiatives_list.changed,
+            self.action_edit.textChanged,
+            self.owner_combo.currentIndexChanged,
+            self.due_edit.dateChanged,
         ):
             signal.connect(self._emit_changed)
+        self.add_action_button.clicked.connect(self.add_action)
+        self.actions_list.new_unticked.connect(self._drop_new_action)
+        self.action_edit.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.action_edit
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
+            self.add_action()
+            return True
+        return super().eventFilter(watched, event)
+
+    # -- new actions ------------------------------------------------------------------------
+
+    def typed_action(self) -> PendingAction | None:
+        """The action in the 'new action' line, if something is typed there."""
+        text = self.action_edit.text().strip()
+        if not text:
+            return None
+        owner = current_id(self.owner_combo)
+        return PendingAction(
+            description=text,
+            owner_id=owner,
+            owner_name=self.owner_combo.currentText() if owner else "",
+            due_date=from_qdate(self.due_edit.date()),
+        )
+
+    def add_action(self) -> None:
+        typed = self.typed_action()
+        if typed is not None:
+            self._set_new_actions([*self.new_actions, typed])
+            self._clear_new_action(date.today())
+        self.action_edit.setFocus()
+
+    def _drop_new_action(self, index: int) -> None:
+        if 0 <= index < len(self.new_actions):
+            self._set_new_actions([a for i, a in enumerate(self.new_actions) if i != index])
+
+    def _set_new_actions(self, actions: list[PendingAction]) -> None:
+        self.new_actions = actions
+        self.actions_list.set_new(
+            [
+                a.description + (f" ({a.owner_name})" if a.owner_name else "")
+                for a in self.new_actions
+            ]
+        )
+        self.changed.emit()
+
+    def _clear_new_action(self, today: date) -> None:
+        self.action_edit.clear()
+        select_data(self.owner_combo, id_text(self.default_owner))
+        self.due_edit.setDate(to_qdate(today + timedelta(days=DEFAULT_DUE_DAYS)))
+
+    def actions_to_create(self) -> list[PendingAction]:
+        """The added actions plus one still typed in the line: typed text is never dropped."""
+        typed = self.typed_action()
+        return [*self.new_actions, *([typed] if typed else [])]
+
+    def set_members(self, members: list[MemberView], *, default_owner: uuid.UUID | None) -> None:
+        self.default_owner = default_owner
+        keep = self.owner_combo.currentData()
+        self.owner_combo.blockSignals(True)
+        try:
+            self.owner_combo.clear()
+            self.owner_combo.addItem(self.tr("(nog niemand)"), "")
+            for member in members:
+                self.owner_combo.addItem(member.name, str(member.id))
+            select_data(self.owner_combo, keep if keep else id_text(default_owner))
+        finally:
+            self.owner_combo.blockSignals(False)
 
     def _emit_changed(self, *_args: object) -> None:
         self.changed.emit()
@@ -339,6 +481,9 @@ class ActivityForm(QWidget):
             signal_ids=tuple(self.signals_list.checked_ids()),
             action_ids=tuple(self.actions_list.checked_ids()),
             initiative_ids=tuple(self.initiatives_list.checked_ids()),
+            new_actions=tuple(
+                NewAction(a.description, a.owner_id, a.due_date) for a in self.actions_to_create()
+            ),
         )
 
     def payload(self) -> dict[str, Any]:
@@ -358,6 +503,8 @@ class ActivityForm(QWidget):
             "signal_ids": [str(i) for i in self.signals_list.checked_ids()],
             "action_ids": [str(i) for i in self.actions_list.checked_ids()],
             "initiative_ids": [str(i) for i in self.initiatives_list.checked_ids()],
+            "new_actions": [a.payload() for a in self.new_actions],
+            "new_action": typed.payload() if (typed := self.typed_action()) else {},
         }
 
     def is_empty(self) -> bool:
@@ -371,6 +518,8 @@ class ActivityForm(QWidget):
             or self.signals_list.checked_ids()
             or self.actions_list.checked_ids()
             or self.initiatives_list.checked_ids()
+            or self.new_actions
+            or self.action_edit.text().strip()
             or self._attendance() is not None
         )
 
@@ -393,6 +542,9 @@ class ActivityForm(QWidget):
         self.outcomes_edit.clear()
         for links in (self.signals_list, self.actions_list, self.initiatives_list):
             links.set_checked([])
+        self.new_actions = []
+        self.actions_list.set_new([])
+        self._clear_new_action(today)
 
     def load_activity(self, view: ActivityView, *, today: date) -> None:
         """Fill the form with a recorded activity, to edit it."""
@@ -437,6 +589,14 @@ class ActivityForm(QWidget):
         self.signals_list.set_checked(_ids(payload.get("signal_ids")))
         self.actions_list.set_checked(_ids(payload.get("action_ids")))
         self.initiatives_list.set_checked(_ids(payload.get("initiative_ids")))
+        agreed = [PendingAction.from_payload(a) for a in payload.get("new_actions", []) or []]
+        self._set_new_actions([a for a in agreed if a is not None])
+        typed = PendingAction.from_payload(payload.get("new_action"))
+        if typed is not None:
+            self.action_edit.setText(typed.description)
+            select_data(self.owner_combo, id_text(typed.owner_id))
+            if typed.due_date:
+                self.due_edit.setDate(to_qdate(typed.due_date))
 
     @property
     def last_field(self) -> QWidget:
@@ -458,6 +618,9 @@ class ActivityForm(QWidget):
             "themes": self.themes.filter,
             "signals": self.links,
             "actions": self.links,
+            "new_actions": self.action_edit,
+            "description": self.action_edit,
+            "owner": self.owner_combo,
             "initiatives": self.links,
         }.get(name or "")
         if widget is not None:

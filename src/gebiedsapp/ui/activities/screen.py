@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from gebiedsapp.domain import DraftKind
+from gebiedsapp.services.actions import member_for_account
 from gebiedsapp.services.activities import (
     ActivityInput,
     ActivityView,
@@ -44,6 +45,7 @@ from gebiedsapp.services.drafts import DraftView
 from gebiedsapp.services.errors import ValidationError
 from gebiedsapp.services.overview import area_header
 from gebiedsapp.services.taxonomy import list_themes
+from gebiedsapp.services.teams import list_members
 from gebiedsapp.ui.activities.agenda import AgendaPanel
 from gebiedsapp.ui.activities.form import ActivityForm
 from gebiedsapp.ui.activities.history import show_history
@@ -57,6 +59,7 @@ from gebiedsapp.ui.context import (
     INITIATIVES,
     KOFFIEKAR,
     SIGNALS,
+    TEAM,
     THEMES,
     AppContext,
 )
@@ -264,7 +267,7 @@ class ActivitiesScreen(QWidget):
         if self._loaded:
             return
         self._loaded = True
-        self._load_reference_data(AREAS, THEMES)
+        self._load_reference_data(AREAS, THEMES, TEAM)
         if self.editing_id is None and not self._is_dirty():
             self._reset_form()
 
@@ -277,6 +280,12 @@ class ActivitiesScreen(QWidget):
                 if THEMES in kinds:
                     self.form.set_theme_options(
                         theme_options(list_themes(session, include_retired=False))
+                    )
+                if TEAM in kinds:
+                    me = member_for_account(session, self.context.actor)
+                    self.form.set_members(
+                        list_members(session, active_only=True),
+                        default_owner=me.id if me is not None else None,
                     )
         finally:
             self.autosaver.suspended = False
@@ -337,7 +346,7 @@ class ActivitiesScreen(QWidget):
             self.agenda.reload()
 
     def _on_changes(self, kinds: frozenset[str]) -> None:
-        reference = kinds & {AREAS, THEMES}
+        reference = kinds & {AREAS, THEMES, TEAM}
         if reference and self._loaded:
             self._load_reference_data(*reference)
         if kinds & {SIGNALS, ACTIONS, INITIATIVES, AREAS} and self.area_ids is not None:
@@ -424,12 +433,16 @@ class ActivitiesScreen(QWidget):
                 failed_field.append(exc.field)
                 raise
 
-        saved = self.context.perform(self, work, changes=(ACTIVITIES,))
+        agreed = len(data.new_actions)
+        changes = (ACTIVITIES, ACTIONS) if agreed else (ACTIVITIES,)
+        saved = self.context.perform(self, work, changes=changes)
         if saved is None:
             self.form.focus_field(failed_field[0] if failed_field else None)
             return
         self.autosaver.finished()
         what = self.tr("Wijziging opgeslagen") if editing else self.tr("Activiteit opgeslagen")
+        if agreed:
+            what += self.tr(", met %s nieuwe actie(s)") % agreed
         self._reset_form()
         self.status.setText(f"{what}: {' '.join(data.subject.split())}")
         self.form.focus_first()
