@@ -524,3 +524,21 @@ def test_actions_agreed_at_the_evening_are_made_with_it(
     )
     assert action.due_date == TODAY + timedelta(days=14)
     assert [a.id for a in view.actions] == [action.id]
+
+
+def test_the_whole_form_fits_a_1366x768_laptop_without_scrolling(
+    qtbot: QtBot, window: MainWindow, context: AppContext, beerta: uuid.UUID
+) -> None:
+    """The notes, outcomes and lists share the height there is: each asking for its preferred
+    190 px pushed Uitkomsten and Koppelingen below the fold."""
+    from PySide6.QtWidgets import QScrollArea
+
+    window.showNormal()
+    window.resize(1366, 768)
+    screen = open_activities(qtbot, window, context, beerta)
+    scroll = next(
+        s for s in screen.findChildren(QScrollArea) if s.widget().isAncestorOf(screen.form)
+    )
+    qtbot.waitUntil(lambda: scroll.viewport().height() > 300)
+    assert scroll.verticalScrollBar().maximum() == 0
+    assert scroll.horizontalScrollBar().maximum() == 0

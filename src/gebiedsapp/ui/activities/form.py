@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -258,6 +259,18 @@ class ActivityForm(QWidget):
         self.links.addTab(actions_page, self.tr("Acties"))
         self.links.addTab(self.initiatives_list, self.tr("Initiatieven"))
         self.links.setMinimumHeight(110)
+        # the text boxes and lists share what height there is, above their minimum, instead of
+        # asking for their preferred 190 px each (which made the form scroll at 1366x768)
+        for box in (
+            self.themes.list,
+            self.notes_edit,
+            self.outcomes_edit,
+            self.signals_list,
+            self.actions_list,
+            self.initiatives_list,
+        ):
+            box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+        self.actions_list.setMinimumHeight(48)
         self._lay_out()
         self.clear(area_id=None, today=date.today())  # 'niet geteld', not a count of 0
         self._connect()
