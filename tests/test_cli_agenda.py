@@ -73,3 +73,15 @@ def test_a_bad_number_of_weeks_is_refused_in_dutch(
     with pytest.raises(SystemExit):
         cli.main(["--data-dir", str(tmp_path), "agenda", "--weeks", "nul"])
     assert "geen aantal weken" in capsys.readouterr().err
+
+
+def test_an_ics_file_that_cannot_be_written_is_said_in_dutch(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    data_dir, db_path = tmp_path / "data", tmp_path / "cli.db"
+    target = tmp_path / "bestaat-niet" / "agenda.ics"
+    args = ["--data-dir", str(data_dir), "--database", str(db_path)]
+    assert cli.main([*args, "agenda", "--ics", str(target)]) == 2
+    err = capsys.readouterr().err
+    assert f"Kan het agendabestand niet opslaan: {target}" in err
+    assert not target.exists()
