@@ -542,3 +542,66 @@ def test_the_whole_form_fits_a_1366x768_laptop_without_scrolling(
     qtbot.waitUntil(lambda: scroll.viewport().height() > 300)
     assert scroll.verticalScrollBar().maximum() == 0
     assert scroll.horizontalScrollBar().maximum() == 0
+
+
+def test_the_list_exports_as_one_table(
+    qtbot: QtBot,
+    window: MainWindow,
+    context: AppContext,
+    beerta: uuid.UUID,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    import csv
+
+    from PySide6.QtWidgets import QDialog
+
+    from gebiedsapp.services.export import CSV_DELIMITER, CSV_ENCODING
+    from gebiedsapp.ui.export import ExportDialog
+
+    with context.database.unit_of_work("test") as session:
+        row = activity_service.record_activity(
+            session,
+            ActivityInput(
+                area_id=beerta,
+                kind=ActivityKind.DORPSSCHOUW,
+                day=TODAY - timedelta(days=2),
+                start_time=time(10),
+                subject="Schouw; met de wethouder",
+                attendance=11,
+            ),
+            today=TODAY,
+        )
+    screen = open_activities(qtbot, window, context, beerta)
+
+    def choose_csv(dialog: ExportDialog) -> int:
+        dialog.csv_button.setChecked(True)
+        return QDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(ExportDialog, "exec", choose_csv)
+    monkeypatch.setattr(
+        QFileDialog,
+        "getSaveFileName",
+        staticmethod(lambda *_a: (str(tmp_path / "activiteiten"), "CSV (*.csv)")),
+    )
+    monkeypatch.setattr(
+        QMessageBox, "information", staticmethod(lambda *_a: QMessageBox.StandardButton.Ok)
+    )
+    with qtbot.waitSignal(screen.exporter.exported, timeout=15_000):
+        qtbot.mouseClick(screen.exporter.button, Qt.MouseButton.LeftButton)
+    text = (tmp_path / "activiteiten.csv").read_text(encoding=CSV_ENCODING)
+    rows = list(csv.reader(text.splitlines(), delimiter=CSV_DELIMITER))
+    assert rows[0][:9] == [
+        "ID", "Datum", "Begin", "Eind", "Gebied", "Soort", "Plaats", "Onderwerp", "Aanwezig",
+    ]  # fmt: skip
+    assert len(rows) == 2
+    assert rows[1][0] == str(row.id)
+    assert rows[1][2:9] == [
+        "10:00",
+        "",
+        "Beerta",
+        "Dorpsschouw",
+        "",
+        "Schouw; met de wethouder",
+        "11",
+    ]

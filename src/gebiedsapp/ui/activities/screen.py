@@ -17,6 +17,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
+    QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -40,6 +41,7 @@ from gebiedsapp.services.activities import (
     record_activity,
     remove_activity,
 )
+from gebiedsapp.services.activity_exports import activities_table
 from gebiedsapp.services.areas import area_tree
 from gebiedsapp.services.drafts import DraftView
 from gebiedsapp.services.errors import ValidationError
@@ -64,6 +66,7 @@ from gebiedsapp.ui.context import (
     AppContext,
 )
 from gebiedsapp.ui.drafting import DraftAutosaver
+from gebiedsapp.ui.export import Exporter, ExportJob
 from gebiedsapp.ui.formatting import format_date, format_number
 from gebiedsapp.ui.layout import FlowLayout
 from gebiedsapp.ui.page import StaleList, form_keys, muted_label, page_title, scope_name
@@ -104,9 +107,16 @@ class ActivitiesScreen(QWidget):
         list_layout.setContentsMargins(0, 0, 8, 0)
         list_layout.addWidget(self.list_label)
         list_layout.addWidget(self.table, 1)
-        list_layout.addWidget(
-            muted_label(list_panel, self.tr("Dubbelklik (of Enter) om een activiteit te bewerken."))
+        self.exporter = Exporter(context, self, self.export_job)
+        hint_row = QHBoxLayout()
+        hint_row.addWidget(
+            muted_label(
+                list_panel, self.tr("Dubbelklik (of Enter) om een activiteit te bewerken.")
+            ),
+            1,
         )
+        hint_row.addWidget(self.exporter.button)
+        list_layout.addLayout(hint_row)
 
         # right: the form, scrollable on a small laptop screen; its buttons stay in view
         self.form = ActivityForm(self)
@@ -205,6 +215,15 @@ class ActivitiesScreen(QWidget):
             self._reset_form()
         self.links_state.changed()
         self.list_state.changed()
+
+    def export_job(self) -> ExportJob:
+        """The list as shown: the area with its sub-areas, a year back and what is planned."""
+        ids = self.area_ids
+        start = date.today() - timedelta(days=LOG_DAYS)
+        return ExportJob(
+            "activiteiten",
+            lambda session, _options: [activities_table(session, area_ids=ids, start=start)],
+        )
 
     def flush(self) -> None:
         """The window closes (or an error happened): what is typed is kept as a draft."""
