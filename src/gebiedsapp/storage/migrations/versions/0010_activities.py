@@ -4,14 +4,26 @@ Revision ID: 0010
 Revises: 0009
 Create Date: 2026-12-06 08:30:00
 
-TEMPORARY: down_revision points at 0008 while migration 0009 (team sync) is not in main yet;
-set it to "0009" when rebasing onto it.
+TEMPORARY: down_revision points at 0008 while migration 0009 (team sync) is not in this branch;
+set it to "0009" when rebasing onto it, and import track_table/untrack_table plainly (the
+fallback below is only for a branch without team sync).
 """
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
+
+track_table: Callable[..., None] | None
+untrack_table: Callable[..., None] | None
+try:  # team sync (migration 0009): its triggers must see the new tables too
+    from gebiedsapp.storage.sync_tracking import (  # type: ignore[import-not-found,unused-ignore]
+        track_table,
+        untrack_table,
+    )
+except ImportError:  # a branch without team sync
+    track_table = untrack_table = None
 
 revision: str = "0010"
 down_revision: str | None = "0008"
@@ -71,9 +83,23 @@ def upgrade() -> None:
             sa.PrimaryKeyConstraint("activity_id", column, name=op.f(f"pk_{table}")),
         )
         op.create_index(op.f(f"ix_{table}_{column}"), table, [column])
+    if track_table is not None:
+        dialect = op.get_bind().dialect.name
+        for table, key in _keys():
+            track_table(op.execute, dialect, table, key)
+
+
+def _keys() -> list[tuple[str, tuple[str, ...]]]:
+    """Each new synced table with its key columns in primary-key order."""
+    return [("activity", ("id",))] + [(t, ("activity_id", c)) for t, _o, c in LINKS]
 
 
 def downgrade() -> None:
+    if untrack_table is not None:
+        execute: Any = op.execute
+        dialect = op.get_bind().dialect.name
+        for table, _key in reversed(_keys()):
+            untrack_table(execute, dialect, table)
     for table, _other, _column in reversed(LINKS):
         op.drop_table(table)
     op.drop_table("activity")
