@@ -2,8 +2,8 @@
 municipality on the terminal, and optionally as an iCalendar file for Outlook.
 
 Its own module so that the CLI's split into a package can take it in as it is: `add_parser`
-registers the subcommand, `run` does it (reads only; the .ics file is written outside the
-database).
+(or HELP, DESCRIPTION and `configure` on a parser made elsewhere) registers the subcommand,
+`run(database, args)` does it (reads only; the .ics file is written outside the database).
 """
 
 from __future__ import annotations
@@ -35,15 +35,16 @@ def _weeks(text: str) -> int:
     return value
 
 
-def add_parser(sub: Any) -> None:
-    """The `agenda` subcommand (sub: the CLI's subparsers)."""
-    parser = sub.add_parser(
-        "agenda",
-        help="de agenda: koffiekarrondes en activiteiten, en waar het team lang niet was",
-        description="Toont de koffiekarrondes en activiteiten van de afgelopen "
-        f"{agenda.PAST_DAYS} en de komende {agenda.AHEAD_DAYS} dagen, en de dorpen en wijken "
-        "waar het team lang niet is geweest. Met --ics ook als agendabestand voor Outlook.",
-    )
+HELP = "de agenda: koffiekarrondes en activiteiten, en waar het team lang niet was"
+DESCRIPTION = (
+    f"Toont de koffiekarrondes en activiteiten van de afgelopen {agenda.PAST_DAYS} en de komende "
+    f"{agenda.AHEAD_DAYS} dagen, en de dorpen en wijken waar het team lang niet is geweest. "
+    "Met --ics ook als agendabestand voor Outlook."
+)
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    """The options of `agenda` (for a parser made here or by the CLI package)."""
     parser.add_argument(
         "--area", metavar="NAAM-OF-CODE", help="alleen dit gebied (met zijn deelgebieden)"
     )
@@ -58,6 +59,13 @@ def add_parser(sub: Any) -> None:
         help="'lang niet geweest' na zoveel weken (standaard: zoals in het venster ingesteld, "
         f"anders {agenda.DEFAULT_WEEKS})",
     )
+
+
+def add_parser(sub: Any) -> argparse.ArgumentParser:
+    """The `agenda` subcommand (sub: the CLI's subparsers)."""
+    parser: argparse.ArgumentParser = sub.add_parser("agenda", help=HELP, description=DESCRIPTION)
+    configure(parser)
+    return parser
 
 
 def _line(item: agenda.AgendaItem) -> str:

@@ -361,11 +361,12 @@ def link_options(
     since = today - timedelta(days=SIGNALS_SINCE_DAYS)
     return LinkOptions(
         signals=tuple(
-            LinkOption(i, signal_text(day, category, place))
-            for i, day, category, place in repo.signal_options(area_ids, since)
+            LinkOption(s.id, signal_text(s.reported_on, s.category, s.location))
+            for s in repo.signal_options(area_ids, since)
         ),
         actions=tuple(
-            LinkOption(i, action_text(text, due)) for i, text, due in repo.action_options(area_ids)
+            LinkOption(a.id, action_text(a.description, a.due))
+            for a in repo.action_options(area_ids)
         ),
-        initiatives=tuple(LinkOption(i, title) for i, title in repo.initiative_options(area_ids)),
+        initiatives=tuple(LinkOption(i.id, i.title) for i in repo.initiative_options(area_ids)),
     )

@@ -157,14 +157,12 @@ def agenda(
     ids = None if len(scope) == len(nodes) else scope
     repo = ActivityRepository(session)
     items = [
-        AgendaItem(KOFFIEKAR, i, day, begin, finish, area, area_name, place, "Koffiekar", "")
-        for i, day, begin, finish, area, area_name, place in repo.rounds(ids, start, end)
+        AgendaItem(KOFFIEKAR, *row, what="Koffiekar", subject="")
+        for row in repo.rounds(ids, start, end)
     ]
     items += [
-        AgendaItem(ACTIVITY, i, day, begin, finish, area, area_name, place, kind.label, subject)
-        for i, day, begin, finish, area, area_name, place, kind, subject in (
-            repo.agenda_activities(ids, start, end)
-        )
+        AgendaItem(ACTIVITY, *row[:7], what=row.kind.label, subject=row.subject)
+        for row in repo.agenda_activities(ids, start, end)
     ]
     items.sort(key=lambda i: (i.day, i.start or time.min, i.area_name, i.title))
     return Agenda(

@@ -156,9 +156,9 @@ def _figures(
         result[area_id].update(
             initiatives_new=new, initiatives_running=running, initiatives_done=done
         )
-    held = ActivityRepository(repo.session)
-    for area_id, (n, people) in held.counts(scope, start, min(end, as_of)).items():
-        result[area_id].update(activities=n, activity_attendance=people)
+    gatherings = ActivityRepository(repo.session)
+    for area_id, tally in gatherings.counts(scope, start, min(end, as_of)).items():
+        result[area_id].update(activities=tally.held, activity_attendance=tally.attendance)
     return dict(result)
 
 
@@ -206,10 +206,10 @@ def _activity_themes(
     session: Session, scope: AreaIds, period: Period, as_of: date
 ) -> dict[uuid.UUID, Counter[str]]:
     result: defaultdict[uuid.UUID, Counter[str]] = defaultdict(Counter)
-    for area_id, name, n in ActivityRepository(session).theme_counts(
+    for row in ActivityRepository(session).theme_counts(
         scope, period.start, min(period.end, as_of)
     ):
-        result[area_id][name] += n
+        result[row.area_id][row.theme] += row.activities
     return dict(result)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Collection, Sequence
 from datetime import date, time
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import ColumnElement, Select, func, or_, select
 from sqlalchemy.orm import Session, joinedload, selectinload
@@ -26,6 +26,59 @@ from gebiedsapp.domain import (
 )
 from gebiedsapp.domain.signal_workflow import OPEN
 from gebiedsapp.domain.taxonomy import Theme
+
+# The rows returned, named (each a tuple too, so a caller may still unpack one).
+
+
+class SignalOption(NamedTuple):
+    id: uuid.UUID
+    reported_on: date
+    category: str
+    location: str
+
+
+class ActionOption(NamedTuple):
+    id: uuid.UUID
+    description: str
+    due: date | None
+
+
+class InitiativeOption(NamedTuple):
+    id: uuid.UUID
+    title: str
+
+
+class RoundRow(NamedTuple):
+    id: uuid.UUID
+    day: date
+    start: time | None
+    end: time | None
+    area_id: uuid.UUID
+    area_name: str
+    place: str
+
+
+class ActivityRow(NamedTuple):
+    id: uuid.UUID
+    day: date
+    start: time | None
+    end: time | None
+    area_id: uuid.UUID
+    area_name: str
+    place: str
+    kind: ActivityKind
+    subject: str
+
+
+class ActivityTally(NamedTuple):
+    held: int
+    attendance: int  # added up over those with a count
+
+
+class ActivityThemeTally(NamedTuple):
+    area_id: uuid.UUID
+    theme: str
+    activities: int
 
 
 class ActivityRepository:
@@ -65,7 +118,7 @@ class ActivityRepository:
 
     def signal_options(
         self, area_ids: Collection[uuid.UUID] | None, since: date
-    ) -> list[tuple[uuid.UUID, date, str, str]]:
+    ) -> list[SignalOption]:
         """(id, reported on, category, location) of the area's signals still open or reported
         since `since`; newest first."""
         query = (
@@ -79,11 +132,9 @@ class ActivityRepository:
             .order_by(Signal.reported_on.desc(), SignalCategory.name)
             .limit(300)
         )
-        return [(i, day, name, place) for i, day, name, place in self.session.execute(query)]
+        return [SignalOption(*row) for row in self.session.execute(query)]
 
-    def action_options(
-        self, area_ids: Collection[uuid.UUID] | None
-    ) -> list[tuple[uuid.UUID, str, date | None]]:
+    def action_options(self, area_ids: Collection[uuid.UUID] | None) -> list[ActionOption]:
         """(id, description, due) of the area's open actions, the first due first."""
         query = (
             select(FollowUp.id, FollowUp.description, FollowUp.due_date)
@@ -95,11 +146,9 @@ class ActivityRepository:
             .order_by(FollowUp.due_date.is_(None), FollowUp.due_date, FollowUp.description)
             .limit(300)
         )
-        return [(i, text, due) for i, text, due in self.session.execute(query)]
+        return [ActionOption(*row) for row in self.session.execute(query)]
 
-    def initiative_options(
-        self, area_ids: Collection[uuid.UUID] | None
-    ) -> list[tuple[uuid.UUID, str]]:
+    def initiative_options(self, area_ids: Collection[uuid.UUID] | None) -> list[InitiativeOption]:
         """(id, title) of the area's initiatives not ended, by title."""
         ended = [InitiativeStatus.AFGEROND, InitiativeStatus.GESTOPT]
         query = (
@@ -111,13 +160,13 @@ class ActivityRepository:
             )
             .order_by(Initiative.title)
         )
-        return [(i, title) for i, title in self.session.execute(query)]
+        return [InitiativeOption(*row) for row in self.session.execute(query)]
 
     # --- the agenda -----------------------------------------------------------------------
 
     def rounds(
         self, area_ids: Collection[uuid.UUID] | None, start: date, end: date
-    ) -> list[tuple[uuid.UUID, date, time | None, time | None, uuid.UUID, str, str]]:
+    ) -> list[RoundRow]:
         """(id, day, start, end, area, area name, place) of the koffiekar rounds in the span."""
         query = (
             select(
@@ -137,13 +186,11 @@ class ActivityRepository:
                 *([] if area_ids is None else [KoffiekarSession.area_id.in_(list(area_ids))]),
             )
         )
-        return [tuple(row) for row in self.session.execute(query)]  # type: ignore[misc]
+        return [RoundRow(*row) for row in self.session.execute(query)]
 
     def agenda_activities(
         self, area_ids: Collection[uuid.UUID] | None, start: date, end: date
-    ) -> list[
-        tuple[uuid.UUID, date, time | None, time | None, uuid.UUID, str, str, ActivityKind, str]
-    ]:
+    ) -> list[ActivityRow]:
         """(id, day, start, end, area, area name, place, kind, subject) in the span."""
         query = (
             select(
@@ -165,7 +212,7 @@ class ActivityRepository:
                 *_in(area_ids),
             )
         )
-        return [tuple(row) for row in self.session.execute(query)]  # type: ignore[misc]
+        return [ActivityRow(*row) for row in self.session.execute(query)]
 
     def last_visits(self, on_or_before: date) -> dict[uuid.UUID, date]:
         """Per area: the last day on or before `on_or_before` with a koffiekar round or an
@@ -187,8 +234,8 @@ class ActivityRepository:
 
     def counts(
         self, area_ids: Collection[uuid.UUID] | None, start: date, end: date
-    ) -> dict[uuid.UUID, tuple[int, int]]:
-        """Per area: (activities held in the span, their total attendance)."""
+    ) -> dict[uuid.UUID, ActivityTally]:
+        """Per area: the activities held in the span and their attendance added up."""
         query = (
             select(Activity.area_id, func.count(), func.coalesce(func.sum(Activity.attendance), 0))
             .where(
@@ -199,12 +246,15 @@ class ActivityRepository:
             )
             .group_by(Activity.area_id)
         )
-        return {a: (int(n), int(people or 0)) for a, n, people in self.session.execute(query)}
+        return {
+            a: ActivityTally(int(n), int(people or 0))
+            for a, n, people in self.session.execute(query)
+        }
 
     def theme_counts(
         self, area_ids: Collection[uuid.UUID] | None, start: date, end: date
-    ) -> list[tuple[uuid.UUID, str, int]]:
-        """(area, theme, activities with it) in the span."""
+    ) -> list[ActivityThemeTally]:
+        """Per area and theme: the activities with it in the span."""
         query = (
             select(Activity.area_id, Theme.name, func.count())
             .join(activity_theme, activity_theme.c.activity_id == Activity.id)
@@ -217,7 +267,7 @@ class ActivityRepository:
             )
             .group_by(Activity.area_id, Theme.name)
         )
-        return [(a, name, int(n)) for a, name, n in self.session.execute(query)]
+        return [ActivityThemeTally(a, name, int(n)) for a, name, n in self.session.execute(query)]
 
 
 def _in(area_ids: Collection[uuid.UUID] | None) -> list[ColumnElement[bool]]:

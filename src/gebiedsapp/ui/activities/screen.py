@@ -76,6 +76,8 @@ LOG_DAYS = 365  # the list shows a year back, and everything planned
 
 
 class ActivitiesScreen(QWidget):
+    follows_area = True  # the window's screen contract (set_area, may_close, flush)
+
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
@@ -215,6 +217,10 @@ class ActivitiesScreen(QWidget):
             self._reset_form()
         self.links_state.changed()
         self.list_state.changed()
+
+    def may_close(self) -> bool:
+        """Closing the window never loses typing here: flush() keeps it as a draft."""
+        return True
 
     def export_job(self) -> ExportJob:
         """The list as shown: the area with its sub-areas, a year back and what is planned."""
