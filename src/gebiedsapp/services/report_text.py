@@ -29,8 +29,6 @@ KEY_FIGURES: tuple[tuple[str, str, str], ...] = (
     ("sessions", "Koffiekarrondes", "keren dat het team met de koffiekar in het gebied stond"),
     ("conversations", "Koffiekargesprekken", "gesprekken met bewoners bij de koffiekar"),
     ("contacts", "Contacten", "huisbezoeken, telefoontjes, bijeenkomsten en e-mails"),
-    ("activities", "Activiteiten", "bewonersavonden, dorpsschouwen, overleg met verenigingen"),
-    ("activity_attendance", "Aanwezigen bij activiteiten", "opgeteld over die activiteiten"),
     ("meedenkers_added", "Nieuwe meedenkers", "bewoners die zich aanmeldden om mee te denken"),
     ("signals_new", "Nieuwe signalen", "gemeld in deze periode"),
     ("signals_closed", "Afgesloten signalen", "afgehandeld of geannuleerd in deze periode"),
@@ -40,6 +38,8 @@ KEY_FIGURES: tuple[tuple[str, str, str], ...] = (
     ("initiatives_running", "Lopende initiatieven", "nog niet afgerond of gestopt aan het eind"),
     ("initiatives_done", "Afgeronde initiatieven", "met succes afgerond in deze periode"),
     ("open_actions", "Open acties", "afgesproken acties die nog niet gedaan zijn"),
+    ("activities", "Activiteiten", "bewonersavonden, dorpsschouwen, overleg met verenigingen"),
+    ("activity_attendance", "Aanwezigen bij activiteiten", "opgeteld over die activiteiten"),
 )
 
 

@@ -146,22 +146,24 @@ def sentences(summary: AreaSummary) -> list[str]:
     return out[:5]
 
 
+# Page 1 holds one line less than the key figures: the attendance at activities is said in the
+# sentence about the koffiekar instead (the appendix, the dashboard and Excel list it as a row).
+SAID_NOT_TABLED = frozenset({"activity_attendance"})
+
+
 def _activities_said(summary: AreaSummary) -> str:
-    """' Bij 2 activiteiten (…) waren samen 60 mensen; daar ging het vooral over ‘X’.' or ''."""
+    """' Bij 2 activiteiten waren 60 mensen, vooral over ‘X’.' or '' (short: the page is full)."""
     c = summary.current
     if not c.activities:
         return ""
-    text = f" Bij {count(c.activities, 'activiteit', 'activiteiten')} (bewonersavond, schouw, "
-    text += "overleg)"
+    text = f" Bij {count(c.activities, 'activiteit', 'activiteiten')}"
     if c.activity_attendance:
-        text += f" {'was' if c.activity_attendance == 1 else 'waren'} samen "
-        text += f"{count(c.activity_attendance, 'aanwezige', 'aanwezigen')}"
+        verb = "was" if c.activity_attendance == 1 else "waren"
+        text += f" {verb} {count(c.activity_attendance, 'aanwezige', 'aanwezigen')}"
     else:
-        text += " werd niet geteld hoeveel mensen er waren"
-    heard = [f"‘{name}’" for name, _n in summary.activity_themes[:3]]
-    if heard:
-        listed = heard[0] if len(heard) == 1 else ", ".join(heard[:-1]) + " en " + heard[-1]
-        text += f"; daar ging het vooral over {listed}"
+        text += " werden de aanwezigen niet geteld"
+    if summary.activity_themes:
+        text += f", vooral over ‘{summary.activity_themes[0][0]}’"
     return text + "."
 
 
@@ -182,6 +184,8 @@ def _figures_table(summary: AreaSummary) -> list[Flowable]:
         header.append("12 maanden")
     rows: list[list[Any]] = [header]
     for field, label, _explanation in KEY_FIGURES:
+        if field in SAID_NOT_TABLED:
+            continue
         row: list[Any] = [
             label,
             number(figure(summary.current, field)),
