@@ -157,8 +157,8 @@ def _figures(
             initiatives_new=new, initiatives_running=running, initiatives_done=done
         )
     gatherings = ActivityRepository(repo.session)
-    for area_id, tally in gatherings.counts(scope, start, min(end, as_of)).items():
-        result[area_id].update(activities=tally.held, activity_attendance=tally.attendance)
+    for area_id, gathered in gatherings.counts(scope, start, min(end, as_of)).items():
+        result[area_id].update(activities=gathered.held, activity_attendance=gathered.attendance)
     return dict(result)
 
 
