@@ -50,6 +50,7 @@ def test_the_groups_keep_the_order_of_the_help() -> None:
         "audit",
         "privacy",
         "initiatives",
+        "agenda",
         "selftest",
         "sync",
         "exchange",

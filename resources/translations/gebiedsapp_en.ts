@@ -36,6 +36,335 @@
     </message>
 </context>
 <context>
+    <name>ActivitiesModel</name>
+    <message>
+        <source>Avond</source>
+        <translation>Evening</translation>
+    </message>
+    <message>
+        <source>Schouw</source>
+        <translation>Inspection</translation>
+    </message>
+    <message>
+        <source>Vereniging</source>
+        <translation>Association</translation>
+    </message>
+    <message>
+        <source>Anders</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>gepland</source>
+        <translation>planned</translation>
+    </message>
+</context>
+<context>
+    <name>ActivitiesScreen</name>
+    <message>
+        <source>Activiteiten</source>
+        <translation>Activities</translation>
+    </message>
+    <message>
+        <source>Activiteiten van het gebied</source>
+        <translation>The area&apos;s activities</translation>
+    </message>
+    <message>
+        <source>Dubbelklik (of Enter) om een activiteit te bewerken.</source>
+        <translation>Double-click (or Enter) to edit an activity.</translation>
+    </message>
+    <message>
+        <source>Opslaan (Ctrl+Enter)</source>
+        <translation>Save (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Geschiedenis…</source>
+        <translation>History…</translation>
+    </message>
+    <message>
+        <source>Eerdere versies van deze activiteit</source>
+        <translation>Earlier versions of this activity</translation>
+    </message>
+    <message>
+        <source>Verwijderen…</source>
+        <translation>Remove…</translation>
+    </message>
+    <message>
+        <source>Een per vergissing vastgelegde activiteit weghalen</source>
+        <translation>Remove an activity recorded by mistake</translation>
+    </message>
+    <message>
+        <source>Nieuwe activiteit</source>
+        <translation>New activity</translation>
+    </message>
+    <message>
+        <source>Annuleren (Esc)</source>
+        <translation>Cancel (Esc)</translation>
+    </message>
+    <message>
+        <source>&amp;Vastleggen</source>
+        <translation>&amp;Record</translation>
+    </message>
+    <message>
+        <source>A&amp;genda</source>
+        <translation>A&amp;genda</translation>
+    </message>
+    <message>
+        <source>Bewonersavonden, schouwen en overleggen in %s, en de agenda.</source>
+        <translation>Residents&apos; evenings, inspections and meetings in %s, and the agenda.</translation>
+    </message>
+    <message>
+        <source>Concept hersteld. Sla het op met Ctrl+Enter.</source>
+        <translation>Draft restored. Save it with Ctrl+Enter.</translation>
+    </message>
+    <message>
+        <source>Activiteiten laden…</source>
+        <translation>Loading activities…</translation>
+    </message>
+    <message>
+        <source>%s activiteiten sinds %s (en gepland)</source>
+        <translation>%s activities since %s (and planned)</translation>
+    </message>
+    <message>
+        <source>De activiteiten konden niet worden geladen. Zie het logboek.</source>
+        <translation>The activities could not be loaded. See the log.</translation>
+    </message>
+    <message>
+        <source>Activiteit niet opgeslagen</source>
+        <translation>Activity not saved</translation>
+    </message>
+    <message>
+        <source>Je hebt deze activiteit nog niet opgeslagen. Wat wil je doen?</source>
+        <translation>You have not saved this activity yet. What do you want to do?</translation>
+    </message>
+    <message>
+        <source>Een bewaard concept kun je later herstellen; weggooien kun je niet ongedaan maken.</source>
+        <translation>A kept draft can be restored later; discarding cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Concept weggegooid.</source>
+        <translation>Draft discarded.</translation>
+    </message>
+    <message>
+        <source>Concept bewaard; je kunt het later herstellen.</source>
+        <translation>Draft kept; you can restore it later.</translation>
+    </message>
+    <message>
+        <source>Niet opgeslagen</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <source>Kies een gebied.</source>
+        <translation>Choose an area.</translation>
+    </message>
+    <message>
+        <source>Wijziging opgeslagen</source>
+        <translation>Change saved</translation>
+    </message>
+    <message>
+        <source>Activiteit opgeslagen</source>
+        <translation>Activity saved</translation>
+    </message>
+    <message>
+        <source>, met %s nieuwe actie(s)</source>
+        <translation>, with %s new action(s)</translation>
+    </message>
+    <message>
+        <source>Activiteit verwijderen</source>
+        <translation>Remove activity</translation>
+    </message>
+    <message>
+        <source>Deze activiteit verwijderen? Haal alleen weg wat per vergissing is vastgelegd.</source>
+        <translation>Remove this activity? Only remove what was recorded by mistake.</translation>
+    </message>
+    <message>
+        <source>Activiteit verwijderd.</source>
+        <translation>Activity removed.</translation>
+    </message>
+</context>
+<context>
+    <name>ActivityForm</name>
+    <message>
+        <source>Nieuwe activiteit</source>
+        <translation>New activity</translation>
+    </message>
+    <message>
+        <source>Datum</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Begintijd</source>
+        <translation>Start time</translation>
+    </message>
+    <message>
+        <source>Eindtijd</source>
+        <translation>End time</translation>
+    </message>
+    <message>
+        <source>Soort activiteit</source>
+        <translation>Kind of activity</translation>
+    </message>
+    <message>
+        <source>Gebied</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>bijv. dorpshuis, school, kerk</source>
+        <translation>e.g. village hall, school, church</translation>
+    </message>
+    <message>
+        <source>Plaats</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>niet geteld</source>
+        <translation>not counted</translation>
+    </message>
+    <message>
+        <source>Aantal aanwezigen</source>
+        <translation>Number of people present</translation>
+    </message>
+    <message>
+        <source>Hoeveel mensen er waren (vul je in na de activiteit)</source>
+        <translation>How many people came (filled in after the activity)</translation>
+    </message>
+    <message>
+        <source>Waar ging het over?</source>
+        <translation>What was it about?</translation>
+    </message>
+    <message>
+        <source>Onderwerp</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>Aantekeningen</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Wat werd er gezegd? Geen namen van bewoners.</source>
+        <translation>What was said? No residents&apos; names.</translation>
+    </message>
+    <message>
+        <source>Uitkomsten</source>
+        <translation>Outcomes</translation>
+    </message>
+    <message>
+        <source>Wat is afgesproken of opgehaald?</source>
+        <translation>What was agreed or learnt?</translation>
+    </message>
+    <message>
+        <source>Gekoppelde signalen</source>
+        <translation>Linked signals</translation>
+    </message>
+    <message>
+        <source>Gekoppelde acties</source>
+        <translation>Linked actions</translation>
+    </message>
+    <message>
+        <source>Gekoppelde initiatieven</source>
+        <translation>Linked initiatives</translation>
+    </message>
+    <message>
+        <source>Nieuwe afgesproken actie (Enter voegt toe)</source>
+        <translation>New agreed action (Enter adds it)</translation>
+    </message>
+    <message>
+        <source>Omschrijving van een nieuwe actie</source>
+        <translation>Description of a new action</translation>
+    </message>
+    <message>
+        <source>Eigenaar van de actie</source>
+        <translation>Owner of the action</translation>
+    </message>
+    <message>
+        <source>Uiterlijk</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Uiterlijk klaar op</source>
+        <translation>Due by</translation>
+    </message>
+    <message>
+        <source>Toevoegen</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <source>Koppelingen</source>
+        <translation>Links</translation>
+    </message>
+    <message>
+        <source>Signalen</source>
+        <translation>Signals</translation>
+    </message>
+    <message>
+        <source>Acties</source>
+        <translation>Actions</translation>
+    </message>
+    <message>
+        <source>Initiatieven</source>
+        <translation>Initiatives</translation>
+    </message>
+    <message>
+        <source>&amp;Datum:</source>
+        <translation>&amp;Date:</translation>
+    </message>
+    <message>
+        <source>v&amp;an</source>
+        <translation>fro&amp;m</translation>
+    </message>
+    <message>
+        <source>t&amp;ot</source>
+        <translation>t&amp;o</translation>
+    </message>
+    <message>
+        <source>&amp;Soort:</source>
+        <translation>&amp;Kind:</translation>
+    </message>
+    <message>
+        <source>&amp;Plaats:</source>
+        <translation>&amp;Place:</translation>
+    </message>
+    <message>
+        <source>Geb&amp;ied:</source>
+        <translation>Ar&amp;ea:</translation>
+    </message>
+    <message>
+        <source>Onde&amp;rwerp:</source>
+        <translation>&amp;Subject:</translation>
+    </message>
+    <message>
+        <source>Aan&amp;wezig:</source>
+        <translation>Attendan&amp;ce:</translation>
+    </message>
+    <message>
+        <source>&amp;Thema&apos;s:</source>
+        <translation>&amp;Themes:</translation>
+    </message>
+    <message>
+        <source>Aa&amp;ntekeningen:</source>
+        <translation>&amp;Notes:</translation>
+    </message>
+    <message>
+        <source>&amp;Uitkomsten:</source>
+        <translation>O&amp;utcomes:</translation>
+    </message>
+    <message>
+        <source>&amp;Koppelingen (aanvinken):</source>
+        <translation>&amp;Links (tick them):</translation>
+    </message>
+    <message>
+        <source>(nog niemand)</source>
+        <translation>(nobody yet)</translation>
+    </message>
+    <message>
+        <source>Activiteit bewerken (versie %s)</source>
+        <translation>Edit activity (version %s)</translation>
+    </message>
+    <message>
+        <source>Activiteit bewerken (hersteld concept)</source>
+        <translation>Edit activity (restored draft)</translation>
+    </message>
+</context>
+<context>
     <name>AdminScreen</name>
     <message>
         <source>Gebieden</source>
@@ -60,6 +389,92 @@
     <message>
         <source>Teamserver</source>
         <translation>Team server</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaModel</name>
+    <message>
+        <source>hele dag</source>
+        <translation>all day</translation>
+    </message>
+</context>
+<context>
+    <name>AgendaPanel</name>
+    <message>
+        <source> weken</source>
+        <translation> weeks</translation>
+    </message>
+    <message>
+        <source>Lang niet geweest na</source>
+        <translation>Not visited after</translation>
+    </message>
+    <message>
+        <source>Een dorp of wijk zonder koffiekarronde of activiteit in zoveel weken</source>
+        <translation>A village or neighbourhood without a coffee cart round or activity in this many weeks</translation>
+    </message>
+    <message>
+        <source>Lang &amp;niet geweest na:</source>
+        <translation>&amp;Not visited after:</translation>
+    </message>
+    <message>
+        <source>Opslaan als agenda (.ics)…</source>
+        <translation>Save as calendar (.ics)…</translation>
+    </message>
+    <message>
+        <source>De rondes en activiteiten hieronder als agendabestand voor Outlook</source>
+        <translation>The rounds and activities below as a calendar file for Outlook</translation>
+    </message>
+    <message>
+        <source>Komende rondes en activiteiten</source>
+        <translation>Upcoming rounds and activities</translation>
+    </message>
+    <message>
+        <source>Geweest</source>
+        <translation>Past</translation>
+    </message>
+    <message>
+        <source>Lang niet geweest</source>
+        <translation>Not visited for a long time</translation>
+    </message>
+    <message>
+        <source>Een bezoek is een koffiekarronde of activiteit in het dorp of de wijk (of een deel ervan). Geplande activiteiten tellen pas als ze geweest zijn.</source>
+        <translation>A visit is a coffee cart round or an activity in the village or neighbourhood (or a part of it). Planned activities count once they have taken place.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Komend&lt;/b&gt; in %s (%s)</source>
+        <translation>&lt;b&gt;Upcoming&lt;/b&gt; in %s (%s)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Geweest&lt;/b&gt;, de laatste %s dagen (%s)</source>
+        <translation>&lt;b&gt;Past&lt;/b&gt;, the last %s days (%s)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Langer dan %s weken niet geweest&lt;/b&gt; (%s)</source>
+        <translation>&lt;b&gt;Not visited for more than %s weeks&lt;/b&gt; (%s)</translation>
+    </message>
+    <message>
+        <source>Agenda opslaan</source>
+        <translation>Save calendar</translation>
+    </message>
+    <message>
+        <source>Agenda (*.ics)</source>
+        <translation>Calendar (*.ics)</translation>
+    </message>
+    <message>
+        <source>Niet opgeslagen</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <source>Het agendabestand kon niet worden opgeslagen: %s (%s)</source>
+        <translation>The calendar file could not be saved: %s (%s)</translation>
+    </message>
+    <message>
+        <source>Agenda opgeslagen</source>
+        <translation>Calendar saved</translation>
+    </message>
+    <message>
+        <source>%s afspraken opgeslagen in %s. Open het bestand om ze in Outlook te zetten.</source>
+        <translation>%s appointments saved in %s. Open the file to put them in Outlook.</translation>
     </message>
 </context>
 <context>
@@ -1315,6 +1730,13 @@ Last day (the link ran from %s):</translation>
     </message>
 </context>
 <context>
+    <name>GapsModel</name>
+    <message>
+        <source>nog nooit</source>
+        <translation>never</translation>
+    </message>
+</context>
+<context>
     <name>GuideDialog</name>
     <message>
         <source>Handleiding Gebiedsapp</source>
@@ -1761,6 +2183,21 @@ Last day (the link ran from %s):</translation>
     </message>
 </context>
 <context>
+    <name>LinkList</name>
+    <message>
+        <source>(niet meer te kiezen)</source>
+        <translation>(no longer offered)</translation>
+    </message>
+    <message>
+        <source>Nieuw: %s</source>
+        <translation>New: %s</translation>
+    </message>
+    <message>
+        <source>Wordt gemaakt bij het opslaan; uitvinken haalt hem weg</source>
+        <translation>Made when saving; untick to take it away</translation>
+    </message>
+</context>
+<context>
     <name>ListsScreen</name>
     <message>
         <source>Lijsten</source>
@@ -1954,6 +2391,10 @@ Last day (the link ran from %s):</translation>
         <translation>Conflicts</translation>
     </message>
     <message>
+        <source>Activiteiten</source>
+        <translation>Activities</translation>
+    </message>
+    <message>
         <source>&amp;Bestand</source>
         <translation>&amp;File</translation>
     </message>
@@ -1964,6 +2405,10 @@ Last day (the link ran from %s):</translation>
     <message>
         <source>Nieuw &amp;contact</source>
         <translation>New &amp;contact</translation>
+    </message>
+    <message>
+        <source>Nieuwe acti&amp;viteit</source>
+        <translation>New acti&amp;vity</translation>
     </message>
     <message>
         <source>&amp;Concepten herstellen…</source>
@@ -4361,6 +4806,10 @@ The previous database is in:
         <translation>The first milestone not yet reached</translation>
     </message>
     <message>
+        <source>Dorp of wijk</source>
+        <translation>Village or neighbourhood</translation>
+    </message>
+    <message>
         <source>Gebiedsregisseur</source>
         <translation>Area coordinator</translation>
     </message>
@@ -4379,6 +4828,10 @@ The previous database is in:
     <message>
         <source>Initiatief</source>
         <translation>Initiative</translation>
+    </message>
+    <message>
+        <source>Laatst geweest</source>
+        <translation>Last visited</translation>
     </message>
     <message>
         <source>Mijlpaal</source>
@@ -4421,6 +4874,10 @@ The previous database is in:
         <translation>Target date</translation>
     </message>
     <message>
+        <source>Tijd</source>
+        <translation>Time</translation>
+    </message>
+    <message>
         <source>Toegekend</source>
         <translation>Granted</translation>
     </message>
@@ -4435,6 +4892,14 @@ The previous database is in:
     <message>
         <source>Volgende mijlpaal</source>
         <translation>Next milestone</translation>
+    </message>
+    <message>
+        <source>Wat</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Weken</source>
+        <translation>Weeks</translation>
     </message>
     <message>
         <source>Wie</source>

@@ -80,6 +80,11 @@ DEMO_TABLES = (
     "signal",
     "signal_history",
     "signal_feedback",
+    "activity",
+    "activity_theme",
+    "activity_signal",
+    "activity_action",
+    "activity_initiative",
 )
 # the records a user would count (not the link tables)
 RECORD_TABLES = (
@@ -98,6 +103,7 @@ RECORD_TABLES = (
     "signal",
     "signal_history",
     "signal_feedback",
+    "activity",
 )
 
 
@@ -174,7 +180,8 @@ def test_counts_match_the_tables(database: Database) -> None:
     assert counts["contact"] == small.contacts
     assert counts["meedenker"] == small.meedenkers
     assert counts["resident"] == small.meedenkers + small.meedenkers // 2
-    assert counts["draft"] == small.drafts
+    assert counts["draft"] == small.drafts + 1  # and one activity, drawn apart
+    assert counts["activity"] == small.activities
     assert sum(counts[t] for t in RECORD_TABLES) < 6_000  # small stays small: tests use it
 
 

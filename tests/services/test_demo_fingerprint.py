@@ -39,6 +39,11 @@ TABLES = (
     "signal",
     "signal_history",
     "signal_feedback",
+    "activity",
+    "activity_theme",
+    "activity_signal",
+    "activity_action",
+    "activity_initiative",
 )
 COUNTS = {
     "team_member": 18,
@@ -58,12 +63,20 @@ COUNTS = {
     "initiative_theme": 30,
     "initiative_partner": 11,
     "initiative_milestone": 53,
-    "draft": 3,
+    "draft": 4,
     "signal": 427,
     "signal_history": 1082,
     "signal_feedback": 54,
+    "activity": 40,
+    "activity_theme": 83,
+    "activity_signal": 11,
+    "activity_action": 4,
+    "activity_initiative": 4,
 }
-SHA256 = "cd156b6d371c8f77b304904b1821510acef0b2ce65799cc98b8ac87cc107e334"
+# Recorded again when the demo got activities (issue 18): activities (and one activity draft)
+# are drawn last, from streams of their own, so every other row is as it was (the 21 tables
+# above "activity", without that one draft, still hash to the earlier cd156b6d…e334).
+SHA256 = "2f13e301f5006315efc741ba65dcdb9846c8296f0e938e0a55dfa1c15334cade"
 
 
 def fingerprint(database: Database) -> tuple[dict[str, int], str]:

@@ -346,11 +346,11 @@ def test_page_one_says_until_when_the_laptop_was_synced(summary_world: Any, tmp_
             write_area_summary(summary, [], target)
         return " ".join(pages_text(target)[0].split())
 
-    assert "deze laptop is niet gesynchroniseerd" in page_one("nooit.pdf")
+    assert "alleen deze laptop (niet gesynchroniseerd)" in page_one("nooit.pdf")
     with summary_world.database.engine.begin() as connection:
         connection.execute(
             update(sync_state).values(last_sync_at=datetime(2026, 12, 6, 9, 15, tzinfo=UTC))
         )
     text = page_one("gesynchroniseerd.pdf")
-    assert "tot 06-12-2026 10:15 (laatste synchronisatie van deze laptop)" in text
+    assert "team gesynchroniseerd tot 06-12-2026 10:15" in text
     assert "niet gesynchroniseerd" not in text

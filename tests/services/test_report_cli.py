@@ -10,6 +10,7 @@ import pytest
 
 from gebiedsapp import cli
 from gebiedsapp.services.report_text import KEY_FIGURES, difference, number
+from gebiedsapp.services.reports.brief import SAID_NOT_TABLED
 from gebiedsapp.services.reports.municipality_report import OVERVIEW_FIELDS
 from gebiedsapp.services.summary import MonthPoint, municipality_summary
 from support.pdf_text import all_lines, line_starting, pages_text
@@ -29,6 +30,8 @@ def _report(world: Any, tmp_path: Path, *args: str) -> int:
 def _assert_key_figures(texts: list[str], current: Any, previous: Any) -> None:
     for field, label, _explanation in KEY_FIGURES:
         now, before = getattr(current, field), getattr(previous, field)
+        if len(texts) <= 2 and field in SAID_NOT_TABLED:  # the brief says it in a sentence
+            continue
         if len(texts) <= 2:  # the brief: the figures beside the previous period's
             line = f"{label} {number(now)} {number(before)}"
         else:

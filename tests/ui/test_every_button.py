@@ -61,6 +61,7 @@ MUST_REACH: dict[str, set[str]] = {
     "contacts": {"Nieuw contact", "Signaal maken…", "Exporteren…"},
     "signals": {"Nieuw signaal…", "Categorie…", "Werkbon (PDF)" + SEP + "Voorbeeld bekijken"},
     "initiatives": {"Nieuw initiatief", "Verwijderen…"},
+    "activities": {"Nieuwe activiteit", "tab Agenda", "Opslaan als agenda (.ics)…"},
     "summary": {"Voorbeeld PDF", "Afdrukken…", "Opslaan als PDF…"},
     "actions": {"Gedaan (Spatie)"},
     "lists": {"tab Acties", "Exporteren…"},

@@ -15,6 +15,7 @@ from gebiedsapp.services.areas import find_area
 from gebiedsapp.ui import main_window as main_window_module
 from gebiedsapp.ui.main_window import (
     ACTIONS,
+    ACTIVITIES,
     ADMIN,
     AREA,
     CONFLICTS,
@@ -43,10 +44,14 @@ SHORTCUTS = {
     TEAM_OVERVIEW: Qt.Key.Key_9,
     ADMIN: Qt.Key.Key_0,
     CONFLICTS: Qt.Key.Key_C,  # with Shift: Ctrl+1..0 are taken
+    ACTIVITIES: Qt.Key.Key_A,
 }
 CTRL = Qt.KeyboardModifier.ControlModifier
-MODIFIERS = {CONFLICTS: CTRL | Qt.KeyboardModifier.ShiftModifier}
-FOLLOW_THE_AREA = {AREA, KOFFIEKAR, CONTACTS, SIGNALS, INITIATIVES, SUMMARY, LISTS}
+MODIFIERS = {
+    CONFLICTS: CTRL | Qt.KeyboardModifier.ShiftModifier,
+    ACTIVITIES: CTRL | Qt.KeyboardModifier.ShiftModifier,
+}
+FOLLOW_THE_AREA = {AREA, KOFFIEKAR, CONTACTS, SIGNALS, INITIATIVES, SUMMARY, LISTS, ACTIVITIES}
 
 
 def test_every_screen_the_window_builds_keeps_the_contract(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]

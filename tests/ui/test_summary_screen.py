@@ -13,6 +13,7 @@ from PySide6.QtPrintSupport import QPrinter
 
 from gebiedsapp.services.areas import find_area
 from gebiedsapp.services.report_text import KEY_FIGURES, difference, number
+from gebiedsapp.services.reports.brief import SAID_NOT_TABLED
 from gebiedsapp.ui.context import AppContext
 from gebiedsapp.ui.pdf import MAX_PRINT_DPI, PdfPreview, render_to_printer
 from gebiedsapp.ui.summary import SummaryScreen
@@ -133,6 +134,8 @@ def test_save_as_pdf_prints_the_figures_shown(
     assert saved == [target]
     texts = pages_text(target)
     for field, label, _why in KEY_FIGURES:
+        if field in SAID_NOT_TABLED:  # the brief says it in a sentence (page 1 is full)
+            continue
         now, before, change = (
             t.replace("<b>", "").replace("</b>", "") for t in _shown(screen)[field]
         )

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from gebiedsapp import __version__
 from gebiedsapp.argparse_nl import DutchArgumentParser
 from gebiedsapp.cli import (
+    agenda,
     areas,
     audit,
     db,
@@ -42,6 +43,7 @@ GROUPS: tuple[Callable[[Subparsers], None], ...] = (
     audit.register,
     privacy.register,
     initiatives.register,
+    agenda.register,
     selftest.register,
     sync.register,
     exchange.register,

@@ -31,7 +31,9 @@ from gebiedsapp.storage.text_guard import BROKEN, readable
 log = logging.getLogger(__name__)
 
 # options that name files or folders: any bytes are a valid name there
-_PATH_OPTIONS = frozenset({"database", "data_dir", "to", "source", "backup", "file", "output"})
+_PATH_OPTIONS = frozenset(
+    {"database", "data_dir", "to", "source", "backup", "file", "output", "ics"}
+)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -3,6 +3,13 @@
 Importing this package registers every model on `Base.metadata` (Alembic and tests rely on it).
 """
 
+from gebiedsapp.domain.activities import (
+    Activity,
+    activity_action,
+    activity_initiative,
+    activity_signal,
+    activity_theme,
+)
 from gebiedsapp.domain.areas import Area, CbsBuurt, CbsWijk, area_buurt
 from gebiedsapp.domain.audit import AuditEntry, AuditHead
 from gebiedsapp.domain.base import Base, Tracked, reference_id, utcnow
@@ -10,6 +17,7 @@ from gebiedsapp.domain.contacts import Contact, FollowUp, contact_theme
 from gebiedsapp.domain.drafts import Draft, RecordVersion
 from gebiedsapp.domain.enums import (
     ActionStatus,
+    ActivityKind,
     AreaKind,
     AuditAction,
     ConsentPurpose,
@@ -48,6 +56,8 @@ from gebiedsapp.domain.teams import Assignment, TeamMember
 
 __all__ = [
     "ActionStatus",
+    "Activity",
+    "ActivityKind",
     "AppSetting",
     "Area",
     "AreaKind",
@@ -93,6 +103,10 @@ __all__ = [
     "TermUnit",
     "Theme",
     "Tracked",
+    "activity_action",
+    "activity_initiative",
+    "activity_signal",
+    "activity_theme",
     "area_buurt",
     "contact_theme",
     "conversation_theme",

@@ -91,6 +91,15 @@ class InitiativeStatus(LabeledEnum):
         return self in (InitiativeStatus.AFGEROND, InitiativeStatus.GESTOPT)
 
 
+class ActivityKind(LabeledEnum):
+    """What kind of gathering the team held or joined (besides the koffiekar)."""
+
+    BEWONERSAVOND = "bewonersavond"
+    DORPSSCHOUW = "dorpsschouw"
+    DORPSVERENIGING = "dorpsvereniging"  # a meeting with a dorps- or wijkvereniging
+    ANDERS = "anders"
+
+
 class ConsentPurpose(LabeledEnum):
     CONTACT = "contact"  # the resident wants to be contacted (about this question)
     MEEDENKEN = "meedenken"  # the resident wants to think or work along on plans
@@ -119,6 +128,7 @@ class DraftKind(LabeledEnum):
     CONVERSATION = "conversation"
     CONTACT = "contact"
     SESSION = "session"
+    ACTIVITY = "activity"
 
 
 class SignalSource(LabeledEnum):
@@ -230,6 +240,11 @@ _LABELS: dict[StrEnum, str] = {
     DraftKind.CONVERSATION: "Gesprek",
     DraftKind.CONTACT: "Contact",
     DraftKind.SESSION: "Koffiekarronde",
+    DraftKind.ACTIVITY: "Activiteit",
+    ActivityKind.BEWONERSAVOND: "Bewonersavond",
+    ActivityKind.DORPSSCHOUW: "Dorpsschouw",
+    ActivityKind.DORPSVERENIGING: "Overleg dorps- of wijkvereniging",
+    ActivityKind.ANDERS: "Anders",
     SignalSource.KOFFIEKAR: "Koffiekar",
     SignalSource.CONTACT: "Contact",
     SignalSource.TELEFOON: "Telefoon",

@@ -38,6 +38,8 @@ KEY_FIGURES: tuple[tuple[str, str, str], ...] = (
     ("initiatives_running", "Lopende initiatieven", "nog niet afgerond of gestopt aan het eind"),
     ("initiatives_done", "Afgeronde initiatieven", "met succes afgerond in deze periode"),
     ("open_actions", "Open acties", "afgesproken acties die nog niet gedaan zijn"),
+    ("activities", "Activiteiten", "bewonersavonden, dorpsschouwen, overleg met verenigingen"),
+    ("activity_attendance", "Aanwezigen bij activiteiten", "opgeteld over die activiteiten"),
 )
 
 

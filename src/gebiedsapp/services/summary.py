@@ -22,6 +22,9 @@ What the figures mean (all over the areas with their sub-areas; removed records 
 - An agreed action is open on a day when it was made (created_at) on or before it and was not
   done by then; a "vervallen" action has no date of lapsing and never counts as open.
 - Themes count conversations (by their round's date) plus contacts with the theme.
+- Activities (bewonersavond, dorpsschouw, ...): held in the period (by their date; planned ones
+  after `as_of` count once held), their attendance added up (an activity without a count adds
+  nothing), and the themes heard there, kept apart from the conversations' themes.
 - Initiatives: started in the period (started_on), running on `as_of` (started on or before it
   and not ended on or before it) and completed in the period (afgerond, ended_on in it; a
   stopped initiative is not completed). The table lists every initiative started on or
@@ -89,6 +92,7 @@ from gebiedsapp.services.summary_model import (
     ThemeCount as ThemeCount,
 )
 from gebiedsapp.services.sync.coverage import coverage_note
+from gebiedsapp.storage.repositories.activities import ActivityRepository
 from gebiedsapp.storage.repositories.geo import GeoRepository
 from gebiedsapp.storage.repositories.initiatives import InitiativeRepository, OpenMilestone
 from gebiedsapp.storage.repositories.report_rows import OpenActionRow, QuoteRow
@@ -116,6 +120,7 @@ class _Facts:
     passers_by: dict[uuid.UUID, Counter[str]]  # "passers_by"
     themes: dict[uuid.UUID, Counter[str]]
     previous_themes: dict[uuid.UUID, Counter[str]]
+    activity_themes: dict[uuid.UUID, Counter[str]]
     categories: dict[uuid.UUID, Counter[str]]
     statuses: dict[uuid.UUID, Counter[SignalStatus]]
     days_to_close: dict[uuid.UUID, list[int]]
@@ -160,6 +165,9 @@ def _figures(
             initiatives_running=tally.running,
             initiatives_done=tally.completed,
         )
+    gatherings = ActivityRepository(repo.session)
+    for area_id, gathered in gatherings.counts(scope, start, min(end, as_of)).items():
+        result[area_id].update(activities=gathered.held, activity_attendance=gathered.attendance)
     return dict(result)
 
 
@@ -200,6 +208,17 @@ def _themes(
             if n:
                 result[index][area_id][name] += n
     return [dict(per_area) for per_area in result]
+
+
+def _activity_themes(
+    session: Session, scope: AreaIds, period: Period, as_of: date
+) -> dict[uuid.UUID, Counter[str]]:
+    result: defaultdict[uuid.UUID, Counter[str]] = defaultdict(Counter)
+    for row in ActivityRepository(session).theme_counts(
+        scope, period.start, min(period.end, as_of)
+    ):
+        result[row.area_id][row.theme] += row.activities
+    return dict(result)
 
 
 def _table_order(row: OpenSignal) -> tuple[int, date, date, str, str]:
@@ -330,6 +349,7 @@ def _facts(
         },
         themes=themes_now,
         previous_themes=themes_before,
+        activity_themes=_activity_themes(session, scope, period, as_of),
         categories=dict(categories),
         statuses=dict(statuses),
         days_to_close=dict(days),
@@ -374,6 +394,7 @@ def _summary(
         (ThemeCount(name, now[name], before[name]) for name in now.keys() | before.keys()),
         key=lambda t: (-t.current, t.theme),
     )
+    heard = picked(facts.activity_themes)
     categories = picked(facts.categories)
     statuses = picked(facts.statuses)
     days = [d for a in ids for d in facts.days_to_close.get(a, ())]
@@ -408,6 +429,7 @@ def _summary(
         feedback_asked=picked(facts.feedback)["asked"],
         feedback_given=picked(facts.feedback)["given"],
         themes=tuple(themes),
+        activity_themes=tuple(sorted(heard.items(), key=lambda t: (-t[1], t[0]))),
         signals_by_category=tuple(sorted(categories.items(), key=lambda c: (-c[1], c[0]))),
         signals_by_status=tuple((s, statuses[s]) for s in SignalStatus if statuses[s]),
         open_signals=tuple(row for a, row in facts.open_signals if a in ids),
@@ -458,6 +480,7 @@ def municipality_summary(session: Session, period: Period, *, today: date) -> Mu
     if root is None:
         raise NotFoundError("De gebiedsindeling heeft geen gemeente.")
     facts = _facts(session, None, period, period.previous(), today)
+    coverage = coverage_note(session)
     total = replace(
         _summary(
             facts,
@@ -468,16 +491,20 @@ def municipality_summary(session: Session, period: Period, *, today: date) -> Mu
             made_on=today,
         ),
         municipality=True,
+        coverage=coverage,
     )
     below = sorted((n for n in nodes if n.parent_id == root.id), key=lambda n: n.name.casefold())
     areas = tuple(
-        _summary(
-            facts,
-            title=node.name,
-            roots=[node.id],
-            ids=frozenset(subtree_ids(nodes, node.id)),
-            period=period,
-            made_on=today,
+        replace(
+            _summary(
+                facts,
+                title=node.name,
+                roots=[node.id],
+                ids=frozenset(subtree_ids(nodes, node.id)),
+                period=period,
+                made_on=today,
+            ),
+            coverage=coverage,
         )
         for node in below
     )
@@ -486,5 +513,5 @@ def municipality_summary(session: Session, period: Period, *, today: date) -> Mu
         made_on=today,
         total=total,
         areas=areas,
-        coverage=coverage_note(session),
+        coverage=coverage,
     )

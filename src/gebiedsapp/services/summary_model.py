@@ -28,6 +28,8 @@ class KeyFigures:
     initiatives_running: int  # initiatives running at the end of the period
     initiatives_done: int  # initiatives completed (afgerond) in the period
     open_actions: int  # agreed actions (follow-ups) still open at the end of the period
+    activities: int = 0  # bewonersavonden, dorpsschouwen, ... held in the period
+    activity_attendance: int = 0  # people counted at those activities, added up
 
 
 @dataclass(frozen=True)
@@ -151,6 +153,9 @@ class AreaSummary:
     trend: tuple[MonthPoint, ...] = ()  # the 12 months up to the period's end, oldest first
     passers_by: int = 0  # passers-by counted at the rounds of the period
     coverage: str = ""  # what the data covers (team sync), a sentence for page 1
+    # themes heard at the period's activities (bewonersavond, dorpsschouw...), most first; apart
+    # from `themes`, whose shares are per 100 conversations and contacts
+    activity_themes: tuple[tuple[str, int], ...] = ()
 
     @property
     def as_of(self) -> date:

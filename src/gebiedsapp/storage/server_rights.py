@@ -72,6 +72,15 @@ WETHOUDER_HIDDEN_TABLES = frozenset({"signal_photo"})
 PERSONAL_RECORD_TYPES = frozenset(WETHOUDER_HIDDEN_COLUMNS) | WETHOUDER_HIDDEN_TABLES
 
 
+# Link rows with two parents that each have an area: the area is the first parent's (an
+# activity linked to a signal is the activity's business, seen by the activity's area).
+AREA_VIA = {
+    "activity_signal": "activity_id",
+    "activity_action": "activity_id",
+    "activity_initiative": "activity_id",
+}
+
+
 class UnclassifiedTableError(RuntimeError):
     """A synced table whose area the rules cannot find (a new table needs a decision)."""
 
@@ -107,6 +116,8 @@ def rule_of(table: Table) -> Rule:
         and fk.column.table.name != name
     ]
     required = [(column, parent) for column, parent in parents if not column.nullable]
+    if name in AREA_VIA:
+        required = [(c, p) for c, p in required if c.name == AREA_VIA[name]]
     if len(required) == 1:
         column, parent = required[0]
         return Rule("parent", via=column.name, parent=parent.name)

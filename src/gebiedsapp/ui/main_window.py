@@ -46,12 +46,13 @@ SCREEN_KEY = "mainwindow/screen"
 MINIMUM_SIZE = QSize(560, 380)
 NAVIGATOR_CHARACTERS = 26  # 'Winschoten-Zuid' two levels deep
 
-AREA, KOFFIEKAR, CONTACTS, SIGNALS, INITIATIVES = (
+AREA, KOFFIEKAR, CONTACTS, SIGNALS, INITIATIVES, ACTIVITIES = (
     "area",
     "koffiekar",
     "contacts",
     "signals",
     "initiatives",
+    "activities",
 )
 SUMMARY, ACTIONS, LISTS, TEAM_OVERVIEW, ADMIN = ("summary", "actions", "lists", "team", "admin")
 CONFLICTS = "conflicts"  # sync conflicts: in the Beeld menu and the status bar, not the toolbar
@@ -67,6 +68,7 @@ SCREEN_KEYS = (
     TEAM_OVERVIEW,
     ADMIN,
     CONFLICTS,
+    ACTIVITIES,
 )
 
 
@@ -133,6 +135,9 @@ class MainWindow(QMainWindow):
             (TEAM_OVERVIEW, self.tr("Wie werkt waar"), "Ctrl+9"),
             (ADMIN, self.tr("Beheer"), "Ctrl+0"),
             (CONFLICTS, self.tr("Conflicten"), "Ctrl+Shift+C"),
+            # the digits are all taken: Ctrl+Shift+A (activiteiten, agenda), next to
+            # Ctrl+Shift+N for a new contact
+            (ACTIVITIES, self.tr("Activiteiten"), "Ctrl+Shift+A"),
         ):
             action = QAction(text, self, checkable=True)
             action.setShortcut(QKeySequence(shortcut))
@@ -153,6 +158,8 @@ class MainWindow(QMainWindow):
         new_contact.triggered.connect(self.new_contact)
         file_menu.addAction(self.sync.action)
         self.addAction(self.sync.action)  # F9 from anywhere in the window
+        new_activity = file_menu.addAction(self.tr("Nieuwe acti&viteit"))
+        new_activity.triggered.connect(self.new_activity)
         recover = file_menu.addAction(self.tr("&Concepten herstellen…"))
         recover.triggered.connect(lambda: self.offer_recovery(always=True))
         file_menu.addSeparator()
@@ -301,6 +308,10 @@ class MainWindow(QMainWindow):
             from gebiedsapp.ui.initiatives import InitiativesScreen
 
             return InitiativesScreen(context, self)
+        if key == ACTIVITIES:
+            from gebiedsapp.ui.activities import ActivitiesScreen
+
+            return ActivitiesScreen(context, self)
         if key == SUMMARY:
             from gebiedsapp.ui.summary import SummaryScreen
 
@@ -420,6 +431,10 @@ class MainWindow(QMainWindow):
         self.show_screen(CONTACTS)
         self.screen_widget(CONTACTS).new_contact()  # type: ignore[attr-defined]
 
+    def new_activity(self) -> None:
+        self.show_screen(ACTIVITIES)
+        self.screen_widget(ACTIVITIES).new_activity()  # type: ignore[attr-defined]
+
     def offer_recovery(self, *, always: bool = False) -> None:
         """'Herstel je werk?': drafts left by a crash, a kill or an empty battery."""
         from gebiedsapp.ui.recovery import RecoveryDialog, pending_drafts
@@ -436,7 +451,9 @@ class MainWindow(QMainWindow):
         dialog.exec()
 
     def restore_draft(self, draft: DraftView) -> None:
-        key = CONTACTS if draft.kind is DraftKind.CONTACT else KOFFIEKAR
+        key = {DraftKind.CONTACT: CONTACTS, DraftKind.ACTIVITY: ACTIVITIES}.get(
+            draft.kind, KOFFIEKAR
+        )
         self.show_screen(key)
         self.screen_widget(key).restore_draft(draft)  # type: ignore[attr-defined]
 

@@ -48,6 +48,7 @@ from gebiedsapp.services.subject_access import PersonData, PersonMatch
 from gebiedsapp.storage.errors import explain_write_error, os_words
 from gebiedsapp.ui.context import (
     ACTIONS,
+    ACTIVITIES,
     CONTACTS,
     DRAFTS,
     INITIATIVES,
@@ -409,7 +410,7 @@ class PrivacyDialog(QDialog):
         done = self.context.perform(
             self,
             lambda session: erasure.erase_people(session, resident_ids, confirmed=confirmed),
-            changes=(KOFFIEKAR, CONTACTS, SIGNALS, ACTIONS, INITIATIVES, DRAFTS),
+            changes=(KOFFIEKAR, CONTACTS, SIGNALS, ACTIONS, INITIATIVES, ACTIVITIES, DRAFTS),
             title=self.tr("Niet gewist"),
         )
         if done is None:

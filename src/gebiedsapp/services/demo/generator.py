@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from gebiedsapp.domain import AreaKind
 from gebiedsapp.services.demo.actions import add_conversation_actions
+from gebiedsapp.services.demo.activities import add_activities, add_activity_draft
 from gebiedsapp.services.demo.contacts import add_contacts
 from gebiedsapp.services.demo.drafts import add_drafts
 from gebiedsapp.services.demo.initiatives import add_initiatives
@@ -63,6 +64,8 @@ def generate(
     }
     categories = leaf_categories(repository.offered_categories())
     add_signals(world, spec, categories=categories, rings={k: v for k, v in rings.items() if v})
+    add_activities(world, spec.activities, seed=seed)  # last, from a stream of their own
+    add_activity_draft(world, seed=seed)
     counts.update(repository.insert_rows(INSERT_ORDER, world.rows))
     return counts
 

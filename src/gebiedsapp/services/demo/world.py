@@ -27,6 +27,7 @@ class DemoSize:
     drafts: int
     signals: int  # top-level signals; some are split into two or three children
     initiatives: int  # residents' initiatives, each with two or three milestones
+    activities: int  # bewonersavonden, dorpsschouwen, ...; one in ten planned after the anchor
 
 
 # `large` is about 100,000 records: ~2,800 rounds, ~42,000 conversations, 10,500 contacts,
@@ -41,6 +42,7 @@ SIZES = {
         drafts=3,
         signals=400,
         initiatives=24,
+        activities=40,
     ),
     "large": DemoSize(
         sessions=2_800,
@@ -50,6 +52,7 @@ SIZES = {
         drafts=12,
         signals=8_200,
         initiatives=400,
+        activities=700,
     ),
 }
 

@@ -73,7 +73,10 @@ from gebiedsapp.services.reports.themes_section import themes
 from gebiedsapp.services.summary import AreaSummary
 
 
-def footer(made_on: date) -> str:
+def footer(made_on: date, coverage: str = "") -> str:
+    """The foot of every page; `coverage` says until when the laptop synced with the team."""
+    if coverage:  # the title already says for whom; the foot has room for one of the two
+        return f"Samenvatting, {long_date(made_on)} · bron: registraties gebiedsteam · {coverage}"
     return f"Samenvatting voor de wethouder, {long_date(made_on)} · bron: registraties gebiedsteam"
 
 
@@ -486,5 +489,7 @@ def write_area_summary(
     story: list[Flowable] = brief_story(summary)
     if appendix:
         story += appendix_story(summary, shapes)
-    info = PageInfo(summary.title, period_range(summary.period), footer(summary.made_on))
+    info = PageInfo(
+        summary.title, period_range(summary.period), footer(summary.made_on, summary.coverage)
+    )
     return build(out, story, info, title=f"Samenvatting {summary.title}")

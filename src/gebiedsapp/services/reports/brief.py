@@ -100,6 +100,7 @@ def sentences(summary: AreaSummary) -> list[str]:
         f"Het team stond {count(c.sessions, 'keer', 'keer')} met de koffiekar in het gebied"
         f"{reached} en sprak daar {count(c.conversations, 'bewoner', 'bewoners')}; daarnaast "
         f"waren er {count(c.contacts, 'ander contact', 'andere contacten')}."
+        + _activities_said(summary)
     )
     talks = c.conversations + c.contacts
     if summary.themes and summary.themes[0].current:
@@ -146,6 +147,27 @@ def sentences(summary: AreaSummary) -> list[str]:
     return out[:5]
 
 
+# Page 1 holds one line less than the key figures: the attendance at activities is said in the
+# sentence about the koffiekar instead (the appendix, the dashboard and Excel list it as a row).
+SAID_NOT_TABLED = frozenset({"activity_attendance"})
+
+
+def _activities_said(summary: AreaSummary) -> str:
+    """' Bij 2 activiteiten waren 60 mensen, vooral over ‘X’.' or '' (short: the page is full)."""
+    c = summary.current
+    if not c.activities:
+        return ""
+    text = f" Bij {count(c.activities, 'activiteit', 'activiteiten')}"
+    if c.activity_attendance:
+        verb = "was" if c.activity_attendance == 1 else "waren"
+        text += f" {verb} {count(c.activity_attendance, 'aanwezige', 'aanwezigen')}"
+    else:
+        text += " werden de aanwezigen niet geteld"
+    if summary.activity_themes:
+        text += f", vooral over ‘{summary.activity_themes[0][0]}’"
+    return text + "."
+
+
 def _figures_table(summary: AreaSummary) -> list[Flowable]:
     s = styles()
     year_period = summary.period.year_earlier()
@@ -163,6 +185,8 @@ def _figures_table(summary: AreaSummary) -> list[Flowable]:
         header.append("12 maanden")
     rows: list[list[Any]] = [header]
     for field, label, _explanation in KEY_FIGURES:
+        if field in SAID_NOT_TABLED:
+            continue
         row: list[Any] = [
             label,
             number(figure(summary.current, field)),
@@ -238,8 +262,6 @@ def page_one(summary: AreaSummary) -> list[Flowable]:
     if missing:
         note = f"Over de gegevens: het team is niet ingevuld in de app ({', '.join(missing)}). "
         note += SOURCE
-    if summary.coverage:
-        note += " " + summary.coverage
     out += [para(note, s.note)]
     return out
 

@@ -225,7 +225,7 @@ def _front(municipality: MunicipalitySummary) -> list[Flowable]:
                 s.note,
             )
         )
-    out.append(para(f"{SOURCE} {municipality.coverage}".strip(), s.note))
+    out.append(para(SOURCE, s.note))
     return out
 
 
@@ -290,5 +290,9 @@ def write_municipality_summary(
         return []
 
     story.append(Deferred(finish))
-    info = PageInfo(total.title, period_range(municipality.period), footer(municipality.made_on))
+    info = PageInfo(
+        total.title,
+        period_range(municipality.period),
+        footer(municipality.made_on, municipality.coverage),
+    )
     return build(out, story, info, title=f"Samenvatting {total.title}")

@@ -15,18 +15,12 @@ LOCAL = ZoneInfo("Europe/Amsterdam")
 
 
 def coverage_note(session: Session) -> str:
-    """One Dutch sentence for page 1 of a summary."""
+    """A few Dutch words for the foot of every page of a summary (page 1 included)."""
     connection = session.connection()
     if connection.dialect.name != "sqlite":
-        return "Gegevens: alles wat het team met de teamserver heeft gedeeld."
+        return "stand van de teamserver"
     last, _server = local.state(connection)
     if last is None:
-        return (
-            "Gegevens: alleen wat op deze laptop is vastgelegd; deze laptop is niet "
-            "gesynchroniseerd met de teamserver."
-        )
+        return "alleen deze laptop (niet gesynchroniseerd)"
     when = (last if last.tzinfo else last.replace(tzinfo=UTC)).astimezone(LOCAL)
-    return (
-        f"Gegevens: alles wat het team tot {when:%d-%m-%Y %H:%M} (laatste synchronisatie van "
-        "deze laptop) met de teamserver had gedeeld, en wat daarna op deze laptop is vastgelegd."
-    )
+    return f"team gesynchroniseerd tot {when:%d-%m-%Y %H:%M}"

@@ -14,6 +14,7 @@ from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
 from gebiedsapp.domain import (
+    Activity,
     Area,
     AreaKind,
     Assignment,
@@ -35,6 +36,10 @@ from gebiedsapp.domain import (
     TeamMember,
     TermUnit,
     Theme,
+    activity_action,
+    activity_initiative,
+    activity_signal,
+    activity_theme,
     area_buurt,
     contact_theme,
     conversation_theme,
@@ -74,6 +79,11 @@ INSERT_ORDER: tuple[Table, ...] = (
     _table(Signal),
     _table(SignalHistory),
     _table(SignalFeedback),
+    _table(Activity),
+    activity_theme,
+    activity_signal,
+    activity_action,
+    activity_initiative,
 )
 WORKING_KINDS = (AreaKind.KERN, AreaKind.GEBIED, AreaKind.WIJK)
 

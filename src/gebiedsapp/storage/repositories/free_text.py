@@ -20,6 +20,7 @@ from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from gebiedsapp.domain import (
+    Activity,
     Assignment,
     Base,
     Consent,
@@ -66,6 +67,7 @@ SOURCES: tuple[TextSource, ...] = (
     ),
     TextSource(KoffiekarSession, "Koffiekarronde", ("place", "notes", "weather"), "date"),
     TextSource(Contact, "Contact", ("subject", "notes", "group_name"), "date"),
+    TextSource(Activity, "Activiteit", ("subject", "place", "notes", "outcomes"), "date"),
     TextSource(FollowUp, "Actie", ("description",), "created_at"),
     TextSource(Signal, "Signaal", ("description", "location"), "reported_on"),
     TextSource(

@@ -43,6 +43,7 @@ from gebiedsapp.services.summary_export import summary_tables
 from gebiedsapp.ui.admin.common import heading
 from gebiedsapp.ui.context import (
     ACTIONS,
+    ACTIVITIES,
     AREAS,
     CATEGORIES,
     CONTACTS,
@@ -69,7 +70,19 @@ from gebiedsapp.ui.table_model import RowTableModel, SampledColumns
 
 MUTED = "color: $muted;"
 WATCHED = frozenset(
-    {AREAS, TEAM, THEMES, CATEGORIES, PARTNERS, KOFFIEKAR, CONTACTS, ACTIONS, SIGNALS, INITIATIVES}
+    {
+        AREAS,
+        TEAM,
+        THEMES,
+        CATEGORIES,
+        PARTNERS,
+        KOFFIEKAR,
+        CONTACTS,
+        ACTIONS,
+        SIGNALS,
+        INITIATIVES,
+        ACTIVITIES,
+    }
 )
 
 
