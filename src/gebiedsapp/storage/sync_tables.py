@@ -125,6 +125,16 @@ def references_from(table: str) -> tuple[Reference, ...]:
     )
 
 
+def unlinked(table: SyncTable, column: str) -> dict[str, Any]:
+    """The values of an UPDATE that empties a reference to an erased row: the same on the
+    server and every laptop, so its time of change stays as it was (a Core UPDATE would
+    otherwise stamp `updated_at` anew on each side)."""
+    values: dict[str, Any] = {column: None}
+    if "updated_at" in table.table.c:
+        values["updated_at"] = table.table.c.updated_at
+    return values
+
+
 def _single(fk: Any) -> bool:
     return fk.constraint is not None and len(fk.constraint.columns) == 1
 

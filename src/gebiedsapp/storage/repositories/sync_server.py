@@ -24,7 +24,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.exc import ProgrammingError
 
 from gebiedsapp.storage.repositories.sync_local import chunks
-from gebiedsapp.storage.sync_tables import SyncTable, by_name, references_to
+from gebiedsapp.storage.sync_tables import SyncTable, by_name, references_to, unlinked
 from gebiedsapp.storage.sync_tracking import KEY_SEPARATOR, sync_push_log, sync_row
 
 PUSH_LOCK = 0x6765626965  # pg_advisory_xact_lock's key: one push at a time, seq = commit order
@@ -231,7 +231,9 @@ def erase(connection: Connection, table: SyncTable, row_key: str) -> list[tuple[
                 continue
             if reference.nullable:
                 connection.execute(
-                    update(child.table).where(column == value).values({reference.column: None})
+                    update(child.table)
+                    .where(column == value)
+                    .values(unlinked(child, reference.column))
                 )
                 changed.extend((child.name, key, False) for key in keys)
             else:
