@@ -4,7 +4,6 @@ nothing."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,7 +11,6 @@ import pytest
 from sqlalchemy import select, update
 
 from gebiedsapp.domain import Area, Conversation, reference_id
-from gebiedsapp.services import sync
 from gebiedsapp.storage.sync_tracking import sync_push_log, sync_row
 from support.sync_world import Team, differences, make_team, record_round
 
@@ -79,27 +77,3 @@ def test_a_second_sync_moves_nothing(team: Team) -> None:
     assert_converged(team)
     with team.server.engine.connect() as connection:
         assert len(connection.execute(select(sync_push_log.c.id)).all()) == len(pushes)
-
-
-def test_a_cancelled_sync_keeps_what_it_did_and_a_rerun_goes_on(team: Team) -> None:
-    record_round(team, "anna", "Mevrouw mist de bus")
-    team.sync("anna")
-    record_round(team, "bert", "Meneer wil een bankje")
-    cancel = threading.Event()
-    seen: list[sync.SyncProgress] = []
-
-    def progress(step: sync.SyncProgress) -> None:
-        seen.append(step)
-        if step.stage == "ophalen" and step.done == 3:
-            cancel.set()  # the user presses Annuleren while it pulls
-
-    with pytest.raises(sync.SyncCancelled) as cancelled:
-        team.sync("bert", progress=progress, cancel=cancel)
-
-    assert "afgebroken" in cancelled.value.message
-    assert [s.stage for s in seen][:2] == ["verbinden", "ophalen"]
-    assert sync.sync_status(team.laptop("bert")).last_synced_at is None
-    result = team.sync("bert")
-    assert result.pushed > 0
-    team.sync("anna")
-    assert_converged(team)
