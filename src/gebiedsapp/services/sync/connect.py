@@ -65,8 +65,6 @@ def connect(address: str, password: str) -> Server:
         hide_parameters=True,
         connect_args={"connect_timeout": CONNECT_TIMEOUT_S, "application_name": "gebiedsapp-sync"},
     )
-    # a batch's rows as multi-row INSERT … VALUES statements, not one statement per row
-    engine.dialect.use_insertmanyvalues_wo_returning = True
     try:
         with engine.connect() as connection:
             revision = server.revision(connection)
