@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import select, update
 
 from gebiedsapp.domain import Area, Conversation, reference_id
+from gebiedsapp.storage.sync_tracking import sync_push_log, sync_row
 from support.sync_world import Team, differences, make_team, record_round
 
 BEERTA = reference_id("area", "beerta")
@@ -61,11 +62,20 @@ def test_a_second_sync_moves_nothing(team: Team) -> None:
     team.sync("anna")
     team.sync("bert")
 
+    assert team.server is not None
+    with team.server.engine.connect() as connection:
+        pushes = connection.execute(select(sync_push_log.c.pushed_by)).scalars().all()
+        who = set(connection.execute(select(sync_row.c.pushed_by)).scalars())
+    assert pushes  # one row per push transaction, by the connected role
+    assert who == set(pushes) == {"gebiedsapp"}
+
     again = team.sync("anna")
     other = team.sync("bert")
 
     assert (again.pulled, again.pushed, again.conflicts, again.waiting) == (0, 0, 0, 0)
     assert (other.pulled, other.pushed, other.conflicts, other.waiting) == (0, 0, 0, 0)
+    with team.server.engine.connect() as connection:  # and no push was logged
+        assert len(connection.execute(select(sync_push_log.c.id)).all()) == len(pushes)
     assert_converged(team)
 
 

@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from gebiedsapp.domain import Conversation, Resident
 from gebiedsapp.services import erasure, retention
@@ -18,7 +19,7 @@ from gebiedsapp.storage.database import Database
 from support.dbfile import key_of
 from support.pages import readable
 from support.people import BEERTA, EMAIL, NAME, PHONE, Person
-from support.sync_world import Team, content, differences, make_team
+from support.sync_world import Team, content, differences, make_team, record_round
 
 TRACES = (NAME, PHONE, EMAIL, "Bewonersma", "0612345678")
 
@@ -115,4 +116,31 @@ def test_anonymisation_wins_over_an_older_copy_of_the_details(team: Team) -> Non
             assert found is not None
             assert (found.name, found.phone, found.email) == ("", "", "")
             assert found.anonymised_at is not None
+    converged(team)
+
+
+def test_a_record_linked_elsewhere_to_an_erased_resident_loses_the_link(team: Team) -> None:
+    person = Person(team.laptop("anna"))
+    team.sync("anna")
+    team.sync("bert")
+    record_round(team, "bert", "Later gesprek met dezelfde bewoner")
+    with team.laptop("bert").unit_of_work("bert") as session:
+        later = session.scalars(
+            select(Conversation).where(Conversation.summary == "Later gesprek met dezelfde bewoner")
+        ).one()
+        later.resident_id = person.resident
+    team.sync("bert")  # anna has not seen this one when she erases
+
+    erasure.prepare(team.laptop("anna"))
+    with team.laptop("anna").unit_of_work("anna") as session:
+        erasure.erase_person(session, person.resident)
+    erasure.purge(team.laptop("anna"))
+    team.sync("anna")
+    team.sync("bert")
+
+    assert team.server is not None
+    for database in (team.server, *team.laptops.values()):
+        rows = content(database)
+        assert person.resident.hex not in rows["resident"]
+        assert rows["conversation"][later.id.hex]["resident_id"] is None
     converged(team)

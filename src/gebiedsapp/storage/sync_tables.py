@@ -125,6 +125,16 @@ def references_from(table: str) -> tuple[Reference, ...]:
     )
 
 
+def unlinked(table: SyncTable, column: str) -> dict[str, Any]:
+    """The values of an UPDATE that empties a reference to an erased row: the same on the
+    server and every laptop, so its time of change stays as it was (a Core UPDATE would
+    otherwise stamp `updated_at` anew on each side)."""
+    values: dict[str, Any] = {column: None}
+    if "updated_at" in table.table.c:
+        values["updated_at"] = table.table.c.updated_at
+    return values
+
+
 def _single(fk: Any) -> bool:
     return fk.constraint is not None and len(fk.constraint.columns) == 1
 
@@ -174,11 +184,34 @@ def from_plain(column: Column[Any], value: Any) -> Any:
     return value
 
 
+def _canonical(value: Any) -> bytes:
+    """One byte string per value, the same whichever database it came from (typed, so
+    1, True, "1" and 1.0 stay apart)."""
+    if value is None:
+        return b"n"
+    if isinstance(value, str):
+        return b"s" + value.encode("utf-8", "surrogatepass")
+    if isinstance(value, bool):
+        return b"b1" if value else b"b0"
+    if isinstance(value, int):
+        return b"i" + str(value).encode()
+    if isinstance(value, float):
+        return b"f" + repr(value).encode()
+    if isinstance(value, uuid.UUID):
+        return b"u" + value.bytes
+    if isinstance(value, datetime | date | time):
+        return b"t" + value.isoformat().encode()
+    if isinstance(value, bytes | bytearray | memoryview):
+        return b"x" + bytes(value)
+    return b"p" + json.dumps(plain(value), ensure_ascii=False).encode("utf-8", "surrogatepass")
+
+
 def digest(key: bytes, value: Any) -> str:
     """A keyed digest of one field's value: equal values, equal digests; the value itself
     cannot be read back (the merge base of an erased or anonymised resident keeps no words)."""
-    text = json.dumps(plain(value), ensure_ascii=False, sort_keys=True)
-    return hashlib.blake2b(text.encode("utf-8"), key=key[:64], digest_size=12).hexdigest()
+    if isinstance(value, Enum):
+        value = value.value
+    return hashlib.blake2b(_canonical(value), key=key[:64], digest_size=12).hexdigest()
 
 
 def digests(key: bytes, row: Mapping[str, Any], columns: Sequence[str]) -> dict[str, str]:

@@ -12,7 +12,7 @@ from sqlalchemy import Engine
 from gebiedsapp.services.sync.model import Counts, SyncCancelled, SyncProgress
 from gebiedsapp.storage.sync_tables import SyncTable, synced_tables
 
-BATCH = 500  # rows per local transaction (pull) and per server transaction (push)
+BATCH = 2000  # rows per local transaction (pull) and per server transaction (push)
 
 
 @dataclass

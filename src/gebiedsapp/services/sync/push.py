@@ -19,7 +19,7 @@ from gebiedsapp.services.sync.context import BATCH, Run
 from gebiedsapp.storage.crash_point import crash_point
 from gebiedsapp.storage.repositories import sync_local as local
 from gebiedsapp.storage.repositories import sync_server as server
-from gebiedsapp.storage.sync_tables import SyncTable, digests
+from gebiedsapp.storage.sync_tables import SyncTable, digests, references_from
 
 log = logging.getLogger(__name__)
 
@@ -55,10 +55,36 @@ def outgoing(run: Run) -> list[Outgoing]:
                 rows=local.rows(connection, table, keys),
                 bases=local.bases(connection, table.name, keys),
             )
-            item.upserts = [k for k in keys if k in item.rows]
+            item.upserts = parents_first(table, [k for k in keys if k in item.rows], item.rows)
             item.deletes = [k for k in keys if k not in item.rows]
             result.append(item)
     return result
+
+
+def parents_first(table: SyncTable, keys: list[str], rows: dict[str, dict[str, Any]]) -> list[str]:
+    """A table's rows with each row after the rows it refers to in the same table (a sub-area
+    after its area, a follow-up signal after its signal): the server checks a reference at
+    once, not at the commit."""
+    columns = [r.column for r in references_from(table.name) if r.target == table.name]
+    if not columns:
+        return keys
+    ordered: list[str] = []
+    placed: set[str] = set()
+
+    def place(key: str, path: frozenset[str]) -> None:
+        if key in placed or key in path:
+            return
+        for column in columns:
+            parent = rows[key].get(column)
+            parent_key = None if parent is None else table.key_of({table.key[0]: parent})
+            if parent_key in rows:
+                place(parent_key, path | {key})
+        placed.add(key)
+        ordered.append(key)
+
+    for key in keys:
+        place(key, frozenset())
+    return ordered
 
 
 def push(run: Run) -> None:

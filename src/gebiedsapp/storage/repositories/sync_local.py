@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, func, insert, select, tuple_, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from gebiedsapp.storage.sync_tables import SyncTable
+from gebiedsapp.storage.sync_tables import SyncTable, unlinked
 from gebiedsapp.storage.sync_tracking import (
     sync_base,
     sync_cursor,
@@ -249,7 +249,9 @@ def upsert(connection: Connection, table: SyncTable, values: Sequence[Mapping[st
 def set_null(connection: Connection, table: SyncTable, column: str, values: Sequence[Any]) -> None:
     for part in chunks(list(values)):
         connection.execute(
-            update(table.table).where(table.table.c[column].in_(part)).values({column: None})
+            update(table.table)
+            .where(table.table.c[column].in_(part))
+            .values(unlinked(table, column))
         )
 
 

@@ -24,7 +24,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.exc import ProgrammingError
 
 from gebiedsapp.storage.repositories.sync_local import chunks
-from gebiedsapp.storage.sync_tables import SyncTable, by_name, references_to
+from gebiedsapp.storage.sync_tables import SyncTable, by_name, references_to, unlinked
 from gebiedsapp.storage.sync_tracking import KEY_SEPARATOR, sync_push_log, sync_row
 
 PUSH_LOCK = 0x6765626965  # pg_advisory_xact_lock's key: one push at a time, seq = commit order
@@ -171,18 +171,23 @@ def lock(connection: Connection) -> None:
     connection.execute(select(func.pg_advisory_xact_lock(PUSH_LOCK)))
 
 
+SERVER_CHUNK = 5000  # keys per array parameter
+
+
 def versions(
     connection: Connection, table: str, keys: Sequence[str]
 ) -> dict[str, tuple[int, bool]]:
-    """{row_key: (version, erased)} of these rows in `sync_row` (missing: never pushed)."""
+    """{row_key: (version, erased)} of these rows in `sync_row` (missing: never pushed).
+    The keys go as one array joined to the table: an IN list of hundreds of keys was
+    matched against every row (sync_row is young and unanalysed during a first push)."""
     found: dict[str, tuple[int, bool]] = {}
-    for part in chunks(list(keys)):
-        rows = connection.execute(
-            select(sync_row.c.row_key, sync_row.c.version, sync_row.c.erased).where(
-                sync_row.c.table_name == table, sync_row.c.row_key.in_(part)
-            )
-        )
-        found.update({k: (v, e) for k, v, e in rows})
+    query = text(
+        "SELECT s.row_key, s.version, s.erased FROM unnest(CAST(:keys AS text[])) AS k(key) "
+        "JOIN sync_row s ON s.table_name = :table AND s.row_key = k.key"
+    )
+    for part in chunks(list(keys), SERVER_CHUNK):
+        rows = connection.execute(query, {"keys": list(part), "table": table})
+        found.update({row[0]: (row[1], row[2]) for row in rows})
     return found
 
 
@@ -226,7 +231,9 @@ def erase(connection: Connection, table: SyncTable, row_key: str) -> list[tuple[
                 continue
             if reference.nullable:
                 connection.execute(
-                    update(child.table).where(column == value).values({reference.column: None})
+                    update(child.table)
+                    .where(column == value)
+                    .values(unlinked(child, reference.column))
                 )
                 changed.extend((child.name, key, False) for key in keys)
             else:

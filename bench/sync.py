@@ -1,0 +1,210 @@
+"""Team sync's benchmarks (issue 16), against a throwaway PostgreSQL cluster:
+
+- push and pull of 10,000 changed records vs a raw bulk copy of the same rows over the same
+  server (psycopg COPY into a table like theirs) and the same laptop file (executemany), ratio;
+- the first full sync of the `large` demo database to an empty server, and from there to an
+  empty laptop (reported with their time), and a no-change sync of `large` (under a second).
+
+    python bench/sync.py [--skip-large]
+
+Needs PostgreSQL's initdb/pg_ctl (as the server tests). Not part of the test suite.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+import time
+import uuid
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent / "tests"))
+
+from run import Result, _key, _large_database, _raw_connection  # noqa: E402
+
+ROWS = 10_000
+
+
+def _laptop(template: Path, path: Path) -> Any:
+    from gebiedsapp.paths import app_paths, sqlite_url
+    from gebiedsapp.startup import open_database
+
+    shutil.copyfile(template, path)
+    paths = app_paths(path.parent / f"{path.stem}-data")
+    return open_database(sqlite_url(path), paths, actor="bench", key=_key()).database
+
+
+def _server(pg: Any, name: str) -> tuple[str, str, Any]:
+    """A new server database built as IT builds it; (address, password, its Database)."""
+    from sqlalchemy.engine import make_url
+
+    from gebiedsapp.paths import app_paths
+    from gebiedsapp.startup import open_database
+
+    url = pg.create_database(name)
+    database = open_database(url, app_paths(pg.folder / f"{name}-data"), actor="it").database
+    parts = make_url(url)
+    address = f"postgresql://{parts.username}@{parts.host}:{parts.port}/{parts.database}"
+    return address, str(parts.password), database
+
+
+def _sync(database: Any, address: str, password: str) -> tuple[float, Any]:
+    from gebiedsapp.services import sync
+
+    start = time.perf_counter()
+    result = sync.run_sync(database, server_url=address, password=password)
+    return time.perf_counter() - start, result
+
+
+def _conversations(database: Any, count: int) -> None:
+    """`count` new conversations in one round: `count` + 1 changed records."""
+    from sqlalchemy import insert
+
+    from gebiedsapp.domain import Conversation, KoffiekarSession, reference_id
+
+    now = datetime.now(UTC)
+    stamps = {"created_at": now, "updated_at": now, "created_by": "bench", "updated_by": "bench"}
+    round_id = uuid.uuid4()
+    with database.engine.begin() as connection:
+        connection.execute(
+            insert(KoffiekarSession).values(
+                id=round_id, area_id=reference_id("area", "beerta"), date=date(2026, 6, 1),
+                place="Dorpsplein", **stamps,
+            )
+        )  # fmt: skip
+        connection.execute(
+            insert(Conversation),
+            [
+                {"id": uuid.uuid4(), "session_id": round_id, "summary": f"Gesprek {i}: de bus "
+                 "rijdt niet meer en de buurt mist een plek om elkaar te zien", **stamps}
+                for i in range(count)
+            ],
+        )  # fmt: skip
+
+
+def _copy_push(server: Any, rows: list[tuple[Any, ...]], columns: list[str]) -> float:
+    """The baseline of a push: COPY the same rows into a table like theirs, one connection."""
+    import psycopg
+
+    url = server.url.set(drivername="postgresql").render_as_string(hide_password=False)
+    with psycopg.connect(url) as connection:
+        connection.execute("CREATE TEMP TABLE copied (LIKE conversation INCLUDING ALL)")
+        start = time.perf_counter()
+        with connection.cursor().copy(f"COPY copied ({', '.join(columns)}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+        connection.commit()
+        return time.perf_counter() - start
+
+
+def _raw_pull(server: Any, laptop_file: Path) -> float:
+    """The baseline of a pull: SELECT the rows from the server, executemany them into the
+    laptop's file (a table like theirs, no triggers)."""
+    import psycopg
+
+    url = server.url.set(drivername="postgresql").render_as_string(hide_password=False)
+    raw = _raw_connection(laptop_file)
+    raw.execute("CREATE TEMP TABLE pulled AS SELECT * FROM conversation WHERE 0")
+    start = time.perf_counter()
+    with psycopg.connect(url) as connection:
+        rows = connection.execute("SELECT * FROM conversation").fetchall()
+    plain = [tuple(v.hex if isinstance(v, uuid.UUID) else v for v in row) for row in rows]
+    marks = ", ".join("?" * len(plain[0]))
+    raw.executemany(f"INSERT INTO pulled VALUES ({marks})", plain)
+    raw.commit()
+    elapsed = time.perf_counter() - start
+    raw.close()
+    return elapsed
+
+
+def bench_changed_rows(pg: Any, workdir: Path, template: Path) -> list[Result]:
+    from sqlalchemy import select
+
+    from gebiedsapp.domain import Conversation
+
+    address, password, server = _server(pg, "bench_rows")
+    anna = _laptop(template, workdir / "anna.db")
+    bert = _laptop(template, workdir / "bert.db")
+    _sync(anna, address, password)  # the reference data, once
+    _sync(bert, address, password)
+    _conversations(anna, ROWS)
+    pushed, result = _sync(anna, address, password)
+    assert result.pushed == ROWS + 1, result
+    pulled, result = _sync(bert, address, password)
+    assert result.pulled == ROWS + 1, result
+    columns = list(Conversation.__table__.columns.keys())
+    with anna.engine.connect() as connection:
+        rows = [tuple(r) for r in connection.execute(select(Conversation.__table__))]
+    copy = _copy_push(server.engine, rows, columns)
+    raw = _raw_pull(server.engine, workdir / "bert.db")
+    for database in (anna, bert, server):
+        database.dispose()
+    return [
+        Result("sync_push_10k", pushed, copy, pushed / copy, 4.0, "s"),
+        Result("sync_pull_10k", pulled, raw, pulled / raw, 4.0, "s"),
+    ]
+
+
+def bench_large(pg: Any, workdir: Path, template: Path) -> list[Result]:
+    from gebiedsapp.services import sync
+
+    url, _data_dir = _large_database(workdir)
+    large = _laptop(Path(url.removeprefix("sqlite:///")), workdir / "large-laptop.db")
+    address, password, server = _server(pg, "bench_large")
+    first, result = _sync(large, address, password)
+    note_first = f"first full sync of large to an empty server: {first:.1f} s, {result.pushed} rows"
+    empty = _laptop(template, workdir / "empty.db")
+    down, result = _sync(empty, address, password)
+    note_down = f"first full sync of large to an empty laptop: {down:.1f} s, {result.pulled} rows"
+    times = []
+    for _ in range(3):
+        elapsed, result = _sync(large, address, password)
+        assert (result.pulled, result.pushed) == (0, 0), result
+        times.append(elapsed)
+    nothing = sorted(times)[1]
+    assert sync.sync_status(large).pending == 0
+    for database in (large, empty, server):
+        database.dispose()
+    return [
+        Result("sync_nochange_large", nothing, 1.0, nothing, 1.0, "s", limit=1.0,
+               note=f"{note_first}; {note_down}"),
+    ]  # fmt: skip
+
+
+def main(argv: list[str] | None = None) -> int:
+    from support.pg_server import running_server
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--skip-large", action="store_true", help="only the 10,000 rows")
+    args = parser.parse_args(argv)
+    results: list[Result] = []
+    with (
+        tempfile.TemporaryDirectory(prefix="gebiedsapp-bench-sync-") as tmp,
+        running_server() as pg,
+    ):
+        workdir = Path(tmp)
+        from run import _fresh_database
+
+        template = Path(_fresh_database(workdir / "template.db").removeprefix("sqlite:///"))
+        results += bench_changed_rows(pg, workdir, template)
+        if not args.skip_large:
+            results += bench_large(pg, workdir, template)
+    print(f"{'benchmark':<22} {'value':>9} {'baseline':>9} {'ratio':>7} {'target':>7}  ok")
+    for r in results:
+        print(
+            f"{r.name:<22} {r.value:>8.3f}{r.unit} {r.baseline:>8.3f}{r.unit} "
+            f"{r.ratio:>7.2f} {r.target:>7.2f}  {'yes' if r.ok else 'NO'}"
+        )
+        if r.note:
+            print(f"{'':<22} {r.note}")
+    return 0 if all(r.ok for r in results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
