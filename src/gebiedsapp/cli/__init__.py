@@ -26,6 +26,7 @@ from gebiedsapp.cli import (
     selftest,
     server,
     signals,
+    survey,
     sync,
 )
 from gebiedsapp.cli.base import Stage, Subparsers, never
@@ -46,6 +47,7 @@ GROUPS: tuple[Callable[[Subparsers], None], ...] = (
     sync.register,
     exchange.register,
     areas.register,
+    survey.register,
 )
 
 
