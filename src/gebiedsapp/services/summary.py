@@ -88,6 +88,7 @@ from gebiedsapp.services.summary_model import (
 from gebiedsapp.services.summary_model import (
     ThemeCount as ThemeCount,
 )
+from gebiedsapp.services.survey import survey_lines
 from gebiedsapp.storage.repositories.geo import GeoRepository
 from gebiedsapp.storage.repositories.initiatives import InitiativeRepository, OpenMilestone
 from gebiedsapp.storage.repositories.report_rows import OpenActionRow, QuoteRow
@@ -447,7 +448,8 @@ def area_summary(
         made_on=today,
     )
     whole = any(by_id[root].kind is AreaKind.GEMEENTE for root in roots)
-    return replace(summary, municipality=True) if whole else summary
+    survey = tuple(survey_lines(session, ids, period))
+    return replace(summary, municipality=whole, survey=survey)
 
 
 def municipality_summary(session: Session, period: Period, *, today: date) -> MunicipalitySummary:

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from gebiedsapp.services.period import Period
-from gebiedsapp.services.report_text import number
 from gebiedsapp.storage.repositories.reports import ReportRepository
 from gebiedsapp.storage.repositories.survey import SurveyRepository, SurveyRow
 
@@ -49,9 +48,9 @@ def result_text(*, respondents: int, score: float | None, answer: str, share: fl
     if respondents < MIN_RESPONDENTS:
         return TOO_FEW
     if score is not None:
-        return f"gemiddeld {number(score, 1)}"
+        return f"gemiddeld {score:.1f}".replace(".", ",")
     if share is not None:
-        return f"{number(share, 0)}% {answer}".strip()
+        return f"{share:.0f}% {answer}".strip()
     return answer
 
 

@@ -37,6 +37,7 @@ from gebiedsapp.services.reports.pdf_base import (
     para,
     styles,
 )
+from gebiedsapp.services.reports.survey_section import survey_sentence
 from gebiedsapp.services.summary import AreaSummary, KeyFigures
 
 TOP = 5  # rows per "top" table before the rest is summed up
@@ -232,6 +233,8 @@ def page_one(summary: AreaSummary) -> list[Flowable]:
         *heading("Wat opvalt"),
     ]
     out += [para(f"• {line}", s.body) for line in sentences(summary)]
+    if survey := survey_sentence(summary):
+        out.append(para(f"• {survey}", s.body))
     out += [*heading("Kerncijfers"), *_figures_table(summary), *_actions(summary)]
     missing = missing_roles(summary)
     note = SOURCE  # the team's names are in the appendix; here only what is missing
@@ -433,6 +436,7 @@ def empty_page(summary: AreaSummary) -> list[Flowable]:
             "er niets open.",
             s.body,
         ),
+        *([para(survey, s.body)] if (survey := survey_sentence(summary)) else []),
         Spacer(1, 3 * mm),
         para(SOURCE, s.note),
     ]
