@@ -40,6 +40,7 @@ ACTIONS = "actions"
 DRAFTS = "drafts"  # a draft was thrown away
 SIGNALS = "signals"
 INITIATIVES = "initiatives"  # bewonersinitiatieven and their milestones
+SURVEY = "survey"  # inwonersenquête outcomes were imported
 SYNC = "sync"  # a sync ran, or a conflict was resolved: counts and conflicts changed
 # after a sync brought the team's changes in, every kind may have changed
 ALL_KINDS = (
