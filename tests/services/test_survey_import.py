@@ -175,8 +175,9 @@ def test_a_personal_column_refuses_the_whole_file_naming_it(
 
 
 def test_columns_about_places_and_answers_are_not_personal(session: Session) -> None:
-    header = [*PER_RESPONDENT_HEADER, "Buurtnaam", "Postcode", "Cijfer"]
-    rows = [[*row, "Centrum", "9675", "0612"] for row in per_respondent_rows()]
+    question = "Weet u bij welk adres of telefoonnummer u terecht kunt?"
+    header = [*PER_RESPONDENT_HEADER, "Buurtnaam", "Postcode", "Cijfer", question]
+    rows = [[*row, "Centrum", "9675", "0612", "ja"] for row in per_respondent_rows()]
     table = read_table(csv_bytes(header, rows))
     preview = preview_survey(
         session, table, {"area": "Gebied", "respondent": "Respondent"}, wave=2025, today=TODAY

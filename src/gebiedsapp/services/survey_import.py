@@ -22,7 +22,7 @@ import re
 import uuid
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from sqlalchemy.orm import Session
@@ -204,7 +204,7 @@ def preview_survey(
     preview = SurveyPreview(
         per_respondent,
         area_names=lookups.area_names,
-        theme_names={i: t.name for t in list_themes(session) for i in [t.id]},
+        theme_names={t.id: t.name for t in list_themes(session)},
     )
     answers: dict[tuple[uuid.UUID, int, str], list[str]] = {}
     seen: dict[tuple[uuid.UUID, int, str], int] = {}
@@ -257,18 +257,7 @@ def preview_survey(
             preview.invalid.append(InvalidRow(line, " ".join(reasons), _shown(cells)))
             continue
         preview.rows += 1
-        preview.outcomes.append(
-            SurveyOutcome(
-                area_id,
-                year,
-                outcome.question,
-                outcome.respondents,
-                outcome.theme_id,
-                outcome.score,
-                outcome.answer,
-                outcome.share,
-            )
-        )
+        preview.outcomes.append(replace(outcome, area_id=area_id, wave=year))
     for (area_id, year, question), given_answers in answers.items():
         preview.outcomes.append(
             _outcome(area_id, year, question, given_answers, linked.get(fold(question)))
@@ -320,8 +309,8 @@ def _aggregated(
             reasons.append(f"Onbekend thema '{short(cells['theme'])}'.")
     if len(reasons) > before or count is None:
         return None
-    placeholder = uuid.UUID(int=0)
-    return SurveyOutcome(placeholder, 0, question, int(count), theme_id, score, answer, share)
+    unknown_yet = uuid.UUID(int=0)  # the caller fills in the area and the wave
+    return SurveyOutcome(unknown_yet, 0, question, int(count), theme_id, score, answer, share)
 
 
 def import_survey(session: Session, preview: SurveyPreview, *, accept_valid: bool = False) -> int:

@@ -54,6 +54,7 @@ _NAMES_PART = (
 # Names that hold "naam" or "adres" but are about a place or a question, not a person.
 _NOT_PERSONAL = ("gebied", "buurt", "wijk", "dorp", "kern", "thema", "vraag", "plaats", "gemeente")
 
+MAX_NAME_WORDS = 4  # "E-mailadres van de respondent"; a question is longer
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _PHONE = re.compile(r"(?<![\d,.])(?:\+31|0031|0)[\s-]?(?:6[\s-]?\d{8}|\d{2,3}[\s-]?\d{6,7})(?!\d)")
 _IPV4 = re.compile(r"(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.])")
@@ -77,8 +78,12 @@ class PersonalColumn:
 
 
 def _by_name(header: str) -> bool:
+    """A short column name that names personal data. A long one is a question ("Weet u bij
+    welk adres u terecht kunt?"): its answers are checked by content instead."""
     name = normal(header)
-    if not name or any(name.startswith(word) for word in _NOT_PERSONAL):
+    if not name or len(header.split()) > MAX_NAME_WORDS:
+        return False
+    if any(name.startswith(word) for word in _NOT_PERSONAL):
         return False
     return (
         name in _NAMES_EXACT
