@@ -232,9 +232,10 @@ def page_one(summary: AreaSummary) -> list[Flowable]:
         para(period_text(summary.period), s.subtitle),
         *heading("Wat opvalt"),
     ]
-    out += [para(f"• {line}", s.body) for line in sentences(summary)]
-    if survey := survey_sentence(summary):
-        out.append(para(f"• {survey}", s.body))
+    said = sentences(summary)
+    if survey := survey_sentence(summary):  # one line in place of the fifth: the page is full
+        said = [*said[:4], survey]
+    out += [para(f"• {line}", s.body) for line in said]
     out += [*heading("Kerncijfers"), *_figures_table(summary), *_actions(summary)]
     missing = missing_roles(summary)
     note = SOURCE  # the team's names are in the appendix; here only what is missing
