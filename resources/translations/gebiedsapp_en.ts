@@ -543,6 +543,42 @@
         <translation>Conversations</translation>
     </message>
     <message>
+        <source>Wat de enquête zegt</source>
+        <translation>What the survey says</translation>
+    </message>
+    <message>
+        <source>Uitkomsten van de inwonersenquête</source>
+        <translation>Outcomes of the residents survey</translation>
+    </message>
+    <message>
+        <source>Thema</source>
+        <translation>Theme</translation>
+    </message>
+    <message>
+        <source>Vraag</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>Uitkomst</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Koffiekar</source>
+        <translation>Coffee cart</translation>
+    </message>
+    <message>
+        <source>Signalen</source>
+        <translation>Signals</translation>
+    </message>
+    <message>
+        <source>&amp;Enquête importeren…</source>
+        <translation>Import &amp;survey…</translation>
+    </message>
+    <message>
+        <source>Uitkomsten van een inwonersenquête inlezen uit een CSV- of Excel-bestand</source>
+        <translation>Read the outcomes of a residents survey from a CSV or Excel file</translation>
+    </message>
+    <message>
         <source>De cijfers konden niet worden berekend. Zie het logboek.</source>
         <translation>The figures could not be calculated. See the log.</translation>
     </message>
@@ -599,6 +635,26 @@
     <message>
         <source>Nog geen gesprekken in deze periode.</source>
         <translation>No conversations in this period yet.</translation>
+    </message>
+    <message>
+        <source>Nog geen uitkomsten van een inwonersenquête.</source>
+        <translation>No residents survey outcomes yet.</translation>
+    </message>
+    <message>
+        <source>Inwonersenquête %s. Koffiekar: gesprekken en contacten over het thema in de afgelopen 12 maanden; signalen: signalen uit die gesprekken en contacten. Uitkomsten van minder dan %s respondenten worden niet getoond.</source>
+        <translation>Residents survey %s. Coffee cart: conversations and contacts on the theme in the last 12 months; signals: signals from those conversations and contacts. Outcomes of fewer than %s respondents are not shown.</translation>
+    </message>
+    <message>
+        <source>geen thema</source>
+        <translation>no theme</translation>
+    </message>
+    <message>
+        <source>Importeren</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>%s enquête-uitkomsten opgeslagen.</source>
+        <translation>%s survey outcomes saved.</translation>
     </message>
 </context>
 <context>
@@ -4246,6 +4302,149 @@ The previous database is in:
     </message>
 </context>
 <context>
+    <name>SurveyImportDialog</name>
+    <message>
+        <source>Inwonersenquête importeren uit CSV of Excel</source>
+        <translation>Import a residents survey from CSV or Excel</translation>
+    </message>
+    <message>
+        <source>Nog geen bestand gekozen</source>
+        <translation>No file chosen yet</translation>
+    </message>
+    <message>
+        <source>Bestand</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>&amp;Bestand kiezen…</source>
+        <translation>Choose &amp;file…</translation>
+    </message>
+    <message>
+        <source>Bestand:</source>
+        <translation>File:</translation>
+    </message>
+    <message>
+        <source>Koppeling: ons veld ← kolom in het bestand</source>
+        <translation>Mapping: our field ← column in the file</translation>
+    </message>
+    <message>
+        <source>Jaar van de enquête</source>
+        <translation>Year of the survey</translation>
+    </message>
+    <message>
+        <source>&amp;Jaar van de enquête</source>
+        <translation>&amp;Year of the survey</translation>
+    </message>
+    <message>
+        <source>* verplicht. Met een gekoppelde vraagkolom is het bestand per gebied en vraag; anders is elke andere kolom een vraag en elke regel een respondent. Bestanden met namen, e-mailadressen, telefoonnummers of adressen worden geweigerd.</source>
+        <translation>* required. With a question column mapped, the file has one row per area and question; otherwise every other column is a question and every row a respondent. Files with names, e-mail addresses, phone numbers or addresses are refused.</translation>
+    </message>
+    <message>
+        <source>Vraag</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>Thema</source>
+        <translation>Theme</translation>
+    </message>
+    <message>
+        <source>Vragen en hun thema</source>
+        <translation>Questions and their theme</translation>
+    </message>
+    <message>
+        <source>Uitkomsten</source>
+        <translation>Outcomes</translation>
+    </message>
+    <message>
+        <source>Afgekeurde regels</source>
+        <translation>Rejected rows</translation>
+    </message>
+    <message>
+        <source>Afgekeurd</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>Vragen en thema&apos;s</source>
+        <translation>Questions and themes</translation>
+    </message>
+    <message>
+        <source>&amp;Geldige rijen importeren</source>
+        <translation>Import &amp;valid rows</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Enquêtebestand kiezen</source>
+        <translation>Choose a survey file</translation>
+    </message>
+    <message>
+        <source>CSV- en Excel-bestanden (*.csv *.txt *.tsv *.xlsx);;Alle bestanden (*)</source>
+        <translation>CSV and Excel files (*.csv *.txt *.tsv *.xlsx);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Bestand lezen…</source>
+        <translation>Reading the file…</translation>
+    </message>
+    <message>
+        <source>%s regels · %s kolommen · Excel-werkmap</source>
+        <translation>%s rows · %s columns · Excel workbook</translation>
+    </message>
+    <message>
+        <source>%s regels · %s kolommen · scheidingsteken: %s · tekenset: %s</source>
+        <translation>%s rows · %s columns · delimiter: %s · encoding: %s</translation>
+    </message>
+    <message>
+        <source>(niet gebruiken)</source>
+        <translation>(do not use)</translation>
+    </message>
+    <message>
+        <source>Thema van %s</source>
+        <translation>Theme of %s</translation>
+    </message>
+    <message>
+        <source>(geen thema)</source>
+        <translation>(no theme)</translation>
+    </message>
+    <message>
+        <source>Regels controleren…</source>
+        <translation>Checking the rows…</translation>
+    </message>
+    <message>
+        <source>Het bestand kon niet worden gecontroleerd; zie het logboek.</source>
+        <translation>The file could not be checked; see the log.</translation>
+    </message>
+    <message>
+        <source>Kies een bestand.</source>
+        <translation>Choose a file.</translation>
+    </message>
+    <message>
+        <source>%s geldig, %s afgekeurd · %s uitkomsten</source>
+        <translation>%s valid, %s rejected · %s outcomes</translation>
+    </message>
+    <message>
+        <source>Afgekeurd (%s)</source>
+        <translation>Rejected (%s)</translation>
+    </message>
+    <message>
+        <source>Alle regels zijn geldig.</source>
+        <translation>All rows are valid.</translation>
+    </message>
+    <message>
+        <source>Geen enkele regel is geldig; er valt niets te importeren.</source>
+        <translation>No row is valid; there is nothing to import.</translation>
+    </message>
+    <message>
+        <source>Alleen de geldige regels worden geïmporteerd; de afgekeurde regels niet.</source>
+        <translation>Only the valid rows are imported; the rejected rows are not.</translation>
+    </message>
+    <message>
+        <source>Niet geïmporteerd</source>
+        <translation>Not imported</translation>
+    </message>
+</context>
+<context>
     <name>SyncController</name>
     <message>
         <source>Verbinden</source>
@@ -4789,6 +4988,18 @@ The previous database is in:
 </context>
 <context>
     <name>TableHeader</name>
+    <message>
+        <source>Vraag</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>Uitkomst</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Respondenten</source>
+        <translation>Respondents</translation>
+    </message>
     <message>
         <source>Bereikt op</source>
         <translation>Reached on</translation>

@@ -27,6 +27,7 @@ from gebiedsapp.cli import (
     selftest,
     server,
     signals,
+    survey,
     sync,
 )
 from gebiedsapp.cli.base import Stage, Subparsers, never
@@ -48,6 +49,7 @@ GROUPS: tuple[Callable[[Subparsers], None], ...] = (
     sync.register,
     exchange.register,
     areas.register,
+    survey.register,
 )
 
 

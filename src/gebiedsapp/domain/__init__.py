@@ -50,6 +50,7 @@ from gebiedsapp.domain.koffiekar import (
 from gebiedsapp.domain.people import Consent, Meedenker, Resident, meedenker_theme
 from gebiedsapp.domain.settings import AppSetting
 from gebiedsapp.domain.signals import Signal, SignalFeedback, SignalHistory, SignalPhoto
+from gebiedsapp.domain.survey import SurveyResult
 from gebiedsapp.domain.sync import SyncConflict
 from gebiedsapp.domain.taxonomy import Partner, SignalCategory, Theme
 from gebiedsapp.domain.teams import Assignment, TeamMember
@@ -98,6 +99,7 @@ __all__ = [
     "SignalPhoto",
     "SignalSource",
     "SignalStatus",
+    "SurveyResult",
     "SyncConflict",
     "TeamMember",
     "TermUnit",

@@ -15,6 +15,7 @@ import codecs
 import csv
 import io
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from gebiedsapp.services.errors import ValidationError
@@ -28,9 +29,13 @@ __all__ = [
     "SURROGATE",
     "CsvTable",
     "clean",
+    "column_indexes",
+    "normal",
+    "parse_mapping",
     "read_csv",
     "read_table",
     "readable",
+    "suggest_columns",
 ]
 
 MAX_BYTES = 50_000_000
@@ -171,3 +176,56 @@ def read_table(data: bytes) -> CsvTable:
 def clean(cell: str) -> str:
     """Plain text: control characters out, surrounding space off. Never evaluated."""
     return _CONTROL.sub("", cell).strip()
+
+
+def normal(name: str) -> str:
+    """A column name for matching: lower case, letters and digits only."""
+    return "".join(ch for ch in name.casefold() if ch.isalnum())
+
+
+def parse_mapping(pairs: Sequence[str]) -> dict[str, str]:
+    """`our=their` pairs (the CLI's --map) into a mapping; ValidationError on a bad pair."""
+    mapping: dict[str, str] = {}
+    for pair in pairs:
+        ours, sep, theirs = pair.partition("=")
+        if not sep or not ours.strip() or not theirs.strip():
+            raise ValidationError(f"Koppeling '{pair}' moet de vorm veld=kolom hebben.")
+        mapping[ours.strip()] = theirs.strip()
+    return mapping
+
+
+def suggest_columns(
+    header: Sequence[str], fields: Sequence[str], synonyms: Mapping[str, Sequence[str]]
+) -> dict[str, str]:
+    """A first guess of {our field: their column} from the column names; each column once.
+
+    Case, spaces and punctuation do not matter; our own field name first, then the synonyms in
+    their order. The user checks and corrects the guess in the dialog."""
+    columns = [(index, normal(name)) for index, name in enumerate(header) if name.strip()]
+    used: set[int] = set()
+    mapping: dict[str, str] = {}
+    for ours in fields:
+        for wanted in (normal(ours), *synonyms.get(ours, ())):
+            index = next((i for i, name in columns if name == wanted and i not in used), None)
+            if index is not None:
+                used.add(index)
+                mapping[ours] = header[index]
+                break
+    return mapping
+
+
+def column_indexes(table: CsvTable, mapping: Mapping[str, str]) -> dict[str, int]:
+    """{our field: index of their column}; a Dutch ValidationError for a column not in the
+    file (the first of equal names wins)."""
+    by_name = {name.casefold(): index for index, name in reversed(list(enumerate(table.header)))}
+    columns: dict[str, int] = {}
+    for ours, theirs in mapping.items():
+        index = by_name.get(theirs.strip().casefold())
+        if index is None:
+            shown = ", ".join(f"'{name[:40]}'" for name in table.header[:20])
+            raise ValidationError(
+                f"Kolom '{theirs[:80]}' staat niet in het bestand. Kolommen: {shown}.",
+                field="mapping",
+            )
+        columns[ours] = index
+    return columns

@@ -46,8 +46,11 @@ from gebiedsapp.services.import_files import (
     MAX_FIELD,
     MAX_ROWS,
     CsvTable,
+    column_indexes,
+    parse_mapping,
     read_csv,
     read_table,
+    suggest_columns,
 )
 from gebiedsapp.services.import_files import SURROGATE as _SURROGATE
 from gebiedsapp.services.import_files import clean as _clean
@@ -174,37 +177,9 @@ class ImportPreview:
         return len(self.valid) + len(self.invalid)
 
 
-def parse_mapping(pairs: Sequence[str]) -> dict[str, str]:
-    """`our=their` pairs (the CLI's --map) into a mapping; ValidationError on a bad pair."""
-    mapping: dict[str, str] = {}
-    for pair in pairs:
-        ours, sep, theirs = pair.partition("=")
-        if not sep or not ours.strip() or not theirs.strip():
-            raise ValidationError(f"Koppeling '{pair}' moet de vorm veld=kolom hebben.")
-        mapping[ours.strip()] = theirs.strip()
-    return mapping
-
-
-def _normal(name: str) -> str:
-    return "".join(ch for ch in name.casefold() if ch.isalnum())
-
-
 def suggest_mapping(header: Sequence[str]) -> dict[str, str]:
-    """A first guess of {our field: their column} from the column names; each column once.
-
-    Case, spaces and punctuation do not matter; our own field name first, then the synonyms in
-    their order. The user checks and corrects the guess in the dialog."""
-    columns = [(index, _normal(name)) for index, name in enumerate(header) if name.strip()]
-    used: set[int] = set()
-    mapping: dict[str, str] = {}
-    for ours in FIELDS:
-        for wanted in (_normal(ours), *SYNONYMS.get(ours, ())):
-            index = next((i for i, name in columns if name == wanted and i not in used), None)
-            if index is not None:
-                used.add(index)
-                mapping[ours] = header[index]
-                break
-    return mapping
+    """A first guess of {our field: their column} from the column names (Signalen's too)."""
+    return suggest_columns(header, list(FIELDS), SYNONYMS)
 
 
 def _columns(table: CsvTable, mapping: Mapping[str, str]) -> dict[str, int]:
@@ -223,18 +198,7 @@ def _columns(table: CsvTable, mapping: Mapping[str, str]) -> dict[str, int]:
         missing[-1] = "area (gebied) of de coördinaten (latitude en longitude)"
     if missing:
         raise ValidationError("Koppel ook: " + ", ".join(missing) + ".", field="mapping")
-    by_name = {name.casefold(): index for index, name in reversed(list(enumerate(table.header)))}
-    columns: dict[str, int] = {}
-    for ours, theirs in mapping.items():
-        index = by_name.get(theirs.strip().casefold())
-        if index is None:
-            shown = ", ".join(f"'{name[:40]}'" for name in table.header[:20])
-            raise ValidationError(
-                f"Kolom '{theirs[:80]}' staat niet in het bestand. Kolommen: {shown}.",
-                field="mapping",
-            )
-        columns[ours] = index
-    return columns
+    return column_indexes(table, mapping)
 
 
 def _date(text: str) -> date | None:

@@ -91,6 +91,7 @@ from gebiedsapp.services.summary_model import (
 from gebiedsapp.services.summary_model import (
     ThemeCount as ThemeCount,
 )
+from gebiedsapp.services.survey import survey_lines
 from gebiedsapp.services.sync.coverage import coverage_note
 from gebiedsapp.storage.repositories.activities import ActivityRepository
 from gebiedsapp.storage.repositories.geo import GeoRepository
@@ -470,7 +471,8 @@ def area_summary(
         made_on=today,
     )
     whole = any(by_id[root].kind is AreaKind.GEMEENTE for root in roots)
-    return replace(summary, municipality=whole, coverage=coverage_note(session))
+    survey = tuple(survey_lines(session, ids, period))
+    return replace(summary, municipality=whole, coverage=coverage_note(session), survey=survey)
 
 
 def municipality_summary(session: Session, period: Period, *, today: date) -> MunicipalitySummary:

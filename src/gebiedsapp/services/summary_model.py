@@ -10,6 +10,7 @@ from datetime import date
 
 from gebiedsapp.domain import DeadlineLabel, InitiativeStatus, Priority, Role, SignalStatus
 from gebiedsapp.services.period import Period
+from gebiedsapp.services.survey import SurveyLine
 
 
 @dataclass(frozen=True)
@@ -156,6 +157,7 @@ class AreaSummary:
     # themes heard at the period's activities (bewonersavond, dorpsschouw...), most first; apart
     # from `themes`, whose shares are per 100 conversations and contacts
     activity_themes: tuple[tuple[str, int], ...] = ()
+    survey: tuple[SurveyLine, ...] = ()  # the newest inwonersenquête beside koffiekar and signals
 
     @property
     def as_of(self) -> date:

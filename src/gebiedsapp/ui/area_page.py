@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
+from datetime import date, timedelta
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QTableWidget,
@@ -23,11 +24,14 @@ from PySide6.QtWidgets import (
 
 from gebiedsapp.domain import AreaKind, Role
 from gebiedsapp.services.overview import AreaFigures, AreaHeader, area_figures, area_header
-from gebiedsapp.ui.context import AREAS, INITIATIVES, TEAM, AppContext
+from gebiedsapp.services.period import Period
+from gebiedsapp.services.survey import MIN_RESPONDENTS, SurveyLine, survey_lines
+from gebiedsapp.ui.context import AREAS, INITIATIVES, SURVEY, TEAM, AppContext
 from gebiedsapp.ui.formatting import format_date, format_number
 from gebiedsapp.ui.page import page_title
 from gebiedsapp.ui.palette import style
 from gebiedsapp.ui.screen import ScreenDefaults
+from gebiedsapp.ui.survey.import_dialog import SurveyImportDialog
 
 
 def _clear(layout: QGridLayout | QVBoxLayout) -> None:
@@ -116,6 +120,42 @@ class AreaPage(ScreenDefaults, QScrollArea):
         self.recent.setMinimumHeight(180)
         recent_layout.addWidget(self.recent)
         grid.addWidget(self.recent_box, 2, 0, 1, 2)
+
+        self.survey_box = QGroupBox(self.tr("Wat de enquête zegt"), body)
+        survey_layout = QVBoxLayout(self.survey_box)
+        self.survey_note = QLabel(body)
+        self.survey_note.setWordWrap(True)
+        style(self.survey_note, "color: $muted;")
+        self.survey = QTableWidget(0, 5, self.survey_box)
+        self.survey.setAccessibleName(self.tr("Uitkomsten van de inwonersenquête"))
+        self.survey.setHorizontalHeaderLabels(
+            [
+                self.tr("Thema"),
+                self.tr("Vraag"),
+                self.tr("Uitkomst"),
+                self.tr("Koffiekar"),
+                self.tr("Signalen"),
+            ]
+        )
+        self.survey.verticalHeader().setVisible(False)
+        self.survey.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        survey_header = self.survey.horizontalHeader()
+        survey_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # a survey
+        survey_header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # has few rows
+        self.survey.setMinimumHeight(160)
+        self.survey_button = QPushButton(self.tr("&Enquête importeren…"), self.survey_box)
+        self.survey_button.setToolTip(
+            self.tr("Uitkomsten van een inwonersenquête inlezen uit een CSV- of Excel-bestand")
+        )
+        self.survey_button.clicked.connect(self.import_survey)
+        self.survey_dialog: SurveyImportDialog | None = None
+        survey_top = QHBoxLayout()
+        survey_top.addWidget(self.survey_note, 1)
+        survey_top.addWidget(self.survey_button, 0, Qt.AlignmentFlag.AlignTop)
+        survey_layout.addLayout(survey_top)
+        survey_layout.addWidget(self.survey)
+        grid.addWidget(self.survey_box, 3, 0, 1, 2)
+        self.survey.setVisible(False)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         outer.addStretch(1)
@@ -148,6 +188,19 @@ class AreaPage(ScreenDefaults, QScrollArea):
             on_done=self._on_figures,
             on_error=self._on_figures_failed,
         )
+        period = Period(day - timedelta(days=365), day)  # the figures' 12 months
+
+        def survey() -> list[SurveyLine]:
+            with self.context.read() as session:
+                return survey_lines(session, ids, period)
+
+        self.context.background.submit(
+            "area-survey",
+            survey,
+            owner=self,
+            on_done=self._render_survey,
+            on_error=lambda _error: self._render_survey([]),
+        )
 
     def _on_figures(self, figures: AreaFigures) -> None:
         self.figures = figures
@@ -160,7 +213,7 @@ class AreaPage(ScreenDefaults, QScrollArea):
         self.figures_layout.addWidget(failed, 0, 0)
 
     def _on_changes(self, kinds: frozenset[str]) -> None:
-        if self.area_id is not None and kinds & {AREAS, TEAM, INITIATIVES}:
+        if self.area_id is not None and kinds & {AREAS, TEAM, INITIATIVES, SURVEY}:
             self.show_area(self.area_id)
 
     def _render_header(self, view: AreaHeader) -> None:
@@ -268,3 +321,51 @@ class AreaPage(ScreenDefaults, QScrollArea):
             for column, text in enumerate(cells):
                 self.recent.setItem(row, column, QTableWidgetItem(text))
         self.recent_box.setVisible(bool(view.recent))
+
+    def _render_survey(self, lines: list[SurveyLine]) -> None:
+        """The newest inwonersenquête beside the koffiekar and signals of the last 12 months on
+        the same theme; an outcome of too few respondents says so instead of its result."""
+        self.survey.setVisible(bool(lines))
+        if not lines:
+            self.survey_note.setText(self.tr("Nog geen uitkomsten van een inwonersenquête."))
+            return
+        several = len({line.area for line in lines}) > 1
+        self.survey_note.setText(
+            self.tr(
+                "Inwonersenquête %s. Koffiekar: gesprekken en contacten over het thema in de "
+                "afgelopen 12 maanden; signalen: signalen uit die gesprekken en contacten. "
+                "Uitkomsten van minder dan %s respondenten worden niet getoond."
+            )
+            % (lines[0].wave, MIN_RESPONDENTS)
+        )
+        self.survey.setRowCount(len(lines))
+        for row, line in enumerate(lines):
+            cells = [
+                line.theme or self.tr("geen thema"),
+                f"{line.question} ({line.area})" if several else line.question,
+                line.result,
+                "—" if line.conversations is None else format_number(line.conversations),
+                "—" if line.signals is None else format_number(line.signals),
+            ]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if column == 1:
+                    item.setToolTip(text)
+                self.survey.setItem(row, column, item)
+
+    def import_survey(self) -> SurveyImportDialog:
+        """Open the survey import (window-modal); the page refreshes through the change hub."""
+        dialog = SurveyImportDialog(self.context, parent=self)
+        dialog.accepted.connect(lambda: self._survey_imported(dialog))
+        dialog.finished.connect(dialog.deleteLater)
+        self.survey_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _survey_imported(self, dialog: SurveyImportDialog) -> None:
+        if dialog.imported is not None:
+            QMessageBox.information(
+                self,
+                self.tr("Importeren"),
+                self.tr("%s enquête-uitkomsten opgeslagen.") % format_number(dialog.imported),
+            )

@@ -41,11 +41,12 @@ DRAFTS = "drafts"  # a draft was thrown away
 SIGNALS = "signals"
 INITIATIVES = "initiatives"  # bewonersinitiatieven and their milestones
 ACTIVITIES = "activities"  # bewonersavonden, dorpsschouwen, ... (and the agenda's threshold)
+SURVEY = "survey"  # inwonersenquête outcomes were imported
 SYNC = "sync"  # a sync ran, or a conflict was resolved: counts and conflicts changed
 # after a sync brought the team's changes in, every kind may have changed
 ALL_KINDS = (
     AREAS, TEAM, THEMES, PARTNERS, CATEGORIES, KOFFIEKAR, CONTACTS, ACTIONS, SIGNALS,
-    INITIATIVES, ACTIVITIES, SYNC,
+    INITIATIVES, ACTIVITIES, SURVEY, SYNC,
 )  # fmt: skip
 
 

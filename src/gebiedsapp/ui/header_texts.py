@@ -11,6 +11,9 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 HEADERS = (
+    QT_TRANSLATE_NOOP("TableHeader", "Vraag"),
+    QT_TRANSLATE_NOOP("TableHeader", "Uitkomst"),
+    QT_TRANSLATE_NOOP("TableHeader", "Respondenten"),
     QT_TRANSLATE_NOOP("TableHeader", "Bereikt op"),
     QT_TRANSLATE_NOOP("TableHeader", "Buurt"),
     QT_TRANSLATE_NOOP("TableHeader", "Deze laptop"),  # sync conflicts: who changed it here

@@ -69,6 +69,7 @@ from gebiedsapp.services.reports.pdf_base import (
     styles,
 )
 from gebiedsapp.services.reports.said_and_agreed import actions, quotes
+from gebiedsapp.services.reports.survey_section import survey_appendix
 from gebiedsapp.services.reports.themes_section import themes
 from gebiedsapp.services.summary import AreaSummary
 
@@ -452,6 +453,7 @@ def area_body(summary: AreaSummary, shapes: Sequence[BuurtShape]) -> list[Flowab
         *quotes(summary),
         *actions(summary),
         *initiatives(summary),
+        *survey_appendix(summary),
     ]
 
 

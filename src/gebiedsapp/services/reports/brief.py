@@ -37,6 +37,7 @@ from gebiedsapp.services.reports.pdf_base import (
     para,
     styles,
 )
+from gebiedsapp.services.reports.survey_section import survey_sentence
 from gebiedsapp.services.summary import AreaSummary, KeyFigures
 
 TOP = 5  # rows per "top" table before the rest is summed up
@@ -255,7 +256,10 @@ def page_one(summary: AreaSummary) -> list[Flowable]:
         para(period_text(summary.period), s.subtitle),
         *heading("Wat opvalt"),
     ]
-    out += [para(f"• {line}", s.body) for line in sentences(summary)]
+    said = sentences(summary)
+    if survey := survey_sentence(summary):  # one line in place of the fifth: the page is full
+        said = [*said[:4], survey]
+    out += [para(f"• {line}", s.body) for line in said]
     out += [*heading("Kerncijfers"), *_figures_table(summary), *_actions(summary)]
     missing = missing_roles(summary)
     note = SOURCE  # the team's names are in the appendix; here only what is missing
@@ -457,6 +461,7 @@ def empty_page(summary: AreaSummary) -> list[Flowable]:
             "er niets open.",
             s.body,
         ),
+        *([para(survey, s.body)] if (survey := survey_sentence(summary)) else []),
         Spacer(1, 3 * mm),
         para(SOURCE, s.note),
     ]

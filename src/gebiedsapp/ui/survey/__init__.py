@@ -1,0 +1,1 @@
+"""The inwonersenquête: its import dialog."""
