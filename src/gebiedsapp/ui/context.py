@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
@@ -100,8 +100,11 @@ class AppContext:
             QMessageBox.warning(
                 parent,
                 title,
-                "Iemand anders heeft dit intussen gewijzigd. De nieuwste gegevens worden getoond; "
-                "breng je wijziging opnieuw aan.",
+                QCoreApplication.translate(
+                    "AppContext",
+                    "Iemand anders heeft dit intussen gewijzigd. De nieuwste gegevens worden "
+                    "getoond; breng je wijziging opnieuw aan.",
+                ),
             )
             self.hub.announce(*changes)
             return None
@@ -111,9 +114,17 @@ class AppContext:
             QMessageBox.critical(
                 parent,
                 title,
-                "De wijziging kon niet in de database worden opgeslagen. Er is niets gewijzigd; "
-                "wat u typte staat nog in het formulier.\n\n"
-                + (why or f"Technische melding: {exc.__class__.__name__}"),
+                QCoreApplication.translate(
+                    "AppContext",
+                    "De wijziging kon niet in de database worden opgeslagen. Er is niets "
+                    "gewijzigd; wat u typte staat nog in het formulier.",
+                )
+                + "\n\n"
+                + (
+                    why
+                    or QCoreApplication.translate("App", "Technische melding: %s")
+                    % exc.__class__.__name__
+                ),
             )
             return None
         self.hub.announce(*changes)

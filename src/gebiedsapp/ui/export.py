@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -49,6 +49,7 @@ from gebiedsapp.storage.errors import os_words
 from gebiedsapp.ui.context import AppContext
 from gebiedsapp.ui.formatting import format_number
 from gebiedsapp.ui.palette import style
+from gebiedsapp.ui.translatable import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
@@ -63,9 +64,9 @@ PERSONAL_WARNING = (
     "Bewaar het alleen op een beveiligde plek en verwijder het als het niet meer nodig is."
 )
 _FILTERS = {
-    ExportFormat.XLSX: "Excel-werkmap (*.xlsx)",
-    ExportFormat.CSV: "CSV voor Excel (*.csv)",
-    ExportFormat.GEOJSON: "GeoJSON voor GIS (*.geojson)",
+    ExportFormat.XLSX: QT_TRANSLATE_NOOP("Exporter", "Excel-werkmap (*.xlsx)"),
+    ExportFormat.CSV: QT_TRANSLATE_NOOP("Exporter", "CSV voor Excel (*.csv)"),
+    ExportFormat.GEOJSON: QT_TRANSLATE_NOOP("Exporter", "GeoJSON voor GIS (*.geojson)"),
 }
 
 
@@ -226,7 +227,10 @@ class Exporter(QObject):
         )
         suggested = folder / default_file_name(job.name, fmt, date.today())
         chosen, _filter = QFileDialog.getSaveFileName(
-            self.widget, self.widget.tr("Exporteren als"), str(suggested), _FILTERS[fmt]
+            self.widget,
+            self.widget.tr("Exporteren als"),
+            str(suggested),
+            QCoreApplication.translate("Exporter", _FILTERS[fmt]),
         )
         if not chosen:
             return None

@@ -46,6 +46,7 @@ from gebiedsapp.ui.admin.common import make_table as _make_table
 from gebiedsapp.ui.contacts.models import PendingAction, PendingActionsModel
 from gebiedsapp.ui.contacts.themes import ThemeOption, ThemePicker
 from gebiedsapp.ui.formatting import from_qdate, to_qdate
+from gebiedsapp.ui.labels import label_of
 from gebiedsapp.ui.personal_data import PersonalDataWarning
 
 DEFAULT_DUE_DAYS = 14
@@ -102,7 +103,7 @@ class ContactForm(QWidget):
             ContactWith.ORGANISATIE,
             ContactWith.MEEDENKER,
         ):
-            self.with_combo.addItem(kind.label, kind.value)
+            self.with_combo.addItem(label_of(kind), kind.value)
         self.group_edit = QLineEdit(self)
         self.group_edit.setPlaceholderText(self.tr("Naam van de groep, bijv. 'moestuinclub'"))
         self.group_edit.setAccessibleName(self.tr("Groepsnaam"))

@@ -65,6 +65,7 @@ from gebiedsapp.ui.context import (
 from gebiedsapp.ui.drafting import DraftAutosaver
 from gebiedsapp.ui.export import Exporter, ExportJob
 from gebiedsapp.ui.formatting import format_date, format_number
+from gebiedsapp.ui.labels import label_of
 from gebiedsapp.ui.layout import ColumnFit, FlowLayout, text_width
 from gebiedsapp.ui.list_form import ListFormScreen
 from gebiedsapp.ui.page import form_keys, muted_label, page_title, scope_name
@@ -507,7 +508,7 @@ class ContactsScreen(ListFormScreen[ContactView, ContactForm], QWidget):
 
 def _label(enum: type[ContactType] | type[ContactWith], value: Any) -> str:
     try:
-        return enum(value).label
+        return label_of(enum(value))
     except ValueError:
         return str(value)
 

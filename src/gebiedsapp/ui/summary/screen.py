@@ -56,6 +56,7 @@ from gebiedsapp.ui.context import (
 )
 from gebiedsapp.ui.export import Exporter, ExportJob, file_stem
 from gebiedsapp.ui.formatting import format_date
+from gebiedsapp.ui.labels import label_of
 from gebiedsapp.ui.palette import ColourRole, brush, sheet, style
 from gebiedsapp.ui.pdf import Build, PdfActions
 from gebiedsapp.ui.screen import ScreenDefaults
@@ -84,7 +85,7 @@ class OpenSignalsModel(RowTableModel[OpenSignal]):
                 format_date(row.since),
                 row.partner or "—",
                 format_date(row.deadline),
-                row.label.label,
+                label_of(row.label),
             )[column]
         if role == Qt.ItemDataRole.ForegroundRole and column == 5:
             return label_brush(row.label)
@@ -113,7 +114,7 @@ class InitiativesModel(RowTableModel[InitiativeRow]):
     def cell(self, row: InitiativeRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if row.ended is not None:
-                step = f"{row.status.label.lower()} op {format_date(row.ended)}"
+                step = self.tr("%s op %s") % (label_of(row.status).lower(), format_date(row.ended))
             elif row.next_step:
                 due = f" ({format_date(row.next_due)})" if row.next_due else ""
                 step = row.next_step + due
@@ -474,7 +475,7 @@ class SummaryScreen(ScreenDefaults, QWidget):
             previous.setText(number(before))
             change.setText(difference(now, before))
         team = [
-            f"{role.label}: {html.escape(', '.join(s.team[role]))}"
+            f"{label_of(role)}: {html.escape(', '.join(s.team[role]))}"
             for role in Role
             if s.team.get(role)
         ]
@@ -501,7 +502,7 @@ class SummaryScreen(ScreenDefaults, QWidget):
             )
         self.theme_moves.setText("<br>".join(html.escape(m) for m in moves))
         self.by_category.set_rows(list(s.signals_by_category))
-        self.by_status.set_rows([(status.label, n) for status, n in s.signals_by_status])
+        self.by_status.set_rows([(label_of(status), n) for status, n in s.signals_by_status])
         self.median.setText(
             self.tr("Mediane doorlooptijd van afgesloten signalen: %s dagen")
             % number(s.median_days_to_close, 1)
