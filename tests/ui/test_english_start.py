@@ -121,3 +121,13 @@ def test_a_second_start_in_english_says_so_in_english(  # type: ignore[no-untype
     assert shown[0][1].startswith(f"The database {database} is already open ")
     assert "Wait until that command has finished" in shown[0][1]
     assert shown[0][1].endswith("Nothing was changed.")
+
+
+def test_the_guide_says_in_both_languages_what_stays_dutch() -> None:
+    guide = Path(__file__).resolve().parents[2] / "docs" / "handleiding.md"
+    section = guide.read_text(encoding="utf-8").split("## Taal / Language", 1)[1]
+    section = section.split("\n## ", 1)[0]
+    assert "PDF's en exports" in section
+    assert "Nederlands" in section
+    assert "the PDFs and" in section
+    assert "stay in\nDutch" in section or "stay in Dutch" in section
