@@ -4,6 +4,10 @@
 <context>
     <name>AboutDialog</name>
     <message>
+        <source>Gebiedsgrenzen en kaarten: CBS / Kadaster, Wijk- en buurtkaart 2024 (gegeneraliseerd), CC BY 4.0, via cartomap/nl.</source>
+        <translation>Area boundaries and maps: CBS / Kadaster, Wijk- en buurtkaart 2024 (generalised), CC BY 4.0, via cartomap/nl.</translation>
+    </message>
+    <message>
         <source>Over Gebiedsapp</source>
         <translation>About Gebiedsapp</translation>
     </message>
@@ -119,6 +123,10 @@ Gebiedsapp carries on where it can.</translation>
 </context>
 <context>
     <name>AppContext</name>
+    <message>
+        <source>Niet opgeslagen</source>
+        <translation>Not saved</translation>
+    </message>
     <message>
         <source>Iemand anders heeft dit intussen gewijzigd. De nieuwste gegevens worden getoond; breng je wijziging opnieuw aan.</source>
         <translation>Someone else changed this in the meantime. The latest data is shown; please make your change again.</translation>
@@ -661,6 +669,10 @@ Conversations and other data belonging to this area are kept, but the area can n
 <context>
     <name>ContactForm</name>
     <message>
+        <source>(geen meedenkers in dit gebied)</source>
+        <translation>(no contributors in this area)</translation>
+    </message>
+    <message>
         <source>Nieuw contact</source>
         <translation>New contact</translation>
     </message>
@@ -874,6 +886,14 @@ Conversations and other data belonging to this area are kept, but the area can n
     <message>
         <source>De contacten konden niet worden geladen. Zie het logboek.</source>
         <translation>The contacts could not be loaded. See the log.</translation>
+    </message>
+    <message>
+        <source>Het register van meedenkers kon niet worden geladen. Zie het logboek.</source>
+        <translation>The register of contributors could not be loaded. See the log file.</translation>
+    </message>
+    <message>
+        <source>Dit contact was met een meedenker uit het register: kies die meedenker opnieuw bij &apos;Met wie&apos; voordat je opslaat.</source>
+        <translation>This contact was with a contributor from the register: choose that contributor again under &apos;With whom&apos; before you save.</translation>
     </message>
     <message>
         <source>Concept weggegooid.</source>
@@ -1321,6 +1341,18 @@ The technical details are in the log file:
 </context>
 <context>
     <name>ExportDialog</name>
+    <message>
+        <source>Alleen gebiedsregisseurs en opbouwwerkers met een lopende toewijzing mogen persoonsgegevens van bewoners exporteren. Koppel je account aan je teamlid in Beheer → Teams als dat voor jou hoort te gelden.</source>
+        <translation>Only area coordinators and community workers with a current assignment may export residents&apos; personal data. Link your account to your team member in Administration → Teams if that should apply to you.</translation>
+    </message>
+    <message>
+        <source>Deze lijst bevat geen persoonsgegevens van bewoners.</source>
+        <translation>This list holds no personal data of residents.</translation>
+    </message>
+    <message>
+        <source>Let op: het bestand bevat dan namen, telefoonnummers en e-mailadressen van bewoners. Bewaar het alleen op een beveiligde plek en verwijder het als het niet meer nodig is.</source>
+        <translation>Note: the file then holds residents&apos; names, phone numbers and email addresses. Keep it only in a secure place and delete it when it is no longer needed.</translation>
+    </message>
     <message>
         <source>Exporteren</source>
         <translation>Export</translation>
@@ -1784,6 +1816,10 @@ The technical details are in the log file:
     <message>
         <source>De initiatieven konden niet worden geladen.</source>
         <translation>The initiatives could not be loaded.</translation>
+    </message>
+    <message>
+        <source>Niet opgeslagen</source>
+        <translation>Not saved</translation>
     </message>
     <message>
         <source>Wijzigingen weggegooid.</source>
@@ -2695,6 +2731,10 @@ The technical details are in the log file:
 </context>
 <context>
     <name>MyActionsScreen</name>
+    <message>
+        <source>Koppel je account aan je teamlid in Beheer → Teams om je acties te zien</source>
+        <translation>Link your account to your team member in Administration → Teams to see your actions</translation>
+    </message>
     <message>
         <source>Mijn acties</source>
         <translation>My actions</translation>
@@ -4144,6 +4184,22 @@ The previous database is in:
 </context>
 <context>
     <name>SignalsScreen</name>
+    <message>
+        <source>Altijd</source>
+        <translation>Always</translation>
+    </message>
+    <message>
+        <source>Laatste 30 dagen</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <source>Laatste 3 maanden</source>
+        <translation>Last 3 months</translation>
+    </message>
+    <message>
+        <source>Laatste 12 maanden</source>
+        <translation>Last 12 months</translation>
+    </message>
     <message>
         <source>Signalen</source>
         <translation>Signals</translation>

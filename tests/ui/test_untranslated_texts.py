@@ -143,12 +143,35 @@ class _Texts:
         return []  # tr(), translate(), a variable, a call: not a fixed text
 
 
+def _unmarked(texts: _Texts, node: ast.expr) -> list[str]:
+    """The texts of a module constant (or a dict of them) that lupdate never sees: a plain
+    string passed to tr() by name. QT_TRANSLATE_NOOP marks them."""
+    if isinstance(node, ast.Name) and node.id in texts.constants:
+        value = texts.constants[node.id]
+        if isinstance(value, ast.Constant) and isinstance(value.value, str):
+            return [value.value]
+    if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name):
+        mapping = texts.constants.get(node.value.id)
+        if isinstance(mapping, ast.Dict):
+            return [
+                v.value
+                for v in mapping.values
+                if isinstance(v, ast.Constant) and isinstance(v.value, str)
+            ]
+    return []
+
+
 def untranslated(source: str, file: str) -> list[tuple[str, int, str]]:
-    """(file, line, text) of each fixed text shown without translation."""
+    """(file, line, text) of each fixed text shown without translation, or translated by a
+    name lupdate cannot follow (so it never reaches the .ts)."""
     tree = ast.parse(source)
     texts = _Texts(tree)
     found = []
     for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and _name(node.func) in ("tr", "translate") and node.args:
+            for text in _unmarked(texts, node.args[-1]):
+                if _WORD.search(text) and (file, text) not in ALLOWED:
+                    found.append((file, node.lineno, text))
         if not isinstance(node, ast.Call) or _name(node.func) not in SHOWN:
             continue
         if _is_log_call(node):
@@ -172,6 +195,7 @@ def test_the_scan_finds_the_ways_a_text_slips_through() -> None:
 TITLE = "Er ging iets mis"
 _TITLES = {1: "Database openen"}
 NOOP = QT_TRANSLATE_NOOP("X", "Gemarkeerd")
+HINT = "Onzichtbaar voor lupdate"
 def f(self, purpose, path):
     QMessageBox.information(None, TITLE, f"De database {path} is al geopend.")
     self.setWindowTitle(_TITLES[purpose])
@@ -184,6 +208,8 @@ def f(self, purpose, path):
     label.setText(self.tr("Vertaald"))
     label.setText(translate("Ctx", "Vertaald") % path)
     label.setText(name)
+    label.setText(self.tr(HINT))
+    label.setText(self.tr(NOOP))
 """
     texts = [text for _file, _line, text in untranslated(source, "x.py")]
     assert texts == [
@@ -195,4 +221,5 @@ def f(self, purpose, path):
         "Wachtwoord:",
         "Afsluiten",
         "Gemarkeerd",
+        "Onzichtbaar voor lupdate",
     ]

@@ -40,7 +40,9 @@ from gebiedsapp.ui.translatable import QT_TRANSLATE_NOOP
 
 # Change kinds (move to ui.context): actions changed; koffiekar rounds or conversations changed.
 
-NO_ACCOUNT_HINT = "Koppel je account aan je teamlid in Beheer → Teams om je acties te zien"
+NO_ACCOUNT_HINT = QT_TRANSLATE_NOOP(
+    "MyActionsScreen", "Koppel je account aan je teamlid in Beheer → Teams om je acties te zien"
+)
 SOURCE_LABELS = {  # translated where shown
     "gesprek": QT_TRANSLATE_NOOP("ActionsModel", "Koffiekargesprek"),
     "contact": QT_TRANSLATE_NOOP("ActionsModel", "Contact"),

@@ -82,9 +82,10 @@ class AppContext:
         action: Callable[[Session], T],
         *,
         changes: tuple[str, ...],
-        title: str = "Niet opgeslagen",
+        title: str = "",
     ) -> T | None:
         """Run `action` in one unit of work; on bad input show why and change nothing."""
+        title = title or QCoreApplication.translate("AppContext", "Niet opgeslagen")
         try:
             with self.database.unit_of_work(self.actor) as session:
                 result = action(session)

@@ -53,15 +53,19 @@ from gebiedsapp.ui.translatable import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
-NOT_ALLOWED = (
+NOT_ALLOWED = QT_TRANSLATE_NOOP(
+    "ExportDialog",
     "Alleen gebiedsregisseurs en opbouwwerkers met een lopende toewijzing mogen "
     "persoonsgegevens van bewoners exporteren. Koppel je account aan je teamlid in "
-    "Beheer → Teams als dat voor jou hoort te gelden."
+    "Beheer → Teams als dat voor jou hoort te gelden.",
 )
-NO_PERSONAL_DATA = "Deze lijst bevat geen persoonsgegevens van bewoners."
-PERSONAL_WARNING = (
+NO_PERSONAL_DATA = QT_TRANSLATE_NOOP(
+    "ExportDialog", "Deze lijst bevat geen persoonsgegevens van bewoners."
+)
+PERSONAL_WARNING = QT_TRANSLATE_NOOP(
+    "ExportDialog",
     "Let op: het bestand bevat dan namen, telefoonnummers en e-mailadressen van bewoners. "
-    "Bewaar het alleen op een beveiligde plek en verwijder het als het niet meer nodig is."
+    "Bewaar het alleen op een beveiligde plek en verwijder het als het niet meer nodig is.",
 )
 _FILTERS = {
     ExportFormat.XLSX: QT_TRANSLATE_NOOP("Exporter", "Excel-werkmap (*.xlsx)"),

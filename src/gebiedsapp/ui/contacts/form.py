@@ -48,9 +48,10 @@ from gebiedsapp.ui.contacts.themes import ThemeOption, ThemePicker
 from gebiedsapp.ui.formatting import from_qdate, to_qdate
 from gebiedsapp.ui.labels import label_of
 from gebiedsapp.ui.personal_data import PersonalDataWarning
+from gebiedsapp.ui.translatable import QT_TRANSLATE_NOOP
 
 DEFAULT_DUE_DAYS = 14
-NO_MEEDENKERS = "(geen meedenkers in dit gebied)"
+NO_MEEDENKERS = QT_TRANSLATE_NOOP("ContactForm", "(geen meedenkers in dit gebied)")
 
 
 @dataclass(frozen=True)

@@ -72,12 +72,16 @@ from gebiedsapp.ui.page import form_keys, muted_label, page_title, scope_name
 from gebiedsapp.ui.palette import style
 from gebiedsapp.ui.prompts import Leave
 from gebiedsapp.ui.prompts import ask_leave as ask_question
+from gebiedsapp.ui.translatable import QT_TRANSLATE_NOOP
 
 LOG_DAYS = 365
-MEEDENKERS_FAILED = "Het register van meedenkers kon niet worden geladen. Zie het logboek."
-CHOOSE_MEEDENKER_AGAIN = (
+MEEDENKERS_FAILED = QT_TRANSLATE_NOOP(
+    "ContactsScreen", "Het register van meedenkers kon niet worden geladen. Zie het logboek."
+)
+CHOOSE_MEEDENKER_AGAIN = QT_TRANSLATE_NOOP(
+    "ContactsScreen",
     "Dit contact was met een meedenker uit het register: kies die meedenker opnieuw bij 'Met wie' "
-    "voordat je opslaat."
+    "voordat je opslaat.",
 )
 FIELD_LABELS = {
     "date": "Datum",

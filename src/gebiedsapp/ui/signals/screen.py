@@ -64,15 +64,16 @@ from gebiedsapp.ui.signals.form import SignalForm
 from gebiedsapp.ui.signals.import_dialog import SignalImportDialog
 from gebiedsapp.ui.signals.models import ColumnWidths, SignalsModel
 from gebiedsapp.ui.signals.picker import Pick, category_picker
+from gebiedsapp.ui.translatable import QT_TRANSLATE_NOOP
 
 DEBOUNCE_MS = 200
 SHOWN_LIMIT = 5_000
 _OPEN, _ALL = "open", "alle"
 PERIODS = (  # (key, text, days back; None: no limit)
-    ("", "Altijd", None),
-    ("30", "Laatste 30 dagen", 30),
-    ("90", "Laatste 3 maanden", 91),
-    ("365", "Laatste 12 maanden", 365),
+    ("", QT_TRANSLATE_NOOP("SignalsScreen", "Altijd"), None),
+    ("30", QT_TRANSLATE_NOOP("SignalsScreen", "Laatste 30 dagen"), 30),
+    ("90", QT_TRANSLATE_NOOP("SignalsScreen", "Laatste 3 maanden"), 91),
+    ("365", QT_TRANSLATE_NOOP("SignalsScreen", "Laatste 12 maanden"), 365),
 )
 
 
