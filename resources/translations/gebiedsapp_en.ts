@@ -1855,6 +1855,105 @@ The technical details are in the log file:
     </message>
 </context>
 <context>
+    <name>KeyFigures</name>
+    <message>
+        <source>Koffiekarrondes</source>
+        <translation>Coffee cart rounds</translation>
+    </message>
+    <message>
+        <source>keren dat het team met de koffiekar in het gebied stond</source>
+        <translation>times the team was in the area with the coffee cart</translation>
+    </message>
+    <message>
+        <source>Koffiekargesprekken</source>
+        <translation>Coffee cart conversations</translation>
+    </message>
+    <message>
+        <source>gesprekken met bewoners bij de koffiekar</source>
+        <translation>conversations with residents at the coffee cart</translation>
+    </message>
+    <message>
+        <source>Contacten</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>huisbezoeken, telefoontjes, bijeenkomsten en e-mails</source>
+        <translation>home visits, phone calls, meetings and emails</translation>
+    </message>
+    <message>
+        <source>Nieuwe meedenkers</source>
+        <translation>New contributors</translation>
+    </message>
+    <message>
+        <source>bewoners die zich aanmeldden om mee te denken</source>
+        <translation>residents who signed up to contribute</translation>
+    </message>
+    <message>
+        <source>Nieuwe signalen</source>
+        <translation>New signals</translation>
+    </message>
+    <message>
+        <source>gemeld in deze periode</source>
+        <translation>reported in this period</translation>
+    </message>
+    <message>
+        <source>Afgesloten signalen</source>
+        <translation>Closed signals</translation>
+    </message>
+    <message>
+        <source>afgehandeld of geannuleerd in deze periode</source>
+        <translation>resolved or cancelled in this period</translation>
+    </message>
+    <message>
+        <source>Open signalen</source>
+        <translation>Open signals</translation>
+    </message>
+    <message>
+        <source>nog niet afgesloten aan het eind van de periode</source>
+        <translation>not yet closed at the end of the period</translation>
+    </message>
+    <message>
+        <source>Waarvan over de termijn</source>
+        <translation>Of which past the term</translation>
+    </message>
+    <message>
+        <source>open signalen voorbij hun afhandeltermijn</source>
+        <translation>open signals past their handling term</translation>
+    </message>
+    <message>
+        <source>Nieuwe initiatieven</source>
+        <translation>New initiatives</translation>
+    </message>
+    <message>
+        <source>bewonersinitiatieven gestart in deze periode</source>
+        <translation>residents&apos; initiatives started in this period</translation>
+    </message>
+    <message>
+        <source>Lopende initiatieven</source>
+        <translation>Current initiatives</translation>
+    </message>
+    <message>
+        <source>nog niet afgerond of gestopt aan het eind</source>
+        <translation>not yet completed or stopped at the end</translation>
+    </message>
+    <message>
+        <source>Afgeronde initiatieven</source>
+        <translation>Completed initiatives</translation>
+    </message>
+    <message>
+        <source>met succes afgerond in deze periode</source>
+        <translation>successfully completed in this period</translation>
+    </message>
+    <message>
+        <source>Open acties</source>
+        <translation>Open actions</translation>
+    </message>
+    <message>
+        <source>afgesproken acties die nog niet gedaan zijn</source>
+        <translation>agreed actions not yet done</translation>
+    </message>
+</context>
+<context>
     <name>KoffiekarScreen</name>
     <message>
         <source>Koffiekar</source>
@@ -3885,6 +3984,14 @@ The previous database is in:
         <translation>Sub-signal of: </translation>
     </message>
     <message>
+        <source>Nog niet gegeven.</source>
+        <translation>Not given yet.</translation>
+    </message>
+    <message>
+        <source>Gemeld</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
         <source>Zet het signaal op &apos;%s&apos;</source>
         <translation>Set the signal to &apos;%s&apos;</translation>
     </message>
@@ -4574,6 +4681,10 @@ The previous database is in:
         <translation>%s (%s), compared with %s.</translation>
     </message>
     <message>
+        <source>Geen team vastgelegd.</source>
+        <translation>No team recorded.</translation>
+    </message>
+    <message>
         <source>Meer dan vorige periode: </source>
         <translation>More than previous period: </translation>
     </message>
@@ -4592,6 +4703,10 @@ The previous database is in:
     <message>
         <source>Aan dit gebied zijn geen CBS-buurten gekoppeld.</source>
         <translation>No CBS neighbourhoods are linked to this area.</translation>
+    </message>
+    <message>
+        <source>Geen uitspraken voor rapportage.</source>
+        <translation>No quotes for reporting.</translation>
     </message>
 </context>
 <context>

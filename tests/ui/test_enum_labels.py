@@ -16,6 +16,7 @@ from signal_steps import open_screen, settle
 
 from gebiedsapp.domain import enums
 from gebiedsapp.domain.enums import LabeledEnum, SignalStatus
+from gebiedsapp.services.report_text import KEY_FIGURES
 from gebiedsapp.ui import language
 from gebiedsapp.ui.context import AppContext
 from gebiedsapp.ui.initiatives.models import InitiativesModel
@@ -23,6 +24,7 @@ from gebiedsapp.ui.labels import LABELS
 from gebiedsapp.ui.main_window import INITIATIVES, SIGNALS, MainWindow
 from gebiedsapp.ui.signals import SignalsScreen
 from gebiedsapp.ui.signals.models import SignalsModel
+from gebiedsapp.ui.summary.figure_texts import TEXTS
 
 TS = Path(__file__).resolve().parents[2] / "resources" / "translations" / "gebiedsapp_en.ts"
 
@@ -44,6 +46,14 @@ def test_every_enum_label_is_named_for_the_translation() -> None:
     assert enums.AuditAction.OPEN in members
     missing = sorted({m.label for m in members} - set(LABELS))
     assert missing == []
+
+
+def test_every_key_figure_of_the_summary_is_named_and_translated() -> None:
+    """services.report_text.KEY_FIGURES (Dutch, for the PDF) as the summary screen shows it."""
+    texts = {t for _field, name, why in KEY_FIGURES for t in (name, why)}
+    assert len(texts) == 2 * len(KEY_FIGURES)
+    assert sorted(texts - set(TEXTS)) == []
+    assert sorted(texts - set(language._by_text(TS))) == []
 
 
 def test_every_enum_label_has_an_english_translation() -> None:

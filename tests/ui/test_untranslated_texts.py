@@ -168,6 +168,10 @@ def untranslated(source: str, file: str) -> list[tuple[str, int, str]]:
     texts = _Texts(tree)
     found = []
     for node in ast.walk(tree):
+        if isinstance(node, ast.JoinedStr):  # lupdate does not look inside an f-string
+            for inner in ast.walk(node):
+                if isinstance(inner, ast.Call) and _name(inner.func) in ("tr", "translate"):
+                    found.append((file, inner.lineno, "in an f-string: " + ast.unparse(inner)))
         if isinstance(node, ast.Call) and _name(node.func) in ("tr", "translate") and node.args:
             for text in _unmarked(texts, node.args[-1]):
                 if _WORD.search(text) and (file, text) not in ALLOWED:
@@ -210,6 +214,7 @@ def f(self, purpose, path):
     label.setText(name)
     label.setText(self.tr(HINT))
     label.setText(self.tr(NOOP))
+    label.setText(f"<b>{self.tr('Verstopt')}</b>")
 """
     texts = [text for _file, _line, text in untranslated(source, "x.py")]
     assert texts == [
@@ -222,4 +227,5 @@ def f(self, purpose, path):
         "Afsluiten",
         "Gemarkeerd",
         "Onzichtbaar voor lupdate",
+        "in an f-string: self.tr('Verstopt')",
     ]

@@ -31,7 +31,7 @@ from gebiedsapp.services.taxonomy import list_categories, list_partners
 from gebiedsapp.ui.admin.common import INDENT, heading
 from gebiedsapp.ui.context import SIGNALS, AppContext
 from gebiedsapp.ui.formatting import format_date
-from gebiedsapp.ui.labels import label_of
+from gebiedsapp.ui.labels import label_of, label_text
 from gebiedsapp.ui.palette import css, sheet
 from gebiedsapp.ui.pdf import Build, PdfActions, pdf_name
 from gebiedsapp.ui.signals.common import LABEL_ROLES
@@ -326,23 +326,23 @@ class SignalDetailPane(QScrollArea):
                 )
             )
         else:
-            self.feedback.setText(
-                f"<span style='{sheet(MUTED)}'>{self.tr('Nog niet gegeven.')}</span>"
-            )
+            not_yet = self.tr("Nog niet gegeven.")  # outside the f-string: lupdate sees it
+            self.feedback.setText(f"<span style='{sheet(MUTED)}'>{not_yet}</span>")
         lines = []
         for h in d.history:
             when = h.at.astimezone().strftime("%d-%m-%Y %H:%M")
             change = f"{html.escape(h.old)} → {html.escape(h.new)}" if h.old else html.escape(h.new)
             line = (
                 f"<span style='{sheet(MUTED)}'>{when} · {html.escape(h.by or '?')}</span><br>"
-                f"<b>{html.escape(h.what)}</b>: {change}"
+                f"<b>{html.escape(label_text(h.what))}</b>: {change}"
             )
             if h.note:
                 line += f"<br><i>{html.escape(h.note)}</i>"
             lines.append(line)
+        reported = self.tr("Gemeld")  # outside the f-string: lupdate sees it
         lines.append(
             f"<span style='{sheet(MUTED)}'>{format_date(d.reported_on)}</span><br>"
-            f"<b>{self.tr('Gemeld')}</b> ({html.escape(label_of(d.source))})"
+            f"<b>{reported}</b> ({html.escape(label_of(d.source))})"
         )
         self.history.setText("<br><br>".join(lines))
 

@@ -64,6 +64,7 @@ from gebiedsapp.ui.signal_map import BuurtMap
 from gebiedsapp.ui.signals.common import label_brush
 from gebiedsapp.ui.summary.charts import BarChart
 from gebiedsapp.ui.summary.data import Dashboard, load_dashboard
+from gebiedsapp.ui.summary.figure_texts import figure_text
 from gebiedsapp.ui.summary.period import PeriodPicker
 from gebiedsapp.ui.summary.printing import summary_pdf_job
 from gebiedsapp.ui.table_model import RowTableModel, SampledColumns
@@ -239,8 +240,8 @@ class SummaryScreen(ScreenDefaults, QWidget):
                 Qt.AlignmentFlag.AlignRight if column else Qt.AlignmentFlag.AlignLeft,
             )
         for row, (field, text, why) in enumerate(KEY_FIGURES, start=1):
-            name = QLabel(text, body)
-            name.setToolTip(why)
+            name = QLabel(figure_text(text), body)
+            name.setToolTip(figure_text(why))
             self.figures.addWidget(name, row, 0)
             cells = (QLabel(body), QLabel(body), QLabel(body))
             for column, cell in enumerate(cells, start=1):
@@ -479,10 +480,9 @@ class SummaryScreen(ScreenDefaults, QWidget):
             for role in Role
             if s.team.get(role)
         ]
+        no_team = self.tr("Geen team vastgelegd.")  # outside the f-string: lupdate sees it
         self.team.setText(
-            "<br>".join(team)
-            if team
-            else f"<span style='{sheet(MUTED)}'>{self.tr('Geen team vastgelegd.')}</span>"
+            "<br>".join(team) if team else f"<span style='{sheet(MUTED)}'>{no_team}</span>"
         )
         self.themes.set_rows([(t.theme, t.current, t.previous) for t in s.themes[:10]])
         moves = []
@@ -516,13 +516,14 @@ class SummaryScreen(ScreenDefaults, QWidget):
             "" if data.shapes else self.tr("Aan dit gebied zijn geen CBS-buurten gekoppeld.")
         )
         self.open_model.set_rows(s.open_signals)
+        no_quotes = self.tr("Geen uitspraken voor rapportage.")  # outside the f-string
         self.quotes.setText(
             "<br><br>".join(
                 f"“{html.escape(q.text)}”<br><span style='{sheet(MUTED)}'>{format_date(q.day)} · "
                 f"{html.escape(q.buurt or q.area)}</span>"
                 for q in s.quotes
             )
-            or f"<span style='{sheet(MUTED)}'>{self.tr('Geen uitspraken voor rapportage.')}</span>"
+            or f"<span style='{sheet(MUTED)}'>{no_quotes}</span>"
         )
         self.actions_model.set_rows(s.open_action_list)
         self.initiatives_model.set_rows(s.initiatives)
