@@ -1952,6 +1952,22 @@ The technical details are in the log file:
         <source>afgesproken acties die nog niet gedaan zijn</source>
         <translation>agreed actions not yet done</translation>
     </message>
+    <message>
+        <source>Activiteiten</source>
+        <translation>Activities</translation>
+    </message>
+    <message>
+        <source>bewonersavonden, dorpsschouwen, overleg met verenigingen</source>
+        <translation>residents&apos; evenings, village walk-rounds, meetings with associations</translation>
+    </message>
+    <message>
+        <source>Aanwezigen bij activiteiten</source>
+        <translation>Attendance at activities</translation>
+    </message>
+    <message>
+        <source>opgeteld over die activiteiten</source>
+        <translation>added up over those activities</translation>
+    </message>
 </context>
 <context>
     <name>KoffiekarScreen</name>

@@ -36,6 +36,11 @@ TEXTS = (
     QT_TRANSLATE_NOOP("KeyFigures", "met succes afgerond in deze periode"),
     QT_TRANSLATE_NOOP("KeyFigures", "Open acties"),
     QT_TRANSLATE_NOOP("KeyFigures", "afgesproken acties die nog niet gedaan zijn"),
+    # with the activities (issue 18), on their way to main
+    QT_TRANSLATE_NOOP("KeyFigures", "Activiteiten"),
+    QT_TRANSLATE_NOOP("KeyFigures", "bewonersavonden, dorpsschouwen, overleg met verenigingen"),
+    QT_TRANSLATE_NOOP("KeyFigures", "Aanwezigen bij activiteiten"),
+    QT_TRANSLATE_NOOP("KeyFigures", "opgeteld over die activiteiten"),
 )
 
 
