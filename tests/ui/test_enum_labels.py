@@ -4,6 +4,7 @@ in English mode the signals list and its filters show none of the Dutch ones."""
 
 from __future__ import annotations
 
+import ast
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -129,3 +130,71 @@ def test_in_english_the_signals_and_initiatives_show_no_dutch_label(  # type: ig
     statuses = _column(model, InitiativesModel.COL_STATUS)
     assert statuses
     assert sorted(statuses & dutch) == []
+
+
+UI = Path(__file__).resolve().parents[2] / "src" / "gebiedsapp" / "ui"
+TRANSLATING = {"label_of", "label_text", "tr", "translate", "service_text", "figure_text"}
+# `.label` reads that are not an enum's Dutch label on screen: (file, expression) and why.
+NOT_ENUM_LABELS = {
+    ("koffiekar/theme_picker.py", "choice.label"),  # a theme from the database: data
+    ("koffiekar/theme_picker.py", "c.label"),
+    ("koffiekar/theme_picker.py", "self.by_id[t].label"),
+    ("koffiekar/prompts.py", "c.label"),
+    ("koffiekar/conversation_list.py", "self.label"),  # a QLabel
+    ("sync/conflicts.py", "row.label"),  # the record as the sync names it: data
+    ("sync/conflicts.py", "record.label"),
+    # a signal's deadline label: the member itself, a key for a colour or a short text
+    ("signals/models.py", "row.label"),
+    ("signals/detail.py", "d.label"),
+    ("summary/screen.py", "row.label"),
+}
+
+
+def enum_labels_shown_untranslated(source: str, file: str) -> list[str]:
+    """Each `x.label` read outside label_of()/tr() and the allowlist: an enum's Dutch label
+    shown as it is (use ui.labels.label_of)."""
+    tree = ast.parse(source)
+    parents = {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
+    found = []
+    for node in ast.walk(tree):
+        if not (isinstance(node, ast.Attribute) and node.attr == "label"):
+            continue
+        if not isinstance(node.ctx, ast.Load) or (file, ast.unparse(node)) in NOT_ENUM_LABELS:
+            continue
+        up: ast.AST | None = parents.get(node)
+        while isinstance(up, ast.expr) and not (
+            isinstance(up, ast.Call) and _callee(up) in TRANSLATING
+        ):
+            up = parents.get(up)
+        if not isinstance(up, ast.Call):
+            found.append(f"{file}:{node.lineno}: {ast.unparse(node)}")
+    return found
+
+
+def _callee(call: ast.Call) -> str:
+    func = call.func
+    return func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+
+
+def test_the_ui_shows_enum_labels_only_through_label_of() -> None:
+    found = []
+    for path in sorted(UI.rglob("*.py")):
+        found += enum_labels_shown_untranslated(
+            path.read_text(encoding="utf-8"), path.relative_to(UI).as_posix()
+        )
+    assert found == []
+
+
+def test_the_label_scan_finds_a_label_shown_as_it_is() -> None:
+    source = """
+def f(self, row, status):
+    a = QLabel(row.status.label)
+    b = f"{row.kind.label} · {row.area}"
+    c = label_of(row.status)
+    d = self.tr(FIELD.label)
+    e = self.tr(x.accessible or x.label)
+"""
+    assert enum_labels_shown_untranslated(source, "x.py") == [
+        "x.py:3: row.status.label",
+        "x.py:4: row.kind.label",
+    ]
