@@ -13,10 +13,20 @@ After adding or changing a `tr()` string:
 lupdate keeps existing translations; a string no longer (or not yet, as when translations are
 made ahead of a merge) in the source stays as "vanished": left out of the .qm, revived with its
 translation when the string returns. Locations are left out so moving code does not churn.
+
+When a merge of two branches conflicts in the .ts (both added strings), keep one side and take
+the other side's translations:
+
+    git show :3:resources/translations/gebiedsapp_en.ts > /tmp/theirs.ts
+    git checkout --ours resources/translations/gebiedsapp_en.ts
+    python packaging/translations.py --merge-from /tmp/theirs.ts
 """
 
 from __future__ import annotations
 
+import argparse
+import html
+import re
 import shutil
 import subprocess
 import sys
@@ -59,9 +69,59 @@ def build_qm(ts: Path = TS, qm: Path = QM) -> None:
     subprocess.run(command, check=True, capture_output=True)
 
 
-def main() -> int:
+_CONTEXT = re.compile(r"<context>\s*<name>(.*?)</name>.*?</context>", re.S)
+_MESSAGE = re.compile(r"<message>.*?</message>", re.S)
+_SOURCE = re.compile(r"<source>(.*?)</source>", re.S)
+_FINISHED = re.compile(r"<translation>(.*?)</translation>", re.S)
+_UNFINISHED = re.compile(r'<translation type="unfinished"(?:/>|>.*?</translation>)', re.S)
+
+
+def take_translations(ts: Path, other: Path) -> int:
+    """Finish `ts`'s unfinished messages with the translation `other` has for the same Dutch,
+    in the same context where it has one, else in any; as after a merge. Plural messages are
+    left to a translator. Returns how many were taken. The text is edited in place, so
+    lupdate's layout stays."""
+    in_context: dict[tuple[str, str], str] = {}
+    anywhere: dict[str, str] = {}
+    for context in _CONTEXT.finditer(other.read_text(encoding="utf-8")):
+        for block in _MESSAGE.findall(context.group(0)):
+            source, done = _SOURCE.search(block), _FINISHED.search(block)
+            if source and done and done.group(1) and 'numerus="yes"' not in block:
+                dutch = html.unescape(source.group(1))
+                in_context[(context.group(1), dutch)] = done.group(1)
+                anywhere.setdefault(dutch, done.group(1))
+    taken = 0
+
+    def finish_context(context: re.Match[str]) -> str:
+        def finish(match: re.Match[str]) -> str:
+            nonlocal taken
+            block = match.group(0)
+            source = _SOURCE.search(block)
+            if source is None or 'numerus="yes"' in block or not _UNFINISHED.search(block):
+                return block
+            dutch = html.unescape(source.group(1))
+            english = in_context.get((context.group(1), dutch)) or anywhere.get(dutch)
+            if english is None:
+                return block
+            taken += 1
+            return _UNFINISHED.sub(lambda _m: f"<translation>{english}</translation>", block)
+
+        return _MESSAGE.sub(finish, context.group(0))
+
+    text = _CONTEXT.sub(finish_context, ts.read_text(encoding="utf-8"))
+    ts.write_text(text, encoding="utf-8")
+    return taken
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--merge-from", type=Path, help="take translations from this .ts")
+    args = parser.parse_args(argv)
     FOLDER.mkdir(parents=True, exist_ok=True)
     update_ts()
+    if args.merge_from is not None:
+        taken = take_translations(TS, args.merge_from)
+        print(f"{taken} translations taken from {args.merge_from}")
     build_qm()
     print(f"{TS.relative_to(ROOT)} and {QM.relative_to(ROOT)} updated")
     return 0

@@ -4,6 +4,10 @@
 <context>
     <name>AboutDialog</name>
     <message>
+        <source>Gebiedsgrenzen en kaarten: CBS / Kadaster, Wijk- en buurtkaart 2024 (gegeneraliseerd), CC BY 4.0, via cartomap/nl.</source>
+        <translation>Area boundaries and maps: CBS / Kadaster, Wijk- en buurtkaart 2024 (generalised), CC BY 4.0, via cartomap/nl.</translation>
+    </message>
+    <message>
         <source>Over Gebiedsapp</source>
         <translation>About Gebiedsapp</translation>
     </message>
@@ -31,8 +35,24 @@
 <context>
     <name>ActionsModel</name>
     <message>
+        <source>Koffiekargesprek</source>
+        <translation>Coffee cart conversation</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
         <source>geen datum</source>
         <translation>no date</translation>
+    </message>
+    <message>
+        <source>%s  te laat</source>
+        <translation>%s  overdue</translation>
+    </message>
+    <message>
+        <source>te laat</source>
+        <translation>overdue</translation>
     </message>
 </context>
 <context>
@@ -478,6 +498,60 @@
     </message>
 </context>
 <context>
+    <name>App</name>
+    <message>
+        <source>Database beschadigd</source>
+        <translation>Database damaged</translation>
+    </message>
+    <message>
+        <source>
+
+Er is niets opgeslagen. De app sluit; start hem opnieuw om een reservekopie terug te zetten of de database alleen-lezen te openen.</source>
+        <translation>
+
+Nothing was saved. The app closes; start it again to restore a backup or to open the database read-only.</translation>
+    </message>
+    <message>
+        <source>Database kan niet worden geopend</source>
+        <translation>Database cannot be opened</translation>
+    </message>
+    <message>
+        <source>De database kon niet worden geopend. Er is niets gewijzigd.</source>
+        <translation>The database could not be opened. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Technische melding: %s</source>
+        <translation>Technical message: %s</translation>
+    </message>
+    <message>
+        <source>Gegevensmap niet beschrijfbaar</source>
+        <translation>Data folder not writable</translation>
+    </message>
+    <message>
+        <source>
+
+De Gebiedsapp gaat verder waar dat kan.</source>
+        <translation>
+
+Gebiedsapp carries on where it can.</translation>
+    </message>
+</context>
+<context>
+    <name>AppContext</name>
+    <message>
+        <source>Niet opgeslagen</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <source>Iemand anders heeft dit intussen gewijzigd. De nieuwste gegevens worden getoond; breng je wijziging opnieuw aan.</source>
+        <translation>Someone else changed this in the meantime. The latest data is shown; please make your change again.</translation>
+    </message>
+    <message>
+        <source>De wijziging kon niet in de database worden opgeslagen. Er is niets gewijzigd; wat u typte staat nog in het formulier.</source>
+        <translation>The change could not be saved in the database. Nothing was changed; what you typed is still in the form.</translation>
+    </message>
+</context>
+<context>
     <name>AreaNavigator</name>
     <message>
         <source>Zoek een dorp of wijk…</source>
@@ -817,6 +891,13 @@ Conversations and other data belonging to this area are kept, but the area can n
     </message>
 </context>
 <context>
+    <name>AuditDamageNotice</name>
+    <message>
+        <source>Auditlog beschadigd</source>
+        <translation>Audit log damaged</translation>
+    </message>
+</context>
+<context>
     <name>BarChart</name>
     <message>
         <source>Niets te tonen in deze periode.</source>
@@ -1059,6 +1140,10 @@ Conversations and other data belonging to this area are kept, but the area can n
 <context>
     <name>ContactForm</name>
     <message>
+        <source>(geen meedenkers in dit gebied)</source>
+        <translation>(no contributors in this area)</translation>
+    </message>
+    <message>
         <source>Nieuw contact</source>
         <translation>New contact</translation>
     </message>
@@ -1272,6 +1357,14 @@ Conversations and other data belonging to this area are kept, but the area can n
     <message>
         <source>De contacten konden niet worden geladen. Zie het logboek.</source>
         <translation>The contacts could not be loaded. See the log.</translation>
+    </message>
+    <message>
+        <source>Het register van meedenkers kon niet worden geladen. Zie het logboek.</source>
+        <translation>The register of contributors could not be loaded. See the log file.</translation>
+    </message>
+    <message>
+        <source>Dit contact was met een meedenker uit het register: kies die meedenker opnieuw bij &apos;Met wie&apos; voordat je opslaat.</source>
+        <translation>This contact was with a contributor from the register: choose that contributor again under &apos;With whom&apos; before you save.</translation>
     </message>
     <message>
         <source>Concept weggegooid.</source>
@@ -1606,6 +1699,27 @@ Last day (the link ran from %s):</translation>
     </message>
 </context>
 <context>
+    <name>ExceptionReporter</name>
+    <message>
+        <source>Er ging iets mis</source>
+        <translation>Something went wrong</translation>
+    </message>
+    <message>
+        <source>Er ging iets mis in de Gebiedsapp. Wat je al had opgeslagen, is veilig. Wat je aan het typen was, is als concept bewaard.
+
+Je kunt gewoon verder werken. Lukt iets steeds niet, sluit de app dan en start hem opnieuw: je concepten worden dan aangeboden onder &apos;Herstel je werk?&apos;.
+
+De technische details staan in het logboek:
+%s</source>
+        <translation>Something went wrong in Gebiedsapp. What you had already saved is safe. What you were typing has been kept as a draft.
+
+You can carry on working. If something keeps failing, close the app and start it again: your drafts are then offered under &apos;Recover your work?&apos;.
+
+The technical details are in the log file:
+%s</translation>
+    </message>
+</context>
+<context>
     <name>ExchangeDialog</name>
     <message>
         <source>Uitwisselingsbestand inlezen</source>
@@ -1699,6 +1813,18 @@ Last day (the link ran from %s):</translation>
 <context>
     <name>ExportDialog</name>
     <message>
+        <source>Alleen gebiedsregisseurs en opbouwwerkers met een lopende toewijzing mogen persoonsgegevens van bewoners exporteren. Koppel je account aan je teamlid in Beheer → Teams als dat voor jou hoort te gelden.</source>
+        <translation>Only area coordinators and community workers with a current assignment may export residents&apos; personal data. Link your account to your team member in Administration → Teams if that should apply to you.</translation>
+    </message>
+    <message>
+        <source>Deze lijst bevat geen persoonsgegevens van bewoners.</source>
+        <translation>This list holds no personal data of residents.</translation>
+    </message>
+    <message>
+        <source>Let op: het bestand bevat dan namen, telefoonnummers en e-mailadressen van bewoners. Bewaar het alleen op een beveiligde plek en verwijder het als het niet meer nodig is.</source>
+        <translation>Note: the file then holds residents&apos; names, phone numbers and email addresses. Keep it only in a secure place and delete it when it is no longer needed.</translation>
+    </message>
+    <message>
         <source>Exporteren</source>
         <translation>Export</translation>
     </message>
@@ -1732,7 +1858,38 @@ Last day (the link ran from %s):</translation>
     </message>
 </context>
 <context>
+    <name>Exporter</name>
+    <message>
+        <source>Excel-werkmap (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV voor Excel (*.csv)</source>
+        <translation>CSV for Excel (*.csv)</translation>
+    </message>
+    <message>
+        <source>GeoJSON voor GIS (*.geojson)</source>
+        <translation>GeoJSON for GIS (*.geojson)</translation>
+    </message>
+</context>
+<context>
     <name>FeedbackDialog</name>
+    <message>
+        <source>Telefoon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Brief</source>
+        <translation>Letter</translation>
+    </message>
+    <message>
+        <source>Persoonlijk</source>
+        <translation>In person</translation>
+    </message>
     <message>
         <source>Terugkoppeling vastleggen</source>
         <translation>Record feedback</translation>
@@ -2051,6 +2208,10 @@ Last day (the link ran from %s):</translation>
         <source>Begeleider: %s</source>
         <translation>Supporter: %s</translation>
     </message>
+    <message>
+        <source>%s op %s</source>
+        <translation>%s on %s</translation>
+    </message>
 </context>
 <context>
     <name>InitiativesScreen</name>
@@ -2135,6 +2296,10 @@ Last day (the link ran from %s):</translation>
         <translation>The initiatives could not be loaded.</translation>
     </message>
     <message>
+        <source>Niet opgeslagen</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
         <source>Wijzigingen weggegooid.</source>
         <translation>Changes discarded.</translation>
     </message>
@@ -2165,6 +2330,121 @@ Last day (the link ran from %s):</translation>
     <message>
         <source>Initiatief verwijderd: %s</source>
         <translation>Initiative deleted: %s</translation>
+    </message>
+</context>
+<context>
+    <name>KeyFigures</name>
+    <message>
+        <source>Koffiekarrondes</source>
+        <translation>Coffee cart rounds</translation>
+    </message>
+    <message>
+        <source>keren dat het team met de koffiekar in het gebied stond</source>
+        <translation>times the team was in the area with the coffee cart</translation>
+    </message>
+    <message>
+        <source>Koffiekargesprekken</source>
+        <translation>Coffee cart conversations</translation>
+    </message>
+    <message>
+        <source>gesprekken met bewoners bij de koffiekar</source>
+        <translation>conversations with residents at the coffee cart</translation>
+    </message>
+    <message>
+        <source>Contacten</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>huisbezoeken, telefoontjes, bijeenkomsten en e-mails</source>
+        <translation>home visits, phone calls, meetings and emails</translation>
+    </message>
+    <message>
+        <source>Nieuwe meedenkers</source>
+        <translation>New contributors</translation>
+    </message>
+    <message>
+        <source>bewoners die zich aanmeldden om mee te denken</source>
+        <translation>residents who signed up to contribute</translation>
+    </message>
+    <message>
+        <source>Nieuwe signalen</source>
+        <translation>New signals</translation>
+    </message>
+    <message>
+        <source>gemeld in deze periode</source>
+        <translation>reported in this period</translation>
+    </message>
+    <message>
+        <source>Afgesloten signalen</source>
+        <translation>Closed signals</translation>
+    </message>
+    <message>
+        <source>afgehandeld of geannuleerd in deze periode</source>
+        <translation>resolved or cancelled in this period</translation>
+    </message>
+    <message>
+        <source>Open signalen</source>
+        <translation>Open signals</translation>
+    </message>
+    <message>
+        <source>nog niet afgesloten aan het eind van de periode</source>
+        <translation>not yet closed at the end of the period</translation>
+    </message>
+    <message>
+        <source>Waarvan over de termijn</source>
+        <translation>Of which past the term</translation>
+    </message>
+    <message>
+        <source>open signalen voorbij hun afhandeltermijn</source>
+        <translation>open signals past their handling term</translation>
+    </message>
+    <message>
+        <source>Nieuwe initiatieven</source>
+        <translation>New initiatives</translation>
+    </message>
+    <message>
+        <source>bewonersinitiatieven gestart in deze periode</source>
+        <translation>residents&apos; initiatives started in this period</translation>
+    </message>
+    <message>
+        <source>Lopende initiatieven</source>
+        <translation>Current initiatives</translation>
+    </message>
+    <message>
+        <source>nog niet afgerond of gestopt aan het eind</source>
+        <translation>not yet completed or stopped at the end</translation>
+    </message>
+    <message>
+        <source>Afgeronde initiatieven</source>
+        <translation>Completed initiatives</translation>
+    </message>
+    <message>
+        <source>met succes afgerond in deze periode</source>
+        <translation>successfully completed in this period</translation>
+    </message>
+    <message>
+        <source>Open acties</source>
+        <translation>Open actions</translation>
+    </message>
+    <message>
+        <source>afgesproken acties die nog niet gedaan zijn</source>
+        <translation>agreed actions not yet done</translation>
+    </message>
+    <message>
+        <source>Activiteiten</source>
+        <translation>Activities</translation>
+    </message>
+    <message>
+        <source>bewonersavonden, dorpsschouwen, overleg met verenigingen</source>
+        <translation>residents&apos; evenings, village walk-rounds, meetings with associations</translation>
+    </message>
+    <message>
+        <source>Aanwezigen bij activiteiten</source>
+        <translation>Attendance at activities</translation>
+    </message>
+    <message>
+        <source>opgeteld over die activiteiten</source>
+        <translation>added up over those activities</translation>
     </message>
 </context>
 <context>
@@ -2236,6 +2516,341 @@ Last day (the link ran from %s):</translation>
     <message>
         <source>Het gebied of de koffiekarronde van dit concept bestaat niet meer. Het concept blijft bewaard.</source>
         <translation>The area or coffee cart round of this draft no longer exists. The draft is kept.</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Gemeente</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>Kern</source>
+        <translation>Village or town</translation>
+    </message>
+    <message>
+        <source>Wijk</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>Buurtschap</source>
+        <translation>Hamlet</translation>
+    </message>
+    <message>
+        <source>Gebied (eigen indeling)</source>
+        <translation>Area (own division)</translation>
+    </message>
+    <message>
+        <source>Gebiedsregisseur</source>
+        <translation>Area coordinator</translation>
+    </message>
+    <message>
+        <source>Opbouwwerker</source>
+        <translation>Community worker</translation>
+    </message>
+    <message>
+        <source>Gebiedswethouder</source>
+        <translation>Area alderman</translation>
+    </message>
+    <message>
+        <source>werkdagen</source>
+        <translation>working days</translation>
+    </message>
+    <message>
+        <source>kalenderdagen</source>
+        <translation>calendar days</translation>
+    </message>
+    <message>
+        <source>Politie</source>
+        <translation>Police</translation>
+    </message>
+    <message>
+        <source>Woningcorporatie</source>
+        <translation>Housing association</translation>
+    </message>
+    <message>
+        <source>Welzijn en opbouwwerk</source>
+        <translation>Welfare and community work</translation>
+    </message>
+    <message>
+        <source>Zorg</source>
+        <translation>Care</translation>
+    </message>
+    <message>
+        <source>Dorps- of wijkvereniging</source>
+        <translation>Village or neighbourhood association</translation>
+    </message>
+    <message>
+        <source>Andere overheid</source>
+        <translation>Other government body</translation>
+    </message>
+    <message>
+        <source>Overig</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Ter plekke beantwoord</source>
+        <translation>Answered on the spot</translation>
+    </message>
+    <message>
+        <source>Doorverwijzen</source>
+        <translation>Refer on</translation>
+    </message>
+    <message>
+        <source>Actie nodig</source>
+        <translation>Action needed</translation>
+    </message>
+    <message>
+        <source>Huisbezoek</source>
+        <translation>Home visit</translation>
+    </message>
+    <message>
+        <source>Telefoon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Bijeenkomst</source>
+        <translation>Meeting</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Spreekuur</source>
+        <translation>Drop-in hours</translation>
+    </message>
+    <message>
+        <source>Anders</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Bewoner (anoniem)</source>
+        <translation>Resident (anonymous)</translation>
+    </message>
+    <message>
+        <source>Geregistreerde meedenker</source>
+        <translation>Registered contributor</translation>
+    </message>
+    <message>
+        <source>Groep bewoners</source>
+        <translation>Group of residents</translation>
+    </message>
+    <message>
+        <source>Organisatie</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Gedaan</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Vervallen</source>
+        <translation>Lapsed</translation>
+    </message>
+    <message>
+        <source>Idee</source>
+        <translation>Idea</translation>
+    </message>
+    <message>
+        <source>In voorbereiding</source>
+        <translation>In preparation</translation>
+    </message>
+    <message>
+        <source>In uitvoering</source>
+        <translation>Under way</translation>
+    </message>
+    <message>
+        <source>Afgerond</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>Gestopt</source>
+        <translation>Stopped</translation>
+    </message>
+    <message>
+        <source>Wil contact</source>
+        <translation>Wants contact</translation>
+    </message>
+    <message>
+        <source>Wil meedenken of meewerken</source>
+        <translation>Wants to contribute or take part</translation>
+    </message>
+    <message>
+        <source>Gesprek</source>
+        <translation>Conversation</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Koffiekarronde</source>
+        <translation>Coffee cart round</translation>
+    </message>
+    <message>
+        <source>Activiteit</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <source>Dorpsschouw</source>
+        <translation>Village walk-round</translation>
+    </message>
+    <message>
+        <source>Overleg dorps- of wijkvereniging</source>
+        <translation>Meeting with village or neighbourhood association</translation>
+    </message>
+    <message>
+        <source>Koffiekar</source>
+        <translation>Coffee cart</translation>
+    </message>
+    <message>
+        <source>Bewonersavond</source>
+        <translation>Residents&apos; evening</translation>
+    </message>
+    <message>
+        <source>Enquête</source>
+        <translation>Survey</translation>
+    </message>
+    <message>
+        <source>Eigen waarneming</source>
+        <translation>Own observation</translation>
+    </message>
+    <message>
+        <source>Online (webformulier of app)</source>
+        <translation>Online (web form or app)</translation>
+    </message>
+    <message>
+        <source>Laag</source>
+        <translation>Low</translation>
+    </message>
+    <message>
+        <source>Normaal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Hoog</source>
+        <translation>High</translation>
+    </message>
+    <message>
+        <source>Gemeld</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
+        <source>In behandeling</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <source>Doorgezet naar partner</source>
+        <translation>Passed on to partner</translation>
+    </message>
+    <message>
+        <source>Ingepland</source>
+        <translation>Scheduled</translation>
+    </message>
+    <message>
+        <source>In de wacht</source>
+        <translation>On hold</translation>
+    </message>
+    <message>
+        <source>Afgehandeld</source>
+        <translation>Resolved</translation>
+    </message>
+    <message>
+        <source>Geannuleerd</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Heropend</source>
+        <translation>Reopened</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Categorie</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <source>Prioriteit</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <source>Termijn</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Gesplitst</source>
+        <translation>Split</translation>
+    </message>
+    <message>
+        <source>Foto</source>
+        <translation>Photo</translation>
+    </message>
+    <message>
+        <source>binnen de termijn</source>
+        <translation>within the term</translation>
+    </message>
+    <message>
+        <source>buiten de termijn</source>
+        <translation>past the term</translation>
+    </message>
+    <message>
+        <source>ruim buiten de termijn</source>
+        <translation>well past the term</translation>
+    </message>
+    <message>
+        <source>aangemaakt</source>
+        <translation>created</translation>
+    </message>
+    <message>
+        <source>gewijzigd</source>
+        <translation>changed</translation>
+    </message>
+    <message>
+        <source>verwijderd</source>
+        <translation>deleted</translation>
+    </message>
+    <message>
+        <source>geëxporteerd</source>
+        <translation>exported</translation>
+    </message>
+    <message>
+        <source>afgedrukt of als PDF opgeslagen</source>
+        <translation>printed or saved as PDF</translation>
+    </message>
+    <message>
+        <source>geïmporteerd</source>
+        <translation>imported</translation>
+    </message>
+    <message>
+        <source>persoonsgegevens gewist</source>
+        <translation>personal data erased</translation>
+    </message>
+    <message>
+        <source>database geopend</source>
+        <translation>database opened</translation>
+    </message>
+    <message>
+        <source>bewaartermijn toegepast</source>
+        <translation>retention period applied</translation>
+    </message>
+    <message>
+        <source>versleuteling gewijzigd</source>
+        <translation>encryption changed</translation>
+    </message>
+    <message>
+        <source>beschadiging van het auditlog gevonden</source>
+        <translation>damage to the audit log found</translation>
     </message>
 </context>
 <context>
@@ -2733,6 +3348,10 @@ Last day (the link ran from %s):</translation>
 <context>
     <name>MyActionsScreen</name>
     <message>
+        <source>Koppel je account aan je teamlid in Beheer → Teams om je acties te zien</source>
+        <translation>Link your account to your team member in Administration → Teams to see your actions</translation>
+    </message>
+    <message>
         <source>Mijn acties</source>
         <translation>My actions</translation>
     </message>
@@ -2848,6 +3467,157 @@ Last day (the link ran from %s):</translation>
     <message>
         <source>Weer in gebruik nemen</source>
         <translation>Bring back into use</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Database openen</source>
+        <translation>Open database</translation>
+    </message>
+    <message>
+        <source>Wachtwoord kiezen</source>
+        <translation>Choose a passphrase</translation>
+    </message>
+    <message>
+        <source>Database versleutelen</source>
+        <translation>Encrypt database</translation>
+    </message>
+    <message>
+        <source>Wachtwoord wijzigen</source>
+        <translation>Change passphrase</translation>
+    </message>
+    <message>
+        <source>Wachtwoord van de reservekopie</source>
+        <translation>Passphrase of the backup</translation>
+    </message>
+    <message>
+        <source>De database is versleuteld. Geef het wachtwoord om hem te openen.</source>
+        <translation>The database is encrypted. Enter the passphrase to open it.</translation>
+    </message>
+    <message>
+        <source>De gegevens van bewoners worden versleuteld op deze laptop bewaard. Kies een wachtwoord voor de database.</source>
+        <translation>Residents&apos; data is kept encrypted on this laptop. Choose a passphrase for the database.</translation>
+    </message>
+    <message>
+        <source>Deze database is nog niet versleuteld, dus neemt hij geen namen, telefoonnummers of e-mailadressen van bewoners op. Kies een wachtwoord om hem te versleutelen. De onversleutelde bestanden (ook de reservekopieën) worden daarna overschreven en verwijderd.</source>
+        <translation>This database is not encrypted yet, so it does not take residents&apos; names, phone numbers or email addresses. Choose a passphrase to encrypt it. The unencrypted files (the backups too) are then overwritten and deleted.</translation>
+    </message>
+    <message>
+        <source>De database en zijn reservekopieën worden opnieuw versleuteld met het nieuwe wachtwoord. Het oude wachtwoord opent ze daarna niet meer.</source>
+        <translation>The database and its backups are encrypted again with the new passphrase. The old passphrase no longer opens them afterwards.</translation>
+    </message>
+    <message>
+        <source>Deze reservekopie is versleuteld met een ander wachtwoord dan de database nu heeft (van vóór een wachtwoordwijziging, of van een database die verloren ging). Geef het wachtwoord van toen.</source>
+        <translation>This backup is encrypted with a different passphrase from the one the database has now (from before a change of passphrase, or from a database that was lost). Enter the passphrase of that time.</translation>
+    </message>
+    <message>
+        <source>Zonder dit wachtwoord is niets meer te lezen, ook niet door de beheerder: er is geen achterdeur. Een zin van vier of meer losse woorden is sterk en goed te onthouden.</source>
+        <translation>Without this passphrase nothing can be read, not even by the administrator: there is no back door. A phrase of four or more unrelated words is strong and easy to remember.</translation>
+    </message>
+    <message>
+        <source>Database: %s</source>
+        <translation>Database: %s</translation>
+    </message>
+    <message>
+        <source>Huidig wachtwoord:</source>
+        <translation>Current passphrase:</translation>
+    </message>
+    <message>
+        <source>Wachtwoord:</source>
+        <translation>Passphrase:</translation>
+    </message>
+    <message>
+        <source>Nieuw wachtwoord:</source>
+        <translation>New passphrase:</translation>
+    </message>
+    <message>
+        <source>Nogmaals:</source>
+        <translation>Again:</translation>
+    </message>
+    <message>
+        <source>Sterkte:</source>
+        <translation>Strength:</translation>
+    </message>
+    <message>
+        <source>Wachtwoord onthouden op deze computer (in de sleutelhanger)</source>
+        <translation>Remember the passphrase on this computer (in the keyring)</translation>
+    </message>
+    <message>
+        <source>Alleen voor uw eigen account op deze computer. Wie uw account kan gebruiken, kan dan ook de database openen.</source>
+        <translation>Only for your own account on this computer. Whoever can use your account can then open the database too.</translation>
+    </message>
+    <message>
+        <source>Openen</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Database maken</source>
+        <translation>Create database</translation>
+    </message>
+    <message>
+        <source>Versleutelen</source>
+        <translation>Encrypt</translation>
+    </message>
+    <message>
+        <source>Wijzigen</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Afsluiten</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Minstens %d tekens. Bijvoorbeeld: vier woorden die niet bij elkaar horen.</source>
+        <translation>At least %d characters. For example: four words that do not belong together.</translation>
+    </message>
+    <message>
+        <source>Heel zwak</source>
+        <translation>Very weak</translation>
+    </message>
+    <message>
+        <source>Zwak</source>
+        <translation>Weak</translation>
+    </message>
+    <message>
+        <source>Matig</source>
+        <translation>Fair</translation>
+    </message>
+    <message>
+        <source>Sterk</source>
+        <translation>Strong</translation>
+    </message>
+    <message>
+        <source>Heel sterk</source>
+        <translation>Very strong</translation>
+    </message>
+    <message>
+        <source>Goed: dit raadt niemand.</source>
+        <translation>Good: nobody will guess this.</translation>
+    </message>
+    <message>
+        <source>Sterk genoeg. Een extra woord maakt het nog beter.</source>
+        <translation>Strong enough. One more word makes it even better.</translation>
+    </message>
+    <message>
+        <source>Te voorspelbaar: een bekend woord, plaatsnaam, datum of toetsenbordreeks. Gebruik een zin van vier of meer losse woorden.</source>
+        <translation>Too predictable: a common word, place name, date or keyboard pattern. Use a phrase of four or more unrelated words.</translation>
+    </message>
+    <message>
+        <source>Te makkelijk te raden. Voeg een paar ongewone woorden toe.</source>
+        <translation>Too easy to guess. Add a few unusual words.</translation>
+    </message>
+    <message>
+        <source>De twee wachtwoorden zijn niet gelijk.</source>
+        <translation>The two passphrases are not the same.</translation>
+    </message>
+    <message>
+        <source>Gebruik minstens %d tekens; een zin van vier woorden werkt goed.</source>
+        <translation>Use at least %d characters; a phrase of four words works well.</translation>
     </message>
 </context>
 <context>
@@ -3012,10 +3782,21 @@ Last day (the link ran from %s):</translation>
     </message>
 </context>
 <context>
+    <name>Photos</name>
+    <message>
+        <source>Foto&apos;s (*.jpg *.jpeg *.png *.gif *.webp);;Alle bestanden (*)</source>
+        <translation>Photos (*.jpg *.jpeg *.png *.gif *.webp);;All files (*)</translation>
+    </message>
+</context>
+<context>
     <name>PrivacyDialog</name>
     <message>
         <source>Inzage en verwijdering</source>
         <translation>Access and erasure</translation>
+    </message>
+    <message>
+        <source>Als gebiedswethouder ziet u geen persoonsgegevens van bewoners. Vraag de gebiedsregisseur of de beheerder om een verzoek van een bewoner af te handelen.</source>
+        <translation>As area alderman you do not see residents&apos; personal data. Ask the area coordinator or the administrator to handle a resident&apos;s request.</translation>
     </message>
     <message>
         <source>Zoek een bewoner op naam, telefoonnummer of e-mailadres. Geef een bewoner die daarom vraagt een overzicht van alles wat over hem of haar is bewaard, of wis de bewoner overal (AVG artikel 15 en 17).</source>
@@ -3185,6 +3966,17 @@ This cannot be undone. Continue?</translation>
     </message>
 </context>
 <context>
+    <name>Recovery</name>
+    <message>
+        <source>%s (wijziging)</source>
+        <translation>%s (change)</translation>
+    </message>
+    <message>
+        <source>%s, ronde van %s</source>
+        <translation>%s, round of %s</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryDialog</name>
     <message>
         <source>Herstel je werk?</source>
@@ -3229,6 +4021,65 @@ Weet je het zeker?</source>
 %s: %s
 
 Are you sure?</translation>
+    </message>
+</context>
+<context>
+    <name>Restore</name>
+    <message>
+        <source>bij het starten</source>
+        <translation>at start</translation>
+    </message>
+    <message>
+        <source>met de hand</source>
+        <translation>by hand</translation>
+    </message>
+    <message>
+        <source>voor een import</source>
+        <translation>before an import</translation>
+    </message>
+    <message>
+        <source>voor het terugzetten van een andere kopie</source>
+        <translation>before restoring another copy</translation>
+    </message>
+    <message>
+        <source>voor het bijwerken van de app</source>
+        <translation>before updating the app</translation>
+    </message>
+    <message>
+        <source>onbekend</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>Database beschadigd</source>
+        <translation>Database damaged</translation>
+    </message>
+    <message>
+        <source>Er is geen bruikbare reservekopie gevonden in %s. U kunt de database alleen-lezen openen om te bekijken en te exporteren wat er nog in staat.</source>
+        <translation>No usable backup was found in %s. You can open the database read-only to view and export what is still in it.</translation>
+    </message>
+    <message>
+        <source>Nieuwste goede reservekopie: %s (%s).
+
+Terugzetten bewaart eerst de beschadigde database. Alleen-lezen openen verandert niets: bekijken en exporteren kan, opslaan niet.</source>
+        <translation>Newest good backup: %s (%s).
+
+Restoring first keeps the damaged database. Opening read-only changes nothing: you can view and export, not save.</translation>
+    </message>
+    <message>
+        <source>Reservekopie terugzetten</source>
+        <translation>Restore backup</translation>
+    </message>
+    <message>
+        <source>Alleen-lezen openen</source>
+        <translation>Open read-only</translation>
+    </message>
+    <message>
+        <source>Afsluiten</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Niet teruggezet</source>
+        <translation>Not restored</translation>
     </message>
 </context>
 <context>
@@ -3650,6 +4501,14 @@ The previous database is in:
         <translation>Sub-signal of: </translation>
     </message>
     <message>
+        <source>Nog niet gegeven.</source>
+        <translation>Not given yet.</translation>
+    </message>
+    <message>
+        <source>Gemeld</source>
+        <translation>Reported</translation>
+    </message>
+    <message>
         <source>Zet het signaal op &apos;%s&apos;</source>
         <translation>Set the signal to &apos;%s&apos;</translation>
     </message>
@@ -3933,7 +4792,38 @@ The previous database is in:
     </message>
 </context>
 <context>
+    <name>SignalsModel</name>
+    <message>
+        <source>binnen</source>
+        <translation>within</translation>
+    </message>
+    <message>
+        <source>buiten</source>
+        <translation>past</translation>
+    </message>
+    <message>
+        <source>ruim buiten</source>
+        <translation>well past</translation>
+    </message>
+</context>
+<context>
     <name>SignalsScreen</name>
+    <message>
+        <source>Altijd</source>
+        <translation>Always</translation>
+    </message>
+    <message>
+        <source>Laatste 30 dagen</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <source>Laatste 3 maanden</source>
+        <translation>Last 3 months</translation>
+    </message>
+    <message>
+        <source>Laatste 12 maanden</source>
+        <translation>Last 12 months</translation>
+    </message>
     <message>
         <source>Signalen</source>
         <translation>Signals</translation>
@@ -4077,6 +4967,33 @@ The previous database is in:
     <message>
         <source>Nieuw signaal</source>
         <translation>New signal</translation>
+    </message>
+</context>
+<context>
+    <name>SingleInstance</name>
+    <message>
+        <source>in een ander venster</source>
+        <translation>in another window</translation>
+    </message>
+    <message>
+        <source>Op één database kan maar één Gebiedsapp tegelijk werken, anders zou je werk van het andere venster door elkaar lopen. Ga naar dat venster, of sluit het en start de app dan opnieuw.</source>
+        <translation>Only one Gebiedsapp at a time can work on a database, or your work would get mixed up with the other window&apos;s. Go to that window, or close it and then start the app again.</translation>
+    </message>
+    <message>
+        <source>Wacht tot die opdracht klaar is en start de app dan opnieuw.</source>
+        <translation>Wait until that command has finished and then start the app again.</translation>
+    </message>
+    <message>
+        <source>Gebiedsapp is al geopend</source>
+        <translation>Gebiedsapp is already open</translation>
+    </message>
+    <message>
+        <source>De database %s is al geopend %s.
+
+%s Er is niets gewijzigd.</source>
+        <translation>The database %s is already open %s.
+
+%s Nothing was changed.</translation>
     </message>
 </context>
 <context>
@@ -4281,6 +5198,10 @@ The previous database is in:
         <translation>%s (%s), compared with %s.</translation>
     </message>
     <message>
+        <source>Geen team vastgelegd.</source>
+        <translation>No team recorded.</translation>
+    </message>
+    <message>
         <source>Meer dan vorige periode: </source>
         <translation>More than previous period: </translation>
     </message>
@@ -4299,6 +5220,10 @@ The previous database is in:
     <message>
         <source>Aan dit gebied zijn geen CBS-buurten gekoppeld.</source>
         <translation>No CBS neighbourhoods are linked to this area.</translation>
+    </message>
+    <message>
+        <source>Geen uitspraken voor rapportage.</source>
+        <translation>No quotes for reporting.</translation>
     </message>
 </context>
 <context>
@@ -5393,6 +6318,105 @@ Only do this for a mistake; if someone changes area, end the link instead, so th
     <message>
         <source>Buiten gebruik: bestaande gesprekken houden dit thema, bij nieuwe gesprekken wordt het niet meer aangeboden.</source>
         <translation>Retired: existing conversations keep this theme, new conversations no longer offer it.</translation>
+    </message>
+</context>
+<context>
+    <name>Unlock</name>
+    <message>
+        <source>Het wachtwoord is onjuist. Let op hoofdletters en de Caps Lock-toets. Zonder het juiste wachtwoord is de database niet te openen; er is geen achterdeur.</source>
+        <translation>The passphrase is wrong. Mind capital letters and the Caps Lock key. Without the right passphrase the database cannot be opened; there is no back door.</translation>
+    </message>
+    <message>
+        <source>Geen versleuteling</source>
+        <translation>No encryption</translation>
+    </message>
+    <message>
+        <source>Versleuteling (SQLCipher) is op deze computer niet beschikbaar. De nieuwe database wordt niet versleuteld en neemt daarom geen namen, telefoonnummers of e-mailadressen van bewoners op. Vraag de beheerder om de Gebiedsapp opnieuw te installeren.</source>
+        <translation>Encryption (SQLCipher) is not available on this computer. The new database is not encrypted and so does not take residents&apos; names, phone numbers or email addresses. Ask the administrator to reinstall Gebiedsapp.</translation>
+    </message>
+    <message>
+        <source>Versleutelen</source>
+        <translation>Encrypt</translation>
+    </message>
+    <message>
+        <source>Deze database is al versleuteld.</source>
+        <translation>This database is already encrypted.</translation>
+    </message>
+    <message>
+        <source>Alleen een databasebestand op deze computer wordt versleuteld.</source>
+        <translation>Only a database file on this computer is encrypted.</translation>
+    </message>
+    <message>
+        <source>Niet versleuteld</source>
+        <translation>Not encrypted</translation>
+    </message>
+    <message>
+        <source>Versleuteld</source>
+        <translation>Encrypted</translation>
+    </message>
+    <message>
+        <source>De database en zijn reservekopieën zijn versleuteld; de onversleutelde bestanden zijn overschreven en verwijderd. Bewaar het wachtwoord goed: zonder is niets te lezen.</source>
+        <translation>The database and its backups are encrypted; the unencrypted files have been overwritten and deleted. Keep the passphrase safe: without it nothing can be read.</translation>
+    </message>
+    <message>
+        <source>Wachtwoord wijzigen</source>
+        <translation>Change passphrase</translation>
+    </message>
+    <message>
+        <source>Deze database is niet versleuteld; versleutel hem eerst.</source>
+        <translation>This database is not encrypted; encrypt it first.</translation>
+    </message>
+    <message>
+        <source>Het huidige wachtwoord is onjuist; er is niets gewijzigd.</source>
+        <translation>The current passphrase is wrong; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Wachtwoord niet gewijzigd</source>
+        <translation>Passphrase not changed</translation>
+    </message>
+    <message>
+        <source>Wachtwoord gewijzigd</source>
+        <translation>Passphrase changed</translation>
+    </message>
+    <message>
+        <source>Het wachtwoord is gewijzigd, ook van de reservekopieën. Het oude wachtwoord opent ze niet meer.</source>
+        <translation>The passphrase has been changed, for the backups too. The old passphrase no longer opens them.</translation>
+    </message>
+    <message>
+        <source>De app is nog bezig met een reservekopie. Probeer het over een minuut opnieuw; er is niets gewijzigd.</source>
+        <translation>The app is still making a backup. Try again in a minute; nothing was changed.</translation>
+    </message>
+    <message>
+        <source>
+
+Er is niets gewijzigd.</source>
+        <translation>
+
+Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Versleuteling (SQLCipher) is op deze computer niet beschikbaar; vraag de beheerder om de Gebiedsapp opnieuw te installeren.</source>
+        <translation>Encryption (SQLCipher) is not available on this computer; ask the administrator to reinstall Gebiedsapp.</translation>
+    </message>
+    <message>
+        <source>Alleen-lezen: de database is beschadigd</source>
+        <translation>Read-only: the database is damaged</translation>
+    </message>
+    <message>
+        <source>Niet versleuteld: geen contactgegevens van bewoners</source>
+        <translation>Not encrypted: no residents&apos; contact details</translation>
+    </message>
+    <message>
+        <source>Database niet versleuteld</source>
+        <translation>Database not encrypted</translation>
+    </message>
+    <message>
+        <source>Deze database is niet versleuteld. Zolang dat zo is, neemt de Gebiedsapp geen namen, telefoonnummers of e-mailadressen van bewoners op.
+
+Nu versleutelen?</source>
+        <translation>This database is not encrypted. As long as it is not, Gebiedsapp does not take residents&apos; names, phone numbers or email addresses.
+
+Encrypt now?</translation>
     </message>
 </context>
 <context>

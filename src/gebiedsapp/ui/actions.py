@@ -31,15 +31,23 @@ from gebiedsapp.ui.admin.common import make_table
 from gebiedsapp.ui.context import ACTIONS, AREAS, KOFFIEKAR, TEAM, AppContext
 from gebiedsapp.ui.export import Exporter, ExportJob
 from gebiedsapp.ui.formatting import format_date, format_number
+from gebiedsapp.ui.labels import label_of
 from gebiedsapp.ui.page import page_title
 from gebiedsapp.ui.palette import ColourRole, brush, style
 from gebiedsapp.ui.screen import ScreenDefaults
 from gebiedsapp.ui.table_model import RowTableModel
+from gebiedsapp.ui.translatable import QT_TRANSLATE_NOOP
 
 # Change kinds (move to ui.context): actions changed; koffiekar rounds or conversations changed.
 
-NO_ACCOUNT_HINT = "Koppel je account aan je teamlid in Beheer → Teams om je acties te zien"
-SOURCE_LABELS = {"gesprek": "Koffiekargesprek", "contact": "Contact", "": "—"}
+NO_ACCOUNT_HINT = QT_TRANSLATE_NOOP(
+    "MyActionsScreen", "Koppel je account aan je teamlid in Beheer → Teams om je acties te zien"
+)
+SOURCE_LABELS = {  # translated where shown
+    "gesprek": QT_TRANSLATE_NOOP("ActionsModel", "Koffiekargesprek"),
+    "contact": QT_TRANSLATE_NOOP("ActionsModel", "Contact"),
+    "": "—",
+}
 
 
 def _bold() -> QFont:
@@ -84,7 +92,7 @@ class ActionsModel(RowTableModel[ActionView]):
             if row.due_date is None:
                 return self.tr("geen datum") if not tooltip else None
             text = format_date(row.due_date)
-            return f"{text}  te laat" if row.overdue else text
+            return self.tr("%s  te laat") % text if row.overdue else text
         if column == self.COL_DESCRIPTION:
             return row.description
         if column == self.COL_AREA:
@@ -92,9 +100,9 @@ class ActionsModel(RowTableModel[ActionView]):
         if column == self.COL_OWNER:
             return row.owner_name or ("—" if not tooltip else None)
         if column == self.COL_SOURCE:
-            return SOURCE_LABELS.get(row.source, row.source)
+            return self.tr(SOURCE_LABELS.get(row.source, row.source))
         if column == self.COL_STATUS:
-            return "te laat" if row.overdue else row.status.label
+            return self.tr("te laat") if row.overdue else label_of(row.status)
         return None
 
 

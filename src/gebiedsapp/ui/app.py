@@ -9,7 +9,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -43,6 +43,7 @@ from gebiedsapp.ui.single_instance import InstanceGuard, claim
 from gebiedsapp.ui.unlock import open_with_passphrase
 
 log = logging.getLogger(__name__)
+translate = QCoreApplication.translate  # by this name lupdate finds the texts
 
 
 def create_main_window(
@@ -98,9 +99,13 @@ def found_damaged(window: MainWindow, error: BaseException) -> None:
     if isinstance(error, DamagedDatabaseError):
         QMessageBox.critical(
             window,
-            "Database beschadigd",
-            error.user_message + "\n\nEr is niets opgeslagen. De app sluit; start hem opnieuw "
-            "om een reservekopie terug te zetten of de database alleen-lezen te openen.",
+            translate("App", "Database beschadigd"),
+            error.user_message
+            + translate(
+                "App",
+                "\n\nEr is niets opgeslagen. De app sluit; start hem opnieuw om een "
+                "reservekopie terug te zetten of de database alleen-lezen te openen.",
+            ),
         )
         window.close()
 
@@ -149,15 +154,21 @@ def _open(url: str, paths: AppPaths, actor: str) -> OpenedDatabase | int:
             return open_database(url, paths, actor=actor, key=key)
     except StorageError as exc:
         log.error("cannot open database: %s", exc)
-        QMessageBox.critical(None, "Database kan niet worden geopend", exc.user_message)
+        QMessageBox.critical(
+            None, translate("App", "Database kan niet worden geopend"), exc.user_message
+        )
         return 2
     except SQLAlchemyError as exc:  # locked by another instance while upgrading, say
         log.exception("cannot open database")
         QMessageBox.critical(
             None,
-            "Database kan niet worden geopend",
-            "De database kon niet worden geopend. Er is niets gewijzigd.\n\n"
-            + (explain_write_error(exc) or "Technische melding: " + exc.__class__.__name__),
+            translate("App", "Database kan niet worden geopend"),
+            translate("App", "De database kon niet worden geopend. Er is niets gewijzigd.")
+            + "\n\n"
+            + (
+                explain_write_error(exc)
+                or translate("App", "Technische melding: %s") % exc.__class__.__name__
+            ),
         )
         return 2
 
@@ -181,9 +192,9 @@ def run_gui(
     if problems:  # a read-only data folder, say: go on where possible, but say what is missing
         QMessageBox.warning(
             None,
-            "Gegevensmap niet beschrijfbaar",
+            translate("App", "Gegevensmap niet beschrijfbaar"),
             "\n\n".join(p.message() for p in problems)
-            + "\n\nDe Gebiedsapp gaat verder waar dat kan.",
+            + translate("App", "\n\nDe Gebiedsapp gaat verder waar dat kan."),
         )
     log.info("Gebiedsapp %s starts (pid %d)", __version__, os.getpid())
     reporter = ExceptionReporter(log_path, parent=app)

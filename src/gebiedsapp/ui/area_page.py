@@ -28,6 +28,7 @@ from gebiedsapp.services.period import Period
 from gebiedsapp.services.survey import MIN_RESPONDENTS, SurveyLine, survey_lines
 from gebiedsapp.ui.context import AREAS, INITIATIVES, SURVEY, TEAM, AppContext
 from gebiedsapp.ui.formatting import format_date, format_number
+from gebiedsapp.ui.labels import label_of
 from gebiedsapp.ui.page import page_title
 from gebiedsapp.ui.palette import style
 from gebiedsapp.ui.screen import ScreenDefaults
@@ -218,7 +219,7 @@ class AreaPage(ScreenDefaults, QScrollArea):
 
     def _render_header(self, view: AreaHeader) -> None:
         self.title.setText(view.area.name)
-        parts = [view.area.kind.label]
+        parts = [label_of(view.area.kind)]
         if view.path:
             parts.append(self.tr("in %s") % " › ".join(view.path))
         if view.sub_areas:
@@ -249,7 +250,7 @@ class AreaPage(ScreenDefaults, QScrollArea):
             self.team_layout.addWidget(note, 0, 0)
         for row, role in enumerate(() if municipality_wide else Role):
             names = view.team.get(role, ())
-            label = QLabel(f"<b>{role.label}</b>")
+            label = QLabel(f"<b>{label_of(role)}</b>")
             value = QLabel(", ".join(names) if names else self.tr("nog niet ingevuld"))
             value.setWordWrap(True)
             if not names:

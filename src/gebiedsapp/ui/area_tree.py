@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTreeView, QVBoxLayo
 
 from gebiedsapp.services.areas import AreaNode, area_tree
 from gebiedsapp.ui.context import AREAS, AppContext
+from gebiedsapp.ui.labels import label_of
 
 AREA_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -32,7 +33,7 @@ class AreaTreeModel(QStandardItemModel):
                 item.setEditable(False)
                 item.setData(str(node.id), AREA_ID_ROLE)
                 codes = ", ".join(node.buurt_codes)
-                tip = node.kind.label + (f"\nCBS-buurten: {codes}" if codes else "")
+                tip = label_of(node.kind) + (f"\nCBS-buurten: {codes}" if codes else "")
                 item.setToolTip(tip)
                 parent = items.get(node.parent_id) if node.parent_id else None
                 (parent or self.invisibleRootItem()).appendRow(item)

@@ -24,4 +24,4 @@ class AuditDamageNotice(QObject):
         self.destroyed.connect(self._stop)
 
     def _show(self, message: str) -> None:
-        QMessageBox.warning(self.window, "Auditlog beschadigd", message)
+        QMessageBox.warning(self.window, self.tr("Auditlog beschadigd"), message)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
@@ -84,9 +84,10 @@ class AppContext:
         action: Callable[[Session], T],
         *,
         changes: tuple[str, ...],
-        title: str = "Niet opgeslagen",
+        title: str = "",
     ) -> T | None:
         """Run `action` in one unit of work; on bad input show why and change nothing."""
+        title = title or QCoreApplication.translate("AppContext", "Niet opgeslagen")
         try:
             with self.database.unit_of_work(self.actor) as session:
                 result = action(session)
@@ -102,8 +103,11 @@ class AppContext:
             QMessageBox.warning(
                 parent,
                 title,
-                "Iemand anders heeft dit intussen gewijzigd. De nieuwste gegevens worden getoond; "
-                "breng je wijziging opnieuw aan.",
+                QCoreApplication.translate(
+                    "AppContext",
+                    "Iemand anders heeft dit intussen gewijzigd. De nieuwste gegevens worden "
+                    "getoond; breng je wijziging opnieuw aan.",
+                ),
             )
             self.hub.announce(*changes)
             return None
@@ -113,9 +117,17 @@ class AppContext:
             QMessageBox.critical(
                 parent,
                 title,
-                "De wijziging kon niet in de database worden opgeslagen. Er is niets gewijzigd; "
-                "wat u typte staat nog in het formulier.\n\n"
-                + (why or f"Technische melding: {exc.__class__.__name__}"),
+                QCoreApplication.translate(
+                    "AppContext",
+                    "De wijziging kon niet in de database worden opgeslagen. Er is niets "
+                    "gewijzigd; wat u typte staat nog in het formulier.",
+                )
+                + "\n\n"
+                + (
+                    why
+                    or QCoreApplication.translate("App", "Technische melding: %s")
+                    % exc.__class__.__name__
+                ),
             )
             return None
         self.hub.announce(*changes)

@@ -18,20 +18,22 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from gebiedsapp import __version__
+from gebiedsapp.ui.translatable import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
-TITLE = "Er ging iets mis"
-MESSAGE = (
+TITLE = QT_TRANSLATE_NOOP("ExceptionReporter", "Er ging iets mis")
+MESSAGE = QT_TRANSLATE_NOOP(
+    "ExceptionReporter",
     "Er ging iets mis in de Gebiedsapp. Wat je al had opgeslagen, is veilig. Wat je aan het "
     "typen was, is als concept bewaard.\n\n"
     "Je kunt gewoon verder werken. Lukt iets steeds niet, sluit de app dan en start hem "
     "opnieuw: je concepten worden dan aangeboden onder 'Herstel je werk?'.\n\n"
-    "De technische details staan in het logboek:\n%s"
+    "De technische details staan in het logboek:\n%s",
 )
 
 ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None]
@@ -115,8 +117,8 @@ class ExceptionReporter(QObject):
         parent = QApplication.activeWindow()
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            TITLE,
-            MESSAGE % self.log_path,
+            QCoreApplication.translate("ExceptionReporter", TITLE),
+            QCoreApplication.translate("ExceptionReporter", MESSAGE) % self.log_path,
             QMessageBox.StandardButton.Ok,
             parent if isinstance(parent, QWidget) else None,
         )

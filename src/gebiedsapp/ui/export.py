@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -49,23 +49,28 @@ from gebiedsapp.storage.errors import os_words
 from gebiedsapp.ui.context import AppContext
 from gebiedsapp.ui.formatting import format_number
 from gebiedsapp.ui.palette import style
+from gebiedsapp.ui.translatable import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 
-NOT_ALLOWED = (
+NOT_ALLOWED = QT_TRANSLATE_NOOP(
+    "ExportDialog",
     "Alleen gebiedsregisseurs en opbouwwerkers met een lopende toewijzing mogen "
     "persoonsgegevens van bewoners exporteren. Koppel je account aan je teamlid in "
-    "Beheer → Teams als dat voor jou hoort te gelden."
+    "Beheer → Teams als dat voor jou hoort te gelden.",
 )
-NO_PERSONAL_DATA = "Deze lijst bevat geen persoonsgegevens van bewoners."
-PERSONAL_WARNING = (
+NO_PERSONAL_DATA = QT_TRANSLATE_NOOP(
+    "ExportDialog", "Deze lijst bevat geen persoonsgegevens van bewoners."
+)
+PERSONAL_WARNING = QT_TRANSLATE_NOOP(
+    "ExportDialog",
     "Let op: het bestand bevat dan namen, telefoonnummers en e-mailadressen van bewoners. "
-    "Bewaar het alleen op een beveiligde plek en verwijder het als het niet meer nodig is."
+    "Bewaar het alleen op een beveiligde plek en verwijder het als het niet meer nodig is.",
 )
 _FILTERS = {
-    ExportFormat.XLSX: "Excel-werkmap (*.xlsx)",
-    ExportFormat.CSV: "CSV voor Excel (*.csv)",
-    ExportFormat.GEOJSON: "GeoJSON voor GIS (*.geojson)",
+    ExportFormat.XLSX: QT_TRANSLATE_NOOP("Exporter", "Excel-werkmap (*.xlsx)"),
+    ExportFormat.CSV: QT_TRANSLATE_NOOP("Exporter", "CSV voor Excel (*.csv)"),
+    ExportFormat.GEOJSON: QT_TRANSLATE_NOOP("Exporter", "GeoJSON voor GIS (*.geojson)"),
 }
 
 
@@ -226,7 +231,10 @@ class Exporter(QObject):
         )
         suggested = folder / default_file_name(job.name, fmt, date.today())
         chosen, _filter = QFileDialog.getSaveFileName(
-            self.widget, self.widget.tr("Exporteren als"), str(suggested), _FILTERS[fmt]
+            self.widget,
+            self.widget.tr("Exporteren als"),
+            str(suggested),
+            QCoreApplication.translate("Exporter", _FILTERS[fmt]),
         )
         if not chosen:
             return None

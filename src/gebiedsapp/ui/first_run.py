@@ -41,6 +41,7 @@ from gebiedsapp.services.teams import (
 from gebiedsapp.startup import OpenedDatabase
 from gebiedsapp.ui.context import SYNC, TEAM, AppContext
 from gebiedsapp.ui.demo_database import DemoPage, start_demo
+from gebiedsapp.ui.labels import label_of
 from gebiedsapp.ui.palette import style
 from gebiedsapp.ui.sync.address import (
     LEGACY_KEY,
@@ -170,7 +171,7 @@ class MePage(QWizardPage):
         self.role_combo = QComboBox(self)
         self.role_combo.setAccessibleName(self.tr("Rol"))
         for role in Role:
-            self.role_combo.addItem(role.label, role.value)
+            self.role_combo.addItem(label_of(role), role.value)
         self.problem = _text(self, "")
         style(self.problem, "color: $warning;")
         self.problem.setVisible(False)

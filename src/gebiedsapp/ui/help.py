@@ -30,12 +30,14 @@ from PySide6.QtWidgets import (
 
 from gebiedsapp import __version__
 from gebiedsapp.resources import resource_path
+from gebiedsapp.ui.translatable import QT_TRANSLATE_NOOP
 
 _PACKAGE = Path(__file__).resolve().parent.parent  # src/gebiedsapp
 LICENCE_NAME = "EUPL-1.2"
-ATTRIBUTION = (
+ATTRIBUTION = QT_TRANSLATE_NOOP(
+    "AboutDialog",
     "Gebiedsgrenzen en kaarten: CBS / Kadaster, Wijk- en buurtkaart 2024 (gegeneraliseerd), "
-    "CC BY 4.0, via cartomap/nl."
+    "CC BY 4.0, via cartomap/nl.",
 )
 CC_BY = "https://creativecommons.org/licenses/by/4.0/deed.nl"
 GUIDE_IMAGE_WIDTH = 900  # the screenshots are 1366 wide; shown smaller, still readable
@@ -237,7 +239,7 @@ class AboutDialog(QDialog):
             )
             .replace("%1", __version__)
             .replace("%2", licence_link)
-            .replace("%3", ATTRIBUTION)
+            .replace("%3", self.tr(ATTRIBUTION))
             .replace("%4", CC_BY),
             self,
         )

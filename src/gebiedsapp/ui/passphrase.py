@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from enum import Enum
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from gebiedsapp.services import encryption
 from gebiedsapp.ui.palette import style
+from gebiedsapp.ui.translatable import QT_TRANSLATE_NOOP
 
 
 class Purpose(Enum):
@@ -31,32 +32,48 @@ class Purpose(Enum):
     BACKUP = "backup"  # open a backup made under another passphrase or database
 
 
+# Dutch source texts, translated where shown (self.tr): QT_TRANSLATE_NOOP names them for lupdate.
 _TITLES = {
-    Purpose.UNLOCK: "Database openen",
-    Purpose.NEW: "Wachtwoord kiezen",
-    Purpose.ENCRYPT: "Database versleutelen",
-    Purpose.CHANGE: "Wachtwoord wijzigen",
-    Purpose.BACKUP: "Wachtwoord van de reservekopie",
+    Purpose.UNLOCK: QT_TRANSLATE_NOOP("PassphraseDialog", "Database openen"),
+    Purpose.NEW: QT_TRANSLATE_NOOP("PassphraseDialog", "Wachtwoord kiezen"),
+    Purpose.ENCRYPT: QT_TRANSLATE_NOOP("PassphraseDialog", "Database versleutelen"),
+    Purpose.CHANGE: QT_TRANSLATE_NOOP("PassphraseDialog", "Wachtwoord wijzigen"),
+    Purpose.BACKUP: QT_TRANSLATE_NOOP("PassphraseDialog", "Wachtwoord van de reservekopie"),
 }
 
 _INTRO = {
-    Purpose.UNLOCK: "De database is versleuteld. Geef het wachtwoord om hem te openen.",
-    Purpose.NEW: "De gegevens van bewoners worden versleuteld op deze laptop bewaard. Kies een "
-    "wachtwoord voor de database.",
-    Purpose.ENCRYPT: "Deze database is nog niet versleuteld, dus neemt hij geen namen, "
-    "telefoonnummers of e-mailadressen van bewoners op. Kies een wachtwoord om hem te "
-    "versleutelen. De onversleutelde bestanden (ook de reservekopieën) worden daarna "
-    "overschreven en verwijderd.",
-    Purpose.CHANGE: "De database en zijn reservekopieën worden opnieuw versleuteld met het "
-    "nieuwe wachtwoord. Het oude wachtwoord opent ze daarna niet meer.",
-    Purpose.BACKUP: "Deze reservekopie is versleuteld met een ander wachtwoord dan de "
-    "database nu heeft (van vóór een wachtwoordwijziging, of van een database die verloren "
-    "ging). Geef het wachtwoord van toen.",
+    Purpose.UNLOCK: QT_TRANSLATE_NOOP(
+        "PassphraseDialog", "De database is versleuteld. Geef het wachtwoord om hem te openen."
+    ),
+    Purpose.NEW: QT_TRANSLATE_NOOP(
+        "PassphraseDialog",
+        "De gegevens van bewoners worden versleuteld op deze laptop bewaard. Kies een "
+        "wachtwoord voor de database.",
+    ),
+    Purpose.ENCRYPT: QT_TRANSLATE_NOOP(
+        "PassphraseDialog",
+        "Deze database is nog niet versleuteld, dus neemt hij geen namen, "
+        "telefoonnummers of e-mailadressen van bewoners op. Kies een wachtwoord om hem te "
+        "versleutelen. De onversleutelde bestanden (ook de reservekopieën) worden daarna "
+        "overschreven en verwijderd.",
+    ),
+    Purpose.CHANGE: QT_TRANSLATE_NOOP(
+        "PassphraseDialog",
+        "De database en zijn reservekopieën worden opnieuw versleuteld met het "
+        "nieuwe wachtwoord. Het oude wachtwoord opent ze daarna niet meer.",
+    ),
+    Purpose.BACKUP: QT_TRANSLATE_NOOP(
+        "PassphraseDialog",
+        "Deze reservekopie is versleuteld met een ander wachtwoord dan de "
+        "database nu heeft (van vóór een wachtwoordwijziging, of van een database die verloren "
+        "ging). Geef het wachtwoord van toen.",
+    ),
 }
 
-_NO_BACK_DOOR = (
+_NO_BACK_DOOR = QT_TRANSLATE_NOOP(
+    "PassphraseDialog",
     "Zonder dit wachtwoord is niets meer te lezen, ook niet door de beheerder: er is geen "
-    "achterdeur. Een zin van vier of meer losse woorden is sterk en goed te onthouden."
+    "achterdeur. Een zin van vier of meer losse woorden is sterk en goed te onthouden.",
 )
 
 
@@ -74,14 +91,14 @@ class PassphraseDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.purpose = purpose
-        self.setWindowTitle(_TITLES[purpose])
+        self.setWindowTitle(self.tr(_TITLES[purpose]))
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
-        intro = QLabel(_INTRO[purpose])
+        intro = QLabel(self.tr(_INTRO[purpose]))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         if where:
-            place = QLabel(f"Database: {where}")
+            place = QLabel(self.tr("Database: %s") % where)
             place.setWordWrap(True)
             place.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             style(place, "color: $muted;")
@@ -93,11 +110,15 @@ class PassphraseDialog(QDialog):
         self.second = self._field("repeat")
         choosing = purpose not in (Purpose.UNLOCK, Purpose.BACKUP)
         if purpose in (Purpose.UNLOCK, Purpose.CHANGE, Purpose.BACKUP):
-            label = "Huidig wachtwoord:" if purpose is Purpose.CHANGE else "Wachtwoord:"
+            label = (
+                self.tr("Huidig wachtwoord:")
+                if purpose is Purpose.CHANGE
+                else self.tr("Wachtwoord:")
+            )
             form.addRow(label, self.current)
         if choosing:
-            form.addRow("Nieuw wachtwoord:", self.first)
-            form.addRow("Nogmaals:", self.second)
+            form.addRow(self.tr("Nieuw wachtwoord:"), self.first)
+            form.addRow(self.tr("Nogmaals:"), self.second)
             self.meter = QProgressBar()
             self.meter.setRange(0, 4)
             self.meter.setTextVisible(False)
@@ -109,18 +130,22 @@ class PassphraseDialog(QDialog):
             strength_row = QHBoxLayout()
             strength_row.addWidget(self.meter, 1)
             strength_row.addWidget(self.verdict)
-            form.addRow("Sterkte:", strength_row)
+            form.addRow(self.tr("Sterkte:"), strength_row)
             self.hint = QLabel()
             self.hint.setWordWrap(True)
             self.hint.setObjectName("hint")
             form.addRow("", self.hint)
-            warning = QLabel(_NO_BACK_DOOR)
+            warning = QLabel(self.tr(_NO_BACK_DOOR))
             warning.setWordWrap(True)
             layout.addWidget(warning)
-        self.keep = QCheckBox("Wachtwoord onthouden op deze computer (in de sleutelhanger)")
+        self.keep = QCheckBox(
+            self.tr("Wachtwoord onthouden op deze computer (in de sleutelhanger)")
+        )
         self.keep.setToolTip(
-            "Alleen voor uw eigen account op deze computer. Wie uw account kan gebruiken, kan "
-            "dan ook de database openen."
+            self.tr(
+                "Alleen voor uw eigen account op deze computer. Wie uw account kan gebruiken, "
+                "kan dan ook de database openen."
+            )
         )
         if keyring_offered is None:
             keyring_offered = encryption.keyring_available()
@@ -131,7 +156,7 @@ class PassphraseDialog(QDialog):
         )
         self.keep.setVisible(self._keyring_offered)
         layout.addWidget(self.keep)
-        self.problem = QLabel(problem)
+        self.problem = QLabel(service_text(problem))
         self.problem.setObjectName("problem")
         self.problem.setWordWrap(True)
         style(self.problem, "color: $warning; font-weight: bold;")
@@ -141,16 +166,17 @@ class PassphraseDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         ok_text = {
-            Purpose.UNLOCK: "Openen",
-            Purpose.NEW: "Database maken",
-            Purpose.ENCRYPT: "Versleutelen",
-            Purpose.CHANGE: "Wijzigen",
-            Purpose.BACKUP: "Openen",
+            Purpose.UNLOCK: self.tr("Openen"),
+            Purpose.NEW: self.tr("Database maken"),
+            Purpose.ENCRYPT: self.tr("Versleutelen"),
+            Purpose.CHANGE: self.tr("Wijzigen"),
+            Purpose.BACKUP: self.tr("Openen"),
         }[purpose]
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(ok_text)
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setText("Afsluiten" if purpose in (Purpose.UNLOCK, Purpose.NEW) else "Annuleren")
+        closes = purpose in (Purpose.UNLOCK, Purpose.NEW)
+        cancel.setText(self.tr("Afsluiten") if closes else self.tr("Annuleren"))
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -175,9 +201,9 @@ class PassphraseDialog(QDialog):
         self.meter.setValue(max(found.score, 1) if text else 0)  # even "heel zwak" shows red
         colour = "$warning" if not found.acceptable else "$success"
         style(self.meter, f"QProgressBar::chunk {{ background: {colour}; }}")
-        self.verdict.setText(found.label if text else "")
+        self.verdict.setText(service_text(found.label) if text else "")
         style(self.verdict, f"color: {colour}; font-weight: bold;")
-        self.hint.setText(found.hint if text else _first_hint())
+        self.hint.setText(service_text(found.hint) if text else _first_hint())
         ready = found.acceptable and self.second.text() == text
         if self.purpose is Purpose.CHANGE:
             ready = ready and bool(self.current.text())
@@ -192,7 +218,7 @@ class PassphraseDialog(QDialog):
         self.accept()
 
     def show_problem(self, text: str) -> None:
-        self.problem.setText(text)
+        self.problem.setText(service_text(text))
         self.problem.setVisible(bool(text))
 
     def passphrase(self) -> str:
@@ -208,7 +234,42 @@ class PassphraseDialog(QDialog):
 
 
 def _first_hint() -> str:
-    return (
-        f"Minstens {encryption.MIN_LENGTH} tekens. Bijvoorbeeld: vier woorden die niet bij "
-        "elkaar horen."
-    )
+    return QCoreApplication.translate(
+        "PassphraseDialog",
+        "Minstens %d tekens. Bijvoorbeeld: vier woorden die niet bij elkaar horen.",
+    ) % (encryption.MIN_LENGTH,)
+
+
+# What services.encryption says about a passphrase (its strength, its hint, why it is refused),
+# in the UI's language; these few fixed texts are known here by their Dutch.
+_SERVICE_TEXTS = (
+    QT_TRANSLATE_NOOP("PassphraseDialog", "Heel zwak"),
+    QT_TRANSLATE_NOOP("PassphraseDialog", "Zwak"),
+    QT_TRANSLATE_NOOP("PassphraseDialog", "Matig"),
+    QT_TRANSLATE_NOOP("PassphraseDialog", "Sterk"),
+    QT_TRANSLATE_NOOP("PassphraseDialog", "Heel sterk"),
+    QT_TRANSLATE_NOOP("PassphraseDialog", "Goed: dit raadt niemand."),
+    QT_TRANSLATE_NOOP("PassphraseDialog", "Sterk genoeg. Een extra woord maakt het nog beter."),
+    QT_TRANSLATE_NOOP(
+        "PassphraseDialog",
+        "Te voorspelbaar: een bekend woord, plaatsnaam, datum of toetsenbordreeks. "
+        "Gebruik een zin van vier of meer losse woorden.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "PassphraseDialog", "Te makkelijk te raden. Voeg een paar ongewone woorden toe."
+    ),
+    QT_TRANSLATE_NOOP("PassphraseDialog", "De twee wachtwoorden zijn niet gelijk."),
+)
+_TOO_SHORT = QT_TRANSLATE_NOOP(
+    "PassphraseDialog", "Gebruik minstens %d tekens; een zin van vier woorden werkt goed."
+)
+
+
+def service_text(text: str) -> str:
+    """A known text of services.encryption in the UI's language; any other text as given
+    (service messages stay Dutch)."""
+    if text == _TOO_SHORT % (encryption.MIN_LENGTH,):
+        return QCoreApplication.translate("PassphraseDialog", _TOO_SHORT) % (encryption.MIN_LENGTH,)
+    if text in _SERVICE_TEXTS:
+        return QCoreApplication.translate("PassphraseDialog", text)
+    return text

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -68,9 +68,12 @@ def refused_to(context: AppContext, parent: QWidget | None) -> bool:
     if not allowed:
         QMessageBox.information(
             parent,
-            "Inzage en verwijdering",
-            "Als gebiedswethouder ziet u geen persoonsgegevens van bewoners. Vraag de "
-            "gebiedsregisseur of de beheerder om een verzoek van een bewoner af te handelen.",
+            QCoreApplication.translate("PrivacyDialog", "Inzage en verwijdering"),
+            QCoreApplication.translate(
+                "PrivacyDialog",
+                "Als gebiedswethouder ziet u geen persoonsgegevens van bewoners. Vraag de "
+                "gebiedsregisseur of de beheerder om een verzoek van een bewoner af te handelen.",
+            ),
         )
     return not allowed
 

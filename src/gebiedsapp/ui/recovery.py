@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -32,9 +32,11 @@ from gebiedsapp.services.errors import NotFoundError
 from gebiedsapp.services.koffiekar import get_session
 from gebiedsapp.ui.context import DRAFTS, AppContext
 from gebiedsapp.ui.formatting import format_date
+from gebiedsapp.ui.labels import label_of
 from gebiedsapp.ui.palette import style
 
 DRAFT_ID = "draft_id"  # the property naming a row button's draft
+translate = QCoreApplication.translate  # by this name lupdate finds the texts
 
 
 def pending_drafts(context: AppContext) -> list[DraftView]:
@@ -47,8 +49,8 @@ def pending_drafts(context: AppContext) -> list[DraftView]:
 def kind_label(draft: DraftView) -> str:
     """'Gesprek', or 'Gesprek (wijziging)' when it corrects a record that was already saved."""
     if draft.target_id is not None and draft.kind is not DraftKind.SESSION:
-        return f"{draft.kind.label} (wijziging)"
-    return draft.kind.label
+        return translate("Recovery", "%s (wijziging)") % label_of(draft.kind)
+    return label_of(draft.kind)
 
 
 def where(context: AppContext, drafts: list[DraftView]) -> dict[uuid.UUID, str]:
@@ -64,7 +66,10 @@ def where(context: AppContext, drafts: list[DraftView]) -> dict[uuid.UUID, str]:
                     view = get_session(session, round_id)
                 except NotFoundError:
                     continue
-                found[draft.id] = f"{view.area_name}, ronde van {format_date(view.day)}"
+                found[draft.id] = translate("Recovery", "%s, ronde van %s") % (
+                    view.area_name,
+                    format_date(view.day),
+                )
                 continue
             area = parse_area(draft.payload.get("area_id"))
             if area in areas:

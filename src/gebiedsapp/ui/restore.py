@@ -12,6 +12,7 @@ from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -32,6 +33,7 @@ from gebiedsapp.services.database_access import BackupInfo, DatabaseKey
 from gebiedsapp.storage.errors import BackupError
 from gebiedsapp.ui.context import AppContext
 from gebiedsapp.ui.formatting import format_number
+from gebiedsapp.ui.translatable import QT_TRANSLATE_NOOP
 
 
 def describe(info: BackupInfo) -> str:
@@ -41,18 +43,22 @@ def describe(info: BackupInfo) -> str:
     return ", ".join(f"{format_number(n)} {word}" for word, n in info.counts)
 
 
+translate = QCoreApplication.translate  # by this name lupdate finds the texts
+
 _REASONS = {
-    "start": "bij het starten",
-    "handmatig": "met de hand",
-    "voor-import": "voor een import",
-    "voor-terugzetten": "voor het terugzetten van een andere kopie",
+    "start": QT_TRANSLATE_NOOP("Restore", "bij het starten"),
+    "handmatig": QT_TRANSLATE_NOOP("Restore", "met de hand"),
+    "voor-import": QT_TRANSLATE_NOOP("Restore", "voor een import"),
+    "voor-terugzetten": QT_TRANSLATE_NOOP("Restore", "voor het terugzetten van een andere kopie"),
 }
 
 
 def reason_text(reason: str) -> str:
     if reason.startswith("voor-upgrade"):
-        return "voor het bijwerken van de app"
-    return _REASONS.get(reason, reason or "onbekend")
+        return translate("Restore", "voor het bijwerken van de app")
+    if reason in _REASONS:
+        return translate("Restore", _REASONS[reason])
+    return reason or translate("Restore", "onbekend")
 
 
 class RestoreDialog(QDialog):
@@ -245,25 +251,41 @@ def offer_restore_of_damaged(
     `key`, the database's, opens), opening it read-only, or quitting. Nothing is replaced
     without the user's choice; quitting is the default. `ask` runs the box (tests answer)."""
     good = backups.newest_good(database_file, backup_dir, key)
-    box = QMessageBox(QMessageBox.Icon.Critical, "Database beschadigd", message)
+    box = QMessageBox(
+        QMessageBox.Icon.Critical, translate("Restore", "Database beschadigd"), message
+    )
     if good is None:
         box.setInformativeText(
-            f"Er is geen bruikbare reservekopie gevonden in {backup_dir}. U kunt de database "
-            "alleen-lezen openen om te bekijken en te exporteren wat er nog in staat."
+            translate(
+                "Restore",
+                "Er is geen bruikbare reservekopie gevonden in %s. U kunt de database "
+                "alleen-lezen openen om te bekijken en te exporteren wat er nog in staat.",
+            )
+            % backup_dir
         )
     else:
         box.setInformativeText(
-            f"Nieuwste goede reservekopie: {good.made_at:%d-%m-%Y %H:%M} ({describe(good)}).\n\n"
-            "Terugzetten bewaart eerst de beschadigde database. Alleen-lezen openen verandert "
-            "niets: bekijken en exporteren kan, opslaan niet."
+            translate(
+                "Restore",
+                "Nieuwste goede reservekopie: %s (%s).\n\nTerugzetten bewaart eerst de "
+                "beschadigde database. Alleen-lezen openen verandert niets: bekijken en "
+                "exporteren kan, opslaan niet.",
+            )
+            % (f"{good.made_at:%d-%m-%Y %H:%M}", describe(good))
         )
     restore = (
-        box.addButton("Reservekopie terugzetten", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(
+            translate("Restore", "Reservekopie terugzetten"), QMessageBox.ButtonRole.AcceptRole
+        )
         if good is not None
         else None
     )
-    read_only = box.addButton("Alleen-lezen openen", QMessageBox.ButtonRole.ActionRole)
-    quit_button = box.addButton("Afsluiten", QMessageBox.ButtonRole.RejectRole)
+    read_only = box.addButton(
+        translate("Restore", "Alleen-lezen openen"), QMessageBox.ButtonRole.ActionRole
+    )
+    quit_button = box.addButton(
+        translate("Restore", "Afsluiten"), QMessageBox.ButtonRole.RejectRole
+    )
     box.setDefaultButton(quit_button)  # replacing a database is never the default
     box.setEscapeButton(quit_button)
     clicked = ask(box) if ask is not None else (box.exec(), box.clickedButton())[1]
@@ -274,6 +296,6 @@ def offer_restore_of_damaged(
     try:
         backups.restore_backup(database_file, good.path, backup_dir, damaged=True, key=key)
     except BackupError as error:
-        QMessageBox.critical(None, "Niet teruggezet", error.user_message)
+        QMessageBox.critical(None, translate("Restore", "Niet teruggezet"), error.user_message)
         return Damaged.QUIT
     return Damaged.RESTORED

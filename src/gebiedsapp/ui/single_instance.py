@@ -14,13 +14,14 @@ import hashlib
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from gebiedsapp.services.database_access import WINDOW, DatabaseLock, window_lock
 
 log = logging.getLogger(__name__)
+translate = QCoreApplication.translate  # by this name lupdate finds the texts
 
 REQUEST = b"voorgrond\n"
 ANSWER = b"ok\n"
@@ -119,18 +120,26 @@ def claim(path: Path, *, user: str, parent: QObject) -> InstanceGuard | int:
         log.info("%s is open in another window: brought it forward", path)
         return 0
     log.info("%s is in use (%s): start refused", path, holder)
-    where = holder.describe() if holder is not None else "in een ander venster"
+    # describe() is the lock's Dutch account of who holds it (a service text, stays Dutch)
+    if holder is not None:
+        where = holder.describe()
+    else:
+        where = translate("SingleInstance", "in een ander venster")
     if holder is None or holder.program == WINDOW:
-        what_now = (
+        what_now = translate(
+            "SingleInstance",
             "Op één database kan maar één Gebiedsapp tegelijk werken, anders zou je werk van "
             "het andere venster door elkaar lopen. Ga naar dat venster, of sluit het en start "
-            "de app dan opnieuw."
+            "de app dan opnieuw.",
         )
     else:
-        what_now = "Wacht tot die opdracht klaar is en start de app dan opnieuw."
+        what_now = translate(
+            "SingleInstance", "Wacht tot die opdracht klaar is en start de app dan opnieuw."
+        )
     QMessageBox.information(
         None,
-        "Gebiedsapp is al geopend",
-        f"De database {path} is al geopend {where}.\n\n{what_now} Er is niets gewijzigd.",
+        translate("SingleInstance", "Gebiedsapp is al geopend"),
+        translate("SingleInstance", "De database %s is al geopend %s.\n\n%s Er is niets gewijzigd.")
+        % (path, where, what_now),
     )
     return 1

@@ -7,7 +7,7 @@ import logging
 import os
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from gebiedsapp.domain import AuditAction
@@ -26,12 +26,15 @@ from gebiedsapp.startup import OpenedDatabase, open_database
 from gebiedsapp.storage.errors import OtherPassphraseError, StorageError, WrongPassphraseError
 from gebiedsapp.ui.context import AppContext
 from gebiedsapp.ui.passphrase import PassphraseDialog, Purpose
+from gebiedsapp.ui.translatable import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
+translate = QCoreApplication.translate  # by this name lupdate finds the texts
 
-WRONG = (
+WRONG = QT_TRANSLATE_NOOP(
+    "Unlock",
     "Het wachtwoord is onjuist. Let op hoofdletters en de Caps Lock-toets. Zonder het juiste "
-    "wachtwoord is de database niet te openen; er is geen achterdeur."
+    "wachtwoord is de database niet te openen; er is geen achterdeur.",
 )
 
 
@@ -83,7 +86,7 @@ def open_with_passphrase(
                 problem = other.user_message
                 continue
             except WrongPassphraseError:
-                problem = WRONG
+                problem = translate("Unlock", WRONG)
                 continue
             if dialog.remember():
                 encryption.remember_passphrase(path, passphrase)
@@ -93,11 +96,14 @@ def open_with_passphrase(
         if not cipher_available():
             QMessageBox.warning(
                 None,
-                "Geen versleuteling",
-                "Versleuteling (SQLCipher) is op deze computer niet beschikbaar. De nieuwe "
-                "database wordt niet versleuteld en neemt daarom geen namen, telefoonnummers "
-                "of e-mailadressen van bewoners op. Vraag de beheerder om de Gebiedsapp opnieuw "
-                "te installeren.",
+                translate("Unlock", "Geen versleuteling"),
+                translate(
+                    "Unlock",
+                    "Versleuteling (SQLCipher) is op deze computer niet beschikbaar. De nieuwe "
+                    "database wordt niet versleuteld en neemt daarom geen namen, "
+                    "telefoonnummers of e-mailadressen van bewoners op. Vraag de beheerder om "
+                    "de Gebiedsapp opnieuw te installeren.",
+                ),
             )
             return opened_with(None)
         if from_environment:
@@ -130,14 +136,16 @@ def encrypt_database(
     if path is None or database.encrypted:
         QMessageBox.information(
             parent,
-            "Versleutelen",
-            "Deze database is al versleuteld."
+            translate("Unlock", "Versleutelen"),
+            translate("Unlock", "Deze database is al versleuteld.")
             if database.encrypted
-            else "Alleen een databasebestand op deze computer wordt versleuteld.",
+            else translate(
+                "Unlock", "Alleen een databasebestand op deze computer wordt versleuteld."
+            ),
         )
         return False
     if not cipher_available():
-        QMessageBox.warning(parent, "Versleutelen", _unavailable())
+        QMessageBox.warning(parent, translate("Unlock", "Versleutelen"), _unavailable())
         return False
     dialog = PassphraseDialog(Purpose.ENCRYPT, parent, where=str(path))
     if not run(dialog):
@@ -147,7 +155,7 @@ def encrypt_database(
         context,
         parent,
         lambda: encryption.encrypt_database(path, dialog.passphrase(), folders),
-        "Niet versleuteld",
+        translate("Unlock", "Niet versleuteld"),
     )
     if done is None:
         return False
@@ -156,9 +164,13 @@ def encrypt_database(
     _note(context, "database versleuteld")
     QMessageBox.information(
         parent,
-        "Versleuteld",
-        "De database en zijn reservekopieën zijn versleuteld; de onversleutelde bestanden zijn "
-        "overschreven en verwijderd. Bewaar het wachtwoord goed: zonder is niets te lezen."
+        translate("Unlock", "Versleuteld"),
+        translate(
+            "Unlock",
+            "De database en zijn reservekopieën zijn versleuteld; de onversleutelde bestanden "
+            "zijn overschreven en verwijderd. Bewaar het wachtwoord goed: zonder is niets te "
+            "lezen.",
+        )
         + (f"\n\n{done.summary()}" if done.skipped else ""),
     )
     return True
@@ -177,8 +189,8 @@ def change_passphrase(
     if path is None or current is None:
         QMessageBox.information(
             parent,
-            "Wachtwoord wijzigen",
-            "Deze database is niet versleuteld; versleutel hem eerst.",
+            translate("Unlock", "Wachtwoord wijzigen"),
+            translate("Unlock", "Deze database is niet versleuteld; versleutel hem eerst."),
         )
         return False
     problem = ""
@@ -188,22 +200,26 @@ def change_passphrase(
             return False
         if passphrase_opens(current, dialog.current_passphrase()):
             break
-        problem = "Het huidige wachtwoord is onjuist; er is niets gewijzigd."
+        problem = translate("Unlock", "Het huidige wachtwoord is onjuist; er is niets gewijzigd.")
     folders = (context.paths.backup_dir, context.backup_dir())
     done = _while_closed(
         context,
         parent,
         lambda: encryption.change_passphrase(path, current, dialog.passphrase(), folders),
-        "Wachtwoord niet gewijzigd",
+        translate("Unlock", "Wachtwoord niet gewijzigd"),
     )
     if done is None:
         return False
     _note(context, "wachtwoord gewijzigd")
     QMessageBox.information(
         parent,
-        "Wachtwoord gewijzigd",
-        "Het wachtwoord is gewijzigd, ook van de reservekopieën. Het oude wachtwoord opent ze "
-        "niet meer." + (f"\n\n{done.summary()}" if done.skipped else ""),
+        translate("Unlock", "Wachtwoord gewijzigd"),
+        translate(
+            "Unlock",
+            "Het wachtwoord is gewijzigd, ook van de reservekopieën. Het oude wachtwoord opent "
+            "ze niet meer.",
+        )
+        + (f"\n\n{done.summary()}" if done.skipped else ""),
     )
     return True
 
@@ -222,8 +238,11 @@ def _while_closed(
         QMessageBox.warning(
             parent,
             title,
-            "De app is nog bezig met een reservekopie. Probeer het over een minuut opnieuw; er "
-            "is niets gewijzigd.",
+            translate(
+                "Unlock",
+                "De app is nog bezig met een reservekopie. Probeer het over een minuut opnieuw; "
+                "er is niets gewijzigd.",
+            ),
         )
         return None
     database.engine.dispose()
@@ -236,7 +255,9 @@ def _while_closed(
         log.exception("%s", title)
         database.reopen(database.key)  # nothing changed: the same file, the same key
         message = exc.user_message if isinstance(exc, StorageError) else str(exc)
-        QMessageBox.critical(parent, title, f"{message}\n\nEr is niets gewijzigd.")
+        QMessageBox.critical(
+            parent, title, message + translate("Unlock", "\n\nEr is niets gewijzigd.")
+        )
         return None
     QApplication.restoreOverrideCursor()
     database.reopen(done.key)
@@ -252,9 +273,10 @@ def _note(context: AppContext, detail: str) -> None:
 
 
 def _unavailable() -> str:
-    return (
+    return translate(
+        "Unlock",
         "Versleuteling (SQLCipher) is op deze computer niet beschikbaar; vraag de beheerder om "
-        "de Gebiedsapp opnieuw te installeren."
+        "de Gebiedsapp opnieuw te installeren.",
     )
 
 
@@ -262,11 +284,11 @@ def describe_protection(context: AppContext) -> str:
     """For the status bar."""
     database = context.database
     if database.read_only:
-        return "Alleen-lezen: de database is beschadigd"
+        return translate("Unlock", "Alleen-lezen: de database is beschadigd")
     if database.encrypted:
-        return "Versleuteld"
+        return translate("Unlock", "Versleuteld")
     if database.file is not None:
-        return "Niet versleuteld: geen contactgegevens van bewoners"
+        return translate("Unlock", "Niet versleuteld: geen contactgegevens van bewoners")
     return ""
 
 
@@ -279,9 +301,12 @@ def offer_encryption(context: AppContext, parent: QWidget) -> bool:
         return False
     answer = QMessageBox.question(
         parent,
-        "Database niet versleuteld",
-        "Deze database is niet versleuteld. Zolang dat zo is, neemt de Gebiedsapp geen namen, "
-        "telefoonnummers of e-mailadressen van bewoners op.\n\nNu versleutelen?",
+        translate("Unlock", "Database niet versleuteld"),
+        translate(
+            "Unlock",
+            "Deze database is niet versleuteld. Zolang dat zo is, neemt de Gebiedsapp geen "
+            "namen, telefoonnummers of e-mailadressen van bewoners op.\n\nNu versleutelen?",
+        ),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.Yes,
     )

@@ -17,6 +17,7 @@ from gebiedsapp.services.taxonomy import list_themes
 from gebiedsapp.ui.contacts.history import HistoryDialog, HistoryLine, history_lines
 from gebiedsapp.ui.context import AppContext
 from gebiedsapp.ui.formatting import format_date
+from gebiedsapp.ui.labels import label_of
 
 FIELD_LABELS = {
     "area_id": "Gebied",
@@ -63,7 +64,7 @@ def activity_history(context: AppContext, activity_id: uuid.UUID) -> list[Histor
             return str(value)[:5]
         if field == "kind":
             try:
-                return ActivityKind(value).label
+                return label_of(ActivityKind(value))
             except ValueError:
                 return str(value)
         return names.get(str(value), str(value))

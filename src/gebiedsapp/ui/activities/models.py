@@ -12,6 +12,7 @@ from gebiedsapp.domain import ActivityKind
 from gebiedsapp.services.activities import ActivityView
 from gebiedsapp.services.agenda import AgendaItem, VisitGap
 from gebiedsapp.ui.formatting import format_date, format_number
+from gebiedsapp.ui.labels import label_of
 from gebiedsapp.ui.table_model import RowTableModel
 
 
@@ -41,7 +42,7 @@ class ActivitiesModel(RowTableModel[ActivityView]):
 
     def cell(self, row: ActivityView, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_SUBJECT:
-            lines = [row.subject, f"{row.kind.label} · {row.area_name}"]
+            lines = [row.subject, f"{label_of(row.kind)} · {row.area_name}"]
             if row.place:
                 lines.append(row.place)
             if row.themes:
@@ -59,7 +60,7 @@ class ActivitiesModel(RowTableModel[ActivityView]):
             return time_span(row.start_time, row.end_time)
         if column == self.COL_KIND:
             if role == Qt.ItemDataRole.ToolTipRole:
-                return row.kind.label
+                return label_of(row.kind)
             return self.tr(SHORT_KINDS[row.kind])
         if column == self.COL_SUBJECT:
             return row.subject

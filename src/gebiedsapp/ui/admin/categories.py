@@ -21,6 +21,7 @@ from gebiedsapp.ui.admin.common import (
 )
 from gebiedsapp.ui.admin.taxonomy_tree import TaxonomyEditor, TaxonomyItem
 from gebiedsapp.ui.context import CATEGORIES, PARTNERS
+from gebiedsapp.ui.labels import label_of
 
 DEFAULT_TERM = 5
 
@@ -97,7 +98,7 @@ class CategoriesTab(TaxonomyEditor[CategoryItem]):
         ]
 
     def tooltip(self, item: CategoryItem) -> str:
-        text = self.tr("Afhandeltermijn: %s %s") % (item.term, item.term_unit.label)
+        text = self.tr("Afhandeltermijn: %s %s") % (item.term, label_of(item.term_unit))
         names = {p.id: p.name for p in self.partners}
         if item.default_partner_id in names:
             text += "\n" + self.tr("Standaard partner: %s") % names[item.default_partner_id]

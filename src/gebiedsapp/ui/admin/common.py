@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from gebiedsapp.domain.enums import LabeledEnum
 from gebiedsapp.services.areas import AreaNode
+from gebiedsapp.ui.labels import label_of
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 E = TypeVar("E", bound=StrEnum)
@@ -82,7 +83,7 @@ def select_data(combo: QComboBox, value: str) -> None:
 
 def fill_enum_combo(combo: QComboBox, members: Iterable[LabeledEnum]) -> None:
     for member in members:
-        combo.addItem(member.label, member.value)
+        combo.addItem(label_of(member), member.value)
 
 
 def current_enum(combo: QComboBox, enum_cls: type[E]) -> E:

@@ -33,6 +33,7 @@ from gebiedsapp.ui.admin.common import (
     select_data,
 )
 from gebiedsapp.ui.context import PARTNERS, AppContext
+from gebiedsapp.ui.labels import label_of
 from gebiedsapp.ui.palette import ColourRole, brush, style
 from gebiedsapp.ui.table_model import RowTableModel
 
@@ -59,7 +60,7 @@ class PartnerTableModel(RowTableModel[PartnerRow]):
     def cell(self, row: PartnerRow, column: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             status = _tr("buiten gebruik") if row.retired else _tr("in gebruik")
-            values = (row.name, row.kind.label, row.email, row.phone, status)
+            values = (row.name, label_of(row.kind), row.email, row.phone, status)
             return values[column]
         if row.retired and role == Qt.ItemDataRole.ForegroundRole:
             return brush(ColourRole.MUTED)

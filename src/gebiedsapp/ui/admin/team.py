@@ -45,6 +45,7 @@ from gebiedsapp.ui.admin.common import button_row, confirm, heading, make_table
 from gebiedsapp.ui.admin.team_dialogs import AssignDialog, EndDateDialog
 from gebiedsapp.ui.context import AREAS, TEAM, AppContext
 from gebiedsapp.ui.formatting import format_date
+from gebiedsapp.ui.labels import label_of
 from gebiedsapp.ui.palette import ColourRole, brush, style
 from gebiedsapp.ui.table_model import RowTableModel
 
@@ -99,7 +100,7 @@ class AssignmentTableModel(RowTableModel[AssignmentView]):
         if role == Qt.ItemDataRole.DisplayRole:
             values = (
                 row.area_name,
-                row.role.label,
+                label_of(row.role),
                 format_date(row.start_date),
                 format_date(row.end_date) or NO_END,
             )
@@ -427,7 +428,7 @@ class TeamTab(QWidget):
             return
         description = self.tr("%s als %s van %s") % (
             view.member_name,
-            view.role.label.lower(),
+            label_of(view.role).lower(),
             view.area_name,
         )
         dialog = EndDateDialog(description, start=view.start_date, today=date.today(), parent=self)
@@ -445,7 +446,7 @@ class TeamTab(QWidget):
         question = self.tr(
             "De koppeling van %s als %s van %s verwijderen?\n\nDoe dit alleen bij een vergissing; "
             "wisselt iemand van gebied, beëindig de koppeling dan, zodat de geschiedenis klopt."
-        ) % (view.member_name, view.role.label.lower(), view.area_name)
+        ) % (view.member_name, label_of(view.role).lower(), view.area_name)
         if confirm(self, self.tr("Koppeling verwijderen"), question):
             self.context.perform(
                 self, lambda session: remove_assignment(session, view.id), changes=(TEAM,)

@@ -46,10 +46,12 @@ from gebiedsapp.ui.admin.common import make_table as _make_table
 from gebiedsapp.ui.contacts.models import PendingAction, PendingActionsModel
 from gebiedsapp.ui.contacts.themes import ThemeOption, ThemePicker
 from gebiedsapp.ui.formatting import from_qdate, to_qdate
+from gebiedsapp.ui.labels import label_of
 from gebiedsapp.ui.personal_data import PersonalDataWarning
+from gebiedsapp.ui.translatable import QT_TRANSLATE_NOOP
 
 DEFAULT_DUE_DAYS = 14
-NO_MEEDENKERS = "(geen meedenkers in dit gebied)"
+NO_MEEDENKERS = QT_TRANSLATE_NOOP("ContactForm", "(geen meedenkers in dit gebied)")
 
 
 @dataclass(frozen=True)
@@ -102,7 +104,7 @@ class ContactForm(QWidget):
             ContactWith.ORGANISATIE,
             ContactWith.MEEDENKER,
         ):
-            self.with_combo.addItem(kind.label, kind.value)
+            self.with_combo.addItem(label_of(kind), kind.value)
         self.group_edit = QLineEdit(self)
         self.group_edit.setPlaceholderText(self.tr("Naam van de groep, bijv. 'moestuinclub'"))
         self.group_edit.setAccessibleName(self.tr("Groepsnaam"))

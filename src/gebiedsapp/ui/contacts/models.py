@@ -12,14 +12,15 @@ from PySide6.QtCore import Qt
 from gebiedsapp.domain import ContactWith
 from gebiedsapp.services.contacts import ContactView
 from gebiedsapp.ui.formatting import format_date
+from gebiedsapp.ui.labels import label_of
 from gebiedsapp.ui.table_model import RowTableModel
 
 
 def with_whom_text(view: ContactView) -> str:
     """'Organisatie: Woonborg'; never a resident's name (the view does not even hold one)."""
     if view.with_kind in (ContactWith.GROEP, ContactWith.ORGANISATIE) and view.with_whom:
-        return f"{view.with_kind.label}: {view.with_whom}"
-    return view.with_kind.label
+        return f"{label_of(view.with_kind)}: {view.with_whom}"
+    return label_of(view.with_kind)
 
 
 class ContactsModel(RowTableModel[ContactView]):
@@ -41,7 +42,7 @@ class ContactsModel(RowTableModel[ContactView]):
         if column == self.COL_AREA:
             return row.area_name
         if column == self.COL_TYPE:
-            return row.contact_type.label
+            return label_of(row.contact_type)
         if column == self.COL_WITH:
             return with_whom_text(row)
         if column == self.COL_SUBJECT:

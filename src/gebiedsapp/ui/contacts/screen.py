@@ -65,18 +65,23 @@ from gebiedsapp.ui.context import (
 from gebiedsapp.ui.drafting import DraftAutosaver
 from gebiedsapp.ui.export import Exporter, ExportJob
 from gebiedsapp.ui.formatting import format_date, format_number
+from gebiedsapp.ui.labels import label_of
 from gebiedsapp.ui.layout import ColumnFit, FlowLayout, text_width
 from gebiedsapp.ui.list_form import ListFormScreen
 from gebiedsapp.ui.page import form_keys, muted_label, page_title, scope_name
 from gebiedsapp.ui.palette import style
 from gebiedsapp.ui.prompts import Leave
 from gebiedsapp.ui.prompts import ask_leave as ask_question
+from gebiedsapp.ui.translatable import QT_TRANSLATE_NOOP
 
 LOG_DAYS = 365
-MEEDENKERS_FAILED = "Het register van meedenkers kon niet worden geladen. Zie het logboek."
-CHOOSE_MEEDENKER_AGAIN = (
+MEEDENKERS_FAILED = QT_TRANSLATE_NOOP(
+    "ContactsScreen", "Het register van meedenkers kon niet worden geladen. Zie het logboek."
+)
+CHOOSE_MEEDENKER_AGAIN = QT_TRANSLATE_NOOP(
+    "ContactsScreen",
     "Dit contact was met een meedenker uit het register: kies die meedenker opnieuw bij 'Met wie' "
-    "voordat je opslaat."
+    "voordat je opslaat.",
 )
 FIELD_LABELS = {
     "date": "Datum",
@@ -507,7 +512,7 @@ class ContactsScreen(ListFormScreen[ContactView, ContactForm], QWidget):
 
 def _label(enum: type[ContactType] | type[ContactWith], value: Any) -> str:
     try:
-        return enum(value).label
+        return label_of(enum(value))
     except ValueError:
         return str(value)
 

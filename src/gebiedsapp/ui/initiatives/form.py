@@ -46,6 +46,7 @@ from gebiedsapp.ui.initiatives.widgets import (
     money_edit,
     text_edit,
 )
+from gebiedsapp.ui.labels import label_of
 
 
 class InitiativeForm(QWidget):
@@ -74,7 +75,7 @@ class InitiativeForm(QWidget):
         self.status_combo = QComboBox(self)
         self.status_combo.setAccessibleName(self.tr("Status"))
         for status in InitiativeStatus:
-            self.status_combo.addItem(status.label, status.value)
+            self.status_combo.addItem(label_of(status), status.value)
         self.started_edit = date_edit(self, self.tr("Gestart op"))
         self.started_edit.setToolTip(
             self.tr("Sinds wanneer het team het initiatief kent en steunt")

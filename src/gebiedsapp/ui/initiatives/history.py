@@ -19,6 +19,7 @@ from gebiedsapp.services.teams import list_members
 from gebiedsapp.ui.contacts.history import HistoryDialog, HistoryLine, history_lines
 from gebiedsapp.ui.context import AppContext
 from gebiedsapp.ui.formatting import format_date
+from gebiedsapp.ui.labels import label_of
 
 FIELD_LABELS = {
     "title": "Naam",
@@ -83,7 +84,7 @@ def initiative_history(context: AppContext, initiative_id: uuid.UUID) -> list[Hi
             return _day(value)
         if field == "status":
             try:
-                return InitiativeStatus(value).label
+                return label_of(InitiativeStatus(value))
             except ValueError:
                 return str(value)
         if field in ("budget_requested", "budget_granted") and isinstance(value, int):

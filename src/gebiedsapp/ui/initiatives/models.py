@@ -19,6 +19,7 @@ from gebiedsapp.services.errors import ValidationError
 from gebiedsapp.services.initiatives import InitiativeView, MilestoneInput, MilestoneView
 from gebiedsapp.services.money import format_euros
 from gebiedsapp.ui.formatting import format_date
+from gebiedsapp.ui.labels import label_of
 from gebiedsapp.ui.palette import ColourRole, brush
 from gebiedsapp.ui.table_model import RowTableModel
 
@@ -116,7 +117,7 @@ class InitiativesModel(RowTableModel[InitiativeView]):
         if column == self.COL_TITLE:
             return row.title
         if column == self.COL_STATUS:
-            return row.status.label
+            return label_of(row.status)
         if column == self.COL_AREA:
             return row.area_name
         if column == self.COL_SINCE:
@@ -148,7 +149,7 @@ class InitiativesModel(RowTableModel[InitiativeView]):
                 )
             )
         if column == self.COL_TITLE:
-            lines = [row.title, f"{row.status.label} · {row.area_name}"]
+            lines = [row.title, f"{label_of(row.status)} · {row.area_name}"]
             if row.carried_by:
                 lines.append(self.tr("Gedragen door: %s") % row.carried_by)
             if row.supporter_name:
@@ -156,7 +157,9 @@ class InitiativesModel(RowTableModel[InitiativeView]):
             if row.themes:
                 lines.append(", ".join(row.themes))
             if row.ended_on is not None:
-                lines.append(f"{row.status.label} op {format_date(row.ended_on)}")
+                lines.append(
+                    self.tr("%s op %s") % (label_of(row.status), format_date(row.ended_on))
+                )
             return "\n".join(lines)
         return self._text(row, column)
 

@@ -58,8 +58,9 @@ from gebiedsapp.ui.list_form import ListFormScreen
 from gebiedsapp.ui.page import form_keys, muted_label, page_title, scope_name
 from gebiedsapp.ui.palette import style
 from gebiedsapp.ui.prompts import Leave
+from gebiedsapp.ui.translatable import QT_TRANSLATE_NOOP
 
-NOT_SAVED = "Niet opgeslagen"
+NOT_SAVED = QT_TRANSLATE_NOOP("InitiativesScreen", "Niet opgeslagen")
 
 
 class InitiativesScreen(ListFormScreen[InitiativeView, InitiativeForm], QWidget):

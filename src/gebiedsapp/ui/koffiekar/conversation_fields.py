@@ -29,6 +29,7 @@ from gebiedsapp.domain import Handling
 from gebiedsapp.services.conversation_record import BY_KEY, HANDLING, QUOTE, SUMMARY, THEMES
 from gebiedsapp.ui.formatting import to_qdate
 from gebiedsapp.ui.koffiekar.theme_picker import ThemePicker
+from gebiedsapp.ui.labels import label_of
 from gebiedsapp.ui.layout import FlowLayout
 from gebiedsapp.ui.palette import style
 from gebiedsapp.ui.personal_data import PersonalDataWarning
@@ -87,7 +88,7 @@ class ConversationFields(QFrame):
         self.handling_buttons: list[QRadioButton] = []
         handling_row = QWidget(self)
         for number, handling in enumerate(HANDLINGS):
-            button = QRadioButton(handling.label, handling_row)
+            button = QRadioButton(label_of(handling), handling_row)
             self.handling_group.addButton(button, number)
             self.handling_buttons.append(button)
         self.handling_buttons[0].setChecked(True)

@@ -23,6 +23,7 @@ from gebiedsapp.services.history import HistoryEntry, history
 from gebiedsapp.services.koffiekar import get_conversation
 from gebiedsapp.services.taxonomy import list_themes
 from gebiedsapp.ui.context import AppContext
+from gebiedsapp.ui.labels import label_of
 
 FIELD_LABELS = record_labels()  # {field name in the history: label}, from its definition
 
@@ -37,7 +38,7 @@ def describe(value: Any, theme_names: dict[str, str]) -> str:
         return "—"
     text = str(value)
     try:
-        return Handling(text).label
+        return label_of(Handling(text))
     except ValueError:
         return theme_names.get(text, text)
 

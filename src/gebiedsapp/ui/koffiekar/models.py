@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 from gebiedsapp.services.koffiekar import ConversationView
 from gebiedsapp.services.lists import SessionRow
 from gebiedsapp.ui.formatting import format_date, format_number
+from gebiedsapp.ui.labels import label_of
 from gebiedsapp.ui.table_model import RowTableModel
 
 _TEXT_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
@@ -46,7 +47,7 @@ class ConversationListModel(RowTableModel[ConversationView]):
         if column == self.COL_THEMES:
             return ", ".join(row.themes)
         if column == self.COL_HANDLING:
-            return row.handling.label
+            return label_of(row.handling)
         return row.author
 
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 
 from gebiedsapp.services.lists import ConversationRow, SessionRow
 from gebiedsapp.ui.formatting import format_date, format_number
+from gebiedsapp.ui.labels import label_of
 from gebiedsapp.ui.table_model import RowTableModel
 
 
@@ -55,7 +56,7 @@ class ConversationsModel(RowTableModel[ConversationRow]):
         if column == self.COL_THEMES:
             return row.themes
         if column == self.COL_HANDLING:
-            return row.handling.label
+            return label_of(row.handling)
         if column == self.COL_AUTHOR:
             return row.author
         return None

@@ -55,6 +55,7 @@ from gebiedsapp.ui.contacts.themes import theme_options
 from gebiedsapp.ui.context import ACTIONS, AREAS, CONTACTS, KOFFIEKAR, THEMES, AppContext
 from gebiedsapp.ui.export import Exporter, ExportJob
 from gebiedsapp.ui.formatting import format_number, from_qdate, to_qdate
+from gebiedsapp.ui.labels import label_of
 from gebiedsapp.ui.layout import ColumnFit, FlowLayout, text_width, together
 from gebiedsapp.ui.lists.models import ConversationsModel, SessionsModel
 from gebiedsapp.ui.page import page_title, scope_name
@@ -133,7 +134,7 @@ class ListsScreen(ScreenDefaults, QWidget):
         self.handling_combo = self._combo(self.tr("Afhandeling"))
         self.handling_combo.addItem(self.tr("(alle)"), "")
         for handling in Handling:
-            self.handling_combo.addItem(handling.label, handling.value)
+            self.handling_combo.addItem(label_of(handling), handling.value)
 
         search_row = QHBoxLayout()
         search_row.addWidget(self._label(self.tr("&Zoeken:"), self.search))

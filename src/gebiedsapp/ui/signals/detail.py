@@ -31,6 +31,7 @@ from gebiedsapp.services.taxonomy import list_categories, list_partners
 from gebiedsapp.ui.admin.common import INDENT, heading
 from gebiedsapp.ui.context import SIGNALS, AppContext
 from gebiedsapp.ui.formatting import format_date
+from gebiedsapp.ui.labels import label_of, label_text
 from gebiedsapp.ui.palette import css, sheet
 from gebiedsapp.ui.pdf import Build, PdfActions, pdf_name
 from gebiedsapp.ui.signals.common import LABEL_ROLES
@@ -232,7 +233,9 @@ class SignalDetailPane(QScrollArea):
         def width(*texts: str) -> int:
             return sum(QPushButton(text).sizeHint().width() + 6 for text in texts)
 
-        labels = sorted((s.label for s in SignalStatus), key=self.fontMetrics().horizontalAdvance)
+        labels = sorted(
+            (label_of(s) for s in SignalStatus), key=self.fontMetrics().horizontalAdvance
+        )
         changes = (self.category_button, self.partner_button, self.priority_button)
         rows = (
             width(*labels[-2:]),  # the status moves, two side by side
@@ -258,8 +261,8 @@ class SignalDetailPane(QScrollArea):
         role = LABEL_ROLES.get(d.label)
         colour = css(role) if role is not None else "inherit"
         self.state.setText(
-            f"<b>{html.escape(d.status.label)}</b> · "
-            f"<span style='color:{colour}'>{html.escape(d.label.label)}</span>"
+            f"<b>{html.escape(label_of(d.status))}</b> · "
+            f"<span style='color:{colour}'>{html.escape(label_of(d.label))}</span>"
         )
         self.description.setText(html.escape(d.description).replace("\n", "<br>"))
         where = html.escape(d.area_name) + (f" · {html.escape(d.buurt)}" if d.buurt else "")
@@ -271,8 +274,8 @@ class SignalDetailPane(QScrollArea):
         self.values["location"].setText(location)
         self.values["category"].setText(html.escape(d.category))
         self.values["partner"].setText(html.escape(d.partner) or self.tr("(geen)"))
-        self.values["priority"].setText(d.priority.label)
-        self.values["source"].setText(d.source.label)
+        self.values["priority"].setText(label_of(d.priority))
+        self.values["source"].setText(label_of(d.source))
         self.values["reported"].setText(format_date(d.reported_on))
         deadline = format_date(d.deadline)
         if d.closed_on is not None:
@@ -304,7 +307,7 @@ class SignalDetailPane(QScrollArea):
         self.children_text.setVisible(bool(d.children))
         self.children_text.setText(
             "<br>".join(
-                f"<a href='{c.id}'>{html.escape(c.category)}</a> · {c.status.label}"
+                f"<a href='{c.id}'>{html.escape(c.category)}</a> · {label_of(c.status)}"
                 f" · {html.escape(c.partner or '—')}"
                 f"<br><span style='{sheet(MUTED)}'>{html.escape(c.description)}</span>"
                 for c in d.children
@@ -323,23 +326,23 @@ class SignalDetailPane(QScrollArea):
                 )
             )
         else:
-            self.feedback.setText(
-                f"<span style='{sheet(MUTED)}'>{self.tr('Nog niet gegeven.')}</span>"
-            )
+            not_yet = self.tr("Nog niet gegeven.")  # outside the f-string: lupdate sees it
+            self.feedback.setText(f"<span style='{sheet(MUTED)}'>{not_yet}</span>")
         lines = []
         for h in d.history:
             when = h.at.astimezone().strftime("%d-%m-%Y %H:%M")
             change = f"{html.escape(h.old)} → {html.escape(h.new)}" if h.old else html.escape(h.new)
             line = (
                 f"<span style='{sheet(MUTED)}'>{when} · {html.escape(h.by or '?')}</span><br>"
-                f"<b>{html.escape(h.what)}</b>: {change}"
+                f"<b>{html.escape(label_text(h.what))}</b>: {change}"
             )
             if h.note:
                 line += f"<br><i>{html.escape(h.note)}</i>"
             lines.append(line)
+        reported = self.tr("Gemeld")  # outside the f-string: lupdate sees it
         lines.append(
             f"<span style='{sheet(MUTED)}'>{format_date(d.reported_on)}</span><br>"
-            f"<b>{self.tr('Gemeld')}</b> ({html.escape(d.source.label)})"
+            f"<b>{reported}</b> ({html.escape(label_of(d.source))})"
         )
         self.history.setText("<br><br>".join(lines))
 
@@ -352,9 +355,9 @@ class SignalDetailPane(QScrollArea):
     def _render_moves(self, d: SignalDetail) -> None:
         self._clear_moves()
         for number, status in enumerate(d.allowed):
-            button = QPushButton(status.label, self.body)
+            button = QPushButton(label_of(status), self.body)
             button.setObjectName(f"move-{status.value}")
-            button.setToolTip(self.tr("Zet het signaal op '%s'") % status.label)
+            button.setToolTip(self.tr("Zet het signaal op '%s'") % label_of(status))
             button.clicked.connect(lambda _checked=False, s=status: self.move_to(s))
             self.moves.addWidget(button, number // 2, number % 2)  # fits the narrow pane
             self.move_buttons[status] = button
@@ -370,7 +373,8 @@ class SignalDetailPane(QScrollArea):
             return
         dialog = NoteDialog(
             self.tr("Status wijzigen"),
-            self.tr("Het signaal gaat van '%s' naar '%s'.") % (d.status.label, status.label),
+            self.tr("Het signaal gaat van '%s' naar '%s'.")
+            % (label_of(d.status), label_of(status)),
             self,
         )
         if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -429,7 +433,7 @@ class SignalDetailPane(QScrollArea):
         dialog = ChoiceDialog(
             self.tr("Prioriteit wijzigen"),
             self.tr("&Prioriteit:"),
-            [(p.value, p.label) for p in Priority],
+            [(p.value, label_of(p)) for p in Priority],
             d.priority.value,
             self,
         )

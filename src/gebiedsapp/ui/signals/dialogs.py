@@ -28,6 +28,7 @@ from gebiedsapp.services.signals import FEEDBACK_WAYS, SplitPart
 from gebiedsapp.ui.admin.common import current_id, select_data
 from gebiedsapp.ui.formatting import from_qdate, to_qdate
 from gebiedsapp.ui.signals.picker import ChoicePicker, Pick, category_picker
+from gebiedsapp.ui.translatable import QT_TRANSLATE_NOOP
 
 Choice = tuple[str, str]  # (data, text); data "" means none
 
@@ -59,6 +60,14 @@ def refused(dialog: QDialog, fields: Sequence[QComboBox]) -> bool:
             field.setFocus()
             return True
     return False
+
+
+_WAYS = {  # services.signals.FEEDBACK_WAYS, as shown (translated where shown)
+    "telefoon": QT_TRANSLATE_NOOP("FeedbackDialog", "Telefoon"),
+    "e-mail": QT_TRANSLATE_NOOP("FeedbackDialog", "E-mail"),
+    "brief": QT_TRANSLATE_NOOP("FeedbackDialog", "Brief"),
+    "persoonlijk": QT_TRANSLATE_NOOP("FeedbackDialog", "Persoonlijk"),
+}
 
 
 class NoteDialog(QDialog):
@@ -206,7 +215,7 @@ class FeedbackDialog(QDialog):
         self.day.setMaximumDate(to_qdate(date.today()))
         self.how = QComboBox(self)
         for way in FEEDBACK_WAYS:
-            self.how.addItem(way.capitalize() if way != "e-mail" else "E-mail", way)
+            self.how.addItem(self.tr(_WAYS.get(way, way)), way)
         self.by = QLineEdit(actor, self)
         self.note = QPlainTextEdit(self)
         self.note.setPlaceholderText(self.tr("Wat is de bewoner verteld?"))

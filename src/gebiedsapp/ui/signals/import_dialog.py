@@ -54,6 +54,7 @@ from gebiedsapp.storage.errors import BackupError
 from gebiedsapp.ui.admin.common import make_table, select_data
 from gebiedsapp.ui.context import SIGNALS, AppContext
 from gebiedsapp.ui.formatting import format_date, format_number
+from gebiedsapp.ui.labels import label_of
 from gebiedsapp.ui.palette import style
 from gebiedsapp.ui.table_model import RowTableModel
 
@@ -109,7 +110,7 @@ class ValidRowsModel(RowTableModel[ImportRow]):
             row.buurt_code or "",
             self.names.get(row.category_id, ""),
             format_date(row.reported_on),
-            row.priority.label,
+            label_of(row.priority),
             " ".join(row.description.split()),
         )
         return values[column]

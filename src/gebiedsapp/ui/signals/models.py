@@ -4,20 +4,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 from gebiedsapp.domain.enums import DeadlineLabel
 from gebiedsapp.services.signal_views import SignalRow
 from gebiedsapp.ui.formatting import format_date
+from gebiedsapp.ui.labels import label_of
 from gebiedsapp.ui.palette import ColourRole, brush
 from gebiedsapp.ui.signals.common import label_brush
 from gebiedsapp.ui.table_model import RowTableModel
+from gebiedsapp.ui.translatable import QT_TRANSLATE_NOOP
 
 SHORT_LABELS = {  # the column is narrow; the tooltip says it in full
-    DeadlineLabel.BINNEN: "binnen",
-    DeadlineLabel.BUITEN: "buiten",
-    DeadlineLabel.RUIM_BUITEN: "ruim buiten",
+    DeadlineLabel.BINNEN: QT_TRANSLATE_NOOP("SignalsModel", "binnen"),
+    DeadlineLabel.BUITEN: QT_TRANSLATE_NOOP("SignalsModel", "buiten"),
+    DeadlineLabel.RUIM_BUITEN: QT_TRANSLATE_NOOP("SignalsModel", "ruim buiten"),
 }
 
 
@@ -50,7 +52,7 @@ class SignalsModel(RowTableModel[SignalRow]):
             # no buurt known: the area instead, muted
             return None if row.buurt_name else brush(ColourRole.MUTED)
         if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_LABEL:
-            return SHORT_LABELS[row.label]
+            return label_of(row.label)
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{row.area_name}: {row.description}" if row.area_name else row.description
         if role != Qt.ItemDataRole.DisplayRole:
@@ -62,15 +64,15 @@ class SignalsModel(RowTableModel[SignalRow]):
         if column == self.COL_BUURT:
             return row.buurt_name or row.area_name
         if column == self.COL_STATUS:
-            return row.status.label
+            return label_of(row.status)
         if column == self.COL_PRIORITY:
-            return row.priority.label
+            return label_of(row.priority)
         if column == self.COL_PARTNER:
             return row.partner or "—"
         if column == self.COL_DEADLINE:
             return format_date(row.deadline)
         if column == self.COL_LABEL:
-            return SHORT_LABELS[row.label]
+            return QCoreApplication.translate("SignalsModel", SHORT_LABELS[row.label])
         return None
 
 

@@ -10,7 +10,14 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QIODevice,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QIcon, QImage, QImageReader, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -36,11 +43,18 @@ from gebiedsapp.storage.errors import os_words
 from gebiedsapp.ui.context import SIGNALS, AppContext
 from gebiedsapp.ui.formatting import format_date
 from gebiedsapp.ui.palette import style
+from gebiedsapp.ui.translatable import QT_TRANSLATE_NOOP
 
 MAX_SIDE = 2560  # longer side of a stored photo; enough to read a licence plate or a crack
 THUMB = QSize(160, 120)
 KEPT_AS_IS = frozenset({"image/png", "image/gif"})
-PHOTO_FILTER = "Foto's (*.jpg *.jpeg *.png *.gif *.webp);;Alle bestanden (*)"
+PHOTO_FILTER = QT_TRANSLATE_NOOP(
+    "Photos", "Foto's (*.jpg *.jpeg *.png *.gif *.webp);;Alle bestanden (*)"
+)
+
+
+def photo_filter() -> str:
+    return QCoreApplication.translate("Photos", PHOTO_FILTER)
 
 
 @dataclass(frozen=True)
@@ -168,7 +182,7 @@ def save_photo_as(
     """Write the photo's bytes to a file the user picks; True when written."""
     if target is None:
         chosen, _filter = QFileDialog.getSaveFileName(
-            parent, parent.tr("Foto opslaan als"), info.file_name, PHOTO_FILTER
+            parent, parent.tr("Foto opslaan als"), info.file_name, photo_filter()
         )
         if not chosen:
             return False
@@ -281,7 +295,7 @@ class PhotoStrip(QWidget):
     def ask_files(self) -> list[Path]:
         """The files the user picks (tests replace this)."""
         chosen, _filter = QFileDialog.getOpenFileNames(
-            self, self.tr("Foto's toevoegen"), str(Path.home()), PHOTO_FILTER
+            self, self.tr("Foto's toevoegen"), str(Path.home()), photo_filter()
         )
         return [Path(name) for name in chosen]
 

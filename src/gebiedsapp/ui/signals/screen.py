@@ -53,6 +53,7 @@ from gebiedsapp.ui.admin.common import current_id, make_table, select_data
 from gebiedsapp.ui.context import AREAS, CATEGORIES, PARTNERS, SIGNALS, AppContext
 from gebiedsapp.ui.export import Exporter, ExportJob
 from gebiedsapp.ui.formatting import format_number
+from gebiedsapp.ui.labels import label_of
 from gebiedsapp.ui.page import page_title, scope_name
 from gebiedsapp.ui.palette import style
 from gebiedsapp.ui.screen import ScreenDefaults
@@ -63,15 +64,16 @@ from gebiedsapp.ui.signals.form import SignalForm
 from gebiedsapp.ui.signals.import_dialog import SignalImportDialog
 from gebiedsapp.ui.signals.models import ColumnWidths, SignalsModel
 from gebiedsapp.ui.signals.picker import Pick, category_picker
+from gebiedsapp.ui.translatable import QT_TRANSLATE_NOOP
 
 DEBOUNCE_MS = 200
 SHOWN_LIMIT = 5_000
 _OPEN, _ALL = "open", "alle"
 PERIODS = (  # (key, text, days back; None: no limit)
-    ("", "Altijd", None),
-    ("30", "Laatste 30 dagen", 30),
-    ("90", "Laatste 3 maanden", 91),
-    ("365", "Laatste 12 maanden", 365),
+    ("", QT_TRANSLATE_NOOP("SignalsScreen", "Altijd"), None),
+    ("30", QT_TRANSLATE_NOOP("SignalsScreen", "Laatste 30 dagen"), 30),
+    ("90", QT_TRANSLATE_NOOP("SignalsScreen", "Laatste 3 maanden"), 91),
+    ("365", QT_TRANSLATE_NOOP("SignalsScreen", "Laatste 12 maanden"), 365),
 )
 
 
@@ -120,18 +122,18 @@ class SignalsScreen(ScreenDefaults, QWidget):
         self.status_combo.addItem(self.tr("Open"), _OPEN)
         self.status_combo.addItem(self.tr("(alle)"), _ALL)
         for status in SignalStatus:
-            self.status_combo.addItem(status.label, status.value)
+            self.status_combo.addItem(label_of(status), status.value)
         self.category_combo = category_picker(self, [], revert=True)  # typing finds a category
         self._combo(self.tr("Categorie"), 14, self.category_combo)  # 150%: fits beside the tree
         self.partner_combo = self._combo(self.tr("Partner"), 14)
         self.priority_combo = self._combo(self.tr("Prioriteit"), 7)
         self.priority_combo.addItem(self.tr("(alle)"), "")
         for priority in Priority:
-            self.priority_combo.addItem(priority.label, priority.value)
+            self.priority_combo.addItem(label_of(priority), priority.value)
         self.label_combo = self._combo(self.tr("Termijn"), 14)
         self.label_combo.addItem(self.tr("(alle)"), "")
         for label in DeadlineLabel:
-            self.label_combo.addItem(label.label, label.value)
+            self.label_combo.addItem(label_of(label), label.value)
         self.period_combo = self._combo(self.tr("Periode"), 12)
         for key, text, _days in PERIODS:
             self.period_combo.addItem(self.tr(text), key)
@@ -487,7 +489,7 @@ class SignalsScreen(ScreenDefaults, QWidget):
                     point.latitude,
                     " · ".join(
                         part
-                        for part in (point.category, point.location, point.status.label)
+                        for part in (point.category, point.location, label_of(point.status))
                         if part
                     ),
                     point.key,
@@ -508,7 +510,7 @@ class SignalsScreen(ScreenDefaults, QWidget):
         for status in SignalStatus:
             count = counts.get(status, 0)
             if count:
-                text = f"{format_number(count)} {status.label.lower()}"
+                text = f"{format_number(count)} {label_of(status).lower()}"
                 parts.append(f"<b>{text}</b>" if status in OPEN else text)
         if not parts:
             return self.tr("Geen signalen met deze filters.")

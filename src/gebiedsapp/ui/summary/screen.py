@@ -57,6 +57,7 @@ from gebiedsapp.ui.context import (
 )
 from gebiedsapp.ui.export import Exporter, ExportJob, file_stem
 from gebiedsapp.ui.formatting import format_date
+from gebiedsapp.ui.labels import label_of
 from gebiedsapp.ui.palette import ColourRole, brush, sheet, style
 from gebiedsapp.ui.pdf import Build, PdfActions
 from gebiedsapp.ui.screen import ScreenDefaults
@@ -64,6 +65,7 @@ from gebiedsapp.ui.signal_map import BuurtMap
 from gebiedsapp.ui.signals.common import label_brush
 from gebiedsapp.ui.summary.charts import BarChart
 from gebiedsapp.ui.summary.data import Dashboard, load_dashboard
+from gebiedsapp.ui.summary.figure_texts import figure_text
 from gebiedsapp.ui.summary.period import PeriodPicker
 from gebiedsapp.ui.summary.printing import summary_pdf_job
 from gebiedsapp.ui.table_model import RowTableModel, SampledColumns
@@ -97,7 +99,7 @@ class OpenSignalsModel(RowTableModel[OpenSignal]):
                 format_date(row.since),
                 row.partner or "—",
                 format_date(row.deadline),
-                row.label.label,
+                label_of(row.label),
             )[column]
         if role == Qt.ItemDataRole.ForegroundRole and column == 5:
             return label_brush(row.label)
@@ -126,7 +128,7 @@ class InitiativesModel(RowTableModel[InitiativeRow]):
     def cell(self, row: InitiativeRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if row.ended is not None:
-                step = f"{row.status.label.lower()} op {format_date(row.ended)}"
+                step = self.tr("%s op %s") % (label_of(row.status).lower(), format_date(row.ended))
             elif row.next_step:
                 due = f" ({format_date(row.next_due)})" if row.next_due else ""
                 step = row.next_step + due
@@ -251,8 +253,8 @@ class SummaryScreen(ScreenDefaults, QWidget):
                 Qt.AlignmentFlag.AlignRight if column else Qt.AlignmentFlag.AlignLeft,
             )
         for row, (field, text, why) in enumerate(KEY_FIGURES, start=1):
-            name = QLabel(text, body)
-            name.setToolTip(why)
+            name = QLabel(figure_text(text), body)
+            name.setToolTip(figure_text(why))
             self.figures.addWidget(name, row, 0)
             cells = (QLabel(body), QLabel(body), QLabel(body))
             for column, cell in enumerate(cells, start=1):
@@ -487,14 +489,13 @@ class SummaryScreen(ScreenDefaults, QWidget):
             previous.setText(number(before))
             change.setText(difference(now, before))
         team = [
-            f"{role.label}: {html.escape(', '.join(s.team[role]))}"
+            f"{label_of(role)}: {html.escape(', '.join(s.team[role]))}"
             for role in Role
             if s.team.get(role)
         ]
+        no_team = self.tr("Geen team vastgelegd.")  # outside the f-string: lupdate sees it
         self.team.setText(
-            "<br>".join(team)
-            if team
-            else f"<span style='{sheet(MUTED)}'>{self.tr('Geen team vastgelegd.')}</span>"
+            "<br>".join(team) if team else f"<span style='{sheet(MUTED)}'>{no_team}</span>"
         )
         self.themes.set_rows([(t.theme, t.current, t.previous) for t in s.themes[:10]])
         moves = []
@@ -514,7 +515,7 @@ class SummaryScreen(ScreenDefaults, QWidget):
             )
         self.theme_moves.setText("<br>".join(html.escape(m) for m in moves))
         self.by_category.set_rows(list(s.signals_by_category))
-        self.by_status.set_rows([(status.label, n) for status, n in s.signals_by_status])
+        self.by_status.set_rows([(label_of(status), n) for status, n in s.signals_by_status])
         self.median.setText(
             self.tr("Mediane doorlooptijd van afgesloten signalen: %s dagen")
             % number(s.median_days_to_close, 1)
@@ -528,13 +529,14 @@ class SummaryScreen(ScreenDefaults, QWidget):
             "" if data.shapes else self.tr("Aan dit gebied zijn geen CBS-buurten gekoppeld.")
         )
         self.open_model.set_rows(s.open_signals)
+        no_quotes = self.tr("Geen uitspraken voor rapportage.")  # outside the f-string
         self.quotes.setText(
             "<br><br>".join(
                 f"“{html.escape(q.text)}”<br><span style='{sheet(MUTED)}'>{format_date(q.day)} · "
                 f"{html.escape(q.buurt or q.area)}</span>"
                 for q in s.quotes
             )
-            or f"<span style='{sheet(MUTED)}'>{self.tr('Geen uitspraken voor rapportage.')}</span>"
+            or f"<span style='{sheet(MUTED)}'>{no_quotes}</span>"
         )
         self.actions_model.set_rows(s.open_action_list)
         self.initiatives_model.set_rows(s.initiatives)
