@@ -55,4 +55,5 @@ def test_the_groups_keep_the_order_of_the_help() -> None:
         "exchange",
         "areas",
         "team",
+        "cbs",
     ]

@@ -16,6 +16,7 @@ from gebiedsapp.argparse_nl import DutchArgumentParser
 from gebiedsapp.cli import (
     areas,
     audit,
+    cbs,
     db,
     demo,
     exchange,
@@ -46,6 +47,7 @@ GROUPS: tuple[Callable[[Subparsers], None], ...] = (
     sync.register,
     exchange.register,
     areas.register,
+    cbs.register,
 )
 
 

@@ -6,6 +6,7 @@ Importing this package registers every model on `Base.metadata` (Alembic and tes
 from gebiedsapp.domain.areas import Area, CbsBuurt, CbsWijk, area_buurt
 from gebiedsapp.domain.audit import AuditEntry, AuditHead
 from gebiedsapp.domain.base import Base, Tracked, reference_id, utcnow
+from gebiedsapp.domain.cbs_figures import CbsFigures
 from gebiedsapp.domain.contacts import Contact, FollowUp, contact_theme
 from gebiedsapp.domain.drafts import Draft, RecordVersion
 from gebiedsapp.domain.enums import (
@@ -57,6 +58,7 @@ __all__ = [
     "AuditHead",
     "Base",
     "CbsBuurt",
+    "CbsFigures",
     "CbsWijk",
     "Consent",
     "ConsentPurpose",
