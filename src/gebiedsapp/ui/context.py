@@ -40,11 +40,12 @@ ACTIONS = "actions"
 DRAFTS = "drafts"  # a draft was thrown away
 SIGNALS = "signals"
 INITIATIVES = "initiatives"  # bewonersinitiatieven and their milestones
+CBS = "cbs"  # CBS key figures were imported
 SYNC = "sync"  # a sync ran, or a conflict was resolved: counts and conflicts changed
 # after a sync brought the team's changes in, every kind may have changed
 ALL_KINDS = (
     AREAS, TEAM, THEMES, PARTNERS, CATEGORIES, KOFFIEKAR, CONTACTS, ACTIONS, SIGNALS,
-    INITIATIVES, SYNC,
+    INITIATIVES, SYNC, CBS,
 )  # fmt: skip
 
 
