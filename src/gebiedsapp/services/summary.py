@@ -55,6 +55,7 @@ from gebiedsapp.services.geo import area_code, area_outlines
 from gebiedsapp.services.masking import mask
 from gebiedsapp.services.overview import subtree_ids
 from gebiedsapp.services.period import Period
+from gebiedsapp.services.population import population
 from gebiedsapp.services.summary_model import (
     SENSITIVE_MAIN_CATEGORIES as SENSITIVE_MAIN_CATEGORIES,
 )
@@ -447,7 +448,8 @@ def area_summary(
         made_on=today,
     )
     whole = any(by_id[root].kind is AreaKind.GEMEENTE for root in roots)
-    return replace(summary, municipality=True) if whole else summary
+    people = population(session, ids, municipality=whole, up_to=period.end.year)
+    return replace(summary, municipality=whole, population=people)
 
 
 def municipality_summary(session: Session, period: Period, *, today: date) -> MunicipalitySummary:
@@ -467,17 +469,16 @@ def municipality_summary(session: Session, period: Period, *, today: date) -> Mu
             made_on=today,
         ),
         municipality=True,
+        population=population(
+            session, [n.id for n in nodes], municipality=True, up_to=period.end.year
+        ),
     )
     below = sorted((n for n in nodes if n.parent_id == root.id), key=lambda n: n.name.casefold())
-    areas = tuple(
-        _summary(
-            facts,
-            title=node.name,
-            roots=[node.id],
-            ids=frozenset(subtree_ids(nodes, node.id)),
-            period=period,
-            made_on=today,
+    areas = []
+    for node in below:
+        ids = frozenset(subtree_ids(nodes, node.id))
+        summary = _summary(
+            facts, title=node.name, roots=[node.id], ids=ids, period=period, made_on=today
         )
-        for node in below
-    )
-    return MunicipalitySummary(period=period, made_on=today, total=total, areas=areas)
+        areas.append(replace(summary, population=population(session, ids, up_to=period.end.year)))
+    return MunicipalitySummary(period=period, made_on=today, total=total, areas=tuple(areas))

@@ -10,6 +10,7 @@ from datetime import date
 
 from gebiedsapp.domain import DeadlineLabel, InitiativeStatus, Priority, Role, SignalStatus
 from gebiedsapp.services.period import Period
+from gebiedsapp.services.population import Population
 
 
 @dataclass(frozen=True)
@@ -150,6 +151,7 @@ class AreaSummary:
     feedback_given: int = 0  # of those, the ones with feedback recorded
     trend: tuple[MonthPoint, ...] = ()  # the 12 months up to the period's end, oldest first
     passers_by: int = 0  # passers-by counted at the rounds of the period
+    population: Population | None = None  # CBS context; None when no figures were imported
 
     @property
     def as_of(self) -> date:

@@ -37,6 +37,12 @@ from gebiedsapp.services.reports.pdf_base import (
     para,
     styles,
 )
+from gebiedsapp.services.reports.population_note import (
+    RATE_HEADER,
+    population_text,
+    rate_cell,
+    rates_known,
+)
 from gebiedsapp.services.summary import AreaSummary, KeyFigures
 
 TOP = 5  # rows per "top" table before the rest is summed up
@@ -158,23 +164,29 @@ def _figures_table(summary: AreaSummary) -> list[Flowable]:
         field: [getattr(point, field) for point in summary.trend]
         for field in ("conversations", "signals_new", "signals_open")
     }
-    spark = 40 * mm
+    rated = rates_known(summary)  # CBS population known: a column per 1,000 inhabitants
+    spark = (31 if rated else 40) * mm
+    if rated:
+        header.insert(2, RATE_HEADER)
     if summary.trend:
         header.append("12 maanden")
     rows: list[list[Any]] = [header]
     for field, label, _explanation in KEY_FIGURES:
-        row: list[Any] = [
-            label,
-            number(figure(summary.current, field)),
-            number(figure(summary.previous, field)),
-        ]
+        row: list[Any] = [label, number(figure(summary.current, field))]
+        if rated:
+            row.append(rate_cell(summary, field))
+        row.append(number(figure(summary.previous, field)))
         if year is not None:
             row.append(number(figure(year, field)))
         if summary.trend:
             row.append(sparkline(trend[field], spark, 9) if field in trend else "")
         rows.append(row)
     numeric = [27 * mm] * (len(header) - 1 - bool(summary.trend))
-    table = grid(rows, [52 * mm, *numeric, *([spark + 4 * mm] if summary.trend else [])],
+    label_width = 52 * mm
+    if rated:  # this period, per 1,000, previous (and a year earlier): as narrow as they read
+        numeric = [w * mm for w in (26, 20, 28, 23)[: len(numeric)]]
+        label_width = 42 * mm
+    table = grid(rows, [label_width, *numeric, *([spark + 4 * mm] if summary.trend else [])],
                  numeric_from=1)  # fmt: skip
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
     table.hAlign = "LEFT"
@@ -189,6 +201,7 @@ def _figures_table(summary: AreaSummary) -> list[Flowable]:
             f"{MONTHS[last.month - 1]} {last.year} (open signalen: aan het eind van de maand)"
         )
     notes = [compared + ". Open en lopend: de stand aan het eind van elke periode."]
+    notes += [population_text(summary)] if summary.population is not None else []
     checked = [("De vorige periode", summary.previous)]
     if year is not None:
         checked.append(("Het jaar ervoor", year))
