@@ -184,6 +184,10 @@
         <translation> · %s households</translation>
     </message>
     <message>
+        <source>Let op: een CBS-buurt wordt gedeeld met %s; die telt hier helemaal mee.</source>
+        <translation>Note: a CBS neighbourhood is shared with %s; it counts in full here.</translation>
+    </message>
+    <message>
         <source>Cijfers worden berekend…</source>
         <translation>Calculating figures…</translation>
     </message>
@@ -544,8 +548,8 @@ Conversations and other data belonging to this area are kept, but the area can n
         <translation>Choose a CSV file.</translation>
     </message>
     <message>
-        <source>Kerncijfers %s: %s gemeente, %s wijken en %s buurten worden opgeslagen; %s regels geweigerd.</source>
-        <translation>Key figures %s: %s municipality, %s districts and %s neighbourhoods will be stored; %s lines refused.</translation>
+        <source>Kerncijfers %s: %s gemeente, %s wijken en %s buurten worden opgeslagen; %s geweigerd.</source>
+        <translation>Key figures %s: %s municipality, %s districts and %s neighbourhoods will be stored; %s refused.</translation>
     </message>
     <message>
         <source>De %s opgeslagen regels van %s worden vervangen.</source>

@@ -184,3 +184,16 @@ def test_a_labelled_export_with_dutch_numbers_is_read(session: Session, tmp_path
     row = preview.rows[0]
     assert row.counts["inhabitants"] == 38012
     assert row.other["Gemiddelde huishoudensgrootte (aantal)"] == 2.0
+
+
+def test_a_buurt_two_areas_share_is_said_beside_their_population(session: Session) -> None:
+    _import(session, cbs_file.statline_text())
+    lanen = population(session, [reference_id("area", "winschoten-lanengebied")])
+    assert lanen is not None
+    assert lanen.inhabitants == cbs_file.inhabitants_of("BU18950007")
+    assert lanen.shared_with == ("St. Vitusholt",)
+    assert "gedeeld met St. Vitusholt" in lanen.shared_note
+    # Winschoten holds both: nothing shared outside it (its parent Oldambt is above it)
+    whole = population(session, [reference_id("area", "winschoten")])
+    assert whole is not None
+    assert whole.shared_with == ()

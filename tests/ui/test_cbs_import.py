@@ -95,8 +95,7 @@ def test_import_from_the_beheer_menu_and_see_the_population_on_the_area_page(
 
     _with_dialog(qtbot, window, drive)
     assert results["counts"] == (
-        "Kerncijfers 2024: 1 gemeente, 11 wijken en 50 buurten worden opgeslagen; "
-        "1 regels geweigerd."
+        "Kerncijfers 2024: 1 gemeente, 11 wijken en 50 buurten worden opgeslagen; 1 geweigerd."
     )
     assert results["tabs"] == ("Wordt opgeslagen (62)", "Geweigerd (1)")
     first = cbs_file.buurten()[0]

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from gebiedsapp.services.areas import area_tree
 from gebiedsapp.services.cbs_import import CREDIT
 from gebiedsapp.storage.repositories.cbs_figures import CbsFiguresRepository
 
@@ -26,6 +27,17 @@ class Population:
     households: int | None
     buurten: int  # the CBS buurten it is the sum of (0 for the municipality's own row)
     reason: str = ""  # Dutch, when unknown
+    shared_with: tuple[str, ...] = ()  # other areas linked to one of these buurten too
+
+    @property
+    def shared_note(self) -> str:
+        """Said beside the number: a buurt two areas share counts whole for each of them."""
+        if not self.shared_with:
+            return ""
+        return (
+            f"een CBS-buurt wordt gedeeld met {', '.join(self.shared_with)}; die telt hier "
+            "helemaal mee"
+        )
 
     @property
     def known(self) -> bool:
@@ -90,4 +102,29 @@ def population(
         sum(found[c].inhabitants or 0 for c in codes),
         None if any(h is None for h in households) else sum(h or 0 for h in households),
         len(codes),
+        shared_with=_sharing(session, set(area_ids), set(codes)),
+    )
+
+
+def _sharing(session: Session, ids: set[uuid.UUID], codes: set[str]) -> tuple[str, ...]:
+    """Areas neither among these, above them nor below them that are linked to one of
+    `codes`: Lanengebied and St. Vitusholt share one CBS buurt, so neither has a population
+    of its own in CBS."""
+    nodes = area_tree(session)
+    parents = {node.id: node.parent_id for node in nodes}
+
+    def line(area_id: uuid.UUID | None) -> set[uuid.UUID]:  # the area and those above it
+        found: set[uuid.UUID] = set()
+        while area_id is not None and area_id not in found:
+            found.add(area_id)
+            area_id = parents.get(area_id)
+        return found
+
+    above = set().union(*(line(area_id) for area_id in ids)) if ids else set()
+    return tuple(
+        sorted(
+            node.name
+            for node in nodes
+            if node.id not in above and not line(node.id) & ids and codes & set(node.buurt_codes)
+        )
     )

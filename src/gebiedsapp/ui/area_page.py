@@ -256,6 +256,10 @@ class AreaPage(ScreenDefaults, QScrollArea):
             text += ")"
             if people.households is not None:
                 text += self.tr(" · %s huishoudens") % format_number(people.households)
+            if people.shared_with:
+                text += "<br>" + self.tr(
+                    "Let op: een CBS-buurt wordt gedeeld met %s; die telt hier helemaal mee."
+                ) % ", ".join(people.shared_with)
             self.population.setText(text)
         self.population_source.setText(people.credit)
         self.population_source.setVisible(True)

@@ -32,7 +32,8 @@ def population_text(summary: AreaSummary) -> str:
     if people.inhabitants is None or not people.known:
         reason = f" ({people.reason})" if people.reason else ""
         return f"Inwoners: onbekend{reason}; daarom geen cijfers per 1.000 inwoners."
+    shared = f" ({people.shared_note})" if people.shared_with else ""
     return (
-        f"Inwoners: {number(people.inhabitants)} (CBS {people.year}); ‘{RATE_HEADER}’: deze "
-        f"periode per 1.000 inwoners. {people.credit}."
+        f"Inwoners: {number(people.inhabitants)} (CBS {people.year}){shared}; ‘{RATE_HEADER}’: "
+        f"deze periode per 1.000 inwoners. {people.credit}."
     )

@@ -182,7 +182,7 @@ class CbsImportDialog(QDialog):
         for column, width in {0: 96, 2: 70}.items():
             header.resizeSection(column, width)
         for column in range(3, 11):
-            header.resizeSection(column, 72 if column < 5 else 52)
+            header.resizeSection(column, (72, 88)[column - 3] if column < 5 else 52)
         self.figures_table.horizontalHeader().resizeSection(10, 96)
         self.refused_table.horizontalHeader().resizeSection(0, 52)
         self.refused_table.horizontalHeader().resizeSection(1, 110)
@@ -305,7 +305,7 @@ class CbsImportDialog(QDialog):
         self.counts.setText(
             self.tr(
                 "Kerncijfers %s: %s gemeente, %s wijken en %s buurten worden opgeslagen; "
-                "%s regels geweigerd."
+                "%s geweigerd."
             )
             % (
                 preview.year,
