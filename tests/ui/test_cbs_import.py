@@ -15,10 +15,13 @@ from sqlalchemy import func, select
 from test_main_window import click_area
 
 from gebiedsapp.domain import CbsFigures
+from gebiedsapp.services.report_text import number
 from gebiedsapp.ui.admin.cbs_import import CbsImportDialog
 from gebiedsapp.ui.context import AppContext
 from gebiedsapp.ui.formatting import format_number
 from gebiedsapp.ui.main_window import MainWindow
+from gebiedsapp.ui.summary import SummaryScreen
+from gebiedsapp.ui.summary.period import MONTH
 from support import cbs_file
 
 
@@ -194,3 +197,46 @@ def test_a_file_without_a_year_is_stored_once_the_user_types_it(
     assert seen["counts"].startswith("Kerncijfers 2023:")
     with context.read() as session:
         assert set(session.scalars(select(CbsFigures.year))) == {2023}
+
+
+def test_imported_figures_give_the_summary_screen_its_rates_per_thousand(
+    qtbot: Any,
+    context: AppContext,
+    summary_world: Any,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Issue 18's test: import a CBS file and see the rates in the area summary."""
+    screen = SummaryScreen(context, today=summary_world.today)
+    qtbot.addWidget(screen)
+    screen.resize(1300, 760)
+    screen.period.set_period(MONTH, year=2024, number=3)
+    screen.set_area(summary_world.midwolda)
+    screen.show()
+    qtbot.waitUntil(lambda: not screen.is_busy() and screen.data is not None, timeout=10_000)
+    assert not screen.population.isVisibleTo(screen)  # nothing imported: nothing said
+
+    _choose(monkeypatch, cbs_file.write(tmp_path / "kerncijfers_wijken_en_buurten_2024.csv"))
+    dialog = CbsImportDialog(context, screen)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _pick(qtbot, dialog)
+    qtbot.mouseClick(dialog.store_button, Qt.MouseButton.LeftButton)
+    assert dialog.stored == 62
+
+    codes = ("BU18950900", "BU18950903", "BU18950904", "BU18950905", "BU18950909")
+    inhabitants = sum(cbs_file.inhabitants_of(c) for c in codes)  # Midwolda with Ekamp
+    now = summary_world.expected["Midwolda"].current  # counted by hand
+
+    def per_thousand(count: int) -> str:
+        return number(count / inhabitants * 1000, 1)
+
+    expected = (
+        f"Inwoners: {number(inhabitants)} (CBS 2024). Per 1.000 inwoners: "
+        f"{per_thousand(now.conversations)} koffiekargesprekken, {per_thousand(now.contacts)} "
+        f"contacten en {per_thousand(now.signals_new)} nieuwe signalen in deze periode; "
+        f"{per_thousand(now.signals_open)} open signalen aan het eind. "
+        "Bron: CBS, Kerncijfers wijken en buurten 2024 (CC BY 4.0)."
+    )
+    qtbot.waitUntil(lambda: screen.population.text() == expected, timeout=10_000)
+    assert screen.population.isVisibleTo(screen)

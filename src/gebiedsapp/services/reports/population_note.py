@@ -37,3 +37,18 @@ def population_text(summary: AreaSummary) -> str:
         f"Inwoners: {number(people.inhabitants)} (CBS {people.year}){shared}; ‘{RATE_HEADER}’: "
         f"deze periode per 1.000 inwoners. {people.credit}."
     )
+
+
+def context_line(summary: AreaSummary) -> str:
+    """The same context in one sentence, for the Samenvatting screen."""
+    people = summary.population
+    if people is None or not rates_known(summary) or people.inhabitants is None:
+        return population_text(summary)
+    shared = f" ({people.shared_note})" if people.shared_with else ""
+    return (
+        f"Inwoners: {number(people.inhabitants)} (CBS {people.year}){shared}. Per 1.000 "
+        f"inwoners: {rate_cell(summary, 'conversations')} koffiekargesprekken, "
+        f"{rate_cell(summary, 'contacts')} contacten en {rate_cell(summary, 'signals_new')} "
+        f"nieuwe signalen in deze periode; {rate_cell(summary, 'signals_open')} open signalen "
+        f"aan het eind. {people.credit}."
+    )
