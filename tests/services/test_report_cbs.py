@@ -18,7 +18,11 @@ from gebiedsapp.services.areas import find_area
 from gebiedsapp.services.geo import buurt_shapes
 from gebiedsapp.services.period import Period
 from gebiedsapp.services.report_text import number
-from gebiedsapp.services.reports import area_summary_pdf, write_area_summary
+from gebiedsapp.services.reports import (
+    area_summary_pdf,
+    write_area_summary,
+    write_municipality_summary,
+)
 from gebiedsapp.services.reports.population_note import population_text
 from gebiedsapp.services.summary import area_summary, municipality_summary
 from gebiedsapp.storage.database import Database
@@ -143,3 +147,18 @@ def test_a_year_of_winschoten_with_cbs_figures_stays_two_pages(
     assert pages == count <= 2
     assert f"Inwoners: {number(_inhabitants(large_database, ('winschoten',), 2024))}" in flat
     assert CREDIT in flat
+
+
+def test_the_municipality_summary_keeps_one_page_per_area_with_cbs_figures(
+    large_database: Database, tmp_path: Path
+) -> None:
+    _import_cbs(large_database)
+    target = tmp_path / "gemeente.pdf"
+    with large_database.read_session() as session:
+        whole = municipality_summary(session, Period.year(2025), today=date(2026, 6, 1))
+        pages = write_municipality_summary(whole, buurt_shapes(session), target)
+    assert pages == 1 + len(whole.areas), "an overview page, then a page per area"
+    count, flat = _flat(target)
+    assert count == pages
+    assert CREDIT in flat
+    assert "Inwoners: onbekend" not in flat  # every kern has CBS buurten
