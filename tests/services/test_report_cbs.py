@@ -25,6 +25,7 @@ from gebiedsapp.services.reports import (
 )
 from gebiedsapp.services.reports.population_note import population_text
 from gebiedsapp.services.summary import area_summary, municipality_summary
+from gebiedsapp.services.summary_export import summary_tables
 from gebiedsapp.storage.database import Database
 from support import cbs_file
 from support.pdf_text import all_lines, pages_text
@@ -162,3 +163,25 @@ def test_the_municipality_summary_keeps_one_page_per_area_with_cbs_figures(
     assert count == pages
     assert CREDIT in flat
     assert "Inwoners: onbekend" not in flat  # every kern has CBS buurten
+
+
+def test_the_excel_export_has_a_cbs_sheet_with_the_rates(summary_world: Any) -> None:
+    world = summary_world
+    with world.database.read_session() as session:
+        summary = area_summary(session, [world.midwolda], world.period, today=world.today)
+    assert "CBS" not in [t.title for t in summary_tables(summary)]  # nothing imported
+    _import_cbs(world.database)
+    with world.database.read_session() as session:
+        summary = area_summary(session, [world.midwolda], world.period, today=world.today)
+    sheet = next(t for t in summary_tables(summary) if t.title == "CBS")
+    rows = {row[0]: row[1] for row in sheet.rows}
+    inhabitants = _inhabitants(world.database, ("midwolda", "ekamp"), 2024)
+    now = world.expected["Midwolda"].current
+    assert rows["Inwoners"] == inhabitants
+    assert rows["Nieuwe signalen per 1.000 inwoners"] == round(
+        now.signals_new / inhabitants * 1000, 1
+    )
+    assert rows["Koffiekargesprekken per 1.000 inwoners"] == round(
+        now.conversations / inhabitants * 1000, 1
+    )
+    assert CREDIT in rows
