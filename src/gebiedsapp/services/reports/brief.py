@@ -152,7 +152,9 @@ def sentences(summary: AreaSummary) -> list[str]:
     return out[:5]
 
 
-def _figures_table(summary: AreaSummary) -> list[Flowable]:
+def _figures_table(summary: AreaSummary, *, credit: bool = True) -> list[Flowable]:
+    """The key figures; `credit`: the CBS credit in the note below (page 1 has it in its
+    source note instead, which has room for it)."""
     s = styles()
     year_period = summary.period.year_earlier()
     # for a whole year the previous period is the year before: one column says it
@@ -201,7 +203,7 @@ def _figures_table(summary: AreaSummary) -> list[Flowable]:
             f"{MONTHS[last.month - 1]} {last.year} (open signalen: aan het eind van de maand)"
         )
     notes = [compared + ". Open en lopend: de stand aan het eind van elke periode."]
-    notes += [population_text(summary)] if summary.population is not None else []
+    notes += [population_text(summary, credit=credit)] if summary.population is not None else []
     checked = [("De vorige periode", summary.previous)]
     if year is not None:
         checked.append(("Het jaar ervoor", year))
@@ -245,12 +247,14 @@ def page_one(summary: AreaSummary) -> list[Flowable]:
         *heading("Wat opvalt"),
     ]
     out += [para(f"• {line}", s.body) for line in sentences(summary)]
-    out += [*heading("Kerncijfers"), *_figures_table(summary), *_actions(summary)]
+    out += [*heading("Kerncijfers"), *_figures_table(summary, credit=False), *_actions(summary)]
     missing = missing_roles(summary)
     note = SOURCE  # the team's names are in the appendix; here only what is missing
     if missing:
         note = f"Over de gegevens: het team is niet ingevuld in de app ({', '.join(missing)}). "
         note += SOURCE
+    if rates_known(summary) and summary.population is not None:
+        note += f" {summary.population.credit}."
     out += [para(note, s.note)]
     return out
 

@@ -25,7 +25,9 @@ def rate_cell(summary: AreaSummary, field: str) -> str:
     return "" if value is None else number(value, 1)
 
 
-def population_text(summary: AreaSummary) -> str:
+def population_text(summary: AreaSummary, *, credit: bool = True) -> str:
+    """The note under the key figures; without the CBS credit when it is printed elsewhere
+    on the page."""
     people = summary.population
     if people is None:
         return ""
@@ -35,7 +37,7 @@ def population_text(summary: AreaSummary) -> str:
     shared = f" ({people.shared_note})" if people.shared_with else ""
     return (
         f"Inwoners: {number(people.inhabitants)} (CBS {people.year}){shared}; ‘{RATE_HEADER}’: "
-        f"deze periode per 1.000 inwoners. {people.credit}."
+        f"deze periode per 1.000 inwoners." + (f" {people.credit}." if credit else "")
     )
 
 
