@@ -57,4 +57,5 @@ def test_the_groups_keep_the_order_of_the_help() -> None:
         "areas",
         "team",
         "survey",
+        "cbs",
     ]

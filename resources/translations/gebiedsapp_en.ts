@@ -594,7 +594,11 @@ Gebiedsapp carries on where it can.</translation>
     </message>
     <message>
         <source>CBS-buurten</source>
-        <translation>CBS neighbourhoods</translation>
+        <translation type="vanished">CBS neighbourhoods</translation>
+    </message>
+    <message>
+        <source>Inwoners en CBS-buurten</source>
+        <translation>Inhabitants and CBS neighbourhoods</translation>
     </message>
     <message>
         <source>Laatste koffiekarrondes</source>
@@ -683,6 +687,30 @@ Gebiedsapp carries on where it can.</translation>
     <message>
         <source>Niet aan een CBS-buurt gekoppeld.</source>
         <translation>Not linked to a CBS neighbourhood.</translation>
+    </message>
+    <message>
+        <source>Inwoners: nog geen CBS-cijfers ingelezen (Beheer → CBS-cijfers importeren…).</source>
+        <translation>Inhabitants: no CBS figures imported yet (Beheer → Import CBS figures…).</translation>
+    </message>
+    <message>
+        <source>Inwoners: onbekend (%s).</source>
+        <translation>Inhabitants: unknown (%s).</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Inwoners: %s&lt;/b&gt; (CBS %s</source>
+        <translation>&lt;b&gt;Inhabitants: %s&lt;/b&gt; (CBS %s</translation>
+    </message>
+    <message>
+        <source>, samen %s CBS-buurten</source>
+        <translation>, %s CBS neighbourhoods together</translation>
+    </message>
+    <message>
+        <source> · %s huishoudens</source>
+        <translation> · %s households</translation>
+    </message>
+    <message>
+        <source>Let op: een CBS-buurt wordt gedeeld met %s; die telt hier helemaal mee.</source>
+        <translation>Note: a CBS neighbourhood is shared with %s; it counts in full here.</translation>
     </message>
     <message>
         <source>Cijfers worden berekend…</source>
@@ -987,6 +1015,121 @@ Conversations and other data belonging to this area are kept, but the area can n
     <message>
         <source>(geen)</source>
         <translation>(none)</translation>
+    </message>
+</context>
+<context>
+    <name>CbsImportDialog</name>
+    <message>
+        <source>CBS-cijfers importeren</source>
+        <translation>Import CBS figures</translation>
+    </message>
+    <message>
+        <source>Download op CBS StatLine de tabel ‘Kerncijfers wijken en buurten’ voor Oldambt als CSV en kies dat bestand. De app haalt zelf niets van internet. Cijfers van een jaar dat al is ingelezen, worden vervangen.</source>
+        <translation>Download the table ‘Kerncijfers wijken en buurten’ for Oldambt from CBS StatLine as CSV and choose that file. The app fetches nothing from the internet itself. Figures of a year already imported are replaced.</translation>
+    </message>
+    <message>
+        <source>Nog geen bestand gekozen</source>
+        <translation>No file chosen yet</translation>
+    </message>
+    <message>
+        <source>Bestand</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>&amp;Bestand kiezen…</source>
+        <translation>Choose &amp;file…</translation>
+    </message>
+    <message>
+        <source>kies</source>
+        <translation>choose</translation>
+    </message>
+    <message>
+        <source>Jaar van de cijfers</source>
+        <translation>Year of the figures</translation>
+    </message>
+    <message>
+        <source>&amp;Jaar van de cijfers:</source>
+        <translation>&amp;Year of the figures:</translation>
+    </message>
+    <message>
+        <source>Bestand:</source>
+        <translation>File:</translation>
+    </message>
+    <message>
+        <source>Wat wordt opgeslagen</source>
+        <translation>What will be stored</translation>
+    </message>
+    <message>
+        <source>Geweigerde regels</source>
+        <translation>Refused lines</translation>
+    </message>
+    <message>
+        <source>Wordt opgeslagen</source>
+        <translation>Will be stored</translation>
+    </message>
+    <message>
+        <source>Geweigerd</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>&amp;Opslaan</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>CSV van CBS StatLine kiezen</source>
+        <translation>Choose a CSV from CBS StatLine</translation>
+    </message>
+    <message>
+        <source>CSV-bestanden (*.csv *.txt);;Alle bestanden (*)</source>
+        <translation>CSV files (*.csv *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Bestand controleren…</source>
+        <translation>Checking the file…</translation>
+    </message>
+    <message>
+        <source>Het bestand kon niet worden gecontroleerd; zie het logboek.</source>
+        <translation>The file could not be checked; see the log.</translation>
+    </message>
+    <message>
+        <source>Kies een CSV-bestand.</source>
+        <translation>Choose a CSV file.</translation>
+    </message>
+    <message>
+        <source>Kerncijfers %s: %s gemeente, %s wijken en %s buurten worden opgeslagen; %s geweigerd.</source>
+        <translation>Key figures %s: %s municipality, %s districts and %s neighbourhoods will be stored; %s refused.</translation>
+    </message>
+    <message>
+        <source>De %s opgeslagen regels van %s worden vervangen.</source>
+        <translation>The %s stored lines of %s will be replaced.</translation>
+    </message>
+    <message>
+        <source>%s regels van andere gemeenten worden overgeslagen.</source>
+        <translation>%s lines of other municipalities are skipped.</translation>
+    </message>
+    <message>
+        <source>* Deze code kent de gebiedsindeling van de app niet (ander jaar?).</source>
+        <translation>* The app’s area division does not know this code (another year?).</translation>
+    </message>
+    <message>
+        <source>Per regio ook %s andere cijfers; ‘.’ betekent: ontbreekt bij CBS.</source>
+        <translation>Per region also %s other figures; ‘.’ means: missing at CBS.</translation>
+    </message>
+    <message>
+        <source>Wordt opgeslagen (%s)</source>
+        <translation>Will be stored (%s)</translation>
+    </message>
+    <message>
+        <source>Geweigerd (%s)</source>
+        <translation>Refused (%s)</translation>
+    </message>
+    <message>
+        <source>Niet opgeslagen</source>
+        <translation>Not saved</translation>
     </message>
 </context>
 <context>
@@ -3144,6 +3287,10 @@ The technical details are in the log file:
     <message>
         <source>Teamserver</source>
         <translation>Team server</translation>
+    </message>
+    <message>
+        <source>&amp;CBS-cijfers importeren…</source>
+        <translation>Import &amp;CBS figures…</translation>
     </message>
     <message>
         <source>&amp;Inzage en verwijdering…</source>
@@ -6002,8 +6149,48 @@ The previous database is in:
         <translation>Since</translation>
     </message>
     <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Naam</source>
+        <translation>Name</translation>
+    </message>
+    <message>
         <source>Soort</source>
         <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Inwoners</source>
+        <translation>Inhabitants</translation>
+    </message>
+    <message>
+        <source>Huishoudens</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <source>0-15</source>
+        <translation>0-15</translation>
+    </message>
+    <message>
+        <source>15-25</source>
+        <translation>15-25</translation>
+    </message>
+    <message>
+        <source>25-45</source>
+        <translation>25-45</translation>
+    </message>
+    <message>
+        <source>45-65</source>
+        <translation>45-65</translation>
+    </message>
+    <message>
+        <source>65+</source>
+        <translation>65+</translation>
+    </message>
+    <message>
+        <source>Andere cijfers</source>
+        <translation>Other figures</translation>
     </message>
     <message>
         <source>Streefdatum</source>

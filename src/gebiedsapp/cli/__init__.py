@@ -17,6 +17,7 @@ from gebiedsapp.cli import (
     agenda,
     areas,
     audit,
+    cbs,
     db,
     demo,
     exchange,
@@ -50,6 +51,7 @@ GROUPS: tuple[Callable[[Subparsers], None], ...] = (
     exchange.register,
     areas.register,
     survey.register,
+    cbs.register,
 )
 
 

@@ -13,6 +13,7 @@ from gebiedsapp.domain.activities import (
 from gebiedsapp.domain.areas import Area, CbsBuurt, CbsWijk, area_buurt
 from gebiedsapp.domain.audit import AuditEntry, AuditHead
 from gebiedsapp.domain.base import Base, Tracked, reference_id, utcnow
+from gebiedsapp.domain.cbs_figures import CbsFigures
 from gebiedsapp.domain.contacts import Contact, FollowUp, contact_theme
 from gebiedsapp.domain.drafts import Draft, RecordVersion
 from gebiedsapp.domain.enums import (
@@ -68,6 +69,7 @@ __all__ = [
     "AuditHead",
     "Base",
     "CbsBuurt",
+    "CbsFigures",
     "CbsWijk",
     "Consent",
     "ConsentPurpose",

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from gebiedsapp.domain import AreaKind, Role
 from gebiedsapp.services.areas import AreaNode, area_tree
 from gebiedsapp.services.errors import NotFoundError
+from gebiedsapp.services.population import Population, population
 from gebiedsapp.storage.repositories.areas import AreaRepository
 from gebiedsapp.storage.repositories.initiatives import InitiativeRepository
 from gebiedsapp.storage.repositories.koffiekar import KoffiekarRepository
@@ -31,6 +32,7 @@ class AreaHeader:
     cbs_buurten_total: int
     team: dict[Role, tuple[str, ...]]
     team_members_total: int  # in the whole database: 0 means the teams were never filled in
+    population: Population | None = None  # CBS context; None when no figures were imported
 
     @property
     def sub_areas(self) -> int:
@@ -96,6 +98,9 @@ def area_header(session: Session, area_id: uuid.UUID, *, today: date) -> AreaHea
         cbs_buurten_total=areas.count_buurten(),
         team={role: tuple(sorted(v)) for role, v in team.items()},
         team_members_total=len(teams.members()),
+        population=population(
+            session, ids, municipality=node.kind is AreaKind.GEMEENTE, up_to=today.year
+        ),
     )
 
 

@@ -58,6 +58,7 @@ from gebiedsapp.services.geo import area_code, area_outlines
 from gebiedsapp.services.masking import mask
 from gebiedsapp.services.overview import subtree_ids
 from gebiedsapp.services.period import Period
+from gebiedsapp.services.population import population
 from gebiedsapp.services.summary_model import (
     SENSITIVE_MAIN_CATEGORIES as SENSITIVE_MAIN_CATEGORIES,
 )
@@ -472,7 +473,14 @@ def area_summary(
     )
     whole = any(by_id[root].kind is AreaKind.GEMEENTE for root in roots)
     survey = tuple(survey_lines(session, ids, period))
-    return replace(summary, municipality=whole, coverage=coverage_note(session), survey=survey)
+    people = population(session, ids, municipality=whole, up_to=period.end.year)
+    return replace(
+        summary,
+        municipality=whole,
+        coverage=coverage_note(session),
+        survey=survey,
+        population=people,
+    )
 
 
 def municipality_summary(session: Session, period: Period, *, today: date) -> MunicipalitySummary:
@@ -494,26 +502,24 @@ def municipality_summary(session: Session, period: Period, *, today: date) -> Mu
         ),
         municipality=True,
         coverage=coverage,
+        population=population(
+            session, [n.id for n in nodes], municipality=True, up_to=period.end.year
+        ),
     )
     below = sorted((n for n in nodes if n.parent_id == root.id), key=lambda n: n.name.casefold())
-    areas = tuple(
-        replace(
-            _summary(
-                facts,
-                title=node.name,
-                roots=[node.id],
-                ids=frozenset(subtree_ids(nodes, node.id)),
-                period=period,
-                made_on=today,
-            ),
-            coverage=coverage,
+    areas = []
+    for node in below:
+        ids = frozenset(subtree_ids(nodes, node.id))
+        summary = _summary(
+            facts, title=node.name, roots=[node.id], ids=ids, period=period, made_on=today
         )
-        for node in below
-    )
+        areas.append(
+            replace(
+                summary,
+                population=population(session, ids, up_to=period.end.year),
+                coverage=coverage,
+            )
+        )
     return MunicipalitySummary(
-        period=period,
-        made_on=today,
-        total=total,
-        areas=areas,
-        coverage=coverage,
+        period=period, made_on=today, total=total, areas=tuple(areas), coverage=coverage
     )

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from gebiedsapp.services.export import ExportFormat, ExportTable, write_file
 from gebiedsapp.services.report_text import KEY_FIGURES, MONTHS, figure
+from gebiedsapp.services.reports.population_note import RATED
 from gebiedsapp.services.summary import AreaSummary
 
 
@@ -94,7 +95,29 @@ def summary_tables(summary: AreaSummary) -> list[ExportTable]:
         ],
         widths=(40, 20, 14, 12, 12, 40),
     )
-    return [figures, trend, themes, signals, social_table, quotes, actions, initiatives]
+    tables = [figures, trend, themes, signals, social_table, quotes, actions, initiatives]
+    return tables + cbs_table(summary)
+
+
+def cbs_table(summary: AreaSummary) -> list[ExportTable]:
+    """The CBS context: inhabitants and this period's counts per 1,000 of them (no sheet when
+    no CBS figures were imported; empty cells where the population is unknown)."""
+    people = summary.population
+    if people is None:
+        return []
+    note = people.reason or f"CBS {people.year}; {people.shared_note}".rstrip("; ")
+    rows: list[tuple[str, float | int | None, str]] = [
+        ("Inwoners", people.inhabitants, note),
+        ("Huishoudens", people.households, f"CBS {people.year}"),
+    ]
+    for field, label, _explanation in KEY_FIGURES:
+        if field in RATED:
+            value = people.per_thousand(figure(summary.current, field))
+            rows.append(
+                (f"{label} per 1.000 inwoners", None if value is None else round(value, 1), "")
+            )
+    rows.append((people.credit, None, ""))
+    return [ExportTable("CBS", ("Kengetal", "Waarde", "Toelichting"), rows, widths=(44, 14, 60))]
 
 
 def write_summary_xlsx(summary: AreaSummary, path: Path) -> int:

@@ -10,6 +10,7 @@ from datetime import date
 
 from gebiedsapp.domain import DeadlineLabel, InitiativeStatus, Priority, Role, SignalStatus
 from gebiedsapp.services.period import Period
+from gebiedsapp.services.population import Population
 from gebiedsapp.services.survey import SurveyLine
 
 
@@ -158,6 +159,7 @@ class AreaSummary:
     # from `themes`, whose shares are per 100 conversations and contacts
     activity_themes: tuple[tuple[str, int], ...] = ()
     survey: tuple[SurveyLine, ...] = ()  # the newest inwonersenquête beside koffiekar and signals
+    population: Population | None = None  # CBS context; None when no figures were imported
 
     @property
     def as_of(self) -> date:

@@ -41,6 +41,7 @@ REFERENCE_TABLES = frozenset(
         "area_buurt",
         "assignment",
         "cbs_buurt",
+        "cbs_figures",
         "cbs_wijk",
         "partner",
         "signal_category",

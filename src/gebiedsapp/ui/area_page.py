@@ -26,7 +26,7 @@ from gebiedsapp.domain import AreaKind, Role
 from gebiedsapp.services.overview import AreaFigures, AreaHeader, area_figures, area_header
 from gebiedsapp.services.period import Period
 from gebiedsapp.services.survey import MIN_RESPONDENTS, SurveyLine, survey_lines
-from gebiedsapp.ui.context import AREAS, INITIATIVES, SURVEY, TEAM, AppContext
+from gebiedsapp.ui.context import AREAS, CBS, INITIATIVES, SURVEY, TEAM, AppContext
 from gebiedsapp.ui.formatting import format_date, format_number
 from gebiedsapp.ui.labels import label_of
 from gebiedsapp.ui.page import page_title
@@ -103,8 +103,19 @@ class AreaPage(ScreenDefaults, QScrollArea):
         self.themes_layout = QVBoxLayout(self.themes_box)
         grid.addWidget(self.themes_box, 1, 0)
 
-        self.buurten_box = QGroupBox(self.tr("CBS-buurten"), body)
+        self.buurten_box = QGroupBox(self.tr("Inwoners en CBS-buurten"), body)
         self.buurten_layout = QVBoxLayout(self.buurten_box)
+        self.population = QLabel(self.buurten_box)
+        self.population.setObjectName("population")
+        self.population.setWordWrap(True)
+        self.population.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.population_source = QLabel(self.buurten_box)
+        self.population_source.setWordWrap(True)
+        style(self.population_source, "color: $muted;")
+        self.buurten_list = QVBoxLayout()
+        self.buurten_layout.addWidget(self.population)
+        self.buurten_layout.addWidget(self.population_source)
+        self.buurten_layout.addLayout(self.buurten_list)
         grid.addWidget(self.buurten_box, 1, 1)
 
         self.recent_box = QGroupBox(self.tr("Laatste koffiekarrondes"), body)
@@ -214,7 +225,7 @@ class AreaPage(ScreenDefaults, QScrollArea):
         self.figures_layout.addWidget(failed, 0, 0)
 
     def _on_changes(self, kinds: frozenset[str]) -> None:
-        if self.area_id is not None and kinds & {AREAS, TEAM, INITIATIVES, SURVEY}:
+        if self.area_id is not None and kinds & {AREAS, TEAM, INITIATIVES, SURVEY, CBS}:
             self.show_area(self.area_id)
 
     def _render_header(self, view: AreaHeader) -> None:
@@ -259,9 +270,10 @@ class AreaPage(ScreenDefaults, QScrollArea):
             self.team_layout.addWidget(value, row, 1)
         self.team_layout.setColumnStretch(1, 1)
 
-        _clear(self.buurten_layout)
+        self._render_population(view)
+        _clear(self.buurten_list)
         if view.area.kind is AreaKind.GEMEENTE:
-            self.buurten_layout.addWidget(
+            self.buurten_list.addWidget(
                 QLabel(
                     self.tr("Heel Oldambt: %s CBS-wijken en %s CBS-buurten.")
                     % (view.cbs_wijken_total, view.cbs_buurten_total)
@@ -269,11 +281,42 @@ class AreaPage(ScreenDefaults, QScrollArea):
             )
         elif view.buurten:
             for code, name in view.buurten:
-                self.buurten_layout.addWidget(QLabel(f"{name} ({code})"))
+                self.buurten_list.addWidget(QLabel(f"{name} ({code})"))
         else:
             none = QLabel(self.tr("Niet aan een CBS-buurt gekoppeld."))
             none.setWordWrap(True)
-            self.buurten_layout.addWidget(none)
+            self.buurten_list.addWidget(none)
+
+    def _render_population(self, view: AreaHeader) -> None:
+        """The CBS population as context: summed over the area's buurten, or said unknown."""
+        people = view.population
+        if people is None:
+            self.population.setText(
+                self.tr(
+                    "Inwoners: nog geen CBS-cijfers ingelezen (Beheer → CBS-cijfers importeren…)."
+                )
+            )
+            self.population_source.setVisible(False)
+            return
+        if people.inhabitants is None:
+            self.population.setText(self.tr("Inwoners: onbekend (%s).") % people.reason)
+        else:
+            text = self.tr("<b>Inwoners: %s</b> (CBS %s") % (
+                format_number(people.inhabitants),
+                people.year,
+            )
+            if people.buurten > 1:
+                text += self.tr(", samen %s CBS-buurten") % people.buurten
+            text += ")"
+            if people.households is not None:
+                text += self.tr(" · %s huishoudens") % format_number(people.households)
+            if people.shared_with:
+                text += "<br>" + self.tr(
+                    "Let op: een CBS-buurt wordt gedeeld met %s; die telt hier helemaal mee."
+                ) % ", ".join(people.shared_with)
+            self.population.setText(text)
+        self.population_source.setText(people.credit)
+        self.population_source.setVisible(True)
 
     def _render_pending(self) -> None:
         _clear(self.figures_layout)

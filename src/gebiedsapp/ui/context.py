@@ -42,11 +42,12 @@ SIGNALS = "signals"
 INITIATIVES = "initiatives"  # bewonersinitiatieven and their milestones
 ACTIVITIES = "activities"  # bewonersavonden, dorpsschouwen, ... (and the agenda's threshold)
 SURVEY = "survey"  # inwonersenquête outcomes were imported
+CBS = "cbs"  # CBS key figures were imported
 SYNC = "sync"  # a sync ran, or a conflict was resolved: counts and conflicts changed
 # after a sync brought the team's changes in, every kind may have changed
 ALL_KINDS = (
     AREAS, TEAM, THEMES, PARTNERS, CATEGORIES, KOFFIEKAR, CONTACTS, ACTIONS, SIGNALS,
-    INITIATIVES, ACTIVITIES, SURVEY, SYNC,
+    INITIATIVES, ACTIVITIES, SURVEY, SYNC, CBS,
 )  # fmt: skip
 
 

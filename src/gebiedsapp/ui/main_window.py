@@ -200,6 +200,8 @@ class MainWindow(QMainWindow):
         ):
             action = admin_menu.addAction(text)
             action.triggered.connect(lambda _checked=False, n=name: self.open_admin(n))
+        self.cbs_action = admin_menu.addAction(self.tr("&CBS-cijfers importeren…"))
+        self.cbs_action.triggered.connect(self.import_cbs)
         admin_menu.addSeparator()
         privacy = admin_menu.addAction(self.tr("&Inzage en verwijdering…"))
         privacy.triggered.connect(self.open_privacy)
@@ -225,6 +227,13 @@ class MainWindow(QMainWindow):
         from gebiedsapp.ui.exchange import open_exchange
 
         open_exchange(self.context, self, reading=reading)
+
+    def import_cbs(self) -> None:
+        """Beheer → CBS-cijfers importeren…: reference data, so for a beheerder."""
+        from gebiedsapp.ui.admin.cbs_import import CbsImportDialog
+
+        if self.may_manage():
+            CbsImportDialog(self.context, self).exec()
 
     def open_privacy(self) -> None:
         from gebiedsapp.ui.privacy import PrivacyDialog, refused_to

@@ -37,11 +37,17 @@ from gebiedsapp.services.reports.pdf_base import (
     para,
     styles,
 )
+from gebiedsapp.services.reports.population_note import (
+    RATE_HEADER,
+    population_text,
+    rate_cell,
+    rates_known,
+)
 from gebiedsapp.services.reports.survey_section import survey_sentence
 from gebiedsapp.services.summary import AreaSummary, KeyFigures
 
 TOP = 5  # rows per "top" table before the rest is summed up
-OWNERS = 4  # owners of open actions on page 1
+OWNERS = 3  # owners of open actions on page 1 (the rest summed: the page is full)
 LONGEST = 10  # overdue signals listed by name on page 2
 QUOTES = 5
 QUOTE_CHARS = 220
@@ -169,7 +175,9 @@ def _activities_said(summary: AreaSummary) -> str:
     return text + "."
 
 
-def _figures_table(summary: AreaSummary) -> list[Flowable]:
+def _figures_table(summary: AreaSummary, *, credit: bool = True) -> list[Flowable]:
+    """The key figures; `credit`: the CBS credit in the note below (page 1 has it in its
+    source note instead, which has room for it)."""
     s = styles()
     year_period = summary.period.year_earlier()
     # for a whole year the previous period is the year before: one column says it
@@ -181,25 +189,31 @@ def _figures_table(summary: AreaSummary) -> list[Flowable]:
         field: [getattr(point, field) for point in summary.trend]
         for field in ("conversations", "signals_new", "signals_open")
     }
-    spark = 40 * mm
+    rated = rates_known(summary)  # CBS population known: a column per 1,000 inhabitants
+    spark = (31 if rated else 40) * mm
+    if rated:
+        header.insert(2, RATE_HEADER)
     if summary.trend:
         header.append("12 maanden")
     rows: list[list[Any]] = [header]
     for field, label, _explanation in KEY_FIGURES:
         if field in SAID_NOT_TABLED:
             continue
-        row: list[Any] = [
-            label,
-            number(figure(summary.current, field)),
-            number(figure(summary.previous, field)),
-        ]
+        row: list[Any] = [label, number(figure(summary.current, field))]
+        if rated:
+            row.append(rate_cell(summary, field))
+        row.append(number(figure(summary.previous, field)))
         if year is not None:
             row.append(number(figure(year, field)))
         if summary.trend:
             row.append(sparkline(trend[field], spark, 9) if field in trend else "")
         rows.append(row)
     numeric = [27 * mm] * (len(header) - 1 - bool(summary.trend))
-    table = grid(rows, [52 * mm, *numeric, *([spark + 4 * mm] if summary.trend else [])],
+    label_width = 52 * mm
+    if rated:  # this period, per 1,000, previous (and a year earlier): as narrow as they read
+        numeric = [w * mm for w in (26, 20, 28, 23)[: len(numeric)]]
+        label_width = 42 * mm
+    table = grid(rows, [label_width, *numeric, *([spark + 4 * mm] if summary.trend else [])],
                  numeric_from=1)  # fmt: skip
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
     table.hAlign = "LEFT"
@@ -214,6 +228,7 @@ def _figures_table(summary: AreaSummary) -> list[Flowable]:
             f"{MONTHS[last.month - 1]} {last.year} (open signalen: aan het eind van de maand)"
         )
     notes = [compared + ". Open en lopend: de stand aan het eind van elke periode."]
+    notes += [population_text(summary, credit=credit)] if summary.population is not None else []
     checked = [("De vorige periode", summary.previous)]
     if year is not None:
         checked.append(("Het jaar ervoor", year))
@@ -260,12 +275,14 @@ def page_one(summary: AreaSummary) -> list[Flowable]:
     if survey := survey_sentence(summary):  # one line in place of the fifth: the page is full
         said = [*said[:4], survey]
     out += [para(f"• {line}", s.body) for line in said]
-    out += [*heading("Kerncijfers"), *_figures_table(summary), *_actions(summary)]
+    out += [*heading("Kerncijfers"), *_figures_table(summary, credit=False), *_actions(summary)]
     missing = missing_roles(summary)
     note = SOURCE  # the team's names are in the appendix; here only what is missing
     if missing:
         note = f"Over de gegevens: het team is niet ingevuld in de app ({', '.join(missing)}). "
         note += SOURCE
+    if rates_known(summary) and summary.population is not None:
+        note += f" {summary.population.credit}."
     out += [para(note, s.note)]
     return out
 

@@ -34,6 +34,7 @@ from gebiedsapp.services.report_text import (
     period_range,
     period_text,
 )
+from gebiedsapp.services.reports.population_note import context_line
 from gebiedsapp.services.summary import (
     InitiativeRow,
     OpenAction,
@@ -46,11 +47,13 @@ from gebiedsapp.ui.context import (
     ACTIVITIES,
     AREAS,
     CATEGORIES,
+    CBS,
     CONTACTS,
     INITIATIVES,
     KOFFIEKAR,
     PARTNERS,
     SIGNALS,
+    SURVEY,
     TEAM,
     THEMES,
     AppContext,
@@ -73,19 +76,10 @@ from gebiedsapp.ui.table_model import RowTableModel, SampledColumns
 MUTED = "color: $muted;"
 WATCHED = frozenset(
     {
-        AREAS,
-        TEAM,
-        THEMES,
-        CATEGORIES,
-        PARTNERS,
-        KOFFIEKAR,
-        CONTACTS,
-        ACTIONS,
-        SIGNALS,
-        INITIATIVES,
-        ACTIVITIES,
+        AREAS, TEAM, THEMES, CATEGORIES, PARTNERS, KOFFIEKAR, CONTACTS, ACTIONS, SIGNALS,
+        INITIATIVES, ACTIVITIES, SURVEY, CBS,
     }
-)
+)  # fmt: skip
 
 
 class OpenSignalsModel(RowTableModel[OpenSignal]):
@@ -298,6 +292,11 @@ class SummaryScreen(ScreenDefaults, QWidget):
             )
         )
         figures_box.addLayout(self.figures)
+        self.population = QLabel(body)  # CBS inhabitants and rates per 1,000, when imported
+        self.population.setObjectName("population")
+        self.population.setWordWrap(True)
+        style(self.population, MUTED)
+        figures_box.addWidget(self.population)
         figures_box.addWidget(self.team)
         figures_box.addStretch(1)
         map_box = QVBoxLayout()
@@ -488,6 +487,8 @@ class SummaryScreen(ScreenDefaults, QWidget):
             current.setText(f"<b>{number(now)}</b>")
             previous.setText(number(before))
             change.setText(difference(now, before))
+        self.population.setText(context_line(s))
+        self.population.setVisible(bool(self.population.text()))
         team = [
             f"{label_of(role)}: {html.escape(', '.join(s.team[role]))}"
             for role in Role
