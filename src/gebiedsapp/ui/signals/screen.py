@@ -34,7 +34,7 @@ from gebiedsapp.services.errors import NotFoundError
 from gebiedsapp.services.geo import drawable_shapes, is_area_code
 from gebiedsapp.services.geojson_export import signals_geojson
 from gebiedsapp.services.list_exports import signals_table
-from gebiedsapp.services.overview import AreaHeader, area_header
+from gebiedsapp.services.overview import AreaHeader
 from gebiedsapp.services.signal_views import (
     SignalFilter,
     SignalList,
@@ -248,8 +248,7 @@ class SignalsScreen(ScreenDefaults, QWidget):
 
     def set_area(self, area_id: uuid.UUID) -> None:
         """This area and its sub-areas; the gemeente root shows the whole municipality."""
-        with self.context.read() as session:
-            header = area_header(session, area_id, today=date.today())
+        header = self.context.headers.get(area_id)
         self.area_id = area_id
         self.area_ids = header.area_ids
         text = scope_name(header)
