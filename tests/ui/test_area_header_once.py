@@ -13,7 +13,6 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from gebiedsapp.domain import Role
-
 from gebiedsapp.services import teams as team_service
 from gebiedsapp.services.areas import find_area
 from gebiedsapp.ui.context import TEAM, AppContext
