@@ -667,12 +667,18 @@ def test_list_tables_measure_their_rows_as_reportlab_does() -> None:
     theirs.wrap(200, 5000)
     heights = ours._rowHeights
     assert heights == pytest.approx(theirs._rowHeights)  # to the order of float additions
+    assert ours._height == pytest.approx(theirs._height)
+    assert ours._rowpositions == pytest.approx(theirs._rowpositions)
     assert len(set(heights)) > 2  # one, two, three and four lines, and the paragraph
     ours_parts = ours.split(200, 300)
     theirs_parts = theirs.split(200, 300)
     assert len(ours_parts) == len(theirs_parts) > 1
     for mine, reportlab in zip(ours_parts, theirs_parts, strict=True):
         assert mine._rowHeights == pytest.approx(reportlab._rowHeights)
+        mine.wrap(200, 300)
+        reportlab.wrap(200, 300)
+        assert mine._rowpositions == pytest.approx(reportlab._rowpositions)
+        assert mine._height == pytest.approx(reportlab._height)
 
 
 def test_werkbon_and_round_report_mask_phone_and_email_typed_into_free_text(

@@ -271,16 +271,18 @@ def test_contact_with_a_registered_meedenker(
 
 
 def test_meedenkers_follow_the_chosen_area(
-    qtbot: QtBot, screen: ContactsScreen, context: AppContext, beerta: uuid.UUID
-) -> None:
+    qtbot: QtBot, screen: ContactsScreen, context: AppContext, beerta: uuid.UUID,
+    qtmodeltester: ModelTester,
+) -> None:  # fmt: skip
     with context.database.unit_of_work("test") as session:
-        register_resident(
-            session,
-            ResidentInput(name="Bram Proefhuis", email="b@example.org", wants_meedenken=True,
-                          consent=True),
-            area_id=find_area(session, "Drieborg").id,
-            today=TODAY,
-        )  # fmt: skip
+        for name, village in (("Bram Proefhuis", "Drieborg"), ("Aaltje Oosting", "Finsterwolde")):
+            register_resident(
+                session,
+                ResidentInput(name=name, email="b@example.org", wants_meedenken=True,
+                              consent=True),
+                area_id=find_area(session, village).id,
+                today=TODAY,
+            )  # fmt: skip
     context.hub.announce(KOFFIEKAR)
     form = screen.form
     assert form.meedenker_combo.count() == 1  # none in Beerta
@@ -288,7 +290,17 @@ def test_meedenkers_follow_the_chosen_area(
         form.area_combo.findText("Drieborg", Qt.MatchFlag.MatchEndsWith)
     )
     qtbot.waitUntil(lambda: form.meedenker_combo.count() == 2)  # read off the GUI thread
-    assert "Bram Proefhuis" in form.meedenker_combo.itemText(1)
+    assert "Bram Proefhuis" in form.meedenker_combo.itemText(1)  # not Finsterwolde's
+
+    # the municipality chosen: its whole register, by name, in one model (issue 19)
+    form.area_combo.setCurrentIndex(form.area_combo.findText("Oldambt", Qt.MatchFlag.MatchEndsWith))
+    qtbot.waitUntil(lambda: form.meedenker_combo.count() == 3)
+    assert [form.meedenker_combo.itemText(i) for i in (1, 2)] == [
+        "Aaltje Oosting – Finsterwolde",
+        "Bram Proefhuis – Drieborg",
+    ]
+    assert form.meedenker_combo.model() is form.meedenkers
+    qtmodeltester.check(form.meedenkers)
 
 
 # ---- bad input ------------------------------------------------------------------------------

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QColor, QHelpEvent
+from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 
 from gebiedsapp.services.geo import BuurtShape, buurt_shapes, project
 from gebiedsapp.ui.context import AppContext
+from gebiedsapp.ui.palette import ColourRole, colour
 from gebiedsapp.ui.signal_map import CLASSES, BuurtMap, MapPoint, class_colour
 
 CENTRUM = "BU18950000"  # Winschoten-Centrum
@@ -174,3 +177,35 @@ def test_resizing_refits_the_map(qtbot: QtBot, view: BuurtMap) -> None:
     wide = view.transform().m11()
     view.resize(450, 300)
     qtbot.waitUntil(lambda: view.transform().m11() < wide * 0.7)
+
+
+def _pixel(view: BuurtMap, point: QPoint) -> QColor:
+    return view.viewport().grab().toImage().pixelColor(point)
+
+
+def test_signal_points_are_drawn_where_they_are_and_follow_a_new_list(
+    qtbot: QtBot, view: BuurtMap
+) -> None:
+    """The points are one item (issue 19): each is still painted, hit and explained on its
+    own, and a new list (an area click) drops the points it no longer has."""
+    markt, haven = (7.033, 53.144), (7.045, 53.150)
+    view.set_points([MapPoint(*markt, "Zwerfvuil · Markt", "a"), MapPoint(*haven, "Haven", "b")])
+    at_markt = view.mapFromScene(QPointF(project(*markt)[0], -project(*markt)[1]))
+    at_haven = view.mapFromScene(QPointF(project(*haven)[0], -project(*haven)[1]))
+    fill = colour(ColourRole.MAP_POINT)
+    qtbot.waitUntil(lambda: _pixel(view, at_markt) == fill)
+    assert _pixel(view, at_haven) == fill
+    assert view.point_at(QPointF(at_markt)) == "a"
+    assert view.point_at(QPointF(at_haven)) == "b"
+    QApplication.sendEvent(
+        view.viewport(),
+        QHelpEvent(QEvent.Type.ToolTip, at_haven, view.viewport().mapToGlobal(at_haven)),
+    )
+    assert QToolTip.text() == "Haven"
+
+    view.set_points([MapPoint(*haven, "Haven · Gemeld", "b")])
+    qtbot.waitUntil(lambda: _pixel(view, at_markt) != fill)
+    assert _pixel(view, at_haven) == fill
+    assert view.point_at(QPointF(at_markt)) == ""
+    assert view.point_at(QPointF(at_haven)) == "b"
+    assert view.points() == [(*haven, "Haven · Gemeld", "b")]

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from gebiedsapp.domain import AreaKind, Role
-from gebiedsapp.services.overview import AreaFigures, AreaHeader, area_figures, area_header
+from gebiedsapp.services.overview import AreaFigures, AreaHeader, area_figures
 from gebiedsapp.services.period import Period
 from gebiedsapp.services.survey import MIN_RESPONDENTS, SurveyLine, survey_lines
 from gebiedsapp.ui.context import AREAS, CBS, INITIATIVES, SURVEY, TEAM, AppContext
@@ -182,8 +182,7 @@ class AreaPage(ScreenDefaults, QScrollArea):
         """Show the team at once; the figures follow from the worker thread."""
         day = today or date.today()
         self.area_id = area_id
-        with self.context.read() as session:
-            self.header = area_header(session, area_id, today=day)
+        self.header = self.context.headers.get(area_id, today=day)
         self._render_header(self.header)
         self.figures = None
         self._render_pending()

@@ -23,6 +23,7 @@ from gebiedsapp.paths import AppPaths
 from gebiedsapp.services.database_access import Database
 from gebiedsapp.services.errors import NotFoundError, ValidationError
 from gebiedsapp.storage.errors import StorageError, explain_write_error
+from gebiedsapp.ui.area_headers import AreaHeaders
 from gebiedsapp.ui.background import Background
 
 log = logging.getLogger(__name__)
@@ -56,8 +57,16 @@ class ChangeHub(QObject):
 
     changed = Signal(frozenset)
 
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        # told before any listener, whatever the order they connected in
+        self.first: list[Callable[[frozenset[str]], None]] = []
+
     def announce(self, *kinds: str) -> None:
-        self.changed.emit(frozenset(kinds))
+        changed = frozenset(kinds)
+        for listener in self.first:
+            listener(changed)
+        self.changed.emit(changed)
 
 
 @dataclass
@@ -67,6 +76,17 @@ class AppContext:
     paths: AppPaths
     hub: ChangeHub
     background: Background = field(default_factory=Background)
+    headers: AreaHeaders = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.headers = AreaHeaders(self.read)
+        self.hub.first.append(self._forget_headers)
+
+    def _forget_headers(self, kinds: frozenset[str]) -> None:
+        # what a header shows: the areas, their buurten, the team, the CBS population; a
+        # sync may have brought any of them
+        if kinds & {AREAS, TEAM, CBS, SYNC}:
+            self.headers.forget()
 
     def backup_dir(self) -> Path:
         """The folder the user chose for backups (a network share, say), else the default."""

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Sequence
-from datetime import date
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import QModelIndex
@@ -19,7 +18,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QTableView, QWidget
 from sqlalchemy.orm import Session
 
-from gebiedsapp.services.overview import AreaHeader, area_header
+from gebiedsapp.services.overview import AreaHeader
 from gebiedsapp.ui.context import AppContext
 from gebiedsapp.ui.page import StaleList
 from gebiedsapp.ui.screen import ScreenDefaults
@@ -114,8 +113,7 @@ class ListFormScreen(ScreenDefaults, Generic[R, F], _Widget):
     def set_area(self, area_id: uuid.UUID) -> None:
         """The navigator's area: the list shows it with its sub-areas; new records get it."""
         self.area_id = area_id
-        with self.context.read() as session:
-            header = area_header(session, area_id, today=date.today())
+        header = self.context.headers.get(area_id)
         self.area_ids = header.area_ids
         self._show_scope(header)
         self._ensure_loaded()

@@ -416,7 +416,9 @@ class MainWindow(QMainWindow):
         self.show_screen(ADMIN)
 
     def _on_area_selected(self, area_id: uuid.UUID) -> None:
-        """The area page always follows; screens that work per area follow too."""
+        """The area page always follows; screens that work per area follow too, sharing
+        the click's one area header."""
+        self.context.headers.forget()  # read afresh once per click: another program may write
         for screen in self.screens.values():  # the area page first: it was built first
             if screen.follows_area:
                 screen.set_area(area_id)

@@ -18,27 +18,30 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetrics,
+    QHelpEvent,
     QMouseEvent,
     QPainter,
     QPainterPath,
     QPen,
+    QPolygonF,
     QResizeEvent,
     QShowEvent,
     QTransform,
 )
 from PySide6.QtWidgets import (
     QFrame,
-    QGraphicsEllipseItem,
     QGraphicsItem,
     QGraphicsPathItem,
     QGraphicsScene,
     QGraphicsSceneHoverEvent,
     QGraphicsSimpleTextItem,
     QGraphicsView,
+    QToolTip,
     QWidget,
 )
 
 from gebiedsapp.services.geo import BuurtShape, project
+from gebiedsapp.ui.map_dots import DOT_DIAMETER, DOT_RING, Dots
 from gebiedsapp.ui.palette import MAP_SCALE, ColourRole, colour, text_on
 
 # Sequential scale (ui.palette.MAP_SCALE): lightness falls with every class, so the order
@@ -82,7 +85,8 @@ def _pen(role: ColourRole, width: float, *, dashed: bool = False) -> QPen:
     return pen
 
 
-def _path(shape: BuurtShape) -> QPainterPath:
+def buurt_path(shape: BuurtShape) -> QPainterPath:
+    """The shape as a path in scene coordinates (a value object: a worker may build it)."""
     path = QPainterPath()
     path.setFillRule(Qt.FillRule.OddEvenFill)
     for ring in shape.rings:
@@ -95,8 +99,8 @@ def _path(shape: BuurtShape) -> QPainterPath:
 
 
 class _BuurtItem(QGraphicsPathItem):
-    def __init__(self, shape: BuurtShape) -> None:
-        super().__init__(_path(shape))
+    def __init__(self, shape: BuurtShape, path: QPainterPath) -> None:
+        super().__init__(path)
         self.shape_data = shape
         self.base_z = 2.0 if shape.approximate else 0.0  # an own outline lies on its buurt
         self.setZValue(self.base_z)
@@ -139,8 +143,10 @@ class BuurtMap(QGraphicsView):
         self.setMinimumSize(240, 180)
         self._items: dict[str, _BuurtItem] = {}
         self._labels: dict[str, QGraphicsSimpleTextItem] = {}
-        self._points: list[QGraphicsEllipseItem] = []
+        self._dots = Dots()
+        self.scene().addItem(self._dots)
         self._point_data: list[MapPoint] = []
+        self._projected: dict[tuple[float, float], QPointF] = {}  # kept between lists
         self._counts: dict[str, int] = {}
         self._selected = ""
         self._outline = QGraphicsPathItem()
@@ -152,8 +158,11 @@ class BuurtMap(QGraphicsView):
 
     # --- what the screen sets ---------------------------------------------------------------
 
-    def set_buurten(self, shapes: list[BuurtShape]) -> None:
-        """Draw these buurten (replacing the previous ones); counts and selection are kept."""
+    def set_buurten(
+        self, shapes: list[BuurtShape], *, paths: Sequence[QPainterPath] | None = None
+    ) -> None:
+        """Draw these buurten (replacing the previous ones); counts and selection are kept.
+        `paths`: the shapes' `buurt_path`s, when a worker built them already."""
         scene = self.scene()
         for item in [*self._items.values(), *self._labels.values()]:
             scene.removeItem(item)
@@ -161,8 +170,10 @@ class BuurtMap(QGraphicsView):
         self._labels.clear()
         font = QFont(self.font())
         font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
-        for shape in shapes:
-            item = _BuurtItem(shape)
+        if paths is None:
+            paths = [buurt_path(shape) for shape in shapes]
+        for shape, path in zip(shapes, paths, strict=True):
+            item = _BuurtItem(shape, path)
             scene.addItem(item)
             self._items[shape.code] = item
             label = QGraphicsSimpleTextItem(shape.name)
@@ -190,31 +201,25 @@ class BuurtMap(QGraphicsView):
     def set_counts(self, counts: dict[str, int]) -> None:
         """Open signals per buurt code; buurten not in `counts` are shown as having no data."""
         self._counts = dict(counts)
-        self._restyle()
+        self._restyle_buurten()
+        self.viewport().update()
 
     def set_points(self, points: Sequence[tuple[float, float, str] | MapPoint]) -> None:
         """Signals with coordinates: (lon, lat, tooltip) or a `MapPoint` with the signal's key,
-        which a click on the point reports through `point_clicked`."""
-        scene = self.scene()
-        for dot in self._points:
-            scene.removeItem(dot)
-        self._points.clear()
+        which a click on the point reports through `point_clicked`. Drawn as one item; a
+        point's place is projected once and kept for the next list (the next area click)."""
         self._point_data = [MapPoint(*point) for point in points]
-        pen = _pen(ColourRole.MAP_POINT_RING, 1.2)
-        for lon, lat, tip, key in self._point_data:
-            x, y = project(lon, lat)
-            dot = QGraphicsEllipseItem(-3.5, -3.5, 7.0, 7.0)
-            dot.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-            dot.setPos(x, -y)
-            dot.setPen(pen)
-            dot.setBrush(colour(ColourRole.MAP_POINT))
-            dot.setToolTip(tip)
-            dot.setData(0, key)
-            if key:
-                dot.setCursor(Qt.CursorShape.PointingHandCursor)
-            dot.setZValue(20)
-            scene.addItem(dot)
-            self._points.append(dot)
+        projected = self._projected
+        if len(projected) > 200_000:  # years of signals in one session: start again
+            projected.clear()
+        scene_points = QPolygonF()
+        for lon, lat, _tip, _key in self._point_data:
+            place = projected.get((lon, lat))
+            if place is None:
+                x, y = project(lon, lat)
+                place = projected[(lon, lat)] = QPointF(x, -y)  # scene y runs down
+            scene_points.append(place)
+        self._dots.set_points(scene_points)
 
     def select(self, code: str) -> None:
         """Outline this buurt ("" clears) without emitting `buurt_clicked`."""
@@ -260,17 +265,27 @@ class BuurtMap(QGraphicsView):
         return self._labels[code].isVisible()
 
     def point_count(self) -> int:
-        return len(self._points)
+        return len(self._point_data)
 
     def points(self) -> list[MapPoint]:
         return list(self._point_data)
 
     def point_at(self, pos: QPointF) -> str:
         """The key of the signal point under a viewport position, or ""."""
-        for item in self.items(pos.toPoint()):
-            if isinstance(item, QGraphicsEllipseItem) and item.data(0):
-                return str(item.data(0))
-        return ""
+        index = self._point_index_at(pos, keyed=True)
+        return self._point_data[index].key if index >= 0 else ""
+
+    def _point_index_at(self, pos: QPointF, *, keyed: bool) -> int:
+        """The nearest point under a viewport position (the last drawn of equals), or -1."""
+        best, best_index = ((DOT_DIAMETER + DOT_RING) / 2) ** 2, -1
+        on_view = self.mapFromScene(self._dots.scene_points)
+        x, y = pos.x(), pos.y()
+        for index in range(on_view.size()):
+            place = on_view.at(index)
+            distance = (place.x() - x) ** 2 + (place.y() - y) ** 2
+            if distance <= best and (self._point_data[index].key or not keyed):
+                best, best_index = distance, index
+        return best_index
 
     def buurt_at(self, pos: QPointF) -> str:
         """The code of the buurt under a viewport position, or ""."""
@@ -297,9 +312,14 @@ class BuurtMap(QGraphicsView):
     def _restyle(self) -> None:
         self.setBackgroundBrush(colour(ColourRole.MAP_BACKGROUND))
         self._outline.setPen(_pen(ColourRole.MAP_OUTLINE, 2.5))
-        for dot in self._points:
-            dot.setPen(_pen(ColourRole.MAP_POINT_RING, 1.2))
-            dot.setBrush(colour(ColourRole.MAP_POINT))
+        self._dots.ring = colour(ColourRole.MAP_POINT_RING)
+        self._dots.fill = colour(ColourRole.MAP_POINT)
+        self._dots.update()
+        self._restyle_buurten()
+        self.viewport().update()
+
+    def _restyle_buurten(self) -> None:
+        """Each buurt's fill, border, tooltip and name colour for its count."""
         for code, item in self._items.items():
             count = self._counts.get(code)
             fill = class_colour(count)
@@ -308,7 +328,6 @@ class BuurtMap(QGraphicsView):
             item.setToolTip(self._tooltip_text(item.shape_data))
             label = self._labels[code]
             label.setBrush(text_on(fill))
-        self.viewport().update()
 
     def _update_outline(self) -> None:
         item = self._items.get(self._selected)
@@ -331,6 +350,7 @@ class BuurtMap(QGraphicsView):
             rect.adjust(-legend_w / scale, 0, 0, 0)
         self.scene().setSceneRect(rect)
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+        self._dots.set_zoom(self.transform().m11())
         self._place_labels()
 
     def _label_rect(self, label: QGraphicsSimpleTextItem) -> QRectF:
@@ -369,6 +389,15 @@ class BuurtMap(QGraphicsView):
             label.setVisible(visible)
             if visible:
                 shown.append(box)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        """A signal point's tooltip (the points are one item: the view says which one)."""
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            index = self._point_index_at(QPointF(event.pos()), keyed=False)
+            if index >= 0:
+                QToolTip.showText(event.globalPos(), self._point_data[index].tooltip, self)
+                return True
+        return super().viewportEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

@@ -43,6 +43,7 @@ from gebiedsapp.ui.admin.common import (
     select_data,
 )
 from gebiedsapp.ui.admin.common import make_table as _make_table
+from gebiedsapp.ui.contacts.meedenkers import MeedenkerModel, meedenker_rows
 from gebiedsapp.ui.contacts.models import PendingAction, PendingActionsModel
 from gebiedsapp.ui.contacts.themes import ThemeOption, ThemePicker
 from gebiedsapp.ui.formatting import from_qdate, to_qdate
@@ -51,6 +52,7 @@ from gebiedsapp.ui.personal_data import PersonalDataWarning
 from gebiedsapp.ui.translatable import QT_TRANSLATE_NOOP
 
 DEFAULT_DUE_DAYS = 14
+MEEDENKER_CHARACTERS = 30  # a name and its village
 NO_MEEDENKERS = QT_TRANSLATE_NOOP("ContactForm", "(geen meedenkers in dit gebied)")
 
 
@@ -119,6 +121,12 @@ class ContactForm(QWidget):
         self.meedenker_combo.setSizePolicy(
             QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred
         )
+        self.meedenkers = MeedenkerModel(self)
+        self.meedenker_combo.setModel(self.meedenkers)
+        self.meedenker_combo.setMinimumContentsLength(MEEDENKER_CHARACTERS)
+        self.meedenker_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )  # not measured over every entry of the register
 
         self.subject_edit = QLineEdit(self)
         self.subject_edit.setMaxLength(MAX_SUBJECT)
@@ -334,15 +342,9 @@ class ContactForm(QWidget):
         keep = self.meedenker_combo.currentData()
         self.meedenker_combo.blockSignals(True)
         try:
-            self.meedenker_combo.clear()
-            if entries:
-                self.meedenker_combo.addItem(self.tr("(kies een meedenker)"), "")
-            else:
-                self.meedenker_combo.addItem(self.tr(NO_MEEDENKERS), "")
+            first = self.tr("(kies een meedenker)") if entries else self.tr(NO_MEEDENKERS)
             self._meedenker_names = {str(entry.id): entry.name for entry in entries}
-            for entry in sorted(entries, key=lambda e: e.name.casefold()):
-                text = f"{entry.name} – {entry.area_name}"
-                self.meedenker_combo.addItem(text, str(entry.id))
+            self.meedenkers.set_rows([(first, ""), *meedenker_rows(entries)])
             select_data(self.meedenker_combo, keep or "")
         finally:
             self.meedenker_combo.blockSignals(False)

@@ -46,7 +46,6 @@ from gebiedsapp.services.lists import (
     list_conversations,
     list_sessions,
 )
-from gebiedsapp.services.overview import area_header
 from gebiedsapp.services.taxonomy import list_themes
 from gebiedsapp.ui.actions import ActionsModel, sort_soonest_first
 from gebiedsapp.ui.admin.common import INDENT, current_id, make_table, select_data
@@ -301,8 +300,7 @@ class ListsScreen(ScreenDefaults, QWidget):
 
     def set_area(self, area_id: uuid.UUID) -> None:
         """Show this area and all its sub-areas."""
-        with self.context.read() as session:
-            header = area_header(session, area_id, today=date.today())
+        header = self.context.headers.get(area_id)
         self.area_ids = header.area_ids
         for tab in self._tabs:
             self._fit_columns(tab)

@@ -7,6 +7,7 @@ filters stays smooth on a large database; the detail of one signal loads directl
 
 from __future__ import annotations
 
+import logging
 import uuid
 from collections.abc import Callable
 from datetime import date, timedelta
@@ -31,20 +32,17 @@ from gebiedsapp.domain import Priority, SignalStatus
 from gebiedsapp.domain.enums import DeadlineLabel
 from gebiedsapp.domain.signal_workflow import OPEN
 from gebiedsapp.services.errors import NotFoundError
-from gebiedsapp.services.geo import drawable_shapes, is_area_code
+from gebiedsapp.services.geo import is_area_code
 from gebiedsapp.services.geojson_export import signals_geojson
 from gebiedsapp.services.list_exports import signals_table
-from gebiedsapp.services.overview import AreaHeader, area_header
 from gebiedsapp.services.signal_views import (
     SignalFilter,
     SignalList,
-    SignalRow,
     list_signals,
     open_in_areas,
 )
 from gebiedsapp.services.signals import (
     SignalInput,
-    SignalPoint,
     signal_input_from_contact,
     signal_input_from_conversation,
     signal_points,
@@ -62,6 +60,7 @@ from gebiedsapp.ui.signals.detail import SignalDetailPane, category_choices, par
 from gebiedsapp.ui.signals.dialogs import fill_choices
 from gebiedsapp.ui.signals.form import SignalForm
 from gebiedsapp.ui.signals.import_dialog import SignalImportDialog
+from gebiedsapp.ui.signals.map_reads import MapShapes, map_points, read_shapes
 from gebiedsapp.ui.signals.models import ColumnWidths, SignalsModel
 from gebiedsapp.ui.signals.picker import Pick, category_picker
 from gebiedsapp.ui.translatable import QT_TRANSLATE_NOOP
@@ -75,6 +74,8 @@ PERIODS = (  # (key, text, days back; None: no limit)
     ("90", QT_TRANSLATE_NOOP("SignalsScreen", "Laatste 3 maanden"), 91),
     ("365", QT_TRANSLATE_NOOP("SignalsScreen", "Laatste 12 maanden"), 365),
 )
+
+log = logging.getLogger(__name__)
 
 
 class SignalsScreen(ScreenDefaults, QWidget):
@@ -90,6 +91,8 @@ class SignalsScreen(ScreenDefaults, QWidget):
         self.buurt_code: str | None = None
         self.busy = False
         self.stale = True
+        self.map_for: frozenset[uuid.UUID] | None = None  # the areas the map's shapes are of
+        self.map_busy = False
         self.form: SignalForm | None = None
         self.import_dialog: SignalImportDialog | None = None
         self._select_after: uuid.UUID | None = None
@@ -250,24 +253,46 @@ class SignalsScreen(ScreenDefaults, QWidget):
 
     def set_area(self, area_id: uuid.UUID) -> None:
         """This area and its sub-areas; the gemeente root shows the whole municipality."""
-        with self.context.read() as session:
-            header = area_header(session, area_id, today=date.today())
+        header = self.context.headers.get(area_id)
         self.area_id = area_id
         self.area_ids = header.area_ids
         text = scope_name(header)
         self.subtitle.setText(text)
         self.buurt_code = None
         self._show_buurt_chip()
-        self._show_map(header)
+        if self.isVisible():
+            self._read_map()  # the list follows the shapes (it counts their own outlines)
+        else:  # hidden: read when shown
+            self._filters_changed()
+
+    def _read_map(self) -> None:
+        """The area's CBS buurten and the own outlines of its areas without one (all of Oldambt
+        for the gemeente), read and made into paths off the GUI thread; coloured when rows
+        come."""
+        if self.area_ids is None:
+            return
+        self.map_busy = True
+        self.status_line.setText(self.tr("Zoeken…"))
+        read, ids = self.context.read, self.area_ids
+        self.context.background.submit(
+            "signals-map", lambda: read_shapes(read, ids), owner=self,
+            on_done=self._on_map, on_error=self._on_map_failed,
+        )  # fmt: skip
+
+    def _on_map(self, found: MapShapes) -> None:
+        self.map_busy = False
+        self.map_for = found.area_ids
+        self.map.set_buurten(found.shapes, paths=found.paths)
+        self.map.setVisible(bool(found.shapes))
         self._filters_changed()
 
-    def _show_map(self, header: AreaHeader) -> None:
-        """The area's CBS buurten and the own outlines of its areas without one (all of Oldambt
-        for the gemeente), coloured when rows come."""
-        with self.context.read() as session:
-            shapes = drawable_shapes(session, header.area_ids)
-        self.map.set_buurten(shapes)
-        self.map.setVisible(bool(shapes))
+    def _on_map_failed(self, error: Exception) -> None:
+        log.warning("the map's shapes were not read: %s", error)
+        self.map_busy = False
+        self.map_for = self.area_ids  # not again for every filter: the list still comes
+        self.map.set_buurten([])
+        self.map.setVisible(False)
+        self._filters_changed()
 
     def set_buurt_filter(self, code: str | None) -> None:
         """Only signals in this CBS buurt (None: the whole area again)."""
@@ -363,14 +388,16 @@ class SignalsScreen(ScreenDefaults, QWidget):
         )
 
     def is_busy(self) -> bool:
-        return self.timer.isActive() or self.busy
+        return self.timer.isActive() or self.busy or self.map_busy
 
     # -- loading ----------------------------------------------------------------------------
 
     def showEvent(self, event: QShowEvent) -> None:
         if not self._choices_loaded:
             self._load_choices()
-        if self.stale:
+        if self.area_ids is not None and self.map_for != self.area_ids:
+            self._read_map()
+        elif self.stale:
             self.refresh()
         super().showEvent(event)
 
@@ -436,17 +463,18 @@ class SignalsScreen(ScreenDefaults, QWidget):
         today = date.today()
         outlined = {} if self.buurt_code else self.map.own_outlines()
 
-        def work() -> tuple[SignalList, list[SignalPoint], dict[str, int]]:
+        def work() -> tuple[SignalList, list[MapPoint], dict[str, int]]:
             with context.read() as session:
                 found = list_signals(session, filters, today=today)
                 own = open_in_areas(session, filters, outlined, today=today)
-                return found, signal_points(session, filters.area_ids), own
+                points = signal_points(session, filters.area_ids)
+            return found, map_points(found.rows, points), own
 
         self.context.background.submit(
             "signals-list", work, owner=self, on_done=self._on_rows, on_error=self._on_failed
         )
 
-    def _on_rows(self, found: tuple[SignalList, list[SignalPoint], dict[str, int]]) -> None:
+    def _on_rows(self, found: tuple[SignalList, list[MapPoint], dict[str, int]]) -> None:
         self.busy = False
         result, points, own = found
         created, self._select_after = self._select_after, None
@@ -454,7 +482,7 @@ class SignalsScreen(ScreenDefaults, QWidget):
         other_list = self._asked_version != self._shown_version
         self._shown_version = self._asked_version
         rows = result.rows
-        self._show_points(rows, points)
+        self.map.set_points(points)
         if self.buurt_code is None:  # with a buurt chosen, the map keeps the whole area's view
             counts = dict.fromkeys(self.map.codes(), 0)
             for row in rows:
@@ -478,26 +506,6 @@ class SignalsScreen(ScreenDefaults, QWidget):
             self.show_signal(keep)
         else:  # another area or filter: a signal that left the list is not changed by mistake
             self.detail.show_signal(None)
-
-    def _show_points(self, rows: list[SignalRow], points: list[SignalPoint]) -> None:
-        """The open signals with coordinates that the list shows (so the filters apply)."""
-        listed = {row.key for row in rows if row.closed_on is None}
-        self.map.set_points(
-            [
-                MapPoint(
-                    point.longitude,
-                    point.latitude,
-                    " · ".join(
-                        part
-                        for part in (point.category, point.location, label_of(point.status))
-                        if part
-                    ),
-                    point.key,
-                )
-                for point in points
-                if point.key in listed
-            ]
-        )
 
     def _point_clicked(self, key: str) -> None:
         try:

@@ -1,0 +1,74 @@
+"""One area click reads the area header once, however many screens follow the area (issue 19:
+each screen's set_area read it again, about five times per click)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import Any
+
+from PySide6.QtWidgets import QLabel
+from signal_steps import click_area, open_screen
+from sqlalchemy import event
+from sqlalchemy.orm import Session
+
+from gebiedsapp.domain import Role
+from gebiedsapp.services import teams as team_service
+from gebiedsapp.services.areas import find_area
+from gebiedsapp.ui.context import TEAM, AppContext
+from gebiedsapp.ui.main_window import CONTACTS, INITIATIVES, LISTS, SIGNALS, MainWindow
+
+
+def _header_reads(context: AppContext) -> list[str]:
+    """Every statement that counts the CBS wijken: only an area header does."""
+    statements: list[str] = []
+
+    def seen(*args: Any) -> None:
+        statement = str(args[2])
+        if "FROM cbs_wijk" in statement and "count(" in statement.lower():
+            statements.append(statement)
+
+    event.listen(context.database.engine, "before_cursor_execute", seen)
+    return statements
+
+
+def test_an_area_click_reads_the_header_once_for_every_screen(
+    qtbot: Any, window: MainWindow, context: AppContext, beerta: uuid.UUID
+) -> None:
+    for key in (CONTACTS, LISTS, INITIATIVES, SIGNALS):
+        open_screen(qtbot, window, key)
+    qtbot.waitUntil(lambda: not context.background.busy())
+    reads = _header_reads(context)
+
+    click_area(qtbot, window, beerta)
+
+    assert len(reads) == 1
+    assert window.area_page.title.text() == "Beerta"
+    signals = window.screens[SIGNALS]
+    assert "Beerta" in signals.subtitle.text()  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: not context.background.busy())
+
+    with context.read() as session:
+        drieborg = find_area(session, "Drieborg").id
+    click_area(qtbot, window, drieborg)  # the next click reads its own header, once
+    assert len(reads) == 2
+    assert "Drieborg" in signals.subtitle.text()  # type: ignore[attr-defined]
+
+
+def test_a_team_change_is_in_the_next_header(
+    qtbot: Any, window: MainWindow, context: AppContext, beerta: uuid.UUID
+) -> None:
+    """The shared header is forgotten when the team changes, before the area page reloads."""
+    click_area(qtbot, window, beerta)
+
+    def add_to_team(session: Session) -> None:
+        member = team_service.add_member(session, name="Tessa Teamlid")
+        team_service.assign(
+            session, member_id=member.id, area_id=beerta, role=Role.OPBOUWWERKER,
+            start_date=date.today(),
+        )  # fmt: skip
+
+    context.perform(window, add_to_team, changes=(TEAM,))
+
+    texts = [label.text() for label in window.area_page.team_box.findChildren(QLabel)]
+    assert any("Tessa Teamlid" in text for text in texts)
