@@ -103,17 +103,15 @@ def _select(table: SyncTable, columns: Sequence[str]) -> Any:
 
 
 def _server_row(row: Any, columns: Sequence[str]) -> ServerRow:
-    mapping = row._mapping
-    data = None
-    if mapping["d__present"] is not None:
-        data = {c: mapping[f"d_{c}"] for c in columns}
+    """By position, in _select's order (a pull reads every row through here)."""
+    seq, row_key, version, erased, pushed_by, present, *values = row
     return ServerRow(
-        seq=mapping["seq"],
-        row_key=mapping["row_key"],
-        version=mapping["version"],
-        erased=mapping["erased"],
-        pushed_by=mapping["pushed_by"],
-        data=data,
+        seq=seq,
+        row_key=row_key,
+        version=version,
+        erased=erased,
+        pushed_by=pushed_by,
+        data=None if present is None else dict(zip(columns, values, strict=True)),
     )
 
 
