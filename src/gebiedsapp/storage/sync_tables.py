@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from enum import Enum
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from sqlalchemy import Column, Table, TypeDecorator, Uuid
@@ -189,6 +189,14 @@ def _canonical(value: Any) -> bytes:
     1, True, "1" and 1.0 stay apart)."""
     if value is None:
         return b"n"
+    kind = type(value)  # the common exact types first (a sync digests every field)
+    if kind is str:
+        return b"s" + str.encode(value, "utf-8", "surrogatepass")
+    if kind is uuid.UUID:
+        raw: bytes = value.bytes
+        return b"u" + raw
+    if kind is datetime or kind is date:
+        return b"t" + str.encode(value.isoformat())
     if isinstance(value, str):
         return b"s" + value.encode("utf-8", "surrogatepass")
     if isinstance(value, bool):
@@ -211,7 +219,14 @@ def digest(key: bytes, value: Any) -> str:
     cannot be read back (the merge base of an erased or anonymised resident keeps no words)."""
     if isinstance(value, Enum):
         value = value.value
-    return hashlib.blake2b(_canonical(value), key=key[:64], digest_size=12).hexdigest()
+    hasher = _keyed(key).copy()  # the key's block hashed once, not once per field
+    hasher.update(_canonical(value))
+    return hasher.hexdigest()
+
+
+@lru_cache(maxsize=4)
+def _keyed(key: bytes) -> hashlib.blake2b:
+    return hashlib.blake2b(key=key[:64], digest_size=12)
 
 
 def digests(key: bytes, row: Mapping[str, Any], columns: Sequence[str]) -> dict[str, str]:
