@@ -144,6 +144,8 @@ def test_accepting_imports_exactly_the_valid_rows(
     assert dialog.imported == 3
     assert heard == [frozenset({SIGNALS})]
     assert _count(dialog.context) == before + 3
+    # a copy to go back to was made before the import (AppContext.perform_import)
+    assert any("voor-import" in p.name for p in dialog.context.backup_dir().iterdir())
     with dialog.context.read() as session:
         rows = session.execute(
             select(Signal.description, Signal.location, Signal.priority, Signal.status)

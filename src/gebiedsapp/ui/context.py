@@ -22,7 +22,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from gebiedsapp.paths import AppPaths
 from gebiedsapp.services.database_access import Database
 from gebiedsapp.services.errors import NotFoundError, ValidationError
-from gebiedsapp.storage.errors import StorageError, explain_write_error
+from gebiedsapp.storage.errors import BackupError, StorageError, explain_write_error
 from gebiedsapp.ui.area_headers import AreaHeaders
 from gebiedsapp.ui.background import Background
 
@@ -153,3 +153,23 @@ class AppContext:
             return None
         self.hub.announce(*changes)
         return result
+
+    def perform_import(
+        self,
+        parent: QWidget | None,
+        action: Callable[[Session], T],
+        *,
+        changes: tuple[str, ...],
+        title: str,
+    ) -> T | None:
+        """`perform` for an import: a backup of the database file first ("voor-import"), so
+        there is a copy to go back to; nothing is imported when that copy cannot be made."""
+        from gebiedsapp.services.backups import make_backup
+
+        if self.database.file is not None:
+            try:
+                make_backup(self.database, self.backup_dir(), reason="voor-import")
+            except BackupError as error:
+                QMessageBox.warning(parent, title, error.user_message)
+                return None
+        return self.perform(parent, action, changes=changes, title=title)

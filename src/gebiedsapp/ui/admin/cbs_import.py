@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSpinBox,
     QTabWidget,
@@ -27,10 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from gebiedsapp.services import cbs_import
-from gebiedsapp.services.backups import make_backup
 from gebiedsapp.services.cbs_import import CbsPreview, CbsTable, FigureRow, RefusedRow
 from gebiedsapp.services.errors import ValidationError
-from gebiedsapp.storage.errors import BackupError
 from gebiedsapp.ui.admin.common import make_table
 from gebiedsapp.ui.context import CBS, AppContext
 from gebiedsapp.ui.formatting import format_number
@@ -349,13 +346,7 @@ class CbsImportDialog(QDialog):
         preview = self.preview
         if preview is None or not preview.rows or self.busy:
             return
-        if self.context.database.file is not None:
-            try:
-                make_backup(self.context.database, self.context.backup_dir(), reason="voor-import")
-            except BackupError as error:
-                QMessageBox.warning(self, self.tr("Niet opgeslagen"), error.user_message)
-                return
-        stored = self.context.perform(
+        stored = self.context.perform_import(
             self,
             lambda session: cbs_import.store_figures(session, preview),
             changes=(CBS,),

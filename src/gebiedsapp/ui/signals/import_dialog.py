@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -35,7 +34,6 @@ from PySide6.QtWidgets import (
 )
 
 from gebiedsapp.services.areas import area_tree
-from gebiedsapp.services.backups import make_backup
 from gebiedsapp.services.errors import ValidationError
 from gebiedsapp.services.signal_import import (
     FIELDS,
@@ -50,7 +48,6 @@ from gebiedsapp.services.signal_import import (
     suggest_mapping,
 )
 from gebiedsapp.services.taxonomy import list_categories
-from gebiedsapp.storage.errors import BackupError
 from gebiedsapp.ui.admin.common import make_table, select_data
 from gebiedsapp.ui.context import SIGNALS, AppContext
 from gebiedsapp.ui.formatting import format_date, format_number
@@ -461,13 +458,7 @@ class SignalImportDialog(QDialog):
         preview = self.preview
         if preview is None or not preview.valid or self.busy:
             return
-        if self.context.database.file is not None:  # before every import: a copy to go back to
-            try:
-                make_backup(self.context.database, self.context.backup_dir(), reason="voor-import")
-            except BackupError as error:
-                QMessageBox.warning(self, self.tr("Niet geïmporteerd"), error.user_message)
-                return
-        written = self.context.perform(
+        written = self.context.perform_import(
             self,
             lambda session: import_signals(session, preview, accept_valid=True),
             changes=(SIGNALS,),

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -37,7 +36,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gebiedsapp.services.backups import make_backup
 from gebiedsapp.services.errors import ValidationError
 from gebiedsapp.services.import_files import CsvTable, read_table
 from gebiedsapp.services.survey import result_text
@@ -52,7 +50,6 @@ from gebiedsapp.services.survey_import import (
     suggest_mapping,
 )
 from gebiedsapp.services.taxonomy import list_themes
-from gebiedsapp.storage.errors import BackupError
 from gebiedsapp.ui.admin.common import make_table, select_data
 from gebiedsapp.ui.context import SURVEY, AppContext
 from gebiedsapp.ui.formatting import format_number
@@ -422,13 +419,7 @@ class SurveyImportDialog(QDialog):
         preview = self.preview
         if preview is None or not preview.outcomes or self.busy:
             return
-        if self.context.database.file is not None:  # before every import: a copy to go back to
-            try:
-                make_backup(self.context.database, self.context.backup_dir(), reason="voor-import")
-            except BackupError as error:
-                QMessageBox.warning(self, self.tr("Niet geïmporteerd"), error.user_message)
-                return
-        written = self.context.perform(
+        written = self.context.perform_import(
             self,
             lambda session: import_survey(session, preview, accept_valid=True),
             changes=(SURVEY,),
