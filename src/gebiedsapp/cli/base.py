@@ -15,6 +15,8 @@ from datetime import date
 from typing import TYPE_CHECKING, TypeAlias
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from gebiedsapp.paths import AppPaths
     from gebiedsapp.startup import OpenedDatabase
     from gebiedsapp.storage.crypto import DatabaseKey
@@ -73,6 +75,18 @@ def command(
     takes the parsed arguments, every other one a Run."""
     parser.set_defaults(handler=handler, stage=stage, reads_only=reads_only, rewrites=rewrites)
     return parser
+
+
+def backup_before_import(run: Run, session: Session) -> None:
+    """Before every import: a copy of the database file to go back to, named on the terminal
+    (in the import's own transaction, so nothing is imported when the copy fails)."""
+    from gebiedsapp.services import backups
+
+    if run.database.file is not None:
+        copy = backups.backup_in_folder(
+            run.database, session, run.paths.backup_dir, reason="voor-import"
+        )
+        print(f"Reservekopie: {copy}")
 
 
 def day(text: str) -> date:

@@ -6,8 +6,8 @@ import logging
 import sys
 from pathlib import Path
 
-from gebiedsapp.cli.base import Run, Subparsers, command
-from gebiedsapp.services import backups, cbs_import
+from gebiedsapp.cli.base import Run, Subparsers, backup_before_import, command
+from gebiedsapp.services import cbs_import
 from gebiedsapp.services.report_text import number
 from gebiedsapp.storage.errors import os_words
 
@@ -75,11 +75,7 @@ def _import(run: Run) -> int:
         if args.dry_run:
             print("Proefrun: er is niets opgeslagen.")
             return 0
-        if database.file is not None:  # before every import: a copy to go back to
-            copy = backups.backup_in_folder(
-                database, session, run.paths.backup_dir, reason="voor-import"
-            )
-            print(f"Reservekopie: {copy}")
+        backup_before_import(run, session)
         stored = cbs_import.store_figures(session, preview)
     credit = cbs_import.CREDIT.format(year=preview.year)
     print(f"{stored} regio's opgeslagen voor {preview.year}. {credit}.")

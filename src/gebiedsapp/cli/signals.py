@@ -8,10 +8,10 @@ import uuid
 from datetime import date
 from pathlib import Path
 
-from gebiedsapp.cli.base import Run, Subparsers, command
+from gebiedsapp.cli.base import Run, Subparsers, backup_before_import, command
 from gebiedsapp.domain import AuditAction
 from gebiedsapp.domain.signal_workflow import OPEN
-from gebiedsapp.services import audit, backups, signal_import
+from gebiedsapp.services import audit, signal_import
 from gebiedsapp.services.areas import area_tree, find_area
 from gebiedsapp.services.errors import ValidationError
 from gebiedsapp.services.geojson_export import signals_geojson, write_geojson
@@ -106,11 +106,7 @@ def _import(run: Run) -> int:
                 file=sys.stderr,
             )
             return 2
-        if database.file is not None:  # before every import: a copy to go back to
-            copy = backups.backup_in_folder(
-                database, session, run.paths.backup_dir, reason="voor-import"
-            )
-            print(f"Reservekopie: {copy}")
+        backup_before_import(run, session)
         written = signal_import.import_signals(session, preview, accept_valid=args.accept_valid)
     print(f"{written} signalen geïmporteerd.")
     return 0

@@ -7,8 +7,7 @@ import logging
 import sys
 from pathlib import Path
 
-from gebiedsapp.cli.base import Run, Subparsers, command
-from gebiedsapp.services import backups
+from gebiedsapp.cli.base import Run, Subparsers, backup_before_import, command
 from gebiedsapp.services.import_files import parse_mapping, read_table
 from gebiedsapp.services.survey import result_text
 from gebiedsapp.services.survey_import import (
@@ -108,11 +107,7 @@ def _import(run: Run) -> int:
                 file=sys.stderr,
             )
             return 2
-        if database.file is not None:  # before every import: a copy to go back to
-            copy = backups.backup_in_folder(
-                database, session, run.paths.backup_dir, reason="voor-import"
-            )
-            print(f"Reservekopie: {copy}")
+        backup_before_import(run, session)
         written = import_survey(session, preview, accept_valid=args.accept_valid)
     print(f"{written} enquête-uitkomsten opgeslagen.")
     return 0
