@@ -236,6 +236,7 @@ def visit(window: Any, keys: str, screen: QRect, report: dict[str, Any], prefix:
 
 SHORTCUT_KEYS = dict(SHORTCUTS)
 SHORTCUT_KEYS["Ctrl+Shift+C"] = Qt.Key.Key_C  # Conflicten (sync), off the toolbar
+SHORTCUT_KEYS["Ctrl+Shift+A"] = Qt.Key.Key_A  # Activiteiten
 
 
 def main(database: str, passphrase: str, data_dir: str) -> dict[str, Any]:

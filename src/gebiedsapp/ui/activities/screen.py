@@ -13,7 +13,7 @@ import uuid
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -68,7 +68,7 @@ from gebiedsapp.ui.context import (
 from gebiedsapp.ui.drafting import DraftAutosaver
 from gebiedsapp.ui.export import Exporter, ExportJob
 from gebiedsapp.ui.formatting import format_date, format_number
-from gebiedsapp.ui.layout import FlowLayout
+from gebiedsapp.ui.layout import ColumnFit, FlowLayout, text_width
 from gebiedsapp.ui.page import StaleList, form_keys, muted_label, page_title, scope_name
 from gebiedsapp.ui.prompts import Leave, ask_leave
 
@@ -102,6 +102,8 @@ class ActivitiesScreen(QWidget):
         header.resizeSection(ActivitiesModel.COL_ATTENDANCE, 75)
         for column in (ActivitiesModel.COL_TIME, ActivitiesModel.COL_AREA):
             self.table.setColumnHidden(column, True)  # in the subject's tooltip
+        # on a narrow screen (125% scaling) the other columns give way to the subject
+        self.column_fit = ColumnFit(self.table, minimum=text_width(self.table, 18))
         self.list_label = QLabel(self)
         self.list_label.setWordWrap(True)
         list_panel = QWidget(self)
@@ -164,6 +166,9 @@ class ActivitiesScreen(QWidget):
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setSizes([360, 560])
+        # on a narrow screen (125% scaling) the form takes its width from the list first
+        self._form_scroll, self._list_panel = scroll, list_panel
+        self.splitter.installEventFilter(self)
         self.splitter.setChildrenCollapsible(False)
 
         self.agenda = AgendaPanel(context, self)
@@ -325,6 +330,28 @@ class ActivitiesScreen(QWidget):
             self.form.set_link_options(options)
         finally:
             self.autosaver.suspended = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.splitter and event.type() == QEvent.Type.Resize:
+            QTimer.singleShot(0, self._give_the_form_its_width)
+        return super().eventFilter(watched, event)
+
+    def _give_the_form_its_width(self) -> None:
+        """Move width from the list to the form while the form would scroll sideways and
+        the list can spare it (its columns give way: ColumnFit)."""
+        sizes = self.splitter.sizes()
+        scroll = self._form_scroll
+        body = scroll.widget()
+        assert body is not None
+        need = (  # the form, beside the vertical scroll bar it may have
+            body.minimumSizeHint().width()
+            + scroll.verticalScrollBar().sizeHint().width()
+            + 2 * scroll.frameWidth()
+        )
+        spare = sizes[0] - self._list_panel.minimumSizeHint().width()
+        moved = min(need - sizes[1], spare)
+        if moved > 0:
+            self.splitter.setSizes([sizes[0] - moved, sizes[1] + moved])
 
     def showEvent(self, event: QShowEvent) -> None:
         self._ensure_loaded()
