@@ -39,6 +39,11 @@ def app_paths(tmp_path: Path) -> AppPaths:
     return _app_paths(tmp_path / "data")
 
 
+# GEBIEDSAPP_TEST_MIGRATE_EVERY_TEST=1 gives every test a database migrated on its own, as
+# before the template: only to measure what the template saves (issue 20's before/after).
+MIGRATE_EVERY_TEST = os.environ.get("GEBIEDSAPP_TEST_MIGRATE_EVERY_TEST") == "1"
+
+
 @pytest.fixture(scope="session")
 def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One database migrated through Alembic with the reference data in, made once per run:
@@ -60,7 +65,7 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     migrated template, or an empty file for a test marked `fresh_database` (first start,
     migrations), which the app then creates and migrates itself."""
     target = tmp_path / "test.db"
-    if request.node.get_closest_marker("fresh_database") is None:
+    if request.node.get_closest_marker("fresh_database") is None and not MIGRATE_EVERY_TEST:
         shutil.copyfile(request.getfixturevalue("migrated_template"), target)
     return f"sqlite:///{target}"
 

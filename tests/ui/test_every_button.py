@@ -45,7 +45,7 @@ SKIPPED: dict[tuple[str, str], str] = {
     (MAIN, "Bestand" + SEP + "Afsluiten"): "closes the main window: the walk would end there",
     ("signals", "Wacht op terugkoppeling"): (
         "leaves only closed signals, whose Categorie… and Splitsen… are disabled (the chosen "
-        "open signal leaves the detail with the list); tests/ui/test_signals.py clicks it"
+        "open signal leaves the detail with the list); tests/ui/signals/test_signals.py clicks it"
     ),
 }
 

@@ -155,7 +155,7 @@ def test_the_interval_is_a_setting(qtbot, context: AppContext, settings) -> None
 
 
 def _clash_on_beerta(context: AppContext) -> None:
-    """A conflict as a pull leaves it (tests/ui/test_sync_team.py makes real ones with two
+    """A conflict as a pull leaves it (tests/ui/sync/test_sync_team.py makes real ones with two
     laptops and a server): Beerta's description, changed here and by bert."""
     with context.database.unit_of_work("test") as session:
         beerta = find_area(session, "Beerta")
