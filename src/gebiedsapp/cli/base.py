@@ -9,10 +9,15 @@ from __future__ import annotations
 
 import argparse
 import enum
+import logging
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, TypeAlias
+
+from gebiedsapp.storage.errors import os_words
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -21,6 +26,8 @@ if TYPE_CHECKING:
     from gebiedsapp.startup import OpenedDatabase
     from gebiedsapp.storage.crypto import DatabaseKey
     from gebiedsapp.storage.database import Database
+
+log = logging.getLogger(__name__)
 
 Subparsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 Predicate: TypeAlias = Callable[[argparse.Namespace], bool]
@@ -75,6 +82,61 @@ def command(
     takes the parsed arguments, every other one a Run."""
     parser.set_defaults(handler=handler, stage=stage, reads_only=reads_only, rewrites=rewrites)
     return parser
+
+
+def add_import_arguments(
+    parser: argparse.ArgumentParser, *, mapping: bool = True, accept_valid: bool = True
+) -> None:
+    """The arguments every `... import` shares: the file, --map, --dry-run, --accept-valid."""
+    parser.add_argument("file", metavar="BESTAND", type=Path)
+    if mapping:
+        parser.add_argument(
+            "--map",
+            dest="mapping",
+            metavar="VELD=KOLOM",
+            action="append",
+            default=[],
+            help="koppel een veld aan een kolomnaam uit het bestand (herhaalbaar)",
+        )
+    parser.add_argument(
+        "--dry-run", action="store_true", help="alleen controleren, niets importeren"
+    )
+    if accept_valid:
+        parser.add_argument(
+            "--accept-valid",
+            action="store_true",
+            help="bij ongeldige regels toch de geldige regels importeren",
+        )
+
+
+def read_import_file(path: Path) -> bytes | None:
+    """The file's bytes, or None after saying in Dutch why it cannot be read (exit 2)."""
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        log.warning("cannot read %s: %s", path, exc)
+        print(f"Kan het bestand niet lezen: {path} ({os_words(exc.errno)})", file=sys.stderr)
+        return None
+
+
+def refuse_or_back_up(
+    run: Run, session: Session, *, invalid: bool, done: str = "geïmporteerd"
+) -> int | None:
+    """After the preview: the exit code when nothing is to be written (a dry run: 0, or 2 with
+    invalid rows; invalid rows without --accept-valid: 2), else None after the backup that
+    precedes every import."""
+    if run.args.dry_run:
+        print(f"Proefrun: er is niets {done}.")
+        return 2 if invalid else 0
+    if invalid and not getattr(run.args, "accept_valid", False):
+        print(
+            "Er is niets geïmporteerd. Gebruik --accept-valid om alleen de geldige regels "
+            "te importeren.",
+            file=sys.stderr,
+        )
+        return 2
+    backup_before_import(run, session)
+    return None
 
 
 def backup_before_import(run: Run, session: Session) -> None:

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import logging
-import sys
 from pathlib import Path
 
-from gebiedsapp.cli.base import Run, Subparsers, backup_before_import, command
+from gebiedsapp.cli.base import (
+    Run,
+    Subparsers,
+    add_import_arguments,
+    command,
+    read_import_file,
+    refuse_or_back_up,
+)
 from gebiedsapp.services import cbs_import
 from gebiedsapp.services.report_text import number
-from gebiedsapp.storage.errors import os_words
 
 log = logging.getLogger(__name__)
 
@@ -25,14 +30,11 @@ def register(sub: Subparsers) -> None:
         "groepen, de huishoudens en de andere cijfers. Cijfers van hetzelfde jaar worden "
         "vervangen.",
     )
-    importing.add_argument("file", metavar="BESTAND", type=Path)
+    add_import_arguments(importing, mapping=False, accept_valid=False)
     importing.add_argument(
         "--year", type=int, metavar="JJJJ", help="het jaar van de cijfers (als het bestand het "
         "niet zegt)"
     )  # fmt: skip
-    importing.add_argument(
-        "--dry-run", action="store_true", help="alleen controleren en tonen, niets opslaan"
-    )
     command(importing, _import)
 
 
@@ -40,11 +42,8 @@ def _import(run: Run) -> int:
     """Exit 0 when stored (or it would be, with --dry-run); 2 when nothing was written."""
     args, database = run.args, run.database
     path: Path = args.file
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        log.warning("cannot read %s: %s", path, exc)
-        print(f"Kan het bestand niet lezen: {path} ({os_words(exc.errno)})", file=sys.stderr)
+    data = read_import_file(path)
+    if data is None:
         return 2
     table = cbs_import.read_table(data)
     year = args.year or table.year or cbs_import.year_from_name(path.name)
@@ -72,10 +71,9 @@ def _import(run: Run) -> int:
                   f"{refused.reason}")  # fmt: skip
         if preview.replaces:
             print(f"De {preview.replaces} opgeslagen regels van {preview.year} worden vervangen.")
-        if args.dry_run:
-            print("Proefrun: er is niets opgeslagen.")
-            return 0
-        backup_before_import(run, session)
+        stop = refuse_or_back_up(run, session, invalid=False, done="opgeslagen")
+        if stop is not None:
+            return stop
         stored = cbs_import.store_figures(session, preview)
     credit = cbs_import.CREDIT.format(year=preview.year)
     print(f"{stored} regio's opgeslagen voor {preview.year}. {credit}.")

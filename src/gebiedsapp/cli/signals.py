@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import logging
-import sys
 import uuid
 from datetime import date
 from pathlib import Path
 
-from gebiedsapp.cli.base import Run, Subparsers, backup_before_import, command
+from gebiedsapp.cli.base import (
+    Run,
+    Subparsers,
+    add_import_arguments,
+    command,
+    read_import_file,
+    refuse_or_back_up,
+)
 from gebiedsapp.domain import AuditAction
 from gebiedsapp.domain.signal_workflow import OPEN
 from gebiedsapp.services import audit, signal_import
@@ -17,7 +23,6 @@ from gebiedsapp.services.errors import ValidationError
 from gebiedsapp.services.geojson_export import signals_geojson, write_geojson
 from gebiedsapp.services.overview import subtree_ids
 from gebiedsapp.services.signal_views import SignalFilter
-from gebiedsapp.storage.errors import os_words
 
 log = logging.getLogger(__name__)
 
@@ -31,23 +36,7 @@ def register(sub: Subparsers) -> None:
         description="Leest het CSV-bestand, controleert elke regel en importeert de geldige. "
         "Velden: " + ", ".join(f"{k} ({v})" for k, v in signal_import.FIELDS.items()) + ".",
     )
-    importing.add_argument("file", metavar="BESTAND", type=Path)
-    importing.add_argument(
-        "--map",
-        dest="mapping",
-        metavar="VELD=KOLOM",
-        action="append",
-        default=[],
-        help="koppel een veld aan een kolomnaam uit het bestand (herhaalbaar)",
-    )
-    importing.add_argument(
-        "--dry-run", action="store_true", help="alleen controleren, niets importeren"
-    )
-    importing.add_argument(
-        "--accept-valid",
-        action="store_true",
-        help="bij ongeldige regels toch de geldige regels importeren",
-    )
+    add_import_arguments(importing)
     command(importing, _import)
 
     geo_export = signals_sub.add_parser(
@@ -79,11 +68,8 @@ def _import(run: Run) -> int:
     The backup before it goes to the folder chosen in the database (else the default one)."""
     args, database = run.args, run.database
     mapping = signal_import.parse_mapping(args.mapping)
-    try:
-        data = args.file.read_bytes()
-    except OSError as exc:
-        log.warning("cannot read %s: %s", args.file, exc)
-        print(f"Kan het bestand niet lezen: {args.file} ({os_words(exc.errno)})", file=sys.stderr)
+    data = read_import_file(args.file)
+    if data is None:
         return 2
     table = signal_import.read_table(data)
     if not mapping:  # no --map: the columns by their names (a Signalen export needs none)
@@ -96,17 +82,8 @@ def _import(run: Run) -> int:
         )
         for row in preview.invalid:
             print(f"  regel {row.line}: {row.reason}")
-        if args.dry_run:
-            print("Proefrun: er is niets geïmporteerd.")
-            return 0 if not preview.invalid else 2
-        if preview.invalid and not args.accept_valid:
-            print(
-                "Er is niets geïmporteerd. Gebruik --accept-valid om alleen de geldige regels "
-                "te importeren.",
-                file=sys.stderr,
-            )
-            return 2
-        backup_before_import(run, session)
+        if (refused := refuse_or_back_up(run, session, invalid=bool(preview.invalid))) is not None:
+            return refused
         written = signal_import.import_signals(session, preview, accept_valid=args.accept_valid)
     print(f"{written} signalen geïmporteerd.")
     return 0

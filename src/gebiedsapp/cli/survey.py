@@ -4,10 +4,15 @@ and written only when every row is valid or --accept-valid says so."""
 from __future__ import annotations
 
 import logging
-import sys
-from pathlib import Path
 
-from gebiedsapp.cli.base import Run, Subparsers, backup_before_import, command
+from gebiedsapp.cli.base import (
+    Run,
+    Subparsers,
+    add_import_arguments,
+    command,
+    read_import_file,
+    refuse_or_back_up,
+)
 from gebiedsapp.services.import_files import parse_mapping, read_table
 from gebiedsapp.services.survey import result_text
 from gebiedsapp.services.survey_import import (
@@ -16,7 +21,6 @@ from gebiedsapp.services.survey_import import (
     preview_survey,
     suggest_mapping,
 )
-from gebiedsapp.storage.errors import os_words
 
 log = logging.getLogger(__name__)
 
@@ -34,15 +38,7 @@ def register(sub: Subparsers) -> None:
         + ". Zonder --map volgt de koppeling uit de kolomnamen; bij een bestand per respondent "
         "is elke andere kolom een vraag.",
     )
-    importing.add_argument("file", metavar="BESTAND", type=Path)
-    importing.add_argument(
-        "--map",
-        dest="mapping",
-        metavar="VELD=KOLOM",
-        action="append",
-        default=[],
-        help="koppel een veld aan een kolomnaam uit het bestand (herhaalbaar)",
-    )
+    add_import_arguments(importing)
     importing.add_argument(
         "--thema",
         dest="themes",
@@ -54,14 +50,6 @@ def register(sub: Subparsers) -> None:
     importing.add_argument(
         "--wave", type=int, metavar="JJJJ", help="het jaar van de enquête (zonder jaarkolom)"
     )
-    importing.add_argument(
-        "--dry-run", action="store_true", help="alleen controleren, niets importeren"
-    )
-    importing.add_argument(
-        "--accept-valid",
-        action="store_true",
-        help="bij ongeldige regels toch de geldige regels importeren",
-    )
     command(importing, _import)
 
 
@@ -71,11 +59,8 @@ def _import(run: Run) -> int:
     args, database = run.args, run.database
     mapping = parse_mapping(args.mapping)
     themes = parse_mapping(args.themes)
-    try:
-        data = args.file.read_bytes()
-    except OSError as exc:
-        log.warning("cannot read %s: %s", args.file, exc)
-        print(f"Kan het bestand niet lezen: {args.file} ({os_words(exc.errno)})", file=sys.stderr)
+    data = read_import_file(args.file)
+    if data is None:
         return 2
     table = read_table(data)
     if not mapping:
@@ -97,17 +82,8 @@ def _import(run: Run) -> int:
             theme = f" [{preview.theme_names[o.theme_id]}]" if o.theme_id else ""
             print(f"  {preview.area_names.get(o.area_id, '?')} {o.wave} · {o.question}{theme}: "
                   f"{result}")  # fmt: skip
-        if args.dry_run:
-            print("Proefrun: er is niets geïmporteerd.")
-            return 0 if not preview.invalid else 2
-        if preview.invalid and not args.accept_valid:
-            print(
-                "Er is niets geïmporteerd. Gebruik --accept-valid om alleen de geldige regels "
-                "te importeren.",
-                file=sys.stderr,
-            )
-            return 2
-        backup_before_import(run, session)
+        if (refused := refuse_or_back_up(run, session, invalid=bool(preview.invalid))) is not None:
+            return refused
         written = import_survey(session, preview, accept_valid=args.accept_valid)
     print(f"{written} enquête-uitkomsten opgeslagen.")
     return 0
