@@ -15,9 +15,12 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLayout,
     QMessageBox,
     QPushButton,
+    QSplitter,
     QTableView,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -49,6 +52,40 @@ def button_row(*buttons: QPushButton) -> QHBoxLayout:
         row.addWidget(button)
     row.addStretch(1)
     return row
+
+
+def form_panel(
+    panel: QWidget, *, title: QLabel, form: QLayout, status: QLabel, buttons: QHBoxLayout
+) -> None:
+    """Lay out the form side of a beheer tab: heading, fields, status line, buttons."""
+    column = QVBoxLayout(panel)
+    column.setContentsMargins(8, 0, 0, 0)
+    column.addWidget(title)
+    column.addLayout(form)
+    column.addWidget(status)
+    column.addLayout(buttons)
+    column.addStretch(1)
+
+
+def side_by_side(
+    owner: QWidget,
+    left: QWidget,
+    right: QWidget,
+    *,
+    stretch: tuple[int, int],
+    sizes: tuple[int, int],
+) -> QSplitter:
+    """The list (or tree) beside its form, filling `owner`; neither side can be collapsed."""
+    splitter = QSplitter(Qt.Orientation.Horizontal, owner)
+    splitter.addWidget(left)
+    splitter.addWidget(right)
+    splitter.setStretchFactor(0, stretch[0])
+    splitter.setStretchFactor(1, stretch[1])
+    splitter.setSizes(list(sizes))
+    splitter.setChildrenCollapsible(False)
+    layout = QVBoxLayout(owner)
+    layout.addWidget(splitter)
+    return splitter
 
 
 def confirm(parent: QWidget, title: str, text: str) -> bool:

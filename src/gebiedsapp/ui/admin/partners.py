@@ -14,8 +14,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QSplitter,
-    QVBoxLayout,
     QWidget,
 )
 from sqlalchemy.orm import Session
@@ -27,10 +25,12 @@ from gebiedsapp.ui.admin.common import (
     button_row,
     current_enum,
     fill_enum_combo,
+    form_panel,
     heading,
     italic_font,
     make_table,
     select_data,
+    side_by_side,
 )
 from gebiedsapp.ui.context import PARTNERS, AppContext
 from gebiedsapp.ui.labels import label_of
@@ -117,23 +117,9 @@ class PartnersTab(QWidget):
         form.addRow(self.tr("E-mail:"), self.email_edit)
         form.addRow(self.tr("Telefoon:"), self.phone_edit)
         form.addRow(self.tr("Omschrijving:"), self.description_edit)
-        right = QVBoxLayout(form_widget)
-        right.setContentsMargins(8, 0, 0, 0)
-        right.addWidget(self.title)
-        right.addLayout(form)
-        right.addWidget(self.status)
-        right.addLayout(button_row(self.save_button, self.new_button, self.retire_button))
-        right.addStretch(1)
-
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(self.table)
-        splitter.addWidget(form_widget)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([600, 420])
-        splitter.setChildrenCollapsible(False)
-        layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
+        buttons = button_row(self.save_button, self.new_button, self.retire_button)
+        form_panel(form_widget, title=self.title, form=form, status=self.status, buttons=buttons)
+        side_by_side(self, self.table, form_widget, stretch=(3, 2), sizes=(600, 420))
 
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.save_button.clicked.connect(self.save)

@@ -21,9 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QSplitter,
     QTreeView,
-    QVBoxLayout,
     QWidget,
 )
 from sqlalchemy.orm import Session
@@ -32,10 +30,12 @@ from gebiedsapp.ui.admin.common import (
     ID_ROLE,
     button_row,
     current_id,
+    form_panel,
     heading,
     id_text,
     italic_font,
     select_data,
+    side_by_side,
 )
 from gebiedsapp.ui.context import AppContext
 from gebiedsapp.ui.palette import ColourRole, brush, style
@@ -148,23 +148,11 @@ class TaxonomyEditor(QWidget, Generic[ItemT]):
         self.build_extra(self.form, form_widget)
         self.form.addRow(self.tr("Omschrijving:"), self.description_edit)
 
-        right = QVBoxLayout(form_widget)
-        right.setContentsMargins(8, 0, 0, 0)
-        right.addWidget(self.title)
-        right.addLayout(self.form)
-        right.addWidget(self.status)
-        right.addLayout(button_row(self.save_button, self.new_button, self.retire_button))
-        right.addStretch(1)
-
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(self.tree)
-        splitter.addWidget(form_widget)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([420, 600])
-        splitter.setChildrenCollapsible(False)
-        layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
+        buttons = button_row(self.save_button, self.new_button, self.retire_button)
+        form_panel(
+            form_widget, title=self.title, form=self.form, status=self.status, buttons=buttons
+        )
+        side_by_side(self, self.tree, form_widget, stretch=(1, 1), sizes=(420, 600))
 
         self.tree.selectionModel().currentChanged.connect(self._on_current)
         self.new_button.clicked.connect(self.new_item)
