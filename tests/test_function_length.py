@@ -43,10 +43,8 @@ ALLOWED: dict[str, str] = {
     "ui/koffiekar/session_form.py::SessionForm.__init__": "splits",
     "ui/lists/screen.py::ListsScreen.__init__": "splits",
     "ui/main_window.py::MainWindow._build_actions": "splits",
-    "ui/passphrase.py::PassphraseDialog.__init__": "splits",
     "ui/privacy.py::PrivacyDialog.__init__": "splits",
     "ui/summary/screen.py::SummaryScreen.__init__": "splits",
-    "ui/unlock.py::open_with_passphrase": "splits",
     # The SQL text of the server's functions: one literal per function, read as SQL, not as
     # Python; cutting it across helpers would only hide which statement belongs to which.
     "storage/server_functions.py::function_statements": "SQL text, long by nature",
