@@ -195,6 +195,7 @@ class SummaryScreen(ScreenDefaults, QWidget):
         self.figures.setColumnStretch(4, 1)
 
     def _build_charts(self, body: QWidget) -> None:
+        """The themes' chart, the map of open signals per buurt and the signals' charts."""
         self.themes = BarChart(
             body, empty_text=self.tr("Geen gesprekken of contacten met een thema.")
         )
@@ -225,6 +226,7 @@ class SummaryScreen(ScreenDefaults, QWidget):
         self.initiatives_table.setAccessibleName(self.tr("Bewonersinitiatieven"))
 
     def _figures_and_map(self, body: QWidget) -> QHBoxLayout:
+        """The first row: key figures, inhabitants and team, beside the map."""
         figures_box = QVBoxLayout()
         figures_box.addWidget(
             section(
@@ -257,6 +259,7 @@ class SummaryScreen(ScreenDefaults, QWidget):
         return first
 
     def _themes_and_signals(self, body: QWidget) -> QHBoxLayout:
+        """The second row: what residents talk about, beside the new signals."""
         themes_box = QVBoxLayout()
         themes_box.addWidget(
             section(
