@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from gebiedsapp.domain import (
     Partner,
     Priority,
+    Signal,
     SignalCategory,
     SignalField,
     SignalSource,
@@ -221,28 +222,35 @@ def _value_text(
         return value
 
 
-def signal_detail(session: Session, signal_id: uuid.UUID, *, today: date) -> SignalDetail:
-    signal = get_signal(session, signal_id)
-    views = SignalViewRepository(session)
-    repo = SignalRepository(session)
-    names = views.names(SignalCategory) | views.names(Partner)
-    origin = ""
+def _origin_text(views: SignalViewRepository, signal: Signal) -> str:
+    """The conversation or contact the signal came from, in one line; "" when none."""
     if signal.conversation_id is not None:
         heard = views.conversation(signal.conversation_id)
         if heard is not None:
             where = f" ({heard.place})" if heard.place else ""
-            origin = f"Koffiekargesprek {heard.day.strftime('%d-%m-%Y')}{where}: {heard.summary}"
+            return f"Koffiekargesprek {heard.day.strftime('%d-%m-%Y')}{where}: {heard.summary}"
     elif signal.contact_id is not None:
         met = views.contact(signal.contact_id)
         if met is not None:
-            origin = f"Contact {met.day.strftime('%d-%m-%Y')}: {met.subject}"
-    parent = ""
-    if signal.parent_id is not None:
-        above = repo.get(signal.parent_id)
-        if above is not None:
-            parent = f"{names.get(above.category_id, '')}: {above.description}"
+            return f"Contact {met.day.strftime('%d-%m-%Y')}: {met.subject}"
+    return ""
+
+
+def _parent_text(repo: SignalRepository, signal: Signal, *, names: dict[uuid.UUID, str]) -> str:
+    if signal.parent_id is None:
+        return ""
+    above = repo.get(signal.parent_id)
+    if above is None:
+        return ""
+    return f"{names.get(above.category_id, '')}: {above.description}"
+
+
+def _history_lines(
+    repo: SignalRepository, signal_id: uuid.UUID, *, names: dict[uuid.UUID, str]
+) -> list[HistoryLine]:
+    """The signal's changes in words, newest first."""
     history = []
-    for entry in reversed(repo.history(signal.id)):
+    for entry in reversed(repo.history(signal_id)):
         count = len(entry.new.split(",")) if entry.field is SignalField.SPLIT else None
         history.append(
             HistoryLine(
@@ -254,7 +262,13 @@ def signal_detail(session: Session, signal_id: uuid.UUID, *, today: date) -> Sig
                 note=entry.note,
             )
         )
-    children = [
+    return history
+
+
+def _child_rows(
+    repo: SignalRepository, signal_id: uuid.UUID, *, names: dict[uuid.UUID, str], today: date
+) -> list[SignalRow]:
+    return [
         SignalRow(
             key=str(c.id),
             reported_on=c.reported_on,
@@ -271,8 +285,15 @@ def signal_detail(session: Session, signal_id: uuid.UUID, *, today: date) -> Sig
             description=c.description,
             is_child=True,
         )
-        for c in repo.children(signal.id)
+        for c in repo.children(signal_id)
     ]
+
+
+def signal_detail(session: Session, signal_id: uuid.UUID, *, today: date) -> SignalDetail:
+    signal = get_signal(session, signal_id)
+    views = SignalViewRepository(session)
+    repo = SignalRepository(session)
+    names = views.names(SignalCategory) | views.names(Partner)
     buurt = ""
     if signal.buurt_code:
         buurt = f"{views.buurt_name(signal.buurt_code)} ({signal.buurt_code})"
@@ -299,11 +320,11 @@ def signal_detail(session: Session, signal_id: uuid.UUID, *, today: date) -> Sig
         closed_on=signal.closed_on,
         label=deadline_label(signal.reported_on, signal.deadline, today, signal.closed_on),
         wants_feedback=signal.wants_feedback,
-        origin=origin,
+        origin=_origin_text(views, signal),
         parent_id=signal.parent_id,
-        parent=parent,
+        parent=_parent_text(repo, signal, names=names),
         allowed=tuple(s for s in SignalStatus if s in ALLOWED[signal.status]),
-        children=children,
+        children=_child_rows(repo, signal.id, names=names, today=today),
         feedback=[FeedbackLine(f.given_on, f.how, f.by, f.note) for f in repo.feedback(signal.id)],
-        history=history,
+        history=_history_lines(repo, signal.id, names=names),
     )

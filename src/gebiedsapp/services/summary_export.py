@@ -17,6 +17,16 @@ from gebiedsapp.services.summary import AreaSummary
 
 
 def summary_tables(summary: AreaSummary) -> list[ExportTable]:
+    return (
+        _figure_tables(summary)
+        + _signal_tables(summary)
+        + _list_tables(summary)
+        + cbs_table(summary)
+    )
+
+
+def _figure_tables(summary: AreaSummary) -> list[ExportTable]:
+    """The key figures against earlier periods, the months and the themes."""
     year = summary.year_before
     figures = ExportTable(
         "Kerncijfers",
@@ -56,6 +66,11 @@ def summary_tables(summary: AreaSummary) -> list[ExportTable]:
         ],
         widths=(34, 14, 14, 18),
     )
+    return [figures, trend, themes]
+
+
+def _signal_tables(summary: AreaSummary) -> list[ExportTable]:
+    """Open signals by row, except social ones: those only counted per area and month."""
     shown = [r for r in summary.open_signals if not r.sensitive]
     signals = ExportTable(
         "Open signalen",
@@ -74,6 +89,11 @@ def summary_tables(summary: AreaSummary) -> list[ExportTable]:
         ("Gebied", "Gemeld in", "Open"),
         [(area, f"{MONTHS[m - 1]} {y}", n) for (area, y, m), n in sorted(social.items())],
     )
+    return [signals, social_table]
+
+
+def _list_tables(summary: AreaSummary) -> list[ExportTable]:
+    """What residents said, what is to be done and the initiatives, every row."""
     quotes = ExportTable(
         "Uitspraken",
         ("Uitspraak", "Datum", "Buurt", "Gebied"),
@@ -95,8 +115,7 @@ def summary_tables(summary: AreaSummary) -> list[ExportTable]:
         ],
         widths=(40, 20, 14, 12, 12, 40),
     )
-    tables = [figures, trend, themes, signals, social_table, quotes, actions, initiatives]
-    return tables + cbs_table(summary)
+    return [quotes, actions, initiatives]
 
 
 def cbs_table(summary: AreaSummary) -> list[ExportTable]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -306,88 +306,76 @@ def inspect_backup(path: Path, key: DatabaseKey | None = None, *, live: bool = F
     counts and its last change. A file that is not a sound Gebiedsapp database, or that `key`
     (the database's) does not open, gets a Dutch `problem`. A plain backup is read without the
     key. `live`: the database itself, whose log (-wal) is read too."""
-    match = _NAME.fullmatch(path.name)
     try:
-        made_at = (
-            datetime.strptime(match.group(1), "%Y%m%d-%H%M%S")
-            if match
-            else datetime.fromtimestamp(path.stat().st_mtime)
-        )
-        size = path.stat().st_size
+        info = _from_file_name(path)
     except OSError as exc:
         return BackupInfo(path, datetime.min, "", 0, None, (), f"Niet te lezen: {exc}")
-    reason = match.group("reason") if match else ""
     try:
         state = file_state(path)
     except OSError as exc:
-        return BackupInfo(path, made_at, reason, size, None, (), f"Niet te lezen: {exc}")
+        return replace(info, problem=f"Niet te lezen: {exc}")
     encrypted = state == ENCRYPTED
     if state not in (PLAIN, ENCRYPTED):
-        return BackupInfo(path, made_at, reason, size, None, (), "Geen database.")
+        return replace(info, problem="Geen database.")
     if encrypted and key is None:
-        return BackupInfo(
-            path, made_at, reason, size, None, (), "Versleuteld; deze database is dat niet.", True
-        )
+        return replace(info, problem="Versleuteld; deze database is dat niet.", encrypted=True)
     wal = path.with_name(path.name + "-wal")
     flags = "mode=ro" if live and wal.exists() else "mode=ro&immutable=1"
     try:
         connection = connect_file(f"{path.as_uri()}?{flags}", key if encrypted else None, uri=True)
     except WrongKeyError:
-        return BackupInfo(
-            path,
-            made_at,
-            reason,
-            size,
-            None,
-            (),
-            OTHER_KEY,
-            True,
-        )
+        return replace(info, problem=OTHER_KEY, encrypted=True)
     except driver_errors() as exc:
-        return BackupInfo(path, made_at, reason, size, None, (), f"Niet te openen: {exc}")
+        return replace(info, problem=f"Niet te openen: {exc}")
+    return _read_contents(connection, replace(info, encrypted=encrypted))
+
+
+def _from_file_name(path: Path) -> BackupInfo:
+    """When and why the backup was made (from its name, else its file time), and its size."""
+    match = _NAME.fullmatch(path.name)
+    made_at = (
+        datetime.strptime(match.group(1), "%Y%m%d-%H%M%S")
+        if match
+        else datetime.fromtimestamp(path.stat().st_mtime)
+    )
+    size = path.stat().st_size
+    reason = match.group("reason") if match else ""
+    return BackupInfo(path, made_at, reason, size, None, ())
+
+
+def _read_contents(connection: Any, info: BackupInfo) -> BackupInfo:
+    """`info` with the schema version, counts and last change read through the open
+    `connection` (closed here), or with the problem that kept them from being read."""
     try:
         check = connection.execute("PRAGMA quick_check").fetchone()
         if not check or check[0] != "ok":
-            return BackupInfo(path, made_at, reason, size, None, (), "Beschadigd.", encrypted)
+            return replace(info, problem="Beschadigd.")
         tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master")}
         if "alembic_version" not in tables:
-            return BackupInfo(
-                path,
-                made_at,
-                reason,
-                size,
-                None,
-                (),
-                "Geen reservekopie van de Gebiedsapp.",
-                encrypted,
-            )
+            return replace(info, problem="Geen reservekopie van de Gebiedsapp.")
         row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-        counts = tuple(
-            (
-                word,
-                int(
-                    connection.execute(
-                        f"SELECT count(*) FROM {table} WHERE deleted_at IS NULL"
-                    ).fetchone()[0]
-                ),
-            )
-            for table, word in COUNTED
-            if table in tables
-        )
+        counts = _live_counts(connection, tables)
         last_change = _last_change(connection, tables)
     except database_errors() as exc:
-        return BackupInfo(path, made_at, reason, size, None, (), f"Beschadigd: {exc}", encrypted)
+        return replace(info, problem=f"Beschadigd: {exc}")
     finally:
         connection.close()
-    return BackupInfo(
-        path,
-        made_at,
-        reason,
-        size,
-        row[0] if row else None,
-        counts,
-        encrypted=encrypted,
-        last_change=last_change,
+    return replace(info, revision=row[0] if row else None, counts=counts, last_change=last_change)
+
+
+def _live_counts(connection: Any, tables: set[str]) -> tuple[tuple[str, int], ...]:
+    """Per counted kind of record (its Dutch word), the rows that are not deleted."""
+    return tuple(
+        (
+            word,
+            int(
+                connection.execute(
+                    f"SELECT count(*) FROM {table} WHERE deleted_at IS NULL"
+                ).fetchone()[0]
+            ),
+        )
+        for table, word in COUNTED
+        if table in tables
     )
 
 

@@ -65,25 +65,11 @@ class AreaPage(ScreenDefaults, QScrollArea):
         outer.setContentsMargins(24, 16, 24, 16)
         outer.setSpacing(12)
 
-        self.title = page_title("", body)
-        self.title.setObjectName("pageTitle")
-        self.subtitle = QLabel(body)
-        style(self.subtitle, "color: $muted;")
-        self.subtitle.setWordWrap(True)
+        self.survey_dialog: SurveyImportDialog | None = None
+        self._build_heading(body)
         outer.addWidget(self.title)
         outer.addWidget(self.subtitle)
-
-        self.hint = QFrame(body)
-        self.hint.setFrameShape(QFrame.Shape.StyledPanel)
-        style(self.hint, "QFrame { background: $hint; border: 1px solid $hint_border; }")
-        hint_layout = QHBoxLayout(self.hint)
-        self.hint_text = QLabel(self.hint)
-        self.hint_text.setWordWrap(True)
-        self.hint_button = QPushButton(self.tr("Teams invullen…"), self.hint)
-        self.hint_button.clicked.connect(self.edit_team_requested)
-        hint_layout.addWidget(self.hint_text, 1)
-        hint_layout.addWidget(self.hint_button)
-        outer.addWidget(self.hint)
+        outer.addWidget(self._build_hint(body))
 
         grid = QGridLayout()
         grid.setSpacing(12)
@@ -103,6 +89,38 @@ class AreaPage(ScreenDefaults, QScrollArea):
         self.themes_layout = QVBoxLayout(self.themes_box)
         grid.addWidget(self.themes_box, 1, 0)
 
+        grid.addWidget(self._build_buurten_box(body), 1, 1)
+        grid.addWidget(self._build_recent_box(body), 2, 0, 1, 2)
+        grid.addWidget(self._build_survey_box(body), 3, 0, 1, 2)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        outer.addStretch(1)
+
+        self.context.hub.changed.connect(self._on_changes)
+
+    def _build_heading(self, body: QWidget) -> None:
+        self.title = page_title("", body)
+        self.title.setObjectName("pageTitle")
+        self.subtitle = QLabel(body)
+        style(self.subtitle, "color: $muted;")
+        self.subtitle.setWordWrap(True)
+
+    def _build_hint(self, body: QWidget) -> QFrame:
+        """A nudge to fill in the area's team, with the button that goes there."""
+        self.hint = QFrame(body)
+        self.hint.setFrameShape(QFrame.Shape.StyledPanel)
+        style(self.hint, "QFrame { background: $hint; border: 1px solid $hint_border; }")
+        hint_layout = QHBoxLayout(self.hint)
+        self.hint_text = QLabel(self.hint)
+        self.hint_text.setWordWrap(True)
+        self.hint_button = QPushButton(self.tr("Teams invullen…"), self.hint)
+        self.hint_button.clicked.connect(self.edit_team_requested)
+        hint_layout.addWidget(self.hint_text, 1)
+        hint_layout.addWidget(self.hint_button)
+        return self.hint
+
+    def _build_buurten_box(self, body: QWidget) -> QGroupBox:
+        """The inhabitants (CBS) and the buurten the area is made of."""
         self.buurten_box = QGroupBox(self.tr("Inwoners en CBS-buurten"), body)
         self.buurten_layout = QVBoxLayout(self.buurten_box)
         self.population = QLabel(self.buurten_box)
@@ -116,8 +134,10 @@ class AreaPage(ScreenDefaults, QScrollArea):
         self.buurten_layout.addWidget(self.population)
         self.buurten_layout.addWidget(self.population_source)
         self.buurten_layout.addLayout(self.buurten_list)
-        grid.addWidget(self.buurten_box, 1, 1)
+        return self.buurten_box
 
+    def _build_recent_box(self, body: QWidget) -> QGroupBox:
+        """The latest coffee-cart rounds in the area."""
         self.recent_box = QGroupBox(self.tr("Laatste koffiekarrondes"), body)
         recent_layout = QVBoxLayout(self.recent_box)
         self.recent = QTableWidget(0, 4, self.recent_box)
@@ -131,8 +151,10 @@ class AreaPage(ScreenDefaults, QScrollArea):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.recent.setMinimumHeight(180)
         recent_layout.addWidget(self.recent)
-        grid.addWidget(self.recent_box, 2, 0, 1, 2)
+        return self.recent_box
 
+    def _build_survey_box(self, body: QWidget) -> QGroupBox:
+        """What the residents' survey says, beside the conversations and signals."""
         self.survey_box = QGroupBox(self.tr("Wat de enquête zegt"), body)
         survey_layout = QVBoxLayout(self.survey_box)
         self.survey_note = QLabel(body)
@@ -160,19 +182,13 @@ class AreaPage(ScreenDefaults, QScrollArea):
             self.tr("Uitkomsten van een inwonersenquête inlezen uit een CSV- of Excel-bestand")
         )
         self.survey_button.clicked.connect(self.import_survey)
-        self.survey_dialog: SurveyImportDialog | None = None
         survey_top = QHBoxLayout()
         survey_top.addWidget(self.survey_note, 1)
         survey_top.addWidget(self.survey_button, 0, Qt.AlignmentFlag.AlignTop)
         survey_layout.addLayout(survey_top)
         survey_layout.addWidget(self.survey)
-        grid.addWidget(self.survey_box, 3, 0, 1, 2)
         self.survey.setVisible(False)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
-        outer.addStretch(1)
-
-        context.hub.changed.connect(self._on_changes)
+        return self.survey_box
 
     def set_area(self, area_id: uuid.UUID) -> None:
         """The navigator's area (the main window's contract)."""

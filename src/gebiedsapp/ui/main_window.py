@@ -116,6 +116,14 @@ class MainWindow(QMainWindow):
     # -- layout -----------------------------------------------------------------------------
 
     def _build_actions(self) -> None:
+        self._build_screen_actions()
+        self._build_file_menu()
+        self._build_view_menu()
+        self._build_admin_menu()
+        self._build_help_menu()
+
+    def _build_screen_actions(self) -> None:
+        """One checkable action per screen, with its shortcut, on the toolbar."""
         toolbar = QToolBar(self.tr("Schermen"), self)
         toolbar.setObjectName("screensToolbar")
         toolbar.setMovable(False)
@@ -149,6 +157,7 @@ class MainWindow(QMainWindow):
             self.screen_actions[key] = action
         self.screen_actions[AREA].setChecked(True)
 
+    def _build_file_menu(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&Bestand"))
         new_session = file_menu.addAction(self.tr("Nieuwe &koffiekarronde"))
         new_session.setShortcut(QKeySequence("Ctrl+N"))
@@ -179,6 +188,7 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
 
+    def _build_view_menu(self) -> None:
         view_menu = self.menuBar().addMenu(self.tr("Bee&ld"))
         for action in self.screen_actions.values():
             view_menu.addAction(action)
@@ -189,6 +199,7 @@ class MainWindow(QMainWindow):
         self.search_area_action.triggered.connect(self.search_area)
         add_language_menu(view_menu, self.settings, self)
 
+    def _build_admin_menu(self) -> None:
         admin_menu = self.menuBar().addMenu(self.tr("B&eheer"))
         for name, text in (
             ("areas", self.tr("Gebieden")),
@@ -211,6 +222,7 @@ class MainWindow(QMainWindow):
         self.passphrase_action = admin_menu.addAction(self.tr("&Wachtwoord wijzigen…"))
         self.passphrase_action.triggered.connect(self.change_passphrase)
 
+    def _build_help_menu(self) -> None:
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         guide = help_menu.addAction(self.tr("&Handleiding"))
         guide.setShortcut(QKeySequence(Qt.Key.Key_F1))

@@ -94,7 +94,24 @@ class PassphraseDialog(QDialog):
         self.setWindowTitle(self.tr(_TITLES[purpose]))
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr(_INTRO[purpose]))
+        self._build_intro(layout, where=where)
+        self._build_fields(layout)
+        layout.addWidget(self._build_keep(keyring_offered))
+        self.problem = QLabel(service_text(problem))
+        self.problem.setObjectName("problem")
+        self.problem.setWordWrap(True)
+        style(self.problem, "color: $warning; font-weight: bold;")
+        self.problem.setVisible(bool(problem))
+        layout.addWidget(self.problem)
+        layout.addWidget(self._build_buttons())
+        for field in (self.current, self.first, self.second):
+            field.textChanged.connect(self._update)
+        self._update()
+        (self.first if purpose in (Purpose.NEW, Purpose.ENCRYPT) else self.current).setFocus()
+
+    def _build_intro(self, layout: QVBoxLayout, *, where: str) -> None:
+        """What the dialog is for, and which database file it is about."""
+        intro = QLabel(self.tr(_INTRO[self.purpose]))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         if where:
@@ -103,12 +120,15 @@ class PassphraseDialog(QDialog):
             place.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             style(place, "color: $muted;")
             layout.addWidget(place)
+
+    def _build_fields(self, layout: QVBoxLayout) -> None:
+        """The passphrase fields this purpose asks for; choosing one adds its strength."""
         form = QFormLayout()
         layout.addLayout(form)
         self.current = self._field("current")
         self.first = self._field("new")
         self.second = self._field("repeat")
-        choosing = purpose not in (Purpose.UNLOCK, Purpose.BACKUP)
+        purpose = self.purpose
         if purpose in (Purpose.UNLOCK, Purpose.CHANGE, Purpose.BACKUP):
             label = (
                 self.tr("Huidig wachtwoord:")
@@ -116,28 +136,36 @@ class PassphraseDialog(QDialog):
                 else self.tr("Wachtwoord:")
             )
             form.addRow(label, self.current)
-        if choosing:
+        if purpose not in (Purpose.UNLOCK, Purpose.BACKUP):
             form.addRow(self.tr("Nieuw wachtwoord:"), self.first)
             form.addRow(self.tr("Nogmaals:"), self.second)
-            self.meter = QProgressBar()
-            self.meter.setRange(0, 4)
-            self.meter.setTextVisible(False)
-            self.meter.setMaximumHeight(10)
-            self.meter.setObjectName("strength")
-            self.verdict = QLabel()
-            self.verdict.setObjectName("verdict")
-            self.verdict.setMinimumWidth(90)
-            strength_row = QHBoxLayout()
-            strength_row.addWidget(self.meter, 1)
-            strength_row.addWidget(self.verdict)
-            form.addRow(self.tr("Sterkte:"), strength_row)
-            self.hint = QLabel()
-            self.hint.setWordWrap(True)
-            self.hint.setObjectName("hint")
-            form.addRow("", self.hint)
+            self._build_strength(form)
             warning = QLabel(self.tr(_NO_BACK_DOOR))
             warning.setWordWrap(True)
             layout.addWidget(warning)
+
+    def _build_strength(self, form: QFormLayout) -> None:
+        """The meter, its verdict and a hint that follow the new passphrase as it is typed."""
+        self.meter = QProgressBar()
+        self.meter.setRange(0, 4)
+        self.meter.setTextVisible(False)
+        self.meter.setMaximumHeight(10)
+        self.meter.setObjectName("strength")
+        self.verdict = QLabel()
+        self.verdict.setObjectName("verdict")
+        self.verdict.setMinimumWidth(90)
+        strength_row = QHBoxLayout()
+        strength_row.addWidget(self.meter, 1)
+        strength_row.addWidget(self.verdict)
+        form.addRow(self.tr("Sterkte:"), strength_row)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.hint.setObjectName("hint")
+        form.addRow("", self.hint)
+
+    def _build_keep(self, keyring_offered: bool | None) -> QCheckBox:
+        """Remember in the keyring: offered only where there is one, and only when opening
+        or choosing the database's own passphrase."""
         self.keep = QCheckBox(
             self.tr("Wachtwoord onthouden op deze computer (in de sleutelhanger)")
         )
@@ -149,19 +177,15 @@ class PassphraseDialog(QDialog):
         )
         if keyring_offered is None:
             keyring_offered = encryption.keyring_available()
-        self._keyring_offered = keyring_offered and purpose in (
+        self._keyring_offered = keyring_offered and self.purpose in (
             Purpose.UNLOCK,
             Purpose.NEW,
             Purpose.ENCRYPT,
         )
         self.keep.setVisible(self._keyring_offered)
-        layout.addWidget(self.keep)
-        self.problem = QLabel(service_text(problem))
-        self.problem.setObjectName("problem")
-        self.problem.setWordWrap(True)
-        style(self.problem, "color: $warning; font-weight: bold;")
-        self.problem.setVisible(bool(problem))
-        layout.addWidget(self.problem)
+        return self.keep
+
+    def _build_buttons(self) -> QDialogButtonBox:
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -171,19 +195,15 @@ class PassphraseDialog(QDialog):
             Purpose.ENCRYPT: self.tr("Versleutelen"),
             Purpose.CHANGE: self.tr("Wijzigen"),
             Purpose.BACKUP: self.tr("Openen"),
-        }[purpose]
+        }[self.purpose]
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(ok_text)
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        closes = purpose in (Purpose.UNLOCK, Purpose.NEW)
+        closes = self.purpose in (Purpose.UNLOCK, Purpose.NEW)
         cancel.setText(self.tr("Afsluiten") if closes else self.tr("Annuleren"))
         self.buttons.accepted.connect(self._accept)
         self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
-        for field in (self.current, self.first, self.second):
-            field.textChanged.connect(self._update)
-        self._update()
-        (self.first if purpose in (Purpose.NEW, Purpose.ENCRYPT) else self.current).setFocus()
+        return self.buttons
 
     def _field(self, name: str) -> QLineEdit:
         field = QLineEdit()

@@ -87,7 +87,23 @@ class PrivacyDialog(QDialog):
         self.context = context
         self.matches: list[PersonMatch] = []
         self.setWindowTitle(self.tr("Inzage en verwijdering"))
-        intro = QLabel(
+        self.mentions: list[Mention] = []
+        self._mentions_for: tuple[uuid.UUID, ...] | None = None  # whose mentions are shown
+        # built in the order Tab visits them
+        self._build_search()
+        self._build_people()
+        self._build_mentions()
+        self._build_output_buttons()
+        # tests replace these
+        self.ask_path: Callable[[str, str], Path | None] = self._ask_path
+        self.confirm: Callable[[str], bool] = self._confirm
+        self.tell: Callable[[str, str], None] = self._tell
+        self._lay_out()
+        self.resize(940, 640)
+        self._update_buttons()
+
+    def _build_search(self) -> None:
+        self.intro = QLabel(
             self.tr(
                 "Zoek een bewoner op naam, telefoonnummer of e-mailadres. Geef een bewoner die "
                 "daarom vraagt een overzicht van alles wat over hem of haar is bewaard, of wis "
@@ -95,7 +111,7 @@ class PrivacyDialog(QDialog):
             ),
             self,
         )
-        intro.setWordWrap(True)
+        self.intro.setWordWrap(True)
         self.query = QLineEdit(self)
         self.query.setPlaceholderText(self.tr("Naam, telefoonnummer of e-mailadres"))
         self.query.returnPressed.connect(self.search)
@@ -104,6 +120,9 @@ class PrivacyDialog(QDialog):
         self.state = QLabel(self)
         style(self.state, "color: $muted;")
         self.state.setWordWrap(True)
+
+    def _build_people(self) -> None:
+        """The people found; choosing them finds the texts that mention them."""
         self.table = QTableWidget(0, 4, self)
         self.table.setHorizontalHeaderLabels(
             [self.tr("Naam"), self.tr("Telefoon"), self.tr("E-mail"), self.tr("Vastgelegd op")]
@@ -128,8 +147,9 @@ class PrivacyDialog(QDialog):
         ):
             header.setSectionResizeMode(column, mode)
         self.table.itemSelectionChanged.connect(self._find_mentions)
-        self.mentions: list[Mention] = []
-        self._mentions_for: tuple[uuid.UUID, ...] | None = None  # whose mentions are shown
+
+    def _build_mentions(self) -> None:
+        """The texts that mention the chosen person, each to be checked or not."""
         self.mentions_state = QLabel(self)
         self.mentions_state.setWordWrap(True)
         self.hits = QTableWidget(0, 4, self)
@@ -154,6 +174,8 @@ class PrivacyDialog(QDialog):
         self.check_none = QPushButton(self.tr("&Geen aanvinken"), self)
         self.check_all.clicked.connect(lambda: self._check_every(checked=True))
         self.check_none.clicked.connect(lambda: self._check_every(checked=False))
+
+    def _build_output_buttons(self) -> None:
         self.pdf_button = QPushButton(self.tr("Inzage als &PDF…"), self)
         self.json_button = QPushButton(self.tr("Inzage als &JSON…"), self)
         self.erase_button = QPushButton(self.tr("&Wissen…"), self)
@@ -161,11 +183,8 @@ class PrivacyDialog(QDialog):
         self.pdf_button.clicked.connect(lambda: self.save_overview("pdf"))
         self.json_button.clicked.connect(lambda: self.save_overview("json"))
         self.erase_button.clicked.connect(self.erase)
-        # tests replace these
-        self.ask_path: Callable[[str, str], Path | None] = self._ask_path
-        self.confirm: Callable[[str], bool] = self._confirm
-        self.tell: Callable[[str, str], None] = self._tell
 
+    def _lay_out(self) -> None:
         search_row = QHBoxLayout()
         search_row.addWidget(self.query, 1)
         search_row.addWidget(self.search_button)
@@ -182,7 +201,7 @@ class PrivacyDialog(QDialog):
         close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Sluiten"))
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(intro)
+        layout.addWidget(self.intro)
         layout.addLayout(search_row)
         layout.addWidget(self.state)
         layout.addWidget(self.table, 2)
@@ -191,8 +210,6 @@ class PrivacyDialog(QDialog):
         layout.addWidget(self.hits, 3)
         layout.addLayout(buttons_row)
         layout.addWidget(close)
-        self.resize(940, 640)
-        self._update_buttons()
 
     # -- finding ------------------------------------------------------------------------------
 

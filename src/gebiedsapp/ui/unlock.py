@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -37,6 +38,9 @@ WRONG = QT_TRANSLATE_NOOP(
     "wachtwoord is de database niet te openen; er is geen achterdeur.",
 )
 
+# The opened database and the key that opened it (None: a plain file or a server).
+_Opened = tuple[OpenedDatabase, DatabaseKey | None]
+
 
 def open_with_passphrase(
     url: str,
@@ -45,7 +49,7 @@ def open_with_passphrase(
     *,
     ask: Callable[[PassphraseDialog], bool] | None = None,
     check_beside: bool = False,
-) -> tuple[OpenedDatabase, DatabaseKey | None] | None:
+) -> _Opened | None:
     """Open the database at `url`, asking for its passphrase where it needs one: for an
     encrypted file (from GEBIEDSAPP_PASSPHRASE, the keyring, or the dialog, again after a wrong
     one) and for a new file (chosen in the dialog). None when the user gives up. StorageError
@@ -61,65 +65,93 @@ def open_with_passphrase(
     from_environment = encryption.passphrase_from_environment()
     os.environ.pop(encryption.PASSPHRASE_ENV, None)
 
-    def opened_with(key: DatabaseKey | None) -> tuple[OpenedDatabase, DatabaseKey | None]:
+    def opened_with(key: DatabaseKey | None) -> _Opened:
         opened = open_database(url, paths, actor=actor, key=key, check_beside=check_beside)
         return opened, key
 
     if state == ENCRYPTED:
         assert path is not None
-        encryption.require_cipher()
-        for given in (from_environment, encryption.remembered_passphrase(path)):
-            if given:
-                try:
-                    return opened_with(encryption.key_for(url, given))
-                except WrongPassphraseError:
-                    log.warning("the stored or given passphrase does not open %s", path)
-        problem = notice
-        while True:
-            dialog = PassphraseDialog(Purpose.UNLOCK, where=str(path), problem=problem)
-            if not run(dialog):
-                return None
-            passphrase = dialog.passphrase()
-            try:
-                result = opened_with(encryption.key_for(url, passphrase))
-            except OtherPassphraseError as other:  # the old one, after a change (or the new)
-                problem = other.user_message
-                continue
-            except WrongPassphraseError:
-                problem = translate("Unlock", WRONG)
-                continue
-            if dialog.remember():
-                encryption.remember_passphrase(path, passphrase)
-            return result
+        return _unlock(
+            url, path, opened_with=opened_with, run=run, given=from_environment, notice=notice
+        )
     if state == EMPTY:
         assert path is not None
-        if not cipher_available():
-            QMessageBox.warning(
-                None,
-                translate("Unlock", "Geen versleuteling"),
-                translate(
-                    "Unlock",
-                    "Versleuteling (SQLCipher) is op deze computer niet beschikbaar. De nieuwe "
-                    "database wordt niet versleuteld en neemt daarom geen namen, "
-                    "telefoonnummers of e-mailadressen van bewoners op. Vraag de beheerder om "
-                    "de Gebiedsapp opnieuw te installeren.",
-                ),
-            )
-            return opened_with(None)
-        if from_environment:
-            problem = encryption.check_new_passphrase(from_environment, from_environment)
-            if problem:
-                raise WrongPassphraseError(f"{encryption.PASSPHRASE_ENV} too weak", problem)
-            return opened_with(encryption.key_for(url, from_environment))
-        dialog = PassphraseDialog(Purpose.NEW, where=str(path))
+        return _create(url, path, opened_with=opened_with, run=run, given=from_environment)
+    return opened_with(None)  # plain (offered encryption once the window is up) or a server
+
+
+def _unlock(
+    url: str,
+    path: Path,
+    *,
+    opened_with: Callable[[DatabaseKey | None], _Opened],
+    run: Callable[[PassphraseDialog], bool],
+    given: str | None,
+    notice: str,
+) -> _Opened | None:
+    """An encrypted file: the given or remembered passphrase, else ask until one opens it."""
+    encryption.require_cipher()
+    for stored in (given, encryption.remembered_passphrase(path)):
+        if stored:
+            try:
+                return opened_with(encryption.key_for(url, stored))
+            except WrongPassphraseError:
+                log.warning("the stored or given passphrase does not open %s", path)
+    problem = notice
+    while True:
+        dialog = PassphraseDialog(Purpose.UNLOCK, where=str(path), problem=problem)
         if not run(dialog):
             return None
         passphrase = dialog.passphrase()
-        result = opened_with(encryption.key_for(url, passphrase))
+        try:
+            result = opened_with(encryption.key_for(url, passphrase))
+        except OtherPassphraseError as other:  # the old one, after a change (or the new)
+            problem = other.user_message
+            continue
+        except WrongPassphraseError:
+            problem = translate("Unlock", WRONG)
+            continue
         if dialog.remember():
             encryption.remember_passphrase(path, passphrase)
         return result
-    return opened_with(None)  # plain (offered encryption once the window is up) or a server
+
+
+def _create(
+    url: str,
+    path: Path,
+    *,
+    opened_with: Callable[[DatabaseKey | None], _Opened],
+    run: Callable[[PassphraseDialog], bool],
+    given: str | None,
+) -> _Opened | None:
+    """A new file: encrypted under the given passphrase or one chosen in the dialog (plain,
+    with a warning, where this computer has no SQLCipher)."""
+    if not cipher_available():
+        QMessageBox.warning(
+            None,
+            translate("Unlock", "Geen versleuteling"),
+            translate(
+                "Unlock",
+                "Versleuteling (SQLCipher) is op deze computer niet beschikbaar. De nieuwe "
+                "database wordt niet versleuteld en neemt daarom geen namen, "
+                "telefoonnummers of e-mailadressen van bewoners op. Vraag de beheerder om "
+                "de Gebiedsapp opnieuw te installeren.",
+            ),
+        )
+        return opened_with(None)
+    if given:
+        problem = encryption.check_new_passphrase(given, given)
+        if problem:
+            raise WrongPassphraseError(f"{encryption.PASSPHRASE_ENV} too weak", problem)
+        return opened_with(encryption.key_for(url, given))
+    dialog = PassphraseDialog(Purpose.NEW, where=str(path))
+    if not run(dialog):
+        return None
+    passphrase = dialog.passphrase()
+    result = opened_with(encryption.key_for(url, passphrase))
+    if dialog.remember():
+        encryption.remember_passphrase(path, passphrase)
+    return result
 
 
 def encrypt_database(

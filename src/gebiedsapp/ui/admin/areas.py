@@ -65,6 +65,23 @@ class AreasTab(QWidget):
         self.by_id: dict[uuid.UUID, AreaNode] = {}
         self.current: AreaNode | None = None
 
+        self._build_tree()
+        form_widget = self._build_form()
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.tree)
+        splitter.addWidget(form_widget)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([300, 700])
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+        self._load_buurten()
+        self._connect_signals()
+        self.reload()
+
+    def _build_tree(self) -> None:
         self.model = AreaTreeModel(self)
         self.tree = QTreeView(self)
         self.tree.setModel(self.model)
@@ -73,6 +90,8 @@ class AreasTab(QWidget):
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setAccessibleName(self.tr("Gebieden"))
 
+    def _build_form(self) -> QWidget:
+        """The chosen area's fields and buttons, right of the tree."""
         form_widget = QWidget(self)
         self.title = heading("", form_widget)
         self.name_edit = QLineEdit(form_widget)
@@ -83,15 +102,7 @@ class AreasTab(QWidget):
         self.parent_combo.setToolTip(
             self.tr("Alleen de gemeente zelf heeft geen bovenliggend gebied.")
         )
-        self.buurt_filter = QLineEdit(form_widget)
-        self.buurt_filter.setAccessibleName(self.tr("Zoek een buurt of code"))
-        self.buurt_filter.setPlaceholderText(self.tr("Zoek een buurt of code…"))
-        self.buurt_filter.setClearButtonEnabled(True)
-        self.only_linked = QCheckBox(self.tr("Alleen gekoppelde"), form_widget)
-        self.buurt_list = QListWidget(form_widget)
-        self.buurt_list.setAccessibleName(self.tr("CBS-buurten"))
-        self.buurt_count = QLabel(form_widget)
-        style(self.buurt_count, "color: $muted;")
+        buurt_box = self._build_buurt_picker(form_widget)
         self.description_edit = QPlainTextEdit(form_widget)
         self.description_edit.setMaximumHeight(72)
         self.description_edit.setTabChangesFocus(True)
@@ -100,14 +111,6 @@ class AreasTab(QWidget):
         self.save_button.setDefault(True)
         self.new_button = QPushButton(self.tr("Nieuw deelgebied…"), form_widget)
         self.remove_button = QPushButton(self.tr("Verwijderen"), form_widget)
-
-        buurt_box = QVBoxLayout()
-        filter_row = QHBoxLayout()
-        filter_row.addWidget(self.buurt_filter, 1)
-        filter_row.addWidget(self.only_linked)
-        buurt_box.addLayout(filter_row)
-        buurt_box.addWidget(self.buurt_list, 1)
-        buurt_box.addWidget(self.buurt_count)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -122,18 +125,29 @@ class AreasTab(QWidget):
         right.addWidget(self.title)
         right.addLayout(form, 1)
         right.addLayout(button_row(self.save_button, self.new_button, self.remove_button))
+        return form_widget
 
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(self.tree)
-        splitter.addWidget(form_widget)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([300, 700])
-        splitter.setChildrenCollapsible(False)
-        layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
+    def _build_buurt_picker(self, form_widget: QWidget) -> QVBoxLayout:
+        """The CBS buurten to tick, with a search and a count of those linked."""
+        self.buurt_filter = QLineEdit(form_widget)
+        self.buurt_filter.setAccessibleName(self.tr("Zoek een buurt of code"))
+        self.buurt_filter.setPlaceholderText(self.tr("Zoek een buurt of code…"))
+        self.buurt_filter.setClearButtonEnabled(True)
+        self.only_linked = QCheckBox(self.tr("Alleen gekoppelde"), form_widget)
+        self.buurt_list = QListWidget(form_widget)
+        self.buurt_list.setAccessibleName(self.tr("CBS-buurten"))
+        self.buurt_count = QLabel(form_widget)
+        style(self.buurt_count, "color: $muted;")
+        buurt_box = QVBoxLayout()
+        filter_row = QHBoxLayout()
+        filter_row.addWidget(self.buurt_filter, 1)
+        filter_row.addWidget(self.only_linked)
+        buurt_box.addLayout(filter_row)
+        buurt_box.addWidget(self.buurt_list, 1)
+        buurt_box.addWidget(self.buurt_count)
+        return buurt_box
 
-        self._load_buurten()
+    def _connect_signals(self) -> None:
         self.tree.selectionModel().currentChanged.connect(self._on_current)
         self.kind_combo.currentIndexChanged.connect(self._update_parent_choices)
         self.buurt_filter.textChanged.connect(self._filter_buurten)
@@ -142,8 +156,7 @@ class AreasTab(QWidget):
         self.save_button.clicked.connect(self.save)
         self.new_button.clicked.connect(self.new_child)
         self.remove_button.clicked.connect(self.remove)
-        context.hub.changed.connect(self._on_changes)
-        self.reload()
+        self.context.hub.changed.connect(self._on_changes)
 
     # loading and showing
 

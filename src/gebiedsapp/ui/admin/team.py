@@ -123,6 +123,30 @@ class TeamTab(QWidget):
         self.creating = False
         self.areas: list[AreaNode] = []
 
+        self._build_members()
+        form_box = self._build_member_form()
+        top = QSplitter(Qt.Orientation.Horizontal, self)
+        top.addWidget(self.member_table)
+        top.addWidget(form_box)
+        top.setStretchFactor(0, 3)
+        top.setStretchFactor(1, 2)
+        top.setSizes([620, 400])
+        top.setChildrenCollapsible(False)
+
+        self._build_assignments()
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(top)
+        splitter.addWidget(self.assignment_box)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+        self._connect_signals()
+        self.reload()
+
+    def _build_members(self) -> None:
         self.members = MemberTableModel(self)
         self.member_table = make_table(
             self.members, self, stretch_column=MemberTableModel.COL_EMAIL
@@ -131,6 +155,8 @@ class TeamTab(QWidget):
         for column, width in ((0, 170), (1, 170), (3, 100), (4, 50)):
             self.member_table.setColumnWidth(column, width)
 
+    def _build_member_form(self) -> QWidget:
+        """The chosen team member's fields, right of the list."""
         form_box = QWidget(self)
         self.form_title = heading("", form_box)
         self.name_edit = QLineEdit(form_box)
@@ -139,36 +165,7 @@ class TeamTab(QWidget):
         self.organisation_edit.setPlaceholderText(self.tr("bijv. Gemeente Oldambt"))
         self.email_edit = QLineEdit(form_box)
         self.phone_edit = QLineEdit(form_box)
-        self.account_edit = QLineEdit(form_box)
-        self.account_edit.setAccessibleName(self.tr("Account"))
-        self.account_edit.setPlaceholderText(self.tr("aanmeldnaam op deze laptop"))
-        self.account_edit.setToolTip(
-            self.tr(
-                "De naam waarmee dit teamlid zich aanmeldt (nu: de gebruikersnaam van de "
-                "computer). Zo toont 'Mijn acties' de acties van dit teamlid."
-            )
-        )
-        self.me_button = QPushButton(self.tr("Dat ben ik"), form_box)
-        self.me_button.setToolTip(
-            self.tr("Vul uw eigen aanmeldnaam op deze computer in ('%s')") % context.actor
-        )
-        self.me_button.clicked.connect(self._fill_my_account)
-        self.account_note = QLabel(
-            self.tr(
-                "Ingevuld met uw aanmeldnaam ('%s'): het eerste teamlid bent u meestal zelf. "
-                "Wis het als dit teamlid iemand anders is."
-            )
-            % context.actor,
-            form_box,
-        )
-        self.account_note.setWordWrap(True)
-        style(self.account_note, "color: $muted;")
-        self.account_note.setVisible(False)
-        self.account_edit.textEdited.connect(lambda _t: self.account_note.setVisible(False))
-        account_row = QHBoxLayout()
-        account_row.setContentsMargins(0, 0, 0, 0)
-        account_row.addWidget(self.account_edit, 1)
-        account_row.addWidget(self.me_button)
+        account_row = self._build_account_row(form_box)
         self.active_check = QCheckBox(self.tr("Actief"), form_box)
         self.active_check.setToolTip(
             self.tr("Alleen actieve teamleden worden aangeboden bij nieuwe rondes.")
@@ -199,15 +196,44 @@ class TeamTab(QWidget):
         form_layout.addLayout(form)
         form_layout.addLayout(button_row(self.save_member_button, self.new_member_button))
         form_layout.addStretch(1)
+        return form_box
 
-        top = QSplitter(Qt.Orientation.Horizontal, self)
-        top.addWidget(self.member_table)
-        top.addWidget(form_box)
-        top.setStretchFactor(0, 3)
-        top.setStretchFactor(1, 2)
-        top.setSizes([620, 400])
-        top.setChildrenCollapsible(False)
+    def _build_account_row(self, form_box: QWidget) -> QHBoxLayout:
+        """The login name that links a member to 'Mijn acties', with a button for one's own."""
+        self.account_edit = QLineEdit(form_box)
+        self.account_edit.setAccessibleName(self.tr("Account"))
+        self.account_edit.setPlaceholderText(self.tr("aanmeldnaam op deze laptop"))
+        self.account_edit.setToolTip(
+            self.tr(
+                "De naam waarmee dit teamlid zich aanmeldt (nu: de gebruikersnaam van de "
+                "computer). Zo toont 'Mijn acties' de acties van dit teamlid."
+            )
+        )
+        self.me_button = QPushButton(self.tr("Dat ben ik"), form_box)
+        self.me_button.setToolTip(
+            self.tr("Vul uw eigen aanmeldnaam op deze computer in ('%s')") % self.context.actor
+        )
+        self.me_button.clicked.connect(self._fill_my_account)
+        self.account_note = QLabel(
+            self.tr(
+                "Ingevuld met uw aanmeldnaam ('%s'): het eerste teamlid bent u meestal zelf. "
+                "Wis het als dit teamlid iemand anders is."
+            )
+            % self.context.actor,
+            form_box,
+        )
+        self.account_note.setWordWrap(True)
+        style(self.account_note, "color: $muted;")
+        self.account_note.setVisible(False)
+        self.account_edit.textEdited.connect(lambda _t: self.account_note.setVisible(False))
+        account_row = QHBoxLayout()
+        account_row.setContentsMargins(0, 0, 0, 0)
+        account_row.addWidget(self.account_edit, 1)
+        account_row.addWidget(self.me_button)
+        return account_row
 
+    def _build_assignments(self) -> None:
+        """The chosen member's areas, with buttons to link, end and remove."""
         self.assignment_box = QGroupBox(self)
         self.assignments = AssignmentTableModel(self)
         self.assignment_table = make_table(
@@ -229,15 +255,7 @@ class TeamTab(QWidget):
         box_layout.addWidget(self.assignment_table, 1)
         box_layout.addLayout(button_row(self.assign_button, self.end_button, self.remove_button))
 
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(top)
-        splitter.addWidget(self.assignment_box)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setChildrenCollapsible(False)
-        layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
-
+    def _connect_signals(self) -> None:
         self.member_table.selectionModel().selectionChanged.connect(self._on_member_selection)
         self.assignment_table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.new_member_button.clicked.connect(self.new_member)
@@ -245,8 +263,7 @@ class TeamTab(QWidget):
         self.assign_button.clicked.connect(self.add_assignment)
         self.end_button.clicked.connect(self.end_selected_assignment)
         self.remove_button.clicked.connect(self.remove_selected_assignment)
-        context.hub.changed.connect(self._on_changes)
-        self.reload()
+        self.context.hub.changed.connect(self._on_changes)
 
     # loading and showing
 

@@ -72,6 +72,30 @@ class ConversationFields(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.set_edit_look(False)
 
+        self._build_heading()
+        self.inputs: dict[str, QWidget] = {}  # per draft key (services.conversation_record)
+        self.summary = self._line("summary", self)
+        self.summary.setStyleSheet("QLineEdit { font-size: 11pt; padding: 3px; }")
+        self.themes = ThemePicker(self)
+        handling_row = self._build_handling()
+        self.quote = self._line("quote", self)
+        self.quote_reportable = self._flag("quote_reportable", self)
+        self._build_resident()
+        self._build_callback()
+        self._build_action()
+        self._build_privacy_warning()
+        keys = self._build_buttons()
+        self._lay_out(handling_row, keys)
+        self.resident_box.setVisible(False)
+        self.callback_box.setVisible(False)
+        self.resident_note.setVisible(False)
+        self.action_box.setVisible(False)
+        self.wants_contact.toggled.connect(self._reveal)
+        self.wants_meedenken.toggled.connect(self._reveal)
+        self.make_action.toggled.connect(self._reveal)
+        self._chain_tab_order()
+
+    def _build_heading(self) -> None:
         self.title = QLabel(self.tr("Nieuw gesprek"), self)
         self.title.setStyleSheet("font-size: 13pt; font-weight: 600;")
         self.round_label = QLabel(self)
@@ -79,11 +103,8 @@ class ConversationFields(QFrame):
         self.draft_label = QLabel(self)
         style(self.draft_label, "color: $success;")
 
-        self.inputs: dict[str, QWidget] = {}  # per draft key (services.conversation_record)
-        self.summary = self._line("summary", self)
-        self.summary.setStyleSheet("QLineEdit { font-size: 11pt; padding: 3px; }")
-        self.themes = ThemePicker(self)
-
+    def _build_handling(self) -> QWidget:
+        """One radio button per way of handling; they wrap on a narrow screen."""
         self.handling_group = QButtonGroup(self)
         self.handling_buttons: list[QRadioButton] = []
         handling_row = QWidget(self)
@@ -95,10 +116,10 @@ class ConversationFields(QFrame):
         handling_flow = FlowLayout(handling_row)  # under each other on a narrow screen
         for button in self.handling_buttons:
             handling_flow.addWidget(button)
+        return handling_row
 
-        self.quote = self._line("quote", self)
-        self.quote_reportable = self._flag("quote_reportable", self)
-
+    def _build_resident(self) -> None:
+        """What the resident wants, and their name and contact details (with consent)."""
         self.wants_contact = self._flag("wants_contact", self)
         self.wants_meedenken = self._flag("wants_meedenken", self)
         self.resident_note = QLabel(self)
@@ -121,7 +142,8 @@ class ConversationFields(QFrame):
         resident_row.setStretch(2, 3)
         self.resident_box.setLayout(resident_row)
 
-        # 'wil contact' proposes a call-back; untick it (or change it) before saving
+    def _build_callback(self) -> None:
+        """'Wil contact' proposes a call-back; untick it (or change it) before saving."""
         self.callback_box = QWidget(self)
         self.callback = self._flag("callback", self.callback_box)
         self.callback.setToolTip(
@@ -143,6 +165,7 @@ class ConversationFields(QFrame):
         self.callback_box.setLayout(callback_row)
         self.callback.toggled.connect(self._enable_callback)
 
+    def _build_action(self) -> None:
         self.make_action = self._flag("action", self)
         self.action_box = QWidget(self)
         self.action_description = self._line("action_description", self.action_box)
@@ -160,7 +183,8 @@ class ConversationFields(QFrame):
         action_row.setStretch(0, 1)
         self.action_box.setLayout(action_row)
 
-        # text that goes into the reports: warn (without blocking) when it names the resident
+    def _build_privacy_warning(self) -> None:
+        """Text that goes into the reports: warn (without blocking) when it names the resident."""
         self.privacy_warning = PersonalDataWarning(self)
         self.privacy_warning.names_from(lambda: [self.name.text()])
         self.privacy_warning.watch(self.quote, reported=self.quote_reportable.isChecked)
@@ -173,6 +197,8 @@ class ConversationFields(QFrame):
             box.toggled.connect(self.privacy_warning.check)
         self.name.textChanged.connect(self.privacy_warning.check)
 
+    def _build_buttons(self) -> QLabel:
+        """Save, clear and history, and the keys hint that goes beside them (returned)."""
         self.save_button = QPushButton(self.tr("Opslaan  (Ctrl+Enter)"), self)
         self.save_button.setStyleSheet("font-weight: 600;")
         self.clear_button = QPushButton(self.tr("Leegmaken  (Esc)"), self)
@@ -184,7 +210,10 @@ class ConversationFields(QFrame):
         )
         style(keys, "color: $muted;")
         keys.setWordWrap(True)  # on a narrow screen it takes two lines, not the form's width
+        return keys
 
+    def _lay_out(self, handling_row: QWidget, keys: QLabel) -> None:
+        """Label and field per row, in Tab order, with the buttons in the last row."""
         grid = QGridLayout(self)
         grid.setContentsMargins(12, 8, 12, 8)
         grid.setHorizontalSpacing(10)
@@ -224,15 +253,6 @@ class ConversationFields(QFrame):
         buttons.setStretch(3, 1)  # the key hint takes the room there is, on one line if it can
         grid.addLayout(buttons, len(rows) + 1, 0, 1, 2)
         grid.setColumnStretch(1, 1)
-
-        self.resident_box.setVisible(False)
-        self.callback_box.setVisible(False)
-        self.resident_note.setVisible(False)
-        self.action_box.setVisible(False)
-        self.wants_contact.toggled.connect(self._reveal)
-        self.wants_meedenken.toggled.connect(self._reveal)
-        self.make_action.toggled.connect(self._reveal)
-        self._chain_tab_order()
 
     # -- inputs made from their field definitions (texts listed for lupdate in field_texts) ---
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from datetime import datetime
-from typing import Any, TypeVar
+from datetime import date, datetime
+from functools import partial
+from typing import Any, NamedTuple, TypeVar
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLineEdit, QMessageBox, QWidget
@@ -47,6 +48,15 @@ from gebiedsapp.ui.palette import style
 
 T = TypeVar("T")
 MAX_ASKED = 5  # more themes than this fit the text: typing on is quicker than choosing
+
+
+class _FollowUp(NamedTuple):
+    """An action saved with the conversation; `fields`: the widget per refused field."""
+
+    fields: dict[str, QWidget]
+    description: str
+    owner_id: uuid.UUID | None
+    due: date | None
 
 
 def parse_uuid(value: object) -> uuid.UUID | None:
@@ -331,20 +341,30 @@ class ConversationForm(ConversationFields):
             return None
         if not self.take_typed_theme():
             return None
-        typed = self.draft()
+        failed: list[QWidget] = []  # the field a refusal is about, for the cursor
+        work = self._save_work(self.draft(), session_id=self.session_id, failed=failed)
+        conversation_id = self.context.perform(self, work, changes=(KOFFIEKAR,))
+        if conversation_id is None:
+            if failed:  # e.g. the consent box after 'toestemming', not the phone field
+                failed[0].setFocus()
+            return None  # the message was shown; everything typed stays, the draft too
+        self.autosaver.finished()
+        self.start_new()
+        self.draft_label.setText(self.tr("Opgeslagen %s") % f"{datetime.now():%H:%M:%S}")
+        self.summary.setFocus()
+        self.saved.emit(conversation_id)
+        return conversation_id
+
+    def _save_work(
+        self, typed: ConversationDraft, *, session_id: uuid.UUID, failed: list[QWidget]
+    ) -> Callable[[Session], uuid.UUID]:
+        """One unit of work: the conversation (new or corrected) and its follow-ups; a refused
+        input adds the widget it is about to `failed`."""
         data = conversation_input(typed, new=self.editing is None)
-        action = typed.action
-        description = typed.action_description
-        owner_id = typed.action_owner_id
-        due = typed.action_due
-        callback = typed.callback and self.wants_callback_row()
-        callback_text = typed.callback_description or ""
-        callback_owner = typed.callback_owner_id
-        callback_due = typed.callback_due
-        session_id, area_id = self.session_id, self.area_id
+        follow_ups = self._follow_ups(typed)
+        area_id = self.area_id
         editing = self.editing
         draft_id = self.autosaver.save_now() or self.autosaver.draft_id
-        failed: list[QWidget] = []  # the field a refusal is about, for the cursor
 
         def blame(fields: dict[str, QWidget], call: Callable[[], T]) -> T:
             try:
@@ -369,43 +389,44 @@ class ConversationForm(ConversationFields):
                         ).id
                     ),
                 )
-            if action and area_id is not None:
-                blame(
-                    {"description": self.action_description, "owner": self.action_owner},
-                    lambda: create_follow_up(
+            if area_id is not None:
+                for follow_up in follow_ups:
+                    create = partial(
+                        create_follow_up,
                         session,
-                        description=description,
+                        description=follow_up.description,
                         area_id=area_id,
-                        owner_id=owner_id,
-                        due_date=due,
+                        owner_id=follow_up.owner_id,
+                        due_date=follow_up.due,
                         conversation_id=saved_id,
-                    ),
-                )
-            if callback and area_id is not None:
-                blame(
-                    {"description": self.callback_description, "owner": self.callback_owner},
-                    lambda: create_follow_up(
-                        session,
-                        description=callback_text,
-                        area_id=area_id,
-                        owner_id=callback_owner,
-                        due_date=callback_due,
-                        conversation_id=saved_id,
-                    ),
-                )
+                    )
+                    blame(follow_up.fields, create)
             return saved_id
 
-        conversation_id = self.context.perform(self, work, changes=(KOFFIEKAR,))
-        if conversation_id is None:
-            if failed:  # e.g. the consent box after 'toestemming', not the phone field
-                failed[0].setFocus()
-            return None  # the message was shown; everything typed stays, the draft too
-        self.autosaver.finished()
-        self.start_new()
-        self.draft_label.setText(self.tr("Opgeslagen %s") % f"{datetime.now():%H:%M:%S}")
-        self.summary.setFocus()
-        self.saved.emit(conversation_id)
-        return conversation_id
+        return work
+
+    def _follow_ups(self, typed: ConversationDraft) -> list[_FollowUp]:
+        """The action asked for, then the call-back proposed to a resident who wants contact."""
+        wanted = []
+        if typed.action:
+            wanted.append(
+                _FollowUp(
+                    {"description": self.action_description, "owner": self.action_owner},
+                    typed.action_description,
+                    typed.action_owner_id,
+                    typed.action_due,
+                )
+            )
+        if typed.callback and self.wants_callback_row():
+            wanted.append(
+                _FollowUp(
+                    {"description": self.callback_description, "owner": self.callback_owner},
+                    typed.callback_description or "",
+                    typed.callback_owner_id,
+                    typed.callback_due,
+                )
+            )
+        return wanted
 
     def _conversation_fields(self) -> dict[str, QWidget]:
         """The widget behind each field name a ValidationError of the services can carry."""

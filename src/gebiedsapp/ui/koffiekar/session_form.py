@@ -94,6 +94,23 @@ class SessionForm(QFrame):
         self.setObjectName("sessionForm")
         self.setFrameShape(QFrame.Shape.StyledPanel)
 
+        self._build_header()
+        self._build_details()
+        self._lay_out_details()
+        top = QHBoxLayout()
+        top.addWidget(self.toggle)
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.state)
+        top.addWidget(self.save_button)
+        outer = QGridLayout(self)
+        outer.setContentsMargins(10, 4, 10, 6)
+        outer.addLayout(top, 0, 0)
+        outer.addWidget(self.details, 1, 0)
+        self._connect_signals()
+        self.setEnabled(False)
+
+    def _build_header(self) -> None:
+        """The fold button, the round in one line, its save state and the save button."""
         self.toggle = QToolButton(self)
         self.toggle.setCheckable(True)
         self.toggle.setChecked(True)
@@ -110,6 +127,8 @@ class SessionForm(QFrame):
         self.state = QLabel(self)
         self.save_button = QPushButton(self.tr("Ronde opslaan (Ctrl+S)"), self)
 
+    def _build_details(self) -> None:
+        """The round's fields, folded away once the round is under way."""
         self.details = QWidget(self)
         self.place = QLineEdit(self.details)
         self.place.setPlaceholderText(self.tr("bijv. bij de supermarkt"))
@@ -155,6 +174,7 @@ class SessionForm(QFrame):
         self.notes.setPlaceholderText(self.tr("notities bij de ronde"))
         self.notes.setAccessibleName(self.tr("Notities"))
 
+    def _lay_out_details(self) -> None:
         grid = QGridLayout(self.details)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(6)
@@ -178,18 +198,11 @@ class SessionForm(QFrame):
             grid.addWidget(widget, row, column + 1, 1, span)
         grid.setColumnStretch(1, 1)
 
-        top = QHBoxLayout()
-        top.addWidget(self.toggle)
-        top.addWidget(self.summary, 1)
-        top.addWidget(self.state)
-        top.addWidget(self.save_button)
-        outer = QGridLayout(self)
-        outer.setContentsMargins(10, 4, 10, 6)
-        outer.addLayout(top, 0, 0)
-        outer.addWidget(self.details, 1, 0)
-
+    def _connect_signals(self) -> None:
+        """Every edit marks the round changed (a draft is saved in a moment); the header saves
+        and folds."""
         self.autosaver = DraftAutosaver(
-            context,
+            self.context,
             kind=DraftKind.SESSION,
             payload=self.payload,
             is_empty=lambda: not self.dirty,
@@ -208,7 +221,6 @@ class SessionForm(QFrame):
         self.autosaver.saved.connect(lambda _id: self._show_state())
         self.save_button.clicked.connect(self.finalise)
         self.toggle.toggled.connect(self._fold)
-        self.setEnabled(False)
 
     # -- choices of the area ----------------------------------------------------------------
 

@@ -12,7 +12,6 @@ import functools
 import logging
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -24,7 +23,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -57,6 +55,16 @@ from gebiedsapp.ui.formatting import format_number, from_qdate, to_qdate
 from gebiedsapp.ui.labels import label_of
 from gebiedsapp.ui.layout import ColumnFit, FlowLayout, text_width, together
 from gebiedsapp.ui.lists.models import ConversationsModel, SessionsModel
+from gebiedsapp.ui.lists.tabs import (
+    ACTIONS_TAB,
+    AREA_COLUMNS,
+    CONTACTS_TAB,
+    CONVERSATIONS,
+    SESSIONS,
+    TABS,
+    Tab,
+    TabSpec,
+)
 from gebiedsapp.ui.page import page_title, scope_name
 from gebiedsapp.ui.palette import style
 from gebiedsapp.ui.screen import ScreenDefaults
@@ -66,33 +74,6 @@ log = logging.getLogger(__name__)
 
 DEBOUNCE_MS = 250
 READ_COLUMN_CHARACTERS = 32  # the summary or subject column keeps room for this much text
-SESSIONS, CONVERSATIONS, CONTACTS_TAB, ACTIONS_TAB = (
-    "sessions",
-    "conversations",
-    "contacts",
-    "actions",
-)
-
-AREA_COLUMNS = {
-    SESSIONS: SessionsModel.COL_AREA,
-    CONVERSATIONS: ConversationsModel.COL_AREA,
-    CONTACTS_TAB: ContactsModel.COL_AREA,
-    ACTIONS_TAB: ActionsModel.COL_AREA,
-}
-
-
-@dataclass
-class _Tab:
-    key: str
-    model: RowTableModel[Any]
-    table: QTableView
-    one: str
-    many: str
-    stale: bool = True
-    busy: bool = False
-    summary: str = ""
-    uses: frozenset[str] = field(default_factory=frozenset)  # which filters apply
-    fit: ColumnFit | None = None
 
 
 class ListsScreen(ScreenDefaults, QWidget):
@@ -115,6 +96,24 @@ class ListsScreen(ScreenDefaults, QWidget):
         self.subtitle = QLabel(self.tr("Heel Oldambt"), self)
         style(self.subtitle, "color: $muted;")
 
+        self._build_filters()
+        search_row = self._search_row()
+        filter_row = self._filter_row()
+        self._build_tabs()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.addWidget(title)
+        layout.addWidget(self.subtitle)
+        layout.addLayout(search_row)
+        layout.addLayout(filter_row)
+        layout.addWidget(self.tabs, 1)
+
+        self._connect_signals()
+        self._update_filter_widgets()
+
+    def _build_filters(self) -> None:
+        """The search field and the filters on period, theme, author and handling."""
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(
             self.tr("Zoek in samenvattingen, citaten, onderwerpen en aantekeningen")
@@ -135,13 +134,18 @@ class ListsScreen(ScreenDefaults, QWidget):
         for handling in Handling:
             self.handling_combo.addItem(label_of(handling), handling.value)
 
+    def _search_row(self) -> QHBoxLayout:
+        """Search, what it found, and the export of the visible tab."""
         search_row = QHBoxLayout()
         search_row.addWidget(self._label(self.tr("&Zoeken:"), self.search))
         search_row.addWidget(self.search, 1)
         search_row.addSpacing(12)
         search_row.addWidget(self.status)
-        self.exporter = Exporter(context, self, self.export_job)
+        self.exporter = Exporter(self.context, self, self.export_job)
         search_row.addWidget(self.exporter.button)
+        return search_row
+
+    def _filter_row(self) -> FlowLayout:
         filter_row = FlowLayout()  # a second line on a narrow screen, not a wider screen
         for text, widget in (
             (self.tr("&Van:"), self.start_edit),
@@ -151,96 +155,28 @@ class ListsScreen(ScreenDefaults, QWidget):
             (self.tr("Afh&andeling:"), self.handling_combo),
         ):
             filter_row.addWidget(together(self._label(text, widget), widget, parent=self))
+        return filter_row
 
+    def _build_tabs(self) -> None:
+        """One tab per list (ui.lists.tabs), each a table over its own model."""
         self.sessions_model = SessionsModel(self)
         self.conversations_model = ConversationsModel(self)
         self.contacts_model = ContactsModel(self)
         self.actions_model = ActionsModel(self)
         self.tabs = QTabWidget(self)
-        self._tabs: list[_Tab] = [
-            self._add_tab(
-                SESSIONS,
-                self.sessions_model,
-                self.tr("&Rondes"),
-                stretch=SessionsModel.COL_PLACE,
-                widths={
-                    SessionsModel.COL_DATE: 85,
-                    SessionsModel.COL_AREA: 160,
-                    SessionsModel.COL_CONVERSATIONS: 100,
-                    SessionsModel.COL_PASSERS_BY: 120,
-                },
-                nouns=(self.tr("ronde"), self.tr("rondes")),
-                uses=frozenset({"theme", "author"}),
-            ),
-            self._add_tab(
-                CONVERSATIONS,
-                self.conversations_model,
-                self.tr("&Gesprekken"),
-                stretch=ConversationsModel.COL_SUMMARY,
-                widths={
-                    ConversationsModel.COL_DATE: 85,
-                    ConversationsModel.COL_AREA: 115,
-                    ConversationsModel.COL_QUOTE: 90,  # few conversations have a quote
-                    ConversationsModel.COL_THEMES: 170,
-                    ConversationsModel.COL_HANDLING: 145,
-                    ConversationsModel.COL_AUTHOR: 85,
-                },
-                nouns=(self.tr("gesprek"), self.tr("gesprekken")),
-                uses=frozenset({"theme", "author", "handling"}),
-            ),
-            self._add_tab(
-                CONTACTS_TAB,
-                self.contacts_model,
-                self.tr("&Contacten"),
-                stretch=ContactsModel.COL_SUBJECT,
-                widths={
-                    ContactsModel.COL_DATE: 85,
-                    ContactsModel.COL_AREA: 115,
-                    ContactsModel.COL_TYPE: 95,
-                    ContactsModel.COL_WITH: 190,
-                    ContactsModel.COL_THEMES: 170,
-                    ContactsModel.COL_AUTHOR: 85,
-                },
-                nouns=(self.tr("contact"), self.tr("contacten")),
-                uses=frozenset({"theme", "author"}),
-            ),
-            self._add_tab(
-                ACTIONS_TAB,
-                self.actions_model,
-                self.tr("&Acties"),
-                stretch=ActionsModel.COL_DESCRIPTION,
-                widths={
-                    ActionsModel.COL_DUE: 150,
-                    ActionsModel.COL_AREA: 130,
-                    ActionsModel.COL_OWNER: 150,
-                    ActionsModel.COL_SOURCE: 130,
-                    ActionsModel.COL_STATUS: 80,
-                },
-                nouns=(self.tr("actie"), self.tr("acties")),
-                uses=frozenset({"author"}),
-            ),
+        models: tuple[RowTableModel[Any], ...] = (
+            self.sessions_model,
+            self.conversations_model,
+            self.contacts_model,
+            self.actions_model,
+        )
+        self._tabs: list[Tab] = [
+            self._add_tab(spec, model) for spec, model in zip(TABS, models, strict=True)
         ]
-
-        self.tabs.setTabToolTip(
-            0, self.tr("Koffiekarrondes; een thema betekent: er was een gesprek over.")
-        )
         self.tabs.setCurrentIndex(1)  # conversations: what the lists are opened for most
-        self.tabs.setTabToolTip(
-            3,
-            self.tr(
-                "Acties die in de periode zijn afgesproken, open en afgerond. Thema en "
-                "afhandeling gelden hier niet."
-            ),
-        )
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 16, 24, 16)
-        layout.addWidget(title)
-        layout.addWidget(self.subtitle)
-        layout.addLayout(search_row)
-        layout.addLayout(filter_row)
-        layout.addWidget(self.tabs, 1)
-
+    def _connect_signals(self) -> None:
+        """A changed filter queries again once the user pauses (debounced)."""
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(DEBOUNCE_MS)
@@ -251,8 +187,7 @@ class ListsScreen(ScreenDefaults, QWidget):
         for combo in (self.theme_combo, self.author_combo, self.handling_combo):
             combo.currentIndexChanged.connect(self._filters_changed)
         self.tabs.currentChanged.connect(self._on_tab_changed)
-        context.hub.changed.connect(self._on_changes)
-        self._update_filter_widgets()
+        self.context.hub.changed.connect(self._on_changes)
 
     # -- building ---------------------------------------------------------------------------
 
@@ -275,26 +210,20 @@ class ListsScreen(ScreenDefaults, QWidget):
         label.setBuddy(buddy)
         return label
 
-    def _add_tab(
-        self,
-        key: str,
-        model: RowTableModel[Any],
-        title: str,
-        *,
-        stretch: int,
-        widths: dict[int, int],
-        nouns: tuple[str, str],
-        uses: frozenset[str],
-    ) -> _Tab:
-        table = make_table(model, self, stretch_column=stretch)
+    def _add_tab(self, spec: TabSpec, model: RowTableModel[Any]) -> Tab:
+        title = self.tr(spec.title)
+        table = make_table(model, self, stretch_column=spec.stretch)
         table.setAccessibleName(title.replace("&", ""))
         header = table.horizontalHeader()
-        for column, width in widths.items():
+        for column, width in spec.widths.items():
             header.resizeSection(column, width)
-        table.activated.connect(lambda index, k=key: self._on_activated(k, index))
-        self.tabs.addTab(table, title)
+        table.activated.connect(lambda index, k=spec.key: self._on_activated(k, index))
+        index = self.tabs.addTab(table, title)
+        if spec.tooltip:
+            self.tabs.setTabToolTip(index, self.tr(spec.tooltip))
         fit = ColumnFit(table, minimum=text_width(table, READ_COLUMN_CHARACTERS))
-        return _Tab(key, model, table, nouns[0], nouns[1], uses=uses, fit=fit)
+        one, many = self.tr(spec.one), self.tr(spec.many)
+        return Tab(spec.key, model, table, one, many, uses=spec.uses, fit=fit)
 
     # -- public contract --------------------------------------------------------------------
 
@@ -391,7 +320,7 @@ class ListsScreen(ScreenDefaults, QWidget):
         finally:
             combo.blockSignals(False)
 
-    def _current_tab(self) -> _Tab:
+    def _current_tab(self) -> Tab:
         return self._tabs[max(0, self.tabs.currentIndex())]
 
     def _mark_stale(self) -> None:
@@ -487,7 +416,7 @@ class ListsScreen(ScreenDefaults, QWidget):
             ACTIONS_TAB: actions,
         }[key]
 
-    def _on_rows(self, tab: _Tab, rows: list[Any]) -> None:
+    def _on_rows(self, tab: Tab, rows: list[Any]) -> None:
         tab.busy = False
         more = tab.key in (SESSIONS, CONVERSATIONS) and len(rows) > DEFAULT_LIMIT
         if more:
@@ -501,14 +430,14 @@ class ListsScreen(ScreenDefaults, QWidget):
         if tab is self._current_tab() and not self.timer.isActive():
             self.status.setText(tab.summary)
 
-    def _fit_columns(self, tab: _Tab) -> None:
+    def _fit_columns(self, tab: Tab) -> None:
         """One area chosen: a 'Gebied' column would only repeat it; it gives its width away,
         as does a column empty on every row."""
         single = self.area_ids is not None and len(self.area_ids) == 1
         if tab.fit is not None:
             tab.fit.show_columns(tab.model, hidden={AREA_COLUMNS[tab.key]} if single else set())
 
-    def _on_failed(self, tab: _Tab, _error: Exception) -> None:
+    def _on_failed(self, tab: Tab, _error: Exception) -> None:
         tab.busy = False
         tab.stale = True
         tab.summary = self.tr("Zoeken mislukt; zie het logboek.")

@@ -10,7 +10,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QFrame,
     QGridLayout,
@@ -18,14 +17,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from gebiedsapp.domain import Role
 from gebiedsapp.services.errors import ValidationError
-from gebiedsapp.services.money import format_euros
 from gebiedsapp.services.report_text import (
     KEY_FIGURES,
     difference,
@@ -35,11 +32,6 @@ from gebiedsapp.services.report_text import (
     period_text,
 )
 from gebiedsapp.services.reports.population_note import context_line
-from gebiedsapp.services.summary import (
-    InitiativeRow,
-    OpenAction,
-    OpenSignal,
-)
 from gebiedsapp.services.summary_export import summary_tables
 from gebiedsapp.ui.admin.common import heading
 from gebiedsapp.ui.context import (
@@ -61,112 +53,24 @@ from gebiedsapp.ui.context import (
 from gebiedsapp.ui.export import Exporter, ExportJob, file_stem
 from gebiedsapp.ui.formatting import format_date
 from gebiedsapp.ui.labels import label_of
-from gebiedsapp.ui.palette import ColourRole, brush, sheet, style
+from gebiedsapp.ui.palette import sheet, style
 from gebiedsapp.ui.pdf import Build, PdfActions
 from gebiedsapp.ui.screen import ScreenDefaults
 from gebiedsapp.ui.signal_map import BuurtMap
-from gebiedsapp.ui.signals.common import label_brush
 from gebiedsapp.ui.summary.charts import BarChart
 from gebiedsapp.ui.summary.data import Dashboard, load_dashboard
 from gebiedsapp.ui.summary.figure_texts import figure_text
+from gebiedsapp.ui.summary.models import InitiativesModel, OpenActionsModel, OpenSignalsModel
+from gebiedsapp.ui.summary.parts import MUTED, read_only_table, section
 from gebiedsapp.ui.summary.period import PeriodPicker
 from gebiedsapp.ui.summary.printing import summary_pdf_job
-from gebiedsapp.ui.table_model import RowTableModel, SampledColumns
 
-MUTED = "color: $muted;"
 WATCHED = frozenset(
     {
         AREAS, TEAM, THEMES, CATEGORIES, PARTNERS, KOFFIEKAR, CONTACTS, ACTIONS, SIGNALS,
         INITIATIVES, ACTIVITIES, SURVEY, CBS,
     }
 )  # fmt: skip
-
-
-class OpenSignalsModel(RowTableModel[OpenSignal]):
-    headers = ("Categorie", "Buurt", "Gemeld op", "Partner", "Uiterlijk", "Termijn")
-
-    def cell(self, row: OpenSignal, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (
-                row.category,
-                row.buurt or "—",
-                format_date(row.since),
-                row.partner or "—",
-                format_date(row.deadline),
-                label_of(row.label),
-            )[column]
-        if role == Qt.ItemDataRole.ForegroundRole and column == 5:
-            return label_brush(row.label)
-        return None
-
-
-class OpenActionsModel(RowTableModel[OpenAction]):
-    headers = ("Actie", "Wie", "Uiterlijk", "Gebied")
-
-    def cell(self, row: OpenAction, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (
-                row.what,
-                row.owner or "—",
-                format_date(row.due) if row.due else "—",
-                row.area,
-            )[column]
-        if role == Qt.ItemDataRole.ForegroundRole and row.overdue and column == 2:
-            return brush(ColourRole.OVERDUE)
-        return None
-
-
-class InitiativesModel(RowTableModel[InitiativeRow]):
-    headers = ("Initiatief", "Status", "Sinds", "Volgende mijlpaal", "Budget toegekend", "Gebied")
-
-    def cell(self, row: InitiativeRow, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
-            if row.ended is not None:
-                step = self.tr("%s op %s") % (label_of(row.status).lower(), format_date(row.ended))
-            elif row.next_step:
-                due = f" ({format_date(row.next_due)})" if row.next_due else ""
-                step = row.next_step + due
-            else:
-                step = "—"
-            return (
-                row.title,
-                row.status_label,
-                format_date(row.since),
-                step,
-                format_euros(row.budget_granted, blank="—"),
-                row.area,
-            )[column]
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == 4:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-
-def _section(text: str, explanation: str, parent: QWidget) -> QWidget:
-    box = QWidget(parent)
-    layout = QVBoxLayout(box)
-    layout.setContentsMargins(0, 14, 0, 2)
-    layout.setSpacing(2)
-    title = QLabel(text, box)
-    title.setStyleSheet("font-size: 11pt; font-weight: 600;")
-    layout.addWidget(title)
-    if explanation:
-        why = QLabel(explanation, box)
-        style(why, MUTED)
-        why.setWordWrap(True)
-        layout.addWidget(why)
-    return box
-
-
-def _table(model: RowTableModel[Any], parent: QWidget) -> QTableView:
-    view = QTableView(parent)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().hide()
-    view.setAlternatingRowColors(True)
-    SampledColumns(view)  # widths from a sample of the rows, never from every row
-    view.setMinimumHeight(160)
-    return view
 
 
 class SummaryScreen(ScreenDefaults, QWidget):
@@ -186,6 +90,24 @@ class SummaryScreen(ScreenDefaults, QWidget):
         self._busy = False
 
         self.title = heading(self.tr("Samenvatting"), self)
+        top = self._build_top()
+        body = self._build_body()
+
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.title)
+        outer.addLayout(top)
+        outer.addWidget(self.state)
+        outer.addWidget(scroll, 1)
+        self.context.hub.changed.connect(self._on_changes)
+        self._show_empty()
+
+    def _build_top(self) -> QHBoxLayout:
+        """The period, and the buttons that show, print, save and export the summary."""
         self.period = PeriodPicker(self.today, self)
         self.period.changed.connect(self._period_changed)
         self.preview_button = QPushButton(self.tr("&Voorbeeld PDF"), self)
@@ -198,8 +120,8 @@ class SummaryScreen(ScreenDefaults, QWidget):
         self.appendix.setToolTip(
             self.tr("De PDF met een bijlage met alle cijfers en volledige lijsten")
         )
-        self.pdf = PdfActions(context, self, self.pdf_job)
-        self.exporter = Exporter(context, self, self.export_job)
+        self.pdf = PdfActions(self.context, self, self.pdf_job)
+        self.exporter = Exporter(self.context, self, self.export_job)
         self.exporter.button.setToolTip(
             self.tr("Alle lijsten achter de samenvatting (open signalen, uitspraken, acties...) ")
             + self.tr("opslaan als Excel- of CSV-bestand")
@@ -223,11 +145,26 @@ class SummaryScreen(ScreenDefaults, QWidget):
             self.exporter.button,
         ):
             top.addWidget(button)
+        return top
 
+    def _build_body(self) -> QWidget:
+        """Everything under the buttons, which scrolls: figures, charts, map and lists."""
         body = QWidget(self)
         self.body = body
         self.team = QLabel(body)
         self.team.setWordWrap(True)
+        self._build_figures(body)
+        self._build_charts(body)
+        self._build_tables(body)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 0, 12, 12)
+        layout.addLayout(self._figures_and_map(body))
+        layout.addLayout(self._themes_and_signals(body))
+        self._add_lists(layout, body)
+        return body
+
+    def _build_figures(self, body: QWidget) -> None:
+        """The key figures: this period, the one before, and the difference."""
         self.figures = QGridLayout()
         self.figures.setHorizontalSpacing(10)  # with the map beside it at 150% scaling
         self.figure_labels: dict[str, tuple[QLabel, QLabel, QLabel]] = {}
@@ -257,6 +194,8 @@ class SummaryScreen(ScreenDefaults, QWidget):
             self.figure_labels[field] = cells
         self.figures.setColumnStretch(4, 1)
 
+    def _build_charts(self, body: QWidget) -> None:
+        """The themes' chart, the map of open signals per buurt and the signals' charts."""
         self.themes = BarChart(
             body, empty_text=self.tr("Geen gesprekken of contacten met een thema.")
         )
@@ -270,22 +209,27 @@ class SummaryScreen(ScreenDefaults, QWidget):
         self.by_category = BarChart(body, empty_text=self.tr("Geen nieuwe signalen."))
         self.by_status = BarChart(body, empty_text=self.tr("Geen nieuwe signalen."))
         self.median = QLabel(body)
+
+    def _build_tables(self, body: QWidget) -> None:
+        """Open signals, quotes, open actions and initiatives."""
         self.open_model = OpenSignalsModel(self)
-        self.open_table = _table(self.open_model, body)
+        self.open_table = read_only_table(self.open_model, body)
         self.open_table.setAccessibleName(self.tr("Open signalen"))
         self.quotes = QLabel(body)
         self.quotes.setWordWrap(True)
         self.quotes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.actions_model = OpenActionsModel(self)
-        self.actions_table = _table(self.actions_model, body)
+        self.actions_table = read_only_table(self.actions_model, body)
         self.actions_table.setAccessibleName(self.tr("Afgesproken acties die nog open staan"))
         self.initiatives_model = InitiativesModel(self)
-        self.initiatives_table = _table(self.initiatives_model, body)
+        self.initiatives_table = read_only_table(self.initiatives_model, body)
         self.initiatives_table.setAccessibleName(self.tr("Bewonersinitiatieven"))
 
+    def _figures_and_map(self, body: QWidget) -> QHBoxLayout:
+        """The first row: key figures, inhabitants and team, beside the map."""
         figures_box = QVBoxLayout()
         figures_box.addWidget(
-            _section(
+            section(
                 self.tr("Kerncijfers"),
                 self.tr("Deze periode naast de vorige periode van dezelfde lengte."),
                 body,
@@ -301,7 +245,7 @@ class SummaryScreen(ScreenDefaults, QWidget):
         figures_box.addStretch(1)
         map_box = QVBoxLayout()
         map_box.addWidget(
-            _section(
+            section(
                 self.tr("Open signalen per buurt"),
                 self.tr("CBS-buurten van het gebied; hoe donkerder, hoe meer open signalen."),
                 body,
@@ -312,10 +256,13 @@ class SummaryScreen(ScreenDefaults, QWidget):
         first = QHBoxLayout()
         first.addLayout(figures_box, 3)
         first.addLayout(map_box, 2)
+        return first
 
+    def _themes_and_signals(self, body: QWidget) -> QHBoxLayout:
+        """The second row: what residents talk about, beside the new signals."""
         themes_box = QVBoxLayout()
         themes_box.addWidget(
-            _section(
+            section(
                 self.tr("Waar bewoners over praten"),
                 self.tr(
                     "Gesprekken en contacten per thema; het dunne grijze streepje is de vorige "
@@ -329,7 +276,7 @@ class SummaryScreen(ScreenDefaults, QWidget):
         themes_box.addStretch(1)  # the heading stays on its chart when the other column is taller
         signals_box = QVBoxLayout()
         signals_box.addWidget(
-            _section(
+            section(
                 self.tr("Nieuwe signalen per categorie"),
                 self.tr("Signalen gemeld in deze periode, per hoofdcategorie."),
                 body,
@@ -337,7 +284,7 @@ class SummaryScreen(ScreenDefaults, QWidget):
         )
         signals_box.addWidget(self.by_category)
         signals_box.addWidget(
-            _section(
+            section(
                 self.tr("… en waar ze nu staan"),
                 self.tr("De status van die signalen op dit moment."),
                 body,
@@ -349,13 +296,12 @@ class SummaryScreen(ScreenDefaults, QWidget):
         second = QHBoxLayout()
         second.addLayout(themes_box, 1)
         second.addLayout(signals_box, 1)
+        return second
 
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(4, 0, 12, 12)
-        layout.addLayout(first)
-        layout.addLayout(second)
+    def _add_lists(self, layout: QVBoxLayout, body: QWidget) -> None:
+        """The lists under the charts, each under its heading."""
         layout.addWidget(
-            _section(
+            section(
                 self.tr("Open signalen"),
                 self.tr("Nog niet afgesloten aan het eind van de periode; over de termijn eerst."),
                 body,
@@ -363,7 +309,7 @@ class SummaryScreen(ScreenDefaults, QWidget):
         )
         layout.addWidget(self.open_table)
         layout.addWidget(
-            _section(
+            section(
                 self.tr("Wat bewoners zeiden"),
                 self.tr(
                     "Uitspraken die als bruikbaar voor rapportage zijn gemarkeerd; zonder namen."
@@ -372,10 +318,10 @@ class SummaryScreen(ScreenDefaults, QWidget):
             )
         )
         layout.addWidget(self.quotes)
-        layout.addWidget(_section(self.tr("Afgesproken acties die nog open staan"), "", body))
+        layout.addWidget(section(self.tr("Afgesproken acties die nog open staan"), "", body))
         layout.addWidget(self.actions_table)
         layout.addWidget(
-            _section(
+            section(
                 self.tr("Bewonersinitiatieven"),
                 self.tr(
                     "Initiatieven die in deze periode liepen of eindigden, met hun status nu: "
@@ -385,19 +331,6 @@ class SummaryScreen(ScreenDefaults, QWidget):
             )
         )
         layout.addWidget(self.initiatives_table)
-
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(body)
-
-        outer = QVBoxLayout(self)
-        outer.addWidget(self.title)
-        outer.addLayout(top)
-        outer.addWidget(self.state)
-        outer.addWidget(scroll, 1)
-        context.hub.changed.connect(self._on_changes)
-        self._show_empty()
 
     # -- loading ----------------------------------------------------------------------------
 
