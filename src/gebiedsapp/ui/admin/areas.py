@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
-    QSplitter,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -46,6 +45,7 @@ from gebiedsapp.ui.admin.common import (
     id_text,
     select_data,
     set_item_enabled,
+    side_by_side,
 )
 from gebiedsapp.ui.area_tree import AREA_ID_ROLE, AreaTreeModel
 from gebiedsapp.ui.context import AREAS, AppContext
@@ -67,15 +67,7 @@ class AreasTab(QWidget):
 
         self._build_tree()
         form_widget = self._build_form()
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(self.tree)
-        splitter.addWidget(form_widget)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([300, 700])
-        splitter.setChildrenCollapsible(False)
-        layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
+        side_by_side(self, self.tree, form_widget, stretch=(1, 2), sizes=(300, 700))
 
         self._load_buurten()
         self._connect_signals()
