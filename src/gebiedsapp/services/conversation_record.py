@@ -15,47 +15,14 @@ import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from datetime import date
-from enum import StrEnum
 from typing import Any
 
 from gebiedsapp.domain import Handling
+from gebiedsapp.services.record_fields import FieldDef as FieldDef  # shared by every record
+from gebiedsapp.services.record_fields import InputKind as InputKind
 
 MAX_SUMMARY = 2_000
 MAX_QUOTE = 1_000
-
-
-class InputKind(StrEnum):
-    """How a field is typed in; the form has one way to read, fill and watch each kind."""
-
-    LINE = "line"  # one line of text
-    FLAG = "flag"  # a check box
-    THEMES = "themes"  # the theme chips
-    THEME_TEXT = "theme_text"  # a theme name typed but not yet chosen
-    HANDLING = "handling"  # the three radio buttons
-    OWNER = "owner"  # a team member (combo box)
-    DAY = "day"  # a date
-
-
-@dataclass(frozen=True)
-class FieldDef:
-    key: str  # the draft's key, and the attribute of ConversationInput where it has one
-    label: str  # Dutch: the form's label or check box text, the history's column
-    kind: InputKind
-    column: str | None = None  # the conversation's column; None: not stored there
-    name: str | None = None  # in audit and history when not the column (themes: a link table)
-    placeholder: str = ""  # Dutch, shown in an empty line
-    accessible: str = ""  # Dutch, for a screen reader when the label is not next to it
-    caption: str = ""  # Dutch, the text on a check box when it is not the label
-    export_label: str = ""  # Dutch, the export's column header when it is not the label
-    required: str = ""  # Dutch refusal when left empty; "" when optional
-    max_length: int | None = None
-    too_long: str = ""  # Dutch refusal when longer than max_length ({n}: the maximum)
-    typed: bool = False  # text the user typed: a form holding it is not empty
-
-    @property
-    def record_name(self) -> str | None:
-        """The name audit and history use; None for a field that is not the record's."""
-        return self.name or self.column
 
 
 SUMMARY = FieldDef(
