@@ -20,6 +20,7 @@ from typing import Any
 from gebiedsapp.domain import Handling
 from gebiedsapp.services.record_fields import FieldDef as FieldDef  # shared by every record
 from gebiedsapp.services.record_fields import InputKind as InputKind
+from gebiedsapp.services.record_fields import is_typed, parse_day, parse_uuid
 
 MAX_SUMMARY = 2_000
 MAX_QUOTE = 1_000
@@ -125,20 +126,6 @@ def record_labels() -> dict[str, str]:
     return {d.record_name: d.label for d in RECORD_FIELDS if d.record_name is not None}
 
 
-def _uuid(value: object) -> uuid.UUID | None:
-    try:
-        return uuid.UUID(str(value)) if value else None
-    except ValueError:
-        return None
-
-
-def _day(value: object) -> date | None:
-    try:
-        return date.fromisoformat(str(value)) if value else None
-    except ValueError:
-        return None
-
-
 @dataclass(frozen=True)
 class ConversationDraft:
     """What the conversation form holds, complete or not (the payload of its draft).
@@ -169,7 +156,7 @@ class ConversationDraft:
 
     def is_empty(self) -> bool:
         """Nothing typed yet: such a form needs no draft and no question before emptying."""
-        return not any(_typed(getattr(self, d.key)) for d in DRAFT_FIELDS if d.typed)
+        return not any(is_typed(getattr(self, d.key)) for d in DRAFT_FIELDS if d.typed)
 
     def to_json(self) -> dict[str, Any]:
         """The draft as stored: plain JSON values (ids and dates as text)."""
@@ -198,27 +185,21 @@ class ConversationDraft:
             kind = definition.kind
             if kind is InputKind.THEMES:
                 found = raw if isinstance(raw, list) else []
-                values[definition.key] = tuple(i for t in found if (i := _uuid(t)) is not None)
+                values[definition.key] = tuple(i for t in found if (i := parse_uuid(t)) is not None)
             elif kind is InputKind.HANDLING:
                 try:
                     values[definition.key] = Handling(raw)
                 except ValueError:
                     continue
             elif kind is InputKind.OWNER:
-                values[definition.key] = _uuid(raw)
+                values[definition.key] = parse_uuid(raw)
             elif kind is InputKind.DAY:
-                values[definition.key] = _day(raw)
+                values[definition.key] = parse_day(raw)
             elif kind is InputKind.FLAG:
                 values[definition.key] = bool(raw)
             else:
                 values[definition.key] = str(raw)
         return replace(cls(), **values)
-
-
-def _typed(value: object) -> bool:
-    if isinstance(value, str):
-        return bool(value.strip())
-    return bool(value) if isinstance(value, tuple) else False
 
 
 def draft_keys() -> set[str]:

@@ -190,6 +190,15 @@ class ContactForm(QWidget):
     def _lay_out(self) -> None:
         # two columns of short fields, then the long ones; themes and notes side by side, so
         # the whole form fits a 1366x768 laptop screen without scrolling
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addLayout(self._grid())
+        layout.addLayout(self._themes_and_notes(), 1)
+        layout.addLayout(self._actions_block())
+        self._chain_tab_order()
+
+    def _grid(self) -> QGridLayout:
         grid = QGridLayout()
         grid.setHorizontalSpacing(8)
         grid.setVerticalSpacing(6)
@@ -208,7 +217,9 @@ class ContactForm(QWidget):
         grid.addWidget(self.subject_edit, 3, 1, 1, 3)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
+        return grid
 
+    def _themes_and_notes(self) -> QHBoxLayout:
         themes = QVBoxLayout()
         themes.setSpacing(2)
         themes.addWidget(self._label(self.tr("&Thema's:"), self.themes.filter))
@@ -220,7 +231,10 @@ class ContactForm(QWidget):
         middle = QHBoxLayout()
         middle.addLayout(themes, 1)  # theme names stay readable on a narrow screen
         middle.addLayout(notes, 1)
+        return middle
 
+    def _actions_block(self) -> QVBoxLayout:
+        """Afgesproken acties: the line to type one, the privacy warning, the ones added."""
         new_action = QHBoxLayout()
         new_action.addWidget(self.action_edit, 1)
         new_action.addWidget(self.owner_combo)
@@ -235,14 +249,9 @@ class ContactForm(QWidget):
         actions.addLayout(new_action)
         actions.addWidget(self.privacy_warning)
         actions.addLayout(table_row)
+        return actions
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.heading)
-        layout.addLayout(grid)
-        layout.addLayout(middle, 1)
-        layout.addLayout(actions)
-
+    def _chain_tab_order(self) -> None:
         order = [
             self.date_edit,
             self.type_combo,
