@@ -12,10 +12,8 @@ from gebiedsapp.domain import Contact, ContactType, ContactWith, Meedenker, Part
 from gebiedsapp.services.contact_record import (
     GROUP,
     MEEDENKER,
-    NOTES,
     PARTNER,
     RECORD_FIELDS,
-    SUBJECT,
 )
 from gebiedsapp.services.contact_record import MAX_NOTES as MAX_NOTES  # defined with the fields
 from gebiedsapp.services.contact_record import MAX_SUBJECT as MAX_SUBJECT
@@ -27,6 +25,8 @@ from gebiedsapp.storage.repositories.areas import AreaRepository
 from gebiedsapp.storage.repositories.contacts import ContactRepository
 from gebiedsapp.storage.repositories.drafts import DraftRepository
 
+TEXT_KINDS = (InputKind.LINE, InputKind.TEXT)
+
 
 def _check(
     session: Session, data: ContactInput, *, new: bool
@@ -35,8 +35,9 @@ def _check(
     area = AreaRepository(session).get(data.area_id)
     if area is None or area.is_deleted:
         raise NotFoundError("Dit gebied bestaat niet (meer).")
-    check_text(SUBJECT, data.subject)
-    check_text(NOTES, data.notes)
+    for definition in RECORD_FIELDS:  # each text's refusals and limits from its definition
+        if definition.kind in TEXT_KINDS and definition is not GROUP:
+            check_text(definition, getattr(data, definition.key))
     resident_id = None
     if data.with_kind is ContactWith.GROEP:
         check_text(GROUP, data.group_name)
@@ -66,7 +67,7 @@ def _apply(
     for definition in RECORD_FIELDS:
         if definition.column is not None and definition is not MEEDENKER:
             value = getattr(data, definition.key)
-            text = definition.kind in (InputKind.LINE, InputKind.TEXT)
+            text = definition.kind in TEXT_KINDS
             setattr(row, definition.column, value.strip() if text else value)
     row.group_name = data.group_name.strip() if data.with_kind is ContactWith.GROEP else ""
     row.partner_id = data.partner_id if data.with_kind is ContactWith.ORGANISATIE else None

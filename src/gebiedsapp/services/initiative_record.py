@@ -130,7 +130,9 @@ RECORD_FIELDS: tuple[FieldDef, ...] = (
 )
 BY_KEY: dict[str, FieldDef] = {d.key: d for d in RECORD_FIELDS}
 # each text checked by its definition, in this order, before anything else of the input
-CHECKED_TEXTS: tuple[FieldDef, ...] = (TITLE, CARRIED_BY, SOURCE, DESCRIPTION, SUPPORT)
+CHECKED_TEXTS: tuple[FieldDef, ...] = tuple(
+    d for d in RECORD_FIELDS if d.kind in (InputKind.LINE, InputKind.TEXT)
+)  # the name, 'gedragen door', the budget's source, the description, the support
 
 
 def initiative_labels() -> dict[str, str]:
