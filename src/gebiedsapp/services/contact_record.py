@@ -17,13 +17,12 @@ from datetime import date
 from typing import Any
 
 from gebiedsapp.domain import ContactType, ContactWith
+from gebiedsapp.services.record_fields import AgreedAction as AgreedAction  # shared
 from gebiedsapp.services.record_fields import (
     FieldDef,
     InputKind,
     from_json,
     is_typed,
-    parse_day,
-    parse_uuid,
     record_labels,
     to_json,
 )
@@ -138,34 +137,6 @@ BY_KEY: dict[str, FieldDef] = {d.key: d for d in DRAFT_FIELDS}
 def contact_labels() -> dict[str, str]:
     """{audit/history name: label}, for the history of a contact."""
     return record_labels(RECORD_FIELDS)
-
-
-@dataclass(frozen=True)
-class AgreedAction:
-    """An action agreed in a contact (or an activity); created together with the record."""
-
-    description: str
-    owner_id: uuid.UUID | None
-    owner_name: str
-    due_date: date | None
-
-    def payload(self) -> dict[str, Any]:
-        return {
-            "description": self.description,
-            "owner_id": str(self.owner_id) if self.owner_id else "",
-            "owner_name": self.owner_name,
-            "due_date": self.due_date.isoformat() if self.due_date else "",
-        }
-
-    @classmethod
-    def from_payload(cls, data: Any) -> AgreedAction | None:
-        """A stored action; None when it holds no description (or is no action at all)."""
-        if not isinstance(data, dict) or not str(data.get("description", "")).strip():
-            return None
-        owner, due = parse_uuid(data.get("owner_id")), parse_day(data.get("due_date"))
-        if (data.get("owner_id") and owner is None) or (data.get("due_date") and due is None):
-            owner, due = None, None  # as the form always read a damaged action
-        return cls(str(data["description"]), owner, str(data.get("owner_name", "")), due)
 
 
 @dataclass(frozen=True)
