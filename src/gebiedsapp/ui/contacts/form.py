@@ -446,8 +446,9 @@ class ContactForm(QWidget):
             select_data(self.area_combo, str(area_id))
         for combo in (self.type_combo, self.with_combo, self.partner_combo, self.meedenker_combo):
             combo.setCurrentIndex(0)
-        for definition in (GROUP, SUBJECT, NOTES):
-            write_input(definition, self.inputs[definition.key], "")
+        for definition in RECORD_FIELDS:
+            if definition.kind in (InputKind.LINE, InputKind.TEXT):
+                write_input(definition, self.inputs[definition.key], "")
         self.themes.filter.clear()
         self.themes.set_checked([])
         self.actions_model.set_rows([])
