@@ -113,7 +113,8 @@ def test_what_is_typed_in_every_field_reaches_the_draft_and_comes_back(
             click(qtbot, widget)
             qtbot.keyClicks(widget, f"tekst {definition.key}")
             typed[definition.key] = f"tekst {definition.key}"
-    assert set(typed) == {"group_name", "subject", "notes"}
+    texts = {d.key for d in RECORD_FIELDS if d.kind in (InputKind.LINE, InputKind.TEXT)}
+    assert set(typed) == texts  # every text field, including the group's
     click(qtbot, form.themes.filter)
     qtbot.keyClicks(form.themes.filter, "eenz")
     qtbot.keyClick(form.themes.filter, Qt.Key.Key_Return)  # ticks Eenzaamheid
@@ -193,7 +194,7 @@ def test_a_draft_stored_in_the_old_dict_shape_restores(
     assert form.subject_edit.text() == "Vervoer naar de huisarts"
     assert form.notes_edit.toPlainText() == "Regiotaxi is te duur."
     assert [a.description for a in form.actions_model.rows] == ["Uitzoeken"]
-    assert form.payload() == old  # the stored shape has not changed
+    assert form.payload().items() >= old.items()  # every stored key, read as it was stored
 
 
 def test_a_draft_of_the_oldest_shape_and_odd_values_restores_what_it_can(
