@@ -3,7 +3,7 @@
 The form takes its accessible names and placeholders from `services.contact_record` (no Qt
 there) and translates them at run time with `ContactForm.tr(text)`, a variable lupdate cannot
 read; listed here under that class's context, they stay in the .ts.
-tests/ui/test_contact_form_fields.py fails when a definition's text is missing here.
+tests/ui/contacts/test_contact_form_fields.py fails when a definition's text is missing here.
 """
 
 from __future__ import annotations
