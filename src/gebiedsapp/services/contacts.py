@@ -3,35 +3,29 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy.orm import Session
 
 from gebiedsapp.domain import Contact, ContactType, ContactWith, Meedenker, Partner, Theme
+from gebiedsapp.services.contact_record import (
+    GROUP,
+    MEEDENKER,
+    PARTNER,
+    RECORD_FIELDS,
+)
+from gebiedsapp.services.contact_record import MAX_NOTES as MAX_NOTES  # defined with the fields
+from gebiedsapp.services.contact_record import MAX_SUBJECT as MAX_SUBJECT
+from gebiedsapp.services.contact_record import ContactInput as ContactInput
 from gebiedsapp.services.errors import NotFoundError, ValidationError
 from gebiedsapp.services.history import finish_edit
+from gebiedsapp.services.record_fields import InputKind, check_text
 from gebiedsapp.storage.repositories.areas import AreaRepository
 from gebiedsapp.storage.repositories.contacts import ContactRepository
 from gebiedsapp.storage.repositories.drafts import DraftRepository
 
-MAX_SUBJECT = 300
-MAX_NOTES = 20_000
-
-
-@dataclass(frozen=True)
-class ContactInput:
-    day: date
-    area_id: uuid.UUID
-    contact_type: ContactType
-    with_kind: ContactWith = ContactWith.ANONIEM
-    subject: str = ""
-    notes: str = ""
-    theme_ids: Sequence[uuid.UUID] = field(default_factory=tuple)
-    group_name: str = ""  # with_kind GROEP
-    partner_id: uuid.UUID | None = None  # with_kind ORGANISATIE
-    meedenker_id: uuid.UUID | None = None  # with_kind MEEDENKER: an entry of the register
+TEXT_KINDS = (InputKind.LINE, InputKind.TEXT)
 
 
 def _check(
@@ -41,26 +35,20 @@ def _check(
     area = AreaRepository(session).get(data.area_id)
     if area is None or area.is_deleted:
         raise NotFoundError("Dit gebied bestaat niet (meer).")
-    subject = data.subject.strip()
-    if not subject:
-        raise ValidationError("Vul in waar het contact over ging.", field="subject")
-    if len(subject) > MAX_SUBJECT:
-        raise ValidationError(
-            f"Het onderwerp is te lang (hoogstens {MAX_SUBJECT} tekens).", field="subject"
-        )
-    if len(data.notes) > MAX_NOTES:
-        raise ValidationError("De aantekeningen zijn te lang.", field="notes")
+    for definition in RECORD_FIELDS:  # each text's refusals and limits from its definition
+        if definition.kind in TEXT_KINDS and definition is not GROUP:
+            check_text(definition, getattr(data, definition.key))
     resident_id = None
-    if data.with_kind is ContactWith.GROEP and not data.group_name.strip():
-        raise ValidationError("Vul in met welke groep het contact was.", field="group")
+    if data.with_kind is ContactWith.GROEP:
+        check_text(GROUP, data.group_name)
     if data.with_kind is ContactWith.ORGANISATIE:
         partner = session.get(Partner, data.partner_id) if data.partner_id else None
         if partner is None or partner.is_deleted or (new and partner.retired):
-            raise ValidationError("Kies de organisatie waarmee het contact was.", field="partner")
+            raise ValidationError(PARTNER.required, field=PARTNER.error_name)
     if data.with_kind is ContactWith.MEEDENKER:
         entry = session.get(Meedenker, data.meedenker_id) if data.meedenker_id else None
         if entry is None or entry.is_deleted:
-            raise ValidationError("Kies de meedenker uit het register.", field="meedenker")
+            raise ValidationError(MEEDENKER.required, field=MEEDENKER.error_name)
         resident_id = entry.resident_id
     themes = []
     for theme_id in dict.fromkeys(data.theme_ids):
@@ -74,12 +62,13 @@ def _check(
 def _apply(
     row: Contact, data: ContactInput, themes: list[Theme], resident_id: uuid.UUID | None
 ) -> None:
-    row.date = data.day
-    row.area_id = data.area_id
-    row.contact_type = data.contact_type
-    row.with_kind = data.with_kind
-    row.subject = data.subject.strip()
-    row.notes = data.notes.strip()
+    """Each stored field as its definition says (text stripped), then what depends on
+    'Met wie': only the group or organisation it names is kept, and the meedenker's resident."""
+    for definition in RECORD_FIELDS:
+        if definition.column is not None and definition is not MEEDENKER:
+            value = getattr(data, definition.key)
+            text = definition.kind in TEXT_KINDS
+            setattr(row, definition.column, value.strip() if text else value)
     row.group_name = data.group_name.strip() if data.with_kind is ContactWith.GROEP else ""
     row.partner_id = data.partner_id if data.with_kind is ContactWith.ORGANISATIE else None
     row.resident_id = resident_id
@@ -100,18 +89,11 @@ def record_contact(
 
 
 def _fields(row: Contact) -> dict[str, object]:
-    return {
-        "date": row.date,
-        "area_id": row.area_id,
-        "contact_type": row.contact_type,
-        "with_kind": row.with_kind,
-        "subject": row.subject,
-        "notes": row.notes,
-        "group_name": row.group_name,
-        "partner_id": row.partner_id,
-        "resident_id": row.resident_id,
-        "themes": [t.id for t in row.themes],
-    }
+    """The contact's fields by their audit name, as history compares them."""
+    values: dict[str, object] = {
+        d.column: getattr(row, d.column) for d in RECORD_FIELDS if d.column is not None
+    }  # a field stored in a column is known by it
+    return {**values, "themes": [t.id for t in row.themes]}
 
 
 def edit_contact(

@@ -15,47 +15,15 @@ import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, replace
 from datetime import date
-from enum import StrEnum
 from typing import Any
 
 from gebiedsapp.domain import Handling
+from gebiedsapp.services.record_fields import FieldDef as FieldDef  # shared by every record
+from gebiedsapp.services.record_fields import InputKind as InputKind
+from gebiedsapp.services.record_fields import is_typed, parse_day, parse_uuid
 
 MAX_SUMMARY = 2_000
 MAX_QUOTE = 1_000
-
-
-class InputKind(StrEnum):
-    """How a field is typed in; the form has one way to read, fill and watch each kind."""
-
-    LINE = "line"  # one line of text
-    FLAG = "flag"  # a check box
-    THEMES = "themes"  # the theme chips
-    THEME_TEXT = "theme_text"  # a theme name typed but not yet chosen
-    HANDLING = "handling"  # the three radio buttons
-    OWNER = "owner"  # a team member (combo box)
-    DAY = "day"  # a date
-
-
-@dataclass(frozen=True)
-class FieldDef:
-    key: str  # the draft's key, and the attribute of ConversationInput where it has one
-    label: str  # Dutch: the form's label or check box text, the history's column
-    kind: InputKind
-    column: str | None = None  # the conversation's column; None: not stored there
-    name: str | None = None  # in audit and history when not the column (themes: a link table)
-    placeholder: str = ""  # Dutch, shown in an empty line
-    accessible: str = ""  # Dutch, for a screen reader when the label is not next to it
-    caption: str = ""  # Dutch, the text on a check box when it is not the label
-    export_label: str = ""  # Dutch, the export's column header when it is not the label
-    required: str = ""  # Dutch refusal when left empty; "" when optional
-    max_length: int | None = None
-    too_long: str = ""  # Dutch refusal when longer than max_length ({n}: the maximum)
-    typed: bool = False  # text the user typed: a form holding it is not empty
-
-    @property
-    def record_name(self) -> str | None:
-        """The name audit and history use; None for a field that is not the record's."""
-        return self.name or self.column
 
 
 SUMMARY = FieldDef(
@@ -158,20 +126,6 @@ def record_labels() -> dict[str, str]:
     return {d.record_name: d.label for d in RECORD_FIELDS if d.record_name is not None}
 
 
-def _uuid(value: object) -> uuid.UUID | None:
-    try:
-        return uuid.UUID(str(value)) if value else None
-    except ValueError:
-        return None
-
-
-def _day(value: object) -> date | None:
-    try:
-        return date.fromisoformat(str(value)) if value else None
-    except ValueError:
-        return None
-
-
 @dataclass(frozen=True)
 class ConversationDraft:
     """What the conversation form holds, complete or not (the payload of its draft).
@@ -202,7 +156,7 @@ class ConversationDraft:
 
     def is_empty(self) -> bool:
         """Nothing typed yet: such a form needs no draft and no question before emptying."""
-        return not any(_typed(getattr(self, d.key)) for d in DRAFT_FIELDS if d.typed)
+        return not any(is_typed(getattr(self, d.key)) for d in DRAFT_FIELDS if d.typed)
 
     def to_json(self) -> dict[str, Any]:
         """The draft as stored: plain JSON values (ids and dates as text)."""
@@ -231,27 +185,21 @@ class ConversationDraft:
             kind = definition.kind
             if kind is InputKind.THEMES:
                 found = raw if isinstance(raw, list) else []
-                values[definition.key] = tuple(i for t in found if (i := _uuid(t)) is not None)
+                values[definition.key] = tuple(i for t in found if (i := parse_uuid(t)) is not None)
             elif kind is InputKind.HANDLING:
                 try:
                     values[definition.key] = Handling(raw)
                 except ValueError:
                     continue
             elif kind is InputKind.OWNER:
-                values[definition.key] = _uuid(raw)
+                values[definition.key] = parse_uuid(raw)
             elif kind is InputKind.DAY:
-                values[definition.key] = _day(raw)
+                values[definition.key] = parse_day(raw)
             elif kind is InputKind.FLAG:
                 values[definition.key] = bool(raw)
             else:
                 values[definition.key] = str(raw)
         return replace(cls(), **values)
-
-
-def _typed(value: object) -> bool:
-    if isinstance(value, str):
-        return bool(value.strip())
-    return bool(value) if isinstance(value, tuple) else False
 
 
 def draft_keys() -> set[str]:

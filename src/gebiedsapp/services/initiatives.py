@@ -9,8 +9,7 @@ to afgerond, or it stops (gestopt); an ended one has the day it ended and can be
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy.orm import Session
@@ -26,42 +25,19 @@ from gebiedsapp.domain import (
 )
 from gebiedsapp.services.errors import NotFoundError, ValidationError
 from gebiedsapp.services.history import finish_edit
+from gebiedsapp.services.initiative_record import CHECKED_TEXTS, SUPPORTER
+from gebiedsapp.services.initiative_record import MAX_GROUP as MAX_GROUP  # with the fields
+from gebiedsapp.services.initiative_record import MAX_TEXT as MAX_TEXT
+from gebiedsapp.services.initiative_record import MAX_TITLE as MAX_TITLE
+from gebiedsapp.services.initiative_record import InitiativeInput as InitiativeInput
+from gebiedsapp.services.initiative_record import MilestoneInput as MilestoneInput
+from gebiedsapp.services.record_fields import check_text
 from gebiedsapp.storage.repositories.areas import AreaRepository
 from gebiedsapp.storage.repositories.initiatives import InitiativeRepository
 
 RECORD_TYPE = "initiative"
-MAX_TITLE = 200
-MAX_GROUP = 200
-MAX_TEXT = 20_000
 MAX_MILESTONE = 300
 MAX_MILESTONES = 50
-
-
-@dataclass(frozen=True)
-class MilestoneInput:
-    description: str
-    due_on: date | None = None
-    reached_on: date | None = None
-    id: uuid.UUID | None = None  # an existing milestone of this initiative; None for a new one
-
-
-@dataclass(frozen=True)
-class InitiativeInput:
-    area_id: uuid.UUID
-    title: str
-    started_on: date
-    status: InitiativeStatus = InitiativeStatus.IDEE
-    ended_on: date | None = None  # required when the status is afgerond or gestopt
-    carried_by: str = ""  # the group or organisation, never one resident's name
-    supporter_id: uuid.UUID | None = None
-    description: str = ""
-    support: str = ""
-    budget_requested: int | None = None  # cents
-    budget_granted: int | None = None  # cents
-    budget_source: str = ""
-    theme_ids: Sequence[uuid.UUID] = field(default_factory=tuple)
-    partner_ids: Sequence[uuid.UUID] = field(default_factory=tuple)
-    milestones: Sequence[MilestoneInput] = field(default_factory=tuple)
 
 
 @dataclass(frozen=True)
@@ -69,13 +45,6 @@ class _Checked:
     themes: list[Theme]
     partners: list[Partner]
     milestones: list[MilestoneInput]
-
-
-def _text(value: str, limit: int, *, what: str, name: str) -> str:
-    value = value.strip()
-    if len(value) > limit:
-        raise ValidationError(f"{what} is te lang (hoogstens {limit} tekens).", field=name)
-    return value
 
 
 def _check(
@@ -91,13 +60,25 @@ def _check(
     area = AreaRepository(session).get(data.area_id)
     if area is None or area.is_deleted:
         raise NotFoundError("Dit gebied bestaat niet (meer).")
-    if not data.title.strip():
-        raise ValidationError("Geef het initiatief een naam.", field="title")
-    _text(data.title, MAX_TITLE, what="De naam", name="title")
-    _text(data.carried_by, MAX_GROUP, what="'Gedragen door'", name="carried_by")
-    _text(data.budget_source, MAX_GROUP, what="De bron van het budget", name="budget_source")
-    _text(data.description, MAX_TEXT, what="De omschrijving", name="description")
-    _text(data.support, MAX_TEXT, what="De ondersteuning", name="support")
+    for definition in CHECKED_TEXTS:  # refusals and limits from the field definitions
+        check_text(definition, getattr(data, definition.key))
+    _check_days(data, today=today)
+    for amount, name in (
+        (data.budget_requested, "budget_requested"),
+        (data.budget_granted, "budget_granted"),
+    ):
+        if amount is not None and amount < 0:
+            raise ValidationError("Een bedrag kan niet negatief zijn.", field=name)
+    if data.supporter_id is not None:
+        member = session.get(TeamMember, data.supporter_id)
+        if member is None or member.is_deleted:
+            raise ValidationError(SUPPORTER.required, field=SUPPORTER.error_name)
+    themes, partners = _linked(session, data, new=new)
+    return _Checked(themes, partners, _milestones(data, today=today, own=milestone_ids))
+
+
+def _check_days(data: InitiativeInput, *, today: date) -> None:
+    """The start not in the future; an ended one's end between its start and today."""
     if data.started_on > today:
         raise ValidationError("De startdatum ligt in de toekomst.", field="started_on")
     if data.status.ended:
@@ -109,16 +90,12 @@ def _check(
             raise ValidationError("De einddatum ligt vóór de startdatum.", field="ended_on")
         if data.ended_on > today:
             raise ValidationError("De einddatum ligt in de toekomst.", field="ended_on")
-    for amount, name in (
-        (data.budget_requested, "budget_requested"),
-        (data.budget_granted, "budget_granted"),
-    ):
-        if amount is not None and amount < 0:
-            raise ValidationError("Een bedrag kan niet negatief zijn.", field=name)
-    if data.supporter_id is not None:
-        member = session.get(TeamMember, data.supporter_id)
-        if member is None or member.is_deleted:
-            raise ValidationError("Kies wie het initiatief begeleidt.", field="supporter")
+
+
+def _linked(
+    session: Session, data: InitiativeInput, *, new: bool
+) -> tuple[list[Theme], list[Partner]]:
+    """The chosen themes and partners, each once; a new initiative refuses retired ones."""
     themes: list[Theme] = []
     for theme_id in dict.fromkeys(data.theme_ids):
         theme = session.get(Theme, theme_id)
@@ -131,6 +108,14 @@ def _check(
         if partner is None or partner.is_deleted or (new and partner.retired):
             raise ValidationError("Een gekozen partner bestaat niet (meer).", field="partners")
         partners.append(partner)
+    return themes, partners
+
+
+def _milestones(
+    data: InitiativeInput, *, today: date, own: frozenset[uuid.UUID]
+) -> list[MilestoneInput]:
+    """The milestones cleaned; each described, reached neither in the future nor before the
+    start, and an existing one only of this initiative (`own`)."""
     if len(data.milestones) > MAX_MILESTONES:
         raise ValidationError(
             f"Hoogstens {MAX_MILESTONES} mijlpalen per initiatief.", field="milestones"
@@ -140,7 +125,7 @@ def _check(
     if len(ids) != len(set(ids)):
         raise ValidationError("Een mijlpaal staat twee keer in de lijst.", field="milestones")
     for step in data.milestones:
-        if step.id is not None and step.id not in milestone_ids:
+        if step.id is not None and step.id not in own:
             raise NotFoundError("Een mijlpaal van dit initiatief bestaat niet (meer).")
         text = step.description.strip()
         if not text:
@@ -161,7 +146,7 @@ def _check(
         milestones.append(
             MilestoneInput(text, due_on=step.due_on, reached_on=step.reached_on, id=step.id)
         )
-    return _Checked(themes, partners, milestones)
+    return milestones
 
 
 def _apply(session: Session, row: Initiative, data: InitiativeInput, checked: _Checked) -> None:

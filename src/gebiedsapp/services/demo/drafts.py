@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from gebiedsapp.domain import Area, ContactType, ContactWith, DraftKind
+from gebiedsapp.services.contact_record import ContactDraft
 from gebiedsapp.services.conversation_record import ConversationDraft
 from gebiedsapp.services.demo.texts import CONTACT_SUBJECTS, PLACES, SAYINGS, WEATHER
 from gebiedsapp.services.demo.world import DEMO_ACTOR, DemoSize, World, new_uuid
@@ -60,16 +61,16 @@ def conversation_draft(
 
 
 def _contact_draft(rng: random.Random, *, area: Area, day: date) -> dict[str, Any]:
+    """A contact half typed, in the contact form's own draft type."""
     contact_type = rng.choice(tuple(ContactType))
-    return {
-        "day": day.isoformat(),
-        "area_id": str(area.id),
-        "contact_type": contact_type.value,
-        "with_kind": ContactWith.ANONIEM.value,
-        "subject": rng.choice(CONTACT_SUBJECTS[contact_type]),
-        "notes": "Nog uitwerken",
-        "theme_ids": [],
-    }
+    return ContactDraft(
+        day=day,
+        area_id=area.id,
+        contact_type=contact_type,
+        with_kind=ContactWith.ANONIEM,
+        subject=rng.choice(CONTACT_SUBJECTS[contact_type]),
+        notes="Nog uitwerken",
+    ).to_json()
 
 
 def _round_draft(

@@ -5,13 +5,12 @@ It knows nothing about saving; the screen decides when to save, autosave or ask.
 
 from __future__ import annotations
 
-import contextlib
 import itertools
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -29,16 +28,35 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gebiedsapp.domain import ContactType, ContactWith
+from gebiedsapp.domain import ContactWith
 from gebiedsapp.services.areas import AreaNode
-from gebiedsapp.services.contacts import MAX_SUBJECT, ContactInput, ContactView
+from gebiedsapp.services.contact_record import (
+    ACTIONS,
+    AREA,
+    CONTACT_TYPE,
+    DAY,
+    DRAFT_FIELDS,
+    GROUP,
+    MEEDENKER,
+    NEW_ACTION,
+    NOTES,
+    PARTNER,
+    RECORD_FIELDS,
+    SUBJECT,
+    WITH_KIND,
+    WITH_WHOM,
+    ContactDraft,
+    ContactInput,
+    contact_input,
+)
+from gebiedsapp.services.contacts import ContactView
+from gebiedsapp.services.record_fields import FieldDef, InputKind
 from gebiedsapp.services.residents import MeedenkerView
 from gebiedsapp.services.taxonomy_views import PartnerView
 from gebiedsapp.services.teams import MemberView
 from gebiedsapp.ui.admin.common import (
     current_id,
     fill_area_combo,
-    fill_enum_combo,
     id_text,
     select_data,
 )
@@ -47,10 +65,11 @@ from gebiedsapp.ui.contacts.meedenkers import MeedenkerModel, meedenker_rows
 from gebiedsapp.ui.contacts.models import PendingAction, PendingActionsModel
 from gebiedsapp.ui.contacts.themes import ThemeOption, ThemePicker
 from gebiedsapp.ui.formatting import from_qdate, to_qdate
-from gebiedsapp.ui.labels import label_of
 from gebiedsapp.ui.personal_data import PersonalDataWarning
+from gebiedsapp.ui.record_inputs import make_input, read_input, watch_input, write_input
 from gebiedsapp.ui.translatable import QT_TRANSLATE_NOOP
 
+W = TypeVar("W", bound=QWidget)
 DEFAULT_DUE_DAYS = 14
 MEEDENKER_CHARACTERS = 30  # a name and its village
 NO_MEEDENKERS = QT_TRANSLATE_NOOP("ContactForm", "(geen meedenkers in dit gebied)")
@@ -85,36 +104,32 @@ class ContactForm(QWidget):
         super().__init__(parent)
         self._partners: list[PartnerOption] = []
         self._members: list[MemberView] = []
+        self._theme_names: dict[uuid.UUID, str] = {}  # of themes no longer offered
         self.default_owner: uuid.UUID | None = None
+        self.inputs: dict[str, QWidget] = {}  # per draft key (services.contact_record)
 
         self.heading = QLabel(self.tr("Nieuw contact"), self)
         self.heading.setStyleSheet("font-size: 14pt; font-weight: 600;")
+        self._make_record_inputs()
+        self._make_action_inputs()
 
-        self.date_edit = _date_edit(self, self.tr("Datum"))
-        self.type_combo = QComboBox(self)
-        self.type_combo.setAccessibleName(self.tr("Soort contact"))
-        fill_enum_combo(self.type_combo, ContactType)
-        self.area_combo = QComboBox(self)
-        self.area_combo.setAccessibleName(self.tr("Gebied"))
+        self._lay_out()
+        self._connect()
+        self.actions_table.installEventFilter(self)
+        self.action_edit.installEventFilter(self)
+        self._show_with_fields()
+
+    def _make_record_inputs(self) -> None:
+        """The contact's own fields, each made from its definition."""
+        self.date_edit = self._input(DAY, QDateEdit)
+        self.type_combo = self._input(CONTACT_TYPE, QComboBox)
+        self.area_combo = self._input(AREA, QComboBox)
         self.area_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-
-        self.with_combo = QComboBox(self)
-        self.with_combo.setAccessibleName(self.tr("Met wie"))
-        for kind in (
-            ContactWith.ANONIEM,
-            ContactWith.GROEP,
-            ContactWith.ORGANISATIE,
-            ContactWith.MEEDENKER,
-        ):
-            self.with_combo.addItem(label_of(kind), kind.value)
-        self.group_edit = QLineEdit(self)
-        self.group_edit.setPlaceholderText(self.tr("Naam van de groep, bijv. 'moestuinclub'"))
-        self.group_edit.setAccessibleName(self.tr("Groepsnaam"))
-        self.partner_combo = QComboBox(self)
-        self.partner_combo.setAccessibleName(self.tr("Organisatie"))
+        self.with_combo = self._input(WITH_KIND, QComboBox)
+        self.group_edit = self._input(GROUP, QLineEdit)
+        self.partner_combo = self._input(PARTNER, QComboBox)
         self.partner_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.meedenker_combo = QComboBox(self)
-        self.meedenker_combo.setAccessibleName(self.tr("Meedenker uit het register"))
+        self.meedenker_combo = self._input(MEEDENKER, QComboBox)
         self.meedenker_combo.setToolTip(
             self.tr("De meedenkers van dit gebied (met toestemming in het register)")
         )
@@ -127,23 +142,23 @@ class ContactForm(QWidget):
         self.meedenker_combo.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )  # not measured over every entry of the register
-
-        self.subject_edit = QLineEdit(self)
-        self.subject_edit.setMaxLength(MAX_SUBJECT)
-        self.subject_edit.setPlaceholderText(self.tr("Waar ging het over?"))
-        self.subject_edit.setAccessibleName(self.tr("Onderwerp"))
+        self.subject_edit = self._input(SUBJECT, QLineEdit)
         self.themes = ThemePicker(self)
         self.themes.list.setMinimumHeight(100)
-        self.notes_edit = QPlainTextEdit(self)
-        self.notes_edit.setTabChangesFocus(True)
-        self.notes_edit.setAccessibleName(self.tr("Aantekeningen"))
-        self.notes_edit.setPlaceholderText(self.tr("Wat is er besproken? Geen namen van bewoners."))
+        self.notes_edit = self._input(NOTES, QPlainTextEdit)
         self.notes_edit.setMinimumHeight(70)
 
-        # agreed actions: a line to type one, and the ones added so far
+    def _input(self, definition: FieldDef, kind: type[W]) -> W:
+        widget = make_input(definition, self)
+        assert isinstance(widget, kind)
+        self.inputs[definition.key] = widget
+        return widget
+
+    def _make_action_inputs(self) -> None:
+        """Agreed actions: a line to type one, and the ones added so far."""
         self.action_edit = QLineEdit(self)
         self.action_edit.setPlaceholderText(self.tr("Afgesproken actie: wat moet er gebeuren?"))
-        self.action_edit.setAccessibleName(self.tr("Omschrijving van de actie"))
+        self.action_edit.setAccessibleName(self.tr(NEW_ACTION.label))
         self.owner_combo = QComboBox(self)
         self.owner_combo.setAccessibleName(self.tr("Eigenaar van de actie"))
         self.owner_combo.setMinimumContentsLength(14)
@@ -163,24 +178,27 @@ class ContactForm(QWidget):
         self.actions_table = _make_table(
             self.actions_model, self, stretch_column=PendingActionsModel.COL_DESCRIPTION
         )
-        self.actions_table.setAccessibleName(self.tr("Afgesproken acties"))
+        self.actions_table.setAccessibleName(self.tr(ACTIONS.label))
         self.actions_table.horizontalHeader().resizeSection(PendingActionsModel.COL_OWNER, 150)
         self.actions_table.horizontalHeader().resizeSection(PendingActionsModel.COL_DUE, 100)
         self.actions_table.setFixedHeight(84)
         self.remove_action_button = QPushButton(self.tr("Verwijderen"), self)
         self.remove_action_button.setToolTip(self.tr("Verwijder de gekozen actie (Delete)"))
 
-        self._lay_out()
-        self._connect()
-        self.actions_table.installEventFilter(self)
-        self.action_edit.installEventFilter(self)
-        self._show_with_fields()
-
     # -- layout -----------------------------------------------------------------------------
 
     def _lay_out(self) -> None:
         # two columns of short fields, then the long ones; themes and notes side by side, so
         # the whole form fits a 1366x768 laptop screen without scrolling
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addLayout(self._grid())
+        layout.addLayout(self._themes_and_notes(), 1)
+        layout.addLayout(self._actions_block())
+        self._chain_tab_order()
+
+    def _grid(self) -> QGridLayout:
         grid = QGridLayout()
         grid.setHorizontalSpacing(8)
         grid.setVerticalSpacing(6)
@@ -199,7 +217,9 @@ class ContactForm(QWidget):
         grid.addWidget(self.subject_edit, 3, 1, 1, 3)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
+        return grid
 
+    def _themes_and_notes(self) -> QHBoxLayout:
         themes = QVBoxLayout()
         themes.setSpacing(2)
         themes.addWidget(self._label(self.tr("&Thema's:"), self.themes.filter))
@@ -211,7 +231,10 @@ class ContactForm(QWidget):
         middle = QHBoxLayout()
         middle.addLayout(themes, 1)  # theme names stay readable on a narrow screen
         middle.addLayout(notes, 1)
+        return middle
 
+    def _actions_block(self) -> QVBoxLayout:
+        """Afgesproken acties: the line to type one, the privacy warning, the ones added."""
         new_action = QHBoxLayout()
         new_action.addWidget(self.action_edit, 1)
         new_action.addWidget(self.owner_combo)
@@ -226,14 +249,9 @@ class ContactForm(QWidget):
         actions.addLayout(new_action)
         actions.addWidget(self.privacy_warning)
         actions.addLayout(table_row)
+        return actions
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.heading)
-        layout.addLayout(grid)
-        layout.addLayout(middle, 1)
-        layout.addLayout(actions)
-
+    def _chain_tab_order(self) -> None:
         order = [
             self.date_edit,
             self.type_combo,
@@ -262,19 +280,12 @@ class ContactForm(QWidget):
         return label
 
     def _connect(self) -> None:
-        self.date_edit.dateChanged.connect(self._emit_changed)
-        self.type_combo.currentIndexChanged.connect(self._emit_changed)
-        self.area_combo.currentIndexChanged.connect(self._emit_changed)
+        for widget in self.inputs.values():  # every field of the contact, by its kind
+            watch_input(widget, self._emit_changed)
         self.with_combo.currentIndexChanged.connect(self._show_with_fields)
-        self.with_combo.currentIndexChanged.connect(self._emit_changed)
-        self.group_edit.textChanged.connect(self._emit_changed)
-        self.partner_combo.currentIndexChanged.connect(self._emit_changed)
-        self.meedenker_combo.currentIndexChanged.connect(self._emit_changed)
         self.meedenker_combo.currentIndexChanged.connect(self.privacy_warning.check)
         self.with_combo.currentIndexChanged.connect(self.privacy_warning.check)
-        self.subject_edit.textChanged.connect(self._emit_changed)
         self.themes.changed.connect(self._emit_changed)
-        self.notes_edit.textChanged.connect(self._emit_changed)
         self.action_edit.textChanged.connect(self._emit_changed)
         self.owner_combo.currentIndexChanged.connect(self._emit_changed)
         self.due_edit.dateChanged.connect(self._emit_changed)
@@ -385,24 +396,7 @@ class ContactForm(QWidget):
 
     def to_input(self) -> ContactInput | None:
         """What the service needs; None only when no area could be chosen at all."""
-        area_id = self.area_id
-        if area_id is None:
-            return None
-        kind = self.with_kind
-        return ContactInput(
-            day=from_qdate(self.date_edit.date()),
-            area_id=area_id,
-            contact_type=ContactType(self.type_combo.currentData()),
-            with_kind=kind,
-            subject=self.subject_edit.text(),
-            notes=self.notes_edit.toPlainText(),
-            theme_ids=tuple(self.themes.checked_ids()),
-            group_name=self.group_edit.text() if kind is ContactWith.GROEP else "",
-            partner_id=current_id(self.partner_combo) if kind is ContactWith.ORGANISATIE else None,
-            meedenker_id=(
-                current_id(self.meedenker_combo) if kind is ContactWith.MEEDENKER else None
-            ),
-        )
+        return contact_input(self.draft())
 
     def typed_action(self) -> PendingAction | None:
         """The action in the 'new action' line, if something is typed there."""
@@ -422,33 +416,26 @@ class ContactForm(QWidget):
         typed = self.typed_action()
         return [*self.actions_model.rows, *([typed] if typed else [])]
 
+    def draft(self) -> ContactDraft:
+        """What the form holds, read field by field as its definition says."""
+        return ContactDraft(**{d.key: self._read(d) for d in DRAFT_FIELDS})
+
+    def _read(self, definition: FieldDef) -> Any:
+        kind = definition.kind
+        if kind is InputKind.THEMES:
+            return tuple(self.themes.checked_ids())
+        if kind is InputKind.ACTIONS:
+            return tuple(self.actions_model.rows)
+        if kind is InputKind.ACTION:
+            return self.typed_action()
+        return read_input(definition, self.inputs[definition.key])
+
     def payload(self) -> dict[str, Any]:
-        typed = self.typed_action()
-        return {
-            "day": from_qdate(self.date_edit.date()).isoformat(),
-            "area_id": self.area_combo.currentData() or "",
-            "contact_type": self.type_combo.currentData(),
-            "with_kind": self.with_combo.currentData(),
-            "group_name": self.group_edit.text(),
-            "partner_id": self.partner_combo.currentData() or "",
-            "meedenker_id": self.meedenker_combo.currentData() or "",
-            "subject": self.subject_edit.text(),
-            "notes": self.notes_edit.toPlainText(),
-            "theme_ids": [str(i) for i in self.themes.checked_ids()],
-            "actions": [a.payload() for a in self.actions_model.rows],
-            "new_action": typed.payload() if typed else {},
-        }
+        return self.draft().to_json()
 
     def is_empty(self) -> bool:
         """Nothing typed that would be a pity to lose (defaults do not count)."""
-        return not (
-            self.subject_edit.text().strip()
-            or self.notes_edit.toPlainText().strip()
-            or self.group_edit.text().strip()
-            or self.action_edit.text().strip()
-            or self.actions_model.rows
-            or self.themes.checked_ids()
-        )
+        return self.draft().is_empty()
 
     # -- writing ----------------------------------------------------------------------------
 
@@ -457,15 +444,13 @@ class ContactForm(QWidget):
         self.date_edit.setDate(to_qdate(today))
         if area_id is not None:
             select_data(self.area_combo, str(area_id))
-        self.type_combo.setCurrentIndex(0)
-        self.with_combo.setCurrentIndex(0)
-        self.group_edit.clear()
-        self.partner_combo.setCurrentIndex(0)
-        self.meedenker_combo.setCurrentIndex(0)
-        self.subject_edit.clear()
+        for combo in (self.type_combo, self.with_combo, self.partner_combo, self.meedenker_combo):
+            combo.setCurrentIndex(0)
+        for definition in RECORD_FIELDS:
+            if definition.kind in (InputKind.LINE, InputKind.TEXT):
+                write_input(definition, self.inputs[definition.key], "")
         self.themes.filter.clear()
         self.themes.set_checked([])
-        self.notes_edit.clear()
         self.actions_model.set_rows([])
         self._clear_new_action(today)
 
@@ -476,59 +461,48 @@ class ContactForm(QWidget):
 
     def load_contact(self, view: ContactView, *, today: date) -> None:
         """Fill the form with a logged contact, to edit it."""
-        self.clear(area_id=view.area_id, today=today)
-        self.heading.setText(self.tr("Contact bewerken (versie %s)") % view.version)
-        self.date_edit.setDate(to_qdate(view.day))
-        select_data(self.area_combo, str(view.area_id))
-        select_data(self.type_combo, view.contact_type.value)
-        select_data(self.with_combo, view.with_kind.value)
-        if view.with_kind is ContactWith.GROEP:
-            self.group_edit.setText(view.group_name)
-        elif view.with_kind is ContactWith.ORGANISATIE:
-            self._select_partner(view.partner_id)
-        elif view.with_kind is ContactWith.MEEDENKER and view.meedenker_id is not None:
-            self.select_meedenker(str(view.meedenker_id))
-        self.subject_edit.setText(view.subject)
-        self.themes.set_checked(
-            view.theme_ids, names=dict(zip(view.theme_ids, view.themes, strict=False))
+        self._theme_names.update(zip(view.theme_ids, view.themes, strict=False))
+        kind = view.with_kind
+        self.fill(
+            ContactDraft(
+                **{d.key: getattr(view, d.key) for d in RECORD_FIELDS if d not in WITH_WHOM},
+                with_kind=kind,
+                group_name=view.group_name if kind is ContactWith.GROEP else "",
+                partner_id=view.partner_id if kind is ContactWith.ORGANISATIE else None,
+                meedenker_id=view.meedenker_id if kind is ContactWith.MEEDENKER else None,
+            ),
+            today=today,
         )
-        self.notes_edit.setPlainText(view.notes)
+        self.heading.setText(self.tr("Contact bewerken (versie %s)") % view.version)
 
     def load_payload(self, payload: dict[str, Any], *, today: date, editing: bool) -> None:
-        """Fill the form from a draft, exactly as it was typed; tolerant of odd values."""
-        self.clear(area_id=None, today=today)
+        """Fill the form from a stored draft (of any earlier version), exactly as typed."""
+        self.fill(ContactDraft.from_json(payload), today=today)
         if editing:
             self.heading.setText(self.tr("Contact bewerken (hersteld concept)"))
-        with contextlib.suppress(ValueError):
-            self.date_edit.setDate(to_qdate(date.fromisoformat(str(payload.get("day", "")))))
-        if payload.get("area_id"):
-            select_data(self.area_combo, str(payload["area_id"]))
-        select_data(self.type_combo, str(payload.get("contact_type", "")))
-        select_data(self.with_combo, str(payload.get("with_kind", "")))
-        self.group_edit.setText(str(payload.get("group_name", "")))
-        try:
-            partner = uuid.UUID(str(payload["partner_id"])) if payload.get("partner_id") else None
-        except ValueError:
-            partner = None
-        self._select_partner(partner)
-        self.select_meedenker(str(payload.get("meedenker_id", "")))
-        self.subject_edit.setText(str(payload.get("subject", "")))
-        self.notes_edit.setPlainText(str(payload.get("notes", "")))
-        ids = []
-        for value in payload.get("theme_ids", []) or []:
-            try:
-                ids.append(uuid.UUID(str(value)))
-            except ValueError:
-                continue
-        self.themes.set_checked(ids)
-        actions = [PendingAction.from_payload(a) for a in payload.get("actions", []) or []]
-        self.actions_model.set_rows([a for a in actions if a is not None])
-        typed = PendingAction.from_payload(payload.get("new_action"))
-        if typed is not None:
-            self.action_edit.setText(typed.description)
-            select_data(self.owner_combo, id_text(typed.owner_id))
-            if typed.due_date:
-                self.due_edit.setDate(to_qdate(typed.due_date))
+
+    def fill(self, draft: ContactDraft, *, today: date) -> None:
+        """A blank form, then each field of the draft put in its input."""
+        self.clear(area_id=draft.area_id, today=today)
+        for definition in DRAFT_FIELDS:
+            self._write(definition, getattr(draft, definition.key))
+
+    def _write(self, definition: FieldDef, value: Any) -> None:
+        kind = definition.kind
+        if kind is InputKind.THEMES:
+            self.themes.set_checked(value, names=self._theme_names)
+        elif kind is InputKind.ACTIONS:
+            self.actions_model.set_rows(list(value))
+        elif kind is InputKind.ACTION:
+            if value is not None:
+                self.action_edit.setText(value.description)
+                select_data(self.owner_combo, id_text(value.owner_id))
+                if value.due_date:
+                    self.due_edit.setDate(to_qdate(value.due_date))
+        elif definition is PARTNER:
+            self._select_partner(value)  # a retired one stays on an older contact
+        else:
+            write_input(definition, self.inputs[definition.key], value)
 
     # -- actions ----------------------------------------------------------------------------
 
@@ -558,12 +532,9 @@ class ContactForm(QWidget):
 
     def focus_field(self, name: str | None) -> None:
         """Put the cursor where the service's message points (its ValidationError.field)."""
+        widgets = {d.error_name: self.inputs.get(d.key) for d in RECORD_FIELDS}
         widget = {
-            "subject": self.subject_edit,
-            "notes": self.notes_edit,
-            "group": self.group_edit,
-            "partner": self.partner_combo,
-            "meedenker": self.meedenker_combo,
+            **widgets,
             "themes": self.themes.filter,
             "description": self.action_edit,
             "owner": self.owner_combo,

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import uuid
-from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
 
 from gebiedsapp.domain import ContactWith
+from gebiedsapp.services.contact_record import AgreedAction
 from gebiedsapp.services.contacts import ContactView
 from gebiedsapp.ui.formatting import format_date
 from gebiedsapp.ui.labels import label_of
@@ -54,33 +52,9 @@ class ContactsModel(RowTableModel[ContactView]):
         return None
 
 
-@dataclass(frozen=True)
-class PendingAction:
-    """An action typed into the contact form; created together with the contact."""
-
-    description: str
-    owner_id: uuid.UUID | None
-    owner_name: str
-    due_date: date | None
-
-    def payload(self) -> dict[str, Any]:
-        return {
-            "description": self.description,
-            "owner_id": str(self.owner_id) if self.owner_id else "",
-            "owner_name": self.owner_name,
-            "due_date": self.due_date.isoformat() if self.due_date else "",
-        }
-
-    @classmethod
-    def from_payload(cls, data: Any) -> PendingAction | None:
-        if not isinstance(data, dict) or not str(data.get("description", "")).strip():
-            return None
-        try:
-            owner = uuid.UUID(str(data["owner_id"])) if data.get("owner_id") else None
-            due = date.fromisoformat(str(data["due_date"])) if data.get("due_date") else None
-        except ValueError:
-            owner, due = None, None
-        return cls(str(data["description"]), owner, str(data.get("owner_name", "")), due)
+# an action typed into the contact (or activity) form, created together with the record; the
+# draft's own type, defined with the contact's fields
+PendingAction = AgreedAction
 
 
 class PendingActionsModel(RowTableModel[PendingAction]):

@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 from gebiedsapp.domain import ContactType, ContactWith, DraftKind
 from gebiedsapp.services.actions import create_follow_up, member_for_account
 from gebiedsapp.services.areas import area_tree
+from gebiedsapp.services.contact_record import contact_labels
 from gebiedsapp.services.contacts import (
     ContactInput,
     ContactView,
@@ -83,18 +84,6 @@ CHOOSE_MEEDENKER_AGAIN = QT_TRANSLATE_NOOP(
     "Dit contact was met een meedenker uit het register: kies die meedenker opnieuw bij 'Met wie' "
     "voordat je opslaat.",
 )
-FIELD_LABELS = {
-    "date": "Datum",
-    "area_id": "Gebied",
-    "contact_type": "Soort",
-    "with_kind": "Met wie",
-    "subject": "Onderwerp",
-    "notes": "Aantekeningen",
-    "group_name": "Groep",
-    "partner_id": "Organisatie",
-    "resident_id": "Meedenker",
-    "themes": "Thema's",
-}
 
 
 def ask_leave(parent: QWidget) -> Leave:
@@ -120,8 +109,29 @@ class ContactsScreen(ListFormScreen[ContactView, ContactForm], QWidget):
 
         title = page_title(self.tr("Contacten"), self)
         self.subtitle = muted_label(self)
+        list_panel = self._make_list_panel(context)
+        form_body = QWidget(self)
+        form_panel = self._make_form_panel(form_body)
 
-        # left: what was logged in this area
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(list_panel)
+        self.splitter.addWidget(form_panel)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([280, 560])  # the form its width first; the list the rest
+        self.splitter.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.addWidget(title)
+        layout.addWidget(self.subtitle)
+        layout.addWidget(self.splitter, 1)
+
+        self._wire(context, form_body)
+        self._update_mode()
+
+    def _make_list_panel(self, context: AppContext) -> QWidget:
+        """Left: what was logged in this area, with the export button."""
         self.model = ContactsModel(self)
         self.table = make_table(self.model, self, stretch_column=ContactsModel.COL_SUBJECT)
         self.table.setAccessibleName(self.tr("Gelogde contacten"))
@@ -151,8 +161,11 @@ class ContactsScreen(ListFormScreen[ContactView, ContactForm], QWidget):
         hint_row.addWidget(hint, 1)
         hint_row.addWidget(self.exporter.button)
         list_layout.addLayout(hint_row)
+        return list_panel
 
-        # right: the form, scrollable on a small laptop screen
+    def _make_form_panel(self, form_body: QWidget) -> QWidget:
+        """Right: the form in `form_body`, scrollable on a small laptop screen; the buttons
+        stay in view below it (a narrow screen wraps them)."""
         self.form = ContactForm(self)
         self.save_button = QPushButton(self.tr("Opslaan (Ctrl+Enter)"), self)
         self.save_button.setDefault(False)
@@ -167,14 +180,12 @@ class ContactsScreen(ListFormScreen[ContactView, ContactForm], QWidget):
         self.cancel_button = QPushButton(self.tr("Annuleren (Esc)"), self)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
-        # the buttons stay in view below the form, which scrolls; a narrow screen wraps them
         buttons = FlowLayout()
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.history_button)
         buttons.addWidget(self.signal_button)
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.cancel_button)
-        form_body = QWidget(self)
         form_layout = QVBoxLayout(form_body)
         form_layout.setContentsMargins(8, 0, 8, 0)
         form_layout.addWidget(self.form)
@@ -192,21 +203,10 @@ class ContactsScreen(ListFormScreen[ContactView, ContactForm], QWidget):
         panel_layout.addLayout(buttons)
         self.status.setContentsMargins(8, 0, 8, 0)
         panel_layout.addWidget(self.status)
+        return form_panel
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.addWidget(list_panel)
-        self.splitter.addWidget(form_panel)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([280, 560])  # the form its width first; the list the rest
-        self.splitter.setChildrenCollapsible(False)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 16, 24, 16)
-        layout.addWidget(title)
-        layout.addWidget(self.subtitle)
-        layout.addWidget(self.splitter, 1)
-
+    def _wire(self, context: AppContext, form_body: QWidget) -> None:
+        """The draft autosave, the keys and the buttons."""
         self.autosaver = DraftAutosaver(
             context,
             kind=DraftKind.CONTACT,
@@ -231,7 +231,6 @@ class ContactsScreen(ListFormScreen[ContactView, ContactForm], QWidget):
         self._connect_list()
         context.hub.changed.connect(self._on_changes)
         self.record_buttons = (self.history_button, self.signal_button)
-        self._update_mode()
 
     # -- public contract --------------------------------------------------------------------
 
@@ -505,7 +504,7 @@ class ContactsScreen(ListFormScreen[ContactView, ContactForm], QWidget):
                 return self.tr("(een meedenker)")  # never a resident's name here
             return names.get(str(value), str(value))
 
-        lines = history_lines(entries, labels=FIELD_LABELS, describe=describe)
+        lines = history_lines(entries, labels=contact_labels(), describe=describe)
         dialog = HistoryDialog(self.tr("Geschiedenis van dit contact"), lines, self)
         dialog.exec()
 

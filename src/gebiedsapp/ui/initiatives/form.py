@@ -8,16 +8,18 @@ from __future__ import annotations
 
 import itertools
 import uuid
+from dataclasses import replace
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -26,19 +28,34 @@ from PySide6.QtWidgets import (
 from gebiedsapp.domain import InitiativeStatus
 from gebiedsapp.services.areas import AreaNode
 from gebiedsapp.services.errors import ValidationError
-from gebiedsapp.services.initiatives import (
-    MAX_GROUP,
-    MAX_TITLE,
-    InitiativeInput,
-    InitiativeView,
+from gebiedsapp.services.initiative_record import (
+    AREA,
+    CARRIED_BY,
+    DESCRIPTION,
+    ENDED,
+    GRANTED,
+    MILESTONES,
+    RECORD_FIELDS,
+    REQUESTED,
+    SOURCE,
+    STARTED,
+    STATUS,
+    SUPPORT,
+    SUPPORTER,
+    TITLE,
+    InitiativeDraft,
+    initiative_input,
 )
-from gebiedsapp.services.money import format_euros, parse_euros
+from gebiedsapp.services.initiatives import InitiativeInput, InitiativeView
+from gebiedsapp.services.money import format_euros
+from gebiedsapp.services.record_fields import FieldDef, InputKind
 from gebiedsapp.services.teams import MemberView
 from gebiedsapp.ui.admin.common import current_id, fill_area_combo, id_text, select_data
 from gebiedsapp.ui.contacts.form import PartnerOption
 from gebiedsapp.ui.contacts.themes import ThemeOption, ThemePicker
 from gebiedsapp.ui.formatting import from_qdate, to_qdate
 from gebiedsapp.ui.initiatives.milestones import MilestonesEditor
+from gebiedsapp.ui.initiatives.models import milestone_row
 from gebiedsapp.ui.initiatives.widgets import (
     NO_DATE,
     PartnerPicker,
@@ -46,7 +63,10 @@ from gebiedsapp.ui.initiatives.widgets import (
     money_edit,
     text_edit,
 )
-from gebiedsapp.ui.labels import label_of
+from gebiedsapp.ui.record_inputs import make_input, read_input, watch_input, write_input
+
+W = TypeVar("W", bound=QWidget)
+TYPED_AS_TEXT = (REQUESTED, GRANTED, MILESTONES)  # amounts and milestone dates, as typed
 
 
 class InitiativeForm(QWidget):
@@ -57,67 +77,52 @@ class InitiativeForm(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._members: list[MemberView] = []
+        self._member_names: dict[uuid.UUID, str] = {}  # of supporters no longer offered
         self.theme_names: dict[uuid.UUID, str] = {}  # retired ones too: to label old choices
+        self.inputs: dict[str, QWidget] = {}  # per draft key (services.initiative_record)
         self.heading = QLabel(self.tr("Nieuw initiatief"), self)
         self.heading.setStyleSheet("font-size: 12pt; font-weight: 600;")
         self.heading.setWordWrap(True)
+        self._make_inputs()
+        self._lay_out()
+        self._connect()
+        self._show_end()
 
-        self.title_edit = QLineEdit(self)
-        self.title_edit.setMaxLength(MAX_TITLE)
-        self.title_edit.setAccessibleName(self.tr("Naam van het initiatief"))
-        self.title_edit.setPlaceholderText(self.tr("bijv. 'Speeltuin Hoofdstraat' (verplicht)"))
+    def _make_inputs(self) -> None:
+        """Each field's input, made from its definition (texts, limits, accessible name)."""
+        self.title_edit = self._input(TITLE, QLineEdit)
         self.title_edit.setToolTip(
             self.tr("De naam staat in de samenvatting voor de wethouder: noem er geen bewoner in.")
         )
-        self.area_combo = QComboBox(self)
-        self.area_combo.setAccessibleName(self.tr("Gebied"))
+        self.area_combo = self._input(AREA, QComboBox)
         self.area_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.status_combo = QComboBox(self)
-        self.status_combo.setAccessibleName(self.tr("Status"))
-        for status in InitiativeStatus:
-            self.status_combo.addItem(label_of(status), status.value)
-        self.started_edit = date_edit(self, self.tr("Gestart op"))
+        self.status_combo = self._input(STATUS, QComboBox)
+        self.started_edit = self._keep(STARTED, date_edit(self, self.tr(STARTED.label)))
         self.started_edit.setToolTip(
             self.tr("Sinds wanneer het team het initiatief kent en steunt")
         )
-        self.ended_edit = date_edit(self, self.tr("Afgerond of gestopt op"))
+        self.ended_edit = self._keep(ENDED, date_edit(self, self.tr(ENDED.accessible)))
         self.ended_edit.setSpecialValueText("—")
-        self.carried_edit = QLineEdit(self)
-        self.carried_edit.setMaxLength(MAX_GROUP)
-        self.carried_edit.setAccessibleName(self.tr("Gedragen door"))
-        self.carried_edit.setPlaceholderText(
-            self.tr("Groep of vereniging – geen naam van een bewoner")
-        )
+        self.carried_edit = self._input(CARRIED_BY, QLineEdit)
         self.carried_edit.setToolTip(
             self.tr(
                 "Een groep bewoners of een organisatie. Schrijf hier nooit de naam van één "
                 "bewoner: een initiatief bewaart geen persoonsgegevens."
             )
         )
-        self.supporter_combo = QComboBox(self)
-        self.supporter_combo.setAccessibleName(self.tr("Begeleider uit het team"))
+        self.supporter_combo = self._input(SUPPORTER, QComboBox)
         self.supporter_combo.setSizePolicy(
             QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred
         )
-        self.requested_edit = money_edit(self, self.tr("Budget aangevraagd"))
-        self.granted_edit = money_edit(self, self.tr("Budget toegekend"))
-        self.source_edit = QLineEdit(self)
-        self.source_edit.setMaxLength(MAX_GROUP)
-        self.source_edit.setAccessibleName(self.tr("Bron van het budget"))
-        self.source_edit.setPlaceholderText(self.tr("bijv. leefbaarheidsbudget"))
-
+        self.requested_edit = self._keep(REQUESTED, money_edit(self, self.tr(REQUESTED.label)))
+        self.granted_edit = self._keep(GRANTED, money_edit(self, self.tr(GRANTED.label)))
+        self.source_edit = self._input(SOURCE, QLineEdit)
         self.themes = ThemePicker(self)
         self.themes.list.setMinimumHeight(100)
         self.partners = PartnerPicker(self)
         self.partners.setMinimumHeight(120)
-        self.description_edit = text_edit(
-            self, self.tr("Omschrijving"), self.tr("Wat willen de bewoners bereiken?")
-        )
-        self.support_edit = text_edit(
-            self,
-            self.tr("Ondersteuning door het team"),
-            self.tr("Advies, contacten, hulp bij een aanvraag…"),
-        )
+        self.description_edit = self._text(DESCRIPTION)
+        self.support_edit = self._text(SUPPORT)
         self.milestones = MilestonesEditor(self)
         for combo, letters in (
             (self.area_combo, 8),
@@ -129,13 +134,53 @@ class InitiativeForm(QWidget):
             )
             combo.setMinimumContentsLength(letters)
 
-        self._lay_out()
-        self._connect()
-        self._show_end()
+    def _input(self, definition: FieldDef, kind: type[W]) -> W:
+        widget = make_input(definition, self)
+        assert isinstance(widget, kind)
+        return self._keep(definition, widget)
+
+    def _keep(self, definition: FieldDef, widget: W) -> W:
+        self.inputs[definition.key] = widget
+        return widget
+
+    def _text(self, definition: FieldDef) -> QPlainTextEdit:
+        name = self.tr(definition.accessible or definition.label)
+        return self._keep(definition, text_edit(self, name, self.tr(definition.placeholder)))
 
     # -- layout -----------------------------------------------------------------------------
 
     def _lay_out(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        self.heading_row = QHBoxLayout()  # the screen adds the record's own buttons here
+        self.heading_row.addWidget(self.heading, 1)
+        layout.addLayout(self.heading_row)
+        layout.addLayout(self._grid())
+        layout.addWidget(self._label(self.tr("M&ijlpalen:"), self.milestones.table))
+        layout.addWidget(self.milestones, 1)
+        layout.addLayout(
+            self._pair(
+                (self.tr("O&mschrijving:"), self.description_edit, self.description_edit),
+                (
+                    self.tr("&Ondersteuning door het team:"),
+                    self.support_edit,
+                    self.support_edit,
+                ),
+            ),
+            0,
+        )
+        layout.addLayout(
+            self._pair(
+                (self.tr("T&hema's:"), self.themes.filter, self.themes),
+                (self.tr("&Partners:"), self.partners, self.partners),
+            ),
+            2,
+        )
+        self._chain_tab_order()
+
+    def _grid(self) -> QGridLayout:
+        """The short fields: one per row, or two side by side."""
         grid = QGridLayout()
         grid.setHorizontalSpacing(8)
         grid.setVerticalSpacing(6)
@@ -167,35 +212,9 @@ class InitiativeForm(QWidget):
             grid.addWidget(right[1], row, 3)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
+        return grid
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(6)
-        self.heading_row = QHBoxLayout()  # the screen adds the record's own buttons here
-        self.heading_row.addWidget(self.heading, 1)
-        layout.addLayout(self.heading_row)
-        layout.addLayout(grid)
-        layout.addWidget(self._label(self.tr("M&ijlpalen:"), self.milestones.table))
-        layout.addWidget(self.milestones, 1)
-        layout.addLayout(
-            self._pair(
-                (self.tr("O&mschrijving:"), self.description_edit, self.description_edit),
-                (
-                    self.tr("&Ondersteuning door het team:"),
-                    self.support_edit,
-                    self.support_edit,
-                ),
-            ),
-            0,
-        )
-        layout.addLayout(
-            self._pair(
-                (self.tr("T&hema's:"), self.themes.filter, self.themes),
-                (self.tr("&Partners:"), self.partners, self.partners),
-            ),
-            2,
-        )
-
+    def _chain_tab_order(self) -> None:
         order = [
             self.title_edit,
             self.area_combo,
@@ -240,20 +259,8 @@ class InitiativeForm(QWidget):
 
     def _connect(self) -> None:
         self.status_combo.currentIndexChanged.connect(self._on_status)
-        for combo in (self.area_combo, self.status_combo, self.supporter_combo):
-            combo.currentIndexChanged.connect(self._emit_changed)
-        for day in (self.started_edit, self.ended_edit):
-            day.dateChanged.connect(self._emit_changed)
-        for line in (
-            self.title_edit,
-            self.carried_edit,
-            self.source_edit,
-            self.requested_edit,
-            self.granted_edit,
-        ):
-            line.textChanged.connect(self._emit_changed)
-        for text in (self.description_edit, self.support_edit):
-            text.textChanged.connect(self._emit_changed)
+        for widget in self.inputs.values():  # every plain field, by its kind
+            watch_input(widget, self._emit_changed)
         self.themes.changed.connect(self._emit_changed)
         self.partners.changed.connect(self._emit_changed)
         self.milestones.changed.connect(self._emit_changed)
@@ -323,87 +330,38 @@ class InitiativeForm(QWidget):
         area_id = self.area_id
         if area_id is None:
             raise ValidationError(self.tr("Kies een gebied."), field="area")
-        ended = self.ended_edit.date()
-        return InitiativeInput(
-            area_id=area_id,
-            title=self.title_edit.text(),
-            started_on=from_qdate(self.started_edit.date()),
-            status=self.status,
-            ended_on=from_qdate(ended) if self.status.ended and ended != NO_DATE else None,
-            carried_by=self.carried_edit.text(),
-            supporter_id=current_id(self.supporter_combo),
-            description=self.description_edit.toPlainText(),
-            support=self.support_edit.toPlainText(),
-            budget_requested=parse_euros(self.requested_edit.text(), field="budget_requested"),
-            budget_granted=parse_euros(self.granted_edit.text(), field="budget_granted"),
-            budget_source=self.source_edit.text(),
-            theme_ids=tuple(self.themes.checked_ids()),
-            partner_ids=tuple(self.partners.checked_ids()),
-            milestones=tuple(self.milestones.model.to_inputs()),
-        )
+        data = initiative_input(self.draft(), area_id=area_id, today=date.today())
+        return replace(data, milestones=tuple(self.milestones.model.to_inputs()))
+
+    def draft(self) -> InitiativeDraft:
+        """What the form holds, read field by field as its definition says."""
+        return InitiativeDraft(**{d.key: self._read(d) for d in RECORD_FIELDS})
+
+    def _read(self, definition: FieldDef) -> Any:
+        kind = definition.kind
+        if kind is InputKind.THEMES:
+            return tuple(self.themes.checked_ids())
+        if kind is InputKind.PICKS:
+            return tuple(self.partners.checked_ids())
+        if kind is InputKind.MILESTONES:
+            return tuple(self.milestones.model.rows)
+        return read_input(definition, self.inputs[definition.key])
 
     def snapshot(self) -> dict[str, Any]:
         """Everything typed, to tell whether there is unsaved input."""
-        return {
-            "area": self.area_combo.currentData(),
-            "status": self.status_combo.currentData(),
-            "started": self.started_edit.date().toString(Qt.DateFormat.ISODate),
-            # the end day counts only with an end status (saving ignores it otherwise)
-            "ended": self.ended_edit.date().toString(Qt.DateFormat.ISODate)
-            if self.status.ended
-            else "",
-            "supporter": self.supporter_combo.currentData(),
-            "themes": sorted(str(i) for i in self.themes.checked_ids()),
-            "partners": sorted(str(i) for i in self.partners.checked_ids()),
-            "milestones": self.milestones.snapshot(),
-            **{name: text.strip() for name, text in self._texts().items()},
-        }
-
-    def _texts(self) -> dict[str, str]:
-        return {
-            "title": self.title_edit.text(),
-            "carried_by": self.carried_edit.text(),
-            "requested": self.requested_edit.text(),
-            "granted": self.granted_edit.text(),
-            "source": self.source_edit.text(),
-            "description": self.description_edit.toPlainText(),
-            "support": self.support_edit.toPlainText(),
-        }
+        return self.draft().compared()
 
     def is_empty(self) -> bool:
         """Nothing typed that would be a pity to lose (defaults do not count)."""
-        return not (
-            any(text.strip() for text in self._texts().values())
-            or self.milestones.snapshot()
-            or self.themes.checked_ids()
-            or self.partners.checked_ids()
-        )
+        return self.draft().is_empty()
 
     # -- writing ----------------------------------------------------------------------------
 
     def clear(self, *, area_id: uuid.UUID | None, today: date) -> None:
         self.heading.setText(self.tr("Nieuw initiatief"))
-        if area_id is not None:
-            select_data(self.area_combo, str(area_id))
         self.status_combo.setCurrentIndex(0)
-        self.started_edit.setDate(to_qdate(today))
-        self.ended_edit.setDate(NO_DATE)
-        for line in (
-            self.title_edit,
-            self.carried_edit,
-            self.source_edit,
-            self.requested_edit,
-            self.granted_edit,
-        ):
-            line.clear()
-        self.description_edit.clear()
-        self.support_edit.clear()
-        self.supporter_combo.setCurrentIndex(0)
         self.themes.filter.clear()
-        self.themes.set_checked([])
-        self.partners.set_checked([])
-        self.milestones.set_milestones([])
-        self._show_end()
+        self.fill(InitiativeDraft(area_id=area_id, started_on=today))
 
     def load(self, view: InitiativeView) -> None:
         """Fill the form with a stored initiative, to edit it."""
@@ -414,23 +372,36 @@ class InitiativeForm(QWidget):
             self.area_combo.addItem(
                 self.tr("%s (verwijderd gebied)") % view.area_name, str(view.area_id)
             )
-        select_data(self.area_combo, str(view.area_id))
-        select_data(self.status_combo, view.status.value)
-        self.started_edit.setDate(to_qdate(view.started_on))
-        self.ended_edit.setDate(to_qdate(view.ended_on) if view.ended_on else NO_DATE)
-        self.title_edit.setText(view.title)
-        self.carried_edit.setText(view.carried_by)
-        self._select_member(view.supporter_id, view.supporter_name)
-        self.requested_edit.setText(format_euros(view.budget_requested))
-        self.granted_edit.setText(format_euros(view.budget_granted))
-        self.source_edit.setText(view.budget_source)
-        self.description_edit.setPlainText(view.description)
-        self.support_edit.setPlainText(view.support)
+        if view.supporter_id is not None:
+            self._member_names[view.supporter_id] = view.supporter_name
         self.themes.filter.clear()
-        self.themes.set_checked(view.theme_ids, names=self.theme_names)
-        self.partners.set_checked(view.partner_ids)
-        self.milestones.set_milestones(view.milestones)
+        self.fill(
+            InitiativeDraft(
+                **{d.key: getattr(view, d.key) for d in RECORD_FIELDS if d not in TYPED_AS_TEXT},
+                budget_requested=format_euros(view.budget_requested),
+                budget_granted=format_euros(view.budget_granted),
+                milestones=tuple(milestone_row(m) for m in view.milestones),
+            )
+        )
+
+    def fill(self, draft: InitiativeDraft) -> None:
+        """Each field of the draft in its input (None leaves the area, status or day)."""
+        for definition in RECORD_FIELDS:
+            self._write(definition, getattr(draft, definition.key))
         self._show_end()
+
+    def _write(self, definition: FieldDef, value: Any) -> None:
+        kind = definition.kind
+        if kind is InputKind.THEMES:
+            self.themes.set_checked(value, names=self.theme_names)
+        elif kind is InputKind.PICKS:
+            self.partners.set_checked(list(value))
+        elif kind is InputKind.MILESTONES:
+            self.milestones.model.set_rows(list(value))
+        elif definition is SUPPORTER:  # one no longer active stays on its initiative
+            self._select_member(value, self._member_names.get(value, "?") if value else "")
+        else:
+            write_input(definition, self.inputs[definition.key], value)
 
     def focus_first(self) -> None:
         self.title_edit.setFocus()
@@ -440,19 +411,9 @@ class InitiativeForm(QWidget):
         if name == "milestones":
             self.milestones.focus_bad_cell(started=from_qdate(self.started_edit.date()))
             return
+        named = {d.error_name: self.inputs.get(d.key) for d in RECORD_FIELDS}
         widget: QWidget | None = {
-            "title": self.title_edit,
-            "area": self.area_combo,
-            "status": self.status_combo,
-            "started_on": self.started_edit,
-            "ended_on": self.ended_edit,
-            "carried_by": self.carried_edit,
-            "supporter": self.supporter_combo,
-            "budget_requested": self.requested_edit,
-            "budget_granted": self.granted_edit,
-            "budget_source": self.source_edit,
-            "description": self.description_edit,
-            "support": self.support_edit,
+            **named,
             "themes": self.themes.filter,
             "partners": self.partners,
         }.get(name or "")

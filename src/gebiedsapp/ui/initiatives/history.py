@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QWidget
 from gebiedsapp.domain import InitiativeStatus
 from gebiedsapp.services.areas import area_tree
 from gebiedsapp.services.history import history
+from gebiedsapp.services.initiative_record import initiative_labels
 from gebiedsapp.services.initiatives import RECORD_TYPE
 from gebiedsapp.services.money import format_euros
 from gebiedsapp.services.taxonomy import list_partners, list_themes
@@ -21,23 +22,7 @@ from gebiedsapp.ui.context import AppContext
 from gebiedsapp.ui.formatting import format_date
 from gebiedsapp.ui.labels import label_of
 
-FIELD_LABELS = {
-    "title": "Naam",
-    "area_id": "Gebied",
-    "status": "Status",
-    "started_on": "Gestart op",
-    "ended_on": "Afgerond/gestopt op",
-    "carried_by": "Gedragen door",
-    "supporter_id": "Begeleider",
-    "description": "Omschrijving",
-    "support": "Ondersteuning",
-    "budget_requested": "Budget aangevraagd",
-    "budget_granted": "Budget toegekend",
-    "budget_source": "Bron van het budget",
-    "themes": "Thema's",
-    "partners": "Partners",
-    "milestones": "Mijlpalen",
-}
+FIELD_LABELS = initiative_labels()  # {field name in the history: label}, from its definition
 
 
 def _tr(text: str) -> str:

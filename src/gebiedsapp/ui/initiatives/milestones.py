@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from gebiedsapp.services.initiatives import MAX_MILESTONE, MilestoneView
 from gebiedsapp.ui.admin.common import make_table
 from gebiedsapp.ui.formatting import format_date
-from gebiedsapp.ui.initiatives.models import MilestoneRow, MilestonesModel
+from gebiedsapp.ui.initiatives.models import MilestoneRow, MilestonesModel, milestone_row
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -186,7 +186,7 @@ class MilestonesEditor(QWidget):
     # -- contents ---------------------------------------------------------------------------
 
     def set_milestones(self, views: tuple[MilestoneView, ...] | list[MilestoneView]) -> None:
-        self.model.set_rows([MilestoneRow.of(v) for v in views])
+        self.model.set_rows([milestone_row(v) for v in views])
 
     def rows(self) -> list[MilestoneRow]:
         self.delegate.commit_open_editors()

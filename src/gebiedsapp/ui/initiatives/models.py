@@ -7,8 +7,7 @@ error is shown with a Dutch message and stays in the cell to be corrected, never
 from __future__ import annotations
 
 import re
-import uuid
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -16,6 +15,7 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentMo
 from PySide6.QtGui import QFont
 
 from gebiedsapp.services.errors import ValidationError
+from gebiedsapp.services.initiative_record import MilestoneDraft
 from gebiedsapp.services.initiatives import InitiativeView, MilestoneInput, MilestoneView
 from gebiedsapp.services.money import format_euros
 from gebiedsapp.ui.formatting import format_date
@@ -164,23 +164,15 @@ class InitiativesModel(RowTableModel[InitiativeView]):
         return self._text(row, column)
 
 
-@dataclass(frozen=True)
-class MilestoneRow:
-    """One milestone as typed in the form; `id` is the stored milestone's (None when new)."""
+# one milestone as typed in the form: the draft's own type (services.initiative_record)
+MilestoneRow = MilestoneDraft
 
-    description: str = ""
-    due: str = ""  # dd-mm-jjjj as typed
-    reached: str = ""
-    id: uuid.UUID | None = None
 
-    @classmethod
-    def of(cls, view: MilestoneView) -> MilestoneRow:
-        return cls(
-            view.description, format_date(view.due_on), format_date(view.reached_on), view.id
-        )
-
-    def is_blank(self) -> bool:
-        return not (self.description.strip() or self.due.strip() or self.reached.strip())
+def milestone_row(view: MilestoneView) -> MilestoneRow:
+    """A stored milestone as the form shows it (dates as dd-mm-jjjj)."""
+    return MilestoneRow(
+        view.description, format_date(view.due_on), format_date(view.reached_on), view.id
+    )
 
 
 class MilestonesModel(RowTableModel[MilestoneRow]):

@@ -72,8 +72,29 @@ class InitiativesScreen(ListFormScreen[InitiativeView, InitiativeForm], QWidget)
 
         title = page_title(self.tr("Initiatieven"), self)
         self.subtitle = muted_label(self)
+        list_panel = self._make_list_panel(context)
+        form_panel = self._make_form_panel()
 
-        # left: the initiatives of this area
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(list_panel)
+        self.splitter.addWidget(form_panel)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
+        self.splitter.setSizes([380, 480])  # the form its width first; the list the rest
+        self.splitter.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addWidget(title)
+        layout.addWidget(self.subtitle)
+        layout.addWidget(self.splitter, 1)
+
+        form_keys(form_panel, save=self.save, leave=self.leave_form)
+        self._wire(context)
+        self._update_mode()
+
+    def _make_list_panel(self, context: AppContext) -> QWidget:
+        """Left: the initiatives of this area, with 'Nieuw initiatief' and the export."""
         self.model = InitiativesModel(self)
         self.table = make_table(self.model, self, stretch_column=InitiativesModel.COL_TITLE)
         self.table.setAccessibleName(self.tr("Initiatieven van het gebied"))
@@ -110,8 +131,11 @@ class InitiativesScreen(ListFormScreen[InitiativeView, InitiativeForm], QWidget)
         list_layout.addLayout(top_row)
         list_layout.addWidget(self.table, 1)
         list_layout.addLayout(bottom_row)
+        return list_panel
 
-        # right: the form, scrollable on a small laptop screen
+    def _make_form_panel(self) -> QWidget:
+        """Right: the form, scrollable on a small laptop screen; Opslaan and Annuleren stay
+        in sight below it."""
         self.form = InitiativeForm(self)
         self.save_button = QPushButton(self.tr("Opslaan (Ctrl+Enter)"), self)
         self.history_button = QPushButton(self.tr("Geschiedenis…"), self)
@@ -135,7 +159,6 @@ class InitiativesScreen(ListFormScreen[InitiativeView, InitiativeForm], QWidget)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(form_body)
-        # Opslaan and Annuleren stay in sight below the scrolling form
         form_panel = QWidget(self)
         panel_layout = QVBoxLayout(form_panel)
         panel_layout.setContentsMargins(0, 0, 0, 0)
@@ -145,23 +168,9 @@ class InitiativesScreen(ListFormScreen[InitiativeView, InitiativeForm], QWidget)
         self.status.setContentsMargins(8, 0, 4, 0)
         panel_layout.addWidget(self.status)
         QWidget.setTabOrder(self.form.partners, self.save_button)
+        return form_panel
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.addWidget(list_panel)
-        self.splitter.addWidget(form_panel)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 0)
-        self.splitter.setSizes([380, 480])  # the form its width first; the list the rest
-        self.splitter.setChildrenCollapsible(False)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 12, 16, 12)
-        layout.addWidget(title)
-        layout.addWidget(self.subtitle)
-        layout.addWidget(self.splitter, 1)
-
-        form_keys(form_panel, save=self.save, leave=self.leave_form)
-
+    def _wire(self, context: AppContext) -> None:
         self.save_button.clicked.connect(self.save)
         self.history_button.clicked.connect(self.show_history)
         self.remove_button.clicked.connect(self.remove)
@@ -171,7 +180,6 @@ class InitiativesScreen(ListFormScreen[InitiativeView, InitiativeForm], QWidget)
         self._connect_list()
         context.hub.changed.connect(self._on_changes)
         self.record_buttons = (self.history_button, self.remove_button)
-        self._update_mode()
 
     # -- public contract --------------------------------------------------------------------
 
