@@ -43,11 +43,21 @@ from gebiedsapp.domain.signal_workflow import (
     replay,
 )
 from gebiedsapp.services.errors import NotFoundError, ValidationError
+from gebiedsapp.services.signal_record import (
+    CATEGORY,
+    DESCRIPTION,
+    LOCATION,
+    MAX_DESCRIPTION,
+    MAX_LOCATION,
+    SignalDraft,
+)
 from gebiedsapp.storage.repositories.areas import AreaRepository
 from gebiedsapp.storage.repositories.signals import SignalRepository
 
 __all__ = [
     "FEEDBACK_WAYS",
+    "MAX_DESCRIPTION",
+    "MAX_LOCATION",
     "SignalInput",
     "SignalPoint",
     "SplitPart",
@@ -63,7 +73,9 @@ __all__ = [
     "record_feedback",
     "replay",
     "replay_status",
+    "signal_draft",
     "signal_history",
+    "signal_input",
     "signal_input_from_contact",
     "signal_input_from_conversation",
     "signal_points",
@@ -71,14 +83,15 @@ __all__ = [
     "transition",
 ]
 
-MAX_DESCRIPTION = 4_000
-MAX_LOCATION = 300
 MAX_NOTE = 2_000
 FEEDBACK_WAYS = ("telefoon", "e-mail", "brief", "persoonlijk")
 
 
 @dataclass(frozen=True)
 class SignalInput:
+    """A new signal as create_signal takes it (the form's `SignalDraft`, read by
+    `signal_input`); its fields are defined in `services.signal_record`."""
+
     area_id: uuid.UUID
     description: str
     source: SignalSource
@@ -210,6 +223,57 @@ def check_coordinates(latitude: float | None, longitude: float | None) -> None:
     )
 
 
+def _degrees_text(value: float | None) -> str:
+    """Degrees as typed in Dutch: a decimal comma, no trailing zeros."""
+    if value is None:
+        return ""
+    return f"{value:.6f}".rstrip("0").rstrip(".").replace(".", ",")
+
+
+def signal_draft(data: SignalInput) -> SignalDraft:
+    """What the form shows for a signal to be (a pre-fill from a conversation or contact)."""
+    typed = data.latitude is not None and data.longitude is not None
+    return SignalDraft(
+        area_id=data.area_id,
+        buurt_code=data.buurt_code or "",
+        location=data.location,
+        latitude=_degrees_text(data.latitude) if typed else "",
+        longitude=_degrees_text(data.longitude) if typed else "",
+        description=data.description,
+        category_id=data.category_id,
+        partner_id=data.partner_id,
+        source=data.source,
+        priority=data.priority,
+        reported_on=data.reported_on,
+        wants_feedback=data.wants_feedback,
+        conversation_id=data.conversation_id,
+        contact_id=data.contact_id,
+    )
+
+
+def signal_input(draft: SignalDraft, *, today: date | None = None) -> SignalInput:
+    """What saving the form asks for; typed coordinates that are no numbers are refused (a
+    Dutch ValidationError). No area (there are none at all) is the nil id, which
+    create_signal refuses."""
+    latitude, longitude = parse_coordinates(draft.latitude, draft.longitude)
+    return SignalInput(
+        area_id=draft.area_id or uuid.UUID(int=0),
+        buurt_code=draft.buurt_code or None,
+        location=draft.location,
+        latitude=latitude,
+        longitude=longitude,
+        description=draft.description,
+        category_id=draft.category_id,
+        partner_id=draft.partner_id,
+        source=draft.source or next(iter(SignalSource)),
+        priority=draft.priority or next(iter(Priority)),
+        reported_on=draft.reported_on or _today(today),
+        wants_feedback=draft.wants_feedback,
+        conversation_id=draft.conversation_id,
+        contact_id=draft.contact_id,
+    )
+
+
 @dataclass(frozen=True)
 class SignalPoint:
     """An open signal with coordinates, for the map."""
@@ -244,7 +308,7 @@ def signal_points(
 
 def _offered_category(repo: SignalRepository, category_id: uuid.UUID | None) -> SignalCategory:
     if category_id is None:
-        raise ValidationError("Kies een categorie.", field="category")
+        raise ValidationError(CATEGORY.required, field=CATEGORY.error_field)
     category = repo.category(category_id)
     parent = repo.category(category.parent_id) if category and category.parent_id else None
     if category is None or category.retired or (parent is not None and parent.retired):
@@ -269,17 +333,7 @@ def _partner_for(
 
 
 def _clean_description(text: str) -> str:
-    description = text.strip()
-    if not description:
-        raise ValidationError(
-            "Beschrijf in een paar woorden wat er gemeld is.", field="description"
-        )
-    if len(description) > MAX_DESCRIPTION:
-        raise ValidationError(
-            f"De beschrijving is te lang (hoogstens {MAX_DESCRIPTION} tekens).",
-            field="description",
-        )
-    return description
+    return DESCRIPTION.check_text(text)
 
 
 def _check_input(session: Session, repo: SignalRepository, data: SignalInput, today: date) -> None:
@@ -288,10 +342,7 @@ def _check_input(session: Session, repo: SignalRepository, data: SignalInput, to
         raise NotFoundError("Dit gebied bestaat niet (meer).")
     if data.buurt_code and data.buurt_code not in {b.code for b in area.buurten}:
         raise ValidationError("Die CBS-buurt hoort niet bij dit gebied.", field="buurt")
-    if len(data.location.strip()) > MAX_LOCATION:
-        raise ValidationError(
-            f"De locatie is te lang (hoogstens {MAX_LOCATION} tekens).", field="location"
-        )
+    LOCATION.check_text(data.location)
     check_coordinates(data.latitude, data.longitude)
     if data.reported_on > today:
         raise ValidationError("De meldingsdatum ligt in de toekomst.", field="reported_on")
