@@ -72,6 +72,10 @@ class SignalFieldDef:
             raise ValidationError(self.too_long_text(), field=self.error_field)
         return cleaned
 
+    def max_length_or_none(self) -> float:
+        """The maximum length; no maximum: infinity (so `len(text) > it` is never true)."""
+        return float("inf") if self.max_length is None else self.max_length
+
     def too_long_text(self) -> str:
         return self.too_long.format(n=self.max_length)
 

@@ -51,6 +51,7 @@ from gebiedsapp.services.signal_record import (
     MAX_LOCATION,
     SignalDraft,
 )
+from gebiedsapp.services.signal_write import write_signals
 from gebiedsapp.storage.repositories.areas import AreaRepository
 from gebiedsapp.storage.repositories.signals import SignalRepository
 
@@ -84,6 +85,11 @@ __all__ = [
 ]
 
 MAX_NOTE = 2_000
+# what a split's children copy from their parent (see `split`)
+SPLIT_COPIES = (
+    *("area_id", "buurt_code", "location", "latitude", "longitude", "source"),
+    *("conversation_id", "contact_id", "priority", "reported_on"),
+)
 FEEDBACK_WAYS = ("telefoon", "e-mail", "brief", "persoonlijk")
 
 
@@ -368,27 +374,25 @@ def create_signal(session: Session, data: SignalInput, *, today: date | None = N
     description = _clean_description(data.description)
     category = _offered_category(repo, data.category_id)
     partner_id = _partner_for(repo, data.partner_id, category)
-    row = Signal(
-        area_id=data.area_id,
-        buurt_code=data.buurt_code or None,
-        location=" ".join(data.location.split()),
-        latitude=data.latitude,
-        longitude=data.longitude,
-        description=description,
-        category_id=category.id,
-        source=data.source,
-        conversation_id=data.conversation_id,
-        contact_id=data.contact_id,
-        priority=data.priority,
-        partner_id=partner_id,
-        status=SignalStatus.GEMELD,
-        reported_on=data.reported_on,
-        deadline=compute_deadline(data.reported_on, category.term, category.term_unit),
-        wants_feedback=data.wants_feedback,
-    )
-    session.add(row)
-    session.flush()
-    return row
+    values = {
+        "area_id": data.area_id,
+        "buurt_code": data.buurt_code or None,
+        "location": " ".join(data.location.split()),
+        "latitude": data.latitude,
+        "longitude": data.longitude,
+        "description": description,
+        "category_id": category.id,
+        "source": data.source,
+        "conversation_id": data.conversation_id,
+        "contact_id": data.contact_id,
+        "priority": data.priority,
+        "partner_id": partner_id,
+        "reported_on": data.reported_on,
+        "deadline": compute_deadline(data.reported_on, category.term, category.term_unit),
+        "wants_feedback": data.wants_feedback,
+    }
+    (signal_id,) = write_signals(session, [values])
+    return get_signal(session, signal_id)
 
 
 def get_signal(session: Session, signal_id: uuid.UUID) -> Signal:
@@ -665,30 +669,20 @@ def split(
 
     if parent.status == SignalStatus.GEMELD:
         _move(session, repo, parent, SignalStatus.IN_BEHANDELING, "Gesplitst.", now)
-    made = []
-    for (category, partner_id, _d), description in zip(planned, descriptions, strict=True):
-        child = Signal(
-            area_id=parent.area_id,
-            buurt_code=parent.buurt_code,
-            location=parent.location,
-            latitude=parent.latitude,
-            longitude=parent.longitude,
-            description=description,
-            category_id=category.id,
-            source=parent.source,
-            conversation_id=parent.conversation_id,
-            contact_id=parent.contact_id,
-            priority=parent.priority,
-            partner_id=partner_id,
-            status=SignalStatus.GEMELD,
-            reported_on=parent.reported_on,
-            deadline=compute_deadline(parent.reported_on, category.term, category.term_unit),
-            parent_id=parent.id,
-            wants_feedback=False,
-        )
-        session.add(child)
-        made.append(child)
-    session.flush()
+    copied = SPLIT_COPIES
+    rows = [
+        {
+            **{column: getattr(parent, column) for column in copied},
+            "description": description,
+            "category_id": category.id,
+            "partner_id": partner_id,
+            "deadline": compute_deadline(parent.reported_on, category.term, category.term_unit),
+            "parent_id": parent.id,
+            "wants_feedback": False,
+        }
+        for (category, partner_id, _d), description in zip(planned, descriptions, strict=True)
+    ]
+    made = [get_signal(session, i) for i in write_signals(session, rows)]
     _log(
         session,
         repo,
