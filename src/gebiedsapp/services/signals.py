@@ -19,7 +19,7 @@ import uuid
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from sqlalchemy.orm import Session
 
@@ -44,11 +44,20 @@ from gebiedsapp.domain.signal_workflow import (
 )
 from gebiedsapp.services.errors import NotFoundError, ValidationError
 from gebiedsapp.services.signal_record import (
+    AREA,
+    BUURT,
     CATEGORY,
     DESCRIPTION,
+    LATITUDE,
     LOCATION,
+    LONGITUDE,
     MAX_DESCRIPTION,
     MAX_LOCATION,
+    PARTNER,
+    PRIORITY,
+    REPORTED_ON,
+    SIGNAL_FIELDS,
+    SOURCE,
     SignalDraft,
 )
 from gebiedsapp.services.signal_write import write_signals
@@ -238,46 +247,26 @@ def _degrees_text(value: float | None) -> str:
 
 def signal_draft(data: SignalInput) -> SignalDraft:
     """What the form shows for a signal to be (a pre-fill from a conversation or contact)."""
+    values: dict[str, Any] = {d.key: getattr(data, d.key) for d in SIGNAL_FIELDS}
     typed = data.latitude is not None and data.longitude is not None
-    return SignalDraft(
-        area_id=data.area_id,
-        buurt_code=data.buurt_code or "",
-        location=data.location,
-        latitude=_degrees_text(data.latitude) if typed else "",
-        longitude=_degrees_text(data.longitude) if typed else "",
-        description=data.description,
-        category_id=data.category_id,
-        partner_id=data.partner_id,
-        source=data.source,
-        priority=data.priority,
-        reported_on=data.reported_on,
-        wants_feedback=data.wants_feedback,
-        conversation_id=data.conversation_id,
-        contact_id=data.contact_id,
-    )
+    for definition in (LATITUDE, LONGITUDE):
+        values[definition.key] = _degrees_text(values[definition.key]) if typed else ""
+    values[BUURT.key] = data.buurt_code or ""
+    return SignalDraft(**values)
 
 
 def signal_input(draft: SignalDraft, *, today: date | None = None) -> SignalInput:
     """What saving the form asks for; typed coordinates that are no numbers are refused (a
-    Dutch ValidationError). No area (there are none at all) is the nil id, which
-    create_signal refuses."""
-    latitude, longitude = parse_coordinates(draft.latitude, draft.longitude)
-    return SignalInput(
-        area_id=draft.area_id or uuid.UUID(int=0),
-        buurt_code=draft.buurt_code or None,
-        location=draft.location,
-        latitude=latitude,
-        longitude=longitude,
-        description=draft.description,
-        category_id=draft.category_id,
-        partner_id=draft.partner_id,
-        source=draft.source or next(iter(SignalSource)),
-        priority=draft.priority or next(iter(Priority)),
-        reported_on=draft.reported_on or _today(today),
-        wants_feedback=draft.wants_feedback,
-        conversation_id=draft.conversation_id,
-        contact_id=draft.contact_id,
-    )
+    Dutch ValidationError). The form's proposals are filled in: no area (there are none at
+    all) is the nil id, which create_signal refuses; no date is today."""
+    values: dict[str, Any] = {d.key: getattr(draft, d.key) for d in SIGNAL_FIELDS}
+    values[LATITUDE.key], values[LONGITUDE.key] = parse_coordinates(draft.latitude, draft.longitude)
+    values[AREA.key] = draft.area_id or uuid.UUID(int=0)
+    values[BUURT.key] = draft.buurt_code or None
+    values[SOURCE.key] = draft.source or next(iter(SignalSource))
+    values[PRIORITY.key] = draft.priority or next(iter(Priority))
+    values[REPORTED_ON.key] = draft.reported_on or _today(today)
+    return SignalInput(**values)
 
 
 @dataclass(frozen=True)
@@ -374,22 +363,14 @@ def create_signal(session: Session, data: SignalInput, *, today: date | None = N
     description = _clean_description(data.description)
     category = _offered_category(repo, data.category_id)
     partner_id = _partner_for(repo, data.partner_id, category)
-    values = {
-        "area_id": data.area_id,
-        "buurt_code": data.buurt_code or None,
-        "location": " ".join(data.location.split()),
-        "latitude": data.latitude,
-        "longitude": data.longitude,
-        "description": description,
-        "category_id": category.id,
-        "source": data.source,
-        "conversation_id": data.conversation_id,
-        "contact_id": data.contact_id,
-        "priority": data.priority,
-        "partner_id": partner_id,
-        "reported_on": data.reported_on,
+    values: dict[str, Any] = {
+        **{d.key: getattr(data, d.key) for d in SIGNAL_FIELDS},
+        BUURT.key: data.buurt_code or None,
+        LOCATION.key: " ".join(data.location.split()),
+        DESCRIPTION.key: description,
+        CATEGORY.key: category.id,
+        PARTNER.key: partner_id,
         "deadline": compute_deadline(data.reported_on, category.term, category.term_unit),
-        "wants_feedback": data.wants_feedback,
     }
     (signal_id,) = write_signals(session, [values])
     return get_signal(session, signal_id)
