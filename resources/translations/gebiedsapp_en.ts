@@ -1029,15 +1029,15 @@ Conversations and other data belonging to this area are kept, but the area can n
     </message>
     <message>
         <source>Nog geen bestand gekozen</source>
-        <translation>No file chosen yet</translation>
+        <translation type="vanished">No file chosen yet</translation>
     </message>
     <message>
         <source>Bestand</source>
-        <translation>File</translation>
+        <translation type="vanished">File</translation>
     </message>
     <message>
         <source>&amp;Bestand kiezen…</source>
-        <translation>Choose &amp;file…</translation>
+        <translation type="vanished">Choose &amp;file…</translation>
     </message>
     <message>
         <source>kies</source>
@@ -1053,7 +1053,7 @@ Conversations and other data belonging to this area are kept, but the area can n
     </message>
     <message>
         <source>Bestand:</source>
-        <translation>File:</translation>
+        <translation type="vanished">File:</translation>
     </message>
     <message>
         <source>Wat wordt opgeslagen</source>
@@ -1077,7 +1077,7 @@ Conversations and other data belonging to this area are kept, but the area can n
     </message>
     <message>
         <source>Annuleren</source>
-        <translation>Cancel</translation>
+        <translation type="vanished">Cancel</translation>
     </message>
     <message>
         <source>CSV van CBS StatLine kiezen</source>
@@ -1093,7 +1093,7 @@ Conversations and other data belonging to this area are kept, but the area can n
     </message>
     <message>
         <source>Het bestand kon niet worden gecontroleerd; zie het logboek.</source>
-        <translation>The file could not be checked; see the log.</translation>
+        <translation type="vanished">The file could not be checked; see the log.</translation>
     </message>
     <message>
         <source>Kies een CSV-bestand.</source>
@@ -2156,6 +2156,57 @@ The technical details are in the log file:
     <message>
         <source>Werd</source>
         <translation>Became</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Nog geen bestand gekozen</source>
+        <translation>No file chosen yet</translation>
+    </message>
+    <message>
+        <source>Bestand</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>&amp;Bestand kiezen…</source>
+        <translation>Choose &amp;file…</translation>
+    </message>
+    <message>
+        <source>Bestand:</source>
+        <translation>File:</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>&amp;Geldige rijen importeren</source>
+        <translation>&amp;Import valid rows</translation>
+    </message>
+    <message>
+        <source>Bestand lezen…</source>
+        <translation>Reading file…</translation>
+    </message>
+    <message>
+        <source>%s regels · %s kolommen · scheidingsteken: %s · tekenset: %s</source>
+        <translation>%s rows · %s columns · separator: %s · encoding: %s</translation>
+    </message>
+    <message>
+        <source>%s regels · %s kolommen · Excel-werkmap</source>
+        <translation>%s rows · %s columns · Excel workbook</translation>
+    </message>
+    <message>
+        <source>(niet gebruiken)</source>
+        <translation>(do not use)</translation>
+    </message>
+    <message>
+        <source>Regels controleren…</source>
+        <translation>Checking rows…</translation>
+    </message>
+    <message>
+        <source>Het bestand kon niet worden gecontroleerd; zie het logboek.</source>
+        <translation>The file could not be checked; see the log.</translation>
     </message>
 </context>
 <context>
@@ -4815,19 +4866,19 @@ The previous database is in:
     </message>
     <message>
         <source>Nog geen bestand gekozen</source>
-        <translation>No file chosen yet</translation>
+        <translation type="vanished">No file chosen yet</translation>
     </message>
     <message>
         <source>Bestand</source>
-        <translation>File</translation>
+        <translation type="vanished">File</translation>
     </message>
     <message>
         <source>&amp;Bestand kiezen…</source>
-        <translation>Choose &amp;file…</translation>
+        <translation type="vanished">Choose &amp;file…</translation>
     </message>
     <message>
         <source>Bestand:</source>
-        <translation>File:</translation>
+        <translation type="vanished">File:</translation>
     </message>
     <message>
         <source>Koppeling: ons veld ← kolom in het bestand</source>
@@ -4859,7 +4910,7 @@ The previous database is in:
     </message>
     <message>
         <source>Annuleren</source>
-        <translation>Cancel</translation>
+        <translation type="vanished">Cancel</translation>
     </message>
     <message>
         <source>CSV- of Excel-bestand kiezen</source>
@@ -4871,7 +4922,7 @@ The previous database is in:
     </message>
     <message>
         <source>Bestand lezen…</source>
-        <translation>Reading file…</translation>
+        <translation type="vanished">Reading file…</translation>
     </message>
     <message>
         <source>%s regels · %s kolommen · Excel-werkmap (eerste blad)</source>
@@ -4879,19 +4930,19 @@ The previous database is in:
     </message>
     <message>
         <source>%s regels · %s kolommen · scheidingsteken: %s · tekenset: %s</source>
-        <translation>%s rows · %s columns · separator: %s · encoding: %s</translation>
+        <translation type="vanished">%s rows · %s columns · separator: %s · encoding: %s</translation>
     </message>
     <message>
         <source>(niet gebruiken)</source>
-        <translation>(do not use)</translation>
+        <translation type="vanished">(do not use)</translation>
     </message>
     <message>
         <source>Regels controleren…</source>
-        <translation>Checking rows…</translation>
+        <translation type="vanished">Checking rows…</translation>
     </message>
     <message>
         <source>Het bestand kon niet worden gecontroleerd; zie het logboek.</source>
-        <translation>The file could not be checked; see the log.</translation>
+        <translation type="vanished">The file could not be checked; see the log.</translation>
     </message>
     <message>
         <source>Kies een CSV- of Excel-bestand.</source>
@@ -5381,19 +5432,19 @@ The previous database is in:
     </message>
     <message>
         <source>Nog geen bestand gekozen</source>
-        <translation>No file chosen yet</translation>
+        <translation type="vanished">No file chosen yet</translation>
     </message>
     <message>
         <source>Bestand</source>
-        <translation>File</translation>
+        <translation type="vanished">File</translation>
     </message>
     <message>
         <source>&amp;Bestand kiezen…</source>
-        <translation>Choose &amp;file…</translation>
+        <translation type="vanished">Choose &amp;file…</translation>
     </message>
     <message>
         <source>Bestand:</source>
-        <translation>File:</translation>
+        <translation type="vanished">File:</translation>
     </message>
     <message>
         <source>Koppeling: ons veld ← kolom in het bestand</source>
@@ -5441,11 +5492,11 @@ The previous database is in:
     </message>
     <message>
         <source>&amp;Geldige rijen importeren</source>
-        <translation>Import &amp;valid rows</translation>
+        <translation type="vanished">Import &amp;valid rows</translation>
     </message>
     <message>
         <source>Annuleren</source>
-        <translation>Cancel</translation>
+        <translation type="vanished">Cancel</translation>
     </message>
     <message>
         <source>Enquêtebestand kiezen</source>
@@ -5457,19 +5508,19 @@ The previous database is in:
     </message>
     <message>
         <source>Bestand lezen…</source>
-        <translation>Reading the file…</translation>
+        <translation type="vanished">Reading the file…</translation>
     </message>
     <message>
         <source>%s regels · %s kolommen · Excel-werkmap</source>
-        <translation>%s rows · %s columns · Excel workbook</translation>
+        <translation type="vanished">%s rows · %s columns · Excel workbook</translation>
     </message>
     <message>
         <source>%s regels · %s kolommen · scheidingsteken: %s · tekenset: %s</source>
-        <translation>%s rows · %s columns · delimiter: %s · encoding: %s</translation>
+        <translation type="vanished">%s rows · %s columns · delimiter: %s · encoding: %s</translation>
     </message>
     <message>
         <source>(niet gebruiken)</source>
-        <translation>(do not use)</translation>
+        <translation type="vanished">(do not use)</translation>
     </message>
     <message>
         <source>Thema van %s</source>
@@ -5481,11 +5532,11 @@ The previous database is in:
     </message>
     <message>
         <source>Regels controleren…</source>
-        <translation>Checking the rows…</translation>
+        <translation type="vanished">Checking the rows…</translation>
     </message>
     <message>
         <source>Het bestand kon niet worden gecontroleerd; zie het logboek.</source>
-        <translation>The file could not be checked; see the log.</translation>
+        <translation type="vanished">The file could not be checked; see the log.</translation>
     </message>
     <message>
         <source>Kies een bestand.</source>

@@ -12,7 +12,8 @@ be used is listed with its reason and never written.
 `mapping` is {our field: their column name}; `FIELDS` lists our fields, `REQUIRED` the ones that
 must be mapped (the area may instead come from mapped coordinates); `suggest_mapping` guesses it
 from the column names, Signalen's included. Nothing is written by the preview. `import_signals`
-writes the valid rows in one bulk insert (the caller's unit of work is the one transaction), and
+writes the valid rows in one bulk insert through the one write path of new signals
+(`signal_write`; the caller's unit of work is the one transaction), and
 refuses when the preview has invalid rows unless the caller accepts the valid part with
 `accept_valid=True`.
 """
@@ -24,21 +25,16 @@ import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TypeVar, cast
+from typing import TypeVar
 
-from sqlalchemy import Table, insert
 from sqlalchemy.orm import Session
 
 from gebiedsapp.domain import (
-    AuditAction,
     Priority,
-    Signal,
     SignalSource,
-    SignalStatus,
 )
-from gebiedsapp.domain.base import utcnow
 from gebiedsapp.domain.deadlines import deadline as compute_deadline
-from gebiedsapp.services import audit, signalen
+from gebiedsapp.services import signalen
 from gebiedsapp.services.errors import ValidationError
 from gebiedsapp.services.import_files import (
     BROKEN,
@@ -55,17 +51,15 @@ from gebiedsapp.services.import_files import (
 from gebiedsapp.services.import_files import SURROGATE as _SURROGATE
 from gebiedsapp.services.import_files import clean as _clean
 from gebiedsapp.services.import_files import readable as _readable
+from gebiedsapp.services.signal_lookups import Lookups
 from gebiedsapp.services.signal_lookups import fold as _key
 from gebiedsapp.services.signal_lookups import load_lookups as _lookups
 from gebiedsapp.services.signal_lookups import short as _short
 from gebiedsapp.services.signal_lookups import signalen_category as _signalen_category
 from gebiedsapp.services.signal_places import Places
-from gebiedsapp.services.signals import (
-    MAX_DESCRIPTION,
-    MAX_LOCATION,
-    check_coordinates,
-    parse_coordinates,
-)
+from gebiedsapp.services.signal_record import DESCRIPTION, LOCATION
+from gebiedsapp.services.signal_write import write_signals
+from gebiedsapp.services.signals import check_coordinates, parse_coordinates
 
 __all__ = [
     "FIELDS",
@@ -235,115 +229,56 @@ def preview_import(
     default_source: SignalSource = SignalSource.TELEFOON,
 ) -> ImportPreview:
     """Check every row; nothing is written. Rows without a mapped date get `today`."""
-    now = today or date.today()
     columns = _columns(table, mapping)
-    lookups = _lookups(session)
-    places = Places(session)
-    width = len(table.header)
+    check = _RowCheck(
+        lookups=_lookups(session),
+        places=Places(session),
+        today=today or date.today(),
+        default_source=default_source,
+        width=len(table.header),
+    )
     preview = ImportPreview()
     for line, record in table.rows:
         cells = {ours: _clean(record[i]) if i < len(record) else "" for ours, i in columns.items()}
-        reasons: list[str] = []
-        if any(_SURROGATE.search(value) for value in cells.values()):
-            cells = {ours: _readable(value) for ours, value in cells.items()}
-            reasons.append(
-                f"De regel bevat een teken dat niet kan worden gelezen (hier getoond als "
-                f"{BROKEN}); verbeter de tekst in het bronbestand."
-            )
-        if len(record) < width:
-            reasons.append(f"De regel is onvolledig ({len(record)} van {width} kolommen).")
-        elif len(record) > width:
-            reasons.append(f"De regel heeft meer kolommen ({len(record)}) dan de kopregel.")
-        description = cells["description"]
-        if not description:
-            reasons.append("De beschrijving is leeg.")
-        elif len(description) > MAX_DESCRIPTION:
-            reasons.append(f"De beschrijving is te lang (hoogstens {MAX_DESCRIPTION} tekens).")
-        category_id = None
-        if not cells["category"] and not cells.get("category_main"):
-            reasons.append("De categorie ontbreekt.")
+        checked = check.row(line, record, cells)
+        if isinstance(checked, InvalidRow):
+            preview.invalid.append(checked)
         else:
-            category_id, why = _signalen_category(
-                lookups, cells.get("category_main", ""), cells["category"]
-            )
-            if why:
-                reasons.append(why)
-        latitude = longitude = None
-        try:
-            latitude, longitude = parse_coordinates(
-                cells.get("latitude", "")[:40], cells.get("longitude", "")[:40]
-            )
-            check_coordinates(latitude, longitude)
-        except ValidationError as error:
-            reasons.append(error.message)
-            latitude = longitude = None
-        area_id = None
-        buurt_code = None
-        area = cells.get("area", "")
-        found = lookups.areas.get(_key(area), []) if area else []
-        if not area and latitude is not None and longitude is not None:
-            place = places.of(latitude, longitude)  # the buurt around the point, and its area
-            area_id, buurt_code = place.area_id, place.buurt_code
-            if place.reason:
-                reasons.append(place.reason)
-        elif not area:
-            reasons.append("Het gebied ontbreekt.")
-        elif not found:
-            reasons.append(f"Onbekend gebied '{_short(area)}'.")
-        elif len(found) > 1:
-            reasons.append(f"Het gebied '{_short(area)}' is niet eenduidig.")
-        else:
-            area_id = found[0]
-        buurt = cells.get("buurt", "")
-        if len(buurt) > MAX_BUURT:
-            reasons.append("De buurt is te lang.")
-        elif buurt and area_id is not None:
-            buurt_code = lookups.buurten.get(area_id, {}).get(_key(buurt))
-            if buurt_code is None:
-                reasons.append(
-                    f"Onbekende buurt '{_short(buurt)}' in gebied '{lookups.area_names[area_id]}'."
-                )
-        elif area and area_id is not None and latitude is not None and longitude is not None:
-            at = places.buurt_at(latitude, longitude)  # the point's buurt, when in that area
-            buurt_code = at if at in lookups.buurten.get(area_id, {}).values() else None
+            preview.valid.append(checked)
+    return preview
+
+
+@dataclass
+class _RowCheck:
+    """One row's checks, field by field; each adds its Dutch reasons to `reasons`."""
+
+    lookups: Lookups
+    places: Places
+    today: date
+    default_source: SignalSource
+    width: int
+    reasons: list[str] = field(default_factory=list)
+
+    def row(
+        self, line: int, record: Sequence[str], cells: dict[str, str]
+    ) -> ImportRow | InvalidRow:
+        self.reasons = []
+        cells = self._readable(record, cells)
+        description = self._description(cells["description"])
+        category_id = self._category(cells)
+        latitude, longitude = self._coordinates(cells)
+        area_id, buurt_code = self._place(cells, latitude, longitude)
         location = " ".join(cells.get("location", "").split())
-        if len(location) > MAX_LOCATION:
-            reasons.append(f"De locatie is te lang (hoogstens {MAX_LOCATION} tekens).")
-        reported_on: date | None = now
-        if "reported_on" in cells:
-            reported_on = _date(cells["reported_on"])
-            if not cells["reported_on"]:
-                reasons.append("De meldingsdatum ontbreekt.")
-            elif reported_on is None:
-                reasons.append(
-                    f"Ongeldige datum '{_short(cells['reported_on'])}' "
-                    "(gebruik dd-mm-jjjj of jjjj-mm-dd)."
-                )
-            elif reported_on > now:
-                reasons.append("De meldingsdatum ligt in de toekomst.")
-            elif reported_on.year < 1900:
-                reasons.append(f"Ongeldige datum '{_short(cells['reported_on'])}'.")
-        priority: Priority | None = Priority.NORMAAL
-        if cells.get("priority"):
-            priority = _enum_value(Priority, cells["priority"]) or signalen.PRIORITIES.get(
-                _key(cells["priority"])
-            )
-            if priority is None:
-                reasons.append(
-                    f"Onbekende prioriteit '{_short(cells['priority'])}' (laag, normaal, hoog)."
-                )
-        source: SignalSource | None = default_source
-        if cells.get("source"):
-            source = _enum_value(SignalSource, cells["source"]) or signalen.source_of(
-                cells["source"]
-            )
-            if source is None:
-                reasons.append(f"Onbekende bron '{_short(cells['source'])}'.")
+        if len(location) > LOCATION.max_length_or_none():
+            self.reasons.append(LOCATION.too_long_text())
+        reported_on = self._reported_on(cells)
+        priority = self._priority(cells.get("priority", ""))
+        source = self._source(cells.get("source", ""))
         wants = _key(cells.get("wants_feedback", ""))
         if wants not in _YES | _NO:
-            reasons.append(f"Terugkoppeling '{_short(wants)}' is geen ja of nee.")
+            self.reasons.append(f"Terugkoppeling '{_short(wants)}' is geen ja of nee.")
         if (
-            reasons
+            self.reasons
             or area_id is None
             or category_id is None
             or reported_on is None
@@ -351,25 +286,135 @@ def preview_import(
             or source is None
         ):
             shown = {ours: _short(value, 80) for ours, value in cells.items()}
-            preview.invalid.append(InvalidRow(line, " ".join(reasons), shown))
-            continue
-        preview.valid.append(
-            ImportRow(
-                line=line,
-                area_id=area_id,
-                category_id=category_id,
-                description=description,
-                reported_on=reported_on,
-                buurt_code=buurt_code,
-                location=location,
-                latitude=latitude,
-                longitude=longitude,
-                priority=priority,
-                source=source,
-                wants_feedback=wants in _YES,
-            )
+            return InvalidRow(line, " ".join(self.reasons), shown)
+        return ImportRow(
+            line=line,
+            area_id=area_id,
+            category_id=category_id,
+            description=description,
+            reported_on=reported_on,
+            buurt_code=buurt_code,
+            location=location,
+            latitude=latitude,
+            longitude=longitude,
+            priority=priority,
+            source=source,
+            wants_feedback=wants in _YES,
         )
-    return preview
+
+    def _readable(self, record: Sequence[str], cells: dict[str, str]) -> dict[str, str]:
+        """The cells, unreadable characters shown as such; a row of the wrong width refused."""
+        if any(_SURROGATE.search(value) for value in cells.values()):
+            cells = {ours: _readable(value) for ours, value in cells.items()}
+            self.reasons.append(
+                f"De regel bevat een teken dat niet kan worden gelezen (hier getoond als "
+                f"{BROKEN}); verbeter de tekst in het bronbestand."
+            )
+        if len(record) < self.width:
+            self.reasons.append(
+                f"De regel is onvolledig ({len(record)} van {self.width} kolommen)."
+            )
+        elif len(record) > self.width:
+            self.reasons.append(f"De regel heeft meer kolommen ({len(record)}) dan de kopregel.")
+        return cells
+
+    def _description(self, description: str) -> str:
+        if not description:
+            self.reasons.append("De beschrijving is leeg.")
+        elif len(description) > DESCRIPTION.max_length_or_none():
+            self.reasons.append(DESCRIPTION.too_long_text())
+        return description
+
+    def _category(self, cells: dict[str, str]) -> uuid.UUID | None:
+        if not cells["category"] and not cells.get("category_main"):
+            self.reasons.append("De categorie ontbreekt.")
+            return None
+        category_id, why = _signalen_category(
+            self.lookups, cells.get("category_main", ""), cells["category"]
+        )
+        if why:
+            self.reasons.append(why)
+        return category_id
+
+    def _coordinates(self, cells: dict[str, str]) -> tuple[float | None, float | None]:
+        try:
+            latitude, longitude = parse_coordinates(
+                cells.get("latitude", "")[:40], cells.get("longitude", "")[:40]
+            )
+            check_coordinates(latitude, longitude)
+        except ValidationError as error:
+            self.reasons.append(error.message)
+            return None, None
+        return latitude, longitude
+
+    def _place(
+        self, cells: dict[str, str], latitude: float | None, longitude: float | None
+    ) -> tuple[uuid.UUID | None, str | None]:
+        """The area (named, or around the point) and the buurt (named, or at the point)."""
+        lookups = self.lookups
+        area_id: uuid.UUID | None = None
+        buurt_code: str | None = None
+        area = cells.get("area", "")
+        found = lookups.areas.get(_key(area), []) if area else []
+        if not area and latitude is not None and longitude is not None:
+            place = self.places.of(latitude, longitude)  # the buurt around the point, its area
+            area_id, buurt_code = place.area_id, place.buurt_code
+            if place.reason:
+                self.reasons.append(place.reason)
+        elif not area:
+            self.reasons.append("Het gebied ontbreekt.")
+        elif not found:
+            self.reasons.append(f"Onbekend gebied '{_short(area)}'.")
+        elif len(found) > 1:
+            self.reasons.append(f"Het gebied '{_short(area)}' is niet eenduidig.")
+        else:
+            area_id = found[0]
+        buurt = cells.get("buurt", "")
+        if len(buurt) > MAX_BUURT:
+            self.reasons.append("De buurt is te lang.")
+        elif buurt and area_id is not None:
+            buurt_code = lookups.buurten.get(area_id, {}).get(_key(buurt))
+            if buurt_code is None:
+                self.reasons.append(
+                    f"Onbekende buurt '{_short(buurt)}' in gebied '{lookups.area_names[area_id]}'."
+                )
+        elif area and area_id is not None and latitude is not None and longitude is not None:
+            at = self.places.buurt_at(latitude, longitude)  # the point's buurt, in that area
+            buurt_code = at if at in lookups.buurten.get(area_id, {}).values() else None
+        return area_id, buurt_code
+
+    def _reported_on(self, cells: dict[str, str]) -> date | None:
+        if "reported_on" not in cells:
+            return self.today
+        text = cells["reported_on"]
+        reported_on = _date(text)
+        if not text:
+            self.reasons.append("De meldingsdatum ontbreekt.")
+        elif reported_on is None:
+            self.reasons.append(
+                f"Ongeldige datum '{_short(text)}' (gebruik dd-mm-jjjj of jjjj-mm-dd)."
+            )
+        elif reported_on > self.today:
+            self.reasons.append("De meldingsdatum ligt in de toekomst.")
+        elif reported_on.year < 1900:
+            self.reasons.append(f"Ongeldige datum '{_short(text)}'.")
+        return reported_on
+
+    def _priority(self, text: str) -> Priority | None:
+        if not text:
+            return Priority.NORMAAL
+        priority = _enum_value(Priority, text) or signalen.PRIORITIES.get(_key(text))
+        if priority is None:
+            self.reasons.append(f"Onbekende prioriteit '{_short(text)}' (laag, normaal, hoog).")
+        return priority
+
+    def _source(self, text: str) -> SignalSource | None:
+        if not text:
+            return self.default_source
+        source = _enum_value(SignalSource, text) or signalen.source_of(text)
+        if source is None:
+            self.reasons.append(f"Onbekende bron '{_short(text)}'.")
+        return source
 
 
 def import_signals(session: Session, preview: ImportPreview, *, accept_valid: bool = False) -> int:
@@ -397,19 +442,11 @@ def import_signals(session: Session, preview: ImportPreview, *, accept_valid: bo
             raise ValidationError(
                 f"Regel {row.line}: dat gebied bestaat niet meer; maak een nieuw voorbeeld."
             )
-    actor = str(session.info.get("actor", ""))
-    stamp = utcnow()
     values = []
     for row in preview.valid:
         term, unit = lookups.terms[row.category_id]
         values.append(
             {
-                "id": uuid.uuid4(),
-                "created_at": stamp,
-                "updated_at": stamp,
-                "created_by": actor,
-                "updated_by": actor,
-                "version": 1,
                 "area_id": row.area_id,
                 "buurt_code": row.buurt_code,
                 "location": row.location,
@@ -418,25 +455,15 @@ def import_signals(session: Session, preview: ImportPreview, *, accept_valid: bo
                 "description": row.description,
                 "category_id": row.category_id,
                 "source": row.source,
-                "conversation_id": None,
-                "contact_id": None,
                 "priority": row.priority,
                 "partner_id": lookups.partners.get(row.category_id),
-                "status": SignalStatus.GEMELD,
                 "reported_on": row.reported_on,
                 "deadline": compute_deadline(row.reported_on, term, unit),
-                "closed_on": None,
-                "parent_id": None,
                 "wants_feedback": row.wants_feedback,
             }
         )
-    session.execute(insert(cast(Table, Signal.__table__)), values)
-    # a bulk insert passes the session hook: one entry for the lot
-    audit.note(
-        session,
-        AuditAction.IMPORT,
-        record_type="signal",
-        detail=f"{len(values)} signalen uit een CSV-bestand"
-        + (f", {len(preview.invalid)} ongeldige regels overgeslagen" if preview.invalid else ""),
+    skipped = f", {len(preview.invalid)} ongeldige regels overgeslagen" if preview.invalid else ""
+    write_signals(
+        session, values, import_detail=f"{len(values)} signalen uit een CSV-bestand{skipped}"
     )
     return len(values)

@@ -19,7 +19,7 @@ import uuid
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from sqlalchemy.orm import Session
 
@@ -43,11 +43,31 @@ from gebiedsapp.domain.signal_workflow import (
     replay,
 )
 from gebiedsapp.services.errors import NotFoundError, ValidationError
+from gebiedsapp.services.signal_record import (
+    AREA,
+    BUURT,
+    CATEGORY,
+    DESCRIPTION,
+    LATITUDE,
+    LOCATION,
+    LONGITUDE,
+    MAX_DESCRIPTION,
+    MAX_LOCATION,
+    PARTNER,
+    PRIORITY,
+    REPORTED_ON,
+    SIGNAL_FIELDS,
+    SOURCE,
+    SignalDraft,
+)
+from gebiedsapp.services.signal_write import write_signals
 from gebiedsapp.storage.repositories.areas import AreaRepository
 from gebiedsapp.storage.repositories.signals import SignalRepository
 
 __all__ = [
     "FEEDBACK_WAYS",
+    "MAX_DESCRIPTION",
+    "MAX_LOCATION",
     "SignalInput",
     "SignalPoint",
     "SplitPart",
@@ -63,7 +83,9 @@ __all__ = [
     "record_feedback",
     "replay",
     "replay_status",
+    "signal_draft",
     "signal_history",
+    "signal_input",
     "signal_input_from_contact",
     "signal_input_from_conversation",
     "signal_points",
@@ -71,14 +93,20 @@ __all__ = [
     "transition",
 ]
 
-MAX_DESCRIPTION = 4_000
-MAX_LOCATION = 300
 MAX_NOTE = 2_000
+# what a split's children copy from their parent (see `split`)
+SPLIT_COPIES = (
+    *("area_id", "buurt_code", "location", "latitude", "longitude", "source"),
+    *("conversation_id", "contact_id", "priority", "reported_on"),
+)
 FEEDBACK_WAYS = ("telefoon", "e-mail", "brief", "persoonlijk")
 
 
 @dataclass(frozen=True)
 class SignalInput:
+    """A new signal as create_signal takes it (the form's `SignalDraft`, read by
+    `signal_input`); its fields are defined in `services.signal_record`."""
+
     area_id: uuid.UUID
     description: str
     source: SignalSource
@@ -210,6 +238,37 @@ def check_coordinates(latitude: float | None, longitude: float | None) -> None:
     )
 
 
+def _degrees_text(value: float | None) -> str:
+    """Degrees as typed in Dutch: a decimal comma, no trailing zeros."""
+    if value is None:
+        return ""
+    return f"{value:.6f}".rstrip("0").rstrip(".").replace(".", ",")
+
+
+def signal_draft(data: SignalInput) -> SignalDraft:
+    """What the form shows for a signal to be (a pre-fill from a conversation or contact)."""
+    values: dict[str, Any] = {d.key: getattr(data, d.key) for d in SIGNAL_FIELDS}
+    typed = data.latitude is not None and data.longitude is not None
+    for definition in (LATITUDE, LONGITUDE):
+        values[definition.key] = _degrees_text(values[definition.key]) if typed else ""
+    values[BUURT.key] = data.buurt_code or ""
+    return SignalDraft(**values)
+
+
+def signal_input(draft: SignalDraft, *, today: date | None = None) -> SignalInput:
+    """What saving the form asks for; typed coordinates that are no numbers are refused (a
+    Dutch ValidationError). The form's proposals are filled in: no area (there are none at
+    all) is the nil id, which create_signal refuses; no date is today."""
+    values: dict[str, Any] = {d.key: getattr(draft, d.key) for d in SIGNAL_FIELDS}
+    values[LATITUDE.key], values[LONGITUDE.key] = parse_coordinates(draft.latitude, draft.longitude)
+    values[AREA.key] = draft.area_id or uuid.UUID(int=0)
+    values[BUURT.key] = draft.buurt_code or None
+    values[SOURCE.key] = draft.source or next(iter(SignalSource))
+    values[PRIORITY.key] = draft.priority or next(iter(Priority))
+    values[REPORTED_ON.key] = draft.reported_on or _today(today)
+    return SignalInput(**values)
+
+
 @dataclass(frozen=True)
 class SignalPoint:
     """An open signal with coordinates, for the map."""
@@ -244,7 +303,7 @@ def signal_points(
 
 def _offered_category(repo: SignalRepository, category_id: uuid.UUID | None) -> SignalCategory:
     if category_id is None:
-        raise ValidationError("Kies een categorie.", field="category")
+        raise ValidationError(CATEGORY.required, field=CATEGORY.error_field)
     category = repo.category(category_id)
     parent = repo.category(category.parent_id) if category and category.parent_id else None
     if category is None or category.retired or (parent is not None and parent.retired):
@@ -269,17 +328,7 @@ def _partner_for(
 
 
 def _clean_description(text: str) -> str:
-    description = text.strip()
-    if not description:
-        raise ValidationError(
-            "Beschrijf in een paar woorden wat er gemeld is.", field="description"
-        )
-    if len(description) > MAX_DESCRIPTION:
-        raise ValidationError(
-            f"De beschrijving is te lang (hoogstens {MAX_DESCRIPTION} tekens).",
-            field="description",
-        )
-    return description
+    return DESCRIPTION.check_text(text)
 
 
 def _check_input(session: Session, repo: SignalRepository, data: SignalInput, today: date) -> None:
@@ -288,10 +337,7 @@ def _check_input(session: Session, repo: SignalRepository, data: SignalInput, to
         raise NotFoundError("Dit gebied bestaat niet (meer).")
     if data.buurt_code and data.buurt_code not in {b.code for b in area.buurten}:
         raise ValidationError("Die CBS-buurt hoort niet bij dit gebied.", field="buurt")
-    if len(data.location.strip()) > MAX_LOCATION:
-        raise ValidationError(
-            f"De locatie is te lang (hoogstens {MAX_LOCATION} tekens).", field="location"
-        )
+    LOCATION.check_text(data.location)
     check_coordinates(data.latitude, data.longitude)
     if data.reported_on > today:
         raise ValidationError("De meldingsdatum ligt in de toekomst.", field="reported_on")
@@ -317,27 +363,17 @@ def create_signal(session: Session, data: SignalInput, *, today: date | None = N
     description = _clean_description(data.description)
     category = _offered_category(repo, data.category_id)
     partner_id = _partner_for(repo, data.partner_id, category)
-    row = Signal(
-        area_id=data.area_id,
-        buurt_code=data.buurt_code or None,
-        location=" ".join(data.location.split()),
-        latitude=data.latitude,
-        longitude=data.longitude,
-        description=description,
-        category_id=category.id,
-        source=data.source,
-        conversation_id=data.conversation_id,
-        contact_id=data.contact_id,
-        priority=data.priority,
-        partner_id=partner_id,
-        status=SignalStatus.GEMELD,
-        reported_on=data.reported_on,
-        deadline=compute_deadline(data.reported_on, category.term, category.term_unit),
-        wants_feedback=data.wants_feedback,
-    )
-    session.add(row)
-    session.flush()
-    return row
+    values: dict[str, Any] = {
+        **{d.key: getattr(data, d.key) for d in SIGNAL_FIELDS},
+        BUURT.key: data.buurt_code or None,
+        LOCATION.key: " ".join(data.location.split()),
+        DESCRIPTION.key: description,
+        CATEGORY.key: category.id,
+        PARTNER.key: partner_id,
+        "deadline": compute_deadline(data.reported_on, category.term, category.term_unit),
+    }
+    (signal_id,) = write_signals(session, [values])
+    return get_signal(session, signal_id)
 
 
 def get_signal(session: Session, signal_id: uuid.UUID) -> Signal:
@@ -614,30 +650,20 @@ def split(
 
     if parent.status == SignalStatus.GEMELD:
         _move(session, repo, parent, SignalStatus.IN_BEHANDELING, "Gesplitst.", now)
-    made = []
-    for (category, partner_id, _d), description in zip(planned, descriptions, strict=True):
-        child = Signal(
-            area_id=parent.area_id,
-            buurt_code=parent.buurt_code,
-            location=parent.location,
-            latitude=parent.latitude,
-            longitude=parent.longitude,
-            description=description,
-            category_id=category.id,
-            source=parent.source,
-            conversation_id=parent.conversation_id,
-            contact_id=parent.contact_id,
-            priority=parent.priority,
-            partner_id=partner_id,
-            status=SignalStatus.GEMELD,
-            reported_on=parent.reported_on,
-            deadline=compute_deadline(parent.reported_on, category.term, category.term_unit),
-            parent_id=parent.id,
-            wants_feedback=False,
-        )
-        session.add(child)
-        made.append(child)
-    session.flush()
+    copied = SPLIT_COPIES
+    rows = [
+        {
+            **{column: getattr(parent, column) for column in copied},
+            "description": description,
+            "category_id": category.id,
+            "partner_id": partner_id,
+            "deadline": compute_deadline(parent.reported_on, category.term, category.term_unit),
+            "parent_id": parent.id,
+            "wants_feedback": False,
+        }
+        for (category, partner_id, _d), description in zip(planned, descriptions, strict=True)
+    ]
+    made = [get_signal(session, i) for i in write_signals(session, rows)]
     _log(
         session,
         repo,

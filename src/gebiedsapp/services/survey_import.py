@@ -32,7 +32,7 @@ from gebiedsapp.services import audit
 from gebiedsapp.services.errors import ValidationError
 from gebiedsapp.services.import_files import CsvTable, clean, column_indexes, suggest_columns
 from gebiedsapp.services.signal_import import InvalidRow
-from gebiedsapp.services.signal_lookups import fold, load_lookups, short
+from gebiedsapp.services.signal_lookups import Lookups, fold, load_lookups, short
 from gebiedsapp.services.survey_privacy import personal_columns, refusal
 from gebiedsapp.services.taxonomy import list_themes
 from gebiedsapp.storage.repositories.survey import SurveyRepository
@@ -162,29 +162,7 @@ def preview_survey(
     """Check the file and count it up; nothing is written. A ValidationError (Dutch) for a
     file with personal columns, a mapping that does not fit, or no year."""
     now = today or date.today()
-    found = personal_columns(table)
-    if found:
-        raise ValidationError(refusal(found), field="file")
-    unknown = sorted(set(mapping) - set(FIELDS))
-    if unknown:
-        raise ValidationError(
-            f"Onbekend veld '{unknown[0]}'. Velden: {', '.join(FIELDS)}.", field="mapping"
-        )
-    if "area" not in mapping:
-        raise ValidationError("Koppel ook: area (gebied).", field="mapping")
-    per_respondent = "question" not in mapping
-    if not per_respondent and not {"score", "share"} & set(mapping):
-        raise ValidationError(
-            "Koppel ook de uitkomst: score (gemiddelde) of share (percentage).", field="mapping"
-        )
-    if not per_respondent and "respondents" not in mapping:
-        raise ValidationError("Koppel ook: respondents (aantal respondenten).", field="mapping")
-    if wave is None and "wave" not in mapping:
-        raise ValidationError(
-            "Geef het jaar van de enquête op, of koppel een kolom met het jaar.", field="wave"
-        )
-    if wave is not None and (why := _check_wave(wave, now)):
-        raise ValidationError(why, field="wave")
+    per_respondent = _check_mapping(table, mapping, wave=wave, today=now)
     columns = column_indexes(table, mapping)
     questions = {
         name: column_indexes(table, {"q": name})["q"]
@@ -194,13 +172,7 @@ def preview_survey(
         raise ValidationError("Het bestand heeft geen kolommen met vragen.", field="mapping")
     lookups = load_lookups(session)
     theme_ids = {fold(t.name): t.id for t in list_themes(session, include_retired=False)}
-    linked: dict[str, uuid.UUID] = {}
-    for question, theme in (themes or {}).items():
-        if not theme.strip():
-            continue
-        if fold(theme) not in theme_ids:
-            raise ValidationError(f"Onbekend thema '{short(theme)}'.", field="themes")
-        linked[fold(question)] = theme_ids[fold(theme)]
+    linked = _linked_themes(themes or {}, theme_ids)
     preview = SurveyPreview(
         per_respondent,
         area_names=lookups.area_names,
@@ -214,26 +186,8 @@ def preview_survey(
         reasons: list[str] = []
         if len(record) > width:
             reasons.append(f"De regel heeft meer kolommen ({len(record)}) dan de kopregel.")
-        area_id = None
-        area = cells["area"]
-        hits = lookups.areas.get(fold(area), []) if area else []
-        if not area:
-            reasons.append("Het gebied ontbreekt.")
-        elif not hits:
-            reasons.append(f"Onbekend gebied '{short(area)}'.")
-        elif len(hits) > 1:
-            reasons.append(f"Het gebied '{short(area)}' is niet eenduidig.")
-        else:
-            area_id = hits[0]
-        year = wave
-        if cells.get("wave"):
-            year = _wave(cells["wave"])
-            if year is None:
-                reasons.append(f"Onbekend jaar '{short(cells['wave'])}'.")
-            elif why := _check_wave(year, now):
-                reasons.append(why)
-        elif year is None:
-            reasons.append("Het jaar ontbreekt.")
+        area_id = _row_area(lookups, cells["area"], reasons)
+        year = _row_year(cells.get("wave", ""), wave, today=now, reasons=reasons)
         if per_respondent:
             given = {q: clean(record[i]) for q, i in questions.items() if i < len(record)}
             given = {q: a for q, a in given.items() if a}
@@ -266,6 +220,78 @@ def preview_survey(
         key=lambda o: (preview.area_names.get(o.area_id, ""), o.wave, o.question.casefold())
     )
     return preview
+
+
+def _check_mapping(
+    table: CsvTable, mapping: Mapping[str, str], *, wave: int | None, today: date
+) -> bool:
+    """Refuse (Dutch) personal columns and a mapping that does not fit; True when the file
+    has a row per respondent (no question column mapped)."""
+    found = personal_columns(table)
+    if found:
+        raise ValidationError(refusal(found), field="file")
+    unknown = sorted(set(mapping) - set(FIELDS))
+    if unknown:
+        raise ValidationError(
+            f"Onbekend veld '{unknown[0]}'. Velden: {', '.join(FIELDS)}.", field="mapping"
+        )
+    if "area" not in mapping:
+        raise ValidationError("Koppel ook: area (gebied).", field="mapping")
+    per_respondent = "question" not in mapping
+    if not per_respondent and not {"score", "share"} & set(mapping):
+        raise ValidationError(
+            "Koppel ook de uitkomst: score (gemiddelde) of share (percentage).", field="mapping"
+        )
+    if not per_respondent and "respondents" not in mapping:
+        raise ValidationError("Koppel ook: respondents (aantal respondenten).", field="mapping")
+    if wave is None and "wave" not in mapping:
+        raise ValidationError(
+            "Geef het jaar van de enquête op, of koppel een kolom met het jaar.", field="wave"
+        )
+    if wave is not None and (why := _check_wave(wave, today)):
+        raise ValidationError(why, field="wave")
+    return per_respondent
+
+
+def _linked_themes(
+    themes: Mapping[str, str], theme_ids: Mapping[str, uuid.UUID]
+) -> dict[str, uuid.UUID]:
+    """{folded question: theme id} as chosen in the dialog; an unknown theme is refused."""
+    linked: dict[str, uuid.UUID] = {}
+    for question, theme in themes.items():
+        if not theme.strip():
+            continue
+        if fold(theme) not in theme_ids:
+            raise ValidationError(f"Onbekend thema '{short(theme)}'.", field="themes")
+        linked[fold(question)] = theme_ids[fold(theme)]
+    return linked
+
+
+def _row_area(lookups: Lookups, area: str, reasons: list[str]) -> uuid.UUID | None:
+    hits = lookups.areas.get(fold(area), []) if area else []
+    if not area:
+        reasons.append("Het gebied ontbreekt.")
+    elif not hits:
+        reasons.append(f"Onbekend gebied '{short(area)}'.")
+    elif len(hits) > 1:
+        reasons.append(f"Het gebied '{short(area)}' is niet eenduidig.")
+    else:
+        return hits[0]
+    return None
+
+
+def _row_year(text: str, wave: int | None, *, today: date, reasons: list[str]) -> int | None:
+    """The row's own year where the file has one, else the year given for the file."""
+    if not text:
+        if wave is None:
+            reasons.append("Het jaar ontbreekt.")
+        return wave
+    year = _wave(text)
+    if year is None:
+        reasons.append(f"Onbekend jaar '{short(text)}'.")
+    elif why := _check_wave(year, today):
+        reasons.append(why)
+    return year
 
 
 def _shown(cells: Mapping[str, str]) -> dict[str, str]:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Collection, Sequence
-from typing import NamedTuple
+from collections.abc import Collection, Mapping, Sequence
+from typing import Any, NamedTuple, cast
 
-from sqlalchemy import String, and_, exists, func, select, type_coerce
+from sqlalchemy import String, Table, and_, exists, func, insert, select, type_coerce
 from sqlalchemy.orm import Session
 
 from gebiedsapp.domain import (
@@ -48,6 +48,10 @@ class SignalRepository:
         """A signal that exists and was not removed."""
         row = self.session.get(Signal, signal_id)
         return None if row is None or row.is_deleted else row
+
+    def insert_signals(self, values: Sequence[Mapping[str, Any]]) -> None:
+        """New signals in one statement (services.signal_write does the bookkeeping)."""
+        self.session.execute(insert(cast(Table, Signal.__table__)), list(values))
 
     def category(self, category_id: uuid.UUID) -> SignalCategory | None:
         row = self.session.get(SignalCategory, category_id)

@@ -11,19 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QSpinBox,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from gebiedsapp.services import cbs_import
 from gebiedsapp.services.cbs_import import CbsPreview, CbsTable, FigureRow, RefusedRow
@@ -31,6 +19,7 @@ from gebiedsapp.services.errors import ValidationError
 from gebiedsapp.ui.admin.common import make_table
 from gebiedsapp.ui.context import CBS, AppContext
 from gebiedsapp.ui.formatting import format_number
+from gebiedsapp.ui.import_dialog import ImportDialog, read_bytes
 from gebiedsapp.ui.palette import style
 from gebiedsapp.ui.table_model import RowTableModel
 
@@ -119,19 +108,16 @@ class _Checked:
     error: str
 
 
-class CbsImportDialog(QDialog):
+class CbsImportDialog(ImportDialog):
     """Choose the file, check the year, look at the preview; "Opslaan" stores that year."""
 
+    job = "cbs-import"
+
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
+        super().__init__(context, parent)
         self.setWindowTitle(self.tr("CBS-cijfers importeren"))
         self.table: CbsTable | None = None
         self.preview: CbsPreview | None = None
-        self.stored: int | None = None
-        self.busy = False
-        self._file: Path | None = None
-
         intro = QLabel(
             self.tr(
                 "Download op CBS StatLine de tabel ‘Kerncijfers wijken en buurten’ voor Oldambt "
@@ -141,12 +127,27 @@ class CbsImportDialog(QDialog):
             self,
         )
         intro.setWordWrap(True)
-        self.path = QLineEdit(self)
-        self.path.setReadOnly(True)
-        self.path.setPlaceholderText(self.tr("Nog geen bestand gekozen"))
-        self.path.setAccessibleName(self.tr("Bestand"))
-        self.browse_button = QPushButton(self.tr("&Bestand kiezen…"), self)
-        self.browse_button.clicked.connect(self.choose_file)
+        results = self._preview_tables()
+        self.source = QLabel(self)
+        style(self.source, "color: $muted;")
+        buttons = self._buttons(self.tr("&Opslaan"), self.store)
+        self.store_button = self.accept_button
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(self._file_and_year())
+        layout.addLayout(results, 1)
+        layout.addWidget(self.source)
+        layout.addWidget(buttons)
+        self._show_state()
+        self.resize(1000, 600)
+
+    @property
+    def stored(self) -> int | None:
+        """How many regions were stored; None until then."""
+        return self.written
+
+    def _file_and_year(self) -> QHBoxLayout:
+        """The file row with the year of the figures at its end."""
         self.year = QSpinBox(self)
         self.year.setRange(1989, date.today().year + 1)  # 1989 shows "kies": not known yet
         self.year.setSpecialValueText(self.tr("kies"))
@@ -155,20 +156,13 @@ class CbsImportDialog(QDialog):
         self.year.valueChanged.connect(self._year_changed)
         year_label = QLabel(self.tr("&Jaar van de cijfers:"), self)
         year_label.setBuddy(self.year)
-        file_row = QHBoxLayout()
-        file_row.addWidget(QLabel(self.tr("Bestand:"), self))
-        file_row.addWidget(self.path, 1)
-        file_row.addWidget(self.browse_button)
-        file_row.addSpacing(12)
-        file_row.addWidget(year_label)
-        file_row.addWidget(self.year)
+        row = self._file_row()
+        row.addSpacing(12)
+        row.addWidget(year_label)
+        row.addWidget(self.year)
+        return row
 
-        self.counts = QLabel(self)
-        self.counts.setStyleSheet("font-weight: 600;")
-        self.counts.setWordWrap(True)
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    def _preview_tables(self) -> QVBoxLayout:
         self.figures_model = FiguresModel(self)
         self.figures_table = make_table(self.figures_model, self, stretch_column=1)
         self.figures_table.setAccessibleName(self.tr("Wat wordt opgeslagen"))
@@ -183,51 +177,23 @@ class CbsImportDialog(QDialog):
         self.figures_table.horizontalHeader().resizeSection(10, 96)
         self.refused_table.horizontalHeader().resizeSection(0, 52)
         self.refused_table.horizontalHeader().resizeSection(1, 110)
-        self.tabs = QTabWidget(self)
-        self.tabs.addTab(self.figures_table, self.tr("Wordt opgeslagen"))
-        self.tabs.addTab(self.refused_table, self.tr("Geweigerd"))
-        self.source = QLabel(self)
-        style(self.source, "color: $muted;")
-
-        buttons = QDialogButtonBox(self)
-        self.store_button = buttons.addButton(
-            self.tr("&Opslaan"), QDialogButtonBox.ButtonRole.AcceptRole
+        return self._results(
+            [
+                (self.figures_table, self.tr("Wordt opgeslagen")),
+                (self.refused_table, self.tr("Geweigerd")),
+            ],
+            counts_style="font-weight: 600;",
         )
-        self.cancel_button = buttons.addButton(
-            self.tr("Annuleren"), QDialogButtonBox.ButtonRole.RejectRole
-        )
-        self.store_button.setEnabled(False)
-        self.store_button.setAutoDefault(False)
-        self.store_button.clicked.connect(self.store)
-        self.cancel_button.clicked.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(file_row)
-        layout.addWidget(self.counts)
-        layout.addWidget(self.message)
-        layout.addWidget(self.tabs, 1)
-        layout.addWidget(self.source)
-        layout.addWidget(buttons)
-        self._show_state()
-        self.resize(1000, 600)
 
     # -- the file ---------------------------------------------------------------------------
 
-    def choose_file(self) -> None:
-        start = str(self._file.parent) if self._file else str(Path.home())
-        chosen, _filter = QFileDialog.getOpenFileName(
-            self,
-            self.tr("CSV van CBS StatLine kiezen"),
-            start,
-            self.tr("CSV-bestanden (*.csv *.txt);;Alle bestanden (*)"),
+    def file_dialog_texts(self) -> tuple[str, str]:
+        return self.tr("CSV van CBS StatLine kiezen"), self.tr(
+            "CSV-bestanden (*.csv *.txt);;Alle bestanden (*)"
         )
-        if chosen:
-            self.load_file(Path(chosen))
 
     def load_file(self, path: Path) -> None:
         """Read and check the file on the worker; the year follows from it when it can."""
-        self._file = path
         self.path.setText(str(path))
         self.table = None
         self._check(path=path)
@@ -249,11 +215,9 @@ class CbsImportDialog(QDialog):
             read = table
             try:
                 if path is not None:
-                    try:
-                        data = path.read_bytes()
-                    except OSError as exc:
-                        reason = exc.strerror or exc.__class__.__name__
-                        return _Checked(None, None, f"Kan het bestand niet lezen ({reason}).")
+                    data = read_bytes(path)
+                    if isinstance(data, str):
+                        return _Checked(None, None, data)
                     read = cbs_import.read_table(data)
                 assert read is not None
                 wanted = year or read.year or cbs_import.year_from_name(path.name if path else "")
@@ -264,11 +228,9 @@ class CbsImportDialog(QDialog):
             except ValidationError as exc:
                 return _Checked(read, None, exc.message)
 
-        context.background.submit(
-            "cbs-import", work, owner=self, on_done=self._on_checked, on_error=self._on_failed
-        )
+        self._submit(work, self._on_read)
 
-    def _on_checked(self, checked: _Checked) -> None:
+    def _on_read(self, checked: _Checked) -> None:
         self.busy = False
         self.table = checked.table
         self.preview = checked.preview
@@ -278,16 +240,9 @@ class CbsImportDialog(QDialog):
             self.year.blockSignals(False)
         self._show_state(checked.error)
 
-    def _on_failed(self, _error: Exception) -> None:
-        self.busy = False
-        self.preview = None
-        self._show_state(self.tr("Het bestand kon niet worden gecontroleerd; zie het logboek."))
-
     def _show_state(self, message: str = "") -> None:
         preview = self.preview
-        self.message.setText(message)
-        self.message.setVisible(bool(message))
-        style(self.message, "color: $warning;" if message and not self.busy else "")
+        self._show_message(message)
         if preview is None:
             self.figures_model.set_rows([])
             self.refused_model.set_rows([])
@@ -331,9 +286,7 @@ class CbsImportDialog(QDialog):
             self.tr("Per regio ook %s andere cijfers; ‘.’ betekent: ontbreekt bij CBS.")
             % len(preview.other_columns)
         )
-        if not message:
-            self.message.setText(" ".join(notes))
-            self.message.setVisible(True)
+        self._verdict(message, " ".join(notes))
         self.tabs.setTabText(0, self.tr("Wordt opgeslagen (%s)") % format_number(len(preview.rows)))
         self.tabs.setTabText(1, self.tr("Geweigerd (%s)") % format_number(len(preview.refused)))
         self.source.setText(cbs_import.CREDIT.format(year=preview.year))
@@ -344,14 +297,10 @@ class CbsImportDialog(QDialog):
     def store(self) -> None:
         """Replace the year's figures in one unit of work (a backup first)."""
         preview = self.preview
-        if preview is None or not preview.rows or self.busy:
+        if preview is None or not preview.rows:
             return
-        stored = self.context.perform_import(
-            self,
+        self._write(
             lambda session: cbs_import.store_figures(session, preview),
             changes=(CBS,),
             title=self.tr("Niet opgeslagen"),
         )
-        if stored is not None:
-            self.stored = stored
-            self.accept()

@@ -106,6 +106,18 @@ class SignalDetailPane(QScrollArea):
         self.state = QLabel(body)
         self.state.setTextFormat(Qt.TextFormat.RichText)
         self.description = _text(body)
+        self._value_rows(body)
+
+        changes, more, prints = self._change_buttons(body)
+
+        self._lower_parts(body)
+        layout = self._lay_out(body, changes, more, prints)
+        margins = layout.contentsMargins()
+        self._least_width = self._widest_row() + margins.left() + margins.right()
+        self.show_signal(None)
+
+    def _value_rows(self, body: QWidget) -> None:
+        """One labelled value per field of the signal."""
         self.fields = QFormLayout()
         self.fields.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
         self.values: dict[str, QLabel] = {}
@@ -124,6 +136,8 @@ class SignalDetailPane(QScrollArea):
             self.values[key] = value
             self.fields.addRow(text + ":", value)
 
+    def _change_buttons(self, body: QWidget) -> tuple[QHBoxLayout, QHBoxLayout, QHBoxLayout]:
+        """The status moves' place, the change buttons, Splitsen, Terugkoppeling and the werkbon."""
         self.moves_label = _section(self.tr("Status wijzigen naar"), body)
         self.moves = QGridLayout()
         self.move_buttons: dict[SignalStatus, QPushButton] = {}
@@ -144,7 +158,7 @@ class SignalDetailPane(QScrollArea):
         more = QHBoxLayout()
         more.addWidget(self.split_button)
         more.addWidget(self.feedback_button)
-        self.pdf = PdfActions(context, self, self.sheet_job)
+        self.pdf = PdfActions(self.context, self, self.sheet_job)
         self.sheet_button = self.pdf.menu_button(self.tr("&Werkbon (PDF)"), body)
         self.sheet_button.setToolTip(
             self.tr("Dit signaal op één A4, als werkbon voor de partner (zonder persoonsgegevens)")
@@ -153,7 +167,10 @@ class SignalDetailPane(QScrollArea):
         prints.addWidget(self.sheet_button)
         prints.addStretch(1)
         more.addStretch(1)
+        return changes, more, prints
 
+    def _lower_parts(self, body: QWidget) -> None:
+        """Herkomst, deelsignalen, terugkoppeling, foto's and the history."""
         self.origin = _text(body)
         self.parent_link = QLabel(body)
         self.parent_link.setWordWrap(True)  # a long parent name widened the pane
@@ -165,6 +182,10 @@ class SignalDetailPane(QScrollArea):
         self.photos = PhotoStrip(self.context, body)
         self.history = _text(body)
 
+    def _lay_out(
+        self, body: QWidget, changes: QHBoxLayout, more: QHBoxLayout, prints: QHBoxLayout
+    ) -> QVBoxLayout:
+        """Top to bottom, each part under its heading."""
         layout = QVBoxLayout(body)
         layout.setContentsMargins(12, 0, 8, 8)
         layout.addWidget(self.title)
@@ -191,9 +212,7 @@ class SignalDetailPane(QScrollArea):
         layout.addWidget(_section(self.tr("Geschiedenis (nieuwste eerst)"), body))
         layout.addWidget(self.history)
         layout.addStretch(1)
-        margins = layout.contentsMargins()
-        self._least_width = self._widest_row() + margins.left() + margins.right()
-        self.show_signal(None)
+        return layout
 
     # -- showing ----------------------------------------------------------------------------
 
@@ -257,6 +276,23 @@ class SignalDetailPane(QScrollArea):
             self.title.setText(self.tr("Geen signaal gekozen"))
             self._clear_moves()  # no buttons left that change a signal no longer shown
             return
+        self._render_values(d)
+        self._render_moves(d)
+        for button in (
+            self.category_button,
+            self.partner_button,
+            self.priority_button,
+            self.split_button,
+        ):
+            button.setEnabled(d.is_open)
+            button.setToolTip("" if d.is_open else self.tr("Heropen het signaal eerst."))
+
+        self._render_origin(d)
+        self._render_feedback(d)
+        self._render_history(d)
+
+    def _render_values(self, d: SignalDetail) -> None:
+        """The title, the state and the value of each field."""
         self.title.setText(html.escape(d.category))
         role = LABEL_ROLES.get(d.label)
         colour = css(role) if role is not None else "inherit"
@@ -284,16 +320,9 @@ class SignalDetailPane(QScrollArea):
         self.values["feedback"].setText(
             self.tr("bewoner wil terugkoppeling") if d.wants_feedback else self.tr("niet gevraagd")
         )
-        self._render_moves(d)
-        for button in (
-            self.category_button,
-            self.partner_button,
-            self.priority_button,
-            self.split_button,
-        ):
-            button.setEnabled(d.is_open)
-            button.setToolTip("" if d.is_open else self.tr("Heropen het signaal eerst."))
 
+    def _render_origin(self, d: SignalDetail) -> None:
+        """Where it came from: a conversation or contact, a parent; its children."""
         self.origin.setText(html.escape(d.origin))
         self.origin.setVisible(bool(d.origin))
         self.parent_link.setText(
@@ -313,6 +342,9 @@ class SignalDetailPane(QScrollArea):
                 for c in d.children
             )
         )
+
+    def _render_feedback(self, d: SignalDetail) -> None:
+        """The feedback given to the resident, or that it has not been."""
         if d.feedback:
             self.feedback.setText(
                 "<br>".join(
@@ -328,6 +360,9 @@ class SignalDetailPane(QScrollArea):
         else:
             not_yet = self.tr("Nog niet gegeven.")  # outside the f-string: lupdate sees it
             self.feedback.setText(f"<span style='{sheet(MUTED)}'>{not_yet}</span>")
+
+    def _render_history(self, d: SignalDetail) -> None:
+        """Every change, newest first, down to the report itself."""
         lines = []
         for h in d.history:
             when = h.at.astimezone().strftime("%d-%m-%Y %H:%M")

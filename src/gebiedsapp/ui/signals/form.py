@@ -1,10 +1,15 @@
-"""The form for a new signal, empty or pre-filled from a conversation or contact."""
+"""The form for a new signal, empty or pre-filled from a conversation or contact.
+
+Its inputs are made, read and filled from the field definitions of `services.signal_record`
+(one per field: label, placeholder, how it is typed in); what it holds is a `SignalDraft`,
+which `services.signals.signal_input` turns into what `create_signal` takes.
+"""
 
 from __future__ import annotations
 
 import uuid
-from dataclasses import replace
 from datetime import date
+from typing import Any
 
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -23,17 +28,16 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from gebiedsapp.domain import Priority, SignalSource
 from gebiedsapp.services.areas import AreaNode, area_tree, list_buurten
-from gebiedsapp.services.signals import SignalInput, create_signal, parse_coordinates
-from gebiedsapp.services.taxonomy import list_categories
-from gebiedsapp.ui.admin.common import (
-    current_enum,
-    current_id,
-    fill_area_combo,
-    fill_enum_combo,
-    select_data,
+from gebiedsapp.services.signal_record import (
+    SIGNAL_FIELDS,
+    SignalDraft,
+    SignalFieldDef,
+    SignalInputKind,
 )
+from gebiedsapp.services.signals import SignalInput, create_signal, signal_draft, signal_input
+from gebiedsapp.services.taxonomy import list_categories
+from gebiedsapp.ui.admin.common import current_id, fill_area_combo, fill_enum_combo, select_data
 from gebiedsapp.ui.context import SIGNALS, AppContext
 from gebiedsapp.ui.formatting import from_qdate, to_qdate
 from gebiedsapp.ui.palette import style
@@ -41,14 +45,30 @@ from gebiedsapp.ui.signals.detail import category_choices, partner_choices
 from gebiedsapp.ui.signals.dialogs import fill_choices, refused
 from gebiedsapp.ui.signals.picker import Pick, category_picker
 
+_IDS = (SignalInputKind.AREA, SignalInputKind.CATEGORY, SignalInputKind.PARTNER)
 
-def _degrees(value: float) -> str:
-    """Degrees as typed in Dutch: a decimal comma, no trailing zeros."""
-    return f"{value:.6f}".rstrip("0").rstrip(".").replace(".", ",")
+
+def attribute(definition: SignalFieldDef) -> str:
+    """The form's attribute of a field's input: its key without _id or _code."""
+    return definition.key.removesuffix("_id").removesuffix("_code")
 
 
 class SignalForm(QDialog):
     """Nieuw signaal. Ctrl+Enter saves; the service says what is missing."""
+
+    # the inputs, made from the definitions (attribute(): the key without _id or _code)
+    area: QComboBox
+    buurt: QComboBox
+    location: QLineEdit
+    latitude: QLineEdit
+    longitude: QLineEdit
+    description: QPlainTextEdit
+    category: QComboBox
+    partner: QComboBox
+    source: QComboBox
+    priority: QComboBox
+    reported_on: QDateEdit
+    wants_feedback: QCheckBox
 
     def __init__(
         self,
@@ -62,8 +82,29 @@ class SignalForm(QDialog):
         self.context = context
         self.prefill = prefill
         self.created: uuid.UUID | None = None
+        self.links: dict[str, uuid.UUID | None] = {}  # conversation_id, contact_id
         self.setWindowTitle(self.tr("Nieuw signaal"))
-        with context.read() as session:
+        self._load_choices()
+        self.inputs: dict[str, QWidget] = {}  # per draft key (services.signal_record)
+        self.origin = QLabel(self)
+        self.origin.setWordWrap(True)
+        style(self.origin, "color: $muted;")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.origin)
+        layout.addLayout(self._fields())
+        layout.addWidget(self._buttons())
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self.save)
+        self.area.currentIndexChanged.connect(self._fill_buurten)
+        self.category.currentIndexChanged.connect(self._category_changed)
+        self.fill(signal_draft(prefill) if prefill else SignalDraft(area_id=area_id))
+        self._say_origin(prefill)
+        self.resize(560, 520)
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _load_choices(self) -> None:
+        with self.context.read() as session:
             self.nodes: list[AreaNode] = area_tree(session)
             self.buurt_names = {b.code: b.name for b in list_buurten(session)}
             self.default_partner = {
@@ -71,66 +112,73 @@ class SignalForm(QDialog):
                 for c in list_categories(session, include_retired=False)
             }
 
-        self.area = QComboBox(self)
-        fill_area_combo(self.area, self.nodes)
-        self.buurt = QComboBox(self)
-        self.location = QLineEdit(self)
-        self.location.setPlaceholderText(self.tr("Adres of omschrijving van de plek"))
-        self.latitude = QLineEdit(self)
-        self.latitude.setPlaceholderText(self.tr("breedtegraad, bv. 53,1712"))
-        self.latitude.setAccessibleName(self.tr("Breedtegraad"))
-        self.latitude.setToolTip(
-            self.tr(
-                "Niet verplicht. Breedte- en lengtegraad in graden, met komma of punt; "
-                "een geplakt paar als '53.1712, 7.0341' mag ook in dit veld."
-            )
-        )
-        self.longitude = QLineEdit(self)
-        self.longitude.setPlaceholderText(self.tr("lengtegraad, bv. 7,0341"))
-        self.longitude.setAccessibleName(self.tr("Lengtegraad"))
-        self.longitude.setToolTip(self.latitude.toolTip())
-        coordinates = QHBoxLayout()
-        coordinates.addWidget(self.latitude)
-        coordinates.addWidget(self.longitude)
-        self.description = QPlainTextEdit(self)
-        self.description.setTabChangesFocus(True)
-        self.description.setMaximumHeight(140)
-        self.description.setPlaceholderText(self.tr("Wat is er gemeld of gezien?"))
-        self.category = category_picker(
-            self, [Pick("", self.tr("(kies een categorie)"), ""), *category_choices(context)]
-        )
-        self.partner = QComboBox(self)
-        fill_choices(
-            self.partner, [("", self.tr("(standaard van de categorie)")), *partner_choices(context)]
-        )
-        self.source = QComboBox(self)
-        fill_enum_combo(self.source, SignalSource)
-        self.priority = QComboBox(self)
-        fill_enum_combo(self.priority, Priority)
-        self.reported_on = QDateEdit(self)
-        self.reported_on.setCalendarPopup(True)
-        self.reported_on.setDisplayFormat("dd-MM-yyyy")
-        self.reported_on.setMaximumDate(to_qdate(date.today()))
-        self.reported_on.setDate(to_qdate(date.today()))
-        self.wants_feedback = QCheckBox(self.tr("De melder wil &terugkoppeling"), self)
-        self.origin = QLabel(self)
-        self.origin.setWordWrap(True)
-        style(self.origin, "color: $muted;")
-
+    def _fields(self) -> QFormLayout:
+        """One row per field, in the definitions' order; a field without a label sits beside
+        the one before it (the coordinates) or, a check box, on a row of its own."""
         form = QFormLayout()
-        form.addRow(self.tr("&Gebied:"), self.area)
-        form.addRow(self.tr("CBS-&buurt:"), self.buurt)
-        form.addRow(self.tr("&Locatie:"), self.location)
-        coordinates_label = QLabel(self.tr("C&oördinaten:"), self)
-        coordinates_label.setBuddy(self.latitude)
-        form.addRow(coordinates_label, coordinates)
-        form.addRow(self.tr("B&eschrijving:"), self.description)
-        form.addRow(self.tr("&Categorie:"), self.category)
-        form.addRow(self.tr("&Partner:"), self.partner)
-        form.addRow(self.tr("Bro&n:"), self.source)
-        form.addRow(self.tr("P&rioriteit:"), self.priority)
-        form.addRow(self.tr("Ge&meld op:"), self.reported_on)
-        form.addRow("", self.wants_feedback)
+        row: QHBoxLayout | None = None
+        for definition in SIGNAL_FIELDS:
+            widget = self._make(definition)
+            if widget is None:
+                continue
+            self.inputs[definition.key] = widget
+            setattr(self, attribute(definition), widget)
+            if definition.label and definition.kind is SignalInputKind.COORDINATE:
+                row = QHBoxLayout()
+                row.addWidget(widget)
+                label = QLabel(self.tr(definition.label), self)
+                label.setBuddy(widget)
+                form.addRow(label, row)
+            elif not definition.label and row is not None and isinstance(widget, QLineEdit):
+                row.addWidget(widget)
+            else:
+                form.addRow(self.tr(definition.label) if definition.label else "", widget)
+        return form
+
+    def _make(self, definition: SignalFieldDef) -> QWidget | None:
+        """The input of one field, by the kind of its definition."""
+        kind = definition.kind
+        widget: QWidget
+        if kind is SignalInputKind.LINK:
+            return None
+        if kind in (SignalInputKind.LINE, SignalInputKind.COORDINATE):
+            widget = QLineEdit(self)
+        elif kind is SignalInputKind.TEXT:
+            widget = QPlainTextEdit(self)
+            widget.setTabChangesFocus(True)
+            widget.setMaximumHeight(140)
+        elif kind is SignalInputKind.CATEGORY:
+            first = Pick("", self.tr(definition.placeholder), "")
+            widget = category_picker(self, [first, *category_choices(self.context)])
+        elif kind is SignalInputKind.DAY:
+            widget = QDateEdit(self)
+            widget.setCalendarPopup(True)
+            widget.setDisplayFormat("dd-MM-yyyy")
+            widget.setMaximumDate(to_qdate(date.today()))
+        elif kind is SignalInputKind.FLAG:
+            widget = QCheckBox(self.tr(definition.caption), self)
+        else:
+            widget = self._combo(definition)
+        if isinstance(widget, QLineEdit | QPlainTextEdit) and definition.placeholder:
+            widget.setPlaceholderText(self.tr(definition.placeholder))
+        if definition.accessible:
+            widget.setAccessibleName(self.tr(definition.accessible))
+        if definition.tooltip:
+            widget.setToolTip(self.tr(definition.tooltip))
+        return widget
+
+    def _combo(self, definition: SignalFieldDef) -> QComboBox:
+        combo = QComboBox(self)
+        if definition.kind is SignalInputKind.AREA:
+            fill_area_combo(combo, self.nodes)
+        elif definition.kind is SignalInputKind.PARTNER:
+            first = ("", self.tr(definition.placeholder))
+            fill_choices(combo, [first, *partner_choices(self.context)])
+        elif definition.choices is not None:
+            fill_enum_combo(combo, definition.choices)
+        return combo
+
+    def _buttons(self) -> QDialogButtonBox:
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -140,44 +188,73 @@ class SignalForm(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuleren"))
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.origin)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
-        for keys in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(keys), self, self.save)
+        return buttons
 
-        self.area.currentIndexChanged.connect(self._fill_buurten)
-        self.category.currentIndexChanged.connect(self._category_changed)
-        if area_id is not None:
-            select_data(self.area, str(area_id))
-        self._fill_buurten()
-        if prefill is not None:
-            self._apply(prefill)
-        self.origin.setVisible(bool(self.origin.text()))
-        self.resize(560, 520)
-
-    def _apply(self, data: SignalInput) -> None:
-        select_data(self.area, str(data.area_id))
-        self._fill_buurten()
-        select_data(self.buurt, data.buurt_code or "")
-        self.location.setText(data.location)
-        if data.latitude is not None and data.longitude is not None:
-            self.latitude.setText(_degrees(data.latitude))
-            self.longitude.setText(_degrees(data.longitude))
-        self.description.setPlainText(data.description)
-        if data.category_id is not None:
-            select_data(self.category, str(data.category_id))
-        if data.partner_id is not None:
-            select_data(self.partner, str(data.partner_id))
-        select_data(self.source, data.source.value)
-        select_data(self.priority, data.priority.value)
-        self.reported_on.setDate(to_qdate(data.reported_on))
-        self.wants_feedback.setChecked(data.wants_feedback)
-        if data.conversation_id is not None:
+    def _say_origin(self, prefill: SignalInput | None) -> None:
+        if prefill is not None and prefill.conversation_id is not None:
             self.origin.setText(self.tr("Uit een koffiekargesprek; kies nog een categorie."))
-        elif data.contact_id is not None:
+        elif prefill is not None and prefill.contact_id is not None:
             self.origin.setText(self.tr("Uit een contact; kies nog een categorie."))
+        self.origin.setVisible(bool(self.origin.text()))
+
+    # -- what the form holds ----------------------------------------------------------------
+
+    def draft(self) -> SignalDraft:
+        """What the form holds, read field by field as its definition says."""
+        return SignalDraft(**{d.key: self._read(d) for d in SIGNAL_FIELDS})
+
+    def _read(self, definition: SignalFieldDef) -> Any:
+        widget = self.inputs.get(definition.key)
+        if widget is None:
+            return self.links.get(definition.key)
+        if isinstance(widget, QLineEdit):
+            return widget.text()
+        if isinstance(widget, QPlainTextEdit):
+            return widget.toPlainText()
+        if isinstance(widget, QCheckBox):
+            return widget.isChecked()
+        if isinstance(widget, QDateEdit):
+            return from_qdate(widget.date())
+        assert isinstance(widget, QComboBox)
+        if definition.kind in _IDS:
+            return current_id(widget)
+        if definition.choices is not None:
+            return definition.choices(widget.currentData())
+        return widget.currentData() or ""
+
+    def fill(self, draft: SignalDraft) -> None:
+        """Put a draft in the inputs; None leaves the form's proposal."""
+        for definition in SIGNAL_FIELDS:
+            self._write(definition, getattr(draft, definition.key))
+
+    def _write(self, definition: SignalFieldDef, value: Any) -> None:
+        widget = self.inputs.get(definition.key)
+        if widget is None:
+            self.links[definition.key] = value
+        elif isinstance(widget, QLineEdit):
+            widget.setText(value)
+        elif isinstance(widget, QPlainTextEdit):
+            widget.setPlainText(value)
+        elif isinstance(widget, QCheckBox):
+            widget.setChecked(value)
+        elif isinstance(widget, QDateEdit):
+            widget.setDate(to_qdate(value or date.today()))
+        elif isinstance(widget, QComboBox):
+            select_data(widget, str(getattr(value, "value", value) or ""))
+            if definition.kind is SignalInputKind.AREA:
+                self._fill_buurten()
+
+    def payload(self) -> dict[str, Any]:
+        return self.draft().to_json()
+
+    def is_empty(self) -> bool:
+        return self.draft().is_empty()
+
+    def signal_input(self) -> SignalInput:
+        """What saving asks for (a Dutch ValidationError for coordinates that are no number)."""
+        return signal_input(self.draft())
+
+    # -- choices that follow each other -----------------------------------------------------
 
     def _fill_buurten(self, *_args: object) -> None:
         area_id = current_id(self.area)
@@ -195,38 +272,15 @@ class SignalForm(QDialog):
         default = self.default_partner.get(self.category.currentData() or "", "")
         select_data(self.partner, default)
 
-    def signal_input(self) -> SignalInput:
-        prefill = self.prefill
-        area_id = current_id(self.area)
-        if area_id is None:  # no areas at all: the service refuses the nil id
-            area_id = uuid.UUID(int=0)
-        return SignalInput(
-            area_id=area_id,
-            buurt_code=self.buurt.currentData() or None,
-            location=self.location.text(),
-            description=self.description.toPlainText(),
-            category_id=current_id(self.category),
-            source=current_enum(self.source, SignalSource),
-            priority=current_enum(self.priority, Priority),
-            partner_id=current_id(self.partner),
-            reported_on=from_qdate(self.reported_on.date()),
-            wants_feedback=self.wants_feedback.isChecked(),
-            conversation_id=prefill.conversation_id if prefill else None,
-            contact_id=prefill.contact_id if prefill else None,
-            # typed coordinates are read (and checked) by save()
-            latitude=prefill.latitude if prefill else None,
-            longitude=prefill.longitude if prefill else None,
-        )
+    # -- saving -----------------------------------------------------------------------------
 
     def save(self) -> None:
         if refused(self, [self.category]):
             return
-        data = self.signal_input()
-        latitude, longitude = self.latitude.text(), self.longitude.text()
+        draft = self.draft()
 
         def action(session: Session) -> uuid.UUID:
-            lat, lon = parse_coordinates(latitude, longitude)  # a Dutch message when wrong
-            return create_signal(session, replace(data, latitude=lat, longitude=lon)).id
+            return create_signal(session, signal_input(draft)).id  # a Dutch message when wrong
 
         created = self.context.perform(self, action, changes=(SIGNALS,))
         if created is not None:

@@ -101,6 +101,32 @@ class SignalsScreen(ScreenDefaults, QWidget):
         self._asked_version = self._shown_version = -1
         self._choices_loaded = False
 
+        top = self._top_row()
+        self._filter_inputs()
+        filters = self._filter_grid()
+        second = self._counts_row()
+        left = self._list_and_map()
+        self.detail = SignalDetailPane(context, self)
+        self.detail.open_signal.connect(self.show_signal)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([900, 400])  # at 1366 px: the detail at about its least width
+        self.splitter.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.addLayout(top)
+        layout.addLayout(filters)
+        layout.addLayout(second)
+        layout.addWidget(self.splitter, 1)
+
+        self._wire()
+
+    def _top_row(self) -> QHBoxLayout:
+        """The title with the area, then Exporteren, Importeren and Nieuw signaal."""
         title = page_title(self.tr("Signalen"), self)
         self.subtitle = QLabel(self.tr("Heel Oldambt"), self)
         style(self.subtitle, "color: $muted;")
@@ -116,11 +142,14 @@ class SignalsScreen(ScreenDefaults, QWidget):
         titles.addWidget(title)
         titles.addWidget(self.subtitle)
         top.addLayout(titles, 1)
-        self.exporter = Exporter(context, self, self.export_job)
+        self.exporter = Exporter(self.context, self, self.export_job)
         top.addWidget(self.exporter.button, 0, Qt.AlignmentFlag.AlignBottom)
         top.addWidget(self.import_button, 0, Qt.AlignmentFlag.AlignBottom)
         top.addWidget(self.new_button, 0, Qt.AlignmentFlag.AlignBottom)
+        return top
 
+    def _filter_inputs(self) -> None:
+        """The filters' combo boxes and check box, and the buurt filter's chip."""
         self.status_combo = self._combo(self.tr("Status"), 11)
         self.status_combo.addItem(self.tr("Open"), _OPEN)
         self.status_combo.addItem(self.tr("(alle)"), _ALL)
@@ -149,7 +178,8 @@ class SignalsScreen(ScreenDefaults, QWidget):
         self.buurt_chip.clicked.connect(lambda: self.set_buurt_filter(None))
         self.buurt_chip.hide()
 
-        # two rows of three: fits a 1366 px laptop beside the area tree
+    def _filter_grid(self) -> QGridLayout:
+        """Two rows of three labelled filters: fits a 1366 px laptop beside the area tree."""
         filters = QGridLayout()
         filters.setHorizontalSpacing(6)
         for position, (text, widget) in enumerate(
@@ -168,6 +198,10 @@ class SignalsScreen(ScreenDefaults, QWidget):
             filters.addWidget(buddy, row, column * 2)
             filters.addWidget(widget, row, column * 2 + 1)
         filters.setColumnStretch(6, 1)
+        return filters
+
+    def _counts_row(self) -> QHBoxLayout:
+        """Wacht op terugkoppeling, the buurt chip and the counts per status."""
         second = QHBoxLayout()
         self.counts = QLabel(self)
         self.counts.setTextFormat(Qt.TextFormat.RichText)
@@ -177,7 +211,10 @@ class SignalsScreen(ScreenDefaults, QWidget):
         second.addWidget(self.buurt_chip)
         second.addSpacing(12)
         second.addWidget(self.counts, 1)
+        return second
 
+    def _list_and_map(self) -> QSplitter:
+        """The map above the list (and its status line)."""
         self.model = SignalsModel(self)
         self.table = make_table(self.model, self, stretch_column=SignalsModel.COL_CATEGORY)
         self.table.setAccessibleName(self.tr("Signalen"))
@@ -208,24 +245,10 @@ class SignalsScreen(ScreenDefaults, QWidget):
         left.setStretchFactor(1, 3)
         left.setSizes([230, 400])
         left.setChildrenCollapsible(False)
+        return left
 
-        self.detail = SignalDetailPane(context, self)
-        self.detail.open_signal.connect(self.show_signal)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([900, 400])  # at 1366 px: the detail at about its least width
-        self.splitter.setChildrenCollapsible(False)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 16, 24, 16)
-        layout.addLayout(top)
-        layout.addLayout(filters)
-        layout.addLayout(second)
-        layout.addWidget(self.splitter, 1)
-
+    def _wire(self) -> None:
+        """Filters re-query after a pause; changes elsewhere reach the list."""
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(DEBOUNCE_MS)
@@ -240,7 +263,7 @@ class SignalsScreen(ScreenDefaults, QWidget):
         ):
             combo.currentIndexChanged.connect(self._filters_changed)
         self.waiting.toggled.connect(self._on_waiting)
-        context.hub.changed.connect(self._on_changes)
+        self.context.hub.changed.connect(self._on_changes)
 
     def _combo(self, name: str, length: int, combo: QComboBox | None = None) -> QComboBox:
         combo = combo or QComboBox(self)

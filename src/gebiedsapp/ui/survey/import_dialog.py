@@ -3,41 +3,33 @@ en de vragen aan thema's, bekijk de uitkomsten en de afgekeurde regels, en impor
 
 Reading, checking (personal columns refused, rows with their reason) and writing are
 services.survey_import's; the dialog only shows them. Reading and checking run on the
-background worker; nothing is written until "Geldige rijen importeren". The file's encoding and
-delimiter are shown as in the signal import (its ENCODINGS and DELIMITERS).
+background worker; nothing is written until "Geldige rijen importeren". The frame (file,
+counts, tabs, buttons, the worker jobs) is ui.import_dialog's, shared with the other imports.
 """
 
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
-    QPushButton,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
-from gebiedsapp.services.errors import ValidationError
-from gebiedsapp.services.import_files import CsvTable, read_table
+from gebiedsapp.services.import_files import CsvTable
 from gebiedsapp.services.survey import result_text
 from gebiedsapp.services.survey_import import (
     FIELDS,
@@ -53,21 +45,9 @@ from gebiedsapp.services.taxonomy import list_themes
 from gebiedsapp.ui.admin.common import make_table, select_data
 from gebiedsapp.ui.context import SURVEY, AppContext
 from gebiedsapp.ui.formatting import format_number
+from gebiedsapp.ui.import_dialog import ImportDialog
 from gebiedsapp.ui.palette import style
-from gebiedsapp.ui.signals.import_dialog import DELIMITERS, ENCODINGS
 from gebiedsapp.ui.table_model import RowTableModel
-
-
-@dataclass(frozen=True)
-class _Loaded:
-    table: CsvTable | None
-    error: str
-
-
-@dataclass(frozen=True)
-class _Checked:
-    preview: SurveyPreview | None
-    error: str
 
 
 class OutcomesModel(RowTableModel[SurveyOutcome]):
@@ -110,36 +90,29 @@ class RejectedModel(RowTableModel[InvalidRow]):
         return (str(row.line), row.reason, row.cells.get("area", ""))[column]
 
 
-class SurveyImportDialog(QDialog):
+class SurveyImportDialog(ImportDialog):
     """File, mapping, year, themes per question, preview; writes only on the import button."""
 
+    job = "survey-import"
+
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
+        super().__init__(context, parent)
         self.setWindowTitle(self.tr("Inwonersenquête importeren uit CSV of Excel"))
         self.table: CsvTable | None = None
         self.preview: SurveyPreview | None = None
-        self.imported: int | None = None
-        self.busy = False
-        self._filling = False
         with context.read() as session:
             self.theme_names = [t.name for t in list_themes(session, include_retired=False)]
+        self._mapping_layout(mapping=self._mapping_box(), results=self._preview_tables())
 
-        self.path = QLineEdit(self)
-        self.path.setReadOnly(True)
-        self.path.setPlaceholderText(self.tr("Nog geen bestand gekozen"))
-        self.path.setAccessibleName(self.tr("Bestand"))
-        self.browse_button = QPushButton(self.tr("&Bestand kiezen…"), self)
-        self.browse_button.clicked.connect(self.choose_file)
-        self.file_info = QLabel(self)
-        style(self.file_info, "color: $muted;")
-        file_row = QHBoxLayout()
-        file_row.addWidget(QLabel(self.tr("Bestand:"), self))
-        file_row.addWidget(self.path, 1)
-        file_row.addWidget(self.browse_button)
+    @property
+    def imported(self) -> int | None:
+        """How many outcomes were stored; None until then."""
+        return self.written
 
-        mapping_box = QGroupBox(self.tr("Koppeling: ons veld ← kolom in het bestand"), self)
-        form = QFormLayout(mapping_box)
+    def _mapping_box(self) -> QGroupBox:
+        """The survey's year, then one combo per field of ours."""
+        box = QGroupBox(self.tr("Koppeling: ons veld ← kolom in het bestand"), self)
+        form = QFormLayout(box)
         self.wave = QSpinBox(self)
         self.wave.setRange(1990, date.today().year + 1)
         self.wave.setValue(date.today().year)
@@ -148,21 +121,12 @@ class SurveyImportDialog(QDialog):
         wave_label = QLabel(self.tr("&Jaar van de enquête"), self)
         wave_label.setBuddy(self.wave)
         form.addRow(wave_label, self.wave)
-        self.combos: dict[str, QComboBox] = {}
         for name, meaning in FIELDS.items():
-            combo = QComboBox(self)
-            combo.setAccessibleName(meaning)
-            combo.setToolTip(meaning)
-            combo.setMinimumContentsLength(12)
-            combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-            )
-            combo.currentIndexChanged.connect(self._mapping_changed)
+            combo = self._mapping_combo(name, meaning, width=12)
             label = QLabel(meaning.split(" (")[0].capitalize() + (" *" if name == "area" else ""))
             label.setToolTip(meaning)
             label.setBuddy(combo)
             form.addRow(label, combo)
-            self.combos[name] = combo
         note = QLabel(
             self.tr(
                 "* verplicht. Met een gekoppelde vraagkolom is het bestand per gebied en vraag; "
@@ -174,9 +138,12 @@ class SurveyImportDialog(QDialog):
         note.setWordWrap(True)
         style(note, "color: $muted;")
         form.addRow(note)
-        mapping_box.setMinimumWidth(330)
-        mapping_box.setMaximumWidth(400)
+        box.setMinimumWidth(330)
+        box.setMaximumWidth(400)
+        return box
 
+    def _preview_tables(self) -> QVBoxLayout:
+        """Outcomes, rejected rows, and the questions with the theme each belongs to."""
         self.questions = QTableWidget(0, 2, self)
         self.questions.setHorizontalHeaderLabels([self.tr("Vraag"), self.tr("Thema")])
         self.questions.setAccessibleName(self.tr("Vragen en hun thema"))
@@ -187,123 +154,33 @@ class SurveyImportDialog(QDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(1, 200)
         self.theme_combos: dict[str, QComboBox] = {}
-
-        self.counts = QLabel(self)
-        self.counts.setStyleSheet("font-size: 12pt; font-weight: 600;")
-        self.message = QLabel(self)
-        self.message.setWordWrap(True)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.outcomes_model = OutcomesModel(self)
         self.outcomes_table = make_table(self.outcomes_model, self, stretch_column=2)
         self.outcomes_table.setAccessibleName(self.tr("Uitkomsten"))
         self.rejected_model = RejectedModel(self)
         self.rejected_table = make_table(self.rejected_model, self, stretch_column=1)
         self.rejected_table.setAccessibleName(self.tr("Afgekeurde regels"))
-        self.tabs = QTabWidget(self)
-        self.tabs.addTab(self.outcomes_table, self.tr("Uitkomsten"))
-        self.tabs.addTab(self.rejected_table, self.tr("Afgekeurd"))
-        self.tabs.addTab(self.questions, self.tr("Vragen en thema's"))
-        right = QVBoxLayout()
-        right.addWidget(self.counts)
-        right.addWidget(self.message)
-        right.addWidget(self.tabs, 1)
-        middle = QHBoxLayout()
-        middle.addWidget(mapping_box)
-        middle.addLayout(right, 1)
-
-        buttons = QDialogButtonBox(self)
-        self.import_button = buttons.addButton(
-            self.tr("&Geldige rijen importeren"), QDialogButtonBox.ButtonRole.AcceptRole
+        return self._results(
+            [
+                (self.outcomes_table, self.tr("Uitkomsten")),
+                (self.rejected_table, self.tr("Afgekeurd")),
+                (self.questions, self.tr("Vragen en thema's")),
+            ],
+            counts_style="font-size: 12pt; font-weight: 600;",
         )
-        self.cancel_button = buttons.addButton(
-            self.tr("Annuleren"), QDialogButtonBox.ButtonRole.RejectRole
-        )
-        self.import_button.setEnabled(False)
-        self.import_button.setAutoDefault(False)
-        self.import_button.clicked.connect(self.import_valid)
-        self.cancel_button.clicked.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(file_row)
-        layout.addWidget(self.file_info)
-        layout.addLayout(middle, 1)
-        layout.addWidget(buttons)
-        self._show_state()
-        self.resize(1180, 660)
 
     # -- the file ---------------------------------------------------------------------------
 
-    def choose_file(self) -> None:
-        start = str(Path(self.path.text()).parent) if self.path.text() else str(Path.home())
-        chosen, _filter = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Enquêtebestand kiezen"),
-            start,
-            self.tr("CSV- en Excel-bestanden (*.csv *.txt *.tsv *.xlsx);;Alle bestanden (*)"),
-        )
-        if chosen:
-            self.load_file(Path(chosen))
-
-    def load_file(self, path: Path) -> None:
-        """Read the file off the GUI thread; the mapping follows its header."""
-        self.path.setText(str(path))
-        self.table = None
-        self.preview = None
-        self.busy = True
-        self._show_state(self.tr("Bestand lezen…"))
-
-        def work() -> _Loaded:
-            try:
-                data = path.read_bytes()
-            except OSError as exc:
-                return _Loaded(None, f"Kan het bestand niet lezen ({exc.strerror or exc}).")
-            try:
-                return _Loaded(read_table(data), "")
-            except ValidationError as exc:
-                return _Loaded(None, exc.message)
-
-        self.context.background.submit(
-            "survey-import", work, owner=self, on_done=self._on_loaded, on_error=self._on_failed
+    def file_dialog_texts(self) -> tuple[str, str]:
+        return self.tr("Enquêtebestand kiezen"), self.tr(
+            "CSV- en Excel-bestanden (*.csv *.txt *.tsv *.xlsx);;Alle bestanden (*)"
         )
 
-    def _on_loaded(self, loaded: _Loaded) -> None:
-        self.busy = False
-        self.table = loaded.table
-        self._fill_combos()
-        if loaded.table is None:
-            self._show_state(loaded.error)
-            return
-        table = loaded.table
-        counts = (format_number(len(table.rows)), format_number(len(table.header)))
-        if table.encoding == "xlsx":
-            self.file_info.setText(self.tr("%s regels · %s kolommen · Excel-werkmap") % counts)
-        else:
-            self.file_info.setText(
-                self.tr("%s regels · %s kolommen · scheidingsteken: %s · tekenset: %s")
-                % (
-                    *counts,
-                    DELIMITERS.get(table.delimiter, table.delimiter),
-                    ENCODINGS.get(table.encoding, table.encoding),
-                )
-            )
-        self.check()
+    def suggest_mapping(self, header: Sequence[str]) -> dict[str, str]:
+        return suggest_mapping(list(header))
 
-    def _fill_combos(self) -> None:
-        header = self.table.header if self.table is not None else []
-        suggested = suggest_mapping(header)
-        self._filling = True
-        try:
-            for name, combo in self.combos.items():
-                combo.clear()
-                combo.addItem(self.tr("(niet gebruiken)"), "")
-                for column in header:
-                    if column:
-                        combo.addItem(column, column)
-                select_data(combo, suggested.get(name, ""))
-                combo.setEnabled(bool(header))
-            self._fill_questions()
-        finally:
-            self._filling = False
+    def _header_filled(self) -> None:
+        self._fill_questions()
 
     def _fill_questions(self) -> None:
         """One row per question column (a file per respondent), with a theme to choose."""
@@ -326,9 +203,6 @@ class SurveyImportDialog(QDialog):
 
     # -- checking ---------------------------------------------------------------------------
 
-    def mapping(self) -> dict[str, str]:
-        return {n: c.currentData() for n, c in self.combos.items() if c.currentData()}
-
     def themes(self) -> dict[str, str]:
         return {q: c.currentData() for q, c in self.theme_combos.items() if c.currentData()}
 
@@ -343,44 +217,14 @@ class SurveyImportDialog(QDialog):
                 self._filling = False
         self.check()
 
-    def check(self) -> None:
-        """Preview the whole file with the current mapping (writes nothing)."""
-        table = self.table
-        if table is None:
-            return
-        mapping, themes, wave = self.mapping(), self.themes(), self.wave.value()
-        self.preview = None
-        self.busy = True
-        self._show_state(self.tr("Regels controleren…"))
-        context = self.context
-
-        def work() -> _Checked:
-            try:
-                with context.read() as session:
-                    preview = preview_survey(session, table, mapping, wave=wave, themes=themes)
-            except ValidationError as exc:
-                return _Checked(None, exc.message)
-            return _Checked(preview, "")
-
-        self.context.background.submit(
-            "survey-import", work, owner=self, on_done=self._on_checked, on_error=self._on_failed
-        )
-
-    def _on_checked(self, checked: _Checked) -> None:
-        self.busy = False
-        self.preview = checked.preview
-        self._show_state(checked.error)
-
-    def _on_failed(self, _error: Exception) -> None:
-        self.busy = False
-        self.preview = None
-        self._show_state(self.tr("Het bestand kon niet worden gecontroleerd; zie het logboek."))
+    def make_preview(self) -> Callable[[Session], SurveyPreview]:
+        table, mapping, themes, wave = self.table, self.mapping(), self.themes(), self.wave.value()
+        assert table is not None
+        return lambda session: preview_survey(session, table, mapping, wave=wave, themes=themes)
 
     def _show_state(self, message: str = "") -> None:
         preview = self.preview
-        self.message.setText(message)
-        self.message.setVisible(bool(message))
-        style(self.message, "color: $warning;" if message and not self.busy else "")
+        self._show_message(message)
         if preview is None:
             self.outcomes_model.set_rows([])
             self.rejected_model.set_rows([])
@@ -398,16 +242,14 @@ class SurveyImportDialog(QDialog):
             % (format_number(valid), format_number(invalid), format_number(len(preview.outcomes)))
         )
         self.tabs.setTabText(1, self.tr("Afgekeurd (%s)") % format_number(invalid))
-        if not message:
-            text = self.tr("Alle regels zijn geldig.")
-            if not valid:
-                text = self.tr("Geen enkele regel is geldig; er valt niets te importeren.")
-            elif invalid:
-                text = self.tr(
-                    "Alleen de geldige regels worden geïmporteerd; de afgekeurde regels niet."
-                )
-            self.message.setText(text)
-            self.message.setVisible(True)
+        text = self.tr("Alle regels zijn geldig.")
+        if not valid:
+            text = self.tr("Geen enkele regel is geldig; er valt niets te importeren.")
+        elif invalid:
+            text = self.tr(
+                "Alleen de geldige regels worden geïmporteerd; de afgekeurde regels niet."
+            )
+        self._verdict(message, text)
         if invalid and not valid:
             self.tabs.setCurrentIndex(1)
         self.import_button.setEnabled(bool(preview.outcomes))
@@ -417,14 +259,10 @@ class SurveyImportDialog(QDialog):
     def import_valid(self) -> None:
         """Store the outcomes in one unit of work; rejected rows are left out."""
         preview = self.preview
-        if preview is None or not preview.outcomes or self.busy:
+        if preview is None or not preview.outcomes:
             return
-        written = self.context.perform_import(
-            self,
+        self._write(
             lambda session: import_survey(session, preview, accept_valid=True),
             changes=(SURVEY,),
             title=self.tr("Niet geïmporteerd"),
         )
-        if written is not None:
-            self.imported = written
-            self.accept()
