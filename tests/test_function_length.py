@@ -22,12 +22,6 @@ EXCLUDED_DIRS = ("storage/migrations/versions/",)
 ALLOWED: dict[str, str] = {
     # Being moved onto ListFormScreen with its own field definitions.
     "ui/activities/*": "activities helper",
-    # Being split with the signals' typed draft and the shared import dialog.
-    "ui/signals/*": "signals helper",
-    "ui/survey/import_dialog.py::*": "signals helper (shared import dialog)",
-    "ui/admin/cbs_import.py::*": "signals helper (shared import dialog)",
-    "services/signal_import.py::preview_import": "signals helper",
-    "services/survey_import.py::preview_survey": "signals helper",
     # Being reworked for the GUI-thread budget.
     "ui/koffiekar/screen.py::*.__init__": "gui-blocks helper",
     # The SQL text of the server's functions: one literal per function, read as SQL, not as
