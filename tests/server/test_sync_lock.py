@@ -44,7 +44,7 @@ def command_line_sync(team: Team, laptop: str) -> subprocess.CompletedProcess[st
     )  # fmt: skip
 
 
-def test_a_second_sync_of_the_same_database_waits_its_turn(team: Team) -> None:
+def test_a_second_sync_of_the_same_database_says_one_is_running(team: Team) -> None:
     record_round(team, "anna", "Anna's gesprek")
     during: list[subprocess.CompletedProcess[str]] = []
 
