@@ -49,6 +49,7 @@ ROLES = {
     "bea": ("beheerder", None, None),
     "anna": ("opbouwwerker", Role.OPBOUWWERKER, BEERTA),
     "bob": ("opbouwwerker", Role.OPBOUWWERKER, BEERTA),
+    "willem": ("gebiedswethouder", Role.GEBIEDSWETHOUDER, BEERTA),
 }
 
 
@@ -242,3 +243,46 @@ def test_a_new_assignment_brings_what_was_hidden_before(world: World) -> None:
     assert _ids(bob, links) == {elsewhere}
     history = select(SignalHistory.id).where(SignalHistory.signal_id == elsewhere)
     assert _ids(bob, history) == _ids(bea, history) != set()
+
+
+def test_a_wethouder_who_becomes_staff_receives_the_details_of_rows_held_already(
+    world: World,
+) -> None:
+    anna, willem = world.team.laptop("anna"), world.team.laptop("willem")
+    with anna.unit_of_work("anna") as session:
+        round_ = koffiekar.start_session(
+            session,
+            SessionInput(area_id=BEERTA, day=date(2026, 11, 25), start_time=time(9), place="Kerk"),
+        )
+        recorded = koffiekar.record_conversation(
+            session,
+            session_id=round_.id,
+            data=ConversationInput(
+                summary="Wil een bankje",
+                theme_ids=[EENZAAMHEID],
+                resident=ResidentInput(
+                    name="Hendrik Mulder", phone="0597 999 888", wants_contact=True, consent=True
+                ),
+            ),
+            today=date(2026, 11, 25),
+        )
+    world.sync("anna")
+    world.sync("willem")
+    with willem.read_session() as session:
+        resident_id = session.scalar(
+            select(Conversation.resident_id).where(Conversation.id == recorded.id)
+        )
+        assert resident_id is not None
+        assert [r.name for r in session.scalars(select(Resident))] == [""]  # the link only
+    # the wethouder's login becomes an opbouwwerker's (as IT does with `server user add`)
+    assert world.team.server is not None
+    rights.add_user(
+        world.team.server, account=world.logins["willem"], role="opbouwwerker", password=PASSWORD
+    )
+
+    world.sync("willem")
+
+    with willem.read_session() as session:
+        resident = session.get(Resident, resident_id)
+        assert resident is not None
+        assert (resident.name, resident.phone) == ("Hendrik Mulder", "0597 999 888")
