@@ -6,6 +6,7 @@ also when another connection was reading while the erasure ran."""
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -17,7 +18,14 @@ import pytest
 from sqlalchemy import select, text
 
 from gebiedsapp import cli
-from gebiedsapp.domain import Conversation, Draft, KoffiekarSession, RecordVersion, reference_id
+from gebiedsapp.domain import (
+    Conversation,
+    Draft,
+    KoffiekarSession,
+    RecordVersion,
+    SyncConflict,
+    reference_id,
+)
 from gebiedsapp.services import erasure, koffiekar, signals, subject_access
 from gebiedsapp.services.errors import ValidationError
 from gebiedsapp.services.koffiekar import ConversationInput, SessionInput
@@ -257,3 +265,36 @@ def test_the_command_line_finishes_a_pending_clean_up(
     assert not traces.marker(path).exists()
     pages = readable(path, key_of(path))
     assert [t for t in TRACES if t.encode() in pages] == []
+
+
+def test_a_sync_conflict_about_another_record_loses_the_words(
+    database: Database, world: World
+) -> None:
+    """Both laptops' versions of a conversation that only mentions the person, kept by a sync
+    conflict: scrubbed like the conversation itself, in the rows and in the file's pages."""
+    with database.unit_of_work("anna") as s:
+        conflict = SyncConflict(
+            table_name="conversation",
+            row_key=world.mentioned.hex,
+            fields="summary",
+            local_values=json.dumps({"summary": f"{NAME} belt niet terug"}, ensure_ascii=False),
+            server_values=json.dumps({"summary": f"Bel {NAME} op {PHONE}"}, ensure_ascii=False),
+            local_by="anna",
+            server_by="bob",
+        )
+        s.add(conflict)
+        s.flush()
+        conflict_id = conflict.id
+    with database.sessions() as s:
+        s.info["actor"] = "beheer"
+        hits = subject_access.mentions_of(s, [world.person.resident]).hits
+    assert {h.kind for h in hits if h.row_id == conflict_id} == {"Synchronisatieconflict"}
+    _erase_everything(database, world)
+    assert erasure.purge(database) == ""
+
+    with database.sessions() as s:
+        kept = s.get(SyncConflict, conflict_id)
+        assert kept is not None  # the clash itself stays for the user to decide
+        assert json.loads(kept.local_values) == {"summary": "[gewist] belt niet terug"}
+        assert json.loads(kept.server_values) == {"summary": "Bel [gewist] op [gewist]"}
+    assert _traces_in(database) == []

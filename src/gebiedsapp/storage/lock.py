@@ -28,6 +28,7 @@ from gebiedsapp.storage.errors import DatabaseInUseError
 log = logging.getLogger(__name__)
 
 LOCK_SUFFIX = ".lock"
+SYNC_LOCK_SUFFIX = ".sync-lock"
 WINDOW = "venster"
 
 
@@ -172,3 +173,27 @@ class DatabaseLock:
 
     def __exit__(self, *_exc: object) -> None:
         self.release()
+
+
+class SyncLock(DatabaseLock):
+    """One team sync at a time on a database file (the window's attempt in the background and
+    a `gebiedsapp sync` on the command line): a lock file of its own beside the database, so
+    a sync runs beside an open window but never beside another sync."""
+
+    def __init__(self, database: Path, *, program: str, user: str) -> None:
+        super().__init__(database, program=program, user=user)
+        self.path = database.with_name(database.name + SYNC_LOCK_SUFFIX)
+
+    def busy_message(self) -> str:
+        """Dutch: a sync is running already, by whom and since when where known."""
+        holder = self.holder()
+        who = ""
+        if holder is not None:
+            who = f" (door {holder.user or 'onbekend'} op {holder.host or 'onbekend'}"
+            with contextlib.suppress(ValueError):
+                who += f", sinds {datetime.fromisoformat(holder.since):%H:%M}"
+            who += ")"
+        return (
+            f"Er loopt al een synchronisatie van deze database{who}, in het venster of op de "
+            "opdrachtregel. Wacht tot die klaar is en probeer het dan opnieuw."
+        )

@@ -368,4 +368,8 @@ def statements(tables: Sequence[Table], *, schema: str, database: str) -> list[s
         result.append(f"ALTER TABLE {table.name} ENABLE ROW LEVEL SECURITY")
         result += policy_statements(table)
     result += sync_statements()
+    from gebiedsapp.storage import server_moves  # it builds on the rules here
+
+    result += server_moves.move_statements(tables, schema)
+    result.append(server_functions.GRANT_OUR_FUNCTIONS)  # the new function too
     return result

@@ -5,6 +5,7 @@ from gebiedsapp.services.sync.conflicts import list_conflicts, resolve_conflict
 from gebiedsapp.services.sync.connect import KEYRING_SERVICE, account, server_url
 from gebiedsapp.services.sync.model import (
     ConflictView,
+    SyncBusy,
     SyncCancelled,
     SyncError,
     SyncProgress,
@@ -24,6 +25,7 @@ __all__ = [
     "KEYRING_SERVICE",
     "SERVER_SETTING",
     "ConflictView",
+    "SyncBusy",
     "SyncCancelled",
     "SyncError",
     "SyncProgress",

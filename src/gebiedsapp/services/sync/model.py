@@ -27,6 +27,11 @@ class SyncCancelled(SyncError):  # noqa: N818 - the design's name
         )
 
 
+class SyncBusy(SyncError):  # noqa: N818 - says what it is, as SyncCancelled
+    """Another sync of this database runs now (the window's or a `gebiedsapp sync`); nothing
+    was done, a later attempt goes on."""
+
+
 @dataclass(frozen=True)
 class SyncProgress:
     stage: str  # "verbinden", "ophalen", "versturen", "klaar"

@@ -19,10 +19,12 @@ from sqlalchemy import Connection, Table, delete, insert
 from gebiedsapp.domain import Base, utcnow
 from gebiedsapp.services.sync.context import BATCH, Run
 from gebiedsapp.services.sync.merge import merge
+from gebiedsapp.services.sync.reveal import fetch_passed, start_over
 from gebiedsapp.storage import traces
 from gebiedsapp.storage.crash_point import crash_point
 from gebiedsapp.storage.repositories import sync_local as local
 from gebiedsapp.storage.repositories import sync_server as server
+from gebiedsapp.storage.repositories import sync_visibility as visibility
 from gebiedsapp.storage.sync_tables import (
     SyncTable,
     by_name,
@@ -36,20 +38,33 @@ log = logging.getLogger(__name__)
 
 
 def pull(run: Run) -> None:
-    """Every table's changes since its cursor, parents' tables first."""
+    """Every table's changes since its cursor, parents' tables first; every table from zero
+    when the user may see more than at the last complete pull (services.sync.reveal)."""
     tables = run.tables()
     with run.local.connect() as connection:
         cursors = local.cursors(connection)
+        then = visibility.rights_then(connection)
     snapshot = run.server.connect().execution_options(isolation_level="REPEATABLE READ")
     with snapshot as remote, remote.begin():
         remote.exec_driver_sql("SET TRANSACTION READ ONLY")
+        now = visibility.rights_now(remote, run.readable)
+        refresh = start_over(then, now, any(cursors.values()))
+        if refresh:
+            log.info("sync: the user may see more than before: every table from zero")
+            cursors = {}
         for done, table in enumerate(tables):
-            _pull_table(run, remote, table, cursors.get(table.name, 0))
+            _pull_table(run, remote, table, cursors, refresh=refresh)
             run.tell("ophalen", done + 1, len(tables), f"Ophalen: {table.name}")
+    with run.local.begin() as connection:
+        visibility.keep_rights(connection, now)
 
 
-def _pull_table(run: Run, remote: Connection, table: SyncTable, cursor: int) -> None:
+def _pull_table(
+    run: Run, remote: Connection, table: SyncTable, passed: dict[str, int], *, refresh: bool
+) -> None:
+    """`passed`: every table's cursor when this pull began."""
     columns = run.columns(table)
+    cursor = passed.get(table.name, 0)
     while True:
         run.check()
         batch = server.changes(remote, table, columns, after=cursor, limit=BATCH)
@@ -58,7 +73,7 @@ def _pull_table(run: Run, remote: Connection, table: SyncTable, cursor: int) -> 
         with run.local.begin() as connection:
             connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
             local.set_applying(connection, True)
-            Applier(run, remote, connection).apply(table, batch)
+            Applier(run, remote, connection, passed=passed, refresh=refresh).apply(table, batch)
             local.set_cursor(connection, table.name, batch[-1].seq)
             local.set_applying(connection, False)
             crash_point("sync:pull-written")  # written here, not committed
@@ -70,8 +85,18 @@ class Applier:
     """Writes server rows into the laptop's transaction: tombstones, new rows, overwrites and
     merges; a parent missing here is fetched first from the same snapshot."""
 
-    def __init__(self, run: Run, remote: Connection, connection: Connection) -> None:
+    def __init__(
+        self,
+        run: Run,
+        remote: Connection,
+        connection: Connection,
+        *,
+        passed: dict[str, int] | None = None,
+        refresh: bool = False,
+    ) -> None:
         self.run, self.remote, self.connection = run, remote, connection
+        self.passed = passed or {}  # the cursors when the pull began (services.sync.reveal)
+        self.refresh = refresh  # a pull from zero: rows at the base's version are compared
 
     def apply(self, table: SyncTable, batch: Sequence[server.ServerRow]) -> set[str]:
         """Apply `batch`; the keys now present here."""
@@ -83,7 +108,7 @@ class Applier:
         todo = []
         for row in batch:
             base = bases.get(row.row_key)
-            if base is not None and base[0] >= row.version:
+            if base is not None and base[0] >= row.version and not self._wider(table, row, base):
                 continue  # this laptop has it already (its own push, or pulled before)
             if row.erased:
                 self._tombstone(table, row, present.get(row.row_key), ticks)
@@ -106,7 +131,18 @@ class Applier:
                 agreed.append((row.row_key, row.version, digests(self.run.key, row.data, columns)))
         local.upsert(self.connection, table, writes)
         local.put_bases(self.connection, table.name, agreed)
+        new = [key for key, _version, _digests in agreed if key not in present]
+        fetch_passed(self, table, new, self.passed)
         return set(present) | {r.row_key for r in todo}
+
+    def _wider(
+        self, table: SyncTable, row: server.ServerRow, base: tuple[int, dict[str, str]]
+    ) -> bool:
+        """In a pull from zero: the server's row at the base's version differs from what was
+        agreed (columns this user may read now and did not then)."""
+        if not self.refresh or row.data is None or row.erased:
+            return False
+        return digests(self.run.key, row.data, self.run.columns(table)) != base[1]
 
     # --- parents -------------------------------------------------------------------------
 

@@ -5,7 +5,9 @@ records linked to a resident.
 The full-text index (the `*_fts` tables) holds the words of conversations, contacts and rounds,
 which are listed here; it is rebuilt after an erasure (storage.traces), so it keeps nothing
 that was scrubbed from them. Reference data (areas, themes, partners, categories) and the audit
-log (names of fields only, hash-chained) are not searched.
+log (names of fields only, hash-chained) are not searched. Sync conflicts are (they keep both
+laptops' versions of a record's text); the rest of sync's bookkeeping holds keys and keyed
+digests, no words.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from gebiedsapp.domain import (
     SignalFeedback,
     SignalHistory,
     SignalPhoto,
+    SyncConflict,
 )
 
 
@@ -94,6 +97,15 @@ SOURCES: tuple[TextSource, ...] = (
     TextSource(Assignment, "Rol in een gebied (notitie)", ("note",), "start_date"),
     TextSource(Draft, "Concept", ("payload",), "updated_at", "target_id", json=True),
     TextSource(RecordVersion, "Eerdere versie", ("changes",), "changed_at", "record_id", json=True),
+    # both versions of the clashing fields of a record changed on two laptops: the record's
+    # own text is scrubbed above, its other version only here
+    TextSource(
+        SyncConflict,
+        "Synchronisatieconflict",
+        ("local_values", "server_values"),
+        "created_at",
+        json=True,
+    ),
 )
 BY_TABLE = {source.table: source for source in SOURCES}
 
