@@ -137,11 +137,12 @@ SHARED = (
 
 
 def test_list_and_form_screens_share_one_helper_instead_of_copies() -> None:
+    from gebiedsapp.ui.activities import ActivitiesScreen
     from gebiedsapp.ui.contacts import ContactsScreen
     from gebiedsapp.ui.initiatives import InitiativesScreen
     from gebiedsapp.ui.list_form import ListFormScreen
 
-    for screen_class in (ContactsScreen, InitiativesScreen):
+    for screen_class in (ContactsScreen, InitiativesScreen, ActivitiesScreen):
         assert issubclass(screen_class, ListFormScreen)
         copies = [name for name in SHARED if name in vars(screen_class)]
         assert copies == [], f"{screen_class.__name__} has its own {copies}"

@@ -34,6 +34,15 @@ class InputKind(StrEnum):
     HANDLING = "handling"  # the three radio buttons
     OWNER = "owner"  # a team member (combo box)
     DAY = "day"  # a date
+    # what activities add (services.activity_record)
+    TEXT = "text"  # several lines of text
+    TIME = "time"  # a time of day, or none
+    CHOICE = "choice"  # one of an enum's members (combo box)
+    AREA = "area"  # an area of the tree (combo box)
+    COUNT = "count"  # a whole number, or "not counted"
+    LINKS = "links"  # ticked records of another kind (signals, actions, initiatives)
+    NEW_ACTIONS = "new_actions"  # actions agreed in the form, made when it is saved
+    NEW_ACTION = "new_action"  # an action being typed, not yet added to those
 
 
 @dataclass(frozen=True)

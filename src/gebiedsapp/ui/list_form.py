@@ -119,6 +119,7 @@ class ListFormScreen(ScreenDefaults, Generic[R, F], _Widget):
         self._ensure_loaded()
         if self.editing_id is None and not self._is_dirty():
             self._reset_form()
+        self._on_area()
         self.list_state.changed()
 
     def _ensure_loaded(self) -> None:
@@ -135,6 +136,12 @@ class ListFormScreen(ScreenDefaults, Generic[R, F], _Widget):
 
     def _on_shown(self) -> None:
         """What else a screen reads again when shown after it missed a change while hidden."""
+
+    def _on_area(self) -> None:
+        """What else a screen reads for a new area (after the form, before the list)."""
+
+    def _on_reload(self) -> None:
+        """What else a screen loads again with its list."""
 
     def reload_list(self) -> None:
         """Load the list off the GUI thread."""
@@ -153,6 +160,7 @@ class ListFormScreen(ScreenDefaults, Generic[R, F], _Widget):
             on_done=self._on_list,
             on_error=self._on_list_failed,
         )
+        self._on_reload()
 
     def _on_list_failed(self, _error: Exception) -> None:
         self.list_label.setText(self._failed_text())
