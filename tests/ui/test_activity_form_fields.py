@@ -12,7 +12,6 @@ from typing import Any
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QLineEdit,
     QPlainTextEdit,
@@ -39,19 +38,13 @@ from gebiedsapp.ui.context import AppContext
 from gebiedsapp.ui.main_window import ACTIVITIES, MainWindow
 from gebiedsapp.ui.prompts import Leave
 from gebiedsapp.ui.recovery import pending_drafts
-from support.clicks import CTRL, LEFT, click, click_row
+from support.clicks import CTRL, LEFT, click, click_row, focused
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 
 TODAY = date.today()
 ZWERFVUIL = reference_id("signal_category", "afval/zwerfvuil")
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
-
-
-def focused() -> QWidget:
-    widget = QApplication.focusWidget()
-    assert widget is not None
-    return widget
 
 
 @pytest.fixture

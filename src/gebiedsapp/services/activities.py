@@ -170,16 +170,17 @@ def _check(session: Session, data: ActivityInput, *, today: date, new: bool) -> 
 
 
 def _apply(row: Activity, data: ActivityInput, links: _Links) -> None:
-    row.area_id = data.area_id
-    row.kind = data.kind
-    row.date = data.day
-    row.start_time = data.start_time
-    row.end_time = data.end_time
-    row.place = " ".join(data.place.split())
-    row.subject = " ".join(data.subject.split())
-    row.attendance = data.attendance
-    row.notes = data.notes.strip()
-    row.outcomes = data.outcomes.strip()
+    """Each stored field as its definition says (a line's spaces folded, a text trimmed),
+    then the links."""
+    for definition in RECORD_FIELDS:
+        if definition.column is None:
+            continue
+        value = getattr(data, definition.key)
+        if definition.kind is InputKind.LINE:
+            value = " ".join(value.split())
+        elif definition.kind is InputKind.TEXT:
+            value = value.strip()
+        setattr(row, definition.column, value)
     row.themes = links.themes
     row.signals = links.signals
     row.actions = links.actions
