@@ -69,7 +69,7 @@ from gebiedsapp.ui.drafting import DraftAutosaver
 from gebiedsapp.ui.export import Exporter, ExportJob
 from gebiedsapp.ui.formatting import format_date, format_number
 from gebiedsapp.ui.layout import ColumnFit, FlowLayout, text_width
-from gebiedsapp.ui.list_form import ListFormScreen
+from gebiedsapp.ui.list_form import DraftListFormScreen
 from gebiedsapp.ui.page import StaleList, form_keys, muted_label, page_title, scope_name
 from gebiedsapp.ui.prompts import Leave, ask_leave
 
@@ -77,7 +77,7 @@ LOG_DAYS = 365  # the list shows a year back, and everything planned
 AGENDA_TAB = 1
 
 
-class ActivitiesScreen(ListFormScreen[ActivityView, ActivityForm], QWidget):
+class ActivitiesScreen(DraftListFormScreen[ActivityView, ActivityForm], QWidget):
     list_job = "activities-list"  # the worker job that loads the list
     model: ActivitiesModel
 
@@ -394,24 +394,6 @@ class ActivitiesScreen(ListFormScreen[ActivityView, ActivityForm], QWidget):
             self.list_state.changed()
 
     # -- form state -------------------------------------------------------------------------
-
-    def _reset_form(self) -> None:
-        self.autosaver.suspended = True
-        try:
-            self.form.clear(area_id=self.area_id, today=date.today())
-        finally:
-            self.autosaver.suspended = False
-        self.autosaver.start()
-        self.editing_id = None
-        self._baseline = self.form.payload()
-        self._update_mode()
-
-    def _is_dirty(self) -> bool:
-        if self.autosaver.draft_id is not None:
-            return True
-        return self.form.payload() != self._baseline and not (
-            self.editing_id is None and self.form.is_empty()
-        )
 
     def _may_leave(self) -> bool:
         if not self._is_dirty():
