@@ -46,7 +46,15 @@ from gebiedsapp.services.activity_record import (
 from gebiedsapp.services.areas import AreaNode
 from gebiedsapp.services.conversation_record import FieldDef, InputKind
 from gebiedsapp.services.teams import MemberView
-from gebiedsapp.ui.activities.links import LinkList, get_time, set_time, time_edit
+from gebiedsapp.ui.activities.links import (
+    LinkList,
+    date_edit,
+    get_time,
+    narrow_combo,
+    set_time,
+    text_box,
+    time_edit,
+)
 from gebiedsapp.ui.admin.common import (
     current_id,
     fill_area_combo,
@@ -60,31 +68,6 @@ from gebiedsapp.ui.koffiekar.conversation_fields import DateEdit
 
 NOT_COUNTED = -1  # the attendance box's lowest value, shown as "niet geteld"
 DEFAULT_DUE_DAYS = 14
-
-
-def _narrow_combo(combo: QComboBox, name: str, length: int = 12) -> None:
-    """A combo box whose longest entry shows whole only in the open list: the form stays
-    narrow."""
-    combo.setAccessibleName(name)
-    combo.setMinimumContentsLength(length)
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-
-
-def _date_edit(parent: QWidget, name: str) -> DateEdit:
-    edit = DateEdit(parent)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd-MM-yyyy")
-    edit.setAccessibleName(name)
-    return edit
-
-
-def _text_box(parent: QWidget, name: str, placeholder: str) -> QPlainTextEdit:
-    box = QPlainTextEdit(parent)
-    box.setTabChangesFocus(True)
-    box.setAccessibleName(name)
-    box.setPlaceholderText(placeholder)
-    box.setMinimumHeight(60)
-    return box
 
 
 class ActivityForm(QWidget):
@@ -124,15 +107,15 @@ class ActivityForm(QWidget):
         self._connect()
 
     def _make_when_and_where(self) -> None:
-        self.date_edit = _date_edit(self, self.tr("Datum"))
+        self.date_edit = date_edit(self, self.tr("Datum"))
         self.start_edit = time_edit(self, self.tr("Begintijd"))
         self.end_edit = time_edit(self, self.tr("Eindtijd"))
         self.kind_combo = QComboBox(self)
         fill_enum_combo(self.kind_combo, ActivityKind)
         # 'Overleg dorps- of wijkvereniging' whole only in the open list
-        _narrow_combo(self.kind_combo, self.tr("Soort activiteit"))
+        narrow_combo(self.kind_combo, self.tr("Soort activiteit"))
         self.area_combo = QComboBox(self)
-        _narrow_combo(self.area_combo, self.tr("Gebied"))
+        narrow_combo(self.area_combo, self.tr("Gebied"))
         self.place_edit = QLineEdit(self)
         self.place_edit.setMaxLength(fields.PLACE.max_length or 0)
         self.place_edit.setPlaceholderText(self.tr("bijv. dorpshuis, school, kerk"))
@@ -152,10 +135,10 @@ class ActivityForm(QWidget):
         self.subject_edit.setAccessibleName(self.tr("Onderwerp"))
         self.themes = ThemePicker(self)
         self.themes.list.setMinimumHeight(90)
-        self.notes_edit = _text_box(
+        self.notes_edit = text_box(
             self, self.tr("Aantekeningen"), self.tr("Wat werd er gezegd? Geen namen van bewoners.")
         )
-        self.outcomes_edit = _text_box(
+        self.outcomes_edit = text_box(
             self, self.tr("Uitkomsten"), self.tr("Wat is afgesproken of opgehaald?")
         )
 
@@ -191,8 +174,8 @@ class ActivityForm(QWidget):
         self.action_edit.setPlaceholderText(self.tr("Nieuwe afgesproken actie (Enter voegt toe)"))
         self.action_edit.setAccessibleName(self.tr("Omschrijving van een nieuwe actie"))
         self.owner_combo = QComboBox(self)
-        _narrow_combo(self.owner_combo, self.tr("Eigenaar van de actie"), 10)
-        self.due_edit = _date_edit(self, self.tr("Uiterlijk"))
+        narrow_combo(self.owner_combo, self.tr("Eigenaar van de actie"), 10)
+        self.due_edit = date_edit(self, self.tr("Uiterlijk"))
         self.due_edit.setToolTip(self.tr("Uiterlijk klaar op"))
         self.add_action_button = QPushButton(self.tr("Toevoegen"), self)
         actions_layout = QVBoxLayout(self.actions_page)
@@ -211,7 +194,8 @@ class ActivityForm(QWidget):
         label.setBuddy(buddy)
         return label
 
-    def _lay_out(self) -> None:
+    def _grid(self) -> QGridLayout:
+        """Date and times, kind, place, area, subject and count: two columns of label and input."""
         grid = QGridLayout()
         grid.setHorizontalSpacing(8)
         grid.setVerticalSpacing(6)
@@ -237,6 +221,10 @@ class ActivityForm(QWidget):
         grid.addWidget(self.attendance_spin, 2, 3)
         grid.setColumnStretch(1, 3)
         grid.setColumnStretch(3, 1)
+        return grid
+
+    def _lay_out(self) -> None:
+        grid = self._grid()
 
         def column(label: str, widget: QWidget, buddy: QWidget | None = None) -> QVBoxLayout:
             box = QVBoxLayout()

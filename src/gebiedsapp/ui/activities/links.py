@@ -1,4 +1,5 @@
-"""The activity form's own inputs: times that may be empty, and the lists of records to link."""
+"""The activity form's own inputs: times that may be empty, narrow combo boxes, dates, text
+boxes, and the lists of records to link."""
 
 from __future__ import annotations
 
@@ -7,10 +8,17 @@ from collections.abc import Iterable, Sequence
 from datetime import time
 
 from PySide6.QtCore import Qt, QTime, Signal
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QTimeEdit, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QTimeEdit,
+    QWidget,
+)
 
 from gebiedsapp.services.activities import LinkOption
-from gebiedsapp.ui.koffiekar.conversation_fields import TimeEdit
+from gebiedsapp.ui.koffiekar.conversation_fields import DateEdit, TimeEdit
 
 NO_TIME = QTime(0, 0)  # shown as "--:--": no activity starts at midnight
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -33,6 +41,31 @@ def get_time(edit: QTimeEdit) -> time | None:
 
 def set_time(edit: QTimeEdit, value: time | None) -> None:
     edit.setTime(NO_TIME if value is None else QTime(value.hour, value.minute))
+
+
+def narrow_combo(combo: QComboBox, name: str, length: int = 12) -> None:
+    """A combo box whose longest entry shows whole only in the open list: the form stays
+    narrow."""
+    combo.setAccessibleName(name)
+    combo.setMinimumContentsLength(length)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+
+
+def date_edit(parent: QWidget, name: str) -> DateEdit:
+    edit = DateEdit(parent)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("dd-MM-yyyy")
+    edit.setAccessibleName(name)
+    return edit
+
+
+def text_box(parent: QWidget, name: str, placeholder: str) -> QPlainTextEdit:
+    box = QPlainTextEdit(parent)
+    box.setTabChangesFocus(True)
+    box.setAccessibleName(name)
+    box.setPlaceholderText(placeholder)
+    box.setMinimumHeight(60)
+    return box
 
 
 class LinkList(QListWidget):
