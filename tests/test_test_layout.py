@@ -20,4 +20,3 @@ def test_every_ui_package_has_its_test_folder_and_no_other() -> None:
     tests = _packages(UI_TESTS)
     assert source - tests == set(), "ui packages without a tests/ui/<package>/ folder"
     assert tests - source == set(), "test folders without a ui package of that name"
-

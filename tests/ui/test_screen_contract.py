@@ -137,13 +137,18 @@ SHARED = (
 
 
 def test_list_and_form_screens_share_one_helper_instead_of_copies() -> None:
+    from gebiedsapp.ui.activities import ActivitiesScreen
     from gebiedsapp.ui.contacts import ContactsScreen
     from gebiedsapp.ui.initiatives import InitiativesScreen
-    from gebiedsapp.ui.list_form import ListFormScreen
+    from gebiedsapp.ui.list_form import DraftListFormScreen, ListFormScreen
 
-    for screen_class in (ContactsScreen, InitiativesScreen):
+    for screen_class in (ContactsScreen, InitiativesScreen, ActivitiesScreen):
         assert issubclass(screen_class, ListFormScreen)
         copies = [name for name in SHARED if name in vars(screen_class)]
+        assert copies == [], f"{screen_class.__name__} has its own {copies}"
+    for screen_class in (ContactsScreen, ActivitiesScreen):  # their forms keep drafts
+        assert issubclass(screen_class, DraftListFormScreen)
+        copies = [name for name in ("_reset_form", "_is_dirty") if name in vars(screen_class)]
         assert copies == [], f"{screen_class.__name__} has its own {copies}"
 
 

@@ -25,20 +25,22 @@ from gebiedsapp.domain import (
     Initiative,
     Signal,
     Theme,
-    utcnow,
 )
 from gebiedsapp.services.actions import MAX_DESCRIPTION, create_follow_up
+from gebiedsapp.services.activity_record import (
+    MAX_ATTENDANCE,
+    RECORD_FIELDS,
+    ActivityDraft,
+    record_values,
+)
+from gebiedsapp.services.conversation_record import InputKind
 from gebiedsapp.services.errors import NotFoundError, ValidationError
-from gebiedsapp.services.history import finish_edit
+from gebiedsapp.services.record_edits import EditedRecord
 from gebiedsapp.storage.repositories.activities import ActivityRepository
 from gebiedsapp.storage.repositories.areas import AreaRepository
 from gebiedsapp.storage.repositories.drafts import DraftRepository
 
 RECORD_TYPE = "activity"
-MAX_PLACE = 200
-MAX_SUBJECT = 300
-MAX_TEXT = 20_000
-MAX_ATTENDANCE = 100_000
 SIGNALS_SINCE_DAYS = 180  # a form offers the open signals and those of the last half year
 
 
@@ -70,6 +72,22 @@ class ActivityInput:
     new_actions: Sequence[NewAction] = field(default_factory=tuple)
 
 
+def activity_input(draft: ActivityDraft) -> ActivityInput | None:
+    """What the form holds as the service's input: each record field as its definition says,
+    and the agreed actions with the one still typed (typed text is never dropped). None when
+    the draft has no area (none could be chosen)."""
+    if draft.area_id is None:
+        return None
+    agreed = [*draft.new_actions, *([draft.new_action] if draft.new_action else [])]
+    values = {d.key: getattr(draft, d.key) for d in RECORD_FIELDS}
+    values["kind"] = draft.kind or next(iter(ActivityKind))
+    values["day"] = draft.day or date.today()
+    return ActivityInput(
+        **values,
+        new_actions=tuple(NewAction(a.description, a.owner_id, a.due_date) for a in agreed),
+    )
+
+
 @dataclass(frozen=True)
 class _Links:
     themes: list[Theme]
@@ -78,9 +96,19 @@ class _Links:
     initiatives: list[Initiative]
 
 
-def _text(value: str, limit: int, *, what: str, name: str) -> None:
-    if len(value.strip()) > limit:
-        raise ValidationError(f"{what} is te lang (hoogstens {limit} tekens).", field=name)
+def _check_texts(data: ActivityInput) -> None:
+    """Each text field's own check, from its definition: what is required first."""
+    texts = [
+        (d, value.strip()) for d in RECORD_FIELDS if isinstance(value := getattr(data, d.key), str)
+    ]
+    for definition, text in texts:
+        if definition.required and not text:
+            raise ValidationError(definition.required, field=definition.record_name)
+    for definition, text in texts:
+        if definition.max_length is not None and len(text) > definition.max_length:
+            raise ValidationError(
+                definition.too_long.format(n=definition.max_length), field=definition.record_name
+            )
 
 
 def _check(session: Session, data: ActivityInput, *, today: date, new: bool) -> _Links:
@@ -88,12 +116,7 @@ def _check(session: Session, data: ActivityInput, *, today: date, new: bool) -> 
     area = AreaRepository(session).get(data.area_id)
     if area is None or area.is_deleted:
         raise NotFoundError("Dit gebied bestaat niet (meer).")
-    if not data.subject.strip():
-        raise ValidationError("Vul in waar de activiteit over ging.", field="subject")
-    _text(data.subject, MAX_SUBJECT, what="Het onderwerp", name="subject")
-    _text(data.place, MAX_PLACE, what="De plaats", name="place")
-    _text(data.notes, MAX_TEXT, what="De aantekeningen", name="notes")
-    _text(data.outcomes, MAX_TEXT, what="De uitkomsten", name="outcomes")
+    _check_texts(data)
     if data.start_time is None and data.end_time is not None:
         raise ValidationError("Vul ook in hoe laat de activiteit begon.", field="start_time")
     if (
@@ -147,16 +170,17 @@ def _check(session: Session, data: ActivityInput, *, today: date, new: bool) -> 
 
 
 def _apply(row: Activity, data: ActivityInput, links: _Links) -> None:
-    row.area_id = data.area_id
-    row.kind = data.kind
-    row.date = data.day
-    row.start_time = data.start_time
-    row.end_time = data.end_time
-    row.place = " ".join(data.place.split())
-    row.subject = " ".join(data.subject.split())
-    row.attendance = data.attendance
-    row.notes = data.notes.strip()
-    row.outcomes = data.outcomes.strip()
+    """Each stored field as its definition says (a line's spaces folded, a text trimmed),
+    then the links."""
+    for definition in RECORD_FIELDS:
+        if definition.column is None:
+            continue
+        value = getattr(data, definition.key)
+        if definition.kind is InputKind.LINE:
+            value = " ".join(value.split())
+        elif definition.kind is InputKind.TEXT:
+            value = value.strip()
+        setattr(row, definition.column, value)
     row.themes = links.themes
     row.signals = links.signals
     row.actions = links.actions
@@ -191,30 +215,12 @@ def record_activity(
     return row
 
 
-def _fields(row: Activity) -> dict[str, object]:
-    return {
-        "area_id": row.area_id,
-        "kind": row.kind,
-        "date": row.date,
-        "start_time": row.start_time,
-        "end_time": row.end_time,
-        "place": row.place,
-        "subject": row.subject,
-        "attendance": row.attendance,
-        "notes": row.notes,
-        "outcomes": row.outcomes,
-        "themes": [t.id for t in row.themes],
-        "signals": [s.id for s in row.signals],
-        "actions": [a.id for a in row.actions],
-        "initiatives": [i.id for i in row.initiatives],
-    }
-
-
-def _existing(session: Session, activity_id: uuid.UUID) -> Activity:
-    row = ActivityRepository(session).get(activity_id)
-    if row is None or row.is_deleted:
-        raise NotFoundError("Deze activiteit bestaat niet (meer).")
-    return row
+ACTIVITY = EditedRecord(
+    record_type=RECORD_TYPE,
+    gone="Deze activiteit bestaat niet (meer).",
+    find=lambda session, record_id: ActivityRepository(session).get(record_id),
+    fields=record_values,
+)
 
 
 def edit_activity(
@@ -226,28 +232,17 @@ def edit_activity(
     draft_id: uuid.UUID | None = None,
 ) -> Activity:
     """Change an activity; what it was before is kept in its history."""
-    row = _existing(session, activity_id)
+    row = ACTIVITY.existing(session, activity_id)
     links = _check(session, data, today=today, new=False)
-    before, old_version = _fields(row), row.version
-    links.actions.extend(_agreed(session, data))
-    _apply(row, data, links)
-    finish_edit(
-        session,
-        row,
-        record_type=RECORD_TYPE,
-        version=old_version,
-        before=before,
-        after=_fields(row),
-        draft_id=draft_id,
-    )
+    with ACTIVITY.edit(session, row, draft_id=draft_id):
+        links.actions.extend(_agreed(session, data))
+        _apply(row, data, links)
     return row
 
 
 def remove_activity(session: Session, activity_id: uuid.UUID) -> None:
     """Remove an activity entered by mistake (a tombstone; its history stays)."""
-    row = _existing(session, activity_id)
-    row.deleted_at = utcnow()
-    session.flush()
+    ACTIVITY.remove(session, activity_id)
 
 
 # --- reading ----------------------------------------------------------------------------------
@@ -283,6 +278,17 @@ class ActivityView:
 
     def planned(self, today: date) -> bool:
         return self.day > today
+
+
+def activity_draft(view: ActivityView) -> ActivityDraft:
+    """A recorded activity as its form's draft (to edit it)."""
+    values = {d.key: getattr(view, d.key) for d in RECORD_FIELDS if d.kind is not InputKind.LINKS}
+    return ActivityDraft(
+        **values,
+        signal_ids=tuple(o.id for o in view.signals),
+        action_ids=tuple(o.id for o in view.actions),
+        initiative_ids=tuple(o.id for o in view.initiatives),
+    )
 
 
 def signal_text(day: date, category: str, location: str) -> str:
@@ -329,7 +335,7 @@ def activity_view(row: Activity) -> ActivityView:
 
 
 def get_activity(session: Session, activity_id: uuid.UUID) -> ActivityView:
-    return activity_view(_existing(session, activity_id))
+    return activity_view(ACTIVITY.existing(session, activity_id))
 
 
 def list_activities(

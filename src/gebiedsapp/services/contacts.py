@@ -19,7 +19,7 @@ from gebiedsapp.services.contact_record import MAX_NOTES as MAX_NOTES  # defined
 from gebiedsapp.services.contact_record import MAX_SUBJECT as MAX_SUBJECT
 from gebiedsapp.services.contact_record import ContactInput as ContactInput
 from gebiedsapp.services.errors import NotFoundError, ValidationError
-from gebiedsapp.services.history import finish_edit
+from gebiedsapp.services.record_edits import EditedRecord
 from gebiedsapp.services.record_fields import InputKind, check_text
 from gebiedsapp.storage.repositories.areas import AreaRepository
 from gebiedsapp.storage.repositories.contacts import ContactRepository
@@ -96,6 +96,14 @@ def _fields(row: Contact) -> dict[str, object]:
     return {**values, "themes": [t.id for t in row.themes]}
 
 
+CONTACT = EditedRecord(
+    record_type="contact",
+    gone="Dit contact bestaat niet (meer).",
+    find=lambda session, record_id: ContactRepository(session).get(record_id),
+    fields=_fields,
+)
+
+
 def edit_contact(
     session: Session,
     contact_id: uuid.UUID,
@@ -104,21 +112,10 @@ def edit_contact(
     draft_id: uuid.UUID | None = None,
 ) -> Contact:
     """Change a logged contact; the earlier version is kept in its history."""
-    row = ContactRepository(session).get(contact_id)
-    if row is None or row.is_deleted:
-        raise NotFoundError("Dit contact bestaat niet (meer).")
+    row = CONTACT.existing(session, contact_id)
     themes, resident_id = _check(session, data, new=False)
-    before, old_version = _fields(row), row.version
-    _apply(row, data, themes, resident_id)
-    finish_edit(
-        session,
-        row,
-        record_type="contact",
-        version=old_version,
-        before=before,
-        after=_fields(row),
-        draft_id=draft_id,
-    )
+    with CONTACT.edit(session, row, draft_id=draft_id):
+        _apply(row, data, themes, resident_id)
     return row
 
 
@@ -143,11 +140,12 @@ class ContactView:
 
 
 def get_contact(session: Session, contact_id: uuid.UUID) -> ContactView:
-    repo = ContactRepository(session)
-    row = repo.get(contact_id)
-    if row is None or row.is_deleted:
-        raise NotFoundError("Dit contact bestaat niet (meer).")
-    entry = repo.meedenker_of(row.resident_id, row.area_id) if row.resident_id else None
+    row = CONTACT.existing(session, contact_id)
+    entry = (
+        ContactRepository(session).meedenker_of(row.resident_id, row.area_id)
+        if row.resident_id
+        else None
+    )
     return contact_view(row, entry.id if entry else None)
 
 

@@ -24,13 +24,13 @@ from gebiedsapp.domain import (
     utcnow,
 )
 from gebiedsapp.services.errors import NotFoundError, ValidationError
-from gebiedsapp.services.history import finish_edit
 from gebiedsapp.services.initiative_record import CHECKED_TEXTS, SUPPORTER
 from gebiedsapp.services.initiative_record import MAX_GROUP as MAX_GROUP  # with the fields
 from gebiedsapp.services.initiative_record import MAX_TEXT as MAX_TEXT
 from gebiedsapp.services.initiative_record import MAX_TITLE as MAX_TITLE
 from gebiedsapp.services.initiative_record import InitiativeInput as InitiativeInput
 from gebiedsapp.services.initiative_record import MilestoneInput as MilestoneInput
+from gebiedsapp.services.record_edits import EditedRecord
 from gebiedsapp.services.record_fields import check_text
 from gebiedsapp.storage.repositories.areas import AreaRepository
 from gebiedsapp.storage.repositories.initiatives import InitiativeRepository
@@ -214,39 +214,29 @@ def _fields(row: Initiative) -> dict[str, object]:
     }
 
 
-def _existing(session: Session, initiative_id: uuid.UUID) -> Initiative:
-    row = InitiativeRepository(session).get(initiative_id)
-    if row is None or row.is_deleted:
-        raise NotFoundError("Dit initiatief bestaat niet (meer).")
-    return row
+INITIATIVE = EditedRecord(
+    record_type=RECORD_TYPE,
+    gone="Dit initiatief bestaat niet (meer).",
+    find=lambda session, record_id: InitiativeRepository(session).get(record_id),
+    fields=_fields,
+)
 
 
 def edit_initiative(
     session: Session, initiative_id: uuid.UUID, data: InitiativeInput, *, today: date
 ) -> Initiative:
     """Change an initiative; what changed is kept in its history."""
-    row = _existing(session, initiative_id)
+    row = INITIATIVE.existing(session, initiative_id)
     own = frozenset(m.id for m in row.milestones if not m.is_deleted)
     checked = _check(session, data, today=today, new=False, milestone_ids=own)
-    before, old_version = _fields(row), row.version
-    _apply(session, row, data, checked)
-    finish_edit(
-        session,
-        row,
-        record_type=RECORD_TYPE,
-        version=old_version,
-        before=before,
-        after=_fields(row),
-        draft_id=None,
-    )
+    with INITIATIVE.edit(session, row, draft_id=None):
+        _apply(session, row, data, checked)
     return row
 
 
 def remove_initiative(session: Session, initiative_id: uuid.UUID) -> None:
     """Remove an initiative entered by mistake (a tombstone; its history stays)."""
-    row = _existing(session, initiative_id)
-    row.deleted_at = utcnow()
-    session.flush()
+    INITIATIVE.remove(session, initiative_id)
 
 
 # --- reading ----------------------------------------------------------------------------------
@@ -331,7 +321,7 @@ def initiative_view(row: Initiative) -> InitiativeView:
 
 
 def get_initiative(session: Session, initiative_id: uuid.UUID) -> InitiativeView:
-    return initiative_view(_existing(session, initiative_id))
+    return initiative_view(INITIATIVE.existing(session, initiative_id))
 
 
 def list_initiatives(

@@ -9,6 +9,7 @@ for emptiness by `InputKind`, and the service takes its refusal texts and limits
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum, StrEnum
@@ -36,6 +37,12 @@ class InputKind(StrEnum):
     ACTIONS = "actions"  # agreed actions added to the form
     ACTION = "action"  # the agreed action still being typed
     MILESTONES = "milestones"  # an initiative's milestones as typed
+    # what activities add (services.activity_record)
+    TIME = "time"  # a time of day, or none
+    COUNT = "count"  # a whole number, or "not counted"
+    LINKS = "links"  # ticked records of another kind (signals, actions, initiatives)
+    NEW_ACTIONS = "new_actions"  # actions agreed in the form, made when it is saved
+    NEW_ACTION = "new_action"  # an action being typed, not yet added to those
 
 
 @dataclass(frozen=True)
@@ -156,9 +163,9 @@ class AgreedAction:
     together with the record."""
 
     description: str
-    owner_id: uuid.UUID | None
-    owner_name: str
-    due_date: date | None
+    owner_id: uuid.UUID | None = None
+    owner_name: str = ""
+    due_date: date | None = None
 
     def payload(self) -> dict[str, Any]:
         return {
@@ -171,7 +178,7 @@ class AgreedAction:
     @classmethod
     def from_payload(cls, data: Any) -> AgreedAction | None:
         """A stored action; None when it holds no description (or is no action at all)."""
-        if not isinstance(data, dict) or not str(data.get("description", "")).strip():
+        if not isinstance(data, Mapping) or not str(data.get("description", "")).strip():
             return None
         owner, due = parse_uuid(data.get("owner_id")), parse_day(data.get("due_date"))
         if (data.get("owner_id") and owner is None) or (data.get("due_date") and due is None):

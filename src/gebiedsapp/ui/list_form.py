@@ -4,13 +4,16 @@ Contacts and initiatives share the same rules: the list shows the navigator's ar
 sub-areas, loads off the GUI thread (only when the screen is visible), and a double-click or Enter
 opens a record in the form; Escape leaves the form after asking about unsaved input. That
 behaviour lives here once; a screen says what differs (its list query, its texts, what counts as
-unsaved and what leaving asks) by defining the methods marked 'the screen's'.
+unsaved and what leaving asks) by defining the methods marked 'the screen's'. A screen whose form
+keeps a draft while typing (Contacten, Activiteiten) builds on `DraftListFormScreen`, which
+knows what a blank form and unsaved input are for such a form.
 """
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Sequence
+from datetime import date
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import QModelIndex
@@ -20,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from gebiedsapp.services.overview import AreaHeader
 from gebiedsapp.ui.context import AppContext
+from gebiedsapp.ui.drafting import DraftAutosaver
 from gebiedsapp.ui.page import StaleList
 from gebiedsapp.ui.screen import ScreenDefaults
 from gebiedsapp.ui.table_model import RowTableModel
@@ -119,6 +123,7 @@ class ListFormScreen(ScreenDefaults, Generic[R, F], _Widget):
         self._ensure_loaded()
         if self.editing_id is None and not self._is_dirty():
             self._reset_form()
+        self._on_area()
         self.list_state.changed()
 
     def _ensure_loaded(self) -> None:
@@ -135,6 +140,12 @@ class ListFormScreen(ScreenDefaults, Generic[R, F], _Widget):
 
     def _on_shown(self) -> None:
         """What else a screen reads again when shown after it missed a change while hidden."""
+
+    def _on_area(self) -> None:
+        """What else a screen reads for a new area (after the form, before the list)."""
+
+    def _on_reload(self) -> None:
+        """What else a screen loads again with its list."""
 
     def reload_list(self) -> None:
         """Load the list off the GUI thread."""
@@ -153,6 +164,7 @@ class ListFormScreen(ScreenDefaults, Generic[R, F], _Widget):
             on_done=self._on_list,
             on_error=self._on_list_failed,
         )
+        self._on_reload()
 
     def _on_list_failed(self, _error: Exception) -> None:
         self.list_label.setText(self._failed_text())
@@ -172,3 +184,42 @@ class ListFormScreen(ScreenDefaults, Generic[R, F], _Widget):
         row = self.model.row_at(index)
         if row is not None:
             self.open_record(row.id)
+
+
+class _DraftForm(_Form, Protocol):
+    def clear(self, *, area_id: uuid.UUID | None, today: date) -> None: ...
+
+    def payload(self) -> dict[str, Any]: ...
+
+    def is_empty(self) -> bool: ...
+
+
+DF = TypeVar("DF", bound=_DraftForm)
+
+
+class DraftListFormScreen(ListFormScreen[R, DF]):
+    """A list-plus-form screen whose form keeps a draft while typing (Contacten, Activiteiten):
+    what counts as unsaved and what a blank form is, once. The screen makes `autosaver`."""
+
+    autosaver: DraftAutosaver
+
+    def _reset_form(self) -> None:
+        """A blank form for the navigator's area, with a new draft to come."""
+        self.autosaver.suspended = True
+        try:
+            self.form.clear(area_id=self.area_id, today=date.today())
+        finally:
+            self.autosaver.suspended = False
+        self.autosaver.start()
+        self.editing_id = None
+        self._baseline = self.form.payload()
+        self._update_mode()
+
+    def _is_dirty(self) -> bool:
+        """A draft in the database, or input that differs from what was opened (a new form
+        that is still empty does not count)."""
+        if self.autosaver.draft_id is not None:
+            return True
+        return self.form.payload() != self._baseline and not (
+            self.editing_id is None and self.form.is_empty()
+        )

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QWidget
 
 from gebiedsapp.domain import ActivityKind
 from gebiedsapp.services.activities import RECORD_TYPE
+from gebiedsapp.services.activity_record import record_labels
 from gebiedsapp.services.areas import area_tree
 from gebiedsapp.services.history import history
 from gebiedsapp.services.taxonomy import list_themes
@@ -18,23 +19,6 @@ from gebiedsapp.ui.contacts.history import HistoryDialog, HistoryLine, history_l
 from gebiedsapp.ui.context import AppContext
 from gebiedsapp.ui.formatting import format_date
 from gebiedsapp.ui.labels import label_of
-
-FIELD_LABELS = {
-    "area_id": "Gebied",
-    "kind": "Soort",
-    "date": "Datum",
-    "start_time": "Begintijd",
-    "end_time": "Eindtijd",
-    "place": "Plaats",
-    "subject": "Onderwerp",
-    "attendance": "Aanwezig",
-    "notes": "Aantekeningen",
-    "outcomes": "Uitkomsten",
-    "themes": "Thema's",
-    "signals": "Gekoppelde signalen",
-    "actions": "Gekoppelde acties",
-    "initiatives": "Gekoppelde initiatieven",
-}
 
 
 def _tr(text: str) -> str:
@@ -69,7 +53,7 @@ def activity_history(context: AppContext, activity_id: uuid.UUID) -> list[Histor
                 return str(value)
         return names.get(str(value), str(value))
 
-    labels = {name: _tr(label) for name, label in FIELD_LABELS.items()}
+    labels = {name: _tr(label) for name, label in record_labels().items()}
     return history_lines(entries, labels=labels, describe=describe)
 
 

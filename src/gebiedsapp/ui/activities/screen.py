@@ -2,19 +2,19 @@
 area, and the area's agenda.
 
 The first tab is the list (left) and the form (right), with the same rules as the contact
-log: the form autosaves a draft on every change and on focus loss, Ctrl+Enter saves (and
-deletes that draft in the same transaction), Escape never throws typed text away without
-asking, editing keeps the earlier version ('Geschiedenis…'). The second tab is the agenda.
+log (`ListFormScreen`): the form autosaves a draft on every change and on focus loss, Ctrl+Enter
+saves (and deletes that draft in the same transaction), Escape never throws typed text away
+without asking, editing keeps the earlier version ('Geschiedenis…'). The second tab is the
+agenda.
 """
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from datetime import date, timedelta
-from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -45,7 +45,7 @@ from gebiedsapp.services.activity_exports import activities_table
 from gebiedsapp.services.areas import area_tree
 from gebiedsapp.services.drafts import DraftView
 from gebiedsapp.services.errors import ValidationError
-from gebiedsapp.services.overview import area_header
+from gebiedsapp.services.overview import AreaHeader
 from gebiedsapp.services.taxonomy import list_themes
 from gebiedsapp.services.teams import list_members
 from gebiedsapp.ui.activities.agenda import AgendaPanel
@@ -69,30 +69,62 @@ from gebiedsapp.ui.drafting import DraftAutosaver
 from gebiedsapp.ui.export import Exporter, ExportJob
 from gebiedsapp.ui.formatting import format_date, format_number
 from gebiedsapp.ui.layout import ColumnFit, FlowLayout, text_width
+from gebiedsapp.ui.list_form import DraftListFormScreen
 from gebiedsapp.ui.page import StaleList, form_keys, muted_label, page_title, scope_name
 from gebiedsapp.ui.prompts import Leave, ask_leave
 
 LOG_DAYS = 365  # the list shows a year back, and everything planned
+AGENDA_TAB = 1
 
 
-class ActivitiesScreen(QWidget):
-    follows_area = True  # the window's screen contract (set_area, may_close, flush)
+class ActivitiesScreen(DraftListFormScreen[ActivityView, ActivityForm], QWidget):
+    list_job = "activities-list"  # the worker job that loads the list
+    model: ActivitiesModel
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.context = context
-        self.area_id: uuid.UUID | None = None
-        self.area_ids: frozenset[uuid.UUID] | None = None
-        self.editing_id: uuid.UUID | None = None
-        self._baseline: dict[str, Any] = {}
-        self._loaded = False
-        self.list_state = StaleList(self, self.reload_list)
+        self._start_list_form(context)
         self.links_state = StaleList(self, self._load_links)
-
         title = page_title(self.tr("Activiteiten"), self)
         self.subtitle = muted_label(self)
+        list_panel = self._build_list_panel()
+        form_body, form_panel = self._build_form_panel()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(list_panel)
+        self.splitter.addWidget(form_panel)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([360, 560])
+        # on a narrow screen (125% scaling) the form takes its width from the list first
+        self._list_panel = list_panel
+        self.splitter.installEventFilter(self)
+        self.splitter.setChildrenCollapsible(False)
 
-        # left: the area's activities, planned ones on top
+        self.agenda = AgendaPanel(context, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.splitter, self.tr("&Vastleggen"))
+        self.tabs.addTab(self.agenda, self.tr("A&genda"))
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.addWidget(title)
+        layout.addWidget(self.subtitle)
+        layout.addWidget(self.tabs, 1)
+
+        self.autosaver = DraftAutosaver(
+            context,
+            kind=DraftKind.ACTIVITY,
+            payload=self.form.payload,
+            is_empty=self.form.is_empty,
+            parent=self,
+        )
+        self.autosaver.watch(form_body)
+        self._connect(form_body)
+        self.record_buttons = (self.history_button, self.remove_button)
+        self._update_mode()
+
+    def _build_list_panel(self) -> QWidget:
+        """Left: the area's activities, planned ones on top, with the export below."""
         self.model = ActivitiesModel(self)
         self.table = make_table(self.model, self, stretch_column=ActivitiesModel.COL_SUBJECT)
         self.table.setAccessibleName(self.tr("Activiteiten van het gebied"))
@@ -111,7 +143,7 @@ class ActivitiesScreen(QWidget):
         list_layout.setContentsMargins(0, 0, 8, 0)
         list_layout.addWidget(self.list_label)
         list_layout.addWidget(self.table, 1)
-        self.exporter = Exporter(context, self, self.export_job)
+        self.exporter = Exporter(self.context, self, self.export_job)
         hint_row = QHBoxLayout()
         hint_row.addWidget(
             muted_label(
@@ -121,8 +153,11 @@ class ActivitiesScreen(QWidget):
         )
         hint_row.addWidget(self.exporter.button)
         list_layout.addLayout(hint_row)
+        return list_panel
 
-        # right: the form, scrollable on a small laptop screen; its buttons stay in view
+    def _build_form_panel(self) -> tuple[QWidget, QWidget]:
+        """Right: the form, scrollable on a small laptop screen; its buttons stay in view.
+        Returns the form's body (what the autosave and the keys watch) and the panel."""
         self.form = ActivityForm(self)
         self.save_button = QPushButton(self.tr("Opslaan (Ctrl+Enter)"), self)
         self.history_button = QPushButton(self.tr("Geschiedenis…"), self)
@@ -146,7 +181,7 @@ class ActivitiesScreen(QWidget):
         form_layout = QVBoxLayout(form_body)
         form_layout.setContentsMargins(8, 0, 8, 0)
         form_layout.addWidget(self.form, 1)
-        scroll = QScrollArea(self)
+        self._form_scroll = scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(form_body)
@@ -159,69 +194,34 @@ class ActivitiesScreen(QWidget):
         panel_layout.addLayout(buttons)
         self.status.setContentsMargins(8, 0, 8, 0)
         panel_layout.addWidget(self.status)
+        return form_body, form_panel
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.addWidget(list_panel)
-        self.splitter.addWidget(form_panel)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([360, 560])
-        # on a narrow screen (125% scaling) the form takes its width from the list first
-        self._form_scroll, self._list_panel = scroll, list_panel
-        self.splitter.installEventFilter(self)
-        self.splitter.setChildrenCollapsible(False)
-
-        self.agenda = AgendaPanel(context, self)
-        self.tabs = QTabWidget(self)
-        self.tabs.addTab(self.splitter, self.tr("&Vastleggen"))
-        self.tabs.addTab(self.agenda, self.tr("A&genda"))
-        self.tabs.currentChanged.connect(self._on_tab)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 16, 24, 16)
-        layout.addWidget(title)
-        layout.addWidget(self.subtitle)
-        layout.addWidget(self.tabs, 1)
-
-        self.autosaver = DraftAutosaver(
-            context,
-            kind=DraftKind.ACTIVITY,
-            payload=self.form.payload,
-            is_empty=self.form.is_empty,
-            parent=self,
-        )
-        self.autosaver.watch(form_body)
+    def _connect(self, form_body: QWidget) -> None:
         self.autosaver.failed.connect(self.status.setText)
         self.form.changed.connect(self.autosaver.changed)
         form_keys(form_body, save=self.save, leave=self.leave_form)
-
         self.save_button.clicked.connect(self.save)
         self.history_button.clicked.connect(self.show_history)
         self.remove_button.clicked.connect(self.remove)
         self.new_button.clicked.connect(self.new_activity)
         self.cancel_button.clicked.connect(self.leave_form)
-        self.table.activated.connect(self._on_activated)
-        context.hub.changed.connect(self._on_changes)
-        self._update_mode()
+        self.tabs.currentChanged.connect(self._on_tab)
+        self._connect_list()
+        self.context.hub.changed.connect(self._on_changes)
 
     # -- public contract --------------------------------------------------------------------
 
-    def set_area(self, area_id: uuid.UUID) -> None:
-        """The navigator's area: the list and agenda show it with its sub-areas."""
-        self.area_id = area_id
-        with self.context.read() as session:
-            header = area_header(session, area_id, today=date.today())
-        self.area_ids = header.area_ids
+    def _show_scope(self, header: AreaHeader) -> None:
+        """The list and the agenda show the area with its sub-areas."""
         self.subtitle.setText(
             self.tr("Bewonersavonden, schouwen en overleggen in %s, en de agenda.")
             % scope_name(header)
         )
-        self.agenda.set_area(area_id)
-        self._ensure_loaded()
-        if self.editing_id is None and not self._is_dirty():
-            self._reset_form()
-        self.links_state.changed()
-        self.list_state.changed()
+        if self.area_id is not None:
+            self.agenda.set_area(self.area_id)
+
+    def _on_area(self) -> None:
+        self.links_state.changed()  # what the form offers to link: the area's records
 
     def may_close(self) -> bool:
         """Closing the window never loses typing here: flush() keeps it as a draft."""
@@ -293,10 +293,10 @@ class ActivitiesScreen(QWidget):
 
     # -- loading ----------------------------------------------------------------------------
 
-    def _ensure_loaded(self) -> None:
-        if self._loaded:
-            return
-        self._loaded = True
+    def open_record(self, record_id: uuid.UUID) -> None:
+        self.edit_activity(record_id)
+
+    def _first_load(self) -> None:
         self._load_reference_data(AREAS, THEMES, TEAM)
         if self.editing_id is None and not self._is_dirty():
             self._reset_form()
@@ -353,32 +353,24 @@ class ActivitiesScreen(QWidget):
         if moved > 0:
             self.splitter.setSizes([sizes[0] - moved, sizes[1] + moved])
 
-    def showEvent(self, event: QShowEvent) -> None:
-        self._ensure_loaded()
+    def _on_shown(self) -> None:
         self.links_state.shown()
-        self.list_state.shown()
-        super().showEvent(event)
 
-    def reload_list(self) -> None:
-        """Load the area's activities (a year back and everything planned) off the GUI thread."""
-        self.list_state.stale = False
-        ids = self.area_ids
-        start = date.today() - timedelta(days=LOG_DAYS)
-        self.list_label.setText(self.tr("Activiteiten laden…"))
+    def _list_query(self) -> Callable[[Session], list[ActivityView]]:
+        """The area's activities: a year back and everything planned."""
+        ids, start = self.area_ids, date.today() - timedelta(days=LOG_DAYS)
+        return lambda session: list_activities(session, area_ids=ids, start=start)
 
-        def work() -> list[ActivityView]:
-            with self.context.read() as session:
-                return list_activities(session, area_ids=ids, start=start)
-
-        self.context.background.submit(
-            "activities-list",
-            work,
-            owner=self,
-            on_done=self._on_list,
-            on_error=self._on_list_failed,
-        )
-        if self.tabs.currentIndex() == 1:
+    def _on_reload(self) -> None:
+        """The agenda reloads with the list when it is the tab in view."""
+        if self.tabs.currentIndex() == AGENDA_TAB:
             self.agenda.reload()
+
+    def _loading_text(self) -> str:
+        return self.tr("Activiteiten laden…")
+
+    def _failed_text(self) -> str:
+        return self.tr("De activiteiten konden niet worden geladen. Zie het logboek.")
 
     def _on_list(self, rows: list[ActivityView]) -> None:
         self.model.today = date.today()
@@ -388,13 +380,8 @@ class ActivitiesScreen(QWidget):
             % (format_number(len(rows)), format_date(date.today() - timedelta(days=LOG_DAYS)))
         )
 
-    def _on_list_failed(self, _error: Exception) -> None:
-        self.list_label.setText(
-            self.tr("De activiteiten konden niet worden geladen. Zie het logboek.")
-        )
-
     def _on_tab(self, index: int) -> None:
-        if index == 1:
+        if index == AGENDA_TAB:
             self.agenda.reload()
 
     def _on_changes(self, kinds: frozenset[str]) -> None:
@@ -407,28 +394,6 @@ class ActivitiesScreen(QWidget):
             self.list_state.changed()
 
     # -- form state -------------------------------------------------------------------------
-
-    def _reset_form(self) -> None:
-        self.autosaver.suspended = True
-        try:
-            self.form.clear(area_id=self.area_id, today=date.today())
-        finally:
-            self.autosaver.suspended = False
-        self.autosaver.start()
-        self.editing_id = None
-        self._baseline = self.form.payload()
-        self._update_mode()
-
-    def _update_mode(self) -> None:
-        self.history_button.setEnabled(self.editing_id is not None)
-        self.remove_button.setEnabled(self.editing_id is not None)
-
-    def _is_dirty(self) -> bool:
-        if self.autosaver.draft_id is not None:
-            return True
-        return self.form.payload() != self._baseline and not (
-            self.editing_id is None and self.form.is_empty()
-        )
 
     def _may_leave(self) -> bool:
         if not self._is_dirty():
@@ -451,19 +416,6 @@ class ActivitiesScreen(QWidget):
             self.autosaver.start()
             self.status.setText(self.tr("Concept bewaard; je kunt het later herstellen."))
         return True
-
-    def leave_form(self) -> None:
-        """Escape: stop with this activity, asking what to do with typed text."""
-        if not self._may_leave():
-            return
-        self._reset_form()
-        self.status.setText("")
-        self.form.focus_first()
-
-    def _on_activated(self, index: QModelIndex) -> None:
-        row = self.model.row_at(index)
-        if row is not None:
-            self.edit_activity(row.id)
 
     # -- saving -----------------------------------------------------------------------------
 

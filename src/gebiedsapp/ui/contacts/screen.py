@@ -68,7 +68,7 @@ from gebiedsapp.ui.export import Exporter, ExportJob
 from gebiedsapp.ui.formatting import format_date, format_number
 from gebiedsapp.ui.labels import label_of
 from gebiedsapp.ui.layout import ColumnFit, FlowLayout, text_width
-from gebiedsapp.ui.list_form import ListFormScreen
+from gebiedsapp.ui.list_form import DraftListFormScreen
 from gebiedsapp.ui.page import form_keys, muted_label, page_title, scope_name
 from gebiedsapp.ui.palette import style
 from gebiedsapp.ui.prompts import Leave
@@ -97,7 +97,7 @@ def ask_leave(parent: QWidget) -> Leave:
     )
 
 
-class ContactsScreen(ListFormScreen[ContactView, ContactForm], QWidget):
+class ContactsScreen(DraftListFormScreen[ContactView, ContactForm], QWidget):
     list_job = "contacts-log"  # the worker job that loads the list
     signal_requested = Signal(object)  # a contact id: the window opens a new signal for it
 
@@ -389,17 +389,6 @@ class ContactsScreen(ListFormScreen[ContactView, ContactForm], QWidget):
 
     # -- form state -------------------------------------------------------------------------
 
-    def _reset_form(self) -> None:
-        self.autosaver.suspended = True
-        try:
-            self.form.clear(area_id=self.area_id, today=date.today())
-        finally:
-            self.autosaver.suspended = False
-        self.autosaver.start()
-        self.editing_id = None
-        self._baseline = self.form.payload()
-        self._update_mode()
-
     def _load_contact(self, view: ContactView) -> None:
         self.autosaver.suspended = self._putting_record = True
         try:
@@ -418,13 +407,6 @@ class ContactsScreen(ListFormScreen[ContactView, ContactForm], QWidget):
         else:
             self.status.setText("")
             self.form.subject_edit.setFocus()
-
-    def _is_dirty(self) -> bool:
-        if self.autosaver.draft_id is not None:
-            return True
-        return self.form.payload() != self._baseline and not (
-            self.editing_id is None and self.form.is_empty()
-        )
 
     def _may_leave(self) -> bool:
         """True when the form may be emptied: nothing typed, or the user chose what to do."""
