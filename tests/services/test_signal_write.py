@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from gebiedsapp.domain import AuditAction, AuditEntry, SignalSource, SignalStatus, reference_id
 from gebiedsapp.services import signal_import, signal_write, signals
 from gebiedsapp.services.signals import SignalInput, SplitPart
+from gebiedsapp.storage.repositories.signals import SignalRepository
 from gebiedsapp.storage.sync_tracking import sync_outbox
 
 BEERTA = reference_id("area", "beerta")
@@ -85,3 +86,14 @@ def test_a_new_signal_is_stamped_entered_and_tracked(session: Session) -> None:
         select(sync_outbox.c.row_key).where(sync_outbox.c.table_name == "signal")
     ).scalars()
     assert any(signal_id.hex in str(key) or str(signal_id) in str(key) for key in keys)
+
+
+def test_a_splits_parts_keep_the_order_they_were_typed_in(session: Session) -> None:
+    """Written in one go, the parts must still list in their typed order (the detail lists a
+    signal's children by creation; with one shared stamp their order was the ids' chance)."""
+    parent = _new(session)
+    typed = [f"Deel {n}" for n in range(1, 7)]
+    signals.split(session, parent, [SplitPart(ZWERFVUIL, None, text) for text in typed])
+    session.flush()
+    children = SignalRepository(session).children(parent)
+    assert [c.description for c in children] == typed

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Mapping, Sequence
+from datetime import timedelta
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -60,19 +61,18 @@ def write_signals(
     session.flush()  # ORM changes still pending go first (a split's parent, say)
     actor = str(session.info.get("actor", ""))
     stamp = utcnow()
-    stamps = {
-        "created_at": stamp,
-        "updated_at": stamp,
-        "created_by": actor,
-        "updated_by": actor,
-        "version": 1,
-    }
+    stamps = {"created_by": actor, "updated_by": actor, "version": 1}
     values = []
-    for row in rows:
+    for number, row in enumerate(rows):
         unknown = set(row) - set(COLUMNS)
         if unknown:
             raise KeyError(f"not a signal column: {sorted(unknown)}")
-        values.append({"id": uuid.uuid4(), **stamps, **NEW, **row})
+        # one microsecond apart: lists ordered by creation keep the order they were given in
+        # (a split's parts as typed, an import's rows as in the file)
+        at = stamp + timedelta(microseconds=number)
+        values.append(
+            {"id": uuid.uuid4(), "created_at": at, "updated_at": at, **stamps, **NEW, **row}
+        )
     SignalRepository(session).insert_signals(values)
     if import_detail is not None:
         audit.note(session, AuditAction.IMPORT, record_type=RECORD_TYPE, detail=import_detail)
