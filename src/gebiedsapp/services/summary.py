@@ -336,10 +336,12 @@ def _facts(
     team: defaultdict[uuid.UUID, list[tuple[Role, str]]] = defaultdict(list)
     for assignment in TeamRepository(session).assignments(on=period.end):
         team[assignment.area_id].append((assignment.role, assignment.member.name))
+    before = _figures(repo, scope, previous, today)
+    earlier = period.year_earlier()  # for a year the same as the previous period: counted once
     return _Facts(
         current=_figures(repo, scope, period, today),
-        previous=_figures(repo, scope, previous, today),
-        year_before=_figures(repo, scope, period.year_earlier(), today),
+        previous=before,
+        year_before=before if earlier == previous else _figures(repo, scope, earlier, today),
         trend=_trend(repo, scope, period, today),
         passers_by={
             area_id: Counter(passers_by=n)

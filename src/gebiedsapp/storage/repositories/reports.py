@@ -125,8 +125,14 @@ def _is_open(as_of: date) -> ColumnElement[bool]:
         .correlate(Signal)
         .scalar_subquery()
     )
-    closed_then = or_(Signal.closed_on <= as_of, last_status.in_(_CLOSED_VALUES))
-    return and_(Signal.reported_on <= as_of, ~func.coalesce(closed_then, False))
+    # Written as three plain conditions (equal to "not (closed_on <= as_of or the last status is
+    # a closed one)" with SQL's NULLs): SQLite then skips the history lookup for a signal reported
+    # later or closed by then, where a NOT COALESCE(... OR ...) made it look up every signal.
+    return and_(
+        Signal.reported_on <= as_of,
+        or_(Signal.closed_on.is_(None), Signal.closed_on > as_of),
+        func.coalesce(last_status, "").not_in(_CLOSED_VALUES),
+    )
 
 
 def _action_open(as_of: date) -> ColumnElement[bool]:
@@ -180,34 +186,43 @@ class ReportRepository:
     ) -> list[dict[uuid.UUID, MonthTally]]:
         """Per (start, end, as_of) month, per area: (conversations in it, signals reported in it,
         signals open on `as_of`), each counted as `session_counts` and `signal_counts` count
-        them, in two queries for all months: a query per month cost four times as much."""
+        them. Conversations and new signals are counted per day in SQL and put in their months
+        here (a CASE per row and month cost SQLite five times as much); the open ones take one
+        query for all months (a query per month cost four times as much)."""
         if not months:
             return []
+        first, last_day = months[0][0], months[-1][1]
 
-        def flag(condition: ColumnElement[bool]) -> Any:
-            return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+        def month_of(day: date) -> list[int]:
+            return [i for i, (start, end, _) in enumerate(months) if start <= day <= end]
 
         said = (
-            select(
-                KoffiekarSession.area_id,
-                *(flag(KoffiekarSession.date.between(start, end)) for start, end, _ in months),
-            )
+            select(KoffiekarSession.area_id, KoffiekarSession.date, func.count())
             .join(Conversation, Conversation.session_id == KoffiekarSession.id)
             .where(
                 Conversation.deleted_at.is_(None),
                 KoffiekarSession.deleted_at.is_(None),
-                KoffiekarSession.date.between(months[0][0], months[-1][1]),
+                KoffiekarSession.date.between(first, last_day),
                 *_in(KoffiekarSession.area_id, area_ids),
             )
-            .group_by(KoffiekarSession.area_id)
+            .group_by(KoffiekarSession.area_id, KoffiekarSession.date)
         )
-        last = max(max(end, as_of) for _start, end, as_of in months)
         reported = (
-            select(
-                Signal.area_id,
-                *(flag(Signal.reported_on.between(start, end)) for start, end, _ in months),
-                *(flag(_is_open(as_of)) for _start, _end, as_of in months),
+            select(Signal.area_id, Signal.reported_on, func.count())
+            .where(
+                Signal.deleted_at.is_(None),
+                Signal.reported_on.between(first, last_day),
+                *_in(Signal.area_id, area_ids),
             )
+            .group_by(Signal.area_id, Signal.reported_on)
+        )
+
+        def flag(condition: ColumnElement[bool]) -> Any:
+            return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+        last = max(max(end, as_of) for _start, end, as_of in months)
+        still_open = (
+            select(Signal.area_id, *(flag(_is_open(as_of)) for _start, _end, as_of in months))
             .where(
                 Signal.deleted_at.is_(None),
                 Signal.reported_on <= last,
@@ -215,15 +230,14 @@ class ReportRepository:
             )
             .group_by(Signal.area_id)
         )
-        n = len(months)
         out: list[dict[uuid.UUID, list[int]]] = [{} for _ in months]
-        for area_id, *counts in self.session.execute(said):
-            for i in range(n):
-                out[i].setdefault(area_id, [0, 0, 0])[0] = int(counts[i])
-        for area_id, *counts in self.session.execute(reported):
-            for i in range(n):
-                row = out[i].setdefault(area_id, [0, 0, 0])
-                row[1], row[2] = int(counts[i]), int(counts[n + i])
+        for column, query in ((0, said), (1, reported)):
+            for area_id, day, n in self.session.execute(query):
+                for i in month_of(day):
+                    out[i].setdefault(area_id, [0, 0, 0])[column] += int(n)
+        for area_id, *counts in self.session.execute(still_open):
+            for i, n in enumerate(counts):
+                out[i].setdefault(area_id, [0, 0, 0])[2] = int(n)
         return [{a: MonthTally(*c) for a, c in month.items() if any(c)} for month in out]
 
     def passers_by(self, area_ids: AreaIds, start: date, end: date) -> dict[uuid.UUID, int]:
@@ -269,60 +283,52 @@ class ReportRepository:
     def theme_counts(
         self, area_ids: AreaIds, periods: Sequence[tuple[date, date]]
     ) -> list[ThemePeriods]:
-        """Per area and theme: conversations + contacts with that theme in each period, the
-        periods in one pass (the current and the previous period of a summary, say)."""
-        first = min(start for start, _end in periods)
-        last = max(end for _start, end in periods)
-        said = (
-            select(
-                KoffiekarSession.area_id.label("area_id"),
-                conversation_theme.c.theme_id,
-                KoffiekarSession.date.label("day"),
+        """Per area and theme: conversations + contacts with that theme in each period.
+
+        A plain count per period (conversations and contacts grouped apart, then added up):
+        one pass over both periods with a CASE per row and period cost SQLite about twice as
+        much (measured on `large`: a summary's costliest query)."""
+        counted: dict[tuple[uuid.UUID, str], list[int]] = {}
+        for index, (start, end) in enumerate(periods):
+            said = (
+                select(
+                    KoffiekarSession.area_id.label("area_id"),
+                    conversation_theme.c.theme_id.label("theme_id"),
+                    func.count().label("n"),
+                )
+                .select_from(KoffiekarSession)
+                .join(Conversation, Conversation.session_id == KoffiekarSession.id)
+                .join(conversation_theme, conversation_theme.c.conversation_id == Conversation.id)
+                .where(
+                    KoffiekarSession.date.between(start, end),
+                    KoffiekarSession.deleted_at.is_(None),
+                    Conversation.deleted_at.is_(None),
+                    *_in(KoffiekarSession.area_id, area_ids),
+                )
+                .group_by(KoffiekarSession.area_id, conversation_theme.c.theme_id)
             )
-            .select_from(KoffiekarSession)
-            .join(Conversation, Conversation.session_id == KoffiekarSession.id)
-            .join(conversation_theme, conversation_theme.c.conversation_id == Conversation.id)
-            .where(
-                KoffiekarSession.date.between(first, last),
-                KoffiekarSession.deleted_at.is_(None),
-                Conversation.deleted_at.is_(None),
-                *_in(KoffiekarSession.area_id, area_ids),
+            contacted = (
+                select(
+                    Contact.area_id.label("area_id"),
+                    contact_theme.c.theme_id.label("theme_id"),
+                    func.count().label("n"),
+                )
+                .select_from(Contact)
+                .join(contact_theme, contact_theme.c.contact_id == Contact.id)
+                .where(
+                    Contact.date.between(start, end),
+                    Contact.deleted_at.is_(None),
+                    *_in(Contact.area_id, area_ids),
+                )
+                .group_by(Contact.area_id, contact_theme.c.theme_id)
             )
-        )
-        contacted = (
-            select(
-                Contact.area_id.label("area_id"),
-                contact_theme.c.theme_id,
-                Contact.date.label("day"),
+            links = union_all(said, contacted).subquery()
+            query = select(links.c.area_id, Theme.name, links.c.n).join(
+                Theme, Theme.id == links.c.theme_id
             )
-            .select_from(Contact)
-            .join(contact_theme, contact_theme.c.contact_id == Contact.id)
-            .where(
-                Contact.date.between(first, last),
-                Contact.deleted_at.is_(None),
-                *_in(Contact.area_id, area_ids),
-            )
-        )
-        links = union_all(said, contacted).subquery()
-        counts = (
-            select(
-                links.c.area_id,
-                links.c.theme_id,
-                *(
-                    func.sum(case((links.c.day.between(start, end), 1), else_=0)).label(f"n{i}")
-                    for i, (start, end) in enumerate(periods)
-                ),
-            )
-            .group_by(links.c.area_id, links.c.theme_id)
-            .subquery()
-        )
-        query = select(
-            counts.c.area_id, Theme.name, *(counts.c[f"n{i}"] for i in range(len(periods)))
-        ).join(Theme, Theme.id == counts.c.theme_id)
-        return [
-            ThemePeriods(area_id, name, tuple(int(n) for n in ns))
-            for area_id, name, *ns in self.session.execute(query)
-        ]
+            for area_id, name, n in self.session.execute(query):
+                counted.setdefault((area_id, name), [0] * len(periods))[index] += int(n)
+        return [ThemePeriods(area_id, name, tuple(ns)) for (area_id, name), ns in counted.items()]
 
     def quotes(self, area_ids: AreaIds, start: date, end: date) -> list[QuoteRow]:
         """The quotes marked reportable in rounds of the period, newest first."""
