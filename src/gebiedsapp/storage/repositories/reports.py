@@ -99,6 +99,14 @@ def _in(column: Any, area_ids: AreaIds) -> list[ColumnElement[bool]]:
     return [] if area_ids is None else [column.in_(list(area_ids))]
 
 
+def _rounds_in(area_ids: AreaIds) -> ColumnElement[bool]:
+    """The rounds of these areas, also when that is every area: without a filter on the area
+    SQLite (no statistics) reads a join of rounds, conversations and their themes from the
+    conversations' side, all of them, and looks up each one's round: twice the time."""
+    every: Any = select(Area.id) if area_ids is None else list(area_ids)
+    return KoffiekarSession.area_id.in_(every)
+
+
 def _counts(rows: Any) -> dict[uuid.UUID, int]:
     return {area_id: int(n) for area_id, n in rows}
 
@@ -203,7 +211,7 @@ class ReportRepository:
                 Conversation.deleted_at.is_(None),
                 KoffiekarSession.deleted_at.is_(None),
                 KoffiekarSession.date.between(first, last_day),
-                *_in(KoffiekarSession.area_id, area_ids),
+                _rounds_in(area_ids),
             )
             .group_by(KoffiekarSession.area_id, KoffiekarSession.date)
         )
@@ -303,7 +311,7 @@ class ReportRepository:
                     KoffiekarSession.date.between(start, end),
                     KoffiekarSession.deleted_at.is_(None),
                     Conversation.deleted_at.is_(None),
-                    *_in(KoffiekarSession.area_id, area_ids),
+                    _rounds_in(area_ids),
                 )
                 .group_by(KoffiekarSession.area_id, conversation_theme.c.theme_id)
             )
