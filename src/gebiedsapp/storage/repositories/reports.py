@@ -11,13 +11,27 @@ from __future__ import annotations
 import uuid
 from collections.abc import Collection, Sequence
 from datetime import UTC, date, datetime, time, timedelta
+from functools import cache
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, Integer, and_, case, func, or_, select, union_all
+from sqlalchemy import (
+    ColumnElement,
+    Dialect,
+    Integer,
+    String,
+    and_,
+    case,
+    func,
+    or_,
+    select,
+    type_coerce,
+    union_all,
+)
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.functions import FunctionElement
+from sqlalchemy.types import TypeDecorator
 
 from gebiedsapp.domain import (
     ActionStatus,
@@ -93,6 +107,29 @@ def _days_between_sqlite(element: days_between, compiler: Any, **kw: Any) -> str
         f"CAST(julianday({compiler.process(end, **kw)}) - "
         f"julianday({compiler.process(start, **kw)}) AS INTEGER)"
     )
+
+
+@cache
+def _uuid_of(value: str) -> uuid.UUID:
+    return uuid.UUID(value)
+
+
+class _AreaId(TypeDecorator[uuid.UUID]):
+    """An area's id read back through a cache: a summary reads thousands of rows of a few
+    dozen areas, and making a new UUID of each row's text cost more than some of its queries."""
+
+    impl = String
+    cache_ok = True
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> uuid.UUID | None:
+        if value is None or isinstance(value, uuid.UUID):  # PostgreSQL gives a UUID already
+            return value
+        return _uuid_of(value)
+
+
+def _area(column: Any) -> Any:
+    """`column` (an area id) in a select list, read through `_AreaId`."""
+    return type_coerce(column, _AreaId())
 
 
 def _in(column: Any, area_ids: AreaIds) -> list[ColumnElement[bool]]:
@@ -205,7 +242,7 @@ class ReportRepository:
             return [i for i, (start, end, _) in enumerate(months) if start <= day <= end]
 
         said = (
-            select(KoffiekarSession.area_id, KoffiekarSession.date, func.count())
+            select(_area(KoffiekarSession.area_id), KoffiekarSession.date, func.count())
             .join(Conversation, Conversation.session_id == KoffiekarSession.id)
             .where(
                 Conversation.deleted_at.is_(None),
@@ -216,7 +253,7 @@ class ReportRepository:
             .group_by(KoffiekarSession.area_id, KoffiekarSession.date)
         )
         reported = (
-            select(Signal.area_id, Signal.reported_on, func.count())
+            select(_area(Signal.area_id), Signal.reported_on, func.count())
             .where(
                 Signal.deleted_at.is_(None),
                 Signal.reported_on.between(first, last_day),
@@ -230,7 +267,9 @@ class ReportRepository:
 
         last = max(max(end, as_of) for _start, end, as_of in months)
         still_open = (
-            select(Signal.area_id, *(flag(_is_open(as_of)) for _start, _end, as_of in months))
+            select(
+                _area(Signal.area_id), *(flag(_is_open(as_of)) for _start, _end, as_of in months)
+            )
             .where(
                 Signal.deleted_at.is_(None),
                 Signal.reported_on <= last,
@@ -331,7 +370,7 @@ class ReportRepository:
                 .group_by(Contact.area_id, contact_theme.c.theme_id)
             )
             links = union_all(said, contacted).subquery()
-            query = select(links.c.area_id, Theme.name, links.c.n).join(
+            query = select(_area(links.c.area_id), Theme.name, links.c.n).join(
                 Theme, Theme.id == links.c.theme_id
             )
             for area_id, name, n in self.session.execute(query):
@@ -342,7 +381,7 @@ class ReportRepository:
         """The quotes marked reportable in rounds of the period, newest first."""
         query = (
             select(
-                KoffiekarSession.area_id,
+                _area(KoffiekarSession.area_id),
                 Conversation.quote,
                 KoffiekarSession.date,
                 Area.name,
@@ -429,7 +468,7 @@ class ReportRepository:
         days in SQL (thousands of signals, a few hundred rows)."""
         days = days_between(Signal.reported_on, Signal.closed_on)
         query = (
-            select(Signal.area_id, days, func.count())
+            select(_area(Signal.area_id), days, func.count())
             .where(
                 Signal.deleted_at.is_(None),
                 Signal.closed_on.between(start, end),
@@ -444,7 +483,7 @@ class ReportRepository:
         parent = aliased(SignalCategory)
         main = func.coalesce(parent.name, SignalCategory.name)
         query = (
-            select(Signal.area_id, main, func.count())
+            select(_area(Signal.area_id), main, func.count())
             .join(SignalCategory, SignalCategory.id == Signal.category_id)
             .outerjoin(parent, parent.id == SignalCategory.parent_id)
             .where(
@@ -459,7 +498,7 @@ class ReportRepository:
     def by_status(self, area_ids: AreaIds, start: date, end: date) -> list[StatusTally]:
         """Per area and current status: the signals reported in the period."""
         query = (
-            select(Signal.area_id, Signal.status, func.count())
+            select(_area(Signal.area_id), Signal.status, func.count())
             .where(
                 Signal.deleted_at.is_(None),
                 Signal.reported_on.between(start, end),
@@ -475,7 +514,7 @@ class ReportRepository:
         parent = aliased(SignalCategory)
         query = (
             select(
-                Signal.area_id,
+                _area(Signal.area_id),
                 Area.name,
                 func.coalesce(parent.name, category.name),
                 case((parent.id.is_(None), None), else_=category.name),
@@ -506,7 +545,7 @@ class ReportRepository:
         category = aliased(SignalCategory)
         parent = aliased(SignalCategory)
         query = (
-            select(Signal.area_id, Signal.buurt_code, func.count())
+            select(_area(Signal.area_id), Signal.buurt_code, func.count())
             .join(category, category.id == Signal.category_id)
             .outerjoin(parent, parent.id == category.parent_id)
             .where(
@@ -546,7 +585,7 @@ class ReportRepository:
         said, met = aliased(Resident), aliased(Resident)
         query = (
             select(
-                FollowUp.area_id,
+                _area(FollowUp.area_id),
                 FollowUp.description,
                 func.coalesce(TeamMember.name, ""),
                 FollowUp.due_date,
