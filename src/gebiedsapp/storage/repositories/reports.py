@@ -2,39 +2,29 @@
 
 Every figure is counted in SQL and grouped by area, so one query serves one area, a group of
 areas or every area of the municipality at once (`area_ids=None`: no area filter at all, which
-lets SQLite use the date indexes). The service adds the per-area numbers up over a subtree.
-Soft-deleted rows never count; lists carry names only, never a resident's data.
+lets SQLite use the date indexes; the rounds excepted, see `report_sql.rounds_in`). The service
+adds the per-area numbers up over a subtree. Soft-deleted rows never count; lists carry names
+only, never a resident's data.
 """
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Collection, Sequence
-from datetime import UTC, date, datetime, time, timedelta
-from functools import cache
+from datetime import date
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import (
     ColumnElement,
-    Dialect,
-    Integer,
-    String,
     and_,
     case,
     func,
-    or_,
     select,
-    type_coerce,
     union_all,
 )
-from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, aliased
-from sqlalchemy.sql.functions import FunctionElement
-from sqlalchemy.types import TypeDecorator
 
 from gebiedsapp.domain import (
-    ActionStatus,
     Area,
     CbsBuurt,
     Contact,
@@ -48,8 +38,6 @@ from gebiedsapp.domain import (
     Signal,
     SignalCategory,
     SignalFeedback,
-    SignalField,
-    SignalHistory,
     SignalStatus,
     TeamMember,
     Theme,
@@ -72,126 +60,18 @@ from gebiedsapp.storage.repositories.report_rows import (
     StatusTally,
     ThemePeriods,
 )
-
-AreaIds = Collection[uuid.UUID] | None  # None: every area
-
-# The municipality's days: "open at the end of a day" cuts at Dutch local midnight, not UTC's
-# (on Windows the time zone data comes from the `tzdata` package).
-LOCAL = ZoneInfo("Europe/Amsterdam")
-
-
-def day_end(day: date) -> datetime:
-    """The first moment after `day` in Dutch time, in UTC: a timestamp before it lies on or before
-    `day` (an action made on 30 September 22:30 UTC was made on 1 October)."""
-    return datetime.combine(day + timedelta(days=1), time(0), tzinfo=LOCAL).astimezone(UTC)
-
-
-class days_between(FunctionElement[int]):  # noqa: N801 - reads as the SQL function it is
-    """Whole days from the first date column to the second, in SQL (no portable form exists):
-    SQLite's julianday difference, PostgreSQL's date subtraction."""
-
-    type = Integer()
-    inherit_cache = True
-
-
-@compiles(days_between)
-def _days_between_default(element: days_between, compiler: Any, **kw: Any) -> str:
-    start, end = list(element.clauses)
-    return f"({compiler.process(end, **kw)} - {compiler.process(start, **kw)})"
-
-
-@compiles(days_between, "sqlite")
-def _days_between_sqlite(element: days_between, compiler: Any, **kw: Any) -> str:
-    start, end = list(element.clauses)
-    return (
-        f"CAST(julianday({compiler.process(end, **kw)}) - "
-        f"julianday({compiler.process(start, **kw)}) AS INTEGER)"
-    )
-
-
-@cache
-def _uuid_of(value: str) -> uuid.UUID:
-    return uuid.UUID(value)
-
-
-class _AreaId(TypeDecorator[uuid.UUID]):
-    """An area's id read back through a cache: a summary reads thousands of rows of a few
-    dozen areas, and making a new UUID of each row's text cost more than some of its queries."""
-
-    impl = String
-    cache_ok = True
-
-    def process_result_value(self, value: Any, dialect: Dialect) -> uuid.UUID | None:
-        if value is None or isinstance(value, uuid.UUID):  # PostgreSQL gives a UUID already
-            return value
-        return _uuid_of(value)
-
-
-def _area(column: Any) -> Any:
-    """`column` (an area id) in a select list, read through `_AreaId`."""
-    return type_coerce(column, _AreaId())
-
-
-def _in(column: Any, area_ids: AreaIds) -> list[ColumnElement[bool]]:
-    return [] if area_ids is None else [column.in_(list(area_ids))]
-
-
-def _rounds_in(area_ids: AreaIds) -> ColumnElement[bool]:
-    """The rounds of these areas, also when that is every area: without a filter on the area
-    SQLite (no statistics) reads a join of rounds, conversations and their themes from the
-    conversations' side, all of them, and looks up each one's round: twice the time."""
-    every: Any = select(Area.id) if area_ids is None else list(area_ids)
-    return KoffiekarSession.area_id.in_(every)
-
-
-def _counts(rows: Any) -> dict[uuid.UUID, int]:
-    return {area_id: int(n) for area_id, n in rows}
-
-
-_CLOSED_VALUES = [SignalStatus.AFGEHANDELD.value, SignalStatus.GEANNULEERD.value]
-
-
-def _is_open(as_of: date) -> ColumnElement[bool]:
-    """Reported on or before `as_of` and not closed at the end of that (Dutch) day.
-
-    `closed_on` is the last day a signal was closed, so a signal closed then is closed on
-    `as_of`. Otherwise its history is replayed: the last status it was moved to before the end
-    of `as_of` decides, so a signal closed in the period and reopened after it counts as closed
-    at the period's end (and one reopened before it as open)."""
-    last_status = (
-        select(SignalHistory.new)
-        .where(
-            SignalHistory.signal_id == Signal.id,
-            SignalHistory.field == SignalField.STATUS,
-            SignalHistory.at < day_end(as_of),
-        )
-        .order_by(SignalHistory.seq.desc())
-        .limit(1)
-        .correlate(Signal)
-        .scalar_subquery()
-    )
-    # Written as three plain conditions (equal to "not (closed_on <= as_of or the last status is
-    # a closed one)" with SQL's NULLs): SQLite then skips the history lookup for a signal reported
-    # later or closed by then, where a NOT COALESCE(... OR ...) made it look up every signal.
-    return and_(
-        Signal.reported_on <= as_of,
-        or_(Signal.closed_on.is_(None), Signal.closed_on > as_of),
-        func.coalesce(last_status, "").not_in(_CLOSED_VALUES),
-    )
-
-
-def _action_open(as_of: date) -> ColumnElement[bool]:
-    """Made on or before `as_of` (a Dutch day) and not done by then. A 'vervallen' action has no
-    date of lapsing, so it never counts as open."""
-    next_day: datetime = day_end(as_of)
-    return and_(
-        FollowUp.deleted_at.is_(None),
-        FollowUp.created_at < next_day,
-        or_(
-            FollowUp.status == ActionStatus.OPEN,
-            and_(FollowUp.status == ActionStatus.GEDAAN, FollowUp.done_on > as_of),
-        ),
-    )
+from gebiedsapp.storage.repositories.report_sql import (
+    AreaIds as AreaIds,
+)
+from gebiedsapp.storage.repositories.report_sql import (
+    action_open_on,
+    area_column,
+    area_counts,
+    days_between,
+    in_areas,
+    open_on,
+    rounds_in,
+)
 
 
 class ReportRepository:
@@ -220,7 +100,7 @@ class ReportRepository:
             .where(
                 KoffiekarSession.date.between(start, end),
                 KoffiekarSession.deleted_at.is_(None),
-                *_in(KoffiekarSession.area_id, area_ids),
+                *in_areas(KoffiekarSession.area_id, area_ids),
             )
             .group_by(KoffiekarSession.area_id)
         )
@@ -242,22 +122,22 @@ class ReportRepository:
             return [i for i, (start, end, _) in enumerate(months) if start <= day <= end]
 
         said = (
-            select(_area(KoffiekarSession.area_id), KoffiekarSession.date, func.count())
+            select(area_column(KoffiekarSession.area_id), KoffiekarSession.date, func.count())
             .join(Conversation, Conversation.session_id == KoffiekarSession.id)
             .where(
                 Conversation.deleted_at.is_(None),
                 KoffiekarSession.deleted_at.is_(None),
                 KoffiekarSession.date.between(first, last_day),
-                _rounds_in(area_ids),
+                rounds_in(area_ids),
             )
             .group_by(KoffiekarSession.area_id, KoffiekarSession.date)
         )
         reported = (
-            select(_area(Signal.area_id), Signal.reported_on, func.count())
+            select(area_column(Signal.area_id), Signal.reported_on, func.count())
             .where(
                 Signal.deleted_at.is_(None),
                 Signal.reported_on.between(first, last_day),
-                *_in(Signal.area_id, area_ids),
+                *in_areas(Signal.area_id, area_ids),
             )
             .group_by(Signal.area_id, Signal.reported_on)
         )
@@ -268,12 +148,13 @@ class ReportRepository:
         last = max(max(end, as_of) for _start, end, as_of in months)
         still_open = (
             select(
-                _area(Signal.area_id), *(flag(_is_open(as_of)) for _start, _end, as_of in months)
+                area_column(Signal.area_id),
+                *(flag(open_on(as_of)) for _start, _end, as_of in months),
             )
             .where(
                 Signal.deleted_at.is_(None),
                 Signal.reported_on <= last,
-                *_in(Signal.area_id, area_ids),
+                *in_areas(Signal.area_id, area_ids),
             )
             .group_by(Signal.area_id)
         )
@@ -296,11 +177,11 @@ class ReportRepository:
             .where(
                 KoffiekarSession.date.between(start, end),
                 KoffiekarSession.deleted_at.is_(None),
-                *_in(KoffiekarSession.area_id, area_ids),
+                *in_areas(KoffiekarSession.area_id, area_ids),
             )
             .group_by(KoffiekarSession.area_id)
         )
-        return _counts(self.session.execute(query))
+        return area_counts(self.session.execute(query))
 
     def contact_counts(self, area_ids: AreaIds, start: date, end: date) -> dict[uuid.UUID, int]:
         query = (
@@ -308,11 +189,11 @@ class ReportRepository:
             .where(
                 Contact.date.between(start, end),
                 Contact.deleted_at.is_(None),
-                *_in(Contact.area_id, area_ids),
+                *in_areas(Contact.area_id, area_ids),
             )
             .group_by(Contact.area_id)
         )
-        return _counts(self.session.execute(query))
+        return area_counts(self.session.execute(query))
 
     def meedenkers_added(self, area_ids: AreaIds, start: date, end: date) -> dict[uuid.UUID, int]:
         """Register entries with `since` in the period (also those no longer active)."""
@@ -321,11 +202,11 @@ class ReportRepository:
             .where(
                 Meedenker.since.between(start, end),
                 Meedenker.deleted_at.is_(None),
-                *_in(Meedenker.area_id, area_ids),
+                *in_areas(Meedenker.area_id, area_ids),
             )
             .group_by(Meedenker.area_id)
         )
-        return _counts(self.session.execute(query))
+        return area_counts(self.session.execute(query))
 
     def theme_counts(
         self, area_ids: AreaIds, periods: Sequence[tuple[date, date]]
@@ -350,7 +231,7 @@ class ReportRepository:
                     KoffiekarSession.date.between(start, end),
                     KoffiekarSession.deleted_at.is_(None),
                     Conversation.deleted_at.is_(None),
-                    _rounds_in(area_ids),
+                    rounds_in(area_ids),
                 )
                 .group_by(KoffiekarSession.area_id, conversation_theme.c.theme_id)
             )
@@ -365,12 +246,12 @@ class ReportRepository:
                 .where(
                     Contact.date.between(start, end),
                     Contact.deleted_at.is_(None),
-                    *_in(Contact.area_id, area_ids),
+                    *in_areas(Contact.area_id, area_ids),
                 )
                 .group_by(Contact.area_id, contact_theme.c.theme_id)
             )
             links = union_all(said, contacted).subquery()
-            query = select(_area(links.c.area_id), Theme.name, links.c.n).join(
+            query = select(area_column(links.c.area_id), Theme.name, links.c.n).join(
                 Theme, Theme.id == links.c.theme_id
             )
             for area_id, name, n in self.session.execute(query):
@@ -381,7 +262,7 @@ class ReportRepository:
         """The quotes marked reportable in rounds of the period, newest first."""
         query = (
             select(
-                _area(KoffiekarSession.area_id),
+                area_column(KoffiekarSession.area_id),
                 Conversation.quote,
                 KoffiekarSession.date,
                 Area.name,
@@ -399,7 +280,7 @@ class ReportRepository:
                 Conversation.deleted_at.is_(None),
                 Conversation.quote_reportable.is_(True),
                 Conversation.quote != "",
-                *_in(KoffiekarSession.area_id, area_ids),
+                *in_areas(KoffiekarSession.area_id, area_ids),
             )
             .order_by(
                 KoffiekarSession.date.desc(),
@@ -420,7 +301,7 @@ class ReportRepository:
         def flag(condition: ColumnElement[bool]) -> Any:
             return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
-        is_open = _is_open(as_of)
+        is_open = open_on(as_of)
         query = (
             select(
                 Signal.area_id,
@@ -432,7 +313,7 @@ class ReportRepository:
             .where(
                 Signal.deleted_at.is_(None),
                 Signal.reported_on <= max(end, as_of),
-                *_in(Signal.area_id, area_ids),
+                *in_areas(Signal.area_id, area_ids),
             )
             .group_by(Signal.area_id)
         )
@@ -457,7 +338,7 @@ class ReportRepository:
                 Signal.deleted_at.is_(None),
                 Signal.wants_feedback.is_(True),
                 Signal.closed_on.between(start, end),
-                *_in(Signal.area_id, area_ids),
+                *in_areas(Signal.area_id, area_ids),
             )
             .group_by(Signal.area_id)
         )
@@ -468,11 +349,11 @@ class ReportRepository:
         days in SQL (thousands of signals, a few hundred rows)."""
         days = days_between(Signal.reported_on, Signal.closed_on)
         query = (
-            select(_area(Signal.area_id), days, func.count())
+            select(area_column(Signal.area_id), days, func.count())
             .where(
                 Signal.deleted_at.is_(None),
                 Signal.closed_on.between(start, end),
-                *_in(Signal.area_id, area_ids),
+                *in_areas(Signal.area_id, area_ids),
             )
             .group_by(Signal.area_id, days)
         )
@@ -483,13 +364,13 @@ class ReportRepository:
         parent = aliased(SignalCategory)
         main = func.coalesce(parent.name, SignalCategory.name)
         query = (
-            select(_area(Signal.area_id), main, func.count())
+            select(area_column(Signal.area_id), main, func.count())
             .join(SignalCategory, SignalCategory.id == Signal.category_id)
             .outerjoin(parent, parent.id == SignalCategory.parent_id)
             .where(
                 Signal.deleted_at.is_(None),
                 Signal.reported_on.between(start, end),
-                *_in(Signal.area_id, area_ids),
+                *in_areas(Signal.area_id, area_ids),
             )
             .group_by(Signal.area_id, main)
         )
@@ -498,11 +379,11 @@ class ReportRepository:
     def by_status(self, area_ids: AreaIds, start: date, end: date) -> list[StatusTally]:
         """Per area and current status: the signals reported in the period."""
         query = (
-            select(_area(Signal.area_id), Signal.status, func.count())
+            select(area_column(Signal.area_id), Signal.status, func.count())
             .where(
                 Signal.deleted_at.is_(None),
                 Signal.reported_on.between(start, end),
-                *_in(Signal.area_id, area_ids),
+                *in_areas(Signal.area_id, area_ids),
             )
             .group_by(Signal.area_id, Signal.status)
         )
@@ -514,7 +395,7 @@ class ReportRepository:
         parent = aliased(SignalCategory)
         query = (
             select(
-                _area(Signal.area_id),
+                area_column(Signal.area_id),
                 Area.name,
                 func.coalesce(parent.name, category.name),
                 case((parent.id.is_(None), None), else_=category.name),
@@ -530,7 +411,7 @@ class ReportRepository:
             .outerjoin(parent, parent.id == category.parent_id)
             .outerjoin(CbsBuurt, CbsBuurt.code == Signal.buurt_code)
             .outerjoin(Partner, Partner.id == Signal.partner_id)
-            .where(Signal.deleted_at.is_(None), _is_open(as_of), *_in(Signal.area_id, area_ids))
+            .where(Signal.deleted_at.is_(None), open_on(as_of), *in_areas(Signal.area_id, area_ids))
         )
         return [
             OpenSignalRow(a, an, main, sub, buurt, rep, partner, dl, SignalStatus(st), Priority(pr))
@@ -545,14 +426,14 @@ class ReportRepository:
         category = aliased(SignalCategory)
         parent = aliased(SignalCategory)
         query = (
-            select(_area(Signal.area_id), Signal.buurt_code, func.count())
+            select(area_column(Signal.area_id), Signal.buurt_code, func.count())
             .join(category, category.id == Signal.category_id)
             .outerjoin(parent, parent.id == category.parent_id)
             .where(
                 Signal.deleted_at.is_(None),
                 Signal.buurt_code.is_not(None),
-                _is_open(as_of),
-                *_in(Signal.area_id, area_ids),
+                open_on(as_of),
+                *in_areas(Signal.area_id, area_ids),
             )
             .group_by(Signal.area_id, Signal.buurt_code)
         )
@@ -566,7 +447,7 @@ class ReportRepository:
         query = (
             select(area_buurt.c.area_id, CbsBuurt.code, CbsBuurt.name)
             .join(CbsBuurt, CbsBuurt.code == area_buurt.c.buurt_code)
-            .where(*_in(area_buurt.c.area_id, area_ids))
+            .where(*in_areas(area_buurt.c.area_id, area_ids))
         )
         return [AreaBuurtRow(a, code, name) for a, code, name in self.session.execute(query)]
 
@@ -575,17 +456,17 @@ class ReportRepository:
     def open_action_counts(self, area_ids: AreaIds, as_of: date) -> dict[uuid.UUID, int]:
         query = (
             select(FollowUp.area_id, func.count())
-            .where(_action_open(as_of), *_in(FollowUp.area_id, area_ids))
+            .where(action_open_on(as_of), *in_areas(FollowUp.area_id, area_ids))
             .group_by(FollowUp.area_id)
         )
-        return _counts(self.session.execute(query))
+        return area_counts(self.session.execute(query))
 
     def open_actions(self, area_ids: AreaIds, as_of: date) -> list[OpenActionRow]:
         """The actions open on `as_of`, due first, then those without a date."""
         said, met = aliased(Resident), aliased(Resident)
         query = (
             select(
-                _area(FollowUp.area_id),
+                area_column(FollowUp.area_id),
                 FollowUp.description,
                 func.coalesce(TeamMember.name, ""),
                 FollowUp.due_date,
@@ -598,7 +479,7 @@ class ReportRepository:
             .outerjoin(said, said.id == Conversation.resident_id)
             .outerjoin(Contact, Contact.id == FollowUp.contact_id)
             .outerjoin(met, met.id == Contact.resident_id)
-            .where(_action_open(as_of), *_in(FollowUp.area_id, area_ids))
+            .where(action_open_on(as_of), *in_areas(FollowUp.area_id, area_ids))
             .order_by(
                 FollowUp.due_date.is_(None),
                 FollowUp.due_date,
