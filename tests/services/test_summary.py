@@ -438,6 +438,21 @@ def test_the_12_month_trend_ends_with_the_period_and_its_months_match_the_figure
     assert all(p.conversations == p.signals_new == 0 for p in summary.trend[:9])
 
 
+def test_the_same_period_a_year_earlier_has_that_periods_own_figures(
+    summary_world: SummaryWorld,
+) -> None:
+    """A year's previous period and its year earlier are the same days, counted once; a month's
+    year earlier is not its previous month."""
+    for period in (summary_world.period, Period.year(2024), Period.quarter(2024, 1)):
+        summary = _summary(summary_world, "midwolda", period=period)
+        earlier = _summary(summary_world, "midwolda", period=period.year_earlier())
+        before = _summary(summary_world, "midwolda", period=period.previous())
+        assert summary.year_before == earlier.current
+        assert summary.previous == before.current
+    month = _summary(summary_world, "midwolda")
+    assert month.year_before != month.previous  # so the check above can tell them apart
+
+
 def test_passers_by_of_the_rounds_in_the_period_are_summed_and_said(session: Session) -> None:
     from gebiedsapp.services import koffiekar
     from gebiedsapp.services.reports.brief import sentences

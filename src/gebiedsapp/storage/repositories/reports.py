@@ -2,25 +2,29 @@
 
 Every figure is counted in SQL and grouped by area, so one query serves one area, a group of
 areas or every area of the municipality at once (`area_ids=None`: no area filter at all, which
-lets SQLite use the date indexes). The service adds the per-area numbers up over a subtree.
-Soft-deleted rows never count; lists carry names only, never a resident's data.
+lets SQLite use the date indexes; the rounds excepted, see `report_sql.rounds_in`). The service
+adds the per-area numbers up over a subtree. Soft-deleted rows never count; lists carry names
+only, never a resident's data.
 """
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Collection, Sequence
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date
 from typing import Any
-from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, Integer, and_, case, func, or_, select, union_all
-from sqlalchemy.ext.compiler import compiles
+from sqlalchemy import (
+    ColumnElement,
+    and_,
+    case,
+    func,
+    select,
+    union_all,
+)
 from sqlalchemy.orm import Session, aliased
-from sqlalchemy.sql.functions import FunctionElement
 
 from gebiedsapp.domain import (
-    ActionStatus,
     Area,
     CbsBuurt,
     Contact,
@@ -34,8 +38,6 @@ from gebiedsapp.domain import (
     Signal,
     SignalCategory,
     SignalFeedback,
-    SignalField,
-    SignalHistory,
     SignalStatus,
     TeamMember,
     Theme,
@@ -58,89 +60,18 @@ from gebiedsapp.storage.repositories.report_rows import (
     StatusTally,
     ThemePeriods,
 )
-
-AreaIds = Collection[uuid.UUID] | None  # None: every area
-
-# The municipality's days: "open at the end of a day" cuts at Dutch local midnight, not UTC's
-# (on Windows the time zone data comes from the `tzdata` package).
-LOCAL = ZoneInfo("Europe/Amsterdam")
-
-
-def day_end(day: date) -> datetime:
-    """The first moment after `day` in Dutch time, in UTC: a timestamp before it lies on or before
-    `day` (an action made on 30 September 22:30 UTC was made on 1 October)."""
-    return datetime.combine(day + timedelta(days=1), time(0), tzinfo=LOCAL).astimezone(UTC)
-
-
-class days_between(FunctionElement[int]):  # noqa: N801 - reads as the SQL function it is
-    """Whole days from the first date column to the second, in SQL (no portable form exists):
-    SQLite's julianday difference, PostgreSQL's date subtraction."""
-
-    type = Integer()
-    inherit_cache = True
-
-
-@compiles(days_between)
-def _days_between_default(element: days_between, compiler: Any, **kw: Any) -> str:
-    start, end = list(element.clauses)
-    return f"({compiler.process(end, **kw)} - {compiler.process(start, **kw)})"
-
-
-@compiles(days_between, "sqlite")
-def _days_between_sqlite(element: days_between, compiler: Any, **kw: Any) -> str:
-    start, end = list(element.clauses)
-    return (
-        f"CAST(julianday({compiler.process(end, **kw)}) - "
-        f"julianday({compiler.process(start, **kw)}) AS INTEGER)"
-    )
-
-
-def _in(column: Any, area_ids: AreaIds) -> list[ColumnElement[bool]]:
-    return [] if area_ids is None else [column.in_(list(area_ids))]
-
-
-def _counts(rows: Any) -> dict[uuid.UUID, int]:
-    return {area_id: int(n) for area_id, n in rows}
-
-
-_CLOSED_VALUES = [SignalStatus.AFGEHANDELD.value, SignalStatus.GEANNULEERD.value]
-
-
-def _is_open(as_of: date) -> ColumnElement[bool]:
-    """Reported on or before `as_of` and not closed at the end of that (Dutch) day.
-
-    `closed_on` is the last day a signal was closed, so a signal closed then is closed on
-    `as_of`. Otherwise its history is replayed: the last status it was moved to before the end
-    of `as_of` decides, so a signal closed in the period and reopened after it counts as closed
-    at the period's end (and one reopened before it as open)."""
-    last_status = (
-        select(SignalHistory.new)
-        .where(
-            SignalHistory.signal_id == Signal.id,
-            SignalHistory.field == SignalField.STATUS,
-            SignalHistory.at < day_end(as_of),
-        )
-        .order_by(SignalHistory.seq.desc())
-        .limit(1)
-        .correlate(Signal)
-        .scalar_subquery()
-    )
-    closed_then = or_(Signal.closed_on <= as_of, last_status.in_(_CLOSED_VALUES))
-    return and_(Signal.reported_on <= as_of, ~func.coalesce(closed_then, False))
-
-
-def _action_open(as_of: date) -> ColumnElement[bool]:
-    """Made on or before `as_of` (a Dutch day) and not done by then. A 'vervallen' action has no
-    date of lapsing, so it never counts as open."""
-    next_day: datetime = day_end(as_of)
-    return and_(
-        FollowUp.deleted_at.is_(None),
-        FollowUp.created_at < next_day,
-        or_(
-            FollowUp.status == ActionStatus.OPEN,
-            and_(FollowUp.status == ActionStatus.GEDAAN, FollowUp.done_on > as_of),
-        ),
-    )
+from gebiedsapp.storage.repositories.report_sql import (
+    AreaIds as AreaIds,
+)
+from gebiedsapp.storage.repositories.report_sql import (
+    action_open_on,
+    area_column,
+    area_counts,
+    days_between,
+    in_areas,
+    open_on,
+    rounds_in,
+)
 
 
 class ReportRepository:
@@ -169,7 +100,7 @@ class ReportRepository:
             .where(
                 KoffiekarSession.date.between(start, end),
                 KoffiekarSession.deleted_at.is_(None),
-                *_in(KoffiekarSession.area_id, area_ids),
+                *in_areas(KoffiekarSession.area_id, area_ids),
             )
             .group_by(KoffiekarSession.area_id)
         )
@@ -180,50 +111,61 @@ class ReportRepository:
     ) -> list[dict[uuid.UUID, MonthTally]]:
         """Per (start, end, as_of) month, per area: (conversations in it, signals reported in it,
         signals open on `as_of`), each counted as `session_counts` and `signal_counts` count
-        them, in two queries for all months: a query per month cost four times as much."""
+        them. Conversations and new signals are counted per day in SQL and put in their months
+        here (a CASE per row and month cost SQLite five times as much); the open ones take one
+        query for all months (a query per month cost four times as much)."""
         if not months:
             return []
+        first, last_day = months[0][0], months[-1][1]
 
-        def flag(condition: ColumnElement[bool]) -> Any:
-            return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+        def month_of(day: date) -> list[int]:
+            return [i for i, (start, end, _) in enumerate(months) if start <= day <= end]
 
         said = (
-            select(
-                KoffiekarSession.area_id,
-                *(flag(KoffiekarSession.date.between(start, end)) for start, end, _ in months),
-            )
+            select(area_column(KoffiekarSession.area_id), KoffiekarSession.date, func.count())
             .join(Conversation, Conversation.session_id == KoffiekarSession.id)
             .where(
                 Conversation.deleted_at.is_(None),
                 KoffiekarSession.deleted_at.is_(None),
-                KoffiekarSession.date.between(months[0][0], months[-1][1]),
-                *_in(KoffiekarSession.area_id, area_ids),
+                KoffiekarSession.date.between(first, last_day),
+                rounds_in(area_ids),
             )
-            .group_by(KoffiekarSession.area_id)
+            .group_by(KoffiekarSession.area_id, KoffiekarSession.date)
         )
-        last = max(max(end, as_of) for _start, end, as_of in months)
         reported = (
+            select(area_column(Signal.area_id), Signal.reported_on, func.count())
+            .where(
+                Signal.deleted_at.is_(None),
+                Signal.reported_on.between(first, last_day),
+                *in_areas(Signal.area_id, area_ids),
+            )
+            .group_by(Signal.area_id, Signal.reported_on)
+        )
+
+        def flag(condition: ColumnElement[bool]) -> Any:
+            return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+        last = max(max(end, as_of) for _start, end, as_of in months)
+        still_open = (
             select(
-                Signal.area_id,
-                *(flag(Signal.reported_on.between(start, end)) for start, end, _ in months),
-                *(flag(_is_open(as_of)) for _start, _end, as_of in months),
+                area_column(Signal.area_id),
+                *(flag(open_on(as_of)) for _start, _end, as_of in months),
             )
             .where(
                 Signal.deleted_at.is_(None),
                 Signal.reported_on <= last,
-                *_in(Signal.area_id, area_ids),
+                *in_areas(Signal.area_id, area_ids),
             )
             .group_by(Signal.area_id)
         )
-        n = len(months)
         out: list[dict[uuid.UUID, list[int]]] = [{} for _ in months]
-        for area_id, *counts in self.session.execute(said):
-            for i in range(n):
-                out[i].setdefault(area_id, [0, 0, 0])[0] = int(counts[i])
-        for area_id, *counts in self.session.execute(reported):
-            for i in range(n):
-                row = out[i].setdefault(area_id, [0, 0, 0])
-                row[1], row[2] = int(counts[i]), int(counts[n + i])
+        for column, query in ((0, said), (1, reported)):
+            for area_id, day, n in self.session.execute(query):
+                for i in month_of(day):
+                    out[i].setdefault(area_id, [0, 0, 0])[column] += int(n)
+        for area_id, *counts in self.session.execute(still_open):
+            for i, n in enumerate(counts):
+                out[i].setdefault(area_id, [0, 0, 0])[2] = int(n)
         return [{a: MonthTally(*c) for a, c in month.items() if any(c)} for month in out]
 
     def passers_by(self, area_ids: AreaIds, start: date, end: date) -> dict[uuid.UUID, int]:
@@ -235,11 +177,11 @@ class ReportRepository:
             .where(
                 KoffiekarSession.date.between(start, end),
                 KoffiekarSession.deleted_at.is_(None),
-                *_in(KoffiekarSession.area_id, area_ids),
+                *in_areas(KoffiekarSession.area_id, area_ids),
             )
             .group_by(KoffiekarSession.area_id)
         )
-        return _counts(self.session.execute(query))
+        return area_counts(self.session.execute(query))
 
     def contact_counts(self, area_ids: AreaIds, start: date, end: date) -> dict[uuid.UUID, int]:
         query = (
@@ -247,11 +189,11 @@ class ReportRepository:
             .where(
                 Contact.date.between(start, end),
                 Contact.deleted_at.is_(None),
-                *_in(Contact.area_id, area_ids),
+                *in_areas(Contact.area_id, area_ids),
             )
             .group_by(Contact.area_id)
         )
-        return _counts(self.session.execute(query))
+        return area_counts(self.session.execute(query))
 
     def meedenkers_added(self, area_ids: AreaIds, start: date, end: date) -> dict[uuid.UUID, int]:
         """Register entries with `since` in the period (also those no longer active)."""
@@ -260,75 +202,67 @@ class ReportRepository:
             .where(
                 Meedenker.since.between(start, end),
                 Meedenker.deleted_at.is_(None),
-                *_in(Meedenker.area_id, area_ids),
+                *in_areas(Meedenker.area_id, area_ids),
             )
             .group_by(Meedenker.area_id)
         )
-        return _counts(self.session.execute(query))
+        return area_counts(self.session.execute(query))
 
     def theme_counts(
         self, area_ids: AreaIds, periods: Sequence[tuple[date, date]]
     ) -> list[ThemePeriods]:
-        """Per area and theme: conversations + contacts with that theme in each period, the
-        periods in one pass (the current and the previous period of a summary, say)."""
-        first = min(start for start, _end in periods)
-        last = max(end for _start, end in periods)
-        said = (
-            select(
-                KoffiekarSession.area_id.label("area_id"),
-                conversation_theme.c.theme_id,
-                KoffiekarSession.date.label("day"),
+        """Per area and theme: conversations + contacts with that theme in each period.
+
+        A plain count per period (conversations and contacts grouped apart, then added up):
+        one pass over both periods with a CASE per row and period cost SQLite about twice as
+        much (measured on `large`: a summary's costliest query)."""
+        counted: dict[tuple[uuid.UUID, str], list[int]] = {}
+        for index, (start, end) in enumerate(periods):
+            said = (
+                select(
+                    KoffiekarSession.area_id.label("area_id"),
+                    conversation_theme.c.theme_id.label("theme_id"),
+                    func.count().label("n"),
+                )
+                .select_from(KoffiekarSession)
+                .join(Conversation, Conversation.session_id == KoffiekarSession.id)
+                .join(conversation_theme, conversation_theme.c.conversation_id == Conversation.id)
+                .where(
+                    KoffiekarSession.date.between(start, end),
+                    KoffiekarSession.deleted_at.is_(None),
+                    Conversation.deleted_at.is_(None),
+                    rounds_in(area_ids),
+                )
+                .group_by(KoffiekarSession.area_id, conversation_theme.c.theme_id)
             )
-            .select_from(KoffiekarSession)
-            .join(Conversation, Conversation.session_id == KoffiekarSession.id)
-            .join(conversation_theme, conversation_theme.c.conversation_id == Conversation.id)
-            .where(
-                KoffiekarSession.date.between(first, last),
-                KoffiekarSession.deleted_at.is_(None),
-                Conversation.deleted_at.is_(None),
-                *_in(KoffiekarSession.area_id, area_ids),
+            contacted = (
+                select(
+                    Contact.area_id.label("area_id"),
+                    contact_theme.c.theme_id.label("theme_id"),
+                    func.count().label("n"),
+                )
+                .select_from(Contact)
+                .join(contact_theme, contact_theme.c.contact_id == Contact.id)
+                .where(
+                    Contact.date.between(start, end),
+                    Contact.deleted_at.is_(None),
+                    *in_areas(Contact.area_id, area_ids),
+                )
+                .group_by(Contact.area_id, contact_theme.c.theme_id)
             )
-        )
-        contacted = (
-            select(
-                Contact.area_id.label("area_id"),
-                contact_theme.c.theme_id,
-                Contact.date.label("day"),
+            links = union_all(said, contacted).subquery()
+            query = select(area_column(links.c.area_id), Theme.name, links.c.n).join(
+                Theme, Theme.id == links.c.theme_id
             )
-            .select_from(Contact)
-            .join(contact_theme, contact_theme.c.contact_id == Contact.id)
-            .where(
-                Contact.date.between(first, last),
-                Contact.deleted_at.is_(None),
-                *_in(Contact.area_id, area_ids),
-            )
-        )
-        links = union_all(said, contacted).subquery()
-        counts = (
-            select(
-                links.c.area_id,
-                links.c.theme_id,
-                *(
-                    func.sum(case((links.c.day.between(start, end), 1), else_=0)).label(f"n{i}")
-                    for i, (start, end) in enumerate(periods)
-                ),
-            )
-            .group_by(links.c.area_id, links.c.theme_id)
-            .subquery()
-        )
-        query = select(
-            counts.c.area_id, Theme.name, *(counts.c[f"n{i}"] for i in range(len(periods)))
-        ).join(Theme, Theme.id == counts.c.theme_id)
-        return [
-            ThemePeriods(area_id, name, tuple(int(n) for n in ns))
-            for area_id, name, *ns in self.session.execute(query)
-        ]
+            for area_id, name, n in self.session.execute(query):
+                counted.setdefault((area_id, name), [0] * len(periods))[index] += int(n)
+        return [ThemePeriods(area_id, name, tuple(ns)) for (area_id, name), ns in counted.items()]
 
     def quotes(self, area_ids: AreaIds, start: date, end: date) -> list[QuoteRow]:
         """The quotes marked reportable in rounds of the period, newest first."""
         query = (
             select(
-                KoffiekarSession.area_id,
+                area_column(KoffiekarSession.area_id),
                 Conversation.quote,
                 KoffiekarSession.date,
                 Area.name,
@@ -346,7 +280,7 @@ class ReportRepository:
                 Conversation.deleted_at.is_(None),
                 Conversation.quote_reportable.is_(True),
                 Conversation.quote != "",
-                *_in(KoffiekarSession.area_id, area_ids),
+                *in_areas(KoffiekarSession.area_id, area_ids),
             )
             .order_by(
                 KoffiekarSession.date.desc(),
@@ -367,7 +301,7 @@ class ReportRepository:
         def flag(condition: ColumnElement[bool]) -> Any:
             return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
-        is_open = _is_open(as_of)
+        is_open = open_on(as_of)
         query = (
             select(
                 Signal.area_id,
@@ -379,7 +313,7 @@ class ReportRepository:
             .where(
                 Signal.deleted_at.is_(None),
                 Signal.reported_on <= max(end, as_of),
-                *_in(Signal.area_id, area_ids),
+                *in_areas(Signal.area_id, area_ids),
             )
             .group_by(Signal.area_id)
         )
@@ -404,7 +338,7 @@ class ReportRepository:
                 Signal.deleted_at.is_(None),
                 Signal.wants_feedback.is_(True),
                 Signal.closed_on.between(start, end),
-                *_in(Signal.area_id, area_ids),
+                *in_areas(Signal.area_id, area_ids),
             )
             .group_by(Signal.area_id)
         )
@@ -415,11 +349,11 @@ class ReportRepository:
         days in SQL (thousands of signals, a few hundred rows)."""
         days = days_between(Signal.reported_on, Signal.closed_on)
         query = (
-            select(Signal.area_id, days, func.count())
+            select(area_column(Signal.area_id), days, func.count())
             .where(
                 Signal.deleted_at.is_(None),
                 Signal.closed_on.between(start, end),
-                *_in(Signal.area_id, area_ids),
+                *in_areas(Signal.area_id, area_ids),
             )
             .group_by(Signal.area_id, days)
         )
@@ -430,13 +364,13 @@ class ReportRepository:
         parent = aliased(SignalCategory)
         main = func.coalesce(parent.name, SignalCategory.name)
         query = (
-            select(Signal.area_id, main, func.count())
+            select(area_column(Signal.area_id), main, func.count())
             .join(SignalCategory, SignalCategory.id == Signal.category_id)
             .outerjoin(parent, parent.id == SignalCategory.parent_id)
             .where(
                 Signal.deleted_at.is_(None),
                 Signal.reported_on.between(start, end),
-                *_in(Signal.area_id, area_ids),
+                *in_areas(Signal.area_id, area_ids),
             )
             .group_by(Signal.area_id, main)
         )
@@ -445,11 +379,11 @@ class ReportRepository:
     def by_status(self, area_ids: AreaIds, start: date, end: date) -> list[StatusTally]:
         """Per area and current status: the signals reported in the period."""
         query = (
-            select(Signal.area_id, Signal.status, func.count())
+            select(area_column(Signal.area_id), Signal.status, func.count())
             .where(
                 Signal.deleted_at.is_(None),
                 Signal.reported_on.between(start, end),
-                *_in(Signal.area_id, area_ids),
+                *in_areas(Signal.area_id, area_ids),
             )
             .group_by(Signal.area_id, Signal.status)
         )
@@ -461,7 +395,7 @@ class ReportRepository:
         parent = aliased(SignalCategory)
         query = (
             select(
-                Signal.area_id,
+                area_column(Signal.area_id),
                 Area.name,
                 func.coalesce(parent.name, category.name),
                 case((parent.id.is_(None), None), else_=category.name),
@@ -477,7 +411,7 @@ class ReportRepository:
             .outerjoin(parent, parent.id == category.parent_id)
             .outerjoin(CbsBuurt, CbsBuurt.code == Signal.buurt_code)
             .outerjoin(Partner, Partner.id == Signal.partner_id)
-            .where(Signal.deleted_at.is_(None), _is_open(as_of), *_in(Signal.area_id, area_ids))
+            .where(Signal.deleted_at.is_(None), open_on(as_of), *in_areas(Signal.area_id, area_ids))
         )
         return [
             OpenSignalRow(a, an, main, sub, buurt, rep, partner, dl, SignalStatus(st), Priority(pr))
@@ -492,14 +426,14 @@ class ReportRepository:
         category = aliased(SignalCategory)
         parent = aliased(SignalCategory)
         query = (
-            select(Signal.area_id, Signal.buurt_code, func.count())
+            select(area_column(Signal.area_id), Signal.buurt_code, func.count())
             .join(category, category.id == Signal.category_id)
             .outerjoin(parent, parent.id == category.parent_id)
             .where(
                 Signal.deleted_at.is_(None),
                 Signal.buurt_code.is_not(None),
-                _is_open(as_of),
-                *_in(Signal.area_id, area_ids),
+                open_on(as_of),
+                *in_areas(Signal.area_id, area_ids),
             )
             .group_by(Signal.area_id, Signal.buurt_code)
         )
@@ -513,7 +447,7 @@ class ReportRepository:
         query = (
             select(area_buurt.c.area_id, CbsBuurt.code, CbsBuurt.name)
             .join(CbsBuurt, CbsBuurt.code == area_buurt.c.buurt_code)
-            .where(*_in(area_buurt.c.area_id, area_ids))
+            .where(*in_areas(area_buurt.c.area_id, area_ids))
         )
         return [AreaBuurtRow(a, code, name) for a, code, name in self.session.execute(query)]
 
@@ -522,17 +456,17 @@ class ReportRepository:
     def open_action_counts(self, area_ids: AreaIds, as_of: date) -> dict[uuid.UUID, int]:
         query = (
             select(FollowUp.area_id, func.count())
-            .where(_action_open(as_of), *_in(FollowUp.area_id, area_ids))
+            .where(action_open_on(as_of), *in_areas(FollowUp.area_id, area_ids))
             .group_by(FollowUp.area_id)
         )
-        return _counts(self.session.execute(query))
+        return area_counts(self.session.execute(query))
 
     def open_actions(self, area_ids: AreaIds, as_of: date) -> list[OpenActionRow]:
         """The actions open on `as_of`, due first, then those without a date."""
         said, met = aliased(Resident), aliased(Resident)
         query = (
             select(
-                FollowUp.area_id,
+                area_column(FollowUp.area_id),
                 FollowUp.description,
                 func.coalesce(TeamMember.name, ""),
                 FollowUp.due_date,
@@ -545,7 +479,7 @@ class ReportRepository:
             .outerjoin(said, said.id == Conversation.resident_id)
             .outerjoin(Contact, Contact.id == FollowUp.contact_id)
             .outerjoin(met, met.id == Contact.resident_id)
-            .where(_action_open(as_of), *_in(FollowUp.area_id, area_ids))
+            .where(action_open_on(as_of), *in_areas(FollowUp.area_id, area_ids))
             .order_by(
                 FollowUp.due_date.is_(None),
                 FollowUp.due_date,

@@ -1,0 +1,158 @@
+"""The SQL pieces the summary queries (`reports.ReportRepository`) share: the area filter, the
+Dutch day's end, "open on a day" for signals and actions, and reading area ids back cheaply.
+Kept apart so that the repository reads as its queries."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Collection
+from datetime import UTC, date, datetime, time, timedelta
+from functools import cache
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import (
+    ColumnElement,
+    Dialect,
+    Integer,
+    String,
+    and_,
+    func,
+    or_,
+    select,
+    type_coerce,
+)
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.functions import FunctionElement
+from sqlalchemy.types import TypeDecorator
+
+from gebiedsapp.domain import (
+    ActionStatus,
+    Area,
+    FollowUp,
+    KoffiekarSession,
+    Signal,
+    SignalField,
+    SignalHistory,
+    SignalStatus,
+)
+
+AreaIds = Collection[uuid.UUID] | None  # None: every area
+
+# The municipality's days: "open at the end of a day" cuts at Dutch local midnight, not UTC's
+# (on Windows the time zone data comes from the `tzdata` package).
+LOCAL = ZoneInfo("Europe/Amsterdam")
+
+
+def day_end(day: date) -> datetime:
+    """The first moment after `day` in Dutch time, in UTC: a timestamp before it lies on or before
+    `day` (an action made on 30 September 22:30 UTC was made on 1 October)."""
+    return datetime.combine(day + timedelta(days=1), time(0), tzinfo=LOCAL).astimezone(UTC)
+
+
+class days_between(FunctionElement[int]):  # noqa: N801 - reads as the SQL function it is
+    """Whole days from the first date column to the second, in SQL (no portable form exists):
+    SQLite's julianday difference, PostgreSQL's date subtraction."""
+
+    type = Integer()
+    inherit_cache = True
+
+
+@compiles(days_between)
+def _days_between_default(element: days_between, compiler: Any, **kw: Any) -> str:
+    start, end = list(element.clauses)
+    return f"({compiler.process(end, **kw)} - {compiler.process(start, **kw)})"
+
+
+@compiles(days_between, "sqlite")
+def _days_between_sqlite(element: days_between, compiler: Any, **kw: Any) -> str:
+    start, end = list(element.clauses)
+    return (
+        f"CAST(julianday({compiler.process(end, **kw)}) - "
+        f"julianday({compiler.process(start, **kw)}) AS INTEGER)"
+    )
+
+
+@cache
+def _uuid_of(value: str) -> uuid.UUID:
+    return uuid.UUID(value)
+
+
+class _AreaId(TypeDecorator[uuid.UUID]):
+    """An area's id read back through a cache: a summary reads thousands of rows of a few
+    dozen areas, and making a new UUID of each row's text cost more than some of its queries."""
+
+    impl = String
+    cache_ok = True
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> uuid.UUID | None:
+        if value is None or isinstance(value, uuid.UUID):  # PostgreSQL gives a UUID already
+            return value
+        return _uuid_of(value)
+
+
+def area_column(column: Any) -> Any:
+    """`column` (an area id) in a select list, read through `_AreaId`."""
+    return type_coerce(column, _AreaId())
+
+
+def in_areas(column: Any, area_ids: AreaIds) -> list[ColumnElement[bool]]:
+    return [] if area_ids is None else [column.in_(list(area_ids))]
+
+
+def rounds_in(area_ids: AreaIds) -> ColumnElement[bool]:
+    """The rounds of these areas, also when that is every area: without a filter on the area
+    SQLite (no statistics) reads a join of rounds, conversations and their themes from the
+    conversations' side, all of them, and looks up each one's round: twice the time."""
+    every: Any = select(Area.id) if area_ids is None else list(area_ids)
+    return KoffiekarSession.area_id.in_(every)
+
+
+def area_counts(rows: Any) -> dict[uuid.UUID, int]:
+    return {area_id: int(n) for area_id, n in rows}
+
+
+_CLOSED_VALUES = [SignalStatus.AFGEHANDELD.value, SignalStatus.GEANNULEERD.value]
+
+
+def open_on(as_of: date) -> ColumnElement[bool]:
+    """Reported on or before `as_of` and not closed at the end of that (Dutch) day.
+
+    `closed_on` is the last day a signal was closed, so a signal closed then is closed on
+    `as_of`. Otherwise its history is replayed: the last status it was moved to before the end
+    of `as_of` decides, so a signal closed in the period and reopened after it counts as closed
+    at the period's end (and one reopened before it as open)."""
+    last_status = (
+        select(SignalHistory.new)
+        .where(
+            SignalHistory.signal_id == Signal.id,
+            SignalHistory.field == SignalField.STATUS,
+            SignalHistory.at < day_end(as_of),
+        )
+        .order_by(SignalHistory.seq.desc())
+        .limit(1)
+        .correlate(Signal)
+        .scalar_subquery()
+    )
+    # Written as three plain conditions (equal to "not (closed_on <= as_of or the last status is
+    # a closed one)" with SQL's NULLs): SQLite then skips the history lookup for a signal reported
+    # later or closed by then, where a NOT COALESCE(... OR ...) made it look up every signal.
+    return and_(
+        Signal.reported_on <= as_of,
+        or_(Signal.closed_on.is_(None), Signal.closed_on > as_of),
+        func.coalesce(last_status, "").not_in(_CLOSED_VALUES),
+    )
+
+
+def action_open_on(as_of: date) -> ColumnElement[bool]:
+    """Made on or before `as_of` (a Dutch day) and not done by then. A 'vervallen' action has no
+    date of lapsing, so it never counts as open."""
+    next_day: datetime = day_end(as_of)
+    return and_(
+        FollowUp.deleted_at.is_(None),
+        FollowUp.created_at < next_day,
+        or_(
+            FollowUp.status == ActionStatus.OPEN,
+            and_(FollowUp.status == ActionStatus.GEDAAN, FollowUp.done_on > as_of),
+        ),
+    )
