@@ -43,8 +43,11 @@ def pull(run: Run) -> None:
     snapshot = run.server.connect().execution_options(isolation_level="REPEATABLE READ")
     with snapshot as remote, remote.begin():
         remote.exec_driver_sql("SET TRANSACTION READ ONLY")
+        after = {table.name: cursors.get(table.name, 0) for table in tables}
+        moved = server.tables_changed(remote, after)  # the snapshot's first look
         for done, table in enumerate(tables):
-            _pull_table(run, remote, table, cursors.get(table.name, 0))
+            if table.name in moved:
+                _pull_table(run, remote, table, after[table.name])
             run.tell("ophalen", done + 1, len(tables), f"Ophalen: {table.name}")
 
 
