@@ -72,35 +72,54 @@ def readable_columns(connection: Connection) -> dict[str, frozenset[str]]:
     return {table: frozenset(columns) for table, columns in found.items()}
 
 
-def _on_key(table: SyncTable) -> Any:
-    """sync_row.row_key = the data row's key (uuid hex, or parts joined with '|')."""
+def _key_parts(table: SyncTable) -> list[Any]:
+    """sync_row.row_key as the data row's key columns' values (uuid hex, or parts joined
+    with '|'), labelled k0, k1, …"""
     if len(table.key) == 1:
         column = table.table.c[table.key[0]]
-        return column == cast(sync_row.c.row_key, column.type)
-    return and_(
-        *(
-            table.table.c[name]
-            == cast(
-                func.split_part(sync_row.c.row_key, KEY_SEPARATOR, index + 1),
-                table.table.c[name].type,
-            )
-            for index, name in enumerate(table.key)
+        return [cast(sync_row.c.row_key, column.type).label("k0")]
+    return [
+        cast(
+            func.split_part(sync_row.c.row_key, KEY_SEPARATOR, index + 1),
+            table.table.c[name].type,
+        ).label(f"k{index}")
+        for index, name in enumerate(table.key)
+    ]
+
+
+def _select(table: SyncTable, columns: Sequence[str], picked: Any) -> Any:
+    """The rows of `sync_row` that `picked` (a query of sync_row with its where, order and
+    limit) chooses, with their data rows. The keys are cast inside that query, so the join
+    compares values of the same type: under row-level security a cast in the join (not
+    leakproof) kept the data table's index out and matched every pair of rows. (OFFSET 0
+    keeps the planner from folding the query back into the join.)"""
+    inner = picked.add_columns(*_key_parts(table)).offset(0).subquery("s")
+    data = [table.table.c[c].label(f"d_{c}") for c in columns]
+    marker = table.table.c[table.key[0]].label("d__present")
+    on = and_(*(table.table.c[name] == inner.c[f"k{i}"] for i, name in enumerate(table.key)))
+    return (
+        select(
+            inner.c.seq,
+            inner.c.row_key,
+            inner.c.version,
+            inner.c.erased,
+            inner.c.pushed_by,
+            marker,
+            *data,
         )
+        .select_from(inner.outerjoin(table.table, on))
+        .order_by(inner.c.seq)
     )
 
 
-def _select(table: SyncTable, columns: Sequence[str]) -> Any:
-    data = [table.table.c[c].label(f"d_{c}") for c in columns]
-    marker = table.table.c[table.key[0]].label("d__present")
+def _picked() -> Any:
     return select(
         sync_row.c.seq,
         sync_row.c.row_key,
         sync_row.c.version,
         sync_row.c.erased,
         sync_row.c.pushed_by,
-        marker,
-        *data,
-    ).select_from(sync_row.outerjoin(table.table, _on_key(table)))
+    )
 
 
 def _server_row(row: Any, columns: Sequence[str]) -> ServerRow:
@@ -125,13 +144,14 @@ def changes(
     limit: int,
 ) -> list[ServerRow]:
     """The next rows of `table` changed on the server after sequence `after`, oldest first."""
-    query = (
-        _select(table, columns)
+    picked = (
+        _picked()
         .where(sync_row.c.table_name == table.name, sync_row.c.seq > after)
         .order_by(sync_row.c.seq)
         .limit(limit)
     )
-    return [_server_row(row, columns) for row in connection.execute(query)]
+    query = _select(table, columns, picked)
+    return [_server_row(row, columns) for row in connection.execute(query).all()]
 
 
 def tables_changed(connection: Connection, cursors: Mapping[str, int]) -> set[str]:
@@ -169,9 +189,8 @@ def rows_by_key(
     """The server's rows for these keys (a missing parent of a pulled row)."""
     found: dict[str, ServerRow] = {}
     for part in chunks(list(keys)):
-        query = _select(table, columns).where(
-            sync_row.c.table_name == table.name, sync_row.c.row_key.in_(part)
-        )
+        picked = _picked().where(sync_row.c.table_name == table.name, sync_row.c.row_key.in_(part))
+        query = _select(table, columns, picked)
         for row in connection.execute(query):
             server_row = _server_row(row, columns)
             found[server_row.row_key] = server_row
