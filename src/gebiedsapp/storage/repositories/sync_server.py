@@ -144,14 +144,19 @@ def changes(
     limit: int,
 ) -> list[ServerRow]:
     """The next rows of `table` changed on the server after sequence `after`, oldest first."""
+    query = changes_query(table, columns, after=after, limit=limit)
+    return [_server_row(row, columns) for row in connection.execute(query).all()]
+
+
+def changes_query(table: SyncTable, columns: Sequence[str], *, after: int, limit: int) -> Any:
+    """changes()'s query (its plan is checked in tests/server/test_sync_query_plan.py)."""
     picked = (
         _picked()
         .where(sync_row.c.table_name == table.name, sync_row.c.seq > after)
         .order_by(sync_row.c.seq)
         .limit(limit)
     )
-    query = _select(table, columns, picked)
-    return [_server_row(row, columns) for row in connection.execute(query).all()]
+    return _select(table, columns, picked)
 
 
 def tables_changed(connection: Connection, cursors: Mapping[str, int]) -> set[str]:
