@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import (
     Connection,
+    LargeBinary,
     and_,
     cast,
     delete,
@@ -285,16 +286,12 @@ def erase(connection: Connection, table: SyncTable, row_key: str) -> list[tuple[
 def write_rows(connection: Connection, table: SyncTable, rows: Sequence[Mapping[str, Any]]) -> None:
     """Insert or overwrite many data rows with the same columns, in one statement: the rows
     go as one array per column, unnested on the server (an executemany cost a round of the
-    pipeline and a parameter dump per row: most of a push's time)."""
+    pipeline and a parameter dump per row: most of a push's time). Photos go in parts of at
+    most BLOB_PART bytes, not a whole batch's in one message."""
     if not rows:
         return
     names = list(rows[0])
     dialect = connection.dialect
-    arrays: dict[str, list[Any]] = {}
-    for index, name in enumerate(names):
-        values = [row[name] for row in rows]
-        process = table.table.c[name].type.bind_processor(dialect)
-        arrays[f"p{index}"] = values if process is None else [process(v) for v in values]
     quote = dialect.identifier_preparer.quote
     others = [quote(n) for n in names if n not in table.key]
     action = (
@@ -306,11 +303,40 @@ def write_rows(connection: Connection, table: SyncTable, rows: Sequence[Mapping[
         f"CAST(%(p{index})b AS {_array_type(table, name, dialect)})"
         for index, name in enumerate(names)
     )
-    connection.exec_driver_sql(
+    statement = (
         f"INSERT INTO {quote(table.name)} ({', '.join(map(quote, names))}) "
-        f"SELECT * FROM unnest({unnest}) ON CONFLICT ({', '.join(map(quote, table.key))}) {action}",
-        arrays,
+        f"SELECT * FROM unnest({unnest}) ON CONFLICT ({', '.join(map(quote, table.key))}) {action}"
     )
+    convert = [table.table.c[name].type._cached_bind_processor(dialect) for name in names]
+    for part in _parts(table, names, rows):
+        arrays: dict[str, list[Any]] = {}
+        for index, (name, process) in enumerate(zip(names, convert, strict=True)):
+            values = [row[name] for row in part]
+            arrays[f"p{index}"] = values if process is None else [process(v) for v in values]
+        connection.exec_driver_sql(statement, arrays)
+
+
+BLOB_PART = 16 * 1024 * 1024
+
+
+def _parts(
+    table: SyncTable, names: Sequence[str], rows: Sequence[Mapping[str, Any]]
+) -> Iterator[Sequence[Mapping[str, Any]]]:
+    blobs = [n for n in names if isinstance(table.table.c[n].type, LargeBinary)]
+    if not blobs:
+        yield rows
+        return
+    part: list[Mapping[str, Any]] = []
+    size = 0
+    for row in rows:
+        weight = sum(len(row[n] or b"") for n in blobs)
+        if part and size + weight > BLOB_PART:
+            yield part
+            part, size = [], 0
+        part.append(row)
+        size += weight
+    if part:
+        yield part
 
 
 def _array_type(table: SyncTable, name: str, dialect: Any) -> str:
