@@ -213,7 +213,7 @@ END $$""",
 LANGUAGE plpgsql AS $$
 DECLARE s record;
 BEGIN
-  s := {schema}.gebiedsapp_scope_of(NEW.table_name, NEW.row_key);  -- an expression: no query per row
+  s := {schema}.gebiedsapp_scope_of(NEW.table_name, NEW.row_key);  -- no query per row
   NEW.area_id := s.area;
   NEW.personal := s.personal;
   IF TG_OP = 'UPDATE' AND NOT s.present THEN  -- erased, or not written yet: keep what was known
