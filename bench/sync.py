@@ -2,10 +2,12 @@
 
 - push and pull of 10,000 changed records vs a raw bulk copy of the same rows over the same
   server (psycopg COPY into a table like theirs) and the same laptop file (executemany), ratio;
+  as the server's owner (no rights set up) and as two opbouwwerkers of Beerta with the rights
+  of `server setup` (row-level security and the server's stamp triggers: what a team sees);
 - the first full sync of the `large` demo database to an empty server, and from there to an
   empty laptop (reported with their time), and a no-change sync of `large` (under a second).
 
-    python bench/sync.py [--skip-large]
+    python bench/sync.py [--skip-large] [--skip-team]
 
 Needs PostgreSQL's initdb/pg_ctl (as the server tests). Not part of the test suite.
 """
@@ -151,6 +153,60 @@ def bench_changed_rows(pg: Any, workdir: Path, template: Path) -> list[Result]:
     ]
 
 
+TEAM_PASSWORD = "een-lang-wachtwoord-16"
+
+
+def _team_server(pg: Any, name: str, template: Path) -> tuple[str, str, Any]:
+    """As _server, with the rights set up (`server setup`) and two opbouwwerkers of Beerta
+    with their own logins: a push and pull as a team member, row-level security and the
+    server's stamp triggers included. ("host:port/database", password, its Database)"""
+    from gebiedsapp.domain import Assignment, Role, TeamMember, reference_id
+    from gebiedsapp.services import server as rights
+
+    address, owner_password, database = _server(pg, name)
+    rights.set_up(database)
+    with database.unit_of_work("it") as session:
+        for who in ("anna", "bert"):
+            rights.add_user(database, account=f"{name}_{who}", role="opbouwwerker",
+                            password=TEAM_PASSWORD)  # fmt: skip
+            member = TeamMember(name=who, account=f"{name}_{who}", active=True)
+            session.add(member)
+            session.flush()
+            session.add(
+                Assignment(member_id=member.id, area_id=reference_id("area", "beerta"),
+                           role=Role.OPBOUWWERKER, start_date=date(2024, 1, 1))
+            )  # fmt: skip
+    # the reference data as the beheerder's first sync brings it (a team member may not)
+    it = _laptop(template, pg.folder / f"{name}-it.db")
+    _sync(it, address, owner_password)
+    it.dispose()
+    return address.split("@", 1)[1], TEAM_PASSWORD, database
+
+
+def bench_team_rows(
+    pg: Any, workdir: Path, template: Path, copy: float, raw: float
+) -> list[Result]:
+    """The 10,000 rows again, pushed and pulled by team members (rights on)."""
+    name = "bench_team"
+    host, password, server = _team_server(pg, name, template)
+    anna = _laptop(template, workdir / "team-anna.db")
+    bert = _laptop(template, workdir / "team-bert.db")
+    at = {who: f"postgresql://{name}_{who}@{host}" for who in ("anna", "bert")}
+    _sync(anna, at["anna"], password)
+    _sync(bert, at["bert"], password)
+    _conversations(anna, ROWS)
+    pushed, result = _sync(anna, at["anna"], password)
+    assert (result.pushed, result.refused) == (ROWS + 1, 0), result
+    pulled, result = _sync(bert, at["bert"], password)
+    assert result.pulled == ROWS + 1, result
+    for database in (anna, bert, server):
+        database.dispose()
+    return [
+        Result("sync_push_10k_team", pushed, copy, pushed / copy, 4.0, "s"),
+        Result("sync_pull_10k_team", pulled, raw, pulled / raw, 4.0, "s"),
+    ]
+
+
 def bench_large(pg: Any, workdir: Path, template: Path) -> list[Result]:
     from gebiedsapp.services import sync
 
@@ -182,6 +238,7 @@ def main(argv: list[str] | None = None) -> int:
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skip-large", action="store_true", help="only the 10,000 rows")
+    parser.add_argument("--skip-team", action="store_true", help="not as team members")
     args = parser.parse_args(argv)
     results: list[Result] = []
     with (
@@ -193,6 +250,9 @@ def main(argv: list[str] | None = None) -> int:
 
         template = Path(_fresh_database(workdir / "template.db").removeprefix("sqlite:///"))
         results += bench_changed_rows(pg, workdir, template)
+        if not args.skip_team:
+            copy, raw = results[0].baseline, results[1].baseline
+            results += bench_team_rows(pg, workdir, template, copy=copy, raw=raw)
         if not args.skip_large:
             results += bench_large(pg, workdir, template)
     print(f"{'benchmark':<22} {'value':>9} {'baseline':>9} {'ratio':>7} {'target':>7}  ok")

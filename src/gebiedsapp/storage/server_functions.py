@@ -213,7 +213,7 @@ END $$""",
 LANGUAGE plpgsql AS $$
 DECLARE s record;
 BEGIN
-  SELECT * INTO s FROM {schema}.gebiedsapp_scope_of(NEW.table_name, NEW.row_key);
+  s := {schema}.gebiedsapp_scope_of(NEW.table_name, NEW.row_key);  -- no query per row
   NEW.area_id := s.area;
   NEW.personal := s.personal;
   IF TG_OP = 'UPDATE' AND NOT s.present THEN  -- erased, or not written yet: keep what was known
@@ -232,15 +232,22 @@ BEGIN
 END $$""",
         # history pushed before its record (record_version has no foreign key, so it goes
         # first): when the record comes, its history gets a new seq and the record's area,
-        # so the laptops that pulled in between get it after all
+        # so the laptops that pulled in between get it after all. Once per statement, over
+        # its rows (`woken`, the transition table): per row it cost a call and an UPDATE
+        # each. The UPDATE below fires it again with history rows only: nothing to do then.
         f"""CREATE OR REPLACE FUNCTION gebiedsapp_sync_row_wake() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER {path} AS $$
 BEGIN
+  IF NOT EXISTS (SELECT 1 FROM woken w WHERE w.table_name <> 'record_version'
+                 AND w.area_id IS NOT NULL AND NOT w.erased) THEN
+    RETURN NULL;
+  END IF;
   UPDATE sync_row s SET version = s.version
-  WHERE s.table_name = 'record_version' AND s.area_id IS NULL AND NOT s.erased
-    AND s.row_key IN (
-      SELECT replace(r.id::text, '-', '') FROM record_version r
-      WHERE r.record_type = NEW.table_name AND r.record_id = gebiedsapp_uuid(NEW.row_key));
+  FROM woken w JOIN record_version r
+    ON r.record_type = w.table_name AND r.record_id = gebiedsapp_uuid(w.row_key)
+  WHERE w.table_name <> 'record_version' AND w.area_id IS NOT NULL AND NOT w.erased
+    AND s.table_name = 'record_version' AND s.area_id IS NULL AND NOT s.erased
+    AND s.row_key = replace(r.id::text, '-', '');
   RETURN NULL;
 END $$""",
         """CREATE OR REPLACE FUNCTION gebiedsapp_push_log_stamp() RETURNS trigger

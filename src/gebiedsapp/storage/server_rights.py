@@ -327,9 +327,12 @@ def sync_statements() -> list[str]:
         "CREATE TRIGGER gebiedsapp_stamp BEFORE INSERT OR UPDATE ON sync_row "
         "FOR EACH ROW EXECUTE FUNCTION gebiedsapp_sync_row_stamp()",
         "DROP TRIGGER IF EXISTS gebiedsapp_wake ON sync_row",
-        "CREATE TRIGGER gebiedsapp_wake AFTER INSERT OR UPDATE ON sync_row FOR EACH ROW "
-        "WHEN (NEW.table_name <> 'record_version' AND NEW.area_id IS NOT NULL "
-        "AND NOT NEW.erased) EXECUTE FUNCTION gebiedsapp_sync_row_wake()",
+        "DROP TRIGGER IF EXISTS gebiedsapp_wake_update ON sync_row",
+        # once per statement over its rows (a transition table needs one trigger per event)
+        "CREATE TRIGGER gebiedsapp_wake AFTER INSERT ON sync_row REFERENCING NEW TABLE AS "
+        "woken FOR EACH STATEMENT EXECUTE FUNCTION gebiedsapp_sync_row_wake()",
+        "CREATE TRIGGER gebiedsapp_wake_update AFTER UPDATE ON sync_row REFERENCING NEW TABLE "
+        "AS woken FOR EACH STATEMENT EXECUTE FUNCTION gebiedsapp_sync_row_wake()",
         "DROP TRIGGER IF EXISTS gebiedsapp_stamp ON sync_push_log",
         "CREATE TRIGGER gebiedsapp_stamp BEFORE INSERT ON sync_push_log "
         "FOR EACH ROW EXECUTE FUNCTION gebiedsapp_push_log_stamp()",

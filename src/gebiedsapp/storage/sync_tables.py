@@ -230,4 +230,16 @@ def _keyed(key: bytes) -> hashlib.blake2b:
 
 
 def digests(key: bytes, row: Mapping[str, Any], columns: Sequence[str]) -> dict[str, str]:
-    return {c: digest(key, row[c]) for c in columns if c in row}
+    """digest() of each column, with the keyed hasher looked up once per row (a sync
+    digests every field of every row it moves)."""
+    keyed = _keyed(key)
+    found: dict[str, str] = {}
+    for column in columns:
+        if column in row:
+            value = row[column]
+            if isinstance(value, Enum):
+                value = value.value
+            hasher = keyed.copy()
+            hasher.update(_canonical(value))
+            found[column] = hasher.hexdigest()
+    return found

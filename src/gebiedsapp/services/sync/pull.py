@@ -52,8 +52,11 @@ def pull(run: Run) -> None:
         if refresh:
             log.info("sync: the user may see more than before: every table from zero")
             cursors = {}
+        after = {table.name: cursors.get(table.name, 0) for table in tables}
+        moved = server.tables_changed(remote, after)  # the snapshot's first look
         for done, table in enumerate(tables):
-            _pull_table(run, remote, table, cursors, refresh=refresh)
+            if table.name in moved:  # a table with nothing new reveals nothing either
+                _pull_table(run, remote, table, cursors, refresh=refresh)
             run.tell("ophalen", done + 1, len(tables), f"Ophalen: {table.name}")
     with run.local.begin() as connection:
         visibility.keep_rights(connection, now)

@@ -93,17 +93,10 @@ def pending(connection: Connection) -> int:
 
 def clear_confirmed(connection: Connection, table: str, ticks: Mapping[str, int]) -> None:
     """Remove the entries the server confirmed, unless changed since (their tick moved)."""
-    rows = [{"t": table, "k": key, "tick": tick} for key, tick in ticks.items()]
-    if rows:
-        from sqlalchemy import bindparam
-
-        connection.execute(
-            delete(sync_outbox).where(
-                sync_outbox.c.table_name == bindparam("t"),
-                sync_outbox.c.row_key == bindparam("k"),
-                sync_outbox.c.tick == bindparam("tick"),
-            ),
-            rows,
+    if ticks:
+        connection.exec_driver_sql(
+            "DELETE FROM sync_outbox WHERE table_name = ? AND row_key = ? AND tick = ?",
+            [(table, key, tick) for key, tick in ticks.items()],
         )
 
 
@@ -137,27 +130,15 @@ def bases(
 def put_bases(
     connection: Connection, table: str, rows: Sequence[tuple[str, int, Mapping[str, str]]]
 ) -> None:
+    """Plain parameters (text and int, nothing to convert): a push or pull writes one per row."""
     if not rows:
         return
-    statement = sqlite_insert(sync_base)
-    statement = statement.on_conflict_do_update(
-        index_elements=[sync_base.c.table_name, sync_base.c.row_key],
-        set_={
-            "server_version": statement.excluded.server_version,
-            "data": statement.excluded.data,
-        },
-    )
-    connection.execute(
-        statement,
-        [
-            {
-                "table_name": table,
-                "row_key": key,
-                "server_version": version,
-                "data": json.dumps(data, sort_keys=True),
-            }
-            for key, version, data in rows
-        ],
+    dumps = json.JSONEncoder(sort_keys=True).encode
+    connection.exec_driver_sql(
+        "INSERT INTO sync_base (table_name, row_key, server_version, data) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (table_name, row_key) DO UPDATE SET "
+        "server_version = excluded.server_version, data = excluded.data",
+        [(table, key, version, dumps(data)) for key, version, data in rows],
     )
 
 
@@ -199,13 +180,37 @@ def _where_keys(table: SyncTable, keys: Sequence[str]) -> Any:
 def rows(
     connection: Connection, table: SyncTable, keys: Sequence[str]
 ) -> dict[str, dict[str, Any]]:
-    """{row_key: {column: value}} of the rows that exist here."""
+    """{row_key: {column: value}} of the rows that exist here. A one-column key is matched
+    as stored (the row_key is the stored text, as the triggers write it) and the values are
+    converted by the columns' own types: a push or pull reads every row through here."""
     found: dict[str, dict[str, Any]] = {}
+    if len(table.key) != 1:
+        for part in chunks(keys):
+            for row in connection.execute(select(table.table).where(_where_keys(table, part))):
+                values = dict(row._mapping)
+                found[table.key_of(values)] = values
+        return found
+    names, convert = _readers(connection, table)
+    quote = connection.dialect.identifier_preparer.quote
+    head = f"SELECT {', '.join(map(quote, names))} FROM {quote(table.name)} WHERE "
     for part in chunks(keys):
-        for row in connection.execute(select(table.table).where(_where_keys(table, part))):
-            values = dict(row._mapping)
+        marks = ", ".join("?" * len(part))
+        query = f"{head}{quote(table.key[0])} IN ({marks})"
+        for raw in connection.exec_driver_sql(query, tuple(part)).fetchall():
+            values = {
+                name: value if process is None else process(value)
+                for name, process, value in zip(names, convert, raw, strict=True)
+            }
             found[table.key_of(values)] = values
     return found
+
+
+def _readers(connection: Connection, table: SyncTable) -> tuple[list[str], list[Any]]:
+    """The columns' names and result processors (None: as stored), as SQLAlchemy reads."""
+    dialect = connection.dialect
+    columns = list(table.table.columns)
+    convert = [c.type._cached_result_processor(dialect, None) for c in columns]
+    return [c.name for c in columns], convert
 
 
 def keys_referring(
@@ -232,18 +237,50 @@ def existing(connection: Connection, table: SyncTable, values: Sequence[Any]) ->
 
 def upsert(connection: Connection, table: SyncTable, values: Sequence[Mapping[str, Any]]) -> None:
     """Write rows as given (insert, or update the columns given of an existing row); one
-    statement per set of columns."""
-    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    executemany per set of columns, the values converted by the columns' own types."""
+    groups: dict[tuple[str, ...], list[Mapping[str, Any]]] = {}
     for row in values:
-        groups.setdefault(tuple(row), []).append(dict(row))
-    for names, rows in groups.items():
-        statement = sqlite_insert(table.table)
-        others = {c: statement.excluded[c] for c in names if c not in table.key}
-        if others:
-            upsert = statement.on_conflict_do_update(index_elements=list(table.key), set_=others)
-        else:
-            upsert = statement.on_conflict_do_nothing(index_elements=list(table.key))
-        connection.execute(upsert, rows)
+        groups.setdefault(tuple(row), []).append(row)
+    dialect = connection.dialect
+    quote = dialect.identifier_preparer.quote
+    for given, rows in groups.items():
+        # a column not given (one this user may not read) takes its default on an insert,
+        # as SQLAlchemy's own insert fills it in; an update leaves it as it is
+        defaults = [c for c in table.table.columns if c.name not in given and _has_default(c)]
+        names = (*given, *(c.name for c in defaults))
+        convert = [table.table.c[n].type._cached_bind_processor(dialect) for n in names]
+        others = [quote(n) for n in given if n not in table.key]
+        action = (
+            "DO UPDATE SET " + ", ".join(f"{n} = excluded.{n}" for n in others)
+            if others
+            else "DO NOTHING"
+        )
+        statement = (
+            f"INSERT INTO {quote(table.name)} ({', '.join(map(quote, names))}) "
+            f"VALUES ({', '.join('?' * len(names))}) "
+            f"ON CONFLICT ({', '.join(map(quote, table.key))}) {action}"
+        )
+        params = [
+            tuple(
+                value if process is None else process(value)
+                for process, value in zip(
+                    convert, (*(row[n] for n in given), *map(_default, defaults)), strict=True
+                )
+            )
+            for row in rows
+        ]
+        connection.exec_driver_sql(statement, params)
+
+
+def _has_default(column: Any) -> bool:
+    default = column.default
+    return default is not None and bool(default.is_scalar or default.is_callable)
+
+
+def _default(column: Any) -> Any:
+    """A column's Python-side default for one new row."""
+    default = column.default
+    return default.arg(None) if default.is_callable else default.arg
 
 
 def set_null(connection: Connection, table: SyncTable, column: str, values: Sequence[Any]) -> None:

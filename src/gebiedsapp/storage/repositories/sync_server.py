@@ -4,13 +4,15 @@ connection and transaction. See docs/sync-design.md."""
 
 from __future__ import annotations
 
+import re
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import (
     Connection,
+    LargeBinary,
     and_,
     cast,
     delete,
@@ -71,35 +73,54 @@ def readable_columns(connection: Connection) -> dict[str, frozenset[str]]:
     return {table: frozenset(columns) for table, columns in found.items()}
 
 
-def _on_key(table: SyncTable) -> Any:
-    """sync_row.row_key = the data row's key (uuid hex, or parts joined with '|')."""
+def _key_parts(table: SyncTable) -> list[Any]:
+    """sync_row.row_key as the data row's key columns' values (uuid hex, or parts joined
+    with '|'), labelled k0, k1, …"""
     if len(table.key) == 1:
         column = table.table.c[table.key[0]]
-        return column == cast(sync_row.c.row_key, column.type)
-    return and_(
-        *(
-            table.table.c[name]
-            == cast(
-                func.split_part(sync_row.c.row_key, KEY_SEPARATOR, index + 1),
-                table.table.c[name].type,
-            )
-            for index, name in enumerate(table.key)
+        return [cast(sync_row.c.row_key, column.type).label("k0")]
+    return [
+        cast(
+            func.split_part(sync_row.c.row_key, KEY_SEPARATOR, index + 1),
+            table.table.c[name].type,
+        ).label(f"k{index}")
+        for index, name in enumerate(table.key)
+    ]
+
+
+def _select(table: SyncTable, columns: Sequence[str], picked: Any) -> Any:
+    """The rows of `sync_row` that `picked` (a query of sync_row with its where, order and
+    limit) chooses, with their data rows. The keys are cast inside that query, so the join
+    compares values of the same type: under row-level security a cast in the join (not
+    leakproof) kept the data table's index out and matched every pair of rows. (OFFSET 0
+    keeps the planner from folding the query back into the join.)"""
+    inner = picked.add_columns(*_key_parts(table)).offset(0).subquery("s")
+    data = [table.table.c[c].label(f"d_{c}") for c in columns]
+    marker = table.table.c[table.key[0]].label("d__present")
+    on = and_(*(table.table.c[name] == inner.c[f"k{i}"] for i, name in enumerate(table.key)))
+    return (
+        select(
+            inner.c.seq,
+            inner.c.row_key,
+            inner.c.version,
+            inner.c.erased,
+            inner.c.pushed_by,
+            marker,
+            *data,
         )
+        .select_from(inner.outerjoin(table.table, on))
+        .order_by(inner.c.seq)
     )
 
 
-def _select(table: SyncTable, columns: Sequence[str]) -> Any:
-    data = [table.table.c[c].label(f"d_{c}") for c in columns]
-    marker = table.table.c[table.key[0]].label("d__present")
+def _picked() -> Any:
     return select(
         sync_row.c.seq,
         sync_row.c.row_key,
         sync_row.c.version,
         sync_row.c.erased,
         sync_row.c.pushed_by,
-        marker,
-        *data,
-    ).select_from(sync_row.outerjoin(table.table, _on_key(table)))
+    )
 
 
 def _server_row(row: Any, columns: Sequence[str]) -> ServerRow:
@@ -124,13 +145,34 @@ def changes(
     limit: int,
 ) -> list[ServerRow]:
     """The next rows of `table` changed on the server after sequence `after`, oldest first."""
-    query = (
-        _select(table, columns)
+    query = changes_query(table, columns, after=after, limit=limit)
+    return [_server_row(row, columns) for row in connection.execute(query).all()]
+
+
+def changes_query(table: SyncTable, columns: Sequence[str], *, after: int, limit: int) -> Any:
+    """changes()'s query (its plan is checked in tests/server/test_sync_query_plan.py)."""
+    picked = (
+        _picked()
         .where(sync_row.c.table_name == table.name, sync_row.c.seq > after)
         .order_by(sync_row.c.seq)
         .limit(limit)
     )
-    return [_server_row(row, columns) for row in connection.execute(query)]
+    return _select(table, columns, picked)
+
+
+def tables_changed(connection: Connection, cursors: Mapping[str, int]) -> set[str]:
+    """The tables with a row changed on the server after their cursor, in one look-up (a
+    query per table cost a round trip and a compile each, most of a sync with nothing new)."""
+    names = list(cursors)
+    rows = connection.execute(
+        text(
+            "SELECT t.name FROM unnest(CAST(:names AS text[]), CAST(:after AS bigint[])) "
+            "AS t(name, after) WHERE EXISTS (SELECT 1 FROM sync_row s "
+            "WHERE s.table_name = t.name AND s.seq > t.after)"
+        ),
+        {"names": names, "after": [cursors[n] for n in names]},
+    )
+    return {row[0] for row in rows}
 
 
 def count_changes(connection: Connection, cursors: Mapping[str, int]) -> dict[str, int]:
@@ -153,9 +195,8 @@ def rows_by_key(
     """The server's rows for these keys (a missing parent of a pulled row)."""
     found: dict[str, ServerRow] = {}
     for part in chunks(list(keys)):
-        query = _select(table, columns).where(
-            sync_row.c.table_name == table.name, sync_row.c.row_key.in_(part)
-        )
+        picked = _picked().where(sync_row.c.table_name == table.name, sync_row.c.row_key.in_(part))
+        query = _select(table, columns, picked)
         for row in connection.execute(query):
             server_row = _server_row(row, columns)
             found[server_row.row_key] = server_row
@@ -243,16 +284,65 @@ def erase(connection: Connection, table: SyncTable, row_key: str) -> list[tuple[
 
 
 def write_rows(connection: Connection, table: SyncTable, rows: Sequence[Mapping[str, Any]]) -> None:
-    """Insert or overwrite many data rows with the same columns, in one statement."""
+    """Insert or overwrite many data rows with the same columns, in one statement: the rows
+    go as one array per column, unnested on the server (an executemany cost a round of the
+    pipeline and a parameter dump per row: most of a push's time). Photos go in parts of at
+    most BLOB_PART bytes, not a whole batch's in one message."""
     if not rows:
         return
-    statement = pg_insert(table.table)
-    others = {c: statement.excluded[c] for c in rows[0] if c not in table.key}
-    if others:
-        upsert = statement.on_conflict_do_update(index_elements=list(table.key), set_=others)
-    else:
-        upsert = statement.on_conflict_do_nothing(index_elements=list(table.key))
-    connection.execute(upsert, [dict(r) for r in rows])
+    names = list(rows[0])
+    dialect = connection.dialect
+    quote = dialect.identifier_preparer.quote
+    others = [quote(n) for n in names if n not in table.key]
+    action = (
+        "DO UPDATE SET " + ", ".join(f"{n} = excluded.{n}" for n in others)
+        if others
+        else "DO NOTHING"
+    )
+    unnest = ", ".join(
+        f"CAST(%(p{index})b AS {_array_type(table, name, dialect)})"
+        for index, name in enumerate(names)
+    )
+    statement = (
+        f"INSERT INTO {quote(table.name)} ({', '.join(map(quote, names))}) "
+        f"SELECT * FROM unnest({unnest}) ON CONFLICT ({', '.join(map(quote, table.key))}) {action}"
+    )
+    convert = [table.table.c[name].type._cached_bind_processor(dialect) for name in names]
+    for part in _parts(table, names, rows):
+        arrays: dict[str, list[Any]] = {}
+        for index, (name, process) in enumerate(zip(names, convert, strict=True)):
+            values = [row[name] for row in part]
+            arrays[f"p{index}"] = values if process is None else [process(v) for v in values]
+        connection.exec_driver_sql(statement, arrays)
+
+
+BLOB_PART = 16 * 1024 * 1024
+
+
+def _parts(
+    table: SyncTable, names: Sequence[str], rows: Sequence[Mapping[str, Any]]
+) -> Iterator[Sequence[Mapping[str, Any]]]:
+    blobs = [n for n in names if isinstance(table.table.c[n].type, LargeBinary)]
+    if not blobs:
+        yield rows
+        return
+    part: list[Mapping[str, Any]] = []
+    size = 0
+    for row in rows:
+        weight = sum(len(row[n] or b"") for n in blobs)
+        if part and size + weight > BLOB_PART:
+            yield part
+            part, size = [], 0
+        part.append(row)
+        size += weight
+    if part:
+        yield part
+
+
+def _array_type(table: SyncTable, name: str, dialect: Any) -> str:
+    """The array type of a column's values, without a length (VARCHAR(32)[] would cut a
+    long text short; the insert's own cast refuses it instead, as a plain insert does)."""
+    return re.sub(r"\(.*\)", "", table.table.c[name].type.compile(dialect=dialect)) + "[]"
 
 
 # record()'s upsert for many rows as one statement (the rows as arrays, in their order): a
@@ -266,7 +356,7 @@ _RECORD_ALL = text(
     "ON CONFLICT (table_name, row_key) DO UPDATE SET seq = excluded.seq, "
     "version = sync_row.version + 1, erased = excluded.erased, "
     "origin_device = excluded.origin_device, pushed_by = excluded.pushed_by, "
-    "pushed_at = excluded.pushed_at"
+    "pushed_at = excluded.pushed_at RETURNING table_name, row_key, version"
 )
 
 
@@ -297,7 +387,8 @@ def record(
     )
     unique = list(dict.fromkeys(rows))
     if len({(t, k) for t, k, _e in unique}) == len(unique):
-        connection.execute(
+        # the new versions come back from the upsert itself (no second look-up of every key)
+        rows_back = connection.execute(
             _RECORD_ALL,
             {
                 "tables": [t for t, _k, _e in unique],
@@ -306,10 +397,9 @@ def record(
                 "device": device,
             },
         )
-    else:  # a row twice (changed by an erasure, then erased): one version step each
-        connection.execute(
-            upsert, [{"table_name": t, "row_key": k, "erased": e} for t, k, e in unique]
-        )
+        return {(t, k): v for t, k, v in rows_back}
+    # a row twice (changed by an erasure, then erased): one version step each
+    connection.execute(upsert, [{"table_name": t, "row_key": k, "erased": e} for t, k, e in unique])
     result: dict[tuple[str, str], int] = {}
     for table in {t for t, _k, _e in unique}:
         keys = [k for t, k, _e in unique if t == table]

@@ -13,7 +13,7 @@ from sqlalchemy import Connection, select, text
 
 from gebiedsapp.domain import AppSetting
 from gebiedsapp.storage.repositories.sync_local import chunks
-from gebiedsapp.storage.repositories.sync_server import ServerRow, _select, _server_row
+from gebiedsapp.storage.repositories.sync_server import ServerRow, _picked, _select, _server_row
 from gebiedsapp.storage.sync_tables import SyncTable
 from gebiedsapp.storage.sync_tracking import sync_row
 
@@ -34,10 +34,9 @@ def passed_rows(
     `match`), stamped at or before sequence `upto`, as the caller sees them; oldest first."""
     found: list[ServerRow] = []
     data = table.table.c
+    picked = _picked().where(sync_row.c.table_name == table.name, sync_row.c.seq <= upto)
     for part in chunks(list(values), 2000):
-        query = _select(table, columns).where(
-            sync_row.c.table_name == table.name,
-            sync_row.c.seq <= upto,
+        query = _select(table, columns, picked).where(
             data[column].in_(part),
             *(data[name] == value for name, value in (match or {}).items()),
         )
