@@ -79,6 +79,9 @@ class KoffiekarScreen(ScreenDefaults, QWidget):
         self.area: AreaNode | None = None
         self.round_id: uuid.UUID | None = None
         self._refreshing = False
+        # hidden, the screen only remembers what it missed and catches up when shown
+        self._pending_area: uuid.UUID | None = None
+        self._stale = False
 
         left = QWidget(self)
         self.title = QLabel(self.tr("Koffiekar"), left)
@@ -178,7 +181,26 @@ class KoffiekarScreen(ScreenDefaults, QWidget):
     # -- the area ---------------------------------------------------------------------------
 
     def set_area(self, area_id: uuid.UUID) -> None:
+        """The navigator's area. While the screen is hidden it is only remembered: an area
+        click elsewhere does not read this screen's rounds and choices for nothing."""
+        if not self.isVisible():
+            self._pending_area = area_id
+            return
+        self._show_area(area_id)
+
+    def _catch_up(self) -> None:
+        """Shown again: the area chosen meanwhile, or what changed while hidden."""
+        area_id, stale = self._pending_area, self._stale
+        self._pending_area, self._stale = None, False
+        if area_id is not None:
+            self._show_area(area_id)
+        elif stale and self.area is not None:
+            self._load_choices(self.area.id)
+            self.refresh()
+
+    def _show_area(self, area_id: uuid.UUID) -> None:
         """Show this area's rounds; what was typed for the previous round is kept first."""
+        self._pending_area = None
         same_area = self.area is not None and self.area.id == area_id
         if not same_area:
             self._leave_round()
@@ -284,7 +306,7 @@ class KoffiekarScreen(ScreenDefaults, QWidget):
         area_id = ask_round_area(self.context, self)
         if area_id is None:
             return False
-        self.set_area(area_id)  # the window's area tree follows (area_shown)
+        self._show_area(area_id)  # the window's area tree follows (area_shown)
         return self._can_hold_rounds()
 
     def reload_rounds(self) -> None:
@@ -448,7 +470,7 @@ class KoffiekarScreen(ScreenDefaults, QWidget):
             self._cannot_restore()
             return
         if self.area is None or self.area.id != view.area_id:
-            self.set_area(view.area_id)
+            self._show_area(view.area_id)
         self._select_round(view.id)
         if draft.kind is DraftKind.SESSION:
             self.session_form.restore(draft)
@@ -465,7 +487,7 @@ class KoffiekarScreen(ScreenDefaults, QWidget):
         if area_id is None:
             self._cannot_restore()
             return
-        self.set_area(area_id)
+        self._show_area(area_id)
         if self.area is None or self.area.id != area_id:
             self._cannot_restore()
             return
@@ -498,6 +520,9 @@ class KoffiekarScreen(ScreenDefaults, QWidget):
     def _on_changes(self, kinds: frozenset[str]) -> None:
         if self.area is None:
             return
+        if not self.isVisible():  # read again when shown, not on every save elsewhere
+            self._stale = self._stale or bool(kinds & {AREAS, TEAM, THEMES, KOFFIEKAR})
+            return
         if kinds & {AREAS, TEAM, THEMES}:
             self._load_choices(self.area.id)
         if KOFFIEKAR in kinds:
@@ -506,6 +531,8 @@ class KoffiekarScreen(ScreenDefaults, QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         """Back on this screen (Ctrl+2, or after 'Signaal maken…'): ready for the next
         conversation, not on the button that was pressed last."""
+        if not event.spontaneous():
+            self._catch_up()
         super().showEvent(event)
         if event.spontaneous() or not self.form.isEnabled():
             return
