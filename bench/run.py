@@ -210,10 +210,32 @@ def _interleaved(
     return statistics.median(values), statistics.median(baselines)
 
 
+def _raw_audit_entry(raw: Any, *, record_id: str, fields: str) -> None:
+    """The audit entry the app writes with every record, by hand: take the head (the write
+    lock), read the last entry, chain a SHA-256 onto it, insert it and move the head."""
+    from gebiedsapp.storage.audit import entry_hash
+
+    entries, _head_hash = raw.execute(
+        "UPDATE audit_head SET entries = entries WHERE id = 1 RETURNING entries, hash"
+    ).fetchone()
+    _seq, previous = raw.execute(
+        "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"
+    ).fetchone()
+    at = datetime.now(UTC)
+    digest = entry_hash(previous, at, "bench", "create", "conversation", record_id, fields, "")
+    raw.execute(
+        "INSERT INTO audit_log (at, actor, action, record_type, record_id, fields, detail, "
+        "prev_hash, hash) VALUES (?, 'bench', 'create', 'conversation', ?, ?, '', ?, ?)",
+        (at.replace(tzinfo=None).isoformat(sep=" "), record_id, fields, previous, digest),
+    )
+    raw.execute("UPDATE audit_head SET entries = ?, hash = ? WHERE id = 1", (entries + 1, digest))
+
+
 def bench_save_conversation(workdir: Path, repeat: int) -> Result:
     """One conversation through `record_conversation` in a unit of work (session, checks,
     flush, commit) vs raw sqlite3 INSERTs of the same rows (conversation and its theme link)
-    + COMMIT, on the same WAL database file."""
+    and of the audit entry the app writes with it (hash-chained onto the last) + COMMIT, on
+    the same WAL database file."""
     from gebiedsapp.domain import Handling, reference_id
     from gebiedsapp.services import koffiekar
     from gebiedsapp.storage.database import Database
@@ -236,6 +258,7 @@ def bench_save_conversation(workdir: Path, repeat: int) -> Result:
             koffiekar.record_conversation(session, session_id=round_id, data=data)
 
     raw = _raw_connection(path)
+    fields = "summary,themes"  # what the app's audit entry of this conversation names
 
     def baseline() -> None:
         conversation_id = uuid.uuid4().hex
@@ -250,9 +273,14 @@ def bench_save_conversation(workdir: Path, repeat: int) -> Result:
             "INSERT INTO conversation_theme (conversation_id, theme_id) VALUES (?, ?)",
             (conversation_id, theme_id.hex),
         )
+        _raw_audit_entry(raw, record_id=conversation_id, fields=fields)
         raw.commit()
 
     try:
+        entries = raw.execute("SELECT count(*) FROM audit_log").fetchone()[0]
+        service()
+        if raw.execute("SELECT count(*) FROM audit_log").fetchone()[0] != entries + 1:
+            raise RuntimeError("save_conversation: the app no longer writes one audit entry")
         value, base = _interleaved(repeat, 200, service, baseline)
     finally:
         raw.close()
