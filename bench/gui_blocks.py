@@ -1,6 +1,6 @@
 """How long the real main window freezes (issue 19): the longest GUI-thread block per action.
 
-    python bench/gui_blocks.py [--scale 10] [--data FOLDER] [--json]
+    python bench/gui_blocks.py [--scale 10] [--data FOLDER] [--json] [--profile]
 
 Opens the bench database (bench/scale.py builds it: `large`, or with --scale 10 ten `large`
 sets) as a start does, shows the real MainWindow offscreen with the start's maintenance on its
@@ -14,8 +14,10 @@ Target (issue 19): no block over 100 ms; first rows within 500 ms on 10x.
 from __future__ import annotations
 
 import argparse
+import cProfile
 import json
 import os
+import pstats
 import sys
 import tempfile
 import time
@@ -30,6 +32,8 @@ sys.path.insert(0, str(HERE))
 TICK_MS = 2
 QUIET_S = 0.3  # an action is over when the workers are idle and this long has passed
 LIMIT_MS = 100.0
+PROFILE = False  # --profile: cProfile of the GUI thread per action over the limit, on stderr
+PROFILE_LINES = 40
 
 
 @dataclass(frozen=True)
@@ -80,6 +84,9 @@ def measure(window: Any, meter: Meter, name: str, action: Callable[[], object]) 
     background = window.context.background
     _pump(0.05)
     meter.reset()
+    profile = cProfile.Profile() if PROFILE else None
+    if profile is not None:
+        profile.enable()  # the GUI thread only: where the blocks are
     start = time.perf_counter()
     action()
     ready = None
@@ -95,6 +102,12 @@ def measure(window: Any, meter: Meter, name: str, action: Callable[[], object]) 
         quiet_since = quiet_since or now
         if now - quiet_since >= QUIET_S or now - start > 120:
             break
+    if profile is not None:
+        profile.disable()
+        if meter.worst * 1000 > LIMIT_MS:
+            print(f"== {name}: {meter.worst * 1000:.0f} ms", file=sys.stderr)
+            stats = pstats.Stats(profile, stream=sys.stderr)
+            stats.sort_stats("cumulative").print_stats(PROFILE_LINES)
     return Block(name, meter.worst * 1000, (ready or 0.0) * 1000)
 
 
@@ -178,7 +191,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scale", type=int, default=1, help="10: ten times `large` (opt-in)")
     parser.add_argument("--data", type=Path, help="where bench databases are built and kept")
     parser.add_argument("--json", action="store_true", help="print only the results, as JSON")
+    parser.add_argument(
+        "--profile", action="store_true", help="the GUI thread's profile of each slow action"
+    )
     args = parser.parse_args(argv)
+    global PROFILE
+    PROFILE = args.profile
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     _compiled()
     from PySide6.QtWidgets import QApplication

@@ -15,7 +15,12 @@ from gebiedsapp.domain import Handling
 from gebiedsapp.services.contacts import ContactView, contact_view
 from gebiedsapp.services.taxonomy import theme_with_children
 from gebiedsapp.storage.repositories.contacts import ContactRepository
-from gebiedsapp.storage.repositories.search import THEME_SEPARATOR, Match, SearchRepository
+from gebiedsapp.storage.repositories.search import (
+    THEME_SEPARATOR,
+    ConversationListRow,
+    Match,
+    SearchRepository,
+)
 
 DEFAULT_LIMIT = 5_000
 
@@ -69,17 +74,8 @@ def themes_text(joined: str | None) -> str:
     return ", ".join(sorted(joined.split(THEME_SEPARATOR))) if joined else ""
 
 
-@dataclass(frozen=True)
-class ConversationRow:
-    id: uuid.UUID
-    day: date
-    area_name: str
-    summary: str
-    quote: str
-    themes: str
-    handling: Handling
-    author: str
-    quote_reportable: bool
+# The list's rows as the repository reads them: id and theme text made when asked
+ConversationRow = ConversationListRow
 
 
 def list_conversations(
@@ -88,26 +84,12 @@ def list_conversations(
     possible, matching = search_match(session, "conversation", filters.text)
     if not possible:
         return []
-    rows = SearchRepository(session).conversations(
+    return SearchRepository(session).conversations(
         **criteria(session, filters),
         handling=filters.handling,
         matching=matching,
         limit=limit,
     )
-    return [
-        ConversationRow(
-            id=row.id,
-            day=row.day,
-            area_name=row.area_name,
-            summary=row.summary,
-            quote=row.quote,
-            themes=themes_text(row.theme_names),
-            handling=row.handling,
-            author=row.author,
-            quote_reportable=row.quote_reportable,
-        )
-        for row in rows
-    ]
 
 
 def list_contacts(

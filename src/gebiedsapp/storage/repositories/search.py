@@ -12,6 +12,7 @@ from sqlalchemy import (
     ColumnElement,
     ScalarSelect,
     Select,
+    String,
     Table,
     and_,
     column,
@@ -20,6 +21,7 @@ from sqlalchemy import (
     select,
     table,
     text,
+    type_coerce,
 )
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
@@ -48,7 +50,12 @@ _MODELS: dict[str, type[Tracked]] = {
 
 
 class ConversationListRow(NamedTuple):
-    id: uuid.UUID
+    """A row of the conversation list. Its id stays as the database gives it (32 hex digits
+    in SQLite) and its themes joined, until asked: a search shows thousands of rows, a UUID
+    and a sorted theme text per row cost more Python than the SQL, and a view shows a few
+    dozen rows and opens only the one clicked."""
+
+    key: str | uuid.UUID  # the id as stored (a UUID already where the driver makes one)
     day: date  # its round's
     area_name: str
     summary: str
@@ -57,6 +64,17 @@ class ConversationListRow(NamedTuple):
     author: str
     quote_reportable: bool
     theme_names: str | None  # joined by THEME_SEPARATOR; None without themes
+
+    @property
+    def id(self) -> uuid.UUID:
+        key = self.key
+        return key if isinstance(key, uuid.UUID) else uuid.UUID(hex=key)
+
+    @property
+    def themes(self) -> str:
+        """Sorted and comma-separated, as the lists show them."""
+        joined = self.theme_names
+        return ", ".join(sorted(joined.split(THEME_SEPARATOR))) if joined else ""
 
 
 class RoundListRow(NamedTuple):
@@ -296,7 +314,7 @@ class SearchRepository:
         of ids cost as much as the search itself)."""
         query = filtered_conversations(
             select(
-                Conversation.id,
+                type_coerce(Conversation.id, String),  # made a UUID when asked (`id`)
                 KoffiekarSession.date,
                 Area.name,
                 Conversation.summary,

@@ -287,7 +287,11 @@ class ConversationFields(QFrame):
         return day
 
     def set_edit_look(self, edit: bool) -> None:
-        """Blue for a new conversation, amber while correcting a saved one."""
+        """Blue for a new conversation, amber while correcting a saved one. Only when the look
+        changes: a new style sheet repolishes every field of the form (~50 ms at a time)."""
+        if getattr(self, "_edit_look", None) is edit:
+            return
+        self._edit_look = edit
         background, border = ("$editing", "$editing_border") if edit else ("$note", "$note_border")
         style(
             self,

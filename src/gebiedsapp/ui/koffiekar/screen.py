@@ -31,41 +31,32 @@ from sqlalchemy.orm import Session
 
 from gebiedsapp.domain import AreaKind, DraftKind
 from gebiedsapp.services.actions import member_for_account
-from gebiedsapp.services.areas import AreaNode, area_tree, list_buurten
+from gebiedsapp.services.areas import AreaNode
 from gebiedsapp.services.drafts import DraftView, list_drafts
 from gebiedsapp.services.errors import NotFoundError
 from gebiedsapp.services.koffiekar import (
     get_conversation,
     get_session,
     quick_session,
-    recent_places,
     session_conversations,
 )
 from gebiedsapp.services.list_exports import koffiekar_tables
-from gebiedsapp.services.lists import ListFilter, SessionRow, list_sessions
+from gebiedsapp.services.lists import SessionRow
 from gebiedsapp.services.reports import Progress
 from gebiedsapp.services.reports.session_data import session_sheet
-from gebiedsapp.services.teams import list_assignments, list_members
 from gebiedsapp.ui.context import AREAS, KOFFIEKAR, TEAM, THEMES, AppContext
 from gebiedsapp.ui.export import Exporter, ExportJob
 from gebiedsapp.ui.koffiekar.area_choice import ask_round_area
+from gebiedsapp.ui.koffiekar.area_reads import AreaReads, area_rounds, read_area
 from gebiedsapp.ui.koffiekar.conversation_form import ConversationForm, parse_uuid
 from gebiedsapp.ui.koffiekar.conversation_list import ConversationList
 from gebiedsapp.ui.koffiekar.history_dialog import HistoryDialog
 from gebiedsapp.ui.koffiekar.models import RoundListModel, make_table
 from gebiedsapp.ui.koffiekar.session_form import SessionForm
-from gebiedsapp.ui.koffiekar.theme_picker import theme_choices
 from gebiedsapp.ui.layout import FlowLayout, scrolling
 from gebiedsapp.ui.palette import style
 from gebiedsapp.ui.pdf import Build, PdfActions, pdf_name
 from gebiedsapp.ui.screen import ScreenDefaults
-
-MAX_ROUNDS = 1_000  # years of rounds of one area; the lists screen searches further back
-
-
-def area_rounds(session: Session, area_id: uuid.UUID) -> list[SessionRow]:
-    """The rounds held in this one area (not its sub-areas), newest first."""
-    return list_sessions(session, ListFilter(area_ids=frozenset({area_id})), limit=MAX_ROUNDS)
 
 
 class KoffiekarScreen(ScreenDefaults, QWidget):
@@ -79,6 +70,10 @@ class KoffiekarScreen(ScreenDefaults, QWidget):
         self.area: AreaNode | None = None
         self.round_id: uuid.UUID | None = None
         self._refreshing = False
+        # hidden, the screen only remembers what it missed and catches up when shown
+        self._pending_area: uuid.UUID | None = None
+        self._stale = False
+        self._loading: uuid.UUID | None = None  # the area being read on the worker
 
         left = QWidget(self)
         self.title = QLabel(self.tr("Koffiekar"), left)
@@ -178,16 +173,75 @@ class KoffiekarScreen(ScreenDefaults, QWidget):
     # -- the area ---------------------------------------------------------------------------
 
     def set_area(self, area_id: uuid.UUID) -> None:
+        """The navigator's area. While the screen is hidden it is only remembered: an area
+        click elsewhere does not read this screen's rounds and choices for nothing."""
+        if not self.isVisible():
+            self._pending_area = area_id
+            return
+        self._show_area(area_id)
+
+    def _catch_up(self) -> None:
+        """Shown again: read the area chosen meanwhile (or what changed while hidden) on the
+        worker, so showing the screen does not wait for its rounds and choices."""
+        if self._loading is not None and self._pending_area is None:
+            return  # a read is under way; when it is in, what changed meanwhile is read
+        area_id, stale = self._pending_area, self._stale
+        self._pending_area, self._stale = None, False
+        if area_id is None and stale and self.area is not None:
+            area_id = self.area.id
+        if area_id is None:
+            return
+        self._loading = area_id
+        context, actor = self.context, self.context.actor
+
+        def work() -> AreaReads | None:
+            with context.read() as session:
+                return read_area(session, area_id, actor)
+
+        self.context.background.submit(
+            "koffiekar-area",
+            work,
+            owner=self,
+            on_done=self._on_area_read,
+            on_error=lambda _error: self._read_failed(area_id),
+        )
+        self.new_button.setEnabled(True)  # a click meanwhile reads the area at once (_settle)
+
+    def _on_area_read(self, reads: AreaReads | None) -> None:
+        if reads is None or reads.node.id != self._loading:
+            self._loading = None
+            return  # gone meanwhile, or already shown by a call that could not wait
+        same_area = self.area is not None and self.area.id == reads.node.id
+        self._show_area(reads.node.id, reads)
+        if same_area:
+            self.load_conversations()
+        if self._stale and self.isVisible():  # changed while it was being read
+            self._catch_up()
+
+    def _read_failed(self, area_id: uuid.UUID) -> None:
+        self._loading = None
+        self._pending_area = area_id  # tried again when shown again
+
+    def _settle(self) -> None:
+        """Ctrl+N, a restore: they need the area now, not when the worker is done."""
+        if self._loading is not None:
+            self._show_area(self._loading)
+
+    def _show_area(self, area_id: uuid.UUID, reads: AreaReads | None = None) -> None:
         """Show this area's rounds; what was typed for the previous round is kept first."""
+        self._pending_area = self._loading = None
+        if reads is None:
+            with self.context.read() as session:
+                reads = read_area(session, area_id, self.context.actor)
+            if reads is None:
+                return
         same_area = self.area is not None and self.area.id == area_id
         if not same_area:
             self._leave_round()
-        if not self._load_choices(area_id):
-            return
+        self._apply_choices(reads)
         assert self.area is not None
         self.title.setText(self.tr("Koffiekar · %s") % self.area.name)
-        with self.context.read() as session:
-            rounds = area_rounds(session, area_id)
+        rounds = reads.rounds
         self._set_rounds(rounds, select=self.round_id if same_area else None)
         if same_area:
             keep = self.round_id
@@ -201,29 +255,23 @@ class KoffiekarScreen(ScreenDefaults, QWidget):
     def _load_choices(self, area_id: uuid.UUID) -> bool:
         """What the forms offer in this area: places, buurten, members, themes."""
         with self.context.read() as session:
-            node = next((n for n in area_tree(session) if n.id == area_id), None)
-            if node is None:
-                return False
-            names = {b.code: b.name for b in list_buurten(session)}
-            places = recent_places(session, area_id)
-            members = list_members(session)
-            team = frozenset(
-                a.member_id for a in list_assignments(session, area_id=area_id, on=date.today())
-            )
-            me = member_for_account(session, self.context.actor)
-            my_id = me.id if me else None
-            themes = theme_choices(session)
-        self.area = node
-        self.session_form.set_area(
-            area_id,
-            places=places,
-            buurten=[(code, names.get(code, "")) for code in node.buurt_codes],
-            members=members,
-            team=team,
-        )
-        self.form.themes.set_choices(themes)
-        self.form.set_members([m for m in members if m.active], my_id)
+            reads = read_area(session, area_id, self.context.actor, rounds=False)
+        if reads is None:
+            return False
+        self._apply_choices(reads)
         return True
+
+    def _apply_choices(self, reads: AreaReads) -> None:
+        self.area = reads.node
+        self.session_form.set_area(
+            reads.node.id,
+            places=reads.places,
+            buurten=reads.buurten,
+            members=reads.members,
+            team=reads.team,
+        )
+        self.form.themes.set_choices(reads.themes)
+        self.form.set_members([m for m in reads.members if m.active], reads.my_id)
 
     def export_job(self) -> ExportJob | None:
         """Every round of the area shown, and every conversation in them."""
@@ -259,6 +307,7 @@ class KoffiekarScreen(ScreenDefaults, QWidget):
 
     def new_session(self) -> None:
         """'Nieuwe ronde' (Ctrl+N): a round for today at the last place, with me present."""
+        self._settle()
         if (self.area is None or not self._can_hold_rounds()) and not self._choose_area():
             self._show_hint()
             return
@@ -284,7 +333,7 @@ class KoffiekarScreen(ScreenDefaults, QWidget):
         area_id = ask_round_area(self.context, self)
         if area_id is None:
             return False
-        self.set_area(area_id)  # the window's area tree follows (area_shown)
+        self._show_area(area_id)  # the window's area tree follows (area_shown)
         return self._can_hold_rounds()
 
     def reload_rounds(self) -> None:
@@ -432,6 +481,7 @@ class KoffiekarScreen(ScreenDefaults, QWidget):
         """Open the form that holds this draft (from 'Herstel je werk?')."""
         if draft.kind not in (DraftKind.SESSION, DraftKind.CONVERSATION):
             return  # a contact draft: the contacts screen restores it
+        self._settle()
         if draft.kind is DraftKind.SESSION and draft.target_id is None:
             self._restore_new_round(draft)
             return
@@ -448,7 +498,7 @@ class KoffiekarScreen(ScreenDefaults, QWidget):
             self._cannot_restore()
             return
         if self.area is None or self.area.id != view.area_id:
-            self.set_area(view.area_id)
+            self._show_area(view.area_id)
         self._select_round(view.id)
         if draft.kind is DraftKind.SESSION:
             self.session_form.restore(draft)
@@ -465,7 +515,7 @@ class KoffiekarScreen(ScreenDefaults, QWidget):
         if area_id is None:
             self._cannot_restore()
             return
-        self.set_area(area_id)
+        self._show_area(area_id)
         if self.area is None or self.area.id != area_id:
             self._cannot_restore()
             return
@@ -496,8 +546,14 @@ class KoffiekarScreen(ScreenDefaults, QWidget):
         self.load_conversations()
 
     def _on_changes(self, kinds: frozenset[str]) -> None:
-        if self.area is None:
+        if self.area is None and self._loading is None:
             return
+        if not self.isVisible() or self._loading is not None:
+            # read again when shown, not on every save elsewhere; a read under way on the
+            # worker may have missed this change: it is read again when that one is in
+            self._stale = self._stale or bool(kinds & {AREAS, TEAM, THEMES, KOFFIEKAR})
+            return
+        assert self.area is not None  # nothing being read, so an area is shown
         if kinds & {AREAS, TEAM, THEMES}:
             self._load_choices(self.area.id)
         if KOFFIEKAR in kinds:
@@ -506,6 +562,8 @@ class KoffiekarScreen(ScreenDefaults, QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         """Back on this screen (Ctrl+2, or after 'Signaal maken…'): ready for the next
         conversation, not on the button that was pressed last."""
+        if not event.spontaneous():
+            self._catch_up()
         super().showEvent(event)
         if event.spontaneous() or not self.form.isEnabled():
             return
