@@ -75,6 +75,22 @@ class KoffiekarScreen(ScreenDefaults, QWidget):
         self._stale = False
         self._loading: uuid.UUID | None = None  # the area being read on the worker
 
+        left = self._build_rounds_panel()
+        right = self._build_forms_panel()
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([300, 800])  # the round's forms get what a small screen has left
+        splitter.setChildrenCollapsible(False)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        self._connect()
+
+    def _build_rounds_panel(self) -> QWidget:
+        """The left side: the title, "Nieuwe ronde", the rounds, the round's sheet, export."""
+        context = self.context
         left = QWidget(self)
         self.title = QLabel(self.tr("Koffiekar"), left)
         self.title.setStyleSheet("font-size: 16pt; font-weight: 600;")
@@ -117,7 +133,11 @@ class KoffiekarScreen(ScreenDefaults, QWidget):
         bottom.addWidget(self.sheet_button)
         bottom.addWidget(self.exporter.button)
         left_layout.addLayout(bottom)
+        return left
 
+    def _build_forms_panel(self) -> QSplitter:
+        """The right side: the round's header and the conversation form above its list."""
+        context = self.context
         forms = QWidget(self)
         self.session_form = SessionForm(context, forms)
         self.form = ConversationForm(context, forms)
@@ -146,17 +166,10 @@ class KoffiekarScreen(ScreenDefaults, QWidget):
         )
         right.setSizes([forms.sizeHint().height(), self.conversation_list.sizeHint().height()])
         self.conversation_list.setContentsMargins(6, 0, 6, 10)
+        return right
 
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([300, 800])  # the round's forms get what a small screen has left
-        splitter.setChildrenCollapsible(False)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(splitter)
-
+    def _connect(self) -> None:
+        context = self.context
         save_header = QShortcut(QKeySequence("Ctrl+S"), self)
         save_header.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         save_header.activated.connect(self.session_form.finalise)
