@@ -24,14 +24,14 @@ from gebiedsapp.domain import (
     utcnow,
 )
 from gebiedsapp.services.errors import NotFoundError, ValidationError
-from gebiedsapp.services.initiative_record import CHECKED_TEXTS, SUPPORTER
+from gebiedsapp.services.initiative_record import CHECKED_TEXTS, RECORD_FIELDS, SUPPORTER
 from gebiedsapp.services.initiative_record import MAX_GROUP as MAX_GROUP  # with the fields
 from gebiedsapp.services.initiative_record import MAX_TEXT as MAX_TEXT
 from gebiedsapp.services.initiative_record import MAX_TITLE as MAX_TITLE
 from gebiedsapp.services.initiative_record import InitiativeInput as InitiativeInput
 from gebiedsapp.services.initiative_record import MilestoneInput as MilestoneInput
 from gebiedsapp.services.record_edits import EditedRecord
-from gebiedsapp.services.record_fields import check_text
+from gebiedsapp.services.record_fields import FieldDef, InputKind, check_text
 from gebiedsapp.storage.repositories.areas import AreaRepository
 from gebiedsapp.storage.repositories.initiatives import InitiativeRepository
 
@@ -149,19 +149,24 @@ def _milestones(
     return milestones
 
 
+COLUMN_FIELDS = tuple(d for d in RECORD_FIELDS if d.column is not None)
+
+
+def _stored(definition: FieldDef, value: object) -> object:
+    """A value as it is stored: a line without doubled spaces, a text without blank edges."""
+    if isinstance(value, str) and definition.kind is InputKind.LINE:
+        return " ".join(value.split())
+    if isinstance(value, str) and definition.kind is InputKind.TEXT:
+        return value.strip()
+    return value
+
+
 def _apply(session: Session, row: Initiative, data: InitiativeInput, checked: _Checked) -> None:
-    row.area_id = data.area_id
-    row.title = " ".join(data.title.split())
-    row.status = data.status
-    row.started_on = data.started_on
-    row.ended_on = data.ended_on if data.status.ended else None
-    row.carried_by = " ".join(data.carried_by.split())
-    row.supporter_id = data.supporter_id
-    row.description = data.description.strip()
-    row.support = data.support.strip()
-    row.budget_requested = data.budget_requested
-    row.budget_granted = data.budget_granted
-    row.budget_source = " ".join(data.budget_source.split())
+    for definition in COLUMN_FIELDS:
+        assert definition.column is not None
+        setattr(row, definition.column, _stored(definition, getattr(data, definition.key)))
+    if not data.status.ended:
+        row.ended_on = None  # an end day only with an end status
     row.themes = checked.themes
     row.partners = checked.partners
     existing = {m.id: m for m in row.milestones if not m.is_deleted}
@@ -191,19 +196,12 @@ def create_initiative(session: Session, data: InitiativeInput, *, today: date) -
 
 
 def _fields(row: Initiative) -> dict[str, object]:
+    """The initiative's fields by their audit name, as history compares them."""
+    values: dict[str, object] = {
+        d.column: getattr(row, d.column) for d in COLUMN_FIELDS if d.column is not None
+    }
     return {
-        "title": row.title,
-        "area_id": row.area_id,
-        "status": row.status,
-        "started_on": row.started_on,
-        "ended_on": row.ended_on,
-        "carried_by": row.carried_by,
-        "supporter_id": row.supporter_id,
-        "description": row.description,
-        "support": row.support,
-        "budget_requested": row.budget_requested,
-        "budget_granted": row.budget_granted,
-        "budget_source": row.budget_source,
+        **values,
         "themes": [t.id for t in row.themes],
         "partners": [p.id for p in row.partners],
         "milestones": [
