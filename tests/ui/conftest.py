@@ -5,8 +5,9 @@ from __future__ import annotations
 import gc
 import shutil
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -22,6 +23,7 @@ from gebiedsapp.services import teams as team_service
 from gebiedsapp.services.areas import find_area
 from gebiedsapp.startup import OpenedDatabase, open_database
 from gebiedsapp.ui.context import AppContext, ChangeHub
+from gebiedsapp.ui.prompts import Leave
 from support.dbfile import TEST_KEY
 
 
@@ -133,3 +135,24 @@ def messages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     monkeypatch.setattr(QMessageBox, "warning", staticmethod(record))
     monkeypatch.setattr(QMessageBox, "critical", staticmethod(record))
     return shown
+
+
+@pytest.fixture
+def leave_answers(
+    monkeypatch: pytest.MonkeyPatch,
+) -> Callable[[ModuleType, Leave], list[Leave]]:
+    """Answer a list-and-form screen's 'Concept bewaren / Weggooien / Annuleren' (or 'Opslaan /
+    …') with `choice`, without a modal box: `leave_answers(screen_module, choice)` returns the
+    list each question asked is entered in."""
+
+    def set_answer(module: ModuleType, choice: Leave) -> list[Leave]:
+        asked: list[Leave] = []
+
+        def ask(_parent: object, *_args: object, **_texts: object) -> Leave:
+            asked.append(choice)
+            return choice
+
+        monkeypatch.setattr(module, "ask_leave", ask)
+        return asked
+
+    return set_answer

@@ -4,10 +4,12 @@ that flags a village not visited for nine weeks and saves an .ics file for Outlo
 
 from __future__ import annotations
 
+import functools
 import uuid
 from collections.abc import Callable
 from datetime import date, time, timedelta
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -88,20 +90,11 @@ def screen(
 
 
 @pytest.fixture
-def answer(monkeypatch: pytest.MonkeyPatch) -> Callable[[Leave], list[Leave]]:
+def answer(
+    leave_answers: Callable[[ModuleType, Leave], list[Leave]],
+) -> Callable[[Leave], list[Leave]]:
     """Answer 'Concept bewaren / Weggooien / Annuleren' without a modal box."""
-
-    def set_answer(choice: Leave) -> list[Leave]:
-        asked: list[Leave] = []
-
-        def ask(_parent: QWidget, **_texts: str) -> Leave:
-            asked.append(choice)
-            return choice
-
-        monkeypatch.setattr(screen_module, "ask_leave", ask)
-        return asked
-
-    return set_answer
+    return functools.partial(leave_answers, screen_module)
 
 
 def test_record_a_bewonersavond_with_its_outcomes(

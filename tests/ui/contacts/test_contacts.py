@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import uuid
 from collections.abc import Callable
 from datetime import date, timedelta
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -71,20 +73,11 @@ def screen(qtbot: QtBot, context: AppContext, beerta: uuid.UUID, me: uuid.UUID) 
 
 
 @pytest.fixture
-def answer(monkeypatch: pytest.MonkeyPatch) -> Callable[[Leave], list[Leave]]:
+def answer(
+    leave_answers: Callable[[ModuleType, Leave], list[Leave]],
+) -> Callable[[Leave], list[Leave]]:
     """Answer 'Concept bewaren / Weggooien / Annuleren' without a modal box."""
-
-    def set_answer(choice: Leave) -> list[Leave]:
-        asked: list[Leave] = []
-
-        def ask(_parent: QWidget) -> Leave:
-            asked.append(choice)
-            return choice
-
-        monkeypatch.setattr(screen_module, "ask_leave", ask)
-        return asked
-
-    return set_answer
+    return functools.partial(leave_answers, screen_module)
 
 
 def focused() -> QWidget:
