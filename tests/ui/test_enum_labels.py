@@ -146,7 +146,9 @@ NOT_ENUM_LABELS = {
     # a signal's deadline label: the member itself, a key for a colour or a short text
     ("signals/models.py", "row.label"),
     ("signals/detail.py", "d.label"),
-    ("summary/screen.py", "row.label"),
+    ("summary/models.py", "row.label"),
+    # a field's definition: its label is Dutch text that goes through tr() where it is shown
+    ("signals/form.py", "definition.label"),
 }
 
 
