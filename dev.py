@@ -61,6 +61,15 @@ def run_app(extra: list[str]) -> int:
     return _run([str(PY), "-m", "gebiedsapp", *extra])
 
 
+def _workers(extra: list[str]) -> list[str]:
+    """Spread the suite over the machine's cores (pytest-xdist), a test file per worker at a
+    time, unless the arguments say otherwise; GEBIEDSAPP_TEST_WORKERS=0 runs it in one process."""
+    if any(arg.startswith(("-n", "--numprocesses")) for arg in extra):
+        return []
+    workers = os.environ.get("GEBIEDSAPP_TEST_WORKERS", "auto")
+    return [] if workers == "0" else ["-n", workers, "--dist", "loadfile"]
+
+
 def run_tests(extra: list[str]) -> int:
     ensure_venv()
     env = dict(os.environ)
@@ -74,7 +83,7 @@ def run_tests(extra: list[str]) -> int:
         ("import contracts", [str(BIN / "lint-imports")]),
     ]
     failed = [name for name, cmd in steps if _run(cmd, env) != 0]
-    code = _run([str(PY), "-m", "pytest", *extra], env)
+    code = _run([str(PY), "-m", "pytest", *_workers(extra), *extra], env)
     if code == 5:
         print("dev.py: pytest collected no tests; that is a failure here", flush=True)
     if code != 0:
