@@ -5,42 +5,24 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable, Sequence
-from datetime import time
 
-from PySide6.QtCore import Qt, QTime, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
-    QTimeEdit,
     QWidget,
 )
 
 from gebiedsapp.services.activities import LinkOption
-from gebiedsapp.ui.koffiekar.conversation_fields import DateEdit, TimeEdit
+from gebiedsapp.ui.koffiekar.conversation_fields import DateEdit
+from gebiedsapp.ui.koffiekar.conversation_fields import get_time as get_time
+from gebiedsapp.ui.koffiekar.conversation_fields import set_time as set_time
+from gebiedsapp.ui.koffiekar.conversation_fields import time_edit as time_edit
 
-NO_TIME = QTime(0, 0)  # shown as "--:--": no activity starts at midnight
 ID_ROLE = Qt.ItemDataRole.UserRole
 NEW_ROLE = Qt.ItemDataRole.UserRole + 1  # an action agreed here, made when the form is saved
-
-
-def time_edit(parent: QWidget, name: str) -> TimeEdit:
-    edit = TimeEdit(parent)
-    edit.setDisplayFormat("HH:mm")
-    edit.setMinimumTime(NO_TIME)
-    edit.setSpecialValueText("--:--")
-    edit.setAccessibleName(name)
-    return edit
-
-
-def get_time(edit: QTimeEdit) -> time | None:
-    value = edit.time()
-    return None if value == NO_TIME else time(value.hour(), value.minute())
-
-
-def set_time(edit: QTimeEdit, value: time | None) -> None:
-    edit.setTime(NO_TIME if value is None else QTime(value.hour, value.minute))
 
 
 def narrow_combo(combo: QComboBox, name: str, length: int = 12) -> None:

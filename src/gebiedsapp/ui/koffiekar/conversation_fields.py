@@ -6,9 +6,9 @@ The controller (`conversation_form.ConversationForm`) reads and fills these fiel
 from __future__ import annotations
 
 import itertools
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -51,6 +51,28 @@ class TimeEdit(QTimeEdit):
 
     def focusNextPrevChild(self, next: bool) -> bool:
         return QWidget.focusNextPrevChild(self, next)
+
+
+NO_TIME = QTime(0, 0)  # shown as "--:--": no round or activity starts at midnight
+
+
+def time_edit(parent: QWidget, name: str) -> TimeEdit:
+    """A time of day that may be left empty ("--:--")."""
+    edit = TimeEdit(parent)
+    edit.setDisplayFormat("HH:mm")
+    edit.setMinimumTime(NO_TIME)
+    edit.setSpecialValueText("--:--")
+    edit.setAccessibleName(name)
+    return edit
+
+
+def get_time(edit: QTimeEdit) -> time | None:
+    value = edit.time()
+    return None if value == NO_TIME else time(value.hour(), value.minute())
+
+
+def set_time(edit: QTimeEdit, value: time | None) -> None:
+    edit.setTime(NO_TIME if value is None else QTime(value.hour, value.minute))
 
 
 def _row(*widgets: QWidget, stretch_last: bool = False) -> QHBoxLayout:

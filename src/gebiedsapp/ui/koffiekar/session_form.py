@@ -11,7 +11,7 @@ import uuid
 from datetime import date, time
 from typing import Any
 
-from PySide6.QtCore import QStringListModel, Qt, QTime, Signal
+from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -45,37 +45,28 @@ from gebiedsapp.services.teams import MemberView
 from gebiedsapp.ui.context import KOFFIEKAR, AppContext
 from gebiedsapp.ui.drafting import DraftAutosaver
 from gebiedsapp.ui.formatting import format_date, from_qdate, to_qdate
-from gebiedsapp.ui.koffiekar.conversation_fields import DateEdit, TimeEdit
+from gebiedsapp.ui.koffiekar.conversation_fields import (
+    DateEdit,
+    get_time,
+    set_time,
+    time_edit,
+)
 from gebiedsapp.ui.koffiekar.conversation_form import parse_uuid
 from gebiedsapp.ui.palette import style
 
 WEATHER = ("zonnig", "half bewolkt", "bewolkt", "regen", "buien", "wind", "koud", "warm")
-NO_TIME = QTime(0, 0)  # shown as "--:--": nobody runs a koffiekar at midnight
 MEMBER_ROLE = Qt.ItemDataRole.UserRole + 1
 STAFF_ROWS = 3  # rows of names the 'Aanwezig' grid shows whole; more scroll
 
 
-def _time_edit(parent: QWidget, name: str) -> QTimeEdit:
-    edit = TimeEdit(parent)
-    edit.setDisplayFormat("HH:mm")
-    edit.setMinimumTime(NO_TIME)
-    edit.setSpecialValueText("--:--")
-    edit.setAccessibleName(name)
-    return edit
-
-
-def _get_time(edit: QTimeEdit) -> time | None:
-    value = edit.time()
-    return None if value == NO_TIME else time(value.hour(), value.minute())
-
-
 def _set_time(edit: QTimeEdit, value: time | str | None) -> None:
+    """A draft's time, as text or a time; unreadable text leaves the field empty."""
     if isinstance(value, str):
         try:
             value = time.fromisoformat(value) if value else None
         except ValueError:
             value = None
-    edit.setTime(NO_TIME if value is None else QTime(value.hour, value.minute))
+    set_time(edit, value)
 
 
 class SessionForm(QFrame):
@@ -142,8 +133,8 @@ class SessionForm(QFrame):
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("dd-MM-yyyy")
         self.day.setAccessibleName(self.tr("Datum"))
-        self.start = _time_edit(self.details, self.tr("Begintijd"))
-        self.end = _time_edit(self.details, self.tr("Eindtijd"))
+        self.start = time_edit(self.details, self.tr("Begintijd"))
+        self.end = time_edit(self.details, self.tr("Eindtijd"))
         self.buurt = QComboBox(self.details)
         self.buurt.setAccessibleName(self.tr("CBS-buurt"))
         # long buurt names widen the list that opens, not the form
@@ -288,8 +279,8 @@ class SessionForm(QFrame):
             "area_id": str(self.area_id) if self.area_id else None,
             "place": self.place.text(),
             "day": from_qdate(self.day.date()).isoformat(),
-            "start_time": (t.isoformat() if (t := _get_time(self.start)) else None),
-            "end_time": (t.isoformat() if (t := _get_time(self.end)) else None),
+            "start_time": (t.isoformat() if (t := get_time(self.start)) else None),
+            "end_time": (t.isoformat() if (t := get_time(self.end)) else None),
             "staff_ids": [str(i) for i in self.staff_ids()],
             "weather": self.weather.currentText(),
             "passers_by": self.passers_by.value(),
@@ -391,7 +382,7 @@ class SessionForm(QFrame):
         self.save_button.setEnabled(self.dirty)
 
     def _show_summary(self) -> None:
-        start, end = _get_time(self.start), _get_time(self.end)
+        start, end = get_time(self.start), get_time(self.end)
         when = format_date(from_qdate(self.day.date()))
         if start:
             when += f" {start:%H:%M}" + (f"–{end:%H:%M}" if end else "")
@@ -416,8 +407,8 @@ class SessionForm(QFrame):
         return SessionInput(
             area_id=self.area_id,
             day=from_qdate(self.day.date()),
-            start_time=_get_time(self.start),
-            end_time=_get_time(self.end),
+            start_time=get_time(self.start),
+            end_time=get_time(self.end),
             place=self.place.text(),
             buurt_code=self.buurt.currentData() or None,
             staff_ids=tuple(self.staff_ids()),
