@@ -24,9 +24,10 @@ from gebiedsapp.paths import app_paths
 from gebiedsapp.services import koffiekar
 from gebiedsapp.services.koffiekar import ConversationInput, SessionInput
 from gebiedsapp.services.sync import exchange
-from gebiedsapp.services.sync.model import SyncError
+from gebiedsapp.services.sync.model import SyncBusy, SyncError
 from gebiedsapp.startup import open_database
 from gebiedsapp.storage.database import Database
+from gebiedsapp.storage.lock import SyncLock
 from gebiedsapp.storage.repositories import sync_local
 from support.dbfile import TEST_KEY
 
@@ -202,3 +203,25 @@ def test_the_wrong_passphrase_or_the_laptops_own_file_is_refused(
         exchange.export_changes(anna, tmp_path / "kort.gbu", "kort", actor="anna")
     assert not (tmp_path / "kort.gbu").exists()
     assert "Mevrouw mist de bus" not in summaries(bert)
+
+
+def test_a_file_is_not_read_in_while_a_sync_runs_on_the_laptop(
+    laptops: dict[str, Database], tmp_path: Path
+) -> None:
+    """The import merges as a pull does, so it takes the same lock as a sync; while one holds
+    it, the import says so in Dutch and changes nothing."""
+    anna, bert = laptops["anna"], laptops["bert"]
+    record_round(anna, "anna", "Mevrouw mist de bus")
+    file = tmp_path / "anna.gbu"
+    exchange.export_changes(anna, file, SECRET, actor="anna")
+    before = counts(bert)
+    assert bert.file is not None
+    running = SyncLock(bert.file, program="sync", user="bert")  # a sync in the window, say
+    assert running.acquire()
+    try:
+        with pytest.raises(SyncBusy, match="Er loopt al een synchronisatie"):
+            exchange.import_changes(bert, file, SECRET, actor="bert")
+        assert counts(bert) == before
+    finally:
+        running.release()
+    assert exchange.import_changes(bert, file, SECRET, actor="bert").added >= 3

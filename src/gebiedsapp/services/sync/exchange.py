@@ -41,6 +41,7 @@ from gebiedsapp.domain import AppSetting, AuditAction, Base, utcnow
 from gebiedsapp.services import audit
 from gebiedsapp.services.sync.merge import merge
 from gebiedsapp.services.sync.model import SyncError
+from gebiedsapp.services.sync.one_at_a_time import one_sync_at_a_time
 from gebiedsapp.services.sync.pull import erase_here
 from gebiedsapp.storage.database import Database
 from gebiedsapp.storage.migrate import head_revision
@@ -232,8 +233,17 @@ def read_exchange(path: Path, passphrase: str) -> dict[str, Any]:
 
 
 def import_changes(database: Database, path: Path, passphrase: str, *, actor: str) -> ImportSummary:
+    """Merge an exchange file into this laptop's database, as a pull merges (never while a
+    sync or another import runs on it: SyncBusy)."""
     payload = read_exchange(path, passphrase)
     database.wait_until_checked()
+    with one_sync_at_a_time(database, program="exchange"):
+        return _import(database, payload, path, actor=actor)
+
+
+def _import(
+    database: Database, payload: dict[str, Any], path: Path, *, actor: str
+) -> ImportSummary:
     counts = {"added": 0, "merged": 0, "erased": 0, "conflicts": 0, "unchanged": 0}
     with database.unit_of_work(actor) as session:
         connection = session.connection()

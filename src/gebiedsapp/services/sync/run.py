@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import DBAPIError, OperationalError
@@ -16,18 +15,17 @@ from gebiedsapp.identity import current_actor
 from gebiedsapp.services.sync.connect import Server, connect
 from gebiedsapp.services.sync.context import Run
 from gebiedsapp.services.sync.model import (
-    SyncBusy,
     SyncError,
     SyncProgress,
     SyncResult,
     SyncStatus,
     TablePlan,
 )
+from gebiedsapp.services.sync.one_at_a_time import one_sync_at_a_time
 from gebiedsapp.services.sync.pull import pull
 from gebiedsapp.services.sync.push import push
 from gebiedsapp.storage import traces
 from gebiedsapp.storage.database import Database
-from gebiedsapp.storage.lock import SyncLock
 from gebiedsapp.storage.repositories import sync_local as local
 from gebiedsapp.storage.repositories import sync_server as server
 
@@ -88,7 +86,7 @@ def run_sync(
     a kill or a cancel goes on, and duplicates nothing). SyncError (Dutch) when it cannot."""
     if database.read_only:
         raise SyncError("Deze database is alleen-lezen geopend; synchroniseren kan niet.")
-    with _one_sync_at_a_time(database, skip=dry_run):
+    with one_sync_at_a_time(database, program="sync", skip=dry_run):
         if progress is not None:
             progress(SyncProgress("verbinden", 0, 1, "Verbinden met de teamserver…"))
         return _connected(
@@ -98,22 +96,6 @@ def run_sync(
             cancel=cancel,
             dry_run=dry_run,
         )
-
-
-@contextlib.contextmanager
-def _one_sync_at_a_time(database: Database, *, skip: bool) -> Iterator[None]:
-    """The file's sync lock for the whole run (a dry run changes nothing: it needs none);
-    SyncBusy (Dutch) when another process or window syncs this database now."""
-    if skip or database.file is None:  # in memory: no other process can open it
-        yield
-        return
-    lock = SyncLock(database.file, program="sync", user=current_actor())
-    if not lock.acquire():
-        raise SyncBusy(lock.busy_message())
-    try:
-        yield
-    finally:
-        lock.release()
 
 
 def _connected(
