@@ -5452,11 +5452,19 @@ The previous database is in:
     </message>
     <message>
         <source>Jaar van de enquête</source>
-        <translation>Year of the survey</translation>
+        <translation type="vanished">Year of the survey</translation>
     </message>
     <message>
         <source>&amp;Jaar van de enquête</source>
-        <translation>&amp;Year of the survey</translation>
+        <translation type="vanished">&amp;Year of the survey</translation>
+    </message>
+    <message>
+        <source>Jaar als het bestand geen jaarkolom heeft</source>
+        <translation>Year when the file has no year column</translation>
+    </message>
+    <message>
+        <source>&amp;Jaar zonder jaarkolom</source>
+        <translation>&amp;Year without a year column</translation>
     </message>
     <message>
         <source>* verplicht. Met een gekoppelde vraagkolom is het bestand per gebied en vraag; anders is elke andere kolom een vraag en elke regel een respondent. Bestanden met namen, e-mailadressen, telefoonnummers of adressen worden geweigerd.</source>

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QFormLayout, QLabel, QMessageBox
 from sqlalchemy import func, select
 
 from gebiedsapp.domain import SurveyResult
@@ -161,3 +161,19 @@ def test_cancel_writes_nothing(
     assert not dialog.isVisible()
     assert _count(context) == 0
     context.background.wait()
+
+
+def test_no_two_rows_of_the_dialog_carry_the_same_label(window: Any, qtbot: Any) -> None:
+    """The year typed for a file without a year column and the file's year column were both
+    called 'Jaar van de enquête': a user could not tell which one to set."""
+    dialog = _open_dialog(window, qtbot)
+    labels = []
+    for form in dialog.findChildren(QFormLayout):
+        for row in range(form.rowCount()):
+            item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            label = item.widget() if item is not None else None
+            if isinstance(label, QLabel):
+                labels.append(label.text().replace("&", "").rstrip(" *:").lower())
+    assert len(labels) > 5
+    assert sorted({text for text in labels if labels.count(text) > 1}) == []
+    dialog.reject()

@@ -116,9 +116,9 @@ class SurveyImportDialog(ImportDialog):
         self.wave = QSpinBox(self)
         self.wave.setRange(1990, date.today().year + 1)
         self.wave.setValue(date.today().year)
-        self.wave.setAccessibleName(self.tr("Jaar van de enquête"))
+        self.wave.setAccessibleName(self.tr("Jaar als het bestand geen jaarkolom heeft"))
         self.wave.valueChanged.connect(self._mapping_changed)
-        wave_label = QLabel(self.tr("&Jaar van de enquête"), self)
+        wave_label = QLabel(self.tr("&Jaar zonder jaarkolom"), self)
         wave_label.setBuddy(self.wave)
         form.addRow(wave_label, self.wave)
         for name, meaning in FIELDS.items():
