@@ -66,8 +66,9 @@ def _workers(extra: list[str]) -> list[str]:
     time, unless the arguments say otherwise; GEBIEDSAPP_TEST_WORKERS=0 runs it in one process."""
     if any(arg.startswith(("-n", "--numprocesses")) for arg in extra):
         return []
-    workers = os.environ.get("GEBIEDSAPP_TEST_WORKERS", "auto")
-    return [] if workers == "0" else ["-n", workers, "--dist", "loadfile"]
+    # at most four: each worker holds its own template, demo data and PostgreSQL cluster
+    workers = os.environ.get("GEBIEDSAPP_TEST_WORKERS", str(min(os.cpu_count() or 1, 4)))
+    return [] if workers in ("0", "1") else ["-n", workers, "--dist", "loadfile"]
 
 
 def run_tests(extra: list[str]) -> int:
