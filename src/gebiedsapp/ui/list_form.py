@@ -21,8 +21,12 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QTableView, QWidget
 from sqlalchemy.orm import Session
 
+from gebiedsapp.services.actions import member_for_account
+from gebiedsapp.services.areas import area_tree
 from gebiedsapp.services.overview import AreaHeader
-from gebiedsapp.ui.context import AppContext
+from gebiedsapp.services.taxonomy import list_themes
+from gebiedsapp.services.teams import list_members
+from gebiedsapp.ui.context import AREAS, TEAM, THEMES, AppContext
 from gebiedsapp.ui.drafting import DraftAutosaver
 from gebiedsapp.ui.page import StaleList
 from gebiedsapp.ui.screen import ScreenDefaults
@@ -194,7 +198,17 @@ class _DraftForm(_Form, Protocol):
     def is_empty(self) -> bool: ...
 
 
-DF = TypeVar("DF", bound=_DraftForm)
+class _ChoosingDraftForm(_DraftForm, Protocol):
+    """A draft form that offers areas, themes and team members to choose from."""
+
+    def set_areas(self, nodes: Any) -> None: ...
+
+    def set_theme_options(self, options: Any) -> None: ...
+
+    def set_members(self, members: Any, *, default_owner: uuid.UUID | None) -> None: ...
+
+
+DF = TypeVar("DF", bound=_ChoosingDraftForm)
 
 
 class DraftListFormScreen(ListFormScreen[R, DF]):
@@ -214,6 +228,33 @@ class DraftListFormScreen(ListFormScreen[R, DF]):
         self.editing_id = None
         self._baseline = self.form.payload()
         self._update_mode()
+
+    def _load_reference_data(self, *kinds: str) -> None:
+        """The choices the form offers (AREAS, THEMES, TEAM and what `_load_more_choices` adds),
+        read in one session; filling them is not typing, so no draft is written."""
+        # ui.contacts imports this module: its theme options are imported when first needed
+        from gebiedsapp.ui.contacts.themes import theme_options
+
+        self.autosaver.suspended = True
+        try:
+            with self.context.read() as session:
+                if AREAS in kinds:
+                    self.form.set_areas(area_tree(session))
+                if THEMES in kinds:
+                    themes = list_themes(session, include_retired=False)
+                    self.form.set_theme_options(theme_options(themes))
+                if TEAM in kinds:
+                    me = member_for_account(session, self.context.actor)
+                    self.form.set_members(
+                        list_members(session, active_only=True),
+                        default_owner=me.id if me is not None else None,
+                    )
+                self._load_more_choices(session, kinds)
+        finally:
+            self.autosaver.suspended = False
+
+    def _load_more_choices(self, session: Session, kinds: tuple[str, ...]) -> None:
+        """A screen's own choices (Contacten: the partners), in the same session."""
 
     def _is_dirty(self) -> bool:
         """A draft in the database, or input that differs from what was opened (a new form

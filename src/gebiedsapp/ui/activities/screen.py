@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from gebiedsapp.domain import DraftKind
-from gebiedsapp.services.actions import member_for_account
 from gebiedsapp.services.activities import (
     ActivityInput,
     ActivityView,
@@ -42,18 +41,14 @@ from gebiedsapp.services.activities import (
     remove_activity,
 )
 from gebiedsapp.services.activity_exports import activities_table
-from gebiedsapp.services.areas import area_tree
 from gebiedsapp.services.drafts import DraftView
 from gebiedsapp.services.errors import ValidationError
 from gebiedsapp.services.overview import AreaHeader
-from gebiedsapp.services.taxonomy import list_themes
-from gebiedsapp.services.teams import list_members
 from gebiedsapp.ui.activities.agenda import AgendaPanel
 from gebiedsapp.ui.activities.form import ActivityForm
 from gebiedsapp.ui.activities.history import show_history
 from gebiedsapp.ui.activities.models import ActivitiesModel
 from gebiedsapp.ui.admin.common import confirm, make_table
-from gebiedsapp.ui.contacts.themes import theme_options
 from gebiedsapp.ui.context import (
     ACTIONS,
     ACTIVITIES,
@@ -300,25 +295,6 @@ class ActivitiesScreen(DraftListFormScreen[ActivityView, ActivityForm], QWidget)
         self._load_reference_data(AREAS, THEMES, TEAM)
         if self.editing_id is None and not self._is_dirty():
             self._reset_form()
-
-    def _load_reference_data(self, *kinds: str) -> None:
-        self.autosaver.suspended = True
-        try:
-            with self.context.read() as session:
-                if AREAS in kinds:
-                    self.form.set_areas(area_tree(session))
-                if THEMES in kinds:
-                    self.form.set_theme_options(
-                        theme_options(list_themes(session, include_retired=False))
-                    )
-                if TEAM in kinds:
-                    me = member_for_account(session, self.context.actor)
-                    self.form.set_members(
-                        list_members(session, active_only=True),
-                        default_owner=me.id if me is not None else None,
-                    )
-        finally:
-            self.autosaver.suspended = False
 
     def _load_links(self) -> None:
         """The signals, actions and initiatives of the navigator's area, to link to."""

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from gebiedsapp.domain import ContactType, ContactWith, DraftKind
-from gebiedsapp.services.actions import create_follow_up, member_for_account
+from gebiedsapp.services.actions import create_follow_up
 from gebiedsapp.services.areas import area_tree
 from gebiedsapp.services.contact_record import contact_labels
 from gebiedsapp.services.contacts import (
@@ -47,12 +47,10 @@ from gebiedsapp.services.overview import AreaHeader, area_header
 from gebiedsapp.services.permissions import may_see_personal_data
 from gebiedsapp.services.residents import MeedenkerView, list_meedenkers
 from gebiedsapp.services.taxonomy import list_partners, list_themes
-from gebiedsapp.services.teams import list_members
 from gebiedsapp.ui.admin.common import make_table
 from gebiedsapp.ui.contacts.form import ContactForm, partner_options
 from gebiedsapp.ui.contacts.history import HistoryDialog, history_lines
 from gebiedsapp.ui.contacts.models import ContactsModel, PendingAction
-from gebiedsapp.ui.contacts.themes import theme_options
 from gebiedsapp.ui.context import (
     ACTIONS,
     AREAS,
@@ -301,28 +299,9 @@ class ContactsScreen(DraftListFormScreen[ContactView, ContactForm], QWidget):
             self._reset_form()
         self._load_meedenkers()
 
-    def _load_reference_data(self, *kinds: str) -> None:
-        self.autosaver.suspended = True
-        try:
-            with self.context.read() as session:
-                if AREAS in kinds:
-                    self.form.set_areas(area_tree(session))
-                if THEMES in kinds:
-                    self.form.set_theme_options(
-                        theme_options(list_themes(session, include_retired=False))
-                    )
-                if PARTNERS in kinds:
-                    self.form.set_partners(
-                        partner_options(list_partners(session, include_retired=True))
-                    )
-                if TEAM in kinds:
-                    me = member_for_account(session, self.context.actor)
-                    self.form.set_members(
-                        list_members(session, active_only=True),
-                        default_owner=me.id if me is not None else None,
-                    )
-        finally:
-            self.autosaver.suspended = False
+    def _load_more_choices(self, session: Session, kinds: tuple[str, ...]) -> None:
+        if PARTNERS in kinds:
+            self.form.set_partners(partner_options(list_partners(session, include_retired=True)))
 
     def _load_meedenkers(self, *_args: object) -> None:
         """The register entries of the area chosen in the form (and its sub-areas), read off
