@@ -30,7 +30,7 @@ MAX_ATTENDANCE = 100_000
 DAY = FieldDef("day", "Datum", InputKind.DAY, column="date")
 START_TIME = FieldDef("start_time", "Begintijd", InputKind.TIME, column="start_time")
 END_TIME = FieldDef("end_time", "Eindtijd", InputKind.TIME, column="end_time")
-KIND = FieldDef("kind", "Soort", InputKind.CHOICE, column="kind")
+KIND = FieldDef("kind", "Soort", InputKind.CHOICE, column="kind", enum=ActivityKind)
 AREA = FieldDef("area_id", "Gebied", InputKind.AREA, column="area_id")
 PLACE = FieldDef(
     "place",

@@ -65,6 +65,7 @@ from gebiedsapp.ui.admin.common import (
 from gebiedsapp.ui.contacts.themes import ThemeOption, ThemePicker
 from gebiedsapp.ui.formatting import from_qdate, to_qdate
 from gebiedsapp.ui.koffiekar.conversation_fields import DateEdit
+from gebiedsapp.ui.record_inputs import read_input, write_input
 
 NOT_COUNTED = -1  # the attendance box's lowest value, shown as "niet geteld"
 DEFAULT_DUE_DAYS = 14
@@ -398,15 +399,7 @@ class ActivityForm(QWidget):
             return get_time(widget)
         if isinstance(widget, QSpinBox):
             return None if widget.value() == NOT_COUNTED else widget.value()
-        if kind is InputKind.CHOICE and isinstance(widget, QComboBox):
-            return ActivityKind(widget.currentData())
-        if isinstance(widget, QComboBox):
-            return current_id(widget)
-        if isinstance(widget, QLineEdit):
-            return widget.text()
-        if isinstance(widget, QPlainTextEdit):
-            return widget.toPlainText()
-        raise LookupError(f"no input for the field {definition.key}")
+        return read_input(definition, widget)  # a line, a text, a choice, a day
 
     def _write(self, definition: FieldDef, value: Any) -> None:
         """Put one value in its input; None for a day, kind or area leaves what is there."""
@@ -425,16 +418,8 @@ class ActivityForm(QWidget):
             set_time(widget, value)
         elif isinstance(widget, QSpinBox):
             widget.setValue(NOT_COUNTED if value is None else value)
-        elif value is None:
-            return
-        elif isinstance(widget, DateEdit):
-            widget.setDate(to_qdate(value))
-        elif isinstance(widget, QComboBox):
-            select_data(widget, value.value if kind is InputKind.CHOICE else str(value))
-        elif isinstance(widget, QLineEdit):
-            widget.setText(value)
-        elif isinstance(widget, QPlainTextEdit):
-            widget.setPlainText(value)
+        else:
+            write_input(definition, widget, value)  # None leaves a day, kind or area as it is
 
     def to_input(self) -> ActivityInput | None:
         """What the service needs; None only when no area could be chosen at all."""
