@@ -354,3 +354,29 @@ def test_page_one_says_until_when_the_laptop_was_synced(summary_world: Any, tmp_
     text = page_one("gesynchroniseerd.pdf")
     assert "team gesynchroniseerd tot 06-12-2026 10:15" in text
     assert "niet gesynchroniseerd" not in text
+
+
+def test_a_rising_theme_never_reads_from_1_to_1(summary_world: Any) -> None:
+    """A share that rose from 0.6 to 1.4 per 100 rounded to 'van 1 naar 1 per 100' on page 1:
+    one decimal where whole numbers read the same; no sentence for a rise too small to show."""
+    from dataclasses import replace
+
+    from gebiedsapp.services.summary_model import ThemeCount
+
+    with summary_world.database.read_session() as session:
+        summary = area_summary(
+            session, [summary_world.midwolda], summary_world.period, today=summary_world.today
+        )
+    now = replace(summary.current, conversations=1000, contacts=0)
+    before = replace(summary.previous, conversations=1000, contacts=0)
+    top = ThemeCount("Wonen", 50, 50)
+    for rise, said in ((ThemeCount("Eenzaamheid", 14, 6), "van 0,6 naar 1,4 per 100"),
+                       (ThemeCount("Eenzaamheid", 30, 10), "van 1 naar 3 per 100")):  # fmt: skip
+        shown = replace(summary, current=now, previous=before, themes=(top, rise))
+        assert f"Het sterkst gestegen is ‘Eenzaamheid’: {said}." in " ".join(sentences(shown))
+    many_now = replace(now, conversations=10_000)
+    many_before = replace(before, conversations=10_000)
+    tiny = replace(  # 0.10 to 0.11 per 100: the same with one decimal too
+        summary, current=many_now, previous=many_before, themes=(top, ThemeCount("X", 11, 10))
+    )
+    assert "sterkst gestegen" not in " ".join(sentences(tiny))

@@ -81,8 +81,18 @@ def percent(part: int, whole: int) -> str:
     return f"{round(100 * part / whole)}%" if whole else "—"
 
 
-def per_hundred(n: int, conversations: int) -> str:
-    return number(100 * n / conversations, 0) if conversations else "—"
+def per_hundred(n: int, conversations: int, decimals: int = 0) -> str:
+    return number(100 * n / conversations, decimals) if conversations else "—"
+
+
+def _rise_text(before: tuple[int, int], now: tuple[int, int]) -> str | None:
+    """'van 0,6 naar 1,4': whole numbers, or one decimal where whole ones would read the same
+    ('van 1 naar 1'); None for a rise too small to show at all. Each: (count, talks)."""
+    for decimals in (0, 1):
+        was, became = per_hundred(*before, decimals), per_hundred(*now, decimals)
+        if was != became:
+            return f"van {was} naar {became}"
+    return None
 
 
 def sentences(summary: AreaSummary) -> list[str]:
@@ -122,12 +132,9 @@ def sentences(summary: AreaSummary) -> list[str]:
                 summary.themes,
                 key=lambda t: (t.current / talks - t.previous / before_talks, t.theme),
             )
-            if rise.current / talks > rise.previous / before_talks:
-                text += (
-                    f" Het sterkst gestegen is ‘{rise.theme}’: van "
-                    f"{per_hundred(rise.previous, before_talks)} naar "
-                    f"{per_hundred(rise.current, talks)} per 100."
-                )
+            shown = _rise_text((rise.previous, before_talks), (rise.current, talks))
+            if rise.current / talks > rise.previous / before_talks and shown is not None:
+                text += f" Het sterkst gestegen is ‘{rise.theme}’: {shown} per 100."
         out.append(text)
     if c.signals_closed:
         loop = f"Er {'werd' if c.signals_closed == 1 else 'werden'} " + count(
