@@ -39,6 +39,23 @@ def _restamp(table: Table, where: str) -> str:
     )
 
 
+def _follow_conflicts(conflicts: Table) -> str:
+    """A conflict that knows its area (one about a record with its own `area_id`) is read by
+    that area (its policy and scope use its own column): it takes the record's new area,
+    as a new version, so the new area's laptops get it and those that hold it take the
+    area; the old area no longer reads it. A conflict that does not know its area follows
+    the record through the rights anyway; it gets a new seq as before."""
+    moved = "c.table_name = NEW.table_name AND c.row_key = NEW.row_key"
+    changed = f"{moved} AND c.area_id IS NOT NULL AND c.area_id <> NEW.area_id"
+    return (
+        f"UPDATE sync_row s SET version = s.version + 1 WHERE s.table_name = 'sync_conflict' "
+        f"AND NOT s.erased AND s.row_key IN (SELECT {_key_sql(conflicts, 'c')} "
+        f"FROM sync_conflict c WHERE {changed}); "
+        f"UPDATE sync_conflict c SET area_id = NEW.area_id WHERE {changed}; "
+        + _restamp(conflicts, moved)
+    )
+
+
 def move_statements(tables: Sequence[Table], schema: str) -> list[str]:
     """The function and trigger (after the rights' functions, before `sync_row`'s grants)."""
     path = f"SET search_path = {schema}, pg_temp"
@@ -60,8 +77,10 @@ def move_statements(tables: Sequence[Table], schema: str) -> list[str]:
                " = NEW.row_key"),
         )
         for name, (kind, key) in ABOUT_COLUMNS.items()
-        if name in names
+        if name in names and name != "sync_conflict"
     ]  # fmt: skip
+    if "sync_conflict" in names:
+        about.append(_follow_conflicts(next(t for t in tables if t.name == "sync_conflict")))
     cases = "\n    ".join(branches)
     return [
         f"""CREATE OR REPLACE FUNCTION gebiedsapp_sync_row_moved() RETURNS trigger
