@@ -10,7 +10,7 @@ import json
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, time
 from pathlib import Path
 
 import pytest
@@ -19,19 +19,30 @@ from sqlalchemy.engine import make_url
 
 from gebiedsapp.domain import (
     Assignment,
+    Conversation,
+    RecordVersion,
+    Resident,
     Role,
     Signal,
     SignalField,
+    SignalHistory,
+    SignalPhoto,
     SignalSource,
     SyncConflict,
     TeamMember,
     reference_id,
 )
+from gebiedsapp.services import koffiekar, signal_photos, signals, sync
 from gebiedsapp.services import server as rights
-from gebiedsapp.services import signals, sync
+from gebiedsapp.services.history import keep_version
+from gebiedsapp.services.koffiekar import ConversationInput, SessionInput
+from gebiedsapp.services.residents import ResidentInput
 from gebiedsapp.services.signals import SignalInput
 from gebiedsapp.storage.database import Database
-from support.sync_world import BEERTA, ZWERFVUIL, Team, make_team
+from support.dbfile import key_of
+from support.images import png
+from support.pages import readable
+from support.sync_world import BEERTA, EENZAAMHEID, ZWERFVUIL, Team, make_team
 
 WINSCHOTEN = reference_id("area", "winschoten")
 PASSWORD = "een-lang-wachtwoord-16"
@@ -147,3 +158,144 @@ def test_a_conflict_follows_its_record_to_the_new_area(world: World) -> None:
             text("SELECT area_id FROM sync_conflict WHERE id = :id"), {"id": conflict_id}
         )
     assert area == BEERTA
+
+
+# --- 1. a user who loses an area, or the right to personal data -----------------------------
+
+
+def _signal_ids(database: Database) -> set[uuid.UUID]:
+    with database.read_session() as session:
+        return set(session.scalars(select(Signal.id)))
+
+
+def _pages(database: Database) -> bytes:
+    path = database.file
+    assert path is not None
+    return readable(path, key_of(path))
+
+
+def _words(database: Database, *words: str) -> list[str]:
+    pages = _pages(database)
+    return [w for w in words if w.encode() in pages]
+
+
+def test_a_user_who_loses_an_area_lets_go_of_it_but_keeps_an_unsent_change(
+    world: World,
+) -> None:
+    bea, bob = world.team.laptop("bea"), world.team.laptop("bob")
+    with bea.unit_of_work("bea") as session:
+        extra = Assignment(
+            member_id=world.members["bob"], area_id=WINSCHOTEN, role=Role.OPBOUWWERKER,
+            start_date=date(2024, 1, 1),
+        )  # fmt: skip
+        session.add(extra)
+        session.flush()
+        extra_id = extra.id
+    left = _signal(bea, "bea", area=WINSCHOTEN, text="Kapotte lantaarn Oostereinde")
+    edited = _signal(bea, "bea", area=WINSCHOTEN, text="Losliggende stoeptegels")
+    kept = _signal(bea, "bea", area=BEERTA, text="Zwerfvuil bij de school")
+    world.sync("bea")
+    world.sync("bob")
+    assert {left, edited, kept} <= _signal_ids(bob)
+    # offline, bob adds to a Winschoten signal; meanwhile the beheerder removes his assignment
+    with bob.unit_of_work("bob") as session:
+        row = session.get(Signal, edited)
+        assert row is not None
+        row.description = "Losliggende stoeptegels, ook bij nummer 12"
+    with bea.unit_of_work("bea") as session:
+        ended = session.get(Assignment, extra_id)
+        assert ended is not None
+        ended.soft_delete()  # as Beheer's 'verwijderen' does
+    world.sync("bea")
+
+    result = world.sync("bob", clean=False)
+
+    assert left not in _signal_ids(bob)  # Winschoten's, not his any more
+    assert {edited, kept} <= _signal_ids(bob)  # his own unsent change stays, Beerta stays
+    with bob.read_session() as session:
+        row = session.get(Signal, edited)
+        assert row is not None
+        assert row.description.endswith("ook bij nummer 12")
+        history = select(SignalHistory.id).where(SignalHistory.signal_id == left)
+        assert list(session.scalars(history)) == []
+    assert (result.not_theirs, result.waiting, result.removed) == (1, 1, result.removed)
+    assert result.removed >= 2  # the signal and its history
+    assert _outbox(bob) == {("signal", edited.hex)}  # nothing removed goes out as a delete
+    assert sync.sync_status(bob).not_theirs == 1
+    assert _words(bob, "Oostereinde") == []  # nor in any page of the file
+    # the server and the team keep what bob let go of
+    assert world.team.server is not None
+    assert left in _signal_ids(world.team.server)
+    world.sync("bea")
+    assert left in _signal_ids(bea)
+    # a second sync: nothing more removed, the change still waits and is still refused
+    again = world.sync("bob", clean=False)
+    assert (again.removed, again.not_theirs, again.pushed) == (0, 1, 0)
+    assert left not in _signal_ids(bob)
+
+
+def test_a_user_who_becomes_wethouder_lets_go_of_the_personal_data(world: World) -> None:
+    bea, anna = world.team.laptop("bea"), world.team.laptop("anna")
+    with bea.unit_of_work("bea") as session:
+        round_ = koffiekar.start_session(
+            session,
+            SessionInput(area_id=BEERTA, day=date(2026, 11, 25), start_time=time(9), place="Kerk"),
+        )
+        recorded = koffiekar.record_conversation(
+            session,
+            session_id=round_.id,
+            data=ConversationInput(
+                summary="Wil een bankje",
+                theme_ids=[EENZAAMHEID],
+                resident=ResidentInput(
+                    name="Hendrik Mulder", phone="0597 999 888", wants_contact=True, consent=True
+                ),
+            ),
+            today=date(2026, 11, 25),
+        )
+        resident_id = session.get(Conversation, recorded.id).resident_id  # type: ignore[union-attr]
+        assert resident_id is not None
+        keep_version(
+            session, record_type="resident", record_id=resident_id, version=1,
+            changes={"name": ["Hendrik Muldre", "Hendrik Mulder"]},
+        )  # fmt: skip
+    signal = _signal(bea, "bea", area=BEERTA, text="Bankje kapot")
+    photo = png(9, 7, shade=77)
+    with bea.unit_of_work("bea") as session:
+        signal_photos.add_photo(session, signal, file_name="bank.png", data=photo, caption="")
+    world.sync("bea")
+    world.sync("anna")
+    secrets = ("Hendrik Mulder", "0597 999 888", "Hendrik Muldre")
+    assert _words(anna, *secrets)
+    assert photo in _pages(anna)
+    # anna's login becomes a wethouder's (as IT does with `server user add`)
+    assert world.team.server is not None
+    rights.add_user(
+        world.team.server, account=world.logins["anna"], role="gebiedswethouder",
+        password=PASSWORD,
+    )  # fmt: skip
+
+    result = world.sync("anna")
+
+    with anna.read_session() as session:
+        resident = session.get(Resident, resident_id)
+        assert resident is not None  # the link stays, as a wethouder receives it
+        assert (resident.name, resident.phone) == ("", "")
+        assert list(session.scalars(select(SignalPhoto.id))) == []
+        history = select(RecordVersion.id).where(RecordVersion.record_id == resident_id)
+        assert list(session.scalars(history)) == []
+        assert session.get(Conversation, recorded.id) is not None
+    assert result.removed >= 3
+    assert _outbox(anna) == set()
+    assert _words(anna, *secrets) == []
+    assert photo not in _pages(anna)
+    with bea.read_session() as session:  # the team keeps them
+        assert session.get(Resident, resident_id).name == "Hendrik Mulder"  # type: ignore[union-attr]
+
+
+def _outbox(database: Database) -> set[tuple[str, str]]:
+    with database.engine.connect() as connection:
+        return {
+            (row[0], row[1])
+            for row in connection.execute(text("SELECT table_name, row_key FROM sync_outbox"))
+        }

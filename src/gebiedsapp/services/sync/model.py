@@ -59,6 +59,10 @@ class SyncResult:
     finished_at: datetime | None
     plan: tuple[TablePlan, ...] = ()  # a dry run's plan (empty otherwise)
     waiting: int = 0  # local changes still waiting after the run
+    removed: int = 0  # rows (or their personal details) let go of: the user may not see them
+    not_theirs: int = 0  # waiting changes of an area the user is not assigned to (refused)
+    reference_replaced: int = 0  # local reference data replaced by the server's (no right)
+    reference_held: int = 0  # reference data only here: waits for a beheerder, not sent
 
 
 @dataclass(frozen=True)
@@ -67,6 +71,7 @@ class SyncStatus:
     pending: int  # local changes waiting for the server
     open_conflicts: int
     server: str  # the URL (no password) it last synced with
+    not_theirs: int = 0  # of `pending`: changes of an area the user is not assigned to
 
 
 @dataclass(frozen=True)
@@ -98,4 +103,7 @@ class Counts:
     skipped: int = 0
     stale: int = 0
     erased: int = 0  # erasures applied here (their traces are purged after the run)
+    removed: int = 0  # rows let go of: hidden from the user now (purged as an erasure's)
+    reference_replaced: int = 0
+    reference_held: int = 0
     refused_tables: set[str] = field(default_factory=set)

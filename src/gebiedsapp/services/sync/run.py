@@ -24,10 +24,12 @@ from gebiedsapp.services.sync.model import (
 from gebiedsapp.services.sync.one_at_a_time import one_sync_at_a_time
 from gebiedsapp.services.sync.pull import pull
 from gebiedsapp.services.sync.push import push
+from gebiedsapp.services.sync.shrink import let_go
 from gebiedsapp.storage import traces
 from gebiedsapp.storage.database import Database
 from gebiedsapp.storage.repositories import sync_local as local
 from gebiedsapp.storage.repositories import sync_server as server
+from gebiedsapp.storage.repositories import sync_visibility as visibility
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +61,7 @@ def sync_status(database: Database) -> SyncStatus:
     with database.engine.connect() as connection:
         last, address = local.state(connection)
         waiting = local.pending(connection)
+        elsewhere = visibility.waiting_elsewhere(connection)
         conflicts = connection.scalar(
             select(func.count())
             .select_from(SyncConflict)
@@ -69,7 +72,11 @@ def sync_status(database: Database) -> SyncStatus:
 
         last = last.replace(tzinfo=UTC)
     return SyncStatus(
-        last_synced_at=last, pending=waiting, open_conflicts=int(conflicts or 0), server=address
+        last_synced_at=last,
+        pending=waiting,
+        open_conflicts=int(conflicts or 0),
+        server=address,
+        not_theirs=elsewhere,
     )
 
 
@@ -146,18 +153,20 @@ def _run(
         progress=progress,
         cancel=cancel,
     )
+    let_go(run)  # what the user may no longer see (before the pull keeps the new rights)
     for _round in range(ROUNDS):
         stale = run.counts.stale
         pull(run)
         push(run)
         if run.counts.stale == stale:
             break
-    if run.counts.erased:  # an erasure came in: its words go from the file's pages too
+    if run.counts.erased or run.counts.removed:  # their words go from the file's pages too
         traces.purge(database.engine)
     finished_at = utcnow()
     with database.engine.begin() as connection:
         local.finished(connection, at=finished_at, server=remote.shown)
         waiting = local.pending(connection)
+        elsewhere = visibility.waiting_elsewhere(connection)
     counts = run.counts
     run.tell("klaar", 1, 1, "Synchroniseren klaar")
     return SyncResult(
@@ -168,6 +177,10 @@ def _run(
         skipped=counts.skipped,
         finished_at=finished_at,
         waiting=waiting,
+        removed=counts.removed,
+        not_theirs=elsewhere,
+        reference_replaced=counts.reference_replaced,
+        reference_held=counts.reference_held,
     )
 
 

@@ -6,15 +6,18 @@ the laptop to notice when that grows."""
 from __future__ import annotations
 
 import json
+import uuid
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, select, text
+from sqlalchemy.dialects import sqlite
 
-from gebiedsapp.domain import AppSetting
-from gebiedsapp.storage.repositories.sync_local import chunks
+from gebiedsapp.domain import AppSetting, Base
+from gebiedsapp.storage.repositories.sync_local import chunks, outbox
 from gebiedsapp.storage.repositories.sync_server import ServerRow, _picked, _select, _server_row
-from gebiedsapp.storage.sync_tables import SyncTable
+from gebiedsapp.storage.server_rights import ABOUT_COLUMNS, area_sql, rule_of
+from gebiedsapp.storage.sync_tables import SyncTable, by_name
 from gebiedsapp.storage.sync_tracking import sync_row
 
 RIGHTS_SETTING = "sync.rights"  # app_setting: what this laptop's user could see at its last pull
@@ -100,3 +103,148 @@ def gained(then: Mapping[str, Any], now: Mapping[str, Any]) -> bool:
         return True
     old = then.get("columns") or {}
     return any(set(cols) - set(old.get(name, ())) for name, cols in now["columns"].items())
+
+
+# --- rights that shrink (services.sync.shrink) ------------------------------------------------
+
+
+def lost(then: Mapping[str, Any], now: Mapping[str, Any]) -> bool:
+    """Whether the user may see less now than then: an area, a role, a column or a table."""
+    if now.get("areas") is not None and (
+        then.get("areas") is None or set(then["areas"]) - set(now["areas"])
+    ):
+        return True
+    if (then.get("staff") and not now.get("staff")) or (
+        then.get("beheerder") and not now.get("beheerder")
+    ):
+        return True
+    columns = now.get("columns") or {}
+    return any(set(cols) - set(columns.get(name, ())) for name, cols in then["columns"].items())
+
+
+def keys_of(connection: Connection, table: SyncTable) -> set[str]:
+    """Every row key of `table` as the connection may see it (on the server: its rights)."""
+    query = select(*(table.table.c[name] for name in table.key))
+    return {table.key_of(dict(row._mapping)) for row in connection.execute(query)}
+
+
+def referred(
+    connection: Connection, table: SyncTable, keys: set[str], gone: Mapping[str, set[str]]
+) -> set[str]:
+    """Which of `keys` (rows of `table`, one-column key) a row that stays still refers to:
+    a row of another table not in `gone`, or a row of a table that is not synced (a draft)."""
+    if not keys or len(table.key) != 1:
+        return set()
+    key = table.key[0]
+    values = [table.key_values(k)[0] for k in keys]
+    kept: set[str] = set()
+    for child in Base.metadata.sorted_tables:
+        for fk in child.foreign_keys:
+            if fk.column.table.name != table.name or fk.constraint is None:
+                continue
+            if len(fk.constraint.columns) != 1:
+                continue
+            synced = by_name().get(child.name)
+            leaving = gone.get(child.name, set())
+            own = [child.c[n] for n in synced.key] if synced is not None else []
+            for part in chunks(values):
+                rows = connection.execute(select(fk.parent, *own).where(fk.parent.in_(part)))
+                for row in rows:
+                    if synced is not None and synced.key_of(dict(row._mapping)) in leaving:
+                        continue
+                    kept.add(table.key_of({key: row[0]}))
+    return kept & keys
+
+
+def blank(connection: Connection, table: SyncTable, columns: Sequence[str]) -> int:
+    """Put `columns` (that the user may no longer read) back to their defaults in the rows
+    that are not waiting to be sent; how many rows held something there."""
+    if not columns or len(table.key) != 1:
+        return 0
+    quote = connection.dialect.identifier_preparer.quote
+    waiting = (
+        f"{quote(table.key[0])} NOT IN (SELECT row_key FROM sync_outbox "
+        f"WHERE table_name = '{table.name}')"
+    )
+    defaults = {name: _default(table.table.c[name]) for name in columns}
+    held = " OR ".join(f"{quote(n)} IS NOT ?" for n in columns)
+    result = connection.exec_driver_sql(
+        f"UPDATE {quote(table.name)} SET {', '.join(f'{quote(n)} = ?' for n in columns)} "
+        f"WHERE {waiting} AND ({held})",
+        (*defaults.values(), *defaults.values()),
+    )
+    return int(result.rowcount or 0)
+
+
+def _default(column: Any) -> Any:
+    default = column.default
+    if default is None or not (default.is_scalar or default.is_callable):
+        return None
+    value = default.arg(None) if default.is_callable else default.arg
+    process = column.type._cached_bind_processor(sqlite.dialect())
+    return value if process is None else process(value)
+
+
+def areas_here(connection: Connection, table: SyncTable, keys: Sequence[str]) -> dict[str, str]:
+    """{row_key: area (uuid hex)} of these rows of `table` on the laptop, as the server's
+    rights find a row's area (its own, its parent's, or the record's it is about); rows
+    without an area here (residents, reference data) are left out."""
+    rule = rule_of(table.table)
+    found: dict[str, str] = {}
+    if len(table.key) != 1 or rule.kind in ("reference", "resident"):
+        return found
+    key = table.table.c[table.key[0]]
+    if rule.kind == "about":
+        kind, about_key = ABOUT_COLUMNS[table.name]
+        own = table.table.c.area_id if "area_id" in table.table.c else None
+        records: dict[tuple[str, str], list[str]] = {}
+        for part in chunks(list(keys)):
+            wanted = [table.key_values(k)[0] for k in part]
+            columns = [key, table.table.c[kind], table.table.c[about_key]]
+            for row in connection.execute(
+                select(*columns, *([own] if own is not None else [])).where(key.in_(wanted))
+            ):
+                row_key = table.key_of({key.name: row[0]})
+                if own is not None and row[3] is not None:
+                    found[row_key] = row[3].hex
+                    continue
+                target = row[2].hex if isinstance(row[2], uuid.UUID) else str(row[2])
+                records.setdefault((row[1], target), []).append(row_key)
+        for name in {name for name, _target in records}:
+            about = by_name().get(name)
+            if about is None:
+                continue
+            targets = [t for n, t in records if n == name]
+            for target, area in areas_here(connection, about, targets).items():
+                for row_key in records.get((name, target), []):
+                    found[row_key] = area
+        return found
+    area = area_sql(table.table, "t")
+    quote = connection.dialect.identifier_preparer.quote
+    for part in chunks(list(keys)):
+        marks = ", ".join("?" * len(part))
+        query = (
+            f"SELECT t.{quote(key.name)}, {area} FROM {quote(table.name)} t "
+            f"WHERE t.{quote(key.name)} IN ({marks})"
+        )
+        for row_key, value in connection.exec_driver_sql(query, tuple(part)):
+            if value is not None:
+                found[str(row_key)] = uuid.UUID(str(value)).hex
+    return found
+
+
+def waiting_elsewhere(connection: Connection) -> int:
+    """The changes waiting here for an area the user is not assigned to (by the rights kept
+    at the last complete pull): the server refuses them until the user is assigned again."""
+    rights = rights_then(connection)
+    if rights is None or rights.get("areas") is None or rights.get("beheerder"):
+        return 0
+    mine = {uuid.UUID(a).hex for a in rights["areas"]}
+    count = 0
+    for name, ticks in outbox(connection).items():
+        table = by_name().get(name)
+        if table is None:
+            continue
+        areas = areas_here(connection, table, sorted(ticks))
+        count += sum(1 for area in areas.values() if area not in mine)
+    return count
