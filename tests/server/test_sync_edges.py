@@ -20,6 +20,8 @@ from sqlalchemy.engine import make_url
 from gebiedsapp.domain import (
     Assignment,
     Conversation,
+    Partner,
+    PartnerKind,
     RecordVersion,
     Resident,
     Role,
@@ -30,6 +32,7 @@ from gebiedsapp.domain import (
     SignalSource,
     SyncConflict,
     TeamMember,
+    Theme,
     reference_id,
 )
 from gebiedsapp.services import koffiekar, signal_photos, signals, sync
@@ -299,3 +302,63 @@ def _outbox(database: Database) -> set[tuple[str, str]]:
             (row[0], row[1])
             for row in connection.execute(text("SELECT table_name, row_key FROM sync_outbox"))
         }
+
+
+# --- 3. reference data on a team member's laptop --------------------------------------------
+
+
+@pytest.fixture
+def early(tmp_path: Path, migrated_template: Path, pg_url: str) -> Iterator[World]:
+    """The server set up and the logins made, but no beheerder has synced yet."""
+    for team in make_team(tmp_path, migrated_template, pg_url):
+        assert team.server is not None
+        prefix = make_url(pg_url).database
+        logins = {who: f"{prefix}_{who}" for who in ("bea", "anna")}
+        rights.set_up(team.server)
+        rights.add_user(team.server, account=logins["bea"], role="beheerder", password=PASSWORD)
+        rights.add_user(team.server, account=logins["anna"], role="opbouwwerker", password=PASSWORD)
+        yield World(team, logins, {})
+
+
+LOCAL_PARTNER = reference_id("partner", "dorpsbelang-beerta")
+
+
+def _partner(database: Database, who: str) -> None:
+    """A partner as a newer version of the app would load it (the same uuid5 everywhere)."""
+    with database.unit_of_work(who) as session:
+        session.add(
+            Partner(
+                id=LOCAL_PARTNER, key="dorpsbelang-beerta", name="Dorpsbelang Beerta",
+                kind=PartnerKind.BEWONERSORGANISATIE,
+            )
+        )  # fmt: skip
+
+
+def test_a_team_member_takes_the_servers_reference_data_and_is_never_refused(
+    early: World,
+) -> None:
+    anna = early.team.laptop("anna")
+    with anna.unit_of_work("anna") as session:  # anna's own copy differs (an older load)
+        theme = session.get(Theme, EENZAAMHEID)
+        assert theme is not None
+        theme.name = "Eenzaam"
+    _partner(anna, "anna")  # and she has a partner the server does not have yet
+
+    first = early.sync("anna", clean=False)
+
+    assert (first.refused, first.reference_replaced, first.reference_held) == (0, 1, 1)
+    assert first.waiting == 1  # the partner waits: never lost, never sent
+    with anna.read_session() as session:
+        assert session.get(Theme, EENZAAMHEID).name == "Eenzaamheid"  # type: ignore[union-attr]
+        assert session.get(Partner, LOCAL_PARTNER) is not None
+    assert _outbox(anna) == {("partner", LOCAL_PARTNER.hex)}
+    again = early.sync("anna", clean=False)  # said once; the partner is said again
+    assert (again.refused, again.reference_replaced, again.reference_held) == (0, 0, 1)
+    # the beheerder's laptop has the partner as well (a newer app) and syncs
+    _partner(early.team.laptop("bea"), "bea")
+    early.sync("bea")
+
+    last = early.sync("anna")
+
+    assert (last.refused, last.reference_held, last.waiting) == (0, 0, 0)
+    assert _outbox(anna) == set()

@@ -25,6 +25,8 @@ class Run:
     progress: Callable[[SyncProgress], None] | None = None
     cancel: threading.Event | None = None
     counts: Counts = field(default_factory=Counts)
+    # (table, row_key) waiting here that this user may not send (services.sync.reference)
+    held: set[tuple[str, str]] = field(default_factory=set)
 
     @property
     def key(self) -> bytes:

@@ -45,7 +45,9 @@ def outgoing(run: Run) -> list[Outgoing]:
     with run.local.connect() as connection, connection.begin():
         box = local.outbox(connection)
         for table in run.tables():
-            ticks = box.get(table.name)
+            ticks = {
+                k: t for k, t in box.get(table.name, {}).items() if (table.name, k) not in run.held
+            }
             if not ticks:
                 continue
             keys = sorted(ticks)

@@ -24,6 +24,7 @@ from gebiedsapp.services.sync.model import (
 from gebiedsapp.services.sync.one_at_a_time import one_sync_at_a_time
 from gebiedsapp.services.sync.pull import pull
 from gebiedsapp.services.sync.push import push
+from gebiedsapp.services.sync.reference import settle
 from gebiedsapp.services.sync.shrink import let_go
 from gebiedsapp.storage import traces
 from gebiedsapp.storage.database import Database
@@ -153,6 +154,7 @@ def _run(
         progress=progress,
         cancel=cancel,
     )
+    settle(run)  # a team member's reference data: the server's is the truth
     let_go(run)  # what the user may no longer see (before the pull keeps the new rights)
     for _round in range(ROUNDS):
         stale = run.counts.stale

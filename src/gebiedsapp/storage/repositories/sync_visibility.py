@@ -10,7 +10,7 @@ import uuid
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, select, text
+from sqlalchemy import Connection, select, text, tuple_
 from sqlalchemy.dialects import sqlite
 
 from gebiedsapp.domain import AppSetting, Base
@@ -248,3 +248,26 @@ def waiting_elsewhere(connection: Connection) -> int:
         areas = areas_here(connection, table, sorted(ticks))
         count += sum(1 for area in areas.values() if area not in mine)
     return count
+
+
+def data_rows(
+    connection: Connection, table: SyncTable, columns: Sequence[str], keys: Sequence[str]
+) -> dict[str, dict[str, Any]]:
+    """{row_key: {column: value}} of the data rows with these keys as the connection sees
+    them, whether or not the server has a `sync_row` for them (reference data that
+    `gebiedsapp db upgrade` loaded has none until a beheerder pushes it)."""
+    found: dict[str, dict[str, Any]] = {}
+    names = list(dict.fromkeys([*table.key, *columns]))
+    key_columns = [table.table.c[name] for name in table.key]
+    for part in chunks(list(keys)):
+        values = [table.key_values(k) for k in part]
+        where = (
+            key_columns[0].in_([v[0] for v in values])
+            if len(key_columns) == 1
+            else tuple_(*key_columns).in_(values)
+        )
+        query = select(*(table.table.c[name] for name in names)).where(where)
+        for row in connection.execute(query):
+            mapping = dict(row._mapping)
+            found[table.key_of(mapping)] = {c: mapping[c] for c in columns}
+    return found
