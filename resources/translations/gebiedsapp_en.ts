@@ -5630,6 +5630,10 @@ The previous database is in:
         <translation>%s changes waiting</translation>
     </message>
     <message>
+        <source>%s niet te versturen</source>
+        <translation>%s cannot be sent</translation>
+    </message>
+    <message>
         <source>De vorige synchronisatie wordt nog afgebroken; even geduld.</source>
         <translation>The previous synchronisation is still stopping; a moment please.</translation>
     </message>
@@ -5718,8 +5722,24 @@ The previous database is in:
         <translation>%s new conflicts: choose in the Conflicts screen (Ctrl+Shift+C) which version stays.</translation>
     </message>
     <message>
+        <source>%s records van deze laptop gehaald: u mag ze niet meer zien (een gebied of uw rol is gewijzigd). Op de teamserver blijven ze bewaard.</source>
+        <translation>%s records removed from this laptop: you may no longer see them (an area or your role changed). The team server keeps them.</translation>
+    </message>
+    <message>
         <source>%s wijzigingen geweigerd door de server (geen rechten voor dat gebied of die gegevens); ze blijven op deze laptop bewaard.</source>
         <translation>%s changes refused by the server (no rights for that area or those data); they are kept on this laptop.</translation>
+    </message>
+    <message>
+        <source>%s referentiegegevens (thema&apos;s, categorieën, partners, gebieden) op deze laptop weken af en zijn vervangen door die van de teamserver: alleen een beheerder kan ze wijzigen.</source>
+        <translation>%s reference data rows (themes, categories, partners, areas) on this laptop differed and were replaced by the team server&apos;s: only an administrator can change them.</translation>
+    </message>
+    <message>
+        <source>%s referentiegegevens staan alleen op deze laptop en worden niet verstuurd: alleen een beheerder kan ze op de teamserver zetten. Ze blijven bewaard; vraag de beheerder ze toe te voegen.</source>
+        <translation>%s reference data rows exist only on this laptop and are not sent: only an administrator can put them on the team server. They are kept; ask the administrator to add them.</translation>
+    </message>
+    <message>
+        <source>%s wijzigingen konden niet worden verstuurd: ze horen bij een gebied dat niet (meer) aan u is toegewezen. Ze blijven op deze laptop bewaard. Vraag de beheerder u het gebied weer toe te wijzen, of geef ze aan een collega van dat gebied met Bestand → Uitwisselingsbestand maken…</source>
+        <translation>%s changes could not be sent: they belong to an area that is no longer assigned to you. They are kept on this laptop. Ask the administrator to assign the area to you again, or give them to a colleague of that area with File → Make an exchange file…</translation>
     </message>
     <message>
         <source>%s records overgeslagen: u mag ze op de server niet zien.</source>

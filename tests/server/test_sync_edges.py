@@ -17,6 +17,7 @@ import pytest
 from sqlalchemy import select, text
 from sqlalchemy.engine import make_url
 
+from gebiedsapp import cli
 from gebiedsapp.domain import (
     Assignment,
     Conversation,
@@ -362,3 +363,33 @@ def test_a_team_member_takes_the_servers_reference_data_and_is_never_refused(
 
     assert (last.refused, last.reference_held, last.waiting) == (0, 0, 0)
     assert _outbox(anna) == set()
+
+
+@pytest.mark.usefixtures("cli_environment")
+def test_gebiedsapp_sync_says_in_dutch_what_the_rights_did(
+    early: World, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    anna = early.team.laptop("anna")
+    with anna.unit_of_work("anna") as session:
+        theme = session.get(Theme, EENZAAMHEID)
+        assert theme is not None
+        theme.name = "Eenzaam"
+    _partner(anna, "anna")
+    monkeypatch.setenv("GEBIEDSAPP_TEAMSERVER_PASSWORD", PASSWORD)
+    anna.dispose()  # the CLI opens the file itself
+
+    returned = cli.main(
+        [
+            "--data-dir", str(early.team.folder / "cli"),
+            "--database", str(early.team.folder / "anna.db"),
+            "sync", "--server", early.address("anna"),
+        ]
+    )  # fmt: skip
+
+    out, err = capsys.readouterr()
+    assert returned == 0, out + err
+    assert "1 referentiegegevens (thema's, categorieën, partners, gebieden)" in err
+    assert "vervangen door die van de teamserver" in err
+    assert "1 referentiegegevens staan alleen op deze laptop" in err
+    assert "geweigerd" not in out + err
+    assert "Nog te versturen: 1." in out

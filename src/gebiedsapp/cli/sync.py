@@ -111,12 +111,8 @@ def _run(database: Database, actor: str, args: argparse.Namespace) -> int:
     )
     if result.skipped:
         print(f"{result.skipped} records overgeslagen: u mag ze op de server niet zien.")
-    if result.refused:
-        print(
-            f"{result.refused} wijzigingen geweigerd door de server (geen rechten voor dat "
-            "gebied of die gegevens); ze blijven op deze laptop bewaard.",
-            file=sys.stderr,
-        )
+    for line in _rights_lines(result):
+        print(line, file=sys.stderr)
     status = sync.sync_status(database)
     if status.pending:
         print(f"Nog te versturen: {status.pending}.")
@@ -126,3 +122,39 @@ def _run(database: Database, actor: str, args: argparse.Namespace) -> int:
             "(scherm Conflicten)."
         )
     return 0
+
+
+def _rights_lines(result: sync.SyncResult) -> list[str]:
+    """What the server's rights did to this run, in Dutch (the window says the same)."""
+    lines = []
+    if result.removed:
+        lines.append(
+            f"{result.removed} records van deze laptop gehaald: u mag ze niet meer zien (een "
+            "gebied of uw rol is gewijzigd). Op de teamserver blijven ze bewaard."
+        )
+    if result.not_theirs:
+        lines.append(
+            f"{result.not_theirs} wijzigingen konden niet worden verstuurd: ze horen bij een "
+            "gebied dat niet (meer) aan u is toegewezen. Ze blijven op deze laptop bewaard. "
+            "Vraag de beheerder u het gebied weer toe te wijzen, of geef ze aan een collega "
+            "van dat gebied met een uitwisselingsbestand (gebiedsapp exchange export BESTAND)."
+        )
+    other = result.refused - result.not_theirs
+    if other > 0:
+        lines.append(
+            f"{other} wijzigingen geweigerd door de server (geen rechten voor dat gebied of "
+            "die gegevens); ze blijven op deze laptop bewaard."
+        )
+    if result.reference_replaced:
+        lines.append(
+            f"{result.reference_replaced} referentiegegevens (thema's, categorieën, partners, "
+            "gebieden) op deze laptop weken af en zijn vervangen door die van de teamserver: "
+            "alleen een beheerder kan ze wijzigen."
+        )
+    if result.reference_held:
+        lines.append(
+            f"{result.reference_held} referentiegegevens staan alleen op deze laptop en worden "
+            "niet verstuurd: alleen een beheerder kan ze op de teamserver zetten. Ze blijven "
+            "bewaard; vraag de beheerder ze toe te voegen."
+        )
+    return lines

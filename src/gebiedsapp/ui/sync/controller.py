@@ -26,6 +26,7 @@ from gebiedsapp.ui.background import Background
 from gebiedsapp.ui.context import ALL_KINDS, SYNC, AppContext
 from gebiedsapp.ui.formatting import format_number
 from gebiedsapp.ui.palette import style
+from gebiedsapp.ui.sync import result_text
 from gebiedsapp.ui.sync.password import (
     PasswordDialog,
     forget_password,
@@ -186,6 +187,8 @@ class SyncController(QObject):
             note, why = self.note
             self.status_label.setText(self._describe(status) + (f" · {note}" if note else ""))
             tip = self.tr("Teamserver: %s") % snapshot.address
+            if status.not_theirs:
+                tip += "\n" + result_text.not_theirs(status.not_theirs)
             self.status_label.setToolTip(f"{tip}\n{why}" if why else tip)
             self.status_label.setVisible(True)
         count = status.open_conflicts
@@ -208,6 +211,8 @@ class SyncController(QObject):
             text += " · " + self.tr("1 wijziging wacht")
         elif status.pending:
             text += " · " + self.tr("%s wijzigingen wachten") % format_number(status.pending)
+        if status.not_theirs:
+            text += " · " + self.tr("%s niet te versturen") % format_number(status.not_theirs)
         return text
 
     def _show_conflicts(self) -> None:
@@ -389,41 +394,7 @@ class SyncController(QObject):
 
     def summary(self, result: sync.SyncResult) -> str:
         """The result in Dutch: what came in, went out, clashed and was refused."""
-        lines = [
-            self.tr("%s opgehaald, %s verstuurd.")
-            % (format_number(result.pulled), format_number(result.pushed))
-        ]
-        if result.conflicts == 1:
-            lines.append(
-                self.tr(
-                    "1 nieuw conflict: kies in het scherm Conflicten (Ctrl+Shift+C) welke "
-                    "versie blijft."
-                )
-            )
-        elif result.conflicts:
-            lines.append(
-                self.tr(
-                    "%s nieuwe conflicten: kies in het scherm Conflicten (Ctrl+Shift+C) welke "
-                    "versie blijft."
-                )
-                % format_number(result.conflicts)
-            )
-        if result.refused:
-            lines.append(
-                self.tr(
-                    "%s wijzigingen geweigerd door de server (geen rechten voor dat gebied of "
-                    "die gegevens); ze blijven op deze laptop bewaard."
-                )
-                % format_number(result.refused)
-            )
-        if result.skipped:
-            lines.append(
-                self.tr("%s records overgeslagen: u mag ze op de server niet zien.")
-                % format_number(result.skipped)
-            )
-        if result.waiting:
-            lines.append(self.tr("Nog te versturen: %s.") % format_number(result.waiting))
-        return "\n\n".join(lines)
+        return result_text.summary(result)
 
     def _quiet_failure(self, error: sync.SyncError) -> None:
         """A background attempt that failed: said in the status bar, never in a dialog."""
