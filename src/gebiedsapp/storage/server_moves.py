@@ -2,7 +2,8 @@
 that become visible later"): `sync_row.area_id` of the rows whose area is that record's (its
 children by the rights' `parent` rule, recursively, and its history and conflicts) is
 stamped anew, with a new `seq`, so the new area's laptops pull them in their own pass and the
-rows are read by the area they are in now (`sync_row`'s policy reads the stamped area).
+rows are read by the area they are in now (`sync_row`'s policy reads the stamped area). A
+conflict that names its own area takes the new one in its data row as well (a new version).
 
 A trigger on `sync_row` (AFTER UPDATE, when the stamped area changed) in the push's own
 transaction, under the push lock: the new seqs are in commit order like every other. Its

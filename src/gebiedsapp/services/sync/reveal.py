@@ -10,6 +10,8 @@ assigned to another area. A cursor that passed such a row never meets it again, 
 - when the user may see more than at the last complete pull (an area, a role, a column),
   the pull starts every table from zero, and also rewrites rows it has at the server's
   version whose digests differ (newly readable columns).
+
+When the user may see less, services.sync.shrink lets go of what is hidden now.
 """
 
 from __future__ import annotations

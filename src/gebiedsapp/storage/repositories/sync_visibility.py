@@ -1,7 +1,8 @@
 """Queries for the rows a laptop may have passed while it could not see them
 (docs/sync-design.md, "Rows that become visible later"): a row's dependents that its cursor
 passed, and what the connected user may see today (their areas, role and columns), kept on
-the laptop to notice when that grows."""
+the laptop to notice when that grows or shrinks; for a shrink, the keys the user may still
+read, what stays referred to, and the changes waiting for an area that is not theirs."""
 
 from __future__ import annotations
 
