@@ -36,10 +36,11 @@ from gebiedsapp.domain import (
     Theme,
     reference_id,
 )
-from gebiedsapp.services import koffiekar, signal_photos, signals, sync
+from gebiedsapp.services import koffiekar, signal_photos, signals, summary, sync
 from gebiedsapp.services import server as rights
 from gebiedsapp.services.history import keep_version
 from gebiedsapp.services.koffiekar import ConversationInput, SessionInput
+from gebiedsapp.services.period import Period
 from gebiedsapp.services.residents import ResidentInput
 from gebiedsapp.services.signals import SignalInput
 from gebiedsapp.storage.database import Database
@@ -178,6 +179,16 @@ def _pages(database: Database) -> bytes:
     return readable(path, key_of(path))
 
 
+def _new_signals(database: Database, area: uuid.UUID) -> int:
+    """The signals new in November 2026 in the summary of `area`, as the laptop makes it."""
+    with database.read_session() as session:
+        made = summary.area_summary(
+            session, [area], Period(date(2026, 11, 1), date(2026, 11, 30)),
+            today=date(2026, 12, 1),
+        )  # fmt: skip
+    return made.current.signals_new
+
+
 def _words(database: Database, *words: str) -> list[str]:
     pages = _pages(database)
     return [w for w in words if w.encode() in pages]
@@ -227,6 +238,8 @@ def test_a_user_who_loses_an_area_lets_go_of_it_but_keeps_an_unsent_change(
     assert _outbox(bob) == {("signal", edited.hex)}  # nothing removed goes out as a delete
     assert sync.sync_status(bob).not_theirs == 1
     assert _words(bob, "Oostereinde") == []  # nor in any page of the file
+    assert _new_signals(bob, WINSCHOTEN) == 1  # his summary: only his own waiting change
+    assert _new_signals(bob, BEERTA) == _new_signals(bea, BEERTA) == 1
     # the server and the team keep what bob let go of
     assert world.team.server is not None
     assert left in _signal_ids(world.team.server)
