@@ -118,8 +118,12 @@ class ReportRepository:
             return []
         first, last_day = months[0][0], months[-1][1]
 
+        found: dict[date, list[int]] = {}  # a day's months, once per day (rows repeat it per area)
+
         def month_of(day: date) -> list[int]:
-            return [i for i, (start, end, _) in enumerate(months) if start <= day <= end]
+            if day not in found:
+                found[day] = [i for i, (start, end, _) in enumerate(months) if start <= day <= end]
+            return found[day]
 
         said = (
             select(area_column(KoffiekarSession.area_id), KoffiekarSession.date, func.count())
