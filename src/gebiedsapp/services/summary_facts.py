@@ -13,7 +13,7 @@ from functools import cached_property
 
 from sqlalchemy.orm import Session
 
-from gebiedsapp.domain import DeadlineLabel, Role, SignalStatus
+from gebiedsapp.domain import DeadlineLabel, Priority, Role, SignalStatus
 from gebiedsapp.domain.deadlines import deadline_label
 from gebiedsapp.services.geo import area_code, area_outlines
 from gebiedsapp.services.masking import mask
@@ -167,9 +167,25 @@ def _activity_themes(
     return dict(result)
 
 
-def _table_order(row: OpenSignal) -> tuple[int, date, date, str, str]:
-    """Overdue first (ruim buiten, then buiten), then the oldest."""
-    return (_LABEL_ORDER[row.label], row.since, row.deadline, row.area, row.category)
+_PRIORITY_ORDER = {Priority.HOOG: 0, Priority.NORMAAL: 1, Priority.LAAG: 2}
+_STATUS_ORDER = {status: place for place, status in enumerate(SignalStatus)}  # the workflow's
+
+
+def _table_order(row: OpenSignal) -> tuple[int, date, date, str, str, str, str, int, int]:
+    """Overdue first (ruim buiten, then buiten), then the oldest; signals alike in those in an
+    order of their own (buurt, partner, priority, status), not in the order the database
+    happened to read them (which a new index changed, and with it the brief's top ten)."""
+    return (
+        _LABEL_ORDER[row.label],
+        row.since,
+        row.deadline,
+        row.area,
+        row.category,
+        row.buurt,
+        row.partner,
+        _PRIORITY_ORDER[row.priority],
+        _STATUS_ORDER[row.status],
+    )
 
 
 def _open_signals(
