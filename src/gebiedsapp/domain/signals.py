@@ -37,6 +37,19 @@ class Signal(Tracked, Base):
     __table_args__ = (
         Index("ix_signal_area_status", "area_id", "status"),
         Index("ix_signal_status_deadline", "status", "deadline"),
+        # covering for the summaries' counts per area and day (migration 0014)
+        Index(
+            "ix_signal_report",
+            "area_id",
+            "reported_on",
+            "deleted_at",
+            "closed_on",
+            "deadline",
+            "status",
+            "category_id",
+            "buurt_code",
+            "id",
+        ),
     )
 
     area_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("area.id"))
@@ -84,7 +97,11 @@ class SignalHistory(Base):
     """
 
     __tablename__ = "signal_history"
-    __table_args__ = (UniqueConstraint("signal_id", "seq", name="uq_signal_history_signal_seq"),)
+    __table_args__ = (
+        UniqueConstraint("signal_id", "seq", name="uq_signal_history_signal_seq"),
+        # covering for replaying a signal's status up to a day (the summaries; migration 0014)
+        Index("ix_signal_history_replay", "signal_id", "field", "seq", "at", "new"),
+    )
 
     id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True, default=uuid.uuid4)
     signal_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("signal.id"))  # indexed by the uq

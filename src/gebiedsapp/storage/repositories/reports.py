@@ -118,8 +118,12 @@ class ReportRepository:
             return []
         first, last_day = months[0][0], months[-1][1]
 
+        found: dict[date, list[int]] = {}  # a day's months, once per day (rows repeat it per area)
+
         def month_of(day: date) -> list[int]:
-            return [i for i, (start, end, _) in enumerate(months) if start <= day <= end]
+            if day not in found:
+                found[day] = [i for i, (start, end, _) in enumerate(months) if start <= day <= end]
+            return found[day]
 
         said = (
             select(area_column(KoffiekarSession.area_id), KoffiekarSession.date, func.count())
@@ -296,31 +300,37 @@ class ReportRepository:
         self, area_ids: AreaIds, start: date, end: date, as_of: date
     ) -> dict[uuid.UUID, SignalTally]:
         """Per area: reported in the period, closed in the period, open on `as_of` and, of
-        those, past their deadline on `as_of`."""
+        those, past their deadline on `as_of`. Grouped by area and "past its deadline" too, so
+        that each signal's status is replayed once (as a second CASE it was replayed twice)."""
 
         def flag(condition: ColumnElement[bool]) -> Any:
             return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
-        is_open = open_on(as_of)
+        late = case((Signal.deadline < as_of, 1), else_=0)
         query = (
             select(
                 Signal.area_id,
+                late,
                 flag(Signal.reported_on.between(start, end)),
                 flag(Signal.closed_on.between(start, end)),
-                flag(is_open),
-                flag(and_(Signal.deadline < as_of, is_open)),  # the cheap test first
+                flag(open_on(as_of)),
             )
             .where(
                 Signal.deleted_at.is_(None),
                 Signal.reported_on <= max(end, as_of),
                 *in_areas(Signal.area_id, area_ids),
             )
-            .group_by(Signal.area_id)
+            .group_by(Signal.area_id, late)
         )
-        return {
-            a: SignalTally(int(new), int(closed), int(open_), int(late))
-            for a, new, closed, open_, late in self.session.execute(query)
-        }
+        tally: dict[uuid.UUID, list[int]] = {}
+        for area_id, past, new, closed, open_ in self.session.execute(query):
+            counts = tally.setdefault(area_id, [0, 0, 0, 0])
+            counts[0] += int(new)
+            counts[1] += int(closed)
+            counts[2] += int(open_)
+            if past:
+                counts[3] += int(open_)
+        return {a: SignalTally(*counts) for a, counts in tally.items()}
 
     def feedback_counts(
         self, area_ids: AreaIds, start: date, end: date
