@@ -3,7 +3,8 @@ reverse order, in batches. Each batch is one server transaction that takes the p
 first (so `seq` order is commit order) and writes each row in its own savepoint: a row the
 server refuses (rights) or finds stale stays in the outbox and the batch goes on. After the
 server's commit, one local transaction records the new base and clears the entries whose
-tick did not move meanwhile (a change made during the push goes out next time)."""
+tick did not move meanwhile (a change made during the push goes out next time); it runs on a
+worker thread while the next batch goes to the server."""
 
 from __future__ import annotations
 
