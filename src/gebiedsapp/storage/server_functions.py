@@ -209,27 +209,7 @@ BEGIN
 END $$""",
         # the server fills what it can know better than a laptop: the area, whether the row is
         # personal as a whole, the order (seq) and who pushed it when
-        f"""CREATE OR REPLACE FUNCTION gebiedsapp_sync_row_stamp() RETURNS trigger
-LANGUAGE plpgsql AS $$
-DECLARE s record;
-BEGIN
-  s := {schema}.gebiedsapp_scope_of(NEW.table_name, NEW.row_key);  -- no query per row
-  NEW.area_id := s.area;
-  NEW.personal := s.personal;
-  IF TG_OP = 'UPDATE' AND NOT s.present THEN  -- erased, or not written yet: keep what was known
-    NEW.area_id := coalesce(s.area, OLD.area_id);
-    NEW.personal := s.personal OR OLD.personal;
-  END IF;
-  NEW.seq := nextval('{schema}.sync_seq');
-  -- a team member's push is stamped with their name; the owner's own corrections
-  -- (gebiedsapp_sync_row_wake) keep the pusher
-  IF NOT EXISTS (SELECT 1 FROM pg_class c WHERE c.oid = '{schema}.sync_row'::regclass
-                 AND c.relowner = current_user::regrole::oid) THEN
-    NEW.pushed_by := current_user;
-    NEW.pushed_at := now();
-  END IF;
-  RETURN NEW;
-END $$""",
+        _stamp_statement(schema),
         # history pushed before its record (record_version has no foreign key, so it goes
         # first): when the record comes, its history gets a new seq and the record's area,
         # so the laptops that pulled in between get it after all. Once per statement, over
@@ -258,6 +238,37 @@ BEGIN
   RETURN NEW;
 END $$""",
     ]
+
+
+def _stamp_statement(schema: str) -> str:
+    """The stamp trigger's function, with the name of `sync_row`'s owner written in when it is
+    made: a team member's push is stamped with their name; the owner's own corrections
+    (gebiedsapp_sync_row_wake, gebiedsapp_sync_row_moved run as the owner) keep the pusher.
+    (Looking the owner up in pg_class per row cost a query per stamped row; `server setup`
+    makes the function anew, so a new owner is written in by running it again.)"""
+    body = f"""CREATE OR REPLACE FUNCTION gebiedsapp_sync_row_stamp() RETURNS trigger
+LANGUAGE plpgsql AS $$
+DECLARE s record;
+BEGIN
+  s := {schema}.gebiedsapp_scope_of(NEW.table_name, NEW.row_key);  -- no query per row
+  NEW.area_id := s.area;
+  NEW.personal := s.personal;
+  IF TG_OP = 'UPDATE' AND NOT s.present THEN  -- erased, or not written yet: keep what was known
+    NEW.area_id := coalesce(s.area, OLD.area_id);
+    NEW.personal := s.personal OR OLD.personal;
+  END IF;
+  NEW.seq := nextval('{schema}.sync_seq');
+  IF current_user <> %L::name THEN
+    NEW.pushed_by := current_user;
+    NEW.pushed_at := now();
+  END IF;
+  RETURN NEW;
+END $$"""
+    owner = (
+        "(SELECT pg_get_userbyid(c.relowner) FROM pg_class c "
+        f"WHERE c.oid = '{schema}.sync_row'::regclass)"
+    )
+    return f"DO $stamp$ BEGIN EXECUTE format($body${body}$body$, {owner}); END $stamp$"
 
 
 # Made anew each time (a newer version may change a signature); CASCADE drops the policies

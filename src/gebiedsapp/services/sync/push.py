@@ -3,23 +3,26 @@ reverse order, in batches. Each batch is one server transaction that takes the p
 first (so `seq` order is commit order) and writes each row in its own savepoint: a row the
 server refuses (rights) or finds stale stays in the outbox and the batch goes on. After the
 server's commit, one local transaction records the new base and clears the entries whose
-tick did not move meanwhile (a change made during the push goes out next time)."""
+tick did not move meanwhile (a change made during the push goes out next time); it runs on a
+worker thread while the next batch goes to the server."""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from sqlalchemy import Connection
 from sqlalchemy.exc import DBAPIError
 
-from gebiedsapp.services.sync.context import BATCH, Run
+from gebiedsapp.services.sync.context import Run
 from gebiedsapp.storage.crash_point import crash_point
 from gebiedsapp.storage.repositories import sync_local as local
 from gebiedsapp.storage.repositories import sync_server as server
-from gebiedsapp.storage.sync_tables import SyncTable, digests, references_from
+from gebiedsapp.storage.sync_tables import SyncTable, digest_rows, references_from
 
 log = logging.getLogger(__name__)
 
@@ -89,22 +92,58 @@ def parents_first(table: SyncTable, keys: list[str], rows: dict[str, dict[str, A
     return ordered
 
 
+PUSH_BATCH = 5000  # rows per server transaction (fewer round trips and commits per push)
+
+
 def push(run: Run) -> None:
     items = outgoing(run)
     steps = [(item, item.upserts, False) for item in items]
     steps += [(item, item.deletes, True) for item in reversed(items)]
     total = sum(len(keys) for _item, keys, _deleting in steps)
     done = 0
-    for item, keys, deleting in steps:
-        for start in range(0, len(keys), BATCH):
-            run.check()
-            part = keys[start : start + BATCH]
-            _push_batch(run, item, part, deleting=deleting)
-            done += len(part)
-            run.tell("versturen", done, total, f"Versturen: {item.table.name}")
+    keeper = _Keeper()
+    try:
+        for item, keys, deleting in steps:
+            for start in range(0, len(keys), PUSH_BATCH):
+                run.check()
+                part = keys[start : start + PUSH_BATCH]
+                confirmed = _push_batch(run, item, part, deleting=deleting)
+                keeper.submit(partial(_confirm, run, item, confirmed, deleting=deleting))
+                run.counts.pushed += len(confirmed)
+                done += len(part)
+                run.tell("versturen", done, total, f"Versturen: {item.table.name}")
+    finally:
+        keeper.close()
 
 
-def _push_batch(run: Run, item: Outgoing, keys: Sequence[str], *, deleting: bool) -> None:
+class _Keeper:
+    """The laptop's side of the confirmed batches (new base, outbox cleared), one local
+    transaction each, in order, on one worker thread, while the next batch goes to the
+    server: the server's commit of a batch always comes before the laptop's, as without it
+    (see the crash points). A push returns, or raises, only after the last one is done."""
+
+    def __init__(self) -> None:
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-push")
+        self._last: Future[None] | None = None
+
+    def submit(self, job: Callable[[], None]) -> None:
+        self.wait()  # at most one batch waits here (its rows stay in memory meanwhile)
+        self._last = self._pool.submit(job)
+
+    def wait(self) -> None:
+        last, self._last = self._last, None
+        if last is not None:
+            last.result()
+
+    def close(self) -> None:
+        try:
+            self.wait()
+        finally:
+            self._pool.shutdown(wait=True)
+
+
+def _push_batch(run: Run, item: Outgoing, keys: Sequence[str], *, deleting: bool) -> dict[str, int]:
+    """One server transaction; {row_key: the server's new version} of the rows it took."""
     table = item.table
     columns = run.columns(table)
     confirmed: dict[str, int] = {}  # row_key -> the server's new version
@@ -132,20 +171,26 @@ def _push_batch(run: Run, item: Outgoing, keys: Sequence[str], *, deleting: bool
                 confirmed[key] = versions[(table.name, key)]
         crash_point("sync:push-written")  # written on the server, not committed
     crash_point("sync:pushed")  # committed on the server, not yet here
+    return confirmed
+
+
+def _confirm(run: Run, item: Outgoing, confirmed: dict[str, int], *, deleting: bool) -> None:
+    """After the server's commit: the base := the pushed row and version; the outbox entries
+    whose tick did not move are cleared (a change made during the push goes out next time)."""
+    table = item.table
     with run.local.begin() as connection:
         if deleting:
             local.drop_bases(connection, table.name, list(confirmed))
         else:
+            keys = list(confirmed)
+            rows = [item.rows[key] for key in keys]
+            agreed = digest_rows(run.key, rows, run.columns(table))
             local.put_bases(
                 connection,
                 table.name,
-                [
-                    (key, version, digests(run.key, item.rows[key], columns))
-                    for key, version in confirmed.items()
-                ],
+                [(key, confirmed[key], data) for key, data in zip(keys, agreed, strict=True)],
             )
         local.clear_confirmed(connection, table.name, {key: item.ticks[key] for key in confirmed})
-    run.counts.pushed += len(confirmed)
 
 
 def _write_all(
