@@ -1,7 +1,7 @@
 """A push in several server transactions (services.sync.push): the laptop's side of each
-confirmed batch (base, outbox) is written on a worker thread while the next batch goes to the
-server. Every batch is confirmed before the push returns, and a failure there stops the push
-and surfaces; a rerun converges with nothing lost or duplicated."""
+confirmed batch (base, outbox) is written after the server's commit. Every batch is confirmed
+before the push returns, and a failure there stops the push and surfaces; a rerun converges
+with nothing lost or duplicated."""
 
 from __future__ import annotations
 
@@ -75,7 +75,7 @@ def test_a_failure_on_the_laptop_side_stops_the_push_and_a_rerun_converges(
     with pytest.raises(RuntimeError, match="disk full"):
         team.sync("anna")
 
-    assert len(calls) == 2  # the push went no further than the batch after the failed one
+    assert len(calls) == 2  # the push stopped at the failed batch
     monkeypatch.setattr(sync_local, "clear_confirmed", clear)
     rerun = team.sync("anna")
     assert (rerun.waiting, rerun.conflicts, rerun.refused) == (0, 0, 0)

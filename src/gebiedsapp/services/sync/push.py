@@ -3,16 +3,13 @@ reverse order, in batches. Each batch is one server transaction that takes the p
 first (so `seq` order is commit order) and writes each row in its own savepoint: a row the
 server refuses (rights) or finds stale stays in the outbox and the batch goes on. After the
 server's commit, one local transaction records the new base and clears the entries whose
-tick did not move meanwhile (a change made during the push goes out next time); it runs on a
-worker thread while the next batch goes to the server."""
+tick did not move meanwhile (a change made during the push goes out next time)."""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import partial
 from typing import Any
 
 from sqlalchemy import Connection
@@ -101,45 +98,15 @@ def push(run: Run) -> None:
     steps += [(item, item.deletes, True) for item in reversed(items)]
     total = sum(len(keys) for _item, keys, _deleting in steps)
     done = 0
-    keeper = _Keeper()
-    try:
-        for item, keys, deleting in steps:
-            for start in range(0, len(keys), PUSH_BATCH):
-                run.check()
-                part = keys[start : start + PUSH_BATCH]
-                confirmed = _push_batch(run, item, part, deleting=deleting)
-                keeper.submit(partial(_confirm, run, item, confirmed, deleting=deleting))
-                run.counts.pushed += len(confirmed)
-                done += len(part)
-                run.tell("versturen", done, total, f"Versturen: {item.table.name}")
-    finally:
-        keeper.close()
-
-
-class _Keeper:
-    """The laptop's side of the confirmed batches (new base, outbox cleared), one local
-    transaction each, in order, on one worker thread, while the next batch goes to the
-    server: the server's commit of a batch always comes before the laptop's, as without it
-    (see the crash points). A push returns, or raises, only after the last one is done."""
-
-    def __init__(self) -> None:
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-push")
-        self._last: Future[None] | None = None
-
-    def submit(self, job: Callable[[], None]) -> None:
-        self.wait()  # at most one batch waits here (its rows stay in memory meanwhile)
-        self._last = self._pool.submit(job)
-
-    def wait(self) -> None:
-        last, self._last = self._last, None
-        if last is not None:
-            last.result()
-
-    def close(self) -> None:
-        try:
-            self.wait()
-        finally:
-            self._pool.shutdown(wait=True)
+    for item, keys, deleting in steps:
+        for start in range(0, len(keys), PUSH_BATCH):
+            run.check()
+            part = keys[start : start + PUSH_BATCH]
+            confirmed = _push_batch(run, item, part, deleting=deleting)
+            _confirm(run, item, confirmed, deleting=deleting)
+            run.counts.pushed += len(confirmed)
+            done += len(part)
+            run.tell("versturen", done, total, f"Versturen: {item.table.name}")
 
 
 def _push_batch(run: Run, item: Outgoing, keys: Sequence[str], *, deleting: bool) -> dict[str, int]:
