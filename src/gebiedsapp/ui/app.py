@@ -125,20 +125,24 @@ def show_window(
     """The window on an opened database, as every start shows it: then 'Herstel je werk?'
     for drafts left by a crash, the offer to encrypt a plain file, and the start's
     maintenance on the worker."""
-    from gebiedsapp.ui.first_run import is_fresh, offer_first_run
-
     window = create_main_window(opened, paths, actor=actor, settings=settings)
     window.show()
     if opened.database.read_only:  # damaged, to look at: nothing is written, nothing offered
         return window
     QTimer.singleShot(0, window.offer_recovery)  # 'Herstel je werk?' after a crash
     QTimer.singleShot(0, window.offer_encryption)  # a plain database file: encrypt it?
-    fresh = is_fresh(opened)  # a new database: 'Eerste keer instellen' (once)
-    QTimer.singleShot(
-        0, lambda: offer_first_run(window, window.context, window.settings, fresh=fresh)
-    )
+    if opened.fresh:  # a new database: 'Eerste keer instellen' (once)
+        QTimer.singleShot(0, lambda: _offer_first_run(window))
     begin_maintenance(window, opened.database, paths, actor)
     return window
+
+
+def _offer_first_run(window: MainWindow) -> None:
+    """The wizard's module is imported for a new database only: not before the first paint
+    of every start."""
+    from gebiedsapp.ui.first_run import offer_first_run
+
+    offer_first_run(window, window.context, window.settings, fresh=True)
 
 
 def _open(url: str, paths: AppPaths, actor: str) -> OpenedDatabase | int:
