@@ -11,9 +11,18 @@ file to refuse, an unusual URL), this hands over to the full services, importing
 from __future__ import annotations
 
 import re
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
-from gebiedsapp.storage.crypto import EMPTY, ENCRYPTED, PLAIN, cipher_available, file_state
+from gebiedsapp.storage.crypto import (
+    EMPTY,
+    ENCRYPTED,
+    PLAIN,
+    DatabaseKey,
+    cipher_available,
+    file_state,
+)
 from gebiedsapp.storage.errors import EncryptionUnavailableError
 from gebiedsapp.storage.lock import WINDOW, DatabaseLock, LockHolder
 
@@ -31,6 +40,7 @@ __all__ = [
     "cipher_available",
     "database_file",
     "database_state",
+    "key_beside",
     "recover_interrupted",
     "require_cipher",
     "window_lock",
@@ -114,6 +124,35 @@ def require_cipher() -> None:
             "database kan hier niet worden geopend of gemaakt; vraag de beheerder om de "
             "Gebiedsapp opnieuw te installeren.",
         )
+
+
+def key_beside(url: str, passphrase: str, *, meanwhile: Callable[[], object]) -> DatabaseKey:
+    """The key that `passphrase` gives for the SQLite file at `url` (as services.encryption's
+    key_for), derived on a thread of its own while `meanwhile` runs. PBKDF2's 256,000 rounds (a
+    quarter of a second) do not hold the GIL, so the imports that opening the database needs
+    (SQLAlchemy, the models) go on beside them instead of after them."""
+    path = database_file(url)
+    if path is None:
+        raise ValueError("only an SQLite file is encrypted")
+    require_cipher()
+    derived: list[DatabaseKey] = []
+    failed: list[BaseException] = []
+
+    def derive() -> None:
+        try:
+            derived.append(DatabaseKey.for_file(passphrase, path))
+        except BaseException as exc:  # an unreadable file: raised below, on the caller's thread
+            failed.append(exc)
+
+    thread = threading.Thread(target=derive, name="sleutel-afleiden", daemon=True)
+    thread.start()
+    try:
+        meanwhile()
+    finally:
+        thread.join()
+    if failed:
+        raise failed[0]
+    return derived[0]
 
 
 def window_lock(path: Path, *, user: str) -> DatabaseLock:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -93,7 +93,7 @@ def _unlock(
 ) -> _Opened | None:
     """An encrypted file: the given or remembered passphrase, else ask until one opens it."""
     before_open.require_cipher()
-    for stored in (given, passphrases.remembered_passphrase(path)):
+    for stored in _stored(given, path):
         if stored:
             try:
                 return opened_with(_key_for(url, stored))
@@ -118,11 +118,21 @@ def _unlock(
         return result
 
 
-def _key_for(url: str, passphrase: str) -> DatabaseKey:
-    """The key (the quarter second of PBKDF2), with the services that open the database."""
-    from gebiedsapp.services import encryption
+def _stored(given: str | None, path: Path) -> Iterator[str | None]:
+    """The given passphrase, then the keyring's: the keyring (its import alone takes about as
+    long as a bare window's start) only when there is no given one, or it did not open the file."""
+    yield given
+    yield passphrases.remembered_passphrase(path)
 
-    return encryption.key_for(url, passphrase)
+
+def _key_for(url: str, passphrase: str) -> DatabaseKey:
+    """The key (the quarter second of PBKDF2), derived while what opens the database is
+    imported (SQLAlchemy, the models, the migrations: not imported before the dialog)."""
+    return before_open.key_beside(url, passphrase, meanwhile=_import_opening)
+
+
+def _import_opening() -> None:
+    import gebiedsapp.startup  # noqa: F401  (opened_with uses it next)
 
 
 def _create(
