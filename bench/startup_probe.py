@@ -44,19 +44,21 @@ def bare_window() -> QMainWindow:
 
 
 def app_window(url: str, data_dir: str) -> QMainWindow:
+    """As `gebiedsapp` opens an encrypted database whose passphrase it is given (from the
+    environment here; from the keyring at a user's start, which adds importing the keyring):
+    the same unlock (the key derived while opening's modules are imported), check, open and
+    main window."""
     from PySide6.QtCore import QSettings
 
     from gebiedsapp.paths import app_paths
-    from gebiedsapp.services import encryption
-    from gebiedsapp.startup import open_database
     from gebiedsapp.ui.app import create_main_window
+    from gebiedsapp.ui.unlock import open_with_passphrase
 
     paths = app_paths(data_dir)
-    passphrase = encryption.passphrase_from_environment()  # as a start with the keyring
-    key = encryption.key_for(url, passphrase) if passphrase else None
-    opened = open_database(url, paths, actor="bench", key=key, check_beside=True)  # as run_gui
+    unlocked = open_with_passphrase(url, paths, "bench", check_beside=True)  # as run_gui
+    assert unlocked is not None, "the passphrase in GEBIEDSAPP_PASSPHRASE did not open it"
     settings = QSettings(f"{data_dir}/bench-settings.ini", QSettings.Format.IniFormat)
-    return create_main_window(opened, paths, actor="bench", settings=settings)
+    return create_main_window(unlocked[0], paths, actor="bench", settings=settings)
 
 
 def floor_window(url: str) -> QMainWindow:

@@ -66,6 +66,11 @@ class OpenedDatabase:
     upgrade: UpgradeResult
     reference_counts: Counter[str] = field(default_factory=Counter)
 
+    @property
+    def fresh(self) -> bool:
+        """A database made by this start (no schema before its migrations ran)."""
+        return self.upgrade.from_revision is None
+
 
 def _opens_a_backup(path: Path, key: DatabaseKey, paths: AppPaths) -> bool:
     """Whether `key` opens a backup of this very database (same salt) that it does not open:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
+from gebiedsapp.services.before_open import window_lock
 from gebiedsapp.storage.backup import BackupInfo
 from gebiedsapp.storage.crypto import EMPTY, ENCRYPTED, DatabaseKey, cipher_available
 from gebiedsapp.storage.crypto import database_errors as _database_errors
@@ -57,8 +58,3 @@ def file_errors() -> tuple[type[BaseException], ...]:
     """What rewriting the database file can raise besides StorageError: the drivers' errors
     and the operating system's."""
     return (OSError, *_database_errors())
-
-
-def window_lock(path: Path, *, user: str) -> DatabaseLock:
-    """The lock a window holds on its database file (one window per database)."""
-    return DatabaseLock(path, program=WINDOW, user=user)

@@ -18,14 +18,13 @@ import json
 import logging
 import os
 import shutil
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
-from gebiedsapp.services import rekey
+from gebiedsapp.services import before_open, passphrases, rekey
 from gebiedsapp.storage.change_mark import MARK_SUFFIX
 from gebiedsapp.storage.crash_point import crash_point
 from gebiedsapp.storage.crypto import (
@@ -34,7 +33,6 @@ from gebiedsapp.storage.crypto import (
     FOREIGN,
     PLAIN,
     DatabaseKey,
-    cipher_available,
     export_encrypted,
     file_state,
     fsync_file,
@@ -43,166 +41,32 @@ from gebiedsapp.storage.crypto import (
 )
 from gebiedsapp.storage.database import sqlite_file
 from gebiedsapp.storage.errors import (
-    EncryptionUnavailableError,
     StorageError,
     WrongPassphraseError,
 )
-from gebiedsapp.storage.migrate import refuse_empty_file
 
 log = logging.getLogger(__name__)
 
-PASSPHRASE_ENV = "GEBIEDSAPP_PASSPHRASE"
-KEYRING_SERVICE = "Gebiedsapp"
-MIN_LENGTH = 10
-MAX_LENGTH = 200
-MIN_SCORE = 3  # zxcvbn: "safely unguessable" against offline attacks on a slow hash
-PENDING_SUFFIX = ".onversleuteld-wissen"
-ENCRYPTING_SUFFIX = ".versleutelen"  # beside the database until its backups are encrypted too
-EXPORT_SUFFIX = ".versleuteld"  # the encrypted copy being written
-
-# words an attacker tries first against a laptop of this municipality
-_LOCAL_WORDS = (
-    "gebiedsapp", "oldambt", "gemeente", "winschoten", "finsterwolde", "bad nieuweschans",
-    "beerta", "blauwestad", "drieborg", "heiligerlee", "midwolda", "nieuw-beerta",
-    "nieuwolda", "oostwold", "scheemda", "westerlee", "wethouder", "koffiekar", "welkom",
-    "wachtwoord", "groningen",
-)  # fmt: skip
-
-
-@dataclass(frozen=True)
-class Strength:
-    score: int  # 0 (zwak) .. 4 (sterk)
-    label: str
-    hint: str
-
-    @property
-    def acceptable(self) -> bool:
-        return self.score >= MIN_SCORE
-
-
-_LABELS = ("Heel zwak", "Zwak", "Matig", "Sterk", "Heel sterk")
-
-
-@cache
-def _load_dutch() -> None:
-    """Teach zxcvbn Dutch once: months, seasons, the places of Oldambt and common words
-    (resources/words, see its SOURCE.md); by itself it knows English only."""
-    from zxcvbn import matching
-
-    from gebiedsapp.resources import resource_path
-
-    words = resource_path("words", "nl.txt").read_text(encoding="utf-8").split("\n")
-    matching.add_frequency_lists({"nederlands": [w for w in words if w]})
-
-
-def strength(passphrase: str, *, extra_words: tuple[str, ...] = ()) -> Strength:
-    """How hard the passphrase is to guess (zxcvbn), with a Dutch hint what to do about it."""
-    if len(passphrase) < MIN_LENGTH:
-        hint = f"Gebruik minstens {MIN_LENGTH} tekens; een zin van vier woorden werkt goed."
-        return Strength(0, _LABELS[0], hint)
-    from zxcvbn import zxcvbn
-
-    _load_dutch()
-    result = zxcvbn(passphrase[:100], user_inputs=[*_LOCAL_WORDS, *extra_words])
-    score = int(result["score"])
-    if score >= 4:
-        hint = "Goed: dit raadt niemand."
-    elif score == 3:
-        hint = "Sterk genoeg. Een extra woord maakt het nog beter."
-    elif result["sequence"] and any(
-        m.get("pattern") in ("dictionary", "repeat", "sequence", "date", "spatial")
-        and len(m.get("token", "")) >= len(passphrase) * 0.6
-        for m in result["sequence"]
-    ):
-        hint = (
-            "Te voorspelbaar: een bekend woord, plaatsnaam, datum of toetsenbordreeks. "
-            "Gebruik een zin van vier of meer losse woorden."
-        )
-    else:
-        hint = "Te makkelijk te raden. Voeg een paar ongewone woorden toe."
-    return Strength(score, _LABELS[score], hint)
-
-
-def check_new_passphrase(passphrase: str, repeated: str) -> str:
-    """'' when the new passphrase may be used, else why not (Dutch)."""
-    if passphrase != repeated:
-        return "De twee wachtwoorden zijn niet gelijk."
-    if len(passphrase) > MAX_LENGTH:  # the dialog takes no more: it must be typed there too
-        return f"Gebruik hoogstens {MAX_LENGTH} tekens."
-    found = strength(passphrase)
-    if not found.acceptable:
-        return f"Het wachtwoord is te zwak ({found.label.lower()}). {found.hint}"
-    return ""
-
-
-def passphrase_from_environment(environ: Mapping[str, str] = os.environ) -> str | None:
-    value = environ.get(PASSPHRASE_ENV)
-    return value if value else None
-
-
-def _keyring_user(database_file: Path) -> str:
-    return str(database_file.resolve())
-
-
-def keyring_available() -> bool:
-    """Whether this computer has a keyring to remember a passphrase in (Windows Credential
-    Manager, macOS Keychain, Secret Service); not on a bare Linux without a desktop."""
-    try:
-        import keyring
-        from keyring.backends import fail
-
-        return not isinstance(keyring.get_keyring(), fail.Keyring)
-    except Exception as exc:
-        log.info("no keyring: %s", exc.__class__.__name__)
-        return False
-
-
-def remembered_passphrase(database_file: Path) -> str | None:
-    """The passphrase the user let the OS keyring remember for this database, if any (and if
-    this computer has a keyring at all; any failure there just means: ask)."""
-    try:
-        import keyring
-
-        return keyring.get_password(KEYRING_SERVICE, _keyring_user(database_file))
-    except Exception as exc:  # keyring backends raise many kinds; none may stop the start
-        log.info("no passphrase from the keyring: %s", exc.__class__.__name__)
-        return None
-
-
-def remember_passphrase(database_file: Path, passphrase: str) -> bool:
-    """Store the passphrase in the OS keyring (per user); False where there is no keyring."""
-    try:
-        import keyring
-
-        keyring.set_password(KEYRING_SERVICE, _keyring_user(database_file), passphrase)
-    except Exception as exc:
-        log.warning("passphrase not stored in the keyring: %s", exc.__class__.__name__)
-        return False
-    return True
-
-
-def forget_passphrase(database_file: Path) -> None:
-    try:
-        import keyring
-
-        keyring.delete_password(KEYRING_SERVICE, _keyring_user(database_file))
-    except Exception as exc:
-        log.info("no passphrase removed from the keyring: %s", exc.__class__.__name__)
-
-
-def database_state(url: str) -> str:
-    """EMPTY, PLAIN or ENCRYPTED for an SQLite file (ENCRYPTED: whole pages of what looks like
-    noise; only a key can tell it from garbage); '' for a server, memory, or a file that cannot
-    be either (the check that follows explains it)."""
-    path = sqlite_file(make_url(url))
-    if path is None:
-        return ""
-    refuse_empty_file(path)
-    try:
-        state = file_state(path)
-    except OSError:
-        return ""
-    return state if state in (EMPTY, PLAIN, ENCRYPTED) else ""
+# The passphrase's rules and what a start reads before its dialog live in modules of their
+# own that import no SQLAlchemy (issue 19); here by their old names too.
+PASSPHRASE_ENV = passphrases.PASSPHRASE_ENV
+KEYRING_SERVICE = passphrases.KEYRING_SERVICE
+MIN_LENGTH = passphrases.MIN_LENGTH
+MAX_LENGTH = passphrases.MAX_LENGTH
+MIN_SCORE = passphrases.MIN_SCORE
+Strength = passphrases.Strength
+strength = passphrases.strength
+check_new_passphrase = passphrases.check_new_passphrase
+passphrase_from_environment = passphrases.passphrase_from_environment
+keyring_available = passphrases.keyring_available
+remembered_passphrase = passphrases.remembered_passphrase
+remember_passphrase = passphrases.remember_passphrase
+forget_passphrase = passphrases.forget_passphrase
+PENDING_SUFFIX = before_open.PENDING_SUFFIX
+ENCRYPTING_SUFFIX = before_open.ENCRYPTING_SUFFIX
+EXPORT_SUFFIX = before_open.EXPORT_SUFFIX
+database_state = before_open.database_state
+require_cipher = before_open.require_cipher
 
 
 def key_for(url: str, passphrase: str) -> DatabaseKey:
@@ -213,16 +77,6 @@ def key_for(url: str, passphrase: str) -> DatabaseKey:
         raise ValueError("only an SQLite file is encrypted")
     require_cipher()
     return DatabaseKey.for_file(passphrase, path)
-
-
-def require_cipher() -> None:
-    if not cipher_available():
-        raise EncryptionUnavailableError(
-            "sqlcipher3 is not installed",
-            "Versleuteling (SQLCipher) is op deze computer niet beschikbaar. Een versleutelde "
-            "database kan hier niet worden geopend of gemaakt; vraag de beheerder om de "
-            "Gebiedsapp opnieuw te installeren.",
-        )
 
 
 def _encrypt_file(plain: Path, key: DatabaseKey) -> None:

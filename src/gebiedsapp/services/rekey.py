@@ -22,6 +22,7 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from gebiedsapp.services.before_open import MARKER_SUFFIX
 from gebiedsapp.storage.backup import list_backups
 from gebiedsapp.storage.crash_point import crash_point
 from gebiedsapp.storage.crypto import (
@@ -36,7 +37,6 @@ from gebiedsapp.storage.errors import StorageError
 
 log = logging.getLogger(__name__)
 
-MARKER_SUFFIX = ".wachtwoord-wijzigen"
 NEW_SUFFIX = ".nieuw-wachtwoord"
 PREPARING, SWITCHING = "voorbereiden", "omzetten"
 

@@ -1,5 +1,9 @@
 """Starting the window: QApplication, Dutch translations, the log file and the handler of
-uncaught errors, one window per database, the database, the main window."""
+uncaught errors, one window per database, the database, the main window.
+
+Up to the passphrase dialog only what it needs is imported (issue 19: the dialog within twice a
+bare window); SQLAlchemy, the services and the main window's screens are imported inside the
+functions that open the database and build the window, after the passphrase was given."""
 
 from __future__ import annotations
 
@@ -8,39 +12,35 @@ import os
 import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
-from sqlalchemy.exc import SQLAlchemyError
 
 from gebiedsapp import __version__
-from gebiedsapp.domain import AuditAction
 from gebiedsapp.identity import current_actor
 from gebiedsapp.logs import close_logging, setup_logging
 from gebiedsapp.paths import APP_AUTHOR, APP_NAME, AppPaths, app_paths, database_url
-from gebiedsapp.services import audit, backups, erasure, retention
-from gebiedsapp.services.database_access import Database, database_file, key_of
-from gebiedsapp.startup import OpenedDatabase, open_database, open_read_only
+from gebiedsapp.services.before_open import database_file
 from gebiedsapp.storage.errors import (
     BackupError,
     DamagedDatabaseError,
     StorageError,
     explain_write_error,
 )
-from gebiedsapp.ui.audit_notice import AuditDamageNotice
-from gebiedsapp.ui.background import MAINTENANCE
-from gebiedsapp.ui.context import AppContext, ChangeHub
 from gebiedsapp.ui.crash import ExceptionReporter
-from gebiedsapp.ui.first_run import is_fresh, offer_first_run
 from gebiedsapp.ui.gc_guard import GarbageCollector
 from gebiedsapp.ui.help import app_icon
 from gebiedsapp.ui.language import chosen_language, install_translators
-from gebiedsapp.ui.main_window import MainWindow
 from gebiedsapp.ui.none_guard import keep_none_alive
-from gebiedsapp.ui.pdf import remove_stale_previews
-from gebiedsapp.ui.restore import Damaged, offer_restore_of_damaged
+from gebiedsapp.ui.previews import remove_stale_previews
 from gebiedsapp.ui.single_instance import InstanceGuard, claim
 from gebiedsapp.ui.unlock import open_with_passphrase
+
+if TYPE_CHECKING:  # imported once the passphrase opened the database, not before its dialog
+    from gebiedsapp.services.database_access import Database
+    from gebiedsapp.startup import OpenedDatabase
+    from gebiedsapp.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate  # by this name lupdate finds the texts
@@ -49,6 +49,10 @@ translate = QCoreApplication.translate  # by this name lupdate finds the texts
 def create_main_window(
     opened: OpenedDatabase, paths: AppPaths, *, actor: str, settings: QSettings | None = None
 ) -> MainWindow:
+    from gebiedsapp.ui.audit_notice import AuditDamageNotice
+    from gebiedsapp.ui.context import AppContext, ChangeHub
+    from gebiedsapp.ui.main_window import MainWindow
+
     context = AppContext(database=opened.database, actor=actor, paths=paths, hub=ChangeHub())
     window = MainWindow(context, settings or QSettings(APP_AUTHOR, APP_NAME))
     AuditDamageNotice(window)  # a damaged audit log found by a save: say so
@@ -60,6 +64,9 @@ def start_maintenance(database: Database, paths: AppPaths, actor: str) -> str:
     retention and make a backup when the database changed since the last one. Runs on a
     worker (none needs the window), after the integrity check that runs beside the window's
     start (its first write waits for it); raises on failure."""
+    from gebiedsapp.domain import AuditAction
+    from gebiedsapp.services import audit, backups, erasure, retention
+
     with database.unit_of_work(actor) as session:
         audit.note(session, AuditAction.OPEN, detail="venster")
     with database.unit_of_work(actor) as session:
@@ -78,6 +85,8 @@ def begin_maintenance(window: MainWindow, database: Database, paths: AppPaths, a
     """The audit entry, retention and the start backup: on the maintenance worker once the
     window is up (never on the screens' worker: a screen opened at launch does not wait for a
     backup), after the integrity check (the first write waits for it); a failure is shown."""
+    from gebiedsapp.ui.background import MAINTENANCE
+
     window.context.background.submit(
         "start-maintenance",
         lambda: start_maintenance(database, paths, actor),
@@ -122,12 +131,18 @@ def show_window(
         return window
     QTimer.singleShot(0, window.offer_recovery)  # 'Herstel je werk?' after a crash
     QTimer.singleShot(0, window.offer_encryption)  # a plain database file: encrypt it?
-    fresh = is_fresh(opened)  # a new database: 'Eerste keer instellen' (once)
-    QTimer.singleShot(
-        0, lambda: offer_first_run(window, window.context, window.settings, fresh=fresh)
-    )
+    if opened.fresh:  # a new database: 'Eerste keer instellen' (once)
+        QTimer.singleShot(0, lambda: _offer_first_run(window))
     begin_maintenance(window, opened.database, paths, actor)
     return window
+
+
+def _offer_first_run(window: MainWindow) -> None:
+    """The wizard's module is imported for a new database only: not before the first paint
+    of every start."""
+    from gebiedsapp.ui.first_run import offer_first_run
+
+    offer_first_run(window, window.context, window.settings, fresh=True)
 
 
 def _open(url: str, paths: AppPaths, actor: str) -> OpenedDatabase | int:
@@ -140,6 +155,10 @@ def _open(url: str, paths: AppPaths, actor: str) -> OpenedDatabase | int:
                 return 1  # no passphrase given: nothing opened, nothing changed
             return unlocked[0]
         except DamagedDatabaseError as damaged:
+            from gebiedsapp.services.database_access import key_of
+            from gebiedsapp.startup import open_database, open_read_only
+            from gebiedsapp.ui.restore import Damaged, offer_restore_of_damaged
+
             log.error("damaged database: %s", damaged)
             key = key_of(damaged.key)
             if not isinstance(damaged.path, Path):
@@ -158,7 +177,7 @@ def _open(url: str, paths: AppPaths, actor: str) -> OpenedDatabase | int:
             None, translate("App", "Database kan niet worden geopend"), exc.user_message
         )
         return 2
-    except SQLAlchemyError as exc:  # locked by another instance while upgrading, say
+    except _sqlalchemy_error() as exc:  # locked by another instance while upgrading, say
         log.exception("cannot open database")
         QMessageBox.critical(
             None,
@@ -171,6 +190,14 @@ def _open(url: str, paths: AppPaths, actor: str) -> OpenedDatabase | int:
             ),
         )
         return 2
+
+
+def _sqlalchemy_error() -> type[BaseException]:
+    """SQLAlchemy's base error, imported only to match one (an `except` clause's expression is
+    evaluated when an exception reaches it): the start imports SQLAlchemy after the dialog."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    return SQLAlchemyError
 
 
 def run_gui(
@@ -206,7 +233,7 @@ def run_gui(
         actor = current_actor()
         try:
             path = database_file(url)
-        except SQLAlchemyError:  # not a URL at all: _open says so in Dutch
+        except _sqlalchemy_error():  # not a URL at all: _open says so in Dutch
             path = None
         if path is not None:  # one window per database file, before any passphrase or draft
             claimed = claim(path, user=actor, parent=app)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -32,7 +33,9 @@ from gebiedsapp.ui.labels import label_of
 from gebiedsapp.ui.page import page_title
 from gebiedsapp.ui.palette import style
 from gebiedsapp.ui.screen import ScreenDefaults
-from gebiedsapp.ui.survey.import_dialog import SurveyImportDialog
+
+if TYPE_CHECKING:  # imported when used: it brings Beheer's modules, not needed at start-up
+    from gebiedsapp.ui.survey.import_dialog import SurveyImportDialog
 
 
 def _clear(layout: QGridLayout | QVBoxLayout) -> None:
@@ -414,6 +417,8 @@ class AreaPage(ScreenDefaults, QScrollArea):
 
     def import_survey(self) -> SurveyImportDialog:
         """Open the survey import (window-modal); the page refreshes through the change hub."""
+        from gebiedsapp.ui.survey.import_dialog import SurveyImportDialog
+
         dialog = SurveyImportDialog(self.context, parent=self)
         dialog.accepted.connect(lambda: self._survey_imported(dialog))
         dialog.finished.connect(dialog.deleteLater)

@@ -21,10 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from gebiedsapp.domain import DraftKind
-from gebiedsapp.services.backups import make_backup
-from gebiedsapp.services.drafts import DraftView
 from gebiedsapp.storage.errors import BackupError
-from gebiedsapp.ui import first_run
 from gebiedsapp.ui import help as app_help
 from gebiedsapp.ui.area_page import AreaPage
 from gebiedsapp.ui.area_tree import AreaNavigator
@@ -34,10 +31,11 @@ from gebiedsapp.ui.layout import ScreenStack, fit_into, scrolling, text_width
 from gebiedsapp.ui.palette import style
 from gebiedsapp.ui.screen import Screen, widget_of
 from gebiedsapp.ui.sync.controller import SyncController
-from gebiedsapp.ui.team_overview import TeamOverviewScreen
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the screens a start does not show are imported when first opened
+    from gebiedsapp.services.drafts import DraftView
     from gebiedsapp.ui.admin import AdminScreen
+    from gebiedsapp.ui.team_overview import TeamOverviewScreen
 
 GEOMETRY_KEY = "mainwindow/geometry"
 STATE_KEY = "mainwindow/state"
@@ -230,10 +228,15 @@ class MainWindow(QMainWindow):
         shortcuts = help_menu.addAction(self.tr("&Sneltoetsen"))
         shortcuts.triggered.connect(lambda: app_help.show_shortcuts(self))
         help_menu.addAction(self.tr("&Eerste keer instellen…")).triggered.connect(
-            lambda: first_run.open_first_run(self, self.context, self.settings)
+            self.open_first_run
         )
         about = help_menu.addAction(self.tr("&Over Gebiedsapp"))
         about.triggered.connect(self.show_about)
+
+    def open_first_run(self) -> None:
+        from gebiedsapp.ui.first_run import open_first_run
+
+        open_first_run(self, self.context, self.settings)
 
     def _exchange(self, *, reading: bool) -> None:
         from gebiedsapp.ui.exchange import open_exchange
@@ -346,6 +349,8 @@ class MainWindow(QMainWindow):
 
             return ListsScreen(context, self)
         if key == TEAM_OVERVIEW:
+            from gebiedsapp.ui.team_overview import TeamOverviewScreen
+
             team = TeamOverviewScreen(context, self)
             team.edit_team_requested.connect(lambda: self.open_admin("team"))
             return team
@@ -385,6 +390,8 @@ class MainWindow(QMainWindow):
 
     @property
     def team_screen(self) -> TeamOverviewScreen:
+        from gebiedsapp.ui.team_overview import TeamOverviewScreen
+
         screen = self.screen_widget(TEAM_OVERVIEW)
         assert isinstance(screen, TeamOverviewScreen)
         return screen
@@ -481,6 +488,7 @@ class MainWindow(QMainWindow):
         self.screen_widget(key).restore_draft(draft)  # type: ignore[attr-defined]
 
     def make_backup(self) -> None:
+        from gebiedsapp.services.backups import make_backup
         from gebiedsapp.ui.backup_notice import clear_backup_problem
 
         folder = self.context.backup_dir()  # a chosen one that is offline is not made here

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gebiedsapp.services import encryption
+from gebiedsapp.services import passphrases
 from gebiedsapp.ui.palette import style
 from gebiedsapp.ui.translatable import QT_TRANSLATE_NOOP
 
@@ -176,7 +176,7 @@ class PassphraseDialog(QDialog):
             )
         )
         if keyring_offered is None:
-            keyring_offered = encryption.keyring_available()
+            keyring_offered = passphrases.keyring_available()
         self._keyring_offered = keyring_offered and self.purpose in (
             Purpose.UNLOCK,
             Purpose.NEW,
@@ -209,7 +209,7 @@ class PassphraseDialog(QDialog):
         field = QLineEdit()
         field.setObjectName(name)
         field.setEchoMode(QLineEdit.EchoMode.Password)
-        field.setMaxLength(encryption.MAX_LENGTH)
+        field.setMaxLength(passphrases.MAX_LENGTH)
         return field
 
     def _update(self) -> None:
@@ -217,7 +217,7 @@ class PassphraseDialog(QDialog):
             self.ok_button.setEnabled(bool(self.current.text()))
             return
         text = self.first.text()
-        found = encryption.strength(text)
+        found = passphrases.strength(text)
         self.meter.setValue(max(found.score, 1) if text else 0)  # even "heel zwak" shows red
         colour = "$warning" if not found.acceptable else "$success"
         style(self.meter, f"QProgressBar::chunk {{ background: {colour}; }}")
@@ -231,7 +231,7 @@ class PassphraseDialog(QDialog):
 
     def _accept(self) -> None:
         if self.purpose not in (Purpose.UNLOCK, Purpose.BACKUP):
-            problem = encryption.check_new_passphrase(self.first.text(), self.second.text())
+            problem = passphrases.check_new_passphrase(self.first.text(), self.second.text())
             if problem:
                 self.show_problem(problem)
                 return
@@ -257,10 +257,10 @@ def _first_hint() -> str:
     return QCoreApplication.translate(
         "PassphraseDialog",
         "Minstens %d tekens. Bijvoorbeeld: vier woorden die niet bij elkaar horen.",
-    ) % (encryption.MIN_LENGTH,)
+    ) % (passphrases.MIN_LENGTH,)
 
 
-# What services.encryption says about a passphrase (its strength, its hint, why it is refused),
+# What services.passphrases says about a passphrase (its strength, its hint, why it is refused),
 # in the UI's language; these few fixed texts are known here by their Dutch.
 _SERVICE_TEXTS = (
     QT_TRANSLATE_NOOP("PassphraseDialog", "Heel zwak"),
@@ -286,10 +286,12 @@ _TOO_SHORT = QT_TRANSLATE_NOOP(
 
 
 def service_text(text: str) -> str:
-    """A known text of services.encryption in the UI's language; any other text as given
+    """A known text of services.passphrases in the UI's language; any other text as given
     (service messages stay Dutch)."""
-    if text == _TOO_SHORT % (encryption.MIN_LENGTH,):
-        return QCoreApplication.translate("PassphraseDialog", _TOO_SHORT) % (encryption.MIN_LENGTH,)
+    if text == _TOO_SHORT % (passphrases.MIN_LENGTH,):
+        return QCoreApplication.translate("PassphraseDialog", _TOO_SHORT) % (
+            passphrases.MIN_LENGTH,
+        )
     if text in _SERVICE_TEXTS:
         return QCoreApplication.translate("PassphraseDialog", text)
     return text

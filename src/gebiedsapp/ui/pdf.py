@@ -17,7 +17,6 @@ import logging
 import shutil
 import tempfile
 import threading
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -46,6 +45,8 @@ from gebiedsapp.storage.errors import os_words
 from gebiedsapp.ui.context import AppContext
 from gebiedsapp.ui.export import file_stem
 from gebiedsapp.ui.palette import PAPER
+from gebiedsapp.ui.previews import PREVIEW_PREFIX as PREVIEW_PREFIX
+from gebiedsapp.ui.previews import remove_stale_previews as remove_stale_previews
 
 log = logging.getLogger(__name__)
 
@@ -53,28 +54,6 @@ log = logging.getLogger(__name__)
 Build = Callable[[Session, Path, Progress], int]
 
 _temp_dir: tempfile.TemporaryDirectory[str] | None = None
-
-
-PREVIEW_PREFIX = "gebiedsapp-pdf-"
-
-
-def remove_stale_previews(max_age: float = 24 * 3600) -> int:
-    """Remove preview folders that a crashed run left in the temp folder (a normal exit removes
-    its own); those not touched for `max_age` seconds, so another running instance keeps its
-    own. Returns how many were removed."""
-    removed = 0
-    now = time.time()
-    for folder in Path(tempfile.gettempdir()).glob(f"{PREVIEW_PREFIX}*"):
-        try:
-            newest = max(
-                (p.stat().st_mtime for p in folder.iterdir()), default=folder.stat().st_mtime
-            )
-            if now - newest > max_age:
-                shutil.rmtree(folder)
-                removed += 1
-        except OSError as exc:  # another user's folder, or in use: leave it
-            log.info("stale preview folder %s left: %s", folder, exc)
-    return removed
 
 
 def temp_pdf(name: str) -> Path:

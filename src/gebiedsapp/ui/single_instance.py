@@ -18,7 +18,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from gebiedsapp.services.database_access import WINDOW, DatabaseLock, window_lock
+from gebiedsapp.services.before_open import WINDOW, DatabaseLock, window_lock
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate  # by this name lupdate finds the texts

@@ -1,33 +1,33 @@
 """Opening the database with its passphrase, encrypting a plain one and changing the
-passphrase, from the window. The rules live in services.encryption; this asks the user."""
+passphrase, from the window. The rules live in services.encryption; this asks the user.
+
+Up to the passphrase dialog a start imports only what the dialog needs (services.before_open
+and services.passphrases, no SQLAlchemy): opening the database, and so the storage layer,
+is imported once a passphrase was given (issue 19; tests/ui/test_unlock_imports.py)."""
 
 from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from gebiedsapp.domain import AuditAction
 from gebiedsapp.paths import AppPaths
-from gebiedsapp.services import audit, encryption
-from gebiedsapp.services.database_access import (
-    EMPTY,
-    ENCRYPTED,
-    DatabaseKey,
-    cipher_available,
-    database_file,
-    file_errors,
-    passphrase_opens,
-)
-from gebiedsapp.startup import OpenedDatabase, open_database
+from gebiedsapp.services import before_open, passphrases
+from gebiedsapp.services.before_open import EMPTY, ENCRYPTED, cipher_available
 from gebiedsapp.storage.errors import OtherPassphraseError, StorageError, WrongPassphraseError
-from gebiedsapp.ui.context import AppContext
 from gebiedsapp.ui.passphrase import PassphraseDialog, Purpose
 from gebiedsapp.ui.translatable import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:  # the window's: imported when the passphrase opened the file, not before
+    from gebiedsapp.services.database_access import DatabaseKey
+    from gebiedsapp.services.encryption import Outcome
+    from gebiedsapp.startup import OpenedDatabase
+    from gebiedsapp.ui.context import AppContext
 
 log = logging.getLogger(__name__)
 translate = QCoreApplication.translate  # by this name lupdate finds the texts
@@ -39,7 +39,7 @@ WRONG = QT_TRANSLATE_NOOP(
 )
 
 # The opened database and the key that opened it (None: a plain file or a server).
-_Opened = tuple[OpenedDatabase, DatabaseKey | None]
+_Opened = tuple["OpenedDatabase", "DatabaseKey | None"]
 
 
 def open_with_passphrase(
@@ -56,16 +56,18 @@ def open_with_passphrase(
     for everything else (the caller shows it). `ask` runs a dialog (tests answer it);
     `check_beside`: see startup.open_database."""
     run = ask or (lambda dialog: dialog.exec() == PassphraseDialog.DialogCode.Accepted)
-    path = database_file(url)
+    path = before_open.database_file(url)
     notice = ""  # an interrupted change of passphrase: which one holds now
     if path is not None:
-        notice = encryption.recover_interrupted(path)  # before its state is read
-    state = encryption.database_state(url)
+        notice = before_open.recover_interrupted(path)  # before its state is read
+    state = before_open.database_state(url)
     # the window's children (a PDF viewer, Explorer) do not inherit it
-    from_environment = encryption.passphrase_from_environment()
-    os.environ.pop(encryption.PASSPHRASE_ENV, None)
+    from_environment = passphrases.passphrase_from_environment()
+    os.environ.pop(passphrases.PASSPHRASE_ENV, None)
 
     def opened_with(key: DatabaseKey | None) -> _Opened:
+        from gebiedsapp.startup import open_database
+
         opened = open_database(url, paths, actor=actor, key=key, check_beside=check_beside)
         return opened, key
 
@@ -90,11 +92,11 @@ def _unlock(
     notice: str,
 ) -> _Opened | None:
     """An encrypted file: the given or remembered passphrase, else ask until one opens it."""
-    encryption.require_cipher()
-    for stored in (given, encryption.remembered_passphrase(path)):
+    before_open.require_cipher()
+    for stored in _stored(given, path):
         if stored:
             try:
-                return opened_with(encryption.key_for(url, stored))
+                return opened_with(_key_for(url, stored))
             except WrongPassphraseError:
                 log.warning("the stored or given passphrase does not open %s", path)
     problem = notice
@@ -104,7 +106,7 @@ def _unlock(
             return None
         passphrase = dialog.passphrase()
         try:
-            result = opened_with(encryption.key_for(url, passphrase))
+            result = opened_with(_key_for(url, passphrase))
         except OtherPassphraseError as other:  # the old one, after a change (or the new)
             problem = other.user_message
             continue
@@ -112,8 +114,25 @@ def _unlock(
             problem = translate("Unlock", WRONG)
             continue
         if dialog.remember():
-            encryption.remember_passphrase(path, passphrase)
+            passphrases.remember_passphrase(path, passphrase)
         return result
+
+
+def _stored(given: str | None, path: Path) -> Iterator[str | None]:
+    """The given passphrase, then the keyring's: the keyring (its import alone takes about as
+    long as a bare window's start) only when there is no given one, or it did not open the file."""
+    yield given
+    yield passphrases.remembered_passphrase(path)
+
+
+def _key_for(url: str, passphrase: str) -> DatabaseKey:
+    """The key (the quarter second of PBKDF2), derived while what opens the database is
+    imported (SQLAlchemy, the models, the migrations: not imported before the dialog)."""
+    return before_open.key_beside(url, passphrase, meanwhile=_import_opening)
+
+
+def _import_opening() -> None:
+    import gebiedsapp.startup  # noqa: F401  (opened_with uses it next)
 
 
 def _create(
@@ -140,17 +159,17 @@ def _create(
         )
         return opened_with(None)
     if given:
-        problem = encryption.check_new_passphrase(given, given)
+        problem = passphrases.check_new_passphrase(given, given)
         if problem:
-            raise WrongPassphraseError(f"{encryption.PASSPHRASE_ENV} too weak", problem)
-        return opened_with(encryption.key_for(url, given))
+            raise WrongPassphraseError(f"{passphrases.PASSPHRASE_ENV} too weak", problem)
+        return opened_with(_key_for(url, given))
     dialog = PassphraseDialog(Purpose.NEW, where=str(path))
     if not run(dialog):
         return None
     passphrase = dialog.passphrase()
-    result = opened_with(encryption.key_for(url, passphrase))
+    result = opened_with(_key_for(url, passphrase))
     if dialog.remember():
-        encryption.remember_passphrase(path, passphrase)
+        passphrases.remember_passphrase(path, passphrase)
     return result
 
 
@@ -162,6 +181,8 @@ def encrypt_database(
 ) -> bool:
     """Beheer → Database versleutelen…: choose a passphrase, then encrypt the open plain
     database and its plain backups in place; the app goes on with the encrypted file."""
+    from gebiedsapp.services import encryption
+
     run = ask or (lambda dialog: dialog.exec() == PassphraseDialog.DialogCode.Accepted)
     database = context.database
     path = database.file
@@ -192,7 +213,7 @@ def encrypt_database(
     if done is None:
         return False
     if dialog.remember():
-        encryption.remember_passphrase(path, dialog.passphrase())
+        passphrases.remember_passphrase(path, dialog.passphrase())
     _note(context, "database versleuteld")
     QMessageBox.information(
         parent,
@@ -215,6 +236,9 @@ def change_passphrase(
     ask: Callable[[PassphraseDialog], bool] | None = None,
 ) -> bool:
     """Beheer → Wachtwoord wijzigen…: the current passphrase, then the new one twice."""
+    from gebiedsapp.services import encryption
+    from gebiedsapp.services.database_access import passphrase_opens
+
     run = ask or (lambda dialog: dialog.exec() == PassphraseDialog.DialogCode.Accepted)
     database = context.database
     path, current = database.file, database.key
@@ -259,12 +283,14 @@ def change_passphrase(
 def _while_closed(
     context: AppContext,
     parent: QWidget | None,
-    work: Callable[[], encryption.Outcome],
+    work: Callable[[], Outcome],
     title: str,
-) -> encryption.Outcome | None:
+) -> Outcome | None:
     """Run `work` (which rewrites the database file) with every connection closed, then go on
     with the key it returns. When it fails it changed nothing (what could fail after the
     database itself, the backups, is reported in the outcome instead): go on as before."""
+    from gebiedsapp.services.database_access import file_errors
+
     database = context.database
     if not context.background.wait():  # a start backup still copying the file
         QMessageBox.warning(
@@ -297,6 +323,9 @@ def _while_closed(
 
 
 def _note(context: AppContext, detail: str) -> None:
+    from gebiedsapp.domain import AuditAction
+    from gebiedsapp.services import audit
+
     try:
         with context.database.unit_of_work(context.actor) as session:
             audit.note(session, AuditAction.ENCRYPT, detail=detail)

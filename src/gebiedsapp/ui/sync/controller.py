@@ -15,13 +15,12 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressDialog, QToolButton
 
-from gebiedsapp.services import sync
 from gebiedsapp.ui.background import Background
 from gebiedsapp.ui.context import ALL_KINDS, SYNC, AppContext
 from gebiedsapp.ui.formatting import format_number
@@ -33,6 +32,9 @@ from gebiedsapp.ui.sync.password import (
     remember_password,
     stored_password,
 )
+
+if TYPE_CHECKING:  # imported where used: the window's start does not wait for sync's modules
+    from gebiedsapp.services import sync
 
 log = logging.getLogger(__name__)
 
@@ -75,6 +77,8 @@ class _Progress(QObject):
 
 def reachable(address: str) -> bool:
     """A quick TCP connect to the server's port (off the GUI thread: it may take seconds)."""
+    from gebiedsapp.services import sync
+
     url = sync.server_url(address)
     try:
         with socket.create_connection(
@@ -167,6 +171,8 @@ class SyncController(QObject):
         database, actor = self.context.database, self.context.actor
 
         def work() -> Snapshot:
+            from gebiedsapp.services import sync
+
             with database.read_session(actor) as session:
                 address = sync.saved_server(session)
             return Snapshot(address=address, status=sync.sync_status(database))
@@ -224,6 +230,8 @@ class SyncController(QObject):
     def sync_now(self) -> None:
         """Synchroniseren (F9): the password from the keyring or asked, then the run with a
         progress dialog; the result in Dutch."""
+        from gebiedsapp.services import sync
+
         if self.running:
             if self.cancel is not None and self.cancel.is_set():
                 self.window.statusBar().showMessage(
@@ -267,6 +275,8 @@ class SyncController(QObject):
         QMessageBox.warning(self.window, self.tr("Synchroniseren"), text)
 
     def _start(self, address: str, password: str, *, manual: bool, remember: str = "") -> None:
+        from gebiedsapp.services import sync
+
         cancel = threading.Event()
         self.cancel, self.running, self.manual = cancel, True, manual
         self.status_label.setText(self.tr("Synchroniseren…"))
@@ -292,6 +302,8 @@ class SyncController(QObject):
         self.worker.submit("sync", work, owner=self, on_done=done, on_error=self._crashed)
 
     def _crashed(self, error: Exception) -> None:
+        from gebiedsapp.services import sync
+
         log.error("sync crashed: %s", error.__class__.__name__)
         self._finish(
             Outcome(
@@ -381,6 +393,8 @@ class SyncController(QObject):
             self._report(outcome)
 
     def _report(self, outcome: Outcome) -> None:
+        from gebiedsapp.services import sync
+
         error, result = outcome.error, outcome.result
         if isinstance(error, sync.SyncCancelled):
             self.window.statusBar().showMessage(error.message, 10_000)
@@ -398,6 +412,8 @@ class SyncController(QObject):
 
     def _quiet_failure(self, error: sync.SyncError) -> None:
         """A background attempt that failed: said in the status bar, never in a dialog."""
+        from gebiedsapp.services import sync
+
         if not isinstance(error, sync.SyncCancelled):
             self.note = (self.tr("synchroniseren lukte niet"), error.message)
 
@@ -422,6 +438,8 @@ class SyncController(QObject):
         self.cancel, self.running, self.manual = cancel, True, False
 
         def work() -> Outcome:
+            from gebiedsapp.services import sync
+
             with database.read_session(actor) as session:
                 address = sync.saved_server(session)
             if not address:
@@ -454,6 +472,8 @@ def _run(
     cancel: threading.Event,
 ) -> Outcome:
     """On the worker: one run; a Dutch SyncError is an outcome, not a crash."""
+    from gebiedsapp.services import sync
+
     try:
         result = sync.run_sync(
             database,

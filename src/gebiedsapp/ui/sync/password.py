@@ -9,8 +9,6 @@ from __future__ import annotations
 import contextlib
 import logging
 
-import keyring
-from keyring.errors import KeyringError
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -22,13 +20,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gebiedsapp.services import sync
-
 log = logging.getLogger(__name__)
+
+# The keyring and sync's modules are imported where used: the main window's start, which
+# builds the sync controller, waits for neither (issue 19).
 
 
 def stored_password(account: str) -> str | None:
     """The password kept in the keyring for `account`, or None (none, or no keyring)."""
+    import keyring
+    from keyring.errors import KeyringError
+
+    from gebiedsapp.services import sync
+
     try:
         return keyring.get_password(sync.KEYRING_SERVICE, account) or None
     except KeyringError as exc:
@@ -38,6 +42,11 @@ def stored_password(account: str) -> str | None:
 
 def remember_password(account: str, password: str) -> bool:
     """Keep the password in the keyring; False when the keyring refuses."""
+    import keyring
+    from keyring.errors import KeyringError
+
+    from gebiedsapp.services import sync
+
     try:
         keyring.set_password(sync.KEYRING_SERVICE, account, password)
     except KeyringError as exc:
@@ -48,6 +57,11 @@ def remember_password(account: str, password: str) -> bool:
 
 def forget_password(account: str) -> None:
     """Drop a password the server refused, so the next sync asks again."""
+    import keyring
+    from keyring.errors import KeyringError
+
+    from gebiedsapp.services import sync
+
     with contextlib.suppress(KeyringError):
         keyring.delete_password(sync.KEYRING_SERVICE, account)
 

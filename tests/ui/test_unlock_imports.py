@@ -1,0 +1,107 @@
+"""Issue 19: `gebiedsapp` without a stored passphrase shows its passphrase dialog before it
+imports SQLAlchemy, the storage layer or the main window (the dialog came after about a
+second of imports). A real process each: imports cannot be undone inside pytest's own."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from gebiedsapp.paths import DATA_DIR_ENV
+from support.dbfile import TEST_PASSPHRASE
+
+TESTS = Path(__file__).resolve().parents[1]
+SRC = TESTS.parent / "src"
+
+# Started as a user starts it (gebiedsapp.__main__); when the passphrase dialog shows, it
+# prints which heavy modules are loaded, then types the passphrase and clicks the button (or
+# closes the dialog); when the main window shows, it prints that too.
+CHILD = textwrap.dedent(
+    """
+    import os, sys
+    from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLineEdit, QMainWindow
+
+    HEAVY = ("sqlalchemy", "alembic", "gebiedsapp.storage.database", "gebiedsapp.domain",
+             "gebiedsapp.startup", "gebiedsapp.ui.main_window")
+    UNSHOWN = ("gebiedsapp.ui.first_run", "gebiedsapp.ui.admin", "gebiedsapp.ui.team_overview",
+               "gebiedsapp.ui.survey.import_dialog", "gebiedsapp.services.demo")
+    passphrase = sys.argv[1]
+
+    def answer(dialog):
+        if not passphrase:
+            dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Cancel).click()
+            return
+        field = dialog.findChild(QLineEdit, "current")
+        QTest.keyClicks(field, passphrase)
+        QTest.keyClick(field, Qt.Key.Key_Return)
+
+    class Watch(QObject):
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Show and isinstance(watched, QDialog):
+                loaded = [m for m in HEAVY if m in sys.modules]
+                print("dialog", watched.windowTitle(), "loaded:", ",".join(loaded), flush=True)
+                QTimer.singleShot(0, lambda: answer(watched))
+            if event.type() == QEvent.Type.Show and isinstance(watched, QMainWindow):
+                loaded = [m for m in UNSHOWN if m in sys.modules]
+                print("window", "sqlalchemy" in sys.modules, ",".join(loaded), flush=True)
+                os._exit(0)
+            return False
+
+    app = QApplication(sys.argv[:1])
+    watch = Watch()
+    app.installEventFilter(watch)
+    from gebiedsapp.__main__ import main
+    print("exit", main(sys.argv[2:]), flush=True)
+    """
+)
+
+
+def _start(database: Path, tmp_path: Path, *, passphrase: str) -> list[str]:
+    environment = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "GEBIEDSAPP_USER": "anna",
+        DATA_DIR_ENV: str(tmp_path / "data"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",  # nothing remembered
+        "PYTHONPATH": os.pathsep.join([str(SRC), str(TESTS)]),
+    }
+    environment.pop("GEBIEDSAPP_PASSPHRASE", None)
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD, passphrase, "--database", str(database)],
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=180,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    return done.stdout.splitlines()
+
+
+def test_the_passphrase_dialog_comes_before_sqlalchemy_and_the_window_after_it(
+    db_url: str, tmp_path: Path
+) -> None:
+    """The dialog of an encrypted database shows with nothing heavy loaded; the passphrase
+    typed into it then opens the database and the main window (imported only then), which
+    shows the area page without importing the screens and dialogs it does not show (the
+    first-run wizard, Beheer, Wie werkt waar, the survey import, the demo data)."""
+    lines = _start(Path(db_url.removeprefix("sqlite:///")), tmp_path, passphrase=TEST_PASSPHRASE)
+    assert lines[0] == "dialog Database openen loaded: "
+    assert lines[1] == "window True "
+
+
+@pytest.mark.fresh_database
+def test_a_new_database_asks_its_passphrase_before_sqlalchemy(tmp_path: Path) -> None:
+    """First start: the dialog to choose a passphrase, too; closing it ends the app (exit 1)
+    with nothing made."""
+    database = tmp_path / "nieuw.db"
+    lines = _start(database, tmp_path, passphrase="")
+    assert lines == ["dialog Wachtwoord kiezen loaded: ", "exit 1"]
+    assert not database.exists()
