@@ -51,7 +51,6 @@ from gebiedsapp.services.contact_record import (
 )
 from gebiedsapp.services.contacts import ContactView
 from gebiedsapp.services.record_fields import FieldDef, InputKind
-from gebiedsapp.services.residents import MeedenkerView
 from gebiedsapp.services.taxonomy_views import PartnerView
 from gebiedsapp.services.teams import MemberView
 from gebiedsapp.ui.admin.common import (
@@ -61,7 +60,7 @@ from gebiedsapp.ui.admin.common import (
     select_data,
 )
 from gebiedsapp.ui.admin.common import make_table as _make_table
-from gebiedsapp.ui.contacts.meedenkers import MeedenkerModel, meedenker_rows
+from gebiedsapp.ui.contacts.meedenkers import MeedenkerChoices, MeedenkerModel
 from gebiedsapp.ui.contacts.models import PendingAction, PendingActionsModel
 from gebiedsapp.ui.contacts.themes import ThemeOption, ThemePicker
 from gebiedsapp.ui.formatting import from_qdate, to_qdate
@@ -348,15 +347,15 @@ class ContactForm(QWidget):
                 self.partner_combo.addItem(known.name, str(known.id))
         select_data(self.partner_combo, id_text(partner_id))
 
-    def set_meedenkers(self, entries: list[MeedenkerView]) -> None:
+    def set_meedenkers(self, choices: MeedenkerChoices) -> None:
         """The register entries of the chosen area; the chosen one stays chosen if offered."""
         keep = self.meedenker_combo.currentData()
         self.meedenker_combo.blockSignals(True)
         try:
-            first = self.tr("(kies een meedenker)") if entries else self.tr(NO_MEEDENKERS)
-            self._meedenker_names = {str(entry.id): entry.name for entry in entries}
-            self.meedenkers.set_rows([(first, ""), *meedenker_rows(entries)])
-            select_data(self.meedenker_combo, keep or "")
+            first = self.tr("(kies een meedenker)") if choices.rows else self.tr(NO_MEEDENKERS)
+            self._meedenker_names = choices.names
+            self.meedenkers.set_rows([(first, ""), *choices.rows])
+            self.select_meedenker(keep or "")
         finally:
             self.meedenker_combo.blockSignals(False)
 
@@ -368,7 +367,8 @@ class ContactForm(QWidget):
         return [name] if name else []
 
     def select_meedenker(self, entry_id: str) -> None:
-        select_data(self.meedenker_combo, entry_id)
+        """By id, without asking the model for every entry of the register (findData)."""
+        self.meedenker_combo.setCurrentIndex(max(self.meedenkers.row_of(entry_id), 0))
 
     def set_members(self, members: list[MemberView], *, default_owner: uuid.UUID | None) -> None:
         self._members = list(members)
@@ -501,6 +501,9 @@ class ContactForm(QWidget):
                     self.due_edit.setDate(to_qdate(value.due_date))
         elif definition is PARTNER:
             self._select_partner(value)  # a retired one stays on an older contact
+        elif definition is MEEDENKER:
+            if value is not None:
+                self.select_meedenker(str(value))
         else:
             write_input(definition, self.inputs[definition.key], value)
 

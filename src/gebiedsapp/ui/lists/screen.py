@@ -271,25 +271,31 @@ class ListsScreen(ScreenDefaults, QWidget):
     # -- loading ----------------------------------------------------------------------------
 
     def showEvent(self, event: QShowEvent) -> None:
+        if self._current_tab().stale:
+            self.refresh()  # first on the worker: the rows are what the user waits for
         if not self._choices_loaded:
             self._load_choices()
-        if self._current_tab().stale:
-            self.refresh()
         super().showEvent(event)
 
     def _load_choices(self) -> None:
-        """The theme filter (a few rows), and the author filter: its names are read once,
-        off the GUI thread (every record's author), then kept up to date by _on_changes."""
+        """The theme filter (a few rows), and the author filter (every record's author, read
+        once, then kept up to date by _on_changes): both read on the worker, after the list's
+        own query (issue 19: nothing read on the GUI thread when the screen opens)."""
         self._choices_loaded = True
-        with self.context.read() as session:
-            themes = [
-                (t.id, t.name, t.parent_id is not None) for t in theme_options(list_themes(session))
-            ]
-        self._fill(
-            self.theme_combo, [(str(i), (INDENT if sub else "") + n) for i, n, sub in themes]
-        )
-        if self._authors is None:  # after the list's own query (the worker runs in turn)
-            QTimer.singleShot(0, self._read_authors)
+        context = self.context
+
+        def work() -> list[tuple[str, str]]:
+            with context.read() as session:
+                options = theme_options(list_themes(session))
+            return [(str(o.id), (INDENT if o.parent_id else "") + o.name) for o in options]
+
+        self.context.background.submit(
+            "lists-themes", work, owner=self,
+            on_done=lambda items: self._fill(self.theme_combo, items),
+            on_error=lambda error: log.error("themes not read: %s", error),
+        )  # fmt: skip
+        if self._authors is None:
+            self._read_authors()
 
     def _read_authors(self) -> None:
         context = self.context
