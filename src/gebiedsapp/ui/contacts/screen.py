@@ -28,15 +28,11 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from gebiedsapp.domain import ContactType, ContactWith, DraftKind
-from gebiedsapp.services.actions import create_follow_up
 from gebiedsapp.services.areas import area_tree
 from gebiedsapp.services.contact_record import contact_labels
 from gebiedsapp.services.contacts import (
-    ContactInput,
     ContactView,
-    edit_contact,
     get_contact,
-    record_contact,
 )
 from gebiedsapp.services.drafts import DraftView
 from gebiedsapp.services.errors import ValidationError
@@ -47,9 +43,10 @@ from gebiedsapp.services.overview import AreaHeader
 from gebiedsapp.services.taxonomy import list_partners, list_themes
 from gebiedsapp.ui.admin.common import make_table
 from gebiedsapp.ui.contacts.form import ContactForm, partner_options
-from gebiedsapp.ui.contacts.history import HistoryDialog, history_lines
+from gebiedsapp.ui.contacts.history import HistoryDialog, enum_label, history_lines
 from gebiedsapp.ui.contacts.meedenkers import MeedenkerChoices, read_meedenkers
-from gebiedsapp.ui.contacts.models import ContactsModel, PendingAction
+from gebiedsapp.ui.contacts.models import ContactsModel
+from gebiedsapp.ui.contacts.writing import write_contact
 from gebiedsapp.ui.context import (
     ACTIONS,
     AREAS,
@@ -63,7 +60,6 @@ from gebiedsapp.ui.context import (
 from gebiedsapp.ui.drafting import DraftAutosaver
 from gebiedsapp.ui.export import Exporter, ExportJob
 from gebiedsapp.ui.formatting import format_date, format_number
-from gebiedsapp.ui.labels import label_of
 from gebiedsapp.ui.layout import ColumnFit, FlowLayout, text_width
 from gebiedsapp.ui.list_form import DraftListFormScreen
 from gebiedsapp.ui.page import form_keys, muted_label, page_title, scope_name
@@ -428,7 +424,7 @@ class ContactsScreen(DraftListFormScreen[ContactView, ContactForm], QWidget):
 
         def work(session: Session) -> uuid.UUID:
             try:
-                return _write(session, data, actions, editing=editing, draft_id=draft_id)
+                return write_contact(session, data, actions, editing=editing, draft_id=draft_id)
             except ValidationError as exc:
                 failed_field.append(exc.field)
                 raise
@@ -467,9 +463,9 @@ class ContactsScreen(DraftListFormScreen[ContactView, ContactForm], QWidget):
                 except ValueError:
                     return str(value)
             if field == "contact_type":
-                return _label(ContactType, value)
+                return enum_label(ContactType, value)
             if field == "with_kind":
-                return _label(ContactWith, value)
+                return enum_label(ContactWith, value)
             if field == "resident_id":
                 return self.tr("(een meedenker)")  # never a resident's name here
             return names.get(str(value), str(value))
@@ -477,34 +473,3 @@ class ContactsScreen(DraftListFormScreen[ContactView, ContactForm], QWidget):
         lines = history_lines(entries, labels=contact_labels(), describe=describe)
         dialog = HistoryDialog(self.tr("Geschiedenis van dit contact"), lines, self)
         dialog.exec()
-
-
-def _label(enum: type[ContactType] | type[ContactWith], value: Any) -> str:
-    try:
-        return label_of(enum(value))
-    except ValueError:
-        return str(value)
-
-
-def _write(
-    session: Session,
-    data: ContactInput,
-    actions: list[PendingAction],
-    *,
-    editing: uuid.UUID | None,
-    draft_id: uuid.UUID | None,
-) -> uuid.UUID:
-    if editing is not None:
-        row = edit_contact(session, editing, data, draft_id=draft_id)
-    else:
-        row = record_contact(session, data, draft_id=draft_id)
-    for action in actions:
-        create_follow_up(
-            session,
-            description=action.description,
-            area_id=data.area_id,
-            owner_id=action.owner_id,
-            due_date=action.due_date,
-            contact_id=row.id,
-        )
-    return row.id
