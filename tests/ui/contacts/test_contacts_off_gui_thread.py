@@ -1,0 +1,129 @@
+"""Issue 19: Contacten and Lijsten open without reading on the GUI thread. The form's choices
+(areas, themes, team, partners) and Lijsten's theme filter are read on the worker; until the
+choices are in, Contacten's form is disabled, and the list's rows come in on their own. A
+hidden Contacten reads nothing on an area click. Clicks on the real window."""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from signal_steps import click_area, open_screen
+from sqlalchemy import event
+
+from gebiedsapp.domain import ContactType
+from gebiedsapp.services.areas import find_area
+from gebiedsapp.services.contact_record import ContactInput
+from gebiedsapp.services.contacts import record_contact
+from gebiedsapp.ui import list_form
+from gebiedsapp.ui.contacts import ContactsScreen
+from gebiedsapp.ui.context import AppContext
+from gebiedsapp.ui.lists import ListsScreen
+from gebiedsapp.ui.lists import screen as lists_screen
+from gebiedsapp.ui.main_window import CONTACTS, LISTS, SIGNALS, MainWindow
+
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
+
+
+@contextmanager
+def held(monkeypatch: pytest.MonkeyPatch, module: Any, name: str) -> Iterator[threading.Event]:
+    """`module.name` waits until the test lets it go; yields the event set once it is called
+    (a read on the GUI thread would freeze the window until the release's timeout)."""
+    started, release = threading.Event(), threading.Event()
+    read: Callable[..., Any] = getattr(module, name)
+
+    def slow(*args: Any, **kwargs: Any) -> Any:
+        started.set()
+        release.wait(10)
+        return read(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, slow)
+    try:
+        yield started
+    finally:
+        release.set()
+
+
+def _add_contact(context: AppContext, area_id: uuid.UUID, subject: str) -> None:
+    with context.database.unit_of_work("test") as session:
+        record_contact(
+            session,
+            ContactInput(
+                day=date.today(),
+                area_id=area_id,
+                contact_type=ContactType.HUISBEZOEK,
+                subject=subject,
+            ),
+        )
+
+
+def test_contacten_opens_before_its_choices_are_read_and_waits_for_them(
+    qtbot: Any,
+    window: MainWindow,
+    context: AppContext,
+    beerta: uuid.UUID,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    _add_contact(context, beerta, "Bankje bij de kerk")
+    click_area(qtbot, window, beerta)
+    with held(monkeypatch, list_form, "area_tree") as started:
+        open_screen(qtbot, window, CONTACTS)  # returns while the choices are still read
+        screen = window.screens[CONTACTS]
+        assert isinstance(screen, ContactsScreen)
+        qtbot.waitUntil(started.is_set)
+        assert not screen.form.isEnabled()  # nothing to choose yet: nothing to type
+        assert screen.form.area_combo.findData(str(beerta)) < 0
+    qtbot.waitUntil(screen.form.isEnabled)
+    assert screen.form.area_id == beerta  # the blank form for the navigator's area
+    qtbot.waitUntil(lambda: [r.subject for r in screen.model.rows] == ["Bankje bij de kerk"])
+
+
+def test_a_hidden_contacten_reads_nothing_on_an_area_click(
+    qtbot: Any, window: MainWindow, context: AppContext, beerta: uuid.UUID
+) -> None:
+    click_area(qtbot, window, beerta)
+    open_screen(qtbot, window, CONTACTS)
+    qtbot.waitUntil(lambda: not context.background.busy())
+    open_screen(qtbot, window, SIGNALS)
+    qtbot.waitUntil(lambda: not context.background.busy())
+    with context.read() as session:
+        finsterwolde = find_area(session, "Finsterwolde").id
+    statements: list[str] = []
+    event.listen(
+        context.database.engine,
+        "before_cursor_execute",
+        lambda *args: statements.append(args[2]),
+    )
+    click_area(qtbot, window, finsterwolde)
+    qtbot.waitUntil(lambda: not context.background.busy())
+    read = [s for s in statements if "FROM contact" in s or "FROM resident" in s]
+    assert read == []  # neither its list nor the meedenker register
+
+    open_screen(qtbot, window, CONTACTS)
+    screen = window.screens[CONTACTS]
+    assert isinstance(screen, ContactsScreen)
+    qtbot.waitUntil(lambda: not context.background.busy())
+    assert screen.form.area_id == finsterwolde
+
+
+def test_lijsten_reads_its_theme_filter_off_the_gui_thread(
+    qtbot: Any,
+    window: MainWindow,
+    beerta: uuid.UUID,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    click_area(qtbot, window, beerta)
+    with held(monkeypatch, lists_screen, "list_themes") as started:
+        open_screen(qtbot, window, LISTS)  # returns while the themes are still read
+        screen = window.screens[LISTS]
+        assert isinstance(screen, ListsScreen)
+        qtbot.waitUntil(started.is_set)
+        assert screen.theme_combo.count() <= 1  # (alle), the themes follow
+    contains = Qt.MatchFlag.MatchContains
+    qtbot.waitUntil(lambda: screen.theme_combo.findText("Ouderen", contains) >= 0)
