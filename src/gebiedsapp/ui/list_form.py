@@ -151,24 +151,46 @@ class ListFormScreen(ScreenDefaults, Generic[R, F], _Widget):
     def _on_reload(self) -> None:
         """What else a screen loads again with its list."""
 
+    def _first_page_query(self) -> Callable[[Session], list[R]] | None:
+        """The screen's, if its list can take seconds at ten times the data: the query of its
+        first rows only, shown while the whole list is still read (None: no first page)."""
+        return None
+
     def reload_list(self) -> None:
-        """Load the list off the GUI thread."""
+        """Load the list off the GUI thread (its first page first, when the screen has one)."""
         self.list_state.stale = False
-        query = self._list_query()
+        query, first = self._list_query(), self._first_page_query()
         self.list_label.setText(self._loading_text())
+        context = self.context
 
-        def work() -> list[R]:
-            with self.context.read() as session:
-                return query(session)
+        def reader(read: Callable[[Session], list[R]]) -> Callable[[], list[R]]:
+            def work() -> list[R]:
+                with context.read() as session:
+                    return read(session)
 
-        self.context.background.submit(
+            return work
+
+        if first is not None:  # the worker runs in turn: these rows come in before the rest
+            context.background.submit(
+                f"{self.list_job}-first",
+                reader(first),
+                owner=self,
+                on_done=self._on_first_page,
+                on_error=self._on_list_failed,
+            )
+        context.background.submit(
             self.list_job,
-            work,
+            reader(query),
             owner=self,
             on_done=self._on_list,
             on_error=self._on_list_failed,
         )
         self._on_reload()
+
+    def _on_first_page(self, rows: list[R]) -> None:
+        """The first rows, in view at once; `_on_list` adds the rest below them
+        (RowTableModel.set_all_rows)."""
+        self.model.set_rows(rows)
 
     def _on_list_failed(self, _error: Exception) -> None:
         self.list_label.setText(self._failed_text())

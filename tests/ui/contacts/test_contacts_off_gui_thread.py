@@ -23,6 +23,8 @@ from gebiedsapp.services.contact_record import ContactInput
 from gebiedsapp.services.contacts import record_contact
 from gebiedsapp.ui import list_form
 from gebiedsapp.ui.contacts import ContactsScreen
+from gebiedsapp.ui.contacts import screen as contacts_screen
+from gebiedsapp.ui.contacts.models import ContactsModel
 from gebiedsapp.ui.context import AppContext
 from gebiedsapp.ui.lists import ListsScreen
 from gebiedsapp.ui.lists import screen as lists_screen
@@ -127,3 +129,73 @@ def test_lijsten_reads_its_theme_filter_off_the_gui_thread(
         assert screen.theme_combo.count() <= 1  # (alle), the themes follow
     contains = Qt.MatchFlag.MatchContains
     qtbot.waitUntil(lambda: screen.theme_combo.findText("Ouderen", contains) >= 0)
+
+
+@contextmanager
+def whole_list_held(
+    monkeypatch: pytest.MonkeyPatch, module: Any, first_page: int
+) -> Iterator[threading.Event]:
+    """`module`'s first page is `first_page` rows; its whole list of contacts waits until the
+    test lets it go (yields the event set once the whole list is asked for)."""
+    monkeypatch.setattr(module, "FIRST_PAGE", first_page, raising=False)
+    asked, release = threading.Event(), threading.Event()
+    read = module.list_contacts
+
+    def whole_list_waits(session: Any, filters: Any, *, limit: int = 5_000) -> Any:
+        if limit != first_page:
+            asked.set()
+            release.wait(10)
+        return read(session, filters, limit=limit)
+
+    monkeypatch.setattr(module, "list_contacts", whole_list_waits)
+    try:
+        yield asked
+    finally:
+        release.set()
+
+
+def test_contacten_shows_its_first_rows_before_the_whole_list_and_keeps_the_selection(
+    qtbot: Any,
+    window: MainWindow,
+    context: AppContext,
+    beerta: uuid.UUID,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for subject in ("Bankje", "Lantaarnpaal", "Speeltuin"):
+        _add_contact(context, beerta, subject)
+    click_area(qtbot, window, beerta)
+    with whole_list_held(monkeypatch, contacts_screen, first_page=2) as asked:
+        open_screen(qtbot, window, CONTACTS)
+        screen = window.screens[CONTACTS]
+        assert isinstance(screen, ContactsScreen)
+        qtbot.waitUntil(asked.is_set)
+        qtbot.waitUntil(lambda: len(screen.model.rows) == 2)  # the whole list is still read
+        first = screen.model.rows[0]
+        rect = screen.table.visualRect(screen.model.index(0, ContactsModel.COL_SUBJECT))
+        qtbot.mouseClick(screen.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: len(screen.model.rows) == 3)
+    assert screen.model.row_at(screen.table.currentIndex()) == first  # still chosen
+
+
+def test_lijsten_shows_its_first_rows_before_the_whole_list(
+    qtbot: Any,
+    window: MainWindow,
+    context: AppContext,
+    beerta: uuid.UUID,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for subject in ("Bankje", "Lantaarnpaal", "Speeltuin"):
+        _add_contact(context, beerta, subject)
+    click_area(qtbot, window, beerta)
+    open_screen(qtbot, window, LISTS)
+    screen = window.screens[LISTS]
+    assert isinstance(screen, ListsScreen)
+    qtbot.waitUntil(lambda: not context.background.busy())
+    with whole_list_held(monkeypatch, lists_screen, first_page=1) as asked:
+        bar = screen.tabs.tabBar()
+        qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(2).center())
+        qtbot.waitUntil(asked.is_set)
+        qtbot.waitUntil(lambda: len(screen.contacts_model.rows) == 1)
+        assert screen.status.text() == "Zoeken…"
+    qtbot.waitUntil(lambda: len(screen.contacts_model.rows) == 3)
+    assert screen.status.text() == "3 contacten"

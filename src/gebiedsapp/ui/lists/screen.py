@@ -73,6 +73,7 @@ from gebiedsapp.ui.table_model import RowTableModel
 log = logging.getLogger(__name__)
 
 DEBOUNCE_MS = 250
+FIRST_PAGE = 100  # rows of the visible tab shown before the rest is in
 READ_COLUMN_CHARACTERS = 32  # the summary or subject column keeps room for this much text
 
 
@@ -376,30 +377,40 @@ class ListsScreen(ScreenDefaults, QWidget):
         tab.busy = True
         self.status.setText(self.tr("Zoeken…"))
         filters = self.current_filter()
-        work = self._work(tab.key, filters)
+        if tab.key != ACTIONS_TAB:  # the first rows in view while the rest is read (10x: s)
+            self.context.background.submit(
+                f"lists-{tab.key}-first",
+                self._work(tab.key, filters, limit=FIRST_PAGE),
+                owner=self,
+                on_done=functools.partial(self._on_first_rows, tab),
+                on_error=functools.partial(self._on_failed, tab),
+            )
         self.context.background.submit(
             f"lists-{tab.key}",
-            work,
+            self._work(tab.key, filters),
             owner=self,
             on_done=functools.partial(self._on_rows, tab),
             on_error=functools.partial(self._on_failed, tab),
         )
 
-    def _work(self, key: str, filters: ListFilter) -> Callable[[], list[Any]]:
+    def _work(
+        self, key: str, filters: ListFilter, *, limit: int = DEFAULT_LIMIT + 1
+    ) -> Callable[[], list[Any]]:
+        """The tab's query; `limit` DEFAULT_LIMIT + 1 tells when there are more."""
         context = self.context
         today = date.today()
 
         def sessions() -> list[Any]:
             with context.read() as session:
-                return list_sessions(session, filters, limit=DEFAULT_LIMIT + 1)
+                return list_sessions(session, filters, limit=limit)
 
         def conversations() -> list[Any]:
             with context.read() as session:
-                return list_conversations(session, filters, limit=DEFAULT_LIMIT + 1)
+                return list_conversations(session, filters, limit=limit)
 
         def contacts() -> list[Any]:
             with context.read() as session:
-                return list_contacts(session, filters)
+                return list_contacts(session, filters, limit=min(limit, DEFAULT_LIMIT))
 
         def actions() -> list[Any]:
             with context.read() as session:
@@ -422,12 +433,18 @@ class ListsScreen(ScreenDefaults, QWidget):
             ACTIONS_TAB: actions,
         }[key]
 
+    def _on_first_rows(self, tab: Tab, rows: list[Any]) -> None:
+        """The first FIRST_PAGE rows, shown while the rest is still read."""
+        if tab.busy:
+            tab.model.set_rows(rows)
+            self._fit_columns(tab)
+
     def _on_rows(self, tab: Tab, rows: list[Any]) -> None:
         tab.busy = False
         more = tab.key in (SESSIONS, CONVERSATIONS) and len(rows) > DEFAULT_LIMIT
         if more:
             rows = rows[:DEFAULT_LIMIT]
-        tab.model.set_rows(rows)
+        tab.model.set_all_rows(rows)  # below the first page, when that is what is shown
         self._fit_columns(tab)
         count = format_number(len(rows))
         tab.summary = f"{count} {tab.one if len(rows) == 1 else tab.many}"
