@@ -23,6 +23,7 @@ from gebiedsapp.services.contact_record import ContactInput
 from gebiedsapp.services.contacts import record_contact
 from gebiedsapp.ui import list_form
 from gebiedsapp.ui.contacts import ContactsScreen
+from gebiedsapp.ui.contacts import meedenkers as contacts_meedenkers
 from gebiedsapp.ui.contacts import screen as contacts_screen
 from gebiedsapp.ui.contacts.models import ContactsModel
 from gebiedsapp.ui.context import AppContext
@@ -199,3 +200,41 @@ def test_lijsten_shows_its_first_rows_before_the_whole_list(
         assert screen.status.text() == "Zoeken…"
     qtbot.waitUntil(lambda: len(screen.contacts_model.rows) == 3)
     assert screen.status.text() == "3 contacten"
+
+
+def test_opening_a_contact_without_a_meedenker_reads_the_register_on_the_worker(
+    qtbot: Any,
+    window: MainWindow,
+    context: AppContext,
+    beerta: uuid.UUID,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Its area's register follows; only a contact with a meedenker waits for it (its
+    meedenker must be there to choose)."""
+    _add_contact(context, beerta, "Bankje bij de kerk")
+    with context.read() as session:
+        oldambt = find_area(session, "Oldambt").id
+    click_area(qtbot, window, oldambt)  # the form's area; the list shows Beerta's contact too
+    open_screen(qtbot, window, CONTACTS)
+    screen = window.screens[CONTACTS]
+    assert isinstance(screen, ContactsScreen)
+    qtbot.waitUntil(lambda: len(screen.model.rows) == 1 and not context.background.busy())
+    timed_out: list[bool] = []
+    read = contacts_meedenkers.list_meedenkers
+    release = threading.Event()
+
+    def slow_register(*args: Any, **kwargs: Any) -> Any:
+        timed_out.append(not release.wait(10))  # a read on the GUI thread waits it out
+        return read(*args, **kwargs)
+
+    monkeypatch.setattr(contacts_meedenkers, "list_meedenkers", slow_register)
+    try:
+        rect = screen.table.visualRect(screen.model.index(0, 0))
+        qtbot.mouseClick(screen.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        qtbot.mouseDClick(screen.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        assert screen.form.subject_edit.text() == "Bankje bij de kerk"
+        assert screen.form.area_id == beerta
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: not context.background.busy())
+    assert timed_out == [False]

@@ -98,7 +98,7 @@ class ContactsScreen(DraftListFormScreen[ContactView, ContactForm], QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._meedenkers_stale = False  # the register was not read for the form's area yet
-        self._putting_record = False  # a contact or draft is being put in the form
+        self._putting_record = False  # a contact or draft with a meedenker is put in the form
         self._start_list_form(context)
 
         title = page_title(self.tr("Contacten"), self)
@@ -263,7 +263,8 @@ class ContactsScreen(DraftListFormScreen[ContactView, ContactForm], QWidget):
     def _restore_draft(self, draft: DraftView) -> None:
         if self.autosaver.draft_id not in (None, draft.id):
             self.autosaver.save_now()  # the work in the form stays recoverable too
-        self.autosaver.suspended = self._putting_record = True
+        self.autosaver.suspended = True
+        self._putting_record = bool(draft.payload.get("meedenker_id"))
         try:
             if self._meedenkers_stale:  # the form's area's register, before its choice
                 self._load_meedenkers()
@@ -319,8 +320,8 @@ class ContactsScreen(DraftListFormScreen[ContactView, ContactForm], QWidget):
     def _load_meedenkers(self, *_args: object) -> None:
         """The register entries of the area chosen in the form (and its sub-areas), read off
         the GUI thread (ui.contacts.meedenkers). Hidden (an area clicked, a conversation saved
-        elsewhere): read when shown again. While a contact or draft is put in the form, read
-        at once: its meedenker must be there to choose."""
+        elsewhere): read when shown again. While a contact or draft with a meedenker is put in
+        the form, read at once: its meedenker must be there to choose."""
         if not self.isVisible() and not self._putting_record:
             self._meedenkers_stale = True
             return
@@ -378,7 +379,8 @@ class ContactsScreen(DraftListFormScreen[ContactView, ContactForm], QWidget):
     # -- form state -------------------------------------------------------------------------
 
     def _load_contact(self, view: ContactView) -> None:
-        self.autosaver.suspended = self._putting_record = True
+        self.autosaver.suspended = True
+        self._putting_record = view.meedenker_id is not None
         try:
             if self._meedenkers_stale:  # the form's area's register, before its choice
                 self._load_meedenkers()
