@@ -17,7 +17,7 @@ from sqlalchemy import event
 from gebiedsapp.services.areas import find_area
 from gebiedsapp.services.residents import ResidentInput, register_resident
 from gebiedsapp.ui.contacts import ContactsScreen
-from gebiedsapp.ui.contacts import screen as contacts_screen
+from gebiedsapp.ui.contacts import meedenkers as contacts_meedenkers
 from gebiedsapp.ui.contacts.form import NO_MEEDENKERS
 from gebiedsapp.ui.context import AppContext
 from gebiedsapp.ui.lists import ListsScreen
@@ -80,6 +80,7 @@ def test_a_save_does_not_rebuild_the_hidden_author_filter_from_every_record(
     open_screen(qtbot, window, CONTACTS)  # a contact, saved with Ctrl+Enter
     contacts = window.screens[CONTACTS]
     assert isinstance(contacts, ContactsScreen)
+    qtbot.waitUntil(contacts.form.isEnabled)  # its choices are read on the worker
     contacts.form.subject_edit.setFocus()
     qtbot.keyClicks(contacts.form.subject_edit, "Bankje bij de kerk")
     qtbot.keyClick(
@@ -103,17 +104,17 @@ def test_contacten_opens_before_the_register_is_read(
     _register_meedenker(context, beerta, "Anna Testema")
     click_area(qtbot, window, beerta)
     started, release = threading.Event(), threading.Event()
-    read = contacts_screen.list_meedenkers
+    read = contacts_meedenkers.list_meedenkers
 
     def slow_register(*args: Any, **kwargs: Any) -> Any:
         started.set()
         release.wait(10)  # the test says when the register is read
         return read(*args, **kwargs)
 
-    monkeypatch.setattr(contacts_screen, "list_meedenkers", slow_register)
+    monkeypatch.setattr(contacts_meedenkers, "list_meedenkers", slow_register)
     try:
         open_screen(qtbot, window, CONTACTS)  # returns while the register is still read
-        assert started.wait(10)
+        qtbot.waitUntil(started.is_set)  # after the form's choices, also read on the worker
         screen = window.screens[CONTACTS]
         assert isinstance(screen, ContactsScreen)
         combo = screen.form.meedenker_combo

@@ -125,6 +125,7 @@ def test_a_contact_action_naming_the_meedenker_warns_until_it_is_cleaned(
     qtbot.waitExposed(screen)
     context.hub.announce(KOFFIEKAR)  # the register changed
     form = screen.form
+    qtbot.waitUntil(form.isEnabled)  # its choices are read on the worker
     warning = form.privacy_warning
     click(qtbot, form.subject_edit)
     qtbot.keyClicks(form.subject_edit, "Meedenken over het dorpsplein")

@@ -151,24 +151,46 @@ class ListFormScreen(ScreenDefaults, Generic[R, F], _Widget):
     def _on_reload(self) -> None:
         """What else a screen loads again with its list."""
 
+    def _first_page_query(self) -> Callable[[Session], list[R]] | None:
+        """The screen's, if its list can take seconds at ten times the data: the query of its
+        first rows only, shown while the whole list is still read (None: no first page)."""
+        return None
+
     def reload_list(self) -> None:
-        """Load the list off the GUI thread."""
+        """Load the list off the GUI thread (its first page first, when the screen has one)."""
         self.list_state.stale = False
-        query = self._list_query()
+        query, first = self._list_query(), self._first_page_query()
         self.list_label.setText(self._loading_text())
+        context = self.context
 
-        def work() -> list[R]:
-            with self.context.read() as session:
-                return query(session)
+        def reader(read: Callable[[Session], list[R]]) -> Callable[[], list[R]]:
+            def work() -> list[R]:
+                with context.read() as session:
+                    return read(session)
 
-        self.context.background.submit(
+            return work
+
+        if first is not None:  # the worker runs in turn: these rows come in before the rest
+            context.background.submit(
+                f"{self.list_job}-first",
+                reader(first),
+                owner=self,
+                on_done=self._on_first_page,
+                on_error=self._on_list_failed,
+            )
+        context.background.submit(
             self.list_job,
-            work,
+            reader(query),
             owner=self,
             on_done=self._on_list,
             on_error=self._on_list_failed,
         )
         self._on_reload()
+
+    def _on_first_page(self, rows: list[R]) -> None:
+        """The first rows, in view at once; `_on_list` adds the rest below them
+        (RowTableModel.set_all_rows)."""
+        self.model.set_rows(rows)
 
     def _on_list_failed(self, _error: Exception) -> None:
         self.list_label.setText(self._failed_text())
@@ -216,6 +238,8 @@ class DraftListFormScreen(ListFormScreen[R, DF]):
     what counts as unsaved and what a blank form is, once. The screen makes `autosaver`."""
 
     autosaver: DraftAutosaver
+    _ready = True  # the form's choices are in (False while the first choices are read)
+    _waiting: list[Callable[[], object]]  # steps waiting for the first choices
 
     def _reset_form(self) -> None:
         """A blank form for the navigator's area, with a new draft to come."""
@@ -230,31 +254,102 @@ class DraftListFormScreen(ListFormScreen[R, DF]):
         self._update_mode()
 
     def _load_reference_data(self, *kinds: str) -> None:
-        """The choices the form offers (AREAS, THEMES, TEAM and what `_load_more_choices` adds),
-        read in one session; filling them is not typing, so no draft is written."""
+        """The choices the form offers (AREAS, THEMES, TEAM and what `_read_more_choices`
+        adds), read in one session on the GUI thread (small registers; Activiteiten)."""
+        self._apply_choices(self._choices_work(kinds)())
+
+    def _load_reference_data_later(self, *kinds: str, first: bool = False) -> None:
+        """The same choices read on the worker (issue 19: at ten times the data they blocked
+        the window). The `first` time the form stays disabled until they are in, and what
+        needs them waits for them (`_when_ready`)."""
+        if first:
+            self._ready, self._waiting = False, []
+            self._set_form_enabled(False)
+        self.context.background.submit(
+            f"{self.list_job}-choices-{'-'.join(kinds)}",
+            self._choices_work(kinds),
+            owner=self,
+            on_done=self._on_choices,
+            on_error=self._on_choices_failed,
+        )
+
+    def _choices_work(self, kinds: tuple[str, ...]) -> Callable[[], dict[str, Any]]:
+        """What reads the choices of `kinds` in its own session: plain data, no widgets."""
         # ui.contacts imports this module: its theme options are imported when first needed
         from gebiedsapp.ui.contacts.themes import theme_options
 
+        context, more = self.context, self._read_more_choices
+
+        def work() -> dict[str, Any]:
+            found: dict[str, Any] = {}
+            with context.read() as session:
+                if AREAS in kinds:
+                    found[AREAS] = area_tree(session)
+                if THEMES in kinds:
+                    found[THEMES] = theme_options(list_themes(session, include_retired=False))
+                if TEAM in kinds:
+                    me = member_for_account(session, context.actor)
+                    found[TEAM] = (
+                        list_members(session, active_only=True),
+                        me.id if me is not None else None,
+                    )
+                found.update(more(session, kinds))
+            return found
+
+        return work
+
+    def _apply_choices(self, found: dict[str, Any]) -> None:
+        """Fill the form's choices; filling them is not typing, so no draft is written."""
         self.autosaver.suspended = True
         try:
-            with self.context.read() as session:
-                if AREAS in kinds:
-                    self.form.set_areas(area_tree(session))
-                if THEMES in kinds:
-                    themes = list_themes(session, include_retired=False)
-                    self.form.set_theme_options(theme_options(themes))
-                if TEAM in kinds:
-                    me = member_for_account(session, self.context.actor)
-                    self.form.set_members(
-                        list_members(session, active_only=True),
-                        default_owner=me.id if me is not None else None,
-                    )
-                self._load_more_choices(session, kinds)
+            if AREAS in found:
+                self.form.set_areas(found[AREAS])
+            if THEMES in found:
+                self.form.set_theme_options(found[THEMES])
+            if TEAM in found:
+                members, default_owner = found[TEAM]
+                self.form.set_members(members, default_owner=default_owner)
+            self._apply_more_choices(found)
         finally:
             self.autosaver.suspended = False
 
-    def _load_more_choices(self, session: Session, kinds: tuple[str, ...]) -> None:
-        """A screen's own choices (Contacten: the partners), in the same session."""
+    def _on_choices(self, found: dict[str, Any]) -> None:
+        self._apply_choices(found)
+        if self._ready:
+            return  # choices read again after a change elsewhere
+        self._ready = True
+        self._on_choices_ready()
+        self._set_form_enabled(True)
+        waiting, self._waiting = self._waiting, []
+        for step in waiting:
+            step()
+
+    def _on_choices_failed(self, _error: Exception) -> None:
+        """Left as it is: a form without its areas could not be saved anyway."""
+        self.list_label.setText(self._failed_text())
+
+    def _on_choices_ready(self) -> None:
+        """The screen's: what the first choices make possible (a blank form for the area)."""
+
+    def _set_form_enabled(self, enabled: bool) -> None:
+        """The screen's: the form and its buttons, usable only once their choices are in."""
+
+    def _when_ready(self, step: Callable[[], object]) -> None:
+        """Run `step` now if the form's choices are in, else as soon as they arrive (a draft
+        restored or a record opened right after the screen was built)."""
+        self._ensure_loaded()
+        if self._ready:
+            step()
+        else:
+            self._waiting.append(step)
+
+    def _read_more_choices(self, session: Session, kinds: tuple[str, ...]) -> dict[str, Any]:
+        """A screen's own choices (Contacten: the partners), read in the same session (on the
+        worker when read later): plain data keyed by kind."""
+        return {}
+
+    def _apply_more_choices(self, found: dict[str, Any]) -> None:
+        """A screen's own choices put in the form (on the GUI thread)."""
 
     def _is_dirty(self) -> bool:
         """A draft in the database, or input that differs from what was opened (a new form

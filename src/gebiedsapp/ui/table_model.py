@@ -37,6 +37,18 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         self.rows = list(rows)
         self.endResetModel()
 
+    def set_all_rows(self, rows: Sequence[R]) -> None:
+        """The whole list after its first page (`set_rows` of the first rows): when those are
+        where they were, the rest is appended, so selection and scrolling stay; else reset."""
+        shown = len(self.rows)
+        if 0 < shown <= len(rows) and self.rows == list(rows[:shown]):
+            if len(rows) > shown:
+                self.beginInsertRows(QModelIndex(), shown, len(rows) - 1)
+                self.rows.extend(rows[shown:])
+                self.endInsertRows()
+        else:
+            self.set_rows(rows)
+
     def row_at(self, index: Index) -> R | None:
         return self.rows[index.row()] if index.isValid() and index.row() < len(self.rows) else None
 

@@ -186,6 +186,8 @@ def test_group_and_organisation(
         ).id  # fmt: skip
     context.hub.announce("partners")
     form = screen.form
+    # the choices are read again on the worker
+    qtbot.waitUntil(lambda: form.partner_combo.findData(str(partner)) >= 0)
     form.with_combo.setCurrentIndex(form.with_combo.findData(ContactWith.GROEP.value))
     assert form.group_edit.isVisible()
     assert not form.partner_combo.isVisible()

@@ -35,7 +35,6 @@ from gebiedsapp.services.contact_record import (
     AREA,
     CONTACT_TYPE,
     DAY,
-    DRAFT_FIELDS,
     GROUP,
     MEEDENKER,
     NEW_ACTION,
@@ -46,27 +45,24 @@ from gebiedsapp.services.contact_record import (
     WITH_KIND,
     WITH_WHOM,
     ContactDraft,
-    ContactInput,
-    contact_input,
 )
 from gebiedsapp.services.contacts import ContactView
 from gebiedsapp.services.record_fields import FieldDef, InputKind
-from gebiedsapp.services.residents import MeedenkerView
 from gebiedsapp.services.taxonomy_views import PartnerView
 from gebiedsapp.services.teams import MemberView
 from gebiedsapp.ui.admin.common import (
-    current_id,
     fill_area_combo,
     id_text,
     select_data,
 )
 from gebiedsapp.ui.admin.common import make_table as _make_table
-from gebiedsapp.ui.contacts.meedenkers import MeedenkerModel, meedenker_rows
-from gebiedsapp.ui.contacts.models import PendingAction, PendingActionsModel
+from gebiedsapp.ui.contacts.form_values import ContactFormValues
+from gebiedsapp.ui.contacts.meedenkers import MeedenkerChoices, MeedenkerModel
+from gebiedsapp.ui.contacts.models import PendingActionsModel
 from gebiedsapp.ui.contacts.themes import ThemeOption, ThemePicker
-from gebiedsapp.ui.formatting import from_qdate, to_qdate
+from gebiedsapp.ui.formatting import to_qdate
 from gebiedsapp.ui.personal_data import PersonalDataWarning
-from gebiedsapp.ui.record_inputs import make_input, read_input, watch_input, write_input
+from gebiedsapp.ui.record_inputs import make_input, watch_input, write_input
 from gebiedsapp.ui.translatable import QT_TRANSLATE_NOOP
 
 W = TypeVar("W", bound=QWidget)
@@ -95,7 +91,7 @@ def _date_edit(parent: QWidget, name: str) -> QDateEdit:
     return edit
 
 
-class ContactForm(QWidget):
+class ContactForm(ContactFormValues, QWidget):
     """Fields of one contact plus the actions agreed in it; `changed` on every edit."""
 
     changed = Signal()
@@ -348,15 +344,15 @@ class ContactForm(QWidget):
                 self.partner_combo.addItem(known.name, str(known.id))
         select_data(self.partner_combo, id_text(partner_id))
 
-    def set_meedenkers(self, entries: list[MeedenkerView]) -> None:
+    def set_meedenkers(self, choices: MeedenkerChoices) -> None:
         """The register entries of the chosen area; the chosen one stays chosen if offered."""
         keep = self.meedenker_combo.currentData()
         self.meedenker_combo.blockSignals(True)
         try:
-            first = self.tr("(kies een meedenker)") if entries else self.tr(NO_MEEDENKERS)
-            self._meedenker_names = {str(entry.id): entry.name for entry in entries}
-            self.meedenkers.set_rows([(first, ""), *meedenker_rows(entries)])
-            select_data(self.meedenker_combo, keep or "")
+            first = self.tr("(kies een meedenker)") if choices.rows else self.tr(NO_MEEDENKERS)
+            self._meedenker_names = choices.names
+            self.meedenkers.set_rows([(first, ""), *choices.rows])
+            self.select_meedenker(keep or "")
         finally:
             self.meedenker_combo.blockSignals(False)
 
@@ -368,7 +364,8 @@ class ContactForm(QWidget):
         return [name] if name else []
 
     def select_meedenker(self, entry_id: str) -> None:
-        select_data(self.meedenker_combo, entry_id)
+        """By id, without asking the model for every entry of the register (findData)."""
+        self.meedenker_combo.setCurrentIndex(max(self.meedenkers.row_of(entry_id), 0))
 
     def set_members(self, members: list[MemberView], *, default_owner: uuid.UUID | None) -> None:
         self._members = list(members)
@@ -383,59 +380,6 @@ class ContactForm(QWidget):
             select_data(self.owner_combo, keep if keep else id_text(default_owner))
         finally:
             self.owner_combo.blockSignals(False)
-
-    # -- reading ----------------------------------------------------------------------------
-
-    @property
-    def with_kind(self) -> ContactWith:
-        return ContactWith(self.with_combo.currentData())
-
-    @property
-    def area_id(self) -> uuid.UUID | None:
-        return current_id(self.area_combo)
-
-    def to_input(self) -> ContactInput | None:
-        """What the service needs; None only when no area could be chosen at all."""
-        return contact_input(self.draft())
-
-    def typed_action(self) -> PendingAction | None:
-        """The action in the 'new action' line, if something is typed there."""
-        text = self.action_edit.text().strip()
-        if not text:
-            return None
-        owner = current_id(self.owner_combo)
-        return PendingAction(
-            description=text,
-            owner_id=owner,
-            owner_name=self.owner_combo.currentText() if owner else "",
-            due_date=from_qdate(self.due_edit.date()),
-        )
-
-    def actions_to_create(self) -> list[PendingAction]:
-        """The added actions plus one still typed in the line: typed text is never dropped."""
-        typed = self.typed_action()
-        return [*self.actions_model.rows, *([typed] if typed else [])]
-
-    def draft(self) -> ContactDraft:
-        """What the form holds, read field by field as its definition says."""
-        return ContactDraft(**{d.key: self._read(d) for d in DRAFT_FIELDS})
-
-    def _read(self, definition: FieldDef) -> Any:
-        kind = definition.kind
-        if kind is InputKind.THEMES:
-            return tuple(self.themes.checked_ids())
-        if kind is InputKind.ACTIONS:
-            return tuple(self.actions_model.rows)
-        if kind is InputKind.ACTION:
-            return self.typed_action()
-        return read_input(definition, self.inputs[definition.key])
-
-    def payload(self) -> dict[str, Any]:
-        return self.draft().to_json()
-
-    def is_empty(self) -> bool:
-        """Nothing typed that would be a pity to lose (defaults do not count)."""
-        return self.draft().is_empty()
 
     # -- writing ----------------------------------------------------------------------------
 
@@ -480,64 +424,3 @@ class ContactForm(QWidget):
         self.fill(ContactDraft.from_json(payload), today=today)
         if editing:
             self.heading.setText(self.tr("Contact bewerken (hersteld concept)"))
-
-    def fill(self, draft: ContactDraft, *, today: date) -> None:
-        """A blank form, then each field of the draft put in its input."""
-        self.clear(area_id=draft.area_id, today=today)
-        for definition in DRAFT_FIELDS:
-            self._write(definition, getattr(draft, definition.key))
-
-    def _write(self, definition: FieldDef, value: Any) -> None:
-        kind = definition.kind
-        if kind is InputKind.THEMES:
-            self.themes.set_checked(value, names=self._theme_names)
-        elif kind is InputKind.ACTIONS:
-            self.actions_model.set_rows(list(value))
-        elif kind is InputKind.ACTION:
-            if value is not None:
-                self.action_edit.setText(value.description)
-                select_data(self.owner_combo, id_text(value.owner_id))
-                if value.due_date:
-                    self.due_edit.setDate(to_qdate(value.due_date))
-        elif definition is PARTNER:
-            self._select_partner(value)  # a retired one stays on an older contact
-        else:
-            write_input(definition, self.inputs[definition.key], value)
-
-    # -- actions ----------------------------------------------------------------------------
-
-    def add_action(self) -> None:
-        typed = self.typed_action()
-        if typed is None:
-            self.action_edit.setFocus()
-            return
-        self.actions_model.set_rows([*self.actions_model.rows, typed])
-        self._clear_new_action(date.today())
-        self.action_edit.setFocus()
-        self.changed.emit()
-
-    def remove_action(self) -> None:
-        row = self.actions_table.currentIndex().row()
-        if not 0 <= row < len(self.actions_model.rows):
-            return
-        rows = list(self.actions_model.rows)
-        del rows[row]
-        self.actions_model.set_rows(rows)
-        if rows:
-            self.actions_table.selectRow(min(row, len(rows) - 1))
-        self.changed.emit()
-
-    def focus_first(self) -> None:
-        self.type_combo.setFocus()
-
-    def focus_field(self, name: str | None) -> None:
-        """Put the cursor where the service's message points (its ValidationError.field)."""
-        widgets = {d.error_name: self.inputs.get(d.key) for d in RECORD_FIELDS}
-        widget = {
-            **widgets,
-            "themes": self.themes.filter,
-            "description": self.action_edit,
-            "owner": self.owner_combo,
-        }.get(name or "")
-        if widget is not None:
-            widget.setFocus()

@@ -10,8 +10,10 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
+from gebiedsapp.domain.enums import LabeledEnum
 from gebiedsapp.services.history import HistoryEntry
 from gebiedsapp.ui.admin.common import make_table
+from gebiedsapp.ui.labels import label_of
 from gebiedsapp.ui.table_model import RowTableModel
 
 
@@ -97,3 +99,11 @@ class HistoryDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
+
+
+def enum_label(enum: type[LabeledEnum], value: Any) -> str:
+    """A stored enum value as the UI names it; an unknown one as it was stored."""
+    try:
+        return label_of(enum(value))
+    except ValueError:
+        return str(value)

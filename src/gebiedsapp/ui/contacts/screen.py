@@ -28,29 +28,25 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from gebiedsapp.domain import ContactType, ContactWith, DraftKind
-from gebiedsapp.services.actions import create_follow_up
 from gebiedsapp.services.areas import area_tree
 from gebiedsapp.services.contact_record import contact_labels
 from gebiedsapp.services.contacts import (
-    ContactInput,
     ContactView,
-    edit_contact,
     get_contact,
-    record_contact,
 )
 from gebiedsapp.services.drafts import DraftView
 from gebiedsapp.services.errors import ValidationError
 from gebiedsapp.services.history import history
 from gebiedsapp.services.list_exports import contacts_table
 from gebiedsapp.services.lists import ListFilter, list_contacts
-from gebiedsapp.services.overview import AreaHeader, area_header
-from gebiedsapp.services.permissions import may_see_personal_data
-from gebiedsapp.services.residents import MeedenkerView, list_meedenkers
+from gebiedsapp.services.overview import AreaHeader
 from gebiedsapp.services.taxonomy import list_partners, list_themes
 from gebiedsapp.ui.admin.common import make_table
 from gebiedsapp.ui.contacts.form import ContactForm, partner_options
-from gebiedsapp.ui.contacts.history import HistoryDialog, history_lines
-from gebiedsapp.ui.contacts.models import ContactsModel, PendingAction
+from gebiedsapp.ui.contacts.history import HistoryDialog, enum_label, history_lines
+from gebiedsapp.ui.contacts.meedenkers import MeedenkerChoices, read_meedenkers
+from gebiedsapp.ui.contacts.models import ContactsModel
+from gebiedsapp.ui.contacts.writing import write_contact
 from gebiedsapp.ui.context import (
     ACTIONS,
     AREAS,
@@ -64,7 +60,6 @@ from gebiedsapp.ui.context import (
 from gebiedsapp.ui.drafting import DraftAutosaver
 from gebiedsapp.ui.export import Exporter, ExportJob
 from gebiedsapp.ui.formatting import format_date, format_number
-from gebiedsapp.ui.labels import label_of
 from gebiedsapp.ui.layout import ColumnFit, FlowLayout, text_width
 from gebiedsapp.ui.list_form import DraftListFormScreen
 from gebiedsapp.ui.page import form_keys, muted_label, page_title, scope_name
@@ -74,6 +69,7 @@ from gebiedsapp.ui.prompts import ask_leave as ask_question
 from gebiedsapp.ui.translatable import QT_TRANSLATE_NOOP
 
 LOG_DAYS = 365
+FIRST_PAGE = 100  # rows shown before the whole list is in
 MEEDENKERS_FAILED = QT_TRANSLATE_NOOP(
     "ContactsScreen", "Het register van meedenkers kon niet worden geladen. Zie het logboek."
 )
@@ -102,7 +98,7 @@ class ContactsScreen(DraftListFormScreen[ContactView, ContactForm], QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._meedenkers_stale = False  # the register was not read for the form's area yet
-        self._putting_record = False  # a contact or draft is being put in the form
+        self._putting_record = False  # a contact or draft with a meedenker is put in the form
         self._start_list_form(context)
 
         title = page_title(self.tr("Contacten"), self)
@@ -193,7 +189,7 @@ class ContactsScreen(DraftListFormScreen[ContactView, ContactForm], QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(form_body)
         QWidget.setTabOrder(self.form.remove_action_button, self.save_button)
-        form_panel = QWidget(self)
+        form_panel = self.form_panel = QWidget(self)
         panel_layout = QVBoxLayout(form_panel)
         panel_layout.setContentsMargins(0, 0, 0, 0)
         panel_layout.addWidget(scroll, 1)
@@ -249,7 +245,9 @@ class ContactsScreen(DraftListFormScreen[ContactView, ContactForm], QWidget):
 
     def new_contact(self) -> None:
         """Start a blank contact (asks first when the form holds unsaved text)."""
-        self._ensure_loaded()
+        self._when_ready(self._new_contact)
+
+    def _new_contact(self) -> None:
         if not self._may_leave():
             return
         self._reset_form()
@@ -257,13 +255,16 @@ class ContactsScreen(DraftListFormScreen[ContactView, ContactForm], QWidget):
         self.form.focus_first()
 
     def restore_draft(self, draft: DraftView) -> None:
-        """Continue a draft exactly as it was typed ('Herstel je werk?')."""
-        self._ensure_loaded()
-        if draft.kind is not DraftKind.CONTACT:
-            return
+        """Continue a draft exactly as it was typed ('Herstel je werk?'), once the form's
+        choices are in."""
+        if draft.kind is DraftKind.CONTACT:
+            self._when_ready(lambda: self._restore_draft(draft))
+
+    def _restore_draft(self, draft: DraftView) -> None:
         if self.autosaver.draft_id not in (None, draft.id):
             self.autosaver.save_now()  # the work in the form stays recoverable too
-        self.autosaver.suspended = self._putting_record = True
+        self.autosaver.suspended = True
+        self._putting_record = bool(draft.payload.get("meedenker_id"))
         try:
             if self._meedenkers_stale:  # the form's area's register, before its choice
                 self._load_meedenkers()
@@ -281,7 +282,9 @@ class ContactsScreen(DraftListFormScreen[ContactView, ContactForm], QWidget):
 
     def edit_contact(self, contact_id: uuid.UUID) -> None:
         """Open a logged contact in the form; saving keeps the earlier version."""
-        self._ensure_loaded()
+        self._when_ready(lambda: self._edit_contact(contact_id))
+
+    def _edit_contact(self, contact_id: uuid.UUID) -> None:
         if not self._may_leave():
             return
         with self.context.read() as session:
@@ -294,51 +297,58 @@ class ContactsScreen(DraftListFormScreen[ContactView, ContactForm], QWidget):
         self.edit_contact(record_id)
 
     def _first_load(self) -> None:
-        self._load_reference_data(AREAS, THEMES, PARTNERS, TEAM)
+        """The form's choices on the worker; the form waits for them, the list does not."""
+        self._load_reference_data_later(AREAS, THEMES, PARTNERS, TEAM, first=True)
+
+    def _on_choices_ready(self) -> None:
         if self.editing_id is None and not self._is_dirty():
             self._reset_form()
         self._load_meedenkers()
 
-    def _load_more_choices(self, session: Session, kinds: tuple[str, ...]) -> None:
-        if PARTNERS in kinds:
-            self.form.set_partners(partner_options(list_partners(session, include_retired=True)))
+    def _set_form_enabled(self, enabled: bool) -> None:
+        self.form_panel.setEnabled(enabled)
+
+    def _read_more_choices(self, session: Session, kinds: tuple[str, ...]) -> dict[str, Any]:
+        if PARTNERS not in kinds:
+            return {}
+        return {PARTNERS: partner_options(list_partners(session, include_retired=True))}
+
+    def _apply_more_choices(self, found: dict[str, Any]) -> None:
+        if PARTNERS in found:
+            self.form.set_partners(found[PARTNERS])
 
     def _load_meedenkers(self, *_args: object) -> None:
         """The register entries of the area chosen in the form (and its sub-areas), read off
-        the GUI thread (the whole municipality's register takes seconds at ten times the
-        data). Hidden (an area clicked, a conversation saved elsewhere): read when shown
-        again. While a contact or draft is put in the form, read at once: its meedenker must
-        be there to choose."""
+        the GUI thread (ui.contacts.meedenkers). Hidden (an area clicked, a conversation saved
+        elsewhere): read when shown again. While a contact or draft with a meedenker is put in
+        the form, read at once: its meedenker must be there to choose."""
         if not self.isVisible() and not self._putting_record:
             self._meedenkers_stale = True
             return
         self._meedenkers_stale = False
         area_id, context = self.form.area_id, self.context
-
-        def work() -> tuple[uuid.UUID | None, list[MeedenkerView]]:
-            if area_id is None:
-                return area_id, []
-            with context.read() as session:
-                ids = area_header(session, area_id, today=date.today()).area_ids
-                names = may_see_personal_data(session, context.actor, today=date.today())
-                return area_id, list_meedenkers(session, area_ids=ids, names=names)
-
         if self._putting_record:
-            self._on_meedenkers(work())
+            self._on_meedenkers(read_meedenkers(context, area_id))
             return
         context.background.submit(
-            "contacts-meedenkers", work, owner=self, on_done=self._on_meedenkers,
+            "contacts-meedenkers", lambda: read_meedenkers(context, area_id), owner=self,
+            on_done=self._on_meedenkers,
             on_error=lambda error: self.status.setText(self.tr(MEEDENKERS_FAILED)),
         )  # fmt: skip
 
-    def _on_meedenkers(self, found: tuple[uuid.UUID | None, list[MeedenkerView]]) -> None:
-        if found[0] == self.form.area_id:  # else the form moved on to another area meanwhile
-            self.form.set_meedenkers(found[1])
+    def _on_meedenkers(self, found: MeedenkerChoices) -> None:
+        if found.area_id == self.form.area_id:  # else the form moved on to another area
+            self.form.set_meedenkers(found)
 
     def _list_query(self) -> Callable[[Session], list[ContactView]]:
         """The area's contacts of the last year."""
         filters = ListFilter(area_ids=self.area_ids, start=date.today() - timedelta(days=LOG_DAYS))
         return lambda session: list_contacts(session, filters)
+
+    def _first_page_query(self) -> Callable[[Session], list[ContactView]]:
+        """The newest FIRST_PAGE of them (the whole municipality's year: seconds at 10x)."""
+        filters = ListFilter(area_ids=self.area_ids, start=date.today() - timedelta(days=LOG_DAYS))
+        return lambda session: list_contacts(session, filters, limit=FIRST_PAGE)
 
     def _on_shown(self) -> None:
         if self._meedenkers_stale:
@@ -351,7 +361,7 @@ class ContactsScreen(DraftListFormScreen[ContactView, ContactForm], QWidget):
         return self.tr("De contacten konden niet worden geladen. Zie het logboek.")
 
     def _on_list(self, rows: list[ContactView]) -> None:
-        self.model.set_rows(rows)
+        self.model.set_all_rows(rows)  # below its first page, if that is shown
         self.list_label.setText(
             self.tr("%s contacten sinds %s")
             % (format_number(len(rows)), format_date(date.today() - timedelta(days=LOG_DAYS)))
@@ -360,7 +370,7 @@ class ContactsScreen(DraftListFormScreen[ContactView, ContactForm], QWidget):
     def _on_changes(self, kinds: frozenset[str]) -> None:
         reference = kinds & {AREAS, THEMES, PARTNERS, TEAM}
         if reference and self._loaded:
-            self._load_reference_data(*reference)
+            self._load_reference_data_later(*sorted(reference))
         if kinds & {AREAS, KOFFIEKAR} and self._loaded:  # conversations add meedenkers
             self._load_meedenkers()
         if kinds & {CONTACTS, AREAS}:
@@ -369,7 +379,8 @@ class ContactsScreen(DraftListFormScreen[ContactView, ContactForm], QWidget):
     # -- form state -------------------------------------------------------------------------
 
     def _load_contact(self, view: ContactView) -> None:
-        self.autosaver.suspended = self._putting_record = True
+        self.autosaver.suspended = True
+        self._putting_record = view.meedenker_id is not None
         try:
             if self._meedenkers_stale:  # the form's area's register, before its choice
                 self._load_meedenkers()
@@ -408,6 +419,8 @@ class ContactsScreen(DraftListFormScreen[ContactView, ContactForm], QWidget):
     def save(self) -> None:
         """Ctrl+Enter: write the contact and its agreed actions in one unit of work."""
         self._ensure_loaded()
+        if not self._ready:
+            return  # the form is disabled until its choices are in
         data = self.form.to_input()
         if data is None:
             QMessageBox.warning(self, self.tr("Niet opgeslagen"), self.tr("Kies een gebied."))
@@ -419,7 +432,7 @@ class ContactsScreen(DraftListFormScreen[ContactView, ContactForm], QWidget):
 
         def work(session: Session) -> uuid.UUID:
             try:
-                return _write(session, data, actions, editing=editing, draft_id=draft_id)
+                return write_contact(session, data, actions, editing=editing, draft_id=draft_id)
             except ValidationError as exc:
                 failed_field.append(exc.field)
                 raise
@@ -458,9 +471,9 @@ class ContactsScreen(DraftListFormScreen[ContactView, ContactForm], QWidget):
                 except ValueError:
                     return str(value)
             if field == "contact_type":
-                return _label(ContactType, value)
+                return enum_label(ContactType, value)
             if field == "with_kind":
-                return _label(ContactWith, value)
+                return enum_label(ContactWith, value)
             if field == "resident_id":
                 return self.tr("(een meedenker)")  # never a resident's name here
             return names.get(str(value), str(value))
@@ -468,34 +481,3 @@ class ContactsScreen(DraftListFormScreen[ContactView, ContactForm], QWidget):
         lines = history_lines(entries, labels=contact_labels(), describe=describe)
         dialog = HistoryDialog(self.tr("Geschiedenis van dit contact"), lines, self)
         dialog.exec()
-
-
-def _label(enum: type[ContactType] | type[ContactWith], value: Any) -> str:
-    try:
-        return label_of(enum(value))
-    except ValueError:
-        return str(value)
-
-
-def _write(
-    session: Session,
-    data: ContactInput,
-    actions: list[PendingAction],
-    *,
-    editing: uuid.UUID | None,
-    draft_id: uuid.UUID | None,
-) -> uuid.UUID:
-    if editing is not None:
-        row = edit_contact(session, editing, data, draft_id=draft_id)
-    else:
-        row = record_contact(session, data, draft_id=draft_id)
-    for action in actions:
-        create_follow_up(
-            session,
-            description=action.description,
-            area_id=data.area_id,
-            owner_id=action.owner_id,
-            due_date=action.due_date,
-            contact_id=row.id,
-        )
-    return row.id

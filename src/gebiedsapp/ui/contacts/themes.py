@@ -98,8 +98,31 @@ class ThemePicker(QWidget):
     ) -> None:
         """Tick exactly these; `names` labels ticked themes that are no longer offered."""
         wanted = dict.fromkeys(ids)
+        offered = {o.id for o in self._options}
+        if self.list.count() == len(self._options) and offered.issuperset(wanted):
+            self._tick({str(i) for i in wanted})  # a blank form on every area click: no rebuild
+            return
         extra = {i: (names or {}).get(i, self.tr("(vervallen thema)")) for i in wanted}
         self._fill(extra, checked=set(wanted))
+
+    def _tick(self, ticked: set[str]) -> None:
+        """Tick exactly `ticked` (ids as text) among the items as they are."""
+        self.list.blockSignals(True)
+        try:
+            for item in self._items():
+                state = (
+                    Qt.CheckState.Checked
+                    if item.data(ID_ROLE) in ticked
+                    else Qt.CheckState.Unchecked
+                )
+                if item.checkState() != state:
+                    item.setCheckState(state)
+        finally:
+            self.list.blockSignals(False)
+        self._apply_filter(self.filter.text())
+        if not self.filter.text():
+            self.list.scrollToTop()
+        self._update_chosen()
 
     def checked_ids(self) -> list[uuid.UUID]:
         return [

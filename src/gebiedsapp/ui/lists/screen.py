@@ -73,6 +73,7 @@ from gebiedsapp.ui.table_model import RowTableModel
 log = logging.getLogger(__name__)
 
 DEBOUNCE_MS = 250
+FIRST_PAGE = 100  # rows of the visible tab shown before the rest is in
 READ_COLUMN_CHARACTERS = 32  # the summary or subject column keeps room for this much text
 
 
@@ -271,25 +272,31 @@ class ListsScreen(ScreenDefaults, QWidget):
     # -- loading ----------------------------------------------------------------------------
 
     def showEvent(self, event: QShowEvent) -> None:
+        if self._current_tab().stale:
+            self.refresh()  # first on the worker: the rows are what the user waits for
         if not self._choices_loaded:
             self._load_choices()
-        if self._current_tab().stale:
-            self.refresh()
         super().showEvent(event)
 
     def _load_choices(self) -> None:
-        """The theme filter (a few rows), and the author filter: its names are read once,
-        off the GUI thread (every record's author), then kept up to date by _on_changes."""
+        """The theme filter (a few rows), and the author filter (every record's author, read
+        once, then kept up to date by _on_changes): both read on the worker, after the list's
+        own query (issue 19: nothing read on the GUI thread when the screen opens)."""
         self._choices_loaded = True
-        with self.context.read() as session:
-            themes = [
-                (t.id, t.name, t.parent_id is not None) for t in theme_options(list_themes(session))
-            ]
-        self._fill(
-            self.theme_combo, [(str(i), (INDENT if sub else "") + n) for i, n, sub in themes]
-        )
-        if self._authors is None:  # after the list's own query (the worker runs in turn)
-            QTimer.singleShot(0, self._read_authors)
+        context = self.context
+
+        def work() -> list[tuple[str, str]]:
+            with context.read() as session:
+                options = theme_options(list_themes(session))
+            return [(str(o.id), (INDENT if o.parent_id else "") + o.name) for o in options]
+
+        self.context.background.submit(
+            "lists-themes", work, owner=self,
+            on_done=lambda items: self._fill(self.theme_combo, items),
+            on_error=lambda error: log.error("themes not read: %s", error),
+        )  # fmt: skip
+        if self._authors is None:
+            self._read_authors()
 
     def _read_authors(self) -> None:
         context = self.context
@@ -370,30 +377,40 @@ class ListsScreen(ScreenDefaults, QWidget):
         tab.busy = True
         self.status.setText(self.tr("Zoeken…"))
         filters = self.current_filter()
-        work = self._work(tab.key, filters)
+        if tab.key != ACTIONS_TAB:  # the first rows in view while the rest is read (10x: s)
+            self.context.background.submit(
+                f"lists-{tab.key}-first",
+                self._work(tab.key, filters, limit=FIRST_PAGE),
+                owner=self,
+                on_done=functools.partial(self._on_first_rows, tab),
+                on_error=functools.partial(self._on_failed, tab),
+            )
         self.context.background.submit(
             f"lists-{tab.key}",
-            work,
+            self._work(tab.key, filters),
             owner=self,
             on_done=functools.partial(self._on_rows, tab),
             on_error=functools.partial(self._on_failed, tab),
         )
 
-    def _work(self, key: str, filters: ListFilter) -> Callable[[], list[Any]]:
+    def _work(
+        self, key: str, filters: ListFilter, *, limit: int = DEFAULT_LIMIT + 1
+    ) -> Callable[[], list[Any]]:
+        """The tab's query; `limit` DEFAULT_LIMIT + 1 tells when there are more."""
         context = self.context
         today = date.today()
 
         def sessions() -> list[Any]:
             with context.read() as session:
-                return list_sessions(session, filters, limit=DEFAULT_LIMIT + 1)
+                return list_sessions(session, filters, limit=limit)
 
         def conversations() -> list[Any]:
             with context.read() as session:
-                return list_conversations(session, filters, limit=DEFAULT_LIMIT + 1)
+                return list_conversations(session, filters, limit=limit)
 
         def contacts() -> list[Any]:
             with context.read() as session:
-                return list_contacts(session, filters)
+                return list_contacts(session, filters, limit=min(limit, DEFAULT_LIMIT))
 
         def actions() -> list[Any]:
             with context.read() as session:
@@ -416,12 +433,18 @@ class ListsScreen(ScreenDefaults, QWidget):
             ACTIONS_TAB: actions,
         }[key]
 
+    def _on_first_rows(self, tab: Tab, rows: list[Any]) -> None:
+        """The first FIRST_PAGE rows, shown while the rest is still read."""
+        if tab.busy:
+            tab.model.set_rows(rows)
+            self._fit_columns(tab)
+
     def _on_rows(self, tab: Tab, rows: list[Any]) -> None:
         tab.busy = False
         more = tab.key in (SESSIONS, CONVERSATIONS) and len(rows) > DEFAULT_LIMIT
         if more:
             rows = rows[:DEFAULT_LIMIT]
-        tab.model.set_rows(rows)
+        tab.model.set_all_rows(rows)  # below the first page, when that is what is shown
         self._fit_columns(tab)
         count = format_number(len(rows))
         tab.summary = f"{count} {tab.one if len(rows) == 1 else tab.many}"
