@@ -140,8 +140,8 @@ def test_a_wethouder_reads_no_caption_or_file_name_of_a_photo(team: Any, pg_url:
 
     seen = _texts_readable(address["willem"])
     assert "signal_photo" not in seen
-    assert len(seen["signal_history"]) == 1
     assert [t for t, rows in seen.items() for row in rows if NAME in row] == []
+    assert len(seen["signal_history"]) == 1
     with team.laptop("willem").read_session() as session:
         kept = session.scalars(select(SignalHistory.field)).all()
     assert kept == [SignalField.PRIORITY]  # the rest of the history reaches the wethouder
