@@ -23,15 +23,20 @@ from gebiedsapp.domain import (
     Draft,
     KoffiekarSession,
     RecordVersion,
+    SignalField,
+    SignalHistory,
+    SignalPhoto,
+    SignalSource,
     SyncConflict,
     reference_id,
 )
-from gebiedsapp.services import erasure, koffiekar, signals, subject_access
+from gebiedsapp.services import erasure, koffiekar, signal_photos, signals, subject_access
 from gebiedsapp.services.errors import ValidationError
 from gebiedsapp.services.koffiekar import ConversationInput, SessionInput
 from gebiedsapp.storage import traces
 from gebiedsapp.storage.database import Database
 from support.dbfile import connect, key_of
+from support.images import png
 from support.pages import readable
 from support.people import BEERTA, EMAIL, NAME, OTHER, PHONE, Person
 
@@ -298,3 +303,46 @@ def test_a_sync_conflict_about_another_record_loses_the_words(
         assert json.loads(kept.local_values) == {"summary": "[gewist] belt niet terug"}
         assert json.loads(kept.server_values) == {"summary": "Bel [gewist] op [gewist]"}
     assert _traces_in(database) == []
+
+
+def test_a_photo_that_names_them_is_found_and_scrubbed(database: Database, world: World) -> None:
+    """A caption or file name on a signal not made with them (issue 16), and a history entry
+    of an older app version that copied both: each is found, and scrubbed when confirmed."""
+    with database.unit_of_work("anna") as s:
+        signal = signals.create_signal(
+            s,
+            signals.SignalInput(
+                area_id=BEERTA,
+                description="Graffiti op een voordeur",
+                source=SignalSource.EIGEN_WAARNEMING,
+                reported_on=date(2026, 3, 10),
+                category_id=reference_id("signal_category", "afval/zwerfvuil"),
+            ),
+            today=date(2026, 3, 10),
+        )
+        photo = signal_photos.add_photo(
+            s,
+            signal.id,
+            file_name="bewonersma_voordeur.png",
+            data=png(6, 6),
+            caption=f"Voordeur van {NAME}",
+        )
+        signals.log_change(  # as an older version wrote it
+            s, signal, SignalField.PHOTO, "", "bewonersma_voordeur.png", f"Voordeur van {NAME}"
+        )
+    with database.sessions() as s:
+        s.info["actor"] = "beheer"
+        found = subject_access.mentions_of(s, [world.person.resident])
+    on_photos = {(h.kind, h.column, h.found) for h in found.hits if h.row_id == photo}
+    assert on_photos == {
+        ("Foto bij een signaal", "file_name", "bewonersma"),
+        ("Foto bij een signaal", "caption", NAME),
+    }
+    with database.unit_of_work("beheer") as s:
+        erasure.erase_people(s, [world.person.resident], confirmed=[h.key for h in found.hits])
+    with database.sessions() as s:
+        kept = s.get(SignalPhoto, photo)
+        assert kept is not None  # not their signal: the photo stays, without their name
+        assert (kept.file_name, kept.caption) == ("[gewist]_voordeur.png", "Voordeur van [gewist]")
+        history = s.scalars(select(SignalHistory).where(SignalHistory.signal_id == signal.id))
+        assert not [h for h in history if "bewonersma" in f"{h.old}{h.new}{h.note}".lower()]

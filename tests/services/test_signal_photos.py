@@ -9,8 +9,15 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from gebiedsapp.domain import Signal, SignalField, SignalPhoto, SignalSource, reference_id
-from gebiedsapp.services import signal_photos, signals
+from gebiedsapp.domain import (
+    Signal,
+    SignalField,
+    SignalHistory,
+    SignalPhoto,
+    SignalSource,
+    reference_id,
+)
+from gebiedsapp.services import signal_photos, signal_views, signals
 from gebiedsapp.services.errors import NotFoundError, ValidationError
 from gebiedsapp.services.signals import SignalInput
 from gebiedsapp.storage.backup import backup_sqlite_file
@@ -81,7 +88,7 @@ def test_a_photo_is_stored_byte_for_byte_and_listed_without_its_bytes(
 
 def test_adding_and_removing_are_in_the_history(session: Session, signal: Signal) -> None:
     photo_id = signal_photos.add_photo(session, signal.id, file_name="voor.gif", data=GIF)
-    signal_photos.remove_photo(session, photo_id, note="Bewoner staat erop")
+    signal_photos.remove_photo(session, photo_id)
     session.commit()
 
     entries = [
@@ -90,12 +97,68 @@ def test_adding_and_removing_are_in_the_history(session: Session, signal: Signal
         if h.field == SignalField.PHOTO
     ]
     assert entries == [
-        (SignalField.PHOTO, "", "voor.gif", ""),
-        (SignalField.PHOTO, "voor.gif", "", "Bewoner staat erop"),
+        (SignalField.PHOTO, "", str(photo_id), ""),
+        (SignalField.PHOTO, str(photo_id), "", ""),
     ]
     assert _photo_rows(session) == 0  # deleted for real, not only marked
     with pytest.raises(NotFoundError):
         signal_photos.photo_data(session, photo_id)
+
+
+def _photo_history(session: Session, signal: Signal) -> list[tuple[str, str, str, str]]:
+    detail = signal_views.signal_detail(session, signal.id, today=TODAY)
+    return [(h.what, h.new, h.note, h.caption) for h in detail.history if h.what == "Foto"]
+
+
+def test_the_history_names_no_caption_or_file_name_of_a_photo(
+    session: Session, signal: Signal
+) -> None:
+    """Issue 16: the history is read where the photo is not (the wethouder's role, a werkbon);
+    a caption or file name can name a resident. The caption stays on the photo row, and the
+    staff's screen shows it next to "toegevoegd" while the photo is there."""
+    kept = signal_photos.add_photo(
+        session, signal.id, file_name="jansen_tuin.gif", data=GIF, caption="Tuin fam. Jansen"
+    )
+    gone = signal_photos.add_photo(
+        session, signal.id, file_name="jansen_voordeur.png", data=png(4, 4), caption=""
+    )
+    session.commit()
+    assert _photo_history(session, signal) == [
+        ("Foto", "toegevoegd", "", "jansen_voordeur.png"),  # no caption: its file name
+        ("Foto", "toegevoegd", "", "Tuin fam. Jansen"),
+    ]
+    signal_photos.remove_photo(session, gone)
+    session.commit()
+
+    rows = session.execute(
+        select(SignalHistory.old, SignalHistory.new, SignalHistory.note).where(
+            SignalHistory.signal_id == signal.id
+        )
+    ).all()
+    assert not [row for row in rows if "jansen" in " ".join(row).lower()]
+    assert _photo_history(session, signal) == [
+        ("Foto", "verwijderd", "", ""),
+        ("Foto", "toegevoegd", "", ""),  # the removed photo's caption went with it
+        ("Foto", "toegevoegd", "", "Tuin fam. Jansen"),
+    ]
+    sheet = signal_views.signal_detail(session, signal.id, today=TODAY).history
+    assert all("Jansen" not in f"{h.old}{h.new}{h.note}" for h in sheet)  # what a werkbon prints
+    assert [p.id for p in signal_photos.list_photos(session, signal.id)] == [kept]
+
+
+def test_a_photo_entry_of_an_older_version_shows_no_file_name_or_caption(
+    session: Session, signal: Signal
+) -> None:
+    """Entries written before issue 16 hold the file name and the caption (as the note)."""
+    signals.log_change(
+        session, signal, SignalField.PHOTO, "", "jansen_tuin.jpg", "Tuin fam. Jansen"
+    )
+    signals.log_change(session, signal, SignalField.PHOTO, "jansen_tuin.jpg", "", "")
+    session.commit()
+    assert _photo_history(session, signal) == [
+        ("Foto", "verwijderd", "", ""),
+        ("Foto", "toegevoegd", "", ""),
+    ]
 
 
 @pytest.mark.parametrize(

@@ -132,7 +132,8 @@ class SignalPhoto(Tracked, Base):
     """A photo of a signal, stored in the database (the bytes are loaded only when asked for).
 
     A photo can show people, so removing one deletes the row (and its bytes) for real instead of
-    marking it deleted; the signal's history keeps that a photo was added or removed, by file name.
+    marking it deleted; the signal's history keeps that a photo was added or removed, by its id
+    only (a caption or file name can name a resident; services.signal_photos).
     """
 
     __tablename__ = "signal_photo"

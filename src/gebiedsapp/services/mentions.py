@@ -4,11 +4,12 @@ type (storage.repositories.free_text): records, earlier versions, signal history
 
 For inzage (which texts are about them) and verwijdering (scrubbing them), always after the
 user has confirmed each hit. Matching ignores case and accents ("Bewonérsma" finds
-"bewonersma") and takes whole words ("Jan" finds neither "januari" nor "Jansen"). A full
-name, phone number or e-mail address is an exact hit, checked by default. A first or last
-name alone may be somebody else: it is unchecked by default, except in the records made with
-this person (their conversation or contact and what came from it: actions, signals, feedback,
-history, versions, drafts of them), where it is almost surely them.
+"bewonersma") and takes whole words ("Jan" finds neither "januari" nor "Jansen"; "Jansen"
+finds "jansen_tuin.jpg", a photo's file name). A full name, phone number or e-mail address
+is an exact hit, checked by default. A first or last name alone may be somebody else: it is
+unchecked by default, except in the records made with this person (their conversation or
+contact and what came from it: actions, signals, feedback, history, versions, drafts of
+them), where it is almost surely them.
 """
 
 from __future__ import annotations
@@ -41,6 +42,9 @@ _COMMON = frozenset(
     "een met voor over naar niet wel ook maar nog dan als wil kan zijn heeft meer".split()  # noqa: SIM905
 )
 _SEP = r"[\s\-./()]*"  # what people type between the digits of a phone number
+# a name is a whole word between non-letters: "Jan" is not in "januari", but "Jansen" is in
+# the file name "jansen_tuin.jpg" or "jansen2.jpg" (an underscore or digit is a word character)
+_NOT_AFTER_LETTER, _NOT_BEFORE_LETTER = r"(?<![^\W\d_])", r"(?![^\W\d_])"
 _COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 FULL_NAME, PART, PHONE, EMAIL = "naam", "voornaam of achternaam", "telefoonnummer", "e-mailadres"
@@ -146,12 +150,13 @@ def pattern_of(person: Person) -> re.Pattern[str] | None:
         groups.append(rf"(?P<email>(?<![\w.+-])(?:{emails})(?![\w-]))")
     if person.names:
         names = _alternatives(_words(n) for n in person.names)
-        groups.append(rf"(?P<full>(?<!\w)(?:{names})(?!\w))")
+        groups.append(rf"(?P<full>{_NOT_AFTER_LETTER}(?:{names}){_NOT_BEFORE_LETTER})")
     if person.phones:
         groups.append(rf"(?P<phone>{_alternatives(_phone_pattern(p) for p in person.phones)})")
     parts = person.parts()
     if parts:
-        groups.append(rf"(?P<part>(?<!\w)(?:{_alternatives(_words(p) for p in parts)})(?!\w))")
+        alternatives = _alternatives(_words(p) for p in parts)
+        groups.append(rf"(?P<part>{_NOT_AFTER_LETTER}(?:{alternatives}){_NOT_BEFORE_LETTER})")
     return re.compile("|".join(groups)) if groups else None
 
 

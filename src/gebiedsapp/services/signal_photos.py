@@ -3,7 +3,10 @@
 The bytes are kept in the database, so a backup holds them and encryption at rest covers them.
 The service accepts only real images (recognised by their first bytes, not by the file name) up
 to `MAX_PHOTO_BYTES`; making them smaller or making a thumbnail is the caller's business (the UI
-has the image codecs; the core has none). Adding and removing are written to the signal's history.
+has the image codecs; the core has none). Adding and removing are written to the signal's history,
+by the photo's id only: a caption or file name can name a resident ("voordeur fam. Jansen",
+"jansen_tuin.jpg"), and the history is read where the photo is not (the wethouder's role, a
+werkbon; issue 16). The caption stays on the photo row, and goes when the photo goes.
 """
 
 from __future__ import annotations
@@ -132,6 +135,7 @@ def add_photo(
         raise ValidationError(f"'{file_name}' zit al bij dit signaal.")
     name = _clean_file_name(file_name, media_type)
     photo = SignalPhoto(
+        id=uuid.uuid4(),  # the history names it before the flush
         signal_id=signal.id,
         file_name=name,
         media_type=media_type,
@@ -144,7 +148,7 @@ def add_photo(
         thumbnail=thumbnail,
     )
     session.add(photo)
-    log_change(session, signal, SignalField.PHOTO, "", name, caption)
+    log_change(session, signal, SignalField.PHOTO, "", photo.id, "")
     return photo.id
 
 
@@ -168,10 +172,10 @@ def photo_data(session: Session, photo_id: uuid.UUID) -> tuple[PhotoInfo, bytes]
     return _info(photo), photo.data
 
 
-def remove_photo(session: Session, photo_id: uuid.UUID, *, note: str = "") -> None:
-    """Delete the photo and its bytes for good; the history keeps only its file name."""
+def remove_photo(session: Session, photo_id: uuid.UUID) -> None:
+    """Delete the photo, its bytes and its caption for good; the history keeps that a photo was
+    removed (by its id, no file name and no note: see the module's docstring)."""
     photo = _get(session, photo_id)
     signal = get_signal(session, photo.signal_id)
-    name = photo.file_name
     session.delete(photo)
-    log_change(session, signal, SignalField.PHOTO, name, "", note.strip())
+    log_change(session, signal, SignalField.PHOTO, photo.id, "", "")

@@ -15,6 +15,7 @@ from gebiedsapp.domain import (
     Signal,
     SignalCategory,
     SignalField,
+    SignalHistory,
     SignalSource,
     SignalStatus,
 )
@@ -23,6 +24,7 @@ from gebiedsapp.domain.enums import DeadlineLabel
 from gebiedsapp.domain.signal_workflow import ALLOWED, CLOSED, OPEN
 from gebiedsapp.services.signals import get_signal
 from gebiedsapp.services.taxonomy import list_categories
+from gebiedsapp.storage.repositories.signal_photos import SignalPhotoRepository
 from gebiedsapp.storage.repositories.signal_views import SignalViewRepository
 from gebiedsapp.storage.repositories.signals import SignalRepository
 
@@ -159,6 +161,9 @@ class HistoryLine:
     old: str
     new: str
     note: str
+    # a photo's caption (else its file name) while the photo is there: for the screen only,
+    # never in the history row itself (services.signal_photos), nor on a werkbon
+    caption: str = ""
 
 
 @dataclass(frozen=True)
@@ -245,12 +250,45 @@ def _parent_text(repo: SignalRepository, signal: Signal, *, names: dict[uuid.UUI
     return f"{names.get(above.category_id, '')}: {above.description}"
 
 
+def _photo_line(entry: SignalHistory, captions: dict[str, str]) -> HistoryLine:
+    """ "Foto: toegevoegd" or "verwijderd", with the caption of a photo that is still there.
+    Entries of older versions held a file name and the caption (or a note): not shown."""
+    added = not entry.old
+    return HistoryLine(
+        at=entry.at,
+        by=entry.by,
+        what=entry.field.label,
+        old="",
+        new="toegevoegd" if added else "verwijderd",
+        note="",
+        caption=captions.get(entry.new, "") if added else "",
+    )
+
+
+def _photo_captions(session: Session, signal_id: uuid.UUID) -> dict[str, str]:
+    """{photo id as the history writes it: caption, else file name} of the signal's photos."""
+    return {
+        str(p.id): p.caption or p.file_name
+        for p in SignalPhotoRepository(session).for_signal(signal_id)
+    }
+
+
 def _history_lines(
-    repo: SignalRepository, signal_id: uuid.UUID, *, names: dict[uuid.UUID, str]
+    session: Session,
+    repo: SignalRepository,
+    signal_id: uuid.UUID,
+    *,
+    names: dict[uuid.UUID, str],
 ) -> list[HistoryLine]:
     """The signal's changes in words, newest first."""
     history = []
-    for entry in reversed(repo.history(signal_id)):
+    entries = repo.history(signal_id)
+    photos = any(e.field is SignalField.PHOTO for e in entries)
+    captions = _photo_captions(session, signal_id) if photos else {}
+    for entry in reversed(entries):
+        if entry.field is SignalField.PHOTO:
+            history.append(_photo_line(entry, captions))
+            continue
         count = len(entry.new.split(",")) if entry.field is SignalField.SPLIT else None
         history.append(
             HistoryLine(
@@ -326,5 +364,5 @@ def signal_detail(session: Session, signal_id: uuid.UUID, *, today: date) -> Sig
         allowed=tuple(s for s in SignalStatus if s in ALLOWED[signal.status]),
         children=_child_rows(repo, signal.id, names=names, today=today),
         feedback=[FeedbackLine(f.given_on, f.how, f.by, f.note) for f in repo.feedback(signal.id)],
-        history=_history_lines(repo, signal.id, names=names),
+        history=_history_lines(session, repo, signal.id, names=names),
     )

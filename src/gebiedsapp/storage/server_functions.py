@@ -22,6 +22,7 @@ from gebiedsapp.storage.server_rights import (
     RESIDENT_TABLES,
     STAFF,
     WETHOUDER,
+    WETHOUDER_HIDDEN_ROWS,
     WETHOUDER_HIDDEN_TABLES,
     area_sql,
     hex_key,
@@ -51,6 +52,8 @@ def _scope_branch(table: Table) -> str:
             f"present := EXISTS (SELECT 1 FROM {name} t WHERE {match});"
         )
     personal = "true" if name in WETHOUDER_HIDDEN_TABLES else "false"
+    if name in WETHOUDER_HIDDEN_ROWS:  # its sync_row is withheld too: no "overgeslagen"
+        personal = f"NOT ({WETHOUDER_HIDDEN_ROWS[name]})"
     if rule.kind == "resident":
         resident = f"t.{RESIDENT_TABLES[name]}"
         return (

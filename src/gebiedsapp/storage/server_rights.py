@@ -68,6 +68,10 @@ WETHOUDER_HIDDEN_COLUMNS = {
 # Tables the wethouder's role cannot read at all (photos may show people, house fronts,
 # number plates).
 WETHOUDER_HIDDEN_TABLES = frozenset({"signal_photo"})
+# Rows of a table the wethouder's role may read only where this holds: a photo's history
+# entries say no more than that a photo came or went, but entries of older app versions hold
+# its file name and caption, which can name a resident (issue 16).
+WETHOUDER_HIDDEN_ROWS = {"signal_history": "field <> 'photo'"}
 # The history and conflicts of these records are personal as a whole: withheld from the
 # wethouder (their JSON holds the hidden columns' old and new values).
 PERSONAL_RECORD_TYPES = frozenset(WETHOUDER_HIDDEN_COLUMNS) | WETHOUDER_HIDDEN_TABLES
@@ -252,7 +256,11 @@ def policy_statements(table: Table) -> list[str]:
         return _row_policies(name, read, about("true"), readers=readers)
     visible = f"{area_sql(table, name)} = ANY ({MY_AREAS})"
     linked = _resident_links_visible(table)
-    return _row_policies(name, visible, visible, readers=readers, linked=linked)
+    policies = _row_policies(name, visible, visible, readers=readers, linked=linked)
+    if name in WETHOUDER_HIDDEN_ROWS:
+        staff_or = f"({WETHOUDER_HIDDEN_ROWS[name]}) OR (SELECT gebiedsapp_is_staff())"
+        policies[0] = _policy(name, "read", "SELECT", readers, f"({visible}) AND ({staff_or})", "")
+    return policies
 
 
 def grant_statements(table: Table) -> list[str]:

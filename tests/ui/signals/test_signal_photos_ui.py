@@ -132,7 +132,10 @@ def test_add_view_save_and_remove_photos_from_the_detail(
             for h in signals.signal_history(session, signal_id)
             if h.field == SignalField.PHOTO
         ]
-    assert sorted(history) == ["paal.png", "straat.jpg"]
+    assert sorted(history) == sorted(str(p.id) for p in stored)  # no file name (issue 16)
+    shown = screen.detail.history.text()
+    assert "toegevoegd (paal.png)" in shown  # the file name from the photo, on screen only
+    assert "toegevoegd (straat.jpg)" in shown
 
     strip.list.setCurrentRow(0)
     chosen = strip.selected()
@@ -158,6 +161,8 @@ def test_add_view_save_and_remove_photos_from_the_detail(
     strip.remove_button.click()
     assert [p.file_name for p in _stored(context, signal_id)] == ["straat.jpg"]
     assert strip.list.count() == 1
+    qtbot.waitUntil(lambda: "verwijderd" in screen.detail.history.text())
+    assert "paal.png" not in screen.detail.history.text()  # gone with the photo
 
 
 def test_a_file_that_is_no_photo_is_refused_and_nothing_is_stored(

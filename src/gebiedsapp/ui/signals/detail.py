@@ -367,6 +367,8 @@ class SignalDetailPane(QScrollArea):
         for h in d.history:
             when = h.at.astimezone().strftime("%d-%m-%Y %H:%M")
             change = f"{html.escape(h.old)} → {html.escape(h.new)}" if h.old else html.escape(h.new)
+            if h.caption:  # a photo that is still there: its caption, on screen only
+                change += f" ({html.escape(h.caption)})"
             line = (
                 f"<span style='{sheet(MUTED)}'>{when} · {html.escape(h.by or '?')}</span><br>"
                 f"<b>{html.escape(label_text(h.what))}</b>: {change}"

@@ -1,0 +1,155 @@
+"""A photo's caption and file name stay away from the wethouder (issue 16): the wethouder's
+role cannot read `signal_photo`, and the signal's history, which it does read, says only that
+a photo came or went. Entries of older app versions (file name and caption in the history)
+are withheld from the wethouder by the server. Checked through every table the role can read
+on the server, and in every page of the wethouder's laptop file after a sync.
+
+(Runs where the sync engine is: services.sync and tests/support/sync_world.py.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import psycopg
+import pytest
+from sqlalchemy import select
+from sqlalchemy.engine import make_url
+
+from gebiedsapp.domain import (
+    Assignment,
+    Priority,
+    Role,
+    SignalField,
+    SignalHistory,
+    SignalSource,
+    TeamMember,
+    reference_id,
+)
+from gebiedsapp.services import server as rights
+from gebiedsapp.services import signal_photos, signals
+from gebiedsapp.services.signals import SignalInput
+from gebiedsapp.storage.server_rights import synced_tables
+from support.dbfile import key_of
+from support.images import png
+from support.pages import readable
+
+sync: Any = pytest.importorskip("gebiedsapp.services.sync")
+sync_world: Any = pytest.importorskip("support.sync_world")
+
+BEERTA = reference_id("area", "beerta")
+ZWERFVUIL = reference_id("signal_category", "afval/zwerfvuil")
+PASSWORD = "een-lang-wachtwoord-16"
+ROLES = {
+    "bea": ("beheerder", None),
+    "anna": ("opbouwwerker", Role.OPBOUWWERKER),
+    "willem": ("gebiedswethouder", Role.GEBIEDSWETHOUDER),
+}
+NAME = "jansen"  # in every caption and file name below, never anywhere else
+
+
+@pytest.fixture
+def team(tmp_path: Path, migrated_template: Path, pg_url: str) -> Iterator[Any]:
+    yield from sync_world.make_team(tmp_path, migrated_template, pg_url)
+
+
+def _texts_readable(address: str) -> dict[str, list[str]]:
+    """{table: its rows as text} of every synced table, in the columns this login may read."""
+    found: dict[str, list[str]] = {}
+    with psycopg.connect(address, password=PASSWORD, autocommit=True) as db:
+        for table in synced_tables():
+            columns = [
+                c.name
+                for c in table.columns
+                if db.execute(
+                    "SELECT has_column_privilege(%s, %s, 'SELECT')", (table.name, c.name)
+                ).fetchone()
+                == (True,)
+            ]
+            if columns:
+                rows = db.execute(f"SELECT {', '.join(columns)} FROM {table.name}").fetchall()
+                found[table.name] = [" ".join(str(v) for v in row).lower() for row in rows]
+    return found
+
+
+def test_a_wethouder_reads_no_caption_or_file_name_of_a_photo(team: Any, pg_url: str) -> None:
+    prefix = make_url(pg_url).database
+    logins = {who: f"{prefix}_{who}" for who in ROLES}
+    rights.set_up(team.server)
+    for who, (role, _assigned) in ROLES.items():
+        rights.add_user(team.server, account=logins[who], role=role, password=PASSWORD)
+    server = make_url(pg_url)
+    address = {
+        who: f"postgresql://{login}@{server.host}:{server.port}/{server.database}"
+        for who, login in logins.items()
+    }
+
+    def run(who: str) -> Any:
+        result = sync.run_sync(team.laptop(who), server_url=address[who], password=PASSWORD)
+        assert (result.refused, result.waiting) == (0, 0), who
+        return result
+
+    with team.laptop("bea").unit_of_work("bea") as session:
+        for who, (_role, assigned) in ROLES.items():
+            member = TeamMember(name=who, account=logins[who], active=True, beheerder=who == "bea")
+            session.add(member)
+            session.flush()
+            if assigned is not None:
+                session.add(
+                    Assignment(
+                        member_id=member.id,
+                        area_id=BEERTA,
+                        role=assigned,
+                        start_date=date(2024, 1, 1),
+                    )
+                )
+    run("bea")
+
+    with team.laptop("anna").unit_of_work("anna") as session:
+        signal = signals.create_signal(
+            session,
+            SignalInput(
+                area_id=BEERTA,
+                description="Zwerfvuil bij de bushalte",
+                source=SignalSource.EIGEN_WAARNEMING,
+                reported_on=date(2026, 11, 26),
+                category_id=ZWERFVUIL,
+            ),
+            today=date(2026, 11, 26),
+        )
+        signals.change_priority(session, signal.id, Priority.HOOG, note="Bij de school")
+        signal_photos.add_photo(
+            session,
+            signal.id,
+            file_name="jansen_tuin.png",
+            data=png(6, 4),
+            caption="Achtertuin fam. Jansen",
+        )
+        removed = signal_photos.add_photo(
+            session, signal.id, file_name="voordeur_jansen.png", data=png(5, 4), caption="Jansen"
+        )
+        signal_photos.remove_photo(session, removed)
+        # what an older version of the app wrote into the history
+        signals.log_change(
+            session, signal, SignalField.PHOTO, "", "Jansen_oud.png", "Voortuin fam. Jansen"
+        )
+    run("anna")
+    assert run("willem").skipped == 0  # withheld with their sync rows: nothing to report
+
+    seen = _texts_readable(address["willem"])
+    assert "signal_photo" not in seen
+    assert [t for t, rows in seen.items() for row in rows if NAME in row] == []
+    assert len(seen["signal_history"]) == 1
+    with team.laptop("willem").read_session() as session:
+        kept = session.scalars(select(SignalHistory.field)).all()
+    assert kept == [SignalField.PRIORITY]  # the rest of the history reaches the wethouder
+    path = team.laptop("willem").file
+    assert NAME.encode() not in readable(path, key_of(path)).lower()
+
+    # not vacuous: staff read them, the photo with its caption and the history's entries
+    staff = _texts_readable(address["anna"])
+    assert any(NAME in row for row in staff["signal_photo"])
+    assert sum("photo" in row for row in staff["signal_history"]) == 4
