@@ -9,6 +9,7 @@ on the server, and in every page of the wethouder's laptop file after a sync.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -16,10 +17,11 @@ from typing import Any
 
 import psycopg
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.engine import make_url
 
 from gebiedsapp.domain import (
+    AppSetting,
     Assignment,
     Priority,
     Role,
@@ -32,7 +34,9 @@ from gebiedsapp.domain import (
 from gebiedsapp.services import server as rights
 from gebiedsapp.services import signal_photos, signals
 from gebiedsapp.services.signals import SignalInput
+from gebiedsapp.storage.repositories import sync_local, sync_visibility
 from gebiedsapp.storage.server_rights import synced_tables
+from gebiedsapp.storage.sync_tracking import sync_outbox
 from support.dbfile import key_of
 from support.images import png
 from support.pages import readable
@@ -75,7 +79,9 @@ def _texts_readable(address: str) -> dict[str, list[str]]:
     return found
 
 
-def test_a_wethouder_reads_no_caption_or_file_name_of_a_photo(team: Any, pg_url: str) -> None:
+def _team_with_rights(team: Any, pg_url: str) -> tuple[dict[str, str], Any]:
+    """Bea (beheerder), Anna (opbouwwerker of Beerta) and Willem (its wethouder), each with
+    their own login; returns their server addresses and a sync as one of them."""
     prefix = make_url(pg_url).database
     logins = {who: f"{prefix}_{who}" for who in ROLES}
     rights.set_up(team.server)
@@ -107,6 +113,11 @@ def test_a_wethouder_reads_no_caption_or_file_name_of_a_photo(team: Any, pg_url:
                     )
                 )
     run("bea")
+    return address, run
+
+
+def test_a_wethouder_reads_no_caption_or_file_name_of_a_photo(team: Any, pg_url: str) -> None:
+    address, run = _team_with_rights(team, pg_url)
 
     with team.laptop("anna").unit_of_work("anna") as session:
         signal = signals.create_signal(
@@ -153,3 +164,64 @@ def test_a_wethouder_reads_no_caption_or_file_name_of_a_photo(team: Any, pg_url:
     staff = _texts_readable(address["anna"])
     assert any(NAME in row for row in staff["signal_photo"])
     assert sum("photo" in row for row in staff["signal_history"]) == 4
+
+
+def test_a_wethouder_laptop_of_before_lets_go_of_old_photo_entries(team: Any, pg_url: str) -> None:
+    """A wethouder's laptop that pulled a photo's old history entry (file name and caption)
+    before the server withheld it lets go of it at its next sync, words and all."""
+    _address, run = _team_with_rights(team, pg_url)
+    with team.laptop("anna").unit_of_work("anna") as session:
+        signal = signals.create_signal(
+            session,
+            SignalInput(
+                area_id=BEERTA,
+                description="Zwerfvuil bij de bushalte",
+                source=SignalSource.EIGEN_WAARNEMING,
+                reported_on=date(2026, 11, 26),
+                category_id=ZWERFVUIL,
+            ),
+            today=date(2026, 11, 26),
+        )
+        signals.log_change(
+            session, signal, SignalField.PHOTO, "", "Jansen_oud.png", "Voortuin fam. Jansen"
+        )
+    run("anna")
+    run("willem")
+    with team.laptop("anna").read_session() as session:
+        old = session.scalars(
+            select(SignalHistory).where(SignalHistory.field == SignalField.PHOTO)
+        ).one()
+        row = {
+            c.columns[0].name: getattr(old, c.key) for c in SignalHistory.__mapper__.column_attrs
+        }
+    # as it was on the laptop under the older rules: the entry pulled, the rights of then
+    with team.laptop("willem").engine.begin() as connection:
+        sync_local.set_applying(connection, True)
+        connection.execute(insert(SignalHistory.__table__).values(row))
+        sync_local.set_applying(connection, False)
+        then = json.loads(
+            connection.scalar(
+                select(AppSetting.value).where(AppSetting.key == sync_visibility.RIGHTS_SETTING)
+            )
+        )
+        assert then["withheld"] is not None
+        del then["withheld"]  # what an older version kept
+        connection.execute(
+            update(AppSetting)
+            .where(AppSetting.key == sync_visibility.RIGHTS_SETTING)
+            .values(value=json.dumps(then))
+        )
+    path = team.laptop("willem").file
+    with team.laptop("willem").read_session() as session:
+        assert session.scalars(select(SignalHistory.field)).all() == [SignalField.PHOTO]
+
+    result = run("willem")
+
+    assert result.removed >= 1
+    with team.laptop("willem").read_session() as session:
+        kept = session.scalars(select(SignalHistory.field)).all()
+        waiting = session.scalar(select(func.count()).select_from(sync_outbox))
+    assert (kept, waiting) == ([], 0)  # let go of, not pushed as a delete
+    assert NAME.encode() not in readable(path, key_of(path)).lower()
+    with team.server.engine.connect() as connection:  # the server keeps it, for staff
+        assert connection.scalar(select(func.count()).select_from(SignalHistory)) == 1

@@ -27,7 +27,9 @@ from gebiedsapp.storage.server_rights import (
     area_sql,
     hex_key,
     rule_of,
+    sql_text,
     text_list,
+    withheld_rows_rule,
 )
 from gebiedsapp.storage.sync_tracking import KEY_SEPARATOR
 
@@ -119,6 +121,10 @@ LANGUAGE sql IMMUTABLE AS $$
 $$""",
         f"""CREATE OR REPLACE FUNCTION gebiedsapp_is_beheerder() RETURNS boolean
 LANGUAGE sql STABLE AS $$ SELECT pg_has_role(current_user, '{BEHEERDER}', 'MEMBER') $$""",
+        # the rows withheld from the wethouder (WETHOUDER_HIDDEN_ROWS) as the server holds them:
+        # a laptop whose user saw more under older rules lets go of those rows once
+        f"""CREATE OR REPLACE FUNCTION gebiedsapp_withheld_rows() RETURNS text
+LANGUAGE sql IMMUTABLE AS $$ SELECT {sql_text(withheld_rows_rule())} $$""",
         f"""CREATE OR REPLACE FUNCTION gebiedsapp_is_staff() RETURNS boolean
 LANGUAGE sql STABLE AS $$ SELECT pg_has_role(current_user, '{STAFF}', 'MEMBER') $$""",
         # runs as the caller: current_user is the login; team_member, assignment and area are

@@ -20,6 +20,7 @@ storage.server_functions); `storage.server_roles` runs it.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -150,6 +151,18 @@ def area_sql(table: Table, alias: str) -> str:
 
 def text_list(names: Iterable[str]) -> str:
     return "ARRAY[" + ", ".join(f"'{n}'" for n in sorted(names)) + "]::text[]"
+
+
+def withheld_rows_rule() -> str:
+    """WETHOUDER_HIDDEN_ROWS as one text (the server's `gebiedsapp_withheld_rows()`): when it
+    differs from what a wethouder's laptop saw at its last pull, the laptop lets go of the rows
+    the new rule withholds (services.sync.shrink)."""
+    return json.dumps(WETHOUDER_HIDDEN_ROWS, sort_keys=True)
+
+
+def sql_text(value: str) -> str:
+    """A text literal for generated SQL."""
+    return "'" + value.replace("'", "''") + "'"
 
 
 def hex_key(column: str) -> str:

@@ -55,6 +55,9 @@ def rights_now(connection: Connection, readable: Mapping[str, frozenset[str]]) -
     columns per table."""
     areas: list[str] | None = None
     staff = beheerder = True
+    withheld: str | None = None
+    if connection.scalar(text("SELECT to_regprocedure('gebiedsapp_withheld_rows()')")):
+        withheld = connection.scalar(text("SELECT gebiedsapp_withheld_rows()"))
     installed = connection.scalar(text("SELECT to_regprocedure('gebiedsapp_my_areas()')"))
     if installed is not None:
         areas = sorted(
@@ -67,6 +70,7 @@ def rights_now(connection: Connection, readable: Mapping[str, frozenset[str]]) -
         "staff": staff,
         "beheerder": beheerder,
         "columns": {name: sorted(cols) for name, cols in sorted(readable.items())},
+        "withheld": withheld,
     }
 
 
@@ -110,7 +114,10 @@ def gained(then: Mapping[str, Any], now: Mapping[str, Any]) -> bool:
 
 
 def lost(then: Mapping[str, Any], now: Mapping[str, Any]) -> bool:
-    """Whether the user may see less now than then: an area, a role, a column or a table."""
+    """Whether the user may see less now than then: an area, a role, a column or a table, or
+    rows a newer rule of the server withholds from a wethouder (a photo's history)."""
+    if not now.get("staff") and now.get("withheld") not in (None, then.get("withheld")):
+        return True
     if now.get("areas") is not None and (
         then.get("areas") is None or set(then["areas"]) - set(now["areas"])
     ):
