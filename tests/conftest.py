@@ -174,8 +174,12 @@ class MemoryKeyring(KeyringBackend):
 
 
 @pytest.fixture(autouse=True)
-def memory_keyring(monkeypatch: pytest.MonkeyPatch) -> Iterator[MemoryKeyring]:
-    """Every test: an empty keyring, and no passphrase from the developer's environment."""
+def memory_keyring(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[MemoryKeyring]:
+    """Every test: an empty keyring and no notes of what it holds (services.passphrases), and
+    no passphrase from the developer's environment."""
+    from gebiedsapp.services import passphrases
+
+    monkeypatch.setattr(passphrases, "MARKER_FOLDER", tmp_path / "sleutelhanger")
     monkeypatch.delenv("GEBIEDSAPP_PASSPHRASE", raising=False)
     previous = keyring.get_keyring()
     ring = MemoryKeyring()

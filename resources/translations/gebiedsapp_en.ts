@@ -3746,6 +3746,10 @@ The technical details are in the log file:
         <translation>Only for your own account on this computer. Whoever can use your account can then open the database too.</translation>
     </message>
     <message>
+        <source>Deze computer heeft geen sleutelhanger: het wachtwoord kan hier niet worden onthouden.</source>
+        <translation>This computer has no keyring: the passphrase cannot be remembered here.</translation>
+    </message>
+    <message>
         <source>Openen</source>
         <translation>Open</translation>
     </message>

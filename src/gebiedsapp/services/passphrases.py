@@ -5,12 +5,18 @@ neither (issue 19: nothing heavy before it)."""
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+
+import platformdirs
+
+from gebiedsapp.paths import APP_AUTHOR, APP_NAME
 
 log = logging.getLogger(__name__)
 
@@ -104,6 +110,53 @@ def _keyring_user(database_file: Path) -> str:
     return str(database_file.resolve())
 
 
+# Whether a passphrase was remembered in the keyring for a database, noted per user (as the
+# keyring is) in the app's config folder: importing the keyring alone takes about as long as a
+# bare window's start, so a start asks it only where it may hold one (issue 19). Not secret.
+REMEMBERED, NOT_REMEMBERED = "yes", "no"
+MARKER_FOLDER: Path | None = None  # None: the user's config folder (tests put it elsewhere)
+
+
+def marker_file(database_file: Path) -> Path:
+    """The note for this database (named by a hash of its full path, as the keyring's user)."""
+    folder = MARKER_FOLDER or platformdirs.user_config_path(APP_NAME, APP_AUTHOR) / "sleutelhanger"
+    name = hashlib.sha256(_keyring_user(database_file).encode("utf-8")).hexdigest()[:32]
+    return folder / name
+
+
+def _note_marker(database_file: Path, value: str) -> None:
+    """Note what the keyring holds for this database; a note that cannot be written only
+    means the keyring is asked at the next start, as before."""
+    marker = marker_file(database_file)
+    try:
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        marker.write_text(value, encoding="utf-8")
+    except OSError as exc:
+        log.info("keyring note not written: %s", exc.__class__.__name__)
+
+
+def may_be_remembered(database_file: Path) -> bool:
+    """False only where the note says no passphrase is remembered for this database: then a
+    start need not import the keyring before its dialog. No note (a database from before it
+    was kept) or an unreadable one: the keyring is asked once and the note written."""
+    try:
+        noted = marker_file(database_file).read_text(encoding="utf-8").strip()
+    except OSError:
+        return True
+    return noted != NOT_REMEMBERED
+
+
+def not_remembered(database_file: Path) -> None:
+    """The user chose not to remember the passphrase (or it was removed): no start asks the
+    keyring for it until it is remembered again."""
+    _note_marker(database_file, NOT_REMEMBERED)
+
+
+def keyring_imported() -> bool:
+    """Whether the keyring is imported already (then asking it costs nothing)."""
+    return "keyring" in sys.modules
+
+
 def keyring_available() -> bool:
     """Whether this computer has a keyring to remember a passphrase in (Windows Credential
     Manager, macOS Keychain, Secret Service); not on a bare Linux without a desktop."""
@@ -119,14 +172,24 @@ def keyring_available() -> bool:
 
 def remembered_passphrase(database_file: Path) -> str | None:
     """The passphrase the user let the OS keyring remember for this database, if any (and if
-    this computer has a keyring at all; any failure there just means: ask)."""
+    this computer has a keyring at all; any failure there just means: ask). The answer is
+    noted (may_be_remembered); a keyring that failed otherwise than by not being there (locked,
+    not yet started) leaves the note as it was."""
     try:
         import keyring
-
-        return keyring.get_password(KEYRING_SERVICE, _keyring_user(database_file))
+        from keyring.errors import NoKeyringError
+    except Exception as exc:
+        log.info("no keyring: %s", exc.__class__.__name__)
+        return None
+    try:
+        found = keyring.get_password(KEYRING_SERVICE, _keyring_user(database_file))
+    except NoKeyringError:
+        found = None
     except Exception as exc:  # keyring backends raise many kinds; none may stop the start
         log.info("no passphrase from the keyring: %s", exc.__class__.__name__)
         return None
+    _note_marker(database_file, REMEMBERED if found else NOT_REMEMBERED)
+    return found
 
 
 def remember_passphrase(database_file: Path, passphrase: str) -> bool:
@@ -138,10 +201,12 @@ def remember_passphrase(database_file: Path, passphrase: str) -> bool:
     except Exception as exc:
         log.warning("passphrase not stored in the keyring: %s", exc.__class__.__name__)
         return False
+    _note_marker(database_file, REMEMBERED)
     return True
 
 
 def forget_passphrase(database_file: Path) -> None:
+    not_remembered(database_file)
     try:
         import keyring
 

@@ -3,9 +3,10 @@ or a plain database, and to change it. The strength of a new one is shown while 
 
 from __future__ import annotations
 
+import threading
 from enum import Enum
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -164,8 +165,12 @@ class PassphraseDialog(QDialog):
         form.addRow("", self.hint)
 
     def _build_keep(self, keyring_offered: bool | None) -> QCheckBox:
-        """Remember in the keyring: offered only where there is one, and only when opening
-        or choosing the database's own passphrase."""
+        """Remember in the keyring: offered only when opening or choosing the database's own
+        passphrase, and usable only where this computer has a keyring. Whether it has one
+        takes importing the keyring (as long as a bare window's start): where a start did not
+        need it before its dialog, the box is offered and the keyring asked on a thread once
+        the dialog is painted; on the rare computer without one the box is then switched off,
+        saying why (issue 19)."""
         self.keep = QCheckBox(
             self.tr("Wachtwoord onthouden op deze computer (in de sleutelhanger)")
         )
@@ -175,15 +180,59 @@ class PassphraseDialog(QDialog):
                 "kan dan ook de database openen."
             )
         )
-        if keyring_offered is None:
-            keyring_offered = passphrases.keyring_available()
-        self._keyring_offered = keyring_offered and self.purpose in (
-            Purpose.UNLOCK,
-            Purpose.NEW,
-            Purpose.ENCRYPT,
-        )
-        self.keep.setVisible(self._keyring_offered)
+        offers = self.purpose in (Purpose.UNLOCK, Purpose.NEW, Purpose.ENCRYPT)
+        self.keep.setVisible(offers)
+        self._keyring_offered: bool | None = None  # None: not known yet
+        self._asking_keyring = False
+        if not offers:
+            self._keyring_offered = False
+        elif keyring_offered is not None:
+            self._keyring_known(keyring_offered)
+        elif passphrases.keyring_imported():  # asking costs nothing then
+            self._keyring_known(passphrases.keyring_available())
         return self.keep
+
+    def event(self, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.Paint
+            and self._keyring_offered is None
+            and not self._asking_keyring
+        ):
+            self._asking_keyring = True
+            QTimer.singleShot(0, self._ask_keyring)
+        return super().event(event)
+
+    def _ask_keyring(self) -> None:
+        """Whether there is a keyring, asked on a thread (the dialog takes typing meanwhile)."""
+        answer: list[bool] = []
+        threading.Thread(
+            target=lambda: answer.append(passphrases.keyring_available()),
+            name="keyring",
+            daemon=True,
+        ).start()
+        poll = QTimer(self)
+        poll.setInterval(30)
+
+        def known() -> None:
+            if answer:
+                poll.stop()
+                if self._keyring_offered is None:  # remember() may have asked already
+                    self._keyring_known(answer[0])
+
+        poll.timeout.connect(known)
+        poll.start()
+
+    def _keyring_known(self, available: bool) -> None:
+        self._keyring_offered = available
+        if not available:
+            self.keep.setChecked(False)
+            self.keep.setEnabled(False)
+            self.keep.setToolTip(
+                self.tr(
+                    "Deze computer heeft geen sleutelhanger: het wachtwoord kan hier niet "
+                    "worden onthouden."
+                )
+            )
 
     def _build_buttons(self) -> QDialogButtonBox:
         self.buttons = QDialogButtonBox(
@@ -250,7 +299,13 @@ class PassphraseDialog(QDialog):
         return self.current.text()
 
     def remember(self) -> bool:
-        return self._keyring_offered and self.keep.isChecked()
+        """Whether to remember the passphrase: ticked, and a keyring here (asked now if the
+        dialog was answered before its thread said)."""
+        if not self.keep.isChecked():
+            return False
+        if self._keyring_offered is None:
+            self._keyring_known(passphrases.keyring_available())
+        return bool(self._keyring_offered)
 
 
 def _first_hint() -> str:

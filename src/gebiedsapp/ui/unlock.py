@@ -113,16 +113,26 @@ def _unlock(
         except WrongPassphraseError:
             problem = translate("Unlock", WRONG)
             continue
-        if dialog.remember():
-            passphrases.remember_passphrase(path, passphrase)
+        _keep(path, passphrase, remember=dialog.remember())
         return result
+
+
+def _keep(path: Path, passphrase: str, *, remember: bool) -> None:
+    """Remember the passphrase in the keyring when asked; else note that none is, so that the
+    next start shows its dialog without importing the keyring (services.passphrases)."""
+    if remember:
+        passphrases.remember_passphrase(path, passphrase)
+    else:
+        passphrases.not_remembered(path)
 
 
 def _stored(given: str | None, path: Path) -> Iterator[str | None]:
     """The given passphrase, then the keyring's: the keyring (its import alone takes about as
-    long as a bare window's start) only when there is no given one, or it did not open the file."""
+    long as a bare window's start) only when there is no given one, or it did not open the file,
+    and only when one may be remembered for this file (not where the user chose not to)."""
     yield given
-    yield passphrases.remembered_passphrase(path)
+    if passphrases.may_be_remembered(path):
+        yield passphrases.remembered_passphrase(path)
 
 
 def _key_for(url: str, passphrase: str) -> DatabaseKey:
@@ -168,8 +178,7 @@ def _create(
         return None
     passphrase = dialog.passphrase()
     result = opened_with(_key_for(url, passphrase))
-    if dialog.remember():
-        passphrases.remember_passphrase(path, passphrase)
+    _keep(path, passphrase, remember=dialog.remember())
     return result
 
 
@@ -212,8 +221,7 @@ def encrypt_database(
     )
     if done is None:
         return False
-    if dialog.remember():
-        passphrases.remember_passphrase(path, dialog.passphrase())
+    _keep(path, dialog.passphrase(), remember=dialog.remember())
     _note(context, "database versleuteld")
     QMessageBox.information(
         parent,
