@@ -35,6 +35,7 @@ from gebiedsapp.services.errors import NotFoundError
 from gebiedsapp.services.geo import is_area_code
 from gebiedsapp.services.geojson_export import signals_geojson
 from gebiedsapp.services.list_exports import signals_table
+from gebiedsapp.services.overview import AreaHeader
 from gebiedsapp.services.signal_views import (
     SignalFilter,
     SignalList,
@@ -56,8 +57,9 @@ from gebiedsapp.ui.page import page_title, scope_name
 from gebiedsapp.ui.palette import style
 from gebiedsapp.ui.screen import ScreenDefaults
 from gebiedsapp.ui.signal_map import BuurtMap, MapPoint
-from gebiedsapp.ui.signals.detail import SignalDetailPane, category_choices, partner_choices
-from gebiedsapp.ui.signals.dialogs import fill_choices
+from gebiedsapp.ui.signals.choices import read_category_choices, read_partner_choices
+from gebiedsapp.ui.signals.detail import SignalDetailPane
+from gebiedsapp.ui.signals.dialogs import Choice, fill_choices
 from gebiedsapp.ui.signals.form import SignalForm
 from gebiedsapp.ui.signals.import_dialog import SignalImportDialog
 from gebiedsapp.ui.signals.map_reads import MapShapes, map_points, read_shapes
@@ -100,6 +102,9 @@ class SignalsScreen(ScreenDefaults, QWidget):
         self._filters_version = 0
         self._asked_version = self._shown_version = -1
         self._choices_loaded = False
+        self.choices_busy = False
+        self.header_busy = False  # the area's header is being read on the worker
+        self._area_pending = False  # an area chosen while hidden: read when shown
 
         top = self._top_row()
         self._filter_inputs()
@@ -275,18 +280,41 @@ class SignalsScreen(ScreenDefaults, QWidget):
     # -- public contract --------------------------------------------------------------------
 
     def set_area(self, area_id: uuid.UUID) -> None:
-        """This area and its sub-areas; the gemeente root shows the whole municipality."""
-        header = self.context.headers.get(area_id)
+        """This area and its sub-areas; the gemeente root shows the whole municipality.
+        Hidden, the screen only remembers it: nothing is read until it is shown."""
         self.area_id = area_id
-        self.area_ids = header.area_ids
-        text = scope_name(header)
-        self.subtitle.setText(text)
         self.buurt_code = None
         self._show_buurt_chip()
-        if self.isVisible():
-            self._read_map()  # the list follows the shapes (it counts their own outlines)
-        else:  # hidden: read when shown
-            self._filters_changed()
+        if not self.isVisible():
+            self._area_pending = True
+            self.stale = True
+            return
+        self._read_header()
+
+    def _read_header(self) -> None:
+        """The area's header (its sub-areas, its name) from the worker; then the map, then
+        the list."""
+        if self.area_id is None:
+            return
+        self._area_pending = False
+        self.header_busy = True
+        self.status_line.setText(self.tr("Zoeken…"))
+        self.context.headers.fetch(
+            self.area_id, owner=self, on_done=self._on_header, on_error=self._on_header_failed
+        )
+
+    def _on_header(self, header: AreaHeader) -> None:
+        if header.area.id != self.area_id:
+            return  # another area was chosen meanwhile; its header comes next
+        self.header_busy = False
+        self.area_ids = header.area_ids
+        self.subtitle.setText(scope_name(header))
+        self._read_map()  # the list follows the shapes (it counts their own outlines)
+
+    def _on_header_failed(self, error: Exception) -> None:
+        self.header_busy = False
+        self._area_pending = True  # tried again when shown again
+        self._on_failed(error)
 
     def _read_map(self) -> None:
         """The area's CBS buurten and the own outlines of its areas without one (all of Oldambt
@@ -411,34 +439,66 @@ class SignalsScreen(ScreenDefaults, QWidget):
         )
 
     def is_busy(self) -> bool:
-        return self.timer.isActive() or self.busy or self.map_busy
+        return (
+            self.timer.isActive()
+            or self.busy
+            or self.map_busy
+            or self.header_busy
+            or self.choices_busy
+        )
 
     # -- loading ----------------------------------------------------------------------------
 
     def showEvent(self, event: QShowEvent) -> None:
         if not self._choices_loaded:
             self._load_choices()
-        if self.area_ids is not None and self.map_for != self.area_ids:
+        if self._area_pending:
+            self._read_header()
+        elif self.header_busy:
+            pass  # the header's arrival reads the map and the list
+        elif self.area_ids is not None and self.map_for != self.area_ids:
             self._read_map()
         elif self.stale:
             self.refresh()
         super().showEvent(event)
 
     def _load_choices(self) -> None:
+        """The category and partner filters' choices, read on the worker; the two filters
+        wait (disabled) until they are in."""
         self._choices_loaded = True
+        self.choices_busy = True
+        for combo in (self.category_combo, self.partner_combo):
+            combo.setEnabled(False)
+        read = self.context.read
+
+        def work() -> tuple[list[Pick], list[Choice]]:
+            with read() as session:
+                return read_category_choices(session), read_partner_choices(session)
+
+        self.context.background.submit(
+            "signals-choices", work, owner=self,
+            on_done=self._on_choices, on_error=self._on_choices_failed,
+        )  # fmt: skip
+
+    def _on_choices(self, found: tuple[list[Pick], list[Choice]]) -> None:
+        self.choices_busy = False
         everything = self.tr("(alle)")
         categories, partners = self.category_combo, self.partner_combo
         keep = (categories.currentData() or "", partners.currentData() or "")
         for combo in (categories, partners):
             combo.blockSignals(True)
         try:
-            categories.set_picks(
-                [Pick("", everything, ""), *category_choices(self.context)], keep[0]
-            )
-            fill_choices(partners, [("", everything), *partner_choices(self.context)], keep[1])
+            categories.set_picks([Pick("", everything, ""), *found[0]], keep[0])
+            fill_choices(partners, [("", everything), *found[1]], keep[1])
         finally:
             for combo in (categories, partners):
                 combo.blockSignals(False)
+                combo.setEnabled(True)
+
+    def _on_choices_failed(self, error: Exception) -> None:
+        log.warning("the filters' choices were not read: %s", error)
+        self.choices_busy = False
+        self._choices_loaded = False  # tried again when shown again
 
     def _show_buurt_chip(self) -> None:
         self.buurt_chip.setVisible(self.buurt_code is not None)
@@ -477,6 +537,9 @@ class SignalsScreen(ScreenDefaults, QWidget):
     def refresh(self) -> None:
         """Query the list with the current filters, off the GUI thread."""
         self.timer.stop()
+        if self.header_busy or self._area_pending:
+            self.stale = True  # the area's header comes first; its arrival reads the list
+            return
         self.stale = False
         self.busy = True
         self.status_line.setText(self.tr("Zoeken…"))
