@@ -100,3 +100,27 @@ def test_opening_signalen_reads_its_filters_choices_on_the_worker(
     assert screen.partner_combo.count() > 1
     assert seen
     assert not any(on_gui for _statement, on_gui in seen)  # nothing on the GUI thread
+
+
+def test_opening_initiatieven_reads_the_forms_choices_on_the_worker(
+    qtbot: Any, window: MainWindow, context: AppContext, beerta: uuid.UUID
+) -> None:
+    from gebiedsapp.ui.initiatives import InitiativesScreen
+    from gebiedsapp.ui.main_window import INITIATIVES
+
+    click_area(qtbot, window, beerta)
+    qtbot.waitUntil(lambda: window.area_page.title.text() == "Beerta")
+    qtbot.waitUntil(lambda: not context.background.busy())
+    seen = _statements(context)
+
+    open_screen(qtbot, window, INITIATIVES)
+    screen = window.screens[INITIATIVES]
+    assert isinstance(screen, InitiativesScreen)
+    qtbot.waitUntil(lambda: not context.background.busy())
+    qtbot.waitUntil(screen.form.isEnabled)
+
+    assert screen.save_button.isEnabled()
+    assert screen.form.area_combo.currentData() == str(beerta)  # a new one is for this area
+    assert screen.form.area_combo.count() > 10
+    assert seen
+    assert not any(on_gui for _statement, on_gui in seen)  # nothing on the GUI thread
