@@ -128,17 +128,22 @@ class DashboardFilling:
         self.map.setVisible(bool(data.shapes))
         self.map_note.setText("" if data.shapes else _tr(NO_BUURTEN))
 
-    def _show_lists(self, data: Dashboard) -> None:
-        s = data.summary
-        self.open_model.set_rows(s.open_signals)
+    def _show_open_signals(self, data: Dashboard) -> None:
+        self.open_model.set_rows(data.summary.open_signals)
+
+    def _show_quotes(self, data: Dashboard) -> None:
         no_quotes = _tr(NO_QUOTES)  # outside the f-string
         self.quotes.setText(
             "<br><br>".join(
                 f"“{html.escape(q.text)}”<br><span style='{sheet(MUTED)}'>{format_date(q.day)} · "
                 f"{html.escape(q.buurt or q.area)}</span>"
-                for q in s.quotes
+                for q in data.summary.quotes
             )
             or f"<span style='{sheet(MUTED)}'>{no_quotes}</span>"
         )
-        self.actions_model.set_rows(s.open_action_list)
-        self.initiatives_model.set_rows(s.initiatives)
+
+    def _show_actions(self, data: Dashboard) -> None:
+        self.actions_model.set_rows(data.summary.open_action_list)
+
+    def _show_initiatives(self, data: Dashboard) -> None:
+        self.initiatives_model.set_rows(data.summary.initiatives)

@@ -405,7 +405,8 @@ class SummaryScreen(ScreenDefaults, DashboardFilling, QWidget):
         self.data = data
         self._shown += 1
         steps: list[Callable[[Dashboard], None]] = [
-            self._show_figures, self._show_charts, self._show_map, self._show_lists,
+            self._show_figures, self._show_charts, self._show_map, self._show_open_signals,
+            self._show_quotes, self._show_actions, self._show_initiatives,
         ]  # fmt: skip
         self._steps = len(steps)
         self._next_step(self._shown, data, steps)
