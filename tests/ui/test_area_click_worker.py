@@ -124,3 +124,38 @@ def test_opening_initiatieven_reads_the_forms_choices_on_the_worker(
     assert screen.form.area_combo.count() > 10
     assert seen
     assert not any(on_gui for _statement, on_gui in seen)  # nothing on the GUI thread
+
+
+def test_a_hidden_signalen_reads_a_change_elsewhere_only_when_shown(
+    qtbot: Any, window: MainWindow, context: AppContext, beerta: uuid.UUID
+) -> None:
+    from signal_steps import click_signal, make_signal
+
+    from gebiedsapp.domain import Priority
+    from gebiedsapp.services import signals as signal_service
+    from gebiedsapp.ui.context import SIGNALS as SIGNAL_CHANGES
+
+    signal_id = make_signal(context, priority=Priority.NORMAAL)
+    click_area(qtbot, window, beerta)
+    open_screen(qtbot, window, SIGNALS)
+    screen = window.screens[SIGNALS]
+    assert isinstance(screen, SignalsScreen)
+    settle(qtbot, screen)
+    click_signal(qtbot, screen, signal_id)
+    assert screen.detail.detail is not None
+    assert screen.detail.detail.priority is Priority.NORMAAL
+    open_screen(qtbot, window, AREA)
+    qtbot.waitUntil(lambda: not context.background.busy())
+    with context.database.unit_of_work("test") as session:  # a colleague, a sync
+        signal_service.change_priority(session, signal_id, Priority.HOOG)
+    seen = _statements(context)
+
+    context.hub.announce(SIGNAL_CHANGES)
+    qtbot.waitUntil(lambda: not context.background.busy())
+    assert not any(on_gui for _statement, on_gui in seen)  # hidden: nothing read for it
+    assert screen.detail.detail.priority is Priority.NORMAAL
+
+    open_screen(qtbot, window, SIGNALS)
+    settle(qtbot, screen)
+    assert screen.detail.detail is not None
+    assert screen.detail.detail.priority is Priority.HOOG

@@ -97,6 +97,7 @@ class SignalsScreen(ScreenDefaults, SignalReads, QWidget):
         self.choices_busy = False
         self.header_busy = False  # the area's header is being read on the worker
         self._area_pending = False  # an area chosen while hidden: read when shown
+        self._detail_stale = False  # the signal shown changed while hidden
 
         top = self._top_row()
         self._filter_inputs()
@@ -390,6 +391,9 @@ class SignalsScreen(ScreenDefaults, SignalReads, QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         if not self._choices_loaded:
             self._load_choices()
+        if self._detail_stale:
+            self._detail_stale = False
+            self.detail.reload()  # one signal: read directly, as a click on it does
         if self._area_pending:
             self._read_header()
         elif self.header_busy:
@@ -426,13 +430,21 @@ class SignalsScreen(ScreenDefaults, SignalReads, QWidget):
             self.timer.start()
 
     def _on_changes(self, kinds: frozenset[str]) -> None:
+        """Shown: read what changed. Hidden: only remember it (issue 19: every save elsewhere
+        read the detail on the GUI thread); it is read when the screen is shown."""
+        visible = self.isVisible()
         if kinds & {CATEGORIES, PARTNERS} and self._choices_loaded:
-            self._load_choices()
+            if visible:
+                self._load_choices()
+            else:
+                self._choices_loaded = False
         if kinds & {SIGNALS, CATEGORIES, PARTNERS, AREAS}:
-            self.detail.reload()
             self.stale = True
-            if self.isVisible():
+            if visible:
+                self.detail.reload()
                 self.refresh()
+            else:
+                self._detail_stale = True
 
     def _point_clicked(self, key: str) -> None:
         try:
