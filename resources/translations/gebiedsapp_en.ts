@@ -2466,6 +2466,10 @@ The technical details are in the log file:
         <translation>Residents&apos; initiatives in %s: status, milestones, support and budget.</translation>
     </message>
     <message>
+        <source>De keuzes van het formulier konden niet worden geladen.</source>
+        <translation>The form&apos;s choices could not be loaded.</translation>
+    </message>
+    <message>
         <source>Initiatieven laden…</source>
         <translation>Loading initiatives…</translation>
     </message>

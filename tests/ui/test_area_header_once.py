@@ -42,17 +42,18 @@ def test_an_area_click_reads_the_header_once_for_every_screen(
 
     click_area(qtbot, window, beerta)
 
-    assert len(reads) == 1
-    assert window.area_page.title.text() == "Beerta"
     signals = window.screens[SIGNALS]
-    assert "Beerta" in signals.subtitle.text()  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: "Beerta" in signals.subtitle.text())  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: window.area_page.title.text() == "Beerta")
     qtbot.waitUntil(lambda: not context.background.busy())
+    assert len(reads) == 1
 
     with context.read() as session:
         drieborg = find_area(session, "Drieborg").id
     click_area(qtbot, window, drieborg)  # the next click reads its own header, once
+    qtbot.waitUntil(lambda: "Drieborg" in signals.subtitle.text())  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: not context.background.busy())
     assert len(reads) == 2
-    assert "Drieborg" in signals.subtitle.text()  # type: ignore[attr-defined]
 
 
 def test_a_team_change_is_in_the_next_header(
@@ -70,5 +71,7 @@ def test_a_team_change_is_in_the_next_header(
 
     context.perform(window, add_to_team, changes=(TEAM,))
 
-    texts = [label.text() for label in window.area_page.team_box.findChildren(QLabel)]
-    assert any("Tessa Teamlid" in text for text in texts)
+    def texts() -> list[str]:
+        return [label.text() for label in window.area_page.team_box.findChildren(QLabel)]
+
+    qtbot.waitUntil(lambda: any("Tessa Teamlid" in text for text in texts()))

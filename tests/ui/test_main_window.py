@@ -61,7 +61,7 @@ def click_area(window: MainWindow, qtbot, name: str) -> None:  # type: ignore[no
     qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
 
-def test_window_shows_oldambt_tree_and_database(window: MainWindow, context) -> None:  # type: ignore[no-untyped-def]
+def test_window_shows_oldambt_tree_and_database(window: MainWindow, context, qtbot) -> None:  # type: ignore[no-untyped-def]
     names = _tree_names(window)
     assert names[0] == "Oldambt"
     for kern in KERNEN:
@@ -70,7 +70,7 @@ def test_window_shows_oldambt_tree_and_database(window: MainWindow, context) -> 
     assert str(context.database.file) in window.database_label.text()
     assert "test" in window.user_label.text()
     # the start page shows the whole municipality, never an empty grey window
-    assert window.area_page.title.text() == "Oldambt"
+    qtbot.waitUntil(lambda: window.area_page.title.text() == "Oldambt")
     assert window.stack.currentWidget() is window.area_page
 
 
@@ -85,7 +85,7 @@ def test_selecting_an_area_shows_its_page(window: MainWindow, qtbot, context) ->
     with qtbot.waitSignal(window.navigator.area_selected) as blocker:
         click_area(window, qtbot, "Beerta")
     assert blocker.args == [beerta]
-    assert window.area_page.title.text() == "Beerta"
+    qtbot.waitUntil(lambda: window.area_page.title.text() == "Beerta")  # read on the worker
     buurten = [label.text() for label in window.area_page.buurten_box.findChildren(QLabel)]
     assert "Beerta-Centrum (BU18950300)" in buurten
 
@@ -107,16 +107,18 @@ def test_filter_narrows_the_tree(window: MainWindow, qtbot) -> None:  # type: ig
     assert visible == ["Oldambt", "Bad Nieuweschans"]
 
 
-def test_empty_machine_hint_disappears_once_a_team_exists(window: MainWindow, context) -> None:  # type: ignore[no-untyped-def]
+def test_empty_machine_hint_disappears_once_a_team_exists(  # type: ignore[no-untyped-def]
+    window: MainWindow, context, qtbot
+) -> None:
+    qtbot.waitUntil(lambda: "nog geen teamleden" in window.area_page.hint_text.text())
     assert window.area_page.hint.isVisibleTo(window)
-    assert "nog geen teamleden" in window.area_page.hint_text.text()
     with context.database.unit_of_work("test") as session:
         teams.add_member(session, name="Anna Testema")
     context.hub.announce(TEAM)
-    assert not window.area_page.hint.isVisibleTo(window)
+    qtbot.waitUntil(lambda: not window.area_page.hint.isVisibleTo(window))
 
 
-def test_team_on_area_page_follows_assignments(window: MainWindow, context) -> None:  # type: ignore[no-untyped-def]
+def test_team_on_area_page_follows_assignments(window: MainWindow, context, qtbot) -> None:  # type: ignore[no-untyped-def]
     with context.database.unit_of_work("test") as session:
         member = teams.add_member(session, name="Bram Voorbeeldstra")
         oldambt = find_area(session, "oldambt")
@@ -125,8 +127,11 @@ def test_team_on_area_page_follows_assignments(window: MainWindow, context) -> N
             role=Role.GEBIEDSWETHOUDER, start_date=date(2020, 1, 1),
         )  # fmt: skip
     context.hub.announce(TEAM)
-    texts = [label.text() for label in window.area_page.team_box.findChildren(QLabel)]
-    assert "Bram Voorbeeldstra" in texts
+
+    def texts() -> list[str]:
+        return [label.text() for label in window.area_page.team_box.findChildren(QLabel)]
+
+    qtbot.waitUntil(lambda: "Bram Voorbeeldstra" in texts())
 
 
 def test_screens_switch_by_shortcut_and_menu(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -342,7 +347,7 @@ def test_ctrl_l_and_enter_choose_an_area_and_the_screens_follow(  # type: ignore
     qtbot.keyClicks(search, "beerta")  # also matches Nieuw-Beerta, which comes first in the tree
     qtbot.keyClick(search, Qt.Key.Key_Return)
     assert window.navigator.current_area() == beerta
-    assert window.area_page.title.text() == "Beerta"
+    qtbot.waitUntil(lambda: window.area_page.title.text() == "Beerta")
     koffiekar = window.screens[KOFFIEKAR]
     assert window.stack.currentWidget() is koffiekar
     assert koffiekar.title.text() == "Koffiekar · Beerta"  # type: ignore[attr-defined]
@@ -357,7 +362,7 @@ def test_ctrl_l_and_enter_choose_an_area_and_the_screens_follow(  # type: ignore
     assert search.text() == "scheemda"
     qtbot.keyClick(search, Qt.Key.Key_Enter)
     assert window.navigator.current_area() == scheemda
-    assert window.area_page.title.text() == "Scheemda"
+    qtbot.waitUntil(lambda: window.area_page.title.text() == "Scheemda")
 
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(search, "bestaat niet")

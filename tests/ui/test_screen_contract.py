@@ -119,7 +119,7 @@ def test_choosing_an_area_keeps_a_screen_that_follows_it_and_leaves_one_that_doe
     qtbot.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)  # Mijn acties
     click_area(window, qtbot, "Scheemda")
     assert window.stack.currentWidget() is window.area_page
-    assert window.area_page.title.text() == "Scheemda"
+    qtbot.waitUntil(lambda: window.area_page.title.text() == "Scheemda")
     assert contacts.area_id == _area(context, "Scheemda")  # type: ignore[attr-defined]
     window.context.background.wait()
 

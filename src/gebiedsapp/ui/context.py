@@ -79,7 +79,7 @@ class AppContext:
     headers: AreaHeaders = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        self.headers = AreaHeaders(self.read)
+        self.headers = AreaHeaders(self.read, self.background)
         self.hub.first.append(self._forget_headers)
 
     def _forget_headers(self, kinds: frozenset[str]) -> None:

@@ -510,7 +510,7 @@ def test_opening_another_one_asks_about_unsaved_changes(
 
 
 def test_choices_follow_changes_made_elsewhere(
-    screen: InitiativesScreen, context: AppContext
+    qtbot: QtBot, screen: InitiativesScreen, context: AppContext
 ) -> None:
     screen.new_initiative()
     combo = screen.form.supporter_combo
@@ -518,7 +518,8 @@ def test_choices_follow_changes_made_elsewhere(
     with context.database.unit_of_work("test") as session:
         teams.add_member(session, name="Bram Buurtwerk")
     context.hub.announce(TEAM)
-    assert "Bram Buurtwerk" in [combo.itemText(i) for i in range(combo.count())]
+    qtbot.waitUntil(lambda: "Bram Buurtwerk" in [combo.itemText(i) for i in range(combo.count())])
+    assert screen.form.isEnabled()
     assert not screen._is_dirty()  # a new choice offered is not unsaved input
 
 

@@ -40,7 +40,7 @@ def test_an_area_click_shows_the_area_before_its_map_is_read(
     monkeypatch.setattr(map_reads, "drawable_shapes", slow_shapes)
     try:
         click_area(qtbot, window, beerta)  # returns while the shapes are still read
-        assert started.wait(10)
+        qtbot.waitUntil(started.is_set)  # after the area's header, read on the worker too
         assert "Beerta" in screen.subtitle.text()
         assert screen.is_busy()
         assert screen.map.codes() == whole

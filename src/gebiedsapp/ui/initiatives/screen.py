@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from gebiedsapp.services.areas import area_tree
 from gebiedsapp.services.errors import ValidationError
 from gebiedsapp.services.initiatives import (
     InitiativeInput,
@@ -41,14 +40,11 @@ from gebiedsapp.services.initiatives import (
 )
 from gebiedsapp.services.list_exports import initiatives_tables
 from gebiedsapp.services.overview import AreaHeader
-from gebiedsapp.services.taxonomy import list_partners, list_themes
-from gebiedsapp.services.teams import list_members
 from gebiedsapp.ui.admin.common import confirm, make_table
-from gebiedsapp.ui.contacts.form import partner_options
-from gebiedsapp.ui.contacts.themes import theme_options
 from gebiedsapp.ui.context import AREAS, INITIATIVES, PARTNERS, TEAM, THEMES, AppContext
 from gebiedsapp.ui.export import Exporter, ExportJob
 from gebiedsapp.ui.formatting import format_number
+from gebiedsapp.ui.initiatives.choices import Choices, read_choices
 from gebiedsapp.ui.initiatives.form import InitiativeForm
 from gebiedsapp.ui.initiatives.history import show_history
 from gebiedsapp.ui.initiatives.models import InitiativesModel
@@ -69,6 +65,8 @@ class InitiativesScreen(ListFormScreen[InitiativeView, InitiativeForm], QWidget)
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._start_list_form(context)
+        self._choices_pending = 0  # reads of the form's choices under way on the worker
+        self._choices_generation = 0  # a read at once makes those under way too old
 
         title = page_title(self.tr("Initiatieven"), self)
         self.subtitle = muted_label(self)
@@ -203,6 +201,7 @@ class InitiativesScreen(ListFormScreen[InitiativeView, InitiativeForm], QWidget)
     def new_initiative(self) -> None:
         """Start a blank initiative (asks first when the form holds unsaved input)."""
         self._ensure_loaded()
+        self._settle_choices()
         said = self.status.text()
         if not self._may_leave():
             return
@@ -213,6 +212,7 @@ class InitiativesScreen(ListFormScreen[InitiativeView, InitiativeForm], QWidget)
 
     def edit_initiative(self, initiative_id: uuid.UUID) -> None:
         self._ensure_loaded()
+        self._settle_choices()
         if initiative_id == self.editing_id and self._is_dirty():
             self.form.focus_first()  # already open, with changes: keep them
             return
@@ -235,21 +235,66 @@ class InitiativesScreen(ListFormScreen[InitiativeView, InitiativeForm], QWidget)
             self._reset_form()
 
     def _load_choices(self, *kinds: str) -> None:
-        """The areas, themes, partners and team members the form offers."""
+        """The areas, themes, partners and team members the form offers, read on the worker;
+        the form waits (disabled) until they are in."""
+        self._choices_pending += 1
+        self._set_form_enabled()
+        read, asked = self.context.read, frozenset(kinds)
+        generation = self._choices_generation
+
+        def work() -> Choices:
+            with read() as session:
+                return read_choices(session, asked)
+
+        self.context.background.submit(
+            f"initiatives-choices:{','.join(sorted(asked))}", work, owner=self,
+            on_done=lambda choices: self._on_choices(choices, generation),
+            on_error=self._on_choices_failed,
+        )  # fmt: skip
+
+    def _settle_choices(self) -> None:
+        """'Nieuw initiatief', opening one, saving: they need the choices now, not when the
+        worker is done (a read under way is then not applied again)."""
+        if self._choices_pending == 0:
+            return
+        self._choices_generation += 1
+        self._choices_pending = 0
         with self.context.read() as session:
-            if AREAS in kinds:
-                self.form.set_areas(area_tree(session))
-            if THEMES in kinds:
-                self.form.theme_names = {t.id: t.name for t in list_themes(session)}
-                self.form.set_theme_options(
-                    theme_options(list_themes(session, include_retired=False))
-                )
-            if PARTNERS in kinds:
-                self.form.set_partners(
-                    partner_options(list_partners(session, include_retired=True))
-                )
-            if TEAM in kinds:
-                self.form.set_members(list_members(session))
+            choices = read_choices(session, frozenset({AREAS, THEMES, PARTNERS, TEAM}))
+        self._apply_choices(choices)
+        self._set_form_enabled()
+
+    def _on_choices(self, choices: Choices, generation: int) -> None:
+        if generation != self._choices_generation:
+            return  # read at once meanwhile (_settle_choices)
+        self._apply_choices(choices)
+        self._choices_pending -= 1
+        self._set_form_enabled()
+
+    def _apply_choices(self, choices: Choices) -> None:
+        keep_clean = not self._is_dirty()
+        if choices.areas is not None:
+            self.form.set_areas(choices.areas)
+        if choices.theme_names is not None and choices.themes is not None:
+            self.form.theme_names = choices.theme_names
+            self.form.set_theme_options(choices.themes)
+        if choices.partners is not None:
+            self.form.set_partners(choices.partners)
+        if choices.members is not None:
+            self.form.set_members(choices.members)
+        if self.editing_id is None and keep_clean:
+            self._reset_form()  # the area chosen for a new one: its combo has it now
+        elif keep_clean:  # a new choice offered is not unsaved input
+            self._baseline = self.form.snapshot()
+
+    def _on_choices_failed(self, _error: Exception) -> None:
+        self._choices_pending = max(self._choices_pending - 1, 0)
+        self.status.setText(self.tr("De keuzes van het formulier konden niet worden geladen."))
+
+    def _set_form_enabled(self) -> None:
+        ready = self._choices_pending == 0
+        for widget in (self.form, self.save_button):
+            widget.setEnabled(ready)
 
     def _list_query(self) -> Callable[[Session], list[InitiativeView]]:
         """The area's initiatives; the ended ones only when ticked."""
@@ -281,10 +326,7 @@ class InitiativesScreen(ListFormScreen[InitiativeView, InitiativeForm], QWidget)
     def _on_changes(self, kinds: frozenset[str]) -> None:
         choices = kinds & {AREAS, THEMES, PARTNERS, TEAM}
         if choices and self._loaded:
-            keep_clean = not self._is_dirty()
             self._load_choices(*choices)
-            if keep_clean:  # a new choice offered is not unsaved input
-                self._baseline = self.form.snapshot()
         if kinds & {INITIATIVES, AREAS}:
             self.list_state.changed()
 
@@ -330,6 +372,7 @@ class InitiativesScreen(ListFormScreen[InitiativeView, InitiativeForm], QWidget)
     def save(self) -> bool:
         """Ctrl+Enter: check what is typed, then write it in one unit of work."""
         self._ensure_loaded()
+        self._settle_choices()
         self.form.milestones.delegate.commit_open_editors()
         try:
             data = self.form.to_input()

@@ -9,9 +9,12 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
+from gebiedsapp.domain import DraftKind
 from gebiedsapp.services.actions import member_for_account
 from gebiedsapp.services.areas import AreaNode, area_tree, list_buurten
-from gebiedsapp.services.koffiekar import recent_places
+from gebiedsapp.services.drafts import DraftView, list_drafts
+from gebiedsapp.services.errors import NotFoundError
+from gebiedsapp.services.koffiekar import SessionView, get_session, recent_places
 from gebiedsapp.services.lists import ListFilter, SessionRow, list_sessions
 from gebiedsapp.services.teams import MemberView, list_assignments, list_members
 from gebiedsapp.ui.koffiekar.theme_picker import ThemeChoice, theme_choices
@@ -61,3 +64,27 @@ def read_area(
         themes=list(theme_choices(session)),
         rounds=area_rounds(session, area_id) if rounds else [],
     )
+
+
+def read_round(
+    session: Session, round_id: uuid.UUID
+) -> tuple[SessionView | None, DraftView | None, DraftView | None]:
+    """A round's header, and the newest drafts of its header and of a new conversation in it
+    (None: gone meanwhile, or no such draft)."""
+    try:
+        view = get_session(session, round_id)
+    except NotFoundError:
+        return None, None, None
+    drafts = list(reversed(list_drafts(session)))
+    header = next(
+        (d for d in drafts if d.kind is DraftKind.SESSION and d.target_id == round_id), None
+    )
+    conversation = next(
+        (
+            d
+            for d in drafts
+            if d.kind is DraftKind.CONVERSATION and d.session_id == round_id and d.target_id is None
+        ),
+        None,
+    )
+    return view, header, conversation

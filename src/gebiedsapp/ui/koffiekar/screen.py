@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
-from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QHideEvent, QKeySequence, QShortcut, QShowEvent
@@ -29,37 +28,34 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from gebiedsapp.domain import AreaKind, DraftKind
+from gebiedsapp.domain import AreaKind
 from gebiedsapp.services.actions import member_for_account
 from gebiedsapp.services.areas import AreaNode
-from gebiedsapp.services.drafts import DraftView, list_drafts
 from gebiedsapp.services.errors import NotFoundError
 from gebiedsapp.services.koffiekar import (
     get_conversation,
-    get_session,
     quick_session,
     session_conversations,
 )
-from gebiedsapp.services.list_exports import koffiekar_tables
 from gebiedsapp.services.lists import SessionRow
-from gebiedsapp.services.reports import Progress
-from gebiedsapp.services.reports.session_data import session_sheet
 from gebiedsapp.ui.context import AREAS, KOFFIEKAR, TEAM, THEMES, AppContext
 from gebiedsapp.ui.export import Exporter, ExportJob
 from gebiedsapp.ui.koffiekar.area_choice import ask_round_area
-from gebiedsapp.ui.koffiekar.area_reads import AreaReads, area_rounds, read_area
-from gebiedsapp.ui.koffiekar.conversation_form import ConversationForm, parse_uuid
+from gebiedsapp.ui.koffiekar.area_reads import AreaReads, area_rounds, read_area, read_round
+from gebiedsapp.ui.koffiekar.conversation_form import ConversationForm
 from gebiedsapp.ui.koffiekar.conversation_list import ConversationList
 from gebiedsapp.ui.koffiekar.history_dialog import HistoryDialog
 from gebiedsapp.ui.koffiekar.models import RoundListModel, make_table
+from gebiedsapp.ui.koffiekar.prints import area_export, round_sheet
+from gebiedsapp.ui.koffiekar.restoring import DraftRestoring
 from gebiedsapp.ui.koffiekar.session_form import SessionForm
 from gebiedsapp.ui.layout import FlowLayout, scrolling
 from gebiedsapp.ui.palette import style
-from gebiedsapp.ui.pdf import Build, PdfActions, pdf_name
+from gebiedsapp.ui.pdf import Build, PdfActions
 from gebiedsapp.ui.screen import ScreenDefaults
 
 
-class KoffiekarScreen(ScreenDefaults, QWidget):
+class KoffiekarScreen(ScreenDefaults, DraftRestoring, QWidget):
     follows_area = True  # the main window's contract (ui.screen.Screen)
     area_shown = Signal(object)  # the area id, also when a restored draft switched the area
     signal_requested = Signal(object)  # a conversation id: the window opens a new signal for it
@@ -288,14 +284,7 @@ class KoffiekarScreen(ScreenDefaults, QWidget):
 
     def export_job(self) -> ExportJob | None:
         """Every round of the area shown, and every conversation in them."""
-        if self.area is None:
-            return None
-        area_id = self.area.id
-        return ExportJob(
-            f"koffiekar-{self.area.name}",
-            lambda session, options: koffiekar_tables(session, area_id, options),
-            personal_data=True,
-        )
+        return area_export(self.area) if self.area is not None else None
 
     def _can_hold_rounds(self) -> bool:
         return self.area is not None and self.area.kind is not AreaKind.GEMEENTE
@@ -379,17 +368,9 @@ class KoffiekarScreen(ScreenDefaults, QWidget):
 
     def sheet_job(self) -> tuple[str, str, Build] | None:
         """The one-page print of the round shown."""
-        round_id = self.round_id
-        if round_id is None or self.area is None:
+        if self.round_id is None or self.area is None:
             return None
-        today = date.today()
-
-        def build(session: Session, path: Path, _progress: Progress) -> int:
-            from gebiedsapp.services.reports.koffiekar_sheet import write_session_sheet
-
-            return write_session_sheet(session_sheet(session, round_id, today=today), path)
-
-        name = pdf_name("koffiekar", self.area.name, today.isoformat())
+        name, build = round_sheet(self.area.name, self.round_id)
         return name, self.tr("Verslag van de koffiekarronde"), build
 
     def _on_round_row(self, current: object, _previous: object) -> None:
@@ -409,33 +390,10 @@ class KoffiekarScreen(ScreenDefaults, QWidget):
             self._highlight_round(round_id)
         finally:
             self._refreshing = False
-        view = None
-        header_draft = conversation_draft = None
+        view = header_draft = conversation_draft = None
         if round_id is not None:
             with self.context.read() as session:
-                try:
-                    view = get_session(session, round_id)
-                except NotFoundError:
-                    view = None
-                drafts = list_drafts(session)
-            header_draft = next(
-                (
-                    d
-                    for d in reversed(drafts)
-                    if d.kind is DraftKind.SESSION and d.target_id == round_id
-                ),
-                None,
-            )
-            conversation_draft = next(
-                (
-                    d
-                    for d in reversed(drafts)
-                    if d.kind is DraftKind.CONVERSATION
-                    and d.session_id == round_id
-                    and d.target_id is None
-                ),
-                None,
-            )
+                view, header_draft, conversation_draft = read_round(session, round_id)
         if view is None:
             self.round_id = None
         self.sheet_button.setEnabled(self.round_id is not None)
@@ -487,65 +445,6 @@ class KoffiekarScreen(ScreenDefaults, QWidget):
 
     def show_history(self, conversation_id: uuid.UUID) -> None:
         HistoryDialog(self.context, conversation_id, self).exec()
-
-    # -- restoring --------------------------------------------------------------------------
-
-    def restore_draft(self, draft: DraftView) -> None:
-        """Open the form that holds this draft (from 'Herstel je werk?')."""
-        if draft.kind not in (DraftKind.SESSION, DraftKind.CONVERSATION):
-            return  # a contact draft: the contacts screen restores it
-        self._settle()
-        if draft.kind is DraftKind.SESSION and draft.target_id is None:
-            self._restore_new_round(draft)
-            return
-        round_id = draft.target_id if draft.kind is DraftKind.SESSION else draft.session_id
-        editing = None
-        with self.context.read() as session:
-            try:
-                view = get_session(session, round_id) if round_id else None
-                if draft.kind is DraftKind.CONVERSATION and draft.target_id is not None:
-                    editing = get_conversation(session, draft.target_id)
-            except NotFoundError:
-                view = None
-        if view is None:
-            self._cannot_restore()
-            return
-        if self.area is None or self.area.id != view.area_id:
-            self._show_area(view.area_id)
-        self._select_round(view.id)
-        if draft.kind is DraftKind.SESSION:
-            self.session_form.restore(draft)
-            self.session_form.toggle.setChecked(True)
-            self.session_form.place.setFocus()
-        else:
-            self.form.keep_draft()
-            self.form.restore(draft, editing)
-            self.form.summary.setFocus()
-
-    def _restore_new_round(self, draft: DraftView) -> None:
-        """A round that was being planned but never started: its header, Ctrl+S starts it."""
-        area_id = parse_uuid(draft.payload.get("area_id"))
-        if area_id is None:
-            self._cannot_restore()
-            return
-        self._show_area(area_id)
-        if self.area is None or self.area.id != area_id:
-            self._cannot_restore()
-            return
-        self._select_round(None)
-        self.session_form.restore(draft)
-        self.session_form.toggle.setChecked(True)
-        self.session_form.place.setFocus()
-
-    def _cannot_restore(self) -> None:
-        QMessageBox.warning(
-            self,
-            self.tr("Niet te herstellen"),
-            self.tr(
-                "Het gebied of de koffiekarronde van dit concept bestaat niet meer. Het concept "
-                "blijft bewaard."
-            ),
-        )
 
     def _on_header_saved(self, round_id: uuid.UUID) -> None:
         if round_id != self.round_id:  # a restored new round was just started

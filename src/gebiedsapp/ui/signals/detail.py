@@ -27,16 +27,15 @@ from gebiedsapp.services import signals as signal_service
 from gebiedsapp.services.errors import NotFoundError
 from gebiedsapp.services.reports import Progress
 from gebiedsapp.services.signal_views import SignalDetail, signal_detail
-from gebiedsapp.services.taxonomy import list_categories, list_partners
-from gebiedsapp.ui.admin.common import INDENT, heading
+from gebiedsapp.ui.admin.common import heading
 from gebiedsapp.ui.context import SIGNALS, AppContext
 from gebiedsapp.ui.formatting import format_date
 from gebiedsapp.ui.labels import label_of, label_text
 from gebiedsapp.ui.palette import css, sheet
 from gebiedsapp.ui.pdf import Build, PdfActions, pdf_name
+from gebiedsapp.ui.signals.choices import category_choices, partner_choices
 from gebiedsapp.ui.signals.common import LABEL_ROLES
 from gebiedsapp.ui.signals.dialogs import (
-    Choice,
     ChoiceDialog,
     FeedbackDialog,
     NoteDialog,
@@ -44,31 +43,8 @@ from gebiedsapp.ui.signals.dialogs import (
     uuid_or_none,
 )
 from gebiedsapp.ui.signals.photos import PhotoStrip
-from gebiedsapp.ui.signals.picker import PATH, Pick
 
 MUTED = "color: $muted;"
-
-
-def category_choices(context: AppContext) -> list[Pick]:
-    """Offered categories in tree order: listed indented under their parent, shown and found
-    by their full name ("Hoofd › Sub")."""
-    with context.read() as session:
-        rows = list_categories(session, include_retired=False)
-    names = {c.id: c.name for c in rows}
-    return [
-        Pick(
-            str(c.id),
-            (INDENT if c.parent_id else "") + c.name,
-            f"{names[c.parent_id]}{PATH}{c.name}" if c.parent_id in names else c.name,
-        )
-        for c in rows
-    ]
-
-
-def partner_choices(context: AppContext) -> list[Choice]:
-    with context.read() as session:
-        rows = list_partners(session, include_retired=False)
-    return [(str(p.id), p.name) for p in sorted(rows, key=lambda p: p.name.lower())]
 
 
 def _section(text: str, parent: QWidget) -> QLabel:

@@ -41,7 +41,7 @@ from gebiedsapp.ui.admin.common import current_id, fill_area_combo, fill_enum_co
 from gebiedsapp.ui.context import SIGNALS, AppContext
 from gebiedsapp.ui.formatting import from_qdate, to_qdate
 from gebiedsapp.ui.palette import style
-from gebiedsapp.ui.signals.detail import category_choices, partner_choices
+from gebiedsapp.ui.signals.choices import category_choices, partner_choices
 from gebiedsapp.ui.signals.dialogs import fill_choices, refused
 from gebiedsapp.ui.signals.picker import Pick, category_picker
 

@@ -37,36 +37,30 @@ from gebiedsapp.services.geojson_export import signals_geojson
 from gebiedsapp.services.list_exports import signals_table
 from gebiedsapp.services.signal_views import (
     SignalFilter,
-    SignalList,
-    list_signals,
-    open_in_areas,
 )
 from gebiedsapp.services.signals import (
     SignalInput,
     signal_input_from_contact,
     signal_input_from_conversation,
-    signal_points,
 )
 from gebiedsapp.ui.admin.common import current_id, make_table, select_data
 from gebiedsapp.ui.context import AREAS, CATEGORIES, PARTNERS, SIGNALS, AppContext
 from gebiedsapp.ui.export import Exporter, ExportJob
 from gebiedsapp.ui.formatting import format_number
 from gebiedsapp.ui.labels import label_of
-from gebiedsapp.ui.page import page_title, scope_name
+from gebiedsapp.ui.page import page_title
 from gebiedsapp.ui.palette import style
 from gebiedsapp.ui.screen import ScreenDefaults
-from gebiedsapp.ui.signal_map import BuurtMap, MapPoint
-from gebiedsapp.ui.signals.detail import SignalDetailPane, category_choices, partner_choices
-from gebiedsapp.ui.signals.dialogs import fill_choices
+from gebiedsapp.ui.signal_map import BuurtMap
+from gebiedsapp.ui.signals.detail import SignalDetailPane
 from gebiedsapp.ui.signals.form import SignalForm
 from gebiedsapp.ui.signals.import_dialog import SignalImportDialog
-from gebiedsapp.ui.signals.map_reads import MapShapes, map_points, read_shapes
+from gebiedsapp.ui.signals.loading import SignalReads
 from gebiedsapp.ui.signals.models import ColumnWidths, SignalsModel
-from gebiedsapp.ui.signals.picker import Pick, category_picker
+from gebiedsapp.ui.signals.picker import category_picker
 from gebiedsapp.ui.translatable import QT_TRANSLATE_NOOP
 
 DEBOUNCE_MS = 200
-SHOWN_LIMIT = 5_000
 _OPEN, _ALL = "open", "alle"
 PERIODS = (  # (key, text, days back; None: no limit)
     ("", QT_TRANSLATE_NOOP("SignalsScreen", "Altijd"), None),
@@ -78,7 +72,7 @@ PERIODS = (  # (key, text, days back; None: no limit)
 log = logging.getLogger(__name__)
 
 
-class SignalsScreen(ScreenDefaults, QWidget):
+class SignalsScreen(ScreenDefaults, SignalReads, QWidget):
     """The list of signals of an area with filters and counts, and one signal's detail."""
 
     follows_area = True  # the main window's contract (ui.screen.Screen)
@@ -100,6 +94,10 @@ class SignalsScreen(ScreenDefaults, QWidget):
         self._filters_version = 0
         self._asked_version = self._shown_version = -1
         self._choices_loaded = False
+        self.choices_busy = False
+        self.header_busy = False  # the area's header is being read on the worker
+        self._area_pending = False  # an area chosen while hidden: read when shown
+        self._detail_stale = False  # the signal shown changed while hidden
 
         top = self._top_row()
         self._filter_inputs()
@@ -275,47 +273,16 @@ class SignalsScreen(ScreenDefaults, QWidget):
     # -- public contract --------------------------------------------------------------------
 
     def set_area(self, area_id: uuid.UUID) -> None:
-        """This area and its sub-areas; the gemeente root shows the whole municipality."""
-        header = self.context.headers.get(area_id)
+        """This area and its sub-areas; the gemeente root shows the whole municipality.
+        Hidden, the screen only remembers it: nothing is read until it is shown."""
         self.area_id = area_id
-        self.area_ids = header.area_ids
-        text = scope_name(header)
-        self.subtitle.setText(text)
         self.buurt_code = None
         self._show_buurt_chip()
-        if self.isVisible():
-            self._read_map()  # the list follows the shapes (it counts their own outlines)
-        else:  # hidden: read when shown
-            self._filters_changed()
-
-    def _read_map(self) -> None:
-        """The area's CBS buurten and the own outlines of its areas without one (all of Oldambt
-        for the gemeente), read and made into paths off the GUI thread; coloured when rows
-        come."""
-        if self.area_ids is None:
+        if not self.isVisible():
+            self._area_pending = True
+            self.stale = True
             return
-        self.map_busy = True
-        self.status_line.setText(self.tr("Zoeken…"))
-        read, ids = self.context.read, self.area_ids
-        self.context.background.submit(
-            "signals-map", lambda: read_shapes(read, ids), owner=self,
-            on_done=self._on_map, on_error=self._on_map_failed,
-        )  # fmt: skip
-
-    def _on_map(self, found: MapShapes) -> None:
-        self.map_busy = False
-        self.map_for = found.area_ids
-        self.map.set_buurten(found.shapes, paths=found.paths)
-        self.map.setVisible(bool(found.shapes))
-        self._filters_changed()
-
-    def _on_map_failed(self, error: Exception) -> None:
-        log.warning("the map's shapes were not read: %s", error)
-        self.map_busy = False
-        self.map_for = self.area_ids  # not again for every filter: the list still comes
-        self.map.set_buurten([])
-        self.map.setVisible(False)
-        self._filters_changed()
+        self._read_header()
 
     def set_buurt_filter(self, code: str | None) -> None:
         """Only signals in this CBS buurt (None: the whole area again)."""
@@ -411,34 +378,31 @@ class SignalsScreen(ScreenDefaults, QWidget):
         )
 
     def is_busy(self) -> bool:
-        return self.timer.isActive() or self.busy or self.map_busy
+        return (
+            self.timer.isActive()
+            or self.busy
+            or self.map_busy
+            or self.header_busy
+            or self.choices_busy
+        )
 
     # -- loading ----------------------------------------------------------------------------
 
     def showEvent(self, event: QShowEvent) -> None:
         if not self._choices_loaded:
             self._load_choices()
-        if self.area_ids is not None and self.map_for != self.area_ids:
+        if self._detail_stale:
+            self._detail_stale = False
+            self.detail.reload()  # one signal: read directly, as a click on it does
+        if self._area_pending:
+            self._read_header()
+        elif self.header_busy:
+            pass  # the header's arrival reads the map and the list
+        elif self.area_ids is not None and self.map_for != self.area_ids:
             self._read_map()
         elif self.stale:
             self.refresh()
         super().showEvent(event)
-
-    def _load_choices(self) -> None:
-        self._choices_loaded = True
-        everything = self.tr("(alle)")
-        categories, partners = self.category_combo, self.partner_combo
-        keep = (categories.currentData() or "", partners.currentData() or "")
-        for combo in (categories, partners):
-            combo.blockSignals(True)
-        try:
-            categories.set_picks(
-                [Pick("", everything, ""), *category_choices(self.context)], keep[0]
-            )
-            fill_choices(partners, [("", everything), *partner_choices(self.context)], keep[1])
-        finally:
-            for combo in (categories, partners):
-                combo.blockSignals(False)
 
     def _show_buurt_chip(self) -> None:
         self.buurt_chip.setVisible(self.buurt_code is not None)
@@ -466,91 +430,27 @@ class SignalsScreen(ScreenDefaults, QWidget):
             self.timer.start()
 
     def _on_changes(self, kinds: frozenset[str]) -> None:
+        """Shown: read what changed. Hidden: only remember it (issue 19: every save elsewhere
+        read the detail on the GUI thread); it is read when the screen is shown."""
+        visible = self.isVisible()
         if kinds & {CATEGORIES, PARTNERS} and self._choices_loaded:
-            self._load_choices()
+            if visible:
+                self._load_choices()
+            else:
+                self._choices_loaded = False
         if kinds & {SIGNALS, CATEGORIES, PARTNERS, AREAS}:
-            self.detail.reload()
             self.stale = True
-            if self.isVisible():
+            if visible:
+                self.detail.reload()
                 self.refresh()
-
-    def refresh(self) -> None:
-        """Query the list with the current filters, off the GUI thread."""
-        self.timer.stop()
-        self.stale = False
-        self.busy = True
-        self.status_line.setText(self.tr("Zoeken…"))
-        filters = self.current_filter()
-        self._asked_version = self._filters_version  # a newer request drops this one's answer
-        context = self.context
-        today = date.today()
-        outlined = {} if self.buurt_code else self.map.own_outlines()
-
-        def work() -> tuple[SignalList, list[MapPoint], dict[str, int]]:
-            with context.read() as session:
-                found = list_signals(session, filters, today=today)
-                own = open_in_areas(session, filters, outlined, today=today)
-                points = signal_points(session, filters.area_ids)
-            return found, map_points(found.rows, points), own
-
-        self.context.background.submit(
-            "signals-list", work, owner=self, on_done=self._on_rows, on_error=self._on_failed
-        )
-
-    def _on_rows(self, found: tuple[SignalList, list[MapPoint], dict[str, int]]) -> None:
-        self.busy = False
-        result, points, own = found
-        created, self._select_after = self._select_after, None
-        keep = created or (self.detail.detail.id if self.detail.detail else None)
-        other_list = self._asked_version != self._shown_version
-        self._shown_version = self._asked_version
-        rows = result.rows
-        self.map.set_points(points)
-        if self.buurt_code is None:  # with a buurt chosen, the map keeps the whole area's view
-            counts = dict.fromkeys(self.map.codes(), 0)
-            for row in rows:
-                if row.buurt_code in counts and row.closed_on is None:
-                    counts[row.buurt_code] += 1
-            self.map.set_counts(counts | own)
-        shown = rows[:SHOWN_LIMIT]
-        self.model.set_rows(shown)
-        total = len(rows)
-        noun = self.tr("signaal") if total == 1 else self.tr("signalen")
-        text = f"{format_number(total)} {noun}"
-        if total > SHOWN_LIMIT:
-            text += self.tr("; de eerste %s worden getoond, verfijn het filter") % format_number(
-                SHOWN_LIMIT
-            )
-        self.status_line.setText(text)
-        self.counts.setText(self._counts_text(result.counts))
-        if keep is None:
-            return
-        if created or not other_list or any(row.id == keep for row in shown):
-            self.show_signal(keep)
-        else:  # another area or filter: a signal that left the list is not changed by mistake
-            self.detail.show_signal(None)
+            else:
+                self._detail_stale = True
 
     def _point_clicked(self, key: str) -> None:
         try:
             self.show_signal(uuid.UUID(key))
         except ValueError:
             return
-
-    def _counts_text(self, counts: dict[SignalStatus, int]) -> str:
-        parts = []
-        for status in SignalStatus:
-            count = counts.get(status, 0)
-            if count:
-                text = f"{format_number(count)} {label_of(status).lower()}"
-                parts.append(f"<b>{text}</b>" if status in OPEN else text)
-        if not parts:
-            return self.tr("Geen signalen met deze filters.")
-        return " · ".join(parts)
-
-    def _on_failed(self, _error: Exception) -> None:
-        self.busy = False
-        self.stale = True
-        self.status_line.setText(self.tr("Laden mislukt; zie het logboek."))
 
     def _on_selected(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         rows = self.table.selectionModel().selectedRows()

@@ -1,10 +1,15 @@
-"""The summary screen's lists as table models: open signals, open actions and initiatives."""
+"""The summary screen's lists as table models: open signals, open actions and initiatives.
+
+On ten times today's data Winschoten's year has thousands of open signals: the view gets them
+a page at a time as it scrolls (canFetchMore/fetchMore), so showing them costs a page, not
+every row (issue 19)."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from gebiedsapp.services.money import format_euros
 from gebiedsapp.services.summary import InitiativeRow, OpenAction, OpenSignal
@@ -14,8 +19,37 @@ from gebiedsapp.ui.palette import ColourRole, brush
 from gebiedsapp.ui.signals.common import label_brush
 from gebiedsapp.ui.table_model import RowTableModel
 
+PAGE = 200  # rows handed to the view at a time
+R = TypeVar("R")
 
-class OpenSignalsModel(RowTableModel[OpenSignal]):
+
+class PagedModel(RowTableModel[R]):
+    """All rows kept; the view sees the first page and asks for more as it scrolls."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.all_rows: list[R] = []
+
+    def set_rows(self, rows: Sequence[R]) -> None:
+        self.beginResetModel()
+        self.all_rows = list(rows)
+        self.rows = self.all_rows[:PAGE]
+        self.endResetModel()
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> bool:
+        return not parent.isValid() and len(self.rows) < len(self.all_rows)
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> None:
+        if not self.canFetchMore(parent):
+            return
+        start = len(self.rows)
+        more = self.all_rows[start : start + PAGE]
+        self.beginInsertRows(QModelIndex(), start, start + len(more) - 1)
+        self.rows.extend(more)
+        self.endInsertRows()
+
+
+class OpenSignalsModel(PagedModel[OpenSignal]):
     headers = ("Categorie", "Buurt", "Gemeld op", "Partner", "Uiterlijk", "Termijn")
 
     def cell(self, row: OpenSignal, column: int, role: int) -> Any:
@@ -33,7 +67,7 @@ class OpenSignalsModel(RowTableModel[OpenSignal]):
         return None
 
 
-class OpenActionsModel(RowTableModel[OpenAction]):
+class OpenActionsModel(PagedModel[OpenAction]):
     headers = ("Actie", "Wie", "Uiterlijk", "Gebied")
 
     def cell(self, row: OpenAction, column: int, role: int) -> Any:
@@ -49,7 +83,7 @@ class OpenActionsModel(RowTableModel[OpenAction]):
         return None
 
 
-class InitiativesModel(RowTableModel[InitiativeRow]):
+class InitiativesModel(PagedModel[InitiativeRow]):
     headers = ("Initiatief", "Status", "Sinds", "Volgende mijlpaal", "Budget toegekend", "Gebied")
 
     def cell(self, row: InitiativeRow, column: int, role: int) -> Any:

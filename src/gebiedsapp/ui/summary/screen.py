@@ -3,12 +3,12 @@ before they print. The numbers come from `services.summary`, the same code that 
 
 from __future__ import annotations
 
-import html
 import uuid
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -21,17 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gebiedsapp.domain import Role
 from gebiedsapp.services.errors import ValidationError
 from gebiedsapp.services.report_text import (
     KEY_FIGURES,
-    difference,
-    figure,
-    number,
-    period_range,
-    period_text,
 )
-from gebiedsapp.services.reports.population_note import context_line
 from gebiedsapp.services.summary_export import summary_tables
 from gebiedsapp.ui.admin.common import heading
 from gebiedsapp.ui.context import (
@@ -51,15 +44,14 @@ from gebiedsapp.ui.context import (
     AppContext,
 )
 from gebiedsapp.ui.export import Exporter, ExportJob, file_stem
-from gebiedsapp.ui.formatting import format_date
-from gebiedsapp.ui.labels import label_of
-from gebiedsapp.ui.palette import sheet, style
+from gebiedsapp.ui.palette import style
 from gebiedsapp.ui.pdf import Build, PdfActions
 from gebiedsapp.ui.screen import ScreenDefaults
 from gebiedsapp.ui.signal_map import BuurtMap
 from gebiedsapp.ui.summary.charts import BarChart
 from gebiedsapp.ui.summary.data import Dashboard, load_dashboard
 from gebiedsapp.ui.summary.figure_texts import figure_text
+from gebiedsapp.ui.summary.filling import DashboardFilling
 from gebiedsapp.ui.summary.models import InitiativesModel, OpenActionsModel, OpenSignalsModel
 from gebiedsapp.ui.summary.parts import MUTED, read_only_table, section
 from gebiedsapp.ui.summary.period import PeriodPicker
@@ -73,7 +65,7 @@ WATCHED = frozenset(
 )  # fmt: skip
 
 
-class SummaryScreen(ScreenDefaults, QWidget):
+class SummaryScreen(ScreenDefaults, DashboardFilling, QWidget):
     """The dashboard of one area over a chosen period, with the buttons to print it."""
 
     follows_area = True  # the main window's contract (ui.screen.Screen)
@@ -88,6 +80,8 @@ class SummaryScreen(ScreenDefaults, QWidget):
         self.data: Dashboard | None = None
         self.stale = True
         self._busy = False
+        self._shown = 0  # which load's figures are being shown (slice by slice)
+        self._steps = 0  # slices of it still to show
 
         self.title = heading(self.tr("Samenvatting"), self)
         top = self._build_top()
@@ -358,7 +352,7 @@ class SummaryScreen(ScreenDefaults, QWidget):
             self.refresh()
 
     def is_busy(self) -> bool:
-        return self._busy
+        return self._busy or self._steps > 0
 
     def refresh(self) -> None:
         area_id = self.area_id
@@ -405,75 +399,27 @@ class SummaryScreen(ScreenDefaults, QWidget):
         self._set_buttons(False)
 
     def _loaded(self, data: Dashboard) -> None:
+        """Show the figures at once; the charts, the map and the lists follow one per turn of
+        the event loop (on ten times today's data all at once held the GUI thread ~0.5 s)."""
         self._busy = False
         self.data = data
-        s = data.summary
-        self._set_buttons(True)
-        self.title.setText(self.tr("Samenvatting voor de wethouder: %s") % s.title)
-        self.state.setText(
-            self.tr("%s (%s), vergeleken met %s.")
-            % (period_text(s.period), period_range(s.period), period_range(s.previous_period))
-        )
-        for field, _text, _why in KEY_FIGURES:
-            now, before = figure(s.current, field), figure(s.previous, field)
-            current, previous, change = self.figure_labels[field]
-            current.setText(f"<b>{number(now)}</b>")
-            previous.setText(number(before))
-            change.setText(difference(now, before))
-        self.population.setText(context_line(s))
-        self.population.setVisible(bool(self.population.text()))
-        team = [
-            f"{label_of(role)}: {html.escape(', '.join(s.team[role]))}"
-            for role in Role
-            if s.team.get(role)
-        ]
-        no_team = self.tr("Geen team vastgelegd.")  # outside the f-string: lupdate sees it
-        self.team.setText(
-            "<br>".join(team) if team else f"<span style='{sheet(MUTED)}'>{no_team}</span>"
-        )
-        self.themes.set_rows([(t.theme, t.current, t.previous) for t in s.themes[:10]])
-        moves = []
-        if s.rising_themes:
-            moves.append(
-                self.tr("Meer dan vorige periode: ")
-                + ", ".join(
-                    f"{t.theme} ({difference(t.current, t.previous)})" for t in s.rising_themes[:5]
-                )
-            )
-        if s.falling_themes:
-            moves.append(
-                self.tr("Minder: ")
-                + ", ".join(
-                    f"{t.theme} ({difference(t.current, t.previous)})" for t in s.falling_themes[:5]
-                )
-            )
-        self.theme_moves.setText("<br>".join(html.escape(m) for m in moves))
-        self.by_category.set_rows(list(s.signals_by_category))
-        self.by_status.set_rows([(label_of(status), n) for status, n in s.signals_by_status])
-        self.median.setText(
-            self.tr("Mediane doorlooptijd van afgesloten signalen: %s dagen")
-            % number(s.median_days_to_close, 1)
-            if s.median_days_to_close is not None
-            else self.tr("In deze periode is geen signaal afgesloten.")
-        )
-        self.map.set_buurten(data.shapes)
-        self.map.set_counts({b.code: b.open_signals for b in s.buurten})
-        self.map.setVisible(bool(data.shapes))
-        self.map_note.setText(
-            "" if data.shapes else self.tr("Aan dit gebied zijn geen CBS-buurten gekoppeld.")
-        )
-        self.open_model.set_rows(s.open_signals)
-        no_quotes = self.tr("Geen uitspraken voor rapportage.")  # outside the f-string
-        self.quotes.setText(
-            "<br><br>".join(
-                f"“{html.escape(q.text)}”<br><span style='{sheet(MUTED)}'>{format_date(q.day)} · "
-                f"{html.escape(q.buurt or q.area)}</span>"
-                for q in s.quotes
-            )
-            or f"<span style='{sheet(MUTED)}'>{no_quotes}</span>"
-        )
-        self.actions_model.set_rows(s.open_action_list)
-        self.initiatives_model.set_rows(s.initiatives)
+        self._shown += 1
+        steps: list[Callable[[Dashboard], None]] = [
+            self._show_figures, self._show_charts, self._show_map, self._show_open_signals,
+            self._show_quotes, self._show_actions, self._show_initiatives,
+        ]  # fmt: skip
+        self._steps = len(steps)
+        self._next_step(self._shown, data, steps)
+
+    def _next_step(
+        self, shown: int, data: Dashboard, steps: list[Callable[[Dashboard], None]]
+    ) -> None:
+        if shown != self._shown:
+            return  # newer figures came meanwhile; they go their own way
+        steps.pop(0)(data)
+        self._steps = len(steps)
+        if steps:
+            QTimer.singleShot(0, self, lambda: self._next_step(shown, data, steps))
 
     # -- printing ---------------------------------------------------------------------------
 
