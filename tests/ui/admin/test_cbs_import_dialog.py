@@ -122,7 +122,8 @@ def test_import_from_the_beheer_menu_and_see_the_population_on_the_area_page(
     click_area(window, qtbot, "Winschoten")
     linked = [c for c in cbs_file.buurten() if c.startswith("BU189500")]
     expected = sum(cbs_file.inhabitants_of(c) for c in linked)
-    assert page.title.text() == "Winschoten"
+    qtbot.waitUntil(lambda: page.title.text() == "Winschoten")  # read on the worker
+    qtbot.waitUntil(lambda: "samen" in page.population.text())
     assert page.population.text().startswith(
         f"<b>Inwoners: {format_number(expected)}</b> (CBS 2024, samen {len(linked)} CBS-buurten)"
     )
@@ -131,8 +132,10 @@ def test_import_from_the_beheer_menu_and_see_the_population_on_the_area_page(
     )
 
     click_area(window, qtbot, "Parkwijk")  # no CBS buurt: unknown, not invented
-    assert page.population.text() == (
-        "Inwoners: onbekend (dit gebied is niet aan een CBS-buurt gekoppeld)."
+    qtbot.waitUntil(lambda: page.title.text() == "Parkwijk")
+    qtbot.waitUntil(
+        lambda: page.population.text()
+        == "Inwoners: onbekend (dit gebied is niet aan een CBS-buurt gekoppeld)."
     )
 
 
