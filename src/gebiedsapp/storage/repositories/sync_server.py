@@ -149,7 +149,32 @@ def changes(
     return [_server_row(row, columns) for row in connection.execute(query).all()]
 
 
-def changes_query(table: SyncTable, columns: Sequence[str], *, after: int, limit: int) -> Any:
+def changes_in_batches(
+    connection: Connection,
+    table: SyncTable,
+    columns: Sequence[str],
+    *,
+    after: int,
+    size: int,
+) -> Iterator[list[ServerRow]]:
+    """Every row of `table` changed on the server after sequence `after`, oldest first, in
+    lists of at most `size`: one statement per table, read through a server-side cursor.
+    A statement per batch (ORDER BY seq LIMIT n) filtered and sorted all the rows after the
+    cursor each time: under row-level security the policy ran on every remaining row for
+    every batch (quadratic in a table's changes). The caller may run other statements on
+    the same connection between batches (the cursor stays open in the transaction)."""
+    query = changes_query(table, columns, after=after, limit=None)
+    result = connection.execute(query, execution_options={"yield_per": size})
+    try:
+        for part in result.partitions(size):
+            yield [_server_row(row, columns) for row in part]
+    finally:
+        result.close()
+
+
+def changes_query(
+    table: SyncTable, columns: Sequence[str], *, after: int, limit: int | None
+) -> Any:
     """changes()'s query (its plan is checked in tests/server/test_sync_query_plan.py)."""
     picked = (
         _picked()
