@@ -4,12 +4,12 @@ must give exactly the digests of before, or every row would look changed after a
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from enum import Enum
 
 import pytest
 
-from gebiedsapp.storage.sync_tables import digest, digests
+from gebiedsapp.storage.sync_tables import digest, digest_rows, digests
 
 KEY = bytes(range(80))
 
@@ -46,3 +46,19 @@ def test_another_key_other_digests() -> None:
     assert mine["summary"] == "68b2c3665574808738110f6d"
     assert mine["summary"] != theirs["summary"]
     assert mine["id"] != theirs["id"]
+
+
+def test_digest_rows_as_digests_row_by_row() -> None:
+    """A push digests its rows in bulk, each repeated value once: values that are equal in
+    Python but print otherwise (True and 1, 0.0 and -0.0, one instant at two offsets) keep
+    their own digests."""
+    noon = datetime(2026, 6, 1, 12, 0, tzinfo=UTC)
+    values = [
+        None, True, 1, 1.0, 0.0, -0.0, "1", Colour.RED, "Gesprek één", uuid.UUID(int=7),
+        noon, noon.astimezone(timezone(timedelta(hours=2))), noon.replace(tzinfo=None),
+        date(2026, 6, 1), b"ab", {"a": [1]}, time(9, 15),
+    ]  # fmt: skip
+    rows = [{"a": value, "b": values[-1 - i]} for i, value in enumerate(values)] * 2
+    assert digest_rows(KEY, rows, ["a", "b", "c"]) == [
+        digests(KEY, row, ["a", "b", "c"]) for row in rows
+    ]

@@ -29,6 +29,7 @@ from gebiedsapp.storage.sync_tables import (
     BOOKKEEPING,
     SyncTable,
     by_name,
+    digest_rows,
     digests,
     plain,
     references_from,
@@ -126,8 +127,7 @@ class Applier:
                 todo.append(row)
         blocked = self._parents(table, [r.data for r in todo if r.data is not None])
         writes: list[dict[str, Any]] = []
-        agreed: list[tuple[str, int, dict[str, str]]] = []
-        secret = self.run.key
+        written: list[server.ServerRow] = []
         for row in todo:
             assert row.data is not None
             if blocked and any(row.data.get(c) in values for c, values in blocked.items()):
@@ -139,11 +139,17 @@ class Applier:
             )
             if values is not None:
                 writes.append(values)
-                # the base: only the fields the merge compares (not the key or bookkeeping)
-                agreed.append((row.row_key, row.version, digests(secret, row.data, fields)))
+                written.append(row)
         local.upsert(self.connection, table, writes)
-        local.put_bases(self.connection, table.name, agreed)
-        new = [key for key, _version, _digests in agreed if key not in present]
+        # the bases: the server's rows, only the fields the merge compares (not the key or
+        # the bookkeeping), digested in bulk (each repeated value once)
+        agreed = digest_rows(self.run.key, [r.data for r in written if r.data is not None], fields)
+        local.put_bases(
+            self.connection,
+            table.name,
+            [(r.row_key, r.version, d) for r, d in zip(written, agreed, strict=True)],
+        )
+        new = [r.row_key for r in written if r.row_key not in present]
         fetch_passed(self, table, new, self.passed)
         return set(present) | {r.row_key for r in todo}
 
