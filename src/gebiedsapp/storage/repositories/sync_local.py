@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import Connection, delete, func, insert, select, tuple_, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import DBAPIError
 
 from gebiedsapp.storage.search import SEARCH_TABLES
 from gebiedsapp.storage.sync_tables import SyncTable, unlinked
@@ -21,6 +22,7 @@ from gebiedsapp.storage.sync_tracking import (
     sync_outbox,
     sync_state,
 )
+from gebiedsapp.storage.text_guard import BROKEN
 
 CHUNK = 400  # keys per IN (...): under SQLite's limit of bound parameters for any key width
 
@@ -136,12 +138,39 @@ def put_bases(
     """Plain parameters (text and int, nothing to convert): a push or pull writes one per row."""
     if not rows:
         return
-    connection.exec_driver_sql(
+    write_many(
+        connection,
         "INSERT INTO sync_base (table_name, row_key, server_version, data) VALUES (?, ?, ?, ?) "
         "ON CONFLICT (table_name, row_key) DO UPDATE SET "
         "server_version = excluded.server_version, data = excluded.data",
         [(table, key, version, _base_json(data)) for key, version, data in rows],
     )
+
+
+def write_many(connection: Connection, statement: str, params: Sequence[tuple[Any, ...]]) -> None:
+    """executemany on the driver's own cursor, in the caller's transaction. The engine's
+    text guard (storage.text_guard) looks at every value of every row with a Python call (a
+    pull's batch: 130,000 of them); here the batch's texts are looked at in one go, and a
+    broken one is refused there as always, before anything is written."""
+    texts = "".join([value for row in params for value in row if type(value) is str])
+    if not texts.isascii() and BROKEN.search(texts):
+        connection.exec_driver_sql(statement, list(params))  # refused by the guard
+    dialect = connection.dialect
+    cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.executemany(statement, params)
+    except dialect.loaded_dbapi.Error as exc:
+        raise DBAPIError.instance(
+            statement,
+            list(params),
+            exc,
+            dialect.loaded_dbapi.Error,
+            hide_parameters=True,
+            dialect=dialect,
+            ismulti=True,
+        ) from exc
+    finally:
+        cursor.close()
 
 
 _QUOTE = json.encoder.encode_basestring_ascii
@@ -317,7 +346,7 @@ def _staged(
     listed = ", ".join(map(quote, names))
     marks = ", ".join("?" * len(names))
     try:
-        connection.exec_driver_sql(f"INSERT INTO temp.{stage} ({listed}) VALUES ({marks})", params)
+        write_many(connection, f"INSERT INTO temp.{stage} ({listed}) VALUES ({marks})", params)
         # WHERE true: an upsert's SELECT must not end in a join's ON (SQLite's parser)
         picked = f"SELECT {listed} FROM temp.{stage} WHERE true ORDER BY rowid"
         connection.exec_driver_sql(statement.format(picked))

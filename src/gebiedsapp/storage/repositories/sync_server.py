@@ -32,9 +32,11 @@ from gebiedsapp.storage.sync_tracking import KEY_SEPARATOR, sync_push_log, sync_
 PUSH_LOCK = 0x6765626965  # pg_advisory_xact_lock's key: one push at a time, seq = commit order
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class ServerRow:
-    """One row of `sync_row` with its data row (None: erased, or hidden from this user)."""
+    """One row of `sync_row` with its data row (None: erased, or hidden from this user).
+    Not frozen: a frozen dataclass sets each field through object.__setattr__, and a pull
+    makes one per row it reads."""
 
     seq: int
     row_key: str
