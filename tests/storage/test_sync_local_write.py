@@ -6,7 +6,7 @@ pull applies, and the text guard still refuses a broken character with nothing w
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 from sqlalchemy import func, insert, select, text
@@ -129,3 +129,27 @@ def test_a_broken_character_is_refused_and_nothing_is_written(database: Database
     with database.engine.connect() as connection:
         assert connection.scalar(select(func.count()).select_from(Conversation)) == 0
         assert connection.scalar(select(func.count()).select_from(sync_base)) == 0
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        datetime(2026, 11, 23, 9, 30, tzinfo=UTC),  # no microseconds: still six digits
+        datetime(2026, 11, 23, 9, 30, 5, 123, tzinfo=UTC),
+        datetime(2026, 3, 29, 2, 30, 0, 999999, tzinfo=timezone(timedelta(hours=2))),
+        datetime(999, 1, 1, tzinfo=timezone(timedelta(hours=-5))),
+        None,
+    ],
+)
+def test_a_pulled_time_is_stored_as_sqlalchemy_stores_it(
+    database: Database, value: datetime | None
+) -> None:
+    column = Conversation.__table__.c.created_at
+    assert local.utc_text(value) == column.type._cached_bind_processor(database.engine.dialect)(
+        value
+    )
+
+
+def test_a_naive_time_is_refused_as_before() -> None:
+    with pytest.raises(ValueError, match="naive"):
+        local.utc_text(datetime(2026, 11, 23, 9, 30))

@@ -7,13 +7,14 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, delete, func, insert, select, tuple_, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import DBAPIError
 
+from gebiedsapp.domain.base import UTCDateTime
 from gebiedsapp.storage.search import SEARCH_TABLES
 from gebiedsapp.storage.sync_tables import SyncTable, unlinked
 from gebiedsapp.storage.sync_tracking import (
@@ -299,7 +300,7 @@ def upsert(connection: Connection, table: SyncTable, values: Sequence[Mapping[st
         # as SQLAlchemy's own insert fills it in; an update leaves it as it is
         defaults = [c for c in table.table.columns if c.name not in given and _has_default(c)]
         names = (*given, *(c.name for c in defaults))
-        convert = [table.table.c[n].type._cached_bind_processor(dialect) for n in names]
+        convert = [_writer(table.table.c[n], dialect) for n in names]
         others = [quote(n) for n in given if n not in table.key]
         action = (
             "DO UPDATE SET " + ", ".join(f"{n} = excluded.{n}" for n in others)
@@ -325,6 +326,25 @@ def upsert(connection: Connection, table: SyncTable, values: Sequence[Mapping[st
             _staged(connection, table, names, params, f"INSERT INTO {target} {{}} {conflict}")
         else:
             connection.exec_driver_sql(f"INSERT INTO {target} VALUES ({marks}) {conflict}", params)
+
+
+def _writer(column: Any, dialect: Any) -> Any:
+    """The column's converter for a write (None: as given). A UTCDateTime on SQLite in one
+    call instead of two (the decorator's, then DATETIME's text): a pull writes two or three
+    per row, and they were most of the converting."""
+    if isinstance(column.type, UTCDateTime) and dialect.name == "sqlite":
+        return utc_text
+    return column.type._cached_bind_processor(dialect)
+
+
+def utc_text(value: datetime | None) -> str | None:
+    """An aware datetime as UTCDateTime stores it on SQLite: naive UTC, as SQLAlchemy's
+    DATETIME writes it (always six digits of microseconds)."""
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        raise ValueError("naive datetime given; use an aware datetime (UTC)")
+    return value.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
 
 
 def _staged(
