@@ -225,19 +225,26 @@ def rows(
     as stored (the row_key is the stored text, as the triggers write it) and the values are
     converted by the columns' own types: a push or pull reads every row through here."""
     found: dict[str, dict[str, Any]] = {}
-    if len(table.key) != 1:
-        for part in chunks(keys):
-            for row in connection.execute(select(table.table).where(_where_keys(table, part))):
-                values = dict(row._mapping)
-                found[table.key_of(values)] = values
-        return found
     names, convert = _readers(connection, table)
-    quote = connection.dialect.identifier_preparer.quote
+    dialect = connection.dialect
+    quote = dialect.identifier_preparer.quote
     head = f"SELECT {', '.join(map(quote, names))} FROM {quote(table.name)} WHERE "
+    width = len(table.key)
+    # a wider key (a link table) as row values, each part converted by its column's type
+    to_db = [table.table.c[name].type._cached_bind_processor(dialect) for name in table.key]
+    one = "(" + ", ".join("?" * width) + ")"
     for part in chunks(keys):
-        marks = ", ".join("?" * len(part))
-        query = f"{head}{quote(table.key[0])} IN ({marks})"
-        for raw in connection.exec_driver_sql(query, tuple(part)).fetchall():
+        if width == 1:
+            query, params = f"{head}{quote(table.key[0])} IN {_marks(part)}", tuple(part)
+        else:
+            listed = ", ".join(map(quote, table.key))
+            query = f"{head}({listed}) IN (VALUES {', '.join([one] * len(part))})"
+            params = tuple(
+                value if process is None else process(value)
+                for key in part
+                for process, value in zip(to_db, table.key_values(key), strict=True)
+            )
+        for raw in connection.exec_driver_sql(query, params).fetchall():
             values = {
                 name: value if process is None else process(value)
                 for name, process, value in zip(names, convert, raw, strict=True)
@@ -268,11 +275,19 @@ def keys_referring(
 
 
 def existing(connection: Connection, table: SyncTable, values: Sequence[Any]) -> set[Any]:
-    """Which of these single-column key values have a row here."""
+    """Which of these single-column key values have a row here. Plain SQL on the stored
+    values (a pull asks this per batch and reference; SQLAlchemy's expanding IN was
+    compiled anew each time)."""
     column = table.table.c[table.key[0]]
+    dialect = connection.dialect
+    to_db = column.type._cached_bind_processor(dialect)
+    stored = {value if to_db is None else to_db(value): value for value in values}
+    quote = dialect.identifier_preparer.quote
+    head = f"SELECT {quote(column.name)} FROM {quote(table.name)} WHERE {quote(column.name)} IN "
     found: set[Any] = set()
-    for part in chunks(list(values)):
-        found.update(connection.scalars(select(column).where(column.in_(part))))
+    for part in chunks(list(stored)):
+        rows = connection.exec_driver_sql(head + _marks(part), tuple(part))
+        found.update(stored[raw] for (raw,) in rows)
     return found
 
 
