@@ -26,8 +26,10 @@ from gebiedsapp.storage.repositories import sync_local as local
 from gebiedsapp.storage.repositories import sync_server as server
 from gebiedsapp.storage.repositories import sync_visibility as visibility
 from gebiedsapp.storage.sync_tables import (
+    BOOKKEEPING,
     SyncTable,
     by_name,
+    digest_rows,
     digests,
     plain,
     references_from,
@@ -67,12 +69,9 @@ def _pull_table(
 ) -> None:
     """`passed`: every table's cursor when this pull began."""
     columns = run.columns(table)
-    cursor = passed.get(table.name, 0)
-    while True:
-        run.check()
-        batch = server.changes(remote, table, columns, after=cursor, limit=BATCH)
-        if not batch:
-            return
+    run.check()
+    after = passed.get(table.name, 0)
+    for batch in server.changes_in_batches(remote, table, columns, after=after, size=BATCH):
         with run.local.begin() as connection:
             connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
             local.set_applying(connection, True)
@@ -81,7 +80,13 @@ def _pull_table(
             local.set_applying(connection, False)
             crash_point("sync:pull-written")  # written here, not committed
         crash_point("sync:pulled")
-        cursor = batch[-1].seq
+        run.check()
+
+
+def merged_fields(table: SyncTable, columns: Sequence[str]) -> list[str]:
+    """The fields the three-way merge compares with the base (services.sync.merge): a base
+    needs digests of these only, not of the key and the bookkeeping columns."""
+    return [c for c in columns if c not in BOOKKEEPING and c not in table.key]
 
 
 class Applier:
@@ -105,13 +110,14 @@ class Applier:
         """Apply `batch`; the keys now present here."""
         keys = [r.row_key for r in batch]
         columns = self.run.columns(table)
+        fields = merged_fields(table, columns)
         bases = local.bases(self.connection, table.name, keys)
         ticks = local.outbox_keys(self.connection, table.name, keys)
         present = local.rows(self.connection, table, keys)
         todo = []
         for row in batch:
             base = bases.get(row.row_key)
-            if base is not None and base[0] >= row.version and not self._wider(table, row, base):
+            if base is not None and base[0] >= row.version and not self._wider(row, base, fields):
                 continue  # this laptop has it already (its own push, or pulled before)
             if row.erased:
                 self._tombstone(table, row, present.get(row.row_key), ticks)
@@ -121,31 +127,42 @@ class Applier:
                 todo.append(row)
         blocked = self._parents(table, [r.data for r in todo if r.data is not None])
         writes: list[dict[str, Any]] = []
-        agreed: list[tuple[str, int, dict[str, str]]] = []
+        written: list[server.ServerRow] = []
         for row in todo:
             assert row.data is not None
-            if any(row.data.get(column) in values for column, values in blocked.items()):
+            if blocked and any(row.data.get(c) in values for c, values in blocked.items()):
                 log.info("sync: %s %s skipped, its parent is hidden", table.name, row.row_key)
                 self.run.counts.skipped += 1
                 continue
-            values = self._row(table, row, present.get(row.row_key), bases.get(row.row_key), ticks)
+            values = self._row(
+                table, row, present.get(row.row_key), bases.get(row.row_key), ticks, columns
+            )
             if values is not None:
                 writes.append(values)
-                agreed.append((row.row_key, row.version, digests(self.run.key, row.data, columns)))
+                written.append(row)
         local.upsert(self.connection, table, writes)
-        local.put_bases(self.connection, table.name, agreed)
-        new = [key for key, _version, _digests in agreed if key not in present]
+        # the bases: the server's rows, only the fields the merge compares (not the key or
+        # the bookkeeping), digested in bulk (each repeated value once)
+        agreed = digest_rows(self.run.key, [r.data for r in written if r.data is not None], fields)
+        local.put_bases(
+            self.connection,
+            table.name,
+            [(r.row_key, r.version, d) for r, d in zip(written, agreed, strict=True)],
+        )
+        new = [r.row_key for r in written if r.row_key not in present]
         fetch_passed(self, table, new, self.passed)
         return set(present) | {r.row_key for r in todo}
 
     def _wider(
-        self, table: SyncTable, row: server.ServerRow, base: tuple[int, dict[str, str]]
+        self, row: server.ServerRow, base: tuple[int, dict[str, str]], fields: Sequence[str]
     ) -> bool:
         """In a pull from zero: the server's row at the base's version differs from what was
-        agreed (columns this user may read now and did not then)."""
+        agreed (columns this user may read now and did not then). Only the merged fields
+        count: a base holds no others (an older one holds all columns: the same answer)."""
         if not self.refresh or row.data is None or row.erased:
             return False
-        return digests(self.run.key, row.data, self.run.columns(table)) != base[1]
+        agreed = base[1]
+        return any(agreed.get(c) != d for c, d in digests(self.run.key, row.data, fields).items())
 
     # --- parents -------------------------------------------------------------------------
 
@@ -204,29 +221,31 @@ class Applier:
         here: dict[str, Any] | None,
         base: tuple[int, dict[str, str]] | None,
         ticks: dict[str, int],
+        columns: list[str],
     ) -> dict[str, Any] | None:
         """The values to write for one server row (None: nothing to write here)."""
         assert row.data is not None
-        columns = self.run.columns(table)
-        key = self.run.key
-        if here is None and row.row_key in ticks:
-            return None  # deleted here (an erasure): that delete goes out, not this row in
+        if here is None:
+            if row.row_key in ticks:
+                return None  # deleted here (an erasure): that delete goes out, not this in
+            self.run.counts.pulled += 1
+            return row.data  # new here: the server's row as it is (the commonest case)
         values = dict(row.data)
-        if here is not None and row.row_key in ticks:
+        if row.row_key in ticks:
             merged = merge(
                 table,
                 columns=columns,
                 base=base[1] if base else None,
                 local=here,
                 server=row.data,
-                key=key,
+                key=self.run.key,
             )
             values = merged.row
             if merged.clash:
                 self._conflict(table, row, here, merged.clash)
             if merged.same_as_server:
                 local.drop_outbox(self.connection, table.name, [row.row_key])
-        if here is not None and table.tracked:
+        if table.tracked:
             values["version"] = here["version"] + 1  # an open form sees the row changed
         self.run.counts.pulled += 1
         return values

@@ -43,12 +43,14 @@ def fetch_passed(
     if not keys or not passed or table.name in REFERENCE_TABLES or len(table.key) != 1:
         return  # reference data is seen by all: nothing below it was hidden for its sake
     readable = {t.name: t for t in applier.run.tables()}
-    values = [table.key_values(key)[0] for key in keys]
+    values: list[Any] = []  # the keys' values: made once, when a query needs them
 
     def fetch(name: str, column: str, wanted: Sequence[Any], match: dict[str, Any]) -> None:
         child, upto = readable.get(name), passed.get(name, 0)
         if child is None or not upto:
             return
+        if wanted is values and not values:
+            values.extend(table.key_values(key)[0] for key in keys)
         rows = visibility.passed_rows(
             applier.remote,
             child,

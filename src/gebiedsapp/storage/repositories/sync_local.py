@@ -7,12 +7,15 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, delete, func, insert, select, tuple_, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import DBAPIError
 
+from gebiedsapp.domain.base import UTCDateTime
+from gebiedsapp.storage.search import SEARCH_TABLES
 from gebiedsapp.storage.sync_tables import SyncTable, unlinked
 from gebiedsapp.storage.sync_tracking import (
     sync_base,
@@ -20,6 +23,7 @@ from gebiedsapp.storage.sync_tracking import (
     sync_outbox,
     sync_state,
 )
+from gebiedsapp.storage.text_guard import BROKEN
 
 CHUNK = 400  # keys per IN (...): under SQLite's limit of bound parameters for any key width
 
@@ -78,13 +82,16 @@ def outbox(connection: Connection) -> dict[str, dict[str, int]]:
 def outbox_keys(connection: Connection, table: str, keys: Sequence[str]) -> dict[str, int]:
     found: dict[str, int] = {}
     for part in chunks(keys):
-        rows = connection.execute(
-            select(sync_outbox.c.row_key, sync_outbox.c.tick).where(
-                sync_outbox.c.table_name == table, sync_outbox.c.row_key.in_(part)
-            )
-        )
+        query = "SELECT row_key, tick FROM sync_outbox WHERE table_name = ? AND row_key IN "
+        rows = connection.exec_driver_sql(query + _marks(part), (table, *part))
         found.update({row[0]: row[1] for row in rows})
     return found
+
+
+def _marks(values: Sequence[Any]) -> str:
+    """(?, ?, …): plain SQL for a look-up by many keys (a pull makes one per batch and
+    table; SQLAlchemy's expanding IN compiled its parameters anew each time)."""
+    return f"({', '.join('?' * len(values))})"
 
 
 def pending(connection: Connection) -> int:
@@ -117,12 +124,11 @@ def bases(
 ) -> dict[str, tuple[int, dict[str, str]]]:
     """{row_key: (server version, {column: digest})} as last agreed with the server."""
     found: dict[str, tuple[int, dict[str, str]]] = {}
+    query = (
+        "SELECT row_key, server_version, data FROM sync_base WHERE table_name = ? AND row_key IN "
+    )
     for part in chunks(keys):
-        rows = connection.execute(
-            select(sync_base.c.row_key, sync_base.c.server_version, sync_base.c.data).where(
-                sync_base.c.table_name == table, sync_base.c.row_key.in_(part)
-            )
-        )
+        rows = connection.exec_driver_sql(query + _marks(part), (table, *part))
         found.update({k: (v, json.loads(d)) for k, v, d in rows})
     return found
 
@@ -133,13 +139,48 @@ def put_bases(
     """Plain parameters (text and int, nothing to convert): a push or pull writes one per row."""
     if not rows:
         return
-    dumps = json.JSONEncoder(sort_keys=True).encode
-    connection.exec_driver_sql(
+    write_many(
+        connection,
         "INSERT INTO sync_base (table_name, row_key, server_version, data) VALUES (?, ?, ?, ?) "
         "ON CONFLICT (table_name, row_key) DO UPDATE SET "
         "server_version = excluded.server_version, data = excluded.data",
-        [(table, key, version, dumps(data)) for key, version, data in rows],
+        [(table, key, version, _base_json(data)) for key, version, data in rows],
     )
+
+
+def write_many(connection: Connection, statement: str, params: Sequence[tuple[Any, ...]]) -> None:
+    """executemany on the driver's own cursor, in the caller's transaction. The engine's
+    text guard (storage.text_guard) looks at every value of every row with a Python call (a
+    pull's batch: 130,000 of them); here the batch's texts are looked at in one go, and a
+    broken one is refused there as always, before anything is written."""
+    texts = "".join([value for row in params for value in row if type(value) is str])
+    if not texts.isascii() and BROKEN.search(texts):
+        connection.exec_driver_sql(statement, list(params))  # refused by the guard
+    dialect = connection.dialect
+    cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.executemany(statement, params)
+    except dialect.loaded_dbapi.Error as exc:
+        raise DBAPIError.instance(
+            statement,
+            list(params),
+            exc,
+            dialect.loaded_dbapi.Error,
+            hide_parameters=True,
+            dialect=dialect,
+            ismulti=True,
+        ) from exc
+    finally:
+        cursor.close()
+
+
+_QUOTE = json.encoder.encode_basestring_ascii
+
+
+def _base_json(digests: Mapping[str, str]) -> str:
+    """A base's digests as a JSON object, keys sorted, written directly: json's encoder made
+    anew per call cost more than the digests themselves (a pull writes one per row)."""
+    return "{" + ", ".join(f"{_QUOTE(k)}: {_QUOTE(digests[k])}" for k in sorted(digests)) + "}"
 
 
 def drop_bases(connection: Connection, table: str, keys: Iterable[str]) -> None:
@@ -184,19 +225,26 @@ def rows(
     as stored (the row_key is the stored text, as the triggers write it) and the values are
     converted by the columns' own types: a push or pull reads every row through here."""
     found: dict[str, dict[str, Any]] = {}
-    if len(table.key) != 1:
-        for part in chunks(keys):
-            for row in connection.execute(select(table.table).where(_where_keys(table, part))):
-                values = dict(row._mapping)
-                found[table.key_of(values)] = values
-        return found
     names, convert = _readers(connection, table)
-    quote = connection.dialect.identifier_preparer.quote
+    dialect = connection.dialect
+    quote = dialect.identifier_preparer.quote
     head = f"SELECT {', '.join(map(quote, names))} FROM {quote(table.name)} WHERE "
+    width = len(table.key)
+    # a wider key (a link table) as row values, each part converted by its column's type
+    to_db = [table.table.c[name].type._cached_bind_processor(dialect) for name in table.key]
+    one = "(" + ", ".join("?" * width) + ")"
     for part in chunks(keys):
-        marks = ", ".join("?" * len(part))
-        query = f"{head}{quote(table.key[0])} IN ({marks})"
-        for raw in connection.exec_driver_sql(query, tuple(part)).fetchall():
+        if width == 1:
+            query, params = f"{head}{quote(table.key[0])} IN {_marks(part)}", tuple(part)
+        else:
+            listed = ", ".join(map(quote, table.key))
+            query = f"{head}({listed}) IN (VALUES {', '.join([one] * len(part))})"
+            params = tuple(
+                value if process is None else process(value)
+                for key in part
+                for process, value in zip(to_db, table.key_values(key), strict=True)
+            )
+        for raw in connection.exec_driver_sql(query, params).fetchall():
             values = {
                 name: value if process is None else process(value)
                 for name, process, value in zip(names, convert, raw, strict=True)
@@ -227,17 +275,36 @@ def keys_referring(
 
 
 def existing(connection: Connection, table: SyncTable, values: Sequence[Any]) -> set[Any]:
-    """Which of these single-column key values have a row here."""
+    """Which of these single-column key values have a row here. Plain SQL on the stored
+    values (a pull asks this per batch and reference; SQLAlchemy's expanding IN was
+    compiled anew each time)."""
     column = table.table.c[table.key[0]]
+    dialect = connection.dialect
+    to_db = column.type._cached_bind_processor(dialect)
+    stored = {value if to_db is None else to_db(value): value for value in values}
+    quote = dialect.identifier_preparer.quote
+    head = f"SELECT {quote(column.name)} FROM {quote(table.name)} WHERE {quote(column.name)} IN "
     found: set[Any] = set()
-    for part in chunks(list(values)):
-        found.update(connection.scalars(select(column).where(column.in_(part))))
+    for part in chunks(list(stored)):
+        rows = connection.exec_driver_sql(head + _marks(part), tuple(part))
+        found.update(stored[raw] for (raw,) in rows)
     return found
 
 
+# Rows per upsert from which a table with a full-text index is written through a staging
+# table (see upsert); fewer go by executemany.
+STAGE_FROM = 50
+
+
 def upsert(connection: Connection, table: SyncTable, values: Sequence[Mapping[str, Any]]) -> None:
-    """Write rows as given (insert, or update the columns given of an existing row); one
-    executemany per set of columns, the values converted by the columns' own types."""
+    """Write rows as given (insert, or update the columns given of an existing row), the
+    values converted by the columns' own types; one statement per set of columns.
+
+    A table with a full-text index (storage.search) is written by one INSERT … SELECT from a
+    temporary table: its FTS5 triggers fired per statement of an executemany cost two thirds
+    of a pull's writing (FTS5 flushes its pending terms per statement), in one statement they
+    cost what a rebuild would. The triggers still keep the index, so it is exact whatever
+    was written and whenever a kill comes (it is one transaction with the rows)."""
     groups: dict[tuple[str, ...], list[Mapping[str, Any]]] = {}
     for row in values:
         groups.setdefault(tuple(row), []).append(row)
@@ -248,28 +315,78 @@ def upsert(connection: Connection, table: SyncTable, values: Sequence[Mapping[st
         # as SQLAlchemy's own insert fills it in; an update leaves it as it is
         defaults = [c for c in table.table.columns if c.name not in given and _has_default(c)]
         names = (*given, *(c.name for c in defaults))
-        convert = [table.table.c[n].type._cached_bind_processor(dialect) for n in names]
+        convert = [_writer(table.table.c[n], dialect) for n in names]
         others = [quote(n) for n in given if n not in table.key]
         action = (
             "DO UPDATE SET " + ", ".join(f"{n} = excluded.{n}" for n in others)
             if others
             else "DO NOTHING"
         )
-        statement = (
-            f"INSERT INTO {quote(table.name)} ({', '.join(map(quote, names))}) "
-            f"VALUES ({', '.join('?' * len(names))}) "
-            f"ON CONFLICT ({', '.join(map(quote, table.key))}) {action}"
-        )
-        params = [
-            tuple(
-                value if process is None else process(value)
-                for process, value in zip(
-                    convert, (*(row[n] for n in given), *map(_default, defaults)), strict=True
-                )
+        target = f"{quote(table.name)} ({', '.join(map(quote, names))})"
+        conflict = f"ON CONFLICT ({', '.join(map(quote, table.key))}) {action}"
+        # column by column: map() over each column's converter, not a call per value
+        columns = [[row[n] for row in rows] for n in given]
+        columns += [[_default(c) for _ in rows] for c in defaults]
+        params = list(
+            zip(
+                *(
+                    column if process is None else list(map(process, column))
+                    for process, column in zip(convert, columns, strict=True)
+                ),
+                strict=True,
             )
-            for row in rows
-        ]
-        connection.exec_driver_sql(statement, params)
+        )
+        marks = ", ".join("?" * len(names))
+        if len(params) >= STAGE_FROM and table.name in SEARCH_TABLES:
+            _staged(connection, table, names, params, f"INSERT INTO {target} {{}} {conflict}")
+        else:
+            connection.exec_driver_sql(f"INSERT INTO {target} VALUES ({marks}) {conflict}", params)
+
+
+def _writer(column: Any, dialect: Any) -> Any:
+    """The column's converter for a write (None: as given). A UTCDateTime on SQLite in one
+    call instead of two (the decorator's, then DATETIME's text): a pull writes two or three
+    per row, and they were most of the converting."""
+    if isinstance(column.type, UTCDateTime) and dialect.name == "sqlite":
+        return utc_text
+    return column.type._cached_bind_processor(dialect)
+
+
+def utc_text(value: datetime | None) -> str | None:
+    """An aware datetime as UTCDateTime stores it on SQLite: naive UTC, as SQLAlchemy's
+    DATETIME writes it (always six digits of microseconds)."""
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        raise ValueError("naive datetime given; use an aware datetime (UTC)")
+    return value.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
+
+
+def _staged(
+    connection: Connection,
+    table: SyncTable,
+    names: Sequence[str],
+    params: Sequence[tuple[Any, ...]],
+    statement: str,
+) -> None:
+    """Write `params` by way of a temporary table (in memory: SQLCipher's TEMP_STORE=2):
+    executemany into it, one INSERT … SELECT into the table, and empty it again. Its columns
+    have no type, so a value is passed on exactly as converted (no affinity of its own)."""
+    quote = connection.dialect.identifier_preparer.quote
+    stage = quote(f"sync_stage_{table.name}")
+    every = [c.name for c in table.table.columns]
+    connection.exec_driver_sql(
+        f"CREATE TEMP TABLE IF NOT EXISTS {stage} ({', '.join(map(quote, every))})"
+    )
+    listed = ", ".join(map(quote, names))
+    marks = ", ".join("?" * len(names))
+    try:
+        write_many(connection, f"INSERT INTO temp.{stage} ({listed}) VALUES ({marks})", params)
+        # WHERE true: an upsert's SELECT must not end in a join's ON (SQLite's parser)
+        picked = f"SELECT {listed} FROM temp.{stage} WHERE true ORDER BY rowid"
+        connection.exec_driver_sql(statement.format(picked))
+    finally:
+        connection.exec_driver_sql(f"DELETE FROM temp.{stage}")
 
 
 def _has_default(column: Any) -> bool:

@@ -32,9 +32,11 @@ from gebiedsapp.storage.sync_tracking import KEY_SEPARATOR, sync_push_log, sync_
 PUSH_LOCK = 0x6765626965  # pg_advisory_xact_lock's key: one push at a time, seq = commit order
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class ServerRow:
-    """One row of `sync_row` with its data row (None: erased, or hidden from this user)."""
+    """One row of `sync_row` with its data row (None: erased, or hidden from this user).
+    Not frozen: a frozen dataclass sets each field through object.__setattr__, and a pull
+    makes one per row it reads."""
 
     seq: int
     row_key: str
@@ -149,7 +151,32 @@ def changes(
     return [_server_row(row, columns) for row in connection.execute(query).all()]
 
 
-def changes_query(table: SyncTable, columns: Sequence[str], *, after: int, limit: int) -> Any:
+def changes_in_batches(
+    connection: Connection,
+    table: SyncTable,
+    columns: Sequence[str],
+    *,
+    after: int,
+    size: int,
+) -> Iterator[list[ServerRow]]:
+    """Every row of `table` changed on the server after sequence `after`, oldest first, in
+    lists of at most `size`: one statement per table, read through a server-side cursor.
+    A statement per batch (ORDER BY seq LIMIT n) filtered and sorted all the rows after the
+    cursor each time: under row-level security the policy ran on every remaining row for
+    every batch (quadratic in a table's changes). The caller may run other statements on
+    the same connection between batches (the cursor stays open in the transaction)."""
+    query = changes_query(table, columns, after=after, limit=None)
+    result = connection.execute(query, execution_options={"yield_per": size})
+    try:
+        for part in result.partitions(size):
+            yield [_server_row(row, columns) for row in part]
+    finally:
+        result.close()
+
+
+def changes_query(
+    table: SyncTable, columns: Sequence[str], *, after: int, limit: int | None
+) -> Any:
     """changes()'s query (its plan is checked in tests/server/test_sync_query_plan.py)."""
     picked = (
         _picked()

@@ -1,0 +1,155 @@
+"""The pull's bulk writes on the laptop (storage.repositories.sync_local): a search table's
+batch goes through a temporary table in one statement, every write of a batch on the
+driver's own cursor. The search index stays exact, the change tracking stays quiet while a
+pull applies, and the text guard still refuses a broken character with nothing written."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, date, datetime, timedelta, timezone
+
+import pytest
+from sqlalchemy import func, insert, select, text
+
+from gebiedsapp.domain import Conversation, KoffiekarSession, reference_id
+from gebiedsapp.storage.database import Database
+from gebiedsapp.storage.repositories import sync_local as local
+from gebiedsapp.storage.sync_tables import by_name
+from gebiedsapp.storage.sync_tracking import sync_base, sync_outbox
+from gebiedsapp.storage.text_guard import BrokenTextError
+
+NOW = datetime(2026, 11, 23, 9, 30, tzinfo=UTC)
+STAMPS = {"created_at": NOW, "updated_at": NOW, "created_by": "anna", "updated_by": "anna"}
+
+
+def _round(database: Database) -> uuid.UUID:
+    round_id = uuid.uuid4()
+    with database.engine.begin() as connection:
+        connection.execute(
+            insert(KoffiekarSession).values(
+                id=round_id, area_id=reference_id("area", "beerta"), date=date(2026, 11, 23),
+                place="Dorpsplein", **STAMPS,
+            )
+        )  # fmt: skip
+    return round_id
+
+
+def _rows(round_id: uuid.UUID, words: str, count: int) -> list[dict[str, object]]:
+    return [
+        {"id": uuid.uuid4(), "session_id": round_id, "summary": f"{words} {n}", "quote": "",
+         "quote_reportable": False, "handling": "ter_plekke", "resident_id": None,
+         "deleted_at": None, "version": 1, **STAMPS}
+        for n in range(count)
+    ]  # fmt: skip
+
+
+def _found(database: Database, word: str) -> int:
+    with database.engine.connect() as connection:
+        return int(
+            connection.scalar(
+                text("SELECT count(*) FROM conversation_fts WHERE conversation_fts MATCH :w"),
+                {"w": word},
+            )
+            or 0
+        )
+
+
+def _check_index(database: Database) -> None:
+    with database.engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO conversation_fts(conversation_fts, rank) VALUES ('integrity-check', 1)"
+            )
+        )
+
+
+def _outbox(database: Database) -> int:
+    with database.engine.connect() as connection:
+        return int(connection.scalar(select(func.count()).select_from(sync_outbox)) or 0)
+
+
+def test_a_batch_through_the_temporary_table_is_indexed_and_not_tracked(
+    database: Database,
+) -> None:
+    round_id = _round(database)
+    waiting = _outbox(database)
+    rows = _rows(round_id, "bushalte", local.STAGE_FROM + 5)
+    table = by_name()["conversation"]
+    with database.engine.begin() as connection:
+        local.set_applying(connection, True)
+        local.upsert(connection, table, rows)
+        local.set_applying(connection, False)
+    assert _found(database, "bushalte") == len(rows)
+    assert _outbox(database) == waiting  # a pull's writes are no local change
+    _check_index(database)
+
+    changed = [{**row, "summary": f"fietspad {n}"} for n, row in enumerate(rows)]
+    with database.engine.begin() as connection:
+        local.set_applying(connection, True)
+        local.upsert(connection, table, changed)  # the same keys: updates
+        local.set_applying(connection, False)
+    assert (_found(database, "bushalte"), _found(database, "fietspad")) == (0, len(rows))
+    _check_index(database)
+
+    with database.engine.begin() as connection:  # the laptop's own edit: tracked, indexed
+        connection.execute(
+            Conversation.__table__.update()
+            .where(Conversation.__table__.c.id == rows[0]["id"])
+            .values(summary="speeltuin")
+        )
+    assert _found(database, "speeltuin") == 1
+    assert _outbox(database) == waiting + 1
+    _check_index(database)
+
+
+def _written_then_failed(database: Database, rows: list[dict[str, object]]) -> None:
+    with database.engine.begin() as connection:
+        local.set_applying(connection, True)
+        local.upsert(connection, by_name()["conversation"], rows)
+        raise RuntimeError("killed before the commit")
+
+
+def test_a_batch_rolled_back_leaves_neither_rows_nor_index_entries(database: Database) -> None:
+    rows = _rows(_round(database), "bushalte", local.STAGE_FROM)
+    with pytest.raises(RuntimeError):
+        _written_then_failed(database, rows)
+    assert _found(database, "bushalte") == 0
+    _check_index(database)
+
+
+def test_a_broken_character_is_refused_and_nothing_is_written(database: Database) -> None:
+    round_id = _round(database)
+    rows = _rows(round_id, "bushalte", local.STAGE_FROM)
+    rows[7]["summary"] = "de bus \ud83d rijdt"  # half an emoji
+    table = by_name()["conversation"]
+    with pytest.raises(BrokenTextError), database.engine.begin() as connection:
+        local.upsert(connection, table, rows)
+    with pytest.raises(BrokenTextError), database.engine.begin() as connection:
+        local.put_bases(connection, "conversation", [("\ud83d", 1, {})])
+    with database.engine.connect() as connection:
+        assert connection.scalar(select(func.count()).select_from(Conversation)) == 0
+        assert connection.scalar(select(func.count()).select_from(sync_base)) == 0
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        datetime(2026, 11, 23, 9, 30, tzinfo=UTC),  # no microseconds: still six digits
+        datetime(2026, 11, 23, 9, 30, 5, 123, tzinfo=UTC),
+        datetime(2026, 3, 29, 2, 30, 0, 999999, tzinfo=timezone(timedelta(hours=2))),
+        datetime(999, 1, 1, tzinfo=timezone(timedelta(hours=-5))),
+        None,
+    ],
+)
+def test_a_pulled_time_is_stored_as_sqlalchemy_stores_it(
+    database: Database, value: datetime | None
+) -> None:
+    column = Conversation.__table__.c.created_at
+    assert local.utc_text(value) == column.type._cached_bind_processor(database.engine.dialect)(
+        value
+    )
+
+
+def test_a_naive_time_is_refused_as_before() -> None:
+    with pytest.raises(ValueError, match="naive"):
+        local.utc_text(datetime(2026, 11, 23, 9, 30))
