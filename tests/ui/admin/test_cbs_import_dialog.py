@@ -134,8 +134,10 @@ def test_import_from_the_beheer_menu_and_see_the_population_on_the_area_page(
     click_area(window, qtbot, "Parkwijk")  # no CBS buurt: unknown, not invented
     qtbot.waitUntil(lambda: page.title.text() == "Parkwijk")
     qtbot.waitUntil(
-        lambda: page.population.text()
-        == "Inwoners: onbekend (dit gebied is niet aan een CBS-buurt gekoppeld)."
+        lambda: (
+            page.population.text()
+            == "Inwoners: onbekend (dit gebied is niet aan een CBS-buurt gekoppeld)."
+        )
     )
 
 
