@@ -148,6 +148,8 @@ def run_actions(window: Any) -> list[Block]:
     meter = Meter()
     areas = _areas(window)
     blocks = [measure(window, meter, "first paint, start maintenance on", lambda: None)]
+    # a user who looks at the window for a few seconds: the screens' modules are imported
+    blocks.append(measure(window, meter, "idle: warm-up, gc.freeze", lambda: _warm(window)))
     screens = [
         (mw.SIGNALS, "Signalen"),
         (mw.CONTACTS, "Contacten"),
@@ -174,6 +176,50 @@ def run_actions(window: Any) -> list[Block]:
             measure(window, meter, f"show {label} again", lambda k=key: window.show_screen(k))
         )
     return blocks
+
+
+def _warm(window: Any) -> None:
+    """Until the window's warm-up (ui.warmup) has imported the screens' modules."""
+    from PySide6.QtCore import QEventLoop
+    from PySide6.QtWidgets import QApplication
+
+    end = time.perf_counter() + 120
+    while getattr(window, "warmup", None) is not None and not window.warmup.done:
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+        if time.perf_counter() > end:
+            break
+
+
+FULL_COLLECTIONS: list[float] = []  # ms of each full (generation 2) collection
+_gc_started = [0.0]
+
+
+def _time_full_collections(phase: str, info: dict[str, int]) -> None:
+    if info["generation"] != 2:
+        return
+    if phase == "start":
+        _gc_started[0] = time.perf_counter()
+    else:
+        FULL_COLLECTIONS.append((time.perf_counter() - _gc_started[0]) * 1000)
+
+
+def full_collections() -> str:
+    if not FULL_COLLECTIONS:
+        return "full collections: none"
+    worst = max(FULL_COLLECTIONS)
+    mean = sum(FULL_COLLECTIONS) / len(FULL_COLLECTIONS)
+    return f"full collections: {len(FULL_COLLECTIONS)}, mean {mean:.0f} ms, worst {worst:.0f} ms"
+
+
+def warm_up_steps(window: Any) -> str:
+    """The GUI-thread cost of the warm-up's steps: the slowest ones and the total."""
+    steps = getattr(getattr(window, "warmup", None), "steps", [])
+    if not steps:
+        return "no warm-up"
+    slowest = sorted(steps, key=lambda step: -step[1])[:12]
+    lines = [f"warm-up: {len(steps)} steps, {sum(ms for _, ms in steps):.0f} ms GUI time"]
+    lines += [f"  {ms:6.1f} ms  {name}" for name, ms in slowest]
+    return "\n".join(lines)
 
 
 def _compiled() -> None:
@@ -211,8 +257,14 @@ def main(argv: list[str] | None = None) -> int:
     folder = args.data or Path(tempfile.mkdtemp(prefix="gebiedsapp-gui-bench-"))
     url, data_dir = scale.build(folder, scale=args.scale, quiet=args.json)
     window, opened = _open(data_dir, url)
+    import gc
+
+    gc.callbacks.append(_time_full_collections)
     try:
         blocks = run_actions(window)
+        if not args.json:
+            print(warm_up_steps(window), file=sys.stderr)
+            print(full_collections(), file=sys.stderr)
     finally:
         window.context.background.wait(600_000)
         window.close()
