@@ -190,25 +190,28 @@ def _warm(window: Any) -> None:
             break
 
 
-FULL_COLLECTIONS: list[float] = []  # ms of each full (generation 2) collection
+COLLECTIONS: dict[int, list[float]] = {0: [], 1: [], 2: []}  # ms per collection, by generation
 _gc_started = [0.0]
 
 
-def _time_full_collections(phase: str, info: dict[str, int]) -> None:
-    if info["generation"] != 2:
-        return
+def _time_collections(phase: str, info: dict[str, int]) -> None:
     if phase == "start":
         _gc_started[0] = time.perf_counter()
     else:
-        FULL_COLLECTIONS.append((time.perf_counter() - _gc_started[0]) * 1000)
+        COLLECTIONS[info["generation"]].append((time.perf_counter() - _gc_started[0]) * 1000)
 
 
-def full_collections() -> str:
-    if not FULL_COLLECTIONS:
-        return "full collections: none"
-    worst = max(FULL_COLLECTIONS)
-    mean = sum(FULL_COLLECTIONS) / len(FULL_COLLECTIONS)
-    return f"full collections: {len(FULL_COLLECTIONS)}, mean {mean:.0f} ms, worst {worst:.0f} ms"
+def collections() -> str:
+    """Count, mean and worst of the garbage collections, per generation (the guard's)."""
+    lines = []
+    for generation, times in COLLECTIONS.items():
+        if times:
+            mean = sum(times) / len(times)
+            lines.append(
+                f"generation {generation} collections: {len(times)}, mean {mean:.1f} ms, "
+                f"worst {max(times):.0f} ms"
+            )
+    return "\n".join(lines) or "no collections"
 
 
 def warm_up_steps(window: Any) -> str:
@@ -238,6 +241,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, help="where bench databases are built and kept")
     parser.add_argument("--json", action="store_true", help="print only the results, as JSON")
     parser.add_argument(
+        "--no-freeze", action="store_true", help="without gc.freeze after the warm-up (to compare)"
+    )
+    parser.add_argument(
         "--profile", action="store_true", help="the GUI thread's profile of each slow action"
     )
     args = parser.parse_args(argv)
@@ -256,15 +262,19 @@ def main(argv: list[str] | None = None) -> int:
     GarbageCollector(app)
     folder = args.data or Path(tempfile.mkdtemp(prefix="gebiedsapp-gui-bench-"))
     url, data_dir = scale.build(folder, scale=args.scale, quiet=args.json)
+    if args.no_freeze:
+        from gebiedsapp.ui import main_window
+
+        main_window.freeze_start_up = lambda: None  # type: ignore[assignment]
     window, opened = _open(data_dir, url)
     import gc
 
-    gc.callbacks.append(_time_full_collections)
+    gc.callbacks.append(_time_collections)
     try:
         blocks = run_actions(window)
         if not args.json:
             print(warm_up_steps(window), file=sys.stderr)
-            print(full_collections(), file=sys.stderr)
+            print(collections(), file=sys.stderr)
     finally:
         window.context.background.wait(600_000)
         window.close()
