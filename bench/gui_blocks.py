@@ -148,6 +148,8 @@ def run_actions(window: Any) -> list[Block]:
     meter = Meter()
     areas = _areas(window)
     blocks = [measure(window, meter, "first paint, start maintenance on", lambda: None)]
+    # a user who looks at the window for a few seconds: the screens' modules are imported
+    blocks.append(measure(window, meter, "idle: warm-up, gc.freeze", lambda: _warm(window)))
     screens = [
         (mw.SIGNALS, "Signalen"),
         (mw.CONTACTS, "Contacten"),
@@ -176,6 +178,53 @@ def run_actions(window: Any) -> list[Block]:
     return blocks
 
 
+def _warm(window: Any) -> None:
+    """Until the window's warm-up (ui.warmup) has imported the screens' modules."""
+    from PySide6.QtCore import QEventLoop
+    from PySide6.QtWidgets import QApplication
+
+    end = time.perf_counter() + 120
+    while getattr(window, "warmup", None) is not None and not window.warmup.done:
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+        if time.perf_counter() > end:
+            break
+
+
+COLLECTIONS: dict[int, list[float]] = {0: [], 1: [], 2: []}  # ms per collection, by generation
+_gc_started = [0.0]
+
+
+def _time_collections(phase: str, info: dict[str, int]) -> None:
+    if phase == "start":
+        _gc_started[0] = time.perf_counter()
+    else:
+        COLLECTIONS[info["generation"]].append((time.perf_counter() - _gc_started[0]) * 1000)
+
+
+def collections() -> str:
+    """Count, mean and worst of the garbage collections, per generation (the guard's)."""
+    lines = []
+    for generation, times in COLLECTIONS.items():
+        if times:
+            mean = sum(times) / len(times)
+            lines.append(
+                f"generation {generation} collections: {len(times)}, mean {mean:.1f} ms, "
+                f"worst {max(times):.0f} ms"
+            )
+    return "\n".join(lines) or "no collections"
+
+
+def warm_up_steps(window: Any) -> str:
+    """The GUI-thread cost of the warm-up's steps: the slowest ones and the total."""
+    steps = getattr(getattr(window, "warmup", None), "steps", [])
+    if not steps:
+        return "no warm-up"
+    slowest = sorted(steps, key=lambda step: -step[1])[:12]
+    lines = [f"warm-up: {len(steps)} steps, {sum(ms for _, ms in steps):.0f} ms GUI time"]
+    lines += [f"  {ms:6.1f} ms  {name}" for name, ms in slowest]
+    return "\n".join(lines)
+
+
 def _compiled() -> None:
     """The app's bytecode written beforehand, as an installed app has it (pip and PyInstaller
     compile it): opening a screen imports its modules, which must not count compiling them."""
@@ -191,6 +240,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scale", type=int, default=1, help="10: ten times `large` (opt-in)")
     parser.add_argument("--data", type=Path, help="where bench databases are built and kept")
     parser.add_argument("--json", action="store_true", help="print only the results, as JSON")
+    parser.add_argument(
+        "--no-freeze", action="store_true", help="without gc.freeze after the warm-up (to compare)"
+    )
     parser.add_argument(
         "--profile", action="store_true", help="the GUI thread's profile of each slow action"
     )
@@ -210,9 +262,19 @@ def main(argv: list[str] | None = None) -> int:
     GarbageCollector(app)
     folder = args.data or Path(tempfile.mkdtemp(prefix="gebiedsapp-gui-bench-"))
     url, data_dir = scale.build(folder, scale=args.scale, quiet=args.json)
+    if args.no_freeze:
+        from gebiedsapp.ui import main_window
+
+        main_window.freeze_start_up = lambda: None  # type: ignore[assignment]
     window, opened = _open(data_dir, url)
+    import gc
+
+    gc.callbacks.append(_time_collections)
     try:
         blocks = run_actions(window)
+        if not args.json:
+            print(warm_up_steps(window), file=sys.stderr)
+            print(collections(), file=sys.stderr)
     finally:
         window.context.background.wait(600_000)
         window.close()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 from typing import Any
 
-from gebiedsapp.ui.gc_guard import GarbageCollector
+from gebiedsapp.ui.gc_guard import GarbageCollector, freeze_start_up
 
 
 class _Cycle:
@@ -48,6 +48,27 @@ def test_a_full_collection_waits_for_a_quarter_new_long_lived_objects(qtbot: Any
         assert len(kept) > 0.22 * long_lived
     finally:
         collector.stop()
+        if not was_enabled:
+            gc.disable()
+        del held
+
+
+def test_freezing_start_up_leaves_its_objects_out_of_later_collections(qapp: Any) -> None:
+    """Once the window is up and warmed (ui.warmup), what start-up made is frozen: a later
+    full collection walks only what came after, and the guard counts only that."""
+    was_enabled = gc.isenabled()
+    held = [[] for _ in range(100_000)]  # start-up's long-lived objects
+    collector = GarbageCollector(qapp, interval_ms=60_000)  # as the app owns it
+    try:
+        collector.long_lived = 10**9  # as if counted before the freeze
+        freeze_start_up()
+        assert gc.get_freeze_count() >= len(held)
+        assert collector.long_lived < len(held)  # the guard counts only the unfrozen
+        assert all(not any(o is held for o in gc.get_objects(g)) for g in range(3))
+    finally:
+        gc.unfreeze()
+        collector.stop()
+        collector.setParent(None)
         if not was_enabled:
             gc.disable()
         del held

@@ -7,14 +7,17 @@ on a timer, generation by generation, with Python's own thresholds (calibre does
 A full collection walks every object the app holds: on ten times today's data about 100 ms of the
 GUI thread (issue 19). Python's own collector does it only when the objects that became
 long-lived since the last one are a quarter of those it found then; an explicit
-`gc.collect(2)` skips that rule, so the guard keeps it itself.
+`gc.collect(2)` skips that rule, so the guard keeps it itself. Once the window is up and the
+screens' modules are imported (ui.warmup), the start-up objects (modules, classes, functions,
+mappers: most of what a full collection walks before any data is read) are frozen with
+`gc.freeze()`: later full collections leave them out.
 """
 
 from __future__ import annotations
 
 import gc
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
 INTERVAL_MS = 1000
 
@@ -51,3 +54,14 @@ class GarbageCollector(QObject):
     def stop(self) -> None:
         self.timer.stop()
         gc.enable()
+
+
+def freeze_start_up() -> None:
+    """Leave the objects that live as long as the app out of every later collection (Python's
+    gc.freeze, which takes no time). Without a collection first, as the docs' own use does:
+    that would itself hold the GUI thread for as long as a full one (the warm-up's imports
+    are all still young); the few reference cycles already garbage now stay in memory."""
+    gc.freeze()
+    app = QCoreApplication.instance()
+    for guard in app.findChildren(GarbageCollector) if app is not None else ():
+        guard.long_lived, guard.pending = len(gc.get_objects(2)), 0

@@ -26,11 +26,13 @@ from gebiedsapp.ui import help as app_help
 from gebiedsapp.ui.area_page import AreaPage
 from gebiedsapp.ui.area_tree import AreaNavigator
 from gebiedsapp.ui.context import AppContext
+from gebiedsapp.ui.gc_guard import freeze_start_up
 from gebiedsapp.ui.language import add_language_menu
 from gebiedsapp.ui.layout import ScreenStack, fit_into, scrolling, text_width
 from gebiedsapp.ui.palette import style
 from gebiedsapp.ui.screen import Screen, widget_of
 from gebiedsapp.ui.sync.controller import SyncController
+from gebiedsapp.ui.warmup import Warmup
 
 if TYPE_CHECKING:  # the screens a start does not show are imported when first opened
     from gebiedsapp.services.drafts import DraftView
@@ -81,6 +83,7 @@ class MainWindow(QMainWindow):
         # small enough for 1366x768 at 150% (911x512 less the taskbar); screens scroll instead
         self.setMinimumSize(MINIMUM_SIZE)
         self._fitted = False
+        self.warmup: Warmup | None = None  # made at the first show
 
         self.navigator = AreaNavigator(context, self)
         self.area_page = AreaPage(context, self)
@@ -550,6 +553,9 @@ class MainWindow(QMainWindow):
         if not self._fitted:  # once shown, the title bar and borders are known
             self._fitted = True
             self._fit_to_screen()
+            # then, while the user does nothing, the screens' modules (issue 19: first opens)
+            self.warmup = Warmup(self, finished=freeze_start_up)
+            self.warmup.start()
 
     def _fit_to_screen(self) -> None:
         """A window saved on a larger screen, or at a smaller display scaling, opens inside
