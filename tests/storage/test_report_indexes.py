@@ -80,3 +80,25 @@ def test_counts_per_category_status_and_buurt_need_no_signal_row(session: Sessio
     ):
         plans = _plans(session, run)
         assert any("COVERING INDEX ix_signal_report" in line for line in plans), plans
+
+
+def test_the_open_actions_of_the_municipality_are_counted_in_one_read_of_the_table(
+    session: Session,
+) -> None:
+    """Grouped by area, SQLite walked ix_follow_up_area_id and looked up every action ever
+    made: on ten times today's data three to seven times the CPU of a straight read."""
+    plans = _plans(session, lambda repo: repo.open_action_counts(None, YEAR_END))
+    assert not any("ix_follow_up_area_id" in line for line in plans), plans
+    assert any(line.startswith("SCAN follow_up") for line in plans), plans
+
+
+def test_unindexed_is_the_plain_column_outside_sqlite() -> None:
+    from sqlalchemy import select
+    from sqlalchemy.dialects import postgresql, sqlite
+
+    from gebiedsapp.domain import FollowUp
+    from gebiedsapp.storage.repositories.report_sql import unindexed
+
+    query = select(FollowUp.area_id).group_by(unindexed(FollowUp.area_id))
+    assert "GROUP BY +follow_up.area_id" in str(query.compile(dialect=sqlite.dialect()))
+    assert "GROUP BY follow_up.area_id" in str(query.compile(dialect=postgresql.dialect()))

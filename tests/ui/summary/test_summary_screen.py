@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
 
 from gebiedsapp.services.areas import find_area
+from gebiedsapp.services.period import Period
 from gebiedsapp.services.report_text import KEY_FIGURES, difference, number
 from gebiedsapp.services.reports.brief import SAID_NOT_TABLED
 from gebiedsapp.ui.context import AppContext
@@ -293,3 +294,48 @@ def test_the_municipality_gets_the_overview_report_and_can_be_cancelled(
     texts = pages_text(whole)
     assert made == [len(texts)]
     assert "Overzicht per gebied" in " ".join(all_lines(texts))
+
+
+def test_the_key_figures_show_before_the_charts_and_lists_are_in(
+    qtbot, screen: SummaryScreen, summary_world: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Issue 19: on ten times today's data the whole summary takes seconds; its key figures
+    come first. The whole summary's load is held back here until the figures are seen."""
+    import threading
+
+    from gebiedsapp.ui.summary import screen as screen_module
+
+    go_on = threading.Event()
+    whole = screen_module.load_dashboard
+
+    def held_back(*args: Any, **kwargs: Any) -> Any:
+        go_on.wait(20)
+        return whole(*args, **kwargs)
+
+    monkeypatch.setattr(screen_module, "load_dashboard", held_back)
+    march = screen.data
+    february = summary_world.expected["Midwolda"].previous
+    shown_february = {
+        field: f"<b>{number(getattr(february, field))}</b>" for field, _l, _w in KEY_FIGURES
+    }
+    assert {f: cells[0].text() for f, cells in screen.figure_labels.items()} != shown_february
+    try:
+        screen.period.month.setFocus()
+        qtbot.keyClick(screen.period.month, Qt.Key.Key_Up)  # maart -> februari
+        qtbot.waitUntil(
+            lambda: (
+                {f: cells[0].text() for f, cells in screen.figure_labels.items()} == shown_february
+            ),
+            timeout=10_000,
+        )
+        assert "februari 2024" in screen.state.text()
+        assert screen.data is march  # the charts, map and lists are still being computed
+        assert screen.is_busy()
+        assert not screen.save_button.isEnabled()  # no PDF of half a summary
+    finally:
+        go_on.set()
+    _wait_loaded(qtbot, screen)
+    assert screen.data is not None
+    assert screen.data is not march
+    assert screen.data.summary.period == Period.month(2024, 2)
+    assert screen.save_button.isEnabled()

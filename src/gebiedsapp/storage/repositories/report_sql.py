@@ -31,6 +31,7 @@ from gebiedsapp.domain import (
     Area,
     FollowUp,
     KoffiekarSession,
+    Priority,
     Signal,
     SignalField,
     SignalHistory,
@@ -73,6 +74,27 @@ def _days_between_sqlite(element: days_between, compiler: Any, **kw: Any) -> str
     )
 
 
+class unindexed(FunctionElement[Any]):  # noqa: N801 - reads as the column it is
+    """A column SQLite may not read through an index (`+column`, its documented way): grouping
+    the open actions by area made it walk `ix_follow_up_area_id` and look up every action
+    ever made, three to seven times the CPU of reading the table straight through (10x data).
+    Elsewhere the column as it is."""
+
+    inherit_cache = True
+
+
+@compiles(unindexed)
+def _unindexed_default(element: unindexed, compiler: Any, **kw: Any) -> str:
+    (column,) = list(element.clauses)
+    return str(compiler.process(column, **kw))
+
+
+@compiles(unindexed, "sqlite")
+def _unindexed_sqlite(element: unindexed, compiler: Any, **kw: Any) -> str:
+    (column,) = list(element.clauses)
+    return f"+{compiler.process(column, **kw)}"
+
+
 @cache
 def _uuid_of(value: str) -> uuid.UUID:
     return uuid.UUID(value)
@@ -111,6 +133,11 @@ def rounds_in(area_ids: AreaIds) -> ColumnElement[bool]:
 def area_counts(rows: Any) -> dict[uuid.UUID, int]:
     return {area_id: int(n) for area_id, n in rows}
 
+
+# a value's enum member from a dict: calling the enum class per row cost ~0.4 s for the open
+# signals of ten times today's data
+STATUS_OF = {status.value: status for status in SignalStatus}
+PRIORITY_OF = {priority.value: priority for priority in Priority}
 
 _CLOSED_VALUES = [SignalStatus.AFGEHANDELD.value, SignalStatus.GEANNULEERD.value]
 

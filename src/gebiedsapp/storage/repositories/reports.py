@@ -33,7 +33,6 @@ from gebiedsapp.domain import (
     KoffiekarSession,
     Meedenker,
     Partner,
-    Priority,
     Resident,
     Signal,
     SignalCategory,
@@ -61,9 +60,8 @@ from gebiedsapp.storage.repositories.report_rows import (
     ThemePeriods,
 )
 from gebiedsapp.storage.repositories.report_sql import (
-    AreaIds as AreaIds,
-)
-from gebiedsapp.storage.repositories.report_sql import (
+    PRIORITY_OF,
+    STATUS_OF,
     action_open_on,
     area_column,
     area_counts,
@@ -71,6 +69,10 @@ from gebiedsapp.storage.repositories.report_sql import (
     in_areas,
     open_on,
     rounds_in,
+    unindexed,
+)
+from gebiedsapp.storage.repositories.report_sql import (
+    AreaIds as AreaIds,
 )
 
 
@@ -423,8 +425,9 @@ class ReportRepository:
             .outerjoin(Partner, Partner.id == Signal.partner_id)
             .where(Signal.deleted_at.is_(None), open_on(as_of), *in_areas(Signal.area_id, area_ids))
         )
+        status, priority = STATUS_OF.__getitem__, PRIORITY_OF.__getitem__
         return [
-            OpenSignalRow(a, an, main, sub, buurt, rep, partner, dl, SignalStatus(st), Priority(pr))
+            OpenSignalRow(a, an, main, sub, buurt, rep, partner, dl, status(st), priority(pr))
             for a, an, main, sub, buurt, rep, partner, dl, st, pr in self.session.execute(query)
         ]
 
@@ -467,7 +470,7 @@ class ReportRepository:
         query = (
             select(FollowUp.area_id, func.count())
             .where(action_open_on(as_of), *in_areas(FollowUp.area_id, area_ids))
-            .group_by(FollowUp.area_id)
+            .group_by(unindexed(FollowUp.area_id))  # a straight read beats the area index
         )
         return area_counts(self.session.execute(query))
 

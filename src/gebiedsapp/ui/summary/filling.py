@@ -66,12 +66,8 @@ class DashboardFilling:
     actions_model: OpenActionsModel
     initiatives_model: InitiativesModel
 
-    def _set_buttons(self, enabled: bool) -> None:
-        raise NotImplementedError  # the screen's
-
     def _show_figures(self, data: Dashboard) -> None:
         s = data.summary
-        self._set_buttons(True)
         self.title.setText(_tr(TITLE) % s.title)
         self.state.setText(
             _tr(COMPARED)

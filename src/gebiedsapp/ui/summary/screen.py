@@ -49,7 +49,7 @@ from gebiedsapp.ui.pdf import Build, PdfActions
 from gebiedsapp.ui.screen import ScreenDefaults
 from gebiedsapp.ui.signal_map import BuurtMap
 from gebiedsapp.ui.summary.charts import BarChart
-from gebiedsapp.ui.summary.data import Dashboard, load_dashboard
+from gebiedsapp.ui.summary.data import Dashboard, load_dashboard, load_first_figures
 from gebiedsapp.ui.summary.figure_texts import figure_text
 from gebiedsapp.ui.summary.filling import DashboardFilling
 from gebiedsapp.ui.summary.models import InitiativesModel, OpenActionsModel, OpenSignalsModel
@@ -81,6 +81,7 @@ class SummaryScreen(ScreenDefaults, DashboardFilling, QWidget):
         self.stale = True
         self._busy = False
         self._shown = 0  # which load's figures are being shown (slice by slice)
+        self._asked = 0  # which load was asked for last; its first figures show once
         self._steps = 0  # slices of it still to show
 
         self.title = heading(self.tr("Samenvatting"), self)
@@ -369,6 +370,17 @@ class SummaryScreen(ScreenDefaults, DashboardFilling, QWidget):
         self._set_buttons(False)
         self.state.setText(self.tr("Cijfers berekenen…"))
         context, today = self.context, self.today
+        self._asked += 1
+        asked = self._asked
+        # the key figures first, in a few counts (the one reads worker runs them before the
+        # rest); the charts, map and lists follow with the whole summary (issue 19)
+        self.context.background.submit(
+            "summary-first-figures",
+            lambda: load_first_figures(context, area_id, period, today=today),
+            owner=self,
+            on_done=lambda data: self._first_figures(asked, data),
+            on_error=lambda _error: None,  # the whole summary's load says what went wrong
+        )
         self.context.background.submit(
             "summary-dashboard",
             lambda: load_dashboard(context, area_id, period, today=today),
@@ -398,11 +410,17 @@ class SummaryScreen(ScreenDefaults, DashboardFilling, QWidget):
         self.state.setText(self.tr("Kies links een gebied."))
         self._set_buttons(False)
 
+    def _first_figures(self, asked: int, data: Dashboard) -> None:
+        """The key figures of the load asked for last, unless its whole summary came first."""
+        if asked == self._asked and self._busy:
+            self._show_figures(data)
+
     def _loaded(self, data: Dashboard) -> None:
         """Show the figures at once; the charts, the map and the lists follow one per turn of
         the event loop (on ten times today's data all at once held the GUI thread ~0.5 s)."""
         self._busy = False
         self.data = data
+        self._set_buttons(True)
         self._shown += 1
         steps: list[Callable[[Dashboard], None]] = [
             self._show_figures, self._show_charts, self._show_map, self._show_open_signals,
