@@ -8,6 +8,7 @@ approximation drawn by the project: dashed, on top of the buurt it lies in, its 
 
 from __future__ import annotations
 
+import math
 import uuid
 from collections.abc import Sequence
 from typing import NamedTuple
@@ -23,6 +24,7 @@ from PySide6.QtGui import (
     QPainter,
     QPainterPath,
     QPen,
+    QPixmap,
     QPolygonF,
     QResizeEvent,
     QShowEvent,
@@ -42,6 +44,7 @@ from PySide6.QtWidgets import (
 
 from gebiedsapp.services.geo import BuurtShape, project
 from gebiedsapp.ui.map_dots import DOT_DIAMETER, DOT_RING, Dots
+from gebiedsapp.ui.map_legend import FRAME, draw_legend, legend_size
 from gebiedsapp.ui.palette import MAP_SCALE, ColourRole, colour, text_on
 
 # Sequential scale (ui.palette.MAP_SCALE): lightness falls with every class, so the order
@@ -53,8 +56,6 @@ CLASSES: tuple[tuple[int, str, str], ...] = (
     (6, "6+", MAP_SCALE[3]),
 )
 MARGIN = 0.04  # share of the map's size kept free around it
-LEGEND_PADDING = 8
-SWATCH = 14
 
 
 class MapPoint(NamedTuple):
@@ -155,6 +156,11 @@ class BuurtMap(QGraphicsView):
         self._outline.setVisible(False)
         self.scene().addItem(self._outline)
         self._map_rect = QRectF()
+        self._legend = QPixmap()  # drawn by the first paint (ui/map_legend.py)
+        self._legend_box: QSizeF | None = None
+        self._legend_key: tuple[float, ...] = ()
+        self._fitted: tuple[float, ...] | None = None  # the size and shapes the view fits
+        self.fits = 0  # how often the map was fitted and its names placed (tests read it)
 
     # --- what the screen sets ---------------------------------------------------------------
 
@@ -194,6 +200,8 @@ class BuurtMap(QGraphicsView):
             grow_x = self._map_rect.width() * MARGIN
             grow_y = self._map_rect.height() * MARGIN
             self._map_rect.adjust(-grow_x, -grow_y, grow_x, grow_y)
+        self._forget_legend()  # "grens benaderd" comes and goes with own outlines
+        self._fitted = None
         self._restyle()
         self._update_outline()
         self._fit()
@@ -264,6 +272,10 @@ class BuurtMap(QGraphicsView):
     def label_visible(self, code: str) -> bool:
         return self._labels[code].isVisible()
 
+    def dot_layer_builds(self) -> int:
+        """How often the signal points were drawn into their layer (not copied from it)."""
+        return self._dots.layer_builds
+
     def point_count(self) -> int:
         return len(self._point_data)
 
@@ -312,9 +324,10 @@ class BuurtMap(QGraphicsView):
     def _restyle(self) -> None:
         self.setBackgroundBrush(colour(ColourRole.MAP_BACKGROUND))
         self._outline.setPen(_pen(ColourRole.MAP_OUTLINE, 2.5))
-        self._dots.ring = colour(ColourRole.MAP_POINT_RING)
-        self._dots.fill = colour(ColourRole.MAP_POINT)
-        self._dots.update()
+        self._dots.set_colours(
+            ring=colour(ColourRole.MAP_POINT_RING), fill=colour(ColourRole.MAP_POINT)
+        )
+        self._forget_legend()  # drawn again in the new colours
         self._restyle_buurten()
         self.viewport().update()
 
@@ -344,6 +357,20 @@ class BuurtMap(QGraphicsView):
         view_w = max(1, self.viewport().width())
         view_h = max(1, self.viewport().height())
         legend_w = self._legend_size().width() + 20
+        at = self._map_rect
+        fitted: tuple[float, ...] = (
+            view_w,
+            view_h,
+            legend_w,
+            at.x(),
+            at.y(),
+            at.width(),
+            at.height(),
+        )
+        if fitted == self._fitted:  # shown again at the same size: the names stay put
+            return
+        self._fitted = fitted
+        self.fits += 1
         rect = QRectF(self._map_rect)
         if view_w - legend_w >= view_w * 0.6:
             scale = min((view_w - legend_w) / rect.width(), view_h / rect.height())
@@ -403,6 +430,8 @@ class BuurtMap(QGraphicsView):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:  # dark mode switched on, say
             self._restyle()
+        elif event.type() == QEvent.Type.FontChange:
+            self._forget_legend()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -445,53 +474,39 @@ class BuurtMap(QGraphicsView):
         return entries
 
     def _legend_size(self) -> QSizeF:
-        metrics = QFontMetrics(self._bold_font())
-        entries = self._legend_entries()
-        line = max(SWATCH, metrics.height()) + 4
-        width = max(
-            metrics.horizontalAdvance(self.tr("Open signalen")),
-            *(SWATCH + 6 + metrics.horizontalAdvance(text) for text, _c in entries),
-        )
-        return QSizeF(width + 2 * LEGEND_PADDING, 2 * LEGEND_PADDING + line * (len(entries) + 1))
+        if self._legend_box is None:
+            self._legend_box = legend_size(
+                self.font(), self.tr("Open signalen"), self._legend_entries()
+            )
+        return self._legend_box
 
-    def _bold_font(self) -> QFont:
-        bold = QFont(self.font())
-        bold.setBold(True)
-        return bold
+    def _forget_legend(self) -> None:
+        """Its entries, font or colours changed: drawn again at the next paint."""
+        self._legend = QPixmap()
+        self._legend_box = None
 
     def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
-        """The legend, in viewport pixels at the bottom left."""
+        """The legend, in viewport pixels at the bottom left (drawn once, then copied)."""
         if not self._items:
             return
+        ratio = painter.device().devicePixelRatioF()
+        box = QPointF(10, self.viewport().height() - 10 - self._legend_size().height())
+        origin = QPointF(
+            math.floor((box.x() - FRAME) * ratio) / ratio,
+            math.floor((box.y() - FRAME) * ratio) / ratio,
+        )
+        inside = box - origin
+        key = (ratio, round(inside.x(), 6), round(inside.y(), 6))
+        if self._legend.isNull() or key != self._legend_key:
+            self._legend = draw_legend(
+                font=self.font(),
+                title=self.tr("Open signalen"),
+                entries=self._legend_entries(),
+                ratio=ratio,
+                at=inside,
+            )
+            self._legend_key = key
         painter.save()
         painter.resetTransform()
-        size = self._legend_size()
-        box = QRectF(QPointF(10, self.viewport().height() - 10 - size.height()), size)
-        line = (size.height() - 2 * LEGEND_PADDING) / (len(self._legend_entries()) + 1)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(colour(ColourRole.MAP_LEGEND_FRAME), 1))
-        painter.setBrush(colour(ColourRole.MAP_LEGEND))
-        painter.drawRoundedRect(box, 4, 4)
-        x = box.left() + LEGEND_PADDING
-        y = box.top() + LEGEND_PADDING
-        text_w = size.width() - 2 * LEGEND_PADDING
-        painter.setPen(colour(ColourRole.MAP_LEGEND_TEXT))
-        painter.setFont(self._bold_font())
-        painter.drawText(
-            QRectF(x, y, text_w, line), Qt.AlignmentFlag.AlignVCenter, self.tr("Open signalen")
-        )
-        painter.setFont(self.font())
-        for text, fill in self._legend_entries():
-            y += line
-            swatch = QRectF(x, y + (line - SWATCH) / 2, SWATCH, SWATCH)
-            frame = QPen(colour(ColourRole.MAP_LEGEND_FRAME), 1)
-            if fill is None:
-                frame.setStyle(Qt.PenStyle.DashLine)
-            painter.setPen(frame)
-            painter.setBrush(fill if fill is not None else Qt.BrushStyle.NoBrush)
-            painter.drawRect(swatch)
-            painter.setPen(colour(ColourRole.MAP_LEGEND_TEXT))
-            painter.drawText(
-                QRectF(x + SWATCH + 6, y, text_w, line), Qt.AlignmentFlag.AlignVCenter, text
-            )
+        painter.drawPixmap(origin, self._legend)
         painter.restore()
