@@ -33,10 +33,19 @@ def _cpu_ms(action: Callable[[], object], repeat: int) -> str:
 
 
 def _settle(window: Any) -> None:
+    """Until the screen's header, shapes and list are in (they are read one after another)."""
+    from gebiedsapp.ui import main_window as mw
     from gui_blocks import _pump, _reads_busy
 
+    screen = window.screens[mw.SIGNALS]
     _pump(0.1)
-    while _reads_busy(window.context.background):
+    while (
+        _reads_busy(window.context.background)
+        or screen.timer.isActive()
+        or screen.busy
+        or screen.map_busy
+        or screen.header_busy
+    ):
         _pump(0.05)
     _pump(0.3)
 
