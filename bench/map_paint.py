@@ -55,6 +55,7 @@ def _report(window: Any, label: str, repeat: int) -> None:
     from PySide6.QtWidgets import QApplication
 
     from gebiedsapp.ui import main_window as mw
+    from gebiedsapp.ui.signal_map import buurt_path
 
     view = window.screens[mw.SIGNALS].map
     viewport = view.viewport()
@@ -81,6 +82,14 @@ def _report(window: Any, label: str, repeat: int) -> None:
         viewport.repaint()
 
     print(f"   set_points+repaint    {_cpu_ms(new_points, repeat)}")
+    shapes = [shape for code in view.codes() if (shape := view.shape_of(code)) is not None]
+    paths = [buurt_path(shape) for shape in shapes]  # the worker makes them
+
+    def new_shapes() -> None:
+        view.set_buurten(shapes, paths=paths)
+        viewport.repaint()
+
+    print(f"   set_buurten+repaint   {_cpu_ms(new_shapes, repeat)}")
 
 
 def main(argv: list[str] | None = None) -> int:
