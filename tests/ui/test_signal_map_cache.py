@@ -4,15 +4,19 @@ clicks stays the same."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from gebiedsapp.services.geo import BuurtShape, buurt_shapes, project
 from gebiedsapp.ui.context import AppContext
 from gebiedsapp.ui.palette import ColourRole, colour
 from gebiedsapp.ui.signal_map import BuurtMap, MapPoint
+from support.palettes import SCHEMES, make_palette
 
 MARKT, HAVEN = (7.033, 53.144), (7.045, 53.150)
 SCHEEMDA = "BU18950600"
@@ -97,3 +101,28 @@ def test_shown_again_at_the_same_size_the_names_are_not_placed_again(
     assert view.fits == fits
     view.resize(600, 400)
     qtbot.waitUntil(lambda: view.fits == fits + 1)
+
+
+@pytest.fixture
+def app_palette(qapp: QApplication) -> Iterator[QPalette]:
+    original = QPalette(qapp.palette())
+    yield original
+    qapp.setPalette(original)
+
+
+def test_the_points_and_the_legend_follow_a_new_palette(
+    qtbot: QtBot, qapp: QApplication, app_palette: QPalette, view: BuurtMap
+) -> None:
+    at_markt = _on_view(view, *MARKT)
+    in_legend = QPoint(13, view.viewport().height() - 13)  # inside its bottom left corner
+    light_point = colour(ColourRole.MAP_POINT)
+    assert _pixel(view, at_markt) == light_point
+    assert _pixel(view, in_legend).lightnessF() > 0.5
+    built = _builds(view)
+
+    qapp.setPalette(make_palette(SCHEMES["dark"]))  # dark mode switched on
+    dark_point = colour(ColourRole.MAP_POINT)
+    assert dark_point != light_point
+    qtbot.waitUntil(lambda: _pixel(view, at_markt) == dark_point)
+    assert _pixel(view, in_legend).lightnessF() < 0.5  # not the light legend of before
+    assert _builds(view) > built
