@@ -11,7 +11,6 @@ from __future__ import annotations
 import math
 import uuid
 from collections.abc import Sequence
-from typing import NamedTuple
 
 from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import (
@@ -23,7 +22,6 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPainterPath,
-    QPen,
     QPixmap,
     QPolygonF,
     QResizeEvent,
@@ -35,7 +33,6 @@ from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsPathItem,
     QGraphicsScene,
-    QGraphicsSceneHoverEvent,
     QGraphicsSimpleTextItem,
     QGraphicsView,
     QToolTip,
@@ -45,82 +42,19 @@ from PySide6.QtWidgets import (
 from gebiedsapp.services.geo import BuurtShape, project
 from gebiedsapp.ui.map_dots import DOT_DIAMETER, DOT_RING, Dots
 from gebiedsapp.ui.map_legend import FRAME, draw_legend, legend_size
-from gebiedsapp.ui.palette import MAP_SCALE, ColourRole, colour, text_on
-
-# Sequential scale (ui.palette.MAP_SCALE): lightness falls with every class, so the order
-# survives grey printing. (lowest count of the class, legend text, colour)
-CLASSES: tuple[tuple[int, str, str], ...] = (
-    (0, "0", MAP_SCALE[0]),
-    (1, "1–2", MAP_SCALE[1]),
-    (3, "3–5", MAP_SCALE[2]),
-    (6, "6+", MAP_SCALE[3]),
+from gebiedsapp.ui.map_shapes import (
+    CLASSES,
+    BuurtItem,
+    MapPoint,
+    buurt_path,
+    class_colour,
+    map_pen,
 )
+from gebiedsapp.ui.palette import ColourRole, colour, text_on
+
+__all__ = ["CLASSES", "BuurtMap", "MapPoint", "buurt_path", "class_colour"]  # the map's face
+
 MARGIN = 0.04  # share of the map's size kept free around it
-
-
-class MapPoint(NamedTuple):
-    lon: float
-    lat: float
-    tooltip: str
-    key: str = ""  # the signal's id as text; "" for a point that is not clickable
-
-
-def class_colour(count: int | None) -> QColor:
-    """The fill for a buurt with `count` open signals; None means no data (a shade of the
-    palette's Base, so a map without counts is not a light blot on a dark window)."""
-    if count is None:
-        return colour(ColourRole.MAP_NO_DATA)
-    chosen = CLASSES[0][2]
-    for lowest, _text, fill in CLASSES:
-        if count >= lowest:
-            chosen = fill
-    return QColor(chosen)
-
-
-def _pen(role: ColourRole, width: float, *, dashed: bool = False) -> QPen:
-    pen = QPen(colour(role), width)
-    pen.setCosmetic(True)  # the same width in pixels at every zoom level
-    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-    if dashed:
-        pen.setStyle(Qt.PenStyle.DashLine)
-    return pen
-
-
-def buurt_path(shape: BuurtShape) -> QPainterPath:
-    """The shape as a path in scene coordinates (a value object: a worker may build it)."""
-    path = QPainterPath()
-    path.setFillRule(Qt.FillRule.OddEvenFill)
-    for ring in shape.rings:
-        # scene y runs down, map y runs north
-        path.moveTo(ring[0][0], -ring[0][1])
-        for x, y in ring[1:]:
-            path.lineTo(x, -y)
-        path.closeSubpath()
-    return path
-
-
-class _BuurtItem(QGraphicsPathItem):
-    def __init__(self, shape: BuurtShape, path: QPainterPath) -> None:
-        super().__init__(path)
-        self.shape_data = shape
-        self.base_z = 2.0 if shape.approximate else 0.0  # an own outline lies on its buurt
-        self.setZValue(self.base_z)
-        self.setPen(self.border())
-        self.setBrush(QBrush(class_colour(None)))
-        self.setAcceptHoverEvents(True)
-
-    def border(self) -> QPen:
-        return _pen(ColourRole.MAP_BORDER, 1.0, dashed=self.shape_data.approximate)
-
-    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
-        self.setPen(_pen(ColourRole.MAP_OUTLINE, 1.5, dashed=self.shape_data.approximate))
-        self.setZValue(self.base_z + 1)  # above the neighbours, so the whole border shows
-        super().hoverEnterEvent(event)
-
-    def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
-        self.setPen(self.border())
-        self.setZValue(self.base_z)
-        super().hoverLeaveEvent(event)
 
 
 class BuurtMap(QGraphicsView):
@@ -142,7 +76,7 @@ class BuurtMap(QGraphicsView):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setBackgroundBrush(colour(ColourRole.MAP_BACKGROUND))
         self.setMinimumSize(240, 180)
-        self._items: dict[str, _BuurtItem] = {}
+        self._items: dict[str, BuurtItem] = {}
         self._labels: dict[str, QGraphicsSimpleTextItem] = {}
         self._dots = Dots()
         self.scene().addItem(self._dots)
@@ -151,7 +85,7 @@ class BuurtMap(QGraphicsView):
         self._counts: dict[str, int] = {}
         self._selected = ""
         self._outline = QGraphicsPathItem()
-        self._outline.setPen(_pen(ColourRole.MAP_OUTLINE, 2.5))
+        self._outline.setPen(map_pen(ColourRole.MAP_OUTLINE, 2.5))
         self._outline.setZValue(10)
         self._outline.setVisible(False)
         self.scene().addItem(self._outline)
@@ -159,6 +93,7 @@ class BuurtMap(QGraphicsView):
         self._legend = QPixmap()  # drawn by the first paint (ui/map_legend.py)
         self._legend_box: QSizeF | None = None
         self._legend_key: tuple[float, ...] = ()
+        self._label_points: dict[str, tuple[object, tuple[float, float]]] = {}
         self._fitted: tuple[float, ...] | None = None  # the size and shapes the view fits
         self.fits = 0  # how often the map was fitted and its names placed (tests read it)
 
@@ -174,12 +109,11 @@ class BuurtMap(QGraphicsView):
             scene.removeItem(item)
         self._items.clear()
         self._labels.clear()
-        font = QFont(self.font())
-        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
+        font = self._label_font()
         if paths is None:
             paths = [buurt_path(shape) for shape in shapes]
         for shape, path in zip(shapes, paths, strict=True):
-            item = _BuurtItem(shape, path)
+            item = BuurtItem(shape, path)
             scene.addItem(item)
             self._items[shape.code] = item
             label = QGraphicsSimpleTextItem(shape.name)
@@ -187,7 +121,7 @@ class BuurtMap(QGraphicsView):
             label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
             label.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
             label.setZValue(5)
-            x, y = shape.label_point()
+            x, y = self._label_point(shape)
             label.setPos(x, -y)
             scene.addItem(label)
             self._labels[shape.code] = label
@@ -302,7 +236,7 @@ class BuurtMap(QGraphicsView):
     def buurt_at(self, pos: QPointF) -> str:
         """The code of the buurt under a viewport position, or ""."""
         for item in self.items(pos.toPoint()):
-            if isinstance(item, _BuurtItem):
+            if isinstance(item, BuurtItem):
                 return item.shape_data.code
         return ""
 
@@ -323,7 +257,7 @@ class BuurtMap(QGraphicsView):
 
     def _restyle(self) -> None:
         self.setBackgroundBrush(colour(ColourRole.MAP_BACKGROUND))
-        self._outline.setPen(_pen(ColourRole.MAP_OUTLINE, 2.5))
+        self._outline.setPen(map_pen(ColourRole.MAP_OUTLINE, 2.5))
         self._dots.set_colours(
             ring=colour(ColourRole.MAP_POINT_RING), fill=colour(ColourRole.MAP_POINT)
         )
@@ -380,6 +314,21 @@ class BuurtMap(QGraphicsView):
         self._dots.set_zoom(self.transform().m11())
         self._place_labels()
 
+    def _label_font(self) -> QFont:
+        font = QFont(self.font())
+        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
+        return font
+
+    def _label_point(self, shape: BuurtShape) -> tuple[float, float]:
+        """Where the name goes; kept per shape, since the next area click brings most of the
+        same buurten again (finding an interior point is Python over every vertex)."""
+        known = self._label_points.get(shape.code)
+        if known is not None and known[0] == shape.rings:
+            return known[1]
+        point = shape.label_point()
+        self._label_points[shape.code] = (shape.rings, point)
+        return point
+
     def _label_rect(self, label: QGraphicsSimpleTextItem) -> QRectF:
         metrics = QFontMetrics(label.font())
         width, height = metrics.horizontalAdvance(label.text()), metrics.height()
@@ -397,22 +346,25 @@ class BuurtMap(QGraphicsView):
             return (not self._items[code].shape_data.approximate, -rect.width() * rect.height())
 
         shown: list[QRectF] = []
+        if not self._labels:
+            return
+        metrics = QFontMetrics(next(iter(self._labels.values())).font())
+        text_h = metrics.height()
         for code in sorted(self._labels, key=order):
             label, item = self._labels[code], self._items[code]
             rect = item.boundingRect()
-            metrics = QFontMetrics(label.font())
             text_w = metrics.horizontalAdvance(label.text())
-            text_h = metrics.height()
             label.setTransform(QTransform.fromTranslate(-text_w / 2, -text_h / 2))
             fits = rect.width() * scale >= text_w + 6 and rect.height() * scale >= text_h * 2
+            # the hit tests below only for a name that fits (most do not at a wide view)
             ends = [label.pos() + QPointF(side * text_w / 2 / scale, 0) for side in (-1, 1)]
-            inside = all(item.contains(end) for end in ends)
-            if not item.shape_data.approximate:  # not on an own outline drawn over the buurt
-                inside = inside and not any(
+            inside = fits and all(item.contains(end) for end in ends)
+            if inside and not item.shape_data.approximate:  # not on an own outline over it
+                inside = not any(
                     other.contains(end) for other in outlines for end in [label.pos(), *ends]
                 )
-            box = self._label_rect(label)
-            visible = fits and inside and not any(box.intersects(other) for other in shown)
+            box = self._label_rect(label) if inside else QRectF()
+            visible = inside and not any(box.intersects(other) for other in shown)
             label.setVisible(visible)
             if visible:
                 shown.append(box)
