@@ -8,9 +8,9 @@ approximation drawn by the project: dashed, on top of the buurt it lies in, its 
 
 from __future__ import annotations
 
+import math
 import uuid
 from collections.abc import Sequence
-from typing import NamedTuple
 
 from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSizeF, Qt, Signal
 from PySide6.QtGui import (
@@ -22,7 +22,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPainterPath,
-    QPen,
+    QPixmap,
     QPolygonF,
     QResizeEvent,
     QShowEvent,
@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsPathItem,
     QGraphicsScene,
-    QGraphicsSceneHoverEvent,
     QGraphicsSimpleTextItem,
     QGraphicsView,
     QToolTip,
@@ -42,84 +41,20 @@ from PySide6.QtWidgets import (
 
 from gebiedsapp.services.geo import BuurtShape, project
 from gebiedsapp.ui.map_dots import DOT_DIAMETER, DOT_RING, Dots
-from gebiedsapp.ui.palette import MAP_SCALE, ColourRole, colour, text_on
-
-# Sequential scale (ui.palette.MAP_SCALE): lightness falls with every class, so the order
-# survives grey printing. (lowest count of the class, legend text, colour)
-CLASSES: tuple[tuple[int, str, str], ...] = (
-    (0, "0", MAP_SCALE[0]),
-    (1, "1–2", MAP_SCALE[1]),
-    (3, "3–5", MAP_SCALE[2]),
-    (6, "6+", MAP_SCALE[3]),
+from gebiedsapp.ui.map_legend import FRAME, draw_legend, legend_size
+from gebiedsapp.ui.map_shapes import (
+    CLASSES,
+    BuurtItem,
+    MapPoint,
+    buurt_path,
+    class_colour,
+    map_pen,
 )
+from gebiedsapp.ui.palette import ColourRole, colour, text_on
+
+__all__ = ["CLASSES", "BuurtMap", "MapPoint", "buurt_path", "class_colour"]  # the map's face
+
 MARGIN = 0.04  # share of the map's size kept free around it
-LEGEND_PADDING = 8
-SWATCH = 14
-
-
-class MapPoint(NamedTuple):
-    lon: float
-    lat: float
-    tooltip: str
-    key: str = ""  # the signal's id as text; "" for a point that is not clickable
-
-
-def class_colour(count: int | None) -> QColor:
-    """The fill for a buurt with `count` open signals; None means no data (a shade of the
-    palette's Base, so a map without counts is not a light blot on a dark window)."""
-    if count is None:
-        return colour(ColourRole.MAP_NO_DATA)
-    chosen = CLASSES[0][2]
-    for lowest, _text, fill in CLASSES:
-        if count >= lowest:
-            chosen = fill
-    return QColor(chosen)
-
-
-def _pen(role: ColourRole, width: float, *, dashed: bool = False) -> QPen:
-    pen = QPen(colour(role), width)
-    pen.setCosmetic(True)  # the same width in pixels at every zoom level
-    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-    if dashed:
-        pen.setStyle(Qt.PenStyle.DashLine)
-    return pen
-
-
-def buurt_path(shape: BuurtShape) -> QPainterPath:
-    """The shape as a path in scene coordinates (a value object: a worker may build it)."""
-    path = QPainterPath()
-    path.setFillRule(Qt.FillRule.OddEvenFill)
-    for ring in shape.rings:
-        # scene y runs down, map y runs north
-        path.moveTo(ring[0][0], -ring[0][1])
-        for x, y in ring[1:]:
-            path.lineTo(x, -y)
-        path.closeSubpath()
-    return path
-
-
-class _BuurtItem(QGraphicsPathItem):
-    def __init__(self, shape: BuurtShape, path: QPainterPath) -> None:
-        super().__init__(path)
-        self.shape_data = shape
-        self.base_z = 2.0 if shape.approximate else 0.0  # an own outline lies on its buurt
-        self.setZValue(self.base_z)
-        self.setPen(self.border())
-        self.setBrush(QBrush(class_colour(None)))
-        self.setAcceptHoverEvents(True)
-
-    def border(self) -> QPen:
-        return _pen(ColourRole.MAP_BORDER, 1.0, dashed=self.shape_data.approximate)
-
-    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
-        self.setPen(_pen(ColourRole.MAP_OUTLINE, 1.5, dashed=self.shape_data.approximate))
-        self.setZValue(self.base_z + 1)  # above the neighbours, so the whole border shows
-        super().hoverEnterEvent(event)
-
-    def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
-        self.setPen(self.border())
-        self.setZValue(self.base_z)
-        super().hoverLeaveEvent(event)
 
 
 class BuurtMap(QGraphicsView):
@@ -141,7 +76,7 @@ class BuurtMap(QGraphicsView):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setBackgroundBrush(colour(ColourRole.MAP_BACKGROUND))
         self.setMinimumSize(240, 180)
-        self._items: dict[str, _BuurtItem] = {}
+        self._items: dict[str, BuurtItem] = {}
         self._labels: dict[str, QGraphicsSimpleTextItem] = {}
         self._dots = Dots()
         self.scene().addItem(self._dots)
@@ -150,11 +85,17 @@ class BuurtMap(QGraphicsView):
         self._counts: dict[str, int] = {}
         self._selected = ""
         self._outline = QGraphicsPathItem()
-        self._outline.setPen(_pen(ColourRole.MAP_OUTLINE, 2.5))
+        self._outline.setPen(map_pen(ColourRole.MAP_OUTLINE, 2.5))
         self._outline.setZValue(10)
         self._outline.setVisible(False)
         self.scene().addItem(self._outline)
         self._map_rect = QRectF()
+        self._legend = QPixmap()  # drawn by the first paint (ui/map_legend.py)
+        self._legend_box: QSizeF | None = None
+        self._legend_key: tuple[float, ...] = ()
+        self._label_points: dict[str, tuple[object, tuple[float, float]]] = {}
+        self._fitted: tuple[float, ...] | None = None  # the size and shapes the view fits
+        self.fits = 0  # how often the map was fitted and its names placed (tests read it)
 
     # --- what the screen sets ---------------------------------------------------------------
 
@@ -168,12 +109,11 @@ class BuurtMap(QGraphicsView):
             scene.removeItem(item)
         self._items.clear()
         self._labels.clear()
-        font = QFont(self.font())
-        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
+        font = self._label_font()
         if paths is None:
             paths = [buurt_path(shape) for shape in shapes]
         for shape, path in zip(shapes, paths, strict=True):
-            item = _BuurtItem(shape, path)
+            item = BuurtItem(shape, path)
             scene.addItem(item)
             self._items[shape.code] = item
             label = QGraphicsSimpleTextItem(shape.name)
@@ -181,7 +121,7 @@ class BuurtMap(QGraphicsView):
             label.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
             label.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
             label.setZValue(5)
-            x, y = shape.label_point()
+            x, y = self._label_point(shape)
             label.setPos(x, -y)
             scene.addItem(label)
             self._labels[shape.code] = label
@@ -194,6 +134,8 @@ class BuurtMap(QGraphicsView):
             grow_x = self._map_rect.width() * MARGIN
             grow_y = self._map_rect.height() * MARGIN
             self._map_rect.adjust(-grow_x, -grow_y, grow_x, grow_y)
+        self._forget_legend()  # "grens benaderd" comes and goes with own outlines
+        self._fitted = None
         self._restyle()
         self._update_outline()
         self._fit()
@@ -264,6 +206,10 @@ class BuurtMap(QGraphicsView):
     def label_visible(self, code: str) -> bool:
         return self._labels[code].isVisible()
 
+    def dot_layer_builds(self) -> int:
+        """How often the signal points were drawn into their layer (not copied from it)."""
+        return self._dots.layer_builds
+
     def point_count(self) -> int:
         return len(self._point_data)
 
@@ -290,7 +236,7 @@ class BuurtMap(QGraphicsView):
     def buurt_at(self, pos: QPointF) -> str:
         """The code of the buurt under a viewport position, or ""."""
         for item in self.items(pos.toPoint()):
-            if isinstance(item, _BuurtItem):
+            if isinstance(item, BuurtItem):
                 return item.shape_data.code
         return ""
 
@@ -311,10 +257,11 @@ class BuurtMap(QGraphicsView):
 
     def _restyle(self) -> None:
         self.setBackgroundBrush(colour(ColourRole.MAP_BACKGROUND))
-        self._outline.setPen(_pen(ColourRole.MAP_OUTLINE, 2.5))
-        self._dots.ring = colour(ColourRole.MAP_POINT_RING)
-        self._dots.fill = colour(ColourRole.MAP_POINT)
-        self._dots.update()
+        self._outline.setPen(map_pen(ColourRole.MAP_OUTLINE, 2.5))
+        self._dots.set_colours(
+            ring=colour(ColourRole.MAP_POINT_RING), fill=colour(ColourRole.MAP_POINT)
+        )
+        self._forget_legend()  # drawn again in the new colours
         self._restyle_buurten()
         self.viewport().update()
 
@@ -344,6 +291,20 @@ class BuurtMap(QGraphicsView):
         view_w = max(1, self.viewport().width())
         view_h = max(1, self.viewport().height())
         legend_w = self._legend_size().width() + 20
+        at = self._map_rect
+        fitted: tuple[float, ...] = (
+            view_w,
+            view_h,
+            legend_w,
+            at.x(),
+            at.y(),
+            at.width(),
+            at.height(),
+        )
+        if fitted == self._fitted:  # shown again at the same size: the names stay put
+            return
+        self._fitted = fitted
+        self.fits += 1
         rect = QRectF(self._map_rect)
         if view_w - legend_w >= view_w * 0.6:
             scale = min((view_w - legend_w) / rect.width(), view_h / rect.height())
@@ -352,6 +313,21 @@ class BuurtMap(QGraphicsView):
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
         self._dots.set_zoom(self.transform().m11())
         self._place_labels()
+
+    def _label_font(self) -> QFont:
+        font = QFont(self.font())
+        font.setPointSizeF(max(7.0, font.pointSizeF() * 0.85))
+        return font
+
+    def _label_point(self, shape: BuurtShape) -> tuple[float, float]:
+        """Where the name goes; kept per shape, since the next area click brings most of the
+        same buurten again (finding an interior point is Python over every vertex)."""
+        known = self._label_points.get(shape.code)
+        if known is not None and known[0] == shape.rings:
+            return known[1]
+        point = shape.label_point()
+        self._label_points[shape.code] = (shape.rings, point)
+        return point
 
     def _label_rect(self, label: QGraphicsSimpleTextItem) -> QRectF:
         metrics = QFontMetrics(label.font())
@@ -370,22 +346,25 @@ class BuurtMap(QGraphicsView):
             return (not self._items[code].shape_data.approximate, -rect.width() * rect.height())
 
         shown: list[QRectF] = []
+        if not self._labels:
+            return
+        metrics = QFontMetrics(next(iter(self._labels.values())).font())
+        text_h = metrics.height()
         for code in sorted(self._labels, key=order):
             label, item = self._labels[code], self._items[code]
             rect = item.boundingRect()
-            metrics = QFontMetrics(label.font())
             text_w = metrics.horizontalAdvance(label.text())
-            text_h = metrics.height()
             label.setTransform(QTransform.fromTranslate(-text_w / 2, -text_h / 2))
             fits = rect.width() * scale >= text_w + 6 and rect.height() * scale >= text_h * 2
+            # the hit tests below only for a name that fits (most do not at a wide view)
             ends = [label.pos() + QPointF(side * text_w / 2 / scale, 0) for side in (-1, 1)]
-            inside = all(item.contains(end) for end in ends)
-            if not item.shape_data.approximate:  # not on an own outline drawn over the buurt
-                inside = inside and not any(
+            inside = fits and all(item.contains(end) for end in ends)
+            if inside and not item.shape_data.approximate:  # not on an own outline over it
+                inside = not any(
                     other.contains(end) for other in outlines for end in [label.pos(), *ends]
                 )
-            box = self._label_rect(label)
-            visible = fits and inside and not any(box.intersects(other) for other in shown)
+            box = self._label_rect(label) if inside else QRectF()
+            visible = inside and not any(box.intersects(other) for other in shown)
             label.setVisible(visible)
             if visible:
                 shown.append(box)
@@ -403,6 +382,8 @@ class BuurtMap(QGraphicsView):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:  # dark mode switched on, say
             self._restyle()
+        elif event.type() == QEvent.Type.FontChange:
+            self._forget_legend()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -445,53 +426,39 @@ class BuurtMap(QGraphicsView):
         return entries
 
     def _legend_size(self) -> QSizeF:
-        metrics = QFontMetrics(self._bold_font())
-        entries = self._legend_entries()
-        line = max(SWATCH, metrics.height()) + 4
-        width = max(
-            metrics.horizontalAdvance(self.tr("Open signalen")),
-            *(SWATCH + 6 + metrics.horizontalAdvance(text) for text, _c in entries),
-        )
-        return QSizeF(width + 2 * LEGEND_PADDING, 2 * LEGEND_PADDING + line * (len(entries) + 1))
+        if self._legend_box is None:
+            self._legend_box = legend_size(
+                self.font(), self.tr("Open signalen"), self._legend_entries()
+            )
+        return self._legend_box
 
-    def _bold_font(self) -> QFont:
-        bold = QFont(self.font())
-        bold.setBold(True)
-        return bold
+    def _forget_legend(self) -> None:
+        """Its entries, font or colours changed: drawn again at the next paint."""
+        self._legend = QPixmap()
+        self._legend_box = None
 
     def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
-        """The legend, in viewport pixels at the bottom left."""
+        """The legend, in viewport pixels at the bottom left (drawn once, then copied)."""
         if not self._items:
             return
+        ratio = painter.device().devicePixelRatioF()
+        box = QPointF(10, self.viewport().height() - 10 - self._legend_size().height())
+        origin = QPointF(
+            math.floor((box.x() - FRAME) * ratio) / ratio,
+            math.floor((box.y() - FRAME) * ratio) / ratio,
+        )
+        inside = box - origin
+        key = (ratio, round(inside.x(), 6), round(inside.y(), 6))
+        if self._legend.isNull() or key != self._legend_key:
+            self._legend = draw_legend(
+                font=self.font(),
+                title=self.tr("Open signalen"),
+                entries=self._legend_entries(),
+                ratio=ratio,
+                at=inside,
+            )
+            self._legend_key = key
         painter.save()
         painter.resetTransform()
-        size = self._legend_size()
-        box = QRectF(QPointF(10, self.viewport().height() - 10 - size.height()), size)
-        line = (size.height() - 2 * LEGEND_PADDING) / (len(self._legend_entries()) + 1)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(colour(ColourRole.MAP_LEGEND_FRAME), 1))
-        painter.setBrush(colour(ColourRole.MAP_LEGEND))
-        painter.drawRoundedRect(box, 4, 4)
-        x = box.left() + LEGEND_PADDING
-        y = box.top() + LEGEND_PADDING
-        text_w = size.width() - 2 * LEGEND_PADDING
-        painter.setPen(colour(ColourRole.MAP_LEGEND_TEXT))
-        painter.setFont(self._bold_font())
-        painter.drawText(
-            QRectF(x, y, text_w, line), Qt.AlignmentFlag.AlignVCenter, self.tr("Open signalen")
-        )
-        painter.setFont(self.font())
-        for text, fill in self._legend_entries():
-            y += line
-            swatch = QRectF(x, y + (line - SWATCH) / 2, SWATCH, SWATCH)
-            frame = QPen(colour(ColourRole.MAP_LEGEND_FRAME), 1)
-            if fill is None:
-                frame.setStyle(Qt.PenStyle.DashLine)
-            painter.setPen(frame)
-            painter.setBrush(fill if fill is not None else Qt.BrushStyle.NoBrush)
-            painter.drawRect(swatch)
-            painter.setPen(colour(ColourRole.MAP_LEGEND_TEXT))
-            painter.drawText(
-                QRectF(x + SWATCH + 6, y, text_w, line), Qt.AlignmentFlag.AlignVCenter, text
-            )
+        painter.drawPixmap(origin, self._legend)
         painter.restore()
