@@ -44,6 +44,7 @@ from gebiedsapp.services.lists import (
     list_conversations,
     list_sessions,
 )
+from gebiedsapp.services.overview import AreaHeader
 from gebiedsapp.services.taxonomy import list_themes
 from gebiedsapp.ui.actions import ActionsModel, sort_soonest_first
 from gebiedsapp.ui.admin.common import INDENT, current_id, make_table, select_data
@@ -89,7 +90,9 @@ class ListsScreen(ScreenDefaults, QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        self.area_id: uuid.UUID | None = None
         self.area_ids: frozenset[uuid.UUID] | None = None
+        self._area_pending = self._header_busy = False  # an area's header not read / being read
         self._choices_loaded = False
         self._authors: set[str] | None = None  # the author filter's names, once read
 
@@ -229,19 +232,40 @@ class ListsScreen(ScreenDefaults, QWidget):
     # -- public contract --------------------------------------------------------------------
 
     def set_area(self, area_id: uuid.UUID) -> None:
-        """Show this area and all its sub-areas."""
-        header = self.context.headers.get(area_id)
+        """Show this area and all its sub-areas. Hidden, only remembered (issue 19); its
+        header comes from the worker (AreaHeaders.fetch), the lists follow it."""
+        self.area_id, self._area_pending = area_id, True
+        self._mark_stale()
+        if self.isVisible():
+            self._read_area()
+
+    def _read_area(self) -> None:
+        if self.area_id is None:
+            return
+        self._area_pending, self._header_busy = False, True
+        self.status.setText(self.tr("Zoeken…"))
+        self.context.headers.fetch(
+            self.area_id, owner=self, on_done=self._on_header, on_error=self._on_header_failed
+        )
+
+    def _on_header(self, header: AreaHeader) -> None:
+        if header.area.id != self.area_id:
+            return  # another area was chosen meanwhile; its header comes next
+        self._header_busy = False
         self.area_ids = header.area_ids
         for tab in self._tabs:
             self._fit_columns(tab)
-        text = scope_name(header)
-        self.subtitle.setText(text)
+        self.subtitle.setText(scope_name(header))
         self._mark_stale()
         if self.isVisible():
             self.refresh()
 
+    def _on_header_failed(self, error: Exception) -> None:
+        self._header_busy, self._area_pending = False, True  # tried again when shown again
+        self._on_failed(self._current_tab(), error)
+
     def is_busy(self) -> bool:
-        return self.timer.isActive() or any(tab.busy for tab in self._tabs)
+        return self.timer.isActive() or self._header_busy or any(t.busy for t in self._tabs)
 
     def current_filter(self) -> ListFilter:
         handling = self.handling_combo.currentData()
@@ -272,7 +296,9 @@ class ListsScreen(ScreenDefaults, QWidget):
     # -- loading ----------------------------------------------------------------------------
 
     def showEvent(self, event: QShowEvent) -> None:
-        if self._current_tab().stale:
+        if self._area_pending:
+            self._read_area()  # the rows follow the header
+        elif self._current_tab().stale:
             self.refresh()  # first on the worker: the rows are what the user waits for
         if not self._choices_loaded:
             self._load_choices()
@@ -370,8 +396,11 @@ class ListsScreen(ScreenDefaults, QWidget):
                 self.refresh()
 
     def refresh(self) -> None:
-        """Query the visible tab with the current filters, off the GUI thread."""
+        """Query the visible tab with the current filters, off the GUI thread (once the
+        area's header is in)."""
         self.timer.stop()
+        if self._area_pending or self._header_busy:
+            return  # the tabs are stale: the header's arrival queries
         tab = self._current_tab()
         tab.stale = False
         tab.busy = True
