@@ -49,18 +49,25 @@ class ContactRepository:
         author: str | None = None,
         limit: int | None = None,
     ) -> Sequence[Contact]:
-        # the same filters and order as the export of this list (storage.repositories.search)
-        query = filtered_contacts(
-            self._contacts(),
+        """The list's contacts. With a `limit` the page is chosen on narrow rows in date
+        order first (issue 19: the first 100 of a year of many areas cost 0.5 s at ten
+        times the data); the same filters and order as the export of this list."""
+        filters = filtered_contacts(
+            select(Contact.id, Contact.date, Contact.created_at),
             area_ids=area_ids,
             start=start,
             end=end,
             ids=ids,
             theme_ids=theme_ids,
             author=author,
+            by_date=ids is None and self.session.get_bind().dialect.name == "sqlite",
         )
-        if limit is not None:
-            query = query.limit(limit)
+        page = (filters.limit(limit) if limit is not None else filters).subquery()
+        query = (
+            self._contacts()
+            .join(page, page.c.id == Contact.id)
+            .order_by(page.c.date.desc(), page.c.created_at.desc(), page.c.id.desc())
+        )
         return self.session.scalars(query).all()
 
     def follow_up(self, action_id: uuid.UUID) -> FollowUp | None:

@@ -261,9 +261,12 @@ def filtered_contacts(
     ids: Select[uuid.UUID] | None,
     theme_ids: Collection[uuid.UUID] | None,
     author: str | None,
+    by_date: bool = False,
 ) -> Select[*Ts]:
-    """The contacts list: the contacts (not deleted), filtered, newest first. Joins nothing:
-    `query` brings whatever it selects besides the contact (area, partner, ...)."""
+    """The contacts list: the contacts (not deleted), filtered, newest first (the id orders
+    those of one moment alike in every plan). Joins nothing: `query` brings whatever it
+    selects besides the contact (area, partner, ...). `by_date` (SQLite): read them in date
+    order, not per area, so that a page stops at its last row (see filtered_conversations)."""
     query = query.where(Contact.deleted_at.is_(None))
     if theme_ids is not None:
         themed = select(contact_theme.c.contact_id).where(
@@ -272,10 +275,14 @@ def filtered_contacts(
         query = query.where(Contact.id.in_(themed))
     if author:
         query = query.where(Contact.created_by == author)
-    query = _in_areas_and_period(query, Contact.area_id, Contact.date, area_ids, start, end)
+    if by_date and area_ids is not None:  # '+area_id': SQLite then takes the date's index
+        not_indexed = literal_column("+contact.area_id", Contact.area_id.type)
+        query = _in_period(query.where(not_indexed.in_(list(area_ids))), Contact.date, start, end)
+    else:
+        query = _in_areas_and_period(query, Contact.area_id, Contact.date, area_ids, start, end)
     if ids is not None:
         query = query.where(Contact.id.in_(ids))
-    return query.order_by(Contact.date.desc(), Contact.created_at.desc())
+    return query.order_by(Contact.date.desc(), Contact.created_at.desc(), Contact.id.desc())
 
 
 class SearchRepository:
