@@ -39,7 +39,6 @@ from gebiedsapp.services.list_exports import (
 from gebiedsapp.services.lists import (
     DEFAULT_LIMIT,
     ListFilter,
-    authors,
     list_contacts,
     list_conversations,
     list_sessions,
@@ -55,6 +54,7 @@ from gebiedsapp.ui.export import Exporter, ExportJob
 from gebiedsapp.ui.formatting import format_number, from_qdate, to_qdate
 from gebiedsapp.ui.labels import label_of
 from gebiedsapp.ui.layout import ColumnFit, FlowLayout, text_width, together
+from gebiedsapp.ui.lists.authors import AuthorFilter
 from gebiedsapp.ui.lists.models import ConversationsModel, SessionsModel
 from gebiedsapp.ui.lists.tabs import (
     ACTIONS_TAB,
@@ -78,7 +78,7 @@ FIRST_PAGE = 100  # rows of the visible tab shown before the rest is in
 READ_COLUMN_CHARACTERS = 32  # the summary or subject column keeps room for this much text
 
 
-class ListsScreen(ScreenDefaults, QWidget):
+class ListsScreen(AuthorFilter, ScreenDefaults, QWidget):
     """Tabs 'Rondes', 'Gesprekken', 'Contacten', 'Acties' for the chosen area and sub-areas."""
 
     follows_area = True  # the main window's contract (ui.screen.Screen)
@@ -94,7 +94,6 @@ class ListsScreen(ScreenDefaults, QWidget):
         self.area_ids: frozenset[uuid.UUID] | None = None
         self._area_pending = self._header_busy = False  # an area's header not read / being read
         self._choices_loaded = False
-        self._authors: set[str] | None = None  # the author filter's names, once read
 
         title = page_title(self.tr("Lijsten"), self)
         self.subtitle = QLabel(self.tr("Heel Oldambt"), self)
@@ -115,6 +114,7 @@ class ListsScreen(ScreenDefaults, QWidget):
 
         self._connect_signals()
         self._update_filter_widgets()
+        self._watch_authors()
 
     def _build_filters(self) -> None:
         """The search field and the filters on period, theme, author and handling."""
@@ -305,9 +305,11 @@ class ListsScreen(ScreenDefaults, QWidget):
         super().showEvent(event)
 
     def _load_choices(self) -> None:
-        """The theme filter (a few rows), and the author filter (every record's author, read
-        once, then kept up to date by _on_changes): both read on the worker, after the list's
-        own query (issue 19: nothing read on the GUI thread when the screen opens)."""
+        """The theme filter (a few rows), read on the worker after the list's own query
+        (issue 19: nothing read on the GUI thread when the screen opens). The author filter
+        scans every record (no index: seconds at ten times the data, holding up the lists'
+        reads behind it): read on the worker once the user goes to it, then kept up to date
+        by _on_changes."""
         self._choices_loaded = True
         context = self.context
 
@@ -321,24 +323,6 @@ class ListsScreen(ScreenDefaults, QWidget):
             on_done=lambda items: self._fill(self.theme_combo, items),
             on_error=lambda error: log.error("themes not read: %s", error),
         )  # fmt: skip
-        if self._authors is None:
-            self._read_authors()
-
-    def _read_authors(self) -> None:
-        context = self.context
-
-        def work() -> list[str]:
-            with context.read() as session:
-                return authors(session)
-
-        self.context.background.submit(
-            "lists-authors", work, owner=self, on_done=self._on_authors,
-            on_error=lambda error: log.error("authors not read: %s", error),
-        )  # fmt: skip
-
-    def _on_authors(self, names: list[str]) -> None:
-        self._authors = set(names)
-        self._fill(self.author_combo, [(n, n) for n in sorted(self._authors)])
 
     def _fill(self, combo: QComboBox, items: list[tuple[str, str]]) -> None:
         """(alle) and `items` (data, text); what was chosen stays chosen."""
