@@ -214,3 +214,93 @@ def test_sessions_list_with_counts_and_filters(filled: Database) -> None:
         assert (row.place, row.passers_by) == ("Café de Leeuw", 12)
         assert len(list_sessions(session, ListFilter(), limit=2)) == 2
         assert authors(session) == ["anna", "bram", "carla"]
+
+
+def test_a_page_of_conversations_is_the_start_of_the_whole_list(database: Database) -> None:
+    """The page is chosen on the rounds' dates before the texts are read (issue 19); it holds
+    exactly the first rows of the whole list, in its order: newest round first, then the
+    newest conversation, and among those of one moment the same order every time (by id)."""
+    from datetime import UTC, datetime
+
+    from sqlalchemy import select, update
+
+    from gebiedsapp.domain import Conversation, KoffiekarSession
+
+    with database.unit_of_work("anna") as session:
+        for n, area_id in enumerate((CENTRUM, WINSCHOTEN, BEERTA, CENTRUM, WINSCHOTEN) * 3):
+            day = date(2026, 5, 1 + n % 4)
+            for k in range(3):
+                _say(session, area_id, day, f"{n}-{k}")
+        session.flush()
+        moment = datetime(2026, 5, 5, 12, tzinfo=UTC)  # one bulk import: equal created_at
+        session.execute(update(Conversation).values(created_at=moment))
+    with database.read_session() as session:
+        rows = session.execute(
+            select(Conversation.summary, KoffiekarSession.date, KoffiekarSession.area_id,
+                   Conversation.id)
+            .join(KoffiekarSession, KoffiekarSession.id == Conversation.session_id)
+        ).all()  # fmt: skip
+    winschoten = _subtree(database, WINSCHOTEN)
+    expected = [
+        summary
+        for summary, _day, _area, _id in sorted(
+            (r for r in rows if r.area_id in winschoten),
+            key=lambda r: (r.date, r.id.hex),
+            reverse=True,
+        )
+    ]
+    assert len(expected) == 36
+    filters = ListFilter(area_ids=winschoten, start=date(2026, 1, 1), end=date(2026, 12, 31))
+    assert _summaries(database, filters) == expected
+    for limit in (1, 7, 20):
+        assert _summaries(database, filters, limit=limit) == expected[:limit]
+    assert (
+        _summaries(database, ListFilter(), limit=5)
+        == [s for s, *_ in sorted(rows, key=lambda r: (r.date, r.id.hex), reverse=True)][:5]
+    )
+
+
+def test_a_page_of_contacts_is_the_start_of_the_whole_list(database: Database) -> None:
+    """As for conversations: a page of contacts is chosen in date order before they are read
+    whole (issue 19); it holds the first rows of the whole list, in its order, themes too."""
+    from datetime import UTC, datetime
+
+    from sqlalchemy import select, update
+
+    from gebiedsapp.domain import Contact
+
+    with database.unit_of_work("anna") as session:
+        for n, area_id in enumerate((CENTRUM, WINSCHOTEN, BEERTA, CENTRUM) * 5):
+            contacts.record_contact(
+                session,
+                contacts.ContactInput(
+                    day=date(2026, 5, 1 + n % 3),
+                    area_id=area_id,
+                    contact_type=ContactType.TELEFOON,
+                    subject=f"contact {n}",
+                    theme_ids=(OUDEREN,) if n % 2 else (),
+                ),
+            )
+        session.flush()
+        moment = datetime(2026, 5, 5, 12, tzinfo=UTC)  # one bulk import: equal created_at
+        session.execute(update(Contact).values(created_at=moment))
+    with database.read_session() as session:
+        rows = session.execute(
+            select(Contact.subject, Contact.date, Contact.area_id, Contact.id)
+        ).all()
+    winschoten = _subtree(database, WINSCHOTEN)
+    newest_first = sorted(rows, key=lambda r: (r.date, r.id.hex), reverse=True)
+    expected = [r.subject for r in newest_first if r.area_id in winschoten]
+    assert len(expected) == 15
+
+    def page(filters: ListFilter, limit: int) -> list[tuple[str, tuple[str, ...]]]:
+        with database.read_session() as session:
+            return [(c.subject, c.themes) for c in list_contacts(session, filters, limit=limit)]
+
+    filters = ListFilter(area_ids=winschoten, start=date(2026, 1, 1), end=date(2026, 12, 31))
+    whole = page(filters, 5_000)
+    assert [subject for subject, _themes in whole] == expected
+    assert all(themes == (("Ouderen",) if int(s.split()[1]) % 2 else ()) for s, themes in whole)
+    for limit in (1, 6, 14):
+        assert page(filters, limit) == whole[:limit]
+    assert [s for s, _t in page(ListFilter(), 4)] == [r.subject for r in newest_first][:4]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import date
 
 import pytest
@@ -132,3 +133,51 @@ def test_an_anonymised_meedenker_is_listed_without_a_name(session: Session) -> N
     session.flush()
     (entry,) = residents.list_meedenkers(session)
     assert entry.name == "(geanonimiseerd)"
+
+
+def test_list_meedenkers_reads_themes_areas_and_consent_in_one_statement(
+    session: Session,
+) -> None:
+    """The register as plain rows (issue 19: ORM objects took 4 s for 14.5k entries at ten
+    times the data): the same entries, names, areas and sorted themes as before."""
+    from sqlalchemy import event
+
+    from gebiedsapp.services.permissions import PERSONAL_DATA_HIDDEN
+
+    def register(name: str, area_id: uuid.UUID, themes: tuple[str, ...]) -> None:
+        residents.register_resident(
+            session,
+            ResidentInput(
+                name=name,
+                phone="0597-123456",
+                wants_meedenken=True,
+                consent=True,
+                theme_ids=tuple(reference_id("theme", key) for key in themes),
+            ),
+            area_id=area_id,
+            today=DAY,
+        )
+
+    register("Eline Oefenga", BEERTA, ("ouderen", "eenzaamheid"))
+    register("Freek Demoer", SCHEEMDA, ())
+    register("Gerda Nepkema", SCHEEMDA, ("ouderen",))
+    withdrawn = session.scalars(
+        select(Consent).join(Resident).where(Resident.name == "Gerda Nepkema")
+    ).one()
+    withdrawn.withdrawn_on = DAY  # off the register with the consent
+    session.flush()
+    statements: list[str] = []
+    engine = session.get_bind()
+    listen = lambda *args: statements.append(args[2])  # noqa: E731
+    event.listen(engine, "before_cursor_execute", listen)
+    try:
+        listed = residents.list_meedenkers(session)
+    finally:
+        event.remove(engine, "before_cursor_execute", listen)
+    assert len(statements) == 1
+    assert sorted((m.name, m.area_name, m.themes) for m in listed) == [
+        ("Eline Oefenga", "Beerta", ("Eenzaamheid", "Ouderen")),
+        ("Freek Demoer", "Scheemda", ()),
+    ]
+    only = residents.list_meedenkers(session, area_ids=frozenset({SCHEEMDA}), names=False)
+    assert [(m.name, m.area_id) for m in only] == [(PERSONAL_DATA_HIDDEN, SCHEEMDA)]

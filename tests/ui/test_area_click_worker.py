@@ -159,3 +159,78 @@ def test_a_hidden_signalen_reads_a_change_elsewhere_only_when_shown(
     settle(qtbot, screen)
     assert screen.detail.detail is not None
     assert screen.detail.detail.priority is Priority.HOOG
+
+
+def _record_in(context: AppContext, area_id: uuid.UUID, name: str) -> None:
+    """A contact and an initiative called `name` in the area."""
+    from datetime import date
+
+    from gebiedsapp.domain import ContactType
+    from gebiedsapp.services.contact_record import ContactInput
+    from gebiedsapp.services.contacts import record_contact
+    from gebiedsapp.services.initiatives import InitiativeInput, create_initiative
+
+    with context.database.unit_of_work("test") as session:
+        contact = ContactInput(
+            day=date.today(), area_id=area_id, contact_type=ContactType.HUISBEZOEK, subject=name
+        )
+        record_contact(session, contact)
+        initiative = InitiativeInput(area_id=area_id, title=name, started_on=date.today())
+        create_initiative(session, initiative, today=date.today())
+
+
+def test_hidden_list_screens_read_nothing_on_an_area_click_and_show_it_when_shown(
+    qtbot: Any, window: MainWindow, context: AppContext, beerta: uuid.UUID
+) -> None:
+    """Contacten, Initiatieven and Lijsten opened once, then Signalen: an area click reads
+    nothing for them (nothing at all on the GUI thread); shown again, they show its rows."""
+    from PySide6.QtCore import Qt
+
+    from gebiedsapp.ui.contacts import ContactsScreen
+    from gebiedsapp.ui.initiatives import InitiativesScreen
+    from gebiedsapp.ui.lists import ListsScreen
+    from gebiedsapp.ui.main_window import CONTACTS, INITIATIVES, LISTS
+
+    with context.read() as session:
+        finsterwolde = find_area(session, "Finsterwolde").id
+    _record_in(context, beerta, "In Beerta")
+    _record_in(context, finsterwolde, "In Finsterwolde")
+    click_area(qtbot, window, beerta)
+    contacts, initiatives, lists = (window.screen_widget(k) for k in (CONTACTS, INITIATIVES, LISTS))
+    assert isinstance(contacts, ContactsScreen)
+    assert isinstance(initiatives, InitiativesScreen)
+    assert isinstance(lists, ListsScreen)
+    bar = lists.tabs.tabBar()
+    for key, rows in (
+        (CONTACTS, lambda: [r.subject for r in contacts.model.rows]),
+        (INITIATIVES, lambda: [r.title for r in initiatives.model.rows]),
+        (LISTS, lambda: [r.subject for r in lists.contacts_model.rows]),
+    ):
+        open_screen(qtbot, window, key)
+        if key == LISTS:  # its contacts tab
+            qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(2).center())
+        qtbot.waitUntil(lambda r=rows: r() == ["In Beerta"])  # type: ignore[misc]
+    open_screen(qtbot, window, SIGNALS)
+    settle(qtbot, window.screens[SIGNALS])
+    seen = _statements(context)
+
+    click_area(qtbot, window, finsterwolde)
+    qtbot.waitUntil(lambda: window.screens[SIGNALS].subtitle.text() == "Finsterwolde")
+    qtbot.waitUntil(lambda: not context.background.busy())
+
+    assert seen
+    assert not any(on_gui for _statement, on_gui in seen)  # nothing on the GUI thread
+    list_reads = [s for s, _on_gui in seen if "FROM contact" in s or "initiative.title" in s]
+    assert list_reads == []  # hidden: not their lists (the area page counts initiatives)
+    assert len(_header_reads(seen)) == 1  # one header for the whole click
+
+    open_screen(qtbot, window, CONTACTS)
+    qtbot.waitUntil(lambda: [r.subject for r in contacts.model.rows] == ["In Finsterwolde"])
+    qtbot.waitUntil(lambda: contacts.form.area_id == finsterwolde)  # a new one is for it
+    assert "Finsterwolde" in contacts.subtitle.text()
+    open_screen(qtbot, window, INITIATIVES)
+    qtbot.waitUntil(lambda: [r.title for r in initiatives.model.rows] == ["In Finsterwolde"])
+    assert "Finsterwolde" in initiatives.subtitle.text()
+    open_screen(qtbot, window, LISTS)
+    qtbot.waitUntil(lambda: [r.subject for r in lists.contacts_model.rows] == ["In Finsterwolde"])
+    assert lists.subtitle.text() == "Finsterwolde"

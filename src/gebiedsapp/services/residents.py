@@ -19,6 +19,7 @@ from gebiedsapp.services.errors import ValidationError
 from gebiedsapp.services.permissions import PERSONAL_DATA_HIDDEN
 from gebiedsapp.services.validation import clean_email, clean_name, clean_phone
 from gebiedsapp.storage.repositories.contacts import ContactRepository
+from gebiedsapp.storage.repositories.search import THEME_SEPARATOR
 
 
 @dataclass(frozen=True)
@@ -131,11 +132,11 @@ def list_meedenkers(
         MeedenkerView(
             id=m.id,
             resident_id=m.resident_id,
-            name=(m.resident.name or "(geanonimiseerd)") if names else PERSONAL_DATA_HIDDEN,
+            name=(m.name or "(geanonimiseerd)") if names else PERSONAL_DATA_HIDDEN,
             area_id=m.area_id,
-            area_name=m.area.name,
+            area_name=m.area_name,
             since=m.since,
-            themes=tuple(sorted(t.name for t in m.themes)),
+            themes=tuple(sorted(m.theme_names.split(THEME_SEPARATOR))) if m.theme_names else (),
         )
         for m in ContactRepository(session).meedenkers(area_ids=area_ids)
     ]

@@ -72,6 +72,8 @@ class ListFormScreen(ScreenDefaults, Generic[R, F], _Widget):
         self.editing_id: uuid.UUID | None = None
         self._baseline: dict[str, Any] = {}
         self._loaded = False
+        self._area_pending = False  # an area chosen while hidden: its header not read yet
+        self._header_busy = False  # the area's header is being read; the list waits for it
         self.list_state = StaleList(self, self.reload_list)
 
     def _connect_list(self) -> None:
@@ -119,16 +121,46 @@ class ListFormScreen(ScreenDefaults, Generic[R, F], _Widget):
     # -- shared ------------------------------------------------------------------------------
 
     def set_area(self, area_id: uuid.UUID) -> None:
-        """The navigator's area: the list shows it with its sub-areas; new records get it."""
+        """The navigator's area: the list shows it with its sub-areas; new records get it.
+        Hidden, the screen only remembers it (issue 19: every click read its header on the
+        GUI thread); shown, its header comes from the worker (AreaHeaders.fetch)."""
         self.area_id = area_id
-        header = self.context.headers.get(area_id)
+        self._area_pending = True
+        self.list_state.stale = True
+        if self.isVisible():
+            self._read_area()
+
+    def _read_area(self, *, shown: bool = False) -> None:
+        """The area's header from the worker; the scope, the form and the list follow it."""
+        if self.area_id is None:
+            return
+        self._area_pending, self._header_busy = False, True
+        self.list_label.setText(self._loading_text())
+        self.context.headers.fetch(
+            self.area_id,
+            owner=self,
+            on_done=lambda header: self._on_header(header, shown=shown),
+            on_error=self._on_header_failed,
+        )
+
+    def _on_header(self, header: AreaHeader, *, shown: bool) -> None:
+        if header.area.id != self.area_id:
+            return  # another area was chosen meanwhile; its header comes next
+        self._header_busy = False
         self.area_ids = header.area_ids
         self._show_scope(header)
         self._ensure_loaded()
         if self.editing_id is None and not self._is_dirty():
             self._reset_form()
         self._on_area()
+        if shown:
+            self._on_shown()
         self.list_state.changed()
+
+    def _on_header_failed(self, error: Exception) -> None:
+        self._header_busy = False
+        self._area_pending = True  # tried again when shown again
+        self._on_list_failed(error)
 
     def _ensure_loaded(self) -> None:
         if self._loaded:
@@ -138,8 +170,11 @@ class ListFormScreen(ScreenDefaults, Generic[R, F], _Widget):
 
     def showEvent(self, event: QShowEvent) -> None:
         self._ensure_loaded()
-        self._on_shown()
-        self.list_state.shown()
+        if self._area_pending:
+            self._read_area(shown=True)  # what the screen reads when shown follows the header
+        elif not self._header_busy:
+            self._on_shown()
+            self.list_state.shown()
         super().showEvent(event)
 
     def _on_shown(self) -> None:
@@ -157,7 +192,11 @@ class ListFormScreen(ScreenDefaults, Generic[R, F], _Widget):
         return None
 
     def reload_list(self) -> None:
-        """Load the list off the GUI thread (its first page first, when the screen has one)."""
+        """Load the list off the GUI thread (its first page first, when the screen has one);
+        while the area's header is still read, once it is in."""
+        if self._area_pending or self._header_busy:
+            self.list_state.stale = True
+            return
         self.list_state.stale = False
         query, first = self._list_query(), self._first_page_query()
         self.list_label.setText(self._loading_text())

@@ -566,6 +566,7 @@ def test_an_area_with_sub_areas_shows_the_area_column(
     with context.read() as session:
         oldambt = find_area(session, "oldambt").id
     screen.set_area(oldambt)
+    qtbot.waitUntil(lambda: "deelgebieden" in screen.subtitle.text())  # header from the worker
     qtbot.waitUntil(lambda: titles(screen) == ["Speeltuin"])
     assert not screen.table.isColumnHidden(InitiativesModel.COL_AREA)
     assert screen.model.index(0, InitiativesModel.COL_AREA).data() == "Beerta"

@@ -5,21 +5,38 @@ from __future__ import annotations
 import uuid
 from collections.abc import Collection, Sequence
 from datetime import UTC, date, datetime, time, timedelta
+from typing import NamedTuple
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from gebiedsapp.domain import (
     ActionStatus,
+    Area,
     Consent,
     ConsentPurpose,
     Contact,
     FollowUp,
     Meedenker,
+    Resident,
     TeamMember,
+    Theme,
+    meedenker_theme,
 )
-from gebiedsapp.storage.repositories.search import filtered_contacts
+from gebiedsapp.storage.repositories.search import THEME_SEPARATOR, filtered_contacts
 from gebiedsapp.storage.search import folded, like_pattern
+
+
+class MeedenkerRow(NamedTuple):
+    """An entry of the participation register as its lists show it."""
+
+    id: uuid.UUID
+    resident_id: uuid.UUID
+    name: str | None
+    area_id: uuid.UUID
+    area_name: str
+    since: date
+    theme_names: str | None  # joined by THEME_SEPARATOR; None without themes
 
 
 def _start_of(day: date) -> datetime:
@@ -49,18 +66,25 @@ class ContactRepository:
         author: str | None = None,
         limit: int | None = None,
     ) -> Sequence[Contact]:
-        # the same filters and order as the export of this list (storage.repositories.search)
-        query = filtered_contacts(
-            self._contacts(),
+        """The list's contacts. With a `limit` the page is chosen on narrow rows in date
+        order first (issue 19: the first 100 of a year of many areas cost 0.5 s at ten
+        times the data); the same filters and order as the export of this list."""
+        filters = filtered_contacts(
+            select(Contact.id, Contact.date, Contact.created_at),
             area_ids=area_ids,
             start=start,
             end=end,
             ids=ids,
             theme_ids=theme_ids,
             author=author,
+            by_date=ids is None and self.session.get_bind().dialect.name == "sqlite",
         )
-        if limit is not None:
-            query = query.limit(limit)
+        page = (filters.limit(limit) if limit is not None else filters).subquery()
+        query = (
+            self._contacts()
+            .join(page, page.c.id == Contact.id)
+            .order_by(page.c.date.desc(), page.c.created_at.desc(), page.c.id.desc())
+        )
         return self.session.scalars(query).all()
 
     def follow_up(self, action_id: uuid.UUID) -> FollowUp | None:
@@ -119,14 +143,29 @@ class ContactRepository:
             .limit(1)
         ).one_or_none()
 
-    def meedenkers(self, *, area_ids: Collection[uuid.UUID] | None = None) -> Sequence[Meedenker]:
+    def meedenkers(self, *, area_ids: Collection[uuid.UUID] | None = None) -> list[MeedenkerRow]:
+        """The register's active entries, newest first, as plain rows with their theme names
+        in the same statement (issue 19: as ORM objects with their resident, area and themes
+        the whole municipality's 14.5k entries took 4 s at ten times the data)."""
+        themes = (
+            select(func.aggregate_strings(Theme.name, THEME_SEPARATOR))
+            .join(meedenker_theme, meedenker_theme.c.theme_id == Theme.id)
+            .where(meedenker_theme.c.meedenker_id == Meedenker.id)
+            .correlate(Meedenker)
+            .scalar_subquery()
+        )
         query = (
-            select(Meedenker)
-            .options(
-                joinedload(Meedenker.resident),
-                joinedload(Meedenker.area),
-                selectinload(Meedenker.themes),
+            select(
+                Meedenker.id,
+                Meedenker.resident_id,
+                Resident.name,
+                Meedenker.area_id,
+                Area.name,
+                Meedenker.since,
+                themes,
             )
+            .join(Resident, Resident.id == Meedenker.resident_id)
+            .join(Area, Area.id == Meedenker.area_id)
             .where(Meedenker.deleted_at.is_(None), Meedenker.active.is_(True))
             # purpose limitation: on the register only while the consent to think along stands
             .join(Consent, Consent.id == Meedenker.consent_id)
@@ -138,4 +177,5 @@ class ContactRepository:
         )
         if area_ids is not None:
             query = query.where(Meedenker.area_id.in_(area_ids))
-        return self.session.scalars(query.order_by(Meedenker.since.desc())).all()
+        query = query.order_by(Meedenker.since.desc())
+        return [MeedenkerRow(*row) for row in self.session.execute(query)]

@@ -357,7 +357,8 @@ class ActivitiesScreen(DraftListFormScreen[ActivityView, ActivityForm], QWidget)
         )
 
     def _on_tab(self, index: int) -> None:
-        if index == AGENDA_TAB:
+        if index == AGENDA_TAB:  # the navigator's area, also while its header is still read
+            self.agenda.set_area(self.area_id)
             self.agenda.reload()
 
     def _on_changes(self, kinds: frozenset[str]) -> None:

@@ -39,11 +39,11 @@ from gebiedsapp.services.list_exports import (
 from gebiedsapp.services.lists import (
     DEFAULT_LIMIT,
     ListFilter,
-    authors,
     list_contacts,
     list_conversations,
     list_sessions,
 )
+from gebiedsapp.services.overview import AreaHeader
 from gebiedsapp.services.taxonomy import list_themes
 from gebiedsapp.ui.actions import ActionsModel, sort_soonest_first
 from gebiedsapp.ui.admin.common import INDENT, current_id, make_table, select_data
@@ -54,6 +54,7 @@ from gebiedsapp.ui.export import Exporter, ExportJob
 from gebiedsapp.ui.formatting import format_number, from_qdate, to_qdate
 from gebiedsapp.ui.labels import label_of
 from gebiedsapp.ui.layout import ColumnFit, FlowLayout, text_width, together
+from gebiedsapp.ui.lists.authors import AuthorFilter
 from gebiedsapp.ui.lists.models import ConversationsModel, SessionsModel
 from gebiedsapp.ui.lists.tabs import (
     ACTIONS_TAB,
@@ -77,7 +78,7 @@ FIRST_PAGE = 100  # rows of the visible tab shown before the rest is in
 READ_COLUMN_CHARACTERS = 32  # the summary or subject column keeps room for this much text
 
 
-class ListsScreen(ScreenDefaults, QWidget):
+class ListsScreen(AuthorFilter, ScreenDefaults, QWidget):
     """Tabs 'Rondes', 'Gesprekken', 'Contacten', 'Acties' for the chosen area and sub-areas."""
 
     follows_area = True  # the main window's contract (ui.screen.Screen)
@@ -89,9 +90,10 @@ class ListsScreen(ScreenDefaults, QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        self.area_id: uuid.UUID | None = None
         self.area_ids: frozenset[uuid.UUID] | None = None
+        self._area_pending = self._header_busy = False  # an area's header not read / being read
         self._choices_loaded = False
-        self._authors: set[str] | None = None  # the author filter's names, once read
 
         title = page_title(self.tr("Lijsten"), self)
         self.subtitle = QLabel(self.tr("Heel Oldambt"), self)
@@ -112,6 +114,7 @@ class ListsScreen(ScreenDefaults, QWidget):
 
         self._connect_signals()
         self._update_filter_widgets()
+        self._watch_authors()
 
     def _build_filters(self) -> None:
         """The search field and the filters on period, theme, author and handling."""
@@ -229,19 +232,40 @@ class ListsScreen(ScreenDefaults, QWidget):
     # -- public contract --------------------------------------------------------------------
 
     def set_area(self, area_id: uuid.UUID) -> None:
-        """Show this area and all its sub-areas."""
-        header = self.context.headers.get(area_id)
+        """Show this area and all its sub-areas. Hidden, only remembered (issue 19); its
+        header comes from the worker (AreaHeaders.fetch), the lists follow it."""
+        self.area_id, self._area_pending = area_id, True
+        self._mark_stale()
+        if self.isVisible():
+            self._read_area()
+
+    def _read_area(self) -> None:
+        if self.area_id is None:
+            return
+        self._area_pending, self._header_busy = False, True
+        self.status.setText(self.tr("Zoeken…"))
+        self.context.headers.fetch(
+            self.area_id, owner=self, on_done=self._on_header, on_error=self._on_header_failed
+        )
+
+    def _on_header(self, header: AreaHeader) -> None:
+        if header.area.id != self.area_id:
+            return  # another area was chosen meanwhile; its header comes next
+        self._header_busy = False
         self.area_ids = header.area_ids
         for tab in self._tabs:
             self._fit_columns(tab)
-        text = scope_name(header)
-        self.subtitle.setText(text)
+        self.subtitle.setText(scope_name(header))
         self._mark_stale()
         if self.isVisible():
             self.refresh()
 
+    def _on_header_failed(self, error: Exception) -> None:
+        self._header_busy, self._area_pending = False, True  # tried again when shown again
+        self._on_failed(self._current_tab(), error)
+
     def is_busy(self) -> bool:
-        return self.timer.isActive() or any(tab.busy for tab in self._tabs)
+        return self.timer.isActive() or self._header_busy or any(t.busy for t in self._tabs)
 
     def current_filter(self) -> ListFilter:
         handling = self.handling_combo.currentData()
@@ -272,16 +296,20 @@ class ListsScreen(ScreenDefaults, QWidget):
     # -- loading ----------------------------------------------------------------------------
 
     def showEvent(self, event: QShowEvent) -> None:
-        if self._current_tab().stale:
+        if self._area_pending:
+            self._read_area()  # the rows follow the header
+        elif self._current_tab().stale:
             self.refresh()  # first on the worker: the rows are what the user waits for
         if not self._choices_loaded:
             self._load_choices()
         super().showEvent(event)
 
     def _load_choices(self) -> None:
-        """The theme filter (a few rows), and the author filter (every record's author, read
-        once, then kept up to date by _on_changes): both read on the worker, after the list's
-        own query (issue 19: nothing read on the GUI thread when the screen opens)."""
+        """The theme filter (a few rows), read on the worker after the list's own query
+        (issue 19: nothing read on the GUI thread when the screen opens). The author filter
+        scans every record (no index: seconds at ten times the data, holding up the lists'
+        reads behind it): read on the worker once the user goes to it, then kept up to date
+        by _on_changes."""
         self._choices_loaded = True
         context = self.context
 
@@ -295,24 +323,6 @@ class ListsScreen(ScreenDefaults, QWidget):
             on_done=lambda items: self._fill(self.theme_combo, items),
             on_error=lambda error: log.error("themes not read: %s", error),
         )  # fmt: skip
-        if self._authors is None:
-            self._read_authors()
-
-    def _read_authors(self) -> None:
-        context = self.context
-
-        def work() -> list[str]:
-            with context.read() as session:
-                return authors(session)
-
-        self.context.background.submit(
-            "lists-authors", work, owner=self, on_done=self._on_authors,
-            on_error=lambda error: log.error("authors not read: %s", error),
-        )  # fmt: skip
-
-    def _on_authors(self, names: list[str]) -> None:
-        self._authors = set(names)
-        self._fill(self.author_combo, [(n, n) for n in sorted(self._authors)])
 
     def _fill(self, combo: QComboBox, items: list[tuple[str, str]]) -> None:
         """(alle) and `items` (data, text); what was chosen stays chosen."""
@@ -370,8 +380,11 @@ class ListsScreen(ScreenDefaults, QWidget):
                 self.refresh()
 
     def refresh(self) -> None:
-        """Query the visible tab with the current filters, off the GUI thread."""
+        """Query the visible tab with the current filters, off the GUI thread (once the
+        area's header is in)."""
         self.timer.stop()
+        if self._area_pending or self._header_busy:
+            return  # the tabs are stale: the header's arrival queries
         tab = self._current_tab()
         tab.stale = False
         tab.busy = True
