@@ -18,20 +18,16 @@ from typing import Any
 import psycopg
 import pytest
 from sqlalchemy import func, insert, select, update
-from sqlalchemy.engine import make_url
 
 from gebiedsapp.domain import (
     AppSetting,
-    Assignment,
     Priority,
     Role,
     SignalField,
     SignalHistory,
     SignalSource,
-    TeamMember,
     reference_id,
 )
-from gebiedsapp.services import server as rights
 from gebiedsapp.services import signal_photos, signals
 from gebiedsapp.services.signals import SignalInput
 from gebiedsapp.storage.repositories import sync_local, sync_visibility
@@ -46,7 +42,7 @@ sync_world: Any = pytest.importorskip("support.sync_world")
 
 BEERTA = reference_id("area", "beerta")
 ZWERFVUIL = reference_id("signal_category", "afval/zwerfvuil")
-PASSWORD = "een-lang-wachtwoord-16"
+PASSWORD = "een-lang-wachtwoord-16"  # sync_world.TEAM_PASSWORD
 ROLES = {
     "bea": ("beheerder", None),
     "anna": ("opbouwwerker", Role.OPBOUWWERKER),
@@ -79,58 +75,33 @@ def _texts_readable(address: str) -> dict[str, list[str]]:
     return found
 
 
-def _team_with_rights(team: Any, pg_url: str) -> tuple[dict[str, str], Any]:
+def _team_with_rights(team: Any) -> tuple[dict[str, str], Any]:
     """Bea (beheerder), Anna (opbouwwerker of Beerta) and Willem (its wethouder), each with
     their own login; returns their server addresses and a sync as one of them."""
-    prefix = make_url(pg_url).database
-    logins = {who: f"{prefix}_{who}" for who in ROLES}
-    rights.set_up(team.server)
-    for who, (role, _assigned) in ROLES.items():
-        rights.add_user(team.server, account=logins[who], role=role, password=PASSWORD)
-    server = make_url(pg_url)
-    address = {
-        who: f"postgresql://{login}@{server.host}:{server.port}/{server.database}"
-        for who, login in logins.items()
-    }
-
-    def run(who: str) -> Any:
-        result = sync.run_sync(team.laptop(who), server_url=address[who], password=PASSWORD)
-        assert (result.refused, result.waiting) == (0, 0), who
-        return result
-
-    with team.laptop("bea").unit_of_work("bea") as session:
-        for who, (_role, assigned) in ROLES.items():
-            member = TeamMember(name=who, account=logins[who], active=True, beheerder=who == "bea")
-            session.add(member)
-            session.flush()
-            if assigned is not None:
-                session.add(
-                    Assignment(
-                        member_id=member.id,
-                        area_id=BEERTA,
-                        role=assigned,
-                        start_date=date(2024, 1, 1),
-                    )
-                )
-    run("bea")
-    return address, run
+    roles = {who: (role, assigned, assigned and BEERTA) for who, (role, assigned) in ROLES.items()}
+    world = sync_world.with_rights(team, roles)
+    return {who: world.address(who) for who in ROLES}, world.sync
 
 
-def test_a_wethouder_reads_no_caption_or_file_name_of_a_photo(team: Any, pg_url: str) -> None:
-    address, run = _team_with_rights(team, pg_url)
+def _litter_in_beerta(session: Any) -> Any:
+    return signals.create_signal(
+        session,
+        SignalInput(
+            area_id=BEERTA,
+            description="Zwerfvuil bij de bushalte",
+            source=SignalSource.EIGEN_WAARNEMING,
+            reported_on=date(2026, 11, 26),
+            category_id=ZWERFVUIL,
+        ),
+        today=date(2026, 11, 26),
+    )
+
+
+def test_a_wethouder_reads_no_caption_or_file_name_of_a_photo(team: Any) -> None:
+    address, run = _team_with_rights(team)
 
     with team.laptop("anna").unit_of_work("anna") as session:
-        signal = signals.create_signal(
-            session,
-            SignalInput(
-                area_id=BEERTA,
-                description="Zwerfvuil bij de bushalte",
-                source=SignalSource.EIGEN_WAARNEMING,
-                reported_on=date(2026, 11, 26),
-                category_id=ZWERFVUIL,
-            ),
-            today=date(2026, 11, 26),
-        )
+        signal = _litter_in_beerta(session)
         signals.change_priority(session, signal.id, Priority.HOOG, note="Bij de school")
         signal_photos.add_photo(
             session,
@@ -166,22 +137,12 @@ def test_a_wethouder_reads_no_caption_or_file_name_of_a_photo(team: Any, pg_url:
     assert sum("photo" in row for row in staff["signal_history"]) == 4
 
 
-def test_a_wethouder_laptop_of_before_lets_go_of_old_photo_entries(team: Any, pg_url: str) -> None:
+def test_a_wethouder_laptop_of_before_lets_go_of_old_photo_entries(team: Any) -> None:
     """A wethouder's laptop that pulled a photo's old history entry (file name and caption)
     before the server withheld it lets go of it at its next sync, words and all."""
-    _address, run = _team_with_rights(team, pg_url)
+    _address, run = _team_with_rights(team)
     with team.laptop("anna").unit_of_work("anna") as session:
-        signal = signals.create_signal(
-            session,
-            SignalInput(
-                area_id=BEERTA,
-                description="Zwerfvuil bij de bushalte",
-                source=SignalSource.EIGEN_WAARNEMING,
-                reported_on=date(2026, 11, 26),
-                category_id=ZWERFVUIL,
-            ),
-            today=date(2026, 11, 26),
-        )
+        signal = _litter_in_beerta(session)
         signals.log_change(
             session, signal, SignalField.PHOTO, "", "Jansen_oud.png", "Voortuin fam. Jansen"
         )

@@ -8,13 +8,11 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date, time
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
-from sqlalchemy.engine import make_url
 
 from gebiedsapp.domain import (
     Activity,
@@ -30,21 +28,28 @@ from gebiedsapp.domain import (
     SignalField,
     SignalHistory,
     SignalSource,
-    TeamMember,
     activity_signal,
     reference_id,
 )
-from gebiedsapp.services import koffiekar, signals, sync
+from gebiedsapp.services import koffiekar, signals
 from gebiedsapp.services import server as rights
 from gebiedsapp.services.history import keep_version
 from gebiedsapp.services.koffiekar import ConversationInput, SessionInput
 from gebiedsapp.services.residents import ResidentInput, register_resident
 from gebiedsapp.services.signals import SignalInput
 from gebiedsapp.storage.database import Database
-from support.sync_world import BEERTA, EENZAAMHEID, ZWERFVUIL, Team, make_team
+from support.sync_world import (
+    BEERTA,
+    EENZAAMHEID,
+    TEAM_PASSWORD,
+    ZWERFVUIL,
+    RightsWorld,
+    make_team,
+    with_rights,
+)
 
 WINSCHOTEN = reference_id("area", "winschoten")
-PASSWORD = "een-lang-wachtwoord-16"
+PASSWORD = TEAM_PASSWORD
 ROLES = {
     "bea": ("beheerder", None, None),
     "anna": ("opbouwwerker", Role.OPBOUWWERKER, BEERTA),
@@ -53,46 +58,13 @@ ROLES = {
 }
 
 
-@dataclass
-class World:
-    team: Team
-    logins: dict[str, str]
-    members: dict[str, uuid.UUID]
-
-    def sync(self, who: str) -> sync.SyncResult:
-        server = make_url(self.team.server_url)
-        address = f"postgresql://{self.logins[who]}@{server.host}:{server.port}/{server.database}"
-        result = sync.run_sync(self.team.laptop(who), server_url=address, password=PASSWORD)
-        assert (result.refused, result.waiting) == (0, 0), who
-        return result
+World = RightsWorld
 
 
 @pytest.fixture
 def world(tmp_path: Path, migrated_template: Path, pg_url: str) -> Iterator[World]:
     for team in make_team(tmp_path, migrated_template, pg_url):
-        assert team.server is not None
-        prefix = make_url(pg_url).database
-        logins = {who: f"{prefix}_{who}" for who in ROLES}
-        rights.set_up(team.server)
-        for who, (role, _assigned, _area) in ROLES.items():
-            rights.add_user(team.server, account=logins[who], role=role, password=PASSWORD)
-        members = {}
-        with team.laptop("bea").unit_of_work("bea") as session:
-            for who, (_role, assigned, area) in ROLES.items():
-                member = TeamMember(name=who, account=logins[who], active=True)
-                session.add(member)
-                session.flush()
-                members[who] = member.id
-                if assigned is not None:
-                    session.add(
-                        Assignment(
-                            member_id=member.id, area_id=area, role=assigned,
-                            start_date=date(2024, 1, 1),
-                        )
-                    )  # fmt: skip
-        found = World(team, logins, members)
-        found.sync("bea")
-        yield found
+        yield with_rights(team, ROLES)
 
 
 def _round(database: Database, who: str, *, area: uuid.UUID, summary: str) -> uuid.UUID:

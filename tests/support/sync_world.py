@@ -142,3 +142,61 @@ def record_round(team: Team, laptop: str, summary: str) -> None:
             ),
             today=date(2026, 11, 24),
         )
+
+
+TEAM_PASSWORD = "een-lang-wachtwoord-16"  # every test login's server password
+
+
+@dataclass
+class RightsWorld:
+    """A team whose members each sync with their own server login, under the rights IT sets
+    up (`gebiedsapp server setup`, `server user add`)."""
+
+    team: Team
+    logins: dict[str, str]
+    members: dict[str, Any]  # who -> team_member id
+
+    def address(self, who: str) -> str:
+        server = make_url(self.team.server_url)
+        return f"postgresql://{self.logins[who]}@{server.host}:{server.port}/{server.database}"
+
+    def sync(self, who: str, *, clean: bool = True) -> Any:
+        """`clean`: nothing may be refused or left waiting."""
+        result = sync.run_sync(
+            self.team.laptop(who), server_url=self.address(who), password=TEAM_PASSWORD
+        )
+        if clean:
+            assert (result.refused, result.waiting) == (0, 0), who
+        return result
+
+
+def with_rights(team: Team, roles: dict[str, tuple[str, Any, Any]]) -> RightsWorld:
+    """`roles`: who -> (server role, assignment role or None, assigned area or None). Each gets
+    a login; Bea's laptop (the beheerder's) enters the team and assignments and syncs them."""
+    from gebiedsapp.domain import Assignment, TeamMember
+    from gebiedsapp.services import server as rights
+
+    assert team.server is not None
+    prefix = make_url(team.server_url).database
+    logins = {who: f"{prefix}_{who}" for who in roles}
+    rights.set_up(team.server)
+    for who, (role, _assigned, _area) in roles.items():
+        rights.add_user(team.server, account=logins[who], role=role, password=TEAM_PASSWORD)
+    members = {}
+    with team.laptop("bea").unit_of_work("bea") as session:
+        for who, (role, assigned, area) in roles.items():
+            beheerder = role == "beheerder"
+            member = TeamMember(name=who, account=logins[who], active=True, beheerder=beheerder)
+            session.add(member)
+            session.flush()
+            members[who] = member.id
+            if assigned is not None:
+                session.add(
+                    Assignment(
+                        member_id=member.id, area_id=area, role=assigned,
+                        start_date=date(2024, 1, 1),
+                    )
+                )  # fmt: skip
+    world = RightsWorld(team, logins, members)
+    world.sync("bea")
+    return world
