@@ -5,12 +5,12 @@ encrypted from the Beheer menu; the passphrase changed."""
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
+from passphrase_steps import answers
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import func, select
 
@@ -31,31 +31,6 @@ from gebiedsapp.ui.unlock import (
 
 STRONG = "paard kaas fiets lantaarn"
 OTHER = "kroket wolk trombone dijk"
-
-
-def _answer(
-    *replies: dict[str, str | bool] | None,
-) -> tuple[Callable[[PassphraseDialog], bool], list[PassphraseDialog]]:
-    """Answers to the dialogs in turn: fields to type (and 'remember'), or None to cancel."""
-    seen: list[PassphraseDialog] = []
-    queue = list(replies)
-
-    def ask(dialog: PassphraseDialog) -> bool:
-        seen.append(dialog)
-        reply = queue.pop(0)
-        if reply is None:
-            return False
-        for name, value in reply.items():
-            if name == "remember":
-                dialog.keep.setChecked(bool(value))
-            else:
-                getattr(dialog, name).setText(value)
-        if not dialog.ok_button.isEnabled():
-            return False
-        dialog._accept()
-        return dialog.result() == PassphraseDialog.DialogCode.Accepted
-
-    return ask, seen
 
 
 def test_the_strength_is_shown_and_a_weak_passphrase_cannot_be_chosen(qtbot: Any) -> None:
@@ -89,7 +64,7 @@ def test_first_start_chooses_a_passphrase_and_the_database_is_encrypted(
     qtbot: Any, tmp_path: Path, app_paths: AppPaths
 ) -> None:
     url = f"sqlite:///{tmp_path / 'nieuw.db'}"
-    ask, seen = _answer({"first": STRONG, "second": STRONG})
+    ask, seen = answers({"first": STRONG, "second": STRONG})
     result = open_with_passphrase(url, app_paths, "anna", ask=ask)
     assert result is not None
     opened, key = result
@@ -108,21 +83,21 @@ def test_a_wrong_passphrase_asks_again_and_cancel_opens_nothing(
     open_database(url, app_paths, actor="x", key=encryption.key_for(url, STRONG)).database.dispose()
     before = path.read_bytes()
 
-    ask, seen = _answer({"current": "fout wachtwoord"}, None)
+    ask, seen = answers({"current": "fout wachtwoord"}, None)
     assert open_with_passphrase(url, app_paths, "anna", ask=ask) is None
     assert [d.purpose for d in seen] == [Purpose.UNLOCK, Purpose.UNLOCK]
     assert seen[0].problem.text() == ""
     assert seen[1].problem.text() == WRONG
     assert path.read_bytes() == before
 
-    ask, seen = _answer({"current": "fout"}, {"current": STRONG, "remember": True})
+    ask, seen = answers({"current": "fout"}, {"current": STRONG, "remember": True})
     result = open_with_passphrase(url, app_paths, "anna", ask=ask)
     assert result is not None
     result[0].database.dispose()
     assert len(seen) == 2
 
     # remembered in the keyring: the next start asks nothing
-    ask, seen = _answer()
+    ask, seen = answers()
     result = open_with_passphrase(url, app_paths, "anna", ask=ask)
     assert result is not None
     result[0].database.dispose()
@@ -133,7 +108,7 @@ def test_the_passphrase_from_the_environment_opens_without_a_dialog(
     qtbot: Any, tmp_path: Path, app_paths: AppPaths, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     url = f"sqlite:///{tmp_path / 'script.db'}"
-    ask, seen = _answer()
+    ask, seen = answers()
     for _ in range(2):  # made, then opened
         monkeypatch.setenv(encryption.PASSPHRASE_ENV, STRONG)
         result = open_with_passphrase(url, app_paths, "anna", ask=ask)
@@ -185,7 +160,7 @@ def test_a_plain_database_is_encrypted_from_the_window(
         assert "niet versleuteld" in shown[-1]
         assert _count(context) == 0
 
-        ask, _seen = _answer({"first": STRONG, "second": STRONG})
+        ask, _seen = answers({"first": STRONG, "second": STRONG})
         assert encrypt_database(context, window, ask=ask)
         window._show_protection()
 
@@ -207,7 +182,7 @@ def test_changing_the_passphrase_checks_the_current_one(
     from support.dbfile import TEST_PASSPHRASE
 
     monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *_a: None))
-    ask, seen = _answer(
+    ask, seen = answers(
         {"current": "niet het huidige", "first": OTHER, "second": OTHER},
         {"current": TEST_PASSPHRASE, "first": OTHER, "second": OTHER},
     )
@@ -249,7 +224,7 @@ def test_nothing_is_encrypted_while_a_start_backup_still_runs(
     context = AppContext(database=opened.database, actor="anna", paths=app_paths, hub=ChangeHub())
     monkeypatch.setattr(context.background, "wait", lambda *_a, **_k: False)
     try:
-        ask, _seen = _answer({"first": STRONG, "second": STRONG})
+        ask, _seen = answers({"first": STRONG, "second": STRONG})
         assert not encrypt_database(context, None, ask=ask)
         assert "nog bezig" in shown[-1]
         assert crypto.file_state(tmp_path / "bezig.db") == crypto.PLAIN

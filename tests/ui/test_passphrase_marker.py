@@ -7,13 +7,13 @@ dialog shows. The real processes are in test_unlock_imports.py."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import keyring
 import pytest
 from keyring.backends import fail
+from passphrase_steps import answers
 from PySide6.QtWidgets import QMessageBox
 
 from gebiedsapp.paths import AppPaths
@@ -25,26 +25,6 @@ from gebiedsapp.ui.unlock import change_passphrase, open_with_passphrase
 
 STRONG = "paard kaas fiets lantaarn"
 OTHER = "kroket wolk trombone dijk"
-
-
-def _answer(
-    *replies: dict[str, str | bool],
-) -> tuple[Callable[[PassphraseDialog], bool], list[PassphraseDialog]]:
-    """Answers to the dialogs in turn: fields to type, and 'remember' to tick the box."""
-    seen: list[PassphraseDialog] = []
-    queue = list(replies)
-
-    def ask(dialog: PassphraseDialog) -> bool:
-        seen.append(dialog)
-        for name, value in queue.pop(0).items():
-            if name == "remember":
-                dialog.keep.setChecked(bool(value))
-            else:
-                getattr(dialog, name).setText(value)
-        dialog._accept()
-        return dialog.result() == PassphraseDialog.DialogCode.Accepted
-
-    return ask, seen
 
 
 def _noted(path: Path) -> str:
@@ -59,7 +39,7 @@ def test_declining_notes_no_and_remembering_notes_yes(
     url = f"sqlite:///{path}"
     open_database(url, app_paths, actor="x", key=encryption.key_for(url, STRONG)).database.dispose()
 
-    ask, seen = _answer({"current": STRONG, "remember": False})
+    ask, seen = answers({"current": STRONG, "remember": False})
     result = open_with_passphrase(url, app_paths, "anna", ask=ask)
     assert result is not None
     result[0].database.dispose()
@@ -70,7 +50,7 @@ def test_declining_notes_no_and_remembering_notes_yes(
     # start could only do by importing it first), even where it still holds one
     passphrases.remember_passphrase(path, STRONG)  # as left by an older version
     passphrases.not_remembered(path)
-    ask, seen = _answer({"current": STRONG, "remember": True})
+    ask, seen = answers({"current": STRONG, "remember": True})
     result = open_with_passphrase(url, app_paths, "anna", ask=ask)
     assert result is not None
     result[0].database.dispose()
@@ -78,7 +58,7 @@ def test_declining_notes_no_and_remembering_notes_yes(
     assert _noted(path) == "yes"
     assert list(memory_keyring.secrets.values()) == [STRONG]
 
-    ask, seen = _answer()  # remembered: no dialog
+    ask, seen = answers()  # remembered: no dialog
     result = open_with_passphrase(url, app_paths, "anna", ask=ask)
     assert result is not None
     result[0].database.dispose()
@@ -90,7 +70,7 @@ def test_a_new_database_notes_whether_its_passphrase_is_remembered(
 ) -> None:
     for name, remember, noted in (("een.db", False, "no"), ("twee.db", True, "yes")):
         path = tmp_path / name
-        ask, _seen = _answer({"first": STRONG, "second": STRONG, "remember": remember})
+        ask, _seen = answers({"first": STRONG, "second": STRONG, "remember": remember})
         result = open_with_passphrase(f"sqlite:///{path}", app_paths, "anna", ask=ask)
         assert result is not None
         result[0].database.dispose()
@@ -114,7 +94,7 @@ def test_a_change_of_passphrase_keeps_the_keyring_and_the_note_right(
         passphrases.remember_passphrase(path, TEST_PASSPHRASE)
     else:
         passphrases.not_remembered(path)
-    ask, _seen = _answer({"current": TEST_PASSPHRASE, "first": OTHER, "second": OTHER})
+    ask, _seen = answers({"current": TEST_PASSPHRASE, "first": OTHER, "second": OTHER})
     assert change_passphrase(context, None, ask=ask)
     assert _noted(path) == ("yes" if remembered else "no")
     assert list(memory_keyring.secrets.values()) == ([OTHER] if remembered else [])
