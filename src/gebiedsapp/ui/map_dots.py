@@ -6,7 +6,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QPixmap, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QWidget
 
-from gebiedsapp.ui.palette import ColourRole, colour
+from gebiedsapp.ui.palette import CLEAR, ColourRole, colour
 
 DOT_DIAMETER = 7.0  # a signal point, in pixels at every zoom
 DOT_RING = 1.2  # the width of its ring
@@ -91,7 +91,7 @@ class Dots(QGraphicsItem):
         on_device = painter.worldTransform().map(self.scene_points)
         layer = QPixmap(max(1, round(width * ratio)), max(1, round(height * ratio)))
         layer.setDevicePixelRatio(ratio)
-        layer.fill(Qt.GlobalColor.transparent)
+        layer.fill(CLEAR)
         layer_painter = QPainter(layer)
         layer_painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         for paint, pen_width in (

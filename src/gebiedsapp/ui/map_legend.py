@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen, QPixmap
 
-from gebiedsapp.ui.palette import ColourRole, colour
+from gebiedsapp.ui.palette import CLEAR, ColourRole, colour
 
 LEGEND_PADDING = 8
 SWATCH = 14
@@ -54,7 +54,7 @@ def draw_legend(
         math.ceil((size.height() + at.y() + FRAME) * ratio) + 1,
     )
     pixmap.setDevicePixelRatio(ratio)
-    pixmap.fill(Qt.GlobalColor.transparent)
+    pixmap.fill(CLEAR)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     box = QRectF(at, size)

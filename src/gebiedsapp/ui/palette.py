@@ -29,6 +29,7 @@ GRAPHIC_CONTRAST = 3.0  # WCAG AA for the parts of a chart or map that carry mea
 # `text_on`).
 MAP_SCALE = ("#fef0d9", "#fdcc8a", "#fc8d59", "#d7301f")
 PAPER = Qt.GlobalColor.white  # what a printed page is drawn on, whatever the screen shows
+CLEAR = Qt.GlobalColor.transparent  # a cached layer's ground: nothing, the widget shows through
 
 _ON_LIGHT = QColor("#1f1f1f")
 _ON_DARK = QColor("#ffffff")
