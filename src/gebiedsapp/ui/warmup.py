@@ -121,8 +121,8 @@ def _imports(name: str, source: Path) -> list[str]:
 
 
 def _no_source_module(name: str) -> bool:
-    """`name` has no source of its own (a C extension such as one of PySide6's Qt modules) but is a
-    module, not a class or function named in a `from x import y`."""
+    """`name` has no source of its own (a C extension, such as one of PySide6's Qt modules)
+    but is a module, not a class or function named in a `from x import y`."""
     parent = name.rpartition(".")[0]
     if parent and parent not in sys.modules:  # found out only by importing its package: leave it
         return False
