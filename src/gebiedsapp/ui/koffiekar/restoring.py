@@ -43,8 +43,14 @@ class DraftRestoring(_Widget):
 
     context: AppContext
     area: AreaNode | None
-    session_form: SessionForm
-    form: ConversationForm
+
+    @property
+    def session_form(self) -> SessionForm:
+        raise NotImplementedError  # the screen's (built on first use)
+
+    @property
+    def form(self) -> ConversationForm:
+        raise NotImplementedError  # the screen's (built on first use)
 
     def _settle(self) -> None:
         raise NotImplementedError  # the screen's

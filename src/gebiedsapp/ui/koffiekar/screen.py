@@ -14,15 +14,17 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
     QSplitter,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -44,15 +46,18 @@ from gebiedsapp.ui.koffiekar.area_choice import ask_round_area
 from gebiedsapp.ui.koffiekar.area_reads import AreaReads, area_rounds, read_area, read_round
 from gebiedsapp.ui.koffiekar.conversation_form import ConversationForm
 from gebiedsapp.ui.koffiekar.conversation_list import ConversationList
+from gebiedsapp.ui.koffiekar.forms_panel import Forms, make_forms, place_forms
 from gebiedsapp.ui.koffiekar.history_dialog import HistoryDialog
-from gebiedsapp.ui.koffiekar.models import RoundListModel, make_table
+from gebiedsapp.ui.koffiekar.models import ConversationListModel, RoundListModel, make_table
 from gebiedsapp.ui.koffiekar.prints import area_export, round_sheet
 from gebiedsapp.ui.koffiekar.restoring import DraftRestoring
 from gebiedsapp.ui.koffiekar.session_form import SessionForm
-from gebiedsapp.ui.layout import FlowLayout, scrolling
+from gebiedsapp.ui.layout import FlowLayout
 from gebiedsapp.ui.palette import style
 from gebiedsapp.ui.pdf import Build, PdfActions
 from gebiedsapp.ui.screen import ScreenDefaults
+
+SIDES = [300, 800]  # the rounds, and the round's forms: they get what a small screen has left
 
 
 class KoffiekarScreen(ScreenDefaults, DraftRestoring, QWidget):
@@ -71,13 +76,15 @@ class KoffiekarScreen(ScreenDefaults, DraftRestoring, QWidget):
         self._stale = False
         self._loading: uuid.UUID | None = None  # the area being read on the worker
 
+        self._forms: Forms | None = None  # made a turn after the first paint (_forms_built)
+        self._placed = False
         left = self._build_rounds_panel()
-        right = self._build_forms_panel()
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self._right = right = QSplitter(Qt.Orientation.Vertical, self)
+        self._splitter = splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([300, 800])  # the round's forms get what a small screen has left
+        splitter.setSizes(SIDES)
         splitter.setChildrenCollapsible(False)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -131,53 +138,75 @@ class KoffiekarScreen(ScreenDefaults, DraftRestoring, QWidget):
         left_layout.addLayout(bottom)
         return left
 
-    def _build_forms_panel(self) -> QSplitter:
-        """The right side: the round's header and the conversation form above its list."""
-        context = self.context
-        forms = QWidget(self)
-        self.session_form = SessionForm(context, forms)
-        self.form = ConversationForm(context, forms)
-        self.conversation_list = ConversationList(self)
-        self.conversations = self.conversation_list.table
-        self.conversations_model = self.conversation_list.model
-        forms_layout = QVBoxLayout(forms)
-        forms_layout.setContentsMargins(6, 8, 6, 4)
-        forms_layout.setSpacing(8)
-        forms_layout.addWidget(self.session_form)
-        forms_layout.addWidget(self.form)
-        forms_layout.addStretch(1)
-        # on a short screen (125-150% scaling) the forms scroll and the list keeps some rows;
-        # the user drags the handle between them, or folds the round's header
-        right = QSplitter(Qt.Orientation.Vertical, self)
-        right.addWidget(scrolling(forms, right))
-        right.addWidget(self.conversation_list)
-        right.setChildrenCollapsible(False)
-        right.setStretchFactor(1, 1)
-        table = self.conversations  # at least four rows to read, whatever the scaling
-        table.setMinimumHeight(
-            table.horizontalHeader().sizeHint().height()
-            + 4 * table.verticalHeader().defaultSectionSize()
-            + table.horizontalScrollBar().sizeHint().height()
-            + 2 * table.frameWidth()
-        )
-        right.setSizes([forms.sizeHint().height(), self.conversation_list.sizeHint().height()])
-        self.conversation_list.setContentsMargins(6, 0, 6, 10)
-        return right
+    # -- the forms, built in their own event-loop turn ------------------------------------------
+
+    @property
+    def session_form(self) -> SessionForm:
+        return self._forms_built().session_form
+
+    @property
+    def form(self) -> ConversationForm:
+        return self._forms_built().form
+
+    @property
+    def conversation_list(self) -> ConversationList:
+        return self._forms_built().conversation_list
+
+    @property
+    def conversations(self) -> QTableView:
+        return self._forms_built().conversation_list.table
+
+    @property
+    def conversations_model(self) -> ConversationListModel:
+        return self._forms_built().conversation_list.model
+
+    def _forms_built(self) -> Forms:
+        """The right side, made and placed now if it is not yet: the first open paints the
+        screen first (issue 19); whatever needs the forms (an area's choices, a restore,
+        Ctrl+N, a key) gets them at once, so nothing waits for a later turn."""
+        if self._forms is None:
+            self._forms = make_forms(self.context, self)
+            self._connect_forms(self._forms)
+        if not self._placed:
+            self._placed = True
+            place_forms(self._forms, self._right)
+            self._splitter.setSizes(SIDES)  # the sides as if the forms had been there at once
+        return self._forms
+
+    def _build_later(self) -> None:
+        """Shown for the first time: the forms made in the next turn, laid out and painted
+        in the one after (each well under 100 ms), then the cursor in them."""
+
+        def make() -> None:
+            if self._forms is None:
+                self._forms = make_forms(self.context, self)
+                self._connect_forms(self._forms)
+            QTimer.singleShot(0, self, place)
+
+        def place() -> None:
+            if not self._placed:
+                self._forms_built()
+                if self.isVisible():
+                    self._focus_form()
+
+        QTimer.singleShot(0, self, make)
 
     def _connect(self) -> None:
         context = self.context
         save_header = QShortcut(QKeySequence("Ctrl+S"), self)
         save_header.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        save_header.activated.connect(self.session_form.finalise)
+        save_header.activated.connect(lambda: self.session_form.finalise())
         save_header.setWhatsThis(self.tr("Ronde opslaan"))
         self.rounds.selectionModel().currentRowChanged.connect(self._on_round_row)
-        self.session_form.finalised.connect(self._on_header_saved)
-        self.conversation_list.edit_requested.connect(self.edit_conversation)
-        self.conversation_list.history_requested.connect(self.show_history)
-        self.conversation_list.signal_requested.connect(self.signal_requested)
-        self.form.history_requested.connect(self.show_history)
         context.hub.changed.connect(self._on_changes)
         self._show_hint()
+
+    def _connect_forms(self, built: Forms) -> None:
+        built.session_form.finalised.connect(self._on_header_saved)
+        built.conversation_list.edit_requested.connect(self.edit_conversation)
+        built.conversation_list.history_requested.connect(self.show_history)
+        built.conversation_list.signal_requested.connect(self.signal_requested)
+        built.form.history_requested.connect(self.show_history)
 
     # -- the area ---------------------------------------------------------------------------
 
@@ -224,6 +253,9 @@ class KoffiekarScreen(ScreenDefaults, DraftRestoring, QWidget):
         self._show_area(reads.node.id, reads)
         if same_area:
             self.load_conversations()
+        outside = QApplication.focusWidget()
+        if self.isVisible() and (outside is None or not self.isAncestorOf(outside)):
+            self._focus_form()  # opened with today's round: the cursor in it, as when shown
         if self._stale and self.isVisible():  # changed while it was being read
             self._catch_up()
 
@@ -417,6 +449,8 @@ class KoffiekarScreen(ScreenDefaults, DraftRestoring, QWidget):
 
     def flush(self) -> None:
         """Write every open draft now (the main window calls this before quitting)."""
+        if self._forms is None:
+            return  # never built: nothing typed
         self.form.keep_draft()
         if self.session_form.dirty:
             self.session_form.autosaver.save_now()
@@ -477,7 +511,15 @@ class KoffiekarScreen(ScreenDefaults, DraftRestoring, QWidget):
         if not event.spontaneous():
             self._catch_up()
         super().showEvent(event)
-        if event.spontaneous() or not self.form.isEnabled():
+        if event.spontaneous():
+            return
+        if self._forms is None:
+            self._build_later()  # painted first; the cursor goes in when they are built
+            return
+        self._focus_form()
+
+    def _focus_form(self) -> None:
+        if not self.form.isEnabled():
             return
         last = self.focusWidget()
         typing = (

@@ -1,0 +1,65 @@
+"""Issue 19: Koffiekar's first open paints before it builds the round's forms (in the next
+event-loop turns). A regisseur who clicks Koffiekar and types straight away loses nothing: the
+cursor lands in the summary as soon as the forms are there, and Ctrl+Enter saves."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, time
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
+from pytestqt.qtbot import QtBot
+from signal_steps import click_area, open_screen
+
+from gebiedsapp.services.koffiekar import SessionInput, session_conversations, start_session
+from gebiedsapp.ui.context import AppContext
+from gebiedsapp.ui.koffiekar import KoffiekarScreen
+from gebiedsapp.ui.main_window import KOFFIEKAR, MainWindow
+from support.clicks import CTRL, Keyboard, focused
+
+pytestmark = pytest.mark.qt_log_ignore(
+    r"This plugin does not support (propagateSizeHints|raise|grabbing the keyboard)"
+)
+
+
+def test_typing_at_once_after_the_first_open_saves_the_conversation(
+    qtbot: QtBot,
+    context: AppContext,
+    window: MainWindow,
+    beerta: uuid.UUID,
+    messages: list[str],
+) -> None:
+    with context.database.unit_of_work("test") as session:
+        round_id = start_session(
+            session,
+            SessionInput(area_id=beerta, day=date.today(), start_time=time(10), place="Dorpshuis"),
+        ).id
+    click_area(qtbot, window, beerta)
+    open_screen(qtbot, window, KOFFIEKAR)  # the toolbar button: the screen is made now
+    screen = window.screens[KOFFIEKAR]
+    assert isinstance(screen, KoffiekarScreen)
+    # the user types where the cursor is: no reaching into the screen for its form, which
+    # would build it at once; the cursor goes to today's round's summary by itself
+    qtbot.waitUntil(
+        lambda: (
+            isinstance(focused(), QLineEdit)
+            and screen.isAncestorOf(focused())
+            and focused().isEnabled()
+        )
+    )
+    keys = Keyboard(qtbot)
+    keys.type("Bewoner vraagt naar de bushalte")
+    keys.press(Qt.Key.Key_Return)  # on to the themes
+    keys.type("eenz")
+    keys.press(Qt.Key.Key_Return)  # Eenzaamheid
+    keys.press(Qt.Key.Key_Return, CTRL)
+    assert messages == []
+
+    with context.read() as session:
+        saved = session_conversations(session, round_id)
+    assert [c.summary for c in saved] == ["Bewoner vraagt naar de bushalte"]
+    assert focused() is screen.form.summary  # ready for the next one
+    assert screen.form.summary.text() == ""
+    window.context.background.wait()
