@@ -5,15 +5,19 @@ GUI-thread block over 100 ms); whatever needs them sooner does both steps at onc
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtWidgets import QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QScrollArea, QSplitter, QTableView, QVBoxLayout, QWidget
 
 from gebiedsapp.ui.context import AppContext
 from gebiedsapp.ui.koffiekar.conversation_form import ConversationForm
 from gebiedsapp.ui.koffiekar.conversation_list import ConversationList
+from gebiedsapp.ui.koffiekar.models import ConversationListModel
 from gebiedsapp.ui.koffiekar.session_form import SessionForm
 from gebiedsapp.ui.layout import scrolling
+
+SIDES = [300, 800]  # the rounds, and the round's forms: they get what a small screen has left
 
 
 class Forms(NamedTuple):
@@ -56,3 +60,75 @@ def place_forms(built: Forms, right: QSplitter) -> None:
     forms = built.scroll.widget()
     assert forms is not None  # make_forms put them in
     right.setSizes([forms.sizeHint().height(), built.conversation_list.sizeHint().height()])
+
+
+class LazyForms:
+    """The Koffiekar screen's forms as attributes that make and place them when first used
+    (the screen sets `_forms`, `_placed`, `_right`, `_splitter`, and has `context`,
+    `_connect_forms` and `_focus_form`)."""
+
+    if TYPE_CHECKING:
+        context: AppContext
+        _forms: Forms | None
+        _placed: bool
+        _right: QSplitter
+        _splitter: QSplitter
+
+        def _connect_forms(self, forms: Forms) -> None: ...
+        def _focus_form(self) -> None: ...
+        def isVisible(self) -> bool: ...
+
+    @property
+    def session_form(self) -> SessionForm:
+        return self._forms_built().session_form
+
+    @property
+    def form(self) -> ConversationForm:
+        return self._forms_built().form
+
+    @property
+    def conversation_list(self) -> ConversationList:
+        return self._forms_built().conversation_list
+
+    @property
+    def conversations(self) -> QTableView:
+        return self._forms_built().conversation_list.table
+
+    @property
+    def conversations_model(self) -> ConversationListModel:
+        return self._forms_built().conversation_list.model
+
+    def _forms_made(self) -> Forms:
+        if self._forms is None:
+            assert isinstance(self, QWidget)
+            self._forms = make_forms(self.context, self)
+            self._connect_forms(self._forms)
+        return self._forms
+
+    def _forms_built(self) -> Forms:
+        """The right side, made and placed now if it is not yet: the first open paints the
+        screen first (issue 19); whatever needs the forms (an area's choices, a restore,
+        Ctrl+N, a key) gets them at once, so nothing waits for a later turn."""
+        forms = self._forms_made()
+        if not self._placed:
+            self._placed = True
+            place_forms(forms, self._right)
+            self._splitter.setSizes(SIDES)  # the sides as if the forms had been there at once
+        return forms
+
+    def _build_later(self) -> None:
+        """Shown for the first time: the forms made in the next turn, laid out and painted
+        in the one after (each well under 100 ms), then the cursor in them."""
+        assert isinstance(self, QWidget)
+
+        def make() -> None:
+            self._forms_made()
+            QTimer.singleShot(0, self, place)
+
+        def place() -> None:
+            if not self._placed:
+                self._forms_built()
+                if self.isVisible():
+                    self._focus_form()
+
+        QTimer.singleShot(0, self, make)

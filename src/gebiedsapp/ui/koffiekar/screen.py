@@ -14,7 +14,7 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -44,23 +43,18 @@ from gebiedsapp.ui.context import AREAS, KOFFIEKAR, TEAM, THEMES, AppContext
 from gebiedsapp.ui.export import Exporter, ExportJob
 from gebiedsapp.ui.koffiekar.area_choice import ask_round_area
 from gebiedsapp.ui.koffiekar.area_reads import AreaReads, area_rounds, read_area, read_round
-from gebiedsapp.ui.koffiekar.conversation_form import ConversationForm
-from gebiedsapp.ui.koffiekar.conversation_list import ConversationList
-from gebiedsapp.ui.koffiekar.forms_panel import Forms, make_forms, place_forms
+from gebiedsapp.ui.koffiekar.forms_panel import SIDES, Forms, LazyForms
 from gebiedsapp.ui.koffiekar.history_dialog import HistoryDialog
-from gebiedsapp.ui.koffiekar.models import ConversationListModel, RoundListModel, make_table
+from gebiedsapp.ui.koffiekar.models import RoundListModel, make_table
 from gebiedsapp.ui.koffiekar.prints import area_export, round_sheet
 from gebiedsapp.ui.koffiekar.restoring import DraftRestoring
-from gebiedsapp.ui.koffiekar.session_form import SessionForm
 from gebiedsapp.ui.layout import FlowLayout
 from gebiedsapp.ui.palette import style
 from gebiedsapp.ui.pdf import Build, PdfActions
 from gebiedsapp.ui.screen import ScreenDefaults
 
-SIDES = [300, 800]  # the rounds, and the round's forms: they get what a small screen has left
 
-
-class KoffiekarScreen(ScreenDefaults, DraftRestoring, QWidget):
+class KoffiekarScreen(ScreenDefaults, LazyForms, DraftRestoring, QWidget):
     follows_area = True  # the main window's contract (ui.screen.Screen)
     area_shown = Signal(object)  # the area id, also when a restored draft switched the area
     signal_requested = Signal(object)  # a conversation id: the window opens a new signal for it
@@ -137,59 +131,6 @@ class KoffiekarScreen(ScreenDefaults, DraftRestoring, QWidget):
         bottom.addWidget(self.exporter.button)
         left_layout.addLayout(bottom)
         return left
-
-    # -- the forms, built in their own event-loop turn ------------------------------------------
-
-    @property
-    def session_form(self) -> SessionForm:
-        return self._forms_built().session_form
-
-    @property
-    def form(self) -> ConversationForm:
-        return self._forms_built().form
-
-    @property
-    def conversation_list(self) -> ConversationList:
-        return self._forms_built().conversation_list
-
-    @property
-    def conversations(self) -> QTableView:
-        return self._forms_built().conversation_list.table
-
-    @property
-    def conversations_model(self) -> ConversationListModel:
-        return self._forms_built().conversation_list.model
-
-    def _forms_built(self) -> Forms:
-        """The right side, made and placed now if it is not yet: the first open paints the
-        screen first (issue 19); whatever needs the forms (an area's choices, a restore,
-        Ctrl+N, a key) gets them at once, so nothing waits for a later turn."""
-        if self._forms is None:
-            self._forms = make_forms(self.context, self)
-            self._connect_forms(self._forms)
-        if not self._placed:
-            self._placed = True
-            place_forms(self._forms, self._right)
-            self._splitter.setSizes(SIDES)  # the sides as if the forms had been there at once
-        return self._forms
-
-    def _build_later(self) -> None:
-        """Shown for the first time: the forms made in the next turn, laid out and painted
-        in the one after (each well under 100 ms), then the cursor in them."""
-
-        def make() -> None:
-            if self._forms is None:
-                self._forms = make_forms(self.context, self)
-                self._connect_forms(self._forms)
-            QTimer.singleShot(0, self, place)
-
-        def place() -> None:
-            if not self._placed:
-                self._forms_built()
-                if self.isVisible():
-                    self._focus_form()
-
-        QTimer.singleShot(0, self, make)
 
     def _connect(self) -> None:
         context = self.context
