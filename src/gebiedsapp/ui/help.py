@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from gebiedsapp import __version__
 from gebiedsapp.resources import resource_path
+from gebiedsapp.ui.screen import PartsOnUse
 from gebiedsapp.ui.translatable import QT_TRANSLATE_NOOP
 
 _PACKAGE = Path(__file__).resolve().parent.parent  # src/gebiedsapp
@@ -152,6 +153,9 @@ def shortcut_rows(window: Any) -> list[tuple[str, str, str]]:
     screens: dict[QWidget, str] = {}
     for key, action in screen_actions.items():
         screens[window.screen_widget(key)] = _plain(action.text())
+    for widget in screens:
+        if isinstance(widget, PartsOnUse):
+            widget.build_all()
     found: dict[tuple[str, str], list[str]] = {}
     for action in window.findChildren(QAction):
         keys = [k for k in action.shortcuts() if not k.isEmpty()]

@@ -54,6 +54,15 @@ class ScreenDefaults:
         """No drafts of its own."""
 
 
+@runtime_checkable
+class PartsOnUse(Protocol):
+    """A screen that makes some of its parts when they are first needed (Koffiekar's forms,
+    a turn after its first paint: issue 19); what needs all of them at once (the shortcut
+    overview reads every shortcut) asks for them here."""
+
+    def build_all(self) -> None: ...
+
+
 def widget_of(screen: Screen) -> QWidget:
     """The screen as the widget the window stacks (every screen is one)."""
     assert isinstance(screen, QWidget), f"{screen!r} is not a widget"

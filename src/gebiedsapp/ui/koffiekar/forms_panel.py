@@ -98,6 +98,10 @@ class LazyForms:
     def conversations_model(self) -> ConversationListModel:
         return self._forms_built().conversation_list.model
 
+    def build_all(self) -> None:
+        """ui.screen.PartsOnUse: the forms now (their shortcuts for the overview)."""
+        self._forms_built()
+
     def _forms_made(self) -> Forms:
         if self._forms is None:
             assert isinstance(self, QWidget)
