@@ -24,7 +24,10 @@ contact_theme = Table(
 
 class Contact(Tracked, Base):
     __tablename__ = "contact"
-    __table_args__ = (Index("ix_contact_area_date", "area_id", "date"),)
+    __table_args__ = (
+        Index("ix_contact_area_date", "area_id", "date"),
+        Index("ix_contact_created_by", "created_by"),  # the author filter (migration 0015)
+    )
 
     date: Mapped[date] = mapped_column(Date, index=True)
     area_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("area.id"))

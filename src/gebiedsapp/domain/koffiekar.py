@@ -42,7 +42,10 @@ conversation_theme = Table(
 
 class KoffiekarSession(Tracked, Base):
     __tablename__ = "koffiekar_session"
-    __table_args__ = (Index("ix_koffiekar_session_area_date", "area_id", "date"),)
+    __table_args__ = (
+        Index("ix_koffiekar_session_area_date", "area_id", "date"),
+        Index("ix_koffiekar_session_created_by", "created_by"),  # the author filter (0015)
+    )
 
     area_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("area.id"))
     buurt_code: Mapped[str | None] = mapped_column(ForeignKey("cbs_buurt.code"), default=None)
@@ -62,7 +65,10 @@ class Conversation(Tracked, Base):
     __tablename__ = "conversation"
     # Covering: the summaries count a round's live conversations (and join their themes)
     # without reading the rows, which hold the long texts.
-    __table_args__ = (Index("ix_conversation_session_live", "session_id", "deleted_at", "id"),)
+    __table_args__ = (
+        Index("ix_conversation_session_live", "session_id", "deleted_at", "id"),
+        Index("ix_conversation_created_by", "created_by"),  # the author filter (0015)
+    )
 
     session_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("koffiekar_session.id"))
     summary: Mapped[str] = mapped_column(Text, default="")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Collection, Sequence
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple, TypeVarTuple
@@ -36,6 +36,7 @@ from gebiedsapp.domain import (
     contact_theme,
     conversation_theme,
 )
+from gebiedsapp.storage.repositories.report_sql import unindexed
 from gebiedsapp.storage.search import SEARCH_TABLES, folded, fts_query, like_pattern, words
 
 THEME_SEPARATOR = "\x1f"  # cannot occur in a theme name (", " does: "Sport, cultuur en ...")
@@ -144,6 +145,14 @@ def conversation_count() -> ScalarSelect[int]:
     )
 
 
+def _by(author: str, model: type[Tracked]) -> ColumnElement[bool]:
+    """Recorded by `author`, not looked up in the created_by index (migration 0015, for the
+    author filter's names): a team has a few authors, each with a large share of the records,
+    and SQLite (no statistics) would take that index over the area's and date's and read all
+    of the author's records (1.3 s instead of 16 ms for the first 100 conversations at 10x)."""
+    return unindexed(model.created_by) == author
+
+
 def _in_areas_and_period(
     query: Select[*Ts],
     area_id: InstrumentedAttribute[uuid.UUID],
@@ -204,7 +213,7 @@ def filtered_conversations(
         )
         query = query.where(Conversation.id.in_(themed))
     if author:
-        query = query.where(Conversation.created_by == author)
+        query = query.where(_by(author, Conversation))
     if handling is not None:
         query = query.where(Conversation.handling == handling)
     if matching is not None:
@@ -242,7 +251,7 @@ def filtered_sessions(
         )
         query = query.where(KoffiekarSession.id.in_(themed))
     if author:
-        query = query.where(KoffiekarSession.created_by == author)
+        query = query.where(_by(author, KoffiekarSession))
     if matching is not None:
         query = _restrict(query, matching)
     return query.order_by(
@@ -274,7 +283,7 @@ def filtered_contacts(
         )
         query = query.where(Contact.id.in_(themed))
     if author:
-        query = query.where(Contact.created_by == author)
+        query = query.where(_by(author, Contact))
     if by_date and area_ids is not None:  # '+area_id': SQLite then takes the date's index
         not_indexed = literal_column("+contact.area_id", Contact.area_id.type)
         query = _in_period(query.where(not_indexed.in_(list(area_ids))), Contact.date, start, end)
@@ -283,6 +292,17 @@ def filtered_contacts(
     if ids is not None:
         query = query.where(Contact.id.in_(ids))
     return query.order_by(Contact.date.desc(), Contact.created_at.desc(), Contact.id.desc())
+
+
+def _distinct_authors(model: type[Tracked]) -> Select[tuple[str]]:
+    """The distinct created_by of `model`'s rows as a skip scan of its index: the smallest
+    name, then each time the smallest one after it (SQLite has no skip scan for DISTINCT
+    without ANALYZE's statistics, and would read the whole index)."""
+    author = model.created_by
+    first = select(func.min(author).label("name")).cte("names", recursive=True)
+    following = select(func.min(author)).where(author > first.c.name).scalar_subquery()
+    names = first.union_all(select(following).where(first.c.name.is_not(None)))
+    return select(names.c.name).where(names.c.name.is_not(None))
 
 
 class SearchRepository:
@@ -376,14 +396,14 @@ class SearchRepository:
         )
         return [ConversationListRow(*row) for row in self.session.execute(query)]
 
-    def authors(self) -> Sequence[str]:
-        """Everyone who recorded conversations, contacts or rounds."""
-        union = (
-            select(Conversation.created_by.label("name"))
-            .union(select(Contact.created_by), select(KoffiekarSession.created_by))
-            .subquery()
-        )
-        return self.session.scalars(select(union.c.name).order_by(union.c.name)).all()
+    def authors(self) -> list[str]:
+        """Everyone who recorded conversations, contacts or rounds (sorted, each once): per
+        table the distinct names by one seek per name in its created_by index (migration 0015),
+        not a read of every record (issue 19: 2.4 s at ten times the data)."""
+        names: set[str] = set()
+        for model in _MODELS.values():
+            names.update(self.session.scalars(_distinct_authors(model)))
+        return sorted(names)
 
     def sessions(
         self,

@@ -44,17 +44,15 @@ from gebiedsapp.services.lists import (
     list_sessions,
 )
 from gebiedsapp.services.overview import AreaHeader
-from gebiedsapp.services.taxonomy import list_themes
 from gebiedsapp.ui.actions import ActionsModel, sort_soonest_first
-from gebiedsapp.ui.admin.common import INDENT, current_id, make_table, select_data
+from gebiedsapp.ui.admin.common import current_id, make_table, select_data
 from gebiedsapp.ui.contacts.models import ContactsModel
-from gebiedsapp.ui.contacts.themes import theme_options
 from gebiedsapp.ui.context import ACTIONS, AREAS, CONTACTS, KOFFIEKAR, THEMES, AppContext
 from gebiedsapp.ui.export import Exporter, ExportJob
 from gebiedsapp.ui.formatting import format_number, from_qdate, to_qdate
 from gebiedsapp.ui.labels import label_of
 from gebiedsapp.ui.layout import ColumnFit, FlowLayout, text_width, together
-from gebiedsapp.ui.lists.authors import AuthorFilter
+from gebiedsapp.ui.lists.choices import FilterChoices
 from gebiedsapp.ui.lists.models import ConversationsModel, SessionsModel
 from gebiedsapp.ui.lists.tabs import (
     ACTIONS_TAB,
@@ -78,7 +76,7 @@ FIRST_PAGE = 100  # rows of the visible tab shown before the rest is in
 READ_COLUMN_CHARACTERS = 32  # the summary or subject column keeps room for this much text
 
 
-class ListsScreen(AuthorFilter, ScreenDefaults, QWidget):
+class ListsScreen(FilterChoices, ScreenDefaults, QWidget):
     """Tabs 'Rondes', 'Gesprekken', 'Contacten', 'Acties' for the chosen area and sub-areas."""
 
     follows_area = True  # the main window's contract (ui.screen.Screen)
@@ -93,7 +91,6 @@ class ListsScreen(AuthorFilter, ScreenDefaults, QWidget):
         self.area_id: uuid.UUID | None = None
         self.area_ids: frozenset[uuid.UUID] | None = None
         self._area_pending = self._header_busy = False  # an area's header not read / being read
-        self._choices_loaded = False
 
         title = page_title(self.tr("Lijsten"), self)
         self.subtitle = QLabel(self.tr("Heel Oldambt"), self)
@@ -114,7 +111,7 @@ class ListsScreen(AuthorFilter, ScreenDefaults, QWidget):
 
         self._connect_signals()
         self._update_filter_widgets()
-        self._watch_authors()
+        self._watch_choices()
 
     def _build_filters(self) -> None:
         """The search field and the filters on period, theme, author and handling."""
@@ -300,42 +297,25 @@ class ListsScreen(AuthorFilter, ScreenDefaults, QWidget):
             self._read_area()  # the rows follow the header
         elif self._current_tab().stale:
             self.refresh()  # first on the worker: the rows are what the user waits for
-        if not self._choices_loaded:
-            self._load_choices()
+        if self._stale_choices:
+            self._read_choices()  # the theme and author filters (ui.lists.choices)
         super().showEvent(event)
 
-    def _load_choices(self) -> None:
-        """The theme filter (a few rows), read on the worker after the list's own query
-        (issue 19: nothing read on the GUI thread when the screen opens). The author filter
-        scans every record (no index: seconds at ten times the data, holding up the lists'
-        reads behind it): read on the worker once the user goes to it, then kept up to date
-        by _on_changes."""
-        self._choices_loaded = True
-        context = self.context
-
-        def work() -> list[tuple[str, str]]:
-            with context.read() as session:
-                options = theme_options(list_themes(session))
-            return [(str(o.id), (INDENT if o.parent_id else "") + o.name) for o in options]
-
-        self.context.background.submit(
-            "lists-themes", work, owner=self,
-            on_done=lambda items: self._fill(self.theme_combo, items),
-            on_error=lambda error: log.error("themes not read: %s", error),
-        )  # fmt: skip
-
     def _fill(self, combo: QComboBox, items: list[tuple[str, str]]) -> None:
-        """(alle) and `items` (data, text); what was chosen stays chosen."""
-        keep = combo.currentData()
+        """(alle) and `items` (data, text); what was chosen stays chosen, and when it is gone
+        (an author whose records were erased) the lists follow the filter's (alle)."""
+        keep = combo.currentData() or ""
         combo.blockSignals(True)
         try:
             combo.clear()
             combo.addItem(self.tr("(alle)"), "")
             for data, text in items:
                 combo.addItem(text, data)
-            select_data(combo, keep or "")
+            select_data(combo, keep)
         finally:
             combo.blockSignals(False)
+        if combo.currentData() != keep:
+            self._filters_changed()
 
     def _current_tab(self) -> Tab:
         return self._tabs[max(0, self.tabs.currentIndex())]
@@ -369,11 +349,7 @@ class ListsScreen(AuthorFilter, ScreenDefaults, QWidget):
             combo.setToolTip("" if name in uses else note)
 
     def _on_changes(self, kinds: frozenset[str]) -> None:
-        if THEMES in kinds and self._choices_loaded:
-            self._load_choices()
-        me, known = self.context.actor, self._authors
-        if kinds & {KOFFIEKAR, CONTACTS} and known is not None and me and me not in known:
-            self._on_authors([*known, me])  # a save here adds no author but its own
+        self._choices_changed(kinds)
         if kinds & {KOFFIEKAR, CONTACTS, ACTIONS, AREAS, THEMES}:
             self._mark_stale()
             if self.isVisible():
@@ -398,6 +374,8 @@ class ListsScreen(AuthorFilter, ScreenDefaults, QWidget):
                 on_done=functools.partial(self._on_first_rows, tab),
                 on_error=functools.partial(self._on_failed, tab),
             )
+        if self._stale_choices:
+            self._read_choices()  # a few ms: after the first rows, before the rest (10x: 1 s)
         self.context.background.submit(
             f"lists-{tab.key}",
             self._work(tab.key, filters),
