@@ -12,9 +12,8 @@ from typing import TypedDict
 from sqlalchemy.orm import Session
 
 from gebiedsapp.domain import Handling
-from gebiedsapp.services.contacts import ContactView, contact_view
 from gebiedsapp.services.taxonomy import theme_with_children
-from gebiedsapp.storage.repositories.contacts import ContactRepository
+from gebiedsapp.storage.repositories.contacts import ContactListRow, ContactRepository
 from gebiedsapp.storage.repositories.search import (
     THEME_SEPARATOR,
     ConversationListRow,
@@ -74,8 +73,9 @@ def themes_text(joined: str | None) -> str:
     return ", ".join(sorted(joined.split(THEME_SEPARATOR))) if joined else ""
 
 
-# The list's rows as the repository reads them: id and theme text made when asked
+# The lists' rows as the repositories read them: id and theme text made when asked
 ConversationRow = ConversationListRow
+ContactRow = ContactListRow
 
 
 def list_conversations(
@@ -94,16 +94,17 @@ def list_conversations(
 
 def list_contacts(
     session: Session, filters: ListFilter, *, limit: int = DEFAULT_LIMIT
-) -> list[ContactView]:
+) -> list[ContactRow]:
+    """Contacts for the lists (Contacten, Lijsten): what they show; a contact opened is read
+    whole (services.contacts.get_contact)."""
     possible, matching = search_match(session, "contact", filters.text)
     if not possible:
         return []
-    rows = ContactRepository(session).contacts(
+    return ContactRepository(session).contacts(
         **criteria(session, filters),
         ids=matching.ids if matching else None,
         limit=limit,
     )
-    return [contact_view(row) for row in rows]
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ from gebiedsapp.ui.contacts import screen as contacts_screen
 from gebiedsapp.ui.contacts.models import ContactsModel
 from gebiedsapp.ui.context import AppContext
 from gebiedsapp.ui.lists import ListsScreen
+from gebiedsapp.ui.lists import choices as lists_choices
 from gebiedsapp.ui.lists import screen as lists_screen
 from gebiedsapp.ui.main_window import CONTACTS, LISTS, SIGNALS, MainWindow
 
@@ -122,7 +123,7 @@ def test_lijsten_reads_its_theme_filter_off_the_gui_thread(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     click_area(qtbot, window, beerta)
-    with held(monkeypatch, lists_screen, "list_themes") as started:
+    with held(monkeypatch, lists_choices, "list_themes") as started:
         open_screen(qtbot, window, LISTS)  # returns while the themes are still read
         screen = window.screens[LISTS]
         assert isinstance(screen, ListsScreen)

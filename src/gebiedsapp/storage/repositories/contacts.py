@@ -7,7 +7,7 @@ from collections.abc import Collection, Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from typing import NamedTuple
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, String, func, select, type_coerce
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from gebiedsapp.domain import (
@@ -16,15 +16,56 @@ from gebiedsapp.domain import (
     Consent,
     ConsentPurpose,
     Contact,
+    ContactType,
+    ContactWith,
     FollowUp,
     Meedenker,
+    Partner,
     Resident,
     TeamMember,
     Theme,
     meedenker_theme,
 )
-from gebiedsapp.storage.repositories.search import THEME_SEPARATOR, filtered_contacts
+from gebiedsapp.storage.repositories.search import (
+    THEME_SEPARATOR,
+    contact_theme_names,
+    filtered_contacts,
+)
 from gebiedsapp.storage.search import folded, like_pattern
+
+
+class ContactListRow(NamedTuple):
+    """A row of the contact lists (Contacten, Lijsten) as the database gives it: its id and
+    themes are made when asked, for the few rows a view shows or opens (see
+    ConversationListRow)."""
+
+    key: str | uuid.UUID  # the id as stored (a UUID already where the driver makes one)
+    day: date
+    area_name: str
+    contact_type: ContactType
+    with_kind: ContactWith
+    group_name: str
+    partner_name: str | None
+    subject: str
+    notes: str
+    theme_names: str | None  # joined by THEME_SEPARATOR; None without themes
+    author: str
+
+    @property
+    def id(self) -> uuid.UUID:
+        key = self.key
+        return key if isinstance(key, uuid.UUID) else uuid.UUID(hex=key)
+
+    @property
+    def with_whom(self) -> str:
+        """The group's or organisation's name; never a resident's."""
+        return self.group_name or self.partner_name or ""
+
+    @property
+    def themes(self) -> tuple[str, ...]:
+        """Sorted, as the lists show them."""
+        joined = self.theme_names
+        return tuple(sorted(joined.split(THEME_SEPARATOR))) if joined else ()
 
 
 class MeedenkerRow(NamedTuple):
@@ -65,10 +106,12 @@ class ContactRepository:
         theme_ids: Collection[uuid.UUID] | None = None,
         author: str | None = None,
         limit: int | None = None,
-    ) -> Sequence[Contact]:
-        """The list's contacts. With a `limit` the page is chosen on narrow rows in date
-        order first (issue 19: the first 100 of a year of many areas cost 0.5 s at ten
-        times the data); the same filters and order as the export of this list."""
+    ) -> list[ContactListRow]:
+        """The list's contacts, with only what the lists show, in one statement (issue 19:
+        5,000 ORM contacts with their themes, area and partner took 0.8 s at ten times the
+        data). With a `limit` the page is chosen on narrow rows in date order first (the
+        first 100 of a year of many areas cost 0.5 s); the same filters and order as the
+        export of this list."""
         filters = filtered_contacts(
             select(Contact.id, Contact.date, Contact.created_at),
             area_ids=area_ids,
@@ -81,11 +124,26 @@ class ContactRepository:
         )
         page = (filters.limit(limit) if limit is not None else filters).subquery()
         query = (
-            self._contacts()
-            .join(page, page.c.id == Contact.id)
+            select(
+                type_coerce(Contact.id, String),  # made a UUID when asked (`id`)
+                Contact.date,
+                Area.name,
+                Contact.contact_type,
+                Contact.with_kind,
+                Contact.group_name,
+                Partner.name,
+                Contact.subject,
+                Contact.notes,
+                contact_theme_names(),
+                Contact.created_by,
+            )
+            .select_from(page)
+            .join(Contact, Contact.id == page.c.id)
+            .join(Area, Area.id == Contact.area_id)
+            .outerjoin(Partner, Partner.id == Contact.partner_id)
             .order_by(page.c.date.desc(), page.c.created_at.desc(), page.c.id.desc())
         )
-        return self.session.scalars(query).all()
+        return [ContactListRow(*row) for row in self.session.execute(query)]
 
     def follow_up(self, action_id: uuid.UUID) -> FollowUp | None:
         return self.session.scalars(

@@ -8,24 +8,24 @@ from PySide6.QtCore import Qt
 
 from gebiedsapp.domain import ContactWith
 from gebiedsapp.services.contact_record import AgreedAction
-from gebiedsapp.services.contacts import ContactView
+from gebiedsapp.services.lists import ContactRow
 from gebiedsapp.ui.formatting import format_date
 from gebiedsapp.ui.labels import label_of
 from gebiedsapp.ui.table_model import RowTableModel
 
 
-def with_whom_text(view: ContactView) -> str:
+def with_whom_text(view: ContactRow) -> str:
     """'Organisatie: Woonborg'; never a resident's name (the view does not even hold one)."""
     if view.with_kind in (ContactWith.GROEP, ContactWith.ORGANISATIE) and view.with_whom:
         return f"{label_of(view.with_kind)}: {view.with_whom}"
     return label_of(view.with_kind)
 
 
-class ContactsModel(RowTableModel[ContactView]):
+class ContactsModel(RowTableModel[ContactRow]):
     COL_DATE, COL_AREA, COL_TYPE, COL_WITH, COL_SUBJECT, COL_THEMES, COL_AUTHOR = range(7)
     headers = ("Datum", "Gebied", "Soort", "Met wie", "Onderwerp", "Thema's", "Auteur")
 
-    def cell(self, row: ContactView, column: int, role: int) -> Any:
+    def cell(self, row: ContactRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_SUBJECT:
             lines = [row.subject, f"{with_whom_text(row)} · {row.area_name}"]
             if row.themes:

@@ -38,7 +38,7 @@ from gebiedsapp.services.drafts import DraftView
 from gebiedsapp.services.errors import ValidationError
 from gebiedsapp.services.history import history
 from gebiedsapp.services.list_exports import contacts_table
-from gebiedsapp.services.lists import ListFilter, list_contacts
+from gebiedsapp.services.lists import ContactRow, ListFilter, list_contacts
 from gebiedsapp.services.overview import AreaHeader
 from gebiedsapp.services.taxonomy import list_partners, list_themes
 from gebiedsapp.ui.admin.common import make_table
@@ -91,7 +91,7 @@ def ask_leave(parent: QWidget) -> Leave:
     )
 
 
-class ContactsScreen(DraftListFormScreen[ContactView, ContactForm], QWidget):
+class ContactsScreen(DraftListFormScreen[ContactRow, ContactForm], QWidget):
     list_job = "contacts-log"  # the worker job that loads the list
     signal_requested = Signal(object)  # a contact id: the window opens a new signal for it
 
@@ -340,12 +340,12 @@ class ContactsScreen(DraftListFormScreen[ContactView, ContactForm], QWidget):
         if found.area_id == self.form.area_id:  # else the form moved on to another area
             self.form.set_meedenkers(found)
 
-    def _list_query(self) -> Callable[[Session], list[ContactView]]:
+    def _list_query(self) -> Callable[[Session], list[ContactRow]]:
         """The area's contacts of the last year."""
         filters = ListFilter(area_ids=self.area_ids, start=date.today() - timedelta(days=LOG_DAYS))
         return lambda session: list_contacts(session, filters)
 
-    def _first_page_query(self) -> Callable[[Session], list[ContactView]]:
+    def _first_page_query(self) -> Callable[[Session], list[ContactRow]]:
         """The newest FIRST_PAGE of them (the whole municipality's year: seconds at 10x)."""
         filters = ListFilter(area_ids=self.area_ids, start=date.today() - timedelta(days=LOG_DAYS))
         return lambda session: list_contacts(session, filters, limit=FIRST_PAGE)
@@ -360,7 +360,7 @@ class ContactsScreen(DraftListFormScreen[ContactView, ContactForm], QWidget):
     def _failed_text(self) -> str:
         return self.tr("De contacten konden niet worden geladen. Zie het logboek.")
 
-    def _on_list(self, rows: list[ContactView]) -> None:
+    def _on_list(self, rows: list[ContactRow]) -> None:
         self.model.set_all_rows(rows)  # below its first page, if that is shown
         self.list_label.setText(
             self.tr("%s contacten sinds %s")
