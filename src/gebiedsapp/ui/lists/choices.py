@@ -34,8 +34,8 @@ Items = list[tuple[str, str]]  # (data, text) of a combo's choices
 
 
 class FilterChoices(_Widget):
-    """Mix in before QWidget; the screen calls `_read_choices` when shown (before its whole
-    list is read) and `_choices_changed` with every change."""
+    """Mix in before QWidget; the screen calls `_choices_changed` with every change and
+    `_read_choices` when shown or refreshed (after its first rows, before its whole list)."""
 
     context: AppContext
     theme_combo: QComboBox
@@ -50,12 +50,11 @@ class FilterChoices(_Widget):
         self._fill(self.author_combo, [])  # (alle), until the names are in
 
     def _choices_changed(self, kinds: frozenset[str]) -> None:
+        """Marks what `kinds` may have changed; read with the lists that follow the change."""
         if THEMES in kinds:
             self._stale_choices.add(THEMES)
         if kinds & RECORDS:
             self._stale_choices.add(AUTHORS)
-        if self._stale_choices and self.isVisible():
-            self._read_choices()
 
     def _read_choices(self) -> None:
         """The stale choices, each read on the worker (a few milliseconds)."""

@@ -349,7 +349,7 @@ class ListsScreen(FilterChoices, ScreenDefaults, QWidget):
             combo.setToolTip("" if name in uses else note)
 
     def _on_changes(self, kinds: frozenset[str]) -> None:
-        self._choices_changed(kinds)
+        self._choices_changed(kinds)  # read by the refresh (their kinds are among these)
         if kinds & {KOFFIEKAR, CONTACTS, ACTIONS, AREAS, THEMES}:
             self._mark_stale()
             if self.isVisible():
