@@ -19,6 +19,7 @@ from sqlalchemy import Connection, Table, delete, insert
 from gebiedsapp.domain import Base, utcnow
 from gebiedsapp.services.sync.context import BATCH, Run
 from gebiedsapp.services.sync.merge import merge
+from gebiedsapp.services.sync.moved import let_go_of_moved
 from gebiedsapp.services.sync.reveal import fetch_passed, start_over
 from gebiedsapp.storage import traces
 from gebiedsapp.storage.crash_point import crash_point
@@ -60,6 +61,7 @@ def pull(run: Run) -> None:
             if table.name in moved:  # a table with nothing new reveals nothing either
                 _pull_table(run, remote, table, cursors, refresh=refresh)
             run.tell("ophalen", done + 1, len(tables), f"Ophalen: {table.name}")
+        let_go_of_moved(run, remote)  # rows moved out of the user's areas meanwhile
     with run.local.begin() as connection:
         visibility.keep_rights(connection, now)
 
