@@ -9,7 +9,7 @@ from enum import Enum
 
 import pytest
 
-from gebiedsapp.storage.sync_tables import digest, digest_rows, digests
+from gebiedsapp.storage.sync_tables import digest, digest_rows, digest_rows_text, digests
 
 KEY = bytes(range(80))
 
@@ -62,3 +62,20 @@ def test_digest_rows_as_digests_row_by_row() -> None:
     assert digest_rows(KEY, rows, ["a", "b", "c"]) == [
         digests(KEY, row, ["a", "b", "c"]) for row in rows
     ]
+
+
+def test_digest_rows_text_is_the_base_as_stored() -> None:
+    """A pull writes its bases' text straight from the digests: the same text as the JSON
+    of digest_rows (keys sorted), a missing column left out, as the merge reads it back."""
+    import json
+
+    from gebiedsapp.storage.repositories.sync_local import _base_json
+
+    rows = [
+        {"summary": "Gesprek één", "id": uuid.UUID(int=7), "quote": None},
+        {"summary": 'met "aanhalingstekens"', "quote": "x"},  # no id: left out
+    ]
+    texts = digest_rows_text(KEY, rows, ["summary", "quote", "id"])
+    digested = digest_rows(KEY, rows, ["summary", "quote", "id"])
+    assert texts == [_base_json(d) for d in digested]
+    assert [json.loads(t) for t in texts] == digested

@@ -255,7 +255,27 @@ def digest_rows(
 ) -> list[dict[str, str]]:
     """digests() of many rows: the same digests, each repeated value hashed once (a push's
     rows share their stamps, authors, empty fields and flags: most fields of a batch)."""
+    return _digest_rows(key, rows, columns, as_text=False)  # type: ignore[return-value]
+
+
+def digest_rows_text(
+    key: bytes, rows: Sequence[Mapping[str, Any]], columns: Sequence[str]
+) -> list[str]:
+    """digest_rows() written as the merge base stores them (a JSON object, keys sorted, as
+    sync_local's base text): a pull writes one per row, and the dict in between, its
+    sorting and quoting cost as much again as the digests."""
+    return _digest_rows(key, rows, sorted(columns), as_text=True)  # type: ignore[return-value]
+
+
+_QUOTE = json.encoder.encode_basestring_ascii
+
+
+def _digest_rows(
+    key: bytes, rows: Sequence[Mapping[str, Any]], columns: Sequence[str], *, as_text: bool
+) -> list[dict[str, str]] | list[str]:
     copy = _keyed(key).copy
+    heads = {column: _QUOTE(column) + ": " for column in columns}
+    texts: list[str] = []
     seen: dict[tuple[Any, ...], str] = {}
     found: list[dict[str, str]] = []
     for row in rows:
@@ -281,5 +301,8 @@ def digest_rows(
                 if memo is not None and len(seen) < 65536:
                     seen[memo] = hexed
             one[column] = hexed
-        found.append(one)
-    return found
+        if as_text:  # hex digests need no escaping: '"' + hex + '"'
+            texts.append("{" + ", ".join([f'{heads[c]}"{h}"' for c, h in one.items()]) + "}")
+        else:
+            found.append(one)
+    return texts if as_text else found

@@ -148,6 +148,20 @@ def put_bases(
     )
 
 
+def put_base_texts(
+    connection: Connection, table: str, rows: Sequence[tuple[str, int, str]]
+) -> None:
+    """put_bases() with the digests already as their text (sync_tables.digest_rows_text)."""
+    if rows:
+        write_many(
+            connection,
+            "INSERT INTO sync_base (table_name, row_key, server_version, data) "
+            "VALUES (?, ?, ?, ?) ON CONFLICT (table_name, row_key) DO UPDATE SET "
+            "server_version = excluded.server_version, data = excluded.data",
+            [(table, key, version, text) for key, version, text in rows],
+        )
+
+
 def write_many(connection: Connection, statement: str, params: Sequence[tuple[Any, ...]]) -> None:
     """executemany on the driver's own cursor, in the caller's transaction. The engine's
     text guard (storage.text_guard) looks at every value of every row with a Python call (a
@@ -357,9 +371,12 @@ def utc_text(value: datetime | None) -> str | None:
     DATETIME writes it (always six digits of microseconds)."""
     if value is None:
         return None
-    if value.tzinfo is None:
+    zone = value.tzinfo
+    if zone is None:
         raise ValueError("naive datetime given; use an aware datetime (UTC)")
-    return value.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
+    if zone is not UTC:  # a pull's values are UTC already (UTCDateTime hands them so)
+        value = value.astimezone(UTC)
+    return value.replace(tzinfo=None).isoformat(" ", "microseconds")
 
 
 def _staged(
