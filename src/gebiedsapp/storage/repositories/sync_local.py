@@ -139,6 +139,7 @@ def put_bases(
     """Plain parameters (text and int, nothing to convert): a push or pull writes one per row."""
     if not rows:
         return
+    table = str(table)  # a plain str: the driver asks a quoted_name how to store it, per row
     write_many(
         connection,
         "INSERT INTO sync_base (table_name, row_key, server_version, data) VALUES (?, ?, ?, ?) "
@@ -152,6 +153,7 @@ def put_base_texts(
     connection: Connection, table: str, rows: Sequence[tuple[str, int, str]]
 ) -> None:
     """put_bases() with the digests already as their text (sync_tables.digest_rows_text)."""
+    table = str(table)  # a plain str: the driver asks a quoted_name how to store it, per row
     if rows:
         write_many(
             connection,
