@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, time
 from pathlib import Path
 
 import pytest
@@ -15,7 +15,11 @@ from sqlalchemy import select, text
 
 from gebiedsapp.domain import (
     Assignment,
+    Consent,
+    Conversation,
+    KoffiekarSession,
     RecordVersion,
+    Resident,
     Role,
     Signal,
     SignalField,
@@ -24,13 +28,16 @@ from gebiedsapp.domain import (
     SyncConflict,
     reference_id,
 )
-from gebiedsapp.services import signals, sync
+from gebiedsapp.services import koffiekar, signals, sync
+from gebiedsapp.services.koffiekar import ConversationInput, SessionInput
+from gebiedsapp.services.residents import ResidentInput
 from gebiedsapp.services.signals import SignalInput
 from gebiedsapp.storage.database import Database
 from support.dbfile import key_of
 from support.pages import readable
 from support.sync_world import (
     BEERTA,
+    EENZAAMHEID,
     TEAM_PASSWORD,
     ZWERFVUIL,
     RightsWorld,
@@ -207,3 +214,67 @@ def test_a_record_moved_back_stays_and_a_laptop_of_both_areas_keeps_it(
     assert there_and_back in _held(anna)["signal"]
     assert there_and_back in _held(anna)["history"]
     assert there_and_back in _held(wim)["signal"]
+
+
+def _round(database: Database, who: str, place: str, *people: tuple[str, str]) -> list[uuid.UUID]:
+    """A koffiekar round in Beerta with a conversation per (name, phone); the conversations."""
+    made = []
+    with database.unit_of_work(who) as session:
+        round_ = koffiekar.start_session(
+            session,
+            SessionInput(area_id=BEERTA, day=date(2026, 11, 25), start_time=time(9), place=place),
+        )
+        for name, phone in people:
+            recorded = koffiekar.record_conversation(
+                session,
+                session_id=round_.id,
+                data=ConversationInput(
+                    summary=f"Gesprek met {name}",
+                    theme_ids=[EENZAAMHEID],
+                    resident=ResidentInput(
+                        name=name, phone=phone, wants_contact=True, consent=True
+                    ),
+                ),
+                today=date(2026, 11, 25),
+            )
+            made.append(recorded.id)
+    return made
+
+
+def test_a_resident_seen_only_through_a_moved_record_goes_too(world: RightsWorld) -> None:
+    bea, anna, wim = (world.team.laptop(n) for n in ("bea", "anna", "wim"))
+    moved_talk, shared_talk = _round(
+        bea, "bea", "Kerk", ("Hendrik Mulder", "0597 999 888"), ("Geertje Bakker", "0597 111 222")
+    )
+    (staying_talk,) = _round(bea, "bea", "School", ("Iemand Anders", "0597 333 444"))
+    with bea.unit_of_work("bea") as session:  # Geertje is named in a round that stays too
+        shared = session.get(Conversation, shared_talk)
+        staying = session.get(Conversation, staying_talk)
+        assert shared is not None
+        assert staying is not None
+        staying.resident_id = geertje = shared.resident_id
+        round_id = shared.session_id
+    world.sync("bea")
+    world.sync("anna")
+    world.sync("wim")
+    assert _words(anna, "Hendrik Mulder", "0597 999 888", "Geertje Bakker")
+    with wim.unit_of_work("wim") as session:  # the Kerk round was Winschoten's after all
+        round_ = session.get(KoffiekarSession, round_id)
+        assert round_ is not None
+        round_.area_id = WINSCHOTEN
+    world.sync("wim")
+
+    result = world.sync("anna")
+
+    with anna.read_session() as session:
+        assert session.get(Conversation, moved_talk) is None
+        assert session.get(Conversation, shared_talk) is None
+        assert session.get(Conversation, staying_talk) is not None
+        names = set(session.scalars(select(Resident.name)))
+        consents = list(session.scalars(select(Consent.id).where(Consent.resident_id == geertje)))
+    assert "Geertje Bakker" in names  # still named by Beerta's round
+    assert consents  # and her consent stays with her
+    assert "Hendrik Mulder" not in names
+    assert result.removed >= 4  # the round, two conversations, Hendrik (and his consent)
+    assert _words(anna, "Hendrik Mulder", "0597 999 888") == []
+    assert _outbox(anna) == set()

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from typing import Any
 
 from sqlalchemy import Connection
 
@@ -50,8 +51,32 @@ def hidden_here(
         held = moves.held(here, table, sorted(left[table.name]))
         if held:
             hidden[table.name] = held - moves.shown(remote, table, sorted(held))
+    _residents(remote, here, tables, hidden)
     changed = last != after or bool(before) or any(hidden.values())
     return hidden, last, changed
+
+
+def _residents(
+    remote: Connection, here: Connection, tables: Sequence[SyncTable], hidden: dict[str, set[str]]
+) -> None:
+    """Add the residents named by the hidden rows whom the server no longer shows either (a
+    resident has no area of their own: they are seen through the records that name them, so
+    the log does not list them), with their consents and history. Those a row that stays
+    here still names are kept when letting go (keep_referred)."""
+    readable = {t.name: t for t in tables}
+    residents = readable.get("resident")
+    if residents is None or not hidden:
+        return
+    named: set[str] = set()
+    for name, keys in hidden.items():
+        named |= moves.residents_named(here, readable[name], sorted(keys))
+    named = moves.held(here, residents, sorted(named)) if named else set()
+    gone = named - moves.shown(remote, residents, sorted(named)) if named else set()
+    if not gone:
+        return
+    hidden.setdefault("resident", set()).update(gone)
+    for name, keys in moves.about_residents(here, readable, sorted(gone)).items():
+        hidden.setdefault(name, set()).update(keys)
 
 
 def let_go_of_moved(run: Run, remote: Connection) -> None:
@@ -69,6 +94,12 @@ def let_go_of_moved(run: Run, remote: Connection) -> None:
         waiting = {n: keys & set(box.get(n, {})) for n, keys in hidden.items()}
         gone = {n: keys - waiting[n] for n, keys in hidden.items()}
         keep_referred(connection, gone)
+        _keep_with_residents(
+            connection,
+            gone,
+            set(hidden.get("resident", ())) - waiting.get("resident", set()),
+            run.tables(),
+        )
         removed = sum(len(keys) for keys in gone.values())
         if removed:
             traces.mark_pending(run.local)  # purged after the run, or at the next start
@@ -90,3 +121,16 @@ def let_go_of_moved(run: Run, remote: Connection) -> None:
             removed,
             sum(len(keys) for keys in waiting.values()),
         )
+
+
+def _keep_with_residents(
+    connection: Connection, gone: dict[str, set[str]], candidates: set[str], tables: Any
+) -> None:
+    """A resident kept here after all (a row that stays names them) keeps their consents and
+    history too."""
+    kept = sorted(candidates - gone.get("resident", set()))
+    if not kept:
+        return
+    readable = {t.name: t for t in tables}
+    for name, keys in moves.about_residents(connection, readable, kept).items():
+        gone[name] = gone.get(name, set()) - keys

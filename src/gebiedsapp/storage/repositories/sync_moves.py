@@ -6,6 +6,7 @@ rows kept here because a change of this user's waits in them."""
 from __future__ import annotations
 
 import json
+import uuid
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -14,6 +15,7 @@ from sqlalchemy import Connection, select, text, tuple_
 from gebiedsapp.domain import AppSetting
 from gebiedsapp.storage.repositories.sync_local import chunks
 from gebiedsapp.storage.server_moves import MOVE_LOG
+from gebiedsapp.storage.server_rights import ABOUT_COLUMNS, RESIDENT_TABLES
 from gebiedsapp.storage.sync_tables import SyncTable
 
 CURSOR = MOVE_LOG  # sync_cursor's row for the move log (no synced table has this name)
@@ -102,3 +104,51 @@ def waiting_moved(connection: Connection, mine: Sequence[str], area_of: Any) -> 
         areas = area_of(connection, table, waiting)
         count += sum(1 for key in waiting if areas.get(key) is None or areas[key] in mine)
     return count
+
+
+def residents_named(connection: Connection, table: SyncTable, keys: Sequence[str]) -> set[str]:
+    """The residents (row keys) that these rows of `table` name, here."""
+    columns = [fk.parent for fk in table.table.foreign_keys if fk.column.table.name == "resident"]
+    if not columns or len(table.key) != 1:
+        return set()
+    key = table.table.c[table.key[0]]
+    found: set[str] = set()
+    for part in chunks([table.key_values(k)[0] for k in keys]):
+        for row in connection.execute(select(*columns).where(key.in_(part))):
+            found |= {value.hex for value in row if isinstance(value, uuid.UUID)}
+    return found
+
+
+def about_residents(
+    connection: Connection, tables: Mapping[str, SyncTable], residents: Sequence[str]
+) -> dict[str, set[str]]:
+    """{table: keys} of the rows here that belong to these residents: their consents (by
+    the rights' RESIDENT_TABLES) and the history and conflicts about them."""
+    found: dict[str, set[str]] = {}
+    if not residents:
+        return found
+    ids = [uuid.UUID(k) for k in residents]
+    for name, column in RESIDENT_TABLES.items():
+        table = tables.get(name)
+        if table is None or name == "resident":
+            continue
+        for part in chunks(ids):
+            rows = connection.execute(
+                select(*(table.table.c[n] for n in table.key)).where(
+                    table.table.c[column].in_(part)
+                )
+            )
+            found.setdefault(name, set()).update(table.key_of(dict(r._mapping)) for r in rows)
+    for name, (kind, about) in ABOUT_COLUMNS.items():
+        table = tables.get(name)
+        if table is None:
+            continue
+        wanted: Sequence[Any] = list(residents) if name == "sync_conflict" else ids
+        for part in chunks(list(wanted)):
+            rows = connection.execute(
+                select(*(table.table.c[n] for n in table.key)).where(
+                    table.table.c[kind] == "resident", table.table.c[about].in_(part)
+                )
+            )
+            found.setdefault(name, set()).update(table.key_of(dict(r._mapping)) for r in rows)
+    return {name: keys for name, keys in found.items() if keys}
