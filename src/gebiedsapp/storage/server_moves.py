@@ -80,7 +80,9 @@ def _log_statements() -> list[str]:
     """The move log, its grants and read policy (made anew with the other policies)."""
     return [
         f"CREATE TABLE IF NOT EXISTS {MOVE_LOG} ("
-        "seq bigint PRIMARY KEY DEFAULT nextval('sync_seq'), table_name text NOT NULL, "
+        # seq: nextval('sync_seq') given by the trigger, not a default (a default would
+        # keep migration 0009's downgrade from dropping the sequence)
+        "seq bigint PRIMARY KEY, table_name text NOT NULL, "
         "row_key text NOT NULL, area_id uuid NOT NULL, at timestamptz NOT NULL DEFAULT now())",
         f"REVOKE ALL ON {MOVE_LOG} FROM {STAFF}, {WETHOUDER}, {BEHEERDER}",
         f"GRANT SELECT ON {MOVE_LOG} TO {STAFF}, {WETHOUDER}",
@@ -123,8 +125,8 @@ def move_statements(tables: Sequence[Table], schema: str) -> list[str]:
         f"""CREATE OR REPLACE FUNCTION gebiedsapp_sync_row_moved() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER {path} AS $$
 BEGIN
-  INSERT INTO {MOVE_LOG} (table_name, row_key, area_id)
-    VALUES (NEW.table_name, NEW.row_key, OLD.area_id);
+  INSERT INTO {MOVE_LOG} (seq, table_name, row_key, area_id)
+    VALUES (nextval('sync_seq'), NEW.table_name, NEW.row_key, OLD.area_id);
   CASE NEW.table_name
     {cases}
     ELSE NULL;
