@@ -9,7 +9,7 @@ from enum import Enum
 
 import pytest
 
-from gebiedsapp.storage.sync_tables import digest, digest_rows, digests
+from gebiedsapp.storage.sync_tables import digest, digest_rows, digest_rows_text, digests
 
 KEY = bytes(range(80))
 
@@ -62,3 +62,45 @@ def test_digest_rows_as_digests_row_by_row() -> None:
     assert digest_rows(KEY, rows, ["a", "b", "c"]) == [
         digests(KEY, row, ["a", "b", "c"]) for row in rows
     ]
+
+
+def test_digest_rows_text_is_the_base_as_stored() -> None:
+    """A pull writes its bases' text straight from the digests: the same text as the JSON
+    of digest_rows (keys sorted), a missing column left out, as the merge reads it back."""
+    import json
+
+    from gebiedsapp.storage.repositories.sync_local import _base_json
+
+    rows = [
+        {"summary": "Gesprek één", "id": uuid.UUID(int=7), "quote": None},
+        {"summary": 'met "aanhalingstekens"', "quote": "x"},  # no id: left out
+    ]
+    texts = digest_rows_text(KEY, rows, ["summary", "quote", "id"])
+    digested = digest_rows(KEY, rows, ["summary", "quote", "id"])
+    assert texts == [_base_json(d) for d in digested]
+    assert [json.loads(t) for t in texts] == digested
+
+
+def test_digest_rows_text_column_by_column_as_row_by_row() -> None:
+    """A pull's rows have every column: each column's distinct values are hashed once, and
+    values equal in Python that print otherwise keep their own digests there too."""
+    import json
+
+    noon = datetime(2026, 6, 1, 12, 0, tzinfo=UTC)
+    two = timezone(timedelta(hours=2))
+    mixed = [None, True, 1, 1.0, 0.0, -0.0, "1", Colour.RED, noon, noon.astimezone(two)]
+    columns = {
+        "mixed": mixed,
+        "text": ["Gesprek één", "Gesprek één", None, "x", Colour.RED, "", "a", "b", "c", "d"],
+        "flag": [True, False, None, True, True, False, None, True, False, True],
+        "count": [0, 1, 1, None, 2, 0, 5, 5, 5, 7],
+        "utc": [noon, noon, None, noon.replace(hour=13), noon, noon, noon, noon, noon, noon],
+        "naive": [noon.replace(tzinfo=None)] * 9 + [None],
+        "zones": [noon, noon.astimezone(two)] * 5,  # equal instants, two offsets
+        "id": [uuid.UUID(int=i % 3) for i in range(10)],
+        "floats": [0.0, -0.0, 1.5, None, 0.0, -0.0, 2.0, 2.0, 0.0, -0.0],
+    }
+    rows = [{name: values[i] for name, values in columns.items()} for i in range(10)]
+    texts = digest_rows_text(KEY, rows, list(columns))
+    assert [json.loads(t) for t in texts] == [digests(KEY, row, list(columns)) for row in rows]
+    assert texts == digest_rows_text(KEY, [*rows, {"text": "x"}], list(columns))[:-1]

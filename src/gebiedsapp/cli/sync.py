@@ -95,12 +95,7 @@ def _run(database: Database, actor: str, args: argparse.Namespace) -> int:
     password = _password(sync.account(address))
     result = sync.run_sync(database, server_url=address, password=password, dry_run=args.dry_run)
     if args.dry_run:
-        print("Proefrun: er is niets gewijzigd. Per tabel:")
-        print(f"  {'tabel':<28} {'versturen':>10} {'ophalen':>10}")
-        for item in result.plan:
-            print(f"  {item.table:<28} {item.push:>10} {item.pull:>10}")
-        if not result.plan:
-            print("  (niets uit te wisselen)")
+        _print_plan(result)
         return 0
     if args.server:
         with database.unit_of_work(actor) as session:
@@ -124,13 +119,42 @@ def _run(database: Database, actor: str, args: argparse.Namespace) -> int:
     return 0
 
 
+def _print_plan(result: sync.SyncResult) -> None:
+    """A dry run's plan: what a real sync would send and fetch, and apart from that what it
+    would keep here unsent (column 'wacht')."""
+    print("Proefrun: er is niets gewijzigd. Per tabel:")
+    print(f"  {'tabel':<28} {'versturen':>10} {'ophalen':>10} {'wacht':>10}")
+    for item in result.plan:
+        print(f"  {item.table:<28} {item.push:>10} {item.pull:>10} {item.held:>10}")
+    if not result.plan:
+        print("  (niets uit te wisselen)")
+    if result.reference_held:
+        print(
+            f"Wacht op een beheerder: {result.reference_held} referentiegegevens staan alleen "
+            "op deze laptop en worden niet verstuurd; alleen een beheerder kan ze op de "
+            "teamserver zetten."
+        )
+    if result.not_theirs:
+        print(
+            f"Wacht: {result.not_theirs} wijzigingen horen bij records die naar een gebied zijn "
+            "verplaatst dat niet aan u is toegewezen; ze worden niet verstuurd en blijven op "
+            "deze laptop bewaard."
+        )
+    if result.reference_replaced:
+        print(
+            f"{result.reference_replaced} referentiegegevens op deze laptop wijken af en worden "
+            "vervangen door die van de teamserver: alleen een beheerder kan ze wijzigen."
+        )
+
+
 def _rights_lines(result: sync.SyncResult) -> list[str]:
     """What the server's rights did to this run, in Dutch (the window says the same)."""
     lines = []
     if result.removed:
         lines.append(
             f"{result.removed} records van deze laptop gehaald: u mag ze niet meer zien (een "
-            "gebied of uw rol is gewijzigd). Op de teamserver blijven ze bewaard."
+            "gebied of uw rol is gewijzigd, of ze zijn naar een ander gebied verplaatst). Op "
+            "de teamserver blijven ze bewaard."
         )
     if result.not_theirs:
         lines.append(

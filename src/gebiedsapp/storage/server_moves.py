@@ -8,6 +8,13 @@ conflict that names its own area takes the new one in its data row as well (a ne
 A trigger on `sync_row` (AFTER UPDATE, when the stamped area changed) in the push's own
 transaction, under the push lock: the new seqs are in commit order like every other. Its
 cost is the moved record's rows, nothing for an edit that keeps the area.
+
+The old area's laptops are told as well: every row whose stamped area changes (the record
+and, through the same trigger, each row restamped with it) gets a line in the move log
+`sync_left` (its table, key and OLD area, with a seq of `sync_seq`), which the old area's
+team may read. Their pull reads the lines after its cursor and lets go of the rows it holds
+that the server no longer shows it (services.sync.moved). The log is made by `server
+setup` (server-only bookkeeping, as the functions), not by a migration.
 """
 
 from __future__ import annotations
@@ -16,7 +23,16 @@ from collections.abc import Sequence
 
 from sqlalchemy import Table, Uuid
 
-from gebiedsapp.storage.server_rights import ABOUT_COLUMNS, hex_key, rule_of
+from gebiedsapp.storage.server_rights import (
+    ABOUT_COLUMNS,
+    BEHEERDER,
+    MY_AREAS,
+    STAFF,
+    TEAM,
+    WETHOUDER,
+    hex_key,
+    rule_of,
+)
 from gebiedsapp.storage.sync_tracking import KEY_SEPARATOR
 
 
@@ -57,8 +73,29 @@ def _follow_conflicts(conflicts: Table) -> str:
     )
 
 
+MOVE_LOG = "sync_left"  # one of sync_tracking.SERVER_TABLES (no model describes it)
+
+
+def _log_statements() -> list[str]:
+    """The move log, its grants and read policy (made anew with the other policies)."""
+    return [
+        f"CREATE TABLE IF NOT EXISTS {MOVE_LOG} ("
+        # seq: nextval('sync_seq') given by the trigger, not a default (a default would
+        # keep migration 0009's downgrade from dropping the sequence)
+        "seq bigint PRIMARY KEY, table_name text NOT NULL, "
+        "row_key text NOT NULL, area_id uuid NOT NULL, at timestamptz NOT NULL DEFAULT now())",
+        f"REVOKE ALL ON {MOVE_LOG} FROM {STAFF}, {WETHOUDER}, {BEHEERDER}",
+        f"GRANT SELECT ON {MOVE_LOG} TO {STAFF}, {WETHOUDER}",
+        f"ALTER TABLE {MOVE_LOG} ENABLE ROW LEVEL SECURITY",
+        # the old area's team reads that a row left it (a key and a table: no words)
+        f"CREATE POLICY gebiedsapp_read ON {MOVE_LOG} FOR SELECT TO {TEAM} "
+        f"USING (area_id = ANY ({MY_AREAS}))",
+    ]
+
+
 def move_statements(tables: Sequence[Table], schema: str) -> list[str]:
-    """The function and trigger (after the rights' functions, before `sync_row`'s grants)."""
+    """The move log, the function and trigger (after the rights' functions and `sync_row`'s
+    grants)."""
     path = f"SET search_path = {schema}, pg_temp"
     names = {t.name for t in tables}
     branches = []
@@ -84,9 +121,12 @@ def move_statements(tables: Sequence[Table], schema: str) -> list[str]:
         about.append(_follow_conflicts(next(t for t in tables if t.name == "sync_conflict")))
     cases = "\n    ".join(branches)
     return [
+        *_log_statements(),
         f"""CREATE OR REPLACE FUNCTION gebiedsapp_sync_row_moved() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER {path} AS $$
 BEGIN
+  INSERT INTO {MOVE_LOG} (seq, table_name, row_key, area_id)
+    VALUES (nextval('sync_seq'), NEW.table_name, NEW.row_key, OLD.area_id);
   CASE NEW.table_name
     {cases}
     ELSE NULL;

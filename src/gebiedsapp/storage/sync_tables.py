@@ -14,7 +14,7 @@ import json
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from enum import Enum
 from functools import cache, lru_cache
 from typing import Any
@@ -255,7 +255,74 @@ def digest_rows(
 ) -> list[dict[str, str]]:
     """digests() of many rows: the same digests, each repeated value hashed once (a push's
     rows share their stamps, authors, empty fields and flags: most fields of a batch)."""
+    return _digest_rows(key, rows, columns, as_text=False)  # type: ignore[return-value]
+
+
+def digest_rows_text(
+    key: bytes, rows: Sequence[Mapping[str, Any]], columns: Sequence[str]
+) -> list[str]:
+    """digest_rows() written as the merge base stores them (a JSON object, keys sorted, as
+    sync_local's base text): a pull writes one per row, and the dict in between, its
+    sorting and quoting cost as much again as the digests. Column by column when every row
+    has every column (a pull's rows do): each distinct value of a column hashed once, found
+    by a set, the texts put together by zip and join."""
+    ordered = sorted(columns)
+    needed = set(ordered)
+    if not all(row.keys() >= needed for row in rows):
+        return _digest_rows(key, rows, ordered, as_text=True)  # type: ignore[return-value]
+    if not ordered:
+        return ["{}" for _ in rows]
     copy = _keyed(key).copy
+    parts = []
+    for column in ordered:
+        head = _QUOTE(column) + ': "'
+        hexes = _column_digests(copy, [row[column] for row in rows])
+        text_of = {h: head + h + '"' for h in set(hexes)}
+        parts.append([text_of[h] for h in hexes])
+    return ["{" + ", ".join(part) + "}" for part in zip(*parts, strict=True)]
+
+
+# the kinds whose equal values print the same; and no value of one equals a value of another
+# kind in this list but None (True == 1 and 0.0 == -0.0 do: bool, int and float are alone)
+_DISTINCT_KINDS = (str, uuid.UUID, date, bytes)
+_ONE_ZONE = ({UTC}, {None})
+
+
+def _column_digests(copy: Any, values: list[Any]) -> list[str]:
+    """The digests of one column's values (as digest() gives them), each distinct value
+    hashed once."""
+    if any(isinstance(v, Enum) for v in values):
+        values = [v.value if isinstance(v, Enum) else v for v in values]
+    kinds = {type(v) for v in values} - {type(None)}
+    alone = len(kinds) <= 1 and (not kinds or next(iter(kinds)) in (bool, int))
+    if (
+        kinds <= set(_DISTINCT_KINDS)
+        or alone
+        or (kinds == {datetime} and {v.tzinfo for v in values if v is not None} in _ONE_ZONE)
+    ):  # equal times all in UTC (or all naive) print the same; in a zone with folds not
+        hexed = {}
+        for value in set(values):
+            hasher = copy()
+            hasher.update(_canonical(value))
+            hexed[value] = hasher.hexdigest()
+        return [hexed[v] for v in values]
+    found = []
+    for value in values:
+        hasher = copy()
+        hasher.update(_canonical(value))
+        found.append(hasher.hexdigest())
+    return found
+
+
+_QUOTE = json.encoder.encode_basestring_ascii
+
+
+def _digest_rows(
+    key: bytes, rows: Sequence[Mapping[str, Any]], columns: Sequence[str], *, as_text: bool
+) -> list[dict[str, str]] | list[str]:
+    copy = _keyed(key).copy
+    heads = {column: _QUOTE(column) + ": " for column in columns}
+    texts: list[str] = []
     seen: dict[tuple[Any, ...], str] = {}
     found: list[dict[str, str]] = []
     for row in rows:
@@ -281,5 +348,8 @@ def digest_rows(
                 if memo is not None and len(seen) < 65536:
                     seen[memo] = hexed
             one[column] = hexed
-        found.append(one)
-    return found
+        if as_text:  # hex digests need no escaping: '"' + hex + '"'
+            texts.append("{" + ", ".join([f'{heads[c]}"{h}"' for c, h in one.items()]) + "}")
+        else:
+            found.append(one)
+    return texts if as_text else found

@@ -115,11 +115,13 @@ sync_push_log = Table(
 LAPTOP_TABLES = frozenset(
     {"sync_state", "sync_outbox", "sync_base", "sync_cursor", "sync_exchange_base"}
 )
-SERVER_TABLES = frozenset({"sync_row", "sync_push_log"})
+# sync_left: the move log, made by `server setup` (storage.server_moves)
+SERVER_TABLES = frozenset({"sync_row", "sync_push_log", "sync_left"})
 
 
 def is_bookkeeping_table(name: str) -> bool:
-    """A table of migration 0009 that the models do not describe (see BOOKKEEPING)."""
+    """A table of migration 0009 (or the server's set-up) that the models do not describe
+    (see BOOKKEEPING)."""
     return name in LAPTOP_TABLES or name in SERVER_TABLES
 
 

@@ -47,6 +47,7 @@ class TablePlan:
     table: str
     push: int
     pull: int
+    held: int = 0  # waiting here, not sent: reference data only here, a record moved away
 
 
 @dataclass(frozen=True)

@@ -18,64 +18,102 @@ ever replaced.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection
 
 from gebiedsapp.services.sync.context import Run
 from gebiedsapp.storage.repositories import sync_local as local
 from gebiedsapp.storage.repositories import sync_server as server
 from gebiedsapp.storage.repositories import sync_visibility as visibility
 from gebiedsapp.storage.server_rights import REFERENCE_TABLES
-from gebiedsapp.storage.sync_tables import BOOKKEEPING, digest, digests
+from gebiedsapp.storage.sync_tables import BOOKKEEPING, SyncTable, digest, digests
 
 log = logging.getLogger(__name__)
+
+
+@dataclass
+class Settled:
+    """What settling one reference table's waiting rows comes to."""
+
+    rows: list[dict[str, Any]] = field(default_factory=list)  # the server's, written here
+    bases: list[tuple[str, int, dict[str, str]]] = field(default_factory=list)
+    settled: dict[str, int] = field(default_factory=dict)  # {key: tick}: the entry goes
+    held: set[str] = field(default_factory=set)  # only here: waits for a beheerder
+    replaced: int = 0  # here differed from (or was deleted against) the server's
+
+
+def compare(
+    remote: Connection,
+    here: Connection,
+    *,
+    tables: Sequence[SyncTable],
+    columns: Callable[[SyncTable], list[str]],
+    waiting: Mapping[str, Mapping[str, int]],
+    key: bytes,
+) -> dict[str, Settled] | None:
+    """How the reference rows waiting here settle against the server's (None: the user is a
+    beheerder, whose changes go out as any other). Reads only: the dry run's plan too."""
+    if visibility.rights_now(remote, {})["beheerder"]:
+        return None
+    result: dict[str, Settled] = {}
+    for table in tables:
+        ticks = waiting[table.name]
+        wanted = sorted(ticks)
+        chosen = columns(table)
+        theirs = visibility.data_rows(remote, table, chosen, wanted)
+        versions = server.versions(remote, table.name, wanted)
+        mine = local.rows(here, table, wanted)
+        fields = [c for c in chosen if c not in BOOKKEEPING]
+        done = result[table.name] = Settled()
+        for row_key, tick in ticks.items():
+            row = theirs.get(row_key)
+            if row is None:
+                if row_key in mine:
+                    done.held.add(row_key)
+                else:
+                    done.settled[row_key] = tick  # deleted here, never on the server: nothing
+                continue
+            own = mine.get(row_key)
+            if own is None or any(digest(key, own.get(c)) != digest(key, row[c]) for c in fields):
+                done.replaced += 1
+            done.rows.append(row)
+            version = versions.get(row_key, (0, False))[0]
+            done.bases.append((row_key, version, digests(key, row, chosen)))
+            done.settled[row_key] = tick
+    return result
+
+
+def waiting_here(box: Mapping[str, Mapping[str, int]]) -> dict[str, Mapping[str, int]]:
+    """The outbox's reference rows."""
+    return {name: ticks for name, ticks in box.items() if name in REFERENCE_TABLES and ticks}
 
 
 def settle(run: Run) -> None:
     """Settle the reference rows waiting here against the server's, for a team member."""
     with run.local.connect() as connection:
-        box = local.outbox(connection)
-    waiting = {name: ticks for name, ticks in box.items() if name in REFERENCE_TABLES}
+        waiting = waiting_here(local.outbox(connection))
     if not waiting:
         return
     tables = [t for t in run.tables() if t.name in waiting]
-    with run.server.connect() as remote, remote.begin():
-        if visibility.rights_now(remote, run.readable)["beheerder"]:
-            return  # a beheerder's changes to reference data go out as any other
-        theirs = {
-            t.name: visibility.data_rows(remote, t, run.columns(t), sorted(waiting[t.name]))
-            for t in tables
-        }
-        versions = {
-            t.name: server.versions(remote, t.name, sorted(waiting[t.name])) for t in tables
-        }
+    with run.server.connect() as remote, remote.begin(), run.local.connect() as here:
+        found = compare(
+            remote, here, tables=tables, columns=run.columns, waiting=waiting, key=run.key
+        )
+    if found is None:
+        return
     with run.local.begin() as connection:
         connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
         local.set_applying(connection, True)
         for table in tables:
-            ticks = waiting[table.name]
-            columns = run.columns(table)
-            here = local.rows(connection, table, sorted(ticks))
-            fields = [c for c in columns if c not in BOOKKEEPING]
-            settled, bases, rows = {}, [], []
-            for key, tick in ticks.items():
-                row = theirs[table.name].get(key)
-                if row is None:
-                    if key in here:
-                        run.held.add((table.name, key))  # only here: waits for a beheerder
-                    else:
-                        settled[key] = tick  # deleted here, never on the server: nothing
-                    continue
-                mine = here.get(key)
-                if mine is None or any(
-                    digest(run.key, mine.get(c)) != digest(run.key, row[c]) for c in fields
-                ):
-                    run.counts.reference_replaced += 1
-                rows.append(row)
-                version = versions[table.name].get(key, (0, False))[0]
-                bases.append((key, version, digests(run.key, row, columns)))
-                settled[key] = tick
-            local.upsert(connection, table, rows)
-            local.put_bases(connection, table.name, bases)
-            local.clear_confirmed(connection, table.name, settled)
+            done = found[table.name]
+            local.upsert(connection, table, done.rows)
+            local.put_bases(connection, table.name, done.bases)
+            local.clear_confirmed(connection, table.name, done.settled)
+            run.held |= {(table.name, k) for k in done.held}
+            run.counts.reference_replaced += done.replaced
         local.set_applying(connection, False)
     run.counts.reference_held = len(run.held)
     if run.counts.reference_replaced or run.held:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import uuid
 from collections.abc import Callable
 
 from sqlalchemy import func, select
@@ -12,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from gebiedsapp.domain import AppSetting, SyncConflict, utcnow
 from gebiedsapp.identity import current_actor
+from gebiedsapp.services.sync import reference
 from gebiedsapp.services.sync.connect import Server, connect
 from gebiedsapp.services.sync.context import Run
 from gebiedsapp.services.sync.model import (
@@ -21,6 +23,7 @@ from gebiedsapp.services.sync.model import (
     SyncStatus,
     TablePlan,
 )
+from gebiedsapp.services.sync.moved import hidden_here
 from gebiedsapp.services.sync.one_at_a_time import one_sync_at_a_time
 from gebiedsapp.services.sync.pull import pull
 from gebiedsapp.services.sync.push import push
@@ -29,6 +32,7 @@ from gebiedsapp.services.sync.shrink import let_go
 from gebiedsapp.storage import traces
 from gebiedsapp.storage.database import Database
 from gebiedsapp.storage.repositories import sync_local as local
+from gebiedsapp.storage.repositories import sync_moves as moves
 from gebiedsapp.storage.repositories import sync_server as server
 from gebiedsapp.storage.repositories import sync_visibility as visibility
 
@@ -187,14 +191,45 @@ def _run(
 
 
 def _plan(database: Database, remote: Server) -> SyncResult:
-    """A dry run: per table what would go out and come in; nothing changes anywhere."""
+    """A dry run: per table what a real sync would send and fetch, and what it would hold
+    back (a team member's reference rows that only this laptop has, changes to records that
+    moved out of the user's areas); nothing changes anywhere."""
     with database.engine.connect() as connection:
         box = local.outbox(connection)
         cursors = local.cursors(connection)
-    with remote.engine.connect() as connection:
+    readable = Run(
+        local=database.engine, server=remote.engine, device=uuid.UUID(int=0), actor="",
+        readable=remote.readable,
+    )  # fmt: skip
+    held: dict[str, set[str]] = {}
+    settled: dict[str, set[str]] = {}
+    replaced = 0
+    with remote.engine.connect() as connection, database.engine.connect() as here:
         incoming = server.count_changes(connection, cursors)
+        waiting = reference.waiting_here(box)
+        found = reference.compare(
+            connection, here, tables=[t for t in readable.tables() if t.name in waiting],
+            columns=readable.columns, waiting=waiting, key=b"proefrun",
+        ) if waiting else None  # fmt: skip
+        for name, done in (found or {}).items():
+            held.setdefault(name, set()).update(done.held)
+            settled[name] = set(done.settled)
+            replaced += done.replaced
+        reference_held = sum(len(keys) for keys in held.values())
+        if moves.has_log(connection):
+            hidden, _last, _changed = hidden_here(connection, here, readable.tables())
+            for name, keys in hidden.items():
+                held.setdefault(name, set()).update(keys & set(box.get(name, {})))
     names = sorted(set(box) | set(incoming))
-    plan = tuple(TablePlan(n, len(box.get(n, {})), incoming.get(n, 0)) for n in names)
+    plan = tuple(
+        TablePlan(
+            n,
+            len(set(box.get(n, {})) - held.get(n, set()) - settled.get(n, set())),
+            incoming.get(n, 0),
+            len(held.get(n, set())),
+        )
+        for n in names
+    )
     return SyncResult(
         pulled=0,
         pushed=0,
@@ -204,4 +239,7 @@ def _plan(database: Database, remote: Server) -> SyncResult:
         finished_at=None,
         plan=plan,
         waiting=sum(len(v) for v in box.values()),
+        reference_replaced=replaced,
+        reference_held=reference_held,
+        not_theirs=sum(len(keys) for keys in held.values()) - reference_held,
     )

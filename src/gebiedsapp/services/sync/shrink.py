@@ -54,7 +54,7 @@ def let_go(run: Run) -> None:
         readable = {t.name for t in run.tables()}
         shown = {
             t.name: visibility.keys_of(remote, t)
-            for t in _held(synced_tables())
+            for t in held_tables(synced_tables())
             if t.name in readable
         }
     log.info("sync: the user may see less than before: letting go of what is hidden now")
@@ -64,9 +64,9 @@ def let_go(run: Run) -> None:
             t.name: visibility.keys_of(connection, t)
             - shown.get(t.name, set())
             - set(box.get(t.name, {}))
-            for t in _held(synced_tables())
+            for t in held_tables(synced_tables())
         }
-        _keep_referred(connection, gone)
+        keep_referred(connection, gone)
         removed = sum(len(keys) for keys in gone.values())
         connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
         local.set_applying(connection, True)
@@ -77,7 +77,7 @@ def let_go(run: Run) -> None:
             if keys:
                 local.delete_rows(connection, table, keys)
                 local.drop_bases(connection, table.name, keys)
-        for table in _held(run.tables()):
+        for table in held_tables(run.tables()):
             hidden = [c.name for c in table.table.columns if c.name not in run.columns(table)]
             removed += visibility.blank(connection, table, hidden)
         local.set_applying(connection, False)
@@ -85,18 +85,18 @@ def let_go(run: Run) -> None:
     log.info("sync: %d rows let go of", removed)
 
 
-def _held(tables: Any) -> list[SyncTable]:
+def held_tables(tables: Any) -> list[SyncTable]:
     """The tables whose rows depend on the user's rights (reference data is seen by all)."""
     return [t for t in tables if t.name not in REFERENCE_TABLES]
 
 
-def _keep_referred(connection: Any, gone: dict[str, set[str]]) -> None:
+def keep_referred(connection: Any, gone: dict[str, set[str]]) -> None:
     """Keep the rows that a row which stays refers to (a waiting change, a draft), and what
     those refer to in turn: a reference is never left dangling."""
     changed = True
     while changed:
         changed = False
-        for table in _held(synced_tables()):
+        for table in held_tables(synced_tables()):
             keys = gone.get(table.name, set())
             kept = visibility.referred(connection, table, keys, gone) if keys else set()
             if kept:

@@ -139,6 +139,7 @@ def put_bases(
     """Plain parameters (text and int, nothing to convert): a push or pull writes one per row."""
     if not rows:
         return
+    table = str(table)  # a plain str: the driver asks a quoted_name how to store it, per row
     write_many(
         connection,
         "INSERT INTO sync_base (table_name, row_key, server_version, data) VALUES (?, ?, ?, ?) "
@@ -146,6 +147,21 @@ def put_bases(
         "server_version = excluded.server_version, data = excluded.data",
         [(table, key, version, _base_json(data)) for key, version, data in rows],
     )
+
+
+def put_base_texts(
+    connection: Connection, table: str, rows: Sequence[tuple[str, int, str]]
+) -> None:
+    """put_bases() with the digests already as their text (sync_tables.digest_rows_text)."""
+    table = str(table)  # a plain str: the driver asks a quoted_name how to store it, per row
+    if rows:
+        write_many(
+            connection,
+            "INSERT INTO sync_base (table_name, row_key, server_version, data) "
+            "VALUES (?, ?, ?, ?) ON CONFLICT (table_name, row_key) DO UPDATE SET "
+            "server_version = excluded.server_version, data = excluded.data",
+            [(table, key, version, text) for key, version, text in rows],
+        )
 
 
 def write_many(connection: Connection, statement: str, params: Sequence[tuple[Any, ...]]) -> None:
@@ -357,9 +373,12 @@ def utc_text(value: datetime | None) -> str | None:
     DATETIME writes it (always six digits of microseconds)."""
     if value is None:
         return None
-    if value.tzinfo is None:
+    zone = value.tzinfo
+    if zone is None:
         raise ValueError("naive datetime given; use an aware datetime (UTC)")
-    return value.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
+    if zone is not UTC:  # a pull's values are UTC already (UTCDateTime hands them so)
+        value = value.astimezone(UTC)
+    return value.replace(tzinfo=None).isoformat(" ", "microseconds")
 
 
 def _staged(

@@ -15,6 +15,7 @@ from sqlalchemy import Connection, select, text, tuple_
 from sqlalchemy.dialects import sqlite
 
 from gebiedsapp.domain import AppSetting, Base
+from gebiedsapp.storage.repositories import sync_moves
 from gebiedsapp.storage.repositories.sync_local import chunks, outbox
 from gebiedsapp.storage.repositories.sync_server import ServerRow, _picked, _select, _server_row
 from gebiedsapp.storage.server_rights import ABOUT_COLUMNS, area_sql, rule_of
@@ -248,7 +249,8 @@ def waiting_elsewhere(connection: Connection) -> int:
     if rights is None or rights.get("areas") is None or rights.get("beheerder"):
         return 0
     mine = sorted({uuid.UUID(a).hex for a in rights["areas"]})
-    count = 0
+    # rows moved to an area the user does not see, with a change of theirs (sync_moves)
+    count = sync_moves.waiting_moved(connection, mine, areas_here)
     quote = connection.dialect.identifier_preparer.quote
     names = connection.exec_driver_sql("SELECT DISTINCT table_name FROM sync_outbox").scalars()
     for name in list(names):
