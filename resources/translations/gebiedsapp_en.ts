@@ -5630,6 +5630,10 @@ The previous database is in:
         <translation>Synchronised: %s</translation>
     </message>
     <message>
+        <source>meer dan %s wijzigingen wachten</source>
+        <translation>more than %s changes waiting</translation>
+    </message>
+    <message>
         <source>1 wijziging wacht</source>
         <translation>1 change waiting</translation>
     </message>

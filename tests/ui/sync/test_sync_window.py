@@ -87,6 +87,33 @@ def test_the_status_bar_counts_move_after_a_save(  # type: ignore[no-untyped-def
     qtbot.waitUntil(lambda: f"{after} wijzigingen wachten" in label.text(), timeout=10_000)
 
 
+def test_the_status_bar_counts_no_further_than_its_limit(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After every save the status bar counts the waiting changes; a laptop with millions of
+    them (years offline, a big import) must not read them all each time: up to a limit, then
+    'meer dan'. The exact count stays in `gebiedsapp sync`."""
+    keep_address(context)
+    before = sync.sync_status(context.database).pending
+    assert before >= 2
+    monkeypatch.setattr(controller, "STATUS_COUNT_UP_TO", before)
+    window.sync.refresh_status()
+    label = window.sync.status_label
+    qtbot.waitUntil(lambda: f"· {before} wijzigingen wachten" in label.text())
+
+    window.show_screen(ADMIN)
+    window.admin_screen.show_tab("partners")
+    tab = window.admin_screen.partners_tab
+    qtbot.mouseClick(tab.new_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(tab.name_edit, "Dorpsvereniging Finsterwolde")
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+
+    qtbot.waitUntil(lambda: f"meer dan {before} wijzigingen wachten" in label.text())
+    counted = sync.sync_status(context.database, count_up_to=before)
+    assert (counted.pending, counted.more_pending) == (before, True)
+    assert sync.sync_status(context.database).pending > before  # the CLI's count is exact
+
+
 def test_the_address_is_kept_in_beheer_where_the_cli_reads_it(  # type: ignore[no-untyped-def]
     qtbot, window: MainWindow, context: AppContext, said: list[str]
 ) -> None:

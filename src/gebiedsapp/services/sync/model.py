@@ -73,6 +73,7 @@ class SyncStatus:
     open_conflicts: int
     server: str  # the URL (no password) it last synced with
     not_theirs: int = 0  # of `pending`: changes of an area the user is not assigned to
+    more_pending: bool = False  # counted up to a limit: more than `pending` are waiting
 
 
 @dataclass(frozen=True)

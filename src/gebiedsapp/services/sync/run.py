@@ -62,10 +62,12 @@ def save_server(session: Session, address: str) -> None:
     session.flush()
 
 
-def sync_status(database: Database) -> SyncStatus:
+def sync_status(database: Database, *, count_up_to: int | None = None) -> SyncStatus:
+    """Where this laptop stands; `count_up_to` bounds the count of waiting changes (then
+    `more_pending` says that more are waiting) for a status read after every save."""
     with database.engine.connect() as connection:
         last, address = local.state(connection)
-        waiting = local.pending(connection)
+        waiting = local.pending(connection, up_to=count_up_to)
         elsewhere = visibility.waiting_elsewhere(connection)
         conflicts = connection.scalar(
             select(func.count())
@@ -78,7 +80,8 @@ def sync_status(database: Database) -> SyncStatus:
         last = last.replace(tzinfo=UTC)
     return SyncStatus(
         last_synced_at=last,
-        pending=waiting,
+        pending=waiting if count_up_to is None else min(waiting, count_up_to),
+        more_pending=count_up_to is not None and waiting > count_up_to,
         open_conflicts=int(conflicts or 0),
         server=address,
         not_theirs=elsewhere,

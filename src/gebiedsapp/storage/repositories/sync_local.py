@@ -94,8 +94,13 @@ def _marks(values: Sequence[Any]) -> str:
     return f"({', '.join('?' * len(values))})"
 
 
-def pending(connection: Connection) -> int:
-    return int(connection.scalar(select(func.count()).select_from(sync_outbox)) or 0)
+def pending(connection: Connection, *, up_to: int | None = None) -> int:
+    """The changes waiting for the server; with `up_to`, counted no further than up_to + 1
+    (the status bar's count after every save must not read an outbox of millions of rows)."""
+    if up_to is None:
+        return int(connection.scalar(select(func.count()).select_from(sync_outbox)) or 0)
+    first = select(sync_outbox.c.tick).limit(up_to + 1).subquery()
+    return int(connection.scalar(select(func.count()).select_from(first)) or 0)
 
 
 def clear_confirmed(connection: Connection, table: str, ticks: Mapping[str, int]) -> None:

@@ -44,6 +44,7 @@ INTERVAL_MS = 5 * 60_000  # then every five minutes while changes wait
 INTERVAL_KEY = "teamserver/interval_minuten"  # QSettings: another interval (IT, tests)
 MINIMUM_INTERVAL_MS = 10_000  # a setting of 0 must not make the server a punching bag
 PROBE_TIMEOUT_S = 2.0  # the quick look whether the server answers at all
+STATUS_COUNT_UP_TO = 10_000  # the status bar counts waiting changes this far ("meer dan …")
 DEFAULT_PORT = 5432
 STAGES = {
     "verbinden": QT_TRANSLATE_NOOP("SyncController", "Verbinden"),
@@ -175,7 +176,8 @@ class SyncController(QObject):
 
             with database.read_session(actor) as session:
                 address = sync.saved_server(session)
-            return Snapshot(address=address, status=sync.sync_status(database))
+            status = sync.sync_status(database, count_up_to=STATUS_COUNT_UP_TO)
+            return Snapshot(address=address, status=status)
 
         self.context.background.submit(
             "sync-status", work, owner=self, on_done=self._show_status, on_error=self._no_status
@@ -213,7 +215,11 @@ class SyncController(QObject):
             text = self.tr("Nog niet gesynchroniseerd")
         else:
             text = self.tr("Gesynchroniseerd: %s") % local_time(status.last_synced_at)
-        if status.pending == 1:
+        if status.more_pending:
+            text += " · " + self.tr("meer dan %s wijzigingen wachten") % format_number(
+                status.pending
+            )
+        elif status.pending == 1:
             text += " · " + self.tr("1 wijziging wacht")
         elif status.pending:
             text += " · " + self.tr("%s wijzigingen wachten") % format_number(status.pending)
@@ -447,7 +453,7 @@ class SyncController(QObject):
             password = stored_password(sync.account(address))
             if password is None:
                 return Outcome(skipped="no-password")
-            if not first and sync.sync_status(database).pending == 0:
+            if not first and sync.sync_status(database, count_up_to=1).pending == 0:
                 return Outcome(skipped="nothing")
             if not reachable(address):
                 return Outcome(skipped="unreachable")
