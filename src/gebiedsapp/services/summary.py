@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import uuid
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import fields, replace
 from datetime import date
 from statistics import median
@@ -51,7 +51,8 @@ from gebiedsapp.services.errors import NotFoundError, ValidationError
 from gebiedsapp.services.overview import subtree_ids
 from gebiedsapp.services.period import Period
 from gebiedsapp.services.population import population
-from gebiedsapp.services.summary_facts import Facts, first_facts, gather_facts
+from gebiedsapp.services.summary_cache import summary_facts
+from gebiedsapp.services.summary_facts import Facts
 from gebiedsapp.services.summary_facts import trend_months as trend_months
 from gebiedsapp.services.summary_model import (
     SENSITIVE_MAIN_CATEGORIES as SENSITIVE_MAIN_CATEGORIES,
@@ -88,7 +89,6 @@ from gebiedsapp.services.summary_model import (
 )
 from gebiedsapp.services.survey import survey_lines
 from gebiedsapp.services.sync.coverage import coverage_note
-from gebiedsapp.storage.repositories.reports import AreaIds
 
 # --- adding up -----------------------------------------------------------------------------
 
@@ -209,7 +209,7 @@ def area_summary(
     session: Session, area_ids: Sequence[uuid.UUID], period: Period, *, today: date
 ) -> AreaSummary:
     """The summary of these areas (each with its sub-areas) over `period`."""
-    return _area_summary(session, area_ids, period, today=today, gather=gather_facts)
+    return _area_summary(session, area_ids, period, today=today, full=True)
 
 
 def area_first_figures(
@@ -219,7 +219,7 @@ def area_first_figures(
     and the one before (the same numbers, added up the same way); its lists, charts, trend
     and year before left empty. What the Samenvatting screen shows first: on ten times today's
     data the whole summary takes seconds, these counts a fraction of that (issue 19)."""
-    return _area_summary(session, area_ids, period, today=today, gather=first_facts)
+    return _area_summary(session, area_ids, period, today=today, full=False)
 
 
 def _area_summary(
@@ -228,11 +228,11 @@ def _area_summary(
     period: Period,
     *,
     today: date,
-    gather: Callable[[Session, AreaIds, Period, Period, date], Facts],
+    full: bool,
 ) -> AreaSummary:
     roots, by_id, ids = _areas_asked(session, area_ids)
     scope = None if ids == set(by_id) else ids  # everything: no area filter in the queries
-    facts = gather(session, scope, period, period.previous(), today)
+    facts = summary_facts(session, scope, period, today, full=full)
     summary = _summary(
         facts,
         title=", ".join(by_id[root].name for root in roots),
@@ -242,12 +242,12 @@ def _area_summary(
         made_on=today,
     )
     whole = any(by_id[root].kind is AreaKind.GEMEENTE for root in roots)
-    survey = tuple(survey_lines(session, ids, period)) if gather is gather_facts else ()
+    survey = tuple(survey_lines(session, ids, period)) if full else ()
     people = population(session, ids, municipality=whole, up_to=period.end.year)
     return replace(
         summary,
         municipality=whole,
-        coverage=coverage_note(session) if gather is gather_facts else "",
+        coverage=coverage_note(session) if full else "",
         survey=survey,
         population=people,
     )
@@ -259,7 +259,7 @@ def municipality_summary(session: Session, period: Period, *, today: date) -> Mu
     root = next((n for n in nodes if n.parent_id is None and n.kind is AreaKind.GEMEENTE), None)
     if root is None:
         raise NotFoundError("De gebiedsindeling heeft geen gemeente.")
-    facts = gather_facts(session, None, period, period.previous(), today)
+    facts = summary_facts(session, None, period, today, full=True)
     coverage = coverage_note(session)
     total = replace(
         _summary(

@@ -1,0 +1,89 @@
+"""The summaries' facts kept per data version: a brief, the municipality's summary or the
+Samenvatting screen asked again for the same areas, periods and day reads them from memory
+instead of some forty queries (issue 15: the brief within 2x its static pages).
+
+Exact by construction: the facts are those of the one computation (`summary_facts`), taken
+again only while the database's data version (`storage.summary_version`: changed by triggers
+on every write to a table the summaries read, whatever path wrote it) is the one they were
+computed at. The version is read before the computation, so a write during it changes the
+version and the facts are not taken again. Where there is no version (PostgreSQL) nothing is
+kept. The first facts (the key figures the screen shows first) and the full facts share their
+key figures: the full computation takes those of the first, and the first are read from the
+full, so the screen no longer counts them twice.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Hashable
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from gebiedsapp.services.period import Period
+from gebiedsapp.services.summary_facts import Facts, first_facts, first_of, gather_facts
+from gebiedsapp.storage.repositories.reports import AreaIds
+from gebiedsapp.storage.summary_version import read_version
+
+_KEPT = 24  # sets of facts kept (a municipality's is a few MB; an area's far less)
+_lock = threading.Lock()
+_kept: OrderedDict[Hashable, Facts] = OrderedDict()
+
+
+def _get(key: Hashable) -> Facts | None:
+    with _lock:
+        facts = _kept.get(key)
+        if facts is not None:
+            _kept.move_to_end(key)
+        return facts
+
+
+def _put(key: Hashable, facts: Facts) -> None:
+    with _lock:
+        _kept[key] = facts
+        _kept.move_to_end(key)
+        while len(_kept) > _KEPT:
+            _kept.popitem(last=False)
+
+
+def forget() -> None:
+    """Drop every kept set of facts (tests; nothing else needs it: a write changes the
+    version, and facts of another version are never taken)."""
+    with _lock:
+        _kept.clear()
+
+
+def summary_facts(
+    session: Session,
+    scope: AreaIds,
+    period: Period,
+    today: date,
+    *,
+    full: bool,
+) -> Facts:
+    """The facts of `scope` (None: every area) over `period` and the one before, on `today`:
+    all of them (`full`) or the first facts only."""
+    previous = period.previous()
+    connection = session.connection()
+    version = read_version(connection)
+    if version is None:
+        if full:
+            return gather_facts(session, scope, period, previous, today)
+        return first_facts(session, scope, period, previous, today)
+    areas = None if scope is None else frozenset(scope)
+    key = (str(connection.engine.url), version, areas, period, today)
+    whole, first = _get((*key, True)), _get((*key, False))
+    if full:
+        if whole is None:
+            whole = gather_facts(session, scope, period, previous, today, first=first)
+            _put((*key, True), whole)
+        return whole
+    if first is None:
+        first = (
+            first_of(whole)
+            if whole is not None
+            else first_facts(session, scope, period, previous, today)
+        )
+        _put((*key, False), first)
+    return first
