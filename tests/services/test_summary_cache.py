@@ -310,7 +310,8 @@ def test_kept_summaries_equal_fresh_ones_after_any_writes(
 
 @pytest.fixture
 def read_tables(summary_world: SummaryWorld) -> set[str]:
-    """The tables SQLite reads while the facts of several summaries are computed afresh."""
+    """The tables SQLite reads while the facts of several summaries and the area tree (both
+    kept per data version) are computed afresh."""
     read: set[str] = set()
 
     def authorizer(action: int, table: str | None, *_: Any) -> int:
@@ -322,6 +323,7 @@ def read_tables(summary_world: SummaryWorld) -> set[str]:
         raw: Any = session.connection().connection.dbapi_connection
         raw.set_authorizer(authorizer)
         every = {node.id for node in area_tree(session)}
+        assert {"area", "area_buurt"} <= read
         for scope in ({MIDWOLDA, reference_id("area", "ekamp")}, None, every):
             for period in (summary_world.period, YEAR):
                 args = (session, scope, period, period.previous(), summary_world.today)

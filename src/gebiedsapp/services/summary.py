@@ -46,12 +46,12 @@ from typing import TypeVar
 from sqlalchemy.orm import Session
 
 from gebiedsapp.domain import AreaKind, Role, SignalStatus
-from gebiedsapp.services.areas import AreaNode, area_tree
+from gebiedsapp.services.areas import AreaNode
 from gebiedsapp.services.errors import NotFoundError, ValidationError
 from gebiedsapp.services.overview import subtree_ids
 from gebiedsapp.services.period import Period
 from gebiedsapp.services.population import population
-from gebiedsapp.services.summary_cache import summary_facts
+from gebiedsapp.services.summary_cache import summary_areas, summary_facts
 from gebiedsapp.services.summary_facts import Facts
 from gebiedsapp.services.summary_facts import trend_months as trend_months
 from gebiedsapp.services.summary_model import (
@@ -127,7 +127,27 @@ def _summary(
     period: Period,
     made_on: date,
 ) -> AreaSummary:
-    """Add up the facts of the areas `ids`; the team is that of the `roots` themselves."""
+    """Add up the facts of the areas `ids`; the team is that of the `roots` themselves. Kept
+    with the facts (`Facts.added`): the facts may be kept, and adding up Winschoten's dozens
+    of sub-areas cost more than reading the kept facts."""
+    key = (title, tuple(roots), ids, period, made_on)
+    found = facts.added.get(key)
+    if found is None:
+        found = _add_up(facts, title=title, roots=roots, ids=ids, period=period, made_on=made_on)
+        facts.added[key] = found
+    assert isinstance(found, AreaSummary)
+    return found
+
+
+def _add_up(
+    facts: Facts,
+    *,
+    title: str,
+    roots: Sequence[uuid.UUID],
+    ids: frozenset[uuid.UUID],
+    period: Period,
+    made_on: date,
+) -> AreaSummary:
 
     def picked(mapping: dict[uuid.UUID, Counter[K]]) -> Counter[K]:
         return _total(mapping[a] for a in ids if a in mapping)
@@ -194,7 +214,7 @@ def _areas_asked(
     roots = list(dict.fromkeys(area_ids))
     if not roots:
         raise ValidationError("Kies ten minste één gebied.")
-    nodes = area_tree(session)
+    nodes = summary_areas(session)
     by_id = {node.id: node for node in nodes}
     ids: set[uuid.UUID] = set()
     for root in roots:
@@ -255,7 +275,7 @@ def _area_summary(
 
 def municipality_summary(session: Session, period: Period, *, today: date) -> MunicipalitySummary:
     """The whole municipality and each area right below it, from one set of queries."""
-    nodes = area_tree(session)
+    nodes = summary_areas(session)
     root = next((n for n in nodes if n.parent_id is None and n.kind is AreaKind.GEMEENTE), None)
     if root is None:
         raise NotFoundError("De gebiedsindeling heeft geen gemeente.")

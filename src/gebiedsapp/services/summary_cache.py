@@ -21,6 +21,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
+from gebiedsapp.services.areas import AreaNode, area_tree
 from gebiedsapp.services.period import Period
 from gebiedsapp.services.summary_facts import Facts, first_facts, first_of, gather_facts
 from gebiedsapp.storage.repositories.reports import AreaIds
@@ -28,10 +29,16 @@ from gebiedsapp.storage.summary_version import read_version
 
 _KEPT = 24  # sets of facts kept (a municipality's is a few MB; an area's far less)
 _lock = threading.Lock()
-_kept: OrderedDict[Hashable, Facts] = OrderedDict()
+_kept: OrderedDict[Hashable, object] = OrderedDict()
 
 
-def _get(key: Hashable) -> Facts | None:
+def _facts(key: Hashable) -> Facts | None:
+    found = _get(key)
+    assert found is None or isinstance(found, Facts)
+    return found
+
+
+def _get(key: Hashable) -> object | None:
     with _lock:
         facts = _kept.get(key)
         if facts is not None:
@@ -39,9 +46,9 @@ def _get(key: Hashable) -> Facts | None:
         return facts
 
 
-def _put(key: Hashable, facts: Facts) -> None:
+def _put(key: Hashable, kept: object) -> None:
     with _lock:
-        _kept[key] = facts
+        _kept[key] = kept
         _kept.move_to_end(key)
         while len(_kept) > _KEPT:
             _kept.popitem(last=False)
@@ -52,6 +59,35 @@ def forget() -> None:
     version, and facts of another version are never taken)."""
     with _lock:
         _kept.clear()
+
+
+def _data_key(session: Session) -> tuple[str, int] | None:
+    """Which database, at which data version; None where no version is kept."""
+    connection = session.connection()
+    version = read_version(connection)
+    return None if version is None else (str(connection.engine.url), version)
+
+
+def summary_areas(session: Session) -> list[AreaNode]:
+    """`areas.area_tree`, kept per data version like the facts (its tables are counted):
+    every summary starts from the tree."""
+    data = _data_key(session)
+    if data is None:
+        return area_tree(session)
+    key = (*data, "areas")
+    kept = _get(key)
+    if kept is None:
+        kept = _Areas(area_tree(session))
+        _put(key, kept)
+    assert isinstance(kept, _Areas)
+    return list(kept.nodes)
+
+
+class _Areas:
+    """The area tree as kept (beside the facts, in the same few places)."""
+
+    def __init__(self, nodes: list[AreaNode]) -> None:
+        self.nodes = tuple(nodes)
 
 
 def summary_facts(
@@ -65,15 +101,14 @@ def summary_facts(
     """The facts of `scope` (None: every area) over `period` and the one before, on `today`:
     all of them (`full`) or the first facts only."""
     previous = period.previous()
-    connection = session.connection()
-    version = read_version(connection)
-    if version is None:
+    data = _data_key(session)
+    if data is None:
         if full:
             return gather_facts(session, scope, period, previous, today)
         return first_facts(session, scope, period, previous, today)
     areas = None if scope is None else frozenset(scope)
-    key = (str(connection.engine.url), version, areas, period, today)
-    whole, first = _get((*key, True)), _get((*key, False))
+    key = (*data, areas, period, today)
+    whole, first = _facts((*key, True)), _facts((*key, False))
     if full:
         if whole is None:
             whole = gather_facts(session, scope, period, previous, today, first=first)

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import uuid
 from collections import Counter, defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
@@ -60,6 +60,8 @@ class Facts:
     actions: list[tuple[uuid.UUID, OpenAction]]  # due first
     initiatives: list[tuple[uuid.UUID, InitiativeRow]]  # in table order
     team: dict[uuid.UUID, list[tuple[Role, str]]]
+    # the summaries added up from these facts (services.summary), kept with them
+    added: dict[Hashable, object] = field(default_factory=dict, compare=False, repr=False)
 
     @cached_property
     def where(self) -> dict[str, dict[uuid.UUID, list[int]]]:
