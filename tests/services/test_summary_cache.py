@@ -35,7 +35,16 @@ from gebiedsapp.domain import (
     reference_id,
 )
 from gebiedsapp.domain.signal_workflow import ALLOWED
-from gebiedsapp.services import actions, erasure, initiatives, koffiekar, retention, signals, teams
+from gebiedsapp.services import (
+    actions,
+    erasure,
+    initiatives,
+    koffiekar,
+    retention,
+    signals,
+    summary_cache,
+    teams,
+)
 from gebiedsapp.services.areas import area_tree
 from gebiedsapp.services.errors import ValidationError
 from gebiedsapp.services.period import Period
@@ -415,3 +424,21 @@ def test_the_full_summary_takes_the_first_figures_it_follows(summary_world: Summ
 
     alone, after_first = full_statements(first=False), full_statements(first=True)
     assert after_first < alone - 8  # the two periods' key figures (5+ queries each) and team
+
+
+def test_what_is_kept_is_bounded(
+    summary_world: SummaryWorld, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At most so many sets and list rows are kept (a municipality's year on ten times the
+    data is tens of MB); what was dropped is computed afresh, the same."""
+    forget()
+    expected = _summaries(summary_world.database, summary_world.today)
+    monkeypatch.setattr(summary_cache, "_KEPT", 3)
+    forget()
+    assert _summaries(summary_world.database, summary_world.today) == expected
+    assert len(summary_cache._kept) == 3
+    monkeypatch.setattr(summary_cache, "_KEPT", 24)
+    monkeypatch.setattr(summary_cache, "_ROWS", 1)
+    forget()
+    assert _summaries(summary_world.database, summary_world.today) == expected
+    assert len(summary_cache._kept) == 1

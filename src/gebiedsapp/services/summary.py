@@ -5,7 +5,9 @@ An `AreaSummary` is computed for one area (with its sub-areas) or a group of are
 areas, buurten, categories, partners and team members, and quotes marked reportable: never a
 resident's name, address, phone, e-mail or notes. Free text (quotes, actions) is masked
 (`services.masking`): e-mail addresses, phone numbers and the linked resident's name. The PDF
-writer and the dashboard render it; neither queries the database itself.
+writer and the dashboard render it; neither queries the database itself. The facts behind it
+are kept per data version (`services.summary_cache`, docs/summary-aggregates.md): asked again
+with no write in between, a summary is not counted again.
 
 What the figures mean (all over the areas with their sub-areas; removed records never count):
 

@@ -27,9 +27,13 @@ from gebiedsapp.services.summary_facts import Facts, first_facts, first_of, gath
 from gebiedsapp.storage.repositories.reports import AreaIds
 from gebiedsapp.storage.summary_version import read_version
 
-_KEPT = 24  # sets of facts kept (a municipality's is a few MB; an area's far less)
+# What is kept, least recently used dropped first: at most _KEPT sets, and at most _ROWS list
+# rows (open signals, quotes, actions, initiatives) in all. A municipality's year holds ~3 MB
+# on `large` (~10,000 rows), ten times that on ten times the data; an area's far less.
+_KEPT = 24
+_ROWS = 100_000
 _lock = threading.Lock()
-_kept: OrderedDict[Hashable, object] = OrderedDict()
+_kept: OrderedDict[Hashable, tuple[object, int]] = OrderedDict()
 
 
 def _facts(key: Hashable) -> Facts | None:
@@ -40,17 +44,27 @@ def _facts(key: Hashable) -> Facts | None:
 
 def _get(key: Hashable) -> object | None:
     with _lock:
-        facts = _kept.get(key)
-        if facts is not None:
-            _kept.move_to_end(key)
-        return facts
+        found = _kept.get(key)
+        if found is None:
+            return None
+        _kept.move_to_end(key)
+        return found[0]
+
+
+def _rows(kept: object) -> int:
+    if isinstance(kept, Facts):
+        lists = (kept.open_signals, kept.quotes, kept.actions, kept.initiatives)
+        return 1 + sum(len(rows) for rows in lists)
+    return 1
 
 
 def _put(key: Hashable, kept: object) -> None:
     with _lock:
-        _kept[key] = kept
+        _kept[key] = (kept, _rows(kept))
         _kept.move_to_end(key)
-        while len(_kept) > _KEPT:
+        while len(_kept) > 1 and (
+            len(_kept) > _KEPT or sum(rows for _, rows in _kept.values()) > _ROWS
+        ):
             _kept.popitem(last=False)
 
 
