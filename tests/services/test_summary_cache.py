@@ -442,3 +442,28 @@ def test_what_is_kept_is_bounded(
     forget()
     assert _summaries(summary_world.database, summary_world.today) == expected
     assert len(summary_cache._kept) == 1
+
+
+def test_a_summary_made_amid_unsaved_changes_is_not_kept_for_after_their_undoing(
+    summary_world: SummaryWorld,
+) -> None:
+    """A summary made in a unit of work with changes not yet flushed (its queries flush them,
+    triggers and all), then undone: the data is as before, and so is the summary."""
+    database, today, period = summary_world.database, summary_world.today, Period.month(2024, 3)
+    with database.read_session() as session:
+        before = area_summary(session, [MIDWOLDA], period, today=today)  # kept
+    with database.unit_of_work("test") as session:
+        chosen = session.scalars(
+            select(Signal).where(
+                Signal.area_id == MIDWOLDA,
+                Signal.reported_on.between(period.start, period.end),
+                Signal.deleted_at.is_(None),
+            )
+        ).first()
+        assert chosen is not None
+        chosen.soft_delete()  # pending: not flushed yet
+        during = area_summary(session, [MIDWOLDA], period, today=today)
+        assert during.current.signals_new == before.current.signals_new - 1
+        session.rollback()
+    with database.read_session() as session:
+        assert area_summary(session, [MIDWOLDA], period, today=today) == before

@@ -76,7 +76,10 @@ def forget() -> None:
 
 
 def _data_key(session: Session) -> tuple[str, int] | None:
-    """Which database, at which data version; None where no version is kept."""
+    """Which database, at which data version; None where no version is kept. The session's
+    changes not yet written are written first (as its queries would): read before them, the
+    version would be that of the data without them."""
+    session.flush()
     connection = session.connection()
     version = read_version(connection)
     return None if version is None else (str(connection.engine.url), version)
