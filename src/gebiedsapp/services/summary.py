@@ -5,7 +5,9 @@ An `AreaSummary` is computed for one area (with its sub-areas) or a group of are
 areas, buurten, categories, partners and team members, and quotes marked reportable: never a
 resident's name, address, phone, e-mail or notes. Free text (quotes, actions) is masked
 (`services.masking`): e-mail addresses, phone numbers and the linked resident's name. The PDF
-writer and the dashboard render it; neither queries the database itself.
+writer and the dashboard render it; neither queries the database itself. The facts behind it
+are kept per data version (`services.summary_cache`, docs/summary-aggregates.md): asked again
+with no write in between, a summary is not counted again.
 
 What the figures mean (all over the areas with their sub-areas; removed records never count):
 
@@ -37,7 +39,7 @@ from __future__ import annotations
 
 import uuid
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import fields, replace
 from datetime import date
 from statistics import median
@@ -46,12 +48,13 @@ from typing import TypeVar
 from sqlalchemy.orm import Session
 
 from gebiedsapp.domain import AreaKind, Role, SignalStatus
-from gebiedsapp.services.areas import AreaNode, area_tree
+from gebiedsapp.services.areas import AreaNode
 from gebiedsapp.services.errors import NotFoundError, ValidationError
 from gebiedsapp.services.overview import subtree_ids
 from gebiedsapp.services.period import Period
 from gebiedsapp.services.population import population
-from gebiedsapp.services.summary_facts import Facts, first_facts, gather_facts
+from gebiedsapp.services.summary_cache import summary_areas, summary_facts
+from gebiedsapp.services.summary_facts import Facts
 from gebiedsapp.services.summary_facts import trend_months as trend_months
 from gebiedsapp.services.summary_model import (
     SENSITIVE_MAIN_CATEGORIES as SENSITIVE_MAIN_CATEGORIES,
@@ -88,7 +91,6 @@ from gebiedsapp.services.summary_model import (
 )
 from gebiedsapp.services.survey import survey_lines
 from gebiedsapp.services.sync.coverage import coverage_note
-from gebiedsapp.storage.repositories.reports import AreaIds
 
 # --- adding up -----------------------------------------------------------------------------
 
@@ -127,7 +129,27 @@ def _summary(
     period: Period,
     made_on: date,
 ) -> AreaSummary:
-    """Add up the facts of the areas `ids`; the team is that of the `roots` themselves."""
+    """Add up the facts of the areas `ids`; the team is that of the `roots` themselves. Kept
+    with the facts (`Facts.added`): the facts may be kept, and adding up Winschoten's dozens
+    of sub-areas cost more than reading the kept facts."""
+    key = (title, tuple(roots), ids, period, made_on)
+    found = facts.added.get(key)
+    if found is None:
+        found = _add_up(facts, title=title, roots=roots, ids=ids, period=period, made_on=made_on)
+        facts.added[key] = found
+    assert isinstance(found, AreaSummary)
+    return found
+
+
+def _add_up(
+    facts: Facts,
+    *,
+    title: str,
+    roots: Sequence[uuid.UUID],
+    ids: frozenset[uuid.UUID],
+    period: Period,
+    made_on: date,
+) -> AreaSummary:
 
     def picked(mapping: dict[uuid.UUID, Counter[K]]) -> Counter[K]:
         return _total(mapping[a] for a in ids if a in mapping)
@@ -194,7 +216,7 @@ def _areas_asked(
     roots = list(dict.fromkeys(area_ids))
     if not roots:
         raise ValidationError("Kies ten minste één gebied.")
-    nodes = area_tree(session)
+    nodes = summary_areas(session)
     by_id = {node.id: node for node in nodes}
     ids: set[uuid.UUID] = set()
     for root in roots:
@@ -209,7 +231,7 @@ def area_summary(
     session: Session, area_ids: Sequence[uuid.UUID], period: Period, *, today: date
 ) -> AreaSummary:
     """The summary of these areas (each with its sub-areas) over `period`."""
-    return _area_summary(session, area_ids, period, today=today, gather=gather_facts)
+    return _area_summary(session, area_ids, period, today=today, full=True)
 
 
 def area_first_figures(
@@ -219,7 +241,7 @@ def area_first_figures(
     and the one before (the same numbers, added up the same way); its lists, charts, trend
     and year before left empty. What the Samenvatting screen shows first: on ten times today's
     data the whole summary takes seconds, these counts a fraction of that (issue 19)."""
-    return _area_summary(session, area_ids, period, today=today, gather=first_facts)
+    return _area_summary(session, area_ids, period, today=today, full=False)
 
 
 def _area_summary(
@@ -228,11 +250,11 @@ def _area_summary(
     period: Period,
     *,
     today: date,
-    gather: Callable[[Session, AreaIds, Period, Period, date], Facts],
+    full: bool,
 ) -> AreaSummary:
     roots, by_id, ids = _areas_asked(session, area_ids)
     scope = None if ids == set(by_id) else ids  # everything: no area filter in the queries
-    facts = gather(session, scope, period, period.previous(), today)
+    facts = summary_facts(session, scope, period, today, full=full)
     summary = _summary(
         facts,
         title=", ".join(by_id[root].name for root in roots),
@@ -242,12 +264,12 @@ def _area_summary(
         made_on=today,
     )
     whole = any(by_id[root].kind is AreaKind.GEMEENTE for root in roots)
-    survey = tuple(survey_lines(session, ids, period)) if gather is gather_facts else ()
+    survey = tuple(survey_lines(session, ids, period)) if full else ()
     people = population(session, ids, municipality=whole, up_to=period.end.year)
     return replace(
         summary,
         municipality=whole,
-        coverage=coverage_note(session) if gather is gather_facts else "",
+        coverage=coverage_note(session) if full else "",
         survey=survey,
         population=people,
     )
@@ -255,11 +277,11 @@ def _area_summary(
 
 def municipality_summary(session: Session, period: Period, *, today: date) -> MunicipalitySummary:
     """The whole municipality and each area right below it, from one set of queries."""
-    nodes = area_tree(session)
+    nodes = summary_areas(session)
     root = next((n for n in nodes if n.parent_id is None and n.kind is AreaKind.GEMEENTE), None)
     if root is None:
         raise NotFoundError("De gebiedsindeling heeft geen gemeente.")
-    facts = gather_facts(session, None, period, period.previous(), today)
+    facts = summary_facts(session, None, period, today, full=True)
     coverage = coverage_note(session)
     total = replace(
         _summary(

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import uuid
 from collections import Counter, defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
@@ -60,6 +60,8 @@ class Facts:
     actions: list[tuple[uuid.UUID, OpenAction]]  # due first
     initiatives: list[tuple[uuid.UUID, InitiativeRow]]  # in table order
     team: dict[uuid.UUID, list[tuple[Role, str]]]
+    # the summaries added up from these facts (services.summary), kept with them
+    added: dict[Hashable, object] = field(default_factory=dict, compare=False, repr=False)
 
     @cached_property
     def where(self) -> dict[str, dict[uuid.UUID, list[int]]]:
@@ -272,9 +274,27 @@ def first_facts(
     Samenvatting screen shows first. On ten times today's data the whole of `gather_facts`
     takes seconds (the lists, the trend, the year before); these few counts a fraction."""
     repo = ReportRepository(session)
-    return Facts(
+    return _first_only(
         current=_figures(repo, scope, period, today),
         previous=_figures(repo, scope, previous, today),
+        team=_team(session, period),
+    )
+
+
+def first_of(facts: Facts) -> Facts:
+    """The first facts (`first_facts`) within the full ones: the same figures and team."""
+    return _first_only(current=facts.current, previous=facts.previous, team=facts.team)
+
+
+def _first_only(
+    *,
+    current: dict[uuid.UUID, Counter[str]],
+    previous: dict[uuid.UUID, Counter[str]],
+    team: dict[uuid.UUID, list[tuple[Role, str]]],
+) -> Facts:
+    return Facts(
+        current=current,
+        previous=previous,
         year_before={},
         trend=[],
         passers_by={},
@@ -291,13 +311,22 @@ def first_facts(
         quotes=[],
         actions=[],
         initiatives=[],
-        team=_team(session, period),
+        team=team,
     )
 
 
 def gather_facts(
-    session: Session, scope: AreaIds, period: Period, previous: Period, today: date
+    session: Session,
+    scope: AreaIds,
+    period: Period,
+    previous: Period,
+    today: date,
+    *,
+    first: Facts | None = None,
 ) -> Facts:
+    """Every fact of the summary. `first`: the first facts of the same areas, periods and
+    day, already computed (the Samenvatting screen shows them first): their key figures and
+    team are taken as they are, not counted a second time."""
     repo = ReportRepository(session)
     as_of = _as_of(period, today)
     categories: defaultdict[uuid.UUID, Counter[str]] = defaultdict(Counter)
@@ -331,10 +360,10 @@ def gather_facts(
         if key in outlines:
             buurten[area_id][area_code(key)] = name
             by_buurt[area_id][area_code(key)] = open_shown[area_id]
-    before = _figures(repo, scope, previous, today)
+    before = first.previous if first is not None else _figures(repo, scope, previous, today)
     earlier = period.year_earlier()  # for a year the same as the previous period: counted once
     return Facts(
-        current=_figures(repo, scope, period, today),
+        current=first.current if first is not None else _figures(repo, scope, period, today),
         previous=before,
         year_before=before if earlier == previous else _figures(repo, scope, earlier, today),
         trend=_trend(repo, scope, period, today),
@@ -358,5 +387,5 @@ def gather_facts(
         quotes=[(q.area_id, _quote(q)) for q in repo.quotes(scope, period.start, period.end)],
         actions=[(a.area_id, _action(a, as_of)) for a in repo.open_actions(scope, as_of)],
         initiatives=_initiatives(session, scope, period, as_of),
-        team=_team(session, period),
+        team=first.team if first is not None else _team(session, period),
     )

@@ -43,6 +43,7 @@ NOT_SYNCED = frozenset(
         "sync_push_log",
         "sync_row",
         "sync_state",
+        "summary_version",  # the summaries' data version (storage.summary_version)
     }
 )
 KEY_SEPARATOR = "|"
@@ -112,8 +113,16 @@ sync_push_log = Table(
     Column("device_id", Uuid),
     Column("rows", Integer, nullable=False),
 )
+# (and the summaries' data version of migration 0016: local to a laptop, not a model either)
 LAPTOP_TABLES = frozenset(
-    {"sync_state", "sync_outbox", "sync_base", "sync_cursor", "sync_exchange_base"}
+    {
+        "sync_state",
+        "sync_outbox",
+        "sync_base",
+        "sync_cursor",
+        "sync_exchange_base",
+        "summary_version",
+    }
 )
 # sync_left: the move log, made by `server setup` (storage.server_moves)
 SERVER_TABLES = frozenset({"sync_row", "sync_push_log", "sync_left"})

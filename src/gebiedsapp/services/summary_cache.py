@@ -1,0 +1,141 @@
+"""The summaries' facts kept per data version: a brief, the municipality's summary or the
+Samenvatting screen asked again for the same areas, periods and day reads them from memory
+instead of some forty queries (issue 15: the brief within 2x its static pages).
+
+Exact by construction: the facts are those of the one computation (`summary_facts`), taken
+again only while the database's data version (`storage.summary_version`: changed by triggers
+on every write to a table the summaries read, whatever path wrote it) is the one they were
+computed at. The version is read before the computation, so a write during it changes the
+version and the facts are not taken again. Where there is no version (PostgreSQL) nothing is
+kept. The first facts (the key figures the screen shows first) and the full facts share their
+key figures: the full computation takes those of the first, and the first are read from the
+full, so the screen no longer counts them twice.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Hashable
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from gebiedsapp.services.areas import AreaNode, area_tree
+from gebiedsapp.services.period import Period
+from gebiedsapp.services.summary_facts import Facts, first_facts, first_of, gather_facts
+from gebiedsapp.storage.repositories.reports import AreaIds
+from gebiedsapp.storage.summary_version import read_version
+
+# What is kept, least recently used dropped first: at most _KEPT sets, and at most _ROWS list
+# rows (open signals, quotes, actions, initiatives) in all. A municipality's year holds ~3 MB
+# on `large` (~10,000 rows), ten times that on ten times the data; an area's far less.
+_KEPT = 24
+_ROWS = 100_000
+_lock = threading.Lock()
+_kept: OrderedDict[Hashable, tuple[object, int]] = OrderedDict()
+
+
+def _facts(key: Hashable) -> Facts | None:
+    found = _get(key)
+    assert found is None or isinstance(found, Facts)
+    return found
+
+
+def _get(key: Hashable) -> object | None:
+    with _lock:
+        found = _kept.get(key)
+        if found is None:
+            return None
+        _kept.move_to_end(key)
+        return found[0]
+
+
+def _rows(kept: object) -> int:
+    if isinstance(kept, Facts):
+        lists = (kept.open_signals, kept.quotes, kept.actions, kept.initiatives)
+        return 1 + sum(len(rows) for rows in lists)
+    return 1
+
+
+def _put(key: Hashable, kept: object) -> None:
+    with _lock:
+        _kept[key] = (kept, _rows(kept))
+        _kept.move_to_end(key)
+        while len(_kept) > 1 and (
+            len(_kept) > _KEPT or sum(rows for _, rows in _kept.values()) > _ROWS
+        ):
+            _kept.popitem(last=False)
+
+
+def forget() -> None:
+    """Drop every kept set of facts (tests; nothing else needs it: a write changes the
+    version, and facts of another version are never taken)."""
+    with _lock:
+        _kept.clear()
+
+
+def _data_key(session: Session) -> tuple[str, int] | None:
+    """Which database, at which data version; None where no version is kept. The session's
+    changes not yet written are written first (as its queries would): read before them, the
+    version would be that of the data without them."""
+    session.flush()
+    connection = session.connection()
+    version = read_version(connection)
+    return None if version is None else (str(connection.engine.url), version)
+
+
+def summary_areas(session: Session) -> list[AreaNode]:
+    """`areas.area_tree`, kept per data version like the facts (its tables are counted):
+    every summary starts from the tree."""
+    data = _data_key(session)
+    if data is None:
+        return area_tree(session)
+    key = (*data, "areas")
+    kept = _get(key)
+    if kept is None:
+        kept = _Areas(area_tree(session))
+        _put(key, kept)
+    assert isinstance(kept, _Areas)
+    return list(kept.nodes)
+
+
+class _Areas:
+    """The area tree as kept (beside the facts, in the same few places)."""
+
+    def __init__(self, nodes: list[AreaNode]) -> None:
+        self.nodes = tuple(nodes)
+
+
+def summary_facts(
+    session: Session,
+    scope: AreaIds,
+    period: Period,
+    today: date,
+    *,
+    full: bool,
+) -> Facts:
+    """The facts of `scope` (None: every area) over `period` and the one before, on `today`:
+    all of them (`full`) or the first facts only."""
+    previous = period.previous()
+    data = _data_key(session)
+    if data is None:
+        if full:
+            return gather_facts(session, scope, period, previous, today)
+        return first_facts(session, scope, period, previous, today)
+    areas = None if scope is None else frozenset(scope)
+    key = (*data, areas, period, today)
+    whole, first = _facts((*key, True)), _facts((*key, False))
+    if full:
+        if whole is None:
+            whole = gather_facts(session, scope, period, previous, today, first=first)
+            _put((*key, True), whole)
+        return whole
+    if first is None:
+        first = (
+            first_of(whole)
+            if whole is not None
+            else first_facts(session, scope, period, previous, today)
+        )
+        _put((*key, False), first)
+    return first
