@@ -5734,8 +5734,8 @@ The previous database is in:
         <translation>%s new conflicts: choose in the Conflicts screen (Ctrl+Shift+C) which version stays.</translation>
     </message>
     <message>
-        <source>%s records van deze laptop gehaald: u mag ze niet meer zien (een gebied of uw rol is gewijzigd). Op de teamserver blijven ze bewaard.</source>
-        <translation>%s records removed from this laptop: you may no longer see them (an area or your role changed). The team server keeps them.</translation>
+        <source>%s records van deze laptop gehaald: u mag ze niet meer zien (een gebied of uw rol is gewijzigd, of ze zijn naar een ander gebied verplaatst). Op de teamserver blijven ze bewaard.</source>
+        <translation>%s records removed from this laptop: you may no longer see them (an area or your role changed, or they were moved to another area). The team server keeps them.</translation>
     </message>
     <message>
         <source>%s wijzigingen geweigerd door de server (geen rechten voor dat gebied of die gegevens); ze blijven op deze laptop bewaard.</source>

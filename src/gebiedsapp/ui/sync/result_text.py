@@ -58,7 +58,8 @@ def _rights(result: sync.SyncResult) -> list[str]:
             QCoreApplication.translate(
                 "SyncController",
                 "%s records van deze laptop gehaald: u mag ze niet meer zien (een gebied of "
-                "uw rol is gewijzigd). Op de teamserver blijven ze bewaard.",
+                "uw rol is gewijzigd, of ze zijn naar een ander gebied verplaatst). Op de "
+                "teamserver blijven ze bewaard.",
             )
             % format_number(result.removed)
         )
