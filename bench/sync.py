@@ -15,6 +15,7 @@ Needs PostgreSQL's initdb/pg_ctl (as the server tests). Not part of the test sui
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 import tempfile
@@ -34,35 +35,53 @@ ROWS = 10_000
 CLUSTER: Any = None  # the running cluster (its processes' CPU is the server's share)
 
 
-def _cluster_cpu() -> float:
-    """CPU seconds of the cluster's processes so far: the postmaster's own and its reaped
-    children's (backends that ended), plus the live processes under it (/proc, Linux)."""
-    import os
+class ClusterCpu:
+    """CPU seconds of the cluster's backends while it runs: a thread samples the postmaster's
+    children (/proc, Linux) every few milliseconds and keeps each one's last time seen (a
+    backend that ends is not reliably added to the postmaster's reaped children's time).
+    The thread's own CPU is kept apart, so it does not count as the laptop's."""
 
-    if CLUSTER is None or not Path("/proc").is_dir():
-        return 0.0
-    tick = os.sysconf("SC_CLK_TCK")
-    root = int((CLUSTER.folder / "data" / "postmaster.pid").read_text().split()[0])
+    def __init__(self) -> None:
+        import threading
 
-    def stat(pid: int) -> list[str]:
-        text = Path(f"/proc/{pid}/stat").read_text()
-        return text[text.rindex(")") + 2 :].split()  # fields from 3 (state) on
+        self.seen: dict[int, float] = {}
+        self.own = 0.0  # the sampling thread's CPU seconds
+        self.stopped = threading.Event()
+        self.thread = threading.Thread(target=self._sample, daemon=True)
+        self.thread.start()
 
-    total = sum(int(v) for v in stat(root)[11:15])  # utime stime cutime cstime
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit() and int(entry.name) != root:
-            try:
-                fields = stat(int(entry.name))
-            except OSError:
-                continue
-            if int(fields[1]) == root:  # ppid
-                total += int(fields[11]) + int(fields[12])
-    return total / tick
+    def _sample(self) -> None:
+        import os
+
+        tick = os.sysconf("SC_CLK_TCK")
+        root = int((CLUSTER.folder / "data" / "postmaster.pid").read_text().split()[0])
+        listing = Path(f"/proc/{root}/task/{root}/children")
+        while not self.stopped.wait(0.005):
+            start = time.thread_time()
+            pids = [root, *map(int, listing.read_text().split())]
+            for pid in pids:
+                try:
+                    text = Path(f"/proc/{pid}/stat").read_text()
+                except OSError:
+                    continue
+                fields = text[text.rindex(")") + 2 :].split()
+                self.seen[pid] = (int(fields[11]) + int(fields[12])) / tick
+            self.own += time.thread_time() - start
+
+    def total(self) -> float:
+        time.sleep(0.05)  # a sample after the last statement
+        return sum(self.seen.values())
 
 
 def _cpu() -> tuple[float, float]:
     """(this process's CPU seconds: the laptop's side, the cluster's CPU seconds)."""
-    return time.process_time(), _cluster_cpu()
+    if SAMPLER is None:
+        return time.process_time(), 0.0
+    server = SAMPLER.total()
+    return time.process_time() - SAMPLER.own, server
+
+
+SAMPLER: ClusterCpu | None = None
 
 
 def _cpu_note(name: str, ours: tuple[float, float], base: tuple[float, float]) -> str:
@@ -315,8 +334,10 @@ def main(argv: list[str] | None = None) -> int:
         tempfile.TemporaryDirectory(prefix="gebiedsapp-bench-sync-") as tmp,
         running_server() as pg,
     ):
-        global CLUSTER
+        global CLUSTER, SAMPLER
         CLUSTER = pg
+        if Path(f"/proc/{os.getpid()}/task").is_dir():
+            SAMPLER = ClusterCpu()
         workdir = Path(tmp)
         from run import _fresh_database
 

@@ -31,7 +31,13 @@ from gebiedsapp.storage.server_rights import (
     text_list,
     withheld_rows_rule,
 )
+from gebiedsapp.storage.server_stamps import fast_names, stamp_statements
 from gebiedsapp.storage.sync_tracking import KEY_SEPARATOR
+
+
+def key_match(table: Table, alias: str, key: str) -> str:
+    """SQL: row `alias` of `table` is the one the row key `key` (an SQL text) names."""
+    return _key_match(table, alias, key)
 
 
 def _key_match(table: Table, alias: str, key: str) -> str:
@@ -218,7 +224,8 @@ BEGIN
 END $$""",
         # the server fills what it can know better than a laptop: the area, whether the row is
         # personal as a whole, the order (seq) and who pushed it when
-        _stamp_statement(schema),
+        _stamp_statement(schema, fast_names(tables)),
+        *stamp_statements(tables, schema),
         # history pushed before its record (record_version has no foreign key, so it goes
         # first): when the record comes, its history gets a new seq and the record's area,
         # so the laptops that pulled in between get it after all. Once per statement, over
@@ -249,22 +256,29 @@ END $$""",
     ]
 
 
-def _stamp_statement(schema: str) -> str:
+def _stamp_statement(schema: str, fast: str) -> str:
     """The stamp trigger's function, with the name of `sync_row`'s owner written in when it is
     made: a team member's push is stamped with their name; the owner's own corrections
     (gebiedsapp_sync_row_wake, gebiedsapp_sync_row_moved run as the owner) keep the pusher.
     (Looking the owner up in pg_class per row cost a query per stamped row; `server setup`
-    makes the function anew, so a new owner is written in by running it again.)"""
+    makes the function anew, so a new owner is written in by running it again.) A row the
+    push stamped itself (seq < 0; storage.server_stamps) keeps its stamps here: they are
+    checked once per statement, set-based, by gebiedsapp_sync_row_check."""
     body = f"""CREATE OR REPLACE FUNCTION gebiedsapp_sync_row_stamp() RETURNS trigger
 LANGUAGE plpgsql AS $$
 DECLARE s record;
 BEGIN
-  s := {schema}.gebiedsapp_scope_of(NEW.table_name, NEW.row_key);  -- no query per row
-  NEW.area_id := s.area;
-  NEW.personal := s.personal;
-  IF TG_OP = 'UPDATE' AND NOT s.present THEN  -- erased, or not written yet: keep what was known
-    NEW.area_id := coalesce(s.area, OLD.area_id);
-    NEW.personal := s.personal OR OLD.personal;
+  IF NEW.seq < 0 AND NOT NEW.erased AND pg_trigger_depth() = 1
+     AND NEW.table_name = ANY ({fast}) THEN
+    NULL;  -- stamped by the push itself; checked at the statement's end
+  ELSE
+    s := {schema}.gebiedsapp_scope_of(NEW.table_name, NEW.row_key);  -- no query per row
+    NEW.area_id := s.area;
+    NEW.personal := s.personal;
+    IF TG_OP = 'UPDATE' AND NOT s.present THEN  -- erased, or not written yet: keep what was known
+      NEW.area_id := coalesce(s.area, OLD.area_id);
+      NEW.personal := s.personal OR OLD.personal;
+    END IF;
   END IF;
   NEW.seq := nextval('{schema}.sync_seq');
   IF current_user <> %L::name THEN
