@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import Table
+from sqlalchemy import Table, Uuid
 
 from gebiedsapp.storage.server_rights import (
     WETHOUDER_HIDDEN_ROWS,
@@ -29,6 +29,7 @@ from gebiedsapp.storage.server_rights import (
     rule_of,
     text_list,
 )
+from gebiedsapp.storage.sync_tracking import KEY_SEPARATOR
 
 # `seq` sent by a push that stamped its rows itself (the trigger gives every row its seq)
 STAMPED = -1
@@ -52,10 +53,21 @@ def _personal(table: Table) -> str:
     return "false"
 
 
-def _stamps_branch(table: Table) -> str:
-    from gebiedsapp.storage.server_functions import key_match
+def _key_match(table: Table, alias: str, key: str) -> str:
+    """Row `alias` of `table` is the one row key `key` names, its parts cast to the key's
+    types (a key that is none refuses the statement: no push sends one)."""
+    columns = list(table.primary_key.columns)
+    parts = []
+    for index, column in enumerate(columns, start=1):
+        value = key if len(columns) == 1 else f"split_part({key}, '{KEY_SEPARATOR}', {index})"
+        if isinstance(column.type, Uuid):
+            value = f"CAST({value} AS uuid)"
+        parts.append(f"{alias}.{column.name} = {value}")
+    return " AND ".join(parts)
 
-    match = key_match(table, "t", "k.key")
+
+def _stamps_branch(table: Table) -> str:
+    match = _key_match(table, "t", "k.key")
     present = f"t.{table.primary_key.columns.keys()[0]} IS NOT NULL"
     return (
         f"WHEN '{table.name}' THEN RETURN QUERY SELECT k.key, "
