@@ -19,6 +19,7 @@ from gebiedsapp.services.sync.context import Run
 from gebiedsapp.storage.crash_point import crash_point
 from gebiedsapp.storage.repositories import sync_local as local
 from gebiedsapp.storage.repositories import sync_server as server
+from gebiedsapp.storage.repositories import sync_stored as stored
 from gebiedsapp.storage.sync_tables import (
     BOOKKEEPING,
     SyncTable,
@@ -182,7 +183,7 @@ def _write_all(
     if upserts and len(upserts) == len(todo):
         try:
             with remote.begin_nested():
-                server.write_stored_rows(remote, table, run.columns(table), upserts)
+                stored.write_stored_rows(remote, table, run.columns(table), upserts)
             return [(table.name, key, False) for key, _values in todo]
         except DBAPIError as exc:
             log.info("sync: %s batch refused (%s), row by row", table.name, exc.orig)
