@@ -96,7 +96,7 @@ def parents_first(table: SyncTable, keys: list[str], rows: dict[str, dict[str, A
     return ordered
 
 
-PUSH_BATCH = 5000  # rows per server transaction (fewer round trips and commits per push)
+PUSH_BATCH = 10_000  # rows per server transaction (fewer round trips and commits per push)
 
 
 def push(run: Run) -> None:
