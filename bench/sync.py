@@ -15,6 +15,7 @@ Needs PostgreSQL's initdb/pg_ctl (as the server tests). Not part of the test sui
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 import tempfile
@@ -31,6 +32,66 @@ sys.path.insert(0, str(HERE.parent / "tests"))
 from run import Result, _key, _large_database, _raw_connection  # noqa: E402
 
 ROWS = 10_000
+CLUSTER: Any = None  # the running cluster (its processes' CPU is the server's share)
+
+
+class ClusterCpu:
+    """CPU seconds of the cluster's backends while it runs: a thread samples the postmaster's
+    children (/proc, Linux) every few milliseconds and keeps each one's last time seen (a
+    backend that ends is not reliably added to the postmaster's reaped children's time).
+    The thread's own CPU is kept apart, so it does not count as the laptop's."""
+
+    def __init__(self) -> None:
+        import threading
+
+        self.seen: dict[int, float] = {}
+        self.own = 0.0  # the sampling thread's CPU seconds
+        self.stopped = threading.Event()
+        self.thread = threading.Thread(target=self._sample, daemon=True)
+        self.thread.start()
+
+    def _sample(self) -> None:
+        import os
+
+        tick = os.sysconf("SC_CLK_TCK")
+        root = int((CLUSTER.folder / "data" / "postmaster.pid").read_text().split()[0])
+        listing = Path(f"/proc/{root}/task/{root}/children")
+        while not self.stopped.wait(0.005):
+            start = time.thread_time()
+            pids = [root, *map(int, listing.read_text().split())]
+            for pid in pids:
+                try:
+                    text = Path(f"/proc/{pid}/stat").read_text()
+                except OSError:
+                    continue
+                fields = text[text.rindex(")") + 2 :].split()
+                self.seen[pid] = (int(fields[11]) + int(fields[12])) / tick
+            self.own += time.thread_time() - start
+
+    def total(self) -> float:
+        time.sleep(0.05)  # a sample after the last statement
+        return sum(self.seen.values())
+
+
+def _cpu() -> tuple[float, float]:
+    """(this process's CPU seconds: the laptop's side, the cluster's CPU seconds)."""
+    if SAMPLER is None:
+        return time.process_time(), 0.0
+    server = SAMPLER.total()
+    return time.process_time() - SAMPLER.own, server
+
+
+SAMPLER: ClusterCpu | None = None
+
+
+def _cpu_note(name: str, ours: tuple[float, float], base: tuple[float, float]) -> str:
+    (laptop, server), (base_laptop, base_server) = ours, base
+    total, base_total = laptop + server, base_laptop + base_server
+    return (
+        f"{name} CPU: laptop {laptop:.2f} s + server {server:.2f} s = {total:.2f} s vs "
+        f"baseline {base_laptop:.2f} + {base_server:.2f} = {base_total:.2f} s, "
+        f"ratio {total / max(base_total, 1e-9):.1f}"
+    )
 
 
 def _laptop(template: Path, path: Path) -> Any:
@@ -56,12 +117,22 @@ def _server(pg: Any, name: str) -> tuple[str, str, Any]:
     return address, str(parts.password), database
 
 
+LAST_CPU: list[tuple[float, float]] = [(0.0, 0.0)]  # the CPU of the last _sync / baseline
+
+
 def _sync(database: Any, address: str, password: str) -> tuple[float, Any]:
     from gebiedsapp.services import sync
 
+    cpu = _cpu()
     start = time.perf_counter()
     result = sync.run_sync(database, server_url=address, password=password)
-    return time.perf_counter() - start, result
+    elapsed = time.perf_counter() - start
+    LAST_CPU[0] = _minus(_cpu(), cpu)
+    return elapsed, result
+
+
+def _minus(after: tuple[float, float], before: tuple[float, float]) -> tuple[float, float]:
+    return after[0] - before[0], after[1] - before[1]
 
 
 def _conversations(database: Any, count: int) -> None:
@@ -97,12 +168,15 @@ def _copy_push(server: Any, rows: list[tuple[Any, ...]], columns: list[str]) -> 
     url = server.url.set(drivername="postgresql").render_as_string(hide_password=False)
     with psycopg.connect(url) as connection:
         connection.execute("CREATE TEMP TABLE copied (LIKE conversation INCLUDING ALL)")
+        cpu = _cpu()
         start = time.perf_counter()
         with connection.cursor().copy(f"COPY copied ({', '.join(columns)}) FROM STDIN") as copy:
             for row in rows:
                 copy.write_row(row)
         connection.commit()
-        return time.perf_counter() - start
+        elapsed = time.perf_counter() - start
+        LAST_CPU[0] = _minus(_cpu(), cpu)
+        return elapsed
 
 
 def _raw_pull(server: Any, laptop_file: Path) -> float:
@@ -113,6 +187,7 @@ def _raw_pull(server: Any, laptop_file: Path) -> float:
     url = server.url.set(drivername="postgresql").render_as_string(hide_password=False)
     raw = _raw_connection(laptop_file)
     raw.execute("CREATE TEMP TABLE pulled AS SELECT * FROM conversation WHERE 0")
+    cpu = _cpu()
     start = time.perf_counter()
     with psycopg.connect(url) as connection:
         rows = connection.execute("SELECT * FROM conversation").fetchall()
@@ -121,6 +196,7 @@ def _raw_pull(server: Any, laptop_file: Path) -> float:
     raw.executemany(f"INSERT INTO pulled VALUES ({marks})", plain)
     raw.commit()
     elapsed = time.perf_counter() - start
+    LAST_CPU[0] = _minus(_cpu(), cpu)
     raw.close()
     return elapsed
 
@@ -137,20 +213,29 @@ def bench_changed_rows(pg: Any, workdir: Path, template: Path) -> list[Result]:
     _sync(bert, address, password)
     _conversations(anna, ROWS)
     pushed, result = _sync(anna, address, password)
+    push_cpu = LAST_CPU[0]
     assert result.pushed == ROWS + 1, result
     pulled, result = _sync(bert, address, password)
+    pull_cpu = LAST_CPU[0]
     assert result.pulled == ROWS + 1, result
     columns = list(Conversation.__table__.columns.keys())
     with anna.engine.connect() as connection:
         rows = [tuple(r) for r in connection.execute(select(Conversation.__table__))]
     copy = _copy_push(server.engine, rows, columns)
+    BASELINE_CPU["push"] = LAST_CPU[0]
     raw = _raw_pull(server.engine, workdir / "bert.db")
+    BASELINE_CPU["pull"] = LAST_CPU[0]
     for database in (anna, bert, server):
         database.dispose()
     return [
-        Result("sync_push_10k", pushed, copy, pushed / copy, 4.0, "s"),
-        Result("sync_pull_10k", pulled, raw, pulled / raw, 4.0, "s"),
-    ]
+        Result("sync_push_10k", pushed, copy, pushed / copy, 4.0, "s",
+               note=_cpu_note("push", push_cpu, BASELINE_CPU["push"])),
+        Result("sync_pull_10k", pulled, raw, pulled / raw, 4.0, "s",
+               note=_cpu_note("pull", pull_cpu, BASELINE_CPU["pull"])),
+    ]  # fmt: skip
+
+
+BASELINE_CPU: dict[str, tuple[float, float]] = {}
 
 
 TEAM_PASSWORD = "een-lang-wachtwoord-16"
@@ -196,15 +281,19 @@ def bench_team_rows(
     _sync(bert, at["bert"], password)
     _conversations(anna, ROWS)
     pushed, result = _sync(anna, at["anna"], password)
+    push_cpu = LAST_CPU[0]
     assert (result.pushed, result.refused) == (ROWS + 1, 0), result
     pulled, result = _sync(bert, at["bert"], password)
+    pull_cpu = LAST_CPU[0]
     assert result.pulled == ROWS + 1, result
     for database in (anna, bert, server):
         database.dispose()
     return [
-        Result("sync_push_10k_team", pushed, copy, pushed / copy, 4.0, "s"),
-        Result("sync_pull_10k_team", pulled, raw, pulled / raw, 4.0, "s"),
-    ]
+        Result("sync_push_10k_team", pushed, copy, pushed / copy, 4.0, "s",
+               note=_cpu_note("push", push_cpu, BASELINE_CPU["push"])),
+        Result("sync_pull_10k_team", pulled, raw, pulled / raw, 4.0, "s",
+               note=_cpu_note("pull", pull_cpu, BASELINE_CPU["pull"])),
+    ]  # fmt: skip
 
 
 def bench_large(pg: Any, workdir: Path, template: Path) -> list[Result]:
@@ -245,6 +334,10 @@ def main(argv: list[str] | None = None) -> int:
         tempfile.TemporaryDirectory(prefix="gebiedsapp-bench-sync-") as tmp,
         running_server() as pg,
     ):
+        global CLUSTER, SAMPLER
+        CLUSTER = pg
+        if Path(f"/proc/{os.getpid()}/task").is_dir():
+            SAMPLER = ClusterCpu()
         workdir = Path(tmp)
         from run import _fresh_database
 

@@ -8,8 +8,19 @@ from datetime import UTC, date, datetime, time, timedelta, timezone
 from enum import Enum
 
 import pytest
+from sqlalchemy import select
 
-from gebiedsapp.storage.sync_tables import digest, digest_rows, digest_rows_text, digests
+from gebiedsapp.services import demo
+from gebiedsapp.storage.database import Database
+from gebiedsapp.storage.repositories import sync_local as local
+from gebiedsapp.storage.sync_tables import (
+    digest,
+    digest_rows,
+    digest_rows_text,
+    digest_stored_rows,
+    digests,
+    synced_tables,
+)
 
 KEY = bytes(range(80))
 
@@ -104,3 +115,36 @@ def test_digest_rows_text_column_by_column_as_row_by_row() -> None:
     texts = digest_rows_text(KEY, rows, list(columns))
     assert [json.loads(t) for t in texts] == [digests(KEY, row, list(columns)) for row in rows]
     assert texts == digest_rows_text(KEY, [*rows, {"text": "x"}], list(columns))[:-1]
+
+
+def test_a_push_digests_rows_as_stored_as_their_typed_values(database: Database) -> None:
+    """A push reads its rows as SQLite stores them (hex uuids, ISO stamps, 0/1) and digests
+    those: the bases must be exactly those of the typed rows (a pull's, a merge's), for every
+    kind of column the synced tables have."""
+    with database.unit_of_work("test") as session:
+        demo.generate(session, size="small", seed=1, account="test")
+    kinds: set[str] = set()
+    with database.engine.connect() as connection:
+        for table in synced_tables():
+            keys = [
+                table.key_of(dict(row._mapping))
+                for row in connection.execute(
+                    select(*(table.table.c[n] for n in table.key)).limit(200)
+                )
+            ]
+            if not keys:
+                continue
+            typed = local.rows(connection, table, keys)
+            stored = local.rows(connection, table, keys, as_stored=True)
+            assert set(stored) == set(typed)
+            columns = list(table.table.columns.keys())
+            convert = {
+                c.name: c.type._cached_result_processor(connection.dialect, None)
+                for c in table.table.columns
+            }
+            order = sorted(typed)
+            assert digest_stored_rows(KEY, [stored[k] for k in order], columns, convert) == (
+                digest_rows(KEY, [typed[k] for k in order], columns)
+            )
+            kinds |= {type(c.type).__name__ for c in table.table.columns}
+    assert {"Uuid", "UTCDateTime", "Date", "Time", "Boolean", "Enum", "Float"} <= kinds

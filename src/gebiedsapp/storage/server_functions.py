@@ -31,6 +31,7 @@ from gebiedsapp.storage.server_rights import (
     text_list,
     withheld_rows_rule,
 )
+from gebiedsapp.storage.server_stamps import fast_names, stamp_statements
 from gebiedsapp.storage.sync_tracking import KEY_SEPARATOR
 
 
@@ -100,6 +101,7 @@ def _resident_links(tables: Sequence[Table], *, in_my_areas: bool = True) -> lis
     return links
 
 
+HEX = "0123456789abcdefABCDEF"
 UUID_PATTERN = "^" + "-".join(f"[0-9a-fA-F]{{{n}}}" for n in (8, 4, 4, 4, 12)) + "$"
 
 
@@ -114,10 +116,16 @@ def function_statements(tables: Sequence[Table], schema: str) -> list[str]:
     reference = text_list(REFERENCE_TABLES)
     residents = text_list(RESIDENT_TABLES)
     return [
+        # a row key's uuid, NULL when it is none (hex, or with dashes: as UUID_PATTERN says,
+        # tested without a regular expression: those cost a push and a pull microseconds a row)
         f"""CREATE OR REPLACE FUNCTION gebiedsapp_uuid(p_text text) RETURNS uuid
 LANGUAGE sql IMMUTABLE AS $$
-  SELECT CASE WHEN p_text ~ '^[0-9a-fA-F]{{32}}$' OR p_text ~ '{UUID_PATTERN}'
-    THEN p_text::uuid END
+  SELECT CASE
+    WHEN length(p_text) = 32 AND translate(p_text, '{HEX}', '') = '' THEN p_text::uuid
+    WHEN length(p_text) = 36 AND translate(p_text, '{HEX}', '') = '----'
+      AND substr(p_text, 9, 1) = '-' AND substr(p_text, 14, 1) = '-'
+      AND substr(p_text, 19, 1) = '-' AND substr(p_text, 24, 1) = '-' THEN p_text::uuid
+  END
 $$""",
         f"""CREATE OR REPLACE FUNCTION gebiedsapp_is_beheerder() RETURNS boolean
 LANGUAGE sql STABLE AS $$ SELECT pg_has_role(current_user, '{BEHEERDER}', 'MEMBER') $$""",
@@ -218,7 +226,8 @@ BEGIN
 END $$""",
         # the server fills what it can know better than a laptop: the area, whether the row is
         # personal as a whole, the order (seq) and who pushed it when
-        _stamp_statement(schema),
+        _stamp_statement(schema, fast_names(tables)),
+        *stamp_statements(tables, schema),
         # history pushed before its record (record_version has no foreign key, so it goes
         # first): when the record comes, its history gets a new seq and the record's area,
         # so the laptops that pulled in between get it after all. Once per statement, over
@@ -249,22 +258,29 @@ END $$""",
     ]
 
 
-def _stamp_statement(schema: str) -> str:
+def _stamp_statement(schema: str, fast: str) -> str:
     """The stamp trigger's function, with the name of `sync_row`'s owner written in when it is
     made: a team member's push is stamped with their name; the owner's own corrections
     (gebiedsapp_sync_row_wake, gebiedsapp_sync_row_moved run as the owner) keep the pusher.
     (Looking the owner up in pg_class per row cost a query per stamped row; `server setup`
-    makes the function anew, so a new owner is written in by running it again.)"""
+    makes the function anew, so a new owner is written in by running it again.) A row the
+    push stamped itself (seq < 0; storage.server_stamps) keeps its stamps here: they are
+    checked once per statement, set-based, by gebiedsapp_sync_row_check."""
     body = f"""CREATE OR REPLACE FUNCTION gebiedsapp_sync_row_stamp() RETURNS trigger
 LANGUAGE plpgsql AS $$
 DECLARE s record;
 BEGIN
-  s := {schema}.gebiedsapp_scope_of(NEW.table_name, NEW.row_key);  -- no query per row
-  NEW.area_id := s.area;
-  NEW.personal := s.personal;
-  IF TG_OP = 'UPDATE' AND NOT s.present THEN  -- erased, or not written yet: keep what was known
-    NEW.area_id := coalesce(s.area, OLD.area_id);
-    NEW.personal := s.personal OR OLD.personal;
+  IF NEW.seq < 0 AND NOT NEW.erased AND pg_trigger_depth() = 1
+     AND NEW.table_name = ANY ({fast}) THEN
+    NULL;  -- stamped by the push itself; checked at the statement's end
+  ELSE
+    s := {schema}.gebiedsapp_scope_of(NEW.table_name, NEW.row_key);  -- no query per row
+    NEW.area_id := s.area;
+    NEW.personal := s.personal;
+    IF TG_OP = 'UPDATE' AND NOT s.present THEN  -- erased, or not written yet: keep what was known
+      NEW.area_id := coalesce(s.area, OLD.area_id);
+      NEW.personal := s.personal OR OLD.personal;
+    END IF;
   END IF;
   NEW.seq := nextval('{schema}.sync_seq');
   IF current_user <> %L::name THEN

@@ -353,3 +353,40 @@ def _digest_rows(
         else:
             found.append(one)
     return texts if as_text else found
+
+
+def digest_stored_rows(
+    key: bytes,
+    rows: Sequence[Mapping[str, Any]],
+    columns: Sequence[str],
+    convert: Mapping[str, Any],
+) -> list[dict[str, str]]:
+    """digest_rows() of rows read as SQLite stores them (`convert`: each column's result
+    processor, None when stored as read): the same digests as of the typed rows. Each
+    column's stored value is converted and hashed once (a push's rows share their stamps,
+    authors and flags; only their ids and texts differ, and a text needs no converting)."""
+    copy = _keyed(key).copy
+    per_column: dict[str, dict[tuple[type, Any], str]] = {c: {} for c in columns}
+    found: list[dict[str, str]] = []
+    for row in rows:
+        one: dict[str, str] = {}
+        for column in columns:
+            if column not in row:
+                continue
+            stored = row[column]
+            memo = (type(stored), stored)
+            seen = per_column[column]
+            hexed = seen.get(memo)
+            if hexed is None:
+                process = convert.get(column)
+                value = stored if process is None or stored is None else process(stored)
+                if isinstance(value, Enum):
+                    value = value.value
+                hasher = copy()
+                hasher.update(_canonical(value))
+                hexed = hasher.hexdigest()
+                if len(seen) < 65536:
+                    seen[memo] = hexed
+            one[column] = hexed
+        found.append(one)
+    return found

@@ -19,7 +19,13 @@ from gebiedsapp.services.sync.context import Run
 from gebiedsapp.storage.crash_point import crash_point
 from gebiedsapp.storage.repositories import sync_local as local
 from gebiedsapp.storage.repositories import sync_server as server
-from gebiedsapp.storage.sync_tables import SyncTable, digest_rows, references_from
+from gebiedsapp.storage.repositories import sync_stored as stored
+from gebiedsapp.storage.sync_tables import (
+    BOOKKEEPING,
+    SyncTable,
+    digest_stored_rows,
+    references_from,
+)
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +39,8 @@ class Outgoing:
 
     table: SyncTable
     ticks: dict[str, int]
-    rows: dict[str, dict[str, Any]]  # the rows that exist here (the others: hard deletes)
+    # the rows that exist here (the others: hard deletes), as stored: hex uuids, ISO stamps
+    rows: dict[str, dict[str, Any]]
     bases: dict[str, tuple[int, dict[str, str]]]
     upserts: list[str] = field(default_factory=list)
     deletes: list[str] = field(default_factory=list)
@@ -54,7 +61,7 @@ def outgoing(run: Run) -> list[Outgoing]:
             item = Outgoing(
                 table=table,
                 ticks=ticks,
-                rows=local.rows(connection, table, keys),
+                rows=local.rows(connection, table, keys, as_stored=True),
                 bases=local.bases(connection, table.name, keys),
             )
             item.upserts = parents_first(table, [k for k in keys if k in item.rows], item.rows)
@@ -89,7 +96,7 @@ def parents_first(table: SyncTable, keys: list[str], rows: dict[str, dict[str, A
     return ordered
 
 
-PUSH_BATCH = 5000  # rows per server transaction (fewer round trips and commits per push)
+PUSH_BATCH = 10_000  # rows per server transaction (fewer round trips and commits per push)
 
 
 def push(run: Run) -> None:
@@ -128,7 +135,7 @@ def _push_batch(run: Run, item: Outgoing, keys: Sequence[str], *, deleting: bool
             elif version != item.bases.get(key, (0, {}))[0] or (erased and not table.association):
                 run.counts.stale += 1  # moved on there (or erased: the pull applies it)
                 continue
-            todo.append((key, None if deleting else {c: item.rows[key][c] for c in columns}))
+            todo.append((key, None if deleting else _sent(item.rows[key], columns)))
         changed = _write_all(run, remote, table, todo)
         versions = server.record(remote, changed, device=run.device)
         if changed:
@@ -141,6 +148,11 @@ def _push_batch(run: Run, item: Outgoing, keys: Sequence[str], *, deleting: bool
     return confirmed
 
 
+def _sent(row: dict[str, Any], columns: list[str]) -> dict[str, Any]:
+    """The row's columns that go (all of them, unless this user may not read some)."""
+    return row if len(columns) == len(row) else {c: row[c] for c in columns}
+
+
 def _confirm(run: Run, item: Outgoing, confirmed: dict[str, int], *, deleting: bool) -> None:
     """After the server's commit: the base := the pushed row and version; the outbox entries
     whose tick did not move are cleared (a change made during the push goes out next time)."""
@@ -151,8 +163,10 @@ def _confirm(run: Run, item: Outgoing, confirmed: dict[str, int], *, deleting: b
         else:
             keys = list(confirmed)
             rows = [item.rows[key] for key in keys]
-            agreed = digest_rows(run.key, rows, run.columns(table))
-            local.put_bases(
+            # only the fields the merge compares, as a pull's bases (not the key, bookkeeping)
+            fields = [c for c in run.columns(table) if c not in BOOKKEEPING and c not in table.key]
+            agreed = digest_stored_rows(run.key, rows, fields, _readers(run, table))
+            local.put_bases_at_once(
                 connection,
                 table.name,
                 [(key, confirmed[key], data) for key, data in zip(keys, agreed, strict=True)],
@@ -169,7 +183,7 @@ def _write_all(
     if upserts and len(upserts) == len(todo):
         try:
             with remote.begin_nested():
-                server.write_rows(remote, table, upserts)
+                stored.write_stored_rows(remote, table, run.columns(table), upserts)
             return [(table.name, key, False) for key, _values in todo]
         except DBAPIError as exc:
             log.info("sync: %s batch refused (%s), row by row", table.name, exc.orig)
@@ -188,7 +202,7 @@ def _attempt(
         with remote.begin_nested():
             if values is None:
                 return server.erase(remote, table, key)
-            server.write_row(remote, table, values, insert_only=False)
+            server.write_row(remote, table, _typed(run, table, values), insert_only=False)
             return [(table.name, key, False)]
     except DBAPIError as exc:
         state = getattr(exc.orig, "sqlstate", None) or ""
@@ -202,3 +216,18 @@ def _attempt(
             log.warning("sync: %s %s refused by the server (%s)", table.name, key, state)
             return []
         raise
+
+
+def _readers(run: Run, table: SyncTable) -> dict[str, Any]:
+    """Each column's converter from its stored (SQLite) value to the model's value."""
+    dialect = run.local.dialect
+    return {c.name: c.type._cached_result_processor(dialect, None) for c in table.table.columns}
+
+
+def _typed(run: Run, table: SyncTable, stored: dict[str, Any]) -> dict[str, Any]:
+    """A stored row as the model's values (the row-by-row path writes through Core)."""
+    convert = _readers(run, table)
+    return {
+        name: value if value is None or convert[name] is None else convert[name](value)
+        for name, value in stored.items()
+    }

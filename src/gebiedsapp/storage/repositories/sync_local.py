@@ -104,11 +104,14 @@ def pending(connection: Connection, *, up_to: int | None = None) -> int:
 
 
 def clear_confirmed(connection: Connection, table: str, ticks: Mapping[str, int]) -> None:
-    """Remove the entries the server confirmed, unless changed since (their tick moved)."""
+    """Remove the entries the server confirmed, unless changed since (their tick moved). One
+    statement over the pairs as one JSON parameter (an executemany ran a statement per row:
+    a push clears every row it sent)."""
     if ticks:
         connection.exec_driver_sql(
-            "DELETE FROM sync_outbox WHERE table_name = ? AND row_key = ? AND tick = ?",
-            [(table, key, tick) for key, tick in ticks.items()],
+            "DELETE FROM sync_outbox WHERE table_name = ? AND (row_key, tick) IN "
+            "(SELECT j.value ->> 0, j.value ->> 1 FROM json_each(?) AS j)",
+            (table, json.dumps(list(ticks.items()))),
         )
 
 
@@ -167,6 +170,27 @@ def put_base_texts(
             "server_version = excluded.server_version, data = excluded.data",
             [(table, key, version, text) for key, version, text in rows],
         )
+
+
+def put_bases_at_once(
+    connection: Connection, table: str, rows: Sequence[tuple[str, int, Mapping[str, str]]]
+) -> None:
+    """put_bases() in one statement: the rows as one JSON parameter (made by json's encoder
+    in one call) unpacked by SQLite's json_each. A base's text is the same JSON object,
+    written without spaces (bases() reads either). A push writes one per row it sent."""
+    if not rows:
+        return
+    given = json.dumps([(key, version, data) for key, version, data in rows], sort_keys=True)
+    texts = "".join(key for key, _version, _data in rows)
+    if not texts.isascii() and BROKEN.search(texts):  # as write_many: the guard refuses it
+        connection.exec_driver_sql("SELECT ?", (texts,))
+    connection.exec_driver_sql(
+        "INSERT INTO sync_base (table_name, row_key, server_version, data) "
+        "SELECT ?, j.value ->> 0, j.value ->> 1, j.value -> 2 FROM json_each(?) AS j WHERE true "
+        "ON CONFLICT (table_name, row_key) DO UPDATE SET "
+        "server_version = excluded.server_version, data = excluded.data",
+        (table, given),
+    )
 
 
 def write_many(connection: Connection, statement: str, params: Sequence[tuple[Any, ...]]) -> None:
@@ -240,11 +264,13 @@ def _where_keys(table: SyncTable, keys: Sequence[str]) -> Any:
 
 
 def rows(
-    connection: Connection, table: SyncTable, keys: Sequence[str]
+    connection: Connection, table: SyncTable, keys: Sequence[str], *, as_stored: bool = False
 ) -> dict[str, dict[str, Any]]:
     """{row_key: {column: value}} of the rows that exist here. A one-column key is matched
     as stored (the row_key is the stored text, as the triggers write it) and the values are
-    converted by the columns' own types: a push or pull reads every row through here."""
+    converted by the columns' own types: a push or pull reads every row through here.
+    `as_stored`: the values as SQLite holds them (hex uuids, ISO stamps, 0/1), unconverted
+    (a push sends them so; the row_key is the same either way)."""
     found: dict[str, dict[str, Any]] = {}
     names, convert = _readers(connection, table)
     dialect = connection.dialect
@@ -266,10 +292,13 @@ def rows(
                 for process, value in zip(to_db, table.key_values(key), strict=True)
             )
         for raw in connection.exec_driver_sql(query, params).fetchall():
-            values = {
-                name: value if process is None else process(value)
-                for name, process, value in zip(names, convert, raw, strict=True)
-            }
+            if as_stored:
+                values = dict(zip(names, raw, strict=True))
+            else:
+                values = {
+                    name: value if process is None else process(value)
+                    for name, process, value in zip(names, convert, raw, strict=True)
+                }
             found[table.key_of(values)] = values
     return found
 

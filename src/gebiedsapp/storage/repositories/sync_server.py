@@ -26,6 +26,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.exc import ProgrammingError
 
 from gebiedsapp.storage.repositories.sync_local import chunks
+from gebiedsapp.storage.server_stamps import STAMPED
 from gebiedsapp.storage.sync_tables import SyncTable, by_name, references_to, unlinked
 from gebiedsapp.storage.sync_tracking import KEY_SEPARATOR, sync_push_log, sync_row
 
@@ -247,12 +248,13 @@ def versions(
     The keys go as one array joined to the table: an IN list of hundreds of keys was
     matched against every row (sync_row is young and unanalysed during a first push)."""
     found: dict[str, tuple[int, bool]] = {}
-    query = text(
-        "SELECT s.row_key, s.version, s.erased FROM unnest(CAST(:keys AS text[])) AS k(key) "
-        "JOIN sync_row s ON s.table_name = :table AND s.row_key = k.key"
+    # the keys as a binary array (a text array literal was quoted in Python, key by key)
+    query = (
+        "SELECT s.row_key, s.version, s.erased FROM unnest(CAST(%(keys)b AS text[])) AS k(key) "
+        "JOIN sync_row s ON s.table_name = %(table)s AND s.row_key = k.key"
     )
     for part in chunks(list(keys), SERVER_CHUNK):
-        rows = connection.execute(query, {"keys": list(part), "table": table})
+        rows = connection.exec_driver_sql(query, {"keys": list(part), "table": table})
         found.update({row[0]: (row[1], row[2]) for row in rows})
     return found
 
@@ -374,17 +376,53 @@ def _array_type(table: SyncTable, name: str, dialect: Any) -> str:
 
 # record()'s upsert for many rows as one statement (the rows as arrays, in their order): a
 # statement per row cost a round of the pipeline each; the stamp trigger still runs per row.
-_RECORD_ALL = text(
+_RECORD_ALL = (
     "INSERT INTO sync_row "
     "(table_name, row_key, erased, seq, version, origin_device, pushed_by, pushed_at) "
-    "SELECT r.t, r.k, r.e, nextval('sync_seq'), 1, CAST(:device AS uuid), current_user, now() "
-    "FROM unnest(CAST(:tables AS text[]), CAST(:keys AS text[]), CAST(:erased AS boolean[])) "
+    "SELECT r.t, r.k, r.e, nextval('sync_seq'), 1, CAST(%(device)s AS uuid), current_user, now() "
+    "FROM unnest(CAST(%(tables)b AS text[]), CAST(%(keys)b AS text[]), "
+    "CAST(%(erased)b AS boolean[])) "
     "WITH ORDINALITY AS r(t, k, e, n) ORDER BY r.n "
     "ON CONFLICT (table_name, row_key) DO UPDATE SET seq = excluded.seq, "
     "version = sync_row.version + 1, erased = excluded.erased, "
     "origin_device = excluded.origin_device, pushed_by = excluded.pushed_by, "
     "pushed_at = excluded.pushed_at RETURNING table_name, row_key, version"
 )
+
+
+# _RECORD_ALL for one table's rows, with their area and personal flag read set-based from the
+# data rows the push has just written (gebiedsapp_stamps_of, made by `server setup`) and the
+# mark that it stamped them (seq < 0, storage.server_stamps): the server checks them once per
+# statement instead of asking for each row's scope in its stamp trigger.
+_RECORD_STAMPED = (
+    "INSERT INTO sync_row (table_name, row_key, erased, seq, version, origin_device, "
+    "pushed_by, pushed_at, area_id, personal) "
+    "SELECT r.t, r.k, r.e, CASE WHEN s.o_present AND NOT r.e THEN CAST(%(stamped)s AS bigint) "
+    "ELSE 0 END, 1, CAST(%(device)s AS uuid), current_user, now(), s.o_area, "
+    "coalesce(s.o_personal, false) "
+    "FROM unnest(CAST(%(tables)b AS text[]), CAST(%(keys)b AS text[]), "
+    "CAST(%(erased)b AS boolean[])) "
+    "WITH ORDINALITY AS r(t, k, e, n) "
+    "LEFT JOIN gebiedsapp_stamps_of(%(table)s, CAST(%(keys)b AS text[])) AS s ON s.o_key = r.k "
+    "ORDER BY r.n "
+    # the proposed row went through the stamp trigger (its seq is a real one now): a row the
+    # push stamped is marked again for the update (a row with no data row has no area)
+    "ON CONFLICT (table_name, row_key) DO UPDATE SET seq = CASE WHEN excluded.area_id IS NOT "
+    "NULL AND NOT excluded.erased THEN CAST(%(stamped)s AS bigint) ELSE excluded.seq END, "
+    "version = sync_row.version + 1, erased = excluded.erased, "
+    "origin_device = excluded.origin_device, pushed_by = excluded.pushed_by, "
+    "pushed_at = excluded.pushed_at, area_id = excluded.area_id, personal = excluded.personal "
+    "RETURNING table_name, row_key, version"
+)
+
+
+def stamps_known(connection: Connection) -> bool:
+    """Whether the server stamps a push's rows set-based (its `server setup` is of this
+    version or later); else they are stamped per row by its trigger, or not at all."""
+    found = connection.scalar(
+        text("SELECT to_regprocedure('gebiedsapp_stamps_of(text, text[])') IS NOT NULL")
+    )
+    return bool(found)
 
 
 def record(
@@ -415,9 +453,13 @@ def record(
     unique = list(dict.fromkeys(rows))
     if len({(t, k) for t, k, _e in unique}) == len(unique):
         # the new versions come back from the upsert itself (no second look-up of every key)
-        rows_back = connection.execute(
-            _RECORD_ALL,
+        tables = {t for t, _k, _e in unique}
+        one_table = len(tables) == 1 and stamps_known(connection)
+        rows_back = connection.exec_driver_sql(
+            _RECORD_STAMPED if one_table else _RECORD_ALL,
             {
+                "table": next(iter(tables)),
+                "stamped": STAMPED,
                 "tables": [t for t, _k, _e in unique],
                 "keys": [k for _t, k, _e in unique],
                 "erased": [e for _t, _k, e in unique],

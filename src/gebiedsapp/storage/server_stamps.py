@@ -1,0 +1,153 @@
+"""`sync_row`'s area and personal flag stamped once per push statement, set-based
+(docs/sync-design.md, "Where a push's time goes").
+
+The stamp trigger (`gebiedsapp_sync_row_stamp`, storage.server_functions) asked
+`gebiedsapp_scope_of` per row: a plpgsql call and a query each, most of a team member's push
+on the server. A push now sends the stamps itself, read set-based in its own statement from
+`gebiedsapp_stamps_of(table, keys)` (the data rows it has just written), and marks such rows
+with a negative `seq`. For a row of a table whose area is its own or its parent's (`FAST`),
+so marked, not erased, in a statement of the client itself, the stamp trigger keeps the
+given area and flag. Nothing is taken on trust: once per statement
+`gebiedsapp_sync_row_check` compares every such row of the statement with what the server
+finds itself, set-based, and refuses the whole statement (SQLSTATE 42501, as row-level
+security does) when one differs. `sync_row`'s policies check the caller's right to the row
+on those stamps, as before, so a team member of Beerta can neither push nor stamp a row of
+Winschoten. A laptop of an older version sends no mark: its rows are stamped per row, as
+before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import Table, Uuid
+
+from gebiedsapp.storage.server_rights import (
+    WETHOUDER_HIDDEN_ROWS,
+    WETHOUDER_HIDDEN_TABLES,
+    area_sql,
+    rule_of,
+    text_list,
+)
+from gebiedsapp.storage.sync_tracking import KEY_SEPARATOR
+
+# `seq` sent by a push that stamped its rows itself (the trigger gives every row its seq)
+STAMPED = -1
+
+
+def fast_tables(tables: Sequence[Table]) -> list[Table]:
+    """The tables whose rows' area is their own `area_id` or their parent's."""
+    return [t for t in tables if rule_of(t).kind in ("own", "parent")]
+
+
+def fast_names(tables: Sequence[Table]) -> str:
+    return text_list(t.name for t in fast_tables(tables))
+
+
+def _personal(table: Table) -> str:
+    """Withheld from the wethouder as a whole (as gebiedsapp_scope_of says it)."""
+    if table.name in WETHOUDER_HIDDEN_TABLES:
+        return "true"
+    if table.name in WETHOUDER_HIDDEN_ROWS:
+        return f"coalesce(NOT ({WETHOUDER_HIDDEN_ROWS[table.name]}), false)"
+    return "false"
+
+
+def _key_match(table: Table, alias: str, key: str) -> str:
+    """Row `alias` of `table` is the one row key `key` names, its parts cast to the key's
+    types (a key that is none refuses the statement: no push sends one)."""
+    columns = list(table.primary_key.columns)
+    parts = []
+    for index, column in enumerate(columns, start=1):
+        value = key if len(columns) == 1 else f"split_part({key}, '{KEY_SEPARATOR}', {index})"
+        if isinstance(column.type, Uuid):
+            value = f"CAST({value} AS uuid)"
+        parts.append(f"{alias}.{column.name} = {value}")
+    return " AND ".join(parts)
+
+
+def _stamps_branch(table: Table) -> str:
+    match = _key_match(table, "t", "k.key")
+    present = f"t.{table.primary_key.columns.keys()[0]} IS NOT NULL"
+    return (
+        f"WHEN '{table.name}' THEN RETURN QUERY SELECT k.key, "
+        f"CASE WHEN {present} THEN {area_sql(table, 't')} END, "
+        f"CASE WHEN {present} THEN {_personal(table)} ELSE false END, {present} "
+        f"FROM unnest(p_keys) AS k(key) LEFT JOIN {table.name} t ON {match};"
+    )
+
+
+def stamp_statements(tables: Sequence[Table], schema: str) -> list[str]:
+    """The functions (made with the rights' functions; `server setup` makes them anew)."""
+    path = f"SET search_path = {schema}, pg_temp"
+    branches = "\n    ".join(_stamps_branch(t) for t in fast_tables(tables))
+    fast = fast_names(tables)
+    differs = (
+        "CASE WHEN t.o_present THEN w.area_id IS DISTINCT FROM t.o_area "
+        "OR w.personal IS DISTINCT FROM t.o_personal "
+        # no data row (yet): stamped as the per-row trigger would: nothing on an insert, the
+        # stamps it had on an update
+        "ELSE {absent} END"
+    )
+    inserted = differs.format(absent="w.area_id IS NOT NULL OR w.personal")
+    updated = differs.format(
+        absent="w.area_id IS DISTINCT FROM o.area_id OR w.personal IS DISTINCT FROM o.personal"
+    )
+    return [
+        # the stamps of rows of a FAST table by key, read as the tables' owner (a row the
+        # caller cannot see gets its true area all the same: the policies then refuse it)
+        f"""CREATE OR REPLACE FUNCTION gebiedsapp_stamps_of(p_table text, p_keys text[])
+  RETURNS TABLE (o_key text, o_area uuid, o_personal boolean, o_present boolean)
+LANGUAGE plpgsql STABLE SECURITY DEFINER {path} AS $$
+BEGIN
+  CASE p_table
+    {branches}
+    ELSE NULL;
+  END CASE;
+END $$""",
+        # once per statement: every row of a FAST table the client's own statement stamped
+        # (not those stamped by our triggers' statements: pg_trigger_depth) must carry the
+        # server's own stamps; else the statement is refused as a whole
+        f"""CREATE OR REPLACE FUNCTION gebiedsapp_sync_row_check() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER {path} AS $$
+DECLARE v_table text; v_keys text[]; v_wrong bigint;
+BEGIN
+  IF pg_trigger_depth() > 1 THEN RETURN NULL; END IF;
+  FOR v_table, v_keys IN
+    SELECT w.table_name, array_agg(w.row_key) FROM stamped w
+    WHERE NOT w.erased AND w.table_name = ANY ({fast}) GROUP BY w.table_name
+  LOOP
+    IF TG_OP = 'INSERT' THEN
+      SELECT count(*) INTO v_wrong FROM stamped w
+      JOIN gebiedsapp_stamps_of(v_table, v_keys) t ON t.o_key = w.row_key
+      WHERE w.table_name = v_table AND NOT w.erased AND ({inserted});
+    ELSE
+      SELECT count(*) INTO v_wrong FROM stamped w
+      JOIN unstamped o ON o.table_name = w.table_name AND o.row_key = w.row_key
+      JOIN gebiedsapp_stamps_of(v_table, v_keys) t ON t.o_key = w.row_key
+      WHERE w.table_name = v_table AND NOT w.erased AND ({updated});
+    END IF;
+    IF v_wrong > 0 THEN
+      RAISE EXCEPTION 'new row violates row-level security policy for table "sync_row"'
+        USING ERRCODE = 'insufficient_privilege',
+        DETAIL = format('%s row(s) of %s stamped otherwise than the server finds', v_wrong,
+                        v_table);
+    END IF;
+  END LOOP;
+  RETURN NULL;
+END $$""",
+    ]
+
+
+def check_triggers() -> list[str]:
+    """After `sync_row`'s own triggers are made (server_rights.sync_statements)."""
+    return [
+        "DROP TRIGGER IF EXISTS gebiedsapp_check ON sync_row",
+        "DROP TRIGGER IF EXISTS gebiedsapp_check_update ON sync_row",
+        # a transition table needs one trigger per event
+        "CREATE TRIGGER gebiedsapp_check AFTER INSERT ON sync_row REFERENCING NEW TABLE AS "
+        "stamped FOR EACH STATEMENT EXECUTE FUNCTION gebiedsapp_sync_row_check()",
+        "CREATE TRIGGER gebiedsapp_check_update AFTER UPDATE ON sync_row REFERENCING OLD TABLE "
+        "AS unstamped NEW TABLE AS stamped FOR EACH STATEMENT "
+        "EXECUTE FUNCTION gebiedsapp_sync_row_check()",
+    ]
