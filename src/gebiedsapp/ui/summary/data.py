@@ -52,7 +52,7 @@ def load_list(
 
 
 def read_page(context: AppContext, order: ListOrder, offset: int) -> Page[object]:
-    """The page of a list from `offset` on: a look-up of its rows by id, quick enough for the
-    GUI thread when the view scrolls to it."""
+    """The page of a list from `offset` on (the view scrolled to it): a look-up of its rows
+    by id, on the lists' worker."""
     with context.read() as session:
         return list_page(session, order, offset=offset)

@@ -1,6 +1,6 @@
 """Samenvatting's lists (open signals, quotes, open actions, initiatives), each loaded apart
-from the whole summary: its order and first page on the worker, before the summary's charts,
-the rest a page at a time as the view scrolls (issue 19: on ten times today's data the
+from the whole summary, on a worker of their own: its order and first page, then the rest a
+page at a time as the view scrolls (issue 19: on ten times today's data the
 whole summary takes seconds, a list's first page a fraction of that)."""
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from gebiedsapp.services.summary_lists import (
     ListOrder,
     Page,
 )
+from gebiedsapp.ui.background import Background
 from gebiedsapp.ui.context import AppContext
 from gebiedsapp.ui.summary.data import load_list, read_page
 from gebiedsapp.ui.summary.models import (
@@ -44,14 +45,14 @@ class SummaryLists(QObject):
     def __init__(self, context: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.context = context
-
-        def read(order: ListOrder, offset: int) -> Page[Any]:
-            return read_page(context, order, offset)
-
-        self.open_signals = OpenSignalsModel(read, self)
-        self.quotes = QuotesModel(read, self)
-        self.actions = OpenActionsModel(read, self)
-        self.initiatives = InitiativesModel(read, self)
+        # a worker of their own: the lists' pages never wait behind the whole summary (seconds
+        # on ten times today's data) or another screen's reads on the one reads worker
+        self.lane = Background(self)
+        ask = self._ask_page
+        self.open_signals = OpenSignalsModel(ask, self)
+        self.quotes = QuotesModel(ask, self)
+        self.actions = OpenActionsModel(ask, self)
+        self.initiatives = InitiativesModel(ask, self)
         self.models: dict[str, PagedModel[Any]] = {
             OPEN_SIGNALS: self.open_signals,
             QUOTES: self.quotes,
@@ -79,9 +80,30 @@ class SummaryLists(QObject):
         def failed(error: Exception) -> None:
             self._failed(name, error)
 
-        context.background.submit(
-            f"summary-list-{name}", work, owner=self, on_done=done, on_error=failed
+        self.lane.submit(f"summary-list-{name}", work, owner=self, on_done=done, on_error=failed)
+
+    def _ask_page(self, model: PagedModel[Any], order: ListOrder, offset: int) -> None:
+        """The next page of a list the view scrolled down, from the lists' worker."""
+        context = self.context
+
+        def work() -> Page[Any]:
+            return read_page(context, order, offset)
+
+        def failed(error: Exception) -> None:
+            log.warning("a page of a summary list was not read: %s", error)
+            model.page_failed(order)
+
+        self.lane.submit(
+            f"summary-page-{order.name}",
+            work,
+            owner=model,
+            on_done=lambda page: model.add_page(order, page),
+            on_error=failed,
         )
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        """Until the lists' worker is idle (tests, shutdown)."""
+        return self.lane.wait(msecs)
 
     def _loaded(self, name: str, result: tuple[ListOrder, Page[Any]]) -> None:
         self.pending.discard(name)

@@ -2,12 +2,11 @@
 
 On ten times today's data Winschoten's year has thousands of open signals: the rows come from
 the database a page at a time (`services.summary_lists`): the first page with the list's
-order on the worker, each next page when the view scrolls to it (canFetchMore/fetchMore), a
-look-up of 200 rows by id, a few milliseconds (issue 19)."""
+order, each next page when the view scrolls to it (canFetchMore/fetchMore), a look-up of
+200 rows by id; both on a worker (issue 19)."""
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -22,21 +21,21 @@ from gebiedsapp.ui.palette import ColourRole, brush
 from gebiedsapp.ui.signals.common import label_brush
 from gebiedsapp.ui.table_model import RowTableModel
 
-log = logging.getLogger(__name__)
 R = TypeVar("R")
-PageReader = Callable[[ListOrder, int], Page[Any]]  # a list's rows from an offset on
+PageAsker = Callable[["PagedModel[Any]", ListOrder, int], None]  # asks for rows from an offset
 
 
 class PagedModel(RowTableModel[R]):
-    """The rows of a list read so far; the view asks for the next page as it scrolls. The
-    total is the list's length when its order was read (the rows of records removed since
-    are left out)."""
+    """The rows of a list read so far; the view asks for the next page as it scrolls, which
+    comes from the worker (`add_page`). The total is the list's length when its order was
+    read (the rows of records removed since are left out)."""
 
-    def __init__(self, read_page: PageReader, parent: QObject | None = None) -> None:
+    def __init__(self, ask_page: PageAsker, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.read_page = read_page
+        self.ask_page = ask_page
         self.order: ListOrder | None = None
         self.next_offset = 0  # the place in the order of the next page
+        self.fetching = False  # a page asked for and not in yet
 
     @property
     def total(self) -> int:
@@ -49,6 +48,7 @@ class PagedModel(RowTableModel[R]):
         self.order = order
         self.rows = list(page.rows)
         self.next_offset = page.end
+        self.fetching = False
         self.endResetModel()
 
     def clear(self) -> None:
@@ -56,28 +56,40 @@ class PagedModel(RowTableModel[R]):
         self.order = None
         self.rows = []
         self.next_offset = 0
+        self.fetching = False
         self.endResetModel()
 
     def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> bool:
-        return not parent.isValid() and self.order is not None and self.next_offset < self.total
+        return (
+            not parent.isValid()
+            and self.order is not None
+            and not self.fetching
+            and self.next_offset < self.total
+        )
 
     def fetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> None:
         if not self.canFetchMore(parent) or self.order is None:
             return
-        try:
-            page = self.read_page(self.order, self.next_offset)
-        except Exception:  # the database went away (closed, restored): keep what is shown
-            log.exception("could not read the next page of a summary list")
-            self.order = None
+        self.fetching = True
+        self.ask_page(self, self.order, self.next_offset)
+
+    def add_page(self, order: ListOrder, page: Page[Any]) -> None:
+        """The page asked for; dropped when another list came meanwhile."""
+        if order is not self.order or page.offset != self.next_offset:
             return
+        self.fetching = False
         self.next_offset = max(page.end, self.next_offset + 1)
-        more = page.rows
-        if not more:
-            return  # removed since the list's order was read
-        start = len(self.rows)
-        self.beginInsertRows(QModelIndex(), start, start + len(more) - 1)
-        self.rows.extend(more)
-        self.endInsertRows()
+        if page.rows:  # else all removed since the list's order was read
+            start = len(self.rows)
+            self.beginInsertRows(QModelIndex(), start, start + len(page.rows) - 1)
+            self.rows.extend(page.rows)
+            self.endInsertRows()
+
+    def page_failed(self, order: ListOrder) -> None:
+        """The database went away (closed, restored): keep what is shown, ask no more."""
+        if order is self.order:
+            self.fetching = False
+            self.order = None
 
 
 class OpenSignalsModel(PagedModel[OpenSignal]):
