@@ -207,7 +207,8 @@ def run_actions(window: Any) -> list[Block]:
 
 
 def _first_rows(window: Any, key: str) -> Callable[[], bool] | None:
-    """When Samenvatting's first list rows are in (its lists come before its charts)."""
+    """When Samenvatting's first list (open signals) is in: its lists come apart from its
+    charts since issue 19; before, with the whole summary."""
     from gebiedsapp.ui import main_window as mw
 
     if key != mw.SUMMARY:
@@ -220,7 +221,7 @@ def _first_rows(window: Any, key: str) -> Callable[[], bool] | None:
         lists = getattr(screen, "lists", None)
         if lists is None:  # before the lists came in pages: with the whole summary
             return screen.data is not None and not screen.is_busy()
-        return not lists.pending
+        return "open_signals" not in lists.pending  # the first list, at the top
 
     return shown
 
