@@ -10,6 +10,7 @@ from gebiedsapp.ui.palette import CLEAR, ColourRole, colour
 
 DOT_DIAMETER = 7.0  # a signal point, in pixels at every zoom
 DOT_RING = 1.2  # the width of its ring
+SETTLE_MS = 50  # a new layer waits until the size and zoom asked have not changed this long
 
 
 class Dots(QGraphicsItem):
@@ -21,11 +22,12 @@ class Dots(QGraphicsItem):
     same points, zoom, size and colours only copies it (issue 19: a hover, the outline of a
     click or a tooltip repainted every point, 10-25 ms each at ten times today's data).
 
-    A paint that needs a new layer does not draw it at once but a turn of the event loop
-    later, for the last size and zoom asked: an area click on Signalen passes through several
-    sizes while its layout settles (new shapes, the list's rows, the status line), and drew
-    the layer up to four times, 110-120 ms on ten times today's data (issue 19). Meanwhile the
-    old layer is shown moved to the new zoom when it has the same points and colours."""
+    A paint that needs a new layer does not draw it at once but when the size and zoom asked
+    have settled (SETTLE_MS without a change): an area click on Signalen passes through
+    several sizes in turns of the event loop of their own while its layout settles (new
+    shapes, the list's rows, its scroll bar, the status line), and drew the layer up to four
+    times, 40-120 ms each on ten times today's data (issue 19). Meanwhile the old layer is
+    shown moved to the new zoom when it has the same points and colours."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -39,6 +41,7 @@ class Dots(QGraphicsItem):
         self._layer_world = QTransform()  # the transform the layer was drawn with
         self._layer_current = False  # the layer has these points and colours (maybe moved)
         self._wanted: tuple[tuple[object, ...], QTransform, int, int, float] | None = None
+        self._settle: QTimer | None = None  # made with the first paint, owned by the scene
         self.layer_builds = 0  # how often the points were drawn into the layer (tests read it)
         self.setZValue(20)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # the view finds points itself
@@ -103,12 +106,17 @@ class Dots(QGraphicsItem):
     def _want(
         self, key: tuple[object, ...], world: QTransform, width: int, height: int, ratio: float
     ) -> None:
-        """Draw the layer for this size and zoom a turn later (the last one asked wins)."""
-        pending = self._wanted is not None
+        """Draw the layer for this size and zoom once they have settled (the last one asked
+        wins; asking for the same again does not put it off)."""
+        if self._wanted is not None and self._wanted[0] == key:
+            return
         self._wanted = (key, world, width, height, ratio)
-        scene = self.scene()
-        if not pending and scene is not None:
-            QTimer.singleShot(0, scene, self._build_wanted)
+        if self._settle is None:
+            self._settle = QTimer(self.scene())  # painted: it is in the map's scene
+            self._settle.setSingleShot(True)
+            self._settle.setInterval(SETTLE_MS)
+            self._settle.timeout.connect(self._build_wanted)
+        self._settle.start()
 
     def _build_wanted(self) -> None:
         wanted, self._wanted = self._wanted, None
