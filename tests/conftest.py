@@ -30,7 +30,7 @@ from support.dbfile import TEST_KEY, TEST_PASSPHRASE  # the tests run on encrypt
 
 # `summary_world`: the known data set of the summary tests (figures, PDF, CLI, dashboard);
 # `large_database`: the `large` demo data, generated once per run
-pytest_plugins = ["support.summary_world", "support.large_world"]
+pytest_plugins = ["support.summary_world", "support.large_world", "support.long_lists"]
 
 
 @pytest.fixture

@@ -5392,6 +5392,10 @@ The previous database is in:
         <translation>The figures could not be calculated: %s</translation>
     </message>
     <message>
+        <source>De lijsten konden niet worden gelezen: %s</source>
+        <translation>The lists could not be read: %s</translation>
+    </message>
+    <message>
         <source>Kies links een gebied.</source>
         <translation>Choose an area on the left.</translation>
     </message>

@@ -34,6 +34,8 @@ def view(qtbot: QtBot, context: AppContext) -> BuurtMap:
     qtbot.waitExposed(widget)
     widget.set_points([MapPoint(*MARKT, "Zwerfvuil · Markt", "a"), MapPoint(*HAVEN, "Haven", "b")])
     widget.viewport().repaint()
+    qtbot.waitUntil(lambda: widget.dot_layer_builds() >= 1)  # drawn a turn after the paint
+    widget.viewport().repaint()
     return widget
 
 
@@ -68,7 +70,8 @@ def test_a_new_list_or_a_new_size_draws_the_points_again(qtbot: QtBot, view: Buu
     built = _builds(view)
     view.set_points([MapPoint(*HAVEN, "Haven", "b")])
     view.viewport().repaint()
-    assert _builds(view) == built + 1
+    qtbot.waitUntil(lambda: _builds(view) == built + 1)
+    view.viewport().repaint()
     fill = colour(ColourRole.MAP_POINT)
     assert _pixel(view, _on_view(view, *MARKT)) != fill  # not a stale layer
     assert _pixel(view, _on_view(view, *HAVEN)) == fill
@@ -76,6 +79,22 @@ def test_a_new_list_or_a_new_size_draws_the_points_again(qtbot: QtBot, view: Buu
     view.resize(500, 400)
     qtbot.waitUntil(lambda: _builds(view) > built + 1)
     assert _pixel(view, _on_view(view, *HAVEN)) == fill  # at its place at the new zoom
+
+
+def test_sizes_passed_through_in_one_turn_draw_the_points_once(
+    qtbot: QtBot, view: BuurtMap
+) -> None:
+    """A layout settling (an area click on Signalen) resizes the map more than once before
+    the event loop turns: the layer is drawn once, for the last size (issue 19)."""
+    built = _builds(view)
+    for height in (560, 540, 520):
+        view.resize(880, height)
+        view.viewport().repaint()  # each size painted, as a settling layout does
+    qtbot.waitUntil(lambda: _builds(view) > built)
+    qtbot.wait(50)
+    assert _builds(view) == built + 1
+    fill = colour(ColourRole.MAP_POINT)
+    assert _pixel(view, _on_view(view, *HAVEN)) == fill  # at its place at the last size
 
 
 def test_a_click_on_a_point_painted_from_the_layer_still_opens_its_signal(

@@ -103,8 +103,13 @@ class BuurtMap(QGraphicsView):
         self, shapes: list[BuurtShape], *, paths: Sequence[QPainterPath] | None = None
     ) -> None:
         """Draw these buurten (replacing the previous ones); counts and selection are kept.
-        `paths`: the shapes' `buurt_path`s, when a worker built them already."""
+        `paths`: the shapes' `buurt_path`s, when a worker built them already. Other buurten
+        (another area) drop the points: the new area's come with its list, and drawing the
+        old ones at the new zoom first cost a layer for nothing (issue 19)."""
         scene = self.scene()
+        if {shape.code for shape in shapes} != self._items.keys():
+            self._point_data = []
+            self._dots.set_points(QPolygonF())
         for item in [*self._items.values(), *self._labels.values()]:
             scene.removeItem(item)
         self._items.clear()

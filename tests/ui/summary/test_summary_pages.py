@@ -1,47 +1,87 @@
-"""Samenvatting's lists hand the view a page of rows at a time (issue 19: on ten times the data
-Winschoten's year has thousands of open signals and actions; showing them all at once held the
-GUI thread). Scrolling down brings the next page; every row stays in the export and the PDF."""
+"""Samenvatting's lists come from the database a page at a time (issue 19: on ten times the data
+Winschoten's year has thousands of open signals, and the whole summary took seconds to build
+before any row showed). The first page of each list shows while the summary's charts are still
+being computed; scrolling down brings the next page, the very rows of the full summary."""
 
 from __future__ import annotations
 
-from datetime import date
+import threading
+from collections.abc import Iterator
 from typing import Any
 
-from PySide6.QtWidgets import QTableView
+import pytest
+from PySide6.QtCore import Qt
+from signal_steps import click_area, open_screen
 
-from gebiedsapp.services.summary import OpenAction
-from gebiedsapp.ui.summary.models import PAGE, OpenActionsModel
-from gebiedsapp.ui.summary.parts import read_only_table
+from gebiedsapp.services.summary import area_summary
+from gebiedsapp.services.summary_lists import PAGE
+from gebiedsapp.ui.context import AppContext
+from gebiedsapp.ui.main_window import SUMMARY, MainWindow
+from gebiedsapp.ui.summary import screen as screen_module
+from support.long_lists import LongLists
 
 
-def _actions(count: int) -> list[OpenAction]:
+@pytest.fixture
+def held_back(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
+    """The whole summary waits until the test lets it go on (the one reads worker waits with
+    it: the lists asked for before it come first)."""
+    go_on = threading.Event()
+    whole = screen_module.load_dashboard
+
+    def waiting(*args: Any, **kwargs: Any) -> Any:
+        go_on.wait(30)
+        return whole(*args, **kwargs)
+
+    monkeypatch.setattr(screen_module, "load_dashboard", waiting)
+    yield go_on
+    go_on.set()
+
+
+def _shown(model: Any, rows: range) -> list[tuple[str, ...]]:
     return [
-        OpenAction(f"Actie {n}", "Anna", date(2024, 3, 1), "Winschoten", overdue=False)
-        for n in range(count)
+        tuple(model.index(row, column).data() for column in range(model.columnCount()))
+        for row in rows
     ]
 
 
-def test_a_long_list_comes_a_page_at_a_time_as_the_user_scrolls(
-    qtbot: Any, qtmodeltester: Any
+def test_the_lists_show_a_page_before_the_summary_and_the_next_on_scrolling(
+    qtbot: Any,
+    window: MainWindow,
+    context: AppContext,
+    long_lists: LongLists,
+    held_back: threading.Event,
+    qtmodeltester: Any,
 ) -> None:
-    model = OpenActionsModel()
-    view: QTableView = read_only_table(model, None)  # type: ignore[arg-type]
-    qtbot.addWidget(view)
-    view.resize(600, 300)
-    view.show()
-    qtbot.waitExposed(view)
+    click_area(qtbot, window, long_lists.area)
+    open_screen(qtbot, window, SUMMARY)
+    screen = window.screens[SUMMARY]
+    model = screen.open_model
+    qtbot.waitUntil(lambda: model.rowCount() > 0 and not screen.lists.pending, timeout=20_000)
+    assert screen.data is None  # the whole summary is still held back: the lists came first
+    period = screen.period.period()  # this quarter: the signals and actions still open count
+    with context.read() as session:
+        full = area_summary(session, [long_lists.area], period, today=screen.today)
+    reference = type(model)(lambda _order, _offset: None)  # shows the full list's rows alike
+    reference.rows = list(full.open_signals)
+    assert len(full.open_signals) > PAGE
+    assert model.rowCount() == PAGE
+    assert model.total == len(full.open_signals)
+    assert _shown(model, range(PAGE)) == _shown(reference, range(PAGE))
+    actions = screen.actions_model
+    assert len(full.open_action_list) > PAGE
+    assert actions.rows == list(full.open_action_list[:PAGE])
 
-    model.set_rows(_actions(PAGE * 2 + 10))
-    assert model.rowCount() == PAGE  # the first page only
-    assert len(model.all_rows) == PAGE * 2 + 10
-
-    while model.rowCount() < PAGE * 2 + 10:
-        before = model.rowCount()
-        view.scrollToBottom()  # as the user drags the scroll bar down
-        qtbot.waitUntil(lambda before=before: model.rowCount() > before)
-    last = model.index(model.rowCount() - 1, 0)
-    assert last.data() == f"Actie {PAGE * 2 + 9}"
+    table = screen.open_table
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)  # to the bottom
+    qtbot.waitUntil(lambda: model.rowCount() > PAGE, timeout=5_000)
+    shown = model.rowCount()
+    assert shown == min(2 * PAGE, len(full.open_signals))
+    assert _shown(model, range(PAGE, shown)) == _shown(reference, range(PAGE, shown))
     qtmodeltester.check(model)
 
-    model.set_rows(_actions(3))  # a short list: all of it
-    assert model.rowCount() == 3
+    held_back.set()
+    qtbot.waitUntil(lambda: screen.data is not None and not screen.is_busy(), timeout=30_000)
+    assert model.rowCount() == shown  # the whole summary leaves the lists as they are
+    assert screen.data is not None
+    assert model.rows == list(screen.data.summary.open_signals[:shown])

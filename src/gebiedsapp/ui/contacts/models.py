@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+import uuid
+from collections.abc import Iterable
+from typing import Any, NamedTuple
 
 from PySide6.QtCore import Qt
 
@@ -50,6 +52,68 @@ class ContactsModel(RowTableModel[ContactRow]):
         if column == self.COL_AUTHOR:
             return row.author
         return None
+
+
+class ContactLine(NamedTuple):
+    """A logged contact as Contacten's list shows it, its texts made on the worker: one tuple
+    of strings and an int per row, one object for the garbage collector to walk. A ContactView
+    was six (the view, its dict, its ids, the tuple of theme ids): on ten times today's data
+    the list's rows made every young collection after a load long (issue 19)."""
+
+    key: int  # the contact's id, as an int (a UUID object is walked by the collector)
+    day: str
+    area_name: str
+    type_label: str
+    with_text: str
+    subject: str
+    themes: str
+    author: str
+    tooltip: str  # the subject's: with whom, where, themes, the start of the notes
+
+    @property
+    def id(self) -> uuid.UUID:
+        return uuid.UUID(int=self.key)
+
+
+def contact_rows(views: Iterable[ContactRow]) -> list[ContactLine]:
+    """The list's rows of these contacts (on the worker: labels are translated there too)."""
+    rows = []
+    for view in views:
+        with_text = with_whom_text(view)
+        themes = ", ".join(view.themes)
+        lines = [view.subject, f"{with_text} · {view.area_name}"]
+        if view.themes:
+            lines.append(themes)
+        if view.notes:
+            lines += ["", view.notes[:600]]
+        rows.append(
+            ContactLine(
+                view.id.int,
+                format_date(view.day),
+                view.area_name,
+                label_of(view.contact_type),
+                with_text,
+                view.subject,
+                themes,
+                view.author,
+                "\n".join(lines),
+            )
+        )
+    return rows
+
+
+class ContactRowsModel(RowTableModel[ContactLine]):
+    """Contacten's list (ContactsModel's columns and texts, from compact rows)."""
+
+    COL_DATE, COL_AREA, COL_TYPE, COL_WITH, COL_SUBJECT, COL_THEMES, COL_AUTHOR = range(7)
+    headers = ContactsModel.headers
+
+    def cell(self, row: ContactLine, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_SUBJECT:
+            return row.tooltip
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        return row[column + 1] if 0 <= column < 7 else None
 
 
 # an action typed into the contact (or activity) form, created together with the record; the

@@ -38,14 +38,14 @@ from gebiedsapp.services.drafts import DraftView
 from gebiedsapp.services.errors import ValidationError
 from gebiedsapp.services.history import history
 from gebiedsapp.services.list_exports import contacts_table
-from gebiedsapp.services.lists import ContactRow, ListFilter, list_contacts
+from gebiedsapp.services.lists import ListFilter, list_contacts
 from gebiedsapp.services.overview import AreaHeader
 from gebiedsapp.services.taxonomy import list_partners, list_themes
 from gebiedsapp.ui.admin.common import make_table
 from gebiedsapp.ui.contacts.form import ContactForm, partner_options
 from gebiedsapp.ui.contacts.history import HistoryDialog, enum_label, history_lines
 from gebiedsapp.ui.contacts.meedenkers import MeedenkerChoices, read_meedenkers
-from gebiedsapp.ui.contacts.models import ContactsModel
+from gebiedsapp.ui.contacts.models import ContactLine, ContactRowsModel, contact_rows
 from gebiedsapp.ui.contacts.writing import write_contact
 from gebiedsapp.ui.context import (
     ACTIONS,
@@ -91,7 +91,7 @@ def ask_leave(parent: QWidget) -> Leave:
     )
 
 
-class ContactsScreen(DraftListFormScreen[ContactRow, ContactForm], QWidget):
+class ContactsScreen(DraftListFormScreen[ContactLine, ContactForm], QWidget):
     list_job = "contacts-log"  # the worker job that loads the list
     signal_requested = Signal(object)  # a contact id: the window opens a new signal for it
 
@@ -126,19 +126,19 @@ class ContactsScreen(DraftListFormScreen[ContactRow, ContactForm], QWidget):
 
     def _make_list_panel(self, context: AppContext) -> QWidget:
         """Left: what was logged in this area, with the export button."""
-        self.model = ContactsModel(self)
-        self.table = make_table(self.model, self, stretch_column=ContactsModel.COL_SUBJECT)
+        self.model = ContactRowsModel(self)
+        self.table = make_table(self.model, self, stretch_column=ContactRowsModel.COL_SUBJECT)
         self.table.setAccessibleName(self.tr("Gelogde contacten"))
         for column in (
-            ContactsModel.COL_AREA,
-            ContactsModel.COL_WITH,
-            ContactsModel.COL_THEMES,
-            ContactsModel.COL_AUTHOR,
+            ContactRowsModel.COL_AREA,
+            ContactRowsModel.COL_WITH,
+            ContactRowsModel.COL_THEMES,
+            ContactRowsModel.COL_AUTHOR,
         ):
             self.table.setColumnHidden(column, True)  # in the subject's tooltip
         header = self.table.horizontalHeader()
-        header.resizeSection(ContactsModel.COL_DATE, 85)
-        header.resizeSection(ContactsModel.COL_TYPE, 95)
+        header.resizeSection(ContactRowsModel.COL_DATE, 85)
+        header.resizeSection(ContactRowsModel.COL_TYPE, 95)
         self.column_fit = ColumnFit(self.table, minimum=text_width(self.table, 18))
         self.list_label = QLabel(self)
         self.list_label.setWordWrap(True)
@@ -340,15 +340,15 @@ class ContactsScreen(DraftListFormScreen[ContactRow, ContactForm], QWidget):
         if found.area_id == self.form.area_id:  # else the form moved on to another area
             self.form.set_meedenkers(found)
 
-    def _list_query(self) -> Callable[[Session], list[ContactRow]]:
-        """The area's contacts of the last year."""
+    def _list_query(self) -> Callable[[Session], list[ContactLine]]:
+        """The area's contacts of the last year, as compact rows (made on the worker)."""
         filters = ListFilter(area_ids=self.area_ids, start=date.today() - timedelta(days=LOG_DAYS))
-        return lambda session: list_contacts(session, filters)
+        return lambda session: contact_rows(list_contacts(session, filters))
 
-    def _first_page_query(self) -> Callable[[Session], list[ContactRow]]:
+    def _first_page_query(self) -> Callable[[Session], list[ContactLine]]:
         """The newest FIRST_PAGE of them (the whole municipality's year: seconds at 10x)."""
         filters = ListFilter(area_ids=self.area_ids, start=date.today() - timedelta(days=LOG_DAYS))
-        return lambda session: list_contacts(session, filters, limit=FIRST_PAGE)
+        return lambda session: contact_rows(list_contacts(session, filters, limit=FIRST_PAGE))
 
     def _on_shown(self) -> None:
         if self._meedenkers_stale:
@@ -360,7 +360,7 @@ class ContactsScreen(DraftListFormScreen[ContactRow, ContactForm], QWidget):
     def _failed_text(self) -> str:
         return self.tr("De contacten konden niet worden geladen. Zie het logboek.")
 
-    def _on_list(self, rows: list[ContactRow]) -> None:
+    def _on_list(self, rows: list[ContactLine]) -> None:
         self.model.set_all_rows(rows)  # below its first page, if that is shown
         self.list_label.setText(
             self.tr("%s contacten sinds %s")

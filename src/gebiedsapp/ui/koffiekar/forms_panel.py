@@ -1,7 +1,7 @@
 """The koffiekar screen's right side: the round's header and the conversation form above the
-round's conversations. Made and placed in two steps, so that the screen's first open can paint
-before making them and make them before laying them out and painting them (issue 19: no
-GUI-thread block over 100 ms); whatever needs them sooner does both steps at once."""
+round's conversations. Made and placed in three steps (the header, the conversation form and
+list, then their layout and paint), so that the screen's first open paints before making them
+(issue 19: no GUI-thread block over 100 ms); whatever needs them sooner does all at once."""
 
 from __future__ import annotations
 
@@ -27,10 +27,22 @@ class Forms(NamedTuple):
     scroll: QScrollArea  # the two forms, scrolling on a short screen
 
 
-def make_forms(context: AppContext, parent: QWidget) -> Forms:
-    """The widgets, not yet shown (children made in a shown widget stay hidden until placed)."""
+class Header(NamedTuple):
+    """The first half of the forms: their panel with the round's header in it."""
+
+    forms: QWidget
+    session_form: SessionForm
+
+
+def make_header(context: AppContext, parent: QWidget) -> Header:
     forms = QWidget(parent)
-    session_form = SessionForm(context, forms)
+    return Header(forms, SessionForm(context, forms))
+
+
+def make_forms(context: AppContext, parent: QWidget, header: Header | None = None) -> Forms:
+    """The widgets, not yet shown (children made in a shown widget stay hidden until placed);
+    `header`: the round's header made already (a turn before, on the first open)."""
+    forms, session_form = header or make_header(context, parent)
     form = ConversationForm(context, forms)
     conversation_list = ConversationList(parent)
     forms_layout = QVBoxLayout(forms)
@@ -70,6 +82,7 @@ class LazyForms:
     if TYPE_CHECKING:
         context: AppContext
         _forms: Forms | None
+        _header: Header | None
         _placed: bool
         _right: QSplitter
         _splitter: QSplitter
@@ -105,9 +118,15 @@ class LazyForms:
     def _forms_made(self) -> Forms:
         if self._forms is None:
             assert isinstance(self, QWidget)
-            self._forms = make_forms(self.context, self)
+            header, self._header = self._header, None
+            self._forms = make_forms(self.context, self, header)
             self._connect_forms(self._forms)
         return self._forms
+
+    def _header_made(self) -> None:
+        if self._forms is None and self._header is None:
+            assert isinstance(self, QWidget)
+            self._header = make_header(self.context, self)
 
     def _forms_built(self) -> Forms:
         """The right side, made and placed now if it is not yet: the first open paints the
@@ -121,9 +140,15 @@ class LazyForms:
         return forms
 
     def _build_later(self) -> None:
-        """Shown for the first time: the forms made in the next turn, laid out and painted
-        in the one after (each well under 100 ms), then the cursor in them."""
+        """Shown for the first time: the round's header made in the next turn, the
+        conversation form in the one after, all laid out and painted in the third (each
+        well under 100 ms; the two forms in one turn took 70-135 ms on a loaded machine),
+        then the cursor in them."""
         assert isinstance(self, QWidget)
+
+        def header() -> None:
+            self._header_made()
+            QTimer.singleShot(0, self, make)
 
         def make() -> None:
             self._forms_made()
@@ -135,4 +160,4 @@ class LazyForms:
                 if self.isVisible():
                     self._focus_form()
 
-        QTimer.singleShot(0, self, make)
+        QTimer.singleShot(0, self, header)

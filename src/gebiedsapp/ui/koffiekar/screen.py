@@ -43,7 +43,7 @@ from gebiedsapp.ui.context import AREAS, KOFFIEKAR, TEAM, THEMES, AppContext
 from gebiedsapp.ui.export import Exporter, ExportJob
 from gebiedsapp.ui.koffiekar.area_choice import ask_round_area
 from gebiedsapp.ui.koffiekar.area_reads import AreaReads, area_rounds, read_area, read_round
-from gebiedsapp.ui.koffiekar.forms_panel import SIDES, Forms, LazyForms
+from gebiedsapp.ui.koffiekar.forms_panel import SIDES, Forms, Header, LazyForms
 from gebiedsapp.ui.koffiekar.history_dialog import HistoryDialog
 from gebiedsapp.ui.koffiekar.models import RoundListModel, make_table
 from gebiedsapp.ui.koffiekar.prints import area_export, round_sheet
@@ -71,6 +71,7 @@ class KoffiekarScreen(ScreenDefaults, LazyForms, DraftRestoring, QWidget):
         self._loading: uuid.UUID | None = None  # the area being read on the worker
 
         self._forms: Forms | None = None  # made a turn after the first paint (_forms_built)
+        self._header: Header | None = None  # the forms' first half, a turn before them
         self._placed = False
         left = self._build_rounds_panel()
         self._right = right = QSplitter(Qt.Orientation.Vertical, self)

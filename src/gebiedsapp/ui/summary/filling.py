@@ -18,13 +18,13 @@ from gebiedsapp.services.report_text import (
     period_text,
 )
 from gebiedsapp.services.reports.population_note import context_line
-from gebiedsapp.ui.formatting import format_date
+from gebiedsapp.services.summary_lists import QUOTES
 from gebiedsapp.ui.labels import label_of
 from gebiedsapp.ui.palette import sheet
 from gebiedsapp.ui.signal_map import BuurtMap
 from gebiedsapp.ui.summary.charts import BarChart
 from gebiedsapp.ui.summary.data import Dashboard
-from gebiedsapp.ui.summary.models import InitiativesModel, OpenActionsModel, OpenSignalsModel
+from gebiedsapp.ui.summary.models import QuotesModel
 from gebiedsapp.ui.summary.parts import MUTED
 from gebiedsapp.ui.translatable import QT_TRANSLATE_NOOP
 
@@ -61,10 +61,8 @@ class DashboardFilling:
     median: QLabel
     map: BuurtMap
     map_note: QLabel
-    open_model: OpenSignalsModel
     quotes: QLabel
-    actions_model: OpenActionsModel
-    initiatives_model: InitiativesModel
+    quotes_model: QuotesModel
 
     def _show_figures(self, data: Dashboard) -> None:
         s = data.summary
@@ -124,22 +122,10 @@ class DashboardFilling:
         self.map.setVisible(bool(data.shapes))
         self.map_note.setText("" if data.shapes else _tr(NO_BUURTEN))
 
-    def _show_open_signals(self, data: Dashboard) -> None:
-        self.open_model.set_rows(data.summary.open_signals)
-
-    def _show_quotes(self, data: Dashboard) -> None:
-        no_quotes = _tr(NO_QUOTES)  # outside the f-string
-        self.quotes.setText(
-            "<br><br>".join(
-                f"“{html.escape(q.text)}”<br><span style='{sheet(MUTED)}'>{format_date(q.day)} · "
-                f"{html.escape(q.buurt or q.area)}</span>"
-                for q in data.summary.quotes
-            )
-            or f"<span style='{sheet(MUTED)}'>{no_quotes}</span>"
-        )
-
-    def _show_actions(self, data: Dashboard) -> None:
-        self.actions_model.set_rows(data.summary.open_action_list)
-
-    def _show_initiatives(self, data: Dashboard) -> None:
-        self.initiatives_model.set_rows(data.summary.initiatives)
+    def _list_shown(self, name: str) -> None:
+        """A list's first page is in: the quotes say so when there are none."""
+        if name == QUOTES:
+            none = self.quotes_model.total == 0
+            no_quotes = _tr(NO_QUOTES)
+            self.quotes.setText(no_quotes if none else "")
+            self.quotes.setVisible(none)

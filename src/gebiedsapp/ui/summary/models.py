@@ -1,52 +1,95 @@
-"""The summary screen's lists as table models: open signals, open actions and initiatives.
+"""The summary screen's lists as table models: open signals, quotes, open actions, initiatives.
 
-On ten times today's data Winschoten's year has thousands of open signals: the view gets them
-a page at a time as it scrolls (canFetchMore/fetchMore), so showing them costs a page, not
-every row (issue 19)."""
+On ten times today's data Winschoten's year has thousands of open signals: the rows come from
+the database a page at a time (`services.summary_lists`): the first page with the list's
+order, each next page when the view scrolls to it (canFetchMore/fetchMore), a look-up of
+200 rows by id; both on a worker (issue 19)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from gebiedsapp.services.money import format_euros
-from gebiedsapp.services.summary import InitiativeRow, OpenAction, OpenSignal
+from gebiedsapp.services.summary import InitiativeRow, OpenAction, OpenSignal, Quote
+from gebiedsapp.services.summary_lists import ListOrder, Page
 from gebiedsapp.ui.formatting import format_date
 from gebiedsapp.ui.labels import label_of
 from gebiedsapp.ui.palette import ColourRole, brush
 from gebiedsapp.ui.signals.common import label_brush
 from gebiedsapp.ui.table_model import RowTableModel
 
-PAGE = 200  # rows handed to the view at a time
 R = TypeVar("R")
+PageAsker = Callable[["PagedModel[Any]", ListOrder, int], None]  # asks for rows from an offset
 
 
 class PagedModel(RowTableModel[R]):
-    """All rows kept; the view sees the first page and asks for more as it scrolls."""
+    """The rows of a list read so far; the view asks for the next page as it scrolls, which
+    comes from the worker (`add_page`). The total is the list's length when its order was
+    read (the rows of records removed since are left out)."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, ask_page: PageAsker, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.all_rows: list[R] = []
+        self.ask_page = ask_page
+        self.order: ListOrder | None = None
+        self.next_offset = 0  # the place in the order of the next page
+        self.fetching = False  # a page asked for and not in yet
 
-    def set_rows(self, rows: Sequence[R]) -> None:
+    @property
+    def total(self) -> int:
+        """The list's length (its rows read or not)."""
+        return len(self.order) if self.order is not None else len(self.rows)
+
+    def set_page(self, order: ListOrder, page: Page[Any]) -> None:
+        """A new list, with its first page."""
         self.beginResetModel()
-        self.all_rows = list(rows)
-        self.rows = self.all_rows[:PAGE]
+        self.order = order
+        self.rows = list(page.rows)
+        self.next_offset = page.end
+        self.fetching = False
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.beginResetModel()
+        self.order = None
+        self.rows = []
+        self.next_offset = 0
+        self.fetching = False
         self.endResetModel()
 
     def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> bool:
-        return not parent.isValid() and len(self.rows) < len(self.all_rows)
+        return (
+            not parent.isValid()
+            and self.order is not None
+            and not self.fetching
+            and self.next_offset < self.total
+        )
 
     def fetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> None:
-        if not self.canFetchMore(parent):
+        if not self.canFetchMore(parent) or self.order is None:
             return
-        start = len(self.rows)
-        more = self.all_rows[start : start + PAGE]
-        self.beginInsertRows(QModelIndex(), start, start + len(more) - 1)
-        self.rows.extend(more)
-        self.endInsertRows()
+        self.fetching = True
+        self.ask_page(self, self.order, self.next_offset)
+
+    def add_page(self, order: ListOrder, page: Page[Any]) -> None:
+        """The page asked for; dropped when another list came meanwhile."""
+        if order is not self.order or page.offset != self.next_offset:
+            return
+        self.fetching = False
+        self.next_offset = max(page.end, self.next_offset + 1)
+        if page.rows:  # else all removed since the list's order was read
+            start = len(self.rows)
+            self.beginInsertRows(QModelIndex(), start, start + len(page.rows) - 1)
+            self.rows.extend(page.rows)
+            self.endInsertRows()
+
+    def page_failed(self, order: ListOrder) -> None:
+        """The database went away (closed, restored): keep what is shown, ask no more."""
+        if order is self.order:
+            self.fetching = False
+            self.order = None
 
 
 class OpenSignalsModel(PagedModel[OpenSignal]):
@@ -64,6 +107,19 @@ class OpenSignalsModel(PagedModel[OpenSignal]):
             )[column]
         if role == Qt.ItemDataRole.ForegroundRole and column == 5:
             return label_brush(row.label)
+        return None
+
+
+class QuotesModel(PagedModel[Quote]):
+    """The quotes, one per row; the whole text in its tooltip."""
+
+    headers = ("Uitspraak", "Datum", "Waar")
+
+    def cell(self, row: Quote, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (f"“{row.text}”", format_date(row.day), row.buurt or row.area)[column]
+        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
+            return row.text
         return None
 
 

@@ -52,7 +52,7 @@ from gebiedsapp.ui.summary.charts import BarChart
 from gebiedsapp.ui.summary.data import Dashboard, load_dashboard, load_first_figures
 from gebiedsapp.ui.summary.figure_texts import figure_text
 from gebiedsapp.ui.summary.filling import DashboardFilling
-from gebiedsapp.ui.summary.models import InitiativesModel, OpenActionsModel, OpenSignalsModel
+from gebiedsapp.ui.summary.lists import SummaryLists
 from gebiedsapp.ui.summary.parts import MUTED, read_only_table, section
 from gebiedsapp.ui.summary.period import PeriodPicker
 from gebiedsapp.ui.summary.printing import summary_pdf_job
@@ -206,17 +206,22 @@ class SummaryScreen(ScreenDefaults, DashboardFilling, QWidget):
         self.median = QLabel(body)
 
     def _build_tables(self, body: QWidget) -> None:
-        """Open signals, quotes, open actions and initiatives."""
-        self.open_model = OpenSignalsModel(self)
+        """Open signals, quotes, open actions and initiatives: a page at a time."""
+        self.lists = SummaryLists(self.context, self)
+        self.lists.failed.connect(self._list_failed)
+        self.lists.shown.connect(self._list_shown)
+        self.open_model = self.lists.open_signals
         self.open_table = read_only_table(self.open_model, body)
         self.open_table.setAccessibleName(self.tr("Open signalen"))
-        self.quotes = QLabel(body)
-        self.quotes.setWordWrap(True)
-        self.quotes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.actions_model = OpenActionsModel(self)
+        self.quotes_model = self.lists.quotes
+        self.quotes_table = read_only_table(self.quotes_model, body)
+        self.quotes_table.setAccessibleName(self.tr("Wat bewoners zeiden"))
+        self.quotes = QLabel(body)  # says so when there are none
+        style(self.quotes, MUTED)
+        self.actions_model = self.lists.actions
         self.actions_table = read_only_table(self.actions_model, body)
         self.actions_table.setAccessibleName(self.tr("Afgesproken acties die nog open staan"))
-        self.initiatives_model = InitiativesModel(self)
+        self.initiatives_model = self.lists.initiatives
         self.initiatives_table = read_only_table(self.initiatives_model, body)
         self.initiatives_table.setAccessibleName(self.tr("Bewonersinitiatieven"))
 
@@ -312,6 +317,7 @@ class SummaryScreen(ScreenDefaults, DashboardFilling, QWidget):
                 body,
             )
         )
+        layout.addWidget(self.quotes_table)
         layout.addWidget(self.quotes)
         layout.addWidget(section(self.tr("Afgesproken acties die nog open staan"), "", body))
         layout.addWidget(self.actions_table)
@@ -353,7 +359,7 @@ class SummaryScreen(ScreenDefaults, DashboardFilling, QWidget):
             self.refresh()
 
     def is_busy(self) -> bool:
-        return self._busy or self._steps > 0
+        return self._busy or self._steps > 0 or bool(self.lists.pending)
 
     def refresh(self) -> None:
         area_id = self.area_id
@@ -381,6 +387,8 @@ class SummaryScreen(ScreenDefaults, DashboardFilling, QWidget):
             on_done=lambda data: self._first_figures(asked, data),
             on_error=lambda _error: None,  # the whole summary's load says what went wrong
         )
+        # then each list's first page (issue 19: the lists no longer wait for the whole summary)
+        self.lists.load(area_id, period, today=today)
         self.context.background.submit(
             "summary-dashboard",
             lambda: load_dashboard(context, area_id, period, today=today),
@@ -393,6 +401,10 @@ class SummaryScreen(ScreenDefaults, DashboardFilling, QWidget):
         self._busy = False
         message = error.message if isinstance(error, ValidationError) else str(error)
         self.state.setText(self.tr("De cijfers konden niet worden berekend: %s") % message)
+
+    def _list_failed(self, error: Exception) -> None:
+        message = error.message if isinstance(error, ValidationError) else str(error)
+        self.state.setText(self.tr("De lijsten konden niet worden gelezen: %s") % message)
 
     def _set_buttons(self, enabled: bool) -> None:
         for button in (
@@ -416,15 +428,15 @@ class SummaryScreen(ScreenDefaults, DashboardFilling, QWidget):
             self._show_figures(data)
 
     def _loaded(self, data: Dashboard) -> None:
-        """Show the figures at once; the charts, the map and the lists follow one per turn of
-        the event loop (on ten times today's data all at once held the GUI thread ~0.5 s)."""
+        """Show the figures at once; the charts and the map follow one per turn of the event
+        loop (on ten times today's data all at once held the GUI thread ~0.5 s). The lists
+        came on their own (`SummaryLists`)."""
         self._busy = False
         self.data = data
         self._set_buttons(True)
         self._shown += 1
         steps: list[Callable[[Dashboard], None]] = [
-            self._show_figures, self._show_charts, self._show_map, self._show_open_signals,
-            self._show_quotes, self._show_actions, self._show_initiatives,
+            self._show_figures, self._show_charts, self._show_map,
         ]  # fmt: skip
         self._steps = len(steps)
         self._next_step(self._shown, data, steps)

@@ -1,0 +1,200 @@
+"""The summary's lists (open signals, quotes, open actions, initiatives) a page at a time, for
+the Samenvatting screen: the database sorts and cuts each list, this reads only the page the
+view shows and the list's length (issue 19). On ten times today's data `services.summary`
+built every row of Winschoten's year in Python before the first could show (seconds); a page
+is the same rows, in the same order, with the same content (masked text included), so the
+screen shows the full list as the view scrolls. The PDF and the export still use the full
+summary."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Generic, TypeVar
+
+from sqlalchemy.orm import Session
+
+from gebiedsapp.domain import AreaKind
+from gebiedsapp.domain.deadlines import deadline_label
+from gebiedsapp.services.areas import area_tree
+from gebiedsapp.services.errors import NotFoundError
+from gebiedsapp.services.masking import mask
+from gebiedsapp.services.overview import subtree_ids
+from gebiedsapp.services.period import Period
+from gebiedsapp.services.summary_model import InitiativeRow, OpenAction, OpenSignal, Quote
+from gebiedsapp.storage.repositories.initiatives import InitiativeRepository, OpenMilestone
+from gebiedsapp.storage.repositories.summary_pages import SummaryPages
+
+PAGE = 200  # rows a page holds unless asked otherwise
+R = TypeVar("R")
+
+OPEN_SIGNALS = "open_signals"
+QUOTES = "quotes"
+ACTIONS = "actions"
+INITIATIVES = "initiatives"
+LISTS = (OPEN_SIGNALS, QUOTES, ACTIONS, INITIATIVES)
+
+
+@dataclass(frozen=True)
+class ListScope:
+    """What a list's pages are read for: the areas (None: every area), the period, and the day
+    "open" is measured on (the period's end, or today while it runs)."""
+
+    area_ids: frozenset[uuid.UUID] | None
+    period: Period
+    as_of: date
+
+
+@dataclass(frozen=True)
+class ListOrder:
+    """A list's records in its order (ids only): its length is the list's."""
+
+    name: str
+    scope: ListScope
+    ids: tuple[uuid.UUID, ...]
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
+@dataclass(frozen=True)
+class Page(Generic[R]):
+    """The rows of places `offset` to `end` of a list of `total` rows (fewer rows when some
+    were removed since the list's order was read)."""
+
+    rows: tuple[R, ...]
+    offset: int
+    end: int
+    total: int
+
+
+def list_scope(session: Session, area_id: uuid.UUID, period: Period, *, today: date) -> ListScope:
+    """The area with its sub-areas (every area for the municipality), as `area_summary`."""
+    nodes = area_tree(session)
+    node = next((n for n in nodes if n.id == area_id), None)
+    if node is None:
+        raise NotFoundError("Dit gebied bestaat niet (meer).")
+    ids = None if node.kind is AreaKind.GEMEENTE else frozenset(subtree_ids(nodes, area_id))
+    return ListScope(ids, period, min(period.end, today))
+
+
+def list_order(session: Session, scope: ListScope, name: str) -> ListOrder:
+    """The records of the list `name` (one of LISTS) in the full summary's order."""
+    pages, period, as_of = SummaryPages(session), scope.period, scope.as_of
+    if name == OPEN_SIGNALS:
+        ids = pages.open_signal_order(scope.area_ids, as_of)
+    elif name == QUOTES:
+        ids = pages.quote_order(scope.area_ids, period.start, period.end)
+    elif name == ACTIONS:
+        ids = pages.open_action_order(scope.area_ids, as_of)
+    elif name == INITIATIVES:
+        ids = pages.initiative_order(scope.area_ids, period.start, as_of)
+    else:
+        raise ValueError(f"unknown summary list {name!r}")
+    return ListOrder(name, scope, tuple(ids))
+
+
+def _open_signals(session: Session, scope: ListScope, ids: Sequence[uuid.UUID]) -> list[object]:
+    rows: list[object] = []
+    for found in SummaryPages(session).open_signals(ids):
+        main, sub = found.main_category, found.sub_category
+        rows.append(
+            OpenSignal(
+                category=f"{main} › {sub}" if sub else main,
+                buurt=found.buurt_name,
+                area=found.area_name,
+                since=found.reported_on,
+                partner=found.partner_name,
+                deadline=found.deadline,
+                label=deadline_label(found.reported_on, found.deadline, scope.as_of),
+                status=found.status,
+                priority=found.priority,
+            )
+        )
+    return rows
+
+
+def _quotes(session: Session, scope: ListScope, ids: Sequence[uuid.UUID]) -> list[object]:
+    return [
+        Quote(
+            text=mask(row.quote, [row.resident_name]),
+            day=row.day,
+            area=row.area_name,
+            buurt=row.buurt_name,
+        )
+        for row in SummaryPages(session).quotes(ids)
+    ]
+
+
+def _actions(session: Session, scope: ListScope, ids: Sequence[uuid.UUID]) -> list[object]:
+    as_of = scope.as_of
+    return [
+        OpenAction(
+            what=mask(row.description, [row.resident_name]),
+            owner=row.owner_name,
+            due=row.due_date,
+            area=row.area_name,
+            overdue=row.due_date is not None and row.due_date < as_of,
+        )
+        for row in SummaryPages(session).open_actions(ids)
+    ]
+
+
+def _initiatives(session: Session, scope: ListScope, ids: Sequence[uuid.UUID]) -> list[object]:
+    as_of = scope.as_of
+    found = SummaryPages(session).initiatives(ids)
+    steps: dict[uuid.UUID, OpenMilestone] = {}
+    for milestone in InitiativeRepository(session).open_milestones([i.id for i in found]):
+        steps.setdefault(milestone.initiative_id, milestone)  # the first not reached
+    rows: list[object] = []
+    for initiative in found:
+        step = steps.get(initiative.id)
+        ended = initiative.ended_on
+        later = ended if ended is not None and ended > as_of else None
+        rows.append(
+            InitiativeRow(
+                title=initiative.title,
+                area=initiative.area_name,
+                status=initiative.status,
+                since=initiative.started_on,
+                ended=None if later is not None else ended,
+                next_step=step.description if step is not None else "",
+                next_due=step.due_on if step is not None else None,
+                budget_granted=initiative.budget_granted,
+                ended_later=later,
+            )
+        )
+    return rows
+
+
+_READERS = {
+    OPEN_SIGNALS: _open_signals,
+    QUOTES: _quotes,
+    ACTIONS: _actions,
+    INITIATIVES: _initiatives,
+}
+
+
+def list_page(
+    session: Session, order: ListOrder, *, offset: int = 0, limit: int = PAGE
+) -> Page[object]:
+    """Rows `offset`.. (at most `limit`) of the list `order` holds, in its order, as the full
+    summary builds them (masked text included)."""
+    offset = max(offset, 0)
+    ids = order.ids[offset : offset + max(limit, 0)]
+    rows = _READERS[order.name](session, order.scope, ids) if ids else []
+    return Page(tuple(rows), offset, offset + len(ids), len(order))
+
+
+def first_pages(
+    session: Session, area_id: uuid.UUID, period: Period, *, today: date, limit: int = PAGE
+) -> dict[str, tuple[ListOrder, Page[object]]]:
+    """Every list's order and first page."""
+    scope = list_scope(session, area_id, period, today=today)
+    pages = {}
+    for name in LISTS:
+        order = list_order(session, scope, name)
+        pages[name] = (order, list_page(session, order, limit=limit))
+    return pages

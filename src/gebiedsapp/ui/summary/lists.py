@@ -1,0 +1,117 @@
+"""Samenvatting's lists (open signals, quotes, open actions, initiatives), each loaded apart
+from the whole summary, on a worker of their own: its order and first page, then the rest a
+page at a time as the view scrolls (issue 19: on ten times today's data the
+whole summary takes seconds, a list's first page a fraction of that)."""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from gebiedsapp.services.period import Period
+from gebiedsapp.services.summary_lists import (
+    ACTIONS,
+    INITIATIVES,
+    LISTS,
+    OPEN_SIGNALS,
+    QUOTES,
+    ListOrder,
+    Page,
+)
+from gebiedsapp.ui.background import Background
+from gebiedsapp.ui.context import AppContext
+from gebiedsapp.ui.summary.data import load_list, read_page
+from gebiedsapp.ui.summary.models import (
+    InitiativesModel,
+    OpenActionsModel,
+    OpenSignalsModel,
+    PagedModel,
+    QuotesModel,
+)
+
+log = logging.getLogger(__name__)
+
+
+class SummaryLists(QObject):
+    """The lists' models and their loading; the screen lays out their tables."""
+
+    failed = Signal(object)  # the exception of a list that could not be read
+    shown = Signal(str)  # a list's first page is in (its name, one of LISTS)
+
+    def __init__(self, context: AppContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        # a worker of their own: the lists' pages never wait behind the whole summary (seconds
+        # on ten times today's data) or another screen's reads on the one reads worker
+        self.lane = Background(self)
+        ask = self._ask_page
+        self.open_signals = OpenSignalsModel(ask, self)
+        self.quotes = QuotesModel(ask, self)
+        self.actions = OpenActionsModel(ask, self)
+        self.initiatives = InitiativesModel(ask, self)
+        self.models: dict[str, PagedModel[Any]] = {
+            OPEN_SIGNALS: self.open_signals,
+            QUOTES: self.quotes,
+            ACTIONS: self.actions,
+            INITIATIVES: self.initiatives,
+        }
+        self.pending: set[str] = set()
+
+    def load(self, area_id: uuid.UUID, period: Period, *, today: date) -> None:
+        """Each list's first page, the first list first (the reads worker runs them in turn;
+        a newer load makes an older one's pages stale)."""
+        self.pending = set(LISTS)
+        for name in LISTS:
+            self._submit(name, area_id, period, today)
+
+    def _submit(self, name: str, area_id: uuid.UUID, period: Period, today: date) -> None:
+        context = self.context
+
+        def work() -> tuple[ListOrder, Page[Any]]:
+            return load_list(context, area_id, period, today=today, name=name)
+
+        def done(result: tuple[ListOrder, Page[Any]]) -> None:
+            self._loaded(name, result)
+
+        def failed(error: Exception) -> None:
+            self._failed(name, error)
+
+        self.lane.submit(f"summary-list-{name}", work, owner=self, on_done=done, on_error=failed)
+
+    def _ask_page(self, model: PagedModel[Any], order: ListOrder, offset: int) -> None:
+        """The next page of a list the view scrolled down, from the lists' worker."""
+        context = self.context
+
+        def work() -> Page[Any]:
+            return read_page(context, order, offset)
+
+        def failed(error: Exception) -> None:
+            log.warning("a page of a summary list was not read: %s", error)
+            model.page_failed(order)
+
+        self.lane.submit(
+            f"summary-page-{order.name}",
+            work,
+            owner=model,
+            on_done=lambda page: model.add_page(order, page),
+            on_error=failed,
+        )
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        """Until the lists' worker is idle (tests, shutdown)."""
+        return self.lane.wait(msecs)
+
+    def _loaded(self, name: str, result: tuple[ListOrder, Page[Any]]) -> None:
+        self.pending.discard(name)
+        order, page = result
+        self.models[name].set_page(order, page)
+        self.shown.emit(name)
+
+    def _failed(self, name: str, error: Exception) -> None:
+        self.pending.discard(name)
+        self.models[name].clear()
+        self.failed.emit(error)
