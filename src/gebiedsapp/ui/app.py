@@ -30,7 +30,7 @@ from gebiedsapp.storage.errors import (
 )
 from gebiedsapp.ui.crash import ExceptionReporter
 from gebiedsapp.ui.gc_guard import GarbageCollector
-from gebiedsapp.ui.help import app_icon
+from gebiedsapp.ui.icon import app_icon
 from gebiedsapp.ui.language import chosen_language, install_translators
 from gebiedsapp.ui.none_guard import keep_none_alive
 from gebiedsapp.ui.previews import remove_stale_previews
