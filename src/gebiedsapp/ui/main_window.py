@@ -7,6 +7,7 @@ and the 'Scherm' toolbar the same way as the ones here.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QRect, QSettings, QSize, Qt
@@ -26,6 +27,7 @@ from gebiedsapp.ui import help as app_help
 from gebiedsapp.ui.area_page import AreaPage
 from gebiedsapp.ui.area_tree import AreaNavigator
 from gebiedsapp.ui.context import AppContext
+from gebiedsapp.ui.first_paint import AfterFirstPaint
 from gebiedsapp.ui.gc_guard import freeze_start_up
 from gebiedsapp.ui.language import add_language_menu
 from gebiedsapp.ui.layout import ScreenStack, fit_into, scrolling, text_width
@@ -112,7 +114,11 @@ class MainWindow(QMainWindow):
         if current is not None:
             self.area_page.show_area(current)
         self._restore()
-        self.sync.start()
+        self.sync.start(read_status=False)
+        # the sync status read and the warm-up follow the first paint (issue 19), as does
+        # anything else `after_first_paint` gets before then
+        self.first_paint: AfterFirstPaint | None = None
+        self._after_paint: list[Callable[[], None]] = [self.sync.refresh_status]
 
     # -- layout -----------------------------------------------------------------------------
 
@@ -555,7 +561,20 @@ class MainWindow(QMainWindow):
             self._fit_to_screen()
             # then, while the user does nothing, the screens' modules (issue 19: first opens)
             self.warmup = Warmup(self, finished=freeze_start_up)
-            self.warmup.start()
+            self._after_paint.append(self.warmup.start)
+            self.first_paint = AfterFirstPaint(self, self._painted)
+
+    def after_first_paint(self, then: Callable[[], None]) -> None:
+        """Run `then` once the window has painted for the first time (at once if it has)."""
+        if self.first_paint is not None and self.first_paint.done:
+            then()
+        else:
+            self._after_paint.append(then)
+
+    def _painted(self) -> None:
+        waiting, self._after_paint = self._after_paint, []
+        for then in waiting:
+            then()
 
     def _fit_to_screen(self) -> None:
         """A window saved on a larger screen, or at a smaller display scaling, opens inside

@@ -188,13 +188,20 @@ class Warmup(QObject):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.step)
-        app = QCoreApplication.instance()
-        if app is not None:  # a key or click anywhere in the app postpones the next step
-            app.installEventFilter(self)
+        self.watching = False
 
     def start(self, delay_ms: int = START_MS) -> None:
-        if not self.done:
-            self.timer.start(delay_ms)
+        """Begin `delay_ms` from now (the window calls it after its first paint). From here
+        a key or click anywhere in the app postpones the next step: the filter sees every
+        event of the app, so it is not installed before (it would run for each of the first
+        paint's events, waiting for the GIL while a worker reads)."""
+        if self.done:
+            return
+        app = QCoreApplication.instance()
+        if app is not None and not self.watching:
+            app.installEventFilter(self)
+            self.watching = True
+        self.timer.start(delay_ms)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _INPUT and not self.done:
@@ -225,8 +232,9 @@ class Warmup(QObject):
     def _finish(self) -> None:
         self.done = True
         app = QCoreApplication.instance()
-        if app is not None:
+        if app is not None and self.watching:
             app.removeEventFilter(self)
+            self.watching = False
         if self.finished is not None:
             started = time.perf_counter()
             self.finished()
