@@ -1,17 +1,23 @@
 """Issue 19: what a start does not need before its first paint follows it (ui.first_paint):
-the status bar's sync status read, the warm-up of the screens' modules."""
+the status bar's sync status read, the warm-up of the screens' modules, the integrity check
+and the start's maintenance."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
+from gebiedsapp.paths import AppPaths
 from gebiedsapp.services import sync
+from gebiedsapp.startup import open_database
+from gebiedsapp.ui.app import show_window
 from gebiedsapp.ui.context import AppContext
 from gebiedsapp.ui.first_paint import AfterFirstPaint
 from gebiedsapp.ui.main_window import MainWindow
+from support.dbfile import TEST_KEY
 
 ADDRESS = "postgresql://127.0.0.1:9/gebiedsapp"
 
@@ -58,3 +64,29 @@ def test_the_sync_status_is_read_after_the_windows_first_paint(
     qtbot.waitUntil(window.sync.status_label.isVisible)
     assert window.warmup is not None
     assert window.warmup.watching  # begun after the paint
+
+
+def test_the_integrity_check_and_the_maintenance_follow_the_first_paint(
+    qtbot: Any, db_url: str, app_paths: AppPaths, tmp_path: Path
+) -> None:
+    """As a user's start shows the window: the integrity check (half a second of a core on
+    `large`) and the start's maintenance (audit entry, retention, start backup) have not
+    begun when the window is shown, only once it has painted; then they run, and the
+    maintenance's first write passes the check."""
+    opened = open_database(db_url, app_paths, actor="test", key=TEST_KEY, check_beside=True)
+    database = opened.database
+    gate = database.gate
+    assert gate is not None
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = show_window(opened, app_paths, actor="test", settings=settings)
+    qtbot.addWidget(window)
+    try:
+        assert not gate.started
+        assert window.context.background.maintenance.activeThreadCount() == 0
+        qtbot.waitUntil(lambda: gate.started)
+        qtbot.waitUntil(lambda: database.gate is None, timeout=20_000)  # written: checked
+        qtbot.waitUntil(lambda: not window.context.background.busy(), timeout=20_000)
+    finally:
+        window.context.background.wait()
+        window.close()
+        database.dispose()

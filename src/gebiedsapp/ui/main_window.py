@@ -10,7 +10,7 @@ import uuid
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QRect, QSettings, QSize, Qt
+from PySide6.QtCore import QByteArray, QRect, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
@@ -118,7 +118,10 @@ class MainWindow(QMainWindow):
         # the sync status read and the warm-up follow the first paint (issue 19), as does
         # anything else `after_first_paint` gets before then
         self.first_paint: AfterFirstPaint | None = None
-        self._after_paint: list[Callable[[], None]] = [self.sync.refresh_status]
+        self._after_paint: list[Callable[[], None]] = [
+            context.database.begin_check,  # the integrity check (a core for half a second)
+            self.sync.refresh_status,
+        ]
 
     # -- layout -----------------------------------------------------------------------------
 
@@ -565,16 +568,17 @@ class MainWindow(QMainWindow):
             self.first_paint = AfterFirstPaint(self, self._painted)
 
     def after_first_paint(self, then: Callable[[], None]) -> None:
-        """Run `then` once the window has painted for the first time (at once if it has)."""
+        """Run `then` once the window has painted for the first time (soon, if it has), each
+        in an event-loop turn of its own, in order (one may show a dialog and wait)."""
         if self.first_paint is not None and self.first_paint.done:
-            then()
+            QTimer.singleShot(0, self, then)
         else:
             self._after_paint.append(then)
 
     def _painted(self) -> None:
         waiting, self._after_paint = self._after_paint, []
         for then in waiting:
-            then()
+            QTimer.singleShot(0, self, then)
 
     def _fit_to_screen(self) -> None:
         """A window saved on a larger screen, or at a smaller display scaling, opens inside
