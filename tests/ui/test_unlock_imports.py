@@ -41,7 +41,8 @@ CHILD = textwrap.dedent(
     UNLESS_KEYRING = ("socket", "platform")
     UNSHOWN = ("gebiedsapp.ui.first_run", "gebiedsapp.ui.admin", "gebiedsapp.ui.team_overview",
                "gebiedsapp.ui.survey.import_dialog", "gebiedsapp.services.demo",
-               "gebiedsapp.services.sync")  # (PostgreSQL's dialect) read after the first paint
+               "gebiedsapp.services.sync",  # (PostgreSQL's dialect) read after the first paint
+               "gebiedsapp.ui.help")  # the Help menu's dialogs
     passphrase = sys.argv[1]
 
     def answer(dialog):
@@ -111,7 +112,8 @@ def test_the_passphrase_dialog_comes_before_sqlalchemy_and_the_window_after_it(
     """The dialog of an encrypted database shows with nothing heavy loaded; the passphrase
     typed into it then opens the database and the main window (imported only then), which
     shows the area page without importing the screens and dialogs it does not show (the
-    first-run wizard, Beheer, Wie werkt waar, the survey import, the demo data, sync)."""
+    first-run wizard, Beheer, Wie werkt waar, the survey import, the demo data, sync,
+    the Help menu's dialogs)."""
     lines = _start(Path(db_url.removeprefix("sqlite:///")), tmp_path, passphrase=TEST_PASSPHRASE)
     assert lines[0] == "dialog Database openen loaded: "
     assert lines[2] == "window True "

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 
 from gebiedsapp.domain import DraftKind
 from gebiedsapp.storage.errors import BackupError
-from gebiedsapp.ui import help as app_help
 from gebiedsapp.ui.area_page import AreaPage
 from gebiedsapp.ui.area_tree import AreaNavigator
 from gebiedsapp.ui.context import AppContext
@@ -236,9 +235,9 @@ class MainWindow(QMainWindow):
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         guide = help_menu.addAction(self.tr("&Handleiding"))
         guide.setShortcut(QKeySequence(Qt.Key.Key_F1))
-        guide.triggered.connect(lambda: app_help.show_guide(self))
+        guide.triggered.connect(self.show_guide)
         shortcuts = help_menu.addAction(self.tr("&Sneltoetsen"))
-        shortcuts.triggered.connect(lambda: app_help.show_shortcuts(self))
+        shortcuts.triggered.connect(self.show_shortcuts)
         help_menu.addAction(self.tr("&Eerste keer instellen…")).triggered.connect(
             self.open_first_run
         )
@@ -529,7 +528,19 @@ class MainWindow(QMainWindow):
             choose_backup_dir(self.context, self)
 
     def show_about(self) -> None:
+        from gebiedsapp.ui import help as app_help  # the Help menu's: not before the paint
+
         app_help.show_about(self)
+
+    def show_guide(self) -> None:
+        from gebiedsapp.ui import help as app_help
+
+        app_help.show_guide(self)
+
+    def show_shortcuts(self) -> None:
+        from gebiedsapp.ui import help as app_help
+
+        app_help.show_shortcuts(self)
 
     # -- persistence ------------------------------------------------------------------------
 
