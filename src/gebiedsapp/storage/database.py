@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
-from urllib.request import url2pathname
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
@@ -43,7 +42,10 @@ def sqlite_file(url: URL) -> Path | None:
     if database in {"", ":memory:"} or database.startswith("file::memory:"):
         return None
     if url.query.get("uri") == "true" and database.startswith("file:"):
-        # a URI filename (read-only opening): file:///C:/x%20y.db -> C:\x y.db
+        # a URI filename (read-only opening): file:///C:/x%20y.db -> C:\x y.db; imported here:
+        # urllib.request imports http.client and email, which no start needs (issue 19)
+        from urllib.request import url2pathname
+
         return Path(url2pathname(urlsplit(database).path))
     return Path(database)
 
