@@ -4,20 +4,28 @@ and the start's maintenance."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import textwrap
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
-from gebiedsapp.paths import AppPaths
+from gebiedsapp.paths import DATA_DIR_ENV, AppPaths
 from gebiedsapp.services import sync
+from gebiedsapp.services.passphrases import PASSPHRASE_ENV
 from gebiedsapp.startup import open_database
 from gebiedsapp.ui.app import show_window
 from gebiedsapp.ui.context import AppContext
 from gebiedsapp.ui.first_paint import AfterFirstPaint
 from gebiedsapp.ui.main_window import MainWindow
-from support.dbfile import TEST_KEY
+from support.dbfile import TEST_KEY, TEST_PASSPHRASE
+
+TESTS = Path(__file__).resolve().parents[1]
+SRC = TESTS.parent / "src"
 
 ADDRESS = "postgresql://127.0.0.1:9/gebiedsapp"
 
@@ -26,7 +34,7 @@ def test_it_runs_once_after_the_first_paint(qtbot: Any) -> None:
     widget = QWidget()
     qtbot.addWidget(widget)
     calls: list[int] = []
-    AfterFirstPaint(widget, lambda: calls.append(1), at_most_ms=60_000)
+    AfterFirstPaint(widget, at_most_ms=60_000).add(lambda: calls.append(1))
     QApplication.processEvents()
     assert calls == []  # not shown, not painted
     widget.show()
@@ -37,12 +45,18 @@ def test_it_runs_once_after_the_first_paint(qtbot: Any) -> None:
     assert calls == [1]  # once
 
 
-def test_a_window_never_painted_still_gets_it(qtbot: Any) -> None:
+def test_a_window_shown_but_not_painted_still_gets_it(qtbot: Any) -> None:
+    """Shown, but Qt does not paint it (as a minimised window): after `at_most_ms`."""
     widget = QWidget()
     qtbot.addWidget(widget)
     calls: list[int] = []
-    AfterFirstPaint(widget, lambda: calls.append(1), at_most_ms=20)
+    after = AfterFirstPaint(widget, at_most_ms=50)
+    after.add(lambda: calls.append(1))
+    widget.setUpdatesEnabled(False)  # no paint events at all
+    widget.show()
     qtbot.waitUntil(lambda: calls == [1])
+    after.add(lambda: calls.append(2))  # once done: at once (in the next turn)
+    qtbot.waitUntil(lambda: calls == [1, 2])
 
 
 def test_the_sync_status_is_read_after_the_windows_first_paint(
@@ -90,3 +104,58 @@ def test_the_integrity_check_and_the_maintenance_follow_the_first_paint(
         window.context.background.wait()
         window.close()
         database.dispose()
+
+
+# Started as a user starts it; at the main window's first paint it prints whether SQLAlchemy's
+# mappers are configured yet and whether the integrity check has begun.
+AT_PAINT = textwrap.dedent(
+    """
+    import os, sys
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    class Watch(QObject):
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Paint and isinstance(watched, QMainWindow):
+                from sqlalchemy import inspect
+                from gebiedsapp.domain import Area
+                gate = watched.context.database.gate
+                print("paint", inspect(Area).configured, gate is not None and gate.started,
+                      flush=True)
+                os._exit(0)
+            return False
+
+    app = QApplication(sys.argv[:1])
+    watch = Watch()
+    app.installEventFilter(watch)
+    from gebiedsapp.__main__ import main
+    print("exit", main(sys.argv[1:]), flush=True)
+    """
+)
+
+
+def test_the_first_paint_needs_no_mapper_configuration_nor_the_integrity_check(
+    db_url: str, tmp_path: Path
+) -> None:
+    """A start paints its window before SQLAlchemy configures its mappers (the reference
+    data check and the area tree read the tables; the area page reads once painted) and
+    before the integrity check begins: both take the GIL or a core from that paint."""
+    environment = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "GEBIEDSAPP_USER": "anna",
+        DATA_DIR_ENV: str(tmp_path / "data"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
+        PASSPHRASE_ENV: TEST_PASSPHRASE,
+        "PYTHONPATH": os.pathsep.join([str(SRC), str(TESTS)]),
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", AT_PAINT, "--database", db_url.removeprefix("sqlite:///")],
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=180,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert done.stdout.splitlines() == ["paint False False"]

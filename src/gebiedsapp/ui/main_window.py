@@ -10,7 +10,7 @@ import uuid
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QRect, QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import QByteArray, QRect, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
@@ -109,18 +109,18 @@ class MainWindow(QMainWindow):
         self.navigator.area_selected.connect(self._on_area_selected)
         self.area_page.edit_team_requested.connect(lambda: self.open_admin("team"))
 
+        # What the first paint does not need follows it (issue 19): the area page's reads
+        # (on the worker they would take the GIL from the paint; the first one configures
+        # SQLAlchemy's mappers), the sync status, the integrity check (a core for half a
+        # second), the warm-up (at the first show), and what `after_first_paint` gets.
+        self.first_paint = AfterFirstPaint(self)
         current = self.navigator.current_area()
         if current is not None:
-            self.area_page.show_area(current)
+            self.first_paint.add(lambda: self._show_first_area(current))
         self._restore()
         self.sync.start(read_status=False)
-        # the sync status read and the warm-up follow the first paint (issue 19), as does
-        # anything else `after_first_paint` gets before then
-        self.first_paint: AfterFirstPaint | None = None
-        self._after_paint: list[Callable[[], None]] = [
-            context.database.begin_check,  # the integrity check (a core for half a second)
-            self.sync.refresh_status,
-        ]
+        self.first_paint.add(self.sync.refresh_status)
+        self.first_paint.add(context.database.begin_check)
 
     # -- layout -----------------------------------------------------------------------------
 
@@ -575,21 +575,15 @@ class MainWindow(QMainWindow):
             self._fit_to_screen()
             # then, while the user does nothing, the screens' modules (issue 19: first opens)
             self.warmup = Warmup(self, finished=freeze_start_up)
-            self._after_paint.append(self.warmup.start)
-            self.first_paint = AfterFirstPaint(self, self._painted)
+            self.first_paint.add(self.warmup.start)
 
     def after_first_paint(self, then: Callable[[], None]) -> None:
-        """Run `then` once the window has painted for the first time (soon, if it has), each
-        in an event-loop turn of its own, in order (one may show a dialog and wait)."""
-        if self.first_paint is not None and self.first_paint.done:
-            QTimer.singleShot(0, self, then)
-        else:
-            self._after_paint.append(then)
+        """Run `then` once the window has painted for the first time (soon, if it has)."""
+        self.first_paint.add(then)
 
-    def _painted(self) -> None:
-        waiting, self._after_paint = self._after_paint, []
-        for then in waiting:
-            QTimer.singleShot(0, self, then)
+    def _show_first_area(self, area_id: uuid.UUID) -> None:
+        if self.area_page.area_id is None:  # not clicked meanwhile
+            self.area_page.show_area(area_id)
 
     def _fit_to_screen(self) -> None:
         """A window saved on a larger screen, or at a smaller display scaling, opens inside
