@@ -23,6 +23,11 @@ class AreaTreeRow(NamedTuple):
     description: str
 
 
+class AreaTreeRows(NamedTuple):
+    areas: list[AreaTreeRow]
+    buurt_codes: dict[uuid.UUID, list[str]]  # per area id
+
+
 class AreaRepository:
     def __init__(self, session: Session) -> None:
         self.session = session
@@ -36,7 +41,7 @@ class AreaRepository:
             query = query.where(Area.deleted_at.is_(None))
         return self.session.scalars(query).all()
 
-    def tree_rows(self) -> tuple[list[AreaTreeRow], dict[uuid.UUID, list[str]]]:
+    def tree_rows(self) -> AreaTreeRows:
         """The areas not deleted, in tree order as `all`, and each one's buurt codes: read
         from the tables, not through the ORM, so that the window's first paint (its area
         tree) does not wait for SQLAlchemy's mapper configuration (issue 19)."""
@@ -59,7 +64,7 @@ class AreaRepository:
             select(area_buurt.c.area_id, area_buurt.c.buurt_code)
         ):
             codes.setdefault(area_id, []).append(code)
-        return areas, codes
+        return AreaTreeRows(areas, codes)
 
     def get(self, area_id: uuid.UUID) -> Area | None:
         return self.session.scalars(
