@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Build the bundle reproducibly, check what is in it, and try it.
 
-    python3 packaging/build.py            venv from the lock, PyInstaller, content check
+    python3 packaging/build.py            venv from the lock, PyInstaller, content check (and
+                                          first: the warm-up's import order is up to date)
     python3 packaging/build.py --smoke    and then: `gebiedsapp selftest` from the bundle and
                                           the window started offscreen for a few seconds
 
@@ -136,6 +137,13 @@ def main(argv: list[str]) -> int:
     started = time.monotonic()
     ensure_venv()
     installed = time.monotonic()
+    # the warm-up's import order is read from the sources, which the bundle does not have
+    order = subprocess.run(
+        [str(PY), str(ROOT / "packaging" / "warmup_order.py"), "--check"], check=False
+    )
+    if order.returncode:
+        say("FAILED: src/gebiedsapp/ui/warmup_order.py is out of date")
+        return 1
     shutil.rmtree(args.dist / NAME, ignore_errors=True)
     bundle = build(args.dist, args.work)
     built = time.monotonic()

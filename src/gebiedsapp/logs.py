@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
-from logging.handlers import RotatingFileHandler
+from io import TextIOWrapper
 from pathlib import Path
 
 from gebiedsapp import __version__
@@ -18,12 +18,47 @@ from gebiedsapp.paths import AppPaths
 LOG_NAME = "gebiedsapp.log"
 
 
-class _LogFile(RotatingFileHandler):
-    """A rotating log file whose folder is made when the first record arrives."""
+class _LogFile(logging.FileHandler):
+    """A log file whose folder is made when the first record arrives, kept to `max_bytes`:
+    a full one becomes .1 (.1 becomes .2, ...; `backups` kept), as logging.handlers'
+    RotatingFileHandler does. Not that one: its module imports socket, pickle and queue, about
+    a tenth of a bare window's start before the passphrase dialog (issue 19)."""
 
-    def _open(self):  # type: ignore[no-untyped-def]  # logging's own signature is untyped
+    def __init__(self, path: Path, *, max_bytes: int, backups: int) -> None:
+        super().__init__(path, encoding="utf-8", delay=True)
+        self.max_bytes = max_bytes
+        self.backups = backups
+
+    def _open(self) -> TextIOWrapper:
         Path(self.baseFilename).parent.mkdir(parents=True, exist_ok=True)
         return super()._open()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            if self._full(record):
+                self._roll_over()
+        except Exception:  # as logging's handlers: never raise from a log call
+            self.handleError(record)
+            return
+        super().emit(record)
+
+    def _full(self, record: logging.LogRecord) -> bool:
+        if self.stream is None:
+            self.stream = self._open()
+        size = self.stream.tell()
+        return size > 0 and size + len(self.format(record)) + 1 >= self.max_bytes
+
+    def _roll_over(self) -> None:
+        if self.stream is not None:
+            self.stream.close()
+            self.stream = None  # reopened by the next record
+        base = Path(self.baseFilename)
+        for number in range(self.backups - 1, 0, -1):
+            older = base.with_name(f"{base.name}.{number}")
+            if older.exists():
+                os.replace(older, base.with_name(f"{base.name}.{number + 1}"))
+        if base.exists():
+            os.replace(base, base.with_name(f"{base.name}.1"))
 
     def handleError(self, record: logging.LogRecord) -> None:
         """A log that cannot be written (full disk, read-only folder) never stops the app and
@@ -46,7 +81,7 @@ def setup_logging(paths: AppPaths, *, verbose: bool = False, program: str = "") 
     root = logging.getLogger()
     _level_before = root.level
     path = log_file(paths)
-    handler = _LogFile(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8", delay=True)
+    handler = _LogFile(path, max_bytes=1_000_000, backups=3)
     handler.setFormatter(
         logging.Formatter("%(asctime)s %(levelname)s %(process)d %(name)s: %(message)s")
     )

@@ -138,10 +138,11 @@ def open_database(
     open it (WrongPassphraseError). `key` is for an encrypted file, or a new one to encrypt;
     it is ignored for a plain file (which then takes no personal data).
 
-    `check_beside` (the window): an up-to-date database is opened while its integrity check
-    still runs (about half a second for the `large` demo database, encrypted); the first
-    write waits for it and fails, writing nothing, when it finds damage. A database to
-    upgrade is always checked first.
+    `check_beside` (the window): an up-to-date database is opened before its integrity check
+    (about half a second of a core for the `large` demo database, encrypted), which runs
+    beside the window from its first paint (Database.begin_check) or from the first write,
+    whichever comes first; that write waits for it and fails, writing nothing, when it finds
+    damage. A database to upgrade is always checked first.
     """
     paths.ensure()  # the default database lives in the data dir: make it before looking
     path = sqlite_file(make_url(url))
@@ -168,7 +169,7 @@ def open_database(
     gate = None
     pending = path is not None and path.with_name(path.name + PENDING_SUFFIX).exists()
     if check_beside and state.is_current and not pending:
-        gate = IntegrityGate(lambda: check_integrity(url, key))
+        gate = IntegrityGate(lambda: check_integrity(url, key), start=False)
     else:
         check_integrity(url, key)
     if path is not None and key is not None:  # the key opened it: the converted copy

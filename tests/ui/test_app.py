@@ -127,3 +127,31 @@ def test_a_second_start_without_changes_makes_no_backup(context) -> None:  # typ
 
     made = list_backups(context.database.file, context.paths.backup_dir)
     assert [b.reason for b in made] == ["start"]
+
+
+def test_the_start_maintenance_writes_nothing_before_the_integrity_check_passed(  # type: ignore[no-untyped-def]
+    tmp_path: Path, app_paths
+) -> None:
+    """Its first write, the audit entry of the opening, goes past the ORM: the maintenance
+    itself waits for the check beside the start, and on damage writes nothing."""
+    import hashlib
+
+    import pytest
+
+    from gebiedsapp.startup import open_database
+    from gebiedsapp.storage.errors import DamagedDatabaseError
+    from gebiedsapp.ui.app import start_maintenance
+    from support.damage import damaged_database
+    from support.dbfile import TEST_KEY
+
+    path = damaged_database(tmp_path / "kapot.db", app_paths)
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    opened = open_database(
+        f"sqlite:///{path}", app_paths, actor="x", key=TEST_KEY, check_beside=True
+    )
+    try:
+        with pytest.raises(DamagedDatabaseError):
+            start_maintenance(opened.database, app_paths, "x")
+    finally:
+        opened.database.dispose()
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before

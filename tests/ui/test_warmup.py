@@ -6,7 +6,10 @@ inside pytest's own."""
 
 from __future__ import annotations
 
+import compileall
+import importlib.util
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -15,10 +18,12 @@ from pathlib import Path
 from gebiedsapp.paths import DATA_DIR_ENV
 from gebiedsapp.services.passphrases import PASSPHRASE_ENV
 from gebiedsapp.ui.warmup import SCREEN_MODULES
+from gebiedsapp.ui.warmup_order import ORDER
 from support.dbfile import TEST_PASSPHRASE
 
 TESTS = Path(__file__).resolve().parents[1]
 SRC = TESTS.parent / "src"
+PACKAGING = TESTS.parent / "packaging"
 
 # When the main window shows it prints which screens' modules are loaded; then, with `idle`,
 # waits until the event loop has been idle long enough for the warm-up to end and prints them
@@ -116,3 +121,74 @@ def test_a_click_during_the_warm_up_opens_the_screen_at_once_and_pauses_it(
     and the warm-up notes it (its next step waits until the user is idle again)."""
     lines = _start(db_url, tmp_path, "click")
     assert lines[1] == "click True SignalsScreen True"
+
+
+def test_the_recorded_import_order_is_up_to_date_with_the_sources() -> None:
+    """ui.warmup_order is what packaging/warmup_order.py reads from the sources now: run that
+    script after changing what a screen imports."""
+    spec = importlib.util.spec_from_file_location("warmup_order", PACKAGING / "warmup_order.py")
+    assert spec is not None
+    assert spec.loader is not None
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    assert script.render() == (SRC / "gebiedsapp" / "ui" / "warmup_order.py").read_text(
+        encoding="utf-8"
+    )
+
+
+# As an installed (PyInstaller) build runs it: the app's modules as bytecode only, no .py
+WITHOUT_SOURCES = textwrap.dedent(
+    """
+    import os, sys
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication(sys.argv[:1])
+    from gebiedsapp.ui.warmup import SCREEN_MODULES, Warmup
+
+    def finished():
+        steps = [name for name, _ms in warmup.steps if name != "finished"]
+        print(len(steps), all(m in sys.modules for m in SCREEN_MODULES), flush=True)
+        print("\\n".join(steps), flush=True)
+        os._exit(0)
+
+    warmup = Warmup(app, finished=finished)
+    warmup.start(0)
+    app.exec()
+    """
+)
+
+
+def test_an_installed_build_warms_up_module_by_module_too(tmp_path: Path) -> None:
+    """Where there are no sources to read the order from (an installed build), the warm-up
+    still imports one module per step, each after its own imports, not a whole screen
+    package per step (200-500 ms of the GUI thread each)."""
+    package = tmp_path / "gebiedsapp"
+    shutil.copytree(SRC / "gebiedsapp", package, ignore=shutil.ignore_patterns("__pycache__"))
+    assert compileall.compile_dir(package, quiet=1, legacy=True)
+    for source in package.rglob("*.py"):
+        source.unlink()
+    environment = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "PYTHONPATH": str(tmp_path),
+        "PYTHONDONTWRITEBYTECODE": "1",
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", WITHOUT_SOURCES],
+        capture_output=True,
+        text=True,
+        env=environment,
+        cwd=tmp_path,
+        timeout=180,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    header, *steps = done.stdout.splitlines()
+    count, imported = header.split()
+    assert imported == "True"
+    assert int(count) == len(steps) > 5 * len(SCREEN_MODULES)  # module by module
+    order = [f"import {name}" for name in ORDER]
+    assert steps == [step for step in order if step in steps]  # in the recorded order
+    # what a screen's package imports from elsewhere comes first, in steps of its own
+    assert steps.index("import gebiedsapp.services.koffiekar") < steps.index(
+        "import gebiedsapp.ui.koffiekar"
+    )

@@ -13,7 +13,7 @@ from gebiedsapp.domain import Area, AreaKind
 from gebiedsapp.services.errors import NotFoundError, ValidationError
 from gebiedsapp.services.permissions import manages
 from gebiedsapp.services.validation import clean_name
-from gebiedsapp.storage.repositories.areas import AreaRepository
+from gebiedsapp.storage.repositories.areas import AreaRepository, AreaTreeRow
 from gebiedsapp.storage.repositories.teams import TeamRepository
 
 
@@ -33,8 +33,8 @@ class AreaNode:
 
 def area_tree(session: Session) -> list[AreaNode]:
     """All areas in depth-first tree order (each parent before its children)."""
-    areas = AreaRepository(session).all()
-    by_parent: dict[uuid.UUID | None, list[Area]] = {}
+    areas, codes = AreaRepository(session).tree_rows()
+    by_parent: dict[uuid.UUID | None, list[AreaTreeRow]] = {}
     known = {a.id for a in areas}
     for area in areas:
         parent = area.parent_id if area.parent_id in known else None
@@ -50,7 +50,7 @@ def area_tree(session: Session) -> list[AreaNode]:
                     name=area.name,
                     kind=area.kind,
                     cbs_wijk_code=area.cbs_wijk_code,
-                    buurt_codes=tuple(sorted(b.code for b in area.buurten)),
+                    buurt_codes=tuple(sorted(codes.get(area.id, ()))),
                     description=area.description,
                     depth=depth,
                 )

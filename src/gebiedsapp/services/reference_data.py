@@ -204,9 +204,15 @@ def load_reference_data(session: Session) -> Counter[str]:
     """
     counts: Counter[str] = Counter()
     fingerprint = shipped_fingerprint()
-    stored = session.get(AppSetting, FINGERPRINT_SETTING)
-    if stored is not None and stored.value == fingerprint:
+    # read from the table, not through the ORM: the usual start then does not configure
+    # SQLAlchemy's mappers before the window's first paint (issue 19)
+    setting = AppSetting.__table__.c
+    loaded = session.execute(
+        select(setting.value).where(setting.key == FINGERPRINT_SETTING)
+    ).scalar_one_or_none()
+    if loaded == fingerprint:
         return counts
+    stored = session.get(AppSetting, FINGERPRINT_SETTING)
     _load_cbs(session, counts)
     session.flush()
     _load_areas(session, counts)

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
-from urllib.request import url2pathname
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
@@ -43,7 +42,10 @@ def sqlite_file(url: URL) -> Path | None:
     if database in {"", ":memory:"} or database.startswith("file::memory:"):
         return None
     if url.query.get("uri") == "true" and database.startswith("file:"):
-        # a URI filename (read-only opening): file:///C:/x%20y.db -> C:\x y.db
+        # a URI filename (read-only opening): file:///C:/x%20y.db -> C:\x y.db; imported here:
+        # urllib.request imports http.client and email, which no start needs (issue 19)
+        from urllib.request import url2pathname
+
         return Path(url2pathname(urlsplit(database).path))
     return Path(database)
 
@@ -176,13 +178,28 @@ def _checked_before_dml(state: ORMExecuteState) -> None:
 
 
 class IntegrityGate:
-    """The start's integrity check, run beside building the window: every write waits for it
-    (`wait`), and none happens on a database it found damaged. Reading does not wait."""
+    """The start's integrity check, run beside the window: every write waits for it (`wait`),
+    and none happens on a database it found damaged. Reading does not wait. With `start`
+    False it begins when told (`start`: the window, after its first paint, so that the check
+    does not take a core from that paint) or at the first write, whichever comes first."""
 
-    def __init__(self, check: Callable[[], None]) -> None:
+    def __init__(self, check: Callable[[], None], *, start: bool = True) -> None:
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._run, args=(check,), daemon=True)
-        self._thread.start()
+        self._starting = threading.Lock()
+        self._started = False
+        if start:
+            self.start()
+
+    @property
+    def started(self) -> bool:
+        return self._started
+
+    def start(self) -> None:
+        with self._starting:
+            if not self._started:
+                self._started = True
+                self._thread.start()
 
     def _run(self, check: Callable[[], None]) -> None:
         try:
@@ -192,6 +209,7 @@ class IntegrityGate:
 
     def wait(self) -> None:
         """Return once the check passed; raise what it found (DamagedDatabaseError, say)."""
+        self.start()
         self._thread.join()
         if self._error is not None:
             raise self._error
@@ -228,6 +246,12 @@ class Database:
             event.listen(sessions, "before_flush", refuse_personal_data)
         event.listen(sessions, "before_flush", record_changes)  # after the stamps
         return database
+
+    def begin_check(self) -> None:
+        """Start the start's integrity check now, if it waits to be started."""
+        gate = self.gate
+        if gate is not None:
+            gate.start()
 
     def wait_until_checked(self) -> None:
         """Before a write: wait for the start's integrity check; raise what it found."""

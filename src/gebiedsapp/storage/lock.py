@@ -17,7 +17,6 @@ import contextlib
 import json
 import logging
 import os
-import socket
 import sys
 from dataclasses import dataclass
 from datetime import datetime
@@ -70,6 +69,16 @@ def _try_lock(fd: int) -> bool:
     return True
 
 
+def _host_name() -> str:
+    """socket.gethostname() without importing socket (with selectors, about a tenth of a bare
+    window's start) before the passphrase dialog: on POSIX it is uname's node name."""
+    if hasattr(os, "uname"):
+        return os.uname().nodename
+    import socket
+
+    return socket.gethostname()
+
+
 class DatabaseLock:
     """Held by this process while `held`; `acquire()` never waits."""
 
@@ -113,7 +122,7 @@ class DatabaseLock:
         holder = {
             "program": self.program,
             "user": self.user,
-            "host": socket.gethostname(),
+            "host": _host_name(),
             "pid": os.getpid(),
             "since": datetime.now().isoformat(timespec="seconds"),
         }

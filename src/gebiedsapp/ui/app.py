@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from gebiedsapp import __version__
@@ -30,7 +30,7 @@ from gebiedsapp.storage.errors import (
 )
 from gebiedsapp.ui.crash import ExceptionReporter
 from gebiedsapp.ui.gc_guard import GarbageCollector
-from gebiedsapp.ui.help import app_icon
+from gebiedsapp.ui.icon import app_icon
 from gebiedsapp.ui.language import chosen_language, install_translators
 from gebiedsapp.ui.none_guard import keep_none_alive
 from gebiedsapp.ui.previews import remove_stale_previews
@@ -67,6 +67,8 @@ def start_maintenance(database: Database, paths: AppPaths, actor: str) -> str:
     from gebiedsapp.domain import AuditAction
     from gebiedsapp.services import audit, backups, erasure, retention
 
+    # the audit log is written past the ORM, where no write waits for the check by itself
+    database.wait_until_checked()
     with database.unit_of_work(actor) as session:
         audit.note(session, AuditAction.OPEN, detail="venster")
     with database.unit_of_work(actor) as session:
@@ -129,11 +131,13 @@ def show_window(
     window.show()
     if opened.database.read_only:  # damaged, to look at: nothing is written, nothing offered
         return window
-    QTimer.singleShot(0, window.offer_recovery)  # 'Herstel je werk?' after a crash
-    QTimer.singleShot(0, window.offer_encryption)  # a plain database file: encrypt it?
+    # all after the first paint (issue 19): none of it is needed to show the window, and the
+    # maintenance's reads and writes would take the GIL and a core from that paint
+    window.after_first_paint(lambda: begin_maintenance(window, opened.database, paths, actor))
+    window.after_first_paint(window.offer_recovery)  # 'Herstel je werk?' after a crash
+    window.after_first_paint(window.offer_encryption)  # a plain database file: encrypt it?
     if opened.fresh:  # a new database: 'Eerste keer instellen' (once)
-        QTimer.singleShot(0, lambda: _offer_first_run(window))
-    begin_maintenance(window, opened.database, paths, actor)
+        window.after_first_paint(lambda: _offer_first_run(window))
     return window
 
 

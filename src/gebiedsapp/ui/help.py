@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl
-from PySide6.QtGui import QAction, QIcon, QImage, QKeySequence, QShortcut, QTextDocument
+from PySide6.QtGui import QAction, QImage, QKeySequence, QShortcut, QTextDocument
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from gebiedsapp import __version__
-from gebiedsapp.resources import resource_path
+from gebiedsapp.ui.icon import app_icon as app_icon  # where the Help menu had it
 from gebiedsapp.ui.screen import PartsOnUse
 from gebiedsapp.ui.translatable import QT_TRANSLATE_NOOP
 
@@ -63,11 +63,6 @@ def shipped_file(*parts: str) -> Path | None:
         if candidate.is_file():
             return candidate
     return None
-
-
-def app_icon() -> QIcon:
-    """The app's icon (resources/icons), for every window's title bar and the task bar."""
-    return QIcon(str(resource_path("icons", "gebiedsapp.png")))
 
 
 # -- the user guide ----------------------------------------------------------------------------

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import logging
 import os
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
@@ -54,6 +53,8 @@ class _Translator(QTranslator):
 
 def _by_text(ts: Path) -> dict[str, str]:
     """Dutch -> English for every finished, singular message of the shipped .ts."""
+    import xml.etree.ElementTree as ET  # English only: not before a Dutch start's dialog
+
     found: dict[str, str] = {}
     for message in ET.parse(ts).getroot().iter("message"):
         translation = message.find("translation")
@@ -79,7 +80,7 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
         ours = resources_root() / "translations"
         try:
             english = _Translator(app, _by_text(ours / "gebiedsapp_en.ts"))
-        except (OSError, ET.ParseError):
+        except (OSError, SyntaxError):  # ElementTree's ParseError is a SyntaxError
             english = _Translator(app, {})
         if english.load("gebiedsapp_en", str(ours)):
             installed.append(english)

@@ -7,6 +7,7 @@ and the 'Scherm' toolbar the same way as the ones here.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QRect, QSettings, QSize, Qt
@@ -22,10 +23,10 @@ from PySide6.QtWidgets import (
 
 from gebiedsapp.domain import DraftKind
 from gebiedsapp.storage.errors import BackupError
-from gebiedsapp.ui import help as app_help
 from gebiedsapp.ui.area_page import AreaPage
 from gebiedsapp.ui.area_tree import AreaNavigator
 from gebiedsapp.ui.context import AppContext
+from gebiedsapp.ui.first_paint import AfterFirstPaint
 from gebiedsapp.ui.gc_guard import freeze_start_up
 from gebiedsapp.ui.language import add_language_menu
 from gebiedsapp.ui.layout import ScreenStack, fit_into, scrolling, text_width
@@ -108,11 +109,18 @@ class MainWindow(QMainWindow):
         self.navigator.area_selected.connect(self._on_area_selected)
         self.area_page.edit_team_requested.connect(lambda: self.open_admin("team"))
 
+        # What the first paint does not need follows it (issue 19): the area page's reads
+        # (on the worker they would take the GIL from the paint; the first one configures
+        # SQLAlchemy's mappers), the sync status, the integrity check (a core for half a
+        # second), the warm-up (at the first show), and what `after_first_paint` gets.
+        self.first_paint = AfterFirstPaint(self)
         current = self.navigator.current_area()
         if current is not None:
-            self.area_page.show_area(current)
+            self.first_paint.add(lambda: self._show_first_area(current))
         self._restore()
-        self.sync.start()
+        self.sync.start(read_status=False)
+        self.first_paint.add(self.sync.refresh_status)
+        self.first_paint.add(context.database.begin_check)
 
     # -- layout -----------------------------------------------------------------------------
 
@@ -227,9 +235,9 @@ class MainWindow(QMainWindow):
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         guide = help_menu.addAction(self.tr("&Handleiding"))
         guide.setShortcut(QKeySequence(Qt.Key.Key_F1))
-        guide.triggered.connect(lambda: app_help.show_guide(self))
+        guide.triggered.connect(self.show_guide)
         shortcuts = help_menu.addAction(self.tr("&Sneltoetsen"))
-        shortcuts.triggered.connect(lambda: app_help.show_shortcuts(self))
+        shortcuts.triggered.connect(self.show_shortcuts)
         help_menu.addAction(self.tr("&Eerste keer instellen…")).triggered.connect(
             self.open_first_run
         )
@@ -520,7 +528,19 @@ class MainWindow(QMainWindow):
             choose_backup_dir(self.context, self)
 
     def show_about(self) -> None:
+        from gebiedsapp.ui import help as app_help  # the Help menu's: not before the paint
+
         app_help.show_about(self)
+
+    def show_guide(self) -> None:
+        from gebiedsapp.ui import help as app_help
+
+        app_help.show_guide(self)
+
+    def show_shortcuts(self) -> None:
+        from gebiedsapp.ui import help as app_help
+
+        app_help.show_shortcuts(self)
 
     # -- persistence ------------------------------------------------------------------------
 
@@ -555,7 +575,15 @@ class MainWindow(QMainWindow):
             self._fit_to_screen()
             # then, while the user does nothing, the screens' modules (issue 19: first opens)
             self.warmup = Warmup(self, finished=freeze_start_up)
-            self.warmup.start()
+            self.first_paint.add(self.warmup.start)
+
+    def after_first_paint(self, then: Callable[[], None]) -> None:
+        """Run `then` once the window has painted for the first time (soon, if it has)."""
+        self.first_paint.add(then)
+
+    def _show_first_area(self, area_id: uuid.UUID) -> None:
+        if self.area_page.area_id is None:  # not clicked meanwhile
+            self.area_page.show_area(area_id)
 
     def _fit_to_screen(self) -> None:
         """A window saved on a larger screen, or at a smaller display scaling, opens inside

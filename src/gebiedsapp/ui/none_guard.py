@@ -12,7 +12,6 @@ the app requires Python 3.12, or PySide6 has fixed it.
 from __future__ import annotations
 
 import ctypes
-import platform
 import sys
 
 HEADROOM = 1 << 56  # lost references before trouble: years of painting, far below 2**63
@@ -23,7 +22,7 @@ _done = False
 def keep_none_alive() -> bool:
     """Give None its headroom (once per process); False where it is not needed."""
     global _done
-    if _done or sys.version_info >= (3, 12) or platform.python_implementation() != "CPython":
+    if _done or sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
         return False
     ctypes.c_ssize_t.from_address(id(None)).value += HEADROOM
     _done = True

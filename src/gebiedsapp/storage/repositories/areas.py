@@ -4,11 +4,28 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from gebiedsapp.domain import Area, CbsBuurt, CbsWijk, area_buurt
+from gebiedsapp.domain import Area, AreaKind, CbsBuurt, CbsWijk, area_buurt
+
+
+class AreaTreeRow(NamedTuple):
+    """One area as the tree shows it (no ORM object: see AreaRepository.tree_rows)."""
+
+    id: uuid.UUID
+    parent_id: uuid.UUID | None
+    name: str
+    kind: AreaKind
+    cbs_wijk_code: str | None
+    description: str
+
+
+class AreaTreeRows(NamedTuple):
+    areas: list[AreaTreeRow]
+    buurt_codes: dict[uuid.UUID, list[str]]  # per area id
 
 
 class AreaRepository:
@@ -23,6 +40,31 @@ class AreaRepository:
         if not include_deleted:
             query = query.where(Area.deleted_at.is_(None))
         return self.session.scalars(query).all()
+
+    def tree_rows(self) -> AreaTreeRows:
+        """The areas not deleted, in tree order as `all`, and each one's buurt codes: read
+        from the tables, not through the ORM, so that the window's first paint (its area
+        tree) does not wait for SQLAlchemy's mapper configuration (issue 19)."""
+        table = Area.__table__.c
+        rows = self.session.execute(
+            select(
+                table.id,
+                table.parent_id,
+                table.name,
+                table.kind,
+                table.cbs_wijk_code,
+                table.description,
+            )
+            .where(table.deleted_at.is_(None))
+            .order_by(table.sort_order, table.name)
+        )
+        areas = [AreaTreeRow(*row) for row in rows]
+        codes: dict[uuid.UUID, list[str]] = {}
+        for area_id, code in self.session.execute(
+            select(area_buurt.c.area_id, area_buurt.c.buurt_code)
+        ):
+            codes.setdefault(area_id, []).append(code)
+        return AreaTreeRows(areas, codes)
 
     def get(self, area_id: uuid.UUID) -> Area | None:
         return self.session.scalars(

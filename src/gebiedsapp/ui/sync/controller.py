@@ -156,9 +156,11 @@ class SyncController(QObject):
         self.closed = False  # the window closed: no more attempts, no more messages
         context.hub.changed.connect(self._on_changes)
 
-    def start(self) -> None:
-        """Show the status and plan the first background attempt (the window is up)."""
-        self.refresh_status()
+    def start(self, *, read_status: bool = True) -> None:
+        """Show the status and plan the first background attempt (the window is up).
+        `read_status` False: the window reads it after its first paint (issue 19)."""
+        if read_status:
+            self.refresh_status()
         if not self.context.database.read_only:
             self.timer.start(FIRST_ATTEMPT_MS)
 

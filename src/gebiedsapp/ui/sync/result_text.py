@@ -5,10 +5,14 @@ controller's translation context."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 
-from gebiedsapp.services import sync
 from gebiedsapp.ui.formatting import format_number
+
+if TYPE_CHECKING:  # annotations only: the window's start does not import sync (PostgreSQL)
+    from gebiedsapp.services import sync
 
 
 def summary(result: sync.SyncResult) -> str:

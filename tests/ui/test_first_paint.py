@@ -1,0 +1,161 @@
+"""Issue 19: what a start does not need before its first paint follows it (ui.first_paint):
+the status bar's sync status read, the warm-up of the screens' modules, the integrity check
+and the start's maintenance."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QWidget
+
+from gebiedsapp.paths import DATA_DIR_ENV, AppPaths
+from gebiedsapp.services import sync
+from gebiedsapp.services.passphrases import PASSPHRASE_ENV
+from gebiedsapp.startup import open_database
+from gebiedsapp.ui.app import show_window
+from gebiedsapp.ui.context import AppContext
+from gebiedsapp.ui.first_paint import AfterFirstPaint
+from gebiedsapp.ui.main_window import MainWindow
+from support.dbfile import TEST_KEY, TEST_PASSPHRASE
+
+TESTS = Path(__file__).resolve().parents[1]
+SRC = TESTS.parent / "src"
+
+ADDRESS = "postgresql://127.0.0.1:9/gebiedsapp"
+
+
+def test_it_runs_once_after_the_first_paint(qtbot: Any) -> None:
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    calls: list[int] = []
+    AfterFirstPaint(widget, at_most_ms=60_000).add(lambda: calls.append(1))
+    QApplication.processEvents()
+    assert calls == []  # not shown, not painted
+    widget.show()
+    qtbot.waitUntil(lambda: calls == [1])
+    widget.update()
+    widget.repaint()
+    QApplication.processEvents()
+    assert calls == [1]  # once
+
+
+def test_a_window_shown_but_not_painted_still_gets_it(qtbot: Any) -> None:
+    """Shown, but Qt does not paint it (as a minimised window): after `at_most_ms`."""
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    calls: list[int] = []
+    after = AfterFirstPaint(widget, at_most_ms=50)
+    after.add(lambda: calls.append(1))
+    widget.setUpdatesEnabled(False)  # no paint events at all
+    widget.show()
+    qtbot.waitUntil(lambda: calls == [1])
+    after.add(lambda: calls.append(2))  # once done: at once (in the next turn)
+    qtbot.waitUntil(lambda: calls == [1, 2])
+
+
+def test_the_sync_status_is_read_after_the_windows_first_paint(
+    qtbot: Any, context: AppContext, settings: QSettings
+) -> None:
+    """A team server is set: the status bar says so once the window has painted; a window
+    built but not yet shown has not read it (its worker read the area page only)."""
+    with context.database.unit_of_work("test") as session:
+        sync.save_server(session, ADDRESS)
+    window = MainWindow(context, settings)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: not context.background.busy())
+    QApplication.processEvents()
+    assert window.sync.snapshot is None
+    assert window.sync.status_label.text() == ""
+    window.show()
+    qtbot.waitUntil(lambda: window.sync.snapshot is not None)
+    assert window.sync.snapshot.address == ADDRESS
+    qtbot.waitUntil(window.sync.status_label.isVisible)
+    assert window.warmup is not None
+    assert window.warmup.watching  # begun after the paint
+
+
+def test_the_integrity_check_and_the_maintenance_follow_the_first_paint(
+    qtbot: Any, db_url: str, app_paths: AppPaths, tmp_path: Path
+) -> None:
+    """As a user's start shows the window: the integrity check (half a second of a core on
+    `large`) and the start's maintenance (audit entry, retention, start backup) have not
+    begun when the window is shown, only once it has painted; then they run, and the
+    maintenance's first write passes the check."""
+    opened = open_database(db_url, app_paths, actor="test", key=TEST_KEY, check_beside=True)
+    database = opened.database
+    gate = database.gate
+    assert gate is not None
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = show_window(opened, app_paths, actor="test", settings=settings)
+    qtbot.addWidget(window)
+    try:
+        assert not gate.started
+        assert window.context.background.maintenance.activeThreadCount() == 0
+        qtbot.waitUntil(lambda: gate.started)
+        qtbot.waitUntil(lambda: database.gate is None, timeout=20_000)  # written: checked
+        qtbot.waitUntil(lambda: not window.context.background.busy(), timeout=20_000)
+    finally:
+        window.context.background.wait()
+        window.close()
+        database.dispose()
+
+
+# Started as a user starts it; at the main window's first paint it prints whether SQLAlchemy's
+# mappers are configured yet and whether the integrity check has begun.
+AT_PAINT = textwrap.dedent(
+    """
+    import os, sys
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    class Watch(QObject):
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Paint and isinstance(watched, QMainWindow):
+                from sqlalchemy import inspect
+                from gebiedsapp.domain import Area
+                gate = watched.context.database.gate
+                print("paint", inspect(Area).configured, gate is not None and gate.started,
+                      flush=True)
+                os._exit(0)
+            return False
+
+    app = QApplication(sys.argv[:1])
+    watch = Watch()
+    app.installEventFilter(watch)
+    from gebiedsapp.__main__ import main
+    print("exit", main(sys.argv[1:]), flush=True)
+    """
+)
+
+
+def test_the_first_paint_needs_no_mapper_configuration_nor_the_integrity_check(
+    db_url: str, tmp_path: Path
+) -> None:
+    """A start paints its window before SQLAlchemy configures its mappers (the reference
+    data check and the area tree read the tables; the area page reads once painted) and
+    before the integrity check begins: both take the GIL or a core from that paint."""
+    environment = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "GEBIEDSAPP_USER": "anna",
+        DATA_DIR_ENV: str(tmp_path / "data"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
+        PASSPHRASE_ENV: TEST_PASSPHRASE,
+        "PYTHONPATH": os.pathsep.join([str(SRC), str(TESTS)]),
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", AT_PAINT, "--database", db_url.removeprefix("sqlite:///")],
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=180,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert done.stdout.splitlines() == ["paint False False"]
