@@ -46,6 +46,18 @@ def _another_team(seed: int) -> Iterator[None]:
         generator.DemoRepository.has_rows_by = has_rows_by  # type: ignore[method-assign]
 
 
+def _upgrade(url: str) -> None:
+    """Bring a kept bench database to the schema's head (no backup: bench data are copies)."""
+    from gebiedsapp.storage.database import Database
+    from gebiedsapp.storage.migrate import upgrade
+
+    database = Database.connect(url, _key())
+    try:
+        upgrade(database.engine, backup_dir=None, key=_key())
+    finally:
+        database.dispose()
+
+
 def build(folder: Path, *, scale: int = 1, quiet: bool = False) -> tuple[str, Path]:
     """The url and data folder of a database with `scale` large demo sets (built once)."""
     from gebiedsapp.paths import app_paths, sqlite_url
@@ -57,6 +69,7 @@ def build(folder: Path, *, scale: int = 1, quiet: bool = False) -> tuple[str, Pa
     path = data_dir / f"{name}.db"
     url = sqlite_url(path)
     if path.exists() and (data_dir / "klaar").exists():
+        _upgrade(url)  # a database kept from an older tree: the app would migrate it too
         return url, data_dir
     data_dir.mkdir(parents=True, exist_ok=True)
     path.unlink(missing_ok=True)

@@ -6208,6 +6208,10 @@ The previous database is in:
         <translation>Initiative</translation>
     </message>
     <message>
+        <source>Uitspraak</source>
+        <translation>Quote</translation>
+    </message>
+    <message>
         <source>Laatst geweest</source>
         <translation>Last visited</translation>
     </message>

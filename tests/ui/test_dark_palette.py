@@ -155,6 +155,8 @@ def _settled(window) -> bool:  # type: ignore[no-untyped-def]
 def visit_every_screen(qtbot: QtBot, window) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
     """Each screen by its shortcut, as a user would; what is unreadable on each."""
     unreadable: dict[str, list[str]] = {}
+    window.activateWindow()  # the screens' shortcuts work in the active window
+    qtbot.waitUntil(window.isActiveWindow)
     for key, number in SCREENS:
         qtbot.keyClick(window, number, Qt.KeyboardModifier.ControlModifier)
         assert window.stack.currentWidget() is window.screens[key]

@@ -24,6 +24,7 @@ HEADERS = (
     QT_TRANSLATE_NOOP("TableHeader", "Gemeld"),
     QT_TRANSLATE_NOOP("TableHeader", "Gevonden"),
     QT_TRANSLATE_NOOP("TableHeader", "Initiatief"),
+    QT_TRANSLATE_NOOP("TableHeader", "Uitspraak"),  # Samenvatting's quotes
     QT_TRANSLATE_NOOP("TableHeader", "Laatst geweest"),
     QT_TRANSLATE_NOOP("TableHeader", "Mijlpaal"),
     QT_TRANSLATE_NOOP("TableHeader", "Opbouwwerker"),

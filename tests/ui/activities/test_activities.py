@@ -114,7 +114,7 @@ def test_record_a_bewonersavond_with_its_outcomes(
             today=TODAY,
         )
     screen = open_activities(qtbot, window, context, beerta)
-    assert screen.form.signals_list.count() == 1
+    qtbot.waitUntil(lambda: screen.form.signals_list.count() == 1)  # the area's signals read
     form = screen.form
     qtbot.mouseClick(screen.new_button, Qt.MouseButton.LeftButton)
     assert focused() is form.subject_edit
