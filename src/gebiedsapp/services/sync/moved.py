@@ -55,9 +55,8 @@ def hidden_here(
         if held:
             hidden[table.name] = held - moves.shown(remote, table, sorted(held))
     _residents(remote, here, tables, hidden)
-    changed = (last != after or bool(before) or bool(moves.kept(here, moves.HELD_SETTING))) or any(
-        hidden.values()
-    )
+    was_held = bool(moves.kept(here, moves.HELD_SETTING))  # to be cleared once let go
+    changed = last != after or bool(before) or was_held or any(hidden.values())
     return hidden, last, changed
 
 
