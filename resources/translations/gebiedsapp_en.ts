@@ -5646,6 +5646,10 @@ The previous database is in:
         <translation>%s changes waiting</translation>
     </message>
     <message>
+        <source>minstens %s</source>
+        <translation>at least %s</translation>
+    </message>
+    <message>
         <source>%s niet te versturen</source>
         <translation>%s cannot be sent</translation>
     </message>

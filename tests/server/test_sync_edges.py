@@ -11,10 +11,12 @@ import uuid
 from collections.abc import Iterator
 from datetime import date, time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import select, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 
 from gebiedsapp import cli
 from gebiedsapp.domain import (
@@ -343,6 +345,53 @@ def test_a_team_member_takes_the_servers_reference_data_and_is_never_refused(
 
     assert (last.refused, last.reference_held, last.waiting) == (0, 0, 0)
     assert _outbox(anna) == set()
+
+
+def test_a_reference_edit_saved_during_the_sync_is_never_overwritten_unreported(
+    early: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Settling compares the laptop's rows in the transaction that writes the server's over
+    them: a save made meanwhile waits for it, and is reported at the next sync."""
+    from gebiedsapp.services.sync import reference
+    from gebiedsapp.storage.database import BUSY_TIMEOUT_MS
+
+    anna = early.team.laptop("anna")
+    real = reference.compare
+    saves: list[str] = []
+
+    def save_meanwhile(*args: Any, **kwargs: Any) -> Any:
+        found = real(*args, **kwargs)
+        if saves:
+            return found
+        with anna.engine.connect() as connection:  # the window saves a theme meanwhile
+            connection.exec_driver_sql("PRAGMA busy_timeout = 0")
+            try:
+                connection.exec_driver_sql(
+                    "UPDATE theme SET name = 'Eenzaam en stil' WHERE id = ?", (EENZAAMHEID.hex,)
+                )
+                connection.commit()
+                saves.append("opgeslagen")
+            except OperationalError:
+                connection.rollback()
+                saves.append("wacht")  # the sync holds the file: the save comes after it
+            finally:
+                connection.exec_driver_sql(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        return found
+
+    monkeypatch.setattr(reference, "compare", save_meanwhile)
+
+    early.sync("anna", clean=False)
+
+    assert saves == ["wacht"]
+    monkeypatch.setattr(reference, "compare", real)
+    with anna.unit_of_work("anna") as session:  # the save, once the sync let go of the file
+        theme = session.get(Theme, EENZAAMHEID)
+        assert theme is not None
+        theme.name = "Eenzaam en stil"
+    later = early.sync("anna", clean=False)
+    assert (later.refused, later.reference_replaced) == (0, 1)  # said: "vervangen"
+    with anna.read_session() as session:
+        assert session.get(Theme, EENZAAMHEID).name == "Eenzaamheid"  # type: ignore[union-attr]
 
 
 @pytest.mark.usefixtures("cli_environment")

@@ -278,3 +278,159 @@ def test_a_resident_seen_only_through_a_moved_record_goes_too(world: RightsWorld
     assert result.removed >= 4  # the round, two conversations, Hendrik (and his consent)
     assert _words(anna, "Hendrik Mulder", "0597 999 888") == []
     assert _outbox(anna) == set()
+
+
+def _server_count(world: RightsWorld, query: str) -> int:
+    assert world.team.server is not None
+    with world.team.server.engine.connect() as connection:
+        return int(connection.scalar(text(query)) or 0)
+
+
+def test_a_new_row_under_a_moved_record_waits_with_it_until_the_record_moves_back(
+    world: RightsWorld,
+) -> None:
+    bea, anna, wim = (world.team.laptop(n) for n in ("bea", "anna", "wim"))
+    moved = _signal(bea, "bea", "Kapotte lantaarn Molenweg")
+    world.sync("bea")
+    world.sync("anna")
+    world.sync("wim")
+    with anna.unit_of_work("anna") as session:  # offline: only a new history line
+        row = session.get(Signal, moved)
+        assert row is not None
+        signals.log_change(session, row, SignalField.PRIORITY, "hoog", "laag", "nieuwe-regel")
+    _move(wim, "wim", moved)
+    world.sync("wim")
+    planned = sync.run_sync(
+        anna, server_url=world.address("anna"), password=TEAM_PASSWORD, dry_run=True
+    )
+    history_plan = next(p for p in planned.plan if p.table == "signal_history")
+    assert (history_plan.push, history_plan.held, planned.not_theirs) == (0, 1, 1)
+
+    result = world.sync("anna", clean=False)
+
+    assert (result.refused, result.pushed, result.not_theirs, result.waiting) == (0, 0, 1, 1)
+    assert moved in _held(anna)["signal"]  # kept: her new line refers to it
+    assert sync.sync_status(anna).not_theirs == 1
+    again = world.sync("anna", clean=False)
+    assert (again.refused, again.pushed, again.not_theirs, again.removed) == (0, 0, 1, 0)
+    notes = "SELECT count(*) FROM signal_history WHERE note = 'nieuwe-regel'"
+    assert _server_count(world, notes) == 0
+    # the signal comes back to Beerta: her line goes out after all
+    with wim.unit_of_work("wim") as session:
+        row = session.get(Signal, moved)
+        assert row is not None
+        row.area_id = BEERTA
+    world.sync("wim")
+    back = world.sync("anna")
+    assert (back.pushed, back.not_theirs) == (1, 0)
+    assert _server_count(world, notes) == 1
+    assert sync.sync_status(anna).not_theirs == 0
+
+
+def test_a_moved_record_kept_only_for_a_new_line_is_asked_about_at_every_sync(
+    world: RightsWorld,
+) -> None:
+    """Kept only for her line; the line is the only thing that keeps it (re-checked)."""
+    bea, anna, wim = (world.team.laptop(n) for n in ("bea", "anna", "wim"))
+    moved = _signal(bea, "bea", "Scheve paal Hoofdstraat")
+    world.sync("bea")
+    world.sync("anna")
+    world.sync("wim")
+    with anna.unit_of_work("anna") as session:
+        row = session.get(Signal, moved)
+        assert row is not None
+        signals.log_change(session, row, SignalField.PRIORITY, "hoog", "laag", "nog-een-regel")
+    _move(wim, "wim", moved)
+    world.sync("wim")
+    world.sync("anna", clean=False)
+    with anna.engine.connect() as connection:
+        kept = connection.scalar(
+            text("SELECT value FROM app_setting WHERE key = 'sync.moved_away'")
+        )
+    assert kept is not None
+    assert moved.hex in kept  # asked about again at every sync
+
+
+def test_a_new_conversation_in_a_moved_round_waits_whole_and_sends_no_resident(
+    world: RightsWorld,
+) -> None:
+    bea, anna, wim = (world.team.laptop(n) for n in ("bea", "anna", "wim"))
+    (talk,) = _round(bea, "bea", "Kerk", ("Hendrik Mulder", "0597 999 888"))
+    with bea.read_session() as session:
+        conversation = session.get(Conversation, talk)
+        assert conversation is not None
+        round_id = conversation.session_id
+    world.sync("bea")
+    world.sync("anna")
+    world.sync("wim")
+    with anna.unit_of_work("anna") as session:
+        koffiekar.record_conversation(
+            session,
+            session_id=round_id,
+            data=ConversationInput(
+                summary="Gesprek over de speeltuin",
+                theme_ids=[EENZAAMHEID],
+                resident=ResidentInput(
+                    name="Piet Postma", phone="0597 555 555", wants_contact=True, consent=True
+                ),
+            ),
+            today=date(2026, 11, 25),
+        )
+    waiting = _outbox(anna)
+    assert {"conversation", "resident", "consent", "conversation_theme"} <= {
+        name for name, _key in waiting
+    }
+    with wim.unit_of_work("wim") as session:
+        round_ = session.get(KoffiekarSession, round_id)
+        assert round_ is not None
+        round_.area_id = WINSCHOTEN
+    world.sync("wim")
+    planned = sync.run_sync(
+        anna, server_url=world.address("anna"), password=TEAM_PASSWORD, dry_run=True
+    )
+    assert sum(p.push for p in planned.plan) == 0
+    assert planned.not_theirs == len(waiting)
+
+    result = world.sync("anna", clean=False)
+
+    assert (result.refused, result.pushed) == (0, 0)
+    assert result.not_theirs == result.waiting == len(waiting)
+    assert _outbox(anna) == waiting
+    assert _server_count(world, "SELECT count(*) FROM resident WHERE name = 'Piet Postma'") == 0
+    assert _words(anna, "Piet Postma", "Gesprek over de speeltuin") != []
+    with anna.read_session() as session:
+        assert session.get(KoffiekarSession, round_id) is not None  # her talk's round stays
+    again = world.sync("anna", clean=False)
+    assert (again.refused, again.pushed, again.not_theirs) == (0, 0, len(waiting))
+
+
+def test_a_resident_kept_for_a_waiting_change_keeps_their_consent(world: RightsWorld) -> None:
+    bea, anna, wim = (world.team.laptop(n) for n in ("bea", "anna", "wim"))
+    (talk,) = _round(bea, "bea", "Kerk", ("Hendrik Mulder", "0597 999 888"))
+    with bea.read_session() as session:
+        conversation = session.get(Conversation, talk)
+        assert conversation is not None
+        hendrik, round_id = conversation.resident_id, conversation.session_id
+    world.sync("bea")
+    world.sync("anna")
+    world.sync("wim")
+    with anna.unit_of_work("anna") as session:
+        resident = session.get(Resident, hendrik)
+        assert resident is not None
+        resident.phone = "0597 000 000"
+    with anna.read_session() as session:
+        consents = set(session.scalars(select(Consent.id).where(Consent.resident_id == hendrik)))
+    assert consents
+    with wim.unit_of_work("wim") as session:
+        round_ = session.get(KoffiekarSession, round_id)
+        assert round_ is not None
+        round_.area_id = WINSCHOTEN
+    world.sync("wim")
+
+    result = world.sync("anna", clean=False)
+
+    assert (result.refused, result.not_theirs) == (0, 1)
+    with anna.read_session() as session:
+        assert session.get(Resident, hendrik) is not None
+        kept = set(session.scalars(select(Consent.id).where(Consent.resident_id == hendrik)))
+    assert kept == consents

@@ -5,14 +5,17 @@ reads it too, and the background attempt stays quiet when it cannot sync."""
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QToolButton
 
-from gebiedsapp.domain import SyncConflict
-from gebiedsapp.services import sync
+from gebiedsapp.domain import SignalSource, SyncConflict, reference_id
+from gebiedsapp.services import signals, sync
 from gebiedsapp.services.areas import find_area
+from gebiedsapp.services.signals import SignalInput
+from gebiedsapp.storage.repositories import sync_visibility
 from gebiedsapp.ui.admin import AdminScreen
 from gebiedsapp.ui.context import AppContext
 from gebiedsapp.ui.main_window import ADMIN, CONFLICTS, MainWindow
@@ -112,6 +115,46 @@ def test_the_status_bar_counts_no_further_than_its_limit(  # type: ignore[no-unt
     counted = sync.sync_status(context.database, count_up_to=before)
     assert (counted.pending, counted.more_pending) == (before, True)
     assert sync.sync_status(context.database).pending > before  # the CLI's count is exact
+
+
+def test_a_team_members_status_bar_counts_what_cannot_be_sent_no_further_either(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A team member's laptop with many changes of an area not theirs: the status bar counts
+    those no further than the waiting ones ('meer dan 2 … · minstens 2 niet te versturen',
+    never more than are said to wait)."""
+    keep_address(context)
+    with context.database.unit_of_work("test") as session:  # changes waiting for Winschoten
+        beerta = find_area(session, "Beerta")
+        for n in range(4):
+            signals.create_signal(
+                session,
+                SignalInput(
+                    area_id=find_area(session, "Winschoten").id,
+                    description=f"Losse stoeptegel nummer {n}",
+                    source=SignalSource.TELEFOON,
+                    reported_on=date(2026, 11, 2),
+                    category_id=reference_id("signal_category", "afval/zwerfvuil"),
+                ),
+                today=date(2026, 11, 2),
+            )
+    rights = {"areas": [beerta.id.hex], "staff": True, "beheerder": False, "columns": {}}
+    with context.database.engine.begin() as connection:  # as a pull from the server keeps them
+        sync_visibility.keep_rights(connection, rights)
+    assert sync.sync_status(context.database).not_theirs > 2  # the CLI's count is exact
+    monkeypatch.setattr(controller, "STATUS_COUNT_UP_TO", 2)
+
+    window.show_screen(ADMIN)
+    window.admin_screen.show_tab("partners")
+    tab = window.admin_screen.partners_tab
+    qtbot.mouseClick(tab.new_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(tab.name_edit, "Buurtvereniging Oostwold")
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+
+    label = window.sync.status_label
+    qtbot.waitUntil(lambda: "meer dan 2 wijzigingen wachten" in label.text())
+    assert "· minstens 2 niet te versturen" in label.text()
+    assert "minstens 2 wijzigingen konden niet worden verstuurd" in label.toolTip()
 
 
 def test_the_address_is_kept_in_beheer_where_the_cli_reads_it(  # type: ignore[no-untyped-def]

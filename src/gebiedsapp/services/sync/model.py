@@ -74,6 +74,7 @@ class SyncStatus:
     server: str  # the URL (no password) it last synced with
     not_theirs: int = 0  # of `pending`: changes of an area the user is not assigned to
     more_pending: bool = False  # counted up to a limit: more than `pending` are waiting
+    more_not_theirs: bool = False  # counted up to that limit: at least `not_theirs`
 
 
 @dataclass(frozen=True)

@@ -10,10 +10,12 @@ laptop reads the log after its cursor, asks the server which of the listed rows 
 are still shown to it (a move back, a second area), and lets go of the others as
 services.sync.shrink does: with `applying = 1` (no outbox entry, never pushed as a delete),
 with their merge bases, the words purged as an erasure's. Kept: this user's own changes
-still waiting (and the rows they refer to); those are not sent (the server moved on and
-would take them back to the old area), counted as "niet te versturen", and asked about
-again at every sync until the server shows them again or the change is gone. Cost: the log's
-new lines (a move is rare) and one look-up per table with moved rows held here.
+still waiting (and the rows they refer to), and the changes that refer to a moved row (a new
+history line of a moved signal, a new conversation in a moved round, with the new resident
+it names): those are not sent (the server moved on and would take them back to the old area,
+or refuse them), counted as "niet te versturen", and asked about again at every sync until
+the server shows them again or the change is gone. Cost: the log's new lines (a move is
+rare) and one look-up per table with moved rows held here.
 """
 
 from __future__ import annotations
@@ -29,7 +31,8 @@ from gebiedsapp.services.sync.shrink import held_tables, keep_referred
 from gebiedsapp.storage import traces
 from gebiedsapp.storage.repositories import sync_local as local
 from gebiedsapp.storage.repositories import sync_moves as moves
-from gebiedsapp.storage.sync_tables import SyncTable
+from gebiedsapp.storage.server_rights import REFERENCE_TABLES
+from gebiedsapp.storage.sync_tables import SyncTable, references_from
 
 log = logging.getLogger(__name__)
 
@@ -52,8 +55,58 @@ def hidden_here(
         if held:
             hidden[table.name] = held - moves.shown(remote, table, sorted(held))
     _residents(remote, here, tables, hidden)
-    changed = last != after or bool(before) or any(hidden.values())
+    was_held = bool(moves.kept(here, moves.HELD_SETTING))  # to be cleared once let go
+    changed = last != after or bool(before) or was_held or any(hidden.values())
     return hidden, last, changed
+
+
+def held_back(
+    remote: Connection,
+    here: Connection,
+    *,
+    tables: Sequence[SyncTable],
+    hidden: dict[str, set[str]],
+    box: dict[str, dict[str, int]],
+) -> dict[str, set[str]]:
+    """{table: keys} of the changes waiting here that may not go out while the `hidden` rows
+    are out of the user's sight: those to hidden rows; those that refer to a hidden or held
+    row, directly or in turn (a new history line of a moved signal; a new conversation in a
+    moved round, its themes); and the rows not yet on the server that a held row refers to
+    (the new resident that conversation names), with what refers to those (their consent).
+    Reads only (the dry run too)."""
+    readable = {t.name: t for t in tables if t.name not in REFERENCE_TABLES}
+    held = {n: keys & set(box.get(n, {})) for n, keys in hidden.items()}
+    blocked = {n: set(keys) for n, keys in hidden.items() if keys}
+    fresh = dict(blocked)
+    while fresh:
+        found: dict[str, set[str]] = {}
+        for name, entries in box.items():  # rows waiting that refer to a blocked row
+            table = readable.get(name)
+            if table is None:
+                continue
+            for target, keys in fresh.items():
+                if target in readable:
+                    rows = moves.referring(here, table, readable[target], sorted(keys))
+                    found.setdefault(name, set()).update(rows & set(entries))
+        for name, keys in fresh.items():  # rows a held one refers to, not on the server yet
+            ours = sorted(keys & held.get(name, set()))
+            for ref in references_from(name) if ours else ():
+                if ref.target not in readable or ref.target not in box:
+                    continue
+                named = moves.referred(here, readable[name], ours, ref.column)
+                named &= set(box[ref.target])
+                named -= blocked.get(ref.target, set())
+                if named:
+                    named -= moves.shown(remote, readable[ref.target], sorted(named))
+                    found.setdefault(ref.target, set()).update(named)
+        fresh = {}
+        for name, keys in found.items():
+            new = keys - blocked.get(name, set())
+            if new:
+                fresh[name] = new
+                blocked.setdefault(name, set()).update(new)
+                held.setdefault(name, set()).update(new)
+    return {name: keys for name, keys in held.items() if keys}
 
 
 def _residents(
@@ -91,15 +144,12 @@ def let_go_of_moved(run: Run, remote: Connection) -> None:
     removed = 0
     with run.local.begin() as connection:
         box = local.outbox(connection)
-        waiting = {n: keys & set(box.get(n, {})) for n, keys in hidden.items()}
-        gone = {n: keys - waiting[n] for n, keys in hidden.items()}
+        waiting = held_back(remote, connection, tables=run.tables(), hidden=hidden, box=box)
+        gone = {n: keys - waiting.get(n, set()) for n, keys in hidden.items()}
         keep_referred(connection, gone)
-        _keep_with_residents(
-            connection,
-            gone,
-            set(hidden.get("resident", ())) - waiting.get("resident", set()),
-            run.tables(),
-        )
+        # every resident kept after all (their own change waits, or a row that stays names
+        # them) keeps their consents and history
+        _keep_with_residents(connection, gone, set(hidden.get("resident", ())), run.tables())
         removed = sum(len(keys) for keys in gone.values())
         if removed:
             traces.mark_pending(run.local)  # purged after the run, or at the next start
@@ -111,7 +161,14 @@ def let_go_of_moved(run: Run, remote: Connection) -> None:
                     local.delete_rows(connection, table, ordered)
                     local.drop_bases(connection, table.name, ordered)
             local.set_applying(connection, False)
-        moves.keep(connection, waiting)
+        # every moved row kept here is asked about again at the next sync; the changes held
+        # back only for them are counted as "niet te versturen" with them
+        moves.keep(connection, {n: keys - gone.get(n, set()) for n, keys in hidden.items()})
+        moves.keep(
+            connection,
+            {n: keys - hidden.get(n, set()) for n, keys in waiting.items()},
+            moves.HELD_SETTING,
+        )
         local.set_cursor(connection, moves.CURSOR, last)
     run.held |= {(name, key) for name, keys in waiting.items() for key in keys}
     run.counts.removed += removed

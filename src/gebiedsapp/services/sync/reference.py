@@ -92,23 +92,23 @@ def waiting_here(box: Mapping[str, Mapping[str, int]]) -> dict[str, Mapping[str,
 
 
 def settle(run: Run) -> None:
-    """Settle the reference rows waiting here against the server's, for a team member."""
+    """Settle the reference rows waiting here against the server's, for a team member. The
+    comparison reads this laptop's rows inside the transaction that writes the server's over
+    them, after its first write (so holding the file's write lock): an edit saved meanwhile
+    waits for it and is compared at the next sync, never overwritten unreported."""
     with run.local.connect() as connection:
-        waiting = waiting_here(local.outbox(connection))
-    if not waiting:
-        return
-    tables = [t for t in run.tables() if t.name in waiting]
-    with run.server.connect() as remote, remote.begin(), run.local.connect() as here:
-        found = compare(
-            remote, here, tables=tables, columns=run.columns, waiting=waiting, key=run.key
-        )
-    if found is None:
-        return
-    with run.local.begin() as connection:
+        if not local.outbox_of(connection, REFERENCE_TABLES):
+            return
+    with run.server.connect() as remote, remote.begin(), run.local.begin() as connection:
         connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
-        local.set_applying(connection, True)
-        for table in tables:
-            done = found[table.name]
+        local.set_applying(connection, True)  # the first write: from here on nobody else's
+        waiting = waiting_here(local.outbox_of(connection, REFERENCE_TABLES))
+        tables = [t for t in run.tables() if t.name in waiting]
+        found = compare(
+            remote, connection, tables=tables, columns=run.columns, waiting=waiting, key=run.key
+        )
+        for table in tables if found is not None else ():
+            done = found[table.name]  # type: ignore[index]
             local.upsert(connection, table, done.rows)
             local.put_bases(connection, table.name, done.bases)
             local.clear_confirmed(connection, table.name, done.settled)

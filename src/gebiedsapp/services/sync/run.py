@@ -23,7 +23,7 @@ from gebiedsapp.services.sync.model import (
     SyncStatus,
     TablePlan,
 )
-from gebiedsapp.services.sync.moved import hidden_here
+from gebiedsapp.services.sync.moved import held_back, hidden_here
 from gebiedsapp.services.sync.one_at_a_time import one_sync_at_a_time
 from gebiedsapp.services.sync.pull import pull
 from gebiedsapp.services.sync.push import push
@@ -63,12 +63,13 @@ def save_server(session: Session, address: str) -> None:
 
 
 def sync_status(database: Database, *, count_up_to: int | None = None) -> SyncStatus:
-    """Where this laptop stands; `count_up_to` bounds the count of waiting changes (then
-    `more_pending` says that more are waiting) for a status read after every save."""
+    """Where this laptop stands; `count_up_to` bounds the counts of waiting changes and of
+    those not to be sent (then `more_pending`, `more_not_theirs` say that more may wait) for
+    a status read after every save."""
     with database.engine.connect() as connection:
         last, address = local.state(connection)
         waiting = local.pending(connection, up_to=count_up_to)
-        elsewhere = visibility.waiting_elsewhere(connection)
+        elsewhere, more = visibility.counted_elsewhere(connection, up_to=count_up_to)
         conflicts = connection.scalar(
             select(func.count())
             .select_from(SyncConflict)
@@ -78,13 +79,15 @@ def sync_status(database: Database, *, count_up_to: int | None = None) -> SyncSt
         from datetime import UTC
 
         last = last.replace(tzinfo=UTC)
+    pending = waiting if count_up_to is None else min(waiting, count_up_to)
     return SyncStatus(
         last_synced_at=last,
-        pending=waiting if count_up_to is None else min(waiting, count_up_to),
+        pending=pending,
         more_pending=count_up_to is not None and waiting > count_up_to,
         open_conflicts=int(conflicts or 0),
         server=address,
-        not_theirs=elsewhere,
+        not_theirs=min(elsewhere, pending),  # of the changes shown as waiting
+        more_not_theirs=more,
     )
 
 
@@ -221,8 +224,11 @@ def _plan(database: Database, remote: Server) -> SyncResult:
         reference_held = sum(len(keys) for keys in held.values())
         if moves.has_log(connection):
             hidden, _last, _changed = hidden_here(connection, here, readable.tables())
-            for name, keys in hidden.items():
-                held.setdefault(name, set()).update(keys & set(box.get(name, {})))
+            found_held = held_back(
+                connection, here, tables=readable.tables(), hidden=hidden, box=box
+            )
+            for name, keys in found_held.items():
+                held.setdefault(name, set()).update(keys)
     names = sorted(set(box) | set(incoming))
     plan = tuple(
         TablePlan(

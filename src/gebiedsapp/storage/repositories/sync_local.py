@@ -79,6 +79,19 @@ def outbox(connection: Connection) -> dict[str, dict[str, int]]:
     return result
 
 
+def outbox_of(connection: Connection, tables: Iterable[str]) -> dict[str, dict[str, int]]:
+    """outbox() of these tables only (by its key's index: not the whole outbox)."""
+    result: dict[str, dict[str, int]] = {}
+    for table in sorted(tables):
+        rows = connection.exec_driver_sql(
+            "SELECT row_key, tick FROM sync_outbox WHERE table_name = ?", (table,)
+        )
+        found = {row[0]: row[1] for row in rows}
+        if found:
+            result[table] = found
+    return result
+
+
 def outbox_keys(connection: Connection, table: str, keys: Sequence[str]) -> dict[str, int]:
     found: dict[str, int] = {}
     for part in chunks(keys):

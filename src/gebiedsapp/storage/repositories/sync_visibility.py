@@ -16,7 +16,7 @@ from sqlalchemy.dialects import sqlite
 
 from gebiedsapp.domain import AppSetting, Base
 from gebiedsapp.storage.repositories import sync_moves
-from gebiedsapp.storage.repositories.sync_local import chunks, outbox
+from gebiedsapp.storage.repositories.sync_local import chunks
 from gebiedsapp.storage.repositories.sync_server import ServerRow, _picked, _select, _server_row
 from gebiedsapp.storage.server_rights import ABOUT_COLUMNS, area_sql, rule_of
 from gebiedsapp.storage.sync_tables import SyncTable, by_name
@@ -245,36 +245,48 @@ def areas_here(connection: Connection, table: SyncTable, keys: Sequence[str]) ->
 def waiting_elsewhere(connection: Connection) -> int:
     """The changes waiting here for an area the user is not assigned to (by the rights kept
     at the last complete pull): the server refuses them until the user is assigned again."""
+    return counted_elsewhere(connection)[0]
+
+
+def counted_elsewhere(connection: Connection, *, up_to: int | None = None) -> tuple[int, bool]:
+    """(waiting_elsewhere's count, whether more may wait). With `up_to` (the status bar after
+    every save) no more than up_to + 1 outbox entries are looked at, in pages per table, and
+    the count is at most `up_to`; `True` then says it is a lower bound. Without, exact (the
+    CLI)."""
     rights = rights_then(connection)
     if rights is None or rights.get("areas") is None or rights.get("beheerder"):
-        return 0
+        return 0, False
     mine = sorted({uuid.UUID(a).hex for a in rights["areas"]})
     # rows moved to an area the user does not see, with a change of theirs (sync_moves)
     count = sync_moves.waiting_moved(connection, mine, areas_here)
+    budget = -1 if up_to is None else up_to + 1  # outbox entries still to look at (-1: all)
     quote = connection.dialect.identifier_preparer.quote
-    names = connection.exec_driver_sql("SELECT DISTINCT table_name FROM sync_outbox").scalars()
-    for name in list(names):
-        table = by_name().get(name)
-        if table is None or len(table.key) != 1:
-            continue
+    for table in by_name().values():
+        if up_to is not None and (budget <= 0 or count > up_to):
+            return min(count, up_to), True
         kind = rule_of(table.table).kind
+        if len(table.key) != 1 or kind not in ("own", "parent", "about"):
+            continue
+        entries = "SELECT row_key FROM sync_outbox WHERE table_name = ? LIMIT ?"
         if kind in ("own", "parent"):  # one count on the laptop's file (the status bar's)
             area = area_sql(table.table, "t")
             marks = ", ".join("?" * len(mine)) or "NULL"
-            count += int(
-                connection.exec_driver_sql(
-                    f"SELECT count(*) FROM sync_outbox o JOIN {quote(table.name)} t "
-                    f"ON t.{quote(table.key[0])} = o.row_key WHERE o.table_name = ? "
-                    f"AND {area} IS NOT NULL AND {area} NOT IN ({marks})",
-                    (name, *mine),
-                ).scalar()
-                or 0
-            )
-        elif kind == "about":
-            keys = sorted(outbox(connection).get(name, {}))
+            seen, found = connection.exec_driver_sql(
+                f"SELECT count(*), coalesce(sum({area} IS NOT NULL AND {area} NOT IN ({marks})),"
+                f" 0) FROM ({entries}) o LEFT JOIN {quote(table.name)} t "
+                f"ON t.{quote(table.key[0])} = o.row_key",
+                (*mine, table.name, budget),
+            ).one()
+        else:
+            keys = list(connection.exec_driver_sql(entries, (table.name, budget)).scalars())
             areas = areas_here(connection, table, keys)
-            count += sum(1 for found in areas.values() if found not in mine)
-    return count
+            seen, found = len(keys), sum(1 for a in areas.values() if a not in mine)
+        count += int(found or 0)
+        if up_to is not None:
+            budget -= int(seen or 0)
+    if up_to is not None and count > up_to:
+        return up_to, True
+    return count, False
 
 
 def data_rows(

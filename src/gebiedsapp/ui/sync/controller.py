@@ -198,7 +198,9 @@ class SyncController(QObject):
             self.status_label.setText(self._describe(status) + (f" · {note}" if note else ""))
             tip = self.tr("Teamserver: %s") % snapshot.address
             if status.not_theirs:
-                tip += "\n" + result_text.not_theirs(status.not_theirs)
+                tip += "\n" + result_text.not_theirs(
+                    status.not_theirs, at_least=status.more_not_theirs
+                )
             self.status_label.setToolTip(f"{tip}\n{why}" if why else tip)
             self.status_label.setVisible(True)
         count = status.open_conflicts
@@ -226,7 +228,10 @@ class SyncController(QObject):
         elif status.pending:
             text += " · " + self.tr("%s wijzigingen wachten") % format_number(status.pending)
         if status.not_theirs:
-            text += " · " + self.tr("%s niet te versturen") % format_number(status.not_theirs)
+            count = format_number(status.not_theirs)
+            if status.more_not_theirs:  # counted up to the limit, as the waiting ones
+                count = self.tr("minstens %s") % count
+            text += " · " + self.tr("%s niet te versturen") % count
         return text
 
     def _show_conflicts(self) -> None:

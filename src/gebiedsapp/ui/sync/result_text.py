@@ -101,11 +101,18 @@ def _rights(result: sync.SyncResult) -> list[str]:
     return lines
 
 
-def not_theirs(count: int) -> str:
-    return QCoreApplication.translate(
-        "SyncController",
-        "%s wijzigingen konden niet worden verstuurd: ze horen bij een gebied dat niet "
-        "(meer) aan u is toegewezen. Ze blijven op deze laptop bewaard. Vraag de "
-        "beheerder u het gebied weer toe te wijzen, of geef ze aan een collega van dat "
-        "gebied met Bestand → Uitwisselingsbestand maken…",
-    ) % format_number(count)
+def not_theirs(count: int, *, at_least: bool = False) -> str:
+    """`at_least`: the status bar counted only up to its limit."""
+    number = format_number(count)
+    if at_least:
+        number = QCoreApplication.translate("SyncController", "minstens %s") % number
+    return (
+        QCoreApplication.translate(
+            "SyncController",
+            "%s wijzigingen konden niet worden verstuurd: ze horen bij een gebied dat niet "
+            "(meer) aan u is toegewezen. Ze blijven op deze laptop bewaard. Vraag de "
+            "beheerder u het gebied weer toe te wijzen, of geef ze aan een collega van dat "
+            "gebied met Bestand → Uitwisselingsbestand maken…",
+        )
+        % number
+    )
