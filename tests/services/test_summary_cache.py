@@ -379,7 +379,7 @@ def test_the_migration_installs_the_version_on_a_database_with_data(
     before = _summaries(database, summary_world.today)  # no version: computed every time
     with database.engine.begin() as connection:
         config.attributes["connection"] = connection
-        command.upgrade(config, "0016")
+        command.upgrade(config, "head")
     first = _version(database)
     assert first is not None
     forget()
@@ -388,9 +388,74 @@ def test_the_migration_installs_the_version_on_a_database_with_data(
         theme = session.scalars(select(Theme.id)).first()
         assert theme is not None
         Builder(session).round(MIDWOLDA, date(2024, 3, 31), [([theme], "Na de upgrade", True)])
-    assert _version(database) != first
+    assert _area_version(database, MIDWOLDA) is not None
     after = _summaries(database, summary_world.today)
     assert after[0].quotes[0].text == "Na de upgrade"
+
+
+def _area_version(database: Database, area: uuid.UUID) -> int | None:
+    with database.engine.connect() as connection:
+        return connection.scalar(
+            text("SELECT version FROM summary_area_version WHERE area_id = :a"), {"a": area.hex}
+        )
+
+
+def test_a_write_in_another_area_keeps_an_areas_facts(summary_world: SummaryWorld) -> None:
+    """A conversation saved in Beerta, a signal of Beerta moved: Midwolda's kept facts are
+    taken again (not computed afresh); a write in Midwolda (or in Ekamp below it), a signal
+    moved into Midwolda, a renamed theme or a new resident's name are not."""
+    database, today, period = summary_world.database, summary_world.today, YEAR
+    theme = reference_id("theme", "eenzaamheid")
+    ekamp = reference_id("area", "ekamp")
+
+    def facts() -> object:
+        with database.read_session() as session:  # Midwolda with Ekamp below it
+            scope = frozenset({MIDWOLDA, ekamp})
+            return summary_cache.summary_facts(session, scope, period, today, full=True)
+
+    def beerta_round(session: Session) -> None:
+        Builder(session).round(BEERTA, date(2024, 3, 1), [([theme], "In Beerta", True)])
+
+    def beerta_signal_edit(session: Session) -> None:
+        chosen = session.scalars(select(Signal).where(Signal.area_id == BEERTA)).first()
+        assert chosen is not None
+        chosen.location = f"{chosen.location}."
+
+    forget()
+    kept = facts()
+    for write in (beerta_round, beerta_signal_edit):
+        with database.unit_of_work("test") as session:
+            write(session)
+        assert facts() is kept, write.__name__
+
+    def midwolda_round(session: Session) -> None:
+        Builder(session).round(MIDWOLDA, date(2024, 3, 1), [([theme], "In Midwolda", True)])
+
+    def ekamp_contact(session: Session) -> None:
+        Builder(session).contact(ekamp, date(2024, 3, 2), [theme])
+
+    def signal_moved_here(session: Session) -> None:
+        chosen = session.scalars(select(Signal).where(Signal.area_id == BEERTA)).first()
+        assert chosen is not None
+        chosen.area_id = MIDWOLDA
+
+    def renamed_theme(session: Session) -> None:
+        session.get_one(Theme, theme).name = "Eenzaamheid*"
+
+    def resident_renamed(session: Session) -> None:
+        found = session.scalars(select(Resident)).first()
+        assert found is not None
+        found.name = f"{found.name} Jr"
+
+    for write in (midwolda_round, ekamp_contact, signal_moved_here, renamed_theme):
+        with database.unit_of_work("test") as session:
+            write(session)
+        again = facts()
+        assert again is not kept, write.__name__
+        kept = again
+    with database.unit_of_work("test") as session:
+        resident_renamed(session)
+    assert facts() is not kept
 
 
 @contextmanager

@@ -75,20 +75,22 @@ def forget() -> None:
         _kept.clear()
 
 
-def _data_key(session: Session) -> tuple[str, int] | None:
-    """Which database, at which data version; None where no version is kept. The session's
-    changes not yet written are written first (as its queries would): read before them, the
-    version would be that of the data without them."""
+def _data_key(session: Session, scope: AreaIds) -> tuple[str, Hashable] | None:
+    """Which database, at which data version of the areas `scope` (None: every area; (): no
+    area, the reference data only); None where no version is kept. The session's changes not
+    yet written are written first (as its queries would): read before them, the version would
+    be that of the data without them."""
     session.flush()
     connection = session.connection()
-    version = read_version(connection)
+    areas = None if scope is None else [area.hex for area in scope]
+    version = read_version(connection, areas)
     return None if version is None else (str(connection.engine.url), version)
 
 
 def summary_areas(session: Session) -> list[AreaNode]:
     """`areas.area_tree`, kept per data version like the facts (its tables are counted):
     every summary starts from the tree."""
-    data = _data_key(session)
+    data = _data_key(session, ())
     if data is None:
         return area_tree(session)
     key = (*data, "areas")
@@ -118,7 +120,7 @@ def summary_facts(
     """The facts of `scope` (None: every area) over `period` and the one before, on `today`:
     all of them (`full`) or the first facts only."""
     previous = period.previous()
-    data = _data_key(session)
+    data = _data_key(session, scope)
     if data is None:
         if full:
             return gather_facts(session, scope, period, previous, today)
