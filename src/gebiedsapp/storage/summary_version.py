@@ -99,8 +99,10 @@ def trigger_body(table: str, operation: str) -> str:
     if operation == "delete":
         return _area_bump(area_sql(model, "OLD"))
     # an update: the new area, and the old one when the row moved (its own area or parent)
-    return _area_bump(area_sql(model, "NEW")) + " " + _area_bump(
-        area_sql(model, "OLD"), f"OLD.{via} IS NOT NEW.{via}"
+    return (
+        _area_bump(area_sql(model, "NEW"))
+        + " "
+        + _area_bump(area_sql(model, "OLD"), f"OLD.{via} IS NOT NEW.{via}")
     )
 
 

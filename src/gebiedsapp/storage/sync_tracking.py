@@ -114,7 +114,7 @@ sync_push_log = Table(
     Column("device_id", Uuid),
     Column("rows", Integer, nullable=False),
 )
-# (and the summaries' data versions of migrations 0016 and 0017: local to a laptop, not a model either)
+# (and the summaries' data versions, migrations 0016 and 0017: local, not models either)
 LAPTOP_TABLES = frozenset(
     {
         "sync_state",
