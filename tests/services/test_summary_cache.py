@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from gebiedsapp.domain import (
     ActionStatus,
+    Contact,
     Conversation,
     FollowUp,
     Initiative,
@@ -456,6 +457,44 @@ def test_a_write_in_another_area_keeps_an_areas_facts(summary_world: SummaryWorl
     with database.unit_of_work("test") as session:
         resident_renamed(session)
     assert facts() is not kept
+
+
+def test_an_action_masked_with_a_resident_of_another_area_follows_that_resident(
+    summary_world: SummaryWorld,
+) -> None:
+    """An action of Midwolda from a contact in Beerta (moved there since) is masked with the
+    contact's resident's name: a new resident on that contact changes Midwolda's facts, though
+    the contact is Beerta's."""
+    database, today, period = summary_world.database, summary_world.today, YEAR
+    with database.unit_of_work("test") as session:
+        Builder(session).contact(BEERTA, date(2024, 3, 1), [])
+        contact = session.scalars(select(Contact).where(Contact.area_id == BEERTA)).first()
+        assert contact is not None
+        named = session.scalars(select(Resident)).all()
+        assert len(named) >= 2
+        contact.resident_id = named[0].id
+        action = actions.create_follow_up(
+            session,
+            description=f"Bel {named[1].name} terug",
+            area_id=MIDWOLDA,
+            owner_id=None,
+            due_date=None,
+            contact_id=contact.id,
+        )
+        action.created_at = datetime.combine(date(2024, 3, 1), time(12), tzinfo=UTC)
+        ids = contact.id, named[1].id
+    forget()
+    with database.read_session() as session:
+        before = area_summary(session, [MIDWOLDA], period, today=today)  # kept
+    assert any(a.what.startswith("Bel ") for a in before.open_action_list)
+    with database.unit_of_work("test") as session:
+        session.get_one(Contact, ids[0]).resident_id = ids[1]
+    with database.read_session() as session:
+        kept = area_summary(session, [MIDWOLDA], period, today=today)
+    forget()
+    with database.read_session() as session:
+        assert kept == area_summary(session, [MIDWOLDA], period, today=today)
+    assert kept != before
 
 
 @contextmanager

@@ -63,6 +63,14 @@ COUNTED_TABLES = (
     "theme",
 )
 OPERATIONS = ("insert", "update", "delete")
+# Rows read by the facts of rows in another area: an action's text is masked with the name of
+# the resident of the conversation or contact it came from, which may be in another area (moved
+# since). A write to such a row changes the versions of the areas of the rows that read it (by
+# their indexed link), when it is made or removed or its resident changes.
+READ_BY = {
+    "conversation": (("follow_up", "conversation_id"),),
+    "contact": (("follow_up", "contact_id"),),
+}
 
 
 def trigger_name(table: str, operation: str) -> str:
@@ -95,15 +103,25 @@ def trigger_body(table: str, operation: str) -> str:
         return _GLOBAL
     via = "area_id" if rule.kind == "own" else rule.via
     if operation == "insert":
-        return _area_bump(area_sql(model, "NEW"))
-    if operation == "delete":
-        return _area_bump(area_sql(model, "OLD"))
-    # an update: the new area, and the old one when the row moved (its own area or parent)
-    return (
-        _area_bump(area_sql(model, "NEW"))
-        + " "
-        + _area_bump(area_sql(model, "OLD"), f"OLD.{via} IS NOT NEW.{via}")
-    )
+        body = _area_bump(area_sql(model, "NEW"))
+    elif operation == "delete":
+        body = _area_bump(area_sql(model, "OLD"))
+    else:  # the new area, and the old one when the row moved (its own area or parent)
+        moved = f"OLD.{via} IS NOT NEW.{via}"
+        body = f"{_area_bump(area_sql(model, 'NEW'))} {_area_bump(area_sql(model, 'OLD'), moved)}"
+    return body + "".join(_readers(table, operation))
+
+
+def _readers(table: str, operation: str) -> list[str]:
+    """The bumps of the areas of rows elsewhere that read this row (`READ_BY`)."""
+    row = "OLD" if operation == "delete" else "NEW"
+    changed = " AND OLD.resident_id IS NOT NEW.resident_id" if operation == "update" else ""
+    return [
+        f" INSERT OR REPLACE INTO {AREA_TABLE} (area_id, version) "
+        f"SELECT coalesce(r.area_id, '{NO_AREA}'), random() FROM {reader} r "
+        f"WHERE r.{link} = {row}.id{changed};"
+        for reader, link in READ_BY.get(table, ())
+    ]
 
 
 def install(
