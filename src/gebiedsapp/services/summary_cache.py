@@ -3,10 +3,11 @@ Samenvatting screen asked again for the same areas, periods and day reads them f
 instead of some forty queries (issue 15: the brief within 2x its static pages).
 
 Exact by construction: the facts are those of the one computation (`summary_facts`), taken
-again only while the database's data version (`storage.summary_version`: changed by triggers
-on every write to a table the summaries read, whatever path wrote it) is the one they were
-computed at. The version is read before the computation, so a write during it changes the
-version and the facts are not taken again. Where there is no version (PostgreSQL) nothing is
+again only while the data version of their areas (`storage.summary_version`: changed by
+triggers on every write to a table the summaries read, whatever path wrote it, per area for
+rows that have one) is the one they were computed at: a write in another area keeps them.
+The version is read before the computation, so a write during it changes the version and
+the facts are not taken again. Where there is no version (PostgreSQL) nothing is
 kept. The first facts (the key figures the screen shows first) and the full facts share their
 key figures: the full computation takes those of the first, and the first are read from the
 full, so the screen no longer counts them twice.
