@@ -402,9 +402,10 @@ def _area_version(database: Database, area: uuid.UUID) -> int | None:
 
 
 def test_a_write_in_another_area_keeps_an_areas_facts(summary_world: SummaryWorld) -> None:
-    """A conversation saved in Beerta, a signal of Beerta moved: Midwolda's kept facts are
+    """A conversation saved in Beerta, a signal of Beerta edited: Midwolda's kept facts are
     taken again (not computed afresh); a write in Midwolda (or in Ekamp below it), a signal
-    moved into Midwolda, a renamed theme or a new resident's name are not."""
+    moved into Midwolda, a conversation moved out of it, a renamed theme or a resident's new
+    name are not."""
     database, today, period = summary_world.database, summary_world.today, YEAR
     theme = reference_id("theme", "eenzaamheid")
     ekamp = reference_id("area", "ekamp")
@@ -440,6 +441,20 @@ def test_a_write_in_another_area_keeps_an_areas_facts(summary_world: SummaryWorl
         assert chosen is not None
         chosen.area_id = MIDWOLDA
 
+    def conversation_moved_away(session: Session) -> None:
+        """to a round of Beerta: its theme links' area changes with it (the old area too)"""
+        here, there = (
+            session.scalars(
+                select(KoffiekarSession.id).where(KoffiekarSession.area_id == area)
+            ).first()
+            for area in (MIDWOLDA, BEERTA)
+        )
+        chosen = session.scalars(select(Conversation).where(Conversation.session_id == here))
+        first = chosen.first()
+        assert first is not None
+        assert there is not None
+        first.session_id = there
+
     def renamed_theme(session: Session) -> None:
         session.get_one(Theme, theme).name = "Eenzaamheid*"
 
@@ -448,7 +463,13 @@ def test_a_write_in_another_area_keeps_an_areas_facts(summary_world: SummaryWorl
         assert found is not None
         found.name = f"{found.name} Jr"
 
-    for write in (midwolda_round, ekamp_contact, signal_moved_here, renamed_theme):
+    for write in (
+        midwolda_round,
+        ekamp_contact,
+        signal_moved_here,
+        conversation_moved_away,
+        renamed_theme,
+    ):
         with database.unit_of_work("test") as session:
             write(session)
         again = facts()
