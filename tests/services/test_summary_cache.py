@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from gebiedsapp.domain import (
     ActionStatus,
+    Contact,
     Conversation,
     FollowUp,
     Initiative,
@@ -379,7 +380,7 @@ def test_the_migration_installs_the_version_on_a_database_with_data(
     before = _summaries(database, summary_world.today)  # no version: computed every time
     with database.engine.begin() as connection:
         config.attributes["connection"] = connection
-        command.upgrade(config, "0016")
+        command.upgrade(config, "head")
     first = _version(database)
     assert first is not None
     forget()
@@ -388,9 +389,133 @@ def test_the_migration_installs_the_version_on_a_database_with_data(
         theme = session.scalars(select(Theme.id)).first()
         assert theme is not None
         Builder(session).round(MIDWOLDA, date(2024, 3, 31), [([theme], "Na de upgrade", True)])
-    assert _version(database) != first
+    assert _area_version(database, MIDWOLDA) is not None
     after = _summaries(database, summary_world.today)
     assert after[0].quotes[0].text == "Na de upgrade"
+
+
+def _area_version(database: Database, area: uuid.UUID) -> int | None:
+    with database.engine.connect() as connection:
+        return connection.scalar(
+            text("SELECT version FROM summary_area_version WHERE area_id = :a"), {"a": area.hex}
+        )
+
+
+def test_a_write_in_another_area_keeps_an_areas_facts(summary_world: SummaryWorld) -> None:
+    """A conversation saved in Beerta, a signal of Beerta edited: Midwolda's kept facts are
+    taken again (not computed afresh); a write in Midwolda (or in Ekamp below it), a signal
+    moved into Midwolda, a conversation moved out of it, a renamed theme or a resident's new
+    name are not."""
+    database, today, period = summary_world.database, summary_world.today, YEAR
+    theme = reference_id("theme", "eenzaamheid")
+    ekamp = reference_id("area", "ekamp")
+
+    def facts() -> object:
+        with database.read_session() as session:  # Midwolda with Ekamp below it
+            scope = frozenset({MIDWOLDA, ekamp})
+            return summary_cache.summary_facts(session, scope, period, today, full=True)
+
+    def beerta_round(session: Session) -> None:
+        Builder(session).round(BEERTA, date(2024, 3, 1), [([theme], "In Beerta", True)])
+
+    def beerta_signal_edit(session: Session) -> None:
+        chosen = session.scalars(select(Signal).where(Signal.area_id == BEERTA)).first()
+        assert chosen is not None
+        chosen.location = f"{chosen.location}."
+
+    forget()
+    kept = facts()
+    for write in (beerta_round, beerta_signal_edit):
+        with database.unit_of_work("test") as session:
+            write(session)
+        assert facts() is kept, write.__name__
+
+    def midwolda_round(session: Session) -> None:
+        Builder(session).round(MIDWOLDA, date(2024, 3, 1), [([theme], "In Midwolda", True)])
+
+    def ekamp_contact(session: Session) -> None:
+        Builder(session).contact(ekamp, date(2024, 3, 2), [theme])
+
+    def signal_moved_here(session: Session) -> None:
+        chosen = session.scalars(select(Signal).where(Signal.area_id == BEERTA)).first()
+        assert chosen is not None
+        chosen.area_id = MIDWOLDA
+
+    def conversation_moved_away(session: Session) -> None:
+        """to a round of Beerta: its theme links' area changes with it (the old area too)"""
+        here, there = (
+            session.scalars(
+                select(KoffiekarSession.id).where(KoffiekarSession.area_id == area)
+            ).first()
+            for area in (MIDWOLDA, BEERTA)
+        )
+        chosen = session.scalars(select(Conversation).where(Conversation.session_id == here))
+        first = chosen.first()
+        assert first is not None
+        assert there is not None
+        first.session_id = there
+
+    def renamed_theme(session: Session) -> None:
+        session.get_one(Theme, theme).name = "Eenzaamheid*"
+
+    def resident_renamed(session: Session) -> None:
+        found = session.scalars(select(Resident)).first()
+        assert found is not None
+        found.name = f"{found.name} Jr"
+
+    for write in (
+        midwolda_round,
+        ekamp_contact,
+        signal_moved_here,
+        conversation_moved_away,
+        renamed_theme,
+    ):
+        with database.unit_of_work("test") as session:
+            write(session)
+        again = facts()
+        assert again is not kept, write.__name__
+        kept = again
+    with database.unit_of_work("test") as session:
+        resident_renamed(session)
+    assert facts() is not kept
+
+
+def test_an_action_masked_with_a_resident_of_another_area_follows_that_resident(
+    summary_world: SummaryWorld,
+) -> None:
+    """An action of Midwolda from a contact in Beerta (moved there since) is masked with the
+    contact's resident's name: a new resident on that contact changes Midwolda's facts, though
+    the contact is Beerta's."""
+    database, today, period = summary_world.database, summary_world.today, YEAR
+    with database.unit_of_work("test") as session:
+        Builder(session).contact(BEERTA, date(2024, 3, 1), [])
+        contact = session.scalars(select(Contact).where(Contact.area_id == BEERTA)).first()
+        assert contact is not None
+        named = session.scalars(select(Resident)).all()
+        assert len(named) >= 2
+        contact.resident_id = named[0].id
+        action = actions.create_follow_up(
+            session,
+            description=f"Bel {named[1].name} terug",
+            area_id=MIDWOLDA,
+            owner_id=None,
+            due_date=None,
+            contact_id=contact.id,
+        )
+        action.created_at = datetime.combine(date(2024, 3, 1), time(12), tzinfo=UTC)
+        ids = contact.id, named[1].id
+    forget()
+    with database.read_session() as session:
+        before = area_summary(session, [MIDWOLDA], period, today=today)  # kept
+    assert any(a.what.startswith("Bel ") for a in before.open_action_list)
+    with database.unit_of_work("test") as session:
+        session.get_one(Contact, ids[0]).resident_id = ids[1]
+    with database.read_session() as session:
+        kept = area_summary(session, [MIDWOLDA], period, today=today)
+    forget()
+    with database.read_session() as session:
+        assert kept == area_summary(session, [MIDWOLDA], period, today=today)
+    assert kept != before
 
 
 @contextmanager

@@ -3,10 +3,11 @@ Samenvatting screen asked again for the same areas, periods and day reads them f
 instead of some forty queries (issue 15: the brief within 2x its static pages).
 
 Exact by construction: the facts are those of the one computation (`summary_facts`), taken
-again only while the database's data version (`storage.summary_version`: changed by triggers
-on every write to a table the summaries read, whatever path wrote it) is the one they were
-computed at. The version is read before the computation, so a write during it changes the
-version and the facts are not taken again. Where there is no version (PostgreSQL) nothing is
+again only while the data version of their areas (`storage.summary_version`: changed by
+triggers on every write to a table the summaries read, whatever path wrote it, per area for
+rows that have one) is the one they were computed at: a write in another area keeps them.
+The version is read before the computation, so a write during it changes the version and
+the facts are not taken again. Where there is no version (PostgreSQL) nothing is
 kept. The first facts (the key figures the screen shows first) and the full facts share their
 key figures: the full computation takes those of the first, and the first are read from the
 full, so the screen no longer counts them twice.
@@ -75,20 +76,22 @@ def forget() -> None:
         _kept.clear()
 
 
-def _data_key(session: Session) -> tuple[str, int] | None:
-    """Which database, at which data version; None where no version is kept. The session's
-    changes not yet written are written first (as its queries would): read before them, the
-    version would be that of the data without them."""
+def _data_key(session: Session, scope: AreaIds) -> tuple[str, Hashable] | None:
+    """Which database, at which data version of the areas `scope` (None: every area; (): no
+    area, the reference data only); None where no version is kept. The session's changes not
+    yet written are written first (as its queries would): read before them, the version would
+    be that of the data without them."""
     session.flush()
     connection = session.connection()
-    version = read_version(connection)
+    areas = None if scope is None else [area.hex for area in scope]
+    version = read_version(connection, areas)
     return None if version is None else (str(connection.engine.url), version)
 
 
 def summary_areas(session: Session) -> list[AreaNode]:
     """`areas.area_tree`, kept per data version like the facts (its tables are counted):
     every summary starts from the tree."""
-    data = _data_key(session)
+    data = _data_key(session, ())
     if data is None:
         return area_tree(session)
     key = (*data, "areas")
@@ -118,7 +121,7 @@ def summary_facts(
     """The facts of `scope` (None: every area) over `period` and the one before, on `today`:
     all of them (`full`) or the first facts only."""
     previous = period.previous()
-    data = _data_key(session)
+    data = _data_key(session, scope)
     if data is None:
         if full:
             return gather_facts(session, scope, period, previous, today)

@@ -1,25 +1,40 @@
-"""The summaries' data version: a number that changes whenever a row the summaries count is
+"""The summaries' data versions: numbers that change whenever a row the summaries count is
 written, whatever path wrote it (an ORM flush, the conversation's prepared statements, the
 sync pull's INSERT ... SELECT, an erasure, retention, an import, demo data).
 
-SQLite triggers on every table the summary's queries read (`COUNTED_TABLES`) set
-`summary_version.version` to a new random number on each insert, update and delete. A summary's
-facts computed while the version was V are the facts of every later read that still finds V
-(`services.summary_cache`): exact by construction, since they are the same computation over the
-same rows. Random rather than counted up: a write rolled back returns a counter to a value that
-an uncommitted read may have seen; a random value is not seen twice.
+SQLite triggers on every table the summary's queries read (`COUNTED_TABLES`) give a version a
+new random number on each insert, update and delete:
 
-Local only (SQLite): not a model table, not synced (`sync_tracking.NOT_SYNCED`), no sync
+- a row that belongs to an area (its own `area_id`, or its parent's: the very expression the
+  team server's row-level security uses, `server_rights.area_sql`) changes the version of
+  that area in `summary_area_version`; an update that moves the row (its area or its parent
+  changed) changes the old area's version too, a delete the old area's. A row whose area is
+  not found (NULL, or its parent already gone) changes the version of area '' (`NO_AREA`),
+  which every reading includes;
+- any other row (themes, categories, partners, areas, buurten, the team and its assignments,
+  residents: their names mask free text wherever they are linked) changes the one global
+  `summary_version.version`.
+
+A summary's facts for a set of areas computed at a reading of the global version, `NO_AREA`'s
+and those areas' versions are the facts of every later read that finds the same
+(`services.summary_cache`): exact by construction, since they are the same computation over the
+same rows, and a write in another area leaves them. Random rather than counted up: a write
+rolled back returns a counter to a value that an uncommitted read may have seen; a random
+value is not seen twice.
+
+Local only (SQLite): not model tables, not synced (`sync_tracking.NOT_SYNCED`), no sync
 triggers; on PostgreSQL nothing is installed and the summaries are computed every time.
 `tests/services/test_summary_cache.py` checks that every table the summary reads is here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Hashable, Sequence
 from typing import Any
 
 TABLE = "summary_version"
+AREA_TABLE = "summary_area_version"
+NO_AREA = ""  # the version of rows whose area is not found: part of every reading
 
 # Every table a summary's facts are read from (found with SQLite's authorizer in the test).
 COUNTED_TABLES = (
@@ -48,15 +63,73 @@ COUNTED_TABLES = (
     "theme",
 )
 OPERATIONS = ("insert", "update", "delete")
+# Rows read by the facts of rows in another area: an action's text is masked with the name of
+# the resident of the conversation or contact it came from, which may be in another area (moved
+# since). A write to such a row changes the versions of the areas of the rows that read it (by
+# their indexed link), when it is made or removed or its resident changes.
+READ_BY = {
+    "conversation": (("follow_up", "conversation_id"),),
+    "contact": (("follow_up", "contact_id"),),
+}
 
 
 def trigger_name(table: str, operation: str) -> str:
     return f"summary_version_{table}_{operation}"
 
 
-def install(execute: Any, dialect: str, *, tables: Sequence[str] = COUNTED_TABLES) -> None:
-    """The version table (one row) and the triggers of `tables`. SQLite only. `execute` runs
-    one SQL string (op.execute); a migration names its tables (the list as it was then)."""
+_GLOBAL = f"UPDATE {TABLE} SET version = random() WHERE id = 1;"
+
+
+def _area_bump(area: str, when: str = "") -> str:
+    where = f" WHERE {when}" if when else ""
+    return (
+        f"INSERT OR REPLACE INTO {AREA_TABLE} (area_id, version) "
+        f"SELECT coalesce({area}, '{NO_AREA}'), random(){where};"
+    )
+
+
+def trigger_body(table: str, operation: str) -> str:
+    """What a write to `table` changes: its row's area's version (old and new), or the global
+    one. The area is found as the team server's rights find it (`server_rights.area_sql`)."""
+    from gebiedsapp.domain import Base
+    from gebiedsapp.storage.server_rights import UnclassifiedTableError, area_sql, rule_of
+
+    model = Base.metadata.tables[table]
+    try:
+        rule = rule_of(model)
+    except UnclassifiedTableError:
+        return _GLOBAL
+    if rule.kind not in ("own", "parent"):
+        return _GLOBAL
+    via = "area_id" if rule.kind == "own" else rule.via
+    if operation == "insert":
+        body = _area_bump(area_sql(model, "NEW"))
+    elif operation == "delete":
+        body = _area_bump(area_sql(model, "OLD"))
+    else:  # the new area, and the old one when the row moved (its own area or parent)
+        moved = f"OLD.{via} IS NOT NEW.{via}"
+        body = f"{_area_bump(area_sql(model, 'NEW'))} {_area_bump(area_sql(model, 'OLD'), moved)}"
+    return body + "".join(_readers(table, operation))
+
+
+def _readers(table: str, operation: str) -> list[str]:
+    """The bumps of the areas of rows elsewhere that read this row (`READ_BY`)."""
+    row = "OLD" if operation == "delete" else "NEW"
+    changed = " AND OLD.resident_id IS NOT NEW.resident_id" if operation == "update" else ""
+    return [
+        f" INSERT OR REPLACE INTO {AREA_TABLE} (area_id, version) "
+        f"SELECT coalesce(r.area_id, '{NO_AREA}'), random() FROM {reader} r "
+        f"WHERE r.{link} = {row}.id{changed};"
+        for reader, link in READ_BY.get(table, ())
+    ]
+
+
+def install(
+    execute: Any, dialect: str, *, tables: Sequence[str] = COUNTED_TABLES, per_area: bool = True
+) -> None:
+    """The version tables and the triggers of `tables`. SQLite only. `execute` runs one SQL
+    string (op.execute); a migration names its tables (the list as it was then). Without
+    `per_area` every write changes the global version (migration 0016's triggers)."""
     if dialect != "sqlite":
         return
     execute(
@@ -64,33 +137,63 @@ def install(execute: Any, dialect: str, *, tables: Sequence[str] = COUNTED_TABLE
         "(id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL)"
     )
     execute(f"INSERT OR REPLACE INTO {TABLE} (id, version) VALUES (1, random())")
+    if per_area:
+        execute(
+            f"CREATE TABLE IF NOT EXISTS {AREA_TABLE} "
+            "(area_id TEXT PRIMARY KEY, version INTEGER NOT NULL) WITHOUT ROWID"
+        )
     for table in tables:
         for operation in OPERATIONS:
+            body = trigger_body(table, operation) if per_area else _GLOBAL
             execute(
                 f"CREATE TRIGGER IF NOT EXISTS {trigger_name(table, operation)} "
-                f"AFTER {operation.upper()} ON {table} "
-                f"BEGIN UPDATE {TABLE} SET version = random() WHERE id = 1; END"
+                f"AFTER {operation.upper()} ON {table} BEGIN {body} END"
             )
 
 
-def uninstall(execute: Any, dialect: str, *, tables: Sequence[str] = COUNTED_TABLES) -> None:
+def uninstall(
+    execute: Any, dialect: str, *, tables: Sequence[str] = COUNTED_TABLES, keep: bool = False
+) -> None:
+    """The triggers of `tables` and the area versions; the global version too unless `keep`."""
     if dialect != "sqlite":
         return
     for table in tables:
         for operation in OPERATIONS:
             execute(f"DROP TRIGGER IF EXISTS {trigger_name(table, operation)}")
-    execute(f"DROP TABLE IF EXISTS {TABLE}")
+    execute(f"DROP TABLE IF EXISTS {AREA_TABLE}")
+    if not keep:
+        execute(f"DROP TABLE IF EXISTS {TABLE}")
 
 
-def read_version(connection: Any) -> int | None:
-    """The current version, or None where there is none (PostgreSQL, an older schema): then
-    nothing may be taken from a cache. `connection` is a SQLAlchemy Connection."""
-    if connection.dialect.name != "sqlite":
-        return None
-    present = connection.exec_driver_sql(
-        f"SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '{TABLE}'"
+def _present(connection: Any, name: str) -> bool:
+    found = connection.exec_driver_sql(
+        f"SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '{name}'"
     ).first()
-    if present is None:
+    return found is not None
+
+
+def read_version(connection: Any, areas: Collection[str] | None = None) -> Hashable | None:
+    """The data version of the facts of `areas` (area ids as stored, 32 hex digits; None:
+    every area): the global version, `NO_AREA`'s and those areas' versions. None where there
+    is none (PostgreSQL, an older schema): then nothing may be taken from a cache.
+    `connection` is a SQLAlchemy Connection."""
+    if connection.dialect.name != "sqlite" or not _present(connection, TABLE):
         return None
     version = connection.exec_driver_sql(f"SELECT version FROM {TABLE} WHERE id = 1").scalar()
-    return None if version is None else int(version)
+    if version is None:
+        return None
+    if not _present(connection, AREA_TABLE):  # migration 0016's: every write is global
+        return int(version)
+    if areas is None:
+        rows = connection.exec_driver_sql(
+            f"SELECT area_id, version FROM {AREA_TABLE} ORDER BY area_id"
+        ).all()
+    else:
+        asked = sorted({NO_AREA, *areas})
+        marks = ", ".join("?" * len(asked))
+        rows = connection.exec_driver_sql(
+            f"SELECT area_id, version FROM {AREA_TABLE} WHERE area_id IN ({marks}) "
+            "ORDER BY area_id",
+            tuple(asked),
+        ).all()
+    return (int(version), tuple((str(area), int(v)) for area, v in rows))

@@ -44,6 +44,7 @@ NOT_SYNCED = frozenset(
         "sync_row",
         "sync_state",
         "summary_version",  # the summaries' data version (storage.summary_version)
+        "summary_area_version",  # and per area (migration 0017)
     }
 )
 KEY_SEPARATOR = "|"
@@ -113,7 +114,7 @@ sync_push_log = Table(
     Column("device_id", Uuid),
     Column("rows", Integer, nullable=False),
 )
-# (and the summaries' data version of migration 0016: local to a laptop, not a model either)
+# (and the summaries' data versions, migrations 0016 and 0017: local, not models either)
 LAPTOP_TABLES = frozenset(
     {
         "sync_state",
@@ -122,6 +123,7 @@ LAPTOP_TABLES = frozenset(
         "sync_cursor",
         "sync_exchange_base",
         "summary_version",
+        "summary_area_version",
     }
 )
 # sync_left: the move log, made by `server setup` (storage.server_moves)

@@ -50,7 +50,7 @@ TABLES = (
 
 
 def upgrade() -> None:
-    install(op.execute, op.get_bind().dialect.name, tables=TABLES)
+    install(op.execute, op.get_bind().dialect.name, tables=TABLES, per_area=False)
 
 
 def downgrade() -> None:
