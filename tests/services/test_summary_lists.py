@@ -61,3 +61,50 @@ def test_the_first_pages_hold_a_page_and_count_the_whole_list(
         order, page = first[name]
         assert len(page.rows) == sl.PAGE
         assert page.total == len(order) >= ROWS - ROWS // 3
+
+
+def test_rows_alike_in_every_shown_key_come_in_one_order_on_screen_and_on_paper(
+    session: Session,
+) -> None:
+    """Quotes of one round written in the same instant tie on every key the lists sort by;
+    the PDF's full list and the screen's pages both put them in id order (before, the PDF
+    took them as the database happened to read them, and the two could differ)."""
+    from datetime import UTC, date, datetime
+
+    from gebiedsapp.domain import Conversation, reference_id
+    from gebiedsapp.services.period import Period
+    from support.summary_world import OUDEREN, Builder
+
+    beerta = reference_id("area", "beerta")
+    _round, ids = Builder(session).round(
+        beerta, date(2024, 5, 1), [([OUDEREN], f"Gelijk {n}", True) for n in range(6)]
+    )
+    same = datetime(2024, 5, 1, 10, 30, tzinfo=UTC)
+    for conversation in ids:
+        session.get_one(Conversation, conversation).created_at = same
+    session.flush()
+    period = Period.year(2024)
+    full = area_summary(session, [beerta], period, today=date(2024, 12, 20))
+    by_id = [f"Gelijk {n}" for _id, n in sorted(zip(ids, range(6), strict=True))]
+    assert [q.text for q in full.quotes] == by_id
+    scope = sl.list_scope(session, beerta, period, today=date(2024, 12, 20))
+    order = sl.list_order(session, scope, sl.QUOTES)
+    assert [q.text for q in _paged(session, order, 4)] == by_id
+
+    from sqlalchemy import select
+
+    from gebiedsapp.domain import FollowUp
+
+    builder = Builder(session)
+    for _ in range(6):  # agreed the same day, no due day: alike in every key but the id
+        builder.action(beerta, date(2024, 6, 3))
+    made = session.scalars(select(FollowUp).where(FollowUp.area_id == beerta)).all()
+    for row in made:
+        row.description = f"Actie {row.id}"
+    session.flush()
+    full = area_summary(session, [beerta], period, today=date(2024, 12, 20))
+    by_id = [f"Actie {row.id}" for row in sorted(made, key=lambda r: r.id)]
+    assert [a.what for a in full.open_action_list] == by_id
+    scope = sl.list_scope(session, beerta, period, today=date(2024, 12, 20))
+    order = sl.list_order(session, scope, sl.ACTIONS)
+    assert [a.what for a in _paged(session, order, 4)] == by_id

@@ -208,7 +208,7 @@ def _open_signals(
             priority=found.priority,
         )
         rows.append((found.area_id, row))
-    rows.sort(key=lambda r: _table_order(r[1]))
+    rows.sort(key=lambda r: (*_table_order(r[1]), r[0]))  # then the id, as the pages do
     return rows
 
 

@@ -139,6 +139,7 @@ class InitiativeRepository:
                 Initiative.ended_on.is_not(None),
                 Initiative.started_on,
                 Initiative.title,
+                Initiative.id,  # ties in one order, the screen's pages' (summary_pages)
             )
         )
         return [InitiativeInPeriod(*row) for row in self.session.execute(query)]

@@ -292,6 +292,7 @@ class ReportRepository:
                 KoffiekarSession.date.desc(),
                 KoffiekarSession.start_time.desc(),
                 Conversation.created_at.desc(),
+                Conversation.id,  # ties in one order, the screen's pages' (summary_pages)
             )
         )
         return [QuoteRow(*row) for row in self.session.execute(query)]
@@ -498,6 +499,7 @@ class ReportRepository:
                 FollowUp.due_date,
                 Area.name,
                 FollowUp.created_at,
+                FollowUp.id,
             )
         )
         return [OpenActionRow(*row) for row in self.session.execute(query)]
