@@ -592,3 +592,51 @@ def test_a_summary_made_amid_unsaved_changes_is_not_kept_for_after_their_undoing
         session.rollback()
     with database.read_session() as session:
         assert area_summary(session, [MIDWOLDA], period, today=today) == before
+
+
+def test_an_upsert_or_an_insert_or_ignore_changes_the_area_version(
+    summary_world: SummaryWorld,
+) -> None:
+    """A trigger's own conflict clause gives way to the clause of the statement that fired
+    it: the pull's upsert (INSERT … ON CONFLICT DO UPDATE) of a row already here made the
+    area's INSERT OR REPLACE fail with a UNIQUE error (every team sync that pulled an edit
+    stopped), and an INSERT OR IGNORE that did add a row left the version as it was (kept
+    figures that no longer held)."""
+    database = summary_world.database
+    with database.read_session() as session:
+        said = session.scalars(
+            select(Conversation.id)
+            .join(KoffiekarSession, Conversation.session_id == KoffiekarSession.id)
+            .where(KoffiekarSession.area_id == MIDWOLDA)
+        ).first()
+        themes = set(session.scalars(select(Theme.id)))
+        linked = set(
+            session.scalars(
+                select(conversation_theme.c.theme_id).where(
+                    conversation_theme.c.conversation_id == said
+                )
+            )
+        )
+    assert said is not None
+    other = next(iter(themes - linked))
+
+    before = _area_version(database, MIDWOLDA)
+    with database.engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO conversation SELECT * FROM conversation WHERE id = :id "
+                "ON CONFLICT (id) DO UPDATE SET quote = 'Opnieuw gezegd'"
+            ),
+            {"id": said.hex},
+        )
+    after_upsert = _area_version(database, MIDWOLDA)
+    assert after_upsert != before
+
+    with database.engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT OR IGNORE INTO conversation_theme (conversation_id, theme_id) VALUES (:c, :t)"
+            ),
+            {"c": said.hex, "t": other.hex},
+        )
+    assert _area_version(database, MIDWOLDA) != after_upsert

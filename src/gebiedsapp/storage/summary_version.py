@@ -80,12 +80,23 @@ def trigger_name(table: str, operation: str) -> str:
 _GLOBAL = f"UPDATE {TABLE} SET version = random() WHERE id = 1;"
 
 
+def _bump(areas: str) -> str:
+    """Change the versions of the areas `areas` selects (a SELECT of one column `a`, no
+    NULLs, no repeats): a row for an area not seen yet, then a new version for each.
+
+    Two plain statements, no INSERT OR REPLACE: a trigger's conflict clause gives way to that
+    of the statement that fired it, so under a pull's upsert (ON CONFLICT DO UPDATE) the
+    replace failed with a UNIQUE error, and under an INSERT OR IGNORE it changed nothing."""
+    return (
+        f"INSERT INTO {AREA_TABLE} (area_id, version) SELECT n.a, random() FROM ({areas}) n "
+        f"WHERE NOT EXISTS (SELECT 1 FROM {AREA_TABLE} v WHERE v.area_id = n.a); "
+        f"UPDATE {AREA_TABLE} SET version = random() WHERE area_id IN ({areas});"
+    )
+
+
 def _area_bump(area: str, when: str = "") -> str:
     where = f" WHERE {when}" if when else ""
-    return (
-        f"INSERT OR REPLACE INTO {AREA_TABLE} (area_id, version) "
-        f"SELECT coalesce({area}, '{NO_AREA}'), random(){where};"
-    )
+    return _bump(f"SELECT coalesce({area}, '{NO_AREA}') AS a{where}")
 
 
 def trigger_body(table: str, operation: str) -> str:
@@ -117,9 +128,11 @@ def _readers(table: str, operation: str) -> list[str]:
     row = "OLD" if operation == "delete" else "NEW"
     changed = " AND OLD.resident_id IS NOT NEW.resident_id" if operation == "update" else ""
     return [
-        f" INSERT OR REPLACE INTO {AREA_TABLE} (area_id, version) "
-        f"SELECT coalesce(r.area_id, '{NO_AREA}'), random() FROM {reader} r "
-        f"WHERE r.{link} = {row}.id{changed};"
+        " "
+        + _bump(
+            f"SELECT DISTINCT coalesce(r.area_id, '{NO_AREA}') AS a FROM {reader} r "
+            f"WHERE r.{link} = {row}.id{changed}"
+        )
         for reader, link in READ_BY.get(table, ())
     ]
 
