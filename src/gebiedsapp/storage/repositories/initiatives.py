@@ -11,6 +11,11 @@ from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from gebiedsapp.domain import Area, Initiative, InitiativeMilestone, InitiativeStatus
+from gebiedsapp.storage.repositories.report_lists import (
+    INITIATIVE_COLUMNS,
+    INITIATIVE_ORDER,
+    initiatives_in,
+)
 
 
 class InitiativeTally(NamedTuple):
@@ -118,29 +123,10 @@ class InitiativeRepository:
         """Every initiative started on or before `as_of` and not ended before `start` (running
         in the period, or ended in it): not yet ended ones first, then by start."""
         query = (
-            select(
-                Initiative.area_id,
-                Initiative.id,
-                Initiative.title,
-                Area.name,
-                Initiative.status,
-                Initiative.started_on,
-                Initiative.ended_on,
-                Initiative.budget_granted,
-            )
+            select(*INITIATIVE_COLUMNS)
             .join(Area, Area.id == Initiative.area_id)
-            .where(
-                Initiative.deleted_at.is_(None),
-                Initiative.started_on <= as_of,
-                or_(Initiative.ended_on.is_(None), Initiative.ended_on >= start),
-                *_in(area_ids),
-            )
-            .order_by(
-                Initiative.ended_on.is_not(None),
-                Initiative.started_on,
-                Initiative.title,
-                Initiative.id,  # ties in one order, the screen's pages' (summary_pages)
-            )
+            .where(*initiatives_in(start, as_of), *_in(area_ids))
+            .order_by(*INITIATIVE_ORDER)
         )
         return [InitiativeInPeriod(*row) for row in self.session.execute(query)]
 

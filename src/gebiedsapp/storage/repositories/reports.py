@@ -25,24 +25,28 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session, aliased
 
 from gebiedsapp.domain import (
-    Area,
     CbsBuurt,
     Contact,
     Conversation,
     FollowUp,
     KoffiekarSession,
     Meedenker,
-    Partner,
-    Resident,
     Signal,
     SignalCategory,
     SignalFeedback,
     SignalStatus,
-    TeamMember,
     Theme,
     area_buurt,
     contact_theme,
     conversation_theme,
+)
+from gebiedsapp.storage.repositories.report_lists import (
+    ACTION_ORDER,
+    QUOTE_ORDER,
+    SignalNames,
+    action_rows,
+    quote_rows,
+    quotes_in,
 )
 from gebiedsapp.storage.repositories.report_rows import (
     AreaBuurtRow,
@@ -266,35 +270,7 @@ class ReportRepository:
 
     def quotes(self, area_ids: AreaIds, start: date, end: date) -> list[QuoteRow]:
         """The quotes marked reportable in rounds of the period, newest first."""
-        query = (
-            select(
-                area_column(KoffiekarSession.area_id),
-                Conversation.quote,
-                KoffiekarSession.date,
-                Area.name,
-                func.coalesce(CbsBuurt.name, ""),
-                func.coalesce(Resident.name, ""),
-            )
-            .select_from(KoffiekarSession)
-            .join(Conversation, Conversation.session_id == KoffiekarSession.id)
-            .join(Area, Area.id == KoffiekarSession.area_id)
-            .outerjoin(CbsBuurt, CbsBuurt.code == KoffiekarSession.buurt_code)
-            .outerjoin(Resident, Resident.id == Conversation.resident_id)
-            .where(
-                KoffiekarSession.date.between(start, end),
-                KoffiekarSession.deleted_at.is_(None),
-                Conversation.deleted_at.is_(None),
-                Conversation.quote_reportable.is_(True),
-                Conversation.quote != "",
-                *in_areas(KoffiekarSession.area_id, area_ids),
-            )
-            .order_by(
-                KoffiekarSession.date.desc(),
-                KoffiekarSession.start_time.desc(),
-                Conversation.created_at.desc(),
-                Conversation.id,  # ties in one order, the screen's pages' (summary_pages)
-            )
-        )
+        query = quote_rows(select()).where(*quotes_in(area_ids, start, end)).order_by(*QUOTE_ORDER)
         return [QuoteRow(*row) for row in self.session.execute(query)]
 
     # --- signals ----------------------------------------------------------------------------
@@ -404,27 +380,9 @@ class ReportRepository:
 
     def open_signals(self, area_ids: AreaIds, as_of: date) -> list[OpenSignalRow]:
         """The signals open on `as_of`."""
-        category = aliased(SignalCategory)
-        parent = aliased(SignalCategory)
-        query = (
-            select(
-                area_column(Signal.area_id),
-                Area.name,
-                func.coalesce(parent.name, category.name),
-                case((parent.id.is_(None), None), else_=category.name),
-                func.coalesce(CbsBuurt.name, ""),
-                Signal.reported_on,
-                func.coalesce(Partner.name, ""),
-                Signal.deadline,
-                Signal.status,
-                Signal.priority,
-            )
-            .join(Area, Area.id == Signal.area_id)
-            .join(category, category.id == Signal.category_id)
-            .outerjoin(parent, parent.id == category.parent_id)
-            .outerjoin(CbsBuurt, CbsBuurt.code == Signal.buurt_code)
-            .outerjoin(Partner, Partner.id == Signal.partner_id)
-            .where(Signal.deleted_at.is_(None), open_on(as_of), *in_areas(Signal.area_id, area_ids))
+        names = SignalNames()
+        query = names.joined(select(*names.row_columns())).where(
+            Signal.deleted_at.is_(None), open_on(as_of), *in_areas(Signal.area_id, area_ids)
         )
         status, priority = STATUS_OF.__getitem__, PRIORITY_OF.__getitem__
         return [
@@ -477,29 +435,9 @@ class ReportRepository:
 
     def open_actions(self, area_ids: AreaIds, as_of: date) -> list[OpenActionRow]:
         """The actions open on `as_of`, due first, then those without a date."""
-        said, met = aliased(Resident), aliased(Resident)
         query = (
-            select(
-                area_column(FollowUp.area_id),
-                FollowUp.description,
-                func.coalesce(TeamMember.name, ""),
-                FollowUp.due_date,
-                Area.name,
-                func.coalesce(said.name, met.name, ""),
-            )
-            .join(Area, Area.id == FollowUp.area_id)
-            .outerjoin(TeamMember, TeamMember.id == FollowUp.owner_id)
-            .outerjoin(Conversation, Conversation.id == FollowUp.conversation_id)
-            .outerjoin(said, said.id == Conversation.resident_id)
-            .outerjoin(Contact, Contact.id == FollowUp.contact_id)
-            .outerjoin(met, met.id == Contact.resident_id)
+            action_rows(select())
             .where(action_open_on(as_of), *in_areas(FollowUp.area_id, area_ids))
-            .order_by(
-                FollowUp.due_date.is_(None),
-                FollowUp.due_date,
-                Area.name,
-                FollowUp.created_at,
-                FollowUp.id,
-            )
+            .order_by(*ACTION_ORDER)
         )
         return [OpenActionRow(*row) for row in self.session.execute(query)]

@@ -16,34 +16,40 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, case, func, literal, or_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import Select, case, func, literal, select
+from sqlalchemy.orm import Session
 
 from gebiedsapp.domain import (
     Area,
     CbsBuurt,
-    Contact,
     Conversation,
     FollowUp,
     Initiative,
     KoffiekarSession,
     Partner,
     Priority,
-    Resident,
     Signal,
-    SignalCategory,
     SignalStatus,
-    TeamMember,
 )
 from gebiedsapp.domain.deadlines import RUIM_FACTOR
 from gebiedsapp.storage.repositories.initiatives import InitiativeInPeriod
+from gebiedsapp.storage.repositories.report_lists import (
+    ACTION_ORDER,
+    INITIATIVE_COLUMNS,
+    INITIATIVE_ORDER,
+    QUOTE_ORDER,
+    SignalNames,
+    action_rows,
+    initiatives_in,
+    quote_rows,
+    quotes_in,
+)
 from gebiedsapp.storage.repositories.report_rows import OpenActionRow, OpenSignalRow, QuoteRow
 from gebiedsapp.storage.repositories.report_sql import (
     PRIORITY_OF,
     STATUS_OF,
     AreaIds,
     action_open_on,
-    area_column,
     days_between,
     in_areas,
     open_on,
@@ -95,14 +101,10 @@ class SummaryPages:
         """The signals open on `as_of`: overdue first (ruim buiten, buiten), then the oldest,
         then deadline, area, category, buurt, partner, priority and status (the table's
         order, `summary_facts._table_order`)."""
-        category, parent = aliased(SignalCategory), aliased(SignalCategory)
+        names = SignalNames()
+        category, parent = names.category, names.parent
         query = (
-            select(Signal.id)
-            .join(Area, Area.id == Signal.area_id)
-            .join(category, category.id == Signal.category_id)
-            .outerjoin(parent, parent.id == category.parent_id)
-            .outerjoin(CbsBuurt, CbsBuurt.code == Signal.buurt_code)
-            .outerjoin(Partner, Partner.id == Signal.partner_id)
+            names.joined(select(Signal.id))
             .where(Signal.deleted_at.is_(None), open_on(as_of), *in_areas(Signal.area_id, area_ids))
             .order_by(
                 _label_place(as_of),
@@ -124,27 +126,9 @@ class SummaryPages:
 
     def open_signals(self, ids: Sequence[uuid.UUID]) -> list[OpenSignalRow]:
         """The rows of these signals, in this order."""
-        category, parent = aliased(SignalCategory), aliased(SignalCategory)
-        query = (
-            select(
-                Signal.id,
-                area_column(Signal.area_id),
-                Area.name,
-                func.coalesce(parent.name, category.name),
-                case((parent.id.is_(None), None), else_=category.name),
-                func.coalesce(CbsBuurt.name, ""),
-                Signal.reported_on,
-                func.coalesce(Partner.name, ""),
-                Signal.deadline,
-                Signal.status,
-                Signal.priority,
-            )
-            .join(Area, Area.id == Signal.area_id)
-            .join(category, category.id == Signal.category_id)
-            .outerjoin(parent, parent.id == category.parent_id)
-            .outerjoin(CbsBuurt, CbsBuurt.code == Signal.buurt_code)
-            .outerjoin(Partner, Partner.id == Signal.partner_id)
-            .where(Signal.id.in_(list(ids)))
+        names = SignalNames()
+        query = names.joined(select(Signal.id, *names.row_columns())).where(
+            Signal.id.in_(list(ids))
         )
         status, priority = STATUS_OF.__getitem__, PRIORITY_OF.__getitem__
         found = (
@@ -160,41 +144,13 @@ class SummaryPages:
         query = (
             select(Conversation.id)
             .join(KoffiekarSession, Conversation.session_id == KoffiekarSession.id)
-            .where(
-                KoffiekarSession.date.between(start, end),
-                KoffiekarSession.deleted_at.is_(None),
-                Conversation.deleted_at.is_(None),
-                Conversation.quote_reportable.is_(True),
-                Conversation.quote != "",
-                *in_areas(KoffiekarSession.area_id, area_ids),
-            )
-            .order_by(
-                KoffiekarSession.date.desc(),
-                KoffiekarSession.start_time.desc(),
-                Conversation.created_at.desc(),
-                Conversation.id,
-            )
+            .where(*quotes_in(area_ids, start, end))
+            .order_by(*QUOTE_ORDER)
         )
         return self._ids(query)
 
     def quotes(self, ids: Sequence[uuid.UUID]) -> list[QuoteRow]:
-        query = (
-            select(
-                Conversation.id,
-                area_column(KoffiekarSession.area_id),
-                Conversation.quote,
-                KoffiekarSession.date,
-                Area.name,
-                func.coalesce(CbsBuurt.name, ""),
-                func.coalesce(Resident.name, ""),
-            )
-            .select_from(Conversation)
-            .join(KoffiekarSession, Conversation.session_id == KoffiekarSession.id)
-            .join(Area, Area.id == KoffiekarSession.area_id)
-            .outerjoin(CbsBuurt, CbsBuurt.code == KoffiekarSession.buurt_code)
-            .outerjoin(Resident, Resident.id == Conversation.resident_id)
-            .where(Conversation.id.in_(list(ids)))
-        )
+        query = quote_rows(select(Conversation.id)).where(Conversation.id.in_(list(ids)))
         return _in_order(ids, ((i, QuoteRow(*rest)) for i, *rest in self.session.execute(query)))
 
     # --- open actions -------------------------------------------------------------------------
@@ -206,36 +162,12 @@ class SummaryPages:
             select(FollowUp.id)
             .join(Area, Area.id == FollowUp.area_id)
             .where(action_open_on(as_of), *in_areas(unindexed(FollowUp.area_id), area_ids))
-            .order_by(
-                FollowUp.due_date.is_(None),
-                FollowUp.due_date,
-                Area.name,
-                FollowUp.created_at,
-                FollowUp.id,
-            )
+            .order_by(*ACTION_ORDER)
         )
         return self._ids(query)
 
     def open_actions(self, ids: Sequence[uuid.UUID]) -> list[OpenActionRow]:
-        said, met = aliased(Resident), aliased(Resident)
-        query = (
-            select(
-                FollowUp.id,
-                area_column(FollowUp.area_id),
-                FollowUp.description,
-                func.coalesce(TeamMember.name, ""),
-                FollowUp.due_date,
-                Area.name,
-                func.coalesce(said.name, met.name, ""),
-            )
-            .join(Area, Area.id == FollowUp.area_id)
-            .outerjoin(TeamMember, TeamMember.id == FollowUp.owner_id)
-            .outerjoin(Conversation, Conversation.id == FollowUp.conversation_id)
-            .outerjoin(said, said.id == Conversation.resident_id)
-            .outerjoin(Contact, Contact.id == FollowUp.contact_id)
-            .outerjoin(met, met.id == Contact.resident_id)
-            .where(FollowUp.id.in_(list(ids)))
-        )
+        query = action_rows(select(FollowUp.id)).where(FollowUp.id.in_(list(ids)))
         return _in_order(
             ids, ((i, OpenActionRow(*rest)) for i, *rest in self.session.execute(query))
         )
@@ -247,33 +179,14 @@ class SummaryPages:
         then by start and title (`InitiativeRepository.in_period`)."""
         query = (
             select(Initiative.id)
-            .where(
-                Initiative.deleted_at.is_(None),
-                Initiative.started_on <= as_of,
-                or_(Initiative.ended_on.is_(None), Initiative.ended_on >= start),
-                *in_areas(Initiative.area_id, area_ids),
-            )
-            .order_by(
-                Initiative.ended_on.is_not(None),
-                Initiative.started_on,
-                Initiative.title,
-                Initiative.id,
-            )
+            .where(*initiatives_in(start, as_of), *in_areas(Initiative.area_id, area_ids))
+            .order_by(*INITIATIVE_ORDER)
         )
         return self._ids(query)
 
     def initiatives(self, ids: Sequence[uuid.UUID]) -> list[InitiativeInPeriod]:
         query = (
-            select(
-                Initiative.area_id,
-                Initiative.id,
-                Initiative.title,
-                Area.name,
-                Initiative.status,
-                Initiative.started_on,
-                Initiative.ended_on,
-                Initiative.budget_granted,
-            )
+            select(*INITIATIVE_COLUMNS)
             .join(Area, Area.id == Initiative.area_id)
             .where(Initiative.id.in_(list(ids)))
         )
