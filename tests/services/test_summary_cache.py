@@ -635,7 +635,8 @@ def test_an_upsert_or_an_insert_or_ignore_changes_the_area_version(
     with database.engine.begin() as connection:
         connection.execute(
             text(
-                "INSERT OR IGNORE INTO conversation_theme (conversation_id, theme_id) VALUES (:c, :t)"
+                "INSERT OR IGNORE INTO conversation_theme (conversation_id, theme_id) "
+                "VALUES (:c, :t)"
             ),
             {"c": said.hex, "t": other.hex},
         )
