@@ -52,11 +52,14 @@ def test_the_lists_show_a_page_before_the_summary_and_the_next_on_scrolling(
     held_back: threading.Event,
     qtmodeltester: Any,
 ) -> None:
+    window.resize(1366, 768)  # a regisseur's laptop
     click_area(qtbot, window, long_lists.area)
     open_screen(qtbot, window, SUMMARY)
     screen = window.screens[SUMMARY]
     model = screen.open_model
     qtbot.waitUntil(lambda: model.rowCount() > 0 and not screen.lists.pending, timeout=20_000)
+    quotes = screen.quotes_table.horizontalHeader()  # the quote is wider than where it was said
+    assert quotes.sectionSize(0) > quotes.sectionSize(2)
     assert screen.data is None  # the whole summary is still held back: the lists came first
     period = screen.period.period()  # this quarter: the signals and actions still open count
     with context.read() as session:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -216,6 +217,9 @@ class SummaryScreen(ScreenDefaults, DashboardFilling, QWidget):
         self.quotes_model = self.lists.quotes
         self.quotes_table = read_only_table(self.quotes_model, body)
         self.quotes_table.setAccessibleName(self.tr("Wat bewoners zeiden"))
+        header = self.quotes_table.horizontalHeader()  # the quote takes the room, not 'Waar'
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.quotes = QLabel(body)  # says so when there are none
         style(self.quotes, MUTED)
         self.actions_model = self.lists.actions
