@@ -28,7 +28,7 @@ from gebiedsapp.domain import (
 )
 from gebiedsapp.storage.repositories.search import (
     THEME_SEPARATOR,
-    contact_theme_names,
+    contact_shown_columns,
     filtered_contacts,
 )
 from gebiedsapp.storage.search import folded, like_pattern
@@ -126,16 +126,7 @@ class ContactRepository:
         query = (
             select(
                 type_coerce(Contact.id, String),  # made a UUID when asked (`id`)
-                Contact.date,
-                Area.name,
-                Contact.contact_type,
-                Contact.with_kind,
-                Contact.group_name,
-                Partner.name,
-                Contact.subject,
-                Contact.notes,
-                contact_theme_names(),
-                Contact.created_by,
+                *contact_shown_columns(),
             )
             .select_from(page)
             .join(Contact, Contact.id == page.c.id)

@@ -29,7 +29,7 @@ from gebiedsapp.domain import (
 )
 from gebiedsapp.storage.repositories.search import (
     Match,
-    contact_theme_names,
+    contact_shown_columns,
     conversation_count,
     conversation_theme_names,
     filtered_contacts,
@@ -170,18 +170,7 @@ class ExportRepository:
         """(date, area, type, with kind, group, organisation, subject, notes, themes, author
         [, resident name, phone, email]), newest first."""
         query: Query = filtered_contacts(
-            select(
-                Contact.date,
-                Area.name,
-                Contact.contact_type,
-                Contact.with_kind,
-                Contact.group_name,
-                Partner.name,
-                Contact.subject,
-                Contact.notes,
-                contact_theme_names(),
-                Contact.created_by,
-            )
+            select(*contact_shown_columns())
             .select_from(Contact)
             .join(Area, Area.id == Contact.area_id)
             .outerjoin(Partner, Partner.id == Contact.partner_id),

@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
-from typing import NamedTuple, TypeVarTuple
+from typing import Any, NamedTuple, TypeVarTuple
 
 from sqlalchemy import (
     ColumnElement,
@@ -31,6 +31,7 @@ from gebiedsapp.domain import (
     Conversation,
     Handling,
     KoffiekarSession,
+    Partner,
     Theme,
     Tracked,
     contact_theme,
@@ -131,6 +132,23 @@ def conversation_theme_names() -> ScalarSelect[str]:
 def contact_theme_names() -> ScalarSelect[str]:
     """A contact's theme names joined by THEME_SEPARATOR (NULL without themes)."""
     return _theme_names(contact_theme, contact_theme.c.contact_id, Contact)
+
+
+def contact_shown_columns() -> tuple[Any, ...]:
+    """What the contact lists and the contact export show of a contact: date, area, type,
+    with kind, group, organisation, subject, notes, themes, author (joined: Area, Partner)."""
+    return (
+        Contact.date,
+        Area.name,
+        Contact.contact_type,
+        Contact.with_kind,
+        Contact.group_name,
+        Partner.name,
+        Contact.subject,
+        Contact.notes,
+        contact_theme_names(),
+        Contact.created_by,
+    )
 
 
 def conversation_count() -> ScalarSelect[int]:
