@@ -1,7 +1,9 @@
 """Team sync's benchmarks (issue 16), against a throwaway PostgreSQL cluster:
 
 - push and pull of 10,000 changed records vs a raw bulk copy of the same rows over the same
-  server (psycopg COPY into a table like theirs) and the same laptop file (executemany), ratio;
+  server and the same laptop file, ratio: a push against psycopg COPY into a table like theirs
+  (`sync_push_10k`) and against an executemany INSERT into one (`…_em`, the issue's other
+  baseline), each wall and CPU; a pull against a SELECT and an executemany into the file;
   as the server's owner (no rights set up) and as two opbouwwerkers of Beerta with the rights
   of `server setup` (row-level security and the server's stamp triggers: what a team sees);
 - the first full sync of the `large` demo database to an empty server, and from there to an
@@ -161,22 +163,34 @@ def _conversations(database: Any, count: int) -> None:
         )  # fmt: skip
 
 
-def _copy_push(server: Any, rows: list[tuple[Any, ...]], columns: list[str]) -> float:
-    """The baseline of a push: COPY the same rows into a table like theirs, one connection."""
+def _copy_push(server: Any, rows: list[tuple[Any, ...]], columns: list[str]) -> dict[str, Any]:
+    """The baselines of a push, over one connection: COPY the same rows into a table like
+    theirs (same columns and primary key), and an executemany INSERT of them into another
+    such table (the issue names both). {"copy"|"executemany": (wall s, (laptop, server) CPU)}"""
     import psycopg
 
     url = server.url.set(drivername="postgresql").render_as_string(hide_password=False)
+    found: dict[str, Any] = {}
     with psycopg.connect(url) as connection:
         connection.execute("CREATE TEMP TABLE copied (LIKE conversation INCLUDING ALL)")
+        connection.execute("CREATE TEMP TABLE inserted (LIKE conversation INCLUDING ALL)")
+        connection.commit()
         cpu = _cpu()
         start = time.perf_counter()
         with connection.cursor().copy(f"COPY copied ({', '.join(columns)}) FROM STDIN") as copy:
             for row in rows:
                 copy.write_row(row)
         connection.commit()
-        elapsed = time.perf_counter() - start
-        LAST_CPU[0] = _minus(_cpu(), cpu)
-        return elapsed
+        found["copy"] = (time.perf_counter() - start, _minus(_cpu(), cpu))
+        marks = ", ".join(["%s"] * len(columns))
+        statement = f"INSERT INTO inserted ({', '.join(columns)}) VALUES ({marks})"
+        cpu = _cpu()
+        start = time.perf_counter()
+        with connection.cursor() as cursor:
+            cursor.executemany(statement, rows)
+        connection.commit()
+        found["executemany"] = (time.perf_counter() - start, _minus(_cpu(), cpu))
+    return found
 
 
 def _raw_pull(server: Any, laptop_file: Path) -> float:
@@ -221,8 +235,9 @@ def bench_changed_rows(pg: Any, workdir: Path, template: Path) -> list[Result]:
     columns = list(Conversation.__table__.columns.keys())
     with anna.engine.connect() as connection:
         rows = [tuple(r) for r in connection.execute(select(Conversation.__table__))]
-    copy = _copy_push(server.engine, rows, columns)
-    BASELINE_CPU["push"] = LAST_CPU[0]
+    baselines = _copy_push(server.engine, rows, columns)
+    copy, BASELINE_CPU["push"] = baselines["copy"]
+    PUSH_EXECUTEMANY[:] = [baselines["executemany"]]
     raw = _raw_pull(server.engine, workdir / "bert.db")
     BASELINE_CPU["pull"] = LAST_CPU[0]
     for database in (anna, bert, server):
@@ -230,12 +245,22 @@ def bench_changed_rows(pg: Any, workdir: Path, template: Path) -> list[Result]:
     return [
         Result("sync_push_10k", pushed, copy, pushed / copy, 4.0, "s",
                note=_cpu_note("push", push_cpu, BASELINE_CPU["push"])),
+        _vs_executemany("sync_push_10k_em", pushed, push_cpu),
         Result("sync_pull_10k", pulled, raw, pulled / raw, 4.0, "s",
                note=_cpu_note("pull", pull_cpu, BASELINE_CPU["pull"])),
     ]  # fmt: skip
 
 
 BASELINE_CPU: dict[str, tuple[float, float]] = {}
+# the push's second baseline: (wall s, (laptop, server) CPU s) of an executemany INSERT
+PUSH_EXECUTEMANY: list[tuple[float, tuple[float, float]]] = []
+
+
+def _vs_executemany(name: str, pushed: float, push_cpu: tuple[float, float]) -> Result:
+    """The push against the executemany INSERT of the same rows (wall and CPU)."""
+    wall, cpu = PUSH_EXECUTEMANY[0]
+    note = _cpu_note("push", push_cpu, cpu) + " (baseline: executemany INSERT)"
+    return Result(name, pushed, wall, pushed / wall, 4.0, "s", note=note)
 
 
 TEAM_PASSWORD = "een-lang-wachtwoord-16"
@@ -291,6 +316,7 @@ def bench_team_rows(
     return [
         Result("sync_push_10k_team", pushed, copy, pushed / copy, 4.0, "s",
                note=_cpu_note("push", push_cpu, BASELINE_CPU["push"])),
+        _vs_executemany("sync_push_10k_team_em", pushed, push_cpu),
         Result("sync_pull_10k_team", pulled, raw, pulled / raw, 4.0, "s",
                note=_cpu_note("pull", pull_cpu, BASELINE_CPU["pull"])),
     ]  # fmt: skip
@@ -344,7 +370,7 @@ def main(argv: list[str] | None = None) -> int:
         template = Path(_fresh_database(workdir / "template.db").removeprefix("sqlite:///"))
         results += bench_changed_rows(pg, workdir, template)
         if not args.skip_team:
-            copy, raw = results[0].baseline, results[1].baseline
+            copy, raw = results[0].baseline, results[2].baseline
             results += bench_team_rows(pg, workdir, template, copy=copy, raw=raw)
         if not args.skip_large:
             results += bench_large(pg, workdir, template)
