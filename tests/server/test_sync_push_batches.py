@@ -83,3 +83,39 @@ def test_a_failure_on_the_laptop_side_stops_the_push_and_a_rerun_converges(
     assert differences(team.laptop("anna"), team.server) == []
     with team.server.engine.connect() as connection:
         assert connection.scalar(select(func.count()).select_from(Conversation)) == 4
+
+
+def test_a_push_runs_without_the_cyclic_collector_and_turns_it_on_again(
+    team: Team, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A push's batch set off a full collection of the heap (0.1 s of 10,000 rows, nothing
+    to collect): the collector is off while it runs (as during a pull), on again after, also
+    after a failure."""
+    import gc
+
+    team.sync("anna")
+    _record(team, 2)
+    seen: list[tuple[str, bool]] = []
+    team.sync("anna", progress=lambda p: seen.append((p.stage, gc.isenabled())))
+
+    assert {on for stage, on in seen if stage == "versturen"} == {False}
+    assert seen[-1] == ("klaar", True)
+    assert gc.isenabled()
+
+    _record(team, 2)
+    clear = sync_local.clear_confirmed
+
+    def failing(connection: Any, table: str, ticks: Any) -> None:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(sync_local, "clear_confirmed", failing)
+    with pytest.raises(RuntimeError, match="disk full"):
+        team.sync("anna")
+    assert gc.isenabled()
+    monkeypatch.setattr(sync_local, "clear_confirmed", clear)
+    gc.disable()
+    try:
+        team.sync("anna")
+        assert not gc.isenabled()  # left as the caller had it
+    finally:
+        gc.enable()
