@@ -310,6 +310,7 @@ def sync_statements() -> list[str]:
         "AND (NOT personal OR (SELECT gebiedsapp_is_staff()))) OR "
         f"gebiedsapp_sync_row_visible({row}, {caller_write})"
     )
+    from gebiedsapp.storage.server_functions import WAITING_HISTORY_INDEX
     from gebiedsapp.storage.server_stamps import check_triggers
 
     return [
@@ -347,6 +348,7 @@ def sync_statements() -> list[str]:
         "DROP TRIGGER IF EXISTS gebiedsapp_stamp ON sync_row",
         "CREATE TRIGGER gebiedsapp_stamp BEFORE INSERT OR UPDATE ON sync_row "
         "FOR EACH ROW EXECUTE FUNCTION gebiedsapp_sync_row_stamp()",
+        WAITING_HISTORY_INDEX,  # before the wake-up trigger that reads it
         "DROP TRIGGER IF EXISTS gebiedsapp_wake ON sync_row",
         "DROP TRIGGER IF EXISTS gebiedsapp_wake_update ON sync_row",
         # once per statement over its rows (a transition table needs one trigger per event)

@@ -22,6 +22,7 @@ from gebiedsapp.storage.crash_point import crash_point
 from gebiedsapp.storage.repositories import sync_local as local
 from gebiedsapp.storage.repositories import sync_server as server
 from gebiedsapp.storage.repositories import sync_stored as stored
+from gebiedsapp.storage.server_rights import rule_of
 from gebiedsapp.storage.sync_tables import (
     BOOKKEEPING,
     SyncTable,
@@ -33,6 +34,9 @@ log = logging.getLogger(__name__)
 
 REFUSED_STATES = frozenset({"42501", "23502", "23505", "23514", "22001", "22P02"})
 RETRY_STATES = frozenset({"23503", "40001", "40P01"})  # a reference to a row gone meanwhile
+# the tables (storage.server_rights' rule) whose INSERT policy implies their SELECT policy
+# for the roles that may insert: their area in the user's areas (and its residents visible)
+INSERT_IMPLIES_SELECT = frozenset({"own", "parent"})
 
 
 @dataclass
@@ -158,7 +162,9 @@ def _push_batch(run: Run, item: Outgoing, keys: Sequence[str], *, deleting: bool
                 run.counts.stale += 1  # moved on there (or erased: the pull applies it)
                 continue
             todo.append((key, None if deleting else _sent(item.rows[key], columns)))
-        changed = _write_all(run, remote, table, todo)
+        # none of them on the server yet (no sync_row): most likely all new
+        fresh = not any(key in current for key, _values in todo)
+        changed = _write_all(run, remote, table, todo, fresh=fresh)
         versions = server.record(remote, changed, device=run.device)
         if changed:
             server.log_push(remote, device=run.device, rows=len(changed))
@@ -197,15 +203,28 @@ def _confirm(run: Run, item: Outgoing, confirmed: dict[str, int], *, deleting: b
 
 
 def _write_all(
-    run: Run, remote: Connection, table: SyncTable, todo: list[tuple[str, dict[str, Any] | None]]
+    run: Run,
+    remote: Connection,
+    table: SyncTable,
+    todo: list[tuple[str, dict[str, Any] | None]],
+    *,
+    fresh: bool = False,
 ) -> list[tuple[str, str, bool]]:
     """Upserts in one statement when the server takes them all; else (and for erasures)
-    row by row, each in its own savepoint, so one refused row does not stop the others."""
+    row by row, each in its own savepoint, so one refused row does not stop the others.
+    `fresh` (no row has a sync_row there yet) in a table whose INSERT policy implies its
+    SELECT policy: first a plain insert, which checks each row against the INSERT policy
+    alone; when a row was there after all, the upsert of them all as before."""
     upserts = [values for _key, values in todo if values is not None]
     if upserts and len(upserts) == len(todo):
+        names = run.columns(table)
         try:
             with remote.begin_nested():
-                stored.write_stored_rows(remote, table, run.columns(table), upserts)
+                plain = fresh and rule_of(table.table).kind in INSERT_IMPLIES_SELECT
+                if not plain or stored.write_stored_rows(
+                    remote, table, names, upserts, new_only=True
+                ) < len(upserts):
+                    stored.write_stored_rows(remote, table, names, upserts)
             return [(table.name, key, False) for key, _values in todo]
         except DBAPIError as exc:
             log.info("sync: %s batch refused (%s), row by row", table.name, exc.orig)

@@ -17,37 +17,51 @@ def write_stored_rows(
     table: SyncTable,
     names: Sequence[str],
     rows: Sequence[Mapping[str, Any]],
-) -> None:
+    *,
+    new_only: bool = False,
+) -> int:
     """write_rows() of rows as the laptop's SQLite file holds them (hex uuids, ISO stamps,
     0/1 flags; `names` the columns that go): each column goes as a binary array of its
     stored values and the server parses them to the column's type in the statement (in C,
     per value), instead of Python typing every value on the laptop and the driver dumping
-    the typed values again."""
+    the typed values again.
+
+    `new_only`: a plain insert that leaves a row already there as it is (ON CONFLICT DO
+    NOTHING); the number of rows it wrote tells the caller whether all were new. (An upsert
+    also checks a new row against the table's SELECT policy, a plain insert only against its
+    INSERT policy: services.sync.push uses it only where that one implies the other.)"""
     if not rows:
-        return
+        return 0
     dialect = connection.dialect
     quote = dialect.identifier_preparer.quote
     others = [quote(n) for n in names if n not in table.key]
-    action = (
-        "DO UPDATE SET " + ", ".join(f"{n} = excluded.{n}" for n in others)
-        if others
-        else "DO NOTHING"
-    )
+    target = f"({', '.join(map(quote, table.key))})"
+    if new_only:
+        # no conflict target: naming one needs the SELECT right on its columns, and with it
+        # each new row is checked against the SELECT policy as well
+        action = "ON CONFLICT DO NOTHING"
+    elif others:
+        action = f"ON CONFLICT {target} DO UPDATE SET " + ", ".join(
+            f"{n} = excluded.{n}" for n in others
+        )
+    else:
+        action = f"ON CONFLICT {target} DO NOTHING"
+    written = 0
     for part in _parts(table, names, rows):
         arrays: dict[str, list[Any]] = {}
         casts = []
         for index, name in enumerate(names):
             values, sent = _stored_array(table.table.c[name].type, [row[name] for row in part])
             arrays[f"p{index}"] = values
-            target = _array_type(table, name, dialect)
+            kind = _array_type(table, name, dialect)
             cast_sql = f"CAST(%(p{index})b AS {sent})"
-            casts.append(cast_sql if sent == target else f"CAST({cast_sql} AS {target})")
+            casts.append(cast_sql if sent == kind else f"CAST({cast_sql} AS {kind})")
         statement = (
             f"INSERT INTO {quote(table.name)} ({', '.join(map(quote, names))}) "
-            f"SELECT * FROM unnest({', '.join(casts)}) "
-            f"ON CONFLICT ({', '.join(map(quote, table.key))}) {action}"
+            f"SELECT * FROM unnest({', '.join(casts)}) {action}"
         )
-        connection.exec_driver_sql(statement, arrays)
+        written += connection.exec_driver_sql(statement, arrays).rowcount
+    return written
 
 
 def _stored_array(kind: Any, values: list[Any]) -> tuple[list[Any], str]:
