@@ -49,6 +49,7 @@ from gebiedsapp.storage.repositories.report_lists import (
     quotes_in,
 )
 from gebiedsapp.storage.repositories.report_rows import (
+    ActionOrder,
     AreaBuurtRow,
     BuurtTally,
     CategoryTally,
@@ -57,6 +58,9 @@ from gebiedsapp.storage.repositories.report_rows import (
     MonthTally,
     OpenActionRow,
     OpenSignalRow,
+    OrderedAction,
+    OrderedQuote,
+    QuoteOrder,
     QuoteRow,
     SessionTally,
     SignalTally,
@@ -78,6 +82,27 @@ from gebiedsapp.storage.repositories.report_sql import (
 from gebiedsapp.storage.repositories.report_sql import (
     AreaIds as AreaIds,
 )
+
+
+def _still_open(area_ids: AreaIds, months: Sequence[tuple[date, date, date]]) -> Any:
+    """Per area, the signals open on each month's `as_of` (one query for all months)."""
+
+    def flag(condition: ColumnElement[bool]) -> Any:
+        return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+    last = max(max(end, as_of) for _start, end, as_of in months)
+    return (
+        select(
+            area_column(Signal.area_id),
+            *(flag(open_on(as_of)) for _start, _end, as_of in months),
+        )
+        .where(
+            Signal.deleted_at.is_(None),
+            Signal.reported_on <= last,
+            *in_areas(Signal.area_id, area_ids),
+        )
+        .group_by(Signal.area_id)
+    )
 
 
 class ReportRepository:
@@ -113,13 +138,20 @@ class ReportRepository:
         return {a: SessionTally(int(s), int(c)) for a, s, c in self.session.execute(query)}
 
     def trend_counts(
-        self, area_ids: AreaIds, months: Sequence[tuple[date, date, date]]
+        self,
+        area_ids: AreaIds,
+        months: Sequence[tuple[date, date, date]],
+        *,
+        talks: bool = True,
+        signals: bool = True,
     ) -> list[dict[uuid.UUID, MonthTally]]:
         """Per (start, end, as_of) month, per area: (conversations in it, signals reported in it,
         signals open on `as_of`), each counted as `session_counts` and `signal_counts` count
-        them. Conversations and new signals are counted per day in SQL and put in their months
-        here (a CASE per row and month cost SQLite five times as much); the open ones take one
-        query for all months (a query per month cost four times as much)."""
+        them; without `talks` the conversations are 0, without `signals` the signals (a kept
+        summary recounts one part of an area). Conversations and new signals are counted per
+        day in SQL and put in their months here (a CASE per row and month cost SQLite five
+        times as much); the open ones take one query for all months (a query per month cost
+        four times as much)."""
         if not months:
             return []
         first, last_day = months[0][0], months[-1][1]
@@ -131,51 +163,40 @@ class ReportRepository:
                 found[day] = [i for i, (start, end, _) in enumerate(months) if start <= day <= end]
             return found[day]
 
-        said = (
-            select(area_column(KoffiekarSession.area_id), KoffiekarSession.date, func.count())
-            .join(Conversation, Conversation.session_id == KoffiekarSession.id)
-            .where(
-                Conversation.deleted_at.is_(None),
-                KoffiekarSession.deleted_at.is_(None),
-                KoffiekarSession.date.between(first, last_day),
-                rounds_in(area_ids),
+        per_day: list[tuple[int, Any]] = []
+        if talks:
+            said = (
+                select(area_column(KoffiekarSession.area_id), KoffiekarSession.date, func.count())
+                .join(Conversation, Conversation.session_id == KoffiekarSession.id)
+                .where(
+                    Conversation.deleted_at.is_(None),
+                    KoffiekarSession.deleted_at.is_(None),
+                    KoffiekarSession.date.between(first, last_day),
+                    rounds_in(area_ids),
+                )
+                .group_by(KoffiekarSession.area_id, KoffiekarSession.date)
             )
-            .group_by(KoffiekarSession.area_id, KoffiekarSession.date)
-        )
-        reported = (
-            select(area_column(Signal.area_id), Signal.reported_on, func.count())
-            .where(
-                Signal.deleted_at.is_(None),
-                Signal.reported_on.between(first, last_day),
-                *in_areas(Signal.area_id, area_ids),
+            per_day.append((0, said))
+        if signals:
+            reported = (
+                select(area_column(Signal.area_id), Signal.reported_on, func.count())
+                .where(
+                    Signal.deleted_at.is_(None),
+                    Signal.reported_on.between(first, last_day),
+                    *in_areas(Signal.area_id, area_ids),
+                )
+                .group_by(Signal.area_id, Signal.reported_on)
             )
-            .group_by(Signal.area_id, Signal.reported_on)
-        )
-
-        def flag(condition: ColumnElement[bool]) -> Any:
-            return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
-
-        last = max(max(end, as_of) for _start, end, as_of in months)
-        still_open = (
-            select(
-                area_column(Signal.area_id),
-                *(flag(open_on(as_of)) for _start, _end, as_of in months),
-            )
-            .where(
-                Signal.deleted_at.is_(None),
-                Signal.reported_on <= last,
-                *in_areas(Signal.area_id, area_ids),
-            )
-            .group_by(Signal.area_id)
-        )
+            per_day.append((1, reported))
         out: list[dict[uuid.UUID, list[int]]] = [{} for _ in months]
-        for column, query in ((0, said), (1, reported)):
+        for column, query in per_day:
             for area_id, day, n in self.session.execute(query):
                 for i in month_of(day):
                     out[i].setdefault(area_id, [0, 0, 0])[column] += int(n)
-        for area_id, *counts in self.session.execute(still_open):
-            for i, n in enumerate(counts):
-                out[i].setdefault(area_id, [0, 0, 0])[2] = int(n)
+        if signals:
+            for area_id, *counts in self.session.execute(_still_open(area_ids, months)):
+                for i, n in enumerate(counts):
+                    out[i].setdefault(area_id, [0, 0, 0])[2] = int(n)
         return [{a: MonthTally(*c) for a, c in month.items() if any(c)} for month in out]
 
     def passers_by(self, area_ids: AreaIds, start: date, end: date) -> dict[uuid.UUID, int]:
@@ -268,10 +289,19 @@ class ReportRepository:
                 counted.setdefault((area_id, name), [0] * len(periods))[index] += int(n)
         return [ThemePeriods(area_id, name, tuple(ns)) for (area_id, name), ns in counted.items()]
 
-    def quotes(self, area_ids: AreaIds, start: date, end: date) -> list[QuoteRow]:
-        """The quotes marked reportable in rounds of the period, newest first."""
-        query = quote_rows(select()).where(*quotes_in(area_ids, start, end)).order_by(*QUOTE_ORDER)
-        return [QuoteRow(*row) for row in self.session.execute(query)]
+    def quotes(self, area_ids: AreaIds, start: date, end: date) -> list[OrderedQuote]:
+        """The quotes marked reportable in rounds of the period, newest first, each with what
+        orders it (the kept facts merge a recounted area's quotes in by it)."""
+        query = (
+            quote_rows(select())
+            .add_columns(KoffiekarSession.start_time, Conversation.created_at, Conversation.id)
+            .where(*quotes_in(area_ids, start, end))
+            .order_by(*QUOTE_ORDER)
+        )
+        return [
+            OrderedQuote(QuoteRow(*row[:6]), QuoteOrder(*row[6:]))
+            for row in self.session.execute(query)
+        ]
 
     # --- signals ----------------------------------------------------------------------------
 
@@ -433,11 +463,16 @@ class ReportRepository:
         )
         return area_counts(self.session.execute(query))
 
-    def open_actions(self, area_ids: AreaIds, as_of: date) -> list[OpenActionRow]:
-        """The actions open on `as_of`, due first, then those without a date."""
+    def open_actions(self, area_ids: AreaIds, as_of: date) -> list[OrderedAction]:
+        """The actions open on `as_of`, due first, then those without a date; each with what
+        orders it (as `quotes`)."""
         query = (
             action_rows(select())
+            .add_columns(FollowUp.created_at, FollowUp.id)
             .where(action_open_on(as_of), *in_areas(FollowUp.area_id, area_ids))
             .order_by(*ACTION_ORDER)
         )
-        return [OpenActionRow(*row) for row in self.session.execute(query)]
+        return [
+            OrderedAction(OpenActionRow(*row[:6]), ActionOrder(*row[6:]))
+            for row in self.session.execute(query)
+        ]
