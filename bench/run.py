@@ -635,6 +635,91 @@ def _area_parts(
     return statistics.median(figures), statistics.median(writing), statistics.median(afresh)
 
 
+def bench_report_area_after_write(workdir: Path, repeat: int) -> Result:
+    """The brief of `report_area` asked right after a write in its area: before each brief a
+    conversation (with a theme and a reportable quote) is saved through the app in a round of
+    Winschoten in the year, so the kept figures no longer hold (untimed), vs the same static
+    pages. The bench's conversations are removed again at the end (soft deletes)."""
+    from gebiedsapp.domain import Conversation, KoffiekarSession, reference_id
+    from gebiedsapp.services import koffiekar
+    from gebiedsapp.services.areas import find_area
+    from gebiedsapp.services.period import Period
+    from gebiedsapp.services.reports import area_summary_pdf
+    from gebiedsapp.storage.database import Database
+    from sqlalchemy import select
+
+    url, _data_dir = _large_database(workdir)
+    database = Database.connect(url, _key())
+    period = Period.year(REPORT_YEAR)
+    theme_id = reference_id("theme", "openbaar-vervoer")
+    written: list[Any] = []
+    try:
+        with database.read_session("bench") as session:
+            area_id = find_area(session, "Winschoten").id
+            round_id = session.scalars(
+                select(KoffiekarSession.id)
+                .where(
+                    KoffiekarSession.area_id == area_id,
+                    KoffiekarSession.deleted_at.is_(None),
+                    KoffiekarSession.date.between(period.start, period.end),
+                )
+                .order_by(KoffiekarSession.date.desc())
+            ).first()
+        if round_id is None:
+            raise RuntimeError("report_area_after_write: Winschoten has no round in the year")
+
+        def write() -> None:
+            data = koffiekar.ConversationInput(
+                summary="De bus rijdt 's avonds niet meer.",
+                theme_ids=[theme_id],
+                quote=f"Bench {len(written)}: de bus rijdt niet meer",
+                quote_reportable=True,
+            )
+            with database.unit_of_work("bench") as session:
+                said = koffiekar.record_conversation(session, session_id=round_id, data=data)
+                written.append(said.id)
+
+        def ours() -> bytes:
+            out = io.BytesIO()
+            with database.read_session("bench") as session:
+                area_summary_pdf(session, [area_id], period, out, today=ANCHOR)
+            return out.getvalue()
+
+        write()
+        pages = _page_count(ours())
+        if _static_pages(pages, io.BytesIO()) != pages:
+            raise RuntimeError("report_area_after_write: the baseline has another page count")
+        values: list[float] = []
+        cpus: list[float] = []
+        bases: list[float] = []
+        cpu_bases: list[float] = []
+        for _ in range(max(3, repeat)):
+            write()
+            wall, cpu = time.perf_counter(), time.process_time()
+            ours()
+            values.append(time.perf_counter() - wall)
+            cpus.append(time.process_time() - cpu)
+            wall, cpu = time.perf_counter(), time.process_time()
+            _static_pages(pages, io.BytesIO())
+            bases.append(time.perf_counter() - wall)
+            cpu_bases.append(time.process_time() - cpu)
+    finally:
+        if written:
+            with database.unit_of_work("bench") as session:
+                for said_id in written:
+                    session.get_one(Conversation, said_id).soft_delete()
+        database.dispose()
+    value, base = statistics.median(values), statistics.median(bases)
+    cpu, cpu_base = statistics.median(cpus), statistics.median(cpu_bases)
+    note = (
+        f"{pages} pages; a conversation saved in Winschoten before each brief (untimed); "
+        f"CPU {cpu:.3f} s vs {cpu_base:.3f} s (ratio {cpu / cpu_base:.1f})"
+    )
+    return Result(
+        "report_area_after_write", value, base, value / base, 2.0, "s", limit=1.0, note=note
+    )
+
+
 def bench_report_appendix(workdir: Path, repeat: int) -> Result:
     """The area summary of a year of Winschoten with its appendix (every list in full: long
     tables over many pages) laid out as a PDF, vs static ReportLab pages of the same number
@@ -732,6 +817,7 @@ BENCHMARKS: dict[str, Callable[[Path, int], Result]] = {
     "search": bench_search,
     "open_signals": bench_open_signals,
     "report_area": bench_report_area,
+    "report_area_after_write": bench_report_area_after_write,
     "report_municipality": bench_report_municipality,
     "report_appendix": bench_report_appendix,
 }

@@ -34,6 +34,7 @@ from gebiedsapp.services.summary_facts import (
     Facts,
     part_facts,
     part_figures,
+    positions,
 )
 from gebiedsapp.storage.repositories.reports import ReportRepository
 from gebiedsapp.storage.summary_version import NO_AREA, DataVersion
@@ -142,4 +143,18 @@ def refresh(
             )
     if full and same_year:
         figures["year_before"] = figures["previous"]
-    return replace(facts, **figures, trend=trend, **fields, added={}, orders=orders)
+    new = replace(facts, **figures, trend=trend, **fields, added={}, orders=orders)
+    _keep_places(facts, new, changed={name for name in LIST_OF.values() if name in fields})
+    return new
+
+
+def _keep_places(old: Facts, new: Facts, *, changed: set[str]) -> None:
+    """The rows' places per area (`Facts.where`) of the lists not recounted taken from the
+    old facts as they are: finding them again cost a hash of every row's area id."""
+    found = old.__dict__.get("where")  # a cached_property, once read
+    if found is None:
+        return
+    places = {
+        name: positions(getattr(new, name)) if name in changed else found[name] for name in found
+    }
+    new.__dict__["where"] = places  # what the cached_property would compute

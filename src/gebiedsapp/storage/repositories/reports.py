@@ -16,37 +16,27 @@ from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
-    and_,
     case,
     func,
     select,
-    union_all,
 )
 from sqlalchemy.orm import Session, aliased
 
 from gebiedsapp.domain import (
     CbsBuurt,
-    Contact,
-    Conversation,
     FollowUp,
-    KoffiekarSession,
     Meedenker,
     Signal,
     SignalCategory,
     SignalFeedback,
     SignalStatus,
-    Theme,
     area_buurt,
-    contact_theme,
-    conversation_theme,
 )
+from gebiedsapp.storage.repositories import report_talks as talk_sql
 from gebiedsapp.storage.repositories.report_lists import (
     ACTION_ORDER,
-    QUOTE_ORDER,
     SignalNames,
     action_rows,
-    quote_rows,
-    quotes_in,
 )
 from gebiedsapp.storage.repositories.report_rows import (
     ActionOrder,
@@ -76,7 +66,6 @@ from gebiedsapp.storage.repositories.report_sql import (
     days_between,
     in_areas,
     open_on,
-    rounds_in,
     unindexed,
 )
 from gebiedsapp.storage.repositories.report_sql import (
@@ -115,27 +104,11 @@ class ReportRepository:
         self, area_ids: AreaIds, start: date, end: date
     ) -> dict[uuid.UUID, SessionTally]:
         """Rounds and their conversations per area for rounds held from `start` to `end`."""
-        query = (
-            select(
-                KoffiekarSession.area_id,
-                func.count(func.distinct(KoffiekarSession.id)),
-                func.count(Conversation.id),
-            )
-            .outerjoin(
-                Conversation,
-                and_(
-                    Conversation.session_id == KoffiekarSession.id,
-                    Conversation.deleted_at.is_(None),
-                ),
-            )
-            .where(
-                KoffiekarSession.date.between(start, end),
-                KoffiekarSession.deleted_at.is_(None),
-                *in_areas(KoffiekarSession.area_id, area_ids),
-            )
-            .group_by(KoffiekarSession.area_id)
+        found = self.session.execute(
+            talk_sql.session_counts(area_ids is None),
+            talk_sql.params(area_ids, start=start, end=end),
         )
-        return {a: SessionTally(int(s), int(c)) for a, s, c in self.session.execute(query)}
+        return {a: SessionTally(int(s), int(c)) for a, s, c in found}
 
     def trend_counts(
         self,
@@ -163,20 +136,15 @@ class ReportRepository:
                 found[day] = [i for i, (start, end, _) in enumerate(months) if start <= day <= end]
             return found[day]
 
-        per_day: list[tuple[int, Any]] = []
+        per_day: list[tuple[int, Any, dict[str, Any]]] = []
         if talks:
-            said = (
-                select(area_column(KoffiekarSession.area_id), KoffiekarSession.date, func.count())
-                .join(Conversation, Conversation.session_id == KoffiekarSession.id)
-                .where(
-                    Conversation.deleted_at.is_(None),
-                    KoffiekarSession.deleted_at.is_(None),
-                    KoffiekarSession.date.between(first, last_day),
-                    rounds_in(area_ids),
+            per_day.append(
+                (
+                    0,
+                    talk_sql.said_per_day(area_ids is None),
+                    talk_sql.params(area_ids, start=first, end=last_day),
                 )
-                .group_by(KoffiekarSession.area_id, KoffiekarSession.date)
             )
-            per_day.append((0, said))
         if signals:
             reported = (
                 select(area_column(Signal.area_id), Signal.reported_on, func.count())
@@ -187,10 +155,10 @@ class ReportRepository:
                 )
                 .group_by(Signal.area_id, Signal.reported_on)
             )
-            per_day.append((1, reported))
+            per_day.append((1, reported, {}))
         out: list[dict[uuid.UUID, list[int]]] = [{} for _ in months]
-        for column, query in per_day:
-            for area_id, day, n in self.session.execute(query):
+        for column, query, params in per_day:
+            for area_id, day, n in self.session.execute(query, params):
                 for i in month_of(day):
                     out[i].setdefault(area_id, [0, 0, 0])[column] += int(n)
         if signals:
@@ -201,30 +169,16 @@ class ReportRepository:
 
     def passers_by(self, area_ids: AreaIds, start: date, end: date) -> dict[uuid.UUID, int]:
         """Passers-by counted at the rounds held from `start` to `end`, per area."""
-        query = (
-            select(
-                KoffiekarSession.area_id, func.coalesce(func.sum(KoffiekarSession.passers_by), 0)
-            )
-            .where(
-                KoffiekarSession.date.between(start, end),
-                KoffiekarSession.deleted_at.is_(None),
-                *in_areas(KoffiekarSession.area_id, area_ids),
-            )
-            .group_by(KoffiekarSession.area_id)
+        query = talk_sql.passers_by(area_ids is None)
+        return area_counts(
+            self.session.execute(query, talk_sql.params(area_ids, start=start, end=end))
         )
-        return area_counts(self.session.execute(query))
 
     def contact_counts(self, area_ids: AreaIds, start: date, end: date) -> dict[uuid.UUID, int]:
-        query = (
-            select(Contact.area_id, func.count())
-            .where(
-                Contact.date.between(start, end),
-                Contact.deleted_at.is_(None),
-                *in_areas(Contact.area_id, area_ids),
-            )
-            .group_by(Contact.area_id)
+        query = talk_sql.contact_counts(area_ids is None)
+        return area_counts(
+            self.session.execute(query, talk_sql.params(area_ids, start=start, end=end))
         )
-        return area_counts(self.session.execute(query))
 
     def meedenkers_added(self, area_ids: AreaIds, start: date, end: date) -> dict[uuid.UUID, int]:
         """Register entries with `since` in the period (also those no longer active)."""
@@ -248,59 +202,20 @@ class ReportRepository:
         one pass over both periods with a CASE per row and period cost SQLite about twice as
         much (measured on `large`: a summary's costliest query)."""
         counted: dict[tuple[uuid.UUID, str], list[int]] = {}
+        query = talk_sql.theme_counts(area_ids is None)
         for index, (start, end) in enumerate(periods):
-            said = (
-                select(
-                    KoffiekarSession.area_id.label("area_id"),
-                    conversation_theme.c.theme_id.label("theme_id"),
-                    func.count().label("n"),
-                )
-                .select_from(KoffiekarSession)
-                .join(Conversation, Conversation.session_id == KoffiekarSession.id)
-                .join(conversation_theme, conversation_theme.c.conversation_id == Conversation.id)
-                .where(
-                    KoffiekarSession.date.between(start, end),
-                    KoffiekarSession.deleted_at.is_(None),
-                    Conversation.deleted_at.is_(None),
-                    rounds_in(area_ids),
-                )
-                .group_by(KoffiekarSession.area_id, conversation_theme.c.theme_id)
-            )
-            contacted = (
-                select(
-                    Contact.area_id.label("area_id"),
-                    contact_theme.c.theme_id.label("theme_id"),
-                    func.count().label("n"),
-                )
-                .select_from(Contact)
-                .join(contact_theme, contact_theme.c.contact_id == Contact.id)
-                .where(
-                    Contact.date.between(start, end),
-                    Contact.deleted_at.is_(None),
-                    *in_areas(Contact.area_id, area_ids),
-                )
-                .group_by(Contact.area_id, contact_theme.c.theme_id)
-            )
-            links = union_all(said, contacted).subquery()
-            query = select(area_column(links.c.area_id), Theme.name, links.c.n).join(
-                Theme, Theme.id == links.c.theme_id
-            )
-            for area_id, name, n in self.session.execute(query):
+            values = talk_sql.params(area_ids, start=start, end=end)
+            for area_id, name, n in self.session.execute(query, values):
                 counted.setdefault((area_id, name), [0] * len(periods))[index] += int(n)
         return [ThemePeriods(area_id, name, tuple(ns)) for (area_id, name), ns in counted.items()]
 
     def quotes(self, area_ids: AreaIds, start: date, end: date) -> list[OrderedQuote]:
         """The quotes marked reportable in rounds of the period, newest first, each with what
         orders it (the kept facts merge a recounted area's quotes in by it)."""
-        query = (
-            quote_rows(select())
-            .add_columns(KoffiekarSession.start_time, Conversation.created_at, Conversation.id)
-            .where(*quotes_in(area_ids, start, end))
-            .order_by(*QUOTE_ORDER)
-        )
+        query = talk_sql.quotes(area_ids is None)
         return [
             OrderedQuote(QuoteRow(*row[:6]), QuoteOrder(*row[6:]))
-            for row in self.session.execute(query)
+            for row in self.session.execute(query, talk_sql.params(area_ids, start=start, end=end))
         ]
 
     # --- signals ----------------------------------------------------------------------------
