@@ -124,8 +124,7 @@ LAPTOP_TABLES = frozenset(
         "sync_cursor",
         "sync_exchange_base",
         "summary_version",
-        "summary_area_version",
-        "summary_part_version",
+        "summary_part_version",  # (0017's summary_area_version: dropped by 0018)
     }
 )
 # sync_left: the move log, made by `server setup` (storage.server_moves)
