@@ -158,6 +158,7 @@ ORDER = (
     "gebiedsapp.ui.actions",
     "gebiedsapp.ui.lists",
     "gebiedsapp.services.period",
+    "gebiedsapp.storage.repositories.report_signal_sql",
     "gebiedsapp.storage.repositories.report_talks",
     "gebiedsapp.storage.repositories.report_rows",
     "gebiedsapp.storage.repositories.reports",

@@ -15,27 +15,22 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import (
-    ColumnElement,
-    case,
     func,
     select,
 )
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from gebiedsapp.domain import (
     CbsBuurt,
     FollowUp,
     Meedenker,
-    Signal,
-    SignalCategory,
-    SignalFeedback,
     SignalStatus,
     area_buurt,
 )
+from gebiedsapp.storage.repositories import report_signal_sql as signal_sql
 from gebiedsapp.storage.repositories import report_talks as talk_sql
 from gebiedsapp.storage.repositories.report_lists import (
     ACTION_ORDER,
-    SignalNames,
     action_rows,
 )
 from gebiedsapp.storage.repositories.report_rows import (
@@ -61,37 +56,24 @@ from gebiedsapp.storage.repositories.report_sql import (
     PRIORITY_OF,
     STATUS_OF,
     action_open_on,
-    area_column,
     area_counts,
-    days_between,
+    day_end,
     in_areas,
-    open_on,
     unindexed,
 )
 from gebiedsapp.storage.repositories.report_sql import (
     AreaIds as AreaIds,
 )
+from gebiedsapp.storage.repositories.report_talks import params
 
 
-def _still_open(area_ids: AreaIds, months: Sequence[tuple[date, date, date]]) -> Any:
-    """Per area, the signals open on each month's `as_of` (one query for all months)."""
-
-    def flag(condition: ColumnElement[bool]) -> Any:
-        return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
-
-    last = max(max(end, as_of) for _start, end, as_of in months)
-    return (
-        select(
-            area_column(Signal.area_id),
-            *(flag(open_on(as_of)) for _start, _end, as_of in months),
-        )
-        .where(
-            Signal.deleted_at.is_(None),
-            Signal.reported_on <= last,
-            *in_areas(Signal.area_id, area_ids),
-        )
-        .group_by(Signal.area_id)
-    )
+def _month_ends(area_ids: AreaIds, months: Sequence[tuple[date, date, date]]) -> dict[str, Any]:
+    """`report_signal_sql.still_open`'s parameters: each month's day and its Dutch end."""
+    values = params(area_ids, last=max(max(end, as_of) for _start, end, as_of in months))
+    for i, (_start, _end, as_of) in enumerate(months):
+        values[f"as_of_{i}"] = as_of
+        values[f"next_day_{i}"] = day_end(as_of)
+    return values
 
 
 class ReportRepository:
@@ -106,7 +88,7 @@ class ReportRepository:
         """Rounds and their conversations per area for rounds held from `start` to `end`."""
         found = self.session.execute(
             talk_sql.session_counts(area_ids is None),
-            talk_sql.params(area_ids, start=start, end=end),
+            params(area_ids, start=start, end=end),
         )
         return {a: SessionTally(int(s), int(c)) for a, s, c in found}
 
@@ -142,27 +124,20 @@ class ReportRepository:
                 (
                     0,
                     talk_sql.said_per_day(area_ids is None),
-                    talk_sql.params(area_ids, start=first, end=last_day),
+                    params(area_ids, start=first, end=last_day),
                 )
             )
         if signals:
-            reported = (
-                select(area_column(Signal.area_id), Signal.reported_on, func.count())
-                .where(
-                    Signal.deleted_at.is_(None),
-                    Signal.reported_on.between(first, last_day),
-                    *in_areas(Signal.area_id, area_ids),
-                )
-                .group_by(Signal.area_id, Signal.reported_on)
-            )
-            per_day.append((1, reported, {}))
+            values = params(area_ids, start=first, end=last_day)
+            per_day.append((1, signal_sql.reported_per_day(area_ids is None), values))
         out: list[dict[uuid.UUID, list[int]]] = [{} for _ in months]
-        for column, query, params in per_day:
-            for area_id, day, n in self.session.execute(query, params):
+        for column, query, bound in per_day:
+            for area_id, day, n in self.session.execute(query, bound):
                 for i in month_of(day):
                     out[i].setdefault(area_id, [0, 0, 0])[column] += int(n)
         if signals:
-            for area_id, *counts in self.session.execute(_still_open(area_ids, months)):
+            query = signal_sql.still_open(area_ids is None, len(months))
+            for area_id, *counts in self.session.execute(query, _month_ends(area_ids, months)):
                 for i, n in enumerate(counts):
                     out[i].setdefault(area_id, [0, 0, 0])[2] = int(n)
         return [{a: MonthTally(*c) for a, c in month.items() if any(c)} for month in out]
@@ -170,15 +145,11 @@ class ReportRepository:
     def passers_by(self, area_ids: AreaIds, start: date, end: date) -> dict[uuid.UUID, int]:
         """Passers-by counted at the rounds held from `start` to `end`, per area."""
         query = talk_sql.passers_by(area_ids is None)
-        return area_counts(
-            self.session.execute(query, talk_sql.params(area_ids, start=start, end=end))
-        )
+        return area_counts(self.session.execute(query, params(area_ids, start=start, end=end)))
 
     def contact_counts(self, area_ids: AreaIds, start: date, end: date) -> dict[uuid.UUID, int]:
         query = talk_sql.contact_counts(area_ids is None)
-        return area_counts(
-            self.session.execute(query, talk_sql.params(area_ids, start=start, end=end))
-        )
+        return area_counts(self.session.execute(query, params(area_ids, start=start, end=end)))
 
     def meedenkers_added(self, area_ids: AreaIds, start: date, end: date) -> dict[uuid.UUID, int]:
         """Register entries with `since` in the period (also those no longer active)."""
@@ -204,7 +175,7 @@ class ReportRepository:
         counted: dict[tuple[uuid.UUID, str], list[int]] = {}
         query = talk_sql.theme_counts(area_ids is None)
         for index, (start, end) in enumerate(periods):
-            values = talk_sql.params(area_ids, start=start, end=end)
+            values = params(area_ids, start=start, end=end)
             for area_id, name, n in self.session.execute(query, values):
                 counted.setdefault((area_id, name), [0] * len(periods))[index] += int(n)
         return [ThemePeriods(area_id, name, tuple(ns)) for (area_id, name), ns in counted.items()]
@@ -215,7 +186,7 @@ class ReportRepository:
         query = talk_sql.quotes(area_ids is None)
         return [
             OrderedQuote(QuoteRow(*row[:6]), QuoteOrder(*row[6:]))
-            for row in self.session.execute(query, talk_sql.params(area_ids, start=start, end=end))
+            for row in self.session.execute(query, params(area_ids, start=start, end=end))
         ]
 
     # --- signals ----------------------------------------------------------------------------
@@ -226,28 +197,17 @@ class ReportRepository:
         """Per area: reported in the period, closed in the period, open on `as_of` and, of
         those, past their deadline on `as_of`. Grouped by area and "past its deadline" too, so
         that each signal's status is replayed once (as a second CASE it was replayed twice)."""
-
-        def flag(condition: ColumnElement[bool]) -> Any:
-            return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
-
-        late = case((Signal.deadline < as_of, 1), else_=0)
-        query = (
-            select(
-                Signal.area_id,
-                late,
-                flag(Signal.reported_on.between(start, end)),
-                flag(Signal.closed_on.between(start, end)),
-                flag(open_on(as_of)),
-            )
-            .where(
-                Signal.deleted_at.is_(None),
-                Signal.reported_on <= max(end, as_of),
-                *in_areas(Signal.area_id, area_ids),
-            )
-            .group_by(Signal.area_id, late)
+        values = params(
+            area_ids,
+            start=start,
+            end=end,
+            as_of=as_of,
+            next_day=day_end(as_of),
+            last=max(end, as_of),
         )
+        found = self.session.execute(signal_sql.signal_counts(area_ids is None), values)
         tally: dict[uuid.UUID, list[int]] = {}
-        for area_id, past, new, closed, open_ in self.session.execute(query):
+        for area_id, past, new, closed, open_ in found:
             counts = tally.setdefault(area_id, [0, 0, 0, 0])
             counts[0] += int(new)
             counts[1] += int(closed)
@@ -261,78 +221,37 @@ class ReportRepository:
     ) -> dict[uuid.UUID, FeedbackTally]:
         """Per area: signals closed in the period whose reporter asked for
         feedback, and of those the ones with feedback recorded (closing the loop)."""
-        given = select(SignalFeedback.id).where(SignalFeedback.signal_id == Signal.id).exists()
-        query = (
-            select(
-                Signal.area_id,
-                func.count(),
-                func.coalesce(func.sum(case((given, 1), else_=0)), 0),
-            )
-            .where(
-                Signal.deleted_at.is_(None),
-                Signal.wants_feedback.is_(True),
-                Signal.closed_on.between(start, end),
-                *in_areas(Signal.area_id, area_ids),
-            )
-            .group_by(Signal.area_id)
-        )
-        return {a: FeedbackTally(int(n), int(g)) for a, n, g in self.session.execute(query)}
+        query = signal_sql.feedback_counts(area_ids is None)
+        found = self.session.execute(query, params(area_ids, start=start, end=end))
+        return {a: FeedbackTally(int(n), int(g)) for a, n, g in found}
 
     def closed_in(self, area_ids: AreaIds, start: date, end: date) -> list[CloseTimes]:
         """How long the signals closed in the period took, per area; counted per number of
         days in SQL (thousands of signals, a few hundred rows)."""
-        days = days_between(Signal.reported_on, Signal.closed_on)
-        query = (
-            select(area_column(Signal.area_id), days, func.count())
-            .where(
-                Signal.deleted_at.is_(None),
-                Signal.closed_on.between(start, end),
-                *in_areas(Signal.area_id, area_ids),
-            )
-            .group_by(Signal.area_id, days)
-        )
-        return [CloseTimes(a, int(d), int(n)) for a, d, n in self.session.execute(query)]
+        query = signal_sql.closed_in(area_ids is None)
+        found = self.session.execute(query, params(area_ids, start=start, end=end))
+        return [CloseTimes(a, int(d), int(n)) for a, d, n in found]
 
     def by_main_category(self, area_ids: AreaIds, start: date, end: date) -> list[CategoryTally]:
         """Per area and main category: the signals reported in the period."""
-        parent = aliased(SignalCategory)
-        main = func.coalesce(parent.name, SignalCategory.name)
-        query = (
-            select(area_column(Signal.area_id), main, func.count())
-            .join(SignalCategory, SignalCategory.id == Signal.category_id)
-            .outerjoin(parent, parent.id == SignalCategory.parent_id)
-            .where(
-                Signal.deleted_at.is_(None),
-                Signal.reported_on.between(start, end),
-                *in_areas(Signal.area_id, area_ids),
-            )
-            .group_by(Signal.area_id, main)
-        )
-        return [CategoryTally(a, name, int(n)) for a, name, n in self.session.execute(query)]
+        query = signal_sql.by_main_category(area_ids is None)
+        found = self.session.execute(query, params(area_ids, start=start, end=end))
+        return [CategoryTally(a, name, int(n)) for a, name, n in found]
 
     def by_status(self, area_ids: AreaIds, start: date, end: date) -> list[StatusTally]:
         """Per area and current status: the signals reported in the period."""
-        query = (
-            select(area_column(Signal.area_id), Signal.status, func.count())
-            .where(
-                Signal.deleted_at.is_(None),
-                Signal.reported_on.between(start, end),
-                *in_areas(Signal.area_id, area_ids),
-            )
-            .group_by(Signal.area_id, Signal.status)
-        )
-        return [StatusTally(a, SignalStatus(s), int(n)) for a, s, n in self.session.execute(query)]
+        query = signal_sql.by_status(area_ids is None)
+        found = self.session.execute(query, params(area_ids, start=start, end=end))
+        return [StatusTally(a, SignalStatus(s), int(n)) for a, s, n in found]
 
     def open_signals(self, area_ids: AreaIds, as_of: date) -> list[OpenSignalRow]:
         """The signals open on `as_of`."""
-        names = SignalNames()
-        query = names.joined(select(*names.row_columns())).where(
-            Signal.deleted_at.is_(None), open_on(as_of), *in_areas(Signal.area_id, area_ids)
-        )
+        query = signal_sql.open_signals(area_ids is None)
+        found = self.session.execute(query, params(area_ids, as_of=as_of, next_day=day_end(as_of)))
         status, priority = STATUS_OF.__getitem__, PRIORITY_OF.__getitem__
         return [
             OpenSignalRow(a, an, main, sub, buurt, rep, partner, dl, status(st), priority(pr))
-            for a, an, main, sub, buurt, rep, partner, dl, st, pr in self.session.execute(query)
+            for a, an, main, sub, buurt, rep, partner, dl, st, pr in found
         ]
 
     def open_by_buurt(
@@ -340,24 +259,9 @@ class ReportRepository:
     ) -> list[BuurtTally]:
         """Per area and buurt: the signals open on `as_of` (those with a buurt), without those
         whose main category is one of `leave_out_main`."""
-        category = aliased(SignalCategory)
-        parent = aliased(SignalCategory)
-        query = (
-            select(area_column(Signal.area_id), Signal.buurt_code, func.count())
-            .join(category, category.id == Signal.category_id)
-            .outerjoin(parent, parent.id == category.parent_id)
-            .where(
-                Signal.deleted_at.is_(None),
-                Signal.buurt_code.is_not(None),
-                open_on(as_of),
-                *in_areas(Signal.area_id, area_ids),
-            )
-            .group_by(Signal.area_id, Signal.buurt_code)
-        )
-        if leave_out_main:
-            main = func.coalesce(parent.name, category.name)
-            query = query.where(main.not_in(list(leave_out_main)))
-        return [BuurtTally(a, code, int(n)) for a, code, n in self.session.execute(query) if code]
+        query = signal_sql.open_by_buurt(area_ids is None, tuple(sorted(leave_out_main)))
+        found = self.session.execute(query, params(area_ids, as_of=as_of, next_day=day_end(as_of)))
+        return [BuurtTally(a, code, int(n)) for a, code, n in found if code]
 
     def buurten(self, area_ids: AreaIds) -> list[AreaBuurtRow]:
         """Every CBS buurt linked to the areas."""
