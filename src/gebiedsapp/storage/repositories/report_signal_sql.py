@@ -1,4 +1,5 @@
-"""The summary's statements of the signals, built once with parameters (as `report_talks`):
+"""The summary's statements of the signals and the agreed actions, built once with parameters
+(as `report_talks`):
 the first brief after a signal was written counts its area's signals again
 (services.summary_parts), and building these statements, each "open on a day" a correlated
 replay of the status history, cost about three times SQLite's counting of one area. The same
@@ -14,9 +15,15 @@ from typing import Any
 from sqlalchemy import ColumnElement, bindparam, case, func, select
 from sqlalchemy.orm import aliased
 
-from gebiedsapp.domain import Signal, SignalCategory, SignalFeedback
-from gebiedsapp.storage.repositories.report_lists import SignalNames
-from gebiedsapp.storage.repositories.report_sql import area_column, days_between, open_at
+from gebiedsapp.domain import FollowUp, Signal, SignalCategory, SignalFeedback
+from gebiedsapp.storage.repositories.report_lists import ACTION_ORDER, SignalNames, action_rows
+from gebiedsapp.storage.repositories.report_sql import (
+    action_open_at,
+    area_column,
+    days_between,
+    open_at,
+    unindexed,
+)
 
 _START: Any = bindparam("start")
 _END: Any = bindparam("end")
@@ -167,4 +174,27 @@ def still_open(every: bool, months: int) -> Any:
         )
         .where(Signal.deleted_at.is_(None), Signal.reported_on <= _LAST, *_area_filter(every))
         .group_by(Signal.area_id)
+    )
+
+
+def _action_filter(every: bool) -> list[ColumnElement[bool]]:
+    return [] if every else [FollowUp.area_id.in_(_AREAS)]
+
+
+@cache
+def open_action_counts(every: bool) -> Any:
+    return (
+        select(FollowUp.area_id, func.count())
+        .where(action_open_at(_AS_OF, _NEXT_DAY), *_action_filter(every))
+        .group_by(unindexed(FollowUp.area_id))  # a straight read beats the area index
+    )
+
+
+@cache
+def open_actions(every: bool) -> Any:
+    return (
+        action_rows(select())
+        .add_columns(FollowUp.created_at, FollowUp.id)
+        .where(action_open_at(_AS_OF, _NEXT_DAY), *_action_filter(every))
+        .order_by(*ACTION_ORDER)
     )

@@ -180,7 +180,12 @@ def open_at(as_of: Any, next_day: Any) -> ColumnElement[bool]:
 def action_open_on(as_of: date) -> ColumnElement[bool]:
     """Made on or before `as_of` (a Dutch day) and not done by then. A 'vervallen' action has no
     date of lapsing, so it never counts as open."""
-    next_day: datetime = day_end(as_of)
+    return action_open_at(as_of, day_end(as_of))
+
+
+def action_open_at(as_of: Any, next_day: Any) -> ColumnElement[bool]:
+    """`action_open_on` of a day `as_of` whose (Dutch) end is `next_day` (values or
+    parameters, as `open_at`)."""
     return and_(
         FollowUp.deleted_at.is_(None),
         FollowUp.created_at < next_day,

@@ -22,17 +22,12 @@ from sqlalchemy.orm import Session
 
 from gebiedsapp.domain import (
     CbsBuurt,
-    FollowUp,
     Meedenker,
     SignalStatus,
     area_buurt,
 )
 from gebiedsapp.storage.repositories import report_signal_sql as signal_sql
 from gebiedsapp.storage.repositories import report_talks as talk_sql
-from gebiedsapp.storage.repositories.report_lists import (
-    ACTION_ORDER,
-    action_rows,
-)
 from gebiedsapp.storage.repositories.report_rows import (
     ActionOrder,
     AreaBuurtRow,
@@ -55,11 +50,9 @@ from gebiedsapp.storage.repositories.report_rows import (
 from gebiedsapp.storage.repositories.report_sql import (
     PRIORITY_OF,
     STATUS_OF,
-    action_open_on,
     area_counts,
     day_end,
     in_areas,
-    unindexed,
 )
 from gebiedsapp.storage.repositories.report_sql import (
     AreaIds as AreaIds,
@@ -275,23 +268,16 @@ class ReportRepository:
     # --- agreed actions ---------------------------------------------------------------------
 
     def open_action_counts(self, area_ids: AreaIds, as_of: date) -> dict[uuid.UUID, int]:
-        query = (
-            select(FollowUp.area_id, func.count())
-            .where(action_open_on(as_of), *in_areas(FollowUp.area_id, area_ids))
-            .group_by(unindexed(FollowUp.area_id))  # a straight read beats the area index
-        )
-        return area_counts(self.session.execute(query))
+        query = signal_sql.open_action_counts(area_ids is None)
+        values = params(area_ids, as_of=as_of, next_day=day_end(as_of))
+        return area_counts(self.session.execute(query, values))
 
     def open_actions(self, area_ids: AreaIds, as_of: date) -> list[OrderedAction]:
         """The actions open on `as_of`, due first, then those without a date; each with what
         orders it (as `quotes`)."""
-        query = (
-            action_rows(select())
-            .add_columns(FollowUp.created_at, FollowUp.id)
-            .where(action_open_on(as_of), *in_areas(FollowUp.area_id, area_ids))
-            .order_by(*ACTION_ORDER)
-        )
+        query = signal_sql.open_actions(area_ids is None)
+        values = params(area_ids, as_of=as_of, next_day=day_end(as_of))
         return [
             OrderedAction(OpenActionRow(*row[:6]), ActionOrder(*row[6:]))
-            for row in self.session.execute(query)
+            for row in self.session.execute(query, values)
         ]
