@@ -14,10 +14,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from gebiedsapp.domain import DeadlineLabel, Priority, Role, SignalStatus
-from gebiedsapp.domain.deadlines import deadline_label
+from gebiedsapp.domain import Role, SignalStatus
 from gebiedsapp.services.geo import area_code, area_outlines
-from gebiedsapp.services.masking import mask
 from gebiedsapp.services.period import Period
 from gebiedsapp.services.summary_model import (
     SENSITIVE_MAIN_CATEGORIES,
@@ -26,16 +24,19 @@ from gebiedsapp.services.summary_model import (
     OpenSignal,
     Quote,
 )
-from gebiedsapp.services.summary_order import action_key, initiative_key, quote_key
+from gebiedsapp.services.summary_order import action_key, quote_key
+from gebiedsapp.services.summary_rows import (
+    action_of,
+    initiative_rows,
+    open_signal_rows,
+    quote_of,
+    table_order,
+    team_of,
+)
 from gebiedsapp.storage.repositories.activities import ActivityRepository
 from gebiedsapp.storage.repositories.geo import GeoRepository
-from gebiedsapp.storage.repositories.initiatives import InitiativeRepository, OpenMilestone
-from gebiedsapp.storage.repositories.report_rows import OpenActionRow, QuoteRow
+from gebiedsapp.storage.repositories.initiatives import InitiativeRepository
 from gebiedsapp.storage.repositories.reports import AreaIds, ReportRepository
-from gebiedsapp.storage.repositories.teams import TeamRepository
-
-# The order of the open-signals table: worst deadline label first (as the signals screen).
-_LABEL_ORDER = {DeadlineLabel.RUIM_BUITEN: 0, DeadlineLabel.BUITEN: 1, DeadlineLabel.BINNEN: 2}
 
 
 @dataclass(frozen=True)
@@ -235,104 +236,6 @@ def _activity_themes(
     return dict(result)
 
 
-_PRIORITY_ORDER = {Priority.HOOG: 0, Priority.NORMAAL: 1, Priority.LAAG: 2}
-_STATUS_ORDER = {status: place for place, status in enumerate(SignalStatus)}  # the workflow's
-
-
-def _table_order(row: OpenSignal) -> tuple[int, date, date, str, str, str, str, int, int]:
-    """Overdue first (ruim buiten, then buiten), then the oldest; signals alike in those in an
-    order of their own (buurt, partner, priority, status), not in the order the database
-    happened to read them (which a new index changed, and with it the brief's top ten)."""
-    return (
-        _LABEL_ORDER[row.label],
-        row.since,
-        row.deadline,
-        row.area,
-        row.category,
-        row.buurt,
-        row.partner,
-        _PRIORITY_ORDER[row.priority],
-        _STATUS_ORDER[row.status],
-    )
-
-
-def _open_signals(
-    repo: ReportRepository, scope: AreaIds, as_of: date
-) -> list[tuple[uuid.UUID, OpenSignal]]:
-    rows = []
-    for found in repo.open_signals(scope, as_of):
-        main, sub = found.main_category, found.sub_category
-        row = OpenSignal(
-            category=f"{main} › {sub}" if sub else main,
-            buurt=found.buurt_name,
-            area=found.area_name,
-            since=found.reported_on,
-            partner=found.partner_name,
-            deadline=found.deadline,
-            label=deadline_label(found.reported_on, found.deadline, as_of),
-            status=found.status,
-            priority=found.priority,
-        )
-        rows.append((found.area_id, row))
-    rows.sort(key=lambda r: (*_table_order(r[1]), r[0]))  # then the id, as the pages do
-    return rows
-
-
-def _initiatives(
-    session: Session, scope: AreaIds, period: Period, as_of: date
-) -> list[tuple[uuid.UUID, InitiativeRow, Any]]:
-    repo = InitiativeRepository(session)
-    found = repo.in_period(scope, period.start, as_of)
-    steps: dict[uuid.UUID, OpenMilestone] = {}
-    for milestone in repo.open_milestones([initiative.id for initiative in found]):
-        steps.setdefault(milestone.initiative_id, milestone)  # the first not reached
-    rows = []
-    for initiative in found:
-        step = steps.get(initiative.id)
-        ended = initiative.ended_on
-        later = ended if ended is not None and ended > as_of else None
-        row = InitiativeRow(
-            title=initiative.title,
-            area=initiative.area_name,
-            status=initiative.status,
-            since=initiative.started_on,
-            ended=None if later is not None else ended,  # ended later: at the period's end it ran
-            next_step=step.description if step is not None else "",
-            next_due=step.due_on if step is not None else None,
-            budget_granted=initiative.budget_granted,
-            ended_later=later,
-        )
-        rows.append((initiative.area_id, row, initiative_key(initiative)))
-    return rows
-
-
-def _quote(row: QuoteRow) -> Quote:
-    return Quote(
-        text=mask(row.quote, [row.resident_name]),
-        day=row.day,
-        area=row.area_name,
-        buurt=row.buurt_name,
-    )
-
-
-def _action(row: OpenActionRow, as_of: date) -> OpenAction:
-    due = row.due_date
-    return OpenAction(
-        what=mask(row.description, [row.resident_name]),
-        owner=row.owner_name,
-        due=due,
-        area=row.area_name,
-        overdue=due is not None and due < as_of,
-    )
-
-
-def _team(session: Session, period: Period) -> dict[uuid.UUID, list[tuple[Role, str]]]:
-    team: defaultdict[uuid.UUID, list[tuple[Role, str]]] = defaultdict(list)
-    for assignment in TeamRepository(session).assignments(on=period.end):
-        team[assignment.area_id].append((assignment.role, assignment.member.name))
-    return dict(team)
-
-
 def first_facts(
     session: Session, scope: AreaIds, period: Period, previous: Period, today: date
 ) -> Facts:
@@ -343,7 +246,7 @@ def first_facts(
     return _first_only(
         current=_figures(repo, scope, period, today),
         previous=_figures(repo, scope, previous, today),
-        team=_team(session, period),
+        team=team_of(session, period),
     )
 
 
@@ -418,18 +321,18 @@ def part_facts(
         }
         piece["themes"], piece["previous_themes"] = _themes(repo, scope, [period, previous])
         piece["quotes"] = [
-            (q.row.area_id, _quote(q.row), quote_key(q))
+            (q.row.area_id, quote_of(q.row), quote_key(q))
             for q in repo.quotes(scope, period.start, period.end)
         ]
     elif part == "signals":
         piece.update(_signal_facts(session, repo, scope, period, as_of))
     elif part == "actions":
         piece["actions"] = [
-            (a.row.area_id, _action(a.row, as_of), action_key(a))
+            (a.row.area_id, action_of(a.row, as_of), action_key(a))
             for a in repo.open_actions(scope, as_of)
         ]
     elif part == "initiatives":
-        piece["initiatives"] = _initiatives(session, scope, period, as_of)
+        piece["initiatives"] = initiative_rows(session, scope, period, as_of)
     elif part == "activities":
         piece["activity_themes"] = _activity_themes(session, scope, period, as_of)
     return piece
@@ -458,7 +361,7 @@ def _signal_facts(
         scope, as_of, leave_out_main=SENSITIVE_MAIN_CATEGORIES
     ):
         by_buurt[area_id][code] += n
-    open_rows = _open_signals(repo, scope, as_of)
+    open_rows = open_signal_rows(repo, scope, as_of)
     outlines = area_outlines()
     # counted once: per area without a buurt, a pass over every open signal cost seconds on
     # ten times today's data (the municipality has dozens of such areas)
@@ -474,7 +377,7 @@ def _signal_facts(
         "statuses": dict(statuses),
         "days_to_close": dict(days),
         "open_by_buurt": dict(by_buurt),
-        "open_signals": [(a, row, (*_table_order(row), a)) for a, row in open_rows],
+        "open_signals": [(a, row, (*table_order(row), a)) for a, row in open_rows],
     }
 
 
@@ -546,6 +449,6 @@ def gather_facts(
         **whole,
         **rows,
         buurten=_buurten(session, ReportRepository(session), scope),
-        team=first.team if first is not None else _team(session, period),
+        team=first.team if first is not None else team_of(session, period),
         orders={name: [key for _a, _row, key in found] for name, found in lists.items()},
     )

@@ -166,6 +166,7 @@ ORDER = (
     "gebiedsapp.services.survey",
     "gebiedsapp.services.summary_model",
     "gebiedsapp.services.summary_order",
+    "gebiedsapp.services.summary_rows",
     "gebiedsapp.storage.repositories.activities",
     "gebiedsapp.services.summary_facts",
     "gebiedsapp.storage.summary_version",
