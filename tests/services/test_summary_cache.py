@@ -394,10 +394,15 @@ def test_the_migration_installs_the_version_on_a_database_with_data(
     assert after[0].quotes[0].text == "Na de upgrade"
 
 
-def _area_version(database: Database, area: uuid.UUID) -> int | None:
+def _area_version(database: Database, area: uuid.UUID) -> str | None:
+    """The area's versions (of its parts): other ones after any write in it."""
     with database.engine.connect() as connection:
         return connection.scalar(
-            text("SELECT version FROM summary_area_version WHERE area_id = :a"), {"a": area.hex}
+            text(
+                "SELECT group_concat(part || ':' || version, ' ') FROM (SELECT part, version "
+                "FROM summary_part_version WHERE area_id = :a ORDER BY part)"
+            ),
+            {"a": area.hex},
         )
 
 

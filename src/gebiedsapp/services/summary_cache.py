@@ -7,7 +7,10 @@ again only while the data version of their areas (`storage.summary_version`: cha
 triggers on every write to a table the summaries read, whatever path wrote it, per area for
 rows that have one) is the one they were computed at: a write in another area keeps them.
 The version is read before the computation, so a write during it changes the version and
-the facts are not taken again. Where there is no version (PostgreSQL) nothing is
+the facts are not taken again. After a write the kept facts are not thrown away: the parts
+of the areas whose version changed are counted again and merged in (`summary_parts`; per
+area and part since migration 0018), so the first brief after a conversation saved in an
+area counts that area's talks only. Where there is no version (PostgreSQL) nothing is
 kept. The first facts (the key figures the screen shows first) and the full facts share their
 key figures: the full computation takes those of the first, and the first are read from the
 full, so the screen no longer counts them twice.
@@ -25,8 +28,9 @@ from sqlalchemy.orm import Session
 from gebiedsapp.services.areas import AreaNode, area_tree
 from gebiedsapp.services.period import Period
 from gebiedsapp.services.summary_facts import Facts, first_facts, first_of, gather_facts
+from gebiedsapp.services.summary_parts import changed_parts, refresh
 from gebiedsapp.storage.repositories.reports import AreaIds
-from gebiedsapp.storage.summary_version import read_version
+from gebiedsapp.storage.summary_version import DataVersion, read_version
 
 # What is kept, least recently used dropped first: at most _KEPT sets, and at most _ROWS list
 # rows (open signals, quotes, actions, initiatives) in all. A municipality's year holds ~3 MB
@@ -37,10 +41,20 @@ _lock = threading.Lock()
 _kept: OrderedDict[Hashable, tuple[object, int]] = OrderedDict()
 
 
-def _facts(key: Hashable) -> Facts | None:
+class _Kept:
+    """Facts as kept, with the data version they were counted at."""
+
+    def __init__(self, facts: Facts, version: DataVersion) -> None:
+        self.facts, self.version = facts, version
+
+
+def _facts(key: Hashable, version: DataVersion) -> tuple[Facts | None, _Kept | None]:
+    """The facts kept under `key` if they are of `version`, and what is kept under it."""
     found = _get(key)
-    assert found is None or isinstance(found, Facts)
-    return found
+    assert found is None or isinstance(found, _Kept)
+    if found is not None and found.version == version:
+        return found.facts, found
+    return None, found
 
 
 def _get(key: Hashable) -> object | None:
@@ -53,8 +67,9 @@ def _get(key: Hashable) -> object | None:
 
 
 def _rows(kept: object) -> int:
-    if isinstance(kept, Facts):
-        lists = (kept.open_signals, kept.quotes, kept.actions, kept.initiatives)
+    if isinstance(kept, _Kept):
+        facts = kept.facts
+        lists = (facts.open_signals, facts.quotes, facts.actions, facts.initiatives)
         return 1 + sum(len(rows) for rows in lists)
     return 1
 
@@ -76,7 +91,7 @@ def forget() -> None:
         _kept.clear()
 
 
-def _data_key(session: Session, scope: AreaIds) -> tuple[str, Hashable] | None:
+def _data_key(session: Session, scope: AreaIds) -> tuple[str, DataVersion] | None:
     """Which database, at which data version of the areas `scope` (None: every area; (): no
     area, the reference data only); None where no version is kept. The session's changes not
     yet written are written first (as its queries would): read before them, the version would
@@ -126,19 +141,42 @@ def summary_facts(
         if full:
             return gather_facts(session, scope, period, previous, today)
         return first_facts(session, scope, period, previous, today)
-    areas = None if scope is None else frozenset(scope)
-    key = (*data, areas, period, today)
-    whole, first = _facts((*key, True)), _facts((*key, False))
+    url, version = data
+    key = (url, None if scope is None else frozenset(scope), period, today)
+    whole, whole_kept = _facts((*key, True), version)
+    first, first_kept = _facts((*key, False), version)
     if full:
         if whole is None:
-            whole = gather_facts(session, scope, period, previous, today, first=first)
-            _put((*key, True), whole)
+            whole = _refreshed(session, whole_kept, version, period, today, full=True)
+            if whole is None:
+                whole = gather_facts(session, scope, period, previous, today, first=first)
+            _put((*key, True), _Kept(whole, version))
         return whole
     if first is None:
-        first = (
-            first_of(whole)
-            if whole is not None
-            else first_facts(session, scope, period, previous, today)
-        )
-        _put((*key, False), first)
+        if whole is not None:
+            first = first_of(whole)
+        else:
+            first = _refreshed(session, first_kept, version, period, today, full=False)
+            if first is None:
+                first = first_facts(session, scope, period, previous, today)
+        _put((*key, False), _Kept(first, version))
     return first
+
+
+def _refreshed(
+    session: Session,
+    kept: _Kept | None,
+    version: DataVersion,
+    period: Period,
+    today: date,
+    *,
+    full: bool,
+) -> Facts | None:
+    """The kept facts of an earlier version with what changed since counted again; None when
+    there are none, or what changed is not told per part (then everything is counted)."""
+    if kept is None:
+        return None
+    changed = changed_parts(kept.version, version)
+    if changed is None:
+        return None
+    return refresh(session, kept.facts, changed, period, today, full=full)

@@ -10,13 +10,12 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from typing import Any
 
 from sqlalchemy.orm import Session
 
-from gebiedsapp.domain import DeadlineLabel, Priority, Role, SignalStatus
-from gebiedsapp.domain.deadlines import deadline_label
+from gebiedsapp.domain import Role, SignalStatus
 from gebiedsapp.services.geo import area_code, area_outlines
-from gebiedsapp.services.masking import mask
 from gebiedsapp.services.period import Period
 from gebiedsapp.services.summary_model import (
     SENSITIVE_MAIN_CATEGORIES,
@@ -25,15 +24,19 @@ from gebiedsapp.services.summary_model import (
     OpenSignal,
     Quote,
 )
+from gebiedsapp.services.summary_order import action_key, quote_key
+from gebiedsapp.services.summary_rows import (
+    action_of,
+    initiative_rows,
+    open_signal_rows,
+    quote_of,
+    table_order,
+    team_of,
+)
 from gebiedsapp.storage.repositories.activities import ActivityRepository
 from gebiedsapp.storage.repositories.geo import GeoRepository
-from gebiedsapp.storage.repositories.initiatives import InitiativeRepository, OpenMilestone
-from gebiedsapp.storage.repositories.report_rows import OpenActionRow, QuoteRow
+from gebiedsapp.storage.repositories.initiatives import InitiativeRepository
 from gebiedsapp.storage.repositories.reports import AreaIds, ReportRepository
-from gebiedsapp.storage.repositories.teams import TeamRepository
-
-# The order of the open-signals table: worst deadline label first (as the signals screen).
-_LABEL_ORDER = {DeadlineLabel.RUIM_BUITEN: 0, DeadlineLabel.BUITEN: 1, DeadlineLabel.BINNEN: 2}
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,9 @@ class Facts:
     team: dict[uuid.UUID, list[tuple[Role, str]]]
     # the summaries added up from these facts (services.summary), kept with them
     added: dict[Hashable, object] = field(default_factory=dict, compare=False, repr=False)
+    # each list's rows' order keys, in its order (summary_order): a kept summary merges a
+    # recounted area's rows in by them (services.summary_parts)
+    orders: dict[str, list[Any]] = field(default_factory=dict, compare=False, repr=False)
 
     @cached_property
     def where(self) -> dict[str, dict[uuid.UUID, list[int]]]:
@@ -85,37 +91,87 @@ def _as_of(period: Period, today: date) -> date:
     return min(period.end, today)
 
 
+# The parts of an area's facts, each counted from its own tables (storage.summary_version's
+# PART_OF): a write changes one part of one area, and kept facts recount only that.
+PARTS = ("talks", "signals", "actions", "initiatives", "activities", "register")
+# the key figures (KeyFigures' fields) and the trend's counts of each part
+FIGURES_OF = {
+    "talks": ("sessions", "conversations", "contacts"),
+    "signals": ("signals_new", "signals_closed", "signals_open", "signals_overdue"),
+    "actions": ("open_actions",),
+    "initiatives": ("initiatives_new", "initiatives_running", "initiatives_done"),
+    "activities": ("activities", "activity_attendance"),
+    "register": ("meedenkers_added",),
+}
+TREND_OF = {"talks": ("conversations",), "signals": ("signals_new", "signals_open")}
+# the per-area facts and the lists that one part alone fills
+FIELDS_OF = {
+    "talks": ("passers_by", "themes", "previous_themes"),
+    "signals": ("feedback", "categories", "statuses", "days_to_close", "open_by_buurt"),
+    "activities": ("activity_themes",),
+}
+LIST_OF = {
+    "talks": "quotes",
+    "signals": "open_signals",
+    "actions": "actions",
+    "initiatives": "initiatives",
+}
+
+
 def _figures(
-    repo: ReportRepository, scope: AreaIds, period: Period, today: date
+    repo: ReportRepository,
+    scope: AreaIds,
+    period: Period,
+    today: date,
+    parts: Sequence[str] = PARTS,
 ) -> dict[uuid.UUID, Counter[str]]:
+    result: defaultdict[uuid.UUID, Counter[str]] = defaultdict(Counter)
+    for part in parts:
+        for area_id, counts in part_figures(repo, part, scope, period, today).items():
+            result[area_id].update(counts)
+    return dict(result)
+
+
+def part_figures(
+    repo: ReportRepository, part: str, scope: AreaIds, period: Period, today: date
+) -> dict[uuid.UUID, Counter[str]]:
+    """The key figures of one part (FIGURES_OF) per area."""
     as_of = _as_of(period, today)
     start, end = period.start, period.end
     result: defaultdict[uuid.UUID, Counter[str]] = defaultdict(Counter)
-    for area_id, held in repo.session_counts(scope, start, end).items():
-        result[area_id].update(sessions=held.rounds, conversations=held.conversations)
-    for area_id, n in repo.contact_counts(scope, start, end).items():
-        result[area_id]["contacts"] = n
-    for area_id, n in repo.meedenkers_added(scope, start, end).items():
-        result[area_id]["meedenkers_added"] = n
-    for area_id, signals in repo.signal_counts(scope, start, end, as_of).items():
-        result[area_id].update(
-            signals_new=signals.new,
-            signals_closed=signals.closed,
-            signals_open=signals.open,
-            signals_overdue=signals.overdue,
-        )
-    for area_id, n in repo.open_action_counts(scope, as_of).items():
-        result[area_id]["open_actions"] = n
-    initiatives = InitiativeRepository(repo.session)
-    for area_id, tally in initiatives.counts(scope, start, end, as_of).items():
-        result[area_id].update(
-            initiatives_new=tally.started,
-            initiatives_running=tally.running,
-            initiatives_done=tally.completed,
-        )
-    gatherings = ActivityRepository(repo.session)
-    for area_id, gathered in gatherings.counts(scope, start, min(end, as_of)).items():
-        result[area_id].update(activities=gathered.held, activity_attendance=gathered.attendance)
+    if part == "talks":
+        for area_id, held in repo.session_counts(scope, start, end).items():
+            result[area_id].update(sessions=held.rounds, conversations=held.conversations)
+        for area_id, n in repo.contact_counts(scope, start, end).items():
+            result[area_id]["contacts"] = n
+    elif part == "register":
+        for area_id, n in repo.meedenkers_added(scope, start, end).items():
+            result[area_id]["meedenkers_added"] = n
+    elif part == "signals":
+        for area_id, signals in repo.signal_counts(scope, start, end, as_of).items():
+            result[area_id].update(
+                signals_new=signals.new,
+                signals_closed=signals.closed,
+                signals_open=signals.open,
+                signals_overdue=signals.overdue,
+            )
+    elif part == "actions":
+        for area_id, n in repo.open_action_counts(scope, as_of).items():
+            result[area_id]["open_actions"] = n
+    elif part == "initiatives":
+        initiatives = InitiativeRepository(repo.session)
+        for area_id, tally in initiatives.counts(scope, start, end, as_of).items():
+            result[area_id].update(
+                initiatives_new=tally.started,
+                initiatives_running=tally.running,
+                initiatives_done=tally.completed,
+            )
+    elif part == "activities":
+        gatherings = ActivityRepository(repo.session)
+        for area_id, gathered in gatherings.counts(scope, start, min(end, as_of)).items():
+            result[area_id].update(
+                activities=gathered.held, activity_attendance=gathered.attendance
+            )
     return dict(result)
 
 
@@ -129,17 +185,28 @@ def trend_months(period: Period) -> list[Period]:
 
 
 def _trend(
-    repo: ReportRepository, scope: AreaIds, period: Period, today: date
+    repo: ReportRepository, scope: AreaIds, period: Period, today: date, part: str
 ) -> list[tuple[Period, dict[uuid.UUID, Counter[str]]]]:
-    """Per month: conversations and new signals in it, signals open at its end (two queries
-    for the twelve months, on the same indexes as the period's figures)."""
+    """Per month, the counts of one part (TREND_OF): conversations in it (talks); new signals
+    in it and those open at its end (signals). Two queries for the twelve months, on the same
+    indexes as the period's figures."""
     months = [Period(month.start, min(month.end, period.end)) for month in trend_months(period)]
-    counted = repo.trend_counts(scope, [(m.start, m.end, min(m.end, today)) for m in months])
+    talks = part == "talks"
+    counted = repo.trend_counts(
+        scope,
+        [(m.start, m.end, min(m.end, today)) for m in months],
+        talks=talks,
+        signals=not talks,
+    )
     out = []
     for month, counts in zip(months, counted, strict=True):
         per_area: dict[uuid.UUID, Counter[str]] = {
-            area_id: Counter(conversations=talks, signals_new=new, signals_open=open_)
-            for area_id, (talks, new, open_) in counts.items()
+            area_id: (
+                Counter(conversations=talked)
+                if talks
+                else Counter(signals_new=new, signals_open=open_)
+            )
+            for area_id, (talked, new, open_) in counts.items()
         }
         out.append((month, per_area))
     return out
@@ -169,104 +236,6 @@ def _activity_themes(
     return dict(result)
 
 
-_PRIORITY_ORDER = {Priority.HOOG: 0, Priority.NORMAAL: 1, Priority.LAAG: 2}
-_STATUS_ORDER = {status: place for place, status in enumerate(SignalStatus)}  # the workflow's
-
-
-def _table_order(row: OpenSignal) -> tuple[int, date, date, str, str, str, str, int, int]:
-    """Overdue first (ruim buiten, then buiten), then the oldest; signals alike in those in an
-    order of their own (buurt, partner, priority, status), not in the order the database
-    happened to read them (which a new index changed, and with it the brief's top ten)."""
-    return (
-        _LABEL_ORDER[row.label],
-        row.since,
-        row.deadline,
-        row.area,
-        row.category,
-        row.buurt,
-        row.partner,
-        _PRIORITY_ORDER[row.priority],
-        _STATUS_ORDER[row.status],
-    )
-
-
-def _open_signals(
-    repo: ReportRepository, scope: AreaIds, as_of: date
-) -> list[tuple[uuid.UUID, OpenSignal]]:
-    rows = []
-    for found in repo.open_signals(scope, as_of):
-        main, sub = found.main_category, found.sub_category
-        row = OpenSignal(
-            category=f"{main} › {sub}" if sub else main,
-            buurt=found.buurt_name,
-            area=found.area_name,
-            since=found.reported_on,
-            partner=found.partner_name,
-            deadline=found.deadline,
-            label=deadline_label(found.reported_on, found.deadline, as_of),
-            status=found.status,
-            priority=found.priority,
-        )
-        rows.append((found.area_id, row))
-    rows.sort(key=lambda r: (*_table_order(r[1]), r[0]))  # then the id, as the pages do
-    return rows
-
-
-def _initiatives(
-    session: Session, scope: AreaIds, period: Period, as_of: date
-) -> list[tuple[uuid.UUID, InitiativeRow]]:
-    repo = InitiativeRepository(session)
-    found = repo.in_period(scope, period.start, as_of)
-    steps: dict[uuid.UUID, OpenMilestone] = {}
-    for milestone in repo.open_milestones([initiative.id for initiative in found]):
-        steps.setdefault(milestone.initiative_id, milestone)  # the first not reached
-    rows = []
-    for initiative in found:
-        step = steps.get(initiative.id)
-        ended = initiative.ended_on
-        later = ended if ended is not None and ended > as_of else None
-        row = InitiativeRow(
-            title=initiative.title,
-            area=initiative.area_name,
-            status=initiative.status,
-            since=initiative.started_on,
-            ended=None if later is not None else ended,  # ended later: at the period's end it ran
-            next_step=step.description if step is not None else "",
-            next_due=step.due_on if step is not None else None,
-            budget_granted=initiative.budget_granted,
-            ended_later=later,
-        )
-        rows.append((initiative.area_id, row))
-    return rows
-
-
-def _quote(row: QuoteRow) -> Quote:
-    return Quote(
-        text=mask(row.quote, [row.resident_name]),
-        day=row.day,
-        area=row.area_name,
-        buurt=row.buurt_name,
-    )
-
-
-def _action(row: OpenActionRow, as_of: date) -> OpenAction:
-    due = row.due_date
-    return OpenAction(
-        what=mask(row.description, [row.resident_name]),
-        owner=row.owner_name,
-        due=due,
-        area=row.area_name,
-        overdue=due is not None and due < as_of,
-    )
-
-
-def _team(session: Session, period: Period) -> dict[uuid.UUID, list[tuple[Role, str]]]:
-    team: defaultdict[uuid.UUID, list[tuple[Role, str]]] = defaultdict(list)
-    for assignment in TeamRepository(session).assignments(on=period.end):
-        team[assignment.area_id].append((assignment.role, assignment.member.name))
-    return dict(team)
-
-
 def first_facts(
     session: Session, scope: AreaIds, period: Period, previous: Period, today: date
 ) -> Facts:
@@ -277,7 +246,7 @@ def first_facts(
     return _first_only(
         current=_figures(repo, scope, period, today),
         previous=_figures(repo, scope, previous, today),
-        team=_team(session, period),
+        team=team_of(session, period),
     )
 
 
@@ -315,20 +284,67 @@ def _first_only(
     )
 
 
-def gather_facts(
+Piece = dict[str, Any]  # one part's facts of some areas, by Facts' field names
+
+
+def part_facts(
     session: Session,
+    part: str,
     scope: AreaIds,
     period: Period,
     previous: Period,
     today: date,
     *,
-    first: Facts | None = None,
-) -> Facts:
-    """Every fact of the summary. `first`: the first facts of the same areas, periods and
-    day, already computed (the Samenvatting screen shows them first): their key figures and
-    team are taken as they are, not counted a second time."""
+    figures: bool = True,
+) -> Piece:
+    """The facts of one part (PARTS) of the areas `scope`: its key figures (unless not
+    `figures`: the caller has them), its trend counts, its own per-area facts (FIELDS_OF) and
+    its list (LIST_OF) as (area, row, order key) in the list's order."""
     repo = ReportRepository(session)
     as_of = _as_of(period, today)
+    piece: Piece = {}
+    if figures:
+        piece["current"] = part_figures(repo, part, scope, period, today)
+        piece["previous"] = part_figures(repo, part, scope, previous, today)
+        earlier = period.year_earlier()  # for a year the same as the previous period
+        piece["year_before"] = (
+            piece["previous"]
+            if earlier == previous
+            else part_figures(repo, part, scope, earlier, today)
+        )
+    if part in TREND_OF:
+        piece["trend"] = _trend(repo, scope, period, today, part)
+    if part == "talks":
+        piece["passers_by"] = {
+            area_id: Counter(passers_by=n)
+            for area_id, n in repo.passers_by(scope, period.start, period.end).items()
+        }
+        piece["themes"], piece["previous_themes"] = _themes(repo, scope, [period, previous])
+        piece["quotes"] = [
+            (q.row.area_id, quote_of(q.row), quote_key(q))
+            for q in repo.quotes(scope, period.start, period.end)
+        ]
+    elif part == "signals":
+        piece.update(_signal_facts(session, repo, scope, period, as_of))
+    elif part == "actions":
+        piece["actions"] = [
+            (a.row.area_id, action_of(a.row, as_of), action_key(a))
+            for a in repo.open_actions(scope, as_of)
+        ]
+    elif part == "initiatives":
+        piece["initiatives"] = initiative_rows(session, scope, period, as_of)
+    elif part == "activities":
+        piece["activity_themes"] = _activity_themes(session, scope, period, as_of)
+    return piece
+
+
+def _signal_facts(
+    session: Session, repo: ReportRepository, scope: AreaIds, period: Period, as_of: date
+) -> Piece:
+    feedback = {
+        area_id: Counter(asked=loop.asked, given=loop.given)
+        for area_id, loop in repo.feedback_counts(scope, period.start, period.end).items()
+    }
     categories: defaultdict[uuid.UUID, Counter[str]] = defaultdict(Counter)
     for category in repo.by_main_category(scope, period.start, period.end):
         categories[category.area_id][category.main_category] += category.signals
@@ -338,9 +354,6 @@ def gather_facts(
     days: defaultdict[uuid.UUID, list[int]] = defaultdict(list)
     for took in repo.closed_in(scope, period.start, period.end):
         days[took.area_id].extend([took.days] * took.signals)
-    buurten: defaultdict[uuid.UUID, dict[str, str]] = defaultdict(dict)
-    for buurt in repo.buurten(scope):
-        buurten[buurt.area_id][buurt.buurt_code] = buurt.buurt_name
     by_buurt: defaultdict[uuid.UUID, Counter[str]] = defaultdict(Counter)
     # a sensitive signal (Sociaal) is printed only as a count per area and month: the buurt
     # map leaves it out, since a tiny buurt can point at one household
@@ -348,44 +361,94 @@ def gather_facts(
         scope, as_of, leave_out_main=SENSITIVE_MAIN_CATEGORIES
     ):
         by_buurt[area_id][code] += n
-    open_rows = _open_signals(repo, scope, as_of)
-    themes_now, themes_before = _themes(repo, scope, [period, previous])
+    open_rows = open_signal_rows(repo, scope, as_of)
     outlines = area_outlines()
     # counted once: per area without a buurt, a pass over every open signal cost seconds on
     # ten times today's data (the municipality has dozens of such areas)
     open_shown = Counter(a for a, row in open_rows if not row.sensitive)
-    for area_id, key, name in GeoRepository(session).areas_without_buurt(area_ids=scope):
+    for area_id, key, _name in GeoRepository(session).areas_without_buurt(area_ids=scope):
         # an area without a CBS buurt is drawn by its own (approximate) outline, which holds
         # all its open signals: they have no buurt of their own
         if key in outlines:
-            buurten[area_id][area_code(key)] = name
             by_buurt[area_id][area_code(key)] = open_shown[area_id]
-    before = first.previous if first is not None else _figures(repo, scope, previous, today)
-    earlier = period.year_earlier()  # for a year the same as the previous period: counted once
+    return {
+        "feedback": feedback,
+        "categories": dict(categories),
+        "statuses": dict(statuses),
+        "days_to_close": dict(days),
+        "open_by_buurt": dict(by_buurt),
+        "open_signals": [(a, row, (*table_order(row), a)) for a, row in open_rows],
+    }
+
+
+def _buurten(session: Session, repo: ReportRepository, scope: AreaIds) -> dict[uuid.UUID, Any]:
+    """Per area its CBS buurten, or its own outline where it has none (reference data)."""
+    buurten: defaultdict[uuid.UUID, dict[str, str]] = defaultdict(dict)
+    for buurt in repo.buurten(scope):
+        buurten[buurt.area_id][buurt.buurt_code] = buurt.buurt_name
+    outlines = area_outlines()
+    for area_id, key, name in GeoRepository(session).areas_without_buurt(area_ids=scope):
+        if key in outlines:
+            buurten[area_id][area_code(key)] = name
+    return dict(buurten)
+
+
+def gather_facts(
+    session: Session,
+    scope: AreaIds,
+    period: Period,
+    previous: Period,
+    today: date,
+    *,
+    first: Facts | None = None,
+) -> Facts:
+    """Every fact of the summary: each part's (`part_facts`) put together. `first`: the first
+    facts of the same areas, periods and day, already computed (the Samenvatting screen shows
+    them first): their key figures and team are taken as they are, not counted again."""
+    pieces = [
+        part_facts(session, part, scope, period, previous, today, figures=first is None)
+        for part in PARTS
+    ]
+    figures: dict[str, defaultdict[uuid.UUID, Counter[str]]] = {
+        name: defaultdict(Counter) for name in ("current", "previous", "year_before")
+    }
+    months = trend_months(period)
+    trend: list[defaultdict[uuid.UUID, Counter[str]]] = [defaultdict(Counter) for _ in months]
+    whole: dict[str, Any] = {}
+    for piece in pieces:
+        for name, value in piece.items():
+            if name in figures:
+                for area_id, counts in value.items():
+                    figures[name][area_id].update(counts)
+            elif name == "trend":
+                for index, (_month, per_area) in enumerate(value):
+                    for area_id, counts in per_area.items():
+                        trend[index][area_id].update(counts)
+            else:
+                whole[name] = value
+    if first is not None:
+        current, before = first.current, first.previous
+        earlier = period.year_earlier()
+        repo = ReportRepository(session)
+        year_before = before if earlier == previous else _figures(repo, scope, earlier, today)
+    else:
+        current, before = dict(figures["current"]), dict(figures["previous"])
+        year_before = before if period.year_earlier() == previous else dict(figures["year_before"])
+    lists = {name: whole.pop(name) for name in LIST_OF.values()}
+    rows: dict[str, Any] = {
+        name: [(a, row) for a, row, _key in found] for name, found in lists.items()
+    }
     return Facts(
-        current=first.current if first is not None else _figures(repo, scope, period, today),
+        current=current,
         previous=before,
-        year_before=before if earlier == previous else _figures(repo, scope, earlier, today),
-        trend=_trend(repo, scope, period, today),
-        passers_by={
-            area_id: Counter(passers_by=n)
-            for area_id, n in repo.passers_by(scope, period.start, period.end).items()
-        },
-        feedback={
-            area_id: Counter(asked=loop.asked, given=loop.given)
-            for area_id, loop in repo.feedback_counts(scope, period.start, period.end).items()
-        },
-        themes=themes_now,
-        previous_themes=themes_before,
-        activity_themes=_activity_themes(session, scope, period, as_of),
-        categories=dict(categories),
-        statuses=dict(statuses),
-        days_to_close=dict(days),
-        buurten=dict(buurten),
-        open_by_buurt=dict(by_buurt),
-        open_signals=open_rows,
-        quotes=[(q.area_id, _quote(q)) for q in repo.quotes(scope, period.start, period.end)],
-        actions=[(a.area_id, _action(a, as_of)) for a in repo.open_actions(scope, as_of)],
-        initiatives=_initiatives(session, scope, period, as_of),
-        team=first.team if first is not None else _team(session, period),
+        year_before=year_before,
+        trend=[
+            (Period(month.start, min(month.end, period.end)), dict(per_area))
+            for month, per_area in zip(months, trend, strict=True)
+        ],
+        **whole,
+        **rows,
+        buurten=_buurten(session, ReportRepository(session), scope),
+        team=first.team if first is not None else team_of(session, period),
+        orders={name: [key for _a, _row, key in found] for name, found in lists.items()},
     )

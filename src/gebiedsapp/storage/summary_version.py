@@ -7,7 +7,9 @@ new random number on each insert, update and delete:
 
 - a row that belongs to an area (its own `area_id`, or its parent's: the very expression the
   team server's row-level security uses, `server_rights.area_sql`) changes the version of
-  that area in `summary_area_version`; an update that moves the row (its area or its parent
+  that area's part its table is counted in (`PART_OF`: talks, signals, ...) in
+  `summary_part_version` (migration 0018; 0017's `summary_area_version` had one version per
+  area); an update that moves the row (its area or its parent
   changed) changes the old area's version too, a delete the old area's. A row whose area is
   not found (NULL, or its parent already gone) changes the version of area '' (`NO_AREA`),
   which every reading includes;
@@ -18,7 +20,8 @@ new random number on each insert, update and delete:
 A summary's facts for a set of areas computed at a reading of the global version, `NO_AREA`'s
 and those areas' versions are the facts of every later read that finds the same
 (`services.summary_cache`): exact by construction, since they are the same computation over the
-same rows, and a write in another area leaves them. Random rather than counted up: a write
+same rows, and a write in another area leaves them; after a write in one area's part only
+that part of that area's facts is counted again. Random rather than counted up: a write
 rolled back returns a counter to a value that an uncommitted read may have seen; a random
 value is not seen twice.
 
@@ -29,11 +32,12 @@ triggers; on PostgreSQL nothing is installed and the summaries are computed ever
 
 from __future__ import annotations
 
-from collections.abc import Collection, Hashable, Sequence
-from typing import Any
+from collections.abc import Callable, Collection, Sequence
+from typing import Any, NamedTuple
 
 TABLE = "summary_version"
-AREA_TABLE = "summary_area_version"
+AREA_TABLE = "summary_area_version"  # migration 0017's: per area
+PART_TABLE = "summary_part_version"  # migration 0018's: per area and part
 NO_AREA = ""  # the version of rows whose area is not found: part of every reading
 
 # Every table a summary's facts are read from (found with SQLite's authorizer in the test).
@@ -63,6 +67,25 @@ COUNTED_TABLES = (
     "theme",
 )
 OPERATIONS = ("insert", "update", "delete")
+# The part of an area's facts a row of an area-bound table is counted in (migration 0018): a
+# conversation saved changes its area's "talks" only, so the first brief after it counts
+# that area's talks again and takes the rest as kept (services.summary_cache).
+PART_OF = {
+    "koffiekar_session": "talks",
+    "conversation": "talks",
+    "conversation_theme": "talks",
+    "contact": "talks",
+    "contact_theme": "talks",
+    "signal": "signals",
+    "signal_history": "signals",
+    "signal_feedback": "signals",
+    "follow_up": "actions",
+    "initiative": "initiatives",
+    "initiative_milestone": "initiatives",
+    "activity": "activities",
+    "activity_theme": "activities",
+    "meedenker": "register",
+}
 # Rows read by the facts of rows in another area: an action's text is masked with the name of
 # the resident of the conversation or contact it came from, which may be in another area (moved
 # since). A write to such a row changes the versions of the areas of the rows that read it (by
@@ -94,14 +117,32 @@ def _bump(areas: str) -> str:
     )
 
 
-def _area_bump(area: str, when: str = "") -> str:
+def _part_bump(areas: str, part: str) -> str:
+    """`_bump` of the areas' `part` (PART_TABLE): the same two plain statements."""
+    return (
+        f"INSERT INTO {PART_TABLE} (area_id, part, version) "
+        f"SELECT n.a, '{part}', random() FROM ({areas}) n WHERE NOT EXISTS "
+        f"(SELECT 1 FROM {PART_TABLE} v WHERE v.area_id = n.a AND v.part = '{part}'); "
+        f"UPDATE {PART_TABLE} SET version = random() "
+        f"WHERE part = '{part}' AND area_id IN ({areas});"
+    )
+
+
+def _bumper(part: str | None) -> Callable[[str], str]:
+    if part is None:
+        return _bump
+    return lambda areas: _part_bump(areas, part)
+
+
+def _area_bump(area: str, when: str = "", *, part: str | None = None) -> str:
     where = f" WHERE {when}" if when else ""
-    return _bump(f"SELECT coalesce({area}, '{NO_AREA}') AS a{where}")
+    return _bumper(part)(f"SELECT coalesce({area}, '{NO_AREA}') AS a{where}")
 
 
-def trigger_body(table: str, operation: str) -> str:
+def trigger_body(table: str, operation: str, *, parts: bool = False) -> str:
     """What a write to `table` changes: its row's area's version (old and new), or the global
-    one. The area is found as the team server's rights find it (`server_rights.area_sql`)."""
+    one. The area is found as the team server's rights find it (`server_rights.area_sql`).
+    With `parts`: the version of the area's part the table is counted in (`PART_OF`)."""
     from gebiedsapp.domain import Base
     from gebiedsapp.storage.server_rights import UnclassifiedTableError, area_sql, rule_of
 
@@ -113,23 +154,27 @@ def trigger_body(table: str, operation: str) -> str:
     if rule.kind not in ("own", "parent"):
         return _GLOBAL
     via = "area_id" if rule.kind == "own" else rule.via
+    part = PART_OF[table] if parts else None
     if operation == "insert":
-        body = _area_bump(area_sql(model, "NEW"))
+        body = _area_bump(area_sql(model, "NEW"), part=part)
     elif operation == "delete":
-        body = _area_bump(area_sql(model, "OLD"))
+        body = _area_bump(area_sql(model, "OLD"), part=part)
     else:  # the new area, and the old one when the row moved (its own area or parent)
         moved = f"OLD.{via} IS NOT NEW.{via}"
-        body = f"{_area_bump(area_sql(model, 'NEW'))} {_area_bump(area_sql(model, 'OLD'), moved)}"
-    return body + "".join(_readers(table, operation))
+        body = (
+            f"{_area_bump(area_sql(model, 'NEW'), part=part)} "
+            f"{_area_bump(area_sql(model, 'OLD'), moved, part=part)}"
+        )
+    return body + "".join(_readers(table, operation, parts=parts))
 
 
-def _readers(table: str, operation: str) -> list[str]:
+def _readers(table: str, operation: str, *, parts: bool = False) -> list[str]:
     """The bumps of the areas of rows elsewhere that read this row (`READ_BY`)."""
     row = "OLD" if operation == "delete" else "NEW"
     changed = " AND OLD.resident_id IS NOT NEW.resident_id" if operation == "update" else ""
     return [
         " "
-        + _bump(
+        + _bumper(PART_OF[reader] if parts else None)(
             f"SELECT DISTINCT coalesce(r.area_id, '{NO_AREA}') AS a FROM {reader} r "
             f"WHERE r.{link} = {row}.id{changed}"
         )
@@ -138,11 +183,18 @@ def _readers(table: str, operation: str) -> list[str]:
 
 
 def install(
-    execute: Any, dialect: str, *, tables: Sequence[str] = COUNTED_TABLES, per_area: bool = True
+    execute: Any,
+    dialect: str,
+    *,
+    tables: Sequence[str] = COUNTED_TABLES,
+    per_area: bool = True,
+    parts: bool = False,
 ) -> None:
     """The version tables and the triggers of `tables`. SQLite only. `execute` runs one SQL
     string (op.execute); a migration names its tables (the list as it was then). Without
-    `per_area` every write changes the global version (migration 0016's triggers)."""
+    `per_area` every write changes the global version (migration 0016's triggers); with
+    `parts` an area's row changes its area's part (migration 0018's), else the area
+    (0017's)."""
     if dialect != "sqlite":
         return
     execute(
@@ -150,14 +202,19 @@ def install(
         "(id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL)"
     )
     execute(f"INSERT OR REPLACE INTO {TABLE} (id, version) VALUES (1, random())")
-    if per_area:
+    if parts:
+        execute(
+            f"CREATE TABLE IF NOT EXISTS {PART_TABLE} (area_id TEXT NOT NULL, part TEXT NOT NULL,"
+            " version INTEGER NOT NULL, PRIMARY KEY (area_id, part)) WITHOUT ROWID"
+        )
+    elif per_area:
         execute(
             f"CREATE TABLE IF NOT EXISTS {AREA_TABLE} "
             "(area_id TEXT PRIMARY KEY, version INTEGER NOT NULL) WITHOUT ROWID"
         )
     for table in tables:
         for operation in OPERATIONS:
-            body = trigger_body(table, operation) if per_area else _GLOBAL
+            body = trigger_body(table, operation, parts=parts) if per_area else _GLOBAL
             execute(
                 f"CREATE TRIGGER IF NOT EXISTS {trigger_name(table, operation)} "
                 f"AFTER {operation.upper()} ON {table} BEGIN {body} END"
@@ -174,6 +231,7 @@ def uninstall(
         for operation in OPERATIONS:
             execute(f"DROP TRIGGER IF EXISTS {trigger_name(table, operation)}")
     execute(f"DROP TABLE IF EXISTS {AREA_TABLE}")
+    execute(f"DROP TABLE IF EXISTS {PART_TABLE}")
     if not keep:
         execute(f"DROP TABLE IF EXISTS {TABLE}")
 
@@ -185,28 +243,40 @@ def _present(connection: Any, name: str) -> bool:
     return found is not None
 
 
-def read_version(connection: Any, areas: Collection[str] | None = None) -> Hashable | None:
+class DataVersion(NamedTuple):
+    """The version of the facts of some areas: the global one, and each (area, part)'s
+    (`WHOLE` for migration 0017's per-area versions; none for 0016's global one)."""
+
+    base: int
+    parts: tuple[tuple[str, str, int], ...]
+
+
+WHOLE = "*"  # the part of 0017's versions: every part of the area
+
+
+def read_version(connection: Any, areas: Collection[str] | None = None) -> DataVersion | None:
     """The data version of the facts of `areas` (area ids as stored, 32 hex digits; None:
-    every area): the global version, `NO_AREA`'s and those areas' versions. None where there
-    is none (PostgreSQL, an older schema): then nothing may be taken from a cache.
+    every area): the global version, `NO_AREA`'s and those areas' versions (per part). None
+    where there is none (PostgreSQL, an older schema): then nothing may be taken from a cache.
     `connection` is a SQLAlchemy Connection."""
     if connection.dialect.name != "sqlite" or not _present(connection, TABLE):
         return None
     version = connection.exec_driver_sql(f"SELECT version FROM {TABLE} WHERE id = 1").scalar()
     if version is None:
         return None
-    if not _present(connection, AREA_TABLE):  # migration 0016's: every write is global
-        return int(version)
+    if _present(connection, PART_TABLE):
+        columns, table = "area_id, part, version", PART_TABLE
+    elif _present(connection, AREA_TABLE):
+        columns, table = f"area_id, '{WHOLE}', version", AREA_TABLE
+    else:  # migration 0016's: every write is global
+        return DataVersion(int(version), ())
     if areas is None:
-        rows = connection.exec_driver_sql(
-            f"SELECT area_id, version FROM {AREA_TABLE} ORDER BY area_id"
-        ).all()
+        rows = connection.exec_driver_sql(f"SELECT {columns} FROM {table} ORDER BY 1, 2").all()
     else:
         asked = sorted({NO_AREA, *areas})
         marks = ", ".join("?" * len(asked))
         rows = connection.exec_driver_sql(
-            f"SELECT area_id, version FROM {AREA_TABLE} WHERE area_id IN ({marks}) "
-            "ORDER BY area_id",
+            f"SELECT {columns} FROM {table} WHERE area_id IN ({marks}) ORDER BY 1, 2",
             tuple(asked),
         ).all()
-    return (int(version), tuple((str(area), int(v)) for area, v in rows))
+    return DataVersion(int(version), tuple((str(a), str(p), int(v)) for a, p, v in rows))

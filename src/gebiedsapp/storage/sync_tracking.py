@@ -45,6 +45,7 @@ NOT_SYNCED = frozenset(
         "sync_state",
         "summary_version",  # the summaries' data version (storage.summary_version)
         "summary_area_version",  # and per area (migration 0017)
+        "summary_part_version",  # and per area and part (migration 0018)
     }
 )
 KEY_SEPARATOR = "|"
@@ -114,7 +115,7 @@ sync_push_log = Table(
     Column("device_id", Uuid),
     Column("rows", Integer, nullable=False),
 )
-# (and the summaries' data versions, migrations 0016 and 0017: local, not models either)
+# (and the summaries' data versions, migrations 0016-0018: local, not models either)
 LAPTOP_TABLES = frozenset(
     {
         "sync_state",
@@ -123,7 +124,7 @@ LAPTOP_TABLES = frozenset(
         "sync_cursor",
         "sync_exchange_base",
         "summary_version",
-        "summary_area_version",
+        "summary_part_version",  # (0017's summary_area_version: dropped by 0018)
     }
 )
 # sync_left: the move log, made by `server setup` (storage.server_moves)

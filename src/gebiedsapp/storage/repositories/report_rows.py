@@ -4,7 +4,7 @@ one); a figure per area, added up over a subtree by services.summary."""
 from __future__ import annotations
 
 import uuid
-from datetime import date
+from datetime import date, datetime, time
 from typing import NamedTuple
 
 from gebiedsapp.domain import Priority, SignalStatus
@@ -118,3 +118,29 @@ class OpenActionRow(NamedTuple):
     due_date: date | None
     area_name: str
     resident_name: str  # "" without a linked resident
+
+
+class QuoteOrder(NamedTuple):
+    """What orders a quote beyond its day (`report_lists.QUOTE_ORDER`): kept facts merge a
+    recounted area's quotes in by it (services.summary_parts)."""
+
+    start_time: time | None
+    created_at: datetime
+    id: uuid.UUID
+
+
+class OrderedQuote(NamedTuple):
+    row: QuoteRow
+    order: QuoteOrder
+
+
+class ActionOrder(NamedTuple):
+    """What orders an open action beyond its row (`report_lists.ACTION_ORDER`)."""
+
+    created_at: datetime
+    id: uuid.UUID
+
+
+class OrderedAction(NamedTuple):
+    row: OpenActionRow
+    order: ActionOrder

@@ -149,12 +149,18 @@ def open_on(as_of: date) -> ColumnElement[bool]:
     `as_of`. Otherwise its history is replayed: the last status it was moved to before the end
     of `as_of` decides, so a signal closed in the period and reopened after it counts as closed
     at the period's end (and one reopened before it as open)."""
+    return open_at(as_of, day_end(as_of))
+
+
+def open_at(as_of: Any, next_day: Any) -> ColumnElement[bool]:
+    """`open_on` of a day `as_of` whose (Dutch) end is `next_day` (values or parameters: the
+    built-once statements, `report_signal_sql`, bind both)."""
     last_status = (
         select(SignalHistory.new)
         .where(
             SignalHistory.signal_id == Signal.id,
             SignalHistory.field == SignalField.STATUS,
-            SignalHistory.at < day_end(as_of),
+            SignalHistory.at < next_day,
         )
         .order_by(SignalHistory.seq.desc())
         .limit(1)
@@ -174,7 +180,12 @@ def open_on(as_of: date) -> ColumnElement[bool]:
 def action_open_on(as_of: date) -> ColumnElement[bool]:
     """Made on or before `as_of` (a Dutch day) and not done by then. A 'vervallen' action has no
     date of lapsing, so it never counts as open."""
-    next_day: datetime = day_end(as_of)
+    return action_open_at(as_of, day_end(as_of))
+
+
+def action_open_at(as_of: Any, next_day: Any) -> ColumnElement[bool]:
+    """`action_open_on` of a day `as_of` whose (Dutch) end is `next_day` (values or
+    parameters, as `open_at`)."""
     return and_(
         FollowUp.deleted_at.is_(None),
         FollowUp.created_at < next_day,

@@ -15,40 +15,21 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import (
-    ColumnElement,
-    and_,
-    case,
     func,
     select,
-    union_all,
 )
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from gebiedsapp.domain import (
     CbsBuurt,
-    Contact,
-    Conversation,
-    FollowUp,
-    KoffiekarSession,
     Meedenker,
-    Signal,
-    SignalCategory,
-    SignalFeedback,
     SignalStatus,
-    Theme,
     area_buurt,
-    contact_theme,
-    conversation_theme,
 )
-from gebiedsapp.storage.repositories.report_lists import (
-    ACTION_ORDER,
-    QUOTE_ORDER,
-    SignalNames,
-    action_rows,
-    quote_rows,
-    quotes_in,
-)
+from gebiedsapp.storage.repositories import report_signal_sql as signal_sql
+from gebiedsapp.storage.repositories import report_talks as talk_sql
 from gebiedsapp.storage.repositories.report_rows import (
+    ActionOrder,
     AreaBuurtRow,
     BuurtTally,
     CategoryTally,
@@ -57,6 +38,9 @@ from gebiedsapp.storage.repositories.report_rows import (
     MonthTally,
     OpenActionRow,
     OpenSignalRow,
+    OrderedAction,
+    OrderedQuote,
+    QuoteOrder,
     QuoteRow,
     SessionTally,
     SignalTally,
@@ -66,18 +50,23 @@ from gebiedsapp.storage.repositories.report_rows import (
 from gebiedsapp.storage.repositories.report_sql import (
     PRIORITY_OF,
     STATUS_OF,
-    action_open_on,
-    area_column,
     area_counts,
-    days_between,
+    day_end,
     in_areas,
-    open_on,
-    rounds_in,
-    unindexed,
 )
 from gebiedsapp.storage.repositories.report_sql import (
     AreaIds as AreaIds,
 )
+from gebiedsapp.storage.repositories.report_talks import params
+
+
+def _month_ends(area_ids: AreaIds, months: Sequence[tuple[date, date, date]]) -> dict[str, Any]:
+    """`report_signal_sql.still_open`'s parameters: each month's day and its Dutch end."""
+    values = params(area_ids, last=max(max(end, as_of) for _start, end, as_of in months))
+    for i, (_start, _end, as_of) in enumerate(months):
+        values[f"as_of_{i}"] = as_of
+        values[f"next_day_{i}"] = day_end(as_of)
+    return values
 
 
 class ReportRepository:
@@ -90,36 +79,27 @@ class ReportRepository:
         self, area_ids: AreaIds, start: date, end: date
     ) -> dict[uuid.UUID, SessionTally]:
         """Rounds and their conversations per area for rounds held from `start` to `end`."""
-        query = (
-            select(
-                KoffiekarSession.area_id,
-                func.count(func.distinct(KoffiekarSession.id)),
-                func.count(Conversation.id),
-            )
-            .outerjoin(
-                Conversation,
-                and_(
-                    Conversation.session_id == KoffiekarSession.id,
-                    Conversation.deleted_at.is_(None),
-                ),
-            )
-            .where(
-                KoffiekarSession.date.between(start, end),
-                KoffiekarSession.deleted_at.is_(None),
-                *in_areas(KoffiekarSession.area_id, area_ids),
-            )
-            .group_by(KoffiekarSession.area_id)
+        found = self.session.execute(
+            talk_sql.session_counts(area_ids is None),
+            params(area_ids, start=start, end=end),
         )
-        return {a: SessionTally(int(s), int(c)) for a, s, c in self.session.execute(query)}
+        return {a: SessionTally(int(s), int(c)) for a, s, c in found}
 
     def trend_counts(
-        self, area_ids: AreaIds, months: Sequence[tuple[date, date, date]]
+        self,
+        area_ids: AreaIds,
+        months: Sequence[tuple[date, date, date]],
+        *,
+        talks: bool = True,
+        signals: bool = True,
     ) -> list[dict[uuid.UUID, MonthTally]]:
         """Per (start, end, as_of) month, per area: (conversations in it, signals reported in it,
         signals open on `as_of`), each counted as `session_counts` and `signal_counts` count
-        them. Conversations and new signals are counted per day in SQL and put in their months
-        here (a CASE per row and month cost SQLite five times as much); the open ones take one
-        query for all months (a query per month cost four times as much)."""
+        them; without `talks` the conversations are 0, without `signals` the signals (a kept
+        summary recounts one part of an area). Conversations and new signals are counted per
+        day in SQL and put in their months here (a CASE per row and month cost SQLite five
+        times as much); the open ones take one query for all months (a query per month cost
+        four times as much)."""
         if not months:
             return []
         first, last_day = months[0][0], months[-1][1]
@@ -131,79 +111,38 @@ class ReportRepository:
                 found[day] = [i for i, (start, end, _) in enumerate(months) if start <= day <= end]
             return found[day]
 
-        said = (
-            select(area_column(KoffiekarSession.area_id), KoffiekarSession.date, func.count())
-            .join(Conversation, Conversation.session_id == KoffiekarSession.id)
-            .where(
-                Conversation.deleted_at.is_(None),
-                KoffiekarSession.deleted_at.is_(None),
-                KoffiekarSession.date.between(first, last_day),
-                rounds_in(area_ids),
+        per_day: list[tuple[int, Any, dict[str, Any]]] = []
+        if talks:
+            per_day.append(
+                (
+                    0,
+                    talk_sql.said_per_day(area_ids is None),
+                    params(area_ids, start=first, end=last_day),
+                )
             )
-            .group_by(KoffiekarSession.area_id, KoffiekarSession.date)
-        )
-        reported = (
-            select(area_column(Signal.area_id), Signal.reported_on, func.count())
-            .where(
-                Signal.deleted_at.is_(None),
-                Signal.reported_on.between(first, last_day),
-                *in_areas(Signal.area_id, area_ids),
-            )
-            .group_by(Signal.area_id, Signal.reported_on)
-        )
-
-        def flag(condition: ColumnElement[bool]) -> Any:
-            return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
-
-        last = max(max(end, as_of) for _start, end, as_of in months)
-        still_open = (
-            select(
-                area_column(Signal.area_id),
-                *(flag(open_on(as_of)) for _start, _end, as_of in months),
-            )
-            .where(
-                Signal.deleted_at.is_(None),
-                Signal.reported_on <= last,
-                *in_areas(Signal.area_id, area_ids),
-            )
-            .group_by(Signal.area_id)
-        )
+        if signals:
+            values = params(area_ids, start=first, end=last_day)
+            per_day.append((1, signal_sql.reported_per_day(area_ids is None), values))
         out: list[dict[uuid.UUID, list[int]]] = [{} for _ in months]
-        for column, query in ((0, said), (1, reported)):
-            for area_id, day, n in self.session.execute(query):
+        for column, query, bound in per_day:
+            for area_id, day, n in self.session.execute(query, bound):
                 for i in month_of(day):
                     out[i].setdefault(area_id, [0, 0, 0])[column] += int(n)
-        for area_id, *counts in self.session.execute(still_open):
-            for i, n in enumerate(counts):
-                out[i].setdefault(area_id, [0, 0, 0])[2] = int(n)
+        if signals:
+            query = signal_sql.still_open(area_ids is None, len(months))
+            for area_id, *counts in self.session.execute(query, _month_ends(area_ids, months)):
+                for i, n in enumerate(counts):
+                    out[i].setdefault(area_id, [0, 0, 0])[2] = int(n)
         return [{a: MonthTally(*c) for a, c in month.items() if any(c)} for month in out]
 
     def passers_by(self, area_ids: AreaIds, start: date, end: date) -> dict[uuid.UUID, int]:
         """Passers-by counted at the rounds held from `start` to `end`, per area."""
-        query = (
-            select(
-                KoffiekarSession.area_id, func.coalesce(func.sum(KoffiekarSession.passers_by), 0)
-            )
-            .where(
-                KoffiekarSession.date.between(start, end),
-                KoffiekarSession.deleted_at.is_(None),
-                *in_areas(KoffiekarSession.area_id, area_ids),
-            )
-            .group_by(KoffiekarSession.area_id)
-        )
-        return area_counts(self.session.execute(query))
+        query = talk_sql.passers_by(area_ids is None)
+        return area_counts(self.session.execute(query, params(area_ids, start=start, end=end)))
 
     def contact_counts(self, area_ids: AreaIds, start: date, end: date) -> dict[uuid.UUID, int]:
-        query = (
-            select(Contact.area_id, func.count())
-            .where(
-                Contact.date.between(start, end),
-                Contact.deleted_at.is_(None),
-                *in_areas(Contact.area_id, area_ids),
-            )
-            .group_by(Contact.area_id)
-        )
-        return area_counts(self.session.execute(query))
+        query = talk_sql.contact_counts(area_ids is None)
+        return area_counts(self.session.execute(query, params(area_ids, start=start, end=end)))
 
     def meedenkers_added(self, area_ids: AreaIds, start: date, end: date) -> dict[uuid.UUID, int]:
         """Register entries with `since` in the period (also those no longer active)."""
@@ -227,51 +166,21 @@ class ReportRepository:
         one pass over both periods with a CASE per row and period cost SQLite about twice as
         much (measured on `large`: a summary's costliest query)."""
         counted: dict[tuple[uuid.UUID, str], list[int]] = {}
+        query = talk_sql.theme_counts(area_ids is None)
         for index, (start, end) in enumerate(periods):
-            said = (
-                select(
-                    KoffiekarSession.area_id.label("area_id"),
-                    conversation_theme.c.theme_id.label("theme_id"),
-                    func.count().label("n"),
-                )
-                .select_from(KoffiekarSession)
-                .join(Conversation, Conversation.session_id == KoffiekarSession.id)
-                .join(conversation_theme, conversation_theme.c.conversation_id == Conversation.id)
-                .where(
-                    KoffiekarSession.date.between(start, end),
-                    KoffiekarSession.deleted_at.is_(None),
-                    Conversation.deleted_at.is_(None),
-                    rounds_in(area_ids),
-                )
-                .group_by(KoffiekarSession.area_id, conversation_theme.c.theme_id)
-            )
-            contacted = (
-                select(
-                    Contact.area_id.label("area_id"),
-                    contact_theme.c.theme_id.label("theme_id"),
-                    func.count().label("n"),
-                )
-                .select_from(Contact)
-                .join(contact_theme, contact_theme.c.contact_id == Contact.id)
-                .where(
-                    Contact.date.between(start, end),
-                    Contact.deleted_at.is_(None),
-                    *in_areas(Contact.area_id, area_ids),
-                )
-                .group_by(Contact.area_id, contact_theme.c.theme_id)
-            )
-            links = union_all(said, contacted).subquery()
-            query = select(area_column(links.c.area_id), Theme.name, links.c.n).join(
-                Theme, Theme.id == links.c.theme_id
-            )
-            for area_id, name, n in self.session.execute(query):
+            values = params(area_ids, start=start, end=end)
+            for area_id, name, n in self.session.execute(query, values):
                 counted.setdefault((area_id, name), [0] * len(periods))[index] += int(n)
         return [ThemePeriods(area_id, name, tuple(ns)) for (area_id, name), ns in counted.items()]
 
-    def quotes(self, area_ids: AreaIds, start: date, end: date) -> list[QuoteRow]:
-        """The quotes marked reportable in rounds of the period, newest first."""
-        query = quote_rows(select()).where(*quotes_in(area_ids, start, end)).order_by(*QUOTE_ORDER)
-        return [QuoteRow(*row) for row in self.session.execute(query)]
+    def quotes(self, area_ids: AreaIds, start: date, end: date) -> list[OrderedQuote]:
+        """The quotes marked reportable in rounds of the period, newest first, each with what
+        orders it (the kept facts merge a recounted area's quotes in by it)."""
+        query = talk_sql.quotes(area_ids is None)
+        return [
+            OrderedQuote(QuoteRow(*row[:6]), QuoteOrder(*row[6:]))
+            for row in self.session.execute(query, params(area_ids, start=start, end=end))
+        ]
 
     # --- signals ----------------------------------------------------------------------------
 
@@ -281,28 +190,17 @@ class ReportRepository:
         """Per area: reported in the period, closed in the period, open on `as_of` and, of
         those, past their deadline on `as_of`. Grouped by area and "past its deadline" too, so
         that each signal's status is replayed once (as a second CASE it was replayed twice)."""
-
-        def flag(condition: ColumnElement[bool]) -> Any:
-            return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
-
-        late = case((Signal.deadline < as_of, 1), else_=0)
-        query = (
-            select(
-                Signal.area_id,
-                late,
-                flag(Signal.reported_on.between(start, end)),
-                flag(Signal.closed_on.between(start, end)),
-                flag(open_on(as_of)),
-            )
-            .where(
-                Signal.deleted_at.is_(None),
-                Signal.reported_on <= max(end, as_of),
-                *in_areas(Signal.area_id, area_ids),
-            )
-            .group_by(Signal.area_id, late)
+        values = params(
+            area_ids,
+            start=start,
+            end=end,
+            as_of=as_of,
+            next_day=day_end(as_of),
+            last=max(end, as_of),
         )
+        found = self.session.execute(signal_sql.signal_counts(area_ids is None), values)
         tally: dict[uuid.UUID, list[int]] = {}
-        for area_id, past, new, closed, open_ in self.session.execute(query):
+        for area_id, past, new, closed, open_ in found:
             counts = tally.setdefault(area_id, [0, 0, 0, 0])
             counts[0] += int(new)
             counts[1] += int(closed)
@@ -316,78 +214,37 @@ class ReportRepository:
     ) -> dict[uuid.UUID, FeedbackTally]:
         """Per area: signals closed in the period whose reporter asked for
         feedback, and of those the ones with feedback recorded (closing the loop)."""
-        given = select(SignalFeedback.id).where(SignalFeedback.signal_id == Signal.id).exists()
-        query = (
-            select(
-                Signal.area_id,
-                func.count(),
-                func.coalesce(func.sum(case((given, 1), else_=0)), 0),
-            )
-            .where(
-                Signal.deleted_at.is_(None),
-                Signal.wants_feedback.is_(True),
-                Signal.closed_on.between(start, end),
-                *in_areas(Signal.area_id, area_ids),
-            )
-            .group_by(Signal.area_id)
-        )
-        return {a: FeedbackTally(int(n), int(g)) for a, n, g in self.session.execute(query)}
+        query = signal_sql.feedback_counts(area_ids is None)
+        found = self.session.execute(query, params(area_ids, start=start, end=end))
+        return {a: FeedbackTally(int(n), int(g)) for a, n, g in found}
 
     def closed_in(self, area_ids: AreaIds, start: date, end: date) -> list[CloseTimes]:
         """How long the signals closed in the period took, per area; counted per number of
         days in SQL (thousands of signals, a few hundred rows)."""
-        days = days_between(Signal.reported_on, Signal.closed_on)
-        query = (
-            select(area_column(Signal.area_id), days, func.count())
-            .where(
-                Signal.deleted_at.is_(None),
-                Signal.closed_on.between(start, end),
-                *in_areas(Signal.area_id, area_ids),
-            )
-            .group_by(Signal.area_id, days)
-        )
-        return [CloseTimes(a, int(d), int(n)) for a, d, n in self.session.execute(query)]
+        query = signal_sql.closed_in(area_ids is None)
+        found = self.session.execute(query, params(area_ids, start=start, end=end))
+        return [CloseTimes(a, int(d), int(n)) for a, d, n in found]
 
     def by_main_category(self, area_ids: AreaIds, start: date, end: date) -> list[CategoryTally]:
         """Per area and main category: the signals reported in the period."""
-        parent = aliased(SignalCategory)
-        main = func.coalesce(parent.name, SignalCategory.name)
-        query = (
-            select(area_column(Signal.area_id), main, func.count())
-            .join(SignalCategory, SignalCategory.id == Signal.category_id)
-            .outerjoin(parent, parent.id == SignalCategory.parent_id)
-            .where(
-                Signal.deleted_at.is_(None),
-                Signal.reported_on.between(start, end),
-                *in_areas(Signal.area_id, area_ids),
-            )
-            .group_by(Signal.area_id, main)
-        )
-        return [CategoryTally(a, name, int(n)) for a, name, n in self.session.execute(query)]
+        query = signal_sql.by_main_category(area_ids is None)
+        found = self.session.execute(query, params(area_ids, start=start, end=end))
+        return [CategoryTally(a, name, int(n)) for a, name, n in found]
 
     def by_status(self, area_ids: AreaIds, start: date, end: date) -> list[StatusTally]:
         """Per area and current status: the signals reported in the period."""
-        query = (
-            select(area_column(Signal.area_id), Signal.status, func.count())
-            .where(
-                Signal.deleted_at.is_(None),
-                Signal.reported_on.between(start, end),
-                *in_areas(Signal.area_id, area_ids),
-            )
-            .group_by(Signal.area_id, Signal.status)
-        )
-        return [StatusTally(a, SignalStatus(s), int(n)) for a, s, n in self.session.execute(query)]
+        query = signal_sql.by_status(area_ids is None)
+        found = self.session.execute(query, params(area_ids, start=start, end=end))
+        return [StatusTally(a, SignalStatus(s), int(n)) for a, s, n in found]
 
     def open_signals(self, area_ids: AreaIds, as_of: date) -> list[OpenSignalRow]:
         """The signals open on `as_of`."""
-        names = SignalNames()
-        query = names.joined(select(*names.row_columns())).where(
-            Signal.deleted_at.is_(None), open_on(as_of), *in_areas(Signal.area_id, area_ids)
-        )
+        query = signal_sql.open_signals(area_ids is None)
+        found = self.session.execute(query, params(area_ids, as_of=as_of, next_day=day_end(as_of)))
         status, priority = STATUS_OF.__getitem__, PRIORITY_OF.__getitem__
         return [
             OpenSignalRow(a, an, main, sub, buurt, rep, partner, dl, status(st), priority(pr))
-            for a, an, main, sub, buurt, rep, partner, dl, st, pr in self.session.execute(query)
+            for a, an, main, sub, buurt, rep, partner, dl, st, pr in found
         ]
 
     def open_by_buurt(
@@ -395,24 +252,9 @@ class ReportRepository:
     ) -> list[BuurtTally]:
         """Per area and buurt: the signals open on `as_of` (those with a buurt), without those
         whose main category is one of `leave_out_main`."""
-        category = aliased(SignalCategory)
-        parent = aliased(SignalCategory)
-        query = (
-            select(area_column(Signal.area_id), Signal.buurt_code, func.count())
-            .join(category, category.id == Signal.category_id)
-            .outerjoin(parent, parent.id == category.parent_id)
-            .where(
-                Signal.deleted_at.is_(None),
-                Signal.buurt_code.is_not(None),
-                open_on(as_of),
-                *in_areas(Signal.area_id, area_ids),
-            )
-            .group_by(Signal.area_id, Signal.buurt_code)
-        )
-        if leave_out_main:
-            main = func.coalesce(parent.name, category.name)
-            query = query.where(main.not_in(list(leave_out_main)))
-        return [BuurtTally(a, code, int(n)) for a, code, n in self.session.execute(query) if code]
+        query = signal_sql.open_by_buurt(area_ids is None, tuple(sorted(leave_out_main)))
+        found = self.session.execute(query, params(area_ids, as_of=as_of, next_day=day_end(as_of)))
+        return [BuurtTally(a, code, int(n)) for a, code, n in found if code]
 
     def buurten(self, area_ids: AreaIds) -> list[AreaBuurtRow]:
         """Every CBS buurt linked to the areas."""
@@ -426,18 +268,16 @@ class ReportRepository:
     # --- agreed actions ---------------------------------------------------------------------
 
     def open_action_counts(self, area_ids: AreaIds, as_of: date) -> dict[uuid.UUID, int]:
-        query = (
-            select(FollowUp.area_id, func.count())
-            .where(action_open_on(as_of), *in_areas(FollowUp.area_id, area_ids))
-            .group_by(unindexed(FollowUp.area_id))  # a straight read beats the area index
-        )
-        return area_counts(self.session.execute(query))
+        query = signal_sql.open_action_counts(area_ids is None)
+        values = params(area_ids, as_of=as_of, next_day=day_end(as_of))
+        return area_counts(self.session.execute(query, values))
 
-    def open_actions(self, area_ids: AreaIds, as_of: date) -> list[OpenActionRow]:
-        """The actions open on `as_of`, due first, then those without a date."""
-        query = (
-            action_rows(select())
-            .where(action_open_on(as_of), *in_areas(FollowUp.area_id, area_ids))
-            .order_by(*ACTION_ORDER)
-        )
-        return [OpenActionRow(*row) for row in self.session.execute(query)]
+    def open_actions(self, area_ids: AreaIds, as_of: date) -> list[OrderedAction]:
+        """The actions open on `as_of`, due first, then those without a date; each with what
+        orders it (as `quotes`)."""
+        query = signal_sql.open_actions(area_ids is None)
+        values = params(area_ids, as_of=as_of, next_day=day_end(as_of))
+        return [
+            OrderedAction(OpenActionRow(*row[:6]), ActionOrder(*row[6:]))
+            for row in self.session.execute(query, values)
+        ]

@@ -1,0 +1,375 @@
+"""Kept facts brought up to date per area and part (services.summary_parts, migration 0018):
+after a write, the next summary counts again only the changed parts of the changed areas and
+merges them into the kept facts; what it prints must equal a count afresh. Here each kind of
+write that moves a record between areas, themes, days or periods, removes it, or arrives by
+a team-sync pull, and every list's Python order equal to its SQL order."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from datetime import UTC, date, datetime, time
+from typing import TYPE_CHECKING, Any
+
+import pytest
+from alembic import command
+from sqlalchemy import insert, select, text
+from sqlalchemy.orm import Session
+
+from gebiedsapp.domain import (
+    Contact,
+    Conversation,
+    FollowUp,
+    Initiative,
+    KoffiekarSession,
+    Signal,
+    SignalStatus,
+    Theme,
+    conversation_theme,
+    reference_id,
+)
+from gebiedsapp.services import koffiekar, summary_cache
+from gebiedsapp.services.period import Period
+from gebiedsapp.services.summary import area_summary, municipality_summary
+from gebiedsapp.services.summary_cache import forget
+from gebiedsapp.services.summary_facts import LIST_OF, gather_facts
+from gebiedsapp.storage.database import Database
+from gebiedsapp.storage.migrate import alembic_config
+from gebiedsapp.storage.repositories import sync_local
+from support.summary_world import LICHT, Builder
+
+if TYPE_CHECKING:
+    from conftest import SummaryWorld
+
+MIDWOLDA, BEERTA = reference_id("area", "midwolda"), reference_id("area", "beerta")
+EKAMP = reference_id("area", "ekamp")
+YEAR = Period.year(2024)
+MARCH = Period.month(2024, 3)
+THEME = reference_id("theme", "eenzaamheid")
+
+
+def _summaries(database: Database, today: date) -> list[Any]:
+    with database.read_session() as session:
+        return [
+            area_summary(session, [MIDWOLDA], YEAR, today=today),
+            area_summary(session, [MIDWOLDA, BEERTA], MARCH, today=today),
+            municipality_summary(session, YEAR, today=today),
+        ]
+
+
+@pytest.fixture
+def counted_afresh(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """The scopes whose facts were counted afresh (not brought up to date)."""
+    calls: list[object] = []
+    real = summary_cache.gather_facts
+
+    def spy(session: Session, scope: Any, *args: Any, **kwargs: Any) -> Any:
+        calls.append(scope)
+        return real(session, scope, *args, **kwargs)
+
+    monkeypatch.setattr(summary_cache, "gather_facts", spy)
+    return calls
+
+
+def _round_of(session: Session, area: uuid.UUID) -> KoffiekarSession:
+    found = session.scalars(
+        select(KoffiekarSession).where(
+            KoffiekarSession.area_id == area,
+            KoffiekarSession.deleted_at.is_(None),
+            KoffiekarSession.date.between(YEAR.start, YEAR.end),
+        )
+    ).first()
+    assert found is not None
+    return found
+
+
+def _conversation_of(session: Session, area: uuid.UUID) -> Conversation:
+    found = session.scalars(
+        select(Conversation).where(
+            Conversation.session_id == _round_of(session, area).id,
+            Conversation.deleted_at.is_(None),
+        )
+    ).first()
+    assert found is not None
+    return found
+
+
+def new_conversation(session: Session) -> None:
+    Builder(session).round(MIDWOLDA, date(2024, 3, 12), [([THEME], "Nieuw gezegd", True)])
+
+
+def conversation_to_other_themes(session: Session) -> None:
+    said = _conversation_of(session, MIDWOLDA)
+    other = session.scalars(select(Theme.id).where(Theme.id != THEME)).first()
+    assert other is not None
+    data = koffiekar.ConversationInput(
+        summary="Bijgewerkt", theme_ids=[other], quote="Andere woorden", quote_reportable=True
+    )
+    koffiekar.edit_conversation(session, said.id, data)
+
+
+def conversation_to_another_area(session: Session) -> None:
+    _conversation_of(session, MIDWOLDA).session_id = _round_of(session, BEERTA).id
+
+
+def round_to_another_day(session: Session) -> None:
+    """into February (the previous period of March) and another trend month"""
+    _round_of(session, MIDWOLDA).date = date(2024, 2, 27)
+
+
+def round_to_another_area(session: Session) -> None:
+    _round_of(session, MIDWOLDA).area_id = EKAMP
+
+
+def conversation_removed(session: Session) -> None:
+    _conversation_of(session, MIDWOLDA).soft_delete()
+
+
+def round_removed(session: Session) -> None:
+    _round_of(session, BEERTA).soft_delete()
+
+
+def contact_removed(session: Session) -> None:
+    found = session.scalars(select(Contact).where(Contact.deleted_at.is_(None))).first()
+    assert found is not None
+    found.soft_delete()
+
+
+def signal_to_another_area(session: Session) -> None:
+    found = session.scalars(select(Signal).where(Signal.area_id == BEERTA)).first()
+    assert found is not None
+    found.area_id = MIDWOLDA
+
+
+def signal_closed_then_reopened_after_the_period(session: Session) -> None:
+    Builder(session).signal(
+        MIDWOLDA,
+        date(2024, 3, 4),
+        LICHT,
+        date(2024, 3, 20),
+        [
+            ([SignalStatus.IN_BEHANDELING, SignalStatus.AFGEHANDELD], date(2024, 3, 25)),
+            ([SignalStatus.HEROPEND], date(2025, 1, 10)),
+        ],
+    )
+
+
+def signal_removed(session: Session) -> None:
+    found = session.scalars(
+        select(Signal).where(Signal.area_id == MIDWOLDA, Signal.deleted_at.is_(None))
+    ).first()
+    assert found is not None
+    found.soft_delete()
+
+
+def action_to_another_area(session: Session) -> None:
+    found = session.scalars(
+        select(FollowUp).where(FollowUp.area_id == MIDWOLDA, FollowUp.deleted_at.is_(None))
+    ).first()
+    assert found is not None
+    found.area_id = BEERTA
+
+
+def action_made_a_local_day_later(session: Session) -> None:
+    """made 31 March 22:30 UTC: 1 April in the Netherlands, so not open at March's end"""
+    found = session.scalars(
+        select(FollowUp).where(FollowUp.area_id == MIDWOLDA, FollowUp.deleted_at.is_(None))
+    ).first()
+    assert found is not None
+    found.created_at = datetime.combine(date(2024, 3, 31), time(22, 30), tzinfo=UTC)
+
+
+def initiative_removed(session: Session) -> None:
+    found = session.scalars(select(Initiative).where(Initiative.deleted_at.is_(None))).first()
+    assert found is not None
+    found.soft_delete()
+
+
+WRITES: list[Callable[[Session], None]] = [
+    new_conversation,
+    conversation_to_other_themes,
+    conversation_to_another_area,
+    round_to_another_day,
+    round_to_another_area,
+    conversation_removed,
+    round_removed,
+    contact_removed,
+    signal_to_another_area,
+    signal_closed_then_reopened_after_the_period,
+    signal_removed,
+    action_to_another_area,
+    action_made_a_local_day_later,
+    initiative_removed,
+]
+
+
+@pytest.mark.parametrize("write", WRITES, ids=[w.__name__ for w in WRITES])
+def test_facts_brought_up_to_date_equal_a_fresh_count(
+    summary_world: SummaryWorld, counted_afresh: list[object], write: Callable[[Session], None]
+) -> None:
+    database, today = summary_world.database, summary_world.today
+    forget()
+    before = _summaries(database, today)  # kept
+    with database.unit_of_work("test") as session:
+        write(session)
+    counted_afresh.clear()
+    after = _summaries(database, today)
+    assert counted_afresh == []  # brought up to date, not counted afresh
+    forget()
+    assert after == _summaries(database, today)
+    assert after != before  # the write did change what a summary shows
+
+
+def test_rows_of_a_pull_are_brought_up_to_date_too(
+    summary_world: SummaryWorld, counted_afresh: list[object]
+) -> None:
+    """A team-sync pull writes with Core statements in its own transaction (`applying` set):
+    the same triggers see it. Here a conversation with a theme arrives in Midwolda and a theme
+    link of Beerta is removed."""
+    database, today = summary_world.database, summary_world.today
+    forget()
+    before = _summaries(database, today)
+    with database.read_session() as session:
+        round_id = _round_of(session, MIDWOLDA).id
+        beerta_said = _conversation_of(session, BEERTA).id
+    stamp = datetime.now(UTC)
+    with database.engine.begin() as connection:
+        sync_local.set_applying(connection, True)
+        new = uuid.uuid4()
+        connection.execute(
+            insert(Conversation).values(
+                id=new, session_id=round_id, summary="Van de server", quote="Van een collega",
+                quote_reportable=True, created_at=stamp, updated_at=stamp,
+                created_by="server", updated_by="server",
+            )
+        )  # fmt: skip
+        connection.execute(insert(conversation_theme).values(conversation_id=new, theme_id=THEME))
+        connection.execute(
+            conversation_theme.delete().where(conversation_theme.c.conversation_id == beerta_said)
+        )
+        sync_local.set_applying(connection, False)
+    counted_afresh.clear()
+    after = _summaries(database, today)
+    assert counted_afresh == []
+    forget()
+    assert after == _summaries(database, today)
+    assert after != before
+    assert any(q.text == "Van een collega" for q in after[0].quotes)
+
+
+def test_a_write_to_reference_data_counts_afresh(
+    summary_world: SummaryWorld, counted_afresh: list[object]
+) -> None:
+    """A theme's new name is in every area's facts: those are counted afresh."""
+    database, today = summary_world.database, summary_world.today
+    forget()
+    _summaries(database, today)
+    with database.unit_of_work("test") as session:
+        session.get_one(Theme, THEME).name = "Eenzaamheid*"
+    counted_afresh.clear()
+    after = _summaries(database, today)
+    assert counted_afresh  # not brought up to date
+    assert any(t.theme == "Eenzaamheid*" for t in after[0].themes)
+
+
+def test_the_lists_python_order_is_their_sql_order(summary_world: SummaryWorld) -> None:
+    """Merged lists are sorted by Python keys (services.summary_order): read in SQL's order,
+    the keys must already be sorted, ties included (rounds at the same hour, actions due the
+    same day, initiatives started the same day)."""
+    database = summary_world.database
+    with database.unit_of_work("test") as session:
+        builder = Builder(session)
+        for number in range(3):  # quotes alike in day and hour: by entry, then id
+            builder.round(MIDWOLDA, date(2024, 3, 5), [([THEME], f"Zelfde dag {number}", True)])
+        for area in (MIDWOLDA, BEERTA):  # actions due the same day: by area name, made, id
+            builder.action(area, date(2024, 3, 1), due=date(2024, 4, 1))
+            builder.action(area, date(2024, 3, 1))
+    with database.read_session() as session:
+        for scope in ({MIDWOLDA, EKAMP}, None):
+            for period in (MARCH, YEAR):
+                facts = gather_facts(session, scope, period, period.previous(), date(2024, 4, 2))
+                for name in LIST_OF.values():
+                    keys = facts.orders[name]
+                    assert len(keys) == len(getattr(facts, name))
+                    assert keys == sorted(keys), name
+                assert len(facts.quotes) >= 3
+
+
+def _tables(database: Database) -> set[str]:
+    with database.engine.connect() as connection:
+        return set(connection.scalars(text("SELECT name FROM sqlite_master WHERE type = 'table'")))
+
+
+def test_the_migration_keeps_an_existing_databases_summaries(
+    summary_world: SummaryWorld, counted_afresh: list[object]
+) -> None:
+    """0017 -> 0018 on a database with data: nothing to rebuild (versions, no counts), the
+    summaries the same; a write after it is brought up to date per part. And back to 0017."""
+    database, today = summary_world.database, summary_world.today
+    config = alembic_config()
+    with database.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0017")
+    assert "summary_area_version" in _tables(database)
+    assert "summary_part_version" not in _tables(database)
+    forget()
+    before = _summaries(database, today)
+    with database.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+    assert "summary_part_version" in _tables(database)
+    assert "summary_area_version" not in _tables(database)
+    forget()
+    assert _summaries(database, today) == before
+    with database.unit_of_work("test") as session:
+        new_conversation(session)
+    counted_afresh.clear()
+    after = _summaries(database, today)
+    assert counted_afresh == []
+    forget()
+    assert after == _summaries(database, today)
+    with database.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0017")
+    with database.unit_of_work("test") as session:  # 0017's triggers write per area again
+        new_conversation(session)
+    with database.engine.connect() as connection:
+        assert connection.scalar(
+            text("SELECT count(*) FROM summary_area_version WHERE area_id = :a"),
+            {"a": MIDWOLDA.hex},
+        )
+    forget()
+    assert _summaries(database, today)[0].current.conversations == (
+        after[0].current.conversations + 1
+    )
+
+
+def test_a_reopened_signal_counts_closed_at_the_period_end_after_an_update(
+    summary_world: SummaryWorld,
+) -> None:
+    """Kept facts brought up to date replay the history as a fresh count does: a signal
+    closed in March and reopened in April is closed at March's end, open at April's."""
+    database, today = summary_world.database, summary_world.today
+    april = Period.month(2024, 4)
+    forget()
+    with database.read_session() as session:
+        march_before = area_summary(session, [MIDWOLDA], MARCH, today=today)
+        april_before = area_summary(session, [MIDWOLDA], april, today=today)
+    with database.unit_of_work("test") as session:
+        Builder(session).signal(
+            MIDWOLDA,
+            date(2024, 3, 4),
+            LICHT,
+            date(2024, 3, 20),
+            [
+                ([SignalStatus.IN_BEHANDELING, SignalStatus.AFGEHANDELD], date(2024, 3, 25)),
+                ([SignalStatus.HEROPEND], date(2024, 4, 10)),
+            ],
+        )
+    with database.read_session() as session:
+        march = area_summary(session, [MIDWOLDA], MARCH, today=today)
+        april = area_summary(session, [MIDWOLDA], april, today=today)
+    assert march.current.signals_new == march_before.current.signals_new + 1
+    assert march.current.signals_open == march_before.current.signals_open
+    assert april.current.signals_open == april_before.current.signals_open + 1
+    assert march.trend[-1].signals_open == march_before.trend[-1].signals_open
