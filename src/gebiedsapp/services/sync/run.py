@@ -213,10 +213,14 @@ def _plan(database: Database, remote: Server) -> SyncResult:
     with remote.engine.connect() as connection, database.engine.connect() as here:
         incoming = server.count_changes(connection, cursors)
         waiting = reference.waiting_here(box)
-        found = reference.compare(
-            connection, here, tables=[t for t in readable.tables() if t.name in waiting],
-            columns=readable.columns, waiting=waiting, key=b"proefrun",
+        tables = [t for t in readable.tables() if t.name in waiting]
+        theirs = reference.fetch(
+            connection, tables=tables, columns=readable.columns, wanted=waiting
         ) if waiting else None  # fmt: skip
+        found = reference.compare(
+            theirs, here, tables=tables, columns=readable.columns, waiting=waiting,
+            key=b"proefrun",
+        ) if theirs is not None else None  # fmt: skip
         for name, done in (found or {}).items():
             held.setdefault(name, set()).update(done.held)
             settled[name] = set(done.settled)
