@@ -126,8 +126,9 @@ LAPTOP_TABLES = frozenset(
         "summary_area_version",
     }
 )
-# sync_left: the move log, made by `server setup` (storage.server_moves)
-SERVER_TABLES = frozenset({"sync_row", "sync_push_log", "sync_left"})
+# sync_left: the move log, sync_left_pruned: how far it was pruned, both made by
+# `server setup` (storage.server_moves)
+SERVER_TABLES = frozenset({"sync_row", "sync_push_log", "sync_left", "sync_left_pruned"})
 
 
 def is_bookkeeping_table(name: str) -> bool:

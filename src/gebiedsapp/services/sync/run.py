@@ -23,7 +23,7 @@ from gebiedsapp.services.sync.model import (
     SyncStatus,
     TablePlan,
 )
-from gebiedsapp.services.sync.moved import held_back, hidden_here
+from gebiedsapp.services.sync.moved import first_pull, held_back, hidden_here
 from gebiedsapp.services.sync.one_at_a_time import one_sync_at_a_time
 from gebiedsapp.services.sync.pull import pull
 from gebiedsapp.services.sync.push import push
@@ -227,7 +227,9 @@ def _plan(database: Database, remote: Server) -> SyncResult:
             replaced += done.replaced
         reference_held = sum(len(keys) for keys in held.values())
         if moves.has_log(connection):
-            hidden, _last, _changed = hidden_here(connection, here, readable.tables())
+            hidden, _last, _changed = hidden_here(
+                connection, here, readable.tables(), first=first_pull(cursors)
+            )
             found_held = held_back(
                 connection, here, tables=readable.tables(), hidden=hidden, box=box
             )
