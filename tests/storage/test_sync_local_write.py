@@ -13,6 +13,7 @@ from sqlalchemy import func, insert, select, text
 
 from gebiedsapp.domain import Conversation, KoffiekarSession, reference_id
 from gebiedsapp.storage.database import Database
+from gebiedsapp.storage.repositories import sync_convert as convert
 from gebiedsapp.storage.repositories import sync_local as local
 from gebiedsapp.storage.sync_tables import by_name
 from gebiedsapp.storage.sync_tracking import sync_base, sync_outbox
@@ -145,11 +146,35 @@ def test_a_pulled_time_is_stored_as_sqlalchemy_stores_it(
     database: Database, value: datetime | None
 ) -> None:
     column = Conversation.__table__.c.created_at
-    assert local.utc_text(value) == column.type._cached_bind_processor(database.engine.dialect)(
+    assert convert.utc_text(value) == column.type._cached_bind_processor(database.engine.dialect)(
         value
     )
 
 
 def test_a_naive_time_is_refused_as_before() -> None:
     with pytest.raises(ValueError, match="naive"):
-        local.utc_text(datetime(2026, 11, 23, 9, 30))
+        convert.utc_text(datetime(2026, 11, 23, 9, 30))
+
+
+def test_a_column_converted_once_per_distinct_value_is_converted_as_value_by_value(
+    database: Database,
+) -> None:
+    """sync_convert.converted: repeated values (a round, stamps, kinds, flags) are converted
+    once; equal values of another form (the same instant in another zone, an enum and its
+    text, True and 1) give the same stored value."""
+    from gebiedsapp.domain import Handling
+
+    dialect = database.engine.dialect
+    table = Conversation.__table__
+    stamp = datetime(2026, 11, 23, 9, 30, 5, 123, tzinfo=UTC)
+    member = next(iter(Handling))
+    columns = {
+        "created_at": [stamp, stamp.astimezone(timezone(timedelta(hours=2))), None] * 4,
+        "handling": [member, member.value] * 4,
+        "quote_reportable": [True, 1, False, 0] * 3,
+        "session_id": [uuid.UUID(int=7)] * 5 + [None],
+        "id": [uuid.uuid4() for _ in range(6)],  # distinct: mapped as they are
+    }
+    for name, values in columns.items():
+        process = convert.writer(table.c[name], dialect)
+        assert convert.converted(process, values) == [process(v) for v in values], name

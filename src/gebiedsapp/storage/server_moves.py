@@ -15,6 +15,12 @@ and, through the same trigger, each row restamped with it) gets a line in the mo
 team may read. Their pull reads the lines after its cursor and lets go of the rows it holds
 that the server no longer shows it (services.sync.moved). The log is made by `server
 setup` (server-only bookkeeping, as the functions), not by a migration.
+
+The log is pruned by the server itself: each time a row moves, the move trigger first
+removes the lines older than `HORIZON` and raises the mark in `sync_left_pruned` to the
+highest seq removed (the owner may call `gebiedsapp_prune_move_log(interval)` too). A laptop
+whose log cursor is below that mark may have missed lines: it checks every row it holds
+against what the server shows it, once (services.sync.moved), so no let-go is ever lost.
 """
 
 from __future__ import annotations
@@ -74,10 +80,18 @@ def _follow_conflicts(conflicts: Table) -> str:
 
 
 MOVE_LOG = "sync_left"  # one of sync_tracking.SERVER_TABLES (no model describes it)
+# one row: the highest seq pruned from the move log (a laptop whose cursor is below it may
+# have missed lines, and checks every row it holds instead)
+PRUNED = "sync_left_pruned"
+# lines older than this go: a laptop that did not sync for longer checks all it holds once
+HORIZON = "90 days"
+PRUNE_FUNCTION = "gebiedsapp_prune_move_log"
 
 
-def _log_statements() -> list[str]:
-    """The move log, its grants and read policy (made anew with the other policies)."""
+def _log_statements(path: str) -> list[str]:
+    """The move log, its grants and read policy (made anew with the other policies), and
+    its pruning: the lines older than `HORIZON`, in the move trigger (so a log with moves
+    never grows past the horizon's worth) or when the owner calls the function."""
     return [
         f"CREATE TABLE IF NOT EXISTS {MOVE_LOG} ("
         # seq: nextval('sync_seq') given by the trigger, not a default (a default would
@@ -90,6 +104,28 @@ def _log_statements() -> list[str]:
         # the old area's team reads that a row left it (a key and a table: no words)
         f"CREATE POLICY gebiedsapp_read ON {MOVE_LOG} FOR SELECT TO {TEAM} "
         f"USING (area_id = ANY ({MY_AREAS}))",
+        f"CREATE TABLE IF NOT EXISTS {PRUNED} ("
+        "id integer PRIMARY KEY CHECK (id = 1), seq bigint NOT NULL, "
+        "at timestamptz NOT NULL DEFAULT now())",
+        f"REVOKE ALL ON {PRUNED} FROM {STAFF}, {WETHOUDER}, {BEHEERDER}",
+        f"GRANT SELECT ON {PRUNED} TO {STAFF}, {WETHOUDER}",  # a number, no words
+        f"""CREATE OR REPLACE FUNCTION {PRUNE_FUNCTION}(keep interval DEFAULT '{HORIZON}')
+RETURNS bigint LANGUAGE plpgsql SECURITY DEFINER {path} AS $$
+DECLARE
+  upto bigint;
+BEGIN
+  -- the oldest line by the primary key: a look-up, not a scan, when nothing is due
+  IF NOT EXISTS (SELECT 1 FROM (SELECT at FROM {MOVE_LOG} ORDER BY seq LIMIT 1) o
+                 WHERE o.at < now() - keep) THEN
+    RETURN NULL;
+  END IF;
+  SELECT max(seq) INTO upto FROM {MOVE_LOG} WHERE at < now() - keep;
+  DELETE FROM {MOVE_LOG} WHERE seq <= upto;
+  INSERT INTO {PRUNED} (id, seq) VALUES (1, upto)
+    ON CONFLICT (id) DO UPDATE SET seq = greatest({PRUNED}.seq, excluded.seq), at = now();
+  RETURN upto;
+END $$""",
+        f"REVOKE ALL ON FUNCTION {PRUNE_FUNCTION}(interval) FROM PUBLIC",
     ]
 
 
@@ -121,10 +157,11 @@ def move_statements(tables: Sequence[Table], schema: str) -> list[str]:
         about.append(_follow_conflicts(next(t for t in tables if t.name == "sync_conflict")))
     cases = "\n    ".join(branches)
     return [
-        *_log_statements(),
+        *_log_statements(path),
         f"""CREATE OR REPLACE FUNCTION gebiedsapp_sync_row_moved() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER {path} AS $$
 BEGIN
+  PERFORM {PRUNE_FUNCTION}();  -- the lines past the horizon go (a look-up when none)
   INSERT INTO {MOVE_LOG} (seq, table_name, row_key, area_id)
     VALUES (nextval('sync_seq'), NEW.table_name, NEW.row_key, OLD.area_id);
   CASE NEW.table_name

@@ -127,8 +127,9 @@ LAPTOP_TABLES = frozenset(
         "summary_part_version",  # (0017's summary_area_version: dropped by 0018)
     }
 )
-# sync_left: the move log, made by `server setup` (storage.server_moves)
-SERVER_TABLES = frozenset({"sync_row", "sync_push_log", "sync_left"})
+# sync_left: the move log, sync_left_pruned: how far it was pruned, both made by
+# `server setup` (storage.server_moves)
+SERVER_TABLES = frozenset({"sync_row", "sync_push_log", "sync_left", "sync_left_pruned"})
 
 
 def is_bookkeeping_table(name: str) -> bool:

@@ -21,7 +21,7 @@ rare) and one look-up per table with moved rows held here.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Connection
@@ -31,20 +31,34 @@ from gebiedsapp.services.sync.shrink import held_tables, keep_referred
 from gebiedsapp.storage import traces
 from gebiedsapp.storage.repositories import sync_local as local
 from gebiedsapp.storage.repositories import sync_moves as moves
+from gebiedsapp.storage.repositories import sync_visibility as visibility
 from gebiedsapp.storage.server_rights import REFERENCE_TABLES
 from gebiedsapp.storage.sync_tables import SyncTable, references_from
 
 log = logging.getLogger(__name__)
 
 
+def first_pull(cursors: Mapping[str, int]) -> bool:
+    """Whether these cursors (as a pull began) are those of a laptop that never pulled: it
+    holds nothing the server showed it, so nothing can have moved away from it."""
+    return not any(seq for name, seq in cursors.items() if name != moves.CURSOR)
+
+
 def hidden_here(
-    remote: Connection, here: Connection, tables: Sequence[SyncTable]
+    remote: Connection, here: Connection, tables: Sequence[SyncTable], *, first: bool = False
 ) -> tuple[dict[str, set[str]], int, bool]:
     """({table: keys} held here that moved out of the user's sight, the move log's last seq,
-    whether anything was kept for a waiting change before). Reads only (the dry run too)."""
+    whether anything was kept for a waiting change before). Reads only (the dry run too).
+
+    A laptop whose log cursor is below what the server pruned (it did not sync for longer
+    than the log's horizon) may have missed lines: it asks the server which of all the rows
+    it holds it still shows, once (`first`: a laptop that never pulled holds none)."""
     after = local.cursors(here).get(moves.CURSOR, 0)
+    pruned = moves.pruned_through(remote)
+    behind = after < pruned and not first
     before = moves.kept(here)
     left, last = moves.left_since(remote, after)
+    last = max(last, pruned)
     for name, keys in before.items():
         left.setdefault(name, set()).update(keys)
     hidden: dict[str, set[str]] = {}
@@ -54,10 +68,34 @@ def hidden_here(
         held = moves.held(here, table, sorted(left[table.name]))
         if held:
             hidden[table.name] = held - moves.shown(remote, table, sorted(held))
+    if behind:
+        log.info("sync: the move log was pruned past this laptop: every row held is checked")
+        for name, keys in _unseen(remote, here, tables).items():
+            hidden.setdefault(name, set()).update(keys)
     _residents(remote, here, tables, hidden)
     was_held = bool(moves.kept(here, moves.HELD_SETTING))  # to be cleared once let go
     changed = last != after or bool(before) or was_held or any(hidden.values())
     return hidden, last, changed
+
+
+def _unseen(
+    remote: Connection, here: Connection, tables: Sequence[SyncTable]
+) -> dict[str, set[str]]:
+    """{table: keys} of every row held here that the server does not show this user, but
+    for the rows made here that wait for their first push (no merge base: the server never
+    had them). What a pruned move log can no longer tell, found by comparing all keys."""
+    found: dict[str, set[str]] = {}
+    box = local.outbox(here)
+    for table in held_tables(tables):
+        mine = visibility.keys_of(here, table)
+        if not mine:
+            continue
+        unseen = mine - visibility.keys_of(remote, table)
+        waiting = sorted(unseen & set(box.get(table.name, {})))
+        unseen -= set(waiting) - moves.agreed(here, table.name, waiting)
+        if unseen:
+            found[table.name] = unseen
+    return found
 
 
 def held_back(
@@ -132,13 +170,14 @@ def _residents(
         hidden.setdefault(name, set()).update(keys)
 
 
-def let_go_of_moved(run: Run, remote: Connection) -> None:
+def let_go_of_moved(run: Run, remote: Connection, *, first: bool = False) -> None:
     """Remove here the rows that moved out of the user's sight (`remote`: the pull's
-    snapshot); keep and hold back the ones with a change of this user's waiting."""
+    snapshot); keep and hold back the ones with a change of this user's waiting. `first`:
+    this pull began with no cursors (the laptop never pulled)."""
     if not moves.has_log(remote):
         return  # a server whose set-up is older than this version: nothing logged
     with run.local.connect() as connection:
-        hidden, last, changed = hidden_here(remote, connection, run.tables())
+        hidden, last, changed = hidden_here(remote, connection, run.tables(), first=first)
     if not changed:
         return
     removed = 0

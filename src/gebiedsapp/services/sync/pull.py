@@ -21,7 +21,7 @@ from sqlalchemy import Connection, Table, delete, insert
 from gebiedsapp.domain import Base, utcnow
 from gebiedsapp.services.sync.context import Run
 from gebiedsapp.services.sync.merge import merge
-from gebiedsapp.services.sync.moved import let_go_of_moved
+from gebiedsapp.services.sync.moved import first_pull, let_go_of_moved
 from gebiedsapp.services.sync.reveal import fetch_passed, start_over
 from gebiedsapp.storage import traces
 from gebiedsapp.storage.crash_point import crash_point
@@ -78,6 +78,7 @@ def _pull(run: Run) -> None:
     with snapshot as remote, remote.begin():
         remote.exec_driver_sql("SET TRANSACTION READ ONLY")
         now = visibility.rights_now(remote, run.readable)
+        first = first_pull(cursors)
         refresh = start_over(then, now, any(cursors.values()))
         if refresh:
             log.info("sync: the user may see more than before: every table from zero")
@@ -88,7 +89,7 @@ def _pull(run: Run) -> None:
             if table.name in moved:  # a table with nothing new reveals nothing either
                 _pull_table(run, remote, table, cursors, refresh=refresh)
             run.tell("ophalen", done + 1, len(tables), f"Ophalen: {table.name}")
-        let_go_of_moved(run, remote)  # rows moved out of the user's areas meanwhile
+        let_go_of_moved(run, remote, first=first)  # rows moved out of the user's areas
     with run.local.begin() as connection:
         visibility.keep_rights(connection, now)
 

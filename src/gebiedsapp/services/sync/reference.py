@@ -18,7 +18,7 @@ ever replaced.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -45,31 +45,61 @@ class Settled:
     replaced: int = 0  # here differed from (or was deleted against) the server's
 
 
-def compare(
+@dataclass
+class Theirs:
+    """The server's side of one reference table's waiting rows, read before the laptop's
+    file is locked: {row_key: data row} (missing: not on the server) and their versions."""
+
+    rows: dict[str, dict[str, Any]] = field(default_factory=dict)
+    versions: dict[str, tuple[int, bool]] = field(default_factory=dict)
+    keys: set[str] = field(default_factory=set)  # the keys asked about (found or not)
+
+
+def fetch(
     remote: Connection,
+    *,
+    tables: Sequence[SyncTable],
+    columns: Callable[[SyncTable], list[str]],
+    wanted: Mapping[str, Iterable[str]],
+) -> dict[str, Theirs] | None:
+    """The server's rows and versions of these reference rows (None: the user is a
+    beheerder, whose changes go out as any other). Reads the server only."""
+    if visibility.rights_now(remote, {})["beheerder"]:
+        return None
+    result: dict[str, Theirs] = {}
+    for table in tables:
+        keys = sorted(wanted.get(table.name, ()))
+        if keys:
+            result[table.name] = Theirs(
+                rows=visibility.data_rows(remote, table, columns(table), keys),
+                versions=server.versions(remote, table.name, keys),
+                keys=set(keys),
+            )
+    return result
+
+
+def compare(
+    theirs: Mapping[str, Theirs],
     here: Connection,
     *,
     tables: Sequence[SyncTable],
     columns: Callable[[SyncTable], list[str]],
     waiting: Mapping[str, Mapping[str, int]],
     key: bytes,
-) -> dict[str, Settled] | None:
-    """How the reference rows waiting here settle against the server's (None: the user is a
-    beheerder, whose changes go out as any other). Reads only: the dry run's plan too."""
-    if visibility.rights_now(remote, {})["beheerder"]:
-        return None
+) -> dict[str, Settled]:
+    """How the reference rows waiting here settle against the server's (`fetch`). Reads the
+    laptop's rows only; the dry run's plan too. A waiting key the server was not asked about
+    (saved after the fetch) is left out: it is neither settled nor held."""
     result: dict[str, Settled] = {}
     for table in tables:
-        ticks = waiting[table.name]
-        wanted = sorted(ticks)
+        known = theirs.get(table.name, Theirs())
+        ticks = {k: t for k, t in waiting[table.name].items() if k in known.keys}
         chosen = columns(table)
-        theirs = visibility.data_rows(remote, table, chosen, wanted)
-        versions = server.versions(remote, table.name, wanted)
-        mine = local.rows(here, table, wanted)
+        mine = local.rows(here, table, sorted(ticks))
         fields = [c for c in chosen if c not in BOOKKEEPING]
         done = result[table.name] = Settled()
         for row_key, tick in ticks.items():
-            row = theirs.get(row_key)
+            row = known.rows.get(row_key)
             if row is None:
                 if row_key in mine:
                     done.held.add(row_key)
@@ -80,10 +110,18 @@ def compare(
             if own is None or any(digest(key, own.get(c)) != digest(key, row[c]) for c in fields):
                 done.replaced += 1
             done.rows.append(row)
-            version = versions.get(row_key, (0, False))[0]
+            version = known.versions.get(row_key, (0, False))[0]
             done.bases.append((row_key, version, digests(key, row, chosen)))
             done.settled[row_key] = tick
     return result
+
+
+def unasked(
+    theirs: Mapping[str, Theirs], waiting: Mapping[str, Mapping[str, int]]
+) -> dict[str, set[str]]:
+    """{table: keys} waiting here that the server was not asked about yet."""
+    found = {name: set(ticks) - theirs.get(name, Theirs()).keys for name, ticks in waiting.items()}
+    return {name: keys for name, keys in found.items() if keys}
 
 
 def waiting_here(box: Mapping[str, Mapping[str, int]]) -> dict[str, Mapping[str, int]]:
@@ -91,30 +129,60 @@ def waiting_here(box: Mapping[str, Mapping[str, int]]) -> dict[str, Mapping[str,
     return {name: ticks for name, ticks in box.items() if name in REFERENCE_TABLES and ticks}
 
 
+ATTEMPTS = 3  # reads of the server when a new reference row was saved meanwhile
+
+
 def settle(run: Run) -> None:
-    """Settle the reference rows waiting here against the server's, for a team member. The
-    comparison reads this laptop's rows inside the transaction that writes the server's over
-    them, after its first write (so holding the file's write lock): an edit saved meanwhile
-    waits for it and is compared at the next sync, never overwritten unreported."""
-    with run.local.connect() as connection:
-        if not local.outbox_of(connection, REFERENCE_TABLES):
+    """Settle the reference rows waiting here against the server's, for a team member.
+
+    The server is read first, without holding the laptop's file (a slow server must not
+    make a save in the window fail with "database is locked"). Then one local transaction
+    takes the write lock with its first write and compares the laptop's rows as they are now
+    with the server's: an edit saved meanwhile is compared (and reported) in this run, one
+    saved during the write waits for it and is compared at the next sync; never overwritten
+    unreported. A reference row saved after the server was read is asked about again
+    (a few times; then it waits, not sent, for the next run)."""
+    theirs: dict[str, Theirs] = {}
+    for attempt in range(ATTEMPTS):
+        with run.local.connect() as connection:
+            waiting = waiting_here(local.outbox_of(connection, REFERENCE_TABLES))
+        missing = unasked(theirs, waiting)
+        if not waiting:
             return
-    with run.server.connect() as remote, remote.begin(), run.local.begin() as connection:
-        connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
-        local.set_applying(connection, True)  # the first write: from here on nobody else's
-        waiting = waiting_here(local.outbox_of(connection, REFERENCE_TABLES))
-        tables = [t for t in run.tables() if t.name in waiting]
-        found = compare(
-            remote, connection, tables=tables, columns=run.columns, waiting=waiting, key=run.key
-        )
-        for table in tables if found is not None else ():
-            done = found[table.name]  # type: ignore[index]
-            local.upsert(connection, table, done.rows)
-            local.put_bases(connection, table.name, done.bases)
-            local.clear_confirmed(connection, table.name, done.settled)
-            run.held |= {(table.name, k) for k in done.held}
-            run.counts.reference_replaced += done.replaced
-        local.set_applying(connection, False)
+        if missing:
+            tables = [t for t in run.tables() if t.name in missing]
+            with run.server.connect() as remote, remote.begin():
+                read = fetch(remote, tables=tables, columns=run.columns, wanted=missing)
+            if read is None:
+                return  # a beheerder: their reference changes go out as any other
+            for name, part in read.items():
+                known = theirs.setdefault(name, Theirs())
+                known.rows.update(part.rows)
+                known.versions.update(part.versions)
+                known.keys |= part.keys
+        with run.local.connect() as connection, connection.begin() as transaction:
+            connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+            local.set_applying(connection, True)  # the first write: from here on nobody else's
+            waiting = waiting_here(local.outbox_of(connection, REFERENCE_TABLES))
+            later = unasked(theirs, waiting)
+            if later and attempt < ATTEMPTS - 1:
+                transaction.rollback()  # saved since the server was read: ask about it too
+                continue
+            run.held |= {(name, k) for name, keys in later.items() for k in keys}
+            tables = [t for t in run.tables() if t.name in waiting]
+            found = compare(
+                theirs, connection, tables=tables, columns=run.columns, waiting=waiting,
+                key=run.key,
+            )  # fmt: skip
+            for table in tables:
+                done = found[table.name]
+                local.upsert(connection, table, done.rows)
+                local.put_bases(connection, table.name, done.bases)
+                local.clear_confirmed(connection, table.name, done.settled)
+                run.held |= {(table.name, k) for k in done.held}
+                run.counts.reference_replaced += done.replaced
+            local.set_applying(connection, False)
+        break
     run.counts.reference_held = len(run.held)
     if run.counts.reference_replaced or run.held:
         log.info(

@@ -23,7 +23,7 @@ from gebiedsapp.services.sync.model import (
     SyncStatus,
     TablePlan,
 )
-from gebiedsapp.services.sync.moved import held_back, hidden_here
+from gebiedsapp.services.sync.moved import first_pull, held_back, hidden_here
 from gebiedsapp.services.sync.one_at_a_time import one_sync_at_a_time
 from gebiedsapp.services.sync.pull import pull
 from gebiedsapp.services.sync.push import push
@@ -213,17 +213,23 @@ def _plan(database: Database, remote: Server) -> SyncResult:
     with remote.engine.connect() as connection, database.engine.connect() as here:
         incoming = server.count_changes(connection, cursors)
         waiting = reference.waiting_here(box)
-        found = reference.compare(
-            connection, here, tables=[t for t in readable.tables() if t.name in waiting],
-            columns=readable.columns, waiting=waiting, key=b"proefrun",
+        tables = [t for t in readable.tables() if t.name in waiting]
+        theirs = reference.fetch(
+            connection, tables=tables, columns=readable.columns, wanted=waiting
         ) if waiting else None  # fmt: skip
+        found = reference.compare(
+            theirs, here, tables=tables, columns=readable.columns, waiting=waiting,
+            key=b"proefrun",
+        ) if theirs is not None else None  # fmt: skip
         for name, done in (found or {}).items():
             held.setdefault(name, set()).update(done.held)
             settled[name] = set(done.settled)
             replaced += done.replaced
         reference_held = sum(len(keys) for keys in held.values())
         if moves.has_log(connection):
-            hidden, _last, _changed = hidden_here(connection, here, readable.tables())
+            hidden, _last, _changed = hidden_here(
+                connection, here, readable.tables(), first=first_pull(cursors)
+            )
             found_held = held_back(
                 connection, here, tables=readable.tables(), hidden=hidden, box=box
             )

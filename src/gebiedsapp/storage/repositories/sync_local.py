@@ -7,14 +7,15 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, delete, func, insert, select, tuple_, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import DBAPIError
 
-from gebiedsapp.domain.base import UTCDateTime
+from gebiedsapp.storage import pull_bulk
+from gebiedsapp.storage.repositories.sync_convert import converted, writer
 from gebiedsapp.storage.search import SEARCH_TABLES
 from gebiedsapp.storage.sync_tables import SyncTable, unlinked
 from gebiedsapp.storage.sync_tracking import (
@@ -378,7 +379,7 @@ def upsert(connection: Connection, table: SyncTable, values: Sequence[Mapping[st
         # as SQLAlchemy's own insert fills it in; an update leaves it as it is
         defaults = [c for c in table.table.columns if c.name not in given and _has_default(c)]
         names = (*given, *(c.name for c in defaults))
-        convert = [_writer(table.table.c[n], dialect) for n in names]
+        convert = [writer(table.table.c[n], dialect) for n in names]
         others = [quote(n) for n in given if n not in table.key]
         action = (
             "DO UPDATE SET " + ", ".join(f"{n} = excluded.{n}" for n in others)
@@ -393,7 +394,7 @@ def upsert(connection: Connection, table: SyncTable, values: Sequence[Mapping[st
         params = list(
             zip(
                 *(
-                    column if process is None else list(map(process, column))
+                    column if process is None else converted(process, column)
                     for process, column in zip(convert, columns, strict=True)
                 ),
                 strict=True,
@@ -404,28 +405,6 @@ def upsert(connection: Connection, table: SyncTable, values: Sequence[Mapping[st
             _staged(connection, table, names, params, f"INSERT INTO {target} {{}} {conflict}")
         else:
             connection.exec_driver_sql(f"INSERT INTO {target} VALUES ({marks}) {conflict}", params)
-
-
-def _writer(column: Any, dialect: Any) -> Any:
-    """The column's converter for a write (None: as given). A UTCDateTime on SQLite in one
-    call instead of two (the decorator's, then DATETIME's text): a pull writes two or three
-    per row, and they were most of the converting."""
-    if isinstance(column.type, UTCDateTime) and dialect.name == "sqlite":
-        return utc_text
-    return column.type._cached_bind_processor(dialect)
-
-
-def utc_text(value: datetime | None) -> str | None:
-    """An aware datetime as UTCDateTime stores it on SQLite: naive UTC, as SQLAlchemy's
-    DATETIME writes it (always six digits of microseconds)."""
-    if value is None:
-        return None
-    zone = value.tzinfo
-    if zone is None:
-        raise ValueError("naive datetime given; use an aware datetime (UTC)")
-    if zone is not UTC:  # a pull's values are UTC already (UTCDateTime hands them so)
-        value = value.astimezone(UTC)
-    return value.replace(tzinfo=None).isoformat(" ", "microseconds")
 
 
 def _staged(
@@ -446,13 +425,25 @@ def _staged(
     )
     listed = ", ".join(map(quote, names))
     marks = ", ".join("?" * len(names))
+    applying = connection.execute(select(sync_state.c.applying)).scalar()
+    bulk = applying == pull_bulk.APPLYING  # a pull's write (not a local one: that is tracked)
     try:
         write_many(connection, f"INSERT INTO temp.{stage} ({listed}) VALUES ({marks})", params)
         # WHERE true: an upsert's SELECT must not end in a join's ON (SQLite's parser)
         picked = f"SELECT {listed} FROM temp.{stage} WHERE true ORDER BY rowid"
+        if bulk:  # the summaries' per-row version triggers skip; one change of it instead
+            _set_applying_to(connection, pull_bulk.BULK)
         connection.exec_driver_sql(statement.format(picked))
+        if bulk:
+            pull_bulk.bump(connection)
     finally:
+        if bulk:
+            _set_applying_to(connection, pull_bulk.APPLYING)
         connection.exec_driver_sql(f"DELETE FROM temp.{stage}")
+
+
+def _set_applying_to(connection: Connection, value: int) -> None:
+    connection.execute(update(sync_state).where(sync_state.c.id == 1).values(applying=value))
 
 
 def _has_default(column: Any) -> bool:

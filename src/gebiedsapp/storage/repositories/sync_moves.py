@@ -14,7 +14,7 @@ from sqlalchemy import Connection, select, text, tuple_
 
 from gebiedsapp.domain import AppSetting
 from gebiedsapp.storage.repositories.sync_local import chunks
-from gebiedsapp.storage.server_moves import MOVE_LOG
+from gebiedsapp.storage.server_moves import MOVE_LOG, PRUNED
 from gebiedsapp.storage.server_rights import ABOUT_COLUMNS, RESIDENT_TABLES
 from gebiedsapp.storage.sync_tables import SyncTable
 
@@ -29,6 +29,28 @@ HELD_SETTING = "sync.moved_held"
 def has_log(connection: Connection) -> bool:
     """Whether the server keeps the move log (`server setup` of this version ran)."""
     return connection.scalar(text(f"SELECT to_regclass('{MOVE_LOG}')")) is not None
+
+
+def pruned_through(connection: Connection) -> int:
+    """The highest seq the server pruned from its move log (0: never, or a server set up
+    before the log was pruned). A cursor below it may have missed lines."""
+    if connection.scalar(text(f"SELECT to_regclass('{PRUNED}')")) is None:
+        return 0
+    return int(connection.scalar(text(f"SELECT seq FROM {PRUNED} WHERE id = 1")) or 0)
+
+
+def agreed(connection: Connection, table: str, keys: Sequence[str]) -> set[str]:
+    """Which of these rows have a merge base here: they were on the server once (pulled or
+    pushed), unlike a row made here that waits for its first push."""
+    found: set[str] = set()
+    for part in chunks(list(keys)):
+        marks = ", ".join("?" * len(part))
+        rows = connection.exec_driver_sql(
+            f"SELECT row_key FROM sync_base WHERE table_name = ? AND row_key IN ({marks})",
+            (table, *part),
+        )
+        found |= {row[0] for row in rows}
+    return found
 
 
 def left_since(connection: Connection, after: int) -> tuple[dict[str, set[str]], int]:
