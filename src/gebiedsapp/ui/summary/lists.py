@@ -1,7 +1,7 @@
 """Samenvatting's lists (open signals, quotes, open actions, initiatives), each loaded apart
-from the whole summary, on a worker of their own: its order and first page, then the rest a
-page at a time as the view scrolls (issue 19: on ten times today's data the
-whole summary takes seconds, a list's first page a fraction of that)."""
+from the whole summary, on the app's pages worker: its order and first page, then the rest a
+page at a time as the view scrolls (issue 19: on ten times today's data the whole summary
+takes seconds, a list's first page a fraction of that)."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ from gebiedsapp.services.summary_lists import (
     ListOrder,
     Page,
 )
-from gebiedsapp.ui.background import Background
+from gebiedsapp.ui.background import PAGES
 from gebiedsapp.ui.context import AppContext
 from gebiedsapp.ui.summary.data import load_list, read_page
 from gebiedsapp.ui.summary.models import (
@@ -45,9 +45,10 @@ class SummaryLists(QObject):
     def __init__(self, context: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        # a worker of their own: the lists' pages never wait behind the whole summary (seconds
-        # on ten times today's data) or another screen's reads on the one reads worker
-        self.lane = Background(self)
+        # the pages worker: the lists' pages never wait behind the whole summary (seconds on
+        # ten times today's data) or another screen's reads on the reads worker; it is the
+        # app's, so a restore waits for it too (a worker of this screen's own was forgotten)
+        self.lane = context.background
         ask = self._ask_page
         self.open_signals = OpenSignalsModel(ask, self)
         self.quotes = QuotesModel(ask, self)
@@ -80,7 +81,9 @@ class SummaryLists(QObject):
         def failed(error: Exception) -> None:
             self._failed(name, error)
 
-        self.lane.submit(f"summary-list-{name}", work, owner=self, on_done=done, on_error=failed)
+        self.lane.submit(
+            f"summary-list-{name}", work, owner=self, on_done=done, on_error=failed, lane=PAGES
+        )
 
     def _ask_page(self, model: PagedModel[Any], order: ListOrder, offset: int) -> None:
         """The next page of a list the view scrolled down, from the lists' worker."""
@@ -99,11 +102,12 @@ class SummaryLists(QObject):
             owner=model,
             on_done=lambda page: model.add_page(order, page),
             on_error=failed,
+            lane=PAGES,
         )
 
     def wait(self, msecs: int = 30_000) -> bool:
-        """Until the lists' worker is idle (tests, shutdown)."""
-        return self.lane.wait(msecs)
+        """Until the lists' worker is idle (tests)."""
+        return self.lane.wait_lane(PAGES, msecs)
 
     def _loaded(self, name: str, result: tuple[ListOrder, Page[Any]]) -> None:
         self.pending.discard(name)
