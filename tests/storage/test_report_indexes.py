@@ -102,3 +102,23 @@ def test_unindexed_is_the_plain_column_outside_sqlite() -> None:
     query = select(FollowUp.area_id).group_by(unindexed(FollowUp.area_id))
     assert "GROUP BY +follow_up.area_id" in str(query.compile(dialect=sqlite.dialect()))
     assert "GROUP BY follow_up.area_id" in str(query.compile(dialect=postgresql.dialect()))
+
+
+def test_the_open_signals_order_needs_no_signal_row(session: Session) -> None:
+    """Samenvatting's open signals in the full summary's order (partner and priority
+    included) from ix_signal_report alone: looking up each signal's row was half the order's
+    CPU on ten times today's data (migration 0019)."""
+    from gebiedsapp.storage.repositories.summary_pages import SummaryPages
+
+    for scope in ([BEERTA], None):
+        with _statements(session) as seen:
+            SummaryPages(session).open_signal_order(scope, YEAR_END)
+        raw = session.connection().connection.dbapi_connection
+        assert raw is not None
+        plans = [
+            str(row[3])
+            for statement, parameters in seen
+            for row in raw.execute(f"EXPLAIN QUERY PLAN {statement}", parameters).fetchall()
+        ]
+        assert any("COVERING INDEX ix_signal_report" in line for line in plans), plans
+        assert any("COVERING INDEX ix_signal_history_replay" in line for line in plans), plans

@@ -90,3 +90,18 @@ def test_a_closed_database_is_freed(tmp_path: Path) -> None:
     del database
     gc.collect()
     assert gone() is None
+
+
+def test_the_connection_used_last_is_handed_out_first(database: Database) -> None:
+    """Each connection keeps its own cache of decrypted pages: the one used last is the
+    warmest (issue 19: Samenvatting's open signals on 10x, 290 ms of CPU instead of 480 from
+    the least recently used one)."""
+    engine = database.engine
+    with engine.connect() as first, engine.connect() as second:
+        first_raw = first.connection.dbapi_connection
+        second_raw = second.connection.dbapi_connection
+        second.close()  # back first
+    # `first` went back last
+    with engine.connect() as again:
+        assert again.connection.dbapi_connection is first_raw
+        assert again.connection.dbapi_connection is not second_raw

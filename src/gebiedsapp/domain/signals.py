@@ -37,7 +37,8 @@ class Signal(Tracked, Base):
     __table_args__ = (
         Index("ix_signal_area_status", "area_id", "status"),
         Index("ix_signal_status_deadline", "status", "deadline"),
-        # covering for the summaries' counts per area and day (migration 0014)
+        # covering for the summaries' counts per area and day (migration 0014) and the open
+        # signals' order (partner and priority too, migration 0019)
         Index(
             "ix_signal_report",
             "area_id",
@@ -48,6 +49,8 @@ class Signal(Tracked, Base):
             "status",
             "category_id",
             "buurt_code",
+            "partner_id",
+            "priority",
             "id",
         ),
     )

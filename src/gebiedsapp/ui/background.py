@@ -1,10 +1,12 @@
 """Running database work off the GUI thread (Anki's QueryOp idea, in small).
 
-One worker thread for the screens' reads, so they never compete with each other, and one
-for maintenance (the start's retention and backup, which may copy a 600 MB file): a screen
-opened at launch never waits behind it. The result or the error comes back on the GUI thread
-through a queued signal. The work function gets
-no widgets: it takes its own session and returns plain data. A newer request for the same
+One worker thread for the screens' reads, so they never compete with each other, one for
+maintenance (the start's retention and backup, which may copy a 600 MB file): a screen
+opened at launch never waits behind it, and one for pages (Samenvatting's lists: a list's
+first page never waits behind the whole summary). All are the app's, so `wait()` before a
+restore or a new passphrase waits for every one of them. The result or the error comes back
+on the GUI thread through a queued signal. The work function gets no widgets: it takes its
+own session and returns plain data. A newer request for the same
 `key` makes the older result stale, so a fast click through the area tree shows only the last
 area's figures.
 """
@@ -47,6 +49,7 @@ _Callbacks = tuple[str, QObject, Callable[[Any], None], Callable[[Exception], No
 
 READS = "reads"
 MAINTENANCE = "maintenance"
+PAGES = "pages"
 
 
 class Background(QObject):
@@ -58,6 +61,8 @@ class Background(QObject):
         self.pool.setMaxThreadCount(1)
         self.maintenance = QThreadPool(self)  # MAINTENANCE: long upkeep nobody looks at
         self.maintenance.setMaxThreadCount(1)
+        self.pages = QThreadPool(self)  # PAGES: a paged list's pages, apart from its screen's
+        self.pages.setMaxThreadCount(1)
         self._tickets: dict[str, int] = {}
         self._callbacks: dict[int, _Callbacks] = {}
         self._next = 0
@@ -79,7 +84,7 @@ class Background(QObject):
         self._next += 1
         self._tickets[key] = self._next
         self._callbacks[self._next] = (key, owner, on_done, on_error)
-        pool = self.maintenance if lane == MAINTENANCE else self.pool
+        pool = {MAINTENANCE: self.maintenance, PAGES: self.pages}.get(lane, self.pool)
         pool.start(_Job(work, self._relay, self._next))
 
     def _deliver(self, result: Any, error: Exception | None, ticket: int) -> None:
@@ -98,8 +103,13 @@ class Background(QObject):
         return bool(self._tickets)
 
     def wait(self, msecs: int = 30_000) -> bool:
-        """Block until both workers are idle (tests, shutdown, before a restore or a new
-        passphrase: a start backup may be copying the file); the results still arrive
-        queued."""
-        reads = self.pool.waitForDone(msecs)
-        return self.maintenance.waitForDone(msecs) and reads
+        """Block until every worker is idle (tests, shutdown, before a restore or a new
+        passphrase: a start backup may be copying the file, a list reading a page); the
+        results still arrive queued."""
+        idle = [pool.waitForDone(msecs) for pool in (self.pool, self.pages, self.maintenance)]
+        return all(idle)
+
+    def wait_lane(self, lane: str, msecs: int = 30_000) -> bool:
+        """Block until one lane's worker is idle (tests)."""
+        pool = {MAINTENANCE: self.maintenance, PAGES: self.pages}.get(lane, self.pool)
+        return pool.waitForDone(msecs)

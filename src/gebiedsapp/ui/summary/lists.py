@@ -1,12 +1,13 @@
 """Samenvatting's lists (open signals, quotes, open actions, initiatives), each loaded apart
-from the whole summary, on a worker of their own: its order and first page, then the rest a
-page at a time as the view scrolls (issue 19: on ten times today's data the
-whole summary takes seconds, a list's first page a fraction of that)."""
+from the whole summary, on the app's pages worker: its order and first page, then the rest a
+page at a time as the view scrolls (issue 19: on ten times today's data the whole summary
+takes seconds, a list's first page a fraction of that)."""
 
 from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -22,7 +23,7 @@ from gebiedsapp.services.summary_lists import (
     ListOrder,
     Page,
 )
-from gebiedsapp.ui.background import Background
+from gebiedsapp.ui.background import PAGES
 from gebiedsapp.ui.context import AppContext
 from gebiedsapp.ui.summary.data import load_list, read_page
 from gebiedsapp.ui.summary.models import (
@@ -45,9 +46,10 @@ class SummaryLists(QObject):
     def __init__(self, context: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        # a worker of their own: the lists' pages never wait behind the whole summary (seconds
-        # on ten times today's data) or another screen's reads on the one reads worker
-        self.lane = Background(self)
+        # the pages worker: the lists' pages never wait behind the whole summary (seconds on
+        # ten times today's data) or another screen's reads on the reads worker; it is the
+        # app's, so a restore waits for it too (a worker of this screen's own was forgotten)
+        self.lane = context.background
         ask = self._ask_page
         self.open_signals = OpenSignalsModel(ask, self)
         self.quotes = QuotesModel(ask, self)
@@ -61,14 +63,34 @@ class SummaryLists(QObject):
         }
         self.pending: set[str] = set()
 
-    def load(self, area_id: uuid.UUID, period: Period, *, today: date) -> None:
-        """Each list's first page, the first list first (the reads worker runs them in turn;
-        a newer load makes an older one's pages stale)."""
+    def load(
+        self,
+        area_id: uuid.UUID,
+        period: Period,
+        *,
+        today: date,
+        then: Callable[[], None] = lambda: None,
+    ) -> None:
+        """Each list's first page, the first list (open signals, at the top) first: the pages
+        worker runs them in turn. `then` runs once that first page is in (or failed): the
+        screen's heavier reads wait for it, which on two cores shared with the whole summary
+        took three times as long (issue 19). A newer load makes an older one's pages stale
+        (and its `then` is not run)."""
         self.pending = set(LISTS)
-        for name in LISTS:
+        first, *rest = LISTS
+        self._submit(first, area_id, period, today, then=then)
+        for name in rest:
             self._submit(name, area_id, period, today)
 
-    def _submit(self, name: str, area_id: uuid.UUID, period: Period, today: date) -> None:
+    def _submit(
+        self,
+        name: str,
+        area_id: uuid.UUID,
+        period: Period,
+        today: date,
+        *,
+        then: Callable[[], None] = lambda: None,
+    ) -> None:
         context = self.context
 
         def work() -> tuple[ListOrder, Page[Any]]:
@@ -76,11 +98,15 @@ class SummaryLists(QObject):
 
         def done(result: tuple[ListOrder, Page[Any]]) -> None:
             self._loaded(name, result)
+            then()
 
         def failed(error: Exception) -> None:
             self._failed(name, error)
+            then()
 
-        self.lane.submit(f"summary-list-{name}", work, owner=self, on_done=done, on_error=failed)
+        self.lane.submit(
+            f"summary-list-{name}", work, owner=self, on_done=done, on_error=failed, lane=PAGES
+        )
 
     def _ask_page(self, model: PagedModel[Any], order: ListOrder, offset: int) -> None:
         """The next page of a list the view scrolled down, from the lists' worker."""
@@ -99,11 +125,12 @@ class SummaryLists(QObject):
             owner=model,
             on_done=lambda page: model.add_page(order, page),
             on_error=failed,
+            lane=PAGES,
         )
 
     def wait(self, msecs: int = 30_000) -> bool:
-        """Until the lists' worker is idle (tests, shutdown)."""
-        return self.lane.wait(msecs)
+        """Until the lists' worker is idle (tests)."""
+        return self.lane.wait_lane(PAGES, msecs)
 
     def _loaded(self, name: str, result: tuple[ListOrder, Page[Any]]) -> None:
         self.pending.discard(name)

@@ -6,7 +6,7 @@ pull's one-statement bulk write, which changes the global version once itself). 
 triggers' bodies stay as they are; only a WHEN is added.
 
 Revision ID: 0020
-Revises: 0018
+Revises: 0019
 Create Date: 2026-12-06 20:05:00
 """
 
@@ -17,7 +17,7 @@ from alembic import op
 from gebiedsapp.storage.pull_bulk import rewrite
 
 revision: str = "0020"
-down_revision: str | None = "0018"
+down_revision: str | None = "0019"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
