@@ -208,7 +208,7 @@ def _sqlalchemy_error() -> type[BaseException]:
 def run_gui(
     *, database: str | None = None, data_dir: str | None = None, verbose: bool = False
 ) -> int:
-    keep_none_alive()  # before Qt paints anything: PySide6 loses references to None
+    keep_none_alive()  # before Qt paints anything: PySide6 loses references to None, True
     skip_feature_scan()  # before the imports: PySide6 would read each module's source
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
