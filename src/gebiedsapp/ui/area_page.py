@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gebiedsapp.domain import AreaKind, Role
+from gebiedsapp.domain.enums import AreaKind, Role
 from gebiedsapp.ui.context import AREAS, CBS, INITIATIVES, SURVEY, TEAM, AppContext
 from gebiedsapp.ui.formatting import format_date, format_number
 from gebiedsapp.ui.labels import label_of

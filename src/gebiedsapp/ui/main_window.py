@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gebiedsapp.domain import DraftKind
+from gebiedsapp.domain.enums import DraftKind
 from gebiedsapp.storage.errors import BackupError
 from gebiedsapp.ui.area_page import AreaPage
 from gebiedsapp.ui.area_tree import AreaNavigator
