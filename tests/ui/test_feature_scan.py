@@ -72,3 +72,35 @@ def test_opening_a_database_imports_its_modules_without_reading_them() -> None:
     )
     assert done.returncode == 0, done.stderr[-3000:]
     assert done.stdout.split() == ["0"]
+
+
+MAIN = """
+import sys, types
+seen = []
+
+def run_gui(**options):
+    scan = getattr(sys.modules.get("shibokensupport.feature"), "_mod_uses_pyside", None)
+    seen.append(getattr(scan, "__module__", "no PySide6 yet"))
+    return 0
+
+# the window's module as __main__ imports it: records whether the scan was off by then
+sys.modules["gebiedsapp.ui.app"] = types.SimpleNamespace(run_gui=run_gui)
+from gebiedsapp.__main__ import main
+main(["--database", "x.db"])
+print(seen[0])
+"""
+
+
+def test_a_users_start_skips_the_scan_before_importing_the_window() -> None:
+    """`gebiedsapp` (the window) turns the scan off before the ~90 modules up to the
+    passphrase dialog are imported."""
+    src = Path(__file__).resolve().parents[2] / "src"
+    done = subprocess.run(
+        [sys.executable, "-c", MAIN],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(src)},
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert done.stdout.split() == ["gebiedsapp.ui.feature_scan"]

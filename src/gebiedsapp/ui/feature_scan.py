@@ -26,8 +26,10 @@ def _takes_part(module: ModuleType) -> bool:
 
 
 def skip_feature_scan() -> bool:
-    """Stop PySide6 reading each newly imported module's source (once per process). False
-    where PySide6 has no such scan (not imported yet, or another version)."""
+    """Stop PySide6 reading each newly imported module's source, from now on (PySide6 is
+    imported for it). False where PySide6 has no such scan (another version)."""
+    import PySide6.QtCore  # noqa: F401  (its import installs the scan)
+
     hook = sys.modules.get(_HOOK)
     if hook is None or not callable(getattr(hook, _SCAN, None)):
         return False
