@@ -41,6 +41,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     window = window_options(args)
     if window is not None:
+        from gebiedsapp.ui.feature_scan import skip_feature_scan
+
+        skip_feature_scan()  # before the window's ~90 imports: PySide6 would read each one
         from gebiedsapp.ui.app import run_gui
 
         return run_gui(database=window.database, data_dir=window.data_dir, verbose=window.verbose)

@@ -31,7 +31,8 @@ from support.dbfile import TEST_KEY
 def _collect_on_the_gui_thread() -> Iterator[None]:
     """As the app does (ui.gc_guard): no automatic collection, which could run on the
     background worker and destroy a Qt object of an earlier test there. And as its start
-    does (ui.none_guard): None outlives the references PySide6 loses."""
+    does (ui.none_guard): None and True outlive the references PySide6 loses (without it a
+    run of many UI files in one process aborted at exit: bool_dealloc)."""
     from gebiedsapp.ui.none_guard import keep_none_alive
 
     keep_none_alive()

@@ -66,3 +66,53 @@ def test_with_the_guard_it_paints_on() -> None:
     result = paint(guard=True)
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout == "ALIVE\n"
+
+
+# Every emit() from Python loses a reference to True (the app emits on each worker result,
+# change announcement and click); the UI tests of one process emitted enough to abort at exit.
+EMITTING = textwrap.dedent(
+    """
+    import sys
+    sys.path.insert(0, {src!r})
+    from PySide6.QtCore import QCoreApplication, QObject, Signal
+    from gebiedsapp.ui.none_guard import keep_none_alive
+
+    app = QCoreApplication([])
+    calls = sys.getrefcount(True) + 1000  # more than True has references
+    if {guard}:
+        keep_none_alive()
+
+    class Hub(QObject):
+        changed = Signal(str)
+
+    hub = Hub()
+    hub.changed.connect(lambda kind: None)
+    for _ in range(calls):
+        hub.changed.emit("signals")
+    print("ALIVE", flush=True)
+    """
+)
+
+
+def emit(*, guard: bool) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", EMITTING.format(src=str(SRC), guard=guard)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.mark.skipif(sys.version_info >= (3, 12), reason="True is immortal from Python 3.12")
+def test_without_the_guard_emitting_aborts() -> None:
+    """When this fails, PySide6's emit no longer loses a reference to True."""
+    result = emit(guard=False)
+    assert result.returncode != 0
+    assert "bool_dealloc" in result.stderr
+
+
+def test_with_the_guard_it_emits_on() -> None:
+    result = emit(guard=True)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout == "ALIVE\n"

@@ -9,7 +9,8 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from gebiedsapp.domain import Area, AreaKind
+from gebiedsapp.domain.areas import Area
+from gebiedsapp.domain.enums import AreaKind
 from gebiedsapp.services.errors import NotFoundError, ValidationError
 from gebiedsapp.services.permissions import manages
 from gebiedsapp.services.validation import clean_name

@@ -15,8 +15,8 @@ from datetime import datetime
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from gebiedsapp.domain import AuditAction, AuditEntry
-from gebiedsapp.domain.audit import GENESIS
+from gebiedsapp.domain.audit import GENESIS, AuditEntry
+from gebiedsapp.domain.enums import AuditAction
 from gebiedsapp.storage.audit import Event, append, entry_hash, on_damage
 
 __all__ = ["on_damage"]  # re-exported: the window and the command line listen through here

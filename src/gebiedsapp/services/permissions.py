@@ -16,7 +16,7 @@ from typing import Concatenate, ParamSpec, TypeVar
 
 from sqlalchemy.orm import Session
 
-from gebiedsapp.domain import Role
+from gebiedsapp.domain.enums import Role
 from gebiedsapp.services.errors import ValidationError
 from gebiedsapp.storage.repositories.teams import TeamRepository
 

@@ -17,20 +17,11 @@ from typing import Any
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from gebiedsapp.domain import (
-    AppSetting,
-    Area,
-    AreaKind,
-    CbsBuurt,
-    CbsWijk,
-    Partner,
-    PartnerKind,
-    SignalCategory,
-    TermUnit,
-    Theme,
-    area_buurt,
-    reference_id,
-)
+from gebiedsapp.domain.areas import Area, CbsBuurt, CbsWijk, area_buurt
+from gebiedsapp.domain.base import reference_id
+from gebiedsapp.domain.enums import AreaKind, PartnerKind, TermUnit
+from gebiedsapp.domain.settings import AppSetting
+from gebiedsapp.domain.taxonomy import Partner, SignalCategory, Theme
 from gebiedsapp.resources import load_json, resource_path
 
 CBS_YEAR_SETTING = "reference.cbs_year"

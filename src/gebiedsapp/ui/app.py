@@ -29,6 +29,7 @@ from gebiedsapp.storage.errors import (
     explain_write_error,
 )
 from gebiedsapp.ui.crash import ExceptionReporter
+from gebiedsapp.ui.feature_scan import skip_feature_scan
 from gebiedsapp.ui.gc_guard import GarbageCollector
 from gebiedsapp.ui.icon import app_icon
 from gebiedsapp.ui.language import chosen_language, install_translators
@@ -207,7 +208,8 @@ def _sqlalchemy_error() -> type[BaseException]:
 def run_gui(
     *, database: str | None = None, data_dir: str | None = None, verbose: bool = False
 ) -> int:
-    keep_none_alive()  # before Qt paints anything: PySide6 loses references to None
+    keep_none_alive()  # before Qt paints anything: PySide6 loses references to None, True
+    skip_feature_scan()  # before the imports: PySide6 would read each module's source
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setOrganizationName(APP_AUTHOR)

@@ -16,16 +16,19 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QObject, QTimer
 from sqlalchemy.orm import Session
 
-from gebiedsapp.services.overview import AreaHeader, area_header
 from gebiedsapp.ui.background import Background
 
+if TYPE_CHECKING:  # imported at the first header, after the first paint (start-up time)
+    from gebiedsapp.services.overview import AreaHeader
+
 _Key = tuple[uuid.UUID, date]
-_Waiter = tuple[QObject, Callable[[AreaHeader], None], Callable[[Exception], None] | None]
+_Waiter = tuple[QObject, Callable[["AreaHeader"], None], Callable[[Exception], None] | None]
 
 
 class AreaHeaders:
@@ -44,6 +47,8 @@ class AreaHeaders:
         key = (area_id, today or date.today())
         header = self._cached.get(key)
         if header is None:
+            from gebiedsapp.services.overview import area_header
+
             with self._read() as session:
                 header = area_header(session, area_id, today=key[1])
             self.computed += 1
@@ -80,6 +85,7 @@ class AreaHeaders:
             self._deliver(key, self.get(key[0], today=key[1]), None)
             return
         generation, read = self._generation, self._read
+        from gebiedsapp.services.overview import area_header  # here: not on the worker
 
         def work() -> AreaHeader:
             with read() as session:

@@ -23,10 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gebiedsapp.domain import AreaKind, Role
-from gebiedsapp.services.overview import AreaFigures, AreaHeader, area_figures
-from gebiedsapp.services.period import Period
-from gebiedsapp.services.survey import MIN_RESPONDENTS, SurveyLine, survey_lines
+from gebiedsapp.domain.enums import AreaKind, Role
 from gebiedsapp.ui.context import AREAS, CBS, INITIATIVES, SURVEY, TEAM, AppContext
 from gebiedsapp.ui.formatting import format_date, format_number
 from gebiedsapp.ui.labels import label_of
@@ -35,6 +32,8 @@ from gebiedsapp.ui.palette import style
 from gebiedsapp.ui.screen import ScreenDefaults
 
 if TYPE_CHECKING:  # imported when used: it brings Beheer's modules, not needed at start-up
+    from gebiedsapp.services.overview import AreaFigures, AreaHeader
+    from gebiedsapp.services.survey import SurveyLine
     from gebiedsapp.ui.survey.import_dialog import SurveyImportDialog
 
 
@@ -219,6 +218,11 @@ class AreaPage(ScreenDefaults, QScrollArea):
         self._render_header(header)
         ids = header.area_ids
         read = self.context.read
+        # the figures' modules: imported at the first area shown, after the first paint
+        # (start-up time), on this thread, not the worker's
+        from gebiedsapp.services.overview import area_figures
+        from gebiedsapp.services.period import Period
+        from gebiedsapp.services.survey import survey_lines
 
         def work() -> AreaFigures:
             with read() as session:
@@ -400,6 +404,8 @@ class AreaPage(ScreenDefaults, QScrollArea):
     def _render_survey(self, lines: list[SurveyLine]) -> None:
         """The newest inwonersenquête beside the koffiekar and signals of the last 12 months on
         the same theme; an outcome of too few respondents says so instead of its result."""
+        from gebiedsapp.services.survey import MIN_RESPONDENTS
+
         self.survey.setVisible(bool(lines))
         if not lines:
             self.survey_note.setText(self.tr("Nog geen uitkomsten van een inwonersenquête."))

@@ -1,7 +1,8 @@
 """The main window: area navigator on the left, the chosen screen on the right, status bar.
 
 Screens of later issues (koffiekar, contacts, signals, summaries) slot into `self.screens`
-and the 'Scherm' toolbar the same way as the ones here.
+and the 'Scherm' toolbar the same way as the ones here: their keys and how each is built in
+ui.window_screens, the toolbar and the menus in ui.window_menus.
 """
 
 from __future__ import annotations
@@ -11,34 +12,66 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QRect, QSettings, QSize, Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
-    QToolBar,
     QWidget,
 )
 
-from gebiedsapp.domain import DraftKind
+from gebiedsapp.domain.enums import DraftKind
 from gebiedsapp.storage.errors import BackupError
 from gebiedsapp.ui.area_page import AreaPage
 from gebiedsapp.ui.area_tree import AreaNavigator
 from gebiedsapp.ui.context import AppContext
 from gebiedsapp.ui.first_paint import AfterFirstPaint
 from gebiedsapp.ui.gc_guard import freeze_start_up
-from gebiedsapp.ui.language import add_language_menu
 from gebiedsapp.ui.layout import ScreenStack, fit_into, scrolling, text_width
 from gebiedsapp.ui.palette import style
 from gebiedsapp.ui.screen import Screen, widget_of
 from gebiedsapp.ui.sync.controller import SyncController
 from gebiedsapp.ui.warmup import Warmup
+from gebiedsapp.ui.window_menus import build_actions
+from gebiedsapp.ui.window_screens import (
+    ACTIONS,
+    ACTIVITIES,
+    ADMIN,
+    AREA,
+    CONFLICTS,
+    CONTACTS,
+    INITIATIVES,
+    KOFFIEKAR,
+    LISTS,
+    SCREEN_KEYS,
+    SIGNALS,
+    SUMMARY,
+    TEAM_OVERVIEW,
+    create_screen,
+)
 
 if TYPE_CHECKING:  # the screens a start does not show are imported when first opened
     from gebiedsapp.services.drafts import DraftView
     from gebiedsapp.ui.admin import AdminScreen
     from gebiedsapp.ui.team_overview import TeamOverviewScreen
+
+__all__ = [  # the screen keys (ui.window_screens) are the window's words too
+    "ACTIONS",
+    "ACTIVITIES",
+    "ADMIN",
+    "AREA",
+    "CONFLICTS",
+    "CONTACTS",
+    "INITIATIVES",
+    "KOFFIEKAR",
+    "LISTS",
+    "SCREEN_KEYS",
+    "SIGNALS",
+    "SUMMARY",
+    "TEAM_OVERVIEW",
+    "MainWindow",
+]
 
 GEOMETRY_KEY = "mainwindow/geometry"
 STATE_KEY = "mainwindow/state"
@@ -46,31 +79,6 @@ SPLITTER_KEY = "mainwindow/splitter"
 SCREEN_KEY = "mainwindow/screen"
 MINIMUM_SIZE = QSize(560, 380)
 NAVIGATOR_CHARACTERS = 26  # 'Winschoten-Zuid' two levels deep
-
-AREA, KOFFIEKAR, CONTACTS, SIGNALS, INITIATIVES, ACTIVITIES = (
-    "area",
-    "koffiekar",
-    "contacts",
-    "signals",
-    "initiatives",
-    "activities",
-)
-SUMMARY, ACTIONS, LISTS, TEAM_OVERVIEW, ADMIN = ("summary", "actions", "lists", "team", "admin")
-CONFLICTS = "conflicts"  # sync conflicts: in the Beeld menu and the status bar, not the toolbar
-SCREEN_KEYS = (
-    AREA,
-    KOFFIEKAR,
-    CONTACTS,
-    SIGNALS,
-    INITIATIVES,
-    SUMMARY,
-    ACTIONS,
-    LISTS,
-    TEAM_OVERVIEW,
-    ADMIN,
-    CONFLICTS,
-    ACTIVITIES,
-)
 
 
 class MainWindow(QMainWindow):
@@ -103,7 +111,12 @@ class MainWindow(QMainWindow):
 
         self.sync = SyncController(context, self, settings)
         self.sync.open_conflicts = lambda: self.show_screen(CONFLICTS)
-        self._build_actions()
+        actions = build_actions(self)  # the toolbar and the menus: ui.window_menus
+        self.screen_actions = actions.screens
+        self.search_area_action = actions.search_area
+        self.cbs_action = actions.cbs
+        self.encrypt_action = actions.encrypt
+        self.passphrase_action = actions.passphrase
         self._build_status_bar()
 
         self.navigator.area_selected.connect(self._on_area_selected)
@@ -124,132 +137,12 @@ class MainWindow(QMainWindow):
 
     # -- layout -----------------------------------------------------------------------------
 
-    def _build_actions(self) -> None:
-        self._build_screen_actions()
-        self._build_file_menu()
-        self._build_view_menu()
-        self._build_admin_menu()
-        self._build_help_menu()
-
-    def _build_screen_actions(self) -> None:
-        """One checkable action per screen, with its shortcut, on the toolbar."""
-        toolbar = QToolBar(self.tr("Schermen"), self)
-        toolbar.setObjectName("screensToolbar")
-        toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.addToolBar(toolbar)
-        group = QActionGroup(self)
-        self.screen_actions: dict[str, QAction] = {}
-        for key, text, shortcut in (
-            (AREA, self.tr("Gebied"), "Ctrl+1"),
-            (KOFFIEKAR, self.tr("Koffiekar"), "Ctrl+2"),
-            (CONTACTS, self.tr("Contacten"), "Ctrl+3"),
-            (SIGNALS, self.tr("Signalen"), "Ctrl+4"),
-            (INITIATIVES, self.tr("Initiatieven"), "Ctrl+5"),
-            (SUMMARY, self.tr("Samenvatting"), "Ctrl+6"),
-            (ACTIONS, self.tr("Mijn acties"), "Ctrl+7"),
-            (LISTS, self.tr("Lijsten"), "Ctrl+8"),
-            (TEAM_OVERVIEW, self.tr("Wie werkt waar"), "Ctrl+9"),
-            (ADMIN, self.tr("Beheer"), "Ctrl+0"),
-            (CONFLICTS, self.tr("Conflicten"), "Ctrl+Shift+C"),
-            # the digits are all taken: Ctrl+Shift+A (activiteiten, agenda), next to
-            # Ctrl+Shift+N for a new contact
-            (ACTIVITIES, self.tr("Activiteiten"), "Ctrl+Shift+A"),
-        ):
-            action = QAction(text, self, checkable=True)
-            action.setShortcut(QKeySequence(shortcut))
-            action.setToolTip(f"{text} ({shortcut})")
-            action.triggered.connect(lambda _checked=False, k=key: self.show_screen(k))
-            group.addAction(action)
-            if key != CONFLICTS:  # rare: reached from the menu, its shortcut and the status bar
-                toolbar.addAction(action)
-            self.screen_actions[key] = action
-        self.screen_actions[AREA].setChecked(True)
-
-    def _build_file_menu(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&Bestand"))
-        new_session = file_menu.addAction(self.tr("Nieuwe &koffiekarronde"))
-        new_session.setShortcut(QKeySequence("Ctrl+N"))
-        new_session.triggered.connect(self.new_koffiekar_session)
-        new_contact = file_menu.addAction(self.tr("Nieuw &contact"))
-        new_contact.setShortcut(QKeySequence("Ctrl+Shift+N"))
-        new_contact.triggered.connect(self.new_contact)
-        file_menu.addAction(self.sync.action)
-        self.addAction(self.sync.action)  # F9 from anywhere in the window
-        new_activity = file_menu.addAction(self.tr("Nieuwe acti&viteit"))
-        new_activity.triggered.connect(self.new_activity)
-        recover = file_menu.addAction(self.tr("&Concepten herstellen…"))
-        recover.triggered.connect(lambda: self.offer_recovery(always=True))
-        file_menu.addSeparator()
-        backup = file_menu.addAction(self.tr("&Reservekopie maken"))
-        backup.triggered.connect(self.make_backup)
-        restore = file_menu.addAction(self.tr("Reservekopie &terugzetten…"))
-        restore.triggered.connect(self.open_restore)
-        backup_folder = file_menu.addAction(self.tr("&Map voor reservekopieën…"))
-        backup_folder.triggered.connect(self.choose_backup_dir)
-        file_menu.addSeparator()
-        exchange_out = file_menu.addAction(self.tr("&Uitwisselingsbestand maken…"))
-        exchange_out.triggered.connect(lambda: self._exchange(reading=False))
-        exchange_in = file_menu.addAction(self.tr("Uitwisselingsbestand &inlezen…"))
-        exchange_in.triggered.connect(lambda: self._exchange(reading=True))
-        file_menu.addSeparator()
-        quit_action = file_menu.addAction(self.tr("&Afsluiten"))
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-
-    def _build_view_menu(self) -> None:
-        view_menu = self.menuBar().addMenu(self.tr("Bee&ld"))
-        for action in self.screen_actions.values():
-            view_menu.addAction(action)
-        view_menu.addSeparator()
-        # Ctrl+L as in a browser's address bar: 'go to'; Ctrl+F stays free for a screen's search
-        self.search_area_action = view_menu.addAction(self.tr("Gebied &zoeken"))
-        self.search_area_action.setShortcut(QKeySequence("Ctrl+L"))
-        self.search_area_action.triggered.connect(self.search_area)
-        add_language_menu(view_menu, self.settings, self)
-
-    def _build_admin_menu(self) -> None:
-        admin_menu = self.menuBar().addMenu(self.tr("B&eheer"))
-        for name, text in (
-            ("areas", self.tr("Gebieden")),
-            ("team", self.tr("Teams")),
-            ("themes", self.tr("Thema's")),
-            ("categories", self.tr("Signaalcategorieën")),
-            ("partners", self.tr("Partners")),
-            ("server", self.tr("Teamserver")),
-        ):
-            action = admin_menu.addAction(text)
-            action.triggered.connect(lambda _checked=False, n=name: self.open_admin(n))
-        self.cbs_action = admin_menu.addAction(self.tr("&CBS-cijfers importeren…"))
-        self.cbs_action.triggered.connect(self.import_cbs)
-        admin_menu.addSeparator()
-        privacy = admin_menu.addAction(self.tr("&Inzage en verwijdering…"))
-        privacy.triggered.connect(self.open_privacy)
-        admin_menu.addSeparator()
-        self.encrypt_action = admin_menu.addAction(self.tr("Database &versleutelen…"))
-        self.encrypt_action.triggered.connect(self.encrypt_database)
-        self.passphrase_action = admin_menu.addAction(self.tr("&Wachtwoord wijzigen…"))
-        self.passphrase_action.triggered.connect(self.change_passphrase)
-
-    def _build_help_menu(self) -> None:
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        guide = help_menu.addAction(self.tr("&Handleiding"))
-        guide.setShortcut(QKeySequence(Qt.Key.Key_F1))
-        guide.triggered.connect(self.show_guide)
-        shortcuts = help_menu.addAction(self.tr("&Sneltoetsen"))
-        shortcuts.triggered.connect(self.show_shortcuts)
-        help_menu.addAction(self.tr("&Eerste keer instellen…")).triggered.connect(
-            self.open_first_run
-        )
-        about = help_menu.addAction(self.tr("&Over Gebiedsapp"))
-        about.triggered.connect(self.show_about)
-
     def open_first_run(self) -> None:
         from gebiedsapp.ui.first_run import open_first_run
 
         open_first_run(self, self.context, self.settings)
 
-    def _exchange(self, *, reading: bool) -> None:
+    def exchange(self, *, reading: bool) -> None:
         from gebiedsapp.ui.exchange import open_exchange
 
         open_exchange(self.context, self, reading=reading)
@@ -319,63 +212,7 @@ class MainWindow(QMainWindow):
 
     def _create(self, key: str) -> Screen:
         """Build a screen on first use; its module is imported only then (start-up time)."""
-        context = self.context
-        if key == KOFFIEKAR:
-            from gebiedsapp.ui.koffiekar import KoffiekarScreen
-
-            koffiekar = KoffiekarScreen(context, self)
-            # Ctrl+N is the window's (File menu): one owner, or Qt calls it ambiguous
-            koffiekar.new_round_action.setShortcut(QKeySequence())
-            koffiekar.area_shown.connect(self.navigator.select)
-            koffiekar.signal_requested.connect(self.new_signal_from_conversation)
-            return koffiekar
-        if key == CONTACTS:
-            from gebiedsapp.ui.contacts import ContactsScreen
-
-            contacts = ContactsScreen(context, self)
-            contacts.signal_requested.connect(self.new_signal_from_contact)
-            return contacts
-        if key == SIGNALS:
-            from gebiedsapp.ui.signals import SignalsScreen
-
-            return SignalsScreen(context, self)
-        if key == INITIATIVES:
-            from gebiedsapp.ui.initiatives import InitiativesScreen
-
-            return InitiativesScreen(context, self)
-        if key == ACTIVITIES:
-            from gebiedsapp.ui.activities import ActivitiesScreen
-
-            return ActivitiesScreen(context, self)
-        if key == SUMMARY:
-            from gebiedsapp.ui.summary import SummaryScreen
-
-            return SummaryScreen(context, self)
-        if key == ACTIONS:
-            from gebiedsapp.ui.actions import MyActionsScreen
-
-            return MyActionsScreen(context, self)
-        if key == LISTS:
-            from gebiedsapp.ui.lists import ListsScreen
-
-            return ListsScreen(context, self)
-        if key == TEAM_OVERVIEW:
-            from gebiedsapp.ui.team_overview import TeamOverviewScreen
-
-            team = TeamOverviewScreen(context, self)
-            team.edit_team_requested.connect(lambda: self.open_admin("team"))
-            return team
-        if key == ADMIN:
-            from gebiedsapp.ui.admin import AdminScreen
-
-            admin = AdminScreen(context, self)
-            admin.server_tab.settings = self.settings  # an address kept before sync
-            return admin
-        if key == CONFLICTS:
-            from gebiedsapp.ui.sync.conflicts import ConflictsScreen
-
-            return ConflictsScreen(context, self)
-        raise KeyError(key)
+        return create_screen(self, key)
 
     def screen_widget(self, key: str) -> QWidget:
         if key not in self.screens:

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QWidget
 
-from gebiedsapp.services.overview import AreaHeader
 from gebiedsapp.ui.palette import style
+
+if TYPE_CHECKING:  # the area page's figures: imported after the first paint (start-up time)
+    from gebiedsapp.services.overview import AreaHeader
 
 TITLE_STYLE = "font-size: 20pt; font-weight: 600;"
 MUTED_STYLE = "color: $muted;"

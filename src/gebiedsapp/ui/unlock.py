@@ -20,6 +20,7 @@ from gebiedsapp.paths import AppPaths
 from gebiedsapp.services import before_open, passphrases
 from gebiedsapp.services.before_open import EMPTY, ENCRYPTED, cipher_available
 from gebiedsapp.storage.errors import OtherPassphraseError, StorageError, WrongPassphraseError
+from gebiedsapp.ui.feature_scan import skip_feature_scan
 from gebiedsapp.ui.passphrase import PassphraseDialog, Purpose
 from gebiedsapp.ui.translatable import QT_TRANSLATE_NOOP
 
@@ -142,6 +143,7 @@ def _key_for(url: str, passphrase: str) -> DatabaseKey:
 
 
 def _import_opening() -> None:
+    skip_feature_scan()  # (run_gui did; a start from elsewhere too) ~300 modules follow
     import gebiedsapp.startup  # noqa: F401  (opened_with uses it next)
 
 

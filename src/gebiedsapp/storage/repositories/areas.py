@@ -9,7 +9,8 @@ from typing import NamedTuple
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from gebiedsapp.domain import Area, AreaKind, CbsBuurt, CbsWijk, area_buurt
+from gebiedsapp.domain.areas import Area, CbsBuurt, CbsWijk, area_buurt
+from gebiedsapp.domain.enums import AreaKind
 
 
 class AreaTreeRow(NamedTuple):

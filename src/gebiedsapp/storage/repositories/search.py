@@ -62,7 +62,7 @@ class ConversationListRow(NamedTuple):
     area_name: str
     summary: str
     quote: str
-    handling: Handling
+    handling_value: str  # as stored; the Handling when asked (`handling`)
     author: str
     quote_reportable: bool
     theme_names: str | None  # joined by THEME_SEPARATOR; None without themes
@@ -71,6 +71,10 @@ class ConversationListRow(NamedTuple):
     def id(self) -> uuid.UUID:
         key = self.key
         return key if isinstance(key, uuid.UUID) else uuid.UUID(hex=key)
+
+    @property
+    def handling(self) -> Handling:
+        return Handling(self.handling_value)
 
     @property
     def themes(self) -> str:
@@ -401,7 +405,7 @@ class SearchRepository:
                 Area.name,
                 Conversation.summary,
                 Conversation.quote,
-                Conversation.handling,
+                type_coerce(Conversation.handling, String),  # made a Handling when asked
                 Conversation.created_by,
                 Conversation.quote_reportable,
                 conversation_theme_names(),
@@ -412,7 +416,10 @@ class SearchRepository:
             .join(Area, Area.id == KoffiekarSession.area_id)
             .order_by(page.c.day.desc(), page.c.at.desc(), page.c.id.desc())
         )
-        return [ConversationListRow(*row) for row in self.session.execute(query)]
+        # Core, not the ORM's loading (rows of plain columns need none of it); each row
+        # made from the driver's tuple at C speed
+        rows = self.session.connection().execute(query).all()
+        return list(map(ConversationListRow._make, rows))
 
     def authors(self) -> list[str]:
         """Everyone who recorded conversations, contacts or rounds (sorted, each once): per

@@ -9,7 +9,8 @@ from datetime import date
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, joinedload
 
-from gebiedsapp.domain import Area, Assignment, TeamMember
+from gebiedsapp.domain.areas import Area
+from gebiedsapp.domain.teams import Assignment, TeamMember
 
 
 class TeamRepository:
