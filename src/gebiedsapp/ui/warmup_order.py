@@ -126,6 +126,8 @@ ORDER = (
     "gebiedsapp.storage.migrate",
     "sqlalchemy.dialects.postgresql",
     "sqlalchemy.dialects.sqlite",
+    "gebiedsapp.storage.pull_bulk",
+    "gebiedsapp.storage.repositories.sync_convert",
     "gebiedsapp.storage.repositories.sync_local",
     "gebiedsapp.storage.server_rights",
     "gebiedsapp.storage.server_stamps",
