@@ -93,6 +93,10 @@ def test_a_push_runs_without_the_cyclic_collector_and_turns_it_on_again(
     after a failure."""
     import gc
 
+    # The collector may have been left off by an earlier test in this worker (the window's
+    # tests run with it off): this test is about a caller that has it on.
+    was_on = gc.isenabled()
+    gc.enable()
     team.sync("anna")
     _record(team, 2)
     seen: list[tuple[str, bool]] = []
@@ -119,3 +123,5 @@ def test_a_push_runs_without_the_cyclic_collector_and_turns_it_on_again(
         assert not gc.isenabled()  # left as the caller had it
     finally:
         gc.enable()
+        if not was_on:
+            gc.disable()
