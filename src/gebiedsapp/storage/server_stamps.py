@@ -151,3 +151,21 @@ def check_triggers() -> list[str]:
         "AS unstamped NEW TABLE AS stamped FOR EACH STATEMENT "
         "EXECUTE FUNCTION gebiedsapp_sync_row_check()",
     ]
+
+
+def laptop_stamps_sql(table: Table) -> tuple[bool, str, str | None] | None:
+    """How the laptop finds a push's stamps of `table` itself, as gebiedsapp_stamps_of would
+    on the server: (personal, the column naming the parent, the query of parents' areas by
+    key ending in `IN `; None for a table with its own `area_id`), or None for a table the
+    server stamps itself (not FAST, or personal per row)."""
+    rule = rule_of(table)
+    if rule.kind not in ("own", "parent") or table.name in WETHOUDER_HIDDEN_ROWS:
+        return None
+    personal = table.name in WETHOUDER_HIDDEN_TABLES
+    if rule.kind == "own":
+        return personal, "area_id", None
+    parent = table.metadata.tables[rule.parent]
+    (key,) = parent.primary_key.columns
+    area = area_sql(parent, "p")
+    query = f"SELECT p.{key.name}, {area} FROM {parent.name} p WHERE p.{key.name} IN "
+    return personal, rule.via, query
