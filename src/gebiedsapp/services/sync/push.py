@@ -69,7 +69,7 @@ def outgoing(run: Run) -> list[Outgoing]:
             item = Outgoing(
                 table=table,
                 ticks=ticks,
-                rows=local.rows(connection, table, keys, as_stored=True),
+                rows=stored.outbox_rows(connection, table, keys),
                 bases=local.bases(connection, table.name, keys),
             )
             item.upserts = parents_first(table, [k for k in keys if k in item.rows], item.rows)
