@@ -14,14 +14,23 @@ from typing import Any
 
 import psycopg
 import pytest
-from sqlalchemy import event, text
+from sqlalchemy import create_engine, event, func, select, text
 from sqlalchemy.engine import Engine
 
 from gebiedsapp.domain import Role, reference_id
 from gebiedsapp.services import koffiekar, sync
 from gebiedsapp.services.koffiekar import ConversationInput, SessionInput
 from gebiedsapp.storage.database import Database
-from support.sync_world import BEERTA, EENZAAMHEID, Team, make_team, with_rights
+from gebiedsapp.storage.repositories import sync_stored as stored
+from gebiedsapp.storage.sync_tracking import sync_row
+from support.sync_world import (
+    BEERTA,
+    EENZAAMHEID,
+    TEAM_PASSWORD,
+    Team,
+    make_team,
+    with_rights,
+)
 
 WINSCHOTEN = reference_id("area", "winschoten")
 ROLES = {
@@ -94,8 +103,10 @@ def test_the_laptop_sends_its_stamps_and_the_server_reads_them_once(
     assert result.pushed >= 4
     records = _records(statements)
     assert records
-    # the push's own sync_row statements name no read of the stamps: the laptop sent them
+    # the push's own sync_row statements name no read of the stamps: the laptop sent them;
+    # all new rows: a plain insert each
     assert not any("gebiedsapp_stamps_of" in s for s in records), records
+    assert not any("ON CONFLICT" in s for s in records), records
     assert _stamps(team, "conversation") == {(BEERTA, False)}
     assert _stamps(team, "koffiekar_session") >= {(BEERTA, False)}
 
@@ -136,3 +147,48 @@ def test_stamps_that_differ_from_the_servers_are_read_there_and_nothing_is_refus
     assert len(given) == len(read) == 2, records
     assert _stamps(team, "conversation") == {(BEERTA, False)}
     assert _stamps(team, "conversation_theme") == {(BEERTA, False)}
+
+
+def test_rows_taken_for_new_that_have_a_sync_row_after_all_are_left_to_the_upsert(
+    team: Team,
+) -> None:
+    """The plain insert of new rows' sync_row (none when the push looked, under its lock)
+    meets one there after all (a row the user cannot see, a writer without the lock): the
+    server refuses the statement, nothing of it is written, and the caller's upsert
+    follows in the same transaction."""
+    world = with_rights(team, ROLES)
+    world.sync("anna")
+    anna = team.laptop("anna")
+    with anna.unit_of_work("anna") as session:
+        round_ = koffiekar.start_session(
+            session,
+            SessionInput(area_id=BEERTA, day=date(2026, 11, 23), start_time=time(9), place="x"),
+        )
+    world.sync("anna")
+    key = round_.id.hex
+    address = world.address("anna").replace("@", f":{TEAM_PASSWORD}@", 1)
+    engine = create_engine(address.replace("postgresql://", "postgresql+psycopg://", 1))
+    try:
+        with engine.begin() as connection:
+            count = select(func.count()).select_from(sync_row)
+            before = connection.scalar(count)
+            found = stored.record_given(
+                connection,
+                "koffiekar_session",
+                [key],
+                {key: (BEERTA.hex, False)},
+                device=uuid.uuid4(),
+                fresh=True,
+            )
+            assert found is None
+            assert connection.scalar(count) == before  # the transaction goes on
+            found = stored.record_given(
+                connection,
+                "koffiekar_session",
+                [key],
+                {key: (BEERTA.hex, False)},
+                device=uuid.uuid4(),
+            )
+            assert found == {("koffiekar_session", key): 2}
+    finally:
+        engine.dispose()

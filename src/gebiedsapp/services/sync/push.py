@@ -168,7 +168,7 @@ def _push_batch(run: Run, item: Outgoing, keys: Sequence[str], *, deleting: bool
         # none of them on the server yet (no sync_row): most likely all new
         fresh = not any(key in current for key, _values in todo)
         changed = _write_all(run, remote, table, todo, fresh=fresh)
-        versions = _record(run, remote, item, changed)
+        versions = _record(run, remote, item, changed, fresh=fresh)
         if changed:
             server.log_push(remote, device=run.device, rows=len(changed))
         for key in keys:
@@ -180,7 +180,12 @@ def _push_batch(run: Run, item: Outgoing, keys: Sequence[str], *, deleting: bool
 
 
 def _record(
-    run: Run, remote: Connection, item: Outgoing, changed: list[tuple[str, str, bool]]
+    run: Run,
+    remote: Connection,
+    item: Outgoing,
+    changed: list[tuple[str, str, bool]],
+    *,
+    fresh: bool,
 ) -> dict[tuple[str, str], int]:
     """The written rows entered in `sync_row`: with the stamps the laptop found when it has
     them all (the server checks them once; when one differs, it refuses them and reads them
@@ -192,7 +197,9 @@ def _record(
         and len(set(keys)) == len(keys)
         and all(t == item.table.name and not e and k in stamps for t, k, e in changed)
     ):
-        found = stored.record_given(remote, item.table.name, keys, stamps, device=run.device)
+        found = stored.record_given(
+            remote, item.table.name, keys, stamps, device=run.device, fresh=fresh
+        )
         if found is not None:
             return found
     return server.record(remote, changed, device=run.device)

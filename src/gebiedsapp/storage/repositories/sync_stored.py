@@ -151,15 +151,20 @@ def laptop_stamps(
 
 # record()'s upsert with the stamps the laptop sent (no read of gebiedsapp_stamps_of here:
 # the statement check reads them once, and refuses the statement when one differs)
-_RECORD_GIVEN = (
+_RECORD_GIVEN_ROWS = (
     "INSERT INTO sync_row (table_name, row_key, erased, seq, version, origin_device, "
     "pushed_by, pushed_at, area_id, personal) "
     "SELECT r.t, r.k, false, CAST(%(stamped)s AS bigint), 1, CAST(%(device)s AS uuid), "
     "current_user, now(), r.a, r.p "
     "FROM unnest(CAST(%(tables)b AS text[]), CAST(%(keys)b AS text[]), "
     "CAST(CAST(%(areas)b AS text[]) AS uuid[]), CAST(%(personal)b AS boolean[])) "
-    "WITH ORDINALITY AS r(t, k, a, p, n) ORDER BY r.n "
-) + _RECORD_STAMPED[_RECORD_STAMPED.index("ON CONFLICT") :]
+    "WITH ORDINALITY AS r(t, k, a, p, n) ORDER BY r.n"
+)
+_RECORD_GIVEN = f"{_RECORD_GIVEN_ROWS} {_RECORD_STAMPED[_RECORD_STAMPED.index('ON CONFLICT') :]}"
+# none of them has a sync_row yet (under the push lock): a plain insert, version 1 each (an
+# upsert's speculative insertion and its RETURNING were a sixth of the statement); a row
+# there after all refuses it (unique violation) and the upsert follows
+_RECORD_GIVEN_NEW = _RECORD_GIVEN_ROWS
 
 
 def record_given(
@@ -169,28 +174,31 @@ def record_given(
     stamps: Mapping[str, Stamp],
     *,
     device: uuid.UUID,
+    fresh: bool = False,
 ) -> dict[tuple[str, str], int] | None:
     """sync_server.record() of written (not erased) rows of one table with the laptop's
     stamps, in a savepoint; their new versions, or None when the server stamps them
     otherwise (it refused the statement, nothing written: the caller records them as
-    before, the server reading the stamps itself) or cannot check them (an older server)."""
+    before, the server reading the stamps itself) or cannot check them (an older server).
+    `fresh`: none of them had a sync_row when the push looked (under its lock)."""
     if not keys or not stamps_known(connection):
         return None
+    params = {
+        "stamped": STAMPED,
+        "device": device,
+        "tables": [table] * len(keys),
+        "keys": list(keys),
+        "areas": [stamps[k][0] for k in keys],
+        "personal": [stamps[k][1] for k in keys],
+    }
     try:
         with connection.begin_nested():
-            rows = connection.exec_driver_sql(
-                _RECORD_GIVEN,
-                {
-                    "stamped": STAMPED,
-                    "device": device,
-                    "tables": [table] * len(keys),
-                    "keys": list(keys),
-                    "areas": [stamps[k][0] for k in keys],
-                    "personal": [stamps[k][1] for k in keys],
-                },
-            ).all()
+            if fresh:
+                connection.exec_driver_sql(_RECORD_GIVEN_NEW, params)
+                return {(table, k): 1 for k in keys}
+            rows = connection.exec_driver_sql(_RECORD_GIVEN, params).all()
     except DBAPIError as exc:
-        if getattr(exc.orig, "sqlstate", None) != "42501":
+        if getattr(exc.orig, "sqlstate", None) not in ("42501", "23505"):
             raise
         log.info("sync: %s stamped otherwise on the server, read there (%s)", table, exc.orig)
         return None
