@@ -3,8 +3,9 @@
 
 The stamp trigger (`gebiedsapp_sync_row_stamp`, storage.server_functions) asked
 `gebiedsapp_scope_of` per row: a plpgsql call and a query each, most of a team member's push
-on the server. A push now sends the stamps itself, read set-based in its own statement from
-`gebiedsapp_stamps_of(table, keys)` (the data rows it has just written), and marks such rows
+on the server. A push now sends the stamps itself: as the laptop finds them
+(`laptop_stamps_sql`), or read set-based in its own statement from
+`gebiedsapp_stamps_of(table, keys)` (the data rows it has just written); it marks such rows
 with a negative `seq`. For a row of a table whose area is its own or its parent's (`FAST`),
 so marked, not erased, in a statement of the client itself, the stamp trigger keeps the
 given area and flag. Nothing is taken on trust: once per statement
