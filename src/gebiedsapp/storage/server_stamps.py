@@ -3,8 +3,9 @@
 
 The stamp trigger (`gebiedsapp_sync_row_stamp`, storage.server_functions) asked
 `gebiedsapp_scope_of` per row: a plpgsql call and a query each, most of a team member's push
-on the server. A push now sends the stamps itself, read set-based in its own statement from
-`gebiedsapp_stamps_of(table, keys)` (the data rows it has just written), and marks such rows
+on the server. A push now sends the stamps itself: as the laptop finds them
+(`laptop_stamps_sql`), or read set-based in its own statement from
+`gebiedsapp_stamps_of(table, keys)` (the data rows it has just written); it marks such rows
 with a negative `seq`. For a row of a table whose area is its own or its parent's (`FAST`),
 so marked, not erased, in a statement of the client itself, the stamp trigger keeps the
 given area and flag. Nothing is taken on trust: once per statement
@@ -77,22 +78,36 @@ def _stamps_branch(table: Table) -> str:
     )
 
 
+def _check_branch(table: Table, *, updating: bool) -> str:
+    """The statement's rows of `table` (transition table `stamped`; `unstamped` the rows
+    before an update) whose stamps differ from what the server finds, counted: joined to
+    the data rows directly (gebiedsapp_stamps_of's reading, without its array of keys and
+    its materialised result)."""
+    match = _key_match(table, "t", "w.row_key")
+    present = f"t.{table.primary_key.columns.keys()[0]} IS NOT NULL"
+    # no data row (yet): stamped as the per-row trigger would: nothing on an insert, the
+    # stamps it had on an update
+    if updating:
+        absent = "w.area_id IS DISTINCT FROM o.area_id OR w.personal IS DISTINCT FROM o.personal"
+        before = "JOIN unstamped o ON o.table_name = w.table_name AND o.row_key = w.row_key "
+    else:
+        absent, before = "w.area_id IS NOT NULL OR w.personal", ""
+    return (
+        f"WHEN '{table.name}' THEN SELECT count(*) INTO v_wrong FROM stamped w {before}"
+        f"LEFT JOIN {table.name} t ON {match} "
+        f"WHERE w.table_name = '{table.name}' AND NOT w.erased AND (CASE WHEN {present} "
+        f"THEN w.area_id IS DISTINCT FROM {area_sql(table, 't')} "
+        f"OR w.personal IS DISTINCT FROM {_personal(table)} ELSE {absent} END);"
+    )
+
+
 def stamp_statements(tables: Sequence[Table], schema: str) -> list[str]:
     """The functions (made with the rights' functions; `server setup` makes them anew)."""
     path = f"SET search_path = {schema}, pg_temp"
     branches = "\n    ".join(_stamps_branch(t) for t in fast_tables(tables))
     fast = fast_names(tables)
-    differs = (
-        "CASE WHEN t.o_present THEN w.area_id IS DISTINCT FROM t.o_area "
-        "OR w.personal IS DISTINCT FROM t.o_personal "
-        # no data row (yet): stamped as the per-row trigger would: nothing on an insert, the
-        # stamps it had on an update
-        "ELSE {absent} END"
-    )
-    inserted = differs.format(absent="w.area_id IS NOT NULL OR w.personal")
-    updated = differs.format(
-        absent="w.area_id IS DISTINCT FROM o.area_id OR w.personal IS DISTINCT FROM o.personal"
-    )
+    inserted = "\n      ".join(_check_branch(t, updating=False) for t in fast_tables(tables))
+    updated = "\n      ".join(_check_branch(t, updating=True) for t in fast_tables(tables))
     return [
         # the stamps of rows of a FAST table by key, read as the tables' owner (a row the
         # caller cannot see gets its true area all the same: the policies then refuse it)
@@ -110,22 +125,23 @@ END $$""",
         # server's own stamps; else the statement is refused as a whole
         f"""CREATE OR REPLACE FUNCTION gebiedsapp_sync_row_check() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER {path} AS $$
-DECLARE v_table text; v_keys text[]; v_wrong bigint;
+DECLARE v_table text; v_wrong bigint;
 BEGIN
   IF pg_trigger_depth() > 1 THEN RETURN NULL; END IF;
-  FOR v_table, v_keys IN
-    SELECT w.table_name, array_agg(w.row_key) FROM stamped w
-    WHERE NOT w.erased AND w.table_name = ANY ({fast}) GROUP BY w.table_name
+  FOR v_table IN
+    SELECT DISTINCT w.table_name FROM stamped w
+    WHERE NOT w.erased AND w.table_name = ANY ({fast})
   LOOP
     IF TG_OP = 'INSERT' THEN
-      SELECT count(*) INTO v_wrong FROM stamped w
-      JOIN gebiedsapp_stamps_of(v_table, v_keys) t ON t.o_key = w.row_key
-      WHERE w.table_name = v_table AND NOT w.erased AND ({inserted});
+      CASE v_table
+      {inserted}
+      ELSE v_wrong := 0;
+      END CASE;
     ELSE
-      SELECT count(*) INTO v_wrong FROM stamped w
-      JOIN unstamped o ON o.table_name = w.table_name AND o.row_key = w.row_key
-      JOIN gebiedsapp_stamps_of(v_table, v_keys) t ON t.o_key = w.row_key
-      WHERE w.table_name = v_table AND NOT w.erased AND ({updated});
+      CASE v_table
+      {updated}
+      ELSE v_wrong := 0;
+      END CASE;
     END IF;
     IF v_wrong > 0 THEN
       RAISE EXCEPTION 'new row violates row-level security policy for table "sync_row"'
@@ -151,3 +167,21 @@ def check_triggers() -> list[str]:
         "AS unstamped NEW TABLE AS stamped FOR EACH STATEMENT "
         "EXECUTE FUNCTION gebiedsapp_sync_row_check()",
     ]
+
+
+def laptop_stamps_sql(table: Table) -> tuple[bool, str, str | None] | None:
+    """How the laptop finds a push's stamps of `table` itself, as gebiedsapp_stamps_of would
+    on the server: (personal, the column naming the parent, the query of parents' areas by
+    key ending in `IN `; None for a table with its own `area_id`), or None for a table the
+    server stamps itself (not FAST, or personal per row)."""
+    rule = rule_of(table)
+    if rule.kind not in ("own", "parent") or table.name in WETHOUDER_HIDDEN_ROWS:
+        return None
+    personal = table.name in WETHOUDER_HIDDEN_TABLES
+    if rule.kind == "own":
+        return personal, "area_id", None
+    parent = table.metadata.tables[rule.parent]
+    (key,) = parent.primary_key.columns
+    area = area_sql(parent, "p")
+    query = f"SELECT p.{key.name}, {area} FROM {parent.name} p WHERE p.{key.name} IN "
+    return personal, rule.via, query

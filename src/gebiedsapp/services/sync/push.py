@@ -50,6 +50,8 @@ class Outgoing:
     bases: dict[str, tuple[int, dict[str, str]]]
     upserts: list[str] = field(default_factory=list)
     deletes: list[str] = field(default_factory=list)
+    # {row_key: (area, personal)} as the laptop finds them (None: the server reads them)
+    stamps: dict[str, stored.Stamp] | None = None
 
 
 def outgoing(run: Run) -> list[Outgoing]:
@@ -67,10 +69,11 @@ def outgoing(run: Run) -> list[Outgoing]:
             item = Outgoing(
                 table=table,
                 ticks=ticks,
-                rows=local.rows(connection, table, keys, as_stored=True),
+                rows=stored.outbox_rows(connection, table, keys),
                 bases=local.bases(connection, table.name, keys),
             )
             item.upserts = parents_first(table, [k for k in keys if k in item.rows], item.rows)
+            item.stamps = stored.laptop_stamps(connection, table.table, item.rows)
             item.deletes = [k for k in keys if k not in item.rows]
             result.append(item)
     return result
@@ -165,7 +168,7 @@ def _push_batch(run: Run, item: Outgoing, keys: Sequence[str], *, deleting: bool
         # none of them on the server yet (no sync_row): most likely all new
         fresh = not any(key in current for key, _values in todo)
         changed = _write_all(run, remote, table, todo, fresh=fresh)
-        versions = server.record(remote, changed, device=run.device)
+        versions = _record(run, remote, item, changed, fresh=fresh)
         if changed:
             server.log_push(remote, device=run.device, rows=len(changed))
         for key in keys:
@@ -174,6 +177,32 @@ def _push_batch(run: Run, item: Outgoing, keys: Sequence[str], *, deleting: bool
         crash_point("sync:push-written")  # written on the server, not committed
     crash_point("sync:pushed")  # committed on the server, not yet here
     return confirmed
+
+
+def _record(
+    run: Run,
+    remote: Connection,
+    item: Outgoing,
+    changed: list[tuple[str, str, bool]],
+    *,
+    fresh: bool,
+) -> dict[tuple[str, str], int]:
+    """The written rows entered in `sync_row`: with the stamps the laptop found when it has
+    them all (the server checks them once; when one differs, it refuses them and reads them
+    itself, as for an older laptop), else stamped by the server alone."""
+    stamps = item.stamps
+    keys = [k for _t, k, _e in changed]
+    if (
+        stamps is not None
+        and len(set(keys)) == len(keys)
+        and all(t == item.table.name and not e and k in stamps for t, k, e in changed)
+    ):
+        found = stored.record_given(
+            remote, item.table.name, keys, stamps, device=run.device, fresh=fresh
+        )
+        if found is not None:
+            return found
+    return server.record(remote, changed, device=run.device)
 
 
 def _sent(row: dict[str, Any], columns: list[str]) -> dict[str, Any]:

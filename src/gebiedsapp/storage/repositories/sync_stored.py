@@ -3,13 +3,29 @@
 
 from __future__ import annotations
 
+import logging
+import uuid
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Boolean, Connection
+from sqlalchemy import Boolean, Connection, Table
+from sqlalchemy.exc import DBAPIError
 
-from gebiedsapp.storage.repositories.sync_server import _array_type, _parts
+from gebiedsapp.storage.repositories import sync_local as local
+from gebiedsapp.storage.repositories.sync_local import CHUNK, _marks
+from gebiedsapp.storage.repositories.sync_server import (
+    _RECORD_STAMPED,
+    _array_type,
+    _parts,
+    stamps_known,
+)
+from gebiedsapp.storage.server_stamps import STAMPED, laptop_stamps_sql
 from gebiedsapp.storage.sync_tables import SyncTable
+
+log = logging.getLogger(__name__)
+
+# (area as stored: hex uuid or None, personal) of a row, as the laptop finds it
+Stamp = tuple[str | None, bool]
 
 
 def write_stored_rows(
@@ -80,3 +96,110 @@ def _stored_array(kind: Any, values: list[Any]) -> tuple[list[Any], str]:
     if types == {bytes}:
         return values, "BYTEA[]"
     return [None if v is None else str(v) for v in values], "TEXT[]"
+
+
+def outbox_rows(
+    connection: Connection, table: SyncTable, keys: Sequence[str]
+) -> dict[str, dict[str, Any]]:
+    """sync_local.rows(…, as_stored=True) of `keys` (entries of the outbox): for a table
+    with a one-column key, its rows with an outbox entry in one statement, joined on the key
+    as stored (the row_key is the stored text), instead of a look-up per part of 400 keys;
+    the rows of other keys of the outbox (held back) are left out."""
+    if len(table.key) != 1:
+        return local.rows(connection, table, keys, as_stored=True)
+    quote = connection.dialect.identifier_preparer.quote
+    names = list(table.table.columns.keys())
+    key = table.key[0]
+    query = (
+        f"SELECT {', '.join(f't.{quote(n)}' for n in names)} FROM sync_outbox o "
+        f"JOIN {quote(table.name)} t ON t.{quote(key)} = o.row_key WHERE o.table_name = ?"
+    )
+    wanted = set(keys)
+    found: dict[str, dict[str, Any]] = {}
+    for raw in connection.exec_driver_sql(query, (table.name,)).fetchall():
+        values = dict(zip(names, raw, strict=True))
+        row_key = table.key_of(values)
+        if row_key in wanted:
+            found[row_key] = values
+    return found
+
+
+# --- the stamps the laptop sends (docs/sync-design.md, "Push") ------------------------------
+
+
+def laptop_stamps(
+    connection: Connection, table: Table, rows: Mapping[str, Mapping[str, Any]]
+) -> dict[str, Stamp] | None:
+    """{row_key: stamp} of a push's rows of a table whose area is its own or its parent's,
+    as the laptop's copy says (its `area_id`; the parent's area read once per parent, not
+    per row); None where the laptop does not say (another table, or a personal flag that
+    depends on the row): the server reads them itself then. The server believes none of it:
+    its statement check compares every stamp with its own rows."""
+    found = laptop_stamps_sql(table)
+    if found is None:
+        return None
+    personal, via, parent_query = found
+    if parent_query is None:
+        return {key: (row["area_id"], personal) for key, row in rows.items()}
+    parents = list({row[via] for row in rows.values() if row[via] is not None})
+    areas: dict[Any, Any] = {}
+    for start in range(0, len(parents), CHUNK):
+        part = parents[start : start + CHUNK]
+        areas.update(connection.exec_driver_sql(parent_query + _marks(part), tuple(part)).all())
+    return {key: (areas.get(row[via]), personal) for key, row in rows.items()}
+
+
+# record()'s upsert with the stamps the laptop sent (no read of gebiedsapp_stamps_of here:
+# the statement check reads them once, and refuses the statement when one differs)
+_RECORD_GIVEN_ROWS = (
+    "INSERT INTO sync_row (table_name, row_key, erased, seq, version, origin_device, "
+    "pushed_by, pushed_at, area_id, personal) "
+    "SELECT r.t, r.k, false, CAST(%(stamped)s AS bigint), 1, CAST(%(device)s AS uuid), "
+    "current_user, now(), r.a, r.p "
+    "FROM unnest(CAST(%(tables)b AS text[]), CAST(%(keys)b AS text[]), "
+    "CAST(CAST(%(areas)b AS text[]) AS uuid[]), CAST(%(personal)b AS boolean[])) "
+    "WITH ORDINALITY AS r(t, k, a, p, n) ORDER BY r.n"
+)
+_RECORD_GIVEN = f"{_RECORD_GIVEN_ROWS} {_RECORD_STAMPED[_RECORD_STAMPED.index('ON CONFLICT') :]}"
+# none of them has a sync_row yet (under the push lock): a plain insert, version 1 each (an
+# upsert's speculative insertion and its RETURNING were a sixth of the statement); a row
+# there after all refuses it (unique violation) and the upsert follows
+_RECORD_GIVEN_NEW = _RECORD_GIVEN_ROWS
+
+
+def record_given(
+    connection: Connection,
+    table: str,
+    keys: Sequence[str],
+    stamps: Mapping[str, Stamp],
+    *,
+    device: uuid.UUID,
+    fresh: bool = False,
+) -> dict[tuple[str, str], int] | None:
+    """sync_server.record() of written (not erased) rows of one table with the laptop's
+    stamps, in a savepoint; their new versions, or None when the server stamps them
+    otherwise (it refused the statement, nothing written: the caller records them as
+    before, the server reading the stamps itself) or cannot check them (an older server).
+    `fresh`: none of them had a sync_row when the push looked (under its lock)."""
+    if not keys or not stamps_known(connection):
+        return None
+    params = {
+        "stamped": STAMPED,
+        "device": device,
+        "tables": [table] * len(keys),
+        "keys": list(keys),
+        "areas": [stamps[k][0] for k in keys],
+        "personal": [stamps[k][1] for k in keys],
+    }
+    try:
+        with connection.begin_nested():
+            if fresh:
+                connection.exec_driver_sql(_RECORD_GIVEN_NEW, params)
+                return {(table, k): 1 for k in keys}
+            rows = connection.exec_driver_sql(_RECORD_GIVEN, params).all()
+    except DBAPIError as exc:
+        if getattr(exc.orig, "sqlstate", None) not in ("42501", "23505"):
+            raise
+        log.info("sync: %s stamped otherwise on the server, read there (%s)", table, exc.orig)
+        return None
+    return {(t, k): v for t, k, v in rows}
