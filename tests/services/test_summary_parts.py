@@ -17,6 +17,7 @@ from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session
 
 from gebiedsapp.domain import (
+    Area,
     Contact,
     Conversation,
     FollowUp,
@@ -218,6 +219,44 @@ def test_facts_brought_up_to_date_equal_a_fresh_count(
     forget()
     assert after == _summaries(database, today)
     assert after != before  # the write did change what a summary shows
+
+
+def test_an_area_emptied_again_has_no_kept_entry_as_a_fresh_count_has_none(
+    summary_world: SummaryWorld,
+) -> None:
+    """A round added to an area with nothing recorded, then removed: the facts brought up to
+    date are the fresh count's, field by field (an empty entry left for the area would count it
+    among the areas with activity)."""
+    database, today = summary_world.database, summary_world.today
+    with database.read_session() as session:
+        used = set(session.scalars(select(KoffiekarSession.area_id))) | set(
+            session.scalars(select(Signal.area_id))
+        )
+        empty = next(a.id for a in session.scalars(select(Area)) if a.id not in used)
+
+    def facts() -> Any:
+        with database.read_session() as session:
+            return summary_cache.summary_facts(session, None, YEAR, today, full=True)
+
+    forget()
+    facts()
+    with database.unit_of_work("test") as session:
+        Builder(session).round(empty, date(2024, 3, 12), [([THEME], "Zegt iets", True)])
+    facts()
+    with database.unit_of_work("test") as session:
+        for round_ in session.scalars(
+            select(KoffiekarSession).where(KoffiekarSession.area_id == empty)
+        ):
+            for said in session.scalars(
+                select(Conversation).where(Conversation.session_id == round_.id)
+            ):
+                session.delete(said)
+            session.delete(round_)
+    kept = facts()
+    with database.read_session() as session:
+        fresh = gather_facts(session, None, YEAR, YEAR.previous(), today)
+    for name in ("current", "previous", "year_before", "trend"):
+        assert getattr(kept, name) == getattr(fresh, name), name
 
 
 def test_rows_of_a_pull_are_brought_up_to_date_too(

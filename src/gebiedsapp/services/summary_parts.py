@@ -70,7 +70,10 @@ def _mixed(
     for area in areas:
         counts = Counter({k: v for k, v in out.get(area, Counter()).items() if k not in names})
         counts.update(new.get(area, Counter()))
-        out[area] = counts
+        if +counts:
+            out[area] = counts
+        else:  # nothing left: no entry, as a fresh count has none
+            out.pop(area, None)
     return out
 
 

@@ -11,7 +11,8 @@ is counted again at its next reading, as after any other write, only coarser. Th
 triggers (`applying = 0`) are skipped at 1 and 2 alike; the full-text triggers always run.
 
 The rewrite works on the triggers' SQL as stored, so whatever body a migration gave them is
-kept; only the WHEN is added (or taken away on a downgrade).
+kept; only the WHEN is added (or taken away on a downgrade). `summary_version.install` adds it
+to every trigger it makes, so a later migration's triggers skip too.
 """
 
 from __future__ import annotations
@@ -25,18 +26,29 @@ PREFIX = "summary_version_"  # storage.summary_version.trigger_name
 
 
 def with_skip(sql: str) -> str:
-    """A trigger's CREATE statement with the bulk skip in its WHEN (unchanged if there)."""
+    """A trigger's CREATE statement with the bulk skip in its WHEN (unchanged if there). A WHEN
+    of its own is bracketed first: `a OR b AND skip` would still run on `a`."""
     if SKIP in sql:
         return sql
     head, sep, body = sql.partition(" BEGIN ")
     if not sep:
         raise ValueError(f"not a trigger with a body: {sql[:80]}")
-    joined = f"{head} AND {SKIP}" if " WHEN " in head.upper() else f"{head} WHEN {SKIP}"
-    return joined + sep + body
+    at = head.upper().find(" WHEN ")
+    if at < 0:
+        return f"{head} WHEN {SKIP}" + sep + body
+    return f"{head[:at]} WHEN ({head[at + 6 :]}) AND {SKIP}" + sep + body
 
 
 def without_skip(sql: str) -> str:
-    return sql.replace(f" AND {SKIP}", "").replace(f" WHEN {SKIP}", "")
+    """The statement as it was before `with_skip`."""
+    head, sep, body = sql.partition(" BEGIN ")
+    if head.endswith(f" WHEN {SKIP}") and not head.endswith(f") AND {SKIP}"):
+        return head[: -len(f" WHEN {SKIP}")] + sep + body
+    suffix = f") AND {SKIP}"
+    at = head.upper().find(" WHEN (")
+    if head.endswith(suffix) and at >= 0:
+        return f"{head[:at]} WHEN {head[at + 7 : -len(suffix)]}" + sep + body
+    return sql
 
 
 def rewrite(connection: Any, *, skip: bool) -> int:
