@@ -5588,6 +5588,13 @@ The previous database is in:
     </message>
 </context>
 <context>
+    <name>SyncBusy</name>
+    <message>
+        <source>Er loopt nu een synchronisatie met de teamserver. Wacht tot die klaar is (de statusbalk onderaan toont hoe ver hij is) of breek hem af: druk op F9 en kies Annuleren. Probeer het daarna opnieuw; er is niets gewijzigd.</source>
+        <translation>A synchronisation with the team server is running. Wait until it has finished (the status bar at the bottom shows how far it is) or stop it: press F9 and choose Cancel. Then try again; nothing has been changed.</translation>
+    </message>
+</context>
+<context>
     <name>SyncController</name>
     <message>
         <source>Verbinden</source>

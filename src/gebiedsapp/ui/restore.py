@@ -157,10 +157,15 @@ class RestoreDialog(QDialog):
                 return opened, None
             problem = self.tr("Dit wachtwoord opent deze reservekopie niet.")
 
+    def _syncing(self) -> bool:
+        from gebiedsapp.ui.sync.busy import refused_while_syncing
+
+        return refused_while_syncing(self.context, self, self.tr("Niet teruggezet"))
+
     def restore_selected(self) -> None:
         info = self.selected()
         database = self.context.database.file
-        if info is None or database is None:
+        if info is None or database is None or self._syncing():
             return
         passphrase = None
         if info.other_key:
@@ -177,7 +182,7 @@ class RestoreDialog(QDialog):
         loss = backups.what_would_be_lost(database, info, self.key)
         if loss is not None:  # what the user would lose, before the question
             question = f"{loss.text()}\n\n{question}"
-        if not self.confirm(question):
+        if not self.confirm(question) or self._syncing():  # one may have started meanwhile
             return
         self.context.background.wait()
         self.context.database.dispose()  # no connection may hold the file while it is replaced
