@@ -15,11 +15,14 @@ shows only the last area's figures.
 from __future__ import annotations
 
 import logging
+import os
+import sys
+import threading
 from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal
 
 log = logging.getLogger(__name__)
 
@@ -28,14 +31,32 @@ class _Relay(QObject):
     finished = Signal(object, object, int)  # result, error, ticket
 
 
+MAINTENANCE_NICE = 10  # Linux: the maintenance thread's niceness (0 is normal, 19 the lowest)
+
+
+def _lower_this_thread() -> None:
+    """Linux schedules threads apart, but Qt's LowPriority means nothing there (only
+    IdlePriority, which could starve a backup): raise this thread's own nice value."""
+    if sys.platform.startswith("linux"):
+        try:
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), MAINTENANCE_NICE)
+        except OSError:  # not allowed: it runs at normal priority
+            log.debug("maintenance thread priority not lowered")
+
+
 class _Job(QRunnable):
-    def __init__(self, work: Callable[[], Any], relay: _Relay, ticket: int) -> None:
+    def __init__(
+        self, work: Callable[[], Any], relay: _Relay, ticket: int, *, low: bool = False
+    ) -> None:
         super().__init__()
         self.work = work
         self.relay = relay
         self.ticket = ticket
+        self.low = low
 
     def run(self) -> None:
+        if self.low:
+            _lower_this_thread()
         try:
             result = self.work()
         except Exception as exc:  # reported on the GUI thread; nothing may escape a worker
@@ -63,6 +84,9 @@ class Background(QObject):
         self.pool.setMaxThreadCount(1)
         self.maintenance = QThreadPool(self)  # MAINTENANCE: long upkeep nobody looks at
         self.maintenance.setMaxThreadCount(1)
+        # below the screens' reads: at start retention and the backup took
+        # CPU from the first screen's rows (issue 19); Windows and macOS honour Qt's priority
+        self.maintenance.setThreadPriority(QThread.Priority.LowPriority)
         self.pages = QThreadPool(self)  # PAGES: a paged list's pages, apart from its screen's
         self.pages.setMaxThreadCount(1)
         self.syncs = QThreadPool(self)  # SYNC: one team sync at a time
@@ -90,7 +114,7 @@ class Background(QObject):
         self._tickets[key] = self._next
         self._callbacks[self._next] = (key, owner, on_done, on_error)
         self._lanes[self._next] = lane
-        self._pool(lane).start(_Job(work, self._relay, self._next))
+        self._pool(lane).start(_Job(work, self._relay, self._next, low=lane == MAINTENANCE))
 
     def _deliver(self, result: Any, error: Exception | None, ticket: int) -> None:
         key, owner, on_done, on_error = self._callbacks.pop(ticket)
