@@ -66,6 +66,7 @@ WATCHED = frozenset(
     }
 )  # fmt: skip
 BODY_MARGINS = 16  # left and right of the scrolling body
+REST_AFTER_MS = 10  # the charts and tables: built this long after the screen is shown
 
 
 class SummaryScreen(ScreenDefaults, DashboardFilling, QWidget):
@@ -382,8 +383,8 @@ class SummaryScreen(ScreenDefaults, DashboardFilling, QWidget):
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
-        if not self._rest_built:
-            QTimer.singleShot(0, self, self._build_rest)
+        if not self._rest_built:  # a timer, not a queued call: the paint goes first
+            QTimer.singleShot(REST_AFTER_MS, self, self._build_rest)
         if self.stale:
             self.refresh()
 
