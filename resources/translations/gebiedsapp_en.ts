@@ -4339,6 +4339,10 @@ Alles wat daarna is vastgelegd, is dan niet meer in de database; de huidige data
 Everything recorded after that will no longer be in the database; the current database is first kept as a backup. The app then closes.</translation>
     </message>
     <message>
+        <source>De app is nog bezig met een reservekopie. Probeer het over een minuut opnieuw; er is niets gewijzigd.</source>
+        <translation>The app is still making a backup. Try again in a minute; nothing was changed.</translation>
+    </message>
+    <message>
         <source>Teruggezet</source>
         <translation>Restored</translation>
     </message>

@@ -10,7 +10,7 @@ import threading
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QThread
+from PySide6.QtCore import Qt, QThread
 from signal_steps import make_signal, open_screen
 
 from gebiedsapp.ui import app
@@ -83,3 +83,53 @@ def test_maintenance_runs_below_the_screens_reads(
     assert reads_qt != QThread.Priority.LowPriority
     if LINUX:  # where Qt's priority is not applied, the thread's nice value is
         assert maintenance_nice > reads_nice
+
+
+def test_a_restore_while_the_start_backup_still_copies_says_so_and_replaces_nothing(
+    qtbot: Any, window: MainWindow, context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The start backup runs below the reads, so on a busy laptop longer: a restore that
+    waited in vain for it went on and replaced the file it was copying."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+    from test_main_window import menu_action
+
+    from gebiedsapp.services import backups
+    from gebiedsapp.ui import restore as restore_module
+
+    backups.make_backup(context.database, context.backup_dir())
+    started, release = threading.Event(), threading.Event()
+
+    def maintenance_that_waits(*_args: object) -> str:
+        started.set()
+        release.wait(30)
+        return "klaar"
+
+    monkeypatch.setattr(app, "start_maintenance", maintenance_that_waits)
+    monkeypatch.setattr(restore_module, "WAIT_MS", 200)  # instead of half a minute
+    said: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "warning", staticmethod(lambda _parent, _title, text, *_a: said.append(text))
+    )
+    replaced: list[bool] = []
+    monkeypatch.setattr(backups, "restore_backup", lambda *_a, **_k: replaced.append(True))
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, restore_module.RestoreDialog)
+        dialog.confirm = lambda _question: True  # "Ja" to "De reservekopie … terugzetten?"
+        dialog.tell = lambda _title, _text: None
+        qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+        if not dialog.restored:
+            dialog.reject()
+
+    app.begin_maintenance(window, context.database, context.paths, context.actor)
+    try:
+        assert started.wait(10)
+        QTimer.singleShot(0, answer)
+        menu_action(window, "Bestand", "Reservekopie terugzetten…").trigger()
+    finally:
+        release.set()
+        context.background.wait()
+    assert replaced == []
+    assert any("nog bezig met een reservekopie" in text for text in said), said

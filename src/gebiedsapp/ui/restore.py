@@ -44,6 +44,7 @@ def describe(info: BackupInfo) -> str:
 
 
 translate = QCoreApplication.translate  # by this name lupdate finds the texts
+WAIT_MS = 30_000  # how long a restore waits for the workers (the start backup: below the reads)
 
 _REASONS = {
     "start": QT_TRANSLATE_NOOP("Restore", "bij het starten"),
@@ -184,7 +185,16 @@ class RestoreDialog(QDialog):
             question = f"{loss.text()}\n\n{question}"
         if not self.confirm(question) or self._syncing():  # one may have started meanwhile
             return
-        self.context.background.wait()
+        if not self.context.background.wait(WAIT_MS):  # a start backup still copying
+            QMessageBox.warning(
+                self,
+                self.tr("Niet teruggezet"),
+                self.tr(
+                    "De app is nog bezig met een reservekopie. Probeer het over een minuut "
+                    "opnieuw; er is niets gewijzigd."
+                ),
+            )
+            return
         self.context.database.dispose()  # no connection may hold the file while it is replaced
         try:
             safety = backups.restore_backup(
