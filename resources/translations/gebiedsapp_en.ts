@@ -4339,6 +4339,10 @@ Alles wat daarna is vastgelegd, is dan niet meer in de database; de huidige data
 Everything recorded after that will no longer be in the database; the current database is first kept as a backup. The app then closes.</translation>
     </message>
     <message>
+        <source>De app is nog bezig met een reservekopie. Probeer het over een minuut opnieuw; er is niets gewijzigd.</source>
+        <translation>The app is still making a backup. Try again in a minute; nothing was changed.</translation>
+    </message>
+    <message>
         <source>Teruggezet</source>
         <translation>Restored</translation>
     </message>
@@ -5585,6 +5589,13 @@ The previous database is in:
     <message>
         <source>Niet geïmporteerd</source>
         <translation>Not imported</translation>
+    </message>
+</context>
+<context>
+    <name>SyncBusy</name>
+    <message>
+        <source>Er loopt nu een synchronisatie met de teamserver. Wacht tot die klaar is (de statusbalk onderaan toont hoe ver hij is) of breek hem af: druk op F9 en kies Annuleren. Probeer het daarna opnieuw; er is niets gewijzigd.</source>
+        <translation>A synchronisation with the team server is running. Wait until it has finished (the status bar at the bottom shows how far it is) or stop it: press F9 and choose Cancel. Then try again; nothing has been changed.</translation>
     </message>
 </context>
 <context>

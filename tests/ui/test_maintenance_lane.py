@@ -4,10 +4,13 @@ file) runs on a worker of its own: a screen opened at launch does not wait behin
 
 from __future__ import annotations
 
+import os
+import sys
 import threading
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt, QThread
 from signal_steps import make_signal, open_screen
 
 from gebiedsapp.ui import app
@@ -15,6 +18,8 @@ from gebiedsapp.ui.context import AppContext
 from gebiedsapp.ui.main_window import SIGNALS as SIGNALS_SCREEN
 from gebiedsapp.ui.main_window import MainWindow
 from gebiedsapp.ui.signals import SignalsScreen
+
+LINUX = sys.platform.startswith("linux")
 
 
 def test_a_screen_opened_at_launch_reads_while_maintenance_still_runs(
@@ -43,3 +48,88 @@ def test_a_screen_opened_at_launch_reads_while_maintenance_still_runs(
         release.set()
         context.background.wait()
     qtbot.waitUntil(lambda: not context.background.busy())
+
+
+def _own_priority() -> tuple[int, QThread.Priority]:
+    """The calling thread's nice value (Linux) and Qt priority."""
+    nice = os.getpriority(os.PRIO_PROCESS, threading.get_native_id()) if LINUX else 0
+    return nice, QThread.currentThread().priority()
+
+
+def test_maintenance_runs_below_the_screens_reads(
+    qtbot: Any, window: MainWindow, context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The start's retention and backup compete for the CPU with the first screen's reads
+    (two cores, a 600 MB copy): their thread runs at a lower priority than the reads'."""
+    seen: dict[str, tuple[int, QThread.Priority]] = {}
+
+    def maintenance_that_looks(*_args: object) -> str:
+        seen["maintenance"] = _own_priority()
+        return "klaar"
+
+    monkeypatch.setattr(app, "start_maintenance", maintenance_that_looks)
+    app.begin_maintenance(window, context.database, context.paths, context.actor)
+    context.background.submit(
+        "look",
+        _own_priority,
+        owner=window,
+        on_done=lambda found: seen.__setitem__("reads", found),
+        on_error=lambda error: None,
+    )
+    qtbot.waitUntil(lambda: len(seen) == 2)
+    maintenance_nice, maintenance_qt = seen["maintenance"]
+    reads_nice, reads_qt = seen["reads"]
+    assert maintenance_qt == QThread.Priority.LowPriority
+    assert reads_qt != QThread.Priority.LowPriority
+    if LINUX:  # where Qt's priority is not applied, the thread's nice value is
+        assert maintenance_nice > reads_nice
+
+
+def test_a_restore_while_the_start_backup_still_copies_says_so_and_replaces_nothing(
+    qtbot: Any, window: MainWindow, context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The start backup runs below the reads, so on a busy laptop longer: a restore that
+    waited in vain for it went on and replaced the file it was copying."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+    from test_main_window import menu_action
+
+    from gebiedsapp.services import backups
+    from gebiedsapp.ui import restore as restore_module
+
+    backups.make_backup(context.database, context.backup_dir())
+    started, release = threading.Event(), threading.Event()
+
+    def maintenance_that_waits(*_args: object) -> str:
+        started.set()
+        release.wait(30)
+        return "klaar"
+
+    monkeypatch.setattr(app, "start_maintenance", maintenance_that_waits)
+    monkeypatch.setattr(restore_module, "WAIT_MS", 200)  # instead of half a minute
+    said: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "warning", staticmethod(lambda _parent, _title, text, *_a: said.append(text))
+    )
+    replaced: list[bool] = []
+    monkeypatch.setattr(backups, "restore_backup", lambda *_a, **_k: replaced.append(True))
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, restore_module.RestoreDialog)
+        dialog.confirm = lambda _question: True  # "Ja" to "De reservekopie … terugzetten?"
+        dialog.tell = lambda _title, _text: None
+        qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+        if not dialog.restored:
+            dialog.reject()
+
+    app.begin_maintenance(window, context.database, context.paths, context.actor)
+    try:
+        assert started.wait(10)
+        QTimer.singleShot(0, answer)
+        menu_action(window, "Bestand", "Reservekopie terugzetten…").trigger()
+    finally:
+        release.set()
+        context.background.wait()
+    assert replaced == []
+    assert any("nog bezig met een reservekopie" in text for text in said), said

@@ -74,6 +74,8 @@ def test_a_long_list_is_measured_on_its_sample(qtbot: Any) -> None:
 def test_the_summary_tables_are_not_sized_over_every_row(qtbot: Any, context: AppContext) -> None:
     screen = SummaryScreen(context)
     qtbot.addWidget(screen)
+    screen.show()  # its tables are built after its first paint (issue 19)
+    qtbot.waitUntil(lambda: hasattr(screen, "open_table"))
 
     for table in (screen.open_table, screen.actions_table, screen.initiatives_table):
         header = table.horizontalHeader()

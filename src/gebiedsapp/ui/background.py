@@ -2,23 +2,27 @@
 
 One worker thread for the screens' reads, so they never compete with each other, one for
 maintenance (the start's retention and backup, which may copy a 600 MB file): a screen
-opened at launch never waits behind it, and one for pages (Samenvatting's lists: a list's
-first page never waits behind the whole summary). All are the app's, so `wait()` before a
-restore or a new passphrase waits for every one of them. The result or the error comes back
-on the GUI thread through a queued signal. The work function gets no widgets: it takes its
-own session and returns plain data. A newer request for the same
-`key` makes the older result stale, so a fast click through the area tree shows only the last
-area's figures.
+opened at launch never waits behind it, one for pages (Samenvatting's lists: a list's
+first page never waits behind the whole summary) and one for the team sync (minutes long:
+nothing else waits behind it). All are the app's, so `wait()` before a restore or a new
+passphrase waits for every one of them, and `lane_busy(SYNC)` tells them a sync is running.
+The result or the error comes back on the GUI thread through a queued signal. The work
+function gets no widgets: it takes its own session and returns plain data. A newer request
+for the same `key` makes the older result stale, so a fast click through the area tree
+shows only the last area's figures.
 """
 
 from __future__ import annotations
 
 import logging
+import os
+import sys
+import threading
 from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal
 
 log = logging.getLogger(__name__)
 
@@ -27,14 +31,32 @@ class _Relay(QObject):
     finished = Signal(object, object, int)  # result, error, ticket
 
 
+MAINTENANCE_NICE = 10  # Linux: the maintenance thread's niceness (0 is normal, 19 the lowest)
+
+
+def _lower_this_thread() -> None:
+    """Linux schedules threads apart, but Qt's LowPriority means nothing there (only
+    IdlePriority, which could starve a backup): raise this thread's own nice value."""
+    if sys.platform.startswith("linux"):
+        try:
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), MAINTENANCE_NICE)
+        except OSError:  # not allowed: it runs at normal priority
+            log.debug("maintenance thread priority not lowered")
+
+
 class _Job(QRunnable):
-    def __init__(self, work: Callable[[], Any], relay: _Relay, ticket: int) -> None:
+    def __init__(
+        self, work: Callable[[], Any], relay: _Relay, ticket: int, *, low: bool = False
+    ) -> None:
         super().__init__()
         self.work = work
         self.relay = relay
         self.ticket = ticket
+        self.low = low
 
     def run(self) -> None:
+        if self.low:
+            _lower_this_thread()
         try:
             result = self.work()
         except Exception as exc:  # reported on the GUI thread; nothing may escape a worker
@@ -50,6 +72,7 @@ _Callbacks = tuple[str, QObject, Callable[[Any], None], Callable[[Exception], No
 READS = "reads"
 MAINTENANCE = "maintenance"
 PAGES = "pages"
+SYNC = "sync"
 
 
 class Background(QObject):
@@ -61,10 +84,16 @@ class Background(QObject):
         self.pool.setMaxThreadCount(1)
         self.maintenance = QThreadPool(self)  # MAINTENANCE: long upkeep nobody looks at
         self.maintenance.setMaxThreadCount(1)
+        # below the screens' reads: at start retention and the backup took
+        # CPU from the first screen's rows (issue 19); Windows and macOS honour Qt's priority
+        self.maintenance.setThreadPriority(QThread.Priority.LowPriority)
         self.pages = QThreadPool(self)  # PAGES: a paged list's pages, apart from its screen's
         self.pages.setMaxThreadCount(1)
+        self.syncs = QThreadPool(self)  # SYNC: one team sync at a time
+        self.syncs.setMaxThreadCount(1)
         self._tickets: dict[str, int] = {}
         self._callbacks: dict[int, _Callbacks] = {}
+        self._lanes: dict[int, str] = {}  # every ticket not yet delivered: its lane
         self._next = 0
         self._relay = _Relay(self)
         self._relay.finished.connect(self._deliver)
@@ -84,11 +113,12 @@ class Background(QObject):
         self._next += 1
         self._tickets[key] = self._next
         self._callbacks[self._next] = (key, owner, on_done, on_error)
-        pool = {MAINTENANCE: self.maintenance, PAGES: self.pages}.get(lane, self.pool)
-        pool.start(_Job(work, self._relay, self._next))
+        self._lanes[self._next] = lane
+        self._pool(lane).start(_Job(work, self._relay, self._next, low=lane == MAINTENANCE))
 
     def _deliver(self, result: Any, error: Exception | None, ticket: int) -> None:
         key, owner, on_done, on_error = self._callbacks.pop(ticket)
+        self._lanes.pop(ticket, None)
         if self._tickets.get(key) != ticket:
             return  # a newer request for the same thing is under way
         del self._tickets[key]
@@ -99,17 +129,25 @@ class Background(QObject):
         else:
             on_done(result)
 
+    def _pool(self, lane: str) -> QThreadPool:
+        lanes = {MAINTENANCE: self.maintenance, PAGES: self.pages, SYNC: self.syncs}
+        return lanes.get(lane, self.pool)
+
     def busy(self) -> bool:
         return bool(self._tickets)
+
+    def lane_busy(self, lane: str) -> bool:
+        """Work of `lane` is running or queued, or its result not yet delivered."""
+        return lane in self._lanes.values()
 
     def wait(self, msecs: int = 30_000) -> bool:
         """Block until every worker is idle (tests, shutdown, before a restore or a new
         passphrase: a start backup may be copying the file, a list reading a page); the
         results still arrive queued."""
-        idle = [pool.waitForDone(msecs) for pool in (self.pool, self.pages, self.maintenance)]
+        pools = (self.pool, self.pages, self.maintenance, self.syncs)
+        idle = [pool.waitForDone(msecs) for pool in pools]
         return all(idle)
 
     def wait_lane(self, lane: str, msecs: int = 30_000) -> bool:
         """Block until one lane's worker is idle (tests)."""
-        pool = {MAINTENANCE: self.maintenance, PAGES: self.pages}.get(lane, self.pool)
-        return pool.waitForDone(msecs)
+        return self._pool(lane).waitForDone(msecs)

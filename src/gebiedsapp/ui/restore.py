@@ -44,6 +44,7 @@ def describe(info: BackupInfo) -> str:
 
 
 translate = QCoreApplication.translate  # by this name lupdate finds the texts
+WAIT_MS = 30_000  # how long a restore waits for the workers (the start backup: below the reads)
 
 _REASONS = {
     "start": QT_TRANSLATE_NOOP("Restore", "bij het starten"),
@@ -157,10 +158,15 @@ class RestoreDialog(QDialog):
                 return opened, None
             problem = self.tr("Dit wachtwoord opent deze reservekopie niet.")
 
+    def _syncing(self) -> bool:
+        from gebiedsapp.ui.sync.busy import refused_while_syncing
+
+        return refused_while_syncing(self.context, self, self.tr("Niet teruggezet"))
+
     def restore_selected(self) -> None:
         info = self.selected()
         database = self.context.database.file
-        if info is None or database is None:
+        if info is None or database is None or self._syncing():
             return
         passphrase = None
         if info.other_key:
@@ -177,9 +183,18 @@ class RestoreDialog(QDialog):
         loss = backups.what_would_be_lost(database, info, self.key)
         if loss is not None:  # what the user would lose, before the question
             question = f"{loss.text()}\n\n{question}"
-        if not self.confirm(question):
+        if not self.confirm(question) or self._syncing():  # one may have started meanwhile
             return
-        self.context.background.wait()
+        if not self.context.background.wait(WAIT_MS):  # a start backup still copying
+            QMessageBox.warning(
+                self,
+                self.tr("Niet teruggezet"),
+                self.tr(
+                    "De app is nog bezig met een reservekopie. Probeer het over een minuut "
+                    "opnieuw; er is niets gewijzigd."
+                ),
+            )
+            return
         self.context.database.dispose()  # no connection may hold the file while it is replaced
         try:
             safety = backups.restore_backup(

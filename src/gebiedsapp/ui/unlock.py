@@ -300,8 +300,11 @@ def _while_closed(
     with the key it returns. When it fails it changed nothing (what could fail after the
     database itself, the backups, is reported in the outcome instead): go on as before."""
     from gebiedsapp.services.database_access import file_errors
+    from gebiedsapp.ui.sync.busy import refused_while_syncing
 
     database = context.database
+    if refused_while_syncing(context, parent, title):  # it would write into the old file
+        return None
     if not context.background.wait():  # a start backup still copying the file
         QMessageBox.warning(
             parent,

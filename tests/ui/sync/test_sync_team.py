@@ -352,7 +352,7 @@ def test_closing_the_window_during_a_sync_stops_it_and_loses_nothing(  # type: i
     go.set()
     window.close()  # waits for the run to stop between two batches
 
-    assert window.sync.worker.pool.activeThreadCount() == 0
+    assert window.sync.worker.syncs.activeThreadCount() == 0
     QApplication.processEvents()  # the run's end arrives (queued) after the close
     assert not window.sync.timer.isActive()  # no attempt after the window is gone
     assert said == []
@@ -360,3 +360,60 @@ def test_closing_the_window_during_a_sync_stops_it_and_loses_nothing(  # type: i
     assert result.waiting == 0  # the rerun sent the rest
     team.sync("bert")
     converged(context, team)
+
+
+def test_a_restore_during_a_sync_says_so_and_replaces_nothing_until_it_ended(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, context: AppContext, team: Team, said: list[str], monkeypatch
+) -> None:
+    """Bestand → Reservekopie terugzetten… replaces the database file; a sync on its own worker
+    still reads and writes it (issue 19). While one runs (here the quiet background attempt,
+    which shows no dialog) the restore refuses in Dutch and replaces nothing; once it ended
+    the same clicks restore."""
+    from test_main_window import menu_action
+
+    from gebiedsapp.services import backups
+    from gebiedsapp.ui.restore import RestoreDialog
+
+    backups.make_backup(context.database, context.backup_dir())
+    on_team(context, team)
+    record_round(context.database, "test", "Mevrouw mist de bus")
+    outcomes = follow(window)
+    reached, go = threading.Event(), threading.Event()
+
+    def hold(step: sync.SyncProgress) -> None:
+        if step.stage == "ophalen" and not reached.is_set():
+            reached.set()
+            go.wait(60)
+
+    window.sync.relay.progress.connect(hold, Qt.ConnectionType.DirectConnection)
+    replaced_during_sync: list[bool] = []
+    real_restore = backups.restore_backup
+
+    def restore(*args, **kwargs):  # type: ignore[no-untyped-def]
+        replaced_during_sync.append(reached.is_set() and not go.is_set())
+        return real_restore(*args, **kwargs)
+
+    monkeypatch.setattr(backups, "restore_backup", restore)
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, RestoreDialog)
+        dialog.confirm = lambda _question: True  # "Ja" to "De reservekopie … terugzetten?"
+        dialog.tell = lambda _title, _text: None
+        qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+        if not dialog.restored:
+            dialog.reject()  # Annuleren: the user goes to wait for the sync
+
+    window.sync.timer.start(0)  # the quiet background attempt, due now instead of in minutes
+    qtbot.waitUntil(reached.is_set, timeout=LONG)
+    QTimer.singleShot(0, answer)
+    menu_action(window, "Bestand", "Reservekopie terugzetten…").trigger()
+    assert replaced_during_sync == []
+    assert any("Er loopt nu een synchronisatie" in text for text in said), said
+
+    go.set()
+    qtbot.waitUntil(lambda: bool(outcomes), timeout=LONG)
+    assert outcomes[0].result is not None, outcomes[0].error
+    QTimer.singleShot(0, answer)
+    menu_action(window, "Bestand", "Reservekopie terugzetten…").trigger()
+    assert replaced_during_sync == [False]  # after the sync: restored

@@ -64,6 +64,9 @@ class DashboardFilling:
     quotes: QLabel
     quotes_model: QuotesModel
 
+    def _build_rest(self) -> None:
+        """The screen builds its charts and tables here (SummaryScreen._build_rest)."""
+
     def _show_figures(self, data: Dashboard) -> None:
         s = data.summary
         self.title.setText(_tr(TITLE) % s.title)
@@ -90,6 +93,7 @@ class DashboardFilling:
         )
 
     def _show_charts(self, data: Dashboard) -> None:
+        self._build_rest()
         s = data.summary
         self.themes.set_rows([(t.theme, t.current, t.previous) for t in s.themes[:10]])
         moves = []
@@ -124,6 +128,7 @@ class DashboardFilling:
 
     def _list_shown(self, name: str) -> None:
         """A list's first page is in: the quotes say so when there are none."""
+        self._build_rest()
         if name == QUOTES:
             none = self.quotes_model.total == 0
             no_quotes = _tr(NO_QUOTES)

@@ -66,6 +66,7 @@ WATCHED = frozenset(
     }
 )  # fmt: skip
 BODY_MARGINS = 16  # left and right of the scrolling body
+REST_AFTER_MS = 10  # the charts and tables: built this long after the screen is shown
 
 
 class SummaryScreen(ScreenDefaults, DashboardFilling, QWidget):
@@ -86,6 +87,7 @@ class SummaryScreen(ScreenDefaults, DashboardFilling, QWidget):
         self._shown = 0  # which load's figures are being shown (slice by slice)
         self._asked = 0  # which load was asked for last; its first figures show once
         self._steps = 0  # slices of it still to show
+        self._rest_built = False  # the charts and lists under the first row (see _build_rest)
 
         self.title = heading(self.tr("Samenvatting"), self)
         top = self._build_top()
@@ -151,21 +153,39 @@ class SummaryScreen(ScreenDefaults, DashboardFilling, QWidget):
         return top
 
     def _build_body(self) -> QWidget:
-        """Everything under the buttons, which scrolls: figures, charts, map and lists."""
+        """Everything under the buttons, which scrolls: here the first row (figures and map)
+        and the lists' models; the charts and the lists' tables follow (_build_rest)."""
         body = QWidget(self)
         self.body = body
         self.team = QLabel(body)
         self.team.setWordWrap(True)
         self._build_figures(body)
+        self._build_map(body)
+        self.lists = SummaryLists(self.context, self)
+        self.lists.failed.connect(self._list_failed)
+        self.lists.shown.connect(self._list_shown)
+        self.open_model = self.lists.open_signals
+        self.quotes_model = self.lists.quotes
+        self.actions_model = self.lists.actions
+        self.initiatives_model = self.lists.initiatives
+        self.body_layout = QVBoxLayout(body)
+        self.body_layout.setContentsMargins(BODY_MARGINS - 12, 0, 12, 12)
+        self.first_row = self._figures_and_map(body)
+        self.body_layout.addLayout(self.first_row)
+        return body
+
+    def _build_rest(self) -> None:
+        """The charts and the lists' tables, under the first row: built once the screen has
+        been painted, not in its first open (on ten times today's data that open held the GUI
+        thread over 100 ms, issue 19); at once when their data comes first."""
+        if self._rest_built:
+            return
+        self._rest_built = True
+        body = self.body
         self._build_charts(body)
         self._build_tables(body)
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(BODY_MARGINS - 12, 0, 12, 12)
-        self.first_row = self._figures_and_map(body)
-        layout.addLayout(self.first_row)
-        layout.addLayout(self._themes_and_signals(body))
-        self._add_lists(layout, body)
-        return body
+        self.body_layout.addLayout(self._themes_and_signals(body))
+        self._add_lists(self.body_layout, body)
 
     def _build_figures(self, body: QWidget) -> None:
         """The key figures: this period, the one before, and the difference."""
@@ -198,31 +218,29 @@ class SummaryScreen(ScreenDefaults, DashboardFilling, QWidget):
             self.figure_labels[field] = cells
         self.figures.setColumnStretch(4, 1)
 
-    def _build_charts(self, body: QWidget) -> None:
-        """The themes' chart, the map of open signals per buurt and the signals' charts."""
-        self.themes = BarChart(
-            body, empty_text=self.tr("Geen gesprekken of contacten met een thema.")
-        )
-        self.theme_moves = QLabel(body)
-        self.theme_moves.setWordWrap(True)
+    def _build_map(self, body: QWidget) -> None:
+        """The map of open signals per buurt, beside the key figures."""
         self.map = BuurtMap(body)
         self.map.setMinimumSize(240, 240)  # beside the figures at 150% scaling too
         self.map_note = QLabel(body)
         style(self.map_note, MUTED)
         self.map_note.setWordWrap(True)
+
+    def _build_charts(self, body: QWidget) -> None:
+        """The themes' chart and the signals' charts."""
+        self.themes = BarChart(
+            body, empty_text=self.tr("Geen gesprekken of contacten met een thema.")
+        )
+        self.theme_moves = QLabel(body)
+        self.theme_moves.setWordWrap(True)
         self.by_category = BarChart(body, empty_text=self.tr("Geen nieuwe signalen."))
         self.by_status = BarChart(body, empty_text=self.tr("Geen nieuwe signalen."))
         self.median = QLabel(body)
 
     def _build_tables(self, body: QWidget) -> None:
         """Open signals, quotes, open actions and initiatives: a page at a time."""
-        self.lists = SummaryLists(self.context, self)
-        self.lists.failed.connect(self._list_failed)
-        self.lists.shown.connect(self._list_shown)
-        self.open_model = self.lists.open_signals
         self.open_table = read_only_table(self.open_model, body)
         self.open_table.setAccessibleName(self.tr("Open signalen"))
-        self.quotes_model = self.lists.quotes
         self.quotes_table = read_only_table(self.quotes_model, body)
         self.quotes_table.setAccessibleName(self.tr("Wat bewoners zeiden"))
         header = self.quotes_table.horizontalHeader()  # the quote takes the room, not 'Waar'
@@ -230,10 +248,8 @@ class SummaryScreen(ScreenDefaults, DashboardFilling, QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.quotes = QLabel(body)  # says so when there are none
         style(self.quotes, MUTED)
-        self.actions_model = self.lists.actions
         self.actions_table = read_only_table(self.actions_model, body)
         self.actions_table.setAccessibleName(self.tr("Afgesproken acties die nog open staan"))
-        self.initiatives_model = self.lists.initiatives
         self.initiatives_table = read_only_table(self.initiatives_model, body)
         self.initiatives_table.setAccessibleName(self.tr("Bewonersinitiatieven"))
 
@@ -367,6 +383,8 @@ class SummaryScreen(ScreenDefaults, DashboardFilling, QWidget):
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
+        if not self._rest_built:  # a timer, not a queued call: the paint goes first
+            QTimer.singleShot(REST_AFTER_MS, self, self._build_rest)
         if self.stale:
             self.refresh()
 

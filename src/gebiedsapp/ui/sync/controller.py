@@ -3,7 +3,8 @@
 cancellable progress dialog, the Dutch result, and quiet attempts in the background.
 
 A sync can take minutes, so it never runs on the GUI thread nor on the screens' shared worker
-(their reads would wait behind it): it has its own single thread, and one run at a time.
+(their reads would wait behind it): it has a lane of its own on the app's Background (one run
+at a time), where a restore or a new passphrase sees it running and refuses (issue 19).
 After a run the change hub tells every screen, which reload what they show.
 """
 
@@ -21,7 +22,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QSettings, Qt, QTimer, Si
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressDialog, QToolButton
 
-from gebiedsapp.ui.background import Background
+from gebiedsapp.ui.background import SYNC as SYNC_LANE
 from gebiedsapp.ui.context import ALL_KINDS, SYNC, AppContext
 from gebiedsapp.ui.formatting import format_number
 from gebiedsapp.ui.palette import style
@@ -104,7 +105,7 @@ class SyncController(QObject):
         super().__init__(window)
         self.context = context
         self.window = window
-        self.worker = Background(self)  # a thread of its own: screens keep loading meanwhile
+        self.worker = context.background  # its SYNC lane: screens keep loading meanwhile
         self.relay = _Progress(self)
         self.relay.progress.connect(self._on_progress)
         self.cancel: threading.Event | None = None
@@ -312,7 +313,9 @@ class SyncController(QObject):
                 forget_password(sync.account(address))  # asked again at the next click
             self._finish(outcome)
 
-        self.worker.submit("sync", work, owner=self, on_done=done, on_error=self._crashed)
+        self.worker.submit(
+            "sync", work, owner=self, on_done=done, on_error=self._crashed, lane=SYNC_LANE
+        )
 
     def _crashed(self, error: Exception) -> None:
         from gebiedsapp.services import sync
@@ -466,7 +469,9 @@ class SyncController(QObject):
                 return Outcome(skipped="unreachable")
             return _run(database, address, password, relay, cancel)
 
-        self.worker.submit("sync", work, owner=self, on_done=self._finish, on_error=self._crashed)
+        self.worker.submit(
+            "sync", work, owner=self, on_done=self._finish, on_error=self._crashed, lane=SYNC_LANE
+        )
 
     def shutdown(self) -> None:
         """The window closes: stop a running sync between batches and wait for it."""
@@ -474,7 +479,7 @@ class SyncController(QObject):
         self.timer.stop()
         if self.cancel is not None:
             self.cancel.set()
-        self.worker.wait()
+        self.worker.wait_lane(SYNC_LANE)
 
 
 def _run(
