@@ -17,13 +17,13 @@ from typing import Generic, TypeVar
 from sqlalchemy.orm import Session
 
 from gebiedsapp.domain import AreaKind
-from gebiedsapp.domain.deadlines import deadline_label
 from gebiedsapp.services.areas import area_tree
 from gebiedsapp.services.errors import NotFoundError
 from gebiedsapp.services.masking import mask
 from gebiedsapp.services.overview import subtree_ids
 from gebiedsapp.services.period import Period
-from gebiedsapp.services.summary_model import InitiativeRow, OpenAction, OpenSignal, Quote
+from gebiedsapp.services.summary_model import InitiativeRow, OpenAction, Quote
+from gebiedsapp.services.summary_rows import open_signal_of
 from gebiedsapp.storage.repositories.initiatives import InitiativeRepository, OpenMilestone
 from gebiedsapp.storage.repositories.summary_pages import SummaryPages
 
@@ -97,23 +97,7 @@ def list_order(session: Session, scope: ListScope, name: str) -> ListOrder:
 
 
 def _open_signals(session: Session, scope: ListScope, ids: Sequence[uuid.UUID]) -> list[object]:
-    rows: list[object] = []
-    for found in SummaryPages(session).open_signals(ids):
-        main, sub = found.main_category, found.sub_category
-        rows.append(
-            OpenSignal(
-                category=f"{main} › {sub}" if sub else main,
-                buurt=found.buurt_name,
-                area=found.area_name,
-                since=found.reported_on,
-                partner=found.partner_name,
-                deadline=found.deadline,
-                label=deadline_label(found.reported_on, found.deadline, scope.as_of),
-                status=found.status,
-                priority=found.priority,
-            )
-        )
-    return rows
+    return [open_signal_of(found, scope.as_of) for found in SummaryPages(session).open_signals(ids)]
 
 
 def _quotes(session: Session, scope: ListScope, ids: Sequence[uuid.UUID]) -> list[object]:

@@ -45,24 +45,29 @@ def table_order(row: OpenSignal) -> tuple[int, date, date, str, str, str, str, i
     )
 
 
+def open_signal_of(found: Any, as_of: date) -> OpenSignal:
+    """An open signal's line as the summaries show it (the brief's list and Samenvatting's
+    pages alike), from a row of the reports' or the pages' query (the same columns)."""
+    main, sub = found.main_category, found.sub_category
+    return OpenSignal(
+        category=f"{main} › {sub}" if sub else main,
+        buurt=found.buurt_name,
+        area=found.area_name,
+        since=found.reported_on,
+        partner=found.partner_name,
+        deadline=found.deadline,
+        label=deadline_label(found.reported_on, found.deadline, as_of),
+        status=found.status,
+        priority=found.priority,
+    )
+
+
 def open_signal_rows(
     repo: ReportRepository, scope: AreaIds, as_of: date
 ) -> list[tuple[uuid.UUID, OpenSignal]]:
-    rows = []
-    for found in repo.open_signals(scope, as_of):
-        main, sub = found.main_category, found.sub_category
-        row = OpenSignal(
-            category=f"{main} › {sub}" if sub else main,
-            buurt=found.buurt_name,
-            area=found.area_name,
-            since=found.reported_on,
-            partner=found.partner_name,
-            deadline=found.deadline,
-            label=deadline_label(found.reported_on, found.deadline, as_of),
-            status=found.status,
-            priority=found.priority,
-        )
-        rows.append((found.area_id, row))
+    rows = [
+        (found.area_id, open_signal_of(found, as_of)) for found in repo.open_signals(scope, as_of)
+    ]
     rows.sort(key=lambda r: (*table_order(r[1]), r[0]))  # then the id, as the pages do
     return rows
 
