@@ -35,6 +35,7 @@ def test_a_full_collection_waits_for_a_quarter_new_long_lived_objects(qtbot: Any
     was_enabled = gc.isenabled()
     held = [[] for _ in range(1_000_000)]  # a large heap of long-lived objects
     collector = GarbageCollector(interval_ms=60_000)  # driven by hand below
+    collector.frozen = True  # after start-up
     try:
         gc.collect()
         collector.long_lived, collector.pending = len(gc.get_objects(2)), 0
@@ -86,6 +87,7 @@ def test_the_middle_generation_is_collected_once_young_survivors_pile_up(qtbot: 
     once it passes YOUNG_LIMIT, a slice at a time."""
     was_enabled = gc.isenabled()
     collector = GarbageCollector(interval_ms=60_000)  # driven by hand below
+    collector.frozen = True  # after start-up (below: before)
     try:
         middle = _collections(1)
         kept: list[object] = []
@@ -105,6 +107,7 @@ def test_a_full_collection_due_waits_for_a_quiet_moment(qtbot: Any) -> None:
     waits; it comes a few quiet ticks later (issue 19: a full one is the longest block)."""
     was_enabled = gc.isenabled()
     collector = GarbageCollector(interval_ms=60_000)  # driven by hand below
+    collector.frozen = True  # after start-up
     try:
         gc.collect()
         collector.long_lived, collector.pending = 1_000_000, 300_000  # due: over a quarter
@@ -121,5 +124,31 @@ def test_a_full_collection_due_waits_for_a_quiet_moment(qtbot: Any) -> None:
         assert _collections(2) == full + 1
     finally:
         collector.stop()
+        if not was_enabled:
+            gc.disable()
+
+
+def test_before_the_start_up_freeze_the_middle_generation_is_left_alone(qapp: Any) -> None:
+    """Start-up's objects (modules, classes, ...) survive the young collections and are frozen
+    once the window is warm; walking them in the middle generation first held the first paint
+    (issue 19). Once frozen, the middle generation is collected again."""
+    was_enabled = gc.isenabled()
+    collector = GarbageCollector(qapp, interval_ms=60_000)  # as the app owns it
+    try:
+        middle = _collections(1)
+        kept: list[object] = []
+        for _ in range(gc.get_threshold()[1] + 5):  # past Python's own rule, too
+            kept.extend([] for _ in range(gc_guard.YOUNG_LIMIT // 4))
+            collector.check()
+        assert _collections(1) == middle
+        freeze_start_up()
+        for _ in range(3):
+            kept.extend([] for _ in range(gc_guard.YOUNG_LIMIT))
+            collector.check()
+        assert _collections(1) > middle
+    finally:
+        gc.unfreeze()
+        collector.stop()
+        collector.setParent(None)
         if not was_enabled:
             gc.disable()

@@ -11,6 +11,8 @@ worker's result is tens of thousands of rows, each a tracked tuple holding a tra
   a worker builds is walked in slices while it is being built, not in one go when it lands;
 - the middle generation is collected once the young survivors in it pass YOUNG_LIMIT objects
   (Python waits for ten young collections, which may by then be a whole result: ~100 ms);
+  before the start-up freeze (below) not at all: it would walk all start-up made, about to be
+  frozen anyway (160 ms at first paint);
 - a full collection walks all the app holds, so it waits, as Python's own collector does, for
   ten middle collections and a quarter new long-lived objects, and then for a quiet moment
   (QUIET_TICKS ticks without a young collection: no worker result arriving, nobody clicking
@@ -42,6 +44,7 @@ class GarbageCollector(QObject):
         self.pending = 0  # objects that became long-lived since
         self.middle = 0  # young survivors in the middle generation
         self.quiet = 0  # ticks since the last young collection
+        self.frozen = False  # start-up's objects frozen (freeze_start_up)
         gc.disable()
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.check)
@@ -56,7 +59,7 @@ class GarbageCollector(QObject):
         self.quiet = 0
         if self._full_due(quiet=False):
             return self._full()
-        if self.middle > YOUNG_LIMIT or gc.get_count()[1] > self.thresholds[1]:
+        if self._middle_due():
             freed = gc.collect(1)  # the survivors become long-lived
             self.pending += max(self.middle + young - freed, 0)
             self.middle = 0
@@ -64,6 +67,11 @@ class GarbageCollector(QObject):
         freed = gc.collect(0)
         self.middle += max(young - freed, 0)
         return freed
+
+    def _middle_due(self) -> bool:
+        if not self.frozen:  # start-up's objects: frozen soon, not walked (unless far too many)
+            return self.middle > FORCE_AFTER
+        return self.middle > YOUNG_LIMIT or gc.get_count()[1] > self.thresholds[1]
 
     def _full_due(self, *, quiet: bool) -> bool:
         if self.pending > 2 * self.long_lived + FORCE_AFTER:  # never quiet: memory first
@@ -92,4 +100,4 @@ def freeze_start_up() -> None:
     gc.freeze()
     app = QCoreApplication.instance()
     for guard in app.findChildren(GarbageCollector) if app is not None else ():
-        guard.long_lived, guard.pending, guard.middle = 0, 0, 0
+        guard.long_lived, guard.pending, guard.middle, guard.frozen = 0, 0, 0, True
