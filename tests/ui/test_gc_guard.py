@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import threading
 from typing import Any
 
 from gebiedsapp.ui import gc_guard
@@ -150,5 +151,44 @@ def test_before_the_start_up_freeze_the_middle_generation_is_left_alone(qapp: An
         gc.unfreeze()
         collector.stop()
         collector.setParent(None)
+        if not was_enabled:
+            gc.disable()
+
+
+def test_a_full_collection_also_waits_while_a_screen_reads(qtbot: Any) -> None:
+    """A quiet GUI thread while a worker reads is a user waiting for rows: a full collection
+    then would hold the rows' arrival (issue 19: 152 ms while opening Initiatieven)."""
+    from PySide6.QtWidgets import QWidget
+
+    from gebiedsapp.ui.background import Background
+
+    was_enabled = gc.isenabled()
+    background = Background()
+    owner = QWidget()
+    release = threading.Event()
+    done: list[object] = []
+    collector = GarbageCollector(interval_ms=60_000)  # driven by hand below
+    collector.frozen = True  # after start-up
+    try:
+        gc.collect()
+        collector.long_lived, collector.pending = 1_000_000, 300_000  # due: over a quarter
+        for _ in range(gc.get_threshold()[2] + 1):  # and after ten middle collections
+            gc.collect(1)
+        full = _collections(2)
+        background.submit(
+            "rows", lambda: release.wait(10), owner=owner, on_done=done.append, on_error=print
+        )
+        for _ in range(gc_guard.QUIET_TICKS * 3):
+            collector.check()
+        assert _collections(2) == full
+        release.set()
+        qtbot.waitUntil(lambda: bool(done), timeout=5000)
+        for _ in range(gc_guard.QUIET_TICKS + 1):
+            collector.check()
+        assert _collections(2) == full + 1
+    finally:
+        release.set()
+        background.wait(5000)
+        collector.stop()
         if not was_enabled:
             gc.disable()

@@ -15,8 +15,9 @@ worker's result is tens of thousands of rows, each a tracked tuple holding a tra
   frozen anyway (160 ms at first paint);
 - a full collection walks all the app holds, so it waits, as Python's own collector does, for
   ten middle collections and a quarter new long-lived objects, and then for a quiet moment
-  (QUIET_TICKS ticks without a young collection: no worker result arriving, nobody clicking
-  through screens), unless the long-lived objects have grown by far more (FORCE_AFTER).
+  (QUIET_TICKS ticks without a young collection and no screen's read under way: no result
+  arriving, nobody clicking through screens), unless the long-lived objects have grown by far
+  more (FORCE_AFTER).
 The sizes are estimated from gc.get_count() and the collections' results, not from
 gc.get_objects: that list would hold a tuple that a worker is still building (tuple() of a
 generator), whose final resize then fails with a SystemError.
@@ -27,6 +28,8 @@ are frozen with `gc.freeze()`: later full collections leave them out.
 from __future__ import annotations
 
 import gc
+import weakref
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
@@ -34,6 +37,21 @@ INTERVAL_MS = 100
 YOUNG_LIMIT = 20_000  # young survivors that make the middle generation worth a collection
 QUIET_TICKS = 5  # ticks without a young collection before a full one (half a second)
 FORCE_AFTER = 500_000  # new long-lived objects that make a full collection due even if busy
+
+
+_readers: list[weakref.WeakMethod[Callable[[], bool]]] = []
+
+
+def wait_for_reads(reading: Callable[[], bool]) -> None:
+    """A full collection also waits while `reading()` (a bound method: a worker's result for a
+    screen is on its way, the user waits for it); kept weakly."""
+    _readers.append(weakref.WeakMethod(reading))
+
+
+def _reading() -> bool:
+    alive = [ref for ref in _readers if ref() is not None]
+    _readers[:] = alive
+    return any(method() for ref in alive if (method := ref()) is not None)
 
 
 class GarbageCollector(QObject):
@@ -78,7 +96,7 @@ class GarbageCollector(QObject):
             return True
         if self.pending <= self.long_lived // 4 or gc.get_count()[2] <= self.thresholds[2]:
             return False
-        return quiet and self.quiet >= QUIET_TICKS
+        return quiet and self.quiet >= QUIET_TICKS and not _reading()
 
     def _full(self) -> int:
         young = gc.get_count()[0]
