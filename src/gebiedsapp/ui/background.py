@@ -24,6 +24,8 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal
 
+from gebiedsapp.ui import gc_guard
+
 log = logging.getLogger(__name__)
 
 
@@ -97,6 +99,7 @@ class Background(QObject):
         self._next = 0
         self._relay = _Relay(self)
         self._relay.finished.connect(self._deliver)
+        gc_guard.wait_for_reads(self.reading)
 
     def submit(
         self,
@@ -132,6 +135,10 @@ class Background(QObject):
     def _pool(self, lane: str) -> QThreadPool:
         lanes = {MAINTENANCE: self.maintenance, PAGES: self.pages, SYNC: self.syncs}
         return lanes.get(lane, self.pool)
+
+    def reading(self) -> bool:
+        """A read for a screen (not upkeep nor a sync) has not come back yet."""
+        return any(lane in (READS, PAGES) for lane in self._lanes.values())
 
     def busy(self) -> bool:
         return bool(self._tickets)
