@@ -42,6 +42,7 @@ ORDER = (
     "gebiedsapp.services.database_access",
     "gebiedsapp.services.errors",
     "shiboken6",
+    "gebiedsapp.ui.gc_guard",
     "gebiedsapp.ui.background",
     "gebiedsapp.ui.area_headers",
     "gebiedsapp.ui.context",
