@@ -91,9 +91,7 @@ def measure(
     from PySide6.QtWidgets import QApplication
 
     background = window.context.background
-    _action[0] = f"before {name}"
     _pump(0.05)
-    _action[0] = name
     meter.reset()
     profile = cProfile.Profile() if PROFILE else None
     if profile is not None:
@@ -258,19 +256,14 @@ def _warm(window: Any) -> None:
 
 
 COLLECTIONS: dict[int, list[float]] = {0: [], 1: [], 2: []}  # ms per collection, by generation
-SLOW_COLLECTIONS: list[tuple[int, float, str]] = []  # generation, ms, action: those over 50 ms
 _gc_started = [0.0]
-_action = ["start-up"]
 
 
 def _time_collections(phase: str, info: dict[str, int]) -> None:
     if phase == "start":
         _gc_started[0] = time.perf_counter()
     else:
-        ms = (time.perf_counter() - _gc_started[0]) * 1000
-        COLLECTIONS[info["generation"]].append(ms)
-        if ms > 50:
-            SLOW_COLLECTIONS.append((info["generation"], ms, _action[0]))
+        COLLECTIONS[info["generation"]].append((time.perf_counter() - _gc_started[0]) * 1000)
 
 
 def collections() -> str:
@@ -283,9 +276,6 @@ def collections() -> str:
                 f"generation {generation} collections: {len(times)}, mean {mean:.1f} ms, "
                 f"worst {max(times):.0f} ms"
             )
-    lines += [
-        f"  generation {g}: {ms:.0f} ms during {action}" for g, ms, action in SLOW_COLLECTIONS
-    ]
     return "\n".join(lines) or "no collections"
 
 

@@ -24,8 +24,6 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal
 
-from gebiedsapp.ui import gc_guard
-
 log = logging.getLogger(__name__)
 
 
@@ -99,7 +97,6 @@ class Background(QObject):
         self._next = 0
         self._relay = _Relay(self)
         self._relay.finished.connect(self._deliver)
-        gc_guard.wait_for_reads(self.reading)
 
     def submit(
         self,
@@ -135,10 +132,6 @@ class Background(QObject):
     def _pool(self, lane: str) -> QThreadPool:
         lanes = {MAINTENANCE: self.maintenance, PAGES: self.pages, SYNC: self.syncs}
         return lanes.get(lane, self.pool)
-
-    def reading(self) -> bool:
-        """A read for a screen (not upkeep nor a sync) has not come back yet."""
-        return any(lane in (READS, PAGES) for lane in self._lanes.values())
 
     def busy(self) -> bool:
         return bool(self._tickets)

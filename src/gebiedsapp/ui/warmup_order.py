@@ -42,7 +42,6 @@ ORDER = (
     "gebiedsapp.services.database_access",
     "gebiedsapp.services.errors",
     "shiboken6",
-    "gebiedsapp.ui.gc_guard",
     "gebiedsapp.ui.background",
     "gebiedsapp.ui.area_headers",
     "gebiedsapp.ui.context",
