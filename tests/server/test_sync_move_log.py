@@ -9,17 +9,21 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select, text
 
-from gebiedsapp.domain import Assignment, Role, Signal, SignalSource, reference_id
-from gebiedsapp.services import signals
-from gebiedsapp.services.signals import SignalInput
+from gebiedsapp.domain import Role, Signal, reference_id
 from gebiedsapp.storage.database import Database
-from support.sync_world import BEERTA, ZWERFVUIL, RightsWorld, make_team, with_rights
+from support.sync_world import (
+    BEERTA,
+    RightsWorld,
+    also_assign,
+    beerta_signal,
+    make_team,
+    with_rights,
+)
 
 WINSCHOTEN = reference_id("area", "winschoten")
 ROLES = {
@@ -35,28 +39,8 @@ MOVES = "gebiedsapp.services.sync.moved"
 def world(tmp_path: Path, migrated_template: Path, pg_url: str) -> Iterator[RightsWorld]:
     for team in make_team(tmp_path, migrated_template, pg_url):
         world = with_rights(team, ROLES)
-        with team.laptop("bea").unit_of_work("bea") as session:
-            session.add(
-                Assignment(
-                    member_id=world.members["wim"], area_id=WINSCHOTEN,
-                    role=Role.OPBOUWWERKER, start_date=date(2024, 1, 1),
-                )
-            )  # fmt: skip
-        world.sync("bea")
+        also_assign(world, "wim", WINSCHOTEN)
         yield world
-
-
-def _signal(database: Database, who: str, text_: str) -> uuid.UUID:
-    with database.unit_of_work(who) as session:
-        signal = signals.create_signal(
-            session,
-            SignalInput(
-                area_id=BEERTA, description=text_, source=SignalSource.TELEFOON,
-                reported_on=date(2026, 11, 20), category_id=ZWERFVUIL,
-            ),
-            today=date(2026, 11, 20),
-        )  # fmt: skip
-        return signal.id
 
 
 def _move(database: Database, who: str, signal_id: uuid.UUID) -> None:
@@ -82,9 +66,9 @@ def test_old_move_lines_are_pruned_and_a_laptop_behind_them_still_lets_go(
     world: RightsWorld, caplog: pytest.LogCaptureFixture
 ) -> None:
     bea, anna, bob, wim = (world.team.laptop(n) for n in ("bea", "anna", "bob", "wim"))
-    early = _signal(bea, "bea", "Kapotte lantaarn Oostereinde")
-    later = _signal(bea, "bea", "Losliggende stoeptegels")
-    stays = _signal(bea, "bea", "Zwerfvuil bij de school")
+    early = beerta_signal(bea, "bea", "Kapotte lantaarn Oostereinde")
+    later = beerta_signal(bea, "bea", "Losliggende stoeptegels")
+    stays = beerta_signal(bea, "bea", "Zwerfvuil bij de school")
     for who in ("bea", "anna", "bob", "wim"):
         world.sync(who)
     _move(wim, "wim", early)
@@ -96,7 +80,7 @@ def test_old_move_lines_are_pruned_and_a_laptop_behind_them_still_lets_go(
     # months pass: the log's lines of that move are older than the horizon
     _server(world, "UPDATE sync_left SET at = at - interval '100 days'")
     # anna, offline all that time, makes a new signal of her own
-    mine = _signal(anna, "anna", "Bankje kapot bij de kerk")
+    mine = beerta_signal(anna, "anna", "Bankje kapot bij de kerk")
     _move(wim, "wim", later)  # the next move prunes the old lines
     world.sync("wim")
 
@@ -132,7 +116,7 @@ def test_the_owner_prunes_the_log_at_once_and_a_new_laptop_checks_nothing(
     world: RightsWorld, caplog: pytest.LogCaptureFixture
 ) -> None:
     bea, wim = world.team.laptop("bea"), world.team.laptop("wim")
-    moved = _signal(bea, "bea", "Kapotte lantaarn Oostereinde")
+    moved = beerta_signal(bea, "bea", "Kapotte lantaarn Oostereinde")
     world.sync("bea")
     world.sync("wim")
     _move(wim, "wim", moved)

@@ -14,7 +14,6 @@ import pytest
 from sqlalchemy import select, text
 
 from gebiedsapp.domain import (
-    Assignment,
     Consent,
     Conversation,
     KoffiekarSession,
@@ -41,6 +40,7 @@ from support.sync_world import (
     TEAM_PASSWORD,
     ZWERFVUIL,
     RightsWorld,
+    also_assign,
     make_team,
     with_rights,
 )
@@ -57,14 +57,7 @@ ROLES = {
 def world(tmp_path: Path, migrated_template: Path, pg_url: str) -> Iterator[RightsWorld]:
     for team in make_team(tmp_path, migrated_template, pg_url):
         world = with_rights(team, ROLES)
-        with team.laptop("bea").unit_of_work("bea") as session:
-            session.add(
-                Assignment(
-                    member_id=world.members["wim"], area_id=WINSCHOTEN,
-                    role=Role.OPBOUWWERKER, start_date=date(2024, 1, 1),
-                )
-            )  # fmt: skip
-        world.sync("bea")
+        also_assign(world, "wim", WINSCHOTEN)
         yield world
 
 

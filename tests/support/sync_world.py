@@ -200,3 +200,32 @@ def with_rights(team: Team, roles: dict[str, tuple[str, Any, Any]]) -> RightsWor
     world = RightsWorld(team, logins, members)
     world.sync("bea")
     return world
+
+
+def also_assign(world: RightsWorld, who: str, area_id: Any) -> None:
+    """Give `who` a second area (as opbouwwerker, since 2024), entered by the beheerder `bea`
+    and synced to the server."""
+    from gebiedsapp.domain import Assignment, Role
+
+    with world.team.laptop("bea").unit_of_work("bea") as session:
+        session.add(
+            Assignment(
+                member_id=world.members[who], area_id=area_id,
+                role=Role.OPBOUWWERKER, start_date=date(2024, 1, 1),
+            )
+        )  # fmt: skip
+    world.sync("bea")
+
+
+def beerta_signal(database: Database, who: str, text_: str) -> Any:
+    """A new signal in Beerta (zwerfvuil, by telephone, 20 November 2026); its id."""
+    with database.unit_of_work(who) as session:
+        signal = signals.create_signal(
+            session,
+            SignalInput(
+                area_id=BEERTA, description=text_, source=SignalSource.TELEFOON,
+                reported_on=date(2026, 11, 20), category_id=ZWERFVUIL,
+            ),
+            today=date(2026, 11, 20),
+        )  # fmt: skip
+        return signal.id
