@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gc
+import sys
+import threading
 from typing import Any
 
 from gebiedsapp.ui.gc_guard import GarbageCollector, freeze_start_up
@@ -72,3 +74,76 @@ def test_freezing_start_up_leaves_its_objects_out_of_later_collections(qapp: Any
         if not was_enabled:
             gc.disable()
         del held
+
+
+def _drive(collector: GarbageCollector, rounds: int) -> set[int]:
+    """Every path of check(): young, middle and full collections; the generations seen."""
+    seen: set[int] = set()
+    for round_ in range(rounds):
+        collector.thresholds = (-1, -1 if round_ % 2 else 10**9, -1 if round_ % 7 == 0 else 10**9)
+        collector.pending = collector.long_lived + 1 if round_ % 7 == 0 else 0
+        before = [stats["collections"] for stats in gc.get_stats()]
+        collector.check()
+        after = [stats["collections"] for stats in gc.get_stats()]
+        seen.add(max(g for g in range(3) if after[g] > before[g]))
+    return seen
+
+
+def test_the_guard_never_lists_a_generation(qapp: Any, monkeypatch: Any) -> None:
+    """gc.get_objects() would hold a reference to a tuple a worker is still building: the
+    worker's resize then fails (see the next test); the guard counts without it."""
+    was_enabled = gc.isenabled()
+
+    def listing(*_: object) -> list[object]:
+        raise AssertionError("gc.get_objects called by the guard")
+
+    monkeypatch.setattr(gc, "get_objects", listing)
+    collector = GarbageCollector(qapp, interval_ms=60_000)
+    try:
+        assert _drive(collector, 15) == {0, 1, 2}
+        freeze_start_up()
+        assert collector.long_lived == collector.pending == 0
+        _drive(collector, 3)
+    finally:
+        gc.unfreeze()
+        collector.stop()
+        collector.setParent(None)
+        if not was_enabled:
+            gc.disable()
+
+
+def test_a_worker_building_a_tuple_meanwhile_is_not_disturbed(qapp: Any) -> None:
+    """A read on the background worker makes tuples from generators; the GUI thread's guard
+    collected meanwhile. With the generations listed, the worker failed at random with
+    "SystemError: Objects/tupleobject.c:927" (here within a few thousand rounds, not always)."""
+    was_enabled = gc.isenabled()
+    interval = sys.getswitchinterval()
+    errors: list[BaseException] = []
+    done = threading.Event()
+
+    def worker() -> None:
+        while not done.is_set():
+            try:
+                tuple(x for x in range(100))
+            except SystemError as error:  # pragma: no cover - the failure shown
+                errors.append(error)
+                return
+
+    collector = GarbageCollector(interval_ms=60_000)
+    sys.setswitchinterval(1e-6)
+    thread = threading.Thread(target=worker)
+    thread.start()
+    try:
+        collector.thresholds = (-1, -1, 10**9)  # a middle collection every round
+        for _ in range(20_000):
+            collector.check()
+            if errors:
+                break
+    finally:
+        done.set()
+        thread.join()
+        sys.setswitchinterval(interval)
+        collector.stop()
+        if not was_enabled:
+            gc.disable()
+    assert errors == []

@@ -11,11 +11,19 @@ long-lived since the last one are a quarter of those it found then; an explicit
 screens' modules are imported (ui.warmup), the start-up objects (modules, classes, functions,
 mappers: most of what a full collection walks before any data is read) are frozen with
 `gc.freeze()`: later full collections leave them out.
+
+The guard counts the generations from `gc.get_count()` and what each collection freed, never
+with `gc.get_objects()`: the list that returns holds a reference to every young object, among
+them a tuple a worker thread is still building (`tuple(generator)`); if the GIL passes to that
+worker while the list lives, its `_PyTuple_Resize` fails with "SystemError:
+Objects/tupleobject.c:927: bad argument to internal function" (a read of the database would
+fail at random). The counts are estimates, as good as the rule needs.
 """
 
 from __future__ import annotations
 
 import gc
+import sys
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
@@ -26,8 +34,12 @@ class GarbageCollector(QObject):
     def __init__(self, parent: QObject | None = None, *, interval_ms: int = INTERVAL_MS) -> None:
         super().__init__(parent)
         self.thresholds = gc.get_threshold()
-        self.long_lived = len(gc.get_objects(2))  # after the last full collection
+        # Before the first full collection nothing counts the old generation; the heap's
+        # allocated blocks are an upper bound of its objects (each tracked object is a block),
+        # so full collections before the start-up freeze are if anything rarer than Python's.
+        self.long_lived = sys.getallocatedblocks()  # after the last full collection
         self.pending = 0  # objects that became long-lived since
+        self.middle = 0  # objects in generation 1: survivors of the young collections since
         gc.disable()
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.check)
@@ -35,21 +47,29 @@ class GarbageCollector(QObject):
 
     def check(self) -> int:
         """Collect the generations whose counts passed their thresholds; objects freed."""
-        first, second, third = gc.get_count()
+        first, second, third = gc.get_count()  # first: objects made since, less those freed
         freed = 0
         if first > self.thresholds[0]:
             if second > self.thresholds[1]:
-                young = len(gc.get_objects(0)) + len(gc.get_objects(1))
+                young = first + self.middle
                 if third > self.thresholds[2] and self.pending > self.long_lived // 4:
-                    freed += gc.collect(2)
-                    self.long_lived, self.pending = len(gc.get_objects(2)), 0
+                    collected = gc.collect(2)
+                    self.long_lived = max(self.long_lived + self.pending + young - collected, 0)
+                    self.pending = 0
                 else:  # the survivors of the young generations become long-lived
                     collected = gc.collect(1)
-                    freed += collected
                     self.pending += max(young - collected, 0)
+                self.middle = 0
+                freed += collected
             else:
-                freed += gc.collect(0)
+                collected = gc.collect(0)
+                self.middle += max(first - collected, 0)
+                freed += collected
         return freed
+
+    def forget_frozen(self) -> None:
+        """After `gc.freeze()` every generation is empty: count from nothing."""
+        self.long_lived = self.pending = self.middle = 0
 
     def stop(self) -> None:
         self.timer.stop()
@@ -64,4 +84,4 @@ def freeze_start_up() -> None:
     gc.freeze()
     app = QCoreApplication.instance()
     for guard in app.findChildren(GarbageCollector) if app is not None else ():
-        guard.long_lived, guard.pending = len(gc.get_objects(2)), 0
+        guard.forget_frozen()
