@@ -12,34 +12,35 @@ screens' modules are imported (ui.warmup), the start-up objects (modules, classe
 mappers: most of what a full collection walks before any data is read) are frozen with
 `gc.freeze()`: later full collections leave them out.
 
-The guard counts the generations from `gc.get_count()` and what each collection freed, never
-with `gc.get_objects()`: the list that returns holds a reference to every young object, among
-them a tuple a worker thread is still building (`tuple(generator)`); if the GIL passes to that
-worker while the list lives, its `_PyTuple_Resize` fails with "SystemError:
-Objects/tupleobject.c:927: bad argument to internal function" (a read of the database would
-fail at random). The counts are estimates, as good as the rule needs.
+The guard counts a generation's objects without ever holding the list `gc.get_objects()` makes
+while Python code can run (`objects_in`). That list references every young object, among them a
+tuple a worker thread is still building (`tuple(generator)`); if the GIL passed to that worker
+while the list lived, its `_PyTuple_Resize` failed with "SystemError:
+Objects/tupleobject.c:927: bad argument to internal function", and a read failed at random.
 """
 
 from __future__ import annotations
 
 import gc
-import sys
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
 INTERVAL_MS = 1000
 
 
+def objects_in(*generations: int) -> int:
+    """How many objects the generations hold. `map` calls `gc.get_objects`, `len` and drops the
+    list inside one C call of `sum`: the GIL cannot pass to another thread in between, as it
+    can at the bytecode after `len(gc.get_objects(n))`'s inner call."""
+    return sum(map(len, map(gc.get_objects, generations)))
+
+
 class GarbageCollector(QObject):
     def __init__(self, parent: QObject | None = None, *, interval_ms: int = INTERVAL_MS) -> None:
         super().__init__(parent)
         self.thresholds = gc.get_threshold()
-        # Before the first full collection nothing counts the old generation; the heap's
-        # allocated blocks are an upper bound of its objects (each tracked object is a block),
-        # so full collections before the start-up freeze are if anything rarer than Python's.
-        self.long_lived = sys.getallocatedblocks()  # after the last full collection
+        self.long_lived = objects_in(2)  # after the last full collection
         self.pending = 0  # objects that became long-lived since
-        self.middle = 0  # objects in generation 1: survivors of the young collections since
         gc.disable()
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.check)
@@ -47,29 +48,21 @@ class GarbageCollector(QObject):
 
     def check(self) -> int:
         """Collect the generations whose counts passed their thresholds; objects freed."""
-        first, second, third = gc.get_count()  # first: objects made since, less those freed
+        first, second, third = gc.get_count()
         freed = 0
         if first > self.thresholds[0]:
             if second > self.thresholds[1]:
-                young = first + self.middle
+                young = objects_in(0, 1)
                 if third > self.thresholds[2] and self.pending > self.long_lived // 4:
-                    collected = gc.collect(2)
-                    self.long_lived = max(self.long_lived + self.pending + young - collected, 0)
-                    self.pending = 0
+                    freed += gc.collect(2)
+                    self.long_lived, self.pending = objects_in(2), 0
                 else:  # the survivors of the young generations become long-lived
                     collected = gc.collect(1)
+                    freed += collected
                     self.pending += max(young - collected, 0)
-                self.middle = 0
-                freed += collected
             else:
-                collected = gc.collect(0)
-                self.middle += max(first - collected, 0)
-                freed += collected
+                freed += gc.collect(0)
         return freed
-
-    def forget_frozen(self) -> None:
-        """After `gc.freeze()` every generation is empty: count from nothing."""
-        self.long_lived = self.pending = self.middle = 0
 
     def stop(self) -> None:
         self.timer.stop()
@@ -84,4 +77,4 @@ def freeze_start_up() -> None:
     gc.freeze()
     app = QCoreApplication.instance()
     for guard in app.findChildren(GarbageCollector) if app is not None else ():
-        guard.forget_frozen()
+        guard.long_lived, guard.pending = objects_in(2), 0
