@@ -79,8 +79,8 @@ def test_freezing_start_up_leaves_its_objects_out_of_later_collections(qapp: Any
 def test_a_worker_building_a_tuple_meanwhile_is_not_disturbed(qapp: Any) -> None:
     """A read on the background worker makes tuples from generators; the GUI thread's guard
     collected meanwhile. With the generations listed, the worker failed at random with
-    "SystemError: Objects/tupleobject.c:927" (here, with the young generation
-    listed as `len(gc.get_objects(0))`, within a few thousand rounds)."""
+    "SystemError: Objects/tupleobject.c:927". Here, with the generations listed as
+    `len(gc.get_objects(n))`, it fails now and then (1 run in 5); the next test every time."""
     was_enabled = gc.isenabled()
     interval = sys.getswitchinterval()
     errors: list[BaseException] = []
