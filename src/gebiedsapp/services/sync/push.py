@@ -70,7 +70,7 @@ def outgoing(run: Run) -> list[Outgoing]:
                 table=table,
                 ticks=ticks,
                 rows=stored.outbox_rows(connection, table, keys),
-                bases=local.bases(connection, table.name, keys),
+                bases=stored.outbox_bases(connection, table, keys),
             )
             item.upserts = parents_first(table, [k for k in keys if k in item.rows], item.rows)
             item.stamps = stored.laptop_stamps(connection, table.table, item.rows)

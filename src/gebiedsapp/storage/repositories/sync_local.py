@@ -4,7 +4,6 @@ transaction). See docs/sync-design.md."""
 
 from __future__ import annotations
 
-import json
 import uuid
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
@@ -120,14 +119,15 @@ def pending(connection: Connection, *, up_to: int | None = None) -> int:
 
 def clear_confirmed(connection: Connection, table: str, ticks: Mapping[str, int]) -> None:
     """Remove the entries the server confirmed, unless changed since (their tick moved). One
-    statement over the pairs as one JSON parameter (an executemany ran a statement per row:
-    a push clears every row it sent)."""
-    if ticks:
-        connection.exec_driver_sql(
-            "DELETE FROM sync_outbox WHERE table_name = ? AND (row_key, tick) IN "
-            "(SELECT j.value ->> 0, j.value ->> 1 FROM json_each(?) AS j)",
-            (table, json.dumps(list(ticks.items()))),
-        )
+    executemany of plain parameters on the driver's cursor (write_many): a push clears every
+    row it sent; a look-up by the primary key each, 17-30 ms for 10,000 rows, where one
+    statement over the pairs as a JSON parameter (a list probed per row) took 50-90."""
+    table = str(table)  # a plain str: the driver asks a quoted_name how to store it, per row
+    write_many(
+        connection,
+        "DELETE FROM sync_outbox WHERE table_name = ? AND row_key = ? AND tick = ?",
+        [(table, key, tick) for key, tick in ticks.items()],
+    )
 
 
 def drop_outbox(connection: Connection, table: str, keys: Iterable[str]) -> None:
