@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from sqlalchemy import create_engine
@@ -85,3 +86,22 @@ def test_a_push_keeps_the_digests_of_equal_floats_apart() -> None:
     assert pack_stored_rows(KEY, rows, ["x", "n"], {}) == [pack(d) for d in expected]
     # a table whose only columns are its key and stamps: an empty base per row
     assert pack_stored_rows(KEY, rows, [], {}) == [b""] * len(rows)
+
+
+def test_a_confirmed_entry_is_cleared_only_when_its_tick_did_not_move(database: Any) -> None:
+    """The push clears what the server confirmed; an entry changed during the push (its tick
+    moved) waits for the next one, and so does one of another table with the same key."""
+    with database.engine.begin() as connection:
+        connection.exec_driver_sql("DELETE FROM sync_outbox")  # the reference data's
+        connection.exec_driver_sql(
+            "INSERT INTO sync_outbox (table_name, row_key, tick, changed_at) VALUES "
+            "('conversation', 'aa', 1, 'x'), ('conversation', 'bb', 3, 'x'), "
+            "('conversation', 'cc', 1, 'x'), ('theme', 'aa', 1, 'x')"
+        )
+        local.clear_confirmed(connection, "conversation", {"aa": 1, "bb": 2})
+        local.clear_confirmed(connection, "conversation", {})
+        left = connection.exec_driver_sql(
+            "SELECT table_name, row_key, tick FROM sync_outbox ORDER BY table_name, row_key"
+        ).all()
+    assert [tuple(r) for r in left] == [("conversation", "bb", 3), ("conversation", "cc", 1),
+                                        ("theme", "aa", 1)]  # fmt: skip
