@@ -17,9 +17,8 @@ from gebiedsapp.storage.repositories.sync_server import (
     _RECORD_STAMPED,
     _array_type,
     _parts,
-    stamps_known,
 )
-from gebiedsapp.storage.server_stamps import STAMPED, laptop_stamps_sql
+from gebiedsapp.storage.server_stamps import GIVEN_TRIGGER, STAMPED, laptop_stamps_sql
 from gebiedsapp.storage.sync_base_form import unpack
 from gebiedsapp.storage.sync_tables import SyncTable
 
@@ -167,21 +166,42 @@ def laptop_stamps(
 
 
 # record()'s upsert with the stamps the laptop sent (no read of gebiedsapp_stamps_of here:
-# the statement check reads them once, and refuses the statement when one differs)
+# the statement check reads them once, and refuses the statement when one differs). `seq`:
+# the mark (STAMPED) for the stamp trigger to keep the stamps and give the seq; or, where the
+# server's insert trigger lets the statement give them (server_stamps.stamp_triggers), the
+# seq itself: then the trigger is not called for the row at all
 _RECORD_GIVEN_ROWS = (
     "INSERT INTO sync_row (table_name, row_key, erased, seq, version, origin_device, "
     "pushed_by, pushed_at, area_id, personal) "
-    "SELECT r.t, r.k, false, CAST(%(stamped)s AS bigint), 1, CAST(%(device)s AS uuid), "
+    "SELECT r.t, r.k, false, {seq}, 1, CAST(%(device)s AS uuid), "
     "current_user, now(), r.a, r.p "
     "FROM unnest(CAST(%(tables)b AS text[]), CAST(%(keys)b AS text[]), "
     "CAST(CAST(%(areas)b AS text[]) AS uuid[]), CAST(%(personal)b AS boolean[])) "
     "WITH ORDINALITY AS r(t, k, a, p, n) ORDER BY r.n"
 )
-_RECORD_GIVEN = f"{_RECORD_GIVEN_ROWS} {_RECORD_STAMPED[_RECORD_STAMPED.index('ON CONFLICT') :]}"
-# none of them has a sync_row yet (under the push lock): a plain insert, version 1 each (an
-# upsert's speculative insertion and its RETURNING were a sixth of the statement); a row
-# there after all refuses it (unique violation) and the upsert follows
-_RECORD_GIVEN_NEW = _RECORD_GIVEN_ROWS
+_MARKED = "CAST(%(stamped)s AS bigint)"
+_OWN_SEQ = "nextval('sync_seq')"
+_CONFLICT = _RECORD_STAMPED[_RECORD_STAMPED.index("ON CONFLICT") :]
+# {seq given by the statement: (the upsert, the plain insert)}; none of them has a sync_row
+# yet (under the push lock): a plain insert, version 1 each (an upsert's speculative
+# insertion and its RETURNING were a sixth of the statement); a row there after all refuses
+# it (unique violation) and the upsert follows
+_RECORD_GIVEN = {
+    own: (f"{_RECORD_GIVEN_ROWS.format(seq=seq)} {_CONFLICT}", _RECORD_GIVEN_ROWS.format(seq=seq))
+    for own, seq in ((False, _MARKED), (True, _OWN_SEQ))
+}
+_SERVER_STAMPS = (
+    "SELECT to_regprocedure('gebiedsapp_stamps_of(text, text[])') IS NOT NULL, "
+    "EXISTS (SELECT 1 FROM pg_trigger WHERE tgrelid = to_regclass('sync_row') "
+    f"AND tgname = '{GIVEN_TRIGGER}')"
+)
+
+
+def server_stamps(connection: Connection) -> tuple[bool, bool]:
+    """(whether the server checks a push's own stamps: sync_server.stamps_known; whether its
+    insert trigger lets the statement give the seq and pusher as well)."""
+    known, own_seq = connection.exec_driver_sql(_SERVER_STAMPS).one()
+    return bool(known), bool(known and own_seq)
 
 
 def record_given(
@@ -198,7 +218,10 @@ def record_given(
     otherwise (it refused the statement, nothing written: the caller records them as
     before, the server reading the stamps itself) or cannot check them (an older server).
     `fresh`: none of them had a sync_row when the push looked (under its lock)."""
-    if not keys or not stamps_known(connection):
+    if not keys:
+        return None
+    known, own_seq = server_stamps(connection)
+    if not known:
         return None
     params = {
         "stamped": STAMPED,
@@ -210,10 +233,11 @@ def record_given(
     }
     try:
         with connection.begin_nested():
+            upsert, insert = _RECORD_GIVEN[own_seq]
             if fresh:
-                connection.exec_driver_sql(_RECORD_GIVEN_NEW, params)
+                connection.exec_driver_sql(insert, params)
                 return {(table, k): 1 for k in keys}
-            rows = connection.exec_driver_sql(_RECORD_GIVEN, params).all()
+            rows = connection.exec_driver_sql(upsert, params).all()
     except DBAPIError as exc:
         if getattr(exc.orig, "sqlstate", None) not in ("42501", "23505"):
             raise
