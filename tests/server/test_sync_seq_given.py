@@ -70,3 +70,52 @@ def test_a_seq_not_taken_from_the_sequence_is_not_kept(world: World) -> None:
         pytest.raises(errors.InsufficientPrivilege, match="row-level security"),
     ):
         db.execute(INSERT.format(seq="nextval('sync_seq')"), (theirs, BEERTA))
+
+
+def test_one_seq_given_to_two_rows_is_refused(world: World) -> None:
+    """A statement cannot give the same seq (the session's currval) to two rows: seq is
+    unique, so a seq a statement gives is one nextval handed out to that row alone."""
+    rows = [
+        ("koffiekar_session", _hex(world.beerta.round_id)),
+        ("conversation", _hex(world.beerta.conversation_id)),
+    ]
+    for _table, key in rows:
+        _without_sync_row(world, key)
+    with world.connect("opbouwwerker") as db:
+        db.execute("SELECT nextval('sync_seq')")
+        with pytest.raises(errors.UniqueViolation):
+            db.execute(
+                "INSERT INTO sync_row (table_name, row_key, seq, version, area_id, personal, "
+                "erased, pushed_by, pushed_at) SELECT t, k, currval('sync_seq'), 1, %s, false, "
+                "false, current_user, now() FROM unnest(CAST(%s AS text[]), CAST(%s AS text[])) "
+                "AS r(t, k)",
+                (BEERTA, [t for t, _k in rows], [k for _t, k in rows]),
+            )
+
+
+def test_server_setup_upgrades_the_stamp_trigger_of_an_older_setup(
+    world: World, tmp_path: Path
+) -> None:
+    """A server set up by an older version has one stamp trigger on INSERT OR UPDATE, which
+    gives every new row another seq; `server setup` makes the two triggers of now."""
+    from gebiedsapp import cli
+
+    with psycopg.connect(world.url, autocommit=True) as owner:
+        owner.execute("DROP TRIGGER gebiedsapp_stamp_insert ON sync_row")
+        owner.execute(
+            "CREATE OR REPLACE TRIGGER gebiedsapp_stamp BEFORE INSERT OR UPDATE ON sync_row "
+            "FOR EACH ROW EXECUTE FUNCTION gebiedsapp_sync_row_stamp()"
+        )
+    mine = _hex(world.beerta.conversation_id)
+    _without_sync_row(world, mine)
+    with world.connect("opbouwwerker") as db:
+        before = db.execute("SELECT nextval('sync_seq')").fetchone()[0]
+        (seq,) = db.execute(INSERT.format(seq="nextval('sync_seq')"), (mine, BEERTA)).fetchone()
+        assert seq == before + 2  # the older trigger took another
+    setup = ["--data-dir", str(tmp_path / "it"), "--database", world.url, "server", "setup"]
+    assert cli.main(setup) == 0
+    _without_sync_row(world, mine)
+    with world.connect("opbouwwerker") as db:
+        before = db.execute("SELECT nextval('sync_seq')").fetchone()[0]
+        (seq,) = db.execute(INSERT.format(seq="nextval('sync_seq')"), (mine, BEERTA)).fetchone()
+        assert seq == before + 1
