@@ -64,20 +64,42 @@ def write_stored_rows(
         action = f"ON CONFLICT {target} DO NOTHING"
     written = 0
     for part in _parts(table, names, rows):
-        arrays: dict[str, list[Any]] = {}
-        casts = []
+        params: dict[str, Any] = {}
+        casts: list[str] = []  # the arrays unnested
+        columns: list[str] = []  # what each column's value is in the SELECT
         for index, name in enumerate(names):
             values, sent = _stored_array(table.table.c[name].type, [row[name] for row in part])
-            arrays[f"p{index}"] = values
             kind = _array_type(table, name, dialect)
+            if index > 0 and _one_value(values):
+                # the same in every row (a batch's stamps, authors, round, empty fields): one
+                # parameter cast once, not an array of 10,000 equal values dumped and cast
+                params[f"p{index}"] = values[0]
+                cast_sql = f"CAST(%(p{index})s AS {sent[:-2]})"
+                same = cast_sql if sent == kind else f"CAST({cast_sql} AS {kind[:-2]})"
+                columns.append(same)
+                continue
+            params[f"p{index}"] = values
             cast_sql = f"CAST(%(p{index})b AS {sent})"
             casts.append(cast_sql if sent == kind else f"CAST({cast_sql} AS {kind})")
+            columns.append(f"u.c{len(casts) - 1}")
+        aliases = ", ".join(f"c{i}" for i in range(len(casts)))
         statement = (
             f"INSERT INTO {quote(table.name)} ({', '.join(map(quote, names))}) "
-            f"SELECT * FROM unnest({', '.join(casts)}) {action}"
+            f"SELECT {', '.join(columns)} FROM unnest({', '.join(casts)}) AS u({aliases}) "
+            f"{action}"
         )
-        written += connection.exec_driver_sql(statement, arrays).rowcount
+        written += connection.exec_driver_sql(statement, params).rowcount
     return written
+
+
+def _one_value(values: list[Any]) -> bool:
+    """Every value the same, as stored: of one type (1, 1.0 and True are equal in Python,
+    not as text) and, for a float, one text (0.0 == -0.0)."""
+    first = values[0]
+    kind = type(first)
+    if kind is float:
+        return all(type(v) is float and repr(v) == repr(first) for v in values)
+    return all(type(v) is kind and v == first for v in values)
 
 
 def _stored_array(kind: Any, values: list[Any]) -> tuple[list[Any], str]:
