@@ -178,3 +178,19 @@ def test_waiting_history_has_its_partial_index_after_setup_and_after_an_upgrade(
         owner.execute("SET enable_seqscan = off")
         plan = owner.execute(f"EXPLAIN SELECT 1 FROM sync_row h WHERE {WAITING_HISTORY_WHERE}")
         assert "ix_sync_row_waiting_history" in " ".join(row[0] for row in plan.fetchall())
+
+
+def test_a_push_writes_every_kind_of_value_as_the_laptop_holds_it(team: Team) -> None:
+    """A batch's columns with one value in every row (its round, authors, stamps, empty
+    fields) go as one parameter, the others as arrays: the server holds exactly what the
+    laptop does, for every kind of column of the demo data."""
+    from gebiedsapp.services import demo
+
+    anna = team.laptop("anna")
+    with anna.unit_of_work("anna") as session:
+        demo.generate(session, size="small", seed=1, account="anna")
+    _round(anna, "anna", area=BEERTA, count=5)
+    result = team.sync("anna")
+    assert (result.refused, result.waiting) == (0, 0)
+    assert team.server is not None
+    assert differences(anna, team.server) == []

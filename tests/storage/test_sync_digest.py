@@ -13,12 +13,14 @@ from sqlalchemy import select
 from gebiedsapp.services import demo
 from gebiedsapp.storage.database import Database
 from gebiedsapp.storage.repositories import sync_local as local
+from gebiedsapp.storage.sync_base_form import pack
 from gebiedsapp.storage.sync_tables import (
     digest,
     digest_rows,
     digest_rows_text,
     digest_stored_rows,
     digests,
+    pack_stored_rows,
     synced_tables,
 )
 
@@ -76,11 +78,9 @@ def test_digest_rows_as_digests_row_by_row() -> None:
 
 
 def test_digest_rows_text_is_the_base_as_stored() -> None:
-    """A pull writes its bases' text straight from the digests: the same text as the JSON
-    of digest_rows (keys sorted), a missing column left out, as the merge reads it back."""
-    import json
-
-    from gebiedsapp.storage.repositories.sync_local import _base_json
+    """A pull writes its bases straight from the digests: the same stored form as of
+    digest_rows (fields in name order), a missing column left out, as the merge reads it."""
+    from gebiedsapp.storage.sync_base_form import pack, tags_of, unpack
 
     rows = [
         {"summary": "Gesprek één", "id": uuid.UUID(int=7), "quote": None},
@@ -88,14 +88,15 @@ def test_digest_rows_text_is_the_base_as_stored() -> None:
     ]
     texts = digest_rows_text(KEY, rows, ["summary", "quote", "id"])
     digested = digest_rows(KEY, rows, ["summary", "quote", "id"])
-    assert texts == [_base_json(d) for d in digested]
-    assert [json.loads(t) for t in texts] == digested
+    assert texts == [pack(d) for d in digested]
+    names = tags_of(["summary", "quote", "id"])
+    assert [unpack(t, names=names) for t in texts] == digested
 
 
 def test_digest_rows_text_column_by_column_as_row_by_row() -> None:
     """A pull's rows have every column: each column's distinct values are hashed once, and
     values equal in Python that print otherwise keep their own digests there too."""
-    import json
+    from gebiedsapp.storage.sync_base_form import pack
 
     noon = datetime(2026, 6, 1, 12, 0, tzinfo=UTC)
     two = timezone(timedelta(hours=2))
@@ -113,7 +114,7 @@ def test_digest_rows_text_column_by_column_as_row_by_row() -> None:
     }
     rows = [{name: values[i] for name, values in columns.items()} for i in range(10)]
     texts = digest_rows_text(KEY, rows, list(columns))
-    assert [json.loads(t) for t in texts] == [digests(KEY, row, list(columns)) for row in rows]
+    assert texts == [pack(digests(KEY, row, list(columns))) for row in rows]
     assert texts == digest_rows_text(KEY, [*rows, {"text": "x"}], list(columns))[:-1]
 
 
@@ -143,8 +144,12 @@ def test_a_push_digests_rows_as_stored_as_their_typed_values(database: Database)
                 for c in table.table.columns
             }
             order = sorted(typed)
-            assert digest_stored_rows(KEY, [stored[k] for k in order], columns, convert) == (
-                digest_rows(KEY, [typed[k] for k in order], columns)
-            )
+            typed_digests = digest_rows(KEY, [typed[k] for k in order], columns)
+            as_stored = [stored[k] for k in order]
+            assert digest_stored_rows(KEY, as_stored, columns, convert) == typed_digests
+            # and as the push writes its bases: their stored form
+            assert pack_stored_rows(KEY, as_stored, columns, convert) == [
+                pack(d) for d in typed_digests
+            ]
             kinds |= {type(c.type).__name__ for c in table.table.columns}
     assert {"Uuid", "UTCDateTime", "Date", "Time", "Boolean", "Enum", "Float"} <= kinds

@@ -297,7 +297,7 @@ def grant_statements(table: Table) -> list[str]:
     return statements
 
 
-def sync_statements() -> list[str]:
+def sync_statements(tables: Sequence[Table]) -> list[str]:
     """`sync_row` and the push log: seen by area, stamped by the server, the log only grows."""
     caller_read = f"false, {CALLER}"
     caller_write = f"true, {CALLER}"
@@ -311,7 +311,7 @@ def sync_statements() -> list[str]:
         f"gebiedsapp_sync_row_visible({row}, {caller_write})"
     )
     from gebiedsapp.storage.server_functions import WAITING_HISTORY_INDEX
-    from gebiedsapp.storage.server_stamps import check_triggers
+    from gebiedsapp.storage.server_stamps import check_triggers, stamp_triggers
 
     return [
         f"REVOKE ALL ON sync_row, sync_push_log FROM {STAFF}, {WETHOUDER}, {BEHEERDER}",
@@ -345,9 +345,7 @@ def sync_statements() -> list[str]:
             "",
         ),
         _policy("sync_push_log", "insert", "INSERT", TEAM, "", "pushed_by = current_user::text"),
-        "DROP TRIGGER IF EXISTS gebiedsapp_stamp ON sync_row",
-        "CREATE TRIGGER gebiedsapp_stamp BEFORE INSERT OR UPDATE ON sync_row "
-        "FOR EACH ROW EXECUTE FUNCTION gebiedsapp_sync_row_stamp()",
+        *stamp_triggers(tables),
         WAITING_HISTORY_INDEX,  # before the wake-up trigger that reads it
         "DROP TRIGGER IF EXISTS gebiedsapp_wake ON sync_row",
         "DROP TRIGGER IF EXISTS gebiedsapp_wake_update ON sync_row",
@@ -394,7 +392,7 @@ def statements(tables: Sequence[Table], *, schema: str, database: str) -> list[s
         result += grant_statements(table)
         result.append(f"ALTER TABLE {table.name} ENABLE ROW LEVEL SECURITY")
         result += policy_statements(table)
-    result += sync_statements()
+    result += sync_statements(tables)
     from gebiedsapp.storage import server_moves  # it builds on the rules here
 
     result += server_moves.move_statements(tables, schema)

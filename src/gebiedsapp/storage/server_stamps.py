@@ -155,6 +155,37 @@ END $$""",
     ]
 
 
+# the insert trigger that lets a client's statement give a row its seq, pusher and stamps
+GIVEN_TRIGGER = "gebiedsapp_stamp_insert"
+
+
+def stamp_triggers(tables: Sequence[Table]) -> list[str]:
+    """`sync_row`'s stamp trigger (gebiedsapp_sync_row_stamp), per row: on every update as
+    before, and on an insert unless the client's own statement gave the row everything the
+    trigger would: a real seq of its own (`nextval` in the statement: the seq equals the
+    session's `currval` at the row, and seq is unique), the caller as pusher, the
+    transaction's time, and the stamps of a FAST table's row that is not erased. Those
+    stamps are the push's and checked once per statement as before
+    (gebiedsapp_sync_row_check); the plpgsql call per row (nextval, the pusher) is saved.
+    Anything else (an older laptop's seq of -1 or 0, no area, an erasure, a statement of
+    our own triggers) goes through the function as before. The CASE keeps `currval` from
+    being asked in a session that never took a seq."""
+    given = (
+        "CASE WHEN NOT NEW.erased AND pg_trigger_depth() = 0 AND NEW.area_id IS NOT NULL "
+        f"AND NEW.table_name = ANY ({fast_names(tables)}) "
+        "AND NEW.pushed_by = current_user::text AND NEW.pushed_at = now() AND NEW.seq > 0 "
+        "THEN NEW.seq = currval('sync_seq') ELSE false END"
+    )
+    run = "FOR EACH ROW EXECUTE FUNCTION gebiedsapp_sync_row_stamp()"
+    return [
+        "DROP TRIGGER IF EXISTS gebiedsapp_stamp ON sync_row",
+        f"DROP TRIGGER IF EXISTS {GIVEN_TRIGGER} ON sync_row",
+        f"CREATE TRIGGER gebiedsapp_stamp BEFORE UPDATE ON sync_row {run}",
+        f"CREATE TRIGGER {GIVEN_TRIGGER} BEFORE INSERT ON sync_row FOR EACH ROW "
+        f"WHEN (NOT ({given})) EXECUTE FUNCTION gebiedsapp_sync_row_stamp()",
+    ]
+
+
 def check_triggers() -> list[str]:
     """After `sync_row`'s own triggers are made (server_rights.sync_statements)."""
     return [

@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy import Column, Table, TypeDecorator, Uuid
 
 from gebiedsapp.domain import Base
+from gebiedsapp.storage.sync_base_form import TAG_BYTES, pack, tag
 from gebiedsapp.storage.sync_tracking import KEY_SEPARATOR, NOT_SYNCED
 
 # Stamps of who changed a row and when, and the row's own counter: not merged field by field.
@@ -255,31 +256,31 @@ def digest_rows(
 ) -> list[dict[str, str]]:
     """digests() of many rows: the same digests, each repeated value hashed once (a push's
     rows share their stamps, authors, empty fields and flags: most fields of a batch)."""
-    return _digest_rows(key, rows, columns, as_text=False)  # type: ignore[return-value]
+    return _digest_rows(key, rows, columns)
 
 
 def digest_rows_text(
     key: bytes, rows: Sequence[Mapping[str, Any]], columns: Sequence[str]
-) -> list[str]:
-    """digest_rows() written as the merge base stores them (a JSON object, keys sorted, as
-    sync_local's base text): a pull writes one per row, and the dict in between, its
-    sorting and quoting cost as much again as the digests. Column by column when every row
-    has every column (a pull's rows do): each distinct value of a column hashed once, found
-    by a set, the texts put together by zip and join."""
+) -> list[bytes]:
+    """digest_rows() in the merge base's stored form (storage.sync_base_form: per field its
+    tag and raw digest): a pull writes one per row, and the dict in between cost as much
+    again as the digests. Column by column when every row has every column (a pull's rows
+    do): each distinct value of a column hashed once, found by a set, the fields put
+    together by zip and join."""
     ordered = sorted(columns)
     needed = set(ordered)
     if not all(row.keys() >= needed for row in rows):
-        return _digest_rows(key, rows, ordered, as_text=True)  # type: ignore[return-value]
+        return [pack(one) for one in _digest_rows(key, rows, ordered)]
     if not ordered:
-        return ["{}" for _ in rows]
+        return [b"" for _ in rows]
     copy = _keyed(key).copy
     parts = []
     for column in ordered:
-        head = _QUOTE(column) + ': "'
+        head = tag(column)
         hexes = _column_digests(copy, [row[column] for row in rows])
-        text_of = {h: head + h + '"' for h in set(hexes)}
-        parts.append([text_of[h] for h in hexes])
-    return ["{" + ", ".join(part) + "}" for part in zip(*parts, strict=True)]
+        field_of = {h: head + bytes.fromhex(h) for h in set(hexes)}
+        parts.append([field_of[h] for h in hexes])
+    return [b"".join(part) for part in zip(*parts, strict=True)]
 
 
 # the kinds whose equal values print the same; and no value of one equals a value of another
@@ -314,15 +315,10 @@ def _column_digests(copy: Any, values: list[Any]) -> list[str]:
     return found
 
 
-_QUOTE = json.encoder.encode_basestring_ascii
-
-
 def _digest_rows(
-    key: bytes, rows: Sequence[Mapping[str, Any]], columns: Sequence[str], *, as_text: bool
-) -> list[dict[str, str]] | list[str]:
+    key: bytes, rows: Sequence[Mapping[str, Any]], columns: Sequence[str]
+) -> list[dict[str, str]]:
     copy = _keyed(key).copy
-    heads = {column: _QUOTE(column) + ": " for column in columns}
-    texts: list[str] = []
     seen: dict[tuple[Any, ...], str] = {}
     found: list[dict[str, str]] = []
     for row in rows:
@@ -348,11 +344,8 @@ def _digest_rows(
                 if memo is not None and len(seen) < 65536:
                     seen[memo] = hexed
             one[column] = hexed
-        if as_text:  # hex digests need no escaping: '"' + hex + '"'
-            texts.append("{" + ", ".join([f'{heads[c]}"{h}"' for c, h in one.items()]) + "}")
-        else:
-            found.append(one)
-    return texts if as_text else found
+        found.append(one)
+    return found
 
 
 def digest_stored_rows(
@@ -362,31 +355,86 @@ def digest_stored_rows(
     convert: Mapping[str, Any],
 ) -> list[dict[str, str]]:
     """digest_rows() of rows read as SQLite stores them (`convert`: each column's result
-    processor, None when stored as read): the same digests as of the typed rows. Each
-    column's stored value is converted and hashed once (a push's rows share their stamps,
-    authors and flags; only their ids and texts differ, and a text needs no converting)."""
+    processor, None when stored as read): the same digests as of the typed rows."""
+    found = _stored_fields(key, rows, columns, convert)
+    return [{c: field[TAG_BYTES:].hex() for c, field in one} for one in found]
+
+
+def pack_stored_rows(
+    key: bytes,
+    rows: Sequence[Mapping[str, Any]],
+    columns: Sequence[str],
+    convert: Mapping[str, Any],
+) -> list[bytes]:
+    """digest_stored_rows() in the merge base's stored form (storage.sync_base_form), as a
+    push writes its bases: no dict and no hex text per row. A push's rows have every column:
+    then column by column, each distinct stored value hashed once."""
+    ordered = sorted(columns)
+    if not all(row.keys() >= set(ordered) for row in rows):
+        found = _stored_fields(key, rows, columns, convert)
+        return [b"".join([f for _c, f in one]) for one in found]
+    if not ordered:
+        return [b"" for _ in rows]
     copy = _keyed(key).copy
-    per_column: dict[str, dict[tuple[type, Any], str]] = {c: {} for c in columns}
-    found: list[dict[str, str]] = []
+    parts = []
+    for column in ordered:
+        head = tag(column)
+        process = convert.get(column)
+        stored = [row[column] for row in rows]
+        # SQLite's values of one column: no two of int, str, bytes are equal; floats are
+        memos = [_memo(v) for v in stored] if float in map(type, stored) else None
+        field_of: dict[Any, bytes] = {}
+        for memo, value in zip(memos or stored, stored, strict=True):
+            if memo in field_of:
+                continue
+            typed = value if process is None or value is None else process(value)
+            if isinstance(typed, Enum):
+                typed = typed.value
+            hasher = copy()
+            hasher.update(_canonical(typed))
+            field_of[memo] = head + hasher.digest()
+        parts.append([field_of[m] for m in memos or stored])
+    return [b"".join(part) for part in zip(*parts, strict=True)]
+
+
+def _memo(stored: Any) -> Any:
+    """A stored value as the key of its digest: its type too (1 and 1.0 and True are equal
+    in Python, not as stored), a float by its text (0.0 == -0.0, their digests differ)."""
+    return (float, repr(stored)) if type(stored) is float else (type(stored), stored)
+
+
+def _stored_fields(
+    key: bytes,
+    rows: Sequence[Mapping[str, Any]],
+    columns: Sequence[str],
+    convert: Mapping[str, Any],
+) -> list[list[tuple[str, bytes]]]:
+    """Per row, (column, its tag and digest) in column name order. Each column's stored
+    value is converted and hashed once (a push's rows share their stamps, authors and
+    flags; only their ids and texts differ, and a text needs no converting)."""
+    copy = _keyed(key).copy
+    ordered = sorted(columns)
+    per_column: dict[str, dict[Any, bytes]] = {c: {} for c in ordered}
+    found: list[list[tuple[str, bytes]]] = []
     for row in rows:
-        one: dict[str, str] = {}
-        for column in columns:
+        one: list[tuple[str, bytes]] = []
+        for column in ordered:
             if column not in row:
                 continue
             stored = row[column]
-            memo = (type(stored), stored)
+            memo = _memo(stored)
             seen = per_column[column]
-            hexed = seen.get(memo)
-            if hexed is None:
+            field = seen.get(memo)
+            if field is None:
                 process = convert.get(column)
                 value = stored if process is None or stored is None else process(stored)
                 if isinstance(value, Enum):
                     value = value.value
                 hasher = copy()
                 hasher.update(_canonical(value))
-                hexed = hasher.hexdigest()
+                field = tag(column) + hasher.digest()
                 if len(seen) < 65536:
-                    seen[memo] = hexed
-            one[column] = hexed
+                    seen[memo] = field
+            one.append((column, field))
         found.append(one)
     return found

@@ -26,7 +26,7 @@ from gebiedsapp.storage.server_rights import rule_of
 from gebiedsapp.storage.sync_tables import (
     BOOKKEEPING,
     SyncTable,
-    digest_stored_rows,
+    pack_stored_rows,
     references_from,
 )
 
@@ -70,7 +70,7 @@ def outgoing(run: Run) -> list[Outgoing]:
                 table=table,
                 ticks=ticks,
                 rows=stored.outbox_rows(connection, table, keys),
-                bases=local.bases(connection, table.name, keys),
+                bases=stored.outbox_bases(connection, table, keys),
             )
             item.upserts = parents_first(table, [k for k in keys if k in item.rows], item.rows)
             item.stamps = stored.laptop_stamps(connection, table.table, item.rows)
@@ -222,8 +222,8 @@ def _confirm(run: Run, item: Outgoing, confirmed: dict[str, int], *, deleting: b
             rows = [item.rows[key] for key in keys]
             # only the fields the merge compares, as a pull's bases (not the key, bookkeeping)
             fields = [c for c in run.columns(table) if c not in BOOKKEEPING and c not in table.key]
-            agreed = digest_stored_rows(run.key, rows, fields, _readers(run, table))
-            local.put_bases_at_once(
+            agreed = pack_stored_rows(run.key, rows, fields, _readers(run, table))
+            local.put_base_texts(
                 connection,
                 table.name,
                 [(key, confirmed[key], data) for key, data in zip(keys, agreed, strict=True)],

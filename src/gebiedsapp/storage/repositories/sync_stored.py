@@ -17,9 +17,9 @@ from gebiedsapp.storage.repositories.sync_server import (
     _RECORD_STAMPED,
     _array_type,
     _parts,
-    stamps_known,
 )
-from gebiedsapp.storage.server_stamps import STAMPED, laptop_stamps_sql
+from gebiedsapp.storage.server_stamps import GIVEN_TRIGGER, STAMPED, laptop_stamps_sql
+from gebiedsapp.storage.sync_base_form import unpack
 from gebiedsapp.storage.sync_tables import SyncTable
 
 log = logging.getLogger(__name__)
@@ -64,20 +64,42 @@ def write_stored_rows(
         action = f"ON CONFLICT {target} DO NOTHING"
     written = 0
     for part in _parts(table, names, rows):
-        arrays: dict[str, list[Any]] = {}
-        casts = []
+        params: dict[str, Any] = {}
+        casts: list[str] = []  # the arrays unnested
+        columns: list[str] = []  # what each column's value is in the SELECT
         for index, name in enumerate(names):
             values, sent = _stored_array(table.table.c[name].type, [row[name] for row in part])
-            arrays[f"p{index}"] = values
             kind = _array_type(table, name, dialect)
+            if index > 0 and _one_value(values):
+                # the same in every row (a batch's stamps, authors, round, empty fields): one
+                # parameter cast once, not an array of 10,000 equal values dumped and cast
+                params[f"p{index}"] = values[0]
+                cast_sql = f"CAST(%(p{index})s AS {sent[:-2]})"
+                same = cast_sql if sent == kind else f"CAST({cast_sql} AS {kind[:-2]})"
+                columns.append(same)
+                continue
+            params[f"p{index}"] = values
             cast_sql = f"CAST(%(p{index})b AS {sent})"
             casts.append(cast_sql if sent == kind else f"CAST({cast_sql} AS {kind})")
+            columns.append(f"u.c{len(casts) - 1}")
+        aliases = ", ".join(f"c{i}" for i in range(len(casts)))
         statement = (
             f"INSERT INTO {quote(table.name)} ({', '.join(map(quote, names))}) "
-            f"SELECT * FROM unnest({', '.join(casts)}) {action}"
+            f"SELECT {', '.join(columns)} FROM unnest({', '.join(casts)}) AS u({aliases}) "
+            f"{action}"
         )
-        written += connection.exec_driver_sql(statement, arrays).rowcount
+        written += connection.exec_driver_sql(statement, params).rowcount
     return written
+
+
+def _one_value(values: list[Any]) -> bool:
+    """Every value the same, as stored: of one type (1, 1.0 and True are equal in Python,
+    not as text) and, for a float, one text (0.0 == -0.0)."""
+    first = values[0]
+    kind = type(first)
+    if kind is float:
+        return all(type(v) is float and repr(v) == repr(first) for v in values)
+    return all(type(v) is kind and v == first for v in values)
 
 
 def _stored_array(kind: Any, values: list[Any]) -> tuple[list[Any], str]:
@@ -110,18 +132,34 @@ def outbox_rows(
     quote = connection.dialect.identifier_preparer.quote
     names = list(table.table.columns.keys())
     key = table.key[0]
+    # the row_key is the key as stored (the join says so): no key_of per row
     query = (
-        f"SELECT {', '.join(f't.{quote(n)}' for n in names)} FROM sync_outbox o "
+        f"SELECT o.row_key, {', '.join(f't.{quote(n)}' for n in names)} FROM sync_outbox o "
         f"JOIN {quote(table.name)} t ON t.{quote(key)} = o.row_key WHERE o.table_name = ?"
     )
     wanted = set(keys)
-    found: dict[str, dict[str, Any]] = {}
-    for raw in connection.exec_driver_sql(query, (table.name,)).fetchall():
-        values = dict(zip(names, raw, strict=True))
-        row_key = table.key_of(values)
-        if row_key in wanted:
-            found[row_key] = values
-    return found
+    return {
+        raw[0]: dict(zip(names, raw[1:], strict=True))
+        for raw in connection.exec_driver_sql(query, (table.name,)).fetchall()
+        if raw[0] in wanted
+    }
+
+
+def outbox_bases(
+    connection: Connection, table: SyncTable, keys: Sequence[str]
+) -> dict[str, tuple[int, dict[str, str]]]:
+    """sync_local.bases() of `keys` (entries of the outbox) in one statement joined on the
+    outbox, instead of a look-up per part of 400 keys (a push of new rows has none)."""
+    query = (
+        "SELECT b.row_key, b.server_version, b.data FROM sync_outbox o JOIN sync_base b "
+        "ON b.table_name = o.table_name AND b.row_key = o.row_key WHERE o.table_name = ?"
+    )
+    wanted = set(keys)
+    return {
+        k: (v, unpack(d))
+        for k, v, d in connection.exec_driver_sql(query, (table.name,)).fetchall()
+        if k in wanted
+    }
 
 
 # --- the stamps the laptop sends (docs/sync-design.md, "Push") ------------------------------
@@ -150,21 +188,42 @@ def laptop_stamps(
 
 
 # record()'s upsert with the stamps the laptop sent (no read of gebiedsapp_stamps_of here:
-# the statement check reads them once, and refuses the statement when one differs)
+# the statement check reads them once, and refuses the statement when one differs). `seq`:
+# the mark (STAMPED) for the stamp trigger to keep the stamps and give the seq; or, where the
+# server's insert trigger lets the statement give them (server_stamps.stamp_triggers), the
+# seq itself: then the trigger is not called for the row at all
 _RECORD_GIVEN_ROWS = (
     "INSERT INTO sync_row (table_name, row_key, erased, seq, version, origin_device, "
     "pushed_by, pushed_at, area_id, personal) "
-    "SELECT r.t, r.k, false, CAST(%(stamped)s AS bigint), 1, CAST(%(device)s AS uuid), "
+    "SELECT r.t, r.k, false, {seq}, 1, CAST(%(device)s AS uuid), "
     "current_user, now(), r.a, r.p "
     "FROM unnest(CAST(%(tables)b AS text[]), CAST(%(keys)b AS text[]), "
     "CAST(CAST(%(areas)b AS text[]) AS uuid[]), CAST(%(personal)b AS boolean[])) "
     "WITH ORDINALITY AS r(t, k, a, p, n) ORDER BY r.n"
 )
-_RECORD_GIVEN = f"{_RECORD_GIVEN_ROWS} {_RECORD_STAMPED[_RECORD_STAMPED.index('ON CONFLICT') :]}"
-# none of them has a sync_row yet (under the push lock): a plain insert, version 1 each (an
-# upsert's speculative insertion and its RETURNING were a sixth of the statement); a row
-# there after all refuses it (unique violation) and the upsert follows
-_RECORD_GIVEN_NEW = _RECORD_GIVEN_ROWS
+_MARKED = "CAST(%(stamped)s AS bigint)"
+_OWN_SEQ = "nextval('sync_seq')"
+_CONFLICT = _RECORD_STAMPED[_RECORD_STAMPED.index("ON CONFLICT") :]
+# {seq given by the statement: (the upsert, the plain insert)}; none of them has a sync_row
+# yet (under the push lock): a plain insert, version 1 each (an upsert's speculative
+# insertion and its RETURNING were a sixth of the statement); a row there after all refuses
+# it (unique violation) and the upsert follows
+_RECORD_GIVEN = {
+    own: (f"{_RECORD_GIVEN_ROWS.format(seq=seq)} {_CONFLICT}", _RECORD_GIVEN_ROWS.format(seq=seq))
+    for own, seq in ((False, _MARKED), (True, _OWN_SEQ))
+}
+_SERVER_STAMPS = (
+    "SELECT to_regprocedure('gebiedsapp_stamps_of(text, text[])') IS NOT NULL, "
+    "EXISTS (SELECT 1 FROM pg_trigger WHERE tgrelid = to_regclass('sync_row') "
+    f"AND tgname = '{GIVEN_TRIGGER}')"
+)
+
+
+def server_stamps(connection: Connection) -> tuple[bool, bool]:
+    """(whether the server checks a push's own stamps: sync_server.stamps_known; whether its
+    insert trigger lets the statement give the seq and pusher as well)."""
+    known, own_seq = connection.exec_driver_sql(_SERVER_STAMPS).one()
+    return bool(known), bool(known and own_seq)
 
 
 def record_given(
@@ -181,7 +240,10 @@ def record_given(
     otherwise (it refused the statement, nothing written: the caller records them as
     before, the server reading the stamps itself) or cannot check them (an older server).
     `fresh`: none of them had a sync_row when the push looked (under its lock)."""
-    if not keys or not stamps_known(connection):
+    if not keys:
+        return None
+    known, own_seq = server_stamps(connection)
+    if not known:
         return None
     params = {
         "stamped": STAMPED,
@@ -193,10 +255,11 @@ def record_given(
     }
     try:
         with connection.begin_nested():
+            upsert, insert = _RECORD_GIVEN[own_seq]
             if fresh:
-                connection.exec_driver_sql(_RECORD_GIVEN_NEW, params)
+                connection.exec_driver_sql(insert, params)
                 return {(table, k): 1 for k in keys}
-            rows = connection.exec_driver_sql(_RECORD_GIVEN, params).all()
+            rows = connection.exec_driver_sql(upsert, params).all()
     except DBAPIError as exc:
         if getattr(exc.orig, "sqlstate", None) not in ("42501", "23505"):
             raise
