@@ -29,6 +29,7 @@ from gebiedsapp.services.areas import AreaNode, area_tree
 from gebiedsapp.services.period import Period
 from gebiedsapp.services.summary_facts import Facts, first_facts, first_of, gather_facts
 from gebiedsapp.services.summary_parts import changed_parts, refresh
+from gebiedsapp.services.summary_rounds import forget as forget_rounds
 from gebiedsapp.storage.repositories.reports import AreaIds
 from gebiedsapp.storage.summary_version import DataVersion, read_version
 
@@ -89,6 +90,7 @@ def forget() -> None:
     version, and facts of another version are never taken)."""
     with _lock:
         _kept.clear()
+    forget_rounds()
 
 
 def _data_key(session: Session, scope: AreaIds) -> tuple[str, DataVersion] | None:
@@ -179,4 +181,5 @@ def _refreshed(
     changed = changed_parts(kept.version, version)
     if changed is None:
         return None
-    return refresh(session, kept.facts, changed, period, today, full=full)
+    base = version.base if version.rounds else None
+    return refresh(session, kept.facts, changed, period, today, full=full, base=base)

@@ -36,6 +36,7 @@ from gebiedsapp.services.summary_facts import (
     part_figures,
     positions,
 )
+from gebiedsapp.services.summary_rounds import talk_piece
 from gebiedsapp.storage.repositories.reports import ReportRepository
 from gebiedsapp.storage.summary_version import NO_AREA, DataVersion
 
@@ -107,9 +108,12 @@ def refresh(
     today: date,
     *,
     full: bool,
+    base: int | None = None,
 ) -> Facts:
     """`facts` (all of them with `full`, else the first facts: key figures and team) with
-    the parts `changed` of their areas counted again."""
+    the parts `changed` of their areas counted again. `base`: the global data version, under
+    which the talks are added up from facts kept per round (`summary_rounds`; a database
+    with round versions, migration 0021)."""
     previous = period.previous()
     same_year = period.year_earlier() == previous
     figures: dict[str, Any] = {"current": facts.current, "previous": facts.previous}
@@ -120,7 +124,9 @@ def refresh(
     orders = dict(facts.orders)
     for part, found in changed.items():
         areas = sorted(found)
-        if full:
+        if part == "talks" and base is not None:
+            piece = talk_piece(session, areas, period, today, base=base, full=full)
+        elif full:
             piece = part_facts(session, part, areas, period, previous, today)
         else:
             repo = ReportRepository(session)

@@ -40,6 +40,7 @@ from gebiedsapp.storage.pull_bulk import with_skip
 TABLE = "summary_version"
 AREA_TABLE = "summary_area_version"  # migration 0017's: per area
 PART_TABLE = "summary_part_version"  # migration 0018's: per area and part
+ROUND_TABLE = "summary_round_version"  # migration 0021's: per koffiekar round
 NO_AREA = ""  # the version of rows whose area is not found: part of every reading
 
 # Every table a summary's facts are read from (found with SQLite's authorizer in the test).
@@ -100,6 +101,83 @@ READ_BY = {
 
 def trigger_name(table: str, operation: str) -> str:
     return f"summary_version_{table}_{operation}"
+
+
+# The round of a row of the talks' round-bound tables (migration 0021): a round's own id, a
+# conversation's round, a theme link's conversation's round (by primary key; a conversation
+# already gone, as in a cascade, has bumped its round itself). `{row}`: NEW or OLD.
+ROUND_OF = {
+    "koffiekar_session": "{row}.id",
+    "conversation": "{row}.session_id",
+    "conversation_theme": "(SELECT c.session_id FROM conversation c "
+    "WHERE c.id = {row}.conversation_id)",
+}
+_ROUND_MOVED = {
+    "koffiekar_session": "OLD.id IS NOT NEW.id",
+    "conversation": "OLD.session_id IS NOT NEW.session_id",
+    "conversation_theme": "OLD.conversation_id IS NOT NEW.conversation_id",
+}
+
+
+def round_trigger_name(table: str, operation: str) -> str:
+    """Named like the others (`summary_version_`): a pull's bulk write skips it too and
+    changes the global version instead (storage.pull_bulk), which drops every round's facts."""
+    return f"summary_version_round_{table}_{operation}"
+
+
+def _round_bump(round_sql: str, when: str = "") -> str:
+    """A new version of the round `round_sql` selects (none when it is NULL)."""
+    extra = f" AND {when}" if when else ""
+    return (
+        f"INSERT INTO {ROUND_TABLE} (round_id, version) SELECT n.r, random() FROM "
+        f"(SELECT {round_sql} AS r) n WHERE n.r IS NOT NULL{extra} AND NOT EXISTS "
+        f"(SELECT 1 FROM {ROUND_TABLE} v WHERE v.round_id = n.r); "
+        f"UPDATE {ROUND_TABLE} SET version = random() "
+        f"WHERE round_id = (SELECT {round_sql}){extra};"
+    )
+
+
+def round_trigger_body(table: str, operation: str) -> str:
+    """What a write to a round-bound table changes: the version of its row's round (old and
+    new: a conversation moved between rounds changes both)."""
+    of = ROUND_OF[table]
+    if operation == "insert":
+        return _round_bump(of.format(row="NEW"))
+    if operation == "delete":
+        return _round_bump(of.format(row="OLD"))
+    return f"{_round_bump(of.format(row='NEW'))} " + _round_bump(
+        of.format(row="OLD"), _ROUND_MOVED[table]
+    )
+
+
+def install_rounds(execute: Any, dialect: str) -> None:
+    """Migration 0021's round versions and their triggers (SQLite only); the global version
+    gets a new value, so no round's facts kept before are taken."""
+    if dialect != "sqlite":
+        return
+    execute(
+        f"CREATE TABLE IF NOT EXISTS {ROUND_TABLE} "
+        "(round_id TEXT PRIMARY KEY, version INTEGER NOT NULL) WITHOUT ROWID"
+    )
+    for table in ROUND_OF:
+        for operation in OPERATIONS:
+            execute(
+                with_skip(
+                    f"CREATE TRIGGER IF NOT EXISTS {round_trigger_name(table, operation)} "
+                    f"AFTER {operation.upper()} ON {table} "
+                    f"BEGIN {round_trigger_body(table, operation)} END"
+                )
+            )
+    execute(f"UPDATE {TABLE} SET version = random() WHERE id = 1")
+
+
+def uninstall_rounds(execute: Any, dialect: str) -> None:
+    if dialect != "sqlite":
+        return
+    for table in ROUND_OF:
+        for operation in OPERATIONS:
+            execute(f"DROP TRIGGER IF EXISTS {round_trigger_name(table, operation)}")
+    execute(f"DROP TABLE IF EXISTS {ROUND_TABLE}")
 
 
 _GLOBAL = f"UPDATE {TABLE} SET version = random() WHERE id = 1;"
@@ -253,6 +331,7 @@ class DataVersion(NamedTuple):
 
     base: int
     parts: tuple[tuple[str, str, int], ...]
+    rounds: bool = False  # versions per round too (migration 0021): summary_rounds
 
 
 WHOLE = "*"  # the part of 0017's versions: every part of the area
@@ -268,6 +347,7 @@ def read_version(connection: Any, areas: Collection[str] | None = None) -> DataV
     version = connection.exec_driver_sql(f"SELECT version FROM {TABLE} WHERE id = 1").scalar()
     if version is None:
         return None
+    rounds = _present(connection, ROUND_TABLE)
     if _present(connection, PART_TABLE):
         columns, table = "area_id, part, version", PART_TABLE
     elif _present(connection, AREA_TABLE):
@@ -283,4 +363,5 @@ def read_version(connection: Any, areas: Collection[str] | None = None) -> DataV
             f"SELECT {columns} FROM {table} WHERE area_id IN ({marks}) ORDER BY 1, 2",
             tuple(asked),
         ).all()
-    return DataVersion(int(version), tuple((str(a), str(p), int(v)) for a, p, v in rows))
+    parts = tuple((str(a), str(p), int(v)) for a, p, v in rows)
+    return DataVersion(int(version), parts, rounds)

@@ -1,0 +1,199 @@
+"""The talks of some areas added up from facts kept per koffiekar round: after a conversation
+saved in Winschoten the first brief counts that one round again, not the area's two years of
+talks (~11 ms of the brief's ~17 ms of figures on `large`, issue 15).
+
+A round's facts (its live conversations, their theme counts by name, its reportable quotes
+with their order keys) are kept per (database, global version, round, round version):
+migration 0021's triggers give a round a new version on every write to it, to a conversation
+in it (old and new round) or to a theme link of one; a pull's bulk write, a renamed theme,
+area or buurt and a resident (quotes are masked with the resident's name) change the global
+version, which drops every round's facts. A round without a version has not been written
+since the migration. The rounds themselves (area, date, passers-by, removed or not) and the
+contacts (no round) are read afresh each time.
+
+Exact by construction: a round's facts are counted from that round's rows only, with the
+conditions of the per-area statements (`report_talks`), and an area's talks of a period are
+the sum over its live rounds dated in it, as SQL sums them. `summary_parts.refresh` uses
+this for the talks part; tests/services/test_summary_parts.py compares with a fresh count.
+"""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from collections import Counter, OrderedDict, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from gebiedsapp.services.period import Period
+from gebiedsapp.services.summary_facts import trend_months
+from gebiedsapp.services.summary_model import Quote
+from gebiedsapp.services.summary_order import quote_key
+from gebiedsapp.services.summary_rows import quote_of
+from gebiedsapp.storage.repositories.report_rounds import RoundRow, RoundTalkRepository
+
+
+@dataclass(frozen=True)
+class RoundFacts:
+    conversations: int
+    themes: Counter[str]
+    quotes: tuple[tuple[uuid.UUID, Quote, Any], ...]  # (area, quote, QUOTE_ORDER key)
+
+
+# kept per database: (its global version, round id -> (round version, facts)); at most
+# _DATABASES databases and _ROUNDS rounds each (a municipality's three years on ten times
+# `large` are ~25,000 rounds)
+_DATABASES = 4
+_ROUNDS = 200_000
+_lock = threading.Lock()
+_kept: OrderedDict[str, tuple[int, dict[str, tuple[int | None, RoundFacts]]]] = OrderedDict()
+
+
+def forget() -> None:
+    with _lock:
+        _kept.clear()
+
+
+def _kept_rounds(url: str, base: int) -> dict[str, tuple[int | None, RoundFacts]]:
+    """The rounds kept for this database at this global version (a new dict for another)."""
+    with _lock:
+        found = _kept.get(url)
+        if found is None or found[0] != base or len(found[1]) > _ROUNDS:
+            found = (base, {})
+            _kept[url] = found
+        _kept.move_to_end(url)
+        while len(_kept) > _DATABASES:
+            _kept.popitem(last=False)
+        return found[1]
+
+
+def _round_facts(
+    session: Session, base: int, rounds: Sequence[RoundRow], start: date, end: date
+) -> dict[str, RoundFacts]:
+    """The facts of `rounds` (dated from start to end): kept ones where their version is the
+    kept one, the others counted (three statements for all of them)."""
+    kept = _kept_rounds(str(session.connection().engine.url), base)
+    out: dict[str, RoundFacts] = {}
+    missing: list[RoundRow] = []
+    for row in rounds:
+        found = kept.get(row.id)
+        if found is not None and found[0] == row.version:
+            out[row.id] = found[1]
+        else:
+            missing.append(row)
+    if not missing:
+        return out
+    repo = RoundTalkRepository(session)
+    ids = [row.id for row in missing]
+    said = repo.conversations(ids)
+    themes: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    for link in repo.themes(ids):
+        themes[link.round_id][link.theme] += link.conversations
+    quotes: defaultdict[str, list[tuple[uuid.UUID, Quote, Any]]] = defaultdict(list)
+    for found_quote in repo.quotes(ids, start, end):
+        q = found_quote.quote
+        quotes[found_quote.round_id].append((q.row.area_id, quote_of(q.row), quote_key(q)))
+    for row in missing:
+        facts = RoundFacts(said.get(row.id, 0), themes[row.id], tuple(quotes[row.id]))
+        out[row.id] = facts
+        kept[row.id] = (row.version, facts)
+    return out
+
+
+def talk_piece(
+    session: Session,
+    areas: Sequence[uuid.UUID],
+    period: Period,
+    today: date,
+    *,
+    base: int,
+    full: bool,
+) -> dict[str, Any]:
+    """The talks part of `areas` as `summary_facts.part_facts` gives it (with `full`; else
+    the key figures of the period and the previous one, as the first facts need them)."""
+    previous = period.previous()
+    periods = {"current": period, "previous": previous}
+    months: list[Period] = []
+    if full:
+        periods["year_before"] = period.year_earlier()
+        months = [Period(m.start, min(m.end, period.end)) for m in trend_months(period)]
+    spans = [*periods.values(), *months]
+    start, end = min(p.start for p in spans), max(p.end for p in spans)
+    repo = RoundTalkRepository(session)
+    rounds = repo.rounds(areas, start, end)
+    facts = _round_facts(session, base, rounds, start, end)
+    first = min(p.start for p in periods.values())
+    last = max(p.end for p in periods.values())
+    contacts = repo.contacts_per_day(areas, first, last)
+    piece: dict[str, Any] = {}
+    for name, span in periods.items():
+        piece[name] = _figures(rounds, facts, contacts, span)
+    if not full:
+        return piece
+    piece["trend"] = [(month, _conversations(rounds, facts, month)) for month in months]
+    passers: defaultdict[uuid.UUID, Counter[str]] = defaultdict(Counter)
+    for row in rounds:
+        if period.start <= row.day <= period.end:
+            passers[row.area_id]["passers_by"] += row.passers_by or 0
+    piece["passers_by"] = dict(passers)
+    linked = repo.contact_themes_per_day(areas, min(period.start, previous.start), last)
+    piece["themes"], piece["previous_themes"] = (
+        _themes(rounds, facts, linked, span) for span in (period, previous)
+    )
+    piece["quotes"] = [
+        quote
+        for row in rounds
+        if period.start <= row.day <= period.end
+        for quote in facts[row.id].quotes
+    ]
+    return piece
+
+
+def _figures(
+    rounds: Sequence[RoundRow], facts: dict[str, RoundFacts], contacts: Any, span: Period
+) -> dict[uuid.UUID, Counter[str]]:
+    """`summary_facts.part_figures` of the talks: rounds and their conversations per area
+    (an area with rounds in the period, also without conversations), contacts where any."""
+    out: defaultdict[uuid.UUID, Counter[str]] = defaultdict(Counter)
+    for row in rounds:
+        if span.start <= row.day <= span.end:
+            counts = out[row.area_id]
+            counts["sessions"] += 1
+            counts["conversations"] += facts[row.id].conversations
+    met: Counter[uuid.UUID] = Counter()
+    for day in contacts:
+        if span.start <= day.day <= span.end:
+            met[day.area_id] += day.n
+    for area_id, n in met.items():
+        if n:
+            out[area_id]["contacts"] = n
+    return dict(out)
+
+
+def _conversations(
+    rounds: Sequence[RoundRow], facts: dict[str, RoundFacts], month: Period
+) -> dict[uuid.UUID, Counter[str]]:
+    """A trend month's conversations per area (areas with any)."""
+    said: Counter[uuid.UUID] = Counter()
+    for row in rounds:
+        if month.start <= row.day <= month.end:
+            said[row.area_id] += facts[row.id].conversations
+    return {area_id: Counter(conversations=n) for area_id, n in said.items() if n}
+
+
+def _themes(
+    rounds: Sequence[RoundRow], facts: dict[str, RoundFacts], linked: Any, span: Period
+) -> dict[uuid.UUID, Counter[str]]:
+    """Per area, conversations and contacts per theme in the period (areas with any)."""
+    out: defaultdict[uuid.UUID, Counter[str]] = defaultdict(Counter)
+    for row in rounds:
+        if span.start <= row.day <= span.end and facts[row.id].themes:
+            out[row.area_id].update(facts[row.id].themes)
+    for link in linked:
+        if span.start <= link.day <= span.end:
+            out[link.area_id][link.theme] += link.n
+    return {area_id: counts for area_id, counts in out.items() if +counts}
