@@ -34,7 +34,12 @@ from gebiedsapp.services.summary_facts import trend_months
 from gebiedsapp.services.summary_model import Quote
 from gebiedsapp.services.summary_order import quote_key
 from gebiedsapp.services.summary_rows import quote_of
-from gebiedsapp.storage.repositories.report_rounds import RoundRow, RoundTalkRepository
+from gebiedsapp.storage.repositories.report_rounds import (
+    AreaTheme,
+    RoundRow,
+    RoundTalkRepository,
+)
+from gebiedsapp.storage.repositories.reports import ReportRepository
 
 
 @dataclass(frozen=True)
@@ -126,12 +131,13 @@ def talk_piece(
     repo = RoundTalkRepository(session)
     rounds = repo.rounds(areas, start, end)
     facts = _round_facts(session, base, rounds, start, end)
-    first = min(p.start for p in periods.values())
-    last = max(p.end for p in periods.values())
-    contacts = repo.contacts_per_day(areas, first, last)
+    contacts = ReportRepository(session)
+    met: dict[Period, dict[uuid.UUID, int]] = {}  # (a year's year before is its previous)
     piece: dict[str, Any] = {}
     for name, span in periods.items():
-        piece[name] = _figures(rounds, facts, contacts, span)
+        if span not in met:
+            met[span] = contacts.contact_counts(areas, span.start, span.end)
+        piece[name] = _figures(rounds, facts, met[span], span)
     if not full:
         return piece
     piece["trend"] = [(month, _conversations(rounds, facts, month)) for month in months]
@@ -140,9 +146,9 @@ def talk_piece(
         if period.start <= row.day <= period.end:
             passers[row.area_id]["passers_by"] += row.passers_by or 0
     piece["passers_by"] = dict(passers)
-    linked = repo.contact_themes_per_day(areas, min(period.start, previous.start), last)
     piece["themes"], piece["previous_themes"] = (
-        _themes(rounds, facts, linked, span) for span in (period, previous)
+        _themes(rounds, facts, repo.contact_themes(areas, span.start, span.end), span)
+        for span in (period, previous)
     )
     piece["quotes"] = [
         quote
@@ -154,7 +160,10 @@ def talk_piece(
 
 
 def _figures(
-    rounds: Sequence[RoundRow], facts: dict[str, RoundFacts], contacts: Any, span: Period
+    rounds: Sequence[RoundRow],
+    facts: dict[str, RoundFacts],
+    contacts: dict[uuid.UUID, int],
+    span: Period,
 ) -> dict[uuid.UUID, Counter[str]]:
     """`summary_facts.part_figures` of the talks: rounds and their conversations per area
     (an area with rounds in the period, also without conversations), contacts where any."""
@@ -164,11 +173,7 @@ def _figures(
             counts = out[row.area_id]
             counts["sessions"] += 1
             counts["conversations"] += facts[row.id].conversations
-    met: Counter[uuid.UUID] = Counter()
-    for day in contacts:
-        if span.start <= day.day <= span.end:
-            met[day.area_id] += day.n
-    for area_id, n in met.items():
+    for area_id, n in contacts.items():
         if n:
             out[area_id]["contacts"] = n
     return dict(out)
@@ -186,7 +191,10 @@ def _conversations(
 
 
 def _themes(
-    rounds: Sequence[RoundRow], facts: dict[str, RoundFacts], linked: Any, span: Period
+    rounds: Sequence[RoundRow],
+    facts: dict[str, RoundFacts],
+    linked: Sequence[AreaTheme],
+    span: Period,
 ) -> dict[uuid.UUID, Counter[str]]:
     """Per area, conversations and contacts per theme in the period (areas with any)."""
     out: defaultdict[uuid.UUID, Counter[str]] = defaultdict(Counter)
@@ -194,6 +202,5 @@ def _themes(
         if span.start <= row.day <= span.end and facts[row.id].themes:
             out[row.area_id].update(facts[row.id].themes)
     for link in linked:
-        if span.start <= link.day <= span.end:
-            out[link.area_id][link.theme] += link.n
+        out[link.area_id][link.theme] += link.n
     return {area_id: counts for area_id, counts in out.items() if +counts}

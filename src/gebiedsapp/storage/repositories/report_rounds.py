@@ -2,8 +2,8 @@
 brought up to date after a conversation saved counts its one round again and adds the
 area's rounds up (services.summary_rounds), instead of counting the area's two years of talks
 (issue 15). Built once with parameters, as `report_talks`; the same conditions as its
-statements, per round instead of per area. Contacts have no round: they are read per area
-and day."""
+statements, per round instead of per area. Contacts have no round: they are counted per
+area and period as before."""
 
 from __future__ import annotations
 
@@ -110,24 +110,10 @@ def quotes() -> Any:
 
 
 @cache
-def contacts_per_day() -> Any:
-    """Per area and day, the live contacts."""
+def contact_themes() -> Any:
+    """Per area and theme name, the live contacts with that theme from start to end."""
     return (
-        select(area_column(Contact.area_id), Contact.date, func.count())
-        .where(
-            Contact.date.between(_START, _END),
-            Contact.deleted_at.is_(None),
-            Contact.area_id.in_(_AREAS),
-        )
-        .group_by(Contact.area_id, Contact.date)
-    )
-
-
-@cache
-def contact_themes_per_day() -> Any:
-    """Per area, day and theme name, the live contacts with that theme."""
-    return (
-        select(area_column(Contact.area_id), Contact.date, Theme.name, func.count())
+        select(area_column(Contact.area_id), Theme.name, func.count())
         .select_from(Contact)
         .join(contact_theme, contact_theme.c.contact_id == Contact.id)
         .join(Theme, Theme.id == contact_theme.c.theme_id)
@@ -136,7 +122,7 @@ def contact_themes_per_day() -> Any:
             Contact.deleted_at.is_(None),
             Contact.area_id.in_(_AREAS),
         )
-        .group_by(Contact.area_id, Contact.date, Theme.name)
+        .group_by(Contact.area_id, Theme.name)
     )
 
 
@@ -164,15 +150,8 @@ class RoundQuote(NamedTuple):
     quote: OrderedQuote
 
 
-class DayCount(NamedTuple):
+class AreaTheme(NamedTuple):
     area_id: uuid.UUID
-    day: date
-    n: int
-
-
-class DayTheme(NamedTuple):
-    area_id: uuid.UUID
-    day: date
     theme: str
     n: int
 
@@ -216,18 +195,9 @@ class RoundTalkRepository:
                 )
         return found
 
-    def contacts_per_day(
+    def contact_themes(
         self, area_ids: Collection[uuid.UUID], start: date, end: date
-    ) -> list[DayCount]:
+    ) -> list[AreaTheme]:
         values = {"areas": list(area_ids), "start": start, "end": end}
-        found = self.session.execute(contacts_per_day(), values)
-        return [DayCount(a, d, int(n)) for a, d, n in found]
-
-    def contact_themes_per_day(
-        self, area_ids: Collection[uuid.UUID], start: date, end: date
-    ) -> list[DayTheme]:
-        values = {"areas": list(area_ids), "start": start, "end": end}
-        return [
-            DayTheme(a, d, name, int(n))
-            for a, d, name, n in self.session.execute(contact_themes_per_day(), values)
-        ]
+        found = self.session.execute(contact_themes(), values)
+        return [AreaTheme(a, name, int(n)) for a, name, n in found]
