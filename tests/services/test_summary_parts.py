@@ -26,6 +26,7 @@ from gebiedsapp.domain import (
     Signal,
     SignalStatus,
     Theme,
+    contact_theme,
     conversation_theme,
     reference_id,
 )
@@ -421,15 +422,22 @@ def test_a_reopened_signal_counts_closed_at_the_period_end_after_an_update(
 
 @pytest.fixture
 def recounted_rounds(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The rounds whose facts were counted again (not taken as kept)."""
+    """The rounds whose facts were counted again (not taken as kept), and "contacts" for
+    each count of contacts' themes."""
     asked: list[str] = []
     real = RoundTalkRepository.conversations
+    real_contacts = RoundTalkRepository.contact_themes
 
     def spy(self: RoundTalkRepository, round_ids: Any) -> dict[str, int]:
         asked.extend(round_ids)
         return real(self, round_ids)
 
+    def spy_contacts(self: RoundTalkRepository, *args: Any) -> Any:
+        asked.append("contacts")
+        return real_contacts(self, *args)
+
     monkeypatch.setattr(RoundTalkRepository, "conversations", spy)
+    monkeypatch.setattr(RoundTalkRepository, "contact_themes", spy_contacts)
     return asked
 
 
@@ -494,6 +502,26 @@ def retention_applied(session: Session) -> None:
     retention.apply(session, today=date(2031, 1, 1))
 
 
+def contact_made(session: Session) -> None:
+    Builder(session).contact(MIDWOLDA, date(2024, 3, 14), [THEME])
+
+
+def contact_to_another_area(session: Session) -> None:
+    found = session.scalars(
+        select(Contact).where(Contact.area_id == MIDWOLDA, Contact.deleted_at.is_(None))
+    ).first()
+    assert found is not None
+    found.area_id = BEERTA
+
+
+def contact_theme_link_removed(session: Session) -> None:
+    found = session.scalars(
+        select(Contact).where(Contact.area_id == MIDWOLDA, Contact.deleted_at.is_(None))
+    ).first()
+    assert found is not None
+    session.execute(contact_theme.delete().where(contact_theme.c.contact_id == found.id))
+
+
 ROUND_WRITES: list[Callable[[Session], None]] = [
     new_conversation,
     conversation_to_other_themes,
@@ -509,6 +537,9 @@ ROUND_WRITES: list[Callable[[Session], None]] = [
     round_deleted_with_everything_in_it,
     passers_by_counted,
     contact_removed,
+    contact_made,
+    contact_to_another_area,
+    contact_theme_link_removed,
     resident_erased,
     retention_applied,
 ]
@@ -550,7 +581,7 @@ def test_a_conversation_saved_recounts_its_round_only(
     with database.unit_of_work("test") as session:
         _said_to(session, MIDWOLDA)
     _summaries(database, today)
-    assert len(set(recounted_rounds)) > 1  # the first time: every round of the area
+    assert len(set(recounted_rounds)) > 2  # the first time: every round of the area
     recounted_rounds.clear()
     with database.unit_of_work("test") as session:
         _said_to(session, MIDWOLDA)
@@ -558,9 +589,15 @@ def test_a_conversation_saved_recounts_its_round_only(
     counted_afresh.clear()
     after = _summaries(database, today)
     assert counted_afresh == []
-    assert set(recounted_rounds) == {written}
+    assert set(recounted_rounds) == {written}  # the area's contacts kept too
+    recounted_rounds.clear()
+    with database.unit_of_work("test") as session:
+        contact_made(session)
+    then = _summaries(database, today)
+    assert set(recounted_rounds) == {"contacts"}  # and no round
     forget()
-    assert after == _summaries(database, today)
+    assert then == _summaries(database, today)
+    assert then != after
 
 
 def test_a_bulk_pull_drops_the_kept_rounds(
@@ -621,7 +658,7 @@ def test_the_round_versions_migration_up_and_down(
                 {"s": "%summary_round_version%"},
             )
         )
-    assert len(triggers) == 9
+    assert len(triggers) == 15  # rounds, conversations, theme links, contacts, their links
     assert _summaries(database, today) == before
     with database.unit_of_work("test") as session:
         _said_to(session, MIDWOLDA)

@@ -40,6 +40,7 @@ from gebiedsapp.storage.repositories.report_rounds import (
     RoundTalkRepository,
 )
 from gebiedsapp.storage.repositories.reports import ReportRepository
+from gebiedsapp.storage.summary_version import CONTACTS
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,9 @@ class RoundFacts:
 _DATABASES = 4
 _ROUNDS = 200_000
 _lock = threading.Lock()
-_kept: OrderedDict[str, tuple[int, dict[str, tuple[int | None, RoundFacts]]]] = OrderedDict()
+# (a round's id, or ("counts" / "themes", area, period) for an area's contacts)
+_Kept = dict[Any, tuple[int | None, Any]]
+_kept: OrderedDict[str, tuple[int, _Kept]] = OrderedDict()
 
 
 def forget() -> None:
@@ -63,7 +66,7 @@ def forget() -> None:
         _kept.clear()
 
 
-def _kept_rounds(url: str, base: int) -> dict[str, tuple[int | None, RoundFacts]]:
+def _kept_rounds(url: str, base: int) -> _Kept:
     """The rounds kept for this database at this global version (a new dict for another)."""
     with _lock:
         found = _kept.get(url)
@@ -131,13 +134,10 @@ def talk_piece(
     repo = RoundTalkRepository(session)
     rounds = repo.rounds(areas, start, end)
     facts = _round_facts(session, base, rounds, start, end)
-    contacts = ReportRepository(session)
-    met: dict[Period, dict[uuid.UUID, int]] = {}  # (a year's year before is its previous)
+    contacts = _Contacts(session, base, areas)
     piece: dict[str, Any] = {}
     for name, span in periods.items():
-        if span not in met:
-            met[span] = contacts.contact_counts(areas, span.start, span.end)
-        piece[name] = _figures(rounds, facts, met[span], span)
+        piece[name] = _figures(rounds, facts, contacts.counts(span), span)
     if not full:
         return piece
     piece["trend"] = [(month, _conversations(rounds, facts, month)) for month in months]
@@ -147,8 +147,7 @@ def talk_piece(
             passers[row.area_id]["passers_by"] += row.passers_by or 0
     piece["passers_by"] = dict(passers)
     piece["themes"], piece["previous_themes"] = (
-        _themes(rounds, facts, repo.contact_themes(areas, span.start, span.end), span)
-        for span in (period, previous)
+        _themes(rounds, facts, contacts.themes(span), span) for span in (period, previous)
     )
     piece["quotes"] = [
         quote
@@ -157,6 +156,52 @@ def talk_piece(
         for quote in facts[row.id].quotes
     ]
     return piece
+
+
+class _Contacts:
+    """The contacts of some areas per period (they have no round): counted per area and
+    period in SQL, kept per (area, period) under the version of the area's contacts
+    (summary_version.CONTACTS, from the contacts' and their theme links' triggers)."""
+
+    def __init__(self, session: Session, base: int, areas: Sequence[uuid.UUID]) -> None:
+        self.repo = ReportRepository(session)
+        self.rounds = RoundTalkRepository(session)
+        self.areas = areas
+        self.kept = _kept_rounds(str(session.connection().engine.url), base)
+        keys = [CONTACTS + area.hex for area in areas]
+        found = self.rounds.versions(keys)
+        self.versions = {area: found.get(key) for area, key in zip(areas, keys, strict=True)}
+
+    def _kept(self, what: str, span: Period) -> dict[uuid.UUID, Any] | None:
+        out = {}
+        for area, version in self.versions.items():
+            found = self.kept.get((what, area, span))
+            if found is None or found[0] != version:
+                return None
+            if found[1] is not None:
+                out[area] = found[1]
+        return out
+
+    def _keep(self, what: str, span: Period, counted: dict[uuid.UUID, Any]) -> None:
+        for area, version in self.versions.items():
+            self.kept[(what, area, span)] = (version, counted.get(area))
+
+    def counts(self, span: Period) -> dict[uuid.UUID, int]:
+        found = self._kept("counts", span)
+        if found is None:
+            found = self.repo.contact_counts(self.areas, span.start, span.end)
+            self._keep("counts", span, found)
+        return found
+
+    def themes(self, span: Period) -> list[AreaTheme]:
+        found = self._kept("themes", span)
+        if found is None:
+            rows = self.rounds.contact_themes(self.areas, span.start, span.end)
+            found = {}
+            for row in rows:
+                found.setdefault(row.area_id, []).append(row)
+            self._keep("themes", span, found)
+        return [row for rows in found.values() for row in rows]
 
 
 def _figures(

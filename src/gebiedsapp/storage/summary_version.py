@@ -105,17 +105,24 @@ def trigger_name(table: str, operation: str) -> str:
 
 # The round of a row of the talks' round-bound tables (migration 0021): a round's own id, a
 # conversation's round, a theme link's conversation's round (by primary key; a conversation
-# already gone, as in a cascade, has bumped its round itself). `{row}`: NEW or OLD.
+# already gone, as in a cascade, has bumped its round itself). Contacts have no round: theirs
+# is one key per area, CONTACTS and the area's id. `{row}`: NEW or OLD.
+CONTACTS = "c"
 ROUND_OF = {
     "koffiekar_session": "{row}.id",
     "conversation": "{row}.session_id",
     "conversation_theme": "(SELECT c.session_id FROM conversation c "
     "WHERE c.id = {row}.conversation_id)",
+    "contact": f"'{CONTACTS}' || {{row}}.area_id",
+    "contact_theme": f"(SELECT '{CONTACTS}' || c.area_id FROM contact c "
+    "WHERE c.id = {row}.contact_id)",
 }
 _ROUND_MOVED = {
     "koffiekar_session": "OLD.id IS NOT NEW.id",
     "conversation": "OLD.session_id IS NOT NEW.session_id",
     "conversation_theme": "OLD.conversation_id IS NOT NEW.conversation_id",
+    "contact": "OLD.area_id IS NOT NEW.area_id",
+    "contact_theme": "OLD.contact_id IS NOT NEW.contact_id",
 }
 
 

@@ -110,6 +110,14 @@ def quotes() -> Any:
 
 
 @cache
+def versions() -> Any:
+    """The versions of some keys (rounds, or an area's contacts: summary_version.ROUND_OF)."""
+    return select(round_version.c.round_id, round_version.c.version).where(
+        round_version.c.round_id.in_(_ROUNDS)
+    )
+
+
+@cache
 def contact_themes() -> Any:
     """Per area and theme name, the live contacts with that theme from start to end."""
     return (
@@ -194,6 +202,14 @@ class RoundTalkRepository:
                     RoundQuote(row[9], OrderedQuote(QuoteRow(*row[:6]), QuoteOrder(*row[6:9])))
                 )
         return found
+
+    def versions(self, keys: Sequence[str]) -> dict[str, int]:
+        """The versions of `keys` that have one (none: not written since migration 0021)."""
+        return {
+            key: int(version)
+            for piece in _pieces(keys)
+            for key, version in self.session.execute(versions(), {"rounds": list(piece)})
+        }
 
     def contact_themes(
         self, area_ids: Collection[uuid.UUID], start: date, end: date
