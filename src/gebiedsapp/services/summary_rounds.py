@@ -140,7 +140,7 @@ def talk_piece(
         piece[name] = _figures(rounds, facts, contacts.counts(span), span)
     if not full:
         return piece
-    piece["trend"] = [(month, _conversations(rounds, facts, month)) for month in months]
+    piece["trend"] = _trend(rounds, facts, months)
     passers: defaultdict[uuid.UUID, Counter[str]] = defaultdict(Counter)
     for row in rounds:
         if period.start <= row.day <= period.end:
@@ -224,15 +224,21 @@ def _figures(
     return dict(out)
 
 
-def _conversations(
-    rounds: Sequence[RoundRow], facts: dict[str, RoundFacts], month: Period
-) -> dict[uuid.UUID, Counter[str]]:
-    """A trend month's conversations per area (areas with any)."""
-    said: Counter[uuid.UUID] = Counter()
+def _trend(
+    rounds: Sequence[RoundRow], facts: dict[str, RoundFacts], months: Sequence[Period]
+) -> list[tuple[Period, dict[uuid.UUID, Counter[str]]]]:
+    """Per trend month, its conversations per area (areas with any): each round put in its
+    month once (the months do not overlap)."""
+    said: list[Counter[uuid.UUID]] = [Counter() for _ in months]
     for row in rounds:
-        if month.start <= row.day <= month.end:
-            said[row.area_id] += facts[row.id].conversations
-    return {area_id: Counter(conversations=n) for area_id, n in said.items() if n}
+        for index, month in enumerate(months):
+            if month.start <= row.day <= month.end:
+                said[index][row.area_id] += facts[row.id].conversations
+                break
+    return [
+        (month, {area: Counter(conversations=n) for area, n in counts.items() if n})
+        for month, counts in zip(months, said, strict=True)
+    ]
 
 
 def _themes(
@@ -242,10 +248,13 @@ def _themes(
     span: Period,
 ) -> dict[uuid.UUID, Counter[str]]:
     """Per area, conversations and contacts per theme in the period (areas with any)."""
-    out: defaultdict[uuid.UUID, Counter[str]] = defaultdict(Counter)
+    out: dict[uuid.UUID, dict[str, int]] = {}
     for row in rounds:
-        if span.start <= row.day <= span.end and facts[row.id].themes:
-            out[row.area_id].update(facts[row.id].themes)
+        if span.start <= row.day <= span.end:
+            counts = out.setdefault(row.area_id, {})
+            for name, n in facts[row.id].themes.items():
+                counts[name] = counts.get(name, 0) + n
     for link in linked:
-        out[link.area_id][link.theme] += link.n
-    return {area_id: counts for area_id, counts in out.items() if +counts}
+        counts = out.setdefault(link.area_id, {})
+        counts[link.theme] = counts.get(link.theme, 0) + link.n
+    return {area_id: Counter(counts) for area_id, counts in out.items() if counts}
