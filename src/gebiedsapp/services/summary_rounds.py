@@ -8,8 +8,9 @@ migration 0021's triggers give a round a new version on every write to it, to a 
 in it (old and new round) or to a theme link of one; a pull's bulk write, a renamed theme,
 area or buurt and a resident (quotes are masked with the resident's name) change the global
 version, which drops every round's facts. A round without a version has not been written
-since the migration. The rounds themselves (area, date, passers-by, removed or not) and the
-contacts (no round) are read afresh each time.
+since the migration. The rounds themselves (area, date, passers-by, removed or not) are read
+afresh each time. Contacts have no round: theirs are counted per area and period in SQL and
+kept under the version of the area's contacts (`summary_version.CONTACTS`).
 
 Exact by construction: a round's facts are counted from that round's rows only, with the
 conditions of the per-area statements (`report_talks`), and an area's talks of a period are
