@@ -23,7 +23,10 @@ from gebiedsapp.domain import (
     FollowUp,
     Initiative,
     KoffiekarSession,
+    Partner,
+    Resident,
     Signal,
+    SignalCategory,
     SignalStatus,
     Theme,
     contact_theme,
@@ -299,19 +302,92 @@ def test_rows_of_a_pull_are_brought_up_to_date_too(
     assert any(q.text == "Van een collega" for q in after[0].quotes)
 
 
-def test_a_write_to_reference_data_counts_afresh(
+def test_a_renamed_area_counts_afresh(
     summary_world: SummaryWorld, counted_afresh: list[object]
 ) -> None:
-    """A theme's new name is in every area's facts: those are counted afresh."""
+    """An area's name is in every part's rows (quotes, signals, actions...): counted afresh."""
     database, today = summary_world.database, summary_world.today
     forget()
     _summaries(database, today)
     with database.unit_of_work("test") as session:
-        session.get_one(Theme, THEME).name = "Eenzaamheid*"
+        session.get_one(Area, BEERTA).name = "Beerta*"
     counted_afresh.clear()
     after = _summaries(database, today)
     assert counted_afresh  # not brought up to date
-    assert any(t.theme == "Eenzaamheid*" for t in after[0].themes)
+    forget()
+    assert after == _summaries(database, today)
+
+
+def theme_renamed(session: Session) -> None:
+    theme = session.get_one(Theme, THEME)
+    theme.name = f"{theme.name}*"
+
+
+def category_renamed(session: Session) -> None:
+    category = session.get_one(SignalCategory, LICHT)
+    category.name = f"{category.name}*"
+    parent = category.parent_id
+    if parent is not None:
+        session.get_one(SignalCategory, parent).name += "*"
+
+
+def partner_renamed(session: Session) -> None:
+    """the partner of a signal still open"""
+    found = session.scalars(
+        select(Partner)
+        .join(Signal, Signal.partner_id == Partner.id)
+        .where(Signal.deleted_at.is_(None), Signal.closed_on.is_(None))
+    ).first()
+    assert found is not None
+    found.name = f"{found.name}*"
+
+
+def resident_renamed(session: Session) -> None:
+    """the name masks the quote of a conversation and the text of its action"""
+    person = residents.register_resident(
+        session, Builder(session).resident(78), area_id=MIDWOLDA, today=date(2024, 3, 1)
+    )
+    said = _conversation_of(session, MIDWOLDA)
+    said.resident_id = person.id
+    said.quote = f"{said.quote} zei {person.name}"
+    session.flush()
+    session.get_one(Resident, person.id).name = "Anders Genoemd"
+
+
+REFERENCE_WRITES: list[Callable[[Session], None]] = [
+    theme_renamed,
+    category_renamed,
+    partner_renamed,
+    resident_renamed,
+]
+
+
+@pytest.mark.parametrize("write", REFERENCE_WRITES, ids=[w.__name__ for w in REFERENCE_WRITES])
+def test_a_write_to_reference_data_counts_its_parts_of_every_area(
+    summary_world: SummaryWorld,
+    counted_afresh: list[object],
+    recounted_rounds: list[str],
+    write: Callable[[Session], None],
+) -> None:
+    """A theme, a category, a partner or a resident is read by one or two parts of every
+    area's facts (summary_version.REFERENCE_OF): those parts are counted again, not all of
+    them, and the summaries equal a fresh count (the kept rounds dropped when the talks
+    read it)."""
+    database, today = summary_world.database, summary_world.today
+    forget()
+    _summaries(database, today)
+    with database.unit_of_work("test") as session:  # every round of Midwolda counted, kept
+        _said_to(session, MIDWOLDA)
+    before = _summaries(database, today)
+    with database.unit_of_work("test") as session:
+        write(session)
+    counted_afresh.clear()
+    after = _summaries(database, today)
+    assert counted_afresh == []  # brought up to date
+    forget()
+    assert after == _summaries(database, today)
+    if write is not resident_renamed:  # (that one's first step is a write in Midwolda)
+        assert after != before
 
 
 def test_the_lists_python_order_is_their_sql_order(summary_world: SummaryWorld) -> None:
@@ -633,12 +709,20 @@ def test_a_bulk_pull_drops_the_kept_rounds(
         assert connection.scalar(text("SELECT count(*) FROM summary_round_version")) == versions
 
 
+def _trigger_sql(database: Database, name: str) -> str:
+    with database.engine.connect() as connection:
+        return str(
+            connection.scalar(text("SELECT sql FROM sqlite_master WHERE name = :n"), {"n": name})
+        )
+
+
 def test_the_round_versions_migration_up_and_down(
     summary_world: SummaryWorld, recounted_rounds: list[str]
 ) -> None:
     """0020 -> 0021 on a database with data: the round versions start empty, the summaries
-    the same, a conversation saved after it recounts its round only; back to 0020 the table
-    and its triggers are gone and the talks are counted per area again."""
+    the same, a conversation saved after it recounts its round only, a theme changes every
+    area's talks and activities; back to 0020 the table and its triggers are gone, the talks
+    are counted per area again and a theme changes the global version."""
     database, today = summary_world.database, summary_world.today
     config = alembic_config()
     with database.engine.begin() as connection:
@@ -659,6 +743,7 @@ def test_the_round_versions_migration_up_and_down(
             )
         )
     assert len(triggers) == 15  # rounds, conversations, theme links, contacts, their links
+    assert "'*'" in _trigger_sql(database, "summary_version_theme_update")  # every area's
     assert _summaries(database, today) == before
     with database.unit_of_work("test") as session:
         _said_to(session, MIDWOLDA)
@@ -675,6 +760,9 @@ def test_the_round_versions_migration_up_and_down(
         config.attributes["connection"] = connection
         command.downgrade(config, "0020")
     assert "summary_round_version" not in _tables(database)
+    theme = _trigger_sql(database, "summary_version_theme_update")
+    assert "'*'" not in theme
+    assert "UPDATE summary_version SET version = random()" in theme  # the global one again
     with database.unit_of_work("test") as session:
         _said_to(session, MIDWOLDA)
     recounted_rounds.clear()

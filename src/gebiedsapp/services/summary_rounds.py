@@ -23,7 +23,7 @@ from __future__ import annotations
 import threading
 import uuid
 from collections import Counter, OrderedDict, defaultdict
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -51,7 +51,8 @@ class RoundFacts:
     quotes: tuple[tuple[uuid.UUID, Quote, Any], ...]  # (area, quote, QUOTE_ORDER key)
 
 
-# kept per database: (its global version, round id -> (round version, facts)); at most
+# kept per database: (its global version and every area's talks' version, round id ->
+# (round version, facts)); at most
 # _DATABASES databases and _ROUNDS rounds each (a municipality's three years on ten times
 # `large` are ~25,000 rounds)
 _DATABASES = 4
@@ -59,7 +60,7 @@ _ROUNDS = 200_000
 _lock = threading.Lock()
 # (a round's id, or ("counts" / "themes", area, period) for an area's contacts)
 _Kept = dict[Any, tuple[int | None, Any]]
-_kept: OrderedDict[str, tuple[int, _Kept]] = OrderedDict()
+_kept: OrderedDict[str, tuple[Hashable, _Kept]] = OrderedDict()
 
 
 def forget() -> None:
@@ -67,7 +68,7 @@ def forget() -> None:
         _kept.clear()
 
 
-def _kept_rounds(url: str, base: int) -> _Kept:
+def _kept_rounds(url: str, base: Hashable) -> _Kept:
     """The rounds kept for this database at this global version (a new dict for another)."""
     with _lock:
         found = _kept.get(url)
@@ -81,7 +82,7 @@ def _kept_rounds(url: str, base: int) -> _Kept:
 
 
 def _round_facts(
-    session: Session, base: int, rounds: Sequence[RoundRow], start: date, end: date
+    session: Session, base: Hashable, rounds: Sequence[RoundRow], start: date, end: date
 ) -> dict[str, RoundFacts]:
     """The facts of `rounds` (dated from start to end): kept ones where their version is the
     kept one, the others counted (three statements for all of them)."""
@@ -119,7 +120,7 @@ def talk_piece(
     period: Period,
     today: date,
     *,
-    base: int,
+    base: Hashable,
     full: bool,
 ) -> dict[str, Any]:
     """The talks part of `areas` as `summary_facts.part_facts` gives it (with `full`; else
@@ -164,7 +165,7 @@ class _Contacts:
     period in SQL, kept per (area, period) under the version of the area's contacts
     (summary_version.CONTACTS, from the contacts' and their theme links' triggers)."""
 
-    def __init__(self, session: Session, base: int, areas: Sequence[uuid.UUID]) -> None:
+    def __init__(self, session: Session, base: Hashable, areas: Sequence[uuid.UUID]) -> None:
         self.repo = ReportRepository(session)
         self.rounds = RoundTalkRepository(session)
         self.areas = areas

@@ -89,6 +89,20 @@ PART_OF = {
     "activity_theme": "activities",
     "meedenker": "register",
 }
+# Reference rows read by one or two parts of every area's facts (migration 0021): a write to
+# one changes the version of those parts of EVERY_AREA (a theme renamed: the talks' and the
+# activities' theme counts), so kept facts count those parts of their areas again instead of
+# everything. The other reference tables (areas, buurten, the team) still change the global
+# version. tests/services/test_summary_cache.py checks with SQLite's authorizer that no
+# other part reads these tables.
+REFERENCE_OF = {
+    "theme": ("talks", "activities"),
+    "signal_category": ("signals",),
+    "partner": ("signals",),
+    "resident": ("talks", "actions"),  # names mask quotes and actions' texts
+}
+EVERY_AREA = "*"  # the area of those parts' versions: every area
+
 # Rows read by the facts of rows in another area: an action's text is masked with the name of
 # the resident of the conversation or contact it came from, which may be in another area (moved
 # since). A write to such a row changes the versions of the areas of the rows that read it (by
@@ -158,10 +172,12 @@ def round_trigger_body(table: str, operation: str) -> str:
 
 
 def install_rounds(execute: Any, dialect: str) -> None:
-    """Migration 0021's round versions and their triggers (SQLite only); the global version
-    gets a new value, so no round's facts kept before are taken."""
+    """Migration 0021's round versions and their triggers (SQLite only), and the reference
+    tables' triggers that change some parts of every area (`REFERENCE_OF`); the global
+    version gets a new value, so no facts kept before are taken."""
     if dialect != "sqlite":
         return
+    _reference_triggers(execute, dialect, reference=True)
     execute(
         f"CREATE TABLE IF NOT EXISTS {ROUND_TABLE} "
         "(round_id TEXT PRIMARY KEY, version INTEGER NOT NULL) WITHOUT ROWID"
@@ -178,9 +194,21 @@ def install_rounds(execute: Any, dialect: str) -> None:
     execute(f"UPDATE {TABLE} SET version = random() WHERE id = 1")
 
 
+def _reference_triggers(execute: Any, dialect: str, *, reference: bool) -> None:
+    """The reference tables' triggers: some parts of every area (`REFERENCE_OF`), or the
+    global version (as before migration 0021)."""
+    for table in REFERENCE_OF:
+        for operation in OPERATIONS:
+            execute(f"DROP TRIGGER IF EXISTS {trigger_name(table, operation)}")
+    install(execute, dialect, tables=tuple(REFERENCE_OF), parts=True, reference=reference)
+    if not reference:
+        execute(f"DELETE FROM {PART_TABLE} WHERE area_id = '{EVERY_AREA}'")
+
+
 def uninstall_rounds(execute: Any, dialect: str) -> None:
     if dialect != "sqlite":
         return
+    _reference_triggers(execute, dialect, reference=False)
     for table in ROUND_OF:
         for operation in OPERATIONS:
             execute(f"DROP TRIGGER IF EXISTS {round_trigger_name(table, operation)}")
@@ -234,6 +262,10 @@ def trigger_body(table: str, operation: str, *, parts: bool = False) -> str:
     from gebiedsapp.storage.server_rights import UnclassifiedTableError, area_sql, rule_of
 
     model = Base.metadata.tables[table]
+    if parts and table in REFERENCE_OF:
+        return " ".join(
+            _part_bump(f"SELECT '{EVERY_AREA}' AS a", part) for part in REFERENCE_OF[table]
+        )
     try:
         rule = rule_of(model)
     except UnclassifiedTableError:
@@ -276,6 +308,7 @@ def install(
     tables: Sequence[str] = COUNTED_TABLES,
     per_area: bool = True,
     parts: bool = False,
+    reference: bool = False,
 ) -> None:
     """The version tables and the triggers of `tables`. SQLite only. `execute` runs one SQL
     string (op.execute); a migration names its tables (the list as it was then). Without
@@ -301,7 +334,9 @@ def install(
         )
     for table in tables:
         for operation in OPERATIONS:
-            body = trigger_body(table, operation, parts=parts) if per_area else _GLOBAL
+            body = _GLOBAL
+            if per_area and (reference or table not in REFERENCE_OF):
+                body = trigger_body(table, operation, parts=parts)
             execute(  # skipped by a pull's bulk write, which changes the version itself
                 with_skip(
                     f"CREATE TRIGGER IF NOT EXISTS {trigger_name(table, operation)} "
@@ -364,7 +399,7 @@ def read_version(connection: Any, areas: Collection[str] | None = None) -> DataV
     if areas is None:
         rows = connection.exec_driver_sql(f"SELECT {columns} FROM {table} ORDER BY 1, 2").all()
     else:
-        asked = sorted({NO_AREA, *areas})
+        asked = sorted({NO_AREA, EVERY_AREA, *areas})
         marks = ", ".join("?" * len(asked))
         rows = connection.exec_driver_sql(
             f"SELECT {columns} FROM {table} WHERE area_id IN ({marks}) ORDER BY 1, 2",
