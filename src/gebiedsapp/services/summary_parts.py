@@ -140,8 +140,10 @@ def refresh(
         if every:
             counted = None if scope is None else sorted(scope)
         areas = None if every else counted  # the areas whose facts of the part are replaced
-        if part == "talks" and base is not None and counted is not None:
-            piece = talk_piece(session, counted, period, today, base=base, full=full)
+        # every area's talks (a theme or resident written): counted per area, as afresh; per
+        # round every round of the areas would be counted, at about twice the cost
+        if part == "talks" and base is not None and not every:
+            piece = talk_piece(session, sorted(found), period, today, base=base, full=full)
         elif full:
             piece = part_facts(session, part, counted, period, previous, today)
         else:
