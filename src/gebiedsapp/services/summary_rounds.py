@@ -3,11 +3,12 @@ saved in Winschoten the first brief counts that one round again, not the area's 
 talks (~11 ms of the brief's ~17 ms of figures on `large`, issue 15).
 
 A round's facts (its live conversations, their theme counts by name, its reportable quotes
-with their order keys) are kept per (database, global version, round, round version):
-migration 0021's triggers give a round a new version on every write to it, to a conversation
-in it (old and new round) or to a theme link of one; a pull's bulk write, a renamed theme,
-area or buurt and a resident (quotes are masked with the resident's name) change the global
-version, which drops every round's facts. A round without a version has not been written
+with their order keys) are kept per (database, global version and every area's talks'
+version, round, round version): migration 0021's triggers give a round a new version on every
+write to it, to a conversation in it (old and new round) or to a theme link of one; a pull's
+bulk write, a renamed area or buurt (the global version), a theme or a resident (quotes are
+masked with the resident's name: every area's talks, `summary_version.REFERENCE_OF`) drop
+every round's facts. A round without a version has not been written
 since the migration. The rounds themselves (area, date, passers-by, removed or not) are read
 afresh each time. Contacts have no round: theirs are counted per area and period in SQL and
 kept under the version of the area's contacts (`summary_version.CONTACTS`).

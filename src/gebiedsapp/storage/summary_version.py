@@ -13,9 +13,13 @@ new random number on each insert, update and delete:
   changed) changes the old area's version too, a delete the old area's. A row whose area is
   not found (NULL, or its parent already gone) changes the version of area '' (`NO_AREA`),
   which every reading includes;
-- any other row (themes, categories, partners, areas, buurten, the team and its assignments,
-  residents: their names mask free text wherever they are linked) changes the one global
-  `summary_version.version`.
+- a theme, signal category, partner or resident (migration 0021) changes the version of the
+  parts that read it for every area (`REFERENCE_OF`, area `EVERY_AREA`);
+- any other row (areas, buurten, the team and its assignments) changes the one global
+  `summary_version.version`; so did themes, categories, partners and residents before 0021.
+- a round, a conversation, a theme link of one, a contact or a contact's theme link also
+  changes the version of its round (or its area's contacts) in `summary_round_version`
+  (migration 0021, `ROUND_OF`): the talks are added up from facts kept per round.
 
 A summary's facts for a set of areas computed at a reading of the global version, `NO_AREA`'s
 and those areas' versions are the facts of every later read that finds the same

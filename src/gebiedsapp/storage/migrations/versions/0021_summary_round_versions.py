@@ -2,9 +2,13 @@
 
 After a conversation saved in Winschoten the first brief counted all of Winschoten's talks of
 two years again (~11 ms of its ~17 ms of figures, issue 15). Now a write to a round, a
-conversation or a theme link also changes the version of its round (old and new), and the
-talks of an area are added up from facts kept per round (services.summary_rounds): only the
-changed round is counted again.
+conversation or a theme link also changes the version of its round (old and new), a contact
+or its theme link the version of its area's contacts, and the talks of an area are added up
+from facts kept per round (services.summary_rounds): only the changed round is counted again.
+
+A theme, signal category, partner or resident written no longer changes the global version
+(everything counted afresh) but the parts that read it, of every area
+(`summary_version.REFERENCE_OF`); the downgrade gives them the global triggers again.
 
 Local only: not synced (`sync_tracking.NOT_SYNCED`), nothing on PostgreSQL. Nothing is
 derived from the data: the table starts empty, and the global version gets a new value so
