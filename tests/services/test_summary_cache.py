@@ -51,11 +51,24 @@ from gebiedsapp.services.errors import ValidationError
 from gebiedsapp.services.period import Period
 from gebiedsapp.services.summary import area_first_figures, area_summary, municipality_summary
 from gebiedsapp.services.summary_cache import forget
-from gebiedsapp.services.summary_facts import first_facts, gather_facts
+from gebiedsapp.services.summary_facts import (
+    PARTS,
+    _buurten,
+    first_facts,
+    gather_facts,
+    part_facts,
+)
+from gebiedsapp.services.summary_rows import team_of
 from gebiedsapp.storage.database import Database
 from gebiedsapp.storage.migrate import alembic_config
 from gebiedsapp.storage.repositories import sync_local
-from gebiedsapp.storage.summary_version import COUNTED_TABLES, OPERATIONS, trigger_name
+from gebiedsapp.storage.repositories.reports import ReportRepository
+from gebiedsapp.storage.summary_version import (
+    COUNTED_TABLES,
+    OPERATIONS,
+    REFERENCE_OF,
+    trigger_name,
+)
 from support.summary_world import LICHT, SOCIAAL, Builder
 
 if TYPE_CHECKING:
@@ -355,6 +368,57 @@ def test_every_table_a_summary_reads_changes_the_version(
     for table in COUNTED_TABLES:
         for operation in OPERATIONS:
             assert trigger_name(table, operation) in triggers
+
+
+def test_reference_tables_are_read_only_by_their_parts(summary_world: SummaryWorld) -> None:
+    """A write to a theme, category, partner or resident changes only the parts of every area
+    that read it (REFERENCE_OF, migration 0021): each part's facts, counted under SQLite's
+    authorizer, read no other reference table; the facts that are no part (buurten, team)
+    read none of them. A new connection for each: the authorizer sees a statement when it is
+    prepared, and a connection keeps its prepared statements."""
+    database, today = summary_world.database, summary_world.today
+
+    def tables_read(count: Callable[[Session], object]) -> set[str]:
+        read: set[str] = set()
+
+        def authorizer(action: int, table: str | None, *_: Any) -> int:
+            if action == sqlite3.SQLITE_READ and table:
+                read.add(table)
+            return sqlite3.SQLITE_OK
+
+        database.engine.dispose()
+        with database.read_session() as session:
+            raw: Any = session.connection().connection.dbapi_connection
+            raw.set_authorizer(authorizer)
+            try:
+                count(session)
+            finally:
+                raw.set_authorizer(None)
+        return read
+
+    def counted(part: str) -> Callable[[Session], object]:
+        def count(session: Session) -> None:
+            for scope in ({MIDWOLDA}, None):
+                for period in (summary_world.period, YEAR):
+                    part_facts(session, part, scope, period, period.previous(), today)
+
+        return count
+
+    seen: set[str] = set()
+    for part in PARTS:
+        read = tables_read(counted(part))
+        seen |= read
+        for table in read & REFERENCE_OF.keys():
+            assert part in REFERENCE_OF[table], (part, table)
+    assert set(REFERENCE_OF) <= seen
+    for scope in ({MIDWOLDA}, None):
+        read = tables_read(
+            lambda session, scope=scope: _buurten(session, ReportRepository(session), scope)
+        )
+        read |= tables_read(lambda session: team_of(session, YEAR))
+        assert read & REFERENCE_OF.keys() == set()
+        assert "area_buurt" in read
+        assert "assignment" in read
 
 
 def _version(database: Database) -> int | None:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from alembic import command
-from sqlalchemy import insert, select, text
+from sqlalchemy import insert, select, text, update
 from sqlalchemy.orm import Session
 
 from gebiedsapp.domain import (
@@ -23,20 +23,26 @@ from gebiedsapp.domain import (
     FollowUp,
     Initiative,
     KoffiekarSession,
+    Partner,
+    Resident,
     Signal,
+    SignalCategory,
     SignalStatus,
     Theme,
+    contact_theme,
     conversation_theme,
     reference_id,
 )
-from gebiedsapp.services import koffiekar, summary_cache
+from gebiedsapp.services import erasure, koffiekar, residents, retention, summary_cache
 from gebiedsapp.services.period import Period
 from gebiedsapp.services.summary import area_summary, municipality_summary
 from gebiedsapp.services.summary_cache import forget
 from gebiedsapp.services.summary_facts import LIST_OF, gather_facts
+from gebiedsapp.storage import pull_bulk
 from gebiedsapp.storage.database import Database
 from gebiedsapp.storage.migrate import alembic_config
 from gebiedsapp.storage.repositories import sync_local
+from gebiedsapp.storage.repositories.report_rounds import RoundTalkRepository
 from support.summary_world import LICHT, Builder
 
 if TYPE_CHECKING:
@@ -296,19 +302,92 @@ def test_rows_of_a_pull_are_brought_up_to_date_too(
     assert any(q.text == "Van een collega" for q in after[0].quotes)
 
 
-def test_a_write_to_reference_data_counts_afresh(
+def test_a_renamed_area_counts_afresh(
     summary_world: SummaryWorld, counted_afresh: list[object]
 ) -> None:
-    """A theme's new name is in every area's facts: those are counted afresh."""
+    """An area's name is in every part's rows (quotes, signals, actions...): counted afresh."""
     database, today = summary_world.database, summary_world.today
     forget()
     _summaries(database, today)
     with database.unit_of_work("test") as session:
-        session.get_one(Theme, THEME).name = "Eenzaamheid*"
+        session.get_one(Area, BEERTA).name = "Beerta*"
     counted_afresh.clear()
     after = _summaries(database, today)
     assert counted_afresh  # not brought up to date
-    assert any(t.theme == "Eenzaamheid*" for t in after[0].themes)
+    forget()
+    assert after == _summaries(database, today)
+
+
+def theme_renamed(session: Session) -> None:
+    theme = session.get_one(Theme, THEME)
+    theme.name = f"{theme.name}*"
+
+
+def category_renamed(session: Session) -> None:
+    category = session.get_one(SignalCategory, LICHT)
+    category.name = f"{category.name}*"
+    parent = category.parent_id
+    if parent is not None:
+        session.get_one(SignalCategory, parent).name += "*"
+
+
+def partner_renamed(session: Session) -> None:
+    """the partner of a signal still open"""
+    found = session.scalars(
+        select(Partner)
+        .join(Signal, Signal.partner_id == Partner.id)
+        .where(Signal.deleted_at.is_(None), Signal.closed_on.is_(None))
+    ).first()
+    assert found is not None
+    found.name = f"{found.name}*"
+
+
+def resident_renamed(session: Session) -> None:
+    """the name masks the quote of a conversation and the text of its action"""
+    person = residents.register_resident(
+        session, Builder(session).resident(78), area_id=MIDWOLDA, today=date(2024, 3, 1)
+    )
+    said = _conversation_of(session, MIDWOLDA)
+    said.resident_id = person.id
+    said.quote = f"{said.quote} zei {person.name}"
+    session.flush()
+    session.get_one(Resident, person.id).name = "Anders Genoemd"
+
+
+REFERENCE_WRITES: list[Callable[[Session], None]] = [
+    theme_renamed,
+    category_renamed,
+    partner_renamed,
+    resident_renamed,
+]
+
+
+@pytest.mark.parametrize("write", REFERENCE_WRITES, ids=[w.__name__ for w in REFERENCE_WRITES])
+def test_a_write_to_reference_data_counts_its_parts_of_every_area(
+    summary_world: SummaryWorld,
+    counted_afresh: list[object],
+    recounted_rounds: list[str],
+    write: Callable[[Session], None],
+) -> None:
+    """A theme, a category, a partner or a resident is read by one or two parts of every
+    area's facts (summary_version.REFERENCE_OF): those parts are counted again, not all of
+    them, and the summaries equal a fresh count (the kept rounds dropped when the talks
+    read it)."""
+    database, today = summary_world.database, summary_world.today
+    forget()
+    _summaries(database, today)
+    with database.unit_of_work("test") as session:  # every round of Midwolda counted, kept
+        _said_to(session, MIDWOLDA)
+    before = _summaries(database, today)
+    with database.unit_of_work("test") as session:
+        write(session)
+    counted_afresh.clear()
+    after = _summaries(database, today)
+    assert counted_afresh == []  # brought up to date
+    forget()
+    assert after == _summaries(database, today)
+    if write is not resident_renamed:  # (that one's first step is a write in Midwolda)
+        assert after != before
 
 
 def test_the_lists_python_order_is_their_sql_order(summary_world: SummaryWorld) -> None:
@@ -412,3 +491,281 @@ def test_a_reopened_signal_counts_closed_at_the_period_end_after_an_update(
     assert march.current.signals_open == march_before.current.signals_open
     assert april.current.signals_open == april_before.current.signals_open + 1
     assert march.trend[-1].signals_open == march_before.trend[-1].signals_open
+
+
+# --- the talks added up from facts kept per round (summary_rounds, migration 0021) ----------
+
+
+@pytest.fixture
+def recounted_rounds(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The rounds whose facts were counted again (not taken as kept), and "contacts" for
+    each count of contacts' themes."""
+    asked: list[str] = []
+    real = RoundTalkRepository.conversations
+    real_contacts = RoundTalkRepository.contact_themes
+
+    def spy(self: RoundTalkRepository, round_ids: Any) -> dict[str, int]:
+        asked.extend(round_ids)
+        return real(self, round_ids)
+
+    def spy_contacts(self: RoundTalkRepository, *args: Any) -> Any:
+        asked.append("contacts")
+        return real_contacts(self, *args)
+
+    monkeypatch.setattr(RoundTalkRepository, "conversations", spy)
+    monkeypatch.setattr(RoundTalkRepository, "contact_themes", spy_contacts)
+    return asked
+
+
+def _said_to(session: Session, area: uuid.UUID, *, resident: uuid.UUID | None = None) -> None:
+    """A conversation in the area's first round of the year (a round counted before)."""
+    data = koffiekar.ConversationInput(
+        summary="Erbij", theme_ids=[THEME], quote="Nog iets gezegd", quote_reportable=True
+    )
+    said = koffiekar.record_conversation(session, session_id=_round_of(session, area).id, data=data)
+    if resident is not None:
+        session.get_one(Conversation, said.id).resident_id = resident
+
+
+def conversation_to_another_round(session: Session) -> None:
+    """within Midwolda, into a round of the previous year (another period, other months)"""
+    said = _conversation_of(session, MIDWOLDA)
+    older = Builder(session).round(MIDWOLDA, date(2023, 11, 7), [])[0]
+    session.flush()
+    said.session_id = older
+
+
+def theme_link_removed(session: Session) -> None:
+    said = _conversation_of(session, MIDWOLDA)
+    session.execute(
+        conversation_theme.delete().where(conversation_theme.c.conversation_id == said.id)
+    )
+
+
+def quote_no_longer_reportable(session: Session) -> None:
+    _conversation_of(session, MIDWOLDA).quote_reportable = False
+
+
+def conversation_deleted_with_its_theme_links(session: Session) -> None:
+    """a hard delete: the theme links go by the foreign key's cascade"""
+    said = _conversation_of(session, MIDWOLDA).id
+    session.execute(text("DELETE FROM conversation WHERE id = :id"), {"id": said.hex})
+
+
+def round_deleted_with_everything_in_it(session: Session) -> None:
+    found = _round_of(session, MIDWOLDA)
+    for said in session.scalars(select(Conversation).where(Conversation.session_id == found.id)):
+        session.delete(said)
+    session.flush()
+    session.delete(found)
+
+
+def passers_by_counted(session: Session) -> None:
+    _round_of(session, MIDWOLDA).passers_by = 41
+
+
+def resident_erased(session: Session) -> None:
+    """the quote of a conversation with a resident loses its link (erasure)"""
+    person = residents.register_resident(
+        session, Builder(session).resident(77), area_id=MIDWOLDA, today=date(2024, 3, 1)
+    )
+    _said_to(session, MIDWOLDA, resident=person.id)
+    session.flush()
+    erasure.erase_person(session, person.id)
+
+
+def retention_applied(session: Session) -> None:
+    retention.apply(session, today=date(2031, 1, 1))
+
+
+def contact_made(session: Session) -> None:
+    Builder(session).contact(MIDWOLDA, date(2024, 3, 14), [THEME])
+
+
+def contact_to_another_area(session: Session) -> None:
+    found = session.scalars(
+        select(Contact).where(Contact.area_id == MIDWOLDA, Contact.deleted_at.is_(None))
+    ).first()
+    assert found is not None
+    found.area_id = BEERTA
+
+
+def contact_theme_link_removed(session: Session) -> None:
+    found = session.scalars(
+        select(Contact).where(Contact.area_id == MIDWOLDA, Contact.deleted_at.is_(None))
+    ).first()
+    assert found is not None
+    session.execute(contact_theme.delete().where(contact_theme.c.contact_id == found.id))
+
+
+ROUND_WRITES: list[Callable[[Session], None]] = [
+    new_conversation,
+    conversation_to_other_themes,
+    conversation_to_another_area,
+    conversation_to_another_round,
+    round_to_another_day,
+    round_to_another_area,
+    conversation_removed,
+    round_removed,
+    theme_link_removed,
+    quote_no_longer_reportable,
+    conversation_deleted_with_its_theme_links,
+    round_deleted_with_everything_in_it,
+    passers_by_counted,
+    contact_removed,
+    contact_made,
+    contact_to_another_area,
+    contact_theme_link_removed,
+    resident_erased,
+    retention_applied,
+]
+
+
+@pytest.mark.parametrize("write", ROUND_WRITES, ids=[w.__name__ for w in ROUND_WRITES])
+def test_talks_added_up_from_kept_rounds_equal_a_fresh_count(
+    summary_world: SummaryWorld, recounted_rounds: list[str], write: Callable[[Session], None]
+) -> None:
+    """Every round of Midwolda and Beerta counted once (a first write in each), then the write
+    under test: the talks added up from the kept rounds, with the written rounds counted
+    again, are what a fresh count finds (a round whose version the write did not change
+    would keep its old facts)."""
+    database, today = summary_world.database, summary_world.today
+    forget()
+    _summaries(database, today)
+    with database.unit_of_work("test") as session:  # every round of both counted and kept
+        _said_to(session, MIDWOLDA)
+        _said_to(session, BEERTA)
+    before = _summaries(database, today)
+    recounted_rounds.clear()
+    with database.unit_of_work("test") as session:
+        write(session)
+    after = _summaries(database, today)
+    forget()
+    assert after == _summaries(database, today)
+    if write is not retention_applied:  # (it leaves what the summaries show as it was)
+        assert after != before
+
+
+def test_a_conversation_saved_recounts_its_round_only(
+    summary_world: SummaryWorld, counted_afresh: list[object], recounted_rounds: list[str]
+) -> None:
+    """The point of the round versions: after a conversation saved in a round counted before,
+    that round is counted again and the area's other rounds are taken as kept."""
+    database, today = summary_world.database, summary_world.today
+    forget()
+    _summaries(database, today)
+    with database.unit_of_work("test") as session:
+        _said_to(session, MIDWOLDA)
+    _summaries(database, today)
+    assert len(set(recounted_rounds)) > 2  # the first time: every round of the area
+    recounted_rounds.clear()
+    with database.unit_of_work("test") as session:
+        _said_to(session, MIDWOLDA)
+        written = _round_of(session, MIDWOLDA).id.hex
+    counted_afresh.clear()
+    after = _summaries(database, today)
+    assert counted_afresh == []
+    assert set(recounted_rounds) == {written}  # the area's contacts kept too
+    recounted_rounds.clear()
+    with database.unit_of_work("test") as session:
+        contact_made(session)
+    then = _summaries(database, today)
+    assert set(recounted_rounds) == {"contacts"}  # and no round
+    forget()
+    assert then == _summaries(database, today)
+    assert then != after
+
+
+def test_a_bulk_pull_drops_the_kept_rounds(
+    summary_world: SummaryWorld, recounted_rounds: list[str]
+) -> None:
+    """A pull's one-statement bulk write skips the per-row triggers (round versions too) and
+    changes the global version once: no kept round's facts are taken after it."""
+    database, today = summary_world.database, summary_world.today
+    forget()
+    _summaries(database, today)
+    with database.unit_of_work("test") as session:
+        _said_to(session, MIDWOLDA)
+    _summaries(database, today)
+    with database.read_session() as session:
+        said = _conversation_of(session, MIDWOLDA).id
+    with database.engine.begin() as connection:
+        connection.execute(text("UPDATE sync_state SET applying = :b"), {"b": pull_bulk.BULK})
+        connection.execute(
+            conversation_theme.delete().where(conversation_theme.c.conversation_id == said)
+        )
+        connection.execute(
+            update(Conversation).where(Conversation.id == said).values(quote="Van de server")
+        )
+        pull_bulk.bump(connection)
+        connection.execute(text("UPDATE sync_state SET applying = 0"))
+        versions = connection.scalar(text("SELECT count(*) FROM summary_round_version"))
+    recounted_rounds.clear()
+    after = _summaries(database, today)
+    forget()
+    assert after == _summaries(database, today)
+    assert any(q.text == "Van de server" for q in after[0].quotes)
+    with database.engine.connect() as connection:  # the triggers did skip
+        assert connection.scalar(text("SELECT count(*) FROM summary_round_version")) == versions
+
+
+def _trigger_sql(database: Database, name: str) -> str:
+    with database.engine.connect() as connection:
+        return str(
+            connection.scalar(text("SELECT sql FROM sqlite_master WHERE name = :n"), {"n": name})
+        )
+
+
+def test_the_round_versions_migration_up_and_down(
+    summary_world: SummaryWorld, recounted_rounds: list[str]
+) -> None:
+    """0020 -> 0021 on a database with data: the round versions start empty, the summaries
+    the same, a conversation saved after it recounts its round only, a theme changes every
+    area's talks and activities; back to 0020 the table and its triggers are gone, the talks
+    are counted per area again and a theme changes the global version."""
+    database, today = summary_world.database, summary_world.today
+    config = alembic_config()
+    with database.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0020")
+    assert "summary_round_version" not in _tables(database)
+    forget()
+    before = _summaries(database, today)
+    with database.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+    assert "summary_round_version" in _tables(database)
+    with database.engine.connect() as connection:
+        triggers = set(
+            connection.scalars(
+                text("SELECT name FROM sqlite_master WHERE type = 'trigger' AND sql LIKE :s"),
+                {"s": "%summary_round_version%"},
+            )
+        )
+    assert len(triggers) == 15  # rounds, conversations, theme links, contacts, their links
+    assert "'*'" in _trigger_sql(database, "summary_version_theme_update")  # every area's
+    assert _summaries(database, today) == before
+    with database.unit_of_work("test") as session:
+        _said_to(session, MIDWOLDA)
+    _summaries(database, today)
+    with database.unit_of_work("test") as session:
+        _said_to(session, MIDWOLDA)
+        written = _round_of(session, MIDWOLDA).id.hex
+    recounted_rounds.clear()
+    after = _summaries(database, today)
+    assert set(recounted_rounds) == {written}
+    forget()
+    assert after == _summaries(database, today)
+    with database.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0020")
+    assert "summary_round_version" not in _tables(database)
+    theme = _trigger_sql(database, "summary_version_theme_update")
+    assert "'*'" not in theme
+    assert "UPDATE summary_version SET version = random()" in theme  # the global one again
+    with database.unit_of_work("test") as session:
+        _said_to(session, MIDWOLDA)
+    recounted_rounds.clear()
+    again = _summaries(database, today)
+    assert recounted_rounds == []  # per area, as before 0021
+    assert again[0].current.conversations == after[0].current.conversations + 1

@@ -48,7 +48,7 @@ def _upgraded(path: Path, revision: str) -> None:
 
 def test_migration_0022_converts_the_bases_and_back(tmp_path: Path) -> None:
     path = tmp_path / "laptop.db"
-    _upgraded(path, "0020")
+    _upgraded(path, "0021")
     agreed = digests(KEY, {"summary": "Gesprek één", "place": "Kerk"}, ["summary", "place"])
     engine = create_engine(f"sqlite:///{path}")
     with engine.begin() as connection:
@@ -69,7 +69,7 @@ def test_migration_0022_converts_the_bases_and_back(tmp_path: Path) -> None:
         }
         config = alembic_config()
         config.attributes["connection"] = connection
-        command.downgrade(config, "0020")
+        command.downgrade(config, "0021")
         texts = dict(connection.exec_driver_sql("SELECT row_key, data FROM sync_base").all())
     engine.dispose()
     assert json.loads(texts["aa"]) == agreed

@@ -29,8 +29,9 @@ from gebiedsapp.services.areas import AreaNode, area_tree
 from gebiedsapp.services.period import Period
 from gebiedsapp.services.summary_facts import Facts, first_facts, first_of, gather_facts
 from gebiedsapp.services.summary_parts import changed_parts, refresh
+from gebiedsapp.services.summary_rounds import forget as forget_rounds
 from gebiedsapp.storage.repositories.reports import AreaIds
-from gebiedsapp.storage.summary_version import DataVersion, read_version
+from gebiedsapp.storage.summary_version import EVERY_AREA, DataVersion, read_version
 
 # What is kept, least recently used dropped first: at most _KEPT sets, and at most _ROWS list
 # rows (open signals, quotes, actions, initiatives) in all. A municipality's year holds ~3 MB
@@ -89,6 +90,7 @@ def forget() -> None:
     version, and facts of another version are never taken)."""
     with _lock:
         _kept.clear()
+    forget_rounds()
 
 
 def _data_key(session: Session, scope: AreaIds) -> tuple[str, DataVersion] | None:
@@ -147,7 +149,7 @@ def summary_facts(
     first, first_kept = _facts((*key, False), version)
     if full:
         if whole is None:
-            whole = _refreshed(session, whole_kept, version, period, today, full=True)
+            whole = _refreshed(session, whole_kept, version, scope, period, today, full=True)
             if whole is None:
                 whole = gather_facts(session, scope, period, previous, today, first=first)
             _put((*key, True), _Kept(whole, version))
@@ -156,7 +158,7 @@ def summary_facts(
         if whole is not None:
             first = first_of(whole)
         else:
-            first = _refreshed(session, first_kept, version, period, today, full=False)
+            first = _refreshed(session, first_kept, version, scope, period, today, full=False)
             if first is None:
                 first = first_facts(session, scope, period, previous, today)
         _put((*key, False), _Kept(first, version))
@@ -167,6 +169,7 @@ def _refreshed(
     session: Session,
     kept: _Kept | None,
     version: DataVersion,
+    scope: AreaIds,
     period: Period,
     today: date,
     *,
@@ -179,4 +182,8 @@ def _refreshed(
     changed = changed_parts(kept.version, version)
     if changed is None:
         return None
-    return refresh(session, kept.facts, changed, period, today, full=full)
+    base = None
+    if version.rounds:  # round facts hold while the global and every area's talks' do
+        talks = [v for area, part, v in version.parts if area == EVERY_AREA and part == "talks"]
+        base = (version.base, tuple(talks))
+    return refresh(session, kept.facts, changed, period, today, full=full, scope=scope, base=base)

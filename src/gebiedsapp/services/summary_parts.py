@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import uuid
 from collections import Counter
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Hashable, Iterable
 from dataclasses import replace
 from datetime import date
 from operator import itemgetter
@@ -36,10 +36,12 @@ from gebiedsapp.services.summary_facts import (
     part_figures,
     positions,
 )
-from gebiedsapp.storage.repositories.reports import ReportRepository
-from gebiedsapp.storage.summary_version import NO_AREA, DataVersion
+from gebiedsapp.services.summary_rounds import talk_piece
+from gebiedsapp.storage.repositories.reports import AreaIds, ReportRepository
+from gebiedsapp.storage.summary_version import EVERY_AREA, NO_AREA, DataVersion
 
 Changed = dict[str, set[uuid.UUID]]  # part -> the areas whose facts of it changed
+EVERY = uuid.UUID(int=0)  # in a Changed set: every area's (a reference row, migration 0021)
 
 
 def changed_parts(before: DataVersion, now: DataVersion) -> Changed | None:
@@ -55,19 +57,20 @@ def changed_parts(before: DataVersion, now: DataVersion) -> Changed | None:
             continue
         if area == NO_AREA or part not in PARTS:
             return None
-        changed.setdefault(part, set()).add(uuid.UUID(hex=area))
+        changed.setdefault(part, set()).add(EVERY if area == EVERY_AREA else uuid.UUID(hex=area))
     return changed
 
 
 def _mixed(
     base: dict[uuid.UUID, Counter[str]],
     names: Collection[str],
-    areas: Iterable[uuid.UUID],
+    areas: Iterable[uuid.UUID] | None,
     new: dict[uuid.UUID, Counter[str]],
 ) -> dict[uuid.UUID, Counter[str]]:
-    """Per-area counts of several parts with those of one part (`names`) of `areas` new."""
+    """Per-area counts of several parts with those of one part (`names`) of `areas` (None:
+    every area) new."""
     out = dict(base)
-    for area in areas:
+    for area in base.keys() | new.keys() if areas is None else areas:
         counts = Counter({k: v for k, v in out.get(area, Counter()).items() if k not in names})
         counts.update(new.get(area, Counter()))
         if +counts:
@@ -77,8 +80,12 @@ def _mixed(
     return out
 
 
-def _own(base: dict[uuid.UUID, Any], areas: Iterable[uuid.UUID], new: dict[uuid.UUID, Any]) -> Any:
-    """Per-area facts of one part with those of `areas` new."""
+def _own(
+    base: dict[uuid.UUID, Any], areas: Iterable[uuid.UUID] | None, new: dict[uuid.UUID, Any]
+) -> Any:
+    """Per-area facts of one part with those of `areas` (None: every area) new."""
+    if areas is None:
+        return dict(new)
     out = dict(base)
     for area in areas:
         out.pop(area, None)
@@ -89,11 +96,16 @@ def _own(base: dict[uuid.UUID, Any], areas: Iterable[uuid.UUID], new: dict[uuid.
 def _merged(
     rows: list[tuple[uuid.UUID, Any]],
     keys: list[Any],
-    areas: Collection[uuid.UUID],
+    areas: Collection[uuid.UUID] | None,
     new: list[tuple[uuid.UUID, Any, Any]],
 ) -> tuple[list[tuple[uuid.UUID, Any]], list[Any]]:
-    """A list with the rows of `areas` new, in the list's order (a stable sort by key)."""
-    both = [(key, a, row) for (a, row), key in zip(rows, keys, strict=True) if a not in areas]
+    """A list with the rows of `areas` (None: every area) new, in the list's order (a stable
+    sort by key)."""
+    both = (
+        []
+        if areas is None
+        else [(key, a, row) for (a, row), key in zip(rows, keys, strict=True) if a not in areas]
+    )
     both += [(key, a, row) for a, row, key in new]
     both.sort(key=itemgetter(0))
     return [(a, row) for _key, a, row in both], [key for key, _a, _row in both]
@@ -107,9 +119,13 @@ def refresh(
     today: date,
     *,
     full: bool,
+    scope: AreaIds = None,
+    base: Hashable | None = None,
 ) -> Facts:
-    """`facts` (all of them with `full`, else the first facts: key figures and team) with
-    the parts `changed` of their areas counted again."""
+    """`facts` (all of them with `full`, else the first facts: key figures and team) of the
+    areas `scope` (None: every area) with the parts `changed` of their areas counted again
+    (EVERY: the part of every area). `base`: the versions under which the talks are added up
+    from facts kept per round (`summary_rounds`; a database with round versions, 0021)."""
     previous = period.previous()
     same_year = period.year_earlier() == previous
     figures: dict[str, Any] = {"current": facts.current, "previous": facts.previous}
@@ -119,14 +135,22 @@ def refresh(
     fields: dict[str, Any] = {}
     orders = dict(facts.orders)
     for part, found in changed.items():
-        areas = sorted(found)
-        if full:
-            piece = part_facts(session, part, areas, period, previous, today)
+        every = EVERY in found
+        counted: list[uuid.UUID] | None = sorted(found)
+        if every:
+            counted = None if scope is None else sorted(scope)
+        areas = None if every else counted  # the areas whose facts of the part are replaced
+        # every area's talks (a theme or resident written): counted per area, as afresh; per
+        # round every round of the areas would be counted, at about twice the cost
+        if part == "talks" and base is not None and not every:
+            piece = talk_piece(session, sorted(found), period, today, base=base, full=full)
+        elif full:
+            piece = part_facts(session, part, counted, period, previous, today)
         else:
             repo = ReportRepository(session)
             piece = {
-                "current": part_figures(repo, part, areas, period, today),
-                "previous": part_figures(repo, part, areas, previous, today),
+                "current": part_figures(repo, part, counted, period, today),
+                "previous": part_figures(repo, part, counted, previous, today),
             }
         for name in figures:
             figures[name] = _mixed(figures[name], FIGURES_OF[part], areas, piece[name])
@@ -142,7 +166,7 @@ def refresh(
         if part in LIST_OF:
             name = LIST_OF[part]
             fields[name], orders[name] = _merged(
-                fields.get(name, getattr(facts, name)), orders[name], found, piece[name]
+                fields.get(name, getattr(facts, name)), orders[name], areas, piece[name]
             )
     if full and same_year:
         figures["year_before"] = figures["previous"]

@@ -13,9 +13,13 @@ new random number on each insert, update and delete:
   changed) changes the old area's version too, a delete the old area's. A row whose area is
   not found (NULL, or its parent already gone) changes the version of area '' (`NO_AREA`),
   which every reading includes;
-- any other row (themes, categories, partners, areas, buurten, the team and its assignments,
-  residents: their names mask free text wherever they are linked) changes the one global
-  `summary_version.version`.
+- a theme, signal category, partner or resident (migration 0021) changes the version of the
+  parts that read it for every area (`REFERENCE_OF`, area `EVERY_AREA`);
+- any other row (areas, buurten, the team and its assignments) changes the one global
+  `summary_version.version`; so did themes, categories, partners and residents before 0021.
+- a round, a conversation, a theme link of one, a contact or a contact's theme link also
+  changes the version of its round (or its area's contacts) in `summary_round_version`
+  (migration 0021, `ROUND_OF`): the talks are added up from facts kept per round.
 
 A summary's facts for a set of areas computed at a reading of the global version, `NO_AREA`'s
 and those areas' versions are the facts of every later read that finds the same
@@ -40,6 +44,7 @@ from gebiedsapp.storage.pull_bulk import with_skip
 TABLE = "summary_version"
 AREA_TABLE = "summary_area_version"  # migration 0017's: per area
 PART_TABLE = "summary_part_version"  # migration 0018's: per area and part
+ROUND_TABLE = "summary_round_version"  # migration 0021's: per koffiekar round
 NO_AREA = ""  # the version of rows whose area is not found: part of every reading
 
 # Every table a summary's facts are read from (found with SQLite's authorizer in the test).
@@ -88,6 +93,20 @@ PART_OF = {
     "activity_theme": "activities",
     "meedenker": "register",
 }
+# Reference rows read by one or two parts of every area's facts (migration 0021): a write to
+# one changes the version of those parts of EVERY_AREA (a theme renamed: the talks' and the
+# activities' theme counts), so kept facts count those parts of their areas again instead of
+# everything. The other reference tables (areas, buurten, the team) still change the global
+# version. tests/services/test_summary_cache.py checks with SQLite's authorizer that no
+# other part reads these tables.
+REFERENCE_OF = {
+    "theme": ("talks", "activities"),
+    "signal_category": ("signals",),
+    "partner": ("signals",),
+    "resident": ("talks", "actions"),  # names mask quotes and actions' texts
+}
+EVERY_AREA = "*"  # the area of those parts' versions: every area
+
 # Rows read by the facts of rows in another area: an action's text is masked with the name of
 # the resident of the conversation or contact it came from, which may be in another area (moved
 # since). A write to such a row changes the versions of the areas of the rows that read it (by
@@ -100,6 +119,104 @@ READ_BY = {
 
 def trigger_name(table: str, operation: str) -> str:
     return f"summary_version_{table}_{operation}"
+
+
+# The round of a row of the talks' round-bound tables (migration 0021): a round's own id, a
+# conversation's round, a theme link's conversation's round (by primary key; a conversation
+# already gone, as in a cascade, has bumped its round itself). Contacts have no round: theirs
+# is one key per area, CONTACTS and the area's id. `{row}`: NEW or OLD.
+CONTACTS = "c"
+ROUND_OF = {
+    "koffiekar_session": "{row}.id",
+    "conversation": "{row}.session_id",
+    "conversation_theme": "(SELECT c.session_id FROM conversation c "
+    "WHERE c.id = {row}.conversation_id)",
+    "contact": f"'{CONTACTS}' || {{row}}.area_id",
+    "contact_theme": f"(SELECT '{CONTACTS}' || c.area_id FROM contact c "
+    "WHERE c.id = {row}.contact_id)",
+}
+_ROUND_MOVED = {
+    "koffiekar_session": "OLD.id IS NOT NEW.id",
+    "conversation": "OLD.session_id IS NOT NEW.session_id",
+    "conversation_theme": "OLD.conversation_id IS NOT NEW.conversation_id",
+    "contact": "OLD.area_id IS NOT NEW.area_id",
+    "contact_theme": "OLD.contact_id IS NOT NEW.contact_id",
+}
+
+
+def round_trigger_name(table: str, operation: str) -> str:
+    """Named like the others (`summary_version_`): a pull's bulk write skips it too and
+    changes the global version instead (storage.pull_bulk), which drops every round's facts."""
+    return f"summary_version_round_{table}_{operation}"
+
+
+def _round_bump(round_sql: str, when: str = "") -> str:
+    """A new version of the round `round_sql` selects (none when it is NULL)."""
+    extra = f" AND {when}" if when else ""
+    return (
+        f"INSERT INTO {ROUND_TABLE} (round_id, version) SELECT n.r, random() FROM "
+        f"(SELECT {round_sql} AS r) n WHERE n.r IS NOT NULL{extra} AND NOT EXISTS "
+        f"(SELECT 1 FROM {ROUND_TABLE} v WHERE v.round_id = n.r); "
+        f"UPDATE {ROUND_TABLE} SET version = random() "
+        f"WHERE round_id = (SELECT {round_sql}){extra};"
+    )
+
+
+def round_trigger_body(table: str, operation: str) -> str:
+    """What a write to a round-bound table changes: the version of its row's round (old and
+    new: a conversation moved between rounds changes both)."""
+    of = ROUND_OF[table]
+    if operation == "insert":
+        return _round_bump(of.format(row="NEW"))
+    if operation == "delete":
+        return _round_bump(of.format(row="OLD"))
+    return f"{_round_bump(of.format(row='NEW'))} " + _round_bump(
+        of.format(row="OLD"), _ROUND_MOVED[table]
+    )
+
+
+def install_rounds(execute: Any, dialect: str) -> None:
+    """Migration 0021's round versions and their triggers (SQLite only), and the reference
+    tables' triggers that change some parts of every area (`REFERENCE_OF`); the global
+    version gets a new value, so no facts kept before are taken."""
+    if dialect != "sqlite":
+        return
+    _reference_triggers(execute, dialect, reference=True)
+    execute(
+        f"CREATE TABLE IF NOT EXISTS {ROUND_TABLE} "
+        "(round_id TEXT PRIMARY KEY, version INTEGER NOT NULL) WITHOUT ROWID"
+    )
+    for table in ROUND_OF:
+        for operation in OPERATIONS:
+            execute(
+                with_skip(
+                    f"CREATE TRIGGER IF NOT EXISTS {round_trigger_name(table, operation)} "
+                    f"AFTER {operation.upper()} ON {table} "
+                    f"BEGIN {round_trigger_body(table, operation)} END"
+                )
+            )
+    execute(f"UPDATE {TABLE} SET version = random() WHERE id = 1")
+
+
+def _reference_triggers(execute: Any, dialect: str, *, reference: bool) -> None:
+    """The reference tables' triggers: some parts of every area (`REFERENCE_OF`), or the
+    global version (as before migration 0021)."""
+    for table in REFERENCE_OF:
+        for operation in OPERATIONS:
+            execute(f"DROP TRIGGER IF EXISTS {trigger_name(table, operation)}")
+    install(execute, dialect, tables=tuple(REFERENCE_OF), parts=True, reference=reference)
+    if not reference:
+        execute(f"DELETE FROM {PART_TABLE} WHERE area_id = '{EVERY_AREA}'")
+
+
+def uninstall_rounds(execute: Any, dialect: str) -> None:
+    if dialect != "sqlite":
+        return
+    _reference_triggers(execute, dialect, reference=False)
+    for table in ROUND_OF:
+        for operation in OPERATIONS:
+            execute(f"DROP TRIGGER IF EXISTS {round_trigger_name(table, operation)}")
+    execute(f"DROP TABLE IF EXISTS {ROUND_TABLE}")
 
 
 _GLOBAL = f"UPDATE {TABLE} SET version = random() WHERE id = 1;"
@@ -149,6 +266,10 @@ def trigger_body(table: str, operation: str, *, parts: bool = False) -> str:
     from gebiedsapp.storage.server_rights import UnclassifiedTableError, area_sql, rule_of
 
     model = Base.metadata.tables[table]
+    if parts and table in REFERENCE_OF:
+        return " ".join(
+            _part_bump(f"SELECT '{EVERY_AREA}' AS a", part) for part in REFERENCE_OF[table]
+        )
     try:
         rule = rule_of(model)
     except UnclassifiedTableError:
@@ -191,6 +312,7 @@ def install(
     tables: Sequence[str] = COUNTED_TABLES,
     per_area: bool = True,
     parts: bool = False,
+    reference: bool = False,
 ) -> None:
     """The version tables and the triggers of `tables`. SQLite only. `execute` runs one SQL
     string (op.execute); a migration names its tables (the list as it was then). Without
@@ -216,7 +338,9 @@ def install(
         )
     for table in tables:
         for operation in OPERATIONS:
-            body = trigger_body(table, operation, parts=parts) if per_area else _GLOBAL
+            body = _GLOBAL
+            if per_area and (reference or table not in REFERENCE_OF):
+                body = trigger_body(table, operation, parts=parts)
             execute(  # skipped by a pull's bulk write, which changes the version itself
                 with_skip(
                     f"CREATE TRIGGER IF NOT EXISTS {trigger_name(table, operation)} "
@@ -253,6 +377,7 @@ class DataVersion(NamedTuple):
 
     base: int
     parts: tuple[tuple[str, str, int], ...]
+    rounds: bool = False  # versions per round too (migration 0021): summary_rounds
 
 
 WHOLE = "*"  # the part of 0017's versions: every part of the area
@@ -268,6 +393,7 @@ def read_version(connection: Any, areas: Collection[str] | None = None) -> DataV
     version = connection.exec_driver_sql(f"SELECT version FROM {TABLE} WHERE id = 1").scalar()
     if version is None:
         return None
+    rounds = _present(connection, ROUND_TABLE)
     if _present(connection, PART_TABLE):
         columns, table = "area_id, part, version", PART_TABLE
     elif _present(connection, AREA_TABLE):
@@ -277,10 +403,11 @@ def read_version(connection: Any, areas: Collection[str] | None = None) -> DataV
     if areas is None:
         rows = connection.exec_driver_sql(f"SELECT {columns} FROM {table} ORDER BY 1, 2").all()
     else:
-        asked = sorted({NO_AREA, *areas})
+        asked = sorted({NO_AREA, EVERY_AREA, *areas})
         marks = ", ".join("?" * len(asked))
         rows = connection.exec_driver_sql(
             f"SELECT {columns} FROM {table} WHERE area_id IN ({marks}) ORDER BY 1, 2",
             tuple(asked),
         ).all()
-    return DataVersion(int(version), tuple((str(a), str(p), int(v)) for a, p, v in rows))
+    parts = tuple((str(a), str(p), int(v)) for a, p, v in rows)
+    return DataVersion(int(version), parts, rounds)

@@ -46,6 +46,7 @@ NOT_SYNCED = frozenset(
         "summary_version",  # the summaries' data version (storage.summary_version)
         "summary_area_version",  # and per area (migration 0017)
         "summary_part_version",  # and per area and part (migration 0018)
+        "summary_round_version",  # and per koffiekar round (migration 0021)
     }
 )
 KEY_SEPARATOR = "|"
@@ -125,6 +126,7 @@ LAPTOP_TABLES = frozenset(
         "sync_exchange_base",
         "summary_version",
         "summary_part_version",  # (0017's summary_area_version: dropped by 0018)
+        "summary_round_version",
     }
 )
 # sync_left: the move log, sync_left_pruned: how far it was pruned, both made by

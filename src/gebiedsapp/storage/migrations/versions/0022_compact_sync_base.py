@@ -19,7 +19,7 @@ from alembic import op
 from gebiedsapp.storage.sync_base_form import as_json, pack, unpack
 
 revision: str = "0022"
-down_revision: str | None = "0020"
+down_revision: str | None = "0021"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
