@@ -72,6 +72,19 @@ def test_a_seq_not_taken_from_the_sequence_is_not_kept(world: World) -> None:
         db.execute(INSERT.format(seq="nextval('sync_seq')"), (theirs, BEERTA))
 
 
+def test_a_seq_taken_earlier_in_the_session_is_not_kept(world: World) -> None:
+    """A seq taken, kept while other laptops pushed, and given later would land below their
+    cursors (they would never pull the row): it must be the sequence's last value too."""
+    mine = _hex(world.beerta.conversation_id)
+    _without_sync_row(world, mine)
+    with world.connect("opbouwwerker") as db:
+        taken = db.execute("SELECT nextval('sync_seq')").fetchone()[0]
+        with world.connect("regisseur") as other:
+            later = other.execute("SELECT nextval('sync_seq')").fetchone()[0]
+        (seq,) = db.execute(INSERT.format(seq="%s"), (mine, taken, BEERTA)).fetchone()
+        assert seq > later
+
+
 def test_one_seq_given_to_two_rows_is_refused(world: World) -> None:
     """A statement cannot give the same seq (the session's currval) to two rows: seq is
     unique, so a seq a statement gives is one nextval handed out to that row alone."""

@@ -163,7 +163,8 @@ def stamp_triggers(tables: Sequence[Table]) -> list[str]:
     """`sync_row`'s stamp trigger (gebiedsapp_sync_row_stamp), per row: on every update as
     before, and on an insert unless the client's own statement gave the row everything the
     trigger would: a real seq of its own (`nextval` in the statement: the seq equals the
-    session's `currval` at the row, and seq is unique), the caller as pusher, the
+    session's `currval` at the row and the sequence's last value, so no older one kept
+    from earlier in the session, and seq is unique), the caller as pusher, the
     transaction's time, and the stamps of a FAST table's row that is not erased. Those
     stamps are the push's and checked once per statement as before
     (gebiedsapp_sync_row_check); the plpgsql call per row (nextval, the pusher) is saved.
@@ -174,7 +175,8 @@ def stamp_triggers(tables: Sequence[Table]) -> list[str]:
         "CASE WHEN NOT NEW.erased AND pg_trigger_depth() = 0 AND NEW.area_id IS NOT NULL "
         f"AND NEW.table_name = ANY ({fast_names(tables)}) "
         "AND NEW.pushed_by = current_user::text AND NEW.pushed_at = now() AND NEW.seq > 0 "
-        "THEN NEW.seq = currval('sync_seq') ELSE false END"
+        "THEN NEW.seq = currval('sync_seq') AND NEW.seq = pg_sequence_last_value('sync_seq') "
+        "ELSE false END"
     )
     run = "FOR EACH ROW EXECUTE FUNCTION gebiedsapp_sync_row_stamp()"
     return [

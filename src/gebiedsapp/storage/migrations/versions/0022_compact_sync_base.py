@@ -7,7 +7,7 @@ converted here, row by row in SQLite's own UPDATE (a Python function per row); t
 takes both forms, so a base this misses would still be read. Only the laptop has bases.
 
 Revision ID: 0022
-Revises: 0020
+Revises: 0021
 Create Date: 2026-12-06 23:20:00
 """
 
@@ -35,8 +35,17 @@ def _convert(function: Callable[[Any], Any], kind: str) -> None:
     )
 
 
+def _packed(text: str) -> str | bytes:
+    """A base this cannot read stays as it was (the reader takes the JSON text too): one odd
+    row must not stop the app's start-up migration."""
+    try:
+        return pack(unpack(text))
+    except (ValueError, TypeError, AttributeError):
+        return text
+
+
 def upgrade() -> None:
-    _convert(lambda text: pack(unpack(text)), "text")
+    _convert(_packed, "text")
 
 
 def downgrade() -> None:
