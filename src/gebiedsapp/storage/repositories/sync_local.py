@@ -338,6 +338,37 @@ def keys_referring(
     return found
 
 
+def existing_stored(connection: Connection, table: SyncTable, values: Sequence[Any]) -> set[Any]:
+    """existing() of key values as the file stores them (a pull's rows come so)."""
+    quote = connection.dialect.identifier_preparer.quote
+    name = quote(table.key[0])
+    head = f"SELECT {name} FROM {quote(table.name)} WHERE {name} IN "
+    found: set[Any] = set()
+    for part in chunks(list(values)):
+        found.update(raw for (raw,) in connection.exec_driver_sql(head + _marks(part), tuple(part)))
+    return found
+
+
+def typed_row(connection: Connection, table: SyncTable, row: Mapping[str, Any]) -> dict[str, Any]:
+    """A row as the file stores it (a pulled row) as the model's values (for the merge)."""
+    dialect = connection.dialect
+    found: dict[str, Any] = {}
+    for name, value in row.items():
+        process = table.table.c[name].type._cached_result_processor(dialect, None)
+        found[name] = value if value is None or process is None else process(value)
+    return found
+
+
+def stored_row(connection: Connection, table: SyncTable, row: Mapping[str, Any]) -> dict[str, Any]:
+    """A row of the model's values as the file stores them (a merged row, to write)."""
+    dialect = connection.dialect
+    found: dict[str, Any] = {}
+    for name, value in row.items():
+        process = writer(table.table.c[name], dialect)
+        found[name] = value if process is None else process(value)
+    return found
+
+
 def existing(connection: Connection, table: SyncTable, values: Sequence[Any]) -> set[Any]:
     """Which of these single-column key values have a row here. Plain SQL on the stored
     values (a pull asks this per batch and reference; SQLAlchemy's expanding IN was
@@ -360,9 +391,16 @@ def existing(connection: Connection, table: SyncTable, values: Sequence[Any]) ->
 STAGE_FROM = 50
 
 
-def upsert(connection: Connection, table: SyncTable, values: Sequence[Mapping[str, Any]]) -> None:
+def upsert(
+    connection: Connection,
+    table: SyncTable,
+    values: Sequence[Mapping[str, Any]],
+    *,
+    stored: bool = False,
+) -> None:
     """Write rows as given (insert, or update the columns given of an existing row), the
-    values converted by the columns' own types; one statement per set of columns.
+    values converted by the columns' own types (`stored`: given as the file stores them
+    already, as a pull reads them: written as they are); one statement per set of columns.
 
     A table with a full-text index (storage.search) is written by one INSERT … SELECT from a
     temporary table: its FTS5 triggers fired per statement of an executemany cost two thirds
@@ -379,7 +417,9 @@ def upsert(connection: Connection, table: SyncTable, values: Sequence[Mapping[st
         # as SQLAlchemy's own insert fills it in; an update leaves it as it is
         defaults = [c for c in table.table.columns if c.name not in given and _has_default(c)]
         names = (*given, *(c.name for c in defaults))
-        convert = [writer(table.table.c[n], dialect) for n in names]
+        convert = [
+            None if stored and n in given else writer(table.table.c[n], dialect) for n in names
+        ]
         others = [quote(n) for n in given if n not in table.key]
         action = (
             "DO UPDATE SET " + ", ".join(f"{n} = excluded.{n}" for n in others)
