@@ -28,6 +28,7 @@ from gebiedsapp.storage.crash_point import crash_point
 from gebiedsapp.storage.repositories import sync_local as local
 from gebiedsapp.storage.repositories import sync_server as server
 from gebiedsapp.storage.repositories import sync_visibility as visibility
+from gebiedsapp.storage.repositories.sync_convert import stored_row, typed_row
 from gebiedsapp.storage.repositories.sync_read_ahead import changes_read_ahead
 from gebiedsapp.storage.sync_tables import (
     BOOKKEEPING,
@@ -228,7 +229,7 @@ class Applier:
         if not self.refresh or row.data is None or row.erased:
             return False
         agreed = base[1]
-        typed = local.typed_row(self.connection, table, row.data)
+        typed = typed_row(table, row.data, self.connection.dialect)
         return any(agreed.get(c) != d for c, d in digests(self.run.key, typed, fields).items())
 
     # --- parents -------------------------------------------------------------------------
@@ -300,7 +301,7 @@ class Applier:
             return row.data  # new here: the server's row as it is (the commonest case)
         values = dict(row.data)
         if row.row_key in ticks:  # the few rows changed here too: typed for the merge
-            theirs = local.typed_row(self.connection, table, row.data)
+            theirs = typed_row(table, row.data, self.connection.dialect)
             merged = merge(
                 table,
                 columns=columns,
@@ -309,7 +310,7 @@ class Applier:
                 server=theirs,
                 key=self.run.key,
             )
-            values = local.stored_row(self.connection, table, merged.row)
+            values = stored_row(table, merged.row, self.connection.dialect)
             if merged.clash:
                 self._conflict(table, row, theirs, here, merged.clash)
             if merged.same_as_server:

@@ -15,7 +15,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import DBAPIError
 
 from gebiedsapp.storage import pull_bulk
-from gebiedsapp.storage.repositories.sync_convert import converted, writer
+from gebiedsapp.storage.repositories.sync_convert import converted, one_value, writer
 from gebiedsapp.storage.search import SEARCH_TABLES
 from gebiedsapp.storage.sync_tables import SyncTable, unlinked
 from gebiedsapp.storage.sync_tracking import (
@@ -349,26 +349,6 @@ def existing_stored(connection: Connection, table: SyncTable, values: Sequence[A
     return found
 
 
-def typed_row(connection: Connection, table: SyncTable, row: Mapping[str, Any]) -> dict[str, Any]:
-    """A row as the file stores it (a pulled row) as the model's values (for the merge)."""
-    dialect = connection.dialect
-    found: dict[str, Any] = {}
-    for name, value in row.items():
-        process = table.table.c[name].type._cached_result_processor(dialect, None)
-        found[name] = value if value is None or process is None else process(value)
-    return found
-
-
-def stored_row(connection: Connection, table: SyncTable, row: Mapping[str, Any]) -> dict[str, Any]:
-    """A row of the model's values as the file stores them (a merged row, to write)."""
-    dialect = connection.dialect
-    found: dict[str, Any] = {}
-    for name, value in row.items():
-        process = writer(table.table.c[name], dialect)
-        found[name] = value if process is None else process(value)
-    return found
-
-
 def existing(connection: Connection, table: SyncTable, values: Sequence[Any]) -> set[Any]:
     """Which of these single-column key values have a row here. Plain SQL on the stored
     values (a pull asks this per batch and reference; SQLAlchemy's expanding IN was
@@ -431,19 +411,15 @@ def upsert(
         # column by column: map() over each column's converter, not a call per value
         columns = [[row[n] for row in rows] for n in given]
         columns += [[_default(c) for _ in rows] for c in defaults]
-        params = list(
-            zip(
-                *(
-                    column if process is None else converted(process, column)
-                    for process, column in zip(convert, columns, strict=True)
-                ),
-                strict=True,
-            )
-        )
-        marks = ", ".join("?" * len(names))
-        if len(params) >= STAGE_FROM and table.name in SEARCH_TABLES:
-            _staged(connection, table, names, params, f"INSERT INTO {target} {{}} {conflict}")
+        columns = [
+            column if process is None else converted(process, column)
+            for process, column in zip(convert, columns, strict=True)
+        ]
+        if len(rows) >= STAGE_FROM and table.name in SEARCH_TABLES:
+            _staged(connection, table, names, columns, f"INSERT INTO {target} {{}} {conflict}")
         else:
+            marks = ", ".join("?" * len(names))
+            params = list(zip(*columns, strict=True))
             connection.exec_driver_sql(f"INSERT INTO {target} VALUES ({marks}) {conflict}", params)
 
 
@@ -451,29 +427,39 @@ def _staged(
     connection: Connection,
     table: SyncTable,
     names: Sequence[str],
-    params: Sequence[tuple[Any, ...]],
+    columns: Sequence[list[Any]],
     statement: str,
 ) -> None:
-    """Write `params` by way of a temporary table (in memory: SQLCipher's TEMP_STORE=2):
-    executemany into it, one INSERT … SELECT into the table, and empty it again. Its columns
-    have no type, so a value is passed on exactly as converted (no affinity of its own)."""
+    """Write the rows (`columns`: each column's values, converted) by way of a temporary
+    table (in memory: SQLCipher's TEMP_STORE=2): executemany into it, one INSERT … SELECT
+    into the table, and empty it again. Its columns have no type, so a value is passed on
+    exactly as converted (no affinity of its own). A column with one value in every row (a
+    batch's stamps, authors, flags, empty fields) is not staged but bound once in the
+    SELECT: the executemany's cost is per value bound."""
     quote = connection.dialect.identifier_preparer.quote
     stage = quote(f"sync_stage_{table.name}")
     every = [c.name for c in table.table.columns]
     connection.exec_driver_sql(
         f"CREATE TEMP TABLE IF NOT EXISTS {stage} ({', '.join(map(quote, every))})"
     )
-    listed = ", ".join(map(quote, names))
-    marks = ", ".join("?" * len(names))
+    same = [one_value(column) for column in columns]
+    if all(same):  # nothing would be staged (no rows differ): stage them all
+        same = [False] * len(columns)
+    staged = [i for i, one in enumerate(same) if not one]
+    listed = ", ".join(quote(names[i]) for i in staged)
+    marks = ", ".join("?" * len(staged))
+    params = list(zip(*(columns[i] for i in staged), strict=True))
+    chosen = ", ".join("?" if one else quote(name) for name, one in zip(names, same, strict=True))
+    bound = tuple(column[0] for column, one in zip(columns, same, strict=True) if one)
     applying = connection.execute(select(sync_state.c.applying)).scalar()
     bulk = applying == pull_bulk.APPLYING  # a pull's write (not a local one: that is tracked)
     try:
         write_many(connection, f"INSERT INTO temp.{stage} ({listed}) VALUES ({marks})", params)
         # WHERE true: an upsert's SELECT must not end in a join's ON (SQLite's parser)
-        picked = f"SELECT {listed} FROM temp.{stage} WHERE true ORDER BY rowid"
+        picked = f"SELECT {chosen} FROM temp.{stage} WHERE true ORDER BY rowid"
         if bulk:  # the summaries' per-row version triggers skip; one change of it instead
             _set_applying_to(connection, pull_bulk.BULK)
-        connection.exec_driver_sql(statement.format(picked))
+        connection.exec_driver_sql(statement.format(picked), bound)
         if bulk:
             pull_bulk.bump(connection)
     finally:
