@@ -12,10 +12,9 @@ from typing import Any
 
 from sqlalchemy import Connection, delete, func, insert, select, tuple_, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.exc import DBAPIError
 
-from gebiedsapp.storage import pull_bulk
-from gebiedsapp.storage.repositories.sync_convert import converted, one_value, writer
+from gebiedsapp.storage.repositories.sync_convert import converted, writer
+from gebiedsapp.storage.repositories.sync_write import staged, write_many
 from gebiedsapp.storage.search import SEARCH_TABLES
 from gebiedsapp.storage.sync_tables import SyncTable, unlinked
 from gebiedsapp.storage.sync_tracking import (
@@ -95,9 +94,9 @@ def outbox_of(connection: Connection, tables: Iterable[str]) -> dict[str, dict[s
 
 def outbox_keys(connection: Connection, table: str, keys: Sequence[str]) -> dict[str, int]:
     found: dict[str, int] = {}
-    for part in chunks(keys):
-        query = "SELECT row_key, tick FROM sync_outbox WHERE table_name = ? AND row_key IN "
-        rows = connection.exec_driver_sql(query + _marks(part), (table, *part))
+    query = "SELECT row_key, tick FROM sync_outbox WHERE table_name = ? AND row_key IN "
+    for listed, params in _key_lists(keys):
+        rows = connection.exec_driver_sql(query + listed, (table, *params))
         found.update({row[0]: row[1] for row in rows})
     return found
 
@@ -106,6 +105,18 @@ def _marks(values: Sequence[Any]) -> str:
     """(?, ?, …): plain SQL for a look-up by many keys (a pull makes one per batch and
     table; SQLAlchemy's expanding IN compiled its parameters anew each time)."""
     return f"({', '.join('?' * len(values))})"
+
+
+def _key_lists(keys: Sequence[Any]) -> Iterator[tuple[str, tuple[Any, ...]]]:
+    """(SQL after `IN `, its parameters) for a look-up by many keys: ASCII texts (hex keys,
+    a pull's) as one JSON array, unpacked by SQLite's json_each (a pull looks up its bases,
+    outbox entries and rows per batch: 400 parameters a statement, each looked at by the
+    engine's text guard); any other keys as (?, ?, …) in chunks."""
+    if keys and all(type(k) is str for k in keys) and "".join(keys).isascii():
+        yield "(SELECT value FROM json_each(?))", (json.dumps(list(keys)),)
+        return
+    for part in chunks(keys):
+        yield _marks(part), tuple(part)
 
 
 def pending(connection: Connection, *, up_to: int | None = None) -> int:
@@ -149,8 +160,8 @@ def bases(
     query = (
         "SELECT row_key, server_version, data FROM sync_base WHERE table_name = ? AND row_key IN "
     )
-    for part in chunks(keys):
-        rows = connection.exec_driver_sql(query + _marks(part), (table, *part))
+    for listed, params in _key_lists(keys):
+        rows = connection.exec_driver_sql(query + listed, (table, *params))
         found.update({k: (v, json.loads(d)) for k, v, d in rows})
     return found
 
@@ -205,32 +216,6 @@ def put_bases_at_once(
         "server_version = excluded.server_version, data = excluded.data",
         (table, given),
     )
-
-
-def write_many(connection: Connection, statement: str, params: Sequence[tuple[Any, ...]]) -> None:
-    """executemany on the driver's own cursor, in the caller's transaction. The engine's
-    text guard (storage.text_guard) looks at every value of every row with a Python call (a
-    pull's batch: 130,000 of them); here the batch's texts are looked at in one go, and a
-    broken one is refused there as always, before anything is written."""
-    texts = "".join([value for row in params for value in row if type(value) is str])
-    if not texts.isascii() and BROKEN.search(texts):
-        connection.exec_driver_sql(statement, list(params))  # refused by the guard
-    dialect = connection.dialect
-    cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
-    try:
-        cursor.executemany(statement, params)
-    except dialect.loaded_dbapi.Error as exc:
-        raise DBAPIError.instance(
-            statement,
-            list(params),
-            exc,
-            dialect.loaded_dbapi.Error,
-            hide_parameters=True,
-            dialect=dialect,
-            ismulti=True,
-        ) from exc
-    finally:
-        cursor.close()
 
 
 _QUOTE = json.encoder.encode_basestring_ascii
@@ -294,17 +279,23 @@ def rows(
     # a wider key (a link table) as row values, each part converted by its column's type
     to_db = [table.table.c[name].type._cached_bind_processor(dialect) for name in table.key]
     one = "(" + ", ".join("?" * width) + ")"
-    for part in chunks(keys):
-        if width == 1:
-            query, params = f"{head}{quote(table.key[0])} IN {_marks(part)}", tuple(part)
-        else:
-            listed = ", ".join(map(quote, table.key))
-            query = f"{head}({listed}) IN (VALUES {', '.join([one] * len(part))})"
-            params = tuple(
-                value if process is None else process(value)
-                for key in part
-                for process, value in zip(to_db, table.key_values(key), strict=True)
+    queries: Iterable[tuple[str, tuple[Any, ...]]]
+    if width == 1:
+        queries = ((f"{head}{quote(table.key[0])} IN {q}", p) for q, p in _key_lists(keys))
+    else:
+        listed = ", ".join(map(quote, table.key))
+        queries = (
+            (
+                f"{head}({listed}) IN (VALUES {', '.join([one] * len(part))})",
+                tuple(
+                    value if process is None else process(value)
+                    for key in part
+                    for process, value in zip(to_db, table.key_values(key), strict=True)
+                ),
             )
+            for part in chunks(keys)
+        )
+    for query, params in queries:
         for raw in connection.exec_driver_sql(query, params).fetchall():
             if as_stored:
                 values = dict(zip(names, raw, strict=True))
@@ -344,8 +335,8 @@ def existing_stored(connection: Connection, table: SyncTable, values: Sequence[A
     name = quote(table.key[0])
     head = f"SELECT {name} FROM {quote(table.name)} WHERE {name} IN "
     found: set[Any] = set()
-    for part in chunks(list(values)):
-        found.update(raw for (raw,) in connection.exec_driver_sql(head + _marks(part), tuple(part)))
+    for listed, params in _key_lists(list(values)):
+        found.update(raw for (raw,) in connection.exec_driver_sql(head + listed, params))
     return found
 
 
@@ -416,60 +407,11 @@ def upsert(
             for process, column in zip(convert, columns, strict=True)
         ]
         if len(rows) >= STAGE_FROM and table.name in SEARCH_TABLES:
-            _staged(connection, table, names, columns, f"INSERT INTO {target} {{}} {conflict}")
+            staged(connection, table, names, columns, f"INSERT INTO {target} {{}} {conflict}")
         else:
             marks = ", ".join("?" * len(names))
             params = list(zip(*columns, strict=True))
             connection.exec_driver_sql(f"INSERT INTO {target} VALUES ({marks}) {conflict}", params)
-
-
-def _staged(
-    connection: Connection,
-    table: SyncTable,
-    names: Sequence[str],
-    columns: Sequence[list[Any]],
-    statement: str,
-) -> None:
-    """Write the rows (`columns`: each column's values, converted) by way of a temporary
-    table (in memory: SQLCipher's TEMP_STORE=2): executemany into it, one INSERT … SELECT
-    into the table, and empty it again. Its columns have no type, so a value is passed on
-    exactly as converted (no affinity of its own). A column with one value in every row (a
-    batch's stamps, authors, flags, empty fields) is not staged but bound once in the
-    SELECT: the executemany's cost is per value bound."""
-    quote = connection.dialect.identifier_preparer.quote
-    stage = quote(f"sync_stage_{table.name}")
-    every = [c.name for c in table.table.columns]
-    connection.exec_driver_sql(
-        f"CREATE TEMP TABLE IF NOT EXISTS {stage} ({', '.join(map(quote, every))})"
-    )
-    same = [one_value(column) for column in columns]
-    if all(same):  # nothing would be staged (no rows differ): stage them all
-        same = [False] * len(columns)
-    staged = [i for i, one in enumerate(same) if not one]
-    listed = ", ".join(quote(names[i]) for i in staged)
-    marks = ", ".join("?" * len(staged))
-    params = list(zip(*(columns[i] for i in staged), strict=True))
-    chosen = ", ".join("?" if one else quote(name) for name, one in zip(names, same, strict=True))
-    bound = tuple(column[0] for column, one in zip(columns, same, strict=True) if one)
-    applying = connection.execute(select(sync_state.c.applying)).scalar()
-    bulk = applying == pull_bulk.APPLYING  # a pull's write (not a local one: that is tracked)
-    try:
-        write_many(connection, f"INSERT INTO temp.{stage} ({listed}) VALUES ({marks})", params)
-        # WHERE true: an upsert's SELECT must not end in a join's ON (SQLite's parser)
-        picked = f"SELECT {chosen} FROM temp.{stage} WHERE true ORDER BY rowid"
-        if bulk:  # the summaries' per-row version triggers skip; one change of it instead
-            _set_applying_to(connection, pull_bulk.BULK)
-        connection.exec_driver_sql(statement.format(picked), bound)
-        if bulk:
-            pull_bulk.bump(connection)
-    finally:
-        if bulk:
-            _set_applying_to(connection, pull_bulk.APPLYING)
-        connection.exec_driver_sql(f"DELETE FROM temp.{stage}")
-
-
-def _set_applying_to(connection: Connection, value: int) -> None:
-    connection.execute(update(sync_state).where(sync_state.c.id == 1).values(applying=value))
 
 
 def _has_default(column: Any) -> bool:
