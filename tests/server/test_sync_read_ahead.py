@@ -7,6 +7,7 @@ sync says in Dutch that the connection dropped), not the driver's."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from contextlib import closing, suppress
 from datetime import date, time
@@ -110,3 +111,27 @@ def test_a_lost_connection_is_sqlalchemys_error(team: Team) -> None:
     finally:
         other.dispose()
     assert isinstance(caught, OperationalError), caught
+
+
+def test_a_pull_that_fails_leaves_no_reader_behind_and_runs_again(
+    team: Team, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The next table's first batch is asked for while a table is written: when the pull
+    fails there, that reader too is closed (its thread gone, its fetch waited for) before
+    the server's transaction ends, and the next sync brings everything."""
+    from gebiedsapp.services.sync import pull
+
+    real = pull._write_batch
+
+    def failing(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("de laptop viel uit")
+
+    monkeypatch.setattr(pull, "_write_batch", failing)
+    with pytest.raises(RuntimeError):
+        team.sync("bert")
+    readers = [t for t in threading.enumerate() if t.name.startswith("sync-pull-read")]
+    assert not [t for t in readers if t.is_alive()]
+    monkeypatch.setattr(pull, "_write_batch", real)
+    assert team.sync("bert").pulled >= ROWS
+    with team.laptop("bert").engine.connect() as connection:
+        assert connection.scalar(text("SELECT count(*) FROM conversation")) == ROWS

@@ -13,7 +13,7 @@ import json
 import logging
 import uuid
 from collections.abc import Iterator, Sequence
-from contextlib import closing, contextmanager
+from contextlib import ExitStack, closing, contextmanager
 from typing import Any
 
 from sqlalchemy import Connection, Table, delete, insert
@@ -29,7 +29,7 @@ from gebiedsapp.storage.repositories import sync_local as local
 from gebiedsapp.storage.repositories import sync_server as server
 from gebiedsapp.storage.repositories import sync_visibility as visibility
 from gebiedsapp.storage.repositories.sync_convert import stored_row, typed_row
-from gebiedsapp.storage.repositories.sync_read_ahead import changes_read_ahead
+from gebiedsapp.storage.repositories.sync_read_ahead import ReadAhead, changes_read_ahead
 from gebiedsapp.storage.sync_tables import (
     BOOKKEEPING,
     SyncTable,
@@ -87,26 +87,48 @@ def _pull(run: Run) -> None:
             cursors = {}
         after = {table.name: cursors.get(table.name, 0) for table in tables}
         moved = server.tables_changed(remote, after)  # the snapshot's first look
-        for done, table in enumerate(tables):
-            if table.name in moved:  # a table with nothing new reveals nothing either
-                _pull_table(run, remote, table, cursors, refresh=refresh)
-            run.tell("ophalen", done + 1, len(tables), f"Ophalen: {table.name}")
+        # a table with nothing new reveals nothing either; the next table's first batch is
+        # asked for while this one's rows are written (the same snapshot: the same rows)
+        todo = [t for t in tables if t.name in moved]
+        with ExitStack() as readers:
+            upcoming = _reader(run, remote, todo[0], cursors, readers) if todo else None
+            for done, table in enumerate(tables):
+                if table.name in moved:
+                    assert upcoming is not None
+                    reader, at = upcoming, todo.index(table) + 1
+                    nxt = todo[at] if at < len(todo) else None
+                    run.check()
+                    upcoming = None if nxt is None else _reader(run, remote, nxt, cursors, readers)
+                    _pull_table(run, remote, table, reader, cursors, refresh=refresh)
+                run.tell("ophalen", done + 1, len(tables), f"Ophalen: {table.name}")
         let_go_of_moved(run, remote, first=first)  # rows moved out of the user's areas
     with run.local.begin() as connection:
         visibility.keep_rights(connection, now)
 
 
-def _pull_table(
-    run: Run, remote: Connection, table: SyncTable, passed: dict[str, int], *, refresh: bool
-) -> None:
-    """`passed`: every table's cursor when this pull began."""
-    columns = run.columns(table)
-    run.check()
+def _reader(
+    run: Run, remote: Connection, table: SyncTable, passed: dict[str, int], stack: ExitStack
+) -> ReadAhead:
+    """A table's rows after its cursor, its first batch asked for now; closed (a fetch
+    under way waited for) before the server's transaction ends, whatever happens."""
     after = passed.get(table.name, 0)
-    # the next batch is read while this one is written; closed (a fetch under way waited
-    # for) before the server's transaction ends, whatever happens
-    read = changes_read_ahead(remote, table, columns, after=after, size=PULL_BATCH)
-    with closing(read) as batches:
+    reader = changes_read_ahead(remote, table, run.columns(table), after=after, size=PULL_BATCH)
+    stack.callback(reader.close)
+    return reader
+
+
+def _pull_table(
+    run: Run,
+    remote: Connection,
+    table: SyncTable,
+    reader: ReadAhead,
+    passed: dict[str, int],
+    *,
+    refresh: bool,
+) -> None:
+    """`passed`: every table's cursor when this pull began. The next batch is read while
+    this one is written."""
+    with closing(reader) as batches:
         for batch in batches:
             _write_batch(run, remote, table, batch, passed=passed, refresh=refresh)
 

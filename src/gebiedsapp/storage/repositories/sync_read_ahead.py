@@ -12,7 +12,7 @@ row-level security, and there is no second connection to keep in step."""
 
 from __future__ import annotations
 
-from collections.abc import Generator, Sequence
+from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import suppress
 from typing import Any
@@ -31,53 +31,84 @@ def changes_read_ahead(
     *,
     after: int,
     size: int,
-) -> Generator[list[ServerRow], None, None]:
+) -> ReadAhead:
     """Every row of `table` changed on the server after sequence `after`, oldest first, in
     lists of at most `size` (as sync_server.changes_in_batches), the next list fetched
-    while the caller works on this one. Close the iterator (contextlib.closing) before the
-    transaction ends: that waits for a fetch under way and closes the server's cursor."""
-    dialect = connection.dialect
-    compiled = changes_query(table, columns, after=after, limit=None).compile(dialect=dialect)
-    binds = compiled._bind_processors
-    params = {
-        name: binds[name](value) if name in binds else value
-        for name, value in compiled.construct_params().items()
-    }
-    statement = compiled.string
-    driver: Any = connection.connection.driver_connection
-    error = dialect.loaded_dbapi.Error
+    while the caller works on this one; the first is asked for at once."""
+    return ReadAhead(connection, table, columns, after=after, size=size)
 
-    def wrapped(exc: Exception) -> Exception:
+
+class ReadAhead:
+    """An iterator of a table's batches, the next one fetched by a worker thread. Close it
+    (contextlib.closing) before the transaction ends: that waits for a fetch under way and
+    closes the server's cursor (closing twice is harmless)."""
+
+    def __init__(
+        self,
+        connection: Connection,
+        table: SyncTable,
+        columns: Sequence[str],
+        *,
+        after: int,
+        size: int,
+    ) -> None:
+        dialect = connection.dialect
+        query = changes_query(table, columns, after=after, limit=None)
+        compiled = query.compile(dialect=dialect)
+        binds = compiled._bind_processors
+        self.params = {
+            name: binds[name](value) if name in binds else value
+            for name, value in compiled.construct_params().items()
+        }
+        self.statement = compiled.string
+        self.dialect = dialect
+        self.error: type[Exception] = dialect.loaded_dbapi.Error
+        self.columns, self.size = list(columns), size
+        driver: Any = connection.connection.driver_connection
+        try:
+            self.cursor = driver.cursor(name=f"gebiedsapp_pull_{table.name}")
+            self.cursor.execute(self.statement, self.params)
+        except self.error as exc:
+            raise self._wrapped(exc) from exc
+        self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-pull-read")
+        self.pending: Future[list[ServerRow]] | None = self.worker.submit(self._fetch)
+        self.closed = False
+
+    def _fetch(self) -> list[ServerRow]:
+        return [_server_row(row, self.columns) for row in self.cursor.fetchmany(self.size)]
+
+    def _wrapped(self, exc: Exception) -> Exception:
+        """The driver's error as SQLAlchemy's (the sync's Dutch messages catch those)."""
         return DBAPIError.instance(
-            statement, params, exc, error, hide_parameters=True, dialect=dialect
-        )
+            self.statement, self.params, exc, self.error, hide_parameters=True,
+            dialect=self.dialect,
+        )  # fmt: skip
 
-    try:
-        cursor = driver.cursor(name=f"gebiedsapp_pull_{table.name}")
-        cursor.execute(statement, params)
-    except error as exc:
-        raise wrapped(exc) from exc
+    def __iter__(self) -> ReadAhead:
+        return self
 
-    def fetch() -> list[ServerRow]:
-        return [_server_row(row, columns) for row in cursor.fetchmany(size)]
-
-    worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-pull-read")
-    pending: Future[list[ServerRow]] | None = worker.submit(fetch)
-    try:
-        while pending is not None:
+    def __next__(self) -> list[ServerRow]:
+        while self.pending is not None:
+            fetched, self.pending = self.pending, None
             try:
-                batch = pending.result()
-            except error as exc:
-                pending = None
-                raise wrapped(exc) from exc
+                batch = fetched.result()
+            except self.error as exc:
+                raise self._wrapped(exc) from exc
             # a short batch is the last: no round trip to hear that nothing follows
-            pending = worker.submit(fetch) if len(batch) == size else None
+            if len(batch) == self.size:
+                self.pending = self.worker.submit(self._fetch)
             if batch:
-                yield batch
-    finally:
-        if pending is not None:  # the caller stopped early (an error, a cancel)
-            pending.cancel()
+                return batch
+        raise StopIteration
+
+    def close(self) -> None:
+        if self.closed:
+            return
+        self.closed = True
+        if self.pending is not None:  # the caller stopped early (an error, a cancel)
+            self.pending.cancel()
             with suppress(Exception):  # the caller's own error is the one to see
-                pending.result()
-        worker.shutdown(wait=True)
-        cursor.close()  # a no-op on a connection in error: the rollback closes it
+                self.pending.result()
+            self.pending = None
+        self.worker.shutdown(wait=True)
+        self.cursor.close()  # a no-op on a connection in error: the rollback closes it
