@@ -153,3 +153,41 @@ def test_a_push_digests_rows_as_stored_as_their_typed_values(database: Database)
             ]
             kinds |= {type(c.type).__name__ for c in table.table.columns}
     assert {"Uuid", "UTCDateTime", "Date", "Time", "Boolean", "Enum", "Float"} <= kinds
+
+
+def test_a_pull_digests_its_rows_as_stored_as_their_typed_values(database: Database) -> None:
+    """A pull reads the server's rows in the laptop's stored form and writes its bases'
+    text from those: exactly the text of the typed rows' digests (an older base, a merge's
+    digests), for every kind of column the synced tables have; floats that are equal but
+    print otherwise (0.0, -0.0) keep their own digests."""
+    from gebiedsapp.storage.sync_tables import digest_stored_rows_text
+
+    with database.unit_of_work("test") as session:
+        demo.generate(session, size="small", seed=1, account="test")
+    kinds: set[str] = set()
+    with database.engine.connect() as connection:
+        for table in synced_tables():
+            keys = [
+                table.key_of(dict(row._mapping))
+                for row in connection.execute(
+                    select(*(table.table.c[n] for n in table.key)).limit(200)
+                )
+            ]
+            if not keys:
+                continue
+            typed = local.rows(connection, table, keys)
+            stored = local.rows(connection, table, keys, as_stored=True)
+            columns = list(table.table.columns.keys())
+            convert = {
+                c.name: c.type._cached_result_processor(connection.dialect, None)
+                for c in table.table.columns
+            }
+            order = sorted(typed)
+            assert digest_stored_rows_text(
+                KEY, [stored[k] for k in order], columns, convert
+            ) == digest_rows_text(KEY, [typed[k] for k in order], columns)
+            kinds |= {type(c.type).__name__ for c in table.table.columns}
+    assert {"Uuid", "UTCDateTime", "Date", "Time", "Boolean", "Enum", "Float"} <= kinds
+    floats = [{"x": 0.0}, {"x": -0.0}, {"x": 0.0}, {"x": None}]
+    assert digest_stored_rows_text(KEY, floats, ["x"], {}) == digest_rows_text(KEY, floats, ["x"])
+    assert digest_stored_rows_text(KEY, floats, [], {}) == ["{}"] * 4

@@ -178,3 +178,63 @@ def test_a_column_converted_once_per_distinct_value_is_converted_as_value_by_val
     for name, values in columns.items():
         process = convert.writer(table.c[name], dialect)
         assert convert.converted(process, values) == [process(v) for v in values], name
+
+
+def test_columns_of_one_value_bound_once_store_what_each_row_would(database: Database) -> None:
+    """A staged batch binds a column with one value in every row once, in its SELECT (the
+    stamps, authors and empty fields a pull's batch shares): the rows stored are those the
+    row-by-row statement stores, a column of one value but in one row included, and a
+    broken character in such a column is still refused with nothing written."""
+    table = by_name()["conversation"]
+    round_id = _round(database)
+    rows = _rows(round_id, "bushalte", local.STAGE_FROM + 5)
+    rows[0]["quote"] = "anders"  # one value but in the first row
+    others = [c.name for c in table.table.columns if c.name not in ("id", "summary")]
+    few = _rows(round_id, "bushalte", 3)  # fewer than STAGE_FROM: row by row
+    with database.engine.begin() as connection:
+        local.upsert(connection, table, rows)
+        local.upsert(connection, table, few)
+        stored = {
+            r[0]: r[1:]  # all but the id and the summary
+            for r in connection.exec_driver_sql(
+                f"SELECT id, {', '.join(others)} FROM conversation WHERE summary LIKE 'bushalte%'"
+            )
+        }
+    one = stored[few[0]["id"].hex]
+    assert all(stored[row["id"].hex] == one for row in rows[1:])
+    first = stored[rows[0]["id"].hex]
+    assert first[others.index("quote")] == "anders" != one[others.index("quote")]
+    broken = _rows(round_id, "kapot", local.STAGE_FROM)
+    for row in broken:
+        row["created_by"] = "anna\udc80"  # one value in every row: bound once, still guarded
+    with pytest.raises(BrokenTextError), database.engine.begin() as connection:
+        local.upsert(connection, table, broken)
+    with database.engine.connect() as connection:
+        assert not connection.exec_driver_sql(
+            "SELECT 1 FROM conversation WHERE summary LIKE 'kapot%'"
+        ).all()
+
+
+def test_one_value_only_for_values_that_store_alike() -> None:
+    assert convert.one_value(["a", "a"])
+    assert convert.one_value([None, None])
+    assert convert.one_value([1, 1])
+    assert convert.one_value([b"x", b"x"])
+    assert not convert.one_value([1, True])  # equal in Python, stored otherwise
+    assert not convert.one_value([0.0, -0.0])
+    assert not convert.one_value([1.5, 1.5])  # floats are never bound once
+    assert not convert.one_value(["a", "b"])
+
+
+def test_look_ups_by_many_keys_find_them_as_json_or_as_a_list(database: Database) -> None:
+    """A pull looks up its batch's bases and outbox entries by key: hex keys go as one JSON
+    array (json_each), other keys (a link table's parts, a text with accents) as a list of
+    parameters; either way the same rows are found, and a key given twice is found once."""
+    keys = ["a" * 32, "b" * 32, "één|1"]
+    with database.engine.begin() as connection:
+        local.put_bases(connection, "theme", [(k, 3, {"name": "x"}) for k in keys])
+        ascii_only = local.bases(connection, "theme", [keys[0], keys[1], keys[0], "c" * 32])
+        mixed = local.bases(connection, "theme", [*keys, "zzz"])
+    assert set(ascii_only) == set(keys[:2])
+    assert set(mixed) == set(keys)
+    assert mixed[keys[2]] == (3, {"name": "x"})

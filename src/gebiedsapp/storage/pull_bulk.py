@@ -4,7 +4,7 @@ The summaries' version triggers (`storage.summary_version`, migration 0017) run 
 statements for every row written: measured on a pull of 10,000 conversations they were
 about a quarter of the laptop's own time, more than the full-text index, the indexes and the
 sync triggers together. While a pull writes a batch by its one INSERT … SELECT
-(`sync_local._staged`) it sets `sync_state.applying` to `BULK` (2); migration 0020 gives
+(`sync_write.staged`) it sets `sync_state.applying` to `BULK` (2); migration 0020 gives
 those triggers a WHEN that skips them then, and the pull changes the global version once
 instead, which is part of every reading (`summary_version.read_version`): every kept figure
 is counted again at its next reading, as after any other write, only coarser. The sync

@@ -283,6 +283,53 @@ def digest_rows_text(
     return [b"".join(part) for part in zip(*parts, strict=True)]
 
 
+def digest_stored_rows_text(
+    key: bytes,
+    rows: Sequence[Mapping[str, Any]],
+    columns: Sequence[str],
+    convert: Mapping[str, Any],
+) -> list[bytes]:
+    """digest_rows_text() of rows in the stored form (a pull's rows; `convert`: each
+    column's result processor, None when stored as read): the same bases as of the typed
+    rows (storage.sync_base_form). Column by column, each distinct stored value typed and
+    hashed once (a stored value is a str, int, float, bytes or None: equal ones type alike;
+    floats, where 0.0 == -0.0, one by one)."""
+    ordered = sorted(columns)
+    needed = set(ordered)
+    if not all(row.keys() >= needed for row in rows):
+        typed = [
+            {c: _typed(convert.get(c), v) for c, v in row.items() if c in needed} for row in rows
+        ]
+        return digest_rows_text(key, typed, ordered)
+    if not ordered:
+        return [b"" for _ in rows]
+    copy = _keyed(key).copy
+
+    def text_of(head: bytes, process: Any, value: Any) -> bytes:
+        hasher = copy()
+        hasher.update(_canonical(_typed(process, value)))
+        return head + hasher.digest()
+
+    parts = []
+    for column in ordered:
+        head = tag(column)
+        process = convert.get(column)
+        values = [row[column] for row in rows]
+        if any(type(v) is float for v in values):
+            parts.append([text_of(head, process, v) for v in values])
+            continue
+        once = {v: text_of(head, process, v) for v in set(values)}
+        parts.append(list(map(once.__getitem__, values)))
+    return [b"".join(part) for part in zip(*parts, strict=True)]
+
+
+def _typed(process: Any, value: Any) -> Any:
+    """A stored value as the model's (an enum as its value, as digest() takes it)."""
+    if value is not None and process is not None:
+        value = process(value)
+    return value.value if isinstance(value, Enum) else value
+
+
 # the kinds whose equal values print the same; and no value of one equals a value of another
 # kind in this list but None (True == 1 and 0.0 == -0.0 do: bool, int and float are alone)
 _DISTINCT_KINDS = (str, uuid.UUID, date, bytes)

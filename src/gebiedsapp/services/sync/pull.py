@@ -13,7 +13,7 @@ import json
 import logging
 import uuid
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, closing, contextmanager
 from typing import Any
 
 from sqlalchemy import Connection, Table, delete, insert
@@ -28,11 +28,13 @@ from gebiedsapp.storage.crash_point import crash_point
 from gebiedsapp.storage.repositories import sync_local as local
 from gebiedsapp.storage.repositories import sync_server as server
 from gebiedsapp.storage.repositories import sync_visibility as visibility
+from gebiedsapp.storage.repositories.sync_convert import stored_row, typed_row
+from gebiedsapp.storage.repositories.sync_read_ahead import ReadAhead, changes_read_ahead
 from gebiedsapp.storage.sync_tables import (
     BOOKKEEPING,
     SyncTable,
     by_name,
-    digest_rows_text,
+    digest_stored_rows_text,
     digests,
     plain,
     references_from,
@@ -85,32 +87,71 @@ def _pull(run: Run) -> None:
             cursors = {}
         after = {table.name: cursors.get(table.name, 0) for table in tables}
         moved = server.tables_changed(remote, after)  # the snapshot's first look
-        for done, table in enumerate(tables):
-            if table.name in moved:  # a table with nothing new reveals nothing either
-                _pull_table(run, remote, table, cursors, refresh=refresh)
-            run.tell("ophalen", done + 1, len(tables), f"Ophalen: {table.name}")
+        # a table with nothing new reveals nothing either; the next table's first batch is
+        # asked for while this one's rows are written (the same snapshot: the same rows)
+        todo = [t for t in tables if t.name in moved]
+        with ExitStack() as readers:
+            upcoming = _reader(run, remote, todo[0], cursors, readers) if todo else None
+            for done, table in enumerate(tables):
+                if table.name in moved:
+                    assert upcoming is not None
+                    reader, at = upcoming, todo.index(table) + 1
+                    nxt = todo[at] if at < len(todo) else None
+                    run.check()
+                    upcoming = None if nxt is None else _reader(run, remote, nxt, cursors, readers)
+                    _pull_table(run, remote, table, reader, cursors, refresh=refresh)
+                run.tell("ophalen", done + 1, len(tables), f"Ophalen: {table.name}")
         let_go_of_moved(run, remote, first=first)  # rows moved out of the user's areas
     with run.local.begin() as connection:
         visibility.keep_rights(connection, now)
 
 
-def _pull_table(
-    run: Run, remote: Connection, table: SyncTable, passed: dict[str, int], *, refresh: bool
-) -> None:
-    """`passed`: every table's cursor when this pull began."""
-    columns = run.columns(table)
-    run.check()
+def _reader(
+    run: Run, remote: Connection, table: SyncTable, passed: dict[str, int], stack: ExitStack
+) -> ReadAhead:
+    """A table's rows after its cursor, its first batch asked for now; closed (a fetch
+    under way waited for) before the server's transaction ends, whatever happens."""
     after = passed.get(table.name, 0)
-    for batch in server.changes_in_batches(remote, table, columns, after=after, size=PULL_BATCH):
-        with run.local.begin() as connection:
-            connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
-            local.set_applying(connection, True)
-            Applier(run, remote, connection, passed=passed, refresh=refresh).apply(table, batch)
-            local.set_cursor(connection, table.name, batch[-1].seq)
-            local.set_applying(connection, False)
-            crash_point("sync:pull-written")  # written here, not committed
-        crash_point("sync:pulled")
-        run.check()
+    reader = changes_read_ahead(remote, table, run.columns(table), after=after, size=PULL_BATCH)
+    stack.callback(reader.close)
+    return reader
+
+
+def _pull_table(
+    run: Run,
+    remote: Connection,
+    table: SyncTable,
+    reader: ReadAhead,
+    passed: dict[str, int],
+    *,
+    refresh: bool,
+) -> None:
+    """`passed`: every table's cursor when this pull began. The next batch is read while
+    this one is written."""
+    with closing(reader) as batches:
+        for batch in batches:
+            _write_batch(run, remote, table, batch, passed=passed, refresh=refresh)
+
+
+def _write_batch(
+    run: Run,
+    remote: Connection,
+    table: SyncTable,
+    batch: Sequence[server.ServerRow],
+    *,
+    passed: dict[str, int],
+    refresh: bool,
+) -> None:
+    """One batch in one local transaction that also moves the table's cursor."""
+    with run.local.begin() as connection:
+        connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+        local.set_applying(connection, True)
+        Applier(run, remote, connection, passed=passed, refresh=refresh).apply(table, batch)
+        local.set_cursor(connection, table.name, batch[-1].seq)
+        local.set_applying(connection, False)
+        crash_point("sync:pull-written")  # written here, not committed
+    crash_point("sync:pulled")
+    run.check()
 
 
 def merged_fields(table: SyncTable, columns: Sequence[str]) -> list[str]:
@@ -147,7 +188,11 @@ class Applier:
         todo = []
         for row in batch:
             base = bases.get(row.row_key)
-            if base is not None and base[0] >= row.version and not self._wider(row, base, fields):
+            if (
+                base is not None
+                and base[0] >= row.version
+                and not self._wider(table, row, base, fields)
+            ):
                 continue  # this laptop has it already (its own push, or pulled before)
             if row.erased:
                 self._tombstone(table, row, present.get(row.row_key), ticks)
@@ -170,11 +215,14 @@ class Applier:
             if values is not None:
                 writes.append(values)
                 written.append(row)
-        local.upsert(self.connection, table, writes)
+        local.upsert(self.connection, table, writes, stored=True)
         # the bases: the server's rows, only the fields the merge compares (not the key or
         # the bookkeeping), digested in bulk (each repeated value once)
-        agreed = digest_rows_text(
-            self.run.key, [r.data for r in written if r.data is not None], fields
+        agreed = digest_stored_rows_text(
+            self.run.key,
+            [r.data for r in written if r.data is not None],
+            fields,
+            self._readers(table),
         )
         local.put_base_texts(
             self.connection,
@@ -185,8 +233,17 @@ class Applier:
         fetch_passed(self, table, new, self.passed)
         return set(present) | {r.row_key for r in todo}
 
+    def _readers(self, table: SyncTable) -> dict[str, Any]:
+        """Each column's converter from its stored value to the model's (None: as stored)."""
+        dialect = self.connection.dialect
+        return {c.name: c.type._cached_result_processor(dialect, None) for c in table.table.columns}
+
     def _wider(
-        self, row: server.ServerRow, base: tuple[int, dict[str, str]], fields: Sequence[str]
+        self,
+        table: SyncTable,
+        row: server.ServerRow,
+        base: tuple[int, dict[str, str]],
+        fields: Sequence[str],
     ) -> bool:
         """In a pull from zero: the server's row at the base's version differs from what was
         agreed (columns this user may read now and did not then). Only the merged fields
@@ -194,13 +251,14 @@ class Applier:
         if not self.refresh or row.data is None or row.erased:
             return False
         agreed = base[1]
-        return any(agreed.get(c) != d for c, d in digests(self.run.key, row.data, fields).items())
+        typed = typed_row(table, row.data, self.connection.dialect)
+        return any(agreed.get(c) != d for c, d in digests(self.run.key, typed, fields).items())
 
     # --- parents -------------------------------------------------------------------------
 
     def _parents(self, table: SyncTable, rows: Sequence[dict[str, Any]]) -> dict[str, set[Any]]:
-        """Fetch the parents these rows need that are not here; {column: values} of the
-        parents that cannot be had (hidden from this user, or erased here: a required
+        """Fetch the parents these rows need that are not here; {column: stored values} of
+        the parents that cannot be had (hidden from this user, or erased here: a required
         reference to one of those blocks the row, a nullable one is emptied)."""
         blocked: dict[str, set[Any]] = {}
         for reference in references_from(table.name):
@@ -209,7 +267,8 @@ class Applier:
                 continue
             parent = by_name()[reference.target]
             in_batch = {r[table.key[0]] for r in rows} if parent is table else set()
-            missing = wanted - in_batch - local.existing(self.connection, parent, list(wanted))
+            here = local.existing_stored(self.connection, parent, list(wanted))
+            missing = wanted - in_batch - here
             if not missing:
                 continue
             keys = [parent.key_of({parent.key[0]: v}) for v in missing]
@@ -263,18 +322,19 @@ class Applier:
             self.run.counts.pulled += 1
             return row.data  # new here: the server's row as it is (the commonest case)
         values = dict(row.data)
-        if row.row_key in ticks:
+        if row.row_key in ticks:  # the few rows changed here too: typed for the merge
+            theirs = typed_row(table, row.data, self.connection.dialect)
             merged = merge(
                 table,
                 columns=columns,
                 base=base[1] if base else None,
                 local=here,
-                server=row.data,
+                server=theirs,
                 key=self.run.key,
             )
-            values = merged.row
+            values = stored_row(table, merged.row, self.connection.dialect)
             if merged.clash:
-                self._conflict(table, row, here, merged.clash)
+                self._conflict(table, row, theirs, here, merged.clash)
             if merged.same_as_server:
                 local.drop_outbox(self.connection, table.name, [row.row_key])
         if table.tracked:
@@ -283,10 +343,15 @@ class Applier:
         return values
 
     def _conflict(
-        self, table: SyncTable, row: server.ServerRow, here: dict[str, Any], fields: Sequence[str]
+        self,
+        table: SyncTable,
+        row: server.ServerRow,
+        theirs: dict[str, Any],
+        here: dict[str, Any],
+        fields: Sequence[str],
     ) -> None:
-        """A conflict record (a tracked write: it goes to the server and the other laptops)."""
-        assert row.data is not None
+        """A conflict record (a tracked write: it goes to the server and the other laptops);
+        `theirs`: the server's row, typed."""
         local.set_applying(self.connection, False)
         now = utcnow()
         self.connection.execute(
@@ -294,16 +359,16 @@ class Applier:
                 id=uuid.uuid4(),
                 table_name=table.name,
                 row_key=row.row_key,
-                area_id=row.data.get("area_id") if "area_id" in row.data else None,
+                area_id=theirs.get("area_id"),
                 fields=",".join(fields),
                 local_values=json.dumps(
                     {f: plain(here.get(f)) for f in fields}, ensure_ascii=False
                 ),
                 server_values=json.dumps(
-                    {f: plain(row.data.get(f)) for f in fields}, ensure_ascii=False
+                    {f: plain(theirs.get(f)) for f in fields}, ensure_ascii=False
                 ),
                 local_by=str(here.get("updated_by") or ""),
-                server_by=row.pushed_by or str(row.data.get("updated_by") or ""),
+                server_by=row.pushed_by or str(theirs.get("updated_by") or ""),
                 status="open",
                 resolution="",
                 resolved_by="",

@@ -3,6 +3,7 @@ column's own SQLAlchemy converter, mapped over the column, each distinct value o
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
@@ -27,6 +28,34 @@ def converted(process: Any, column: list[Any]) -> list[Any]:
         return list(map(process, column))
     once = {value: process(value) for value in distinct}
     return list(map(once.__getitem__, column))
+
+
+def one_value(column: list[Any]) -> bool:
+    """Whether a (converted, non-empty) column holds one value in every row, of one type: a
+    float never counts (0.0 == -0.0), nor an int beside a bool or a float equal to it."""
+    first = column[0]
+    kind = type(first)
+    if kind is float or column.count(first) != len(column):
+        return False
+    return kind is not int or all(type(v) is int for v in column)
+
+
+def typed_row(table: Any, row: Mapping[str, Any], dialect: Any) -> dict[str, Any]:
+    """A row as the file stores it (a pulled row) as the model's values (for the merge)."""
+    found: dict[str, Any] = {}
+    for name, value in row.items():
+        process = table.table.c[name].type._cached_result_processor(dialect, None)
+        found[name] = value if value is None or process is None else process(value)
+    return found
+
+
+def stored_row(table: Any, row: Mapping[str, Any], dialect: Any) -> dict[str, Any]:
+    """A row of the model's values as the file stores them (a merged row, to write)."""
+    found: dict[str, Any] = {}
+    for name, value in row.items():
+        process = writer(table.table.c[name], dialect)
+        found[name] = value if process is None else process(value)
+    return found
 
 
 def writer(column: Any, dialect: Any) -> Any:

@@ -4,6 +4,7 @@ transaction). See docs/sync-design.md."""
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
@@ -11,10 +12,9 @@ from typing import Any
 
 from sqlalchemy import Connection, delete, func, insert, select, tuple_, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlalchemy.exc import DBAPIError
 
-from gebiedsapp.storage import pull_bulk
 from gebiedsapp.storage.repositories.sync_convert import converted, writer
+from gebiedsapp.storage.repositories.sync_write import staged, write_many
 from gebiedsapp.storage.search import SEARCH_TABLES
 from gebiedsapp.storage.sync_base_form import pack, unpack
 from gebiedsapp.storage.sync_tables import SyncTable, unlinked
@@ -24,7 +24,6 @@ from gebiedsapp.storage.sync_tracking import (
     sync_outbox,
     sync_state,
 )
-from gebiedsapp.storage.text_guard import BROKEN
 
 CHUNK = 400  # keys per IN (...): under SQLite's limit of bound parameters for any key width
 
@@ -95,9 +94,9 @@ def outbox_of(connection: Connection, tables: Iterable[str]) -> dict[str, dict[s
 
 def outbox_keys(connection: Connection, table: str, keys: Sequence[str]) -> dict[str, int]:
     found: dict[str, int] = {}
-    for part in chunks(keys):
-        query = "SELECT row_key, tick FROM sync_outbox WHERE table_name = ? AND row_key IN "
-        rows = connection.exec_driver_sql(query + _marks(part), (table, *part))
+    query = "SELECT row_key, tick FROM sync_outbox WHERE table_name = ? AND row_key IN "
+    for listed, params in _key_lists(keys):
+        rows = connection.exec_driver_sql(query + listed, (table, *params))
         found.update({row[0]: row[1] for row in rows})
     return found
 
@@ -106,6 +105,18 @@ def _marks(values: Sequence[Any]) -> str:
     """(?, ?, …): plain SQL for a look-up by many keys (a pull makes one per batch and
     table; SQLAlchemy's expanding IN compiled its parameters anew each time)."""
     return f"({', '.join('?' * len(values))})"
+
+
+def _key_lists(keys: Sequence[Any]) -> Iterator[tuple[str, tuple[Any, ...]]]:
+    """(SQL after `IN `, its parameters) for a look-up by many keys: ASCII texts (hex keys,
+    a pull's) as one JSON array, unpacked by SQLite's json_each (a pull looks up its bases,
+    outbox entries and rows per batch: 400 parameters a statement, each looked at by the
+    engine's text guard); any other keys as (?, ?, …) in chunks."""
+    if keys and all(type(k) is str for k in keys) and "".join(keys).isascii():
+        yield "(SELECT value FROM json_each(?))", (json.dumps(list(keys)),)
+        return
+    for part in chunks(keys):
+        yield _marks(part), tuple(part)
 
 
 def pending(connection: Connection, *, up_to: int | None = None) -> int:
@@ -150,8 +161,8 @@ def bases(
     query = (
         "SELECT row_key, server_version, data FROM sync_base WHERE table_name = ? AND row_key IN "
     )
-    for part in chunks(keys):
-        rows = connection.exec_driver_sql(query + _marks(part), (table, *part))
+    for listed, params in _key_lists(keys):
+        rows = connection.exec_driver_sql(query + listed, (table, *params))
         found.update({k: (v, unpack(d)) for k, v, d in rows})
     return found
 
@@ -181,32 +192,6 @@ def put_base_texts(
         write_many(
             connection, _PUT_BASE, [(table, key, version, data) for key, version, data in rows]
         )
-
-
-def write_many(connection: Connection, statement: str, params: Sequence[tuple[Any, ...]]) -> None:
-    """executemany on the driver's own cursor, in the caller's transaction. The engine's
-    text guard (storage.text_guard) looks at every value of every row with a Python call (a
-    pull's batch: 130,000 of them); here the batch's texts are looked at in one go, and a
-    broken one is refused there as always, before anything is written."""
-    texts = "".join([value for row in params for value in row if type(value) is str])
-    if not texts.isascii() and BROKEN.search(texts):
-        connection.exec_driver_sql(statement, list(params))  # refused by the guard
-    dialect = connection.dialect
-    cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
-    try:
-        cursor.executemany(statement, params)
-    except dialect.loaded_dbapi.Error as exc:
-        raise DBAPIError.instance(
-            statement,
-            list(params),
-            exc,
-            dialect.loaded_dbapi.Error,
-            hide_parameters=True,
-            dialect=dialect,
-            ismulti=True,
-        ) from exc
-    finally:
-        cursor.close()
 
 
 def drop_bases(connection: Connection, table: str, keys: Iterable[str]) -> None:
@@ -261,17 +246,23 @@ def rows(
     # a wider key (a link table) as row values, each part converted by its column's type
     to_db = [table.table.c[name].type._cached_bind_processor(dialect) for name in table.key]
     one = "(" + ", ".join("?" * width) + ")"
-    for part in chunks(keys):
-        if width == 1:
-            query, params = f"{head}{quote(table.key[0])} IN {_marks(part)}", tuple(part)
-        else:
-            listed = ", ".join(map(quote, table.key))
-            query = f"{head}({listed}) IN (VALUES {', '.join([one] * len(part))})"
-            params = tuple(
-                value if process is None else process(value)
-                for key in part
-                for process, value in zip(to_db, table.key_values(key), strict=True)
+    queries: Iterable[tuple[str, tuple[Any, ...]]]
+    if width == 1:
+        queries = ((f"{head}{quote(table.key[0])} IN {q}", p) for q, p in _key_lists(keys))
+    else:
+        listed = ", ".join(map(quote, table.key))
+        queries = (
+            (
+                f"{head}({listed}) IN (VALUES {', '.join([one] * len(part))})",
+                tuple(
+                    value if process is None else process(value)
+                    for key in part
+                    for process, value in zip(to_db, table.key_values(key), strict=True)
+                ),
             )
+            for part in chunks(keys)
+        )
+    for query, params in queries:
         for raw in connection.exec_driver_sql(query, params).fetchall():
             if as_stored:
                 values = dict(zip(names, raw, strict=True))
@@ -305,6 +296,17 @@ def keys_referring(
     return found
 
 
+def existing_stored(connection: Connection, table: SyncTable, values: Sequence[Any]) -> set[Any]:
+    """existing() of key values as the file stores them (a pull's rows come so)."""
+    quote = connection.dialect.identifier_preparer.quote
+    name = quote(table.key[0])
+    head = f"SELECT {name} FROM {quote(table.name)} WHERE {name} IN "
+    found: set[Any] = set()
+    for listed, params in _key_lists(list(values)):
+        found.update(raw for (raw,) in connection.exec_driver_sql(head + listed, params))
+    return found
+
+
 def existing(connection: Connection, table: SyncTable, values: Sequence[Any]) -> set[Any]:
     """Which of these single-column key values have a row here. Plain SQL on the stored
     values (a pull asks this per batch and reference; SQLAlchemy's expanding IN was
@@ -327,9 +329,16 @@ def existing(connection: Connection, table: SyncTable, values: Sequence[Any]) ->
 STAGE_FROM = 50
 
 
-def upsert(connection: Connection, table: SyncTable, values: Sequence[Mapping[str, Any]]) -> None:
+def upsert(
+    connection: Connection,
+    table: SyncTable,
+    values: Sequence[Mapping[str, Any]],
+    *,
+    stored: bool = False,
+) -> None:
     """Write rows as given (insert, or update the columns given of an existing row), the
-    values converted by the columns' own types; one statement per set of columns.
+    values converted by the columns' own types (`stored`: given as the file stores them
+    already, as a pull reads them: written as they are); one statement per set of columns.
 
     A table with a full-text index (storage.search) is written by one INSERT … SELECT from a
     temporary table: its FTS5 triggers fired per statement of an executemany cost two thirds
@@ -346,7 +355,9 @@ def upsert(connection: Connection, table: SyncTable, values: Sequence[Mapping[st
         # as SQLAlchemy's own insert fills it in; an update leaves it as it is
         defaults = [c for c in table.table.columns if c.name not in given and _has_default(c)]
         names = (*given, *(c.name for c in defaults))
-        convert = [writer(table.table.c[n], dialect) for n in names]
+        convert = [
+            None if stored and n in given else writer(table.table.c[n], dialect) for n in names
+        ]
         others = [quote(n) for n in given if n not in table.key]
         action = (
             "DO UPDATE SET " + ", ".join(f"{n} = excluded.{n}" for n in others)
@@ -358,59 +369,16 @@ def upsert(connection: Connection, table: SyncTable, values: Sequence[Mapping[st
         # column by column: map() over each column's converter, not a call per value
         columns = [[row[n] for row in rows] for n in given]
         columns += [[_default(c) for _ in rows] for c in defaults]
-        params = list(
-            zip(
-                *(
-                    column if process is None else converted(process, column)
-                    for process, column in zip(convert, columns, strict=True)
-                ),
-                strict=True,
-            )
-        )
-        marks = ", ".join("?" * len(names))
-        if len(params) >= STAGE_FROM and table.name in SEARCH_TABLES:
-            _staged(connection, table, names, params, f"INSERT INTO {target} {{}} {conflict}")
+        columns = [
+            column if process is None else converted(process, column)
+            for process, column in zip(convert, columns, strict=True)
+        ]
+        if len(rows) >= STAGE_FROM and table.name in SEARCH_TABLES:
+            staged(connection, table, names, columns, f"INSERT INTO {target} {{}} {conflict}")
         else:
+            marks = ", ".join("?" * len(names))
+            params = list(zip(*columns, strict=True))
             connection.exec_driver_sql(f"INSERT INTO {target} VALUES ({marks}) {conflict}", params)
-
-
-def _staged(
-    connection: Connection,
-    table: SyncTable,
-    names: Sequence[str],
-    params: Sequence[tuple[Any, ...]],
-    statement: str,
-) -> None:
-    """Write `params` by way of a temporary table (in memory: SQLCipher's TEMP_STORE=2):
-    executemany into it, one INSERT … SELECT into the table, and empty it again. Its columns
-    have no type, so a value is passed on exactly as converted (no affinity of its own)."""
-    quote = connection.dialect.identifier_preparer.quote
-    stage = quote(f"sync_stage_{table.name}")
-    every = [c.name for c in table.table.columns]
-    connection.exec_driver_sql(
-        f"CREATE TEMP TABLE IF NOT EXISTS {stage} ({', '.join(map(quote, every))})"
-    )
-    listed = ", ".join(map(quote, names))
-    marks = ", ".join("?" * len(names))
-    applying = connection.execute(select(sync_state.c.applying)).scalar()
-    bulk = applying == pull_bulk.APPLYING  # a pull's write (not a local one: that is tracked)
-    try:
-        write_many(connection, f"INSERT INTO temp.{stage} ({listed}) VALUES ({marks})", params)
-        # WHERE true: an upsert's SELECT must not end in a join's ON (SQLite's parser)
-        picked = f"SELECT {listed} FROM temp.{stage} WHERE true ORDER BY rowid"
-        if bulk:  # the summaries' per-row version triggers skip; one change of it instead
-            _set_applying_to(connection, pull_bulk.BULK)
-        connection.exec_driver_sql(statement.format(picked))
-        if bulk:
-            pull_bulk.bump(connection)
-    finally:
-        if bulk:
-            _set_applying_to(connection, pull_bulk.APPLYING)
-        connection.exec_driver_sql(f"DELETE FROM temp.{stage}")
-
-
-def _set_applying_to(connection: Connection, value: int) -> None:
-    connection.execute(update(sync_state).where(sync_state.c.id == 1).values(applying=value))
 
 
 def _has_default(column: Any) -> bool:

@@ -26,6 +26,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.exc import ProgrammingError
 
 from gebiedsapp.storage.repositories.sync_local import chunks
+from gebiedsapp.storage.repositories.sync_stored_form import stored_form
 from gebiedsapp.storage.server_stamps import STAMPED
 from gebiedsapp.storage.sync_tables import SyncTable, by_name, references_to, unlinked
 from gebiedsapp.storage.sync_tracking import KEY_SEPARATOR, sync_push_log, sync_row
@@ -35,9 +36,9 @@ PUSH_LOCK = 0x6765626965  # pg_advisory_xact_lock's key: one push at a time, seq
 
 @dataclass(slots=True)
 class ServerRow:
-    """One row of `sync_row` with its data row (None: erased, or hidden from this user).
-    Not frozen: a frozen dataclass sets each field through object.__setattr__, and a pull
-    makes one per row it reads."""
+    """One row of `sync_row` with its data row (None: erased, or hidden from this user), the
+    data's values in the laptop's stored form (sync_stored_form). Not frozen: a frozen
+    dataclass sets each field through object.__setattr__, and a pull makes one per row."""
 
     seq: int
     row_key: str
@@ -96,9 +97,10 @@ def _select(table: SyncTable, columns: Sequence[str], picked: Any) -> Any:
     limit) chooses, with their data rows. The keys are cast inside that query, so the join
     compares values of the same type: under row-level security a cast in the join (not
     leakproof) kept the data table's index out and matched every pair of rows. (OFFSET 0
-    keeps the planner from folding the query back into the join.)"""
+    keeps the planner from folding the query back into the join.) The data's values come
+    in the laptop's stored form (sync_stored_form)."""
     inner = picked.add_columns(*_key_parts(table)).offset(0).subquery("s")
-    data = [table.table.c[c].label(f"d_{c}") for c in columns]
+    data = [stored_form(table.table.c[c]).label(f"d_{c}") for c in columns]
     marker = table.table.c[table.key[0]].label("d__present")
     on = and_(*(table.table.c[name] == inner.c[f"k{i}"] for i, name in enumerate(table.key)))
     return (
