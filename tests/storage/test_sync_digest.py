@@ -190,4 +190,4 @@ def test_a_pull_digests_its_rows_as_stored_as_their_typed_values(database: Datab
     assert {"Uuid", "UTCDateTime", "Date", "Time", "Boolean", "Enum", "Float"} <= kinds
     floats = [{"x": 0.0}, {"x": -0.0}, {"x": 0.0}, {"x": None}]
     assert digest_stored_rows_text(KEY, floats, ["x"], {}) == digest_rows_text(KEY, floats, ["x"])
-    assert digest_stored_rows_text(KEY, floats, [], {}) == ["{}"] * 4
+    assert digest_stored_rows_text(KEY, floats, [], {}) == [b""] * 4
