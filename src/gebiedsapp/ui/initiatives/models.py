@@ -19,7 +19,7 @@ from PySide6.QtGui import QFont
 from gebiedsapp.domain import InitiativeStatus
 from gebiedsapp.services.errors import ValidationError
 from gebiedsapp.services.initiative_record import MilestoneDraft
-from gebiedsapp.services.initiatives import InitiativeView, MilestoneInput, MilestoneView
+from gebiedsapp.services.initiatives import InitiativeListItem, MilestoneInput, MilestoneView
 from gebiedsapp.services.money import format_euros
 from gebiedsapp.ui.formatting import format_date
 from gebiedsapp.ui.labels import label_of
@@ -92,28 +92,34 @@ class InitiativeLine(NamedTuple):
         return uuid.UUID(int=self.key)
 
 
-def initiative_lines(views: Iterable[InitiativeView]) -> list[InitiativeLine]:
+def initiative_lines(items: Iterable[InitiativeListItem]) -> list[InitiativeLine]:
     """The list's rows of these initiatives (on the worker)."""
     rows = []
-    for view in views:
-        step = view.next_milestone
+    for item in items:
+        description = item.next_description
+        if description is None:
+            next_text = NONE
+        elif item.next_due is None:
+            next_text = description
+        else:
+            next_text = f"{format_date(item.next_due)} · {description}"
         rows.append(
             InitiativeLine(
-                view.id.int,
-                view.title,
-                view.status,
-                view.area_name,
-                view.started_on,
-                view.ended_on,
-                view.carried_by,
-                view.supporter_name,
-                ", ".join(view.themes),
-                view.budget_granted,
-                milestone_text(step),
-                step.due_on if step is not None else None,
-                step is not None,
-                view.reached,
-                len(view.milestones),
+                item.key,
+                item.title,
+                item.status,
+                item.area_name,
+                item.started_on,
+                item.ended_on,
+                item.carried_by,
+                item.supporter_name,
+                ", ".join(item.themes),
+                item.budget_granted,
+                next_text,
+                item.next_due,
+                description is not None,
+                item.reached,
+                item.milestones,
             )
         )
     return rows

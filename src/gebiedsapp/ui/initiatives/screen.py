@@ -35,7 +35,7 @@ from gebiedsapp.services.initiatives import (
     create_initiative,
     edit_initiative,
     get_initiative,
-    list_initiatives,
+    initiative_list,
     remove_initiative,
 )
 from gebiedsapp.services.list_exports import initiatives_tables
@@ -301,7 +301,7 @@ class InitiativesScreen(ListFormScreen[InitiativeLine, InitiativeForm], QWidget)
         the worker (InitiativeLine)."""
         ids, ended = self.area_ids, self.ended_check.isChecked()
         return lambda session: initiative_lines(
-            list_initiatives(session, area_ids=ids, include_ended=ended)
+            initiative_list(session, area_ids=ids, include_ended=ended)
         )
 
     def _loading_text(self) -> str:
