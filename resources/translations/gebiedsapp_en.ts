@@ -5254,47 +5254,7 @@ The previous database is in:
     </message>
 </context>
 <context>
-    <name>SummaryScreen</name>
-    <message>
-        <source>Samenvatting</source>
-        <translation>Summary</translation>
-    </message>
-    <message>
-        <source>&amp;Voorbeeld PDF</source>
-        <translation>&amp;Preview PDF</translation>
-    </message>
-    <message>
-        <source>Af&amp;drukken…</source>
-        <translation>&amp;Print…</translation>
-    </message>
-    <message>
-        <source>&amp;Opslaan als PDF…</source>
-        <translation>&amp;Save as PDF…</translation>
-    </message>
-    <message>
-        <source>De samenvatting voor de wethouder als PDF bekijken</source>
-        <translation>View the summary for the alderman as a PDF</translation>
-    </message>
-    <message>
-        <source>Met &amp;bijlage</source>
-        <translation>With &amp;appendix</translation>
-    </message>
-    <message>
-        <source>De PDF met een bijlage met alle cijfers en volledige lijsten</source>
-        <translation>The PDF with an appendix of all figures and complete lists</translation>
-    </message>
-    <message>
-        <source>Alle lijsten achter de samenvatting (open signalen, uitspraken, acties...) </source>
-        <translation>All lists behind the summary (open signals, statements, actions...) </translation>
-    </message>
-    <message>
-        <source>opslaan als Excel- of CSV-bestand</source>
-        <translation>save as an Excel or CSV file</translation>
-    </message>
-    <message>
-        <source>Periode:</source>
-        <translation>Period:</translation>
-    </message>
+    <name>SummaryBody</name>
     <message>
         <source>Cijfer</source>
         <translation>Figure</translation>
@@ -5322,6 +5282,10 @@ The previous database is in:
     <message>
         <source>Open signalen</source>
         <translation>Open signals</translation>
+    </message>
+    <message>
+        <source>Wat bewoners zeiden</source>
+        <translation>What residents said</translation>
     </message>
     <message>
         <source>Afgesproken acties die nog open staan</source>
@@ -5376,16 +5340,147 @@ The previous database is in:
         <translation>Not yet closed at the end of the period; overdue first.</translation>
     </message>
     <message>
-        <source>Wat bewoners zeiden</source>
-        <translation>What residents said</translation>
-    </message>
-    <message>
         <source>Uitspraken die als bruikbaar voor rapportage zijn gemarkeerd; zonder namen.</source>
         <translation>Statements marked as usable for reporting; without names.</translation>
     </message>
     <message>
         <source>Initiatieven die in deze periode liepen of eindigden, met hun status nu: lopende eerst.</source>
         <translation>Initiatives that ran or ended in this period, with their current status: current ones first.</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryScreen</name>
+    <message>
+        <source>Samenvatting</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>&amp;Voorbeeld PDF</source>
+        <translation>&amp;Preview PDF</translation>
+    </message>
+    <message>
+        <source>Af&amp;drukken…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <source>&amp;Opslaan als PDF…</source>
+        <translation>&amp;Save as PDF…</translation>
+    </message>
+    <message>
+        <source>De samenvatting voor de wethouder als PDF bekijken</source>
+        <translation>View the summary for the alderman as a PDF</translation>
+    </message>
+    <message>
+        <source>Met &amp;bijlage</source>
+        <translation>With &amp;appendix</translation>
+    </message>
+    <message>
+        <source>De PDF met een bijlage met alle cijfers en volledige lijsten</source>
+        <translation>The PDF with an appendix of all figures and complete lists</translation>
+    </message>
+    <message>
+        <source>Alle lijsten achter de samenvatting (open signalen, uitspraken, acties...) </source>
+        <translation>All lists behind the summary (open signals, statements, actions...) </translation>
+    </message>
+    <message>
+        <source>opslaan als Excel- of CSV-bestand</source>
+        <translation>save as an Excel or CSV file</translation>
+    </message>
+    <message>
+        <source>Periode:</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <source>Cijfer</source>
+        <translation type="vanished">Figure</translation>
+    </message>
+    <message>
+        <source>Deze periode</source>
+        <translation type="vanished">This period</translation>
+    </message>
+    <message>
+        <source>Vorige periode</source>
+        <translation type="vanished">Previous period</translation>
+    </message>
+    <message>
+        <source>Verschil</source>
+        <translation type="vanished">Difference</translation>
+    </message>
+    <message>
+        <source>Geen gesprekken of contacten met een thema.</source>
+        <translation type="vanished">No conversations or contacts with a theme.</translation>
+    </message>
+    <message>
+        <source>Geen nieuwe signalen.</source>
+        <translation type="vanished">No new signals.</translation>
+    </message>
+    <message>
+        <source>Open signalen</source>
+        <translation type="vanished">Open signals</translation>
+    </message>
+    <message>
+        <source>Afgesproken acties die nog open staan</source>
+        <translation type="vanished">Agreed actions still open</translation>
+    </message>
+    <message>
+        <source>Bewonersinitiatieven</source>
+        <translation type="vanished">Residents&apos; initiatives</translation>
+    </message>
+    <message>
+        <source>Kerncijfers</source>
+        <translation type="vanished">Key figures</translation>
+    </message>
+    <message>
+        <source>Deze periode naast de vorige periode van dezelfde lengte.</source>
+        <translation type="vanished">This period beside the previous period of the same length.</translation>
+    </message>
+    <message>
+        <source>Open signalen per buurt</source>
+        <translation type="vanished">Open signals per neighbourhood</translation>
+    </message>
+    <message>
+        <source>CBS-buurten van het gebied; hoe donkerder, hoe meer open signalen.</source>
+        <translation type="vanished">CBS neighbourhoods of the area; the darker, the more open signals.</translation>
+    </message>
+    <message>
+        <source>Waar bewoners over praten</source>
+        <translation type="vanished">What residents talk about</translation>
+    </message>
+    <message>
+        <source>Gesprekken en contacten per thema; het dunne grijze streepje is de vorige periode.</source>
+        <translation type="vanished">Conversations and contacts per theme; the thin grey line is the previous period.</translation>
+    </message>
+    <message>
+        <source>Nieuwe signalen per categorie</source>
+        <translation type="vanished">New signals per category</translation>
+    </message>
+    <message>
+        <source>Signalen gemeld in deze periode, per hoofdcategorie.</source>
+        <translation type="vanished">Signals reported in this period, per main category.</translation>
+    </message>
+    <message>
+        <source>… en waar ze nu staan</source>
+        <translation type="vanished">… and where they are now</translation>
+    </message>
+    <message>
+        <source>De status van die signalen op dit moment.</source>
+        <translation type="vanished">The status of those signals at this moment.</translation>
+    </message>
+    <message>
+        <source>Nog niet afgesloten aan het eind van de periode; over de termijn eerst.</source>
+        <translation type="vanished">Not yet closed at the end of the period; overdue first.</translation>
+    </message>
+    <message>
+        <source>Wat bewoners zeiden</source>
+        <translation type="vanished">What residents said</translation>
+    </message>
+    <message>
+        <source>Uitspraken die als bruikbaar voor rapportage zijn gemarkeerd; zonder namen.</source>
+        <translation type="vanished">Statements marked as usable for reporting; without names.</translation>
+    </message>
+    <message>
+        <source>Initiatieven die in deze periode liepen of eindigden, met hun status nu: lopende eerst.</source>
+        <translation type="vanished">Initiatives that ran or ended in this period, with their current status: current ones first.</translation>
     </message>
     <message>
         <source>Cijfers berekenen…</source>

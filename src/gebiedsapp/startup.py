@@ -169,7 +169,7 @@ def open_database(
     gate = None
     pending = path is not None and path.with_name(path.name + PENDING_SUFFIX).exists()
     if check_beside and state.is_current and not pending:
-        gate = IntegrityGate(lambda: check_integrity(url, key), start=False)
+        gate = IntegrityGate(lambda: check_integrity(url, key), start=False, low=True)
     else:
         check_integrity(url, key)
     if path is not None and key is not None:  # the key opened it: the converted copy

@@ -294,6 +294,80 @@ def test_lists_filter_by_area_and_end_and_skip_removed(session: Session) -> None
         initiatives.get_initiative(session, gone.id)
 
 
+def test_the_list_rows_match_the_full_views_without_loading_records(
+    session: Session, make_member: Any
+) -> None:
+    """Initiatieven's list (initiative_list) shows what list_initiatives gives, in its order,
+    read as plain columns: no ORM object stays behind in the session (issue 19: at ten times
+    the data they were thousands of objects for the GUI thread's garbage collections)."""
+    anna = make_member(name="Anna Opbouw")
+    first = initiatives.create_initiative(
+        session,
+        replace(
+            BASE,
+            supporter_id=anna.id,
+            carried_by="Buurtvereniging",
+            budget_granted=750_00,
+            theme_ids=(OUDEREN, EENZAAMHEID),
+            milestones=(
+                MilestoneInput("Opening", due_on=date(2026, 9, 1)),
+                MilestoneInput("Vergunning", due_on=date(2026, 5, 1), reached_on=TODAY),
+                MilestoneInput("Ooit", due_on=None),
+                MilestoneInput("Offerte", due_on=date(2026, 6, 1)),
+            ),
+        ),
+        today=TODAY,
+    )
+    view = initiatives.get_initiative(session, first.id)
+    initiatives.edit_initiative(  # "Offerte" removed: neither counted nor next
+        session,
+        first.id,
+        replace(
+            BASE,
+            supporter_id=anna.id,
+            carried_by="Buurtvereniging",
+            budget_granted=750_00,
+            theme_ids=(OUDEREN, EENZAAMHEID),
+            milestones=tuple(
+                MilestoneInput(m.description, due_on=m.due_on, reached_on=m.reached_on, id=m.id)
+                for m in view.milestones
+                if m.description != "Offerte"
+            ),
+        ),
+        today=TODAY,
+    )
+    initiatives.create_initiative(
+        session, replace(BASE, title="Klaar", status=InitiativeStatus.AFGEROND,
+                         ended_on=date(2026, 5, 1), started_on=date(2025, 2, 1)),
+        today=TODAY,
+    )  # fmt: skip
+    initiatives.create_initiative(
+        session, replace(BASE, title="Elders", area_id=SCHEEMDA), today=TODAY
+    )
+    session.flush()
+    for area_ids, ended in (({BEERTA}, True), ({BEERTA}, False), (None, True)):
+        session.expunge_all()
+        items = initiatives.initiative_list(session, area_ids=area_ids, include_ended=ended)
+        assert len(session.identity_map) == 0  # nothing loaded as a record
+        views = initiatives.list_initiatives(session, area_ids=area_ids, include_ended=ended)
+        assert [item.id for item in items] == [v.id for v in views]
+        for item, full in zip(items, views, strict=True):
+            step = full.next_milestone
+            assert item == (
+                full.id.int, full.title, full.status, full.area_name, full.started_on,
+                full.ended_on, full.carried_by, full.supporter_name, full.themes,
+                full.budget_granted, step.description if step else None,
+                step.due_on if step else None, full.reached, len(full.milestones),
+            )  # fmt: skip
+    (mine,) = [
+        item
+        for item in initiatives.initiative_list(session, area_ids={BEERTA}, include_ended=False)
+        if item.key == first.id.int
+    ]
+    assert (mine.next_description, mine.reached, mine.milestones) == ("Opening", 1, 3)
+    assert mine.supporter_name == "Anna Opbouw"
+
+
 @pytest.mark.parametrize(
     ("typed", "cents"),
     [

@@ -648,3 +648,41 @@ def test_awaiting_feedback_per_area(session: Session, make_area: Callable[..., A
     signals.transition(session, row.id, S.GEANNULEERD, today=TODAY)
     assert [s.id for s in signals.awaiting_feedback(session, area_ids=[area.id])] == [row.id]
     assert signals.awaiting_feedback(session, area_ids=[BEERTA]) == []
+
+
+def test_the_lists_first_rows_are_the_whole_lists_first_rows(session: Session) -> None:
+    """Signalen makes only the rows it shows (issue 19: 62,000 for Winschoten on ten times the
+    data, seconds of work and as many objects for the GUI thread's garbage collections), and
+    still counts the whole list: its length, its open signals and those per buurt for the
+    map. The first rows are those of the whole list, in the same order."""
+    from gebiedsapp.services.signal_views import SignalFilter, list_signals
+
+    area = AreaRepository(session).get(BEERTA)
+    assert area is not None
+    codes = [b.code for b in area.buurten]
+    made = [
+        _new(session, reported_on=date(2026, 10, 1), category_id=GLADHEID, buurt_code=codes[0]),
+        _new(session, reported_on=date(2026, 11, 1), buurt_code=codes[0]),
+        _new(session, reported_on=DAY, buurt_code=codes[-1]),
+        _new(session, reported_on=DAY),  # the same day and term: tied but for the id
+        _new(session, reported_on=DAY),
+        _new(session, reported_on=date(2026, 9, 1), category_id=LICHT),
+    ]
+    signals.transition(session, made[1].id, S.IN_BEHANDELING, today=TODAY)
+    signals.transition(session, made[1].id, S.AFGEHANDELD, today=TODAY)
+    session.flush()
+    for filters in (SignalFilter(area_ids=frozenset({BEERTA})), SignalFilter()):
+        whole = list_signals(session, filters, today=TODAY)
+        assert len(whole.rows) == len(made)
+        for limit in (0, 1, 3, 4, 10):
+            first = list_signals(session, filters, today=TODAY, limit=limit)
+            assert first.rows == whole.rows[:limit]
+            assert first.length == len(whole.rows)
+            assert first.counts == whole.counts
+            still_open = [row for row in whole.rows if row.closed_on is None]
+            assert first.open_keys == {row.key for row in still_open}
+            per_buurt: dict[str, int] = {}
+            for row in still_open:
+                if row.buurt_code is not None:
+                    per_buurt[row.buurt_code] = per_buurt.get(row.buurt_code, 0) + 1
+            assert first.open_per_buurt == per_buurt

@@ -7,17 +7,20 @@ from __future__ import annotations
 import os
 import sys
 import threading
+from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt, QThread
 from signal_steps import make_signal, open_screen
 
+from gebiedsapp.paths import AppPaths
 from gebiedsapp.ui import app
 from gebiedsapp.ui.context import AppContext
 from gebiedsapp.ui.main_window import SIGNALS as SIGNALS_SCREEN
 from gebiedsapp.ui.main_window import MainWindow
 from gebiedsapp.ui.signals import SignalsScreen
+from support.dbfile import TEST_KEY
 
 LINUX = sys.platform.startswith("linux")
 
@@ -83,6 +86,45 @@ def test_maintenance_runs_below_the_screens_reads(
     assert reads_qt != QThread.Priority.LowPriority
     if LINUX:  # where Qt's priority is not applied, the thread's nice value is
         assert maintenance_nice > reads_nice
+
+
+@pytest.mark.skipif(not LINUX, reason="a thread's own nice value is Linux's")
+def test_the_start_integrity_check_runs_below_the_screens_reads(
+    qtbot: Any, db_url: str, app_paths: AppPaths, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The integrity check beside the window (a core for half a second on `large`, seconds on
+    ten times that) took the CPU from the first screen's reads: its thread runs lower."""
+    from PySide6.QtCore import QSettings
+
+    from gebiedsapp import startup
+
+    seen: dict[str, tuple[int, QThread.Priority]] = {}
+    check = startup.check_integrity
+
+    def check_that_looks(*args: Any) -> None:
+        seen["check"] = _own_priority()
+        check(*args)
+
+    monkeypatch.setattr(startup, "check_integrity", check_that_looks)
+    opened = startup.open_database(db_url, app_paths, actor="test", key=TEST_KEY, check_beside=True)
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = app.show_window(opened, app_paths, actor="test", settings=settings)
+    qtbot.addWidget(window)
+    try:
+        window.context.background.submit(
+            "look",
+            _own_priority,
+            owner=window,
+            on_done=lambda found: seen.__setitem__("reads", found),
+            on_error=lambda error: None,
+        )
+        qtbot.waitUntil(lambda: len(seen) == 2, timeout=20_000)
+        qtbot.waitUntil(lambda: opened.database.gate is None, timeout=20_000)  # checked
+        assert seen["check"][0] > seen["reads"][0]
+    finally:
+        window.context.background.wait()
+        window.close()
+        opened.database.dispose()
 
 
 def test_a_restore_while_the_start_backup_still_copies_says_so_and_replaces_nothing(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -72,6 +73,14 @@ class SignalRow:
 class SignalList:
     rows: list[SignalRow]
     counts: dict[SignalStatus, int]  # per status, with every filter but status and label
+    # with a `limit`: the rows are the first ones; these say what the whole list holds
+    total: int | None = None  # the list's length
+    open_keys: frozenset[str] | None = None  # the ids (as text) of its signals still open
+    open_per_buurt: dict[str, int] | None = None  # its open signals per buurt code
+
+    @property
+    def length(self) -> int:
+        return len(self.rows) if self.total is None else self.total
 
 
 def _category_ids(session: Session, category_id: uuid.UUID | None) -> set[uuid.UUID] | None:
@@ -81,11 +90,19 @@ def _category_ids(session: Session, category_id: uuid.UUID | None) -> set[uuid.U
 
 
 def sort_overdue_first(rows: list[SignalRow]) -> list[SignalRow]:
-    """Ruim buiten de termijn, then buiten, then the rest; each by deadline, oldest first."""
-    return sorted(rows, key=lambda r: (_LABEL_ORDER[r.label], r.deadline, r.reported_on))
+    """Ruim buiten de termijn, then buiten, then the rest; each by deadline, oldest first
+    (then by id: the same order whether the whole list is read or its first rows)."""
+    return sorted(rows, key=lambda r: (_LABEL_ORDER[r.label], r.deadline, r.reported_on, r.key))
 
 
-def list_signals(session: Session, filters: SignalFilter, *, today: date) -> SignalList:
+def list_signals(
+    session: Session, filters: SignalFilter, *, today: date, limit: int | None = None
+) -> SignalList:
+    """The signals the filters choose, overdue first. With `limit` only the first `limit`
+    rows are made (Signalen shows 5,000), and `total`, `open_keys` and `open_per_buurt` say
+    what the whole list holds: on ten times today's data Winschoten has 62,000 signals, and
+    making a row (texts and names) of each took seconds and left that many objects for the
+    GUI thread's garbage collections (issue 19)."""
     repo = SignalViewRepository(session)
     common = {
         "area_ids": filters.area_ids,
@@ -97,8 +114,60 @@ def list_signals(session: Session, filters: SignalFilter, *, today: date) -> Sig
         "buurt_code": filters.buurt_code,
         "awaiting_feedback": CLOSED if filters.awaiting_feedback else None,
     }
-    rows = []
-    for (
+    if limit is not None:
+        return _first_signals(repo, filters, common, today=today, limit=limit)
+    rows = [
+        row
+        for found in repo.rows(statuses=filters.statuses, **common)
+        if (row := _signal_row(found, today, filters.label)) is not None
+    ]
+    return SignalList(rows=sort_overdue_first(rows), counts=repo.status_counts(**common))
+
+
+def _first_signals(
+    repo: SignalViewRepository,
+    filters: SignalFilter,
+    common: dict[str, Any],
+    *,
+    today: date,
+    limit: int,
+) -> SignalList:
+    """`list_signals` with a limit: the order from a narrow read of every matching signal,
+    the rows of the first `limit` only."""
+    keyed = []
+    open_keys = set()
+    per_buurt: dict[str, int] = {}
+    for key, reported_on, deadline, closed_on, buurt_code in repo.order_rows(
+        statuses=filters.statuses, **common
+    ):
+        label = deadline_label(reported_on, deadline, today, closed_on)
+        if filters.label is not None and label != filters.label:
+            continue
+        keyed.append((_LABEL_ORDER[label], deadline, reported_on, key))
+        if closed_on is None:
+            open_keys.add(key)
+            if buurt_code is not None:
+                per_buurt[buurt_code] = per_buurt.get(buurt_code, 0) + 1
+    keyed.sort()
+    first = [entry[3] for entry in keyed[: max(limit, 0)]]
+    made = {}
+    for found in repo.rows_of(first):
+        row = _signal_row(found, today, None)
+        if row is not None:
+            made[row.key] = row
+    return SignalList(
+        rows=[made[key] for key in first if key in made],
+        counts=repo.status_counts(**common),
+        total=len(keyed),
+        open_keys=frozenset(open_keys),
+        open_per_buurt=per_buurt,
+    )
+
+
+def _signal_row(found: Any, today: date, wanted: DeadlineLabel | None) -> SignalRow | None:
+    """The list's row of a signal read by the repository; None when its label is not the one
+    `wanted`."""
+    (
         key,
         reported_on,
         category,
@@ -112,29 +181,26 @@ def list_signals(session: Session, filters: SignalFilter, *, today: date) -> Sig
         area_name,
         description,
         is_child,
-    ) in repo.rows(statuses=filters.statuses, **common):
-        label = deadline_label(reported_on, deadline, today, closed_on)
-        if filters.label is not None and label != filters.label:
-            continue
-        rows.append(
-            SignalRow(
-                key=key,
-                reported_on=reported_on,
-                category=category,
-                buurt_code=buurt_code,
-                buurt_name=buurt_name or "",
-                status=status,
-                priority=priority,
-                partner=partner or "",
-                deadline=deadline,
-                closed_on=closed_on,
-                label=label,
-                area_name=area_name,
-                description=description,
-                is_child=bool(is_child),
-            )
-        )
-    return SignalList(rows=sort_overdue_first(rows), counts=repo.status_counts(**common))
+    ) = found
+    label = deadline_label(reported_on, deadline, today, closed_on)
+    if wanted is not None and label != wanted:
+        return None
+    return SignalRow(
+        key=key,
+        reported_on=reported_on,
+        category=category,
+        buurt_code=buurt_code,
+        buurt_name=buurt_name or "",
+        status=status,
+        priority=priority,
+        partner=partner or "",
+        deadline=deadline,
+        closed_on=closed_on,
+        label=label,
+        area_name=area_name,
+        description=description,
+        is_child=bool(is_child),
+    )
 
 
 def open_in_areas(
@@ -145,8 +211,8 @@ def open_in_areas(
     counts: dict[str, int] = {}
     for code, area_id in areas.items():
         own = replace(filters, area_ids=frozenset({area_id}), buurt_code=None)
-        rows = list_signals(session, own, today=today).rows
-        counts[code] = sum(1 for row in rows if row.closed_on is None)
+        listed = list_signals(session, own, today=today, limit=0)  # counted, no rows made
+        counts[code] = len(listed.open_keys or ())
     return counts
 
 

@@ -49,11 +49,12 @@ class ListScope:
 
 @dataclass(frozen=True)
 class ListOrder:
-    """A list's records in its order (ids only): its length is the list's."""
+    """A list's records in its order (ids only, as ints: `uuid.int`, which the garbage
+    collector does not walk, issue 19): its length is the list's."""
 
     name: str
     scope: ListScope
-    ids: tuple[uuid.UUID, ...]
+    ids: tuple[int, ...]
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -96,11 +97,11 @@ def list_order(session: Session, scope: ListScope, name: str) -> ListOrder:
     return ListOrder(name, scope, tuple(ids))
 
 
-def _open_signals(session: Session, scope: ListScope, ids: Sequence[uuid.UUID]) -> list[object]:
+def _open_signals(session: Session, scope: ListScope, ids: Sequence[int]) -> list[object]:
     return [open_signal_of(found, scope.as_of) for found in SummaryPages(session).open_signals(ids)]
 
 
-def _quotes(session: Session, scope: ListScope, ids: Sequence[uuid.UUID]) -> list[object]:
+def _quotes(session: Session, scope: ListScope, ids: Sequence[int]) -> list[object]:
     return [
         Quote(
             text=mask(row.quote, [row.resident_name]),
@@ -112,7 +113,7 @@ def _quotes(session: Session, scope: ListScope, ids: Sequence[uuid.UUID]) -> lis
     ]
 
 
-def _actions(session: Session, scope: ListScope, ids: Sequence[uuid.UUID]) -> list[object]:
+def _actions(session: Session, scope: ListScope, ids: Sequence[int]) -> list[object]:
     as_of = scope.as_of
     return [
         OpenAction(
@@ -126,7 +127,7 @@ def _actions(session: Session, scope: ListScope, ids: Sequence[uuid.UUID]) -> li
     ]
 
 
-def _initiatives(session: Session, scope: ListScope, ids: Sequence[uuid.UUID]) -> list[object]:
+def _initiatives(session: Session, scope: ListScope, ids: Sequence[int]) -> list[object]:
     as_of = scope.as_of
     found = SummaryPages(session).initiatives(ids)
     steps: dict[uuid.UUID, OpenMilestone] = {}

@@ -25,6 +25,7 @@ from gebiedsapp.storage.crypto import DatabaseKey, check_key, cipher_module
 from gebiedsapp.storage.errors import DatabaseUnavailableError, PersonalDataRefusedError
 from gebiedsapp.storage.search import rebuild_search_index
 from gebiedsapp.storage.text_guard import keep_drafts, refuse_broken_parameters
+from gebiedsapp.threads import lower_this_thread
 
 BUSY_TIMEOUT_MS = 5000
 PAGE_CACHE_KIB = 64 * 1024
@@ -188,10 +189,13 @@ class IntegrityGate:
     """The start's integrity check, run beside the window: every write waits for it (`wait`),
     and none happens on a database it found damaged. Reading does not wait. With `start`
     False it begins when told (`start`: the window, after its first paint, so that the check
-    does not take a core from that paint) or at the first write, whichever comes first."""
+    does not take a core from that paint) or at the first write, whichever comes first. With
+    `low` its thread runs below the others (the window's: a core for half a second on `large`,
+    which the first screen's reads need, issue 19)."""
 
-    def __init__(self, check: Callable[[], None], *, start: bool = True) -> None:
+    def __init__(self, check: Callable[[], None], *, start: bool = True, low: bool = False) -> None:
         self._error: BaseException | None = None
+        self._low = low
         self._thread = threading.Thread(target=self._run, args=(check,), daemon=True)
         self._starting = threading.Lock()
         self._started = False
@@ -209,6 +213,8 @@ class IntegrityGate:
                 self._thread.start()
 
     def _run(self, check: Callable[[], None]) -> None:
+        if self._low:
+            lower_this_thread()
         try:
             check()
         except BaseException as error:  # handed to whoever writes first

@@ -15,33 +15,19 @@ shows only the last area's figures.
 from __future__ import annotations
 
 import logging
-import os
-import sys
-import threading
 from collections.abc import Callable
 from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThread, QThreadPool, Signal
 
+from gebiedsapp.threads import lower_this_thread
+
 log = logging.getLogger(__name__)
 
 
 class _Relay(QObject):
     finished = Signal(object, object, int)  # result, error, ticket
-
-
-MAINTENANCE_NICE = 10  # Linux: the maintenance thread's niceness (0 is normal, 19 the lowest)
-
-
-def _lower_this_thread() -> None:
-    """Linux schedules threads apart, but Qt's LowPriority means nothing there (only
-    IdlePriority, which could starve a backup): raise this thread's own nice value."""
-    if sys.platform.startswith("linux"):
-        try:
-            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), MAINTENANCE_NICE)
-        except OSError:  # not allowed: it runs at normal priority
-            log.debug("maintenance thread priority not lowered")
 
 
 class _Job(QRunnable):
@@ -56,7 +42,7 @@ class _Job(QRunnable):
 
     def run(self) -> None:
         if self.low:
-            _lower_this_thread()
+            lower_this_thread()
         try:
             result = self.work()
         except Exception as exc:  # reported on the GUI thread; nothing may escape a worker

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import enum
 import functools
+import gc
 import uuid
 from collections.abc import Callable
 from dataclasses import replace
@@ -557,6 +559,47 @@ def test_the_list_hides_ended_ones_unless_ticked(
     qtmodeltester.check(screen.model)
     screen.ended_check.setChecked(False)
     qtbot.waitUntil(lambda: titles(screen) == ["Speeltuin"])
+
+
+def test_the_list_keeps_its_rows_compact_and_opens_the_one_chosen(
+    qtbot: QtBot, screen: InitiativesScreen, context: AppContext, beerta: uuid.UUID
+) -> None:
+    """The list lives as long as the screen: each row one tuple of texts, dates and numbers,
+    no UUIDs, tuples or milestone objects for the GUI thread's garbage collections to walk
+    (issue 19: on ten times the data they made its young collections long). Opening a row
+    still opens that initiative."""
+    theme = theme_id(context, "Eenzaamheid")
+    first = make(
+        context,
+        replace(
+            base(beerta, "Speeltuin"),
+            carried_by="Buurtvereniging",
+            theme_ids=(theme,),
+            milestones=(MilestoneInput("Opening", due_on=TODAY - timedelta(days=2)),),
+        ),
+    )
+    make(context, base(beerta, "Buurtfeest"))
+    qtbot.waitUntil(lambda: sorted(titles(screen)) == ["Buurtfeest", "Speeltuin"])
+    gc.collect()
+    for row in screen.model.rows:
+        held = [
+            part
+            for part in gc.get_referents(row)
+            if gc.is_tracked(part) and not isinstance(part, (enum.Enum, type))
+        ]
+        assert held == [], row
+    place = titles(screen).index("Speeltuin")
+    title = screen.model.index(place, InitiativesModel.COL_TITLE)
+    assert "Eenzaamheid" in title.data(Qt.ItemDataRole.ToolTipRole)
+    assert "Buurtvereniging" in title.data(Qt.ItemDataRole.ToolTipRole)
+    step = screen.model.index(place, InitiativesModel.COL_NEXT)
+    assert "0 van 1 mijlpalen bereikt" in step.data(Qt.ItemDataRole.ToolTipRole)
+    assert step.data(Qt.ItemDataRole.FontRole).bold()  # late
+    screen.table.setFocus()
+    screen.table.setCurrentIndex(title)
+    press(qtbot, Qt.Key.Key_Return)  # opens it, as a double click does
+    qtbot.waitUntil(lambda: screen.editing_id == first)
+    assert screen.form.title_edit.text() == "Speeltuin"
 
 
 def test_an_area_with_sub_areas_shows_the_area_column(

@@ -328,6 +328,28 @@ def test_models(qtbot: Any, qtmodeltester: Any, context: AppContext, screen: Sig
     qtmodeltester.check(screen.model)
 
 
+def test_a_long_list_shows_its_first_rows_and_counts_them_all(
+    qtbot: Any, context: AppContext, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Beyond the rows it shows, Signalen only counts (issue 19: on ten times the data a list
+    of 62,000 made every row): the first rows in the list's order, its length in the status
+    line, and an overdue signal among the rest still opens from the list's top."""
+    from gebiedsapp.ui.signals import loading
+
+    monkeypatch.setattr(loading, "SHOWN_LIMIT", 2)
+    late = _signal(context, reported_on=date.today() - timedelta(days=60))
+    for days in (1, 2):
+        _signal(context, reported_on=date.today() - timedelta(days=days))
+    open_screen(qtbot, window, SIGNALS_SCREEN)
+    screen = window.screens[SIGNALS_SCREEN]
+    assert isinstance(screen, SignalsScreen)
+    _settle(qtbot, screen)
+    assert screen.model.rowCount() == 2
+    assert ids(screen)[0] == late  # overdue first
+    assert screen.status_line.text().startswith("3 signalen; de eerste 2 worden getoond")
+    click_signal(qtbot, screen, late)  # the detail shows it
+
+
 def test_the_detail_pane_without_a_signal(qtbot: Any, context: AppContext) -> None:
     pane = SignalDetailPane(context)
     qtbot.addWidget(pane)

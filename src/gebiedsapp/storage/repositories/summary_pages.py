@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, case, func, literal, select
+from sqlalchemy import Select, String, case, func, literal, select, type_coerce
 from sqlalchemy.orm import Session
 
 from gebiedsapp.domain import (
@@ -79,32 +79,51 @@ def _label_place(as_of: date) -> Any:
     )
 
 
-def _in_order(ids: Sequence[uuid.UUID], rows: Iterable[tuple[uuid.UUID, R]]) -> list[R]:
-    """`rows` (each with its record's id first) in the order of `ids`."""
-    found = dict(rows)
+def _raw(column: Any) -> Any:
+    """An id column as the database keeps it (32 hex digits in SQLite): no UUID object made."""
+    return type_coerce(column, String)
+
+
+def _key(value: str | uuid.UUID) -> int:
+    """A record's id as an int (`uuid.int`), from the stored text or a driver's UUID."""
+    if isinstance(value, uuid.UUID):
+        return value.int
+    return int(value.replace("-", ""), 16)
+
+
+def _uuids(ids: Sequence[int]) -> list[uuid.UUID]:
+    return [uuid.UUID(int=i) for i in ids]
+
+
+def _in_order(ids: Sequence[int], rows: Iterable[tuple[str | uuid.UUID, R]]) -> list[R]:
+    """`rows` (each with its record's stored id first) in the order of `ids`."""
+    found = {_key(i): row for i, row in rows}
     return [found[i] for i in ids if i in found]
 
 
 class SummaryPages:
     """Each list's order as record ids (one query: its length is the list's length), and the
-    rows of a page of those ids (a look-up by primary key, whatever the page's place)."""
+    rows of a page of those ids (a look-up by primary key, whatever the page's place). The ids
+    are ints (`uuid.int`): the screen keeps an order as long as it shows the list, and a tuple
+    of tens of thousands of UUID objects was walked by every garbage collection of the GUI
+    thread, as long as a young one took (issue 19); a tuple of ints is not walked at all."""
 
     def __init__(self, session: Session) -> None:
         self.session = session
 
-    def _ids(self, query: Select[Any]) -> list[uuid.UUID]:
-        return list(self.session.scalars(query))
+    def _ids(self, query: Select[Any]) -> list[int]:
+        return [_key(value) for value in self.session.scalars(query)]
 
     # --- open signals -------------------------------------------------------------------------
 
-    def open_signal_order(self, area_ids: AreaIds, as_of: date) -> list[uuid.UUID]:
+    def open_signal_order(self, area_ids: AreaIds, as_of: date) -> list[int]:
         """The signals open on `as_of`: overdue first (ruim buiten, buiten), then the oldest,
         then deadline, area, category, buurt, partner, priority and status (the table's
         order, `summary_facts._table_order`)."""
         names = SignalNames()
         category, parent = names.category, names.parent
         query = (
-            names.joined(select(Signal.id))
+            names.joined(select(_raw(Signal.id)))
             .where(Signal.deleted_at.is_(None), open_on(as_of), *in_areas(Signal.area_id, area_ids))
             .order_by(
                 _label_place(as_of),
@@ -124,11 +143,11 @@ class SummaryPages:
         )
         return self._ids(query)
 
-    def open_signals(self, ids: Sequence[uuid.UUID]) -> list[OpenSignalRow]:
+    def open_signals(self, ids: Sequence[int]) -> list[OpenSignalRow]:
         """The rows of these signals, in this order."""
         names = SignalNames()
-        query = names.joined(select(Signal.id, *names.row_columns())).where(
-            Signal.id.in_(list(ids))
+        query = names.joined(select(_raw(Signal.id), *names.row_columns())).where(
+            Signal.id.in_(_uuids(ids))
         )
         status, priority = STATUS_OF.__getitem__, PRIORITY_OF.__getitem__
         found = (
@@ -139,56 +158,56 @@ class SummaryPages:
 
     # --- quotes -------------------------------------------------------------------------------
 
-    def quote_order(self, area_ids: AreaIds, start: date, end: date) -> list[uuid.UUID]:
+    def quote_order(self, area_ids: AreaIds, start: date, end: date) -> list[int]:
         """The conversations with a reportable quote in the period's rounds, newest first."""
         query = (
-            select(Conversation.id)
+            select(_raw(Conversation.id))
             .join(KoffiekarSession, Conversation.session_id == KoffiekarSession.id)
             .where(*quotes_in(area_ids, start, end))
             .order_by(*QUOTE_ORDER)
         )
         return self._ids(query)
 
-    def quotes(self, ids: Sequence[uuid.UUID]) -> list[QuoteRow]:
-        query = quote_rows(select(Conversation.id)).where(Conversation.id.in_(list(ids)))
+    def quotes(self, ids: Sequence[int]) -> list[QuoteRow]:
+        query = quote_rows(select(_raw(Conversation.id))).where(Conversation.id.in_(_uuids(ids)))
         return _in_order(ids, ((i, QuoteRow(*rest)) for i, *rest in self.session.execute(query)))
 
     # --- open actions -------------------------------------------------------------------------
 
-    def open_action_order(self, area_ids: AreaIds, as_of: date) -> list[uuid.UUID]:
+    def open_action_order(self, area_ids: AreaIds, as_of: date) -> list[int]:
         """The actions open on `as_of`, due first, then those without a date. The area read
         straight through: its index made SQLite look up every action ever made."""
         query = (
-            select(FollowUp.id)
+            select(_raw(FollowUp.id))
             .join(Area, Area.id == FollowUp.area_id)
             .where(action_open_on(as_of), *in_areas(unindexed(FollowUp.area_id), area_ids))
             .order_by(*ACTION_ORDER)
         )
         return self._ids(query)
 
-    def open_actions(self, ids: Sequence[uuid.UUID]) -> list[OpenActionRow]:
-        query = action_rows(select(FollowUp.id)).where(FollowUp.id.in_(list(ids)))
+    def open_actions(self, ids: Sequence[int]) -> list[OpenActionRow]:
+        query = action_rows(select(_raw(FollowUp.id))).where(FollowUp.id.in_(_uuids(ids)))
         return _in_order(
             ids, ((i, OpenActionRow(*rest)) for i, *rest in self.session.execute(query))
         )
 
     # --- initiatives --------------------------------------------------------------------------
 
-    def initiative_order(self, area_ids: AreaIds, start: date, as_of: date) -> list[uuid.UUID]:
+    def initiative_order(self, area_ids: AreaIds, start: date, as_of: date) -> list[int]:
         """Started on or before `as_of` and not ended before `start`: not ended ones first,
         then by start and title (`InitiativeRepository.in_period`)."""
         query = (
-            select(Initiative.id)
+            select(_raw(Initiative.id))
             .where(*initiatives_in(start, as_of), *in_areas(Initiative.area_id, area_ids))
             .order_by(*INITIATIVE_ORDER)
         )
         return self._ids(query)
 
-    def initiatives(self, ids: Sequence[uuid.UUID]) -> list[InitiativeInPeriod]:
+    def initiatives(self, ids: Sequence[int]) -> list[InitiativeInPeriod]:
         query = (
             select(*INITIATIVE_COLUMNS)
             .join(Area, Area.id == Initiative.area_id)
-            .where(Initiative.id.in_(list(ids)))
+            .where(Initiative.id.in_(_uuids(ids)))
         )
         rows = [InitiativeInPeriod(*row) for row in self.session.execute(query)]
         return _in_order(ids, ((row.id, row) for row in rows))

@@ -203,10 +203,11 @@ class SignalReads(_Widget):
 
         def work() -> tuple[SignalList, list[MapPoint], dict[str, int]]:
             with context.read() as session:
-                found = list_signals(session, filters, today=today)
+                # the first rows only: the rest are counted, not made (issue 19)
+                found = list_signals(session, filters, today=today, limit=SHOWN_LIMIT)
                 own = open_in_areas(session, filters, outlined, today=today)
                 points = signal_points(session, filters.area_ids)
-            return found, map_points(found.rows, points), own
+            return found, map_points(found.rows, points, open_keys=found.open_keys), own
 
         self.context.background.submit(
             "signals-list", work, owner=self, on_done=self._on_rows, on_error=self._on_failed
@@ -223,13 +224,13 @@ class SignalReads(_Widget):
         self.map.set_points(points)
         if self.buurt_code is None:  # with a buurt chosen, the map keeps the whole area's view
             counts = dict.fromkeys(self.map.codes(), 0)
-            for row in rows:
-                if row.buurt_code in counts and row.closed_on is None:
-                    counts[row.buurt_code] += 1
+            for code, count in (result.open_per_buurt or {}).items():
+                if code in counts:
+                    counts[code] = count
             self.map.set_counts(counts | own)
         shown = rows[:SHOWN_LIMIT]
         self.model.set_rows(shown)
-        total = len(rows)
+        total = result.length
         noun = _tr(ONE_SIGNAL) if total == 1 else _tr(SIGNALS_NOUN)
         text = f"{format_number(total)} {noun}"
         if total > SHOWN_LIMIT:

@@ -31,9 +31,12 @@ def read_shapes(read: Callable[[], Session], area_ids: frozenset[uuid.UUID]) -> 
     return MapShapes(area_ids, shapes, [buurt_path(shape) for shape in shapes])
 
 
-def map_points(rows: list[SignalRow], points: list[SignalPoint]) -> list[MapPoint]:
-    """The open signals with coordinates that the list shows (so the filters apply)."""
-    listed = {row.key for row in rows if row.closed_on is None}
+def map_points(
+    rows: list[SignalRow], points: list[SignalPoint], *, open_keys: frozenset[str] | None = None
+) -> list[MapPoint]:
+    """The open signals with coordinates that the list shows (so the filters apply): those of
+    `rows`, or of the whole list's `open_keys` when only its first rows were made."""
+    listed = open_keys if open_keys is not None else {r.key for r in rows if r.closed_on is None}
     return [
         MapPoint(
             point.longitude,

@@ -8,13 +8,11 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -23,9 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from gebiedsapp.services.errors import ValidationError
-from gebiedsapp.services.report_text import (
-    KEY_FIGURES,
-)
 from gebiedsapp.services.summary_export import summary_tables
 from gebiedsapp.ui.admin.common import heading
 from gebiedsapp.ui.context import (
@@ -49,13 +44,11 @@ from gebiedsapp.ui.layout import FlowLayout
 from gebiedsapp.ui.palette import style
 from gebiedsapp.ui.pdf import Build, PdfActions
 from gebiedsapp.ui.screen import ScreenDefaults
-from gebiedsapp.ui.signal_map import BuurtMap
-from gebiedsapp.ui.summary.charts import BarChart
+from gebiedsapp.ui.summary.body import BODY_MARGINS, SummaryBody
 from gebiedsapp.ui.summary.data import Dashboard, load_dashboard, load_first_figures
-from gebiedsapp.ui.summary.figure_texts import figure_text
 from gebiedsapp.ui.summary.filling import DashboardFilling
 from gebiedsapp.ui.summary.lists import SummaryLists
-from gebiedsapp.ui.summary.parts import MUTED, SideBySide, read_only_table, section
+from gebiedsapp.ui.summary.parts import MUTED, SideBySide
 from gebiedsapp.ui.summary.period import PeriodPicker
 from gebiedsapp.ui.summary.printing import summary_pdf_job
 
@@ -65,7 +58,6 @@ WATCHED = frozenset(
         INITIATIVES, ACTIVITIES, SURVEY, CBS,
     }
 )  # fmt: skip
-BODY_MARGINS = 16  # left and right of the scrolling body
 REST_AFTER_MS = 10  # the charts and tables: built this long after the screen is shown
 
 
@@ -153,14 +145,8 @@ class SummaryScreen(ScreenDefaults, DashboardFilling, QWidget):
         return top
 
     def _build_body(self) -> QWidget:
-        """Everything under the buttons, which scrolls: here the first row (figures and map)
-        and the lists' models; the charts and the lists' tables follow (_build_rest)."""
-        body = QWidget(self)
-        self.body = body
-        self.team = QLabel(body)
-        self.team.setWordWrap(True)
-        self._build_figures(body)
-        self._build_map(body)
+        """Everything under the buttons, which scrolls (`SummaryBody`): the first row now, the
+        charts and the lists' tables after the first paint (_build_rest)."""
         self.lists = SummaryLists(self.context, self)
         self.lists.failed.connect(self._list_failed)
         self.lists.shown.connect(self._list_shown)
@@ -168,10 +154,11 @@ class SummaryScreen(ScreenDefaults, DashboardFilling, QWidget):
         self.quotes_model = self.lists.quotes
         self.actions_model = self.lists.actions
         self.initiatives_model = self.lists.initiatives
-        self.body_layout = QVBoxLayout(body)
-        self.body_layout.setContentsMargins(BODY_MARGINS - 12, 0, 12, 12)
-        self.first_row = self._figures_and_map(body)
-        self.body_layout.addLayout(self.first_row)
+        body = SummaryBody(self.lists, self)
+        self.body = body
+        self.team, self.figures, self.figure_labels = body.team, body.figures, body.figure_labels
+        self.map, self.map_note, self.population = body.map, body.map_note, body.population
+        self.first_row = body.first_row
         return body
 
     def _build_rest(self) -> None:
@@ -182,184 +169,16 @@ class SummaryScreen(ScreenDefaults, DashboardFilling, QWidget):
             return
         self._rest_built = True
         body = self.body
-        self._build_charts(body)
-        self._build_tables(body)
-        self.body_layout.addLayout(self._themes_and_signals(body))
-        self._add_lists(self.body_layout, body)
-
-    def _build_figures(self, body: QWidget) -> None:
-        """The key figures: this period, the one before, and the difference."""
-        self.figures = QGridLayout()
-        self.figures.setHorizontalSpacing(10)  # with the map beside it at 150% scaling
-        self.figure_labels: dict[str, tuple[QLabel, QLabel, QLabel]] = {}
-        for column, text in enumerate(
-            (
-                self.tr("Cijfer"),
-                self.tr("Deze periode"),
-                self.tr("Vorige periode"),
-                self.tr("Verschil"),
-            )
-        ):
-            label = QLabel(f"<b>{text}</b>", body)
-            self.figures.addWidget(
-                label,
-                0,
-                column,
-                Qt.AlignmentFlag.AlignRight if column else Qt.AlignmentFlag.AlignLeft,
-            )
-        for row, (field, text, why) in enumerate(KEY_FIGURES, start=1):
-            name = QLabel(figure_text(text), body)
-            name.setToolTip(figure_text(why))
-            self.figures.addWidget(name, row, 0)
-            cells = (QLabel(body), QLabel(body), QLabel(body))
-            for column, cell in enumerate(cells, start=1):
-                cell.setAlignment(Qt.AlignmentFlag.AlignRight)
-                self.figures.addWidget(cell, row, column)
-            self.figure_labels[field] = cells
-        self.figures.setColumnStretch(4, 1)
-
-    def _build_map(self, body: QWidget) -> None:
-        """The map of open signals per buurt, beside the key figures."""
-        self.map = BuurtMap(body)
-        self.map.setMinimumSize(240, 240)  # beside the figures at 150% scaling too
-        self.map_note = QLabel(body)
-        style(self.map_note, MUTED)
-        self.map_note.setWordWrap(True)
-
-    def _build_charts(self, body: QWidget) -> None:
-        """The themes' chart and the signals' charts."""
-        self.themes = BarChart(
-            body, empty_text=self.tr("Geen gesprekken of contacten met een thema.")
+        body.build_rest()
+        self.themes, self.theme_moves = body.themes, body.theme_moves
+        self.by_category, self.by_status, self.median = (
+            body.by_category,
+            body.by_status,
+            body.median,
         )
-        self.theme_moves = QLabel(body)
-        self.theme_moves.setWordWrap(True)
-        self.by_category = BarChart(body, empty_text=self.tr("Geen nieuwe signalen."))
-        self.by_status = BarChart(body, empty_text=self.tr("Geen nieuwe signalen."))
-        self.median = QLabel(body)
-
-    def _build_tables(self, body: QWidget) -> None:
-        """Open signals, quotes, open actions and initiatives: a page at a time."""
-        self.open_table = read_only_table(self.open_model, body)
-        self.open_table.setAccessibleName(self.tr("Open signalen"))
-        self.quotes_table = read_only_table(self.quotes_model, body)
-        self.quotes_table.setAccessibleName(self.tr("Wat bewoners zeiden"))
-        header = self.quotes_table.horizontalHeader()  # the quote takes the room, not 'Waar'
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.quotes = QLabel(body)  # says so when there are none
-        style(self.quotes, MUTED)
-        self.actions_table = read_only_table(self.actions_model, body)
-        self.actions_table.setAccessibleName(self.tr("Afgesproken acties die nog open staan"))
-        self.initiatives_table = read_only_table(self.initiatives_model, body)
-        self.initiatives_table.setAccessibleName(self.tr("Bewonersinitiatieven"))
-
-    def _figures_and_map(self, body: QWidget) -> QHBoxLayout:
-        """The first row: key figures, inhabitants and team, beside the map."""
-        figures_box = QVBoxLayout()
-        figures_box.addWidget(
-            section(
-                self.tr("Kerncijfers"),
-                self.tr("Deze periode naast de vorige periode van dezelfde lengte."),
-                body,
-            )
-        )
-        figures_box.addLayout(self.figures)
-        self.population = QLabel(body)  # CBS inhabitants and rates per 1,000, when imported
-        self.population.setObjectName("population")
-        self.population.setWordWrap(True)
-        style(self.population, MUTED)
-        figures_box.addWidget(self.population)
-        figures_box.addWidget(self.team)
-        figures_box.addStretch(1)
-        map_box = QVBoxLayout()
-        map_box.addWidget(
-            section(
-                self.tr("Open signalen per buurt"),
-                self.tr("CBS-buurten van het gebied; hoe donkerder, hoe meer open signalen."),
-                body,
-            )
-        )
-        map_box.addWidget(self.map, 1)
-        map_box.addWidget(self.map_note)
-        first = QHBoxLayout()
-        first.addLayout(figures_box, 3)
-        first.addLayout(map_box, 2)
-        return first
-
-    def _themes_and_signals(self, body: QWidget) -> QHBoxLayout:
-        """The second row: what residents talk about, beside the new signals."""
-        themes_box = QVBoxLayout()
-        themes_box.addWidget(
-            section(
-                self.tr("Waar bewoners over praten"),
-                self.tr(
-                    "Gesprekken en contacten per thema; het dunne grijze streepje is de vorige "
-                    "periode."
-                ),
-                body,
-            )
-        )
-        themes_box.addWidget(self.themes)
-        themes_box.addWidget(self.theme_moves)
-        themes_box.addStretch(1)  # the heading stays on its chart when the other column is taller
-        signals_box = QVBoxLayout()
-        signals_box.addWidget(
-            section(
-                self.tr("Nieuwe signalen per categorie"),
-                self.tr("Signalen gemeld in deze periode, per hoofdcategorie."),
-                body,
-            )
-        )
-        signals_box.addWidget(self.by_category)
-        signals_box.addWidget(
-            section(
-                self.tr("… en waar ze nu staan"),
-                self.tr("De status van die signalen op dit moment."),
-                body,
-            )
-        )
-        signals_box.addWidget(self.by_status)
-        signals_box.addWidget(self.median)
-        signals_box.addStretch(1)
-        second = QHBoxLayout()
-        second.addLayout(themes_box, 1)
-        second.addLayout(signals_box, 1)
-        return second
-
-    def _add_lists(self, layout: QVBoxLayout, body: QWidget) -> None:
-        """The lists under the charts, each under its heading."""
-        layout.addWidget(
-            section(
-                self.tr("Open signalen"),
-                self.tr("Nog niet afgesloten aan het eind van de periode; over de termijn eerst."),
-                body,
-            )
-        )
-        layout.addWidget(self.open_table)
-        layout.addWidget(
-            section(
-                self.tr("Wat bewoners zeiden"),
-                self.tr(
-                    "Uitspraken die als bruikbaar voor rapportage zijn gemarkeerd; zonder namen."
-                ),
-                body,
-            )
-        )
-        layout.addWidget(self.quotes_table)
-        layout.addWidget(self.quotes)
-        layout.addWidget(section(self.tr("Afgesproken acties die nog open staan"), "", body))
-        layout.addWidget(self.actions_table)
-        layout.addWidget(
-            section(
-                self.tr("Bewonersinitiatieven"),
-                self.tr(
-                    "Initiatieven die in deze periode liepen of eindigden, met hun status nu: "
-                    "lopende eerst."
-                ),
-                body,
-            )
-        )
-        layout.addWidget(self.initiatives_table)
+        self.open_table, self.quotes_table = body.open_table, body.quotes_table
+        self.quotes = body.quotes
+        self.actions_table, self.initiatives_table = body.actions_table, body.initiatives_table
 
     # -- loading ----------------------------------------------------------------------------
 
