@@ -128,7 +128,7 @@ def test_space_marks_the_selected_action_done(
     with qtbot.waitSignal(context.hub.changed):
         qtbot.keyClick(screen.table, Qt.Key.Key_Space)
 
-    assert _status(context, mine["later"]) == (ActionStatus.GEDAAN, TODAY)
+    assert _status(context, mine["later"]) == (ActionStatus.GEDAAN, date.today())
     assert _status(context, mine["overdue"])[0] is ActionStatus.OPEN
     assert [row.id for row in screen.model.rows] == [mine["overdue"]]  # it disappeared
     assert screen.selected_action() is not None  # the next one is ready for the next Space
@@ -218,5 +218,5 @@ def test_space_ticks_off_the_first_action_on_the_first_visit(
     assert focused() is screen.table  # not a button or the 'Toon ook afgeronde' box
     with qtbot.waitSignal(context.hub.changed):
         qtbot.keyClick(focused(), Qt.Key.Key_Space)
-    assert _status(context, mine["overdue"]) == (ActionStatus.GEDAAN, TODAY)  # the top one
+    assert _status(context, mine["overdue"]) == (ActionStatus.GEDAAN, date.today())  # the top one
     assert not screen.show_closed.isChecked()

@@ -206,7 +206,7 @@ def test_the_button_asks_format_and_file_then_writes_the_whole_filtered_list(
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_as))
     with qtbot.waitSignal(lists.exporter.exported, timeout=15_000):
         lists.exporter.button.click()
-    assert Path(suggested[0]).name == f"gesprekken-{TODAY.isoformat()}.csv"
+    assert Path(suggested[0]).name == f"gesprekken-{date.today().isoformat()}.csv"
     target = tmp_path / "mijn-export.csv"
     rows = _csv(target)
     with context.read() as session:

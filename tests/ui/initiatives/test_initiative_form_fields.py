@@ -111,7 +111,7 @@ def test_what_is_typed_in_every_field_reaches_the_draft_and_comes_back(
     draft = form.draft()
     assert {key: getattr(draft, key) for key in typed} == typed
     assert draft.status is InitiativeStatus.AFGEROND
-    assert draft.ended_on == TODAY  # an end status asks for the end day
+    assert draft.ended_on == date.today()  # an end status asks for the end day
     with context.read() as session:
         eenzaamheid = next(t.id for t in list_themes(session) if t.name == "Eenzaamheid")
         partners = {p.id for p in list_partners(session)}
