@@ -20,11 +20,13 @@ from sqlalchemy import (
     DateTime,
     Time,
     Uuid,
+    cast,
     create_engine,
     literal,
     select,
 )
 from sqlalchemy.dialects import sqlite
+from sqlalchemy.exc import DataError
 
 from gebiedsapp.domain.base import UTCDateTime
 from gebiedsapp.services import demo
@@ -100,3 +102,42 @@ def test_a_pulled_row_is_stored_as_on_the_laptop_that_made_it(team: Team) -> Non
             assert [tuple(r) for r in theirs] == [tuple(r) for r in mine], table.name
             compared += len(mine)
     assert compared > 500
+
+
+OUT_OF_RANGE = [
+    ("infinity", DateTime()),
+    ("-infinity", DateTime()),
+    ("0044-03-15 12:00 BC", DateTime()),
+    ("infinity", Date()),
+    ("0044-03-15 BC", Date()),
+    ("24:00:00", Time()),
+]
+EDGES = [
+    ("0001-01-01 00:00", DateTime()),
+    ("0001-01-01", Date()),
+    ("23:59:59.999999", Time()),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), OUT_OF_RANGE, ids=lambda c: str(c))
+def test_a_value_the_laptop_cannot_hold_fails_the_read_not_stored_otherwise(
+    pg_url: str, text: str, kind: Any
+) -> None:
+    """Only someone writing on the server directly makes these; the typed read refused them,
+    and to_char would give NULL, the year AD or a time not read back."""
+    engine = create_engine(pg_url)
+    try:
+        with engine.connect() as connection, pytest.raises(DataError, match="buiten bereik"):
+            connection.scalar(select(stored_form(cast(literal(text), kind))))
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.parametrize(("text", "kind"), EDGES, ids=lambda c: str(c))
+def test_the_edges_of_the_range_still_read(pg_url: str, text: str, kind: Any) -> None:
+    engine = create_engine(pg_url)
+    try:
+        with engine.connect() as connection:
+            assert connection.scalar(select(stored_form(cast(literal(text), kind)))) is not None
+    finally:
+        engine.dispose()

@@ -213,15 +213,20 @@ class IntegrityGate:
                 self._thread.start()
 
     def _run(self, check: Callable[[], None]) -> None:
-        if self._low:
-            lower_this_thread()
-        try:
+        try:  # whatever fails here, the first write hears of it: never a check skipped
+            if self._low:
+                lower_this_thread()
             check()
         except BaseException as error:  # handed to whoever writes first
             self._error = error
 
     def wait(self) -> None:
-        """Return once the check passed; raise what it found (DamagedDatabaseError, say)."""
+        """Return once the check passed; raise what it found (DamagedDatabaseError, say). A
+        check not started yet is started by the write that waits for it at normal priority:
+        lowered, it would only keep that write (a draft saved on the GUI thread) waiting."""
+        with self._starting:
+            if not self._started:
+                self._low = False
         self.start()
         self._thread.join()
         if self._error is not None:

@@ -12,9 +12,9 @@ row-level security, and there is no second connection to keep in step."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import suppress
 from typing import Any
 
 from sqlalchemy import Connection
@@ -22,6 +22,8 @@ from sqlalchemy.exc import DBAPIError
 
 from gebiedsapp.storage.repositories.sync_server import ServerRow, _server_row, changes_query
 from gebiedsapp.storage.sync_tables import SyncTable
+
+log = logging.getLogger(__name__)
 
 
 def changes_read_ahead(
@@ -107,8 +109,13 @@ class ReadAhead:
         self.closed = True
         if self.pending is not None:  # the caller stopped early (an error, a cancel)
             self.pending.cancel()
-            with suppress(Exception):  # the caller's own error is the one to see
+            try:
                 self.pending.result()
+            except Exception:  # the caller's own error is the one to see; this one is logged
+                log.warning("sync: the batch read ahead failed too", exc_info=True)
             self.pending = None
         self.worker.shutdown(wait=True)
-        self.cursor.close()  # a no-op on a connection in error: the rollback closes it
+        try:
+            self.cursor.close()  # a no-op on a connection in error: the rollback closes it
+        except self.error as exc:
+            raise self._wrapped(exc) from exc

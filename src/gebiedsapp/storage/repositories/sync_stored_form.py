@@ -8,6 +8,7 @@ typed, for the merge (sync_local.typed_row)."""
 
 from __future__ import annotations
 
+from datetime import date, datetime, time
 from typing import Any
 
 from sqlalchemy import (
@@ -24,8 +25,11 @@ from sqlalchemy import (
     Text,
     Time,
     Uuid,
+    and_,
+    case,
     cast,
     func,
+    literal,
 )
 from sqlalchemy.types import TypeDecorator
 
@@ -44,13 +48,26 @@ def stored_form(column: Any) -> Any:
     if isinstance(kind, Uuid):
         return func.replace(cast(column, Text), "-", "")
     if isinstance(kind, DateTime):
-        return func.to_char(column, "YYYY-MM-DD HH24:MI:SS.US")
+        in_range = and_(func.isfinite(column), column >= literal(datetime(1, 1, 1), DateTime()))
+        return _refused_out_of(in_range, column, func.to_char(column, "YYYY-MM-DD HH24:MI:SS.US"))
     if isinstance(kind, Date):
-        return func.to_char(column, "YYYY-MM-DD")
+        in_range = and_(func.isfinite(column), column >= literal(date(1, 1, 1), Date()))
+        return _refused_out_of(in_range, column, func.to_char(column, "YYYY-MM-DD"))
     if isinstance(kind, Time):
-        return func.to_char(cast(column, Interval), "HH24:MI:SS.US")
+        text = func.to_char(cast(column, Interval), "HH24:MI:SS.US")
+        return _refused_out_of(column <= literal(time(23, 59, 59, 999999), Time()), column, text)
     if isinstance(kind, Boolean):
         return cast(column, Integer)
     if isinstance(kind, AS_READ):
         return column
     raise NotImplementedError(f"no stored form for {column.table.name}.{column.name}: {kind!r}")
+
+
+def _refused_out_of(in_range: Any, column: Any, form: Any) -> Any:
+    """`form` where the value is one the laptop can hold; else the server's query fails (as
+    the typed read did) instead of storing another value: to_char writes 'infinity' as
+    NULL, a year BC as the same year AD, 24:00 as a time the laptop cannot read back."""
+    refused = cast(
+        cast(func.concat("buiten bereik van de app: ", cast(column, Text)), column.type), Text
+    )
+    return case((column.is_(None), None), (in_range, form), else_=refused)
