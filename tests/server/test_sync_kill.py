@@ -11,14 +11,23 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+import psycopg
 import pytest
 from sqlalchemy import func, select
 
-from gebiedsapp.domain import Conversation, Signal
+from gebiedsapp.domain import Conversation, Role, Signal
 from gebiedsapp.storage.crash_point import KILL_AT_ENV
 from gebiedsapp.storage.sync_tracking import sync_outbox
 from support.dbfile import TEST_PASSPHRASE
-from support.sync_world import Team, differences, make_team, record_round
+from support.sync_world import (
+    BEERTA,
+    TEAM_PASSWORD,
+    Team,
+    differences,
+    make_team,
+    record_round,
+    with_rights,
+)
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs POSIX SIGKILL")
 
@@ -30,16 +39,19 @@ def team(tmp_path: Path, migrated_template: Path, pg_url: str) -> Iterator[Team]
     yield from make_team(tmp_path, migrated_template, pg_url)
 
 
-def sync_killed(team: Team, laptop: str, step: str) -> bool:
+def sync_killed(
+    team: Team, laptop: str, step: str, *, address: str | None = None, password: str | None = None
+) -> bool:
     """`gebiedsapp sync` of `laptop` in a child that SIGKILLs itself at `step`; whether it
-    was killed there (False: it finished without reaching the step)."""
+    was killed there (False: it finished without reaching the step). `address`, `password`:
+    a member's own login (the owner's by default)."""
     team.laptop(laptop)
     environment = {
         **os.environ,
         "PYTHONPATH": os.pathsep.join([str(SRC), os.environ.get("PYTHONPATH", "")]),
         KILL_AT_ENV: step,
         "GEBIEDSAPP_PASSPHRASE": TEST_PASSPHRASE,
-        "GEBIEDSAPP_TEAMSERVER_PASSWORD": team.password,
+        "GEBIEDSAPP_TEAMSERVER_PASSWORD": password or team.password,
         "GEBIEDSAPP_USER": laptop,
     }
     child = subprocess.run(
@@ -53,7 +65,7 @@ def sync_killed(team: Team, laptop: str, step: str) -> bool:
             str(team.folder / f"{laptop}.db"),
             "sync",
             "--server",
-            team.address,
+            address or team.address,
         ],
         env=environment,
         capture_output=True,
@@ -96,6 +108,34 @@ def killed_and_rerun(team: Team, step: str) -> bool:
 )
 def test_a_killed_sync_run_again_converges(team: Team, step: str) -> None:
     assert killed_and_rerun(team, step)
+
+
+@pytest.mark.parametrize("step", ["sync:push-written#1", "sync:pushed#1"])
+def test_a_members_push_killed_and_run_again_converges(team: Team, step: str) -> None:
+    """A team member's push (rights set up): its new rows' seq, pusher and stamps are given by
+    the statement (storage.server_stamps), not the per-row trigger; killed before or after the
+    server's commit and run again, each row is there once, and the other laptop pulls it."""
+    world = with_rights(
+        team,
+        {
+            "bea": ("beheerder", None, None),
+            "anna": ("opbouwwerker", Role.OPBOUWWERKER, BEERTA),
+        },
+    )
+    world.sync("anna")
+    record_round(team, "anna", "Anna's gesprek")
+    assert sync_killed(team, "anna", step, address=world.address("anna"), password=TEAM_PASSWORD)
+    world.sync("anna")
+    world.sync("bea")
+    assert team.server is not None
+    with psycopg.connect(team.server_url) as owner:
+        given = owner.execute(
+            "SELECT count(*), count(DISTINCT seq) FROM sync_row WHERE table_name = 'conversation'"
+        ).fetchone()
+    assert given == (1, 1)
+    for name in ("anna", "bea"):
+        assert differences(team.laptop(name), team.server) == [], name
+        assert counts(team, name) == (1, 1, 0)
 
 
 @pytest.mark.slow
