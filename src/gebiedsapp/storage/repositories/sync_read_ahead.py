@@ -35,7 +35,7 @@ def changes_read_ahead(
     size: int,
 ) -> ReadAhead:
     """Every row of `table` changed on the server after sequence `after`, oldest first, in
-    lists of at most `size` (as sync_server.changes_in_batches), the next list fetched
+    lists of at most `size` (sync_server.changes_query, read in batches), the next list fetched
     while the caller works on this one; the first is asked for at once."""
     return ReadAhead(connection, table, columns, after=after, size=size)
 
