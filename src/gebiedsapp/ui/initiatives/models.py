@@ -7,16 +7,13 @@ error is shown with a Dutch message and stays in the cell to be corrected, never
 from __future__ import annotations
 
 import re
-import uuid
-from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
-from typing import Any, NamedTuple
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
-from gebiedsapp.domain import InitiativeStatus
 from gebiedsapp.services.errors import ValidationError
 from gebiedsapp.services.initiative_record import MilestoneDraft
 from gebiedsapp.services.initiatives import InitiativeListItem, MilestoneInput, MilestoneView
@@ -59,73 +56,22 @@ def milestone_text(step: MilestoneView | None) -> str:
     never the date); '—' when there is none."""
     if step is None:
         return NONE
-    if step.due_on is None:
-        return step.description
-    return f"{format_date(step.due_on)} · {step.description}"
+    return _step_text(step.description, step.due_on)
 
 
-class InitiativeLine(NamedTuple):
-    """An initiative as Initiatieven's list shows it, made on the worker: one tuple of texts,
-    dates and ints per row (as Contacten's ContactLine). An InitiativeView was a dozen objects
-    for the garbage collector to walk (its ids as UUIDs, its tuples, each milestone and its
-    id): on ten times today's data the list's rows made the GUI thread's collections long
-    (issue 19). The form opens the initiative by its id, read again."""
-
-    key: int  # the initiative's id, as an int (a UUID object is walked by the collector)
-    title: str
-    status: InitiativeStatus
-    area_name: str
-    started_on: date
-    ended_on: date | None
-    carried_by: str
-    supporter_name: str
-    themes: str  # joined by ", "
-    budget_granted: int | None
-    next_text: str  # milestone_text of the first milestone not reached ("—": none)
-    next_due: date | None  # that milestone's due day
-    has_next: bool
-    reached: int  # milestones reached
-    milestones: int  # milestones in all
-
-    @property
-    def id(self) -> uuid.UUID:
-        return uuid.UUID(int=self.key)
+def _step_text(description: str | None, due_on: date | None) -> str:
+    if description is None:
+        return NONE
+    if due_on is None:
+        return description
+    return f"{format_date(due_on)} · {description}"
 
 
-def initiative_lines(items: Iterable[InitiativeListItem]) -> list[InitiativeLine]:
-    """The list's rows of these initiatives (on the worker)."""
-    rows = []
-    for item in items:
-        description = item.next_description
-        if description is None:
-            next_text = NONE
-        elif item.next_due is None:
-            next_text = description
-        else:
-            next_text = f"{format_date(item.next_due)} · {description}"
-        rows.append(
-            InitiativeLine(
-                item.key,
-                item.title,
-                item.status,
-                item.area_name,
-                item.started_on,
-                item.ended_on,
-                item.carried_by,
-                item.supporter_name,
-                ", ".join(item.themes),
-                item.budget_granted,
-                next_text,
-                item.next_due,
-                description is not None,
-                item.reached,
-                item.milestones,
-            )
-        )
-    return rows
+class InitiativesModel(RowTableModel[InitiativeListItem]):
+    """The rows are services.initiatives' InitiativeListItem as read on the worker: texts,
+    dates and ints (the id too, as `uuid.int`), no UUIDs or milestone objects for the GUI
+    thread's collections to walk (issue 19); the texts shown are made per cell shown."""
 
-
-class InitiativesModel(RowTableModel[InitiativeLine]):
     COL_TITLE, COL_STATUS, COL_AREA, COL_SINCE, COL_NEXT, COL_GRANTED = range(6)
     headers = ("Naam", "Status", "Gebied", "Sinds", "Volgende mijlpaal", "Toegekend")
     header_tips = (
@@ -157,11 +103,16 @@ class InitiativesModel(RowTableModel[InitiativeLine]):
         self.today = date.today()  # a screen left open overnight marks the right ones late
         super().set_rows(rows)
 
-    def _late(self, row: InitiativeLine) -> bool:
+    def _late(self, row: InitiativeListItem) -> bool:
         due = row.next_due
-        return row.has_next and due is not None and due < self.today and not row.status.ended
+        return (
+            row.next_description is not None
+            and due is not None
+            and due < self.today
+            and not row.status.ended
+        )
 
-    def cell(self, row: InitiativeLine, column: int, role: int) -> Any:
+    def cell(self, row: InitiativeListItem, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -177,7 +128,7 @@ class InitiativesModel(RowTableModel[InitiativeLine]):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def _text(self, row: InitiativeLine, column: int) -> str | None:
+    def _text(self, row: InitiativeListItem, column: int) -> str | None:
         if column == self.COL_TITLE:
             return row.title
         if column == self.COL_STATUS:
@@ -187,19 +138,19 @@ class InitiativesModel(RowTableModel[InitiativeLine]):
         if column == self.COL_SINCE:
             return format_date(row.started_on)
         if column == self.COL_NEXT:
-            return row.next_text
+            return _step_text(row.next_description, row.next_due)
         if column == self.COL_GRANTED:
             return format_euros(row.budget_granted)
         return None
 
-    def _tooltip(self, row: InitiativeLine, column: int) -> str | None:
+    def _tooltip(self, row: InitiativeListItem, column: int) -> str | None:
         if column == self.COL_NEXT:
-            if not row.has_next:
+            if row.next_description is None:
                 return self.tr("Geen open mijlpaal (%s van %s bereikt)") % (
                     row.reached,
                     row.milestones,
                 )
-            text = row.next_text
+            text = _step_text(row.next_description, row.next_due)
             if self._late(row):
                 text = self.tr("Te laat: %s (streefdatum voorbij, nog niet bereikt)") % text
             return (
@@ -218,7 +169,7 @@ class InitiativesModel(RowTableModel[InitiativeLine]):
             if row.supporter_name:
                 lines.append(self.tr("Begeleider: %s") % row.supporter_name)
             if row.themes:
-                lines.append(row.themes)
+                lines.append(", ".join(row.themes))
             if row.ended_on is not None:
                 lines.append(
                     self.tr("%s op %s") % (label_of(row.status), format_date(row.ended_on))

@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 from gebiedsapp.services.errors import ValidationError
 from gebiedsapp.services.initiatives import (
     InitiativeInput,
+    InitiativeListItem,
     InitiativeView,
     create_initiative,
     edit_initiative,
@@ -47,7 +48,7 @@ from gebiedsapp.ui.formatting import format_number
 from gebiedsapp.ui.initiatives.choices import Choices, read_choices
 from gebiedsapp.ui.initiatives.form import InitiativeForm
 from gebiedsapp.ui.initiatives.history import show_history
-from gebiedsapp.ui.initiatives.models import InitiativeLine, InitiativesModel, initiative_lines
+from gebiedsapp.ui.initiatives.models import InitiativesModel
 from gebiedsapp.ui.initiatives.widgets import ask_leave
 from gebiedsapp.ui.layout import ColumnFit, text_width
 from gebiedsapp.ui.list_form import ListFormScreen
@@ -59,7 +60,7 @@ from gebiedsapp.ui.translatable import QT_TRANSLATE_NOOP
 NOT_SAVED = QT_TRANSLATE_NOOP("InitiativesScreen", "Niet opgeslagen")
 
 
-class InitiativesScreen(ListFormScreen[InitiativeLine, InitiativeForm], QWidget):
+class InitiativesScreen(ListFormScreen[InitiativeListItem, InitiativeForm], QWidget):
     list_job = "initiatives-list"  # the worker job that loads the list
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
@@ -296,13 +297,11 @@ class InitiativesScreen(ListFormScreen[InitiativeLine, InitiativeForm], QWidget)
         for widget in (self.form, self.save_button):
             widget.setEnabled(ready)
 
-    def _list_query(self) -> Callable[[Session], list[InitiativeLine]]:
+    def _list_query(self) -> Callable[[Session], list[InitiativeListItem]]:
         """The area's initiatives; the ended ones only when ticked. As compact rows, made on
-        the worker (InitiativeLine)."""
+        the worker (InitiativeListItem)."""
         ids, ended = self.area_ids, self.ended_check.isChecked()
-        return lambda session: initiative_lines(
-            initiative_list(session, area_ids=ids, include_ended=ended)
-        )
+        return lambda session: initiative_list(session, area_ids=ids, include_ended=ended)
 
     def _loading_text(self) -> str:
         return self.tr("Initiatieven laden…")
@@ -310,7 +309,7 @@ class InitiativesScreen(ListFormScreen[InitiativeLine, InitiativeForm], QWidget)
     def _failed_text(self) -> str:
         return self.tr("De initiatieven konden niet worden geladen.")
 
-    def _on_list(self, rows: list[InitiativeLine]) -> None:
+    def _on_list(self, rows: list[InitiativeListItem]) -> None:
         keep = self.editing_id
         self.model.set_rows(rows)
         count = format_number(len(rows))
