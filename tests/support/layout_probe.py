@@ -147,7 +147,6 @@ def problems(window: QWidget, screen: QRect) -> list[str]:
     return found
 
 
-LIST_ROWS = 4  # a list that shows fewer rows than this is hard to work through
 INSIDE_A_FORM = {"Afgesproken acties"}  # a form's own short table: it grows with its rows
 
 
@@ -176,12 +175,7 @@ def discomfort(window: Any) -> list[str]:
     if tree.isVisible() and tree.width() < characters(tree, AREA_TREE_CHARACTERS):
         found.append(f"the area tree is {tree.width()} px wide")
     for table in page.findChildren(QTableView):
-        if not table.isVisibleTo(window):
-            continue
-        rows = table.viewport().height() // max(1, table.verticalHeader().defaultSectionSize())
-        if rows < LIST_ROWS and table.accessibleName() not in INSIDE_A_FORM:
-            found.append(f"{table.accessibleName()!r} shows {rows} rows")
-        if table.accessibleName() in COLUMNS_OF_OTHERS:
+        if not table.isVisibleTo(window) or table.accessibleName() in COLUMNS_OF_OTHERS:
             continue
         header = table.horizontalHeader()
         for column in range(header.count()):
@@ -191,6 +185,18 @@ def discomfort(window: Any) -> list[str]:
             if stretching and narrow and not header.isSectionHidden(column):
                 name = table.model().headerData(column, Qt.Orientation.Horizontal)
                 found.append(f"column {name!r} of {table.accessibleName()!r} is {width} px")
+    return found
+
+
+def shown_rows(window: Any) -> dict[str, int]:
+    """How many rows each visible list of the screen has room for (a form's own short table
+    left out): at every scale a list must show enough to work through."""
+    page = window.stack.currentWidget()
+    found = {}
+    for table in page.findChildren(QTableView):
+        if table.isVisibleTo(window) and table.accessibleName() not in INSIDE_A_FORM:
+            height = max(1, table.verticalHeader().defaultSectionSize())
+            found[table.accessibleName()] = table.viewport().height() // height
     return found
 
 
@@ -230,6 +236,7 @@ def visit(window: Any, keys: str, screen: QRect, report: dict[str, Any], prefix:
     name = f"{prefix}{keys} {type(page).__name__}"
     report["problems"][name] = problems(window, screen)
     report["discomfort"][name] = discomfort(window)
+    report["rows"][name] = shown_rows(window)
     if keys == "Ctrl+8":
         report["lists"][prefix or "Oldambt: "] = shown_columns(page)
 
@@ -269,6 +276,7 @@ def main(database: str, passphrase: str, data_dir: str) -> dict[str, Any]:
         "problems": {},
         "discomfort": {},
         "lists": {},
+        "rows": {},
     }
     for keys in SHORTCUT_KEYS:
         visit(window, keys, screen, report, "")

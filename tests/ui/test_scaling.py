@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from gebiedsapp.ui.context import AppContext
 from gebiedsapp.ui.koffiekar.theme_picker import ThemePicker, theme_choices
+from gebiedsapp.ui.layout import LIST_ROWS
 from gebiedsapp.ui.main_window import MainWindow
 from support.dbfile import TEST_PASSPHRASE
 
@@ -118,6 +119,20 @@ def test_no_field_is_squashed_and_every_control_can_be_reached(
 def test_every_screen_is_comfortable(reports: dict[str, Any], scale: str) -> None:
     found = {screen: lines for screen, lines in reports[scale]["discomfort"].items() if lines}
     assert not found, json.dumps(found, indent=1, ensure_ascii=False)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("scale", SCALES)
+def test_every_list_has_room_for_rows_to_work_through(reports: dict[str, Any], scale: str) -> None:
+    """At 150% the screen is 911x512: the list of Signalen under its map had room for two
+    rows (the map kept its 230 px and the list gave way)."""
+    short = {
+        f"{screen}: {name}": rows
+        for screen, lists in reports[scale]["rows"].items()
+        for name, rows in lists.items()
+        if rows < LIST_ROWS
+    }
+    assert not short, json.dumps(short, indent=1, ensure_ascii=False)
 
 
 @pytest.mark.slow

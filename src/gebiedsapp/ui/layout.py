@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from gebiedsapp.ui.table_model import RowTableModel
 
 DATE_SAMPLE = "00-00-0000"
+LIST_ROWS = 4  # a list that shows fewer rows than this is hard to work through
 
 
 def smart_minimum(widget: QWidget) -> QSize:
@@ -80,6 +81,19 @@ def scrolling(widget: QWidget, parent: QWidget | None = None) -> QScrollArea:
     area.setWidgetResizable(True)
     area.setWidget(widget)
     return area
+
+
+def room_for_rows(table: QTableView, rows: int = LIST_ROWS) -> None:
+    """Keep at least `rows` rows of `table` in view (its header, frame and a sideways scroll
+    bar counted): on a short screen (150% scaling) the layout then takes the room from what
+    can give it, or the page scrolls, instead of leaving a list of one or two rows."""
+    bar = table.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, table)
+    table.setMinimumHeight(
+        table.horizontalHeader().sizeHint().height()
+        + rows * table.verticalHeader().defaultSectionSize()
+        + 2 * table.frameWidth()
+        + bar
+    )
 
 
 def text_width(widget: QWidget, characters: int) -> int:

@@ -48,6 +48,7 @@ from gebiedsapp.ui.context import AREAS, CATEGORIES, PARTNERS, SIGNALS, AppConte
 from gebiedsapp.ui.export import Exporter, ExportJob
 from gebiedsapp.ui.formatting import format_number
 from gebiedsapp.ui.labels import label_of
+from gebiedsapp.ui.layout import room_for_rows
 from gebiedsapp.ui.page import page_title
 from gebiedsapp.ui.palette import style
 from gebiedsapp.ui.screen import ScreenDefaults
@@ -217,6 +218,7 @@ class SignalsScreen(ScreenDefaults, SignalReads, QWidget):
         self.table = make_table(self.model, self, stretch_column=SignalsModel.COL_CATEGORY)
         self.table.setAccessibleName(self.tr("Signalen"))
         self.columns = ColumnWidths(self.table)
+        room_for_rows(self.table)
         self.table.selectionModel().selectionChanged.connect(self._on_selected)
         self.status_line = QLabel(self)
         style(self.status_line, "color: $muted;")

@@ -32,6 +32,7 @@ from gebiedsapp.services.errors import ValidationError
 from gebiedsapp.services.sync_records import ConflictRecord, describe_conflicts, names
 from gebiedsapp.ui.admin.common import make_table
 from gebiedsapp.ui.context import ALL_KINDS, SYNC, AppContext
+from gebiedsapp.ui.layout import room_for_rows
 from gebiedsapp.ui.page import muted_label, page_title
 from gebiedsapp.ui.palette import ColourRole, brush, css
 from gebiedsapp.ui.screen import ScreenDefaults
@@ -129,6 +130,7 @@ class ConflictsScreen(ScreenDefaults, QWidget):
         header = self.table.horizontalHeader()
         for column, width in ((1, 130), (2, 120), (3, 150), (4, 100), (5, 100), (6, 130)):
             header.resizeSection(column, width)
+        room_for_rows(self.table)
 
         self.heading = QLabel(self)
         self.heading.setWordWrap(True)
