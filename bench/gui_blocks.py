@@ -14,6 +14,7 @@ Target (issue 19): no block over 100 ms; first rows within 500 ms on 10x.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import cProfile
 import json
 import os
@@ -32,6 +33,7 @@ sys.path.insert(0, str(HERE))
 TICK_MS = 2
 QUIET_S = 0.3  # an action is over when the workers are idle and this long has passed
 LIMIT_MS = 100.0
+ROWS_LIMIT_MS = 500.0  # the first rows of any screen on 10x
 PROFILE = False  # --profile: cProfile of the GUI thread per action over the limit, on stderr
 PROFILE_LINES = 40
 
@@ -77,6 +79,67 @@ def _pump(seconds: float) -> None:
         QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
 
 
+def _address(model: Any) -> int:
+    """The model's C++ object: its Python wrapper may be made anew on each call."""
+    import shiboken6
+
+    return int(shiboken6.getCppPointer(model)[0])
+
+
+class RowsWatch:
+    """When the shown screen's lists got their rows after an action began: the first time a
+    list of the current screen that is on view is filled (reset, rows inserted, re-laid out)
+    with rows in it, or a list made during the action already holds rows when first seen.
+    A list that kept its rows (nothing to read again) gives no time: its rows were there."""
+
+    def __init__(self, window: Any) -> None:
+        self.window = window
+        self.first: float | None = None
+        self.before: set[int] = set()
+        self.known: dict[int, Any] = {}  # the models listened to, kept alive
+        self.slots: list[tuple[Any, Any]] = []  # (signal, slot): let go after the action
+
+    def _views(self, everywhere: bool = False) -> list[Any]:
+        from PySide6.QtWidgets import QAbstractItemView
+
+        where = self.window if everywhere else self.window.stack.currentWidget()
+        views = where.findChildren(QAbstractItemView)
+        return views if everywhere else [v for v in views if v.isVisible()]
+
+    def begin(self) -> None:
+        self.first = None
+        self.before = {_address(v.model()) for v in self._views(everywhere=True) if v.model()}
+        self.poll()
+
+    def _filled(self, model: Any) -> None:
+        if self.first is None and model.rowCount() > 0:
+            views = [v for v in self._views() if v.model() is model]
+            if views:
+                self.first = time.perf_counter()
+
+    def poll(self) -> None:
+        for view in self._views():
+            model = view.model()
+            if model is None:
+                continue
+            if _address(model) not in self.known:
+                self.known[_address(model)] = model
+                for signal in (model.modelReset, model.rowsInserted, model.layoutChanged):
+                    slot = lambda *_a, m=model: self._filled(m)  # noqa: E731
+                    signal.connect(slot)
+                    self.slots.append((signal, slot))
+                new = _address(model) not in self.before
+                if new and self.first is None and model.rowCount() > 0:
+                    self.first = time.perf_counter()
+
+    def end(self) -> None:
+        for signal, slot in self.slots:
+            with contextlib.suppress(RuntimeError, TypeError):  # the model is gone already
+                signal.disconnect(slot)
+        self.slots.clear()
+        self.known.clear()
+
+
 def measure(
     window: Any,
     meter: Meter,
@@ -84,14 +147,16 @@ def measure(
     action: Callable[[], object],
     rows: Callable[[], bool] | None = None,
 ) -> Block:
-    """Run `action` (from the event loop, as a click would) and wait until all is quiet;
-    `rows` says when the screen's first rows are in (Samenvatting's lists come before its
-    whole summary)."""
+    """Run `action` (from the event loop, as a click would) and wait until all is quiet.
+    The first rows: when `rows` says so (Samenvatting's first list, which comes before its
+    whole summary), else when a list of the shown screen was filled (RowsWatch)."""
     from PySide6.QtCore import QEventLoop
     from PySide6.QtWidgets import QApplication
 
     background = window.context.background
     _pump(0.05)
+    watch = RowsWatch(window)
+    watch.begin()
     meter.reset()
     profile = cProfile.Profile() if PROFILE else None
     if profile is not None:
@@ -104,6 +169,9 @@ def measure(
     while True:
         QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
         now = time.perf_counter()
+        watch.poll()
+        if rows is None and rows_in is None and watch.first is not None:
+            rows_in = watch.first - start
         if rows is not None and rows_in is None and rows():
             rows_in = now - start
         if _reads_busy(background):
@@ -114,6 +182,7 @@ def measure(
         quiet_since = quiet_since or now
         if now - quiet_since >= QUIET_S or now - start > 120:
             break
+    watch.end()
     if profile is not None:
         profile.disable()
         if meter.worst * 1000 > LIMIT_MS:
@@ -121,7 +190,10 @@ def measure(
             stats = pstats.Stats(profile, stream=sys.stderr)
             stats.sort_stats("cumulative").print_stats(PROFILE_LINES)
     rows_ms = None if rows_in is None else rows_in * 1000
-    return Block(name, meter.worst * 1000, (ready or 0.0) * 1000, rows_ms)
+    # a list read after a pause (Signalen's filters wait for more typing) comes after the
+    # workers were idle for a moment: all is in when its rows are too
+    ready_ms = max((ready or 0.0) * 1000, rows_ms or 0.0)
+    return Block(name, meter.worst * 1000, ready_ms, rows_ms)
 
 
 def _reads_busy(background: Any) -> bool:
@@ -203,7 +275,65 @@ def run_actions(window: Any) -> list[Block]:
                 _first_rows(window, key),
             )
         )
+    blocks.append(_save_conversation(window, meter, areas["Beerta"]))
     return blocks
+
+
+def _save_conversation(window: Any, meter: Meter, area_id: Any) -> Block:
+    """Ctrl+Enter on a conversation typed into today's round, as a regisseur at the koffiekar
+    does, with every other screen opened before and hidden now (issue 19: hidden Lijsten
+    re-read its authors on every save). The round is started first, as the user would."""
+    from datetime import date
+    from datetime import time as clock
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from gebiedsapp.services.koffiekar import SessionInput, session_conversations, start_session
+    from gebiedsapp.ui import main_window as mw
+
+    with window.context.database.unit_of_work("bench") as session:
+        round_id = start_session(
+            session,
+            SessionInput(area_id=area_id, day=date.today(), start_time=clock(10), place="Bench"),
+        ).id
+    window.activateWindow()
+    window.navigator.select(area_id)
+    window.show_screen(mw.KOFFIEKAR)
+    screen = window.screens[mw.KOFFIEKAR]
+    end = time.perf_counter() + 60
+
+    def row_of_round() -> int | None:
+        rows = screen.rounds_model.rows
+        return next((n for n, row in enumerate(rows) if row.id == round_id), None)
+
+    while row_of_round() is None or _reads_busy(window.context.background):
+        _pump(0.02)
+        if time.perf_counter() > end:
+            raise RuntimeError("today's round never came in Koffiekar's list")
+    # as the user: click today's round, then the summary field, and type
+    view = screen.rounds
+    spot = view.visualRect(screen.rounds_model.index(row_of_round(), 1)).center()
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=spot)
+    _pump(QUIET_S)
+    QTest.mouseClick(screen.form.summary, Qt.MouseButton.LeftButton)
+    QTest.keyClicks(screen.form.summary, "Bewoner vraagt naar de bushalte")
+    QTest.keyClick(screen.form.summary, Qt.Key.Key_Return)  # on to the themes
+    QTest.keyClicks(screen.form.themes.edit, "eenz")
+    QTest.keyClick(screen.form.themes.edit, Qt.Key.Key_Return)  # Eenzaamheid
+    _pump(QUIET_S)
+    typed = QApplication.focusWidget() or screen.form.themes.edit
+
+    def save() -> None:
+        QTest.keyClick(typed, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+    block = measure(window, meter, "save a conversation (Ctrl+Enter)", save)
+    with window.context.read() as session:
+        saved = [c.summary for c in session_conversations(session, round_id)]
+    if saved != ["Bewoner vraagt naar de bushalte"]:
+        raise RuntimeError(f"the conversation was not saved as typed: {saved}")
+    return block
 
 
 def _first_rows(window: Any, key: str) -> Callable[[], bool] | None:
@@ -351,6 +481,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{'action':<44} {'longest block':>14} {'first rows':>11} {'all in':>10}")
         for b in blocks:
             flag = "" if b.worst_ms <= LIMIT_MS else "  > 100 ms"
+            if b.rows_ms is not None and b.rows_ms > ROWS_LIMIT_MS:
+                flag += "  rows > 500 ms"
             first = "" if b.rows_ms is None else f"{b.rows_ms:.0f} ms"
             print(f"{b.action:<44} {b.worst_ms:>11.0f} ms {first:>11} {b.ready_ms:>7.0f} ms{flag}")
     return 0 if all(b.worst_ms <= LIMIT_MS for b in blocks) else 1
