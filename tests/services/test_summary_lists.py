@@ -108,3 +108,23 @@ def test_rows_alike_in_every_shown_key_come_in_one_order_on_screen_and_on_paper(
     scope = sl.list_scope(session, beerta, period, today=date(2024, 12, 20))
     order = sl.list_order(session, scope, sl.ACTIONS)
     assert [a.what for a in _paged(session, order, 4)] == by_id
+
+
+def test_a_first_page_is_the_whole_lists_first_rows_and_says_whether_more_follow(
+    session: Session, lists: LongLists
+) -> None:
+    """Read from the order cut to a page (issue 19): the same rows as the whole order's
+    first page; its order is the whole one only when the list fits in the page."""
+    scope = sl.list_scope(session, lists.area, lists.period, today=lists.today)
+    for name in sl.LISTS:
+        whole = sl.list_order(session, scope, name)
+        for limit in (sl.PAGE, 37, len(whole) - 1):
+            order, page = sl.first_page(session, scope, name, limit=limit)
+            assert not order.complete, (name, limit)
+            assert order.ids == whole.ids[:limit]
+            assert page.rows == sl.list_page(session, whole, limit=limit).rows
+        for limit in (len(whole), len(whole) + 1):
+            order, page = sl.first_page(session, scope, name, limit=limit)
+            assert order.complete, (name, limit)
+            assert order.ids == whole.ids
+            assert page.total == len(whole)

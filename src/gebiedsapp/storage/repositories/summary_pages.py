@@ -111,12 +111,18 @@ class SummaryPages:
     def __init__(self, session: Session) -> None:
         self.session = session
 
-    def _ids(self, query: Select[Any]) -> list[int]:
+    def _ids(self, query: Select[Any], limit: int | None) -> list[int]:
+        """The ids `query` sorts, only the first `limit` of them when given: SQLite then keeps
+        only those while it sorts (a list's first page, issue 19)."""
+        if limit is not None:
+            query = query.limit(limit)
         return [_key(value) for value in self.session.scalars(query)]
 
     # --- open signals -------------------------------------------------------------------------
 
-    def open_signal_order(self, area_ids: AreaIds, as_of: date) -> list[int]:
+    def open_signal_order(
+        self, area_ids: AreaIds, as_of: date, *, limit: int | None = None
+    ) -> list[int]:
         """The signals open on `as_of`: overdue first (ruim buiten, buiten), then the oldest,
         then deadline, area, category, buurt, partner, priority and status (the table's
         order, `summary_facts._table_order`)."""
@@ -141,7 +147,7 @@ class SummaryPages:
                 Signal.id,
             )
         )
-        return self._ids(query)
+        return self._ids(query, limit)
 
     def open_signals(self, ids: Sequence[int]) -> list[OpenSignalRow]:
         """The rows of these signals, in this order."""
@@ -158,7 +164,9 @@ class SummaryPages:
 
     # --- quotes -------------------------------------------------------------------------------
 
-    def quote_order(self, area_ids: AreaIds, start: date, end: date) -> list[int]:
+    def quote_order(
+        self, area_ids: AreaIds, start: date, end: date, *, limit: int | None = None
+    ) -> list[int]:
         """The conversations with a reportable quote in the period's rounds, newest first."""
         query = (
             select(_raw(Conversation.id))
@@ -166,7 +174,7 @@ class SummaryPages:
             .where(*quotes_in(area_ids, start, end))
             .order_by(*QUOTE_ORDER)
         )
-        return self._ids(query)
+        return self._ids(query, limit)
 
     def quotes(self, ids: Sequence[int]) -> list[QuoteRow]:
         query = quote_rows(select(_raw(Conversation.id))).where(Conversation.id.in_(_uuids(ids)))
@@ -174,7 +182,9 @@ class SummaryPages:
 
     # --- open actions -------------------------------------------------------------------------
 
-    def open_action_order(self, area_ids: AreaIds, as_of: date) -> list[int]:
+    def open_action_order(
+        self, area_ids: AreaIds, as_of: date, *, limit: int | None = None
+    ) -> list[int]:
         """The actions open on `as_of`, due first, then those without a date. The area read
         straight through: its index made SQLite look up every action ever made."""
         query = (
@@ -183,7 +193,7 @@ class SummaryPages:
             .where(action_open_on(as_of), *in_areas(unindexed(FollowUp.area_id), area_ids))
             .order_by(*ACTION_ORDER)
         )
-        return self._ids(query)
+        return self._ids(query, limit)
 
     def open_actions(self, ids: Sequence[int]) -> list[OpenActionRow]:
         query = action_rows(select(_raw(FollowUp.id))).where(FollowUp.id.in_(_uuids(ids)))
@@ -193,7 +203,9 @@ class SummaryPages:
 
     # --- initiatives --------------------------------------------------------------------------
 
-    def initiative_order(self, area_ids: AreaIds, start: date, as_of: date) -> list[int]:
+    def initiative_order(
+        self, area_ids: AreaIds, start: date, as_of: date, *, limit: int | None = None
+    ) -> list[int]:
         """Started on or before `as_of` and not ended before `start`: not ended ones first,
         then by start and title (`InitiativeRepository.in_period`)."""
         query = (
@@ -201,7 +213,7 @@ class SummaryPages:
             .where(*initiatives_in(start, as_of), *in_areas(Initiative.area_id, area_ids))
             .order_by(*INITIATIVE_ORDER)
         )
-        return self._ids(query)
+        return self._ids(query, limit)
 
     def initiatives(self, ids: Sequence[int]) -> list[InitiativeInPeriod]:
         query = (

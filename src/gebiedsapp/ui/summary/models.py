@@ -39,7 +39,8 @@ class PagedModel(RowTableModel[R]):
 
     @property
     def total(self) -> int:
-        """The list's length (its rows read or not)."""
+        """The list's length (its rows read or not); while only its first page's order is in,
+        that page's length (the next pages wait for the whole order, `set_order`)."""
         return len(self.order) if self.order is not None else len(self.rows)
 
     def set_page(self, order: ListOrder, page: Page[Any]) -> None:
@@ -50,6 +51,24 @@ class PagedModel(RowTableModel[R]):
         self.next_offset = page.end
         self.fetching = False
         self.endResetModel()
+
+    def set_order(self, first: ListOrder, whole: ListOrder) -> None:
+        """The whole order of the list whose first page came alone (`first`): the next pages
+        come from it. Dropped when another list came meanwhile; when the records changed
+        between the two reads (the first ids differ), the list shows again from the whole
+        order's start, so no row is shown twice or left out."""
+        if first is not self.order:
+            return
+        if whole.ids[: len(first.ids)] == first.ids:
+            self.order = whole
+            return
+        self.beginResetModel()
+        self.order = whole
+        self.rows = []
+        self.next_offset = 0
+        self.fetching = False
+        self.endResetModel()
+        self.fetchMore(QModelIndex())
 
     def clear(self) -> None:
         self.beginResetModel()
