@@ -150,3 +150,24 @@ def test_a_whole_order_that_no_longer_starts_with_the_first_page_shows_the_list_
     model.set_order(first, same_start)  # an older whole order: dropped
     assert model.order is other_start
     qtmodeltester.check(model)
+
+
+def test_a_view_scrolled_to_the_end_before_the_whole_order_gets_the_next_page(
+    qtbot: Any,
+    window: MainWindow,
+    long_lists: LongLists,
+    whole_orders_held: threading.Event,
+) -> None:
+    """At the end of the first page before the whole order is in, the user presses nothing
+    more: the next page comes once the order is in."""
+    click_area(qtbot, window, long_lists.area)
+    open_screen(qtbot, window, SUMMARY)
+    screen = window.screens[SUMMARY]
+    model = screen.open_model
+    qtbot.waitUntil(lambda: not screen.lists.pending, timeout=20_000)
+    bar = screen.open_table.verticalScrollBar()
+    qtbot.keyClick(bar, Qt.Key.Key_End)  # the scroll bar to its end
+    assert bar.value() == bar.maximum() > 0
+    assert model.rowCount() == PAGE  # the next pages wait for the whole order
+    whole_orders_held.set()
+    qtbot.waitUntil(lambda: model.rowCount() > PAGE, timeout=10_000)

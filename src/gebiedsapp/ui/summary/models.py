@@ -61,6 +61,10 @@ class PagedModel(RowTableModel[R]):
             return
         if whole.ids[: len(first.ids)] == first.ids:
             self.order = whole
+            # a view already scrolled to the end asks no more by itself: its layout again
+            # makes it look whether its last row shows, and fetch the next page if so
+            self.layoutAboutToBeChanged.emit()
+            self.layoutChanged.emit()
             return
         self.beginResetModel()
         self.order = whole
