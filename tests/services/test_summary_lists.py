@@ -4,11 +4,15 @@ than a page."""
 
 from __future__ import annotations
 
+import uuid
+from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
 import pytest
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from gebiedsapp.domain import SignalField, SignalHistory, SignalStatus
 from gebiedsapp.services import summary_lists as sl
 from gebiedsapp.services.summary import area_summary
 from support.long_lists import ROWS, LongLists, build_long_lists
@@ -108,3 +112,63 @@ def test_rows_alike_in_every_shown_key_come_in_one_order_on_screen_and_on_paper(
     scope = sl.list_scope(session, beerta, period, today=date(2024, 12, 20))
     order = sl.list_order(session, scope, sl.ACTIONS)
     assert [a.what for a in _paged(session, order, 4)] == by_id
+
+
+def test_a_first_page_is_the_whole_lists_first_rows_and_says_whether_more_follow(
+    session: Session, lists: LongLists
+) -> None:
+    """Read from the order cut to a page (issue 19): the same rows as the whole order's
+    first page; its order is the whole one only when the list fits in the page."""
+    scope = sl.list_scope(session, lists.area, lists.period, today=lists.today)
+    for name in sl.LISTS:
+        whole = sl.list_order(session, scope, name)
+        for limit in (sl.PAGE, 37, len(whole) - 1):
+            order, page = sl.first_page(session, scope, name, limit=limit)
+            assert not order.complete, (name, limit)
+            assert order.ids == whole.ids[:limit]
+            assert page.rows == sl.list_page(session, whole, limit=limit).rows
+        for limit in (len(whole), len(whole) + 1):
+            order, page = sl.first_page(session, scope, name, limit=limit)
+            assert order.complete, (name, limit)
+            assert order.ids == whole.ids
+            assert page.total == len(whole)
+
+
+def _closed_by_history_only(session: Session, ids: Any, *, at: Any) -> None:
+    """These signals' history says they were closed, their `closed_on` not (data from before
+    `closed_on` was kept, or a sync's): the history decides."""
+    for key in ids:
+        signal_id = uuid.UUID(int=key)
+        seq = session.scalar(
+            select(func.max(SignalHistory.seq)).where(SignalHistory.signal_id == signal_id)
+        )
+        session.add(
+            SignalHistory(
+                signal_id=signal_id,
+                seq=(seq or 0) + 1,
+                at=at,
+                field=SignalField.STATUS,
+                old="gemeld",
+                new=SignalStatus.AFGEHANDELD.value,
+            )
+        )
+    session.flush()
+
+
+@pytest.mark.parametrize("closed", [3, 60])
+def test_the_open_signals_first_page_leaves_out_those_closed_by_their_history(
+    session: Session, lists: LongLists, closed: int
+) -> None:
+    """The first page looks up the history of its first candidates only (issue 19); signals
+    among them closed by their history alone are left out as from the whole order, also when
+    more of them are closed than the candidates have room for (then the whole query)."""
+    scope = sl.list_scope(session, lists.area, lists.period, today=lists.today)
+    before = sl.list_order(session, scope, sl.OPEN_SIGNALS)
+    moved = datetime.combine(lists.today - timedelta(days=1), time(12), tzinfo=UTC)
+    _closed_by_history_only(session, before.ids[1 : 1 + closed], at=moved)
+    whole = sl.list_order(session, scope, sl.OPEN_SIGNALS)
+    assert len(whole) == len(before) - closed  # the history decides
+    for limit in (5, 37):
+        order, page = sl.first_page(session, scope, sl.OPEN_SIGNALS, limit=limit)
+        assert order.ids == whole.ids[:limit], limit
+        assert page.rows == sl.list_page(session, whole, limit=limit).rows

@@ -50,11 +50,14 @@ class ListScope:
 @dataclass(frozen=True)
 class ListOrder:
     """A list's records in its order (ids only, as ints: `uuid.int`, which the garbage
-    collector does not walk, issue 19): its length is the list's."""
+    collector does not walk, issue 19): its length is the list's. Not `complete`: only the
+    list's first ids (its first page's, `first_page`), the list being longer; `list_order`
+    reads the whole order after."""
 
     name: str
     scope: ListScope
     ids: tuple[int, ...]
+    complete: bool = True
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -83,18 +86,34 @@ def list_scope(session: Session, area_id: uuid.UUID, period: Period, *, today: d
 
 def list_order(session: Session, scope: ListScope, name: str) -> ListOrder:
     """The records of the list `name` (one of LISTS) in the full summary's order."""
+    return ListOrder(name, scope, tuple(_order_ids(session, scope, name, limit=None)))
+
+
+def _order_ids(session: Session, scope: ListScope, name: str, *, limit: int | None) -> list[int]:
     pages, period, as_of = SummaryPages(session), scope.period, scope.as_of
+    area_ids = scope.area_ids
     if name == OPEN_SIGNALS:
-        ids = pages.open_signal_order(scope.area_ids, as_of)
-    elif name == QUOTES:
-        ids = pages.quote_order(scope.area_ids, period.start, period.end)
-    elif name == ACTIONS:
-        ids = pages.open_action_order(scope.area_ids, as_of)
-    elif name == INITIATIVES:
-        ids = pages.initiative_order(scope.area_ids, period.start, as_of)
-    else:
-        raise ValueError(f"unknown summary list {name!r}")
-    return ListOrder(name, scope, tuple(ids))
+        return pages.open_signal_order(area_ids, as_of, limit=limit)
+    if name == QUOTES:
+        return pages.quote_order(area_ids, period.start, period.end, limit=limit)
+    if name == ACTIONS:
+        return pages.open_action_order(area_ids, as_of, limit=limit)
+    if name == INITIATIVES:
+        return pages.initiative_order(area_ids, period.start, as_of, limit=limit)
+    raise ValueError(f"unknown summary list {name!r}")
+
+
+def first_page(
+    session: Session, scope: ListScope, name: str, *, limit: int = PAGE
+) -> tuple[ListOrder, Page[object]]:
+    """The list's first `limit` rows, from its order cut to them (one more tells whether the
+    list is longer): on ten times today's data Samenvatting's open signals for the whole
+    municipality sorted all 13,710 of them before the first row could show, three times the
+    time of the first 200 (issue 19). The order is then not `complete` when the list is
+    longer: `list_order` reads it whole for the next pages (its first ids are these)."""
+    ids = _order_ids(session, scope, name, limit=limit + 1)
+    order = ListOrder(name, scope, tuple(ids[:limit]), complete=len(ids) <= limit)
+    return order, list_page(session, order, limit=limit)
 
 
 def _open_signals(session: Session, scope: ListScope, ids: Sequence[int]) -> list[object]:
@@ -166,7 +185,8 @@ def list_page(
     session: Session, order: ListOrder, *, offset: int = 0, limit: int = PAGE
 ) -> Page[object]:
     """Rows `offset`.. (at most `limit`) of the list `order` holds, in its order, as the full
-    summary builds them (masked text included)."""
+    summary builds them (masked text included). The page's total is the order's length (of
+    an order not `complete`, its first ids only)."""
     offset = max(offset, 0)
     ids = order.ids[offset : offset + max(limit, 0)]
     rows = _READERS[order.name](session, order.scope, ids) if ids else []

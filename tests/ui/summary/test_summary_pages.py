@@ -59,7 +59,8 @@ def test_the_lists_show_a_page_before_the_summary_and_the_next_on_scrolling(
     open_screen(qtbot, window, SUMMARY)
     screen = window.screens[SUMMARY]
     model = screen.open_model
-    qtbot.waitUntil(lambda: model.rowCount() > 0 and not screen.lists.pending, timeout=20_000)
+    # the first pages, and the whole orders of the lists longer than a page
+    qtbot.waitUntil(lambda: model.rowCount() > 0 and not screen.lists.busy(), timeout=20_000)
     quotes = screen.quotes_table.horizontalHeader()  # the quote is wider than where it was said
     # (its stretched width comes with the table's next layout, a posted event under load)
     qtbot.waitUntil(lambda: quotes.sectionSize(0) > quotes.sectionSize(2), timeout=5_000)
@@ -133,7 +134,7 @@ def test_the_lists_kept_while_shown_give_the_garbage_collector_nothing_to_walk(
     click_area(qtbot, window, long_lists.area)
     open_screen(qtbot, window, SUMMARY)
     screen = window.screens[SUMMARY]
-    qtbot.waitUntil(lambda: not screen.lists.pending, timeout=20_000)
+    qtbot.waitUntil(lambda: not screen.lists.busy(), timeout=20_000)  # the whole orders too
     # the window's warm-up ends by freezing what exists (ui.gc_guard.freeze_start_up): when it
     # ends after the lists came (a loaded machine), a frozen order is never looked at again,
     # walked by no collection either; thawed, the collector's first look must untrack it

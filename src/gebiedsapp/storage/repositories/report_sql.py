@@ -155,6 +155,24 @@ def open_on(as_of: date) -> ColumnElement[bool]:
 def open_at(as_of: Any, next_day: Any) -> ColumnElement[bool]:
     """`open_on` of a day `as_of` whose (Dutch) end is `next_day` (values or parameters: the
     built-once statements, `report_signal_sql`, bind both)."""
+    # Written as three plain conditions (equal to "not (closed_on <= as_of or the last status is
+    # a closed one)" with SQL's NULLs): SQLite then skips the history lookup for a signal reported
+    # later or closed by then, where a NOT COALESCE(... OR ...) made it look up every signal.
+    return and_(not_closed_by(as_of), last_status_open(next_day))
+
+
+def not_closed_by(as_of: Any) -> ColumnElement[bool]:
+    """`open_at`'s conditions on the signal's own columns: reported by `as_of` and not closed
+    on or before it."""
+    return and_(
+        Signal.reported_on <= as_of,
+        or_(Signal.closed_on.is_(None), Signal.closed_on > as_of),
+    )
+
+
+def last_status_open(next_day: Any) -> ColumnElement[bool]:
+    """`open_at`'s look-up in the history: the last status a signal was moved to before
+    `next_day` is not a closed one (or it was never moved)."""
     last_status = (
         select(SignalHistory.new)
         .where(
@@ -167,14 +185,7 @@ def open_at(as_of: Any, next_day: Any) -> ColumnElement[bool]:
         .correlate(Signal)
         .scalar_subquery()
     )
-    # Written as three plain conditions (equal to "not (closed_on <= as_of or the last status is
-    # a closed one)" with SQL's NULLs): SQLite then skips the history lookup for a signal reported
-    # later or closed by then, where a NOT COALESCE(... OR ...) made it look up every signal.
-    return and_(
-        Signal.reported_on <= as_of,
-        or_(Signal.closed_on.is_(None), Signal.closed_on > as_of),
-        func.coalesce(last_status, "").not_in(_CLOSED_VALUES),
-    )
+    return func.coalesce(last_status, "").not_in(_CLOSED_VALUES)
 
 
 def action_open_on(as_of: date) -> ColumnElement[bool]:

@@ -9,7 +9,14 @@ from datetime import date
 from gebiedsapp.services.geo import BuurtShape, map_shapes
 from gebiedsapp.services.period import Period
 from gebiedsapp.services.summary import AreaSummary, area_first_figures, area_summary
-from gebiedsapp.services.summary_lists import ListOrder, Page, list_order, list_page, list_scope
+from gebiedsapp.services.summary_lists import (
+    ListOrder,
+    Page,
+    first_page,
+    list_order,
+    list_page,
+    list_scope,
+)
 from gebiedsapp.ui.context import AppContext
 
 
@@ -43,12 +50,19 @@ def load_first_figures(
 def load_list(
     context: AppContext, area_id: uuid.UUID, period: Period, *, today: date, name: str
 ) -> tuple[ListOrder, Page[object]]:
-    """One of the summary's lists (summary_lists.LISTS): its order and first page, shown
-    before the whole summary is in (issue 19: on ten times today's data that takes seconds)."""
+    """One of the summary's lists (summary_lists.LISTS): its first page, with its order when
+    that is all of it (`first_page`), shown before the whole summary is in (issue 19: on ten
+    times today's data that takes seconds)."""
     with context.read() as session:
         scope = list_scope(session, area_id, period, today=today)
-        order = list_order(session, scope, name)
-        return order, list_page(session, order)
+        return first_page(session, scope, name)
+
+
+def read_order(context: AppContext, first: ListOrder) -> ListOrder:
+    """The whole order of a list whose first page came alone (`load_list`), for its next
+    pages."""
+    with context.read() as session:
+        return list_order(session, first.scope, first.name)
 
 
 def read_page(context: AppContext, order: ListOrder, offset: int) -> Page[object]:

@@ -1,7 +1,8 @@
 """Samenvatting's lists (open signals, quotes, open actions, initiatives), each loaded apart
-from the whole summary, on the app's pages worker: its order and first page, then the rest a
-page at a time as the view scrolls (issue 19: on ten times today's data the whole summary
-takes seconds, a list's first page a fraction of that)."""
+from the whole summary, on the app's pages worker: its first page (from its order cut to a
+page), then, for a longer list, its whole order, then the rest a page at a time as the view
+scrolls (issue 19: on ten times today's data the whole summary takes seconds, a list's first
+page a fraction of that)."""
 
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ from gebiedsapp.services.summary_lists import (
 )
 from gebiedsapp.ui.background import PAGES
 from gebiedsapp.ui.context import AppContext
-from gebiedsapp.ui.summary.data import load_list, read_page
+from gebiedsapp.ui.summary.data import load_list, read_order, read_page
 from gebiedsapp.ui.summary.models import (
     InitiativesModel,
     OpenActionsModel,
@@ -61,7 +62,8 @@ class SummaryLists(QObject):
             ACTIONS: self.actions,
             INITIATIVES: self.initiatives,
         }
-        self.pending: set[str] = set()
+        self.pending: set[str] = set()  # lists whose first page is not in yet
+        self.ordering: set[str] = set()  # lists whose whole order is still being read
 
     def load(
         self,
@@ -77,6 +79,7 @@ class SummaryLists(QObject):
         took three times as long (issue 19). A newer load makes an older one's pages stale
         (and its `then` is not run)."""
         self.pending = set(LISTS)
+        self.ordering = set()
         first, *rest = LISTS
         self._submit(first, area_id, period, today, then=then)
         for name in rest:
@@ -108,6 +111,35 @@ class SummaryLists(QObject):
             f"summary-list-{name}", work, owner=self, on_done=done, on_error=failed, lane=PAGES
         )
 
+    def _read_order(self, first: ListOrder) -> None:
+        """The whole order of a list longer than its first page, for the next pages: after
+        the first pages of every list (the pages worker runs them in turn)."""
+        context, name = self.context, first.name
+        model = self.models[name]
+        self.ordering.add(name)
+
+        def done(whole: ListOrder) -> None:
+            self.ordering.discard(name)
+            model.set_order(first, whole)
+
+        def failed(error: Exception) -> None:
+            self.ordering.discard(name)
+            log.warning("the order of a summary list was not read: %s", error)
+            model.page_failed(first)
+
+        self.lane.submit(
+            f"summary-order-{name}",
+            lambda: read_order(context, first),
+            owner=model,
+            on_done=done,
+            on_error=failed,
+            lane=PAGES,
+        )
+
+    def busy(self) -> bool:
+        """A list's first page or whole order is still being read."""
+        return bool(self.pending or self.ordering)
+
     def _ask_page(self, model: PagedModel[Any], order: ListOrder, offset: int) -> None:
         """The next page of a list the view scrolled down, from the lists' worker."""
         context = self.context
@@ -136,6 +168,8 @@ class SummaryLists(QObject):
         self.pending.discard(name)
         order, page = result
         self.models[name].set_page(order, page)
+        if not order.complete:
+            self._read_order(order)
         self.shown.emit(name)
 
     def _failed(self, name: str, error: Exception) -> None:

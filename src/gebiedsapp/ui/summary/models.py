@@ -39,7 +39,8 @@ class PagedModel(RowTableModel[R]):
 
     @property
     def total(self) -> int:
-        """The list's length (its rows read or not)."""
+        """The list's length (its rows read or not); while only its first page's order is in,
+        that page's length (the next pages wait for the whole order, `set_order`)."""
         return len(self.order) if self.order is not None else len(self.rows)
 
     def set_page(self, order: ListOrder, page: Page[Any]) -> None:
@@ -50,6 +51,28 @@ class PagedModel(RowTableModel[R]):
         self.next_offset = page.end
         self.fetching = False
         self.endResetModel()
+
+    def set_order(self, first: ListOrder, whole: ListOrder) -> None:
+        """The whole order of the list whose first page came alone (`first`): the next pages
+        come from it. Dropped when another list came meanwhile; when the records changed
+        between the two reads (the first ids differ), the list shows again from the whole
+        order's start, so no row is shown twice or left out."""
+        if first is not self.order:
+            return
+        if whole.ids[: len(first.ids)] == first.ids:
+            self.order = whole
+            # a view already scrolled to the end asks no more by itself: its layout again
+            # makes it look whether its last row shows, and fetch the next page if so
+            self.layoutAboutToBeChanged.emit()
+            self.layoutChanged.emit()
+            return
+        self.beginResetModel()
+        self.order = whole
+        self.rows = []
+        self.next_offset = 0
+        self.fetching = False
+        self.endResetModel()
+        self.fetchMore(QModelIndex())
 
     def clear(self) -> None:
         self.beginResetModel()
@@ -92,19 +115,25 @@ class PagedModel(RowTableModel[R]):
             self.order = None
 
 
+# A cell's text made for its own column only: the view asks each cell apart (the column
+# widths' sample alone 250 times, issue 19), and a row's every text per cell cost five times
+# the formatting
+_SIGNAL_TEXTS: tuple[Callable[[OpenSignal], str], ...] = (
+    lambda row: row.category,
+    lambda row: row.buurt or "—",
+    lambda row: format_date(row.since),
+    lambda row: row.partner or "—",
+    lambda row: format_date(row.deadline),
+    lambda row: label_of(row.label),
+)
+
+
 class OpenSignalsModel(PagedModel[OpenSignal]):
     headers = ("Categorie", "Buurt", "Gemeld op", "Partner", "Uiterlijk", "Termijn")
 
     def cell(self, row: OpenSignal, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (
-                row.category,
-                row.buurt or "—",
-                format_date(row.since),
-                row.partner or "—",
-                format_date(row.deadline),
-                label_of(row.label),
-            )[column]
+        if role == Qt.ItemDataRole.DisplayRole:  # only the column asked for
+            return _SIGNAL_TEXTS[column](row)
         if role == Qt.ItemDataRole.ForegroundRole and column == 5:
             return label_brush(row.label)
         return None
@@ -128,12 +157,9 @@ class OpenActionsModel(PagedModel[OpenAction]):
 
     def cell(self, row: OpenAction, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return (
-                row.what,
-                row.owner or "—",
-                format_date(row.due) if row.due else "—",
-                row.area,
-            )[column]
+            if column == 2:
+                return format_date(row.due) if row.due else "—"
+            return (row.what, row.owner or "—", None, row.area)[column]
         if role == Qt.ItemDataRole.ForegroundRole and row.overdue and column == 2:
             return brush(ColourRole.OVERDUE)
         return None
@@ -144,21 +170,22 @@ class InitiativesModel(PagedModel[InitiativeRow]):
 
     def cell(self, row: InitiativeRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            if row.ended is not None:
-                step = self.tr("%s op %s") % (label_of(row.status).lower(), format_date(row.ended))
-            elif row.next_step:
-                due = f" ({format_date(row.next_due)})" if row.next_due else ""
-                step = row.next_step + due
-            else:
-                step = "—"
-            return (
-                row.title,
-                row.status_label,
-                format_date(row.since),
-                step,
-                format_euros(row.budget_granted, blank="—"),
-                row.area,
-            )[column]
+            if column == 2:
+                return format_date(row.since)
+            if column == 3:
+                return self._step(row)
+            if column == 4:
+                return format_euros(row.budget_granted, blank="—")
+            return (row.title, row.status_label, None, None, None, row.area)[column]
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 4:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    def _step(self, row: InitiativeRow) -> str:
+        """Its end, or its next milestone."""
+        if row.ended is not None:
+            return self.tr("%s op %s") % (label_of(row.status).lower(), format_date(row.ended))
+        if row.next_step:
+            due = f" ({format_date(row.next_due)})" if row.next_due else ""
+            return row.next_step + due
+        return "—"

@@ -208,7 +208,7 @@ class SummaryScreen(ScreenDefaults, DashboardFilling, QWidget):
             self.refresh()
 
     def is_busy(self) -> bool:
-        return self._busy or self._steps > 0 or bool(self.lists.pending)
+        return self._busy or self._steps > 0 or self.lists.busy()
 
     def refresh(self) -> None:
         area_id = self.area_id
