@@ -316,9 +316,9 @@ PUSH_BASELINES: dict[str, tuple[float, tuple[float, float]]] = {}
 _PUSH_VS = (
     ("", "copy", "COPY into the real tables, rolled back", True),
     ("_em", "executemany", "executemany INSERT into the real tables, rolled back", True),
-    ("_tmp", "copy_temp", "earlier baseline: COPY into a TEMP table, no WAL, no foreign keys",
+    ("_tmp", "copy_temp", "the earlier rounds' COPY into a TEMP table, no WAL, no foreign keys",
      False),
-    ("_em_tmp", "executemany_temp", "earlier baseline: executemany INSERT into a TEMP table",
+    ("_em_tmp", "executemany_temp", "the earlier rounds' executemany INSERT into a TEMP table",
      False),
 )  # fmt: skip
 
