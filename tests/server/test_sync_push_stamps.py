@@ -192,3 +192,50 @@ def test_rows_taken_for_new_that_have_a_sync_row_after_all_are_left_to_the_upser
             assert found == {("koffiekar_session", key): 2}
     finally:
         engine.dispose()
+
+
+def test_a_stamp_the_same_in_every_row_goes_once_and_mixed_stamps_per_row(
+    team: Team, statements: list[str]
+) -> None:
+    """A batch whose rows share their area (one round's conversations) sends it as one
+    parameter, not an array of equal values; a batch of rows of two areas (the beheerder's
+    rounds in Beerta and Winschoten) sends each row's own, and each is stamped so."""
+    world = with_rights(team, ROLES)
+    world.sync("bea")
+    bea = team.laptop("bea")
+    rounds = {}
+    with bea.unit_of_work("bea") as session:
+        for area in (BEERTA, WINSCHOTEN):
+            rounds[area] = koffiekar.start_session(
+                session,
+                SessionInput(area_id=area, day=date(2026, 11, 23), start_time=time(9), place="x"),
+            ).id
+    with bea.unit_of_work("bea") as session:
+        for index in range(3):
+            koffiekar.record_conversation(
+                session,
+                session_id=rounds[BEERTA],
+                data=ConversationInput(summary=f"Gesprek {index}", theme_ids=[EENZAAMHEID]),
+                today=date(2026, 11, 23),
+            )
+    statements.clear()
+
+    result = world.sync("bea")
+
+    # two rounds, three conversations and their themes' links
+    assert (result.pushed, result.refused, result.waiting) == (8, 0, 0)
+    records = _records(statements)
+    assert not any("gebiedsapp_stamps_of" in s for s in records), records
+    # the conversations and their links: one area each batch; the rounds: one per row
+    assert len([s for s in records if "%(area)s" in s]) == 2, records
+    assert len([s for s in records if "%(areas)b" in s]) == 1, records
+    assert _stamps(team, "conversation") == {(BEERTA, False)}
+    assert _stamps(team, "conversation_theme") == {(BEERTA, False)}
+    assert team.server is not None
+    with team.server.engine.connect() as connection:
+        found = connection.execute(
+            text("SELECT row_key, area_id FROM sync_row WHERE table_name = 'koffiekar_session'")
+        )
+        stamped = dict(found.all())
+    assert {stamped[key.hex] for key in rounds.values()} == {BEERTA, WINSCHOTEN}
+    assert all(stamped[key.hex] == area for area, key in rounds.items())

@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import logging
 from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -134,15 +135,30 @@ def _push(run: Run) -> None:
     steps += [(item, item.deletes, True) for item in reversed(items)]
     total = sum(len(keys) for _item, keys, _deleting in steps)
     done = 0
-    for item, keys, deleting in steps:
-        for start in range(0, len(keys), PUSH_BATCH):
-            run.check()
-            part = keys[start : start + PUSH_BATCH]
-            confirmed = _push_batch(run, item, part, deleting=deleting)
-            _confirm(run, item, confirmed, deleting=deleting)
-            run.counts.pushed += len(confirmed)
-            done += len(part)
-            run.tell("versturen", done, total, f"Versturen: {item.table.name}")
+    # one helper thread makes a batch's bases while the server writes it (the driver lets go
+    # of the interpreter while it waits): they are written here only after its commit
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-push") as helper:
+        for item, keys, deleting in steps:
+            for start in range(0, len(keys), PUSH_BATCH):
+                run.check()
+                part = keys[start : start + PUSH_BATCH]
+                bases = None if deleting else helper.submit(_bases_of, run, item, part)
+                confirmed = _push_batch(run, item, part, deleting=deleting)
+                _confirm(run, item, confirmed, deleting=deleting, bases=bases)
+                run.counts.pushed += len(confirmed)
+                done += len(part)
+                run.tell("versturen", done, total, f"Versturen: {item.table.name}")
+
+
+def _bases_of(run: Run, item: Outgoing, keys: Sequence[str]) -> dict[str, bytes]:
+    """{row_key: its base as stored} of a batch's rows, as they go: only the fields the merge
+    compares, as a pull's bases (not the key, bookkeeping); those the server confirms are
+    written after its commit."""
+    table = item.table
+    fields = [c for c in run.columns(table) if c not in BOOKKEEPING and c not in table.key]
+    rows = [item.rows[key] for key in keys]
+    packed = pack_stored_rows(run.key, rows, fields, _readers(run, table))
+    return dict(zip(keys, packed, strict=True))
 
 
 def _push_batch(run: Run, item: Outgoing, keys: Sequence[str], *, deleting: bool) -> dict[str, int]:
@@ -210,23 +226,25 @@ def _sent(row: dict[str, Any], columns: list[str]) -> dict[str, Any]:
     return row if len(columns) == len(row) else {c: row[c] for c in columns}
 
 
-def _confirm(run: Run, item: Outgoing, confirmed: dict[str, int], *, deleting: bool) -> None:
-    """After the server's commit: the base := the pushed row and version; the outbox entries
-    whose tick did not move are cleared (a change made during the push goes out next time)."""
+def _confirm(
+    run: Run,
+    item: Outgoing,
+    confirmed: dict[str, int],
+    *,
+    deleting: bool,
+    bases: Future[dict[str, bytes]] | None,
+) -> None:
+    """After the server's commit: the base := the pushed row and version (`bases`: the
+    batch's, made meanwhile by _bases_of; None for deletes); the outbox entries whose tick
+    did not move are cleared (a change made during the push goes out next time)."""
     table = item.table
+    agreed = {} if bases is None else bases.result()
     with run.local.begin() as connection:
         if deleting:
             local.drop_bases(connection, table.name, list(confirmed))
         else:
-            keys = list(confirmed)
-            rows = [item.rows[key] for key in keys]
-            # only the fields the merge compares, as a pull's bases (not the key, bookkeeping)
-            fields = [c for c in run.columns(table) if c not in BOOKKEEPING and c not in table.key]
-            agreed = pack_stored_rows(run.key, rows, fields, _readers(run, table))
             local.put_base_texts(
-                connection,
-                table.name,
-                [(key, confirmed[key], data) for key, data in zip(keys, agreed, strict=True)],
+                connection, table.name, [(key, confirmed[key], agreed[key]) for key in confirmed]
             )
         local.clear_confirmed(connection, table.name, {key: item.ticks[key] for key in confirmed})
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import uuid
 from collections.abc import Mapping, Sequence
@@ -191,27 +192,41 @@ def laptop_stamps(
 # the statement check reads them once, and refuses the statement when one differs). `seq`:
 # the mark (STAMPED) for the stamp trigger to keep the stamps and give the seq; or, where the
 # server's insert trigger lets the statement give them (server_stamps.stamp_triggers), the
-# seq itself: then the trigger is not called for the row at all
-_RECORD_GIVEN_ROWS = (
-    "INSERT INTO sync_row (table_name, row_key, erased, seq, version, origin_device, "
-    "pushed_by, pushed_at, area_id, personal) "
-    "SELECT r.t, r.k, false, {seq}, 1, CAST(%(device)s AS uuid), "
-    "current_user, now(), r.a, r.p "
-    "FROM unnest(CAST(%(tables)b AS text[]), CAST(%(keys)b AS text[]), "
-    "CAST(CAST(%(areas)b AS text[]) AS uuid[]), CAST(%(personal)b AS boolean[])) "
-    "WITH ORDINALITY AS r(t, k, a, p, n) ORDER BY r.n"
-)
+# seq itself: then the trigger is not called for the row at all. The table, and an area or
+# flag that is the same in every row (a batch of one round's conversations), go as one
+# parameter each, not an array of 10,000 equal values dumped here and cast there
 _MARKED = "CAST(%(stamped)s AS bigint)"
 _OWN_SEQ = "nextval('sync_seq')"
 _CONFLICT = _RECORD_STAMPED[_RECORD_STAMPED.index("ON CONFLICT") :]
-# {seq given by the statement: (the upsert, the plain insert)}; none of them has a sync_row
-# yet (under the push lock): a plain insert, version 1 each (an upsert's speculative
-# insertion and its RETURNING were a sixth of the statement); a row there after all refuses
-# it (unique violation) and the upsert follows
-_RECORD_GIVEN = {
-    own: (f"{_RECORD_GIVEN_ROWS.format(seq=seq)} {_CONFLICT}", _RECORD_GIVEN_ROWS.format(seq=seq))
-    for own, seq in ((False, _MARKED), (True, _OWN_SEQ))
-}
+
+
+@functools.cache
+def _record_given_sql(*, own_seq: bool, one_area: bool, one_flag: bool, fresh: bool) -> str:
+    """The statement of record_given(): with `fresh` (none of the rows has a sync_row yet,
+    under the push lock) a plain insert, version 1 each (an upsert's speculative insertion
+    and its RETURNING were a sixth of the statement; a row there after all refuses it with a
+    unique violation and the upsert follows), else the upsert."""
+    arrays = ["CAST(%(keys)b AS text[])"]
+    names = ["k"]
+    if not one_area:
+        arrays.append("CAST(CAST(%(areas)b AS text[]) AS uuid[])")
+        names.append("a")
+    if not one_flag:
+        arrays.append("CAST(%(personal)b AS boolean[])")
+        names.append("p")
+    area = "CAST(%(area)s AS uuid)" if one_area else "r.a"
+    flag = "CAST(%(flag)s AS boolean)" if one_flag else "r.p"
+    statement = (
+        "INSERT INTO sync_row (table_name, row_key, erased, seq, version, origin_device, "
+        "pushed_by, pushed_at, area_id, personal) "
+        f"SELECT CAST(%(table)s AS text), r.k, false, {_OWN_SEQ if own_seq else _MARKED}, 1, "
+        f"CAST(%(device)s AS uuid), current_user, now(), {area}, {flag} "
+        f"FROM unnest({', '.join(arrays)}) WITH ORDINALITY AS r({', '.join(names)}, n) "
+        "ORDER BY r.n"
+    )
+    return statement if fresh else f"{statement} {_CONFLICT}"
+
+
 _SERVER_STAMPS = (
     "SELECT to_regprocedure('gebiedsapp_stamps_of(text, text[])') IS NOT NULL, "
     "EXISTS (SELECT 1 FROM pg_trigger WHERE tgrelid = to_regclass('sync_row') "
@@ -245,21 +260,28 @@ def record_given(
     known, own_seq = server_stamps(connection)
     if not known:
         return None
+    areas = [stamps[k][0] for k in keys]
+    flags = [stamps[k][1] for k in keys]
+    one_area, one_flag = len(set(areas)) == 1, len(set(flags)) == 1
     params = {
         "stamped": STAMPED,
         "device": device,
-        "tables": [table] * len(keys),
+        "table": table,
         "keys": list(keys),
-        "areas": [stamps[k][0] for k in keys],
-        "personal": [stamps[k][1] for k in keys],
+        "areas": areas,
+        "personal": flags,
+        "area": areas[0],
+        "flag": flags[0],
     }
+    statement = _record_given_sql(
+        own_seq=own_seq, one_area=one_area, one_flag=one_flag, fresh=fresh
+    )
     try:
         with connection.begin_nested():
-            upsert, insert = _RECORD_GIVEN[own_seq]
             if fresh:
-                connection.exec_driver_sql(insert, params)
+                connection.exec_driver_sql(statement, params)
                 return {(table, k): 1 for k in keys}
-            rows = connection.exec_driver_sql(upsert, params).all()
+            rows = connection.exec_driver_sql(statement, params).all()
     except DBAPIError as exc:
         if getattr(exc.orig, "sqlstate", None) not in ("42501", "23505"):
             raise
