@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Collection, Sequence
 from datetime import UTC, date, datetime, time, timedelta
-from typing import NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from sqlalchemy import ColumnElement, Select, String, func, select, type_coerce
 from sqlalchemy.orm import Session, joinedload, selectinload
@@ -96,6 +96,37 @@ class MeedenkerRow(NamedTuple):
     area_name: str
     since: date
     theme_names: str | None  # joined by THEME_SEPARATOR; None without themes
+
+
+_Rows = TypeVar("_Rows", bound=Select[*tuple[Any, ...]])
+
+
+class MeedenkerChoiceRow(NamedTuple):
+    """An entry of the register as a dropdown offers it: plain values only."""
+
+    key: str | uuid.UUID  # the id as stored (a UUID already where the driver makes one)
+    name: str | None
+    area_name: str
+
+
+def _on_the_register(query: _Rows, area_ids: Collection[uuid.UUID] | None) -> _Rows:
+    """`query` over the register's active entries (of these areas), with their resident and
+    area joined."""
+    query = (
+        query.join(Resident, Resident.id == Meedenker.resident_id)
+        .join(Area, Area.id == Meedenker.area_id)
+        .where(Meedenker.deleted_at.is_(None), Meedenker.active.is_(True))
+        # purpose limitation: on the register only while the consent to think along stands
+        .join(Consent, Consent.id == Meedenker.consent_id)
+        .where(
+            Consent.purpose == ConsentPurpose.MEEDENKEN,
+            Consent.withdrawn_on.is_(None),
+            Consent.deleted_at.is_(None),
+        )
+    )
+    if area_ids is not None:
+        query = query.where(Meedenker.area_id.in_(area_ids))
+    return query
 
 
 def _start_of(day: date) -> datetime:
@@ -286,7 +317,7 @@ class ContactRepository:
             .correlate(Meedenker)
             .scalar_subquery()
         )
-        query = (
+        query = _on_the_register(
             select(
                 Meedenker.id,
                 Meedenker.resident_id,
@@ -295,19 +326,19 @@ class ContactRepository:
                 Area.name,
                 Meedenker.since,
                 themes,
-            )
-            .join(Resident, Resident.id == Meedenker.resident_id)
-            .join(Area, Area.id == Meedenker.area_id)
-            .where(Meedenker.deleted_at.is_(None), Meedenker.active.is_(True))
-            # purpose limitation: on the register only while the consent to think along stands
-            .join(Consent, Consent.id == Meedenker.consent_id)
-            .where(
-                Consent.purpose == ConsentPurpose.MEEDENKEN,
-                Consent.withdrawn_on.is_(None),
-                Consent.deleted_at.is_(None),
-            )
+            ),
+            area_ids,
         )
-        if area_ids is not None:
-            query = query.where(Meedenker.area_id.in_(area_ids))
         query = query.order_by(Meedenker.since.desc())
         return [MeedenkerRow(*row) for row in self.session.execute(query)]
+
+    def meedenker_choices(
+        self, *, area_ids: Collection[uuid.UUID] | None
+    ) -> list[MeedenkerChoiceRow]:
+        """`meedenkers` as a dropdown offers them: the entry's id as stored, the name and the
+        area, nothing more (issue 19: the municipality's register at ten times the data was
+        read as rows of three UUIDs, a date and themes each, to show a name and an area)."""
+        query = _on_the_register(
+            select(type_coerce(Meedenker.id, String), Resident.name, Area.name), area_ids
+        )
+        return [MeedenkerChoiceRow(*row) for row in self.session.execute(query)]
