@@ -136,6 +136,7 @@ def _open(data_dir: Path, url: str) -> tuple[Any, Any]:
     from gebiedsapp.paths import app_paths
     from gebiedsapp.startup import open_database
     from gebiedsapp.ui.app import begin_maintenance, create_main_window
+    from gebiedsapp.ui.gc_guard import freeze_start_up
     from run import _key
 
     paths = app_paths(data_dir)
@@ -144,6 +145,7 @@ def _open(data_dir: Path, url: str) -> tuple[Any, Any]:
     window = create_main_window(opened, paths, actor="bench", settings=settings)
     window.resize(1366, 768)
     window.show()
+    freeze_start_up()  # as show_window does
     begin_maintenance(window, opened.database, paths, "bench")  # as every start does
     return window, opened
 
