@@ -321,10 +321,12 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     import scale
+    from gebiedsapp.ui.feature_scan import skip_feature_scan
     from gebiedsapp.ui.gc_guard import GarbageCollector
     from gebiedsapp.ui.none_guard import keep_none_alive
 
     keep_none_alive()  # as run_gui does: PySide6 loses references to None
+    skip_feature_scan()  # as run_gui does: PySide6 would read each imported module's source
     app = QApplication.instance() or QApplication(sys.argv)
     GarbageCollector(app)
     folder = args.data or Path(tempfile.mkdtemp(prefix="gebiedsapp-gui-bench-"))
