@@ -208,6 +208,7 @@ def _open(data_dir: Path, url: str) -> tuple[Any, Any]:
     from gebiedsapp.paths import app_paths
     from gebiedsapp.startup import open_database
     from gebiedsapp.ui.app import begin_maintenance, create_main_window
+    from gebiedsapp.ui.gc_guard import freeze_start_up
     from run import _key
 
     paths = app_paths(data_dir)
@@ -216,6 +217,7 @@ def _open(data_dir: Path, url: str) -> tuple[Any, Any]:
     window = create_main_window(opened, paths, actor="bench", settings=settings)
     window.resize(1366, 768)
     window.show()
+    freeze_start_up()  # as show_window does
     begin_maintenance(window, opened.database, paths, "bench")  # as every start does
     return window, opened
 
@@ -449,10 +451,12 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     import scale
+    from gebiedsapp.ui.feature_scan import skip_feature_scan
     from gebiedsapp.ui.gc_guard import GarbageCollector
     from gebiedsapp.ui.none_guard import keep_none_alive
 
     keep_none_alive()  # as run_gui does: PySide6 loses references to None
+    skip_feature_scan()  # as run_gui does: PySide6 would read each imported module's source
     app = QApplication.instance() or QApplication(sys.argv)
     GarbageCollector(app)
     folder = args.data or Path(tempfile.mkdtemp(prefix="gebiedsapp-gui-bench-"))

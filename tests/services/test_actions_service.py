@@ -292,7 +292,11 @@ def test_filter_actions_by_words_author_and_period(database: Database) -> None:
         }
         values.update(fields)
         with database.read_session() as session:
-            return sorted(a.description for a in actions.filter_actions(session, **values))  # type: ignore[arg-type]
+            found = sorted(a.description for a in actions.filter_actions(session, **values))  # type: ignore[arg-type]
+            if values.pop("include_closed"):  # the lists screen's lines: the same actions
+                lines = actions.action_lines(session, **values)  # type: ignore[arg-type]
+                assert sorted(line.description for line in lines) == found
+        return found
 
     assert len(described()) == 3
     assert described(include_closed=False) == [

@@ -181,3 +181,23 @@ def test_list_meedenkers_reads_themes_areas_and_consent_in_one_statement(
     ]
     only = residents.list_meedenkers(session, area_ids=frozenset({SCHEEMDA}), names=False)
     assert [(m.name, m.area_id) for m in only] == [(PERSONAL_DATA_HIDDEN, SCHEEMDA)]
+    # the dropdown's choices (issue 19): the same entries as texts, by name; an anonymised
+    # entry and a wethouder's view as in the register's list
+    resident = residents.register_resident(
+        session,
+        ResidentInput(name="Anke Proef", phone="0597-123456", wants_meedenken=True, consent=True),
+        area_id=BEERTA,
+        today=DAY,
+    )
+    assert resident is not None
+    resident.name = ""
+    session.flush()
+    listed = residents.list_meedenkers(session)
+    choices = residents.meedenker_choices(session, area_ids=None, names=True)
+    assert choices == sorted(
+        (residents.MeedenkerChoice(str(m.id), m.name, m.area_name) for m in listed),
+        key=lambda c: c.name.casefold(),
+    )
+    assert [c.name for c in choices] == ["(geanonimiseerd)", "Eline Oefenga", "Freek Demoer"]
+    hidden = residents.meedenker_choices(session, area_ids=frozenset({SCHEEMDA}), names=False)
+    assert [(c.name, c.area_name) for c in hidden] == [(PERSONAL_DATA_HIDDEN, "Scheemda")]

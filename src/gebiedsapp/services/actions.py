@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from sqlalchemy.orm import Session
 
@@ -162,6 +163,77 @@ def filter_actions(
         author=author,
     )
     return [_view(a, today) for a in rows]
+
+
+class ActionLine(NamedTuple):
+    """An action as the lists screen keeps it (issue 19): one tuple of texts, a date, a status
+    and flags, nothing in it for the GUI thread's garbage collections to walk; the same names
+    as ActionView where the table reads them."""
+
+    key: str | uuid.UUID  # the id as stored: made a UUID when asked (`id`)
+    description: str
+    area_name: str
+    owner_name: str
+    due_date: date | None
+    status: ActionStatus
+    overdue: bool
+    source: str  # "gesprek", "contact" or ""
+
+    @property
+    def id(self) -> uuid.UUID:
+        key = self.key
+        return key if isinstance(key, uuid.UUID) else uuid.UUID(hex=key)
+
+
+def action_lines(
+    session: Session,
+    *,
+    area_ids: frozenset[uuid.UUID] | None,
+    start: date | None,
+    end: date | None,
+    text: str,
+    author: str | None,
+    today: date,
+) -> list[ActionLine]:
+    """`filter_actions(..., include_closed=True)` as lines, open before done and soonest due
+    first (as 'Mijn acties' sorts), read in one plain query."""
+    found = words(text)
+    if text.strip() and not found:
+        return []  # only punctuation typed: nothing can match
+    rows = ContactRepository(session).follow_up_rows(
+        area_ids=area_ids,
+        statuses=None,
+        created_from=start,
+        created_to=end,
+        words=found,
+        author=author,
+    )
+    lines = [
+        ActionLine(
+            key=row.key,
+            description=row.description,
+            area_name=row.area_name,
+            owner_name=row.owner_name or "",
+            due_date=row.due_date,
+            status=row.status,
+            overdue=row.status is ActionStatus.OPEN
+            and row.due_date is not None
+            and row.due_date < today,
+            source="gesprek" if row.from_conversation else "contact" if row.from_contact else "",
+        )
+        for row in rows
+    ]
+    return sorted(lines, key=soonest_first)
+
+
+def soonest_first(action: ActionView | ActionLine) -> tuple[bool, bool, date]:
+    """The sort key of the action lists: open before done, then by due date (no date last),
+    so that what needs doing comes first."""
+    return (
+        action.status is not ActionStatus.OPEN,
+        action.due_date is None,
+        action.due_date or date.max,
+    )
 
 
 def list_actions(

@@ -11,6 +11,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 from sqlalchemy.orm import Session
 
@@ -140,3 +141,39 @@ def list_meedenkers(
         )
         for m in ContactRepository(session).meedenkers(area_ids=area_ids)
     ]
+
+
+class MeedenkerChoice(NamedTuple):
+    """An entry of the register as a dropdown offers it: texts only (issue 19: nothing in it
+    for the GUI thread's garbage collections to walk). `key` is the entry's id as text."""
+
+    key: str
+    name: str
+    area_name: str
+
+
+def _id_text(key: str | uuid.UUID) -> str:
+    """The id's usual text (as str(uuid) writes it), from the 32 hex digits SQLite stores,
+    without a UUID object per entry."""
+    if isinstance(key, uuid.UUID):
+        return str(key)
+    if len(key) == 32:
+        return f"{key[:8]}-{key[8:12]}-{key[12:16]}-{key[16:20]}-{key[20:]}"
+    return key
+
+
+def meedenker_choices(
+    session: Session, *, area_ids: frozenset[uuid.UUID] | None, names: bool
+) -> list[MeedenkerChoice]:
+    """The entries `list_meedenkers` gives, by name (as a dropdown offers them); without
+    `names` the name is hidden, as there."""
+    rows = ContactRepository(session).meedenker_choices(area_ids=area_ids)
+    entries = [
+        MeedenkerChoice(
+            _id_text(row.key),
+            (row.name or "(geanonimiseerd)") if names else PERSONAL_DATA_HIDDEN,
+            row.area_name,
+        )
+        for row in rows
+    ]
+    return sorted(entries, key=lambda entry: entry.name.casefold())

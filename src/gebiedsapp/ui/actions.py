@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QFont, QKeyEvent, QShowEvent
@@ -24,7 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from gebiedsapp.domain import ActionStatus
-from gebiedsapp.services.actions import ActionView, member_for_account, my_actions
+from gebiedsapp.services.actions import (
+    ActionLine,
+    ActionView,
+    member_for_account,
+    my_actions,
+    soonest_first,
+)
 from gebiedsapp.services.actions import set_done as set_action_done
 from gebiedsapp.services.list_exports import my_actions_table
 from gebiedsapp.ui.admin.common import make_table
@@ -58,23 +64,20 @@ def _bold() -> QFont:
 
 def sort_soonest_first(rows: list[ActionView]) -> list[ActionView]:
     """Open before done, then by due date (no date last): what needs doing comes first."""
-    return sorted(
-        rows,
-        key=lambda a: (
-            a.status is not ActionStatus.OPEN,
-            a.due_date is None,
-            a.due_date or date.max,
-        ),
-    )
+    return sorted(rows, key=soonest_first)
 
 
-class ActionsModel(RowTableModel[ActionView]):
-    """Actions with due date, text, area, owner, source and status; overdue rows in red."""
+Shown = TypeVar("Shown", ActionView, ActionLine)
+
+
+class ActionsModel(RowTableModel[Shown]):
+    """Actions with due date, text, area, owner, source and status; overdue rows in red.
+    'Mijn acties' keeps views (it ticks them off), Lijsten compact lines (issue 19)."""
 
     COL_DUE, COL_DESCRIPTION, COL_AREA, COL_OWNER, COL_SOURCE, COL_STATUS = range(6)
     headers = ("Uiterlijk", "Actie", "Gebied", "Eigenaar", "Bron", "Status")
 
-    def cell(self, row: ActionView, column: int, role: int) -> Any:
+    def cell(self, row: Shown, column: int, role: int) -> Any:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._text(row, column, tooltip=role == Qt.ItemDataRole.ToolTipRole)
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -87,7 +90,7 @@ class ActionsModel(RowTableModel[ActionView]):
             return _bold()
         return None
 
-    def _text(self, row: ActionView, column: int, *, tooltip: bool) -> str | None:
+    def _text(self, row: Shown, column: int, *, tooltip: bool) -> str | None:
         if column == self.COL_DUE:
             if row.due_date is None:
                 return self.tr("geen datum") if not tooltip else None
@@ -151,7 +154,7 @@ class MyActionsScreen(ScreenDefaults, QWidget):
         self.exporter = Exporter(context, self, self.export_job)
         bar.addWidget(self.exporter.button)
 
-        self.model = ActionsModel(self)
+        self.model: ActionsModel[ActionView] = ActionsModel(self)
         self.table: QTableView = make_table(
             self.model, self, stretch_column=ActionsModel.COL_DESCRIPTION
         )

@@ -30,7 +30,7 @@ from gebiedsapp.storage.errors import (
 )
 from gebiedsapp.ui.crash import ExceptionReporter
 from gebiedsapp.ui.feature_scan import skip_feature_scan
-from gebiedsapp.ui.gc_guard import GarbageCollector
+from gebiedsapp.ui.gc_guard import GarbageCollector, freeze_start_up
 from gebiedsapp.ui.icon import app_icon
 from gebiedsapp.ui.language import chosen_language, install_translators
 from gebiedsapp.ui.none_guard import keep_none_alive
@@ -130,6 +130,10 @@ def show_window(
     maintenance on the worker."""
     window = create_main_window(opened, paths, actor=actor, settings=settings)
     window.show()
+    # what the start made (imports, mappers, the window: 130k objects) lives as long as the
+    # app: out of the GUI thread's collections before the first paint, which the first of
+    # them held up (50-80 ms on ten times the data, issue 19); again after the warm-up
+    freeze_start_up()
     if opened.database.read_only:  # damaged, to look at: nothing is written, nothing offered
         return window
     # all after the first paint (issue 19): none of it is needed to show the window, and the

@@ -13,6 +13,7 @@ one click shares it (and a screen that still reads at once with `get` fills it f
 
 from __future__ import annotations
 
+import sys
 import uuid
 from collections.abc import Callable
 from datetime import date
@@ -23,6 +24,8 @@ from PySide6.QtCore import QObject, QTimer
 from sqlalchemy.orm import Session
 
 from gebiedsapp.ui.background import Background
+from gebiedsapp.ui.warmup import import_in_turns
+from gebiedsapp.ui.warmup_order import AREA_HEADER
 
 if TYPE_CHECKING:  # imported at the first header, after the first paint (start-up time)
     from gebiedsapp.services.overview import AreaHeader
@@ -83,6 +86,9 @@ class AreaHeaders:
             return
         if self._background is None:  # no worker (a test's context): read here
             self._deliver(key, self.get(key[0], today=key[1]), None)
+            return
+        if "gebiedsapp.services.overview" not in sys.modules:  # the first header
+            import_in_turns(AREA_HEADER, lambda: self._start(key))
             return
         generation, read = self._generation, self._read
         from gebiedsapp.services.overview import area_header  # here: not on the worker

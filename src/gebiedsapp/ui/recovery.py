@@ -42,7 +42,10 @@ translate = QCoreApplication.translate  # by this name lupdate finds the texts
 def pending_drafts(context: AppContext) -> list[DraftView]:
     """The current user's drafts, newest first."""
     with context.read() as session:
-        drafts = list_drafts(session)
+        return newest_first(list_drafts(session))
+
+
+def newest_first(drafts: list[DraftView]) -> list[DraftView]:
     return sorted(drafts, key=lambda d: d.updated_at, reverse=True)
 
 

@@ -64,6 +64,21 @@ def _not_imported(order: tuple[str, ...]) -> Iterator[str]:
     return (name for name in order if name not in sys.modules)
 
 
+def import_in_turns(order: tuple[str, ...], then: Callable[[], None]) -> None:
+    """Import the modules of `order` not imported yet, one per event-loop turn, then call
+    `then` (at once when all are in). For what the window needs soon after its first paint
+    (issue 19: the first area header's modules in one turn held the GUI thread 70-150 ms)."""
+    name = next(_not_imported(order), "")
+    if not name:
+        then()
+        return
+    try:
+        importlib.import_module(name)
+    except Exception:  # the caller's own import tells
+        log.warning("importing %s failed", name, exc_info=True)
+    QTimer.singleShot(0, lambda: import_in_turns(order, then))
+
+
 class Warmup(QObject):
     """Imports the modules of `order` one per event-loop turn while the user is idle, then
     calls `finished`. `steps` keeps each step's module and milliseconds (bench/gui_blocks)."""

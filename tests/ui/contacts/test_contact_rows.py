@@ -10,16 +10,21 @@ import uuid
 from datetime import date
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 from signal_steps import click_area, open_screen
 
-from gebiedsapp.domain import ContactType
+from gebiedsapp.domain import ContactType, ContactWith
 from gebiedsapp.services.contact_record import ContactInput
 from gebiedsapp.services.contacts import record_contact
 from gebiedsapp.services.lists import ListFilter, list_contacts
+from gebiedsapp.services.residents import ResidentInput, list_meedenkers, register_resident
+from gebiedsapp.ui.contacts.meedenkers import MeedenkerChoices, read_meedenkers
 from gebiedsapp.ui.contacts.models import ContactsModel
 from gebiedsapp.ui.context import AppContext
 from gebiedsapp.ui.main_window import CONTACTS, MainWindow
+
+ENTRIES = 30
 
 
 def test_the_rows_are_left_out_of_collections_and_show_and_open_their_contact(
@@ -69,3 +74,73 @@ def test_the_rows_are_left_out_of_collections_and_show_and_open_their_contact(
     qtbot.waitUntil(lambda: screen.editing_id == views[1].id)  # once its choices are in
     assert screen.form.subject_edit.text() == views[1].subject
     context.background.wait()
+
+
+def test_the_meedenker_register_is_read_as_texts_and_a_contact_opens_with_its_entry(
+    qtbot: Any,
+    window: MainWindow,
+    context: AppContext,
+    beerta: uuid.UUID,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The dropdown's register (14.5k entries for the municipality on ten times the data) is
+    read as texts: a UUID object per entry, three of them, lived in every young collection of
+    the GUI thread while the worker read (issue 19). A contact with a meedenker still opens
+    with that entry chosen."""
+
+    def uuids_made_reading() -> tuple[int, MeedenkerChoices]:
+        made: list[int] = []
+        real_init = uuid.UUID.__init__
+
+        def counting(self: uuid.UUID, *args: Any, **kwargs: Any) -> None:
+            made.append(1)
+            real_init(self, *args, **kwargs)
+
+        monkeypatch.setattr(uuid.UUID, "__init__", counting)
+        try:
+            found = read_meedenkers(context, beerta)
+            return len(made), found
+        finally:
+            monkeypatch.setattr(uuid.UUID, "__init__", real_init)
+
+    without, _ = uuids_made_reading()  # the area's header alone
+    with context.database.unit_of_work("test") as session:
+        for n in range(ENTRIES):
+            register_resident(
+                session,
+                ResidentInput(
+                    name=f"Inwoner {n:02d}", phone="06-12345678", wants_meedenken=True,
+                    consent=True,
+                ),
+                area_id=beerta,
+                today=date.today(),
+            )  # fmt: skip
+        entries = list_meedenkers(session, area_ids=frozenset({beerta}))
+        chosen = next(e for e in entries if e.name == "Inwoner 07")
+        record_contact(
+            session,
+            ContactInput(
+                day=date.today(), area_id=beerta, contact_type=ContactType.HUISBEZOEK,
+                with_kind=ContactWith.MEEDENKER, meedenker_id=chosen.id, subject="Dorpsplein",
+            ),
+        )  # fmt: skip
+
+    made, found = uuids_made_reading()
+    assert len(found.rows) == ENTRIES
+    assert made - without < ENTRIES  # as many as the header's alone: none per entry
+    assert [text for text, _key in found.rows] == [
+        f"Inwoner {n:02d} – Beerta" for n in range(ENTRIES)
+    ]
+    assert found.names[str(chosen.id)] == "Inwoner 07"
+
+    click_area(qtbot, window, beerta)
+    open_screen(qtbot, window, CONTACTS)
+    screen: Any = window.screens[CONTACTS]
+    qtbot.waitUntil(lambda: screen.model.rowCount() == 1 and not context.background.busy())
+    rect = screen.table.visualRect(screen.model.index(0, 0))
+    qtbot.mouseClick(screen.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.keyClick(screen.table, Qt.Key.Key_Return)  # open it
+    qtbot.waitUntil(lambda: screen.editing_id is not None and not context.background.busy())
+    combo = screen.form.meedenker_combo
+    assert combo.currentText() == "Inwoner 07 – Beerta"
+    assert combo.currentData() == str(chosen.id)

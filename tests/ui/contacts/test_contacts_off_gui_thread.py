@@ -221,14 +221,14 @@ def test_opening_a_contact_without_a_meedenker_reads_the_register_on_the_worker(
     assert isinstance(screen, ContactsScreen)
     qtbot.waitUntil(lambda: len(screen.model.rows) == 1 and not context.background.busy())
     timed_out: list[bool] = []
-    read = contacts_meedenkers.list_meedenkers
+    read = contacts_meedenkers.meedenker_choices
     release = threading.Event()
 
     def slow_register(*args: Any, **kwargs: Any) -> Any:
         timed_out.append(not release.wait(10))  # a read on the GUI thread waits it out
         return read(*args, **kwargs)
 
-    monkeypatch.setattr(contacts_meedenkers, "list_meedenkers", slow_register)
+    monkeypatch.setattr(contacts_meedenkers, "meedenker_choices", slow_register)
     try:
         rect = screen.table.visualRect(screen.model.index(0, 0))
         qtbot.mouseClick(screen.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import enum
+import gc
 import uuid
 from datetime import date, timedelta
 from typing import Any
@@ -13,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from gebiedsapp.domain import ContactType, ContactWith, Handling
 from gebiedsapp.services import demo
-from gebiedsapp.services.actions import create_follow_up
+from gebiedsapp.services.actions import ActionView, create_follow_up, filter_actions
 from gebiedsapp.services.areas import find_area
 from gebiedsapp.services.contacts import ContactInput, record_contact
 from gebiedsapp.services.koffiekar import (
@@ -24,6 +26,7 @@ from gebiedsapp.services.koffiekar import (
 )
 from gebiedsapp.services.lists import ListFilter, list_conversations
 from gebiedsapp.services.taxonomy import list_themes
+from gebiedsapp.ui.actions import ActionsModel, sort_soonest_first
 from gebiedsapp.ui.context import AppContext
 from gebiedsapp.ui.formatting import format_number
 from gebiedsapp.ui.lists import ListsScreen
@@ -272,3 +275,57 @@ def test_columns_that_would_say_nothing_give_their_width_away(
     qtbot.waitUntil(lambda: table.viewport().width() < 600)
     summary = header.sectionSize(ConversationsModel.COL_SUMMARY)
     assert summary >= table.fontMetrics().averageCharWidth() * 30, summary
+
+
+def test_the_actions_tab_keeps_compact_rows_that_show_what_the_actions_are(
+    qtbot: QtBot, screen: ListsScreen, context: AppContext, data: dict[str, Any]
+) -> None:
+    """The tab's year of actions lives as long as the screen: each row one tuple of texts, a
+    date and a status, no UUIDs or views for the GUI thread's garbage collections to walk
+    (issue 19: at ten times the data every young collection walked them). It shows what the
+    actions' views show, in the same order."""
+    with context.database.unit_of_work("test") as session:
+        create_follow_up(
+            session, description="Bankje laten plaatsen", area_id=data["beerta"],
+            owner_id=None, due_date=TODAY - timedelta(days=1),
+            conversation_id=data["conversation"],
+        )  # fmt: skip
+    screen.tabs.setCurrentIndex(3)
+    wait_done(qtbot, screen)
+    model = screen.actions_model
+    assert model.rowCount() > 2
+    gc.collect()
+    for row in model.rows:
+        held = [
+            part
+            for part in gc.get_referents(row)
+            if gc.is_tracked(part) and not isinstance(part, (enum.Enum, type))
+        ]
+        assert held == [], row
+
+    filters = screen.current_filter()
+    with context.read() as session:
+        views = filter_actions(
+            session, area_ids=filters.area_ids, start=filters.start, end=filters.end,
+            text="", author=None, include_closed=True, today=date.today(),
+        )  # fmt: skip
+    reference: ActionsModel[ActionView] = ActionsModel()
+    reference.set_rows(sort_soonest_first(list(views)))
+    roles = (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.FontRole,
+    )
+
+    def shown(m: ActionsModel[Any]) -> list[list[Any]]:
+        return [
+            [m.index(r, c).data(role) for c in range(m.columnCount()) for role in roles]
+            for r in range(m.rowCount())
+        ]
+
+    assert shown(model) == shown(reference)
+    assert [row.id for row in model.rows] == [view.id for view in reference.rows]
+    late = next(r for r, row in enumerate(model.rows) if row.description == "Bankje laten plaatsen")
+    assert model.index(late, ActionsModel.COL_SOURCE).data() == "Koffiekargesprek"
+    assert model.index(late, ActionsModel.COL_DUE).data(Qt.ItemDataRole.FontRole).bold()

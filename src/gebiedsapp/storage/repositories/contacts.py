@@ -5,9 +5,9 @@ from __future__ import annotations
 import uuid
 from collections.abc import Collection, Sequence
 from datetime import UTC, date, datetime, time, timedelta
-from typing import NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
-from sqlalchemy import Select, String, func, select, type_coerce
+from sqlalchemy import ColumnElement, Select, String, func, select, type_coerce
 from sqlalchemy.orm import Session, joinedload, selectinload
 
 from gebiedsapp.domain import (
@@ -68,6 +68,24 @@ class ContactListRow(NamedTuple):
         return tuple(sorted(joined.split(THEME_SEPARATOR))) if joined else ()
 
 
+class FollowUpListRow(NamedTuple):
+    """An action as the lists show it: plain values, its id made when asked."""
+
+    key: str | uuid.UUID  # the id as stored (a UUID already where the driver makes one)
+    description: str
+    area_name: str
+    owner_name: str | None
+    due_date: date | None
+    status: ActionStatus
+    from_conversation: bool
+    from_contact: bool
+
+    @property
+    def id(self) -> uuid.UUID:
+        key = self.key
+        return key if isinstance(key, uuid.UUID) else uuid.UUID(hex=key)
+
+
 class MeedenkerRow(NamedTuple):
     """An entry of the participation register as its lists show it."""
 
@@ -80,8 +98,65 @@ class MeedenkerRow(NamedTuple):
     theme_names: str | None  # joined by THEME_SEPARATOR; None without themes
 
 
+_Rows = TypeVar("_Rows", bound=Select[*tuple[Any, ...]])
+
+
+class MeedenkerChoiceRow(NamedTuple):
+    """An entry of the register as a dropdown offers it: plain values only."""
+
+    key: str | uuid.UUID  # the id as stored (a UUID already where the driver makes one)
+    name: str | None
+    area_name: str
+
+
+def _on_the_register(query: _Rows, area_ids: Collection[uuid.UUID] | None) -> _Rows:
+    """`query` over the register's active entries (of these areas), with their resident and
+    area joined."""
+    query = (
+        query.join(Resident, Resident.id == Meedenker.resident_id)
+        .join(Area, Area.id == Meedenker.area_id)
+        .where(Meedenker.deleted_at.is_(None), Meedenker.active.is_(True))
+        # purpose limitation: on the register only while the consent to think along stands
+        .join(Consent, Consent.id == Meedenker.consent_id)
+        .where(
+            Consent.purpose == ConsentPurpose.MEEDENKEN,
+            Consent.withdrawn_on.is_(None),
+            Consent.deleted_at.is_(None),
+        )
+    )
+    if area_ids is not None:
+        query = query.where(Meedenker.area_id.in_(area_ids))
+    return query
+
+
 def _start_of(day: date) -> datetime:
     return datetime.combine(day, time(0), tzinfo=UTC)
+
+
+def _follow_up_filters(
+    *,
+    area_ids: Collection[uuid.UUID] | None,
+    statuses: Collection[ActionStatus] | None,
+    created_from: date | None,
+    created_to: date | None,
+    words: Sequence[str],
+    author: str | None,
+) -> list[ColumnElement[bool]]:
+    """The lists' filters on actions, alike for the rows and the records."""
+    where: list[ColumnElement[bool]] = []
+    if area_ids is not None:
+        where.append(FollowUp.area_id.in_(area_ids))
+    if statuses is not None:
+        where.append(FollowUp.status.in_(statuses))
+    if created_from is not None:
+        where.append(FollowUp.created_at >= _start_of(created_from))
+    if created_to is not None:
+        where.append(FollowUp.created_at < _start_of(created_to + timedelta(days=1)))
+    for word in words:
+        where.append(folded(FollowUp.description).like(like_pattern(word), escape="\\"))
+    if author:
+        where.append(FollowUp.created_by == author)
+    return where
 
 
 class ContactRepository:
@@ -165,24 +240,63 @@ class ContactRepository:
             query = query.join(TeamMember, TeamMember.id == FollowUp.owner_id).where(
                 TeamMember.account == owner_account
             )
-        if area_ids is not None:
-            query = query.where(FollowUp.area_id.in_(area_ids))
-        if statuses is not None:
-            query = query.where(FollowUp.status.in_(statuses))
         if conversation_id is not None:
             query = query.where(FollowUp.conversation_id == conversation_id)
         if contact_id is not None:
             query = query.where(FollowUp.contact_id == contact_id)
-        if created_from is not None:
-            query = query.where(FollowUp.created_at >= _start_of(created_from))
-        if created_to is not None:
-            query = query.where(FollowUp.created_at < _start_of(created_to + timedelta(days=1)))
-        for word in words:
-            query = query.where(folded(FollowUp.description).like(like_pattern(word), escape="\\"))
-        if author:
-            query = query.where(FollowUp.created_by == author)
+        query = query.where(
+            *_follow_up_filters(
+                area_ids=area_ids,
+                statuses=statuses,
+                created_from=created_from,
+                created_to=created_to,
+                words=words,
+                author=author,
+            )
+        )
         query = query.order_by(FollowUp.due_date.is_(None), FollowUp.due_date, FollowUp.created_at)
         return self.session.scalars(query).all()
+
+    def follow_up_rows(
+        self,
+        *,
+        area_ids: Collection[uuid.UUID] | None,
+        statuses: Collection[ActionStatus] | None,
+        created_from: date | None,
+        created_to: date | None,
+        words: Sequence[str] = (),
+        author: str | None = None,
+    ) -> list[FollowUpListRow]:
+        """`follow_ups` with these filters, in its order, as plain rows with only what the
+        lists show (issue 19: the lists screen kept a year of actions as views with five UUIDs
+        each, walked by every collection of the GUI thread at ten times the data)."""
+        query = (
+            select(
+                type_coerce(FollowUp.id, String),  # made a UUID when asked (`id`)
+                FollowUp.description,
+                Area.name,
+                TeamMember.name,
+                FollowUp.due_date,
+                FollowUp.status,
+                FollowUp.conversation_id.is_not(None),
+                FollowUp.contact_id.is_not(None),
+            )
+            .join(Area, Area.id == FollowUp.area_id)
+            .outerjoin(TeamMember, TeamMember.id == FollowUp.owner_id)
+            .where(
+                FollowUp.deleted_at.is_(None),
+                *_follow_up_filters(
+                    area_ids=area_ids,
+                    statuses=statuses,
+                    created_from=created_from,
+                    created_to=created_to,
+                    words=words,
+                    author=author,
+                ),
+            )
+            .order_by(FollowUp.due_date.is_(None), FollowUp.due_date, FollowUp.created_at)
+        )
+        return [FollowUpListRow(*row) for row in self.session.execute(query)]
 
     def meedenker_of(self, resident_id: uuid.UUID, area_id: uuid.UUID) -> Meedenker | None:
         return self.session.scalars(
@@ -203,7 +317,7 @@ class ContactRepository:
             .correlate(Meedenker)
             .scalar_subquery()
         )
-        query = (
+        query = _on_the_register(
             select(
                 Meedenker.id,
                 Meedenker.resident_id,
@@ -212,19 +326,19 @@ class ContactRepository:
                 Area.name,
                 Meedenker.since,
                 themes,
-            )
-            .join(Resident, Resident.id == Meedenker.resident_id)
-            .join(Area, Area.id == Meedenker.area_id)
-            .where(Meedenker.deleted_at.is_(None), Meedenker.active.is_(True))
-            # purpose limitation: on the register only while the consent to think along stands
-            .join(Consent, Consent.id == Meedenker.consent_id)
-            .where(
-                Consent.purpose == ConsentPurpose.MEEDENKEN,
-                Consent.withdrawn_on.is_(None),
-                Consent.deleted_at.is_(None),
-            )
+            ),
+            area_ids,
         )
-        if area_ids is not None:
-            query = query.where(Meedenker.area_id.in_(area_ids))
         query = query.order_by(Meedenker.since.desc())
         return [MeedenkerRow(*row) for row in self.session.execute(query)]
+
+    def meedenker_choices(
+        self, *, area_ids: Collection[uuid.UUID] | None
+    ) -> list[MeedenkerChoiceRow]:
+        """`meedenkers` as a dropdown offers them: the entry's id as stored, the name and the
+        area, nothing more (issue 19: the municipality's register at ten times the data was
+        read as rows of three UUIDs, a date and themes each, to show a name and an area)."""
+        query = _on_the_register(
+            select(type_coerce(Meedenker.id, String), Resident.name, Area.name), area_ids
+        )
+        return [MeedenkerChoiceRow(*row) for row in self.session.execute(query)]

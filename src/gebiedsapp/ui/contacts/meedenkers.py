@@ -14,18 +14,16 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistent
 
 from gebiedsapp.services.overview import area_header
 from gebiedsapp.services.permissions import may_see_personal_data
-from gebiedsapp.services.residents import MeedenkerView, list_meedenkers
+from gebiedsapp.services.residents import MeedenkerChoice, meedenker_choices
 from gebiedsapp.ui.context import AppContext
 
 Index = QModelIndex | QPersistentModelIndex
 
 
-def meedenker_rows(entries: list[MeedenkerView]) -> list[tuple[str, str]]:
-    """(text, register entry id) per entry, by name: what the dropdown offers."""
-    return [
-        (f"{entry.name} – {entry.area_name}", str(entry.id))
-        for entry in sorted(entries, key=lambda e: e.name.casefold())
-    ]
+def meedenker_rows(entries: list[MeedenkerChoice]) -> list[tuple[str, str]]:
+    """(text, register entry id) per entry, in their order (by name): what the dropdown
+    offers."""
+    return [(f"{entry.name} – {entry.area_name}", entry.key) for entry in entries]
 
 
 class MeedenkerChoices(NamedTuple):
@@ -38,15 +36,16 @@ class MeedenkerChoices(NamedTuple):
 
 def read_meedenkers(context: AppContext, area_id: uuid.UUID | None) -> MeedenkerChoices:
     """The register entries of `area_id` and its sub-areas, ready to show (on the worker: the
-    whole municipality's register takes seconds at ten times the data)."""
+    whole municipality's register takes seconds at ten times the data), read as texts: no
+    UUID per entry (issue 19)."""
     if area_id is None:
         return MeedenkerChoices(area_id, [], {})
     with context.read() as session:
         ids = area_header(session, area_id, today=date.today()).area_ids
         names = may_see_personal_data(session, context.actor, today=date.today())
-        entries = list_meedenkers(session, area_ids=ids, names=names)
+        entries = meedenker_choices(session, area_ids=ids, names=names)
     return MeedenkerChoices(
-        area_id, meedenker_rows(entries), {str(entry.id): entry.name for entry in entries}
+        area_id, meedenker_rows(entries), {entry.key: entry.name for entry in entries}
     )
 
 

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from gebiedsapp.domain import Handling
-from gebiedsapp.services.actions import filter_actions
+from gebiedsapp.services.actions import ActionLine, action_lines
 from gebiedsapp.services.list_exports import (
     actions_table,
     contacts_table,
@@ -44,7 +44,7 @@ from gebiedsapp.services.lists import (
     list_sessions,
 )
 from gebiedsapp.services.overview import AreaHeader
-from gebiedsapp.ui.actions import ActionsModel, sort_soonest_first
+from gebiedsapp.ui.actions import ActionsModel
 from gebiedsapp.ui.admin.common import current_id, make_table, select_data
 from gebiedsapp.ui.contacts.models import ContactsModel
 from gebiedsapp.ui.context import ACTIONS, AREAS, CONTACTS, KOFFIEKAR, THEMES, AppContext
@@ -163,7 +163,7 @@ class ListsScreen(FilterChoices, ScreenDefaults, QWidget):
         self.sessions_model = SessionsModel(self)
         self.conversations_model = ConversationsModel(self)
         self.contacts_model = ContactsModel(self)
-        self.actions_model = ActionsModel(self)
+        self.actions_model: ActionsModel[ActionLine] = ActionsModel(self)
         self.tabs = QTabWidget(self)
         models: tuple[RowTableModel[Any], ...] = (
             self.sessions_model,
@@ -404,18 +404,16 @@ class ListsScreen(FilterChoices, ScreenDefaults, QWidget):
                 return list_contacts(session, filters, limit=min(limit, DEFAULT_LIMIT))
 
         def actions() -> list[Any]:
-            with context.read() as session:
-                rows = filter_actions(
+            with context.read() as session:  # lines, soonest first (issue 19)
+                return action_lines(
                     session,
                     area_ids=filters.area_ids,
                     start=filters.start,
                     end=filters.end,
                     text=filters.text,
                     author=filters.author,
-                    include_closed=True,
                     today=today,
                 )
-            return sort_soonest_first(rows)
 
         return {
             SESSIONS: sessions,
