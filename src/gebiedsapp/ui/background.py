@@ -56,6 +56,7 @@ _Callbacks = tuple[str, QObject, Callable[[Any], None], Callable[[Exception], No
 
 
 READS = "reads"
+REST = -1  # a list's rows beyond its first page: after the other reads waiting
 MAINTENANCE = "maintenance"
 PAGES = "pages"
 SYNC = "sync"
@@ -93,14 +94,17 @@ class Background(QObject):
         on_done: Callable[[Any], None],
         on_error: Callable[[Exception], None],
         lane: str = READS,
+        priority: int = 0,
     ) -> None:
         """Run `work` on the `lane`'s worker; call back on the GUI thread unless `owner` is
-        gone."""
+        gone. Of the work waiting on a lane, the highest `priority` runs first (REST: the
+        rest of a list whose first page is in view waits for what a form needs)."""
         self._next += 1
         self._tickets[key] = self._next
         self._callbacks[self._next] = (key, owner, on_done, on_error)
         self._lanes[self._next] = lane
-        self._pool(lane).start(_Job(work, self._relay, self._next, low=lane == MAINTENANCE))
+        job = _Job(work, self._relay, self._next, low=lane == MAINTENANCE)
+        self._pool(lane).start(job, priority)
 
     def _deliver(self, result: Any, error: Exception | None, ticket: int) -> None:
         key, owner, on_done, on_error = self._callbacks.pop(ticket)

@@ -26,6 +26,7 @@ from gebiedsapp.services.areas import area_tree
 from gebiedsapp.services.overview import AreaHeader
 from gebiedsapp.services.taxonomy import list_themes
 from gebiedsapp.services.teams import list_members
+from gebiedsapp.ui.background import REST
 from gebiedsapp.ui.context import AREAS, TEAM, THEMES, AppContext
 from gebiedsapp.ui.drafting import DraftAutosaver
 from gebiedsapp.ui.page import StaleList
@@ -150,12 +151,15 @@ class ListFormScreen(ScreenDefaults, Generic[R, F], _Widget):
         self.area_ids = header.area_ids
         self._show_scope(header)
         self._ensure_loaded()
+        # the list's first rows are read before what the form reads for the new area (its
+        # choices, Contacten's meedenker register): on ten times the data those came first
+        # and the rows waited for them (issue 19)
+        self.list_state.changed()
         if self.editing_id is None and not self._is_dirty():
             self._reset_form()
         self._on_area()
         if shown:
             self._on_shown()
-        self.list_state.changed()
 
     def _on_header_failed(self, error: Exception) -> None:
         self._header_busy = False
@@ -223,6 +227,7 @@ class ListFormScreen(ScreenDefaults, Generic[R, F], _Widget):
             owner=self,
             on_done=self._on_list,
             on_error=self._on_list_failed,
+            priority=REST if first is not None else 0,  # the first rows are in view by then
         )
         self._on_reload()
 

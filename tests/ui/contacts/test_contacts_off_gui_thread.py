@@ -239,3 +239,44 @@ def test_opening_a_contact_without_a_meedenker_reads_the_register_on_the_worker(
         release.set()
     qtbot.waitUntil(lambda: not context.background.busy())
     assert timed_out == [False]
+
+
+def test_contacten_shown_again_for_another_area_reads_its_first_rows_before_the_register(
+    qtbot: Any,
+    window: MainWindow,
+    context: AppContext,
+    beerta: uuid.UUID,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """An area clicked while Contacten was hidden: shown again, the list's first rows are read
+    first, the form's meedenker register after them, the rest of the list last (on ten times
+    the data the register came first and the rows waited for it, issue 19)."""
+    with context.read() as session:
+        finsterwolde = find_area(session, "Finsterwolde").id
+    _add_contact(context, finsterwolde, "Bankje bij de kerk")
+    click_area(qtbot, window, beerta)
+    open_screen(qtbot, window, CONTACTS)
+    qtbot.waitUntil(lambda: not context.background.busy())
+    open_screen(qtbot, window, SIGNALS)
+    click_area(qtbot, window, finsterwolde)
+    qtbot.waitUntil(lambda: not context.background.busy())
+
+    order: list[str] = []
+    submit = context.background.submit
+
+    def noted(key: str, work: Callable[[], Any], **kwargs: Any) -> None:
+        def run() -> Any:
+            order.append(key)  # on the worker, as it starts
+            return work()
+
+        submit(key, run, **kwargs)
+
+    monkeypatch.setattr(context.background, "submit", noted)
+    open_screen(qtbot, window, CONTACTS)
+    screen = window.screens[CONTACTS]
+    assert isinstance(screen, ContactsScreen)
+    qtbot.waitUntil(lambda: screen.form.area_id == finsterwolde)
+    qtbot.waitUntil(lambda: not context.background.busy())
+    assert [r.subject for r in screen.model.rows] == ["Bankje bij de kerk"]
+    reads = [k for k in order if k.startswith("contacts-")]
+    assert reads == ["contacts-log-first", "contacts-meedenkers", "contacts-log"], order
