@@ -103,11 +103,14 @@ def test_rows_alike_in_every_shown_key_come_in_one_order_on_screen_and_on_paper(
     for _ in range(6):  # agreed the same day, no due day: alike in every key but the id
         builder.action(beerta, date(2024, 6, 3))
     made = session.scalars(select(FollowUp).where(FollowUp.area_id == beerta)).all()
+    def named(row: FollowUp) -> str:  # no digits: a run of them could be masked as a phone
+        return "Actie " + row.id.hex.translate(str.maketrans("0123456789", "ghijklmnop"))
+
     for row in made:
-        row.description = f"Actie {row.id}"
+        row.description = named(row)
     session.flush()
     full = area_summary(session, [beerta], period, today=date(2024, 12, 20))
-    by_id = [f"Actie {row.id}" for row in sorted(made, key=lambda r: r.id)]
+    by_id = [named(row) for row in sorted(made, key=lambda r: r.id)]
     assert [a.what for a in full.open_action_list] == by_id
     scope = sl.list_scope(session, beerta, period, today=date(2024, 12, 20))
     order = sl.list_order(session, scope, sl.ACTIONS)

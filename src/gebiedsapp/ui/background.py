@@ -32,15 +32,25 @@ class _Relay(QObject):
 
 class _Job(QRunnable):
     def __init__(
-        self, work: Callable[[], Any], relay: _Relay, ticket: int, *, low: bool = False
+        self,
+        work: Callable[[], Any],
+        relay: _Relay,
+        ticket: int,
+        *,
+        low: bool = False,
+        wanted: Callable[[], bool] | None = None,
     ) -> None:
         super().__init__()
         self.work = work
         self.relay = relay
         self.ticket = ticket
         self.low = low
+        self.wanted = wanted
 
     def run(self) -> None:
+        if self.wanted is not None and not self.wanted():
+            self.relay.finished.emit(None, None, self.ticket)  # its callbacks let go
+            return
         if self.low:
             lower_this_thread()
         try:
@@ -95,16 +105,31 @@ class Background(QObject):
         on_error: Callable[[Exception], None],
         lane: str = READS,
         priority: int = 0,
+        skippable: bool = False,
     ) -> None:
         """Run `work` on the `lane`'s worker; call back on the GUI thread unless `owner` is
         gone. Of the work waiting on a lane, the highest `priority` runs first (REST: the
-        rest of a list whose first page is in view waits for what a form needs)."""
+        rest of a list whose first page is in view waits for what a form needs). A
+        `skippable` read that nobody waits for any more when its turn comes (a newer one of
+        the same key, or `forget`) is not run at all."""
         self._next += 1
-        self._tickets[key] = self._next
-        self._callbacks[self._next] = (key, owner, on_done, on_error)
-        self._lanes[self._next] = lane
-        job = _Job(work, self._relay, self._next, low=lane == MAINTENANCE)
+        ticket = self._next
+        self._tickets[key] = ticket
+        self._callbacks[ticket] = (key, owner, on_done, on_error)
+        self._lanes[ticket] = lane
+
+        def wanted() -> bool:  # on the worker: a look-up in a dict the GUI thread keeps
+            return self._tickets.get(key) == ticket
+
+        job = _Job(
+            work, self._relay, ticket, low=lane == MAINTENANCE, wanted=wanted if skippable else None
+        )
         self._pool(lane).start(job, priority)
+
+    def forget(self, key: str) -> None:
+        """Nobody waits for `key`'s result any more: a skippable read not yet started is not
+        run, and whatever result comes is dropped."""
+        self._tickets.pop(key, None)
 
     def _deliver(self, result: Any, error: Exception | None, ticket: int) -> None:
         key, owner, on_done, on_error = self._callbacks.pop(ticket)

@@ -97,8 +97,16 @@ class SampledColumns(QObject):
         header = view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        self.sampled = 0  # rows measured by the last fit
         view.model().modelReset.connect(self.fit)
+        view.model().rowsInserted.connect(self._rows_added)
         self.fit()
+
+    def _rows_added(self, *_args: object) -> None:
+        """Rows that came after a reset with fewer than the sample (a list emptied and then
+        filled page by page) are measured too, else the columns kept their headers' width."""
+        if self.sampled < self.sample and self.view.model().rowCount() > self.sampled:
+            self.fit()
 
     def fit(self) -> None:
         model, header = self.view.model(), self.view.horizontalHeader()
@@ -106,6 +114,7 @@ class SampledColumns(QObject):
         padding = 2 * header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin) + 12
         widest_allowed = metrics.horizontalAdvance("x") * WIDEST_CHARACTERS
         rows = min(model.rowCount(), self.sample)
+        self.sampled = rows
         for column in range(model.columnCount() - 1):  # the last one stretches
             title = model.headerData(column, Qt.Orientation.Horizontal)
             widest = head.horizontalAdvance(str(title or ""))
@@ -119,8 +128,9 @@ def _texts(model: QAbstractItemModel, column: int, rows: int) -> list[Any]:
     """The first `rows` texts of a column. A RowTableModel's straight from its rows, as its
     `data()` gives them: through Qt, each cell's index and data were two calls into C++ and one
     back, each waiting for the GIL while a worker read the next list (on ten times the data
-    Samenvatting's four lists' widths held the GUI thread 150 ms, issue 19)."""
-    if isinstance(model, RowTableModel):
+    Samenvatting's four lists' widths held the GUI thread 150 ms, issue 19). A model with a
+    `data()` of its own is asked through Qt, as before."""
+    if isinstance(model, RowTableModel) and type(model).data is RowTableModel.data:
         display = Qt.ItemDataRole.DisplayRole
         return [model.cell(row, column, display) for row in model.rows[:rows]]
     return [model.index(row, column).data() for row in range(rows)]

@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTableView
 from signal_steps import click_area, open_screen
 
 from gebiedsapp.services.areas import area_tree
@@ -23,7 +24,8 @@ from gebiedsapp.services.summary_lists import PAGE, ListOrder, ListScope, Page
 from gebiedsapp.ui.context import AppContext
 from gebiedsapp.ui.main_window import SUMMARY, MainWindow
 from gebiedsapp.ui.summary import data as data_module
-from gebiedsapp.ui.summary.models import OpenSignalsModel
+from gebiedsapp.ui.summary.models import OpenSignalsModel, PagedModel
+from gebiedsapp.ui.table_model import SampledColumns
 from support.long_lists import LongLists
 
 
@@ -171,3 +173,70 @@ def test_a_view_scrolled_to_the_end_before_the_whole_order_gets_the_next_page(
     assert model.rowCount() == PAGE  # the next pages wait for the whole order
     whole_orders_held.set()
     qtbot.waitUntil(lambda: model.rowCount() > PAGE, timeout=10_000)
+
+
+def test_a_switch_of_area_reads_no_more_whole_orders_of_the_last_area(
+    qtbot: Any,
+    window: MainWindow,
+    context: AppContext,
+    long_lists: LongLists,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The last area's whole orders still waiting when another area is clicked are not read:
+    the new area's first pages went behind every one of them (review)."""
+    go_on, running = threading.Event(), threading.Event()
+    whole = data_module.list_order
+    read: list[tuple[object, str]] = []
+
+    def noted(session: Any, scope: ListScope, name: str) -> Any:
+        read.append((scope.area_ids, name))
+        running.set()
+        go_on.wait(30)
+        return whole(session, scope, name)
+
+    monkeypatch.setattr(data_module, "list_order", noted)
+    try:
+        click_area(qtbot, window, long_lists.area)
+        open_screen(qtbot, window, SUMMARY)
+        screen = window.screens[SUMMARY]
+        qtbot.waitUntil(lambda: not screen.lists.pending, timeout=20_000)
+        qtbot.waitUntil(running.is_set)  # one whole order is read; the others wait
+        assert len(screen.lists.ordering) > 1
+        with context.read() as session:
+            municipality = next(n.id for n in area_tree(session) if n.parent_id is None)
+        click_area(qtbot, window, municipality)
+    finally:
+        go_on.set()
+    qtbot.waitUntil(lambda: not screen.is_busy(), timeout=30_000)
+    context.background.wait()
+    of_the_last = [name for ids, name in read if ids is not None]  # None: every area
+    assert len(of_the_last) == 1, read  # the one already under way, no other
+    assert screen.open_model.total > PAGE  # the new area's list, whole
+
+
+class _Texts(PagedModel[str]):
+    headers = ("Tekst", "Rest")
+
+    def cell(self, row: str, column: int, role: int) -> Any:
+        return row if role == Qt.ItemDataRole.DisplayRole and column == 0 else None
+
+
+def test_columns_are_measured_again_when_a_list_shown_again_fills_page_by_page(
+    qtbot: Any,
+) -> None:
+    """A list emptied by a whole order that no longer starts with its first page, then filled
+    by its first page again: the columns had kept their headers' width (review)."""
+    model = _Texts(lambda _model, _order, _offset: None)
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    SampledColumns(view)
+    text = "een heel lange categorie met veel tekst erin"
+    first = _order(range(3), complete=False)
+    model.set_page(first, Page((text,) * 3, 0, 3, 3))
+    wide = view.horizontalHeader().sectionSize(0)
+    other_start = _order(range(1, 10))
+    model.set_order(first, other_start)  # emptied: only the header measured
+    assert view.horizontalHeader().sectionSize(0) < wide
+    model.add_page(other_start, Page((text,) * 4, 0, 4, 4))
+    assert view.horizontalHeader().sectionSize(0) == wide

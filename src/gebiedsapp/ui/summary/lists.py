@@ -24,7 +24,7 @@ from gebiedsapp.services.summary_lists import (
     ListOrder,
     Page,
 )
-from gebiedsapp.ui.background import PAGES
+from gebiedsapp.ui.background import PAGES, REST
 from gebiedsapp.ui.context import AppContext
 from gebiedsapp.ui.summary.data import load_list, read_order, read_page
 from gebiedsapp.ui.summary.models import (
@@ -80,6 +80,8 @@ class SummaryLists(QObject):
         (and its `then` is not run)."""
         self.pending = set(LISTS)
         self.ordering = set()
+        for name in LISTS:  # the last area's whole orders, still waiting: not read at all
+            self.lane.forget(f"summary-order-{name}")
         first, *rest = LISTS
         self._submit(first, area_id, period, today, then=then)
         for name in rest:
@@ -134,6 +136,8 @@ class SummaryLists(QObject):
             on_done=done,
             on_error=failed,
             lane=PAGES,
+            priority=REST,  # a newer load's first pages go before it
+            skippable=True,
         )
 
     def busy(self) -> bool:
