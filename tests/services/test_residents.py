@@ -201,3 +201,28 @@ def test_list_meedenkers_reads_themes_areas_and_consent_in_one_statement(
     assert [c.name for c in choices] == ["(geanonimiseerd)", "Eline Oefenga", "Freek Demoer"]
     hidden = residents.meedenker_choices(session, area_ids=frozenset({SCHEEMDA}), names=False)
     assert [(c.name, c.area_name) for c in hidden] == [(PERSONAL_DATA_HIDDEN, "Scheemda")]
+
+
+def test_meedenker_choices_of_equal_names_come_newest_first_as_the_register_gives_them(
+    session: Session,
+) -> None:
+    """The dropdown sorts by name; equal names (or every name hidden) stay newest first, as
+    `list_meedenkers` gives them (review: the compact read lost that order)."""
+    for name, area, day in (
+        ("Jan Jansen", BEERTA, date(2025, 1, 1)),
+        ("Jan Jansen", SCHEEMDA, date(2026, 1, 1)),
+        ("Piet Post", SCHEEMDA, date(2025, 3, 1)),
+        ("Piet Post", BEERTA, date(2026, 3, 1)),
+    ):
+        residents.register_resident(
+            session,
+            ResidentInput(name=name, phone="0597-123456", wants_meedenken=True, consent=True),
+            area_id=area,
+            today=day,
+        )
+    session.flush()
+    for names in (True, False):
+        register = residents.list_meedenkers(session, names=names)
+        old = [str(e.id) for e in sorted(register, key=lambda e: e.name.casefold())]
+        choices = residents.meedenker_choices(session, area_ids=None, names=names)
+        assert [c.key for c in choices] == old

@@ -103,6 +103,7 @@ def test_rows_alike_in_every_shown_key_come_in_one_order_on_screen_and_on_paper(
     for _ in range(6):  # agreed the same day, no due day: alike in every key but the id
         builder.action(beerta, date(2024, 6, 3))
     made = session.scalars(select(FollowUp).where(FollowUp.area_id == beerta)).all()
+
     def named(row: FollowUp) -> str:  # no digits: a run of them could be masked as a phone
         return "Actie " + row.id.hex.translate(str.maketrans("0123456789", "ghijklmnop"))
 

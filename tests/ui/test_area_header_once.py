@@ -75,3 +75,46 @@ def test_a_team_change_is_in_the_next_header(
         return [label.text() for label in window.area_page.team_box.findChildren(QLabel)]
 
     qtbot.waitUntil(lambda: any("Tessa Teamlid" in text for text in texts()))
+
+
+def test_the_first_headers_modules_come_in_one_chain_and_a_failing_one_does_not_spin(
+    qtbot: Any, context: AppContext, beerta: uuid.UUID, monkeypatch: Any
+) -> None:
+    """The first header imports its modules one per turn (issue 19). Headers asked meanwhile
+    wait for that one chain (each started its own); a module that fails to import is tried
+    once and the header is read all the same (it was tried again every turn, for ever, and
+    no header came: review)."""
+    from gebiedsapp.ui import area_headers, warmup
+    from gebiedsapp.ui.area_headers import AreaHeaders
+
+    monkeypatch.setattr(area_headers, "_first_header", lambda: True)
+    monkeypatch.setattr(area_headers, "AREA_HEADER", ("gebiedsapp_not_a_module", "json"))
+    tried: list[str] = []
+    real_import = warmup.importlib.import_module
+
+    def counted(name: str) -> Any:
+        tried.append(name)
+        return real_import(name)
+
+    monkeypatch.setattr(warmup.importlib, "import_module", counted)
+    chains: list[object] = []
+    start_chain = area_headers.import_in_turns
+
+    def one_more(*args: Any, **kwargs: Any) -> None:
+        chains.append(args)
+        start_chain(*args, **kwargs)
+
+    monkeypatch.setattr(area_headers, "import_in_turns", one_more)
+    headers = AreaHeaders(context.read, context.background)
+    with context.read() as session:
+        drieborg = find_area(session, "Drieborg").id
+    owner = QLabel()
+    got: list[str] = []
+    for area in (beerta, drieborg):
+        headers.fetch(area, owner=owner, on_done=lambda header: got.append(header.area.name))
+    qtbot.waitUntil(lambda: len(got) == 2, timeout=10_000)
+    assert sorted(got) == ["Beerta", "Drieborg"]
+    assert len(chains) == 1
+    qtbot.wait(50)
+    assert tried.count("gebiedsapp_not_a_module") == 1
+    context.background.wait()

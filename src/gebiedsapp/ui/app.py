@@ -7,6 +7,7 @@ functions that open the database and build the window, after the passphrase was 
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
@@ -128,6 +129,11 @@ def show_window(
     """The window on an opened database, as every start shows it: then 'Herstel je werk?'
     for drafts left by a crash, the offer to encrypt a plain file, and the start's
     maintenance on the worker."""
+    if opened.upgrade.from_revision != opened.upgrade.to_revision:
+        # a new or upgraded database: the migrations left thousands of reference cycles
+        # (Alembic's and the DDL's objects, ~3 MB on a first start) that the freeze below
+        # would keep for ever; this start is slow anyway (review)
+        gc.collect()
     window = create_main_window(opened, paths, actor=actor, settings=settings)
     window.show()
     # what the start made (imports, mappers, the window: 130k objects) lives as long as the

@@ -34,6 +34,11 @@ _Key = tuple[uuid.UUID, date]
 _Waiter = tuple[QObject, Callable[["AreaHeader"], None], Callable[[Exception], None] | None]
 
 
+def _first_header() -> bool:
+    """No header was read in this process yet: its modules are not imported."""
+    return "gebiedsapp.services.overview" not in sys.modules
+
+
 class AreaHeaders:
     """The GUI thread's headers of the areas shown since the last click or change."""
 
@@ -45,6 +50,9 @@ class AreaHeaders:
         self._generation = 0  # forget() makes a read under way too old to keep
         self._asked: dict[_Key, int] = {}  # the generation a read is scheduled or under way for
         self.computed = 0  # how many headers were read from the database (for tests)
+        # the first header's modules, imported one per turn once: the headers asked meanwhile
+        self._importing: list[_Key] | None = None
+        self._imports_tried = False
 
     def get(self, area_id: uuid.UUID, *, today: date | None = None) -> AreaHeader:
         key = (area_id, today or date.today())
@@ -57,6 +65,12 @@ class AreaHeaders:
             self.computed += 1
             self._cached[key] = header
         return header
+
+    def _imported(self) -> None:
+        """The first header's modules are in: read the headers asked meanwhile."""
+        keys, self._importing = self._importing or [], None
+        for key in dict.fromkeys(keys):
+            self._start(key)
 
     def fetch(
         self,
@@ -87,8 +101,13 @@ class AreaHeaders:
         if self._background is None:  # no worker (a test's context): read here
             self._deliver(key, self.get(key[0], today=key[1]), None)
             return
-        if "gebiedsapp.services.overview" not in sys.modules:  # the first header
-            import_in_turns(AREA_HEADER, lambda: self._start(key))
+        if self._importing is not None:  # the first header's modules are on their way
+            self._importing.append(key)
+            return
+        if not self._imports_tried and _first_header():
+            self._imports_tried = True  # once: a module that failed fails below, and tells
+            self._importing = [key]
+            import_in_turns(AREA_HEADER, self._imported, context=self._background)
             return
         generation, read = self._generation, self._read
         from gebiedsapp.services.overview import area_header  # here: not on the worker

@@ -149,7 +149,9 @@ class Background(QObject):
         return lanes.get(lane, self.pool)
 
     def busy(self) -> bool:
-        return bool(self._tickets)
+        """Work is running or waiting, or a result not delivered yet (also of work nobody
+        waits for any more: a forgotten read may still hold its worker)."""
+        return bool(self._lanes)
 
     def lane_busy(self, lane: str) -> bool:
         """Work of `lane` is running or queued, or its result not yet delivered."""

@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QModelIndex, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QTableView, QWidget
 from sqlalchemy.orm import Session
@@ -177,8 +177,8 @@ class ListFormScreen(ScreenDefaults, Generic[R, F], _Widget):
         if self._area_pending:
             self._read_area(shown=True)  # what the screen reads when shown follows the header
         elif not self._header_busy:
+            self.list_state.shown()  # the list's first rows before what else is read
             self._on_shown()
-            self.list_state.shown()
         super().showEvent(event)
 
     def _on_shown(self) -> None:
@@ -221,14 +221,22 @@ class ListFormScreen(ScreenDefaults, Generic[R, F], _Widget):
                 on_done=self._on_first_page,
                 on_error=self._on_list_failed,
             )
-        context.background.submit(
-            self.list_job,
-            reader(query),
-            owner=self,
-            on_done=self._on_list,
-            on_error=self._on_list_failed,
-            priority=REST if first is not None else 0,  # the first rows are in view by then
-        )
+
+        def the_rest() -> None:
+            context.background.submit(
+                self.list_job,
+                reader(query),
+                owner=self,
+                on_done=self._on_list,
+                on_error=self._on_list_failed,
+                priority=REST if first is not None else 0,
+                skippable=True,  # a newer reload's makes it stale before it runs
+            )
+
+        if first is None:
+            the_rest()
+        else:  # the next turn: after what the form reads in this one (REST orders only
+            QTimer.singleShot(0, self, the_rest)  # the work already waiting)
         self._on_reload()
 
     def _on_first_page(self, rows: list[R]) -> None:

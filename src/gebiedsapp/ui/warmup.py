@@ -64,19 +64,32 @@ def _not_imported(order: tuple[str, ...]) -> Iterator[str]:
     return (name for name in order if name not in sys.modules)
 
 
-def import_in_turns(order: tuple[str, ...], then: Callable[[], None]) -> None:
+def import_in_turns(
+    order: tuple[str, ...], then: Callable[[], None], *, context: QObject | None = None
+) -> None:
     """Import the modules of `order` not imported yet, one per event-loop turn, then call
     `then` (at once when all are in). For what the window needs soon after its first paint
-    (issue 19: the first area header's modules in one turn held the GUI thread 70-150 ms)."""
-    name = next(_not_imported(order), "")
-    if not name:
-        then()
-        return
-    try:
-        importlib.import_module(name)
-    except Exception:  # the caller's own import tells
-        log.warning("importing %s failed", name, exc_info=True)
-    QTimer.singleShot(0, lambda: import_in_turns(order, then))
+    (issue 19: the first area header's modules in one turn held the GUI thread 70-150 ms).
+    Each module is tried once: one that fails is logged and left to the caller's own import,
+    which tells (a retry per turn spun the GUI thread for ever). No turn runs once `context`
+    is gone."""
+    names = _not_imported(order)
+
+    def step() -> None:
+        name = next(names, "")
+        if not name:
+            then()
+            return
+        try:
+            importlib.import_module(name)
+        except Exception:  # the caller's own import tells
+            log.warning("importing %s failed", name, exc_info=True)
+        if context is None:
+            QTimer.singleShot(0, step)
+        else:
+            QTimer.singleShot(0, context, step)
+
+    step()
 
 
 class Warmup(QObject):

@@ -340,5 +340,5 @@ class ContactRepository:
         read as rows of three UUIDs, a date and themes each, to show a name and an area)."""
         query = _on_the_register(
             select(type_coerce(Meedenker.id, String), Resident.name, Area.name), area_ids
-        )
+        ).order_by(Meedenker.since.desc())  # equal names newest first, as `meedenkers` gives
         return [MeedenkerChoiceRow(*row) for row in self.session.execute(query)]
