@@ -394,8 +394,6 @@ class SignalsScreen(ScreenDefaults, SignalReads, QWidget):
     # -- loading ----------------------------------------------------------------------------
 
     def showEvent(self, event: QShowEvent) -> None:
-        if not self._choices_loaded:
-            self._load_choices()
         if self._detail_stale:
             self._detail_stale = False
             self.detail.reload()  # one signal: read directly, as a click on it does
@@ -407,6 +405,8 @@ class SignalsScreen(ScreenDefaults, SignalReads, QWidget):
             self._read_area()
         elif self.stale:
             self.refresh()
+        if not self._choices_loaded:  # after the list's first page on the worker
+            self._load_choices()
         super().showEvent(event)
 
     def _show_buurt_chip(self) -> None:
