@@ -234,3 +234,24 @@ def test_hidden_list_screens_read_nothing_on_an_area_click_and_show_it_when_show
     open_screen(qtbot, window, LISTS)
     qtbot.waitUntil(lambda: [r.subject for r in lists.contacts_model.rows] == ["In Finsterwolde"])
     assert lists.subtitle.text() == "Finsterwolde"
+
+
+def test_a_hidden_area_page_reads_its_figures_when_shown(
+    qtbot: Any, window: MainWindow, context: AppContext, beerta: uuid.UUID
+) -> None:
+    """Behind Signalen an area click read the area page's figures first (~3 s for Winschoten
+    on ten times the data), and Signalen's list waited behind them on the one reads worker."""
+    open_screen(qtbot, window, SIGNALS)
+    screen = window.screens[SIGNALS]
+    assert isinstance(screen, SignalsScreen)
+    settle(qtbot, screen)
+
+    click_area(qtbot, window, beerta)
+    settle(qtbot, screen)
+    qtbot.waitUntil(lambda: not context.background.busy())
+
+    assert window.area_page.title.text() == "Beerta"  # its header: shared with Signalen
+    assert window.area_page.figures is None  # hidden: its figures are not read
+
+    open_screen(qtbot, window, AREA)
+    qtbot.waitUntil(lambda: window.area_page.figures is not None)

@@ -104,7 +104,20 @@ def list_signals(
     making a row (texts and names) of each took seconds and left that many objects for the
     GUI thread's garbage collections (issue 19)."""
     repo = SignalViewRepository(session)
-    common = {
+    common = _common(session, filters)
+    if limit is not None:
+        return _first_signals(repo, filters, common, today=today, limit=limit)
+    rows = [
+        row
+        for found in repo.rows(statuses=filters.statuses, **common)
+        if (row := _signal_row(found, today, filters.label)) is not None
+    ]
+    return SignalList(rows=sort_overdue_first(rows), counts=repo.status_counts(**common))
+
+
+def _common(session: Session, filters: SignalFilter) -> dict[str, Any]:
+    """The repository's filters but status and label."""
+    return {
         "area_ids": filters.area_ids,
         "category_ids": _category_ids(session, filters.category_id),
         "partner_id": filters.partner_id,
@@ -114,14 +127,30 @@ def list_signals(
         "buurt_code": filters.buurt_code,
         "awaiting_feedback": CLOSED if filters.awaiting_feedback else None,
     }
-    if limit is not None:
-        return _first_signals(repo, filters, common, today=today, limit=limit)
-    rows = [
-        row
-        for found in repo.rows(statuses=filters.statuses, **common)
-        if (row := _signal_row(found, today, filters.label)) is not None
-    ]
-    return SignalList(rows=sort_overdue_first(rows), counts=repo.status_counts(**common))
+
+
+def first_signal_rows(
+    session: Session, filters: SignalFilter, *, today: date, limit: int
+) -> list[SignalRow]:
+    """The first `limit` rows of `list_signals` (the same rows in the same order), sorted and
+    cut by the database: Signalen shows them while the whole list is read and counted after
+    (issue 19: on ten times today's data Winschoten's 62,000 signals took over a second
+    before the first row showed)."""
+    repo = SignalViewRepository(session)
+    wanted = None if filters.label is None else _LABEL_ORDER[filters.label]
+    keys = repo.first_keys(
+        today=today,
+        limit=limit,
+        label_place=wanted,
+        statuses=filters.statuses,
+        **_common(session, filters),
+    )
+    made = {}
+    for found in repo.rows_of(keys):
+        row = _signal_row(found, today, None)
+        if row is not None:
+            made[row.key] = row
+    return [made[key] for key in keys if key in made]
 
 
 def _first_signals(

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -58,6 +59,10 @@ class AreaPage(ScreenDefaults, QScrollArea):
         self.area_id: uuid.UUID | None = None
         self.header: AreaHeader | None = None
         self.figures: AreaFigures | None = None
+        # the figures and the survey of this area and day, read when the page is shown: hidden
+        # behind Signalen, Winschoten's figures took the one reads worker ~3 s on ten times
+        # today's data, and Signalen's list waited behind them (issue 19)
+        self._figures_pending: tuple[frozenset[uuid.UUID], date] | None = None
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
 
@@ -216,7 +221,21 @@ class AreaPage(ScreenDefaults, QScrollArea):
             return  # another area was clicked meanwhile
         self.header = header
         self._render_header(header)
-        ids = header.area_ids
+        self._figures_pending = (header.area_ids, day)
+        if self.isVisible():  # hidden: read when shown (showEvent)
+            self._read_figures()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._figures_pending is not None:
+            self._read_figures()
+        super().showEvent(event)
+
+    def _read_figures(self) -> None:
+        """The area's figures and survey lines, on the worker."""
+        if self._figures_pending is None:
+            return
+        ids, day = self._figures_pending
+        self._figures_pending = None
         read = self.context.read
         # the figures' modules: imported at the first area shown, after the first paint
         # (start-up time), on this thread, not the worker's

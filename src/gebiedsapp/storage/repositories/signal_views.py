@@ -8,7 +8,7 @@ from collections.abc import Collection, Sequence
 from datetime import date
 from typing import Any, NamedTuple, TypeVarTuple
 
-from sqlalchemy import Row, String, and_, exists, func, select, type_coerce
+from sqlalchemy import Row, String, and_, case, exists, func, literal, select, type_coerce
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Select
 
@@ -25,6 +25,8 @@ from gebiedsapp.domain import (
     SignalFeedback,
     SignalStatus,
 )
+from gebiedsapp.domain.deadlines import RUIM_FACTOR
+from gebiedsapp.storage.repositories.report_sql import days_between
 
 Ts = TypeVarTuple("Ts")
 # Positional on purpose: the list is read 100k rows at a time, and a named tuple per row would
@@ -169,6 +171,28 @@ class SignalViewRepository:
             query = query.where(Signal.status.in_(list(statuses)))
         return self.session.connection().execute(query).all()
 
+    def first_keys(
+        self,
+        *,
+        today: date,
+        limit: int,
+        label_place: int | None = None,
+        statuses: Collection[SignalStatus] | None,
+        **filters: Any,
+    ) -> list[str]:
+        """The ids (as text) of the first `limit` matching signals in the list's order (the
+        deadline label's place, deadline, reported_on, id; `label_place`: that label's only),
+        sorted by the database and cut there: the list's first page without reading and
+        ordering all of them in Python (62,000 for Winschoten on ten times today's data)."""
+        place = label_place_on(today)
+        query = self._where(select(type_coerce(Signal.id, String)), **filters)
+        if statuses is not None:
+            query = query.where(Signal.status.in_(list(statuses)))
+        if label_place is not None:
+            query = query.where(place == label_place)
+        query = query.order_by(place, Signal.deadline, Signal.reported_on, Signal.id).limit(limit)
+        return list(self.session.connection().execute(query).scalars())
+
     def rows_of(self, keys: Collection[str]) -> Sequence[ListRow]:
         """`rows`' columns of these signals (ids as text, as `order_rows` gives them)."""
         if not keys:
@@ -204,3 +228,17 @@ class SignalViewRepository:
 
     def buurt_name(self, code: str) -> str:
         return self.session.scalar(select(CbsBuurt.name).where(CbsBuurt.code == code)) or ""
+
+
+def label_place_on(today: date) -> Any:
+    """`deadline_label` on `today` as its place in the list (ruim buiten 0, buiten 1, binnen
+    2), in SQL: binnen while the day it was closed (or today) is not past the deadline; ruim
+    buiten when the days taken exceed RUIM_FACTOR times the term (of at least a day)."""
+    end = func.coalesce(Signal.closed_on, literal(today, Signal.closed_on.type))
+    term = days_between(Signal.reported_on, Signal.deadline)
+    taken = days_between(Signal.reported_on, end)
+    return case(
+        (end <= Signal.deadline, 2),
+        (taken > RUIM_FACTOR * case((term < 1, 1), else_=term), 0),
+        else_=1,
+    )

@@ -15,7 +15,14 @@ from PySide6.QtWidgets import QComboBox, QLabel, QTableView
 from gebiedsapp.domain import SignalStatus
 from gebiedsapp.domain.signal_workflow import OPEN
 from gebiedsapp.services.overview import AreaHeader
-from gebiedsapp.services.signal_views import SignalFilter, SignalList, list_signals, open_in_areas
+from gebiedsapp.services.signal_views import (
+    SignalFilter,
+    SignalList,
+    SignalRow,
+    first_signal_rows,
+    list_signals,
+    open_in_areas,
+)
 from gebiedsapp.services.signals import signal_points
 from gebiedsapp.ui.context import AppContext
 from gebiedsapp.ui.formatting import format_number
@@ -36,6 +43,7 @@ else:
     _Widget = object
 
 SHOWN_LIMIT = 5_000
+FIRST_PAGE = 200  # what fills the view, and some: read first and alone (issue 19)
 
 # the screen's texts, in its translation context (the screen's class, as before the split)
 SEARCHING = QT_TRANSLATE_NOOP("SignalsScreen", "Zoeken…")
@@ -74,6 +82,9 @@ class SignalReads(_Widget):
     _filters_version: int
     _asked_version: int
     _shown_version: int
+    _first_shown: bool  # the asked list's first page is in the model; its rest comes after
+    _rest_waits: bool  # the rest of the list waits for the map's shapes (their outlines)
+    _asked: tuple[SignalFilter, date] | None  # the list being read: filters and day
     subtitle: QLabel
     status_line: QLabel
     counts: QLabel
@@ -112,7 +123,17 @@ class SignalReads(_Widget):
         self.header_busy = False
         self.area_ids = header.area_ids
         self.subtitle.setText(scope_name(header))
-        self._read_map()  # the list follows the shapes (it counts their own outlines)
+        self._read_area()
+
+    def _read_area(self) -> None:
+        """Another area's list: its first page first, alone on the worker, then the map's
+        shapes, then the rest of the list, which counts the shapes' own outlines (issue 19:
+        on ten times the data Winschoten's first rows waited for the shapes, a 200 ms pause
+        and the whole list with its map points and counts)."""
+        self._filters_version += 1  # another list: the detail follows it
+        self.map_busy = True  # set before the list is asked: its rest waits for the shapes
+        self.refresh()
+        self._read_map()
 
     def _on_header_failed(self, error: Exception) -> None:
         self.header_busy = False
@@ -138,7 +159,16 @@ class SignalReads(_Widget):
         self.map_for = found.area_ids
         self.map.set_buurten(found.shapes, paths=found.paths)
         self.map.setVisible(bool(found.shapes))
-        self._filters_changed()
+        self._after_map()
+
+    def _after_map(self) -> None:
+        """The rest of the list asked before the shapes came, else the list read again."""
+        if self.header_busy or self._area_pending:
+            return  # another area's shapes come: its header's arrival reads them and its list
+        if self._rest_waits:
+            self._read_rest()
+        else:
+            self._filters_changed()
 
     def _on_map_failed(self, error: Exception) -> None:
         log.warning("the map's shapes were not read: %s", error)
@@ -146,7 +176,7 @@ class SignalReads(_Widget):
         self.map_for = self.area_ids  # not again for every filter: the list still comes
         self.map.set_buurten([])
         self.map.setVisible(False)
-        self._filters_changed()
+        self._after_map()
 
     def _load_choices(self) -> None:
         """The category and partner filters' choices, read on the worker; the two filters
@@ -187,7 +217,9 @@ class SignalReads(_Widget):
         self._choices_loaded = False  # tried again when shown again
 
     def refresh(self) -> None:
-        """Query the list with the current filters, off the GUI thread."""
+        """Query the list with the current filters, off the GUI thread: another list's first
+        page first (what the view shows), then the whole list with its counts and map points;
+        the same list again (a change elsewhere) only whole, as its rows are shown."""
         self.timer.stop()
         if self.header_busy or self._area_pending:
             self.stale = True  # the area's header comes first; its arrival reads the list
@@ -196,9 +228,44 @@ class SignalReads(_Widget):
         self.busy = True
         self.status_line.setText(_tr(SEARCHING))
         filters = self.current_filter()
-        self._asked_version = self._filters_version  # a newer request drops this one's answer
-        context = self.context
         today = date.today()
+        self._asked_version = self._filters_version  # a newer request drops this one's answer
+        self._asked = (filters, today)
+        self._first_shown = False
+        if self._asked_version != self._shown_version:
+            self._read_first_page(filters, today)
+        if self.map_busy:
+            self._rest_waits = True  # the shapes' arrival reads it
+        else:
+            self._read_rest()
+
+    def _read_first_page(self, filters: SignalFilter, today: date) -> None:
+        context, version = self.context, self._asked_version
+
+        def work() -> list[SignalRow]:
+            with context.read() as session:
+                return first_signal_rows(session, filters, today=today, limit=FIRST_PAGE)
+
+        self.context.background.submit(
+            "signals-first", work, owner=self,
+            on_done=lambda rows: self._on_first_page(version, rows),
+            on_error=lambda error: log.warning("the list's first page failed: %s", error),
+        )  # fmt: skip
+
+    def _on_first_page(self, version: int, rows: list[SignalRow]) -> None:
+        if version != self._asked_version or not self.busy:
+            return  # another list was asked meanwhile, or the whole list is in already
+        self._first_shown = True
+        self.model.set_rows(rows)
+
+    def _read_rest(self) -> None:
+        """The whole list (its first SHOWN_LIMIT rows made, the rest counted), the counts per
+        status and the map's points and counts, for the filters `refresh` asked."""
+        self._rest_waits = False
+        if self._asked is None:
+            return
+        filters, today = self._asked
+        context, version = self.context, self._asked_version
         outlined = {} if self.buurt_code else self.map.own_outlines()
 
         def work() -> tuple[SignalList, list[MapPoint], dict[str, int]]:
@@ -210,8 +277,15 @@ class SignalReads(_Widget):
             return found, map_points(found.rows, points, open_keys=found.open_keys), own
 
         self.context.background.submit(
-            "signals-list", work, owner=self, on_done=self._on_rows, on_error=self._on_failed
-        )
+            "signals-list", work, owner=self,
+            on_done=lambda found: self._on_rest(version, found), on_error=self._on_failed,
+        )  # fmt: skip
+
+    def _on_rest(
+        self, version: int, found: tuple[SignalList, list[MapPoint], dict[str, int]]
+    ) -> None:
+        if version == self._asked_version:  # else another list was asked: it comes next
+            self._on_rows(found)
 
     def _on_rows(self, found: tuple[SignalList, list[MapPoint], dict[str, int]]) -> None:
         self.busy = False
@@ -229,7 +303,11 @@ class SignalReads(_Widget):
                     counts[code] = count
             self.map.set_counts(counts | own)
         shown = rows[:SHOWN_LIMIT]
-        self.model.set_rows(shown)
+        if self._first_shown:  # its first page is shown: the rest is appended to it
+            self.model.set_all_rows(shown)
+        else:
+            self.model.set_rows(shown)
+        self._first_shown = False
         total = result.length
         noun = _tr(ONE_SIGNAL) if total == 1 else _tr(SIGNALS_NOUN)
         text = f"{format_number(total)} {noun}"

@@ -94,6 +94,9 @@ class SignalsScreen(ScreenDefaults, SignalReads, QWidget):
         # what the list holds changes with the area and filters; the detail then follows it
         self._filters_version = 0
         self._asked_version = self._shown_version = -1
+        self._first_shown = False  # the list's first page is shown, its rest to come
+        self._rest_waits = False  # the rest of the list waits for the map's shapes
+        self._asked: tuple[SignalFilter, date] | None = None  # the list being read
         self._choices_loaded = False
         self.choices_busy = False
         self.header_busy = False  # the area's header is being read on the worker
@@ -391,8 +394,6 @@ class SignalsScreen(ScreenDefaults, SignalReads, QWidget):
     # -- loading ----------------------------------------------------------------------------
 
     def showEvent(self, event: QShowEvent) -> None:
-        if not self._choices_loaded:
-            self._load_choices()
         if self._detail_stale:
             self._detail_stale = False
             self.detail.reload()  # one signal: read directly, as a click on it does
@@ -401,9 +402,11 @@ class SignalsScreen(ScreenDefaults, SignalReads, QWidget):
         elif self.header_busy:
             pass  # the header's arrival reads the map and the list
         elif self.area_ids is not None and self.map_for != self.area_ids:
-            self._read_map()
+            self._read_area()
         elif self.stale:
             self.refresh()
+        if not self._choices_loaded:  # after the list's first page on the worker
+            self._load_choices()
         super().showEvent(event)
 
     def _show_buurt_chip(self) -> None:
