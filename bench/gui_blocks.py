@@ -34,6 +34,7 @@ TICK_MS = 2
 QUIET_S = 0.3  # an action is over when the workers are idle and this long has passed
 LIMIT_MS = 100.0
 ROWS_LIMIT_MS = 500.0  # the first rows of any screen on 10x
+POLL_S = 0.05  # how often the shown screen is looked through for lists made meanwhile
 PROFILE = False  # --profile: cProfile of the GUI thread per action over the limit, on stderr
 PROFILE_LINES = 40
 
@@ -166,10 +167,15 @@ def measure(
     ready = None
     rows_in = None
     quiet_since = None
+    polled = 0.0
     while True:
         QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
         now = time.perf_counter()
-        watch.poll()
+        if rows is None and watch.first is None and now - polled >= POLL_S:
+            # not every turn: its look through the screen's widgets holds the GIL, and done
+            # every 5 ms it starved the workers whose reads it waits for (all in 2 s → 50 s)
+            watch.poll()
+            polled = now
         if rows is None and rows_in is None and watch.first is not None:
             rows_in = watch.first - start
         if rows is not None and rows_in is None and rows():
