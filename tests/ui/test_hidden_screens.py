@@ -69,14 +69,14 @@ def test_contacten_opens_before_the_register_is_read(
     _register_meedenker(context, beerta, "Anna Testema")
     click_area(qtbot, window, beerta)
     started, release = threading.Event(), threading.Event()
-    read = contacts_meedenkers.list_meedenkers
+    read = contacts_meedenkers.meedenker_choices
 
     def slow_register(*args: Any, **kwargs: Any) -> Any:
         started.set()
         release.wait(10)  # the test says when the register is read
         return read(*args, **kwargs)
 
-    monkeypatch.setattr(contacts_meedenkers, "list_meedenkers", slow_register)
+    monkeypatch.setattr(contacts_meedenkers, "meedenker_choices", slow_register)
     try:
         open_screen(qtbot, window, CONTACTS)  # returns while the register is still read
         qtbot.waitUntil(started.is_set)  # after the form's choices, also read on the worker
