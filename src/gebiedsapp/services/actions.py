@@ -14,6 +14,7 @@ from gebiedsapp.services.errors import NotFoundError, ValidationError
 from gebiedsapp.services.teams import MemberView
 from gebiedsapp.storage.repositories.areas import AreaRepository
 from gebiedsapp.storage.repositories.contacts import ContactRepository
+from gebiedsapp.storage.repositories.report_sql import stored_id
 from gebiedsapp.storage.repositories.teams import TeamRepository
 from gebiedsapp.storage.search import words
 
@@ -92,8 +93,16 @@ class ActionView:
     author: str = ""
 
 
+def _overdue(status: ActionStatus, due: date | None, today: date) -> bool:
+    return status is ActionStatus.OPEN and due is not None and due < today
+
+
+def _source(from_conversation: bool, from_contact: bool) -> str:
+    """Where the action was agreed: "gesprek", "contact" or ""."""
+    return "gesprek" if from_conversation else "contact" if from_contact else ""
+
+
 def _view(action: FollowUp, today: date) -> ActionView:
-    open_ = action.status is ActionStatus.OPEN
     return ActionView(
         id=action.id,
         description=action.description,
@@ -101,8 +110,8 @@ def _view(action: FollowUp, today: date) -> ActionView:
         owner_name=action.owner.name if action.owner else "",
         due_date=action.due_date,
         status=action.status,
-        overdue=open_ and action.due_date is not None and action.due_date < today,
-        source="gesprek" if action.conversation_id else "contact" if action.contact_id else "",
+        overdue=_overdue(action.status, action.due_date, today),
+        source=_source(action.conversation_id is not None, action.contact_id is not None),
         owner_id=action.owner_id,
         created_on=action.created_at.date(),
         done_on=action.done_on,
@@ -181,8 +190,7 @@ class ActionLine(NamedTuple):
 
     @property
     def id(self) -> uuid.UUID:
-        key = self.key
-        return key if isinstance(key, uuid.UUID) else uuid.UUID(hex=key)
+        return stored_id(self.key)
 
 
 def action_lines(
@@ -216,10 +224,8 @@ def action_lines(
             owner_name=row.owner_name or "",
             due_date=row.due_date,
             status=row.status,
-            overdue=row.status is ActionStatus.OPEN
-            and row.due_date is not None
-            and row.due_date < today,
-            source="gesprek" if row.from_conversation else "contact" if row.from_contact else "",
+            overdue=_overdue(row.status, row.due_date, today),
+            source=_source(row.from_conversation, row.from_contact),
         )
         for row in rows
     ]

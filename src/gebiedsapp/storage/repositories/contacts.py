@@ -26,6 +26,7 @@ from gebiedsapp.domain import (
     Theme,
     meedenker_theme,
 )
+from gebiedsapp.storage.repositories.report_sql import stored_id
 from gebiedsapp.storage.repositories.search import (
     THEME_SEPARATOR,
     contact_shown_columns,
@@ -53,8 +54,7 @@ class ContactListRow(NamedTuple):
 
     @property
     def id(self) -> uuid.UUID:
-        key = self.key
-        return key if isinstance(key, uuid.UUID) else uuid.UUID(hex=key)
+        return stored_id(self.key)
 
     @property
     def with_whom(self) -> str:
@@ -82,8 +82,7 @@ class FollowUpListRow(NamedTuple):
 
     @property
     def id(self) -> uuid.UUID:
-        key = self.key
-        return key if isinstance(key, uuid.UUID) else uuid.UUID(hex=key)
+        return stored_id(self.key)
 
 
 class MeedenkerRow(NamedTuple):

@@ -95,6 +95,12 @@ def _unindexed_sqlite(element: unindexed, compiler: Any, **kw: Any) -> str:
     return f"+{compiler.process(column, **kw)}"
 
 
+def stored_id(key: str | uuid.UUID) -> uuid.UUID:
+    """A record's id from a compact row's key: the 32 hex digits SQLite stores, or a UUID
+    where the driver made one already (rows keep the key and make the UUID when asked)."""
+    return key if isinstance(key, uuid.UUID) else uuid.UUID(hex=key)
+
+
 @cache
 def _uuid_of(value: str) -> uuid.UUID:
     return uuid.UUID(value)

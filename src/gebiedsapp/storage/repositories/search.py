@@ -37,7 +37,7 @@ from gebiedsapp.domain import (
     contact_theme,
     conversation_theme,
 )
-from gebiedsapp.storage.repositories.report_sql import unindexed
+from gebiedsapp.storage.repositories.report_sql import stored_id, unindexed
 from gebiedsapp.storage.search import SEARCH_TABLES, folded, fts_query, like_pattern, words
 
 THEME_SEPARATOR = "\x1f"  # cannot occur in a theme name (", " does: "Sport, cultuur en ...")
@@ -69,8 +69,7 @@ class ConversationListRow(NamedTuple):
 
     @property
     def id(self) -> uuid.UUID:
-        key = self.key
-        return key if isinstance(key, uuid.UUID) else uuid.UUID(hex=key)
+        return stored_id(self.key)
 
     @property
     def handling(self) -> Handling:

@@ -250,6 +250,7 @@ class SignalReads(_Widget):
             "signals-first", work, owner=self,
             on_done=lambda rows: self._on_first_page(version, rows),
             on_error=lambda error: log.warning("the list's first page failed: %s", error),
+            skippable=True,  # a newer list's makes it stale before it runs
         )  # fmt: skip
 
     def _on_first_page(self, version: int, rows: list[SignalRow]) -> None:
@@ -279,6 +280,7 @@ class SignalReads(_Widget):
         self.context.background.submit(
             "signals-list", work, owner=self,
             on_done=lambda found: self._on_rest(version, found), on_error=self._on_failed,
+            skippable=True,
         )  # fmt: skip
 
     def _on_rest(

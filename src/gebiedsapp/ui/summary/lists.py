@@ -110,8 +110,9 @@ class SummaryLists(QObject):
             then()
 
         self.lane.submit(
-            f"summary-list-{name}", work, owner=self, on_done=done, on_error=failed, lane=PAGES
-        )
+            f"summary-list-{name}", work, owner=self, on_done=done, on_error=failed,
+            lane=PAGES, skippable=True,  # a newer load's makes it stale before it runs
+        )  # fmt: skip
 
     def _read_order(self, first: ListOrder) -> None:
         """The whole order of a list longer than its first page, for the next pages: after
