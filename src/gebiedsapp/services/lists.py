@@ -18,6 +18,7 @@ from gebiedsapp.storage.repositories.search import (
     THEME_SEPARATOR,
     ConversationListRow,
     Match,
+    RoundListRow,
     SearchRepository,
 )
 
@@ -129,17 +130,24 @@ def list_sessions(
         matching=matching,
         limit=limit,
     )
-    return [
-        SessionRow(
-            id=row.id,
-            day=row.day,
-            area_name=row.area_name,
-            place=row.place,
-            passers_by=row.passers_by,
-            conversations=row.conversations,
-        )
-        for row in rows
-    ]
+    return [_session_row(row) for row in rows]
+
+
+def session_row(session: Session, session_id: uuid.UUID) -> SessionRow | None:
+    """One round as `list_sessions` lists it; None when it is gone."""
+    row = SearchRepository(session).session_row(session_id)
+    return None if row is None else _session_row(row)
+
+
+def _session_row(row: RoundListRow) -> SessionRow:
+    return SessionRow(
+        id=row.id,
+        day=row.day,
+        area_name=row.area_name,
+        place=row.place,
+        passers_by=row.passers_by,
+        conversations=row.conversations,
+    )
 
 
 def authors(session: Session) -> list[str]:

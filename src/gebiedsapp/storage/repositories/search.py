@@ -442,14 +442,7 @@ class SearchRepository:
     ) -> list[RoundListRow]:
         """Rounds, with their number of conversations."""
         query = filtered_sessions(
-            select(
-                KoffiekarSession.id,
-                KoffiekarSession.date,
-                Area.name,
-                KoffiekarSession.place,
-                KoffiekarSession.passers_by,
-                conversation_count(),
-            ),
+            _round_columns(),
             area_ids=area_ids,
             start=start,
             end=end,
@@ -458,3 +451,30 @@ class SearchRepository:
             matching=matching,
         )
         return [RoundListRow(*row) for row in self.session.execute(query.limit(limit))]
+
+    def session_row(self, session_id: uuid.UUID) -> RoundListRow | None:
+        """One round as `sessions` lists it (None: gone): the row of a round just written,
+        without reading the area's others again."""
+        query = filtered_sessions(
+            _round_columns(),
+            area_ids=None,
+            start=None,
+            end=None,
+            theme_ids=None,
+            author=None,
+            matching=None,
+        ).where(KoffiekarSession.id == session_id)
+        row = self.session.execute(query).first()
+        return None if row is None else RoundListRow(*row)
+
+
+def _round_columns() -> Select[uuid.UUID, date, str, str, int, int]:
+    """What the rounds list shows of a round."""
+    return select(
+        KoffiekarSession.id,
+        KoffiekarSession.date,
+        Area.name,
+        KoffiekarSession.place,
+        KoffiekarSession.passers_by,
+        conversation_count(),
+    )

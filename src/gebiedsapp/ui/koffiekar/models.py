@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
 from gebiedsapp.services.koffiekar import ConversationView
@@ -33,6 +33,19 @@ class RoundListModel(RowTableModel[SessionRow]):
 
     def index_of(self, round_id: object) -> int:
         return next((i for i, r in enumerate(self.rows) if r.id == round_id), -1)
+
+    def put_row(self, row: SessionRow) -> None:
+        """A round just written: its row changed in place, or a new one put before the rounds
+        of earlier days (newest first; the whole list read after it puts it exactly)."""
+        at = self.index_of(row.id)
+        if at >= 0:
+            self.rows[at] = row
+            self.dataChanged.emit(self.index(at, 0), self.index(at, len(self.headers) - 1))
+            return
+        at = next((i for i, r in enumerate(self.rows) if r.day <= row.day), len(self.rows))
+        self.beginInsertRows(QModelIndex(), at, at)
+        self.rows.insert(at, row)
+        self.endInsertRows()
 
 
 class ConversationListModel(RowTableModel[ConversationView]):
