@@ -270,7 +270,8 @@ def test_other_screens_export_what_they_show(
 ) -> None:
     koffie = KoffiekarScreen(context)
     _show(qtbot, koffie)
-    koffie.set_area(BEERTA)
+    koffie.set_area(BEERTA)  # chosen in the window's area tree: read on the worker
+    qtbot.waitUntil(lambda: koffie.area is not None and koffie.area.id == BEERTA)
     assert koffie.exporter.button.isEnabled()
     assert _export(qtbot, koffie.exporter, tmp_path / "k.xlsx") == 4  # 1 round, 3 conversations
     assert load_workbook(tmp_path / "k.xlsx").sheetnames == ["Rondes", "Gesprekken"]

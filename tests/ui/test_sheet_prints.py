@@ -89,7 +89,8 @@ def test_the_report_of_a_koffiekar_round(qtbot: Any, context: AppContext, tmp_pa
     screen = KoffiekarScreen(context)
     qtbot.addWidget(screen)
     screen.show()
-    screen.set_area(BEERTA)
+    screen.set_area(BEERTA)  # chosen in the window's area tree: read on the worker
+    qtbot.waitUntil(lambda: screen.area is not None and screen.area.id == BEERTA)
     assert not screen.sheet_button.isEnabled()
     screen._select_round(round_.id)
     assert screen.sheet_button.isEnabled()
