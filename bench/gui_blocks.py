@@ -29,6 +29,7 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent / "src"))  # this checkout's app, not the installed one
 
 TICK_MS = 2
 QUIET_S = 0.3  # an action is over when the workers are idle and this long has passed
@@ -281,6 +282,16 @@ def run_actions(window: Any) -> list[Block]:
                 f"show {label} again",
                 lambda k=key: window.show_screen(k),
                 _first_rows(window, key),
+            )
+        )
+    window.show_screen(mw.KOFFIEKAR)
+    for name, area_id in areas.items():  # the rounds and the forms' choices of each
+        blocks.append(
+            measure(
+                window,
+                meter,
+                f"area click {name} (on Koffiekar)",
+                lambda a=area_id: window.navigator.select(a),
             )
         )
     blocks.append(_save_conversation(window, meter, areas["Beerta"]))

@@ -21,6 +21,7 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent / "src"))  # this checkout's app, not the installed one
 
 
 def _cpu_ms(action: Callable[[], object], repeat: int) -> str:

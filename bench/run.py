@@ -28,6 +28,8 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
+SRC = HERE.parent / "src"  # this checkout's app, not the installed one
+sys.path.insert(0, str(SRC))
 ANCHOR = date(2026, 6, 1)  # fixed, so every run builds the same database
 # The app runs on encrypted databases, so the benchmarks do too; every baseline reads and
 # writes through SQLCipher with the same key, so a ratio shows what the app adds, not what
@@ -91,6 +93,7 @@ def _time_child(args: list[str]) -> float:
         os.environ,
         QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
         GEBIEDSAPP_PASSPHRASE=BENCH_PASSPHRASE,
+        PYTHONPATH=os.pathsep.join(filter(None, [str(SRC), os.environ.get("PYTHONPATH")])),
     )
     if args[0] == "dialog":  # no stored passphrase: the app asks for it
         del env["GEBIEDSAPP_PASSPHRASE"]

@@ -18,6 +18,7 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent / "src"))  # this checkout's app, not the installed one
 
 from run import ANCHOR, _key  # noqa: E402  (bench/ is not a package)
 

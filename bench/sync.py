@@ -43,6 +43,7 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent / "src"))  # this checkout's app, not the installed one
 sys.path.insert(0, str(HERE.parent / "tests"))
 
 from run import Result, _key, _large_database, _raw_connection  # noqa: E402
