@@ -208,7 +208,7 @@ class KoffiekarScreen(ScreenDefaults, LazyForms, DraftRestoring, RoundsList, QWi
         ):
             self._focus_form()  # opened with today's round: the cursor in it, as when shown
         if self._stale and self.isVisible():  # changed while it was being read
-            self._catch_up()
+            self._catch_up(focus=False)  # the cursor was put (or left) by this read
 
     def _read_failed(self, area_id: uuid.UUID) -> None:
         self._loading = None
