@@ -164,3 +164,20 @@ def test_a_round_written_elsewhere_comes_in_the_list_and_the_typing_goes_on(
     assert screen.rounds.currentIndex().row() == 0
     keys.type(" bushalte")
     assert screen.form.summary.text() == "Bewoner over de bushalte"
+
+
+def test_a_change_while_the_area_is_read_is_read_too_and_the_cursor_stays_in_the_tree(
+    qtbot: Any, window: MainWindow, context: AppContext, beerta: uuid.UUID
+) -> None:
+    _round(context, beerta, date.today(), "Dorpsplein")
+    screen = _koffiekar(qtbot, window, context)
+    seen = _statements(context)
+
+    click_area(qtbot, window, beerta)
+    _round(context, beerta, date.today() - timedelta(days=2), "Bij de school")  # a sync, say
+    context.hub.announce(KOFFIEKAR_CHANGES)  # before the worker's read is in
+
+    qtbot.waitUntil(lambda: _places(screen) == ["Dorpsplein", "Bij de school"])
+    qtbot.waitUntil(lambda: not context.background.busy())
+    assert _rounds_lists(seen) == [False, False]  # read again for the change, on the worker
+    assert focused() is window.navigator.tree
