@@ -133,9 +133,9 @@ def list_sessions(
     return [_session_row(row) for row in rows]
 
 
-def session_row(session: Session, session_id: uuid.UUID) -> SessionRow | None:
-    """One round as `list_sessions` lists it; None when it is gone."""
-    row = SearchRepository(session).session_row(session_id)
+def session_row(session: Session, session_id: uuid.UUID, area_id: uuid.UUID) -> SessionRow | None:
+    """One round as `list_sessions` lists the area's; None when it is gone or elsewhere."""
+    row = SearchRepository(session).session_row(session_id, area_id)
     return None if row is None else _session_row(row)
 
 

@@ -12,16 +12,17 @@ from datetime import date, timedelta
 from datetime import time as clock
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication
 from signal_steps import click_area, open_screen
 from sqlalchemy import event
 
+from gebiedsapp.services.areas import find_area
 from gebiedsapp.services.koffiekar import SessionInput, start_session
 from gebiedsapp.ui.context import KOFFIEKAR as KOFFIEKAR_CHANGES
 from gebiedsapp.ui.context import AppContext
 from gebiedsapp.ui.koffiekar import KoffiekarScreen
-from gebiedsapp.ui.main_window import KOFFIEKAR, MainWindow
+from gebiedsapp.ui.main_window import AREA, KOFFIEKAR, MainWindow
 from support.clicks import CTRL, Keyboard, click, click_row, focused
 
 
@@ -44,12 +45,15 @@ def _rounds_lists(seen: list[tuple[str, bool]]) -> list[bool]:
         if "FROM koffiekar_session" in statement
         and "count(conversation.id)" in statement
         and "koffiekar_session.area_id IN" in statement
+        and "koffiekar_session.id =" not in statement  # one round's row: not the list
     ]
 
 
-def _round(context: AppContext, area_id: uuid.UUID, day: date, place: str) -> uuid.UUID:
+def _round(
+    context: AppContext, area_id: uuid.UUID, day: date, place: str, at: int = 10
+) -> uuid.UUID:
     with context.database.unit_of_work("test") as session:
-        data = SessionInput(area_id=area_id, day=day, start_time=clock(10), place=place)
+        data = SessionInput(area_id=area_id, day=day, start_time=clock(at), place=place)
         return start_session(session, data).id
 
 
@@ -181,3 +185,181 @@ def test_a_change_while_the_area_is_read_is_read_too_and_the_cursor_stays_in_the
     qtbot.waitUntil(lambda: not context.background.busy())
     assert _rounds_lists(seen) == [False, False]  # read again for the change, on the worker
     assert focused() is window.navigator.tree
+
+
+# ---- the user acts while the area is being read (the reads worker held, as on 10x) -------
+
+
+def _area(context: AppContext, name: str) -> uuid.UUID:
+    with context.read() as session:
+        return find_area(session, name).id
+
+
+_owner = QObject()
+
+
+def _block_worker(context: AppContext) -> threading.Event:
+    """The reads worker busy (as with ten times the data, or the area page's reads first)."""
+    go, started = threading.Event(), threading.Event()
+
+    def work() -> None:
+        started.set()
+        go.wait(20)
+
+    context.background.submit(
+        "test-block", work, owner=_owner, on_done=lambda _r: None, on_error=lambda _e: None
+    )
+    started.wait(5)
+    return go
+
+
+def test_a_second_area_chosen_on_another_screen_is_not_undone(
+    qtbot: Any, window: MainWindow, context: AppContext, beerta: uuid.UUID
+) -> None:
+    scheemda, finsterwolde = _area(context, "Scheemda"), _area(context, "Finsterwolde")
+    screen = _koffiekar(qtbot, window, context)
+    click_area(qtbot, window, beerta)
+    qtbot.waitUntil(lambda: screen.area is not None and screen.area.id == beerta)
+    qtbot.waitUntil(lambda: not context.background.busy())
+
+    go = _block_worker(context)
+    click_area(qtbot, window, scheemda)  # on Koffiekar: read on the worker
+    open_screen(qtbot, window, AREA)  # Ctrl+1 / toolbar
+    click_area(qtbot, window, finsterwolde)  # the area the user wants
+    assert window.navigator.current_area() == finsterwolde
+    go.set()
+    qtbot.waitUntil(lambda: not context.background.busy())
+    assert window.navigator.current_area() == finsterwolde  # not jumped back to Scheemda
+
+
+def test_typing_right_after_an_area_click_stays_in_front_of_the_user(
+    qtbot: Any, window: MainWindow, context: AppContext, beerta: uuid.UUID
+) -> None:
+    scheemda = _area(context, "Scheemda")
+    _round(context, beerta, date.today(), "Dorpsplein")
+    _round(context, scheemda, date.today(), "Bij de kerk")
+    screen = _koffiekar(qtbot, window, context)
+    click_area(qtbot, window, beerta)
+    qtbot.waitUntil(lambda: _places(screen) == ["Dorpsplein"])
+    qtbot.waitUntil(lambda: not context.background.busy())
+
+    go = _block_worker(context)
+    click_area(qtbot, window, scheemda)
+    click(qtbot, screen.form.summary)  # the user clicks where the summary goes and types
+    Keyboard(qtbot).type("Bewoner vraagt")
+    go.set()
+    qtbot.waitUntil(lambda: not context.background.busy())
+    assert screen.area is not None
+    assert screen.area.id == scheemda
+    assert screen.form.summary.text() == "Bewoner vraagt"  # vanished: kept as Beerta's draft
+
+
+def test_ctrl_n_right_after_an_area_click_starts_the_round_there(
+    qtbot: Any, window: MainWindow, context: AppContext, beerta: uuid.UUID, messages: list[str]
+) -> None:
+    scheemda = _area(context, "Scheemda")
+    _round(context, scheemda, date.today() - timedelta(days=1), "Bij de kerk")
+    screen = _koffiekar(qtbot, window, context)
+    click_area(qtbot, window, beerta)
+    qtbot.waitUntil(lambda: screen.area is not None and screen.area.id == beerta)
+    qtbot.waitUntil(lambda: not context.background.busy())
+
+    go = _block_worker(context)
+    click_area(qtbot, window, scheemda)
+    Keyboard(qtbot).press(Qt.Key.Key_N, CTRL)
+    go.set()
+    qtbot.waitUntil(lambda: not context.background.busy())
+    assert messages == []
+    assert screen.area is not None
+    assert screen.area.id == scheemda
+    assert window.navigator.current_area() == scheemda
+    assert len(_places(screen)) == 2
+    assert screen.rounds.currentIndex().row() == 0
+    assert screen.rounds_model.rows[0].id == screen.round_id
+    assert focused() is screen.form.summary
+
+
+def test_ctrl_n_with_a_later_round_today_ends_in_date_order_and_keeps_the_new_round(
+    qtbot: Any, window: MainWindow, context: AppContext, beerta: uuid.UUID, messages: list[str]
+) -> None:
+    _round(context, beerta, date.today(), "Avondronde", at=23)
+    _round(context, beerta, date.today() - timedelta(days=1), "Gisteren")
+    screen = _koffiekar(qtbot, window, context)
+    click_area(qtbot, window, beerta)
+    qtbot.waitUntil(lambda: screen.area is not None and screen.area.id == beerta)
+    qtbot.waitUntil(lambda: not context.background.busy())
+    Keyboard(qtbot).press(Qt.Key.Key_N, CTRL)
+    new = screen.round_id
+    qtbot.waitUntil(lambda: not context.background.busy())
+    assert [r.id for r in screen.rounds_model.rows].index(new) == 1
+    assert screen.rounds.currentIndex().row() == 1
+    assert screen.round_id == new
+
+
+def test_restored_new_round_started_with_ctrl_s_while_reads_wait(
+    qtbot: Any, window: MainWindow, context: AppContext, beerta: uuid.UUID
+) -> None:
+    from gebiedsapp.domain import DraftKind
+    from gebiedsapp.services.drafts import save_draft
+    from gebiedsapp.ui.recovery import RecoveryDialog, pending_drafts
+
+    scheemda = _area(context, "Scheemda")
+    _round(context, beerta, date.today(), "Dorpsplein", at=9)
+    with context.database.unit_of_work("test") as session:
+        save_draft(
+            session,
+            draft_id=None,
+            kind=DraftKind.SESSION,
+            payload={
+                "area_id": str(beerta),
+                "day": date.today().isoformat(),
+                "place": "bij de bushalte",
+                "staff_ids": [],
+                "start_time": "11:00:00",
+            },
+        )
+    screen = _koffiekar(qtbot, window, context)
+    click_area(qtbot, window, scheemda)
+    qtbot.waitUntil(lambda: screen.area is not None and screen.area.id == scheemda)
+    qtbot.waitUntil(lambda: not context.background.busy())
+    dialog = RecoveryDialog(context, pending_drafts(context), window)
+    qtbot.addWidget(dialog)
+    dialog.restore_requested.connect(screen.restore_draft)
+    with qtbot.waitExposed(dialog):
+        dialog.show()
+    go = _block_worker(context)
+    click(qtbot, dialog.restore_buttons[0])
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    assert screen.area is not None
+    assert screen.area.id == beerta
+    Keyboard(qtbot).press(Qt.Key.Key_S, CTRL)
+    new = screen.round_id
+    assert new is not None
+    assert _places(screen) == ["bij de bushalte", "Dorpsplein"]
+    go.set()
+    qtbot.waitUntil(lambda: not context.background.busy())
+    assert screen.round_id == new
+    assert _places(screen) == ["bij de bushalte", "Dorpsplein"]
+    assert screen.rounds.currentIndex().row() == 0
+    assert window.navigator.current_area() == beerta
+
+
+def test_arrowing_through_the_tree_reads_only_the_last_area(
+    qtbot: Any, window: MainWindow, context: AppContext, beerta: uuid.UUID
+) -> None:
+    screen = _koffiekar(qtbot, window, context)
+    click_area(qtbot, window, beerta)
+    qtbot.waitUntil(lambda: screen.area is not None and screen.area.id == beerta)
+    qtbot.waitUntil(lambda: not context.background.busy())
+    seen = _statements(context)
+    go = _block_worker(context)
+    for _ in range(5):
+        qtbot.keyClick(window.navigator.tree, Qt.Key.Key_Down)
+    last = window.navigator.current_area()
+    assert last != beerta
+    go.set()
+    qtbot.waitUntil(lambda: not context.background.busy())
+    assert screen.area is not None
+    assert screen.area.id == last
+    assert _rounds_lists(seen) == [False]  # the last area's only, on the worker

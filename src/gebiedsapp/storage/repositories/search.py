@@ -452,12 +452,12 @@ class SearchRepository:
         )
         return [RoundListRow(*row) for row in self.session.execute(query.limit(limit))]
 
-    def session_row(self, session_id: uuid.UUID) -> RoundListRow | None:
-        """One round as `sessions` lists it (None: gone): the row of a round just written,
-        without reading the area's others again."""
+    def session_row(self, session_id: uuid.UUID, area_id: uuid.UUID) -> RoundListRow | None:
+        """One round of the area as `sessions` lists it (None: gone, or not in that area): the
+        row of a round just written, without reading the area's others again."""
         query = filtered_sessions(
             _round_columns(),
-            area_ids=None,
+            area_ids=[area_id],
             start=None,
             end=None,
             theme_ids=None,

@@ -61,8 +61,9 @@ class RoundsList(_Widget):
         )
 
     def _put_round(self, row: SessionRow | None) -> None:
-        """A round just written, in the list as it is now (its number of conversations)."""
-        if row is None or self.area is None or row.area_name != self.area.name:
+        """A round of the area shown just written, in the list as it is now (its number of
+        conversations)."""
+        if row is None:
             return
         self._refreshing = True
         try:

@@ -45,6 +45,7 @@ from gebiedsapp.ui.koffiekar.area_choice import ask_round_area
 from gebiedsapp.ui.koffiekar.area_reads import AreaReads, read_area, read_round
 from gebiedsapp.ui.koffiekar.forms_panel import SIDES, Forms, Header, LazyForms
 from gebiedsapp.ui.koffiekar.history_dialog import HistoryDialog
+from gebiedsapp.ui.koffiekar.input_watch import InputWatch
 from gebiedsapp.ui.koffiekar.models import RoundListModel, make_table
 from gebiedsapp.ui.koffiekar.prints import area_export, round_sheet
 from gebiedsapp.ui.koffiekar.restoring import DraftRestoring
@@ -53,6 +54,8 @@ from gebiedsapp.ui.layout import FlowLayout
 from gebiedsapp.ui.palette import style
 from gebiedsapp.ui.pdf import Build, PdfActions
 from gebiedsapp.ui.screen import ScreenDefaults
+
+AREA_READ = "koffiekar-area"  # the Background key of the area's read on the worker
 
 
 class KoffiekarScreen(ScreenDefaults, LazyForms, DraftRestoring, RoundsList, QWidget):
@@ -71,6 +74,9 @@ class KoffiekarScreen(ScreenDefaults, LazyForms, DraftRestoring, RoundsList, QWi
         self._stale = False
         self._loading: uuid.UUID | None = None  # the area being read on the worker
         self._focus_when_read = True  # the cursor into the form when that read is in
+        self._input = InputWatch(
+            self, waiting=lambda: self._loading is not None, settle=self._settle
+        )
 
         self._forms: Forms | None = None  # made a turn after the first paint (_forms_built)
         self._header: Header | None = None  # the forms' first half, a turn before them
@@ -159,9 +165,16 @@ class KoffiekarScreen(ScreenDefaults, LazyForms, DraftRestoring, RoundsList, QWi
         rounds and choices here held the window 110-180 ms per click (issue 19). The cursor
         stays where the user clicked. While the screen is hidden the area is only remembered:
         an area click elsewhere does not read this screen's rounds and choices for nothing."""
+        shown = self.area is not None and self.area.id == area_id and self._loading is None
+        if self.isVisible() and shown:
+            self._pending_area = None  # the tree following a restore, or a click on the area
+            return  # shown: changes come in through the hub, the typing stays as it is
         self._pending_area = area_id
         if self.isVisible():
             self._catch_up(focus=False)
+        elif self._loading is not None:  # an area clicked before is not shown any more
+            self.context.background.forget(AREA_READ)
+            self._loading = None
 
     def _catch_up(self, *, focus: bool = True) -> None:
         """Shown again: read the area chosen meanwhile (or what changed while hidden) on the
@@ -184,12 +197,14 @@ class KoffiekarScreen(ScreenDefaults, LazyForms, DraftRestoring, RoundsList, QWi
                 return read_area(session, area_id, actor)
 
         self.context.background.submit(
-            "koffiekar-area",
+            AREA_READ,
             work,
             owner=self,
             on_done=self._on_area_read,
             on_error=lambda _error: self._read_failed(area_id),
+            skippable=True,  # arrowing through the tree: only the last area is read
         )
+        self._input.watch()  # typing or a click into the screen meanwhile shows the area at once
         self.new_button.setEnabled(True)  # a click meanwhile reads the area at once (_settle)
 
     def _on_area_read(self, reads: AreaReads | None) -> None:
@@ -222,6 +237,7 @@ class KoffiekarScreen(ScreenDefaults, LazyForms, DraftRestoring, RoundsList, QWi
     def _show_area(self, area_id: uuid.UUID, reads: AreaReads | None = None) -> None:
         """Show this area's rounds; what was typed for the previous round is kept first."""
         self._pending_area = self._loading = None
+        read_here = reads is None
         if reads is None:
             with self.context.read() as session:
                 reads = read_area(session, area_id, self.context.actor)
@@ -242,7 +258,8 @@ class KoffiekarScreen(ScreenDefaults, LazyForms, DraftRestoring, RoundsList, QWi
             keep = newest.id if newest and newest.day == date.today() else None
         self._select_round(keep)
         self._show_hint()
-        self.area_shown.emit(area_id)
+        if read_here:  # a restore or a village asked for: the tree follows (a read on the
+            self.area_shown.emit(area_id)  # worker is of the tree's own choice already)
 
     def _load_choices(self, area_id: uuid.UUID) -> bool:
         """What the forms offer in this area: places, buurten, members, themes."""
@@ -267,6 +284,7 @@ class KoffiekarScreen(ScreenDefaults, LazyForms, DraftRestoring, RoundsList, QWi
 
     def export_job(self) -> ExportJob | None:
         """Every round of the area shown, and every conversation in them."""
+        self._settle()  # the area chosen, also while it is being read
         return area_export(self.area) if self.area is not None else None
 
     def _can_hold_rounds(self) -> bool:
@@ -323,6 +341,7 @@ class KoffiekarScreen(ScreenDefaults, LazyForms, DraftRestoring, RoundsList, QWi
 
     def sheet_job(self) -> tuple[str, str, Build] | None:
         """The one-page print of the round shown."""
+        self._settle()
         if self.round_id is None or self.area is None:
             return None
         name, build = round_sheet(self.area.name, self.round_id)
@@ -345,8 +364,12 @@ class KoffiekarScreen(ScreenDefaults, LazyForms, DraftRestoring, RoundsList, QWi
         if round_id is not None:
             with self.context.read() as session:
                 view, header_draft, conversation_draft = read_round(session, round_id)
-                if view is not None and self.rounds_model.index_of(round_id) < 0:
-                    listed = session_row(session, round_id)  # just started: not listed yet
+                if (
+                    view is not None
+                    and self.area is not None
+                    and self.rounds_model.index_of(round_id) < 0
+                ):  # just started: not listed yet
+                    listed = session_row(session, round_id, self.area.id)
         if view is None:
             self.round_id = None
         self._put_round(listed)
@@ -418,9 +441,9 @@ class KoffiekarScreen(ScreenDefaults, LazyForms, DraftRestoring, RoundsList, QWi
         """After a write: the round shown, its row in the list and its conversations, at once
         (one round's: a few ms); the area's other rounds on the worker. Reading every round
         here held the window 60-110 ms per Ctrl+Enter on ten times the data (issue 19)."""
-        if self.round_id is not None:
+        if self.round_id is not None and self.area is not None:
             with self.context.read() as session:
-                self._put_round(session_row(session, self.round_id))
+                self._put_round(session_row(session, self.round_id, self.area.id))
         self.load_conversations()
         self._reload_rounds_later()
 
