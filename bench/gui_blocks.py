@@ -72,13 +72,23 @@ class Meter:
         self.worst = 0.0
 
 
-def _pump(seconds: float) -> None:
+def _turn() -> None:
+    """One turn of the event loop, asleep until an event comes (the meter's timer wakes it
+    every TICK_MS): a loop that returned at once when nothing was pending kept a core busy,
+    as the app's idle GUI thread never is, and slowed the workers whose reads it waits for."""
     from PySide6.QtCore import QEventLoop
     from PySide6.QtWidgets import QApplication
 
+    QApplication.processEvents(
+        QEventLoop.ProcessEventsFlag.AllEvents | QEventLoop.ProcessEventsFlag.WaitForMoreEvents
+    )
+
+
+def _pump(seconds: float) -> None:
+
     end = time.perf_counter() + seconds
     while time.perf_counter() < end:
-        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+        _turn()
 
 
 def _address(model: Any) -> int:
@@ -152,8 +162,6 @@ def measure(
     """Run `action` (from the event loop, as a click would) and wait until all is quiet.
     The first rows: when `rows` says so (Samenvatting's first list, which comes before its
     whole summary), else when a list of the shown screen was filled (RowsWatch)."""
-    from PySide6.QtCore import QEventLoop
-    from PySide6.QtWidgets import QApplication
 
     background = window.context.background
     _pump(0.05)
@@ -170,7 +178,7 @@ def measure(
     quiet_since = None
     polled = 0.0
     while True:
-        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+        _turn()
         now = time.perf_counter()
         if rows is None and watch.first is None and now - polled >= POLL_S:
             # not every turn: its look through the screen's widgets holds the GIL, and done
@@ -394,12 +402,10 @@ def _scroll_summary(window: Any, meter: Meter) -> Block:
 
 def _warm(window: Any) -> None:
     """Until the window's warm-up (ui.warmup) has imported the screens' modules."""
-    from PySide6.QtCore import QEventLoop
-    from PySide6.QtWidgets import QApplication
 
     end = time.perf_counter() + 120
     while getattr(window, "warmup", None) is not None and not window.warmup.done:
-        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+        _turn()
         if time.perf_counter() > end:
             break
 
