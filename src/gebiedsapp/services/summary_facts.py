@@ -435,8 +435,12 @@ def gather_facts(
         current, before = dict(figures["current"]), dict(figures["previous"])
         year_before = before if period.year_earlier() == previous else dict(figures["year_before"])
     lists = {name: whole.pop(name) for name in LIST_OF.values()}
+    # one id object per area, not one per row: the facts are kept (summary_cache), and every
+    # collection of the GUI thread walked each row's own UUID while they were young (issue 19)
+    area_of: dict[uuid.UUID, uuid.UUID] = {}
     rows: dict[str, Any] = {
-        name: [(a, row) for a, row, _key in found] for name, found in lists.items()
+        name: [(area_of.setdefault(a, a), row) for a, row, _key in found]
+        for name, found in lists.items()
     }
     return Facts(
         current=current,

@@ -20,7 +20,7 @@ from signal_steps import click_area, open_screen
 from gebiedsapp.services.areas import area_tree
 from gebiedsapp.services.period import Period
 from gebiedsapp.services.summary import area_summary
-from gebiedsapp.services.summary_lists import PAGE, ListOrder, ListScope, Page
+from gebiedsapp.services.summary_lists import FIRST_PAGE, PAGE, ListOrder, ListScope, Page
 from gebiedsapp.ui.context import AppContext
 from gebiedsapp.ui.main_window import SUMMARY, MainWindow
 from gebiedsapp.ui.summary import data as data_module
@@ -81,17 +81,17 @@ def test_the_first_rows_show_before_the_whole_order_and_the_next_come_after_it(
     reference = _full_open_signals(context, screen, long_lists.area)
     assert len(reference.rows) > PAGE
     assert screen.lists.ordering  # the whole orders are held back: the first pages came first
-    assert model.rowCount() == PAGE
-    assert _shown(model, range(PAGE)) == _shown(reference, range(PAGE))
+    assert model.rowCount() == FIRST_PAGE
+    assert _shown(model, range(FIRST_PAGE)) == _shown(reference, range(FIRST_PAGE))
     assert not model.canFetchMore(model.index(-1, -1))  # the next pages wait for the order
 
     whole_orders_held.set()
     qtbot.waitUntil(lambda: not screen.lists.busy(), timeout=20_000)
     assert model.total == len(reference.rows)
     _to_the_bottom(qtbot, screen)
-    qtbot.waitUntil(lambda: model.rowCount() > PAGE, timeout=10_000)
+    qtbot.waitUntil(lambda: model.rowCount() > FIRST_PAGE, timeout=10_000)
     shown = model.rowCount()
-    assert shown == min(2 * PAGE, len(reference.rows))
+    assert shown == min(FIRST_PAGE + PAGE, len(reference.rows))
     assert _shown(model, range(shown)) == _shown(reference, range(shown))
 
 
@@ -117,7 +117,7 @@ def test_a_switch_of_area_while_the_whole_order_is_read_shows_only_the_new_list(
     assert len(reference.rows) > PAGE
     assert model.total == len(reference.rows)
     _to_the_bottom(qtbot, screen)
-    qtbot.waitUntil(lambda: model.rowCount() > PAGE, timeout=10_000)
+    qtbot.waitUntil(lambda: model.rowCount() > FIRST_PAGE, timeout=10_000)
     shown = model.rowCount()
     assert _shown(model, range(shown)) == _shown(reference, range(shown))
 
@@ -170,9 +170,9 @@ def test_a_view_scrolled_to_the_end_before_the_whole_order_gets_the_next_page(
     bar = screen.open_table.verticalScrollBar()
     qtbot.keyClick(bar, Qt.Key.Key_End)  # the scroll bar to its end
     assert bar.value() == bar.maximum() > 0
-    assert model.rowCount() == PAGE  # the next pages wait for the whole order
+    assert model.rowCount() == FIRST_PAGE  # the next pages wait for the whole order
     whole_orders_held.set()
-    qtbot.waitUntil(lambda: model.rowCount() > PAGE, timeout=10_000)
+    qtbot.waitUntil(lambda: model.rowCount() > FIRST_PAGE, timeout=10_000)
 
 
 def test_a_switch_of_area_reads_no_more_whole_orders_of_the_last_area(

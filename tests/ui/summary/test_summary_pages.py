@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from signal_steps import click_area, open_screen
 
 from gebiedsapp.services.summary import area_summary
-from gebiedsapp.services.summary_lists import OPEN_SIGNALS, PAGE
+from gebiedsapp.services.summary_lists import FIRST_PAGE, OPEN_SIGNALS, PAGE
 from gebiedsapp.ui.context import AppContext
 from gebiedsapp.ui.main_window import SUMMARY, MainWindow
 from gebiedsapp.ui.summary import lists as lists_module
@@ -71,20 +71,20 @@ def test_the_lists_show_a_page_before_the_summary_and_the_next_on_scrolling(
     reference = type(model)(lambda _order, _offset: None)  # shows the full list's rows alike
     reference.rows = list(full.open_signals)
     assert len(full.open_signals) > PAGE
-    assert model.rowCount() == PAGE
+    assert model.rowCount() == FIRST_PAGE
     assert model.total == len(full.open_signals)
-    assert _shown(model, range(PAGE)) == _shown(reference, range(PAGE))
+    assert _shown(model, range(FIRST_PAGE)) == _shown(reference, range(FIRST_PAGE))
     actions = screen.actions_model
     assert len(full.open_action_list) > PAGE
-    assert actions.rows == list(full.open_action_list[:PAGE])
+    assert actions.rows == list(full.open_action_list[:FIRST_PAGE])
 
     table = screen.open_table
     table.setFocus()
     qtbot.keyClick(table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)  # to the bottom
-    qtbot.waitUntil(lambda: model.rowCount() > PAGE, timeout=5_000)
+    qtbot.waitUntil(lambda: model.rowCount() > FIRST_PAGE, timeout=5_000)
     shown = model.rowCount()
-    assert shown == min(2 * PAGE, len(full.open_signals))
-    assert _shown(model, range(PAGE, shown)) == _shown(reference, range(PAGE, shown))
+    assert shown == min(FIRST_PAGE + PAGE, len(full.open_signals))
+    assert _shown(model, range(FIRST_PAGE, shown)) == _shown(reference, range(FIRST_PAGE, shown))
     qtmodeltester.check(model)
 
     held_back.set()
@@ -121,7 +121,7 @@ def test_the_open_signals_first_page_is_read_before_the_figures(
     screen = window.screens[SUMMARY]
     qtbot.waitUntil(lambda: screen.data is not None and not screen.is_busy(), timeout=20_000)
     assert calls[:2] == ["open signals read", "figures started"]
-    assert screen.open_model.rowCount() == PAGE
+    assert screen.open_model.rowCount() == FIRST_PAGE
 
 
 def test_the_lists_kept_while_shown_give_the_garbage_collector_nothing_to_walk(
@@ -148,4 +148,4 @@ def test_the_lists_kept_while_shown_give_the_garbage_collector_nothing_to_walk(
     table = screen.open_table
     table.setFocus()
     qtbot.keyClick(table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
-    qtbot.waitUntil(lambda: screen.open_model.rowCount() > PAGE, timeout=20_000)
+    qtbot.waitUntil(lambda: screen.open_model.rowCount() > FIRST_PAGE, timeout=20_000)

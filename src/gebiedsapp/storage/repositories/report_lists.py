@@ -58,14 +58,16 @@ class SignalNames:
             Signal.priority,
         )
 
-    def joined(self, query: Select[Any]) -> Select[Any]:
+    def joined(self, query: Select[Any], of: Any = Signal) -> Select[Any]:
+        """The joins on the signal's columns, or on those of `of` (a subquery's `.c` with the
+        same names: the first page's candidates, `SummaryPages`)."""
         category, parent = self.category, self.parent
         return (
-            query.join(Area, Area.id == Signal.area_id)
-            .join(category, category.id == Signal.category_id)
+            query.join(Area, Area.id == of.area_id)
+            .join(category, category.id == of.category_id)
             .outerjoin(parent, parent.id == category.parent_id)
-            .outerjoin(CbsBuurt, CbsBuurt.code == Signal.buurt_code)
-            .outerjoin(Partner, Partner.id == Signal.partner_id)
+            .outerjoin(CbsBuurt, CbsBuurt.code == of.buurt_code)
+            .outerjoin(Partner, Partner.id == of.partner_id)
         )
 
 
