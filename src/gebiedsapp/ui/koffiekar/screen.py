@@ -14,7 +14,7 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -56,6 +56,7 @@ from gebiedsapp.ui.pdf import Build, PdfActions
 from gebiedsapp.ui.screen import ScreenDefaults
 
 AREA_READ = "koffiekar-area"  # the Background key of the area's read on the worker
+BUILD_TURNS = 5  # a read that comes in while the forms are made waits at most this many turns
 
 
 class KoffiekarScreen(ScreenDefaults, LazyForms, DraftRestoring, RoundsList, QWidget):
@@ -161,10 +162,8 @@ class KoffiekarScreen(ScreenDefaults, LazyForms, DraftRestoring, RoundsList, QWi
     # -- the area ---------------------------------------------------------------------------
 
     def set_area(self, area_id: uuid.UUID) -> None:
-        """The navigator's area, read on the worker: on ten times the data reading an area's
-        rounds and choices here held the window 110-180 ms per click (issue 19). The cursor
-        stays where the user clicked. While the screen is hidden the area is only remembered:
-        an area click elsewhere does not read this screen's rounds and choices for nothing."""
+        """The navigator's area, read on the worker (here: 110-180 ms per click on 10x, issue
+        19); the cursor stays where it is. Hidden, the screen only remembers it."""
         shown = self.area is not None and self.area.id == area_id and self._loading is None
         if self.isVisible() and shown:
             self._pending_area = None  # the tree following a restore, or a click on the area
@@ -177,9 +176,8 @@ class KoffiekarScreen(ScreenDefaults, LazyForms, DraftRestoring, RoundsList, QWi
             self._loading = None
 
     def _catch_up(self, *, focus: bool = True) -> None:
-        """Shown again: read the area chosen meanwhile (or what changed while hidden) on the
-        worker, so showing the screen does not wait for its rounds and choices. `focus`: the
-        cursor goes into the form when they are in (shown again, not an area click)."""
+        """Read the area chosen (or what changed while hidden) on the worker; `focus`: the
+        cursor into the form when it is in (shown again, not an area click)."""
         self._focus_when_read = focus
         if self._loading is not None and self._pending_area is None:
             return  # a read is under way; when it is in, what changed meanwhile is read
@@ -207,10 +205,14 @@ class KoffiekarScreen(ScreenDefaults, LazyForms, DraftRestoring, RoundsList, QWi
         self._input.watch()  # typing or a click into the screen meanwhile shows the area at once
         self.new_button.setEnabled(True)  # a click meanwhile reads the area at once (_settle)
 
-    def _on_area_read(self, reads: AreaReads | None) -> None:
+    def _on_area_read(self, reads: AreaReads | None, turns: int = 0) -> None:
         if reads is None or reads.node.id != self._loading:
             self._loading = None
             return  # gone meanwhile, or already shown by a call that could not wait
+        if not self._placed and self.isVisible() and turns < BUILD_TURNS:
+            # first open: the forms are made a turn at a time (LazyForms), not all now
+            QTimer.singleShot(0, self, lambda: self._on_area_read(reads, turns + 1))
+            return
         same_area = self.area is not None and self.area.id == reads.node.id
         self._show_area(reads.node.id, reads)
         if same_area:
