@@ -110,5 +110,51 @@ def test_the_first_open_makes_the_header_and_the_conversation_form_in_turns_of_t
     window.context.background.wait()
 
 
+def test_the_area_read_in_before_the_forms_are_made_waits_for_them(
+    qtbot: QtBot,
+    context: AppContext,
+    window: MainWindow,
+    beerta: uuid.UUID,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """On ten times the data the worker's read of the area came in between the header's turn
+    and the form's, and showing it made every form in that one turn (110-120 ms): it waits
+    for the forms' turns instead (issue 19)."""
+    from PySide6.QtCore import QTimer
+
+    from gebiedsapp.ui.koffiekar import forms_panel
+
+    happened: list[str] = []
+    session_form, conversation_form = forms_panel.SessionForm, forms_panel.ConversationForm
+
+    def header(*args: object) -> object:
+        made = session_form(*args)  # type: ignore[arg-type]
+        happened.append("header")
+        context.background.wait()  # the area's read is in: its result is queued first
+        QTimer.singleShot(0, lambda: happened.append("turn"))
+        return made
+
+    def form(*args: object) -> object:
+        happened.append("form")
+        return conversation_form(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(forms_panel, "SessionForm", header)
+    monkeypatch.setattr(forms_panel, "ConversationForm", form)
+    with context.database.unit_of_work("test") as session:
+        start_session(
+            session,
+            SessionInput(area_id=beerta, day=date.today(), start_time=time(10), place="Dorpshuis"),
+        )
+    click_area(qtbot, window, beerta)
+    open_screen(qtbot, window, KOFFIEKAR)
+    qtbot.waitUntil(lambda: len(happened) == 3)
+    assert happened == ["header", "turn", "form"]
+    screen = window.screens[KOFFIEKAR]
+    assert isinstance(screen, KoffiekarScreen)
+    qtbot.waitUntil(lambda: screen.area is not None and screen.area.id == beerta)
+    qtbot.waitUntil(lambda: focused() is screen.form.summary)  # today's round, ready to type
+    window.context.background.wait()
+
+
 def _ignore(_result: object) -> None:
     """A held-back job's result: nothing to do with it."""
