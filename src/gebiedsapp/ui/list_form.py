@@ -293,8 +293,16 @@ class DraftListFormScreen(ListFormScreen[R, DF]):
     _ready = True  # the form's choices are in (False while the first choices are read)
     _waiting: list[Callable[[], object]]  # steps waiting for the first choices
 
+    def _form_exists(self) -> bool:
+        """False while a screen that makes its form on first use (Contacten, after its first
+        paint) has not made it: nothing to reset, nothing typed."""
+        return True
+
     def _reset_form(self) -> None:
-        """A blank form for the navigator's area, with a new draft to come."""
+        """A blank form for the navigator's area, with a new draft to come (a form made
+        later is made blank)."""
+        if not self._form_exists():
+            return
         self.autosaver.suspended = True
         try:
             self.form.clear(area_id=self.area_id, today=date.today())
@@ -406,6 +414,8 @@ class DraftListFormScreen(ListFormScreen[R, DF]):
     def _is_dirty(self) -> bool:
         """A draft in the database, or input that differs from what was opened (a new form
         that is still empty does not count)."""
+        if not self._form_exists():
+            return False
         if self.autosaver.draft_id is not None:
             return True
         return self.form.payload() != self._baseline and not (
