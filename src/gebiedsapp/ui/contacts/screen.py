@@ -184,7 +184,8 @@ class ContactsScreen(  # type: ignore[override]
 
     def _on_form_placed(self) -> None:
         """What the screen did to the form before it was there: a blank form for the
-        navigator's area, usable once its choices are in."""
+        navigator's area, with the choices that came in meanwhile, usable once they are in."""
+        self._apply_held_choices()
         self.form_panel.setEnabled(self._ready)
         if self.editing_id is None:
             self._reset_form()
