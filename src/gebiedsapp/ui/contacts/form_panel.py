@@ -28,6 +28,11 @@ from gebiedsapp.ui.first_paint import AfterFirstPaint
 from gebiedsapp.ui.layout import FlowLayout
 
 FORM_SIDE = 1  # the form panel's place in the screen's splitter (the list is 0)
+# Between two steps: a timer, not a zero-timer. Qt runs a chain of zero-timers (posted calls)
+# one after the other before any due timer gets its turn, so the steps were one block of the
+# GUI thread after all (measured: three 30 ms steps, one 97 ms gap of a 2 ms timer; 36 ms
+# with 1 ms timers).
+TURN_MS = 1
 translate = QCoreApplication.translate  # by this name lupdate finds the texts (the context:
 # the screen's, where they were before; its tr() asks for them there)
 
@@ -123,7 +128,7 @@ class LazyFormPanel:
         assert isinstance(self, QWidget)
         self.splitter.addWidget(QWidget(self))
         painted = AfterFirstPaint(self)
-        painted.add(self._make_form_early)
+        painted.add(lambda: QTimer.singleShot(TURN_MS, self, self._make_form_early))
 
     def _form_exists(self) -> bool:
         """DraftListFormScreen's: the form is there (nothing was typed before it was)."""
@@ -177,7 +182,7 @@ class LazyFormPanel:
         assert isinstance(self, QWidget)
         if self._parts is None and self._early_form is None:
             self._early_form = ContactForm(self)
-        QTimer.singleShot(0, self, self.build_all)
+        QTimer.singleShot(TURN_MS, self, self.build_all)
 
     def _panel_built(self) -> FormPanel:
         """The right side, made, wired and placed now if it is not yet."""
