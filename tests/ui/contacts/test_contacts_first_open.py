@@ -83,6 +83,25 @@ def test_the_first_open_paints_the_list_before_it_makes_the_form(
     window.context.background.wait()
 
 
+def test_the_form_made_later_gets_the_width_it_had_when_made_at_once(
+    qtbot: QtBot, window: MainWindow, context: AppContext, beerta: uuid.UUID
+) -> None:
+    """On a 1366x768 laptop the form takes three parts of the width and the list two, as
+    when the form was made with the screen (put in the splitter later, it got only its size
+    hint and the list the rest)."""
+    window.showNormal()
+    window.resize(1366, 768)
+    click_area(qtbot, window, beerta)
+    open_screen(qtbot, window, CONTACTS)
+    screen = window.screens[CONTACTS]
+    assert isinstance(screen, ContactsScreen)
+    qtbot.waitUntil(lambda: screen.form.isVisible() and screen.form.isEnabled())
+    qtbot.waitUntil(lambda: not context.background.busy())
+    listed, form = screen.splitter.sizes()
+    assert form > listed * 1.3
+    context.background.wait()
+
+
 class _PaintHeldBack:
     """Stands in for ui.first_paint.AfterFirstPaint: what follows the first paint waits until
     the test lets it go (as on a machine where the worker is quicker than the paint)."""

@@ -193,7 +193,9 @@ class LazyFormPanel:
             self._parts = parts
             self._connect_form_panel(parts)
             stand_in = self.splitter.widget(FORM_SIDE)
-            self.splitter.replaceWidget(FORM_SIDE, parts.panel)  # its size and visibility
+            sizes = self.splitter.sizes()  # as laid out (or dragged) with the stand-in
+            self.splitter.replaceWidget(FORM_SIDE, parts.panel)
+            self.splitter.setSizes(sizes)  # replaceWidget gives the form its size hint
             if stand_in is not None:
                 stand_in.deleteLater()
             self._on_form_placed()
