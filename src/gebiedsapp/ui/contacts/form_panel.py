@@ -27,7 +27,6 @@ from gebiedsapp.ui.drafting import DraftAutosaver
 from gebiedsapp.ui.first_paint import AfterFirstPaint
 from gebiedsapp.ui.layout import FlowLayout
 
-FORM_SIDE = 1  # the form panel's place in the screen's splitter (the list is 0)
 # Between two steps: a timer, not a zero-timer. Qt runs a chain of zero-timers (posted calls)
 # one after the other before any due timer gets its turn, so the steps were one block of the
 # GUI thread after all (measured: three 30 ms steps, one 97 ms gap of a 2 ms timer; 36 ms
@@ -121,12 +120,16 @@ class LazyFormPanel:
     _parts: FormPanel | None = None
     _early_form: ContactForm | None = None  # the first step's form, not yet in its panel
     _autosaver: DraftAutosaver | None = None
+    _form_side: QWidget  # the splitter's right side: the form panel goes in it
 
     def _start_form_panel(self) -> None:
         """A stand-in on the form's side of the splitter; the form follows the first paint
         (or comes at once when needed)."""
         assert isinstance(self, QWidget)
-        self.splitter.addWidget(QWidget(self))
+        self._form_side = QWidget(self)  # keeps its place and size in the splitter
+        side = QVBoxLayout(self._form_side)
+        side.setContentsMargins(0, 0, 0, 0)
+        self.splitter.addWidget(self._form_side)
         painted = AfterFirstPaint(self)
         painted.add(lambda: QTimer.singleShot(TURN_MS, self, self._make_form_early))
 
@@ -192,11 +195,11 @@ class LazyFormPanel:
             parts = make_form_panel(self, form)
             self._parts = parts
             self._connect_form_panel(parts)
-            stand_in = self.splitter.widget(FORM_SIDE)
-            sizes = self.splitter.sizes()  # as laid out (or dragged) with the stand-in
-            self.splitter.replaceWidget(FORM_SIDE, parts.panel)
-            self.splitter.setSizes(sizes)  # replaceWidget gives the form its size hint
-            if stand_in is not None:
-                stand_in.deleteLater()
+            side = self._form_side.layout()
+            assert side is not None
+            side.addWidget(parts.panel)  # the splitter's sizes stay as laid out (or dragged)
+            if self._form_side.isVisible():
+                parts.panel.show()  # now, not a turn later: whatever needs it, needs it now
+                side.activate()  # and its size now: not a turn at a stray size (scroll bars)
             self._on_form_placed()
         return self._parts
