@@ -3,8 +3,10 @@
 Made in two steps (the form, then its buttons, wiring and place in the splitter), each in an
 event-loop turn of its own after the screen's first paint, so that the first open paints the
 list first (issue 19: building both sides in one turn held the GUI thread 75-100 ms on ten
-times the data). Whatever needs the form sooner (the form's choices, a contact opened from
-elsewhere, a draft restored, Ctrl+Shift+N, a key) gets it all at once.
+times the data). Whatever needs the form sooner (a draft restored, Ctrl+Shift+N, a contact
+opened, the shortcut overview) gets it all at once; the form's choices that come in before
+it are kept for it (DraftListFormScreen._apply_held_choices). Keys and clicks can only reach
+a form that is there.
 """
 
 from __future__ import annotations
@@ -107,9 +109,9 @@ def make_form_panel(parent: QWidget, form: ContactForm | None = None) -> FormPan
 
 class LazyFormPanel:
     """Contacten's form side as attributes that make and place it when first used. The
-    screen calls `_start_form_panel` in its `__init__` (its splitter holds a stand-in on
-    the form's side until then) and has `_connect_form_panel` (the autosave, keys, buttons:
-    it sets `_autosaver`) and `_on_form_placed` (a blank form, the buttons' state)."""
+    screen calls `_start_form_panel` in its `__init__` (the splitter's right side is an
+    empty panel until then) and has `_connect_form_panel` (the autosave, keys, buttons: it
+    sets `_autosaver`) and `_on_form_placed` (the choices held meanwhile, a blank form)."""
 
     if TYPE_CHECKING:
         splitter: QSplitter
@@ -123,8 +125,8 @@ class LazyFormPanel:
     _form_side: QWidget  # the splitter's right side: the form panel goes in it
 
     def _start_form_panel(self) -> None:
-        """A stand-in on the form's side of the splitter; the form follows the first paint
-        (or comes at once when needed)."""
+        """The splitter's right side, empty: the form goes in it after the first paint (or
+        at once when needed)."""
         assert isinstance(self, QWidget)
         self._form_side = QWidget(self)  # keeps its place and size in the splitter
         side = QVBoxLayout(self._form_side)
