@@ -29,6 +29,7 @@ from gebiedsapp.storage.errors import (
     StorageError,
     explain_write_error,
 )
+from gebiedsapp.threads import favour_the_gui_thread
 from gebiedsapp.ui.crash import ExceptionReporter
 from gebiedsapp.ui.feature_scan import skip_feature_scan
 from gebiedsapp.ui.gc_guard import GarbageCollector, freeze_start_up
@@ -55,6 +56,7 @@ def create_main_window(
     from gebiedsapp.ui.context import AppContext, ChangeHub
     from gebiedsapp.ui.main_window import MainWindow
 
+    favour_the_gui_thread()  # the screens' workers run Python beside the paint
     context = AppContext(database=opened.database, actor=actor, paths=paths, hub=ChangeHub())
     window = MainWindow(context, settings or QSettings(APP_AUTHOR, APP_NAME))
     AuditDamageNotice(window)  # a damaged audit log found by a save: say so

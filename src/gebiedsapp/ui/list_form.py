@@ -292,9 +292,18 @@ class DraftListFormScreen(ListFormScreen[R, DF]):
     autosaver: DraftAutosaver
     _ready = True  # the form's choices are in (False while the first choices are read)
     _waiting: list[Callable[[], object]]  # steps waiting for the first choices
+    _held_choices: dict[str, Any] | None = None  # came in before the form was made
+
+    def _form_exists(self) -> bool:
+        """False while a screen that makes its form on first use (Contacten, after its first
+        paint) has not made it: nothing to reset, nothing typed."""
+        return True
 
     def _reset_form(self) -> None:
-        """A blank form for the navigator's area, with a new draft to come."""
+        """A blank form for the navigator's area, with a new draft to come (a form made
+        later is made blank)."""
+        if not self._form_exists():
+            return
         self.autosaver.suspended = True
         try:
             self.form.clear(area_id=self.area_id, today=date.today())
@@ -351,7 +360,13 @@ class DraftListFormScreen(ListFormScreen[R, DF]):
         return work
 
     def _apply_choices(self, found: dict[str, Any]) -> None:
-        """Fill the form's choices; filling them is not typing, so no draft is written."""
+        """Fill the form's choices; filling them is not typing, so no draft is written. A
+        form not made yet gets them as it is made (`_apply_held_choices`), in a turn of its
+        own (issue 19: made and filled in the turn they came in, 90 ms on ten times the
+        data)."""
+        if not self._form_exists():
+            self._held_choices = {**(self._held_choices or {}), **found}
+            return
         self.autosaver.suspended = True
         try:
             if AREAS in found:
@@ -364,6 +379,13 @@ class DraftListFormScreen(ListFormScreen[R, DF]):
             self._apply_more_choices(found)
         finally:
             self.autosaver.suspended = False
+
+    def _apply_held_choices(self) -> None:
+        """The choices that came in before the form was made: the screen calls this as it
+        makes its form."""
+        held, self._held_choices = self._held_choices, None
+        if held:
+            self._apply_choices(held)
 
     def _on_choices(self, found: dict[str, Any]) -> None:
         self._apply_choices(found)
@@ -406,6 +428,8 @@ class DraftListFormScreen(ListFormScreen[R, DF]):
     def _is_dirty(self) -> bool:
         """A draft in the database, or input that differs from what was opened (a new form
         that is still empty does not count)."""
+        if not self._form_exists():
+            return False
         if self.autosaver.draft_id is not None:
             return True
         return self.form.payload() != self._baseline and not (

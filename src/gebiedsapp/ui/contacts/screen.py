@@ -15,12 +15,9 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QPushButton,
-    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -43,6 +40,7 @@ from gebiedsapp.services.overview import AreaHeader
 from gebiedsapp.services.taxonomy import list_partners, list_themes
 from gebiedsapp.ui.admin.common import make_table
 from gebiedsapp.ui.contacts.form import ContactForm, partner_options
+from gebiedsapp.ui.contacts.form_panel import FormPanel, LazyFormPanel
 from gebiedsapp.ui.contacts.history import HistoryDialog, enum_label, history_lines
 from gebiedsapp.ui.contacts.meedenkers import MeedenkerChoices, read_meedenkers
 from gebiedsapp.ui.contacts.models import ContactLine, ContactRowsModel, contact_rows
@@ -60,7 +58,7 @@ from gebiedsapp.ui.context import (
 from gebiedsapp.ui.drafting import DraftAutosaver
 from gebiedsapp.ui.export import Exporter, ExportJob
 from gebiedsapp.ui.formatting import format_date, format_number
-from gebiedsapp.ui.layout import ColumnFit, FlowLayout, text_width
+from gebiedsapp.ui.layout import ColumnFit, text_width
 from gebiedsapp.ui.list_form import DraftListFormScreen
 from gebiedsapp.ui.page import form_keys, muted_label, page_title, scope_name
 from gebiedsapp.ui.palette import style
@@ -91,7 +89,11 @@ def ask_leave(parent: QWidget) -> Leave:
     )
 
 
-class ContactsScreen(DraftListFormScreen[ContactLine, ContactForm], QWidget):
+# `form` and `autosaver` are LazyFormPanel's read-only properties (made on first use), where
+# the list-form bases declare attributes that other screens set in their __init__
+class ContactsScreen(  # type: ignore[override]
+    LazyFormPanel, DraftListFormScreen[ContactLine, ContactForm], QWidget
+):
     list_job = "contacts-log"  # the worker job that loads the list
     signal_requested = Signal(object)  # a contact id: the window opens a new signal for it
 
@@ -104,12 +106,10 @@ class ContactsScreen(DraftListFormScreen[ContactLine, ContactForm], QWidget):
         title = page_title(self.tr("Contacten"), self)
         self.subtitle = muted_label(self)
         list_panel = self._make_list_panel(context)
-        form_body = QWidget(self)
-        form_panel = self._make_form_panel(form_body)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(list_panel)
-        self.splitter.addWidget(form_panel)
+        self._start_form_panel()  # the form's side: made after the first paint (issue 19)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setSizes([280, 560])  # the form its width first; the list the rest
@@ -121,8 +121,8 @@ class ContactsScreen(DraftListFormScreen[ContactLine, ContactForm], QWidget):
         layout.addWidget(self.subtitle)
         layout.addWidget(self.splitter, 1)
 
-        self._wire(context, form_body)
-        self._update_mode()
+        self._connect_list()
+        context.hub.changed.connect(self._on_changes)
 
     def _make_list_panel(self, context: AppContext) -> QWidget:
         """Left: what was logged in this area, with the export button."""
@@ -157,74 +157,42 @@ class ContactsScreen(DraftListFormScreen[ContactLine, ContactForm], QWidget):
         list_layout.addLayout(hint_row)
         return list_panel
 
-    def _make_form_panel(self, form_body: QWidget) -> QWidget:
-        """Right: the form in `form_body`, scrollable on a small laptop screen; the buttons
-        stay in view below it (a narrow screen wraps them)."""
-        self.form = ContactForm(self)
-        self.save_button = QPushButton(self.tr("Opslaan (Ctrl+Enter)"), self)
-        self.save_button.setDefault(False)
-        self.history_button = QPushButton(self.tr("Geschiedenis…"), self)
-        self.history_button.setToolTip(self.tr("Eerdere versies van dit contact"))
-        self.signal_button = QPushButton(self.tr("Signaal maken…"), self)
-        self.signal_button.setToolTip(
-            self.tr("Een signaal voor dit contact, vooraf ingevuld en eraan gekoppeld")
-        )
-        self.new_button = QPushButton(self.tr("Nieuw contact"), self)
-        self.new_button.setToolTip(self.tr("Begin een nieuw contact (Ctrl+Shift+N)"))
-        self.cancel_button = QPushButton(self.tr("Annuleren (Esc)"), self)
-        self.status = QLabel(self)
-        self.status.setWordWrap(True)
-        buttons = FlowLayout()
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.history_button)
-        buttons.addWidget(self.signal_button)
-        buttons.addWidget(self.new_button)
-        buttons.addWidget(self.cancel_button)
-        form_layout = QVBoxLayout(form_body)
-        form_layout.setContentsMargins(8, 0, 8, 0)
-        form_layout.addWidget(self.form)
-        form_layout.addStretch(1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(form_body)
-        QWidget.setTabOrder(self.form.remove_action_button, self.save_button)
-        form_panel = self.form_panel = QWidget(self)
-        panel_layout = QVBoxLayout(form_panel)
-        panel_layout.setContentsMargins(0, 0, 0, 0)
-        panel_layout.addWidget(scroll, 1)
-        buttons.setContentsMargins(8, 0, 8, 0)
-        panel_layout.addLayout(buttons)
-        self.status.setContentsMargins(8, 0, 8, 0)
-        panel_layout.addWidget(self.status)
-        return form_panel
-
-    def _wire(self, context: AppContext, form_body: QWidget) -> None:
-        """The draft autosave, the keys and the buttons."""
-        self.autosaver = DraftAutosaver(
-            context,
+    def _connect_form_panel(self, built: FormPanel) -> None:
+        """The form's draft autosave, keys and buttons (LazyFormPanel: once it is made)."""
+        self._autosaver = autosaver = DraftAutosaver(
+            self.context,
             kind=DraftKind.CONTACT,
-            payload=self.form.payload,
-            is_empty=self.form.is_empty,
+            payload=built.form.payload,
+            is_empty=built.form.is_empty,
             parent=self,
         )
-        self.autosaver.watch(form_body)
-        self.autosaver.failed.connect(self.status.setText)
-        self.form.changed.connect(self.autosaver.changed)
-        self.form.area_combo.currentIndexChanged.connect(self._load_meedenkers)
+        autosaver.watch(built.body)
+        autosaver.failed.connect(built.status.setText)
+        built.form.changed.connect(autosaver.changed)
+        built.form.area_combo.currentIndexChanged.connect(self._load_meedenkers)
 
-        form_keys(form_body, save=self.save, leave=self.leave_form)
+        form_keys(built.body, save=self.save, leave=self.leave_form)
 
-        self.save_button.clicked.connect(self.save)
-        self.history_button.clicked.connect(self.show_history)
-        self.signal_button.clicked.connect(
+        built.save_button.clicked.connect(self.save)
+        built.history_button.clicked.connect(self.show_history)
+        built.signal_button.clicked.connect(
             lambda: self.signal_requested.emit(self.editing_id) if self.editing_id else None
         )
-        self.new_button.clicked.connect(self.new_contact)
-        self.cancel_button.clicked.connect(self.leave_form)
-        self._connect_list()
-        context.hub.changed.connect(self._on_changes)
-        self.record_buttons = (self.history_button, self.signal_button)
+        built.new_button.clicked.connect(self.new_contact)
+        built.cancel_button.clicked.connect(self.leave_form)
+        self.record_buttons = (built.history_button, built.signal_button)
+
+    def _on_form_placed(self) -> None:
+        """What the screen did to the form before it was there: a blank form for the
+        navigator's area, with the choices that came in meanwhile, usable once they are in."""
+        self._apply_held_choices()
+        self.form_panel.setEnabled(self._ready)
+        if self.editing_id is None:
+            self._reset_form()
+        else:
+            self._update_mode()
+        if self._meedenkers_stale and self._ready and self.isVisible():
+            self._load_meedenkers()
 
     # -- public contract --------------------------------------------------------------------
 
@@ -306,7 +274,8 @@ class ContactsScreen(DraftListFormScreen[ContactLine, ContactForm], QWidget):
         self._load_meedenkers()
 
     def _set_form_enabled(self, enabled: bool) -> None:
-        self.form_panel.setEnabled(enabled)
+        if self._form_exists():  # else: as it is made (_on_form_placed)
+            self.form_panel.setEnabled(enabled)
 
     def _read_more_choices(self, session: Session, kinds: tuple[str, ...]) -> dict[str, Any]:
         if PARTNERS not in kinds:
@@ -322,8 +291,8 @@ class ContactsScreen(DraftListFormScreen[ContactLine, ContactForm], QWidget):
         the GUI thread (ui.contacts.meedenkers). Hidden (an area clicked, a conversation saved
         elsewhere): read when shown again. While a contact or draft with a meedenker is put in
         the form, read at once: its meedenker must be there to choose."""
-        if not self.isVisible() and not self._putting_record:
-            self._meedenkers_stale = True
+        if not self._form_exists() or (not self.isVisible() and not self._putting_record):
+            self._meedenkers_stale = True  # read for the form's area once it is there
             return
         self._meedenkers_stale = False
         area_id, context = self.form.area_id, self.context
