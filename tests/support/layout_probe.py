@@ -213,7 +213,15 @@ def shown_columns(page: Any) -> list[str]:
 
 
 def settle(window: Any) -> None:
-    """Background loads done, and the layouts they set off (wrapped labels take two passes)."""
+    """The screen's parts made after its first paint (ui.screen.PartsOnUse: a few turns,
+    later on a loaded machine), background loads done, and the layouts they set off
+    (wrapped labels take two passes)."""
+    page = window.stack.currentWidget()
+    built = getattr(page, "parts_built", lambda: True)
+    for _ in range(500):
+        if built():
+            break
+        QTest.qWait(10)
     window.context.background.wait()
     for _ in range(3):
         QTest.qWait(20)

@@ -62,6 +62,10 @@ class PartsOnUse(Protocol):
 
     def build_all(self) -> None: ...
 
+    def parts_built(self) -> bool:
+        """Every part is made and placed (whether asked for or made after the first paint)."""
+        ...
+
 
 def widget_of(screen: Screen) -> QWidget:
     """The screen as the widget the window stacks (every screen is one)."""

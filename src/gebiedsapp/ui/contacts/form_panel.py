@@ -181,6 +181,9 @@ class LazyFormPanel:
         """ui.screen.PartsOnUse: the form now (its shortcuts for the overview)."""
         self._panel_built()
 
+    def parts_built(self) -> bool:
+        return self._parts is not None
+
     def _make_form_early(self) -> None:
         """The first step after the first paint: the form itself (the larger half); its
         panel, wiring and place in the next turn."""

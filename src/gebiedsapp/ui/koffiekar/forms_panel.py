@@ -115,6 +115,9 @@ class LazyForms:
         """ui.screen.PartsOnUse: the forms now (their shortcuts for the overview)."""
         self._forms_built()
 
+    def parts_built(self) -> bool:
+        return self._placed
+
     def _forms_made(self) -> Forms:
         if self._forms is None:
             assert isinstance(self, QWidget)
