@@ -171,6 +171,7 @@ ORDER = (
     "gebiedsapp.services.contact_record",
     "gebiedsapp.services.contacts",
     "gebiedsapp.ui.record_inputs",
+    "gebiedsapp.ui.first_paint",
     "gebiedsapp.ui.list_form",
     "gebiedsapp.ui.contacts",
     "gebiedsapp.ui.actions",
