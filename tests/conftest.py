@@ -33,6 +33,15 @@ from support.dbfile import TEST_KEY, TEST_PASSPHRASE  # the tests run on encrypt
 pytest_plugins = ["support.summary_world", "support.large_world", "support.long_lists"]
 
 
+@pytest.fixture(autouse=True)
+def _gil_switch_interval() -> Iterator[None]:
+    """create_main_window favours the GUI thread (threads.favour_the_gui_thread, process-wide):
+    a test that starts the window does not change the interval for the tests after it."""
+    before = sys.getswitchinterval()
+    yield
+    sys.setswitchinterval(before)
+
+
 @pytest.fixture
 def app_paths(tmp_path: Path) -> AppPaths:
     """Data folder (database, backups, logs) inside the test's own temp folder."""

@@ -12,7 +12,7 @@ import threading
 log = logging.getLogger(__name__)
 
 LOW_NICE = 10  # Linux: a low thread's niceness (0 is normal, 19 the lowest)
-GIL_SWITCH_S = 0.0005  # how long a thread waits for the GIL before it asks for it (5 ms)
+GIL_SWITCH_S = 0.0005  # a thread waits this long for the GIL before it asks (default 5 ms)
 
 
 def lower_this_thread() -> None:

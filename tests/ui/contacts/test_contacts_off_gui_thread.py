@@ -17,15 +17,18 @@ from PySide6.QtCore import Qt
 from signal_steps import click_area, open_screen
 from sqlalchemy import event
 
-from gebiedsapp.domain import ContactType
+from gebiedsapp.domain import ContactType, ContactWith
 from gebiedsapp.services.areas import find_area
 from gebiedsapp.services.contact_record import ContactInput
 from gebiedsapp.services.contacts import record_contact
+from gebiedsapp.services.residents import ResidentInput, list_meedenkers, register_resident
 from gebiedsapp.ui import list_form
 from gebiedsapp.ui.contacts import ContactsScreen
 from gebiedsapp.ui.contacts import meedenkers as contacts_meedenkers
 from gebiedsapp.ui.contacts import screen as contacts_screen
 from gebiedsapp.ui.contacts.models import ContactsModel
+from gebiedsapp.ui.context import CONTACTS as CONTACTS_CHANGES
+from gebiedsapp.ui.context import KOFFIEKAR as KOFFIEKAR_CHANGES
 from gebiedsapp.ui.context import AppContext
 from gebiedsapp.ui.lists import ListsScreen
 from gebiedsapp.ui.lists import choices as lists_choices
@@ -280,3 +283,54 @@ def test_contacten_shown_again_for_another_area_reads_its_first_rows_before_the_
     assert [r.subject for r in screen.model.rows] == ["Bankje bij de kerk"]
     reads = [k for k in order if k.startswith("contacts-")]
     assert reads == ["contacts-log-first", "contacts-meedenkers", "contacts-log"], order
+
+
+def test_a_contact_opened_while_the_register_is_read_shows_its_meedenker_when_it_is_in(
+    qtbot: Any,
+    window: MainWindow,
+    context: AppContext,
+    beerta: uuid.UUID,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The register counts as read when its read begins: a contact with a meedenker opened
+    meanwhile was put in a form without that meedenker, and kept "(kies een meedenker)"
+    when the register came (on ten times the data it takes seconds)."""
+    click_area(qtbot, window, beerta)
+    open_screen(qtbot, window, CONTACTS)
+    screen = window.screens[CONTACTS]
+    assert isinstance(screen, ContactsScreen)
+    qtbot.waitUntil(lambda: screen.form.isEnabled() and not context.background.busy())
+    with context.database.unit_of_work("test") as session:  # a colleague's, by a sync
+        register_resident(
+            session,
+            ResidentInput(
+                name="Anna Testema", phone="06-12345678", wants_meedenken=True, consent=True
+            ),
+            area_id=beerta,
+            today=date.today(),
+        )
+        [entry] = list_meedenkers(session)
+        record_contact(
+            session,
+            ContactInput(
+                day=date.today(),
+                area_id=beerta,
+                contact_type=ContactType.HUISBEZOEK,
+                subject="Meedenken over het dorpsplein",
+                with_kind=ContactWith.MEEDENKER,
+                meedenker_id=entry.id,
+            ),
+        )
+    context.hub.announce(CONTACTS_CHANGES)
+    qtbot.waitUntil(lambda: len(screen.model.rows) == 1 and not context.background.busy())
+    with held(monkeypatch, contacts_meedenkers, "meedenker_choices") as reading:
+        context.hub.announce(KOFFIEKAR_CHANGES)  # the register is read again, on the worker
+        qtbot.waitUntil(reading.is_set)
+        rect = screen.table.visualRect(screen.model.index(0, 0))
+        qtbot.mouseClick(screen.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        qtbot.mouseDClick(screen.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        assert screen.form.subject_edit.text() == "Meedenken over het dorpsplein"
+    qtbot.waitUntil(lambda: not context.background.busy())
+    assert screen.form.with_kind is ContactWith.MEEDENKER
+    assert screen.form.meedenker_combo.currentData() == str(entry.id)
+    assert screen.form.meedenker_combo.currentText().startswith("Anna Testema")

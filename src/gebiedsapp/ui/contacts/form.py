@@ -168,6 +168,9 @@ class ContactForm(ContactFormValues, QWidget):
         self.privacy_warning.watch(self.action_edit)
         self.privacy_warning.names_from(self._linked_names)
         self._meedenker_names: dict[str, str] = {}
+        # a contact's meedenker not (yet) among the choices: the register is still being
+        # read on the worker; chosen when it is in
+        self._wanted_meedenker = ""
         self.add_action_button = QPushButton(self.tr("Toevoegen"), self)
         self.add_action_button.setToolTip(self.tr("Voeg de actie toe (Enter in de omschrijving)"))
         self.actions_model = PendingActionsModel(self)
@@ -280,6 +283,7 @@ class ContactForm(ContactFormValues, QWidget):
             watch_input(widget, self._emit_changed)
         self.with_combo.currentIndexChanged.connect(self._show_with_fields)
         self.meedenker_combo.currentIndexChanged.connect(self.privacy_warning.check)
+        self.meedenker_combo.activated.connect(self._meedenker_chosen)
         self.with_combo.currentIndexChanged.connect(self.privacy_warning.check)
         self.themes.changed.connect(self._emit_changed)
         self.action_edit.textChanged.connect(self._emit_changed)
@@ -346,7 +350,7 @@ class ContactForm(ContactFormValues, QWidget):
 
     def set_meedenkers(self, choices: MeedenkerChoices) -> None:
         """The register entries of the chosen area; the chosen one stays chosen if offered."""
-        keep = self.meedenker_combo.currentData()
+        keep = self.meedenker_combo.currentData() or self._wanted_meedenker
         self.meedenker_combo.blockSignals(True)
         try:
             first = self.tr("(kies een meedenker)") if choices.rows else self.tr(NO_MEEDENKERS)
@@ -363,9 +367,15 @@ class ContactForm(ContactFormValues, QWidget):
         name = self._meedenker_names.get(self.meedenker_combo.currentData() or "")
         return [name] if name else []
 
+    def _meedenker_chosen(self, _index: int) -> None:
+        self._wanted_meedenker = ""  # the user's own choice, also "(kies een meedenker)"
+
     def select_meedenker(self, entry_id: str) -> None:
-        """By id, without asking the model for every entry of the register (findData)."""
-        self.meedenker_combo.setCurrentIndex(max(self.meedenkers.row_of(entry_id), 0))
+        """By id, without asking the model for every entry of the register (findData); one
+        not among the choices yet is chosen when the register's read is in."""
+        row = self.meedenkers.row_of(entry_id)
+        self._wanted_meedenker = entry_id if row < 0 else ""
+        self.meedenker_combo.setCurrentIndex(max(row, 0))
 
     def set_members(self, members: list[MemberView], *, default_owner: uuid.UUID | None) -> None:
         self._members = list(members)
@@ -390,6 +400,7 @@ class ContactForm(ContactFormValues, QWidget):
             select_data(self.area_combo, str(area_id))
         for combo in (self.type_combo, self.with_combo, self.partner_combo, self.meedenker_combo):
             combo.setCurrentIndex(0)
+        self._wanted_meedenker = ""
         for definition in RECORD_FIELDS:
             if definition.kind in (InputKind.LINE, InputKind.TEXT):
                 write_input(definition, self.inputs[definition.key], "")
