@@ -8,7 +8,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QScrollArea, QSplitter, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from gebiedsapp.ui.context import AppContext
 from gebiedsapp.ui.koffiekar.conversation_form import ConversationForm
@@ -88,7 +95,6 @@ class LazyForms:
         _splitter: QSplitter
 
         def _connect_forms(self, forms: Forms) -> None: ...
-        def _focus_form(self) -> None: ...
         def isVisible(self) -> bool: ...
 
     @property
@@ -110,6 +116,21 @@ class LazyForms:
     @property
     def conversations_model(self) -> ConversationListModel:
         return self._forms_built().conversation_list.model
+
+    def _focus_form(self) -> None:
+        """The cursor where the user was typing in the forms, else in the summary."""
+        assert isinstance(self, QWidget)
+        if not self.form.isEnabled():
+            return
+        last = self.focusWidget()
+        typing = (
+            last is not None
+            and not isinstance(last, QPushButton)
+            and (self.form.isAncestorOf(last) or self.session_form.isAncestorOf(last))
+            and last.isEnabled()
+            and last.isVisibleTo(self)
+        )
+        (last if typing and last is not None else self.form.summary).setFocus()
 
     def build_all(self) -> None:
         """ui.screen.PartsOnUse: the forms now (their shortcuts for the overview)."""

@@ -227,6 +227,10 @@ class KoffiekarScreen(ScreenDefaults, LazyForms, DraftRestoring, RoundsList, QWi
         if self._stale and self.isVisible():  # changed while it was being read
             self._catch_up(focus=False)  # the cursor was put (or left) by this read
 
+    def is_busy(self) -> bool:
+        """An area being read, or the forms still being made (tests and the bench wait)."""
+        return self._loading is not None or (self.isVisible() and not self._placed)
+
     def _read_failed(self, area_id: uuid.UUID) -> None:
         self._loading = None
         self._pending_area = area_id  # tried again when shown again
@@ -260,8 +264,8 @@ class KoffiekarScreen(ScreenDefaults, LazyForms, DraftRestoring, RoundsList, QWi
             keep = newest.id if newest and newest.day == date.today() else None
         self._select_round(keep)
         self._show_hint()
-        if read_here:  # a restore or a village asked for: the tree follows (a read on the
-            self.area_shown.emit(area_id)  # worker is of the tree's own choice already)
+        if read_here:  # a restore or a village asked for: the tree follows (not its own choice)
+            self.area_shown.emit(area_id)
 
     def _load_choices(self, area_id: uuid.UUID) -> bool:
         """What the forms offer in this area: places, buurten, members, themes."""
@@ -475,19 +479,6 @@ class KoffiekarScreen(ScreenDefaults, LazyForms, DraftRestoring, RoundsList, QWi
             self._build_later()  # painted first; the cursor goes in when they are built
             return
         self._focus_form()
-
-    def _focus_form(self) -> None:
-        if not self.form.isEnabled():
-            return
-        last = self.focusWidget()
-        typing = (
-            last is not None
-            and not isinstance(last, QPushButton)
-            and (self.form.isAncestorOf(last) or self.session_form.isAncestorOf(last))
-            and last.isEnabled()
-            and last.isVisibleTo(self)
-        )
-        (last if typing and last is not None else self.form.summary).setFocus()
 
     def hideEvent(self, event: QHideEvent) -> None:
         self.flush()
