@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import threading
 import uuid
+from collections.abc import Callable
 from datetime import date, time
 
 import pytest
@@ -66,15 +67,11 @@ def test_typing_at_once_after_the_first_open_saves_the_conversation(
     window.context.background.wait()
 
 
-def test_the_first_open_makes_the_header_and_the_conversation_form_in_turns_of_their_own(
-    qtbot: QtBot,
-    context: AppContext,
-    window: MainWindow,
-    beerta: uuid.UUID,
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """The round's header and the conversation form made in one turn took 70-135 ms on a
-    loaded machine: each gets a turn of the event loop of its own (issue 19)."""
+def _form_turns(
+    monkeypatch: pytest.MonkeyPatch, after_header: Callable[[], object] = lambda: None
+) -> list[str]:
+    """What happens as Koffiekar's forms are made: "header" and "form" as each is made, and
+    "turn" when the event loop turns after the header (`after_header` runs before that)."""
     from PySide6.QtCore import QTimer
 
     from gebiedsapp.ui.koffiekar import forms_panel
@@ -85,6 +82,7 @@ def test_the_first_open_makes_the_header_and_the_conversation_form_in_turns_of_t
     def header(*args: object) -> object:
         made = session_form(*args)  # type: ignore[arg-type]
         happened.append("header")
+        after_header()
         QTimer.singleShot(0, lambda: happened.append("turn"))  # runs when the loop turns
         return made
 
@@ -94,9 +92,21 @@ def test_the_first_open_makes_the_header_and_the_conversation_form_in_turns_of_t
 
     monkeypatch.setattr(forms_panel, "SessionForm", header)
     monkeypatch.setattr(forms_panel, "ConversationForm", form)
+    return happened
+
+
+def test_the_first_open_makes_the_header_and_the_conversation_form_in_turns_of_their_own(
+    qtbot: QtBot,
+    context: AppContext,
+    window: MainWindow,
+    beerta: uuid.UUID,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The round's header and the conversation form made in one turn took 70-135 ms on a
+    loaded machine: each gets a turn of the event loop of its own (issue 19)."""
+    happened = _form_turns(monkeypatch)
     click_area(qtbot, window, beerta)
-    # the area's rounds come after the forms (when they come sooner, they need the forms at
-    # once and get them in one go, as they should)
+    # the area's rounds come after the forms here (the next test: when they come sooner)
     go_on = threading.Event()
     context.background.submit(
         "held", lambda: go_on.wait(20), owner=window, on_done=_ignore, on_error=_ignore
@@ -120,26 +130,8 @@ def test_the_area_read_in_before_the_forms_are_made_waits_for_them(
     """On ten times the data the worker's read of the area came in between the header's turn
     and the form's, and showing it made every form in that one turn (110-120 ms): it waits
     for the forms' turns instead (issue 19)."""
-    from PySide6.QtCore import QTimer
-
-    from gebiedsapp.ui.koffiekar import forms_panel
-
-    happened: list[str] = []
-    session_form, conversation_form = forms_panel.SessionForm, forms_panel.ConversationForm
-
-    def header(*args: object) -> object:
-        made = session_form(*args)  # type: ignore[arg-type]
-        happened.append("header")
-        context.background.wait()  # the area's read is in: its result is queued first
-        QTimer.singleShot(0, lambda: happened.append("turn"))
-        return made
-
-    def form(*args: object) -> object:
-        happened.append("form")
-        return conversation_form(*args)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(forms_panel, "SessionForm", header)
-    monkeypatch.setattr(forms_panel, "ConversationForm", form)
+    # the area's read is in before the loop turns: its result is queued first
+    happened = _form_turns(monkeypatch, after_header=context.background.wait)
     with context.database.unit_of_work("test") as session:
         start_session(
             session,
