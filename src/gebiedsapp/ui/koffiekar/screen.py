@@ -202,7 +202,7 @@ class KoffiekarScreen(ScreenDefaults, LazyForms, DraftRestoring, RoundsList, QWi
             on_error=lambda _error: self._read_failed(area_id),
             skippable=True,  # arrowing through the tree: only the last area is read
         )
-        self._input.watch()  # typing or a click into the screen meanwhile shows the area at once
+        self._input.watch()  # a key typed into the screen meanwhile shows the area at once
         self.new_button.setEnabled(True)  # a click meanwhile reads the area at once (_settle)
 
     def _on_area_read(self, reads: AreaReads | None, turns: int = 0) -> None:
@@ -228,7 +228,7 @@ class KoffiekarScreen(ScreenDefaults, LazyForms, DraftRestoring, RoundsList, QWi
             self._catch_up(focus=False)  # the cursor was put (or left) by this read
 
     def is_busy(self) -> bool:
-        """An area being read, or the forms still being made (tests and the bench wait)."""
+        """An area being read, or the forms still being made (what tests wait for)."""
         return self._loading is not None or (self.isVisible() and not self._placed)
 
     def _read_failed(self, area_id: uuid.UUID) -> None:
