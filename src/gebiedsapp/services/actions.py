@@ -176,8 +176,8 @@ def filter_actions(
 
 class ActionLine(NamedTuple):
     """An action as the lists screen keeps it (issue 19): one tuple of texts, a date, a status
-    and flags, nothing in it for the GUI thread's garbage collections to walk; the same names
-    as ActionView where the table reads them."""
+    and flags, one object per action for the GUI thread's garbage collections to walk (no UUID
+    or view objects beside it); the same names as ActionView where the table reads them."""
 
     key: str | uuid.UUID  # the id as stored: made a UUID when asked (`id`)
     description: str

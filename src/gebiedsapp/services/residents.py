@@ -144,8 +144,9 @@ def list_meedenkers(
 
 
 class MeedenkerChoice(NamedTuple):
-    """An entry of the register as a dropdown offers it: texts only (issue 19: nothing in it
-    for the GUI thread's garbage collections to walk). `key` is the entry's id as text."""
+    """An entry of the register as a dropdown offers it: texts only (issue 19: one object per
+    entry for the GUI thread's garbage collections to walk, no UUID objects beside it; a
+    NamedTuple stays tracked, only exact tuples are left out). `key` is the entry's id as text."""
 
     key: str
     name: str

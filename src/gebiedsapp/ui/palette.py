@@ -14,8 +14,10 @@ printing also live here, so a test can keep every other module free of hard-code
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
 from string import Template
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QGuiApplication, QPalette
@@ -205,18 +207,26 @@ def _derive(palette: QPalette) -> dict[ColourRole, QColor]:
     return roles
 
 
+T = TypeVar("T")
 _cache: dict[int, dict[ColourRole, QColor]] = {}
+_fields: dict[int, dict[str, str]] = {}  # a style sheet's `$role` fields, per palette
+
+
+def _per_palette(kept: dict[int, T], palette: QPalette | None, make: Callable[[QPalette], T]) -> T:
+    """What `make` derives from the palette (the application's when not given), made once
+    per palette."""
+    palette = palette if palette is not None else QGuiApplication.palette()
+    key = palette.cacheKey()
+    found = kept.get(key)
+    if found is None:
+        if len(kept) > 16:  # palettes come and go (tests, a theme switch): keep a few
+            kept.clear()
+        found = kept[key] = make(palette)
+    return found
 
 
 def _roles(palette: QPalette | None) -> dict[ColourRole, QColor]:
-    palette = palette if palette is not None else QGuiApplication.palette()
-    key = palette.cacheKey()
-    roles = _cache.get(key)
-    if roles is None:
-        if len(_cache) > 16:  # palettes come and go (tests, a theme switch): keep a few
-            _cache.clear()
-        roles = _cache[key] = _derive(palette)
-    return roles
+    return _per_palette(_cache, palette, _derive)
 
 
 def colour(role: ColourRole, palette: QPalette | None = None) -> QColor:
@@ -237,20 +247,13 @@ def css(role: ColourRole, palette: QPalette | None = None) -> str:
     return f"rgba({value.red()}, {value.green()}, {value.blue()}, {value.alpha()})"
 
 
-_fields: dict[int, dict[str, str]] = {}
-
-
 def sheet(template: str, palette: QPalette | None = None) -> str:
     """A style sheet (or a rich text style) with its `$role` fields filled in. The fields are
     made once per palette: a screen's first open fills a dozen sheets (issue 19: 0.5 ms each
     on a laptop, more while a worker holds the GIL)."""
-    palette = palette if palette is not None else QGuiApplication.palette()
-    key = palette.cacheKey()
-    fields = _fields.get(key)
-    if fields is None:
-        if len(_fields) > 16:  # palettes come and go (tests, a theme switch): keep a few
-            _fields.clear()
-        fields = _fields[key] = {role.value: css(role, palette) for role in ColourRole}
+    fields = _per_palette(
+        _fields, palette, lambda made: {role.value: css(role, made) for role in ColourRole}
+    )
     return Template(template).substitute(fields)
 
 

@@ -12,11 +12,11 @@ from typing import Any, ClassVar
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 from signal_steps import click_area, open_screen
 from sqlalchemy import select
+from test_main_window import menu_action
 
 from gebiedsapp.domain import Contact, DraftKind
 from gebiedsapp.services.drafts import list_drafts, save_draft
@@ -228,7 +228,7 @@ def test_a_contact_draft_restored_before_contacten_was_opened_shows_in_the_form(
         qtbot.mouseClick(found.restore_buttons[0], Qt.MouseButton.LeftButton)
 
     QTimer.singleShot(0, restore)
-    _menu_action(window, "Bestand", "Concepten herstellen…").trigger()  # as a click on it
+    menu_action(window, "Bestand", "Concepten herstellen…").trigger()  # as a click on it
     assert clicked == ["Herstel je werk?"]
     screen = window.screens[CONTACTS]
     assert isinstance(screen, ContactsScreen)
@@ -261,13 +261,3 @@ def test_an_area_clicked_before_the_form_is_made_gives_the_form_that_area(
     qtbot.waitUntil(lambda: screen.form.isVisible() and screen.form.isEnabled())
     assert screen.form.area_id == finsterwolde
     context.background.wait()
-
-
-def _menu_action(window: MainWindow, menu: str, text: str) -> QAction:
-    """The item a user clicks in the menu bar: menu 'Bestand', item 'Concepten herstellen…'."""
-    for top in window.menuBar().actions():
-        if top.text().replace("&", "") == menu and top.menu() is not None:
-            for action in top.menu().actions():
-                if action.text().replace("&", "") == text:
-                    return action
-    raise AssertionError(f"no {menu} → {text}")
