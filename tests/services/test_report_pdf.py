@@ -786,3 +786,31 @@ def test_an_area_with_nothing_recorded_is_named_on_the_overview_not_given_a_page
         "hebben daarom geen eigen pagina." in " ".join(all_lines(texts[:1]))
     )
     assert line_starting(texts, "Westerlee ").startswith("Westerlee 0 0 0")  # in the overview
+
+
+def test_a_long_footer_stays_clear_of_the_page_number() -> None:
+    """'… · alleen deze laptop (niet gesynchroniseerd)' ran into 'Pagina 2 van 12'."""
+    from reportlab.pdfbase import pdfmetrics
+
+    from gebiedsapp.services.reports.area_report import footer
+    from gebiedsapp.services.reports.pdf_base import (
+        FOOTER_ROOM,
+        REGULAR,
+        NumberedCanvas,
+        fonts,
+        footer_fitted,
+    )
+
+    fonts()
+    number = pdfmetrics.stringWidth("Pagina 999 van 999", *NumberedCanvas.footer_font)
+    short = footer(date(2026, 12, 7))
+    assert footer_fitted(short) == (short, 8.0)  # as it always was
+    long = footer(date(2026, 12, 7), "alleen deze laptop (niet gesynchroniseerd)")
+    text, size = footer_fitted(long)
+    assert text == long  # all of it, a little smaller
+    assert 6.5 <= size < 8
+    assert pdfmetrics.stringWidth(text, REGULAR, size) + number <= FOOTER_ROOM
+    text, size = footer_fitted(long * 2)
+    assert text.endswith("…")
+    assert size == 6.5
+    assert pdfmetrics.stringWidth(text, REGULAR, size) + number <= FOOTER_ROOM

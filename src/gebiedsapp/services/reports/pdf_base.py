@@ -416,12 +416,34 @@ def _draw_page(info: PageInfo) -> Callable[[Canvas, BaseDocTemplate], None]:
         canvas.line(MARGIN, y - 2.5 * mm, PAGE_WIDTH - MARGIN, y - 2.5 * mm)
         footer_y = BOTTOM - 10 * mm
         canvas.line(MARGIN, footer_y + 4 * mm, PAGE_WIDTH - MARGIN, footer_y + 4 * mm)
-        canvas.setFont(REGULAR, 8)
+        text, size = footer_fitted(printable(info.footer_left))
+        canvas.setFont(REGULAR, size)
         canvas.setFillColor(MUTED)
-        canvas.drawString(MARGIN, footer_y, printable(info.footer_left))
+        canvas.drawString(MARGIN, footer_y, text)
         canvas.restoreState()
 
     return draw
+
+
+# The footer's left part stays clear of "Pagina 999 van 999" on the right (NumberedCanvas)
+FOOTER_ROOM = PAGE_WIDTH - 2 * MARGIN - 4 * mm
+FOOTER_SMALLEST = 6.5
+
+
+def footer_fitted(text: str) -> tuple[str, float]:
+    """The footer's left text and its size: 8 pt, smaller down to 6.5 pt where it is long
+    (the coverage of a laptop that never synced ran into the page number), else cut with
+    '…' at 6.5 pt."""
+    fonts()
+    room = FOOTER_ROOM - pdfmetrics.stringWidth("Pagina 999 van 999", *NumberedCanvas.footer_font)
+    size = 8.0
+    while size > FOOTER_SMALLEST and pdfmetrics.stringWidth(text, REGULAR, size) > room:
+        size -= 0.5
+    if pdfmetrics.stringWidth(text, REGULAR, size) <= room:
+        return text, size
+    while text and pdfmetrics.stringWidth(text + "…", REGULAR, size) > room:
+        text = text[:-1]
+    return text.rstrip() + "…", size
 
 
 class Deferred(Flowable):  # type: ignore[misc]
