@@ -57,6 +57,15 @@ from gebiedsapp.services.summary_cache import summary_areas, summary_facts
 from gebiedsapp.services.summary_facts import Facts
 from gebiedsapp.services.summary_facts import trend_months as trend_months
 from gebiedsapp.services.summary_model import (
+    ACTION_ROWS,
+    INITIATIVE_ROWS,
+    QUOTE_ROWS,
+    SIGNAL_ROWS,
+    Packed,
+    Packing,
+    Rows,
+)
+from gebiedsapp.services.summary_model import (
     SENSITIVE_MAIN_CATEGORIES as SENSITIVE_MAIN_CATEGORIES,
 )
 from gebiedsapp.services.summary_model import (
@@ -100,16 +109,20 @@ R = TypeVar("R")
 
 
 def _rows_of(
-    rows: Sequence[tuple[uuid.UUID, R]],
-    where: dict[uuid.UUID, list[int]],
+    packing: Packing[R],
+    rows: Sequence[Packed],
+    where: dict[int, list[int]],
     ids: frozenset[uuid.UUID],
-) -> tuple[R, ...]:
+) -> Rows[R]:
     """The rows of the areas `ids`, in the list's order, found through `where` (the rows'
     places per area): the municipality asks for every area's rows, and testing each row's
-    area for each area hashed a UUID some 70,000 times."""
-    if where.keys() <= ids:  # every row's area asked (an area's own facts): the whole list
-        return tuple(row for _area, row in rows)
-    return tuple(rows[i][1] for i in sorted(i for a in ids for i in where.get(a, ())))
+    area for each area hashed a UUID some 70,000 times. Still packed (summary_model.Rows):
+    each is made when read."""
+    numbers = {a.int for a in ids}
+    if where.keys() <= numbers:  # every row's area asked (an area's own facts): the whole list
+        return Rows(packing, tuple(rows))
+    places = sorted(i for a in numbers for i in where.get(a, ()))
+    return Rows(packing, tuple(rows[i] for i in places))
 
 
 def _total(counters: Iterable[Counter[K]]) -> Counter[K]:
@@ -201,15 +214,15 @@ def _add_up(
         activity_themes=tuple(sorted(heard.items(), key=lambda t: (-t[1], t[0]))),
         signals_by_category=tuple(sorted(categories.items(), key=lambda c: (-c[1], c[0]))),
         signals_by_status=tuple((s, statuses[s]) for s in SignalStatus if statuses[s]),
-        open_signals=_rows_of(facts.open_signals, facts.where["open_signals"], ids),
+        open_signals=_rows_of(SIGNAL_ROWS, facts.open_signals, facts.where["open_signals"], ids),
         median_days_to_close=float(median(days)) if days else None,
         buurten=tuple(
             BuurtCount(code, name, open_by_buurt[code])
             for code, name in sorted(names.items(), key=lambda b: (b[1], b[0]))
         ),
-        quotes=_rows_of(facts.quotes, facts.where["quotes"], ids),
-        open_action_list=_rows_of(facts.actions, facts.where["actions"], ids),
-        initiatives=_rows_of(facts.initiatives, facts.where["initiatives"], ids),
+        quotes=_rows_of(QUOTE_ROWS, facts.quotes, facts.where["quotes"], ids),
+        open_action_list=_rows_of(ACTION_ROWS, facts.actions, facts.where["actions"], ids),
+        initiatives=_rows_of(INITIATIVE_ROWS, facts.initiatives, facts.where["initiatives"], ids),
     )
 
 

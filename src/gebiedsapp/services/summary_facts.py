@@ -18,11 +18,13 @@ from gebiedsapp.domain import Role, SignalStatus
 from gebiedsapp.services.geo import area_code, area_outlines
 from gebiedsapp.services.period import Period
 from gebiedsapp.services.summary_model import (
+    ACTION_ROWS,
+    QUOTE_ROWS,
     SENSITIVE_MAIN_CATEGORIES,
-    InitiativeRow,
-    OpenAction,
-    OpenSignal,
-    Quote,
+    SIGNAL_ROWS,
+    Packed,
+    area_of,
+    sensitive,
 )
 from gebiedsapp.services.summary_order import action_key, quote_key
 from gebiedsapp.services.summary_rows import (
@@ -30,7 +32,6 @@ from gebiedsapp.services.summary_rows import (
     initiative_rows,
     open_signal_rows,
     quote_of,
-    table_order,
     team_of,
 )
 from gebiedsapp.storage.repositories.activities import ActivityRepository
@@ -58,10 +59,12 @@ class Facts:
     days_to_close: dict[uuid.UUID, list[int]]
     buurten: dict[uuid.UUID, dict[str, str]]  # code -> name
     open_by_buurt: dict[uuid.UUID, Counter[str]]
-    open_signals: list[tuple[uuid.UUID, OpenSignal]]  # in table order
-    quotes: list[tuple[uuid.UUID, Quote]]  # newest first
-    actions: list[tuple[uuid.UUID, OpenAction]]  # due first
-    initiatives: list[tuple[uuid.UUID, InitiativeRow]]  # in table order
+    # the lists' rows packed (summary_model.Packing: SIGNAL_ROWS, QUOTE_ROWS, ACTION_ROWS,
+    # INITIATIVE_ROWS), each with its area's id as a number first
+    open_signals: list[Packed]  # in table order
+    quotes: list[Packed]  # newest first
+    actions: list[Packed]  # due first
+    initiatives: list[Packed]  # in table order
     team: dict[uuid.UUID, list[tuple[Role, str]]]
     # the summaries added up from these facts (services.summary), kept with them
     added: dict[Hashable, object] = field(default_factory=dict, compare=False, repr=False)
@@ -70,8 +73,9 @@ class Facts:
     orders: dict[str, list[Any]] = field(default_factory=dict, compare=False, repr=False)
 
     @cached_property
-    def where(self) -> dict[str, dict[uuid.UUID, list[int]]]:
-        """Each list's rows per area (built once, for the summaries of many areas)."""
+    def where(self) -> dict[str, dict[int, list[int]]]:
+        """Each list's rows per area (its id's number; built once, for the summaries of many
+        areas)."""
         return {
             "open_signals": positions(self.open_signals),
             "quotes": positions(self.quotes),
@@ -80,10 +84,10 @@ class Facts:
         }
 
 
-def positions(rows: Sequence[tuple[uuid.UUID, object]]) -> dict[uuid.UUID, list[int]]:
-    where: defaultdict[uuid.UUID, list[int]] = defaultdict(list)
-    for index, (area_id, _row) in enumerate(rows):
-        where[area_id].append(index)
+def positions(rows: Sequence[Packed]) -> dict[int, list[int]]:
+    where: defaultdict[int, list[int]] = defaultdict(list)
+    for index, row in enumerate(rows):
+        where[area_of(row)].append(index)
     return dict(where)
 
 
@@ -299,7 +303,7 @@ def part_facts(
 ) -> Piece:
     """The facts of one part (PARTS) of the areas `scope`: its key figures (unless not
     `figures`: the caller has them), its trend counts, its own per-area facts (FIELDS_OF) and
-    its list (LIST_OF) as (area, row, order key) in the list's order."""
+    its list (LIST_OF) as (packed row, order key) in the list's order."""
     repo = ReportRepository(session)
     as_of = _as_of(period, today)
     piece: Piece = {}
@@ -321,14 +325,14 @@ def part_facts(
         }
         piece["themes"], piece["previous_themes"] = _themes(repo, scope, [period, previous])
         piece["quotes"] = [
-            (q.row.area_id, quote_of(q.row), quote_key(q))
+            (QUOTE_ROWS.pack(q.row.area_id, quote_of(q.row)), quote_key(q))
             for q in repo.quotes(scope, period.start, period.end)
         ]
     elif part == "signals":
         piece.update(_signal_facts(session, repo, scope, period, as_of))
     elif part == "actions":
         piece["actions"] = [
-            (a.row.area_id, action_of(a.row, as_of), action_key(a))
+            (ACTION_ROWS.pack(a.row.area_id, action_of(a.row, as_of)), action_key(a))
             for a in repo.open_actions(scope, as_of)
         ]
     elif part == "initiatives":
@@ -365,19 +369,21 @@ def _signal_facts(
     outlines = area_outlines()
     # counted once: per area without a buurt, a pass over every open signal cost seconds on
     # ten times today's data (the municipality has dozens of such areas)
-    open_shown = Counter(a for a, row in open_rows if not row.sensitive)
+    open_shown = Counter(
+        area_of(row) for row, _key in open_rows if not sensitive(SIGNAL_ROWS.value(row, "category"))
+    )
     for area_id, key, _name in GeoRepository(session).areas_without_buurt(area_ids=scope):
         # an area without a CBS buurt is drawn by its own (approximate) outline, which holds
         # all its open signals: they have no buurt of their own
         if key in outlines:
-            by_buurt[area_id][area_code(key)] = open_shown[area_id]
+            by_buurt[area_id][area_code(key)] = open_shown[area_id.int]
     return {
         "feedback": feedback,
         "categories": dict(categories),
         "statuses": dict(statuses),
         "days_to_close": dict(days),
         "open_by_buurt": dict(by_buurt),
-        "open_signals": [(a, row, (*table_order(row), a)) for a, row in open_rows],
+        "open_signals": open_rows,
     }
 
 
@@ -435,13 +441,7 @@ def gather_facts(
         current, before = dict(figures["current"]), dict(figures["previous"])
         year_before = before if period.year_earlier() == previous else dict(figures["year_before"])
     lists = {name: whole.pop(name) for name in LIST_OF.values()}
-    # one id object per area, not one per row: the facts are kept (summary_cache), and every
-    # collection of the GUI thread walked each row's own UUID while they were young (issue 19)
-    area_of: dict[uuid.UUID, uuid.UUID] = {}
-    rows: dict[str, Any] = {
-        name: [(area_of.setdefault(a, a), row) for a, row, _key in found]
-        for name, found in lists.items()
-    }
+    rows: dict[str, Any] = {name: [row for row, _key in found] for name, found in lists.items()}
     return Facts(
         current=current,
         previous=before,
@@ -454,5 +454,5 @@ def gather_facts(
         **rows,
         buurten=_buurten(session, ReportRepository(session), scope),
         team=first.team if first is not None else team_of(session, period),
-        orders={name: [key for _a, _row, key in found] for name, found in lists.items()},
+        orders={name: [key for _row, key in found] for name, found in lists.items()},
     )

@@ -5,8 +5,11 @@ members, and masked free text: never a resident's personal data."""
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, fields
 from datetime import date
+from enum import Enum
+from typing import Any, Generic, TypeVar, overload
 
 from gebiedsapp.domain import DeadlineLabel, InitiativeStatus, Priority, Role, SignalStatus
 from gebiedsapp.services.period import Period
@@ -67,7 +70,12 @@ class OpenSignal:
         """A social signal (a lonely neighbour, suspected domestic violence...): with a small
         buurt and an exact date it can point at one household, so it is printed only as a count
         per area and month."""
-        return self.category.split(" › ")[0] in SENSITIVE_MAIN_CATEGORIES
+        return sensitive(self.category)
+
+
+def sensitive(category: str) -> bool:
+    """`OpenSignal.sensitive` of a signal in this category ("Hoofdcategorie › subcategorie")."""
+    return category.split(" › ")[0] in SENSITIVE_MAIN_CATEGORIES
 
 
 @dataclass(frozen=True)
@@ -129,6 +137,93 @@ class MonthPoint:
     signals_open: int  # signals open at the month's end (or on `as_of` for the last one)
 
 
+T = TypeVar("T")
+Packed = tuple[Any, ...]  # a row as `Packing.pack` keeps it
+
+
+class Packing(Generic[T]):
+    """How the kept facts hold the rows of one of the lists above (`summary_facts`): as a plain
+    tuple of plain values (text, numbers, dates, None; an enum as its value), the area's id as
+    a number first. The facts are kept while the app runs, and on ten times today's data
+    their lists hold some 30,000 rows. Python's garbage collector walks every dataclass
+    instance (and an enum member, a UUID) at each collection of its generation, but stops
+    tracking an exact tuple of plain values at the first collection it survives: the GUI
+    thread's young collections walked each new row, 44-72 ms after a summary was read on ten
+    times today's data (issue 19). A NamedTuple or a class with slots would be walked too."""
+
+    def __init__(self, kind: type[T], **enums: type[Enum]) -> None:
+        self.kind = kind
+        self.names = tuple(f.name for f in fields(kind))  # type: ignore[arg-type]
+        # (place in the packed row, the enum's members by value)
+        self.enums = tuple(
+            (1 + self.names.index(name), {member.value: member for member in enum})
+            for name, enum in enums.items()
+        )
+
+    def pack(self, area_id: uuid.UUID, row: T) -> Packed:
+        values = [area_id.int, *(getattr(row, name) for name in self.names)]
+        for place, _members in self.enums:
+            values[place] = values[place].value
+        return tuple(values)
+
+    def unpack(self, packed: Packed) -> T:
+        values = list(packed[1:])
+        for place, members in self.enums:
+            values[place - 1] = members[values[place - 1]]
+        return self.kind(*values)
+
+    def value(self, packed: Packed, name: str) -> Any:
+        """One field's value as packed (an enum's as its value)."""
+        return packed[1 + self.names.index(name)]
+
+
+def area_of(packed: Packed) -> int:
+    """The packed row's area, as its id's number (`uuid.UUID.int`)."""
+    return int(packed[0])
+
+
+class Rows(Sequence[T]):
+    """A summary's list as the kept facts hold it (`Packing`), each row made when it is read:
+    the municipality's summary has every kept row, and making them all at once filled the
+    young generation again. Equal to any sequence of the same rows."""
+
+    __slots__ = ("packed", "packing")
+
+    def __init__(self, packing: Packing[T], packed: tuple[Packed, ...]) -> None:
+        self.packing = packing
+        self.packed = packed
+
+    def __len__(self) -> int:
+        return len(self.packed)
+
+    @overload
+    def __getitem__(self, index: int) -> T: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Rows[T]: ...
+
+    def __getitem__(self, index: int | slice) -> T | Rows[T]:
+        if isinstance(index, slice):
+            return Rows(self.packing, self.packed[index])
+        return self.packing.unpack(self.packed[index])
+
+    def __iter__(self) -> Iterator[T]:
+        return map(self.packing.unpack, self.packed)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Rows):
+            return self.packing is other.packing and self.packed == other.packed
+        if isinstance(other, Sequence) and not isinstance(other, str):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self.packed)
+
+    def __repr__(self) -> str:
+        return f"Rows({self.packing.kind.__name__}, {len(self)})"
+
+
 @dataclass(frozen=True)
 class AreaSummary:
     title: str  # the area's name, or the names of a group joined with ", "
@@ -142,12 +237,12 @@ class AreaSummary:
     themes: tuple[ThemeCount, ...]  # most talked about first (by current, then name)
     signals_by_category: tuple[tuple[str, int], ...]  # main category, signals new in the period
     signals_by_status: tuple[tuple[SignalStatus, int], ...]  # of the signals new in the period
-    open_signals: tuple[OpenSignal, ...]  # open at the period's end; overdue first, then oldest
+    open_signals: Sequence[OpenSignal]  # open at the period's end; overdue first, then oldest
     median_days_to_close: float | None  # of signals closed in the period; None when none
     buurten: tuple[BuurtCount, ...]  # every CBS buurt of the areas, with its open signals
-    quotes: tuple[Quote, ...]  # reportable quotes of the period, newest first
-    open_action_list: tuple[OpenAction, ...]  # due first, then without a date
-    initiatives: tuple[InitiativeRow, ...]  # running or ended in the period; running first
+    quotes: Sequence[Quote]  # reportable quotes of the period, newest first
+    open_action_list: Sequence[OpenAction]  # due first, then without a date
+    initiatives: Sequence[InitiativeRow]  # running or ended in the period; running first
     municipality: bool = False  # the whole municipality (its root area was asked for)
     year_before: KeyFigures | None = None  # the same period a year earlier
     feedback_asked: int = 0  # signals closed in the period whose reporter asked for feedback
@@ -187,3 +282,10 @@ class MunicipalitySummary:
     total: AreaSummary  # the whole municipality
     areas: tuple[AreaSummary, ...]  # one per area right below the municipality, by name
     coverage: str = ""  # what the data covers (team sync), a sentence for page 1
+
+
+# the kept facts' lists (`summary_facts.Facts`), packed
+SIGNAL_ROWS = Packing(OpenSignal, label=DeadlineLabel, status=SignalStatus, priority=Priority)
+QUOTE_ROWS = Packing(Quote)
+ACTION_ROWS = Packing(OpenAction)
+INITIATIVE_ROWS = Packing(InitiativeRow, status=InitiativeStatus)

@@ -2,7 +2,10 @@
 QUOTE_ORDER, ACTION_ORDER, INITIATIVE_ORDER): kept facts merge the recounted rows of one area
 into the rows of the others by them (services.summary_parts), and the merged list must be the
 one a fresh count would read. SQLite's order is reproduced: NULL is the smallest value (first
-ascending, last descending), text compares by code point (BINARY, as UTF-8 bytes do).
+ascending, last descending), text compares by code point (BINARY, as UTF-8 bytes do). A key is
+one flat tuple of plain values (a value's pair spread in it: the pairs are all of two, so the
+order is the same): the facts keep it, and the garbage collector stops tracking such a tuple
+at its first collection, a tuple of tuples only at a later one (issue 19).
 """
 
 from __future__ import annotations
@@ -38,9 +41,9 @@ def quote_key(found: OrderedQuote) -> tuple[Any, ...]:
     """QUOTE_ORDER: newest day, start and entry first; alike: by id."""
     order = found.order
     return (
-        _descending(found.row.day),
-        _descending(order.start_time),
-        _descending(order.created_at),
+        *_descending(found.row.day),
+        *_descending(order.start_time),
+        *_descending(order.created_at),
         order.id.int,
     )
 
@@ -50,9 +53,9 @@ def action_key(found: OrderedAction) -> tuple[Any, ...]:
     row, order = found.row, found.order
     return (
         int(row.due_date is None),
-        _ascending(row.due_date),
+        *_ascending(row.due_date),
         row.area_name,
-        _ascending(order.created_at),
+        *_ascending(order.created_at),
         order.id.int,
     )
 
@@ -61,7 +64,7 @@ def initiative_key(found: InitiativeInPeriod) -> tuple[Any, ...]:
     """INITIATIVE_ORDER: not yet ended first, then by start and title; alike: by id."""
     return (
         int(found.ended_on is not None),
-        _ascending(found.started_on),
+        *_ascending(found.started_on),
         found.title,
         found.id.int,
     )

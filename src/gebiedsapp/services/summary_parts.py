@@ -36,6 +36,7 @@ from gebiedsapp.services.summary_facts import (
     part_figures,
     positions,
 )
+from gebiedsapp.services.summary_model import Packed
 from gebiedsapp.services.summary_rounds import talk_piece
 from gebiedsapp.storage.repositories.reports import AreaIds, ReportRepository
 from gebiedsapp.storage.summary_version import EVERY_AREA, NO_AREA, DataVersion
@@ -94,21 +95,20 @@ def _own(
 
 
 def _merged(
-    rows: list[tuple[uuid.UUID, Any]],
+    rows: list[Packed],
     keys: list[Any],
     areas: Collection[uuid.UUID] | None,
-    new: list[tuple[uuid.UUID, Any, Any]],
-) -> tuple[list[tuple[uuid.UUID, Any]], list[Any]]:
-    """A list with the rows of `areas` (None: every area) new, in the list's order (a stable
-    sort by key)."""
-    both = (
-        []
-        if areas is None
-        else [(key, a, row) for (a, row), key in zip(rows, keys, strict=True) if a not in areas]
-    )
-    both += [(key, a, row) for a, row, key in new]
+    new: list[tuple[Packed, Any]],
+) -> tuple[list[Packed], list[Any]]:
+    """A list (packed rows, summary_model.Packing) with the rows of `areas` (None: every
+    area) new, in the list's order (a stable sort by key)."""
+    both: list[tuple[Any, Packed]] = []
+    if areas is not None:
+        replaced = {area.int for area in areas}
+        both = [(key, row) for row, key in zip(rows, keys, strict=True) if row[0] not in replaced]
+    both += [(key, row) for row, key in new]
     both.sort(key=itemgetter(0))
-    return [(a, row) for _key, a, row in both], [key for key, _a, _row in both]
+    return [row for _key, row in both], [key for key, _row in both]
 
 
 def refresh(

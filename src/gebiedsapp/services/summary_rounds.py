@@ -33,7 +33,7 @@ from sqlalchemy.orm import Session
 
 from gebiedsapp.services.period import Period
 from gebiedsapp.services.summary_facts import trend_months
-from gebiedsapp.services.summary_model import Quote
+from gebiedsapp.services.summary_model import QUOTE_ROWS, Packed
 from gebiedsapp.services.summary_order import quote_key
 from gebiedsapp.services.summary_rows import quote_of
 from gebiedsapp.storage.repositories.report_rounds import (
@@ -49,7 +49,7 @@ from gebiedsapp.storage.summary_version import CONTACTS
 class RoundFacts:
     conversations: int
     themes: Counter[str]
-    quotes: tuple[tuple[uuid.UUID, Quote, Any], ...]  # (area, quote, QUOTE_ORDER key)
+    quotes: tuple[tuple[Packed, Any], ...]  # (quote packed: QUOTE_ROWS, QUOTE_ORDER key)
 
 
 # kept per database: (its global version and every area's talks' version, round id ->
@@ -104,10 +104,12 @@ def _round_facts(
     themes: defaultdict[str, Counter[str]] = defaultdict(Counter)
     for link in repo.themes(ids):
         themes[link.round_id][link.theme] += link.conversations
-    quotes: defaultdict[str, list[tuple[uuid.UUID, Quote, Any]]] = defaultdict(list)
+    quotes: defaultdict[str, list[tuple[Packed, Any]]] = defaultdict(list)
     for found_quote in repo.quotes(ids, start, end):
         q = found_quote.quote
-        quotes[found_quote.round_id].append((q.row.area_id, quote_of(q.row), quote_key(q)))
+        quotes[found_quote.round_id].append(
+            (QUOTE_ROWS.pack(q.row.area_id, quote_of(q.row)), quote_key(q))
+        )
     for row in missing:
         facts = RoundFacts(said.get(row.id, 0), themes[row.id], tuple(quotes[row.id]))
         out[row.id] = facts

@@ -7,6 +7,7 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from datetime import date
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy.orm import Session
@@ -15,7 +16,15 @@ from gebiedsapp.domain import DeadlineLabel, Priority, Role, SignalStatus
 from gebiedsapp.domain.deadlines import deadline_label
 from gebiedsapp.services.masking import mask
 from gebiedsapp.services.period import Period
-from gebiedsapp.services.summary_model import InitiativeRow, OpenAction, OpenSignal, Quote
+from gebiedsapp.services.summary_model import (
+    INITIATIVE_ROWS,
+    SIGNAL_ROWS,
+    InitiativeRow,
+    OpenAction,
+    OpenSignal,
+    Packed,
+    Quote,
+)
 from gebiedsapp.services.summary_order import initiative_key
 from gebiedsapp.storage.repositories.initiatives import InitiativeRepository, OpenMilestone
 from gebiedsapp.storage.repositories.report_rows import OpenActionRow, QuoteRow
@@ -64,17 +73,22 @@ def open_signal_of(found: Any, as_of: date) -> OpenSignal:
 
 def open_signal_rows(
     repo: ReportRepository, scope: AreaIds, as_of: date
-) -> list[tuple[uuid.UUID, OpenSignal]]:
-    rows = [
-        (found.area_id, open_signal_of(found, as_of)) for found in repo.open_signals(scope, as_of)
-    ]
-    rows.sort(key=lambda r: (*table_order(r[1]), r[0]))  # then the id, as the pages do
+) -> list[tuple[Packed, tuple[Any, ...]]]:
+    """The open signals packed (SIGNAL_ROWS) with their order keys, in the table's order."""
+    rows = []
+    for found in repo.open_signals(scope, as_of):
+        row = open_signal_of(found, as_of)
+        area = found.area_id
+        # then the area's id, as the pages do
+        rows.append((SIGNAL_ROWS.pack(area, row), (*table_order(row), area.int)))
+    rows.sort(key=itemgetter(1))
     return rows
 
 
 def initiative_rows(
     session: Session, scope: AreaIds, period: Period, as_of: date
-) -> list[tuple[uuid.UUID, InitiativeRow, Any]]:
+) -> list[tuple[Packed, tuple[Any, ...]]]:
+    """The initiatives packed (INITIATIVE_ROWS) with their order keys, in the table's order."""
     repo = InitiativeRepository(session)
     found = repo.in_period(scope, period.start, as_of)
     steps: dict[uuid.UUID, OpenMilestone] = {}
@@ -96,7 +110,7 @@ def initiative_rows(
             budget_granted=initiative.budget_granted,
             ended_later=later,
         )
-        rows.append((initiative.area_id, row, initiative_key(initiative)))
+        rows.append((INITIATIVE_ROWS.pack(initiative.area_id, row), initiative_key(initiative)))
     return rows
 
 
