@@ -1,11 +1,14 @@
-"""Backup benchmarks (issue 19): `db backup` against a file copy of the same size, and what the
-start backups keep on the disk over two months of use, in MB."""
+"""Backup benchmarks (issue 19): `db backup` against a file copy of the same size, a save while
+a backup is written, and what the start backups keep on the disk over two months of use, in
+MB."""
 
 from __future__ import annotations
 
 import shutil
 import statistics
+import threading
 import time
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from datetime import time as dt_time
 from pathlib import Path
@@ -56,6 +59,79 @@ def bench_db_backup(workdir: Path, repeat: int) -> Result:
     return Result(
         "db_backup", value, baseline, value / baseline, 2.0, "s", note=f"{size:.0f} MB database"
     )
+
+
+def _longest_commit_while(source: Path, work: Callable[[], object]) -> float:
+    """The longest commit of a small write (about a conversation's size), made every 20 ms on
+    the database by a connection as the app's (synchronous as the app), while `work` runs."""
+    took: list[float] = []
+    ready, done = threading.Event(), threading.Event()
+
+    def writer() -> None:
+        raw = _raw_connection(source)  # made in its own thread, as the driver wants
+        try:
+            raw.execute("CREATE TABLE IF NOT EXISTS bench_touch (x)")
+            raw.commit()
+            ready.set()
+            while not done.is_set():
+                start = time.perf_counter()
+                raw.execute("INSERT INTO bench_touch VALUES (randomblob(2000))")
+                raw.commit()
+                took.append(time.perf_counter() - start)
+                done.wait(0.02)
+            raw.execute("DROP TABLE bench_touch")
+            raw.commit()
+        finally:
+            ready.set()
+            raw.close()
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    ready.wait()
+    try:
+        work()
+    finally:
+        done.set()
+        thread.join()
+    return max(took)
+
+
+def bench_save_during_backup(workdir: Path, repeat: int) -> Result:
+    """The longest save (a small commit every 20 ms) while `db backup` writes its copy, against
+    the longest while a plain file copy of the same size is written and flushed at the end: a
+    copy flushed only at its end kept the saves waiting for the disk (100-500 ms on ten times
+    `large`); the backup flushes as it goes (storage.raw_copy.copy_flushed). Opt-in: run with
+    --scale 10 (on `large` both copies are too small to hold a save up)."""
+    from gebiedsapp.storage.backup import backup_sqlite_file
+
+    _url, data_dir = _large_database(workdir)
+    source = next(data_dir.glob("*.db"))
+    out = workdir / "backup-save-bench"
+    out.mkdir(exist_ok=True)
+    key = _key()
+    idle = _longest_commit_while(source, lambda: time.sleep(1.0))
+    made: list[Path] = []
+    plain = out / "kopie.db"
+
+    def backup() -> None:
+        made.append(backup_sqlite_file(source, out, reason="handmatig", key=key, rotate=False))
+
+    values, baselines = [], []
+    for _ in range(max(2, repeat)):
+        values.append(_longest_commit_while(source, backup))
+        for copy in made:
+            copy.unlink()
+            copy.with_name(copy.name + ".merk").unlink(missing_ok=True)
+        made.clear()
+        baselines.append(_longest_commit_while(source, lambda: _copy_and_flush(source, plain)))
+        plain.unlink()
+    value, baseline = statistics.median(values), statistics.median(baselines)
+    size = source.stat().st_size / 1e6
+    note = (
+        f"{size:.0f} MB database; longest save with nothing else going on {idle * 1000:.0f} ms; "
+        f"during the backups {', '.join(f'{v * 1000:.0f}' for v in values)} ms"
+    )
+    return Result("save_during_backup", value, baseline, value / baseline, 0.5, "s", note=note)
 
 
 def _kept(starts: list[datetime], now: datetime) -> int:
