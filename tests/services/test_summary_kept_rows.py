@@ -35,8 +35,8 @@ from support.long_lists import LongLists, build_long_lists
 
 
 @pytest.fixture
-def collector_on() -> Iterator[None]:
-    """The test's own collections (the GUI's guard switches automatic collection off)."""
+def own_collections() -> Iterator[None]:
+    """Automatic collection off: the test collects itself (as the GUI's guard does)."""
     was = gc.isenabled()
     gc.disable()
     try:
@@ -46,7 +46,7 @@ def collector_on() -> Iterator[None]:
             gc.enable()
 
 
-@pytest.mark.usefixtures("collector_on")
+@pytest.mark.usefixtures("own_collections")
 def test_the_kept_rows_and_their_order_keys_are_not_walked_by_the_collector(
     session: Session,
 ) -> None:
@@ -103,8 +103,30 @@ def test_a_packed_row_is_made_again_as_it_was(packing: Packing[Any], row: object
     assert all(type(value) in (str, int, bool, date, type(None)) for value in packed)
     assert packing.unpack(packed) == row
     rows = Rows(packing, (packed, packed))
+    assert rows[0] == row
     assert list(rows) == [row, row]
+    assert rows[-1] == row
+    assert list(rows)[1] is rows[1]  # made once, when first read
+    with pytest.raises(IndexError):
+        rows[2]
     assert rows[1] == row
     assert rows == (row, row)
     assert rows[:1] == (row,)
     assert rows != (row,)
+
+
+def test_a_row_kind_that_does_more_than_hold_its_fields_is_not_packed() -> None:
+    """`unpack` sets a row's fields as they are, without its `__init__`: a kind with a
+    `__post_init__` (or slots) would be made wrongly, so it is refused."""
+    from dataclasses import dataclass
+
+    @dataclass(frozen=True)
+    class Checked:
+        name: str
+
+        def __post_init__(self) -> None:
+            if not self.name:
+                raise ValueError("empty")
+
+    with pytest.raises(TypeError):
+        Packing(Checked)

@@ -108,21 +108,25 @@ K = TypeVar("K")
 R = TypeVar("R")
 
 
-def _rows_of(
-    packing: Packing[R],
-    rows: Sequence[Packed],
-    where: dict[int, list[int]],
-    ids: frozenset[uuid.UUID],
-) -> Rows[R]:
-    """The rows of the areas `ids`, in the list's order, found through `where` (the rows'
-    places per area): the municipality asks for every area's rows, and testing each row's
-    area for each area hashed a UUID some 70,000 times. Still packed (summary_model.Rows):
-    each is made when read."""
-    numbers = {a.int for a in ids}
-    if where.keys() <= numbers:  # every row's area asked (an area's own facts): the whole list
-        return Rows(packing, tuple(rows))
-    places = sorted(i for a in numbers for i in where.get(a, ()))
-    return Rows(packing, tuple(rows[i] for i in places))
+def _rows_of(facts: Facts, name: str, packing: Packing[R], ids: frozenset[uuid.UUID]) -> Rows[R]:
+    """The rows of the list `name` of the areas `ids`, in the list's order, found through
+    `Facts.where` (the rows' places per area): the municipality asks for every area's rows,
+    and testing each row's area for each area hashed a UUID some 70,000 times. Still packed
+    (summary_model.Rows), and kept with the facts (`Facts.lists`)."""
+    key = (name, ids)
+    found = facts.lists.get(key)
+    if found is None:
+        rows: list[Packed] = getattr(facts, name)
+        where = facts.where[name]
+        numbers = {a.int for a in ids}
+        if where.keys() <= numbers:  # every row's area asked (an area's own facts)
+            found = Rows(packing, tuple(rows))
+        else:
+            places = sorted(i for a in numbers for i in where.get(a, ()))
+            found = Rows(packing, tuple(rows[i] for i in places))
+        facts.lists[key] = found
+    assert isinstance(found, Rows)
+    return found
 
 
 def _total(counters: Iterable[Counter[K]]) -> Counter[K]:
@@ -214,15 +218,15 @@ def _add_up(
         activity_themes=tuple(sorted(heard.items(), key=lambda t: (-t[1], t[0]))),
         signals_by_category=tuple(sorted(categories.items(), key=lambda c: (-c[1], c[0]))),
         signals_by_status=tuple((s, statuses[s]) for s in SignalStatus if statuses[s]),
-        open_signals=_rows_of(SIGNAL_ROWS, facts.open_signals, facts.where["open_signals"], ids),
+        open_signals=_rows_of(facts, "open_signals", SIGNAL_ROWS, ids),
         median_days_to_close=float(median(days)) if days else None,
         buurten=tuple(
             BuurtCount(code, name, open_by_buurt[code])
             for code, name in sorted(names.items(), key=lambda b: (b[1], b[0]))
         ),
-        quotes=_rows_of(QUOTE_ROWS, facts.quotes, facts.where["quotes"], ids),
-        open_action_list=_rows_of(ACTION_ROWS, facts.actions, facts.where["actions"], ids),
-        initiatives=_rows_of(INITIATIVE_ROWS, facts.initiatives, facts.where["initiatives"], ids),
+        quotes=_rows_of(facts, "quotes", QUOTE_ROWS, ids),
+        open_action_list=_rows_of(facts, "actions", ACTION_ROWS, ids),
+        initiatives=_rows_of(facts, "initiatives", INITIATIVE_ROWS, ids),
     )
 
 

@@ -75,7 +75,7 @@ class OpenSignal:
 
 def sensitive(category: str) -> bool:
     """`OpenSignal.sensitive` of a signal in this category ("Hoofdcategorie › subcategorie")."""
-    return category.split(" › ")[0] in SENSITIVE_MAIN_CATEGORIES
+    return category.partition(" › ")[0] in SENSITIVE_MAIN_CATEGORIES
 
 
 @dataclass(frozen=True)
@@ -139,6 +139,7 @@ class MonthPoint:
 
 T = TypeVar("T")
 Packed = tuple[Any, ...]  # a row as `Packing.pack` keeps it
+_new = object.__new__
 
 
 class Packing(Generic[T]):
@@ -152,25 +153,31 @@ class Packing(Generic[T]):
     times today's data (issue 19). A NamedTuple or a class with slots would be walked too."""
 
     def __init__(self, kind: type[T], **enums: type[Enum]) -> None:
+        if hasattr(kind, "__post_init__") or "__slots__" in vars(kind):
+            raise TypeError(f"{kind.__name__}: unpack sets the fields' values as they are")
         self.kind = kind
         self.names = tuple(f.name for f in fields(kind))  # type: ignore[arg-type]
-        # (place in the packed row, the enum's members by value)
+        # (field, place in the packed row, the enum's members by value)
         self.enums = tuple(
-            (1 + self.names.index(name), {member.value: member for member in enum})
+            (name, 1 + self.names.index(name), {member.value: member for member in enum})
             for name, enum in enums.items()
         )
 
     def pack(self, area_id: uuid.UUID, row: T) -> Packed:
         values = [area_id.int, *(getattr(row, name) for name in self.names)]
-        for place, _members in self.enums:
+        for _name, place, _members in self.enums:
             values[place] = values[place].value
         return tuple(values)
 
     def unpack(self, packed: Packed) -> T:
-        values = list(packed[1:])
-        for place, members in self.enums:
-            values[place - 1] = members[values[place - 1]]
-        return self.kind(*values)
+        """The row as it was packed. Its fields are set as they are, without the frozen
+        dataclass's `__init__` (twice as fast: a report makes thousands of rows)."""
+        made = _new(self.kind)
+        values = made.__dict__
+        values.update(zip(self.names, packed[1:], strict=True))
+        for name, place, members in self.enums:
+            values[name] = members[packed[place]]
+        return made
 
     def value(self, packed: Packed, name: str) -> Any:
         """One field's value as packed (an enum's as its value)."""
@@ -183,15 +190,30 @@ def area_of(packed: Packed) -> int:
 
 
 class Rows(Sequence[T]):
-    """A summary's list as the kept facts hold it (`Packing`), each row made when it is read:
-    the municipality's summary has every kept row, and making them all at once filled the
-    young generation again. Equal to any sequence of the same rows."""
+    """A summary's list as the kept facts hold it (`Packing`): a row is made when it is first
+    read (a report, an export) and kept with the list. The Samenvatting screen reads its lists
+    a page at a time (`summary_lists`) and never makes them: the municipality's summary has
+    every kept row, and making them all with it filled the young generation again. A reader
+    that stops early (the brief's five quotes) makes only the rows it read. Equal to any
+    sequence of the same rows."""
 
-    __slots__ = ("packed", "packing")
+    __slots__ = ("_made", "_whole", "packed", "packing")
 
     def __init__(self, packing: Packing[T], packed: tuple[Packed, ...]) -> None:
         self.packing = packing
         self.packed = packed
+        self._made: list[T | None] | None = None  # the rows made so far, in their places
+        self._whole = False  # every row made: read as a list's items
+
+    def _row(self, index: int) -> T:
+        made = self._made
+        if made is None:
+            made = self._made = [None] * len(self.packed)
+        row = made[index]
+        if row is None:
+            # two threads that read at once may each make it: the same row
+            row = made[index] = self.packing.unpack(self.packed[index])
+        return row
 
     def __len__(self) -> int:
         return len(self.packed)
@@ -205,23 +227,39 @@ class Rows(Sequence[T]):
     def __getitem__(self, index: int | slice) -> T | Rows[T]:
         if isinstance(index, slice):
             return Rows(self.packing, self.packed[index])
-        return self.packing.unpack(self.packed[index])
+        return self._row(range(len(self.packed))[index])  # IndexError as a tuple's
 
     def __iter__(self) -> Iterator[T]:
-        return map(self.packing.unpack, self.packed)
+        if self._whole:
+            return iter(self._made)  # type: ignore[arg-type]
+        return self._making()
+
+    def _making(self) -> Iterator[T]:
+        made = self._made
+        if made is None:
+            made = self._made = [None] * len(self.packed)
+        unpack = self.packing.unpack
+        for index, packed in enumerate(self.packed):
+            row = made[index]
+            if row is None:
+                row = made[index] = unpack(packed)
+            yield row
+        self._whole = True  # read to the end: every row is made
 
     def __eq__(self, other: object) -> bool:
-        if isinstance(other, Rows):
-            return self.packing is other.packing and self.packed == other.packed
+        if isinstance(other, Rows) and other.packing.kind is self.packing.kind:
+            return self.packed == other.packed
         if isinstance(other, Sequence) and not isinstance(other, str):
             return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
         return NotImplemented
 
-    def __hash__(self) -> int:
-        return hash(self.packed)
+    # equal to a tuple of the same rows, which hashes otherwise: not hashable, as a list
+    __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
-        return f"Rows({self.packing.kind.__name__}, {len(self)})"
+        shown = ", ".join(repr(row) for row in self[:3])
+        more = f", … ({len(self)} rows)" if len(self) > 3 else ""
+        return f"Rows([{shown}{more}])"
 
 
 @dataclass(frozen=True)

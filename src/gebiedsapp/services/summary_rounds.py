@@ -49,7 +49,10 @@ from gebiedsapp.storage.summary_version import CONTACTS
 class RoundFacts:
     conversations: int
     themes: Counter[str]
-    quotes: tuple[tuple[Packed, Any], ...]  # (quote packed: QUOTE_ROWS, QUOTE_ORDER key)
+    # its reportable quotes packed (QUOTE_ROWS) and their QUOTE_ORDER keys, side by side: flat
+    # tuples, which the garbage collector stops tracking (pairs of them only later)
+    quotes: tuple[Packed, ...]
+    quote_keys: tuple[tuple[Any, ...], ...]
 
 
 # kept per database: (its global version and every area's talks' version, round id ->
@@ -111,7 +114,13 @@ def _round_facts(
             (QUOTE_ROWS.pack(q.row.area_id, quote_of(q.row)), quote_key(q))
         )
     for row in missing:
-        facts = RoundFacts(said.get(row.id, 0), themes[row.id], tuple(quotes[row.id]))
+        said_there = quotes[row.id]
+        facts = RoundFacts(
+            said.get(row.id, 0),
+            themes[row.id],
+            tuple(packed for packed, _key in said_there),
+            tuple(key for _packed, key in said_there),
+        )
         out[row.id] = facts
         kept[row.id] = (row.version, facts)
     return out
@@ -158,7 +167,7 @@ def talk_piece(
         quote
         for row in rounds
         if period.start <= row.day <= period.end
-        for quote in facts[row.id].quotes
+        for quote in zip(facts[row.id].quotes, facts[row.id].quote_keys, strict=True)
     ]
     return piece
 

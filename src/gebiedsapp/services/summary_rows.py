@@ -79,7 +79,7 @@ def open_signal_rows(
     for found in repo.open_signals(scope, as_of):
         row = open_signal_of(found, as_of)
         area = found.area_id
-        # then the area's id, as the pages do
+        # then the area's id: rows alike in all of the key are alike in every field shown
         rows.append((SIGNAL_ROWS.pack(area, row), (*table_order(row), area.int)))
     rows.sort(key=itemgetter(1))
     return rows
