@@ -65,34 +65,44 @@ def _longest_commit_while(source: Path, work: Callable[[], object]) -> float:
     """The longest commit of a small write (about a conversation's size), made every 20 ms on
     the database by a connection as the app's (synchronous as the app), while `work` runs."""
     took: list[float] = []
+    failed: list[BaseException] = []
     ready, done = threading.Event(), threading.Event()
 
     def writer() -> None:
-        raw = _raw_connection(source)  # made in its own thread, as the driver wants
         try:
-            raw.execute("CREATE TABLE IF NOT EXISTS bench_touch (x)")
-            raw.commit()
-            ready.set()
-            while not done.is_set():
-                start = time.perf_counter()
-                raw.execute("INSERT INTO bench_touch VALUES (randomblob(2000))")
+            raw = _raw_connection(source)  # made in its own thread, as the driver wants
+            try:
+                raw.execute("CREATE TABLE IF NOT EXISTS bench_touch (x)")
                 raw.commit()
-                took.append(time.perf_counter() - start)
-                done.wait(0.02)
-            raw.execute("DROP TABLE bench_touch")
-            raw.commit()
+                ready.set()
+                while not done.is_set():
+                    start = time.perf_counter()
+                    raw.execute("INSERT INTO bench_touch VALUES (randomblob(2000))")
+                    raw.commit()
+                    took.append(time.perf_counter() - start)
+                    done.wait(0.02)
+                raw.execute("DROP TABLE bench_touch")
+                raw.commit()
+            finally:
+                raw.close()
+        except BaseException as error:  # told in the bench's own thread, below
+            failed.append(error)
         finally:
             ready.set()
-            raw.close()
 
     thread = threading.Thread(target=writer)
     thread.start()
-    ready.wait()
+    ready.wait(60)
     try:
-        work()
+        if not failed:
+            work()
     finally:
         done.set()
         thread.join()
+    if failed:
+        raise RuntimeError("save_during_backup: the writer failed") from failed[0]
+    if not took:
+        raise RuntimeError("save_during_backup: no save was made while the copy ran")
     return max(took)
 
 

@@ -4,6 +4,7 @@ and encrypts every page of an encrypted database (nine times a file copy)."""
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from collections.abc import Iterator
@@ -49,7 +50,8 @@ def copy_raw(source: Path, target: Path, key: DatabaseKey | None) -> str:
         copy_flushed(source, target)
         if wal.exists():  # our open snapshot keeps it from being removed meanwhile
             header = _wal_header(wal)
-            copy_flushed(wal, copied_wal)
+            # replayed into the copy and removed right after: not worth a flush
+            copy_flushed(wal, copied_wal, flush=False)
             if not header or _wal_header(wal) != header or _wal_header(copied_wal) != header:
                 copied_wal.unlink()  # started afresh meanwhile: not needed, maybe torn
         src.execute("COMMIT")
@@ -63,34 +65,48 @@ def copy_raw(source: Path, target: Path, key: DatabaseKey | None) -> str:
     return mark
 
 
-def copy_flushed(source: Path, target: Path, *, every: int = FLUSH_EVERY) -> None:
+def copy_flushed(
+    source: Path, target: Path, *, every: int = FLUSH_EVERY, flush: bool = True
+) -> None:
     """Copy `source` to `target` and flush it to the disk as it goes, every `every` bytes,
-    not only at the end. A copy written whole first leaves a gigabyte waiting in the OS's
-    cache; the disk then writes it out in one go, and every commit meanwhile (the app's
-    databases flush each one: synchronous FULL) waited behind it: a conversation saved while
-    the start backup of ten times today's data was being written held the window 100-500 ms
-    (issue 19). Flushed piece by piece, a commit waits for one piece at most, and the copy
-    takes about as long."""
+    not only at the end (the caller flushes the end). A copy written whole first leaves a
+    gigabyte waiting in the OS's cache; the disk then writes it out in one go, and every
+    commit meanwhile (the app's databases flush each one: synchronous FULL) waited behind
+    it: a conversation saved while the start backup of ten times today's data was being
+    written held the window 100-500 ms (issue 19). Flushed piece by piece, a commit waits
+    for one piece at most; on Linux the copy took about as long. Not `flush`: a copy that
+    is not kept, in pieces all the same."""
     with source.open("rb") as src, target.open("wb") as dst:
-        pieces = _pieces_sent if sys.platform.startswith("linux") else _pieces_read
-        for _piece in pieces(src, dst, every):
-            dst.flush()
-            _flush_data(dst.fileno())
-        dst.flush()
-        os.fsync(dst.fileno())
+        for _piece in _pieces(src, dst, every):
+            if flush:
+                dst.flush()
+                _flush_data(dst.fileno())
 
 
-def _pieces_sent(src: BufferedReader, dst: BufferedWriter, every: int) -> Iterator[int]:
-    """The copy by the kernel (sendfile, as shutil's copy on Linux; elsewhere it may want a
-    socket to write to), a piece at a time."""
+# sendfile's errors where it cannot copy between these two files (the target's file system,
+# an old kernel): shutil's copy then reads and writes, and so does `_pieces`
+_NO_SENDFILE = {errno.EINVAL, errno.ENOSYS, errno.ENOTSUP, errno.EOPNOTSUPP, errno.ENOTSOCK}
+
+
+def _pieces(src: BufferedReader, dst: BufferedWriter, every: int) -> Iterator[int]:
+    """Copy a piece of at most `every` bytes at a time, saying its size after each: by the
+    kernel (sendfile, as shutil's copy on Linux; elsewhere it may want a socket to write to),
+    or read and written through a buffer where sendfile cannot."""
     sent = 0
-    while piece := os.sendfile(dst.fileno(), src.fileno(), sent, every):
-        sent += piece
-        yield piece
+    if sys.platform.startswith("linux"):
+        try:
+            while piece := os.sendfile(dst.fileno(), src.fileno(), sent, every):
+                sent += piece
+                yield piece
+            return
+        except OSError as error:
+            if sent or error.errno not in _NO_SENDFILE:
+                raise
+    yield from _pieces_read(src, dst, every)
 
 
 def _pieces_read(src: BufferedReader, dst: BufferedWriter, every: int) -> Iterator[int]:
-    """The copy read and written through a buffer (Windows), a piece at a time."""
+    """The copy read and written through a buffer, a piece at a time."""
     buffer = bytearray(min(_BUFFER, every))
     view = memoryview(buffer)
     unflushed = 0
@@ -105,8 +121,8 @@ def _pieces_read(src: BufferedReader, dst: BufferedWriter, every: int) -> Iterat
 
 
 def _flush_data(fd: int) -> None:
-    """The file's data to the disk (fdatasync where there is one: its size is flushed at the
-    end, with the rest, by `os.fsync`)."""
+    """The file's data to the disk: fdatasync where there is one (it leaves out what a read
+    does not need, such as the time of the last change), else fsync."""
     sync = getattr(os, "fdatasync", os.fsync)
     sync(fd)
 
