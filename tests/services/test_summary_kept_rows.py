@@ -7,7 +7,6 @@ values, which Python's collector stops tracking at the first collection they sur
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
 from datetime import date
 from typing import Any
 from uuid import uuid4
@@ -31,30 +30,19 @@ from gebiedsapp.services.summary_model import (
     Quote,
     Rows,
 )
+from gebiedsapp.services.sync.push import collector_paused
 from support.long_lists import LongLists, build_long_lists
 
 
-@pytest.fixture
-def own_collections() -> Iterator[None]:
-    """Automatic collection off: the test collects itself (as the GUI's guard does)."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
-
-
-@pytest.mark.usefixtures("own_collections")
 def test_the_kept_rows_and_their_order_keys_are_not_walked_by_the_collector(
     session: Session,
 ) -> None:
     lists: LongLists = build_long_lists(session)
     scope = frozenset(subtree_ids(area_tree(session), lists.area))
     period = lists.period
-    facts = gather_facts(session, scope, period, period.previous(), lists.today)
-    gc.collect(0)  # one young collection, as the GUI thread's guard makes every tenth second
+    with collector_paused():  # the test collects, as the GUI thread's guard does
+        facts = gather_facts(session, scope, period, period.previous(), lists.today)
+        gc.collect(0)  # one young collection, as the guard makes every tenth second
     for name in LIST_OF.values():
         rows, keys = getattr(facts, name), facts.orders[name]
         assert len(rows) > 1, name
