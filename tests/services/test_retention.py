@@ -5,11 +5,13 @@ changes nothing; the run is in the audit log; the CLI does both."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
+from time import perf_counter
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import event, select, update
 
 from gebiedsapp import cli
 from gebiedsapp.domain import (
@@ -31,6 +33,7 @@ from gebiedsapp.services.koffiekar import ConversationInput, SessionInput
 from gebiedsapp.services.residents import ResidentInput, register_resident
 from gebiedsapp.services.signals import SignalInput
 from gebiedsapp.storage.database import Database
+from gebiedsapp.storage.repositories.retention import RetentionRepository
 
 TODAY = date.today()  # the CLI runs on today: the data is made relative to it
 BEERTA = reference_id("area", "beerta")
@@ -199,6 +202,121 @@ def test_apply_anonymises_exactly_the_due_ones_and_keeps_the_links(world: World)
     assert last.detail.startswith("3 bewoner(s) geanonimiseerd, 1 concept(en) verwijderd")
     with world.database.unit_of_work("beheer") as s:  # nothing left to do
         assert retention.apply(s, today=TODAY).empty
+
+
+def _while_planning(monkeypatch: pytest.MonkeyPatch, work: Callable[[], object]) -> list[object]:
+    """`work` done once while the next plan is being made (after its first read), as the
+    window or another instance writes while the start's retention runs on its worker; the
+    list gets what `work` returned, and one entry more for every plan made after it."""
+    real = RetentionRepository.last_contact
+    happened: list[object] = []
+
+    def last_contact(self: RetentionRepository) -> dict[uuid.UUID, date]:
+        found = real(self)
+        happened.append(work() if not happened else "planned again")
+        return found
+
+    monkeypatch.setattr(RetentionRepository, "last_contact", last_contact)
+    return happened
+
+
+def test_a_save_while_retention_plans_does_not_wait_for_it(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The window saves on the GUI thread (a draft while typing) while the start's retention
+    runs on a worker, whose plan reads for two seconds on ten times today's data (issue 19):
+    the plan holds no write lock, so the save does not wait for it (it waited, and failed
+    after the busy timeout when thousands were due)."""
+
+    def save_a_draft() -> float:
+        started = perf_counter()
+        with world.database.unit_of_work("anna") as s:
+            drafts.save_draft(
+                s, draft_id=None, kind=DraftKind.CONVERSATION, payload={"summary": "Typen"}
+            )
+        return perf_counter() - started
+
+    happened = _while_planning(monkeypatch, save_a_draft)
+    with world.database.unit_of_work("beheer") as s:
+        done = retention.apply(s, today=TODAY)
+    waited = happened[0]
+    assert isinstance(waited, float)
+    assert waited < 1.0  # the busy timeout is 5 s: it waited for the whole plan
+    assert len(happened) == 1  # a draft is nothing the plan rests on: not planned again
+    assert {d.resident_id for d in done.residents} == {world.ids[k] for k in DUE}
+
+
+def test_an_open_action_added_while_retention_plans_keeps_its_resident(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another instance agrees an action with a due resident while the plan is made: the plan
+    is made again under the write lock, and that resident keeps their details."""
+
+    def agree_an_action() -> None:
+        with world.database.unit_of_work("anna") as s:
+            talk = s.scalar(
+                select(Conversation.id).where(Conversation.resident_id == world.ids["old_talk"])
+            )
+            actions.create_follow_up(
+                s, description="Nabellen", area_id=BEERTA, owner_id=None, due_date=None,
+                conversation_id=talk,
+            )  # fmt: skip
+
+    happened = _while_planning(monkeypatch, agree_an_action)
+    with world.database.unit_of_work("beheer") as s:
+        done = retention.apply(s, today=TODAY)
+    assert happened == [None, "planned again"]
+    due = {world.ids[k] for k in DUE - {"old_talk"}}
+    assert {d.resident_id for d in done.residents} == due
+    assert world.names()["old_talk"] == "Oud Gesprek"
+    assert world.names()["done_action"] == ""
+
+
+def test_a_draft_saved_while_retention_plans_is_not_purged(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An old draft typed on while the plan is made is not old any more: it stays."""
+
+    def type_on() -> None:
+        with world.database.unit_of_work("anna") as s:
+            drafts.save_draft(
+                s,
+                draft_id=world.old_draft,
+                kind=DraftKind.CONVERSATION,
+                payload={"summary": "Verder getypt"},
+            )
+
+    _while_planning(monkeypatch, type_on)
+    with world.database.unit_of_work("beheer") as s:
+        done = retention.apply(s, today=TODAY)
+    assert done.drafts == ()
+    assert "0 concept(en) verwijderd" in done.summary(done=True)
+    with world.database.sessions() as s:
+        assert s.get(Draft, world.old_draft) is not None
+
+
+def test_many_due_residents_are_read_together_not_one_by_one(world: World) -> None:
+    """A first start after a long time has thousands due (5690 on ten times today's data):
+    they are read and written in a few statements, not two reads and a flush each (7.7 s of
+    a worker holding the write lock and the GIL, issue 19)."""
+    with world.database.unit_of_work("anna") as s:
+        for n in range(40):
+            _conversation(s, f"Bewoner {n}", TODAY - timedelta(days=400 + n))
+    statements: list[str] = []
+
+    def count(*args: object) -> None:
+        statements.append(str(args[2]))
+
+    event.listen(world.database.engine, "before_cursor_execute", count)
+    try:
+        with world.database.unit_of_work("beheer") as s:
+            done = retention.apply(s, today=TODAY)
+    finally:
+        event.remove(world.database.engine, "before_cursor_execute", count)
+    assert len(done.residents) == 43
+    resident_reads = [q for q in statements if q.lstrip().startswith("SELECT resident.")]
+    assert len(resident_reads) <= 2, resident_reads  # the plan's list and the due ones
+    assert len(statements) < 60, len(statements)
 
 
 def test_leaving_the_register_starts_the_term(world: World) -> None:

@@ -177,17 +177,36 @@ class RetentionRepository:
         )
         return {r: d for r, d in self.session.execute(query) if d is not None}
 
-    def get(self, resident_id: uuid.UUID) -> Resident | None:
-        return self.session.get(Resident, resident_id)
+    def residents_in(self, ids: list[uuid.UUID]) -> Iterator[Resident]:
+        """The residents with these ids, read a few hundred at a time."""
+        for chunk in _chunks(ids):
+            yield from self.session.scalars(select(Resident).where(Resident.id.in_(chunk)))
 
-    def meedenkers_of(self, resident_id: uuid.UUID) -> list[Meedenker]:
-        query = select(Meedenker).where(Meedenker.resident_id == resident_id)
-        return list(self.session.scalars(query))
+    def meedenkers_of_all(self, resident_ids: list[uuid.UUID]) -> Iterator[Meedenker]:
+        """The register entries of these residents, read a few hundred residents at a time."""
+        for chunk in _chunks(resident_ids):
+            yield from self.session.scalars(
+                select(Meedenker).where(Meedenker.resident_id.in_(chunk))
+            )
 
     def old_drafts(self, before: datetime) -> list[OldDraft]:
         query = select(Draft.id, Draft.updated_at).where(Draft.updated_at < before)
         return [OldDraft(d, u) for d, u in self.session.execute(query)]
 
-    def delete_drafts(self, ids: list[uuid.UUID]) -> None:
-        for draft in self.session.scalars(select(Draft).where(Draft.id.in_(ids))):
-            self.session.delete(draft)
+    def delete_drafts(self, ids: list[uuid.UUID], *, before: datetime) -> list[uuid.UUID]:
+        """Delete those of the drafts `ids` not saved since `before`; the ids deleted."""
+        deleted = []
+        for chunk in _chunks(ids):
+            query = select(Draft).where(Draft.id.in_(chunk), Draft.updated_at < before)
+            for draft in self.session.scalars(query):
+                self.session.delete(draft)
+                deleted.append(draft.id)
+        return deleted
+
+
+CHUNK = 500  # ids per IN (...): well below SQLite's limit on a statement's parameters
+
+
+def _chunks(ids: list[uuid.UUID]) -> Iterator[list[uuid.UUID]]:
+    for start in range(0, len(ids), CHUNK):
+        yield ids[start : start + CHUNK]
