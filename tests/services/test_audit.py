@@ -4,6 +4,7 @@ that was changed, removed or slipped in (issue 6)."""
 
 from __future__ import annotations
 
+import gc
 from dataclasses import replace
 from datetime import date, time
 from pathlib import Path
@@ -20,6 +21,7 @@ from gebiedsapp.domain import (
     AuditAction,
     AuditEntry,
     AuditHead,
+    Contact,
     ContactType,
     reference_id,
 )
@@ -101,6 +103,36 @@ def test_changes_are_entered_with_field_names_and_never_values(database: Databas
         assert secret not in everything
     assert check.ok, check.reason
     assert check.entries == _count(database)
+
+
+def test_entering_changes_leaves_no_garbage_for_the_collector(database: Database) -> None:
+    """The GUI thread collects the garbage of every thread (ui.gc_guard): a flush's entries
+    must leave its records to be freed at once, not in reference cycles that a collection
+    has to walk (a retention of 5690 residents left 110k objects, issue 19)."""
+    data = contacts.ContactInput(
+        day=date(2026, 3, 3), area_id=BEERTA, contact_type=ContactType.HUISBEZOEK
+    )
+    with database.unit_of_work("bert") as session:
+        ids = [
+            contacts.record_contact(session, replace(data, subject="Eerste")).id for _ in range(20)
+        ]
+
+    def edit_all(subject: str) -> None:  # one flush of twenty changed records, entered
+        with database.unit_of_work("bert") as session:
+            for contact in session.scalars(select(Contact).where(Contact.id.in_(ids))):
+                contact.subject = subject
+
+    edit_all("Tweede")  # SQLAlchemy's caches filled
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        gc.collect()
+        edit_all("Derde")
+        garbage = gc.collect()
+    finally:
+        if collecting:
+            gc.enable()
+    assert garbage < 20, garbage  # before: 28 objects per record entered
 
 
 def _count(database: Database) -> int:

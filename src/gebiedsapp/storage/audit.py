@@ -30,7 +30,8 @@ from typing import Any, NamedTuple, cast
 from sqlalchemy import Table, bindparam, func, insert, select, update
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.attributes import instance_state
+from sqlalchemy.orm.attributes import get_history, instance_state
+from sqlalchemy.orm.base import PASSIVE_NO_INITIALIZE
 
 from gebiedsapp.domain.audit import GENESIS, AuditEntry, AuditHead
 from gebiedsapp.domain.base import Tracked, utcnow
@@ -310,11 +311,15 @@ def _record_id(obj: Any) -> str:
 
 
 def _changed_fields(obj: Any) -> list[str]:
+    """The fields changed, in the mapping's order. Each history is asked of the attribute
+    itself: `inspect(obj).attrs` keeps an AttributeState per field that points back at the
+    object's state, a reference cycle that only a garbage collection frees; a flush of 5690
+    residents (a retention) left 110k such objects for the GUI thread's collection (issue 19)."""
     state = instance_state(obj)
     return [
-        attr.key
-        for attr in state.attrs
-        if attr.key not in BOOKKEEPING and attr.history.has_changes()
+        key
+        for key in state.manager
+        if key not in BOOKKEEPING and get_history(obj, key, PASSIVE_NO_INITIALIZE).has_changes()
     ]
 
 
