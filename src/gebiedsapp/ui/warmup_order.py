@@ -33,6 +33,7 @@ ORDER = (
     "gebiedsapp.domain.taxonomy",
     "gebiedsapp.domain.people",
     "sqlalchemy.orm.attributes",
+    "sqlalchemy.orm.base",
     "gebiedsapp.domain.audit",
     "gebiedsapp.domain.drafts",
     "gebiedsapp.storage.text_guard",
