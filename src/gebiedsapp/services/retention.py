@@ -27,7 +27,6 @@ from gebiedsapp.services import audit
 from gebiedsapp.services.errors import ValidationError
 from gebiedsapp.services.permissions import manages
 from gebiedsapp.storage.audit import take_write_lock
-from gebiedsapp.storage.change_mark import change_mark
 from gebiedsapp.storage.repositories.retention import RetentionRepository
 
 RETENTION_DAYS_KEY = "privacy.retention_days"
@@ -177,14 +176,14 @@ def apply(
     The plan is made before the write lock is taken: on ten times today's data it reads for two
     seconds at every start, and a save of the window (a draft while typing) waited that long,
     or failed after the busy timeout when thousands were due (issue 19). Under the lock it is
-    kept only when nothing it rests on changed meanwhile (the database's change mark, which
-    every audited write, sync and setting moves), else made again under the lock, so another
-    instance cannot add an open action in between. A database without the mark (a server)
-    takes the lock first."""
-    seen = _mark(session)
-    done = plan(session, today=today, settings=settings) if seen is not None else None
+    kept only when no other connection committed anything since it was begun (SQLite's data
+    version: the change mark misses a sync's pulled rows, which may bring a due resident an
+    open action), else made again under the lock, so nothing can come in between. A plan
+    written across is tried again without the lock a few times first (a draft is saved every
+    few seconds while someone types). A server takes the lock first."""
+    done, seen = _plan_unlocked(session, today=today, settings=settings)
     take_write_lock(session)
-    if done is None or _mark(session) != seen:
+    if done is None or _data_version(session) != seen:
         done = plan(session, today=today, settings=settings)
     if done.empty:
         return done
@@ -206,13 +205,31 @@ def apply(
     return done
 
 
-def _mark(session: Session) -> str | None:
-    """What moves whenever a record the plan reads changes (storage.change_mark), or None where
-    there is no such mark (a server)."""
+UNLOCKED_TRIES = 3  # plans made without the write lock before one is made under it
+
+
+def _plan_unlocked(
+    session: Session, *, today: date, settings: RetentionSettings | None
+) -> tuple[RetentionPlan | None, int | None]:
+    """A plan made without the write lock and the data version it was made on; (None, None)
+    on a server, or when another connection committed during each of UNLOCKED_TRIES plans."""
+    for _try in range(UNLOCKED_TRIES):
+        seen = _data_version(session)
+        if seen is None:
+            return None, None
+        made = plan(session, today=today, settings=settings)
+        if _data_version(session) == seen:
+            return made, seen
+    return None, None
+
+
+def _data_version(session: Session) -> int | None:
+    """SQLite's `PRAGMA data_version` of the session's connection: it changes whenever another
+    connection commits (any table: a pull too); None on a server."""
     connection = session.connection()
     if connection.dialect.name != "sqlite":
         return None
-    return change_mark(connection.connection.driver_connection, None)
+    return int(connection.exec_driver_sql("PRAGMA data_version").scalar_one())
 
 
 def _draft_cutoff(today: date, settings: RetentionSettings) -> datetime:
