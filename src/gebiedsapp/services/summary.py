@@ -112,21 +112,14 @@ def _rows_of(facts: Facts, name: str, packing: Packing[R], ids: frozenset[uuid.U
     """The rows of the list `name` of the areas `ids`, in the list's order, found through
     `Facts.where` (the rows' places per area): the municipality asks for every area's rows,
     and testing each row's area for each area hashed a UUID some 70,000 times. Still packed
-    (summary_model.Rows), and kept with the facts (`Facts.lists`)."""
-    key = (name, ids)
-    found = facts.lists.get(key)
-    if found is None:
-        rows: list[Packed] = getattr(facts, name)
-        where = facts.where[name]
-        numbers = {a.int for a in ids}
-        if where.keys() <= numbers:  # every row's area asked (an area's own facts)
-            found = Rows(packing, tuple(rows))
-        else:
-            places = sorted(i for a in numbers for i in where.get(a, ()))
-            found = Rows(packing, tuple(rows[i] for i in places))
-        facts.lists[key] = found
-    assert isinstance(found, Rows)
-    return found
+    (summary_model.Rows)."""
+    rows: list[Packed] = getattr(facts, name)
+    where = facts.where[name]
+    numbers = {a.int for a in ids}
+    if where.keys() <= numbers:  # every row's area asked (an area's own facts): the whole list
+        return Rows(packing, tuple(rows))
+    places = sorted(i for a in numbers for i in where.get(a, ()))
+    return Rows(packing, tuple(rows[i] for i in places))
 
 
 def _total(counters: Iterable[Counter[K]]) -> Counter[K]:

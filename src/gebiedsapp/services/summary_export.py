@@ -17,6 +17,7 @@ from gebiedsapp.services.summary import AreaSummary
 
 
 def summary_tables(summary: AreaSummary) -> list[ExportTable]:
+    summary = summary.made()  # its lists are read several times
     return (
         _figure_tables(summary)
         + _signal_tables(summary)

@@ -71,12 +71,6 @@ class Facts:
     # each list's rows' order keys, in its order (summary_order): a kept summary merges a
     # recounted area's rows in by them (services.summary_parts)
     orders: dict[str, list[Any]] = field(default_factory=dict, compare=False, repr=False)
-    # the summaries' lists of rows (summary_model.Rows), per (list, areas): a list's rows are
-    # made once, when a report first reads it; facts counted again after a write keep those of
-    # the lists the write did not change (services.summary_parts)
-    lists: dict[tuple[str, Hashable], object] = field(
-        default_factory=dict, compare=False, repr=False
-    )
 
     @cached_property
     def where(self) -> dict[str, dict[int, list[int]]]:

@@ -5,8 +5,8 @@ members, and masked free text: never a resident's personal data."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, fields
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, fields, replace
 from datetime import date
 from enum import Enum
 from typing import Any, Generic, TypeVar, overload
@@ -190,30 +190,18 @@ def area_of(packed: Packed) -> int:
 
 
 class Rows(Sequence[T]):
-    """A summary's list as the kept facts hold it (`Packing`): a row is made when it is first
-    read (a report, an export) and kept with the list. The Samenvatting screen reads its lists
-    a page at a time (`summary_lists`) and never makes them: the municipality's summary has
-    every kept row, and making them all with it filled the young generation again. A reader
-    that stops early (the brief's five quotes) makes only the rows it read. Equal to any
-    sequence of the same rows."""
+    """A summary's list as the kept facts hold it (`Packing`), each row made when it is read
+    and not kept: made rows are what the garbage collector walks, at every full collection
+    while the facts are kept (a municipality's report on ten times today's data would keep
+    some 60,000). A report that reads a list several times makes it once for itself
+    (`AreaSummary.made`); a reader that stops early (the brief's five quotes) makes only the
+    rows it read. Equal to any sequence of the same rows."""
 
-    __slots__ = ("_made", "_whole", "packed", "packing")
+    __slots__ = ("packed", "packing")
 
     def __init__(self, packing: Packing[T], packed: tuple[Packed, ...]) -> None:
         self.packing = packing
         self.packed = packed
-        self._made: list[T | None] | None = None  # the rows made so far, in their places
-        self._whole = False  # every row made: read as a list's items
-
-    def _row(self, index: int) -> T:
-        made = self._made
-        if made is None:
-            made = self._made = [None] * len(self.packed)
-        row = made[index]
-        if row is None:
-            # two threads that read at once may each make it: the same row
-            row = made[index] = self.packing.unpack(self.packed[index])
-        return row
 
     def __len__(self) -> int:
         return len(self.packed)
@@ -227,24 +215,10 @@ class Rows(Sequence[T]):
     def __getitem__(self, index: int | slice) -> T | Rows[T]:
         if isinstance(index, slice):
             return Rows(self.packing, self.packed[index])
-        return self._row(range(len(self.packed))[index])  # IndexError as a tuple's
+        return self.packing.unpack(self.packed[index])
 
     def __iter__(self) -> Iterator[T]:
-        if self._whole:
-            return iter(self._made)  # type: ignore[arg-type]
-        return self._making()
-
-    def _making(self) -> Iterator[T]:
-        made = self._made
-        if made is None:
-            made = self._made = [None] * len(self.packed)
-        unpack = self.packing.unpack
-        for index, packed in enumerate(self.packed):
-            row = made[index]
-            if row is None:
-                row = made[index] = unpack(packed)
-            yield row
-        self._whole = True  # read to the end: every row is made
+        return map(self.packing.unpack, self.packed)
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Rows) and other.packing.kind is self.packing.kind:
@@ -260,6 +234,10 @@ class Rows(Sequence[T]):
         shown = ", ".join(repr(row) for row in self[:3])
         more = f", … ({len(self)} rows)" if len(self) > 3 else ""
         return f"Rows([{shown}{more}])"
+
+
+# AreaSummary's lists of rows
+ROW_LISTS = ("open_signals", "quotes", "open_action_list", "initiatives")
 
 
 @dataclass(frozen=True)
@@ -311,6 +289,13 @@ class AreaSummary:
         return tuple(
             sorted((t for t in self.themes if t.change < 0), key=lambda t: (t.change, t.theme))
         )
+
+    def made(self, lists: Iterable[str] = ROW_LISTS) -> AreaSummary:
+        """The summary with the rows of `lists` (some of ROW_LISTS) made, each once: for a
+        report or an export, which reads a list several times (a kept summary's lists are
+        `Rows`, which make a row at every read). Not to be kept: see `Rows`."""
+        made: dict[str, Any] = {name: tuple(getattr(self, name)) for name in lists}
+        return replace(self, **made)
 
 
 @dataclass(frozen=True)

@@ -170,12 +170,8 @@ def refresh(
             )
     if full and same_year:
         figures["year_before"] = figures["previous"]
-    recounted = {name for name in LIST_OF.values() if name in fields}
-    kept_lists = {key: rows for key, rows in facts.lists.items() if key[0] not in recounted}
-    new = replace(
-        facts, **figures, trend=trend, **fields, added={}, orders=orders, lists=kept_lists
-    )
-    _keep_places(facts, new, changed=recounted)
+    new = replace(facts, **figures, trend=trend, **fields, added={}, orders=orders)
+    _keep_places(facts, new, changed={name for name in LIST_OF.values() if name in fields})
     return new
 
 

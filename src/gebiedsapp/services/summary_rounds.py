@@ -49,8 +49,8 @@ from gebiedsapp.storage.summary_version import CONTACTS
 class RoundFacts:
     conversations: int
     themes: Counter[str]
-    # its reportable quotes packed (QUOTE_ROWS) and their QUOTE_ORDER keys, side by side: flat
-    # tuples, which the garbage collector stops tracking (pairs of them only later)
+    # its reportable quotes packed (QUOTE_ROWS) and their QUOTE_ORDER keys, side by side: tuples
+    # of plain values, which the garbage collector stops tracking (pairs of them only later)
     quotes: tuple[Packed, ...]
     quote_keys: tuple[tuple[Any, ...], ...]
 

@@ -69,7 +69,8 @@ def copy_flushed(
     source: Path, target: Path, *, every: int = FLUSH_EVERY, flush: bool = True
 ) -> None:
     """Copy `source` to `target` and flush it to the disk as it goes, every `every` bytes,
-    not only at the end (the caller flushes the end). A copy written whole first leaves a
+    the last piece too (the caller
+    flushes the file's metadata). A copy written whole first leaves a
     gigabyte waiting in the OS's cache; the disk then writes it out in one go, and every
     commit meanwhile (the app's databases flush each one: synchronous FULL) waited behind
     it: a conversation saved while the start backup of ten times today's data was being

@@ -38,6 +38,7 @@ from gebiedsapp.services.report_text import (
     status_text,
 )
 from gebiedsapp.services.reports.brief import (
+    BRIEF_LISTS,
     empty_page,
     nothing_recorded,
     page_one,
@@ -488,6 +489,8 @@ def write_area_summary(
     """The summary of one area (or group) as a PDF: the brief of two pages, and the full lists
     in an appendix when asked; the number of pages."""
     new_report()
+    # the lists read several times, made once: the brief's, or with the appendix every one
+    summary = summary.made() if appendix else summary.made(BRIEF_LISTS)
     story: list[Flowable] = brief_story(summary)
     if appendix:
         story += appendix_story(summary, shapes)

@@ -50,6 +50,9 @@ TOP = 5  # rows per "top" table before the rest is summed up
 OWNERS = 3  # owners of open actions on page 1 (the rest summed: the page is full)
 LONGEST = 10  # overdue signals listed by name on page 2
 QUOTES = 5
+# the summary's lists the brief reads, some several times (`AreaSummary.made`): its quotes
+# until five are picked, which with few different texts is twice through them all
+BRIEF_LISTS = ("open_signals", "open_action_list", "quotes")
 QUOTE_CHARS = 220
 SOURCE = (
     "Bron: registraties van het gebiedsteam; geen representatieve steekproef. Deze samenvatting "

@@ -25,6 +25,7 @@ from gebiedsapp.services.reports.area_report import (
     signals,
 )
 from gebiedsapp.services.reports.brief import (
+    BRIEF_LISTS,
     SOURCE,
     compact_page,
     missing_roles,
@@ -258,14 +259,15 @@ def write_municipality_summary(
     def page(index: int, area: AreaSummary) -> Deferred:
         def make() -> list[Flowable]:
             step(index)
-            return [PageBreak(), SetHeader(area.title), *compact_page(area)]
+            # its lists made once for the page, and let go with it
+            return [PageBreak(), SetHeader(area.title), *compact_page(area.made(BRIEF_LISTS))]
 
         return Deferred(make)
 
     def section(index: int, area: AreaSummary) -> Deferred:
         def make() -> list[Flowable]:
             step(index)
-            return _area_section(area, shapes)
+            return _area_section(area.made(), shapes)  # its lists made once for the section
 
         return Deferred(make)
 
@@ -276,12 +278,13 @@ def write_municipality_summary(
     ]
     if appendix:
         s = styles()
+        whole = total.made()  # its lists are read several times
         story += [
             PageBreak(),
             SetHeader(total.title),
             para("Bijlage: alle cijfers en lijsten", s.title),
-            *cover(total)[5:],
-            *_municipality_total(total, shapes),
+            *cover(whole)[5:],
+            *_municipality_total(whole, shapes),
             *(section(len(areas) + i, area) for i, area in enumerate(areas, start=1)),
         ]
 
