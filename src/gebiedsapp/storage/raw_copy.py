@@ -69,14 +69,13 @@ def copy_flushed(
     source: Path, target: Path, *, every: int = FLUSH_EVERY, flush: bool = True
 ) -> None:
     """Copy `source` to `target` and flush it to the disk as it goes, every `every` bytes,
-    the last piece too (the caller
-    flushes the file's metadata). A copy written whole first leaves a
-    gigabyte waiting in the OS's cache; the disk then writes it out in one go, and every
-    commit meanwhile (the app's databases flush each one: synchronous FULL) waited behind
-    it: a conversation saved while the start backup of ten times today's data was being
-    written held the window 100-500 ms (issue 19). Flushed piece by piece, a commit waits
-    for one piece at most; on Linux the copy took about as long. Not `flush`: a copy that
-    is not kept, in pieces all the same."""
+    the last piece too (the caller flushes the file's metadata). A copy written whole first
+    leaves a gigabyte waiting in the OS's cache; the disk then writes it out in one go, and
+    every commit meanwhile (the app's databases flush each one: synchronous FULL) waited
+    behind it: a conversation saved while the start backup of ten times today's data was
+    being written held the window 100-500 ms (issue 19). Flushed piece by piece, a commit
+    waits for one piece at most; on Linux the copy took about as long. Not `flush`: a copy
+    that is not kept, in pieces all the same."""
     with source.open("rb") as src, target.open("wb") as dst:
         for _piece in _pieces(src, dst, every):
             if flush:
