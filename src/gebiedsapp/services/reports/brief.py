@@ -50,9 +50,9 @@ TOP = 5  # rows per "top" table before the rest is summed up
 OWNERS = 3  # owners of open actions on page 1 (the rest summed: the page is full)
 LONGEST = 10  # overdue signals listed by name on page 2
 QUOTES = 5
-# the summary's lists the brief reads, some several times (`AreaSummary.made`): its quotes
-# until five are picked, which with few different texts is twice through them all
-BRIEF_LISTS = ("open_signals", "open_action_list", "quotes")
+# the summary's lists the brief reads through several times (`AreaSummary.made`); its quotes
+# once, until five are picked
+BRIEF_LISTS = ("open_signals", "open_action_list")
 QUOTE_CHARS = 220
 SOURCE = (
     "Bron: registraties van het gebiedsteam; geen representatieve steekproef. Deze samenvatting "
@@ -410,16 +410,19 @@ def _quotes(summary: AreaSummary) -> list[Flowable]:
     s = styles()
     if not summary.quotes:
         return []
-    picked, places, texts = [], set(), set()
+    picked, places, texts, passed = [], set(), set(), []
+    # read once, and only as far as needed: a kept list's rows are made as they are read
     for quote in summary.quotes:
         place = (quote.area, quote.buurt)
         if place not in places and quote.text not in texts:
             picked.append(quote)
             places.add(place)
             texts.add(quote.text)
-        if len(picked) == QUOTES:
-            break
-    for quote in summary.quotes:
+            if len(picked) == QUOTES:
+                break
+        else:
+            passed.append(quote)
+    for quote in passed:  # all of them read, too few places: other texts from a place again
         if len(picked) >= QUOTES:
             break
         if quote.text not in texts:
