@@ -23,6 +23,7 @@ from gebiedsapp.storage.backup_retention import (
 )
 from gebiedsapp.storage.change_mark import mark_path, read_mark
 from gebiedsapp.storage.database import Database
+from gebiedsapp.storage.repositories import sync_local
 from support import dbfile
 
 BEERTA = reference_id("area", "beerta")
@@ -70,6 +71,23 @@ def test_a_write_that_bypasses_the_audit_still_counts(database: Database, tmp_pa
     with database.unit_of_work("demo") as session:  # a Core insert, as demo data does
         session.execute(insert(TeamMember.__table__), [{"name": "Bulk Bert", "id": uuid4()}])
         assert not session.new
+
+    assert _start(database, folder) is not None
+
+
+def test_rows_a_sync_pulled_count_before_the_sync_finishes(
+    database: Database, tmp_path: Path
+) -> None:
+    """A pull's batch writes below the audit log and the outbox (applying = 1, as
+    services.sync.pull does); only its cursor moves. A sync that stops after some batches has
+    not written its end (`last_sync_at`) yet: the rows it pulled are a change all the same."""
+    folder = tmp_path / "backups"
+    assert _start(database, folder) is not None
+    with database.engine.begin() as connection:
+        sync_local.set_applying(connection, True)
+        connection.execute(insert(TeamMember.__table__), [{"name": "Van de server", "id": uuid4()}])
+        sync_local.set_cursor(connection, "team_member", 7)
+        sync_local.set_applying(connection, False)
 
     assert _start(database, folder) is not None
 

@@ -8,7 +8,9 @@ well under a millisecond whatever the size:
   erasure, retention and re-encryption is entered; the app's opening, exports and prints are
   not changes of the data, and every start enters an opening);
 - the newest row of the sync outbox (its triggers see every write of a synced table, also the
-  bulk ones that bypass the audit hook: demo data) and the sync state (a pull);
+  bulk ones that bypass the audit hook: demo data), the sync state (a sync's end) and the
+  pull's cursors (each batch a pull writes moves one: it writes below the audit and the
+  outbox, and a sync that stops halfway has not written its end);
 - the schema (its revision and SQLite's schema counter) and the settings (a few rows);
 - the key's salt (a re-encrypted or new database).
 
@@ -39,6 +41,7 @@ _PARTS = (
     f"({', '.join(repr(a) for a in _READING)}) ORDER BY seq DESC LIMIT 1",
     "SELECT max(rowid) FROM sync_outbox",
     "SELECT * FROM sync_state",
+    "SELECT table_name, seq FROM sync_cursor ORDER BY table_name",
     "SELECT key, value FROM app_setting ORDER BY key",
 )
 
