@@ -19,12 +19,14 @@ from sqlalchemy.orm import Session
 from gebiedsapp.domain import AreaKind
 from gebiedsapp.services.areas import area_tree
 from gebiedsapp.services.errors import NotFoundError
-from gebiedsapp.services.masking import mask
 from gebiedsapp.services.overview import subtree_ids
 from gebiedsapp.services.period import Period
-from gebiedsapp.services.summary_model import InitiativeRow, OpenAction, Quote
-from gebiedsapp.services.summary_rows import open_signal_of
-from gebiedsapp.storage.repositories.initiatives import InitiativeRepository, OpenMilestone
+from gebiedsapp.services.summary_rows import (
+    action_of,
+    initiative_lines,
+    open_signal_of,
+    quote_of,
+)
 from gebiedsapp.storage.repositories.summary_pages import SummaryPages
 
 PAGE = 200  # rows a page holds unless asked otherwise
@@ -125,56 +127,15 @@ def _open_signals(session: Session, scope: ListScope, ids: Sequence[int]) -> lis
 
 
 def _quotes(session: Session, scope: ListScope, ids: Sequence[int]) -> list[object]:
-    return [
-        Quote(
-            text=mask(row.quote, [row.resident_name]),
-            day=row.day,
-            area=row.area_name,
-            buurt=row.buurt_name,
-        )
-        for row in SummaryPages(session).quotes(ids)
-    ]
+    return [quote_of(row) for row in SummaryPages(session).quotes(ids)]
 
 
 def _actions(session: Session, scope: ListScope, ids: Sequence[int]) -> list[object]:
-    as_of = scope.as_of
-    return [
-        OpenAction(
-            what=mask(row.description, [row.resident_name]),
-            owner=row.owner_name,
-            due=row.due_date,
-            area=row.area_name,
-            overdue=row.due_date is not None and row.due_date < as_of,
-        )
-        for row in SummaryPages(session).open_actions(ids)
-    ]
+    return [action_of(row, scope.as_of) for row in SummaryPages(session).open_actions(ids)]
 
 
 def _initiatives(session: Session, scope: ListScope, ids: Sequence[int]) -> list[object]:
-    as_of = scope.as_of
-    found = SummaryPages(session).initiatives(ids)
-    steps: dict[uuid.UUID, OpenMilestone] = {}
-    for milestone in InitiativeRepository(session).open_milestones([i.id for i in found]):
-        steps.setdefault(milestone.initiative_id, milestone)  # the first not reached
-    rows: list[object] = []
-    for initiative in found:
-        step = steps.get(initiative.id)
-        ended = initiative.ended_on
-        later = ended if ended is not None and ended > as_of else None
-        rows.append(
-            InitiativeRow(
-                title=initiative.title,
-                area=initiative.area_name,
-                status=initiative.status,
-                since=initiative.started_on,
-                ended=None if later is not None else ended,
-                next_step=step.description if step is not None else "",
-                next_due=step.due_on if step is not None else None,
-                budget_granted=initiative.budget_granted,
-                ended_later=later,
-            )
-        )
-    return rows
+    return list(initiative_lines(session, SummaryPages(session).initiatives(ids), scope.as_of))
 
 
 _READERS = {

@@ -157,9 +157,11 @@ class Packing(Generic[T]):
             raise TypeError(f"{kind.__name__}: unpack sets the fields' values as they are")
         self.kind = kind
         self.names = tuple(f.name for f in fields(kind))  # type: ignore[arg-type]
-        # (field, place in the packed row, the enum's members by value)
+        # each field's place in the packed row (after the area)
+        self.places = {name: place for place, name in enumerate(self.names, start=1)}
+        # (field, place, the enum's members by value)
         self.enums = tuple(
-            (name, 1 + self.names.index(name), {member.value: member for member in enum})
+            (name, self.places[name], {member.value: member for member in enum})
             for name, enum in enums.items()
         )
 
@@ -181,7 +183,7 @@ class Packing(Generic[T]):
 
     def value(self, packed: Packed, name: str) -> Any:
         """One field's value as packed (an enum's as its value)."""
-        return packed[1 + self.names.index(name)]
+        return packed[self.places[name]]
 
 
 def area_of(packed: Packed) -> int:

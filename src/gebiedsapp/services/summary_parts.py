@@ -36,7 +36,7 @@ from gebiedsapp.services.summary_facts import (
     part_figures,
     positions,
 )
-from gebiedsapp.services.summary_model import Packed
+from gebiedsapp.services.summary_model import Packed, area_of
 from gebiedsapp.services.summary_rounds import talk_piece
 from gebiedsapp.storage.repositories.reports import AreaIds, ReportRepository
 from gebiedsapp.storage.summary_version import EVERY_AREA, NO_AREA, DataVersion
@@ -105,7 +105,9 @@ def _merged(
     both: list[tuple[Any, Packed]] = []
     if areas is not None:
         replaced = {area.int for area in areas}
-        both = [(key, row) for row, key in zip(rows, keys, strict=True) if row[0] not in replaced]
+        both = [
+            (key, row) for row, key in zip(rows, keys, strict=True) if area_of(row) not in replaced
+        ]
     both += [(key, row) for row, key in new]
     both.sort(key=itemgetter(0))
     return [row for _key, row in both], [key for key, _row in both]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
+from collections.abc import Sequence
 from datetime import date
 from operator import itemgetter
 from typing import Any
@@ -26,7 +27,11 @@ from gebiedsapp.services.summary_model import (
     Quote,
 )
 from gebiedsapp.services.summary_order import initiative_key
-from gebiedsapp.storage.repositories.initiatives import InitiativeRepository, OpenMilestone
+from gebiedsapp.storage.repositories.initiatives import (
+    InitiativeInPeriod,
+    InitiativeRepository,
+    OpenMilestone,
+)
 from gebiedsapp.storage.repositories.report_rows import OpenActionRow, QuoteRow
 from gebiedsapp.storage.repositories.reports import AreaIds, ReportRepository
 from gebiedsapp.storage.repositories.teams import TeamRepository
@@ -89,28 +94,39 @@ def initiative_rows(
     session: Session, scope: AreaIds, period: Period, as_of: date
 ) -> list[tuple[Packed, tuple[Any, ...]]]:
     """The initiatives packed (INITIATIVE_ROWS) with their order keys, in the table's order."""
-    repo = InitiativeRepository(session)
-    found = repo.in_period(scope, period.start, as_of)
+    found = InitiativeRepository(session).in_period(scope, period.start, as_of)
+    return [
+        (INITIATIVE_ROWS.pack(initiative.area_id, row), initiative_key(initiative))
+        for initiative, row in zip(found, initiative_lines(session, found, as_of), strict=True)
+    ]
+
+
+def initiative_lines(
+    session: Session, found: Sequence[InitiativeInPeriod], as_of: date
+) -> list[InitiativeRow]:
+    """The initiatives' lines as the summaries show them, with their next step (the first
+    milestone not reached), in their order."""
     steps: dict[uuid.UUID, OpenMilestone] = {}
-    for milestone in repo.open_milestones([initiative.id for initiative in found]):
+    for milestone in InitiativeRepository(session).open_milestones([i.id for i in found]):
         steps.setdefault(milestone.initiative_id, milestone)  # the first not reached
     rows = []
     for initiative in found:
         step = steps.get(initiative.id)
         ended = initiative.ended_on
         later = ended if ended is not None and ended > as_of else None
-        row = InitiativeRow(
-            title=initiative.title,
-            area=initiative.area_name,
-            status=initiative.status,
-            since=initiative.started_on,
-            ended=None if later is not None else ended,  # ended later: at the period's end it ran
-            next_step=step.description if step is not None else "",
-            next_due=step.due_on if step is not None else None,
-            budget_granted=initiative.budget_granted,
-            ended_later=later,
+        rows.append(
+            InitiativeRow(
+                title=initiative.title,
+                area=initiative.area_name,
+                status=initiative.status,
+                since=initiative.started_on,
+                ended=None if later is not None else ended,  # ended later: it ran at the end
+                next_step=step.description if step is not None else "",
+                next_due=step.due_on if step is not None else None,
+                budget_granted=initiative.budget_granted,
+                ended_later=later,
+            )
         )
-        rows.append((INITIATIVE_ROWS.pack(initiative.area_id, row), initiative_key(initiative)))
     return rows
 
 
